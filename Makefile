@@ -1,0 +1,170 @@
+# dadeum - one plain GNU Makefile (no autotools, no CMake).
+#
+#   make            build ./dadeum
+#   make deps       install the Debian packages the build and tests need (root)
+#   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
+#   make test       deps + the whole suite, then again under ASan+UBSan
+#   make eval       score the seed documents against ../shared/eval (needs ../shared)
+#   make bench      benchmarks (see docs/benchmarks.md)
+#   make lint | format | hdr-check | fuzz | clean
+#
+# Variables: V=1 (show commands), DEVELOPER=1 (-Werror), SANITIZE=address,undefined
+# (objects go to build/san-*/ and the binary to build/san-*/dadeum).
+
+CC      ?= cc
+AR      ?= ar
+PKG_CONFIG ?= pkg-config
+PYTHON  ?= python3
+UNICODE_DIR ?= /usr/share/unicode
+
+WARNINGS = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+           -Wformat=2 -Wwrite-strings -Wvla -Wpointer-arith -Wold-style-definition
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
+             -Isrc -I$(BUILD)/gen -MMD -MP
+PKGS    = expat hunspell sqlite3
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+LIBS    = $(PKG_LIBS) -lm
+
+ifeq ($(DEVELOPER),1)
+ALL_CFLAGS += -Werror
+endif
+
+ifdef SANITIZE
+BUILD   = build/san
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+PROG    = $(BUILD)/dadeum
+else
+BUILD   = build
+PROG    = dadeum
+endif
+
+ifneq ($(V),1)
+QUIET_CC  = @echo '   ' CC $@;
+QUIET_LD  = @echo '   ' LD $@;
+QUIET_AR  = @echo '   ' AR $@;
+QUIET_GEN = @echo '   ' GEN $@;
+endif
+
+# ---- sources -----------------------------------------------------------------
+LIB_DIRS = util text extract align termbase io
+LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
+CLI_SRC  = $(wildcard src/cli/*.c)
+GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h
+LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+LIB      = $(BUILD)/libdadeum.a
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo test check test-run eval bench lint format hdr-check fuzz clean
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+all: $(PROG)
+
+$(PROG): $(CLI_OBJ) $(LIB)
+	$(QUIET_LD)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(QUIET_AR)$(AR) rcs $@ $^
+
+$(BUILD)/%.o: src/%.c | $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+# ---- generated tables (from Debian's unicode-data; no generated blob is committed)
+$(BUILD)/gen/unicode_tables.h: src/gen/gen_unicode.awk
+	@mkdir -p $(@D)
+	$(QUIET_GEN)awk -f src/gen/gen_unicode.awk $(UNICODE_DIR)/CompositionExclusions.txt \
+	    $(UNICODE_DIR)/UnicodeData.txt > $@+ && mv $@+ $@
+
+$(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh
+	@mkdir -p $(@D)
+	$(QUIET_GEN)sh src/gen/gen_sino.sh $(UNICODE_DIR) > $@+ && mv $@+ $@
+
+$(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
+	@mkdir -p $(@D)
+	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ && mv $@+ $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- Debian packages ---------------------------------------------------------
+# Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan).
+# Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX reader).
+DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
+           libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
+           translate-toolkit
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:" $$missing >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "deps: all Debian packages present"; fi
+
+# ---- the main job on the bundled corpus ---------------------------------------
+CORPUS = $(wildcard docs/corpus/*.txt)
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(PROG) extract --format tsv -o glossaries/corpus-pairs.tsv $(CORPUS)
+	./$(PROG) extract --format jsonl -o glossaries/corpus-pairs.jsonl $(CORPUS)
+	@echo "demo: wrote glossaries/corpus-pairs.tsv ($$(($$(wc -l < glossaries/corpus-pairs.tsv) - 1)) pairs)"
+
+# ---- tests -------------------------------------------------------------------
+# `make test` runs the suite on the normal build, then the whole suite again
+# with ASan+UBSan, and ends with one line "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory SANITIZE=address,undefined all units
+	@sh tests/run.sh ./dadeum $(BUILD)/tests build/san/dadeum build/san/tests
+
+check: test
+
+units: $(UNIT_BIN)
+
+# Runs the suite once, on the build selected by SANITIZE (no deps step).
+test-run: all units
+	@sh tests/run.sh ./$(PROG) $(BUILD)/tests
+
+SHARED ?= ../shared
+eval: all
+	@test -f $(SHARED)/eval/score.py || { echo "eval: $(SHARED)/eval not found" >&2; exit 1; }
+	@mkdir -p build/eval
+	./$(PROG) extract --format tsv -o build/eval/seeds.tsv $(SHARED)/eval/seeds/*.txt
+	@echo "== seeds-gold (strict = exact document, Korean span and gloss)"
+	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
+	@echo "== seeds-crossgold (read the recall lines only)"
+	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds.tsv | grep -E 'recall|gold pairs'
+
+bench: all
+	@sh tests/bench/run.sh ./$(PROG)
+
+# ---- hygiene -----------------------------------------------------------------
+HDRS = $(wildcard src/*.h src/*/*.h)
+hdr-check: $(GEN_HDR)
+	@for h in $(HDRS); do \
+	  printf '#include "%s"\n' "$${h#src/}" | $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - \
+	  || { echo "hdr-check: $$h does not compile on its own"; exit 1; }; \
+	done; echo "hdr-check: $(words $(HDRS)) headers ok"
+
+lint: $(GEN_HDR)
+	clang-tidy $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
+
+format:
+	clang-format -i $(HDRS) $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC)
+
+clean:
+	rm -rf build dadeum

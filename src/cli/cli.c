@@ -1,0 +1,72 @@
+/*
+ * cli.c - messages, usage and signal cleanup for the commands.
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "util/banned.h"
+
+int error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("dadeum: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("dadeum: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage(const char *synopsis, const char *help, int to_stdout)
+{
+    if (to_stdout) {
+        fputs(synopsis, stdout);
+        fputs(help, stdout);
+        return DADEUM_EXIT_OK;
+    }
+    fputs(synopsis, stderr);
+    fputs("Try 'dadeum <command> -h' for more information.\n", stderr);
+    return DADEUM_EXIT_USAGE;
+}
+
+/* The temporary file of the output being written, for the handler below. */
+static char cleanup_path[4096];
+
+static void on_signal(int sig)
+{
+    if (cleanup_path[0])
+        unlink(cleanup_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cli_cleanup_on_signal(const char *tmp_path)
+{
+    static int installed;
+    size_t n = tmp_path ? strlen(tmp_path) : 0;
+    if (n >= sizeof(cleanup_path))
+        n = 0;
+    memcpy(cleanup_path, tmp_path ? tmp_path : "", n);
+    cleanup_path[n] = '\0';
+    if (!installed) {
+        installed = 1;
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+    }
+}

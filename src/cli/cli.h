@@ -1,0 +1,45 @@
+/*
+ * cli.h - what every command shares: exit codes, messages, the command table.
+ *
+ * Adding a command:
+ *  1. write src/cli/cmd_<name>.c with int cmd_<name>(int argc, char **argv);
+ *  2. declare it below and add a line to the table in main.c;
+ *  3. give it a usage string (printed for -h and on misuse) and document it
+ *     in docs/dadeum.1 and the README;
+ *  4. add tests/tNNNN-<name>-*.sh.
+ * Only this directory prints or chooses exit codes (STYLE.md §4).
+ */
+#ifndef DADEUM_CLI_CLI_H
+#define DADEUM_CLI_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses, documented in `dadeum --help` and docs/dadeum.1. */
+enum dadeum_exit {
+    DADEUM_EXIT_OK = 0,       /* success */
+    DADEUM_EXIT_NEGATIVE = 1, /* ran, and the answer is no (nothing found, findings) */
+    DADEUM_EXIT_USAGE = 2,    /* bad command line */
+    DADEUM_EXIT_INPUT = 3,    /* input unreadable, undecodable or malformed */
+    DADEUM_EXIT_OUTPUT = 4,   /* output could not be written */
+    DADEUM_EXIT_INTERNAL = 5  /* a bug or an unexpected system failure */
+};
+
+#define DADEUM_VERSION "0.1.0"
+
+/* "dadeum: error: ..." on stderr; returns -1 (git usage.c style). */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "dadeum: warning: ..." on stderr. */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Prints the synopsis to stderr with a hint and returns DADEUM_EXIT_USAGE;
+ * with to_stdout (for -h) prints the full help to stdout and returns 0.
+ */
+int cli_usage(const char *synopsis, const char *help, int to_stdout);
+
+/* Removes the temporary file of an interrupted write on SIGINT/SIGTERM/SIGHUP. */
+void cli_cleanup_on_signal(const char *tmp_path);
+
+int cmd_extract(int argc, char **argv);
+
+#endif

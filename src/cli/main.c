@@ -1,0 +1,69 @@
+/*
+ * main.c - `dadeum <command> [<options>] [<args>]`: the command table.
+ *
+ * A thin shell over the library (cmark's main.c, git's git.c): it finds the
+ * command and hands it argv with the command name at argv[0]. See cli.h for
+ * how to add a command.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/banned.h"
+
+struct command {
+    const char *name;              /* as typed */
+    int (*fn)(int argc, char **argv); /* returns an enum dadeum_exit */
+    const char *summary;           /* one line for --help */
+};
+
+static const struct command commands[] = {
+    {"extract", cmd_extract, "find term pairs in Korean documents and print them"},
+};
+
+static const char help_head[] =
+    "usage: dadeum [--version] [--help] <command> [<options>] [<args>]\n"
+    "\n"
+    "dadeum builds Korean-English glossaries from Korean administrative text:\n"
+    "plain Korean terms and the loanwords, English words and abbreviations\n"
+    "given beside them, e.g. 인터넷 기반 자원 공유(클라우드).\n"
+    "\n"
+    "commands:\n";
+
+static const char help_tail[] =
+    "\n"
+    "Run 'dadeum <command> -h' for a command's options.\n"
+    "\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  1  ran, and the answer is negative (nothing found, findings)\n"
+    "  2  usage error\n"
+    "  3  input unreadable, undecodable or malformed\n"
+    "  4  output could not be written\n"
+    "  5  internal error\n";
+
+static int help(FILE *fp)
+{
+    fputs(help_head, fp);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs(help_tail, fp);
+    return fp == stdout ? DADEUM_EXIT_OK : DADEUM_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return help(stderr);
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+        return help(stdout);
+    if (!strcmp(argv[1], "--version")) {
+        printf("dadeum %s\n", DADEUM_VERSION);
+        return DADEUM_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].fn(argc - 1, argv + 1);
+    error("'%s' is not a dadeum command; see 'dadeum --help'", argv[1]);
+    return DADEUM_EXIT_USAGE;
+}

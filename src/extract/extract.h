@@ -1,0 +1,87 @@
+/*
+ * extract.h - term pairs from one document: the aligner's first half.
+ *
+ * Feed a document line by line (normalised text, see text/normalize.h); at
+ * the end the extractor decides every pair's exact Korean span using the
+ * whole document (agreement between occurrences, pairs defined elsewhere in
+ * it, the lexicons) and returns one row per distinct (Korean term, gloss),
+ * in the order of first occurrence. docs/extraction.md describes the
+ * algorithm.
+ *
+ *   struct extract_doc *d = extract_doc_new("a.txt", 0);
+ *   while (more lines) extract_doc_add_line(d, text, len, lineno);
+ *   extract_doc_finish(d);
+ *   for (size_t i = 0; i < extract_doc_count(d); i++) use(extract_doc_get(d, i));
+ *   extract_doc_free(d);
+ *
+ * Memory grows with the number of bracket occurrences in one document, and
+ * is released by extract_doc_free: a caller that streams many files keeps
+ * one document alive at a time.
+ */
+#ifndef DADEUM_EXTRACT_EXTRACT_H
+#define DADEUM_EXTRACT_EXTRACT_H
+
+#include <stddef.h>
+
+enum gloss_kind {
+    GLOSS_LOANWORD = 0, /* Hangul transliteration, also mixed (AI 원스톱 바우처) */
+    GLOSS_ENGLISH,      /* Latin-script words (Mistral, Unknown Risk) */
+    GLOSS_ABBREV,       /* Latin acronym or initialism (CEO, ICT R&D) */
+    GLOSS_NATIVE,       /* Korean synonym, restatement or hanja */
+    GLOSS_SHORTFORM     /* 이하 short form or a short title (과기정통부, AI 기본법) */
+};
+
+/* Lower-case name of a kind ("loanword", ...). */
+const char *gloss_kind_name(enum gloss_kind kind);
+
+enum extract_flags {
+    EXTRACT_EXPLAIN = 1 << 0 /* keep rejected candidates with their reason */
+};
+
+struct extract_pair {
+    const char *ko;        /* the Korean term, exact span */
+    const char *gloss;     /* the other side: loanword, English, acronym, short form */
+    enum gloss_kind kind;  /* what the gloss is */
+    unsigned long line;    /* line of the first occurrence (1-based) */
+    unsigned count;        /* occurrences in the document */
+    int reversed;          /* 1 when the source wrote gloss(term), e.g. ICT(정보통신기술) */
+    const char *context;   /* the line of the first occurrence, normalised */
+    const char *expansion; /* English long form seen beside an acronym, or NULL */
+};
+
+/* A candidate the extractor set aside, for --explain. */
+struct extract_reject {
+    unsigned long line;  /* source line */
+    const char *left;    /* text before the bracket (its clause) */
+    const char *inner;   /* text inside the bracket */
+    const char *reason;  /* short static explanation */
+};
+
+struct extract_doc;
+
+/* Returns a new document named name (copied). Never NULL. */
+struct extract_doc *extract_doc_new(const char *name, unsigned flags);
+
+/*
+ * Scans one normalised line. lineno is its number in the source file.
+ * Assumes text is valid UTF-8 without a newline.
+ */
+void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
+                          unsigned long lineno);
+
+/* Resolves spans and builds the pairs; call once, after the last line. */
+void extract_doc_finish(struct extract_doc *d);
+
+size_t extract_doc_count(const struct extract_doc *d);
+/* The i-th pair (0-based, i < count); owned by d. */
+const struct extract_pair *extract_doc_get(const struct extract_doc *d, size_t i);
+
+size_t extract_doc_reject_count(const struct extract_doc *d);
+const struct extract_reject *extract_doc_get_reject(const struct extract_doc *d, size_t i);
+
+const char *extract_doc_get_name(const struct extract_doc *d);
+
+/* Frees d and everything it returned. Accepts NULL. */
+void extract_doc_free(struct extract_doc *d);
+
+#endif

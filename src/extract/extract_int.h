@@ -1,0 +1,107 @@
+/*
+ * extract_int.h - the extractor's internal data model (module extract only).
+ *
+ * A line is scanned once (scan.c). Every bracket group that may hold a gloss
+ * becomes an occurrence: the clause to its left, the cleaned gloss
+ * (gloss.c), the text glued to its right, and flags. Occurrences wait until
+ * the document ends, because the span of one depends on the others
+ * (span.c); doc.c then groups them into pairs.
+ *
+ *    ...개최되는 주요 7개국(G7) 디지털 기술 장관회의에
+ *    \_______ left ______/ \gloss/\___ right ...
+ *                 clause start: after the last hard boundary
+ */
+#ifndef DADEUM_EXTRACT_EXTRACT_INT_H
+#define DADEUM_EXTRACT_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "extract/extract.h"
+#include "util/strbuf.h"
+
+enum occ_flags {
+    OCC_SHORTFORM = 1 << 0, /* the bracket defined a short form with 이하 */
+    OCC_TITLE = 1 << 1,     /* term and bracket sit at the end of a 「title」 */
+    OCC_QUOTED = 1 << 2,    /* the gloss itself was quoted: ('이음5G') */
+    OCC_CHAIN = 1 << 3,     /* one item of a list of X(Y) items */
+    OCC_ATTRIB = 1 << 4,    /* followed by 기준/집계/자료...: a source, not a gloss */
+    OCC_REVERSED = 1 << 5,  /* gloss(term): the Korean side is inside */
+    OCC_ANGLE = 1 << 6      /* written with <> rather than () */
+};
+
+struct occ {
+    unsigned long line;  /* source line number */
+    size_t line_idx;     /* index of the line's context string in the doc */
+    char *left;          /* the clause before the bracket, trimmed */
+    char *gloss;         /* cleaned gloss text (or the Korean term if reversed) */
+    char *expansion;     /* English long form found with an acronym, or NULL */
+    char right[48];      /* up to a few characters glued after the bracket */
+    unsigned flags;      /* enum occ_flags */
+    unsigned order;      /* position in the document, for stable output */
+
+    /* decided by span.c */
+    char *ko;             /* the Korean term, NULL when rejected */
+    char *gloss_out;      /* the gloss as reported */
+    enum gloss_kind kind; /* kind of the gloss */
+    const char *why;      /* reason when rejected */
+};
+
+/* ---- gloss.c ---------------------------------------------------------------- */
+
+/*
+ * Cleans the inside of a bracket into out and sets OCC_SHORTFORM/OCC_QUOTED
+ * in *flags. Returns NULL when the inside can be a gloss, or a static reason
+ * ("date", "enumeration", ...) when it cannot. expansion receives an English
+ * long form given beside an acronym ("KISA, Korea Internet & Security Agency").
+ */
+const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
+                        struct strbuf *expansion /* OUT */);
+
+/* 1 when s (no spaces) looks like an acronym: CEO, G7, R&D, SaaS, K-CLOUD. */
+int gloss_is_acronym_token(const char *s, size_t len);
+
+/* Kind of a gloss from its own shape (before comparing it with the term). */
+enum gloss_kind gloss_shape_kind(const char *gloss, size_t len);
+
+/* 1 when Hangul text s looks like a transliterated loanword. */
+int gloss_is_loanword(const char *s, size_t len);
+
+/* ---- scan.c ----------------------------------------------------------------- */
+
+struct extract_doc;
+/* Appends the occurrences of one normalised line to d. */
+void scan_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno,
+               size_t line_idx);
+
+/* Adds a finished occurrence (takes ownership of its strings). */
+void doc_add_occ(struct extract_doc *d, struct occ *o);
+/* Records a rejected candidate when --explain is on. */
+void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left, size_t llen,
+                    const char *inner, size_t ilen, const char *reason);
+
+/* ---- span.c ----------------------------------------------------------------- */
+
+/* Knowledge gathered across the document before spans are decided. */
+struct doc_knowledge;
+struct doc_knowledge *knowledge_new(void);
+void knowledge_free(struct doc_knowledge *k);
+/* Records that gloss renders ko in this document (AI -> 인공지능). */
+void knowledge_add(struct doc_knowledge *k, const char *gloss, const char *ko);
+/* Records the agreed suffix of the spans of gloss (from several occurrences). */
+void knowledge_set_agreed(struct doc_knowledge *k, const char *gloss, const char *suffix);
+
+/*
+ * Computes, over the occurrences of one gloss, the token suffix of their
+ * left contexts on which they agree (see docs/extraction.md). Appends it to
+ * out (spaces removed) and returns 1, or returns 0 when there is none.
+ */
+int span_agreement(struct occ **occs, size_t n, struct strbuf *out);
+
+/*
+ * Decides o->ko, o->gloss_out and o->kind, or leaves o->ko NULL with o->why.
+ * pass 1 decides only the strong pairs (abbreviations, short forms, reversed);
+ * pass 2 the rest, with what pass 1 taught k.
+ */
+void span_decide(struct occ *o, struct doc_knowledge *k, int pass);
+
+#endif

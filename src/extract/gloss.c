@@ -1,0 +1,390 @@
+/*
+ * gloss.c - what is inside a bracket: a gloss, or something else.
+ *
+ * Most brackets in administrative text are not glosses: dates ('24.5.),
+ * weekdays (금), durations (5'), counts and amounts (4층, 332평), list labels
+ * (1-④), drafts (안), enumerations (英·美·日), examples (AGI 등), sources
+ * (IDC 자료 가공) and phone numbers. gloss_clean rejects those by shape and
+ * keeps the gloss itself, dropping words around it that are not the gloss
+ * (the 이하 clause keeps only its short form).
+ */
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "extract/korean.h"
+#include "extract/lexicon.h"
+#include "util/utf8.h"
+#include "util/banned.h"
+
+static int has(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n > len)
+        return 0;
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(s + i, needle, n))
+            return 1;
+    return 0;
+}
+
+static int is_quote(uint32_t c)
+{
+    return c == '\'' || c == '"' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+           c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F;
+}
+
+static void trim_into(const char *s, size_t len, struct strbuf *out)
+{
+    strbuf_reset(out);
+    strbuf_add(out, s, len);
+    strbuf_trim(out);
+}
+
+/* Strips one pair of quotes around the whole of sb; returns 1 if it did. */
+static int strip_quotes(struct strbuf *sb)
+{
+    uint32_t a, b;
+    if (sb->len < 2)
+        return 0;
+    size_t na = utf8_decode(sb->buf, sb->len, &a);
+    size_t pb = utf8_prev(sb->buf, sb->len);
+    utf8_decode(sb->buf + pb, sb->len - pb, &b);
+    if (pb < na || !is_quote(a) || !is_quote(b))
+        return 0;
+    strbuf_remove(sb, pb, sb->len - pb);
+    strbuf_remove(sb, 0, na);
+    strbuf_trim(sb);
+    return 1;
+}
+
+/* Removes trailing footnote stars and carets. */
+static void strip_marks(struct strbuf *sb)
+{
+    while (sb->len && (sb->buf[sb->len - 1] == '*' || sb->buf[sb->len - 1] == '^'))
+        strbuf_setlen(sb, sb->len - 1);
+    strbuf_trim(sb);
+}
+
+/*
+ * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X): copies X into out
+ * and returns 1.
+ */
+static int find_short_form(const char *s, size_t len, struct strbuf *out)
+{
+    static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", NULL};
+    static const char *const tails[] = {"이라고 한다", "라고 한다", "이라 한다", "라 한다",
+                                        "이라고 함",   "라고 함",   "이라 함",   "라 함",
+                                        "으로 한다",   "로 한다",   "이라고",    "라고",
+                                        "이라",        "라",        NULL};
+    for (const char *const *m = markers; *m; m++) {
+        size_t mlen = strlen(*m);
+        for (size_t i = 0; i + mlen <= len; i++) {
+            if (memcmp(s + i, *m, mlen))
+                continue;
+            /* the marker must start a word */
+            if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(')
+                continue;
+            size_t j = i + mlen;
+            while (j < len && (s[j] == ' ' || s[j] == ':'))
+                j++;
+            strbuf_reset(out);
+            uint32_t q;
+            size_t qn = j < len ? utf8_decode(s + j, len - j, &q) : 0;
+            if (qn && is_quote(q)) {
+                size_t k = j + qn;
+                while (k < len) {
+                    uint32_t c;
+                    size_t n = utf8_decode(s + k, len - k, &c);
+                    if (is_quote(c))
+                        break;
+                    k += n;
+                }
+                strbuf_add(out, s + j + qn, k - j - qn);
+            } else {
+                size_t k = j;
+                while (k < len && s[k] != ',' && s[k] != ';')
+                    k++;
+                strbuf_add(out, s + j, k - j);
+                for (const char *const *t = tails; *t; t++) {
+                    size_t tl = strlen(*t);
+                    if (out->len > tl && !memcmp(out->buf + out->len - tl, *t, tl)) {
+                        strbuf_setlen(out, out->len - tl);
+                        break;
+                    }
+                }
+            }
+            strbuf_trim(out);
+            strip_marks(out);
+            if (out->len)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Hangul syllables that count something after a number (년, 개, 명 ...). */
+static int is_unit_syllable(uint32_t c)
+{
+    static const char units[] = "년월일분시초억만천조원명개건위층평차회호종배주세대살곳권편점장석부기단쪽";
+    if (!uc_is_hangul_syllable(c))
+        return 0;
+    for (size_t i = 0; i < sizeof(units) - 1;) {
+        uint32_t u;
+        i += utf8_decode(units + i, sizeof(units) - 1 - i, &u);
+        if (u == c)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * 1 when a run of digits in s is a date, time, count, amount, range or phone
+ * number rather than part of a name (G7, 5G, 이음5G, K-5G).
+ */
+static int has_numeric_run(const char *s, size_t len)
+{
+    uint32_t prev = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t n = utf8_decode(s + i, len - i, &c);
+        if (!uc_is_digit(c)) {
+            prev = c;
+            i += n;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && s[j] >= '0' && s[j] <= '9')
+            j++;
+        uint32_t next = 0;
+        if (j < len)
+            utf8_decode(s + j, len - j, &next);
+        if (prev == '\'' || prev == 0x2019 || prev == 0x2018 || prev == '*' || prev == '~' ||
+            prev == '.' || prev == ',' || prev == '-' || prev == '#' || prev == '$')
+            return 1;
+        if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
+            next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||
+            next == ' ' || next == 0 || is_unit_syllable(next))
+            if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')))
+                return 1;
+        /* 7F, 320TF, 2PF: floors and FLOPS */
+        if (next == 'F' || (next == 'T' && j + 1 < len && s[j + 1] == 'F') ||
+            (next == 'P' && j + 1 < len && s[j + 1] == 'F') ||
+            (next == 'E' && j + 1 < len && s[j + 1] == 'F'))
+            return 1;
+        prev = '0';
+        i = j;
+    }
+    return 0;
+}
+
+static const char *const label_words[] = {
+    "안", "요약", "예시", "계속", "별첨", "참고", "잠정", "가칭", "가제", "초안", "예정", "미정",
+    "단위", "붙임", "별지", "생략", "중략", "계", "합계", "소계", "비고", "주재", "공동", "무순",
+    "가나다순", "직무대행", "대행", "권한대행", "현지시간", "현지 시간", "예", "사진", "그림",
+    "표", "도표", "출처", "원문", "번역", "종합", "추정", "누적", "잠정치", "전망", "기준", NULL};
+
+static const char *const credit_words[] = {"제공", "사진", "출처", "자료", "기자", "뉴시스",
+                                           "뉴스",  "일보", "ⓒ",   "©",    "=",    "@",
+                                           "http",  "www.", ".kr",  ".com", NULL};
+
+int gloss_is_acronym_token(const char *s, size_t len)
+{
+    unsigned upper = 0, letters = 0, digits = 0;
+    if (len < 2)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            upper++, letters++;
+        else if (c >= 'a' && c <= 'z')
+            letters++;
+        else if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != '&' && c != '-' && c != '.' && c != '/' && c != '+')
+            return 0;
+    }
+    if (!upper)
+        return 0;
+    if (upper >= 2 && upper * 2 >= letters)
+        return 1;
+    return upper >= 1 && digits >= 1 && letters <= 2;
+}
+
+/* Particles and conjunctions that join the words of a gloss (AI 및 SaaS). */
+static int is_joiner(const char *s, size_t len)
+{
+    static const char *const joiners[] = {"및", "와", "과", "의", "등", "또는", NULL};
+    for (const char *const *j = joiners; *j; j++)
+        if (strlen(*j) == len && !memcmp(*j, s, len))
+            return 1;
+    return 0;
+}
+
+int gloss_is_loanword(const char *s, size_t len)
+{
+    unsigned words = 0, loans = 0;
+    if (lexicon_is_loanword(s, len))
+        return 1;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ' ' || s[i] == '-'))
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ' && s[j] != '-')
+            j++;
+        if (j == i)
+            break;
+        struct ko_script sc;
+        ko_script_of(s + i, j - i, &sc);
+        if (sc.hangul && !is_joiner(s + i, j - i)) {
+            unsigned syl = ko_syllable_count(s + i, j - i);
+            words++;
+            if (lexicon_is_loanword(s + i, j - i) ||
+                (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)))
+                loans++;
+        }
+        i = j;
+    }
+    /* every content word must be borrowed: 클라우드 기반 is a phrase, not a loanword */
+    return words && loans == words;
+}
+
+enum gloss_kind gloss_shape_kind(const char *g, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(g, len, &sc);
+    if (!sc.hangul && sc.latin) {
+        for (size_t i = 0; i < len;) {
+            while (i < len && g[i] == ' ')
+                i++;
+            size_t j = i;
+            while (j < len && g[j] != ' ')
+                j++;
+            if (j > i && !gloss_is_acronym_token(g + i, j - i))
+                return GLOSS_ENGLISH;
+            i = j;
+        }
+        return GLOSS_ABBREV;
+    }
+    if (!sc.hangul)
+        return GLOSS_NATIVE; /* hanja */
+    if (gloss_is_loanword(g, len))
+        return GLOSS_LOANWORD;
+    return GLOSS_NATIVE;
+}
+
+/* An acronym and its English long form: "KISA, Korea Internet & Security Agency". */
+static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
+                                 struct strbuf *expansion)
+{
+    const char *comma = memchr(s, ',', len);
+    if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - s)))
+        return 0;
+    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    int ok = 0;
+    trim_into(s, (size_t)(comma - s), &a);
+    trim_into(comma + 1, len - (size_t)(comma + 1 - s), &b);
+    struct ko_script sb;
+    ko_script_of(b.buf, b.len, &sb);
+    if (gloss_is_acronym_token(a.buf, a.len) && !sb.hangul && sb.latin > a.len &&
+        (b.buf[0] | 0x20) == (a.buf[0] | 0x20)) {
+        strbuf_reset(out);
+        strbuf_addbuf(out, &a);
+        strbuf_reset(expansion);
+        strbuf_addbuf(expansion, &b);
+        ok = 1;
+    }
+    strbuf_release(&a);
+    strbuf_release(&b);
+    return ok;
+}
+
+static const char *reject_shape(const struct strbuf *g)
+{
+    struct ko_script sc;
+    const char *s = g->buf;
+    size_t len = g->len;
+
+    if (!len)
+        return "empty";
+    ko_script_of(s, len, &sc);
+    if (!sc.hangul && !sc.latin && !sc.han)
+        return "no letters";
+    if (utf8_count(s, len) == 1) {
+        /* 셋 (set) is a loanword; 안, 금, 수 read hanja: drafts and weekdays */
+        uint32_t c;
+        utf8_decode(s, len, &c);
+        if (!uc_is_hangul_syllable(c) || ko_is_sino_syllable(c))
+            return "list label or weekday";
+    }
+    for (const char *const *w = label_words; *w; w++)
+        if (!strcmp(s, *w))
+            return "label";
+    if (has_numeric_run(s, len))
+        return "date, time or number";
+    for (const char *const *w = credit_words; *w; w++)
+        if (has(s, len, *w))
+            return "source or credit";
+    if (memchr(s, ':', len))
+        return "label: value";
+    if (has(s, len, "·") || memchr(s, ',', len) || memchr(s, '/', len) || memchr(s, ';', len) ||
+        has(s, len, "、"))
+        return "enumeration";
+    if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
+        (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
+        return "examples (등)";
+    if (utf8_count(s, len) > 60)
+        return "too long";
+    if (memchr(s, '(', len) || memchr(s, ')', len) || memchr(s, '<', len) || memchr(s, '>', len) ||
+        memchr(s, '[', len) || memchr(s, '{', len) || has(s, len, "「"))
+        return "nested brackets";
+    if (sc.han && !sc.hangul && !sc.latin && sc.han < 2)
+        return "single hanja";
+    return NULL;
+}
+
+const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
+                        struct strbuf *expansion)
+{
+    static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English",
+                                         "Eng.",  NULL};
+    strbuf_reset(expansion);
+    if (find_short_form(inner, len, out)) {
+        *flags |= OCC_SHORTFORM;
+        strip_quotes(out);
+        const char *why = reject_shape(out);
+        return why && strcmp(why, "enumeration") ? why : NULL;
+    }
+    trim_into(inner, len, out);
+    for (const char *const *l = labels; *l; l++) {
+        size_t n = strlen(*l);
+        if (out->len > n && !memcmp(out->buf, *l, n) &&
+            (out->buf[n] == ':' || out->buf[n] == ' ')) {
+            strbuf_remove(out, 0, n + 1);
+            strbuf_trim(out);
+            break;
+        }
+    }
+    strip_marks(out);
+    if (strip_quotes(out))
+        *flags |= OCC_QUOTED;
+    if (acronym_and_expansion(out->buf, out->len, out, expansion))
+        return NULL;
+    return reject_shape(out);
+}
+
+const char *gloss_kind_name(enum gloss_kind kind)
+{
+    switch (kind) {
+    case GLOSS_LOANWORD:
+        return "loanword";
+    case GLOSS_ENGLISH:
+        return "english";
+    case GLOSS_ABBREV:
+        return "abbrev";
+    case GLOSS_NATIVE:
+        return "native";
+    case GLOSS_SHORTFORM:
+        return "shortform";
+    }
+    return "unknown";
+}

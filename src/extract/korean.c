@@ -1,0 +1,201 @@
+/*
+ * korean.c - token shapes: particles, verb endings, function words, numbers.
+ *
+ * The lists below are closed classes of Korean grammar (particles, endings,
+ * determiners, sentence adverbs), not vocabulary: they hold for any document.
+ * Nouns that happen to end in a particle-like syllable (분과, 제도, 회의) are
+ * listed as exceptions so that the stop class of a real noun stays NONE.
+ */
+#include <string.h>
+
+#include "extract/korean.h"
+#include "sino_syllables.h"
+#include "util/utf8.h"
+#include "util/banned.h"
+
+int ko_is_sino_syllable(uint32_t c)
+{
+    if (!uc_is_hangul_syllable(c))
+        return 0;
+    unsigned i = c - 0xAC00;
+    return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
+}
+
+void ko_script_of(const char *s, size_t len, struct ko_script *o)
+{
+    memset(o, 0, sizeof(*o));
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += utf8_decode(s + i, len - i, &c);
+        if (uc_is_hangul(c)) {
+            o->hangul++;
+            if (uc_is_hangul_syllable(c) && !ko_is_sino_syllable(c))
+                o->nonsino++;
+        } else if (uc_is_latin_letter(c)) {
+            o->latin++;
+            if (c >= 'A' && c <= 'Z')
+                o->upper++;
+        } else if (uc_is_digit(c)) {
+            o->digit++;
+        } else if (uc_is_han(c)) {
+            o->han++;
+        } else if (!uc_is_space(c)) {
+            o->other++;
+        }
+    }
+}
+
+unsigned ko_syllable_count(const char *s, size_t len)
+{
+    unsigned n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += utf8_decode(s + i, len - i, &c);
+        if (uc_is_hangul_syllable(c))
+            n++;
+    }
+    return n;
+}
+
+/* ---- word lists --------------------------------------------------------- */
+
+static int in_list(const char *tok, size_t len, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == len && !memcmp(*list, tok, len))
+            return 1;
+    return 0;
+}
+
+static int ends_with(const char *tok, size_t len, const char *suf)
+{
+    size_t n = strlen(suf);
+    return len > n && !memcmp(tok + len - n, suf, n);
+}
+
+static int ends_with_any(const char *tok, size_t len, const char *const *list)
+{
+    for (; *list; list++)
+        if (ends_with(tok, len, *list))
+            return 1;
+    return 0;
+}
+
+/* Words that never begin or continue a term: conjunctions, determiners,
+ * sentence adverbs, bound nouns used as postpositions. */
+static const char *const function_words[] = {
+    "및", "등", "또는", "혹은", "그리고", "그러나", "하지만", "또한", "또", "더", "더욱", "매우",
+    "특히", "이", "그", "저", "이번", "해당", "각", "각종", "모든", "여러", "올해", "지난해",
+    "내년", "지난", "향후", "최근", "현재", "당시", "통해", "위해", "대해", "관련", "대비",
+    "가운데", "중", "간", "내", "외", "후", "전", "등의", "이후", "이전", "동안", "때", "경우",
+    "비롯해", "포함해", "함께", "따라", "이에", "우선", "먼저", "아울러", "한편", "즉", "약", "총",
+    "첫째", "둘째", "셋째", "넷째", "마지막", "다만", "모두", "바로", "같이", "오는", "지금",
+    "오늘", "금일", "당일", "매년", "그간", "이미", "앞으로", "새로", "등을", "등이", "등과",
+    "등에", "및", "또한", "다시", "이제", "곧", "아직", "직접", "적극", "계속", "주로", "처음",
+    "다음", "위", "아래", "이상", "이하", "미만", "초과", "내외", "전후", "통한", "위한", NULL};
+
+/* Modifiers that usually stand before a term rather than inside it. */
+static const char *const modifiers[] = {
+    "국내", "국외", "해외", "국제", "민간", "세계", "전세계", "글로벌", "주요", "신규", "기존",
+    "차세대", "첨단", "신", "새", "우리", "정부", "공공", "전체", "전반", "일반", "핵심", "대표",
+    "최초", "대규모", "초대형", "대형", "소형", "고성능", "저전력", "최고위", "최신", "미래",
+    "기타", "현행", "본격", "초거대", "자체", "국산", "우수", "유망", "차기", "신기술", "범국가",
+    "범정부", "국가적", "실제", "다수", "일부", "관계", "해당", "전국", "지역", "초고속", NULL};
+
+/* Multi-syllable endings that make a token a verb, adnominal or case form. */
+static const char *const hard_endings[] = {
+    "에서", "에게", "으로", "부터", "까지", "처럼", "보다", "에는", "에도", "에선", "로서",
+    "로써", "라는", "하며", "하고", "하여", "해서", "하는", "되는", "있는", "없는", "위한",
+    "대한", "관한", "통한", "인한", "향한", "따른", "의한", "같은", "이며", "이고", "했던",
+    "하던", "하게", "되어", "되며", "되고", "이라", "이란", "에의", "과의", "와의", "으로의",
+    "로의", "에서의", "이라는", "하면", "하면서", "하기", "되기", "이던", "였던", "에는", "한다",
+    "했다", "된다", "이다", "였다", "있다", "없다", NULL};
+
+/* Final syllables that are particles or endings in practically every token. */
+static const char *const hard_finals[] = {"는", "을", "를", "에", "며", "히", "은",
+                                          "된", "될", "할", "던", "롭게", NULL};
+
+/* Nouns ending in a syllable that is also a particle or ending. */
+static const char *const noun_exceptions[] = {
+    "회의", "논의", "정의", "협의", "합의", "건의", "동의", "창의", "강의", "주의", "의의",
+    "모의", "심의", "결의", "질의", "문의", "민의", "토의", "상의", "편의", "신의", "분과",
+    "효과", "결과", "성과", "학과", "부과", "통과", "초과", "경과", "교과", "사과", "국가",
+    "평가", "전문가", "원가", "증가", "추가", "참가", "대가", "시가", "작가", "제도", "정도",
+    "속도", "지도", "태도", "용도", "한도", "강도", "밀도", "빈도", "연도", "년도", "경로",
+    "도로", "통로", "진로", "항로", "회로", "불만", "최고", "보고", "광고", "재고", "참고",
+    "문서", "각서", "보고서", "순서", "질서", "국면", "측면", "전면", "이면", "권한", "기한",
+    "제한", "무한", "최소한", "최대한", "시한", "국한", "상한", "하한", "마을", "지은", "방은",
+    "수도", "시도", "의도", "기도", "적도", "고도", "위도", "경도", "신도", "도도", "개인",
+    "원인", "요인", "확인", "승인", "인인", "군인", "법인", NULL};
+
+enum ko_stop ko_token_stop(const char *tok, size_t len)
+{
+    struct ko_script sc;
+
+    if (!len)
+        return KO_STOP_HARD;
+    if (ko_is_numeric_token(tok, len))
+        return KO_STOP_HARD;
+    ko_script_of(tok, len, &sc);
+    if (!sc.hangul)
+        return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
+    if (in_list(tok, len, function_words))
+        return KO_STOP_HARD;
+    if (in_list(tok, len, noun_exceptions))
+        return KO_STOP_NONE;
+    if (in_list(tok, len, modifiers))
+        return KO_STOP_SOFT;
+    if (ends_with_any(tok, len, hard_endings))
+        return KO_STOP_HARD;
+    if (ko_syllable_count(tok, len) >= 2 && ends_with_any(tok, len, hard_finals))
+        return KO_STOP_HARD;
+    /* 다양한, 필요한, 새로운: adjectives before a noun */
+    if (ko_syllable_count(tok, len) >= 2 &&
+        (ends_with(tok, len, "한") || ends_with(tok, len, "로운") || ends_with(tok, len, "러운") ||
+         ends_with(tok, len, "적인") || ends_with(tok, len, "른")))
+        return KO_STOP_HARD;
+    if (ends_with(tok, len, "의") || ends_with(tok, len, "과") || ends_with(tok, len, "와") ||
+        ends_with(tok, len, "도") || ends_with(tok, len, "로") || ends_with(tok, len, "만") ||
+        ends_with(tok, len, "고") || ends_with(tok, len, "서") || ends_with(tok, len, "인") ||
+        ends_with(tok, len, "적") || ends_with(tok, len, "면") || ends_with(tok, len, "게") ||
+        ends_with(tok, len, "이나") || ends_with(tok, len, "이") || ends_with(tok, len, "가"))
+        return KO_STOP_SOFT;
+    return KO_STOP_NONE;
+}
+
+/* Particles, longest first so that 에서 wins over 서. */
+static const char *const particles[] = {
+    "에서는", "에서도", "으로는", "으로도", "에게는", "까지는", "부터는", "에서의", "으로의",
+    "이라는", "에서", "에게", "으로", "부터", "까지", "처럼", "보다", "에는", "에도", "로는",
+    "로도", "과의", "와의", "로의", "이나", "이다", "이며", "이고", "라는", "은", "는", "이",
+    "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "나", NULL};
+
+size_t ko_strip_particle(const char *tok, size_t len, int min_stem)
+{
+    if (in_list(tok, len, noun_exceptions))
+        return len;
+    for (const char *const *p = particles; *p; p++) {
+        size_t n = strlen(*p);
+        if (len > n && !memcmp(tok + len - n, *p, n) &&
+            ko_syllable_count(tok, len - n) >= (unsigned)min_stem) {
+            /* the stem must end in Hangul: 'AI를' keeps its Latin stem too */
+            uint32_t c;
+            size_t prev = utf8_prev(tok, len - n);
+            utf8_decode(tok + prev, len - n - prev, &c);
+            if (uc_is_hangul_syllable(c) || uc_is_latin_letter(c) || uc_is_digit(c))
+                return len - n;
+        }
+    }
+    return len;
+}
+
+int ko_is_numeric_token(const char *tok, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += utf8_decode(tok + i, len - i, &c);
+        if (uc_is_digit(c) || (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793))
+            return 1;
+    }
+    return 0;
+}

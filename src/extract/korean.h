@@ -1,0 +1,60 @@
+/*
+ * korean.h - the little Korean morphology the aligner needs.
+ *
+ * No dictionary: decisions come from the shape of a token. A token here is
+ * a run of text between spaces (or a middle dot) in the left context of a
+ * bracket. Its "stop class" says whether it can belong to the noun phrase
+ * that a gloss renders when it stands to the left of that phrase:
+ *
+ *   KO_STOP_NONE  a plain noun (추진, 인터넷, 기반)
+ *   KO_STOP_SOFT  a likely modifier or a token with an ambiguous ending
+ *                 (국내, 민간, 미지의, 기업인): excluded unless the gloss asks
+ *                 for it (an anchor, or an English gloss of that many words)
+ *   KO_STOP_HARD  a particle, verb ending or function word (정책을, 위한,
+ *                 하는, 및, 특히), a number, a date: never inside a term
+ *
+ * Sino-Korean syllables come from Unihan (build/gen/sino_syllables.h): a
+ * syllable that reads no KS X 1001 hanja marks a loanword or native word.
+ */
+#ifndef DADEUM_EXTRACT_KOREAN_H
+#define DADEUM_EXTRACT_KOREAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ko_stop { KO_STOP_NONE = 0, KO_STOP_SOFT, KO_STOP_HARD };
+
+/* Script profile of a string: counts of code points by class. */
+struct ko_script {
+    unsigned hangul; /* Hangul syllables and jamo */
+    unsigned latin;  /* ASCII and Latin-1/Extended letters */
+    unsigned upper;  /* of which upper case ASCII */
+    unsigned digit;  /* ASCII digits */
+    unsigned han;    /* CJK ideographs (hanja) */
+    unsigned other;  /* anything else except spaces */
+    unsigned nonsino; /* Hangul syllables that read no common hanja */
+};
+
+void ko_script_of(const char *s, size_t len, struct ko_script *out /* OUT */);
+
+/* 1 when syllable c is the reading of a KS X 1001 hanja. */
+int ko_is_sino_syllable(uint32_t c);
+
+/* Stop class of token tok (see above). Assumes tok has no spaces. */
+enum ko_stop ko_token_stop(const char *tok, size_t len);
+
+/*
+ * Length of tok without a trailing particle (을, 를, 은, 는, 이, 가, 의, 에,
+ * 에서, 으로, 로, 와, 과, 도, 만, 까지 ...) when one can be stripped, else len.
+ * Conservative: a syllable that often ends a noun (분과, 제도) is kept unless
+ * min_stem allows; the stem keeps at least min_stem syllables.
+ */
+size_t ko_strip_particle(const char *tok, size_t len, int min_stem);
+
+/* 1 when tok is a number, date, count, ordinal or amount (3대, 제17차, '24.5.). */
+int ko_is_numeric_token(const char *tok, size_t len);
+
+/* Number of Hangul syllables in s. */
+unsigned ko_syllable_count(const char *s, size_t len);
+
+#endif

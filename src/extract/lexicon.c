@@ -1,0 +1,138 @@
+/*
+ * lexicon.c - hash lookups over the generated lexicon tables.
+ *
+ * Each key maps to a NULL-terminated array of forms made by splitting the
+ * '|' alternatives once at init. Keys are folded (ASCII upper case, spaces
+ * removed) so that "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon.h"
+#include "lexicon_data.h"
+#include "util/strbuf.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+struct lex_forms {
+    const char *en;                      /* English of the first row seen */
+    const char *kind;                    /* kind of the first acronym row seen */
+    const char *forms[LEX_MAX_FORMS + 1]; /* NULL-terminated */
+    size_t n;                            /* forms used */
+};
+
+static struct strmap ko_forms = STRMAP_INIT; /* acronym/loanword -> Korean forms */
+static struct strmap morph_en = STRMAP_INIT; /* morpheme -> English words */
+static struct strmap loanwords = STRMAP_INIT; /* plain-words keys */
+static int initialised;
+
+static void fold(const char *s, size_t len, struct strbuf *out)
+{
+    strbuf_reset(out);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        strbuf_addch(out, c);
+    }
+}
+
+/* Adds each '|' alternative of value to the forms of key in map. */
+static void add_forms(struct strmap *map, const char *key, const char *value, const char *en,
+                      const char *kind)
+{
+    struct strbuf k = STRBUF_INIT;
+    int created;
+
+    fold(key, strlen(key), &k);
+    if (!k.len)
+        goto done;
+    struct strmap_entry *e = strmap_put(map, k.buf, k.len, &created);
+    if (created)
+        e->value = xcalloc(1, sizeof(struct lex_forms));
+    struct lex_forms *f = e->value;
+    if (!f->en && en && *en)
+        f->en = en;
+    if (!f->kind && kind && *kind)
+        f->kind = kind;
+    for (const char *p = value; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        while (n && p[0] == ' ')
+            p++, n--;
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n && f->n < LEX_MAX_FORMS)
+            f->forms[f->n++] = xmemdupz(p, n); /* lives as long as the process */
+        p += n;
+        while (*p == ' ')
+            p++;
+        if (*p == '|')
+            p++;
+    }
+done:
+    strbuf_release(&k);
+}
+
+void lexicon_init(void)
+{
+    if (initialised)
+        return;
+    initialised = 1;
+    for (const struct lex_row *r = lex_acronyms; r->key; r++)
+        add_forms(&ko_forms, r->key, r->value, r->en, r->kind);
+    for (const struct lex_row *r = lex_plain_words; r->key; r++) {
+        add_forms(&ko_forms, r->key, r->value, r->en, NULL);
+        add_forms(&loanwords, r->key, r->key, r->en, NULL);
+    }
+    for (const struct lex_row *r = lex_morphemes; r->key; r++)
+        add_forms(&morph_en, r->key, r->value, NULL, NULL);
+}
+
+static struct lex_forms *lookup(struct strmap *map, const char *s, size_t len)
+{
+    struct strbuf k = STRBUF_INIT;
+    lexicon_init();
+    fold(s, len, &k);
+    struct lex_forms *f = k.len ? strmap_get(map, k.buf, k.len) : NULL;
+    strbuf_release(&k);
+    return f;
+}
+
+static size_t copy_forms(const struct lex_forms *f, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (; f && n < f->n && n < max; n++)
+        out[n] = f->forms[n];
+    return n;
+}
+
+size_t lexicon_ko_forms(const char *s, size_t len, const char **forms, size_t max)
+{
+    return copy_forms(lookup(&ko_forms, s, len), forms, max);
+}
+
+size_t lexicon_morpheme_en(const char *s, size_t len, const char **en, size_t max)
+{
+    return copy_forms(lookup(&morph_en, s, len), en, max);
+}
+
+int lexicon_is_loanword(const char *s, size_t len)
+{
+    return lookup(&loanwords, s, len) != NULL;
+}
+
+const char *lexicon_acronym_en(const char *s, size_t len)
+{
+    struct lex_forms *f = lookup(&ko_forms, s, len);
+    return f ? f->en : NULL;
+}
+
+const char *lexicon_acronym_kind(const char *s, size_t len)
+{
+    struct lex_forms *f = lookup(&ko_forms, s, len);
+    return f ? f->kind : NULL;
+}

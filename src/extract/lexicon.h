@@ -1,0 +1,48 @@
+/*
+ * lexicon.h - curated knowledge compiled in from glossaries/lexicon/.
+ *
+ * Three tables, generated at build time by src/gen/gen_lexicon.awk:
+ *  - acronyms: an acronym (AI, R&D, ETRI) and its usual Korean name(s);
+ *  - plain words: a loanword (클라우드, 바우처) and the plain Korean that
+ *    public-language guidance puts in its place (이용권);
+ *  - morphemes: a Korean morpheme (한국, 협회) and the English word(s) it
+ *    becomes in official names (Korea, Association).
+ * Lookups fold Latin case and ignore spaces in Hangul keys. Every returned
+ * string is static and owned by the lexicon.
+ */
+#ifndef DADEUM_EXTRACT_LEXICON_H
+#define DADEUM_EXTRACT_LEXICON_H
+
+#include <stddef.h>
+
+struct lex_row {
+    const char *key;   /* acronym, loanword or Korean morpheme */
+    const char *value; /* Korean name(s) or English word(s), '|' separated */
+    const char *en;    /* English expansion / word, may be "" */
+    const char *kind;  /* acronyms: body, programme or term; else "" */
+};
+
+#define LEX_MAX_FORMS 16
+
+/* Builds the lookup tables; idempotent. Call before starting threads. */
+void lexicon_init(void);
+
+/*
+ * Korean forms for gloss piece s (an acronym or a loanword): fills forms
+ * with up to max static strings and returns how many there are.
+ */
+size_t lexicon_ko_forms(const char *s, size_t len, const char **forms /* OUT */, size_t max);
+
+/* English words for Korean morpheme s; returns the count filled in en. */
+size_t lexicon_morpheme_en(const char *s, size_t len, const char **en /* OUT */, size_t max);
+
+/* 1 when s is a loanword of the plain-words table. */
+int lexicon_is_loanword(const char *s, size_t len);
+
+/* The kind column of acronym s ("body", "programme", "term"), or NULL. */
+const char *lexicon_acronym_kind(const char *s, size_t len);
+
+/* The English expansion of acronym s, or NULL. */
+const char *lexicon_acronym_en(const char *s, size_t len);
+
+#endif

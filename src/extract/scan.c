@@ -1,0 +1,284 @@
+/*
+ * scan.c - finding bracket groups in a normalised line.
+ *
+ * One left-to-right pass keeps a stack of open brackets. Round brackets and
+ * angle brackets (<클라우드>) may hold a gloss; square brackets, braces
+ * (superscript annotations) and title brackets 「」『』《》 only delimit
+ * context. Each closed gloss group becomes an occurrence with its clause: the
+ * text back to the nearest hard boundary (punctuation, quote, bracket,
+ * bullet, tab). Unbalanced brackets are ignored, never fatal.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+#define SCAN_MAX_DEPTH 64   /* deeper nesting is treated as plain text */
+#define SCAN_MAX_GROUPS 256 /* per line; the rest of a pathological line is skipped */
+
+struct group {
+    size_t open, close; /* byte offsets of the brackets */
+    uint32_t kind;      /* '(' or '<' */
+    int depth;          /* 0 at top level */
+};
+
+static int is_hard_boundary(uint32_t c)
+{
+    static const uint32_t set[] = {
+        '.',    ',',    ';',    ':',    '!',    '?',    '\'',   '"',    '`',    '[',    ']',
+        '(',    ')',    '<',    '>',    '{',    '}',    '=',    '+',    '~',    '*',    '/',
+        '|',    '\\',   '\t',   '#',    '%',    '$',    0x2018, 0x2019, 0x201C, 0x201D, 0x300C,
+        0x300D, 0x300E, 0x300F, 0x300A, 0x300B, 0x3010, 0x3011, 0x2026, 0x203B, 0x2013, 0x2014,
+        0x2015, 0x2192, 0x2190, 0x2194, 0x2794, 0x21D2, 0x21D4, 0x27A1, 0x25B2, 0x25B3, 0x25BC,
+        0x25BD, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x2022, 0x25E6,
+        0x25B6, 0x25BA, 0x25B8, 0x2023, 0x27A2, 0x2713, 0x2714, 0x2605, 0x2606, 0x25CE, 0x2299,
+        0x2666, 0x204E, 0x3001, 0x3002, 0xFF0C, 0x00B6, 0x00A7, 0x2192, 0x21E8, 0x2B95, 0x2794};
+    if ((c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+        (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
+        (c >= 0x2500 && c <= 0x257F))
+        return 1;
+    for (size_t i = 0; i < sizeof(set) / sizeof(set[0]); i++)
+        if (set[i] == c)
+            return 1;
+    return 0;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t i)
+{
+    uint32_t c = 0;
+    if (i < len)
+        utf8_decode(s + i, len - i, &c);
+    return c;
+}
+
+static uint32_t cp_before(const char *s, size_t i)
+{
+    uint32_t c = 0;
+    if (i > 0) {
+        size_t p = utf8_prev(s, i);
+        utf8_decode(s + p, i - p, &c);
+    }
+    return c;
+}
+
+static int latin_or_digit(uint32_t c)
+{
+    return uc_is_latin_letter(c) || uc_is_digit(c);
+}
+
+/*
+ * Start of the clause that ends at byte end: the byte after the nearest
+ * hard boundary. *stop receives the boundary character (0 at line start).
+ */
+static size_t clause_start(const char *s, size_t end, uint32_t *stop)
+{
+    size_t i = end;
+    *stop = 0;
+    while (i > 0) {
+        size_t p = utf8_prev(s, i);
+        uint32_t c;
+        utf8_decode(s + p, i - p, &c);
+        if (is_hard_boundary(c)) {
+            *stop = c;
+            break;
+        }
+        /* a hyphen joins Latin or digits (K-CLOUD, 1-2) and splits Hangul */
+        if (c == '-' && !(latin_or_digit(cp_before(s, p)) && latin_or_digit(cp_at(s, end, i)))) {
+            *stop = c;
+            break;
+        }
+        i = p;
+    }
+    return i;
+}
+
+static uint32_t closer_of(uint32_t open)
+{
+    switch (open) {
+    case 0x300C:
+        return 0x300D;
+    case 0x300E:
+        return 0x300F;
+    case 0x300A:
+        return 0x300B;
+    case '\'':
+        return '\'';
+    case '"':
+        return '"';
+    default:
+        return 0;
+    }
+}
+
+/* Text glued after a group, and a cue that the bracket named a source. */
+static int attribution_follows(const char *s, size_t len, size_t from)
+{
+    static const char *const cues[] = {"집계", "기준", "자료", "조사 결과", "발표", "인용",
+                                       "추정", "전망", "분석", "제공", NULL};
+    while (from < len && s[from] == ' ')
+        from++;
+    for (const char *const *c = cues; *c; c++) {
+        size_t n = strlen(*c);
+        if (from + n <= len && !memcmp(s + from, *c, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the bytes between two groups are a separator and one word. */
+static int chain_link(const char *s, size_t from, size_t to, int *strong)
+{
+    size_t words = 0;
+    int in_word = 0;
+    *strong = 0;
+    for (size_t i = from; i < to;) {
+        uint32_t c;
+        size_t n = utf8_decode(s + i, to - i, &c);
+        if (c == ',' || c == 0xB7 || c == '/') {
+            if (words)
+                return 0; /* a separator after the word: not X(Y), X(Y) */
+            *strong = 1;
+            in_word = 0;
+        } else if (c == ' ') {
+            in_word = 0;
+        } else if (is_hard_boundary(c)) {
+            return 0;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+        i += n;
+    }
+    return words == 1;
+}
+
+static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
+                      unsigned long lineno, size_t line_idx, unsigned extra_flags)
+{
+    struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
+    uint32_t stop;
+    unsigned flags = extra_flags;
+    size_t start = clause_start(s, g->open, &stop);
+    const char *inner = s + g->open + 1;
+    size_t ilen = g->close - g->open - 1;
+    const char *why;
+
+    if (g->kind == '<')
+        flags |= OCC_ANGLE;
+    why = gloss_clean(inner, ilen, &gloss, &flags, &expansion);
+    if (why) {
+        doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
+        goto done;
+    }
+    /* 「... 기본법(AI 기본법)」: the bracket closes a title */
+    uint32_t after = cp_at(s, len, g->close + 1);
+    if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
+        flags |= OCC_TITLE;
+    if (attribution_follows(s, len, g->close + 1))
+        flags |= OCC_ATTRIB;
+
+    struct occ o;
+    memset(&o, 0, sizeof(o));
+    o.line = lineno;
+    o.line_idx = line_idx;
+    struct strbuf left = STRBUF_INIT;
+    strbuf_add(&left, s + start, g->open - start);
+    strbuf_trim(&left);
+    o.left = strbuf_detach(&left, NULL);
+    o.gloss = strbuf_detach(&gloss, NULL);
+    o.expansion = expansion.len ? strbuf_detach(&expansion, NULL) : NULL;
+    size_t rlen = len - (g->close + 1);
+    if (rlen > sizeof(o.right) - 1)
+        rlen = utf8_valid_prefix(s + g->close + 1, sizeof(o.right) - 1);
+    memcpy(o.right, s + g->close + 1, rlen);
+    o.right[rlen] = '\0';
+    o.flags = flags;
+    doc_add_occ(d, &o);
+done:
+    strbuf_release(&gloss);
+    strbuf_release(&expansion);
+}
+
+void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
+               size_t line_idx)
+{
+    struct {
+        size_t pos;
+        uint32_t c;
+    } stack[SCAN_MAX_DEPTH];
+    struct group *groups = NULL;
+    size_t ng = 0, alloc = 0, sp = 0;
+    const char *gt = memchr(s, '>', len);
+
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t n = utf8_decode(s + i, len - i, &c);
+        int opener = c == '(' || c == '[' || c == '{' || c == 0x300C || c == 0x300E ||
+                     c == 0x300A ||
+                     (c == '<' && gt && s + i < gt && i + 1 < len && s[i + 1] != ' ' &&
+                      s[i + 1] != '=' && s[i + 1] != '-');
+        if (opener) {
+            if (sp < SCAN_MAX_DEPTH) {
+                stack[sp].pos = i;
+                stack[sp].c = c;
+                sp++;
+            }
+        } else if (c == ')' || c == ']' || c == '}' || c == '>' || c == 0x300D || c == 0x300F ||
+                   c == 0x300B) {
+            uint32_t want = c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : c == '>' ? '<'
+                            : c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0x300A;
+            size_t k = sp;
+            while (k > 0 && stack[k - 1].c != want)
+                k--;
+            /* a '>' only closes the innermost '<' (arrows stay text) */
+            if (k > 0 && (c != '>' || k == sp)) {
+                sp = k - 1;
+                if ((want == '(' || want == '<') && ng < SCAN_MAX_GROUPS) {
+                    ALLOC_GROW(groups, ng + 1, alloc);
+                    groups[ng].open = stack[sp].pos;
+                    groups[ng].close = i;
+                    groups[ng].kind = want;
+                    groups[ng].depth = (int)sp;
+                    ng++;
+                }
+            }
+        }
+        i += n;
+    }
+
+    /* groups close inner-first; report them in order of their opening */
+    for (size_t a = 1; a < ng; a++) {
+        struct group g = groups[a];
+        size_t b = a;
+        while (b > 0 && groups[b - 1].open > g.open) {
+            groups[b] = groups[b - 1];
+            b--;
+        }
+        groups[b] = g;
+    }
+
+    /* mark lists of X(Y) items: 강원(블랙아이스) 전남(에너지) ..., AI(NIPA), 양자(NIA) */
+    unsigned *chain = xcalloc(ng ? ng : 1, sizeof(*chain));
+    for (size_t a = 0; a < ng;) {
+        size_t b = a, strong = 0;
+        while (b + 1 < ng && groups[b].depth == 0 && groups[b + 1].depth == 0) {
+            int st;
+            if (!chain_link(s, groups[b].close + 1, groups[b + 1].open, &st))
+                break;
+            strong += (size_t)st;
+            b++;
+        }
+        size_t members = b - a + 1;
+        if ((members >= 2 && strong) || members >= 3)
+            for (size_t k = a; k <= b; k++)
+                chain[k] = OCC_CHAIN;
+        a = b + 1;
+    }
+    for (size_t a = 0; a < ng; a++)
+        add_group(d, s, len, &groups[a], lineno, line_idx, chain[a]);
+    free(chain);
+    free(groups);
+}

@@ -1,0 +1,990 @@
+/*
+ * span.c - deciding the exact Korean term a gloss renders.
+ *
+ * The left context of a bracket is split into tokens (at spaces and middle
+ * dots). The term always ends at the bracket; the question is where it
+ * starts. The answer combines, strongest first (docs/extraction.md):
+ *
+ *  1. hard limits: particles, verb endings, function words, numbers, Latin
+ *     words the gloss does not contain; the term never crosses one;
+ *  2. anchors: gloss pieces found among the tokens, by identity (센터),
+ *     by the lexicon (AI -> 인공지능, R&D -> 연구개발), by what the document
+ *     itself paired (클라우드 -> 인터넷 기반 자원 공유), by digits (G7 ->
+ *     7개국); unanchored pieces before the first anchor take one token each;
+ *  3. agreement: the same gloss after different left contexts shares a
+ *     suffix, and that suffix is the term;
+ *  4. the gloss's own shape: an acronym covers at most one token per letter,
+ *     an English phrase one token per word, a loanword the shortest span
+ *     whose length in syllables is in proportion to the gloss.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "extract/korean.h"
+#include "extract/lexicon.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+#define MAX_TOKS 32   /* tokens of left context considered */
+#define MAX_PIECES 16 /* pieces of a gloss considered */
+
+struct tok {
+    const char *s;     /* start, inside the left context */
+    size_t len;        /* bytes */
+    int dot;           /* 1 when a middle dot (no space) separates it from the previous token */
+    enum ko_stop stop; /* as a token standing before a term */
+};
+
+struct piece {
+    const char *s; /* start, inside the gloss */
+    size_t len;    /* bytes */
+    int latin;     /* Latin script (acronym or word) */
+    int content;   /* counts as a unit when unanchored (Latin or loanword) */
+};
+
+struct doc_knowledge {
+    struct strmap gloss_ko; /* folded gloss -> char * Korean term (no spaces) */
+    struct strmap known_ko; /* Korean term (no spaces) -> (void *)1 */
+};
+
+/* ---- small string helpers ------------------------------------------------ */
+
+/* Appends s without spaces, ASCII letters upper-cased. */
+static void fold_add(struct strbuf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ')
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        strbuf_addch(out, c);
+    }
+}
+
+static int mem_casefind(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    if (!nlen || nlen > hlen)
+        return 0;
+    for (size_t i = 0; i + nlen <= hlen; i++) {
+        size_t k = 0;
+        while (k < nlen) {
+            char a = hay[i + k], b = needle[k];
+            if (a >= 'a' && a <= 'z')
+                a = (char)(a - 'a' + 'A');
+            if (b >= 'a' && b <= 'z')
+                b = (char)(b - 'a' + 'A');
+            if (a != b)
+                break;
+            k++;
+        }
+        if (k == nlen)
+            return 1;
+    }
+    return 0;
+}
+
+static int starts_with(const char *s, size_t len, const char *p, size_t plen)
+{
+    return plen <= len && !memcmp(s, p, plen);
+}
+
+static int ends_with(const char *s, size_t len, const char *p, size_t plen)
+{
+    return plen <= len && !memcmp(s + len - plen, p, plen);
+}
+
+static int is_latin_only(const char *s, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    return sc.latin && !sc.hangul && !sc.han;
+}
+
+/* A Latin piece inside a token: AI in AI안전연구소, not AI in MAIN. */
+static int is_latin_piece_in(const char *tok, size_t tlen, const char *p, size_t plen)
+{
+    for (size_t i = 0; i + plen <= tlen; i++) {
+        if (!mem_casefind(tok + i, plen, p, plen))
+            continue;
+        int before = i > 0 && ((tok[i - 1] | 0x20) >= 'a' && (tok[i - 1] | 0x20) <= 'z');
+        int after = i + plen < tlen &&
+                    ((tok[i + plen] | 0x20) >= 'a' && (tok[i + plen] | 0x20) <= 'z');
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Can an acronym start with letter c when it abbreviates a loanword whose
+ * first syllable is s? Maps the initial consonant to the Latin letters that
+ * the loanword orthography renders with it (ㅍ: P, F; ㅇ: a vowel, W, Y).
+ */
+static int initial_matches_letter(uint32_t s, char c)
+{
+    static const char *const letters[19] = {
+        "GKCQ", "GKC", "N", "DT", "DT", "RL", "M", "BVP", "BP", "SCZXT",
+        "SC", "AEIOUYWH", "JGZD", "JZ", "CTJ", "KCQ", "T", "PF", "HW"};
+    int i = hangul_initial(s);
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    return i < 0 || strchr(letters[i], c) != NULL;
+}
+
+/* ---- knowledge ------------------------------------------------------------ */
+
+struct doc_knowledge *knowledge_new(void)
+{
+    struct doc_knowledge *k = xcalloc(1, sizeof(*k));
+    return k;
+}
+
+void knowledge_free(struct doc_knowledge *k)
+{
+    if (!k)
+        return;
+    strmap_release(&k->gloss_ko, free);
+    strmap_release(&k->known_ko, NULL);
+    free(k);
+}
+
+static void put_gloss(struct doc_knowledge *k, const char *gloss, const char *ko, int replace)
+{
+    struct strbuf g = STRBUF_INIT, v = STRBUF_INIT;
+    int created;
+    fold_add(&g, gloss, strlen(gloss));
+    fold_add(&v, ko, strlen(ko));
+    if (g.len && v.len) {
+        struct strmap_entry *e = strmap_put(&k->gloss_ko, g.buf, g.len, &created);
+        if (created || replace) {
+            free(e->value);
+            e->value = strbuf_detach(&v, NULL);
+        }
+    }
+    strbuf_release(&g);
+    strbuf_release(&v);
+}
+
+void knowledge_add(struct doc_knowledge *k, const char *gloss, const char *ko)
+{
+    struct strbuf v = STRBUF_INIT;
+    put_gloss(k, gloss, ko, 0);
+    fold_add(&v, ko, strlen(ko));
+    if (v.len)
+        strmap_put(&k->known_ko, v.buf, v.len, NULL)->value = (void *)1;
+    strbuf_release(&v);
+}
+
+void knowledge_set_agreed(struct doc_knowledge *k, const char *gloss, const char *suffix)
+{
+    put_gloss(k, gloss, suffix, 1);
+}
+
+static const char *knowledge_ko(const struct doc_knowledge *k, const char *s, size_t len)
+{
+    struct strbuf g = STRBUF_INIT;
+    fold_add(&g, s, len);
+    const char *v = g.len ? strmap_get(&k->gloss_ko, g.buf, g.len) : NULL;
+    strbuf_release(&g);
+    return v;
+}
+
+static int knowledge_is_known(const struct doc_knowledge *k, const char *s, size_t len)
+{
+    struct strbuf g = STRBUF_INIT;
+    fold_add(&g, s, len);
+    int r = g.len && strmap_get(&k->known_ko, g.buf, g.len) != NULL;
+    strbuf_release(&g);
+    return r;
+}
+
+/* ---- tokens and pieces ------------------------------------------------------ */
+
+/* Splits left into at most MAX_TOKS tokens (the last ones). Returns the count. */
+static size_t tokenize(const char *left, struct tok *t)
+{
+    size_t n = 0, len = strlen(left);
+    int dot = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t cl = utf8_decode(left + i, len - i, &c);
+        if (c == ' ') {
+            dot = 0;
+            i += cl;
+            continue;
+        }
+        if (c == 0xB7) {
+            dot = 1;
+            i += cl;
+            continue;
+        }
+        size_t j = i;
+        while (j < len) {
+            uint32_t d;
+            size_t dl = utf8_decode(left + j, len - j, &d);
+            if (d == ' ' || d == 0xB7)
+                break;
+            j += dl;
+        }
+        if (n == MAX_TOKS) {
+            memmove(t, t + 1, (MAX_TOKS - 1) * sizeof(*t));
+            n--;
+        }
+        t[n].s = left + i;
+        t[n].len = j - i;
+        t[n].dot = dot;
+        t[n].stop = KO_STOP_NONE;
+        n++;
+        dot = 0;
+        i = j;
+    }
+    return n;
+}
+
+static int piece_is_content(const char *s, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    if (sc.latin)
+        return 1;
+    return sc.hangul && gloss_is_loanword(s, len);
+}
+
+/* Splits a gloss at spaces and at changes between Latin and Hangul. */
+static size_t split_pieces(const char *g, struct piece *p)
+{
+    size_t n = 0, len = strlen(g);
+    for (size_t i = 0; i < len && n < MAX_PIECES;) {
+        uint32_t c;
+        size_t cl = utf8_decode(g + i, len - i, &c);
+        if (c == ' ') {
+            i += cl;
+            continue;
+        }
+        int latin = !uc_is_hangul(c);
+        size_t j = i;
+        while (j < len) {
+            uint32_t d;
+            size_t dl = utf8_decode(g + j, len - j, &d);
+            if (d == ' ' || (!uc_is_hangul(d)) != latin)
+                break;
+            j += dl;
+        }
+        /* K-CLOUD, K-MOOC: a one-letter prefix is a piece of its own */
+        if (latin && j - i > 2 && g[i + 1] == '-' && n + 1 < MAX_PIECES) {
+            p[n].s = g + i;
+            p[n].len = 1;
+            p[n].latin = 1;
+            p[n].content = 1;
+            n++;
+            i += 2;
+        }
+        p[n].s = g + i;
+        p[n].len = j - i;
+        p[n].latin = latin;
+        p[n].content = piece_is_content(g + i, j - i);
+        n++;
+        i = j;
+    }
+    return n;
+}
+
+/* ---- anchors ---------------------------------------------------------------- */
+
+/*
+ * Does Korean form f (spaces removed, e.g. "인터넷기반자원공유") end at token
+ * j? Returns the index of the token where it starts, or -1.
+ */
+static int form_ends_at(const char *f, size_t flen, const struct tok *t, int lo, int j)
+{
+    struct strbuf cat = STRBUF_INIT;
+    int found = -1;
+    if (!flen)
+        return -1;
+    /* one token that starts or ends with the form (연구개발센터, AI안전연구소) */
+    if (starts_with(t[j].s, t[j].len, f, flen) || ends_with(t[j].s, t[j].len, f, flen))
+        return j;
+    for (int i = j; i >= lo && i >= j - 8; i--) {
+        strbuf_reset(&cat);
+        for (int k = i; k <= j; k++)
+            strbuf_add(&cat, t[k].s, t[k].len);
+        if (cat.len == flen && !memcmp(cat.buf, f, flen)) {
+            found = i;
+            break;
+        }
+        /* the form may begin inside token i: 한국형-... is split earlier */
+        if (cat.len > flen)
+            break;
+    }
+    strbuf_release(&cat);
+    return found;
+}
+
+static int fold_form_ends_at(const char *form, const struct tok *t, int lo, int j)
+{
+    struct strbuf f = STRBUF_INIT;
+    for (const char *p = form; *p; p++)
+        if (*p != ' ')
+            strbuf_addch(&f, *p);
+    int r = form_ends_at(f.buf, f.len, t, lo, j);
+    strbuf_release(&f);
+    return r;
+}
+
+/*
+ * Finds piece p at or left of token hi (down to lo). Returns the index of
+ * the leftmost token the match covers, or -1; *at receives the token where
+ * the match ends (the search for the next piece continues from there).
+ */
+static int anchor_piece(const struct piece *p, const struct tok *t, int lo, int hi,
+                        const struct doc_knowledge *k, int *at)
+{
+    const char *forms[LEX_MAX_FORMS];
+    size_t nf = lexicon_ko_forms(p->s, p->len, forms, LEX_MAX_FORMS);
+    const char *known = knowledge_ko(k, p->s, p->len);
+    unsigned syl = ko_syllable_count(p->s, p->len);
+
+    for (int j = hi; j >= lo; j--) {
+        int r;
+        if (p->latin && p->len >= 2 && is_latin_piece_in(t[j].s, t[j].len, p->s, p->len)) {
+            *at = j;
+            return j;
+        }
+        if (!p->latin && syl >= 2 &&
+            (starts_with(t[j].s, t[j].len, p->s, p->len) ||
+             ends_with(t[j].s, t[j].len, p->s, p->len))) {
+            *at = j;
+            return j;
+        }
+        if (known && (r = form_ends_at(known, strlen(known), t, lo, j)) >= 0) {
+            *at = j;
+            return r;
+        }
+        for (size_t f = 0; f < nf; f++) {
+            if ((r = fold_form_ends_at(forms[f], t, lo, j)) >= 0) {
+                *at = j;
+                return r;
+            }
+        }
+    }
+    return -1;
+}
+
+/* The first run of digits in s, or len 0. */
+static const char *digits_of(const char *s, size_t len, size_t *dlen)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            size_t j = i;
+            while (j < len && s[j] >= '0' && s[j] <= '9')
+                j++;
+            *dlen = j - i;
+            return s + i;
+        }
+    }
+    *dlen = 0;
+    return NULL;
+}
+
+/* 7 of G7 in 7개국: the anchor index, and the letters before the digits. */
+static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int hi, int *lead)
+{
+    size_t dl;
+    const char *d = digits_of(p->s, p->len, &dl);
+    if (!d || !p->latin)
+        return -1;
+    for (int j = hi; j >= lo; j--) {
+        if (mem_casefind(t[j].s, t[j].len, d, dl)) {
+            *lead = d > p->s ? 1 : 0;
+            return j;
+        }
+    }
+    return -1;
+}
+
+/* An acronym's first letter that a morpheme at the start of a token explains. */
+static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
+{
+    char want = p->s[0];
+    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
+        return -1;
+    if (want >= 'a' && want <= 'z')
+        want = (char)(want - 'a' + 'A');
+    for (int j = lo; j <= hi; j++) {
+        /* try each Hangul prefix of the token, longest first, up to 4 syllables */
+        size_t ends[5], ne = 0;
+        for (size_t i = 0; i < t[j].len && ne < 5;) {
+            uint32_t c;
+            i += utf8_decode(t[j].s + i, t[j].len - i, &c);
+            if (!uc_is_hangul_syllable(c))
+                break;
+            ends[ne++] = i;
+        }
+        for (size_t e = ne; e-- > 0;) {
+            const char *en[LEX_MAX_FORMS];
+            size_t n = lexicon_morpheme_en(t[j].s, ends[e], en, LEX_MAX_FORMS);
+            for (size_t x = 0; x < n; x++) {
+                char c = en[x][0];
+                if (c >= 'a' && c <= 'z')
+                    c = (char)(c - 'a' + 'A');
+                if (c == want)
+                    return j;
+            }
+        }
+    }
+    return -1;
+}
+
+struct anchoring {
+    int start;    /* first token the anchored pieces ask for, or -1 */
+    int anchored; /* number of pieces anchored */
+};
+
+/*
+ * Aligns the pieces right to left, monotonically, with the tokens [lo, m).
+ * Unanchored content pieces left of the leftmost anchor add one token each.
+ */
+static struct anchoring find_anchors(struct piece *p, size_t np, const struct tok *t, int lo,
+                                     int m, const struct doc_knowledge *k)
+{
+    struct anchoring a = {-1, 0};
+    int hi = m - 1, leftmost = -1;
+    size_t leftmost_piece = 0;
+    int lead_letters = 0;
+
+    for (size_t i = np; i-- > 0;) {
+        int at = hi, r = anchor_piece(&p[i], t, lo, hi, k, &at), lead = 0;
+        if (r < 0 && !p[i].latin && ko_syllable_count(p[i].s, p[i].len) >= 4) {
+            /* a compound gloss: 클라우드컴퓨팅 = 클라우드 + 컴퓨팅 */
+            for (size_t cut = 0; cut < p[i].len && r < 0;) {
+                uint32_t c;
+                cut += utf8_decode(p[i].s + cut, p[i].len - cut, &c);
+                if (cut < 6 || p[i].len - cut < 6)
+                    continue;
+                struct piece right = {p[i].s + cut, p[i].len - cut, 0, 1};
+                struct piece leftp = {p[i].s, cut, 0, 1};
+                int at2 = hi, r2 = anchor_piece(&right, t, lo, hi, k, &at2);
+                if (r2 < 0)
+                    continue;
+                int at1 = r2, r1 = anchor_piece(&leftp, t, lo, r2 > lo ? r2 - 1 : lo, k, &at1);
+                if (r1 >= 0 && r1 < r2) {
+                    r = r1;
+                    at = at2;
+                }
+            }
+        }
+        if (r < 0 && (r = anchor_digits(&p[i], t, lo, hi, &lead)) >= 0)
+            at = r;
+        if (r < 0)
+            continue;
+        a.anchored++;
+        if (leftmost < 0 || r < leftmost) {
+            leftmost = r;
+            leftmost_piece = i;
+            lead_letters = lead;
+        }
+        hi = at;
+    }
+    if (leftmost < 0)
+        return a;
+    int extra = lead_letters;
+    for (size_t i = 0; i < leftmost_piece; i++)
+        extra += p[i].content;
+    a.start = leftmost - extra < lo ? lo : leftmost - extra;
+    return a;
+}
+
+/* ---- agreement ---------------------------------------------------------------- */
+
+/* Left limit of the clause for agreement: after the last hard stop. */
+static int hard_limit(struct tok *t, int m, const char *gloss)
+{
+    for (int i = m - 2; i >= 0; i--) {
+        if (t[i + 1].dot)
+            return i + 1;
+        enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
+        if (st == KO_STOP_HARD && !mem_casefind(gloss, strlen(gloss), t[i].s, t[i].len))
+            return i + 1;
+    }
+    return 0;
+}
+
+int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
+{
+    struct tok t[MAX_TOKS];
+    struct strbuf suf = STRBUF_INIT, best = STRBUF_INIT;
+    struct strmap lefts = STRMAP_INIT;
+    int ok = 0;
+
+    if (n < 2)
+        return 0;
+    /* try suffix lengths 1..8 tokens; keep the longest that is shared by a
+     * majority of occurrences and preceded by at least two different things */
+    for (int len = 1; len <= 8; len++) {
+        struct strmap counts = STRMAP_INIT;
+        size_t top = 0;
+        const char *top_key = NULL;
+        for (size_t i = 0; i < n; i++) {
+            int m = (int)tokenize(occs[i]->left, t);
+            int lo = m ? hard_limit(t, m, occs[i]->gloss) : 0;
+            if (m - lo < len)
+                continue;
+            strbuf_reset(&suf);
+            for (int k = m - len; k < m; k++)
+                strbuf_add(&suf, t[k].s, t[k].len);
+            struct strmap_entry *e = strmap_put(&counts, suf.buf, suf.len, NULL);
+            e->value = (char *)e->value + 1;
+            if ((size_t)(char *)e->value > top) {
+                top = (size_t)(char *)e->value;
+                top_key = e->key;
+            }
+        }
+        if (!top_key || top * 2 < n || top < 2) {
+            strmap_release(&counts, NULL);
+            break;
+        }
+        /* what precedes the suffix in the occurrences that share it */
+        strmap_release(&lefts, NULL);
+        for (size_t i = 0; i < n; i++) {
+            int m = (int)tokenize(occs[i]->left, t);
+            int lo = m ? hard_limit(t, m, occs[i]->gloss) : 0;
+            if (m - lo < len)
+                continue;
+            strbuf_reset(&suf);
+            for (int k = m - len; k < m; k++)
+                strbuf_add(&suf, t[k].s, t[k].len);
+            if (strcmp(suf.buf, top_key))
+                continue;
+            int prev = m - len - 1;
+            if (prev < lo)
+                strmap_put(&lefts, "", 0, NULL);
+            else
+                strmap_put(&lefts, t[prev].s, t[prev].len, NULL);
+        }
+        if (lefts.len >= 2) {
+            strbuf_reset(&best);
+            strbuf_addstr(&best, top_key);
+        }
+        strmap_release(&counts, NULL);
+    }
+    if (best.len) {
+        strbuf_addbuf(out, &best);
+        ok = 1;
+    }
+    strmap_release(&lefts, NULL);
+    strbuf_release(&suf);
+    strbuf_release(&best);
+    return ok;
+}
+
+/* ---- deciding ----------------------------------------------------------------- */
+
+static int org_like(const char *s, size_t len)
+{
+    static const char *const suffixes[] = {
+        "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터", "재단", "공사", "공단",
+        "기구", "학회", "부",     "청",     "처",     "대학교", "대학", "은행", "연합", "기관",
+        "조합", "그룹", "포럼",   "본부",   "회의",   "회",     "단",   "사",   "소",   "국",
+        "연맹", "실",   "원회",   NULL};
+    for (const char *const *p = suffixes; *p; p++)
+        if (ends_with(s, len, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
+static int english_org_name(const char *g)
+{
+    static const char *const words[] = {"Group", "Inc", "Corp", "Ltd", "Institute", "Research",
+                                        "Association", "Agency", "University", "Foundation",
+                                        "Center", "Centre", "Council", "Company", NULL};
+    size_t len = strlen(g);
+    for (const char *const *w = words; *w; w++)
+        if (ends_with(g, len, *w, strlen(*w)))
+            return 1;
+    return 0;
+}
+
+static unsigned count_words(const char *g)
+{
+    unsigned n = 0;
+    int in = 0;
+    for (; *g; g++) {
+        if (*g == ' ')
+            in = 0;
+        else if (!in)
+            in = 1, n++;
+    }
+    return n;
+}
+
+static unsigned count_alnum(const char *g)
+{
+    unsigned n = 0;
+    for (; *g; g++)
+        if ((*g >= 'A' && *g <= 'Z') || (*g >= 'a' && *g <= 'z') || (*g >= '0' && *g <= '9'))
+            n++;
+    return n;
+}
+
+static void reject(struct occ *o, const char *why)
+{
+    o->why = why;
+    free(o->ko);
+    o->ko = NULL;
+}
+
+static void accept(struct occ *o, const struct tok *t, int s, int m, enum gloss_kind kind)
+{
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    free(o->ko);
+    o->ko = xmemdupz(from, (size_t)(to - from));
+    free(o->gloss_out);
+    o->gloss_out = xstrdup(o->gloss);
+    o->kind = kind;
+    o->why = NULL;
+}
+
+/* Syllables (Latin letters count a third) of tokens [s, m). */
+static unsigned span_weight(const struct tok *t, int s, int m)
+{
+    unsigned w = 0;
+    for (int i = s; i < m; i++) {
+        struct ko_script sc;
+        ko_script_of(t[i].s, t[i].len, &sc);
+        w += sc.hangul * 3 + sc.latin + sc.digit;
+    }
+    return w;
+}
+
+/* Gloss syllables of g, on the same scale as span_weight. */
+static unsigned gloss_weight(const char *g)
+{
+    struct ko_script sc;
+    ko_script_of(g, strlen(g), &sc);
+    return sc.hangul * 3 + sc.latin + sc.digit;
+}
+
+/* 1 when gloss g weighs more than the term (a restatement is longer). */
+static int gw_longer(const char *g, const char *term, size_t tl)
+{
+    struct ko_script a, b;
+    ko_script_of(g, strlen(g), &a);
+    ko_script_of(term, tl, &b);
+    return a.hangul * 3 + a.latin > b.hangul * 3 + b.latin;
+}
+
+/* 1 when the Hangul syllables of a appear in b in order, a shorter than b. */
+static int syllable_subsequence(const char *a, const char *b, size_t blen)
+{
+    size_t alen = strlen(a), j = 0;
+    unsigned na = 0, nb = ko_syllable_count(b, blen);
+    for (size_t i = 0; i < alen;) {
+        uint32_t c;
+        i += utf8_decode(a + i, alen - i, &c);
+        if (!uc_is_hangul_syllable(c))
+            continue;
+        na++;
+        for (;;) {
+            if (j >= blen)
+                return 0;
+            uint32_t d;
+            j += utf8_decode(b + j, blen - j, &d);
+            if (d == c)
+                break;
+        }
+    }
+    return na >= 1 && na < nb;
+}
+
+/* The agreed suffix of this gloss, as a token index, or -1. */
+static int agreed_start(const struct doc_knowledge *k, const char *gloss, const struct tok *t,
+                        int lo, int m)
+{
+    const char *suf = knowledge_ko(k, gloss, strlen(gloss));
+    if (!suf)
+        return -1;
+    int r = form_ends_at(suf, strlen(suf), t, lo, m - 1);
+    /* a suffix that is a single token's end (공유 of 자원공유) is not a start */
+    if (r == m - 1 && strlen(suf) != t[m - 1].len)
+        return -1;
+    return r;
+}
+
+/* The reversed case, gloss(term): ICT(정보통신기술), CSAP(클라우드 보안인증제). */
+static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k)
+{
+    int s = m - 1;
+    while (s > 0 && m - s < 6 && is_latin_only(t[s - 1].s, t[s - 1].len) && !t[s].dot)
+        s--;
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    char *latin = xmemdupz(from, (size_t)(to - from));
+    const char *forms[LEX_MAX_FORMS];
+    size_t nf = lexicon_ko_forms(latin, strlen(latin), forms, LEX_MAX_FORMS);
+    const char *known = knowledge_ko(k, latin, strlen(latin));
+    struct strbuf g = STRBUF_INIT;
+    fold_add(&g, o->gloss, strlen(o->gloss));
+    int conflict = 0;
+    if (known && !strstr(g.buf, known))
+        conflict = 1;
+    if (nf && !known) {
+        conflict = 1;
+        for (size_t f = 0; f < nf && conflict; f++) {
+            struct strbuf ff = STRBUF_INIT;
+            fold_add(&ff, forms[f], strlen(forms[f]));
+            if (strstr(g.buf, ff.buf) || strstr(ff.buf, g.buf))
+                conflict = 0;
+            strbuf_release(&ff);
+        }
+    }
+    struct ko_script sc;
+    ko_script_of(o->gloss, strlen(o->gloss), &sc);
+    if (conflict) {
+        reject(o, "acronym known to mean something else");
+    } else if (sc.latin || ko_syllable_count(o->gloss, strlen(o->gloss)) < 2) {
+        reject(o, "reversed gloss is not a Korean term");
+    } else {
+        free(o->ko);
+        o->ko = xstrdup(o->gloss);
+        free(o->gloss_out);
+        o->gloss_out = latin;
+        latin = NULL;
+        o->kind = gloss_shape_kind(o->gloss_out, strlen(o->gloss_out));
+        o->flags |= OCC_REVERSED;
+        o->why = NULL;
+    }
+    free(latin);
+    strbuf_release(&g);
+}
+
+void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
+{
+    struct tok t[MAX_TOKS];
+    struct piece p[MAX_PIECES];
+    int m = (int)tokenize(o->left, t);
+    size_t glen = strlen(o->gloss);
+    enum gloss_kind shape = gloss_shape_kind(o->gloss, glen);
+    struct ko_script last;
+
+    if (o->ko || o->why)
+        return;
+    if (!m) {
+        reject(o, "no term before the bracket");
+        return;
+    }
+    ko_script_of(t[m - 1].s, t[m - 1].len, &last);
+
+    /* gloss(term): a Latin word before a Korean inside */
+    if (!last.hangul && last.latin && !last.han) {
+        struct ko_script gs;
+        ko_script_of(o->gloss, glen, &gs);
+        if (!gs.hangul) {
+            reject(o, "no Korean side");
+            return;
+        }
+        if (pass == 1)
+            decide_reversed(o, t, m, k);
+        return;
+    }
+    if (!last.hangul) {
+        reject(o, "no Korean side");
+        return;
+    }
+
+    int strong = (o->flags & OCC_SHORTFORM) || shape == GLOSS_ABBREV;
+    if ((pass == 1) != strong)
+        return;
+
+    /* 1. hard limits */
+    int title = (o->flags & OCC_TITLE) != 0;
+    int lo = 0, dot_lo = 0, dot_seen = 0;
+    for (int i = m - 1; i >= 0; i--) {
+        struct ko_script sc;
+        ko_script_of(t[i].s, t[i].len, &sc);
+        enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
+        if (!sc.hangul && (sc.latin || sc.digit))
+            st = mem_casefind(o->gloss, glen, t[i].s, t[i].len) ? KO_STOP_NONE : KO_STOP_HARD;
+        else if (sc.digit) {
+            size_t dl;
+            const char *d = digits_of(t[i].s, t[i].len, &dl);
+            if (d && mem_casefind(o->gloss, glen, d, dl))
+                st = KO_STOP_NONE;
+        }
+        if (sc.latin && sc.hangul && mem_casefind(o->gloss, glen, t[i].s, t[i].len))
+            st = KO_STOP_NONE;
+        if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
+            st = KO_STOP_NONE;
+        if (pass == 2 && i < m - 1 && st == KO_STOP_NONE && knowledge_is_known(k, t[i].s, t[i].len) &&
+            !knowledge_ko(k, o->gloss, glen))
+            st = KO_STOP_SOFT;
+        t[i].stop = st;
+        if (i < m - 1 && st == KO_STOP_HARD) {
+            lo = i + 1;
+            break;
+        }
+        if (t[i].dot && !dot_seen) {
+            dot_seen = 1;
+            dot_lo = i;
+        }
+    }
+    int reach = lo;         /* anchors may cross middle dots */
+    if (dot_seen && dot_lo > lo)
+        lo = dot_lo;        /* without anchors, a middle dot ends the term */
+    size_t np = split_pieces(o->gloss, p);
+
+    /* 2. anchors */
+    struct anchoring a = find_anchors(p, np, t, reach, m, k);
+    if (a.start >= 0 && a.start < lo && a.start >= reach) {
+        /* an anchor beyond a middle dot: 한국인공지능·소프트웨어산업협회 */
+    } else if (a.start >= 0 && a.start < lo) {
+        a.start = lo;
+    }
+    if (a.start < 0 && shape == GLOSS_ABBREV && np == 1) {
+        int f = anchor_first_letter(&p[0], t, reach, m - 1);
+        if (f >= 0 && f < lo)
+            a.start = f;
+    }
+
+    /* the Korean side of a Hangul gloss: restatement, contraction, loanword */
+    struct ko_script gs;
+    ko_script_of(o->gloss, glen, &gs);
+
+    if (o->flags & OCC_SHORTFORM) {
+        int s = a.start >= 0 && a.start < lo ? a.start : lo;
+        while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
+            s++;
+        if (m - s > 8)
+            s = m - 8;
+        accept(o, t, s, m, GLOSS_SHORTFORM);
+        return;
+    }
+
+    if (shape == GLOSS_ABBREV) {
+        int s;
+        if (a.start >= 0) {
+            s = a.start;
+        } else {
+            s = lo;
+            while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
+                s++;
+            int letters = (int)count_alnum(o->gloss);
+            if (m - s > letters)
+                s = m - letters;
+        }
+        const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+        size_t tl = (size_t)(to - from);
+        const char *kind = lexicon_acronym_kind(o->gloss, glen);
+        uint32_t first;
+        utf8_decode(from, tl, &first);
+        if (o->flags & OCC_ATTRIB)
+            reject(o, "source attribution (기준, 집계, 자료 follow)");
+        else if (a.anchored == 0 && s == m - 1 && gloss_is_loanword(from, tl) &&
+                 !initial_matches_letter(first, o->gloss[0]))
+            reject(o, "acronym does not spell the loanword before it");
+        else if ((o->flags & OCC_CHAIN) && !org_like(from, tl))
+            reject(o, "item of a list of field(agency) labels");
+        else if (kind && !strcmp(kind, "body") && !org_like(from, tl) && a.anchored == 0)
+            reject(o, "acronym of an organisation after a term that is not one");
+        else
+            accept(o, t, s, m, GLOSS_ABBREV);
+        return;
+    }
+
+    /* pass 2: English, loanword and native glosses */
+    if (o->flags & (OCC_CHAIN)) {
+        reject(o, "item of a list of X(Y) labels");
+        return;
+    }
+    if (shape == GLOSS_ENGLISH) {
+        if (o->flags & OCC_ATTRIB) {
+            reject(o, "source attribution (기준, 집계, 자료 follow)");
+            return;
+        }
+        int s = a.start;
+        if (s < 0) {
+            int words = (int)count_words(o->gloss);
+            s = m - words;
+            if (s < lo)
+                s = lo;
+            for (int i = m - 2; i >= s; i--)
+                if (t[i].stop == KO_STOP_HARD) {
+                    s = i + 1;
+                    break;
+                }
+        }
+        const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+        if (english_org_name(o->gloss) && !org_like(from, (size_t)(to - from))) {
+            reject(o, "English name of a source, not a gloss");
+            return;
+        }
+        accept(o, t, s, m, GLOSS_ENGLISH);
+        return;
+    }
+
+    /* Hangul (or mixed) gloss */
+    int s = -1;
+    enum gloss_kind kind = shape;
+    const char *from, *to;
+    /* restatement: the gloss repeats the term's head word */
+    int restates = 0;
+    for (size_t i = 0; i < np; i++)
+        if (!p[i].latin && ko_syllable_count(p[i].s, p[i].len) >= 2 &&
+            ends_with(t[m - 1].s, t[m - 1].len, p[i].s, p[i].len))
+            restates = 1;
+    if (a.start >= 0)
+        s = a.start;
+    if (s < 0) {
+        int ag = agreed_start(k, o->gloss, t, lo, m);
+        if (ag >= 0)
+            s = ag;
+    }
+    if (s < 0 && shape == GLOSS_LOANWORD) {
+        const char *forms[LEX_MAX_FORMS];
+        size_t nf = lexicon_ko_forms(o->gloss, glen, forms, LEX_MAX_FORMS);
+        for (size_t f = 0; f < nf && s < 0; f++) {
+            int r = fold_form_ends_at(forms[f], t, lo, m - 1);
+            if (r >= 0 && !(r == m - 1 && ko_syllable_count(forms[f], strlen(forms[f])) !=
+                                              ko_syllable_count(t[m - 1].s, t[m - 1].len)))
+                s = r;
+        }
+    }
+    if (s < 0) {
+        /* the shortest span in proportion to the gloss */
+        s = m - 1;
+        unsigned gw = gloss_weight(o->gloss);
+        while (s > lo && span_weight(t, s, m) * 4 < gw * 3 && t[s - 1].stop == KO_STOP_NONE)
+            s--;
+    }
+    from = t[s].s;
+    to = t[m - 1].s + t[m - 1].len;
+    size_t tl = (size_t)(to - from);
+    struct ko_script ts;
+    ko_script_of(from, tl, &ts);
+
+    if (restates && gw_longer(o->gloss, from, tl)) {
+        kind = GLOSS_NATIVE;
+    } else if (syllable_subsequence(o->gloss, from, tl) && !gs.latin && gloss_weight(o->gloss) <
+               span_weight(t, s, m)) {
+        kind = GLOSS_SHORTFORM;
+    } else if (gs.latin && a.anchored && restates) {
+        kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
+    } else if (shape == GLOSS_LOANWORD) {
+        const char *lf[1];
+        if (gloss_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
+            reject(o, "both sides are loanwords");
+            return;
+        }
+        kind = GLOSS_LOANWORD;
+    } else if (o->flags & OCC_QUOTED) {
+        kind = GLOSS_NATIVE;
+    } else if (gs.han && !gs.hangul) {
+        kind = GLOSS_NATIVE;
+    } else {
+        reject(o, "native gloss that is neither a restatement nor a short form");
+        return;
+    }
+    accept(o, t, s, m, kind);
+}

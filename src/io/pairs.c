@@ -1,0 +1,80 @@
+/*
+ * pairs.c - TSV and JSON Lines output of extracted pairs.
+ */
+#include <string.h>
+
+#include "io/pairs.h"
+#include "util/banned.h"
+
+static void tsv_field(FILE *fp, const char *s)
+{
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+void json_write_string(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"':
+            fputs("\\\"", fp);
+            break;
+        case '\\':
+            fputs("\\\\", fp);
+            break;
+        case '\n':
+            fputs("\\n", fp);
+            break;
+        case '\r':
+            fputs("\\r", fp);
+            break;
+        case '\t':
+            fputs("\\t", fp);
+            break;
+        default:
+            if (c < 0x20)
+                fprintf(fp, "\\u%04x", c);
+            else
+                fputc(c, fp);
+        }
+    }
+    fputc('"', fp);
+}
+
+void pairs_write_header(FILE *fp, enum pairs_format fmt)
+{
+    if (fmt == PAIRS_TSV)
+        fputs("file\tline\tko\tgloss\tkind\tcount\treversed\texpansion\n", fp);
+}
+
+void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct extract_pair *p)
+{
+    if (fmt == PAIRS_TSV) {
+        tsv_field(fp, file);
+        fprintf(fp, "\t%lu\t", p->line);
+        tsv_field(fp, p->ko);
+        fputc('\t', fp);
+        tsv_field(fp, p->gloss);
+        fprintf(fp, "\t%s\t%u\t%d\t", gloss_kind_name(p->kind), p->count, p->reversed);
+        tsv_field(fp, p->expansion);
+        fputc('\n', fp);
+        return;
+    }
+    fputs("{\"file\":", fp);
+    json_write_string(fp, file);
+    fprintf(fp, ",\"line\":%lu,\"ko\":", p->line);
+    json_write_string(fp, p->ko);
+    fputs(",\"gloss\":", fp);
+    json_write_string(fp, p->gloss);
+    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"expansion\":",
+            gloss_kind_name(p->kind), p->count, p->reversed ? "true" : "false");
+    if (p->expansion)
+        json_write_string(fp, p->expansion);
+    else
+        fputs("null", fp);
+    fputs(",\"context\":", fp);
+    json_write_string(fp, p->context);
+    fputs("}\n", fp);
+}

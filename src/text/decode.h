@@ -1,0 +1,73 @@
+/*
+ * decode.h - streaming decoding of documents to UTF-8 (the only iconv caller).
+ *
+ * A decoder takes raw bytes in chunks of any size (1 byte included) and
+ * appends UTF-8 to a strbuf. When no encoding is given it detects one
+ * (text/sniff.h) from a BOM, or from up to TEXT_SNIFF_BYTES of content
+ * buffered before the first output: UTF-8, UTF-16LE/BE, or CP949 (the
+ * superset of EUC-KR, so CP949-only syllables such as 똠 decode). A BOM is
+ * consumed, never copied to the output.
+ *
+ * iconv's three conditions each take their own path: EILSEQ is a bad byte
+ * (an error, or U+FFFD with TEXT_LENIENT), EINVAL is a sequence cut at the
+ * end of a chunk (carried over to the next feed), E2BIG grows the output.
+ */
+#ifndef DADEUM_TEXT_DECODE_H
+#define DADEUM_TEXT_DECODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/strbuf.h"
+
+#define TEXT_SNIFF_BYTES 65536
+
+enum text_status {
+    TEXT_OK = 0,
+    TEXT_EILSEQ,   /* bytes that cannot be decoded in the encoding */
+    TEXT_ETRUNC,   /* the input ends inside a multi-byte sequence */
+    TEXT_EENCODING /* the encoding name is unknown to iconv */
+};
+
+enum text_flags {
+    TEXT_LENIENT = 1 << 0 /* replace undecodable bytes with U+FFFD and count them */
+};
+
+struct text_error {
+    enum text_status code; /* TEXT_OK when there is no error */
+    uint64_t offset;       /* byte offset in the raw input of the first bad byte */
+    char encoding[32];     /* the encoding in force, lower-case (e.g. "cp949") */
+};
+
+struct text_decoder;
+
+/*
+ * Returns a new decoder for encoding (any iconv name, case-insensitive;
+ * NULL or "auto" to detect), or NULL with err->code = TEXT_EENCODING when
+ * iconv does not know the name. The caller frees it with text_decoder_free.
+ */
+struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
+                                      struct text_error *err /* OUT */);
+
+/*
+ * Decodes len bytes of buf, appending UTF-8 to out. Returns TEXT_OK, or an
+ * error status with err filled in; after an error the decoder must not be fed
+ * again. Output may lag input while detection buffers its first bytes.
+ */
+enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size_t len,
+                                   struct strbuf *out, struct text_error *err /* OUT */);
+
+/* Flushes the end of input: TEXT_ETRUNC if a sequence is left incomplete. */
+enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,
+                                     struct text_error *err /* OUT */);
+
+/* The encoding in use ("utf-8", "utf-16le", "cp949", ...), once known. */
+const char *text_decoder_get_encoding(const struct text_decoder *d);
+/* Number of replacement characters written under TEXT_LENIENT. */
+uint64_t text_decoder_get_replaced(const struct text_decoder *d);
+/* Returns 1 when a byte-order mark was found and dropped. */
+int text_decoder_had_bom(const struct text_decoder *d);
+
+void text_decoder_free(struct text_decoder *d);
+
+#endif

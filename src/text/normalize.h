@@ -1,0 +1,37 @@
+/*
+ * normalize.h - what real documents contain, folded to one plain form.
+ *
+ * One line (without its newline) of UTF-8 in, one normalised line out:
+ *  - Unicode NFC (UAX #15), so conjoining jamo compose to Hangul syllables;
+ *  - fullwidth ASCII (U+FF01..FF5E) to ASCII, ideographic and no-break spaces
+ *    to ' ', zero-width characters removed, runs of spaces to one space;
+ *  - bracket variants: 〈〉 ⟨⟩ 〈〉 to < >, 【】 to [ ], superscript ⁽⁾ to ( );
+ *    title brackets 「」『』《》 are kept;
+ *  - quotes: ‘ ’ ‚ ‛ to ', “ ” „ ‟ to "; middle dots ㆍ ・ ‧ ∙ to ·;
+ *    hyphens U+2010/2011 to '-', wave dashes 〜 to '~';
+ *  - HTML: tags of HTML elements (<p>, </div>, <div style=...>, <br/>) are
+ *    removed (block elements leave a space), comments removed, named and
+ *    numeric entities decoded (&amp; &#12593; &#x3131;); <sup>x</sup> is
+ *    treated as the superscript markup below. Text in angle brackets that is
+ *    not an HTML tag (<클라우드>) is kept;
+ *  - markdown: ** and __ emphasis delimiters removed, backslash escapes
+ *    (\* \_ \# ...) resolved, leading heading (#) and quote (>) markers removed;
+ *  - superscript markup: X^(Y) becomes X(Y); X^{Y} becomes X{Y}, braces being
+ *    an annotation that the extractor never reads as a gloss;
+ *  - C0 controls other than TAB become spaces; TAB (a table cell boundary)
+ *    is kept; leading and trailing spaces are trimmed.
+ */
+#ifndef DADEUM_TEXT_NORMALIZE_H
+#define DADEUM_TEXT_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+/* Appends the normalised form of s[0..len) to out. Assumes s is valid UTF-8. */
+void text_normalize_line(const char *s, size_t len, struct strbuf *out);
+
+/* Appends the NFC form of s[0..len) to out (no other folding). */
+void text_nfc(const char *s, size_t len, struct strbuf *out);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * reader.h - documents as a stream of normalised lines.
+ *
+ * A reader opens a path ("-" is standard input), decodes it in 64 KiB reads
+ * (text/decode.h), splits at LF (a CR before it, or a lone CR, also ends a
+ * line), normalises each line (text/normalize.h) and hands it out with its
+ * 1-based line number in the original file. Memory is bounded by the longest
+ * line, not by the file.
+ */
+#ifndef DADEUM_TEXT_READER_H
+#define DADEUM_TEXT_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text/decode.h"
+
+struct text_reader;
+
+struct text_line {
+    const char *text; /* normalised UTF-8, NUL-terminated; valid until the next call */
+    size_t len;       /* bytes in text */
+    unsigned long no; /* 1-based line number in the source file */
+};
+
+enum text_reader_status {
+    TEXT_READER_OK = 0,
+    TEXT_READER_EOF,
+    TEXT_READER_EOPEN,   /* the file cannot be opened (errno kept in sys_errno) */
+    TEXT_READER_EREAD,   /* a read failed (errno kept in sys_errno) */
+    TEXT_READER_EDECODE, /* see decode for the offset and encoding */
+    TEXT_READER_EENCODING
+};
+
+struct text_reader_error {
+    enum text_reader_status code;
+    int sys_errno;            /* errno for EOPEN/EREAD */
+    struct text_error decode; /* details for EDECODE/EENCODING */
+};
+
+/*
+ * Opens path for reading with the given encoding (NULL to detect) and
+ * flags (enum text_flags). Returns NULL and fills err on failure.
+ */
+struct text_reader *text_reader_open(const char *path, const char *encoding, unsigned flags,
+                                     struct text_reader_error *err /* OUT */);
+
+/*
+ * Reads the next line into *line. Returns TEXT_READER_OK, TEXT_READER_EOF,
+ * or an error status with err filled in.
+ */
+enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line /* OUT */,
+                                         struct text_reader_error *err /* OUT */);
+
+/* The decoder's encoding and replacement count, for messages. */
+const char *text_reader_get_encoding(const struct text_reader *r);
+uint64_t text_reader_get_replaced(const struct text_reader *r);
+
+/* Closes the file (unless stdin) and frees r. Accepts NULL. */
+void text_reader_free(struct text_reader *r);
+
+#endif

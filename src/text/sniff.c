@@ -1,0 +1,115 @@
+/*
+ * sniff.c - guessing a document's encoding from its first bytes.
+ *
+ * Korean government documents come in three families: UTF-8 (with or without
+ * a BOM), UTF-16 exported from Windows tools (nearly always with a BOM), and
+ * legacy EUC-KR/CP949 ("ANSI" on Korean Windows). The order of the tests
+ * matters: UTF-16 of ASCII text is valid UTF-8 byte for byte (NUL is a valid
+ * UTF-8 character), so NUL bytes are looked at first; then strict UTF-8
+ * validity (RFC 3629), which random CP949 text practically never passes;
+ * and CP949 is the fallback because it is a superset of EUC-KR (KS X 1001).
+ */
+#include "text/sniff.h"
+
+#include <string.h>
+
+#include "text/text_int.h"
+#include "util/utf8.h"
+#include "util/banned.h"
+
+size_t text_sniff_bom(const char *buf, size_t len, const char **encoding, int *partial)
+{
+    static const struct {
+        const char *bytes; /* the byte-order mark */
+        size_t len;        /* its length in bytes */
+        const char *name;  /* the encoding it announces */
+    } boms[] = {
+        {"\xEF\xBB\xBF", 3, "utf-8"},
+        {"\xFF\xFE", 2, "utf-16le"},
+        {"\xFE\xFF", 2, "utf-16be"},
+    };
+    size_t i;
+
+    *encoding = NULL;
+    *partial = 0;
+    for (i = 0; i < sizeof(boms) / sizeof(boms[0]); i++) {
+        size_t n = len < boms[i].len ? len : boms[i].len;
+        if (memcmp(buf, boms[i].bytes, n))
+            continue;
+        if (n == boms[i].len) {
+            *encoding = boms[i].name;
+            return n;
+        }
+        *partial = 1;
+    }
+    return 0;
+}
+
+/*
+ * Returns 1 when s[0..len) is the start of a well-formed UTF-8 sequence
+ * that more bytes could complete. Assumes 0 < len < the sequence length
+ * announced by s[0], so only the range of each byte needs checking
+ * (RFC 3629 section 4 narrows the second byte after E0, ED, F0 and F4).
+ */
+static int utf8_is_cut_sequence(const unsigned char *s, size_t len)
+{
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t need, i;
+
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        need = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        need = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        need = 4;
+    else
+        return 0;
+    if (len >= need)
+        return 0;
+    if (s[0] == 0xE0)
+        lo = 0xA0;
+    else if (s[0] == 0xED)
+        hi = 0x9F;
+    else if (s[0] == 0xF0)
+        lo = 0x90;
+    else if (s[0] == 0xF4)
+        hi = 0x8F;
+    for (i = 1; i < len; i++) {
+        if (s[i] < lo || s[i] > hi)
+            return 0;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return 1;
+}
+
+int text__utf8_cut(const char *s, size_t len)
+{
+    return len > 0 && utf8_is_cut_sequence((const unsigned char *)s, len);
+}
+
+const char *text_sniff_content(const char *buf, size_t len, int at_eof)
+{
+    size_t zeros[2] = {0, 0}; /* NUL bytes at even and odd offsets */
+    size_t i, valid;
+
+    for (i = 0; i < len; i++)
+        if (!buf[i])
+            zeros[i & 1]++;
+    /*
+     * ASCII in UTF-16LE puts its NUL at odd offsets, in UTF-16BE at even
+     * ones; Hangul (U+AC00..U+D7A3) rarely has a zero byte, so require a
+     * clear majority rather than all NULs on one side.
+     */
+    if (zeros[1] > 2 * zeros[0])
+        return "utf-16le";
+    if (zeros[0] > 2 * zeros[1])
+        return "utf-16be";
+
+    valid = utf8_valid_prefix(buf, len);
+    if (valid == len)
+        return "utf-8";
+    if (!at_eof && len - valid < 4 && text__utf8_cut(buf + valid, len - valid))
+        return "utf-8";
+    return "cp949";
+}

@@ -1,0 +1,16 @@
+/*
+ * text_int.h - helpers shared by the files of the text module only.
+ */
+#ifndef DADEUM_TEXT_TEXT_INT_H
+#define DADEUM_TEXT_TEXT_INT_H
+
+#include <stddef.h>
+
+/*
+ * Returns 1 when s[0..len) is a proper prefix of a well-formed UTF-8
+ * sequence (RFC 3629), i.e. more bytes could still complete it; 0 for
+ * len == 0, for a complete sequence and for bytes that can never be valid.
+ */
+int text__utf8_cut(const char *s, size_t len);
+
+#endif

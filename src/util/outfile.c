@@ -1,0 +1,95 @@
+/*
+ * outfile.c - temp file + fsync + rename.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/outfile.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+int outfile_open(struct outfile *o, const char *path)
+{
+    struct strbuf tmp = STRBUF_INIT;
+    int fd;
+
+    o->fp = NULL;
+    o->path = o->tmp = NULL;
+    if (!path || !strcmp(path, "-")) {
+        o->fp = stdout;
+        return 0;
+    }
+    strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+    fd = mkstemp(tmp.buf);
+    if (fd < 0) {
+        int e = errno;
+        strbuf_release(&tmp);
+        errno = e;
+        return -1;
+    }
+    /* mkstemp makes 0600; give the file the usual mode */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    o->fp = fdopen(fd, "w");
+    if (!o->fp) {
+        int e = errno;
+        close(fd);
+        unlink(tmp.buf);
+        strbuf_release(&tmp);
+        errno = e;
+        return -1;
+    }
+    o->tmp = strbuf_detach(&tmp, NULL);
+    o->path = xstrdup(path);
+    return 0;
+}
+
+int outfile_commit(struct outfile *o)
+{
+    int e = 0;
+    if (!o->fp)
+        return 0;
+    if (!o->tmp) {
+        if (fflush(o->fp) || ferror(o->fp))
+            return -1;
+        o->fp = NULL;
+        return 0;
+    }
+    if (fflush(o->fp) || ferror(o->fp) || fsync(fileno(o->fp)))
+        e = errno ? errno : EIO;
+    if (fclose(o->fp) && !e)
+        e = errno;
+    o->fp = NULL;
+    if (!e && rename(o->tmp, o->path))
+        e = errno;
+    if (e) {
+        unlink(o->tmp);
+        errno = e;
+    }
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    return e ? -1 : 0;
+}
+
+void outfile_abort(struct outfile *o)
+{
+    if (o->fp && o->tmp)
+        fclose(o->fp);
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    o->fp = NULL;
+    o->tmp = o->path = NULL;
+}
+
+const char *outfile_get_tmp(const struct outfile *o)
+{
+    return o->tmp;
+}

@@ -1,0 +1,47 @@
+/*
+ * strmap.h - a hash table from byte strings to pointers.
+ *
+ * Open addressing with linear probing, FNV-1a hashing, load factor <= 1/2.
+ * The table copies every key it stores and frees it on release; values are
+ * the caller's: strmap_release takes an optional destructor for them, as
+ * redis's dictType carries valDestructor. Iteration order is the slot order,
+ * which is not stable across inserts: callers that print sort first.
+ */
+#ifndef DADEUM_UTIL_STRMAP_H
+#define DADEUM_UTIL_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strmap_entry {
+    char *key;     /* owned copy, NUL-terminated; NULL marks an empty slot */
+    size_t keylen; /* bytes in key */
+    uint64_t hash; /* cached FNV-1a of key */
+    void *value;   /* caller-owned */
+};
+
+struct strmap {
+    struct strmap_entry *slots; /* cap slots, NULL until the first insert */
+    size_t cap;                 /* power of two, or 0 */
+    size_t len;                 /* occupied slots */
+};
+
+#define STRMAP_INIT {NULL, 0, 0}
+
+uint64_t strmap_hash(const void *key, size_t len);
+/* Returns the value stored under key, or NULL. */
+void *strmap_get(const struct strmap *m, const void *key, size_t len);
+/*
+ * Returns the slot for key, inserting it with value NULL when absent
+ * (*created set to 1). The pointer is valid until the next insert.
+ */
+struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len,
+                                int *created /* OUT: may be NULL */);
+/* Frees keys and slots; calls free_value(value) on each when given. */
+void strmap_release(struct strmap *m, void (*free_value)(void *));
+
+#define strmap_for_each(m, e)                                                                      \
+    for ((e) = (m)->slots; (m)->slots && (e) < (m)->slots + (m)->cap; (e)++)                       \
+        if ((e)->key)
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * utf8.c - UTF-8 per RFC 3629: no overlongs, no surrogates, max U+10FFFF.
+ */
+#include "util/utf8.h"
+#include "util/banned.h"
+
+size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    uint32_t c = s[0];
+    size_t n, i;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        c &= 0x07;
+    } else {
+        goto bad;
+    }
+    if (len < n)
+        goto bad;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            goto bad;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        goto bad;
+    *cp = c;
+    return n;
+bad:
+    *cp = UTF8_REPLACEMENT;
+    return 1;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t c;
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_decode(s + i, len - i, &c);
+        if (c == UTF8_REPLACEMENT && n == 1)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+void utf8_add(struct strbuf *sb, uint32_t c)
+{
+    char b[4];
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        c = UTF8_REPLACEMENT;
+    if (c < 0x80) {
+        strbuf_addch(sb, (int)c);
+        return;
+    }
+    if (c < 0x800) {
+        b[0] = (char)(0xC0 | (c >> 6));
+        b[1] = (char)(0x80 | (c & 0x3F));
+        strbuf_add(sb, b, 2);
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xE0 | (c >> 12));
+        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (c & 0x3F));
+        strbuf_add(sb, b, 3);
+    } else {
+        b[0] = (char)(0xF0 | (c >> 18));
+        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (c & 0x3F));
+        strbuf_add(sb, b, 4);
+    }
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+size_t utf8_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    pos--;
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
