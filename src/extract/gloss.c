@@ -307,6 +307,8 @@ static const char *reject_shape(const struct strbuf *g)
     if (!len)
         return "empty";
     ko_script_of(s, len, &sc);
+    if (has_numeric_run(s, len))
+        return "date, time or number";
     if (!sc.hangul && !sc.latin && !sc.han)
         return "no letters";
     if (utf8_count(s, len) == 1) {
@@ -319,8 +321,6 @@ static const char *reject_shape(const struct strbuf *g)
     for (const char *const *w = label_words; *w; w++)
         if (!strcmp(s, *w))
             return "label";
-    if (has_numeric_run(s, len))
-        return "date, time or number";
     for (const char *const *w = credit_words; *w; w++)
         if (has(s, len, *w))
             return "source or credit";

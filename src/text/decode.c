@@ -76,16 +76,13 @@ static void canonical_name(const char *name, char *canon, size_t size)
         const char *alias; /* a spelling users and documents use */
         const char *name;  /* what we call it */
     } aliases[] = {
-        {"utf8", "utf-8"},          {"utf-8", "utf-8"},
-        {"utf-16le", "utf-16le"},   {"utf16le", "utf-16le"},
-        {"utf-16be", "utf-16be"},   {"utf16be", "utf-16be"},
-        {"utf-16", "utf-16"},       {"utf16", "utf-16"},
-        {"euc-kr", "cp949"},        {"euckr", "cp949"},
-        {"euc_kr", "cp949"},        {"cseuckr", "cp949"},
-        {"ks_c_5601-1987", "cp949"}, {"ksc5601", "cp949"},
-        {"uhc", "cp949"},           {"cp949", "cp949"},
-        {"ms949", "cp949"},         {"mscp949", "cp949"},
-        {"windows-949", "cp949"},   {"x-windows-949", "cp949"},
+        {"utf8", "utf-8"},           {"utf-8", "utf-8"},         {"utf-16le", "utf-16le"},
+        {"utf16le", "utf-16le"},     {"utf-16be", "utf-16be"},   {"utf16be", "utf-16be"},
+        {"utf-16", "utf-16"},        {"utf16", "utf-16"},        {"euc-kr", "cp949"},
+        {"euckr", "cp949"},          {"euc_kr", "cp949"},        {"cseuckr", "cp949"},
+        {"ks_c_5601-1987", "cp949"}, {"ksc5601", "cp949"},       {"uhc", "cp949"},
+        {"cp949", "cp949"},          {"ms949", "cp949"},         {"mscp949", "cp949"},
+        {"windows-949", "cp949"},    {"x-windows-949", "cp949"},
     };
     char lower[32];
     size_t i;
@@ -257,8 +254,7 @@ static int all_plain_ascii(const char *s, size_t len)
  * Advances the BOM and sniff stages over pend. Returns 1 when decoding can
  * start on pend, 0 when more input is needed, -1 (err filled) on failure.
  */
-static int detect(struct text_decoder *d, int at_eof, struct strbuf *out,
-                  struct text_error *err)
+static int detect(struct text_decoder *d, int at_eof, struct strbuf *out, struct text_error *err)
 {
     if (d->stage == DEC_BOM) {
         const char *name;
@@ -308,8 +304,7 @@ no_iconv:
 
 /* ---- public API --------------------------------------------------------------- */
 
-struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
-                                      struct text_error *err)
+struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, struct text_error *err)
 {
     struct text_decoder *d = xcalloc(1, sizeof(*d));
     char canon[32];

@@ -45,6 +45,8 @@ struct text_decoder;
  * Returns a new decoder for encoding (any iconv name, case-insensitive;
  * NULL or "auto" to detect), or NULL with err->code = TEXT_EENCODING when
  * iconv does not know the name. The caller frees it with text_decoder_free.
+ * EUC-KR and its aliases (euc-kr, ks_c_5601-1987, ...) select CP949, its
+ * superset, and are reported as "cp949".
  */
 struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
                                       struct text_error *err /* OUT */);
@@ -61,7 +63,7 @@ enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size
 enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,
                                      struct text_error *err /* OUT */);
 
-/* The encoding in use ("utf-8", "utf-16le", "cp949", ...), once known. */
+/* The encoding in use ("utf-8", "utf-16le", "cp949", ...), or NULL while detecting. */
 const char *text_decoder_get_encoding(const struct text_decoder *d);
 /* Number of replacement characters written under TEXT_LENIENT. */
 uint64_t text_decoder_get_replaced(const struct text_decoder *d);

@@ -295,21 +295,21 @@ static const struct {
     const char *name; /* element name, lower-case */
     int block;        /* 1 for a block-level element */
 } html_elements[] = {
-    {"a", 0},       {"abbr", 0},     {"address", 1},  {"article", 1},    {"aside", 1},
-    {"b", 0},       {"bdi", 0},      {"bdo", 0},      {"big", 0},        {"blockquote", 1},
-    {"body", 1},    {"br", 1},       {"caption", 1},  {"center", 1},     {"cite", 0},
-    {"code", 0},    {"col", 1},      {"colgroup", 1}, {"dd", 1},         {"del", 0},
-    {"details", 1}, {"dfn", 0},      {"div", 1},      {"dl", 1},         {"dt", 1},
-    {"em", 0},      {"figcaption", 1}, {"figure", 1}, {"font", 0},       {"footer", 1},
-    {"h1", 1},      {"h2", 1},       {"h3", 1},       {"h4", 1},         {"h5", 1},
-    {"h6", 1},      {"head", 1},     {"header", 1},   {"hr", 1},         {"html", 1},
-    {"i", 0},       {"img", 0},      {"ins", 0},      {"kbd", 0},        {"li", 1},
-    {"main", 1},    {"mark", 0},     {"nav", 1},      {"ol", 1},         {"p", 1},
-    {"pre", 1},     {"q", 0},        {"s", 0},        {"samp", 0},       {"section", 1},
-    {"small", 0},   {"span", 0},     {"strike", 0},   {"strong", 0},     {"sub", 0},
-    {"summary", 1}, {"sup", 0},      {"table", 1},    {"tbody", 1},      {"td", 1},
-    {"tfoot", 1},   {"th", 1},       {"thead", 1},    {"title", 1},      {"tr", 1},
-    {"tt", 0},      {"u", 0},        {"ul", 1},       {"var", 0},        {"wbr", 0},
+    {"a", 0},       {"abbr", 0},       {"address", 1},  {"article", 1}, {"aside", 1},
+    {"b", 0},       {"bdi", 0},        {"bdo", 0},      {"big", 0},     {"blockquote", 1},
+    {"body", 1},    {"br", 1},         {"caption", 1},  {"center", 1},  {"cite", 0},
+    {"code", 0},    {"col", 1},        {"colgroup", 1}, {"dd", 1},      {"del", 0},
+    {"details", 1}, {"dfn", 0},        {"div", 1},      {"dl", 1},      {"dt", 1},
+    {"em", 0},      {"figcaption", 1}, {"figure", 1},   {"font", 0},    {"footer", 1},
+    {"h1", 1},      {"h2", 1},         {"h3", 1},       {"h4", 1},      {"h5", 1},
+    {"h6", 1},      {"head", 1},       {"header", 1},   {"hr", 1},      {"html", 1},
+    {"i", 0},       {"img", 0},        {"ins", 0},      {"kbd", 0},     {"li", 1},
+    {"main", 1},    {"mark", 0},       {"nav", 1},      {"ol", 1},      {"p", 1},
+    {"pre", 1},     {"q", 0},          {"s", 0},        {"samp", 0},    {"section", 1},
+    {"small", 0},   {"span", 0},       {"strike", 0},   {"strong", 0},  {"sub", 0},
+    {"summary", 1}, {"sup", 0},        {"table", 1},    {"tbody", 1},   {"td", 1},
+    {"tfoot", 1},   {"th", 1},         {"thead", 1},    {"title", 1},   {"tr", 1},
+    {"tt", 0},      {"u", 0},          {"ul", 1},       {"var", 0},     {"wbr", 0},
 };
 
 /* The entities documents use; numeric ones cover the rest. */
@@ -317,21 +317,21 @@ static const struct {
     const char *name; /* without & and ; */
     uint32_t cp;      /* the character */
 } html_entities[] = {
-    {"amp", '&'},      {"AMP", '&'},      {"lt", '<'},        {"LT", '<'},
-    {"gt", '>'},       {"GT", '>'},       {"quot", '"'},      {"QUOT", '"'},
-    {"apos", '\''},    {"nbsp", 0xA0},    {"ensp", 0x2002},   {"emsp", 0x2003},
-    {"thinsp", 0x2009}, {"zwnj", 0x200C}, {"zwj", 0x200D},    {"shy", 0xAD},
-    {"middot", 0xB7},  {"bull", 0x2022},  {"hellip", 0x2026}, {"ndash", 0x2013},
-    {"mdash", 0x2014}, {"minus", 0x2212}, {"lsquo", 0x2018},  {"rsquo", 0x2019},
-    {"sbquo", 0x201A}, {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"bdquo", 0x201E},
-    {"laquo", 0xAB},   {"raquo", 0xBB},   {"lsaquo", 0x2039}, {"rsaquo", 0x203A},
-    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},  {"deg", 0xB0},
-    {"plusmn", 0xB1},  {"times", 0xD7},   {"divide", 0xF7},   {"micro", 0xB5},
-    {"para", 0xB6},    {"sect", 0xA7},    {"cent", 0xA2},     {"pound", 0xA3},
-    {"yen", 0xA5},     {"euro", 0x20AC},  {"sup1", 0xB9},     {"sup2", 0xB2},
-    {"sup3", 0xB3},    {"frac12", 0xBD},  {"frac14", 0xBC},   {"frac34", 0xBE},
-    {"larr", 0x2190},  {"rarr", 0x2192},  {"uarr", 0x2191},   {"darr", 0x2193},
-    {"le", 0x2264},    {"ge", 0x2265},    {"ne", 0x2260},     {"prime", 0x2032},
+    {"amp", '&'},       {"AMP", '&'},      {"lt", '<'},        {"LT", '<'},
+    {"gt", '>'},        {"GT", '>'},       {"quot", '"'},      {"QUOT", '"'},
+    {"apos", '\''},     {"nbsp", 0xA0},    {"ensp", 0x2002},   {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"zwnj", 0x200C},  {"zwj", 0x200D},    {"shy", 0xAD},
+    {"middot", 0xB7},   {"bull", 0x2022},  {"hellip", 0x2026}, {"ndash", 0x2013},
+    {"mdash", 0x2014},  {"minus", 0x2212}, {"lsquo", 0x2018},  {"rsquo", 0x2019},
+    {"sbquo", 0x201A},  {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"bdquo", 0x201E},
+    {"laquo", 0xAB},    {"raquo", 0xBB},   {"lsaquo", 0x2039}, {"rsaquo", 0x203A},
+    {"copy", 0xA9},     {"reg", 0xAE},     {"trade", 0x2122},  {"deg", 0xB0},
+    {"plusmn", 0xB1},   {"times", 0xD7},   {"divide", 0xF7},   {"micro", 0xB5},
+    {"para", 0xB6},     {"sect", 0xA7},    {"cent", 0xA2},     {"pound", 0xA3},
+    {"yen", 0xA5},      {"euro", 0x20AC},  {"sup1", 0xB9},     {"sup2", 0xB2},
+    {"sup3", 0xB3},     {"frac12", 0xBD},  {"frac14", 0xBC},   {"frac34", 0xBE},
+    {"larr", 0x2190},   {"rarr", 0x2192},  {"uarr", 0x2191},   {"darr", 0x2193},
+    {"le", 0x2264},     {"ge", 0x2265},    {"ne", 0x2260},     {"prime", 0x2032},
 };
 
 static int is_alpha(int c)
@@ -441,8 +441,7 @@ static size_t html_entity(const char *s, size_t len, uint32_t *cp /* OUT */)
             hex = 1;
             p++;
         }
-        for (; p < len && (hex ? is_hex((unsigned char)s[p]) : s[p] >= '0' && s[p] <= '9');
-             p++) {
+        for (; p < len && (hex ? is_hex((unsigned char)s[p]) : s[p] >= '0' && s[p] <= '9'); p++) {
             if (v <= 0x10FFFF)
                 v = v * (hex ? 16 : 10) + (uint32_t)hex_value((unsigned char)s[p]);
             digits++;

@@ -2,6 +2,7 @@
  * strbuf.c - growable byte strings.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/strbuf.h"

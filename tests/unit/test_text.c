@@ -23,10 +23,11 @@
 #include "text/sniff.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/banned.h"
 
 #define NORMALIZATION_TEST "/usr/share/unicode/NormalizationTest.txt.bz2"
 
-static const size_t chunk_sizes[] = {1,  2,  3,  4,  5,  6,  7,   8,    9,     10, 11,
+static const size_t chunk_sizes[] = {1,  2,  3,  4,  5,  6,  7,  8,    9,     10, 11,
                                      12, 13, 14, 15, 16, 17, 64, 1000, 70000, 0};
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -168,8 +169,7 @@ static void test_decode_fixtures(void)
             STR_EQ(out.buf, want.buf, "%s as %s, chunk %zu", cases[i].file,
                    cases[i].encoding ? cases[i].encoding : "auto", chunk_sizes[c]);
             INT_EQ(out.len, want.len, "%s, chunk %zu", cases[i].file, chunk_sizes[c]);
-            STR_EQ(res.encoding, cases[i].detected, "%s, chunk %zu", cases[i].file,
-                   chunk_sizes[c]);
+            STR_EQ(res.encoding, cases[i].detected, "%s, chunk %zu", cases[i].file, chunk_sizes[c]);
             INT_EQ(res.had_bom, cases[i].bom, "%s, chunk %zu", cases[i].file, chunk_sizes[c]);
         }
     }
@@ -206,18 +206,18 @@ static void test_decode_utf16_surrogates(void)
         decode_chunked(NULL, 0, "\xFF\xFE\x3D\xD8\x00\xDE\x42\xD8\xB7\xDF", 10, chunk_sizes[c],
                        &out, &res);
         INT_EQ(res.status, TEXT_OK, "LE chunk %zu", chunk_sizes[c]);
-        STR_EQ(out.buf, "\xF0\x9F\x98\x80\xF0\xA0\xAE\xB7", "LE chunk %zu", chunk_sizes[c]);
+        STR_EQ(out.buf, "\U0001F600\U00020BB7", "LE chunk %zu", chunk_sizes[c]);
         decode_chunked(NULL, 0, "\xFE\xFF\xD8\x3D\xDE\x00", 6, chunk_sizes[c], &out, &res);
-        STR_EQ(out.buf, "\xF0\x9F\x98\x80", "BE chunk %zu", chunk_sizes[c]);
+        STR_EQ(out.buf, "\U0001F600", "BE chunk %zu", chunk_sizes[c]);
 
         /* A lone low surrogate is a bad sequence at its own offset. */
-        decode_chunked(NULL, 0, "\xFF\xFE" "A\0\x00\xDC" "B\0", 8, chunk_sizes[c], &out, &res);
+        decode_chunked(NULL, 0, "\xFF\xFE\x41\x00\x00\xDC\x42\x00", 8, chunk_sizes[c], &out, &res);
         INT_EQ(res.status, TEXT_EILSEQ, "lone surrogate, chunk %zu", chunk_sizes[c]);
         INT_EQ(res.err.offset, 4, "lone surrogate, chunk %zu", chunk_sizes[c]);
         STR_EQ(res.err.encoding, "utf-16le", "chunk %zu", chunk_sizes[c]);
 
         /* A high surrogate at the end, and an odd trailing byte, are truncation. */
-        decode_chunked(NULL, 0, "\xFF\xFE" "A\0\x3D\xD8", 6, chunk_sizes[c], &out, &res);
+        decode_chunked(NULL, 0, "\xFF\xFE\x41\x00\x3D\xD8", 6, chunk_sizes[c], &out, &res);
         INT_EQ(res.status, TEXT_ETRUNC, "cut pair, chunk %zu", chunk_sizes[c]);
         INT_EQ(res.err.offset, 4, "cut pair, chunk %zu", chunk_sizes[c]);
         decode_chunked("utf-16be", 0, "\0A\0", 3, chunk_sizes[c], &out, &res);
@@ -269,14 +269,14 @@ static void test_decode_bad_bytes(void)
         uint64_t offset; /* expected error offset */
         const char *what;
     } cases[] = {
-        {"utf-8", "abc\xFF" "def", 7, TEXT_EILSEQ, 3, "invalid byte"},
-        {NULL, "\xEF\xBB\xBF" "가\xC3\x28", 8, TEXT_EILSEQ, 6, "bad continuation after BOM"},
+        {"utf-8", "abc\377def", 7, TEXT_EILSEQ, 3, "invalid byte"},
+        {NULL, "\xEF\xBB\xBF가\xC3\x28", 8, TEXT_EILSEQ, 6, "bad continuation after BOM"},
         {"utf-8", "x\xC0\xAF", 3, TEXT_EILSEQ, 1, "overlong"},
         {"utf-8", "xy\xED\xA0\x80", 5, TEXT_EILSEQ, 2, "encoded surrogate"},
         {"utf-8", "\xF4\x90\x80\x80", 4, TEXT_EILSEQ, 0, "beyond U+10FFFF"},
         {"utf-8", "가\x80", 4, TEXT_EILSEQ, 3, "stray continuation"},
         {"utf-8", "가\xEA\xB0", 5, TEXT_ETRUNC, 3, "cut at the end"},
-        {"utf-8", "가\xEA\xB0" "a", 6, TEXT_EILSEQ, 3, "cut in the middle"},
+        {"utf-8", "가\352\260a", 6, TEXT_EILSEQ, 3, "cut in the middle"},
         {"cp949", "AB\xB0\xA1\x80\x41", 6, TEXT_EILSEQ, 4, "cp949 lead 0x80"},
         {"cp949", "\xB0\xA1\xFF", 3, TEXT_EILSEQ, 2, "cp949 lead 0xFF"},
         {"cp949", "\xB0\xA1\xB0", 3, TEXT_ETRUNC, 2, "cp949 cut"},
@@ -289,13 +289,11 @@ static void test_decode_bad_bytes(void)
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         for (c = 0; c < sizeof(chunk_sizes) / sizeof(chunk_sizes[0]); c++) {
             struct decoded res;
-            decode_chunked(cases[i].encoding, 0, cases[i].data, cases[i].len, chunk_sizes[c],
-                           &out, &res);
+            decode_chunked(cases[i].encoding, 0, cases[i].data, cases[i].len, chunk_sizes[c], &out,
+                           &res);
             INT_EQ(res.status, cases[i].status, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
-            INT_EQ(res.err.code, cases[i].status, "%s, chunk %zu", cases[i].what,
-                   chunk_sizes[c]);
-            INT_EQ(res.err.offset, cases[i].offset, "%s, chunk %zu", cases[i].what,
-                   chunk_sizes[c]);
+            INT_EQ(res.err.code, cases[i].status, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
+            INT_EQ(res.err.offset, cases[i].offset, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
             OK(res.err.encoding[0], "%s: no encoding in the error", cases[i].what);
         }
     strbuf_release(&out);
@@ -324,23 +322,21 @@ static void test_decode_lenient(void)
     size_t c;
 
     for (c = 0; c < sizeof(chunk_sizes) / sizeof(chunk_sizes[0]); c++) {
-        decode_chunked("utf-8", TEXT_LENIENT, "a\xFF" "b\xFE\xC3" "c", 6, chunk_sizes[c], &out,
-                       &res);
+        decode_chunked("utf-8", TEXT_LENIENT, "a\377b\376\303c", 6, chunk_sizes[c], &out, &res);
         INT_EQ(res.status, TEXT_OK, "utf-8, chunk %zu", chunk_sizes[c]);
-        STR_EQ(out.buf, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c", "utf-8, chunk %zu",
-               chunk_sizes[c]);
+        STR_EQ(out.buf, "a\uFFFDb\uFFFD\uFFFDc", "utf-8, chunk %zu", chunk_sizes[c]);
         INT_EQ(res.replaced, 3, "utf-8, chunk %zu", chunk_sizes[c]);
 
-        decode_chunked("cp949", TEXT_LENIENT, "\xB0\xA1\x80" "A\x8C\x63", 6, chunk_sizes[c], &out,
+        decode_chunked("cp949", TEXT_LENIENT, "\xB0\xA1\x80\x41\x8C\x63", 6, chunk_sizes[c], &out,
                        &res);
         INT_EQ(res.status, TEXT_OK, "cp949, chunk %zu", chunk_sizes[c]);
-        STR_EQ(out.buf, "가\xEF\xBF\xBD" "A똠", "cp949, chunk %zu", chunk_sizes[c]);
+        STR_EQ(out.buf, "가\uFFFDA똠", "cp949, chunk %zu", chunk_sizes[c]);
         INT_EQ(res.replaced, 1, "cp949, chunk %zu", chunk_sizes[c]);
 
         /* A sequence cut by the end of input is one replacement. */
         decode_chunked("utf-8", TEXT_LENIENT, "가\xEA\xB0", 5, chunk_sizes[c], &out, &res);
         INT_EQ(res.status, TEXT_OK, "cut, chunk %zu", chunk_sizes[c]);
-        STR_EQ(out.buf, "가\xEF\xBF\xBD", "cut, chunk %zu", chunk_sizes[c]);
+        STR_EQ(out.buf, "가\uFFFD", "cut, chunk %zu", chunk_sizes[c]);
         INT_EQ(res.replaced, 1, "cut, chunk %zu", chunk_sizes[c]);
     }
     strbuf_release(&out);
@@ -433,19 +429,18 @@ static void test_sniff(void)
 static void test_nfc_basics(void)
 {
     /* 한국 in conjoining jamo: ᄒ ᅡ ᆫ ᄀ ᅮ ᆨ */
-    const char *jamo = "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xE1\x84\x80\xE1\x85\xAE\xE1\x86\xA8";
+    const char *jamo = "\u1112\u1161\u11AB\u1100\u116E\u11A8";
     struct {
         const char *in, *want, *what;
     } cases[] = {
         {jamo, "한국", "conjoining jamo"},
         {"ASCII only", "ASCII only", "ASCII"},
         {"클라우드", "클라우드", "precomposed Hangul"},
-        {"\xEA\xB0\x80\xE1\x86\xA8", "각", "LV syllable + trailing jamo"},
-        {"e\xCC\x81", "\xC3\xA9", "e + acute"},
-        {"\xE2\x84\xAB", "\xC3\x85", "angstrom sign is a singleton"},
-        {"a\xCC\x95\xCC\x80\xD6\xAE\xCC\x81" "b", "\xC3\xA0\xD6\xAE\xCC\x81\xCC\x95" "b",
-         "reordering"},
-        {"\xE0\xA5\x98", "\xE0\xA4\x95\xE0\xA4\xBC", "composition exclusion"},
+        {"가\u11A8", "각", "LV syllable + trailing jamo"},
+        {"e\u0301", "\u00E9", "e + acute"},
+        {"\u212B", "\u00C5", "angstrom sign is a singleton"},
+        {"a\u0315\u0300\u05AE\u0301b", "\u00E0\u05AE\u0301\u0315b", "reordering"},
+        {"\u0958", "\u0915\u093C", "composition exclusion"},
         {"", "", "empty"},
     };
     size_t i;
@@ -612,14 +607,14 @@ static void test_normalize_rules(void)
         {"표준ㆍ인증 가・나 다‧라 마∙바", "표준·인증 가·나 다·라 마·바"},
         {"전자‐정부 비‑분리", "전자-정부 비-분리"},
         {"1〜3년", "1~3년"},
-        {"클라\xE2\x80\x8B우드\xEF\xBB\xBF", "클라우드"},
-        {"소프트\xC2\xAD웨어", "소프트웨어"},
-        {"클라우드\xC2\xA0보안\xE2\x80\x83인증", "클라우드 보안 인증"},
+        {"클라\u200B우드\uFEFF", "클라우드"},
+        {"소프트\u00AD웨어", "소프트웨어"},
+        {"클라우드\u00A0보안\u2003인증", "클라우드 보안 인증"},
         /* NFD Hangul */
-        {"\xE1\x84\x8F\xE1\x85\xB3\xE1\x86\xAF\xE1\x84\x85\xE1\x85\xA1", "클라"},
+        {"\u110F\u1173\u11AF\u1105\u1161", "클라"},
         /* spaces, controls and TABs */
         {"  앞뒤   공백  ", "앞뒤 공백"},
-        {"a\x01" "b\x7F" "c", "a b\x7F" "c"},
+        {"a\001b\177c", "a b\177c"},
         {"용어\t정의", "용어\t정의"},
         {"용어 \t  정의 ", "용어\t정의"},
         {"\t둘째 칸", "\t둘째 칸"},
@@ -707,9 +702,9 @@ static enum text_reader_status read_lines(const char *path, const char *encoding
 static void test_reader_fixtures(void)
 {
     static const char *files[] = {
-        "sample.utf8.txt",        "sample.utf8-bom.txt",    "sample.utf16le.txt",
-        "sample.utf16be.txt",     "sample.utf16le-bom.txt", "sample.utf16be-bom.txt",
-        "sample.cp949.txt",       "sample.nfd.utf8.txt",
+        "sample.utf8.txt",    "sample.utf8-bom.txt",    "sample.utf16le.txt",
+        "sample.utf16be.txt", "sample.utf16le-bom.txt", "sample.utf16be-bom.txt",
+        "sample.cp949.txt",   "sample.nfd.utf8.txt",
     };
     const char *want = "1:클라우드 보안인증제(CSAP)|2:미스트랄(Mistral) AI와 똠얌꿍|"
                        "3:서비스형 소프트웨어(SaaS) 情報 · 2024년|4:우선 이용(First) 원칙|";
@@ -805,7 +800,7 @@ static void test_reader_boundaries(void)
             strbuf_addf(&got, "%lu ", line.no);
         INT_EQ(st, TEXT_READER_EOF, "lenient reaches EOF");
         STR_EQ(got.buf, "1 2 3 4 ", "line numbers");
-        STR_EQ(line.text, "\xEF\xBF\xBD", "last line");
+        STR_EQ(line.text, "\uFFFD", "last line");
         INT_EQ(text_reader_get_replaced(r), 1, "one replacement");
         text_reader_free(r);
     }

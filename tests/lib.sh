@@ -1,0 +1,90 @@
+# lib.sh - the end-to-end test library (after git's t/test-lib.sh).
+#
+# A test script sources this file, then runs test_expect_success blocks and
+# ends with test_done. Each script gets a fresh scratch directory as its
+# working directory. Output is TAP: "ok N - title" / "not ok N - title".
+#
+#   DADEUM   the binary under test (absolute path; set by tests/run.sh)
+#   TEST_DATA the tests/data directory
+#
+# Never pipe the tool's output into another command inside a test: a pipe
+# hides the exit status (and with it a crash). Redirect to a file instead.
+
+set -u
+: "${DADEUM:?DADEUM must name the dadeum binary}"
+TEST_DIR=$(cd "$(dirname "$0")" && pwd)
+TEST_DATA=$TEST_DIR/data
+test_count=0
+test_failures=0
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/dadeum-test.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+cd "$SCRATCH" || exit 1
+
+dadeum() { "$DADEUM" "$@"; }
+
+say_fail() {
+    printf '# %s\n' "$@" >&2
+}
+
+# test_expect_success 'title' 'shell code'
+test_expect_success() {
+    test_count=$((test_count + 1))
+    if (eval "$2") >"$SCRATCH/.out" 2>&1; then
+        echo "ok $test_count - $1"
+    else
+        test_failures=$((test_failures + 1))
+        echo "not ok $test_count - $1"
+        sed 's/^/#   /' "$SCRATCH/.out" >&2
+    fi
+}
+
+# test_expect_code N cmd... : runs cmd, fails unless it exits with N
+test_expect_code() {
+    want=$1
+    shift
+    "$@"
+    got=$?
+    if [ "$got" != "$want" ]; then
+        say_fail "command exited $got, want $want: $*"
+        return 1
+    fi
+    return 0
+}
+
+# test_must_fail cmd... : fails unless cmd exits with 1..125 (not a crash)
+test_must_fail() {
+    "$@"
+    got=$?
+    if [ "$got" = 0 ]; then
+        say_fail "command succeeded, want failure: $*"
+        return 1
+    fi
+    if [ "$got" -gt 125 ]; then
+        say_fail "command died with status $got: $*"
+        return 1
+    fi
+    return 0
+}
+
+# test_cmp expect actual : compares two files, showing a diff on failure
+test_cmp() {
+    if ! cmp -s "$1" "$2"; then
+        say_fail "files differ: $1 $2"
+        diff -u "$1" "$2" | head -40 >&2
+        return 1
+    fi
+}
+
+# test_grep pattern file : like grep -q, but shows the file on failure
+test_grep() {
+    if ! grep -q -e "$1" "$2"; then
+        say_fail "no line matching '$1' in $2:"
+        sed 's/^/#     /' "$2" >&2
+        return 1
+    fi
+}
+
+test_done() {
+    echo "1..$test_count"
+    [ "$test_failures" = 0 ]
+}

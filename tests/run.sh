@@ -1,0 +1,59 @@
+#!/bin/sh
+# run.sh BINARY UNITDIR [BINARY2 UNITDIR2] - run the unit and end-to-end tests.
+#
+# Each pair is one build (normal, then ASan+UBSan). Unit binaries and test
+# scripts print TAP; this script counts "ok" and "not ok" lines across all of
+# them, reports each failing test, and ends with the line
+#   N passed, N failed
+# exiting 1 when anything failed (or a test program crashed).
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+log=$(mktemp "${TMPDIR:-/tmp}/dadeum-run.XXXXXX")
+trap 'rm -f "$log"' EXIT
+
+# TAP output of one program in $log, its exit status in $1, its name in $2
+count() {
+    ok=$(grep -c '^ok ' "$log")
+    nok=$(grep -c '^not ok ' "$log")
+    passed=$((passed + ok))
+    failed=$((failed + nok))
+    grep '^not ok ' "$log" | sed "s|^|    $2: |"
+    if [ "$1" != 0 ] && [ "$nok" = 0 ]; then
+        echo "    $2: exited with status $1 without a failing test (crash?)"
+        failed=$((failed + 1))
+    fi
+}
+
+run_build() {
+    bin=$1
+    units=$2
+    case $bin in /*) ;; *) bin=$top/$bin ;; esac
+    case $units in /*) ;; *) units=$top/$units ;; esac
+    echo "== $(basename "$(dirname "$bin")")/$(basename "$bin") ($bin)"
+    for u in "$units"/test_*; do
+        [ -x "$u" ] || continue
+        (cd "$top" && "$u") >"$log" 2>"$log.err"
+        st=$?
+        count "$st" "$(basename "$u")"
+        [ "$st" = 0 ] || sed 's/^/      /' "$log.err" | head -30
+        rm -f "$log.err"
+    done
+    for t in "$top"/tests/t[0-9]*.sh; do
+        [ -f "$t" ] || continue
+        DADEUM=$bin sh "$t" >"$log" 2>"$log.err"
+        st=$?
+        count "$st" "$(basename "$t")"
+        [ "$st" = 0 ] || sed 's/^/      /' "$log.err" | head -40
+        rm -f "$log.err"
+    done
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
+while [ $# -ge 2 ]; do
+    run_build "$1" "$2"
+    shift 2
+done
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
