@@ -145,8 +145,14 @@ void extract_doc_finish(struct extract_doc *d)
         if (o->ko)
             knowledge_add(k, o->gloss_out, o->ko);
     }
+    for (size_t i = 0; i < d->nocc; i++) {
+        struct occ *o = &d->occs[i];
+        span_decide(o, k, 2);
+        if (o->ko)
+            knowledge_add_sibling(k, o->gloss, o->ko);
+    }
     for (size_t i = 0; i < d->nocc; i++)
-        span_decide(&d->occs[i], k, 2);
+        span_extend_by_siblings(&d->occs[i], k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
         if (o->ko)

@@ -40,6 +40,7 @@ struct occ {
     unsigned order;      /* position in the document, for stable output */
 
     /* decided by span.c */
+    int weak;             /* span chosen by proportion alone (no anchor, no agreement) */
     char *ko;             /* the Korean term, NULL when rejected */
     char *gloss_out;      /* the gloss as reported */
     enum gloss_kind kind; /* kind of the gloss */
@@ -89,6 +90,16 @@ void knowledge_free(struct doc_knowledge *k);
 void knowledge_add(struct doc_knowledge *k, const char *gloss, const char *ko);
 /* Records the agreed suffix of the spans of gloss (from several occurrences). */
 void knowledge_set_agreed(struct doc_knowledge *k, const char *gloss, const char *suffix);
+
+/* Records another rendering of gloss decided in this document. */
+void knowledge_add_sibling(struct doc_knowledge *k, const char *gloss, const char *ko);
+
+/*
+ * For an occurrence whose span was chosen by proportion alone: extends it by
+ * one token when another rendering of the same gloss in the document starts
+ * with the word just left of it (민관 협치체계 beside 민관협치).
+ */
+void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k);
 
 /*
  * Computes, over the occurrences of one gloss, the token suffix of their

@@ -69,6 +69,75 @@ static int latin_or_digit(uint32_t c)
     return uc_is_latin_letter(c) || uc_is_digit(c);
 }
 
+/* 1 when the hyphen at byte p follows a one- or two-letter Latin word (K-, e-). */
+static int latin_prefix_before(const char *s, size_t p)
+{
+    size_t n = 0, i = p;
+    while (i > 0 && n < 3 && uc_is_latin_letter(cp_before(s, i))) {
+        i = utf8_prev(s, i);
+        n++;
+    }
+    if (n == 0 || n > 2)
+        return 0;
+    return i == 0 || !latin_or_digit(cp_before(s, i));
+}
+
+/* The opening quote that matches closing quote c, or 0. */
+static uint32_t opener_of(uint32_t c)
+{
+    switch (c) {
+    case '\'':
+        return '\'';
+    case '"':
+        return '"';
+    case 0x2019:
+        return 0x2018;
+    case 0x201D:
+        return 0x201C;
+    case 0x300D:
+        return 0x300C;
+    case 0x300F:
+        return 0x300E;
+    case 0x300B:
+        return 0x300A;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * ‘디지털 권리장전’(Digital Bill of Rights): when a quote closes right before
+ * the bracket, the quoted text is the left context. Sets *qs and *qe to its
+ * bounds and returns 1.
+ */
+static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
+{
+    size_t i = open;
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    uint32_t c = cp_before(s, i);
+    uint32_t o = opener_of(c);
+    if (!o)
+        return 0;
+    size_t close = utf8_prev(s, i), j = close;
+    while (j > 0) {
+        size_t p = utf8_prev(s, j);
+        uint32_t d;
+        utf8_decode(s + p, j - p, &d);
+        if (d == o) {
+            if (close - j == 0)
+                return 0;
+            *qs = j;
+            *qe = close;
+            return 1;
+        }
+        if (d == '(' || d == ')')
+            return 0;
+        j = p;
+    }
+    return 0;
+}
+
 /*
  * Start of the clause that ends at byte end: the byte after the nearest
  * hard boundary. *stop receives the boundary character (0 at line start).
@@ -85,8 +154,10 @@ static size_t clause_start(const char *s, size_t end, uint32_t *stop)
             *stop = c;
             break;
         }
-        /* a hyphen joins Latin or digits (K-CLOUD, 1-2) and splits Hangul */
-        if (c == '-' && !(latin_or_digit(cp_before(s, p)) && latin_or_digit(cp_at(s, end, i)))) {
+        /* a hyphen joins Latin or digits (K-CLOUD, 1-2) and a short Latin
+         * prefix to Hangul (K-클라우드), and splits Hangul (인공지능-반도체) */
+        if (c == '-' && !(latin_or_digit(cp_before(s, p)) && latin_or_digit(cp_at(s, end, i))) &&
+            !latin_prefix_before(s, p)) {
             *stop = c;
             break;
         }
@@ -161,7 +232,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
     uint32_t stop;
     unsigned flags = extra_flags;
-    size_t start = clause_start(s, g->open, &stop);
+    size_t start = clause_start(s, g->open, &stop), end = g->open, qs, qe;
     const char *inner = s + g->open + 1;
     size_t ilen = g->close - g->open - 1;
     const char *why;
@@ -177,6 +248,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
         flags |= OCC_TITLE;
+    if (start == end || (start + 1 >= end && s[start] == ' ')) {
+        if (quoted_before(s, g->open, &qs, &qe)) {
+            start = qs;
+            end = qe;
+            flags |= OCC_TITLE;
+        }
+    }
     if (attribution_follows(s, len, g->close + 1))
         flags |= OCC_ATTRIB;
 
@@ -185,7 +263,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     o.line = lineno;
     o.line_idx = line_idx;
     struct strbuf left = STRBUF_INIT;
-    strbuf_add(&left, s + start, g->open - start);
+    strbuf_add(&left, s + start, end - start);
     strbuf_trim(&left);
     o.left = strbuf_detach(&left, NULL);
     o.gloss = strbuf_detach(&gloss, NULL);

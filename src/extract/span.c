@@ -48,6 +48,7 @@ struct piece {
 struct doc_knowledge {
     struct strmap gloss_ko; /* folded gloss -> char * Korean term (no spaces) */
     struct strmap known_ko; /* Korean term (no spaces) -> (void *)1 */
+    struct strmap siblings; /* gloss -> struct strbuf * of its terms, '\n'-separated */
 };
 
 /* ---- small string helpers ------------------------------------------------ */
@@ -143,13 +144,35 @@ struct doc_knowledge *knowledge_new(void)
     return k;
 }
 
+static void free_strbuf(void *p)
+{
+    if (p) {
+        strbuf_release(p);
+        free(p);
+    }
+}
+
 void knowledge_free(struct doc_knowledge *k)
 {
     if (!k)
         return;
     strmap_release(&k->gloss_ko, free);
     strmap_release(&k->known_ko, NULL);
+    strmap_release(&k->siblings, free_strbuf);
     free(k);
+}
+
+void knowledge_add_sibling(struct doc_knowledge *k, const char *gloss, const char *ko)
+{
+    int created;
+    struct strmap_entry *e = strmap_put(&k->siblings, gloss, strlen(gloss), &created);
+    if (created) {
+        e->value = xmalloc(sizeof(struct strbuf));
+        strbuf_init(e->value, 0);
+    }
+    struct strbuf *sb = e->value;
+    strbuf_addstr(sb, ko);
+    strbuf_addch(sb, '\n');
 }
 
 static void put_gloss(struct doc_knowledge *k, const char *gloss, const char *ko, int replace)
@@ -596,6 +619,20 @@ static int org_like(const char *s, size_t len)
     return 0;
 }
 
+/* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss. */
+static int person_title(const char *s, size_t len)
+{
+    static const char *const titles[] = {
+        "교수", "박사", "대표", "회장", "원장", "장관", "차관", "의원", "위원장", "소장",
+        "센터장", "총장", "이사장", "사장", "부사장", "본부장", "실장", "국장", "과장", "팀장",
+        "대통령", "총리", "기자", "연구위원", "책임연구원", "선임연구원", "교사", "학생", "씨",
+        "님", "작가", "감독", "부총리", "차관보", "대사", "처장", "청장", "부장", "이사", NULL};
+    for (const char *const *p = titles; *p; p++)
+        if (ends_with(s, len, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
 static int english_org_name(const char *g)
 {
     static const char *const words[] = {"Group", "Inc", "Corp", "Ltd", "Institute", "Research",
@@ -843,8 +880,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         a.start = lo;
     }
     if (a.start < 0 && shape == GLOSS_ABBREV && np == 1) {
+        /* an unknown acronym starts where its first letter's word does */
         int f = anchor_first_letter(&p[0], t, reach, m - 1);
-        if (f >= 0 && f < lo)
+        if (f >= 0)
             a.start = f;
     }
 
@@ -881,6 +919,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         utf8_decode(from, tl, &first);
         if (o->flags & OCC_ATTRIB)
             reject(o, "source attribution (기준, 집계, 자료 follow)");
+        else if (a.anchored == 0 && person_title(from, tl))
+            reject(o, "affiliation of a person");
         else if (a.anchored == 0 && s == m - 1 && gloss_is_loanword(from, tl) &&
                  !initial_matches_letter(first, o->gloss[0]))
             reject(o, "acronym does not spell the loanword before it");
@@ -916,6 +956,10 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
                 }
         }
         const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+        if (person_title(from, (size_t)(to - from)) && a.start < 0) {
+            reject(o, "affiliation of a person");
+            return;
+        }
         if (english_org_name(o->gloss) && !org_like(from, (size_t)(to - from))) {
             reject(o, "English name of a source, not a gloss");
             return;
@@ -934,8 +978,10 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         if (!p[i].latin && ko_syllable_count(p[i].s, p[i].len) >= 2 &&
             ends_with(t[m - 1].s, t[m - 1].len, p[i].s, p[i].len))
             restates = 1;
-    if (a.start >= 0)
+    if (a.start >= 0) {
         s = a.start;
+        o->weak = np == 1 && s == m - 1; /* one token matched inside: 협치 in 협치체계 */
+    }
     if (s < 0) {
         int ag = agreed_start(k, o->gloss, t, lo, m);
         if (ag >= 0)
@@ -953,6 +999,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     }
     if (s < 0) {
         /* the shortest span in proportion to the gloss */
+        o->weak = 1;
         s = m - 1;
         unsigned gw = gloss_weight(o->gloss);
         while (s > lo && span_weight(t, s, m) * 4 < gw * 3 && t[s - 1].stop == KO_STOP_NONE)
@@ -987,4 +1034,36 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         return;
     }
     accept(o, t, s, m, kind);
+}
+
+void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k)
+{
+    struct tok t[MAX_TOKS];
+    if (!o->ko || !o->weak)
+        return;
+    const struct strbuf *sib = strmap_get(&k->siblings, o->gloss, strlen(o->gloss));
+    int m = (int)tokenize(o->left, t);
+    size_t kolen = strlen(o->ko);
+    if (!sib || m < 2)
+        return;
+    /* the term is a suffix of the left context: find its first token */
+    int s = m - 1;
+    while (s > 0 && (size_t)(t[m - 1].s + t[m - 1].len - t[s].s) < kolen)
+        s--;
+    if (s == 0 || (size_t)(t[m - 1].s + t[m - 1].len - t[s].s) != kolen || t[s].dot)
+        return;
+    const struct tok *prev = &t[s - 1];
+    if (ko_token_stop(prev->s, prev->len) != KO_STOP_NONE || ko_syllable_count(prev->s, prev->len) < 2)
+        return;
+    for (const char *line = sib->buf; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if ((n != kolen || memcmp(line, o->ko, n)) && starts_with(line, n, prev->s, prev->len)) {
+            const char *from = prev->s, *to = t[m - 1].s + t[m - 1].len;
+            free(o->ko);
+            o->ko = xmemdupz(from, (size_t)(to - from));
+            return;
+        }
+        line += n + (nl ? 1 : 0);
+    }
 }
