@@ -1016,7 +1016,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     } else if (syllable_subsequence(o->gloss, from, tl) && !gs.latin && gloss_weight(o->gloss) <
                span_weight(t, s, m)) {
         kind = GLOSS_SHORTFORM;
-    } else if (gs.latin && a.anchored && restates) {
+    } else if (gs.latin && a.anchored && restates && shape != GLOSS_LOANWORD) {
         kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
     } else if (shape == GLOSS_LOANWORD) {
         const char *lf[1];
