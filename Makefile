@@ -62,7 +62,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check test-run eval bench lint format hdr-check fuzz clean
+.PHONY: all deps demo test check units test-run eval bench lint format hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -151,6 +151,32 @@ eval: all
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)
+
+# ---- fuzzing (libFuzzer, clang + libclang-rt-14-dev) ---------------------------
+# make fuzz [FUZZ_SECONDS=60] [FUZZERS="decode extract"]: builds each harness in
+# tests/fuzz/ with ASan+UBSan and runs it, seeded from tests/data; crashes land in
+# build/fuzz/<name>/ and become regression cases in tests/data/fuzz/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZERS      ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
+	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h
+	@for f in $(FUZZERS); do \
+	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
+	  mkdir -p build/fuzz/$$f/corpus && \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
+	      $(LIB_SRC) $(PKG_LIBS) -lm || exit 1; \
+	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
+	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	      -artifact_prefix=build/fuzz/$$f/ -print_final_stats=1 \
+	      build/fuzz/$$f/corpus $$seeds tests/data/enc tests/data/extract docs/corpus \
+	      2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)' ; \
+	  ls build/fuzz/$$f/crash-* build/fuzz/$$f/leak-* build/fuzz/$$f/timeout-* 2>/dev/null \
+	      && { echo "fuzz_$$f: found a failing input (above)"; exit 1; } || true; \
+	done
 
 # ---- hygiene -----------------------------------------------------------------
 HDRS = $(wildcard src/*.h src/*/*.h)

@@ -17,6 +17,7 @@
  *     an English phrase one token per word, a loanword the shortest span
  *     whose length in syllables is in proportion to the gloss.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -560,9 +561,10 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
             for (int k = m - len; k < m; k++)
                 strbuf_add(&suf, t[k].s, t[k].len);
             struct strmap_entry *e = strmap_put(&counts, suf.buf, suf.len, NULL);
-            e->value = (char *)e->value + 1;
-            if ((size_t)(char *)e->value > top) {
-                top = (size_t)(char *)e->value;
+            uintptr_t seen = (uintptr_t)e->value + 1; /* a count kept in the pointer */
+            e->value = (void *)seen;
+            if (seen > top) {
+                top = seen;
                 top_key = e->key;
             }
         }
