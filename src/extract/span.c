@@ -131,10 +131,18 @@ static int initial_matches_letter(uint32_t s, char c)
     static const char *const letters[19] = {
         "GKCQ", "GKC", "N", "DT", "DT", "RL", "M", "BVP", "BP", "SCZXT",
         "SC", "AEIOUYWH", "JGZD", "JZ", "CTJ", "KCQ", "T", "PF", "HW"};
-    int i = hangul_initial(s);
+    int i = hangul_initial(s), f = hangul_final(s);
     if (c >= 'a' && c <= 'z')
         c = (char)(c - 'a' + 'A');
-    return i < 0 || strchr(letters[i], c) != NULL;
+    if (i < 0 || strchr(letters[i], c))
+        return 1;
+    /* letter names read as syllables: 엔(N)비디아, 엠(M), 엘(L), 알(R), 엑스(X), 에스(S) */
+    if (i == 11) {
+        if ((f == 4 && c == 'N') || (f == 16 && c == 'M') || (f == 8 && (c == 'L' || c == 'R')) ||
+            (f == 1 && c == 'X') || (f == 0 && strchr("FSHX", c)))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- knowledge ------------------------------------------------------------ */
@@ -707,6 +715,18 @@ static unsigned gloss_weight(const char *g)
     return sc.hangul * 3 + sc.latin + sc.digit;
 }
 
+/*
+ * Moves the start s left while the span [s, m) weighs less than three
+ * quarters of the gloss and the next token is a plain noun.
+ */
+static int extend_in_proportion(const struct tok *t, int s, int m, int lo, const char *gloss)
+{
+    unsigned gw = gloss_weight(gloss);
+    while (s > lo && span_weight(t, s, m) * 4 < gw * 3 && t[s - 1].stop == KO_STOP_NONE)
+        s--;
+    return s;
+}
+
 /* 1 when gloss g weighs more than the term (a restatement is longer). */
 static int gw_longer(const char *g, const char *term, size_t tl)
 {
@@ -983,6 +1003,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     if (a.start >= 0) {
         s = a.start;
         o->weak = np == 1 && s == m - 1; /* one token matched inside: 협치 in 협치체계 */
+        if (np == 1 && !restates)
+            s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
     if (s < 0) {
         int ag = agreed_start(k, o->gloss, t, lo, m);
@@ -998,14 +1020,14 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
                                               ko_syllable_count(t[m - 1].s, t[m - 1].len)))
                 s = r;
         }
+        /* the lexicon's plain form is the least the term covers: 실증 시험대 */
+        if (s >= 0)
+            s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
     if (s < 0) {
         /* the shortest span in proportion to the gloss */
         o->weak = 1;
-        s = m - 1;
-        unsigned gw = gloss_weight(o->gloss);
-        while (s > lo && span_weight(t, s, m) * 4 < gw * 3 && t[s - 1].stop == KO_STOP_NONE)
-            s--;
+        s = extend_in_proportion(t, m - 1, m, lo, o->gloss);
     }
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
