@@ -76,6 +76,7 @@ test_expect_success 'extract -h: usage and options on stdout, exit 0' '
 test_expect_success 'extract --help is extract -h' '
 	dadeum extract -h >expect &&
 	dadeum extract --help >actual &&
+	test_grep "^usage: dadeum extract " actual &&
 	test_cmp expect actual
 '
 
@@ -192,13 +193,19 @@ test_expect_success 'every long option of extract -h is documented' '
 	done <options
 '
 
-test_expect_success 'every command of --help has a subsection in docs/dadeum.1' '
+# git's t0450 proper: every command listed by --help has its -h synopsis in
+# the man page (cli.h, "Adding a command", step 3).
+test_expect_success 'the synopsis of every command of --help is in docs/dadeum.1' '
 	dadeum --help >help &&
-	sed -n "/^commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p" help >commands &&
-	test -s commands &&
+	sed -n "/^commands:/,/^\$/s/^  \([a-z][a-z-]*\) .*/\1/p" help >commands &&
+	test_grep "^extract\$" commands &&
+	roff_words "$MANPAGE" >doc &&
 	while read cmd; do
-		grep "^\.SS \"dadeum $cmd\"" "$MANPAGE" >/dev/null ||
-		{ echo "no .SS for $cmd"; return 1; }
+		dadeum $cmd -h >cmd-help 2>cmd-err ||
+		{ echo "dadeum $cmd -h failed"; return 1; }
+		help_synopsis cmd-help >synopsis &&
+		grep -F -e "$(cat synopsis)" doc >/dev/null ||
+		{ echo "no synopsis of $cmd in $MANPAGE: $(cat synopsis)"; return 1; }
 	done <commands
 '
 

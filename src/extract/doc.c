@@ -54,6 +54,8 @@ void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left,
     ALLOC_GROW(d->rejects, d->nrej + 1, d->arej);
     struct extract_reject *r = &d->rejects[d->nrej++];
     r->line = line;
+    while (llen && *left == ' ')
+        left++, llen--;
     r->left = xmemdupz(left, llen);
     r->inner = xmemdupz(inner, ilen);
     r->reason = reason;

@@ -158,8 +158,11 @@ static int has_numeric_run(const char *s, size_t len)
         uint32_t next = 0;
         if (j < len)
             utf8_decode(s + j, len - j, &next);
+        /* K-5G: a hyphen after a Latin prefix joins a name */
+        int latin_hyphen = prev == '-' && i >= 2 && uc_is_latin_letter((unsigned char)s[i - 2]);
         if (prev == '\'' || prev == 0x2019 || prev == 0x2018 || prev == '*' || prev == '~' ||
-            prev == '.' || prev == ',' || prev == '-' || prev == '#' || prev == '$')
+            prev == '.' || prev == ',' || (prev == '-' && !latin_hyphen) || prev == '#' ||
+            prev == '$')
             return 1;
         if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
             next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||
@@ -205,6 +208,12 @@ int gloss_is_acronym_token(const char *s, size_t len)
     }
     if (!upper)
         return 0;
+    /* a run of three lower-case letters spells a word: OpenAI, ChatGPT, iPhone */
+    for (size_t i = 0, run = 0; i < len; i++) {
+        run = (s[i] >= 'a' && s[i] <= 'z') ? run + 1 : 0;
+        if (run >= 3)
+            return 0;
+    }
     if (upper >= 2 && upper * 2 >= letters)
         return 1;
     return upper >= 1 && digits >= 1 && letters <= 2;

@@ -88,6 +88,16 @@ int text__utf8_cut(const char *s, size_t len)
     return len > 0 && utf8_is_cut_sequence((const unsigned char *)s, len);
 }
 
+/* Number of multi-byte sequences in s[0..len), which is valid UTF-8. */
+static size_t utf8_multibyte_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) == 0xC0)
+            n++;
+    return n;
+}
+
 const char *text_sniff_content(const char *buf, size_t len, int at_eof)
 {
     size_t zeros[2] = {0, 0}; /* NUL bytes at even and odd offsets */
@@ -101,15 +111,24 @@ const char *text_sniff_content(const char *buf, size_t len, int at_eof)
      * ones; Hangul (U+AC00..U+D7A3) rarely has a zero byte, so require a
      * clear majority rather than all NULs on one side.
      */
-    if (zeros[1] > 2 * zeros[0])
+    /* a stray NUL in UTF-8 text is not UTF-16: ask for NULs in at least
+     * one unit in eight (Hangul-only UTF-16 has few) on one side */
+    if (zeros[1] > 2 * zeros[0] && zeros[1] * 16 >= len)
         return "utf-16le";
-    if (zeros[0] > 2 * zeros[1])
+    if (zeros[0] > 2 * zeros[1] && zeros[0] * 16 >= len)
         return "utf-16be";
 
     valid = utf8_valid_prefix(buf, len);
     if (valid == len)
         return "utf-8";
     if (!at_eof && len - valid < 4 && text__utf8_cut(buf + valid, len - valid))
+        return "utf-8";
+    /*
+     * Valid multi-byte UTF-8 before the first bad byte means UTF-8 with an
+     * error (reported at its offset), not CP949: CP949 text breaks UTF-8
+     * within its first Hangul syllable or two.
+     */
+    if (utf8_multibyte_count(buf, valid) >= 8)
         return "utf-8";
     return "cp949";
 }

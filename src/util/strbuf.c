@@ -66,6 +66,14 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
     if (!len)
         return;
+    /* appending a part of sb to itself: the buffer may move when it grows */
+    if (sb->alloc && (const char *)data >= sb->buf && (const char *)data < sb->buf + sb->alloc) {
+        size_t off = (size_t)((const char *)data - sb->buf);
+        strbuf_grow(sb, len);
+        memmove(sb->buf + sb->len, sb->buf + off, len);
+        strbuf_setlen(sb, sb->len + len);
+        return;
+    }
     strbuf_grow(sb, len);
     memcpy(sb->buf + sb->len, data, len);
     strbuf_setlen(sb, sb->len + len);

@@ -1,0 +1,564 @@
+/*
+ * test_extract.c - unit tests for src/extract: token shapes (korean.h),
+ * cleaning and classifying what is inside a bracket (extract_int.h:
+ * gloss_clean, gloss_is_acronym_token, gloss_shape_kind, gloss_is_loanword)
+ * and the public extract.h API on small multi-line documents.
+ *
+ * The end-to-end cases of tests/data/extract/cases.txt test spans through
+ * the CLI; these tests pin the building blocks so that a regression points
+ * at the function that broke.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "extract/extract.h"
+#include "extract/extract_int.h"
+#include "extract/korean.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+
+static const char *stop_name(enum ko_stop s)
+{
+    return s == KO_STOP_NONE ? "NONE" : s == KO_STOP_SOFT ? "SOFT" : "HARD";
+}
+
+/* ---- korean.h ----------------------------------------------------------------- */
+
+static void test_token_stop(void)
+{
+    static const struct {
+        const char *tok;
+        enum ko_stop want;
+    } cases[] = {
+        /* particles, endings, function words, numbers */
+        {"정책을", KO_STOP_HARD},
+        {"위한", KO_STOP_HARD},
+        {"및", KO_STOP_HARD},
+        {"3대", KO_STOP_HARD},
+        {"특히", KO_STOP_HARD},
+        {"하는", KO_STOP_HARD},
+        {"시장에서", KO_STOP_HARD},
+        {"기업은", KO_STOP_HARD},
+        {"다양한", KO_STOP_HARD},
+        {"새로운", KO_STOP_HARD},
+        {"제17차", KO_STOP_HARD},
+        {"2024년", KO_STOP_HARD},
+        {"①", KO_STOP_HARD},
+        {"AI", KO_STOP_HARD}, /* Latin: left to the caller */
+        {"", KO_STOP_HARD},
+        /* modifiers and ambiguous endings */
+        {"국내", KO_STOP_SOFT},
+        {"민간", KO_STOP_SOFT},
+        {"미지의", KO_STOP_SOFT},
+        {"기업인", KO_STOP_SOFT},
+        {"주요", KO_STOP_SOFT},
+        /* plain nouns, including those ending in a particle-like syllable */
+        {"분과", KO_STOP_NONE},
+        {"제도", KO_STOP_NONE},
+        {"회의", KO_STOP_NONE},
+        {"인터넷", KO_STOP_NONE},
+        {"추진", KO_STOP_NONE},
+        {"기반", KO_STOP_NONE},
+        {"클라우드", KO_STOP_NONE},
+        {"보고서", KO_STOP_NONE},
+        {"평가", KO_STOP_NONE},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        enum ko_stop got = ko_token_stop(cases[i].tok, strlen(cases[i].tok));
+        OK(got == cases[i].want, "%s is %s, want %s", cases[i].tok, stop_name(got),
+           stop_name(cases[i].want));
+    }
+}
+
+static void test_strip_particle(void)
+{
+    static const struct {
+        const char *tok;
+        int min_stem;
+        const char *want;
+    } cases[] = {
+        {"클라우드를", 1, "클라우드"},
+        {"정책을", 1, "정책"},
+        {"시장에서", 1, "시장"},
+        {"시장에서는", 1, "시장"}, /* the longest particle wins */
+        {"기업으로", 1, "기업"},
+        {"AI를", 0, "AI"},           /* a Latin stem */
+        {"분과", 1, "분과"},         /* a noun, not 분 + 과 */
+        {"제도", 1, "제도"},
+        {"회의", 1, "회의"},
+        {"클라우드", 1, "클라우드"}, /* nothing to strip */
+        {"를", 1, "를"},             /* a particle alone is not stripped to nothing */
+        {"정책을", 2, "정책"},
+        {"책을", 2, "책을"},         /* the stem would be shorter than min_stem */
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        size_t len = strlen(cases[i].tok);
+        size_t got = ko_strip_particle(cases[i].tok, len, cases[i].min_stem);
+        char buf[64];
+        snprintf(buf, sizeof(buf), "%.*s", (int)got, cases[i].tok);
+        STR_EQ(buf, cases[i].want, "strip %s (min_stem %d)", cases[i].tok, cases[i].min_stem);
+    }
+}
+
+static void test_numeric_token(void)
+{
+    static const char *const yes[] = {"3대", "제17차", "'24.5.", "2024년", "①", "15명", "G7"};
+    static const char *const no[] = {"클라우드", "대", "AI", "", "제도", "情報"};
+
+    for (size_t i = 0; i < N_ELEMS(yes); i++)
+        OK(ko_is_numeric_token(yes[i], strlen(yes[i])), "%s is numeric", yes[i]);
+    for (size_t i = 0; i < N_ELEMS(no); i++)
+        OK(!ko_is_numeric_token(no[i], strlen(no[i])), "%s is not numeric", no[i]);
+}
+
+static void test_script_and_syllables(void)
+{
+    struct ko_script sc;
+    const char *s = "AI 기반 情報 2024 Cloud·";
+
+    ko_script_of(s, strlen(s), &sc);
+    INT_EQ(sc.hangul, 2, "hangul");
+    INT_EQ(sc.latin, 7, "latin");
+    INT_EQ(sc.upper, 3, "upper");
+    INT_EQ(sc.han, 2, "han");
+    INT_EQ(sc.digit, 4, "digit");
+    INT_EQ(sc.other, 1, "other (the middle dot; spaces are not counted)");
+    INT_EQ(ko_syllable_count(s, strlen(s)), 2, "syllables");
+    INT_EQ(ko_syllable_count("클라우드", strlen("클라우드")), 4, "클라우드");
+
+    /* 기 reads 基/技...; 똠 and 꿍 read no hanja */
+    OK(ko_is_sino_syllable(0xAE30), "기 is Sino-Korean");
+    OK(ko_is_sino_syllable(0xC815), "정 is Sino-Korean");
+    OK(!ko_is_sino_syllable(0xB620), "똠 is not Sino-Korean");
+    OK(!ko_is_sino_syllable(0xAFCD), "꿍 is not Sino-Korean");
+    OK(!ko_is_sino_syllable('A'), "A is not a syllable");
+    ko_script_of("클라우드", strlen("클라우드"), &sc);
+    OK(sc.nonsino >= 2, "클라우드 has non-Sino syllables (%u)", sc.nonsino);
+}
+
+/* ---- gloss.c: shapes ----------------------------------------------------------- */
+
+static void test_acronym_token(void)
+{
+    static const char *const yes[] = {"CEO", "G7", "R&D", "SaaS", "K-CLOUD", "ICT", "5G",
+                                      "AI", "IaaS", "B2B", "U.S."};
+    static const char *const no[] = {"Infra", "A", "Cloud", "cloud", "ai", "클라우드",
+                                     "", "Mistral", "G 7", "GitHub", "iPhone"};
+
+    for (size_t i = 0; i < N_ELEMS(yes); i++)
+        OK(gloss_is_acronym_token(yes[i], strlen(yes[i])), "%s is an acronym", yes[i]);
+    for (size_t i = 0; i < N_ELEMS(no); i++)
+        OK(!gloss_is_acronym_token(no[i], strlen(no[i])), "%s is not an acronym", no[i]);
+    /*
+     * OpenAI is a camel-case name, not an acronym, but 3 capitals of 6
+     * letters meet "upper >= 2 && upper * 2 >= letters", the rule meant for
+     * SaaS/IaaS; the gloss (OpenAI) is then classified abbrev, not english.
+     */
+    OK(!gloss_is_acronym_token("OpenAI", 6), "OpenAI is a word, not an acronym");
+}
+
+static void test_shape_kind(void)
+{
+    static const struct {
+        const char *gloss;
+        enum gloss_kind want;
+    } cases[] = {
+        {"CSAP", GLOSS_ABBREV},
+        {"ICT R&D", GLOSS_ABBREV},
+        {"Mistral", GLOSS_ENGLISH},
+        {"Unknown Risk", GLOSS_ENGLISH},
+        {"AI Infra", GLOSS_ENGLISH},
+        {"클라우드", GLOSS_LOANWORD},
+        {"거버넌스", GLOSS_LOANWORD},
+        {"게임체인저", GLOSS_LOANWORD},
+        {"情報", GLOSS_NATIVE},
+        {"정보통신기술", GLOSS_NATIVE},
+        {"인공지능", GLOSS_NATIVE},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        enum gloss_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss));
+        STR_EQ(gloss_kind_name(got), gloss_kind_name(cases[i].want), "kind of %s",
+               cases[i].gloss);
+    }
+}
+
+static void test_loanword(void)
+{
+    static const char *const yes[] = {"클라우드", "거버넌스", "솔루션", "바우처", "세션",
+                                      "클라우드 서비스"};
+    static const char *const no[] = {"정보통신기술", "인공지능", "클라우드 기반", "보안인증제",
+                                     "과학기술"};
+
+    for (size_t i = 0; i < N_ELEMS(yes); i++)
+        OK(gloss_is_loanword(yes[i], strlen(yes[i])), "%s is a loanword", yes[i]);
+    for (size_t i = 0; i < N_ELEMS(no); i++)
+        OK(!gloss_is_loanword(no[i], strlen(no[i])), "%s is not a loanword", no[i]);
+}
+
+static void test_kind_names(void)
+{
+    STR_EQ(gloss_kind_name(GLOSS_LOANWORD), "loanword", "loanword");
+    STR_EQ(gloss_kind_name(GLOSS_ENGLISH), "english", "english");
+    STR_EQ(gloss_kind_name(GLOSS_ABBREV), "abbrev", "abbrev");
+    STR_EQ(gloss_kind_name(GLOSS_NATIVE), "native", "native");
+    STR_EQ(gloss_kind_name(GLOSS_SHORTFORM), "shortform", "shortform");
+}
+
+/* ---- gloss.c: gloss_clean ------------------------------------------------------ */
+
+struct cleaned {
+    const char *why;       /* NULL: accepted */
+    char gloss[256];       /* cleaned text */
+    char expansion[256];   /* expansion */
+    unsigned flags;        /* OCC_* set */
+};
+
+static void clean(const char *inner, struct cleaned *c)
+{
+    struct strbuf out = STRBUF_INIT, exp = STRBUF_INIT;
+    c->flags = 0;
+    c->why = gloss_clean(inner, strlen(inner), &out, &c->flags, &exp);
+    snprintf(c->gloss, sizeof(c->gloss), "%s", out.buf);
+    snprintf(c->expansion, sizeof(c->expansion), "%s", exp.buf);
+    strbuf_release(&out);
+    strbuf_release(&exp);
+}
+
+static void test_clean_rejects(void)
+{
+    static const struct {
+        const char *inner, *why;
+    } cases[] = {
+        /* dates, times, numbers, phones */
+        {"2024.5.3.", "date, time or number"},
+        {"'24.5.", "date, time or number"},
+        {"'25~'27", "date, time or number"},
+        {"14:00", "date, time or number"},
+        {"5'", "date, time or number"},
+        {"02-1234-5678", "date, time or number"},
+        {"044-202-4363", "date, time or number"},
+        {"4층, 332평", "date, time or number"},
+        {"15명", "date, time or number"},
+        {"年 1~2천만원", "date, time or number"},
+        {"7F", "date, time or number"},
+        /* weekdays and list labels */
+        {"금", "list label or weekday"},
+        {"수", "list label or weekday"},
+        {"안", "list label or weekday"},
+        {"가", "list label or weekday"},
+        {"2", "date, time or number"},
+        /* labels */
+        {"요약", "label"},
+        {"가칭", "label"},
+        {"현지시간", "label"},
+        {"잠정", "label"},
+        /* credits and sources */
+        {"뉴시스 제공", "source or credit"},
+        {"사진=연합뉴스", "source or credit"},
+        {"IDC 자료 가공", "source or credit"},
+        {"www.msit.go.kr", "source or credit"},
+        /* label: value */
+        {"단위: 억원", "label: value"},
+        {"문의: 홍길동", "label: value"},
+        /* enumerations */
+        {"英·美·日", "enumeration"},
+        {"지표·기준·방법", "enumeration"},
+        {"AI, 반도체", "enumeration"},
+        {"IaaS/PaaS", "enumeration"},
+        /* examples */
+        {"AGI 등", "examples (등)"},
+        {"기술 등", "examples (등)"},
+        {"SaaS등", "examples (등)"},
+        {"등", "list label or weekday"}, /* one syllable that reads a hanja (等) */
+        /* the rest */
+        {"", "empty"},
+        {"   ", "empty"},
+        {"--", "no letters"},
+        {"情", "list label or weekday"}, /* one character */
+        {"情.", "single hanja"},
+    };
+    struct cleaned c;
+
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        clean(cases[i].inner, &c);
+        STR_EQ(c.why ? c.why : "(accepted)", cases[i].why, "reason for (%s)", cases[i].inner);
+    }
+
+    /* too long: 61 characters */
+    char longer[256] = "";
+    for (int i = 0; i < 61; i++)
+        longer[i] = (char)('a' + i % 26);
+    clean(longer, &c);
+    STR_EQ(c.why ? c.why : "(accepted)", "too long", "61 letters");
+    longer[60] = '\0';
+    clean(longer, &c);
+    OK(c.why == NULL || strcmp(c.why, "too long"), "60 letters are not too long");
+}
+
+static void test_clean_accepts(void)
+{
+    static const struct {
+        const char *inner, *gloss;
+        unsigned flags;
+    } cases[] = {
+        {"Cloud", "Cloud", 0},
+        {" 클라우드 ", "클라우드", 0},
+        {"G7", "G7", 0},
+        {"5G", "5G", 0},
+        {"이음5G", "이음5G", 0},
+        {"AI 기본법", "AI 기본법", 0},
+        {"R&D", "R&D", 0},
+        {"CSAP*", "CSAP", 0},                   /* footnote star */
+        {"영문: Korea Internet", "Korea Internet", 0}, /* label removed */
+        {"English Cloud", "Cloud", 0},
+        {"'이음5G'", "이음5G", OCC_QUOTED},
+        {"“클라우드”", "클라우드", OCC_QUOTED},
+        {"셋", "셋", 0},                        /* a one-syllable loanword (set) */
+        {"情報", "情報", 0},
+        {"장관 유상임, 이하 '과기정통부'", "과기정통부", OCC_SHORTFORM},
+        {"이하 'AI'", "AI", OCC_SHORTFORM},
+        {"이하 보호위원회라 한다", "보호위원회", OCC_SHORTFORM},
+        {"이하 \"정보통신망법\"", "정보통신망법", OCC_SHORTFORM},
+        {"약칭: 개인정보법", "개인정보법", OCC_SHORTFORM},
+        {"이하 '가·나'", "가·나", OCC_SHORTFORM}, /* a short form may hold a dot */
+    };
+    struct cleaned c;
+
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        clean(cases[i].inner, &c);
+        OK(c.why == NULL, "(%s) rejected: %s", cases[i].inner, c.why ? c.why : "");
+        STR_EQ(c.gloss, cases[i].gloss, "cleaned (%s)", cases[i].inner);
+        INT_EQ(c.flags, cases[i].flags, "flags of (%s)", cases[i].inner);
+        STR_EQ(c.expansion, "", "no expansion for (%s)", cases[i].inner);
+    }
+
+    /* digits after a Latin prefix and a hyphen belong to a name */
+    clean("K-5G", &c);
+    OK(c.why == NULL && !strcmp(c.gloss, "K-5G"), "(K-5G) rejected: %s",
+              c.why ? c.why : "(accepted)");
+}
+
+static void test_clean_expansion(void)
+{
+    struct cleaned c;
+
+    clean("KISA, Korea Internet & Security Agency", &c);
+    OK(c.why == NULL, "rejected: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "KISA", "the acronym");
+    STR_EQ(c.expansion, "Korea Internet & Security Agency", "the expansion");
+    INT_EQ(c.flags, 0, "flags");
+
+    clean(" NIA , National Information Society Agency ", &c);
+    OK(c.why == NULL, "rejected: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "NIA", "trimmed acronym");
+    STR_EQ(c.expansion, "National Information Society Agency", "trimmed expansion");
+
+    /* the long form must start with the acronym's letter */
+    clean("KISA, Internet Agency", &c);
+    STR_EQ(c.expansion, "", "a mismatched initial is no expansion");
+    STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "and is an enumeration");
+    /* two commas: a list */
+    clean("KISA, Korea, Agency", &c);
+    STR_EQ(c.expansion, "", "two commas");
+    /* a Korean second part: a list */
+    clean("KISA, 한국인터넷진흥원", &c);
+    STR_EQ(c.expansion, "", "Korean after the comma");
+    STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "Korean after the comma");
+    /* not an acronym first */
+    clean("Korea, Korea Internet Agency", &c);
+    STR_EQ(c.expansion, "", "a word, not an acronym, first");
+
+    /* the expansion strbuf is reset by every call */
+    clean("KISA, Korea Internet & Security Agency", &c);
+    clean("Cloud", &c);
+    STR_EQ(c.expansion, "", "reset between calls");
+}
+
+/* ---- the public API ------------------------------------------------------------ */
+
+static struct extract_doc *run_doc(const char *const *lines, size_t n, unsigned flags)
+{
+    struct extract_doc *d = extract_doc_new("doc.txt", flags);
+    for (size_t i = 0; i < n; i++)
+        if (lines[i])
+            extract_doc_add_line(d, lines[i], strlen(lines[i]), (unsigned long)i + 1);
+    extract_doc_finish(d);
+    return d;
+}
+
+/* "ko|gloss|kind|line|count|reversed|expansion\n" per pair */
+static char *dump(const struct extract_doc *d)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < extract_doc_count(d); i++) {
+        const struct extract_pair *p = extract_doc_get(d, i);
+        strbuf_addf(&sb, "%s|%s|%s|%lu|%u|%d|%s\n", p->ko, p->gloss, gloss_kind_name(p->kind),
+                    p->line, p->count, p->reversed, p->expansion ? p->expansion : "");
+    }
+    return strbuf_detach(&sb, NULL);
+}
+
+static void test_doc_pairs(void)
+{
+    static const char *const lines[] = {
+        "과학기술정보통신부(장관 유상임, 이하 '과기정통부')는 18일 밝혔다.",
+        "",
+        "주요 7개국(G7) 디지털 기술 장관회의에 참석했다.",
+        "보도시점 2025. 5. 28.(수) 16:00",
+        "ICT(정보통신기술) 분야의 투자가 늘었다.",
+        "한국인터넷진흥원(KISA, Korea Internet & Security Agency)은 점검했다.",
+        "이어 주요 7개국(G7) 정상회의와 5G 특화망('이음5G') 사업도 소개했다.",
+        "과기정통부는 3대 국면전환요소(게임체인저)를 발표했다.",
+    };
+    struct extract_doc *d = run_doc(lines, N_ELEMS(lines), 0);
+    char *got = dump(d);
+
+    STR_EQ(got,
+           "과학기술정보통신부|과기정통부|shortform|1|1|0|\n"
+           "주요 7개국|G7|abbrev|3|2|0|\n"
+           "정보통신기술|ICT|abbrev|5|1|1|\n"
+           "한국인터넷진흥원|KISA|abbrev|6|1|0|Korea Internet & Security Agency\n"
+           "5G 특화망|이음5G|native|7|1|0|\n"
+           "국면전환요소|게임체인저|loanword|8|1|0|\n",
+           "pairs");
+    STR_EQ(extract_doc_get_name(d), "doc.txt", "name");
+    INT_EQ(extract_doc_reject_count(d), 0, "no rejects kept without EXTRACT_EXPLAIN");
+    OK(extract_doc_get(d, extract_doc_count(d)) == NULL, "get past the end");
+    if (extract_doc_count(d) >= 2) {
+        const struct extract_pair *p = extract_doc_get(d, 1);
+        STR_EQ(p->context, lines[2], "context is the first occurrence's line");
+    }
+    free(got);
+    extract_doc_free(d);
+}
+
+/* Line numbers are the caller's, not a count of the lines fed. */
+static void test_doc_line_numbers(void)
+{
+    struct extract_doc *d = extract_doc_new("x", 0);
+    const char *a = "우수 기업의 해결책 (솔루션)을 지원한다.";
+    const char *b = "주요 7개국(G7) 회의";
+
+    extract_doc_add_line(d, a, strlen(a), 17);
+    extract_doc_add_line(d, b, strlen(b), 1000000);
+    extract_doc_add_line(d, a, strlen(a), 1000001);
+    extract_doc_finish(d);
+    char *got = dump(d);
+    STR_EQ(got, "해결책|솔루션|loanword|17|2|0|\n주요 7개국|G7|abbrev|1000000|1|0|\n", "pairs");
+    free(got);
+    extract_doc_free(d);
+}
+
+static void test_doc_explain(void)
+{
+    static const char *const lines[] = {
+        "보도시점 2025. 5. 28.(수) 16:00",
+        "미래 AI(AGI 등) 대응과 주요 7개국(G7) 회의",
+    };
+    struct extract_doc *plain = run_doc(lines, N_ELEMS(lines), 0);
+    struct extract_doc *d = run_doc(lines, N_ELEMS(lines), EXTRACT_EXPLAIN);
+    char *a = dump(plain), *b = dump(d);
+
+    STR_EQ(b, a, "EXPLAIN does not change the pairs");
+    STR_EQ(b, "주요 7개국|G7|abbrev|2|1|0|\n", "pairs");
+    INT_EQ(extract_doc_reject_count(d), 2, "two rejects");
+    if (extract_doc_reject_count(d) == 2) {
+        const struct extract_reject *r = extract_doc_get_reject(d, 0);
+        INT_EQ(r->line, 1, "first reject line");
+        STR_EQ(r->inner, "수", "first reject inside");
+        STR_EQ(r->reason, "list label or weekday", "first reject reason");
+        r = extract_doc_get_reject(d, 1);
+        INT_EQ(r->line, 2, "second reject line");
+        STR_EQ(r->inner, "AGI 등", "second reject inside");
+        STR_EQ(r->reason, "examples (등)", "second reject reason");
+    }
+    OK(extract_doc_get_reject(d, 2) == NULL, "reject past the end");
+    free(a);
+    free(b);
+    extract_doc_free(plain);
+    extract_doc_free(d);
+}
+
+static void test_doc_empty_and_finish_twice(void)
+{
+    struct extract_doc *d = extract_doc_new("empty", 0);
+    const char *none = "괄호가 없는 줄";
+
+    extract_doc_add_line(d, none, strlen(none), 1);
+    extract_doc_add_line(d, "", 0, 2);
+    extract_doc_finish(d);
+    INT_EQ(extract_doc_count(d), 0, "no pairs");
+    OK(extract_doc_get(d, 0) == NULL, "get on an empty result");
+    extract_doc_free(d);
+
+    /* finish is idempotent: a second call must not duplicate pairs */
+    static const char *const lines[] = {"주요 7개국(G7) 회의", "주요 7개국(G7) 정상회의"};
+    d = run_doc(lines, N_ELEMS(lines), 0);
+    extract_doc_finish(d);
+    char *got = dump(d);
+    STR_EQ(got, "주요 7개국|G7|abbrev|1|2|0|\n", "after a second finish");
+    free(got);
+    extract_doc_free(d);
+    extract_doc_free(NULL);
+}
+
+/* Freeing a document that was never finished releases its occurrences. */
+static void test_doc_free_unfinished(void)
+{
+    static const char *const lines[] = {
+        "과학기술정보통신부(장관 유상임, 이하 '과기정통부')는 18일 밝혔다.",
+        "주요 7개국(G7) 회의와 인터넷 기반 자원 공유(클라우드) 보도(2024.5.3.)",
+    };
+    struct extract_doc *d = extract_doc_new("unfinished", EXTRACT_EXPLAIN);
+    for (size_t i = 0; i < N_ELEMS(lines); i++)
+        extract_doc_add_line(d, lines[i], strlen(lines[i]), i + 1);
+    INT_EQ(extract_doc_count(d), 0, "no pairs before finish");
+    OK(extract_doc_reject_count(d) >= 1, "the date was set aside while scanning");
+    extract_doc_free(d); /* LeakSanitizer checks that everything went */
+
+    d = extract_doc_new("never fed", 0);
+    extract_doc_free(d);
+}
+
+/* Documents are independent: what one pairs does not leak into the next. */
+static void test_doc_independent(void)
+{
+    static const char *const first[] = {"인공지능(AI) 기술", "인공지능 반도체(AI반도체)"};
+    static const char *const second[] = {"주요 7개국(G7) 회의"};
+    struct extract_doc *a = run_doc(first, N_ELEMS(first), 0);
+    struct extract_doc *b = run_doc(second, N_ELEMS(second), 0);
+    char *got = dump(b);
+
+    STR_EQ(got, "주요 7개국|G7|abbrev|1|1|0|\n", "second document");
+    OK(extract_doc_count(a) >= 1, "first document has pairs");
+    free(got);
+    extract_doc_free(a);
+    extract_doc_free(b);
+}
+
+int main(void)
+{
+    RUN(test_token_stop);
+    RUN(test_strip_particle);
+    RUN(test_numeric_token);
+    RUN(test_script_and_syllables);
+    RUN(test_acronym_token);
+    RUN(test_shape_kind);
+    RUN(test_loanword);
+    RUN(test_kind_names);
+    RUN(test_clean_rejects);
+    RUN(test_clean_accepts);
+    RUN(test_clean_expansion);
+    RUN(test_doc_pairs);
+    RUN(test_doc_line_numbers);
+    RUN(test_doc_explain);
+    RUN(test_doc_empty_and_finish_twice);
+    RUN(test_doc_free_unfinished);
+    RUN(test_doc_independent);
+    return harness_done();
+}
