@@ -5,15 +5,15 @@
 #
 # The fixtures of tests/data/enc/ (see its README.md) hold the same text in
 # every encoding; more variants are made here with iconv rather than
-# committed. Outputs are compared without their file column (cut -f2-).
+# committed. Outputs are compared by columns 2-7 (line to reversed; cut -f2-7).
 . "$(dirname "$0")/lib.sh"
 
 ENC=$TEST_DATA/enc
-HEADER='file	line	ko	gloss	kind	count	reversed	expansion'
+HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence'
 printf '%s\n' "$HEADER" >header
 
 # rows FILE: the output FILE without its file column
-rows() { cut -f2- "$1"; }
+rows() { cut -f2-7 "$1"; }
 
 # same_rows EXPECT OUT: OUT without its file column is EXPECT, which holds
 # the header and at least one pair (so that two empty outputs never agree)
@@ -38,11 +38,11 @@ test_expect_success 'setup: the reference outputs' '
 	dadeum extract "$ENC/sample.utf8.txt" >sample.out &&
 	rows sample.out >sample.rows &&
 	test $(wc -l <sample.rows) = 5 &&
-	test_grep "^2	미스트랄	Mistral	english	1	0	\$" sample.rows &&
+	test_grep "^2	미스트랄	Mistral	english	1	0\$" sample.rows &&
 	dadeum extract doc.utf8.txt >doc.out &&
 	rows doc.out >doc.rows &&
-	test_grep "^1	과학기술정보통신부	과기정통부	shortform	2	0	\$" doc.rows &&
-	test_grep "^5	주요 7개국	G7	abbrev	1	0	\$" doc.rows
+	test_grep "^1	과학기술정보통신부	과기정통부	shortform	2	0\$" doc.rows &&
+	test_grep "^5	주요 7개국	G7	abbrev	1	0\$" doc.rows
 '
 
 # ---- every encoding gives the same pairs ---------------------------------------
@@ -101,7 +101,7 @@ test_expect_success 'encoding variants of a 180 KB document agree' '
 	iconv -f utf-8 -t utf-16be long.utf8.txt >long.utf16be.txt &&
 	dadeum extract long.utf8.txt >long.out &&
 	rows long.out >expect &&
-	test_grep "^1	과학기술정보통신부	과기정통부	shortform	1000	0	\$" expect &&
+	test_grep "^1	과학기술정보통신부	과기정통부	shortform	1000	0\$" expect &&
 	for f in long.cp949.txt long.utf16le.txt long.utf16be.txt; do
 		dadeum extract $f >out && same_rows expect out || return 1
 	done
@@ -267,8 +267,8 @@ test_expect_success '--lenient: exit 0, one warning with the count, pairs still 
 	test_expect_code 0 dadeum extract --lenient --encoding utf-8 lenient.txt >out 2>err &&
 	test $(wc -l <err) = 1 &&
 	test_grep "^dadeum: warning: .lenient.txt.: replaced 2 undecodable byte sequence(s) read as utf-8\$" err &&
-	printf "%s\nlenient.txt\t1\t클라우드\tCloud\tenglish\t1\t0\t\n" "$HEADER" >expect &&
-	printf "lenient.txt\t3\t주요 7개국\tG7\tabbrev\t1\t0\t\n" >>expect &&
+	printf "%s\nlenient.txt\t1\t클라우드\tCloud\tenglish\t1\t0\tCloud\t\t1.00\tgloss\n" "$HEADER" >expect &&
+	printf "lenient.txt\t3\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\n" >>expect &&
 	test_cmp expect out
 '
 
@@ -321,13 +321,13 @@ test_expect_success 'a NUL byte in a long detected UTF-8 file is read as a space
 	done >nul-long.txt &&
 	printf "주요 7개국\000(G7)\n" >>nul-long.txt &&
 	test_expect_code 0 dadeum extract nul-long.txt >out 2>err &&
-	test_grep "^nul-long.txt	51	주요 7개국	G7	abbrev	1	0	\$" out
+	test_grep "^nul-long.txt	51	주요 7개국	G7	abbrev	1	0	" out
 '
 
 test_expect_success 'a NUL byte in a CP949 file read with --encoding cp949' '
 	printf "첫 줄\000\n주요 7개국(G7) 회의\n" | iconv -f utf-8 -t cp949 >nul949.txt &&
 	dadeum extract --encoding cp949 nul949.txt >out &&
-	test_grep "^nul949.txt	2	주요 7개국	G7	abbrev	1	0	\$" out
+	test_grep "^nul949.txt	2	주요 7개국	G7	abbrev	1	0	" out
 '
 
 test_expect_success 'CRLF line ends keep the line numbers' '
@@ -375,14 +375,14 @@ test_expect_success 'empty standard input gives only the header' '
 test_expect_success 'a last line without a newline is read' '
 	printf "첫째 줄\n주요 7개국(G7) 회의" >nonl.txt &&
 	dadeum extract nonl.txt >out &&
-	printf "%s\nnonl.txt\t2\t주요 7개국\tG7\tabbrev\t1\t0\t\n" "$HEADER" >expect &&
+	printf "%s\nnonl.txt\t2\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\n" "$HEADER" >expect &&
 	test_cmp expect out
 '
 
 test_expect_success 'a last line without a newline, in UTF-16LE' '
 	printf "첫째 줄\n주요 7개국(G7) 회의" | iconv -f utf-8 -t utf-16le >nonl16.txt &&
 	dadeum extract nonl16.txt >out &&
-	test_grep "^nonl16.txt	2	주요 7개국	G7	abbrev	1	0	\$" out
+	test_grep "^nonl16.txt	2	주요 7개국	G7	abbrev	1	0	" out
 '
 
 test_done

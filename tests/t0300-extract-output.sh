@@ -4,7 +4,7 @@
 # inputs (a 5 MB line, 10,000 nested brackets) under a timeout.
 . "$(dirname "$0")/lib.sh"
 
-HEADER='file	line	ko	gloss	kind	count	reversed	expansion'
+HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence'
 printf '%s\n' "$HEADER" >header
 
 # Every kind of row: a short form, an acronym with its expansion, a reversed
@@ -29,7 +29,7 @@ EOF
 
 # ---- TSV -----------------------------------------------------------------------
 
-test_expect_success 'TSV: the header names the eight columns' '
+test_expect_success 'TSV: the header names the eleven columns' '
 	dadeum extract doc.txt >out &&
 	head -n 1 out >first &&
 	test_cmp header first
@@ -38,25 +38,25 @@ test_expect_success 'TSV: the header names the eight columns' '
 test_expect_success 'TSV: the expected rows' '
 	dadeum extract doc.txt >out &&
 	cat header - >expect <<-\EOF &&
-	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	
-	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency
-	doc.txt	3	정보통신기술	ICT	abbrev	1	1	
-	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	
-	doc.txt	6	주요 7개국	G7	abbrev	2	0	
+	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	Ministry of Science and ICT	MSIT	0.85	lexicon
+	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency	KISA	0.95	corpus
+	doc.txt	3	정보통신기술	ICT	abbrev	1	1	Information and Communications Technology	ICT	0.90	lexicon
+	doc.txt	4	국면전환요소	게임체인저	loanword	1	0				
+	doc.txt	6	주요 7개국	G7	abbrev	2	0	Group of Seven	G7	0.90	lexicon
 	EOF
 	test_cmp expect out
 '
 
-test_expect_success 'TSV: every row has eight fields' '
+test_expect_success 'TSV: every row has eleven fields' '
 	dadeum extract doc.txt b.txt c.txt >out &&
 	test $(wc -l <out) -ge 8 &&
-	awk -F "\t" "NF != 8 { print NR \": \" NF \" fields\"; bad = 1 } END { exit bad }" out
+	awk -F "\t" "NF != 11 { print NR \": \" NF \" fields\"; bad = 1 } END { exit bad }" out
 '
 
-test_expect_success 'TSV: a TAB in the file name becomes a space, still eight fields' '
+test_expect_success 'TSV: a TAB in the file name becomes a space, still eleven fields' '
 	cp b.txt "tab	name.txt" &&
 	dadeum extract "tab	name.txt" >out &&
-	awk -F "\t" "NF != 8 { bad = 1 } END { exit bad }" out &&
+	awk -F "\t" "NF != 11 { bad = 1 } END { exit bad }" out &&
 	test_grep "^tab name.txt	1	해결책	솔루션	" out
 '
 
@@ -64,7 +64,7 @@ test_expect_success 'TSV: a TAB inside a line does not add fields' '
 	printf "표\t인터넷 기반 자원 공유(클라우드) 및 주요 7개국(G7)\n" >tab.txt &&
 	dadeum extract tab.txt >out &&
 	test $(wc -l <out) = 3 &&
-	awk -F "\t" "NF != 8 { bad = 1 } END { exit bad }" out
+	awk -F "\t" "NF != 11 { bad = 1 } END { exit bad }" out
 '
 
 test_expect_success 'TSV: the kind column holds only the five kinds' '
@@ -81,7 +81,8 @@ cat >check_jsonl.py <<'EOF'
 # documented members, and the objects carry the same pairs as the TSV file.
 import json, sys
 
-keys = ["file", "line", "ko", "gloss", "kind", "count", "reversed", "expansion", "context"]
+keys = ["file", "line", "ko", "gloss", "kind", "count", "reversed", "en", "abbr",
+        "confidence", "evidence", "context"]
 with open(sys.argv[1], encoding="utf-8") as f:
     lines = f.read().split("\n")
 if lines[-1] != "":
@@ -100,8 +101,13 @@ for n, line in enumerate(lines[:-1], 1):
         sys.exit("line %d: bad line or count" % n)
     if type(o["reversed"]) is not bool:
         sys.exit("line %d: reversed is not a boolean" % n)
-    if o["expansion"] is not None and not isinstance(o["expansion"], str):
-        sys.exit("line %d: expansion is neither null nor a string" % n)
+    for k in ("en", "abbr", "evidence"):
+        if o[k] is not None and not isinstance(o[k], str):
+            sys.exit("line %d: %s is neither null nor a string" % (n, k))
+    if o["confidence"] is not None and not (0 < o["confidence"] <= 1):
+        sys.exit("line %d: confidence out of (0, 1]" % n)
+    if (o["en"] is None) != (o["confidence"] is None):
+        sys.exit("line %d: a confidence goes with an English form" % n)
     objs.append(o)
 with open(sys.argv[2], encoding="utf-8") as f:
     tsv = f.read().split("\n")
@@ -110,7 +116,9 @@ if tsv[-1] != "":
 rows = [r.split("\t") for r in tsv[1:-1]]
 flat = lambda s: s.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 want = [[flat(o["file"]), str(o["line"]), o["ko"], o["gloss"], o["kind"], str(o["count"]),
-         "1" if o["reversed"] else "0", o["expansion"] or ""] for o in objs]
+         "1" if o["reversed"] else "0", o["en"] or "", o["abbr"] or "",
+         "%.2f" % o["confidence"] if o["confidence"] is not None else "",
+         o["evidence"] or ""] for o in objs]
 if rows != want:
     sys.exit("TSV and JSON Lines differ:\n%s\n%s" % (rows, want))
 print(len(objs))
@@ -129,8 +137,9 @@ test_expect_success 'JSON Lines: values of the doc.txt pairs' '
 	/usr/bin/python3 -c "
 import json, sys
 o = [json.loads(l) for l in open(\"out.jsonl\", encoding=\"utf-8\")]
-assert o[1][\"expansion\"] == \"Korea Internet & Security Agency\", o[1]
-assert o[0][\"expansion\"] is None, o[0]
+assert o[1][\"en\"] == \"Korea Internet & Security Agency\", o[1]
+assert o[1][\"evidence\"] == \"corpus\" and o[1][\"abbr\"] == \"KISA\", o[1]
+assert o[0][\"abbr\"] == \"MSIT\" and o[0][\"evidence\"] == \"lexicon\", o[0]
 assert o[2][\"reversed\"] is True and o[2][\"ko\"] == \"정보통신기술\", o[2]
 assert o[4][\"count\"] == 2 and o[4][\"line\"] == 6, o[4]
 assert o[1][\"context\"] == \"한국인터넷진흥원(KISA, Korea Internet & Security Agency)은 \\\"보안\\\"을 강조했다.\", o[1]
@@ -308,7 +317,7 @@ test_expect_success 'several files: one header only' '
 test_expect_success 'the same file twice gives two groups, counts not merged' '
 	dadeum extract b.txt b.txt >out &&
 	sed 1d out >rows &&
-	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\n" >expect &&
+	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\t\t\t\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\t\t\t\n" >expect &&
 	test_cmp expect rows
 '
 
@@ -348,7 +357,7 @@ test_expect_success 'a 5 MB line finishes and gives its pair' '
 	{ cat seed && printf "주요 7개국(G7) 회의\n"; } >long.txt &&
 	timeout 60 "$DADEUM" extract long.txt >out &&
 	cat header - >expect <<-\EOF &&
-	long.txt	1	주요 7개국	G7	abbrev	1	0	
+	long.txt	1	주요 7개국	G7	abbrev	1	0	Group of Seven	G7	0.90	lexicon
 	EOF
 	test_cmp expect out
 '
@@ -362,7 +371,7 @@ test_expect_success 'a 5 MB line of brackets finishes' '
 	test $(wc -c <seed) -gt 5000000 &&
 	{ cat seed && echo; } >brackets.txt &&
 	timeout 60 "$DADEUM" extract brackets.txt >out &&
-	test_grep "^brackets.txt	1	[^	]*자원 공유	클라우드	loanword	[1-9][0-9]*	0	\$" out &&
+	test_grep "^brackets.txt	1	[^	]*자원 공유	클라우드	loanword	[1-9][0-9]*	0	" out &&
 	test $(wc -l <out) = 2
 '
 
@@ -376,7 +385,7 @@ test_expect_success '10,000 nested parentheses finish without a crash' '
 	}" >nested.txt &&
 	test $(wc -c <nested.txt) -gt 20000 &&
 	timeout 60 "$DADEUM" extract --explain nested.txt >out 2>err &&
-	test_grep "^nested.txt	2	주요 7개국	G7	abbrev	1	0	\$" out
+	test_grep "^nested.txt	2	주요 7개국	G7	abbrev	1	0	" out
 '
 
 test_expect_success '10,000 unclosed and unopened brackets finish' '

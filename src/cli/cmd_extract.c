@@ -12,9 +12,11 @@
 
 #include "cli/cli.h"
 #include "extract/extract.h"
+#include "extract/run.h"
 #include "io/pairs.h"
 #include "text/reader.h"
 #include "util/outfile.h"
+#include "util/strbuf.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
@@ -37,8 +39,8 @@ static const char help[] =
     "                      than stop with an error\n"
     "\n"
     "output:\n"
-    "  --format tsv        columns file, line, ko, gloss, kind, count, reversed,\n"
-    "                      expansion, after a header row (default)\n"
+    "  --format tsv        columns file, line, ko, gloss, kind, count, reversed, en,\n"
+    "                      abbr, confidence, evidence, after a header row (default)\n"
     "  --format jsonl      one JSON object per pair, with the source line as context\n"
     "  -o, --output <file> write to <file> (atomically: a temporary file is renamed\n"
     "                      over it once every input was read)\n"
@@ -59,40 +61,21 @@ struct extract_opts {
 /* Reads one document and prints its pairs. Returns an exit status. */
 static int extract_file(const char *path, const struct extract_opts *opt, FILE *out)
 {
-    struct text_reader_error err;
-    struct text_line line;
-    struct extract_doc *doc = NULL;
-    struct text_reader *r = text_reader_open(path, opt->encoding, opt->text_flags, &err);
+    struct extract_run_error err;
+    struct extract_doc *doc;
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
-    enum text_reader_status st;
-    int ret = DADEUM_EXIT_OK;
 
-    if (!r) {
-        if (err.code == TEXT_READER_EENCODING)
-            error("unknown encoding '%s'", opt->encoding);
-        else
-            error("cannot open '%s': %s", shown, strerror(err.sys_errno));
-        return err.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+    doc = extract_run_file(path, opt->encoding, opt->text_flags, opt->extract_flags, &err);
+    if (!doc) {
+        struct strbuf msg = STRBUF_INIT;
+        extract_run_strerror(&err, path, opt->encoding, &msg);
+        error("%s", msg.buf);
+        strbuf_release(&msg);
+        return err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
     }
-    doc = extract_doc_new(path, opt->extract_flags);
-    while ((st = text_reader_next(r, &line, &err)) == TEXT_READER_OK)
-        extract_doc_add_line(doc, line.text, line.len, line.no);
-    if (st != TEXT_READER_EOF) {
-        if (st == TEXT_READER_EDECODE && err.decode.code == TEXT_ETRUNC)
-            error("'%s' ends inside a %s character at byte %llu", shown, err.decode.encoding,
-                  (unsigned long long)err.decode.offset);
-        else if (st == TEXT_READER_EDECODE)
-            error("cannot decode '%s' as %s at byte %llu", shown, err.decode.encoding,
-                  (unsigned long long)err.decode.offset);
-        else
-            error("cannot read '%s': %s", shown, strerror(err.sys_errno));
-        ret = DADEUM_EXIT_INPUT;
-        goto cleanup;
-    }
-    if (text_reader_get_replaced(r))
+    if (err.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)text_reader_get_replaced(r), text_reader_get_encoding(r));
-    extract_doc_finish(doc);
+                (unsigned long long)err.replaced, err.encoding);
     for (size_t i = 0; i < extract_doc_count(doc); i++)
         pairs_write(out, opt->format, path, extract_doc_get(doc, i));
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
@@ -100,10 +83,8 @@ static int extract_file(const char *path, const struct extract_opts *opt, FILE *
         fprintf(stderr, "%s:%lu: skipped '%s(%s)': %s\n", shown, x->line, x->left, x->inner,
                 x->reason);
     }
-cleanup:
     extract_doc_free(doc);
-    text_reader_free(r);
-    return ret;
+    return DADEUM_EXIT_OK;
 }
 
 int cmd_extract(int argc, char **argv)

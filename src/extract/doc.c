@@ -10,9 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/acronym.h"
 #include "extract/extract_int.h"
+#include "extract/korean.h"
 #include "extract/lexicon.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -27,8 +30,104 @@ struct extract_doc {
     size_t npairs, apairs;      /* used, allocated */
     struct extract_reject *rejects; /* set aside, with --explain */
     size_t nrej, arej;          /* used, allocated */
+    struct strmap expansions;   /* acronym -> char * English long form written in the doc */
+    char **owned;               /* strings the pairs point to that no occurrence owns */
+    size_t nowned, aowned;      /* used, allocated */
     int finished;               /* extract_doc_finish ran */
 };
+
+static const char *own(struct extract_doc *d, char *s)
+{
+    ALLOC_GROW(d->owned, d->nowned + 1, d->aowned);
+    d->owned[d->nowned++] = s;
+    return s;
+}
+
+/* Remembers the first long form seen for an acronym. */
+static void add_expansion(struct extract_doc *d, const char *acr, size_t alen, const char *lng,
+                          size_t llen)
+{
+    int created;
+    while (llen && lng[llen - 1] == ' ')
+        llen--;
+    struct strmap_entry *e = strmap_put(&d->expansions, acr, alen, &created);
+    if (created)
+        e->value = xmemdupz(lng, llen);
+}
+
+static int is_latin_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '&' || c == '-' || c == '.' || c == '\'';
+}
+
+/*
+ * CCFO·Chief Cloud First Officer: an acronym, a middle dot and its long form,
+ * as tables and lists write them.
+ */
+static void scan_dot_expansions(struct extract_doc *d, const char *s, size_t len)
+{
+    static const char dot[] = "\xC2\xB7";
+    for (const char *p = s; (p = memchr(p, dot[0], (size_t)(s + len - p))) != NULL; p++) {
+        if (p + 1 >= s + len || p[1] != dot[1])
+            continue;
+        const char *a = p;
+        while (a > s && is_latin_word_char(a[-1]))
+            a--;
+        const char *b = p + 2, *e = b;
+        for (int words = 0; e < s + len && words < 10;) {
+            const char *w = e;
+            while (e < s + len && is_latin_word_char(*e))
+                e++;
+            if (e == w)
+                break;
+            words++;
+            if (e < s + len && *e == ' ' && e + 1 < s + len && is_latin_word_char(e[1]))
+                e++;
+            else
+                break;
+        }
+        if (a < p && e > b && gloss_is_acronym_token(a, (size_t)(p - a)) &&
+            acronym_matches(a, (size_t)(p - a), b, (size_t)(e - b)))
+            add_expansion(d, a, (size_t)(p - a), b, (size_t)(e - b));
+    }
+}
+
+/* Latin(Latin): Chief Cloud First Officer (CCFO), or KISA(Korea Internet ...). */
+static void occ_expansion(struct extract_doc *d, const struct occ *o)
+{
+    const char *g = o->gloss, *l = o->left;
+    size_t glen = strlen(g), llen = strlen(l);
+    struct ko_script gs, ls;
+    ko_script_of(g, glen, &gs);
+    ko_script_of(l, llen, &ls);
+    if (o->expansion) {
+        add_expansion(d, g, glen, o->expansion, strlen(o->expansion));
+        return;
+    }
+    if (gs.hangul || !gs.latin || !llen)
+        return;
+    /* the Latin words at the end of the clause */
+    size_t start = llen;
+    while (start > 0 && (is_latin_word_char(l[start - 1]) || l[start - 1] == ' '))
+        start--;
+    while (start < llen && l[start] == ' ')
+        start++;
+    if (start == llen)
+        return;
+    if (gloss_is_acronym_token(g, glen)) {
+        long off = acronym_long_form(g, glen, l + start, llen - start);
+        if (off >= 0)
+            add_expansion(d, g, glen, l + start + off, llen - start - (size_t)off);
+        return;
+    }
+    const char *last = l + llen;
+    while (last > l + start && last[-1] != ' ')
+        last--;
+    if (gloss_is_acronym_token(last, (size_t)(l + llen - last)) &&
+        acronym_matches(last, (size_t)(l + llen - last), g, glen))
+        add_expansion(d, last, (size_t)(l + llen - last), g, glen);
+}
 
 struct extract_doc *extract_doc_new(const char *name, unsigned flags)
 {
@@ -65,6 +164,8 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
                           unsigned long lineno)
 {
     size_t before = d->nocc;
+    if (memchr(text, 0xC2, len))
+        scan_dot_expansions(d, text, len);
     if (!memchr(text, '(', len) && !memchr(text, '<', len))
         return;
     scan_line(d, text, len, lineno, d->nlines);
@@ -120,15 +221,107 @@ static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
         p->context = d->lines[o->line_idx];
-        p->expansion = o->expansion;
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
     }
     struct extract_pair *p = &d->pairs[(size_t)e->value - 1];
     p->count++;
-    if (!p->expansion)
-        p->expansion = o->expansion;
     strbuf_release(&key);
+}
+
+/*
+ * English form and abbreviation from what the extractor knows: an English
+ * gloss is its own English; an acronym's long form comes from the document,
+ * else from the lexicon; a term the lexicon names gets its acronym.
+ */
+static void fill_english(struct extract_doc *d)
+{
+    for (size_t i = 0; i < d->npairs; i++) {
+        struct extract_pair *p = &d->pairs[i];
+        size_t glen = strlen(p->gloss);
+        int latin_abbr = p->kind == GLOSS_ABBREV ||
+                         (p->kind == GLOSS_SHORTFORM && gloss_is_acronym_token(p->gloss, glen));
+        if (p->kind == GLOSS_ENGLISH) {
+            p->en = p->gloss;
+            p->confidence = 1.0;
+            p->evidence = "gloss";
+        } else if (latin_abbr) {
+            const char *x = strmap_get(&d->expansions, p->gloss, glen);
+            const char *lx = lexicon_acronym_en(p->gloss, glen);
+            p->abbr = p->gloss;
+            p->expansion = x;
+            if (x) {
+                p->en = x;
+                p->confidence = 0.95;
+                p->evidence = "corpus";
+            } else if (lx && *lx) {
+                p->en = lx;
+                p->confidence = 0.9;
+                p->evidence = "lexicon";
+            } else if (strchr(p->gloss, ' ')) {
+                /* ICT R&D: the long forms of its words, when all are known */
+                struct strbuf en = STRBUF_INIT;
+                int all = 1;
+                for (const char *w = p->gloss; *w && all;) {
+                    const char *e = strchr(w, ' ');
+                    size_t n = e ? (size_t)(e - w) : strlen(w);
+                    const char *x2 = strmap_get(&d->expansions, w, n);
+                    const char *l2 = x2 ? x2 : lexicon_acronym_en(w, n);
+                    if (l2 && *l2) {
+                        if (en.len)
+                            strbuf_addch(&en, ' ');
+                        strbuf_addstr(&en, l2);
+                    } else {
+                        all = 0;
+                    }
+                    w += n;
+                    while (*w == ' ')
+                        w++;
+                }
+                if (all && en.len) {
+                    p->en = own(d, strbuf_detach(&en, NULL));
+                    p->confidence = 0.8;
+                    p->evidence = "lexicon";
+                }
+                strbuf_release(&en);
+            }
+        }
+        if (!p->abbr) {
+            const char *a = lexicon_acronym_for_ko(p->ko, strlen(p->ko));
+            if (a) {
+                p->abbr = a;
+                if (!p->en) {
+                    p->en = lexicon_acronym_en(a, strlen(a));
+                    p->confidence = 0.85;
+                    p->evidence = "lexicon";
+                }
+            }
+        }
+    }
+    /* a term with an acronym elsewhere in the document shares it */
+    for (size_t i = 0; i < d->npairs; i++) {
+        struct extract_pair *p = &d->pairs[i];
+        for (size_t j = 0; !p->abbr && j < d->npairs; j++) {
+            const struct extract_pair *q = &d->pairs[j];
+            if (q->kind == GLOSS_ABBREV && !strcmp(q->ko, p->ko))
+                p->abbr = q->gloss;
+        }
+    }
+}
+
+void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double confidence,
+                        const char *evidence)
+{
+    if (i >= d->npairs)
+        return;
+    d->pairs[i].en = en ? own(d, xstrdup(en)) : NULL;
+    d->pairs[i].confidence = confidence;
+    d->pairs[i].evidence = evidence ? own(d, xstrdup(evidence)) : NULL;
+}
+
+const char *extract_doc_get_expansion(const struct extract_doc *d, const char *s)
+{
+    return strmap_get(&d->expansions, s, strlen(s));
 }
 
 void extract_doc_finish(struct extract_doc *d)
@@ -140,6 +333,8 @@ void extract_doc_finish(struct extract_doc *d)
         return;
     d->finished = 1;
     k = knowledge_new();
+    for (size_t i = 0; i < d->nocc; i++)
+        occ_expansion(d, &d->occs[i]);
     agree(d, k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
@@ -170,6 +365,7 @@ void extract_doc_finish(struct extract_doc *d)
     }
     strmap_release(&index, NULL);
     knowledge_free(k);
+    fill_english(d);
 }
 
 size_t extract_doc_count(const struct extract_doc *d)
@@ -216,6 +412,10 @@ void extract_doc_free(struct extract_doc *d)
         free((char *)d->rejects[i].inner);
     }
     free(d->rejects);
+    for (size_t i = 0; i < d->nowned; i++)
+        free(d->owned[i]);
+    free(d->owned);
+    strmap_release(&d->expansions, free);
     free(d->lines);
     free(d->occs);
     free(d->pairs);

@@ -46,7 +46,13 @@ struct extract_pair {
     unsigned count;        /* occurrences in the document */
     int reversed;          /* 1 when the source wrote gloss(term), e.g. ICT(정보통신기술) */
     const char *context;   /* the line of the first occurrence, normalised */
-    const char *expansion; /* English long form seen beside an acronym, or NULL */
+    const char *expansion; /* long form of an acronym gloss written in the document, or NULL */
+    const char *en;        /* English form, or NULL: see evidence */
+    const char *abbr;      /* abbreviation of the term, or NULL */
+    double confidence;     /* 0..1: how sure the English form is */
+    const char *evidence;  /* where en comes from: "gloss" (an English gloss), "corpus" (a
+                            * long form written in the document), "lexicon", "translit",
+                            * "derived" (guessed from the term's parts), or NULL */
 };
 
 /* A candidate the extractor set aside, for --explain. */
@@ -80,6 +86,16 @@ size_t extract_doc_reject_count(const struct extract_doc *d);
 const struct extract_reject *extract_doc_get_reject(const struct extract_doc *d, size_t i);
 
 const char *extract_doc_get_name(const struct extract_doc *d);
+
+/*
+ * Sets the English form of pair i (0-based) and where it comes from; the
+ * strings are copied. For the aligner, which knows more than the extractor.
+ */
+void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double confidence,
+                        const char *evidence);
+
+/* The English long form of acronym s written in the document, or NULL. */
+const char *extract_doc_get_expansion(const struct extract_doc *d, const char *s);
 
 /* Frees d and everything it returned. Accepts NULL. */
 void extract_doc_free(struct extract_doc *d);

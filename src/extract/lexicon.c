@@ -25,6 +25,7 @@ struct lex_forms {
 static struct strmap ko_forms = STRMAP_INIT; /* acronym/loanword -> Korean forms */
 static struct strmap morph_en = STRMAP_INIT; /* morpheme -> English words */
 static struct strmap loanwords = STRMAP_INIT; /* plain-words keys */
+static struct strmap ko_acronym = STRMAP_INIT; /* Korean name -> acronym (first row wins) */
 static int initialised;
 
 static void fold(const char *s, size_t len, struct strbuf *out)
@@ -82,8 +83,12 @@ void lexicon_init(void)
     if (initialised)
         return;
     initialised = 1;
-    for (const struct lex_row *r = lex_acronyms; r->key; r++)
+    for (const struct lex_row *r = lex_acronyms; r->key; r++) {
         add_forms(&ko_forms, r->key, r->value, r->en, r->kind);
+        /* only single-name rows map back: a name shared by two acronyms is ambiguous */
+        if (!strchr(r->value, '|') && strlen(r->key) > 1)
+            add_forms(&ko_acronym, r->value, r->key, r->en, r->kind);
+    }
     for (const struct lex_row *r = lex_plain_words; r->key; r++) {
         add_forms(&ko_forms, r->key, r->value, r->en, NULL);
         add_forms(&loanwords, r->key, r->key, r->en, NULL);
@@ -135,4 +140,10 @@ const char *lexicon_acronym_kind(const char *s, size_t len)
 {
     struct lex_forms *f = lookup(&ko_forms, s, len);
     return f ? f->kind : NULL;
+}
+
+const char *lexicon_acronym_for_ko(const char *s, size_t len)
+{
+    struct lex_forms *f = lookup(&ko_acronym, s, len);
+    return f && f->n == 1 ? f->forms[0] : NULL;
 }

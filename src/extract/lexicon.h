@@ -45,4 +45,7 @@ const char *lexicon_acronym_kind(const char *s, size_t len);
 /* The English expansion of acronym s, or NULL. */
 const char *lexicon_acronym_en(const char *s, size_t len);
 
+/* The acronym whose Korean name is s (spaces ignored), or NULL. */
+const char *lexicon_acronym_for_ko(const char *s, size_t len);
+
 #endif

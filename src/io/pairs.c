@@ -43,10 +43,19 @@ void json_write_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+static void json_write_nullable(FILE *fp, const char *s)
+{
+    if (s)
+        json_write_string(fp, s);
+    else
+        fputs("null", fp);
+}
+
 void pairs_write_header(FILE *fp, enum pairs_format fmt)
 {
     if (fmt == PAIRS_TSV)
-        fputs("file\tline\tko\tgloss\tkind\tcount\treversed\texpansion\n", fp);
+        fputs("file\tline\tko\tgloss\tkind\tcount\treversed\ten\tabbr\tconfidence\tevidence\n",
+              fp);
 }
 
 void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct extract_pair *p)
@@ -58,7 +67,14 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
         fputc('\t', fp);
         tsv_field(fp, p->gloss);
         fprintf(fp, "\t%s\t%u\t%d\t", gloss_kind_name(p->kind), p->count, p->reversed);
-        tsv_field(fp, p->expansion);
+        tsv_field(fp, p->en);
+        fputc('\t', fp);
+        tsv_field(fp, p->abbr);
+        if (p->en)
+            fprintf(fp, "\t%.2f\t", p->confidence);
+        else
+            fputs("\t\t", fp);
+        tsv_field(fp, p->evidence);
         fputc('\n', fp);
         return;
     }
@@ -68,12 +84,17 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
     json_write_string(fp, p->ko);
     fputs(",\"gloss\":", fp);
     json_write_string(fp, p->gloss);
-    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"expansion\":",
+    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":",
             gloss_kind_name(p->kind), p->count, p->reversed ? "true" : "false");
-    if (p->expansion)
-        json_write_string(fp, p->expansion);
+    json_write_nullable(fp, p->en);
+    fputs(",\"abbr\":", fp);
+    json_write_nullable(fp, p->abbr);
+    if (p->en)
+        fprintf(fp, ",\"confidence\":%.2f", p->confidence);
     else
-        fputs("null", fp);
+        fputs(",\"confidence\":null", fp);
+    fputs(",\"evidence\":", fp);
+    json_write_nullable(fp, p->evidence);
     fputs(",\"context\":", fp);
     json_write_string(fp, p->context);
     fputs("}\n", fp);

@@ -1,0 +1,78 @@
+#!/bin/sh
+# English forms and abbreviations in `dadeum extract` output (issue #3):
+# an English gloss is its own English form; an acronym's long form comes from
+# the document (Schwartz-Hearst) before the lexicon; a term the lexicon names
+# gets its acronym.
+. "$(dirname "$0")/lib.sh"
+
+# cut ko, gloss, kind, en, abbr, evidence from a TSV file
+cols() {
+    tail -n +2 "$1" | cut -f3,4,5,8,9,11
+}
+
+test_expect_success 'long forms written in the document win over the lexicon' '
+    cat >doc.txt <<-\EOF &&
+	Chief Cloud First Officer (CCFO)를 두고, 최고 클라우드 책임자(CCFO)가 총괄한다.
+	한국인터넷진흥원(KISA, Korea Internet & Security Agency)이 발표했다.
+	EOF
+    dadeum extract doc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        "최고 클라우드 책임자" CCFO abbrev "Chief Cloud First Officer" CCFO corpus \
+        "한국인터넷진흥원" KISA abbrev "Korea Internet & Security Agency" KISA corpus >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'an acronym and its long form joined by a middle dot' '
+    printf "CCFO·Chief Cloud First Officer 신설\n최고 클라우드 책임자(CCFO) 임명\n" >dot.txt &&
+    dadeum extract dot.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        "최고 클라우드 책임자" CCFO abbrev "Chief Cloud First Officer" CCFO corpus >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'a long form that does not spell the acronym is not taken' '
+    printf "Cloud Policy Office (CCFO) 설치, 최고 클라우드 책임자(CCFO)\n" >bad.txt &&
+    dadeum extract bad.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t\t%s\t\n" "최고 클라우드 책임자" CCFO abbrev CCFO >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'English glosses are their own English form; known acronyms come from the lexicon' '
+    printf "정렬기술(Alignment) 연구와 양해각서(MOU) 체결, 정보통신기술 연구개발(ICT R&D) 투자\n" >lex.txt &&
+    dadeum extract lex.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        정렬기술 Alignment english Alignment "" gloss \
+        양해각서 MOU abbrev "Memorandum of Understanding" MOU lexicon \
+        "정보통신기술 연구개발" "ICT R&D" abbrev \
+        "Information and Communications Technology Research and Development" "ICT R&D" lexicon \
+        >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'a term the acronym lexicon names gets its acronym' '
+    printf "과학기술정보통신부(이하 ‘과기정통부’)는 밝혔다.\n" >ko.txt &&
+    dadeum extract ko.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        과학기술정보통신부 과기정통부 shortform "Ministry of Science and ICT" MSIT lexicon >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'JSON Lines carries the same English fields' '
+    dadeum extract --format jsonl lex.txt >out.jsonl &&
+    /usr/bin/python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open(\"out.jsonl\", encoding=\"utf-8\")]
+mou = [r for r in rows if r[\"gloss\"] == \"MOU\"][0]
+assert mou[\"en\"] == \"Memorandum of Understanding\", mou
+assert mou[\"abbr\"] == \"MOU\" and mou[\"evidence\"] == \"lexicon\", mou
+assert 0 < mou[\"confidence\"] <= 1, mou
+al = [r for r in rows if r[\"gloss\"] == \"Alignment\"][0]
+assert al[\"abbr\"] is None and al[\"evidence\"] == \"gloss\", al
+"
+'
+test_done
