@@ -99,12 +99,36 @@ $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# ---- loanword index (issue 3): Hangul renderings of the CMU dictionary -------
+# Built from Debian's festlex-cmu by a host C program that shares the
+# orthography code with the library; nothing generated is committed. The
+# generated source is shared by the normal and the sanitizer build.
+CMUDICT      ?= /usr/share/festival/dicts/cmu/cmudict-0.4.out
+TRANSLIT_GEN  = build/gen/gen_translit
+TRANSLIT_C    = build/gen/translit_index.c
+TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
+
+$(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/translit_int.h
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
+	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
+
+$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT)
+	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) > $@+ && mv $@+ $@
+
+$(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -O1 -g0 -c -o $@ $(TRANSLIT_C)
+
+$(LIB): $(TRANSLIT_OBJ)
+# ---- end of the loanword index block -------------------------------------------
+
 # ---- Debian packages ---------------------------------------------------------
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX reader).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
-           translate-toolkit
+           translate-toolkit festlex-cmu
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \

@@ -19,6 +19,7 @@ struct command {
 
 static const struct command commands[] = {
     {"extract", cmd_extract, "find term pairs in Korean documents and print them"},
+    {"translit", cmd_translit, "find the English words Hangul loanwords transliterate"},
 };
 
 static const char help_head[] =

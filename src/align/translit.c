@@ -1,0 +1,494 @@
+/*
+ * translit.c - Hangul loanword -> English by search in the rendered index.
+ *
+ * Lookup of one word (see translit.h for the data):
+ *
+ *   1. decompose the Korean word into jamo codes q[0..n);
+ *   2. scan the index buckets whose first code is close to q[0] (the first
+ *      consonant of a loanword is rarely far off), only entries whose length
+ *      is close enough to n to stay within the limit, computing the weighted jamo distance with a
+ *      cut-off (translit_jamo_distance stops a row as soon as it exceeds the limit);
+ *   3. keep each English word once, at its best rendering, and rank by
+ *      distance, then: a word hunspell rejects in lower case (a name) is
+ *      penalised, a spelling-influenced rendering slightly, and a word with a
+ *      large CMU family (cloud: clouds, cloudy ...) gets a small bonus;
+ *   4. when no single word is an exact rendering, split the Korean word at
+ *      syllable boundaries into two or three parts, each a real word
+ *      (게임+체인저), and rank the compound with the singles. 제10항 1 of the
+ *      orthography writes each part of a compound as it stands alone, which
+ *      is what makes this search valid.
+ *
+ * All costs are in tenths of a plain jamo substitution.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/translit.h"
+#include "align/translit_int.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+#define MIN_INDEL 3       /* cheapest insertion or deletion (a null initial ㅇ) */
+#define FIRST_MAX_COST 5  /* first-code buckets scanned: substitution cost <= this */
+#define RANK_POOL 48      /* words spell-checked and ranked per lookup */
+#define NAME_PENALTY 8    /* a word hunspell rejects (proper names, rare forms) */
+#define VARIANT_PENALTY 1 /* a spelling-influenced or compound rendering */
+#define SPLIT_PENALTY 12   /* per split of a compound */
+#define JOIN_BONUS 16      /* the parts of a compound form one known word */
+#define MAX_SYLLABLES 30  /* longer input is refused */
+#define MAX_SPLIT_SYL 10  /* longer words are not split */
+
+struct translit {
+    struct spell *sp; /* hunspell en_US, or NULL when unavailable or not wanted */
+};
+
+/* One English word found by the scan. */
+struct hit {
+    uint32_t word; /* offset in translit_words */
+    int dist;      /* best jamo distance over its renderings */
+    int rank;      /* dist with the penalties and bonus of step 3 */
+    uint8_t variant;
+    uint8_t family;
+    uint8_t spelled; /* 1 accepted by hunspell, 0 not, 2 not checked */
+};
+
+/* The best readings of a part of the query, for compounds. */
+#define PART_TOP 8
+struct part {
+    int done;              /* 1 once looked up */
+    size_t n;              /* readings found */
+    int rank[PART_TOP];    /* rank of each real word */
+    int dist[PART_TOP];    /* its distance */
+    uint32_t word[PART_TOP]; /* its offset in translit_words */
+};
+
+#define INT_MAX_RANK 100000
+
+struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
+{
+    struct translit *t = xcalloc(1, sizeof(*t));
+    enum spell_status st = SPELL_OK;
+
+    if (!(flags & TRANSLIT_NO_SPELL))
+        t->sp = spell_open(NULL, "en_US", &st);
+    if (spell_status)
+        *spell_status = st;
+    translit_jamo_sub_cost(JAMO_INI, JAMO_INI); /* builds the cost tables now, not mid-lookup */
+    return t;
+}
+
+void translit_free(struct translit *t)
+{
+    if (!t)
+        return;
+    spell_free(t->sp);
+    free(t);
+}
+
+size_t translit_index_size(void)
+{
+    return translit_entry_count;
+}
+
+/* Largest distance still credible for a query of syl syllables. */
+static int credible_limit(size_t syl)
+{
+    int l = 4 * (int)syl;
+    return l < 5 ? 5 : l > 24 ? 24 : l;
+}
+
+static int cmp_hit_word(const void *pa, const void *pb)
+{
+    const struct hit *a = pa, *b = pb;
+    if (a->word != b->word)
+        return a->word < b->word ? -1 : 1;
+    if (a->dist != b->dist)
+        return a->dist - b->dist;
+    return a->variant - b->variant;
+}
+
+static int cmp_hit_dist(const void *pa, const void *pb)
+{
+    const struct hit *a = pa, *b = pb;
+    if (a->dist != b->dist)
+        return a->dist - b->dist;
+    return a->family != b->family ? b->family - a->family : (a->word < b->word ? -1 : 1);
+}
+
+static int cmp_hit_rank(const void *pa, const void *pb)
+{
+    const struct hit *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank - b->rank;
+    if (a->dist != b->dist)
+        return a->dist - b->dist;
+    /* homophones: the larger family, then the shorter spelling (shop, shoppe) */
+    if (a->family != b->family)
+        return b->family - a->family;
+    if (strlen(translit_words + a->word) != strlen(translit_words + b->word))
+        return strlen(translit_words + a->word) < strlen(translit_words + b->word) ? -1 : 1;
+    return strcmp(translit_words + a->word, translit_words + b->word);
+}
+
+/* Step 2: appends every entry within limit of q to *hits. */
+static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hits, size_t *alloc)
+{
+    size_t nh = 0, slack = (size_t)limit / MIN_INDEL; /* farther lengths cost more */
+
+    for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
+        uint32_t lo = translit_bucket[c - JAMO_INI], hi = translit_bucket[c - JAMO_INI + 1];
+        if (lo == hi || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
+            continue;
+        /* entries of a bucket are sorted by length: skip the short ones */
+        {
+            uint32_t a = lo, b = hi;
+            while (a < b) {
+                uint32_t m = a + (b - a) / 2;
+                if ((size_t)translit_entries[m].len + slack < n)
+                    a = m + 1;
+                else
+                    b = m;
+            }
+            lo = a;
+        }
+        for (uint32_t i = lo; i < hi; i++) {
+            const struct translit_entry *e = &translit_entries[i];
+            int d;
+            if ((size_t)e->len > n + slack)
+                break;
+            d = translit_jamo_distance(q, n, (const unsigned char *)translit_jamo + e->jamo, e->len, limit);
+            if (d > limit)
+                continue;
+            ALLOC_GROW(*hits, nh + 1, *alloc);
+            (*hits)[nh].word = e->word;
+            (*hits)[nh].dist = d;
+            (*hits)[nh].variant = e->variant;
+            (*hits)[nh].family = e->family;
+            (*hits)[nh].spelled = 2;
+            (*hits)[nh].rank = 0;
+            nh++;
+        }
+    }
+    return nh;
+}
+
+static int family_bonus(unsigned family)
+{
+    /* 0 for none, about 4 for 15 or more relatives */
+    return (int)lround(log2(1.0 + (family > 31 ? 31 : family)) * 0.8);
+}
+
+/*
+ * Steps 2-3 for q: fills *hits with distinct words ranked best first, keeping
+ * at most RANK_POOL of them. Returns their number.
+ */
+static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, int limit,
+                         struct hit **hits, size_t *alloc)
+{
+    size_t nh = scan(q, n, limit, hits, alloc), k = 0;
+    struct hit *h = *hits;
+
+    if (!nh)
+        return 0;
+    qsort(h, nh, sizeof(*h), cmp_hit_word);
+    for (size_t i = 0; i < nh; i++)
+        if (!k || h[k - 1].word != h[i].word)
+            h[k++] = h[i];
+    nh = k;
+    qsort(h, nh, sizeof(*h), cmp_hit_dist);
+    if (nh > RANK_POOL)
+        nh = RANK_POOL;
+    k = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const char *w = translit_words + h[i].word;
+        if (strlen(w) < 2)
+            continue;
+        h[i].spelled = t->sp ? (uint8_t)spell_check(t->sp, w, strlen(w)) : 2;
+        if (h[i].variant == 3 && h[i].spelled != 1)
+            continue; /* a derived agent noun must be a real word */
+        h[i].rank = h[i].dist - family_bonus(h[i].family);
+        if (h[i].spelled == 0)
+            h[i].rank += NAME_PENALTY;
+        if (h[i].variant)
+            h[i].rank += VARIANT_PENALTY;
+        h[k++] = h[i];
+    }
+    qsort(h, k, sizeof(*h), cmp_hit_rank);
+    return k;
+}
+
+/* Jamo offsets of each syllable start in q; returns the syllable count. */
+static size_t syllable_starts(const unsigned char *q, size_t n, size_t *start)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (q[i] < JAMO_MED)
+            start[k++] = i;
+    start[k] = n;
+    return k;
+}
+
+struct split_ctx {
+    struct translit *t;
+    const unsigned char *q;
+    size_t start[MAX_SYLLABLES + 1];    /* jamo offset of each syllable */
+    struct part part[MAX_SPLIT_SYL][MAX_SPLIT_SYL + 1]; /* [from][to] */
+    struct hit *hits;                   /* scratch for rank_words */
+    size_t alloc;
+};
+
+/* Best real words for syllables [a, b) of the query. */
+static struct part *part_get(struct split_ctx *x, size_t a, size_t b)
+{
+    struct part *p = &x->part[a][b];
+    size_t n;
+
+    if (p->done)
+        return p;
+    p->done = 1;
+    n = rank_words(x->t, x->q + x->start[a], x->start[b] - x->start[a],
+                   b - a == 1 ? 7 : credible_limit(b - a) * 2 / 3, &x->hits, &x->alloc);
+    for (size_t i = 0; i < n && p->n < PART_TOP; i++) {
+        if (x->hits[i].spelled == 0)
+            continue;
+        p->rank[p->n] = x->hits[i].rank;
+        p->dist[p->n] = x->hits[i].dist;
+        p->word[p->n] = x->hits[i].word;
+        p->n++;
+    }
+    return p;
+}
+
+/* 1 when the parts written together are one word hunspell knows (deepfake). */
+static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
+{
+    char buf[TRANSLIT_EN_MAX];
+    size_t len = 0;
+
+    if (!t->sp)
+        return 0;
+    for (size_t i = 0; i < nw; i++) {
+        size_t l = strlen(translit_words + w[i]);
+        if (len + l >= sizeof(buf))
+            return 0;
+        memcpy(buf + len, translit_words + w[i], l);
+        len += l;
+    }
+    return spell_check(t->sp, buf, len);
+}
+
+/* Writes the parts, closed up when they form a known word, else spaced. */
+static void compound_text(const uint32_t *w, size_t nw, int closed, struct translit_candidate *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t len;
+
+    for (size_t i = 0; i < nw; i++) {
+        if (i && !closed)
+            strbuf_addch(&sb, ' ');
+        strbuf_addstr(&sb, translit_words + w[i]);
+    }
+    len = sb.len < TRANSLIT_EN_MAX - 1 ? sb.len : TRANSLIT_EN_MAX - 1;
+    memcpy(c->en, sb.buf, len);
+    c->en[len] = '\0';
+    strbuf_release(&sb);
+}
+
+struct split_best {
+    int rank;        /* combined rank, INT_MAX_RANK when none */
+    int dist;        /* combined distance */
+    int closed;      /* the parts form one known word */
+    uint32_t w[3];   /* the parts */
+    size_t n;        /* number of parts */
+};
+
+/*
+ * Scores one choice of parts. A one-syllable part is ambiguous (원: one,
+ * won, wan), so it must be an exact rendering of a word of three letters or
+ * more (two for the last part: 스케일+업), unless the parts together form a
+ * known word (딥+페이크: deepfake).
+ */
+static void split_try(struct translit *t, struct part *const *parts, const size_t *syl,
+                      const size_t *pick, size_t np, struct split_best *best)
+{
+    uint32_t w[3];
+    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0;
+
+    for (size_t i = 0; i < np; i++) {
+        const struct part *p = parts[i];
+        w[i] = p->word[pick[i]];
+        rank += p->rank[pick[i]];
+        dist += p->dist[pick[i]];
+        if (syl[i] == 1 && (p->dist[pick[i]] > 0 ||
+                            strlen(translit_words + w[i]) < (i + 1 == np ? 2u : 3u)))
+            weak = 1;
+    }
+    if (rank - JOIN_BONUS >= best->rank)
+        return;
+    closed = joins_closed(t, w, np);
+    if (weak && !closed)
+        return;
+    if (closed)
+        rank -= JOIN_BONUS;
+    if (rank < best->rank) {
+        best->rank = rank;
+        best->dist = dist;
+        best->closed = closed;
+        best->n = np;
+        memcpy(best->w, w, sizeof(w));
+    }
+}
+
+/*
+ * Step 4: the best split of the query into two or three real words. Returns
+ * 1 and fills *c (score holds the rank) when one is credible.
+ */
+static int best_split(struct translit *t, const unsigned char *q, size_t n, int limit,
+                      struct translit_candidate *c, int *rank /* OUT */)
+{
+    struct split_ctx *x = xcalloc(1, sizeof(*x));
+    size_t syl = syllable_starts(q, n, x->start);
+    struct split_best best = {INT_MAX_RANK, 0, 0, {0, 0, 0}, 0};
+    int found = 0;
+
+    x->t = t;
+    x->q = q;
+    for (size_t i = 1; i < syl; i++) {
+        struct part *pp[3];
+        size_t sy[3], pick[3];
+        pp[0] = part_get(x, 0, i);
+        if (!pp[0]->n)
+            continue;
+        pp[1] = part_get(x, i, syl);
+        sy[0] = i;
+        sy[1] = syl - i;
+        for (pick[0] = 0; pick[0] < pp[0]->n; pick[0]++)
+            for (pick[1] = 0; pick[1] < pp[1]->n; pick[1]++)
+                split_try(t, pp, sy, pick, 2, &best);
+        for (size_t j = i + 1; j < syl && syl >= 4; j++) {
+            pp[1] = part_get(x, i, j);
+            pp[2] = part_get(x, j, syl);
+            sy[1] = j - i;
+            sy[2] = syl - j;
+            for (pick[0] = 0; pick[0] < pp[0]->n && pick[0] < 2; pick[0]++)
+                for (pick[1] = 0; pick[1] < pp[1]->n && pick[1] < 2; pick[1]++)
+                    for (pick[2] = 0; pick[2] < pp[2]->n && pick[2] < 2; pick[2]++)
+                        split_try(t, pp, sy, pick, 3, &best);
+        }
+    }
+    if (best.n && best.dist <= limit) {
+        compound_text(best.w, best.n, best.closed, c);
+        c->distance = best.dist;
+        c->flags = TRANSLIT_CAND_COMPOUND | (t->sp ? TRANSLIT_CAND_WORD : 0);
+        *rank = best.rank;
+        found = 1;
+    }
+    free(x->hits);
+    free(x);
+    return found;
+}
+
+static double confidence(int rank)
+{
+    return exp(-(rank < 0 ? 0 : rank) / 15.0);
+}
+
+int translit_lookup(struct translit *t, const char *s, size_t len, struct translit_candidate *out,
+                    size_t max)
+{
+    unsigned char q[TRANSLIT_MAX_JAMO];
+    struct hit *hits = NULL;
+    size_t alloc = 0, nh, syl, k = 0;
+    int n = len ? translit_jamo_from_utf8(s, len, q, sizeof(q)) : -1, limit;
+    struct translit_candidate split;
+    int have_split = 0, split_rank = 0;
+
+    if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) > MAX_SYLLABLES)
+        return -1;
+    limit = credible_limit(syl);
+    nh = rank_words(t, q, (size_t)n, limit, &hits, &alloc);
+    if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].spelled == 0))
+        have_split = best_split(t, q, (size_t)n, limit, &split, &split_rank);
+    for (size_t i = 0; k < max && (i < nh || have_split); ) {
+        struct translit_candidate *c = &out[k];
+        if (have_split && (i >= nh || split_rank <= hits[i].rank)) {
+            *c = split;
+            c->score = confidence(split_rank);
+            have_split = 0;
+            k++;
+            continue;
+        }
+        /* a rejected word must be much closer than a real one to be shown */
+        if (hits[i].spelled == 0 && hits[i].dist > limit / 2) {
+            i++;
+            continue;
+        }
+        {
+            const char *w = translit_words + hits[i].word;
+            size_t wl = strlen(w) < TRANSLIT_EN_MAX - 1 ? strlen(w) : TRANSLIT_EN_MAX - 1;
+            memcpy(c->en, w, wl);
+            c->en[wl] = '\0';
+        }
+        c->distance = hits[i].dist;
+        c->score = confidence(hits[i].rank);
+        c->flags = (hits[i].spelled == 1 ? TRANSLIT_CAND_WORD : 0) |
+                   (hits[i].variant == 3 ? TRANSLIT_CAND_DERIVED : 0);
+        k++;
+        i++;
+    }
+    free(hits);
+    return (int)k;
+}
+
+/* ---- mixed glosses ------------------------------------------------------------------ */
+
+int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out)
+{
+    size_t i = 0, kept = 0;
+    int need_space = 0;
+
+    if (utf8_valid_prefix(s, len) != len)
+        return -1;
+    while (i < len) {
+        uint32_t c;
+        size_t adv = utf8_decode(s + i, len - i, &c), j = i + adv;
+        if (uc_is_space(c)) {
+            i = j;
+            continue;
+        }
+        if (uc_is_hangul_syllable(c)) {
+            struct translit_candidate cand;
+            while (j < len) {
+                uint32_t d;
+                size_t a = utf8_decode(s + j, len - j, &d);
+                if (!uc_is_hangul_syllable(d))
+                    break;
+                j += a;
+            }
+            if (need_space)
+                strbuf_addch(out, ' ');
+            if (translit_lookup(t, s + i, j - i, &cand, 1) == 1) {
+                strbuf_addstr(out, cand.en);
+            } else {
+                strbuf_add(out, s + i, j - i);
+                kept++;
+            }
+        } else {
+            while (j < len) {
+                uint32_t d;
+                size_t a = utf8_decode(s + j, len - j, &d);
+                if (uc_is_hangul_syllable(d) || uc_is_space(d))
+                    break;
+                j += a;
+            }
+            if (need_space)
+                strbuf_addch(out, ' ');
+            strbuf_add(out, s + i, j - i);
+        }
+        need_space = 1;
+        i = j;
+    }
+    return (int)kept;
+}

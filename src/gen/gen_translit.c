@@ -1,0 +1,422 @@
+/*
+ * gen_translit.c - build-time generator of the loanword index.
+ *
+ *   gen_translit /usr/share/festival/dicts/cmu/cmudict-0.4.out > translit_index.c
+ *
+ * Reads the CMU pronouncing dictionary as Debian's festlex-cmu ships it (the
+ * Festival lexicon format, one entry a line:
+ *     ("cloud" nil (((k l aw d) 1)))
+ * word, part of speech, then syllables of ARPAbet phones with a stress
+ * digit), renders every pronunciation of every all-letter word into Hangul
+ * with translit_ortho_render() (외래어 표기법 제3장 제1절, see src/align/translit_ortho.c) and
+ * writes a C source file that defines the index declared in
+ * src/align/translit_int.h:
+ *
+ *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
+ *   translit_jamo     renderings, concatenated (codes are printable ASCII)
+ *   translit_entries  {word offset, jamo offset, jamo count, family, variant}
+ *                     sorted by (first jamo code, jamo count, word)
+ *   translit_bucket   start of each first-code run in translit_entries
+ *
+ * Renderings per pronunciation: the standard one (variant 0), the
+ * spelling-influenced one when it differs (variant 1), and for a word that is
+ * two dictionary words joined (startup = start + up) the parts rendered on
+ * their own (variant 2), as 제10항 1 requires for compounds. Agent nouns
+ * missing from CMU (changer) are derived as word + [er] and marked variant 3;
+ * the runtime asks hunspell whether they are words.
+ *
+ * "family" counts the inflected and derived forms of a word that the
+ * dictionary also lists (style: styles, styled, stylish, stylist ...): an
+ * honest, if rough, sign of how common and productive a word is (CMU lists
+ * the forms of common words and mostly bare rare words and names). It breaks
+ * ties between homophones (style/stile).
+ *
+ * Output is deterministic. Exit status 0, or 1 with a message on stderr.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/translit_int.h"
+#include "util/banned.h"
+
+struct pron {
+    char *word;   /* lower-case letters only */
+    char *phones; /* "k l aw d" */
+    int derived;  /* 1 for a derived agent noun */
+};
+
+struct out_entry {
+    size_t word;   /* index into the word table */
+    size_t jamo;   /* offset in the jamo blob */
+    unsigned char len;
+    unsigned char variant;
+    unsigned char first; /* first jamo code */
+};
+
+static struct pron *prons;
+static size_t nprons, aprons;
+static char **words; /* distinct words, sorted */
+static size_t nwords;
+static unsigned char *family;
+static struct out_entry *entries;
+static size_t nentries, aentries;
+static unsigned char *jamo_blob;
+static size_t njamo, ajamo;
+
+static void *grow(void *p, size_t *alloc, size_t need, size_t size)
+{
+    if (need <= *alloc)
+        return p;
+    *alloc = need < 1024 ? 1024 : need * 2;
+    p = realloc(p, *alloc * size);
+    if (!p) {
+        fputs("gen_translit: out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+static char *dupstr(const char *s, size_t len)
+{
+    char *d = malloc(len + 1);
+    if (!d) {
+        fputs("gen_translit: out of memory\n", stderr);
+        exit(1);
+    }
+    memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+static void add_pron(const char *w, size_t wlen, const char *phones, int derived)
+{
+    prons = grow(prons, &aprons, nprons + 1, sizeof(*prons));
+    prons[nprons].word = dupstr(w, wlen);
+    prons[nprons].phones = dupstr(phones, strlen(phones));
+    prons[nprons].derived = derived;
+    nprons++;
+}
+
+/* Parses one lexicon line; skips words that are not all letters. */
+static void parse_line(const char *line)
+{
+    const char *q, *p;
+    char phones[512];
+    size_t n = 0;
+
+    if (line[0] != '(' || line[1] != '"')
+        return;
+    q = strchr(line + 2, '"');
+    if (!q || q == line + 2)
+        return;
+    for (p = line + 2; p < q; p++)
+        if (*p < 'a' || *p > 'z')
+            return;
+    /* skip the part of speech, then collect letters and spaces */
+    p = strchr(q, '(');
+    if (!p)
+        return;
+    for (; *p && n + 2 < sizeof(phones); p++) {
+        if (*p >= 'a' && *p <= 'z')
+            phones[n++] = *p;
+        else if ((*p == ' ' || *p == '(' || *p == ')') && n && phones[n - 1] != ' ')
+            phones[n++] = ' ';
+    }
+    while (n && phones[n - 1] == ' ')
+        n--;
+    phones[n] = '\0';
+    if (n)
+        add_pron(line + 2, (size_t)(q - line - 2), phones, 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **base; /* the words CMU lists, before derivation, sorted */
+static size_t nbase;
+
+static int is_base_word(const char *w)
+{
+    return bsearch(&w, base, nbase, sizeof(*base), cmp_str) != NULL;
+}
+
+static long find_word(const char *w)
+{
+    char **hit = bsearch(&w, words, nwords, sizeof(*words), cmp_str);
+    return hit ? (long)(hit - words) : -1;
+}
+
+static const char *first_phones(const char *w)
+{
+    /* prons of a word are adjacent in file order; a linear scan is too slow */
+    static size_t *first;
+    if (!first) {
+        first = calloc(nwords, sizeof(*first));
+        if (!first)
+            exit(1);
+        for (size_t i = nprons; i-- > 0;) {
+            long k = find_word(prons[i].word);
+            if (k >= 0)
+                first[k] = i + 1;
+        }
+    }
+    {
+        long k = find_word(w);
+        return k >= 0 && first[k] ? prons[first[k] - 1].phones : NULL;
+    }
+}
+
+static void build_words(void)
+{
+    char **all = malloc(nprons * sizeof(*all));
+    if (!all)
+        exit(1);
+    for (size_t i = 0; i < nprons; i++)
+        all[i] = prons[i].word;
+    qsort(all, nprons, sizeof(*all), cmp_str);
+    words = all;
+    for (size_t i = 0; i < nprons; i++)
+        if (!nwords || strcmp(words[nwords - 1], all[i]))
+            words[nwords++] = all[i];
+}
+
+/* See "family" in the file comment. */
+static void count_families(void)
+{
+    family = calloc(nwords, 1);
+    if (!family)
+        exit(1);
+    for (size_t i = 0; i < nwords; i++) {
+        static const char *const suffix[] = {"s",   "es", "ed",  "d",   "ing", "er",  "ers", "r",
+                                             "ly",  "y",  "ish", "ist", "al",  "ful", "ness"};
+        size_t len = strlen(words[i]), c = 0;
+        char buf[160], seen[3 * 15][160]; /* distinct forms found */
+        if (len + 5 >= sizeof(buf))
+            continue;
+        for (size_t k = 0; k < sizeof(suffix) / sizeof(suffix[0]); k++) {
+            size_t sl = strlen(suffix[k]);
+            char form[3][160];
+            int nf = 0;
+            memcpy(form[nf], words[i], len);
+            memcpy(form[nf++] + len, suffix[k], sl + 1);
+            if (words[i][len - 1] == 'e' && strchr("ei", suffix[k][0])) { /* style: styled */
+                memcpy(form[nf], words[i], len - 1);
+                memcpy(form[nf++] + len - 1, suffix[k], sl + 1);
+            }
+            if (len >= 3 && strchr("ei", suffix[k][0]) && !strchr("aeiouwxy", words[i][len - 1]) &&
+                strchr("aeiou", words[i][len - 2]) && !strchr("aeiou", words[i][len - 3])) {
+                memcpy(form[nf], words[i], len); /* shop: shopped, shopping */
+                form[nf][len] = words[i][len - 1];
+                memcpy(form[nf++] + len + 1, suffix[k], sl + 1);
+            }
+            for (int f = 0; f < nf; f++) {
+                size_t j = 0;
+                if (!strcmp(form[f], words[i]) || !is_base_word(form[f]))
+                    continue;
+                while (j < c && strcmp(seen[j], form[f]))
+                    j++;
+                if (j == c && c < sizeof(seen) / sizeof(seen[0]))
+                    memcpy(seen[c++], form[f], strlen(form[f]) + 1);
+            }
+        }
+        family[i] = (unsigned char)c;
+    }
+}
+
+/* Adds agent nouns in -er that CMU lacks (changer): see the file comment. */
+static void derive_agent_nouns(void)
+{
+    size_t n = nprons;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = prons[i].word;
+        size_t len = strlen(w);
+        char buf[128], ph[600];
+        if (len < 4 || len + 3 > sizeof(buf) || strchr("aiouyw", w[len - 1]) ||
+            !strcmp(w + len - 2, "er") || !strcmp(w + len - 2, "ed") ||
+            !strcmp(w + len - 3, "ing") || !strcmp(w + len - 2, "ly") || w[len - 1] == 's' ||
+            (i && !strcmp(prons[i - 1].word, w)))
+            continue;
+        memcpy(buf, w, len);
+        if (w[len - 1] == 'e') {
+            buf[len] = 'r';
+            buf[len + 1] = '\0';
+        } else {
+            buf[len] = 'e';
+            buf[len + 1] = 'r';
+            buf[len + 2] = '\0';
+        }
+        if (find_word(buf) >= 0)
+            continue;
+        if ((size_t)snprintf(ph, sizeof(ph), "%s er", prons[i].phones) >= sizeof(ph))
+            continue;
+        add_pron(buf, strlen(buf), ph, 1);
+    }
+}
+
+static void add_entry(size_t word, const unsigned char *codes, int len, int variant)
+{
+    /* skip a rendering the word already has */
+    for (size_t i = nentries; i-- > 0 && entries[i].word == word;)
+        if (entries[i].len == len && !memcmp(jamo_blob + entries[i].jamo, codes, (size_t)len))
+            return;
+    jamo_blob = grow(jamo_blob, &ajamo, njamo + (size_t)len, 1);
+    memcpy(jamo_blob + njamo, codes, (size_t)len);
+    entries = grow(entries, &aentries, nentries + 1, sizeof(*entries));
+    entries[nentries].word = word;
+    entries[nentries].jamo = njamo;
+    entries[nentries].len = (unsigned char)len;
+    entries[nentries].variant = (unsigned char)variant;
+    entries[nentries].first = codes[0];
+    nentries++;
+    njamo += (size_t)len;
+}
+
+/* 제10항 1: a compound of two dictionary words, each part rendered alone. */
+static void add_compounds(size_t word, const char *w)
+{
+    size_t len = strlen(w);
+    int done = 0;
+    for (size_t k = len >= 5 ? len - 2 : 0; k >= 2 && done < 2; k--) {
+        char left[128];
+        const char *pl, *pr;
+        unsigned char a[TRANSLIT_MAX_JAMO], b[TRANSLIT_MAX_JAMO];
+        int na, nb;
+        if (k >= sizeof(left))
+            continue;
+        memcpy(left, w, k);
+        left[k] = '\0';
+        pl = first_phones(left);
+        pr = first_phones(w + k);
+        if (!pl || !pr || find_word(left) < 0 || family[find_word(left)] < 1 ||
+            family[find_word(w + k)] < 1)
+            continue;
+        na = translit_ortho_render(left, pl, 0, a, sizeof(a));
+        nb = translit_ortho_render(w + k, pr, 0, b, sizeof(b));
+        if (na <= 0 || nb <= 0 || na + nb > TRANSLIT_MAX_JAMO || na + nb > 255)
+            continue;
+        memcpy(a + na, b, (size_t)nb);
+        add_entry(word, a, na + nb, 2);
+        done++;
+    }
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const struct out_entry *a = pa, *b = pb;
+    if (a->first != b->first)
+        return a->first - b->first;
+    if (a->len != b->len)
+        return a->len - b->len;
+    if (a->word != b->word)
+        return a->word < b->word ? -1 : 1;
+    return a->variant - b->variant;
+}
+
+static void put_literal_char(int c)
+{
+    if (c == '"' || c == '\\' || c == '?')
+        putchar('\\');
+    putchar(c);
+}
+
+static void emit(const char *source)
+{
+    size_t *word_off = malloc(nwords * sizeof(*word_off)), off = 0, col = 0;
+    uint32_t bucket[JAMO_END - JAMO_INI + 1];
+
+    if (!word_off)
+        exit(1);
+    printf("/* Generated by src/gen/gen_translit.c from %s: do not edit. */\n", source);
+    printf("#include \"align/translit_int.h\"\n\n");
+    printf("#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n\n");
+    printf("const char translit_words[] =\n\"");
+    for (size_t i = 0; i < nwords; i++) {
+        size_t len = strlen(words[i]);
+        word_off[i] = off;
+        fputs(words[i], stdout);
+        fputs("\\0", stdout);
+        off += len + 1;
+        col += len + 2;
+        if (col > 90) {
+            fputs("\"\n\"", stdout);
+            col = 0;
+        }
+    }
+    printf("\";\n\nconst char translit_jamo[] =\n\"");
+    for (size_t i = 0, c = 0; i < njamo; i++) {
+        put_literal_char(jamo_blob[i]);
+        if (++c == 96 && i + 1 < njamo) {
+            fputs("\"\n\"", stdout);
+            c = 0;
+        }
+    }
+    printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
+    for (size_t i = 0; i < nentries; i++) {
+        const struct out_entry *e = &entries[i];
+        printf("{%zu,%zu,%u,%u,%u,0},\n", word_off[e->word], e->jamo, e->len, family[e->word],
+               e->variant);
+    }
+    printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
+    for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
+        while (i < nentries && entries[i].first < c)
+            i++;
+        bucket[c - JAMO_INI] = i;
+    }
+    printf("const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1] = {");
+    for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
+        printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
+    printf("};\n");
+    free(word_off);
+}
+
+int main(int argc, char **argv)
+{
+    char line[4096];
+    FILE *fp;
+
+    if (argc != 2) {
+        fputs("usage: gen_translit <cmudict-0.4.out>\n", stderr);
+        return 1;
+    }
+    fp = fopen(argv[1], "r");
+    if (!fp) {
+        perror(argv[1]);
+        return 1;
+    }
+    while (fgets(line, sizeof(line), fp))
+        parse_line(line);
+    fclose(fp);
+    if (nprons < 1000) {
+        fprintf(stderr, "gen_translit: %s: only %zu entries read\n", argv[1], nprons);
+        return 1;
+    }
+    build_words();
+    base = malloc(nwords * sizeof(*base));
+    if (!base)
+        return 1;
+    memcpy(base, words, nwords * sizeof(*base));
+    nbase = nwords;
+    derive_agent_nouns();
+    /* derived words join the word table, which must stay sorted */
+    free(words);
+    nwords = 0;
+    build_words();
+    count_families();
+    for (size_t i = 0; i < nprons; i++) {
+        unsigned char codes[TRANSLIT_MAX_JAMO];
+        size_t w = (size_t)find_word(prons[i].word);
+        for (int v = 0; v < 2; v++) {
+            int n = translit_ortho_render(prons[i].word, prons[i].phones, v, codes, sizeof(codes));
+            if (n > 0 && n <= 255)
+                add_entry(w, codes, n, prons[i].derived ? 3 : v);
+        }
+        if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word)))
+            add_compounds(w, prons[i].word);
+    }
+    qsort(entries, nentries, sizeof(*entries), cmp_entry);
+    emit(argv[1]);
+    return ferror(stdout) ? 1 : 0;
+}

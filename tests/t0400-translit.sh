@@ -1,0 +1,91 @@
+#!/bin/sh
+# t0400-translit.sh - `dadeum translit`: output format, stdin, bad input, help.
+. "$(dirname "$0")/lib.sh"
+
+tab=$(printf '\t')
+
+test_expect_success 'one word: word, tab, best candidate first' '
+	dadeum translit 클라우드 >out &&
+	test_grep "^클라우드${tab}cloud" out &&
+	test "$(wc -l <out)" = 1
+'
+
+test_expect_success 'several words give one line each, in order' '
+	dadeum translit 거버넌스 플랫폼 바우처 >out &&
+	cut -f1,2 out >actual &&
+	printf "거버넌스\tgovernance\n플랫폼\tplatform\n바우처\tvoucher\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'compounds: spaced, or closed up when one word' '
+	dadeum translit 게임체인저 딥페이크 >out &&
+	cut -f1,2 out >actual &&
+	printf "게임체인저\tgame changer\n딥페이크\tdeepfake\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success '-n limits the candidates, --all prints more' '
+	dadeum translit -n 1 클라우드 >one &&
+	printf "클라우드\tcloud\n" >expect &&
+	test_cmp expect one &&
+	dadeum translit --all 클라우드 >all &&
+	test "$(awk -F"\t" "{print NF}" all)" -gt 3
+'
+
+test_expect_success '--score adds a confidence' '
+	dadeum translit -n 1 --score 클라우드 >out &&
+	test_grep "^클라우드${tab}cloud (1\.00)$" out
+'
+
+test_expect_success 'words from standard input, CRLF and blank lines' '
+	printf "클라우드\r\n\n바우처\n" >in &&
+	dadeum translit -n 1 - <in >out &&
+	printf "클라우드\tcloud\n\t\n바우처\tvoucher\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'mixed gloss keeps its Latin parts' '
+	dadeum translit "AI 원스톱 바우처" AI바우처 >out &&
+	test_grep "^AI 원스톱 바우처${tab}AI .* voucher$" out &&
+	test_grep "^AI바우처${tab}AI voucher$" out
+'
+
+test_expect_success 'empty and garbage input: the word, a tab, nothing' '
+	dadeum translit "" "!!!" 뷁뷁 >out &&
+	printf "\t\n!!!\t\n뷁뷁\t\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'invalid UTF-8 argument: error, exit 3, other words printed' '
+	test_expect_code 3 dadeum translit "$(printf "a\377b")" 바우처 >out 2>err &&
+	test_grep "not valid UTF-8" err &&
+	test_grep "^바우처${tab}voucher" out
+'
+
+test_expect_success 'invalid UTF-8 on stdin: exit 3' '
+	printf "\377\n클라우드\n" >in &&
+	test_expect_code 3 dadeum translit - <in >out 2>err &&
+	test_grep "not valid UTF-8" err &&
+	test_grep "^클라우드${tab}cloud" out
+'
+
+test_expect_success '-h prints help on stdout and exits 0' '
+	dadeum translit -h >out &&
+	test_grep "^usage: dadeum translit" out &&
+	test_grep "exit status" out
+'
+
+test_expect_success 'usage errors exit 2' '
+	test_expect_code 2 dadeum translit 2>err &&
+	test_grep "usage: dadeum translit" err &&
+	test_expect_code 2 dadeum translit --bogus 클라우드 2>err &&
+	test_expect_code 2 dadeum translit -n 0 클라우드 2>err &&
+	test_expect_code 2 dadeum translit -n x 클라우드 2>err
+'
+
+test_expect_success 'listed in dadeum --help' '
+	dadeum --help >out &&
+	test_grep "^  translit " out
+'
+
+test_done

@@ -1,0 +1,205 @@
+/*
+ * test_translit.c - the loanword orthography, the jamo distance, the index
+ * lookup, compounds and the hunspell wrapper (src/align/).
+ *
+ * Pronunciations are copied from Debian's festlex-cmu (cmudict-0.4.out);
+ * the expected Hangul is the standard spelling under 외래어 표기법 제3장 제1절,
+ * whose rule each check names.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/spell.h"
+#include "align/translit.h"
+#include "align/translit_int.h"
+#include "harness.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static struct translit *tl;
+
+/* Renders word with CMU phones into a static UTF-8 string ("" on failure). */
+static const char *render(const char *word, const char *phones, int variant)
+{
+    static struct strbuf sb = STRBUF_INIT;
+    unsigned char codes[TRANSLIT_MAX_JAMO];
+    int n = translit_ortho_render(word, phones, variant, codes, sizeof(codes));
+
+    strbuf_reset(&sb);
+    if (n > 0)
+        translit_jamo_to_utf8(codes, (size_t)n, &sb);
+    return sb.buf;
+}
+
+static void test_render_brief_words(void)
+{
+    STR_EQ(render("cloud", "k l aw1 d", 0), "클라우드", "제6항 2, 제8항, 제2항");
+    STR_EQ(render("platform", "p l ae1 t f ao1 r m", 0), "플랫폼", "제1항 2, [r] silent");
+    STR_EQ(render("network", "n eh1 t w er1 k", 0), "네트워크", "[t] before [w]: 트");
+    STR_EQ(render("voucher", "v aw1 ch er0", 0), "바우처", "제4항 2");
+    STR_EQ(render("data", "d ey1 t ax0", 0), "데이터", "제8항 [ei]");
+    STR_EQ(render("set", "s eh1 t", 0), "셋", "제1항 1: 받침 ㅅ");
+    STR_EQ(render("bio", "b ay1 ow1", 0), "바이오", "제8항 [ai], [ou]");
+    STR_EQ(render("governance", "g ah1 v er0 n ax n s", 0), "거버넌스", "제3항 1");
+    STR_EQ(render("session", "s eh1 sh ax0 n", 0), "세션", "제3항 2: 셔");
+    /* startup: 제10항 1 writes each part as it stands alone */
+    STR_EQ(render("start", "s t aa1 r t", 0), "스타트", "start");
+    STR_EQ(render("up", "ah1 p", 0), "업", "up");
+}
+
+static void test_render_rules(void)
+{
+    STR_EQ(render("stamp", "s t ae1 m p", 0), "스탬프", "제1항 3");
+    STR_EQ(render("zigzag", "z ih1 g z ae g", 0), "지그재그", "제2항");
+    STR_EQ(render("shopping", "sh aa1 p ih0 ng", 0), "쇼핑", "제3항 2, British [ɒ]");
+    STR_EQ(render("flash", "f l ae1 sh", 0), "플래시", "제3항 2: final 시");
+    STR_EQ(render("vision", "v ih1 zh ax0 n", 0), "비전", "제3항 3");
+    STR_EQ(render("bridge", "b r ih1 jh", 0), "브리지", "제4항 1");
+    STR_EQ(render("keats", "k iy1 t s", 0), "키츠", "제4항 1: [ts] 츠");
+    STR_EQ(render("hanging", "hh ae1 ng ih0 ng", 0), "행잉", "제5항 2");
+    STR_EQ(render("film", "f ih1 l m", 0), "필름", "제6항 2: ㄹㄹ before a bare nasal");
+    STR_EQ(render("online", "aa1 n l ay1 n", 0), "온라인", "제6항 2: ㄹ after a nasal");
+    STR_EQ(render("tower", "t aw1 er0", 0), "타워", "제8항 [auə]");
+    STR_EQ(render("quarter", "k w ao1 r t er0", 0), "쿼터", "제9항 2: [kw] one syllable");
+    STR_EQ(render("swing", "s w ih1 ng", 0), "스윙", "제9항 2");
+    STR_EQ(render("union", "y uw1 n y ax0 n", 0), "유니언", "제9항 3: [njə] 니어");
+    STR_EQ(render("care", "k eh1 r", 0), "케어", "[ɛə] 에어");
+    /* variant 1 follows the vowel letters */
+    STR_EQ(render("system", "s ih1 s t ax0 m", 1), "시스템", "schwa spelled e");
+    STR_EQ(render("news", "n uw1 z", 1), "뉴즈", "British [juː]");
+    OK(translit_ortho_render("x", "k qq", 0, (unsigned char[8]){0}, 8) == -1, "unknown phone");
+}
+
+static int dist(const char *a, const char *b)
+{
+    unsigned char qa[TRANSLIT_MAX_JAMO], qb[TRANSLIT_MAX_JAMO];
+    int na = translit_jamo_from_utf8(a, strlen(a), qa, sizeof(qa));
+    int nb = translit_jamo_from_utf8(b, strlen(b), qb, sizeof(qb));
+    if (na < 0 || nb < 0)
+        return -1;
+    return translit_jamo_distance(qa, (size_t)na, qb, (size_t)nb, 1000);
+}
+
+static void test_jamo_distance(void)
+{
+    unsigned char q[TRANSLIT_MAX_JAMO];
+
+    INT_EQ(translit_jamo_from_utf8("클라우드", strlen("클라우드"), q, sizeof(q)), 9, "jamo count: 3 + 2 + 2 + 2");
+    INT_EQ(translit_jamo_from_utf8("cloud", 5, q, sizeof(q)), -1, "not Hangul");
+    INT_EQ(dist("클라우드", "클라우드"), 0, "equal");
+    INT_EQ(dist("세션", "새션"), 2, "ㅔ/ㅐ is cheap");
+    INT_EQ(dist("솔루션", "설루션"), 3, "ㅓ/ㅗ is cheap");
+    OK(dist("셋", "세트") <= 8, "받침 ㅅ vs 트: %d", dist("셋", "세트"));
+    OK(dist("바우처", "파우처") < 10, "ㅂ/ㅍ below a plain substitution");
+    OK(dist("클라우드", "사과") > 30, "unrelated words are far: %d", dist("클라우드", "사과"));
+    OK(translit_jamo_distance(q, 9, (const unsigned char *)"\x21\x34", 2, 5) > 5, "cut-off");
+}
+
+/* The first candidate for ko, or "" when none. */
+static const char *best(const char *ko, unsigned *flags)
+{
+    static struct translit_candidate c[3];
+    int n = translit_lookup(tl, ko, strlen(ko), c, 3);
+    if (flags)
+        *flags = n > 0 ? c[0].flags : 0;
+    return n > 0 ? c[0].en : "";
+}
+
+static void test_lookup(void)
+{
+    struct translit_candidate c[5];
+    unsigned flags;
+
+    OK(translit_index_size() > 100000, "index has %zu entries", translit_index_size());
+    STR_EQ(best("클라우드", &flags), "cloud", "exact rendering");
+    OK(flags & TRANSLIT_CAND_WORD, "cloud is a word");
+    STR_EQ(best("거버넌스", NULL), "governance", "exact");
+    STR_EQ(best("플랫폼", NULL), "platform", "exact");
+    STR_EQ(best("바우처", NULL), "voucher", "exact");
+    STR_EQ(best("솔루션", NULL), "solution", "variant: schwa spelled o");
+    INT_EQ(translit_lookup(tl, "", 0, c, 5), -1, "empty");
+    INT_EQ(translit_lookup(tl, "abc", 3, c, 5), -1, "Latin");
+    INT_EQ(translit_lookup(tl, "뷁뷁", strlen("뷁뷁"), c, 5), 0, "nothing credible");
+    INT_EQ(translit_lookup(tl, "클라우드", strlen("클라우드"), c, 0), 0, "max 0");
+    {
+        int n = translit_lookup(tl, "클라우드", strlen("클라우드"), c, 5);
+        OK(n >= 2, "several candidates: %d", n);
+        for (int i = 1; i < n; i++)
+            OK(c[i].score <= c[i - 1].score, "ranked: %s after %s", c[i].en, c[i - 1].en);
+    }
+}
+
+static void test_compound(void)
+{
+    unsigned flags;
+
+    STR_EQ(best("게임체인저", &flags), "game changer", "split, spaced");
+    OK(flags & TRANSLIT_CAND_COMPOUND, "flagged as a compound");
+    STR_EQ(best("딥페이크", &flags), "deepfake", "split, closed up: hunspell knows it");
+    STR_EQ(best("데이터셋", NULL), "dataset", "a CMU word");
+    STR_EQ(best("스타트업", NULL), "startup", "제10항 rendering of a CMU compound");
+}
+
+static void test_gloss(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    INT_EQ(translit_gloss(tl, "AI 원스톱 바우처", strlen("AI 원스톱 바우처"), &sb), 0, "all done");
+    OK(!strncmp(sb.buf, "AI ", 3), "Latin kept: %s", sb.buf);
+    OK(sb.len > 8 && !strcmp(sb.buf + sb.len - 8, " voucher"), "voucher: %s", sb.buf);
+    strbuf_reset(&sb);
+    INT_EQ(translit_gloss(tl, "AI바우처", strlen("AI바우처"), &sb), 0, "no space");
+    STR_EQ(sb.buf, "AI voucher", "script change splits");
+    strbuf_reset(&sb);
+    INT_EQ(translit_gloss(tl, "뷁 R&D", strlen("뷁 R&D"), &sb), 1, "kept one");
+    STR_EQ(sb.buf, "뷁 R&D", "untranslated part kept");
+    INT_EQ(translit_gloss(tl, "\xff", 1, &sb), -1, "bad UTF-8");
+    strbuf_release(&sb);
+}
+
+static void test_spell(void)
+{
+    enum spell_status st;
+    struct spell *sp = spell_open(NULL, "en_US", &st);
+
+    INT_EQ(st, SPELL_OK, "en_US loads");
+    OK(sp != NULL, "handle");
+    INT_EQ(spell_check(sp, "cloud", 5), 1, "a word");
+    INT_EQ(spell_check(sp, "aaron", 5), 0, "a name in lower case");
+    INT_EQ(spell_check(sp, "xqzvk", 5), 0, "not a word");
+    INT_EQ(spell_check(sp, "", 0), 0, "empty");
+    INT_EQ(spell_check(NULL, "cloud", 5), 0, "no handle");
+    spell_free(sp);
+    sp = spell_open("/nonexistent/dir", "en_US", &st);
+    OK(sp == NULL, "missing dictionary");
+    INT_EQ(st, SPELL_ENOENT, "status says why");
+    OK(strlen(spell_strerror(st)) > 0, "message");
+    spell_free(NULL);
+}
+
+static void test_without_spell(void)
+{
+    enum spell_status st = SPELL_EFAIL;
+    struct translit *t = translit_new(TRANSLIT_NO_SPELL, &st);
+    struct translit_candidate c[3];
+
+    INT_EQ(st, SPELL_OK, "not loaded, not an error");
+    OK(translit_lookup(t, "클라우드", strlen("클라우드"), c, 3) >= 1, "still works");
+    translit_free(t);
+    translit_free(NULL);
+}
+
+int main(void)
+{
+    tl = translit_new(0, NULL);
+    RUN(test_render_brief_words);
+    RUN(test_render_rules);
+    RUN(test_jamo_distance);
+    RUN(test_lookup);
+    RUN(test_compound);
+    RUN(test_gloss);
+    RUN(test_spell);
+    RUN(test_without_spell);
+    translit_free(tl);
+    return harness_done();
+}
