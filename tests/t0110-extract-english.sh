@@ -75,4 +75,13 @@ al = [r for r in rows if r[\"gloss\"] == \"Alignment\"][0]
 assert al[\"abbr\"] is None and al[\"evidence\"] == \"gloss\", al
 "
 '
+test_expect_success 'a loanword gloss is transliterated into English' '
+    printf "현장 견학(투어)을 진행하고 인공지능 연결망(AI 네트워크)을 구축한다.\n" >tr.txt &&
+    dadeum extract tr.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        견학 투어 loanword tour "" translit \
+        "인공지능 연결망" "AI 네트워크" loanword "AI network" "" translit >expect &&
+    test_cmp expect actual
+'
 test_done

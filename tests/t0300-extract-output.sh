@@ -41,7 +41,7 @@ test_expect_success 'TSV: the expected rows' '
 	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	Ministry of Science and ICT	MSIT	0.85	lexicon
 	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency	KISA	0.95	corpus
 	doc.txt	3	정보통신기술	ICT	abbrev	1	1	Information and Communications Technology	ICT	0.90	lexicon
-	doc.txt	4	국면전환요소	게임체인저	loanword	1	0				
+	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	game changer		0.51	translit
 	doc.txt	6	주요 7개국	G7	abbrev	2	0	Group of Seven	G7	0.90	lexicon
 	EOF
 	test_cmp expect out
@@ -317,7 +317,7 @@ test_expect_success 'several files: one header only' '
 test_expect_success 'the same file twice gives two groups, counts not merged' '
 	dadeum extract b.txt b.txt >out &&
 	sed 1d out >rows &&
-	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\t\t\t\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\t\t\t\t\n" >expect &&
+	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\n" >expect &&
 	test_cmp expect rows
 '
 

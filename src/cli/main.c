@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "align/oracle.h"
 #include "cli/cli.h"
 #include "util/banned.h"
 
@@ -62,9 +63,15 @@ int main(int argc, char **argv)
         printf("dadeum %s\n", DADEUM_VERSION);
         return DADEUM_EXIT_OK;
     }
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].fn(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (!strcmp(argv[1], commands[i].name)) {
+            /* the extractor may ask the transliterator about loanwords */
+            align_install_oracle();
+            int ret = commands[i].fn(argc - 1, argv + 1);
+            align_release_oracle();
+            return ret;
+        }
+    }
     error("'%s' is not a dadeum command; see 'dadeum --help'", argv[1]);
     return DADEUM_EXIT_USAGE;
 }

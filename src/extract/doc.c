@@ -129,6 +129,18 @@ static void occ_expansion(struct extract_doc *d, const struct occ *o)
         add_expansion(d, last, (size_t)(l + llen - last), g, glen);
 }
 
+static const struct extract_oracle *installed_oracle;
+
+void extract_set_oracle(const struct extract_oracle *oracle)
+{
+    installed_oracle = oracle;
+}
+
+const struct extract_oracle *extract_get_oracle(void)
+{
+    return installed_oracle;
+}
+
 struct extract_doc *extract_doc_new(const char *name, unsigned flags)
 {
     struct extract_doc *d = xcalloc(1, sizeof(*d));
@@ -297,6 +309,21 @@ static void fill_english(struct extract_doc *d)
                 }
             }
         }
+    }
+    /* a loanword gloss: its transliteration, when an oracle is installed */
+    const struct extract_oracle *o = extract_get_oracle();
+    for (size_t i = 0; o && o->english && i < d->npairs; i++) {
+        struct extract_pair *p = &d->pairs[i];
+        if (p->en || p->kind != GLOSS_LOANWORD)
+            continue;
+        struct strbuf en = STRBUF_INIT;
+        double c = o->english(p->gloss, strlen(p->gloss), &en);
+        if (c > 0 && en.len) {
+            p->en = own(d, strbuf_detach(&en, NULL));
+            p->confidence = c;
+            p->evidence = "translit";
+        }
+        strbuf_release(&en);
     }
     /* a term with an acronym elsewhere in the document shares it */
     for (size_t i = 0; i < d->npairs; i++) {

@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+#include "util/strbuf.h"
+
 enum gloss_kind {
     GLOSS_LOANWORD = 0, /* Hangul transliteration, also mixed (AI 원스톱 바우처) */
     GLOSS_ENGLISH,      /* Latin-script words (Mistral, Unknown Risk) */
@@ -62,6 +64,30 @@ struct extract_reject {
     const char *inner;   /* text inside the bracket */
     const char *reason;  /* short static explanation */
 };
+
+/*
+ * What the extractor may ask a transliterator (src/align/ provides one; the
+ * extractor does not depend on it). Both members may be NULL.
+ *
+ *  is_loanword: 1 when the Hangul word s[0..len) (no spaces) is the standard
+ *      spelling of an English word, e.g. 게임체인저, whose syllables all read
+ *      hanja and so escape the syllable test.
+ *  english: appends to out the English rendering of a loanword gloss
+ *      ("AI 원스톱 바우처" -> "AI one stop voucher") and returns a confidence in
+ *      (0, 1], or returns 0 when it has none.
+ *
+ * Implementations must be safe to call from the thread that runs the
+ * extractor (a per-thread handle is fine).
+ */
+struct extract_oracle {
+    int (*is_loanword)(const char *s, size_t len);
+    double (*english)(const char *gloss, size_t len, struct strbuf *out);
+};
+
+/* Installs the oracle for all documents extracted from now on; NULL removes it. */
+void extract_set_oracle(const struct extract_oracle *oracle);
+/* The installed oracle, or NULL. */
+const struct extract_oracle *extract_get_oracle(void);
 
 struct extract_doc;
 

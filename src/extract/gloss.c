@@ -247,8 +247,10 @@ int gloss_is_loanword(const char *s, size_t len)
         if (sc.hangul && !is_joiner(s + i, j - i)) {
             unsigned syl = ko_syllable_count(s + i, j - i);
             words++;
+            const struct extract_oracle *o = extract_get_oracle();
             if (lexicon_is_loanword(s + i, j - i) ||
-                (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)))
+                (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)) ||
+                (o && o->is_loanword && !sc.latin && o->is_loanword(s + i, j - i)))
                 loans++;
         }
         i = j;

@@ -1,0 +1,125 @@
+/*
+ * oracle.c - translit.h answering the extractor.
+ *
+ * A word counts as a loanword only on strong evidence: its best candidate is
+ * an exact rendering (distance 0) of a word hunspell knows, and a compound of
+ * two or more English words needs four syllables or more, because short Sino
+ * words are easily spelled by two tiny English words (조작 = jaw + jack).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/oracle.h"
+#include "align/translit.h"
+#include "extract/extract.h"
+#include "extract/korean.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+static _Thread_local struct translit *handle;
+/* answers already given, per thread: a document repeats its words */
+static _Thread_local struct strmap loan_cache;  /* word -> (void *)1 yes, (void *)2 no */
+static _Thread_local struct strmap english_cache; /* gloss -> struct cached_english * */
+
+struct cached_english {
+    double confidence; /* 0 when there is no rendering */
+    char en[];         /* the rendering, NUL-terminated */
+};
+
+static struct translit *get(void)
+{
+    if (!handle)
+        handle = translit_new(0, NULL);
+    return handle;
+}
+
+static int lookup_is_loanword(const char *s, size_t len);
+
+static int oracle_is_loanword(const char *s, size_t len)
+{
+    int created;
+    if (!len)
+        return 0;
+    struct strmap_entry *e = strmap_put(&loan_cache, s, len, &created);
+    if (created)
+        e->value = (void *)(uintptr_t)(lookup_is_loanword(s, len) ? 1 : 2);
+    return (uintptr_t)e->value == 1;
+}
+
+static int lookup_is_loanword(const char *s, size_t len)
+{
+    struct translit_candidate c[1];
+    if (translit_lookup(get(), s, len, c, 1) < 1)
+        return 0;
+    if (c[0].distance != 0 || !(c[0].flags & TRANSLIT_CAND_WORD))
+        return 0;
+    if ((c[0].flags & TRANSLIT_CAND_COMPOUND) && ko_syllable_count(s, len) < 4)
+        return 0;
+    return 1;
+}
+
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out);
+
+static double oracle_english(const char *gloss, size_t len, struct strbuf *out)
+{
+    int created;
+    struct strmap_entry *e = strmap_put(&english_cache, gloss, len, &created);
+    if (created) {
+        struct strbuf en = STRBUF_INIT;
+        double c = lookup_english(gloss, len, &en);
+        struct cached_english *ce = xmalloc(sizeof(*ce) + en.len + 1);
+        ce->confidence = c;
+        memcpy(ce->en, en.buf, en.len + 1);
+        e->value = ce;
+        strbuf_release(&en);
+    }
+    const struct cached_english *ce = e->value;
+    if (ce->confidence > 0)
+        strbuf_addstr(out, ce->en);
+    return ce->confidence;
+}
+
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out)
+{
+    struct strbuf en = STRBUF_INIT;
+    double conf = 0;
+    int kept = translit_gloss(get(), gloss, len, &en);
+    if (kept == 0 && en.len) {
+        /* the weakest part decides: look each Hangul run up again for its score */
+        conf = 1.0;
+        for (size_t i = 0; i < len;) {
+            uint32_t c0 = (unsigned char)gloss[i];
+            size_t j = i;
+            if (c0 < 0x80) {
+                i++;
+                continue;
+            }
+            while (j < len && (unsigned char)gloss[j] >= 0x80)
+                j++;
+            struct translit_candidate c[1];
+            if (translit_lookup(get(), gloss + i, j - i, c, 1) == 1 && c[0].score < conf)
+                conf = c[0].score;
+            i = j;
+        }
+        strbuf_addbuf(out, &en);
+    }
+    strbuf_release(&en);
+    return conf;
+}
+
+static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english};
+
+void align_install_oracle(void)
+{
+    extract_set_oracle(&oracle);
+}
+
+void align_release_oracle(void)
+{
+    translit_free(handle);
+    handle = NULL;
+    strmap_release(&loan_cache, NULL);
+    strmap_release(&english_cache, free);
+}
