@@ -128,7 +128,7 @@ $(LIB): $(TRANSLIT_OBJ)
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX reader).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
-           translate-toolkit festlex-cmu
+           translate-toolkit festlex-cmu groff-base
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
@@ -170,8 +170,11 @@ eval: all
 	./$(PROG) extract --format tsv -o build/eval/seeds.tsv $(SHARED)/eval/seeds/*.txt
 	@echo "== seeds-gold (strict = exact document, Korean span and gloss)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
-	@echo "== seeds-crossgold (read the recall lines only)"
-	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds.tsv | grep -E 'recall|gold pairs'
+	./$(PROG) extract --cross --format tsv -o build/eval/seeds-cross.tsv $(SHARED)/eval/seeds/*.txt
+	@echo "== seeds-crossgold, with --cross (read the recall lines only)"
+	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
+	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
+	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ENC=$TEST_DATA/enc
-HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence'
+HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence	source'
 printf '%s\n' "$HEADER" >header
 
 # rows FILE: the output FILE without its file column
@@ -267,8 +267,8 @@ test_expect_success '--lenient: exit 0, one warning with the count, pairs still 
 	test_expect_code 0 dadeum extract --lenient --encoding utf-8 lenient.txt >out 2>err &&
 	test $(wc -l <err) = 1 &&
 	test_grep "^dadeum: warning: .lenient.txt.: replaced 2 undecodable byte sequence(s) read as utf-8\$" err &&
-	printf "%s\nlenient.txt\t1\t클라우드\tCloud\tenglish\t1\t0\tCloud\t\t1.00\tgloss\n" "$HEADER" >expect &&
-	printf "lenient.txt\t3\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\n" >>expect &&
+	printf "%s\nlenient.txt\t1\t클라우드\tCloud\tenglish\t1\t0\tCloud\t\t1.00\tgloss\tbracket\n" "$HEADER" >expect &&
+	printf "lenient.txt\t3\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\tbracket\n" >>expect &&
 	test_cmp expect out
 '
 
@@ -375,7 +375,7 @@ test_expect_success 'empty standard input gives only the header' '
 test_expect_success 'a last line without a newline is read' '
 	printf "첫째 줄\n주요 7개국(G7) 회의" >nonl.txt &&
 	dadeum extract nonl.txt >out &&
-	printf "%s\nnonl.txt\t2\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\n" "$HEADER" >expect &&
+	printf "%s\nnonl.txt\t2\t주요 7개국\tG7\tabbrev\t1\t0\tGroup of Seven\tG7\t0.90\tlexicon\tbracket\n" "$HEADER" >expect &&
 	test_cmp expect out
 '
 

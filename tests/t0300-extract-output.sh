@@ -4,7 +4,7 @@
 # inputs (a 5 MB line, 10,000 nested brackets) under a timeout.
 . "$(dirname "$0")/lib.sh"
 
-HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence'
+HEADER='file	line	ko	gloss	kind	count	reversed	en	abbr	confidence	evidence	source'
 printf '%s\n' "$HEADER" >header
 
 # Every kind of row: a short form, an acronym with its expansion, a reversed
@@ -29,7 +29,7 @@ EOF
 
 # ---- TSV -----------------------------------------------------------------------
 
-test_expect_success 'TSV: the header names the eleven columns' '
+test_expect_success 'TSV: the header names the twelve columns' '
 	dadeum extract doc.txt >out &&
 	head -n 1 out >first &&
 	test_cmp header first
@@ -38,25 +38,25 @@ test_expect_success 'TSV: the header names the eleven columns' '
 test_expect_success 'TSV: the expected rows' '
 	dadeum extract doc.txt >out &&
 	cat header - >expect <<-\EOF &&
-	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	Ministry of Science and ICT	MSIT	0.85	lexicon
-	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency	KISA	0.95	corpus
-	doc.txt	3	정보통신기술	ICT	abbrev	1	1	Information and Communications Technology	ICT	0.90	lexicon
-	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	game changer		0.51	translit
-	doc.txt	6	주요 7개국	G7	abbrev	2	0	Group of Seven	G7	0.90	lexicon
+	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	Ministry of Science and ICT	MSIT	0.85	lexicon	bracket
+	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency	KISA	0.95	corpus	bracket
+	doc.txt	3	정보통신기술	ICT	abbrev	1	1	Information and Communications Technology	ICT	0.90	lexicon	bracket
+	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	game changer		0.51	translit	bracket
+	doc.txt	6	주요 7개국	G7	abbrev	2	0	Group of Seven	G7	0.90	lexicon	bracket
 	EOF
 	test_cmp expect out
 '
 
-test_expect_success 'TSV: every row has eleven fields' '
+test_expect_success 'TSV: every row has twelve fields' '
 	dadeum extract doc.txt b.txt c.txt >out &&
 	test $(wc -l <out) -ge 8 &&
-	awk -F "\t" "NF != 11 { print NR \": \" NF \" fields\"; bad = 1 } END { exit bad }" out
+	awk -F "\t" "NF != 12 { print NR \": \" NF \" fields\"; bad = 1 } END { exit bad }" out
 '
 
-test_expect_success 'TSV: a TAB in the file name becomes a space, still eleven fields' '
+test_expect_success 'TSV: a TAB in the file name becomes a space, still twelve fields' '
 	cp b.txt "tab	name.txt" &&
 	dadeum extract "tab	name.txt" >out &&
-	awk -F "\t" "NF != 11 { bad = 1 } END { exit bad }" out &&
+	awk -F "\t" "NF != 12 { bad = 1 } END { exit bad }" out &&
 	test_grep "^tab name.txt	1	해결책	솔루션	" out
 '
 
@@ -64,7 +64,7 @@ test_expect_success 'TSV: a TAB inside a line does not add fields' '
 	printf "표\t인터넷 기반 자원 공유(클라우드) 및 주요 7개국(G7)\n" >tab.txt &&
 	dadeum extract tab.txt >out &&
 	test $(wc -l <out) = 3 &&
-	awk -F "\t" "NF != 11 { bad = 1 } END { exit bad }" out
+	awk -F "\t" "NF != 12 { bad = 1 } END { exit bad }" out
 '
 
 test_expect_success 'TSV: the kind column holds only the five kinds' '
@@ -82,7 +82,7 @@ cat >check_jsonl.py <<'EOF'
 import json, sys
 
 keys = ["file", "line", "ko", "gloss", "kind", "count", "reversed", "en", "abbr",
-        "confidence", "evidence", "context"]
+        "confidence", "evidence", "source", "context"]
 with open(sys.argv[1], encoding="utf-8") as f:
     lines = f.read().split("\n")
 if lines[-1] != "":
@@ -94,7 +94,7 @@ for n, line in enumerate(lines[:-1], 1):
         sys.exit("line %d is not an object" % n)
     if list(o) != keys:
         sys.exit("line %d has members %s" % (n, list(o)))
-    for k in ("file", "ko", "gloss", "kind", "context"):
+    for k in ("file", "ko", "gloss", "kind", "context", "source"):
         if not isinstance(o[k], str):
             sys.exit("line %d: %s is not a string" % (n, k))
     if type(o["line"]) is not int or type(o["count"]) is not int or o["count"] < 1:
@@ -118,7 +118,7 @@ flat = lambda s: s.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 want = [[flat(o["file"]), str(o["line"]), o["ko"], o["gloss"], o["kind"], str(o["count"]),
          "1" if o["reversed"] else "0", o["en"] or "", o["abbr"] or "",
          "%.2f" % o["confidence"] if o["confidence"] is not None else "",
-         o["evidence"] or ""] for o in objs]
+         o["evidence"] or "", o["source"]] for o in objs]
 if rows != want:
     sys.exit("TSV and JSON Lines differ:\n%s\n%s" % (rows, want))
 print(len(objs))
@@ -317,7 +317,7 @@ test_expect_success 'several files: one header only' '
 test_expect_success 'the same file twice gives two groups, counts not merged' '
 	dadeum extract b.txt b.txt >out &&
 	sed 1d out >rows &&
-	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\n" >expect &&
+	printf "b.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\tbracket\nb.txt\t1\t해결책\t솔루션\tloanword\t1\t0\tsolution\t\t0.88\ttranslit\tbracket\n" >expect &&
 	test_cmp expect rows
 '
 
@@ -357,7 +357,7 @@ test_expect_success 'a 5 MB line finishes and gives its pair' '
 	{ cat seed && printf "주요 7개국(G7) 회의\n"; } >long.txt &&
 	timeout 60 "$DADEUM" extract long.txt >out &&
 	cat header - >expect <<-\EOF &&
-	long.txt	1	주요 7개국	G7	abbrev	1	0	Group of Seven	G7	0.90	lexicon
+	long.txt	1	주요 7개국	G7	abbrev	1	0	Group of Seven	G7	0.90	lexicon	bracket
 	EOF
 	test_cmp expect out
 '

@@ -10,6 +10,7 @@
 #include <getopt.h>
 #include <string.h>
 
+#include "align/align.h"
 #include "cli/cli.h"
 #include "extract/extract.h"
 #include "extract/run.h"
@@ -21,7 +22,7 @@
 
 static const char synopsis[] =
     "usage: dadeum extract [--format (tsv | jsonl)] [-o <file>] [--encoding <name>]\n"
-    "                      [--lenient] [--explain] <file>...\n";
+    "                      [--lenient] [--explain] [--cross] <file>...\n";
 
 static const char help[] =
     "\n"
@@ -40,12 +41,17 @@ static const char help[] =
     "\n"
     "output:\n"
     "  --format tsv        columns file, line, ko, gloss, kind, count, reversed, en,\n"
-    "                      abbr, confidence, evidence, after a header row (default)\n"
+    "                      abbr, confidence, evidence, source, after a header row\n"
+    "                      (default)\n"
     "  --format jsonl      one JSON object per pair, with the source line as context\n"
     "  -o, --output <file> write to <file> (atomically: a temporary file is renamed\n"
     "                      over it once every input was read)\n"
     "  --explain           also list the brackets set aside, with the reason, on\n"
     "                      standard error\n"
+    "  --cross             also report pairs that no bracket ties: an institution\n"
+    "                      list aligned with its acronym list, and body terms\n"
+    "                      aligned with the loanwords of an appendix (source\n"
+    "                      column says how, with a score)\n"
     "\n"
     "exit status: 0 pairs written (possibly none), 2 usage, 3 an input could not be\n"
     "read or decoded (nothing is written to -o), 4 output could not be written.\n";
@@ -56,6 +62,7 @@ struct extract_opts {
     const char *encoding;     /* forced encoding or NULL */
     unsigned text_flags;      /* enum text_flags */
     unsigned extract_flags;   /* enum extract_flags */
+    int cross;                /* --cross: whole-document alignment */
 };
 
 /* Reads one document and prints its pairs. Returns an exit status. */
@@ -73,6 +80,8 @@ static int extract_file(const char *path, const struct extract_opts *opt, FILE *
         strbuf_release(&msg);
         return err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
     }
+    if (opt->cross)
+        align_cross(doc, 0);
     if (err.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
                 (unsigned long long)err.replaced, err.encoding);
@@ -94,9 +103,10 @@ int cmd_extract(int argc, char **argv)
                                              {"encoding", required_argument, NULL, 'e'},
                                              {"lenient", no_argument, NULL, 'l'},
                                              {"explain", no_argument, NULL, 'x'},
+                                             {"cross", no_argument, NULL, 'c'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0};
+    struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0, 0};
     struct outfile out = OUTFILE_INIT;
     int c, ret = DADEUM_EXIT_OK;
 
@@ -125,6 +135,10 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'x':
             opt.extract_flags |= EXTRACT_EXPLAIN;
+            break;
+        case 'c':
+            opt.cross = 1;
+            opt.extract_flags |= EXTRACT_KEEP_TEXT;
             break;
         case 'h':
             return cli_usage(synopsis, help, 1);

@@ -31,6 +31,9 @@ struct extract_doc {
     struct extract_reject *rejects; /* set aside, with --explain */
     size_t nrej, arej;          /* used, allocated */
     struct strmap expansions;   /* acronym -> char * English long form written in the doc */
+    char **text;                /* with EXTRACT_KEEP_TEXT: every line */
+    unsigned long *text_no;     /* their line numbers */
+    size_t ntext, atext, atext_no; /* used, allocated */
     char **owned;               /* strings the pairs point to that no occurrence owns */
     size_t nowned, aowned;      /* used, allocated */
     int finished;               /* extract_doc_finish ran */
@@ -176,6 +179,12 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
                           unsigned long lineno)
 {
     size_t before = d->nocc;
+    if (d->flags & EXTRACT_KEEP_TEXT) {
+        ALLOC_GROW(d->text, d->ntext + 1, d->atext);
+        ALLOC_GROW(d->text_no, d->ntext + 1, d->atext_no);
+        d->text[d->ntext] = xmemdupz(text, len);
+        d->text_no[d->ntext++] = lineno;
+    }
     if (memchr(text, 0xC2, len))
         scan_dot_expansions(d, text, len);
     if (!memchr(text, '(', len) && !memchr(text, '<', len))
@@ -233,6 +242,7 @@ static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
         p->context = d->lines[o->line_idx];
+        p->source = "bracket";
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
     }
@@ -246,10 +256,35 @@ static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
  * gloss is its own English; an acronym's long form comes from the document,
  * else from the lexicon; a term the lexicon names gets its acronym.
  */
-static void fill_english(struct extract_doc *d)
+/*
+ * 1 unless the lexicon knows acronym a as an organisation whose Korean name
+ * is not ko: KAIA of one association is not KAIA of another.
+ */
+static int lexicon_names_body(const char *a, size_t alen, const char *ko)
 {
-    for (size_t i = 0; i < d->npairs; i++) {
-        struct extract_pair *p = &d->pairs[i];
+    const char *forms[LEX_MAX_FORMS];
+    const char *kind = lexicon_acronym_kind(a, alen);
+    size_t n = lexicon_ko_forms(a, alen, forms, LEX_MAX_FORMS);
+    struct strbuf k = STRBUF_INIT, f = STRBUF_INIT;
+    int ok = !kind || strcmp(kind, "body") || n == 0;
+    for (const char *c = ko; *c; c++)
+        if (*c != ' ')
+            strbuf_addch(&k, *c);
+    for (size_t i = 0; i < n && !ok; i++) {
+        strbuf_reset(&f);
+        for (const char *c = forms[i]; *c; c++)
+            if (*c != ' ')
+                strbuf_addch(&f, *c);
+        ok = strstr(k.buf, f.buf) || strstr(f.buf, k.buf);
+    }
+    strbuf_release(&k);
+    strbuf_release(&f);
+    return ok;
+}
+
+static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
+{
+    {
         size_t glen = strlen(p->gloss);
         int latin_abbr = p->kind == GLOSS_ABBREV ||
                          (p->kind == GLOSS_SHORTFORM && gloss_is_acronym_token(p->gloss, glen));
@@ -259,7 +294,8 @@ static void fill_english(struct extract_doc *d)
             p->evidence = "gloss";
         } else if (latin_abbr) {
             const char *x = strmap_get(&d->expansions, p->gloss, glen);
-            const char *lx = lexicon_acronym_en(p->gloss, glen);
+            const char *lx = lexicon_names_body(p->gloss, glen, p->ko)
+                                 ? lexicon_acronym_en(p->gloss, glen) : NULL;
             p->abbr = p->gloss;
             p->expansion = x;
             if (x) {
@@ -312,10 +348,7 @@ static void fill_english(struct extract_doc *d)
     }
     /* a loanword gloss: its transliteration, when an oracle is installed */
     const struct extract_oracle *o = extract_get_oracle();
-    for (size_t i = 0; o && o->english && i < d->npairs; i++) {
-        struct extract_pair *p = &d->pairs[i];
-        if (p->en || p->kind != GLOSS_LOANWORD)
-            continue;
+    if (o && o->english && !p->en && p->kind == GLOSS_LOANWORD) {
         struct strbuf en = STRBUF_INIT;
         double c = o->english(p->gloss, strlen(p->gloss), &en);
         if (c > 0 && en.len) {
@@ -325,15 +358,24 @@ static void fill_english(struct extract_doc *d)
         }
         strbuf_release(&en);
     }
-    /* a term with an acronym elsewhere in the document shares it */
-    for (size_t i = 0; i < d->npairs; i++) {
-        struct extract_pair *p = &d->pairs[i];
-        for (size_t j = 0; !p->abbr && j < d->npairs; j++) {
-            const struct extract_pair *q = &d->pairs[j];
-            if (q->kind == GLOSS_ABBREV && !strcmp(q->ko, p->ko))
-                p->abbr = q->gloss;
-        }
+}
+
+/* A term with an acronym elsewhere in the document shares it. */
+static void share_abbr(struct extract_doc *d, struct extract_pair *p)
+{
+    for (size_t j = 0; !p->abbr && j < d->npairs; j++) {
+        const struct extract_pair *q = &d->pairs[j];
+        if (q->kind == GLOSS_ABBREV && !strcmp(q->ko, p->ko))
+            p->abbr = q->gloss;
     }
+}
+
+static void fill_english(struct extract_doc *d)
+{
+    for (size_t i = 0; i < d->npairs; i++)
+        fill_english_one(d, &d->pairs[i]);
+    for (size_t i = 0; i < d->npairs; i++)
+        share_abbr(d, &d->pairs[i]);
 }
 
 void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double confidence,
@@ -344,6 +386,40 @@ void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double 
     d->pairs[i].en = en ? own(d, xstrdup(en)) : NULL;
     d->pairs[i].confidence = confidence;
     d->pairs[i].evidence = evidence ? own(d, xstrdup(evidence)) : NULL;
+}
+
+void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
+                          enum gloss_kind kind, unsigned long line, const char *source)
+{
+    ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
+    struct extract_pair *p = &d->pairs[d->npairs++];
+    memset(p, 0, sizeof(*p));
+    p->ko = own(d, xstrdup(ko));
+    p->gloss = own(d, xstrdup(gloss));
+    p->kind = kind;
+    p->line = line;
+    p->count = 1;
+    p->source = own(d, xstrdup(source));
+    for (size_t i = 0; i < d->ntext; i++)
+        if (d->text_no[i] == line)
+            p->context = d->text[i];
+    fill_english_one(d, p);
+    share_abbr(d, p);
+}
+
+size_t extract_doc_text_count(const struct extract_doc *d)
+{
+    return d->ntext;
+}
+
+const char *extract_doc_get_text(const struct extract_doc *d, size_t i, size_t *len,
+                                 unsigned long *lineno)
+{
+    if (i >= d->ntext)
+        return NULL;
+    *len = strlen(d->text[i]);
+    *lineno = d->text_no[i];
+    return d->text[i];
 }
 
 const char *extract_doc_get_expansion(const struct extract_doc *d, const char *s)
@@ -441,6 +517,10 @@ void extract_doc_free(struct extract_doc *d)
     free(d->rejects);
     for (size_t i = 0; i < d->nowned; i++)
         free(d->owned[i]);
+    for (size_t i = 0; i < d->ntext; i++)
+        free(d->text[i]);
+    free(d->text);
+    free(d->text_no);
     free(d->owned);
     strmap_release(&d->expansions, free);
     free(d->lines);

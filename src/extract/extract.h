@@ -37,7 +37,8 @@ enum gloss_kind {
 const char *gloss_kind_name(enum gloss_kind kind);
 
 enum extract_flags {
-    EXTRACT_EXPLAIN = 1 << 0 /* keep rejected candidates with their reason */
+    EXTRACT_EXPLAIN = 1 << 0,  /* keep rejected candidates with their reason */
+    EXTRACT_KEEP_TEXT = 1 << 1 /* keep every line, for whole-document alignment */
 };
 
 struct extract_pair {
@@ -55,6 +56,8 @@ struct extract_pair {
     const char *evidence;  /* where en comes from: "gloss" (an English gloss), "corpus" (a
                             * long form written in the document), "lexicon", "translit",
                             * "derived" (guessed from the term's parts), or NULL */
+    const char *source;    /* where the pair comes from: "bracket", or for pairs no
+                            * bracket ties "list (...)" / "substitution (...)" */
 };
 
 /* A candidate the extractor set aside, for --explain. */
@@ -119,6 +122,19 @@ const char *extract_doc_get_name(const struct extract_doc *d);
  */
 void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double confidence,
                         const char *evidence);
+
+/*
+ * Appends a pair that no bracket ties (from whole-document alignment) with
+ * source describing its evidence; the strings are copied and its English form
+ * is filled in as for bracket pairs. Call after extract_doc_finish.
+ */
+void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
+                          enum gloss_kind kind, unsigned long line, const char *source);
+
+/* With EXTRACT_KEEP_TEXT: the number of lines kept, and line i (normalised). */
+size_t extract_doc_text_count(const struct extract_doc *d);
+const char *extract_doc_get_text(const struct extract_doc *d, size_t i, size_t *len /* OUT */,
+                                 unsigned long *lineno /* OUT */);
 
 /* The English long form of acronym s written in the document, or NULL. */
 const char *extract_doc_get_expansion(const struct extract_doc *d, const char *s);

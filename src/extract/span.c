@@ -545,29 +545,45 @@ static int hard_limit(struct tok *t, int m, const char *gloss)
     return 0;
 }
 
+/* One occurrence's left context, tokenized once for the agreement search. */
+struct agree_occ {
+    struct tok t[MAX_TOKS]; /* its tokens */
+    int m;                  /* token count */
+    int lo;                 /* first token after the last hard stop */
+};
+
+/* The last len tokens of a (spaces removed) into suf; 0 when it has fewer. */
+static int agree_suffix(const struct agree_occ *a, int len, struct strbuf *suf)
+{
+    if (a->m - a->lo < len)
+        return 0;
+    strbuf_reset(suf);
+    for (int k = a->m - len; k < a->m; k++)
+        strbuf_add(suf, a->t[k].s, a->t[k].len);
+    return 1;
+}
+
 int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 {
-    struct tok t[MAX_TOKS];
     struct strbuf suf = STRBUF_INIT, best = STRBUF_INIT;
-    struct strmap lefts = STRMAP_INIT;
-    int ok = 0;
+    struct agree_occ *a;
 
     if (n < 2)
         return 0;
+    a = xcalloc(n, sizeof(*a));
+    for (size_t i = 0; i < n; i++) {
+        a[i].m = (int)tokenize(occs[i]->left, a[i].t);
+        a[i].lo = a[i].m ? hard_limit(a[i].t, a[i].m, occs[i]->gloss) : 0;
+    }
     /* try suffix lengths 1..8 tokens; keep the longest that is shared by a
      * majority of occurrences and preceded by at least two different things */
     for (int len = 1; len <= 8; len++) {
-        struct strmap counts = STRMAP_INIT;
+        struct strmap counts = STRMAP_INIT, lefts = STRMAP_INIT;
         size_t top = 0;
         const char *top_key = NULL;
         for (size_t i = 0; i < n; i++) {
-            int m = (int)tokenize(occs[i]->left, t);
-            int lo = m ? hard_limit(t, m, occs[i]->gloss) : 0;
-            if (m - lo < len)
+            if (!agree_suffix(&a[i], len, &suf))
                 continue;
-            strbuf_reset(&suf);
-            for (int k = m - len; k < m; k++)
-                strbuf_add(&suf, t[k].s, t[k].len);
             struct strmap_entry *e = strmap_put(&counts, suf.buf, suf.len, NULL);
             uintptr_t seen = (uintptr_t)e->value + 1; /* a count kept in the pointer */
             e->value = (void *)seen;
@@ -576,39 +592,30 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
                 top_key = e->key;
             }
         }
-        if (!top_key || top * 2 < n || top < 2) {
-            strmap_release(&counts, NULL);
-            break;
-        }
+        int shared = top_key && top * 2 >= n && top >= 2;
         /* what precedes the suffix in the occurrences that share it */
-        strmap_release(&lefts, NULL);
-        for (size_t i = 0; i < n; i++) {
-            int m = (int)tokenize(occs[i]->left, t);
-            int lo = m ? hard_limit(t, m, occs[i]->gloss) : 0;
-            if (m - lo < len)
+        for (size_t i = 0; shared && i < n; i++) {
+            if (!agree_suffix(&a[i], len, &suf) || strcmp(suf.buf, top_key))
                 continue;
-            strbuf_reset(&suf);
-            for (int k = m - len; k < m; k++)
-                strbuf_add(&suf, t[k].s, t[k].len);
-            if (strcmp(suf.buf, top_key))
-                continue;
-            int prev = m - len - 1;
-            if (prev < lo)
+            int prev = a[i].m - len - 1;
+            if (prev < a[i].lo)
                 strmap_put(&lefts, "", 0, NULL);
             else
-                strmap_put(&lefts, t[prev].s, t[prev].len, NULL);
+                strmap_put(&lefts, a[i].t[prev].s, a[i].t[prev].len, NULL);
         }
-        if (lefts.len >= 2) {
+        if (shared && lefts.len >= 2) {
             strbuf_reset(&best);
             strbuf_addstr(&best, top_key);
         }
         strmap_release(&counts, NULL);
+        strmap_release(&lefts, NULL);
+        if (!shared)
+            break;
     }
-    if (best.len) {
+    int ok = best.len > 0;
+    if (ok)
         strbuf_addbuf(out, &best);
-        ok = 1;
-    }
-    strmap_release(&lefts, NULL);
+    free(a);
     strbuf_release(&suf);
     strbuf_release(&best);
     return ok;

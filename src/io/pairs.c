@@ -54,7 +54,8 @@ static void json_write_nullable(FILE *fp, const char *s)
 void pairs_write_header(FILE *fp, enum pairs_format fmt)
 {
     if (fmt == PAIRS_TSV)
-        fputs("file\tline\tko\tgloss\tkind\tcount\treversed\ten\tabbr\tconfidence\tevidence\n",
+        fputs("file\tline\tko\tgloss\tkind\tcount\treversed\ten\tabbr\tconfidence\tevidence\t"
+              "source\n",
               fp);
 }
 
@@ -75,6 +76,8 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
         else
             fputs("\t\t", fp);
         tsv_field(fp, p->evidence);
+        fputc('\t', fp);
+        tsv_field(fp, p->source);
         fputc('\n', fp);
         return;
     }
@@ -95,6 +98,8 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
         fputs(",\"confidence\":null", fp);
     fputs(",\"evidence\":", fp);
     json_write_nullable(fp, p->evidence);
+    fputs(",\"source\":", fp);
+    json_write_nullable(fp, p->source);
     fputs(",\"context\":", fp);
     json_write_string(fp, p->context);
     fputs("}\n", fp);

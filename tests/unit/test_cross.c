@@ -1,0 +1,195 @@
+/*
+ * test_cross.c - unit tests for src/align/cross.c: the acronym-to-name
+ * score, list alignment on a small document (with and without the acronym
+ * lexicon), body/appendix substitution, and an end-to-end run over the two
+ * development documents of docs/corpus/ (bracket extractor -> cross),
+ * measured against the cross pairs expected for them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "align/cross.h"
+#include "extract/extract.h"
+#include "text/reader.h"
+#include "util/banned.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+static double sc(const char *a, const char *n, unsigned flags)
+{
+    return cross_acronym_score(a, strlen(a), n, strlen(n), flags);
+}
+
+static void test_acronym_score(void)
+{
+    unsigned nl = CROSS_NO_ACRONYM_LEXICON;
+    /* in order: Telecommunications Technology Association */
+    OK(sc("TTA", "한국정보통신기술협회", nl) >= 0.9, "%g", sc("TTA", "한국정보통신기술협회", nl));
+    /* head moved: Korea Institute of Science and Technology */
+    OK(sc("KIST", "한국과학기술연구원", nl) >= 0.85, "%g", sc("KIST", "한국과학기술연구원", nl));
+    /* Electronics and Telecommunications Research Institute */
+    OK(sc("ETRI", "한국전자통신연구원", nl) >= 0.85, "%g", sc("ETRI", "한국전자통신연구원", nl));
+    /* the wrong name scores lower */
+    OK(sc("TTA", "한국과학기술연구원", nl) < sc("TTA", "한국정보통신기술협회", nl), "wrong");
+    OK(sc("KTOA", "한국통신사업자연합회", nl) > sc("KTOA", "한국소프트웨어산업협회", nl), "ktoa");
+    /* the lexicon adds a bonus when it knows the pair */
+    OK(sc("KOVA", "벤처기업협회", 0) > sc("KOVA", "벤처기업협회", nl), "lexicon bonus");
+    OK(sc("", "한국", 0) == 0, "empty");
+}
+
+static const char *const list_doc[] = {
+    "※ 참석기관 : (산업계) 한국정보통신기술협회, 한국소프트웨어산업협회, 벤처기업협회, "
+    "한국정보통신진흥협회, 한국통신사업자연합회, (학계) 대학정보통신연구센터협의회, "
+    "소프트웨어(SW)중심대학협의회, (연구계) 한국전자통신연구원, 한국과학기술연구원, "
+    "한국표준과학연구원, 한국전자기술연구원, (간사기관) 정보통신기획평가원, 정보통신산업진흥원, "
+    "한국지능정보사회진흥원",
+    "회의는 오후에 열렸다.",
+    " * (산업계) KOVA, TTA, KAIT, KTOA, KOSA / (학계) ITRC, SW중심대학 / (연구계) ETRI, KIST, "
+    "KRISS, KETI / (전담기관) IITP, NIPA, NIA",
+};
+
+static const char *const list_gold[][2] = {
+    {"한국정보통신기술협회", "TTA"},   {"한국소프트웨어산업협회", "KOSA"},
+    {"벤처기업협회", "KOVA"},         {"한국정보통신진흥협회", "KAIT"},
+    {"한국통신사업자연합회", "KTOA"}, {"대학정보통신연구센터협의회", "ITRC"},
+    {"한국전자통신연구원", "ETRI"},   {"한국과학기술연구원", "KIST"},
+    {"한국표준과학연구원", "KRISS"},  {"한국전자기술연구원", "KETI"},
+    {"정보통신기획평가원", "IITP"},   {"정보통신산업진흥원", "NIPA"},
+    {"한국지능정보사회진흥원", "NIA"},
+};
+
+static int in_gold(const struct cross_pair *p, const char *const (*gold)[2], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(p->ko, gold[i][0]) && !strcmp(p->gloss, gold[i][1]))
+            return 1;
+    return 0;
+}
+
+static void run_list_doc(unsigned flags, size_t *right, size_t *wrong)
+{
+    struct cross_doc *c = cross_doc_new(flags | CROSS_NO_SUBST);
+    for (size_t i = 0; i < N_ELEMS(list_doc); i++)
+        cross_doc_add_line(c, list_doc[i], strlen(list_doc[i]), i + 1);
+    cross_doc_align(c);
+    *right = *wrong = 0;
+    for (size_t i = 0; i < cross_doc_count(c); i++) {
+        const struct cross_pair *p = cross_doc_get(c, i);
+        int ok = in_gold(p, list_gold, N_ELEMS(list_gold));
+        *right += ok;
+        *wrong += !ok;
+        printf("# %s %s\t%s\t%.2f\t%s\n", ok ? "  " : "XX", p->ko, p->gloss, p->score,
+               p->evidence);
+    }
+    cross_doc_free(c);
+}
+
+static void test_lists(void)
+{
+    size_t right, wrong;
+    run_list_doc(0, &right, &wrong);
+    printf("# with the acronym lexicon: %zu right, %zu wrong of %zu\n", right, wrong,
+           N_ELEMS(list_gold));
+    OK(right >= 12 && wrong == 0, "right %zu wrong %zu", right, wrong);
+    run_list_doc(CROSS_NO_ACRONYM_LEXICON, &right, &wrong);
+    printf("# without the acronym lexicon: %zu right, %zu wrong of %zu\n", right, wrong,
+           N_ELEMS(list_gold));
+    /* ETRI/KETI and NIA/NIPA fit their letters equally well both ways: dropped */
+    OK(right >= 8 && wrong == 0, "right %zu wrong %zu", right, wrong);
+}
+
+/* ---- end to end over the development documents -------------------------------- */
+
+static const char *const corpus_gold[][2] = {
+    /* msit-2025-05-28-ict-commercialisation-dialogue.txt (lists) */
+    {"한국정보통신기술협회", "TTA"},
+    {"한국소프트웨어산업협회", "KOSA"},
+    {"벤처기업협회", "KOVA"},
+    {"한국정보통신진흥협회", "KAIT"},
+    {"한국통신사업자연합회", "KTOA"},
+    {"대학정보통신연구센터협의회", "ITRC"},
+    {"한국전자통신연구원", "ETRI"},
+    {"한국과학기술연구원", "KIST"},
+    {"한국표준과학연구원", "KRISS"},
+    {"한국전자기술연구원", "KETI"},
+    {"한국초기투자엑셀러레이터협회", "KAIA"},
+    {"정보통신기획평가원", "IITP"},
+    {"정보통신산업진흥원", "NIPA"},
+    {"한국지능정보사회진흥원", "NIA"},
+    /* msit-2024-10-18-ict-strategy-committee.txt (body vs appendix) */
+    {"서비스형 소프트웨어", "SaaS"},
+    {"실증 시험대", "테스트베드"},
+    {"이용권", "바우처"},
+    {"인공지능 컴퓨팅 기반", "AI 컴퓨팅 인프라"},
+    {"인공지능 혁신 자금", "AI 혁신펀드"},
+    {"데이터 모음", "데이터셋"},
+    {"국제 인공지능 안전연구소 관계망", "국제 AI안전연구소 네트워크"},
+};
+
+/* Runs extractor + cross over path; counts pairs in and out of the gold. */
+static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *wrong)
+{
+    struct text_reader_error err;
+    struct text_reader *r = text_reader_open(path, NULL, 0, &err);
+    if (!r)
+        return -1;
+    struct extract_doc *d = extract_doc_new(path, 0);
+    struct cross_doc *c = cross_doc_new(flags);
+    struct text_line ln;
+    while (text_reader_next(r, &ln, &err) == TEXT_READER_OK) {
+        extract_doc_add_line(d, ln.text, ln.len, ln.no);
+        cross_doc_add_line(c, ln.text, ln.len, ln.no);
+    }
+    extract_doc_finish(d);
+    for (size_t i = 0; i < extract_doc_count(d); i++) {
+        const struct extract_pair *p = extract_doc_get(d, i);
+        cross_doc_add_pair(c, p->ko, p->gloss, p->kind);
+    }
+    cross_doc_align(c);
+    for (size_t i = 0; i < cross_doc_count(c); i++) {
+        const struct cross_pair *p = cross_doc_get(c, i);
+        int ok = in_gold(p, corpus_gold, N_ELEMS(corpus_gold));
+        *right += ok;
+        *wrong += !ok;
+        printf("# %s %lu/%lu %s\t%s\t%s\t%.2f\t%s\n", ok ? "  " : "XX", p->line, p->gloss_line,
+               p->ko, p->gloss, gloss_kind_name(p->kind), p->score, p->evidence);
+    }
+    cross_doc_free(c);
+    extract_doc_free(d);
+    text_reader_free(r);
+    return 0;
+}
+
+static void test_corpus(void)
+{
+    static const char *const docs[] = {
+        "docs/corpus/msit-2025-05-28-ict-commercialisation-dialogue.txt",
+        "docs/corpus/msit-2024-10-18-ict-strategy-committee.txt",
+    };
+    for (int nolex = 0; nolex <= 1; nolex++) {
+        size_t right = 0, wrong = 0;
+        for (size_t i = 0; i < N_ELEMS(docs); i++) {
+            printf("# %s%s\n", docs[i], nolex ? " (no acronym lexicon)" : "");
+            OK(run_corpus(docs[i], nolex ? CROSS_NO_ACRONYM_LEXICON : 0, &right, &wrong) == 0,
+               "cannot read %s", docs[i]);
+        }
+        printf("# corpus%s: %zu of %zu gold pairs found, %zu other pairs: recall %.2f, "
+               "precision %.2f\n",
+               nolex ? " without acronym lexicon" : "", right, N_ELEMS(corpus_gold), wrong,
+               (double)right / (double)N_ELEMS(corpus_gold),
+               right + wrong ? (double)right / (double)(right + wrong) : 0.0);
+        /* floors, so that a regression shows */
+        OK(right >= (nolex ? 8u : 13u), "right %zu", right);
+        OK(wrong <= (nolex ? 2u : 5u), "wrong %zu", wrong);
+    }
+}
+
+int main(void)
+{
+    RUN(test_acronym_score);
+    RUN(test_lists);
+    RUN(test_corpus);
+    return harness_done();
+}
