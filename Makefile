@@ -100,10 +100,12 @@ $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # ---- loanword index (issue 3): Hangul renderings of the CMU dictionary -------
-# Built from Debian's festlex-cmu by a host C program that shares the
+# Built from Debian's festlex-cmu, scowl (frequency tiers) and flite1-dev
+# (pronunciations of SCOWL words CMU lacks) by host C programs; gen_translit shares the
 # orthography code with the library; nothing generated is committed. The
 # generated source is shared by the normal and the sanitizer build.
 CMUDICT      ?= /usr/share/festival/dicts/cmu/cmudict-0.4.out
+SCOWL_DIR    ?= /usr/share/dict/scowl
 TRANSLIT_GEN  = build/gen/gen_translit
 TRANSLIT_C    = build/gen/translit_index.c
 TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
@@ -113,8 +115,23 @@ $(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/tra
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
 
-$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT)
-	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) > $@+ && mv $@+ $@
+# Words CMU 0.4 lacks but SCOWL lists up to size $(TRANSLIT_LTS_SIZE) (hunspell en_US's
+# size), pronounced by flite's CMU lexicon and letter-to-sound rules.
+TRANSLIT_LTS_GEN  = build/gen/gen_translit_lts
+TRANSLIT_LTS      = build/gen/translit_lts.out
+TRANSLIT_LTS_SIZE = 60
+FLITE_LIBS        = -lflite_cmulex -lflite_usenglish -lflite -lm
+
+$(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
+	    -o $@ src/gen/gen_translit_lts.c $(FLITE_LIBS)
+
+$(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR)/english-words.10
+	$(QUIET_GEN)$(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS_SIZE) > $@+ && mv $@+ $@
+
+$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10
+	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) > $@+ && mv $@+ $@
 
 $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 	@mkdir -p $(@D)
@@ -128,7 +145,8 @@ $(LIB): $(TRANSLIT_OBJ)
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX reader).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
-           translate-toolkit festlex-cmu groff-base
+           translate-toolkit festlex-cmu scowl \
+           flite1-dev groff-base
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \

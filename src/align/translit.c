@@ -9,9 +9,12 @@
  *      is close enough to n to stay within the limit, computing the weighted jamo distance with a
  *      cut-off (translit_jamo_distance stops a row as soon as it exceeds the limit);
  *   3. keep each English word once, at its best rendering, and rank by
- *      distance, then: a word hunspell rejects in lower case (a name) is
- *      penalised, a spelling-influenced rendering slightly, and a word with a
- *      large CMU family (cloud: clouds, cloudy ...) gets a small bonus;
+ *      distance plus penalties: a word hunspell rejects in lower case (a
+ *      name), a spelling-influenced or customary rendering (slightly), a
+ *      plural or past form, and rarity: the word's SCOWL size tier, a real
+ *      frequency class (Debian's scowl; sale is in the commonest list,
+ *      sail in the next). Remaining ties go to the word with the larger CMU
+ *      family (cloud: clouds, cloudy ...);
  *   4. when no single word is an exact rendering, split the Korean word at
  *      syllable boundaries into two or three parts, each a real word
  *      (게임+체인저), and rank the compound with the singles. 제10항 1 of the
@@ -35,14 +38,34 @@
 #define RANK_POOL 48      /* words spell-checked and ranked per lookup */
 #define NAME_PENALTY 8    /* a word hunspell rejects (proper names, rare forms) */
 #define VARIANT_PENALTY 1 /* a spelling-influenced or compound rendering */
+#define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
+#define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
+#define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12   /* per split of a compound */
 #define JOIN_BONUS 16      /* the parts of a compound form one known word */
 #define MAX_SYLLABLES 30  /* longer input is refused */
 #define MAX_SPLIT_SYL 10  /* longer words are not split */
 
+#define SPELL_CACHE 4096 /* direct-mapped cache slots, a power of two */
+
 struct translit {
     struct spell *sp; /* hunspell en_US, or NULL when unavailable or not wanted */
+    /* hunspell answers by word offset: a long word's parts are checked many
+     * times over (one split tries ~30 parts), and each check costs ~20 us */
+    uint32_t cache_word[SPELL_CACHE]; /* word offset + 1, 0 for an empty slot */
+    uint8_t cache_ok[SPELL_CACHE];    /* spell_check's answer for it */
 };
+
+/* spell_check of index word w (offset off), through the cache. */
+static uint8_t word_spelled(struct translit *t, uint32_t off, const char *w)
+{
+    size_t slot = (off * 2654435761u) >> 20 & (SPELL_CACHE - 1);
+    if (t->cache_word[slot] != off + 1) {
+        t->cache_word[slot] = off + 1;
+        t->cache_ok[slot] = (uint8_t)spell_check(t->sp, w, strlen(w));
+    }
+    return t->cache_ok[slot];
+}
 
 /* One English word found by the scan. */
 struct hit {
@@ -51,6 +74,8 @@ struct hit {
     int rank;      /* dist with the penalties and bonus of step 3 */
     uint8_t variant;
     uint8_t family;
+    uint8_t tier;    /* SCOWL frequency tier, TRANSLIT_TIER_NONE when unlisted */
+    uint8_t inflected; /* a plural or past form */
     uint8_t spelled; /* 1 accepted by hunspell, 0 not, 2 not checked */
 };
 
@@ -166,6 +191,8 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             (*hits)[nh].dist = d;
             (*hits)[nh].variant = e->variant;
             (*hits)[nh].family = e->family;
+            (*hits)[nh].tier = e->tier;
+            (*hits)[nh].inflected = e->inflected;
             (*hits)[nh].spelled = 2;
             (*hits)[nh].rank = 0;
             nh++;
@@ -174,10 +201,17 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
     return nh;
 }
 
-static int family_bonus(unsigned family)
+/*
+ * Step 3's frequency signal: a word's SCOWL tier (gen_translit.c), one tenth
+ * of a substitution per tier, so that between two renderings equally close
+ * the commoner word wins (sale over sail). A word no SCOWL list has but
+ * hunspell accepts (app, bio: newer than the lists) counts as tier 3: such
+ * words are often the newest loanwords, and an exact rendering of one should
+ * beat a near rendering of a common word (bio over via).
+ */
+static int tier_penalty(unsigned tier)
 {
-    /* 0 for none, about 4 for 15 or more relatives */
-    return (int)lround(log2(1.0 + (family > 31 ? 31 : family)) * 0.8);
+    return tier >= TRANSLIT_TIER_NONE ? TIER_NONE_PENALTY : (int)tier;
 }
 
 /*
@@ -205,13 +239,17 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
         const char *w = translit_words + h[i].word;
         if (strlen(w) < 2)
             continue;
-        h[i].spelled = t->sp ? (uint8_t)spell_check(t->sp, w, strlen(w)) : 2;
+        h[i].spelled = t->sp ? word_spelled(t, h[i].word, w) : 2;
         if (h[i].variant == 3 && h[i].spelled != 1)
             continue; /* a derived agent noun must be a real word */
-        h[i].rank = h[i].dist - family_bonus(h[i].family);
+        h[i].rank = h[i].dist + tier_penalty(h[i].tier);
         if (h[i].spelled == 0)
             h[i].rank += NAME_PENALTY;
-        if (h[i].variant)
+        if (h[i].inflected)
+            h[i].rank += INFLECTED_PENALTY;
+        if (h[i].variant == 4)
+            h[i].rank += CUSTOM_PENALTY;
+        else if (h[i].variant)
             h[i].rank += VARIANT_PENALTY;
         h[k++] = h[i];
     }
@@ -395,6 +433,15 @@ static double confidence(int rank)
     return exp(-(rank < 0 ? 0 : rank) / 15.0);
 }
 
+/* 1 when one of out[0..n) already reads en. */
+static int seen_before(const struct translit_candidate *out, size_t n, const char *en)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(out[i].en, en))
+            return 1;
+    return 0;
+}
+
 int translit_lookup(struct translit *t, const char *s, size_t len, struct translit_candidate *out,
                     size_t max)
 {
@@ -430,6 +477,10 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
             size_t wl = strlen(w) < TRANSLIT_EN_MAX - 1 ? strlen(w) : TRANSLIT_EN_MAX - 1;
             memcpy(c->en, w, wl);
             c->en[wl] = '\0';
+        }
+        if (seen_before(out, k, c->en)) { /* a closed-up compound said it first */
+            i++;
+            continue;
         }
         c->distance = hits[i].dist;
         c->score = confidence(hits[i].rank);

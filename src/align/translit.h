@@ -8,7 +8,11 @@
  * into the library. A Korean word is decomposed into jamo and compared with
  * the renderings by a weighted jamo edit distance in which similar jamo
  * (ㅔ/ㅐ, ㅓ/ㅗ, ㅂ/ㅍ, 받침 ㅅ/ㄷ ...) cost less; hunspell en_US (spell.h)
- * tells real words from the names the dictionary also holds. When no single
+ * tells real words from the names the dictionary also holds, and the SCOWL
+ * word lists (Debian's scowl) give each word a frequency tier that orders
+ * homophones (세일: sale before sail). Common words newer than the 2008 CMU
+ * list (web, blog, selfie) are pronounced at build time by flite's CMU
+ * lexicon and letter-to-sound rules. When no single
  * word fits, the Korean word is split into two or three parts (게임+체인저 ->
  * game changer).
  *
@@ -43,7 +47,8 @@ enum translit_cand_flags {
 
 struct translit_candidate {
     char en[TRANSLIT_EN_MAX]; /* English, lower case, NUL-terminated */
-    double score;             /* confidence in (0, 1]; 1 = exact rendering */
+    double score;             /* confidence in (0, 1]; 1 = exact rendering of one of
+                                 the commonest words (SCOWL size 10) */
     int distance;             /* jamo distance in tenths of a substitution */
     unsigned flags;           /* enum translit_cand_flags */
 };

@@ -62,6 +62,12 @@ static int is_glide(int p)
     return p == PH_W || p == PH_Y;
 }
 
+/* 1 for the diphthongs of 제8항: [ai ei ou au ɔi]. */
+static int is_diphthong(int p)
+{
+    return p == PH_AY || p == PH_EY || p == PH_OW || p == PH_AW || p == PH_OY;
+}
+
 /* 1 for the lax ("short") vowels of 제1항: [ɪ ɛ æ ʌ ʊ ə ɒ]. */
 static int is_short(int p, char letter)
 {
@@ -235,7 +241,7 @@ static int parse_phones(const char *s, unsigned char *ph, size_t max)
 
 /* Writes a consonant that no vowel follows (제1항-제6항). i indexes ph. */
 static void render_coda(struct builder *b, const unsigned char *ph, size_t n, size_t i,
-                        const char *vletter)
+                        const char *vletter, int variant)
 {
     int p = ph[i], prev = i ? ph[i - 1] : PH_NONE, next = i + 1 < n ? ph[i + 1] : PH_NONE;
     int after = i + 2 < n ? ph[i + 2] : PH_NONE;
@@ -244,6 +250,14 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     if (((p == PH_T && next == PH_S) || (p == PH_D && next == PH_Z)) &&
         (after == PH_NONE || (!is_vowel(after) && !is_glide(after))))
         return;
+    /* variant 2, customary (제1장 제5항): a word-final [p k b g] after a
+     * plain vowel is a 받침 whatever the vowel's length or voicing (빅, 웹,
+     * 딥, 잡), as established spellings widely write it */
+    if (variant == 2 && next == PH_NONE && i && is_vowel(prev) && !is_diphthong(prev) &&
+        (p == PH_P || p == PH_K || p == PH_B || p == PH_G)) {
+        set_final(b, p == PH_P || p == PH_B ? FIN_B : FIN_G, initial_of(p));
+        return;
+    }
     switch (p) {
     case PH_P: case PH_T: case PH_K:
         /* 제1항 1, 2 */
@@ -301,6 +315,8 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
             emit(b, INI_NULL, MED_EO); /* [ɛə ɪə ʊə aɪə]: 에어, 이어, 투어, 파이어 */
         else if (prev == PH_AW)
             emit(b, INI_NULL, MED_EO); /* [auə] 아워 (제8항) */
+        else if (variant == 2 && next == PH_NONE && (prev == PH_AO || prev == PH_OW))
+            emit(b, INI_NULL, MED_EO); /* customary [ɔːə]: 스코어, 스토어, 도어 */
         return;                        /* otherwise silent, as in British English */
     case PH_HH:
         emit(b, INI_H, MED_EU);
@@ -388,12 +404,12 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
         int after = i + 2 < (size_t)n ? ph[i + 2] : PH_NONE;
 
         if (is_vowel(p)) {
-            int second, med = vowel_medial(p, vletter[i], variant, &second);
+            int second, med = vowel_medial(p, vletter[i], variant == 1, &second);
             if (glide == PH_W && p == PH_AA)
-                med = variant ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
+                med = variant == 1 ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
             /* British [juː] after an alveolar where American drops the [j]:
              * news 뉴스, tube 튜브 (variant 1; spelled u or ew, not oo) */
-            if (variant && p == PH_UW && glide == PH_NONE && i > 0 &&
+            if (variant == 1 && p == PH_UW && glide == PH_NONE && i > 0 &&
                 (vletter[i] == 'u' || vletter[i] == 'e') &&
                 (ph[i - 1] == PH_N || ph[i - 1] == PH_T || ph[i - 1] == PH_D ||
                  ph[i - 1] == PH_S || ph[i - 1] == PH_L || ph[i - 1] == PH_TH))
@@ -403,7 +419,7 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
                 med = glide_medial(PH_NONE, med);
             emit(&b, onset, med);
             /* 제8항: [auə] is 아워 (tower 타워, power 파워) */
-            if (p == PH_AW && (next == PH_ER || next == PH_AX) && glide == PH_NONE) {
+            if (p == PH_AW && (next == PH_ER || next == PH_AX) && glide != PH_W) {
                 emit(&b, INI_NULL, MED_WO);
                 onset = INI_NULL;
                 i++;
@@ -469,7 +485,7 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
             }
             continue;
         }
-        render_coda(&b, ph, (size_t)n, i, vletter);
+        render_coda(&b, ph, (size_t)n, i, vletter, variant);
     }
     if (b.overflow)
         return -1;

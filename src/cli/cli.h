@@ -41,6 +41,10 @@ int cli_usage(const char *synopsis, const char *help, int to_stdout);
 void cli_cleanup_on_signal(const char *tmp_path);
 
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_lookup(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_set(int argc, char **argv);
 int cmd_translit(int argc, char **argv);
 
 #endif

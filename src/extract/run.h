@@ -36,7 +36,8 @@ struct extract_run_error {
  * err->encoding are filled in too. The document is named path.
  */
 struct extract_doc *extract_run_file(const char *path, const char *encoding, unsigned text_flags,
-                                     unsigned extract_flags, struct extract_run_error *err /* OUT */);
+                                     unsigned extract_flags,
+                                     struct extract_run_error *err /* OUT */);
 
 /*
  * Appends a one-line description of a failed extract_run_file on path to

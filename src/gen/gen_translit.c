@@ -1,7 +1,8 @@
 /*
  * gen_translit.c - build-time generator of the loanword index.
  *
- *   gen_translit /usr/share/festival/dicts/cmu/cmudict-0.4.out > translit_index.c
+ *   gen_translit /usr/share/festival/dicts/cmu/cmudict-0.4.out /usr/share/dict/scowl \
+ *                [translit_lts.out] > translit_index.c
  *
  * Reads the CMU pronouncing dictionary as Debian's festlex-cmu ships it (the
  * Festival lexicon format, one entry a line:
@@ -31,6 +32,15 @@
  * the forms of common words and mostly bare rare words and names). It breaks
  * ties between homophones (style/stile).
  *
+ * "tier" is the word's frequency class: the smallest SCOWL size list
+ * (Debian's scowl, english-words.N and american-words.N, N = 10 ... 95) that
+ * holds it, as 0 ... 9, or TRANSLIT_TIER_NONE. An agent noun SCOWL lacks
+ * takes its verb's tier + 2. "inflected" marks plural and past forms.
+ *
+ * The optional third file adds words CMU lacks, in the same line format,
+ * pronounced by flite (gen_translit_lts.c); a word CMU has or that is derived
+ * from a CMU word keeps that pronunciation.
+ *
  * Output is deterministic. Exit status 0, or 1 with a message on stderr.
  */
 #include <stdio.h>
@@ -54,11 +64,26 @@ struct out_entry {
     unsigned char first; /* first jamo code */
 };
 
+/* SCOWL size classes (Debian scowl, /usr/share/dict/scowl/<list>.<size>),
+ * smallest first: a word's smallest class is its frequency tier 0..9. */
+static const char *const scowl_sizes[] = {"10", "20", "35", "40", "50", "55", "60", "70", "80", "95"};
+static const char *const scowl_lists[] = {"english-words", "american-words"};
+#define TIER_NONE TRANSLIT_TIER_NONE /* not in any SCOWL list */
+
+struct scowl_word {
+    char *word;
+    unsigned char tier;
+};
+
+static struct scowl_word *scowl;
+static size_t nscowl, ascowl;
+
 static struct pron *prons;
 static size_t nprons, aprons;
 static char **words; /* distinct words, sorted */
 static size_t nwords;
 static unsigned char *family;
+static unsigned char *tier; /* per word: SCOWL tier, TIER_NONE when unlisted */
 static struct out_entry *entries;
 static size_t nentries, aentries;
 static unsigned char *jamo_blob;
@@ -96,6 +121,73 @@ static void add_pron(const char *w, size_t wlen, const char *phones, int derived
     prons[nprons].phones = dupstr(phones, strlen(phones));
     prons[nprons].derived = derived;
     nprons++;
+}
+
+static int cmp_scowl_word(const void *pa, const void *pb)
+{
+    return strcmp(((const struct scowl_word *)pa)->word, ((const struct scowl_word *)pb)->word);
+}
+
+static int cmp_scowl(const void *pa, const void *pb)
+{
+    const struct scowl_word *a = pa, *b = pb;
+    int c = strcmp(a->word, b->word);
+    return c ? c : a->tier - b->tier;
+}
+
+/*
+ * Reads the SCOWL lists under dir. Only all-lower-case ASCII words are kept
+ * (names, abbreviations and possessives are in other lists or have other
+ * characters). Returns the number of files read.
+ */
+static int load_scowl(const char *dir)
+{
+    int files = 0;
+    size_t k = 0;
+
+    for (size_t l = 0; l < sizeof(scowl_lists) / sizeof(scowl_lists[0]); l++)
+        for (size_t t = 0; t < sizeof(scowl_sizes) / sizeof(scowl_sizes[0]); t++) {
+            char path[4096], line[256];
+            FILE *fp;
+            if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, scowl_lists[l],
+                                 scowl_sizes[t]) >= sizeof(path))
+                continue;
+            fp = fopen(path, "r");
+            if (!fp)
+                continue;
+            files++;
+            while (fgets(line, sizeof(line), fp)) {
+                size_t len = strcspn(line, "\r\n");
+                int ok = len > 0;
+                for (size_t i = 0; i < len && ok; i++)
+                    ok = line[i] >= 'a' && line[i] <= 'z';
+                if (!ok)
+                    continue;
+                scowl = grow(scowl, &ascowl, nscowl + 1, sizeof(*scowl));
+                scowl[nscowl].word = dupstr(line, len);
+                scowl[nscowl].tier = (unsigned char)t;
+                nscowl++;
+            }
+            fclose(fp);
+        }
+    qsort(scowl, nscowl, sizeof(*scowl), cmp_scowl);
+    for (size_t i = 0; i < nscowl; i++)
+        if (!k || strcmp(scowl[k - 1].word, scowl[i].word))
+            scowl[k++] = scowl[i];
+        else
+            free(scowl[i].word);
+    nscowl = k;
+    return files;
+}
+
+/* The SCOWL tier of w, TIER_NONE when unlisted. */
+static unsigned char scowl_tier(const char *w)
+{
+    struct scowl_word key, *hit;
+    key.word = (char *)(uintptr_t)w;
+    key.tier = 0;
+    hit = bsearch(&key, scowl, nscowl, sizeof(*scowl), cmp_scowl_word);
+    return hit ? hit->tier : TIER_NONE;
 }
 
 /* Parses one lexicon line; skips words that are not all letters. */
@@ -224,6 +316,37 @@ static void count_families(void)
         }
         family[i] = (unsigned char)c;
     }
+}
+
+/*
+ * 1 when w is a plural or past form of another listed word: stem + s, es,
+ * ed or d, or a doubled final consonant + ed (shopped). Loanwords are
+ * borrowed in the base form, so these rank a little lower (guest over
+ * guessed). -ing and -er forms are not marked: 쇼핑, 마케팅, 매니저.
+ */
+static int is_inflection(const char *w)
+{
+    static const char *const suffix[] = {"s", "es", "ed", "d"};
+    size_t len = strlen(w);
+    char stem[160];
+
+    if (len >= sizeof(stem) || len < 4)
+        return 0;
+    for (size_t k = 0; k < sizeof(suffix) / sizeof(suffix[0]); k++) {
+        size_t sl = strlen(suffix[k]), n = len - sl;
+        if (strcmp(w + n, suffix[k]) || n < 3 || (sl == 1 && w[n - 1] == 's'))
+            continue;
+        memcpy(stem, w, n);
+        stem[n] = '\0';
+        if (is_base_word(stem))
+            return 1;
+        if (!strcmp(suffix[k], "ed") && n >= 4 && stem[n - 1] == stem[n - 2]) {
+            stem[n - 1] = '\0';
+            if (is_base_word(stem))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* Adds agent nouns in -er that CMU lacks (changer): see the file comment. */
@@ -356,8 +479,8 @@ static void emit(const char *source)
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
     for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%zu,%u,%u,%u,0},\n", word_off[e->word], e->jamo, e->len, family[e->word],
-               e->variant);
+        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], e->jamo, e->len,
+               family[e->word], e->variant, tier[e->word], is_inflection(words[e->word]));
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
@@ -377,8 +500,13 @@ int main(int argc, char **argv)
     char line[4096];
     FILE *fp;
 
-    if (argc != 2) {
-        fputs("usage: gen_translit <cmudict-0.4.out>\n", stderr);
+    if (argc != 3 && argc != 4) {
+        fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out>]\n", stderr);
+        return 1;
+    }
+    if (load_scowl(argv[2]) < 10 || nscowl < 100000) {
+        fprintf(stderr, "gen_translit: %s: SCOWL word lists missing (%zu words read)\n", argv[2],
+                nscowl);
         return 1;
     }
     fp = fopen(argv[1], "r");
@@ -393,6 +521,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen_translit: %s: only %zu entries read\n", argv[1], nprons);
         return 1;
     }
+
     build_words();
     base = malloc(nwords * sizeof(*base));
     if (!base)
@@ -404,14 +533,55 @@ int main(int argc, char **argv)
     free(words);
     nwords = 0;
     build_words();
+    if (argc == 4) {
+        /* words CMU lacks, in the same format (gen_translit_lts.c); a
+         * derivation from a CMU word (changer) beats letter-to-sound */
+        size_t before = nprons;
+        fp = fopen(argv[3], "r");
+        if (!fp) {
+            perror(argv[3]);
+            return 1;
+        }
+        while (fgets(line, sizeof(line), fp)) {
+            parse_line(line);
+            if (nprons > before && find_word(prons[nprons - 1].word) >= 0) {
+                nprons--;
+                free(prons[nprons].word);
+                free(prons[nprons].phones);
+            }
+            before = nprons;
+        }
+        fclose(fp);
+        free(words);
+        nwords = 0;
+        build_words();
+    }
     count_families();
+    tier = malloc(nwords);
+    if (!tier)
+        return 1;
+    for (size_t i = 0; i < nwords; i++)
+        tier[i] = scowl_tier(words[i]);
+    /* an agent noun SCOWL lacks is taken to be two tiers rarer than its verb */
+    for (size_t i = 0; i < nprons; i++) {
+        char stem[128];
+        size_t len = strlen(prons[i].word), w = (size_t)find_word(prons[i].word);
+        if (!prons[i].derived || tier[w] != TIER_NONE || len >= sizeof(stem))
+            continue;
+        memcpy(stem, prons[i].word, len - 1); /* changer: change */
+        stem[len - 1] = '\0';
+        if (scowl_tier(stem) == TIER_NONE && len > 2)
+            stem[len - 2] = '\0'; /* builder: build */
+        if (scowl_tier(stem) < TIER_NONE)
+            tier[w] = (unsigned char)(scowl_tier(stem) + 2 > 9 ? 9 : scowl_tier(stem) + 2);
+    }
     for (size_t i = 0; i < nprons; i++) {
         unsigned char codes[TRANSLIT_MAX_JAMO];
         size_t w = (size_t)find_word(prons[i].word);
-        for (int v = 0; v < 2; v++) {
+        for (int v = 0; v < (prons[i].derived ? 2 : 3); v++) {
             int n = translit_ortho_render(prons[i].word, prons[i].phones, v, codes, sizeof(codes));
             if (n > 0 && n <= 255)
-                add_entry(w, codes, n, prons[i].derived ? 3 : v);
+                add_entry(w, codes, n, prons[i].derived ? 3 : v == 2 ? 4 : v);
         }
         if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word)))
             add_compounds(w, prons[i].word);

@@ -67,6 +67,15 @@ static void test_render_rules(void)
     /* variant 1 follows the vowel letters */
     STR_EQ(render("system", "s ih1 s t ax0 m", 1), "시스템", "schwa spelled e");
     STR_EQ(render("news", "n uw1 z", 1), "뉴즈", "British [juː]");
+    /* variant 2, customary spellings (제1장 제5항) */
+    STR_EQ(render("big", "b ih1 g", 0), "비그", "제2항: final [g] 그");
+    STR_EQ(render("big", "b ih1 g", 2), "빅", "customary: 빅");
+    STR_EQ(render("deep", "d iy1 p", 0), "디프", "제1항 3: after a long vowel 프");
+    STR_EQ(render("deep", "d iy1 p", 2), "딥", "customary: 딥");
+    STR_EQ(render("make", "m ey1 k", 2), "메이크", "not after a diphthong");
+    STR_EQ(render("score", "s k ao1 r", 0), "스코", "[r] silent");
+    STR_EQ(render("score", "s k ao1 r", 2), "스코어", "customary [ɔːr] 오어");
+    STR_EQ(render("shower", "sh aw1 er0", 0), "샤워", "제8항 [auə] after [ʃ]");
     OK(translit_ortho_render("x", "k qq", 0, (unsigned char[8]){0}, 8) == -1, "unknown phone");
 }
 
@@ -127,6 +136,17 @@ static void test_lookup(void)
         for (int i = 1; i < n; i++)
             OK(c[i].score <= c[i - 1].score, "ranked: %s after %s", c[i].en, c[i - 1].en);
     }
+}
+
+/* Ranking signals added for issue 3: frequency, base forms, newer words. */
+static void test_ranking(void)
+{
+    STR_EQ(best("세일", NULL), "sale", "homophones: the commoner word (SCOWL tier)");
+    STR_EQ(best("버튼", NULL), "button", "button is commoner than the name burton");
+    STR_EQ(best("게스트", NULL), "guest", "a base form over a past form (guessed)");
+    STR_EQ(best("웹", NULL), "web", "customary rendering of a word flite pronounced");
+    STR_EQ(best("셀피", NULL), "selfie", "a SCOWL word CMU 0.4 lacks (flite)");
+    STR_EQ(best("스코어", NULL), "score", "customary 오어");
 }
 
 static void test_compound(void)
@@ -196,6 +216,7 @@ int main(void)
     RUN(test_render_rules);
     RUN(test_jamo_distance);
     RUN(test_lookup);
+    RUN(test_ranking);
     RUN(test_compound);
     RUN(test_gloss);
     RUN(test_spell);

@@ -1,0 +1,254 @@
+/*
+ * cmd_ingest.c - `dadeum ingest`: documents (or extract's JSON Lines) into the termbase.
+ *
+ * Each document is hashed first; one already stored with that hash is not
+ * even read again. Otherwise it is extracted exactly as `dadeum extract`
+ * does (extract/run.h) and stored in one transaction, so an interrupted
+ * ingest leaves the termbase as it was before the document in progress.
+ * A document that cannot be read is reported and skipped; the exit status
+ * says so at the end.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "extract/run.h"
+#include "termbase/termbase.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum ingest [--db <file>] [--encoding <name>] [--lenient] [--quiet]\n"
+    "                     (<file>... | --from-jsonl <file>)\n";
+
+static const char help[] =
+    "\n"
+    "Extracts term pairs from documents and stores them in the termbase, one\n"
+    "transaction per document. A document already stored with the same content\n"
+    "is skipped; a changed one has its old evidence replaced. Review decisions\n"
+    "(dadeum set) are kept.\n"
+    "\n"
+    "termbase:\n"
+    "  --db <file>          the termbase (default $DADEUM_DB, else ./dadeum.db);\n"
+    "                       created when missing\n"
+    "\n"
+    "input:\n"
+    "  <file>...            documents, as for 'dadeum extract'\n"
+    "  --encoding <name>    decode with this iconv encoding instead of detecting\n"
+    "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
+    "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
+    "                       ('-' reads standard input); records of one file must\n"
+    "                       be consecutive\n"
+    "  -q, --quiet          no progress line (shown only when stderr is a terminal)\n"
+    "\n"
+    "exit status: 0 every document stored, 2 usage, 3 an input or the termbase\n"
+    "could not be read (other documents are still stored), 4 the termbase could\n"
+    "not be written.\n";
+
+struct progress {
+    int on;                /* show progress */
+    struct timespec start; /* when ingest began */
+    unsigned long files;   /* documents done */
+    unsigned long total;   /* documents given */
+    unsigned long pairs;   /* pairs stored */
+    double bytes;          /* input bytes read */
+};
+
+static double elapsed(const struct progress *p)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
+}
+
+static void progress_show(const struct progress *p)
+{
+    double t = elapsed(p);
+    if (!p->on)
+        return;
+    if (p->total)
+        fprintf(stderr, "\ringest: %lu/%lu files", p->files, p->total);
+    else
+        fprintf(stderr, "\ringest: %lu files", p->files);
+    fprintf(stderr, ", %.1f MB/s, %lu pairs ", t > 0 ? p->bytes / 1e6 / t : 0.0, p->pairs);
+    fflush(stderr);
+}
+
+static void on_jsonl_progress(void *ctx, const struct termbase_progress *tp)
+{
+    struct progress *p = ctx;
+    p->files = tp->docs;
+    p->pairs = tp->pairs;
+    p->bytes = (double)tp->bytes;
+    progress_show(p);
+}
+
+/* Exit status for a termbase failure while writing. */
+static int write_status(const struct termbase_error *err)
+{
+    switch (err->code) {
+    case TERMBASE_ENOTDB:
+    case TERMBASE_EVERSION:
+    case TERMBASE_EINPUT:
+        return DADEUM_EXIT_INPUT;
+    case TERMBASE_EINTERNAL:
+        return DADEUM_EXIT_INTERNAL;
+    default:
+        return DADEUM_EXIT_OUTPUT;
+    }
+}
+
+/* Stores one document. Returns an exit status. */
+static int ingest_file(struct termbase *tb, const char *path, const char *encoding,
+                       unsigned text_flags, struct progress *p)
+{
+    struct termbase_hash h;
+    struct termbase_error err;
+    struct extract_run_error rerr;
+    struct extract_doc *doc = NULL;
+    int current, unchanged, ret = DADEUM_EXIT_OK;
+
+    if (termbase_hash_file(path, &h)) {
+        error("cannot read '%s': %s", path, strerror(errno));
+        return DADEUM_EXIT_INPUT;
+    }
+    p->bytes += (double)h.bytes;
+    current = termbase_doc_is_current(tb, path, h.hex, &err);
+    if (current < 0) {
+        error("%s", err.message);
+        return write_status(&err);
+    }
+    if (current)
+        return DADEUM_EXIT_OK;
+    doc = extract_run_file(path, encoding, text_flags, 0, &rerr);
+    if (!doc) {
+        struct strbuf msg = STRBUF_INIT;
+        extract_run_strerror(&rerr, path, encoding, &msg);
+        error("%s", msg.buf);
+        strbuf_release(&msg);
+        return rerr.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+    }
+    if (rerr.replaced)
+        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
+                (unsigned long long)rerr.replaced, rerr.encoding);
+    if (termbase_doc_begin(tb, path, h.hex, h.bytes, &unchanged, &err))
+        goto fail;
+    for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
+        struct termbase_pair pair;
+        termbase_pair_from_extract(&pair, extract_doc_get(doc, i));
+        if (termbase_doc_add(tb, &pair, &err))
+            goto fail;
+    }
+    if (!unchanged && termbase_doc_commit(tb, &err))
+        goto fail;
+    p->pairs += extract_doc_count(doc);
+    goto cleanup;
+fail:
+    termbase_doc_abort(tb);
+    error("cannot store '%s': %s", path, err.message);
+    ret = write_status(&err);
+cleanup:
+    extract_doc_free(doc);
+    return ret;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"encoding", required_argument, NULL, 'e'},
+                                             {"lenient", no_argument, NULL, 'l'},
+                                             {"from-jsonl", required_argument, NULL, 'j'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = getenv("DADEUM_DB"), *encoding = NULL, *jsonl = NULL;
+    struct termbase *tb = NULL;
+    struct termbase_error err;
+    struct progress p;
+    unsigned text_flags = 0;
+    int c, quiet = 0, ret = DADEUM_EXIT_OK;
+
+    memset(&p, 0, sizeof(p));
+    if (!db || !*db)
+        db = "dadeum.db";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+hq", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'e':
+            encoding = optarg;
+            break;
+        case 'l':
+            text_flags |= TEXT_LENIENT;
+            break;
+        case 'j':
+            jsonl = optarg;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (!jsonl && optind >= argc) {
+        error("no input files");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (jsonl && optind < argc) {
+        error("--from-jsonl takes no other input files");
+        return cli_usage(synopsis, help, 0);
+    }
+    for (int i = optind; i < argc; i++)
+        if (!strcmp(argv[i], "-")) {
+            error("ingest needs document paths; for standard input use "
+                  "'dadeum extract --format jsonl - | dadeum ingest --from-jsonl -'");
+            return cli_usage(synopsis, help, 0);
+        }
+    tb = termbase_open(db, TERMBASE_CREATE, &err);
+    if (!tb) {
+        error("%s", err.message);
+        return err.code == TERMBASE_EOPEN || err.code == TERMBASE_EIO || err.code == TERMBASE_EBUSY
+                   ? DADEUM_EXIT_OUTPUT
+                   : DADEUM_EXIT_INPUT;
+    }
+    p.on = !quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    if (jsonl) {
+        if (termbase_ingest_jsonl(tb, jsonl, on_jsonl_progress, &p, &err)) {
+            if (p.on)
+                fputc('\n', stderr);
+            error("%s", err.message);
+            ret = err.code == TERMBASE_EOPEN ? DADEUM_EXIT_INPUT : write_status(&err);
+            goto cleanup;
+        }
+    } else {
+        p.total = (unsigned long)(argc - optind);
+        for (int i = optind; i < argc; i++) {
+            int r = ingest_file(tb, argv[i], encoding, text_flags, &p);
+            p.files++;
+            progress_show(&p);
+            if (r == DADEUM_EXIT_OUTPUT || r == DADEUM_EXIT_INTERNAL || r == DADEUM_EXIT_USAGE) {
+                ret = r; /* the termbase itself failed: stop */
+                break;
+            }
+            if (r != DADEUM_EXIT_OK)
+                ret = r;
+        }
+    }
+    if (p.on)
+        fputc('\n', stderr);
+cleanup:
+    termbase_free(tb);
+    return ret;
+}

@@ -1,0 +1,141 @@
+/*
+ * cmd_lookup.c - `dadeum lookup`: find a concept by any of its forms.
+ *
+ * With --glossary the TSV file is loaded into a private in-memory termbase
+ * and searched the same way, so every lookup mode works on it too.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "termbase/termbase.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum lookup [--db <file> | --glossary <file>] [--exact] [--limit <n>]\n"
+    "                     [--format (text | tsv | json)] <query>\n";
+
+static const char help[] =
+    "\n"
+    "Finds concepts by any form: the Korean term (spacing and a trailing particle\n"
+    "do not matter: 클라우드를, 인터넷기반 자원공유), loanword, English (any case),\n"
+    "abbreviation; then by prefix, substring and, for Korean, by jamo edit\n"
+    "distance (클라우디 finds 클라우드). Results are ranked in that order.\n"
+    "\n"
+    "source:\n"
+    "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
+    "  --glossary <file>  search a TSV glossary instead (a header row, then ko and\n"
+    "                     gloss columns, e.g. 'dadeum extract' output)\n"
+    "\n"
+    "search:\n"
+    "  --exact            exact forms and particle/spacing variants only\n"
+    "  --limit <n>        at most n concepts (default 10, 0 for all)\n"
+    "\n"
+    "output:\n"
+    "  --format text      concept on one line (term ↔ loanword ↔ English ↔\n"
+    "                     abbreviation), then id, status, count, an example (default)\n"
+    "  --format tsv       one row per concept after a header row\n"
+    "  --format json      a JSON array\n"
+    "\n"
+    "exit status: 0 found, 1 nothing found, 2 usage (also an empty, over-long or\n"
+    "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
+    "not be written.\n";
+
+int cmd_lookup(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"glossary", required_argument, NULL, 'g'},
+                                             {"exact", no_argument, NULL, 'x'},
+                                             {"limit", required_argument, NULL, 'n'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = getenv("DADEUM_DB"), *glossary = NULL;
+    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    struct termbase *tb = NULL;
+    struct termbase_result *r = NULL;
+    struct termbase_error err;
+    unsigned flags = 0;
+    size_t limit = 10;
+    int c, ret = DADEUM_EXIT_OK;
+    char *end;
+
+    if (!db || !*db)
+        db = "dadeum.db";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'g':
+            glossary = optarg;
+            break;
+        case 'x':
+            flags |= TERMBASE_LOOKUP_EXACT;
+            break;
+        case 'n':
+            errno = 0;
+            limit = (size_t)strtoul(optarg, &end, 10);
+            if (errno || *end || !*optarg || *optarg == '-') {
+                error("--limit needs a number, not '%s'", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                fmt = TERMBASE_FORMAT_TEXT;
+            else if (!strcmp(optarg, "tsv"))
+                fmt = TERMBASE_FORMAT_TSV;
+            else if (!strcmp(optarg, "json"))
+                fmt = TERMBASE_FORMAT_JSON;
+            else {
+                error("unknown format '%s' (text, tsv or json)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (optind != argc - 1) {
+        error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (glossary) {
+        tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+        if (tb && termbase_load_tsv(tb, glossary, &err)) {
+            termbase_free(tb);
+            tb = NULL;
+        }
+    } else {
+        tb = termbase_open(db, 0, &err);
+    }
+    if (!tb) {
+        error("%s", err.message);
+        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+    }
+    r = termbase_lookup(tb, argv[optind], flags, limit, &err);
+    if (!r) {
+        error("%s", err.message);
+        ret = err.code == TERMBASE_EINPUT ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
+    termbase_result_write(r, stdout, fmt);
+    if (fflush(stdout) || ferror(stdout)) {
+        error("cannot write to standard output: %s", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    } else if (!termbase_result_count(r)) {
+        ret = DADEUM_EXIT_NEGATIVE;
+    }
+cleanup:
+    termbase_result_free(r);
+    termbase_free(tb);
+    return ret;
+}

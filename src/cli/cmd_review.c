@@ -1,0 +1,135 @@
+/*
+ * cmd_review.c - `dadeum review`: list concepts awaiting (or past) review.
+ *
+ * Concepts come most frequent first, so that a reviewer's time goes where
+ * the documents are. --dump writes the whole termbase as sorted TSV
+ * without ids (termbase_dump), which is the same for the same content
+ * whatever the ingest order: the tests compare it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "termbase/termbase.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum review [--db <file>] [--status (candidate | approved | rejected) | --all]\n"
+    "                     [--limit <n>] [--format (text | tsv | json)] [--dump]\n";
+
+static const char help[] =
+    "\n"
+    "Lists the concepts of the termbase with a given review status (candidates\n"
+    "by default), most frequent first, with their ids for 'dadeum set'.\n"
+    "\n"
+    "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
+    "  --status <status>  list concepts with this status\n"
+    "  --all              list every concept\n"
+    "  --limit <n>        at most n concepts (default 0: all)\n"
+    "  --format <fmt>     text (default), tsv or json, as for 'dadeum lookup'\n"
+    "  --dump             write the whole termbase (documents, concepts, forms,\n"
+    "                     evidence) as sorted TSV without ids\n"
+    "\n"
+    "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
+    "read, 4 output could not be written.\n";
+
+int cmd_review(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},     {"status", required_argument, NULL, 's'},
+        {"all", no_argument, NULL, 'a'},          {"limit", required_argument, NULL, 'n'},
+        {"format", required_argument, NULL, 'f'}, {"dump", no_argument, NULL, 'D'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    const char *db = getenv("DADEUM_DB");
+    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    struct termbase *tb = NULL;
+    struct termbase_result *r = NULL;
+    struct termbase_error err;
+    int c, status = TERMBASE_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
+    size_t limit = 0;
+    char *end;
+
+    if (!db || !*db)
+        db = "dadeum.db";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 's':
+            status = termbase_review_parse(optarg);
+            if (status < 0) {
+                error("unknown status '%s' (candidate, approved or rejected)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'a':
+            status = -1;
+            break;
+        case 'n':
+            errno = 0;
+            limit = (size_t)strtoul(optarg, &end, 10);
+            if (errno || *end || !*optarg || *optarg == '-') {
+                error("--limit needs a number, not '%s'", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                fmt = TERMBASE_FORMAT_TEXT;
+            else if (!strcmp(optarg, "tsv"))
+                fmt = TERMBASE_FORMAT_TSV;
+            else if (!strcmp(optarg, "json"))
+                fmt = TERMBASE_FORMAT_JSON;
+            else {
+                error("unknown format '%s' (text, tsv or json)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'D':
+            dump = 1;
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (optind < argc) {
+        error("unexpected argument '%s'", argv[optind]);
+        return cli_usage(synopsis, help, 0);
+    }
+    tb = termbase_open(db, 0, &err);
+    if (!tb) {
+        error("%s", err.message);
+        return DADEUM_EXIT_INPUT;
+    }
+    if (dump) {
+        if (termbase_dump(tb, stdout, &err)) {
+            error("%s", err.message);
+            ret = DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
+    } else {
+        r = termbase_list(tb, status, limit, &err);
+        if (!r) {
+            error("%s", err.message);
+            ret = DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
+        termbase_result_write(r, stdout, fmt);
+    }
+    if (fflush(stdout) || ferror(stdout)) {
+        error("cannot write to standard output: %s", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+cleanup:
+    termbase_result_free(r);
+    termbase_free(tb);
+    return ret;
+}

@@ -1,0 +1,122 @@
+/*
+ * cmd_set.c - `dadeum set`: record a review decision on one concept.
+ *
+ * Status, note and hand-added forms belong to the concept, not to any
+ * document, so later ingests keep them (termbase_edit).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "termbase/termbase.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum set [--db <file>] <id> [--status (approved | rejected | candidate)]\n"
+    "                  [--en <text>] [--abbr <text>] [--note <text>]\n";
+
+static const char help[] =
+    "\n"
+    "Records a review decision on the concept <id> (from 'dadeum review' or\n"
+    "'dadeum lookup') and prints the concept. Decisions survive later ingests.\n"
+    "\n"
+    "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
+    "  --status <status>  approved, rejected or candidate\n"
+    "  --en <text>        add an English form\n"
+    "  --abbr <text>      add an abbreviation\n"
+    "  --note <text>      set the note ('' removes it)\n"
+    "\n"
+    "exit status: 0 done, 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
+    "be read, 4 it cannot be written.\n";
+
+int cmd_set(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"status", required_argument, NULL, 's'},
+                                             {"en", required_argument, NULL, 'e'},
+                                             {"abbr", required_argument, NULL, 'a'},
+                                             {"note", required_argument, NULL, 'n'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = getenv("DADEUM_DB");
+    struct termbase_edit e = {-1, NULL, NULL, NULL};
+    struct termbase *tb = NULL;
+    struct termbase_result *r = NULL;
+    struct termbase_error err;
+    long long id;
+    char *end;
+    int c, ret = DADEUM_EXIT_OK;
+
+    if (!db || !*db)
+        db = "dadeum.db";
+    optind = 1;
+    opterr = 0;
+    /* no '+': options may follow the id */
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 's':
+            e.status = termbase_review_parse(optarg);
+            if (e.status < 0) {
+                error("unknown status '%s' (approved, rejected or candidate)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'e':
+            e.en = optarg;
+            break;
+        case 'a':
+            e.abbr = optarg;
+            break;
+        case 'n':
+            e.note = optarg;
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (optind != argc - 1) {
+        error(optind >= argc ? "no concept id" : "one concept id only");
+        return cli_usage(synopsis, help, 0);
+    }
+    errno = 0;
+    id = strtoll(argv[optind], &end, 10);
+    if (errno || *end || !*argv[optind] || id <= 0) {
+        error("'%s' is not a concept id", argv[optind]);
+        return cli_usage(synopsis, help, 0);
+    }
+    if (e.status < 0 && !e.en && !e.abbr && !e.note) {
+        error("nothing to set (--status, --en, --abbr or --note)");
+        return cli_usage(synopsis, help, 0);
+    }
+    tb = termbase_open(db, 0, &err);
+    if (!tb) {
+        error("%s", err.message);
+        return DADEUM_EXIT_INPUT;
+    }
+    if (termbase_edit(tb, id, &e, &err)) {
+        error("%s", err.message);
+        ret = err.code == TERMBASE_ENOTFOUND ? DADEUM_EXIT_NEGATIVE
+              : err.code == TERMBASE_ENOTDB  ? DADEUM_EXIT_INPUT
+                                             : DADEUM_EXIT_OUTPUT;
+        goto cleanup;
+    }
+    r = termbase_get(tb, id, &err);
+    if (r)
+        termbase_result_write(r, stdout, TERMBASE_FORMAT_TEXT);
+    if (fflush(stdout) || ferror(stdout)) {
+        error("cannot write to standard output: %s", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+cleanup:
+    termbase_result_free(r);
+    termbase_free(tb);
+    return ret;
+}

@@ -1,0 +1,261 @@
+/*
+ * format.c - writing looked-up concepts as text, TSV or JSON.
+ *
+ * Text, for people:
+ *
+ *   인터넷 기반 자원 공유 ↔ 클라우드 ↔ cloud
+ *     #3 · loanword · candidate · 39× in 1 document · exact match
+ *     "…새로운 인터넷 기반 자원 공유(클라우드) 전략 제시" (a.txt:8)
+ *
+ * TSV: a header row, then one row per concept; tabs and newlines in values
+ * become spaces. JSON: one array of objects, strings escaped per RFC 8259.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "termbase/termbase.h"
+#include "util/utf8.h"
+#include "util/banned.h"
+
+/* Characters of context shown before and after the term in text output. */
+#define SNIPPET_BEFORE 30
+#define SNIPPET_AFTER 50
+
+static void field(FILE *fp, const char *s)
+{
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+static void json_str(FILE *fp, const char *s)
+{
+    if (!s) {
+        fputs("null", fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(fp, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", fp);
+        else if (c == '\t')
+            fputs("\\t", fp);
+        else if (c == '\r')
+            fputs("\\r", fp);
+        else if (c < 0x20)
+            fprintf(fp, "\\u%04x", c);
+        else
+            fputc(c, fp);
+    }
+    fputc('"', fp);
+}
+
+/* 1 when text is the preferred form or a loanword, English or abbreviation of c. */
+static int on_main_line(const struct termbase_concept *c, const char *text)
+{
+    if (!strcmp(text, c->ko))
+        return 1;
+    for (size_t i = 0; i < c->nforms; i++)
+        if (c->forms[i].type >= TERMBASE_FORM_LOANWORD &&
+            c->forms[i].type <= TERMBASE_FORM_ABBREV && !strcmp(c->forms[i].text, text))
+            return 1;
+    return 0;
+}
+
+/*
+ * Writes the forms of c of type t joined by sep; returns how many. With
+ * skip_shown, forms already on the concept's main line are left out.
+ */
+static int forms_of(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t,
+                    const char *sep, int skip_shown)
+{
+    int n = 0;
+    for (size_t i = 0; i < c->nforms; i++) {
+        if (c->forms[i].type != t || (skip_shown && on_main_line(c, c->forms[i].text)))
+            continue;
+        if (n++)
+            fputs(sep, fp);
+        field(fp, c->forms[i].text);
+    }
+    return n;
+}
+
+static int has_type(const struct termbase_concept *c, enum termbase_form_type t, int skip_shown)
+{
+    for (size_t i = 0; i < c->nforms; i++)
+        if (c->forms[i].type == t && !(skip_shown && on_main_line(c, c->forms[i].text)))
+            return 1;
+    return 0;
+}
+
+/* The example, cut to a window around the first Korean form found in it. */
+static void snippet(FILE *fp, const struct termbase_concept *c)
+{
+    const char *s = c->example, *at = NULL;
+    size_t len = strlen(s), start = 0, end, n;
+
+    for (size_t i = 0; i < c->nforms && !at; i++)
+        if (c->forms[i].type == TERMBASE_FORM_KO)
+            at = strstr(s, c->forms[i].text);
+    if (at) {
+        start = (size_t)(at - s);
+        for (n = 0; n < SNIPPET_BEFORE && start > 0; n++)
+            start = utf8_prev(s, start);
+    }
+    end = start;
+    for (n = 0; n < SNIPPET_BEFORE + SNIPPET_AFTER && end < len; n++) {
+        uint32_t cp;
+        end += utf8_decode(s + end, len - end, &cp);
+    }
+    fputs("    \"", fp);
+    if (start > 0)
+        fputs("…", fp);
+    for (size_t i = start; i < end; i++)
+        fputc(s[i] == '\t' ? ' ' : s[i], fp);
+    if (end < len)
+        fputs("…", fp);
+    fputs("\"", fp);
+}
+
+static void write_text(FILE *fp, const struct termbase_concept *c)
+{
+    static const enum termbase_form_type order[] = {TERMBASE_FORM_LOANWORD, TERMBASE_FORM_ENGLISH,
+                                                    TERMBASE_FORM_ABBREV};
+    int also = 0;
+
+    field(fp, c->ko);
+    for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+        if (!has_type(c, order[k], 0))
+            continue;
+        fputs(" ↔ ", fp);
+        forms_of(fp, c, order[k], " / ", 0);
+    }
+    if (has_type(c, TERMBASE_FORM_KO, 1) || has_type(c, TERMBASE_FORM_NATIVE, 1) ||
+        has_type(c, TERMBASE_FORM_SHORT, 1)) {
+        static const enum termbase_form_type rest[] = {TERMBASE_FORM_KO, TERMBASE_FORM_NATIVE,
+                                                       TERMBASE_FORM_SHORT};
+        fputs("  (also ", fp);
+        for (size_t k = 0; k < 3; k++) {
+            if (also && has_type(c, rest[k], 1))
+                fputs(", ", fp);
+            also += forms_of(fp, c, rest[k], ", ", 1);
+        }
+        fputc(')', fp);
+    }
+    fprintf(fp, "\n    #%" PRId64 " · %s · %s · %lu× in %lu document%s", c->id,
+            c->kind && *c->kind ? c->kind : "-", termbase_review_name(c->status), c->count,
+            c->ndocs, c->ndocs == 1 ? "" : "s");
+    if (c->match == TERMBASE_MATCH_FUZZY)
+        fprintf(fp, " · fuzzy match '%s' (distance %.1f)", c->matched ? c->matched : "",
+                c->distance / 10.0);
+    else if (c->match != TERMBASE_MATCH_NONE)
+        fprintf(fp, " · %s match '%s'", termbase_match_name(c->match),
+                c->matched ? c->matched : "");
+    fputc('\n', fp);
+    if (c->note) {
+        fputs("    note: ", fp);
+        field(fp, c->note);
+        fputc('\n', fp);
+    }
+    if (c->example) {
+        snippet(fp, c);
+        fputs(" (", fp);
+        field(fp, c->example_path);
+        fprintf(fp, ":%lu)\n", c->example_line);
+    }
+}
+
+static void write_tsv(FILE *fp, const struct termbase_concept *c)
+{
+    fprintf(fp, "%" PRId64 "\t%s\t", c->id,
+            c->match == TERMBASE_MATCH_NONE ? "" : termbase_match_name(c->match));
+    field(fp, c->ko);
+    for (int t = TERMBASE_FORM_LOANWORD; t <= TERMBASE_FORM_SHORT; t++) {
+        fputc('\t', fp);
+        forms_of(fp, c, (enum termbase_form_type)t, "; ", 0);
+    }
+    fprintf(fp, "\t%s\t%s\t%lu\t%lu\t", c->kind ? c->kind : "", termbase_review_name(c->status),
+            c->count, c->ndocs);
+    field(fp, c->example_path);
+    fputc('\t', fp);
+    if (c->example)
+        fprintf(fp, "%lu", c->example_line);
+    fputc('\t', fp);
+    field(fp, c->note);
+    fputc('\n', fp);
+}
+
+static void json_list(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t)
+{
+    int n = 0;
+    fputc('[', fp);
+    for (size_t i = 0; i < c->nforms; i++) {
+        if (c->forms[i].type != t)
+            continue;
+        if (n++)
+            fputc(',', fp);
+        json_str(fp, c->forms[i].text);
+    }
+    fputc(']', fp);
+}
+
+static void write_json(FILE *fp, const struct termbase_concept *c)
+{
+    static const char *const keys[] = {"ko_forms", "loanwords", "english",
+                                       "abbrevs",  "native",    "shortforms"};
+    fprintf(fp, "{\"id\":%" PRId64 ",\"ko\":", c->id);
+    json_str(fp, c->ko);
+    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++) {
+        fprintf(fp, ",\"%s\":", keys[t]);
+        json_list(fp, c, (enum termbase_form_type)t);
+    }
+    fputs(",\"kind\":", fp);
+    json_str(fp, c->kind);
+    fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,\"note\":",
+            termbase_review_name(c->status), c->count, c->ndocs);
+    json_str(fp, c->note);
+    if (c->match != TERMBASE_MATCH_NONE) {
+        fprintf(fp, ",\"match\":\"%s\",\"matched\":", termbase_match_name(c->match));
+        json_str(fp, c->matched);
+        fprintf(fp, ",\"distance\":%.1f",
+                c->match == TERMBASE_MATCH_FUZZY ? c->distance / 10.0 : 0.0);
+    }
+    fputs(",\"example\":", fp);
+    if (c->example) {
+        fputs("{\"file\":", fp);
+        json_str(fp, c->example_path);
+        fprintf(fp, ",\"line\":%lu,\"context\":", c->example_line);
+        json_str(fp, c->example);
+        fputc('}', fp);
+    } else {
+        fputs("null", fp);
+    }
+    fputc('}', fp);
+}
+
+void termbase_result_write(const struct termbase_result *r, FILE *fp, enum termbase_format fmt)
+{
+    size_t n = termbase_result_count(r);
+
+    if (fmt == TERMBASE_FORMAT_TSV)
+        fputs("id\tmatch\tko\tloanword\tenglish\tabbrev\tnative\tshortform\tkind\tstatus\tcount"
+              "\tdocuments\tfile\tline\tnote\n",
+              fp);
+    if (fmt == TERMBASE_FORMAT_JSON)
+        fputc('[', fp);
+    for (size_t i = 0; i < n; i++) {
+        const struct termbase_concept *c = termbase_result_get(r, i);
+        if (fmt == TERMBASE_FORMAT_TEXT)
+            write_text(fp, c);
+        else if (fmt == TERMBASE_FORMAT_TSV)
+            write_tsv(fp, c);
+        else {
+            fputs(i ? ",\n " : "", fp);
+            write_json(fp, c);
+        }
+    }
+    if (fmt == TERMBASE_FORMAT_JSON)
+        fputs("]\n", fp);
+}

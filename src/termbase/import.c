@@ -1,0 +1,430 @@
+/*
+ * import.c - storing pairs read from JSON Lines or TSV instead of documents.
+ *
+ * Both readers turn each input line into a record of named fields, group
+ * consecutive records by their "file" field (the whole input when there is
+ * none) and store each group as one document, hashed over the group's raw
+ * lines: re-importing the same output changes nothing, importing a new
+ * extraction of a file replaces that file's evidence.
+ *
+ * JSON (RFC 8259) is parsed only as far as `dadeum extract --format jsonl`
+ * writes it: one flat object per line whose values are strings, numbers,
+ * true, false or null. Unknown keys are ignored; "en" and "abbr" (from the
+ * aligner) are read when present.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "termbase/termbase_int.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+enum field {
+    F_FILE,
+    F_LINE,
+    F_KO,
+    F_GLOSS,
+    F_KIND,
+    F_COUNT,
+    F_REVERSED,
+    F_EXPANSION,
+    F_CONTEXT,
+    F_EN,
+    F_ABBR,
+    NFIELDS
+};
+
+static const char *const field_names[NFIELDS] = {"file",    "line",  "ko",       "gloss",
+                                                 "kind",    "count", "reversed", "expansion",
+                                                 "context", "en",    "abbr"};
+
+struct record {
+    char *f[NFIELDS]; /* owned values, NULL when absent */
+};
+
+/* One document being gathered. */
+struct group {
+    char *file;          /* document name */
+    struct strbuf raw;   /* its input lines, for the hash */
+    struct record *recs; /* its records */
+    size_t n, alloc;     /* used, allocated */
+};
+
+static void record_release(struct record *r)
+{
+    for (int i = 0; i < NFIELDS; i++)
+        free(r->f[i]);
+}
+
+static void group_reset(struct group *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        record_release(&g->recs[i]);
+    g->n = 0;
+    free(g->file);
+    g->file = NULL;
+    strbuf_reset(&g->raw);
+}
+
+static enum gloss_kind kind_parse(const char *s, const char *gloss)
+{
+    int hangul = 0, lower = 0;
+
+    for (int k = GLOSS_LOANWORD; k <= GLOSS_SHORTFORM; k++)
+        if (s && !strcmp(s, gloss_kind_name((enum gloss_kind)k)))
+            return (enum gloss_kind)k;
+    /* no kind column: guess from the script */
+    for (size_t i = 0; gloss && gloss[i];) {
+        uint32_t c;
+        i += utf8_decode(gloss + i, strlen(gloss + i), &c);
+        hangul |= uc_is_hangul(c);
+        lower |= c >= 'a' && c <= 'z';
+    }
+    return hangul ? GLOSS_LOANWORD : lower ? GLOSS_ENGLISH : GLOSS_ABBREV;
+}
+
+/* Stores the gathered group as one document. */
+static enum termbase_status group_flush(struct termbase *tb, struct group *g,
+                                        struct termbase_progress *pr, termbase_progress_fn progress,
+                                        void *ctx, struct termbase_error *err)
+{
+    struct termbase_hash h;
+    enum termbase_status ret;
+    int unchanged;
+
+    if (!g->file)
+        return TERMBASE_OK;
+    termbase_hash_init(&h);
+    termbase_hash_add(&h, g->raw.buf, g->raw.len);
+    ret = termbase_doc_begin(tb, g->file, h.hex, h.bytes, &unchanged, err);
+    if (ret)
+        return ret;
+    for (size_t i = 0; i < g->n && !unchanged; i++) {
+        char **f = g->recs[i].f;
+        struct termbase_pair p;
+        memset(&p, 0, sizeof(p));
+        p.ko = f[F_KO];
+        p.gloss = f[F_GLOSS] ? f[F_GLOSS] : "";
+        p.kind = kind_parse(f[F_KIND], p.gloss);
+        p.line = f[F_LINE] ? strtoul(f[F_LINE], NULL, 10) : 0;
+        p.count = f[F_COUNT] ? (unsigned)strtoul(f[F_COUNT], NULL, 10) : 1;
+        p.reversed =
+            f[F_REVERSED] && (!strcmp(f[F_REVERSED], "1") || !strcmp(f[F_REVERSED], "true"));
+        p.context = f[F_CONTEXT];
+        p.expansion = f[F_EXPANSION] && *f[F_EXPANSION] ? f[F_EXPANSION] : NULL;
+        p.en = f[F_EN];
+        p.abbr = f[F_ABBR];
+        if ((ret = termbase_doc_add(tb, &p, err)))
+            return ret; /* doc_add leaves the transaction open: abort it */
+    }
+    if (!unchanged && (ret = termbase_doc_commit(tb, err)))
+        return ret;
+    pr->docs++;
+    pr->unchanged += unchanged ? 1 : 0;
+    pr->pairs += g->n;
+    if (progress)
+        progress(ctx, pr);
+    group_reset(g);
+    return TERMBASE_OK;
+}
+
+/* Adds record r read from line to the current group, flushing on a new file. */
+static enum termbase_status group_add(struct termbase *tb, struct group *g, struct record *r,
+                                      const char *line, size_t len, const char *default_file,
+                                      struct termbase_progress *pr, termbase_progress_fn progress,
+                                      void *ctx, struct termbase_error *err)
+{
+    const char *file = r->f[F_FILE] && *r->f[F_FILE] ? r->f[F_FILE] : default_file;
+    enum termbase_status ret;
+
+    if (g->file && strcmp(g->file, file) && (ret = group_flush(tb, g, pr, progress, ctx, err)))
+        return ret;
+    if (!g->file)
+        g->file = xstrdup(file);
+    strbuf_add(&g->raw, line, len);
+    strbuf_addch(&g->raw, '\n');
+    ALLOC_GROW(g->recs, g->n + 1, g->alloc);
+    g->recs[g->n++] = *r;
+    memset(r, 0, sizeof(*r));
+    return TERMBASE_OK;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static const char *skip_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+    return p;
+}
+
+static int hex4(const char *p, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (uint32_t)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Parses a JSON string at p (at the quote) into out; returns the end or NULL. */
+static const char *json_string(const char *p, struct strbuf *out)
+{
+    strbuf_reset(out);
+    if (*p++ != '"')
+        return NULL;
+    while (*p != '"') {
+        if (!*p || (unsigned char)*p < 0x20)
+            return NULL;
+        if (*p != '\\') {
+            strbuf_addch(out, *p++);
+            continue;
+        }
+        p++;
+        switch (*p) {
+        case '"':
+        case '\\':
+        case '/':
+            strbuf_addch(out, *p);
+            break;
+        case 'b':
+            strbuf_addch(out, '\b');
+            break;
+        case 'f':
+            strbuf_addch(out, '\f');
+            break;
+        case 'n':
+            strbuf_addch(out, '\n');
+            break;
+        case 'r':
+            strbuf_addch(out, '\r');
+            break;
+        case 't':
+            strbuf_addch(out, '\t');
+            break;
+        case 'u': {
+            uint32_t c, lo;
+            if (hex4(p + 1, &c))
+                return NULL;
+            p += 4;
+            if (c >= 0xD800 && c <= 0xDBFF && p[1] == '\\' && p[2] == 'u' && !hex4(p + 3, &lo) &&
+                lo >= 0xDC00 && lo <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            }
+            utf8_add(out, c);
+            break;
+        }
+        default:
+            return NULL;
+        }
+        p++;
+    }
+    return p + 1;
+}
+
+/* Parses one flat JSON object into r. Returns 0 or -1. */
+static int json_record(const char *p, struct record *r)
+{
+    struct strbuf name = STRBUF_INIT, val = STRBUF_INIT;
+    int ret = -1;
+
+    p = skip_ws(p);
+    if (*p++ != '{')
+        goto cleanup;
+    p = skip_ws(p);
+    if (*p == '}') {
+        ret = 0;
+        goto cleanup;
+    }
+    for (;;) {
+        int idx = -1;
+        char *value = NULL;
+        if (!(p = json_string(skip_ws(p), &name)))
+            goto cleanup;
+        p = skip_ws(p);
+        if (*p++ != ':')
+            goto cleanup;
+        p = skip_ws(p);
+        if (*p == '"') {
+            if (!(p = json_string(p, &val)))
+                goto cleanup;
+            value = xmemdupz(val.buf, val.len);
+        } else if (!strncmp(p, "true", 4)) {
+            value = xstrdup("1");
+            p += 4;
+        } else if (!strncmp(p, "false", 5)) {
+            value = xstrdup("0");
+            p += 5;
+        } else if (!strncmp(p, "null", 4)) {
+            p += 4;
+        } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+            const char *s = p;
+            while (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' ||
+                   (*p >= '0' && *p <= '9'))
+                p++;
+            value = xmemdupz(s, (size_t)(p - s));
+        } else {
+            goto cleanup;
+        }
+        for (int i = 0; i < NFIELDS; i++)
+            if (!strcmp(name.buf, field_names[i]))
+                idx = i;
+        if (idx >= 0) {
+            free(r->f[idx]);
+            r->f[idx] = value;
+        } else {
+            free(value);
+        }
+        p = skip_ws(p);
+        if (*p == '}')
+            break;
+        if (*p++ != ',')
+            goto cleanup;
+    }
+    p = skip_ws(p + 1);
+    ret = *p ? -1 : 0;
+cleanup:
+    strbuf_release(&name);
+    strbuf_release(&val);
+    return ret;
+}
+
+/* ---- the two readers --------------------------------------------------------------------- */
+
+/* Splits line at tabs into fields (pointers into line, which is modified). */
+static size_t split_tabs(char *line, char **cols, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+    while (n < max) {
+        char *tab = strchr(p, '\t');
+        cols[n++] = p;
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+#define MAX_COLS 64
+
+static enum termbase_status import(struct termbase *tb, const char *path, int tsv,
+                                   termbase_progress_fn progress, void *ctx,
+                                   struct termbase_error *err)
+{
+    FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    struct group g = {NULL, STRBUF_INIT, NULL, 0, 0};
+    struct termbase_progress pr = {0, 0, 0, 0};
+    struct record r;
+    char *line = NULL, *copy = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    unsigned long lineno = 0;
+    int colmap[NFIELDS];
+    enum termbase_status ret = TERMBASE_OK;
+
+    memset(err, 0, sizeof(*err));
+    memset(&r, 0, sizeof(r));
+    if (!fp)
+        return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path, strerror(errno));
+    for (int i = 0; i < NFIELDS; i++)
+        colmap[i] = -1;
+    while ((got = getline(&line, &cap, fp)) >= 0) {
+        size_t len = (size_t)got;
+        lineno++;
+        pr.bytes += len;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (utf8_valid_prefix(line, len) != len || memchr(line, '\0', len)) {
+            ret = termbase__error(err, TERMBASE_EINPUT, "'%s' line %lu: not valid UTF-8 text", path,
+                                  lineno);
+            err->line = lineno;
+            goto cleanup;
+        }
+        if (!len)
+            continue;
+        if (!tsv) {
+            if (json_record(line, &r) || !r.f[F_KO]) {
+                ret = termbase__error(err, TERMBASE_EINPUT,
+                                      "'%s' line %lu: not a dadeum JSON record", path, lineno);
+                err->line = lineno;
+                goto cleanup;
+            }
+        } else {
+            char *cols[MAX_COLS];
+            size_t n;
+            free(copy);
+            copy = xmemdupz(line, len);
+            n = split_tabs(copy, cols, MAX_COLS);
+            if (lineno == 1) {
+                for (size_t c = 0; c < n; c++)
+                    for (int i = 0; i < NFIELDS; i++)
+                        if (!strcmp(cols[c], field_names[i]) && colmap[i] < 0)
+                            colmap[i] = (int)c;
+                if (colmap[F_KO] < 0 || colmap[F_GLOSS] < 0) {
+                    colmap[F_KO] = 0;
+                    colmap[F_GLOSS] = 1;
+                }
+                continue;
+            }
+            if (n < 2) {
+                ret = termbase__error(err, TERMBASE_EINPUT,
+                                      "'%s' line %lu: fewer than two tab-separated columns", path,
+                                      lineno);
+                err->line = lineno;
+                goto cleanup;
+            }
+            for (int i = 0; i < NFIELDS; i++)
+                if (colmap[i] >= 0 && (size_t)colmap[i] < n)
+                    r.f[i] = xstrdup(cols[colmap[i]]);
+        }
+        ret = group_add(tb, &g, &r, line, len, path, &pr, progress, ctx, err);
+        if (ret)
+            goto cleanup;
+    }
+    if (ferror(fp)) {
+        ret = termbase__error(err, TERMBASE_EOPEN, "cannot read '%s': %s", path, strerror(errno));
+        goto cleanup;
+    }
+    ret = group_flush(tb, &g, &pr, progress, ctx, err);
+cleanup:
+    if (ret)
+        termbase_doc_abort(tb);
+    record_release(&r);
+    group_reset(&g);
+    free(g.recs);
+    strbuf_release(&g.raw);
+    free(line);
+    free(copy);
+    if (fp != stdin)
+        fclose(fp);
+    return ret;
+}
+
+enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path,
+                                           termbase_progress_fn progress, void *ctx,
+                                           struct termbase_error *err)
+{
+    return import(tb, path, 0, progress, ctx, err);
+}
+
+enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path,
+                                       struct termbase_error *err)
+{
+    return import(tb, path, 1, NULL, NULL, err);
+}

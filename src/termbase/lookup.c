@@ -1,0 +1,520 @@
+/*
+ * lookup.c - finding concepts by any form, and listing them.
+ *
+ * A lookup runs the tiers of enum termbase_match in order, each over the
+ * query's key (termbase_key): exact key (index form_key), particle variant
+ * (form_stem, and the query's own stem against form_key), prefix (a range
+ * scan on form_key), substring (FTS5 trigram index form_fts for three
+ * characters or more, a bounded scan below that), fuzzy (table fuzzy, see
+ * below). A concept keeps the best tier it reached. Tiers stop once the
+ * limit is filled, since a lower tier can never outrank a higher one.
+ *
+ * Fuzzy: each Korean key of two or more characters is indexed under the
+ * hashes of itself and its one-character deletions (two-character keys:
+ * one-character wildcards instead, as deleting would leave one syllable
+ * shared by thousands). A query looks up its own variants; any shared hash
+ * means the two keys are at most one syllable insertion, deletion or
+ * substitution apart (the symmetric-deletion scheme of Garbe's SymSpell,
+ * over syllables). The few candidates are then scored by weighted jamo
+ * distance (util/jamo.h), which also ranks them: 클라우디 -> 클라우드 is one
+ * vowel. Cost is a handful of index probes, independent of termbase size.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "termbase/termbase_int.h"
+#include "util/jamo.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+/* Rows read per tier when no limit is given, and fuzzy candidates scored at most. */
+#define TIER_CAP 1000
+#define FUZZY_CAP 5000
+
+struct termbase_result {
+    struct termbase_concept *items; /* the concepts, in rank order */
+    size_t n, alloc;                /* used, allocated */
+    char **strings;                 /* every string the items point at */
+    size_t nstr, astr;              /* used, allocated */
+};
+
+size_t termbase_result_count(const struct termbase_result *r)
+{
+    return r ? r->n : 0;
+}
+
+const struct termbase_concept *termbase_result_get(const struct termbase_result *r, size_t i)
+{
+    return &r->items[i];
+}
+
+void termbase_result_free(struct termbase_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nstr; i++)
+        free(r->strings[i]);
+    for (size_t i = 0; i < r->n; i++)
+        free(r->items[i].forms);
+    free(r->strings);
+    free(r->items);
+    free(r);
+}
+
+/* A copy of s owned by r, or NULL for NULL. */
+static const char *rstr(struct termbase_result *r, const unsigned char *s)
+{
+    if (!s)
+        return NULL;
+    ALLOC_GROW(r->strings, r->nstr + 1, r->astr);
+    r->strings[r->nstr] = xstrdup((const char *)s);
+    return r->strings[r->nstr++];
+}
+
+static int form_type_parse(const char *s)
+{
+    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++)
+        if (s && !strcmp(s, termbase_form_type_name((enum termbase_form_type)t)))
+            return t;
+    return TERMBASE_FORM_NATIVE;
+}
+
+static int cmp_forms(const void *a, const void *b)
+{
+    const struct termbase_form *x = a, *y = b;
+    if (x->type != y->type)
+        return (int)x->type - (int)y->type;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->text, y->text);
+}
+
+/* Appends concept id with its forms and example to r. */
+static enum termbase_status load_concept(struct termbase *tb, struct termbase_result *r, int64_t id,
+                                         enum termbase_match match, const char *matched,
+                                         int distance, struct termbase_error *err)
+{
+    struct termbase_concept *c;
+    sqlite3_stmt *st;
+    size_t aforms = 0;
+    int rc;
+
+    if (!(st = termbase__stmt(tb, TB_C_GET, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return termbase__error(err, TERMBASE_ENOTFOUND, "no concept %lld", (long long)id);
+        return termbase__fail(tb, err, "cannot read the termbase");
+    }
+    ALLOC_GROW(r->items, r->n + 1, r->alloc);
+    c = &r->items[r->n++];
+    memset(c, 0, sizeof(*c));
+    c->id = id;
+    c->ko = rstr(r, sqlite3_column_text(st, 0));
+    c->kind = rstr(r, sqlite3_column_text(st, 1));
+    c->status =
+        (enum termbase_review)termbase_review_parse((const char *)sqlite3_column_text(st, 2));
+    c->note = rstr(r, sqlite3_column_text(st, 3));
+    c->count = (unsigned long)sqlite3_column_int64(st, 4);
+    c->match = match;
+    c->matched = matched ? rstr(r, (const unsigned char *)matched) : NULL;
+    c->distance = distance;
+    sqlite3_reset(st);
+
+    if (!(st = termbase__stmt(tb, TB_C_FORMS, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct termbase_form *f;
+        ALLOC_GROW(c->forms, c->nforms + 1, aforms);
+        f = &c->forms[c->nforms++];
+        f->text = rstr(r, sqlite3_column_text(st, 0));
+        f->type =
+            (enum termbase_form_type)form_type_parse((const char *)sqlite3_column_text(st, 1));
+        f->user = sqlite3_column_int(st, 2);
+        f->count = (unsigned long)sqlite3_column_int64(st, 3);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot read the termbase");
+    if (c->nforms)
+        qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
+
+    if (!(st = termbase__stmt(tb, TB_C_EXAMPLE, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        c->example_path = rstr(r, sqlite3_column_text(st, 0));
+        c->example_line = (unsigned long)sqlite3_column_int64(st, 1);
+        c->example = rstr(r, sqlite3_column_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (!(st = termbase__stmt(tb, TB_C_NDOCS, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        c->ndocs = (unsigned long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return TERMBASE_OK;
+}
+
+/* ---- ranking ------------------------------------------------------------------------------ */
+
+struct hit {
+    int64_t concept;          /* concept id */
+    enum termbase_match tier; /* best tier reached */
+    int dist;                 /* within the tier: extra characters or jamo distance */
+    int status_rank;          /* approved 0, candidate 1, rejected 2 */
+    unsigned long count;      /* concept count */
+    char *ko;                 /* preferred form, final tie-break */
+    char *matched;            /* the form's text */
+};
+
+struct hits {
+    struct hit *v;      /* hits so far */
+    size_t n, alloc;    /* used, allocated */
+    struct strmap seen; /* concept id (8 bytes) -> index + 1 */
+};
+
+static int cmp_hits(const void *a, const void *b)
+{
+    const struct hit *x = a, *y = b;
+    if (x->tier != y->tier)
+        return (int)x->tier - (int)y->tier;
+    if (x->dist != y->dist)
+        return x->dist - y->dist;
+    if (x->status_rank != y->status_rank)
+        return x->status_rank - y->status_rank;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->ko, y->ko);
+}
+
+/* Records concept as found by tier; keeps the better of two hits on one concept. */
+static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t concept,
+                                    enum termbase_match tier, int dist, const char *matched,
+                                    struct termbase_error *err)
+{
+    struct strmap_entry *e = strmap_put(&h->seen, &concept, sizeof(concept), NULL);
+    struct hit *x;
+    sqlite3_stmt *st;
+    int status;
+
+    if (e->value) {
+        x = &h->v[(size_t)e->value - 1];
+        if (tier < x->tier || (tier == x->tier && dist < x->dist)) {
+            x->tier = tier;
+            x->dist = dist;
+            free(x->matched);
+            x->matched = xstrdup(matched);
+        }
+        return TERMBASE_OK;
+    }
+    if (!(st = termbase__stmt(tb, TB_C_GET, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, concept);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return TERMBASE_OK; /* a form whose concept vanished meanwhile */
+    }
+    ALLOC_GROW(h->v, h->n + 1, h->alloc);
+    x = &h->v[h->n++];
+    e->value = (void *)(uintptr_t)h->n;
+    x->concept = concept;
+    x->tier = tier;
+    x->dist = dist;
+    status = termbase_review_parse((const char *)sqlite3_column_text(st, 2));
+    x->status_rank = status == TERMBASE_APPROVED ? 0 : status == TERMBASE_REJECTED ? 2 : 1;
+    x->count = (unsigned long)sqlite3_column_int64(st, 4);
+    x->ko = xstrdup((const char *)sqlite3_column_text(st, 0));
+    x->matched = xstrdup(matched);
+    sqlite3_reset(st);
+    return TERMBASE_OK;
+}
+
+/* Runs st (already bound) whose rows are (form id, concept, text), adding hits. */
+static enum termbase_status collect(struct termbase *tb, struct hits *h, sqlite3_stmt *st,
+                                    enum termbase_match tier, size_t qchars,
+                                    struct termbase_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 2);
+        int dist = 0;
+        enum termbase_status ret;
+        if (tier == TERMBASE_MATCH_PREFIX || tier == TERMBASE_MATCH_SUBSTRING) {
+            size_t n = utf8_count(text, strlen(text));
+            dist = n > qchars ? (int)(n - qchars) : 0;
+        }
+        ret = add_hit(tb, h, sqlite3_column_int64(st, 1), tier, dist, text, err);
+        if (ret) {
+            sqlite3_reset(st);
+            return ret;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot search the termbase");
+    return TERMBASE_OK;
+}
+
+static enum termbase_status by_key(struct termbase *tb, struct hits *h, enum tb_stmt id,
+                                   const char *key, enum termbase_match tier,
+                                   struct termbase_error *err)
+{
+    sqlite3_stmt *st = termbase__stmt(tb, id, err);
+    if (!st)
+        return err->code;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    return collect(tb, h, st, tier, 0, err);
+}
+
+static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const char *key, size_t cap,
+                                  struct termbase_error *err)
+{
+    int32_t v[TB_FUZZY_MAX_VARIANTS];
+    size_t nv = termbase__fuzzy_variants(key, strlen(key), v, TB_FUZZY_MAX_VARIANTS);
+    size_t nchars = utf8_count(key, strlen(key)), ncand = 0;
+    int max = JAMO_COST_UNIT * (nchars >= 5 ? 2 : 1);
+    struct strmap seen = STRMAP_INIT;
+    enum termbase_status ret = TERMBASE_OK;
+    uint32_t qj[256];
+    size_t nq = jamo_decompose(key, strlen(key), qj, 256);
+
+    if (nq > 256)
+        nv = 0;
+    for (size_t i = 0; i < nv && !ret && ncand < FUZZY_CAP; i++) {
+        sqlite3_stmt *st = termbase__stmt(tb, TB_LK_FUZZY, err);
+        int64_t ids[512];
+        size_t nids = 0;
+        int rc;
+        if (!st) {
+            ret = err->code;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, v[i]);
+        sqlite3_bind_int64(st, 2, 512);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            ids[nids++] = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            ret = termbase__fail(tb, err, "cannot search the termbase");
+            break;
+        }
+        for (size_t k = 0; k < nids && !ret && ncand < FUZZY_CAP; k++) {
+            int created;
+            uint32_t fj[256];
+            size_t nf;
+            int d;
+            const char *fkey, *text;
+            int64_t concept;
+
+            strmap_put(&seen, &ids[k], sizeof(ids[k]), &created);
+            if (!created)
+                continue;
+            ncand++;
+            if (!(st = termbase__stmt(tb, TB_LK_FORM, err))) {
+                ret = err->code;
+                break;
+            }
+            sqlite3_bind_int64(st, 1, ids[k]);
+            if (sqlite3_step(st) != SQLITE_ROW) {
+                sqlite3_reset(st);
+                continue;
+            }
+            concept = sqlite3_column_int64(st, 0);
+            text = (const char *)sqlite3_column_text(st, 1);
+            fkey = (const char *)sqlite3_column_text(st, 2);
+            nf = jamo_decompose(fkey, strlen(fkey), fj, 256);
+            d = nf > 256 ? max + 1 : jamo_distance_seq(qj, nq, fj, nf, max);
+            if (d <= max && d > 0)
+                ret = add_hit(tb, h, concept, TERMBASE_MATCH_FUZZY, d, text, err);
+            sqlite3_reset(st);
+        }
+    }
+    (void)cap;
+    strmap_release(&seen, NULL);
+    return ret;
+}
+
+/* Validates the query: non-empty, bounded, UTF-8. */
+static enum termbase_status check_query(const char *q, struct termbase_error *err)
+{
+    size_t len = q ? strlen(q) : 0;
+    if (len > TERMBASE_QUERY_MAX)
+        return termbase__error(err, TERMBASE_EINPUT, "query longer than %d bytes",
+                               TERMBASE_QUERY_MAX);
+    if (utf8_valid_prefix(q ? q : "", len) != len)
+        return termbase__error(err, TERMBASE_EINPUT, "query is not valid UTF-8 (byte %zu)",
+                               utf8_valid_prefix(q, len));
+    return TERMBASE_OK;
+}
+
+static enum termbase_status finish(struct termbase *tb, struct hits *h, size_t limit,
+                                   struct termbase_result *r, struct termbase_error *err)
+{
+    enum termbase_status ret = TERMBASE_OK;
+    if (h->n)
+        qsort(h->v, h->n, sizeof(*h->v), cmp_hits);
+    for (size_t i = 0; i < h->n && (!limit || i < limit) && !ret; i++)
+        ret =
+            load_concept(tb, r, h->v[i].concept, h->v[i].tier, h->v[i].matched, h->v[i].dist, err);
+    return ret;
+}
+
+struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, unsigned flags,
+                                        size_t limit, struct termbase_error *err)
+{
+    struct strbuf key = STRBUF_INIT, stem = STRBUF_INIT, tmp = STRBUF_INIT;
+    struct hits h = {NULL, 0, 0, STRMAP_INIT};
+    struct termbase_result *r = xcalloc(1, sizeof(*r));
+    size_t cap = limit ? limit * 4 + 50 : TIER_CAP, qchars;
+    enum termbase_status ret;
+    sqlite3_stmt *st;
+
+    memset(err, 0, sizeof(*err));
+    if ((ret = check_query(query, err)))
+        goto cleanup;
+    termbase_key(query, strlen(query), 0, &key);
+    termbase_key(query, strlen(query), 1, &stem);
+    if (!key.len) {
+        ret = termbase__error(err, TERMBASE_EINPUT, "empty query");
+        goto cleanup;
+    }
+    qchars = utf8_count(key.buf, key.len);
+#define FULL() (limit && h.n >= limit)
+    if ((ret = by_key(tb, &h, TB_LK_KEY, key.buf, TERMBASE_MATCH_EXACT, err)))
+        goto cleanup;
+    if ((ret = by_key(tb, &h, TB_LK_STEM, key.buf, TERMBASE_MATCH_VARIANT, err)))
+        goto cleanup;
+    if (strcmp(stem.buf, key.buf) &&
+        ((ret = by_key(tb, &h, TB_LK_KEY, stem.buf, TERMBASE_MATCH_VARIANT, err)) ||
+         (ret = by_key(tb, &h, TB_LK_STEM, stem.buf, TERMBASE_MATCH_VARIANT, err))))
+        goto cleanup;
+    if ((flags & TERMBASE_LOOKUP_EXACT) || FULL())
+        goto done;
+
+    /* prefix: key <= k < key + U+10FFFF's last byte */
+    strbuf_addbuf(&tmp, &key);
+    strbuf_addch(&tmp, (char)0xF4);
+    strbuf_addch(&tmp, (char)0x8F);
+    strbuf_addch(&tmp, (char)0xBF);
+    strbuf_addch(&tmp, (char)0xBF);
+    if (!(st = termbase__stmt(tb, TB_LK_PREFIX, err))) {
+        ret = err->code;
+        goto cleanup;
+    }
+    sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tmp.buf, (int)tmp.len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)cap);
+    if ((ret = collect(tb, &h, st, TERMBASE_MATCH_PREFIX, qchars, err)))
+        goto cleanup;
+    if (FULL())
+        goto done;
+
+    /* substring */
+    strbuf_reset(&tmp);
+    if (qchars >= 3) {
+        strbuf_addch(&tmp, '"');
+        for (size_t i = 0; i < key.len; i++) {
+            if (key.buf[i] == '"')
+                strbuf_addch(&tmp, '"');
+            strbuf_addch(&tmp, key.buf[i]);
+        }
+        strbuf_addch(&tmp, '"');
+        st = termbase__stmt(tb, TB_LK_FTS, err);
+    } else {
+        strbuf_addbuf(&tmp, &key);
+        st = termbase__stmt(tb, TB_LK_INSTR, err);
+    }
+    if (!st) {
+        ret = err->code;
+        goto cleanup;
+    }
+    sqlite3_bind_text(st, 1, tmp.buf, (int)tmp.len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)cap);
+    if ((ret = collect(tb, &h, st, TERMBASE_MATCH_SUBSTRING, qchars, err)))
+        goto cleanup;
+    if (FULL())
+        goto done;
+
+    if ((ret = fuzzy(tb, &h, key.buf, cap, err)))
+        goto cleanup;
+#undef FULL
+done:
+    ret = finish(tb, &h, limit, r, err);
+cleanup:
+    for (size_t i = 0; i < h.n; i++) {
+        free(h.v[i].ko);
+        free(h.v[i].matched);
+    }
+    free(h.v);
+    strmap_release(&h.seen, NULL);
+    strbuf_release(&key);
+    strbuf_release(&stem);
+    strbuf_release(&tmp);
+    if (ret) {
+        termbase_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+struct termbase_result *termbase_list(struct termbase *tb, int status, size_t limit,
+                                      struct termbase_error *err)
+{
+    struct termbase_result *r = xcalloc(1, sizeof(*r));
+    sqlite3_stmt *st = NULL;
+    int64_t *ids = NULL;
+    size_t n = 0, alloc = 0;
+    enum termbase_status ret = TERMBASE_OK;
+    int rc;
+
+    memset(err, 0, sizeof(*err));
+    if (sqlite3_prepare_v2(tb->db,
+                           "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
+                           " ORDER BY count DESC, key LIMIT ?2",
+                           -1, &st, NULL) != SQLITE_OK) {
+        ret = termbase__fail(tb, err, "cannot read the termbase");
+        goto cleanup;
+    }
+    if (status >= 0)
+        sqlite3_bind_text(st, 1, termbase_review_name((enum termbase_review)status), -1,
+                          SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ALLOC_GROW(ids, n + 1, alloc);
+        ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != SQLITE_DONE) {
+        ret = termbase__fail(tb, err, "cannot read the termbase");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n && !ret; i++)
+        ret = load_concept(tb, r, ids[i], TERMBASE_MATCH_NONE, NULL, 0, err);
+cleanup:
+    sqlite3_finalize(st);
+    free(ids);
+    if (ret) {
+        termbase_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct termbase_error *err)
+{
+    struct termbase_result *r = xcalloc(1, sizeof(*r));
+
+    memset(err, 0, sizeof(*err));
+    if (load_concept(tb, r, id, TERMBASE_MATCH_NONE, NULL, 0, err)) {
+        termbase_result_free(r);
+        return NULL;
+    }
+    return r;
+}

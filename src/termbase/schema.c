@@ -1,0 +1,224 @@
+/*
+ * schema.c - the termbase schema and its forward migrations.
+ *
+ * The schema is the sum of the steps below, applied in order: step v takes
+ * a database from version v-1 to v. PRAGMA user_version records the version
+ * reached; a fresh file runs every step. Each step runs in its own
+ * IMMEDIATE transaction that also bumps user_version, so a crash mid-way
+ * leaves the last complete version, and two processes opening an old file
+ * at once migrate it once (the second re-reads the version under the lock).
+ * A step is SQL plus an optional C function for work SQL cannot express
+ * (the fuzzy index needs the jamo-aware variant hashes from termbase.c).
+ *
+ * Never edit a released step: add a new one and bump
+ * TERMBASE_SCHEMA_VERSION. docs/termbase.md shows the resulting schema.
+ */
+#include <string.h>
+
+#include "termbase/termbase_int.h"
+#include "util/banned.h"
+
+/* Version 1: documents, concepts, forms with their keys, evidence. */
+static const char step1_sql[] =
+    "PRAGMA application_id = 1684104293;\n" /* TERMBASE_APP_ID, "dade" */
+    "CREATE TABLE document(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  path TEXT NOT NULL UNIQUE,\n" /* as given to ingest */
+    "  hash TEXT NOT NULL,\n"        /* fnv1a64:<16 hex> of the bytes */
+    "  bytes INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE concept(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  key TEXT NOT NULL UNIQUE,\n"      /* stem key of the Korean term */
+    "  ko TEXT NOT NULL,\n"              /* preferred written form */
+    "  kind TEXT NOT NULL DEFAULT '',\n" /* type of the most frequent gloss */
+    "  status TEXT NOT NULL DEFAULT 'candidate'\n"
+    "    CHECK (status IN ('candidate', 'approved', 'rejected')),\n"
+    "  note TEXT,\n"
+    "  count INTEGER NOT NULL DEFAULT 0\n" /* occurrences of the Korean forms */
+    ");\n"
+    "CREATE TABLE form(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  concept INTEGER NOT NULL REFERENCES concept(id),\n"
+    "  type TEXT NOT NULL,\n"              /* ko, loanword, english, abbrev, native, shortform */
+    "  text TEXT NOT NULL,\n"              /* as written */
+    "  key TEXT NOT NULL,\n"               /* termbase_key(text, 0) */
+    "  stem TEXT NOT NULL,\n"              /* termbase_key(text, 1) */
+    "  user INTEGER NOT NULL DEFAULT 0,\n" /* added by `dadeum set` */
+    "  UNIQUE (concept, type, text)\n"
+    ");\n"
+    "CREATE INDEX form_key ON form(key);\n"
+    "CREATE INDEX form_stem ON form(stem);\n"
+    "CREATE TABLE evidence(\n"
+    "  form INTEGER NOT NULL REFERENCES form(id),\n"
+    "  doc INTEGER NOT NULL REFERENCES document(id),\n"
+    "  line INTEGER NOT NULL,\n"  /* first line in the document */
+    "  count INTEGER NOT NULL,\n" /* occurrences in the document */
+    "  reversed INTEGER NOT NULL DEFAULT 0,\n"
+    "  context TEXT,\n" /* the first line's text */
+    "  PRIMARY KEY (form, doc)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX evidence_doc ON evidence(doc);\n";
+
+/* Version 2: substring (FTS5 trigram) and fuzzy (jamo variant hash) indexes. */
+static const char step2_sql[] =
+    "CREATE VIRTUAL TABLE form_fts USING fts5(key, content='form', content_rowid='id',\n"
+    "  tokenize='trigram');\n"
+    "INSERT INTO form_fts(form_fts) VALUES('rebuild');\n"
+    "CREATE TRIGGER form_fts_ai AFTER INSERT ON form BEGIN\n"
+    "  INSERT INTO form_fts(rowid, key) VALUES (new.id, new.key);\n"
+    "END;\n"
+    "CREATE TRIGGER form_fts_ad AFTER DELETE ON form BEGIN\n"
+    "  INSERT INTO form_fts(form_fts, rowid, key) VALUES ('delete', old.id, old.key);\n"
+    "END;\n"
+    "CREATE TABLE fuzzy(\n"
+    "  h INTEGER NOT NULL,\n" /* 31-bit hash of a key variant */
+    "  form INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (h, form)\n"
+    ") WITHOUT ROWID;\n";
+
+/* Fills the fuzzy index for the forms that exist when version 2 is created. */
+static enum termbase_status step2_fill(struct termbase *tb, struct termbase_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum termbase_status ret = TERMBASE_OK;
+    int rc;
+
+    if (sqlite3_prepare_v2(tb->db, "SELECT id, key FROM form", -1, &st, NULL) != SQLITE_OK)
+        return termbase__fail(tb, err, "cannot read forms");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 1);
+        ret = termbase__fuzzy_index(tb, sqlite3_column_int64(st, 0), key ? key : "", 1, err);
+        if (ret)
+            goto cleanup;
+    }
+    if (rc != SQLITE_DONE)
+        ret = termbase__fail(tb, err, "cannot read forms");
+cleanup:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+struct migration {
+    const char *sql;                                                        /* DDL and data */
+    enum termbase_status (*fn)(struct termbase *, struct termbase_error *); /* or NULL */
+};
+
+/* steps[v - 1] takes version v - 1 to v. */
+static const struct migration steps[TERMBASE_SCHEMA_VERSION] = {
+    {step1_sql, NULL},
+    {step2_sql, step2_fill},
+};
+
+const char *termbase__schema_sql(int v)
+{
+    return v >= 1 && v <= TERMBASE_SCHEMA_VERSION ? steps[v - 1].sql : NULL;
+}
+
+static int read_int_pragma(struct termbase *tb, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(tb->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static enum termbase_status open_fail(struct termbase *tb, struct termbase_error *err, int rc,
+                                      const char *what)
+{
+    if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        return termbase__error(err, TERMBASE_ENOTDB, "not a termbase (%s)", sqlite3_errstr(rc));
+    return termbase__fail(tb, err, what);
+}
+
+/* Runs step v (from v-1) unless another process got there first. */
+static enum termbase_status migrate_step(struct termbase *tb, int v, struct termbase_error *err)
+{
+    enum termbase_status ret;
+    struct strbuf sql = STRBUF_INIT;
+    int now = -1, rc;
+
+    ret = termbase__exec(tb, "BEGIN IMMEDIATE", err);
+    if (ret)
+        return ret;
+    rc = read_int_pragma(tb, "PRAGMA user_version", &now);
+    if (rc != SQLITE_OK) {
+        ret = open_fail(tb, err, rc, "cannot read the schema version");
+        goto cleanup;
+    }
+    if (now >= v)
+        goto cleanup; /* done by someone else meanwhile */
+    ret = termbase__exec(tb, steps[v - 1].sql, err);
+    if (!ret && steps[v - 1].fn)
+        ret = steps[v - 1].fn(tb, err);
+    if (ret)
+        goto cleanup;
+    strbuf_addf(&sql, "PRAGMA user_version = %d", v);
+    ret = termbase__exec(tb, sql.buf, err);
+cleanup:
+    if (ret)
+        sqlite3_exec(tb->db, "ROLLBACK", NULL, NULL, NULL);
+    else
+        ret = termbase__exec(tb, "COMMIT", err);
+    if (ret)
+        sqlite3_exec(tb->db, "ROLLBACK", NULL, NULL, NULL);
+    strbuf_release(&sql);
+    return ret;
+}
+
+enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_error *err)
+{
+    int version = 0, appid = 0, ntables = 0, rc;
+    enum termbase_status ret;
+
+    sqlite3_stmt *st = NULL;
+
+    /* one statement: this runs on every open, lookups included */
+    rc = sqlite3_prepare_v2(tb->db,
+                            "SELECT (SELECT user_version FROM pragma_user_version),"
+                            " (SELECT application_id FROM pragma_application_id),"
+                            " (SELECT count(*) FROM sqlite_schema)",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            version = sqlite3_column_int(st, 0);
+            appid = sqlite3_column_int(st, 1);
+            ntables = sqlite3_column_int(st, 2);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return open_fail(tb, err, rc, "cannot read the schema version");
+    if (ntables && appid != TERMBASE_APP_ID)
+        return termbase__error(err, TERMBASE_ENOTDB, "an SQLite database, but not a termbase");
+    if (version > TERMBASE_SCHEMA_VERSION)
+        return termbase__error(err, TERMBASE_EVERSION,
+                               "schema version %d is newer than this dadeum's %d", version,
+                               TERMBASE_SCHEMA_VERSION);
+    if (version < TERMBASE_SCHEMA_VERSION && (tb->flags & TERMBASE_READONLY))
+        return termbase__error(err, TERMBASE_EVERSION,
+                               "schema version %d needs migrating to %d (open it for writing)",
+                               version, TERMBASE_SCHEMA_VERSION);
+    if (!ntables && version == 0) {
+        /* a new file: WAL must be chosen outside a transaction */
+        ret = termbase__exec(tb, "PRAGMA journal_mode = WAL", err);
+        if (ret)
+            return ret;
+    }
+    for (int v = version + 1; v <= TERMBASE_SCHEMA_VERSION; v++) {
+        ret = migrate_step(tb, v, err);
+        if (ret)
+            return ret;
+    }
+    tb->version = TERMBASE_SCHEMA_VERSION;
+    return TERMBASE_OK;
+}

@@ -1,0 +1,896 @@
+/*
+ * termbase.c - opening a termbase, keys, and storing documents.
+ *
+ * A document is stored in one IMMEDIATE transaction:
+ *
+ *   doc_begin   look the path up; same hash -> nothing to do. Otherwise note
+ *               the concepts its old evidence touched (temp.touched), delete
+ *               that evidence, upsert the document row.
+ *   doc_add     per pair: concept by stem key, forms by (concept, type,
+ *               text), evidence by (form, document) - counts add up when a
+ *               form occurs in several pairs of the document.
+ *   doc_commit  recompute each touched concept (preferred form, kind, count)
+ *               from its evidence, delete forms and undecided concepts left
+ *               without evidence, commit.
+ *
+ * Every derived value is a pure function of the evidence (ties broken by
+ * byte order), which is why ingest order does not matter.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "extract/korean.h"
+#include "termbase/termbase_int.h"
+#include "text/normalize.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+/* SQL of each enum tb_stmt, in order. */
+static const char *const stmt_sql[TB_STMT_COUNT] = {
+    [TB_DOC_GET] = "SELECT id, hash FROM document WHERE path = ?1",
+    [TB_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, ?2, ?3)",
+    [TB_DOC_UPDATE] = "UPDATE document SET hash = ?2, bytes = ?3 WHERE id = ?1",
+    [TB_DOC_TOUCH_OLD] = "INSERT OR IGNORE INTO temp.touched(id) SELECT DISTINCT f.concept"
+                         " FROM evidence e JOIN form f ON f.id = e.form WHERE e.doc = ?1",
+    [TB_DOC_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE doc = ?1",
+    [TB_CONCEPT_GET] = "SELECT id FROM concept WHERE key = ?1",
+    [TB_CONCEPT_INSERT] = "INSERT INTO concept(key, ko) VALUES (?1, ?2)",
+    [TB_TOUCH] = "INSERT OR IGNORE INTO temp.touched(id) VALUES (?1)",
+    [TB_FORM_GET] = "SELECT id FROM form WHERE concept = ?1 AND type = ?2 AND text = ?3",
+    [TB_FORM_INSERT] = "INSERT INTO form(concept, type, text, key, stem, user)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [TB_FUZZY_INSERT] = "INSERT OR IGNORE INTO fuzzy(h, form) VALUES (?1, ?2)",
+    [TB_FUZZY_DELETE] = "DELETE FROM fuzzy WHERE h = ?1 AND form = ?2",
+    [TB_EVIDENCE_UPSERT] =
+        "INSERT INTO evidence(form, doc, line, count, reversed, context)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(form, doc) DO UPDATE SET"
+        " count = count + excluded.count,"
+        " context = CASE WHEN excluded.line < line THEN excluded.context ELSE context END,"
+        " reversed = CASE WHEN excluded.line < line THEN excluded.reversed ELSE reversed END,"
+        " line = min(line, excluded.line)",
+    [TB_RECOMPUTE] =
+        "UPDATE concept SET"
+        " count = (SELECT coalesce(sum(e.count), 0) FROM form f JOIN evidence e ON e.form = f.id"
+        "   WHERE f.concept = concept.id AND f.type = 'ko'),"
+        " ko = coalesce((SELECT f.text FROM form f JOIN evidence e ON e.form = f.id"
+        "   WHERE f.concept = concept.id AND f.type = 'ko'"
+        "   GROUP BY f.id ORDER BY sum(e.count) DESC, f.text LIMIT 1), ko),"
+        " kind = coalesce((SELECT f.type FROM form f JOIN evidence e ON e.form = f.id"
+        "   WHERE f.concept = concept.id AND f.type <> 'ko'"
+        "   GROUP BY f.id ORDER BY sum(e.count) DESC, f.type, f.text LIMIT 1), kind)"
+        " WHERE id IN (SELECT id FROM temp.touched)",
+    [TB_GC_FORMS] = "SELECT f.id, f.key FROM form f JOIN concept c ON c.id = f.concept"
+                    " WHERE c.id IN (SELECT id FROM temp.touched) AND f.user = 0"
+                    " AND c.status = 'candidate' AND c.note IS NULL"
+                    " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.form = f.id)",
+    [TB_FORM_DELETE] = "DELETE FROM form WHERE id = ?1",
+    [TB_GC_CONCEPTS] = "DELETE FROM concept WHERE id IN (SELECT id FROM temp.touched)"
+                       " AND status = 'candidate' AND note IS NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM form f WHERE f.concept = concept.id)",
+    [TB_TOUCH_CLEAR] = "DELETE FROM temp.touched",
+    [TB_LK_KEY] = "SELECT id, concept, text FROM form WHERE key = ?1",
+    [TB_LK_STEM] = "SELECT id, concept, text FROM form WHERE stem = ?1",
+    [TB_LK_PREFIX] = "SELECT id, concept, text FROM form WHERE key >= ?1 AND key < ?2"
+                     " ORDER BY length(key), key LIMIT ?3",
+    [TB_LK_FTS] =
+        "SELECT f.id, f.concept, f.text FROM form_fts JOIN form f ON f.id = form_fts.rowid"
+        " WHERE form_fts MATCH ?1 ORDER BY length(f.key), f.key LIMIT ?2",
+    [TB_LK_INSTR] = "SELECT id, concept, text FROM form WHERE instr(key, ?1) > 0"
+                    " ORDER BY length(key), key LIMIT ?2",
+    [TB_LK_FUZZY] = "SELECT form FROM fuzzy WHERE h = ?1 LIMIT ?2",
+    [TB_LK_FORM] = "SELECT concept, text, key FROM form WHERE id = ?1",
+    [TB_C_GET] = "SELECT ko, kind, status, note, count FROM concept WHERE id = ?1",
+    [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0) FROM form f"
+                   " LEFT JOIN evidence e ON e.form = f.id WHERE f.concept = ?1 GROUP BY f.id",
+    [TB_C_EXAMPLE] = "SELECT d.path, e.line, e.context FROM form f JOIN evidence e ON e.form = f.id"
+                     " JOIN document d ON d.id = e.doc WHERE f.concept = ?1"
+                     " ORDER BY f.type <> 'ko', e.count DESC, d.path, e.line LIMIT 1",
+    [TB_C_NDOCS] = "SELECT count(DISTINCT e.doc) FROM form f JOIN evidence e ON e.form = f.id"
+                   " WHERE f.concept = ?1",
+};
+
+/* ---- errors and statements --------------------------------------------------------- */
+
+enum termbase_status termbase__error(struct termbase_error *err, enum termbase_status code,
+                                     const char *fmt, ...)
+{
+    va_list ap;
+    err->code = code;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *err,
+                                    const char *what)
+{
+    int rc = sqlite3_extended_errcode(tb->db);
+    enum termbase_status code;
+
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        code = TERMBASE_EBUSY;
+        break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        code = TERMBASE_ENOTDB;
+        break;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        code = TERMBASE_EIO;
+        break;
+    default:
+        code = TERMBASE_EINTERNAL;
+    }
+    err->sqlite_code = rc;
+    if (code == TERMBASE_ENOTDB)
+        return termbase__error(err, code, "not a termbase (%s)", sqlite3_errmsg(tb->db));
+    return termbase__error(err, code, "%s: %s", what, sqlite3_errmsg(tb->db));
+}
+
+sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termbase_error *err)
+{
+    sqlite3_stmt *st = tb->stmt[id];
+
+    if (!st) {
+        if (sqlite3_prepare_v3(tb->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+            SQLITE_OK) {
+            termbase__fail(tb, err, "cannot prepare a statement");
+            return NULL;
+        }
+        tb->stmt[id] = st;
+        return st;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+}
+
+/*
+ * Prepares the connection for writing, once: WAL's NORMAL sync (durable
+ * against a killed process, which is what we promise; a power cut may lose
+ * the last transactions but never corrupts) and the scratch table of touched
+ * concepts. Readers skip this, which keeps a lookup's start-up small.
+ */
+static enum termbase_status writer_init(struct termbase *tb, struct termbase_error *err)
+{
+    enum termbase_status ret;
+    if (tb->writer)
+        return TERMBASE_OK;
+    ret = termbase__exec(tb,
+                         "PRAGMA synchronous = NORMAL;"
+                         "CREATE TEMP TABLE IF NOT EXISTS touched(id INTEGER PRIMARY KEY)",
+                         err);
+    tb->writer = !ret;
+    return ret;
+}
+
+enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
+                                    struct termbase_error *err)
+{
+    if (sqlite3_exec(tb->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return termbase__fail(tb, err, "cannot update the termbase");
+    return TERMBASE_OK;
+}
+
+/* Steps st to completion (no rows wanted). */
+static enum termbase_status run(struct termbase *tb, sqlite3_stmt *st, struct termbase_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return termbase__fail(tb, err, "cannot update the termbase");
+    return TERMBASE_OK;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+/* ---- open and close ------------------------------------------------------------------ */
+
+struct termbase *termbase_open(const char *path, unsigned flags, struct termbase_error *err)
+{
+    struct termbase *tb = NULL;
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    struct stat sb;
+    enum termbase_status ret;
+
+    memset(err, 0, sizeof(*err));
+    if (!path || !*path) {
+        termbase__error(err, TERMBASE_EOPEN, "empty termbase path");
+        return NULL;
+    }
+    if (strcmp(path, ":memory:")) {
+        if (stat(path, &sb)) {
+            if (errno != ENOENT || !(flags & TERMBASE_CREATE)) {
+                termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path,
+                                errno == ENOENT ? "no termbase there (run 'dadeum ingest')"
+                                                : strerror(errno));
+                return NULL;
+            }
+        } else if (S_ISDIR(sb.st_mode)) {
+            termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': is a directory", path);
+            return NULL;
+        }
+    }
+    if (flags & TERMBASE_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    tb = xcalloc(1, sizeof(*tb));
+    tb->flags = flags;
+    strbuf_init(&tb->key, 64);
+    strbuf_init(&tb->stem, 64);
+    if (sqlite3_open_v2(path, &tb->db, oflags, NULL) != SQLITE_OK) {
+        if (!tb->db) {
+            termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory", path);
+        } else {
+            termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path,
+                            sqlite3_errmsg(tb->db));
+            err->sqlite_code = sqlite3_extended_errcode(tb->db);
+        }
+        goto fail;
+    }
+    sqlite3_extended_result_codes(tb->db, 1);
+    sqlite3_busy_timeout(tb->db, TERMBASE_BUSY_MS);
+    ret = termbase__migrate(tb, err);
+    if (ret) {
+        struct termbase_error e2 = *err;
+        termbase__error(err, ret, "'%s': %s", path, e2.message);
+        goto fail;
+    }
+    return tb;
+fail:
+    termbase_free(tb);
+    return NULL;
+}
+
+void termbase_free(struct termbase *tb)
+{
+    if (!tb)
+        return;
+    if (tb->in_doc)
+        termbase_doc_abort(tb);
+    for (int i = 0; i < TB_STMT_COUNT; i++)
+        sqlite3_finalize(tb->stmt[i]);
+    sqlite3_close(tb->db);
+    strbuf_release(&tb->key);
+    strbuf_release(&tb->stem);
+    free(tb);
+}
+
+int termbase_get_version(struct termbase *tb)
+{
+    return tb->version;
+}
+
+/* ---- names ----------------------------------------------------------------------------- */
+
+static const char *const review_names[] = {"candidate", "approved", "rejected"};
+
+const char *termbase_review_name(enum termbase_review r)
+{
+    return (unsigned)r < 3 ? review_names[r] : "candidate";
+}
+
+int termbase_review_parse(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (s && !strcmp(s, review_names[i]))
+            return i;
+    return -1;
+}
+
+static const char *const form_type_names[TERMBASE_FORM_NTYPES] = {
+    "ko", "loanword", "english", "abbrev", "native", "shortform"};
+
+const char *termbase_form_type_name(enum termbase_form_type t)
+{
+    return (unsigned)t < TERMBASE_FORM_NTYPES ? form_type_names[t] : "ko";
+}
+
+static const char *const match_names[] = {"exact",     "variant", "prefix",
+                                          "substring", "fuzzy",   "none"};
+
+const char *termbase_match_name(enum termbase_match m)
+{
+    return (unsigned)m <= TERMBASE_MATCH_NONE ? match_names[m] : "none";
+}
+
+/* ---- keys and hashes ------------------------------------------------------------------- */
+
+void termbase_key(const char *s, size_t len, int stem, struct strbuf *out)
+{
+    struct strbuf nfc = STRBUF_INIT;
+    size_t start = out->len;
+
+    text_nfc(s, len, &nfc);
+    for (size_t i = 0; i < nfc.len;) {
+        uint32_t c;
+        i += utf8_decode(nfc.buf + i, nfc.len - i, &c);
+        if (uc_is_space(c) || c == '\t' || c == '\n' || c == '\r' || c == 0xB7 || c == 0x30FB)
+            continue;
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+            c += 0x20;
+        utf8_add(out, c);
+    }
+    strbuf_release(&nfc);
+    if (stem) {
+        size_t n = ko_strip_particle(out->buf + start, out->len - start, 2);
+        strbuf_setlen(out, start + n);
+    }
+}
+
+void termbase_hash_init(struct termbase_hash *h)
+{
+    memset(h, 0, sizeof(*h));
+    h->state = 0xcbf29ce484222325ull; /* FNV-1a offset basis */
+    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)h->state);
+}
+
+void termbase_hash_add(struct termbase_hash *h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t v = h->state;
+    for (size_t i = 0; i < len; i++) {
+        v ^= p[i];
+        v *= 0x100000001b3ull;
+    }
+    h->bytes += len;
+    h->state = v;
+    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)v);
+}
+
+int termbase_hash_file(const char *path, struct termbase_hash *out)
+{
+    char buf[65536];
+    FILE *fp = fopen(path, "rb");
+    size_t n;
+    int saved;
+
+    termbase_hash_init(out);
+    if (!fp)
+        return -1;
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+        termbase_hash_add(out, buf, n);
+    if (ferror(fp)) {
+        saved = errno;
+        fclose(fp);
+        errno = saved ? saved : EIO;
+        return -1;
+    }
+    fclose(fp);
+    return 0;
+}
+
+/* ---- fuzzy index ----------------------------------------------------------------------- */
+
+static int32_t variant_hash(const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return (int32_t)((h ^ (h >> 32)) & 0x7fffffff);
+}
+
+size_t termbase__fuzzy_variants(const char *key, size_t len, int32_t *out, size_t cap)
+{
+    size_t off[TB_FUZZY_MAX_CHARS + 1], n = 0, nout = 0;
+    int hangul = 0;
+    char buf[TB_FUZZY_MAX_CHARS * 4 + 4];
+
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        if (n == TB_FUZZY_MAX_CHARS)
+            return 0;
+        off[n++] = i;
+        i += utf8_decode(key + i, len - i, &c);
+        hangul |= uc_is_hangul_syllable(c);
+    }
+    off[n] = len;
+    if (!hangul || n < 2 || !cap)
+        return 0;
+    out[nout++] = variant_hash(key, len);
+    for (size_t k = 0; k < n && nout < cap; k++) {
+        /* n >= 3: the key without character k; n == 2: with k as a wildcard */
+        size_t blen = off[k];
+        int32_t h;
+        memcpy(buf, key, off[k]);
+        if (n == 2)
+            buf[blen++] = '\x01';
+        memcpy(buf + blen, key + off[k + 1], len - off[k + 1]);
+        blen += len - off[k + 1];
+        h = variant_hash(buf, blen);
+        for (size_t j = 0; j < nout; j++)
+            if (out[j] == h)
+                goto dup;
+        out[nout++] = h;
+    dup:;
+    }
+    return nout;
+}
+
+enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, const char *key,
+                                           int add, struct termbase_error *err)
+{
+    int32_t h[TB_FUZZY_MAX_VARIANTS];
+    size_t n = termbase__fuzzy_variants(key, strlen(key), h, TB_FUZZY_MAX_VARIANTS);
+
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = termbase__stmt(tb, add ? TB_FUZZY_INSERT : TB_FUZZY_DELETE, err);
+        enum termbase_status ret;
+        if (!st)
+            return err->code;
+        sqlite3_bind_int64(st, 1, h[i]);
+        sqlite3_bind_int64(st, 2, id);
+        ret = run(tb, st, err);
+        if (ret)
+            return ret;
+    }
+    return TERMBASE_OK;
+}
+
+/* ---- documents ------------------------------------------------------------------------- */
+
+void termbase_pair_from_extract(struct termbase_pair *p, const struct extract_pair *x)
+{
+    memset(p, 0, sizeof(*p));
+    p->ko = x->ko;
+    p->gloss = x->gloss;
+    p->kind = x->kind;
+    p->line = x->line;
+    p->count = x->count;
+    p->reversed = x->reversed;
+    p->context = x->context;
+    p->expansion = x->expansion;
+    p->en = x->en;
+    p->abbr = x->abbr;
+}
+
+int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
+                            struct termbase_error *err)
+{
+    sqlite3_stmt *st = termbase__stmt(tb, TB_DOC_GET, err);
+    int rc, current = 0;
+
+    if (!st)
+        return -1;
+    bind_text(st, 1, path);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *h = (const char *)sqlite3_column_text(st, 1);
+        current = h && !strcmp(h, hash);
+    } else if (rc != SQLITE_DONE) {
+        termbase__fail(tb, err, "cannot read the termbase");
+        current = -1;
+    }
+    sqlite3_reset(st);
+    return current;
+}
+
+enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
+                                        uint64_t bytes, int *unchanged, struct termbase_error *err)
+{
+    sqlite3_stmt *st;
+    enum termbase_status ret;
+    int64_t id = 0;
+    int rc;
+
+    *unchanged = 0;
+    if (tb->flags & TERMBASE_READONLY)
+        return termbase__error(err, TERMBASE_EIO, "the termbase was opened read-only");
+    if ((ret = writer_init(tb, err)))
+        return ret;
+    ret = termbase__exec(tb, "BEGIN IMMEDIATE", err);
+    if (ret)
+        return ret;
+    tb->in_doc = 1;
+    if ((ret = termbase__exec(tb, "DELETE FROM temp.touched", err)))
+        goto fail;
+    if (!(st = termbase__stmt(tb, TB_DOC_GET, err)))
+        goto fail;
+    bind_text(st, 1, path);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *h = (const char *)sqlite3_column_text(st, 1);
+        id = sqlite3_column_int64(st, 0);
+        if (h && !strcmp(h, hash)) {
+            sqlite3_reset(st);
+            *unchanged = 1;
+            termbase_doc_abort(tb);
+            return TERMBASE_OK;
+        }
+    } else if (rc != SQLITE_DONE) {
+        ret = termbase__fail(tb, err, "cannot read the termbase");
+        goto fail;
+    }
+    sqlite3_reset(st);
+    if (id) {
+        if (!(st = termbase__stmt(tb, TB_DOC_TOUCH_OLD, err)))
+            goto fail;
+        sqlite3_bind_int64(st, 1, id);
+        if ((ret = run(tb, st, err)))
+            goto fail;
+        if (!(st = termbase__stmt(tb, TB_DOC_DELETE_EVIDENCE, err)))
+            goto fail;
+        sqlite3_bind_int64(st, 1, id);
+        if ((ret = run(tb, st, err)))
+            goto fail;
+        if (!(st = termbase__stmt(tb, TB_DOC_UPDATE, err)))
+            goto fail;
+        sqlite3_bind_int64(st, 1, id);
+    } else {
+        if (!(st = termbase__stmt(tb, TB_DOC_INSERT, err)))
+            goto fail;
+        bind_text(st, 1, path);
+    }
+    bind_text(st, 2, hash);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)bytes);
+    if ((ret = run(tb, st, err)))
+        goto fail;
+    tb->doc_id = id ? id : sqlite3_last_insert_rowid(tb->db);
+    return TERMBASE_OK;
+fail:
+    termbase_doc_abort(tb);
+    return err->code ? err->code : TERMBASE_EINTERNAL;
+}
+
+void termbase_doc_abort(struct termbase *tb)
+{
+    if (!tb->in_doc)
+        return;
+    sqlite3_exec(tb->db, "ROLLBACK", NULL, NULL, NULL);
+    tb->in_doc = 0;
+}
+
+/* Looks up or creates concept for ckey; *id set. */
+static enum termbase_status concept_id(struct termbase *tb, const char *ckey, const char *ko,
+                                       int64_t *id, struct termbase_error *err)
+{
+    sqlite3_stmt *st = termbase__stmt(tb, TB_CONCEPT_GET, err);
+    int rc;
+
+    if (!st)
+        return err->code;
+    bind_text(st, 1, ckey);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        return TERMBASE_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot read the termbase");
+    if (!(st = termbase__stmt(tb, TB_CONCEPT_INSERT, err)))
+        return err->code;
+    bind_text(st, 1, ckey);
+    bind_text(st, 2, ko);
+    if (run(tb, st, err))
+        return err->code;
+    *id = sqlite3_last_insert_rowid(tb->db);
+    return TERMBASE_OK;
+}
+
+/* Looks up or creates form (concept, type, text); *id set. */
+static enum termbase_status form_id(struct termbase *tb, int64_t concept, const char *type,
+                                    const char *text, int user, int64_t *id,
+                                    struct termbase_error *err)
+{
+    sqlite3_stmt *st = termbase__stmt(tb, TB_FORM_GET, err);
+    int rc;
+
+    if (!st)
+        return err->code;
+    sqlite3_bind_int64(st, 1, concept);
+    bind_text(st, 2, type);
+    bind_text(st, 3, text);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (user) {
+            char sql[96];
+            snprintf(sql, sizeof(sql), "UPDATE form SET user = 1 WHERE id = %lld", (long long)*id);
+            return termbase__exec(tb, sql, err);
+        }
+        return TERMBASE_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot read the termbase");
+    strbuf_reset(&tb->key);
+    strbuf_reset(&tb->stem);
+    termbase_key(text, strlen(text), 0, &tb->key);
+    termbase_key(text, strlen(text), 1, &tb->stem);
+    if (!(st = termbase__stmt(tb, TB_FORM_INSERT, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, concept);
+    bind_text(st, 2, type);
+    bind_text(st, 3, text);
+    bind_text(st, 4, tb->key.buf);
+    bind_text(st, 5, tb->stem.buf);
+    sqlite3_bind_int(st, 6, user);
+    if (run(tb, st, err))
+        return err->code;
+    *id = sqlite3_last_insert_rowid(tb->db);
+    return termbase__fuzzy_index(tb, *id, tb->key.buf, 1, err);
+}
+
+/* Stores one form of a pair with its evidence in the open document. */
+static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
+                                     const char *text, const struct termbase_pair *p,
+                                     struct termbase_error *err)
+{
+    sqlite3_stmt *st;
+    int64_t fid;
+    enum termbase_status ret;
+
+    if (!text || !*text)
+        return TERMBASE_OK;
+    ret = form_id(tb, concept, type, text, 0, &fid, err);
+    if (ret)
+        return ret;
+    if (!(st = termbase__stmt(tb, TB_EVIDENCE_UPSERT, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, fid);
+    sqlite3_bind_int64(st, 2, tb->doc_id);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)p->line);
+    sqlite3_bind_int64(st, 4, p->count ? p->count : 1);
+    sqlite3_bind_int(st, 5, p->reversed ? 1 : 0);
+    if (p->context)
+        bind_text(st, 6, p->context);
+    return run(tb, st, err);
+}
+
+enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase_pair *p,
+                                      struct termbase_error *err)
+{
+    sqlite3_stmt *st;
+    enum termbase_status ret;
+    struct strbuf ckey = STRBUF_INIT;
+    int64_t cid = 0;
+
+    if (!tb->in_doc)
+        return termbase__error(err, TERMBASE_EINTERNAL, "no document open");
+    if (!p->ko || !*p->ko)
+        return TERMBASE_OK;
+    termbase_key(p->ko, strlen(p->ko), 1, &ckey);
+    if (!ckey.len)
+        goto cleanup_ok;
+    if ((ret = concept_id(tb, ckey.buf, p->ko, &cid, err)))
+        goto cleanup;
+    if (!(st = termbase__stmt(tb, TB_TOUCH, err))) {
+        ret = err->code;
+        goto cleanup;
+    }
+    sqlite3_bind_int64(st, 1, cid);
+    if ((ret = run(tb, st, err)))
+        goto cleanup;
+    if ((ret = add_form(tb, cid, "ko", p->ko, p, err)))
+        goto cleanup;
+    if ((ret = add_form(tb, cid, gloss_kind_name(p->kind), p->gloss, p, err)))
+        goto cleanup;
+    if ((ret = add_form(tb, cid, "english", p->expansion, p, err)))
+        goto cleanup;
+    if ((ret = add_form(tb, cid, "english", p->en, p, err)))
+        goto cleanup;
+    if ((ret = add_form(tb, cid, "abbrev", p->abbr, p, err)))
+        goto cleanup;
+cleanup_ok:
+    ret = TERMBASE_OK;
+cleanup:
+    strbuf_release(&ckey);
+    return ret;
+}
+
+enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_error *err)
+{
+    sqlite3_stmt *st, *del;
+    enum termbase_status ret;
+    int rc;
+
+    if (!tb->in_doc)
+        return termbase__error(err, TERMBASE_EINTERNAL, "no document open");
+    if (!(st = termbase__stmt(tb, TB_RECOMPUTE, err)) || run(tb, st, err))
+        goto fail;
+    /* forms of undecided concepts that lost all evidence */
+    if (!(st = termbase__stmt(tb, TB_GC_FORMS, err)))
+        goto fail;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t fid = sqlite3_column_int64(st, 0);
+        const char *key = (const char *)sqlite3_column_text(st, 1);
+        if (termbase__fuzzy_index(tb, fid, key ? key : "", 0, err))
+            goto fail;
+        if (!(del = termbase__stmt(tb, TB_FORM_DELETE, err)))
+            goto fail;
+        sqlite3_bind_int64(del, 1, fid);
+        if (run(tb, del, err))
+            goto fail;
+    }
+    if (rc != SQLITE_DONE) {
+        termbase__fail(tb, err, "cannot update the termbase");
+        goto fail;
+    }
+    sqlite3_reset(st);
+    if (!(st = termbase__stmt(tb, TB_GC_CONCEPTS, err)) || run(tb, st, err))
+        goto fail;
+    if (!(st = termbase__stmt(tb, TB_TOUCH_CLEAR, err)) || run(tb, st, err))
+        goto fail;
+    ret = termbase__exec(tb, "COMMIT", err);
+    if (ret)
+        goto fail;
+    tb->in_doc = 0;
+    return TERMBASE_OK;
+fail:
+    termbase_doc_abort(tb);
+    return err->code ? err->code : TERMBASE_EINTERNAL;
+}
+
+/* ---- review decisions ------------------------------------------------------------------ */
+
+enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
+                                   struct termbase_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum termbase_status ret;
+    int64_t fid;
+    int rc;
+
+    memset(err, 0, sizeof(*err));
+    if ((ret = writer_init(tb, err)) || (ret = termbase__exec(tb, "BEGIN IMMEDIATE", err)))
+        return ret;
+    if (!(st = termbase__stmt(tb, TB_C_GET, err))) {
+        ret = err->code;
+        goto cleanup;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) {
+        ret = termbase__error(err, TERMBASE_ENOTFOUND, "no concept %lld", (long long)id);
+        goto cleanup;
+    } else if (rc != SQLITE_ROW) {
+        ret = termbase__fail(tb, err, "cannot read the termbase");
+        goto cleanup;
+    }
+    if (e->status >= 0 || e->note) {
+        sqlite3_stmt *up = NULL;
+        if (sqlite3_prepare_v2(tb->db,
+                               "UPDATE concept SET status = coalesce(?2, status),"
+                               " note = CASE WHEN ?3 IS NULL THEN note WHEN ?3 = '' THEN NULL"
+                               " ELSE ?3 END WHERE id = ?1",
+                               -1, &up, NULL) != SQLITE_OK) {
+            ret = termbase__fail(tb, err, "cannot prepare a statement");
+            goto cleanup;
+        }
+        sqlite3_bind_int64(up, 1, id);
+        if (e->status >= 0)
+            bind_text(up, 2, termbase_review_name((enum termbase_review)e->status));
+        if (e->note)
+            bind_text(up, 3, e->note);
+        ret = run(tb, up, err);
+        sqlite3_finalize(up);
+        if (ret)
+            goto cleanup;
+    }
+    if (e->en && *e->en && (ret = form_id(tb, id, "english", e->en, 1, &fid, err)))
+        goto cleanup;
+    if (e->abbr && *e->abbr && (ret = form_id(tb, id, "abbrev", e->abbr, 1, &fid, err)))
+        goto cleanup;
+    ret = termbase__exec(tb, "COMMIT", err);
+cleanup:
+    if (ret)
+        sqlite3_exec(tb->db, "ROLLBACK", NULL, NULL, NULL);
+    return ret;
+}
+
+/* ---- dump and check ---------------------------------------------------------------------- */
+
+static void dump_field(FILE *fp, const unsigned char *s)
+{
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbase_error *err)
+{
+    static const char *const queries[] = {
+        "SELECT 'document', path, hash, bytes FROM document ORDER BY path",
+        "SELECT 'concept', key, ko, kind, status, count, note FROM concept ORDER BY key",
+        "SELECT 'form', c.key, f.type, f.text, f.key, f.stem, f.user FROM form f"
+        " JOIN concept c ON c.id = f.concept ORDER BY c.key, f.type, f.text",
+        "SELECT 'evidence', c.key, f.type, f.text, d.path, e.line, e.count, e.reversed, e.context"
+        " FROM evidence e JOIN form f ON f.id = e.form JOIN concept c ON c.id = f.concept"
+        " JOIN document d ON d.id = e.doc ORDER BY c.key, f.type, f.text, d.path",
+    };
+    enum termbase_status ret = TERMBASE_OK;
+
+    memset(err, 0, sizeof(*err));
+    for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]) && !ret; q++) {
+        sqlite3_stmt *st = NULL;
+        int rc;
+        if (sqlite3_prepare_v2(tb->db, queries[q], -1, &st, NULL) != SQLITE_OK)
+            return termbase__fail(tb, err, "cannot read the termbase");
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int n = sqlite3_column_count(st);
+            for (int i = 0; i < n; i++) {
+                if (i)
+                    fputc('\t', fp);
+                dump_field(fp, sqlite3_column_text(st, i));
+            }
+            fputc('\n', fp);
+        }
+        if (rc != SQLITE_DONE)
+            ret = termbase__fail(tb, err, "cannot read the termbase");
+        sqlite3_finalize(st);
+    }
+    return ret;
+}
+
+enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *err)
+{
+    static const struct {
+        const char *sql; /* returns a count of violations */
+        const char *what;
+    } checks[] = {
+        {"SELECT count(*) FROM form WHERE concept NOT IN (SELECT id FROM concept)",
+         "forms without a concept"},
+        {"SELECT count(*) FROM evidence WHERE form NOT IN (SELECT id FROM form)",
+         "evidence without a form"},
+        {"SELECT count(*) FROM evidence WHERE doc NOT IN (SELECT id FROM document)",
+         "evidence without a document"},
+        {"SELECT count(*) FROM fuzzy WHERE form NOT IN (SELECT id FROM form)",
+         "fuzzy index rows without a form"},
+        {"SELECT (SELECT count(*) FROM form) - (SELECT count(*) FROM form_fts)",
+         "forms missing from the substring index"},
+        {"SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'",
+         "integrity check failures"},
+    };
+    sqlite3_stmt *st = NULL;
+    struct strbuf k = STRBUF_INIT;
+    enum termbase_status ret = TERMBASE_OK;
+    int rc;
+
+    memset(err, 0, sizeof(*err));
+    for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+        long long n = -1;
+        if (sqlite3_prepare_v2(tb->db, checks[i].sql, -1, &st, NULL) != SQLITE_OK)
+            return termbase__fail(tb, err, "cannot check the termbase");
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (n)
+            return termbase__error(err, TERMBASE_EINTERNAL, "%s: %lld", checks[i].what, n);
+    }
+    /* keys are a function of the text */
+    if (sqlite3_prepare_v2(tb->db, "SELECT text, key, stem FROM form", -1, &st, NULL) != SQLITE_OK)
+        return termbase__fail(tb, err, "cannot check the termbase");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ret) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        strbuf_reset(&k);
+        termbase_key(text, strlen(text), 0, &k);
+        if (strcmp(k.buf, (const char *)sqlite3_column_text(st, 1)))
+            ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale key", text);
+        strbuf_reset(&k);
+        termbase_key(text, strlen(text), 1, &k);
+        if (!ret && strcmp(k.buf, (const char *)sqlite3_column_text(st, 2)))
+            ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale stem", text);
+    }
+    sqlite3_finalize(st);
+    strbuf_release(&k);
+    return ret;
+}

@@ -1,0 +1,95 @@
+#!/bin/sh
+# termbase.sh DADEUM [N] - lookup benchmark on a generated termbase of N concepts
+# (default 1000000), run by `make bench` through tests/bench/run.sh.
+#
+# The termbase is deterministic: N Korean terms of 3 to 6 syllables drawn by
+# the MINSTD generator (exact in awk's doubles) from 114 common syllables
+# (none a particle), each with an English gloss, stored with
+# `dadeum ingest --from-jsonl` (the real write path) in documents of 10000
+# pairs; a few random terms coincide and merge. It is built once under
+# build/bench/ and
+# reused while N and the generator are unchanged.
+#
+# Reported side by side, in milliseconds per process (wall clock, averaged):
+#   exact      dadeum lookup --exact QUERY
+#   sqlite3    the sqlite3 CLI running the same indexed query on the same file
+#   substring  dadeum lookup on a 3-syllable piece of a term (FTS5 trigram)
+#   fuzzy      dadeum lookup on a term with one jamo changed (fuzzy tier)
+# Targets (issue 4): exact <= 1.0 x sqlite3; fuzzy <= 20 ms.
+set -u
+DADEUM=$1
+N=${2:-1000000}
+RUNS=${RUNS:-50}
+case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
+dir=build/bench
+db=$dir/termbase-$N.db
+mkdir -p "$dir"
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 CLI not installed (make deps)" >&2; exit 1; }
+
+gen() {
+	awk -v n="$N" 'BEGIN {
+		split("고 공 관 교 구 국 기 내 노 능 다 대 데 동 드 라 래 리 마 명 모 무 문 미 바 반 방 보 부 비 사 산 상 서 선 성 세 소 수 스 시 신 실 아 안 양 어 업 여 연 영 예 오 용 우 운 원 위 유 인 일 자 작 장 재 전 정 제 조 주 중 지 진 차 처 체 초 추 카 컴 코 크 클 타 터 테 토 통 트 특 파 판 평 포 표 프 플 피 하 학 한 합 해 행 혁 현 협 호 화 확 환 활 회 후", s, " ")
+		ns = 0; for (k in s) ns++
+		x = 12345
+		for (i = 0; i < n; i++) {
+			len = 3 + (i % 4)
+			t = ""
+			for (j = 0; j < len; j++) {
+				x = (x * 48271) % 2147483647
+				t = t s[x % ns + 1]
+			}
+			printf "{\"file\":\"doc%04d.txt\",\"line\":%d,\"ko\":\"%s\",\"gloss\":\"term%d\",\"kind\":\"english\",\"count\":1,\"reversed\":false,\"expansion\":null,\"context\":\"%s(term%d)\"}\n", int(i / 10000), i % 10000 + 1, t, i, t, i
+		}
+	}'
+}
+
+if [ ! -s "$db" ]; then
+	echo "bench: generating $N concepts into $db (once; takes a while)"
+	rm -f "$db" "$db-wal" "$db-shm"
+	start=$(date +%s)
+	gen | "$DADEUM" ingest --quiet --db "$db" --from-jsonl - || exit 1
+	echo "bench: built in $(( $(date +%s) - start )) s, $(du -h "$db" | cut -f1)"
+fi
+concepts=$(sqlite3 "$db" "SELECT count(*) FROM concept")
+forms=$(sqlite3 "$db" "SELECT count(*) FROM form")
+
+# queries: a real term, a piece of one, and a misspelling of one
+term=$(sqlite3 "$db" "SELECT ko FROM concept WHERE length(ko) = 4 ORDER BY id LIMIT 1 OFFSET 1000")
+piece=$(sqlite3 "$db" "SELECT substr(ko, 2, 3) FROM concept WHERE length(ko) = 5 ORDER BY id LIMIT 1 OFFSET 2000")
+base=$(sqlite3 "$db" "SELECT ko FROM concept WHERE length(ko) = 4 AND substr(ko, 4, 1) = '드' ORDER BY id LIMIT 1")
+[ -n "$base" ] || base=$term
+typo=$(printf '%s' "$base" | sed 's/드$/디/')
+[ "$typo" != "$base" ] || typo=$(printf '%s' "$base" | sed 's/.$/디/')
+
+# ms per run of "$@" over RUNS runs
+per_run() {
+	t0=$(date +%s%N)
+	i=0
+	while [ $i -lt "$RUNS" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+	t1=$(date +%s%N)
+	awk -v a="$t0" -v b="$t1" -v r="$RUNS" 'BEGIN { printf "%.2f", (b - a) / 1e6 / r }'
+}
+
+# the statement dadeum's exact tier runs first (index form_key), with the concept row
+sql="SELECT c.id, c.ko, c.status, c.count FROM form f JOIN concept c ON c.id = f.concept WHERE f.key = '$(printf '%s' "$term" | tr -d ' ')';"
+
+"$DADEUM" lookup --db "$db" --exact "$term" >/dev/null || { echo "bench: exact query '$term' not found" >&2; exit 1; }
+"$DADEUM" lookup --db "$db" "$typo" >"$dir/fuzzy.out"; fz=$?
+exact=$(per_run "$DADEUM" lookup --db "$db" --exact "$term")
+cli=$(per_run sqlite3 "$db" "$sql")
+sub=$(per_run "$DADEUM" lookup --db "$db" --limit 10 "$piece")
+fuzzy=$(per_run "$DADEUM" lookup --db "$db" --limit 10 "$typo")
+nop=$(per_run "$DADEUM" --version)
+
+echo "termbase: $concepts concepts, $forms forms, $(du -h "$db" | cut -f1) ($db)"
+echo "per process, mean of $RUNS runs (ms):"
+printf '  %-34s %8s\n' "dadeum lookup --exact '$term'" "$exact"
+printf '  %-34s %8s\n' "sqlite3 CLI, same indexed query" "$cli"
+printf '  %-34s %8s\n' "dadeum lookup '$piece' (substring)" "$sub"
+printf '  %-34s %8s\n' "dadeum lookup '$typo' (fuzzy)" "$fuzzy"
+printf '  %-34s %8s\n' "dadeum --version (process floor)" "$nop"
+ratio=$(awk -v a="$exact" -v b="$cli" 'BEGIN { printf "%.2f", a / b }')
+echo "exact / sqlite3 = $ratio (target <= 1.00)"
+echo "fuzzy = $fuzzy ms (target <= 20), best hit: $(head -1 "$dir/fuzzy.out") (exit $fz)"
+awk -v r="$ratio" -v f="$fuzzy" 'BEGIN { exit !(r <= 1.0 && f <= 20) }' && echo "bench: targets met" ||
+	{ echo "bench: TARGET MISSED"; exit 1; }
