@@ -25,8 +25,10 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(
              -Isrc -I$(BUILD)/gen -MMD -MP
 PKGS    = expat hunspell sqlite3
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-LIBS    = $(PKG_LIBS) -lm
+# hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
+# every start-up): compile against its headers, do not link it.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out hunspell,$(PKGS)) 2>/dev/null)
+LIBS    = $(PKG_LIBS) -ldl -lm
 
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Werror
@@ -213,7 +215,7 @@ fuzz:
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
-	      $(LIB_SRC) $(PKG_LIBS) -lm || exit 1; \
+	      $(LIB_SRC) $(PKG_LIBS) -ldl -lm || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	      -artifact_prefix=build/fuzz/$$f/ -print_final_stats=1 \

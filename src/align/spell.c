@@ -1,11 +1,17 @@
 /*
  * spell.c - the hunspell wrapper (see spell.h).
  *
+ * libhunspell is loaded with dlopen on the first spell_open, not linked:
+ * it brings in libstdc++, whose start-up costs every dadeum process about
+ * half a millisecond, and most commands (lookup above all) never spell a
+ * word. Only the three entry points below are used.
+ *
  * Hunspell_create does not report a missing file: it returns a handle that
  * rejects every word. So the files are checked with access() first, and a
  * handle that rejects a word every English dictionary has ("the") is treated
  * as a failed load.
  */
+#include <dlfcn.h>
 #include <hunspell/hunspell.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +25,39 @@
 struct spell {
     Hunhandle *h; /* the hunspell handle, never NULL */
 };
+
+/* The entry points of libhunspell, resolved once (see hunspell.h). */
+static struct {
+    int tried;                                       /* dlopen was attempted */
+    Hunhandle *(*create)(const char *, const char *); /* Hunspell_create */
+    void (*destroy)(Hunhandle *);                    /* Hunspell_destroy */
+    int (*spell)(Hunhandle *, const char *);         /* Hunspell_spell */
+} hs;
+
+/* Loads libhunspell; returns 0, or -1 when it is not installed. */
+static int load_hunspell(void)
+{
+    static const char *const names[] = {"libhunspell-1.7.so.0", "libhunspell-1.7.so",
+                                        "libhunspell.so", NULL};
+    void *lib = NULL;
+
+    if (hs.tried)
+        return hs.create ? 0 : -1;
+    hs.tried = 1;
+    for (const char *const *n = names; *n && !lib; n++)
+        lib = dlopen(*n, RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return -1;
+    /* POSIX: a void * from dlsym converts to a function pointer via memcpy */
+    void *c = dlsym(lib, "Hunspell_create"), *d = dlsym(lib, "Hunspell_destroy"),
+         *sp = dlsym(lib, "Hunspell_spell");
+    if (!c || !d || !sp)
+        return -1;
+    memcpy(&hs.create, &c, sizeof(c));
+    memcpy(&hs.destroy, &d, sizeof(d));
+    memcpy(&hs.spell, &sp, sizeof(sp));
+    return 0;
+}
 
 struct spell *spell_open(const char *dir, const char *lang, enum spell_status *status)
 {
@@ -36,8 +75,12 @@ struct spell *spell_open(const char *dir, const char *lang, enum spell_status *s
         *status = SPELL_ENOENT;
         goto cleanup;
     }
-    h = Hunspell_create(aff.buf, dic.buf);
-    if (!h || !Hunspell_spell(h, "the")) {
+    if (load_hunspell()) {
+        *status = SPELL_EFAIL;
+        goto cleanup;
+    }
+    h = hs.create(aff.buf, dic.buf);
+    if (!h || !hs.spell(h, "the")) {
         *status = SPELL_EFAIL;
         goto cleanup;
     }
@@ -47,7 +90,7 @@ struct spell *spell_open(const char *dir, const char *lang, enum spell_status *s
     *status = SPELL_OK;
 cleanup:
     if (h)
-        Hunspell_destroy(h);
+        hs.destroy(h);
     strbuf_release(&aff);
     strbuf_release(&dic);
     return sp;
@@ -57,7 +100,7 @@ void spell_free(struct spell *sp)
 {
     if (!sp)
         return;
-    Hunspell_destroy(sp->h);
+    hs.destroy(sp->h);
     free(sp);
 }
 
@@ -69,7 +112,7 @@ int spell_check(struct spell *sp, const char *word, size_t len)
         return 0;
     memcpy(buf, word, len);
     buf[len] = '\0';
-    return Hunspell_spell(sp->h, buf) != 0;
+    return hs.spell(sp->h, buf) != 0;
 }
 
 const char *spell_strerror(enum spell_status status)
@@ -77,7 +120,7 @@ const char *spell_strerror(enum spell_status status)
     switch (status) {
     case SPELL_OK: return "no error";
     case SPELL_ENOENT: return "dictionary files not found";
-    case SPELL_EFAIL: return "hunspell could not load the dictionary";
+    case SPELL_EFAIL: return "hunspell (libhunspell-1.7) could not load the dictionary";
     }
     return "unknown error";
 }

@@ -115,7 +115,7 @@ int cmd_lookup(int argc, char **argv)
             tb = NULL;
         }
     } else {
-        tb = termbase_open(db, 0, &err);
+        tb = termbase_open(db, TERMBASE_READONLY, &err);
     }
     if (!tb) {
         error("%s", err.message);

@@ -121,6 +121,12 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
         (enum termbase_review)termbase_review_parse((const char *)sqlite3_column_text(st, 2));
     c->note = rstr(r, sqlite3_column_text(st, 3));
     c->count = (unsigned long)sqlite3_column_int64(st, 4);
+    c->ndocs = (unsigned long)sqlite3_column_int64(st, 5);
+    if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+        c->example_path = rstr(r, sqlite3_column_text(st, 6));
+        c->example_line = (unsigned long)sqlite3_column_int64(st, 7);
+        c->example = rstr(r, sqlite3_column_text(st, 8));
+    }
     c->match = match;
     c->matched = matched ? rstr(r, (const unsigned char *)matched) : NULL;
     c->distance = distance;
@@ -145,21 +151,6 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     if (c->nforms)
         qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
 
-    if (!(st = termbase__stmt(tb, TB_C_EXAMPLE, err)))
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        c->example_path = rstr(r, sqlite3_column_text(st, 0));
-        c->example_line = (unsigned long)sqlite3_column_int64(st, 1);
-        c->example = rstr(r, sqlite3_column_text(st, 2));
-    }
-    sqlite3_reset(st);
-    if (!(st = termbase__stmt(tb, TB_C_NDOCS, err)))
-        return err->code;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        c->ndocs = (unsigned long)sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
     return TERMBASE_OK;
 }
 
@@ -505,6 +496,56 @@ cleanup:
         return NULL;
     }
     return r;
+}
+
+/* Empties r for the next concept, keeping its arrays allocated. */
+static void result_reset(struct termbase_result *r)
+{
+    for (size_t i = 0; i < r->nstr; i++)
+        free(r->strings[i]);
+    for (size_t i = 0; i < r->n; i++)
+        free(r->items[i].forms);
+    r->nstr = 0;
+    r->n = 0;
+}
+
+int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, void *ctx,
+                     struct termbase_error *err)
+{
+    struct termbase_result *r = xcalloc(1, sizeof(*r));
+    sqlite3_stmt *st = NULL;
+    int ret = 0, rc;
+
+    memset(err, 0, sizeof(*err));
+    /* a separate statement: load_concept uses the cached ones while this steps */
+    if (sqlite3_prepare_v2(tb->db,
+                           "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
+                           " ORDER BY key, id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        termbase__fail(tb, err, "cannot read the termbase");
+        ret = -1;
+        goto cleanup;
+    }
+    if (status >= 0)
+        sqlite3_bind_text(st, 1, termbase_review_name((enum termbase_review)status), -1,
+                          SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        result_reset(r);
+        if (load_concept(tb, r, sqlite3_column_int64(st, 0), TERMBASE_MATCH_NONE, NULL, 0, err)) {
+            ret = -1;
+            goto cleanup;
+        }
+        if ((ret = fn(ctx, &r->items[0])) != 0)
+            goto cleanup;
+    }
+    if (rc != SQLITE_DONE) {
+        termbase__fail(tb, err, "cannot read the termbase");
+        ret = -1;
+    }
+cleanup:
+    sqlite3_finalize(st);
+    termbase_result_free(r);
+    return ret;
 }
 
 struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct termbase_error *err)

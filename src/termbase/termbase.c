@@ -84,14 +84,18 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
                     " ORDER BY length(key), key LIMIT ?2",
     [TB_LK_FUZZY] = "SELECT form FROM fuzzy WHERE h = ?1 LIMIT ?2",
     [TB_LK_FORM] = "SELECT concept, text, key FROM form WHERE id = ?1",
-    [TB_C_GET] = "SELECT ko, kind, status, note, count FROM concept WHERE id = ?1",
+    /* one statement for the concept row, its document count and its example:
+     * each statement prepared costs a lookup process as much as running it */
+    [TB_C_GET] = "SELECT c.ko, c.kind, c.status, c.note, c.count,"
+                 " (SELECT count(DISTINCT e.doc) FROM form f JOIN evidence e ON e.form = f.id"
+                 "  WHERE f.concept = c.id),"
+                 " x.path, x.line, x.context FROM concept c LEFT JOIN"
+                 " (SELECT d.path, e.line, e.context FROM form f JOIN evidence e ON e.form = f.id"
+                 "  JOIN document d ON d.id = e.doc WHERE f.concept = ?1"
+                 "  ORDER BY f.type <> 'ko', e.count DESC, d.path, e.line LIMIT 1) x"
+                 " WHERE c.id = ?1",
     [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0) FROM form f"
                    " LEFT JOIN evidence e ON e.form = f.id WHERE f.concept = ?1 GROUP BY f.id",
-    [TB_C_EXAMPLE] = "SELECT d.path, e.line, e.context FROM form f JOIN evidence e ON e.form = f.id"
-                     " JOIN document d ON d.id = e.doc WHERE f.concept = ?1"
-                     " ORDER BY f.type <> 'ko', e.count DESC, d.path, e.line LIMIT 1",
-    [TB_C_NDOCS] = "SELECT count(DISTINCT e.doc) FROM form f JOIN evidence e ON e.form = f.id"
-                   " WHERE f.concept = ?1",
 };
 
 /* ---- errors and statements --------------------------------------------------------- */
@@ -227,6 +231,8 @@ struct termbase *termbase_open(const char *path, unsigned flags, struct termbase
     }
     if (flags & TERMBASE_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
+    else if (flags & TERMBASE_READONLY)
+        oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
     tb = xcalloc(1, sizeof(*tb));
     tb->flags = flags;
     strbuf_init(&tb->key, 64);
@@ -243,6 +249,13 @@ struct termbase *termbase_open(const char *path, unsigned flags, struct termbase
     }
     sqlite3_extended_result_codes(tb->db, 1);
     sqlite3_busy_timeout(tb->db, TERMBASE_BUSY_MS);
+    /*
+     * Keep the -wal and -shm files when the last connection closes: otherwise
+     * every lookup process creates, checkpoints and deletes them, which costs
+     * more than the lookup itself (SQLITE_FCNTL_PERSIST_WAL).
+     */
+    int persist = 1;
+    sqlite3_file_control(tb->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     ret = termbase__migrate(tb, err);
     if (ret) {
         struct termbase_error e2 = *err;

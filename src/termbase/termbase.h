@@ -287,6 +287,18 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
 struct termbase_result *termbase_list(struct termbase *tb, int status, size_t limit,
                                       struct termbase_error *err /* OUT */);
 
+/*
+ * Streams every concept with the given status (-1: all) in key order (the
+ * normalised Korean key, then id: deterministic), calling fn(ctx, c) for
+ * each. The concept is valid only during the call, and only one is in
+ * memory at a time, so exports stay flat in the size of the termbase. fn
+ * returns 0 to go on; a non-zero value stops the walk and is returned.
+ * Returns 0 when every concept was visited, or -1 with err filled in.
+ */
+typedef int (*termbase_concept_fn)(void *ctx, const struct termbase_concept *c);
+int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, void *ctx,
+                     struct termbase_error *err /* OUT */);
+
 /* One concept by id: a result with one entry, or NULL (ENOTFOUND, ...). */
 struct termbase_result *termbase_get(struct termbase *tb, int64_t id,
                                      struct termbase_error *err /* OUT */);

@@ -44,8 +44,6 @@ enum tb_stmt {
     TB_LK_FORM,
     TB_C_GET,
     TB_C_FORMS,
-    TB_C_EXAMPLE,
-    TB_C_NDOCS,
     TB_STMT_COUNT
 };
 
