@@ -191,6 +191,8 @@ eval: all
 	@echo "== seeds-gold (strict = exact document, Korean span and gloss)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
 	./$(PROG) extract --cross --format tsv -o build/eval/seeds-cross.tsv $(SHARED)/eval/seeds/*.txt
+	@echo "== English forms of the pairs found (acronym expansions: abbrev; loanword -> English: loanword)"
+	@$(PYTHON) tests/eval_english.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
 	@echo "== seeds-crossgold, with --cross (read the recall lines only)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
