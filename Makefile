@@ -28,7 +28,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
 # every start-up): compile against its headers, do not link it.
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out hunspell,$(PKGS)) 2>/dev/null)
-LIBS    = $(PKG_LIBS) -ldl -lm
+LIBS    = $(PKG_LIBS) -ldl -lm -pthread
 
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Werror

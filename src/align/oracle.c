@@ -6,6 +6,7 @@
  * two or more English words needs four syllables or more, because short Sino
  * words are easily spelled by two tiny English words (조작 = jaw + jack).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +15,19 @@
 #include "align/translit.h"
 #include "extract/extract.h"
 #include "extract/korean.h"
+#include "extract/lexicon.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
 static _Thread_local struct translit *handle;
-/* answers already given, per thread: a document repeats its words */
-static _Thread_local struct strmap loan_cache;  /* word -> (void *)1 yes, (void *)2 no */
-static _Thread_local struct strmap english_cache; /* gloss -> struct cached_english * */
+/*
+ * Answers already given, shared by all threads: a corpus repeats its words,
+ * and a lookup costs milliseconds. Only the translit handle is per thread.
+ */
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct strmap loan_cache;    /* word -> (void *)1 yes, (void *)2 no */
+static struct strmap english_cache; /* gloss -> struct cached_english * */
 
 struct cached_english {
     double confidence; /* 0 when there is no rendering */
@@ -39,13 +45,18 @@ static int lookup_is_loanword(const char *s, size_t len);
 
 static int oracle_is_loanword(const char *s, size_t len)
 {
-    int created;
     if (!len)
         return 0;
-    struct strmap_entry *e = strmap_put(&loan_cache, s, len, &created);
-    if (created)
-        e->value = (void *)(uintptr_t)(lookup_is_loanword(s, len) ? 1 : 2);
-    return (uintptr_t)e->value == 1;
+    pthread_mutex_lock(&cache_mu);
+    uintptr_t v = (uintptr_t)strmap_get(&loan_cache, s, len);
+    pthread_mutex_unlock(&cache_mu);
+    if (!v) {
+        v = lookup_is_loanword(s, len) ? 1 : 2;
+        pthread_mutex_lock(&cache_mu);
+        strmap_put(&loan_cache, s, len, NULL)->value = (void *)v;
+        pthread_mutex_unlock(&cache_mu);
+    }
+    return v == 1;
 }
 
 static int lookup_is_loanword(const char *s, size_t len)
@@ -64,21 +75,31 @@ static double lookup_english(const char *gloss, size_t len, struct strbuf *out);
 
 static double oracle_english(const char *gloss, size_t len, struct strbuf *out)
 {
+    pthread_mutex_lock(&cache_mu);
+    const struct cached_english *ce = strmap_get(&english_cache, gloss, len);
+    double c = ce ? ce->confidence : 0;
+    if (ce && c > 0)
+        strbuf_addstr(out, ce->en);
+    pthread_mutex_unlock(&cache_mu);
+    if (ce)
+        return c;
+    struct strbuf en = STRBUF_INIT;
+    c = lookup_english(gloss, len, &en);
+    struct cached_english *nce = xmalloc(sizeof(*nce) + en.len + 1);
+    nce->confidence = c;
+    memcpy(nce->en, en.buf, en.len + 1);
+    pthread_mutex_lock(&cache_mu);
     int created;
     struct strmap_entry *e = strmap_put(&english_cache, gloss, len, &created);
-    if (created) {
-        struct strbuf en = STRBUF_INIT;
-        double c = lookup_english(gloss, len, &en);
-        struct cached_english *ce = xmalloc(sizeof(*ce) + en.len + 1);
-        ce->confidence = c;
-        memcpy(ce->en, en.buf, en.len + 1);
-        e->value = ce;
-        strbuf_release(&en);
-    }
-    const struct cached_english *ce = e->value;
-    if (ce->confidence > 0)
-        strbuf_addstr(out, ce->en);
-    return ce->confidence;
+    if (created)
+        e->value = nce;
+    else
+        free(nce); /* another thread answered meanwhile: the same answer */
+    pthread_mutex_unlock(&cache_mu);
+    if (c > 0)
+        strbuf_addbuf(out, &en);
+    strbuf_release(&en);
+    return c;
 }
 
 static double lookup_english(const char *gloss, size_t len, struct strbuf *out)
@@ -120,6 +141,18 @@ void align_release_oracle(void)
 {
     translit_free(handle);
     handle = NULL;
+}
+
+void align_release_oracle_cache(void)
+{
+    pthread_mutex_lock(&cache_mu);
     strmap_release(&loan_cache, NULL);
     strmap_release(&english_cache, free);
+    pthread_mutex_unlock(&cache_mu);
+}
+
+void align_prepare_threads(void)
+{
+    get();
+    lexicon_init();
 }

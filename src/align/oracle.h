@@ -13,7 +13,17 @@
 /* Installs the oracle; idempotent. Call before starting threads. */
 void align_install_oracle(void);
 
+/*
+ * Builds what the threads will share (the transliterator's tables, the
+ * lexicons, hunspell's entry points) on the calling thread. Call before
+ * starting threads that extract.
+ */
+void align_prepare_threads(void);
+
 /* Frees the calling thread's transliterator (at exit, or a thread's end). */
 void align_release_oracle(void);
+
+/* Frees the answers cached for all threads (at exit, after the threads ended). */
+void align_release_oracle_cache(void);
 
 #endif

@@ -8,21 +8,26 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "align/align.h"
+#include "align/oracle.h"
 #include "cli/cli.h"
 #include "extract/extract.h"
 #include "extract/run.h"
 #include "io/pairs.h"
 #include "text/reader.h"
 #include "util/outfile.h"
+#include "util/xmalloc.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
     "usage: dadeum extract [--format (tsv | jsonl)] [-o <file>] [--encoding <name>]\n"
-    "                      [--lenient] [--explain] [--cross] <file>...\n";
+    "                      [--lenient] [--explain] [--cross] [-j <n>] <file>...\n";
 
 static const char help[] =
     "\n"
@@ -48,6 +53,8 @@ static const char help[] =
     "                      over it once every input was read)\n"
     "  --explain           also list the brackets set aside, with the reason, on\n"
     "                      standard error\n"
+    "  -j, --jobs <n>      extract n files at once on n threads (0: one per CPU);\n"
+    "                      the output is the same as with one\n"
     "  --cross             also report pairs that no bracket ties: an institution\n"
     "                      list aligned with its acronym list, and body terms\n"
     "                      aligned with the loanwords of an appendix (source\n"
@@ -65,26 +72,40 @@ struct extract_opts {
     int cross;                /* --cross: whole-document alignment */
 };
 
-/* Reads one document and prints its pairs. Returns an exit status. */
-static int extract_file(const char *path, const struct extract_opts *opt, FILE *out)
-{
-    struct extract_run_error err;
-    struct extract_doc *doc;
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+/* One input: the document extracted from it, or why it could not be. */
+struct job {
+    const char *path;             /* as given */
+    struct extract_doc *doc;      /* the result, NULL when reading failed */
+    struct extract_run_error err; /* what went wrong, and lenient replacements */
+    int done;                     /* produced (under the pool's mutex with -j) */
+};
 
-    doc = extract_run_file(path, opt->encoding, opt->text_flags, opt->extract_flags, &err);
+/* Reads and aligns one document (no output: this may run on a worker thread). */
+static void produce(struct job *j, const struct extract_opts *opt)
+{
+    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags,
+                              &j->err);
+    if (j->doc && opt->cross)
+        align_cross(j->doc, 0);
+}
+
+/* Prints what one document gave, in input order. Returns an exit status. */
+static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
+{
+    const char *path = j->path, *shown = strcmp(path, "-") ? path : "<stdin>";
+    struct extract_doc *doc = j->doc;
+
     if (!doc) {
         struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&err, path, opt->encoding, &msg);
+        extract_run_strerror(&j->err, path, opt->encoding, &msg);
         error("%s", msg.buf);
         strbuf_release(&msg);
-        return err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        return j->err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE
+                                                           : DADEUM_EXIT_INPUT;
     }
-    if (opt->cross)
-        align_cross(doc, 0);
-    if (err.replaced)
+    if (j->err.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)err.replaced, err.encoding);
+                (unsigned long long)j->err.replaced, j->err.encoding);
     for (size_t i = 0; i < extract_doc_count(doc); i++)
         pairs_write(out, opt->format, path, extract_doc_get(doc, i));
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
@@ -93,7 +114,93 @@ static int extract_file(const char *path, const struct extract_opts *opt, FILE *
                 x->reason);
     }
     extract_doc_free(doc);
+    j->doc = NULL;
     return DADEUM_EXIT_OK;
+}
+
+/*
+ * -j N: N worker threads extract documents while the main thread prints them
+ * in input order, so the output is the same as with one thread. Workers stay
+ * at most `window` documents ahead of the printer, which keeps memory
+ * bounded by a few documents whatever the number of files.
+ */
+struct pool {
+    pthread_mutex_t mu;              /* guards the fields below and jobs[].done */
+    pthread_cond_t cv;               /* signalled on every change */
+    struct job *jobs;                /* one per input */
+    size_t njobs, next, printed;     /* inputs, next to take, inputs printed */
+    size_t window;                   /* documents a worker may run ahead */
+    int stop;                        /* the printer met an error */
+    const struct extract_opts *opt;  /* shared, read-only */
+};
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && p->next < p->njobs && p->next >= p->printed + p->window)
+            pthread_cond_wait(&p->cv, &p->mu);
+        if (p->stop || p->next >= p->njobs) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        struct job *j = &p->jobs[p->next++];
+        pthread_mutex_unlock(&p->mu);
+        produce(j, p->opt);
+        pthread_mutex_lock(&p->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    align_release_oracle(); /* this thread's transliterator */
+    return NULL;
+}
+
+/* Extracts every input with nthreads workers; returns the first error status. */
+static int run_jobs(struct job *jobs, size_t n, unsigned nthreads,
+                    const struct extract_opts *opt, FILE *out)
+{
+    int ret = DADEUM_EXIT_OK;
+
+    if (nthreads <= 1 || n <= 1) {
+        for (size_t i = 0; i < n && ret == DADEUM_EXIT_OK; i++) {
+            produce(&jobs[i], opt);
+            ret = consume(&jobs[i], opt, out);
+        }
+        return ret;
+    }
+    struct pool p = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, jobs, n, 0, 0,
+                     2 * (size_t)nthreads, 0, opt};
+    pthread_t *tids = xcalloc(nthreads, sizeof(*tids));
+    unsigned started = 0;
+    align_prepare_threads(); /* shared tables are built once, here */
+    for (; started < nthreads; started++)
+        if (pthread_create(&tids[started], NULL, worker, &p))
+            break;
+    if (!started) {
+        free(tids);
+        return run_jobs(jobs, n, 1, opt, out);
+    }
+    for (size_t i = 0; i < n && ret == DADEUM_EXIT_OK; i++) {
+        pthread_mutex_lock(&p.mu);
+        while (!jobs[i].done)
+            pthread_cond_wait(&p.cv, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        ret = consume(&jobs[i], opt, out);
+        pthread_mutex_lock(&p.mu);
+        p.printed = i + 1;
+        if (ret != DADEUM_EXIT_OK)
+            p.stop = 1;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+    }
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    for (size_t i = 0; i < n; i++)
+        extract_doc_free(jobs[i].doc); /* produced after an error, never printed */
+    free(tids);
+    return ret;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -104,15 +211,18 @@ int cmd_extract(int argc, char **argv)
                                              {"lenient", no_argument, NULL, 'l'},
                                              {"explain", no_argument, NULL, 'x'},
                                              {"cross", no_argument, NULL, 'c'},
+                                             {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0, 0};
     struct outfile out = OUTFILE_INIT;
-    int c, ret = DADEUM_EXIT_OK;
+    struct job *jobs;
+    unsigned nthreads = 1;
+    int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+ho:j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "tsv"))
@@ -140,6 +250,20 @@ int cmd_extract(int argc, char **argv)
             opt.cross = 1;
             opt.extract_flags |= EXTRACT_KEEP_TEXT;
             break;
+        case 'j': {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (*end || end == optarg || v > 256) {
+                error("-j wants a number of threads from 0 to 256, not '%s'", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            if (v == 0) {
+                long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+                v = cpus > 0 ? (unsigned long)cpus : 1;
+            }
+            nthreads = (unsigned)v;
+            break;
+        }
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
@@ -151,14 +275,23 @@ int cmd_extract(int argc, char **argv)
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);
     }
+    for (int i = optind; i < argc; i++)
+        stdin_count += !strcmp(argv[i], "-");
+    if (stdin_count > 1) {
+        error("standard input ('-') can be read only once");
+        return cli_usage(synopsis, help, 0);
+    }
     if (outfile_open(&out, opt.output)) {
         error("cannot write '%s': %s", opt.output, strerror(errno));
         return DADEUM_EXIT_OUTPUT;
     }
     cli_cleanup_on_signal(outfile_get_tmp(&out));
     pairs_write_header(out.fp, opt.format);
-    for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++)
-        ret = extract_file(argv[i], &opt, out.fp);
+    jobs = xcalloc((size_t)(argc - optind), sizeof(*jobs));
+    for (int i = optind; i < argc; i++)
+        jobs[i - optind].path = argv[i];
+    ret = run_jobs(jobs, (size_t)(argc - optind), nthreads, &opt, out.fp);
+    free(jobs);
     if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
         error("cannot write '%s': %s", opt.output ? opt.output : "<stdout>", strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;

@@ -73,6 +73,7 @@ int main(int argc, char **argv)
             align_install_oracle();
             int ret = commands[i].fn(argc - 1, argv + 1);
             align_release_oracle();
+            align_release_oracle_cache();
             return ret;
         }
     }
