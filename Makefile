@@ -102,12 +102,15 @@ $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # ---- loanword index (issue 3): Hangul renderings of the CMU dictionary -------
-# Built from Debian's festlex-cmu, scowl (frequency tiers) and flite1-dev
-# (pronunciations of SCOWL words CMU lacks) by host C programs; gen_translit shares the
+# Built from Debian's festlex-cmu, scowl (frequency tiers), hunspell-ko (ko.dic:
+# which letter readings Korean uses) and flite1-dev (pronunciations of SCOWL words
+# CMU lacks) by host C programs; gen_translit shares the
 # orthography code with the library; nothing generated is committed. The
 # generated source is shared by the normal and the sanitizer build.
 CMUDICT      ?= /usr/share/festival/dicts/cmu/cmudict-0.4.out
 SCOWL_DIR    ?= /usr/share/dict/scowl
+# hunspell-ko's word list: which renderings are established Korean words
+KODIC        ?= /usr/share/hunspell/ko.dic
 TRANSLIT_GEN  = build/gen/gen_translit
 TRANSLIT_C    = build/gen/translit_index.c
 TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
@@ -132,8 +135,8 @@ $(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c
 $(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR)/english-words.10
 	$(QUIET_GEN)$(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS_SIZE) > $@+ && mv $@+ $@
 
-$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10
-	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) > $@+ && mv $@+ $@
+$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10 $(KODIC)
+	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) > $@+ && mv $@+ $@
 
 $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 	@mkdir -p $(@D)

@@ -10,7 +10,8 @@
  *      cut-off (translit_jamo_distance stops a row as soon as it exceeds the limit);
  *   3. keep each English word once, at its best rendering, and rank by
  *      distance plus penalties: a word hunspell rejects in lower case (a
- *      name), a spelling-influenced or customary rendering (slightly), a
+ *      name), a spelling-influenced or customary rendering or a letter
+ *      reading (slightly), a
  *      plural or past form, and rarity: the word's SCOWL size tier, a real
  *      frequency class (Debian's scowl; sale is in the commonest list,
  *      sail in the next). Remaining ties go to the word with the larger CMU
@@ -39,6 +40,7 @@
 #define NAME_PENALTY 8    /* a word hunspell rejects (proper names, rare forms) */
 #define VARIANT_PENALTY 1 /* a spelling-influenced or compound rendering */
 #define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
+#define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12   /* per split of a compound */
@@ -249,6 +251,8 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
             h[i].rank += INFLECTED_PENALTY;
         if (h[i].variant == 4)
             h[i].rank += CUSTOM_PENALTY;
+        else if (h[i].variant == 5)
+            h[i].rank += LETTER_PENALTY;
         else if (h[i].variant)
             h[i].rank += VARIANT_PENALTY;
         h[k++] = h[i];

@@ -12,7 +12,9 @@
  * word lists (Debian's scowl) give each word a frequency tier that orders
  * homophones (세일: sale before sail). Common words newer than the 2008 CMU
  * list (web, blog, selfie) are pronounced at build time by flite's CMU
- * lexicon and letter-to-sound rules. When no single
+ * lexicon and letter-to-sound rules. Loanwords read off the spelling
+ * (사우나, 마라톤) are found by letter readings that Debian's Korean
+ * dictionary (hunspell-ko) attests at build time. When no single
  * word fits, the Korean word is split into two or three parts (게임+체인저 ->
  * game changer).
  *

@@ -49,9 +49,11 @@ enum { FIN_NONE = 0, FIN_G = 1, FIN_N = 4, FIN_D = 7, FIN_L = 8, FIN_M = 16, FIN
  * vowel letters), phones its pronunciation as space-separated ARPAbet phones
  * in the festlex-cmu notation ("k l aw d"; stress digits are ignored).
  * variant 0 is the standard rendering, 1 a spelling-influenced one (schwa
- * written after the vowel letter: 바나나, 시스템), 2 a customary one (제1장
- * 제5항: word-final [p k b g] as 받침 after any plain vowel, 빅, 딥, 웹; final
- * [ɔːr] as 오어, 스코어). Writes at most max codes to
+ * written after the vowel letter: 바나나, 시스템; British [aɪl] of -ile,
+ * 미사일), 2 a customary one (제1장 제5항: word-final [p k b g] as 받침 after
+ * any plain vowel, 빅, 딥, 웹; final [ɔːr] as 오어, 스코어; American [ɑ] of an
+ * o, 팝, 박스), 3 a letter reading (phones guessed from the
+ * spelling, see gen_translit.c: every [r] is written, 요구르트). Writes at most max codes to
  * out. Returns the number of codes, or -1 for an unknown phone or overflow.
  */
 int translit_ortho_render(const char *word, const char *phones, int variant,
@@ -93,7 +95,8 @@ struct translit_entry {
     uint8_t len;     /* jamo codes in the rendering */
     uint8_t family;  /* CMU words that extend this word by <= 3 letters, capped at 255 */
     uint8_t variant; /* 0 standard rendering, 1 spelling-influenced, 2 compound
-                        parts (제10항), 3 derived agent noun, 4 customary */
+                        parts (제10항), 3 derived agent noun, 4 customary,
+                        5 letter reading attested in ko.dic (사우나, 마라톤) */
     uint8_t tier;    /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
                         TRANSLIT_TIER_NONE when no SCOWL list has it */
     uint8_t inflected; /* 1: a plural or past form (-s, -es, -ed) of another word */

@@ -27,6 +27,10 @@
  * with an "o" is British [ɒ] (톱, 쇼핑), and R after a vowel is dropped.
  * Schwa is 어 in the standard rendering; variant 1 writes it after its vowel
  * letter instead (시스템, 바나나), as established spellings often do.
+ * Variant 2 (customary) also keeps the American [ɑ] of an o (팝, 박스), and
+ * variant 1 the British [aɪl] of -ile (미사일) where CMU has a schwa.
+ * Variant 3 renders a letter reading, phones guessed from the spelling as
+ * German or Latin would say it (gen_translit.c), and writes every [r].
  */
 #include <string.h>
 
@@ -261,7 +265,9 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     switch (p) {
     case PH_P: case PH_T: case PH_K:
         /* 제1항 1, 2 */
-        if (i && is_short(prev, vletter[i - 1]) &&
+        /* a letter reading's plain vowels are all short (캅셀, German Kapsel) */
+        if (i && (is_short(prev, vletter[i - 1]) ||
+                  (variant == 3 && is_vowel(prev) && !is_diphthong(prev))) &&
             (next == PH_NONE || (next != PH_L && next != PH_R && next != PH_M && next != PH_N &&
                                  !is_glide(next)))) {
             set_final(b, p == PH_P ? FIN_B : p == PH_T ? FIN_S : FIN_G, initial_of(p));
@@ -308,6 +314,10 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         set_final(b, FIN_L, INI_R); /* 제6항 1 */
         return;
     case PH_R:
+        if (variant == 3) {
+            emit(b, INI_R, MED_EU); /* a letter reading sounds every r: 요구르트 */
+            return;
+        }
         if (i == 0 || !is_vowel(prev))
             emit(b, INI_R, MED_EU); /* 표 1: [r] 르 */
         else if (prev == PH_EH || prev == PH_IH || prev == PH_UH || prev == PH_AY ||
@@ -333,20 +343,20 @@ static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
     *second = -1;
     switch (p) {
     case PH_AA:
-        if (letter == 'o')
+        if (letter == 'o' && variant != 2)
             return MED_O; /* British [ɒ]: 톱, 쇼핑 */
-        return MED_A;
+        return MED_A;     /* and the customary American [ɑ]: 팝, 박스 */
     case PH_AE:
-        return variant && letter == 'a' ? MED_A : MED_AE;
+        return variant == 1 && letter == 'a' ? MED_A : MED_AE;
     case PH_AH:
-        return variant ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
+        return variant == 1 ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
     case PH_AO:
         return MED_O;
     case PH_AW:
         *second = MED_U;
         return MED_A;
     case PH_AX:
-        return variant ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
+        return variant == 1 ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
     case PH_AY:
         *second = MED_I;
         return MED_A;
@@ -384,6 +394,11 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
 
     if (n <= 0)
         return -1;
+    /* British [aɪl] of -ile where American has a schwa: 미사일, 모바일 (variant 1) */
+    if (variant == 1 && n >= 2 && ph[n - 1] == PH_L &&
+        (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH || ph[n - 2] == PH_IH) && strlen(word) > 4 &&
+        !strcmp(word + strlen(word) - 3, "ile"))
+        ph[n - 2] = PH_AY;
     b.n = 0;
     b.overflow = 0;
     for (int i = 0; i < n; i++)
@@ -404,7 +419,8 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
         int after = i + 2 < (size_t)n ? ph[i + 2] : PH_NONE;
 
         if (is_vowel(p)) {
-            int second, med = vowel_medial(p, vletter[i], variant == 1, &second);
+            int second, med = vowel_medial(p, vletter[i], variant == 1 ? 1 : variant == 2 ? 2 : 0,
+                                           &second);
             if (glide == PH_W && p == PH_AA)
                 med = variant == 1 ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
             /* British [juː] after an alveolar where American drops the [j]:

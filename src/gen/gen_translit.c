@@ -2,7 +2,7 @@
  * gen_translit.c - build-time generator of the loanword index.
  *
  *   gen_translit /usr/share/festival/dicts/cmu/cmudict-0.4.out /usr/share/dict/scowl \
- *                [translit_lts.out] > translit_index.c
+ *                [translit_lts.out [/usr/share/hunspell/ko.dic]] > translit_index.c
  *
  * Reads the CMU pronouncing dictionary as Debian's festlex-cmu ships it (the
  * Festival lexicon format, one entry a line:
@@ -24,7 +24,8 @@
  * two dictionary words joined (startup = start + up) the parts rendered on
  * their own (variant 2), as 제10항 1 requires for compounds. Agent nouns
  * missing from CMU (changer) are derived as word + [er] and marked variant 3;
- * the runtime asks hunspell whether they are words.
+ * the runtime asks hunspell whether they are words. The customary rendering
+ * is variant 4, and letter readings that ko.dic attests are variant 5.
  *
  * "family" counts the inflected and derived forms of a word that the
  * dictionary also lists (style: styles, styled, stylish, stylist ...): an
@@ -40,6 +41,11 @@
  * The optional third file adds words CMU lacks, in the same line format,
  * pronounced by flite (gen_translit_lts.c); a word CMU has or that is derived
  * from a CMU word keeps that pronunciation.
+ *
+ * The optional fourth file is the word list of Debian's hunspell-ko (ko.dic:
+ * a count line, then one word a line, "word/flags", words in conjoining jamo
+ * U+1100-U+11FF, i.e. NFD). It decides which letter readings join the
+ * index (see "letter readings" below); nothing of it is emitted.
  *
  * Output is deterministic. Exit status 0, or 1 with a message on stderr.
  */
@@ -62,6 +68,7 @@ struct out_entry {
     unsigned char len;
     unsigned char variant;
     unsigned char first; /* first jamo code */
+    unsigned char attested; /* 1 when the rendering is a ko.dic word */
 };
 
 /* SCOWL size classes (Debian scowl, /usr/share/dict/scowl/<list>.<size>),
@@ -136,6 +143,29 @@ static int cmp_scowl(const void *pa, const void *pb)
 }
 
 /*
+ * Folds the accented lower-case letters of Latin-1 (UTF-8 C3 A0..BF) in
+ * s[0..len) to ASCII in place, so that SCOWL's "café" is the "cafe" CMU
+ * lists. Returns the new length.
+ */
+static size_t fold_latin1(char *s, size_t len)
+{
+    /* U+00E0..U+00FF: à á â ã ä å æ ç è é ê ë ì í î ï ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ */
+    static const char fold[] = "aaaaaa/ceeeeiiii/nooooo/ouuuuy/y";
+    size_t k = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i], d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (c == 0xC3 && d >= 0xA0 && d <= 0xBF) {
+            s[k++] = fold[d - 0xA0];
+            i++;
+        } else {
+            s[k++] = s[i];
+        }
+    }
+    return k;
+}
+
+/*
  * Reads the SCOWL lists under dir. Only all-lower-case ASCII words are kept
  * (names, abbreviations and possessives are in other lists or have other
  * characters). Returns the number of files read.
@@ -157,7 +187,7 @@ static int load_scowl(const char *dir)
                 continue;
             files++;
             while (fgets(line, sizeof(line), fp)) {
-                size_t len = strcspn(line, "\r\n");
+                size_t len = fold_latin1(line, strcspn(line, "\r\n"));
                 int ok = len > 0;
                 for (size_t i = 0; i < len && ok; i++)
                     ok = line[i] >= 'a' && line[i] <= 'z';
@@ -188,6 +218,99 @@ static unsigned char scowl_tier(const char *w)
     key.tier = 0;
     hit = bsearch(&key, scowl, nscowl, sizeof(*scowl), cmp_scowl_word);
     return hit ? hit->tier : TIER_NONE;
+}
+
+/* ---- the Korean word list (hunspell-ko) ---------------------------------------- */
+
+struct kword {
+    unsigned char *codes; /* jamo codes (translit_int.h) */
+    size_t len;           /* number of codes */
+};
+
+static struct kword *kodic;
+static size_t nkodic, akodic;
+
+static int cmp_kword(const void *pa, const void *pb)
+{
+    const struct kword *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->codes, b->codes, n);
+    return c ? c : a->len < b->len ? -1 : a->len > b->len;
+}
+
+/*
+ * Converts one ko.dic word (conjoining jamo, UTF-8) to jamo codes. Returns
+ * the count, or -1 when it holds anything else or is not a sequence of
+ * initial + medial [+ final] syllables.
+ */
+static int kodic_word(const unsigned char *s, size_t len, unsigned char *out, size_t max)
+{
+    size_t n = 0;
+    int prev = 0; /* 0 start or after a final/medial, 1 after an initial, 2 after a medial */
+
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned c;
+        if (i + 3 > len || s[i] != 0xE1 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+            return -1;
+        c = (unsigned)(s[i] & 0x0F) << 12 | (unsigned)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        if (n == max)
+            return -1;
+        if (c >= 0x1100 && c <= 0x1112 && prev != 1) {
+            out[n++] = (unsigned char)(JAMO_INI + (c - 0x1100));
+            prev = 1;
+        } else if (c >= 0x1161 && c <= 0x1175 && prev == 1) {
+            out[n++] = (unsigned char)(JAMO_MED + (c - 0x1161));
+            prev = 2;
+        } else if (c >= 0x11A8 && c <= 0x11C2 && prev == 2) {
+            out[n++] = (unsigned char)(JAMO_FIN + 1 + (c - 0x11A8));
+            prev = 3;
+        } else {
+            return -1;
+        }
+    }
+    return n && prev >= 2 ? (int)n : -1;
+}
+
+/* Reads ko.dic (see the file comment). Returns the number of words kept. */
+static size_t load_kodic(const char *path)
+{
+    char line[1024];
+    size_t k = 0;
+    FILE *fp = fopen(path, "r");
+
+    if (!fp) {
+        perror(path);
+        exit(1);
+    }
+    while (fgets(line, sizeof(line), fp)) {
+        unsigned char codes[TRANSLIT_MAX_JAMO];
+        size_t len = strcspn(line, "/\r\n");
+        int n = kodic_word((const unsigned char *)line, len, codes, sizeof(codes));
+        if (n <= 0)
+            continue; /* the count line, digits, Latin letters */
+        kodic = grow(kodic, &akodic, nkodic + 1, sizeof(*kodic));
+        kodic[nkodic].codes = (unsigned char *)dupstr((const char *)codes, (size_t)n);
+        kodic[nkodic].len = (size_t)n;
+        nkodic++;
+    }
+    fclose(fp);
+    qsort(kodic, nkodic, sizeof(*kodic), cmp_kword);
+    for (size_t i = 0; i < nkodic; i++)
+        if (!k || cmp_kword(&kodic[k - 1], &kodic[i]))
+            kodic[k++] = kodic[i];
+        else
+            free(kodic[i].codes);
+    nkodic = k;
+    return nkodic;
+}
+
+/* 1 when codes[0..len) is a ko.dic word. */
+static int kodic_has(const unsigned char *codes, size_t len)
+{
+    struct kword key;
+    key.codes = (unsigned char *)(uintptr_t)codes;
+    key.len = len;
+    return nkodic && bsearch(&key, kodic, nkodic, sizeof(*kodic), cmp_kword) != NULL;
 }
 
 /* Parses one lexicon line; skips words that are not all letters. */
@@ -393,8 +516,160 @@ static void add_entry(size_t word, const unsigned char *codes, int len, int vari
     entries[nentries].len = (unsigned char)len;
     entries[nentries].variant = (unsigned char)variant;
     entries[nentries].first = codes[0];
+    entries[nentries].attested = (unsigned char)kodic_has(codes, (size_t)len);
     nentries++;
     njamo += (size_t)len;
+}
+
+/* ---- letter readings -------------------------------------------------------- */
+
+/*
+ * Many established loanwords were not taken from English pronunciation but
+ * read off the spelling, often through German or Japanese: 사우나 (sauna),
+ * 마라톤 (marathon), 알레르기 (allergy), 요구르트 (yogurt), 카페 (cafe). A letter
+ * reading guesses phones from the letters the way German or Latin would say
+ * them (a [a], e [e], i [i], o [o], u [u], au [au], th [t], every r sounded);
+ * the choices below that are genuinely open are tried both ways. A letter
+ * reading joins the index only when its Hangul is a word of ko.dic: the
+ * dictionary, not the guess, says that Korean uses it.
+ */
+enum letter_alt {
+    ALT_FINAL_E = 1 << 0, /* a final e after a consonant is sounded (cafe: 카페) */
+    ALT_I_GLIDE = 1 << 1, /* i before a vowel is a glide (lithium: 리튬) */
+    ALT_OU_U = 1 << 2,    /* ou is [u] (soup: 수프), not [au] (mouse: 마우스) */
+    ALT_SOFT_G = 1 << 3,  /* g before e, i, y is [dʒ] (energy: 에네르지) */
+    ALT_ALL = (1 << 4) - 1
+};
+
+static int is_vowel_letter(int c)
+{
+    return c && strchr("aeiouy", c) != NULL;
+}
+
+/* The alternatives that can change the reading of w. */
+static unsigned letter_alts(const char *w)
+{
+    size_t len = strlen(w);
+    unsigned m = 0;
+
+    if (len > 3 && w[len - 1] == 'e' && !is_vowel_letter(w[len - 2]))
+        m |= ALT_FINAL_E;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (i && w[i] == 'i' && is_vowel_letter(w[i + 1]) && w[i + 1] != 'e')
+            m |= ALT_I_GLIDE;
+        if (w[i] == 'o' && w[i + 1] == 'u')
+            m |= ALT_OU_U;
+        if (w[i] == 'g' && strchr("eiy", w[i + 1]))
+            m |= ALT_SOFT_G;
+    }
+    return m;
+}
+
+/* The phones of a two-letter group at w[0..2), or NULL when it is none. */
+static const char *letter_pair(const char *w, unsigned alt)
+{
+    static const struct { char pair[3]; const char *ph; } pairs[] = {
+        {"ck", "k"},  {"ch", "ch"}, {"ph", "f"},  {"th", "t"},  {"sh", "sh"}, {"gh", ""},
+        {"qu", "k w"}, {"rh", "r"}, {"wh", "w"},  {"au", "aw"}, {"aw", "ao"}, {"ow", "ow"},
+        {"ai", "ay"}, {"ay", "ay"}, {"ei", "ey"}, {"ey", "ey"}, {"ee", "iy"}, {"ea", "iy"},
+        {"ie", "iy"}, {"oo", "uw"}, {"oa", "ow"}, {"oi", "oy"}, {"oy", "oy"}, {"eu", "y uw"},
+        {"ew", "y uw"}, {"ue", "uw"},
+    };
+    if (w[0] == 'o' && w[1] == 'u')
+        return alt & ALT_OU_U ? "uw" : "aw";
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+        if (w[0] == pairs[i].pair[0] && w[1] == pairs[i].pair[1])
+            return pairs[i].ph;
+    return NULL;
+}
+
+/* Writes the letter reading of w under alt to out. Returns 0, or -1 when it
+ * does not fit or has no vowel. */
+static int letter_phones(const char *w, unsigned alt, char *out, size_t max)
+{
+    size_t len = strlen(w), end = len, n = 0;
+    int vowels = 0;
+
+    if ((len > 3 && w[len - 1] == 'e' && !is_vowel_letter(w[len - 2])) && !(alt & ALT_FINAL_E))
+        end = len - 1; /* silent final e */
+    for (size_t i = 0; i < end;) {
+        char c = w[i], d = i + 1 < end ? w[i + 1] : '\0';
+        const char *ph = NULL;
+        size_t adv = 1, pl;
+        if (!is_vowel_letter(c) && c == d) { /* a doubled consonant is one */
+            i++;
+            continue;
+        }
+        if (d && (ph = letter_pair(w + i, alt)) != NULL) {
+            adv = 2;
+        } else {
+            switch (c) {
+            case 'a': ph = "aa"; break;
+            case 'e': ph = "eh"; break;
+            case 'i':
+                ph = alt & ALT_I_GLIDE && i && is_vowel_letter(d) && d != 'e' ? "y" : "iy";
+                break;
+            case 'o': ph = "ow"; break;
+            case 'u': ph = "uw"; break;
+            case 'y':
+                ph = is_vowel_letter(d) && !(i && is_vowel_letter(w[i - 1])) ? "y" : "iy";
+                break;
+            case 'c': ph = d && strchr("eiy", d) ? "s" : "k"; break;
+            case 'g': ph = alt & ALT_SOFT_G && d && strchr("eiy", d) ? "jh" : "g"; break;
+            case 'h': ph = "hh"; break;
+            case 'j': ph = "jh"; break;
+            case 'w': ph = is_vowel_letter(d) ? "w" : "uw"; break;
+            case 'x': ph = "k s"; break;
+            default: {
+                static char one[2];
+                one[0] = c;
+                one[1] = '\0';
+                ph = one; /* b d f k l m n p r s t v z are themselves */
+            }
+            }
+        }
+        pl = strlen(ph);
+        if (pl) {
+            if (n + pl + 2 > max)
+                return -1;
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, ph, pl);
+            n += pl;
+            vowels += strchr("aeiou", ph[0]) != NULL && strcmp(ph, "y uw");
+            vowels += !strcmp(ph, "y uw");
+        }
+        i += adv;
+    }
+    out[n] = '\0';
+    return vowels ? 0 : -1;
+}
+
+/*
+ * Adds the letter readings of index word w that ko.dic has (variant 5),
+ * unless one of the word's own renderings (the last entries added) is a
+ * ko.dic word already: Korean has then borrowed the word by its sound
+ * (케이프), and a letter reading that is also a word (카페) belongs to
+ * another.
+ */
+static void add_letter_readings(size_t word, const char *w)
+{
+    unsigned mask = letter_alts(w);
+
+    for (size_t i = nentries; i-- > 0 && entries[i].word == word;)
+        if (entries[i].attested)
+            return;
+
+    for (unsigned alt = 0; alt <= ALT_ALL; alt++) {
+        char ph[512];
+        unsigned char codes[TRANSLIT_MAX_JAMO];
+        int n;
+        if ((alt & ~mask) || letter_phones(w, alt, ph, sizeof(ph)))
+            continue;
+        n = translit_ortho_render("", ph, 3, codes, sizeof(codes));
+        if (n > 0 && n <= 255 && kodic_has(codes, (size_t)n))
+            add_entry(word, codes, n, 5);
+    }
 }
 
 /* 제10항 1: a compound of two dictionary words, each part rendered alone. */
@@ -500,8 +775,13 @@ int main(int argc, char **argv)
     char line[4096];
     FILE *fp;
 
-    if (argc != 3 && argc != 4) {
-        fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out>]\n", stderr);
+    if (argc < 3 || argc > 5) {
+        fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out> [<ko.dic>]]\n",
+              stderr);
+        return 1;
+    }
+    if (argc == 5 && load_kodic(argv[4]) < 10000) {
+        fprintf(stderr, "gen_translit: %s: only %zu Korean words read\n", argv[4], nkodic);
         return 1;
     }
     if (load_scowl(argv[2]) < 10 || nscowl < 100000) {
@@ -533,7 +813,7 @@ int main(int argc, char **argv)
     free(words);
     nwords = 0;
     build_words();
-    if (argc == 4) {
+    if (argc >= 4) {
         /* words CMU lacks, in the same format (gen_translit_lts.c); a
          * derivation from a CMU word (changer) beats letter-to-sound */
         size_t before = nprons;
@@ -583,8 +863,11 @@ int main(int argc, char **argv)
             if (n > 0 && n <= 255)
                 add_entry(w, codes, n, prons[i].derived ? 3 : v == 2 ? 4 : v);
         }
-        if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word)))
+        if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word))) {
             add_compounds(w, prons[i].word);
+            if (nkodic && tier[w] != TIER_NONE && strlen(prons[i].word) >= 3)
+                add_letter_readings(w, prons[i].word);
+        }
     }
     qsort(entries, nentries, sizeof(*entries), cmp_entry);
     emit(argv[1]);

@@ -76,6 +76,13 @@ static void test_render_rules(void)
     STR_EQ(render("score", "s k ao1 r", 0), "스코", "[r] silent");
     STR_EQ(render("score", "s k ao1 r", 2), "스코어", "customary [ɔːr] 오어");
     STR_EQ(render("shower", "sh aw1 er0", 0), "샤워", "제8항 [auə] after [ʃ]");
+    STR_EQ(render("pop", "p aa1 p", 0), "폽", "British [ɒ]");
+    STR_EQ(render("box", "b aa1 k s", 2), "박스", "customary American [ɑ]");
+    STR_EQ(render("missile", "m ih1 s ax0 l", 1), "미사일", "British [aɪl] of -ile");
+    STR_EQ(render("missile", "m ih1 s ax0 l", 0), "미설", "American schwa");
+    /* variant 3, letter readings (phones guessed from the spelling) */
+    STR_EQ(render("", "y ow g uw r t", 3), "요구르트", "every [r] written");
+    STR_EQ(render("", "s aw n aa", 3), "사우나", "letter reading of sauna");
     OK(translit_ortho_render("x", "k qq", 0, (unsigned char[8]){0}, 8) == -1, "unknown phone");
 }
 
@@ -147,6 +154,20 @@ static void test_ranking(void)
     STR_EQ(best("웹", NULL), "web", "customary rendering of a word flite pronounced");
     STR_EQ(best("셀피", NULL), "selfie", "a SCOWL word CMU 0.4 lacks (flite)");
     STR_EQ(best("스코어", NULL), "score", "customary 오어");
+    STR_EQ(best("팝", NULL), "pop", "customary American [ɑ]");
+    STR_EQ(best("미사일", NULL), "missile", "British -ile");
+    STR_EQ(best("카페", NULL), "cafe", "SCOWL's café is the cafe CMU lists");
+}
+
+/* Letter readings that hunspell-ko's ko.dic attests (gen_translit.c). */
+static void test_letter_readings(void)
+{
+    STR_EQ(best("사우나", NULL), "sauna", "au read [au]");
+    STR_EQ(best("마라톤", NULL), "marathon", "th read [t]");
+    STR_EQ(best("알레르기", NULL), "allergy", "r sounded, g hard");
+    STR_EQ(best("요구르트", NULL), "yogurt", "not split into your goo route");
+    STR_EQ(best("리튬", NULL), "lithium", "i before a vowel is a glide");
+    STR_EQ(best("케이프", NULL), "cape", "a word borrowed by sound keeps it");
 }
 
 static void test_compound(void)
@@ -217,6 +238,7 @@ int main(void)
     RUN(test_jamo_distance);
     RUN(test_lookup);
     RUN(test_ranking);
+    RUN(test_letter_readings);
     RUN(test_compound);
     RUN(test_gloss);
     RUN(test_spell);
