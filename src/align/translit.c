@@ -163,29 +163,47 @@ static int cmp_hit_rank(const void *pa, const void *pb)
 static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hits, size_t *alloc)
 {
     size_t nh = 0, slack = (size_t)limit / MIN_INDEL; /* farther lengths cost more */
+    /* col[j] is the distance column after j jamo of the current index word */
+    static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
 
+    if (n > TRANSLIT_MAX_JAMO)
+        return 0;
+    translit_jamo_first_column(q, n, col[0]);
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
         uint32_t lo = translit_bucket[c - JAMO_INI], hi = translit_bucket[c - JAMO_INI + 1];
+        const unsigned char *prev = NULL; /* the last word whose columns are in col */
+        size_t valid = 0;                 /* columns of prev computed: col[0..valid] */
+        size_t dead = 0;                  /* a prefix of prev this long is beyond limit */
         if (lo == hi || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
-        /* entries of a bucket are sorted by length: skip the short ones */
-        {
-            uint32_t a = lo, b = hi;
-            while (a < b) {
-                uint32_t m = a + (b - a) / 2;
-                if ((size_t)translit_entries[m].len + slack < n)
-                    a = m + 1;
-                else
-                    b = m;
-            }
-            lo = a;
-        }
+        /* entries of a bucket are sorted by jamo: neighbours share prefixes */
         for (uint32_t i = lo; i < hi; i++) {
             const struct translit_entry *e = &translit_entries[i];
-            int d;
-            if ((size_t)e->len > n + slack)
-                break;
-            d = translit_jamo_distance(q, n, (const unsigned char *)translit_jamo + e->jamo, e->len, limit);
+            const unsigned char *b = (const unsigned char *)translit_jamo + e->jamo;
+            size_t len = e->len, p = 0;
+            if (len + slack < n || len > n + slack || len > TRANSLIT_MAX_JAMO)
+                continue;
+            if (prev)
+                while (p < valid && p < len && prev[p] == b[p])
+                    p++;
+            if (dead && p >= dead) {
+                prev = b; /* the same hopeless prefix: nothing to compute */
+                valid = p;
+                continue;
+            }
+            dead = 0;
+            size_t j = p;
+            for (; j < len; j++)
+                if (translit_jamo_column(q, n, b[j], col[j], col[j + 1]) > limit)
+                    break;
+            prev = b;
+            if (j < len) {
+                dead = j + 1;
+                valid = j + 1;
+                continue;
+            }
+            valid = len;
+            int d = col[len][n];
             if (d > limit)
                 continue;
             ALLOC_GROW(*hits, nh + 1, *alloc);

@@ -83,6 +83,16 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
 /* Substitution cost of jamo code a for code b, in tenths (see translit_jamo.c). */
 int translit_jamo_sub_cost(unsigned a, unsigned b);
 
+/*
+ * The distance column by column over the index word, so that words sharing a
+ * prefix share columns (the index is sorted by jamo within each bucket):
+ * first_column fills col[0..na] for the empty prefix; column computes the
+ * column after index jamo b from prev and returns its minimum, a lower bound
+ * of the distance of every word that continues this prefix.
+ */
+void translit_jamo_first_column(const unsigned char *a, size_t na, int *col);
+int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const int *prev, int *cur);
+
 /* Number of syllables (medials) in a jamo string. */
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
 

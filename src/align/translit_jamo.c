@@ -281,3 +281,32 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
     }
     return prev[nb];
 }
+
+void translit_jamo_first_column(const unsigned char *a, size_t na, int *col)
+{
+    if (!tables_ready)
+        tables_init();
+    col[0] = 0;
+    for (size_t i = 1; i <= na; i++)
+        col[i] = col[i - 1] + indel_table[a[i - 1]];
+}
+
+int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const int *prev, int *cur)
+{
+    int ib = indel_table[b], best;
+    cur[0] = prev[0] + ib;
+    best = cur[0];
+    for (size_t i = 1; i <= na; i++) {
+        int v = prev[i - 1] + sub_table[a[i - 1]][b];
+        int d = prev[i] + ib;
+        int ins = cur[i - 1] + indel_table[a[i - 1]];
+        if (d < v)
+            v = d;
+        if (ins < v)
+            v = ins;
+        cur[i] = v;
+        if (v < best)
+            best = v;
+    }
+    return best;
+}

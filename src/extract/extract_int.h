@@ -64,8 +64,10 @@ int gloss_is_acronym_token(const char *s, size_t len);
 /* Kind of a gloss from its own shape (before comparing it with the term). */
 enum gloss_kind gloss_shape_kind(const char *gloss, size_t len);
 
-/* 1 when Hangul text s looks like a transliterated loanword. */
+/* 1 when Hangul text s looks like a transliterated loanword (may ask the oracle). */
 int gloss_is_loanword(const char *s, size_t len);
+/* The same without the oracle: syllables and lexicon only (for the Korean side). */
+int term_is_loanword(const char *s, size_t len);
 
 /* ---- scan.c ----------------------------------------------------------------- */
 

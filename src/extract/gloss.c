@@ -229,7 +229,12 @@ static int is_joiner(const char *s, size_t len)
     return 0;
 }
 
-int gloss_is_loanword(const char *s, size_t len)
+/*
+ * Every content word of s is borrowed: by its syllables, the lexicon, or,
+ * with use_oracle, the installed transliterator (a few milliseconds a word,
+ * so only glosses ask it; a term written in plain Korean rarely needs it).
+ */
+static int all_words_borrowed(const char *s, size_t len, int use_oracle)
 {
     unsigned words = 0, loans = 0;
     if (lexicon_is_loanword(s, len))
@@ -247,7 +252,7 @@ int gloss_is_loanword(const char *s, size_t len)
         if (sc.hangul && !is_joiner(s + i, j - i)) {
             unsigned syl = ko_syllable_count(s + i, j - i);
             words++;
-            const struct extract_oracle *o = extract_get_oracle();
+            const struct extract_oracle *o = use_oracle ? extract_get_oracle() : NULL;
             if (lexicon_is_loanword(s + i, j - i) ||
                 (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)) ||
                 (o && o->is_loanword && !sc.latin && o->is_loanword(s + i, j - i)))
@@ -257,6 +262,16 @@ int gloss_is_loanword(const char *s, size_t len)
     }
     /* every content word must be borrowed: 클라우드 기반 is a phrase, not a loanword */
     return words && loans == words;
+}
+
+int gloss_is_loanword(const char *s, size_t len)
+{
+    return all_words_borrowed(s, len, 1);
+}
+
+int term_is_loanword(const char *s, size_t len)
+{
+    return all_words_borrowed(s, len, 0);
 }
 
 enum gloss_kind gloss_shape_kind(const char *g, size_t len)

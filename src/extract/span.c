@@ -950,7 +950,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             reject(o, "source attribution (기준, 집계, 자료 follow)");
         else if (a.anchored == 0 && person_title(from, tl))
             reject(o, "affiliation of a person");
-        else if (a.anchored == 0 && s == m - 1 && gloss_is_loanword(from, tl) &&
+        else if (a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
                  !initial_matches_letter(first, o->gloss[0]))
             reject(o, "acronym does not spell the loanword before it");
         else if ((o->flags & OCC_CHAIN) && !org_like(from, tl))
@@ -1051,7 +1051,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
     } else if (shape == GLOSS_LOANWORD) {
         const char *lf[1];
-        if (gloss_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
+        if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
             reject(o, "both sides are loanwords");
             return;
         }

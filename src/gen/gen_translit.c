@@ -701,11 +701,19 @@ static void add_compounds(size_t word, const char *w)
     }
 }
 
+/*
+ * Bucket by first jamo, then jamo order: neighbours share prefixes, which the
+ * lookup's column-wise distance reuses (translit.c, scan).
+ */
 static int cmp_entry(const void *pa, const void *pb)
 {
     const struct out_entry *a = pa, *b = pb;
     if (a->first != b->first)
         return a->first - b->first;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(jamo_blob + a->jamo, jamo_blob + b->jamo, n);
+    if (c)
+        return c;
     if (a->len != b->len)
         return a->len - b->len;
     if (a->word != b->word)
