@@ -210,19 +210,20 @@ bench: all
 # build/fuzz/<name>/ and become regression cases in tests/data/fuzz/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 16384
 FUZZERS      ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-fuzz:
+fuzz: $(TRANSLIT_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
-	      $(LIB_SRC) $(PKG_LIBS) -ldl -lm || exit 1; \
+	      $(LIB_SRC) $(TRANSLIT_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
-	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	      -artifact_prefix=build/fuzz/$$f/ -print_final_stats=1 \
 	      build/fuzz/$$f/corpus $$seeds tests/data/enc tests/data/extract docs/corpus \
 	      2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)' ; \

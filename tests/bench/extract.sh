@@ -1,0 +1,102 @@
+#!/bin/sh
+# extract.sh DADEUM - extraction throughput, run by `make bench` (issue 7).
+#
+# Corpora of about 50 MB and 200 MB (BENCH_EXTRACT_SIZES="50 200", in MB) are
+# made from the bundled press releases (docs/corpus): thousands of documents,
+# each a copy with its numbers shifted so that copies differ while staying
+# real Korean administrative prose. They are made once under build/bench/.
+#
+# Side by side, in one run, with wall time, throughput and peak RSS:
+#   dadeum extract        the whole job: decode, normalise, scan, spans, kinds,
+#                         English forms; one thread
+#   dadeum extract -j 2   the same on two threads
+#   grep -oP              matching bracket groups only, no decision at all
+#   python3 re            the same regex in Python
+# Target (issue 7): dadeum >= 1.0 x grep throughput; memory flat in the input.
+set -u
+DADEUM=$1
+case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
+dir=build/bench
+mkdir -p "$dir"
+SIZES=${BENCH_EXTRACT_SIZES:-"50 200"}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+PAREN='\([^()]*\)'
+
+make_corpus() { # MB -> build/bench/corpus-MB/doc*.txt
+	out=$dir/corpus-$1
+	[ -f "$out/.done" ] && return 0
+	rm -rf "$out" && mkdir -p "$out"
+	LC_ALL=C awk -v want="$(($1 * 1000000))" -v out="$out" '
+	FNR == 1 { nd++ }
+	{ doc[nd] = doc[nd] $0 "\n" }
+	END {
+		size = 0
+		for (copy = 0; size < want; copy++) {
+			for (d = 1; d <= nd && size < want; d++) {
+				s = doc[d]; t = ""
+				# shift every number so that copies differ (dates stay dates)
+				while (match(s, /[0-9]+/)) {
+					t = t substr(s, 1, RSTART - 1) (substr(s, RSTART, RLENGTH) + copy % 7)
+					s = substr(s, RSTART + RLENGTH)
+				}
+				t = t s
+				f = sprintf("%s/doc%05d.txt", out, copy * nd + d)
+				printf "%s", t > f
+				close(f)
+				size += length(t)
+			}
+		}
+	}' docs/corpus/*.txt && touch "$out/.done"
+}
+
+cat >"$dir/paren_re.py" <<'EOF'
+import re, sys
+pat = re.compile(r"\([^()]*\)")
+n = 0
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            n += len(pat.findall(line))
+print(n)
+EOF
+
+# timed NAME CMD...: prints "NAME status seconds rssKB"; output discarded
+timed() {
+	name=$1
+	shift
+	/usr/bin/time -f "%e %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/err.out"
+	st=$?
+	read -r secs rss <"$dir/time.out"
+	echo "$name $st $secs $rss"
+}
+
+status=0
+printf '%-22s %8s %9s %9s %8s\n' "" "MB" "seconds" "MB/s" "RSS MB"
+for mb in $SIZES; do
+	make_corpus "$mb"
+	files=$(ls "$dir/corpus-$mb"/doc*.txt)
+	bytes=$(cat $files | wc -c)
+	: >"$dir/extract.times"
+	# shellcheck disable=SC2086
+	{
+		timed dadeum "$DADEUM" extract $files
+		timed dadeum-j2 "$DADEUM" extract -j 2 $files
+		timed grep grep -ohP "$PAREN" $files
+		timed python "$PY" "$dir/paren_re.py" $files
+	} >>"$dir/extract.times"
+	while read -r name st secs rss; do
+		if [ "$st" != 0 ]; then
+			echo "bench: '$name' failed (exit $st): $(head -c 300 "$dir/err.out")" >&2
+			status=1
+		fi
+		awk -v n="$name" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
+			if (s <= 0) s = 0.01
+			printf "%-22s %8.1f %9.2f %9.1f %8.1f\n", n, b / 1e6, s, b / 1e6 / s, r / 1024 }'
+	done <"$dir/extract.times"
+	awk -v mb="$mb" '{ t[$1] = $3 } END {
+		if (t["dadeum"] > 0 && t["dadeum-j2"] > 0)
+			printf "%d MB: dadeum throughput / grep = %.3f (1 thread), %.3f (2 threads)\n",
+			       mb, t["grep"] / t["dadeum"], t["grep"] / t["dadeum-j2"] }' "$dir/extract.times"
+done
+exit $status
