@@ -171,32 +171,31 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
     translit_jamo_first_column(q, n, col[0]);
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
         uint32_t lo = translit_bucket[c - JAMO_INI], hi = translit_bucket[c - JAMO_INI + 1];
-        const unsigned char *prev = NULL; /* the last word whose columns are in col */
-        size_t valid = 0;                 /* columns of prev computed: col[0..valid] */
-        size_t dead = 0;                  /* a prefix of prev this long is beyond limit */
+        size_t valid = 0; /* columns computed for the last word visited: col[0..valid] */
+        size_t dead = 0;  /* a prefix of that word this long is beyond limit */
+        size_t run = 0;   /* jamo shared with that word (the minimum of translit_lcp since) */
         if (lo == hi || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
         /* entries of a bucket are sorted by jamo: neighbours share prefixes */
         for (uint32_t i = lo; i < hi; i++) {
             const struct translit_entry *e = &translit_entries[i];
-            const unsigned char *b = (const unsigned char *)translit_jamo + e->jamo;
-            size_t len = e->len, p = 0;
+            size_t len = e->len;
+            if (translit_lcp[i] < run)
+                run = translit_lcp[i];
             if (len + slack < n || len > n + slack || len > TRANSLIT_MAX_JAMO)
                 continue;
-            if (prev)
-                while (p < valid && p < len && prev[p] == b[p])
-                    p++;
+            size_t p = run < valid ? run : valid;
+            run = SIZE_MAX; /* this word is now the one the next shares with */
             if (dead && p >= dead) {
-                prev = b; /* the same hopeless prefix: nothing to compute */
-                valid = p;
+                valid = p; /* the same hopeless prefix: nothing to compute */
                 continue;
             }
+            const unsigned char *b = (const unsigned char *)translit_jamo + e->jamo;
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
                 if (translit_jamo_column(q, n, b[j], col[j], col[j + 1]) > limit)
                     break;
-            prev = b;
             if (j < len) {
                 dead = j + 1;
                 valid = j + 1;

@@ -120,5 +120,7 @@ extern const uint32_t translit_entry_count;
 /* Entries are sorted by (first code, len); bucket c spans
  * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
+/* translit_lcp[i]: jamo entry i shares with entry i - 1 of its bucket (0 first). */
+extern const unsigned char translit_lcp[];
 
 #endif

@@ -774,7 +774,19 @@ static void emit(const char *source)
     printf("const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1] = {");
     for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
         printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
-    printf("};\n");
+    printf("};\n\n");
+    /* common prefix with the previous entry of the same bucket (0 at a bucket start) */
+    printf("const unsigned char translit_lcp[] = {");
+    for (size_t i = 0; i < nentries; i++) {
+        size_t l = 0;
+        if (i && entries[i - 1].first == entries[i].first) {
+            const unsigned char *a = jamo_blob + entries[i - 1].jamo, *b = jamo_blob + entries[i].jamo;
+            while (l < entries[i - 1].len && l < entries[i].len && a[l] == b[l])
+                l++;
+        }
+        printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", l);
+    }
+    printf("0};\n");
     free(word_off);
 }
 
