@@ -52,7 +52,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util text extract align termbase io
+LIB_DIRS = util text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h
@@ -147,11 +147,12 @@ $(LIB): $(TRANSLIT_OBJ)
 
 # ---- Debian packages ---------------------------------------------------------
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan).
-# Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX reader).
+# Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
+# omegat (applies our TMX headless), expat (xmlwf, for make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl \
-           flite1-dev groff-base
+           flite1-dev groff-base omegat
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
@@ -169,6 +170,12 @@ demo: deps
 	./$(PROG) extract --format tsv -o glossaries/corpus-pairs.tsv $(CORPUS)
 	./$(PROG) extract --format jsonl -o glossaries/corpus-pairs.jsonl $(CORPUS)
 	@echo "demo: wrote glossaries/corpus-pairs.tsv ($$(($$(wc -l < glossaries/corpus-pairs.tsv) - 1)) pairs)"
+	@mkdir -p build/demo tmx && rm -f build/demo/corpus.db build/demo/corpus.db-wal build/demo/corpus.db-shm
+	./$(PROG) ingest --quiet --db build/demo/corpus.db $(CORPUS)
+	./$(PROG) export --db build/demo/corpus.db --format tmx -o tmx/corpus.tmx
+	./$(PROG) export --db build/demo/corpus.db --format tbx -o glossaries/corpus.tbx
+	./$(PROG) export --db build/demo/corpus.db --format tsv -o glossaries/corpus.tsv
+	@echo "demo: wrote tmx/corpus.tmx ($$(grep -c '<tu ' tmx/corpus.tmx) units), glossaries/corpus.tbx ($$(grep -c '<termEntry' glossaries/corpus.tbx) entries), glossaries/corpus.tsv"
 
 # ---- tests -------------------------------------------------------------------
 # `make test` runs the suite on the normal build, then the whole suite again

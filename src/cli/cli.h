@@ -40,7 +40,11 @@ int cli_usage(const char *synopsis, const char *help, int to_stdout);
 /* Removes the temporary file of an interrupted write on SIGINT/SIGTERM/SIGHUP. */
 void cli_cleanup_on_signal(const char *tmp_path);
 
+int cmd_check(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_lookup(int argc, char **argv);
 int cmd_review(int argc, char **argv);

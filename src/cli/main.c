@@ -25,6 +25,10 @@ static const struct command commands[] = {
     {"review", cmd_review, "list termbase concepts awaiting review"},
     {"set", cmd_set, "record a review decision on a termbase concept"},
     {"translit", cmd_translit, "find the English words Hangul loanwords transliterate"},
+    {"export", cmd_export, "write the termbase as TMX, TBX, TSV or CSV"},
+    {"import", cmd_import, "merge TMX, TBX, TSV or CSV files into the termbase"},
+    {"convert", cmd_convert, "convert between TMX, TBX, TSV and CSV without a termbase"},
+    {"check", cmd_check, "report loanwords in drafts that have a plain Korean term"},
 };
 
 static const char help_head[] =

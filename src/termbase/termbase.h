@@ -299,6 +299,62 @@ typedef int (*termbase_concept_fn)(void *ctx, const struct termbase_concept *c);
 int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, void *ctx,
                      struct termbase_error *err /* OUT */);
 
+/* ---- merging concepts from exchange files (dadeum import) ------------------------- */
+
+/*
+ * Concepts read from TMX, TBX, TSV or CSV (io/exchange.h) are merged, not
+ * ingested: they carry no document evidence, so they never change counts,
+ * preferred forms or examples of what documents put there. In one
+ * IMMEDIATE transaction per file (termbase_merge_begin ... _commit):
+ *
+ *   concept  found by the stem key of its preferred Korean form; created
+ *            when missing, keeping the file's concept id when that id is
+ *            free (so export -> import into an empty termbase -> export
+ *            keeps ids), with the file's preferred form, kind, status, note
+ *   status   applied only to a candidate concept: a decision in the
+ *            termbase wins over one in a file
+ *   note     set only when the concept has none; kind only when empty
+ *   forms    added when missing, and marked as vouched for (user = 1, as
+ *            `dadeum set` does) so that they outlive document changes
+ *   example  a concept the merge creates gets the file's example back as
+ *            evidence of its preferred form in the document the example
+ *            names; unless that document is stored, a stand-in document
+ *            row with hash "import" is made, which ingesting the real
+ *            document replaces
+ *
+ * Importing the same file twice, or a file exported from this termbase,
+ * adds nothing.
+ */
+struct termbase_merge;
+
+struct termbase_merge_stats {
+    unsigned long concepts;     /* concepts read */
+    unsigned long new_concepts; /* of which created */
+    unsigned long new_forms;    /* forms added */
+    unsigned long updated;      /* existing concepts whose status, note or kind changed */
+};
+
+/*
+ * Opens the write transaction. Returns a handle (ended by _commit or
+ * _abort, which free it) or NULL with err filled in (EBUSY, EIO, ...).
+ */
+struct termbase_merge *termbase_merge_begin(struct termbase *tb,
+                                            struct termbase_error *err /* OUT */);
+/*
+ * Merges concept c (its id, ko, kind, status, note and forms are read; a
+ * concept without a Korean form is skipped). Returns TERMBASE_OK or a
+ * storage error; after an error only _abort is allowed.
+ */
+enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct termbase_concept *c,
+                                        struct termbase_error *err /* OUT */);
+/* The counts so far. */
+const struct termbase_merge_stats *termbase_merge_get_stats(const struct termbase_merge *m);
+/* Commits and frees m. On failure everything is rolled back. */
+enum termbase_status termbase_merge_commit(struct termbase_merge *m,
+                                           struct termbase_error *err /* OUT */);
+/* Rolls back and frees m. Accepts NULL. */
+void termbase_merge_abort(struct termbase_merge *m);
+
 /* One concept by id: a result with one entry, or NULL (ENOTFOUND, ...). */
 struct termbase_result *termbase_get(struct termbase *tb, int64_t id,
                                      struct termbase_error *err /* OUT */);

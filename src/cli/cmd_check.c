@@ -1,0 +1,289 @@
+/*
+ * cmd_check.c - `dadeum check`: plain Korean in drafts, like a compiler's warnings.
+ *
+ * Steps: load the glossary (the termbase, or a TSV glossary through a
+ * private in-memory termbase, as lookup does), check each file
+ * (check/check.h), print the findings or, with --fix, write the corrected
+ * document (to -o, standard output, or each file in place through a
+ * temporary file and rename).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check.h"
+#include "cli/cli.h"
+#include "termbase/termbase.h"
+#include "util/outfile.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum check [--db <file> | --glossary <file>] [--format (text | json)]\n"
+    "                    [--encoding <name>] [--fix [-o <file> | --in-place]] <file>...\n";
+
+static const char help[] =
+    "\n"
+    "Reports every loanword or English word that has a plain Korean term in the\n"
+    "termbase, as file:line:column: found → suggestion. The first use may give the\n"
+    "loanword in parentheses, 인터넷 기반 자원 공유(클라우드); later uses take the plain\n"
+    "term alone. Particles and spacing do not matter (클라우드를, 클라우드 기반의). Also\n"
+    "reported: an abbreviation used before it is defined as plain(ABBR), the\n"
+    "reversed form loanword(plain), and one concept written with different plain\n"
+    "terms in one document.\n"
+    "\n"
+    "glossary:\n"
+    "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
+    "  --glossary <file>  a TSV glossary instead (a header row, then ko and gloss\n"
+    "                     columns, e.g. 'dadeum extract' output)\n"
+    "\n"
+    "input:\n"
+    "  <file>...          drafts to check ('-' for standard input), UTF-8, UTF-16\n"
+    "                     or CP949 (detected)\n"
+    "  --encoding <name>  decode every file with this encoding instead\n"
+    "\n"
+    "output:\n"
+    "  --format text      file:line:column: found → suggestion (default)\n"
+    "  --format json      a JSON array of objects (file, line, column, rule, found,\n"
+    "                     suggestion, term, first_use, ref_line)\n"
+    "  --fix              write the corrected document (UTF-8) to standard output;\n"
+    "                     findings go to standard error\n"
+    "  -o, --output <file>  with --fix: write it to <file> (one input file)\n"
+    "  --in-place         with --fix: replace each file (temporary file + rename)\n"
+    "\n"
+    "exit status: 0 no findings (or --fix wrote every file), 1 findings, 2 usage,\n"
+    "3 a file, the termbase or the glossary cannot be read or decoded, 4 output\n"
+    "could not be written.\n";
+
+struct check_opts {
+    const char *db;          /* termbase path */
+    const char *glossary;    /* TSV glossary, or NULL */
+    const char *encoding;    /* forced input encoding, or NULL */
+    const char *output;      /* --fix target, or NULL for stdout */
+    enum check_format fmt;   /* report format */
+    int fix;                 /* --fix */
+    int in_place;            /* --in-place */
+};
+
+/* Loads the glossary: the termbase or a TSV file. Returns an exit status. */
+static int load_glossary(const struct check_opts *o, struct check_glossary *g)
+{
+    struct termbase_error err;
+    struct termbase *tb;
+    int ret = DADEUM_EXIT_OK;
+
+    if (o->glossary) {
+        tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+        if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
+            termbase_free(tb);
+            tb = NULL;
+        }
+    } else {
+        tb = termbase_open(o->db, TERMBASE_READONLY, &err);
+    }
+    if (!tb) {
+        error("%s", err.message);
+        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+    }
+    if (check_glossary_add_termbase(g, tb, &err)) {
+        error("%s", err.message);
+        ret = DADEUM_EXIT_INPUT;
+    } else if (!check_glossary_count(g)) {
+        warning("the %s has no loanword, English or abbreviation with a plain Korean term",
+                o->glossary ? "glossary" : "termbase");
+    }
+    termbase_free(tb);
+    return ret;
+}
+
+static void report_error(const struct check_error *e, const char *path, const char *encoding)
+{
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+
+    switch (e->code) {
+    case CHECK_EENCODING:
+        error("unknown encoding '%s'", encoding ? encoding : "");
+        break;
+    case CHECK_EOPEN:
+        error("cannot open '%s': %s", shown, strerror(e->sys_errno));
+        break;
+    case CHECK_EDECODE:
+        if (e->decode.code == TEXT_ETRUNC)
+            error("'%s' ends inside a %s character at byte %llu", shown, e->decode.encoding,
+                  (unsigned long long)e->decode.offset);
+        else
+            error("cannot decode '%s' as %s at byte %llu", shown, e->decode.encoding,
+                  (unsigned long long)e->decode.offset);
+        break;
+    default:
+        error("cannot read '%s': %s", shown, strerror(e->sys_errno));
+        break;
+    }
+}
+
+/* Writes the corrected document of r to path (NULL: stdout). Returns an exit status. */
+static int write_fixed(const struct check_result *r, const char *path)
+{
+    struct outfile out = OUTFILE_INIT;
+    size_t len;
+    const char *text = check_result_get_fixed(r, &len);
+    const char *shown = path && strcmp(path, "-") ? path : "<stdout>";
+
+    if (outfile_open(&out, path)) {
+        error("cannot write '%s': %s", shown, strerror(errno));
+        return DADEUM_EXIT_OUTPUT;
+    }
+    cli_cleanup_on_signal(outfile_get_tmp(&out));
+    if ((len && fwrite(text, 1, len, out.fp) != len) || outfile_commit(&out)) {
+        error("cannot write '%s': %s", shown, strerror(errno));
+        outfile_abort(&out);
+        cli_cleanup_on_signal(NULL);
+        return DADEUM_EXIT_OUTPUT;
+    }
+    cli_cleanup_on_signal(NULL);
+    return DADEUM_EXIT_OK;
+}
+
+static int parse_options(int argc, char **argv, struct check_opts *o)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"glossary", required_argument, NULL, 'g'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"encoding", required_argument, NULL, 'e'},
+                                             {"fix", no_argument, NULL, 'x'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"in-place", no_argument, NULL, 'i'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 'g':
+            o->glossary = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                o->fmt = CHECK_FORMAT_TEXT;
+            else if (!strcmp(optarg, "json"))
+                o->fmt = CHECK_FORMAT_JSON;
+            else {
+                error("unknown format '%s' (text or json)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'e':
+            o->encoding = optarg;
+            break;
+        case 'x':
+            o->fix = 1;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'i':
+            o->in_place = 1;
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        case ':':
+            error("option '%s' needs a value", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (optind >= argc) {
+        error("no input files (use '-' for standard input)");
+        return cli_usage(synopsis, help, 0);
+    }
+    if ((o->output || o->in_place) && !o->fix) {
+        error("%s needs --fix", o->in_place ? "--in-place" : "--output");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (o->output && o->in_place) {
+        error("--output and --in-place cannot be combined");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (o->fix && !o->in_place && argc - optind > 1) {
+        error("--fix writes one document; give one file, or use --in-place");
+        return cli_usage(synopsis, help, 0);
+    }
+    for (int i = optind; i < argc; i++) {
+        if (o->in_place && !strcmp(argv[i], "-")) {
+            error("--in-place cannot replace standard input");
+            return cli_usage(synopsis, help, 0);
+        }
+        for (int j = optind; j < i; j++)
+            if (!strcmp(argv[i], "-") && !strcmp(argv[j], "-")) {
+                error("standard input ('-') can be read only once");
+                return cli_usage(synopsis, help, 0);
+            }
+    }
+    return -1;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    struct check_opts o = {getenv("DADEUM_DB"), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
+    struct check_glossary *g = NULL;
+    FILE *report;
+    unsigned long nwritten = 0, nfindings = 0;
+    int ret, input_failed = 0;
+
+    if (!o.db || !*o.db)
+        o.db = "dadeum.db";
+    if ((ret = parse_options(argc, argv, &o)) >= 0)
+        return ret;
+    ret = DADEUM_EXIT_OK;
+    g = check_glossary_new();
+    if ((ret = load_glossary(&o, g)) != DADEUM_EXIT_OK)
+        goto cleanup;
+    /* with --fix the document owns standard output */
+    report = o.fix ? stderr : stdout;
+    if (o.fmt == CHECK_FORMAT_JSON)
+        fputc('[', report);
+    for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {
+        struct check_error err;
+        struct check_result *r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
+        const char *shown = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
+
+        if (!r) {
+            report_error(&err, argv[i], o.encoding);
+            if (err.code == CHECK_EENCODING) {
+                ret = DADEUM_EXIT_USAGE;
+                break;
+            }
+            input_failed = 1;
+            continue;
+        }
+        nfindings += check_result_count(r);
+        check_result_write(r, shown, report, o.fmt, &nwritten);
+        if (o.fix)
+            ret = write_fixed(r, o.in_place ? argv[i] : o.output);
+        check_result_free(r);
+    }
+    if (o.fmt == CHECK_FORMAT_JSON)
+        fputs(nwritten ? "\n]\n" : "]\n", report);
+    if (fflush(report) || ferror(report)) {
+        error("cannot write to standard %s: %s", report == stdout ? "output" : "error",
+              strerror(errno));
+        if (ret == DADEUM_EXIT_OK)
+            ret = DADEUM_EXIT_OUTPUT;
+    }
+    if (ret == DADEUM_EXIT_OK) {
+        if (input_failed)
+            ret = DADEUM_EXIT_INPUT;
+        else if (nfindings && !o.fix)
+            ret = DADEUM_EXIT_NEGATIVE;
+    }
+cleanup:
+    check_glossary_free(g);
+    return ret;
+}

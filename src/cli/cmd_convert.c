@@ -1,0 +1,218 @@
+/*
+ * cmd_convert.c - `dadeum convert`: from one exchange format to another,
+ * without a termbase.
+ *
+ * The reader hands each concept straight to the writer (io/exchange.h), so
+ * a file of any size converts in constant memory. The output is written to
+ * a temporary file and renamed at the end; a malformed input leaves no
+ * output behind.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "io/exchange.h"
+#include "io/lang.h"
+#include "util/outfile.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum convert [--from <format>] [--to <format>]\n"
+    "                      [--target (english | abbrev | loanword)] [--source-lang <tag>]\n"
+    "                      [--target-lang <tag>] [--date <date>] <in> <out>\n";
+
+static const char help[] =
+    "\n"
+    "Converts a glossary or translation memory between TMX, TBX (v2 and v3),\n"
+    "OmegaT TSV and CSV, streaming: memory does not grow with the file. The\n"
+    "formats come from the extensions (.tmx, .tbx, .tsv/.tab/.txt, .csv) or\n"
+    "from --from and --to; '-' is standard input or output. The output is\n"
+    "written as 'dadeum export' writes it (docs/formats.md).\n"
+    "\n"
+    "options:\n"
+    "  --from <format>       tmx, tbx, tsv or csv\n"
+    "  --to <format>         tmx, tbx, tbx3, tsv or csv\n"
+    "  --target <column>     target column of TMX/TSV/CSV output: english\n"
+    "                        (default), abbrev or loanword (see 'export -h')\n"
+    "  --source-lang <tag>   the Korean side's language (default ko-KR)\n"
+    "  --target-lang <tag>   the English side's (default en-US)\n"
+    "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
+    "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
+    "\n"
+    "exit status: 0 converted, 2 usage, 3 the input is unreadable, malformed or\n"
+    "refused, 4 the output could not be written.\n";
+
+struct convert_ctx {
+    const char *path;          /* input, for warnings */
+    struct exchange_writer *w; /* output */
+};
+
+static void on_warn(void *data, unsigned long line, unsigned long col, const char *msg)
+{
+    const struct convert_ctx *cc = data;
+    if (line)
+        warning("%s:%lu:%lu: %s", cc->path, line, col, msg);
+    else
+        warning("%s: %s", cc->path, msg);
+}
+
+static int on_concept(void *data, const struct termbase_concept *c)
+{
+    struct convert_ctx *cc = data;
+    return exchange_writer_add(cc->w, c);
+}
+
+static int lang_option(const char *opt, const char *arg, struct strbuf *out)
+{
+    strbuf_reset(out);
+    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
+        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
+                                             {"to", required_argument, NULL, 't'},
+                                             {"target", required_argument, NULL, 'g'},
+                                             {"source-lang", required_argument, NULL, 'S'},
+                                             {"target-lang", required_argument, NULL, 'T'},
+                                             {"date", required_argument, NULL, 'D'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const struct exchange_format *from = NULL, *to = NULL;
+    const char *date_opt = NULL, *in, *outpath, *sde = getenv("SOURCE_DATE_EPOCH");
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
+    struct outfile out = OUTFILE_INIT;
+    struct exchange_writer w;
+    struct exchange_reader rd;
+    struct exchange_error xerr;
+    struct convert_ctx cc;
+    int c, ret = DADEUM_EXIT_OK, writer_open = 0;
+    long long t = (long long)time(NULL);
+    char date[32];
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+        case 't': {
+            const struct exchange_format *f = exchange_format_find(optarg);
+            if (!f || (c == 'f' && !f->read)) {
+                error("unknown format '%s' (%s)", optarg, exchange_format_names());
+                ret = cli_usage(synopsis, help, 0);
+                goto cleanup;
+            }
+            *(c == 'f' ? &from : &to) = f;
+            break;
+        }
+        case 'g':
+            if ((int)(opt.target = (enum exchange_target)exchange_target_parse(optarg)) < 0) {
+                error("unknown target '%s' (english, abbrev or loanword)", optarg);
+                ret = cli_usage(synopsis, help, 0);
+                goto cleanup;
+            }
+            break;
+        case 'S':
+        case 'T':
+            if (lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
+                            c == 'S' ? &slang : &tlang)) {
+                ret = cli_usage(synopsis, help, 0);
+                goto cleanup;
+            }
+            break;
+        case 'D':
+            date_opt = optarg;
+            break;
+        case 'h':
+            ret = cli_usage(synopsis, help, 1);
+            goto cleanup;
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            ret = cli_usage(synopsis, help, 0);
+            goto cleanup;
+        }
+    }
+    if (argc - optind != 2) {
+        error(argc - optind < 2 ? "convert needs an input and an output file"
+                                : "convert takes one input and one output file");
+        ret = cli_usage(synopsis, help, 0);
+        goto cleanup;
+    }
+    in = argv[optind];
+    outpath = argv[optind + 1];
+    if (!from && strcmp(in, "-") && !(from = exchange_format_for_path(in)))
+        from = exchange_format_sniff(in);
+    if (!to && strcmp(outpath, "-"))
+        to = exchange_format_for_path(outpath);
+    if (!from || !to) {
+        if (!from && strcmp(in, "-")) {
+            error("cannot read '%s': %s", in, errno ? strerror(errno) : "empty file");
+            ret = DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
+        error("cannot tell the %s format from '%s': use %s", from ? "output" : "input",
+              from ? outpath : in, from ? "--to" : "--from");
+        ret = cli_usage(synopsis, help, 0);
+        goto cleanup;
+    }
+    if (date_opt ? exchange_parse_date(date_opt, &t)
+                 : sde && *sde && exchange_parse_date(sde, &t)) {
+        error("bad date '%s' (YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds)",
+              date_opt ? date_opt : sde);
+        ret = cli_usage(synopsis, help, 0);
+        goto cleanup;
+    }
+    opt.date = exchange_format_date(t, date);
+    opt.tool_version = DADEUM_VERSION;
+    if (slang.len)
+        opt.source_lang = slang.buf;
+    if (tlang.len)
+        opt.target_lang = tlang.buf;
+
+    if (outfile_open(&out, outpath)) {
+        error("cannot write '%s': %s", outpath, strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+        goto cleanup;
+    }
+    cli_cleanup_on_signal(outfile_get_tmp(&out));
+    exchange_writer_init(&w, to->ops, out.fp, &opt);
+    writer_open = 1;
+    cc.path = in;
+    cc.w = &w;
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = on_concept;
+    rd.warn = on_warn;
+    rd.ctx = &cc;
+    rd.opt = opt;
+    if (from->read(in, &rd, &xerr)) {
+        if (xerr.line)
+            error("cannot read '%s' (%s): line %lu, column %lu: %s", in, from->name, xerr.line,
+                  xerr.column, xerr.message);
+        else
+            error("cannot read '%s' (%s): %s", in, from->name, xerr.message);
+        ret = DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
+    exchange_writer_finish(&w);
+    if (ferror(out.fp) || outfile_commit(&out)) {
+        error("cannot write '%s': %s", outpath, strerror(errno ? errno : EIO));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+cleanup:
+    if (ret != DADEUM_EXIT_OK)
+        outfile_abort(&out);
+    cli_cleanup_on_signal(NULL);
+    if (writer_open)
+        exchange_writer_release(&w);
+    strbuf_release(&slang);
+    strbuf_release(&tlang);
+    return ret;
+}

@@ -1,0 +1,293 @@
+/*
+ * cmd_export.c - `dadeum export`: write the termbase as TMX, TBX, TSV or CSV.
+ *
+ * Streams: termbase_foreach hands the concepts over one at a time, in key
+ * order, and the writer (io/exchange.h) writes each at once, so memory does
+ * not grow with the termbase. Output goes through a temporary file renamed
+ * over the target at the end (util/outfile.h): an interrupted export never
+ * leaves a partial file.
+ *
+ * Adding an output format: write its struct exchange_writer_ops in src/io/
+ * and add one line to the table below.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "io/exchange.h"
+#include "io/lang.h"
+#include "io/styleguide.h"
+#include "termbase/termbase.h"
+#include "util/outfile.h"
+#include "util/banned.h"
+
+static const struct export_format {
+    const char *name;                      /* --format value */
+    const struct exchange_writer_ops *ops; /* its writer, or NULL for a style guide */
+    const char *help;                      /* one line for -h */
+} formats[] = {
+    {"tmx", &tmx_writer, "TMX 1.4b translation memory, one <tu> per pair (default)"},
+    {"tbx", &tbx2_writer, "TBX-Basic, TBX v2 <martif> layout (ISO 30042:2008)"},
+    {"tbx3", &tbx3_writer, "TBX-Basic, TBX v3 DCA style (ISO 30042:2019)"},
+    {"tsv", &tsv_writer, "OmegaT glossary: source TAB target TAB comment"},
+    {"csv", &csv_writer, "RFC 4180 CSV with a header row (memoQ, Phrase)"},
+    {"md", NULL, "style-guide glossary in Markdown, by initial (docs/style-guide.md)"},
+    {"html", NULL, "style-guide glossary, one self-contained printable HTML file"},
+};
+
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+static const char synopsis[] =
+    "usage: dadeum export [--format <format>] [-o <file>] [--db <file>]\n"
+    "                     [--status (candidate | approved | rejected)]\n"
+    "                     [--target (english | abbrev | loanword)] [--source-lang <tag>]\n"
+    "                     [--target-lang <tag>] [--date <date>]\n"
+    "                     [--kind <kind>] [--min-count <n>]\n";
+
+static const char help_head[] =
+    "\n"
+    "Writes the concepts of the termbase in an exchange format that CAT tools\n"
+    "import (OmegaT, memoQ, Trados, Phrase; see docs/formats.md), in the order\n"
+    "of their Korean key. The output is replaced only when it is complete.\n"
+    "\n"
+    "formats (--format; default from the extension of -o, else tmx):\n";
+
+static const char help_tail[] =
+    "\n"
+    "options:\n"
+    "  -o, --output <file>   write there instead of standard output\n"
+    "  --db <file>           the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
+    "  --status <status>     only concepts with this review status (md, html:\n"
+    "                        default every status but rejected)\n"
+    "  --kind <kind>         md, html: only concepts of this kind (loanword, ...)\n"
+    "  --min-count <n>       md, html: only concepts seen at least n times\n"
+    "  --target english      TMX/TSV/CSV target column: English forms, else the\n"
+    "                        abbreviation (default)\n"
+    "  --target abbrev       the abbreviations (AI, CEO)\n"
+    "  --target loanword     loanword -> plain Korean, both sides Korean (a style TM)\n"
+    "  --source-lang <tag>   BCP 47 tag of the Korean side (default ko-KR)\n"
+    "  --target-lang <tag>   of the English side (default en-US)\n"
+    "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
+    "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
+    "\n"
+    "exit status: 0 written, 2 usage, 3 the termbase cannot be read, 4 the\n"
+    "output could not be written, 5 internal error.\n";
+
+static int usage(int to_stdout)
+{
+    if (!to_stdout)
+        return cli_usage(synopsis, "", 0);
+    fputs(synopsis, stdout);
+    fputs(help_head, stdout);
+    for (size_t i = 0; i < NFORMATS; i++)
+        printf("  %-6s %s\n", formats[i].name, formats[i].help);
+    fputs(help_tail, stdout);
+    return DADEUM_EXIT_OK;
+}
+
+static const struct export_format *find_format(const char *name)
+{
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (!strcmp(formats[i].name, name))
+            return &formats[i];
+    return NULL;
+}
+
+/* Canonical BCP 47 tag of arg into out; -1 (with a message) when it is none. */
+static int lang_option(const char *opt, const char *arg, struct strbuf *out)
+{
+    strbuf_reset(out);
+    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
+        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
+        return -1;
+    }
+    return 0;
+}
+
+/* The creation date: --date, else $SOURCE_DATE_EPOCH, else now. */
+static int resolve_date(const char *opt, char *buf)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    long long t = (long long)time(NULL);
+    if (opt && exchange_parse_date(opt, &t)) {
+        error("--date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not '%s'", opt);
+        return -1;
+    }
+    if (!opt && sde && *sde && exchange_parse_date(sde, &t)) {
+        error("SOURCE_DATE_EPOCH must be epoch seconds, not '%s'", sde);
+        return -1;
+    }
+    exchange_format_date(t, buf);
+    return 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"db", required_argument, NULL, 'd'},
+                                             {"status", required_argument, NULL, 's'},
+                                             {"target", required_argument, NULL, 't'},
+                                             {"source-lang", required_argument, NULL, 'S'},
+                                             {"target-lang", required_argument, NULL, 'T'},
+                                             {"date", required_argument, NULL, 'D'},
+                                             {"kind", required_argument, NULL, 'k'},
+                                             {"min-count", required_argument, NULL, 'm'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
+    const struct export_format *fmt = NULL;
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
+    struct outfile out = OUTFILE_INIT;
+    struct exchange_writer w;
+    struct termbase *tb = NULL;
+    struct termbase_error err;
+    struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
+    int c, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0;
+    char date[32];
+
+    if (!db || !*db)
+        db = "dadeum.db";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!(fmt = find_format(optarg))) {
+                error("unknown format '%s' (tmx, tbx, tbx3, tsv, csv, md or html)", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 's':
+            if ((status = termbase_review_parse(optarg)) < 0) {
+                error("unknown status '%s' (candidate, approved or rejected)", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            break;
+        case 't':
+            if ((int)(opt.target = (enum exchange_target)exchange_target_parse(optarg)) < 0) {
+                error("unknown target '%s' (english, abbrev or loanword)", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            break;
+        case 'S':
+        case 'T':
+            if (lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
+                            c == 'S' ? &slang : &tlang)) {
+                ret = usage(0);
+                goto cleanup;
+            }
+            break;
+        case 'D':
+            date_opt = optarg;
+            break;
+        case 'k':
+            so.kind = optarg;
+            break;
+        case 'm': {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (*end || end == optarg) {
+                error("--min-count wants a number, not '%s'", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            so.min_count = v;
+            break;
+        }
+        case 'h':
+            ret = usage(1);
+            goto cleanup;
+        default:
+            error("unknown option '%s'", argv[optind - 1]);
+            ret = usage(0);
+            goto cleanup;
+        }
+    }
+    if (optind != argc) {
+        error("export takes no arguments ('%s')", argv[optind]);
+        ret = usage(0);
+        goto cleanup;
+    }
+    if (!fmt && output && strcmp(output, "-")) {
+        const struct exchange_format *f = exchange_format_for_path(output);
+        const char *dot = strrchr(output, '.');
+        fmt = f ? find_format(f->name) : NULL;
+        if (!fmt && dot && (!strcmp(dot, ".md") || !strcmp(dot, ".html") || !strcmp(dot, ".htm")))
+            fmt = find_format(dot[1] == 'm' ? "md" : "html");
+    }
+    if (!fmt)
+        fmt = &formats[0];
+    if (slang.len)
+        opt.source_lang = slang.buf;
+    if (tlang.len)
+        opt.target_lang = tlang.buf;
+    if (resolve_date(date_opt, date)) {
+        ret = usage(0);
+        goto cleanup;
+    }
+    opt.date = date;
+    opt.tool_version = DADEUM_VERSION;
+
+    tb = termbase_open(db, TERMBASE_READONLY, &err);
+    if (!tb) {
+        error("%s", err.message);
+        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
+    if (outfile_open(&out, output)) {
+        error("cannot write '%s': %s", output, strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+        goto cleanup;
+    }
+    cli_cleanup_on_signal(outfile_get_tmp(&out));
+    if (!fmt->ops) {
+        /* a style guide: three streaming passes over the termbase */
+        so.status = status;
+        if (styleguide_write_termbase(tb, out.fp,
+                                      (enum styleguide_format)styleguide_format_parse(fmt->name),
+                                      &so, &err)) {
+            error("%s", err.message);
+            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
+        goto commit;
+    }
+    exchange_writer_init(&w, fmt->ops, out.fp, &opt);
+    writer_open = 1;
+    if (termbase_foreach(tb, status, exchange_writer_add, &w, &err)) {
+        error("%s", err.message);
+        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
+    exchange_writer_finish(&w);
+commit:
+    if (ferror(out.fp) || outfile_commit(&out)) {
+        error("cannot write '%s': %s", output && strcmp(output, "-") ? output : "standard output",
+              strerror(errno ? errno : EIO));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+cleanup:
+    if (ret != DADEUM_EXIT_OK)
+        outfile_abort(&out);
+    cli_cleanup_on_signal(NULL);
+    if (writer_open)
+        exchange_writer_release(&w);
+    termbase_free(tb);
+    strbuf_release(&slang);
+    strbuf_release(&tlang);
+    return ret;
+}

@@ -1,0 +1,662 @@
+/*
+ * csv.c - delimited glossaries: OmegaT TSV and RFC 4180 CSV, read and written.
+ *
+ * TSV, as OmegaT reads a glossary file (OmegaT manual, "Glossaries"):
+ *
+ *   # dadeum glossary: ko-KR -> en-US, 20250101T000000Z
+ *   인공지능<TAB>AI<TAB>#12; approved; kind=abbrev; type=abbrev
+ *
+ * one row per Korean/target pair, source TAB target TAB comment; no quoting
+ * (TAB, CR and LF inside a field become spaces); lines starting with '#'
+ * are comments. The comment carries the concept id, review status, kind,
+ * the target's form type and the reviewer's note ("note=..." last).
+ *
+ * CSV, RFC 4180: CRLF line ends, a header row, fields quoted when they hold
+ * a comma, a quote, CR or LF, or start or end with a space; quotes doubled.
+ *
+ *   ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example
+ *
+ * The first two columns are named by language tag, which is how memoQ and
+ * Phrase map CSV columns to term base languages.
+ *
+ * Reading: the bytes go through text/decode.h, so UTF-8 with or without
+ * BOM, UTF-16LE/BE with BOM (memoQ exports) and CP949 (Korean Excel) all
+ * work; memory is bounded by the longest record. Consecutive rows with the
+ * same concept id (or, without ids, the same source text) form one concept.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "io/exchange.h"
+#include "io/lang.h"
+#include "text/decode.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+/* Longest field accepted, in bytes (a glossary field, not a document). */
+#define CSV_MAX_FIELD (1u << 20)
+
+/* ---- writing --------------------------------------------------------------------------- */
+
+/* TSV fields cannot quote: TAB, CR and LF become spaces. */
+static void tsv_field(FILE *fp, const char *s)
+{
+    const char *p = s;
+    for (; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r') {
+            fwrite(s, 1, (size_t)(p - s), fp);
+            fputc(' ', fp);
+            s = p + 1;
+        }
+    }
+    fwrite(s, 1, (size_t)(p - s), fp);
+}
+
+static void csv_field(FILE *fp, const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    int quote = len && (s[0] == ' ' || s[len - 1] == ' ');
+    if (!s)
+        return;
+    if (!quote && !strpbrk(s, ",\"\r\n")) {
+        fwrite(s, 1, len, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static void tsv_begin(struct exchange_writer *w)
+{
+    fprintf(w->fp, "# dadeum glossary: %s -> %s, %s\n", w->opt.source_lang,
+            w->opt.target == EXCHANGE_TARGET_LOANWORD ? w->opt.source_lang : w->opt.target_lang,
+            w->opt.date);
+    fputs("# source\ttarget\tcomment (#concept id; status; kind=; type=; note=)\n", w->fp);
+}
+
+static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c,
+                     const struct termbase_form *source, const struct termbase_form *target)
+{
+    FILE *fp = w->fp;
+    char id[32];
+    w->units++;
+    tsv_field(fp, source->text);
+    fputc('\t', fp);
+    tsv_field(fp, target->text);
+    snprintf(id, sizeof(id), "\t#%lld; ", (long long)c->id);
+    fputs(id, fp);
+    fputs(termbase_review_name(c->status), fp);
+    fputs("; kind=", fp);
+    tsv_field(fp, c->kind ? c->kind : "");
+    fputs("; type=", fp);
+    fputs(termbase_form_type_name(target->type), fp);
+    if (c->note && *c->note) {
+        fputs("; note=", fp);
+        tsv_field(fp, c->note);
+    }
+    fputc('\n', fp);
+}
+
+static void tsv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+{
+    exchange_for_each_pair(w, c, tsv_pair);
+}
+
+static const char *const csv_columns[] = {"concept_id",   "status", "kind",   "type",
+                                          "abbreviation", "note",   "source", "example"};
+
+static void csv_begin(struct exchange_writer *w)
+{
+    csv_field(w->fp, w->opt.source_lang);
+    fputc(',', w->fp);
+    csv_field(w->fp,
+              w->opt.target == EXCHANGE_TARGET_LOANWORD ? w->opt.source_lang : w->opt.target_lang);
+    for (size_t i = 0; i < sizeof(csv_columns) / sizeof(csv_columns[0]); i++)
+        fprintf(w->fp, ",%s", csv_columns[i]);
+    fputs("\r\n", w->fp);
+}
+
+static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c,
+                     const struct termbase_form *source, const struct termbase_form *target)
+{
+    FILE *fp = w->fp;
+    struct strbuf sb = STRBUF_INIT;
+
+    w->units++;
+    csv_field(fp, source->text);
+    fputc(',', fp);
+    csv_field(fp, target->text);
+    fprintf(fp, ",%lld,%s,", (long long)c->id, termbase_review_name(c->status));
+    csv_field(fp, c->kind ? c->kind : "");
+    fprintf(fp, ",%s,", termbase_form_type_name(target->type));
+    for (size_t i = 0; i < w->nforms; i++) {
+        if (w->forms[i]->type != TERMBASE_FORM_ABBREV)
+            continue;
+        if (sb.len)
+            strbuf_addstr(&sb, "; ");
+        strbuf_addstr(&sb, w->forms[i]->text);
+    }
+    csv_field(fp, sb.buf);
+    fputc(',', fp);
+    csv_field(fp, c->note ? c->note : "");
+    fputc(',', fp);
+    strbuf_reset(&sb);
+    exchange_source_string(c, &sb);
+    csv_field(fp, sb.buf);
+    fputc(',', fp);
+    csv_field(fp, c->example ? c->example : "");
+    fputs("\r\n", fp);
+    strbuf_release(&sb);
+}
+
+static void csv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+{
+    exchange_for_each_pair(w, c, csv_pair);
+}
+
+const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL};
+const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL};
+
+/* ---- reading: records ------------------------------------------------------------------- */
+
+enum col {
+    COL_SOURCE,
+    COL_TARGET,
+    COL_ID,
+    COL_STATUS,
+    COL_KIND,
+    COL_TYPE,
+    COL_ABBR,
+    COL_NOTE,
+    COL_SRCREF,
+    COL_EXAMPLE,
+    COL_COMMENT,
+    NCOLS
+};
+
+struct dsv_reader {
+    const struct exchange_reader *rd; /* where concepts go */
+    struct exchange_error *err;       /* where errors go */
+    int csv;                          /* 1: RFC 4180, 0: TSV */
+    /* the record being split */
+    struct strbuf *fields;                  /* fields of the current record */
+    size_t nfields, afields;                /* used, allocated */
+    int quoted, after_quote, pending_quote; /* CSV state: in quotes, just closed, "" check */
+    int at_field_start;                     /* nothing read in the current field yet */
+    unsigned long line, col;                /* position of the next character */
+    unsigned long rec_line;                 /* line where the current record started */
+    int rec_started;                        /* the current record has content */
+    int pending_cr;                         /* a CR was seen: LF after it is part of the line end */
+    /* the table */
+    int map[NCOLS];  /* field index of each column, -1 when absent */
+    int have_header; /* CSV header read */
+    /* the concept being gathered */
+    struct exchange_concept cur; /* rows so far */
+    struct strbuf key;           /* id or source text of cur, "" when empty */
+    struct strmap warned;        /* messages already given */
+};
+
+static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned long line,
+                    unsigned long col, const char *msg)
+{
+    if (!r->err->code) {
+        r->err->code = code;
+        r->err->line = line;
+        r->err->column = col;
+        snprintf(r->err->message, sizeof(r->err->message), "%s", msg);
+    }
+    return -1;
+}
+
+static void dsv_warn(struct dsv_reader *r, const char *msg)
+{
+    int created = 0;
+    strmap_put(&r->warned, msg, strlen(msg), &created);
+    if (created && r->rd->warn)
+        r->rd->warn(r->rd->ctx, r->rec_line, 0, msg);
+}
+
+static const char *field(struct dsv_reader *r, enum col c)
+{
+    int i = r->map[c];
+    return i >= 0 && (size_t)i < r->nfields ? r->fields[i].buf : NULL;
+}
+
+static int flush_concept(struct dsv_reader *r)
+{
+    int ret = 0;
+    if (!r->key.len)
+        return 0;
+    exchange_concept_finish(&r->cur);
+    if (r->cur.c.nforms && r->rd->concept(r->rd->ctx, &r->cur.c))
+        ret = dsv_fail(r, EXCHANGE_ESTOPPED, r->rec_line, 0, "stopped");
+    exchange_concept_reset(&r->cur);
+    strbuf_reset(&r->key);
+    return ret;
+}
+
+/* "path:line" into the concept's example place. */
+static void set_source(struct exchange_concept *e, const char *s)
+{
+    const char *colon = strrchr(s, ':');
+    if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+        e->c.example_path = exchange_concept_strdup(e, s, (size_t)(colon - s));
+        e->c.example_line = strtoul(colon + 1, NULL, 10);
+    } else if (*s) {
+        e->c.example_path = exchange_concept_strdup(e, s, strlen(s));
+    }
+}
+
+/* TSV comments: "#12; approved; kind=abbrev; type=abbrev; note=...". */
+static void parse_comment(struct exchange_concept *e, const char *s, const char **id,
+                          const char **status, const char **kind, const char **type)
+{
+    while (*s) {
+        size_t n;
+        const char *tok;
+        while (*s == ' ' || *s == ';')
+            s++;
+        if (!strncmp(s, "note=", 5)) {
+            e->c.note = exchange_concept_strdup(e, s + 5, strlen(s + 5));
+            return;
+        }
+        n = strcspn(s, ";");
+        tok = exchange_concept_strdup(e, s, n);
+        if (tok[0] == '#')
+            *id = tok + 1;
+        else if (!strncmp(tok, "kind=", 5))
+            *kind = tok + 5;
+        else if (!strncmp(tok, "type=", 5))
+            *type = tok + 5;
+        else if (termbase_review_parse(tok) >= 0)
+            *status = tok;
+        s += n;
+    }
+}
+
+static int row_to_concept(struct dsv_reader *r)
+{
+    const char *src = field(r, COL_SOURCE), *tgt = field(r, COL_TARGET);
+    const char *id = field(r, COL_ID), *status = field(r, COL_STATUS);
+    const char *kind = field(r, COL_KIND), *type = field(r, COL_TYPE);
+    const char *comment = field(r, COL_COMMENT), *abbr = field(r, COL_ABBR);
+    struct exchange_concept *e = &r->cur;
+    struct strbuf key = STRBUF_INIT;
+    int t, ret = 0;
+
+    if (!src || !*src)
+        return 0;
+    if (comment && !r->csv && *comment == '#') {
+        /* parsed into a scratch concept first: it may belong to the next concept */
+        struct exchange_concept tmp = EXCHANGE_CONCEPT_INIT;
+        const char *cid = NULL;
+        exchange_concept_reset(&tmp);
+        parse_comment(&tmp, comment, &cid, &status, &kind, &type);
+        strbuf_addstr(&key, cid ? cid : src);
+        if (strcmp(key.buf, r->key.buf) && (ret = flush_concept(r)))
+            goto cleanup;
+        /* move the comment's strings into the current concept */
+        id = cid ? exchange_concept_strdup(e, cid, strlen(cid)) : NULL;
+        status = status ? exchange_concept_strdup(e, status, strlen(status)) : NULL;
+        kind = kind ? exchange_concept_strdup(e, kind, strlen(kind)) : NULL;
+        type = type ? exchange_concept_strdup(e, type, strlen(type)) : NULL;
+        if (tmp.c.note && !e->c.note)
+            e->c.note = exchange_concept_strdup(e, tmp.c.note, strlen(tmp.c.note));
+        exchange_concept_release(&tmp);
+    } else {
+        strbuf_addstr(&key, id && *id ? id : src);
+        if (strcmp(key.buf, r->key.buf) && (ret = flush_concept(r)))
+            goto cleanup;
+        if (comment && *comment && !e->c.note)
+            e->c.note = exchange_concept_strdup(e, comment, strlen(comment));
+    }
+    if (!r->key.len)
+        strbuf_addbuf(&r->key, &key);
+    if (id && *id && !e->c.id)
+        e->c.id = strtoll(id, NULL, 10);
+    if (status && termbase_review_parse(status) >= 0)
+        e->c.status = (enum termbase_review)termbase_review_parse(status);
+    if (kind && *kind && !e->c.kind)
+        e->c.kind = exchange_concept_strdup(e, kind, strlen(kind));
+    t = type ? exchange_form_type_parse(type) : -1;
+    if (tgt && *tgt && t < 0) {
+        /* Hangul on both sides, unlabelled: a style list, loanword -> plain Korean */
+        t = (int)exchange_guess_type(tgt);
+        if (t == TERMBASE_FORM_LOANWORD)
+            t = TERMBASE_FORM_KO;
+    }
+    if (t == TERMBASE_FORM_KO) {
+        /* a Korean-only style row: loanword -> plain Korean */
+        if (tgt && *tgt) {
+            exchange_concept_add_form(e, TERMBASE_FORM_KO, tgt, strlen(tgt));
+            exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, src, strlen(src));
+        }
+    } else {
+        exchange_concept_add_form(e, TERMBASE_FORM_KO, src, strlen(src));
+        if (tgt && *tgt)
+            exchange_concept_add_form(e, (enum termbase_form_type)t, tgt, strlen(tgt));
+    }
+    while (abbr && *abbr) {
+        size_t n = strcspn(abbr, ";");
+        exchange_concept_add_form(e, TERMBASE_FORM_ABBREV, abbr, n);
+        abbr += n;
+        while (*abbr == ';' || *abbr == ' ')
+            abbr++;
+    }
+    if (field(r, COL_NOTE) && *field(r, COL_NOTE) && !e->c.note)
+        e->c.note = exchange_concept_strdup(e, field(r, COL_NOTE), strlen(field(r, COL_NOTE)));
+    if (field(r, COL_SRCREF) && !e->c.example_path)
+        set_source(e, field(r, COL_SRCREF));
+    if (field(r, COL_EXAMPLE) && *field(r, COL_EXAMPLE) && !e->c.example)
+        e->c.example =
+            exchange_concept_strdup(e, field(r, COL_EXAMPLE), strlen(field(r, COL_EXAMPLE)));
+cleanup:
+    strbuf_release(&key);
+    return ret;
+}
+
+/* Names a CSV header cell may have for each column. */
+static int header_column(struct dsv_reader *r, const char *name, int *seen_lang)
+{
+    static const struct {
+        const char *name;
+        enum col col;
+    } names[] = {{"source", COL_SOURCE}, {"target", COL_TARGET},     {"concept_id", COL_ID},
+                 {"id", COL_ID},         {"status", COL_STATUS},     {"kind", COL_KIND},
+                 {"type", COL_TYPE},     {"abbreviation", COL_ABBR}, {"note", COL_NOTE},
+                 {"comment", COL_NOTE},  {"source_ref", COL_SRCREF}, {"example", COL_EXAMPLE},
+                 {"korean", COL_SOURCE}, {"english", COL_TARGET}};
+    struct strbuf tag = STRBUF_INIT;
+    int ret = -1;
+
+    if (lang_normalize(name, &tag) != LANG_INVALID && strcmp(name, "id")) {
+        /* a language column; "source" is also the evidence column after them */
+        if (lang_same_language(name, r->rd->opt.source_lang) && r->map[COL_SOURCE] < 0 &&
+            !*seen_lang)
+            ret = COL_SOURCE;
+        else if (r->map[COL_TARGET] < 0)
+            ret = COL_TARGET;
+        if (ret >= 0) {
+            (*seen_lang)++;
+            if (lang_normalize(name, &tag) == LANG_REPAIRED)
+                dsv_warn(r, "language tag with '_' in the header: read as BCP 47");
+        }
+        strbuf_release(&tag);
+        if (ret >= 0)
+            return ret;
+    }
+    strbuf_release(&tag);
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcasecmp(name, names[i].name))
+            continue;
+        /* "source" after the language columns is the example's document */
+        if (names[i].col == COL_SOURCE && *seen_lang)
+            return COL_SRCREF;
+        return names[i].col;
+    }
+    return -1;
+}
+
+static int end_record(struct dsv_reader *r)
+{
+    int ret = 0;
+    if (!r->rec_started)
+        return 0;
+    if (!r->csv) {
+        if (!r->fields[0].len && r->nfields == 1)
+            goto done;
+        if (r->fields[0].buf[0] == '#')
+            goto done;
+        if (r->nfields < 2) {
+            dsv_warn(r, "row without a target column skipped");
+            goto done;
+        }
+    } else if (!r->have_header) {
+        int seen_lang = 0;
+        for (size_t i = 0; i < r->nfields; i++) {
+            int c = header_column(r, r->fields[i].buf, &seen_lang);
+            if (c >= 0 && r->map[c] < 0)
+                r->map[c] = (int)i;
+        }
+        r->have_header = 1;
+        if (r->map[COL_SOURCE] < 0 || r->map[COL_TARGET] < 0)
+            ret = dsv_fail(r, EXCHANGE_EINPUT, r->rec_line, 1,
+                           "the header row names no Korean and target columns "
+                           "(e.g. ko-KR,en-US)");
+        goto done;
+    }
+    ret = row_to_concept(r);
+done:
+    for (size_t i = 0; i < r->nfields; i++)
+        strbuf_reset(&r->fields[i]);
+    r->nfields = 0;
+    r->rec_started = 0;
+    return ret;
+}
+
+static void new_field(struct dsv_reader *r)
+{
+    size_t old = r->afields;
+    ALLOC_GROW(r->fields, r->nfields + 1, r->afields);
+    for (size_t i = old; i < r->afields; i++)
+        strbuf_init(&r->fields[i], 0);
+    strbuf_reset(&r->fields[r->nfields]);
+    r->nfields++;
+    r->at_field_start = 1;
+    r->after_quote = 0;
+}
+
+/* End of the run of bytes from i that are none of LF, CR, a and b (at least i + 1). */
+static size_t run_length(const char *s, size_t i, size_t len, char a, char b)
+{
+    size_t j = i + 1;
+    while (j < len && s[j] != '\n' && s[j] != '\r' && s[j] != a && s[j] != b)
+        j++;
+    return j;
+}
+
+/* Characters (UTF-8 lead bytes) in s[0..n). */
+static unsigned long count_chars(const char *s, size_t n)
+{
+    unsigned long c = 0;
+    for (size_t k = 0; k < n; k++)
+        c += ((unsigned char)s[k] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Consumes decoded UTF-8. Returns 0 or -1 with r->err set. */
+static int feed(struct dsv_reader *r, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char ch = s[i];
+        struct strbuf *f;
+        if (r->pending_cr) {
+            r->pending_cr = 0;
+            if (ch == '\n')
+                continue; /* CRLF: the CR already ended the record or was kept */
+        }
+        if (!r->rec_started) {
+            r->rec_started = 1;
+            r->rec_line = r->line;
+            r->nfields = 0;
+            new_field(r);
+        }
+        f = &r->fields[r->nfields - 1];
+        if (r->csv && r->quoted) {
+            if (r->pending_quote) {
+                r->pending_quote = 0;
+                if (ch == '"') {
+                    strbuf_addch(f, '"');
+                    goto advance;
+                }
+                r->quoted = 0;
+                r->after_quote = 1;
+                /* fall through to the unquoted handling of ch */
+            } else if (ch == '"') {
+                r->pending_quote = 1;
+                goto advance;
+            } else if (ch != '\n') {
+                /* a run of ordinary bytes at once; CR and LF inside quotes are data (§2.6) */
+                size_t j = run_length(s, i, len, '"', '"');
+                strbuf_add(f, s + i, j - i);
+                r->col += count_chars(s + i, j - i);
+                i = j - 1;
+                if (f->len > CSV_MAX_FIELD)
+                    return dsv_fail(r, EXCHANGE_EMALFORMED, r->line, r->col,
+                                    "field longer than 1 MiB (an unterminated quote?)");
+                continue;
+            } else {
+                strbuf_addch(f, ch);
+                if (f->len > CSV_MAX_FIELD)
+                    return dsv_fail(r, EXCHANGE_EMALFORMED, r->line, r->col,
+                                    "field longer than 1 MiB (an unterminated quote?)");
+                goto advance;
+            }
+        }
+        if (ch == '\n' || ch == '\r') {
+            if (end_record(r))
+                return -1;
+            if (ch == '\r')
+                r->pending_cr = 1;
+            r->line++;
+            r->col = 1;
+            continue;
+        }
+        if (r->csv ? ch == ',' : ch == '\t') {
+            new_field(r);
+            goto advance;
+        }
+        if (r->csv && r->after_quote)
+            return dsv_fail(r, EXCHANGE_EMALFORMED, r->line, r->col,
+                            "text after a closing quote (RFC 4180 §2: double the quote)");
+        if (r->csv && ch == '"' && r->at_field_start) {
+            r->quoted = 1;
+            r->at_field_start = 0;
+            goto advance;
+        }
+        r->at_field_start = 0;
+        {
+            size_t j = run_length(s, i, len, r->csv ? ',' : '\t', r->csv ? '"' : '\t');
+            strbuf_add(f, s + i, j - i);
+            r->col += count_chars(s + i, j - i);
+            i = j - 1;
+        }
+        if (f->len > CSV_MAX_FIELD)
+            return dsv_fail(r, EXCHANGE_EMALFORMED, r->line, r->col, "field longer than 1 MiB");
+        continue;
+    advance:
+        if (ch == '\n') {
+            r->line++;
+            r->col = 1;
+        } else if (((unsigned char)ch & 0xC0) != 0x80) {
+            r->col++;
+        }
+    }
+    return 0;
+}
+
+static int dsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err,
+                    int csv)
+{
+    struct dsv_reader r;
+    struct text_decoder *dec = NULL;
+    struct text_error terr;
+    struct strbuf out = STRBUF_INIT;
+    int is_stdin = !strcmp(path, "-");
+    FILE *fp = NULL;
+    char buf[65536];
+    int ret = -1;
+    size_t n;
+
+    memset(err, 0, sizeof(*err));
+    memset(&r, 0, sizeof(r));
+    r.rd = rd;
+    r.err = err;
+    r.csv = csv;
+    r.line = 1;
+    r.col = 1;
+    for (int i = 0; i < NCOLS; i++)
+        r.map[i] = -1;
+    if (!csv) {
+        r.map[COL_SOURCE] = 0;
+        r.map[COL_TARGET] = 1;
+        r.map[COL_COMMENT] = 2;
+    }
+    strbuf_init(&r.key, 32);
+    exchange_concept_reset(&r.cur);
+    fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp) {
+        err->code = EXCHANGE_EOPEN;
+        err->sys_errno = errno;
+        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        goto cleanup;
+    }
+    dec = text_decoder_new(NULL, 0, &terr);
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+        strbuf_reset(&out);
+        if (text_decoder_feed(dec, buf, n, &out, &terr))
+            goto decode_error;
+        if (feed(&r, out.buf, out.len))
+            goto cleanup;
+    }
+    if (ferror(fp)) {
+        err->code = EXCHANGE_EOPEN;
+        err->sys_errno = errno;
+        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        goto cleanup;
+    }
+    strbuf_reset(&out);
+    if (text_decoder_finish(dec, &out, &terr))
+        goto decode_error;
+    if (feed(&r, out.buf, out.len))
+        goto cleanup;
+    if (r.csv && r.quoted && !r.pending_quote) {
+        dsv_fail(&r, EXCHANGE_EMALFORMED, r.rec_line, 0, "the file ends inside a quoted field");
+        goto cleanup;
+    }
+    r.quoted = 0;
+    if (end_record(&r) || flush_concept(&r))
+        goto cleanup;
+    if (csv && !r.have_header) {
+        dsv_fail(&r, EXCHANGE_EINPUT, 1, 1, "empty CSV file (no header row)");
+        goto cleanup;
+    }
+    ret = 0;
+    goto cleanup;
+decode_error:
+    err->code = EXCHANGE_EMALFORMED;
+    snprintf(err->message, sizeof(err->message), "cannot decode as %s at byte %llu",
+             terr.encoding[0] ? terr.encoding : "utf-8", (unsigned long long)terr.offset);
+cleanup:
+    if (fp && !is_stdin)
+        fclose(fp);
+    text_decoder_free(dec);
+    strbuf_release(&out);
+    for (size_t i = 0; i < r.afields; i++)
+        strbuf_release(&r.fields[i]);
+    free(r.fields);
+    strbuf_release(&r.key);
+    exchange_concept_release(&r.cur);
+    strmap_release(&r.warned, NULL);
+    return ret;
+}
+
+int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+{
+    return dsv_read(path, rd, err, 0);
+}
+
+int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+{
+    return dsv_read(path, rd, err, 1);
+}

@@ -1,0 +1,348 @@
+/*
+ * exchange.c - the format table, canonical form order, pairs and the concept
+ * builder shared by the exchange readers and writers (io/exchange.h).
+ */
+#define _XOPEN_SOURCE 700 /* strptime */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "io/exchange.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+/* ---- options ------------------------------------------------------------------------- */
+
+char *exchange_format_date(long long t, char *buf)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm))
+        memset(&tm, 0, sizeof(tm));
+    /* TMX 1.4b: "YYYYMMDDThhmmssZ", always UTC */
+    strftime(buf, 17, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+int exchange_parse_date(const char *s, long long *t)
+{
+    struct tm tm;
+    const char *end;
+    memset(&tm, 0, sizeof(tm));
+    if (*s && strspn(s, "0123456789") == strlen(s) && strlen(s) <= 12) {
+        *t = strtoll(s, NULL, 10);
+        return 0;
+    }
+    if ((end = strptime(s, "%Y%m%dT%H%M%SZ", &tm)) && !*end && strlen(s) == 16)
+        goto ok;
+    memset(&tm, 0, sizeof(tm));
+    if ((end = strptime(s, "%Y-%m-%d", &tm)) && !*end && strlen(s) == 10)
+        goto ok;
+    return -1;
+ok:
+    *t = (long long)timegm(&tm);
+    return 0;
+}
+
+int exchange_target_parse(const char *s)
+{
+    static const char *const names[] = {"english", "abbrev", "loanword"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+int exchange_form_type_parse(const char *s)
+{
+    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++)
+        if (s && !strcmp(s, termbase_form_type_name((enum termbase_form_type)t)))
+            return t;
+    return -1;
+}
+
+/* ---- the format table ------------------------------------------------------------------ */
+
+static const struct exchange_format formats[] = {
+    {"tmx", ".tmx", tmx_read, &tmx_writer},
+    {"tbx", ".tbx .tbx2 .mtf.xml", tbx_read, &tbx2_writer},
+    {"tbx3", ".tbx3", tbx_read, &tbx3_writer},
+    {"tsv", ".tsv .tab .txt .utf8", tsv_read, &tsv_writer},
+    {"csv", ".csv", csv_read, &csv_writer},
+};
+
+const struct exchange_format *exchange_format_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        if (!strcmp(formats[i].name, name))
+            return &formats[i];
+    return NULL;
+}
+
+const struct exchange_format *exchange_format_for_path(const char *path)
+{
+    size_t plen = strlen(path);
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+        const char *e = formats[i].exts;
+        while (*e) {
+            size_t n = strcspn(e, " ");
+            if (plen > n && !strncasecmp(path + plen - n, e, n))
+                return &formats[i];
+            e += n;
+            e += strspn(e, " ");
+        }
+    }
+    return NULL;
+}
+
+const struct exchange_format *exchange_format_sniff(const char *path)
+{
+    char buf[4096], text[4096];
+    size_t n, m = 0;
+    FILE *fp = fopen(path, "rb");
+    const char *name = "csv";
+
+    if (!fp)
+        return NULL;
+    n = fread(buf, 1, sizeof(buf) - 1, fp);
+    fclose(fp);
+    if (!n)
+        return NULL;
+    /* UTF-16: keep the non-NUL bytes, which is enough for ASCII markup */
+    for (size_t i = 0; i < n; i++)
+        if (buf[i])
+            text[m++] = buf[i];
+    text[m] = '\0';
+    if (strstr(text, "<tmx"))
+        name = "tmx";
+    else if (strstr(text, "<martif") || strstr(text, "<tbx"))
+        name = "tbx";
+    else if (memchr(text, '\t', strcspn(text, "\n")) || text[0] == '#')
+        name = "tsv";
+    return exchange_format_find(name);
+}
+
+const char *exchange_format_names(void)
+{
+    return "tmx, tbx, tbx3, tsv, csv";
+}
+
+/* ---- writers --------------------------------------------------------------------------- */
+
+void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
+                          FILE *fp, const struct exchange_options *opt)
+{
+    memset(w, 0, sizeof(*w));
+    w->fp = fp;
+    w->ops = ops;
+    w->opt = *opt;
+    if (!w->opt.date)
+        w->opt.date = "19700101T000000Z";
+    if (ops->begin)
+        ops->begin(w);
+}
+
+int exchange_writer_add(void *ctx, const struct termbase_concept *c)
+{
+    struct exchange_writer *w = ctx;
+    w->concepts++;
+    w->in_concept = 0;
+    w->ops->concept(w, c);
+    return 0;
+}
+
+void exchange_writer_finish(struct exchange_writer *w)
+{
+    if (w->ops->end)
+        w->ops->end(w);
+}
+
+void exchange_writer_release(struct exchange_writer *w)
+{
+    free(w->forms);
+    w->forms = NULL;
+    w->aforms = 0;
+}
+
+/* Canonical order; the preferred Korean form is placed first by the caller. */
+static int cmp_form_ptrs(const void *a, const void *b)
+{
+    const struct termbase_form *x = *(const struct termbase_form *const *)a;
+    const struct termbase_form *y = *(const struct termbase_form *const *)b;
+    if (x->type != y->type)
+        return (int)x->type - (int)y->type;
+    return strcmp(x->text, y->text);
+}
+
+size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_concept *c)
+{
+    size_t n = 0, m = 0;
+    ALLOC_GROW(w->forms, c->nforms + 1, w->aforms);
+    for (size_t i = 0; i < c->nforms; i++)
+        if (c->forms[i].text && *c->forms[i].text)
+            w->forms[n++] = &c->forms[i];
+    qsort(w->forms, n, sizeof(*w->forms), cmp_form_ptrs);
+    /* drop duplicates */
+    for (size_t i = 0; i < n; i++)
+        if (!m || cmp_form_ptrs(&w->forms[m - 1], &w->forms[i]))
+            w->forms[m++] = w->forms[i];
+    /* the preferred Korean form first */
+    for (size_t i = 0; c->ko && i < m; i++) {
+        if (w->forms[i]->type == TERMBASE_FORM_KO && !strcmp(w->forms[i]->text, c->ko)) {
+            const struct termbase_form *p = w->forms[i];
+            memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
+            w->forms[0] = p;
+            break;
+        }
+    }
+    w->nforms = m;
+    return m;
+}
+
+size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
+                              exchange_pair_fn fn)
+{
+    enum termbase_form_type src = TERMBASE_FORM_KO, tgt = TERMBASE_FORM_ENGLISH;
+    size_t n = exchange_sorted_forms(w, c), pairs = 0, ntgt = 0;
+
+    switch (w->opt.target) {
+    case EXCHANGE_TARGET_ENGLISH:
+        for (size_t i = 0; i < n; i++)
+            ntgt += w->forms[i]->type == TERMBASE_FORM_ENGLISH;
+        if (!ntgt)
+            tgt = TERMBASE_FORM_ABBREV; /* an abbreviation is the best English there is */
+        break;
+    case EXCHANGE_TARGET_ABBREV:
+        tgt = TERMBASE_FORM_ABBREV;
+        break;
+    case EXCHANGE_TARGET_LOANWORD:
+        src = TERMBASE_FORM_LOANWORD;
+        tgt = TERMBASE_FORM_KO;
+        break;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (w->forms[i]->type != src)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            if (w->forms[j]->type != tgt)
+                continue;
+            fn(w, c, w->forms[i], w->forms[j]);
+            pairs++;
+        }
+    }
+    return pairs;
+}
+
+void exchange_source_string(const struct termbase_concept *c, struct strbuf *out)
+{
+    if (!c->example_path || !*c->example_path)
+        return;
+    strbuf_addstr(out, c->example_path);
+    if (c->example_line)
+        strbuf_addf(out, ":%lu", c->example_line);
+}
+
+/* ---- building concepts ------------------------------------------------------------------- */
+
+void exchange_concept_reset(struct exchange_concept *e)
+{
+    struct termbase_form *forms = e->c.forms;
+    for (size_t i = 0; i < e->nstrs; i++)
+        free(e->strs[i]);
+    e->nstrs = 0;
+    memset(&e->c, 0, sizeof(e->c));
+    e->c.forms = forms;
+    e->c.status = TERMBASE_CANDIDATE;
+    e->c.match = TERMBASE_MATCH_NONE;
+}
+
+void exchange_concept_release(struct exchange_concept *e)
+{
+    exchange_concept_reset(e);
+    free(e->c.forms);
+    free(e->strs);
+    memset(e, 0, sizeof(*e));
+}
+
+const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len)
+{
+    char *copy = xmemdupz(s, len);
+    ALLOC_GROW(e->strs, e->nstrs + 1, e->astrs);
+    e->strs[e->nstrs++] = copy;
+    return copy;
+}
+
+static int is_white(unsigned char b)
+{
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+}
+
+int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
+                              const char *text, size_t len)
+{
+    struct termbase_form *f;
+    while (len && is_white((unsigned char)*text)) {
+        text++;
+        len--;
+    }
+    while (len && is_white((unsigned char)text[len - 1]))
+        len--;
+    if (!len)
+        return 0;
+    for (size_t i = 0; i < e->c.nforms; i++)
+        if (e->c.forms[i].type == type && strlen(e->c.forms[i].text) == len &&
+            !memcmp(e->c.forms[i].text, text, len))
+            return 0;
+    ALLOC_GROW(e->c.forms, e->c.nforms + 1, e->aforms);
+    f = &e->c.forms[e->c.nforms++];
+    memset(f, 0, sizeof(*f));
+    f->type = type;
+    f->text = exchange_concept_strdup(e, text, len);
+    if (type == TERMBASE_FORM_KO && !e->c.ko)
+        e->c.ko = f->text;
+    return 1;
+}
+
+void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)
+{
+    exchange_concept_add_form(e, TERMBASE_FORM_KO, text, len);
+    while (len && is_white((unsigned char)*text)) {
+        text++;
+        len--;
+    }
+    while (len && is_white((unsigned char)text[len - 1]))
+        len--;
+    for (size_t i = 0; i < e->c.nforms; i++)
+        if (e->c.forms[i].type == TERMBASE_FORM_KO && strlen(e->c.forms[i].text) == len &&
+            !memcmp(e->c.forms[i].text, text, len))
+            e->c.ko = e->c.forms[i].text;
+}
+
+void exchange_concept_finish(struct exchange_concept *e)
+{
+    if (e->c.kind && *e->c.kind)
+        return;
+    e->c.kind = "";
+    for (int t = TERMBASE_FORM_LOANWORD; t < TERMBASE_FORM_NTYPES; t++)
+        for (size_t i = 0; i < e->c.nforms; i++)
+            if ((int)e->c.forms[i].type == t) {
+                e->c.kind = termbase_form_type_name((enum termbase_form_type)t);
+                return;
+            }
+}
+
+enum termbase_form_type exchange_guess_type(const char *text)
+{
+    int upper = 0, lower = 0;
+    for (size_t i = 0; text[i];) {
+        uint32_t c;
+        i += utf8_decode(text + i, strlen(text + i), &c);
+        if (uc_is_hangul(c))
+            return TERMBASE_FORM_LOANWORD;
+        upper += c >= 'A' && c <= 'Z';
+        lower += c >= 'a' && c <= 'z';
+    }
+    return !lower && upper >= 2 ? TERMBASE_FORM_ABBREV : TERMBASE_FORM_ENGLISH;
+}

@@ -1,0 +1,242 @@
+/*
+ * exchange.h - glossary exchange formats: what readers and writers share.
+ *
+ * The termbase concept (struct termbase_concept, termbase/termbase.h) is the
+ * hub, as cmark's node tree is: readers (tmx_read.c, tbx_read.c, csv.c)
+ * produce concepts one at a time and hand each to a callback; writers
+ * (tmx_write.c, tbx_write.c, csv.c) consume them one at a time. Neither
+ * ever holds more than one concept, so `export`, `import` and `convert`
+ * run in memory independent of the number of concepts.
+ *
+ *   reader --concept--> termbase_merge_add   (dadeum import)
+ *   reader --concept--> writer               (dadeum convert)
+ *   termbase_foreach --concept--> writer     (dadeum export)
+ *
+ * Formats (docs/formats.md):
+ *   tmx    TMX 1.4b (LISA/GALA), one <tu> per Korean/target pair
+ *   tbx    TBX-Basic in the TBX v2 <martif> layout (ISO 30042:2008)
+ *   tbx3   TBX-Basic in TBX v3 DCA style (ISO 30042:2019), <tbx> root
+ *   tsv    OmegaT glossary: source TAB target TAB comment, '#' comments
+ *   csv    RFC 4180 CSV with a header row (memoQ, Phrase)
+ *
+ * Writers emit forms in one canonical order (exchange_sorted_forms), never
+ * in the termbase's count order, so a concept imported from a file and
+ * exported again comes out the same.
+ */
+#ifndef DADEUM_IO_EXCHANGE_H
+#define DADEUM_IO_EXCHANGE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "termbase/termbase.h"
+#include "util/strbuf.h"
+
+/* What fills the target column of pair formats (TMX, TSV, CSV). */
+enum exchange_target {
+    EXCHANGE_TARGET_ENGLISH = 0, /* ko -> English forms (abbreviations when there is none) */
+    EXCHANGE_TARGET_ABBREV,      /* ko -> abbreviations */
+    EXCHANGE_TARGET_LOANWORD     /* loanword -> plain Korean (a Korean-only style TM) */
+};
+
+struct exchange_options {
+    const char *source_lang;     /* canonical BCP 47 tag of the Korean side ("ko-KR") */
+    const char *target_lang;     /* of the English side ("en-US") */
+    enum exchange_target target; /* target column of pair formats */
+    const char *date;            /* "YYYYMMDDThhmmssZ" (TMX 1.4b §3.2 dates), UTC */
+    const char *tool_version;    /* creationtoolversion */
+};
+
+#define EXCHANGE_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        "ko-KR", "en-US", EXCHANGE_TARGET_ENGLISH, NULL, "0"                                       \
+    }
+
+/*
+ * Formats t (seconds since the epoch) as "YYYYMMDDThhmmssZ" into buf
+ * (at least 17 bytes). Returns buf.
+ */
+char *exchange_format_date(long long t, char *buf);
+
+/*
+ * Parses a date for --date: seconds since the epoch ("1735689600"),
+ * "YYYY-MM-DD", or TMX's "YYYYMMDDThhmmssZ"; all UTC. Returns 0, or -1
+ * when s is none of these.
+ */
+int exchange_parse_date(const char *s, long long *t /* OUT */);
+
+/* Maps "english", "abbrev", "loanword" to a target; -1 when unknown. */
+int exchange_target_parse(const char *s);
+
+/* ---- writers ------------------------------------------------------------------------ */
+
+struct exchange_writer;
+
+/* One output format: begin writes the header, concept one concept, end the footer. */
+struct exchange_writer_ops {
+    const char *name;                                                             /* "tmx" */
+    void (*begin)(struct exchange_writer *w);                                     /* header */
+    void (*concept)(struct exchange_writer *w, const struct termbase_concept *c); /* body */
+    void (*end)(struct exchange_writer *w);                                       /* footer */
+};
+
+/* A writer in use. Writers in src/io/ read and update every field. */
+struct exchange_writer {
+    FILE *fp;                              /* output; the caller checks ferror() */
+    const struct exchange_writer_ops *ops; /* the format */
+    struct exchange_options opt;           /* a copy of the caller's options */
+    unsigned long concepts;                /* concepts given */
+    unsigned long units;                   /* units written (tu, termEntry, rows) */
+    unsigned long in_concept;              /* units written for the current concept */
+    const struct termbase_form **forms;    /* exchange_sorted_forms's result */
+    size_t nforms;                         /* entries in forms */
+    size_t aforms;                         /* allocated entries in forms */
+};
+
+extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
+extern const struct exchange_writer_ops tbx2_writer; /* tbx_write.c */
+extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
+extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
+extern const struct exchange_writer_ops csv_writer;  /* csv.c */
+
+/* Starts writing ops's format to fp (writes the header). Release with _release. */
+void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
+                          FILE *fp, const struct exchange_options *opt);
+/* Writes one concept; a termbase_concept_fn (ctx is the writer). Returns 0. */
+int exchange_writer_add(void *w, const struct termbase_concept *c);
+/* Writes the footer. */
+void exchange_writer_finish(struct exchange_writer *w);
+/* Frees the scratch; safe to call twice. */
+void exchange_writer_release(struct exchange_writer *w);
+
+/*
+ * Fills w->forms with the forms of c in canonical order and returns their
+ * number: the preferred Korean form first, then by type (enum order), then
+ * by text (byte order), duplicates and empty texts dropped.
+ */
+size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_concept *c);
+
+/*
+ * The rows of a pair format for concept c under w->opt.target: calls
+ * fn(w, c, source, target) for each pair in canonical order and returns
+ * the number of pairs. Uses w->forms (calls exchange_sorted_forms).
+ */
+typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct termbase_concept *c,
+                                 const struct termbase_form *source,
+                                 const struct termbase_form *target);
+size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
+                              exchange_pair_fn fn);
+
+/* "path:line" of the concept's example into out (nothing when there is none). */
+void exchange_source_string(const struct termbase_concept *c, struct strbuf *out);
+
+/* ---- readers ------------------------------------------------------------------------ */
+
+enum exchange_status {
+    EXCHANGE_OK = 0,
+    EXCHANGE_EOPEN,      /* cannot open or read the file (errno in sys_errno) */
+    EXCHANGE_EMALFORMED, /* not well-formed XML, bad CSV quoting, undecodable bytes */
+    EXCHANGE_EREFUSED,   /* hostile XML: entities, a remote DTD, absurd nesting */
+    EXCHANGE_EINPUT,     /* well-formed but not this format */
+    EXCHANGE_ESTOPPED    /* the concept callback asked to stop (its own error says why) */
+};
+
+struct exchange_error {
+    enum exchange_status code; /* EXCHANGE_OK when there is no error */
+    int sys_errno;             /* errno for EOPEN */
+    unsigned long line;        /* 1-based, 0 when unknown */
+    unsigned long column;      /* 1-based, 0 when unknown */
+    char message[256];         /* lower-case, no newline */
+};
+
+/* What a reader reports to. warn may be NULL; each distinct message comes once per file. */
+struct exchange_reader {
+    termbase_concept_fn concept; /* called per concept; non-zero stops the read */
+    void *ctx;                   /* for concept and warn */
+    void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
+    struct exchange_options opt; /* languages: which side is Korean */
+};
+
+/*
+ * A reader: parses path ("-" is standard input) and calls rd->concept for
+ * each concept in file order. Returns 0, or -1 with err filled in; concepts
+ * before the error have been handed out, so callers that want all or
+ * nothing (import) wrap the read in one transaction.
+ */
+typedef int (*exchange_read_fn)(const char *path, const struct exchange_reader *rd,
+                                struct exchange_error *err /* OUT */);
+
+int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+/* TBX v2 (martif: tig and ntig) and v3 (tbx: termSec), told apart by the root. */
+int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+
+/* ---- the format table --------------------------------------------------------------- */
+
+struct exchange_format {
+    const char *name;                      /* as given to --from / --to / --format */
+    const char *exts;                      /* extensions, space-separated, with dots */
+    exchange_read_fn read;                 /* NULL when not readable */
+    const struct exchange_writer_ops *ops; /* NULL when not writable */
+};
+
+/* The format called name, or NULL. */
+const struct exchange_format *exchange_format_find(const char *name);
+/* The format whose extension path has (case-insensitive), or NULL. */
+const struct exchange_format *exchange_format_for_path(const char *path);
+/*
+ * Guesses the format of the file at path from its first 4 KiB (UTF-16
+ * included): <tmx> -> tmx, <martif> or <tbx> -> tbx, a TAB in the first
+ * line -> tsv, else csv. NULL when the file cannot be read or is empty.
+ */
+const struct exchange_format *exchange_format_sniff(const char *path);
+/* Names of all formats, comma-separated, for messages. */
+const char *exchange_format_names(void);
+
+/* ---- building concepts (for readers) ------------------------------------------------ */
+
+/*
+ * A concept being read: c points into the builder's own copies, so it is
+ * valid until the next reset. Forms are kept unique by (type, text).
+ */
+struct exchange_concept {
+    struct termbase_concept c; /* what readers hand out */
+    size_t aforms;             /* allocated entries in c.forms */
+    char **strs;               /* owned strings */
+    size_t nstrs, astrs;       /* used, allocated */
+};
+
+#define EXCHANGE_CONCEPT_INIT                                                                      \
+    {                                                                                              \
+        {0}, 0, NULL, 0, 0                                                                         \
+    }
+
+/* Empties e for the next concept (status candidate, no forms). */
+void exchange_concept_reset(struct exchange_concept *e);
+void exchange_concept_release(struct exchange_concept *e);
+/* Returns a copy of s[0..len) owned by e. */
+const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len);
+/*
+ * Adds a form (copied; leading and trailing white space trimmed; empty
+ * text ignored) unless it is there. The first 'ko' form becomes c.ko
+ * when c.ko is not set yet. Returns 1 when added.
+ */
+int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
+                              const char *text, size_t len);
+/* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
+void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
+/* Sets c.kind from the most telling form when the file did not say. */
+void exchange_concept_finish(struct exchange_concept *e);
+
+/*
+ * Guesses the type of a target-side text with no other hint: Hangul ->
+ * loanword, no lower-case letter and two or more upper-case ones (AI, G7,
+ * R&D) -> abbrev, else english.
+ */
+enum termbase_form_type exchange_guess_type(const char *text);
+
+/* Parses "english", "abbrev", ... (termbase form type names); -1 when unknown. */
+int exchange_form_type_parse(const char *s);
+
+#endif

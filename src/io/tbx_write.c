@@ -1,0 +1,252 @@
+/*
+ * tbx_write.c - TBX-Basic output, TBX v2 (martif) and TBX v3 (ISO 30042:2019).
+ *
+ * One entry per concept, one language section per language, one term
+ * section per form:
+ *
+ *   v2 (ISO 30042:2008, TBX-Basic v2)     v3 (ISO 30042:2019, TBX-Basic, DCA style)
+ *   <martif type="TBX-Basic" xml:lang>    <tbx type="TBX-Basic" style="dca" xml:lang
+ *                                              xmlns="urn:iso:std:iso:30042:ed-2">
+ *     <martifHeader>...                     <tbxHeader>...
+ *     <text><body>                          <text><body>
+ *       <termEntry id="c12">                  <conceptEntry id="c12">
+ *         <note>x-status: approved</note>       (the same notes)
+ *         <langSet xml:lang="ko-KR">            <langSec xml:lang="ko-KR">
+ *           <tig>                                 <termSec>
+ *             <term>인공지능</term>                  (the same children)
+ *             <termNote type="termType">fullForm</termNote>
+ *             <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+ *             <descrip type="context">인공지능(AI) 안전연구소가 ...</descrip>
+ *             <admin type="source">a.txt:2</admin>
+ *
+ * Data categories and picklist values (TBX-Basic; tests/t0610 checks them):
+ *
+ *   form             language  termType      administrativeStatus
+ *   preferred ko     source    fullForm      preferredTerm-admn-sts
+ *   other ko         source    variant       preferredTerm-admn-sts
+ *   loanword         source    fullForm      admittedTerm-admn-sts, or
+ *                                            deprecatedTerm-admn-sts once the concept
+ *                                            (its plain Korean term) is approved
+ *   native synonym   source    variant       admittedTerm-admn-sts
+ *   short form       source    shortForm     admittedTerm-admn-sts
+ *   English          target    fullForm      preferredTerm-admn-sts
+ *   abbreviation     target    acronym (letters only: AI, CEO) or
+ *                              abbreviation  admittedTerm-admn-sts
+ *
+ * The pairs (termType, administrativeStatus) differ per form type, which is
+ * how tbx_read.c gets the types back. TBX-Basic has no slot for the review
+ * status or kind: they go in entry-level notes "x-status: ..." and
+ * "x-kind: ...", beside the reviewer's note. context and source go with the
+ * preferred Korean term, the form the example was found for.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "io/exchange.h"
+#include "io/xml.h"
+#include "util/banned.h"
+
+struct tbx_tags {
+    const char *entry; /* termEntry / conceptEntry */
+    const char *lang;  /* langSet / langSec */
+    const char *term;  /* tig / termSec */
+};
+
+static const struct tbx_tags v2 = {"termEntry", "langSet", "tig"};
+static const struct tbx_tags v3 = {"conceptEntry", "langSec", "termSec"};
+
+static void header_desc(struct exchange_writer *w)
+{
+    FILE *fp = w->fp;
+    fputs("    <fileDesc>\n"
+          "      <titleStmt><title>dadeum glossary</title></titleStmt>\n"
+          "      <sourceDesc><p>Exported by dadeum ",
+          fp);
+    xml_write_escaped(fp, w->opt.tool_version, 0);
+    fprintf(fp, " on %s</p></sourceDesc>\n    </fileDesc>\n", w->opt.date);
+}
+
+static void tbx2_begin(struct exchange_writer *w)
+{
+    FILE *fp = w->fp;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"", fp);
+    xml_write_escaped(fp, w->opt.target_lang, 1);
+    fputs("\">\n  <martifHeader>\n", fp);
+    header_desc(w);
+    fputs("    <encodingDesc><p type=\"XCSURI\">TBXBasicXCSV02.xcs</p></encodingDesc>\n"
+          "  </martifHeader>\n  <text>\n    <body>\n",
+          fp);
+}
+
+static void tbx3_begin(struct exchange_writer *w)
+{
+    FILE *fp = w->fp;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"",
+          fp);
+    xml_write_escaped(fp, w->opt.target_lang, 1);
+    fputs("\">\n  <tbxHeader>\n", fp);
+    header_desc(w);
+    fputs("  </tbxHeader>\n  <text>\n    <body>\n", fp);
+}
+
+static int is_acronym(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z')
+            letters++;
+        else if (!(*s >= '0' && *s <= '9') && *s != '&')
+            return 0;
+    }
+    return letters >= 2;
+}
+
+static void term_note(FILE *fp, const char *type, const char *value)
+{
+    /* fputs, not fprintf: this runs twice per term (make bench) */
+    fputs("            <termNote type=\"", fp);
+    fputs(type, fp);
+    fputs("\">", fp);
+    fputs(value, fp);
+    fputs("</termNote>\n", fp);
+}
+
+static void tag(FILE *fp, const char *indent, const char *open, const char *name)
+{
+    fputs(indent, fp);
+    fputs(open, fp);
+    fputs(name, fp);
+    fputs(">\n", fp);
+}
+
+static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
+                       const struct termbase_concept *c, const struct termbase_form *f,
+                       int preferred)
+{
+    FILE *fp = w->fp;
+    const char *type = "fullForm", *status = "admittedTerm-admn-sts";
+
+    switch (f->type) {
+    case TERMBASE_FORM_KO:
+        type = preferred ? "fullForm" : "variant";
+        status = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_LOANWORD:
+        if (c->status == TERMBASE_APPROVED)
+            status = "deprecatedTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_NATIVE:
+        type = "variant";
+        break;
+    case TERMBASE_FORM_SHORT:
+        type = "shortForm";
+        break;
+    case TERMBASE_FORM_ENGLISH:
+        status = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_ABBREV:
+        type = is_acronym(f->text) ? "acronym" : "abbreviation";
+        break;
+    default:
+        break;
+    }
+    tag(fp, "          ", "<", t->term);
+    fputs("            <term>", fp);
+    xml_write_escaped(fp, f->text, 0);
+    fputs("</term>\n", fp);
+    term_note(fp, "termType", type);
+    term_note(fp, "administrativeStatus", status);
+    if (preferred) {
+        struct strbuf src = STRBUF_INIT;
+        if (c->example && *c->example) {
+            fputs("            <descrip type=\"context\">", fp);
+            xml_write_escaped(fp, c->example, 0);
+            fputs("</descrip>\n", fp);
+        }
+        exchange_source_string(c, &src);
+        if (src.len) {
+            fputs("            <admin type=\"source\">", fp);
+            xml_write_escaped(fp, src.buf, 0);
+            fputs("</admin>\n", fp);
+        }
+        strbuf_release(&src);
+    }
+    tag(fp, "          ", "</", t->term);
+}
+
+static int source_side(enum termbase_form_type t)
+{
+    return t != TERMBASE_FORM_ENGLISH && t != TERMBASE_FORM_ABBREV;
+}
+
+static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
+                        const struct termbase_concept *c)
+{
+    FILE *fp = w->fp;
+    size_t n = exchange_sorted_forms(w, c);
+
+    if (!n)
+        return;
+    w->units++;
+    {
+        char id[32];
+        snprintf(id, sizeof(id), " id=\"c%lld\"", (long long)c->id);
+        fputs("      <", fp);
+        fputs(t->entry, fp);
+        fputs(id, fp);
+        fputs(">\n        <note>x-status: ", fp);
+        fputs(termbase_review_name(c->status), fp);
+        fputs("</note>\n", fp);
+    }
+    if (c->kind && *c->kind) {
+        fputs("        <note>x-kind: ", fp);
+        xml_write_escaped(fp, c->kind, 0);
+        fputs("</note>\n", fp);
+    }
+    if (c->note && *c->note)
+        xml_write_element(fp, 8, "note", c->note);
+    for (int side = 1; side >= 0; side--) {
+        int open = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct termbase_form *f = w->forms[i];
+            if (source_side(f->type) != side)
+                continue;
+            if (!open) {
+                fputs("        <", fp);
+                fputs(t->lang, fp);
+                fputs(" xml:lang=\"", fp);
+                xml_write_escaped(fp, side ? w->opt.source_lang : w->opt.target_lang, 1);
+                fputs("\">\n", fp);
+                open = 1;
+            }
+            write_term(w, t, c, f, i == 0 && f->type == TERMBASE_FORM_KO);
+        }
+        if (open)
+            tag(fp, "        ", "</", t->lang);
+    }
+    tag(fp, "      ", "</", t->entry);
+}
+
+static void tbx2_concept(struct exchange_writer *w, const struct termbase_concept *c)
+{
+    write_entry(w, &v2, c);
+}
+
+static void tbx3_concept(struct exchange_writer *w, const struct termbase_concept *c)
+{
+    write_entry(w, &v3, c);
+}
+
+static void tbx2_end(struct exchange_writer *w)
+{
+    fputs("    </body>\n  </text>\n</martif>\n", w->fp);
+}
+
+static void tbx3_end(struct exchange_writer *w)
+{
+    fputs("    </body>\n  </text>\n</tbx>\n", w->fp);
+}
+
+const struct exchange_writer_ops tbx2_writer = {"tbx", tbx2_begin, tbx2_concept, tbx2_end};
+const struct exchange_writer_ops tbx3_writer = {"tbx3", tbx3_begin, tbx3_concept, tbx3_end};

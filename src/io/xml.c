@@ -1,0 +1,428 @@
+/*
+ * xml.c - the streaming XML reader over expat and the XML writer helper.
+ *
+ * Reading: one XML_Parser per file, fed 64 KiB at a time through
+ * XML_GetBuffer/XML_ParseBuffer, so memory stays flat whatever the file size.
+ * The wrappers below sit between expat and the format readers: they count
+ * the nesting depth and the length of the current text run, refuse what
+ * xml.h lists as hostile, and turn expat's error into struct xml_error with
+ * line and column. A callback that fails stops the parser with
+ * XML_StopParser; the error it recorded wins over expat's "parsing aborted".
+ *
+ * Writing: xml_escape is the one place that decides what may appear in the
+ * character data and attribute values we write (XML 1.0 §2.2 Char, §2.4,
+ * §3.3.3 attribute value normalisation).
+ */
+#include <errno.h>
+/*
+ * Debian's libexpat is built with DTD support (XML_GetFeatureList lists
+ * XML_DTD); the header declares the parameter entity and billion-laughs
+ * controls only when the application says so.
+ */
+#ifndef XML_DTD
+#define XML_DTD
+#endif
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/xml.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+#define XML_CHUNK (256 * 1024) /* bytes per read and per XML_ParseBuffer */
+
+struct xml_reader {
+    XML_Parser parser;            /* expat's handle */
+    const struct xml_handlers *h; /* the format reader's callbacks */
+    void *ctx;                    /* their context */
+    unsigned depth;               /* open elements */
+    size_t text_run;              /* bytes of text since the last tag */
+    struct xml_error *err;        /* where errors go */
+};
+
+/* ---- errors ------------------------------------------------------------------------ */
+
+static void set_position(struct xml_reader *r)
+{
+    r->err->line = (unsigned long)XML_GetCurrentLineNumber(r->parser);
+    r->err->column = (unsigned long)XML_GetCurrentColumnNumber(r->parser) + 1;
+}
+
+static void fail_v(struct xml_reader *r, enum xml_read_status code, const char *fmt, va_list ap)
+{
+    if (r->err->code)
+        return; /* the first error is the one to report */
+    r->err->code = code;
+    vsnprintf(r->err->message, sizeof(r->err->message), fmt, ap);
+    set_position(r);
+    XML_StopParser(r->parser, XML_FALSE);
+}
+
+static void refuse(struct xml_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void refuse(struct xml_reader *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(r, XML_READ_EREFUSED, fmt, ap);
+    va_end(ap);
+}
+
+void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(r, XML_READ_EINPUT, fmt, ap);
+    va_end(ap);
+}
+
+void xml_reader_get_position(const struct xml_reader *r, unsigned long *line, unsigned long *column)
+{
+    *line = (unsigned long)XML_GetCurrentLineNumber(r->parser);
+    *column = (unsigned long)XML_GetCurrentColumnNumber(r->parser) + 1;
+}
+
+const char *xml_attr(const char **attrs, const char *name)
+{
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (!strcmp(attrs[i], name))
+            return attrs[i + 1];
+    return NULL;
+}
+
+/* ---- expat callbacks ----------------------------------------------------------------- */
+
+static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_reader *r = data;
+    if (r->err->code)
+        return;
+    r->text_run = 0;
+    if (++r->depth > XML_MAX_DEPTH) {
+        refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
+        return;
+    }
+    if (r->h->start && r->h->start(r->ctx, name, attrs) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+static void XMLCALL on_end(void *data, const XML_Char *name)
+{
+    struct xml_reader *r = data;
+    if (r->err->code)
+        return;
+    r->text_run = 0;
+    r->depth--;
+    if (r->h->end && r->h->end(r->ctx, name) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+static void XMLCALL on_text(void *data, const XML_Char *s, int len)
+{
+    struct xml_reader *r = data;
+    if (r->err->code)
+        return;
+    r->text_run += (size_t)len;
+    if (r->text_run > XML_MAX_TEXT) {
+        refuse(r, "text longer than %u bytes", XML_MAX_TEXT);
+        return;
+    }
+    if (r->h->text && r->h->text(r->ctx, s, (size_t)len) && !r->err->code)
+        xml_reader_fail(r, "cannot read text");
+}
+
+static void XMLCALL on_entity_decl(void *data, const XML_Char *name, int is_param,
+                                   const XML_Char *value, int value_len, const XML_Char *base,
+                                   const XML_Char *system_id, const XML_Char *public_id,
+                                   const XML_Char *notation)
+{
+    struct xml_reader *r = data;
+    (void)value;
+    (void)value_len;
+    (void)base;
+    (void)public_id;
+    (void)notation;
+    if (system_id)
+        refuse(r, "external entity '%s%s' refused (dadeum never fetches '%s')", is_param ? "%" : "",
+               name, system_id);
+    else
+        refuse(r, "entity declaration '%s%s' refused (entities are not supported)",
+               is_param ? "%" : "", name);
+}
+
+static void XMLCALL on_skipped_entity(void *data, const XML_Char *name, int is_param)
+{
+    refuse(data, "reference to undeclared entity '%s%s'", is_param ? "%" : "", name);
+}
+
+/* DTDs that TMX and TBX files name; never read, so naming them is harmless. */
+static int known_dtd(const char *sysid)
+{
+    static const char *const known[] = {"tmx11.dtd",
+                                        "tmx12.dtd",
+                                        "tmx13.dtd",
+                                        "tmx14.dtd",
+                                        "TBXcoreStructV02.dtd",
+                                        "TBXBasiccoreStructV02.dtd",
+                                        "TBXBasicCoreStructV02.dtd",
+                                        "TBXcoreStructV03.dtd"};
+    const char *base = strrchr(sysid, '/');
+    base = base ? base + 1 : sysid;
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (!strcmp(base, known[i]))
+            return 1;
+    return 0;
+}
+
+static void XMLCALL on_doctype(void *data, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal_subset)
+{
+    struct xml_reader *r = data;
+    (void)name;
+    (void)pubid;
+    (void)has_internal_subset;
+    /* a URL to an unknown DTD may define entities the document needs: refuse */
+    if (sysid && strchr(sysid, ':') && !known_dtd(sysid))
+        refuse(r, "external DTD '%s' refused (dadeum never fetches DTDs)", sysid);
+}
+
+/* ---- parsing ------------------------------------------------------------------------- */
+
+static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct xml_error *err)
+{
+    struct xml_reader *r = xcalloc(1, sizeof(*r));
+    r->h = h;
+    r->ctx = ctx;
+    r->err = err;
+    r->parser = XML_ParserCreate(NULL);
+    if (!r->parser)
+        die_oom(sizeof(*r));
+    XML_SetUserData(r->parser, r);
+    XML_SetElementHandler(r->parser, on_start, on_end);
+    XML_SetCharacterDataHandler(r->parser, on_text);
+    XML_SetEntityDeclHandler(r->parser, on_entity_decl);
+    XML_SetSkippedEntityHandler(r->parser, on_skipped_entity);
+    XML_SetStartDoctypeDeclHandler(r->parser, on_doctype);
+    XML_SetParamEntityParsing(r->parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    /* a second wall: we refuse entity declarations before any expansion */
+    XML_SetBillionLaughsAttackProtectionMaximumAmplification(r->parser, 10.0f);
+    XML_SetBillionLaughsAttackProtectionActivationThreshold(r->parser, 1u << 20);
+    return r;
+}
+
+static void reader_free(struct xml_reader *r)
+{
+    if (!r)
+        return;
+    XML_ParserFree(r->parser);
+    free(r);
+}
+
+/* After XML_ParseBuffer failed: keeps a callback's error, else expat's. */
+static int parse_failed(struct xml_reader *r)
+{
+    if (!r->err->code) {
+        enum XML_Error e = XML_GetErrorCode(r->parser);
+        r->err->code =
+            e == XML_ERROR_AMPLIFICATION_LIMIT_BREACH ? XML_READ_EREFUSED : XML_READ_EMALFORMED;
+        snprintf(r->err->message, sizeof(r->err->message), "%s", XML_ErrorString(e));
+        set_position(r);
+    }
+    return -1;
+}
+
+int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
+                  struct xml_reader **reader_out, struct xml_error *err)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    struct xml_reader *r = NULL;
+    int ret = 0;
+
+    memset(err, 0, sizeof(*err));
+    if (!fp) {
+        err->code = XML_READ_EOPEN;
+        err->sys_errno = errno;
+        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        return -1;
+    }
+    r = reader_new(h, ctx, err);
+    if (reader_out)
+        *reader_out = r;
+    for (;;) {
+        void *buf = XML_GetBuffer(r->parser, XML_CHUNK);
+        size_t n;
+        if (!buf)
+            die_oom(XML_CHUNK);
+        n = fread(buf, 1, XML_CHUNK, fp);
+        if (ferror(fp)) {
+            err->code = XML_READ_EOPEN;
+            err->sys_errno = errno;
+            snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+            ret = -1;
+            break;
+        }
+        if (XML_ParseBuffer(r->parser, (int)n, n == 0) != XML_STATUS_OK || err->code) {
+            ret = parse_failed(r);
+            break;
+        }
+        if (n == 0)
+            break;
+    }
+    if (reader_out)
+        *reader_out = NULL;
+    reader_free(r);
+    if (!is_stdin)
+        fclose(fp);
+    return ret;
+}
+
+int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
+                    struct xml_reader **reader_out, struct xml_error *err)
+{
+    struct xml_reader *r;
+    int ret = 0;
+
+    memset(err, 0, sizeof(*err));
+    r = reader_new(h, ctx, err);
+    if (reader_out)
+        *reader_out = r;
+    /* in pieces that fit an int, as XML_Parse wants */
+    do {
+        size_t n = len > XML_CHUNK ? XML_CHUNK : len;
+        if (XML_Parse(r->parser, buf, (int)n, n == len) != XML_STATUS_OK || err->code) {
+            ret = parse_failed(r);
+            break;
+        }
+        buf += n;
+        len -= n;
+    } while (len);
+    if (reader_out)
+        *reader_out = NULL;
+    reader_free(r);
+    return ret;
+}
+
+/* ---- writing ------------------------------------------------------------------------- */
+
+/*
+ * Length of the XML-legal character at s (1..4), or 0 when it must be
+ * dropped, with *n set to the bytes it spans. Assumes len > 0.
+ */
+static size_t legal_char(const unsigned char *s, size_t len, size_t *n)
+{
+    uint32_t c;
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r';
+    }
+    *n = utf8_decode((const char *)s, len, &c);
+    if (c == UTF8_REPLACEMENT && *n == 1)
+        return 0; /* not UTF-8 */
+    /* C1 controls are legal in XML 1.0, only discouraged: they stay */
+    if (c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return *n;
+}
+
+size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0, removed = 0;
+
+    while (i < len) {
+        unsigned char b = p[i];
+        const char *rep = NULL;
+        size_t n;
+        switch (b) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = attr ? "&quot;" : NULL;
+            break;
+        case '\t':
+            rep = attr ? "&#9;" : NULL;
+            break;
+        case '\n':
+            rep = attr ? "&#10;" : NULL;
+            break;
+        case '\r':
+            rep = "&#13;"; /* a literal CR would become LF on reading (§2.11) */
+            break;
+        default:
+            break;
+        }
+        if (rep) {
+            strbuf_add(out, s + run, i - run);
+            strbuf_addstr(out, rep);
+            run = ++i;
+            continue;
+        }
+        if (b >= 0x20 && b < 0x80) {
+            i++;
+            continue;
+        }
+        if (legal_char(p + i, len - i, &n)) {
+            i += n;
+            continue;
+        }
+        strbuf_add(out, s + run, i - run);
+        removed++;
+        run = i += n;
+    }
+    strbuf_add(out, s + run, i - run);
+    return removed;
+}
+
+void xml_write_escaped(FILE *fp, const char *s, int attr)
+{
+    const char *p = s;
+    /* fast path: nothing to escape or remove, the usual case */
+    for (; *p; p++) {
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"')
+            break;
+    }
+    if (!*p) {
+        fwrite(s, 1, (size_t)(p - s), fp);
+        return;
+    }
+    {
+        struct strbuf sb = STRBUF_INIT;
+        size_t len = strlen(s);
+        if (utf8_valid_prefix(s, len) == len) {
+            /* valid UTF-8: only ASCII specials and controls need attention */
+            int plain = 1;
+            for (const char *q = p; *q && plain; q++) {
+                unsigned char b = (unsigned char)*q;
+                if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0xEF)
+                    plain = 0;
+            }
+            if (plain) {
+                fwrite(s, 1, len, fp);
+                return;
+            }
+        }
+        xml_escape(&sb, s, len, attr);
+        fwrite(sb.buf, 1, sb.len, fp);
+        strbuf_release(&sb);
+    }
+}
+
+void xml_write_element(FILE *fp, int indent, const char *name, const char *text)
+{
+    fprintf(fp, "%*s<%s>", indent, "", name);
+    xml_write_escaped(fp, text, 0);
+    fprintf(fp, "</%s>\n", name);
+}

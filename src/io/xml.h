@@ -1,0 +1,117 @@
+/*
+ * xml.h - a small streaming XML reader over expat, and an XML writer helper.
+ *
+ * This module is the only expat caller (STYLE.md §1). Format readers
+ * (tmx_read.c, tbx_read.c) see a document as a stream of callbacks, start
+ * tag, text, end tag, never as a tree, so memory is bounded by the longest
+ * text run and the nesting depth, not by the file.
+ *
+ * The reader is hardened for files from strangers (XML 1.0, 5th edition):
+ *
+ *   - no DTD or external entity is ever fetched: parameter entity parsing is
+ *     off (XML_PARAM_ENTITY_PARSING_NEVER) and no external entity handler
+ *     is installed;
+ *   - any <!ENTITY> declaration, internal or external, is refused with an
+ *     error, which stops billion-laughs expansion before it starts (expat's
+ *     own amplification limit is set as well, as a second wall);
+ *   - a reference to an entity that is not declared (one that would live in
+ *     an unread external DTD) is an error, not silently dropped;
+ *   - a DOCTYPE whose system identifier is a URL is refused unless its last
+ *     path segment is a DTD we know (tmx14.dtd, TBXcoreStructV02.dtd, ...);
+ *   - nesting deeper than XML_MAX_DEPTH and text runs longer than
+ *     XML_MAX_TEXT bytes are errors.
+ *
+ * Encodings: expat detects UTF-8 (with or without BOM) and UTF-16LE/BE from
+ * the byte-order mark or the first bytes, and honours ISO-8859-1 and
+ * US-ASCII declarations; text reaches the callbacks as UTF-8.
+ *
+ * Errors name the line and column (1-based) where expat stopped.
+ */
+#ifndef DADEUM_IO_XML_H
+#define DADEUM_IO_XML_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/strbuf.h"
+
+/* Deepest element nesting accepted; TMX and TBX need fewer than 12 levels. */
+#define XML_MAX_DEPTH 256
+/* Longest text run (one seg, note, term) accepted, in bytes. */
+#define XML_MAX_TEXT (1u << 20)
+
+enum xml_read_status {
+    XML_READ_OK = 0,
+    XML_READ_EOPEN,      /* the file cannot be opened or read (errno in sys_errno) */
+    XML_READ_EMALFORMED, /* not well-formed XML (expat's message) */
+    XML_READ_EREFUSED,   /* a hostile or unsupported construct: entities, remote DTD, depth */
+    XML_READ_EINPUT      /* well-formed, but not the format the caller expects */
+};
+
+struct xml_error {
+    enum xml_read_status code; /* XML_READ_OK when there is no error */
+    int sys_errno;             /* errno for EOPEN */
+    unsigned long line;        /* 1-based line of the error, 0 when unknown */
+    unsigned long column;      /* 1-based column (in characters), 0 when unknown */
+    char message[256];         /* what is wrong, lower-case, no newline */
+};
+
+struct xml_reader; /* one parse in progress, handed to the callbacks */
+
+/*
+ * Callbacks; each returns 0 to go on or -1 to stop the parse, after calling
+ * xml_reader_fail() to say why. attrs is expat's NULL-terminated array of
+ * name, value pairs; names are as written (xml:lang stays "xml:lang", no
+ * namespace processing). text arrives in pieces of any size. Any may be NULL.
+ */
+struct xml_handlers {
+    int (*start)(void *ctx, const char *name, const char **attrs);
+    int (*end)(void *ctx, const char *name);
+    int (*text)(void *ctx, const char *s, size_t len);
+};
+
+/*
+ * Parses the file at path ("-" is standard input) in 64 KiB reads, calling
+ * h's functions with ctx. reader_out (may be NULL) receives the reader
+ * handle before the first callback, for xml_reader_fail and
+ * xml_reader_get_position. Returns 0, or -1 with err filled in.
+ */
+int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
+                  struct xml_reader **reader_out /* OUT: may be NULL */,
+                  struct xml_error *err /* OUT */);
+
+/* The same over a buffer in memory (for tests and fuzzing). */
+int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
+                    struct xml_reader **reader_out /* OUT: may be NULL */,
+                    struct xml_error *err /* OUT */);
+
+/* From a callback: records an XML_READ_EINPUT error at the current position. */
+void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* From a callback: the current line and column (1-based). */
+void xml_reader_get_position(const struct xml_reader *r, unsigned long *line /* OUT */,
+                             unsigned long *column /* OUT */);
+
+/* Returns the value of attribute name in attrs, or NULL. */
+const char *xml_attr(const char **attrs, const char *name);
+
+/* ---- writing ---------------------------------------------------------------------- */
+
+/*
+ * Appends s[0..len) to out escaped for XML 1.0 character data (attr = 0:
+ * & < > escaped) or for a double-quoted attribute value (attr = 1: also ",
+ * and TAB, LF, CR as character references so they survive attribute value
+ * normalisation). Characters XML 1.0 forbids (C0 controls other than TAB,
+ * LF, CR; U+FFFE, U+FFFF; bytes that are not UTF-8) are removed: TMX and
+ * TBX readers refuse them. Returns the number of characters removed.
+ */
+size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr);
+
+/* Writes s escaped as text (attr = 0) or attribute value (attr = 1) to fp. */
+void xml_write_escaped(FILE *fp, const char *s, int attr);
+
+/* Writes <name>escaped text</name> to fp, after indent spaces and with a newline. */
+void xml_write_element(FILE *fp, int indent, const char *name, const char *text);
+
+#endif

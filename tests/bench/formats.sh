@@ -1,0 +1,159 @@
+#!/bin/sh
+# formats.sh DADEUM - exchange-format benchmarks (issue 5), run by `make bench`
+# through tests/bench/run.sh. Generated files live in build/bench/ and are
+# reused while N is unchanged.
+#
+#   convert   dadeum convert big.tmx out.tsv, beside xmlwf (expat's own
+#             well-formedness checker, no output) on the same file: MB/s and
+#             peak RSS (/usr/bin/time -f %M). Targets: >= 0.75 x xmlwf, < 20 MB.
+#   ttk       translate-toolkit loading a TMX (tmx.tmxfile.parsefile) on the
+#             first TTK_N units, under a timeout; its rate is extrapolated to N
+#             and reported as such.
+#   tbx       writing N TBX entries: dadeum convert big.csv big.tbx, beside
+#             translate-toolkit's csv2tbx on the first TTK_N rows
+#             (extrapolated). Target: >= 20 x faster.
+#   export    dadeum export of termbases of 10k and N concepts (and of the
+#             termbase.sh bench's file when it exists): peak RSS stays flat.
+#
+# Environment: FORMATS_N (default 1000000 units), TTK_N (default 100000),
+# TTK_TIMEOUT (seconds, default 600), BENCH_SKIP_FORMATS=1 (skip all of it),
+# BENCH_SKIP_TTK=1 (skip the translate-toolkit runs, the slow part).
+set -u
+DADEUM=$1
+N=${FORMATS_N:-1000000}
+TTK_N=${TTK_N:-100000}
+TTK_TIMEOUT=${TTK_TIMEOUT:-600}
+case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
+dir=build/bench
+mkdir -p "$dir"
+if [ "${BENCH_SKIP_FORMATS:-0}" = 1 ]; then
+	echo "formats: skipped (BENCH_SKIP_FORMATS=1)"
+	exit 0
+fi
+command -v xmlwf >/dev/null || { echo "bench: xmlwf not installed (make deps: expat)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time not installed (apt-get install time)" >&2; exit 1; }
+
+big=$dir/formats-$N.tmx
+small=$dir/formats-$TTK_N.tmx
+
+# A deterministic TMX of n units, as dadeum writes them (props, notes, 2 tuvs).
+gen_tmx() {
+	awk -v n="$1" 'BEGIN {
+		split("고 공 관 교 구 국 기 내 노 능 다 대 데 동 드 라 래 리 마 명 모 무 문 미 바 반 방 보 부 비 사 산 상 서 선 성 세 소 수 스 시 신 실 아 안 양 어 업 여 연 영 예 오 용 우 운 원 위 유 인 일 자 작 장 재 전 정 제 조 주 중 지 진 차 처 체 초 추 카 컴 코 크 클 타 터 테 토 통 트 특 파 판 평 포 표 프 플 피 하 학 한 합 해 행 혁 현 협 호 화 확 환 활 회 후", s, " ")
+		ns = 0; for (k in s) ns++
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">"
+		print "  <header creationtool=\"dadeum\" creationtoolversion=\"0.1.0\" segtype=\"phrase\" o-tmf=\"dadeum\" adminlang=\"en-US\" srclang=\"ko-KR\" datatype=\"plaintext\" creationdate=\"20250101T000000Z\"/>\n  <body>"
+		x = 12345
+		for (i = 1; i <= n; i++) {
+			t = ""
+			for (j = 0; j < 3 + i % 4; j++) { x = (x * 48271) % 2147483647; t = t s[x % ns + 1] }
+			printf "    <tu tuid=\"c%d.1\" creationdate=\"20250101T000000Z\">\n", i
+			printf "      <prop type=\"x-concept-id\">%d</prop>\n      <prop type=\"x-kind\">english</prop>\n      <prop type=\"x-status\">candidate</prop>\n", i
+			printf "      <note>source: doc%04d.txt:%d</note>\n      <note>example: %s(term %d) &amp; more</note>\n", int(i / 10000), i % 10000 + 1, t, i
+			printf "      <tuv xml:lang=\"ko-KR\"><seg>%s</seg></tuv>\n      <tuv xml:lang=\"en-US\"><seg>term %d</seg></tuv>\n    </tu>\n", t, i
+		}
+		print "  </body>\n</tmx>"
+	}'
+}
+
+for f in "$big:$N" "$small:$TTK_N"; do
+	path=${f%%:*}
+	n=${f##*:}
+	if [ ! -s "$path" ]; then
+		echo "bench: generating $n TMX units into $path (once)"
+		gen_tmx "$n" >"$path.tmp" && mv "$path.tmp" "$path" || exit 1
+	fi
+done
+mb=$(awk -v b="$(wc -c <"$big")" 'BEGIN { printf "%.1f", b / 1048576 }')
+
+# runs "$@" under /usr/bin/time; sets sec and kb
+timed() {
+	/usr/bin/time -f "%e %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/err.out"
+	st=$?
+	sec=$(cut -d ' ' -f 1 "$dir/time.out" | tail -n 1)
+	kb=$(cut -d ' ' -f 2 "$dir/time.out" | tail -n 1)
+	return $st
+}
+
+echo "-- convert: $N units, $mb MB of TMX"
+timed xmlwf "$big" || { echo "xmlwf failed"; cat "$dir/err.out"; exit 1; }
+xs=$sec
+xkb=$kb
+timed "$DADEUM" convert --date 2025-01-01 "$big" "$dir/formats-out.tsv" ||
+	{ echo "convert failed"; cat "$dir/err.out"; exit 1; }
+ds=$sec
+dkb=$kb
+rows=$(grep -vc '^#' "$dir/formats-out.tsv")
+awk -v mb="$mb" -v xs="$xs" -v ds="$ds" -v xkb="$xkb" -v dkb="$dkb" -v rows="$rows" -v n="$N" 'BEGIN {
+	xr = mb / (xs > 0 ? xs : 0.01); dr = mb / (ds > 0 ? ds : 0.01)
+	printf "  xmlwf            %7.2f s  %7.1f MB/s  peak RSS %6.1f MB\n", xs, xr, xkb / 1024
+	printf "  dadeum convert   %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (%d rows)\n", ds, dr, dkb / 1024, rows
+	printf "  throughput %.2f x xmlwf (target >= 0.75): %s; peak RSS target < 20 MB: %s\n",
+		dr / xr, dr / xr >= 0.75 ? "met" : "MISSED", dkb < 20480 ? "met" : "MISSED"
+	if (rows != n) printf "  WARNING: %d rows for %d units\n", rows, n
+}'
+
+if [ "${BENCH_SKIP_TTK:-0}" != 1 ]; then
+	echo "-- translate-toolkit loading TMX: $TTK_N units (timeout ${TTK_TIMEOUT}s), extrapolated to $N"
+	if timed timeout "$TTK_TIMEOUT" /usr/bin/python3 -c '
+import sys
+from translate.storage import tmx
+t = tmx.tmxfile.parsefile(sys.argv[1])
+print(len(t.units))' "$small"; then
+		awk -v s="$sec" -v kb="$kb" -v k="$TTK_N" -v n="$N" -v ds="$ds" 'BEGIN {
+			printf "  translate-toolkit %6.2f s for %d units, peak RSS %.0f MB; at that rate %d units: ~%.0f s\n", s, k, kb / 1024, n, s * n / k
+			printf "  (dadeum convert did %d units in %.2f s: ~%.0f x faster, if ttk scaled linearly)\n", n, ds, (s * n / k) / (ds > 0 ? ds : 0.01)
+		}'
+	else
+		echo "  translate-toolkit did not finish $TTK_N units within ${TTK_TIMEOUT}s"
+	fi
+else
+	echo "-- translate-toolkit: skipped (BENCH_SKIP_TTK=1)"
+fi
+
+echo "-- writing $N TBX entries"
+csv=$dir/formats-$N.csv
+[ -s "$csv" ] || "$DADEUM" convert --date 2025-01-01 "$big" "$csv" || exit 1
+timed "$DADEUM" convert --date 2025-01-01 "$csv" "$dir/formats-out.tbx" ||
+	{ echo "convert to TBX failed"; cat "$dir/err.out"; exit 1; }
+tbs=$sec
+tbkb=$kb
+entries=$(grep -c '<termEntry' "$dir/formats-out.tbx")
+awk -v s="$tbs" -v kb="$tbkb" -v e="$entries" 'BEGIN {
+	printf "  dadeum convert csv -> tbx  %7.2f s  %d entries  peak RSS %.1f MB\n", s, e, kb / 1024 }'
+if [ "${BENCH_SKIP_TTK:-0}" != 1 ]; then
+	ttkcsv=$dir/formats-ttk-$TTK_N.csv
+	[ -s "$ttkcsv" ] || { echo "source,target"; awk -F, 'NR > 1 && NR <= '"$TTK_N"' + 1 { print $1 "," $2 }' "$csv"; } >"$ttkcsv"
+	if timed timeout "$TTK_TIMEOUT" csv2tbx --progress=none "$ttkcsv" "$dir/formats-ttk.tbx"; then
+		awk -v s="$sec" -v k="$TTK_N" -v n="$N" -v ds="$tbs" 'BEGIN {
+			est = s * n / k
+			printf "  csv2tbx %d rows in %.2f s; at that rate %d: ~%.0f s\n", k, s, n, est
+			printf "  dadeum is ~%.0f x faster (target >= 20): %s\n", est / (ds > 0 ? ds : 0.01), est / (ds > 0 ? ds : 0.01) >= 20 ? "met" : "MISSED"
+		}'
+	else
+		echo "  csv2tbx did not finish $TTK_N rows within ${TTK_TIMEOUT}s"
+	fi
+fi
+
+echo "-- export: peak RSS against termbase size"
+for n in 10000 $N; do
+	db=$dir/formats-tb-$n.db
+	if [ ! -s "$db" ]; then
+		head -n $((n + 1)) "$csv" >"$dir/formats-tb.csv"
+		rm -f "$db" "$db-wal" "$db-shm"
+		"$DADEUM" import --db "$db" "$dir/formats-tb.csv" || exit 1
+	fi
+	for fmt in tmx tbx; do
+		timed "$DADEUM" export --db "$db" --format $fmt --date 2025-01-01 -o "$dir/formats-export.$fmt" ||
+			{ echo "export failed"; cat "$dir/err.out"; exit 1; }
+		awk -v n="$n" -v f="$fmt" -v s="$sec" -v kb="$kb" 'BEGIN {
+			printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB\n", n, f, s, kb / 1024 }'
+	done
+done
+tb=$dir/termbase-1000000.db
+if [ -s "$tb" ]; then
+	timed "$DADEUM" export --db "$tb" --format tmx --date 2025-01-01 -o "$dir/formats-export.tmx" &&
+		awk -v s="$sec" -v kb="$kb" 'BEGIN {
+			printf "   1000000 concepts  tmx  %7.2f s  peak RSS %6.1f MB  (termbase.sh bench file, with evidence)\n", s, kb / 1024 }'
+fi
+rm -f "$dir/formats-export.tmx" "$dir/formats-export.tbx" "$dir/formats-out.tbx" "$dir/formats-ttk.tbx"

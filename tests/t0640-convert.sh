@@ -1,0 +1,60 @@
+#!/bin/sh
+# dadeum convert: between formats without a termbase, streaming; the same
+# bytes as export; round trips; stdin and stdout.
+. "$(dirname "$0")/lib.sh"
+
+F=$TEST_DATA/formats
+cat >a.txt <<'DOC'
+정부는 새로운 인터넷 기반 자원 공유(클라우드) 전략을 발표했다.
+인공지능(AI) 안전연구소가 문을 열었다.
+미스트랄 AI 최고 경영자(CEO) 면담을 가졌다.
+과학기술정보통신부(이하 '과기정통부')는 발표했다.
+DOC
+
+test_expect_success 'setup' '
+	dadeum ingest --db t.db a.txt &&
+	for f in tmx tbx tbx3 tsv csv; do
+		dadeum export --db t.db --format $f --date 2025-01-02 -o e.$f || return 1
+	done
+'
+
+test_expect_success 'convert gives what export gives, from any format' '
+	for from in tmx tbx tbx3; do
+		for to in tmx tbx tbx3 csv; do
+			dadeum convert --date 2025-01-02 --from ${from%3} --to $to e.$from c.$to &&
+			test_cmp e.$to c.$to || { echo "$from -> $to"; return 1; }
+		done
+	done
+'
+
+test_expect_success 'CSV and TSV to themselves' '
+	dadeum convert --date 2025-01-02 e.csv c2.csv && test_cmp e.csv c2.csv
+'
+
+test_expect_success 'TSV loses only what it cannot hold' '
+	dadeum convert --date 2025-01-02 e.tmx c.tsv && test_cmp e.tsv c.tsv &&
+	dadeum convert --date 2025-01-02 e.tsv back.tsv && test_cmp e.tsv back.tsv
+'
+
+test_expect_success 'stdin and stdout need --from / --to' '
+	dadeum convert --date 2025-01-02 --from tmx --to tbx - - <e.tmx >s.tbx &&
+	test_cmp e.tbx s.tbx &&
+	test_expect_code 2 dadeum convert - out.tbx <e.tmx 2>err &&
+	test_grep "use --from" err
+'
+
+test_expect_success 'third-party TMX to TBX keeps every Korean unit' '
+	dadeum convert $F/third-utf16le.tmx third.tbx 2>warn &&
+	test "$(grep -c "<termEntry" third.tbx)" = 5 &&
+	test_grep "<term>privacy protection</term>" third.tbx &&
+	test_grep "<term>R&amp;D</term>" third.tbx
+'
+
+test_expect_success 'usage' '
+	test_expect_code 2 dadeum convert e.tmx &&
+	test_expect_code 2 dadeum convert e.tmx out.pdf 2>err && test_grep "use --to" err &&
+	test_expect_code 2 dadeum convert --to pdf e.tmx x &&
+	test_expect_code 3 dadeum convert missing.tmx x.tsv
+'
+
+test_done

@@ -1,0 +1,256 @@
+/*
+ * test_tmx.c - unit tests for the exchange path: termbase_foreach (key
+ * order, status filter, early stop, one concept at a time), the merge API,
+ * and the TMX and TBX writers and readers on small fixtures (write a
+ * concept, read it back, compare).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "io/exchange.h"
+#include "termbase/termbase.h"
+#include "util/banned.h"
+
+static struct termbase *mem_with(const char *const *pairs)
+{
+    struct termbase_error err;
+    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    int unchanged;
+    termbase_doc_begin(tb, "doc.txt", "fnv1a64:0000000000000001", 10, &unchanged, &err);
+    for (size_t i = 0; pairs[i]; i += 2) {
+        struct termbase_pair p;
+        memset(&p, 0, sizeof(p));
+        p.ko = pairs[i];
+        p.gloss = pairs[i + 1];
+        p.kind =
+            exchange_guess_type(p.gloss) == TERMBASE_FORM_ABBREV ? GLOSS_ABBREV : GLOSS_ENGLISH;
+        p.line = i / 2 + 1;
+        p.count = 1;
+        p.context = "문맥";
+        termbase_doc_add(tb, &p, &err);
+    }
+    termbase_doc_commit(tb, &err);
+    return tb;
+}
+
+static const char *const pairs[] = {"하나", "one",      "셋", "three", "둘",
+                                    "two",  "인공지능", "AI", NULL};
+
+struct seen {
+    struct strbuf keys; /* ko of each concept, ';'-separated */
+    int stop_after;     /* stop after this many, 0: never */
+    int n;              /* concepts seen */
+};
+
+static int collect(void *ctx, const struct termbase_concept *c)
+{
+    struct seen *s = ctx;
+    strbuf_addf(&s->keys, "%s;", c->ko);
+    s->n++;
+    return s->stop_after && s->n >= s->stop_after ? 7 : 0;
+}
+
+static void test_foreach(void)
+{
+    struct termbase *tb = mem_with(pairs);
+    struct termbase_error err;
+    struct seen s = {STRBUF_INIT, 0, 0};
+
+    INT_EQ(termbase_foreach(tb, -1, collect, &s, &err), 0, "%s", err.message);
+    STR_EQ(s.keys.buf, "둘;셋;인공지능;하나;", "key (byte) order");
+    strbuf_reset(&s.keys);
+    s.n = 0;
+    INT_EQ(termbase_foreach(tb, TERMBASE_APPROVED, collect, &s, &err), 0, "approved");
+    INT_EQ(s.n, 0, "none approved yet");
+    {
+        struct termbase_edit e = {TERMBASE_APPROVED, NULL, NULL, NULL};
+        termbase_edit(tb, 2, &e, &err);
+    }
+    INT_EQ(termbase_foreach(tb, TERMBASE_APPROVED, collect, &s, &err), 0, "approved");
+    STR_EQ(s.keys.buf, "셋;", "the approved one");
+    strbuf_reset(&s.keys);
+    s.n = 0;
+    s.stop_after = 2;
+    INT_EQ(termbase_foreach(tb, -1, collect, &s, &err), 7, "the callback's value stops it");
+    INT_EQ(s.n, 2, "stopped after two");
+    strbuf_release(&s.keys);
+    termbase_free(tb);
+}
+
+/* Writes the termbase in fmt to a string the caller frees. */
+static char *export_str(struct termbase *tb, const struct exchange_writer_ops *ops,
+                        enum exchange_target target)
+{
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct exchange_writer w;
+    struct termbase_error err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    opt.date = "20250102T000000Z";
+    opt.target = target;
+    exchange_writer_init(&w, ops, fp, &opt);
+    termbase_foreach(tb, -1, exchange_writer_add, &w, &err);
+    exchange_writer_finish(&w);
+    exchange_writer_release(&w);
+    fclose(fp);
+    return buf;
+}
+
+struct merge_ctx {
+    struct termbase_merge *m;
+    struct termbase_error err;
+};
+
+static int merge_one(void *ctx, const struct termbase_concept *c)
+{
+    struct merge_ctx *mc = ctx;
+    return termbase_merge_add(mc->m, c, &mc->err) ? -1 : 0;
+}
+
+/* Reads file text with read into a new in-memory termbase. */
+static struct termbase *import_str(exchange_read_fn read, const char *text, int *ret)
+{
+    char path[] = "/tmp/dadeum-test-tmx.XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fdopen(fd, "w");
+    struct termbase_error err;
+    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    struct merge_ctx mc;
+    struct exchange_reader rd;
+    struct exchange_error xerr;
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+
+    fputs(text, fp);
+    fclose(fp);
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = merge_one;
+    rd.ctx = &mc;
+    rd.opt = opt;
+    mc.m = termbase_merge_begin(tb, &err);
+    *ret = read(path, &rd, &xerr);
+    if (*ret)
+        termbase_merge_abort(mc.m);
+    else
+        termbase_merge_commit(mc.m, &err);
+    unlink(path);
+    return tb;
+}
+
+static void test_tmx_round_trip(void)
+{
+    struct termbase *tb = mem_with(pairs), *tb2;
+    char *one = export_str(tb, &tmx_writer, EXCHANGE_TARGET_ENGLISH), *two;
+    int ret;
+
+    OK(strstr(one, "<tuv xml:lang=\"ko-KR\"><seg>인공지능</seg></tuv>") != NULL, "ko tuv");
+    OK(strstr(one, "<prop type=\"x-abbreviation\">AI</prop>") != NULL, "abbreviation prop");
+    OK(strstr(one, "srclang=\"ko-KR\" datatype=\"plaintext\"") != NULL, "header");
+    tb2 = import_str(tmx_read, one, &ret);
+    INT_EQ(ret, 0, "read back");
+    two = export_str(tb2, &tmx_writer, EXCHANGE_TARGET_ENGLISH);
+    STR_EQ(two, one, "TMX -> termbase -> TMX is the same");
+    free(one);
+    free(two);
+    termbase_free(tb2);
+    termbase_free(tb);
+}
+
+static void test_tbx_round_trip(void)
+{
+    const struct exchange_writer_ops *ops[] = {&tbx2_writer, &tbx3_writer};
+    for (int i = 0; i < 2; i++) {
+        struct termbase *tb = mem_with(pairs), *tb2;
+        char *one = export_str(tb, ops[i], EXCHANGE_TARGET_ENGLISH), *two;
+        int ret;
+        tb2 = import_str(tbx_read, one, &ret);
+        INT_EQ(ret, 0, "read back %s", ops[i]->name);
+        two = export_str(tb2, ops[i], EXCHANGE_TARGET_ENGLISH);
+        STR_EQ(two, one, "%s round trip", ops[i]->name);
+        free(one);
+        free(two);
+        termbase_free(tb2);
+        termbase_free(tb);
+    }
+}
+
+static void test_tmx_reader_fixtures(void)
+{
+    static const char third[] =
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"*all*\"/><body>\n"
+        "<tu><tuv xml:lang=\"KO\"><seg>공공 <hi>데이터</hi></seg></tuv>"
+        "<tuv xml:lang=\"EN-us\"><seg>public <ph>&lt;x/&gt;</ph>data</seg></tuv></tu>\n"
+        "<tu><tuv lang=\"ko_KR\"><seg>연구개발</seg></tuv><tuv "
+        "lang=\"en\"><seg>R&amp;D</seg></tuv></tu>\n"
+        "<tu><tuv xml:lang=\"fr\"><seg>données</seg></tuv><tuv "
+        "xml:lang=\"en\"><seg>data</seg></tuv></tu>\n"
+        "</body></tmx>\n";
+    struct termbase *tb;
+    char *out;
+    int ret;
+
+    tb = import_str(tmx_read, third, &ret);
+    INT_EQ(ret, 0, "third-party TMX");
+    out = export_str(tb, &tsv_writer, EXCHANGE_TARGET_ENGLISH);
+    OK(strstr(out, "공공 데이터\tpublic data\t") != NULL, "hi text kept, ph code dropped: %s", out);
+    OK(strstr(out, "연구개발\tR&D\t") != NULL, "lang= and ko_KR read");
+    OK(strstr(out, "type=abbrev") != NULL, "R&D guessed as an abbreviation");
+    OK(!strstr(out, "données"), "no Korean side: skipped");
+    free(out);
+    termbase_free(tb);
+
+    tb = import_str(tmx_read, "<tmx><body><tu><tuv xml:lang=\"ko\"><seg>x</seg></tuv>", &ret);
+    INT_EQ(ret, -1, "truncated");
+    out = export_str(tb, &tsv_writer, EXCHANGE_TARGET_ENGLISH);
+    OK(!strstr(out, "\tx\t"), "nothing imported");
+    free(out);
+    termbase_free(tb);
+    tb = import_str(tmx_read, "<martif/>", &ret);
+    INT_EQ(ret, -1, "not TMX");
+    termbase_free(tb);
+}
+
+static void test_merge_keeps_decisions(void)
+{
+    struct termbase *tb = mem_with(pairs);
+    struct termbase_error err;
+    struct termbase_edit e = {TERMBASE_REJECTED, NULL, NULL, "no"};
+    struct termbase_merge *m;
+    struct termbase_form f[2] = {{"하나", TERMBASE_FORM_KO, 0, 0},
+                                 {"uno", TERMBASE_FORM_ENGLISH, 0, 0}};
+    struct termbase_concept c;
+    struct termbase_result *r;
+
+    termbase_edit(tb, 1, &e, &err);
+    memset(&c, 0, sizeof(c));
+    c.ko = "하나";
+    c.status = TERMBASE_APPROVED;
+    c.note = "yes";
+    c.forms = f;
+    c.nforms = 2;
+    m = termbase_merge_begin(tb, &err);
+    INT_EQ(termbase_merge_add(m, &c, &err), TERMBASE_OK, "%s", err.message);
+    INT_EQ(termbase_merge_add(m, &c, &err), TERMBASE_OK, "twice");
+    INT_EQ(termbase_merge_get_stats(m)->new_forms, 1, "one new form, once");
+    INT_EQ(termbase_merge_get_stats(m)->new_concepts, 0, "no new concept");
+    INT_EQ(termbase_merge_commit(m, &err), TERMBASE_OK, "commit");
+    r = termbase_get(tb, 1, &err);
+    INT_EQ(termbase_result_get(r, 0)->status, TERMBASE_REJECTED, "the termbase's decision wins");
+    STR_EQ(termbase_result_get(r, 0)->note, "no", "and its note");
+    termbase_result_free(r);
+    OK(termbase_check(tb, &err) == TERMBASE_OK, "%s", err.message);
+    termbase_free(tb);
+}
+
+int main(void)
+{
+    RUN(test_foreach);
+    RUN(test_tmx_round_trip);
+    RUN(test_tbx_round_trip);
+    RUN(test_tmx_reader_fixtures);
+    RUN(test_merge_keeps_decisions);
+    return harness_done();
+}
