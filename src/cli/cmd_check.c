@@ -14,6 +14,7 @@
 
 #include "check/check.h"
 #include "cli/cli.h"
+#include "io/exchange.h"
 #include "termbase/termbase.h"
 #include "util/outfile.h"
 #include "util/banned.h"
@@ -34,8 +35,9 @@ static const char help[] =
     "\n"
     "glossary:\n"
     "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
-    "  --glossary <file>  a TSV glossary instead (a header row, then ko and gloss\n"
-    "                     columns, e.g. 'dadeum extract' output)\n"
+    "  --glossary <file>  a glossary instead: TBX (by extension, read as 'dadeum\n"
+    "                     import' reads it), else TSV (a header row, then ko and\n"
+    "                     gloss columns, e.g. 'dadeum extract' output)\n"
     "\n"
     "input:\n"
     "  <file>...          drafts to check ('-' for standard input), UTF-8, UTF-16\n"
@@ -65,7 +67,39 @@ struct check_opts {
     int in_place;            /* --in-place */
 };
 
-/* Loads the glossary: the termbase or a TSV file. Returns an exit status. */
+static int merge_concept(void *m, const struct termbase_concept *c)
+{
+    struct termbase_error err;
+    return termbase_merge_add(m, c, &err) ? -1 : 0;
+}
+
+/* Reads a TBX glossary into the in-memory termbase tb; 0 or -1 (reported). */
+static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path)
+{
+    struct termbase_error err;
+    struct exchange_error xerr;
+    struct exchange_reader rd;
+    struct termbase_merge *m = termbase_merge_begin(tb, &err);
+
+    if (!m)
+        return error("%s", err.message);
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = merge_concept;
+    rd.ctx = m;
+    rd.opt = (struct exchange_options)EXCHANGE_OPTIONS_INIT;
+    if (f->read(path, &rd, &xerr)) {
+        termbase_merge_abort(m);
+        if (xerr.line)
+            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path,
+                         f->name, xerr.line, xerr.column, xerr.message);
+        return error("cannot read glossary '%s' (%s): %s", path, f->name, xerr.message);
+    }
+    if (termbase_merge_commit(m, &err))
+        return error("%s", err.message);
+    return 0;
+}
+
+/* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
 static int load_glossary(const struct check_opts *o, struct check_glossary *g)
 {
     struct termbase_error err;
@@ -73,8 +107,15 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
     int ret = DADEUM_EXIT_OK;
 
     if (o->glossary) {
+        const struct exchange_format *f = exchange_format_for_path(o->glossary);
         tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
-        if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
+        if (tb && f && f->read && !strcmp(f->name, "tbx")) {
+            /* a TBX glossary: read it as dadeum import does */
+            if (load_exchange(tb, f, o->glossary)) {
+                termbase_free(tb);
+                return DADEUM_EXIT_INPUT;
+            }
+        } else if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
             termbase_free(tb);
             tb = NULL;
         }
