@@ -45,6 +45,7 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
+#include "util/json.h"
 #include "util/banned.h"
 
 #define READ_CHUNK 65536
@@ -1189,27 +1190,6 @@ void check_result_free(struct check_result *r)
     free(r);
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(fp, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", fp);
-        else if (c == '\t')
-            fputs("\\t", fp);
-        else if (c == '\r')
-            fputs("\\r", fp);
-        else if (c < 0x20)
-            fprintf(fp, "\\u%04x", c);
-        else
-            fputc(c, fp);
-    }
-    fputc('"', fp);
-}
-
 void check_result_write(const struct check_result *r, const char *file, FILE *fp,
                         enum check_format fmt, unsigned long *nwritten)
 {
@@ -1222,14 +1202,14 @@ void check_result_write(const struct check_result *r, const char *file, FILE *fp
         }
         fputs(*nwritten ? ",\n" : "\n", fp);
         fputs("{\"file\":", fp);
-        json_str(fp, file);
+        json_write_string(fp, file);
         fprintf(fp, ",\"line\":%lu,\"column\":%lu,\"rule\":\"%s\",\"found\":", f->line,
                 f->column, check_rule_name(f->rule));
-        json_str(fp, f->found);
+        json_write_string(fp, f->found);
         fputs(",\"suggestion\":", fp);
-        json_str(fp, f->suggestion);
+        json_write_string(fp, f->suggestion);
         fputs(",\"term\":", fp);
-        json_str(fp, f->term);
+        json_write_string(fp, f->term);
         fprintf(fp, ",\"first_use\":%s,\"ref_line\":", f->first_use ? "true" : "false");
         if (f->ref_line)
             fprintf(fp, "%lu}", f->ref_line);

@@ -1,6 +1,7 @@
 /*
  * cli.c - messages, usage and signal cleanup for the commands.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "termbase/termbase.h"
 #include "util/banned.h"
 
 int error(const char *fmt, ...)
@@ -69,4 +71,28 @@ void cli_cleanup_on_signal(const char *tmp_path)
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);
     }
+}
+
+int cli_parse_limit(const char *arg, size_t *limit)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || !*arg || *arg == '-')
+        return error("--limit needs a number, not '%s'", arg);
+    *limit = (size_t)v;
+    return 0;
+}
+
+int cli_parse_termbase_format(const char *arg, int *fmt)
+{
+    if (!strcmp(arg, "text"))
+        *fmt = TERMBASE_FORMAT_TEXT;
+    else if (!strcmp(arg, "tsv"))
+        *fmt = TERMBASE_FORMAT_TSV;
+    else if (!strcmp(arg, "json"))
+        *fmt = TERMBASE_FORMAT_JSON;
+    else
+        return error("unknown format '%s' (text, tsv or json)", arg);
+    return 0;
 }

@@ -12,6 +12,7 @@
 #ifndef DADEUM_CLI_CLI_H
 #define DADEUM_CLI_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses, documented in `dadeum --help` and docs/dadeum.1. */
@@ -43,6 +44,11 @@ void cli_cleanup_on_signal(const char *tmp_path);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* Parses a --limit value (a non-negative decimal); 0, or -1 after an error message. */
+int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
+/* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
+int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
+
 int cmd_extract(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

@@ -60,7 +60,6 @@ int cmd_lookup(int argc, char **argv)
     unsigned flags = 0;
     size_t limit = 10;
     int c, ret = DADEUM_EXIT_OK;
-    char *end;
 
     if (!db || !*db)
         db = "dadeum.db";
@@ -78,25 +77,16 @@ int cmd_lookup(int argc, char **argv)
             flags |= TERMBASE_LOOKUP_EXACT;
             break;
         case 'n':
-            errno = 0;
-            limit = (size_t)strtoul(optarg, &end, 10);
-            if (errno || *end || !*optarg || *optarg == '-') {
-                error("--limit needs a number, not '%s'", optarg);
+            if (cli_parse_limit(optarg, &limit))
                 return cli_usage(synopsis, help, 0);
-            }
             break;
-        case 'f':
-            if (!strcmp(optarg, "text"))
-                fmt = TERMBASE_FORMAT_TEXT;
-            else if (!strcmp(optarg, "tsv"))
-                fmt = TERMBASE_FORMAT_TSV;
-            else if (!strcmp(optarg, "json"))
-                fmt = TERMBASE_FORMAT_JSON;
-            else {
-                error("unknown format '%s' (text, tsv or json)", optarg);
+        case 'f': {
+            int f;
+            if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            }
+            fmt = (enum termbase_format)f;
             break;
+        }
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:

@@ -49,7 +49,6 @@ int cmd_review(int argc, char **argv)
     struct termbase_error err;
     int c, status = TERMBASE_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
     size_t limit = 0;
-    char *end;
 
     if (!db || !*db)
         db = "dadeum.db";
@@ -71,25 +70,16 @@ int cmd_review(int argc, char **argv)
             status = -1;
             break;
         case 'n':
-            errno = 0;
-            limit = (size_t)strtoul(optarg, &end, 10);
-            if (errno || *end || !*optarg || *optarg == '-') {
-                error("--limit needs a number, not '%s'", optarg);
+            if (cli_parse_limit(optarg, &limit))
                 return cli_usage(synopsis, help, 0);
-            }
             break;
-        case 'f':
-            if (!strcmp(optarg, "text"))
-                fmt = TERMBASE_FORMAT_TEXT;
-            else if (!strcmp(optarg, "tsv"))
-                fmt = TERMBASE_FORMAT_TSV;
-            else if (!strcmp(optarg, "json"))
-                fmt = TERMBASE_FORMAT_JSON;
-            else {
-                error("unknown format '%s' (text, tsv or json)", optarg);
+        case 'f': {
+            int f;
+            if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            }
+            fmt = (enum termbase_format)f;
             break;
+        }
         case 'D':
             dump = 1;
             break;

@@ -4,51 +4,13 @@
 #include <string.h>
 
 #include "io/pairs.h"
+#include "util/json.h"
 #include "util/banned.h"
 
 static void tsv_field(FILE *fp, const char *s)
 {
     for (; s && *s; s++)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
-}
-
-void json_write_string(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '"':
-            fputs("\\\"", fp);
-            break;
-        case '\\':
-            fputs("\\\\", fp);
-            break;
-        case '\n':
-            fputs("\\n", fp);
-            break;
-        case '\r':
-            fputs("\\r", fp);
-            break;
-        case '\t':
-            fputs("\\t", fp);
-            break;
-        default:
-            if (c < 0x20)
-                fprintf(fp, "\\u%04x", c);
-            else
-                fputc(c, fp);
-        }
-    }
-    fputc('"', fp);
-}
-
-static void json_write_nullable(FILE *fp, const char *s)
-{
-    if (s)
-        json_write_string(fp, s);
-    else
-        fputs("null", fp);
 }
 
 void pairs_write_header(FILE *fp, enum pairs_format fmt)
@@ -89,18 +51,18 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
     json_write_string(fp, p->gloss);
     fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":",
             gloss_kind_name(p->kind), p->count, p->reversed ? "true" : "false");
-    json_write_nullable(fp, p->en);
+    json_write_string(fp, p->en);
     fputs(",\"abbr\":", fp);
-    json_write_nullable(fp, p->abbr);
+    json_write_string(fp, p->abbr);
     if (p->en)
         fprintf(fp, ",\"confidence\":%.2f", p->confidence);
     else
         fputs(",\"confidence\":null", fp);
     fputs(",\"evidence\":", fp);
-    json_write_nullable(fp, p->evidence);
+    json_write_string(fp, p->evidence);
     fputs(",\"source\":", fp);
-    json_write_nullable(fp, p->source);
+    json_write_string(fp, p->source);
     fputs(",\"context\":", fp);
-    json_write_string(fp, p->context);
+    json_write_string(fp, p->context ? p->context : "");
     fputs("}\n", fp);
 }

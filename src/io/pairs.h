@@ -20,7 +20,4 @@ void pairs_write_header(FILE *fp, enum pairs_format fmt);
 /* Writes one pair found in file. */
 void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct extract_pair *p);
 
-/* Appends s as a JSON string literal (with quotes) to fp. */
-void json_write_string(FILE *fp, const char *s);
-
 #endif

@@ -15,6 +15,7 @@
 
 #include "termbase/termbase.h"
 #include "util/utf8.h"
+#include "util/json.h"
 #include "util/banned.h"
 
 /* Characters of context shown before and after the term in text output. */
@@ -25,31 +26,6 @@ static void field(FILE *fp, const char *s)
 {
     for (; s && *s; s++)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
-}
-
-static void json_str(FILE *fp, const char *s)
-{
-    if (!s) {
-        fputs("null", fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(fp, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", fp);
-        else if (c == '\t')
-            fputs("\\t", fp);
-        else if (c == '\r')
-            fputs("\\r", fp);
-        else if (c < 0x20)
-            fprintf(fp, "\\u%04x", c);
-        else
-            fputc(c, fp);
-    }
-    fputc('"', fp);
 }
 
 /* 1 when text is the preferred form or a loanword, English or abbreviation of c. */
@@ -196,7 +172,7 @@ static void json_list(FILE *fp, const struct termbase_concept *c, enum termbase_
             continue;
         if (n++)
             fputc(',', fp);
-        json_str(fp, c->forms[i].text);
+        json_write_string(fp, c->forms[i].text);
     }
     fputc(']', fp);
 }
@@ -206,28 +182,28 @@ static void write_json(FILE *fp, const struct termbase_concept *c)
     static const char *const keys[] = {"ko_forms", "loanwords", "english",
                                        "abbrevs",  "native",    "shortforms"};
     fprintf(fp, "{\"id\":%" PRId64 ",\"ko\":", c->id);
-    json_str(fp, c->ko);
+    json_write_string(fp, c->ko);
     for (int t = 0; t < TERMBASE_FORM_NTYPES; t++) {
         fprintf(fp, ",\"%s\":", keys[t]);
         json_list(fp, c, (enum termbase_form_type)t);
     }
     fputs(",\"kind\":", fp);
-    json_str(fp, c->kind);
+    json_write_string(fp, c->kind);
     fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,\"note\":",
             termbase_review_name(c->status), c->count, c->ndocs);
-    json_str(fp, c->note);
+    json_write_string(fp, c->note);
     if (c->match != TERMBASE_MATCH_NONE) {
         fprintf(fp, ",\"match\":\"%s\",\"matched\":", termbase_match_name(c->match));
-        json_str(fp, c->matched);
+        json_write_string(fp, c->matched);
         fprintf(fp, ",\"distance\":%.1f",
                 c->match == TERMBASE_MATCH_FUZZY ? c->distance / 10.0 : 0.0);
     }
     fputs(",\"example\":", fp);
     if (c->example) {
         fputs("{\"file\":", fp);
-        json_str(fp, c->example_path);
+        json_write_string(fp, c->example_path);
         fprintf(fp, ",\"line\":%lu,\"context\":", c->example_line);
-        json_str(fp, c->example);
+        json_write_string(fp, c->example);
         fputc('}', fp);
     } else {
         fputs("null", fp);
