@@ -19,11 +19,15 @@
 static int has(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    if (n > len)
-        return 0;
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(s + i, needle, n))
+    const char *p = s, *end = s + len;
+
+    if (!n)
+        return 1;
+    while ((size_t)(end - p) >= n && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+        if (!memcmp(p, needle, n))
             return 1;
+        p++;
+    }
     return 0;
 }
 

@@ -6,6 +6,7 @@
  * Nouns that happen to end in a particle-like syllable (분과, 제도, 회의) are
  * listed as exceptions so that the stop class of a real noun stays NONE.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "extract/korean.h"
@@ -59,10 +60,53 @@ unsigned ko_syllable_count(const char *s, size_t len)
 
 /* ---- word lists --------------------------------------------------------- */
 
-static int in_list(const char *tok, size_t len, const char *const *list)
+/*
+ * The lists are asked about for every token of every candidate span, so
+ * each is also indexed by a small open-addressing hash table, built once.
+ */
+#define KO_SET_SLOTS 512 /* a power of two, well over twice the longest list */
+
+struct ko_set {
+    const char *const *words;    /* the list */
+    uint8_t len[KO_SET_SLOTS];   /* byte length of the word in each slot */
+    uint16_t slot[KO_SET_SLOTS]; /* 1 + index into words, 0 when empty */
+};
+
+static uint32_t ko_hash(const char *s, size_t len)
 {
-    for (; *list; list++)
-        if (strlen(*list) == len && !memcmp(*list, tok, len))
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void ko_set_build(struct ko_set *set, const char *const *words)
+{
+    set->words = words;
+    for (uint16_t i = 0; words[i]; i++) {
+        size_t len = strlen(words[i]);
+        uint32_t h = ko_hash(words[i], len) & (KO_SET_SLOTS - 1);
+        while (set->slot[h])
+            h = (h + 1) & (KO_SET_SLOTS - 1);
+        set->slot[h] = (uint16_t)(i + 1);
+        set->len[h] = (uint8_t)len;
+    }
+}
+
+static int ko_set_has(const struct ko_set *set, const char *tok, size_t len)
+{
+    uint32_t h = ko_hash(tok, len) & (KO_SET_SLOTS - 1);
+    for (; set->slot[h]; h = (h + 1) & (KO_SET_SLOTS - 1))
+        if (set->len[h] == len && !memcmp(set->words[set->slot[h] - 1], tok, len))
+            return 1;
+    return 0;
+}
+
+/* 1 when tok ends with, and is longer than, a word of set (of 1 to 3 syllables). */
+static int ends_with_set(const char *tok, size_t len, const struct ko_set *set)
+{
+    for (size_t n = 3; n <= 9; n += 3)
+        if (len > n && ko_set_has(set, tok + len - n, n))
             return 1;
     return 0;
 }
@@ -71,14 +115,6 @@ static int ends_with(const char *tok, size_t len, const char *suf)
 {
     size_t n = strlen(suf);
     return len > n && !memcmp(tok + len - n, suf, n);
-}
-
-static int ends_with_any(const char *tok, size_t len, const char *const *list)
-{
-    for (; *list; list++)
-        if (ends_with(tok, len, *list))
-            return 1;
-    return 0;
 }
 
 /* Words that never begin or continue a term: conjunctions, determiners,
@@ -131,9 +167,23 @@ static const char *const noun_exceptions[] = {
     "수도", "시도", "의도", "기도", "적도", "고도", "위도", "경도", "신도", "도도", "개인",
     "원인", "요인", "확인", "승인", "인인", "군인", "법인", NULL};
 
+static struct ko_set function_set, exception_set, modifier_set, ending_set, final_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void build_sets(void)
+{
+    ko_set_build(&function_set, function_words);
+    ko_set_build(&exception_set, noun_exceptions);
+    ko_set_build(&modifier_set, modifiers);
+    ko_set_build(&ending_set, hard_endings);
+    ko_set_build(&final_set, hard_finals);
+}
+
 enum ko_stop ko_token_stop(const char *tok, size_t len)
 {
     struct ko_script sc;
+
+    pthread_once(&sets_once, build_sets);
 
     if (!len)
         return KO_STOP_HARD;
@@ -142,15 +192,15 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
-    if (in_list(tok, len, function_words))
+    if (ko_set_has(&function_set, tok, len))
         return KO_STOP_HARD;
-    if (in_list(tok, len, noun_exceptions))
+    if (ko_set_has(&exception_set, tok, len))
         return KO_STOP_NONE;
-    if (in_list(tok, len, modifiers))
+    if (ko_set_has(&modifier_set, tok, len))
         return KO_STOP_SOFT;
-    if (ends_with_any(tok, len, hard_endings))
+    if (ends_with_set(tok, len, &ending_set))
         return KO_STOP_HARD;
-    if (ko_syllable_count(tok, len) >= 2 && ends_with_any(tok, len, hard_finals))
+    if (ko_syllable_count(tok, len) >= 2 && ends_with_set(tok, len, &final_set))
         return KO_STOP_HARD;
     /* 다양한, 필요한, 새로운: adjectives before a noun */
     if (ko_syllable_count(tok, len) >= 2 &&
@@ -175,7 +225,8 @@ static const char *const particles[] = {
 
 size_t ko_strip_particle(const char *tok, size_t len, int min_stem)
 {
-    if (in_list(tok, len, noun_exceptions))
+    pthread_once(&sets_once, build_sets);
+    if (ko_set_has(&exception_set, tok, len))
         return len;
     for (const char *const *p = particles; *p; p++) {
         size_t n = strlen(*p);

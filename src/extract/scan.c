@@ -25,25 +25,35 @@ struct group {
     int depth;          /* 0 at top level */
 };
 
+/* Non-ASCII hard boundaries outside the ranges below, sorted for bsearch. */
+static const uint32_t hard_boundaries[] = {
+    0x00A7, 0x00B6, 0x2013, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2023, 0x2026,
+    0x203B, 0x204E, 0x2190, 0x2192, 0x2194, 0x21D2, 0x21D4, 0x21E8, 0x2299, 0x25A0, 0x25A1, 0x25AA,
+    0x25AB, 0x25B2, 0x25B3, 0x25B6, 0x25B8, 0x25BA, 0x25BC, 0x25BD, 0x25C6, 0x25C7, 0x25CB, 0x25CE,
+    0x25CF, 0x25E6, 0x2605, 0x2606, 0x2666, 0x2713, 0x2714, 0x2794, 0x27A1, 0x27A2, 0x2B95, 0x3001,
+    0x3002, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010, 0x3011, 0xFF0C};
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Punctuation, brackets, bullets, arrows, circled numbers: nothing a term spans. */
 static int is_hard_boundary(uint32_t c)
 {
-    static const uint32_t set[] = {
-        '.',    ',',    ';',    ':',    '!',    '?',    '\'',   '"',    '`',    '[',    ']',
-        '(',    ')',    '<',    '>',    '{',    '}',    '=',    '+',    '~',    '*',    '/',
-        '|',    '\\',   '\t',   '#',    '%',    '$',    0x2018, 0x2019, 0x201C, 0x201D, 0x300C,
-        0x300D, 0x300E, 0x300F, 0x300A, 0x300B, 0x3010, 0x3011, 0x2026, 0x203B, 0x2013, 0x2014,
-        0x2015, 0x2192, 0x2190, 0x2194, 0x2794, 0x21D2, 0x21D4, 0x27A1, 0x25B2, 0x25B3, 0x25BC,
-        0x25BD, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x2022, 0x25E6,
-        0x25B6, 0x25BA, 0x25B8, 0x2023, 0x27A2, 0x2713, 0x2714, 0x2605, 0x2606, 0x25CE, 0x2299,
-        0x2666, 0x204E, 0x3001, 0x3002, 0xFF0C, 0x00B6, 0x00A7, 0x2192, 0x21E8, 0x2B95, 0x2794};
+    if (c < 0x80)
+        return c == '\t' || (c >= 0x21 && c <= 0x2F && c != '&' && c != '-') ||
+               (c >= 0x3A && c <= 0x3F && c != '@') ||
+               (c >= 0x5B && c <= 0x60 && c != '^' && c != '_') || (c >= 0x7B && c <= 0x7E);
     if ((c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
         (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
         (c >= 0x2500 && c <= 0x257F))
         return 1;
-    for (size_t i = 0; i < sizeof(set) / sizeof(set[0]); i++)
-        if (set[i] == c)
-            return 1;
-    return 0;
+    if (c < 0xA7)
+        return 0;
+    return bsearch(&c, hard_boundaries, sizeof(hard_boundaries) / sizeof(hard_boundaries[0]),
+                   sizeof(hard_boundaries[0]), cmp_u32) != NULL;
 }
 
 static uint32_t cp_at(const char *s, size_t len, size_t i)
@@ -291,9 +301,20 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
     size_t ng = 0, alloc = 0, sp = 0;
     const char *gt = memchr(s, '>', len);
 
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
         uint32_t c;
-        size_t n = utf8_decode(s + i, len - i, &c);
+
+        /* only brackets matter: ASCII ones and U+300A..U+300F (E3 80 8A..8F) */
+        if (b == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] >= 0x8A && (unsigned char)s[i + 2] <= 0x8F) {
+            c = 0x3000 + ((unsigned char)s[i + 2] - 0x80);
+        } else if (b == '(' || b == ')' || b == '[' || b == ']' || b == '{' || b == '}' ||
+                   b == '<' || b == '>') {
+            c = b;
+        } else {
+            continue;
+        }
         int opener = c == '(' || c == '[' || c == '{' || c == 0x300C || c == 0x300E ||
                      c == 0x300A ||
                      (c == '<' && gt && s + i < gt && i + 1 < len && s[i + 1] != ' ' &&
@@ -324,8 +345,9 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
                 }
             }
         }
-        i += n;
     }
+    if (!ng)
+        return;
 
     /* groups close inner-first; report them in order of their opening */
     for (size_t a = 1; a < ng; a++) {

@@ -143,18 +143,9 @@ static enum text_status decode_utf8(struct text_decoder *d, const char *in, size
     size_t i = 0, run = 0; /* run: start of the valid bytes not yet copied */
 
     while (i < len) {
-        uint32_t cp;
-        size_t n;
-
-        if (!((unsigned char)in[i] & 0x80)) {
-            i++;
-            continue;
-        }
-        n = utf8_decode(in + i, len - i, &cp);
-        if (n > 1 || cp != UTF8_REPLACEMENT) {
-            i += n;
-            continue;
-        }
+        i += utf8_valid_prefix(in + i, len - i);
+        if (i == len)
+            break;
         if (text__utf8_cut(in + i, len - i))
             break;
         strbuf_add(out, in + run, i - run);

@@ -747,47 +747,104 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
 
 /* ---- the line ----------------------------------------------------------------- */
 
+/*
+ * What a line needs beyond collapsing spaces. Most lines of Korean prose
+ * are ASCII, Hangul syllables and punctuation that is already in its final
+ * form, so they skip every pass but the last one (and allocate nothing).
+ */
+enum {
+    NEED_HTML = 1 << 0,     /* '<' or '&' */
+    NEED_NFC = 1 << 1,      /* a character NFC may change */
+    NEED_FOLD = 1 << 2,     /* a control, width or quote character to fold */
+    NEED_MARKDOWN = 1 << 3, /* a character markdown syntax uses */
+    NEED_SPACE = 1 << 4,    /* TAB, or a space at an end or next to another */
+};
+
+static unsigned line_needs(const char *s, size_t len)
+{
+    unsigned need = 0;
+
+    if (len && (s[0] == ' ' || s[len - 1] == ' '))
+        need |= NEED_SPACE;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c;
+        size_t n;
+
+        if (b < 0x80) {
+            if (b == ' ') {
+                if (i + 1 < len && s[i + 1] == ' ')
+                    need |= NEED_SPACE;
+            } else if (b == '\t') {
+                need |= NEED_SPACE;
+            } else if (b < 0x20)
+                need |= NEED_FOLD;
+            else if (b == '<' || b == '&')
+                need |= NEED_HTML;
+            else if (b == '*' || b == '_' || b == '\\' || b == '^' || b == '#' || b == '>')
+                need |= NEED_MARKDOWN;
+            i++;
+            continue;
+        }
+        /* EB, EC: Hangul syllables U+B000..U+CFFF, nothing to do */
+        if ((b == 0xEB || b == 0xEC) && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        n = utf8_decode(s + i, len - i, &c);
+        i += n;
+        if (uc_is_hangul_syllable(c))
+            continue;
+        if (c == UTF8_REPLACEMENT && n == 1)
+            need |= NEED_NFC | NEED_FOLD; /* not UTF-8: let the passes decide */
+        if (nfc_unsafe(c))
+            need |= NEED_NFC;
+        if (fold_char(c) != c)
+            need |= NEED_FOLD;
+    }
+    return need;
+}
+
 void text_normalize_line(const char *s, size_t len, struct strbuf *out)
 {
     struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
     const char *cur = s;
-    size_t cur_len = len, i;
-    int html = 0, ascii = 1, markdown = 0;
+    size_t cur_len = len;
+    unsigned need = line_needs(s, len);
 
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c & 0x80)
-            ascii = 0;
-        else if (c == '<' || c == '&')
-            html = 1;
-        else if (c == '*' || c == '_' || c == '\\' || c == '^' || c == '#' || c == '>')
-            markdown = 1;
-    }
-    if (html) {
+    if (need & NEED_HTML) {
         pass_html(cur, cur_len, &a);
         cur = a.buf;
         cur_len = a.len;
-        ascii = 0;
+        /* entities can stand for any character */
+        need |= NEED_NFC | NEED_FOLD;
     }
-    if (!ascii) {
-        strbuf_reset(&b);
+    if (need & NEED_NFC) {
         text_nfc(cur, cur_len, &b);
         cur = b.buf;
         cur_len = b.len;
-        /* Folding can create markdown characters (＊ to *). */
-        markdown = 1;
+        need |= NEED_FOLD; /* composition can make a foldable character (U+2329) */
     }
-    strbuf_reset(&a);
-    pass_fold(cur, cur_len, &a);
-    cur = a.buf;
-    cur_len = a.len;
-    if (markdown) {
+    if (need & NEED_FOLD) {
+        strbuf_reset(&a);
+        pass_fold(cur, cur_len, &a);
+        cur = a.buf;
+        cur_len = a.len;
+        need |= NEED_MARKDOWN; /* folding can make markdown characters (＊ to *) */
+    }
+    if (need & NEED_MARKDOWN) {
         strbuf_reset(&b);
         pass_markdown(cur, cur_len, &b);
         cur = b.buf;
         cur_len = b.len;
     }
-    pass_space(cur, cur_len, out);
+    if (need & ~(unsigned)NEED_SPACE)
+        need |= NEED_SPACE; /* the passes can make spaces (&nbsp;, U+3000, a tag) */
+    if (need & NEED_SPACE)
+        pass_space(cur, cur_len, out);
+    else
+        strbuf_add(out, cur, cur_len);
     strbuf_release(&a);
     strbuf_release(&b);
 }

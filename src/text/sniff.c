@@ -88,24 +88,20 @@ int text__utf8_cut(const char *s, size_t len)
     return len > 0 && utf8_is_cut_sequence((const unsigned char *)s, len);
 }
 
-/* Number of multi-byte sequences in s[0..len), which is valid UTF-8. */
-static size_t utf8_multibyte_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) == 0xC0)
-            n++;
-    return n;
-}
+/*
+ * Valid multi-byte sequences that make a buffer UTF-8 whatever follows:
+ * CP949 text breaks UTF-8 within its first Hangul syllable or two, so a
+ * later bad byte is an error in UTF-8 text (reported at its offset).
+ */
+#define SNIFF_UTF8_PROOF 8
 
 const char *text_sniff_content(const char *buf, size_t len, int at_eof)
 {
     size_t zeros[2] = {0, 0}; /* NUL bytes at even and odd offsets */
-    size_t i, valid;
+    size_t i, multi = 0;      /* multi: valid multi-byte sequences seen */
 
-    for (i = 0; i < len; i++)
-        if (!buf[i])
-            zeros[i & 1]++;
+    for (const char *z = memchr(buf, 0, len); z; z = memchr(z + 1, 0, len - (size_t)(z + 1 - buf)))
+        zeros[(size_t)(z - buf) & 1]++;
     /*
      * ASCII in UTF-16LE puts its NUL at odd offsets, in UTF-16BE at even
      * ones; Hangul (U+AC00..U+D7A3) rarely has a zero byte, so require a
@@ -118,17 +114,24 @@ const char *text_sniff_content(const char *buf, size_t len, int at_eof)
     if (zeros[0] > 2 * zeros[1] && zeros[0] * 16 >= len)
         return "utf-16be";
 
-    valid = utf8_valid_prefix(buf, len);
-    if (valid == len)
+    for (i = 0; i < len;) {
+        uint32_t c;
+        size_t n;
+
+        if (!((unsigned char)buf[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        n = utf8_decode(buf + i, len - i, &c);
+        if (n == 1) /* invalid */
+            break;
+        if (++multi >= SNIFF_UTF8_PROOF)
+            return "utf-8";
+        i += n;
+    }
+    if (i == len)
         return "utf-8";
-    if (!at_eof && len - valid < 4 && text__utf8_cut(buf + valid, len - valid))
-        return "utf-8";
-    /*
-     * Valid multi-byte UTF-8 before the first bad byte means UTF-8 with an
-     * error (reported at its offset), not CP949: CP949 text breaks UTF-8
-     * within its first Hangul syllable or two.
-     */
-    if (utf8_multibyte_count(buf, valid) >= 8)
+    if (!at_eof && len - i < 4 && text__utf8_cut(buf + i, len - i))
         return "utf-8";
     return "cp949";
 }

@@ -1,10 +1,12 @@
 /*
  * utf8.c - UTF-8 per RFC 3629: no overlongs, no surrogates, max U+10FFFF.
  */
+#include <string.h>
+
 #include "util/utf8.h"
 #include "util/banned.h"
 
-size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t utf8_decode_slow(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     uint32_t c = s[0];
@@ -43,17 +45,36 @@ bad:
     return 1;
 }
 
-size_t utf8_valid_prefix(const char *s, size_t len)
+/* 1 when the eight bytes at s are all ASCII. */
+static int ascii8(const unsigned char *s)
 {
+    uint64_t w;
+    memcpy(&w, s, sizeof(w));
+    return !(w & UINT64_C(0x8080808080808080));
+}
+
+size_t utf8_valid_prefix(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+
     while (i < len) {
         uint32_t c;
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
+        size_t n;
+
+        if (s[i] < 0x80) {
             i++;
+            while (i + 8 <= len && ascii8(s + i))
+                i += 8;
             continue;
         }
-        size_t n = utf8_decode(s + i, len - i, &c);
+        /* three-byte sequences other than E0 and ED (Hangul, CJK) without decoding */
+        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        n = utf8_decode(str + i, len - i, &c);
         if (c == UTF8_REPLACEMENT && n == 1)
             return i;
         i += n;

@@ -15,12 +15,35 @@
 
 #define UTF8_REPLACEMENT 0xFFFDu
 
+/* The general case of utf8_decode: any sequence, valid or not. */
+size_t utf8_decode_slow(const char *s, size_t len, uint32_t *cp /* OUT */);
+
 /*
  * Decodes the code point at s (len bytes available) into *cp.
  * Returns the number of bytes consumed (1..4). Invalid input sets
  * *cp = U+FFFD and returns 1. Assumes len > 0.
+ *
+ * Inline for the two shapes that make up Korean text, ASCII and a valid
+ * three-byte sequence (Hangul, CJK punctuation); every other case, and
+ * every check the three-byte shortcut does not make, is in the slow path.
  */
-size_t utf8_decode(const char *s, size_t len, uint32_t *cp /* OUT */);
+static inline size_t utf8_decode(const char *str, size_t len, uint32_t *cp /* OUT */)
+{
+    const unsigned char *s = (const unsigned char *)str;
+
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xF0) == 0xE0 && s[0] != 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80 && (s[0] != 0xED || s[1] < 0xA0)) {
+        /* not E0 (overlongs), not ED A0..BF (surrogates) */
+        *cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    return utf8_decode_slow(str, len, cp);
+}
+
 /* Length of the longest valid prefix of s; equals len when s is valid. */
 size_t utf8_valid_prefix(const char *s, size_t len);
 /* Appends cp encoded as UTF-8 (U+FFFD for surrogates and > U+10FFFF). */
@@ -50,8 +73,8 @@ static inline int uc_is_han(uint32_t c)
 }
 static inline int uc_is_latin_letter(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 &&
-                                                                c != 0xF7);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 static inline int uc_is_digit(uint32_t c)
 {

@@ -61,11 +61,13 @@ for path in sys.argv[1:]:
 print(n)
 EOF
 
-# timed NAME CMD...: prints "NAME status seconds rssKB"; output discarded
+# timed NAME CMD...: prints "NAME status seconds rssKB". The output goes to a
+# file, not /dev/null: GNU grep notices /dev/null and stops at the first
+# match (as -q does), which would time nothing.
 timed() {
 	name=$1
 	shift
-	/usr/bin/time -f "%e %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/err.out"
+	/usr/bin/time -f "%e %M" -o "$dir/time.out" "$@" >"$dir/timed.out" 2>"$dir/err.out"
 	st=$?
 	read -r secs rss <"$dir/time.out"
 	echo "$name $st $secs $rss"
