@@ -133,6 +133,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
             return -1;
         }
         r->root_ok = 1;
+        xml_reader_want_text(r->xr, 0); /* only inside seg, prop and note */
         return 0;
     }
     if (r->skip) {
@@ -164,14 +165,17 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->ntuv++;
     } else if (!strcmp(name, "seg") && r->ntuv) {
         r->in_seg = 1;
+        xml_reader_want_text(r->xr, 1);
     } else if (!strcmp(name, "prop")) {
         const char *t = xml_attr(attrs, "type");
         r->in_prop = 1;
+        xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
         strbuf_reset(&r->prop_type);
         strbuf_addstr(&r->prop_type, t ? t : "");
     } else if (!strcmp(name, "note")) {
         r->in_note = 1;
+        xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
     } else if (!strcmp(name, "header")) {
         const char *s = xml_attr(attrs, "srclang");
@@ -324,16 +328,20 @@ static int on_end(void *ctx, const char *name)
         return 0;
     }
     if (r->in_seg) {
-        if (!strcmp(name, "seg"))
+        if (!strcmp(name, "seg")) {
             r->in_seg = 0;
+            xml_reader_want_text(r->xr, 0);
+        }
         return 0;
     }
     if (!strcmp(name, "prop") && r->in_prop) {
         r->in_prop = 0;
+        xml_reader_want_text(r->xr, 0);
         if (r->in_tu)
             end_prop(r);
     } else if (!strcmp(name, "note") && r->in_note) {
         r->in_note = 0;
+        xml_reader_want_text(r->xr, 0);
         if (r->in_tu)
             end_note(r);
     } else if (!strcmp(name, "tu") && r->in_tu) {

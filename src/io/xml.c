@@ -86,6 +86,13 @@ void xml_reader_get_position(const struct xml_reader *r, unsigned long *line, un
     *column = (unsigned long)XML_GetCurrentColumnNumber(r->parser) + 1;
 }
 
+static void XMLCALL on_text(void *data, const XML_Char *s, int len);
+
+void xml_reader_want_text(struct xml_reader *r, int want)
+{
+    XML_SetCharacterDataHandler(r->parser, want ? on_text : NULL);
+}
+
 const char *xml_attr(const char **attrs, const char *name)
 {
     for (size_t i = 0; attrs && attrs[i]; i += 2)

@@ -93,6 +93,14 @@ void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)
 void xml_reader_get_position(const struct xml_reader *r, unsigned long *line /* OUT */,
                              unsigned long *column /* OUT */);
 
+/*
+ * From a callback: whether text callbacks are wanted from now on (they are
+ * at the start). A reader that keeps the text of a few elements only turns
+ * them on inside those, and expat skips the white space in between without
+ * a call per run of it: a quarter of the time of reading a TMX.
+ */
+void xml_reader_want_text(struct xml_reader *r, int want);
+
 /* Returns the value of attribute name in attrs, or NULL. */
 const char *xml_attr(const char **attrs, const char *name);
 
