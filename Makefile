@@ -152,7 +152,7 @@ $(LIB): $(TRANSLIT_OBJ)
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl \
-           flite1-dev groff-base omegat
+           flite1-dev groff-base omegat valgrind time
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
@@ -213,12 +213,20 @@ bench: all
 
 # ---- fuzzing (libFuzzer, clang + libclang-rt-14-dev) ---------------------------
 # make fuzz [FUZZ_SECONDS=60] [FUZZERS="decode extract"]: builds each harness in
-# tests/fuzz/ with ASan+UBSan and runs it, seeded from tests/data; crashes land in
-# build/fuzz/<name>/ and become regression cases in tests/data/fuzz/.
+# tests/fuzz/ with ASan+UBSan and runs it, seeded from tests/data/fuzz/<name>/ and
+# the directories in FUZZ_SEEDS_<name> (FUZZ_SEEDS when that is not defined); crashes
+# land in build/fuzz/<name>/ and become regression cases in tests/data/fuzz/<name>/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 16384
 FUZZERS      ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SEEDS   ?= tests/data/enc tests/data/extract docs/corpus
+FUZZ_SEEDS_tmx   ?= tests/data/formats
+FUZZ_SEEDS_tbx   ?= tests/data/formats
+FUZZ_SEEDS_csv   ?= tests/data/formats tests/data/enc
+FUZZ_SEEDS_query ?=
+fuzz_seeds    = $(if $(filter undefined,$(origin FUZZ_SEEDS_$(1))),$(FUZZ_SEEDS),$(FUZZ_SEEDS_$(1)))
+fuzz_case     = $(1)) seeds="$$seeds $(call fuzz_seeds,$(1))";;
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 fuzz: $(TRANSLIT_C)
@@ -230,12 +238,15 @@ fuzz: $(TRANSLIT_C)
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
 	      $(LIB_SRC) $(TRANSLIT_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
+	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	      -artifact_prefix=build/fuzz/$$f/ -print_final_stats=1 \
-	      build/fuzz/$$f/corpus $$seeds tests/data/enc tests/data/extract docs/corpus \
-	      2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)' ; \
-	  ls build/fuzz/$$f/crash-* build/fuzz/$$f/leak-* build/fuzz/$$f/timeout-* 2>/dev/null \
-	      && { echo "fuzz_$$f: found a failing input (above)"; exit 1; } || true; \
+	      build/fuzz/$$f/corpus $$seeds \
+	      2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)|Assertion .* failed|runtime error:' ; \
+	  if ls build/fuzz/$$f/crash-* build/fuzz/$$f/leak-* build/fuzz/$$f/timeout-* \
+	      build/fuzz/$$f/oom-* 2>/dev/null | grep .; then \
+	    echo "fuzz_$$f: found a failing input (above)"; exit 1; \
+	  fi; \
 	done
 
 # ---- hygiene -----------------------------------------------------------------

@@ -20,7 +20,7 @@ size_t align_cross(struct extract_doc *d, unsigned flags)
     }
     for (size_t i = 0; i < before; i++) {
         const struct extract_pair *p = extract_doc_get(d, i);
-        cross_doc_add_pair(c, p->ko, p->gloss, p->kind);
+        cross_doc_add_pair(c, p->ko, p->gloss, p->kind, p->en);
     }
     cross_doc_align(c);
     n = cross_doc_count(c);

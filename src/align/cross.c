@@ -45,6 +45,7 @@ struct dpair {
     char *ko;             /* Korean side */
     char *gloss;          /* gloss side */
     enum gloss_kind kind; /* as the extractor classified it */
+    char *en;             /* its English form, or NULL */
 };
 
 struct cross_doc {
@@ -1177,6 +1178,111 @@ struct cross_doc *cross_doc_new(unsigned flags)
     return c;
 }
 
+/* ==== composition ================================================================ */
+
+/*
+ * Two glossed parts written next to each other, K1(G1) K2(G2), make one
+ * term whose forms compose: 인터넷 기반 자원 공유(클라우드) 보안인증제(CSAP)
+ * gives 인터넷 기반 자원 공유 보안인증제 <-> CSAP (an acronym after the last
+ * part names the whole) and <-> 클라우드 보안인증제 (the loanword form the
+ * appendix uses); 정보통신기술(ICT) 연구개발(R&D) gives <-> ICT R&D. Lists
+ * of separate terms also put glossed words side by side, so a composition
+ * is reported only when the acronym names it or the document writes its
+ * composed gloss somewhere else (the appendix: 클라우드 보안인증제).
+ */
+
+/* Offset just past "K(G)" ending at or after from in text, with K ending at kend; 0 if none. */
+static size_t glossed_at(const char *text, size_t len, size_t from, const struct dpair *p)
+{
+    size_t kl = strlen(p->ko), gl = strlen(p->gloss), i = from;
+
+    if (len - i < kl || memcmp(text + i, p->ko, kl))
+        return 0;
+    i += kl;
+    if (i < len && (text[i] == ' ' || text[i] == '^'))
+        i++;
+    if (i >= len || text[i] != '(')
+        return 0;
+    i++;
+    if (len - i < gl + 1 || memcmp(text + i, p->gloss, gl) || text[i + gl] != ')')
+        return 0;
+    return i + gl + 1;
+}
+
+/* 1 when some line other than skip contains s (spaces and bracket groups ignored). */
+static int written_elsewhere(const struct cross_doc *c, const char *s, unsigned long skip)
+{
+    struct strbuf key = STRBUF_INIT;
+    int found = 0;
+
+    squeeze(s, strlen(s), &key);
+    for (size_t i = 0; i < c->nlines && !found && key.len; i++)
+        if (c->lines[i].no != skip && strstr(c->lines[i].srch, key.buf))
+            found = 1;
+    strbuf_release(&key);
+    return found;
+}
+
+static int composable(enum gloss_kind k)
+{
+    return k == GLOSS_LOANWORD || k == GLOSS_ENGLISH || k == GLOSS_ABBREV;
+}
+
+static void compose_at(struct cross_doc *c, const struct cline *l, const struct dpair *p1,
+                       const struct dpair *p2)
+{
+    struct strbuf ko = STRBUF_INIT, form = STRBUF_INIT, ev = STRBUF_INIT;
+
+    strbuf_addf(&ko, "%s %s", p1->ko, p2->ko);
+    strbuf_addf(&ev, "composition %s(%s) %s(%s)", p1->ko, p1->gloss, p2->ko, p2->gloss);
+    if (p2->kind == GLOSS_ABBREV && p1->kind != GLOSS_ABBREV) {
+        /* the acronym must start with the first part: Cloud for CSAP, not Arthur for CEO */
+        const char *e = p1->kind == GLOSS_ENGLISH ? p1->gloss : p1->en;
+        if (!e || tolower((unsigned char)e[0]) != tolower((unsigned char)p2->gloss[0]))
+            goto done;
+        out_add(c, ko.buf, p2->gloss, GLOSS_ABBREV, l->no, l->no, 0.85, ev.buf);
+        strbuf_addf(&form, "%s %s", p1->gloss, p2->ko); /* 클라우드 보안인증제 */
+        if (written_elsewhere(c, form.buf, l->no))
+            out_add(c, ko.buf, form.buf, p1->kind, l->no, l->no, 0.85, ev.buf);
+    } else {
+        strbuf_addf(&form, "%s %s", p1->gloss, p2->gloss); /* ICT R&D */
+        enum gloss_kind k = p1->kind == p2->kind ? p1->kind : GLOSS_LOANWORD;
+        if (written_elsewhere(c, form.buf, l->no))
+            out_add(c, ko.buf, form.buf, k, l->no, l->no, 0.85, ev.buf);
+    }
+done:
+    strbuf_release(&ko);
+    strbuf_release(&form);
+    strbuf_release(&ev);
+}
+
+static void cross_compose(struct cross_doc *c)
+{
+    for (size_t li = 0; li < c->nlines; li++) {
+        const struct cline *l = &c->lines[li];
+        for (size_t a = 0; a < c->npairs; a++) {
+            const struct dpair *p1 = &c->pairs[a];
+            size_t kl = strlen(p1->ko);
+            if (!composable(p1->kind) || !kl)
+                continue;
+            for (const char *hit = strstr(l->text, p1->ko); hit; hit = strstr(hit + 1, p1->ko)) {
+                size_t at = (size_t)(hit - l->text), end;
+                /* K1 starts a word: 공유(클라우드) must not match inside 정보공유(...) */
+                if (at && l->text[at - 1] != ' ' && l->text[at - 1] != '(')
+                    continue;
+                if (!(end = glossed_at(l->text, l->len, at, p1)))
+                    continue;
+                if (end < l->len && l->text[end] == ' ')
+                    end++;
+                for (size_t b = 0; b < c->npairs; b++)
+                    if (b != a && composable(c->pairs[b].kind) &&
+                        glossed_at(l->text, l->len, end, &c->pairs[b]))
+                        compose_at(c, l, p1, &c->pairs[b]);
+            }
+        }
+    }
+}
+
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
 {
     ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
@@ -1207,9 +1313,11 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
     l->srch = strbuf_detach(&sb, NULL);
 }
 
-void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind)
+void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
+                        const char *en)
 {
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
+    c->pairs[c->npairs].en = en && *en ? xstrdup(en) : NULL;
     c->pairs[c->npairs].ko = xstrdup(ko);
     c->pairs[c->npairs].gloss = xstrdup(gloss);
     c->pairs[c->npairs++].kind = kind;
@@ -1233,6 +1341,7 @@ void cross_doc_align(struct cross_doc *c)
         cross_lists(c);
     if (!(c->flags & CROSS_NO_SUBST))
         cross_subst(c);
+    cross_compose(c);
 }
 
 size_t cross_doc_count(const struct cross_doc *c)
@@ -1260,6 +1369,7 @@ void cross_doc_free(struct cross_doc *c)
     for (size_t i = 0; i < c->npairs; i++) {
         free(c->pairs[i].ko);
         free(c->pairs[i].gloss);
+        free(c->pairs[i].en);
     }
     free(c->pairs);
     free(c);

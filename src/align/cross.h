@@ -23,7 +23,7 @@
  *
  *   struct cross_doc *c = cross_doc_new(0);
  *   for each normalised line: cross_doc_add_line(c, text, len, lineno);
- *   for each bracket pair:    cross_doc_add_pair(c, ko, gloss, kind);
+ *   for each bracket pair:    cross_doc_add_pair(c, ko, gloss, kind, en);
  *   cross_doc_align(c);
  *   for (i = 0; i < cross_doc_count(c); i++) use(cross_doc_get(c, i));
  *   cross_doc_free(c);
@@ -80,9 +80,12 @@ struct cross_doc *cross_doc_new(unsigned flags);
  */
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno);
 
-/* Adds a bracket pair the extractor found in this document (strings copied). */
+/*
+ * Adds a bracket pair the extractor found in this document, with its
+ * English form when known (strings copied).
+ */
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
-                        enum gloss_kind kind);
+                        enum gloss_kind kind, const char *en /* may be NULL */);
 
 /*
  * Finds the cross pairs. Call once, after the last line and pair; calling it

@@ -474,8 +474,23 @@ static unsigned long count_chars(const char *s, size_t n)
     return c;
 }
 
+static int feed_part(struct dsv_reader *r, const char *s, size_t len);
+
 /* Consumes decoded UTF-8. Returns 0 or -1 with r->err set. */
 static int feed(struct dsv_reader *r, const char *s, size_t len)
+{
+    /* a NUL would end a field's C string early: refuse it where it stands */
+    const char *nul = memchr(s, '\0', len);
+    size_t end = nul ? (size_t)(nul - s) : len;
+
+    if (feed_part(r, s, end))
+        return -1;
+    if (nul)
+        return dsv_fail(r, EXCHANGE_EMALFORMED, r->line, r->col, "NUL byte (not text)");
+    return 0;
+}
+
+static int feed_part(struct dsv_reader *r, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         char ch = s[i];

@@ -65,7 +65,7 @@ static void warn(struct tbx_reader *r, const char *msg)
 static enum side lang_side(struct tbx_reader *r, const char **attrs)
 {
     const char *l = xml_attr(attrs, "xml:lang");
-    struct strbuf tag = STRBUF_INIT, msg = STRBUF_INIT;
+    struct strbuf tag = STRBUF_INIT, msg = STRBUF_INIT, shown = STRBUF_INIT;
     enum side s = SIDE_OTHER;
 
     if (!l && (l = xml_attr(attrs, "lang")))
@@ -73,7 +73,9 @@ static enum side lang_side(struct tbx_reader *r, const char **attrs)
     if (!l)
         return SIDE_OTHER;
     if (lang_normalize(l, &tag) == LANG_REPAIRED) {
-        strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", l, tag.buf);
+        xml_printable(&shown, l, XML_PRINTABLE_MAX);
+        strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", shown.buf,
+                    tag.buf);
         warn(r, msg.buf);
     }
     if (lang_same_language(tag.buf, r->rd->opt.source_lang))
@@ -82,6 +84,7 @@ static enum side lang_side(struct tbx_reader *r, const char **attrs)
         s = SIDE_TARGET;
     strbuf_release(&tag);
     strbuf_release(&msg);
+    strbuf_release(&shown);
     return s;
 }
 

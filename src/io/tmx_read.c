@@ -66,7 +66,7 @@ static void warn(struct tmx_reader *r, const char *msg)
 /* Canonical form of a language attribute into out, warning about repairs. */
 static void read_lang(struct tmx_reader *r, const char *tag, struct strbuf *out)
 {
-    struct strbuf msg = STRBUF_INIT;
+    struct strbuf msg = STRBUF_INIT, shown = STRBUF_INIT;
     /* nearly every tuv repeats one of two tags: remember the last canonical ones */
     for (int i = 0; i < 2; i++)
         if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf)) {
@@ -80,11 +80,13 @@ static void read_lang(struct tmx_reader *r, const char *tag, struct strbuf *out)
         r->lang_next ^= 1;
         break;
     case LANG_REPAIRED:
-        strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", tag,
+        xml_printable(&shown, tag, XML_PRINTABLE_MAX);
+        strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", shown.buf,
                     out->buf);
         break;
     case LANG_INVALID:
-        strbuf_addf(&msg, "'%s' is not a BCP 47 language tag", tag);
+        xml_printable(&shown, tag, XML_PRINTABLE_MAX);
+        strbuf_addf(&msg, "'%s' is not a BCP 47 language tag", shown.buf);
         break;
     default:
         break;
@@ -92,6 +94,7 @@ static void read_lang(struct tmx_reader *r, const char *tag, struct strbuf *out)
     if (msg.len)
         warn(r, msg.buf);
     strbuf_release(&msg);
+    strbuf_release(&shown);
 }
 
 static const char *lang_attr(struct tmx_reader *r, const char **attrs)

@@ -101,6 +101,27 @@ const char *xml_attr(const char **attrs, const char *name)
     return NULL;
 }
 
+void xml_printable(struct strbuf *out, const char *s, size_t max)
+{
+    size_t len = strlen(s), i = 0, used = 0;
+    /* cut only when s does not fit, leaving room for "..." */
+    size_t limit = len <= max ? len : max > 3 ? max - 3 : 0;
+    while (i < len) {
+        uint32_t c;
+        size_t n = utf8_decode(s + i, len - i, &c);
+        if (used + n > limit) {
+            strbuf_addstr(out, "...");
+            break;
+        }
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c == UTF8_REPLACEMENT && n == 1))
+            strbuf_addch(out, '?');
+        else
+            strbuf_add(out, s + i, n);
+        used += n;
+        i += n;
+    }
+}
+
 /* ---- expat callbacks ----------------------------------------------------------------- */
 
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
@@ -153,10 +174,13 @@ static void XMLCALL on_entity_decl(void *data, const XML_Char *name, int is_para
     (void)base;
     (void)public_id;
     (void)notation;
-    if (system_id)
+    if (system_id) {
+        struct strbuf id = STRBUF_INIT;
+        xml_printable(&id, system_id, XML_PRINTABLE_MAX);
         refuse(r, "external entity '%s%s' refused (dadeum never fetches '%s')", is_param ? "%" : "",
-               name, system_id);
-    else
+               name, id.buf);
+        strbuf_release(&id);
+    } else
         refuse(r, "entity declaration '%s%s' refused (entities are not supported)",
                is_param ? "%" : "", name);
 }
@@ -193,8 +217,12 @@ static void XMLCALL on_doctype(void *data, const XML_Char *name, const XML_Char 
     (void)pubid;
     (void)has_internal_subset;
     /* a URL to an unknown DTD may define entities the document needs: refuse */
-    if (sysid && strchr(sysid, ':') && !known_dtd(sysid))
-        refuse(r, "external DTD '%s' refused (dadeum never fetches DTDs)", sysid);
+    if (sysid && strchr(sysid, ':') && !known_dtd(sysid)) {
+        struct strbuf id = STRBUF_INIT;
+        xml_printable(&id, sysid, XML_PRINTABLE_MAX);
+        refuse(r, "external DTD '%s' refused (dadeum never fetches DTDs)", id.buf);
+        strbuf_release(&id);
+    }
 }
 
 /* ---- parsing ------------------------------------------------------------------------- */

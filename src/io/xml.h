@@ -104,6 +104,18 @@ void xml_reader_want_text(struct xml_reader *r, int want);
 /* Returns the value of attribute name in attrs, or NULL. */
 const char *xml_attr(const char **attrs, const char *name);
 
+/* Bytes of a file's text xml_printable keeps, enough for a URL or a tag. */
+#define XML_PRINTABLE_MAX 100
+
+/*
+ * Appends s, text from the file (an attribute value, a system identifier),
+ * to out for quoting in a message, which is one line: line breaks, other
+ * C0 and C1 controls, DEL and bytes that are not UTF-8 become '?'. When s
+ * is longer than max bytes, it is cut at a character boundary and ends in
+ * "..." (max bytes in all).
+ */
+void xml_printable(struct strbuf *out, const char *s, size_t max);
+
 /* ---- writing ---------------------------------------------------------------------- */
 
 /*

@@ -139,6 +139,16 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
     err->sqlite_code = rc;
     if (code == TERMBASE_ENOTDB)
         return termbase__error(err, code, "not a termbase (%s)", sqlite3_errmsg(tb->db));
+    if (code == TERMBASE_EIO) {
+        /* name the file and what the system said (a full disk, EFBIG, EACCES) */
+        const char *path = sqlite3_db_filename(tb->db, "main");
+        int sys = sqlite3_system_errno(tb->db);
+        if (sys)
+            return termbase__error(err, code, "%s '%s': %s (%s)", what, path ? path : "",
+                                   sqlite3_errmsg(tb->db), strerror(sys));
+        return termbase__error(err, code, "%s '%s': %s", what, path ? path : "",
+                               sqlite3_errmsg(tb->db));
+    }
     return termbase__error(err, code, "%s: %s", what, sqlite3_errmsg(tb->db));
 }
 

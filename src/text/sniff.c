@@ -95,10 +95,37 @@ int text__utf8_cut(const char *s, size_t len)
  */
 #define SNIFF_UTF8_PROOF 8
 
+/*
+ * Length of the prefix of s that is well-formed CP949 (UHC): ASCII, or a
+ * lead byte 81..FE and a trail byte 41..5A, 61..7A or 81..FE. A pair cut
+ * by the end counts as well-formed.
+ */
+static size_t cp949_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        if (b == 0x80 || b == 0xFF)
+            return i;
+        if (i + 1 == len)
+            return len;
+        unsigned char t = s[i + 1];
+        if (!((t >= 0x41 && t <= 0x5A) || (t >= 0x61 && t <= 0x7A) || (t >= 0x81 && t <= 0xFE)))
+            return i;
+        i += 2;
+    }
+    return len;
+}
+
 const char *text_sniff_content(const char *buf, size_t len, int at_eof)
 {
     size_t zeros[2] = {0, 0}; /* NUL bytes at even and odd offsets */
     size_t i, multi = 0;      /* multi: valid multi-byte sequences seen */
+    const char *utf16 = NULL;
 
     for (const char *z = memchr(buf, 0, len); z; z = memchr(z + 1, 0, len - (size_t)(z + 1 - buf)))
         zeros[(size_t)(z - buf) & 1]++;
@@ -110,9 +137,9 @@ const char *text_sniff_content(const char *buf, size_t len, int at_eof)
     /* a stray NUL in UTF-8 text is not UTF-16: ask for NULs in at least
      * one unit in eight (Hangul-only UTF-16 has few) on one side */
     if (zeros[1] > 2 * zeros[0] && zeros[1] * 16 >= len)
-        return "utf-16le";
-    if (zeros[0] > 2 * zeros[1] && zeros[0] * 16 >= len)
-        return "utf-16be";
+        utf16 = "utf-16le";
+    else if (zeros[0] > 2 * zeros[1] && zeros[0] * 16 >= len)
+        utf16 = "utf-16be";
 
     for (i = 0; i < len;) {
         uint32_t c;
@@ -125,13 +152,23 @@ const char *text_sniff_content(const char *buf, size_t len, int at_eof)
         n = utf8_decode(buf + i, len - i, &c);
         if (n == 1) /* invalid */
             break;
-        if (++multi >= SNIFF_UTF8_PROOF)
+        if (++multi >= SNIFF_UTF8_PROOF && !utf16)
             return "utf-8";
         i += n;
     }
+    if (utf16)
+        /* NULs in text that is all valid UTF-8, Hangul included, are stray NULs */
+        return i == len && multi ? "utf-8" : utf16;
     if (i == len)
         return "utf-8";
     if (!at_eof && len - i < 4 && text__utf8_cut(buf + i, len - i))
+        return "utf-8";
+    /*
+     * Too little UTF-8 before the bad byte to be sure: CP949, unless the
+     * bytes are no CP949 either, in which case the UTF-8 error (at its
+     * offset) is the better report.
+     */
+    if (multi && cp949_valid_prefix((const unsigned char *)buf, len) < len)
         return "utf-8";
     return "cp949";
 }

@@ -23,6 +23,17 @@ int outfile_open(struct outfile *o, const char *path)
         o->fp = stdout;
         return 0;
     }
+    /*
+     * A device or FIFO (-o /dev/null, -o /dev/stdout) is written in place:
+     * renaming a temporary file over it would replace the device node.
+     */
+    struct stat st;
+    if (!stat(path, &st) && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        if (!(o->fp = fopen(path, "w")))
+            return -1;
+        o->path = xstrdup(path);
+        return 0;
+    }
     strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
     fd = mkstemp(tmp.buf);
     if (fd < 0) {
@@ -54,11 +65,16 @@ int outfile_commit(struct outfile *o)
     int e = 0;
     if (!o->fp)
         return 0;
-    if (!o->tmp) {
+    if (!o->tmp) { /* standard output, or a device (path set: ours to close) */
         if (fflush(o->fp) || ferror(o->fp))
-            return -1;
+            e = errno ? errno : EIO;
+        if (o->path && fclose(o->fp) && !e)
+            e = errno;
         o->fp = NULL;
-        return 0;
+        free(o->path);
+        o->path = NULL;
+        errno = e;
+        return e ? -1 : 0;
     }
     if (fflush(o->fp) || ferror(o->fp) || fsync(fileno(o->fp)))
         e = errno ? errno : EIO;
@@ -79,7 +95,7 @@ int outfile_commit(struct outfile *o)
 
 void outfile_abort(struct outfile *o)
 {
-    if (o->fp && o->tmp)
+    if (o->fp && (o->tmp || o->path))
         fclose(o->fp);
     if (o->tmp)
         unlink(o->tmp);

@@ -20,7 +20,11 @@ struct outfile {
 
 #define OUTFILE_INIT {NULL, NULL, NULL}
 
-/* Opens path for writing. Returns 0, or -1 with errno set. */
+/*
+ * Opens path for writing: a temporary file beside it, renamed over it on
+ * commit; "-" or NULL is standard output, and an existing device or FIFO
+ * is written in place (never replaced). Returns 0, or -1 with errno set.
+ */
 int outfile_open(struct outfile *o, const char *path);
 /* Makes the output visible. Returns 0, or -1 with errno set (target untouched). */
 int outfile_commit(struct outfile *o);

@@ -100,6 +100,57 @@ static void test_lists(void)
     OK(right >= 8 && wrong == 0, "right %zu wrong %zu", right, wrong);
 }
 
+/* ---- composition ------------------------------------------------------------------ */
+
+static int has_out(const struct cross_doc *c, const char *ko, const char *gloss)
+{
+    for (size_t i = 0; i < cross_doc_count(c); i++) {
+        const struct cross_pair *p = cross_doc_get(c, i);
+        if (!strcmp(p->ko, ko) && !strcmp(p->gloss, gloss))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_compose(void)
+{
+    static const char *const lines[] = {
+        "인터넷 기반 자원 공유(클라우드) 보안인증제(CSAP) 개편",
+        "아서 맨쉬(Arthur Mensch) 최고 경영 책임자(CEO)와 면담",
+        "정보통신기술(ICT) 연구개발(R&D) 예산",
+        "인공지능(AI) 반도체(칩) 육성",
+        "부록: 클라우드 보안인증제 현황, ICT R&D 혁신",
+    };
+    static const struct {
+        const char *ko, *gloss, *en;
+        enum gloss_kind kind;
+    } pairs[] = {
+        {"인터넷 기반 자원 공유", "클라우드", "cloud", GLOSS_LOANWORD},
+        {"보안인증제", "CSAP", NULL, GLOSS_ABBREV},
+        {"아서 맨쉬", "Arthur Mensch", NULL, GLOSS_ENGLISH},
+        {"최고 경영 책임자", "CEO", NULL, GLOSS_ABBREV},
+        {"정보통신기술", "ICT", NULL, GLOSS_ABBREV},
+        {"연구개발", "R&D", NULL, GLOSS_ABBREV},
+        {"인공지능", "AI", NULL, GLOSS_ABBREV},
+        {"반도체", "칩", "chip", GLOSS_LOANWORD},
+    };
+    struct cross_doc *c = cross_doc_new(CROSS_NO_LISTS | CROSS_NO_SUBST);
+
+    for (size_t i = 0; i < N_ELEMS(lines); i++)
+        cross_doc_add_line(c, lines[i], strlen(lines[i]), i + 1);
+    for (size_t i = 0; i < N_ELEMS(pairs); i++)
+        cross_doc_add_pair(c, pairs[i].ko, pairs[i].gloss, pairs[i].kind, pairs[i].en);
+    cross_doc_align(c);
+    OK(has_out(c, "인터넷 기반 자원 공유 보안인증제", "CSAP"), "the acronym names the whole");
+    OK(has_out(c, "인터넷 기반 자원 공유 보안인증제", "클라우드 보안인증제"),
+       "the appendix's loanword form");
+    OK(has_out(c, "정보통신기술 연구개발", "ICT R&D"), "two acronyms, written together elsewhere");
+    OK(!has_out(c, "아서 맨쉬 최고 경영 책임자", "CEO"), "CEO does not start with Arthur");
+    OK(!has_out(c, "인공지능 반도체", "AI 칩"), "a composition nobody writes is not reported");
+    OK(cross_doc_count(c) == 3, "%zu pairs", cross_doc_count(c));
+    cross_doc_free(c);
+}
+
 /* ---- end to end over the development documents -------------------------------- */
 
 static const char *const corpus_gold[][2] = {
@@ -126,6 +177,9 @@ static const char *const corpus_gold[][2] = {
     {"인공지능 혁신 자금", "AI 혁신펀드"},
     {"데이터 모음", "데이터셋"},
     {"국제 인공지능 안전연구소 관계망", "국제 AI안전연구소 네트워크"},
+    /* composition: 인터넷 기반 자원 공유(클라우드) 보안인증제(CSAP) */
+    {"인터넷 기반 자원 공유 보안인증제", "CSAP"},
+    {"인터넷 기반 자원 공유 보안인증제", "클라우드 보안인증제"},
 };
 
 /* Runs extractor + cross over path; counts pairs in and out of the gold. */
@@ -145,7 +199,7 @@ static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *w
     extract_doc_finish(d);
     for (size_t i = 0; i < extract_doc_count(d); i++) {
         const struct extract_pair *p = extract_doc_get(d, i);
-        cross_doc_add_pair(c, p->ko, p->gloss, p->kind);
+        cross_doc_add_pair(c, p->ko, p->gloss, p->kind, p->en);
     }
     cross_doc_align(c);
     for (size_t i = 0; i < cross_doc_count(c); i++) {
@@ -190,6 +244,7 @@ int main(void)
 {
     RUN(test_acronym_score);
     RUN(test_lists);
+    RUN(test_compose);
     RUN(test_corpus);
     return harness_done();
 }
