@@ -257,6 +257,12 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     /* variant 2, customary (제1장 제5항): a word-final [p k b g] after a
      * plain vowel is a 받침 whatever the vowel's length or voicing (빅, 웹,
      * 딥, 잡), as established spellings widely write it */
+    /* ... except a word-final [k] after [ɛ], which custom writes with 으
+     * (체크, 데크, 하이테크: all in the standard dictionary) */
+    if (variant == 2 && next == PH_NONE && p == PH_K && prev == PH_EH) {
+        emit(b, INI_K, MED_EU);
+        return;
+    }
     if (variant == 2 && next == PH_NONE && i && is_vowel(prev) && !is_diphthong(prev) &&
         (p == PH_P || p == PH_K || p == PH_B || p == PH_G)) {
         set_final(b, p == PH_P || p == PH_B ? FIN_B : FIN_G, initial_of(p));
