@@ -109,6 +109,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
             return -1;
         }
         r->root_ok = 1;
+        xml_reader_want_text(r->xr, 0); /* only inside the elements read (r->what) */
         return 0;
     }
     if (is_entry(name)) {
@@ -152,6 +153,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     }
     r->what_depth = r->depth;
     strbuf_reset(&r->text);
+    xml_reader_want_text(r->xr, 1);
     return 0;
 }
 
@@ -203,6 +205,7 @@ static void end_text(struct tbx_reader *r)
         strbuf_trim(dst);
     }
     r->what = T_NONE;
+    xml_reader_want_text(r->xr, 0);
 }
 
 static void end_termsec(struct tbx_reader *r)
