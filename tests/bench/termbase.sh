@@ -81,13 +81,22 @@ sub=$(per_run "$DADEUM" lookup --db "$db" --limit 10 "$piece")
 fuzzy=$(per_run "$DADEUM" lookup --db "$db" --limit 10 "$typo")
 nop=$(per_run "$DADEUM" --version)
 
+# peak RSS in MB of one run of "$@"
+rss() {
+	/usr/bin/time -f %M -o "$dir/rss.out" "$@" >/dev/null 2>&1
+	awk '{ printf "%.1f", $1 / 1024 }' "$dir/rss.out"
+}
+
 echo "termbase: $concepts concepts, $forms forms, $(du -h "$db" | cut -f1) ($db)"
-echo "per process, mean of $RUNS runs (ms):"
-printf '  %-34s %8s\n' "dadeum lookup --exact '$term'" "$exact"
-printf '  %-34s %8s\n' "sqlite3 CLI, same indexed query" "$cli"
-printf '  %-34s %8s\n' "dadeum lookup '$piece' (substring)" "$sub"
-printf '  %-34s %8s\n' "dadeum lookup '$typo' (fuzzy)" "$fuzzy"
-printf '  %-34s %8s\n' "dadeum --version (process floor)" "$nop"
+echo "per process, mean of $RUNS runs (ms), and peak RSS of one run (MB):"
+printf '  %-34s %8s ms %7s MB\n' "dadeum lookup --exact '$term'" "$exact" \
+	"$(rss "$DADEUM" lookup --db "$db" --exact "$term")"
+printf '  %-34s %8s ms %7s MB\n' "sqlite3 CLI, same indexed query" "$cli" "$(rss sqlite3 "$db" "$sql")"
+printf '  %-34s %8s ms %7s MB\n' "dadeum lookup '$piece' (substring)" "$sub" \
+	"$(rss "$DADEUM" lookup --db "$db" --limit 10 "$piece")"
+printf '  %-34s %8s ms %7s MB\n' "dadeum lookup '$typo' (fuzzy)" "$fuzzy" \
+	"$(rss "$DADEUM" lookup --db "$db" --limit 10 "$typo")"
+printf '  %-34s %8s ms %7s MB\n' "dadeum --version (process floor)" "$nop" "$(rss "$DADEUM" --version)"
 ratio=$(awk -v a="$exact" -v b="$cli" 'BEGIN { printf "%.2f", a / b }')
 echo "exact / sqlite3 = $ratio (target <= 1.00)"
 echo "fuzzy = $fuzzy ms (target <= 20), best hit: $(head -1 "$dir/fuzzy.out") (exit $fz)"

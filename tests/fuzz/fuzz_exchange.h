@@ -36,9 +36,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char fuzz_path[64];       /* what readers open */
-static char fuzz_named[64];      /* the file's own name while it has one */
-static int fuzz_fd = -1;         /* the temporary file */
+static char fuzz_path[64];  /* what readers open */
+static char fuzz_named[64]; /* the file's own name while it has one */
+static int fuzz_fd = -1;    /* the temporary file */
 
 static void fuzz_unlink_named(void)
 {
@@ -96,11 +96,11 @@ static int fuzz_is_white(char c)
 #define FUZZ_NWRITERS 5
 
 struct fuzz_ctx {
-    unsigned long concepts;                     /* concepts handed out */
-    struct exchange_writer w[FUZZ_NWRITERS];    /* tmx, tbx2, tbx3, tsv, csv */
-    FILE *fp[FUZZ_NWRITERS];                    /* their streams */
-    char *buf[FUZZ_NWRITERS];                   /* open_memstream's buffers */
-    size_t len[FUZZ_NWRITERS];                  /* and lengths */
+    unsigned long concepts;                  /* concepts handed out */
+    struct exchange_writer w[FUZZ_NWRITERS]; /* tmx, tbx2, tbx3, tsv, csv */
+    FILE *fp[FUZZ_NWRITERS];                 /* their streams */
+    char *buf[FUZZ_NWRITERS];                /* open_memstream's buffers */
+    size_t len[FUZZ_NWRITERS];               /* and lengths */
 };
 
 static int fuzz_on_concept(void *data, const struct termbase_concept *c)

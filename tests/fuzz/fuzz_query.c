@@ -58,8 +58,8 @@ static const struct seed_pair doc1[] = {
      2, 0, "공공기관은 클라우드 보안 인증(CSAP)을 받은 서비스를 이용해야 한다."},
     {"인공지능", "AI", GLOSS_ABBREV, NULL, "Artificial Intelligence", "AI", 6, 0,
      "인공지능(AI) 안전연구소가 문을 열었다."},
-    {"인공지능 안전연구소", "AI Safety Institute", GLOSS_ENGLISH, NULL, "AI Safety Institute",
-     NULL, 1, 0, "인공지능 안전연구소(AI Safety Institute)는 판교에 있다."},
+    {"인공지능 안전연구소", "AI Safety Institute", GLOSS_ENGLISH, NULL, "AI Safety Institute", NULL,
+     1, 0, "인공지능 안전연구소(AI Safety Institute)는 판교에 있다."},
     {"과학기술정보통신부", "과기정통부", GLOSS_SHORTFORM, NULL, "Ministry of Science and ICT",
      "MSIT", 3, 0, "과학기술정보통신부(장관 유상임, 이하 '과기정통부')는 28일 발표했다."},
     {"정보통신기술 연구개발", "ICT R&D", GLOSS_ABBREV,
@@ -81,8 +81,8 @@ static const struct seed_pair doc1[] = {
      "생성형 인공지능(생성형 AI) 활용 지침을 배포했다."},
     {"사물인터넷", "IoT", GLOSS_ABBREV, "Internet of Things", NULL, "IoT", 1, 0,
      "사물인터넷(IoT) 기기의 보안을 점검한다."},
-    {"한국인터넷진흥원", "KISA", GLOSS_ABBREV, NULL, "Korea Internet & Security Agency", "KISA",
-     1, 0, "한국인터넷진흥원(KISA)이 점검을 맡는다."},
+    {"한국인터넷진흥원", "KISA", GLOSS_ABBREV, NULL, "Korea Internet & Security Agency", "KISA", 1,
+     0, "한국인터넷진흥원(KISA)이 점검을 맡는다."},
     {"한국지능정보사회진흥원", "NIA", GLOSS_ABBREV, "National Information Society Agency", NULL,
      "NIA", 1, 0, "한국지능정보사회진흥원(NIA)과 협력한다."},
     {"디지털 플랫폼 정부", "디플정", GLOSS_SHORTFORM, NULL, NULL, "DPG", 1, 0,
@@ -110,7 +110,8 @@ static const struct seed_pair doc1[] = {
 
 /* A second one, overlapping: counts, spacing variants, particles. */
 static const struct seed_pair doc2[] = {
-    {"인공지능은", "AI", GLOSS_ABBREV, NULL, NULL, "AI", 3, 0, "인공지능은(AI) 모든 산업을 바꾼다."},
+    {"인공지능은", "AI", GLOSS_ABBREV, NULL, NULL, "AI", 3, 0,
+     "인공지능은(AI) 모든 산업을 바꾼다."},
     {"인터넷 기반 자원공유", "클라우드", GLOSS_LOANWORD, NULL, "cloud", NULL, 2, 0,
      "인터넷 기반 자원공유(클라우드) 이용률이 높아졌다."},
     {"데이터센터", "data centre", GLOSS_ENGLISH, NULL, "data centre", NULL, 1, 0,
