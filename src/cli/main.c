@@ -5,7 +5,6 @@
  * command and hands it argv with the command name at argv[0]. See cli.h for
  * how to add a command.
  */
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,14 +63,6 @@ static int help(FILE *fp)
 
 int main(int argc, char **argv)
 {
-    /*
-     * SQLite's sorters and ephemeral tables take and give back a few hundred
-     * KiB per statement; with glibc's default trim threshold the heap top
-     * then shrinks and regrows with every concept an export reads (two brk
-     * calls and the page faults after them: half the time of an export).
-     * Keep up to 64 MiB of freed heap instead.
-     */
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     if (argc < 2)
         return help(stderr);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
