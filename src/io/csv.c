@@ -214,6 +214,7 @@ static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned lo
         r->err->line = line;
         r->err->column = col;
         snprintf(r->err->message, sizeof(r->err->message), "%s", msg);
+        utf8_trim_invalid(r->err->message); /* cut inside a character */
     }
     return -1;
 }

@@ -58,6 +58,7 @@ static void fail_v(struct xml_reader *r, enum xml_read_status code, const char *
         return; /* the first error is the one to report */
     r->err->code = code;
     vsnprintf(r->err->message, sizeof(r->err->message), fmt, ap);
+    utf8_trim_invalid(r->err->message); /* cut inside a character */
     set_position(r);
     XML_StopParser(r->parser, XML_FALSE);
 }

@@ -107,6 +107,7 @@ enum termbase_status termbase__error(struct termbase_error *err, enum termbase_s
     err->code = code;
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    utf8_trim_invalid(err->message); /* cut inside a character */
     va_end(ap);
     return code;
 }

@@ -254,7 +254,8 @@ struct termbase_concept {
     unsigned long example_line;  /* its line */
     enum termbase_match match;   /* how the lookup found it */
     const char *matched;         /* the form that matched, or NULL */
-    int distance;                /* jamo distance for FUZZY (JAMO_COST_UNIT), else 0 */
+    int distance;                /* FUZZY: jamo distance (JAMO_COST_UNIT); PREFIX, SUBSTRING:
+                                    characters beyond the query; else 0 */
 };
 
 struct termbase_result; /* a list of concepts, owned by the caller */

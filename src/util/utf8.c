@@ -82,6 +82,12 @@ size_t utf8_valid_prefix(const char *str, size_t len)
     return len;
 }
 
+char *utf8_trim_invalid(char *s)
+{
+    s[utf8_valid_prefix(s, strlen(s))] = '\0';
+    return s;
+}
+
 void utf8_add(struct strbuf *sb, uint32_t c)
 {
     char b[4];

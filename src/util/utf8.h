@@ -46,6 +46,11 @@ static inline size_t utf8_decode(const char *str, size_t len, uint32_t *cp /* OU
 
 /* Length of the longest valid prefix of s; equals len when s is valid. */
 size_t utf8_valid_prefix(const char *s, size_t len);
+/*
+ * Ends the NUL-terminated s at its longest valid UTF-8 prefix: for a message
+ * that snprintf may have cut inside a character. Returns s.
+ */
+char *utf8_trim_invalid(char *s);
 /* Appends cp encoded as UTF-8 (U+FFFD for surrogates and > U+10FFFF). */
 void utf8_add(struct strbuf *sb, uint32_t cp);
 /* Number of code points in s[0..len). */

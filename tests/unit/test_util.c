@@ -457,6 +457,14 @@ static void test_utf8_decode_valid(void)
     }
 }
 
+static void test_utf8_trim_invalid(void)
+{
+    char cut[] = "\xEC\x98\xA4\xEB\xA5\x98 \xED\x81"; /* "오류 " and a cut 큰 */
+    char whole[] = "클라우드";
+    STR_EQ(utf8_trim_invalid(cut), "오류 ", "a character cut by snprintf goes");
+    STR_EQ(utf8_trim_invalid(whole), "클라우드", "valid text stays");
+}
+
 static void test_utf8_decode_invalid(void)
 {
     static const struct {
@@ -849,6 +857,7 @@ int main(void)
     RUN(test_strmap_release_destructor);
     RUN(test_utf8_decode_valid);
     RUN(test_utf8_decode_invalid);
+    RUN(test_utf8_trim_invalid);
     RUN(test_utf8_valid_prefix);
     RUN(test_utf8_round_trip);
     RUN(test_utf8_count_prev);
