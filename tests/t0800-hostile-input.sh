@@ -362,7 +362,8 @@ test_expect_success 'a 100 MB line without a newline: exit 0, bounded time, its 
 	echo "# 100 MB line: exit $st in $((t1 - t0)) s" >&3 &&
 	sane err &&
 	test "$st" = 0 &&
-	test ! -s err &&
+	test_grep "^dadeum: warning: big.txt:1: [0-9]* bracket group(s) beyond the first 256 on a line not read\$" err &&
+	test "$(wc -l <err)" = 1 &&
 	test ! -s out &&
 	test_grep "^big.txt	1	[^	]*자원 공유	클라우드	loanword	" big.tsv &&
 	test_grep "^big.txt	1	주요 7개국	G7	abbrev	" big.tsv &&
@@ -769,6 +770,13 @@ test_expect_success 'ingest under a full disk: the message names the termbase fi
 	copydb t.db named.db &&
 	test_expect_code 4 limited 65536 dadeum ingest --db named.db g3.txt >out 2>err &&
 	test_grep "named.db" err
+'
+
+test_expect_success 'more than 256 bracket groups on a line: a warning names the line, nothing dropped silently' '
+	awk "BEGIN { printf \"첫 줄\\n\"; for (i = 0; i < 300; i++) printf \"용어%d(T%d) \", i, i; printf \"\\n\" }" >groups.txt &&
+	dadeum extract groups.txt >out 2>err &&
+	test_grep "^dadeum: warning: groups.txt:2: 44 bracket group(s) beyond the first 256 on a line not read\$" err &&
+	test "$(wc -l <err)" = 1
 '
 
 test_done

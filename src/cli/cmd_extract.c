@@ -106,6 +106,12 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
     if (j->err.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
                 (unsigned long long)j->err.replaced, j->err.encoding);
+    {
+        unsigned long first, unread = extract_doc_unread_groups(doc, &first);
+        if (unread)
+            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
+                    shown, first, unread);
+    }
     for (size_t i = 0; i < extract_doc_count(doc); i++)
         pairs_write(out, opt->format, path, extract_doc_get(doc, i));
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {

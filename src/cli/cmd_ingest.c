@@ -135,6 +135,12 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     if (rerr.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
                 (unsigned long long)rerr.replaced, rerr.encoding);
+    {
+        unsigned long first, unread = extract_doc_unread_groups(doc, &first);
+        if (unread)
+            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
+                    path, first, unread);
+    }
     if (termbase_doc_begin(tb, path, h.hex, h.bytes, &unchanged, &err))
         goto fail;
     for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {

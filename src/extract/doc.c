@@ -37,6 +37,8 @@ struct extract_doc {
     char **owned;               /* strings the pairs point to that no occurrence owns */
     size_t nowned, aowned;      /* used, allocated */
     int finished;               /* extract_doc_finish ran */
+    unsigned long unread;       /* bracket groups past SCAN_MAX_GROUPS on their line */
+    unsigned long unread_line;  /* the first line that had such groups */
 };
 
 static const char *own(struct extract_doc *d, char *s)
@@ -173,6 +175,20 @@ void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left,
     r->left = xmemdupz(left, llen);
     r->inner = xmemdupz(inner, ilen);
     r->reason = reason;
+}
+
+void doc_note_unread(struct extract_doc *d, unsigned long line, unsigned long n)
+{
+    if (!d->unread)
+        d->unread_line = line;
+    d->unread += n;
+}
+
+unsigned long extract_doc_unread_groups(const struct extract_doc *d, unsigned long *first_line)
+{
+    if (first_line)
+        *first_line = d->unread_line;
+    return d->unread;
 }
 
 void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,

@@ -111,6 +111,14 @@ size_t extract_doc_count(const struct extract_doc *d);
 /* The i-th pair (0-based, i < count); owned by d. */
 const struct extract_pair *extract_doc_get(const struct extract_doc *d, size_t i);
 
+/*
+ * Bracket groups not read because their line had more than 256 (a bound on
+ * the work per line that only generated or damaged text reaches), and the
+ * first such line. Callers warn: nothing is dropped silently.
+ */
+unsigned long extract_doc_unread_groups(const struct extract_doc *d,
+                                        unsigned long *first_line /* OUT: may be NULL */);
+
 size_t extract_doc_reject_count(const struct extract_doc *d);
 const struct extract_reject *extract_doc_get_reject(const struct extract_doc *d, size_t i);
 

@@ -78,6 +78,8 @@ void scan_line(struct extract_doc *d, const char *text, size_t len, unsigned lon
 
 /* Adds a finished occurrence (takes ownership of its strings). */
 void doc_add_occ(struct extract_doc *d, struct occ *o);
+/* Counts n bracket groups of line that scan_line did not read (over its cap). */
+void doc_note_unread(struct extract_doc *d, unsigned long line, unsigned long n);
 /* Records a rejected candidate when --explain is on. */
 void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left, size_t llen,
                     const char *inner, size_t ilen, const char *reason);

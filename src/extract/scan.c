@@ -299,6 +299,7 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
     } stack[SCAN_MAX_DEPTH];
     struct group *groups = NULL;
     size_t ng = 0, alloc = 0, sp = 0;
+    unsigned long unread = 0; /* groups past SCAN_MAX_GROUPS */
     const char *gt = memchr(s, '>', len);
 
     for (size_t i = 0; i < len; i++) {
@@ -335,7 +336,9 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
             /* a '>' only closes the innermost '<' (arrows stay text) */
             if (k > 0 && (c != '>' || k == sp)) {
                 sp = k - 1;
-                if ((want == '(' || want == '<') && ng < SCAN_MAX_GROUPS) {
+                if ((want == '(' || want == '<') && ng >= SCAN_MAX_GROUPS) {
+                    unread++;
+                } else if (want == '(' || want == '<') {
                     ALLOC_GROW(groups, ng + 1, alloc);
                     groups[ng].open = stack[sp].pos;
                     groups[ng].close = i;
@@ -346,6 +349,8 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
             }
         }
     }
+    if (unread)
+        doc_note_unread(d, lineno, unread);
     if (!ng)
         return;
 
