@@ -192,7 +192,7 @@ int cmd_convert(int argc, char **argv)
     rd.warn = on_warn;
     rd.ctx = &cc;
     rd.opt = opt;
-    if (from->read(in, &rd, &xerr)) {
+    if (from->read(in, &rd, &xerr) && !(xerr.code == EXCHANGE_ESTOPPED && ferror(out.fp))) {
         if (xerr.line)
             error("cannot read '%s' (%s): line %lu, column %lu: %s", in, from->name, xerr.line,
                   xerr.column, xerr.message);
@@ -201,7 +201,8 @@ int cmd_convert(int argc, char **argv)
         ret = DADEUM_EXIT_INPUT;
         goto cleanup;
     }
-    exchange_writer_finish(&w);
+    if (!ferror(out.fp)) /* else the write failed and stopped the read */
+        exchange_writer_finish(&w);
     if (ferror(out.fp) || outfile_commit(&out)) {
         error("cannot write '%s': %s", outpath, strerror(errno ? errno : EIO));
         ret = DADEUM_EXIT_OUTPUT;

@@ -148,7 +148,7 @@ int cmd_export(int argc, char **argv)
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
-    int c, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0;
+    int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0;
     char date[32];
 
     if (!db || !*db)
@@ -277,7 +277,9 @@ int cmd_export(int argc, char **argv)
     }
     exchange_writer_init(&w, fmt->ops, out.fp, &opt);
     writer_open = 1;
-    if (termbase_foreach(tb, status, exchange_writer_add, &w, &err)) {
+    if ((rc = termbase_foreach(tb, status, exchange_writer_add, &w, &err)) > 0) {
+        goto commit; /* the writer stopped the walk: the output failed */
+    } else if (rc) {
         error("%s", err.message);
         ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
         goto cleanup;

@@ -156,7 +156,7 @@ int exchange_writer_add(void *ctx, const struct termbase_concept *c)
     w->concepts++;
     w->in_concept = 0;
     w->ops->concept(w, c);
-    return 0;
+    return ferror(w->fp) ? 1 : 0; /* a failed write (full disk) stops the walk */
 }
 
 void exchange_writer_finish(struct exchange_writer *w)

@@ -102,7 +102,11 @@ extern const struct exchange_writer_ops csv_writer;  /* csv.c */
 /* Starts writing ops's format to fp (writes the header). Release with _release. */
 void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
                           FILE *fp, const struct exchange_options *opt);
-/* Writes one concept; a termbase_concept_fn (ctx is the writer). Returns 0. */
+/*
+ * Writes one concept; a termbase_concept_fn (ctx is the writer). Returns 0,
+ * or 1 once the output has failed (ferror), which stops the walk or read
+ * feeding it: the caller then reports the write error.
+ */
 int exchange_writer_add(void *w, const struct termbase_concept *c);
 /* Writes the footer. */
 void exchange_writer_finish(struct exchange_writer *w);
