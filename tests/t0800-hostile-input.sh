@@ -779,4 +779,13 @@ test_expect_success 'more than 256 bracket groups on a line: a warning names the
 	test "$(wc -l <err)" = 1
 '
 
+test_expect_success 'a file with 300 different warnings: 100 of them, then one saying the rest are not shown' '
+	{ echo "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body><tu>" &&
+	  i=1 && while [ $i -le 300 ]; do echo "<tuv xml:lang=\"ko_$i\"><seg>가</seg></tuv>"; i=$((i + 1)); done &&
+	  echo "</tu></body></tmx>"; } >warn300.tmx &&
+	dadeum convert warn300.tmx warn300.tsv 2>err &&
+	test "$(wc -l <err)" = 101 &&
+	test_grep "^dadeum: warning: warn300.tmx:[0-9]*:1: more than 100 different warnings: the rest are not shown\$" err
+'
+
 test_done

@@ -221,10 +221,7 @@ static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned lo
 
 static void dsv_warn(struct dsv_reader *r, const char *msg)
 {
-    int created = 0;
-    strmap_put(&r->warned, msg, strlen(msg), &created);
-    if (created && r->rd->warn)
-        r->rd->warn(r->rd->ctx, r->rec_line, 0, msg);
+    exchange_warn_once(r->rd, &r->warned, r->rec_line, 0, msg);
 }
 
 static const char *field(struct dsv_reader *r, enum col c)

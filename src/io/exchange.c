@@ -352,3 +352,21 @@ enum termbase_form_type exchange_guess_type(const char *text)
     }
     return !lower && upper >= 2 ? TERMBASE_FORM_ABBREV : TERMBASE_FORM_ENGLISH;
 }
+
+void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, unsigned long line,
+                        unsigned long column, const char *msg)
+{
+    int created = 0;
+
+    if (!rd->warn || seen->len > EXCHANGE_MAX_WARNINGS)
+        return;
+    if (seen->len == EXCHANGE_MAX_WARNINGS) {
+        strmap_put(seen, "\n", 1, &created); /* no message has a newline: the cap's mark */
+        rd->warn(rd->ctx, line, column,
+                 "more than 100 different warnings: the rest are not shown");
+        return;
+    }
+    strmap_put(seen, msg, strlen(msg), &created);
+    if (created)
+        rd->warn(rd->ctx, line, column, msg);
+}

@@ -31,6 +31,7 @@
 
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 
 /* What fills the target column of pair formats (TMX, TSV, CSV). */
 enum exchange_target {
@@ -153,13 +154,25 @@ struct exchange_error {
     char message[256];         /* lower-case, no newline */
 };
 
-/* What a reader reports to. warn may be NULL; each distinct message comes once per file. */
+/* What a reader reports to. warn may be NULL; see exchange_warn_once for how often it is called. */
 struct exchange_reader {
     termbase_concept_fn concept; /* called per concept; non-zero stops the read */
     void *ctx;                   /* for concept and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt; /* languages: which side is Korean */
 };
+
+/* Distinct warnings a reader gives per file before saying the rest are not shown. */
+#define EXCHANGE_MAX_WARNINGS 100
+
+/*
+ * For readers: gives msg through rd->warn (when set) unless seen, the
+ * file's set of messages given, has it. After EXCHANGE_MAX_WARNINGS
+ * distinct messages it says once that the rest are not shown and stays
+ * quiet, so neither the output nor seen grows with a hostile file.
+ */
+void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, unsigned long line,
+                        unsigned long column, const char *msg);
 
 /*
  * A reader: parses path ("-" is standard input) and calls rd->concept for

@@ -53,13 +53,9 @@ struct tbx_reader {
 
 static void warn(struct tbx_reader *r, const char *msg)
 {
-    int created = 0;
     unsigned long line, col;
-    strmap_put(&r->warned, msg, strlen(msg), &created);
-    if (!created || !r->rd->warn)
-        return;
     xml_reader_get_position(r->xr, &line, &col);
-    r->rd->warn(r->rd->ctx, line, col, msg);
+    exchange_warn_once(r->rd, &r->warned, line, col, msg);
 }
 
 static enum side lang_side(struct tbx_reader *r, const char **attrs)
