@@ -719,30 +719,29 @@ static void pass_markdown(const char *s, size_t len, struct strbuf *out)
  */
 static void pass_space(const char *s, size_t len, struct strbuf *out)
 {
-    size_t i = 0;
-    int start = 1; /* nothing but TABs written yet */
+    int start = 1;   /* nothing but TABs written yet */
+    int pending = 0; /* spaces seen since the last character written */
+    int after_tab = 0;
+    char *d;
 
-    while (i < len) {
-        size_t run = i, sp;
-
-        /* A run of other characters, copied whole. */
-        while (i < len && s[i] != ' ' && s[i] != '\t')
-            i++;
-        if (i > run) {
-            strbuf_add(out, s + run, i - run);
-            start = 0;
-        }
-        for (sp = i; i < len && s[i] == ' '; i++)
-            ;
-        if (i < len && s[i] == '\t') {
-            /* Spaces before and after a TAB go; the TAB stays. */
-            strbuf_addch(out, '\t');
-            for (i++; i < len && s[i] == ' '; i++)
-                ;
-        } else if (i > sp && i < len && !start) {
-            strbuf_addch(out, ' ');
+    strbuf_grow(out, len);
+    d = out->buf + out->len;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            pending = !after_tab;
+        } else if (c == '\t') {
+            *d++ = '\t'; /* spaces before and after a TAB go; the TAB stays */
+            pending = 0;
+            after_tab = 1;
+        } else {
+            if (pending && !start)
+                *d++ = ' ';
+            *d++ = c;
+            pending = after_tab = start = 0;
         }
     }
+    strbuf_setlen(out, (size_t)(d - out->buf));
 }
 
 /* ---- the line ----------------------------------------------------------------- */
@@ -760,6 +759,20 @@ enum {
     NEED_SPACE = 1 << 4,    /* TAB, or a space at an end or next to another */
 };
 
+/* What each ASCII byte asks for (a space only next to another: see line_needs). */
+static const unsigned char ascii_needs[128] = {
+    [0x00] = NEED_FOLD, [0x01] = NEED_FOLD, [0x02] = NEED_FOLD, [0x03] = NEED_FOLD,
+    [0x04] = NEED_FOLD, [0x05] = NEED_FOLD, [0x06] = NEED_FOLD, [0x07] = NEED_FOLD,
+    [0x08] = NEED_FOLD, ['\t'] = NEED_SPACE, [0x0A] = NEED_FOLD, [0x0B] = NEED_FOLD,
+    [0x0C] = NEED_FOLD, [0x0D] = NEED_FOLD, [0x0E] = NEED_FOLD, [0x0F] = NEED_FOLD,
+    [0x10] = NEED_FOLD, [0x11] = NEED_FOLD, [0x12] = NEED_FOLD, [0x13] = NEED_FOLD,
+    [0x14] = NEED_FOLD, [0x15] = NEED_FOLD, [0x16] = NEED_FOLD, [0x17] = NEED_FOLD,
+    [0x18] = NEED_FOLD, [0x19] = NEED_FOLD, [0x1A] = NEED_FOLD, [0x1B] = NEED_FOLD,
+    [0x1C] = NEED_FOLD, [0x1D] = NEED_FOLD, [0x1E] = NEED_FOLD, [0x1F] = NEED_FOLD,
+    ['<'] = NEED_HTML,      ['&'] = NEED_HTML,      ['*'] = NEED_MARKDOWN, ['_'] = NEED_MARKDOWN,
+    ['\\'] = NEED_MARKDOWN, ['^'] = NEED_MARKDOWN, ['#'] = NEED_MARKDOWN, ['>'] = NEED_MARKDOWN,
+};
+
 static unsigned line_needs(const char *s, size_t len)
 {
     unsigned need = 0;
@@ -772,17 +785,9 @@ static unsigned line_needs(const char *s, size_t len)
         size_t n;
 
         if (b < 0x80) {
-            if (b == ' ') {
-                if (i + 1 < len && s[i + 1] == ' ')
-                    need |= NEED_SPACE;
-            } else if (b == '\t') {
+            if (b == ' ' && i + 1 < len && s[i + 1] == ' ')
                 need |= NEED_SPACE;
-            } else if (b < 0x20)
-                need |= NEED_FOLD;
-            else if (b == '<' || b == '&')
-                need |= NEED_HTML;
-            else if (b == '*' || b == '_' || b == '\\' || b == '^' || b == '#' || b == '>')
-                need |= NEED_MARKDOWN;
+            need |= ascii_needs[b];
             i++;
             continue;
         }
