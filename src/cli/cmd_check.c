@@ -148,14 +148,17 @@ static void report_error(const struct check_error *e, const char *path, const ch
     case CHECK_EOPEN:
         error("cannot open '%s': %s", shown, strerror(e->sys_errno));
         break;
-    case CHECK_EDECODE:
+    case CHECK_EDECODE: {
+        const char *as = encoding && *encoding && strcmp(encoding, "auto") ? encoding
+                                                                           : e->decode.encoding;
         if (e->decode.code == TEXT_ETRUNC)
-            error("'%s' ends inside a %s character at byte %llu", shown, e->decode.encoding,
+            error("'%s' ends inside a %s character at byte %llu", shown, as,
                   (unsigned long long)e->decode.offset);
         else
-            error("cannot decode '%s' as %s at byte %llu", shown, e->decode.encoding,
+            error("cannot decode '%s' as %s at byte %llu", shown, as,
                   (unsigned long long)e->decode.offset);
         break;
+    }
     default:
         error("cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;

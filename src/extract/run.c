@@ -58,14 +58,18 @@ void extract_run_strerror(const struct extract_run_error *err, const char *path,
     case TEXT_READER_EOPEN:
         strbuf_addf(msg, "cannot open '%s': %s", shown, strerror(e->sys_errno));
         break;
-    case TEXT_READER_EDECODE:
+    case TEXT_READER_EDECODE: {
+        /* the name the user gave (euc-kr), not the superset decoding it (cp949) */
+        const char *as = encoding && *encoding && strcmp(encoding, "auto") ? encoding
+                                                                           : e->decode.encoding;
         if (e->decode.code == TEXT_ETRUNC)
-            strbuf_addf(msg, "'%s' ends inside a %s character at byte %llu", shown,
-                        e->decode.encoding, (unsigned long long)e->decode.offset);
+            strbuf_addf(msg, "'%s' ends inside a %s character at byte %llu", shown, as,
+                        (unsigned long long)e->decode.offset);
         else
-            strbuf_addf(msg, "cannot decode '%s' as %s at byte %llu", shown, e->decode.encoding,
+            strbuf_addf(msg, "cannot decode '%s' as %s at byte %llu", shown, as,
                         (unsigned long long)e->decode.offset);
         break;
+    }
     default:
         strbuf_addf(msg, "cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;
