@@ -788,4 +788,10 @@ test_expect_success 'a file with 300 different warnings: 100 of them, then one s
 	test_grep "^dadeum: warning: warn300.tmx:[0-9]*:1: more than 100 different warnings: the rest are not shown\$" err
 '
 
+test_expect_success '--encoding euc-kr: the error names euc-kr, not the cp949 that decodes it' '
+	printf "\260\241\377\377\n" >badeuc.txt &&
+	test_expect_code 3 dadeum extract --encoding euc-kr badeuc.txt >out 2>err &&
+	test_grep "^dadeum: error: cannot decode .badeuc.txt. as euc-kr at byte 2\$" err
+'
+
 test_done
