@@ -794,4 +794,12 @@ test_expect_success '--encoding euc-kr: the error names euc-kr, not the cp949 th
 	test_grep "^dadeum: error: cannot decode .badeuc.txt. as euc-kr at byte 2\$" err
 '
 
+test_expect_success 'a pair on a 120 KB line: its JSONL context is a window around the gloss, not the line' '
+	awk "BEGIN { for (i = 0; i < 10000; i++) printf \"가나다 \"; printf \"인터넷 기반 자원 공유(클라우드) 보안 \"; for (i = 0; i < 10000; i++) printf \"라마바 \"; printf \"\\n\" }" >wide.txt &&
+	dadeum extract --format jsonl -o wide.jsonl wide.txt &&
+	test "$(wc -l <wide.jsonl)" = 1 &&
+	test "$(wc -c <wide.jsonl)" -lt 5000 &&
+	test_grep "\"context\":\"…[^\"]*공유(클라우드) 보안[^\"]*…\"" wide.jsonl
+'
+
 test_done

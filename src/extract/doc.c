@@ -240,6 +240,40 @@ static void agree(struct extract_doc *d, struct doc_knowledge *k)
     free(v);
 }
 
+/* Bytes of context: longer lines give a window this long around the gloss. */
+#define CONTEXT_MAX 4096
+
+/*
+ * The context of a pair: its line, or for a line longer than CONTEXT_MAX
+ * bytes (a paragraph of prose is shorter; generated or damaged text is
+ * not) about CONTEXT_MAX bytes around the gloss's first appearance, cut at
+ * character boundaries and marked with "…", so that JSONL output and the
+ * termbase stay in proportion to the pairs.
+ */
+static const char *context_of(struct extract_doc *d, const char *line, const char *gloss)
+{
+    size_t len = strlen(line), at, start, end;
+    const char *g;
+    struct strbuf sb = STRBUF_INIT;
+
+    if (len <= CONTEXT_MAX)
+        return line;
+    g = strstr(line, gloss);
+    at = g ? (size_t)(g - line) : 0;
+    start = at > CONTEXT_MAX / 2 ? at - CONTEXT_MAX / 2 : 0;
+    end = start + CONTEXT_MAX < len ? start + CONTEXT_MAX : len;
+    while (start < end && ((unsigned char)line[start] & 0xC0) == 0x80)
+        start++;
+    while (end < len && end > start && ((unsigned char)line[end] & 0xC0) == 0x80)
+        end--;
+    if (start)
+        strbuf_addstr(&sb, "…");
+    strbuf_add(&sb, line + start, end - start);
+    if (end < len)
+        strbuf_addstr(&sb, "…");
+    return own(d, strbuf_detach(&sb, NULL));
+}
+
 static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
 {
     struct strbuf key = STRBUF_INIT;
@@ -257,7 +291,7 @@ static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
         p->kind = o->kind;
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
-        p->context = d->lines[o->line_idx];
+        p->context = context_of(d, d->lines[o->line_idx], o->gloss_out);
         p->source = "bracket";
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
@@ -418,7 +452,7 @@ void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *glo
     p->source = own(d, xstrdup(source));
     for (size_t i = 0; i < d->ntext; i++)
         if (d->text_no[i] == line)
-            p->context = d->text[i];
+            p->context = context_of(d, d->text[i], gloss);
     fill_english_one(d, p);
     share_abbr(d, p);
 }
