@@ -802,4 +802,12 @@ test_expect_success 'a pair on a 120 KB line: its JSONL context is a window arou
 	test_grep "\"context\":\"…[^\"]*공유(클라우드) 보안[^\"]*…\"" wide.jsonl
 '
 
+test_expect_success 'a 10,000-syllable word before a gloss is not a term (and --explain says why)' '
+	awk "BEGIN { for (i = 0; i < 10000; i++) printf \"가\"; printf \"(클라우드) 기반\\n인터넷 기반 자원 공유(클라우드)\\n\" }" >longword.txt &&
+	dadeum extract --explain -o longword.tsv longword.txt 2>err &&
+	test "$(wc -l <longword.tsv)" = 2 &&
+	test_grep "^longword.txt	2	[^	]*자원 공유	클라우드	" longword.tsv &&
+	test_grep "^longword.txt:1: skipped .*: Korean side longer than 60 characters\$" err
+'
+
 test_done

@@ -240,6 +240,9 @@ static void agree(struct extract_doc *d, struct doc_knowledge *k)
     free(v);
 }
 
+/* Longest Korean side kept, in characters (as gloss.c's limit for a gloss). */
+#define KO_TERM_MAX 60
+
 /* Bytes of context: longer lines give a window this long around the gloss. */
 #define CONTEXT_MAX 4096
 
@@ -505,6 +508,11 @@ void extract_doc_finish(struct extract_doc *d)
         span_extend_by_siblings(&d->occs[i], k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
+        if (o->ko && utf8_count(o->ko, strlen(o->ko)) > KO_TERM_MAX) {
+            free(o->ko); /* a run of text with no boundary in it, not a term */
+            o->ko = NULL;
+            o->why = "Korean side longer than 60 characters";
+        }
         if (o->ko)
             add_pair(d, &index, o);
         else if (o->why && (d->flags & EXTRACT_EXPLAIN)) {
