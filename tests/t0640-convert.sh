@@ -57,4 +57,19 @@ test_expect_success 'usage' '
 	test_expect_code 3 dadeum convert missing.tmx x.tsv
 '
 
+test_expect_success 'convert: a bad --date, SOURCE_DATE_EPOCH or language tag is a usage error, nothing written' '
+	printf "ko-KR\ten-US\n클라우드\tcloud\n" >d.tsv &&
+	test_expect_code 2 dadeum convert --date yesterday d.tsv d.tmx 2>err &&
+	test_grep "^dadeum: error: --date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not .yesterday.\$" err &&
+	test_expect_code 2 env SOURCE_DATE_EPOCH=soon "$DADEUM" convert d.tsv d.tmx 2>err &&
+	test_grep "^dadeum: error: SOURCE_DATE_EPOCH must be epoch seconds, not .soon.\$" err &&
+	test_expect_code 2 dadeum convert --source-lang "*all*" d.tsv d.tmx 2>err &&
+	test_grep "^dadeum: error: --source-lang needs a BCP 47 language tag such as ko-KR, not .\*all\*.\$" err &&
+	test_expect_code 2 dadeum import --db l.db --target-lang "e n" d.tsv 2>err &&
+	test_grep "^dadeum: error: --target-lang needs a BCP 47 language tag" err &&
+	test ! -e d.tmx && test ! -e l.db &&
+	SOURCE_DATE_EPOCH=1735776000 dadeum convert d.tsv d.tmx &&
+	test_grep "creationdate=\"20250102T000000Z\"" d.tmx
+'
+
 test_done

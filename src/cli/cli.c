@@ -7,9 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "io/exchange.h"
+#include "io/lang.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -94,5 +97,32 @@ int cli_parse_termbase_format(const char *arg, int *fmt)
         *fmt = TERMBASE_FORMAT_JSON;
     else
         return error("unknown format '%s' (text, tsv or json)", arg);
+    return 0;
+}
+
+int cli_lang_option(const char *opt, const char *arg, struct strbuf *out)
+{
+    strbuf_reset(out);
+    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
+        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_exchange_date(const char *date_opt, char *buf)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    long long t = (long long)time(NULL);
+
+    if (date_opt && exchange_parse_date(date_opt, &t)) {
+        error("--date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not '%s'", date_opt);
+        return -1;
+    }
+    if (!date_opt && sde && *sde && exchange_parse_date(sde, &t)) {
+        error("SOURCE_DATE_EPOCH must be epoch seconds, not '%s'", sde);
+        return -1;
+    }
+    exchange_format_date(t, buf);
     return 0;
 }

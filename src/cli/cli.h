@@ -12,6 +12,8 @@
 #ifndef DADEUM_CLI_CLI_H
 #define DADEUM_CLI_CLI_H
 
+#include "util/strbuf.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -44,6 +46,19 @@ void cli_cleanup_on_signal(const char *tmp_path);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/*
+ * --source-lang / --target-lang: the canonical BCP 47 tag of arg into out.
+ * Returns 0, or -1 after an error message naming opt.
+ */
+int cli_lang_option(const char *opt, const char *arg, struct strbuf *out /* OUT */);
+
+/*
+ * The creation date of an exchange file, as "YYYYMMDDThhmmssZ" into buf
+ * (32 bytes): --date (date_opt) when given, else $SOURCE_DATE_EPOCH, else
+ * now. Returns 0, or -1 after an error message (a usage error).
+ */
+int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
+
 /* Parses a --limit value (a non-negative decimal); 0, or -1 after an error message. */
 int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
 /* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */

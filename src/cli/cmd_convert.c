@@ -11,11 +11,9 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "io/exchange.h"
-#include "io/lang.h"
 #include "util/outfile.h"
 #include "util/banned.h"
 
@@ -65,16 +63,6 @@ static int on_concept(void *data, const struct termbase_concept *c)
     return exchange_writer_add(cc->w, c);
 }
 
-static int lang_option(const char *opt, const char *arg, struct strbuf *out)
-{
-    strbuf_reset(out);
-    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
-        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
-        return -1;
-    }
-    return 0;
-}
-
 int cmd_convert(int argc, char **argv)
 {
     static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
@@ -86,7 +74,7 @@ int cmd_convert(int argc, char **argv)
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const struct exchange_format *from = NULL, *to = NULL;
-    const char *date_opt = NULL, *in, *outpath, *sde = getenv("SOURCE_DATE_EPOCH");
+    const char *date_opt = NULL, *in, *outpath;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct outfile out = OUTFILE_INIT;
@@ -95,7 +83,6 @@ int cmd_convert(int argc, char **argv)
     struct exchange_error xerr;
     struct convert_ctx cc;
     int c, ret = DADEUM_EXIT_OK, writer_open = 0;
-    long long t = (long long)time(NULL);
     char date[32];
 
     optind = 1;
@@ -122,7 +109,7 @@ int cmd_convert(int argc, char **argv)
             break;
         case 'S':
         case 'T':
-            if (lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
+            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
                             c == 'S' ? &slang : &tlang)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
@@ -163,14 +150,11 @@ int cmd_convert(int argc, char **argv)
         ret = cli_usage(synopsis, help, 0);
         goto cleanup;
     }
-    if (date_opt ? exchange_parse_date(date_opt, &t)
-                 : sde && *sde && exchange_parse_date(sde, &t)) {
-        error("bad date '%s' (YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds)",
-              date_opt ? date_opt : sde);
+    if (cli_exchange_date(date_opt, date)) {
         ret = cli_usage(synopsis, help, 0);
         goto cleanup;
     }
-    opt.date = exchange_format_date(t, date);
+    opt.date = date;
     opt.tool_version = DADEUM_VERSION;
     if (slang.len)
         opt.source_lang = slang.buf;

@@ -15,11 +15,9 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "io/exchange.h"
-#include "io/lang.h"
 #include "io/styleguide.h"
 #include "termbase/termbase.h"
 #include "util/outfile.h"
@@ -97,34 +95,6 @@ static const struct export_format *find_format(const char *name)
     return NULL;
 }
 
-/* Canonical BCP 47 tag of arg into out; -1 (with a message) when it is none. */
-static int lang_option(const char *opt, const char *arg, struct strbuf *out)
-{
-    strbuf_reset(out);
-    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
-        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
-        return -1;
-    }
-    return 0;
-}
-
-/* The creation date: --date, else $SOURCE_DATE_EPOCH, else now. */
-static int resolve_date(const char *opt, char *buf)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    long long t = (long long)time(NULL);
-    if (opt && exchange_parse_date(opt, &t)) {
-        error("--date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not '%s'", opt);
-        return -1;
-    }
-    if (!opt && sde && *sde && exchange_parse_date(sde, &t)) {
-        error("SOURCE_DATE_EPOCH must be epoch seconds, not '%s'", sde);
-        return -1;
-    }
-    exchange_format_date(t, buf);
-    return 0;
-}
-
 int cmd_export(int argc, char **argv)
 {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
@@ -186,7 +156,7 @@ int cmd_export(int argc, char **argv)
             break;
         case 'S':
         case 'T':
-            if (lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
+            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
                             c == 'S' ? &slang : &tlang)) {
                 ret = usage(0);
                 goto cleanup;
@@ -236,7 +206,7 @@ int cmd_export(int argc, char **argv)
         opt.source_lang = slang.buf;
     if (tlang.len)
         opt.target_lang = tlang.buf;
-    if (resolve_date(date_opt, date)) {
+    if (cli_exchange_date(date_opt, date)) {
         ret = usage(0);
         goto cleanup;
     }

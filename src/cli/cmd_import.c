@@ -14,7 +14,6 @@
 
 #include "cli/cli.h"
 #include "io/exchange.h"
-#include "io/lang.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -139,16 +138,6 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     return DADEUM_EXIT_OK;
 }
 
-static int lang_option(const char *opt, const char *arg, struct strbuf *out)
-{
-    strbuf_reset(out);
-    if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
-        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
-        return -1;
-    }
-    return 0;
-}
-
 int cmd_import(int argc, char **argv)
 {
     static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
@@ -184,7 +173,7 @@ int cmd_import(int argc, char **argv)
             break;
         case 'S':
         case 'T':
-            if (lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
+            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
                             c == 'S' ? &slang : &tlang)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
