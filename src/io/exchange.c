@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "io/exchange.h"
+#include "io/xml.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -369,4 +370,13 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
     strmap_put(seen, msg, strlen(msg), &created);
     if (created)
         rd->warn(rd->ctx, line, column, msg);
+}
+
+void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped)
+{
+    err->code = stopped ? EXCHANGE_ESTOPPED : (enum exchange_status)xe->code;
+    err->sys_errno = xe->sys_errno;
+    err->line = xe->line;
+    err->column = xe->column;
+    snprintf(err->message, sizeof(err->message), "%s", stopped ? "stopped" : xe->message);
 }

@@ -183,6 +183,13 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
 typedef int (*exchange_read_fn)(const char *path, const struct exchange_reader *rd,
                                 struct exchange_error *err /* OUT */);
 
+/*
+ * For the XML readers: fills err from the XML layer's error xe, or with
+ * EXCHANGE_ESTOPPED when the concept callback stopped the read.
+ */
+struct xml_error;
+void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped);
+
 int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
 /* TBX v2 (martif: tig and ntig) and v3 (tbx: termSec), told apart by the root. */
 int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);

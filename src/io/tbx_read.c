@@ -302,13 +302,8 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
         snprintf(xe.message, sizeof(xe.message), "not a TBX file");
         ret = -1;
     }
-    if (ret) {
-        err->code = r.stopped ? EXCHANGE_ESTOPPED : (enum exchange_status)xe.code;
-        err->sys_errno = xe.sys_errno;
-        err->line = xe.line;
-        err->column = xe.column;
-        snprintf(err->message, sizeof(err->message), "%s", r.stopped ? "stopped" : xe.message);
-    }
+    if (ret)
+        exchange_error_from_xml(err, &xe, r.stopped);
     strbuf_release(&r.text);
     strbuf_release(&r.term);
     strbuf_release(&r.termtype);

@@ -374,13 +374,8 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
     }
     if (!ret)
         ret = flush(&r);
-    if (ret) {
-        err->code = r.stopped ? EXCHANGE_ESTOPPED : (enum exchange_status)xe.code;
-        err->sys_errno = xe.sys_errno;
-        err->line = xe.line;
-        err->column = xe.column;
-        snprintf(err->message, sizeof(err->message), "%s", r.stopped ? "stopped" : xe.message);
-    }
+    if (ret)
+        exchange_error_from_xml(err, &xe, r.stopped);
     for (size_t i = 0; i < r.atuv; i++) {
         strbuf_release(&r.tuvs[i].lang);
         strbuf_release(&r.tuvs[i].seg);
