@@ -72,4 +72,24 @@ test_expect_success 'convert: a bad --date, SOURCE_DATE_EPOCH or language tag is
 	test_grep "creationdate=\"20250102T000000Z\"" d.tmx
 '
 
+test_expect_success 'files without concept ids: nothing merges, every entry id is unique' '
+	printf "source,target\n인공지능,artificial intelligence\n인공지능,AI\n클라우드,cloud\n데이터,data\n" >noid.csv &&
+	dadeum convert --date 2025-01-01 noid.csv noid-ref.csv &&
+	test "$(grep -c ",,candidate," noid-ref.csv)" = 3 &&
+	test_grep "^인공지능,artificial intelligence,,candidate,english,english,AI," noid-ref.csv &&
+	for f in tmx tbx tbx3 csv; do
+		dadeum convert --date 2025-01-01 --to $f noid.csv noid.$f &&
+		dadeum convert --date 2025-01-01 --from $f noid.$f noid-back-$f.csv &&
+		test_cmp noid-ref.csv noid-back-$f.csv || return 1
+	done &&
+	test_must_fail grep -q "x-concept-id\|tuid=" noid.tmx &&
+	xmllint --noout --dtdvalid "$TEST_DATA/schemas/tmx14.dtd" noid.tmx &&
+	test "$(grep -c "<termEntry id=\"e[0-9]*\">" noid.tbx)" = 3 &&
+	test -z "$(grep -o "Entry id=\"[^\"]*\"" noid.tbx noid.tbx3 | sort | uniq -d)" &&
+	dadeum convert --to tsv noid.csv noid.tsv &&
+	dadeum convert --from tsv noid.tsv noid-back-tsv.csv &&
+	test "$(grep -c ",,candidate," noid-back-tsv.csv)" = 3 &&
+	test_grep "^인공지능	artificial intelligence	#; candidate; kind=english; type=english\$" noid.tsv
+'
+
 test_done

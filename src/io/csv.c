@@ -93,8 +93,12 @@ static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c
     tsv_field(fp, source->text);
     fputc('\t', fp);
     tsv_field(fp, target->text);
-    snprintf(id, sizeof(id), "\t#%lld; ", (long long)c->id);
-    fputs(id, fp);
+    if (c->id > 0) {
+        snprintf(id, sizeof(id), "\t#%lld; ", (long long)c->id);
+        fputs(id, fp);
+    } else {
+        fputs("\t#; ", fp); /* no id: rows are grouped by their source text */
+    }
     fputs(termbase_review_name(c->status), fp);
     fputs("; kind=", fp);
     tsv_field(fp, c->kind ? c->kind : "");
@@ -136,7 +140,10 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     csv_field(fp, source->text);
     fputc(',', fp);
     csv_field(fp, target->text);
-    fprintf(fp, ",%lld,%s,", (long long)c->id, termbase_review_name(c->status));
+    if (c->id > 0)
+        fprintf(fp, ",%lld,%s,", (long long)c->id, termbase_review_name(c->status));
+    else
+        fprintf(fp, ",,%s,", termbase_review_name(c->status)); /* no id: grouped by source */
     csv_field(fp, c->kind ? c->kind : "");
     fprintf(fp, ",%s,", termbase_form_type_name(target->type));
     for (size_t i = 0; i < w->nforms; i++) {
@@ -271,7 +278,7 @@ static void parse_comment(struct exchange_concept *e, const char *s, const char 
         n = strcspn(s, ";");
         tok = exchange_concept_strdup(e, s, n);
         if (tok[0] == '#')
-            *id = tok + 1;
+            *id = exchange_id_given(tok + 1) ? tok + 1 : NULL;
         else if (!strncmp(tok, "kind=", 5))
             *kind = tok + 5;
         else if (!strncmp(tok, "type=", 5))
@@ -312,7 +319,9 @@ static int row_to_concept(struct dsv_reader *r)
             e->c.note = exchange_concept_strdup(e, tmp.c.note, strlen(tmp.c.note));
         exchange_concept_release(&tmp);
     } else {
-        strbuf_addstr(&key, id && *id ? id : src);
+        if (!exchange_id_given(id))
+            id = NULL;
+        strbuf_addstr(&key, id ? id : src);
         if (strcmp(key.buf, r->key.buf) && (ret = flush_concept(r)))
             goto cleanup;
         if (comment && *comment && !e->c.note)

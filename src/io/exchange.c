@@ -151,6 +151,11 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
         ops->begin(w);
 }
 
+int exchange_id_given(const char *id)
+{
+    return id && *id && strcmp(id, "0") != 0;
+}
+
 int exchange_writer_add(void *ctx, const struct termbase_concept *c)
 {
     struct exchange_writer *w = ctx;

@@ -196,6 +196,13 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
 int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
 int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
 
+/*
+ * For readers: 1 when id, a concept id read from a file, names a concept:
+ * not NULL, not empty and not "0". Files without ids are grouped by their
+ * source text instead; dadeum up to 0.1.0 wrote "0" for "no id".
+ */
+int exchange_id_given(const char *id);
+
 /* ---- the format table --------------------------------------------------------------- */
 
 struct exchange_format {

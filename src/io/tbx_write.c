@@ -191,7 +191,15 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
     w->units++;
     {
         char id[32];
-        snprintf(id, sizeof(id), " id=\"c%lld\"", (long long)c->id);
+        /*
+         * An entry's id is an XML ID, unique in the file. A concept read
+         * from a file without ids (id 0) gets "e" and its ordinal, which
+         * cannot clash with a "c" id and which tbx_read.c reads as no id.
+         */
+        if (c->id > 0)
+            snprintf(id, sizeof(id), " id=\"c%lld\"", (long long)c->id);
+        else
+            snprintf(id, sizeof(id), " id=\"e%lu\"", w->concepts);
         fputs("      <", fp);
         fputs(t->entry, fp);
         fputs(id, fp);

@@ -204,8 +204,10 @@ static void end_prop(struct tmx_reader *r)
     struct exchange_concept *e = &r->tu;
     const char *t = r->prop_type.buf;
     strbuf_trim(&r->text);
-    if (!strcmp(t, "x-concept-id"))
-        r->tu_id = exchange_concept_strdup(e, r->text.buf, r->text.len);
+    if (!strcmp(t, "x-concept-id")) {
+        if (exchange_id_given(r->text.buf))
+            r->tu_id = exchange_concept_strdup(e, r->text.buf, r->text.len);
+    }
     else if (!strcmp(t, "x-kind"))
         e->c.kind = exchange_concept_strdup(e, r->text.buf, r->text.len);
     else if (!strcmp(t, "x-status") && termbase_review_parse(r->text.buf) >= 0)

@@ -90,9 +90,19 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
 
     w->units++;
     w->in_concept++;
-    snprintf(id, sizeof(id), "%lld", (long long)c->id);
-    fprintf(fp, "    <tu tuid=\"c%s.%lu\" creationdate=\"%s\">\n", id, w->in_concept, w->opt.date);
-    prop(fp, "x-concept-id", id);
+    /*
+     * A concept read from a file without ids (id 0) gets none: tmx_read.c
+     * groups consecutive units by x-concept-id, and one shared "0" would
+     * merge unrelated concepts.
+     */
+    if (c->id > 0) {
+        snprintf(id, sizeof(id), "%lld", (long long)c->id);
+        fprintf(fp, "    <tu tuid=\"c%s.%lu\" creationdate=\"%s\">\n", id, w->in_concept,
+                w->opt.date);
+        prop(fp, "x-concept-id", id);
+    } else {
+        fprintf(fp, "    <tu creationdate=\"%s\">\n", w->opt.date);
+    }
     prop(fp, "x-kind", c->kind);
     prop(fp, "x-status", termbase_review_name(c->status));
     /*
