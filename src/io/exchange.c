@@ -137,6 +137,7 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
                           FILE *fp, const struct exchange_options *opt)
 {
     memset(w, 0, sizeof(*w));
+    strbuf_init(&w->buf, 0);
     /*
      * One thread writes each output: without stdio's per-call lock the many
      * small writes of an export cost half as much (glibc, stdio_ext.h).
@@ -176,6 +177,7 @@ void exchange_writer_release(struct exchange_writer *w)
     free(w->forms);
     w->forms = NULL;
     w->aforms = 0;
+    strbuf_release(&w->buf);
 }
 
 /* Canonical order; the preferred Korean form is placed first by the caller. */

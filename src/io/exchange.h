@@ -92,6 +92,7 @@ struct exchange_writer {
     const struct termbase_form **forms;    /* exchange_sorted_forms's result */
     size_t nforms;                         /* entries in forms */
     size_t aforms;                         /* allocated entries in forms */
+    struct strbuf buf;                     /* a unit being built, for writers that want one */
 };
 
 extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */

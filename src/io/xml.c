@@ -421,44 +421,52 @@ size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr)
     return removed;
 }
 
-void xml_write_escaped(FILE *fp, const char *s, int attr)
+/*
+ * The length of s when it goes into XML as it is, text or attribute: valid
+ * UTF-8 without controls, specials or U+FFFE/U+FFFF (the usual case).
+ * Else (size_t)-1: it needs xml_escape.
+ */
+static size_t plain_length(const char *s)
 {
     const char *p = s;
-    /* fast path: nothing to escape or remove, the usual case */
+    size_t len;
+
     for (; *p; p++) {
         unsigned char b = (unsigned char)*p;
         if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"')
             break;
     }
-    if (!*p) {
-        fwrite(s, 1, (size_t)(p - s), fp);
-        return;
+    if (!*p)
+        return (size_t)(p - s); /* ASCII only */
+    len = (size_t)(p - s) + strlen(p);
+    if (utf8_valid_prefix(s, len) != len)
+        return (size_t)-1;
+    for (; *p; p++) {
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0xEF)
+            return (size_t)-1;
     }
-    {
+    return len;
+}
+
+void xml_add_escaped(struct strbuf *out, const char *s, int attr)
+{
+    size_t len = plain_length(s);
+    if (len != (size_t)-1)
+        strbuf_add(out, s, len);
+    else
+        xml_escape(out, s, strlen(s), attr);
+}
+
+void xml_write_escaped(FILE *fp, const char *s, int attr)
+{
+    size_t len = plain_length(s);
+    if (len != (size_t)-1) {
+        fwrite(s, 1, len, fp);
+    } else {
         struct strbuf sb = STRBUF_INIT;
-        size_t len = strlen(s);
-        if (utf8_valid_prefix(s, len) == len) {
-            /* valid UTF-8: only ASCII specials and controls need attention */
-            int plain = 1;
-            for (const char *q = p; *q && plain; q++) {
-                unsigned char b = (unsigned char)*q;
-                if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0xEF)
-                    plain = 0;
-            }
-            if (plain) {
-                fwrite(s, 1, len, fp);
-                return;
-            }
-        }
-        xml_escape(&sb, s, len, attr);
+        xml_escape(&sb, s, strlen(s), attr);
         fwrite(sb.buf, 1, sb.len, fp);
         strbuf_release(&sb);
     }
-}
-
-void xml_write_element(FILE *fp, int indent, const char *name, const char *text)
-{
-    fprintf(fp, "%*s<%s>", indent, "", name);
-    xml_write_escaped(fp, text, 0);
-    fprintf(fp, "</%s>\n", name);
 }

@@ -131,7 +131,7 @@ size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr);
 /* Writes s escaped as text (attr = 0) or attribute value (attr = 1) to fp. */
 void xml_write_escaped(FILE *fp, const char *s, int attr);
 
-/* Writes <name>escaped text</name> to fp, after indent spaces and with a newline. */
-void xml_write_element(FILE *fp, int indent, const char *name, const char *text);
+/* Appends s escaped as text (attr = 0) or attribute value (attr = 1) to out. */
+void xml_add_escaped(struct strbuf *out, const char *s, int attr);
 
 #endif

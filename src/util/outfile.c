@@ -12,13 +12,29 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
+/* Before the first write; o->buf is freed once fp is closed. */
+static void set_buffer(struct outfile *o)
+{
+    o->buf = xmalloc(OUTFILE_BUFFER);
+    if (setvbuf(o->fp, o->buf, _IOFBF, OUTFILE_BUFFER)) {
+        free(o->buf); /* keeps stdio's own buffer */
+        o->buf = NULL;
+    }
+}
+
+static void free_buffer(struct outfile *o)
+{
+    free(o->buf);
+    o->buf = NULL;
+}
+
 int outfile_open(struct outfile *o, const char *path)
 {
     struct strbuf tmp = STRBUF_INIT;
     int fd;
 
     o->fp = NULL;
-    o->path = o->tmp = NULL;
+    o->path = o->tmp = o->buf = NULL;
     if (!path || !strcmp(path, "-")) {
         o->fp = stdout;
         return 0;
@@ -32,6 +48,7 @@ int outfile_open(struct outfile *o, const char *path)
         if (!(o->fp = fopen(path, "w")))
             return -1;
         o->path = xstrdup(path);
+        set_buffer(o);
         return 0;
     }
     strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
@@ -57,6 +74,7 @@ int outfile_open(struct outfile *o, const char *path)
     }
     o->tmp = strbuf_detach(&tmp, NULL);
     o->path = xstrdup(path);
+    set_buffer(o);
     return 0;
 }
 
@@ -71,6 +89,7 @@ int outfile_commit(struct outfile *o)
         if (o->path && fclose(o->fp) && !e)
             e = errno;
         o->fp = NULL;
+        free_buffer(o);
         free(o->path);
         o->path = NULL;
         errno = e;
@@ -81,6 +100,7 @@ int outfile_commit(struct outfile *o)
     if (fclose(o->fp) && !e)
         e = errno;
     o->fp = NULL;
+    free_buffer(o);
     if (!e && rename(o->tmp, o->path))
         e = errno;
     if (e) {
@@ -97,6 +117,7 @@ void outfile_abort(struct outfile *o)
 {
     if (o->fp && (o->tmp || o->path))
         fclose(o->fp);
+    free_buffer(o);
     if (o->tmp)
         unlink(o->tmp);
     free(o->tmp);

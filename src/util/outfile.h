@@ -16,9 +16,16 @@ struct outfile {
     FILE *fp;   /* write here */
     char *path; /* target path, NULL for stdout */
     char *tmp;  /* temporary path while open, NULL for stdout */
+    char *buf;  /* fp's buffer (OUTFILE_BUFFER bytes), NULL for stdout */
 };
 
-#define OUTFILE_INIT {NULL, NULL, NULL}
+#define OUTFILE_INIT {NULL, NULL, NULL, NULL}
+
+/*
+ * Files get a 256 KiB stdio buffer: with the default (st_blksize, 4 KiB)
+ * writing a million TBX entries took 160,000 write calls.
+ */
+#define OUTFILE_BUFFER (256 * 1024)
 
 /*
  * Opens path for writing: a temporary file beside it, renamed over it on

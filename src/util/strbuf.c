@@ -62,7 +62,7 @@ void strbuf_setlen(struct strbuf *sb, size_t len)
     sb->buf[len] = '\0';
 }
 
-void strbuf_add(struct strbuf *sb, const void *data, size_t len)
+void strbuf_add_grow(struct strbuf *sb, const void *data, size_t len)
 {
     if (!len)
         return;
@@ -77,18 +77,6 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
     strbuf_grow(sb, len);
     memcpy(sb->buf + sb->len, data, len);
     strbuf_setlen(sb, sb->len + len);
-}
-
-void strbuf_addstr(struct strbuf *sb, const char *s)
-{
-    strbuf_add(sb, s, strlen(s));
-}
-
-void strbuf_addch(struct strbuf *sb, int c)
-{
-    strbuf_grow(sb, 1);
-    sb->buf[sb->len++] = (char)c;
-    sb->buf[sb->len] = '\0';
 }
 
 void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other)

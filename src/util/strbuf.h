@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct strbuf {
     size_t alloc; /* bytes allocated, 0 while buf is the static empty string */
@@ -36,9 +37,37 @@ void strbuf_grow(struct strbuf *sb, size_t extra);
 void strbuf_setlen(struct strbuf *sb, size_t len);
 #define strbuf_reset(sb) strbuf_setlen((sb), 0)
 
-void strbuf_add(struct strbuf *sb, const void *data, size_t len);
-void strbuf_addstr(struct strbuf *sb, const char *s);
-void strbuf_addch(struct strbuf *sb, int c);
+/* strbuf_add when it needs to grow the buffer (or sb has none yet). */
+void strbuf_add_grow(struct strbuf *sb, const void *data, size_t len);
+
+/*
+ * Appends len bytes of data; data may be a part of sb's own contents.
+ * Inline: writers append a few bytes at a time, millions of times. With
+ * room left, a part of sb ends at or before buf + len, where the new bytes
+ * go, so the two never overlap.
+ */
+static inline void strbuf_add(struct strbuf *sb, const void *data, size_t len)
+{
+    if (len < sb->alloc - sb->len) { /* alloc == 0 (no buffer) never passes */
+        if (len)
+            memcpy(sb->buf + sb->len, data, len); /* data may be NULL when len is 0 */
+        sb->len += len;
+        sb->buf[sb->len] = '\0';
+        return;
+    }
+    strbuf_add_grow(sb, data, len);
+}
+
+static inline void strbuf_addstr(struct strbuf *sb, const char *s)
+{
+    strbuf_add(sb, s, strlen(s));
+}
+
+static inline void strbuf_addch(struct strbuf *sb, int c)
+{
+    char ch = (char)c;
+    strbuf_add(sb, &ch, 1);
+}
 void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other);
 /* printf-style append. */
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)

@@ -132,6 +132,19 @@ static void test_strbuf_add_growth(void)
     INT_EQ(sb.len, 6, "addbuf length");
     OK(!memcmp(sb.buf, "a\0bxyz", 7), "addbuf contents");
 
+    /* a part of sb appended to itself: with room (the inline path) and when it must grow */
+    strbuf_reset(&sb);
+    strbuf_grow(&sb, 64);
+    strbuf_addstr(&sb, "abcdef");
+    strbuf_add(&sb, sb.buf + 2, 3);
+    STR_EQ(sb.buf, "abcdefcde", "self-append with room");
+    while (sb.len < sb.alloc - 1)
+        strbuf_addch(&sb, '.');
+    strbuf_add(&sb, sb.buf, 4);
+    OK(!memcmp(sb.buf + sb.len - 4, "abcd", 5), "self-append that moves the buffer");
+    strbuf_add(&sb, NULL, 0);
+    OK(sb.buf[sb.len] == '\0', "adding nothing (NULL, 0) keeps the terminator");
+
     strbuf_release(&sb);
     strbuf_release(&other);
 }

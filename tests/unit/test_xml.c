@@ -65,10 +65,29 @@ static void test_write_escaped(void)
     xml_write_escaped(fp, "plain", 0);
     xml_write_escaped(fp, "|<&>\001|", 0);
     xml_write_escaped(fp, "|\"|", 1);
-    xml_write_element(fp, 2, "term", "R&D");
+    xml_write_escaped(fp, "|클라우드|", 0);
     fclose(fp);
-    STR_EQ(buf, "plain|&lt;&amp;&gt;||&quot;|  <term>R&amp;D</term>\n", "stream writer");
+    STR_EQ(buf, "plain|&lt;&amp;&gt;||&quot;||클라우드|", "stream writer");
     free(buf);
+}
+
+static void test_add_escaped(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    xml_add_escaped(&sb, "plain ", 0);
+    xml_add_escaped(&sb, "클라우드 ", 0);
+    xml_add_escaped(&sb, "R&D \"x\"", 0);
+    STR_EQ(sb.buf, "plain 클라우드 R&amp;D \"x\"", "text: Hangul as it is, & escaped, quotes kept");
+    strbuf_reset(&sb);
+    xml_add_escaped(&sb, "a\"b\tc", 1);
+    STR_EQ(sb.buf, "a&quot;b&#9;c", "attribute: quote and TAB as references");
+    strbuf_reset(&sb);
+    xml_add_escaped(&sb, "인공\xef\xbf\xbe지능\x01\xff", 0);
+    STR_EQ(sb.buf, "인공지능", "Hangul with U+FFFE, a control and a stray byte: removed");
+    strbuf_reset(&sb);
+    xml_add_escaped(&sb, "", 0);
+    INT_EQ(sb.len, 0, "empty string adds nothing");
+    strbuf_release(&sb);
 }
 
 /* ---- reader -------------------------------------------------------------------------- */
@@ -249,6 +268,7 @@ int main(void)
     RUN(test_escape);
     RUN(test_escape_illegal);
     RUN(test_write_escaped);
+    RUN(test_add_escaped);
     RUN(test_reader_basic);
     RUN(test_reader_utf16);
     RUN(test_reader_errors);
