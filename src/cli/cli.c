@@ -14,6 +14,7 @@
 #include "io/exchange.h"
 #include "io/lang.h"
 #include "termbase/termbase.h"
+#include "util/outfile.h"
 #include "util/banned.h"
 
 int error(const char *fmt, ...)
@@ -74,6 +75,27 @@ void cli_cleanup_on_signal(const char *tmp_path)
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);
     }
+}
+
+int cli_outfile_open(struct outfile *o, const char *path)
+{
+    sigset_t hold, old;
+    int ret, e;
+
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    sigaddset(&hold, SIGHUP);
+    /* the handler first (with no file yet), so that a signal held below is caught */
+    cli_cleanup_on_signal(NULL);
+    sigprocmask(SIG_BLOCK, &hold, &old);
+    ret = outfile_open(o, path);
+    e = errno;
+    if (!ret)
+        cli_cleanup_on_signal(outfile_get_tmp(o));
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return ret;
 }
 
 int cli_parse_limit(const char *arg, size_t *limit)

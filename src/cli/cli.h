@@ -43,6 +43,14 @@ int cli_usage(const char *synopsis, const char *help, int to_stdout);
 /* Removes the temporary file of an interrupted write on SIGINT/SIGTERM/SIGHUP. */
 void cli_cleanup_on_signal(const char *tmp_path);
 
+/*
+ * outfile_open, then cli_cleanup_on_signal for its temporary file, with
+ * those signals held in between: a signal can never leave a temporary file
+ * that the handler does not know. Returns 0, or -1 with errno set.
+ */
+struct outfile;
+int cli_outfile_open(struct outfile *o, const char *path);
+
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -173,11 +173,10 @@ static int write_fixed(const struct check_result *r, const char *path)
     const char *text = check_result_get_fixed(r, &len);
     const char *shown = path && strcmp(path, "-") ? path : "<stdout>";
 
-    if (outfile_open(&out, path)) {
+    if (cli_outfile_open(&out, path)) {
         error("cannot write '%s': %s", shown, strerror(errno));
         return DADEUM_EXIT_OUTPUT;
     }
-    cli_cleanup_on_signal(outfile_get_tmp(&out));
     if ((len && fwrite(text, 1, len, out.fp) != len) || outfile_commit(&out)) {
         error("cannot write '%s': %s", shown, strerror(errno));
         outfile_abort(&out);

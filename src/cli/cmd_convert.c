@@ -161,12 +161,11 @@ int cmd_convert(int argc, char **argv)
     if (tlang.len)
         opt.target_lang = tlang.buf;
 
-    if (outfile_open(&out, outpath)) {
+    if (cli_outfile_open(&out, outpath)) {
         error("cannot write '%s': %s", outpath, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }
-    cli_cleanup_on_signal(outfile_get_tmp(&out));
     exchange_writer_init(&w, to->ops, out.fp, &opt);
     writer_open = 1;
     cc.path = in;

@@ -227,12 +227,11 @@ int cmd_export(int argc, char **argv)
         ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
         goto cleanup;
     }
-    if (outfile_open(&out, output)) {
+    if (cli_outfile_open(&out, output)) {
         error("cannot write '%s': %s", output, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }
-    cli_cleanup_on_signal(outfile_get_tmp(&out));
     if (!fmt->ops) {
         /* a style guide: three streaming passes over the termbase */
         so.status = status;

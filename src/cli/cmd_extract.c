@@ -287,11 +287,10 @@ int cmd_extract(int argc, char **argv)
         error("standard input ('-') can be read only once");
         return cli_usage(synopsis, help, 0);
     }
-    if (outfile_open(&out, opt.output)) {
+    if (cli_outfile_open(&out, opt.output)) {
         error("cannot write '%s': %s", opt.output, strerror(errno));
         return DADEUM_EXIT_OUTPUT;
     }
-    cli_cleanup_on_signal(outfile_get_tmp(&out));
     pairs_write_header(out.fp, opt.format);
     jobs = xcalloc((size_t)(argc - optind), sizeof(*jobs));
     for (int i = optind; i < argc; i++)
