@@ -103,14 +103,16 @@ $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 
 # ---- loanword index (issue 3): Hangul renderings of the CMU dictionary -------
 # Built from Debian's festlex-cmu, scowl (frequency tiers), hunspell-ko (ko.dic:
-# which letter readings Korean uses) and flite1-dev (pronunciations of SCOWL words
-# CMU lacks) by host C programs; gen_translit shares the
+# which letter readings Korean uses), wordnet-base (irregular forms) and
+# flite1-dev (pronunciations of SCOWL words CMU lacks) by host C programs; gen_translit shares the
 # orthography code with the library; nothing generated is committed. The
 # generated source is shared by the normal and the sanitizer build.
 CMUDICT      ?= /usr/share/festival/dicts/cmu/cmudict-0.4.out
 SCOWL_DIR    ?= /usr/share/dict/scowl
 # hunspell-ko's word list: which renderings are established Korean words
 KODIC        ?= /usr/share/hunspell/ko.dic
+# wordnet-base: irregular forms (drawn, rode) rank below base words
+WORDNET_DIR  ?= /usr/share/wordnet
 TRANSLIT_GEN  = build/gen/gen_translit
 TRANSLIT_C    = build/gen/translit_index.c
 TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
@@ -120,11 +122,12 @@ $(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/tra
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
 
-# Words CMU 0.4 lacks but SCOWL lists up to size $(TRANSLIT_LTS_SIZE) (hunspell en_US's
-# size), pronounced by flite's CMU lexicon and letter-to-sound rules.
+# Words CMU 0.4 lacks but SCOWL lists up to size $(TRANSLIT_LTS_SIZE) (the largest size
+# whose words count as words, TRANSLIT_TIER_LISTED; hunspell en_US holds 60), pronounced
+# by flite's CMU lexicon and letter-to-sound rules.
 TRANSLIT_LTS_GEN  = build/gen/gen_translit_lts
 TRANSLIT_LTS      = build/gen/translit_lts.out
-TRANSLIT_LTS_SIZE = 60
+TRANSLIT_LTS_SIZE = 80
 FLITE_LIBS        = -lflite_cmulex -lflite_usenglish -lflite -lm
 
 $(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c
@@ -135,8 +138,10 @@ $(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c
 $(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR)/english-words.10
 	$(QUIET_GEN)$(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS_SIZE) > $@+ && mv $@+ $@
 
-$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10 $(KODIC)
-	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) > $@+ && mv $@+ $@
+$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10 $(KODIC) \
+               $(WORDNET_DIR)/verb.exc
+	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) $(WORDNET_DIR) \
+	    > $@+ && mv $@+ $@
 
 $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 	@mkdir -p $(@D)
@@ -146,12 +151,13 @@ $(LIB): $(TRANSLIT_OBJ)
 # ---- end of the loanword index block -------------------------------------------
 
 # ---- Debian packages ---------------------------------------------------------
-# Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan).
+# Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan); festlex-cmu,
+# scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
 # omegat (applies our TMX headless), expat (xmlwf, for make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
-           translate-toolkit festlex-cmu scowl \
+           translate-toolkit festlex-cmu scowl wordnet-base \
            flite1-dev groff-base omegat valgrind time
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -78,7 +78,8 @@ struct hit {
     uint8_t family;
     uint8_t tier;    /* SCOWL frequency tier, TRANSLIT_TIER_NONE when unlisted */
     uint8_t inflected; /* a plural or past form */
-    uint8_t spelled; /* 1 accepted by hunspell, 0 not, 2 not checked */
+    uint8_t spelled; /* 1 a word (hunspell or SCOWL up to 80 says so), 0 not, 2 not checked */
+    uint8_t hunspell; /* hunspell's own answer: 1 accepted, 0 not, 2 not checked */
 };
 
 /* The best readings of a part of the query, for compounds. */
@@ -213,6 +214,7 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             (*hits)[nh].tier = e->tier;
             (*hits)[nh].inflected = e->inflected;
             (*hits)[nh].spelled = 2;
+            (*hits)[nh].hunspell = 2;
             (*hits)[nh].rank = 0;
             nh++;
         }
@@ -258,7 +260,11 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
         const char *w = translit_words + h[i].word;
         if (strlen(w) < 2)
             continue;
-        h[i].spelled = t->sp ? word_spelled(t, h[i].word, w) : 2;
+        h[i].spelled = h[i].hunspell = t->sp ? word_spelled(t, h[i].word, w) : 2;
+        /* a word of SCOWL's lists up to size 80 is a word, not a name, even
+         * where hunspell (lists up to 60) lacks it: roadmap, lockdown */
+        if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED && h[i].variant != 3)
+            h[i].spelled = 1;
         if (h[i].variant == 3 && h[i].spelled != 1)
             continue; /* a derived agent noun must be a real word */
         h[i].rank = h[i].dist + tier_penalty(h[i].tier);
@@ -366,8 +372,9 @@ struct split_best {
 /*
  * Scores one choice of parts. A one-syllable part is ambiguous (원: one,
  * won, wan), so it must be an exact rendering of a word of three letters or
- * more (two for the last part: 스케일+업), unless the parts together form a
- * known word (딥+페이크: deepfake).
+ * more, or of two when it is the last part (스케일+업) or one of the
+ * commonest words rendered by the standard rules (rank 0: 업+사이클링, 온+라인),
+ * unless the parts together form a known word (딥+페이크: deepfake).
  */
 static void split_try(struct translit *t, struct part *const *parts, const size_t *syl,
                       const size_t *pick, size_t np, struct split_best *best)
@@ -380,8 +387,9 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
         w[i] = p->word[pick[i]];
         rank += p->rank[pick[i]];
         dist += p->dist[pick[i]];
-        if (syl[i] == 1 && (p->dist[pick[i]] > 0 ||
-                            strlen(translit_words + w[i]) < (i + 1 == np ? 2u : 3u)))
+        if (syl[i] == 1 && (p->dist[pick[i]] > 0 || strlen(translit_words + w[i]) < 2 ||
+                            (strlen(translit_words + w[i]) == 2 && i + 1 < np &&
+                             p->rank[pick[i]] > 0)))
             weak = 1;
     }
     if (rank - JOIN_BONUS >= best->rank)
@@ -477,14 +485,17 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
         return -1;
     limit = credible_limit(syl);
     nh = rank_words(t, q, (size_t)n, limit, &hits, &alloc);
-    if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].spelled == 0))
+    /* a word hunspell lacks may still be a compound it knows the parts of (deepfake) */
+    if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].hunspell == 0))
         have_split = best_split(t, q, (size_t)n, limit, &split, &split_rank);
     for (size_t i = 0; k < max && (i < nh || have_split); ) {
         struct translit_candidate *c = &out[k];
         if (have_split && (i >= nh || split_rank <= hits[i].rank)) {
+            have_split = 0;
+            if (seen_before(out, k, split.en)) /* parts closed up into a word said before */
+                continue;
             *c = split;
             c->score = confidence(split_rank);
-            have_split = 0;
             k++;
             continue;
         }

@@ -97,6 +97,9 @@ int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const in
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
 
 #define TRANSLIT_TIER_NONE 10
+/* SCOWL size 80: the largest list whose words count as real words (hunspell
+ * en_US holds the lists up to 60; roadmap and lockdown are in 80) */
+#define TRANSLIT_TIER_LISTED 8
 
 /* One index entry; strings live in the generated blobs below. */
 struct translit_entry {

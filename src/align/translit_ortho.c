@@ -188,28 +188,39 @@ static int letter_medial(char c, int fallback)
  * first letter of the k-th vowel group of the spelling, when the number of
  * groups (after dropping a silent final e) equals nv; else all NUL.
  */
-static void align_letters(const char *word, size_t nv, char *letters)
+static void align_letters(const char *word, size_t nv, char *letters, char *single)
 {
-    char g[MAX_PHONES];
+    char g[MAX_PHONES], one[MAX_PHONES];
     size_t ng = 0, len = strlen(word);
     int in = 0;
 
     memset(letters, 0, nv);
+    memset(single, 0, nv);
     for (size_t i = 0; i < len && ng < MAX_PHONES; i++) {
         char c = word[i];
         int v = strchr("aeiou", c) != NULL || (c == 'y' && i > 0 && !in);
         if (c == 'y' && i + 1 < len && strchr("aeiou", word[i + 1]))
             v = 0;
-        if (v && !in) /* au, aw: British [ɔː] where CMU has AA (audition) */
+        /* the u of qu, gu before a vowel is the glide [w]: penguin, quick */
+        if (c == 'u' && i > 0 && (word[i - 1] == 'q' || word[i - 1] == 'g') && !in &&
+            i + 1 < len && strchr("aeio", word[i + 1]))
+            v = 0;
+        if (v && !in) { /* au, aw: British [ɔː] where CMU has AA (audition) */
+            one[ng] = 1;
             g[ng++] = c == 'a' && (word[i + 1] == 'u' || word[i + 1] == 'w') ? 'o' : c;
+        } else if (v && ng) {
+            one[ng - 1] = 0; /* a group of two or more vowel letters: ee, ea, ou */
+        }
         in = v;
     }
     if (len >= 3 && !strcmp(word + len - 2, "le") && !strchr("aeiouy", word[len - 3]) && ng)
         g[ng - 1] = '-'; /* syllabic [l] of apple, table: 애플 */
     else if (ng == nv + 1 && len >= 2 && word[len - 1] == 'e' && !strchr("aeiouy", word[len - 2]))
         ng--; /* silent e: make, cape */
-    if (ng == nv)
+    if (ng == nv) {
         memcpy(letters, g, nv);
+        memcpy(single, one, nv);
+    }
 }
 
 /* Parses "k l aw1 d" into phone codes. Returns the count or -1. */
@@ -343,6 +354,21 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     }
 }
 
+/* 1 when a vowel phone comes after ph[i]. */
+static int vowel_follows(const unsigned char *ph, size_t n, size_t i)
+{
+    while (++i < n)
+        if (is_vowel(ph[i]))
+            return 1;
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
 /* Medial (and second syllable of a diphthong) for vowel phone p. */
 static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
 {
@@ -392,7 +418,7 @@ static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
 int translit_ortho_render(const char *word, const char *phones, int variant, unsigned char *out, size_t max)
 {
     unsigned char ph[MAX_PHONES];
-    char vletter[MAX_PHONES], letters[MAX_PHONES];
+    char vletter[MAX_PHONES], letters[MAX_PHONES], single[MAX_PHONES], vsingle[MAX_PHONES];
     struct builder b;
     int n = parse_phones(phones, ph, MAX_PHONES);
     int onset = INI_NULL, glide = PH_NONE;
@@ -409,9 +435,11 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
     b.overflow = 0;
     for (int i = 0; i < n; i++)
         nv += is_vowel(ph[i]);
-    align_letters(word, nv, letters);
-    for (int i = 0; i < n; i++)
+    align_letters(word, nv, letters, single);
+    for (int i = 0; i < n; i++) {
+        vsingle[i] = is_vowel(ph[i]) ? single[k] : 0;
         vletter[i] = is_vowel(ph[i]) ? letters[k++] : 0;
+    }
     if (!nv || !letters[0]) {
         /* no alignment: an 'o' and no 'a' in the word still says [ɒ] */
         char o = strchr(word, 'o') && !strchr(word, 'a') ? 'o' : 0;
@@ -436,6 +464,22 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
                 (ph[i - 1] == PH_N || ph[i - 1] == PH_T || ph[i - 1] == PH_D ||
                  ph[i - 1] == PH_S || ph[i - 1] == PH_L || ph[i - 1] == PH_TH))
                 glide = PH_Y;
+            /* a reduced vowel spelled i before another syllable is British
+             * [ɪ], 이: capital 캐피털, festival 페스티벌; not the i of -tion,
+             * -sion, -cian (션, 전), of union's [jə], or of a last syllable */
+            if ((p == PH_AX || p == PH_AH) && vletter[i] == 'i' && i > 0 &&
+                ph[i - 1] != PH_SH && ph[i - 1] != PH_ZH && ph[i - 1] != PH_JH &&
+                ph[i - 1] != PH_CH && ph[i - 1] != PH_Y && vowel_follows(ph, (size_t)n, i))
+                med = MED_I;
+            /* spelling-influenced [iː] or [ɪ] of a lone e: zero 제로, meta 메타, ego 에고 */
+            if (variant == 1 && (p == PH_IY || p == PH_IH) && vletter[i] == 'e' && vsingle[i])
+                med = MED_E;
+            /* the unstressed vowel of the suffix -age [ɪdʒ] is 이, as every
+             * standard spelling writes it: 메시지, 이미지, 패키지, 매니저 */
+            if ((p == PH_AX || p == PH_AH || p == PH_IH) && next == PH_JH && i > 0 &&
+                ((after == PH_NONE && ends_with(word, "age")) ||
+                 (vletter[i] == 'a' && strstr(word, "age"))))
+                med = MED_I;
             med = glide_medial(glide, med);
             if ((onset == INI_J || onset == INI_CH) && glide == PH_Y)
                 med = glide_medial(PH_NONE, med);

@@ -36,11 +36,17 @@
  * "tier" is the word's frequency class: the smallest SCOWL size list
  * (Debian's scowl, english-words.N and american-words.N, N = 10 ... 95) that
  * holds it, as 0 ... 9, or TRANSLIT_TIER_NONE. An agent noun SCOWL lacks
- * takes its verb's tier + 2. "inflected" marks plural and past forms.
+ * takes its verb's tier + 2. "inflected" marks plural and past forms,
+ * regular and irregular.
  *
  * The optional third file adds words CMU lacks, in the same line format,
  * pronounced by flite (gen_translit_lts.c); a word CMU has or that is derived
  * from a CMU word keeps that pronunciation.
+ *
+ * The optional fifth argument is WordNet's directory (Debian's wordnet-base):
+ * its exception lists name irregular forms (drawn, rode, bought), which are
+ * marked "inflected" like plurals unless WordNet also has them as nouns
+ * (saw, bit, rose are borrowed as nouns).
  *
  * The optional fourth file is the word list of Debian's hunspell-ko (ko.dic:
  * a count line, then one word a line, "word/flags", words in conjoining jamo
@@ -74,8 +80,10 @@ struct out_entry {
 /* SCOWL size classes (Debian scowl, /usr/share/dict/scowl/<list>.<size>),
  * smallest first: a word's smallest class is its frequency tier 0..9. */
 static const char *const scowl_sizes[] = {"10", "20", "35", "40", "50", "55", "60", "70", "80", "95"};
-static const char *const scowl_lists[] = {"english-words", "american-words"};
+/* [2] holds spelling variants (see load_scowl) */
+static const char *const scowl_lists[] = {"english-words", "american-words", "variant_1-words"};
 #define TIER_NONE TRANSLIT_TIER_NONE /* not in any SCOWL list */
+#define LISTED_TIER TRANSLIT_TIER_LISTED
 
 struct scowl_word {
     char *word;
@@ -195,7 +203,9 @@ static int load_scowl(const char *dir)
                     continue;
                 scowl = grow(scowl, &ascowl, nscowl + 1, sizeof(*scowl));
                 scowl[nscowl].word = dupstr(line, len);
-                scowl[nscowl].tier = (unsigned char)t;
+                /* a spelling variant (variant_1: hotline beside hot line,
+                 * programing beside programming) counts two sizes rarer */
+                scowl[nscowl].tier = (unsigned char)(l >= 2 ? (t + 2 > 9 ? 9 : t + 2) : t);
                 nscowl++;
             }
             fclose(fp);
@@ -441,11 +451,87 @@ static void count_families(void)
     }
 }
 
+/* ---- irregular forms (WordNet) --------------------------------------------------- */
+
+/* Sorted word sets read from WordNet: irregular inflected forms, noun lemmas. */
+static char **irregular, **nouns;
+static size_t nirregular, airregular, nnouns, anouns;
+
+/* Adds the first field of each line of path (WordNet's "word ..." lines) to *set. */
+static int load_first_fields(const char *path, char ***set, size_t *n, size_t *alloc)
+{
+    char line[4096];
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return -1;
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, " \n");
+        int ok = len > 0 && line[0] != ' ';
+        for (size_t i = 0; i < len && ok; i++)
+            ok = line[i] >= 'a' && line[i] <= 'z';
+        if (!ok)
+            continue; /* the licence header, collocations (data_set), hyphens */
+        *set = grow(*set, alloc, *n + 1, sizeof(**set));
+        (*set)[(*n)++] = dupstr(line, len);
+    }
+    fclose(fp);
+    return 0;
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /*
- * 1 when w is a plural or past form of another listed word: stem + s, es,
- * ed or d, or a doubled final consonant + ed (shopped). Loanwords are
- * borrowed in the base form, so these rank a little lower (guest over
- * guessed). -ing and -er forms are not marked: 쇼핑, 마케팅, 매니저.
+ * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
+ * forms, "drawn draw") and its noun index. Returns -1 when a file is missing.
+ */
+static int load_wordnet(const char *dir)
+{
+    static const char *const exc[] = {"verb.exc", "adj.exc", "noun.exc"};
+    char path[4096];
+    for (size_t i = 0; i < sizeof(exc) / sizeof(exc[0]); i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, exc[i]);
+        if (load_first_fields(path, &irregular, &nirregular, &airregular))
+            return -1;
+    }
+    snprintf(path, sizeof(path), "%s/index.noun", dir);
+    if (load_first_fields(path, &nouns, &nnouns, &anouns))
+        return -1;
+    qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
+    qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
+    return 0;
+}
+
+/*
+ * 1 for an irregular inflected form that is not also a noun: drawn, rode,
+ * bought; not saw, bit or rose, which Korean borrows as nouns.
+ */
+static int is_irregular_form(const char *w)
+{
+    return bsearch(&w, irregular, nirregular, sizeof(*irregular), cmp_strp) &&
+           !bsearch(&w, nouns, nnouns, sizeof(*nouns), cmp_strp);
+}
+
+/*
+ * 1 when stem can be what an inflected form was made from: a CMU word that
+ * some SCOWL list has. CMU alone is not enough: it lists "roa", which made
+ * "road" look like a past form.
+ */
+static int is_common_base(const char *stem)
+{
+    long i = find_word(stem);
+    return is_base_word(stem) && i >= 0 && tier[i] != TIER_NONE;
+}
+
+/*
+ * 1 when w is a plural or past form of another listed word: stem + s, stem
+ * in s/x/z/ch/sh/o + es, stem + ed, stem in e + d, stem in y with ies or
+ * ied (stories), or a doubled final consonant + ed (shopped); or an
+ * irregular form (is_irregular_form). Loanwords are borrowed in the base
+ * form, so these rank a little lower (guest over guessed). -ing and -er
+ * forms are not marked: 쇼핑, 마케팅, 매니저.
  */
 static int is_inflection(const char *w)
 {
@@ -453,6 +539,8 @@ static int is_inflection(const char *w)
     size_t len = strlen(w);
     char stem[160];
 
+    if (is_irregular_form(w))
+        return 1;
     if (len >= sizeof(stem) || len < 4)
         return 0;
     for (size_t k = 0; k < sizeof(suffix) / sizeof(suffix[0]); k++) {
@@ -461,11 +549,22 @@ static int is_inflection(const char *w)
             continue;
         memcpy(stem, w, n);
         stem[n] = '\0';
-        if (is_base_word(stem))
+        if (!strcmp(suffix[k], "d") && stem[n - 1] != 'e')
+            continue; /* road is not roa + d; moved is move + d */
+        if (!strcmp(suffix[k], "es") && !strchr("sxzoi", stem[n - 1]) &&
+            strcmp(stem + n - 2, "ch") && strcmp(stem + n - 2, "sh"))
+            continue; /* boxes, buses, wishes; not "clothes" from "cloth" */
+        if (is_common_base(stem))
             return 1;
+        if ((!strcmp(suffix[k], "es") || !strcmp(suffix[k], "ed")) && stem[n - 1] == 'i') {
+            stem[n - 1] = 'y'; /* stories, applied */
+            if (is_common_base(stem))
+                return 1;
+            stem[n - 1] = 'i';
+        }
         if (!strcmp(suffix[k], "ed") && n >= 4 && stem[n - 1] == stem[n - 2]) {
             stem[n - 1] = '\0';
-            if (is_base_word(stem))
+            if (is_common_base(stem))
                 return 1;
         }
     }
@@ -688,8 +787,10 @@ static void add_compounds(size_t word, const char *w)
         left[k] = '\0';
         pl = first_phones(left);
         pr = first_phones(w + k);
+        /* both parts real words: CMU's names make "baro" + "meter" of barometer */
         if (!pl || !pr || find_word(left) < 0 || family[find_word(left)] < 1 ||
-            family[find_word(w + k)] < 1)
+            family[find_word(w + k)] < 1 || scowl_tier(left) == TIER_NONE ||
+            scowl_tier(w + k) == TIER_NONE)
             continue;
         na = translit_ortho_render(left, pl, 0, a, sizeof(a));
         nb = translit_ortho_render(w + k, pr, 0, b, sizeof(b));
@@ -698,6 +799,17 @@ static void add_compounds(size_t word, const char *w)
         memcpy(a + na, b, (size_t)nb);
         add_entry(word, a, na + nb, 2);
         done++;
+        /* the parts in their customary renderings too: hot+line 핫라인 */
+        {
+            unsigned char c[TRANSLIT_MAX_JAMO], d[TRANSLIT_MAX_JAMO];
+            int nc = translit_ortho_render(left, pl, 2, c, sizeof(c));
+            int nd = translit_ortho_render(w + k, pr, 2, d, sizeof(d));
+            if (nc > 0 && nd > 0 && nc + nd <= TRANSLIT_MAX_JAMO && nc + nd <= 255) {
+                memcpy(c + nc, d, (size_t)nd);
+                if (nc + nd != na + nb || memcmp(a, c, (size_t)(nc + nd)))
+                    add_entry(word, c, nc + nd, 4);
+            }
+        }
     }
 }
 
@@ -795,12 +907,18 @@ int main(int argc, char **argv)
     char line[4096];
     FILE *fp;
 
-    if (argc < 3 || argc > 5) {
-        fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out> [<ko.dic>]]\n",
+    if (argc < 3 || argc > 6) {
+        fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out> [<ko.dic> "
+              "[<wordnet-dir>]]]\n",
               stderr);
         return 1;
     }
-    if (argc == 5 && load_kodic(argv[4]) < 10000) {
+    if (argc == 6 && (load_wordnet(argv[5]) || nirregular < 1000 || nnouns < 50000)) {
+        fprintf(stderr, "gen_translit: %s: WordNet exception lists or noun index missing\n",
+                argv[5]);
+        return 1;
+    }
+    if (argc >= 5 && load_kodic(argv[4]) < 10000) {
         fprintf(stderr, "gen_translit: %s: only %zu Korean words read\n", argv[4], nkodic);
         return 1;
     }
@@ -878,10 +996,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nprons; i++) {
         unsigned char codes[TRANSLIT_MAX_JAMO];
         size_t w = (size_t)find_word(prons[i].word);
+        /* a derived agent noun that SCOWL lists (influencer) is a word, not a guess */
+        int guess = prons[i].derived && scowl_tier(prons[i].word) > LISTED_TIER;
         for (int v = 0; v < (prons[i].derived ? 2 : 3); v++) {
             int n = translit_ortho_render(prons[i].word, prons[i].phones, v, codes, sizeof(codes));
             if (n > 0 && n <= 255)
-                add_entry(w, codes, n, prons[i].derived ? 3 : v == 2 ? 4 : v);
+                add_entry(w, codes, n, guess ? 3 : v == 2 ? 4 : v);
         }
         if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word))) {
             add_compounds(w, prons[i].word);

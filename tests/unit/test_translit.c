@@ -80,6 +80,14 @@ static void test_render_rules(void)
     STR_EQ(render("box", "b aa1 k s", 2), "박스", "customary American [ɑ]");
     STR_EQ(render("missile", "m ih1 s ax0 l", 1), "미사일", "British [aɪl] of -ile");
     STR_EQ(render("missile", "m ih1 s ax0 l", 0), "미설", "American schwa");
+    /* reduced vowels that standard spellings write by a letter */
+    STR_EQ(render("capital", "k ae1 p ax0 t ax0 l", 0), "캐피털", "reduced i before a syllable: 이");
+    STR_EQ(render("station", "s t ey1 sh ax0 n", 0), "스테이션", "not the i of -tion");
+    STR_EQ(render("package", "p ae1 k ax0 jh", 0), "패키지", "-age: 이지");
+    STR_EQ(render("manager", "m ae1 n ax0 jh er0", 0), "매니저", "-ager too");
+    STR_EQ(render("penguin", "p eh1 ng g w ax0 n", 1), "펭귄", "gu before a vowel is [gw]: 귀");
+    STR_EQ(render("zero", "z ih1 r ow0", 1), "제로", "a lone e, spelling-influenced");
+    STR_EQ(render("deep", "d iy1 p", 1), "디프", "not ee");
     /* variant 3, letter readings (phones guessed from the spelling) */
     STR_EQ(render("", "y ow g uw r t", 3), "요구르트", "every [r] written");
     STR_EQ(render("", "s aw n aa", 3), "사우나", "letter reading of sauna");
@@ -157,6 +165,17 @@ static void test_ranking(void)
     STR_EQ(best("팝", NULL), "pop", "customary American [ɑ]");
     STR_EQ(best("미사일", NULL), "missile", "British -ile");
     STR_EQ(best("카페", NULL), "cafe", "SCOWL's café is the cafe CMU lists");
+    STR_EQ(best("드론", NULL), "drone", "drawn is an irregular past form (WordNet)");
+    STR_EQ(best("렌즈", NULL), "lens", "lens is not len + s: len is no SCOWL word");
+    STR_EQ(best("로드맵", NULL), "roadmap", "a SCOWL 80 word hunspell lacks; road is not roa + d");
+    STR_EQ(best("핫라인", NULL), "hotline", "compound parts in customary renderings");
+    {
+        struct translit_candidate c[8];
+        int n = translit_lookup(tl, "인플루언서", strlen("인플루언서"), c, 8);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++)
+                OK(strcmp(c[i].en, c[j].en), "%s listed twice", c[i].en);
+    }
 }
 
 /* Letter readings that hunspell-ko's ko.dic attests (gen_translit.c). */
@@ -179,6 +198,8 @@ static void test_compound(void)
     STR_EQ(best("딥페이크", &flags), "deepfake", "split, closed up: hunspell knows it");
     STR_EQ(best("데이터셋", NULL), "dataset", "a CMU word");
     STR_EQ(best("스타트업", NULL), "startup", "제10항 rendering of a CMU compound");
+    STR_EQ(best("업사이클링", NULL), "up cycling", "a common two-letter first part");
+    STR_EQ(best("넷제로", NULL), "net zero", "net + zero");
 }
 
 static void test_gloss(void)
