@@ -81,7 +81,28 @@ test_expect_success 'a loanword gloss is transliterated into English' '
     cols out.tsv >actual &&
     printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
         견학 투어 loanword tour "" translit \
-        "인공지능 연결망" "AI 네트워크" loanword "AI network" "" translit >expect &&
+        "인공지능 연결망" "AI 네트워크" loanword "AI network" "" lexicon >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'the lexicon English of a loanword wins over its transliteration' '
+    printf "가상 융합 세계(메타버스)를 연다.\n" >lx.txt &&
+    dadeum extract lx.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        "가상 융합 세계" 메타버스 loanword metaverse "" lexicon >expect &&
+    test_cmp expect actual &&
+    dadeum translit 메타버스 >tr.out &&
+    ! test_grep "	metaverse" tr.out
+'
+
+test_expect_success 'a mixed gloss: lexicon words, transliterated words and Latin parts' '
+    printf "국제 연구개발 거점(글로벌 R\&D센터)과 현장 견학 안내(투어 가이드)를 둔다.\n" >mx.txt &&
+    dadeum extract mx.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\t%s\t%s\t%s\t%s\n" \
+        "국제 연구개발 거점" "글로벌 R&D센터" loanword "global R&D center" "" lexicon \
+        "견학 안내" "투어 가이드" loanword "tour guide" "" lexicon+translit >expect &&
     test_cmp expect actual
 '
 test_done

@@ -39,6 +39,17 @@ test_expect_success '--cross finds a body term for an appendix acronym' '
     test_grep "^인공지능 컴퓨팅 기반	AI 컴퓨팅 인프라\$" subst
 '
 
+test_expect_success 'a glossed syllable glued to a loanword: the compound is the term' '
+    printf "%s\n" "인공지능 안전 평가 데이터 모음(셋) 구축 및 평가도구 개발을 지원한다." "" \
+        "[붙임] 세부 과제" "- (평가 기반) 안전 평가데이터셋 구축, 평가도구 개발" >glued.txt &&
+    dadeum extract --cross glued.txt >glued.tsv &&
+    grep "	substitution" glued.tsv | cut -f3,4,5,8 >actual &&
+    printf "데이터 모음\t데이터셋\tloanword\tdataset\n" >expect &&
+    test_cmp expect actual &&
+    dadeum extract glued.txt | cut -f3,4 >plain &&
+    test_grep "^모음	셋\$" plain
+'
+
 test_expect_success 'an acronym the lexicon gives to another body gets no English from it' '
     grep "	KAIA	" cross.tsv >kaia &&
     test "$(cut -f8 kaia)" = ""

@@ -37,6 +37,7 @@ test_expect_success 'TSV: the header names the twelve columns' '
 
 # The confidence of a transliteration (column 10) belongs to the transliterator's
 # ranking (tests/t0400-translit.sh); here it only has to be a number in (0, 1].
+# 게임체인저 is in the plain-words lexicon; 솔루션 and 세션 are transliterated.
 test_expect_success 'TSV: the expected rows' '
 	dadeum extract doc.txt >out &&
 	cut -f1-9,11- out >got &&
@@ -44,14 +45,15 @@ test_expect_success 'TSV: the expected rows' '
 	doc.txt	1	과학기술정보통신부	과기정통부	shortform	1	0	Ministry of Science and ICT	MSIT	0.85	lexicon	bracket
 	doc.txt	2	한국인터넷진흥원	KISA	abbrev	1	0	Korea Internet & Security Agency	KISA	0.95	corpus	bracket
 	doc.txt	3	정보통신기술	ICT	abbrev	1	1	Information and Communications Technology	ICT	0.90	lexicon	bracket
-	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	game changer		*	translit	bracket
+	doc.txt	4	국면전환요소	게임체인저	loanword	1	0	game changer		0.95	lexicon	bracket
 	doc.txt	6	주요 7개국	G7	abbrev	2	0	Group of Seven	G7	0.90	lexicon	bracket
 	EOF
 	test_cmp expect got &&
 	grep -v translit out | cut -f10 | sed 1d >conf &&
-	printf "0.85\n0.95\n0.90\n0.90\n" >expect-conf &&
+	printf "0.85\n0.95\n0.90\n0.95\n0.90\n" >expect-conf &&
 	test_cmp expect-conf conf &&
-	grep translit out | cut -f10 >tconf &&
+	dadeum extract b.txt c.txt | grep "	translit	" | cut -f10 >tconf &&
+	test "$(wc -l <tconf)" -eq 2 &&
 	awk "!(\$1 > 0 && \$1 <= 1) { bad = 1 } END { exit bad }" tconf
 '
 

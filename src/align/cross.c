@@ -859,6 +859,15 @@ static size_t split_token(const struct cross_doc *c, const char *text, size_t a,
                         break;
                     }
                 }
+            /* 데이터셋 is a lexicon word, but 셋 is glossed in this document
+             * (데이터 모음(셋)): cut after 데이터 so that 셋 becomes a piece */
+            for (size_t p = i + 3; !k && lk && p < i + lk; p++)
+                if (((unsigned char)text[p] & 0xC0) != 0x80 &&
+                    doc_key_at(c, text + p, j - p) == i + lk - p &&
+                    lexicon_is_loanword(text + i, p - i)) {
+                    lk = p - i;
+                    break;
+                }
             size_t m = k ? k : lk;
             if (!m) {
                 uint32_t cp;
@@ -989,6 +998,10 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
             lex |= src == ALT_LEX;
             comp |= src == ALT_DOC && ps[k].compound;
         }
+        size_t first_comp = 0; /* the first compound piece used, 0 when none */
+        for (size_t k = np; k-- > 1;)
+            if (ps[k].compound && ps[k].src[idx[k]] == ALT_DOC)
+                first_comp = k;
         int hsrc = h->src[idx[np - 1]], anchor = 0;
         for (size_t k = 0; k + 1 < np; k++)
             anchor |= ps[k].src[idx[k]] != ALT_SAME;
@@ -1025,6 +1038,11 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                     size_t k0 = 0;
                     while (k0 < np && bl->orig[ms + pstart[k0]] < cut)
                         k0++;
+                    /* a glossed part glued to a loanword makes the term on its
+                     * own (평가데이터셋: the term is 데이터셋); what precedes
+                     * the loanword modifies it */
+                    if (first_comp > 0 && first_comp - 1 > k0)
+                        k0 = first_comp - 1;
                     if (k0 >= np)
                         continue;
                     struct strbuf ko = STRBUF_INIT, gl = STRBUF_INIT, grp = STRBUF_INIT,
@@ -1034,7 +1052,7 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                     strbuf_add(&grp, al->text + h->off, h->len);
                     strbuf_addf(&grp, "\t%s", head_alt);
                     strbuf_addstr(&ev, "substitution");
-                    for (size_t k = 0; k < np; k++)
+                    for (size_t k = k0; k < np; k++)
                         if (ps[k].src[idx[k]] != ALT_SAME) {
                             strbuf_addf(&ev, " %.*s->%s (%s)", (int)ps[k].len,
                                         al->text + ps[k].off, ps[k].alt[idx[k]],

@@ -41,6 +41,9 @@ struct extract_doc {
     unsigned long unread_line;  /* the first line that had such groups */
 };
 
+/* How sure the plain-words lexicon's English of a loanword is (curated, sourced). */
+#define LEXICON_LOANWORD_CONFIDENCE 0.95
+
 static const char *own(struct extract_doc *d, char *s)
 {
     ALLOC_GROW(d->owned, d->nowned + 1, d->aowned);
@@ -335,6 +338,73 @@ static int lexicon_names_body(const char *a, size_t alen, const char *ko)
     return ok;
 }
 
+/*
+ * Appends gloss g with every run of non-ASCII text the plain-words lexicon
+ * knows replaced by its English (AI 컴퓨팅 인프라 -> AI 컴퓨팅 infrastructure).
+ * Returns how many runs were replaced; *left counts the others.
+ */
+static size_t lexicon_english_runs(const char *g, struct strbuf *out, size_t *left /* OUT */)
+{
+    size_t replaced = 0, len = strlen(g);
+
+    *left = 0;
+    for (size_t i = 0, j; i < len; i = j) {
+        int ascii = (unsigned char)g[i] < 0x80;
+        for (j = i; j < len && ((unsigned char)g[j] < 0x80) == ascii; j++)
+            ;
+        const char *en = ascii ? NULL : lexicon_loanword_en(g + i, j - i);
+        if (en) { /* a word of its own: 글로벌 R&D센터 -> global R&D center */
+            if (out->len && out->buf[out->len - 1] != ' ')
+                strbuf_addch(out, ' ');
+            strbuf_addstr(out, en);
+            if (j < len && g[j] != ' ')
+                strbuf_addch(out, ' ');
+            replaced++;
+        } else {
+            strbuf_add(out, g + i, j - i);
+            *left += !ascii;
+        }
+    }
+    return replaced;
+}
+
+/*
+ * A loanword gloss: the curated lexicon's English where it has the word,
+ * else its transliteration (when an oracle is installed); a mixed gloss
+ * takes the lexicon's English for the words it knows and transliterates
+ * the rest, and is only as sure as its weakest part.
+ */
+static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
+{
+    const struct extract_oracle *o = extract_get_oracle();
+    const char *whole = lexicon_loanword_en(p->gloss, strlen(p->gloss));
+    struct strbuf sub = STRBUF_INIT, en = STRBUF_INIT;
+    size_t left, replaced;
+
+    if (whole) {
+        p->en = whole;
+        p->confidence = LEXICON_LOANWORD_CONFIDENCE;
+        p->evidence = "lexicon";
+        return;
+    }
+    replaced = lexicon_english_runs(p->gloss, &sub, &left);
+    if (!left) {
+        p->en = own(d, strbuf_detach(&sub, NULL));
+        p->confidence = LEXICON_LOANWORD_CONFIDENCE;
+        p->evidence = "lexicon";
+    } else if (o && o->english) {
+        double c = o->english(sub.buf, sub.len, &en);
+        if (c > 0 && en.len) {
+            p->en = own(d, strbuf_detach(&en, NULL));
+            p->confidence = replaced && c > LEXICON_LOANWORD_CONFIDENCE
+                                ? LEXICON_LOANWORD_CONFIDENCE : c;
+            p->evidence = replaced ? "lexicon+translit" : "translit";
+        }
+    }
+    strbuf_release(&sub);
+    strbuf_release(&en);
+}
+
 static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
 {
     {
@@ -399,18 +469,8 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
             }
         }
     }
-    /* a loanword gloss: its transliteration, when an oracle is installed */
-    const struct extract_oracle *o = extract_get_oracle();
-    if (o && o->english && !p->en && p->kind == GLOSS_LOANWORD) {
-        struct strbuf en = STRBUF_INIT;
-        double c = o->english(p->gloss, strlen(p->gloss), &en);
-        if (c > 0 && en.len) {
-            p->en = own(d, strbuf_detach(&en, NULL));
-            p->confidence = c;
-            p->evidence = "translit";
-        }
-        strbuf_release(&en);
-    }
+    if (!p->en && p->kind == GLOSS_LOANWORD)
+        fill_loanword_english(d, p);
 }
 
 /* A term with an acronym elsewhere in the document shares it. */

@@ -55,7 +55,8 @@ struct extract_pair {
     double confidence;     /* 0..1: how sure the English form is */
     const char *evidence;  /* where en comes from: "gloss" (an English gloss), "corpus" (a
                             * long form written in the document), "lexicon", "translit",
-                            * "derived" (guessed from the term's parts), or NULL */
+                            * "lexicon+translit" (a mixed gloss), "derived" (guessed from
+                            * the term's parts), or NULL */
     const char *source;    /* where the pair comes from: "bracket", or for pairs no
                             * bracket ties "list (...)" / "substitution (...)" */
 };

@@ -130,6 +130,12 @@ int lexicon_is_loanword(const char *s, size_t len)
     return lookup(&loanwords, s, len) != NULL;
 }
 
+const char *lexicon_loanword_en(const char *s, size_t len)
+{
+    struct lex_forms *f = lookup(&loanwords, s, len);
+    return f && f->en && *f->en ? f->en : NULL;
+}
+
 const char *lexicon_acronym_en(const char *s, size_t len)
 {
     struct lex_forms *f = lookup(&ko_forms, s, len);

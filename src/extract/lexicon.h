@@ -39,6 +39,9 @@ size_t lexicon_morpheme_en(const char *s, size_t len, const char **en /* OUT */,
 /* 1 when s is a loanword of the plain-words table. */
 int lexicon_is_loanword(const char *s, size_t len);
 
+/* The English of loanword s of the plain-words table (cloud for 클라우드), or NULL. */
+const char *lexicon_loanword_en(const char *s, size_t len);
+
 /* The kind column of acronym s ("body", "programme", "term"), or NULL. */
 const char *lexicon_acronym_kind(const char *s, size_t len);
 
