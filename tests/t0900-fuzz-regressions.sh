@@ -4,6 +4,7 @@
 # stands for. Each must end in a clean exit, never a crash or a sanitizer
 # report:
 #   decode, extract  dadeum extract: 0, or 3 for undecodable input
+#   cross            dadeum extract --cross: the same
 #   tmx, tbx, csv    dadeum convert (to TSV) and dadeum import (into a new
 #                    termbase), csv also read as TSV: any documented status, 0..5
 #   query            dadeum lookup on a small termbase, also with --exact and
@@ -66,6 +67,13 @@ for f in "$TEST_DATA"/fuzz/*/*; do
         test_expect_success "fuzz seed $name" '
             q=$(cat "$f") &&
             lookup "$q" && lookup "$q" --exact && lookup "$q" -n 5
+        '
+        ;;
+    cross)
+        test_expect_success "fuzz regression $name" '
+            "$DADEUM" extract --cross "$f" >out.tsv 2>err.txt
+            st=$?
+            test "$st" = 0 || test "$st" = 3 || { cat err.txt; echo "exit $st"; false; }
         '
         ;;
     *)
