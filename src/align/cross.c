@@ -24,6 +24,7 @@
 #include "extract/korean.h"
 #include "extract/lexicon.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -44,6 +45,8 @@ struct cline {
 struct dpair {
     char *ko;             /* Korean side */
     char *gloss;          /* gloss side */
+    size_t glen;          /* bytes in gloss */
+    int spaced;           /* gloss holds a space */
     enum gloss_kind kind; /* as the extractor classified it */
     char *en;             /* its English form, or NULL */
 };
@@ -52,6 +55,8 @@ struct cross_doc {
     unsigned flags;          /* enum cross_flags */
     struct cline *lines;     /* in the order added */
     size_t nlines, alines;   /* used, allocated */
+    struct strmap grams;     /* bigram of a search text -> struct postings * */
+    size_t indexed;          /* lines in grams */
     struct dpair *pairs;     /* bracket pairs */
     size_t npairs, apairs;   /* used, allocated */
     struct cross_pair *out;  /* results; strings owned (cast away const to free) */
@@ -59,6 +64,88 @@ struct cross_doc {
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
+
+/*
+ * Where a key can occur. Substitution and composition look rewritten
+ * phrases up in the other lines; scanning every line for each made --cross
+ * quadratic in the document (13 s for 2 MB). The code point bigrams of the
+ * search texts are indexed instead, and a key is looked for only in the
+ * lines that hold its rarest bigram. Search texts are valid UTF-8 (the
+ * extractor's normalised lines), so a key found in a line starts on a code
+ * point there and all its bigrams are among the line's.
+ */
+struct postings {
+    uint32_t *line;  /* indexes into lines, ascending, distinct */
+    size_t n, alloc; /* used, allocated */
+};
+
+static void postings_free(void *v)
+{
+    struct postings *p = v;
+    free(p->line);
+    free(p);
+}
+
+/* Bytes of the bigram at s + i (0 when fewer than two code points remain); *first: its first. */
+static size_t bigram_at(const char *s, size_t len, size_t i, size_t *first /* OUT */)
+{
+    uint32_t cp;
+    size_t a, b;
+
+    if (i >= len)
+        return 0;
+    a = utf8_decode(s + i, len - i, &cp);
+    *first = a;
+    if (i + a >= len)
+        return 0;
+    b = utf8_decode(s + i + a, len - i - a, &cp);
+    return a + b;
+}
+
+static void index_lines(struct cross_doc *c)
+{
+    for (size_t li = c->indexed; li < c->nlines; li++) {
+        const struct cline *l = &c->lines[li];
+        size_t n, a;
+        for (size_t i = 0; (n = bigram_at(l->srch, l->slen, i, &a)) != 0; i += a) {
+            int created;
+            struct strmap_entry *e = strmap_put(&c->grams, l->srch + i, n, &created);
+            if (created)
+                e->value = xcalloc(1, sizeof(struct postings));
+            struct postings *p = e->value;
+            if (!p->n || p->line[p->n - 1] != li) {
+                ALLOC_GROW(p->line, p->n + 1, p->alloc);
+                p->line[p->n++] = (uint32_t)li;
+            }
+        }
+    }
+    c->indexed = c->nlines;
+}
+
+/*
+ * The lines that may contain key: sets *lines to the postings of its rarest
+ * bigram and returns their count, or, for a key of one code point, sets
+ * *lines to NULL and returns every line's (line k is then index k).
+ */
+static size_t lines_for(const struct cross_doc *c, const char *key, size_t klen,
+                        const uint32_t **lines /* OUT */)
+{
+    const struct postings *best = NULL;
+    size_t n, a;
+
+    *lines = NULL;
+    for (size_t i = 0; (n = bigram_at(key, klen, i, &a)) != 0; i += a) {
+        const struct postings *p = strmap_get(&c->grams, key + i, n);
+        if (!p)
+            return 0;
+        if (!best || p->n < best->n)
+            best = p;
+    }
+    if (!best)
+        return c->nlines;
+    *lines = best->line;
+    return best->n;
+}
 
 /* Copies s without spaces, middle dots and bracket groups into sb. */
 static void squeeze(const char *s, size_t len, struct strbuf *sb)
@@ -599,12 +686,36 @@ static int has_label(const struct list *l, const char *lab, enum item_type t)
 }
 
 /*
+ * acronym_score_raw through memo (acronym NUL name -> double *): a long
+ * document repeats its lists, and every acronym list is scored against
+ * every Korean list.
+ */
+static double memo_score(struct strmap *memo, const char *ab, const char *nm, unsigned flags)
+{
+    size_t al = strlen(ab), nl = strlen(nm);
+    struct strbuf key = STRBUF_INIT;
+    int created;
+
+    strbuf_add(&key, ab, al + 1); /* with its NUL, which no name holds */
+    strbuf_add(&key, nm, nl);
+    struct strmap_entry *e = strmap_put(memo, key.buf, key.len, &created);
+    strbuf_release(&key);
+    if (created) {
+        double *v = xmalloc(sizeof(*v));
+        *v = acronym_score_raw(ab, al, nm, nl, flags);
+        e->value = v;
+    }
+    return *(const double *)e->value;
+}
+
+/*
  * Aligns acronym list A with Korean list K, one assignment per shared label
  * and one over the rest. Appends the assigned pairs to hits (all of them,
  * weak ones included) and returns the sum of the scores above the threshold.
  */
 static double lists_align(const struct list *A, const struct list *K, unsigned flags,
-                          struct list_hit **hits, size_t *nhits, size_t *ahits)
+                          struct strmap *memo, struct list_hit **hits, size_t *nhits,
+                          size_t *ahits)
 {
     double total = 0;
     /* groups: each label of A shared with K, then "" for the pool */
@@ -644,7 +755,7 @@ static double lists_align(const struct list *A, const struct list *K, unsigned f
         for (size_t r = 0; r < nr; r++)
             for (size_t k = 0; k < nc; k++) {
                 const char *ab = A->items[ra[r]].text, *nm = K->items[ck[k]].text;
-                m[r * nc + k] = acronym_score_raw(ab, strlen(ab), nm, strlen(nm), flags);
+                m[r * nc + k] = memo_score(memo, ab, nm, flags);
             }
         assign_max_score(m, nr, nc, asg);
         for (size_t r = 0; r < nr; r++) {
@@ -688,6 +799,7 @@ static double lists_align(const struct list *A, const struct list *K, unsigned f
 static void cross_lists(struct cross_doc *c)
 {
     struct list *ls = xcalloc(c->nlines ? c->nlines : 1, sizeof(*ls));
+    struct strmap memo = STRMAP_INIT;
     for (size_t i = 0; i < c->nlines; i++)
         list_parse(&c->lines[i], &ls[i]);
     for (size_t i = 0; i < c->nlines; i++) {
@@ -701,7 +813,7 @@ static void cross_lists(struct cross_doc *c)
             size_t nh = 0, ah = 0;
             if (k == i || !list_is_ko(&ls[k]))
                 continue;
-            double t = lists_align(&ls[i], &ls[k], c->flags, &h, &nh, &ah);
+            double t = lists_align(&ls[i], &ls[k], c->flags, &memo, &h, &nh, &ah);
             free(h);
             if (t > best_total) {
                 best_total = t;
@@ -712,7 +824,7 @@ static void cross_lists(struct cross_doc *c)
             continue;
         struct list_hit *h = NULL;
         size_t nh = 0, ah = 0, strong = 0;
-        lists_align(&ls[i], &ls[best], c->flags, &h, &nh, &ah);
+        lists_align(&ls[i], &ls[best], c->flags, &memo, &h, &nh, &ah);
         for (size_t t = 0; t < nh; t++)
             strong += h[t].score >= CROSS_LIST_THRESHOLD;
         /* a list pairing that explains little is a coincidence */
@@ -734,6 +846,7 @@ static void cross_lists(struct cross_doc *c)
     for (size_t i = 0; i < c->nlines; i++)
         list_release(&ls[i]);
     free(ls);
+    strmap_release(&memo, free);
 }
 
 /* ==== substitution ============================================================= */
@@ -787,10 +900,10 @@ static size_t doc_key_at(const struct cross_doc *c, const char *s, size_t len)
 {
     size_t best = 0;
     for (size_t i = 0; i < c->npairs; i++) {
-        const char *g = c->pairs[i].gloss;
-        size_t gl = strlen(g);
-        if (gl > best && gl <= len && !memcmp(s, g, gl) && !strchr(g, ' '))
-            best = gl;
+        const struct dpair *p = &c->pairs[i];
+        if (p->glen > best && p->glen <= len && !p->spaced && p->gloss[0] == s[0] &&
+            !memcmp(s, p->gloss, p->glen))
+            best = p->glen;
     }
     return best;
 }
@@ -803,7 +916,7 @@ static void piece_alts(const struct cross_doc *c, const char *line, struct piece
     p->nalt = 1;
     for (size_t i = 0; i < c->npairs && p->nalt < MAX_ALTS; i++) {
         const char *g = c->pairs[i].gloss;
-        if (strlen(g) == p->len && !strncasecmp(g, s, p->len)) {
+        if (c->pairs[i].glen == p->len && !strncasecmp(g, s, p->len)) {
             p->alt[p->nalt] = c->pairs[i].ko;
             p->src[p->nalt++] = ALT_DOC;
         }
@@ -1019,7 +1132,10 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
             const char *head_alt = h->alt[idx[np - 1]];
             /* a short plain form (기반) alone matches anywhere: ask for an anchor */
             int specific = anchor || comp || ko_syllable_count(head_alt, strlen(head_alt)) >= 5;
-            for (size_t bi = 0; specific && bi < c->nlines; bi++) {
+            const uint32_t *where;
+            size_t nwhere = specific ? lines_for(c, key.buf, key.len, &where) : 0;
+            for (size_t w = 0; w < nwhere; w++) {
+                size_t bi = where ? where[w] : w;
                 const struct cline *bl = &c->lines[bi];
                 if (bi == li || !bl->slen || key.len > bl->slen)
                     continue;
@@ -1234,9 +1350,13 @@ static int written_elsewhere(const struct cross_doc *c, const char *s, unsigned 
     int found = 0;
 
     squeeze(s, strlen(s), &key);
-    for (size_t i = 0; i < c->nlines && !found && key.len; i++)
-        if (c->lines[i].no != skip && strstr(c->lines[i].srch, key.buf))
+    const uint32_t *where;
+    size_t nwhere = key.len ? lines_for(c, key.buf, key.len, &where) : 0;
+    for (size_t w = 0; w < nwhere && !found; w++) {
+        const struct cline *l = &c->lines[where ? where[w] : w];
+        if (l->no != skip && strstr(l->srch, key.buf))
             found = 1;
+    }
     strbuf_release(&key);
     return found;
 }
@@ -1338,6 +1458,8 @@ void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss, 
     c->pairs[c->npairs].en = en && *en ? xstrdup(en) : NULL;
     c->pairs[c->npairs].ko = xstrdup(ko);
     c->pairs[c->npairs].gloss = xstrdup(gloss);
+    c->pairs[c->npairs].glen = strlen(gloss);
+    c->pairs[c->npairs].spaced = strchr(gloss, ' ') != NULL;
     c->pairs[c->npairs++].kind = kind;
 }
 
@@ -1355,6 +1477,7 @@ void cross_doc_align(struct cross_doc *c)
 {
     lexicon_init();
     out_clear(c);
+    index_lines(c);
     if (!(c->flags & CROSS_NO_LISTS))
         cross_lists(c);
     if (!(c->flags & CROSS_NO_SUBST))
@@ -1384,6 +1507,7 @@ void cross_doc_free(struct cross_doc *c)
         free(c->lines[i].orig);
     }
     free(c->lines);
+    strmap_release(&c->grams, postings_free);
     for (size_t i = 0; i < c->npairs; i++) {
         free(c->pairs[i].ko);
         free(c->pairs[i].gloss);

@@ -10,8 +10,13 @@
 #   dadeum extract        the whole job: decode, normalise, scan, spans, kinds,
 #                         English forms; one thread
 #   dadeum extract -j 2   the same on two threads
+#   dadeum no-brackets    one thread, on a copy of the corpus with ( ) < > made
+#                         spaces: what reading, decoding and normalising cost
+#                         alone, the floor under the whole job
 #   grep -oP              matching bracket groups only, no decision at all
 #   python3 re            the same regex in Python
+# and then one document of about 5 MB, with and without --cross (whole-document
+# alignment, whose cost grows with the document).
 # Target (issue 7): dadeum >= 1.0 x grep throughput; memory flat in the input.
 set -u
 DADEUM=$1
@@ -78,12 +83,22 @@ printf '%-22s %8s %9s %9s %8s\n' "" "MB" "seconds" "MB/s" "RSS MB"
 for mb in $SIZES; do
 	make_corpus "$mb"
 	files=$(ls "$dir/corpus-$mb"/doc*.txt)
+	nob=$dir/corpus-$mb-nobrackets
+	if [ ! -f "$nob/.done" ]; then
+		rm -rf "$nob" && mkdir -p "$nob"
+		for f in $files; do
+			tr '()<>' '    ' <"$f" >"$nob/${f##*/}"
+		done
+		touch "$nob/.done"
+	fi
+	nob_files=$(ls "$nob"/doc*.txt)
 	bytes=$(cat $files | wc -c)
 	: >"$dir/extract.times"
 	# shellcheck disable=SC2086
 	{
 		timed dadeum "$DADEUM" extract $files
 		timed dadeum-j2 "$DADEUM" extract -j 2 $files
+		timed dadeum-no-brackets "$DADEUM" extract $nob_files
 		timed grep grep -ohP "$PAREN" $files
 		timed python "$PY" "$dir/paren_re.py" $files
 	} >>"$dir/extract.times"
@@ -99,6 +114,32 @@ for mb in $SIZES; do
 	awk -v mb="$mb" '{ t[$1] = $3 } END {
 		if (t["dadeum"] > 0 && t["dadeum-j2"] > 0)
 			printf "%d MB: dadeum throughput / grep = %.3f (1 thread), %.3f (2 threads)\n",
-			       mb, t["grep"] / t["dadeum"], t["grep"] / t["dadeum-j2"] }' "$dir/extract.times"
+			       mb, t["grep"] / t["dadeum"], t["grep"] / t["dadeum-j2"]
+		if (t["dadeum-no-brackets"] > 0)
+			printf "%d MB: reading, decoding and normalising alone / grep = %.3f\n",
+			       mb, t["grep"] / t["dadeum-no-brackets"] }' "$dir/extract.times"
 done
+
+# --cross aligns within a document, so its cost grows with the document, not
+# the corpus: one document of about 5 MB (200 press releases end to end).
+long=$dir/long-document.txt
+if [ ! -s "$long" ]; then
+	make_corpus 50
+	cat "$dir"/corpus-50/doc000*.txt "$dir"/corpus-50/doc001*.txt >"$long.tmp" &&
+		mv "$long.tmp" "$long"
+fi
+bytes=$(wc -c <"$long")
+{
+	timed long-doc "$DADEUM" extract "$long"
+	timed long-doc-cross "$DADEUM" extract --cross "$long"
+} >"$dir/extract.times"
+while read -r name st secs rss; do
+	if [ "$st" != 0 ]; then
+		echo "bench: '$name' failed (exit $st): $(head -c 300 "$dir/err.out")" >&2
+		status=1
+	fi
+	awk -v n="$name" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
+		if (s <= 0) s = 0.01
+		printf "%-22s %8.1f %9.2f %9.1f %8.1f\n", n, b / 1e6, s, b / 1e6 / s, r / 1024 }'
+done <"$dir/extract.times"
 exit $status
