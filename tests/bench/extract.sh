@@ -79,6 +79,20 @@ timed() {
 }
 
 status=0
+
+# report BYTES: one row per line of extract.times (name, exit status, seconds,
+# peak RSS in KB) with the throughput over BYTES; a failed run sets status.
+report() {
+	while read -r name st secs rss; do
+		if [ "$st" != 0 ]; then
+			echo "bench: '$name' failed (exit $st): $(head -c 300 "$dir/err.out")" >&2
+			status=1
+		fi
+		awk -v n="$name" -v b="$1" -v s="$secs" -v r="$rss" 'BEGIN {
+			if (s <= 0) s = 0.01
+			printf "%-22s %8.1f %9.2f %9.1f %8.1f\n", n, b / 1e6, s, b / 1e6 / s, r / 1024 }'
+	done <"$dir/extract.times"
+}
 printf '%-22s %8s %9s %9s %8s\n' "" "MB" "seconds" "MB/s" "RSS MB"
 for mb in $SIZES; do
 	make_corpus "$mb"
@@ -102,15 +116,7 @@ for mb in $SIZES; do
 		timed grep grep -ohP "$PAREN" $files
 		timed python "$PY" "$dir/paren_re.py" $files
 	} >>"$dir/extract.times"
-	while read -r name st secs rss; do
-		if [ "$st" != 0 ]; then
-			echo "bench: '$name' failed (exit $st): $(head -c 300 "$dir/err.out")" >&2
-			status=1
-		fi
-		awk -v n="$name" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
-			if (s <= 0) s = 0.01
-			printf "%-22s %8.1f %9.2f %9.1f %8.1f\n", n, b / 1e6, s, b / 1e6 / s, r / 1024 }'
-	done <"$dir/extract.times"
+	report "$bytes"
 	awk -v mb="$mb" '{ t[$1] = $3 } END {
 		if (t["dadeum"] > 0 && t["dadeum-j2"] > 0)
 			printf "%d MB: dadeum throughput / grep = %.3f (1 thread), %.3f (2 threads)\n",
@@ -133,13 +139,5 @@ bytes=$(wc -c <"$long")
 	timed long-doc "$DADEUM" extract "$long"
 	timed long-doc-cross "$DADEUM" extract --cross "$long"
 } >"$dir/extract.times"
-while read -r name st secs rss; do
-	if [ "$st" != 0 ]; then
-		echo "bench: '$name' failed (exit $st): $(head -c 300 "$dir/err.out")" >&2
-		status=1
-	fi
-	awk -v n="$name" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
-		if (s <= 0) s = 0.01
-		printf "%-22s %8.1f %9.2f %9.1f %8.1f\n", n, b / 1e6, s, b / 1e6 / s, r / 1024 }'
-done <"$dir/extract.times"
+report "$bytes"
 exit $status
