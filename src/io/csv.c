@@ -282,18 +282,6 @@ static int flush_concept(struct dsv_reader *r)
     return ret;
 }
 
-/* "path:line" into the concept's example place. */
-static void set_source(struct exchange_concept *e, const char *s)
-{
-    const char *colon = strrchr(s, ':');
-    if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
-        e->c.example_path = exchange_concept_strdup(e, s, (size_t)(colon - s));
-        e->c.example_line = strtoul(colon + 1, NULL, 10);
-    } else if (*s) {
-        e->c.example_path = exchange_concept_strdup(e, s, strlen(s));
-    }
-}
-
 /* TSV comments: "#12; approved; kind=abbrev; type=abbrev; note=...". */
 static void parse_comment(struct exchange_concept *e, const char *s, const char **id,
                           const char **status, const char **kind, const char **type)
@@ -362,7 +350,7 @@ static int row_to_concept(struct dsv_reader *r)
     if (!r->key.len)
         strbuf_addbuf(&r->key, &key);
     if (id && *id && !e->c.id)
-        e->c.id = strtoll(id, NULL, 10);
+        e->c.id = exchange_parse_id(id);
     if (status && termbase_review_parse(status) >= 0)
         e->c.status = (enum termbase_review)termbase_review_parse(status);
     if (kind && *kind && !e->c.kind)
@@ -394,8 +382,8 @@ static int row_to_concept(struct dsv_reader *r)
     }
     if (field(r, COL_NOTE) && *field(r, COL_NOTE) && !e->c.note)
         e->c.note = exchange_concept_strdup(e, field(r, COL_NOTE), strlen(field(r, COL_NOTE)));
-    if (field(r, COL_SRCREF) && !e->c.example_path)
-        set_source(e, field(r, COL_SRCREF));
+    if (field(r, COL_SRCREF) && *field(r, COL_SRCREF) && !e->c.example_path)
+        exchange_concept_set_source(e, field(r, COL_SRCREF), strlen(field(r, COL_SRCREF)));
     if (field(r, COL_EXAMPLE) && *field(r, COL_EXAMPLE) && !e->c.example)
         e->c.example =
             exchange_concept_strdup(e, field(r, COL_EXAMPLE), strlen(field(r, COL_EXAMPLE)));

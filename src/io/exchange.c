@@ -3,6 +3,7 @@
  * builder shared by the exchange readers and writers (io/exchange.h).
  */
 #define _XOPEN_SOURCE 700 /* strptime */
+#include <limits.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,7 +198,18 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_co
     for (size_t i = 0; i < c->nforms; i++)
         if (c->forms[i].text && *c->forms[i].text)
             w->forms[n++] = &c->forms[i];
-    qsort(w->forms, n, sizeof(*w->forms), cmp_form_ptrs);
+    if (n <= 16) {
+        /* a concept has a handful of forms: insertion sort, without qsort's set-up */
+        for (size_t i = 1; i < n; i++) {
+            const struct termbase_form *f = w->forms[i];
+            size_t j = i;
+            for (; j && cmp_form_ptrs(&w->forms[j - 1], &f) > 0; j--)
+                w->forms[j] = w->forms[j - 1];
+            w->forms[j] = f;
+        }
+    } else {
+        qsort(w->forms, n, sizeof(*w->forms), cmp_form_ptrs);
+    }
     /* drop duplicates */
     for (size_t i = 0; i < n; i++)
         if (!m || cmp_form_ptrs(&w->forms[m - 1], &w->forms[i]))
@@ -263,9 +275,7 @@ void exchange_source_string(const struct termbase_concept *c, struct strbuf *out
 void exchange_concept_reset(struct exchange_concept *e)
 {
     struct termbase_form *forms = e->c.forms;
-    for (size_t i = 0; i < e->nstrs; i++)
-        free(e->strs[i]);
-    e->nstrs = 0;
+    strpool_clear(&e->strs);
     memset(&e->c, 0, sizeof(e->c));
     e->c.forms = forms;
     e->c.status = TERMBASE_CANDIDATE;
@@ -276,16 +286,13 @@ void exchange_concept_release(struct exchange_concept *e)
 {
     exchange_concept_reset(e);
     free(e->c.forms);
-    free(e->strs);
+    strpool_release(&e->strs);
     memset(e, 0, sizeof(*e));
 }
 
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len)
 {
-    char *copy = xmemdupz(s, len);
-    ALLOC_GROW(e->strs, e->nstrs + 1, e->astrs);
-    e->strs[e->nstrs++] = copy;
-    return copy;
+    return strpool_dup(&e->strs, s, len);
 }
 
 static int is_white(unsigned char b)
@@ -317,6 +324,45 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
     if (type == TERMBASE_FORM_KO && !e->c.ko)
         e->c.ko = f->text;
     return 1;
+}
+
+/* The value of the decimal digits s[0..len) into *v, saturating as strtoull does; -1 when
+   len is 0 or a byte is not a digit. */
+static int parse_digits(const char *s, size_t len, unsigned long long *v)
+{
+    *v = 0;
+    if (!len)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned char)s[i] - '0';
+        if (d > 9)
+            return -1;
+        *v = *v > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : *v * 10 + d;
+    }
+    return 0;
+}
+
+long long exchange_parse_id(const char *s)
+{
+    unsigned long long v;
+    /* the usual case, plain digits, without strtoll's locale machinery */
+    if (!parse_digits(s, strlen(s), &v))
+        return v > LLONG_MAX ? LLONG_MAX : (long long)v;
+    return strtoll(s, NULL, 10);
+}
+
+void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len)
+{
+    size_t colon = len;
+    unsigned long long line;
+    while (colon && s[colon - 1] != ':')
+        colon--;
+    if (colon && !parse_digits(s + colon, len - colon, &line)) {
+        e->c.example_path = exchange_concept_strdup(e, s, colon - 1);
+        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
+    } else {
+        e->c.example_path = exchange_concept_strdup(e, s, len);
+    }
 }
 
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)

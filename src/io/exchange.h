@@ -32,6 +32,7 @@
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
+#include "util/strpool.h"
 
 /* What fills the target column of pair formats (TMX, TSV, CSV). */
 enum exchange_target {
@@ -235,13 +236,12 @@ const char *exchange_format_names(void);
 struct exchange_concept {
     struct termbase_concept c; /* what readers hand out */
     size_t aforms;             /* allocated entries in c.forms */
-    char **strs;               /* owned strings */
-    size_t nstrs, astrs;       /* used, allocated */
+    struct strpool strs;       /* the concept's strings */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
     {                                                                                              \
-        {0}, 0, NULL, 0, 0                                                                         \
+        {0}, 0, STRPOOL_INIT                                                                       \
     }
 
 /* Empties e for the next concept (status candidate, no forms). */
@@ -256,6 +256,14 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
  */
 int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
                               const char *text, size_t len);
+/*
+ * Sets c.example_path and c.example_line from s[0..len), "path:line" as
+ * exchange_source_string writes it; s without ":digits" at its end is all
+ * path.
+ */
+void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
+/* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */
+long long exchange_parse_id(const char *s);
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */

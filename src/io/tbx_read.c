@@ -117,7 +117,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         if (id && (*id == 'c' || *id == 'C'))
             id++;
         if (id && *id && strspn(id, "0123456789") == strlen(id))
-            r->cur.c.id = strtoll(id, NULL, 10);
+            r->cur.c.id = exchange_parse_id(id);
         return 0;
     }
     if (!r->in_entry)
@@ -238,15 +238,8 @@ static void end_termsec(struct tbx_reader *r)
     }
     if (r->context.len && !e->c.example)
         e->c.example = exchange_concept_strdup(e, r->context.buf, r->context.len);
-    if (r->source.len && !e->c.example_path) {
-        const char *s = r->source.buf, *colon = strrchr(s, ':');
-        if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
-            e->c.example_path = exchange_concept_strdup(e, s, (size_t)(colon - s));
-            e->c.example_line = strtoul(colon + 1, NULL, 10);
-        } else {
-            e->c.example_path = exchange_concept_strdup(e, s, r->source.len);
-        }
-    }
+    if (r->source.len && !e->c.example_path)
+        exchange_concept_set_source(e, r->source.buf, r->source.len);
 }
 
 static int on_end(void *ctx, const char *name)

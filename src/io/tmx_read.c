@@ -26,9 +26,21 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
+/* Which side of the pair a language tag is on (both when the two share a language). */
+enum side { SIDE_SOURCE = 1, SIDE_TARGET = 2 };
+
 struct tuv {
-    struct strbuf lang; /* canonical tag */
-    struct strbuf seg;  /* text */
+    unsigned side;     /* enum side bits of its xml:lang, 0 for another language */
+    struct strbuf seg; /* text */
+};
+
+/* dadeum's own properties, which it reads back. */
+enum prop {
+    PROP_OTHER,
+    PROP_ID,     /* x-concept-id */
+    PROP_KIND,   /* x-kind */
+    PROP_STATUS, /* x-status */
+    PROP_FORM    /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
 };
 
 struct tmx_reader {
@@ -39,7 +51,8 @@ struct tmx_reader {
     int in_tu, in_seg, in_prop, in_note; /* where we are */
     int skip;                            /* depth inside native-code elements, 0 outside */
     struct strbuf text;                  /* prop or note text */
-    struct strbuf prop_type;             /* type of the open prop */
+    enum prop prop;                      /* what the open prop is */
+    enum termbase_form_type prop_form;   /* for PROP_FORM */
     struct tuv *tuvs;                    /* the unit's variants */
     size_t ntuv, atuv;                   /* used, allocated */
     struct exchange_concept tu;          /* the unit's props and notes */
@@ -49,6 +62,7 @@ struct tmx_reader {
     struct strmap warned;                /* warnings given */
     int stopped;                         /* the callback said stop */
     struct strbuf lang_seen[2];          /* tags last found canonical */
+    unsigned side_seen[2];               /* their enum side bits */
     int lang_next;                       /* which of lang_seen to replace next */
 };
 
@@ -59,26 +73,27 @@ static void warn(struct tmx_reader *r, const char *msg)
     exchange_warn_once(r->rd, &r->warned, line, col, msg);
 }
 
-/* Canonical form of a language attribute into out, warning about repairs. */
-static void read_lang(struct tmx_reader *r, const char *tag, struct strbuf *out)
+/*
+ * Which side a language attribute is on (enum side bits), warning about
+ * repairs: the tag is read in its canonical form.
+ */
+static unsigned read_lang(struct tmx_reader *r, const char *tag)
 {
-    struct strbuf msg = STRBUF_INIT, shown = STRBUF_INIT;
+    struct strbuf canon = STRBUF_INIT, msg = STRBUF_INIT, shown = STRBUF_INIT;
+    const struct exchange_options *opt = &r->rd->opt;
+    unsigned side;
+
     /* nearly every tuv repeats one of two tags: remember the last canonical ones */
     for (int i = 0; i < 2; i++)
-        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf)) {
-            strbuf_addstr(out, tag);
-            return;
-        }
-    switch (lang_normalize(tag, out)) {
+        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf))
+            return r->side_seen[i];
+    switch (lang_normalize(tag, &canon)) {
     case LANG_CANONICAL:
-        strbuf_reset(&r->lang_seen[r->lang_next]);
-        strbuf_addstr(&r->lang_seen[r->lang_next], tag);
-        r->lang_next ^= 1;
         break;
     case LANG_REPAIRED:
         xml_printable(&shown, tag, XML_PRINTABLE_MAX);
         strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", shown.buf,
-                    out->buf);
+                    canon.buf);
         break;
     case LANG_INVALID:
         xml_printable(&shown, tag, XML_PRINTABLE_MAX);
@@ -87,10 +102,20 @@ static void read_lang(struct tmx_reader *r, const char *tag, struct strbuf *out)
     default:
         break;
     }
-    if (msg.len)
+    side = (lang_same_language(canon.buf, opt->source_lang) ? SIDE_SOURCE : 0) |
+           (lang_same_language(canon.buf, opt->target_lang) ? SIDE_TARGET : 0);
+    if (!msg.len) {
+        strbuf_reset(&r->lang_seen[r->lang_next]);
+        strbuf_addstr(&r->lang_seen[r->lang_next], tag);
+        r->side_seen[r->lang_next] = side;
+        r->lang_next ^= 1;
+    } else {
         warn(r, msg.buf);
+    }
+    strbuf_release(&canon);
     strbuf_release(&msg);
     strbuf_release(&shown);
+    return side;
 }
 
 static const char *lang_attr(struct tmx_reader *r, const char **attrs)
@@ -101,10 +126,75 @@ static const char *lang_attr(struct tmx_reader *r, const char **attrs)
     return l;
 }
 
-static int is_native_code(const char *name)
+/* The elements the reader acts on; every other one is passed over. */
+enum element {
+    EL_OTHER,
+    EL_HEADER,
+    EL_TU,
+    EL_TUV,
+    EL_SEG,
+    EL_PROP,
+    EL_NOTE,
+    EL_NATIVE /* bpt, ept, ph, it, ut: native code, whose text is dropped */
+};
+
+/*
+ * Which element name is. Every tag passes here, twice, so it compares
+ * bytes rather than calling strcmp down a list of names.
+ */
+static enum element element_of(const char *n)
 {
-    return !strcmp(name, "bpt") || !strcmp(name, "ept") || !strcmp(name, "ph") ||
-           !strcmp(name, "it") || !strcmp(name, "ut");
+    switch (n[0]) {
+    case 't': /* tu, tuv */
+        if (n[1] != 'u')
+            return EL_OTHER;
+        return !n[2] ? EL_TU : n[2] == 'v' && !n[3] ? EL_TUV : EL_OTHER;
+    case 's':
+        return n[1] == 'e' && n[2] == 'g' && !n[3] ? EL_SEG : EL_OTHER;
+    case 'p': /* prop, ph */
+        if (n[1] == 'h')
+            return !n[2] ? EL_NATIVE : EL_OTHER;
+        return n[1] == 'r' && n[2] == 'o' && n[3] == 'p' && !n[4] ? EL_PROP : EL_OTHER;
+    case 'n':
+        return n[1] == 'o' && n[2] == 't' && n[3] == 'e' && !n[4] ? EL_NOTE : EL_OTHER;
+    case 'h':
+        return !strcmp(n + 1, "eader") ? EL_HEADER : EL_OTHER;
+    case 'b': /* bpt, ept */
+    case 'e':
+        return n[1] == 'p' && n[2] == 't' && !n[3] ? EL_NATIVE : EL_OTHER;
+    case 'i': /* it, ut */
+    case 'u':
+        return n[1] == 't' && !n[2] ? EL_NATIVE : EL_OTHER;
+    default:
+        return EL_OTHER;
+    }
+}
+
+/* What a <prop type="..."> is; *form gets the form type of PROP_FORM. */
+static enum prop prop_of(const char *type, enum termbase_form_type *form)
+{
+    static const struct {
+        const char *name;
+        enum prop prop;
+        enum termbase_form_type form;
+    } props[] = {
+        {"x-concept-id", PROP_ID, 0},
+        {"x-kind", PROP_KIND, 0},
+        {"x-status", PROP_STATUS, 0},
+        {"x-abbreviation", PROP_FORM, TERMBASE_FORM_ABBREV},
+        {"x-loanword", PROP_FORM, TERMBASE_FORM_LOANWORD},
+        {"x-english", PROP_FORM, TERMBASE_FORM_ENGLISH},
+        {"x-native", PROP_FORM, TERMBASE_FORM_NATIVE},
+        {"x-shortform", PROP_FORM, TERMBASE_FORM_SHORT},
+    };
+    if (!type || type[0] != 'x' || type[1] != '-')
+        return PROP_OTHER;
+    for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++)
+        if (props[i].name[2] == type[2] && !strcmp(props[i].name + 2, type + 2)) {
+            *form = props[i].form;
+            return props[i].prop;
+        }
+    return PROP_OTHER;
 }
 
 static int flush(struct tmx_reader *r)
@@ -122,9 +212,22 @@ static int flush(struct tmx_reader *r)
     return ret;
 }
 
+static void start_tuv(struct tmx_reader *r, const char **attrs)
+{
+    const char *l = lang_attr(r, attrs);
+    size_t old = r->atuv;
+    ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
+    for (size_t i = old; i < r->atuv; i++)
+        strbuf_init(&r->tuvs[i].seg, 0);
+    strbuf_reset(&r->tuvs[r->ntuv].seg);
+    r->tuvs[r->ntuv].side = l ? read_lang(r, l) : 0;
+    r->ntuv++;
+}
+
 static int on_start(void *ctx, const char *name, const char **attrs)
 {
     struct tmx_reader *r = ctx;
+    enum element el;
 
     if (!r->depth++) {
         if (strcmp(name, "tmx")) {
@@ -139,50 +242,48 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->skip++;
         return 0;
     }
+    el = element_of(name);
     if (r->in_seg) {
-        if (is_native_code(name))
+        if (el == EL_NATIVE)
             r->skip = 1;
         return 0;
     }
-    if (!strcmp(name, "tu")) {
+    switch (el) {
+    case EL_TU:
         r->in_tu = 1;
         r->ntuv = 0;
         exchange_concept_reset(&r->tu);
         r->tu_id = NULL;
-    } else if (!strcmp(name, "tuv") && r->in_tu) {
-        const char *l = lang_attr(r, attrs);
-        size_t old = r->atuv;
-        ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
-        for (size_t i = old; i < r->atuv; i++) {
-            strbuf_init(&r->tuvs[i].lang, 0);
-            strbuf_init(&r->tuvs[i].seg, 0);
+        break;
+    case EL_TUV:
+        if (r->in_tu)
+            start_tuv(r, attrs);
+        break;
+    case EL_SEG:
+        if (r->ntuv) {
+            r->in_seg = 1;
+            xml_reader_want_text(r->xr, 1);
         }
-        strbuf_reset(&r->tuvs[r->ntuv].lang);
-        strbuf_reset(&r->tuvs[r->ntuv].seg);
-        if (l)
-            read_lang(r, l, &r->tuvs[r->ntuv].lang);
-        r->ntuv++;
-    } else if (!strcmp(name, "seg") && r->ntuv) {
-        r->in_seg = 1;
-        xml_reader_want_text(r->xr, 1);
-    } else if (!strcmp(name, "prop")) {
-        const char *t = xml_attr(attrs, "type");
+        break;
+    case EL_PROP:
         r->in_prop = 1;
         xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
-        strbuf_reset(&r->prop_type);
-        strbuf_addstr(&r->prop_type, t ? t : "");
-    } else if (!strcmp(name, "note")) {
+        r->prop = prop_of(xml_attr(attrs, "type"), &r->prop_form);
+        break;
+    case EL_NOTE:
         r->in_note = 1;
         xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
-    } else if (!strcmp(name, "header")) {
+        break;
+    case EL_HEADER: {
         const char *s = xml_attr(attrs, "srclang");
-        if (s) {
-            struct strbuf tag = STRBUF_INIT;
-            read_lang(r, s, &tag);
-            strbuf_release(&tag);
-        }
+        if (s)
+            read_lang(r, s); /* for its warnings */
+        break;
+    }
+    default:
+        break;
     }
     return 0;
 }
@@ -202,26 +303,26 @@ static int on_text(void *ctx, const char *s, size_t len)
 static void end_prop(struct tmx_reader *r)
 {
     struct exchange_concept *e = &r->tu;
-    const char *t = r->prop_type.buf;
+    int status;
     strbuf_trim(&r->text);
-    if (!strcmp(t, "x-concept-id")) {
+    switch (r->prop) {
+    case PROP_ID:
         if (exchange_id_given(r->text.buf))
             r->tu_id = exchange_concept_strdup(e, r->text.buf, r->text.len);
-    }
-    else if (!strcmp(t, "x-kind"))
+        break;
+    case PROP_KIND:
         e->c.kind = exchange_concept_strdup(e, r->text.buf, r->text.len);
-    else if (!strcmp(t, "x-status") && termbase_review_parse(r->text.buf) >= 0)
-        e->c.status = (enum termbase_review)termbase_review_parse(r->text.buf);
-    else if (!strcmp(t, "x-abbreviation"))
-        exchange_concept_add_form(e, TERMBASE_FORM_ABBREV, r->text.buf, r->text.len);
-    else if (!strcmp(t, "x-loanword"))
-        exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, r->text.buf, r->text.len);
-    else if (!strcmp(t, "x-english"))
-        exchange_concept_add_form(e, TERMBASE_FORM_ENGLISH, r->text.buf, r->text.len);
-    else if (!strcmp(t, "x-native"))
-        exchange_concept_add_form(e, TERMBASE_FORM_NATIVE, r->text.buf, r->text.len);
-    else if (!strcmp(t, "x-shortform"))
-        exchange_concept_add_form(e, TERMBASE_FORM_SHORT, r->text.buf, r->text.len);
+        break;
+    case PROP_STATUS:
+        if ((status = termbase_review_parse(r->text.buf)) >= 0)
+            e->c.status = (enum termbase_review)status;
+        break;
+    case PROP_FORM:
+        exchange_concept_add_form(e, r->prop_form, r->text.buf, r->text.len);
+        break;
+    default:
+        break;
+    }
 }
 
 static void end_note(struct tmx_reader *r)
@@ -229,13 +330,7 @@ static void end_note(struct tmx_reader *r)
     struct exchange_concept *e = &r->tu;
     const char *s = r->text.buf;
     if (!strncmp(s, "source: ", 8)) {
-        const char *colon = strrchr(s + 8, ':');
-        if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
-            e->c.example_path = exchange_concept_strdup(e, s + 8, (size_t)(colon - s - 8));
-            e->c.example_line = strtoul(colon + 1, NULL, 10);
-        } else {
-            e->c.example_path = exchange_concept_strdup(e, s + 8, strlen(s + 8));
-        }
+        exchange_concept_set_source(e, s + 8, r->text.len - 8);
     } else if (!strncmp(s, "example: ", 9)) {
         e->c.example = exchange_concept_strdup(e, s + 9, strlen(s + 9));
     } else if (!e->c.note && r->text.len) {
@@ -254,15 +349,15 @@ static int end_tu(struct tmx_reader *r)
 
     for (size_t i = 0; i < r->ntuv; i++) {
         const struct tuv *v = &r->tuvs[i];
-        if (!src && lang_same_language(v->lang.buf, r->rd->opt.source_lang))
+        if (!src && (v->side & SIDE_SOURCE))
             src = v;
-        else if (!tgt && lang_same_language(v->lang.buf, r->rd->opt.target_lang))
+        else if (!tgt && (v->side & SIDE_TARGET))
             tgt = v;
     }
     if (!tgt) {
         /* two Korean variants: loanword -> plain Korean */
         for (size_t i = 0; i < r->ntuv && src; i++)
-            if (&r->tuvs[i] != src && lang_same_language(r->tuvs[i].lang.buf, src->lang.buf)) {
+            if (&r->tuvs[i] != src && (r->tuvs[i].side & SIDE_SOURCE)) {
                 tgt = &r->tuvs[i];
                 ko_only = 1;
                 break;
@@ -303,7 +398,7 @@ static int end_tu(struct tmx_reader *r)
         exchange_concept_add_form(e, tu->c.forms[i].type, tu->c.forms[i].text,
                                   strlen(tu->c.forms[i].text));
     if (r->tu_id && !e->c.id)
-        e->c.id = strtoll(r->tu_id, NULL, 10);
+        e->c.id = exchange_parse_id(r->tu_id);
     if (tu->c.kind && !e->c.kind)
         e->c.kind = exchange_concept_strdup(e, tu->c.kind, strlen(tu->c.kind));
     if (tu->c.status != TERMBASE_CANDIDATE)
@@ -328,27 +423,38 @@ static int on_end(void *ctx, const char *name)
         r->skip--;
         return 0;
     }
-    if (r->in_seg) {
-        if (!strcmp(name, "seg")) {
+    switch (element_of(name)) {
+    case EL_SEG:
+        if (r->in_seg) {
             r->in_seg = 0;
             xml_reader_want_text(r->xr, 0);
         }
-        return 0;
-    }
-    if (!strcmp(name, "prop") && r->in_prop) {
-        r->in_prop = 0;
-        xml_reader_want_text(r->xr, 0);
-        if (r->in_tu)
-            end_prop(r);
-    } else if (!strcmp(name, "note") && r->in_note) {
-        r->in_note = 0;
-        xml_reader_want_text(r->xr, 0);
-        if (r->in_tu)
-            end_note(r);
-    } else if (!strcmp(name, "tu") && r->in_tu) {
-        r->in_tu = 0;
-        if (end_tu(r))
-            return -1;
+        break;
+    case EL_PROP:
+        if (r->in_prop && !r->in_seg) {
+            r->in_prop = 0;
+            xml_reader_want_text(r->xr, 0);
+            if (r->in_tu)
+                end_prop(r);
+        }
+        break;
+    case EL_NOTE:
+        if (r->in_note && !r->in_seg) {
+            r->in_note = 0;
+            xml_reader_want_text(r->xr, 0);
+            if (r->in_tu)
+                end_note(r);
+        }
+        break;
+    case EL_TU:
+        if (r->in_tu && !r->in_seg) {
+            r->in_tu = 0;
+            if (end_tu(r))
+                return -1;
+        }
+        break;
+    default:
+        break;
     }
     return 0;
 }
@@ -364,7 +470,6 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
     memset(err, 0, sizeof(*err));
     r.rd = rd;
     strbuf_init(&r.text, 64);
-    strbuf_init(&r.prop_type, 16);
     strbuf_init(&r.key, 64);
     exchange_concept_reset(&r.tu);
     exchange_concept_reset(&r.cur);
@@ -378,13 +483,10 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
         ret = flush(&r);
     if (ret)
         exchange_error_from_xml(err, &xe, r.stopped);
-    for (size_t i = 0; i < r.atuv; i++) {
-        strbuf_release(&r.tuvs[i].lang);
+    for (size_t i = 0; i < r.atuv; i++)
         strbuf_release(&r.tuvs[i].seg);
-    }
     free(r.tuvs);
     strbuf_release(&r.text);
-    strbuf_release(&r.prop_type);
     strbuf_release(&r.key);
     exchange_concept_release(&r.tu);
     exchange_concept_release(&r.cur);

@@ -97,7 +97,7 @@ void xml_reader_want_text(struct xml_reader *r, int want)
 const char *xml_attr(const char **attrs, const char *name)
 {
     for (size_t i = 0; attrs && attrs[i]; i += 2)
-        if (!strcmp(attrs[i], name))
+        if (attrs[i][0] == name[0] && !strcmp(attrs[i], name))
             return attrs[i + 1];
     return NULL;
 }

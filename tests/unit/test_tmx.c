@@ -245,8 +245,42 @@ static void test_merge_keeps_decisions(void)
     termbase_free(tb);
 }
 
+/* "path:line" splits at the last colon only when digits follow it; ids read as strtoll would. */
+static void test_source_and_id(void)
+{
+    static const struct {
+        const char *in, *path;
+        unsigned long line;
+    } cases[] = {
+        {"doc.txt:12", "doc.txt", 12},
+        {"C:/docs/a.txt:7", "C:/docs/a.txt", 7},
+        {"a:b", "a:b", 0},
+        {"doc.txt:", "doc.txt:", 0},
+        {"doc.txt:1x", "doc.txt:1x", 0},
+        {":3", "", 3},
+        {"no-line", "no-line", 0},
+        {"big:99999999999999999999999", "big", (unsigned long)-1},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct exchange_concept e = EXCHANGE_CONCEPT_INIT;
+        exchange_concept_reset(&e);
+        exchange_concept_set_source(&e, cases[i].in, strlen(cases[i].in));
+        STR_EQ(e.c.example_path, cases[i].path, "path of '%s'", cases[i].in);
+        INT_EQ(e.c.example_line, cases[i].line, "line of '%s'", cases[i].in);
+        exchange_concept_release(&e);
+    }
+    INT_EQ(exchange_parse_id("42"), 42, "digits");
+    INT_EQ(exchange_parse_id("007"), 7, "leading zeros");
+    INT_EQ(exchange_parse_id(" 12"), 12, "leading space, as strtoll");
+    INT_EQ(exchange_parse_id("-5"), -5, "sign, as strtoll");
+    INT_EQ(exchange_parse_id("12abc"), 12, "trailing garbage, as strtoll");
+    INT_EQ(exchange_parse_id("c12"), 0, "no digits first");
+    INT_EQ(exchange_parse_id("99999999999999999999"), 9223372036854775807LL, "saturates");
+}
+
 int main(void)
 {
+    RUN(test_source_and_id);
     RUN(test_foreach);
     RUN(test_tmx_round_trip);
     RUN(test_tbx_round_trip);

@@ -4,6 +4,7 @@
  * strbuf: growth through add/addch/addf, trim, remove, detach, setlen, and
  * the invariant that an empty strbuf points at the shared static empty
  * string, which no operation may write or free (git's strbuf_slopbuf).
+ * strpool: copies that survive later copies and new blocks, clear and reuse.
  * strmap: put/get, overwriting a value, growth to 100,000 keys, iteration
  * and release with a value destructor. utf8: RFC 3629 decoding of valid,
  * invalid, overlong, surrogate and truncated sequences (each test buffer is
@@ -24,6 +25,7 @@
 #include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
+#include "util/strpool.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -265,6 +267,49 @@ static void test_strbuf_detach(void)
     s = strbuf_detach(&sb, NULL);
     STR_EQ(s, "again", "detach with a NULL length");
     free(s);
+}
+
+/* ---- strpool ------------------------------------------------------------------ */
+
+/* Copies stay put while later ones fill new blocks; clear keeps one block within the cap. */
+static void test_strpool(void)
+{
+    struct strpool p = STRPOOL_INIT;
+    const char *first, *copies[2000];
+    char word[32], *big;
+
+    first = strpool_dup(&p, "abc", 2);
+    STR_EQ(first, "ab", "copy is NUL-terminated at len");
+    STR_EQ(strpool_dup(&p, "", 0), "", "empty copy");
+    /* 2000 copies of up to 9 bytes: several blocks */
+    for (int i = 0; i < 2000; i++) {
+        snprintf(word, sizeof(word), "w%d", i * 7919);
+        copies[i] = strpool_dup(&p, word, strlen(word));
+    }
+    STR_EQ(first, "ab", "first copy moved or was overwritten");
+    for (int i = 0; i < 2000; i++) {
+        snprintf(word, sizeof(word), "w%d", i * 7919);
+        STR_EQ(copies[i], word, "copy %d", i);
+    }
+    /* a string larger than any block gets a block of its own */
+    big = malloc(STRPOOL_KEEP * 2 + 1);
+    memset(big, 'x', STRPOOL_KEEP * 2);
+    big[STRPOOL_KEEP * 2] = '\0';
+    first = strpool_dup(&p, big, STRPOOL_KEEP * 2);
+    INT_EQ(strlen(first), STRPOOL_KEEP * 2, "big copy");
+    OK(!memcmp(first, big, STRPOOL_KEEP * 2), "big copy's bytes");
+    STR_EQ(copies[1999], "w15830081", "earlier copy after the big one");
+    strpool_clear(&p);
+    OK(p.head != NULL, "clear keeps a block for reuse");
+    first = strpool_dup(&p, "again", 5);
+    STR_EQ(first, "again", "copy after clear");
+    strpool_clear(&p);
+    strpool_clear(&p);
+    strpool_release(&p);
+    OK(p.head == NULL && p.used == 0, "release empties the pool");
+    STR_EQ(strpool_dup(&p, "reuse", 5), "reuse", "a released pool is reusable");
+    strpool_release(&p);
+    free(big);
 }
 
 /* ---- strmap ------------------------------------------------------------------- */
@@ -864,6 +909,7 @@ int main(void)
     RUN(test_strbuf_trim);
     RUN(test_strbuf_remove_setlen);
     RUN(test_strbuf_detach);
+    RUN(test_strpool);
     RUN(test_strmap_basics);
     RUN(test_strmap_hash);
     RUN(test_strmap_growth);
