@@ -43,6 +43,26 @@ test_expect_success 'stdin and stdout need --from / --to' '
 	test_grep "use --from" err
 '
 
+test_expect_success 'to stdout, input refused before its first concept writes nothing' '
+	printf "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaa\">]>\n<tmx version=\"1.4\"><body/></tmx>\n" >hostile.tmx &&
+	printf "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body><tu>\n" >cut.tmx &&
+	for f in hostile cut; do
+		for to in tmx tbx tsv csv; do
+			test_expect_code 3 dadeum convert --to $to $f.tmx - >out 2>err &&
+			! test -s out &&
+			test_grep "line" err || { echo "$f -> $to"; return 1; }
+		done
+	done
+'
+
+test_expect_success 'to stdout, an input with no concepts still gives a header and footer' '
+	printf "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body/></tmx>\n" >empty.tmx &&
+	dadeum convert --date 2025-01-02 --to tmx empty.tmx - >out.tmx &&
+	test_grep "<header" out.tmx && test_grep "</tmx>" out.tmx &&
+	dadeum convert --date 2025-01-02 --to tsv empty.tmx - >out.tsv &&
+	test "$(grep -c "^#" out.tsv)" = 2
+'
+
 test_expect_success 'third-party TMX to TBX keeps every Korean unit' '
 	dadeum convert $F/third-utf16le.tmx third.tbx 2>warn &&
 	test "$(grep -c "<termEntry" third.tbx)" = 5 &&

@@ -149,8 +149,17 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
     w->opt = *opt;
     if (!w->opt.date)
         w->opt.date = "19700101T000000Z";
-    if (ops->begin)
-        ops->begin(w);
+}
+
+/* The header goes out with the first concept or the footer, not before: a read that fails first
+   writes nothing, which matters where the output cannot be taken back (standard output). */
+static void begin(struct exchange_writer *w)
+{
+    if (w->began)
+        return;
+    w->began = 1;
+    if (w->ops->begin)
+        w->ops->begin(w);
 }
 
 int exchange_id_given(const char *id)
@@ -161,6 +170,7 @@ int exchange_id_given(const char *id)
 int exchange_writer_add(void *ctx, const struct termbase_concept *c)
 {
     struct exchange_writer *w = ctx;
+    begin(w);
     w->concepts++;
     w->in_concept = 0;
     w->ops->concept(w, c);
@@ -169,6 +179,7 @@ int exchange_writer_add(void *ctx, const struct termbase_concept *c)
 
 void exchange_writer_finish(struct exchange_writer *w)
 {
+    begin(w);
     if (w->ops->end)
         w->ops->end(w);
 }
@@ -337,7 +348,10 @@ static int parse_digits(const char *s, size_t len, unsigned long long *v)
         unsigned d = (unsigned char)s[i] - '0';
         if (d > 9)
             return -1;
-        *v = *v > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : *v * 10 + d;
+        if (*v <= (ULLONG_MAX - 9) / 10)
+            *v = *v * 10 + d; /* cannot wrap */
+        else
+            *v = *v > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : *v * 10 + d;
     }
     return 0;
 }

@@ -94,6 +94,7 @@ struct exchange_writer {
     size_t nforms;                         /* entries in forms */
     size_t aforms;                         /* allocated entries in forms */
     struct strbuf buf;                     /* a unit being built, for writers that want one */
+    int began;                             /* the header is written */
 };
 
 extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
@@ -102,7 +103,11 @@ extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
 extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
 extern const struct exchange_writer_ops csv_writer;  /* csv.c */
 
-/* Starts writing ops's format to fp (writes the header). Release with _release. */
+/*
+ * Starts writing ops's format to fp. The header is written with the first
+ * concept, or by _finish when there is none, so nothing reaches fp until a
+ * concept does. Release with _release.
+ */
 void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
                           FILE *fp, const struct exchange_options *opt);
 /*
@@ -111,7 +116,7 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
  * feeding it: the caller then reports the write error.
  */
 int exchange_writer_add(void *w, const struct termbase_concept *c);
-/* Writes the footer. */
+/* Writes the footer (and the header, when no concept came). */
 void exchange_writer_finish(struct exchange_writer *w);
 /* Frees the scratch; safe to call twice. */
 void exchange_writer_release(struct exchange_writer *w);

@@ -260,6 +260,8 @@ static void test_source_and_id(void)
         {":3", "", 3},
         {"no-line", "no-line", 0},
         {"big:99999999999999999999999", "big", (unsigned long)-1},
+        {"max:18446744073709551615", "max", (unsigned long)-1},
+        {"zeros:000000000000000000000000042", "zeros", 42},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct exchange_concept e = EXCHANGE_CONCEPT_INIT;
@@ -276,6 +278,8 @@ static void test_source_and_id(void)
     INT_EQ(exchange_parse_id("12abc"), 12, "trailing garbage, as strtoll");
     INT_EQ(exchange_parse_id("c12"), 0, "no digits first");
     INT_EQ(exchange_parse_id("99999999999999999999"), 9223372036854775807LL, "saturates");
+    INT_EQ(exchange_parse_id("9223372036854775807"), 9223372036854775807LL, "the largest");
+    INT_EQ(exchange_parse_id("0000000000000000000000000000012"), 12, "many leading zeros");
 }
 
 int main(void)
