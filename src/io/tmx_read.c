@@ -48,7 +48,8 @@ struct tmx_reader {
     const struct exchange_reader *rd;    /* where concepts go */
     int depth;                           /* open elements */
     int root_ok;                         /* <tmx> seen */
-    int in_tu, in_seg, in_prop, in_note; /* where we are */
+    int in_tu, in_tuv, in_seg;           /* where we are */
+    int in_prop, in_note;                /* (a seg counts only inside a tuv) */
     int skip;                            /* depth inside native-code elements, 0 outside */
     struct strbuf text;                  /* prop or note text */
     enum prop prop;                      /* what the open prop is */
@@ -61,7 +62,7 @@ struct tmx_reader {
     struct strbuf key;                   /* its id or Korean text; "" when empty */
     struct strmap warned;                /* warnings given */
     int stopped;                         /* the callback said stop */
-    struct strbuf lang_seen[2];          /* tags last found canonical */
+    struct strbuf lang_seen[2];          /* tags last read without a warning */
     unsigned side_seen[2];               /* their enum side bits */
     int lang_next;                       /* which of lang_seen to replace next */
 };
@@ -83,7 +84,7 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag)
     const struct exchange_options *opt = &r->rd->opt;
     unsigned side;
 
-    /* nearly every tuv repeats one of two tags: remember the last canonical ones */
+    /* nearly every tuv repeats one of two tags: remember the last two that needed no warning */
     for (int i = 0; i < 2; i++)
         if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf))
             return r->side_seen[i];
@@ -256,11 +257,13 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->tu_id = NULL;
         break;
     case EL_TUV:
-        if (r->in_tu)
+        if (r->in_tu) {
+            r->in_tuv = 1;
             start_tuv(r, attrs);
+        }
         break;
     case EL_SEG:
-        if (r->ntuv) {
+        if (r->in_tuv) {
             r->in_seg = 1;
             xml_reader_want_text(r->xr, 1);
         }
@@ -429,6 +432,10 @@ static int on_end(void *ctx, const char *name)
             r->in_seg = 0;
             xml_reader_want_text(r->xr, 0);
         }
+        break;
+    case EL_TUV:
+        if (!r->in_seg)
+            r->in_tuv = 0;
         break;
     case EL_PROP:
         if (r->in_prop && !r->in_seg) {

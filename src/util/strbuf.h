@@ -35,7 +35,14 @@ char *strbuf_detach(struct strbuf *sb, size_t *len /* OUT: may be NULL */);
 void strbuf_grow(struct strbuf *sb, size_t extra);
 /* Truncates or extends (with garbage) to len bytes; len <= alloc. */
 void strbuf_setlen(struct strbuf *sb, size_t len);
-#define strbuf_reset(sb) strbuf_setlen((sb), 0)
+/* Empties sb, keeping its buffer (inline: readers reset a buffer per element). */
+static inline void strbuf_reset(struct strbuf *sb)
+{
+    if (sb->alloc) { /* else sb is the static empty string, already empty */
+        sb->len = 0;
+        sb->buf[0] = '\0';
+    }
+}
 
 /* strbuf_add when it needs to grow the buffer (or sb has none yet). */
 void strbuf_add_grow(struct strbuf *sb, const void *data, size_t len);
