@@ -7,10 +7,31 @@
 #include "io/lang.h"
 #include "util/banned.h"
 
+/* Where a subtag may stand (RFC 5646 §2.1: langtag, privateuse, grandfathered "i-"). */
+enum slot {
+    AFTER_LANGUAGE, /* extlang, script, region, variant or a singleton may follow */
+    AFTER_EXTLANG,  /* the same, one extlang fewer each time */
+    AFTER_SCRIPT,   /* region, variant, singleton */
+    AFTER_REGION,   /* variant, singleton */
+    AFTER_VARIANT,  /* variant, singleton */
+    EXTENSION,      /* after a singleton: 2-8 alphanumerics, or the next singleton */
+    PRIVATE         /* after "x" (or "i"): 1-8 alphanumerics */
+};
+
+static int all(const char *s, size_t len, int (*is)(int))
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || !is((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
 enum lang_result lang_normalize(const char *tag, struct strbuf *out)
 {
-    size_t start = out->len, n = strlen(tag), i = 0, sub = 0;
+    size_t start = out->len, n = strlen(tag), i = 0, sub = 0, extlangs = 0;
     enum lang_result res = LANG_CANONICAL;
+    enum slot slot = AFTER_LANGUAGE;
+    int need = 0; /* a singleton waits for its first subtag */
 
     if (!strcmp(tag, "*all*")) {
         strbuf_addstr(out, tag);
@@ -27,32 +48,58 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
         goto invalid;
     while (i < n) {
         size_t j = i, len;
+        const char *s = tag + i;
+        enum { LOWER, TITLE, UPPER } want = LOWER; /* the subtag's canonical case */
         while (j < n && tag[j] != '-' && tag[j] != '_')
             j++;
         len = j - i;
-        if (!len || len > 8)
+        if (!len || len > 8 || !all(s, len, isalnum))
             goto invalid;
+        if (sub == 0) {
+            /* ISO 639 codes only: longer primary subtags would take words for tags */
+            int single = len == 1 && strchr("iIxX", s[0]);
+            if (!single && !(len >= 2 && len <= 3 && all(s, len, isalpha)))
+                goto invalid;
+            if (single) {
+                slot = PRIVATE;
+                need = 1;
+            }
+        } else if (slot == PRIVATE) {
+            need = 0;
+        } else if (len == 1) { /* a singleton */
+            if (need)
+                goto invalid;
+            slot = tolower((unsigned char)s[0]) == 'x' ? PRIVATE : EXTENSION;
+            need = 1;
+        } else if (slot == EXTENSION) {
+            if (len < 2)
+                goto invalid;
+            need = 0;
+        } else if (len == 3 && all(s, 3, isalpha) && slot <= AFTER_EXTLANG && extlangs < 3) {
+            slot = AFTER_EXTLANG;
+            extlangs++;
+        } else if (len == 4 && all(s, 4, isalpha) && slot <= AFTER_EXTLANG) {
+            slot = AFTER_SCRIPT;
+            want = TITLE; /* Hang */
+        } else if (((len == 2 && all(s, 2, isalpha)) || (len == 3 && all(s, 3, isdigit))) &&
+                   slot <= AFTER_SCRIPT) {
+            slot = AFTER_REGION;
+            want = UPPER; /* KR, 419 */
+        } else if (len >= 5 || (len == 4 && isdigit((unsigned char)s[0]))) {
+            slot = AFTER_VARIANT;
+        } else {
+            goto invalid;
+        }
         if (sub)
             strbuf_addch(out, '-');
-        for (size_t k = i; k < j; k++) {
-            unsigned char c = (unsigned char)tag[k], w;
-            if (!isalnum(c) || c >= 0x80)
-                goto invalid;
-            if (sub == 0)
-                w = (unsigned char)tolower(c); /* language (or i, x) */
-            else if (len == 2 && isalpha((unsigned char)tag[i]))
-                w = (unsigned char)toupper(c); /* region */
-            else if (len == 4 && isalpha((unsigned char)tag[i]) && sub == 1)
-                w = (unsigned char)(k == i ? toupper(c) : tolower(c)); /* script */
-            else
-                w = (unsigned char)tolower(c);
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = (unsigned char)s[k], w;
+            int up = want == UPPER || (want == TITLE && k == 0);
+            w = (unsigned char)(up ? toupper(c) : tolower(c));
             if (w != c && res == LANG_CANONICAL)
                 res = LANG_RECASED;
             strbuf_addch(out, (char)w);
         }
-        if (sub == 0 && !(len >= 2 && len <= 3) &&
-            !(len == 1 && (tag[i] == 'i' || tag[i] == 'x' || tag[i] == 'I' || tag[i] == 'X')))
-            goto invalid;
         if (j < n && tag[j] == '_')
             res = LANG_REPAIRED;
         if (j < n && j + 1 == n)
@@ -60,6 +107,8 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
         i = j < n ? j + 1 : j;
         sub++;
     }
+    if (need)
+        goto invalid; /* "en-a", "x" */
     return res;
 invalid:
     strbuf_setlen(out, start);

@@ -23,8 +23,11 @@ enum lang_result {
 
 /*
  * Appends the canonical BCP 47 form of tag to out and says what changed.
- * Accepts 2-3 letter primary subtags, "i-"/"x-" tags, and subtags of 1-8
- * letters or digits; "*all*" (TMX srclang) is copied and LANG_CANONICAL.
+ * Checks RFC 5646's syntax (not its registry): a 2-3 letter primary
+ * language (ISO 639; the 4-8 letter forms the grammar also allows would
+ * take words such as "source" for tags), up to three extlangs, script,
+ * region, variants, extensions and private use ("x-..."), and the "i-"
+ * tags; "*all*" (TMX srclang) is copied and LANG_CANONICAL.
  */
 enum lang_result lang_normalize(const char *tag, struct strbuf *out);
 

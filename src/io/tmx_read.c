@@ -252,6 +252,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     switch (el) {
     case EL_TU:
         r->in_tu = 1;
+        r->in_tuv = 0; /* a <tu> inside a <tuv> starts afresh */
         r->ntuv = 0;
         exchange_concept_reset(&r->tu);
         r->tu_id = NULL;
@@ -263,7 +264,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         }
         break;
     case EL_SEG:
-        if (r->in_tuv) {
+        if (r->in_tuv && r->ntuv) {
             r->in_seg = 1;
             xml_reader_want_text(r->xr, 1);
         }
