@@ -259,7 +259,7 @@ fuzz: $(TRANSLIT_C)
 HDRS = $(wildcard src/*.h src/*/*.h)
 hdr-check: $(GEN_HDR)
 	@for h in $(HDRS); do \
-	  printf '#include "%s"\n' "$${h#src/}" | $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - \
+	  printf '#include "%s"\ntypedef int hdr_check_nonempty;\n' "$${h#src/}" | $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - \
 	  || { echo "hdr-check: $$h does not compile on its own"; exit 1; }; \
 	done; echo "hdr-check: $(words $(HDRS)) headers ok"
 
