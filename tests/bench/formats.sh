@@ -4,8 +4,10 @@
 # reused while N is unchanged.
 #
 #   convert   dadeum convert big.tmx out.tsv, beside xmlwf (expat's own
-#             well-formedness checker, no output) on the same file, and
-#             xmlwf -r (reading in pieces, as we do): MB/s and peak RSS
+#             well-formedness checker, no output) on the same file,
+#             xmlwf -r (reading in pieces, as we do) and expat_floor (expat
+#             fed as we feed it, empty handlers: the floor of a streaming
+#             reader; built from tests/bench/expat_floor.c): MB/s and peak RSS
 #             (/usr/bin/time -f %M), medians of CONVERT_ROUNDS interleaved
 #             rounds. Targets: >= 0.75 x xmlwf, < 20 MB.
 #   ttk       translate-toolkit loading a TMX (tmx.tmxfile.parsefile) on the
@@ -83,13 +85,18 @@ median() {
 	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# The three run in turn, CONVERT_ROUNDS times (default 3), so that a slow
+# The four run in turn, CONVERT_ROUNDS times (default 3), so that a slow
 # spell of a shared machine hits each alike; the ratio is of the medians.
 # xmlwf maps the whole file and parses it in one call; xmlwf -r reads it in
 # pieces, as a streaming reader must (expat then also tracks line numbers
-# between pieces): the target is against plain xmlwf, -r is shown beside it.
+# between pieces); expat_floor (tests/bench/expat_floor.c) is expat fed as
+# dadeum feeds it, with empty element handlers: the floor of any streaming
+# reader. The target is against plain xmlwf; the others are shown beside it.
+floor=$dir/expat_floor
+${CC:-cc} -std=c11 -O2 -o "$floor" tests/bench/expat_floor.c -lexpat ||
+	{ echo "bench: cannot build expat_floor"; exit 1; }
 echo "-- convert: $N units, $mb MB of TMX (median of ${CONVERT_ROUNDS:-3} interleaved rounds)"
-xsl=; rsl=; dsl=
+xsl=; rsl=; fsl=; dsl=
 for round in $(seq "${CONVERT_ROUNDS:-3}"); do
 	timed xmlwf "$big" || { echo "xmlwf failed"; cat "$dir/err.out"; exit 1; }
 	xsl="$xsl $sec"
@@ -97,22 +104,28 @@ for round in $(seq "${CONVERT_ROUNDS:-3}"); do
 	timed xmlwf -r "$big" || { echo "xmlwf -r failed"; cat "$dir/err.out"; exit 1; }
 	rsl="$rsl $sec"
 	rkb=$kb
+	timed "$floor" "$big" || { echo "expat_floor failed"; cat "$dir/err.out"; exit 1; }
+	fsl="$fsl $sec"
+	fkb=$kb
 	timed "$DADEUM" convert --date 2025-01-01 "$big" "$dir/formats-out.tsv" ||
 		{ echo "convert failed"; cat "$dir/err.out"; exit 1; }
 	dsl="$dsl $sec"
 	dkb=$kb
 done
 # shellcheck disable=SC2086 # word splitting intended
-xs=$(median $xsl); rs=$(median $rsl); ds=$(median $dsl)
+xs=$(median $xsl); rs=$(median $rsl); fs=$(median $fsl); ds=$(median $dsl)
 rows=$(grep -vc '^#' "$dir/formats-out.tsv")
-awk -v mb="$mb" -v xs="$xs" -v rs="$rs" -v ds="$ds" -v xkb="$xkb" -v rkb="$rkb" -v dkb="$dkb" \
-	-v rows="$rows" -v n="$N" -v xl="$xsl" -v rl="$rsl" -v dl="$dsl" 'BEGIN {
-	xr = mb / (xs > 0 ? xs : 0.01); rr = mb / (rs > 0 ? rs : 0.01); dr = mb / (ds > 0 ? ds : 0.01)
+awk -v mb="$mb" -v xs="$xs" -v rs="$rs" -v fs="$fs" -v ds="$ds" -v xkb="$xkb" -v rkb="$rkb" \
+	-v fkb="$fkb" -v dkb="$dkb" -v rows="$rows" -v n="$N" -v xl="$xsl" -v rl="$rsl" -v fl="$fsl" \
+	-v dl="$dsl" 'BEGIN {
+	xr = mb / (xs > 0 ? xs : 0.01); rr = mb / (rs > 0 ? rs : 0.01)
+	fr = mb / (fs > 0 ? fs : 0.01); dr = mb / (ds > 0 ? ds : 0.01)
 	printf "  xmlwf            %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s)\n", xs, xr, xkb / 1024, xl
-	printf "  xmlwf -r         %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s)\n", rs, rr, rkb / 1024, rl
+	printf "  xmlwf -r         %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s; %.2f x xmlwf)\n", rs, rr, rkb / 1024, rl, rr / xr
+	printf "  expat_floor      %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s; %.2f x xmlwf)\n", fs, fr, fkb / 1024, fl, fr / xr
 	printf "  dadeum convert   %7.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s; %d rows)\n", ds, dr, dkb / 1024, dl, rows
-	printf "  throughput %.2f x xmlwf (target >= 0.75): %s; %.2f x xmlwf -r; peak RSS target < 20 MB: %s\n",
-		dr / xr, dr / xr >= 0.75 ? "met" : "MISSED", dr / rr, dkb < 20480 ? "met" : "MISSED"
+	printf "  throughput %.2f x xmlwf (target >= 0.75): %s; %.2f x xmlwf -r; %.2f x the streaming floor; peak RSS target < 20 MB: %s\n",
+		dr / xr, dr / xr >= 0.75 ? "met" : "MISSED", dr / rr, dr / fr, dkb < 20480 ? "met" : "MISSED"
 	if (rows != n) printf "  WARNING: %d rows for %d units\n", rows, n
 }'
 
