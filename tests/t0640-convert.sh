@@ -63,6 +63,16 @@ test_expect_success 'to stdout, an input with no concepts still gives a header a
 	test "$(grep -c "^#" out.tsv)" = 2
 '
 
+test_expect_success 'a full disk stops the read, exit 4, nothing leaked (under ASan)' '
+	if test -w /dev/full; then
+		awk "BEGIN { for (i = 0; i < 60000; i++) printf \"가%d\tcloud%d\t#%d; approved; note=n\n\", i, i, i }" >many.tsv &&
+		for to in csv tmx tbx; do
+			test_expect_code 4 dadeum convert --from tsv --to $to many.tsv - >/dev/full 2>err &&
+			test_grep "cannot write" err || { echo "to $to"; return 1; }
+		done
+	fi
+'
+
 test_expect_success 'third-party TMX to TBX keeps every Korean unit' '
 	dadeum convert $F/third-utf16le.tmx third.tbx 2>warn &&
 	test "$(grep -c "<termEntry" third.tbx)" = 5 &&

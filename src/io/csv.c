@@ -328,8 +328,10 @@ static int row_to_concept(struct dsv_reader *r)
         exchange_concept_reset(&tmp);
         parse_comment(&tmp, comment, &cid, &status, &kind, &type);
         strbuf_addstr(&key, cid ? cid : src);
-        if (strcmp(key.buf, r->key.buf) && (ret = flush_concept(r)))
+        if (strcmp(key.buf, r->key.buf) && (ret = flush_concept(r))) {
+            exchange_concept_release(&tmp);
             goto cleanup;
+        }
         /* move the comment's strings into the current concept */
         id = cid ? exchange_concept_strdup(e, cid, strlen(cid)) : NULL;
         status = status ? exchange_concept_strdup(e, status, strlen(status)) : NULL;

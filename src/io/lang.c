@@ -26,6 +26,33 @@ static int all(const char *s, size_t len, int (*is)(int))
     return 1;
 }
 
+/*
+ * The irregular grandfathered tags that the grammar below would refuse
+ * (RFC 5646 §2.2.8; the "i-" ones pass as "i" plus subtags): their
+ * registered form into out, or LANG_INVALID.
+ */
+static enum lang_result irregular(const char *tag, struct strbuf *out)
+{
+    static const char *const tags[] = {"en-GB-oed", "sgn-BE-FR", "sgn-BE-NL", "sgn-CH-DE"};
+    for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+        const char *t = tags[i];
+        size_t k = 0;
+        int sep = 0;
+        for (; t[k] && tag[k]; k++) {
+            unsigned char a = (unsigned char)tag[k], b = (unsigned char)t[k];
+            if (b == '-' && a == '_')
+                sep = 1;
+            else if (tolower(a) != tolower(b))
+                break;
+        }
+        if (!t[k] && !tag[k]) {
+            strbuf_addstr(out, t);
+            return sep ? LANG_REPAIRED : strcmp(tag, t) ? LANG_RECASED : LANG_CANONICAL;
+        }
+    }
+    return LANG_INVALID;
+}
+
 enum lang_result lang_normalize(const char *tag, struct strbuf *out)
 {
     size_t start = out->len, n = strlen(tag), i = 0, sub = 0, extlangs = 0;
@@ -37,6 +64,9 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
         strbuf_addstr(out, tag);
         return LANG_CANONICAL;
     }
+    if ((res = irregular(tag, out)) != LANG_INVALID)
+        return res;
+    res = LANG_CANONICAL;
     /* POSIX locale suffixes: ko_KR.UTF-8, de_DE@euro */
     for (size_t k = 0; k < n; k++)
         if (tag[k] == '.' || tag[k] == '@') {

@@ -271,6 +271,14 @@ static void test_lang(void)
         {"i-klingon", "i-klingon", LANG_CANONICAL},
         {"ko-kore-kr", "ko-Kore-KR", LANG_RECASED},
         {"ko_kr.utf8", "ko-KR", LANG_REPAIRED},
+        /* irregular grandfathered tags, outside the grammar (RFC 5646 §2.2.8) */
+        {"en-GB-oed", "en-GB-oed", LANG_CANONICAL},
+        {"EN-gb-OED", "en-GB-oed", LANG_RECASED},
+        {"sgn_BE_FR", "sgn-BE-FR", LANG_REPAIRED},
+        {"sgn-CH-DE", "sgn-CH-DE", LANG_CANONICAL},
+        {"en-GB-oedx", "en-GB-oedx", LANG_INVALID},
+        {"sgn-BE", "sgn-BE", LANG_CANONICAL},
+        {"zh-min-nan", "zh-min-nan", LANG_CANONICAL}, /* regular: the grammar takes it */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct strbuf sb = STRBUF_INIT;
