@@ -73,6 +73,14 @@ test_expect_success 'a full disk stops the read, exit 4, nothing leaked (under A
 	fi
 '
 
+test_expect_success 'a TMX language tag against RFC 5646 syntax: a warning, its language still decides the side' '
+	printf "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body><tu><tuv xml:lang=\"ko-0\"><seg>구름</seg></tuv><tuv xml:lang=\"en-US-US\"><seg>cloud</seg></tuv></tu></body></tmx>\n" >badlang.tmx &&
+	dadeum convert --date 2025-01-02 badlang.tmx badlang.tsv 2>err &&
+	test_grep "badlang.tmx:1:[0-9]*: .ko-0. is not a BCP 47 language tag" err &&
+	test_grep "en-US-US. is not a BCP 47 language tag" err &&
+	test_grep "^구름	cloud	" badlang.tsv
+'
+
 test_expect_success 'third-party TMX to TBX keeps every Korean unit' '
 	dadeum convert $F/third-utf16le.tmx third.tbx 2>warn &&
 	test "$(grep -c "<termEntry" third.tbx)" = 5 &&
@@ -97,6 +105,10 @@ test_expect_success 'convert: a bad --date, SOURCE_DATE_EPOCH or language tag is
 	test_grep "^dadeum: error: --source-lang needs a BCP 47 language tag such as ko-KR, not .\*all\*.\$" err &&
 	test_expect_code 2 dadeum import --db l.db --target-lang "e n" d.tsv 2>err &&
 	test_grep "^dadeum: error: --target-lang needs a BCP 47 language tag" err &&
+	for bad in ko-0 ko-KR-KR k0 en-a x; do
+		test_expect_code 2 dadeum convert --target-lang $bad d.tsv d.tmx 2>err &&
+		test_grep "^dadeum: error: --target-lang needs a BCP 47 language tag" err || { echo "$bad"; return 1; }
+	done &&
 	test ! -e d.tmx && test ! -e l.db &&
 	SOURCE_DATE_EPOCH=1735776000 dadeum convert d.tsv d.tmx &&
 	test_grep "creationdate=\"20250102T000000Z\"" d.tmx

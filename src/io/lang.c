@@ -56,17 +56,17 @@ static enum lang_result irregular(const char *tag, struct strbuf *out)
 enum lang_result lang_normalize(const char *tag, struct strbuf *out)
 {
     size_t start = out->len, n = strlen(tag), i = 0, sub = 0, extlangs = 0;
-    enum lang_result res = LANG_CANONICAL;
+    enum lang_result res = irregular(tag, out);
     enum slot slot = AFTER_LANGUAGE;
     int need = 0; /* a singleton waits for its first subtag */
 
+    if (res != LANG_INVALID)
+        return res;
+    res = LANG_CANONICAL;
     if (!strcmp(tag, "*all*")) {
         strbuf_addstr(out, tag);
         return LANG_CANONICAL;
     }
-    if ((res = irregular(tag, out)) != LANG_INVALID)
-        return res;
-    res = LANG_CANONICAL;
     /* POSIX locale suffixes: ko_KR.UTF-8, de_DE@euro */
     for (size_t k = 0; k < n; k++)
         if (tag[k] == '.' || tag[k] == '@') {
@@ -102,9 +102,7 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
             slot = tolower((unsigned char)s[0]) == 'x' ? PRIVATE : EXTENSION;
             need = 1;
         } else if (slot == EXTENSION) {
-            if (len < 2)
-                goto invalid;
-            need = 0;
+            need = 0; /* 2-8 characters: a 1-character subtag is the next singleton */
         } else if (len == 3 && all(s, 3, isalpha) && slot <= AFTER_EXTLANG && extlangs < 3) {
             slot = AFTER_EXTLANG;
             extlangs++;

@@ -422,12 +422,13 @@ static int end_tu(struct tmx_reader *r)
 static int on_end(void *ctx, const char *name)
 {
     struct tmx_reader *r = ctx;
+    enum element el;
     r->depth--;
     if (r->skip) {
         r->skip--;
         return 0;
     }
-    switch (element_of(name)) {
+    switch (el = element_of(name)) {
     case EL_SEG:
         if (r->in_seg) {
             r->in_seg = 0;
@@ -439,21 +440,16 @@ static int on_end(void *ctx, const char *name)
             r->in_tuv = 0;
         break;
     case EL_PROP:
-        if (r->in_prop && !r->in_seg) {
-            r->in_prop = 0;
+    case EL_NOTE: {
+        int *open = el == EL_PROP ? &r->in_prop : &r->in_note;
+        if (*open && !r->in_seg) {
+            *open = 0;
             xml_reader_want_text(r->xr, 0);
             if (r->in_tu)
-                end_prop(r);
+                (el == EL_PROP ? end_prop : end_note)(r);
         }
         break;
-    case EL_NOTE:
-        if (r->in_note && !r->in_seg) {
-            r->in_note = 0;
-            xml_reader_want_text(r->xr, 0);
-            if (r->in_tu)
-                end_note(r);
-        }
-        break;
+    }
     case EL_TU:
         if (r->in_tu && !r->in_seg) {
             r->in_tu = 0;
