@@ -55,8 +55,10 @@ endif
 LIB_DIRS = util text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
-GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h
+GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
+           $(BUILD)/gen/model_data.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
+MODEL    = glossaries/model/pair.tsv glossaries/model/edge.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 LIB      = $(BUILD)/libdadeum.a
@@ -98,6 +100,11 @@ $(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh
 $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 	@mkdir -p $(@D)
 	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ && mv $@+ $@
+
+# The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
+$(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL)
+	@mkdir -p $(@D)
+	$(QUIET_GEN)awk -f src/gen/gen_model.awk $(MODEL) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

@@ -26,7 +26,7 @@
 #include "util/banned.h"
 
 static const char synopsis[] =
-    "usage: dadeum extract [--format (tsv | jsonl)] [-o <file>] [--encoding <name>]\n"
+    "usage: dadeum extract [--format (tsv | jsonl | features)] [-o <file>] [--encoding <name>]\n"
     "                      [--lenient] [--explain] [--cross] [-j <n>] <file>...\n";
 
 static const char help[] =
@@ -49,10 +49,14 @@ static const char help[] =
     "                      abbr, confidence, evidence, source, after a header row\n"
     "                      (default)\n"
     "  --format jsonl      one JSON object per pair, with the source line as context\n"
+    "  --format features   the fitted model's inputs instead of pairs: columns file,\n"
+    "                      line, model (edge or pair), ko, gloss, features (for\n"
+    "                      tests/corpus/fit.py; see docs/extraction.md)\n"
     "  -o, --output <file> write to <file> (atomically: a temporary file is renamed\n"
     "                      over it once every input was read)\n"
     "  --explain           also list the brackets set aside, with the reason, on\n"
-    "                      standard error\n"
+    "                      standard error (for a candidate the model rejected: its\n"
+    "                      score and the features that weighed most)\n"
     "  -j, --jobs <n>      extract n files at once on n threads (0: one per CPU);\n"
     "                      the output is the same as with one\n"
     "  --cross             also report pairs that no bracket ties: an institution\n"
@@ -70,6 +74,7 @@ struct extract_opts {
     unsigned text_flags;      /* enum text_flags */
     unsigned extract_flags;   /* enum extract_flags */
     int cross;                /* --cross: whole-document alignment */
+    int features;             /* --format features: the model's inputs, not pairs */
 };
 
 /* One input: the document extracted from it, or why it could not be. */
@@ -112,8 +117,16 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
             warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
                     shown, first, unread);
     }
-    for (size_t i = 0; i < extract_doc_count(doc); i++)
-        pairs_write(out, opt->format, path, extract_doc_get(doc, i));
+    if (opt->features)
+        for (size_t i = 0; i < extract_doc_feature_count(doc); i++) {
+            struct extract_feature f;
+            extract_doc_get_feature(doc, i, &f);
+            fprintf(out, "%s\t%lu\t%s\t%s\t%s\t%s\n", path, f.line, f.model, f.ko, f.gloss,
+                    f.features);
+        }
+    else
+        for (size_t i = 0; i < extract_doc_count(doc); i++)
+            pairs_write(out, opt->format, path, extract_doc_get(doc, i));
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
         fprintf(stderr, "%s:%lu: skipped '%s(%s)': %s\n", shown, x->line, x->left, x->inner,
@@ -220,7 +233,7 @@ int cmd_extract(int argc, char **argv)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0, 0};
+    struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0, 0, 0};
     struct outfile out = OUTFILE_INIT;
     struct job *jobs;
     unsigned nthreads = 1;
@@ -235,8 +248,12 @@ int cmd_extract(int argc, char **argv)
                 opt.format = PAIRS_TSV;
             else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
                 opt.format = PAIRS_JSONL;
-            else {
-                error("unknown format '%s' (tsv or jsonl)", optarg);
+            else if (!strcmp(optarg, "features")) {
+                opt.format = PAIRS_TSV;
+                opt.features = 1;
+                opt.extract_flags |= EXTRACT_FEATURES;
+            } else {
+                error("unknown format '%s' (tsv, jsonl or features)", optarg);
                 return cli_usage(synopsis, help, 0);
             }
             break;
@@ -291,7 +308,10 @@ int cmd_extract(int argc, char **argv)
         error("cannot write '%s': %s", opt.output, strerror(errno));
         return DADEUM_EXIT_OUTPUT;
     }
-    pairs_write_header(out.fp, opt.format);
+    if (opt.features)
+        fputs("file\tline\tmodel\tko\tgloss\tfeatures\n", out.fp);
+    else
+        pairs_write_header(out.fp, opt.format);
     jobs = xcalloc((size_t)(argc - optind), sizeof(*jobs));
     for (int i = optind; i < argc; i++)
         jobs[i - optind].path = argv[i];

@@ -39,6 +39,11 @@ struct extract_doc {
     int finished;               /* extract_doc_finish ran */
     unsigned long unread;       /* bracket groups past SCAN_MAX_GROUPS on their line */
     unsigned long unread_line;  /* the first line that had such groups */
+    struct score_row *feats;    /* with EXTRACT_FEATURES: the scorer's rows */
+    size_t nfeat, afeat;        /* used, allocated */
+    const char **feat_gloss;    /* their occurrence's gloss (owned by the occurrence) */
+    unsigned long *feat_line;   /* their line */
+    size_t afeat_line, afeat_gloss; /* allocated */
 };
 
 /* How sure the plain-words lexicon's English of a loanword is (curated, sourced). */
@@ -568,6 +573,23 @@ void extract_doc_finish(struct extract_doc *d)
         span_extend_by_siblings(&d->occs[i], k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
+        char *why = NULL;
+        size_t before = d->nfeat;
+        score_decide(o, &why, (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat,
+                     &d->afeat);
+        if (why)
+            o->why = own(d, why);
+        if (d->nfeat > before) {
+            ALLOC_GROW(d->feat_line, d->nfeat, d->afeat_line);
+            ALLOC_GROW(d->feat_gloss, d->nfeat, d->afeat_gloss);
+            for (size_t f = before; f < d->nfeat; f++) {
+                d->feat_line[f] = o->line;
+                d->feat_gloss[f] = o->ko ? o->gloss_out : o->gloss;
+            }
+        }
+    }
+    for (size_t i = 0; i < d->nocc; i++) {
+        struct occ *o = &d->occs[i];
         if (o->ko && utf8_count(o->ko, strlen(o->ko)) > KO_TERM_MAX) {
             free(o->ko); /* a run of text with no boundary in it, not a term */
             o->ko = NULL;
@@ -599,6 +621,20 @@ const struct extract_pair *extract_doc_get(const struct extract_doc *d, size_t i
     return i < d->npairs ? &d->pairs[i] : NULL;
 }
 
+size_t extract_doc_feature_count(const struct extract_doc *d)
+{
+    return d->nfeat;
+}
+
+void extract_doc_get_feature(const struct extract_doc *d, size_t i, struct extract_feature *out)
+{
+    out->line = d->feat_line[i];
+    out->model = d->feats[i].model;
+    out->ko = d->feats[i].ko;
+    out->gloss = d->feat_gloss[i];
+    out->features = d->feats[i].features;
+}
+
 size_t extract_doc_reject_count(const struct extract_doc *d)
 {
     return d->nrej;
@@ -625,7 +661,15 @@ void extract_doc_free(struct extract_doc *d)
         free(o->expansion);
         free(o->ko);
         free(o->gloss_out);
+        free(o->cand);
     }
+    for (size_t i = 0; i < d->nfeat; i++) {
+        free(d->feats[i].ko);
+        free(d->feats[i].features);
+    }
+    free(d->feats);
+    free(d->feat_line);
+    free(d->feat_gloss);
     for (size_t i = 0; i < d->nlines; i++)
         free(d->lines[i]);
     for (size_t i = 0; i < d->nrej; i++) {

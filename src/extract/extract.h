@@ -38,7 +38,8 @@ const char *gloss_kind_name(enum gloss_kind kind);
 
 enum extract_flags {
     EXTRACT_EXPLAIN = 1 << 0,  /* keep rejected candidates with their reason */
-    EXTRACT_KEEP_TEXT = 1 << 1 /* keep every line, for whole-document alignment */
+    EXTRACT_KEEP_TEXT = 1 << 1, /* keep every line, for whole-document alignment */
+    EXTRACT_FEATURES = 1 << 2   /* keep the scorer's feature rows (for tests/corpus/fit.py) */
 };
 
 struct extract_pair {
@@ -124,6 +125,23 @@ size_t extract_doc_reject_count(const struct extract_doc *d);
 const struct extract_reject *extract_doc_get_reject(const struct extract_doc *d, size_t i);
 
 const char *extract_doc_get_name(const struct extract_doc *d);
+
+/*
+ * With EXTRACT_FEATURES: one row per decision of the fitted model (see
+ * docs/extraction.md, "Scoring"): model "edge" (one row per token at or near
+ * the left edge, ko = the span starting at that token) or "pair" (ko = the
+ * candidate span), and the non-zero features as "name:value" pairs.
+ */
+struct extract_feature {
+    unsigned long line;
+    const char *model;
+    const char *ko;
+    const char *gloss;
+    const char *features;
+};
+size_t extract_doc_feature_count(const struct extract_doc *d);
+void extract_doc_get_feature(const struct extract_doc *d, size_t i,
+                             struct extract_feature *out /* OUT: owned by d */);
 
 /*
  * Sets the English form of pair i (0-based) and where it comes from; the

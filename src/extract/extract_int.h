@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "extract/extract.h"
+#include "extract/korean.h"
 #include "util/strbuf.h"
 
 enum occ_flags {
@@ -45,6 +46,10 @@ struct occ {
     char *gloss_out;      /* the gloss as reported */
     enum gloss_kind kind; /* kind of the gloss */
     const char *why;      /* reason when rejected */
+    char *cand;           /* rejected by a rule evidence may overturn: the span it
+                           * would have taken (the scorer decides), else NULL */
+    enum gloss_kind cand_kind; /* the kind that span would have had */
+    double score;         /* the scorer's probability that this is a pair */
 };
 
 /* ---- gloss.c ---------------------------------------------------------------- */
@@ -53,10 +58,18 @@ struct occ {
  * Cleans the inside of a bracket into out and sets OCC_SHORTFORM/OCC_QUOTED
  * in *flags. Returns NULL when the inside can be a gloss, or a static reason
  * ("date", "enumeration", ...) when it cannot. expansion receives an English
- * long form given beside an acronym ("KISA, Korea Internet & Security Agency").
+ * long form given beside an acronym ("KISA, Korea Internet & Security Agency",
+ * "EAS : East Asia Summit"); extra the other glosses of a bracket of several
+ * items ("國防科學硏究所, Agency for Defense Development, ADD": ADD, with the
+ * hanja and, when its initials do not fit, the English as extras).
  */
+struct gloss_extra {
+    struct strbuf g[3]; /* more glosses of the same term: hanja, English, a loanword */
+    size_t n;           /* how many are set */
+};
 const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
-                        struct strbuf *expansion /* OUT */);
+                        struct strbuf *expansion /* OUT */,
+                        struct gloss_extra *extra /* OUT: glosses beside the first */);
 
 /* 1 when s (no spaces) looks like an acronym: CEO, G7, R&D, SaaS, K-CLOUD. */
 int gloss_is_acronym_token(const char *s, size_t len);
@@ -85,6 +98,22 @@ void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left,
                     const char *inner, size_t ilen, const char *reason);
 
 /* ---- span.c ----------------------------------------------------------------- */
+
+#define MAX_TOKS 32 /* tokens of left context considered */
+
+struct tok {
+    const char *s;     /* start, inside the left context */
+    size_t len;        /* bytes */
+    int dot;           /* 1 when a middle dot (no space) separates it from the previous token */
+    enum ko_stop stop; /* as a token standing before a term */
+};
+
+/* Splits left into at most MAX_TOKS tokens (the last ones). Returns the count. */
+size_t span_tokenize(const char *left, struct tok *t /* OUT: MAX_TOKS */);
+/* 1 when s ends like the name of an organisation (위원회, 연구원, 협회, ...). */
+int span_org_like(const char *s, size_t len);
+/* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
+int span_person_title(const char *s, size_t len);
 
 /* Knowledge gathered across the document before spans are decided. */
 struct doc_knowledge;
@@ -118,5 +147,22 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out);
  * pass 2 the rest, with what pass 1 taught k.
  */
 void span_decide(struct occ *o, struct doc_knowledge *k, int pass);
+
+/* ---- score.c ---------------------------------------------------------------- */
+
+/*
+ * The fitted model (glossaries/model/, docs/extraction.md "Scoring"): the
+ * edge model moves the left edge of every candidate span a token at a time,
+ * then the pair model gives the probability that the candidate is a pair.
+ * score_decide sets o->ko (accepted) or o->why (rejected, with the score and
+ * the strongest features; the string is appended to reasons, which owns it).
+ */
+struct score_row {
+    const char *model;   /* "pair" or "edge" */
+    char *ko;            /* the candidate span (edge: the span starting at the token) */
+    char *features;      /* "name:value" pairs separated by spaces, non-zero only */
+};
+void score_decide(struct occ *o, char **why_out /* OUT: owned reason, or NULL */,
+                  struct score_row **rows, size_t *nrows, size_t *arows /* with features */);
 
 #endif

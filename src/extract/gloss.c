@@ -372,12 +372,190 @@ static const char *reject_shape(const struct strbuf *g)
     return NULL;
 }
 
+/* ---- glosses with structure ---------------------------------------------------
+ *
+ * A bracket may hold several items: an acronym and its expansion in either
+ * order, with a comma or a colon (WTO: World Trade Organization), a hanja
+ * spelling, an English name, a loanword beside an acronym (ICPO·인터폴), and
+ * words that are not a gloss at all: a person's role and name (원장 조현래).
+ * The items are split at top-level commas, semicolons and colons, and at a
+ * middle dot between Latin and Hangul; each is classified by its script.
+ */
+enum item_class { ITEM_ACRONYM, ITEM_LATIN, ITEM_HAN, ITEM_HANGUL, ITEM_OTHER };
+
+struct item {
+    const char *s;
+    size_t len;
+    enum item_class cls;
+};
+
+#define MAX_ITEMS 6
+
+static enum item_class item_class_of(const char *s, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    if (!memchr(s, ' ', len) && gloss_is_acronym_token(s, len))
+        return ITEM_ACRONYM;
+    if (sc.latin && !sc.hangul && !sc.han)
+        return ITEM_LATIN;
+    if (sc.han && !sc.hangul && !sc.latin)
+        return ITEM_HAN;
+    if (sc.hangul && !sc.latin && !sc.han)
+        return ITEM_HANGUL;
+    return ITEM_OTHER;
+}
+
+/* A person's role and name (원장 조현래, 장관 María …): a title word before the end. */
+static int item_is_role(const char *s, size_t len)
+{
+    const char *sp = memchr(s, ' ', len);
+    while (sp) {
+        if (span_person_title(s, (size_t)(sp - s)))
+            return 1;
+        const char *next = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s));
+        sp = next;
+    }
+    return 0;
+}
+
+static size_t split_items(const char *s, size_t len, struct item *it)
+{
+    static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len && n < MAX_ITEMS; i++) {
+        size_t cut = 0;
+        if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == ':'))
+            cut = 1;
+        else if (i + 1 < len && !memcmp(s + i, "·", 2) && i > start) {
+            struct ko_script a, b;
+            ko_script_of(s + start, i - start, &a);
+            ko_script_of(s + i + 2, len - i - 2, &b);
+            if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
+                (a.hangul && !a.latin && b.latin && !b.hangul))
+                cut = 2;
+        }
+        if (i < len && !cut)
+            continue;
+        const char *p = s + start;
+        size_t l = i - start;
+        while (l && (*p == ' '))
+            p++, l--;
+        while (l && p[l - 1] == ' ')
+            l--;
+        for (const char *const *lb = labels; *lb; lb++) {
+            size_t ln = strlen(*lb);
+            if (l > ln && !memcmp(p, *lb, ln) && (p[ln] == ':' || p[ln] == ' ')) {
+                p += ln + 1, l -= ln + 1;
+                while (l && *p == ' ')
+                    p++, l--;
+            }
+        }
+        /* "영어:" splits off as an item of its own: an empty value is dropped below */
+        if (l) {
+            it[n].s = p;
+            it[n].len = l;
+            it[n].cls = item_class_of(p, l);
+            n++;
+        }
+        start = i + (cut ? cut : 1);
+        i = start - 1;
+    }
+    return n;
+}
+
+static int is_label_word(const char *s, size_t len)
+{
+    static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
+    for (const char *const *lb = labels; *lb; lb++)
+        if (strlen(*lb) == len && !memcmp(s, *lb, len))
+            return 1;
+    return 0;
+}
+
+static int initials_fit(const char *acr, size_t alen, const char *phrase, size_t plen)
+{
+    char a = acr[0], p = phrase[0];
+    if (!alen || !plen)
+        return 0;
+    return (a | 0x20) == (p | 0x20);
+}
+
+/*
+ * Reads a bracket of several items. Returns 1 and sets out (the gloss),
+ * expansion and extra (more glosses of the same term) when the items make
+ * sense together; returns 0 to leave the inside to the shape checks.
+ */
+static int structured_gloss(const char *s, size_t len, struct strbuf *out,
+                            struct strbuf *expansion, struct gloss_extra *extra)
+{
+    struct item it[MAX_ITEMS];
+    size_t n = split_items(s, len, it), k = 0;
+    if (n < 2)
+        return 0;
+    /* drop roles and bare labels */
+    for (size_t i = 0; i < n; i++)
+        if (!(it[i].cls == ITEM_HANGUL && item_is_role(it[i].s, it[i].len)) &&
+            !(it[i].cls == ITEM_LATIN && item_is_role(it[i].s, it[i].len)) &&
+            !is_label_word(it[i].s, it[i].len))
+            it[k++] = it[i];
+    n = k;
+    if (n == 0)
+        return 0;
+    int acr = -1, lat = -1, han = -1, hang = -1, nacr = 0, nlat = 0, nhan = 0, nhang = 0;
+    for (size_t i = 0; i < n; i++) {
+        switch (it[i].cls) {
+        case ITEM_ACRONYM:
+            acr = acr < 0 ? (int)i : acr, nacr++;
+            break;
+        case ITEM_LATIN:
+            lat = lat < 0 ? (int)i : lat, nlat++;
+            break;
+        case ITEM_HAN:
+            han = han < 0 ? (int)i : han, nhan++;
+            break;
+        case ITEM_HANGUL:
+            hang = hang < 0 ? (int)i : hang, nhang++;
+            break;
+        default:
+            return 0;
+        }
+    }
+    /* several items of one class are an enumeration, not a gloss */
+    if (nacr > 1 || nlat > 1 || nhan > 1 || nhang > 1)
+        return 0;
+    strbuf_reset(out);
+    strbuf_reset(expansion);
+    extra->n = 0;
+    if (acr >= 0) {
+        strbuf_add(out, it[acr].s, it[acr].len);
+        if (lat >= 0 && initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len))
+            strbuf_add(expansion, it[lat].s, it[lat].len);
+        else if (lat >= 0)
+            strbuf_add(&extra->g[extra->n++], it[lat].s, it[lat].len);
+    } else if (lat >= 0) {
+        strbuf_add(out, it[lat].s, it[lat].len);
+    } else if (n == 1) {
+        strbuf_add(out, it[0].s, it[0].len);
+        return 1;
+    } else {
+        return 0; /* Hangul and hanja alone: a restatement with its hanja, left as it was */
+    }
+    if (han >= 0)
+        strbuf_add(&extra->g[extra->n++], it[han].s, it[han].len);
+    /* a loanword or name beside an acronym (ICPO·인터폴); a description is not a gloss */
+    if (hang >= 0 && acr >= 0 && !memchr(it[hang].s, ' ', it[hang].len))
+        strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
+    return 1;
+}
+
 const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
-                        struct strbuf *expansion)
+                        struct strbuf *expansion, struct gloss_extra *extra)
 {
     static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English",
                                          "Eng.",  NULL};
     strbuf_reset(expansion);
+    extra->n = 0;
     if (find_short_form(inner, len, out)) {
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
@@ -399,6 +577,18 @@ const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsig
         *flags |= OCC_QUOTED;
     if (acronym_and_expansion(out->buf, out->len, out, expansion))
         return NULL;
+    if (!has_numeric_run(out->buf, out->len)) {
+        struct strbuf whole = STRBUF_INIT;
+        strbuf_addbuf(&whole, out);
+        int ok = structured_gloss(whole.buf, whole.len, out, expansion, extra);
+        strbuf_release(&whole);
+        if (ok) {
+            const char *why = reject_shape(out);
+            if (why)
+                extra->n = 0;
+            return why;
+        }
+    }
     return reject_shape(out);
 }
 

@@ -46,9 +46,13 @@ static int is_hard_boundary(uint32_t c)
         return c == '\t' || (c >= 0x21 && c <= 0x2F && c != '&' && c != '-') ||
                (c >= 0x3A && c <= 0x3F && c != '@') ||
                (c >= 0x5B && c <= 0x60 && c != '^' && c != '_') || (c >= 0x7B && c <= 0x7E);
-    if ((c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
-        (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
-        (c >= 0x2500 && c <= 0x257F))
+    /* whole blocks of symbols that mark list items and bullets (▴, ▶, ■, ★, ✔, ➡):
+     * arrows, box drawing, block elements, geometric shapes, miscellaneous
+     * symbols, dingbats, supplemental arrows, miscellaneous symbols and arrows */
+    if ((c >= 0x2460 && c <= 0x24FF) || (c >= 0x3251 && c <= 0x325F) ||
+        (c >= 0x32B1 && c <= 0x32BF) || (c >= 0x2190 && c <= 0x21FF) ||
+        (c >= 0x2500 && c <= 0x27BF) || (c >= 0x27F0 && c <= 0x27FF) ||
+        (c >= 0x2900 && c <= 0x297F) || (c >= 0x2B00 && c <= 0x2BFF))
         return 1;
     if (c < 0xA7)
         return 0;
@@ -240,6 +244,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
     struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
+    struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0};
     uint32_t stop;
     unsigned flags = extra_flags;
     size_t start = clause_start(s, g->open, &stop), end = g->open, qs, qe;
@@ -249,7 +254,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
 
     if (g->kind == '<')
         flags |= OCC_ANGLE;
-    why = gloss_clean(inner, ilen, &gloss, &flags, &expansion);
+    why = gloss_clean(inner, ilen, &gloss, &flags, &expansion, &extra);
     if (why) {
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
         goto done;
@@ -284,10 +289,22 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     memcpy(o.right, s + g->close + 1, rlen);
     o.right[rlen] = '\0';
     o.flags = flags;
+    /* the other glosses of a bracket of several items: the same term, other forms */
+    for (size_t i = 0; i < extra.n; i++) {
+        struct occ e = o;
+        e.left = xstrdup(o.left);
+        e.gloss = strbuf_detach(&extra.g[i], NULL);
+        e.expansion = NULL;
+        e.flags &= ~(unsigned)OCC_QUOTED;
+        doc_add_occ(d, &o);
+        o = e;
+    }
     doc_add_occ(d, &o);
 done:
     strbuf_release(&gloss);
     strbuf_release(&expansion);
+    for (size_t i = 0; i < sizeof(extra.g) / sizeof(*extra.g); i++)
+        strbuf_release(&extra.g[i]);
 }
 
 void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,

@@ -29,15 +29,7 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-#define MAX_TOKS 32   /* tokens of left context considered */
 #define MAX_PIECES 16 /* pieces of a gloss considered */
-
-struct tok {
-    const char *s;     /* start, inside the left context */
-    size_t len;        /* bytes */
-    int dot;           /* 1 when a middle dot (no space) separates it from the previous token */
-    enum ko_stop stop; /* as a token standing before a term */
-};
 
 struct piece {
     const char *s; /* start, inside the gloss */
@@ -236,8 +228,7 @@ static int knowledge_is_known(const struct doc_knowledge *k, const char *s, size
 
 /* ---- tokens and pieces ------------------------------------------------------ */
 
-/* Splits left into at most MAX_TOKS tokens (the last ones). Returns the count. */
-static size_t tokenize(const char *left, struct tok *t)
+size_t span_tokenize(const char *left, struct tok *t)
 {
     size_t n = 0, len = strlen(left);
     int dot = 0;
@@ -572,7 +563,7 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
         return 0;
     a = xcalloc(n, sizeof(*a));
     for (size_t i = 0; i < n; i++) {
-        a[i].m = (int)tokenize(occs[i]->left, a[i].t);
+        a[i].m = (int)span_tokenize(occs[i]->left, a[i].t);
         a[i].lo = a[i].m ? hard_limit(a[i].t, a[i].m, occs[i]->gloss) : 0;
     }
     /* try suffix lengths 1..8 tokens; keep the longest that is shared by a
@@ -623,7 +614,7 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 
 /* ---- deciding ----------------------------------------------------------------- */
 
-static int org_like(const char *s, size_t len)
+int span_org_like(const char *s, size_t len)
 {
     static const char *const suffixes[] = {
         "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터", "재단", "공사", "공단",
@@ -637,7 +628,7 @@ static int org_like(const char *s, size_t len)
 }
 
 /* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss. */
-static int person_title(const char *s, size_t len)
+int span_person_title(const char *s, size_t len)
 {
     static const char *const titles[] = {
         "교수", "박사", "대표", "회장", "원장", "장관", "차관", "의원", "위원장", "소장",
@@ -691,6 +682,20 @@ static void reject(struct occ *o, const char *why)
     o->ko = NULL;
 }
 
+/*
+ * A rejection by a rule that evidence may overturn: the span the rules would
+ * have taken is kept as the candidate, and the scorer (score.c) decides.
+ */
+static void soft_reject(struct occ *o, const struct tok *t, int s, int m, enum gloss_kind kind,
+                        const char *why)
+{
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    reject(o, why);
+    free(o->cand);
+    o->cand = xmemdupz(from, (size_t)(to - from));
+    o->cand_kind = kind;
+}
+
 static void accept(struct occ *o, const struct tok *t, int s, int m, enum gloss_kind kind)
 {
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
@@ -700,6 +705,15 @@ static void accept(struct occ *o, const struct tok *t, int s, int m, enum gloss_
     o->gloss_out = xstrdup(o->gloss);
     o->kind = kind;
     o->why = NULL;
+}
+
+static void accept_unless_list(struct occ *o, const struct tok *t, int s, int m,
+                               enum gloss_kind kind)
+{
+    if (o->flags & OCC_CHAIN)
+        soft_reject(o, t, s, m, kind, "item of a list of X(Y) labels");
+    else
+        accept(o, t, s, m, kind);
 }
 
 /* Syllables (Latin letters count a third) of tokens [s, m). */
@@ -830,7 +844,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
 {
     struct tok t[MAX_TOKS];
     struct piece p[MAX_PIECES];
-    int m = (int)tokenize(o->left, t);
+    int m = (int)span_tokenize(o->left, t);
     size_t glen = strlen(o->gloss);
     enum gloss_kind shape = gloss_shape_kind(o->gloss, glen);
     struct ko_script last;
@@ -948,25 +962,23 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         utf8_decode(from, tl, &first);
         if (o->flags & OCC_ATTRIB)
             reject(o, "source attribution (기준, 집계, 자료 follow)");
-        else if (a.anchored == 0 && person_title(from, tl))
-            reject(o, "affiliation of a person");
+        else if (a.anchored == 0 && span_person_title(from, tl))
+            soft_reject(o, t, s, m, GLOSS_ABBREV, "affiliation of a person");
         else if (a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
                  !initial_matches_letter(first, o->gloss[0]))
-            reject(o, "acronym does not spell the loanword before it");
-        else if ((o->flags & OCC_CHAIN) && !org_like(from, tl))
-            reject(o, "item of a list of field(agency) labels");
-        else if (kind && !strcmp(kind, "body") && !org_like(from, tl) && a.anchored == 0)
-            reject(o, "acronym of an organisation after a term that is not one");
+            soft_reject(o, t, s, m, GLOSS_ABBREV, "acronym does not spell the loanword before it");
+        else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
+            soft_reject(o, t, s, m, GLOSS_ABBREV, "item of a list of field(agency) labels");
+        else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && a.anchored == 0)
+            soft_reject(o, t, s, m, GLOSS_ABBREV,
+                        "acronym of an organisation after a term that is not one");
         else
             accept(o, t, s, m, GLOSS_ABBREV);
         return;
     }
 
-    /* pass 2: English, loanword and native glosses */
-    if (o->flags & (OCC_CHAIN)) {
-        reject(o, "item of a list of X(Y) labels");
-        return;
-    }
+    /* pass 2: English, loanword and native glosses; in a list of X(Y) items the
+     * span is proposed and the scorer decides (names with their English, or labels) */
     if (shape == GLOSS_ENGLISH) {
         if (o->flags & OCC_ATTRIB) {
             reject(o, "source attribution (기준, 집계, 자료 follow)");
@@ -985,15 +997,15 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
                 }
         }
         const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
-        if (person_title(from, (size_t)(to - from)) && a.start < 0) {
-            reject(o, "affiliation of a person");
+        if (span_person_title(from, (size_t)(to - from)) && a.start < 0) {
+            soft_reject(o, t, s, m, GLOSS_ENGLISH, "affiliation of a person");
             return;
         }
-        if (english_org_name(o->gloss) && !org_like(from, (size_t)(to - from))) {
-            reject(o, "English name of a source, not a gloss");
+        if (english_org_name(o->gloss) && !span_org_like(from, (size_t)(to - from))) {
+            soft_reject(o, t, s, m, GLOSS_ENGLISH, "English name of a source, not a gloss");
             return;
         }
-        accept(o, t, s, m, GLOSS_ENGLISH);
+        accept_unless_list(o, t, s, m, GLOSS_ENGLISH);
         return;
     }
 
@@ -1052,7 +1064,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     } else if (shape == GLOSS_LOANWORD) {
         const char *lf[1];
         if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
-            reject(o, "both sides are loanwords");
+            soft_reject(o, t, s, m, GLOSS_LOANWORD, "both sides are loanwords");
             return;
         }
         kind = GLOSS_LOANWORD;
@@ -1061,10 +1073,11 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     } else if (gs.han && !gs.hangul) {
         kind = GLOSS_NATIVE;
     } else {
-        reject(o, "native gloss that is neither a restatement nor a short form");
+        soft_reject(o, t, s, m, GLOSS_NATIVE,
+                    "native gloss that is neither a restatement nor a short form");
         return;
     }
-    accept(o, t, s, m, kind);
+    accept_unless_list(o, t, s, m, kind);
 }
 
 void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k)
@@ -1073,7 +1086,7 @@ void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k)
     if (!o->ko || !o->weak)
         return;
     const struct strbuf *sib = strmap_get(&k->siblings, o->gloss, strlen(o->gloss));
-    int m = (int)tokenize(o->left, t);
+    int m = (int)span_tokenize(o->left, t);
     size_t kolen = strlen(o->ko);
     if (!sib || m < 2)
         return;

@@ -221,8 +221,11 @@ struct cleaned {
 static void clean(const char *inner, struct cleaned *c)
 {
     struct strbuf out = STRBUF_INIT, exp = STRBUF_INIT;
+    struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0};
     c->flags = 0;
-    c->why = gloss_clean(inner, strlen(inner), &out, &c->flags, &exp);
+    c->why = gloss_clean(inner, strlen(inner), &out, &c->flags, &exp, &extra);
+    for (size_t i = 0; i < 3; i++)
+        strbuf_release(&extra.g[i]);
     snprintf(c->gloss, sizeof(c->gloss), "%s", out.buf);
     snprintf(c->expansion, sizeof(c->expansion), "%s", exp.buf);
     strbuf_release(&out);

