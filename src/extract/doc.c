@@ -575,8 +575,8 @@ void extract_doc_finish(struct extract_doc *d)
         struct occ *o = &d->occs[i];
         char *why = NULL;
         size_t before = d->nfeat;
-        score_decide(o, &why, (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat,
-                     &d->afeat);
+        score_decide(o, d->lines[o->line_idx], &why,
+                     (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);
         if (why)
             o->why = own(d, why);
         if (d->nfeat > before) {

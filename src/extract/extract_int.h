@@ -162,7 +162,8 @@ struct score_row {
     char *ko;            /* the candidate span (edge: the span starting at the token) */
     char *features;      /* "name:value" pairs separated by spaces, non-zero only */
 };
-void score_decide(struct occ *o, char **why_out /* OUT: owned reason, or NULL */,
+void score_decide(struct occ *o, const char *line /* the occurrence's line */,
+                  char **why_out /* OUT: owned reason, or NULL */,
                   struct score_row **rows, size_t *nrows, size_t *arows /* with features */);
 
 #endif

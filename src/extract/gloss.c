@@ -61,11 +61,18 @@ static int strip_quotes(struct strbuf *sb)
     return 1;
 }
 
-/* Removes trailing footnote stars and carets. */
+/*
+ * Removes trailing footnote stars and carets, and a leading arrow: refined-word
+ * lists write the word replaced as 화장 지움액(←리무버).
+ */
 static void strip_marks(struct strbuf *sb)
 {
     while (sb->len && (sb->buf[sb->len - 1] == '*' || sb->buf[sb->len - 1] == '^'))
         strbuf_setlen(sb, sb->len - 1);
+    uint32_t c;
+    size_t n;
+    while (sb->len && (n = utf8_decode(sb->buf, sb->len, &c)) && c >= 0x2190 && c <= 0x21FF)
+        strbuf_remove(sb, 0, n);
     strbuf_trim(sb);
 }
 
@@ -85,8 +92,9 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
         for (size_t i = 0; i + mlen <= len; i++) {
             if (memcmp(s + i, *m, mlen))
                 continue;
-            /* the marker must start a word */
-            if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(')
+            /* the marker must start a word: (원장 조현래·이하 콘진원) */
+            if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(' &&
+                !(i >= 2 && !memcmp(s + i - 2, "·", 2)))
                 continue;
             size_t j = i + mlen;
             while (j < len && (s[j] == ' ' || s[j] == ':'))
@@ -168,10 +176,16 @@ static int has_numeric_run(const char *s, size_t len)
             prev == '.' || prev == ',' || (prev == '-' && !latin_hyphen) || prev == '#' ||
             prev == '$')
             return 1;
+        /* a number that ends a name: 코로나19 (glued to Hangul, at most two digits),
+         * MEPC 83 (after an acronym and a space), INC-3 */
+        int name_end = (next == 0 || next == ' ') &&
+                       ((uc_is_hangul_syllable(prev) && j - i <= 2) || latin_hyphen ||
+                        (prev == ' ' && i >= 3 && s[i - 2] >= 'A' && s[i - 2] <= 'Z' &&
+                         s[i - 3] >= 'A' && s[i - 3] <= 'Z'));
         if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
             next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||
             next == ' ' || next == 0 || is_unit_syllable(next))
-            if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')))
+            if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')) && !name_end)
                 return 1;
         /* 7F, 320TF, 2PF: floors and FLOPS */
         if (next == 'F' || (next == 'T' && j + 1 < len && s[j + 1] == 'F') ||
@@ -432,7 +446,7 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             ko_script_of(s + start, i - start, &a);
             ko_script_of(s + i + 2, len - i - 2, &b);
             if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
-                (a.hangul && !a.latin && b.latin && !b.hangul))
+                (a.hangul && !a.latin && b.latin && !b.hangul) || item_is_role(s + start, i - start))
                 cut = 2;
         }
         if (i < len && !cut)
@@ -493,7 +507,8 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
     size_t n = split_items(s, len, it), k = 0;
     if (n < 2)
         return 0;
-    /* drop roles and bare labels */
+    /* drop roles and bare labels; a date beside a name is a citation ('22, IDC): the
+     * shape checks refuse it */
     for (size_t i = 0; i < n; i++)
         if (!(it[i].cls == ITEM_HANGUL && item_is_role(it[i].s, it[i].len)) &&
             !(it[i].cls == ITEM_LATIN && item_is_role(it[i].s, it[i].len)) &&

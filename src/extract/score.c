@@ -48,7 +48,8 @@ struct model_word {
     X(kind_english) X(kind_loanword) X(kind_native) X(kind_shortform) X(chain) X(quoted)       \
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
-    X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit)
+    X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)
 
 #define EDGE_FEATURES(X)                                                                       \
     X(bias) X(inside) X(time) X(connective) X(deictic) X(scope) X(stop_soft) X(stop_hard)      \
@@ -344,7 +345,7 @@ static const struct {
 
 
 static void pair_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
-                          const char *ko, const struct tok *t, int s, int m, double *x)
+                          const char *ko, const struct tok *t, int s, int m, int bol, double *x)
 {
     size_t kl = strlen(ko), gl = strlen(gloss);
     struct ko_script ks, gs;
@@ -375,19 +376,51 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
     x[PF_ko_one_token] = ntok == 1;
     x[PF_ko_first_class] = s >= 0 && word_class(t[s].s, t[s].len) != NULL;
     x[PF_ko_latin] = ks.latin > 0;
+    /* what follows the bracket: "X(Y) : ..." labels a list item; a glued particle
+     * (X(Y)는, X(Y)와) continues a sentence */
+    const char *r = o->right;
+    while (*r == ' ')
+        r++;
+    x[PF_right_colon] = *r == ':';
+    x[PF_right_glued] = (unsigned char)o->right[0] >= 0x80;
+    x[PF_clause_bol] = bol;
+    x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     double kw = ks.hangul * 3.0 + ks.latin + ks.digit, gw = gs.hangul * 3.0 + gs.latin + gs.digit;
     x[PF_len_ratio] = log((kw + 1) / (gw + 1));
     int caps;
     unsigned nw = words_of(gloss, &caps);
     x[PF_gloss_capitalised] = kind == GLOSS_ENGLISH && caps;
     x[PF_gloss_words] = nw / 4.0;
-    const char *forms[1];
-    x[PF_gloss_lexicon] = lexicon_acronym_kind(gloss, gl) != NULL ||
-                          lexicon_ko_forms(gloss, gl, forms, 1) > 0;
+    const char *forms[LEX_MAX_FORMS];
+    size_t nf = lexicon_ko_forms(gloss, gl, forms, LEX_MAX_FORMS);
+    x[PF_gloss_lexicon] = lexicon_acronym_kind(gloss, gl) != NULL || nf > 0;
+    /* the lexicon's Korean for the gloss: this term (it ends with one, spaces aside), or
+     * something else (IITP is 정보통신기획평가원, not AI반도체) */
+    if (nf) {
+        struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+        for (const char *p = ko; *p; p++)
+            if (*p != ' ')
+                strbuf_addch(&a, *p);
+        int match = 0;
+        for (size_t i = 0; i < nf && !match; i++) {
+            strbuf_reset(&b);
+            for (const char *p = forms[i]; *p; p++)
+                if (*p != ' ')
+                    strbuf_addch(&b, *p);
+            match = b.len && a.len >= b.len && !memcmp(a.buf + a.len - b.len, b.buf, b.len);
+        }
+        x[PF_lex_match] = match;
+        x[PF_lex_other] = !match;
+        strbuf_release(&a);
+        strbuf_release(&b);
+    }
     if (kind == GLOSS_ABBREV) {
         x[PF_acr_per_token] = (double)gs.upper / (ntok ? ntok : 1) / 4.0;
         x[PF_acr_initial] = s >= 0 && initial_fits(t[s].s, t[s].len, gloss[0]);
         x[PF_acr_fit] = acronym_fit(ko, kl, gloss);
+        /* an acronym that neither spells the Korean side nor sounds like it, nor
+         * shares a Latin letter with it: AI반도체(IITP), 양자(NIA) */
+        x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_gloss_lexicon];
     }
 }
 
@@ -428,12 +461,29 @@ static char *explain(double p, const double *x, size_t n, const char *rule)
     return strbuf_detach(&sb, NULL);
 }
 
-void score_decide(struct occ *o, char **why_out, struct score_row **rows, size_t *nrows,
-                  size_t *arows)
+/* 1 when nothing but spaces, bullets and symbols precede the clause on its line. */
+static int clause_at_line_start(const struct occ *o, const char *line)
+{
+    const char *at = line ? strstr(line, o->left) : NULL;
+    if (!at)
+        return 0;
+    for (const char *p = line; p < at;) {
+        uint32_t c;
+        size_t n = utf8_decode(p, (size_t)(at - p), &c);
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF))
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
+void score_decide(struct occ *o, const char *line, char **why_out, struct score_row **rows,
+                  size_t *nrows, size_t *arows)
 {
     *why_out = NULL;
-    if (o->flags & OCC_REVERSED)
-        return; /* the Korean side is the bracket's inside: nothing to move */
+    if ((o->flags & OCC_REVERSED) && o->kind != GLOSS_LOANWORD)
+        return; /* Latin(Korean): the acronym rules decided, and nothing can move */
     const char *span = o->ko ? o->ko : o->cand;
     if (!span)
         return; /* refused outright: a date, an amount, a credit, no Korean side */
@@ -449,6 +499,8 @@ void score_decide(struct occ *o, char **why_out, struct score_row **rows, size_t
             if (t[i].s == o->left + llen - slen)
                 s0 = i;
     int s = s0;
+    if (o->flags & OCC_REVERSED)
+        s0 = s = -1; /* loanword(Korean): the Korean side is the inside, whole */
     if (s0 >= 0) {
         double x[EF_COUNT];
         /* trim: cut after the rightmost token in question that is unlikely */
@@ -491,7 +543,7 @@ void score_decide(struct occ *o, char **why_out, struct score_row **rows, size_t
 
     double x[PF_COUNT];
     char *ko = xmemdupz(from, flen);
-    pair_features(o, gloss, kind, ko, t, s, m, x);
+    pair_features(o, gloss, kind, ko, t, s, m, clause_at_line_start(o, line), x);
     o->score = sigmoid(dot(pair_w, x, PF_COUNT));
     if (rows)
         add_row(rows, nrows, arows, "pair", ko, flen, pair_names, x, PF_COUNT);

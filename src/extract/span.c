@@ -840,6 +840,43 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
     strbuf_release(&g);
 }
 
+/*
+ * loanword(plain Korean): 칠링 이펙트(위축 효과), 멀웨어(악성 프로그램). The
+ * Korean side is the bracket's inside and the gloss the loanword before it:
+ * the trailing tokens of the clause that read as loanwords (at most four).
+ * Returns 1 when it decided o so.
+ */
+static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
+{
+    size_t glen = strlen(o->gloss);
+    struct ko_script gs;
+    ko_script_of(o->gloss, glen, &gs);
+    if (gs.latin || gs.han || ko_syllable_count(o->gloss, glen) < 2 ||
+        gloss_is_loanword(o->gloss, glen))
+        return 0;
+    int s = m;
+    while (s > 0 && m - s < 4 && !(s < m && t[s].dot)) {
+        struct ko_script sc;
+        ko_script_of(t[s - 1].s, t[s - 1].len, &sc);
+        if (!sc.hangul || sc.latin || sc.digit || sc.hangul < 2 ||
+            ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE ||
+            !gloss_is_loanword(t[s - 1].s, t[s - 1].len))
+            break;
+        s--;
+    }
+    if (s == m)
+        return 0;
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    free(o->ko);
+    o->ko = xstrdup(o->gloss);
+    free(o->gloss_out);
+    o->gloss_out = xmemdupz(from, (size_t)(to - from));
+    o->kind = GLOSS_LOANWORD;
+    o->flags |= OCC_REVERSED;
+    o->why = NULL;
+    return 1;
+}
+
 void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
 {
     struct tok t[MAX_TOKS];
@@ -1072,6 +1109,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         kind = GLOSS_NATIVE;
     } else if (gs.han && !gs.hangul) {
         kind = GLOSS_NATIVE;
+    } else if (decide_reversed_loanword(o, t, m)) {
+        return;
     } else {
         soft_reject(o, t, s, m, GLOSS_NATIVE,
                     "native gloss that is neither a restatement nor a short form");
