@@ -4,7 +4,8 @@
 #   make deps       install the Debian packages the build and tests need (root)
 #   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
 #   make test       deps + the whole suite, then again under ASan+UBSan
-#   make eval       score the seed documents against ../shared/eval (needs ../shared)
+#   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
+#   make fit        refit the extraction model (glossaries/model/) on the dev split
 #   make bench      benchmarks (see docs/benchmarks.md)
 #   make lint | format | hdr-check | fuzz | clean
 #
@@ -58,7 +59,7 @@ CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
            $(BUILD)/gen/model_data.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
-MODEL    = glossaries/model/pair.tsv glossaries/model/edge.tsv glossaries/model/word-classes.tsv
+MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 LIB      = $(BUILD)/libdadeum.a
@@ -66,7 +67,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check units test-run eval bench lint format hdr-check fuzz clean
+.PHONY: all deps demo test check units test-run eval fit bench lint format hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -207,12 +208,16 @@ test-run: all units
 	@sh tests/run.sh ./$(PROG) $(BUILD)/tests
 
 SHARED ?= ../shared
+# make eval: the seeds (../shared/eval), then the corpus of tests/corpus/ by split, and
+# its committed part alone (what any checkout can rerun); see tests/corpus/README.md.
+CORPUS_EVAL = tests/corpus/evaluate.py --dadeum ./$(PROG)
 eval: all
 	@test -f $(SHARED)/eval/score.py || { echo "eval: $(SHARED)/eval not found" >&2; exit 1; }
 	@mkdir -p build/eval
+	@$(PYTHON) $(CORPUS_EVAL) seeds:$(SHARED)/eval/seeds-gold.tsv:$(SHARED)/eval/seeds dev test committed
 	./$(PROG) extract --format tsv -o build/eval/seeds.tsv $(SHARED)/eval/seeds/*.txt
-	@echo "== seeds-gold (strict = exact document, Korean span and gloss)"
-	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
+	@echo "== seeds-gold, by the kit's own scorer (strict = exact document, Korean span and gloss)"
+	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv | tail -1
 	./$(PROG) extract --cross --format tsv -o build/eval/seeds-cross.tsv $(SHARED)/eval/seeds/*.txt
 	@echo "== English forms of the pairs found (acronym expansions: abbrev; loanword -> English: loanword)"
 	@$(PYTHON) tests/eval_english.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv
@@ -220,6 +225,16 @@ eval: all
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
 	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv
+
+# make fit: refit the extraction model on the dev split (and the bundled seed releases),
+# the span model first, then the pair model on the spans it gives; writes
+# glossaries/model/{span,pair}.tsv. Review the diff before committing.
+fit: all
+	$(PYTHON) tests/corpus/fit.py span --dadeum ./$(PROG)
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) tests/corpus/fit.py pair --dadeum ./$(PROG)
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) $(CORPUS_EVAL) dev
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)

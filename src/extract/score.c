@@ -7,10 +7,11 @@
  * models then decide, with weights that tests/corpus/fit.py fits on the
  * development split of the corpus (glossaries/model/):
  *
- *  - the edge model gives P(token belongs to the term) for the token at the
- *    left edge of the span; the edge moves right while the first token's
- *    probability is below one half (올해, 한편, 원장, ...인), or, when it did
- *    not move, left by up to two tokens while the next one's is above;
+ *  - the span model scores every start of the term from SPAN_REACH tokens
+ *    left of the bracket to the bracket: the first token's shape and class
+ *    (올해, 한편, 원장, ...인), the token before it (a particle, a title or
+ *    the clause start make a good left edge), what the span holds, and how
+ *    much of the gloss it renders; the best start wins;
  *  - the pair model gives P(pair) from the shape of both sides, the list
  *    context, the rule's verdict and its reason; below one half the
  *    candidate is rejected and --explain shows the score and the features
@@ -49,31 +50,38 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg)
 
-#define EDGE_FEATURES(X)                                                                       \
-    X(bias) X(inside) X(time) X(connective) X(deictic) X(scope) X(stop_soft) X(stop_hard)      \
-    X(ends_in) X(ends_ui) X(ends_jeok) X(ends_particle) X(person_title) X(org_suffix)          \
-    X(one_syllable) X(numeric) X(latin) X(latin_in_gloss) X(loanlike) X(syllables)            \
-    X(dot_joined) X(gloss_abbrev) X(gloss_english) X(gloss_loanword) X(shortform) X(title)    \
-    X(span_tokens) X(acr_initial) X(weak) X(words_gap) X(acr_gap) X(ends_n)
+#define SPAN_FEATURES(X)                                                                       \
+    X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
+    X(deictic) X(scope) X(stop_soft) X(stop_hard) X(ends_in) X(ends_ui) X(ends_jeok)            \
+    X(ends_particle) X(ends_n) X(person_title) X(org_first) X(numeric) X(latin_foreign)         \
+    X(loanlike) X(one_syllable) X(at_start) X(prev_hard) X(prev_particle) X(prev_class)          \
+    X(prev_title) X(prev_dot) X(prev_numeric) X(prev_latin) X(inner_hard) X(inner_dot)          \
+    X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)              \
+    X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
+    X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)
+
+/* how many tokens left of the bracket a term may start (a law's title is longer,
+ * but a title's span is the rules' own) */
+#define SPAN_REACH 7
 
 #define ENUM_PF(n) PF_##n,
-#define ENUM_EF(n) EF_##n,
+#define ENUM_SF(n) SF_##n,
 #define NAME(n) #n,
 #define WEIGHT_P(n) PW_##n,
-#define WEIGHT_E(n) EW_##n,
+#define WEIGHT_S(n) SW_##n,
 
 enum pair_feature { PAIR_FEATURES(ENUM_PF) PF_COUNT };
-enum edge_feature { EDGE_FEATURES(ENUM_EF) EF_COUNT };
+enum span_feature { SPAN_FEATURES(ENUM_SF) SF_COUNT };
 
 static const char *const pair_names[] = {PAIR_FEATURES(NAME)};
-static const char *const edge_names[] = {EDGE_FEATURES(NAME)};
+static const char *const span_names[] = {SPAN_FEATURES(NAME)};
 static const double pair_w[] = {PAIR_FEATURES(WEIGHT_P)};
-static const double edge_w[] = {EDGE_FEATURES(WEIGHT_E)};
+static const double span_w[] = {SPAN_FEATURES(WEIGHT_S)};
 
 _Static_assert(sizeof(pair_names) / sizeof(*pair_names) == PF_COUNT, "pair feature names");
-_Static_assert(sizeof(edge_w) / sizeof(*edge_w) == EF_COUNT, "edge feature weights");
+_Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weights");
 
 /* ---- helpers ------------------------------------------------------------------- */
 
@@ -245,87 +253,124 @@ static unsigned words_of(const char *g, int *capitalised)
     return n;
 }
 
-/* ---- the edge model ------------------------------------------------------------ */
+/* ---- the span model ------------------------------------------------------------ */
 
-static void edge_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
-                          const struct tok *t, int m, int i, int inside, double *x)
+/* Facts about one token that the span model asks of the first token and its neighbour. */
+struct tok_facts {
+    const char *cls; /* word class (glossaries/model/word-classes.tsv) or NULL */
+    enum ko_stop stop;
+    int particle, ends_in, ends_ui, ends_jeok, ends_n, title, numeric, latin, latin_foreign;
+    int hangul;      /* syllables */
+};
+
+static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts *f)
 {
-    const char *s = t[i].s;
-    size_t len = t[i].len;
     struct ko_script sc;
-    ko_script_of(s, len, &sc);
-    memset(x, 0, EF_COUNT * sizeof(*x));
-    x[EF_bias] = 1;
-    x[EF_inside] = inside;
-    const char *cls = word_class(s, len);
-    if (cls) {
-        x[EF_time] = !strcmp(cls, "time");
-        x[EF_connective] = !strcmp(cls, "connective");
-        x[EF_deictic] = !strcmp(cls, "deictic");
-        x[EF_scope] = !strcmp(cls, "scope");
+    ko_script_of(tk->s, tk->len, &sc);
+    f->cls = word_class(tk->s, tk->len);
+    f->stop = ko_token_stop(tk->s, tk->len);
+    f->particle = ko_strip_particle(tk->s, tk->len, 1) < tk->len;
+    f->ends_in = ends_with(tk->s, tk->len, "인") && sc.hangul > 1;
+    f->ends_ui = ends_with(tk->s, tk->len, "의");
+    f->ends_jeok = ends_with(tk->s, tk->len, "적");
+    uint32_t c = 0;
+    size_t lp = utf8_prev(tk->s, tk->len);
+    utf8_decode(tk->s + lp, tk->len - lp, &c);
+    f->ends_n = c >= 0xAC00 && c <= 0xD7A3 && (c - 0xAC00) % 28 == 4;
+    f->title = span_person_title(tk->s, tk->len);
+    f->numeric = ko_is_numeric_token(tk->s, tk->len);
+    f->latin = sc.latin > 0;
+    f->latin_foreign = sc.latin > 0 && !mem_icase_has(gloss, strlen(gloss), tk->s, tk->len);
+    f->hangul = (int)sc.hangul;
+}
+
+/*
+ * Features of the candidate span t[i..m) for gloss, against the rules' choice
+ * s0: the first token, the token before it (a particle, a title, a function
+ * word or the clause start make a good left edge), what lies inside, and how
+ * much of the gloss the span renders (words, acronym letters).
+ */
+static void span_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
+                          const struct tok *t, int m, int i, int s0, double *x)
+{
+    struct tok_facts f, p;
+    memset(x, 0, SF_COUNT * sizeof(*x));
+    tok_facts(&t[i], gloss, &f);
+    x[SF_bias] = 1;
+    x[SF_is_rule] = i == s0;
+    x[SF_longer] = i < s0 ? (s0 - i) / 3.0 : 0;
+    x[SF_shorter] = i > s0 ? (i - s0) / 3.0 : 0;
+    x[SF_tokens] = (m - i) / 4.0;
+    x[SF_one_token] = m - i == 1;
+    if (f.cls) {
+        x[SF_time] = !strcmp(f.cls, "time");
+        x[SF_connective] = !strcmp(f.cls, "connective");
+        x[SF_deictic] = !strcmp(f.cls, "deictic");
+        x[SF_scope] = !strcmp(f.cls, "scope");
     }
-    enum ko_stop st = ko_token_stop(s, len);
-    x[EF_stop_soft] = st == KO_STOP_SOFT;
-    x[EF_stop_hard] = st == KO_STOP_HARD;
-    x[EF_ends_in] = ends_with(s, len, "인") && sc.hangul > 1;
-    x[EF_ends_ui] = ends_with(s, len, "의");
-    x[EF_ends_jeok] = ends_with(s, len, "적");
-    x[EF_ends_particle] = ko_strip_particle(s, len, 1) < len;
-    x[EF_person_title] = span_person_title(s, len);
-    x[EF_org_suffix] = sc.hangul > 1 && span_org_like(s, len);
-    x[EF_one_syllable] = sc.hangul == 1 && !sc.latin && !sc.digit;
-    x[EF_numeric] = ko_is_numeric_token(s, len);
-    x[EF_latin] = sc.latin > 0;
-    x[EF_latin_in_gloss] = sc.latin > 0 && mem_icase_has(gloss, strlen(gloss), s, len);
-    x[EF_loanlike] = sc.hangul > 1 && term_is_loanword(s, len);
-    x[EF_syllables] = sc.hangul / 4.0;
-    x[EF_dot_joined] = i + 1 < m && t[i + 1].dot;
-    x[EF_gloss_abbrev] = kind == GLOSS_ABBREV;
-    x[EF_gloss_english] = kind == GLOSS_ENGLISH;
-    x[EF_gloss_loanword] = kind == GLOSS_LOANWORD;
-    x[EF_shortform] = (o->flags & OCC_SHORTFORM) != 0;
-    x[EF_title] = (o->flags & OCC_TITLE) != 0;
-    x[EF_span_tokens] = (m - 1 - i) / 4.0;
-    x[EF_acr_initial] = kind == GLOSS_ABBREV && initial_fits(s, len, gloss[0]);
-    x[EF_weak] = o->weak;
-    /* how much of the gloss the tokens right of this one leave unrendered */
-    int right = m - 1 - i, capitalised;
-    unsigned gw = words_of(gloss, &capitalised), syl = 0;
-    for (int j = i + 1; j < m; j++)
-        syl += ko_syllable_count(t[j].s, t[j].len);
-    double wg = (double)gw - right;
-    x[EF_words_gap] = kind != GLOSS_ABBREV ? (wg > 2 ? 2 : wg < -2 ? -2 : wg) / 2 : 0;
+    if (i < m - 1) { /* the last token always belongs: its shape says nothing here */
+        x[SF_stop_soft] = f.stop == KO_STOP_SOFT;
+        x[SF_stop_hard] = f.stop == KO_STOP_HARD;
+        x[SF_ends_in] = f.ends_in;
+        x[SF_ends_ui] = f.ends_ui;
+        x[SF_ends_jeok] = f.ends_jeok;
+        x[SF_ends_particle] = f.particle;
+        x[SF_ends_n] = f.ends_n;
+        x[SF_person_title] = f.title;
+        x[SF_org_first] = f.hangul > 1 && span_org_like(t[i].s, t[i].len);
+        x[SF_loanlike] = f.hangul > 1 && term_is_loanword(t[i].s, t[i].len);
+        x[SF_one_syllable] = f.hangul == 1 && !f.latin;
+    }
+    x[SF_numeric] = f.numeric;
+    x[SF_latin_foreign] = f.latin_foreign;
+    if (i == 0) {
+        x[SF_at_start] = 1;
+    } else {
+        tok_facts(&t[i - 1], gloss, &p);
+        x[SF_prev_hard] = p.stop == KO_STOP_HARD;
+        x[SF_prev_particle] = p.particle;
+        x[SF_prev_class] = p.cls != NULL;
+        x[SF_prev_title] = p.title;
+        x[SF_prev_dot] = t[i].dot;
+        x[SF_prev_numeric] = p.numeric;
+        x[SF_prev_latin] = p.latin_foreign;
+    }
+    int syl = 0;
+    for (int j = i; j < m; j++) {
+        if (j > i && j < m - 1 && ko_token_stop(t[j].s, t[j].len) == KO_STOP_HARD)
+            x[SF_inner_hard] = 1;
+        if (j > i && t[j].dot)
+            x[SF_inner_dot] = 1;
+        syl += (int)ko_syllable_count(t[j].s, t[j].len);
+    }
+    int capitalised;
+    int words = (int)words_of(gloss, &capitalised), ntok = m - i;
     if (kind == GLOSS_ABBREV) {
         struct ko_script gs;
         ko_script_of(gloss, strlen(gloss), &gs);
         double ag = gs.upper - syl / 2.0;
-        x[EF_acr_gap] = (ag > 3 ? 3 : ag < -3 ? -3 : ag) / 3;
+        x[SF_acr_gap] = (ag > 3 ? 3 : ag < -3 ? -3 : ag) / 3;
+        const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
+        x[SF_acr_fit] = acronym_fit(from, (size_t)(to - from), gloss);
+        x[SF_acr_full] = x[SF_acr_fit] == 1;
+    } else {
+        x[SF_words_gap] = words > ntok ? (words - ntok > 3 ? 3 : words - ntok) / 3.0 : 0;
+        x[SF_words_over] = ntok > words ? (ntok - words > 3 ? 3 : ntok - words) / 3.0 : 0;
     }
-    uint32_t lastc = 0;
-    size_t lp = utf8_prev(s, len);
-    utf8_decode(s + lp, len - lp, &lastc);
-    x[EF_ends_n] = lastc >= 0xAC00 && lastc <= 0xD7A3 && (lastc - 0xAC00) % 28 == 4;
+    /* how far from the rules' start, by what the rules knew: a choice is only
+     * between starts, so what all of them share (the gloss) enters through these */
+    int shortform = (o->flags & OCC_SHORTFORM) != 0;
+    x[SF_longer_abbrev] = kind == GLOSS_ABBREV && !shortform ? x[SF_longer] : 0;
+    x[SF_shorter_abbrev] = kind == GLOSS_ABBREV && !shortform ? x[SF_shorter] : 0;
+    x[SF_longer_english] = kind == GLOSS_ENGLISH ? x[SF_longer] : 0;
+    x[SF_shorter_english] = kind == GLOSS_ENGLISH ? x[SF_shorter] : 0;
+    x[SF_longer_loanword] = kind == GLOSS_LOANWORD ? x[SF_longer] : 0;
+    x[SF_shorter_loanword] = kind == GLOSS_LOANWORD ? x[SF_shorter] : 0;
+    x[SF_longer_shortform] = shortform ? x[SF_longer] : 0;
+    x[SF_shorter_shortform] = shortform ? x[SF_shorter] : 0;
+    x[SF_longer_weak] = o->weak ? x[SF_longer] : 0;
+    x[SF_shorter_weak] = o->weak ? x[SF_shorter] : 0;
 }
-
-/*
- * Which tokens the edge model is asked about. A token at the start of the span
- * is put in question when something about it suggests sentence material: a
- * function-word class, a particle or adnominal ending, a title, a number, a
- * stop class. A token left of the span is a candidate unless it is a hard
- * stop. Everything else keeps the rules' edge.
- */
-static int edge_suspect(const double *x)
-{
-    return x[EF_time] || x[EF_connective] || x[EF_deictic] || x[EF_scope] || x[EF_ends_particle] ||
-           x[EF_ends_in] || x[EF_ends_ui] || x[EF_person_title] || x[EF_stop_soft] ||
-           x[EF_stop_hard] || x[EF_numeric] || (x[EF_latin] && !x[EF_latin_in_gloss]);
-}
-
-static int edge_extendable(const double *x)
-{
-    return !x[EF_stop_hard] && !x[EF_numeric] && !(x[EF_latin] && !x[EF_latin_in_gloss]);
-}
-
 
 /* ---- the pair model ------------------------------------------------------------ */
 
@@ -421,6 +466,10 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         /* an acronym that neither spells the Korean side nor sounds like it, nor
          * shares a Latin letter with it: AI반도체(IITP), 양자(NIA) */
         x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_gloss_lexicon];
+        /* the lexicon knows the acronym as an organisation, and the Korean side names
+         * none (양자(NIA): a field with its agency) */
+        const char *lk = lexicon_acronym_kind(gloss, gl);
+        x[PF_body_nonorg] = lk && !strcmp(lk, "body") && !x[PF_ko_org] && !x[PF_ko_loanlike];
     }
 }
 
@@ -502,32 +551,20 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
     if (o->flags & OCC_REVERSED)
         s0 = s = -1; /* loanword(Korean): the Korean side is the inside, whole */
     if (s0 >= 0) {
-        double x[EF_COUNT];
-        /* trim: cut after the rightmost token in question that is unlikely */
-        for (int i = m - 2; i >= s0; i--) {
-            edge_features(o, gloss, kind, t, m, i, 1, x);
-            if (!edge_suspect(x) && !(i == s0 && o->weak))
-                continue;
+        /* every start from SPAN_REACH tokens left of the bracket; the best score wins,
+         * the rules' start on a tie */
+        double x[SF_COUNT], best = 0;
+        int first = m - SPAN_REACH < 0 ? 0 : m - SPAN_REACH;
+        if (s0 < first)
+            first = s0;
+        for (int i = m - 1; i >= first; i--) {
+            span_features(o, gloss, kind, t, m, i, s0, x);
+            double z = dot(span_w, x, SF_COUNT);
             if (rows)
-                add_row(rows, nrows, arows, "edge", t[i].s, (size_t)(o->left + llen - t[i].s),
-                        edge_names, x, EF_COUNT);
-            if (sigmoid(dot(edge_w, x, EF_COUNT)) < 0.5) {
-                s = i + 1;
-                break;
-            }
-        }
-        /* extend: up to two tokens while likely, when nothing was trimmed */
-        int trimmed = s != s0;
-        for (int i = s0 - 1; !trimmed && s == i + 1 && i >= 0 && s0 - i <= 2; i--) {
-            edge_features(o, gloss, kind, t, m, i, 0, x);
-            if (!edge_extendable(x))
-                break;
-            if (rows)
-                add_row(rows, nrows, arows, "edge", t[i].s, (size_t)(o->left + llen - t[i].s),
-                        edge_names, x, EF_COUNT);
-            if (sigmoid(dot(edge_w, x, EF_COUNT)) < 0.5)
-                break;
-            s = i;
+                add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),
+                        span_names, x, SF_COUNT);
+            if (i == m - 1 || z > best || (z == best && i == s0))
+                best = z, s = i;
         }
     }
     const char *from = s >= 0 ? t[s].s : span;

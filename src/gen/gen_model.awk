@@ -1,10 +1,10 @@
 # gen_model.awk - compile the fitted extraction model in glossaries/model/ into C.
 #
-#   awk -f gen_model.awk pair.tsv edge.tsv word-classes.tsv > model_data.h
+#   awk -f gen_model.awk pair.tsv span.tsv word-classes.tsv > model_data.h
 #
-# pair.tsv and edge.tsv (header `feature weight`) hold the weights that
+# pair.tsv and span.tsv (header `feature weight`) hold the weights that
 # tests/corpus/fit.py fitted; each row becomes `#define PW_<feature> (<weight>)`
-# or `EW_<feature>`, so a feature src/extract/score.c uses but the file lacks
+# or `SW_<feature>`, so a feature src/extract/score.c uses but the file lacks
 # is a compile error. word-classes.tsv (header `word class`) becomes a table.
 # '#' lines are comments. Any malformed row, a repeated feature, a weight that
 # is not a number, or a file with too few rows stops the generator with a
@@ -15,7 +15,7 @@ BEGIN { FS = "\t"; nw = 0; files = 0 }
 FNR == 1 { kind = ""; files++; rows[files] = 0; name[files] = FILENAME }
 /^#/ || /^[ \t]*$/ { next }
 kind == "" {
-    if ($1 == "feature" && $2 == "weight") kind = (FILENAME ~ /edge/ ? "EW_" : "PW_")
+    if ($1 == "feature" && $2 == "weight") kind = (FILENAME ~ /span[^\/]*$/ ? "SW_" : "PW_")
     else if ($1 == "word" && $2 == "class") kind = "word"
     else fail("header must be 'feature<TAB>weight' or 'word<TAB>class'")
     next
@@ -34,7 +34,7 @@ kind == "word" {
 }
 END {
     if (bad) exit 1
-    if (files != 3) { print "gen_model.awk: expected pair.tsv, edge.tsv and word-classes.tsv" > "/dev/stderr"; exit 1 }
+    if (files != 3) { print "gen_model.awk: expected pair.tsv, span.tsv and word-classes.tsv" > "/dev/stderr"; exit 1 }
     # Today's files hold 40, 24 and 80 rows; fewer than these means a damaged file.
     for (f = 1; f <= files; f++)
         if (rows[f] < 10) { printf "gen_model.awk: %s: only %d rows\n", name[f], rows[f] > "/dev/stderr"; exit 1 }

@@ -1,20 +1,20 @@
 #!/usr/bin/env python3
 """fit.py - fit the extraction model's weights on the dev split (used by `make fit`).
 
-usage: fit.py edge|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check]
+usage: fit.py span|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check]
 
 Runs `PROG extract --format features` on the annotated dev documents of
 tests/corpus/ (never the test split), labels every row from the gold, and
 fits an L2-regularised logistic regression by Newton's method:
 
-  edge  one row per token near the left edge of a candidate span; label 1 when
-        the gold Korean side for that gloss includes the token (ends with the
-        span that starts at it, at a token boundary). Rows whose gloss has no
-        gold pair in the document carry no label and are left out.
-  pair  one row per candidate (after the edge model moved its edge); label 1
+  span  one row per possible start of the Korean side of a candidate (from a few
+        tokens left of the bracket to the bracket); label 1 for the start that
+        gives the gold Korean side. Occurrences whose gold side is none of the
+        candidates (or whose gloss has no gold pair) are left out.
+  pair  one row per candidate (after the span model chose its start); label 1
         when the document's gold has a pair with that gloss.
 
-Writes glossaries/model/edge.tsv or pair.tsv (or --out) with a header saying
+Writes glossaries/model/span.tsv or pair.tsv (or --out) with a header saying
 what it was fitted on: documents, rows, positives, the regularisation, the
 log-loss and accuracy on the rows, and the date. Features are the ones the
 binary reports, so a feature added to src/extract/score.c is fitted the next
@@ -90,8 +90,8 @@ def dump(prog, docs):
             for kv in f[5].split():
                 k, v = kv.rsplit(":", 1)
                 feats[k] = float(v)
-            rows.append({"doc": os.path.basename(f[0]), "model": f[2], "ko": norm(f[3]),
-                         "gloss": norm(f[4]), "x": feats})
+            rows.append({"doc": os.path.basename(f[0]), "line": f[1], "model": f[2],
+                         "ko": norm(f[3]), "gloss": norm(f[4]), "x": feats})
     return rows
 
 
@@ -100,22 +100,30 @@ def suffix_at_token(whole, part):
 
 
 def label(rows, model):
+    """Labelled rows of one model. The span rows of one occurrence come together,
+    before its pair row: exactly the row whose span is the gold Korean side is
+    positive; an occurrence whose gold side is among none of them teaches nothing."""
     gold = {}
     for g in tuning_gold():
-        gold.setdefault((g["doc"], norm(g["gloss"])), []).append(norm(g["ko"]))
-    out = []
+        gold.setdefault((g["doc"], norm(g["gloss"])), set()).add(norm(g["ko"]))
+    out, group = [], []
+
+    def flush():
+        if group:
+            kos = gold.get((group[0]["doc"], group[0]["gloss"]), set())
+            if any(r["ko"] in kos for r in group):
+                out.append([(r["x"], 1 if r["ko"] in kos else 0) for r in group])
+            group.clear()
+
     for r in rows:
-        if r["model"] != model:
-            continue
-        kos = gold.get((r["doc"], r["gloss"]))
-        if model == "pair":
-            out.append((r["x"], 1 if kos else 0))
-        elif kos:
-            last = r["ko"].split()[-1] if r["ko"].split() else ""
-            same = [k for k in kos if k.split() and k.split()[-1].endswith(last.split("·")[-1])]
-            if not same:
-                continue
-            out.append((r["x"], 1 if any(suffix_at_token(k, r["ko"]) for k in same) else 0))
+        if r["model"] != "span" or (group and (r["doc"], r["gloss"], r["line"]) !=
+                                    (group[0]["doc"], group[0]["gloss"], group[0]["line"])):
+            flush()
+        if r["model"] == "span" and model == "span":
+            group.append(r)
+        elif r["model"] == "pair" and model == "pair":
+            out.append([(r["x"], 1 if (r["doc"], r["gloss"]) in gold else 0)])
+    flush()
     return out
 
 
@@ -135,37 +143,71 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-def fit(data, names, l2):
+def fit(groups, names, l2, softmax):
+    """Newton's method, L2 on every weight but the bias. softmax: each group is one
+    choice (conditional logit: the gold row against the others of its group);
+    else every row is its own yes/no (logistic regression)."""
     idx = {n: i for i, n in enumerate(names)}
-    w = [0.0] * len(names)
-    xs = [[(idx[k], v) for k, v in x.items() if k in idx] for x, _ in data]
-    ys = [y for _, y in data]
-    for _ in range(30):
+    d = len(names)
+    data = [[([(idx[k], v) for k, v in x.items() if k in idx], y) for x, y in g] for g in groups]
+    if not softmax:
+        data = [[row] for g in data for row in g]
+    w = [0.0] * d
+
+    def sig(z):
+        return 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+    for _ in range(40):
         g = [l2 * wi for wi in w]
-        g[idx["bias"]] -= l2 * w[idx["bias"]]  # the bias is not shrunk
-        h = [[0.0] * len(w) for _ in w]
-        for i in range(len(w)):
-            h[i][i] = l2 if names[i] != "bias" else 1e-6
-        for x, y in zip(xs, ys):
-            z = sum(w[j] * v for j, v in x)
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            for j, v in x:
-                g[j] += (p - y) * v
-            s = p * (1 - p)
-            for j, v in x:
-                for k, u in x:
-                    h[j][k] += s * v * u
+        h = [[0.0] * d for _ in range(d)]
+        for i in range(d):
+            h[i][i] = l2
+        if "bias" in idx:
+            g[idx["bias"]] = 0.0
+            h[idx["bias"]][idx["bias"]] = 1e-6
+        for grp in data:
+            if softmax:
+                zs = [sum(w[j] * v for j, v in x) for x, _ in grp]
+                top = max(zs)
+                es = [math.exp(z - top) for z in zs]
+                tot = sum(es)
+                ps = [e / tot for e in es]
+                mean = {}
+                for (x, y), p in zip(grp, ps):
+                    for j, v in x:
+                        g[j] += (p - y) * v
+                        mean[j] = mean.get(j, 0.0) + p * v
+                        for k, u in x:
+                            h[j][k] += p * v * u
+                for j, a in mean.items():
+                    for k, b in mean.items():
+                        h[j][k] -= a * b
+            else:
+                x, y = grp[0]
+                p = sig(sum(w[j] * v for j, v in x))
+                for j, v in x:
+                    g[j] += (p - y) * v
+                    for k, u in x:
+                        h[j][k] += p * (1 - p) * v * u
         step = solve(h, g)
         w = [wi - si for wi, si in zip(w, step)]
         if max(abs(s) for s in step) < 1e-6:
             break
     loss = acc = 0.0
-    for x, y in zip(xs, ys):
-        z = sum(w[j] * v for j, v in x)
-        p = min(max(1 / (1 + math.exp(-max(-30, min(30, z)))), 1e-12), 1 - 1e-12)
-        loss -= y * math.log(p) + (1 - y) * math.log(1 - p)
-        acc += (p >= 0.5) == (y == 1)
-    return w, loss / len(xs), acc / len(xs)
+    for grp in data:
+        zs = [sum(w[j] * v for j, v in x) for x, _ in grp]
+        if softmax:
+            top = max(zs)
+            tot = sum(math.exp(z - top) for z in zs)
+            gold = [i for i, (_, y) in enumerate(grp) if y][0]
+            loss -= zs[gold] - top - math.log(tot)
+            acc += max(range(len(zs)), key=lambda i: zs[i]) == gold
+        else:
+            p = min(max(sig(zs[0]), 1e-12), 1 - 1e-12)
+            y = grp[0][1]
+            loss -= y * math.log(p) + (1 - y) * math.log(1 - p)
+            acc += (p >= 0.5) == (y == 1)
+    return w, loss / len(data), acc / len(data)
 
 
 def current_names(path):
@@ -179,7 +221,7 @@ def current_names(path):
 
 
 def main(argv):
-    if not argv or argv[0] not in ("edge", "pair"):
+    if not argv or argv[0] not in ("span", "pair"):
         print(__doc__, file=sys.stderr)
         return 2
     model = argv[0]
@@ -205,9 +247,10 @@ def main(argv):
     if not data:
         print("fit.py: no labelled rows", file=sys.stderr)
         return 1
-    pos = sum(y for _, y in data)
-    w, loss, acc = fit(data, names, l2)
-    print(f"{model}: {len(data)} rows from {len(docs)} dev documents, {pos} positive; "
+    pos = sum(y for g in data for _, y in g)
+    w, loss, acc = fit(data, names, l2, model == "span")
+    print(f"{model}: {sum(len(g) for g in data)} rows in {len(data)} decisions from {len(docs)} "
+          f"documents, {pos} positive; "
           f"log-loss {loss:.3f}, accuracy {acc:.3f}")
     if check:
         for n, wi in sorted(zip(names, w), key=lambda t: -abs(t[1])):
@@ -217,8 +260,10 @@ def main(argv):
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n")
         f.write(f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n")
-        f.write(f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used), {len(data)} rows,\n")
-        f.write(f"# {pos} positive; L2 {l2}; log-loss {loss:.3f}, accuracy {acc:.3f} on those rows.\n")
+        f.write(f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used):\n")
+        f.write(f"# {sum(len(g) for g in data)} rows in {len(data)} decisions, {pos} positive"
+                f"{' (one choice per occurrence: conditional logit)' if model == 'span' else ''};\n")
+        f.write(f"# L2 {l2}; log-loss {loss:.3f}, accuracy {acc:.3f} per decision.\n")
         f.write("# Reviewed: every weight has the sign its feature's description predicts, or is near 0.\n")
         f.write("feature\tweight\n")
         for n, wi in zip(names, w):
