@@ -1,6 +1,6 @@
 # dadeum - one plain GNU Makefile (no autotools, no CMake).
 #
-#   make            build ./dadeum
+#   make            build ./dadeum (stops first when a build input is missing: see check-deps)
 #   make deps       install the Debian packages the build and tests need (root)
 #   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
 #   make test       deps + the whole suite, then again under ASan+UBSan
@@ -67,7 +67,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check units test-run eval fit bench lint format hdr-check fuzz clean
+.PHONY: all deps check-deps demo test check units test-run eval fit bench lint format hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -89,23 +89,28 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 # ---- generated tables (from Debian's unicode-data; no generated blob is committed)
-$(BUILD)/gen/unicode_tables.h: src/gen/gen_unicode.awk
+# Every generator checks its inputs and the size of what it made, and exits 1
+# naming the file and its Debian package; its output goes to $@+, renamed only
+# on success, so a broken table never lands in $(BUILD)/gen. Generators run
+# after check-deps (order-only), and so does every compile.
+$(BUILD)/gen/unicode_tables.h: src/gen/gen_unicode.awk | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_GEN)awk -f src/gen/gen_unicode.awk $(UNICODE_DIR)/CompositionExclusions.txt \
-	    $(UNICODE_DIR)/UnicodeData.txt > $@+ && mv $@+ $@
+	    $(UNICODE_DIR)/UnicodeData.txt > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-$(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh
+$(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)sh src/gen/gen_sino.sh $(UNICODE_DIR) > $@+ && mv $@+ $@
+	$(QUIET_GEN)sh src/gen/gen_sino.sh $(UNICODE_DIR) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-$(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
+$(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ && mv $@+ $@
+	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
+	    mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
-$(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL)
+$(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_model.awk $(MODEL) > $@+ && mv $@+ $@
+	$(QUIET_GEN)awk -f src/gen/gen_model.awk $(MODEL) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -125,7 +130,9 @@ TRANSLIT_GEN  = build/gen/gen_translit
 TRANSLIT_C    = build/gen/translit_index.c
 TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
 
-$(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/translit_int.h
+# Debian's files are prerequisites through $(wildcard): a missing one is
+# reported by check-deps (with its package), not by make's "No rule".
+$(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/translit_int.h | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
@@ -138,18 +145,20 @@ TRANSLIT_LTS      = build/gen/translit_lts.out
 TRANSLIT_LTS_SIZE = 80
 FLITE_LIBS        = -lflite_cmulex -lflite_usenglish -lflite -lm
 
-$(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c
+$(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit_lts.c $(FLITE_LIBS)
 
-$(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR)/english-words.10
-	$(QUIET_GEN)$(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS_SIZE) > $@+ && mv $@+ $@
+$(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-words.10) | check-deps
+	$(QUIET_GEN)$(TRANSLIT_LTS_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS_SIZE) > $@+ \
+	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-$(TRANSLIT_C): $(TRANSLIT_GEN) $(CMUDICT) $(TRANSLIT_LTS) $(SCOWL_DIR)/english-words.10 $(KODIC) \
-               $(WORDNET_DIR)/verb.exc
+$(TRANSLIT_C): $(TRANSLIT_GEN) $(TRANSLIT_LTS) \
+               $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-words.10 $(KODIC) $(WORDNET_DIR)/verb.exc) \
+               | check-deps
 	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) $(WORDNET_DIR) \
-	    > $@+ && mv $@+ $@
+	    > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 	@mkdir -p $(@D)
@@ -176,6 +185,31 @@ deps:
 	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:" $$missing >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
+
+# What the build reads, as package:file (any user may run this check; only
+# `make deps` needs root). Run before any generator or compile, so a newcomer's
+# first `make` names the packages instead of building empty tables.
+BUILD_INPUTS = unicode-data:$(UNICODE_DIR)/UnicodeData.txt \
+               unicode-data:$(UNICODE_DIR)/CompositionExclusions.txt \
+               unicode-data:$(UNICODE_DIR)/Unihan_IRGSources.txt.bz2 \
+               unicode-data:$(UNICODE_DIR)/Unihan_Readings.txt.bz2 \
+               festlex-cmu:$(CMUDICT) scowl:$(SCOWL_DIR)/english-words.10 hunspell-ko:$(KODIC) \
+               wordnet-base:$(WORDNET_DIR)/verb.exc wordnet-base:$(WORDNET_DIR)/index.noun
+check-deps:
+	@missing=; \
+	need() { case " $$missing " in *" $$1 "*) ;; *) missing="$$missing $$1";; esac; }; \
+	for x in $(BUILD_INPUTS); do \
+	  f=$${x#*:}; [ -f "$$f" ] && [ -r "$$f" ] && continue; \
+	  echo "check-deps: missing '$$f' (Debian package $${x%%:*})" >&2; need $${x%%:*}; \
+	done; \
+	command -v $(firstword $(CC)) >/dev/null 2>&1 || need gcc; \
+	command -v bzip2 >/dev/null 2>&1 || need bzip2; \
+	command -v $(PKG_CONFIG) >/dev/null 2>&1 || need pkg-config; \
+	$(PKG_CONFIG) --exists expat 2>/dev/null || need libexpat1-dev; \
+	$(PKG_CONFIG) --exists hunspell 2>/dev/null || need libhunspell-dev; \
+	$(PKG_CONFIG) --exists sqlite3 2>/dev/null || need libsqlite3-dev; \
+	printf '#include <flite/flite.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || need flite1-dev; \
+	[ -z "$$missing" ] || { echo "check-deps: run 'make deps' (as root) to install:$$missing" >&2; exit 1; }
 
 # ---- the main job on the bundled corpus ---------------------------------------
 CORPUS = $(wildcard docs/corpus/*.txt)

@@ -74,10 +74,14 @@ test_expect_success 'a termbase in a missing directory cannot be created (4)' '
 	test_expect_code 4 dadeum ingest --db no/such/dir/x.db --from-jsonl a.jsonl
 '
 
+# b.jsonl has a document the termbase lacks: ingesting a.jsonl again writes
+# nothing and rightly succeeds even on a read-only file.
 test_expect_success 'a read-only termbase cannot be written (4), still read' '
 	cp dadeum.db ro.db && chmod a-w ro.db &&
+	sed "s/a\.txt/b.txt/; s/클라우드/거버넌스/g; s/cloud/governance/g" a.jsonl >b.jsonl &&
 	if test "$(id -u)" != 0; then
-		test_expect_code 4 dadeum ingest --db ro.db --from-jsonl a.jsonl
+		test_expect_code 4 dadeum ingest --db ro.db --from-jsonl b.jsonl 2>err &&
+		test_grep "cannot update the termbase" err
 	fi &&
 	dadeum lookup --db ro.db --exact 클라우드 >out
 '

@@ -53,8 +53,12 @@
  * U+1100-U+11FF, i.e. NFD). It decides which letter readings join the
  * index (see "letter readings" below); nothing of it is emitted.
  *
- * Output is deterministic. Exit status 0, or 1 with a message on stderr.
+ * Output is deterministic. Exit status 0, or 1 with a one-line message on
+ * stderr naming the file and the Debian package when an input is missing,
+ * unreadable or smaller than the floors below; the Makefile writes stdout to
+ * a temp file and renames it only on success.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +88,61 @@ static const char *const scowl_sizes[] = {"10", "20", "35", "40", "50", "55", "6
 static const char *const scowl_lists[] = {"english-words", "american-words", "variant_1-words"};
 #define TIER_NONE TRANSLIT_TIER_NONE /* not in any SCOWL list */
 #define LISTED_TIER TRANSLIT_TIER_LISTED
+
+/*
+ * Floors: a truncated or missing input stops the build instead of shipping a
+ * thin index. Each sits about 10 % under what Debian 12 gave on 2026-12-02:
+ * festlex-cmu 105,775 pronunciations of all-letter words, scowl 426,346
+ * distinct lower-case words (30 lists), hunspell-ko 99,599 distinct words,
+ * wordnet-base 5,641 irregular forms and 55,191 nouns, gen_translit_lts
+ * 196,622 pronunciations, and 598,320 index entries.
+ */
+#define MIN_CMU_PRONS 95000
+#define MIN_SCOWL_WORDS 380000
+#define MIN_KODIC_WORDS 90000
+#define MIN_WN_IRREGULAR 5000
+#define MIN_WN_NOUNS 50000
+#define MIN_LTS_PRONS 175000
+#define MIN_ENTRIES 540000
+
+/* Prints the one-line error for an unreadable input and exits 1. */
+static void die_input(const char *path, const char *pkg, int err)
+{
+    fprintf(stderr,
+            "gen_translit: error: cannot read '%s' (Debian package %s): %s; "
+            "run 'make deps' (as root)\n",
+            path, pkg, strerror(err));
+    exit(1);
+}
+
+/* Opens an input or dies naming pkg, the Debian package that ships it. */
+static FILE *open_input(const char *path, const char *pkg)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        die_input(path, pkg, errno);
+    return fp;
+}
+
+/* Closes an input read to its end; a read error (a directory: EISDIR) dies. */
+static void close_input(FILE *fp, const char *path, const char *pkg)
+{
+    int err = ferror(fp) ? errno : 0;
+    fclose(fp);
+    if (err)
+        die_input(path, pkg, err);
+}
+
+/* Dies when an input gave fewer than min items. */
+static void check_floor(const char *path, const char *pkg, const char *what, size_t n, size_t min)
+{
+    if (n >= min)
+        return;
+    fprintf(stderr,
+            "gen_translit: error: '%s' gives %zu %s, want >= %zu (Debian package %s truncated?)\n",
+            path, n, what, min, pkg);
+    exit(1);
+}
 
 struct scowl_word {
     char *word;
@@ -174,13 +233,12 @@ static size_t fold_latin1(char *s, size_t len)
 }
 
 /*
- * Reads the SCOWL lists under dir. Only all-lower-case ASCII words are kept
- * (names, abbreviations and possessives are in other lists or have other
- * characters). Returns the number of files read.
+ * Reads the SCOWL lists under dir; each must be there. Only all-lower-case
+ * ASCII words are kept (names, abbreviations and possessives are in other
+ * lists or have other characters). Returns the number of distinct words.
  */
-static int load_scowl(const char *dir)
+static size_t load_scowl(const char *dir)
 {
-    int files = 0;
     size_t k = 0;
 
     for (size_t l = 0; l < sizeof(scowl_lists) / sizeof(scowl_lists[0]); l++)
@@ -189,11 +247,8 @@ static int load_scowl(const char *dir)
             FILE *fp;
             if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, scowl_lists[l],
                                  scowl_sizes[t]) >= sizeof(path))
-                continue;
-            fp = fopen(path, "r");
-            if (!fp)
-                continue;
-            files++;
+                die_input(dir, "scowl", ENAMETOOLONG);
+            fp = open_input(path, "scowl");
             while (fgets(line, sizeof(line), fp)) {
                 size_t len = fold_latin1(line, strcspn(line, "\r\n"));
                 int ok = len > 0;
@@ -208,7 +263,7 @@ static int load_scowl(const char *dir)
                 scowl[nscowl].tier = (unsigned char)(l >= 2 ? (t + 2 > 9 ? 9 : t + 2) : t);
                 nscowl++;
             }
-            fclose(fp);
+            close_input(fp, path, "scowl");
         }
     qsort(scowl, nscowl, sizeof(*scowl), cmp_scowl);
     for (size_t i = 0; i < nscowl; i++)
@@ -217,7 +272,7 @@ static int load_scowl(const char *dir)
         else
             free(scowl[i].word);
     nscowl = k;
-    return files;
+    return nscowl;
 }
 
 /* The SCOWL tier of w, TIER_NONE when unlisted. */
@@ -286,12 +341,8 @@ static size_t load_kodic(const char *path)
 {
     char line[1024];
     size_t k = 0;
-    FILE *fp = fopen(path, "r");
+    FILE *fp = open_input(path, "hunspell-ko");
 
-    if (!fp) {
-        perror(path);
-        exit(1);
-    }
     while (fgets(line, sizeof(line), fp)) {
         unsigned char codes[TRANSLIT_MAX_JAMO];
         size_t len = strcspn(line, "/\r\n");
@@ -303,7 +354,7 @@ static size_t load_kodic(const char *path)
         kodic[nkodic].len = (size_t)n;
         nkodic++;
     }
-    fclose(fp);
+    close_input(fp, path, "hunspell-ko");
     qsort(kodic, nkodic, sizeof(*kodic), cmp_kword);
     for (size_t i = 0; i < nkodic; i++)
         if (!k || cmp_kword(&kodic[k - 1], &kodic[i]))
@@ -458,12 +509,10 @@ static char **irregular, **nouns;
 static size_t nirregular, airregular, nnouns, anouns;
 
 /* Adds the first field of each line of path (WordNet's "word ..." lines) to *set. */
-static int load_first_fields(const char *path, char ***set, size_t *n, size_t *alloc)
+static void load_first_fields(const char *path, char ***set, size_t *n, size_t *alloc)
 {
     char line[4096];
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return -1;
+    FILE *fp = open_input(path, "wordnet-base");
     while (fgets(line, sizeof(line), fp)) {
         size_t len = strcspn(line, " \n");
         int ok = len > 0 && line[0] != ' ';
@@ -474,8 +523,7 @@ static int load_first_fields(const char *path, char ***set, size_t *n, size_t *a
         *set = grow(*set, alloc, *n + 1, sizeof(**set));
         (*set)[(*n)++] = dupstr(line, len);
     }
-    fclose(fp);
-    return 0;
+    close_input(fp, path, "wordnet-base");
 }
 
 static int cmp_strp(const void *a, const void *b)
@@ -485,23 +533,25 @@ static int cmp_strp(const void *a, const void *b)
 
 /*
  * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
- * forms, "drawn draw") and its noun index. Returns -1 when a file is missing.
+ * forms, "drawn draw") and its noun index. Dies when a file is missing or
+ * the lists are under the floors.
  */
-static int load_wordnet(const char *dir)
+static void load_wordnet(const char *dir)
 {
     static const char *const exc[] = {"verb.exc", "adj.exc", "noun.exc"};
     char path[4096];
     for (size_t i = 0; i < sizeof(exc) / sizeof(exc[0]); i++) {
-        snprintf(path, sizeof(path), "%s/%s", dir, exc[i]);
-        if (load_first_fields(path, &irregular, &nirregular, &airregular))
-            return -1;
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, exc[i]) >= sizeof(path))
+            die_input(dir, "wordnet-base", ENAMETOOLONG);
+        load_first_fields(path, &irregular, &nirregular, &airregular);
     }
-    snprintf(path, sizeof(path), "%s/index.noun", dir);
-    if (load_first_fields(path, &nouns, &nnouns, &anouns))
-        return -1;
+    check_floor(dir, "wordnet-base", "irregular forms (*.exc)", nirregular, MIN_WN_IRREGULAR);
+    if ((size_t)snprintf(path, sizeof(path), "%s/index.noun", dir) >= sizeof(path))
+        die_input(dir, "wordnet-base", ENAMETOOLONG);
+    load_first_fields(path, &nouns, &nnouns, &anouns);
+    check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
-    return 0;
 }
 
 /*
@@ -913,32 +963,19 @@ int main(int argc, char **argv)
               stderr);
         return 1;
     }
-    if (argc == 6 && (load_wordnet(argv[5]) || nirregular < 1000 || nnouns < 50000)) {
-        fprintf(stderr, "gen_translit: %s: WordNet exception lists or noun index missing\n",
-                argv[5]);
-        return 1;
-    }
-    if (argc >= 5 && load_kodic(argv[4]) < 10000) {
-        fprintf(stderr, "gen_translit: %s: only %zu Korean words read\n", argv[4], nkodic);
-        return 1;
-    }
-    if (load_scowl(argv[2]) < 10 || nscowl < 100000) {
-        fprintf(stderr, "gen_translit: %s: SCOWL word lists missing (%zu words read)\n", argv[2],
-                nscowl);
-        return 1;
-    }
-    fp = fopen(argv[1], "r");
-    if (!fp) {
-        perror(argv[1]);
-        return 1;
-    }
+    /* the dictionary first (it needs nothing else), then the word lists */
+    fp = open_input(argv[1], "festlex-cmu");
     while (fgets(line, sizeof(line), fp))
         parse_line(line);
-    fclose(fp);
-    if (nprons < 1000) {
-        fprintf(stderr, "gen_translit: %s: only %zu entries read\n", argv[1], nprons);
-        return 1;
-    }
+    close_input(fp, argv[1], "festlex-cmu");
+    check_floor(argv[1], "festlex-cmu", "pronunciations", nprons, MIN_CMU_PRONS);
+    if (argc >= 4)
+        fclose(open_input(argv[3], "flite1-dev"));
+    if (argc == 6)
+        load_wordnet(argv[5]);
+    if (argc >= 5)
+        check_floor(argv[4], "hunspell-ko", "Korean words", load_kodic(argv[4]), MIN_KODIC_WORDS);
+    check_floor(argv[2], "scowl", "lower-case words", load_scowl(argv[2]), MIN_SCOWL_WORDS);
 
     build_words();
     base = malloc(nwords * sizeof(*base));
@@ -954,14 +991,11 @@ int main(int argc, char **argv)
     if (argc >= 4) {
         /* words CMU lacks, in the same format (gen_translit_lts.c); a
          * derivation from a CMU word (changer) beats letter-to-sound */
-        size_t before = nprons;
-        fp = fopen(argv[3], "r");
-        if (!fp) {
-            perror(argv[3]);
-            return 1;
-        }
+        size_t before = nprons, nlts = 0;
+        fp = open_input(argv[3], "flite1-dev");
         while (fgets(line, sizeof(line), fp)) {
             parse_line(line);
+            nlts += nprons > before;
             if (nprons > before && find_word(prons[nprons - 1].word) >= 0) {
                 nprons--;
                 free(prons[nprons].word);
@@ -969,7 +1003,8 @@ int main(int argc, char **argv)
             }
             before = nprons;
         }
-        fclose(fp);
+        close_input(fp, argv[3], "flite1-dev");
+        check_floor(argv[3], "flite1-dev", "pronunciations", nlts, MIN_LTS_PRONS);
         free(words);
         nwords = 0;
         build_words();
@@ -1010,6 +1045,11 @@ int main(int argc, char **argv)
         }
     }
     qsort(entries, nentries, sizeof(*entries), cmp_entry);
+    check_floor(argv[1], "festlex-cmu", "index entries", nentries, MIN_ENTRIES);
     emit(argv[1]);
-    return ferror(stdout) ? 1 : 0;
+    if (fflush(stdout) || ferror(stdout)) {
+        fprintf(stderr, "gen_translit: error: cannot write the index: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
 }

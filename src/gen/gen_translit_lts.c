@@ -18,8 +18,12 @@
  *
  * (one syllable group holding all phones: gen_translit ignores syllables).
  * Output is sorted by word and deterministic. Exit status 0, or 1 with a
- * message on stderr.
+ * one-line message on stderr naming the file and the Debian package when an
+ * input is missing, unreadable or under the floors below (nothing is printed
+ * then); the Makefile writes stdout to a temp file and renames it only on
+ * success.
  */
+#include <errno.h>
 #include <flite/flite.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +36,54 @@ cst_lexicon *cmu_lex_init(void);
 
 static const char *const sizes[] = {"10", "20", "35", "40", "50", "55", "60", "70", "80", "95"};
 static const char *const lists[] = {"english-words", "american-words"};
+
+/*
+ * Floors, about 10 % under what Debian 12 gave on 2026-12-02: festlex-cmu
+ * has 105,775 all-lower-case entries; at max-size 80 (the Makefile's
+ * TRANSLIT_LTS_SIZE) SCOWL holds 196,622 words CMU lacks (60: 36,357; 10: 24),
+ * so the candidate floor applies from size 80 up.
+ */
+#define MIN_CMU_WORDS 95000
+#define MIN_CANDIDATES_80 175000
+
+/* Prints the one-line error for an unreadable input and exits 1. */
+static void die_input(const char *path, const char *pkg, int err)
+{
+    fprintf(stderr,
+            "gen_translit_lts: error: cannot read '%s' (Debian package %s): %s; "
+            "run 'make deps' (as root)\n",
+            path, pkg, strerror(err));
+    exit(1);
+}
+
+static FILE *open_input(const char *path, const char *pkg)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        die_input(path, pkg, errno);
+    return fp;
+}
+
+/* Closes an input read to its end; a read error (a directory: EISDIR) dies. */
+static void close_input(FILE *fp, const char *path, const char *pkg)
+{
+    int err = ferror(fp) ? errno : 0;
+    fclose(fp);
+    if (err)
+        die_input(path, pkg, err);
+}
+
+/* Dies when an input gave fewer than min items. */
+static void check_floor(const char *path, const char *pkg, const char *what, size_t n, size_t min)
+{
+    if (n >= min)
+        return;
+    fprintf(stderr,
+            "gen_translit_lts: error: '%s' gives %zu %s, want >= %zu (Debian package %s "
+            "truncated?)\n",
+            path, n, what, min, pkg);
+    exit(1);
+}
 
 static char **cmu, **cand;
 static size_t ncmu, acmu, ncand, acand;
@@ -79,23 +131,20 @@ int main(int argc, char **argv)
     cst_lexicon *lex;
     FILE *fp;
     long max;
-    size_t k = 0, files = 0;
+    size_t k = 0;
 
     if (argc != 4 || (max = strtol(argv[3], NULL, 10)) < 10) {
         fputs("usage: gen_translit_lts <cmudict-0.4.out> <scowl-dir> <max-size>\n", stderr);
         return 1;
     }
-    fp = fopen(argv[1], "r");
-    if (!fp) {
-        perror(argv[1]);
-        return 1;
-    }
+    fp = open_input(argv[1], "festlex-cmu");
     while (fgets(line, sizeof(line), fp)) {
         const char *q = line[0] == '(' && line[1] == '"' ? strchr(line + 2, '"') : NULL;
         if (q && all_lower(line + 2, (size_t)(q - line - 2)))
             add(&cmu, &ncmu, &acmu, line + 2, (size_t)(q - line - 2));
     }
-    fclose(fp);
+    close_input(fp, argv[1], "festlex-cmu");
+    check_floor(argv[1], "festlex-cmu", "words", ncmu, MIN_CMU_WORDS);
     qsort(cmu, ncmu, sizeof(*cmu), cmp_str);
 
     for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
@@ -103,11 +152,8 @@ int main(int argc, char **argv)
             char path[4096];
             if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", argv[2], lists[l], sizes[s]) >=
                 sizeof(path))
-                continue;
-            fp = fopen(path, "r");
-            if (!fp)
-                continue;
-            files++;
+                die_input(argv[2], "scowl", ENAMETOOLONG);
+            fp = open_input(path, "scowl");
             while (fgets(line, sizeof(line), fp)) {
                 size_t len = strcspn(line, "\r\n");
                 char *w = line;
@@ -116,22 +162,18 @@ int main(int argc, char **argv)
                     !bsearch(&w, cmu, ncmu, sizeof(*cmu), cmp_str))
                     add(&cand, &ncand, &acand, line, len);
             }
-            fclose(fp);
+            close_input(fp, path, "scowl");
         }
-    if (files < 2 || ncmu < 1000) {
-        fprintf(stderr, "gen_translit_lts: CMU (%zu words) or SCOWL (%zu files) missing\n", ncmu,
-                files);
-        return 1;
-    }
     qsort(cand, ncand, sizeof(*cand), cmp_str);
+    for (size_t i = 0; i < ncand; i++)
+        if (!k || strcmp(cand[i], cand[k - 1]))
+            cand[k++] = cand[i];
+    if (max >= 80)
+        check_floor(argv[2], "scowl", "words CMU lacks", k, MIN_CANDIDATES_80);
 
     lex = cmu_lex_init();
-    for (size_t i = 0; i < ncand; i++) {
-        cst_val *ph;
-        if (k && !strcmp(cand[i], cand[k - 1]))
-            continue;
-        cand[k++] = cand[i];
-        ph = lex_lookup(lex, cand[i], NULL, NULL);
+    for (size_t i = 0; i < k; i++) {
+        cst_val *ph = lex_lookup(lex, cand[i], NULL, NULL);
         if (!ph)
             continue;
         printf("(\"%s\" nil (((", cand[i]);
@@ -140,5 +182,9 @@ int main(int argc, char **argv)
         printf(") 1)))\n");
         delete_val(ph);
     }
-    return ferror(stdout) ? 1 : 0;
+    if (fflush(stdout) || ferror(stdout)) {
+        fprintf(stderr, "gen_translit_lts: error: cannot write: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
 }

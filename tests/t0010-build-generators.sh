@@ -1,0 +1,213 @@
+#!/bin/sh
+# t0010: a broken table cannot reach ./dadeum. Each build-time generator in
+# src/gen/, fed a missing or truncated input, exits non-zero with one line
+# naming the file and the Debian package and prints nothing; `make` on a
+# copy of the tree stops before compiling (check-deps) or at the generator,
+# leaves no table or temp file in build/gen and links no binary.
+# Needs the Debian files the build reads (the build itself needed them).
+. "$(dirname "$0")/lib.sh"
+
+TOP=$(cd "$TEST_DIR/.." && pwd)
+GEN=$TOP/src/gen
+UNI=${UNICODE_DIR:-/usr/share/unicode}
+CMU=/usr/share/festival/dicts/cmu/cmudict-0.4.out
+SCOWL=/usr/share/dict/scowl
+KODIC=/usr/share/hunspell/ko.dic
+WORDNET=/usr/share/wordnet
+# a sub-make must not join the jobserver or inherit SANITIZE from `make test`
+unset MAKEFLAGS MFLAGS MAKELEVEL
+
+[ -r "$UNI/UnicodeData.txt" ] && [ -r "$CMU" ] || skip_all "build inputs not installed"
+
+mkdir empty bad
+head -3 "$CMU" >bad/cmu3
+: >bad/empty.tsv
+head -100 "$UNI/UnicodeData.txt" >bad/UnicodeData.txt
+cp "$UNI/CompositionExclusions.txt" bad/
+# Unihan with a real IRG file and a cut Readings file: the 2026 bug's shape
+ln -s "$UNI/Unihan_IRGSources.txt.bz2" bad/
+bzip2 -dc "$UNI/Unihan_Readings.txt.bz2" >bad/readings || exit 1
+head -2000 bad/readings | bzip2 >bad/Unihan_Readings.txt.bz2
+rm -f bad/readings
+
+# gen_fails WHAT CMD...: CMD must fail (not crash), print nothing on stdout
+# and one stderr line that contains WHAT.
+gen_fails() {
+    what=$1
+    shift
+    "$@" >gen.out 2>gen.err
+    st=$?
+    if [ "$st" = 0 ] || [ "$st" -gt 125 ]; then
+        say_fail "exit status $st, want 1..125: $*"
+        return 1
+    fi
+    test_grep "$what" gen.err || return 1
+    if [ "$(wc -l <gen.err)" != 1 ]; then
+        say_fail "want one line on stderr:"
+        sed 's/^/#     /' gen.err >&2
+        return 1
+    fi
+    if [ -s gen.out ]; then
+        say_fail "stdout not empty: $*"
+        return 1
+    fi
+}
+
+# The C generators: the build's own, else compiled here.
+TRANSLIT=$TOP/build/gen/gen_translit
+LTS=$TOP/build/gen/gen_translit_lts
+if [ ! -x "$TRANSLIT" ]; then
+    TRANSLIT=$SCRATCH/gen_translit
+    cc -std=c11 -O1 -I"$TOP/src" -o "$TRANSLIT" "$GEN/gen_translit.c" \
+        "$TOP/src/align/translit_ortho.c" || exit 1
+fi
+if [ ! -x "$LTS" ]; then
+    LTS=$SCRATCH/gen_translit_lts
+    cc -std=c11 -O1 -I"$TOP/src" -o "$LTS" "$GEN/gen_translit_lts.c" \
+        -lflite_cmulex -lflite_usenglish -lflite -lm || exit 1
+fi
+
+test_expect_success 'gen_unicode.awk: tables from the real UCD' '
+    awk -f "$GEN/gen_unicode.awk" "$UNI/CompositionExclusions.txt" "$UNI/UnicodeData.txt" >u.h &&
+    test_grep "unicode_nfc_unsafe" u.h
+'
+test_expect_success 'gen_unicode.awk: missing UCD names unicode-data' '
+    gen_fails "cannot read .*empty/CompositionExclusions.txt.*unicode-data" \
+        awk -f "$GEN/gen_unicode.awk" empty/CompositionExclusions.txt empty/UnicodeData.txt
+'
+test_expect_success 'gen_unicode.awk: truncated UnicodeData.txt names unicode-data' '
+    gen_fails "bad/UnicodeData.txt.* 100 lines.*unicode-data" \
+        awk -f "$GEN/gen_unicode.awk" bad/CompositionExclusions.txt bad/UnicodeData.txt
+'
+
+test_expect_success 'gen_sino.sh: missing Unihan names unicode-data' '
+    gen_fails "cannot read .*empty/Unihan_IRGSources.txt.bz2.*unicode-data" sh "$GEN/gen_sino.sh" empty
+'
+test_expect_success 'gen_sino.sh: truncated Unihan_Readings names unicode-data' '
+    gen_fails "bad/Unihan_Readings.txt.bz2.*kHangul.*unicode-data" sh "$GEN/gen_sino.sh" bad
+'
+test_expect_success 'gen_sino.sh: a corrupt archive fails at bzip2, not downstream' '
+    mkdir corrupt && ln -s "$UNI/Unihan_IRGSources.txt.bz2" corrupt/ &&
+    echo not-bzip2 >corrupt/Unihan_Readings.txt.bz2 &&
+    gen_fails "cannot decompress .*corrupt/Unihan_Readings.txt.bz2.*unicode-data" \
+        sh "$GEN/gen_sino.sh" corrupt
+'
+test_expect_success 'gen_sino.sh: no bzip2 on PATH names bzip2' '
+    mkdir bin &&
+    for t in mktemp awk wc rm cat head; do ln -s "$(command -v $t)" bin/$t || return 1; done &&
+    gen_fails "bzip2 not found (Debian package bzip2)" env PATH="$SCRATCH/bin" /bin/sh "$GEN/gen_sino.sh" "$UNI"
+'
+
+test_expect_success 'gen_lexicon.awk: the real lexicons' '
+    awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
+    test_grep "lex_morphemes" l.h
+'
+test_expect_success 'gen_lexicon.awk: an empty lexicon fails' '
+    gen_fails "empty file .*bad/empty.tsv" awk -f "$GEN/gen_lexicon.awk" bad/empty.tsv /dev/null
+'
+test_expect_success 'gen_lexicon.awk: a missing lexicon fails' '
+    gen_fails "cannot read .*nonexistent.tsv" \
+        awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv nonexistent.tsv
+'
+test_expect_success 'gen_lexicon.awk: a lexicon cut to its header fails' '
+    grep -v "^#" "$TOP/glossaries/lexicon/acronyms.tsv" | head -1 >bad/acronyms.tsv &&
+    gen_fails "0 acronym rows" awk -f "$GEN/gen_lexicon.awk" bad/acronyms.tsv \
+        "$TOP/glossaries/lexicon/plain-words.tsv" "$TOP/glossaries/lexicon/morphemes.tsv"
+'
+
+M=$TOP/glossaries/model
+test_expect_success 'gen_model.awk: the fitted model' '
+    awk -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/span.tsv" "$M/word-classes.tsv" >m.h &&
+    grep -q "^#define PW_bias" m.h && grep -q "^#define SW_is_rule" m.h &&
+    grep -q "model_words\[\]" m.h
+'
+test_expect_success 'gen_model.awk: a weight that is not a number fails' '
+    sed "s/^bias\t.*/bias\tlarge/" "$M/pair.tsv" >bad/pair.tsv &&
+    gen_fails "pair.tsv:.*is not a number" awk -f "$GEN/gen_model.awk" bad/pair.tsv \
+        "$M/span.tsv" "$M/word-classes.tsv"
+'
+test_expect_success 'gen_model.awk: a repeated feature fails' '
+    { cat "$M/span.tsv"; grep "^is_rule" "$M/span.tsv"; } >bad/span.tsv &&
+    gen_fails "repeated" awk -f "$GEN/gen_model.awk" "$M/pair.tsv" bad/span.tsv \
+        "$M/word-classes.tsv"
+'
+test_expect_success 'gen_model.awk: a model cut to its header fails' '
+    grep -v "^#" "$M/pair.tsv" | head -3 >bad/pair.tsv &&
+    gen_fails "only 2 rows" awk -f "$GEN/gen_model.awk" bad/pair.tsv "$M/span.tsv" \
+        "$M/word-classes.tsv"
+'
+test_expect_success 'gen_model.awk: a missing weights file fails' '
+    gen_fails "expected pair.tsv, span.tsv and word-classes.tsv" \
+        awk -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/word-classes.tsv"
+'
+test_expect_success 'gen_lexicon.awk: a row it would drop fails with its line' '
+    { cat "$TOP/glossaries/lexicon/acronyms.tsv" && echo KEYONLY; } >bad/acronyms.tsv &&
+    n=$(wc -l <bad/acronyms.tsv) &&
+    gen_fails "bad/acronyms.tsv:$n: row without a key" awk -f "$GEN/gen_lexicon.awk" \
+        bad/acronyms.tsv "$TOP/glossaries/lexicon/plain-words.tsv" "$TOP/glossaries/lexicon/morphemes.tsv"
+'
+
+test_expect_success 'gen_translit: a 3-line CMU dictionary names festlex-cmu' '
+    gen_fails "bad/cmu3.* 2 pronunciations.*festlex-cmu" "$TRANSLIT" bad/cmu3 "$SCOWL"
+'
+test_expect_success 'gen_translit: a missing CMU dictionary names festlex-cmu' '
+    gen_fails "cannot read .*empty/cmudict-0.4.out.*festlex-cmu" "$TRANSLIT" empty/cmudict-0.4.out "$SCOWL"
+'
+test_expect_success 'gen_translit: missing SCOWL lists name scowl' '
+    gen_fails "cannot read .*empty/english-words.10.*scowl" "$TRANSLIT" "$CMU" empty
+'
+test_expect_success 'gen_translit: an empty ko.dic names hunspell-ko' '
+    gen_fails "bad/empty.tsv.* 0 Korean words.*hunspell-ko" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 bad/empty.tsv "$WORDNET"
+'
+test_expect_success 'gen_translit: missing WordNet names wordnet-base' '
+    gen_fails "cannot read .*empty/verb.exc.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" empty
+'
+test_expect_success 'gen_translit: a cut flite word list names flite1-dev' '
+    gen_fails "bad/cmu3.*pronunciations.*flite1-dev" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" "$WORDNET"
+'
+test_expect_success 'gen_translit_lts: a 3-line CMU dictionary names festlex-cmu' '
+    gen_fails "bad/cmu3.* 2 words.*festlex-cmu" "$LTS" bad/cmu3 "$SCOWL" 80
+'
+test_expect_success 'gen_translit_lts: missing SCOWL lists name scowl' '
+    gen_fails "cannot read .*empty/english-words.10.*scowl" "$LTS" "$CMU" empty 80
+'
+
+# make on a copy of the tree: nothing here touches the real build/.
+mkdir -p tree/glossaries &&
+    cp -R "$TOP/Makefile" "$TOP/src" tree/ &&
+    cp -R "$TOP/glossaries/lexicon" tree/glossaries/ || exit 1
+
+# no_build_output: no binary and nothing but complete tables in tree/build/gen
+no_build_output() {
+    for f in tree/dadeum tree/build/libdadeum.a tree/build/gen/*+ "$@"; do
+        if [ -e "$f" ]; then
+            say_fail "$f was left behind"
+            return 1
+        fi
+    done
+}
+
+test_expect_success 'make without the Unicode data stops before compiling, names make deps' '
+    test_must_fail make -C tree UNICODE_DIR="$SCRATCH/empty" >make.out 2>&1 &&
+    test_grep "missing .*empty/UnicodeData.txt.*unicode-data" make.out &&
+    test_grep "run .make deps. (as root) to install: unicode-data$" make.out &&
+    no_build_output tree/build
+'
+test_expect_success 'make with a cut Unihan stops at gen_sino.sh, no table, no binary' '
+    mkdir uni && ln -s "$UNI/UnicodeData.txt" "$UNI/CompositionExclusions.txt" \
+        "$SCRATCH/bad/Unihan_IRGSources.txt.bz2" "$SCRATCH/bad/Unihan_Readings.txt.bz2" uni/ &&
+    test_must_fail make -C tree BUILD=build UNICODE_DIR="$SCRATCH/uni" >make.out 2>&1 &&
+    test_grep "gen_sino.sh: error: .*Unihan_Readings.txt.bz2.*unicode-data" make.out &&
+    no_build_output tree/build/gen/sino_syllables.h &&
+    test -s tree/build/gen/unicode_tables.h
+'
+test_expect_success 'make with an empty lexicon stops at gen_lexicon.awk' '
+    test_must_fail make -C tree LEXICONS="$SCRATCH/bad/empty.tsv" >make.out 2>&1 &&
+    test_grep "gen_lexicon.awk: error: empty file" make.out &&
+    no_build_output tree/build/gen/lexicon_data.h
+'
+
+test_done
