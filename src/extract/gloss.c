@@ -401,6 +401,7 @@ struct item {
     const char *s;
     size_t len;
     enum item_class cls;
+    int dotted; /* split from its neighbour by a middle dot, not a comma or colon */
 };
 
 #define MAX_ITEMS 6
@@ -436,7 +437,7 @@ static int item_is_role(const char *s, size_t len)
 static size_t split_items(const char *s, size_t len, struct item *it)
 {
     static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
-    size_t n = 0, start = 0;
+    size_t n = 0, start = 0, prev_cut = 0;
     for (size_t i = 0; i <= len && n < MAX_ITEMS; i++) {
         size_t cut = 0;
         if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == ':'))
@@ -470,8 +471,10 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             it[n].s = p;
             it[n].len = l;
             it[n].cls = item_class_of(p, l);
+            it[n].dotted = cut == 2 || prev_cut == 2;
             n++;
         }
+        prev_cut = cut;
         start = i + (cut ? cut : 1);
         i = start - 1;
     }
@@ -539,22 +542,27 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
     /* several items of one class are an enumeration, not a gloss */
     if (nacr > 1 || nlat > 1 || nhan > 1 || nhang > 1)
         return 0;
+    /* beside an acronym, English that does not spell it (KISA, Internet Agency) and a
+     * Korean word after a comma (AI, 반도체) make a list; after a middle dot a Korean
+     * word is another name (ICPO·인터폴) */
+    if (acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len))
+        return 0;
+    if (acr >= 0 && hang >= 0 && !it[hang].dotted)
+        return 0;
+    if (acr < 0 && lat < 0 && n > 1)
+        return 0; /* Hangul and hanja alone: a restatement with its hanja, left as it was */
     strbuf_reset(out);
     strbuf_reset(expansion);
     extra->n = 0;
     if (acr >= 0) {
         strbuf_add(out, it[acr].s, it[acr].len);
-        if (lat >= 0 && initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len))
+        if (lat >= 0)
             strbuf_add(expansion, it[lat].s, it[lat].len);
-        else if (lat >= 0)
-            strbuf_add(&extra->g[extra->n++], it[lat].s, it[lat].len);
     } else if (lat >= 0) {
         strbuf_add(out, it[lat].s, it[lat].len);
-    } else if (n == 1) {
-        strbuf_add(out, it[0].s, it[0].len);
-        return 1;
     } else {
-        return 0; /* Hangul and hanja alone: a restatement with its hanja, left as it was */
+        strbuf_add(out, it[0].s, it[0].len); /* one item left once roles are gone */
+        return 1;
     }
     if (han >= 0)
         strbuf_add(&extra->g[extra->n++], it[han].s, it[han].len);

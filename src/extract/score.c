@@ -50,7 +50,7 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit)
 
 #define SPAN_FEATURES(X)                                                                       \
     X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
@@ -194,6 +194,81 @@ static double acronym_fit(const char *ko, size_t kl, const char *acr)
         }
     }
     return letters ? (double)hit / (double)letters : 0;
+}
+
+/*
+ * Consonant skeletons, for "does the Korean side sound like the gloss?" (티빙 and
+ * TVING, 네이버 and Naver, 벡스코 and BEXCO; not 인프라 and GPU). Both sides map to
+ * nine consonant classes (K N T L M P S J H) in order; vowels, ㅇ and w/y drop.
+ */
+static size_t hangul_skeleton(const char *s, size_t len, char *out, size_t max)
+{
+    /* classes of the 19 initial and 27 final jamo of a syllable */
+    static const char initial[] = "KKNTTLMPPSSxJJJKTPH";
+    static const char final[] = "xKKKNNNTLLLLLLLLMPPSSNJJKTPH";
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 2 < max;) {
+        uint32_t c;
+        i += utf8_decode(s + i, len - i, &c);
+        if (c < 0xAC00 || c > 0xD7A3)
+            continue;
+        unsigned v = c - 0xAC00, ini = v / 588, fin = v % 28;
+        if (initial[ini] != 'x')
+            out[n++] = initial[ini];
+        if (fin && final[fin] != 'x')
+            out[n++] = final[fin];
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static size_t latin_skeleton(const char *s, char *out, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = s; *p && n + 2 < max; p++) {
+        char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        const char *cls = NULL;
+        switch (c) {
+        case 'b': case 'p': case 'f': case 'v': cls = "P"; break;
+        case 'c': case 'k': case 'g': case 'q': cls = "K"; break;
+        case 'd': case 't': cls = "T"; break;
+        case 'l': case 'r': cls = "L"; break;
+        case 'm': cls = "M"; break;
+        case 'n': cls = "N"; break;
+        case 's': case 'z': cls = "S"; break;
+        case 'x': cls = "KS"; break;
+        case 'j': cls = "J"; break;
+        case 'h': cls = n && out[n - 1] == 'K' ? NULL : "H"; break; /* ch, gh */
+        default: break;
+        }
+        for (; cls && *cls && n + 1 < max; cls++)
+            if (!n || out[n - 1] != *cls) /* doubled letters sound once: ll, ss */
+                out[n++] = *cls;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Longest common subsequence of the two skeletons over the longer one: 0..1. */
+static double sound_fit(const char *ko, size_t kl, const char *gloss)
+{
+    char a[64], b[64];
+    size_t na = hangul_skeleton(ko, kl, a, sizeof(a)), nb = latin_skeleton(gloss, b, sizeof(b));
+    if (!na || !nb)
+        return 0;
+    unsigned short row[64] = {0};
+    for (size_t i = 0; i < na; i++) {
+        unsigned short diag = 0;
+        for (size_t j = 0; j < nb; j++) {
+            unsigned short up = row[j + 1];
+            row[j + 1] = a[i] == b[j] ? (unsigned short)(diag + 1)
+                                      : (row[j] > up ? row[j] : up);
+            diag = up;
+        }
+    }
+    return (double)row[nb] / (double)(na > nb ? na : nb);
 }
 
 static double dot(const double *w, const double *x, size_t n)
@@ -429,6 +504,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
     x[PF_right_colon] = *r == ':';
     x[PF_right_glued] = (unsigned char)o->right[0] >= 0x80;
     x[PF_clause_bol] = bol;
+    if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH)
+        x[PF_sound_fit] = sound_fit(ko, kl, gloss);
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     double kw = ks.hangul * 3.0 + ks.latin + ks.digit, gw = gs.hangul * 3.0 + gs.latin + gs.digit;
     x[PF_len_ratio] = log((kw + 1) / (gw + 1));
@@ -465,7 +542,7 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[PF_acr_fit] = acronym_fit(ko, kl, gloss);
         /* an acronym that neither spells the Korean side nor sounds like it, nor
          * shares a Latin letter with it: AI반도체(IITP), 양자(NIA) */
-        x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_gloss_lexicon];
+        x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_lex_match];
         /* the lexicon knows the acronym as an organisation, and the Korean side names
          * none (양자(NIA): a field with its agency) */
         const char *lk = lexicon_acronym_kind(gloss, gl);

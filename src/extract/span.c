@@ -1000,7 +1000,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         if (o->flags & OCC_ATTRIB)
             reject(o, "source attribution (기준, 집계, 자료 follow)");
         else if (a.anchored == 0 && span_person_title(from, tl))
-            soft_reject(o, t, s, m, GLOSS_ABBREV, "affiliation of a person");
+            reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
         else if (a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
                  !initial_matches_letter(first, o->gloss[0]))
             soft_reject(o, t, s, m, GLOSS_ABBREV, "acronym does not spell the loanword before it");
