@@ -167,6 +167,31 @@ $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 $(LIB): $(TRANSLIT_OBJ)
 # ---- end of the loanword index block -------------------------------------------
 
+# ---- loanword-likeness model (src/align/loanlike.h) ----------------------------
+# gen_loanlike, linked with the loanword index above, trains two jamo n-gram
+# models (renderings of common English words; hunspell-ko's nouns and Unihan's
+# hanja readings), holds out the loanwords of tests/data/translit/ to measure
+# them, and writes the table; it stops the build when an input is missing or
+# the model is broken. Per build (a sanitizer build links its own index object).
+LOANLIKE_GEN  = $(BUILD)/gen/gen_loanlike
+LOANLIKE_C    = $(BUILD)/gen/loanlike_model.c
+LOANLIKE_OBJ  = $(BUILD)/gen/loanlike_model.o
+LOANLIKE_HELD = tests/data/translit/loanwords.tsv tests/data/translit/dev.tsv
+
+$(LOANLIKE_GEN): src/gen/gen_loanlike.c src/align/loanlike_int.h src/align/translit_int.h \
+                 $(TRANSLIT_OBJ) $(BUILD)/gen/sino_syllables.h
+	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
+	    -I$(BUILD)/gen $(LDFLAGS) -o $@ src/gen/gen_loanlike.c $(TRANSLIT_OBJ) -lm
+
+$(LOANLIKE_C): $(LOANLIKE_GEN) $(KODIC) $(LOANLIKE_HELD)
+	$(QUIET_GEN)$(LOANLIKE_GEN) $(KODIC) $(LOANLIKE_HELD) > $@+ && mv $@+ $@
+
+$(LOANLIKE_OBJ): $(LOANLIKE_C) src/align/loanlike_int.h
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -O1 -g0 -c -o $@ $(LOANLIKE_C)
+
+$(LIB): $(LOANLIKE_OBJ)
+# ---- end of the loanword-likeness block ------------------------------------------
+
 # ---- Debian packages ---------------------------------------------------------
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan); festlex-cmu,
 # scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
@@ -291,14 +316,14 @@ fuzz_seeds    = $(if $(filter undefined,$(origin FUZZ_SEEDS_$(1))),$(FUZZ_SEEDS)
 fuzz_case     = $(1)) seeds="$$seeds $(call fuzz_seeds,$(1))";;
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-fuzz: $(TRANSLIT_C)
+fuzz: $(TRANSLIT_C) $(LOANLIKE_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
-	      $(LIB_SRC) $(TRANSLIT_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
+	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
