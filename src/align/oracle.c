@@ -148,7 +148,7 @@ static double lookup_english(const char *gloss, size_t len, struct strbuf *out)
     return conf;
 }
 
-static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english};
+static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english, loanlike_logodds};
 
 void align_install_oracle(void)
 {

@@ -82,11 +82,14 @@ struct extract_reject {
  *      (0, 1], or returns 0 when it has none.
  *
  * Implementations must be safe to call from the thread that runs the
- * extractor (a per-thread handle is fine).
+ * extractor (a per-thread handle is fine). Any member may be NULL.
  */
 struct extract_oracle {
     int (*is_loanword)(const char *s, size_t len);
     double (*english)(const char *gloss, size_t len, struct strbuf *out);
+    /* log-odds that the Hangul word s[0..len) is a loanword, from its spelling alone
+     * (a calibrated model: src/align/loanlike.h); a feature of the fitted model */
+    double (*loanlike)(const char *s, size_t len);
 };
 
 /* Installs the oracle for all documents extracted from now on; NULL removes it. */

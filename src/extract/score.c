@@ -50,7 +50,7 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds)
 
 #define SPAN_FEATURES(X)                                                                       \
     X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
@@ -60,7 +60,8 @@ struct model_word {
     X(prev_title) X(prev_dot) X(prev_numeric) X(prev_latin) X(inner_hard) X(inner_dot)          \
     X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)              \
     X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
-    X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)
+    X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)  \
+    X(loan_odds)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -271,6 +272,19 @@ static double sound_fit(const char *ko, size_t kl, const char *gloss)
     return (double)row[nb] / (double)(na > nb ? na : nb);
 }
 
+/*
+ * Log-odds that a Hangul word is a loanword, from the oracle's spelling model,
+ * clamped to [-4, 4] and scaled to [-1, 1]; 0 (no evidence) without an oracle.
+ */
+static double loan_logodds(const char *s, size_t len)
+{
+    const struct extract_oracle *or = extract_get_oracle();
+    if (!or || !or->loanlike || !len)
+        return 0;
+    double z = or->loanlike(s, len);
+    return (z > 4 ? 4 : z < -4 ? -4 : z) / 4;
+}
+
 static double dot(const double *w, const double *x, size_t n)
 {
     double z = 0;
@@ -397,6 +411,8 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[SF_one_syllable] = f.hangul == 1 && !f.latin;
     }
     x[SF_numeric] = f.numeric;
+    if (f.hangul > 1 && !f.latin)
+        x[SF_loan_odds] = loan_logodds(t[i].s, t[i].len);
     x[SF_latin_foreign] = f.latin_foreign;
     if (i == 0) {
         x[SF_at_start] = 1;
@@ -504,6 +520,10 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
     x[PF_right_colon] = *r == ':';
     x[PF_right_glued] = (unsigned char)o->right[0] >= 0x80;
     x[PF_clause_bol] = bol;
+    if (ks.hangul && !ks.latin)
+        x[PF_ko_loan_odds] = loan_logodds(ko, kl);
+    if (gs.hangul && !gs.latin)
+        x[PF_gloss_loan_odds] = loan_logodds(gloss, gl);
     if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH)
         x[PF_sound_fit] = sound_fit(ko, kl, gloss);
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
