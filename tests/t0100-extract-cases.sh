@@ -5,6 +5,9 @@
 #   ---
 #   ko<TAB>gloss<TAB>kind   (the expected pairs, in order; none when empty)
 # Each block runs `dadeum extract` on its input and compares ko/gloss/kind.
+# A title starting "[known] " is a known breakage: the annotation rules say
+# what is expected, and the fitted model (glossaries/model/) does not do it
+# yet; it runs as test_expect_failure.
 . "$(dirname "$0")/lib.sh"
 
 cases=$TEST_DATA/extract/cases.txt
@@ -18,7 +21,9 @@ n { print > (f "." part) }
 for t in "$SCRATCH"/case*.title; do
     base=${t%.title}
     title=$(cat "$t")
-    test_expect_success "$title" "
+    expect=test_expect_success
+    case $title in "[known] "*) expect=test_expect_failure ;; esac
+    $expect "$title" "
         dadeum extract '$base.in' >'$base.out' &&
         tail -n +2 '$base.out' >'$base.rows' &&
         cut -f3-5 '$base.rows' >'$base.got' &&

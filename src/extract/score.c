@@ -50,7 +50,7 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch)
 
 #define SPAN_FEATURES(X)                                                                       \
     X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
@@ -61,7 +61,7 @@ struct model_word {
     X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)              \
     X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
     X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)  \
-    X(loan_odds)
+    X(loan_odds) X(words_exact) X(rule_anchored)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -373,6 +373,56 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->hangul = (int)sc.hangul;
 }
 
+/* 1 when token tk is in question at the start of a term (see span_start_allowed). */
+static int tok_in_question(const struct tok *tk, const char *gloss)
+{
+    struct tok_facts f;
+    tok_facts(tk, gloss, &f);
+    return f.cls || f.stop != KO_STOP_NONE || f.particle || f.ends_in || f.ends_ui || f.title ||
+           f.numeric || f.latin_foreign;
+}
+
+/*
+ * Which starts the span model may choose. The rules' start s0 carries their
+ * evidence (anchors, agreement, the lexicon), which the features do not see:
+ * another start is a candidate only where that evidence is thin. A shorter
+ * span drops tokens that are all in question (a function word, a particle or
+ * adnominal ending, a title, a number, a foreign Latin word), or any tokens
+ * when the rules' span came from proportion alone; a longer one adds at most
+ * three tokens that can belong to a noun phrase, where the rules' span was
+ * proportional or leaves gloss words or acronym letters unrendered, or stops
+ * at a middle dot.
+ */
+static int span_start_allowed(const struct occ *o, const char *gloss, enum gloss_kind kind,
+                              const struct tok *t, int m, int i, int s0)
+{
+    if (i == s0)
+        return 1;
+    if (i > s0) {
+        if (o->weak)
+            return 1;
+        for (int j = s0; j < i; j++)
+            if (!tok_in_question(&t[j], gloss))
+                return 0;
+        return 1;
+    }
+    if (s0 - i > 3)
+        return 0;
+    for (int j = i; j < s0; j++) {
+        struct tok_facts f;
+        tok_facts(&t[j], gloss, &f);
+        if (f.stop == KO_STOP_HARD || f.numeric || f.latin_foreign || f.particle)
+            return 0;
+    }
+    int capitalised, words = (int)words_of(gloss, &capitalised), syl = 0;
+    for (int j = s0; j < m; j++)
+        syl += (int)ko_syllable_count(t[j].s, t[j].len);
+    struct ko_script gs;
+    ko_script_of(gloss, strlen(gloss), &gs);
+    int unmet = kind == GLOSS_ABBREV ? (double)gs.upper > syl / 2.0 : words > m - s0;
+    return o->weak || unmet || t[s0].dot;
+}
+
 /*
  * Features of the candidate span t[i..m) for gloss, against the rules' choice
  * s0: the first token, the token before it (a particle, a title, a function
@@ -387,6 +437,9 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
     tok_facts(&t[i], gloss, &f);
     x[SF_bias] = 1;
     x[SF_is_rule] = i == s0;
+    /* the rules' start came from evidence (an anchor, agreement between occurrences,
+     * the lexicon), not from proportion alone */
+    x[SF_rule_anchored] = i == s0 && !o->weak;
     x[SF_longer] = i < s0 ? (s0 - i) / 3.0 : 0;
     x[SF_shorter] = i > s0 ? (i - s0) / 3.0 : 0;
     x[SF_tokens] = (m - i) / 4.0;
@@ -447,6 +500,9 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
     } else {
         x[SF_words_gap] = words > ntok ? (words - ntok > 3 ? 3 : words - ntok) / 3.0 : 0;
         x[SF_words_over] = ntok > words ? (ntok - words > 3 ? 3 : ntok - words) / 3.0 : 0;
+        /* a gloss of several words rendered word for word (미지의 위험 = Unknown Risk,
+         * 반려동물 돌보미 = 펫 시터) */
+        x[SF_words_exact] = words > 1 && words == ntok;
     }
     /* how far from the rules' start, by what the rules knew: a choice is only
      * between starts, so what all of them share (the gloss) enters through these */
@@ -526,6 +582,9 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[PF_gloss_loan_odds] = loan_logodds(gloss, gl);
     if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH)
         x[PF_sound_fit] = sound_fit(ko, kl, gloss);
+    /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
+    x[PF_loan_acr_mismatch] = kind == GLOSS_ABBREV && x[PF_ko_loanlike] && x[PF_acr_fit] == 0 &&
+                              x[PF_sound_fit] < 0.5;
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     double kw = ks.hangul * 3.0 + ks.latin + ks.digit, gw = gs.hangul * 3.0 + gs.latin + gs.digit;
     x[PF_len_ratio] = log((kw + 1) / (gw + 1));
@@ -650,17 +709,21 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
     if (s0 >= 0) {
         /* every start from SPAN_REACH tokens left of the bracket; the best score wins,
          * the rules' start on a tie */
-        double x[SF_COUNT], best = 0;
+        double x[SF_COUNT];
         int first = m - SPAN_REACH < 0 ? 0 : m - SPAN_REACH;
         if (s0 < first)
             first = s0;
+        span_features(o, gloss, kind, t, m, s0, s0, x);
+        double best = dot(span_w, x, SF_COUNT);
         for (int i = m - 1; i >= first; i--) {
+            if (!span_start_allowed(o, gloss, kind, t, m, i, s0))
+                continue;
             span_features(o, gloss, kind, t, m, i, s0, x);
             double z = dot(span_w, x, SF_COUNT);
             if (rows)
                 add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),
                         span_names, x, SF_COUNT);
-            if (i == m - 1 || z > best || (z == best && i == s0))
+            if (i == s0 || z > best)
                 best = z, s = i;
         }
     }
