@@ -27,7 +27,8 @@ enum occ_flags {
     OCC_CHAIN = 1 << 3,     /* one item of a list of X(Y) items */
     OCC_ATTRIB = 1 << 4,    /* followed by 기준/집계/자료...: a source, not a gloss */
     OCC_REVERSED = 1 << 5,  /* gloss(term): the Korean side is inside */
-    OCC_ANGLE = 1 << 6      /* written with <> rather than () */
+    OCC_ANGLE = 1 << 6,     /* written with <> rather than () */
+    OCC_SPACED = 1 << 7     /* a space before the bracket: X (Y), often an aside */
 };
 
 struct occ {

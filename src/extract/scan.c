@@ -254,6 +254,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
 
     if (g->kind == '<')
         flags |= OCC_ANGLE;
+    if (g->open > 0 && s[g->open - 1] == ' ')
+        flags |= OCC_SPACED;
     why = gloss_clean(inner, ilen, &gloss, &flags, &expansion, &extra);
     if (why) {
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);

@@ -50,7 +50,7 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch) X(spaced)
 
 #define SPAN_FEATURES(X)                                                                       \
     X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
@@ -558,6 +558,7 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
     x[PF_chain] = (o->flags & OCC_CHAIN) != 0;
     x[PF_quoted] = (o->flags & OCC_QUOTED) != 0;
     x[PF_angle] = (o->flags & OCC_ANGLE) != 0;
+    x[PF_spaced] = (o->flags & OCC_SPACED) != 0;
     x[PF_title] = (o->flags & OCC_TITLE) != 0;
     x[PF_weak] = o->weak;
     x[PF_ko_org] = span_org_like(ko, kl);
