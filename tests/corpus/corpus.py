@@ -15,7 +15,8 @@ usage:
       white-space folding), kinds are known, no row is repeated.
   corpus.py merge
       fold shards/*/ into SOURCES.tsv and gold.tsv (split by document: test when
-      the first byte of SHA-1("split:" + DOC) is below 0x5a, ~35 %), then remove the shards.
+      the first byte of SHA-1("split:" + DOC) is below 0x5a, ~35 %), then remove the
+      shards. A shard row whose address SOURCES.tsv already has only restores its text.
   corpus.py stats
       documents, pairs, agencies, years, genres, committed share, split sizes.
 
@@ -33,7 +34,10 @@ KINDS = {"loanword", "english", "abbrev", "native", "shortform"}
 SOURCE_COLS = ["doc", "address", "text", "agency", "date", "genre", "split"]
 GOLD_COLS = ["doc", "ko", "gloss", "kind", "note"]
 # Hosts whose pages are works of the state or a public agency (free to reuse).
-PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|\.ac\.kr|\.mil\.kr|"
+# Universities only where the state runs them (national universities, the Academy of
+# Korean Studies); a private university's pages are its own works.
+PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|\.mil\.kr|"
+                         r"(^|\.)(snu|snuac|gnu|aks)\.ac\.kr|"
                          r"nia\.or\.kr|kisa\.or\.kr|nipa\.kr|kotra\.or\.kr|kocca\.kr|"
                          r"kdi\.re\.kr|iitp\.kr|kised\.or\.kr|kofic\.or\.kr)$")
 
@@ -136,7 +140,7 @@ def cmd_add(args):
         raise SystemExit("corpus.py: no text on standard input")
     doc = doc_name(address)
     for r in all_sources():
-        if r["address"] == address:
+        if r["address"] == address and os.path.exists(text_path(r["doc"], r["text"])):
             raise SystemExit(f"corpus.py: {address} is already in the corpus ({r['_where']})")
     path = text_path(doc, opts["--text"])
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -169,7 +173,7 @@ def cmd_check(args):
     by_doc = {}
     texts = {}
     for r in sources:
-        if r["doc"] in by_doc:
+        if r["doc"] in by_doc and by_doc[r["doc"]]["address"] != r["address"]:
             bad(r["_where"], f"document {r['doc']} listed twice")
         by_doc[r["doc"]] = r
         if r["text"] not in ("committed", "not committed"):
@@ -220,8 +224,14 @@ def cmd_merge(_args):
     for r in all_sources():
         r["split"] = split_of(r["doc"])
         sources.setdefault(r["doc"], r)
+    gold_seen = set()
     order = sorted(sources.values(), key=lambda r: r["doc"])
-    gold = sorted(all_gold(), key=lambda g: (g["doc"], g["_where"]))
+    gold = []
+    for g in sorted(all_gold(), key=lambda g: (g["doc"], g["_where"])):
+        key = (g["doc"], norm(g["ko"]), norm(g["gloss"]))
+        if key not in gold_seen:
+            gold_seen.add(key)
+            gold.append(g)
     write_tsv(os.path.join(HERE, "SOURCES.tsv"), SOURCE_COLS, order)
     write_tsv(os.path.join(HERE, "gold.tsv"), GOLD_COLS, gold)
     for d in shard_dirs():

@@ -444,7 +444,7 @@ static void test_doc_pairs(void)
 static void test_doc_line_numbers(void)
 {
     struct extract_doc *d = extract_doc_new("x", 0);
-    const char *a = "우수 기업의 해결책 (솔루션)을 지원한다.";
+    const char *a = "우수 기업의 해결책(솔루션)을 지원한다.";
     const char *b = "주요 7개국(G7) 회의";
 
     extract_doc_add_line(d, a, strlen(a), 17);

@@ -1,0 +1,55 @@
+#!/bin/sh
+# The development corpus (tests/corpus/): every committed text names its source
+# on line 1 and comes from a public-sector host, every gold row occurs in its
+# document, the splits hold, and the scorer runs on the committed texts with a
+# floor well under today's figure (a guard against a silently broken extractor
+# or corpus, not a measure: `make eval` measures). Needs python3.
+. "$(dirname "$0")/lib.sh"
+
+TOP=$(cd "$TEST_DIR/.." && pwd)
+C=$TOP/tests/corpus
+command -v python3 >/dev/null || skip_all "python3 not installed"
+
+test_expect_success 'corpus.py check: sources, texts and gold agree' '
+	python3 "$C/corpus.py" check >out &&
+	test_grep ", 0 problems" out
+'
+
+test_expect_success 'at least 60 committed texts, each with its source line' '
+	n=$(ls "$C"/docs/*.txt | wc -l) &&
+	test "$n" -ge 60 &&
+	for f in "$C"/docs/*.txt; do
+		head -1 "$f" | grep -q "^# source: https\{0,1\}://" || { echo "$f"; return 1; }
+	done
+'
+
+test_expect_success 'the test split holds at least 30 % of the documents' '
+	python3 "$C/corpus.py" stats >stats &&
+	all=$(sed -n "s/^documents \([0-9]*\).*/\1/p" stats) &&
+	tst=$(sed -n "s/^test: \([0-9]*\) documents.*/\1/p" stats) &&
+	test $((tst * 100)) -ge $((all * 30))
+'
+
+test_expect_success 'a row that does not occur in its document is found' '
+	mkdir -p bad/docs &&
+	cp "$C/corpus.py" bad/ &&
+	doc=$(ls "$C/docs" | head -1) &&
+	awk -F "\t" -v d="$doc" "NR == 1 || \$1 == d" "$C/SOURCES.tsv" >bad/SOURCES.tsv &&
+	test "$(wc -l <bad/SOURCES.tsv)" = 2 &&
+	cp "$C/docs/$doc" bad/docs/ &&
+	printf "doc\tko\tgloss\tkind\tnote\n%s\t없는말이다\tNOPE\tabbrev\tx\n" "$doc" >bad/gold.tsv &&
+	test_expect_code 1 python3 bad/corpus.py check >out &&
+	test_grep "does not occur" out
+'
+
+test_expect_success 'the committed texts score above the floor' '
+	python3 "$C/evaluate.py" --dadeum "$DADEUM" committed >eval &&
+	f1=$(sed -n "s/.*strict F1 \([0-9.]*\).*/\1/p" eval) &&
+	awk -v f="$f1" "BEGIN { exit !(f >= 0.60) }" || { cat eval; return 1; }
+'
+
+test_expect_success 'evaluate.py refuses to list the test split errors' '
+	test_expect_code 2 python3 "$C/evaluate.py" --dadeum "$DADEUM" --errors test 2>err &&
+	test_grep "never read for errors" err
+'
+test_done
