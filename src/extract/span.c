@@ -841,6 +841,54 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
 }
 
 /*
+ * Names built as "X에 관한 Y" (laws, bodies, programmes): 정보통신진흥 및
+ * 융합활성화 등에 관한 특별법(정보통신융합법), 기후변화에 관한 정부 간
+ * 협의체(IPCC). When the span starting at s follows 관한 (or 대한) after a
+ * token ending in 에, the name reaches back over nouns joined by 및, 등, 의
+ * and middle dots, at most twelve tokens, to the first token that is none of
+ * these. Returns the new start, or -1 when the span is not such a name.
+ */
+static int title_phrase_start(const struct tok *t, int s)
+{
+    /* up to three nouns between 관한 and the span: 기후변화에 관한 [정부 간] 협의체 */
+    int k = s;
+    while (k > 0 && s - k < 3 && !t[k].dot && !(t[k - 1].len == 6 &&
+                                                  (!memcmp(t[k - 1].s, "관한", 6) ||
+                                                   !memcmp(t[k - 1].s, "대한", 6))) &&
+           (ko_token_stop(t[k - 1].s, t[k - 1].len) != KO_STOP_HARD ||
+            (t[k - 1].len == 3 && !memcmp(t[k - 1].s, "간", 3)))) /* 정부 간 */
+        k--;
+    while (k < s && !(k >= 1 && t[k - 1].len == 6 &&
+                      (!memcmp(t[k - 1].s, "관한", 6) || !memcmp(t[k - 1].s, "대한", 6))))
+        k++;
+    s = k;
+    if (s < 2 || !((t[s - 1].len == 6 && (!memcmp(t[s - 1].s, "관한", 6) ||
+                                         !memcmp(t[s - 1].s, "대한", 6))) &&
+                   ends_with(t[s - 2].s, t[s - 2].len, "에", 3) && t[s - 2].len > 3))
+        return -1;
+    int j = s - 2; /* the token ending in 에 belongs to the name */
+    while (j > 0 && s - j < 12) {
+        const struct tok *p = &t[j - 1];
+        int joiner = (p->len == 3 && !memcmp(p->s, "및", 3)) ||
+                     (p->len == 3 && !memcmp(p->s, "등", 3)) ||
+                     (p->len == 6 && !memcmp(p->s, "등의", 6));
+        enum ko_stop st = ko_token_stop(p->s, p->len);
+        int genitive = ends_with(p->s, p->len, "의", 3) && p->len > 3;
+        if (!joiner && !genitive && st != KO_STOP_NONE)
+            break;
+        struct ko_script sc;
+        ko_script_of(p->s, p->len, &sc);
+        if (!sc.hangul || sc.digit)
+            break;
+        j--;
+    }
+    /* the name starts with a noun, not with a joiner */
+    while (j < s - 2 && ((t[j].len == 3 && (!memcmp(t[j].s, "및", 3) || !memcmp(t[j].s, "등", 3)))))
+        j++;
+    return j;
+}
+
+/*
  * loanword(plain Korean): 칠링 이펙트(위축 효과), 멀웨어(악성 프로그램). The
  * Korean side is the bracket's inside and the gloss the loanword before it:
  * the trailing tokens of the clause that read as loanwords (at most four).
@@ -977,6 +1025,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         if (m - s > 8)
             s = m - 8;
         accept(o, t, s, m, GLOSS_SHORTFORM);
+        s = title_phrase_start(t, s);
+        if (s >= 0)
+            accept(o, t, s, m, GLOSS_SHORTFORM);
         return;
     }
 
@@ -1009,8 +1060,10 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && a.anchored == 0)
             soft_reject(o, t, s, m, GLOSS_ABBREV,
                         "acronym of an organisation after a term that is not one");
-        else
-            accept(o, t, s, m, GLOSS_ABBREV);
+        else {
+            int ts = title_phrase_start(t, s);
+            accept(o, t, ts >= 0 ? ts : s, m, GLOSS_ABBREV);
+        }
         return;
     }
 
@@ -1091,10 +1144,25 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     struct ko_script ts;
     ko_script_of(from, tl, &ts);
 
+    /* a short title of "X에 관한 Y" (정보통신융합법 for 정보통신진흥 및 … 특별법) */
+    {
+        int title_s = title_phrase_start(t, s);
+        if (title_s >= 0 && !gs.latin) {
+            const char *tf = t[title_s].s;
+            size_t tlen = (size_t)(to - tf);
+            /* its syllables in order, or a law's short title for a law (유턴기업지원법) */
+            if (syllable_subsequence(o->gloss, tf, tlen) ||
+                (ends_with(o->gloss, glen, "법", 3) &&
+                 (ends_with(tf, tlen, "법", 3) || ends_with(tf, tlen, "법률", 6))))
+                s = title_s, from = tf, tl = tlen;
+        }
+    }
     if (restates && gw_longer(o->gloss, from, tl)) {
         kind = GLOSS_NATIVE;
-    } else if (syllable_subsequence(o->gloss, from, tl) && !gs.latin && gloss_weight(o->gloss) <
-               span_weight(t, s, m)) {
+    } else if ((syllable_subsequence(o->gloss, from, tl) ||
+                (title_phrase_start(t, s) < 0 && s < m - 1 && ends_with(o->gloss, glen, "법", 3) &&
+                 (ends_with(from, tl, "법", 3) || ends_with(from, tl, "법률", 6)))) &&
+               !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = GLOSS_SHORTFORM;
     } else if (gs.latin && a.anchored && restates && shape != GLOSS_LOANWORD) {
         kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
