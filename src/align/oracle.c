@@ -148,7 +148,14 @@ static double lookup_english(const char *gloss, size_t len, struct strbuf *out)
     return conf;
 }
 
-static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english, loanlike_logodds};
+/* The spelling model's log-odds, at the best split into two parts for a compound
+ * (게임체인저 reads as 게임 + 체인저: -0.9, not -4.3 as one word). */
+static double oracle_loanlike(const char *s, size_t len)
+{
+    return loanlike_compound_logodds(s, len, 2);
+}
+
+static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english, oracle_loanlike};
 
 void align_install_oracle(void)
 {

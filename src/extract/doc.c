@@ -41,9 +41,8 @@ struct extract_doc {
     unsigned long unread_line;  /* the first line that had such groups */
     struct score_row *feats;    /* with EXTRACT_FEATURES: the scorer's rows */
     size_t nfeat, afeat;        /* used, allocated */
-    const char **feat_gloss;    /* their occurrence's gloss (owned by the occurrence) */
     unsigned long *feat_line;   /* their line */
-    size_t afeat_line, afeat_gloss; /* allocated */
+    size_t afeat_line;          /* allocated */
 };
 
 /* How sure the plain-words lexicon's English of a loanword is (curated, sourced). */
@@ -581,11 +580,8 @@ void extract_doc_finish(struct extract_doc *d)
             o->why = own(d, why);
         if (d->nfeat > before) {
             ALLOC_GROW(d->feat_line, d->nfeat, d->afeat_line);
-            ALLOC_GROW(d->feat_gloss, d->nfeat, d->afeat_gloss);
-            for (size_t f = before; f < d->nfeat; f++) {
+            for (size_t f = before; f < d->nfeat; f++)
                 d->feat_line[f] = o->line;
-                d->feat_gloss[f] = o->ko ? o->gloss_out : o->gloss;
-            }
         }
     }
     for (size_t i = 0; i < d->nocc; i++) {
@@ -631,7 +627,7 @@ void extract_doc_get_feature(const struct extract_doc *d, size_t i, struct extra
     out->line = d->feat_line[i];
     out->model = d->feats[i].model;
     out->ko = d->feats[i].ko;
-    out->gloss = d->feat_gloss[i];
+    out->gloss = d->feats[i].gloss;
     out->features = d->feats[i].features;
 }
 
@@ -665,11 +661,11 @@ void extract_doc_free(struct extract_doc *d)
     }
     for (size_t i = 0; i < d->nfeat; i++) {
         free(d->feats[i].ko);
+        free(d->feats[i].gloss);
         free(d->feats[i].features);
     }
     free(d->feats);
     free(d->feat_line);
-    free(d->feat_gloss);
     for (size_t i = 0; i < d->nlines; i++)
         free(d->lines[i]);
     for (size_t i = 0; i < d->nrej; i++) {

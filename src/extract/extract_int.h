@@ -159,8 +159,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass);
  * the strongest features; the string is appended to reasons, which owns it).
  */
 struct score_row {
-    const char *model;   /* "pair" or "edge" */
-    char *ko;            /* the candidate span (edge: the span starting at the token) */
+    const char *model;   /* "pair" or "span" */
+    char *ko;            /* the candidate span (span: the span starting at that token) */
+    char *gloss;         /* the candidate's gloss, as scored */
     char *features;      /* "name:value" pairs separated by spaces, non-zero only */
 };
 void score_decide(struct occ *o, const char *line /* the occurrence's line */,

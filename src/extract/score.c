@@ -313,8 +313,8 @@ static void features_text(struct strbuf *out, const char *const *names, const do
 }
 
 static void add_row(struct score_row **rows, size_t *nrows, size_t *arows, const char *model,
-                    const char *ko, size_t kolen, const char *const *names, const double *x,
-                    size_t n)
+                    const char *ko, size_t kolen, const char *gloss, const char *const *names,
+                    const double *x, size_t n)
 {
     struct strbuf f = STRBUF_INIT;
     features_text(&f, names, x, n);
@@ -322,6 +322,7 @@ static void add_row(struct score_row **rows, size_t *nrows, size_t *arows, const
     struct score_row *r = &(*rows)[(*nrows)++];
     r->model = model;
     r->ko = xmemdupz(ko, kolen);
+    r->gloss = xstrdup(gloss);
     r->features = strbuf_detach(&f, NULL);
 }
 
@@ -723,7 +724,7 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
             double z = dot(span_w, x, SF_COUNT);
             if (rows)
                 add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),
-                        span_names, x, SF_COUNT);
+                        gloss, span_names, x, SF_COUNT);
             if (i == s0 || z > best)
                 best = z, s = i;
         }
@@ -744,7 +745,7 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
     pair_features(o, gloss, kind, ko, t, s, m, clause_at_line_start(o, line), x);
     o->score = sigmoid(dot(pair_w, x, PF_COUNT));
     if (rows)
-        add_row(rows, nrows, arows, "pair", ko, flen, pair_names, x, PF_COUNT);
+        add_row(rows, nrows, arows, "pair", ko, flen, gloss, pair_names, x, PF_COUNT);
     if (o->score >= 0.5) {
         if (!o->ko) {
             free(o->gloss_out);

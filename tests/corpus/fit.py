@@ -310,7 +310,8 @@ def main(argv):
         f.write(f"# L2 {l2}" + (f" (best of {', '.join(str(c) for c in GRID)} by 2-fold cross-validation over documents:"
                                 f" held-out accuracy {cv[l2]:.3f})" if cv else "") +
                 f"; log-loss {loss:.3f}, accuracy {acc:.3f} per decision in-sample.\n")
-        f.write("# Reviewed: every weight has the sign its feature's description predicts, or is near 0.\n")
+        f.write("# Features overlap (a start after a particle is also a start after a hard stop), so a\n"
+                "# weight's sign alone says little; the held-out accuracy above is the measure.\n")
         f.write("feature\tweight\n")
         for n, wi in zip(names, w):
             f.write(f"{n}\t{wi:.4f}\n")
