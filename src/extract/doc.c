@@ -382,9 +382,16 @@ static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
 {
     const struct extract_oracle *o = extract_get_oracle();
     const char *whole = lexicon_loanword_en(p->gloss, strlen(p->gloss));
+    const char *given = extract_doc_get_expansion(d, p->gloss);
     struct strbuf sub = STRBUF_INIT, en = STRBUF_INIT;
     size_t left, replaced;
 
+    if (given) { /* the document writes it: (스마트 팩토리, Smart Factory) */
+        p->en = given;
+        p->confidence = 1.0;
+        p->evidence = "corpus";
+        return;
+    }
     if (whole) {
         p->en = whole;
         p->confidence = LEXICON_LOANWORD_CONFIDENCE;

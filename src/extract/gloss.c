@@ -558,6 +558,12 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
         strbuf_add(out, it[acr].s, it[acr].len);
         if (lat >= 0)
             strbuf_add(expansion, it[lat].s, it[lat].len);
+    } else if (lat >= 0 && hang >= 0 && gloss_is_loanword(it[hang].s, it[hang].len)) {
+        /* a loanword and its English (스마트 팩토리, Smart Factory): the loanword is the
+         * gloss, the English its long form */
+        strbuf_add(out, it[hang].s, it[hang].len);
+        strbuf_add(expansion, it[lat].s, it[lat].len);
+        hang = -1;
     } else if (lat >= 0) {
         strbuf_add(out, it[lat].s, it[lat].len);
     } else {
