@@ -55,7 +55,8 @@ endif
 LIB_DIRS = util text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
-GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h
+GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
+           $(BUILD)/gen/attested_data.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -98,6 +99,13 @@ $(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh
 $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS)
 	@mkdir -p $(@D)
 	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ && mv $@+ $@
+
+# Tables mined once from Debian's Korean message catalogues by tools/mine_l10n.py
+# (committed, reviewed); gen_attested.awk refuses a table whose rows or format are wrong.
+ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
+$(BUILD)/gen/attested_data.h: src/gen/gen_attested.awk $(ATTESTED)
+	@mkdir -p $(@D)
+	$(QUIET_GEN)awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -212,7 +220,8 @@ eval: all
 	@echo "== seeds-crossgold, with --cross (read the recall lines only)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
-	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv
+	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv \
+	    tests/data/translit/l10n-kde.tsv
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)
@@ -237,7 +246,7 @@ FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isr
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 fuzz: $(TRANSLIT_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
-	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h
+	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/attested_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
