@@ -126,8 +126,6 @@ struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
     if (spell_status)
         *spell_status = st;
     translit_jamo_sub_cost(JAMO_INI, JAMO_INI); /* builds the cost tables now, not mid-lookup */
-    attested_init();
-    lexicon_init();
     return t;
 }
 
