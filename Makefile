@@ -57,7 +57,7 @@ LIB_DIRS = util text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
-           $(BUILD)/gen/model_data.h
+           $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -111,6 +111,13 @@ $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 $(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_GEN)awk -f src/gen/gen_model.awk $(MODEL) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+
+# Tables mined once from Debian's Korean message catalogues by src/gen/mine_l10n.py
+# (committed, reviewed); gen_attested.awk refuses a table whose rows or format are wrong.
+ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
+$(BUILD)/gen/attested_data.h: src/gen/gen_attested.awk $(ATTESTED)
+	@mkdir -p $(@D)
+	$(QUIET_GEN)awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -283,7 +290,8 @@ eval: all
 	@echo "== seeds-crossgold, with --cross (read the recall lines only)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
-	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv
+	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv \
+	    tests/data/translit/l10n-kde.tsv
 
 # make fit: refit the extraction model on the dev split (and the bundled seed releases),
 # the span model first, then the pair model on the spans it gives; writes
@@ -318,7 +326,7 @@ FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isr
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 fuzz: $(TRANSLIT_C) $(LOANLIKE_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
-	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h
+	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/attested_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \

@@ -83,6 +83,36 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 dadeum translit -n x 클라우드 2>err
 '
 
+test_expect_success 'the catalogues decide between equally close words' '
+	# vote and boat render 보트 alike; the catalogues attest boat beside it
+	dadeum translit -n 2 보트 >out &&
+	printf "보트\tboat\tvote\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'a mixed gloss is spelled with the Korean word tables' '
+	dadeum translit "AI 국가펀드" >out &&
+	printf "AI 국가펀드\tAI national fund\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'a broken attested table cannot build' '
+	gen="$TEST_DIR/../src/gen/gen_attested.awk" &&
+	lex="$TEST_DIR/../glossaries/lexicon" &&
+	awk -f "$gen" "$lex/attested-loanwords.tsv" "$lex/l10n-words.tsv" >ok.h &&
+	test_grep "attested_loan_table" ok.h &&
+	mkdir bad &&
+	sed "/^파일	/d" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
+	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_grep "header declares" err &&
+	sed "s/^파일	file	/파일	File	/" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
+	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_grep "lower-case" err &&
+	sed "s/^\(파일	file	\).*/\1x/" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
+	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_grep "positive integer" err
+'
+
 test_expect_success 'listed in dadeum --help' '
 	dadeum --help >out &&
 	test_grep "^  translit " out

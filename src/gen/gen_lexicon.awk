@@ -48,6 +48,7 @@ kind == "" {
     for (i = 1; i <= NF; i++) col[trim($i)] = i
     if (("abbr" in col) && ("ko" in col)) kind = "acr"
     else if (("loanword" in col) && ("plain" in col)) kind = "plain"
+    else if ("count" in col) kind = "skip" # mined tables: src/gen/gen_attested.awk
     else if (("ko" in col) && ("en" in col)) kind = "morph"
     else kind = "skip"
     ca = col["abbr"]; cen = col["en"]; cko = col["ko"]; cl = col["loanword"]; cp = col["plain"]
