@@ -197,6 +197,21 @@ $(LOANLIKE_OBJ): $(LOANLIKE_C) src/align/loanlike_int.h
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -O1 -g0 -c -o $@ $(LOANLIKE_C)
 
 $(LIB): $(LOANLIKE_OBJ)
+
+# English compounds of separate words (role model, safety belt) from WordNet, for
+# loanwords that split into such words (see src/gen/gen_collocations.awk).
+COLLOC_C   = $(BUILD)/gen/collocations.c
+COLLOC_OBJ = $(BUILD)/gen/collocations.o
+
+$(COLLOC_C): src/gen/gen_collocations.awk $(wildcard $(WORDNET_DIR)/index.noun) | check-deps
+	@mkdir -p $(@D)
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_collocations.awk $(WORDNET_DIR)/index.noun > $@+ \
+	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
+
+$(COLLOC_OBJ): $(COLLOC_C)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -O1 -g0 -c -o $@ $(COLLOC_C)
+
+$(LIB): $(COLLOC_OBJ)
 # ---- end of the loanword-likeness block ------------------------------------------
 
 # ---- Debian packages ---------------------------------------------------------
@@ -291,7 +306,7 @@ eval: all
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
 	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv \
-	    tests/data/translit/l10n-kde.tsv
+	    tests/data/translit/l10n-kde.tsv tests/data/translit/corpus-gold.tsv
 
 # make fit: refit the extraction model on the dev split (and the bundled seed releases),
 # the span model first, then the pair model on the spans it gives; writes
@@ -324,14 +339,14 @@ fuzz_seeds    = $(if $(filter undefined,$(origin FUZZ_SEEDS_$(1))),$(FUZZ_SEEDS)
 fuzz_case     = $(1)) seeds="$$seeds $(call fuzz_seeds,$(1))";;
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-fuzz: $(TRANSLIT_C) $(LOANLIKE_C)
+fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/attested_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
-	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
+	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \

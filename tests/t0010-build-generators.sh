@@ -115,6 +115,20 @@ test_expect_success 'gen_lexicon.awk: a lexicon cut to its header fails' '
         "$TOP/glossaries/lexicon/plain-words.tsv" "$TOP/glossaries/lexicon/morphemes.tsv"
 '
 
+test_expect_success 'gen_collocations.awk: WordNet compounds' '
+	LC_ALL=C awk -f "$GEN/gen_collocations.awk" "$WORDNET/index.noun" >c.c &&
+	grep -q "\"role_model\"" c.c
+'
+test_expect_success 'gen_collocations.awk: a cut index fails' '
+	head -3000 "$WORDNET/index.noun" >bad/index.noun &&
+	gen_fails "only .* compounds .*wordnet-base" env LC_ALL=C awk -f "$GEN/gen_collocations.awk" \
+		bad/index.noun
+'
+test_expect_success 'gen_collocations.awk: an index out of order fails' '
+	{ grep "^role_model " "$WORDNET/index.noun"; cat "$WORDNET/index.noun"; } >bad/index.noun &&
+	gen_fails "not in byte order" env LC_ALL=C awk -f "$GEN/gen_collocations.awk" bad/index.noun
+'
+
 M=$TOP/glossaries/model
 test_expect_success 'gen_model.awk: the fitted model' '
     awk -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/span.tsv" "$M/word-classes.tsv" >m.h &&

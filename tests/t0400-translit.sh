@@ -24,6 +24,13 @@ test_expect_success 'compounds: spaced, or closed up when one word' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a compound WordNet lists wins over homophone parts' '
+	dadeum translit 롤모델 핫이슈 스마트팜 >out &&
+	cut -f1,2 out >actual &&
+	printf "롤모델\trole model\n핫이슈\thot issue\n스마트팜\tsmart farm\n" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

@@ -370,6 +370,42 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
     return spell_check(t->sp, buf, len);
 }
 
+extern const char *const translit_collocations[];
+extern const size_t translit_collocation_count;
+
+static int cmp_str(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/*
+ * 1 when the parts, spaced, form an English compound WordNet lists (role
+ * model, safety belt, valet parking): 롤모델 is role model, not roll model.
+ */
+static int joins_collocation(const uint32_t *w, size_t nw)
+{
+    char buf[TRANSLIT_EN_MAX];
+    size_t len = 0;
+
+    for (size_t i = 0; i < nw; i++) {
+        const char *p = translit_words + w[i];
+        size_t l = strlen(p);
+        if (len + l + 1 >= sizeof(buf))
+            return 0;
+        if (i)
+            buf[len++] = '_';
+        for (size_t j = 0; j < l; j++) {
+            char c = p[j];
+            if (c < 'a' || c > 'z')
+                return 0; /* WordNet's compounds here are lower-case words */
+            buf[len++] = c;
+        }
+    }
+    buf[len] = '\0';
+    return bsearch(buf, translit_collocations, translit_collocation_count,
+                   sizeof(*translit_collocations), cmp_str) != NULL;
+}
+
 /* Writes the parts, closed up when they form a known word, else spaced. */
 static void compound_text(const uint32_t *w, size_t nw, int closed, struct translit_candidate *c)
 {
@@ -421,9 +457,11 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank - JOIN_BONUS >= best->rank)
         return;
     closed = joins_closed(t, w, np);
-    if (weak && !closed)
+    /* only exact renderings: a compound must not pull a part to a far word (smart bomb) */
+    int colloc = !closed && dist == 0 && joins_collocation(w, np);
+    if (weak && !closed && !colloc)
         return;
-    if (closed)
+    if (closed || colloc)
         rank -= JOIN_BONUS;
     if (rank < best->rank) {
         best->rank = rank;
