@@ -101,4 +101,19 @@ test_expect_success 'a mixed gloss: lexicon words, transliterated words and Lati
         "견학 안내" "투어 가이드" loanword "tour guide" "" lexicon+translit >expect &&
     test_cmp expect actual
 '
+test_expect_success 'evidence names the catalogue tables for the words they spell' '
+    printf "정부는 국가 전략 기금(AI 국가펀드)을 만든다.\n" >l10n.txt &&
+    dadeum extract l10n.txt >out.tsv &&
+    cut -f4,8,11 out.tsv | tail -n +2 >actual &&
+    printf "AI 국가펀드\tAI national fund\tl10n\n" >expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'a loanword with its English beside it takes that English' '
+    printf "지능형 공장(스마트 팩토리, Smart Factory) 보급\n" >sf.txt &&
+    dadeum extract sf.txt >out.tsv &&
+    cut -f4,8,10,11 out.tsv | tail -n +2 >actual &&
+    printf "스마트 팩토리\tSmart Factory\t1.00\tcorpus\n" >expect &&
+    test_cmp expect actual
+'
 test_done

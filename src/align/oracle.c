@@ -37,6 +37,7 @@ static struct strmap english_cache; /* gloss -> struct cached_english * */
 
 struct cached_english {
     double confidence; /* 0 when there is no rendering */
+    unsigned sources;  /* enum extract_en_source */
     char en[];         /* the rendering, NUL-terminated */
 };
 
@@ -89,22 +90,31 @@ static int lookup_is_loanword(const char *s, size_t len)
     return lo >= LOAN_LOGODDS_EXACT;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out);
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out,
+                             unsigned *sources);
 
-static double oracle_english(const char *gloss, size_t len, struct strbuf *out)
+static double oracle_english(const char *gloss, size_t len, struct strbuf *out,
+                             unsigned *sources)
 {
+    unsigned src = 0;
     pthread_mutex_lock(&cache_mu);
     const struct cached_english *ce = strmap_get(&english_cache, gloss, len);
     double c = ce ? ce->confidence : 0;
-    if (ce && c > 0)
+    if (ce && c > 0) {
         strbuf_addstr(out, ce->en);
+        src = ce->sources;
+    }
     pthread_mutex_unlock(&cache_mu);
-    if (ce)
+    if (ce) {
+        if (sources)
+            *sources = src;
         return c;
+    }
     struct strbuf en = STRBUF_INIT;
-    c = lookup_english(gloss, len, &en);
+    c = lookup_english(gloss, len, &en, &src);
     struct cached_english *nce = xmalloc(sizeof(*nce) + en.len + 1);
     nce->confidence = c;
+    nce->sources = c > 0 ? src : 0;
     memcpy(nce->en, en.buf, en.len + 1);
     pthread_mutex_lock(&cache_mu);
     int created;
@@ -116,15 +126,21 @@ static double oracle_english(const char *gloss, size_t len, struct strbuf *out)
     pthread_mutex_unlock(&cache_mu);
     if (c > 0)
         strbuf_addbuf(out, &en);
+    if (sources)
+        *sources = c > 0 ? src : 0;
     strbuf_release(&en);
     return c;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out)
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out,
+                             unsigned *sources)
 {
     struct strbuf en = STRBUF_INIT;
     double conf = 0;
-    int kept = translit_gloss(get(), gloss, len, &en);
+    unsigned how = 0;
+    int kept = translit_gloss_sources(get(), gloss, len, &en, &how);
+    *sources = (how & TRANSLIT_SRC_TRANSLIT ? EXTRACT_EN_TRANSLIT : 0) |
+               (how & TRANSLIT_SRC_TABLE ? EXTRACT_EN_TABLE : 0);
     if (kept == 0 && en.len) {
         /* the weakest part decides: look each Hangul run up again for its score */
         conf = 1.0;

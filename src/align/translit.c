@@ -47,6 +47,7 @@
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12   /* per split of a compound */
 #define JOIN_BONUS 16      /* the parts of a compound form one known word */
+#define COLLOC_BONUS 8     /* ... or a compound WordNet lists as separate words */
 #define MAX_SYLLABLES 30  /* longer input is refused */
 #define MAX_SPLIT_SYL 10  /* longer words are not split */
 
@@ -457,12 +458,15 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank - JOIN_BONUS >= best->rank)
         return;
     closed = joins_closed(t, w, np);
-    /* only exact renderings: a compound must not pull a part to a far word (smart bomb) */
+    /* only exact renderings: a compound must not pull a part to a far word (smart
+     * bomb); a spaced compound that is one word of the index is closed up later */
     int colloc = !closed && dist == 0 && joins_collocation(w, np);
     if (weak && !closed && !colloc)
         return;
-    if (closed || colloc)
+    if (closed)
         rank -= JOIN_BONUS;
+    else if (colloc)
+        rank -= COLLOC_BONUS;
     if (rank < best->rank) {
         best->rank = rank;
         best->dist = dist;
@@ -552,6 +556,21 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
     /* a word hunspell lacks may still be a compound it knows the parts of (deepfake) */
     if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].hunspell == 0))
         have_split = best_split(t, q, (size_t)n, limit, &split, &split_rank);
+    /* a spaced compound that is also one word of the index is written as that word
+     * (road map: roadmap) */
+    if (have_split && strchr(split.en, ' ')) {
+        char joined[TRANSLIT_EN_MAX];
+        size_t jl = 0;
+        for (const char *p = split.en; *p && jl + 1 < sizeof(joined); p++)
+            if (*p != ' ')
+                joined[jl++] = *p;
+        joined[jl] = '\0';
+        for (size_t i = 0; i < nh; i++)
+            if (!strcmp(translit_words + hits[i].word, joined)) {
+                memcpy(split.en, joined, jl + 1);
+                break;
+            }
+    }
     for (size_t i = 0; k < max && (i < nh || have_split); ) {
         struct translit_candidate *c = &out[k];
         if (have_split && (i >= nh || split_rank <= hits[i].rank)) {
@@ -656,6 +675,13 @@ static int gloss_segment(const char *s, size_t len, struct strbuf *out)
 
 int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out)
 {
+    unsigned sources = 0;
+    return translit_gloss_sources(t, s, len, out, &sources);
+}
+
+int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct strbuf *out,
+                           unsigned *sources)
+{
     size_t i = 0, kept = 0;
     int need_space = 0;
 
@@ -684,8 +710,10 @@ int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf 
             if ((!found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND)) &&
                 gloss_segment(s + i, j - i, out)) {
                 /* Korean words and loanwords of the tables */
+                *sources |= TRANSLIT_SRC_TABLE;
             } else if (found) {
                 strbuf_addstr(out, cand.en);
+                *sources |= TRANSLIT_SRC_TRANSLIT;
             } else {
                 strbuf_add(out, s + i, j - i);
                 kept++;

@@ -87,6 +87,14 @@ int translit_lookup(struct translit *t, const char *s, size_t len,
  */
 int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out);
 
+enum translit_source {
+    TRANSLIT_SRC_TRANSLIT = 1 << 0, /* a run rendered by transliteration */
+    TRANSLIT_SRC_TABLE = 1 << 1     /* a run spelled by the catalogue tables (attested.h) */
+};
+/* translit_gloss, also OR-ing into *sources where the English of each Hangul run came from. */
+int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct strbuf *out,
+                           unsigned *sources /* OUT */);
+
 /* Number of entries (word renderings) in the compiled index. */
 size_t translit_index_size(void);
 

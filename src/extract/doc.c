@@ -404,12 +404,17 @@ static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
         p->confidence = LEXICON_LOANWORD_CONFIDENCE;
         p->evidence = "lexicon";
     } else if (o && o->english) {
-        double c = o->english(sub.buf, sub.len, &en);
+        unsigned src = 0;
+        double c = o->english(sub.buf, sub.len, &en, &src);
         if (c > 0 && en.len) {
+            /* every source of a word, in the order lexicon, catalogues, transliteration */
+            static const char *const names[2][4] = {
+                {"translit", "translit", "l10n", "l10n+translit"},
+                {"lexicon+translit", "lexicon+translit", "lexicon+l10n", "lexicon+l10n+translit"}};
             p->en = own(d, strbuf_detach(&en, NULL));
             p->confidence = replaced && c > LEXICON_LOANWORD_CONFIDENCE
                                 ? LEXICON_LOANWORD_CONFIDENCE : c;
-            p->evidence = replaced ? "lexicon+translit" : "translit";
+            p->evidence = names[replaced != 0][src & 3];
         }
     }
     strbuf_release(&sub);

@@ -56,7 +56,9 @@ struct extract_pair {
     double confidence;     /* 0..1: how sure the English form is */
     const char *evidence;  /* where en comes from: "gloss" (an English gloss), "corpus" (a
                             * long form written in the document), "lexicon", "translit",
-                            * "lexicon+translit" (a mixed gloss), "derived" (guessed from
+                            * "lexicon+translit" (a mixed gloss), with "l10n" among them
+                            * for words of the catalogue tables ("l10n+translit", ...),
+                            * "derived" (guessed from
                             * the term's parts), or NULL */
     const char *source;    /* where the pair comes from: "bracket", or for pairs no
                             * bracket ties "list (...)" / "substitution (...)" */
@@ -79,14 +81,22 @@ struct extract_reject {
  *      hanja and so escape the syllable test.
  *  english: appends to out the English rendering of a loanword gloss
  *      ("AI 원스톱 바우처" -> "AI one stop voucher") and returns a confidence in
- *      (0, 1], or returns 0 when it has none.
+ *      (0, 1], or returns 0 when it has none; sets *sources to where its words
+ *      came from.
  *
  * Implementations must be safe to call from the thread that runs the
  * extractor (a per-thread handle is fine). Any member may be NULL.
  */
+/* Where the English words of a rendered loanword gloss came from. */
+enum extract_en_source {
+    EXTRACT_EN_TRANSLIT = 1 << 0, /* transliteration (the CMU dictionary in Hangul) */
+    EXTRACT_EN_TABLE = 1 << 1     /* words mined from Debian's Korean message catalogues */
+};
+
 struct extract_oracle {
     int (*is_loanword)(const char *s, size_t len);
-    double (*english)(const char *gloss, size_t len, struct strbuf *out);
+    double (*english)(const char *gloss, size_t len, struct strbuf *out,
+                      unsigned *sources /* OUT: enum extract_en_source, may be NULL */);
     /* log-odds that the Hangul word s[0..len) is a loanword, from its spelling alone
      * (a calibrated model: src/align/loanlike.h); a feature of the fitted model */
     double (*loanlike)(const char *s, size_t len);
