@@ -94,8 +94,17 @@ int cli_outfile_open(struct outfile *o, const char *path)
     if (!ret)
         cli_cleanup_on_signal(outfile_get_tmp(o));
     sigprocmask(SIG_SETMASK, &old, NULL);
+    if (!ret && o->nlink > 1)
+        warning("'%s' has %lu hard links: only this name gets the new contents", path, o->nlink);
     errno = e;
     return ret;
+}
+
+int cli_refuse_same_file(const char *output, const char *input, const char *what)
+{
+    if (!outfile_same_file(output, input))
+        return 0;
+    return error("output '%s' is the same file as %s '%s'", output, what, input);
 }
 
 int cli_parse_limit(const char *arg, size_t *limit)

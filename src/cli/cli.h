@@ -51,6 +51,14 @@ void cli_cleanup_on_signal(const char *tmp_path);
 struct outfile;
 int cli_outfile_open(struct outfile *o, const char *path);
 
+/*
+ * An output must not replace what the command reads: returns -1 after
+ * "output 'OUT' is the same file as WHAT 'IN'" when output and input are
+ * one file (device and inode: hard links and symlinks included), else 0.
+ * The caller exits DADEUM_EXIT_USAGE.
+ */
+int cli_refuse_same_file(const char *output, const char *input, const char *what);
+
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_export(int argc, char **argv);

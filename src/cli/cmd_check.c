@@ -269,6 +269,14 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 return cli_usage(synopsis, help, 0);
             }
     }
+    /* the fixed document must replace neither the glossary nor (with -o) a draft */
+    for (int i = optind; o->fix && i < argc; i++) {
+        const char *out = o->in_place ? argv[i] : o->output;
+        if (cli_refuse_same_file(out, o->glossary ? o->glossary : o->db,
+                                 o->glossary ? "the glossary" : "the termbase") ||
+            (!o->in_place && cli_refuse_same_file(out, argv[i], "the input")))
+            return DADEUM_EXIT_USAGE;
+    }
     return -1;
 }
 

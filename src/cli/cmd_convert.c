@@ -161,6 +161,10 @@ int cmd_convert(int argc, char **argv)
     if (tlang.len)
         opt.target_lang = tlang.buf;
 
+    if (cli_refuse_same_file(outpath, in, "the input")) {
+        ret = DADEUM_EXIT_USAGE;
+        goto cleanup;
+    }
     if (cli_outfile_open(&out, outpath)) {
         error("cannot write '%s': %s", outpath, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;

@@ -95,6 +95,25 @@ static const struct export_format *find_format(const char *name)
     return NULL;
 }
 
+/*
+ * -o must not name the termbase or one of SQLite's files beside it (its
+ * journal, WAL and shared memory). Returns -1 after a message, else 0.
+ */
+static int refuse_termbase(const char *output, const char *db)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    struct strbuf p = STRBUF_INIT;
+    int ret = 0;
+
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]) && !ret; i++) {
+        strbuf_reset(&p);
+        strbuf_addf(&p, "%s%s", db, suffixes[i]);
+        ret = cli_refuse_same_file(output, p.buf, "the termbase");
+    }
+    strbuf_release(&p);
+    return ret;
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
@@ -221,6 +240,10 @@ int cmd_export(int argc, char **argv)
      * heap instead (glibc mallopt, malloc.h).
      */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    if (refuse_termbase(output, db)) {
+        ret = DADEUM_EXIT_USAGE;
+        goto cleanup;
+    }
     tb = termbase_open(db, TERMBASE_READONLY, &err);
     if (!tb) {
         error("%s", err.message);

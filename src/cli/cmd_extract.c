@@ -304,6 +304,9 @@ int cmd_extract(int argc, char **argv)
         error("standard input ('-') can be read only once");
         return cli_usage(synopsis, help, 0);
     }
+    for (int i = optind; i < argc; i++)
+        if (cli_refuse_same_file(opt.output, argv[i], "the input"))
+            return DADEUM_EXIT_USAGE;
     if (cli_outfile_open(&out, opt.output)) {
         error("cannot write '%s': %s", opt.output, strerror(errno));
         return DADEUM_EXIT_OUTPUT;

@@ -10,7 +10,8 @@
  * invalid, overlong, surrogate and truncated sequences (each test buffer is
  * allocated to its exact length so that ASan catches an over-read), and an
  * encode/decode round trip over every scalar value. outfile: the atomic
- * temp + rename protocol and its failure paths.
+ * temp + rename protocol and its failure paths, and what a replacement keeps
+ * (mode, symlinks) and removes (stale temporary files; issue 16).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -908,6 +909,55 @@ static void test_outfile_failures(void)
     strbuf_release(&tmp);
 }
 
+/* issue 16: the old file's mode survives, links are followed, stale temporaries go */
+static void test_outfile_keeps(void)
+{
+    struct outfile o = OUTFILE_INIT;
+    struct strbuf path = STRBUF_INIT, link = STRBUF_INIT, stale = STRBUF_INIT,
+                  other = STRBUF_INIT, got = STRBUF_INIT;
+    struct stat st;
+
+    make_tmpdir();
+    strbuf_addf(&path, "%s/draft.txt", tmpdir);
+    strbuf_addf(&link, "%s/link.txt", tmpdir);
+    strbuf_addf(&stale, "%s.tmp.AbC123", path.buf);
+    strbuf_addf(&other, "%s.tmp.AbC1234", path.buf);
+    write_file(path.buf, "old\n");
+    chmod(path.buf, 0600);
+    write_file(stale.buf, "left by a killed writer\n");
+    write_file(other.buf, "not our pattern\n");
+    OK(symlink("draft.txt", link.buf) == 0, "symlink: %s", strerror(errno));
+
+    INT_EQ(outfile_open(&o, link.buf), 0, "open through a symlink");
+    OK(access(stale.buf, F_OK) != 0, "the stale temporary file is removed");
+    OK(access(other.buf, F_OK) == 0, "a name outside the pattern is kept");
+    OK(outfile_get_tmp(&o) && !stat(outfile_get_tmp(&o), &st) && (st.st_mode & 0777) == 0600,
+       "the temporary file is 0600 while written");
+    INT_EQ((int)o.nlink, 1, "one hard link");
+    fputs("new\n", o.fp);
+    INT_EQ(outfile_commit(&o), 0, "commit");
+    OK(!lstat(link.buf, &st) && S_ISLNK(st.st_mode), "the link stays a link");
+    read_file(path.buf, &got);
+    STR_EQ(got.buf, "new\n", "the file it names is replaced");
+    OK(!stat(path.buf, &st) && (st.st_mode & 07777) == 0600, "mode %o, want 600",
+       (unsigned)(st.st_mode & 07777));
+
+    OK(outfile_same_file(link.buf, path.buf), "a symlink is the same file");
+    OK(!outfile_same_file(other.buf, path.buf), "another file is not");
+    OK(!outfile_same_file("-", path.buf) && !outfile_same_file(path.buf, "-"), "- is not");
+
+    unlink(other.buf);
+    unlink(link.buf);
+    unlink(path.buf);
+    INT_EQ(count_entries(tmpdir), 0, "nothing left");
+    rmdir(tmpdir);
+    strbuf_release(&path);
+    strbuf_release(&link);
+    strbuf_release(&stale);
+    strbuf_release(&other);
+    strbuf_release(&got);
+}
+
 int main(void)
 {
     RUN(test_strbuf_init);
@@ -932,5 +982,6 @@ int main(void)
     RUN(test_outfile_abort);
     RUN(test_outfile_stdout);
     RUN(test_outfile_failures);
+    RUN(test_outfile_keeps);
     return harness_done();
 }
