@@ -38,8 +38,8 @@ void ko_script_of(const char *s, size_t len, struct ko_script *o)
                 o->upper++;
         } else if (uc_is_digit(c)) {
             o->digit++;
-        } else if (uc_is_han(c)) {
-            o->han++;
+        } else if (uc_is_han(c) || (c >= 0x3041 && c <= 0x30FF && c != 0x30FB)) {
+            o->han++; /* hanja, and kana: the original of a Japanese loan (지리(ちり)) */
         } else if (!uc_is_space(c)) {
             o->other++;
         }

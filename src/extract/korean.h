@@ -30,7 +30,7 @@ struct ko_script {
     unsigned latin;  /* ASCII and Latin-1/Extended letters */
     unsigned upper;  /* of which upper case ASCII */
     unsigned digit;  /* ASCII digits */
-    unsigned han;    /* CJK ideographs (hanja) */
+    unsigned han;    /* CJK ideographs (hanja), and kana */
     unsigned other;  /* anything else except spaces */
     unsigned nonsino; /* Hangul syllables that read no common hanja */
 };
