@@ -490,6 +490,26 @@ static int is_label_word(const char *s, size_t len)
     return 0;
 }
 
+/* 1 when the acronym's letters appear, in order, among the initials of phrase's words. */
+static int initials_cover(const char *acr, size_t alen, const char *phrase, size_t plen)
+{
+    size_t a = 0;
+    int start = 1;
+    for (size_t i = 0; i < plen && a < alen; i++) {
+        char c = phrase[i];
+        if (c == ' ' || c == ',' || c == '-') {
+            start = 1;
+            continue;
+        }
+        if (start && (c | 0x20) == (acr[a] | 0x20))
+            a++;
+        start = 0;
+        while (a < alen && !((acr[a] >= 'A' && acr[a] <= 'Z') || (acr[a] >= 'a' && acr[a] <= 'z')))
+            a++;
+    }
+    return a == alen;
+}
+
 static int initials_fit(const char *acr, size_t alen, const char *phrase, size_t plen)
 {
     char a = acr[0], p = phrase[0];
@@ -539,24 +559,50 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
             return 0;
         }
     }
+    /* an expansion with commas of its own (UNESCO, United Nations Educational,
+     * Scientific and Cultural Organization): the Latin items after the acronym that
+     * spells them are one long form */
+    struct strbuf longform = STRBUF_INIT;
+    if (nacr == 1 && nlat > 1 && nhan == 0 && nhang == 0 && lat == acr + 1 &&
+        initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) {
+        const char *from = it[lat].s, *to = it[n - 1].s + it[n - 1].len;
+        for (size_t i = (size_t)lat; i < n; i++)
+            if (it[i].cls != ITEM_LATIN)
+                to = NULL;
+        if (to && initials_cover(it[acr].s, it[acr].len, from, (size_t)(to - from))) {
+            strbuf_add(&longform, from, (size_t)(to - from));
+            nlat = 1;
+        }
+    }
     /* several items of one class are an enumeration, not a gloss */
-    if (nacr > 1 || nlat > 1 || nhan > 1 || nhang > 1)
+    if (nacr > 1 || nlat > 1 || nhan > 1 || nhang > 1) {
+        strbuf_release(&longform);
         return 0;
+    }
+    /* beside an acronym, a Korean phrase of several words describes it (HAECHI,
+     * 사이버금융범죄 대응): dropped */
+    if (acr >= 0 && hang >= 0 && memchr(it[hang].s, ' ', it[hang].len))
+        hang = -1;
     /* beside an acronym, English that does not spell it (KISA, Internet Agency) and a
      * Korean word after a comma (AI, 반도체) make a list; after a middle dot a Korean
      * word is another name (ICPO·인터폴) */
-    if (acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len))
+    if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) ||
+        /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
+         * acronym as a loanword (코피아, KOPIA) */
+        (acr >= 0 && hang >= 0 && !it[hang].dotted &&
+         !gloss_is_loanword(it[hang].s, it[hang].len)) ||
+        (acr < 0 && lat < 0 && hang >= 0 && n > 1)) { /* Hangul and hanja: left as it was */
+        strbuf_release(&longform);
         return 0;
-    if (acr >= 0 && hang >= 0 && !it[hang].dotted)
-        return 0;
-    if (acr < 0 && lat < 0 && n > 1)
-        return 0; /* Hangul and hanja alone: a restatement with its hanja, left as it was */
+    }
     strbuf_reset(out);
     strbuf_reset(expansion);
     extra->n = 0;
     if (acr >= 0) {
         strbuf_add(out, it[acr].s, it[acr].len);
-        if (lat >= 0)
+        if (longform.len)
+            strbuf_addbuf(expansion, &longform);
+        else if (lat >= 0)
             strbuf_add(expansion, it[lat].s, it[lat].len);
     } else if (lat >= 0 && hang >= 0 && gloss_is_loanword(it[hang].s, it[hang].len)) {
         /* a loanword and its English (스마트 팩토리, Smart Factory): the loanword is the
@@ -568,6 +614,7 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
         strbuf_add(out, it[lat].s, it[lat].len);
     } else {
         strbuf_add(out, it[0].s, it[0].len); /* one item left once roles are gone */
+        strbuf_release(&longform);
         return 1;
     }
     if (han >= 0)
@@ -575,6 +622,7 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
     /* a loanword or name beside an acronym (ICPO·인터폴); a description is not a gloss */
     if (hang >= 0 && acr >= 0 && !memchr(it[hang].s, ' ', it[hang].len))
         strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
+    strbuf_release(&longform);
     return 1;
 }
 
