@@ -63,11 +63,11 @@ test_expect_success 'TSV: every row has twelve fields' '
 	awk -F "\t" "NF != 12 { print NR \": \" NF \" fields\"; bad = 1 } END { exit bad }" out
 '
 
-test_expect_success 'TSV: a TAB in the file name becomes a space, still twelve fields' '
+test_expect_success 'TSV: a TAB in the file name is written \x09 (as in every format), still twelve fields' '
 	cp b.txt "tab	name.txt" &&
 	dadeum extract "tab	name.txt" >out &&
 	awk -F "\t" "NF != 12 { bad = 1 } END { exit bad }" out &&
-	test_grep "^tab name.txt	1	해결책	솔루션	" out
+	test_grep "^tab\\\\x09name.txt	1	해결책	솔루션	" out
 '
 
 test_expect_success 'TSV: a TAB inside a line does not add fields' '

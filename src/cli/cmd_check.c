@@ -106,6 +106,8 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
     struct termbase *tb;
     int ret = DADEUM_EXIT_OK;
 
+    if (cli_check_stdin(o->glossary))
+        return DADEUM_EXIT_INPUT;
     if (o->glossary) {
         const struct exchange_format *f = exchange_format_for_path(o->glossary);
         tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
@@ -302,9 +304,14 @@ int cmd_check(int argc, char **argv)
         fputc('[', report);
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {
         struct check_error err;
-        struct check_result *r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
+        struct check_result *r;
         const char *shown = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
 
+        if (cli_check_stdin(argv[i])) {
+            input_failed = 1;
+            continue;
+        }
+        r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
         if (!r) {
             report_error(&err, argv[i], o.encoding);
             if (err.code == CHECK_EENCODING) {

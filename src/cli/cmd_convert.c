@@ -135,6 +135,10 @@ int cmd_convert(int argc, char **argv)
     }
     in = argv[optind];
     outpath = argv[optind + 1];
+    if (cli_check_stdin(in)) {
+        ret = DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
     if (!from && strcmp(in, "-") && !(from = exchange_format_for_path(in)))
         from = exchange_format_sniff(in);
     if (!to && strcmp(outpath, "-"))

@@ -23,6 +23,7 @@
 #include "util/outfile.h"
 #include "util/xmalloc.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
@@ -129,8 +130,12 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
             pairs_write(out, opt->format, path, extract_doc_get(doc, i));
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
-        fprintf(stderr, "%s:%lu: skipped '%s(%s)': %s\n", shown, x->line, x->left, x->inner,
-                x->reason);
+        struct strbuf line = STRBUF_INIT;
+        strbuf_addf(&line, "%s:%lu: skipped '%s(%s)': %s", shown, x->line, x->left, x->inner,
+                    x->reason);
+        utf8_write_visible(stderr, line.buf, 0); /* the name may hold any byte */
+        fputc('\n', stderr);
+        strbuf_release(&line);
     }
     extract_doc_free(doc);
     j->doc = NULL;
@@ -304,6 +309,8 @@ int cmd_extract(int argc, char **argv)
         error("standard input ('-') can be read only once");
         return cli_usage(synopsis, help, 0);
     }
+    if (stdin_count && cli_check_stdin("-"))
+        return DADEUM_EXIT_INPUT;
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(opt.output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;

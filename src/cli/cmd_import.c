@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
@@ -132,9 +133,11 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
         error("cannot import '%s': %s", path, ic.err.message);
         return termbase_exit(&ic.err);
     }
-    if (verbose)
-        fprintf(stderr, "%s: %lu concepts, %lu new, %lu updated, %lu new forms\n", path,
-                st.concepts, st.new_concepts, st.updated, st.new_forms);
+    if (verbose) {
+        utf8_write_visible(stderr, path, 0); /* a name may hold any byte */
+        fprintf(stderr, ": %lu concepts, %lu new, %lu updated, %lu new forms\n", st.concepts,
+                st.new_concepts, st.updated, st.new_forms);
+    }
     return DADEUM_EXIT_OK;
 }
 
@@ -200,6 +203,11 @@ int cmd_import(int argc, char **argv)
         opt.source_lang = slang.buf;
     if (tlang.len)
         opt.target_lang = tlang.buf;
+    for (int i = optind; i < argc; i++)
+        if (cli_check_stdin(argv[i])) {
+            ret = DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
         error("%s", err.message);

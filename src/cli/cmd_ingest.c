@@ -19,6 +19,7 @@
 #include "extract/run.h"
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
@@ -110,6 +111,7 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     struct termbase_error err;
     struct extract_run_error rerr;
     struct extract_doc *doc = NULL;
+    struct strbuf name = STRBUF_INIT;
     int current, unchanged, ret = DADEUM_EXIT_OK;
 
     if (termbase_hash_file(path, &h)) {
@@ -117,20 +119,24 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
         return DADEUM_EXIT_INPUT;
     }
     p->bytes += (double)h.bytes;
-    current = termbase_doc_is_current(tb, path, h.hex, &err);
+    /* the document is known by its name as every output writes names (\xff) */
+    utf8_add_visible(&name, path, strlen(path), 0);
+    current = termbase_doc_is_current(tb, name.buf, h.hex, &err);
     if (current < 0) {
         error("%s", err.message);
-        return write_status(&err);
+        ret = write_status(&err);
+        goto cleanup;
     }
     if (current)
-        return DADEUM_EXIT_OK;
+        goto cleanup;
     doc = extract_run_file(path, encoding, text_flags, 0, &rerr);
     if (!doc) {
         struct strbuf msg = STRBUF_INIT;
         extract_run_strerror(&rerr, path, encoding, &msg);
         error("%s", msg.buf);
         strbuf_release(&msg);
-        return rerr.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        ret = rerr.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        goto cleanup;
     }
     if (rerr.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
@@ -141,7 +147,7 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
             warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
                     path, first, unread);
     }
-    if (termbase_doc_begin(tb, path, h.hex, h.bytes, &unchanged, &err))
+    if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &err))
         goto fail;
     for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
         struct termbase_pair pair;
@@ -159,6 +165,7 @@ fail:
     ret = write_status(&err);
 cleanup:
     extract_doc_free(doc);
+    strbuf_release(&name);
     return ret;
 }
 
@@ -221,6 +228,8 @@ int cmd_ingest(int argc, char **argv)
                   "'dadeum extract --format jsonl - | dadeum ingest --from-jsonl -'");
             return cli_usage(synopsis, help, 0);
         }
+    if (cli_check_stdin(jsonl))
+        return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
         error("%s", err.message);

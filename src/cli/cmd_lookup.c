@@ -98,6 +98,8 @@ int cmd_lookup(int argc, char **argv)
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);
     }
+    if (cli_check_stdin(glossary))
+        return DADEUM_EXIT_INPUT;
     if (glossary) {
         tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
         if (tb && termbase_load_tsv(tb, glossary, &err)) {

@@ -163,6 +163,10 @@ int cmd_translit(int argc, char **argv)
             size_t cap = 0;
             ssize_t got;
             size_t no = 0;
+            if (cli_check_stdin(argv[i])) {
+                ret = DADEUM_EXIT_INPUT;
+                continue;
+            }
             while ((got = getline(&line, &cap, stdin)) != -1) {
                 size_t len = (size_t)got;
                 const char *w = trim(line, &len);

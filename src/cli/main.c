@@ -63,6 +63,8 @@ static int help(FILE *fp)
 
 int main(int argc, char **argv)
 {
+    if (cli_sanitize_stdfds())
+        return DADEUM_EXIT_INTERNAL;
     if (argc < 2)
         return help(stderr);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))

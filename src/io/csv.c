@@ -7,12 +7,13 @@
  *   인공지능<TAB>AI<TAB>#12; approved; kind=abbrev; type=abbrev
  *
  * one row per Korean/target pair, source TAB target TAB comment; no quoting
- * (TAB, CR and LF inside a field become spaces); lines starting with '#'
- * are comments. The comment carries the concept id, review status, kind,
+ * (TAB, CR and LF inside a field become spaces, other controls \x1b as
+ * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the concept id, review status, kind,
  * the target's form type and the reviewer's note ("note=..." last).
  *
  * CSV, RFC 4180: CRLF line ends, a header row, fields quoted when they hold
- * a comma, a quote, CR or LF, or start or end with a space; quotes doubled.
+ * a comma, a quote, CR or LF, or start or end with a space; quotes doubled;
+ * controls but TAB, CR and LF written as \x1b.
  *
  *   ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example
  *
@@ -51,27 +52,30 @@
  */
 #define ADD(sb, lit) strbuf_add((sb), (lit), sizeof(lit) - 1)
 
-/* Appends s with TAB, CR and LF made spaces (OmegaT's TSV has no quoting). */
+/*
+ * Appends s with TAB, CR and LF made spaces (OmegaT's TSV has no quoting)
+ * and other controls written as \x1b (utf8_add_visible), so that a
+ * glossary shown in a terminal cannot drive it.
+ */
 static void tsv_field(struct strbuf *sb, const char *s)
 {
-    const char *p = s;
-    for (; *p; p++) {
-        if (*p == '\t' || *p == '\n' || *p == '\r') {
-            strbuf_add(sb, s, (size_t)(p - s));
-            strbuf_addch(sb, ' ');
-            s = p + 1;
-        }
-    }
-    strbuf_add(sb, s, (size_t)(p - s));
+    utf8_add_visible(sb, s, strlen(s), UTF8_VISIBLE_BLANK);
 }
 
-/* Appends s as an RFC 4180 field, quoted when it must be. */
+/* Appends s as an RFC 4180 field, quoted when it must be; controls as in tsv_field but CR, LF. */
 static void csv_field(struct strbuf *sb, const char *s)
 {
     size_t len = s ? strlen(s) : 0;
     int quote = len && (s[0] == ' ' || s[len - 1] == ' ');
+    struct strbuf vis = STRBUF_INIT;
     if (!s)
         return;
+    if (utf8_visible_prefix(s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != len) {
+        utf8_add_visible(&vis, s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE);
+        csv_field(sb, vis.buf);
+        strbuf_release(&vis);
+        return;
+    }
     if (!quote && !strpbrk(s, ",\"\r\n")) {
         strbuf_add(sb, s, len);
         return;

@@ -276,7 +276,8 @@ void exchange_source_string(const struct termbase_concept *c, struct strbuf *out
 {
     if (!c->example_path || !*c->example_path)
         return;
-    strbuf_addstr(out, c->example_path);
+    /* a name may hold any byte: written the same way in every format */
+    utf8_add_visible(out, c->example_path, strlen(c->example_path), 0);
     if (c->example_line)
         strbuf_addf(out, ":%lu", c->example_line);
 }
@@ -301,9 +302,36 @@ void exchange_concept_release(struct exchange_concept *e)
     memset(e, 0, sizeof(*e));
 }
 
+/*
+ * Controls an imported text keeps: TAB, LF and CR, which CSV and TMX can
+ * carry and every writer handles as its format needs (TSV, text: spaces).
+ */
+#define FORM_KEEP (UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE)
+
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len)
 {
-    return strpool_dup(&e->strs, s, len);
+    /* the pool's copy is ours to change: controls become spaces, as in documents */
+    char *copy = (char *)strpool_dup(&e->strs, s, len);
+    utf8_blank_controls(copy, len, FORM_KEEP);
+    return copy;
+}
+
+/*
+ * When text[0..len) holds a control other than FORM_KEEP's, returns a copy
+ * with each made a space (so that trimming and the duplicate check see
+ * what will be stored), which the caller frees, and updates *text and
+ * *len; else NULL.
+ */
+static char *clean_form(const char **text, size_t *len)
+{
+    char *copy;
+
+    if (utf8_control_free_prefix(*text, *len) == *len) /* the usual case */
+        return NULL;
+    copy = xmemdupz(*text, *len);
+    *len = utf8_blank_controls(copy, *len, FORM_KEEP);
+    *text = copy;
+    return copy;
 }
 
 static int is_white(unsigned char b)
@@ -315,6 +343,9 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
                               const char *text, size_t len)
 {
     struct termbase_form *f;
+    char *copy = clean_form(&text, &len);
+    int ret = 0;
+
     while (len && is_white((unsigned char)*text)) {
         text++;
         len--;
@@ -322,19 +353,22 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
     while (len && is_white((unsigned char)text[len - 1]))
         len--;
     if (!len)
-        return 0;
+        goto cleanup;
     for (size_t i = 0; i < e->c.nforms; i++)
         if (e->c.forms[i].type == type && strlen(e->c.forms[i].text) == len &&
             !memcmp(e->c.forms[i].text, text, len))
-            return 0;
+            goto cleanup;
     ALLOC_GROW(e->c.forms, e->c.nforms + 1, e->aforms);
     f = &e->c.forms[e->c.nforms++];
     memset(f, 0, sizeof(*f));
     f->type = type;
-    f->text = exchange_concept_strdup(e, text, len);
+    f->text = strpool_dup(&e->strs, text, len); /* clean_form made it clean */
     if (type == TERMBASE_FORM_KO && !e->c.ko)
         e->c.ko = f->text;
-    return 1;
+    ret = 1;
+cleanup:
+    free(copy);
+    return ret;
 }
 
 /* The value of the decimal digits s[0..len) into *v, saturating as strtoull does; -1 when
@@ -371,17 +405,22 @@ void exchange_concept_set_source(struct exchange_concept *e, const char *s, size
     unsigned long long line;
     while (colon && s[colon - 1] != ':')
         colon--;
+    struct strbuf name = STRBUF_INIT;
     if (colon && !parse_digits(s + colon, len - colon, &line)) {
-        e->c.example_path = exchange_concept_strdup(e, s, colon - 1);
+        len = colon - 1;
         e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
-    } else {
-        e->c.example_path = exchange_concept_strdup(e, s, len);
     }
+    /* a name keeps its controls, written as \x1b (utf8_add_visible) */
+    utf8_add_visible(&name, s, len, 0);
+    e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
+    strbuf_release(&name);
 }
 
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)
 {
+    char *copy;
     exchange_concept_add_form(e, TERMBASE_FORM_KO, text, len);
+    copy = clean_form(&text, &len); /* as add_form stored it */
     while (len && is_white((unsigned char)*text)) {
         text++;
         len--;
@@ -392,6 +431,7 @@ void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_
         if (e->c.forms[i].type == TERMBASE_FORM_KO && strlen(e->c.forms[i].text) == len &&
             !memcmp(e->c.forms[i].text, text, len))
             e->c.ko = e->c.forms[i].text;
+    free(copy);
 }
 
 void exchange_concept_finish(struct exchange_concept *e)

@@ -139,7 +139,10 @@ typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct termbas
 size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
                               exchange_pair_fn fn);
 
-/* "path:line" of the concept's example into out (nothing when there is none). */
+/*
+ * "path:line" of the concept's example into out (nothing when there is
+ * none), the path written as utf8_add_visible writes names (\xff).
+ */
 void exchange_source_string(const struct termbase_concept *c, struct strbuf *out);
 
 /* ---- readers ------------------------------------------------------------------------ */
@@ -252,11 +255,15 @@ struct exchange_concept {
 /* Empties e for the next concept (status candidate, no forms). */
 void exchange_concept_reset(struct exchange_concept *e);
 void exchange_concept_release(struct exchange_concept *e);
-/* Returns a copy of s[0..len) owned by e. */
+/*
+ * Returns a copy of s[0..len) owned by e, with each control but TAB, CR
+ * and LF (C0, DEL, C1) made a space, as text/normalize.c does in documents:
+ * no glossary can carry ESC sequences into the termbase.
+ */
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len);
 /*
- * Adds a form (copied; leading and trailing white space trimmed; empty
- * text ignored) unless it is there. The first 'ko' form becomes c.ko
+ * Adds a form (copied, controls made spaces as by _strdup; leading and
+ * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes c.ko
  * when c.ko is not set yet. Returns 1 when added.
  */
 int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
@@ -264,7 +271,7 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
 /*
  * Sets c.example_path and c.example_line from s[0..len), "path:line" as
  * exchange_source_string writes it; s without ":digits" at its end is all
- * path.
+ * path. The path is written as utf8_add_visible writes names (\x1b).
  */
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
 /* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */

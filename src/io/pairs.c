@@ -5,12 +5,12 @@
 
 #include "io/pairs.h"
 #include "util/json.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static void tsv_field(FILE *fp, const char *s)
 {
-    for (; s && *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    utf8_write_visible(fp, s, UTF8_VISIBLE_BLANK);
 }
 
 void pairs_write_header(FILE *fp, enum pairs_format fmt)
@@ -23,8 +23,15 @@ void pairs_write_header(FILE *fp, enum pairs_format fmt)
 
 void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct extract_pair *p)
 {
+    struct strbuf name = STRBUF_INIT;
+
+    /* a file name may hold any byte; written the same way in both formats */
+    if (utf8_visible_prefix(file, strlen(file), 0) != strlen(file)) {
+        utf8_add_visible(&name, file, strlen(file), 0);
+        file = name.buf;
+    }
     if (fmt == PAIRS_TSV) {
-        tsv_field(fp, file);
+        fputs(file, fp);
         fprintf(fp, "\t%lu\t", p->line);
         tsv_field(fp, p->ko);
         fputc('\t', fp);
@@ -41,6 +48,7 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
         fputc('\t', fp);
         tsv_field(fp, p->source);
         fputc('\n', fp);
+        strbuf_release(&name);
         return;
     }
     fputs("{\"file\":", fp);
@@ -65,4 +73,5 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
     fputs(",\"context\":", fp);
     json_write_string(fp, p->context ? p->context : "");
     fputs("}\n", fp);
+    strbuf_release(&name);
 }

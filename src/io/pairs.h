@@ -2,8 +2,11 @@
  * pairs.h - writing extracted pairs as TSV or JSON Lines.
  *
  * TSV: a header row, then one row per pair; tabs, CR and LF inside a field
- * become spaces so that every row has the same number of columns. JSON
- * Lines: one object per pair, strings escaped per RFC 8259, UTF-8 as is.
+ * become spaces so that every row has the same number of columns, other
+ * controls \x1b (utf8_add_visible). JSON Lines: one object per pair,
+ * strings escaped per RFC 8259, UTF-8 as is. In both, the file name is
+ * written as utf8_add_visible writes names (\xff for a byte that is not
+ * UTF-8, \x09 for a TAB), so the output is UTF-8 whatever the name.
  * Both are written to a stdio stream; the caller checks ferror().
  */
 #ifndef DADEUM_IO_PAIRS_H

@@ -12,13 +12,16 @@
  *       <dl> loanwords to avoid, English, abbreviation, status, count </dl>
  *       <p class="example"> example with the term in <mark>, <cite>source</cite>
  *
- * Text is escaped for element content and attribute values (& < > " ').
+ * Text is escaped for element content and attribute values (& < > " '),
+ * after controls and, in file names, undecodable bytes are written as \x1b
+ * (utf8_add_visible).
  * Print CSS drops the sticky index bar and keeps each entry on one page.
  */
 #include <inttypes.h>
 #include <string.h>
 
 #include "io/styleguide_int.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char css[] =
@@ -63,7 +66,8 @@ static const char css[] =
     "nav.index a{border:0;padding:0 .2rem}.entry{background:none}"
     "h2{break-after:avoid}a{color:inherit}}\n";
 
-static void html_text(FILE *fp, const char *s, size_t len)
+/* s[0..len) HTML-escaped. */
+static void html_escape(FILE *fp, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         switch (s[i]) {
@@ -88,9 +92,38 @@ static void html_text(FILE *fp, const char *s, size_t len)
     }
 }
 
+/*
+ * s[0..len) with its controls and undecodable bytes written as \xNN
+ * (utf8_add_visible: TAB, LF, CR kept with flags), then HTML-escaped.
+ */
+static void html_visible(FILE *fp, const char *s, size_t len, unsigned flags)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    if (utf8_visible_prefix(s, len, flags) == len) {
+        html_escape(fp, s, len);
+        return;
+    }
+    utf8_add_visible(&sb, s, len, flags);
+    html_escape(fp, sb.buf, sb.len);
+    strbuf_release(&sb);
+}
+
+/* Text from the termbase: TAB, LF and CR are white space to HTML. */
+static void html_text(FILE *fp, const char *s, size_t len)
+{
+    html_visible(fp, s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE);
+}
+
 static void html_str(FILE *fp, const char *s)
 {
     html_text(fp, s, strlen(s));
+}
+
+/* A file name, the same way in every format (docs/formats.md). */
+static void html_name(FILE *fp, const char *s)
+{
+    html_visible(fp, s, strlen(s), 0);
 }
 
 static void html_begin(struct styleguide__ctx *ctx)
@@ -177,7 +210,7 @@ static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concep
         html_text(fp, post.buf, post.len);
         if (c->example_path) {
             fputs("<cite>", fp);
-            html_str(fp, c->example_path);
+            html_name(fp, c->example_path);
             fprintf(fp, ":%lu</cite>", c->example_line);
         }
         fputs("</p>\n", fp);

@@ -18,28 +18,49 @@
  * Index links use the anchors GitHub and most renderers derive from a
  * heading (its text, lower-cased, punctuation dropped): "ㄱ", and "az" for
  * "A–Z". Text from the termbase is escaped: ASCII punctuation that could
- * start markup gets a backslash (CommonMark 2.4), line breaks become spaces.
+ * start markup gets a backslash (CommonMark 2.4), line breaks become spaces,
+ * other controls \x1b (utf8_add_visible).
  */
 #include <string.h>
 
 #include "io/styleguide_int.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
-static void md_text(FILE *fp, const char *s, size_t len)
+/*
+ * s[0..len) with its controls and undecodable bytes written as \xNN
+ * (utf8_add_visible, with flags), then markup characters escaped: the
+ * backslash of \x1b is doubled, so that it renders as written.
+ */
+static void md_visible(FILE *fp, const char *s, size_t len, unsigned flags)
 {
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r' || c == '\t')
-            c = ' ';
+    struct strbuf sb = STRBUF_INIT;
+
+    utf8_add_visible(&sb, s, len, flags);
+    for (size_t i = 0; i < sb.len; i++) {
+        char c = sb.buf[i];
         if (strchr("\\`*_[]<>#|~!&", c) && c)
             fputc('\\', fp);
         fputc(c, fp);
     }
+    strbuf_release(&sb);
+}
+
+/* Text from the termbase: line breaks become spaces. */
+static void md_text(FILE *fp, const char *s, size_t len)
+{
+    md_visible(fp, s, len, UTF8_VISIBLE_BLANK);
 }
 
 static void md_str(FILE *fp, const char *s)
 {
     md_text(fp, s, strlen(s));
+}
+
+/* A file name, the same way in every format (docs/formats.md). */
+static void md_name(FILE *fp, const char *s)
+{
+    md_visible(fp, s, strlen(s), 0);
 }
 
 static const char *md_anchor(int section)
@@ -119,7 +140,7 @@ static void md_entry(struct styleguide__ctx *ctx, const struct termbase_concept 
         md_text(fp, post.buf, post.len);
         if (c->example_path) {
             fputs(" (", fp);
-            md_str(fp, c->example_path);
+            md_name(fp, c->example_path);
             fprintf(fp, ":%lu)", c->example_line);
         }
         fputc('\n', fp);

@@ -396,6 +396,17 @@ size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr)
         case '\r':
             rep = "&#13;"; /* a literal CR would become LF on reading (§2.11) */
             break;
+        case 0x7F:
+            rep = "&#x7F;"; /* DEL and C1 (below): legal, but a terminal acts on them */
+            break;
+        case 0xC2:
+            if (i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+                strbuf_add(out, s + run, i - run);
+                strbuf_addf(out, "&#x%X;", (unsigned)p[i + 1]);
+                run = i += 2;
+                continue;
+            }
+            break;
         default:
             break;
         }
@@ -433,7 +444,7 @@ static size_t plain_length(const char *s)
 
     for (; *p; p++) {
         unsigned char b = (unsigned char)*p;
-        if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"')
+        if (b < 0x20 || b >= 0x7F || b == '&' || b == '<' || b == '>' || b == '"')
             break;
     }
     if (!*p)
@@ -443,7 +454,8 @@ static size_t plain_length(const char *s)
         return (size_t)-1;
     for (; *p; p++) {
         unsigned char b = (unsigned char)*p;
-        if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0xEF)
+        if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"' || b == 0xEF || b == 0x7F ||
+            b == 0xC2)
             return (size_t)-1;
     }
     return len;

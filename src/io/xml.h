@@ -124,7 +124,9 @@ void xml_printable(struct strbuf *out, const char *s, size_t max);
  * and TAB, LF, CR as character references so they survive attribute value
  * normalisation). Characters XML 1.0 forbids (C0 controls other than TAB,
  * LF, CR; U+FFFE, U+FFFF; bytes that are not UTF-8) are removed: TMX and
- * TBX readers refuse them. Returns the number of characters removed.
+ * TBX readers refuse them. DEL and C1 controls, legal but acted on by
+ * terminals, become character references (&#x9B;). Returns the number of
+ * characters removed.
  */
 size_t xml_escape(struct strbuf *out, const char *s, size_t len, int attr);
 

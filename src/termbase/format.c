@@ -9,6 +9,9 @@
  *
  * TSV: a header row, then one row per concept; tabs and newlines in values
  * become spaces. JSON: one array of objects, strings escaped per RFC 8259.
+ * Text and TSV write other controls, and file names everywhere, as
+ * utf8_add_visible does (\x1b), so that a hostile glossary cannot drive the
+ * terminal and every output is UTF-8.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -22,10 +25,16 @@
 #define SNIPPET_BEFORE 30
 #define SNIPPET_AFTER 50
 
+/* A value: TAB, CR and LF as spaces, other controls escaped. */
 static void field(FILE *fp, const char *s)
 {
-    for (; s && *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    utf8_write_visible(fp, s, UTF8_VISIBLE_BLANK);
+}
+
+/* A file name, the same way in every format (docs/formats.md). */
+static void name(FILE *fp, const char *s)
+{
+    utf8_write_visible(fp, s, 0);
 }
 
 /* 1 when text is the preferred form or a loanword, English or abbreviation of c. */
@@ -88,8 +97,12 @@ static void snippet(FILE *fp, const struct termbase_concept *c)
     fputs("    \"", fp);
     if (start > 0)
         fputs("…", fp);
-    for (size_t i = start; i < end; i++)
-        fputc(s[i] == '\t' ? ' ' : s[i], fp);
+    {
+        struct strbuf sb = STRBUF_INIT;
+        utf8_add_visible(&sb, s + start, end - start, UTF8_VISIBLE_BLANK);
+        fwrite(sb.buf, 1, sb.len, fp);
+        strbuf_release(&sb);
+    }
     if (end < len)
         fputs("…", fp);
     fputs("\"", fp);
@@ -120,15 +133,20 @@ static void write_text(FILE *fp, const struct termbase_concept *c)
         }
         fputc(')', fp);
     }
-    fprintf(fp, "\n    #%" PRId64 " · %s · %s · %lu× in %lu document%s", c->id,
-            c->kind && *c->kind ? c->kind : "-", termbase_review_name(c->status), c->count,
+    fprintf(fp, "\n    #%" PRId64 " · ", c->id);
+    field(fp, c->kind && *c->kind ? c->kind : "-");
+    fprintf(fp, " · %s · %lu× in %lu document%s", termbase_review_name(c->status), c->count,
             c->ndocs, c->ndocs == 1 ? "" : "s");
     if (c->match == TERMBASE_MATCH_FUZZY)
-        fprintf(fp, " · fuzzy match '%s' (distance %.1f)", c->matched ? c->matched : "",
-                c->distance / 10.0);
+        fputs(" · fuzzy match '", fp);
     else if (c->match != TERMBASE_MATCH_NONE)
-        fprintf(fp, " · %s match '%s'", termbase_match_name(c->match),
-                c->matched ? c->matched : "");
+        fprintf(fp, " · %s match '", termbase_match_name(c->match));
+    if (c->match != TERMBASE_MATCH_NONE) {
+        field(fp, c->matched);
+        fputc('\'', fp);
+    }
+    if (c->match == TERMBASE_MATCH_FUZZY)
+        fprintf(fp, " (distance %.1f)", c->distance / 10.0);
     fputc('\n', fp);
     if (c->note) {
         fputs("    note: ", fp);
@@ -138,7 +156,7 @@ static void write_text(FILE *fp, const struct termbase_concept *c)
     if (c->example) {
         snippet(fp, c);
         fputs(" (", fp);
-        field(fp, c->example_path);
+        name(fp, c->example_path);
         fprintf(fp, ":%lu)\n", c->example_line);
     }
 }
@@ -152,9 +170,10 @@ static void write_tsv(FILE *fp, const struct termbase_concept *c)
         fputc('\t', fp);
         forms_of(fp, c, (enum termbase_form_type)t, "; ", 0);
     }
-    fprintf(fp, "\t%s\t%s\t%lu\t%lu\t", c->kind ? c->kind : "", termbase_review_name(c->status),
-            c->count, c->ndocs);
-    field(fp, c->example_path);
+    fputc('\t', fp);
+    field(fp, c->kind);
+    fprintf(fp, "\t%s\t%lu\t%lu\t", termbase_review_name(c->status), c->count, c->ndocs);
+    name(fp, c->example_path);
     fputc('\t', fp);
     if (c->example)
         fprintf(fp, "%lu", c->example_line);
@@ -200,8 +219,12 @@ static void write_json(FILE *fp, const struct termbase_concept *c)
     }
     fputs(",\"example\":", fp);
     if (c->example) {
+        struct strbuf path = STRBUF_INIT;
+        utf8_add_visible(&path, c->example_path ? c->example_path : "",
+                         c->example_path ? strlen(c->example_path) : 0, 0);
         fputs("{\"file\":", fp);
-        json_write_string(fp, c->example_path);
+        json_write_string(fp, c->example_path ? path.buf : NULL);
+        strbuf_release(&path);
         fprintf(fp, ",\"line\":%lu,\"context\":", c->example_line);
         json_write_string(fp, c->example);
         fputc('}', fp);

@@ -7,6 +7,10 @@
  * lines: re-importing the same output changes nothing, importing a new
  * extraction of a file replaces that file's evidence.
  *
+ * Control characters in the values (a JSON "\u001b", a C1 control) become
+ * spaces, as text/normalize.c makes them in documents; a file name keeps
+ * them, written as \x1b (utf8_add_visible), as every output writes names.
+ *
  * JSON (RFC 8259) is parsed only as far as `dadeum extract --format jsonl`
  * writes it: one flat object per line whose values are strings, numbers,
  * true, false or null. Unknown keys are ignored; "en" and "abbr" (from the
@@ -138,12 +142,21 @@ static enum termbase_status group_add(struct termbase *tb, struct group *g, stru
                                       void *ctx, struct termbase_error *err)
 {
     const char *file = r->f[F_FILE] && *r->f[F_FILE] ? r->f[F_FILE] : default_file;
+    struct strbuf name = STRBUF_INIT;
     enum termbase_status ret;
 
-    if (g->file && strcmp(g->file, file) && (ret = group_flush(tb, g, pr, progress, ctx, err)))
+    /* the document's name as every output writes names (docs/formats.md) */
+    if (utf8_visible_prefix(file, strlen(file), 0) != strlen(file)) {
+        utf8_add_visible(&name, file, strlen(file), 0);
+        file = name.buf;
+    }
+    if (g->file && strcmp(g->file, file) && (ret = group_flush(tb, g, pr, progress, ctx, err))) {
+        strbuf_release(&name);
         return ret;
+    }
     if (!g->file)
         g->file = xstrdup(file);
+    strbuf_release(&name);
     strbuf_add(&g->raw, line, len);
     strbuf_addch(&g->raw, '\n');
     ALLOC_GROW(g->recs, g->n + 1, g->alloc);
@@ -393,6 +406,10 @@ static enum termbase_status import(struct termbase *tb, const char *path, int ts
                 if (colmap[i] >= 0 && (size_t)colmap[i] < n)
                     r.f[i] = xstrdup(cols[colmap[i]]);
         }
+        /* controls in terms and contexts become spaces, as in documents */
+        for (int i = 0; i < NFIELDS; i++)
+            if (i != F_FILE && r.f[i])
+                utf8_blank_controls(r.f[i], strlen(r.f[i]), 0);
         ret = group_add(tb, &g, &r, line, len, path, &pr, progress, ctx, err);
         if (ret)
             goto cleanup;

@@ -823,10 +823,10 @@ cleanup:
 
 /* ---- dump and check ---------------------------------------------------------------------- */
 
+/* TAB, CR and LF as spaces; other controls, and names' stray bytes, as \x1b (utf8.h). */
 static void dump_field(FILE *fp, const unsigned char *s)
 {
-    for (; s && *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    utf8_write_visible(fp, (const char *)s, UTF8_VISIBLE_BLANK);
 }
 
 enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbase_error *err)

@@ -549,6 +549,8 @@ static uint32_t fold_char(uint32_t c)
 {
     if (c < 0x20)
         return c == '\t' ? c : ' ';
+    if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) /* DEL, C1: terminal controls too */
+        return ' ';
     if (c < 0x80)
         return c;
     if (c >= 0xFF01 && c <= 0xFF5E) /* fullwidth ASCII */
@@ -616,7 +618,7 @@ static void pass_fold(const char *s, size_t len, struct strbuf *out)
         uint32_t c, f;
         size_t n;
 
-        if (b >= 0x20 && b < 0x80) {
+        if (b >= 0x20 && b < 0x7F) {
             i++;
             continue;
         }
@@ -771,6 +773,7 @@ static const unsigned char ascii_needs[128] = {
     [0x1C] = NEED_FOLD, [0x1D] = NEED_FOLD, [0x1E] = NEED_FOLD, [0x1F] = NEED_FOLD,
     ['<'] = NEED_HTML,      ['&'] = NEED_HTML,      ['*'] = NEED_MARKDOWN, ['_'] = NEED_MARKDOWN,
     ['\\'] = NEED_MARKDOWN, ['^'] = NEED_MARKDOWN, ['#'] = NEED_MARKDOWN, ['>'] = NEED_MARKDOWN,
+    [0x7F] = NEED_FOLD,
 };
 
 static unsigned line_needs(const char *s, size_t len)

@@ -18,8 +18,9 @@
  *    (\* \_ \# ...) resolved, leading heading (#) and quote (>) markers removed;
  *  - superscript markup: X^(Y) becomes X(Y); X^{Y} becomes X{Y}, braces being
  *    an annotation that the extractor never reads as a gloss;
- *  - C0 controls other than TAB become spaces; TAB (a table cell boundary)
- *    is kept; leading and trailing spaces are trimmed.
+ *  - C0 controls other than TAB, DEL and C1 controls (U+0080..U+009F)
+ *    become spaces; TAB (a table cell boundary) is kept; leading and
+ *    trailing spaces are trimmed.
  */
 #ifndef DADEUM_TEXT_NORMALIZE_H
 #define DADEUM_TEXT_NORMALIZE_H

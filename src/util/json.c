@@ -21,8 +21,10 @@ void json_write_string(FILE *fp, const char *s)
             fputs("\\t", fp);
         else if (c == '\r')
             fputs("\\r", fp);
-        else if (c < 0x20)
+        else if (c < 0x20 || c == 0x7F)
             fprintf(fp, "\\u%04x", c);
+        else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+            fprintf(fp, "\\u%04x", (unsigned char)*++s); /* C1: a terminal control too */
         else
             fputc(c, fp);
     }

@@ -133,3 +133,147 @@ size_t utf8_prev(const char *s, size_t pos)
         pos--;
     return pos;
 }
+
+/* ---- text for people and terminals ---------------------------------------------- */
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* 1 when one of the eight bytes at s is below 0x20, 0x7F or 0xC2 (exact, SWAR). */
+static int maybe_control8(const unsigned char *s)
+{
+    uint64_t w, x, y;
+    memcpy(&w, s, sizeof(w));
+    x = w ^ (ONES * 0x7F);
+    y = w ^ (ONES * 0xC2);
+    return !!(((w - ONES * 0x20) & ~w & HIGHS) | ((x - ONES) & ~x & HIGHS) |
+              ((y - ONES) & ~y & HIGHS));
+}
+
+size_t utf8_control_free_prefix(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+
+    while (i + 8 <= len && !maybe_control8(s + i))
+        i += 8;
+    while (i < len && s[i] >= 0x20 && s[i] != 0x7F && s[i] != 0xC2)
+        i++;
+    return i;
+}
+
+/* 1 when the ASCII byte b is a control that flags keep. */
+static int kept_control(unsigned char b, unsigned flags)
+{
+    return (b == '\t' && (flags & UTF8_VISIBLE_TAB)) ||
+           ((b == '\n' || b == '\r') && (flags & UTF8_VISIBLE_NEWLINE));
+}
+
+size_t utf8_visible_prefix(const char *str, size_t len, unsigned flags)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char b = s[i];
+        uint32_t c;
+        size_t n;
+
+        if (b >= 0x20 && b < 0x7F) {
+            i++;
+            /* printable ASCII eight bytes at a time */
+            while (i + 8 <= len && ascii8(s + i) && !maybe_control8(s + i))
+                i += 8;
+            continue;
+        }
+        if (b < 0x80) {
+            if (!kept_control(b, flags))
+                return i;
+            i++;
+            continue;
+        }
+        /* three-byte sequences other than E0 and ED (Hangul, CJK) without decoding */
+        if (b >= 0xE1 && b <= 0xEC && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        n = utf8_decode(str + i, len - i, &c);
+        if ((c == UTF8_REPLACEMENT && n == 1) || c <= 0x9F) /* not UTF-8, or C1 */
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+size_t utf8_add_visible(struct strbuf *sb, const char *s, size_t len, unsigned flags)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = 0, escaped = 0;
+
+    while (i < len) {
+        size_t ok = utf8_visible_prefix(s + i, len - i, flags), n;
+        unsigned char b;
+        uint32_t c;
+
+        strbuf_add(sb, s + i, ok);
+        i += ok;
+        if (i == len)
+            break;
+        b = (unsigned char)s[i];
+        if ((b == '\t' || b == '\n' || b == '\r') && (flags & UTF8_VISIBLE_BLANK)) {
+            strbuf_addch(sb, ' ');
+            i++;
+            continue;
+        }
+        /* a control (C1 is two bytes) or one byte of an undecodable sequence */
+        n = b < 0x80 ? 1 : utf8_decode(s + i, len - i, &c);
+        for (size_t k = 0; k < n; k++) {
+            unsigned char x = (unsigned char)s[i + k];
+            char e[4] = {'\\', 'x', hex[x >> 4], hex[x & 15]};
+            strbuf_add(sb, e, sizeof(e));
+        }
+        escaped += n;
+        i += n;
+    }
+    return escaped;
+}
+
+void utf8_write_visible(FILE *fp, const char *s, unsigned flags)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t len;
+
+    if (!s)
+        return;
+    len = strlen(s);
+    if (utf8_visible_prefix(s, len, flags) == len) {
+        fwrite(s, 1, len, fp);
+        return;
+    }
+    utf8_add_visible(&sb, s, len, flags);
+    fwrite(sb.buf, 1, sb.len, fp);
+    strbuf_release(&sb);
+}
+
+size_t utf8_blank_controls(char *s, size_t len, unsigned flags)
+{
+    size_t i = utf8_control_free_prefix(s, len), d = i; /* the usual case: all of s */
+
+    while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x20 || b == 0x7F) {
+            s[d++] = kept_control(b, flags) ? (char)b : ' ';
+            i++;
+        } else if (b == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            s[d++] = ' '; /* U+0080..U+009F */
+            i += 2;
+        } else {
+            s[d++] = s[i++];
+        }
+    }
+    if (d < len)
+        s[d] = '\0';
+    return d;
+}

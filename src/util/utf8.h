@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util/strbuf.h"
 
@@ -53,6 +54,54 @@ size_t utf8_valid_prefix(const char *s, size_t len);
 char *utf8_trim_invalid(char *s);
 /* Appends cp encoded as UTF-8 (U+FFFD for surrogates and > U+10FFFF). */
 void utf8_add(struct strbuf *sb, uint32_t cp);
+/*
+ * ---- text for people and terminals ----
+ *
+ * A file name may hold any byte but '/' and NUL, and a glossary field any
+ * character, yet what dadeum prints must be UTF-8 (JSON, XML, its own
+ * readers) and must never drive a terminal (ESC ]0;title BEL, ESC [2J,
+ * the C1 CSI U+009B). One rule, docs/formats.md "Names and control
+ * characters": every byte of an undecodable sequence, of a C0 control
+ * (U+0000..U+001F), of DEL (U+007F) and of a C1 control (U+0080..U+009F)
+ * is written as the four characters \xNN (lower-case hex), so that a
+ * reader can still tell which bytes they were. TAB, LF and CR follow the
+ * flags, since some formats can carry them.
+ */
+enum utf8_visible_flags {
+    UTF8_VISIBLE_TAB = 1 << 0,     /* TAB stays as is */
+    UTF8_VISIBLE_NEWLINE = 1 << 1, /* LF and CR stay as is */
+    UTF8_VISIBLE_BLANK = 1 << 2    /* TAB, LF and CR that do not stay become spaces */
+};
+
+/*
+ * Appends s[0..len) to sb under the rule above. The result is valid UTF-8
+ * without controls (but those the flags keep), and escaping it again
+ * changes nothing. Returns the number of input bytes escaped.
+ */
+size_t utf8_add_visible(struct strbuf *sb, const char *s, size_t len, unsigned flags);
+/* Writes the NUL-terminated s (NULL: nothing) to fp as utf8_add_visible does. */
+void utf8_write_visible(FILE *fp, const char *s, unsigned flags);
+/*
+ * Length of the longest prefix of s[0..len) that utf8_add_visible copies
+ * as is: len when there is nothing to escape (the usual case).
+ */
+size_t utf8_visible_prefix(const char *s, size_t len, unsigned flags);
+/*
+ * Makes each C0 control, DEL and C1 control in s[0..len) a space, in
+ * place, as text/normalize.c folds them in documents: for text imported
+ * from glossaries. TAB, LF and CR stay when flags has UTF8_VISIBLE_TAB or
+ * _NEWLINE. Bytes that are not UTF-8 are left alone. Returns the new
+ * length (a C1 control takes two bytes, its space one) and NUL-terminates
+ * s there when it shrank.
+ */
+size_t utf8_blank_controls(char *s, size_t len, unsigned flags);
+/*
+ * Length of the longest prefix of s[0..len) without a byte below 0x20,
+ * 0x7F or 0xC2 (the lead byte of C1 controls): len when s has no control
+ * for utf8_blank_controls to change (the usual case; eight bytes a step).
+ */
+size_t utf8_control_free_prefix(const char *s, size_t len);
+
 /* Number of code points in s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 /* Byte offset of the code point that starts before offset pos (0 at start). */

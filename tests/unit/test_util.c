@@ -646,6 +646,79 @@ static void test_utf8_round_trip(void)
     strbuf_release(&sb);
 }
 
+static struct strbuf visible_buf = STRBUF_INIT;
+
+/* utf8_add_visible of s under flags, in visible_buf. */
+static const char *visible(const char *s, size_t len, unsigned flags, size_t *escaped)
+{
+    strbuf_reset(&visible_buf);
+    *escaped = utf8_add_visible(&visible_buf, s, len, flags);
+    return visible_buf.buf;
+}
+
+/* Issue 16: names and texts for people and terminals, and imported controls. */
+static void test_utf8_visible(void)
+{
+    static const struct {
+        const char *in;
+        size_t len;
+        unsigned flags;
+        const char *want;
+        size_t escaped;
+    } cases[] = {
+        {"plain 클라우드 text", 23, 0, "plain 클라우드 text", 0},
+        {"caf\xe9.txt", 8, 0, "caf\\xe9.txt", 1},
+        {"\x1b]0;t\x07", 6, 0, "\\x1b]0;t\\x07", 2},
+        {"a\x7f" "b\xc2\x9b" "2J", 7, 0, "a\\x7fb\\xc2\\x9b2J", 3},
+        {"\xc2\xa0\xef\xbf\xbd", 5, 0, "\xc2\xa0\xef\xbf\xbd", 0}, /* NBSP, U+FFFD: not controls */
+        {"\xea\xb0", 2, 0, "\\xea\\xb0", 2},                        /* a cut sequence */
+        {"\xed\xa0\x80", 3, 0, "\\xed\\xa0\\x80", 3},              /* a surrogate */
+        {"a\0b", 3, 0, "a\\x00b", 1},
+        {"t\tn\nr\r", 6, 0, "t\\x09n\\x0ar\\x0d", 3},
+        {"t\tn\nr\r", 6, UTF8_VISIBLE_BLANK, "t n r ", 0},
+        {"t\tn\nr\r", 6, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE, "t\tn\nr\r", 0},
+        {"t\tn\n\x1b", 5, UTF8_VISIBLE_TAB | UTF8_VISIBLE_BLANK, "t\tn \\x1b", 1},
+    };
+    size_t escaped, again;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *got = visible(cases[i].in, cases[i].len, cases[i].flags, &escaped);
+        char *copy = xstrdup(got);
+        STR_EQ(got, cases[i].want, "case %zu", i);
+        INT_EQ(escaped, cases[i].escaped, "case %zu: bytes escaped", i);
+        INT_EQ(utf8_valid_prefix(copy, strlen(copy)), strlen(copy), "case %zu: UTF-8", i);
+        STR_EQ(visible(copy, strlen(copy), cases[i].flags, &again), copy, "case %zu: idempotent",
+               i);
+        INT_EQ(again, 0, "case %zu: nothing left to escape", i);
+        INT_EQ(utf8_visible_prefix(copy, strlen(copy), cases[i].flags), strlen(copy),
+               "case %zu: prefix", i);
+        free(copy);
+    }
+    INT_EQ(utf8_visible_prefix("ab\x1b", 3, 0), 2, "prefix stops at the control");
+
+    /* import: controls become spaces in place, TAB/LF/CR by flags */
+    char s[] = "a\x1b]0;t\x07" "b\xc2\x9b" "2J\x7f\tc\n";
+    size_t n = utf8_blank_controls(s, sizeof(s) - 1, UTF8_VISIBLE_TAB);
+    STR_EQ(s, "a ]0;t b 2J \tc ", "blanked, TAB kept");
+    INT_EQ(n, strlen(s), "new length");
+    char t[] = "\xc2\xa0가\xff";
+    INT_EQ(utf8_blank_controls(t, sizeof(t) - 1, 0), sizeof(t) - 1, "NBSP, Hangul, bad byte stay");
+    strbuf_release(&visible_buf);
+
+    /* the eight-bytes-a-step scan: every byte value at every position */
+    size_t wrong = 0;
+    for (int b = 1; b < 256; b++)
+        for (size_t pos = 0; pos < 19; pos++) {
+            char buf[19];
+            int control = b < 0x20 || b == 0x7F || b == 0xC2;
+            memset(buf, 'a', sizeof(buf));
+            buf[pos] = (char)b;
+            wrong += utf8_control_free_prefix(buf, sizeof(buf)) != (control ? pos : sizeof(buf));
+            wrong += utf8_visible_prefix(buf, sizeof(buf), 0) > pos && (control || b >= 0x80);
+        }
+    INT_EQ(wrong, 0, "control_free_prefix and visible_prefix stop at the first control");
+}
+
 static void test_utf8_count_prev(void)
 {
     /* a(0) 가(1..3) 😀(4..7) b(8) */
@@ -977,6 +1050,7 @@ int main(void)
     RUN(test_utf8_trim_invalid);
     RUN(test_utf8_valid_prefix);
     RUN(test_utf8_round_trip);
+    RUN(test_utf8_visible);
     RUN(test_utf8_count_prev);
     RUN(test_outfile_commit);
     RUN(test_outfile_abort);

@@ -54,7 +54,9 @@ static void test_escape_illegal(void)
            "ab", "bytes that are not UTF-8 removed");
     STR_EQ(esc("\xed\xa0\x80z", 4, 0, &r), "z", "an encoded surrogate removed");
     STR_EQ(esc("\xef\xbf\xbd", 3, 0, &r), "\xef\xbf\xbd", "U+FFFD itself is legal");
-    STR_EQ(esc("\xc2\x85", 2, 0, &r), "\xc2\x85", "C1 controls are legal (discouraged)");
+    STR_EQ(esc("\xc2\x85\x7f", 3, 0, &r), "&#x85;&#x7F;",
+           "C1 controls and DEL are legal but terminals act on them: references (issue 16)");
+    STR_EQ(esc("\xc2\xa0", 2, 0, &r), "\xc2\xa0", "U+00A0 is no control");
 }
 
 static void test_write_escaped(void)
