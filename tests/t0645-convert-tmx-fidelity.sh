@@ -30,6 +30,25 @@ cat >gb.tmx <<EOF2
 </tmx>
 EOF2
 
+cat >crlf.tmx <<EOF2
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  $hdr
+  <body>
+    <tu><note>line one&#13;
+line two</note><tuv xml:lang="ko-KR"><seg>색</seg></tuv><tuv xml:lang="en-GB"><seg>colour</seg></tuv></tu>
+  </body>
+</tmx>
+EOF2
+
+test_expect_success 'a note with CRLF line breaks: one <note> per line, stable' '
+	dadeum convert --date 2025-01-02 crlf.tmx c1.tmx &&
+	test "$(grep -c "<note>" c1.tmx)" = 2 &&
+	! grep "&#13;" c1.tmx &&
+	dadeum convert --date 2025-01-02 c1.tmx c2.tmx &&
+	test_cmp c1.tmx c2.tmx
+'
+
 test_expect_success 'convert keeps every <note> of a unit, in order' '
 	dadeum convert --date 2025-01-02 gb.tmx out.tmx &&
 	grep "<note>" out.tmx >notes &&
@@ -90,7 +109,19 @@ test_expect_success 'convert keeps the input language tags (en-GB stays en-GB)' 
 	dadeum convert --date 2025-01-02 out.tbx back.tmx &&
 	test_cmp out.tmx back.tmx &&
 	dadeum convert --date 2025-01-02 out.csv back.csv &&
-	test_cmp out.csv back.csv
+	test_cmp out.csv back.csv &&
+	dadeum convert --date 2025-01-02 gb.tmx out.tsv &&
+	test_grep "^# dadeum glossary: ko-KR -> en-GB, " out.tsv &&
+	dadeum convert --date 2025-01-02 out.tsv back.tsv &&
+	test_cmp out.tsv back.tsv
+'
+
+test_expect_success 'a loanword glossary (Korean both sides) does not pass ko-KR as the target tag' '
+	dadeum convert --date 2025-01-02 --target loanword gb.tmx lw.csv &&
+	head -1 lw.csv >h &&
+	test_grep "^ko-KR,ko-KR," h &&
+	dadeum convert --date 2025-01-02 lw.csv lw.tmx &&
+	! grep "xml:lang=\"ko-KR\"><seg>colour" lw.tmx
 '
 
 test_expect_success '--target-lang still chooses' '

@@ -444,6 +444,37 @@ static int header_column(struct dsv_reader *r, const char *name, int *seen_lang)
     return -1;
 }
 
+/*
+ * Our TSV's first comment, "# dadeum glossary: ko-KR -> en-GB, <date>",
+ * names the tags (csv.c's tsv_begin): they are kept for convert as a CSV
+ * header's are. Other comments are passed over.
+ */
+static void tsv_header_langs(struct dsv_reader *r, const char *s)
+{
+    static const char prefix[] = "# dadeum glossary: ";
+    const char *arrow, *end;
+    struct strbuf tag = STRBUF_INIT;
+
+    if (strncmp(s, prefix, sizeof(prefix) - 1))
+        return;
+    s += sizeof(prefix) - 1;
+    if (!(arrow = strstr(s, " -> ")) || !(end = strchr(arrow + 4, ',')))
+        return;
+    for (int side = 0; side < 2; side++) {
+        strbuf_reset(&tag);
+        if (side)
+            strbuf_add(&tag, arrow + 4, (size_t)(end - arrow - 4));
+        else
+            strbuf_add(&tag, s, (size_t)(arrow - s));
+        strbuf_reset(&r->lang[side]);
+        if (lang_normalize(tag.buf, &r->lang[side]) == LANG_INVALID)
+            strbuf_reset(&r->lang[side]);
+    }
+    if (lang_same_language(r->lang[1].buf, r->rd->opt.source_lang))
+        strbuf_reset(&r->lang[1]); /* --target loanword: Korean on both sides */
+    strbuf_release(&tag);
+}
+
 static int end_record(struct dsv_reader *r)
 {
     int ret = 0;
@@ -452,8 +483,10 @@ static int end_record(struct dsv_reader *r)
     if (!r->csv) {
         if (!r->fields[0].len && r->nfields == 1)
             goto done;
-        if (r->fields[0].buf[0] == '#')
+        if (r->fields[0].buf[0] == '#') {
+            tsv_header_langs(r, r->fields[0].buf);
             goto done;
+        }
         if (r->nfields < 2) {
             dsv_warn(r, "row without a target column skipped");
             goto done;
@@ -473,6 +506,8 @@ static int end_record(struct dsv_reader *r)
             if (i >= 0 && lang_normalize(r->fields[i].buf, &r->lang[side]) == LANG_INVALID)
                 strbuf_reset(&r->lang[side]); /* "source", "english": no tag */
         }
+        if (lang_same_language(r->lang[1].buf, r->rd->opt.source_lang))
+            strbuf_reset(&r->lang[1]); /* --target loanword: Korean on both sides */
         if (r->map[COL_SOURCE] < 0 || r->map[COL_TARGET] < 0) {
             struct strbuf tag = STRBUF_INIT;
             for (size_t i = 0; i < r->nfields; i++) {

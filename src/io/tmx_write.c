@@ -83,6 +83,8 @@ static void notes(FILE *fp, const char *value)
         size_t n = strcspn(value, "\n");
         strbuf_reset(&line);
         strbuf_add(&line, value, n);
+        if (line.len && line.buf[line.len - 1] == '\r')
+            strbuf_setlen(&line, line.len - 1); /* a CRLF note: XML would read the CR as LF */
         note(fp, "", line.buf);
         value += n + (value[n] == '\n');
     }
