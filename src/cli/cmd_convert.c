@@ -35,17 +35,22 @@ static const char help[] =
     "  --to <format>         tmx, tbx, tbx3, tsv or csv\n"
     "  --target <column>     target column of TMX/TSV/CSV output: english\n"
     "                        (default), abbrev or loanword (see 'export -h')\n"
-    "  --source-lang <tag>   the Korean side's language (default ko-KR)\n"
-    "  --target-lang <tag>   the English side's (default en-US)\n"
+    "  --source-lang <tag>   the Korean side's language (default: the input's tag,\n"
+    "                        else ko-KR); any ko-* is read as Korean\n"
+    "  --target-lang <tag>   the English side's (default: the input's, else en-US)\n"
     "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
     "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
     "\n"
     "exit status: 0 converted, 2 usage, 3 the input is unreadable, malformed or\n"
-    "refused, 4 the output could not be written.\n";
+    "refused, or has no entry in the source language, 4 the output could not be\n"
+    "written.\n";
 
 struct convert_ctx {
-    const char *path;          /* input, for warnings */
-    struct exchange_writer *w; /* output */
+    const char *path;            /* input, for warnings */
+    struct exchange_writer *w;   /* output */
+    const char *lang[2];         /* tags given with --source-lang/--target-lang, or NULL */
+    const char *fallback[2];     /* tags written when neither option nor file gives one */
+    struct exchange_langs langs; /* the input's tags for the concept (io/exchange.h) */
 };
 
 static void on_warn(void *data, unsigned long line, unsigned long col, const char *msg)
@@ -57,9 +62,20 @@ static void on_warn(void *data, unsigned long line, unsigned long col, const cha
         warning("%s: %s", cc->path, msg);
 }
 
+/* A tag given as an option wins; else the input's tag for this concept; else the default. */
+static const char *lang_for(const struct convert_ctx *cc, int side)
+{
+    const struct strbuf *in = side ? &cc->langs.target : &cc->langs.source;
+    if (cc->lang[side])
+        return cc->lang[side];
+    return in->len ? in->buf : cc->fallback[side];
+}
+
 static int on_concept(void *data, const struct termbase_concept *c)
 {
     struct convert_ctx *cc = data;
+    cc->w->opt.source_lang = lang_for(cc, 0);
+    cc->w->opt.target_lang = lang_for(cc, 1);
     return exchange_writer_add(cc->w, c);
 }
 
@@ -82,7 +98,7 @@ int cmd_convert(int argc, char **argv)
     struct exchange_reader rd;
     struct exchange_error xerr;
     struct convert_ctx cc;
-    int c, ret = DADEUM_EXIT_OK, writer_open = 0;
+    int c, ret = DADEUM_EXIT_OK, writer_open = 0, langs_open = 0;
     char date[32];
 
     optind = 1;
@@ -176,13 +192,22 @@ int cmd_convert(int argc, char **argv)
     }
     exchange_writer_init(&w, to->ops, out.fp, &opt);
     writer_open = 1;
+    memset(&cc, 0, sizeof(cc));
     cc.path = in;
     cc.w = &w;
+    cc.lang[0] = slang.len ? slang.buf : NULL;
+    cc.lang[1] = tlang.len ? tlang.buf : NULL;
+    cc.fallback[0] = opt.source_lang;
+    cc.fallback[1] = opt.target_lang;
+    strbuf_init(&cc.langs.source, 0);
+    strbuf_init(&cc.langs.target, 0);
+    langs_open = 1;
     memset(&rd, 0, sizeof(rd));
     rd.concept = on_concept;
     rd.warn = on_warn;
     rd.ctx = &cc;
     rd.opt = opt;
+    rd.langs = &cc.langs;
     if (from->read(in, &rd, &xerr) && !(xerr.code == EXCHANGE_ESTOPPED && ferror(out.fp))) {
         if (xerr.line)
             error("cannot read '%s' (%s): line %lu, column %lu: %s", in, from->name, xerr.line,
@@ -204,6 +229,10 @@ cleanup:
     cli_cleanup_on_signal(NULL);
     if (writer_open)
         exchange_writer_release(&w);
+    if (langs_open) {
+        strbuf_release(&cc.langs.source);
+        strbuf_release(&cc.langs.target);
+    }
     strbuf_release(&slang);
     strbuf_release(&tlang);
     return ret;

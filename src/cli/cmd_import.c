@@ -27,7 +27,10 @@ static const char help[] =
     "Merges glossaries and translation memories into the termbase: TMX (1.1 to\n"
     "1.4b), TBX v2 (martif: tig, ntig) and v3 (tbx: termSec), OmegaT TSV and\n"
     "CSV with a header row. UTF-8 with or without BOM and UTF-16 with BOM are\n"
-    "read; language tags in any case or as ko_KR are accepted with a warning.\n"
+    "read, and TMX/TBX in the encoding they declare (EUC-KR, CP949, ...);\n"
+    "language tags in any case or as ko_KR are accepted with a warning. The\n"
+    "termbase keeps no tags: one other than --source-lang/--target-lang\n"
+    "(en-GB) is reported. Units with no Korean side are skipped and counted.\n"
     "Concepts are matched by their Korean term; forms, status and notes that\n"
     "are already there are not added again, and a decision in the termbase\n"
     "wins over one in the file. Each file is one transaction: a malformed file\n"
@@ -42,14 +45,17 @@ static const char help[] =
     "  --target-lang <tag>   the English side's (default en-US; any en-*)\n"
     "  -v, --verbose         a line per file with what was added\n"
     "\n"
-    "exit status: 0 imported, 2 usage, 3 a file is unreadable, malformed or\n"
-    "refused (entities, remote DTDs), 4 the termbase could not be written,\n"
-    "5 internal error.\n";
+    "exit status: 0 imported, 2 usage, 3 a file is unreadable, malformed,\n"
+    "refused (entities, remote DTDs) or has nothing in the source language,\n"
+    "4 the termbase could not be written, 5 internal error.\n";
 
 struct import_ctx {
-    const char *path;          /* file being imported */
-    struct termbase_merge *m;  /* its transaction */
-    struct termbase_error err; /* a merge failure */
+    const char *path;                   /* file being imported */
+    struct termbase_merge *m;           /* its transaction */
+    struct termbase_error err;          /* a merge failure */
+    const struct exchange_options *opt; /* the tags export writes */
+    struct exchange_langs langs;        /* the file's tags for the concept (io/exchange.h) */
+    int warned_lang[2];                 /* a tag of that side was said to be dropped */
 };
 
 static void on_warn(void *data, unsigned long line, unsigned long col, const char *msg)
@@ -61,9 +67,27 @@ static void on_warn(void *data, unsigned long line, unsigned long col, const cha
         warning("%s: %s", ic->path, msg);
 }
 
+/*
+ * The termbase keeps no language tags (docs/formats.md, "Common options"): a file's en-GB
+ * is said once to become export's --target-lang, rather than dropped in
+ * silence.
+ */
+static void check_lang(struct import_ctx *ic, int side, const struct strbuf *tag)
+{
+    const char *want = side ? ic->opt->target_lang : ic->opt->source_lang;
+    if (!tag->len || ic->warned_lang[side] || !strcmp(tag->buf, want))
+        return;
+    ic->warned_lang[side] = 1;
+    warning("%s: language tag '%s' is not kept: the termbase stores none, and export "
+            "writes %s (--%s-lang)",
+            ic->path, tag->buf, want, side ? "target" : "source");
+}
+
 static int on_concept(void *data, const struct termbase_concept *c)
 {
     struct import_ctx *ic = data;
+    check_lang(ic, 0, &ic->langs.source);
+    check_lang(ic, 1, &ic->langs.target);
     return termbase_merge_add(ic->m, c, &ic->err) ? -1 : 0;
 }
 
@@ -90,9 +114,11 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     struct exchange_reader rd;
     struct exchange_error xerr;
     struct termbase_merge_stats st;
+    int ret;
 
     memset(&ic, 0, sizeof(ic));
     ic.path = path;
+    ic.opt = opt;
     if (!f && strcmp(path, "-"))
         f = exchange_format_for_path(path);
     if (!f && strcmp(path, "-"))
@@ -114,7 +140,13 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     rd.warn = on_warn;
     rd.ctx = &ic;
     rd.opt = *opt;
-    if (f->read(path, &rd, &xerr)) {
+    strbuf_init(&ic.langs.source, 0);
+    strbuf_init(&ic.langs.target, 0);
+    rd.langs = &ic.langs;
+    ret = f->read(path, &rd, &xerr);
+    strbuf_release(&ic.langs.source);
+    strbuf_release(&ic.langs.target);
+    if (ret) {
         termbase_merge_abort(ic.m);
         if (xerr.code == EXCHANGE_ESTOPPED) {
             error("cannot import '%s': %s", path, ic.err.message);

@@ -247,6 +247,7 @@ struct dsv_reader {
     struct exchange_concept cur; /* rows so far */
     struct strbuf key;           /* id or source text of cur, "" when empty */
     struct strmap warned;        /* messages already given */
+    struct strbuf lang[2];       /* canonical tags naming the source and target columns */
 };
 
 static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned long line,
@@ -279,6 +280,13 @@ static int flush_concept(struct dsv_reader *r)
     if (!r->key.len)
         return 0;
     exchange_concept_finish(&r->cur);
+    if (r->rd->langs) {
+        /* the header's tags, for convert to write back (struct exchange_langs) */
+        strbuf_reset(&r->rd->langs->source);
+        strbuf_addbuf(&r->rd->langs->source, &r->lang[0]);
+        strbuf_reset(&r->rd->langs->target);
+        strbuf_addbuf(&r->rd->langs->target, &r->lang[1]);
+    }
     if (r->cur.c.nforms && r->rd->concept(r->rd->ctx, &r->cur.c))
         ret = dsv_fail(r, EXCHANGE_ESTOPPED, r->rec_line, 0, "stopped");
     exchange_concept_reset(&r->cur);
@@ -440,6 +448,37 @@ static int header_column(struct dsv_reader *r, const char *name, int *seen_lang)
     return -1;
 }
 
+/*
+ * Our TSV's first comment, "# dadeum glossary: ko-KR -> en-GB, <date>",
+ * names the tags (csv.c's tsv_begin): they are kept for convert as a CSV
+ * header's are. Other comments are passed over.
+ */
+static void tsv_header_langs(struct dsv_reader *r, const char *s)
+{
+    static const char prefix[] = "# dadeum glossary: ";
+    const char *arrow, *end;
+    struct strbuf tag = STRBUF_INIT;
+
+    if (strncmp(s, prefix, sizeof(prefix) - 1))
+        return;
+    s += sizeof(prefix) - 1;
+    if (!(arrow = strstr(s, " -> ")) || !(end = strchr(arrow + 4, ',')))
+        return;
+    for (int side = 0; side < 2; side++) {
+        strbuf_reset(&tag);
+        if (side)
+            strbuf_add(&tag, arrow + 4, (size_t)(end - arrow - 4));
+        else
+            strbuf_add(&tag, s, (size_t)(arrow - s));
+        strbuf_reset(&r->lang[side]);
+        if (lang_normalize(tag.buf, &r->lang[side]) == LANG_INVALID)
+            strbuf_reset(&r->lang[side]);
+    }
+    if (lang_same_language(r->lang[1].buf, r->rd->opt.source_lang))
+        strbuf_reset(&r->lang[1]); /* --target loanword: Korean on both sides */
+    strbuf_release(&tag);
+}
+
 static int end_record(struct dsv_reader *r)
 {
     int ret = 0;
@@ -448,13 +487,17 @@ static int end_record(struct dsv_reader *r)
     if (!r->csv) {
         if (!r->fields[0].len && r->nfields == 1)
             goto done;
-        if (r->fields[0].buf[0] == '#')
+        if (r->fields[0].buf[0] == '#') {
+            tsv_header_langs(r, r->fields[0].buf);
             goto done;
+        }
         if (r->nfields < 2) {
             dsv_warn(r, "row without a target column skipped");
             goto done;
         }
     } else if (!r->have_header) {
+        struct exchange_skipped found = EXCHANGE_SKIPPED_INIT;
+        struct strbuf msg = STRBUF_INIT;
         int seen_lang = 0;
         for (size_t i = 0; i < r->nfields; i++) {
             int c = header_column(r, r->fields[i].buf, &seen_lang);
@@ -462,10 +505,30 @@ static int end_record(struct dsv_reader *r)
                 r->map[c] = (int)i;
         }
         r->have_header = 1;
-        if (r->map[COL_SOURCE] < 0 || r->map[COL_TARGET] < 0)
-            ret = dsv_fail(r, EXCHANGE_EINPUT, r->rec_line, 1,
-                           "the header row names no Korean and target columns "
-                           "(e.g. ko-KR,en-US)");
+        for (int side = 0; side < 2; side++) {
+            int i = r->map[side ? COL_TARGET : COL_SOURCE];
+            if (i >= 0 && lang_normalize(r->fields[i].buf, &r->lang[side]) == LANG_INVALID)
+                strbuf_reset(&r->lang[side]); /* "source", "english": no tag */
+        }
+        if (lang_same_language(r->lang[1].buf, r->rd->opt.source_lang))
+            strbuf_reset(&r->lang[1]); /* --target loanword: Korean on both sides */
+        if (r->map[COL_SOURCE] < 0 || r->map[COL_TARGET] < 0) {
+            struct strbuf tag = STRBUF_INIT;
+            for (size_t i = 0; i < r->nfields; i++) {
+                strbuf_reset(&tag);
+                if (strcmp(r->fields[i].buf, "id") &&
+                    lang_normalize(r->fields[i].buf, &tag) != LANG_INVALID)
+                    exchange_skipped_lang(&found, tag.buf);
+            }
+            strbuf_addf(&msg,
+                        "the header row names no Korean and target columns (e.g. ko-KR,en-US); "
+                        "languages found: %s; use --source-lang/--target-lang",
+                        found.nlangs ? found.langs.buf : "none");
+            ret = dsv_fail(r, EXCHANGE_EINPUT, r->rec_line, 1, msg.buf);
+            strbuf_release(&tag);
+        }
+        strbuf_release(&msg);
+        exchange_skipped_release(&found);
         goto done;
     }
     ret = row_to_concept(r);
@@ -641,6 +704,8 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
         r.map[COL_COMMENT] = 2;
     }
     strbuf_init(&r.key, 32);
+    strbuf_init(&r.lang[0], 0);
+    strbuf_init(&r.lang[1], 0);
     exchange_concept_reset(&r.cur);
     fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp) {
@@ -696,6 +761,8 @@ cleanup:
     strbuf_release(&r.key);
     exchange_concept_release(&r.cur);
     strmap_release(&r.warned, NULL);
+    strbuf_release(&r.lang[0]);
+    strbuf_release(&r.lang[1]);
     return ret;
 }
 

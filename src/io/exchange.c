@@ -487,3 +487,54 @@ void exchange_error_from_xml(struct exchange_error *err, const struct xml_error 
     err->column = xe->column;
     snprintf(err->message, sizeof(err->message), "%s", stopped ? "stopped" : xe->message);
 }
+
+/* ---- skipped units ------------------------------------------------------------------------ */
+
+void exchange_skipped_lang(struct exchange_skipped *s, const char *tag)
+{
+    size_t n;
+    if (!tag || !*tag || s->nlangs > 8)
+        return;
+    n = strlen(tag);
+    for (const char *p = s->langs.buf; p && *p;) {
+        size_t m = strcspn(p, ",");
+        if (m == n && !memcmp(p, tag, n))
+            return;
+        p += m;
+        p += strspn(p, ", ");
+    }
+    if (s->nlangs)
+        strbuf_addstr(&s->langs, ", ");
+    if (s->nlangs++ == 8)
+        strbuf_addstr(&s->langs, "...");
+    else
+        xml_printable(&s->langs, tag, 40); /* a tag from the file: one printable line */
+}
+
+int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
+                            const char *unit, const char *units, struct exchange_error *err)
+{
+    char msg[sizeof(err->message)];
+    if (!s->units)
+        return 0;
+    snprintf(msg, sizeof(msg),
+             "%lu %s skipped: none in the source language '%s'; languages found: %s; "
+             "use --source-lang/--target-lang",
+             s->units, s->units == 1 ? unit : units, rd->opt.source_lang,
+             s->nlangs ? s->langs.buf : "none");
+    if (!s->concepts) {
+        memset(err, 0, sizeof(*err));
+        err->code = EXCHANGE_EINPUT;
+        memcpy(err->message, msg, sizeof(msg));
+        return -1;
+    }
+    if (rd->warn)
+        rd->warn(rd->ctx, 0, 0, msg);
+    return 0;
+}
+
+void exchange_skipped_release(struct exchange_skipped *s)
+{
+    strbuf_release(&s->langs);
+    s->nlangs = 0;
+}

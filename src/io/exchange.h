@@ -164,13 +164,57 @@ struct exchange_error {
     char message[256];         /* lower-case, no newline */
 };
 
+/*
+ * The language tags a file gave the two sides of the concept being handed
+ * out (canonical BCP 47, "en-GB"; empty when the file said none or gave a
+ * tag that is not BCP 47), so that convert writes them back rather than
+ * the defaults. Filled before each concept callback.
+ */
+struct exchange_langs {
+    struct strbuf source; /* the Korean side's tag */
+    struct strbuf target; /* the other side's */
+};
+
 /* What a reader reports to. warn may be NULL; see exchange_warn_once for how often it is called. */
 struct exchange_reader {
     termbase_concept_fn concept; /* called per concept; non-zero stops the read */
     void *ctx;                   /* for concept and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
-    struct exchange_options opt; /* languages: which side is Korean */
+    struct exchange_options opt;  /* languages: which side is Korean */
+    struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */
 };
+
+/*
+ * Units (TMX <tu>, TBX entries) a reader skipped because no side was in
+ * the source language, and the languages they had: a file in other
+ * languages ("en" and "xx", as csv2tbx writes) must not convert to an
+ * empty glossary in silence.
+ */
+struct exchange_skipped {
+    unsigned long units;    /* units skipped */
+    unsigned long concepts; /* concepts handed out; the reader counts them */
+    struct strbuf langs;    /* distinct tags of the skipped units, ", "-separated */
+    size_t nlangs;          /* tags in langs (at most 8, then "...") */
+};
+
+#define EXCHANGE_SKIPPED_INIT                                                                      \
+    {                                                                                              \
+        0, 0, STRBUF_INIT, 0                                                                       \
+    }
+
+/* Adds tag (as read; NULL or empty is ignored) to s's languages unless there. */
+void exchange_skipped_lang(struct exchange_skipped *s, const char *tag);
+/*
+ * At the end of a read that went well: when units were skipped, returns
+ * -1 with err filled in (EXCHANGE_EINPUT) if no concept was handed out,
+ * else warns once through rd (line 0) and returns 0. The message names
+ * the count, what a unit is ("unit", plural "units"), the languages found and
+ * the options that choose them.
+ */
+int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
+                            const char *unit, const char *units,
+                            struct exchange_error *err /* OUT */);
+void exchange_skipped_release(struct exchange_skipped *s);
 
 /* Distinct warnings a reader gives per file before saying the rest are not shown. */
 #define EXCHANGE_MAX_WARNINGS 100

@@ -49,6 +49,9 @@ struct tbx_reader {
     struct exchange_concept cur;                              /* the concept being read */
     struct strmap warned;                                     /* warnings given */
     int stopped;                                              /* the callback said stop */
+    struct strbuf lang[2];    /* the entry's source and target tags (first langSet of each) */
+    struct strbuf entry_tags; /* every tag of the entry, ' '-separated */
+    struct exchange_skipped skipped; /* entries without a Korean term */
 };
 
 static void warn(struct tbx_reader *r, const char *msg)
@@ -63,12 +66,14 @@ static enum side lang_side(struct tbx_reader *r, const char **attrs)
     const char *l = xml_attr(attrs, "xml:lang");
     struct strbuf tag = STRBUF_INIT, msg = STRBUF_INIT, shown = STRBUF_INIT;
     enum side s = SIDE_OTHER;
+    enum lang_result res;
 
     if (!l && (l = xml_attr(attrs, "lang")))
         warn(r, "deprecated 'lang' attribute read as xml:lang");
     if (!l)
         return SIDE_OTHER;
-    if (lang_normalize(l, &tag) == LANG_REPAIRED) {
+    res = lang_normalize(l, &tag);
+    if (res == LANG_REPAIRED) {
         xml_printable(&shown, l, XML_PRINTABLE_MAX);
         strbuf_addf(&msg, "language tag '%s' read as '%s' (BCP 47 separates with '-')", shown.buf,
                     tag.buf);
@@ -78,6 +83,11 @@ static enum side lang_side(struct tbx_reader *r, const char **attrs)
         s = SIDE_SOURCE;
     else if (lang_same_language(tag.buf, r->rd->opt.target_lang))
         s = SIDE_TARGET;
+    if (s != SIDE_OTHER && res != LANG_INVALID && !r->lang[s - 1].len)
+        strbuf_addbuf(&r->lang[s - 1], &tag); /* convert writes it back (struct exchange_langs) */
+    if (r->entry_tags.len)
+        strbuf_addch(&r->entry_tags, ' ');
+    strbuf_addstr(&r->entry_tags, tag.buf);
     strbuf_release(&tag);
     strbuf_release(&msg);
     strbuf_release(&shown);
@@ -111,6 +121,9 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     if (is_entry(name)) {
         const char *id = xml_attr(attrs, "id");
         exchange_concept_reset(&r->cur);
+        strbuf_reset(&r->lang[0]);
+        strbuf_reset(&r->lang[1]);
+        strbuf_reset(&r->entry_tags);
         r->in_entry = 1;
         r->entry_depth = r->depth;
         r->have_preferred = 0;
@@ -161,6 +174,27 @@ static int on_text(void *ctx, const char *s, size_t len)
     return 0;
 }
 
+/*
+ * Strips the white space a pretty-printer puts around text: up to the
+ * last line break of a leading run of white space and the indentation
+ * after it, and from the first line break of a trailing run. Text that
+ * itself starts or ends with a space or TAB ("…\t") keeps it.
+ */
+static void trim_layout(struct strbuf *sb)
+{
+    size_t a = 0, b = sb->len, i;
+    for (i = 0; i < sb->len && strchr(" \t\r\n", sb->buf[i]); i++)
+        if (sb->buf[i] == '\n')
+            a = i + 1;
+    while (a && a < sb->len && (sb->buf[a] == ' ' || sb->buf[a] == '\t'))
+        a++;
+    for (i = sb->len; i > a && strchr(" \t\r\n", sb->buf[i - 1]); i--)
+        if (sb->buf[i - 1] == '\n')
+            b = i - 1 > a && sb->buf[i - 2] == '\r' ? i - 2 : i - 1;
+    memmove(sb->buf, sb->buf + a, b - a);
+    strbuf_setlen(sb, b - a);
+}
+
 static void end_text(struct tbx_reader *r)
 {
     struct exchange_concept *e = &r->cur;
@@ -198,7 +232,10 @@ static void end_text(struct tbx_reader *r)
     if (dst) {
         strbuf_reset(dst);
         strbuf_addbuf(dst, &r->text);
-        strbuf_trim(dst);
+        if (dst == &r->context)
+            trim_layout(dst); /* the example is a line as found: "…\t" stays */
+        else
+            strbuf_trim(dst);
     }
     r->what = T_NONE;
     xml_reader_want_text(r->xr, 0);
@@ -262,11 +299,29 @@ static int on_end(void *ctx, const char *name)
     } else if (is_entry(name)) {
         r->in_entry = 0;
         exchange_concept_finish(&r->cur);
-        if (!r->cur.c.ko && r->cur.c.nforms)
-            warn(r, "an entry without a Korean term was skipped");
-        else if (r->cur.c.nforms && r->rd->concept(r->rd->ctx, &r->cur.c)) {
-            r->stopped = 1;
-            return -1;
+        if (!r->cur.c.ko) {
+            /* counted, and reported once at the end with the languages found */
+            r->skipped.units++;
+            for (char *p = r->entry_tags.buf, *sp, c; *p; p = sp + !!c) {
+                sp = p + strcspn(p, " ");
+                c = *sp;
+                *sp = '\0';
+                exchange_skipped_lang(&r->skipped, p);
+                *sp = c;
+            }
+        } else if (r->cur.c.nforms) {
+            struct exchange_langs *langs = r->rd->langs;
+            if (langs) {
+                strbuf_reset(&langs->source);
+                strbuf_addbuf(&langs->source, &r->lang[0]);
+                strbuf_reset(&langs->target);
+                strbuf_addbuf(&langs->target, &r->lang[1]);
+            }
+            r->skipped.concepts++;
+            if (r->rd->concept(r->rd->ctx, &r->cur.c)) {
+                r->stopped = 1;
+                return -1;
+            }
         }
     }
     return 0;
@@ -288,6 +343,10 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
     strbuf_init(&r.admstatus, 32);
     strbuf_init(&r.context, 64);
     strbuf_init(&r.source, 64);
+    strbuf_init(&r.lang[0], 0);
+    strbuf_init(&r.lang[1], 0);
+    strbuf_init(&r.entry_tags, 0);
+    strbuf_init(&r.skipped.langs, 0);
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
@@ -297,6 +356,12 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
     }
     if (ret)
         exchange_error_from_xml(err, &xe, r.stopped);
+    else
+        ret = exchange_skipped_report(rd, &r.skipped, "entry", "entries", err);
+    strbuf_release(&r.lang[0]);
+    strbuf_release(&r.lang[1]);
+    strbuf_release(&r.entry_tags);
+    exchange_skipped_release(&r.skipped);
     strbuf_release(&r.text);
     strbuf_release(&r.term);
     strbuf_release(&r.termtype);

@@ -7,14 +7,25 @@
  * (loanword -> plain Korean, tmx_write.c --target loanword). Text inside
  * <bpt>, <ept>, <ph>, <it> and <ut> is native code and is dropped; <hi> text
  * is kept. dadeum's own properties (x-concept-id, x-kind, x-status,
- * x-abbreviation, x-loanword, x-english, x-native, x-shortform) and notes ("source: ", "example: ",
- * else the reviewer's note) are read back; consecutive units with the same x-concept-id (or,
- * without one, the same Korean text) form one concept.
+ * x-abbreviation, x-loanword, x-english, x-native, x-shortform) and notes are read back;
+ * consecutive units with the same x-concept-id (or, without one, the same Korean text) form
+ * one concept.
+ *
+ * Notes: the last "source: " and "example: " notes of a unit are the
+ * example's place and line (tmx_write.c writes them after the others);
+ * every other note is kept, in order, joined by line feeds into the
+ * concept's note, which tmx_write.c writes back as one <note> per line. A
+ * note the concept has from an earlier unit is not added again.
+ *
+ * Languages: each side's tag is handed out with the concept (struct
+ * exchange_langs), so `convert` writes en-GB back as en-GB.
  *
  * Tolerated, with one warning per kind and file: xml:lang in any case
  * ("KO", "EN-us"), POSIX tags ("ko_KR", read as ko-KR), the TMX 1.1 `lang`
- * attribute, srclang="*all*". A unit without a Korean side is skipped with
- * a warning. Anything not well-formed stops the read (io/xml.h).
+ * attribute, srclang="*all*". Units without a Korean side are skipped and
+ * counted: one warning at the end names their languages, and a file of
+ * nothing else is an input error (struct exchange_skipped). Anything not
+ * well-formed stops the read (io/xml.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +41,9 @@
 enum side { SIDE_SOURCE = 1, SIDE_TARGET = 2 };
 
 struct tuv {
-    unsigned side;     /* enum side bits of its xml:lang, 0 for another language */
-    struct strbuf seg; /* text */
+    unsigned side;      /* enum side bits of its xml:lang, 0 for another language */
+    struct strbuf seg;  /* text */
+    struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
 };
 
 /* dadeum's own properties, which it reads back. */
@@ -58,11 +70,17 @@ struct tmx_reader {
     size_t ntuv, atuv;                   /* used, allocated */
     struct exchange_concept tu;          /* the unit's props and notes */
     const char *tu_id;                   /* its x-concept-id, in tu */
+    struct strbuf tu_notes;              /* its other notes, '\n'-separated */
+    struct strbuf tu_source, tu_example; /* its last "source: "/"example: " note, prefix and all */
     struct exchange_concept cur;         /* the concept being gathered */
     struct strbuf key;                   /* its id or Korean text; "" when empty */
+    struct strbuf notes;                 /* its notes, '\n'-separated */
+    struct strbuf cur_lang[2];           /* its source and target tags (first unit's) */
+    struct exchange_skipped skipped;     /* units without a Korean side */
     struct strmap warned;                /* warnings given */
     int stopped;                         /* the callback said stop */
     struct strbuf lang_seen[2];          /* tags last read without a warning */
+    struct strbuf canon_seen[2];         /* their canonical forms */
     unsigned side_seen[2];               /* their enum side bits */
     int lang_next;                       /* which of lang_seen to replace next */
 };
@@ -76,19 +94,24 @@ static void warn(struct tmx_reader *r, const char *msg)
 
 /*
  * Which side a language attribute is on (enum side bits), warning about
- * repairs: the tag is read in its canonical form.
+ * repairs: the tag is read in its canonical form, which goes to canon_out
+ * (may be NULL; left empty for a tag that is not BCP 47).
  */
-static unsigned read_lang(struct tmx_reader *r, const char *tag)
+static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *canon_out)
 {
     struct strbuf canon = STRBUF_INIT, msg = STRBUF_INIT, shown = STRBUF_INIT;
     const struct exchange_options *opt = &r->rd->opt;
+    enum lang_result res;
     unsigned side;
 
     /* nearly every tuv repeats one of two tags: remember the last two that needed no warning */
     for (int i = 0; i < 2; i++)
-        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf))
+        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf)) {
+            if (canon_out)
+                strbuf_addbuf(canon_out, &r->canon_seen[i]);
             return r->side_seen[i];
-    switch (lang_normalize(tag, &canon)) {
+        }
+    switch (res = lang_normalize(tag, &canon)) {
     case LANG_CANONICAL:
         break;
     case LANG_REPAIRED:
@@ -105,9 +128,13 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag)
     }
     side = (lang_same_language(canon.buf, opt->source_lang) ? SIDE_SOURCE : 0) |
            (lang_same_language(canon.buf, opt->target_lang) ? SIDE_TARGET : 0);
+    if (canon_out && res != LANG_INVALID)
+        strbuf_addbuf(canon_out, &canon);
     if (!msg.len) {
         strbuf_reset(&r->lang_seen[r->lang_next]);
         strbuf_addstr(&r->lang_seen[r->lang_next], tag);
+        strbuf_reset(&r->canon_seen[r->lang_next]);
+        strbuf_addbuf(&r->canon_seen[r->lang_next], &canon);
         r->side_seen[r->lang_next] = side;
         r->lang_next ^= 1;
     } else {
@@ -200,16 +227,31 @@ static enum prop prop_of(const char *type, enum termbase_form_type *form)
 
 static int flush(struct tmx_reader *r)
 {
+    struct exchange_langs *langs = r->rd->langs;
     int ret = 0;
     if (!r->key.len)
         return 0;
     exchange_concept_finish(&r->cur);
-    if (r->cur.c.nforms && r->rd->concept(r->rd->ctx, &r->cur.c)) {
-        r->stopped = 1;
-        ret = -1;
+    if (r->notes.len)
+        r->cur.c.note = exchange_concept_strdup(&r->cur, r->notes.buf, r->notes.len);
+    if (langs) {
+        strbuf_reset(&langs->source);
+        strbuf_addbuf(&langs->source, &r->cur_lang[0]);
+        strbuf_reset(&langs->target);
+        strbuf_addbuf(&langs->target, &r->cur_lang[1]);
+    }
+    if (r->cur.c.nforms) {
+        r->skipped.concepts++;
+        if (r->rd->concept(r->rd->ctx, &r->cur.c)) {
+            r->stopped = 1;
+            ret = -1;
+        }
     }
     exchange_concept_reset(&r->cur);
     strbuf_reset(&r->key);
+    strbuf_reset(&r->notes);
+    strbuf_reset(&r->cur_lang[0]);
+    strbuf_reset(&r->cur_lang[1]);
     return ret;
 }
 
@@ -218,10 +260,13 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
     ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
-    for (size_t i = old; i < r->atuv; i++)
+    for (size_t i = old; i < r->atuv; i++) {
         strbuf_init(&r->tuvs[i].seg, 0);
+        strbuf_init(&r->tuvs[i].lang, 0);
+    }
     strbuf_reset(&r->tuvs[r->ntuv].seg);
-    r->tuvs[r->ntuv].side = l ? read_lang(r, l) : 0;
+    strbuf_reset(&r->tuvs[r->ntuv].lang);
+    r->tuvs[r->ntuv].side = l ? read_lang(r, l, &r->tuvs[r->ntuv].lang) : 0;
     r->ntuv++;
 }
 
@@ -256,6 +301,9 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->ntuv = 0;
         exchange_concept_reset(&r->tu);
         r->tu_id = NULL;
+        strbuf_reset(&r->tu_notes);
+        strbuf_reset(&r->tu_source);
+        strbuf_reset(&r->tu_example);
         break;
     case EL_TUV:
         if (r->in_tu) {
@@ -283,7 +331,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     case EL_HEADER: {
         const char *s = xml_attr(attrs, "srclang");
         if (s)
-            read_lang(r, s); /* for its warnings */
+            read_lang(r, s, NULL); /* for its warnings */
         break;
     }
     default:
@@ -329,17 +377,66 @@ static void end_prop(struct tmx_reader *r)
     }
 }
 
+/* Appends line to the '\n'-separated list notes. */
+static void add_note(struct strbuf *notes, const char *line, size_t len)
+{
+    if (!len)
+        return;
+    if (notes->len)
+        strbuf_addch(notes, '\n');
+    strbuf_add(notes, line, len);
+}
+
+/* 1 when the '\n'-separated list notes has line[0..len) as one of its lines. */
+static int has_note(const struct strbuf *notes, const char *line, size_t len)
+{
+    for (const char *p = notes->buf, *end = notes->buf + notes->len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (n == len && !memcmp(p, line, len))
+            return 1;
+        p += n + 1;
+    }
+    return 0;
+}
+
+/*
+ * A <note> of the unit: the last "source: " and "example: " notes are kept
+ * aside for the example; an earlier one, and every other note, joins the
+ * unit's notes.
+ */
 static void end_note(struct tmx_reader *r)
 {
-    struct exchange_concept *e = &r->tu;
-    const char *s = r->text.buf;
-    if (!strncmp(s, "source: ", 8)) {
-        exchange_concept_set_source(e, s + 8, r->text.len - 8);
-    } else if (!strncmp(s, "example: ", 9)) {
-        e->c.example = exchange_concept_strdup(e, s + 9, strlen(s + 9));
-    } else if (!e->c.note && r->text.len) {
-        e->c.note = exchange_concept_strdup(e, s, r->text.len);
+    struct strbuf *slot = NULL;
+    if (!strncmp(r->text.buf, "source: ", 8))
+        slot = &r->tu_source;
+    else if (!strncmp(r->text.buf, "example: ", 9))
+        slot = &r->tu_example;
+    if (!slot) {
+        add_note(&r->tu_notes, r->text.buf, r->text.len);
+        return;
     }
+    add_note(&r->tu_notes, slot->buf, slot->len);
+    strbuf_reset(slot);
+    strbuf_addbuf(slot, &r->text);
+}
+
+/* Sets the concept's tag for side i (0 source, 1 target) from v, or warns when it has another. */
+static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
+{
+    struct strbuf msg = STRBUF_INIT;
+    if (!v->lang.len)
+        return;
+    if (!r->cur_lang[i].len) {
+        strbuf_addbuf(&r->cur_lang[i], &v->lang);
+        return;
+    }
+    if (!strcmp(r->cur_lang[i].buf, v->lang.buf))
+        return;
+    strbuf_addf(&msg, "units of one concept in '%s' and '%s': written as '%s'", r->cur_lang[i].buf,
+                v->lang.buf, r->cur_lang[i].buf);
+    warn(r, msg.buf);
+    strbuf_release(&msg);
 }
 
 /* Puts the finished unit into the current concept. */
@@ -368,7 +465,9 @@ static int end_tu(struct tmx_reader *r)
             }
     }
     if (!src || !src->seg.len) {
-        warn(r, "a <tu> without a Korean <tuv> was skipped");
+        r->skipped.units++;
+        for (size_t i = 0; i < r->ntuv; i++)
+            exchange_skipped_lang(&r->skipped, r->tuvs[i].lang.buf);
         return 0;
     }
     key = r->tu_id ? r->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
@@ -376,6 +475,9 @@ static int end_tu(struct tmx_reader *r)
         return -1;
     if (!r->key.len)
         strbuf_addstr(&r->key, key);
+    concept_lang(r, 0, src);
+    if (tgt && !ko_only)
+        concept_lang(r, 1, tgt);
     if (ko_only) {
         exchange_concept_add_form(e, TERMBASE_FORM_KO, tgt->seg.buf, tgt->seg.len);
         exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, src->seg.buf, src->seg.len);
@@ -407,15 +509,22 @@ static int end_tu(struct tmx_reader *r)
         e->c.kind = exchange_concept_strdup(e, tu->c.kind, strlen(tu->c.kind));
     if (tu->c.status != TERMBASE_CANDIDATE)
         e->c.status = tu->c.status;
-    if (tu->c.note && !e->c.note)
-        e->c.note = exchange_concept_strdup(e, tu->c.note, strlen(tu->c.note));
-    if (tu->c.example && !e->c.example)
-        e->c.example = exchange_concept_strdup(e, tu->c.example, strlen(tu->c.example));
-    if (tu->c.example_path && !e->c.example_path) {
-        e->c.example_path =
-            exchange_concept_strdup(e, tu->c.example_path, strlen(tu->c.example_path));
-        e->c.example_line = tu->c.example_line;
+    if (!r->notes.len) {
+        strbuf_addbuf(&r->notes, &r->tu_notes);
+    } else {
+        /* units of one concept repeat its notes (tmx_write.c): add the new ones only */
+        for (const char *p = r->tu_notes.buf, *end = p + r->tu_notes.len; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            if (!has_note(&r->notes, p, n))
+                add_note(&r->notes, p, n);
+            p += n + 1;
+        }
     }
+    if (r->tu_example.len > 9 && !e->c.example)
+        e->c.example = exchange_concept_strdup(e, r->tu_example.buf + 9, r->tu_example.len - 9);
+    if (r->tu_source.len > 8 && !e->c.example_path)
+        exchange_concept_set_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
     return 0;
 }
 
@@ -475,6 +584,16 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
     r.rd = rd;
     strbuf_init(&r.text, 64);
     strbuf_init(&r.key, 64);
+    strbuf_init(&r.notes, 0);
+    strbuf_init(&r.tu_notes, 0);
+    strbuf_init(&r.tu_source, 0);
+    strbuf_init(&r.tu_example, 0);
+    for (int i = 0; i < 2; i++) {
+        strbuf_init(&r.lang_seen[i], 0);
+        strbuf_init(&r.canon_seen[i], 0);
+        strbuf_init(&r.cur_lang[i], 0);
+    }
+    strbuf_init(&r.skipped.langs, 0);
     exchange_concept_reset(&r.tu);
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
@@ -487,15 +606,27 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
         ret = flush(&r);
     if (ret)
         exchange_error_from_xml(err, &xe, r.stopped);
-    for (size_t i = 0; i < r.atuv; i++)
+    else
+        ret = exchange_skipped_report(rd, &r.skipped, "unit", "units", err);
+    for (size_t i = 0; i < r.atuv; i++) {
         strbuf_release(&r.tuvs[i].seg);
+        strbuf_release(&r.tuvs[i].lang);
+    }
     free(r.tuvs);
     strbuf_release(&r.text);
     strbuf_release(&r.key);
     exchange_concept_release(&r.tu);
     exchange_concept_release(&r.cur);
     strmap_release(&r.warned, NULL);
-    strbuf_release(&r.lang_seen[0]);
-    strbuf_release(&r.lang_seen[1]);
+    for (int i = 0; i < 2; i++) {
+        strbuf_release(&r.lang_seen[i]);
+        strbuf_release(&r.canon_seen[i]);
+        strbuf_release(&r.cur_lang[i]);
+    }
+    strbuf_release(&r.notes);
+    strbuf_release(&r.tu_notes);
+    strbuf_release(&r.tu_source);
+    strbuf_release(&r.tu_example);
+    exchange_skipped_release(&r.skipped);
     return ret ? -1 : 0;
 }

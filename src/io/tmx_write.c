@@ -14,7 +14,7 @@
  *         <prop type="x-abbreviation">AI</prop>     each abbreviation of the concept
  *         <prop type="x-loanword">에이아이</prop>     its other forms: x-loanword,
  *                                                   x-english, x-native, x-shortform
- *         <note>reviewer's note</note>
+ *         <note>reviewer's note</note>             one per line of the concept's note
  *         <note>source: a.txt:2</note>              the example's document and line
  *         <note>example: 인공지능(AI) ...</note>     the example line
  *         <tuv xml:lang="ko-KR"><seg>인공지능</seg></tuv>
@@ -72,6 +72,25 @@ static void note(FILE *fp, const char *prefix, const char *value)
     fputs("</note>\n", fp);
 }
 
+/*
+ * The concept's note, one <note> per line: tmx_read.c joins a unit's notes
+ * with line feeds, so several notes come back as several notes.
+ */
+static void notes(FILE *fp, const char *value)
+{
+    struct strbuf line = STRBUF_INIT;
+    while (value && *value) {
+        size_t n = strcspn(value, "\n");
+        strbuf_reset(&line);
+        strbuf_add(&line, value, n);
+        if (line.len && line.buf[line.len - 1] == '\r')
+            strbuf_setlen(&line, line.len - 1); /* a CRLF note: XML would read the CR as LF */
+        note(fp, "", line.buf);
+        value += n + (value[n] == '\n');
+    }
+    strbuf_release(&line);
+}
+
 static void tuv(FILE *fp, const char *lang, const char *text)
 {
     fputs("      <tuv xml:lang=\"", fp);
@@ -117,7 +136,7 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
             (t != TERMBASE_FORM_KO && t != source->type && t != target->type))
             prop(fp, tmx_prop_names[t], w->forms[i]->text);
     }
-    note(fp, "", c->note);
+    notes(fp, c->note);
     exchange_source_string(c, &src);
     note(fp, "source: ", src.buf);
     note(fp, "example: ", c->example);

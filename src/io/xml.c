@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "io/xml.h"
+#include "text/decode.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -228,6 +229,33 @@ static void XMLCALL on_doctype(void *data, const XML_Char *name, const XML_Char 
 
 /* ---- parsing ------------------------------------------------------------------------- */
 
+static int XMLCALL charmap_convert(void *data, const char *s)
+{
+    return text_charmap_convert(data, s);
+}
+
+static void XMLCALL charmap_release(void *data)
+{
+    text_charmap_free(data);
+}
+
+/*
+ * Expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; for any other
+ * encoding="..." (EUC-KR and CP949 in Korean TMX files) it asks here, and
+ * text/decode.h maps the bytes through iconv, as `extract` decodes them.
+ */
+static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Encoding *info)
+{
+    struct text_charmap *m = text_charmap_new(name, info->map);
+    (void)data;
+    if (!m)
+        return XML_STATUS_ERROR;
+    info->data = m;
+    info->convert = charmap_convert;
+    info->release = charmap_release;
+    return XML_STATUS_OK;
+}
+
 static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct xml_error *err)
 {
     struct xml_reader *r = xcalloc(1, sizeof(*r));
@@ -243,6 +271,7 @@ static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, st
     XML_SetEntityDeclHandler(r->parser, on_entity_decl);
     XML_SetSkippedEntityHandler(r->parser, on_skipped_entity);
     XML_SetStartDoctypeDeclHandler(r->parser, on_doctype);
+    XML_SetUnknownEncodingHandler(r->parser, on_unknown_encoding, NULL);
     XML_SetParamEntityParsing(r->parser, XML_PARAM_ENTITY_PARSING_NEVER);
     /* a second wall: we refuse entity declarations before any expansion */
     XML_SetBillionLaughsAttackProtectionMaximumAmplification(r->parser, 10.0f);

@@ -399,3 +399,70 @@ void text_decoder_free(struct text_decoder *d)
     strbuf_release(&d->pend);
     free(d);
 }
+
+/* ---- byte maps ------------------------------------------------------------------- */
+
+struct text_charmap {
+    iconv_t cd; /* encoding -> UTF-32LE */
+};
+
+/*
+ * Converts s[0..len) to one code point through m->cd. Returns the code
+ * point, -2 when the bytes are the start of a longer sequence (EINVAL),
+ * -1 when they are no character (EILSEQ) or more than one.
+ */
+static long charmap_one(struct text_charmap *m, const char *s, size_t len)
+{
+    unsigned char out[8];
+    char *inp = (char *)s, *outp = (char *)out; /* iconv's prototype is not const-correct */
+    size_t inleft = len, outleft = sizeof(out), r;
+
+    iconv(m->cd, NULL, NULL, NULL, NULL);
+    r = iconv(m->cd, &inp, &inleft, &outp, &outleft);
+    if (r == (size_t)-1)
+        return errno == EINVAL ? -2 : -1;
+    if (inleft || sizeof(out) - outleft != 4)
+        return -1;
+    return (long)out[0] | (long)out[1] << 8 | (long)out[2] << 16 | (long)out[3] << 24;
+}
+
+struct text_charmap *text_charmap_new(const char *encoding, int map[256])
+{
+    struct text_charmap *m;
+    char canon[32];
+
+    canonical_name(encoding, canon, sizeof(canon));
+    if (!strncmp(canon, "utf", 3) || !strncmp(canon, "ucs", 3))
+        return NULL; /* expat reads UTF-8 and UTF-16 itself; the rest are not byte maps */
+    m = xmalloc(sizeof(*m));
+    m->cd = iconv_open("UTF-32LE", canon);
+    if (m->cd == (iconv_t)-1) {
+        free(m);
+        return NULL;
+    }
+    for (int b = 0; b < 256; b++) {
+        char c = (char)b;
+        long cp = charmap_one(m, &c, 1);
+        map[b] = (int)cp;
+        /* an ASCII-compatible encoding only: '<', '&', quotes and names are single bytes */
+        if (b < 0x80 && cp != b) {
+            text_charmap_free(m);
+            return NULL;
+        }
+    }
+    return m;
+}
+
+int text_charmap_convert(struct text_charmap *m, const char *s)
+{
+    long cp = charmap_one(m, s, 2);
+    return cp < 0 ? -1 : (int)cp;
+}
+
+void text_charmap_free(struct text_charmap *m)
+{
+    if (!m)
+        return;
+    iconv_close(m->cd);
+    free(m);
+}

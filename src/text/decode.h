@@ -72,4 +72,32 @@ int text_decoder_had_bom(const struct text_decoder *d);
 
 void text_decoder_free(struct text_decoder *d);
 
+/* ---- byte maps, for XML parsers (io/xml.c) -------------------------------------- */
+
+/*
+ * A single- or double-byte encoding (CP949 and EUC-KR, which selects it,
+ * ISO-8859-*, windows-125x, Shift_JIS, Big5, GBK) as the table expat's
+ * unknown-encoding handler wants (XML_Encoding): map[b] is the code point
+ * of byte b alone, -2 when b starts a two-byte sequence, -1 when b starts
+ * nothing. Encodings with longer or stateful sequences are refused.
+ */
+struct text_charmap;
+
+/*
+ * Fills map (256 entries) for encoding (an iconv name, aliases as for
+ * text_decoder_new) and returns the converter for its two-byte sequences,
+ * which the caller frees with text_charmap_free; NULL when iconv does not
+ * know the name or the encoding is not single- or double-byte.
+ */
+struct text_charmap *text_charmap_new(const char *encoding, int map[256] /* OUT */);
+
+/*
+ * The code point of the two-byte sequence s[0], s[1] (s[0] has map -2), or
+ * -1 when the pair is not a character of the encoding.
+ */
+int text_charmap_convert(struct text_charmap *m, const char *s);
+
+/* Frees m; NULL is fine. */
+void text_charmap_free(struct text_charmap *m);
+
 #endif

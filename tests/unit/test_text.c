@@ -834,6 +834,39 @@ static void test_reader_stdin(void)
     strbuf_release(&got);
 }
 
+/* Issue 17: the byte map behind expat's unknown-encoding handler (io/xml.c). */
+static void test_charmap(void)
+{
+    int map[256];
+    struct text_charmap *m = text_charmap_new("EUC-KR", map);
+
+    OK(m != NULL, "EUC-KR has a byte map");
+    if (m) {
+        INT_EQ(map['<'], '<', "ASCII maps to itself");
+        INT_EQ(map['\n'], '\n', "so do controls");
+        INT_EQ(map[0xB0], -2, "a lead byte");
+        INT_EQ(map[0x8C], -2, "a CP949-only lead byte (EUC-KR reads as CP949)");
+        INT_EQ(map[0xFF], -1, "no character starts with 0xFF");
+        INT_EQ(text_charmap_convert(m, "\xB0\xA1"), 0xAC00, "가");
+        INT_EQ(text_charmap_convert(m, "\x8C\x63"), 0xB620, "똠, CP949 only");
+        INT_EQ(text_charmap_convert(m, "\xB0\x20"), -1, "a bad trail byte");
+        text_charmap_free(m);
+    }
+    m = text_charmap_new("ks_c_5601-1987", map);
+    OK(m != NULL, "the name Microsoft writes");
+    text_charmap_free(m);
+    m = text_charmap_new("windows-1252", map);
+    OK(m != NULL, "a single-byte encoding");
+    if (m)
+        INT_EQ(map[0x80], 0x20AC, "the euro sign");
+    text_charmap_free(m);
+    OK(!text_charmap_new("UTF-16", map), "expat's own encodings are not byte maps");
+    OK(!text_charmap_new("UTF-32LE", map), "nor are four-byte units");
+    OK(!text_charmap_new("no-such-encoding", map), "an unknown name");
+    OK(!text_charmap_new("EBCDIC-US", map), "ASCII-incompatible: '<' is not a single byte 0x3C");
+    text_charmap_free(NULL);
+}
+
 int main(void)
 {
     RUN(test_decode_fixtures);
@@ -845,6 +878,7 @@ int main(void)
     RUN(test_decode_lenient);
     RUN(test_decode_unknown_encoding);
     RUN(test_decode_long_ascii_prefix);
+    RUN(test_charmap);
     RUN(test_sniff);
     RUN(test_nfc_basics);
     RUN(test_nfc_conformance);
