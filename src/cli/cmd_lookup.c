@@ -99,7 +99,7 @@ int cmd_lookup(int argc, char **argv)
         return cli_usage(synopsis, help, 0);
     }
     if (glossary) {
-        tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
         if (tb && termbase_load_tsv(tb, glossary, &err)) {
             termbase_free(tb);
             tb = NULL;
