@@ -6,8 +6,10 @@
 #
 # After every kill the target must be the old file byte for byte, or the
 # complete new one (the reference output, and well-formed for xmllint); the
-# termbase must open, answer lookup and be unchanged (export, convert) or be
-# as before or as after the whole file (import).
+# termbase must open, answer lookup and be unchanged (export, convert) or,
+# for import, which commits in batches so that other writers get in (issue
+# 16), as before the file, as after it, or part-way, where importing the
+# file again gives exactly the state after it.
 #
 # A SIGKILL cannot be caught, so the temporary file of util/outfile.c
 # (TARGET.tmp.XXXXXX, in the target's directory) stays behind when the kill
@@ -247,7 +249,7 @@ test_expect_success 'convert and extract: summary; the next write removes what t
 	next_write ex.tsv ref-ex.tsv dadeum extract -o ex.tsv dd.txt
 '
 
-# ---- import, SIGKILL: one transaction per file -------------------------------------
+# ---- import, SIGKILL: batches, completed by importing again ------------------------
 
 test_expect_success 'setup: a TMX of 3000 concepts, the termbase before and after it' '
 	gen 3 1500 >d3.txt && gen 4 1500 >d4.txt &&
@@ -264,7 +266,8 @@ test_expect_success 'setup: a TMX of 3000 concepts, the termbase before and afte
 '
 
 # kill_import ROUND: import big.tmx into a copy of base.db, killed at random;
-# the termbase must be as before or as after the whole file, and answer lookup
+# the termbase must be as before or as after the whole file, or part-way and
+# completed by importing it again, and answer lookup
 kill_import() {
 	d=$(delay "$1" "$(cat span.imp)")
 	rm -f k.db k.db-wal k.db-shm &&
@@ -286,9 +289,14 @@ kill_import() {
 	elif cmp -s now.dump after.dump; then
 		state=after
 	else
-		say_fail "import killed after ${d}s (exit $st) left a termbase that is neither before nor after"
-		diff before.dump now.dump | head -10 >&2
-		return 1
+		state=partial
+		"$DADEUM" import --db k.db big.tmx 2>err &&
+			dadeum review --db k.db --dump >now.dump || return 1
+		if ! cmp -s now.dump after.dump; then
+			say_fail "import killed after ${d}s (exit $st) left a termbase that importing again does not complete"
+			diff after.dump now.dump | head -10 >&2
+			return 1
+		fi
 	fi
 	tally imp "$state"
 	dadeum lookup --db k.db --exact SYS1X5 >out &&

@@ -110,7 +110,7 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
         return DADEUM_EXIT_INPUT;
     if (o->glossary) {
         const struct exchange_format *f = exchange_format_for_path(o->glossary);
-        tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
         if (tb && f && f->read && !strcmp(f->name, "tbx")) {
             /* a TBX glossary: read it as dadeum import does */
             if (load_exchange(tb, f, o->glossary)) {

@@ -2,15 +2,21 @@
  * cmd_import.c - `dadeum import`: merge TMX, TBX, TSV and CSV files into the
  * termbase.
  *
- * Each file is read by its streaming reader (io/exchange.h) straight into
- * one merge transaction (termbase_merge_begin, termbase.h): a file that
- * turns out malformed halfway is rolled back whole, and the termbase is as
- * before it. Files are imported in the order given; the first failure stops.
+ * Each file is read twice by its streaming reader (io/exchange.h): first
+ * only to check it, holding no lock, so that a file malformed halfway
+ * imports nothing; then into a merge (termbase_merge_begin, termbase.h),
+ * which commits in short batches so that other writers (dadeum set, an
+ * ingest) get in between. Standard input and other inputs that cannot be
+ * read twice (pipes) are first copied to a temporary file; a slow pipe
+ * thus holds no lock either. Files are imported in the order given; the
+ * first failure stops.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "io/exchange.h"
@@ -33,8 +39,10 @@ static const char help[] =
     "(en-GB) is reported. Units with no Korean side are skipped and counted.\n"
     "Concepts are matched by their Korean term; forms, status and notes that\n"
     "are already there are not added again, and a decision in the termbase\n"
-    "wins over one in the file. Each file is one transaction: a malformed file\n"
-    "imports nothing.\n"
+    "wins over one in the file. Each file is read through before anything is\n"
+    "stored, so a malformed file imports nothing; it is then stored in short\n"
+    "transactions, so other writers are not locked out while it is read or\n"
+    "stored.\n"
     "\n"
     "options:\n"
     "  --db <file>           the termbase (default $DADEUM_DB, else ./dadeum.db;\n"
@@ -91,6 +99,56 @@ static int on_concept(void *data, const struct termbase_concept *c)
     return termbase_merge_add(ic->m, c, &ic->err) ? -1 : 0;
 }
 
+/* The checking pass: concepts are read and dropped. */
+static int on_concept_check(void *data, const struct termbase_concept *c)
+{
+    (void)data;
+    (void)c;
+    return 0;
+}
+
+/*
+ * Copies path ("-": standard input) to a new temporary file named in tmp,
+ * so that it can be read twice. Returns 0, or -1 after an error message.
+ */
+static int spool(const char *path, struct strbuf *tmp)
+{
+    const char *dir = getenv("TMPDIR");
+    char buf[65536];
+    FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin, *out = NULL;
+    size_t n;
+    int fd, ret = -1;
+
+    if (!in)
+        return error("cannot read '%s': %s", path, strerror(errno));
+    strbuf_addf(tmp, "%s/dadeum-import.XXXXXX", dir && *dir ? dir : "/tmp");
+    cli_cleanup_on_signal(NULL);
+    fd = mkstemp(tmp->buf);
+    if (fd < 0 || !(out = fdopen(fd, "wb"))) {
+        error("cannot copy '%s' to a temporary file: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        goto cleanup;
+    }
+    cli_cleanup_on_signal(tmp->buf);
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            break;
+    if (ferror(in))
+        error("cannot read '%s': %s", path, strerror(errno));
+    else if (ferror(out) | fclose(out))
+        error("cannot copy '%s' to '%s': %s", path, tmp->buf, strerror(errno));
+    else
+        ret = 0;
+    out = NULL;
+cleanup:
+    if (out)
+        fclose(out);
+    if (in != stdin)
+        fclose(in);
+    return ret;
+}
+
 static int termbase_exit(const struct termbase_error *err)
 {
     switch (err->code) {
@@ -114,63 +172,98 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     struct exchange_reader rd;
     struct exchange_error xerr;
     struct termbase_merge_stats st;
-    int ret;
+    struct strbuf tmp = STRBUF_INIT;
+    const char *input = path; /* what the readers read: path or its copy */
+    struct stat sb;
+    int ret = DADEUM_EXIT_OK;
 
     memset(&ic, 0, sizeof(ic));
     ic.path = path;
     ic.opt = opt;
+    strbuf_init(&ic.langs.source, 0);
+    strbuf_init(&ic.langs.target, 0);
     if (!f && strcmp(path, "-"))
         f = exchange_format_for_path(path);
-    if (!f && strcmp(path, "-"))
-        f = exchange_format_sniff(path);
-    if (!f) {
-        if (!strcmp(path, "-"))
-            error("reading standard input needs --from");
-        else
-            error("cannot read '%s': %s", path, errno ? strerror(errno) : "empty file");
-        return strcmp(path, "-") ? DADEUM_EXIT_INPUT : DADEUM_EXIT_USAGE;
+    if (!f && !strcmp(path, "-")) {
+        error("reading standard input needs --from");
+        ret = DADEUM_EXIT_USAGE;
+        goto cleanup;
     }
-    ic.m = termbase_merge_begin(tb, &ic.err);
-    if (!ic.m) {
-        error("%s", ic.err.message);
-        return termbase_exit(&ic.err);
+    if (!strcmp(path, "-") || (!stat(path, &sb) && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))) {
+        if (spool(path, &tmp)) {
+            ret = DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
+        input = tmp.buf;
+    }
+    if (!f)
+        f = exchange_format_sniff(input);
+    if (!f) {
+        error("cannot read '%s': %s", path, errno ? strerror(errno) : "empty file");
+        ret = DADEUM_EXIT_INPUT;
+        goto cleanup;
     }
     memset(&rd, 0, sizeof(rd));
-    rd.concept = on_concept;
+    rd.concept = on_concept_check;
     rd.warn = on_warn;
     rd.ctx = &ic;
     rd.opt = *opt;
-    strbuf_init(&ic.langs.source, 0);
-    strbuf_init(&ic.langs.target, 0);
-    rd.langs = &ic.langs;
-    ret = f->read(path, &rd, &xerr);
-    strbuf_release(&ic.langs.source);
-    strbuf_release(&ic.langs.target);
-    if (ret) {
-        termbase_merge_abort(ic.m);
-        if (xerr.code == EXCHANGE_ESTOPPED) {
-            error("cannot import '%s': %s", path, ic.err.message);
-            return termbase_exit(&ic.err);
-        }
+    rd.langs = &ic.langs; /* the file's tags, for check_lang in the merging pass */
+    if (f->read(input, &rd, &xerr)) {
         if (xerr.line)
             error("cannot import '%s' (%s): line %lu, column %lu: %s; nothing imported from it",
                   path, f->name, xerr.line, xerr.column, xerr.message);
         else
             error("cannot import '%s' (%s): %s; nothing imported from it", path, f->name,
                   xerr.message);
-        return DADEUM_EXIT_INPUT;
+        ret = DADEUM_EXIT_INPUT;
+        goto cleanup;
+    }
+    ic.m = termbase_merge_begin(tb, &ic.err);
+    if (!ic.m) {
+        error("%s", ic.err.message);
+        ret = termbase_exit(&ic.err);
+        goto cleanup;
+    }
+    rd.concept = on_concept;
+    rd.warn = NULL; /* given by the first pass */
+    if (f->read(input, &rd, &xerr)) {
+        st = *termbase_merge_get_stats(ic.m);
+        termbase_merge_abort(ic.m);
+        if (xerr.code == EXCHANGE_ESTOPPED) {
+            error("cannot import '%s': %s", path, ic.err.message);
+            ret = termbase_exit(&ic.err);
+        } else {
+            error("cannot import '%s' (%s): it changed while being imported: %s", path,
+                  f->name, xerr.message);
+            ret = DADEUM_EXIT_INPUT;
+        }
+        if (st.committed)
+            fprintf(stderr, "%s: its first %lu concepts were imported; importing it again "
+                            "completes it\n", path, st.committed);
+        goto cleanup;
     }
     st = *termbase_merge_get_stats(ic.m);
     if (termbase_merge_commit(ic.m, &ic.err)) {
         error("cannot import '%s': %s", path, ic.err.message);
-        return termbase_exit(&ic.err);
+        ret = termbase_exit(&ic.err);
+        goto cleanup;
     }
     if (verbose) {
         utf8_write_visible(stderr, path, 0); /* a name may hold any byte */
-        fprintf(stderr, ": %lu concepts, %lu new, %lu updated, %lu new forms\n", st.concepts,
+        fprintf(stderr, ": %lu concepts, %lu new, %lu updated, %lu new forms
+", st.concepts,
                 st.new_concepts, st.updated, st.new_forms);
     }
-    return DADEUM_EXIT_OK;
+cleanup:
+    if (tmp.len) {
+        unlink(tmp.buf);
+        cli_cleanup_on_signal(NULL);
+    }
+    strbuf_release(&tmp);
+    strbuf_release(&ic.langs.source);
+    strbuf_release(&ic.langs.target);
+    return ret;
 }
 
 int cmd_import(int argc, char **argv)

@@ -101,7 +101,7 @@ int cmd_lookup(int argc, char **argv)
     if (cli_check_stdin(glossary))
         return DADEUM_EXIT_INPUT;
     if (glossary) {
-        tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
         if (tb && termbase_load_tsv(tb, glossary, &err)) {
             termbase_free(tb);
             tb = NULL;

@@ -471,7 +471,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
                            " ORDER BY count DESC, key LIMIT ?2",
                            -1, &st, NULL) != SQLITE_OK) {
-        ret = termbase__fail(tb, err, "cannot read the termbase");
+        ret = termbase__prepare_fail(tb, err);
         goto cleanup;
     }
     if (status >= 0)
@@ -522,7 +522,7 @@ int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, vo
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
                            " ORDER BY key, id",
                            -1, &st, NULL) != SQLITE_OK) {
-        termbase__fail(tb, err, "cannot read the termbase");
+        termbase__prepare_fail(tb, err);
         ret = -1;
         goto cleanup;
     }

@@ -4,7 +4,9 @@
  * A merge owns its prepared statements (finalized when it ends) so that the
  * shared statement cache of termbase.c stays as it is. The transaction is
  * flagged in tb->in_doc, so termbase_free and termbase_doc_abort roll it
- * back like an interrupted document.
+ * back like an interrupted document. It is cut into batches (next_batch):
+ * one transaction for a whole file locked every other writer out for as
+ * long as the file took to read and store (minutes for a million units).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +60,8 @@ struct termbase_merge {
     sqlite3_stmt *st[M_NSTMT];         /* prepared at begin */
     struct strbuf key, stem;           /* scratch keys */
     struct termbase_merge_stats stats; /* counts so far */
+    unsigned long batch;               /* concepts merged in the open transaction */
+    int64_t batch_start;               /* when it began (termbase__now_ms) */
 };
 
 static void merge_free(struct termbase_merge *m)
@@ -77,7 +81,8 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase
 
     memset(err, 0, sizeof(*err));
     if (tb->flags & TERMBASE_READONLY) {
-        termbase__error(err, TERMBASE_EIO, "the termbase was opened read-only");
+        termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
+                        tb->path);
         return NULL;
     }
     if (tb->in_doc) {
@@ -90,7 +95,7 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase
     strbuf_init(&m->stem, 64);
     for (int i = 0; i < M_NSTMT; i++) {
         if (sqlite3_prepare_v2(tb->db, merge_sql[i], -1, &m->st[i], NULL) != SQLITE_OK) {
-            termbase__fail(tb, err, "cannot prepare a statement");
+            termbase__prepare_fail(tb, err);
             merge_free(m);
             return NULL;
         }
@@ -101,7 +106,33 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase
         return NULL;
     }
     tb->in_doc = 1;
+    m->batch_start = termbase__now_ms();
     return m;
+}
+
+/*
+ * Commits the batch and opens the next transaction, pausing in between:
+ * a writer waiting on the lock (its busy handler polls every 2 ms) gets
+ * in there, so no one waits longer than one batch.
+ */
+static enum termbase_status next_batch(struct termbase_merge *m, struct termbase_error *err)
+{
+    struct termbase *tb = m->tb;
+    enum termbase_status ret = termbase__exec(tb, "COMMIT", err);
+
+    if (ret) {
+        termbase_doc_abort(tb);
+        return ret;
+    }
+    tb->in_doc = 0;
+    m->stats.committed = m->stats.concepts;
+    m->batch = 0;
+    sqlite3_sleep(TERMBASE_MERGE_PAUSE_MS);
+    if ((ret = termbase__exec(tb, "BEGIN IMMEDIATE", err)))
+        return ret;
+    tb->in_doc = 1;
+    m->batch_start = termbase__now_ms();
+    return TERMBASE_OK;
 }
 
 void termbase_merge_abort(struct termbase_merge *m)
@@ -310,5 +341,9 @@ cleanup:
     for (int i = 0; i < M_NSTMT; i++)
         sqlite3_reset(m->st[i]);
     strbuf_release(&ckey);
+    if (!ret && ++m->batch >= 64 &&
+        (m->batch >= TERMBASE_MERGE_BATCH ||
+         termbase__now_ms() - m->batch_start >= TERMBASE_MERGE_BATCH_MS))
+        ret = next_batch(m, err);
     return ret;
 }

@@ -7,7 +7,7 @@
  * IMMEDIATE transaction that also bumps user_version, so a crash mid-way
  * leaves the last complete version, and two processes opening an old file
  * at once migrate it once (the second re-reads the version under the lock).
- * A step is SQL plus an optional C function for work SQL cannot express
+ * A new file gets every step in one transaction. A step is SQL plus an optional C function for work SQL cannot express
  * (the fuzzy index needs the jamo-aware variant hashes from termbase.c).
  *
  * Never edit a released step: add a new one and bump
@@ -85,7 +85,7 @@ static enum termbase_status step2_fill(struct termbase *tb, struct termbase_erro
     int rc;
 
     if (sqlite3_prepare_v2(tb->db, "SELECT id, key FROM form", -1, &st, NULL) != SQLITE_OK)
-        return termbase__fail(tb, err, "cannot read forms");
+        return termbase__fail(tb, err, "cannot read the forms of");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 1);
         ret = termbase__fuzzy_index(tb, sqlite3_column_int64(st, 0), key ? key : "", 1, err);
@@ -93,7 +93,7 @@ static enum termbase_status step2_fill(struct termbase *tb, struct termbase_erro
             goto cleanup;
     }
     if (rc != SQLITE_DONE)
-        ret = termbase__fail(tb, err, "cannot read forms");
+        ret = termbase__fail(tb, err, "cannot read the forms of");
 cleanup:
     sqlite3_finalize(st);
     return ret;
@@ -133,13 +133,72 @@ static int read_int_pragma(struct termbase *tb, const char *sql, int *out)
 static enum termbase_status open_fail(struct termbase *tb, struct termbase_error *err, int rc,
                                       const char *what)
 {
-    if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-        return termbase__error(err, TERMBASE_ENOTDB, "not a termbase (%s)", sqlite3_errstr(rc));
+    if ((rc & 0xff) == SQLITE_NOTADB)
+        return termbase__error(err, TERMBASE_ENOTDB, "'%s': not a termbase (%s)", tb->path,
+                               sqlite3_errstr(rc));
+    if ((rc & 0xff) == SQLITE_CORRUPT)
+        return termbase__error(err, TERMBASE_ENOTDB, "'%s': damaged termbase (%s)", tb->path,
+                               sqlite3_errstr(rc));
     return termbase__fail(tb, err, what);
 }
 
-/* Runs step v (from v-1) unless another process got there first. */
-static enum termbase_status migrate_step(struct termbase *tb, int v, struct termbase_error *err)
+/*
+ * The named objects each version adds (tables, indexes, triggers, and the
+ * FTS5 shadow tables). A file that claims a version but lacks one of them
+ * was damaged by hand or by a tool; saying so at open beats a "no such
+ * table" from whichever statement meets the gap first.
+ */
+static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
+    {"document", "concept", "form", "form_key", "form_stem", "evidence", "evidence_doc", NULL},
+    {"form_fts", "form_fts_data", "form_fts_idx", "form_fts_docsize", "form_fts_config",
+     "form_fts_ai", "form_fts_ad", "fuzzy", NULL},
+};
+
+/* The schema check of the open statement: how many objects of version 1 and of 2 exist. */
+#define OBJECTS_SQL                                                                                \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('document', 'concept', 'form',"          \
+    "  'form_key', 'form_stem', 'evidence', 'evidence_doc')),"                                     \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"            \
+    "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"      \
+    "  'fuzzy'))"
+
+static int nobjects(int v)
+{
+    int n = 0;
+    while (objects[v - 1][n])
+        n++;
+    return n;
+}
+
+/* Names the first object of versions 1..version that is missing. */
+static enum termbase_status missing_object(struct termbase *tb, int version,
+                                           struct termbase_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *gone = NULL;
+
+    if (sqlite3_prepare_v2(tb->db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return termbase__fail(tb, err, "cannot read the schema of");
+    for (int v = 1; v <= version && !gone; v++)
+        for (int i = 0; objects[v - 1][i] && !gone; i++) {
+            sqlite3_reset(st);
+            sqlite3_bind_text(st, 1, objects[v - 1][i], -1, SQLITE_STATIC);
+            if (sqlite3_step(st) != SQLITE_ROW)
+                gone = objects[v - 1][i];
+        }
+    sqlite3_finalize(st);
+    return termbase__error(err, TERMBASE_ENOTDB,
+                           "'%s': damaged termbase (schema version %d, but '%s' is missing)",
+                           tb->path, version, gone ? gone : "?");
+}
+
+/*
+ * Runs steps from..to in one IMMEDIATE transaction, skipping those another
+ * process ran meanwhile (the version is read again under the lock).
+ */
+static enum termbase_status migrate_steps(struct termbase *tb, int from, int to,
+                                          struct termbase_error *err)
 {
     enum termbase_status ret;
     struct strbuf sql = STRBUF_INIT;
@@ -150,17 +209,19 @@ static enum termbase_status migrate_step(struct termbase *tb, int v, struct term
         return ret;
     rc = read_int_pragma(tb, "PRAGMA user_version", &now);
     if (rc != SQLITE_OK) {
-        ret = open_fail(tb, err, rc, "cannot read the schema version");
+        ret = open_fail(tb, err, rc, "cannot read the schema version of");
         goto cleanup;
     }
-    if (now >= v)
+    if (now >= to)
         goto cleanup; /* done by someone else meanwhile */
-    ret = termbase__exec(tb, steps[v - 1].sql, err);
-    if (!ret && steps[v - 1].fn)
-        ret = steps[v - 1].fn(tb, err);
+    for (int v = now + 1 > from ? now + 1 : from; v <= to && !ret; v++) {
+        ret = termbase__exec(tb, steps[v - 1].sql, err);
+        if (!ret && steps[v - 1].fn)
+            ret = steps[v - 1].fn(tb, err);
+    }
     if (ret)
         goto cleanup;
-    strbuf_addf(&sql, "PRAGMA user_version = %d", v);
+    strbuf_addf(&sql, "PRAGMA user_version = %d", to);
     ret = termbase__exec(tb, sql.buf, err);
 cleanup:
     if (ret)
@@ -173,9 +234,25 @@ cleanup:
     return ret;
 }
 
+/*
+ * Switches a new file to WAL. That needs an exclusive lock, for which
+ * SQLite may answer busy at once without asking the busy handler (when
+ * two processes fill in one empty file): so retry for TERMBASE_BUSY_MS.
+ */
+static enum termbase_status set_wal(struct termbase *tb, struct termbase_error *err)
+{
+    int64_t start = termbase__now_ms();
+    int rc;
+
+    while ((rc = sqlite3_exec(tb->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+           (rc & 0xff) == SQLITE_BUSY && termbase__now_ms() - start < TERMBASE_BUSY_MS)
+        sqlite3_sleep(2);
+    return rc == SQLITE_OK ? TERMBASE_OK : termbase__fail(tb, err, "cannot update the termbase");
+}
+
 enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_error *err)
 {
-    int version = 0, appid = 0, ntables = 0, rc;
+    int version = 0, appid = 0, ntables = 0, n1 = 0, n2 = 0, rc;
     enum termbase_status ret;
 
     sqlite3_stmt *st = NULL;
@@ -184,7 +261,7 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_erro
     rc = sqlite3_prepare_v2(tb->db,
                             "SELECT (SELECT user_version FROM pragma_user_version),"
                             " (SELECT application_id FROM pragma_application_id),"
-                            " (SELECT count(*) FROM sqlite_schema)",
+                            " (SELECT count(*) FROM sqlite_schema)," OBJECTS_SQL,
                             -1, &st, NULL);
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
@@ -192,30 +269,47 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_erro
             version = sqlite3_column_int(st, 0);
             appid = sqlite3_column_int(st, 1);
             ntables = sqlite3_column_int(st, 2);
+            n1 = sqlite3_column_int(st, 3);
+            n2 = sqlite3_column_int(st, 4);
             rc = SQLITE_OK;
         }
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_OK)
-        return open_fail(tb, err, rc, "cannot read the schema version");
+        return open_fail(tb, err, rc, "cannot read the schema version of");
     if (ntables && appid != TERMBASE_APP_ID)
-        return termbase__error(err, TERMBASE_ENOTDB, "an SQLite database, but not a termbase");
+        return termbase__error(err, TERMBASE_ENOTDB,
+                               "'%s': not a termbase (an SQLite database, but not dadeum's)",
+                               tb->path);
     if (version > TERMBASE_SCHEMA_VERSION)
         return termbase__error(err, TERMBASE_EVERSION,
-                               "schema version %d is newer than this dadeum's %d", version,
-                               TERMBASE_SCHEMA_VERSION);
+                               "'%s': schema version %d is newer than this dadeum's %d", tb->path,
+                               version, TERMBASE_SCHEMA_VERSION);
+    if ((ntables && version == 0) || (version >= 1 && n1 != nobjects(1)) ||
+        (version >= 2 && n2 != nobjects(2)))
+        return version ? missing_object(tb, version, err)
+                       : termbase__error(err, TERMBASE_ENOTDB,
+                                         "'%s': damaged termbase (tables, but no schema version)",
+                                         tb->path);
+    if (!ntables && (tb->flags & TERMBASE_READONLY))
+        return termbase__error(err, TERMBASE_EOPEN,
+                               "cannot open '%s': an empty file, not a termbase (run 'dadeum "
+                               "ingest')",
+                               tb->path);
     if (version < TERMBASE_SCHEMA_VERSION && (tb->flags & TERMBASE_READONLY))
         return termbase__error(err, TERMBASE_EVERSION,
-                               "schema version %d needs migrating to %d (open it for writing)",
-                               version, TERMBASE_SCHEMA_VERSION);
-    if (!ntables && version == 0) {
-        /* a new file: WAL must be chosen outside a transaction */
-        ret = termbase__exec(tb, "PRAGMA journal_mode = WAL", err);
-        if (ret)
+                               "'%s': schema version %d needs migrating to %d (open it for "
+                               "writing)",
+                               tb->path, version, TERMBASE_SCHEMA_VERSION);
+    if (!ntables) {
+        /* a new file: WAL must be chosen outside a transaction; then one
+         * transaction makes the whole schema */
+        if ((ret = set_wal(tb, err)) ||
+            (ret = migrate_steps(tb, 1, TERMBASE_SCHEMA_VERSION, err)))
             return ret;
     }
-    for (int v = version + 1; v <= TERMBASE_SCHEMA_VERSION; v++) {
-        ret = migrate_step(tb, v, err);
+    for (int v = version + 1; v <= TERMBASE_SCHEMA_VERSION && ntables; v++) {
+        ret = migrate_steps(tb, v, v, err);
         if (ret)
             return ret;
     }

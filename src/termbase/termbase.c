@@ -15,13 +15,21 @@
  *
  * Every derived value is a pure function of the evidence (ties broken by
  * byte order), which is why ingest order does not matter.
+ *
+ * Opening (termbase_open) treats the path as a plain file name, builds a
+ * new termbase beside it and links it into place whole (create_whole), and
+ * opens files we may not write read-only, immutable when SQLite could not
+ * read the WAL otherwise (needs_immutable). docs/termbase.md, "Concurrency".
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "extract/korean.h"
 #include "termbase/termbase_int.h"
@@ -116,6 +124,7 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
                                     const char *what)
 {
     int rc = sqlite3_extended_errcode(tb->db);
+    const char *path = tb->path ? tb->path : "";
     enum termbase_status code;
 
     switch (rc & 0xff) {
@@ -138,19 +147,33 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
         code = TERMBASE_EINTERNAL;
     }
     err->sqlite_code = rc;
-    if (code == TERMBASE_ENOTDB)
-        return termbase__error(err, code, "not a termbase (%s)", sqlite3_errmsg(tb->db));
-    if (code == TERMBASE_EIO) {
-        /* name the file and what the system said (a full disk, EFBIG, EACCES) */
-        const char *path = sqlite3_db_filename(tb->db, "main");
-        int sys = sqlite3_system_errno(tb->db);
-        if (sys)
-            return termbase__error(err, code, "%s '%s': %s (%s)", what, path ? path : "",
-                                   sqlite3_errmsg(tb->db), strerror(sys));
-        return termbase__error(err, code, "%s '%s': %s", what, path ? path : "",
+    if ((rc & 0xff) == SQLITE_NOTADB)
+        return termbase__error(err, code, "'%s': not a termbase (%s)", path,
                                sqlite3_errmsg(tb->db));
+    if (code == TERMBASE_ENOTDB)
+        return termbase__error(err, code, "'%s': damaged termbase (%s)", path,
+                               sqlite3_errmsg(tb->db));
+    if (code == TERMBASE_EIO && sqlite3_system_errno(tb->db)) {
+        /* name what the system said (a full disk, EFBIG, EACCES) */
+        return termbase__error(err, code, "%s '%s': %s (%s)", what, path, sqlite3_errmsg(tb->db),
+                               strerror(sqlite3_system_errno(tb->db)));
     }
-    return termbase__error(err, code, "%s: %s", what, sqlite3_errmsg(tb->db));
+    return termbase__error(err, code, "%s '%s': %s", what, path, sqlite3_errmsg(tb->db));
+}
+
+enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase_error *err)
+{
+    /*
+     * Our statements are fixed and tested against our schema, so one that
+     * does not compile (no such table or column) means the file's schema was
+     * changed behind our back: damage, not a bug.
+     */
+    if ((sqlite3_extended_errcode(tb->db) & 0xff) == SQLITE_ERROR) {
+        err->sqlite_code = sqlite3_extended_errcode(tb->db);
+        return termbase__error(err, TERMBASE_ENOTDB, "'%s': damaged termbase (%s)",
+                               tb->path ? tb->path : "", sqlite3_errmsg(tb->db));
+    }
+    return termbase__fail(tb, err, "cannot prepare a statement for");
 }
 
 sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termbase_error *err)
@@ -160,7 +183,7 @@ sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termba
     if (!st) {
         if (sqlite3_prepare_v3(tb->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
             SQLITE_OK) {
-            termbase__fail(tb, err, "cannot prepare a statement");
+            termbase__prepare_fail(tb, err);
             return NULL;
         }
         tb->stmt[id] = st;
@@ -215,51 +238,246 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 
 /* ---- open and close ------------------------------------------------------------------ */
 
+int64_t termbase__now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * The busy handler: polls every 2 ms for up to TERMBASE_BUSY_MS. SQLite's
+ * own handler backs off to 100 ms between tries, so a writer that commits
+ * in batches (import) and pauses for a few milliseconds between them would
+ * rarely be caught free; polling often lets waiting writers in.
+ */
+static int busy_wait(void *ctx, int count)
+{
+    struct termbase *tb = ctx;
+    int64_t now = termbase__now_ms();
+
+    if (count == 0)
+        tb->busy_start = now;
+    if (now - tb->busy_start >= TERMBASE_BUSY_MS)
+        return 0;
+    sqlite3_sleep(2);
+    return 1;
+}
+
+/*
+ * The name SQLite is given for path: relative paths get "./", so that no
+ * name is special (":memory:", or a "file:" URI, which Debian's SQLite
+ * reads as one even without SQLITE_OPEN_URI).
+ */
+static void sqlite_name(const char *path, struct strbuf *out)
+{
+    if (path[0] != '/')
+        strbuf_addstr(out, "./");
+    strbuf_addstr(out, path);
+}
+
+/* A file: URI for name (RFC 3986 percent-encoding) with the query q. */
+static void sqlite_uri(const char *name, const char *q, struct strbuf *out)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    strbuf_addstr(out, "file:");
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p)) {
+            strbuf_addch(out, (char)*p);
+        } else {
+            strbuf_addch(out, '%');
+            strbuf_addch(out, hex[*p >> 4]);
+            strbuf_addch(out, hex[*p & 15]);
+        }
+    }
+    strbuf_addf(out, "?%s", q);
+}
+
+/* 1 when the file at name exists with a size above 0. */
+static int nonempty(const char *name)
+{
+    struct stat sb;
+    return !stat(name, &sb) && sb.st_size > 0;
+}
+
+/*
+ * Whether a read-only open of name must be immutable: a WAL-mode file
+ * (header bytes 18 and 19 are 2) whose -shm file is missing and which we
+ * may not create (no write access to the file or its directory; creating
+ * it in another user's name would also lock its owner out of writing).
+ * SQLite cannot read such a file otherwise. Only when the -wal is missing
+ * or empty, so that the main file holds every committed transaction.
+ */
+static int needs_immutable(const char *name)
+{
+    unsigned char hdr[20];
+    struct strbuf side = STRBUF_INIT;
+    FILE *fp = fopen(name, "rb");
+    int wal = 0, ret = 0;
+    char *slash;
+
+    if (fp) {
+        wal = fread(hdr, 1, sizeof(hdr), fp) == sizeof(hdr) && hdr[18] == 2 && hdr[19] == 2;
+        fclose(fp);
+    }
+    if (!wal)
+        return 0;
+    strbuf_addf(&side, "%s-shm", name);
+    if (!access(side.buf, F_OK))
+        goto cleanup;
+    strbuf_reset(&side);
+    strbuf_addf(&side, "%s-wal", name);
+    if (nonempty(side.buf))
+        goto cleanup;
+    strbuf_reset(&side);
+    strbuf_addstr(&side, name);
+    slash = strrchr(side.buf, '/');
+    strbuf_setlen(&side, slash ? (size_t)(slash - side.buf) + 1 : 0);
+    strbuf_addch(&side, '.');
+    ret = access(name, W_OK) || access(side.buf, W_OK);
+cleanup:
+    strbuf_release(&side);
+    return ret;
+}
+
+static struct termbase *termbase_alloc(const char *path, unsigned flags)
+{
+    struct termbase *tb = xcalloc(1, sizeof(*tb));
+    tb->flags = flags;
+    tb->path = xstrdup(path);
+    strbuf_init(&tb->key, 64);
+    strbuf_init(&tb->stem, 64);
+    return tb;
+}
+
+/* Opens name (a SQLite file name or URI) with oflags into tb->db. */
+static enum termbase_status db_connect(struct termbase *tb, const char *name, int oflags,
+                                    struct termbase_error *err)
+{
+    if (sqlite3_open_v2(name, &tb->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        if (!tb->db)
+            return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory",
+                                   tb->path);
+        err->sqlite_code = sqlite3_extended_errcode(tb->db);
+        return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", tb->path,
+                               sqlite3_errmsg(tb->db));
+    }
+    sqlite3_extended_result_codes(tb->db, 1);
+    sqlite3_busy_handler(tb->db, busy_wait, tb);
+    return TERMBASE_OK;
+}
+
+/* Removes a half-built termbase and what SQLite made beside it. */
+static void remove_new(const char *tmp)
+{
+    static const char *const sfx[] = {"", "-journal", "-wal", "-shm"};
+    struct strbuf f = STRBUF_INIT;
+    for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+        strbuf_reset(&f);
+        strbuf_addf(&f, "%s%s", tmp, sfx[i]);
+        unlink(f.buf);
+    }
+    strbuf_release(&f);
+}
+
+/*
+ * Creates a termbase at name that appears whole or not at all: the schema
+ * is built in a temporary file beside it, which is then linked into place.
+ * link() does not replace, so of two processes creating one termbase the
+ * second finds the first's file and uses it; a reader never sees a file
+ * whose schema is half made (docs/termbase.md, "Concurrency").
+ */
+static enum termbase_status create_whole(const char *path, const char *name,
+                                         struct termbase_error *err)
+{
+    static unsigned serial;
+    struct strbuf tmp = STRBUF_INIT;
+    struct termbase *nb = NULL;
+    enum termbase_status ret = TERMBASE_OK;
+    int fd;
+
+    strbuf_addf(&tmp, "%s.new-%ld-%u", name, (long)getpid(), serial++);
+    fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        ret = termbase__error(err, TERMBASE_EOPEN, "cannot create '%s': %s", path,
+                              strerror(errno));
+        goto cleanup;
+    }
+    close(fd);
+    nb = termbase_alloc(path, TERMBASE_CREATE);
+    if ((ret = db_connect(nb, tmp.buf, SQLITE_OPEN_READWRITE, err)) ||
+        (ret = termbase__exec(nb, "PRAGMA journal_mode = WAL", err)) ||
+        (ret = termbase__migrate(nb, err)))
+        goto cleanup;
+    termbase_free(nb); /* checkpoints, and removes the -wal and -shm */
+    nb = NULL;
+    if (link(tmp.buf, name) && errno != EEXIST) {
+        /* a file system without hard links: rename, unless one appeared */
+        if (errno == ENOENT || access(name, F_OK) == 0 || rename(tmp.buf, name))
+            ret = termbase__error(err, TERMBASE_EOPEN, "cannot create '%s': %s", path,
+                                  strerror(errno));
+    }
+cleanup:
+    termbase_free(nb);
+    remove_new(tmp.buf);
+    strbuf_release(&tmp);
+    return ret;
+}
+
 struct termbase *termbase_open(const char *path, unsigned flags, struct termbase_error *err)
 {
     struct termbase *tb = NULL;
-    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    struct strbuf name = STRBUF_INIT, uri = STRBUF_INIT;
+    int oflags = SQLITE_OPEN_READWRITE;
     struct stat sb;
-    enum termbase_status ret;
 
     memset(err, 0, sizeof(*err));
+    if (flags & TERMBASE_MEMORY) {
+        tb = termbase_alloc("(in memory)", flags & ~(unsigned)TERMBASE_READONLY);
+        if (db_connect(tb, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, err) ||
+            termbase__migrate(tb, err))
+            goto fail;
+        goto done;
+    }
     if (!path || !*path) {
         termbase__error(err, TERMBASE_EOPEN, "empty termbase path");
         return NULL;
     }
-    if (strcmp(path, ":memory:")) {
-        if (stat(path, &sb)) {
-            if (errno != ENOENT || !(flags & TERMBASE_CREATE)) {
-                termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path,
-                                errno == ENOENT ? "no termbase there (run 'dadeum ingest')"
-                                                : strerror(errno));
-                return NULL;
-            }
-        } else if (S_ISDIR(sb.st_mode)) {
-            termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': is a directory", path);
-            return NULL;
-        }
-    }
-    if (flags & TERMBASE_CREATE)
-        oflags |= SQLITE_OPEN_CREATE;
-    else if (flags & TERMBASE_READONLY)
-        oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
-    tb = xcalloc(1, sizeof(*tb));
-    tb->flags = flags;
-    strbuf_init(&tb->key, 64);
-    strbuf_init(&tb->stem, 64);
-    if (sqlite3_open_v2(path, &tb->db, oflags, NULL) != SQLITE_OK) {
-        if (!tb->db) {
-            termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory", path);
-        } else {
+    sqlite_name(path, &name);
+    if (stat(name.buf, &sb)) {
+        if (errno != ENOENT || !(flags & TERMBASE_CREATE)) {
             termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path,
-                            sqlite3_errmsg(tb->db));
-            err->sqlite_code = sqlite3_extended_errcode(tb->db);
+                            errno == ENOENT ? "no termbase there (run 'dadeum ingest')"
+                                            : strerror(errno));
+            goto done;
         }
+        if (create_whole(path, name.buf, err))
+            goto done;
+    } else if (S_ISDIR(sb.st_mode)) {
+        termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': is a directory", path);
+        goto done;
+    }
+    /*
+     * A file we may not write is read as SQLite would, read-only, but on
+     * purpose: reading needs no -wal or -shm of ours, and a write then
+     * fails with a clear message (ingest of unchanged files still works).
+     */
+    if (!(flags & TERMBASE_READONLY) && access(name.buf, W_OK) &&
+        (errno == EACCES || errno == EROFS || errno == EPERM))
+        flags = (flags & ~(unsigned)TERMBASE_CREATE) | TERMBASE_READONLY;
+    if (flags & TERMBASE_CREATE)
+        oflags |= SQLITE_OPEN_CREATE; /* an empty file made by hand is filled in */
+    else if (flags & TERMBASE_READONLY)
+        oflags = SQLITE_OPEN_READONLY;
+    tb = termbase_alloc(path, flags);
+    if ((flags & TERMBASE_READONLY) && needs_immutable(name.buf)) {
+        sqlite_uri(name.buf, "immutable=1", &uri);
+        if (db_connect(tb, uri.buf, oflags | SQLITE_OPEN_URI, err))
+            goto fail;
+    } else if (db_connect(tb, name.buf, oflags, err)) {
         goto fail;
     }
-    sqlite3_extended_result_codes(tb->db, 1);
-    sqlite3_busy_timeout(tb->db, TERMBASE_BUSY_MS);
     /*
      * Keep the -wal and -shm files when the last connection closes: otherwise
      * every lookup process creates, checkpoints and deletes them, which costs
@@ -267,16 +485,16 @@ struct termbase *termbase_open(const char *path, unsigned flags, struct termbase
      */
     int persist = 1;
     sqlite3_file_control(tb->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-    ret = termbase__migrate(tb, err);
-    if (ret) {
-        struct termbase_error e2 = *err;
-        termbase__error(err, ret, "'%s': %s", path, e2.message);
+    if (termbase__migrate(tb, err))
         goto fail;
-    }
-    return tb;
+    goto done;
 fail:
     termbase_free(tb);
-    return NULL;
+    tb = NULL;
+done:
+    strbuf_release(&name);
+    strbuf_release(&uri);
+    return tb;
 }
 
 void termbase_free(struct termbase *tb)
@@ -290,6 +508,7 @@ void termbase_free(struct termbase *tb)
     sqlite3_close(tb->db);
     strbuf_release(&tb->key);
     strbuf_release(&tb->stem);
+    free(tb->path);
     free(tb);
 }
 
@@ -513,8 +732,16 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     int rc;
 
     *unchanged = 0;
-    if (tb->flags & TERMBASE_READONLY)
-        return termbase__error(err, TERMBASE_EIO, "the termbase was opened read-only");
+    if (tb->flags & TERMBASE_READONLY) {
+        /* storing an unchanged document writes nothing, so it works read-only */
+        rc = termbase_doc_is_current(tb, path, hash, err);
+        if (rc < 0)
+            return err->code;
+        *unchanged = rc;
+        return rc ? TERMBASE_OK
+                  : termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
+                                    tb->path);
+    }
     if ((ret = writer_init(tb, err)))
         return ret;
     ret = termbase__exec(tb, "BEGIN IMMEDIATE", err);
@@ -774,6 +1001,9 @@ enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct
     int rc;
 
     memset(err, 0, sizeof(*err));
+    if (tb->flags & TERMBASE_READONLY)
+        return termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
+                               tb->path);
     if ((ret = writer_init(tb, err)) || (ret = termbase__exec(tb, "BEGIN IMMEDIATE", err)))
         return ret;
     if (!(st = termbase__stmt(tb, TB_C_GET, err))) {
@@ -797,7 +1027,7 @@ enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct
                                " note = CASE WHEN ?3 IS NULL THEN note WHEN ?3 = '' THEN NULL"
                                " ELSE ?3 END WHERE id = ?1",
                                -1, &up, NULL) != SQLITE_OK) {
-            ret = termbase__fail(tb, err, "cannot prepare a statement");
+            ret = termbase__prepare_fail(tb, err);
             goto cleanup;
         }
         sqlite3_bind_int64(up, 1, id);
@@ -847,7 +1077,7 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
         sqlite3_stmt *st = NULL;
         int rc;
         if (sqlite3_prepare_v2(tb->db, queries[q], -1, &st, NULL) != SQLITE_OK)
-            return termbase__fail(tb, err, "cannot read the termbase");
+            return termbase__prepare_fail(tb, err);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int n = sqlite3_column_count(st);
             for (int i = 0; i < n; i++) {

@@ -66,18 +66,25 @@ struct termbase_error {
 };
 
 enum termbase_open_flags {
-    TERMBASE_CREATE = 1 << 0,  /* create the file when missing */
-    TERMBASE_READONLY = 1 << 1 /* no writes (lookup, review listing) */
+    TERMBASE_CREATE = 1 << 0,   /* create the file when missing */
+    TERMBASE_READONLY = 1 << 1, /* no writes (lookup, review listing) */
+    TERMBASE_MEMORY = 1 << 2    /* a private in-memory termbase; path is ignored */
 };
 
 /*
  * Opens (or with TERMBASE_CREATE creates) the termbase at path, in WAL mode
  * with a busy timeout, and migrates an older schema forward, one version
- * step per transaction. ":memory:" opens a private in-memory termbase.
- * Returns the handle (free with termbase_free) or NULL with err filled in:
- * EOPEN (missing without CREATE, unreadable, a directory), ENOTDB,
- * EVERSION, EBUSY, EIO. A read-only open of an old schema fails with
- * EVERSION rather than migrate.
+ * step per transaction. path is a plain file name: ":memory:" or
+ * "file:x?mode=memory" name files (TERMBASE_MEMORY opens a private
+ * in-memory termbase). A new file is built beside path and linked into
+ * place whole, so no reader or second creator ever sees half a schema.
+ * A file we may not write is opened read-only (writes then fail with
+ * EIO), immutable when SQLite could not read its WAL otherwise.
+ * Returns the handle (free with termbase_free) or NULL with err filled in,
+ * its message naming path: EOPEN (missing without CREATE, unreadable, a
+ * directory, an empty file opened read-only), ENOTDB (not SQLite, not
+ * ours, or damaged: objects of its schema missing), EVERSION, EBUSY, EIO.
+ * A read-only open of an old schema fails with EVERSION rather than migrate.
  */
 struct termbase *termbase_open(const char *path, unsigned flags,
                                struct termbase_error *err /* OUT */);
@@ -305,8 +312,12 @@ int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, vo
 /*
  * Concepts read from TMX, TBX, TSV or CSV (io/exchange.h) are merged, not
  * ingested: they carry no document evidence, so they never change counts,
- * preferred forms or examples of what documents put there. In one
- * IMMEDIATE transaction per file (termbase_merge_begin ... _commit):
+ * preferred forms or examples of what documents put there. Between
+ * termbase_merge_begin and _commit, in IMMEDIATE transactions of at most
+ * TERMBASE_MERGE_BATCH concepts or TERMBASE_MERGE_BATCH_MS milliseconds
+ * each, with a pause of TERMBASE_MERGE_PAUSE_MS between them in which
+ * other writers get the lock (a merge of a million concepts would
+ * otherwise lock them out for minutes):
  *
  *   concept  found by the stem key of its preferred Korean form; created
  *            when missing, keeping the file's concept id when that id is
@@ -324,8 +335,14 @@ int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, vo
  *            document replaces
  *
  * Importing the same file twice, or a file exported from this termbase,
- * adds nothing.
+ * adds nothing; so a merge cut short (abort, a failed batch) is finished
+ * by merging the same concepts again. Callers that want a malformed file
+ * to add nothing read it through once before merging (dadeum import).
  */
+#define TERMBASE_MERGE_BATCH 5000
+#define TERMBASE_MERGE_BATCH_MS 250
+#define TERMBASE_MERGE_PAUSE_MS 10
+
 struct termbase_merge;
 
 struct termbase_merge_stats {
@@ -333,6 +350,7 @@ struct termbase_merge_stats {
     unsigned long new_concepts; /* of which created */
     unsigned long new_forms;    /* forms added */
     unsigned long updated;      /* existing concepts whose status, note or kind changed */
+    unsigned long committed;    /* concepts read whose batch is committed */
 };
 
 /*
@@ -343,17 +361,18 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb,
                                             struct termbase_error *err /* OUT */);
 /*
  * Merges concept c (its id, ko, kind, status, note and forms are read; a
- * concept without a Korean form is skipped). Returns TERMBASE_OK or a
- * storage error; after an error only _abort is allowed.
+ * concept without a Korean form is skipped), committing the batch when it
+ * is full. Returns TERMBASE_OK or a storage error; after an error only
+ * _abort is allowed.
  */
 enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct termbase_concept *c,
                                         struct termbase_error *err /* OUT */);
 /* The counts so far. */
 const struct termbase_merge_stats *termbase_merge_get_stats(const struct termbase_merge *m);
-/* Commits and frees m. On failure everything is rolled back. */
+/* Commits and frees m. On failure the last batch is rolled back. */
 enum termbase_status termbase_merge_commit(struct termbase_merge *m,
                                            struct termbase_error *err /* OUT */);
-/* Rolls back and frees m. Accepts NULL. */
+/* Rolls back the batch in progress and frees m. Accepts NULL. */
 void termbase_merge_abort(struct termbase_merge *m);
 
 /* One concept by id: a result with one entry, or NULL (ENOTFOUND, ...). */

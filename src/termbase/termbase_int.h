@@ -49,6 +49,7 @@ enum tb_stmt {
 
 struct termbase {
     sqlite3 *db;                       /* the connection */
+    char *path;                        /* the path as given, for messages */
     unsigned flags;                    /* enum termbase_open_flags */
     int version;                       /* schema version after migration */
     int writer;                        /* writer_init ran (sync mode, temp table) */
@@ -56,6 +57,7 @@ struct termbase {
     int64_t doc_id;                    /* document.id of the open document */
     sqlite3_stmt *stmt[TB_STMT_COUNT]; /* prepared on first use, NULL before */
     struct strbuf key, stem;           /* scratch for keys */
+    int64_t busy_start;                /* ms (monotonic) when the current wait began */
 };
 
 /* The statement id, reset and with bindings cleared; NULL with err on failure. */
@@ -67,6 +69,12 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
 /* Fills err with code and a printf-style message; returns code. */
 enum termbase_status termbase__error(struct termbase_error *err, enum termbase_status code,
                                      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Milliseconds on a monotonic clock. */
+int64_t termbase__now_ms(void);
+
+/* After a failed prepare: ENOTDB (the schema was changed: damage) or as termbase__fail. */
+enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase_error *err);
 
 /* Runs one or more SQL statements without results. */
 enum termbase_status termbase__exec(struct termbase *tb, const char *sql,

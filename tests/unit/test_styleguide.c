@@ -203,7 +203,7 @@ static void test_html(void)
 static struct termbase *termbase_of_concepts(void)
 {
     struct termbase_error err;
-    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
 
     if (!tb || termbase_doc_begin(tb, "보도자료.txt", "fnv1a64:0000000000000001", 10, &unchanged,

@@ -60,7 +60,7 @@ static enum termbase_status store(struct termbase *tb, const char *path, const c
 static struct termbase *mem(void)
 {
     struct termbase_error err;
-    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     OK(tb != NULL, "open :memory: failed: %s", err.message);
     return tb;
 }

@@ -17,7 +17,7 @@
 static struct termbase *mem_with(const char *const *pairs)
 {
     struct termbase_error err;
-    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
     termbase_doc_begin(tb, "doc.txt", "fnv1a64:0000000000000001", 10, &unchanged, &err);
     for (size_t i = 0; pairs[i]; i += 2) {
@@ -118,7 +118,7 @@ static struct termbase *import_str(exchange_read_fn read, const char *text, int 
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
     struct termbase_error err;
-    struct termbase *tb = termbase_open(":memory:", TERMBASE_CREATE, &err);
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     struct merge_ctx mc;
     struct exchange_reader rd;
     struct exchange_error xerr;
