@@ -251,8 +251,7 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     }
     if (verbose) {
         utf8_write_visible(stderr, path, 0); /* a name may hold any byte */
-        fprintf(stderr, ": %lu concepts, %lu new, %lu updated, %lu new forms
-", st.concepts,
+        fprintf(stderr, ": %lu concepts, %lu new, %lu updated, %lu new forms\n", st.concepts,
                 st.new_concepts, st.updated, st.new_forms);
     }
 cleanup:
