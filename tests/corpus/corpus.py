@@ -36,7 +36,7 @@ GOLD_COLS = ["doc", "ko", "gloss", "kind", "note"]
 # Hosts whose pages are works of the state or a public agency (free to reuse).
 # Universities only where the state runs them (national universities, the Academy of
 # Korean Studies); a private university's pages are its own works.
-PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|\.mil\.kr|"
+PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|"
                          r"(^|\.)(snu|snuac|gnu|aks)\.ac\.kr|"
                          r"nia\.or\.kr|kisa\.or\.kr|nipa\.kr|kotra\.or\.kr|kocca\.kr|"
                          r"kdi\.re\.kr|iitp\.kr|kised\.or\.kr|kofic\.or\.kr)$")
@@ -56,7 +56,9 @@ def split_of(doc):
 
 
 def host_of(address):
-    m = re.match(r"[a-z]+://([^/:?#]+)", address)
+    """The host of an address; with a port it is returned as written (host:port), which
+    PUBLIC_HOST does not accept: a public site on an odd port is not committed."""
+    m = re.match(r"[a-z]+://([^/?#]+)", address)
     return (m.group(1).lower() if m else "")
 
 
