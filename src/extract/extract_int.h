@@ -111,6 +111,10 @@ struct tok {
 
 /* Splits left into at most MAX_TOKS tokens (the last ones). Returns the count. */
 size_t span_tokenize(const char *left, struct tok *t /* OUT: MAX_TOKS */);
+/* 1 when needle occurs in hay, ASCII letters compared without case. */
+int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t nlen);
+/* 1 when s[0..len) ends with p[0..plen). */
+int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 /* 1 when s ends like the name of an organisation (위원회, 연구원, 협회, ...). */
 int span_org_like(const char *s, size_t len);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */

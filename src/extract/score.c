@@ -86,11 +86,6 @@ _Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weigh
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-static int ends_with(const char *s, size_t len, const char *p)
-{
-    size_t pl = strlen(p);
-    return len >= pl && !memcmp(s + len - pl, p, pl);
-}
 
 static const char *word_class(const char *s, size_t len)
 {
@@ -100,27 +95,6 @@ static const char *word_class(const char *s, size_t len)
     return NULL;
 }
 
-static int mem_icase_has(const char *hay, size_t hlen, const char *needle, size_t nlen)
-{
-    if (!nlen || nlen > hlen)
-        return 0;
-    for (size_t i = 0; i + nlen <= hlen; i++) {
-        size_t j = 0;
-        while (j < nlen) {
-            char a = hay[i + j], b = needle[j];
-            if (a >= 'A' && a <= 'Z')
-                a = (char)(a - 'A' + 'a');
-            if (b >= 'A' && b <= 'Z')
-                b = (char)(b - 'A' + 'a');
-            if (a != b)
-                break;
-            j++;
-        }
-        if (j == nlen)
-            return 1;
-    }
-    return 0;
-}
 
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */
 static int initial_fits(const char *tok, size_t len, char c)
@@ -360,9 +334,9 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->cls = word_class(tk->s, tk->len);
     f->stop = ko_token_stop(tk->s, tk->len);
     f->particle = ko_strip_particle(tk->s, tk->len, 1) < tk->len;
-    f->ends_in = ends_with(tk->s, tk->len, "인") && sc.hangul > 1;
-    f->ends_ui = ends_with(tk->s, tk->len, "의");
-    f->ends_jeok = ends_with(tk->s, tk->len, "적");
+    f->ends_in = span_ends_with(tk->s, tk->len, "인", 3) && sc.hangul > 1;
+    f->ends_ui = span_ends_with(tk->s, tk->len, "의", 3);
+    f->ends_jeok = span_ends_with(tk->s, tk->len, "적", 3);
     uint32_t c = 0;
     size_t lp = utf8_prev(tk->s, tk->len);
     utf8_decode(tk->s + lp, tk->len - lp, &c);
@@ -370,7 +344,7 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->title = span_person_title(tk->s, tk->len);
     f->numeric = ko_is_numeric_token(tk->s, tk->len);
     f->latin = sc.latin > 0;
-    f->latin_foreign = sc.latin > 0 && !mem_icase_has(gloss, strlen(gloss), tk->s, tk->len);
+    f->latin_foreign = sc.latin > 0 && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     f->hangul = (int)sc.hangul;
 }
 

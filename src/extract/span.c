@@ -59,7 +59,7 @@ static void fold_add(struct strbuf *out, const char *s, size_t len)
     }
 }
 
-static int mem_casefind(const char *hay, size_t hlen, const char *needle, size_t nlen)
+int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
     if (!nlen || nlen > hlen)
         return 0;
@@ -86,7 +86,7 @@ static int starts_with(const char *s, size_t len, const char *p, size_t plen)
     return plen <= len && !memcmp(s, p, plen);
 }
 
-static int ends_with(const char *s, size_t len, const char *p, size_t plen)
+int span_ends_with(const char *s, size_t len, const char *p, size_t plen)
 {
     return plen <= len && !memcmp(s + len - plen, p, plen);
 }
@@ -102,7 +102,7 @@ static int is_latin_only(const char *s, size_t len)
 static int is_latin_piece_in(const char *tok, size_t tlen, const char *p, size_t plen)
 {
     for (size_t i = 0; i + plen <= tlen; i++) {
-        if (!mem_casefind(tok + i, plen, p, plen))
+        if (!span_mem_casefind(tok + i, plen, p, plen))
             continue;
         int before = i > 0 && ((tok[i - 1] | 0x20) >= 'a' && (tok[i - 1] | 0x20) <= 'z');
         int after = i + plen < tlen &&
@@ -329,7 +329,7 @@ static int form_ends_at(const char *f, size_t flen, const struct tok *t, int lo,
     if (!flen)
         return -1;
     /* one token that starts or ends with the form (연구개발센터, AI안전연구소) */
-    if (starts_with(t[j].s, t[j].len, f, flen) || ends_with(t[j].s, t[j].len, f, flen))
+    if (starts_with(t[j].s, t[j].len, f, flen) || span_ends_with(t[j].s, t[j].len, f, flen))
         return j;
     for (int i = j; i >= lo && i >= j - 8; i--) {
         strbuf_reset(&cat);
@@ -379,7 +379,7 @@ static int anchor_piece(const struct piece *p, const struct tok *t, int lo, int 
         }
         if (!p->latin && syl >= 2 &&
             (starts_with(t[j].s, t[j].len, p->s, p->len) ||
-             ends_with(t[j].s, t[j].len, p->s, p->len))) {
+             span_ends_with(t[j].s, t[j].len, p->s, p->len))) {
             *at = j;
             return j;
         }
@@ -421,7 +421,7 @@ static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int
     if (!d || !p->latin)
         return -1;
     for (int j = hi; j >= lo; j--) {
-        if (mem_casefind(t[j].s, t[j].len, d, dl)) {
+        if (span_mem_casefind(t[j].s, t[j].len, d, dl)) {
             *lead = d > p->s ? 1 : 0;
             return j;
         }
@@ -530,7 +530,7 @@ static int hard_limit(struct tok *t, int m, const char *gloss)
         if (t[i + 1].dot)
             return i + 1;
         enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
-        if (st == KO_STOP_HARD && !mem_casefind(gloss, strlen(gloss), t[i].s, t[i].len))
+        if (st == KO_STOP_HARD && !span_mem_casefind(gloss, strlen(gloss), t[i].s, t[i].len))
             return i + 1;
     }
     return 0;
@@ -622,7 +622,7 @@ int span_org_like(const char *s, size_t len)
         "조합", "그룹", "포럼",   "본부",   "회의",   "회",     "단",   "사",   "소",   "국",
         "연맹", "실",   "원회",   NULL};
     for (const char *const *p = suffixes; *p; p++)
-        if (ends_with(s, len, *p, strlen(*p)))
+        if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
@@ -636,7 +636,7 @@ int span_person_title(const char *s, size_t len)
         "대통령", "총리", "기자", "연구위원", "책임연구원", "선임연구원", "교사", "학생", "씨",
         "님", "작가", "감독", "부총리", "차관보", "대사", "처장", "청장", "부장", "이사", NULL};
     for (const char *const *p = titles; *p; p++)
-        if (ends_with(s, len, *p, strlen(*p)))
+        if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
@@ -648,7 +648,7 @@ static int english_org_name(const char *g)
                                         "Center", "Centre", "Council", "Company", NULL};
     size_t len = strlen(g);
     for (const char *const *w = words; *w; w++)
-        if (ends_with(g, len, *w, strlen(*w)))
+        if (span_ends_with(g, len, *w, strlen(*w)))
             return 1;
     return 0;
 }
@@ -864,7 +864,7 @@ static int title_phrase_start(const struct tok *t, int s)
     s = k;
     if (s < 2 || !((t[s - 1].len == 6 && (!memcmp(t[s - 1].s, "관한", 6) ||
                                          !memcmp(t[s - 1].s, "대한", 6))) &&
-                   ends_with(t[s - 2].s, t[s - 2].len, "에", 3) && t[s - 2].len > 3))
+                   span_ends_with(t[s - 2].s, t[s - 2].len, "에", 3) && t[s - 2].len > 3))
         return -1;
     int j = s - 2; /* the token ending in 에 belongs to the name */
     while (j > 0 && s - j < 12) {
@@ -873,7 +873,7 @@ static int title_phrase_start(const struct tok *t, int s)
                      (p->len == 3 && !memcmp(p->s, "등", 3)) ||
                      (p->len == 6 && !memcmp(p->s, "등의", 6));
         enum ko_stop st = ko_token_stop(p->s, p->len);
-        int genitive = ends_with(p->s, p->len, "의", 3) && p->len > 3;
+        int genitive = span_ends_with(p->s, p->len, "의", 3) && p->len > 3;
         if (!joiner && !genitive && st != KO_STOP_NONE)
             break;
         struct ko_script sc;
@@ -971,14 +971,14 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         ko_script_of(t[i].s, t[i].len, &sc);
         enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
         if (!sc.hangul && (sc.latin || sc.digit))
-            st = mem_casefind(o->gloss, glen, t[i].s, t[i].len) ? KO_STOP_NONE : KO_STOP_HARD;
+            st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ? KO_STOP_NONE : KO_STOP_HARD;
         else if (sc.digit) {
             size_t dl;
             const char *d = digits_of(t[i].s, t[i].len, &dl);
-            if (d && mem_casefind(o->gloss, glen, d, dl))
+            if (d && span_mem_casefind(o->gloss, glen, d, dl))
                 st = KO_STOP_NONE;
         }
-        if (sc.latin && sc.hangul && mem_casefind(o->gloss, glen, t[i].s, t[i].len))
+        if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))
             st = KO_STOP_NONE;
         if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
             st = KO_STOP_NONE;
@@ -1107,7 +1107,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     int restates = 0;
     for (size_t i = 0; i < np; i++)
         if (!p[i].latin && ko_syllable_count(p[i].s, p[i].len) >= 2 &&
-            ends_with(t[m - 1].s, t[m - 1].len, p[i].s, p[i].len))
+            span_ends_with(t[m - 1].s, t[m - 1].len, p[i].s, p[i].len))
             restates = 1;
     if (a.start >= 0) {
         s = a.start;
@@ -1152,16 +1152,16 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             size_t tlen = (size_t)(to - tf);
             /* its syllables in order, or a law's short title for a law (유턴기업지원법) */
             if (syllable_subsequence(o->gloss, tf, tlen) ||
-                (ends_with(o->gloss, glen, "법", 3) &&
-                 (ends_with(tf, tlen, "법", 3) || ends_with(tf, tlen, "법률", 6))))
+                (span_ends_with(o->gloss, glen, "법", 3) &&
+                 (span_ends_with(tf, tlen, "법", 3) || span_ends_with(tf, tlen, "법률", 6))))
                 s = title_s, from = tf, tl = tlen;
         }
     }
     if (restates && gw_longer(o->gloss, from, tl)) {
         kind = GLOSS_NATIVE;
     } else if ((syllable_subsequence(o->gloss, from, tl) ||
-                (title_phrase_start(t, s) < 0 && s < m - 1 && ends_with(o->gloss, glen, "법", 3) &&
-                 (ends_with(from, tl, "법", 3) || ends_with(from, tl, "법률", 6)))) &&
+                (title_phrase_start(t, s) < 0 && s < m - 1 && span_ends_with(o->gloss, glen, "법", 3) &&
+                 (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = GLOSS_SHORTFORM;
     } else if (gs.latin && a.anchored && restates && shape != GLOSS_LOANWORD) {
