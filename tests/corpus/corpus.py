@@ -101,22 +101,23 @@ def shard_dirs(only=None):
     return [os.path.join(base, n) for n in names if os.path.isdir(os.path.join(base, n))]
 
 
-def all_sources(only=None):
+def _all_rows(only, merged, shard_file, cols):
     rows = []
     if only is None:
-        rows += read_tsv(os.path.join(HERE, "SOURCES.tsv"), SOURCE_COLS)
+        rows += read_tsv(os.path.join(HERE, merged), cols)
     for d in shard_dirs(only):
-        rows += read_tsv(os.path.join(d, "sources.tsv"), SOURCE_COLS)
+        rows += read_tsv(os.path.join(d, shard_file), cols)
     return rows
+
+
+def all_sources(only=None):
+    """SOURCES.tsv and every shard's sources.tsv (only one shard's with only)."""
+    return _all_rows(only, "SOURCES.tsv", "sources.tsv", SOURCE_COLS)
 
 
 def all_gold(only=None):
-    rows = []
-    if only is None:
-        rows += read_tsv(os.path.join(HERE, "gold.tsv"), GOLD_COLS)
-    for d in shard_dirs(only):
-        rows += read_tsv(os.path.join(d, "gold.tsv"), GOLD_COLS)
-    return rows
+    """gold.tsv and every shard's gold.tsv (only one shard's with only)."""
+    return _all_rows(only, "gold.tsv", "gold.tsv", GOLD_COLS)
 
 
 def cmd_add(args):

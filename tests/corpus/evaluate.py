@@ -89,19 +89,26 @@ def load_set(name):
     return name, gold, have, len(want) - len(have)
 
 
+def copies_without_source(paths, tmp):
+    """Copies each document {doc: path} into tmp under its name, without the
+    '# source:' line (a user's file has none); returns the copies' paths."""
+    files = []
+    for doc, path in sorted(paths.items()):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if text.startswith("# source: "):
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        out = os.path.join(tmp, doc)
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+        files.append(out)
+    return files
+
+
 def run_dadeum(prog, paths, cross):
     """Runs extract on copies without the '# source:' line; returns (pred rows, explain lines)."""
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for doc, path in sorted(paths.items()):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            if text.startswith("# source: "):
-                text = text.split("\n", 1)[1] if "\n" in text else ""
-            out = os.path.join(tmp, doc)
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(text)
-            files.append(out)
+        files = copies_without_source(paths, tmp)
         if not files:
             return [], []
         cmd = [prog, "extract", "--explain", "--format", "tsv"] + (["--cross"] if cross else []) + files

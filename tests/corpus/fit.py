@@ -35,7 +35,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import corpus  # noqa: E402
-from evaluate import norm  # noqa: E402
+from evaluate import copies_without_source, norm  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -71,16 +71,7 @@ def dev_documents():
 def dump(prog, docs):
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for doc, path in sorted(docs.items()):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            if text.startswith("# source: "):
-                text = text.split("\n", 1)[1] if "\n" in text else ""
-            out = os.path.join(tmp, doc)
-            with open(out, "w", encoding="utf-8") as f:
-                f.write(text)
-            files.append(out)
+        files = copies_without_source(docs, tmp)
         p = subprocess.run([prog, "extract", "--format", "features"] + files,
                            capture_output=True, text=True)
         if p.returncode != 0:
