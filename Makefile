@@ -139,7 +139,8 @@ TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
 
 # Debian's files are prerequisites through $(wildcard): a missing one is
 # reported by check-deps (with its package), not by make's "No rule".
-$(TRANSLIT_GEN): src/gen/gen_translit.c src/align/translit_ortho.c src/align/translit_int.h | check-deps
+$(TRANSLIT_GEN): src/gen/gen_translit.c src/gen/gen_input.h src/align/translit_ortho.c \
+                 src/align/translit_int.h | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
@@ -152,7 +153,7 @@ TRANSLIT_LTS      = build/gen/translit_lts.out
 TRANSLIT_LTS_SIZE = 80
 FLITE_LIBS        = -lflite_cmulex -lflite_usenglish -lflite -lm
 
-$(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c | check-deps
+$(TRANSLIT_LTS_GEN): src/gen/gen_translit_lts.c src/gen/gen_input.h | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -o $@ src/gen/gen_translit_lts.c $(FLITE_LIBS)

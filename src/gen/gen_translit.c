@@ -64,6 +64,8 @@
 #include <string.h>
 
 #include "align/translit_int.h"
+#define GEN_NAME "gen_translit"
+#include "gen/gen_input.h"
 #include "util/banned.h"
 
 struct pron {
@@ -105,44 +107,6 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
 
-/* Prints the one-line error for an unreadable input and exits 1. */
-static void die_input(const char *path, const char *pkg, int err)
-{
-    fprintf(stderr,
-            "gen_translit: error: cannot read '%s' (Debian package %s): %s; "
-            "run 'make deps' (as root)\n",
-            path, pkg, strerror(err));
-    exit(1);
-}
-
-/* Opens an input or dies naming pkg, the Debian package that ships it. */
-static FILE *open_input(const char *path, const char *pkg)
-{
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        die_input(path, pkg, errno);
-    return fp;
-}
-
-/* Closes an input read to its end; a read error (a directory: EISDIR) dies. */
-static void close_input(FILE *fp, const char *path, const char *pkg)
-{
-    int err = ferror(fp) ? errno : 0;
-    fclose(fp);
-    if (err)
-        die_input(path, pkg, err);
-}
-
-/* Dies when an input gave fewer than min items. */
-static void check_floor(const char *path, const char *pkg, const char *what, size_t n, size_t min)
-{
-    if (n >= min)
-        return;
-    fprintf(stderr,
-            "gen_translit: error: '%s' gives %zu %s, want >= %zu (Debian package %s truncated?)\n",
-            path, n, what, min, pkg);
-    exit(1);
-}
 
 struct scowl_word {
     char *word;

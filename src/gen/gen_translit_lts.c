@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define GEN_NAME "gen_translit_lts"
+#include "gen/gen_input.h"
 #include "util/banned.h"
 
 /* Not in flite's installed headers; defined in libflite_cmulex. */
@@ -46,44 +48,6 @@ static const char *const lists[] = {"english-words", "american-words"};
 #define MIN_CMU_WORDS 95000
 #define MIN_CANDIDATES_80 175000
 
-/* Prints the one-line error for an unreadable input and exits 1. */
-static void die_input(const char *path, const char *pkg, int err)
-{
-    fprintf(stderr,
-            "gen_translit_lts: error: cannot read '%s' (Debian package %s): %s; "
-            "run 'make deps' (as root)\n",
-            path, pkg, strerror(err));
-    exit(1);
-}
-
-static FILE *open_input(const char *path, const char *pkg)
-{
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        die_input(path, pkg, errno);
-    return fp;
-}
-
-/* Closes an input read to its end; a read error (a directory: EISDIR) dies. */
-static void close_input(FILE *fp, const char *path, const char *pkg)
-{
-    int err = ferror(fp) ? errno : 0;
-    fclose(fp);
-    if (err)
-        die_input(path, pkg, err);
-}
-
-/* Dies when an input gave fewer than min items. */
-static void check_floor(const char *path, const char *pkg, const char *what, size_t n, size_t min)
-{
-    if (n >= min)
-        return;
-    fprintf(stderr,
-            "gen_translit_lts: error: '%s' gives %zu %s, want >= %zu (Debian package %s "
-            "truncated?)\n",
-            path, n, what, min, pkg);
-    exit(1);
-}
 
 static char **cmu, **cand;
 static size_t ncmu, acmu, ncand, acand;
