@@ -28,7 +28,8 @@ enum occ_flags {
     OCC_ATTRIB = 1 << 4,    /* followed by 기준/집계/자료...: a source, not a gloss */
     OCC_REVERSED = 1 << 5,  /* gloss(term): the Korean side is inside */
     OCC_ANGLE = 1 << 6,     /* written with <> rather than () */
-    OCC_SPACED = 1 << 7     /* a space before the bracket: X (Y), often an aside */
+    OCC_SPACED = 1 << 7,    /* a space before the bracket: X (Y), often an aside */
+    OCC_HANJA = 1 << 8      /* the gloss is hanja read by the syllables before it */
 };
 
 struct occ {

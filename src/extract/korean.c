@@ -22,6 +22,65 @@ int ko_is_sino_syllable(uint32_t c)
     return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
 }
 
+/* The syllable with the initial of the initial-sound law folded: ㄹ and ㄴ read ㅇ or ㄴ at
+ * the start of a word (力 력 in 능력, 역량; 聯 련 in 연합), so they all compare as ㅇ. */
+static unsigned fold_initial(unsigned syl)
+{
+    unsigned ini = syl / 588;
+    if (ini == 2 || ini == 5) /* ㄴ, ㄹ */
+        ini = 11;             /* ㅇ */
+    return ini * 588 + syl % 588;
+}
+
+int ko_hanja_reads(uint32_t han, uint32_t syllable)
+{
+    if (!uc_is_hangul_syllable(syllable))
+        return 0;
+    size_t lo = 0, hi = HANJA_READING_COUNT;
+    while (lo < hi) { /* the first entry of han */
+        size_t mid = lo + (hi - lo) / 2;
+        if (hanja_readings[mid].cp < han)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    unsigned want = fold_initial(syllable - 0xAC00);
+    for (; lo < HANJA_READING_COUNT && hanja_readings[lo].cp == han; lo++)
+        if (fold_initial(hanja_readings[lo].syl) == want)
+            return 1;
+    return 0;
+}
+
+long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, size_t hlen)
+{
+    uint32_t han[64];
+    size_t nh = 0;
+    for (size_t i = 0; i < hlen;) {
+        uint32_t c;
+        i += utf8_decode(hanja + i, hlen - i, &c);
+        if (!uc_is_han(c) || nh == sizeof(han) / sizeof(han[0]))
+            return -1;
+        han[nh++] = c;
+    }
+    if (!nh)
+        return -1;
+    /* the last nh syllables of left, right to left, over spaces between words */
+    size_t at = llen;
+    for (size_t k = nh; k-- > 0;) {
+        while (at > 0 && left[at - 1] == ' ')
+            at--;
+        if (!at)
+            return -1;
+        size_t prev = utf8_prev(left, at);
+        uint32_t c;
+        utf8_decode(left + prev, at - prev, &c);
+        if (!ko_hanja_reads(han[k], c))
+            return -1;
+        at = prev;
+    }
+    return (long)at;
+}
+
 void ko_script_of(const char *s, size_t len, struct ko_script *o)
 {
     memset(o, 0, sizeof(*o));

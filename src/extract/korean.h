@@ -40,6 +40,17 @@ void ko_script_of(const char *s, size_t len, struct ko_script *out /* OUT */);
 /* 1 when syllable c is the reading of a KS X 1001 hanja. */
 int ko_is_sino_syllable(uint32_t c);
 
+/* 1 when Hangul syllable reads hanja han (Unihan kHangul, the initial-sound law
+ * allowed: 聯 reads 련 and 연). */
+int ko_hanja_reads(uint32_t han, uint32_t syllable);
+
+/*
+ * Where the Korean reading of hanja (a string of Han characters only) ends left:
+ * the byte offset in left of the first of its syllables (spaces between words
+ * may come between them: 한국 과학기술연구원 reads 韓國科學技術硏究院), or -1.
+ */
+long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, size_t hlen);
+
 /* Stop class of token tok (see above). Assumes tok has no spaces. */
 enum ko_stop ko_token_stop(const char *tok, size_t len);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "extract/korean.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -257,6 +258,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (g->open > 0 && s[g->open - 1] == ' ')
         flags |= OCC_SPACED;
     why = gloss_clean(inner, ilen, &gloss, &flags, &expansion, &extra);
+    /* one hanja is a label (甲) unless it is the reading of the syllable before it:
+     * 전(全) 주기, 문화재(財) */
+    if (why && !strcmp(why, "list label or weekday") &&
+        ko_hanja_reading_start(s + start, g->open - start, gloss.buf, gloss.len) >= 0)
+        why = NULL;
     if (why) {
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
         goto done;

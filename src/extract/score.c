@@ -50,7 +50,7 @@ struct model_word {
     X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
     X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
     X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch) X(spaced)
+    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch) X(spaced) X(hanja_read)
 
 #define SPAN_FEATURES(X)                                                                       \
     X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
@@ -61,7 +61,8 @@ struct model_word {
     X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)              \
     X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
     X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)  \
-    X(loan_odds) X(words_exact) X(rule_anchored)
+    X(loan_odds) X(words_exact) X(rule_anchored)  \
+    X(sound) X(prev_dot_abbrev) X(inner_dot_abbrev)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -333,7 +334,8 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     ko_script_of(tk->s, tk->len, &sc);
     f->cls = word_class(tk->s, tk->len);
     f->stop = ko_token_stop(tk->s, tk->len);
-    f->particle = ko_strip_particle(tk->s, tk->len, 1) < tk->len;
+    /* a particle after a Latin or numeric stem too: APEC은, CSW는, G20과 */
+    f->particle = ko_strip_particle(tk->s, tk->len, sc.hangul > 1 || !sc.latin ? 1 : 0) < tk->len;
     f->ends_in = span_ends_with(tk->s, tk->len, "인", 3) && sc.hangul > 1;
     f->ends_ui = span_ends_with(tk->s, tk->len, "의", 3);
     f->ends_jeok = span_ends_with(tk->s, tk->len, "적", 3);
@@ -492,6 +494,14 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
     x[SF_shorter_shortform] = shortform ? x[SF_shorter] : 0;
     x[SF_longer_weak] = o->weak ? x[SF_longer] : 0;
     x[SF_shorter_weak] = o->weak ? x[SF_shorter] : 0;
+    /* a Latin gloss that the span sounds like (부산 벡스코 against 벡스코 for BEXCO) */
+    if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH) {
+        const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
+        x[SF_sound] = sound_fit(from, (size_t)(to - from), gloss);
+    }
+    /* a name joined by a middle dot (인도·태평양 경제프레임워크) before an acronym */
+    x[SF_prev_dot_abbrev] = kind == GLOSS_ABBREV ? x[SF_prev_dot] : 0;
+    x[SF_inner_dot_abbrev] = kind == GLOSS_ABBREV ? x[SF_inner_dot] : 0;
 }
 
 /* ---- the pair model ------------------------------------------------------------ */
@@ -603,6 +613,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         const char *lk = lexicon_acronym_kind(gloss, gl);
         x[PF_body_nonorg] = lk && !strcmp(lk, "body") && !x[PF_ko_org] && !x[PF_ko_loanlike];
     }
+    /* the gloss is hanja that the Korean side reads (국방과학연구소, 國防科學硏究所) */
+    x[PF_hanja_read] = (o->flags & OCC_HANJA) != 0;
 }
 
 /* ---- deciding ------------------------------------------------------------------ */
@@ -680,8 +692,8 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
             if (t[i].s == o->left + llen - slen)
                 s0 = i;
     int s = s0;
-    if (o->flags & OCC_REVERSED)
-        s0 = s = -1; /* loanword(Korean): the Korean side is the inside, whole */
+    if (o->flags & (OCC_REVERSED | OCC_HANJA))
+        s0 = s = -1; /* loanword(Korean): the inside, whole; hanja: the syllables that read it */
     if (s0 >= 0) {
         /* every start from SPAN_REACH tokens left of the bracket; the best score wins,
          * the rules' start on a tie */

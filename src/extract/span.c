@@ -959,6 +959,23 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         return;
     }
 
+    /* hanja read by the syllables before the bracket: the term is exactly those
+     * (韓國科學技術硏究院, 全 of 전(全) 주기, 財 of 문화재(財)) */
+    size_t llen = strlen(o->left);
+    long hs = ko_hanja_reading_start(o->left, llen, o->gloss, glen);
+    if (hs >= 0) {
+        if (pass != 1)
+            return;
+        free(o->ko);
+        o->ko = xmemdupz(o->left + hs, llen - (size_t)hs);
+        free(o->gloss_out);
+        o->gloss_out = xstrdup(o->gloss);
+        o->kind = GLOSS_NATIVE;
+        o->flags |= OCC_HANJA;
+        o->why = NULL;
+        return;
+    }
+
     int strong = (o->flags & OCC_SHORTFORM) || shape == GLOSS_ABBREV;
     if ((pass == 1) != strong)
         return;

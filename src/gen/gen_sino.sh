@@ -23,6 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 min_k0=4800
 min_kh=8000
 min_syllables=440
+min_readings=8000
 
 die() {
     echo "$me: error: $*" >&2
@@ -53,20 +54,28 @@ n=$(wc -l <"$tmp/kh")
     die "'$dir/Unihan_Readings.txt.bz2' has $n kHangul lines, want >= $min_kh (Debian package unicode-data truncated?)"
 
 # The table goes to a temp file first: stdout gets it only when it passed.
-awk -F'\t' -v min="$min_syllables" -v me="$me" -v src="$dir" '
+awk -F'\t' -v min="$min_syllables" -v min_readings="$min_readings" -v me="$me" -v src="$dir" '
 function utf8_cp(s,    b1, b2, b3) {
     # three-byte UTF-8 of a Hangul syllable to its code point
     b1 = ord[substr(s, 1, 1)]; b2 = ord[substr(s, 2, 1)]; b3 = ord[substr(s, 3, 1)]
     return (b1 % 16) * 4096 + (b2 % 64) * 64 + (b3 % 64)
 }
+function hex(s,    i, v) {
+    v = 0
+    for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789ABCDEF", substr(s, i, 1)) - 1
+    return v
+}
 BEGIN { for (i = 0; i < 256; i++) ord[sprintf("%c", i)] = i }
 NR == FNR { k0[$1] = 1; next }
-($1 in k0) {
+{
     n = split($2, r, " ")
     for (i = 1; i <= n; i++) {
         split(r[i], p, ":")
         cp = utf8_cp(p[1])
-        if (cp >= 44032 && cp <= 55203) bit[cp - 44032] = 1
+        if (cp < 44032 || cp > 55203) continue
+        if ($1 in k0) bit[cp - 44032] = 1
+        # every reading of every hanja, in code point order as Unihan lists them
+        reading[nr++] = sprintf("{0x%X, %d}", hex(substr($1, 3)), cp - 44032)
     }
 }
 END {
@@ -89,6 +98,15 @@ END {
     }
     print "\n};"
     printf "#define SINO_SYLLABLE_COUNT %d\n", count
+    if (nr < min_readings) {
+        printf "%s: error: only %d hanja readings from %s/Unihan_Readings.txt.bz2, want >= %d (Debian package unicode-data)\n", me, nr, src, min_readings > "/dev/stderr"
+        exit 1
+    }
+    print "/* the Korean readings of the hanja (kHangul): code point, syllable - 0xAC00 */"
+    printf "static const struct hanja_reading { unsigned cp; unsigned short syl; } hanja_readings[%d] = {", nr
+    for (i = 0; i < nr; i++) printf "%s%s,", (i % 6 == 0 ? "\n    " : " "), reading[i]
+    print "\n};"
+    printf "#define HANJA_READING_COUNT %d\n", nr
     print "#endif"
 }' "$tmp/k0" "$tmp/kh" >"$tmp/out" || exit 1 # awk said why
 cat "$tmp/out"
