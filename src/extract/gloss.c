@@ -523,6 +523,18 @@ static int initials_fit(const char *acr, size_t alen, const char *phrase, size_t
  * expansion and extra (more glosses of the same term) when the items make
  * sense together; returns 0 to leave the inside to the shape checks.
  */
+/* A web address beside a name (말터, www.malteo.net): where to find it, not a gloss. */
+static int item_is_address(const char *s, size_t len)
+{
+    static const char *const marks[] = {"http", "www.", ".kr", ".com", ".net", ".org", NULL};
+    if (memchr(s, ' ', len) && !span_mem_casefind(s, len, ". ", 2))
+        return 0; /* words, not an address (an address may be broken after a dot) */
+    for (const char *const *m = marks; *m; m++)
+        if (span_mem_casefind(s, len, *m, strlen(*m)))
+            return 1;
+    return 0;
+}
+
 static int structured_gloss(const char *s, size_t len, struct strbuf *out,
                             struct strbuf *expansion, struct gloss_extra *extra)
 {
@@ -533,7 +545,8 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
     /* drop roles and bare labels; a date beside a name is a citation ('22, IDC): the
      * shape checks refuse it */
     for (size_t i = 0; i < n; i++)
-        if (!(it[i].cls == ITEM_HANGUL && item_is_role(it[i].s, it[i].len)) &&
+        if (!item_is_address(it[i].s, it[i].len) &&
+            !(it[i].cls == ITEM_HANGUL && item_is_role(it[i].s, it[i].len)) &&
             !(it[i].cls == ITEM_LATIN && item_is_role(it[i].s, it[i].len)) &&
             !is_label_word(it[i].s, it[i].len))
             it[k++] = it[i];

@@ -170,15 +170,18 @@ def score(label, gold_rows, paths, missing, prog, show, cross):
         if m:
             skipped[os.path.basename(m.group(1))].append((norm(m.group(3)), m.group(4)))
     reasons = Counter()
+    reason_of = {}
     for x in set(gold) - tp:
         if (x[0], x[2]) in pred_by_gloss:
             reasons["wrong boundary"] += 1
+            reason_of[x] = "wrong boundary"
             continue
         why = next((w for text, w in skipped.get(x[0], []) if x[2] in text), None)
         if why and why.startswith("score "):
             rule = re.search(r"; rule: ([^;]*)", why)
             why = "model rejected (" + (rule.group(1) if rule else "?") + ")"
         reasons[why or "no candidate"] += 1
+        reason_of[x] = why or "no candidate"
 
     docs = len({x[0] for x in gold})
     print(f"== {label}: {len(gold)} gold pairs in {docs} documents"
@@ -193,7 +196,8 @@ def score(label, gold_rows, paths, missing, prog, show, cross):
     if show:
         for x in sorted(set(gold) - tp):
             near = sorted(pred_by_gloss.get((x[0], x[2]), []))
-            print("  -", "\t".join(x), ("  [predicted ko: " + " | ".join(near) + "]") if near else "")
+            print("  -", "\t".join(x), ("  [predicted ko: " + " | ".join(near) + "]") if near
+                  else f"  [{reason_of[x]}]")
         for x in sorted(set(pred) - tp):
             print("  +", "\t".join(x))
         for x, got, want in en_miss:
