@@ -154,6 +154,7 @@ def cmd_fetch(_args):
         deb = sorted(glob.glob(os.path.join(debs, pkg + '_*.deb')))[-1]
         root = os.path.join(L10N, 'root', os.path.basename(deb)[:-4])
         if not os.path.isdir(root):
+            os.makedirs(os.path.dirname(root), exist_ok=True)  # dpkg-deb -x makes one level only
             subprocess.run(['dpkg-deb', '-x', deb, root], check=True)
 
 
