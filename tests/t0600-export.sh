@@ -113,8 +113,12 @@ test_expect_success '--target abbrev and --target loanword' '
 
 test_expect_success '--status filters' '
 	dadeum export --db t.db --status approved --format tsv -o approved.tsv &&
-	test "$(grep -vc "^#" approved.tsv)" = 3 &&
-	! grep -v "^#" approved.tsv | grep -v approved
+	dadeum export --db t.db --format tsv -o all.tsv &&
+	grep -v "^#" approved.tsv >got &&
+	grep -v "^#" all.tsv | grep "; approved;" >want &&
+	test_cmp want got &&
+	test_grep "#1; approved" got &&
+	test_grep "^제어 문자	" got
 '
 
 test_expect_success 'TSV is what OmegaT reads: 3 columns, # comments, no quoting' '

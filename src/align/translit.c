@@ -20,7 +20,11 @@
  *      syllable boundaries into two or three parts, each a real word
  *      (게임+체인저), and rank the compound with the singles. 제10항 1 of the
  *      orthography writes each part of a compound as it stands alone, which
- *      is what makes this search valid.
+ *      is what makes this search valid;
+ *   5. a word that is wholly the names of Latin letters (시에스, 티브이,
+ *      에스엔에스) also reads as that initialism (CS, TV, SNS), ranked at
+ *      LETTER_NAMES_RANK: above a near rendering (shies, tb, essence), below
+ *      an exact one of a common word (아이 eye, 이지 easy).
  *
  * All costs are in tenths of a plain jamo substitution.
  */
@@ -48,6 +52,7 @@
 #define SPLIT_PENALTY 12   /* per split of a compound */
 #define JOIN_BONUS 16      /* the parts of a compound form one known word */
 #define COLLOC_BONUS 8     /* ... or a compound WordNet lists as separate words */
+#define LETTER_NAMES_RANK 3 /* an initialism spelled out in letter names (step 5) */
 #define MAX_SYLLABLES 30  /* longer input is refused */
 #define MAX_SPLIT_SYL 10  /* longer words are not split */
 
@@ -525,6 +530,55 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
     return found;
 }
 
+/*
+ * Step 5: the initialism that s[0..len) spells in the Hangul names of Latin
+ * letters (the National Institute of Korean Language's list, with the common
+ * variants 씨, 쥐, 알, 에치), upper case in out; 0 when s is not wholly letter
+ * names or names a single letter of one syllable (비, 이, 오: words too).
+ */
+static int letter_names(const char *s, size_t len, char *out, size_t max)
+{
+    static const struct {
+        const char *name;
+        char letter;
+    } names[] = {
+        {"에이치", 'H'}, {"더블유", 'W'}, {"에이", 'A'}, {"에치", 'H'}, {"에프", 'F'},
+        {"에스", 'S'},   {"아이", 'I'},   {"제이", 'J'}, {"케이", 'K'}, {"아르", 'R'},
+        {"브이", 'V'},   {"엑스", 'X'},   {"와이", 'Y'}, {"제트", 'Z'}, {"비", 'B'},
+        {"시", 'C'},     {"씨", 'C'},     {"디", 'D'},   {"이", 'E'},   {"지", 'G'},
+        {"쥐", 'G'},     {"엘", 'L'},     {"엠", 'M'},   {"엔", 'N'},   {"오", 'O'},
+        {"피", 'P'},     {"큐", 'Q'},     {"알", 'R'},   {"티", 'T'},   {"유", 'U'},
+    };
+    /* ok[i]: s[0..i) splits into names; via[i] the name that ends there */
+    enum { MAX_BYTES = 3 * 16 };
+    signed char via[MAX_BYTES + 1];
+    if (len == 0 || len > MAX_BYTES)
+        return 0;
+    memset(via, -1, sizeof(via));
+    via[0] = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (via[i] < 0)
+            continue;
+        for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+            size_t nl = strlen(names[k].name);
+            if (i + nl <= len && via[i + nl] < 0 && !memcmp(s + i, names[k].name, nl))
+                via[i + nl] = (signed char)k;
+        }
+    }
+    if (via[len] < 0)
+        return 0;
+    char rev[MAX_BYTES];
+    size_t n = 0;
+    for (size_t at = len; at > 0; at -= strlen(names[via[at]].name))
+        rev[n++] = names[via[at]].letter;
+    if (n + 1 > max || (n == 1 && len == 3))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    out[n] = '\0';
+    return 1;
+}
+
 static double confidence(int rank)
 {
     return exp(-(rank < 0 ? 0 : rank) / 15.0);
@@ -571,8 +625,19 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
                 break;
             }
     }
-    for (size_t i = 0; k < max && (i < nh || have_split); ) {
+    char letters[TRANSLIT_EN_MAX];
+    int have_letters = letter_names(s, len, letters, sizeof(letters));
+    for (size_t i = 0; k < max && (i < nh || have_split || have_letters); ) {
         struct translit_candidate *c = &out[k];
+        if (have_letters && (i >= nh || LETTER_NAMES_RANK < hits[i].rank) &&
+            (!have_split || LETTER_NAMES_RANK < split_rank)) {
+            have_letters = 0;
+            memset(c, 0, sizeof(*c));
+            memcpy(c->en, letters, strlen(letters) + 1);
+            c->score = confidence(LETTER_NAMES_RANK);
+            k++;
+            continue;
+        }
         if (have_split && (i >= nh || split_rank <= hits[i].rank)) {
             have_split = 0;
             if (seen_before(out, k, split.en)) /* parts closed up into a word said before */
