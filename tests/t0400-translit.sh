@@ -31,6 +31,13 @@ test_expect_success 'a compound WordNet lists wins over homophone parts' '
 	test_cmp expect actual
 '
 
+test_expect_success 'letter names read as the initialism, below an exact word' '
+	dadeum translit 시에스 씨씨티브이 에이아이 아이 비디오 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 시에스 CS 씨씨티브이 CCTV 에이아이 AI 아이 eye 비디오 video >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&
