@@ -255,6 +255,13 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
         return KO_STOP_HARD;
     if (ko_set_has(&exception_set, tok, len))
         return KO_STOP_NONE;
+    /* a particle after a Latin or numeric stem cannot be part of a noun (CSW는,
+     * APEC은, AI를, G20과): the Hangul is the particle alone */
+    if (sc.latin || sc.digit) {
+        size_t stem = ko_strip_particle(tok, len, 0);
+        if (stem < len && ko_syllable_count(tok, stem) == 0)
+            return KO_STOP_HARD;
+    }
     if (ko_set_has(&modifier_set, tok, len))
         return KO_STOP_SOFT;
     if (ends_with_set(tok, len, &ending_set))
