@@ -57,7 +57,7 @@ LIB_DIRS = util text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
-           $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h
+           $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -101,6 +101,10 @@ $(BUILD)/gen/unicode_tables.h: src/gen/gen_unicode.awk | check-deps
 $(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_GEN)sh src/gen/gen_sino.sh $(UNICODE_DIR) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+
+$(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk | check-deps
+	@mkdir -p $(@D)
+	$(QUIET_GEN)sh src/gen/gen_wordforms.sh $(KODIC) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 	@mkdir -p $(@D)
@@ -343,6 +347,7 @@ FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isr
 fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/attested_data.h \
+	    build/fuzz/gen/ko_wordforms.h \
 	    build/fuzz/gen/model_data.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \

@@ -98,6 +98,25 @@ test_expect_success 'gen_sino.sh: no bzip2 on PATH names bzip2' '
     gen_fails "bzip2 not found (Debian package bzip2)" env PATH="$SCRATCH/bin" /bin/sh "$GEN/gen_sino.sh" "$UNI"
 '
 
+test_expect_success 'gen_sino.sh: the readings of the hanja, in code point order' '
+    sh "$GEN/gen_sino.sh" "$UNI" >s.h &&
+    test_grep "hanja_readings\[" s.h &&
+    n=$(sed -n "s/^#define HANJA_READING_COUNT //p" s.h) && test "$n" -ge 8000 &&
+    grep -o "{0x[0-9A-F]*," s.h | sed "s/[{,]//g; s/^0x//" >cps &&
+    awk "{ printf \"%8s\\n\", \$0 }" cps | tr " " 0 >padded && LC_ALL=C sort -c padded
+'
+test_expect_success 'gen_wordforms.sh: classes from the real ko.dic' '
+    sh "$GEN/gen_wordforms.sh" "$KODIC" >w.h &&
+    test_grep "{\"열린\", 1}" w.h && test_grep "{\"개설해\", 2}" w.h &&
+    test_grep "{\"단연\", 3}" w.h && ! grep -q "{\"기반\"" w.h
+'
+test_expect_success 'gen_wordforms.sh: missing ko.dic names hunspell-ko' '
+    gen_fails "cannot read .*empty/ko.dic.*hunspell-ko" sh "$GEN/gen_wordforms.sh" empty/ko.dic
+'
+test_expect_success 'gen_wordforms.sh: a cut ko.dic names hunspell-ko' '
+    head -n 3000 "$KODIC" >cut.dic &&
+    gen_fails "only .* adnominal.*cut.dic.*hunspell-ko" sh "$GEN/gen_wordforms.sh" cut.dic
+'
 test_expect_success 'gen_lexicon.awk: the real lexicons' '
     awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
     test_grep "lex_morphemes" l.h

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/korean.h"
+#include "ko_wordforms.h"
 #include "sino_syllables.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -20,6 +21,26 @@ int ko_is_sino_syllable(uint32_t c)
         return 0;
     unsigned i = c - 0xAC00;
     return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
+}
+
+enum ko_form ko_word_form(const char *tok, size_t len)
+{
+    size_t lo = 0, hi = sizeof(ko_word_forms) / sizeof(ko_word_forms[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *w = ko_word_forms[mid].word;
+        size_t wl = strlen(w);
+        int c = memcmp(w, tok, wl < len ? wl : len);
+        if (c == 0)
+            c = wl < len ? -1 : wl > len;
+        if (c == 0)
+            return (enum ko_form)ko_word_forms[mid].cls;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return KO_FORM_NONE;
 }
 
 /* The syllable with the initial of the initial-sound law folded: ㄹ and ㄴ read ㅇ or ㄴ at

@@ -40,6 +40,12 @@ void ko_script_of(const char *s, size_t len, struct ko_script *out /* OUT */);
 /* 1 when syllable c is the reading of a KS X 1001 hanja. */
 int ko_is_sino_syllable(uint32_t c);
 
+/* The grammatical class of a whole token as hunspell-ko lists it (build/gen/ko_wordforms.h):
+ * a verb or adjective form that modifies a noun (열린, 새로운, 위한), a connective
+ * form (개설해), an adverb (단연, 달리); KO_FORM_NONE for nouns and unknown words. */
+enum ko_form { KO_FORM_NONE, KO_FORM_ADNOMINAL, KO_FORM_CONNECTIVE, KO_FORM_ADVERB };
+enum ko_form ko_word_form(const char *tok, size_t len);
+
 /* 1 when Hangul syllable reads hanja han (Unihan kHangul, the initial-sound law
  * allowed: 聯 reads 련 and 연). */
 int ko_hanja_reads(uint32_t han, uint32_t syllable);

@@ -62,7 +62,8 @@ struct model_word {
     X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
     X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)  \
     X(loan_odds) X(words_exact) X(rule_anchored)  \
-    X(sound) X(prev_dot_abbrev) X(inner_dot_abbrev)
+    X(sound) X(prev_dot_abbrev) X(inner_dot_abbrev) \
+    X(adnominal) X(verb_adverb) X(prev_adnominal) X(prev_verb_adverb)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -325,6 +326,7 @@ struct tok_facts {
     const char *cls; /* word class (glossaries/model/word-classes.tsv) or NULL */
     enum ko_stop stop;
     int particle, ends_in, ends_ui, ends_jeok, ends_n, title, numeric, latin, latin_foreign;
+    enum ko_form form; /* a verb, adjective or adverb form (hunspell-ko), or none */
     int hangul;      /* syllables */
 };
 
@@ -348,6 +350,7 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->latin = sc.latin > 0;
     f->latin_foreign = sc.latin > 0 && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     f->hangul = (int)sc.hangul;
+    f->form = ko_word_form(tk->s, tk->len);
 }
 
 /* 1 when token tk is in question at the start of a term (see span_start_allowed). */
@@ -356,7 +359,7 @@ static int tok_in_question(const struct tok *tk, const char *gloss)
     struct tok_facts f;
     tok_facts(tk, gloss, &f);
     return f.cls || f.stop != KO_STOP_NONE || f.particle || f.ends_in || f.ends_ui || f.title ||
-           f.numeric || f.latin_foreign;
+           f.numeric || f.latin_foreign || f.form != KO_FORM_NONE;
 }
 
 /*
@@ -439,6 +442,10 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[SF_org_first] = f.hangul > 1 && span_org_like(t[i].s, t[i].len);
         x[SF_loanlike] = f.hangul > 1 && term_is_loanword(t[i].s, t[i].len);
         x[SF_one_syllable] = f.hangul == 1 && !f.latin;
+        /* a verb or adjective modifying the term (열린, 새로운), a connective form or an
+         * adverb (개설해, 단연): hunspell-ko's classes */
+        x[SF_adnominal] = f.form == KO_FORM_ADNOMINAL;
+        x[SF_verb_adverb] = f.form == KO_FORM_CONNECTIVE || f.form == KO_FORM_ADVERB;
     }
     x[SF_numeric] = f.numeric;
     if (f.hangul > 1 && !f.latin)
@@ -455,6 +462,8 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[SF_prev_dot] = t[i].dot;
         x[SF_prev_numeric] = p.numeric;
         x[SF_prev_latin] = p.latin_foreign;
+        x[SF_prev_adnominal] = p.form == KO_FORM_ADNOMINAL;
+        x[SF_prev_verb_adverb] = p.form == KO_FORM_CONNECTIVE || p.form == KO_FORM_ADVERB;
     }
     int syl = 0;
     for (int j = i; j < m; j++) {
