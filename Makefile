@@ -137,6 +137,8 @@ SCOWL_DIR    ?= /usr/share/dict/scowl
 KODIC        ?= /usr/share/hunspell/ko.dic
 # wordnet-base: irregular forms (drawn, rode) rank below base words
 WORDNET_DIR  ?= /usr/share/wordnet
+# hunspell-en-us: which index words are words and which are names, asked at build time
+HUNSPELL_DIR ?= /usr/share/hunspell
 TRANSLIT_GEN  = build/gen/gen_translit
 TRANSLIT_C    = build/gen/translit_index.c
 TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
@@ -144,10 +146,12 @@ TRANSLIT_OBJ  = $(BUILD)/gen/translit_index.o
 # Debian's files are prerequisites through $(wildcard): a missing one is
 # reported by check-deps (with its package), not by make's "No rule".
 $(TRANSLIT_GEN): src/gen/gen_translit.c src/gen/gen_input.h src/align/translit_ortho.c \
-                 src/align/translit_int.h | check-deps
+                 src/align/translit_int.h src/align/spell.c src/align/spell.h | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
-	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c
+	$(QUIET_CC)$(CC) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L $(WARNINGS) \
+	    $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc $(PKG_CFLAGS) \
+	    -o $@ src/gen/gen_translit.c src/align/translit_ortho.c src/align/spell.c \
+	    src/util/strbuf.c src/util/xmalloc.c -ldl
 
 # Words CMU 0.4 lacks but SCOWL lists up to size $(TRANSLIT_LTS_SIZE) (the largest size
 # whose words count as words, TRANSLIT_TIER_LISTED; hunspell en_US holds 60), pronounced
@@ -167,10 +171,10 @@ $(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-
 	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 $(TRANSLIT_C): $(TRANSLIT_GEN) $(TRANSLIT_LTS) \
-               $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-words.10 $(KODIC) $(WORDNET_DIR)/verb.exc) \
-               | check-deps
+               $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-words.10 $(KODIC) $(WORDNET_DIR)/verb.exc \
+                          $(HUNSPELL_DIR)/en_US.dic) | check-deps
 	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) $(WORDNET_DIR) \
-	    > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+	    $(HUNSPELL_DIR) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 $(TRANSLIT_OBJ): $(TRANSLIT_C) src/align/translit_int.h
 	@mkdir -p $(@D)
@@ -246,7 +250,8 @@ BUILD_INPUTS = unicode-data:$(UNICODE_DIR)/UnicodeData.txt \
                unicode-data:$(UNICODE_DIR)/Unihan_IRGSources.txt.bz2 \
                unicode-data:$(UNICODE_DIR)/Unihan_Readings.txt.bz2 \
                festlex-cmu:$(CMUDICT) scowl:$(SCOWL_DIR)/english-words.10 hunspell-ko:$(KODIC) \
-               wordnet-base:$(WORDNET_DIR)/verb.exc wordnet-base:$(WORDNET_DIR)/index.noun
+               wordnet-base:$(WORDNET_DIR)/verb.exc wordnet-base:$(WORDNET_DIR)/index.noun \
+               hunspell-en-us:$(HUNSPELL_DIR)/en_US.dic hunspell-en-us:$(HUNSPELL_DIR)/en_US.aff
 check-deps:
 	@missing=; \
 	need() { case " $$missing " in *" $$1 "*) ;; *) missing="$$missing $$1";; esac; }; \

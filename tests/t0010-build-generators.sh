@@ -58,8 +58,9 @@ TRANSLIT=$TOP/build/gen/gen_translit
 LTS=$TOP/build/gen/gen_translit_lts
 if [ ! -x "$TRANSLIT" ]; then
     TRANSLIT=$SCRATCH/gen_translit
-    cc -std=c11 -O1 -I"$TOP/src" -o "$TRANSLIT" "$GEN/gen_translit.c" \
-        "$TOP/src/align/translit_ortho.c" || exit 1
+    cc -std=c11 -O1 -D_POSIX_C_SOURCE=200809L -I"$TOP/src" -o "$TRANSLIT" "$GEN/gen_translit.c" \
+        "$TOP/src/align/translit_ortho.c" "$TOP/src/align/spell.c" "$TOP/src/util/strbuf.c" \
+        "$TOP/src/util/xmalloc.c" -ldl || exit 1
 fi
 if [ ! -x "$LTS" ]; then
     LTS=$SCRATCH/gen_translit_lts
@@ -200,6 +201,10 @@ test_expect_success 'gen_translit: missing WordNet names wordnet-base' '
 test_expect_success 'gen_translit: a cut flite word list names flite1-dev' '
     gen_fails "bad/cmu3.*pronunciations.*flite1-dev" \
         "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" "$WORDNET"
+'
+test_expect_success 'gen_translit: a missing hunspell en_US names hunspell-en-us' '
+    gen_fails "hunspell en_US in .*empty.*dictionary files not found.*hunspell-en-us" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" "$WORDNET" empty
 '
 test_expect_success 'gen_translit_lts: a 3-line CMU dictionary names festlex-cmu' '
     gen_fails "bad/cmu3.* 2 words.*festlex-cmu" "$LTS" bad/cmu3 "$SCOWL" 80

@@ -69,25 +69,49 @@
 #define PAIR_WEIGHT 4
 #define NEAR_LIMIT 0
 
-#define SPELL_CACHE 4096 /* direct-mapped cache slots, a power of two */
-
 struct translit {
-    struct spell *sp; /* hunspell en_US, or NULL when unavailable or not wanted */
-    /* hunspell answers by word offset: a long word's parts are checked many
-     * times over (one split tries ~30 parts), and each check costs ~20 us */
-    uint32_t cache_word[SPELL_CACHE]; /* word offset + 1, 0 for an empty slot */
-    uint8_t cache_ok[SPELL_CACHE];    /* spell_check's answer for it */
+    int spell; /* rank with hunspell en_US's verdicts (asked at build time), or not */
 };
 
-/* spell_check of index word w (offset off), through the cache. */
-static uint8_t word_spelled(struct translit *t, uint32_t off, const char *w)
+/*
+ * The offset of w[0..len) in the sorted, NUL-separated words blob[0..size), or
+ * -1. A binary search over bytes: from the middle byte back to the start of
+ * its word, compare, and keep the half that can still hold w.
+ */
+static long sorted_blob_find(const char *blob, size_t size, const char *w, size_t len)
 {
-    size_t slot = (off * 2654435761u) >> 20 & (SPELL_CACHE - 1);
-    if (t->cache_word[slot] != off + 1) {
-        t->cache_word[slot] = off + 1;
-        t->cache_ok[slot] = (uint8_t)spell_check(t->sp, w, strlen(w));
+    size_t lo = 0, hi = size; /* word starts in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        while (mid > lo && blob[mid - 1] != '\0')
+            mid--;
+        size_t ml = strlen(blob + mid);
+        int c = strncmp(blob + mid, w, len);
+        if (c == 0)
+            c = ml > len;
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + ml + 1;
+        else
+            hi = mid;
     }
-    return t->cache_ok[slot];
+    return -1;
+}
+
+/* Bytes of a NUL-separated blob of count words. */
+static size_t blob_size(const char *blob, size_t count)
+{
+    const char *p = blob;
+    for (size_t i = 0; i < count; i++)
+        p += strlen(p) + 1;
+    return (size_t)(p - blob);
+}
+
+/* hunspell's verdict on the index word at offset off (build time). */
+static uint8_t word_spelled(uint32_t off)
+{
+    return (translit_word_spelled[off / 8] >> (off % 8)) & 1;
 }
 
 /* One English word found by the scan. */
@@ -125,21 +149,17 @@ static int attested_prior(const unsigned char *q, size_t n, const char *w)
 struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
 {
     struct translit *t = xcalloc(1, sizeof(*t));
-    enum spell_status st = SPELL_OK;
 
-    if (!(flags & TRANSLIT_NO_SPELL))
-        t->sp = spell_open(NULL, "en_US", &st);
+    /* hunspell's verdicts are in the index unless the build went without it */
+    t->spell = !(flags & TRANSLIT_NO_SPELL) && translit_spell_known;
     if (spell_status)
-        *spell_status = st;
+        *spell_status = t->spell || (flags & TRANSLIT_NO_SPELL) ? SPELL_OK : SPELL_ENOENT;
     translit_jamo_sub_cost(JAMO_INI, JAMO_INI); /* builds the cost tables now, not mid-lookup */
     return t;
 }
 
 void translit_free(struct translit *t)
 {
-    if (!t)
-        return;
-    spell_free(t->sp);
     free(t);
 }
 
@@ -290,7 +310,7 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
         const char *w = translit_words + h[i].word;
         if (strlen(w) < 2)
             continue;
-        h[i].spelled = h[i].hunspell = t->sp ? word_spelled(t, h[i].word, w) : 2;
+        h[i].spelled = h[i].hunspell = t->spell ? word_spelled(h[i].word) : 2;
         /* a word of SCOWL's lists up to size 80 is a word, not a name, even
          * where hunspell (lists up to 60) lacks it: roadmap, lockdown */
         if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED && h[i].variant != 3)
@@ -361,10 +381,11 @@ static struct part *part_get(struct split_ctx *x, size_t a, size_t b)
 /* 1 when the parts written together are one word hunspell knows (deepfake). */
 static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
 {
+    static size_t extra_size; /* of constant data: racing threads write the same value */
     char buf[TRANSLIT_EN_MAX];
     size_t len = 0;
 
-    if (!t->sp)
+    if (!t->spell)
         return 0;
     for (size_t i = 0; i < nw; i++) {
         size_t l = strlen(translit_words + w[i]);
@@ -373,7 +394,13 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
         memcpy(buf + len, translit_words + w[i], l);
         len += l;
     }
-    return spell_check(t->sp, buf, len);
+    buf[len] = '\0';
+    if (!extra_size)
+        extra_size = blob_size(translit_hunspell_words, translit_hunspell_word_count);
+    if (sorted_blob_find(translit_hunspell_words, extra_size, buf, len) >= 0)
+        return 1;
+    long off = sorted_blob_find(translit_words, translit_words_size, buf, len);
+    return off >= 0 && word_spelled((uint32_t)off);
 }
 
 extern const char *const translit_collocations[];
@@ -521,7 +548,7 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
     if (best.n && best.dist <= limit) {
         compound_text(best.w, best.n, best.closed, c);
         c->distance = best.dist;
-        c->flags = TRANSLIT_CAND_COMPOUND | (t->sp ? TRANSLIT_CAND_WORD : 0);
+        c->flags = TRANSLIT_CAND_COMPOUND | (t->spell ? TRANSLIT_CAND_WORD : 0);
         *rank = best.rank;
         found = 1;
     }

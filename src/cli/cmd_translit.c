@@ -155,7 +155,8 @@ int cmd_translit(int argc, char **argv)
     }
     t = translit_new(0, &st);
     if (st != SPELL_OK)
-        warning("hunspell en_US: %s; ranking without it", spell_strerror(st));
+        warning("this build has no hunspell en_US verdicts (%s when it was built); "
+                "ranking without them", spell_strerror(st));
     for (int i = optind; i < argc; i++) {
         int r;
         if (!strcmp(argv[i], "-")) {

@@ -53,6 +53,13 @@
  * U+1100-U+11FF, i.e. NFD). It decides which letter readings join the
  * index (see "letter readings" below); nothing of it is emitted.
  *
+ * The optional sixth argument is the directory of Debian's hunspell-en-us
+ * (en_US.aff, en_US.dic): hunspell decides, once here, which index words are
+ * English words and which are names or rare forms (the runtime reads the
+ * answer from each entry, not from hunspell), and the stems of en_US.dic that
+ * the index lacks become translit_hunspell_words, so that two index words
+ * written together can be looked up as one word (deep + fake: deepfake).
+ *
  * Output is deterministic. Exit status 0, or 1 with a one-line message on
  * stderr naming the file and the Debian package when an input is missing,
  * unreadable or smaller than the floors below; the Makefile writes stdout to
@@ -63,6 +70,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/spell.h"
 #include "align/translit_int.h"
 #define GEN_NAME "gen_translit"
 #include "gen/gen_input.h"
@@ -106,6 +114,8 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
 #define MIN_WN_NOUNS 50000
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
+#define MIN_SPELLED 100000 /* index words hunspell en_US accepts (Debian 12: about 128,000) */
+#define MIN_HUNSPELL_EXTRA 300 /* en_US.dic stems the index lacks (Debian 12: 696) */
 
 
 struct scowl_word {
@@ -854,6 +864,76 @@ static void put_literal_char(int c)
     putchar(c);
 }
 
+/* ---- hunspell en_US, asked once at build time ------------------------------ */
+
+static unsigned char *spelled; /* per word: 1 hunspell accepts it, 0 not; NULL: not asked */
+static char **hunspell_extra;  /* en_US.dic stems the index lacks, sorted */
+static size_t nhunspell_extra;
+
+static int all_lower_ascii(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    return len > 1;
+}
+
+/* Opens hunspell en_US in dir, or exits naming the packages (first thing: fail fast). */
+static struct spell *open_spelling(const char *dir)
+{
+    enum spell_status st;
+    struct spell *sp = spell_open(dir, "en_US", &st);
+    if (!sp) {
+        fprintf(stderr, GEN_NAME ": error: hunspell en_US in '%s': %s (Debian packages "
+                "hunspell-en-us, libhunspell-1.7-0)\n", dir, spell_strerror(st));
+        exit(1);
+    }
+    return sp;
+}
+
+static void load_spelling(struct spell *sp, const char *dir)
+{
+    char path[4096], line[512];
+    size_t accepted = 0;
+
+    snprintf(path, sizeof(path), "%s/en_US.dic", dir);
+    spelled = malloc(nwords);
+    if (!spelled)
+        exit(1);
+    for (size_t i = 0; i < nwords; i++)
+        accepted += spelled[i] = (unsigned char)spell_check(sp, words[i], strlen(words[i]));
+    check_floor(path, "hunspell-en-us", "accepted index words", accepted, MIN_SPELLED);
+    FILE *fp = open_input(path, "hunspell-en-us");
+    size_t alloc = 0;
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, "/\t\r\n");
+        line[len] = '\0';
+        if (!all_lower_ascii(line, len) || find_word(line) >= 0 || !spell_check(sp, line, len))
+            continue;
+        if (nhunspell_extra == alloc) {
+            alloc = alloc ? 2 * alloc : 1024;
+            hunspell_extra = realloc(hunspell_extra, alloc * sizeof(*hunspell_extra));
+            if (!hunspell_extra)
+                exit(1);
+        }
+        hunspell_extra[nhunspell_extra] = strdup(line);
+        if (!hunspell_extra[nhunspell_extra++])
+            exit(1);
+    }
+    close_input(fp, path, "hunspell-en-us");
+    qsort(hunspell_extra, nhunspell_extra, sizeof(*hunspell_extra), cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < nhunspell_extra; i++)
+        if (!k || strcmp(hunspell_extra[k - 1], hunspell_extra[i]))
+            hunspell_extra[k++] = hunspell_extra[i];
+        else
+            free(hunspell_extra[i]);
+    nhunspell_extra = k;
+    check_floor(path, "hunspell-en-us", "stems the index lacks", nhunspell_extra,
+                MIN_HUNSPELL_EXTRA);
+    spell_free(sp);
+}
+
 static void emit(const char *source)
 {
     size_t *word_off = malloc(nwords * sizeof(*word_off)), off = 0, col = 0;
@@ -912,7 +992,35 @@ static void emit(const char *source)
         }
         printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", l);
     }
-    printf("0};\n");
+    printf("0};\n\n");
+    /* hunspell's verdict on each word, a bit at the word's offset in translit_words */
+    printf("const uint32_t translit_words_size = %zu;\n\n", off);
+    printf("const int translit_spell_known = %d;\n\n", spelled != NULL);
+    printf("const unsigned char translit_word_spelled[] = {");
+    {
+        unsigned char *bits = calloc(off / 8 + 1, 1);
+        if (!bits)
+            exit(1);
+        for (size_t i = 0; spelled && i < nwords; i++)
+            if (spelled[i])
+                bits[word_off[i] / 8] |= (unsigned char)(1u << (word_off[i] % 8));
+        for (size_t i = 0; i <= off / 8; i++)
+            printf("%s%u", !i ? "" : i % 32 ? "," : ",\n", bits[i]);
+        free(bits);
+    }
+    printf("};\n\n");
+    printf("const char translit_hunspell_words[] =\n\"");
+    col = 0;
+    for (size_t i = 0; i < nhunspell_extra; i++) {
+        fputs(hunspell_extra[i], stdout);
+        fputs("\\0", stdout);
+        col += strlen(hunspell_extra[i]) + 2;
+        if (col > 90) {
+            fputs("\"\n\"", stdout);
+            col = 0;
+        }
+    }
+    printf("\";\n\nconst uint32_t translit_hunspell_word_count = %zu;\n", nhunspell_extra);
     free(word_off);
 }
 
@@ -921,12 +1029,13 @@ int main(int argc, char **argv)
     char line[4096];
     FILE *fp;
 
-    if (argc < 3 || argc > 6) {
+    if (argc < 3 || argc > 7) {
         fputs("usage: gen_translit <cmudict-0.4.out> <scowl-dir> [<extra.out> [<ko.dic> "
-              "[<wordnet-dir>]]]\n",
+              "[<wordnet-dir> [<hunspell-dir>]]]]\n",
               stderr);
         return 1;
     }
+    struct spell *sp = argc == 7 ? open_spelling(argv[6]) : NULL;
     /* the dictionary first (it needs nothing else), then the word lists */
     fp = open_input(argv[1], "festlex-cmu");
     while (fgets(line, sizeof(line), fp))
@@ -935,7 +1044,7 @@ int main(int argc, char **argv)
     check_floor(argv[1], "festlex-cmu", "pronunciations", nprons, MIN_CMU_PRONS);
     if (argc >= 4)
         fclose(open_input(argv[3], "flite1-dev"));
-    if (argc == 6)
+    if (argc >= 6)
         load_wordnet(argv[5]);
     if (argc >= 5)
         check_floor(argv[4], "hunspell-ko", "Korean words", load_kodic(argv[4]), MIN_KODIC_WORDS);
@@ -1010,6 +1119,8 @@ int main(int argc, char **argv)
     }
     qsort(entries, nentries, sizeof(*entries), cmp_entry);
     check_floor(argv[1], "festlex-cmu", "index entries", nentries, MIN_ENTRIES);
+    if (sp)
+        load_spelling(sp, argv[6]);
     emit(argv[1]);
     if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "gen_translit: error: cannot write the index: %s\n", strerror(errno));
