@@ -61,7 +61,53 @@ struct cross_doc {
     size_t npairs, apairs;   /* used, allocated */
     struct cross_pair *out;  /* results; strings owned (cast away const to free) */
     size_t nout, aout;       /* used, allocated */
+    /* lookups that keep --cross near-linear (built by index_pairs) */
+    struct strmap by_gloss;  /* gloss -> struct ilist of pair indexes, ascending */
+    struct strmap by_fold;   /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_ko;     /* Korean side -> struct ilist */
+    size_t *glens;           /* distinct lengths of glosses without spaces, longest first */
+    size_t nglens, aglens;
+    size_t max_ko;           /* bytes of the longest Korean side */
+    struct strmap out_seen;  /* "ko\x1fgloss" of every result */
+    struct strmap pair_seen; /* squeezed "ko\x1fgloss" of every bracket pair */
 };
+
+/* A list of indexes (pairs or candidates), ascending. */
+struct ilist {
+    size_t *v;
+    size_t n, alloc;
+};
+
+static void ilist_free(void *v)
+{
+    struct ilist *l = v;
+    free(l->v);
+    free(l);
+}
+
+static void ilist_add(struct strmap *m, const char *key, size_t len, size_t x)
+{
+    int created;
+    struct strmap_entry *e = strmap_put(m, key, len, &created);
+    if (created)
+        e->value = xcalloc(1, sizeof(struct ilist));
+    struct ilist *l = e->value;
+    ALLOC_GROW(l->v, l->n + 1, l->alloc);
+    l->v[l->n++] = x;
+}
+
+static const struct ilist *ilist_get(const struct strmap *m, const char *key, size_t len)
+{
+    return strmap_get(m, key, len);
+}
+
+/* Copies s[0..len) into sb with ASCII letters in lower case (what strncasecmp folds). */
+static void fold_ascii(const char *s, size_t len, struct strbuf *sb)
+{
+    strbuf_reset(sb);
+    for (size_t i = 0; i < len; i++)
+        strbuf_addch(sb, (char)tolower((unsigned char)s[i]));
+}
 
 /* ---- small helpers ------------------------------------------------------------ */
 
@@ -182,15 +228,34 @@ static int same_squeezed(const char *a, const char *b)
     return eq;
 }
 
+/* key = squeeze(ko) 0x1F squeeze(gloss), or ko 0x1F gloss when raw */
+static void pair_key(const char *ko, const char *gloss, int raw, struct strbuf *key)
+{
+    strbuf_reset(key);
+    if (raw) {
+        strbuf_addstr(key, ko);
+        strbuf_addch(key, '\x1f');
+        strbuf_addstr(key, gloss);
+        return;
+    }
+    squeeze(ko, strlen(ko), key);
+    strbuf_addch(key, '\x1f');
+    squeeze(gloss, strlen(gloss), key);
+}
+
 static void out_add(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
                     unsigned long line, unsigned long gline, double score, const char *evidence)
 {
-    for (size_t i = 0; i < c->nout; i++)
-        if (!strcmp(c->out[i].ko, ko) && !strcmp(c->out[i].gloss, gloss))
-            return;
-    for (size_t i = 0; i < c->npairs; i++)
-        if (same_squeezed(c->pairs[i].ko, ko) && same_squeezed(c->pairs[i].gloss, gloss))
-            return;
+    struct strbuf key = STRBUF_INIT;
+    int created, known;
+    pair_key(ko, gloss, 0, &key);
+    known = strmap_get(&c->pair_seen, key.buf, key.len) != NULL;
+    pair_key(ko, gloss, 1, &key);
+    if (!known)
+        strmap_put(&c->out_seen, key.buf, key.len, &created);
+    strbuf_release(&key);
+    if (known || !created)
+        return; /* a bracket pair already, or a result already */
     ALLOC_GROW(c->out, c->nout + 1, c->aout);
     struct cross_pair *p = &c->out[c->nout++];
     p->ko = xstrdup(ko);
@@ -884,6 +949,7 @@ struct cand {
 struct cands {
     struct cand *v;
     size_t n, alloc;
+    struct strmap index; /* "ko\x1fgloss" -> index + 1 */
 };
 
 static void line_set_add(unsigned long *set, size_t *n, unsigned long x)
@@ -898,14 +964,14 @@ static void line_set_add(unsigned long *set, size_t *n, unsigned long x)
 /* Length of the longest bracket gloss (no spaces) at s, or 0. */
 static size_t doc_key_at(const struct cross_doc *c, const char *s, size_t len)
 {
-    size_t best = 0;
-    for (size_t i = 0; i < c->npairs; i++) {
-        const struct dpair *p = &c->pairs[i];
-        if (p->glen > best && p->glen <= len && !p->spaced && p->gloss[0] == s[0] &&
-            !memcmp(s, p->gloss, p->glen))
-            best = p->glen;
+    for (size_t i = 0; i < c->nglens; i++) {
+        size_t l = c->glens[i];
+        const struct ilist *hit = l <= len ? ilist_get(&c->by_gloss, s, l) : NULL;
+        for (size_t k = 0; hit && k < hit->n; k++)
+            if (!c->pairs[hit->v[k]].spaced)
+                return l;
     }
-    return best;
+    return 0;
 }
 
 static void piece_alts(const struct cross_doc *c, const char *line, struct piece *p)
@@ -914,12 +980,13 @@ static void piece_alts(const struct cross_doc *c, const char *line, struct piece
     p->alt[0] = NULL;
     p->src[0] = ALT_SAME;
     p->nalt = 1;
-    for (size_t i = 0; i < c->npairs && p->nalt < MAX_ALTS; i++) {
-        const char *g = c->pairs[i].gloss;
-        if (c->pairs[i].glen == p->len && !strncasecmp(g, s, p->len)) {
-            p->alt[p->nalt] = c->pairs[i].ko;
-            p->src[p->nalt++] = ALT_DOC;
-        }
+    struct strbuf folded = STRBUF_INIT;
+    fold_ascii(s, p->len, &folded);
+    const struct ilist *same = ilist_get(&c->by_fold, folded.buf, folded.len);
+    strbuf_release(&folded);
+    for (size_t k = 0; same && k < same->n && p->nalt < MAX_ALTS; k++) {
+        p->alt[p->nalt] = c->pairs[same->v[k]].ko;
+        p->src[p->nalt++] = ALT_DOC;
     }
     int latin = (unsigned char)s[0] < 0x80;
     if (latin && (c->flags & CROSS_NO_ACRONYM_LEXICON))
@@ -1074,12 +1141,17 @@ static void cand_add(struct cands *cs, const char *ko, const char *gloss, const 
                      const char *ev, unsigned long aline, unsigned long bline, size_t npieces,
                      int lex)
 {
-    for (size_t i = 0; i < cs->n; i++)
-        if (!strcmp(cs->v[i].ko, ko) && !strcmp(cs->v[i].gloss, gloss)) {
-            line_set_add(cs->v[i].aline, &cs->v[i].na, aline);
-            line_set_add(cs->v[i].bline, &cs->v[i].nb, bline);
-            return;
-        }
+    struct strbuf key = STRBUF_INIT;
+    pair_key(ko, gloss, 1, &key);
+    struct strmap_entry *e = strmap_put(&cs->index, key.buf, key.len, NULL);
+    strbuf_release(&key);
+    if (e->value) {
+        struct cand *d = &cs->v[(uintptr_t)e->value - 1];
+        line_set_add(d->aline, &d->na, aline);
+        line_set_add(d->bline, &d->nb, bline);
+        return;
+    }
+    e->value = (void *)(uintptr_t)(cs->n + 1);
     ALLOC_GROW(cs->v, cs->n + 1, cs->alloc);
     struct cand *d = &cs->v[cs->n++];
     memset(d, 0, sizeof(*d));
@@ -1202,7 +1274,7 @@ static int is_conjunction(const char *s, size_t n)
 
 static void cross_subst(struct cross_doc *c)
 {
-    struct cands cs = {NULL, 0, 0};
+    struct cands cs = {NULL, 0, 0, STRMAP_INIT};
     for (size_t li = 0; li < c->nlines; li++) {
         const struct cline *l = &c->lines[li];
         size_t ts[256], te[256], nt = 0;
@@ -1256,27 +1328,42 @@ static void cross_subst(struct cross_doc *c)
             }
         }
     }
-    /* per head substitution, the phrase both sides repeat most, then the longest */
+    /* per head substitution, the phrase both sides repeat most, then the longest
+     * (then the first found): the best of each group, by case-folded group */
+    struct strmap group_best = STRMAP_INIT, by_lines = STRMAP_INIT;
+    struct strbuf key = STRBUF_INIT;
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *a = &cs.v[i];
         size_t sa = a->na < a->nb ? a->na : a->nb;
-        int best = 1;
-        for (size_t j = 0; j < cs.n && best; j++) {
-            struct cand *b = &cs.v[j];
+        fold_ascii(a->group, strlen(a->group), &key);
+        struct strmap_entry *e = strmap_put(&group_best, key.buf, key.len, NULL);
+        if (e->value) {
+            struct cand *b = &cs.v[(uintptr_t)e->value - 1];
             size_t sb = b->na < b->nb ? b->na : b->nb;
-            if (j == i || strcasecmp(a->group, b->group))
-                continue;
-            if (sb > sa || (sb == sa && (b->npieces > a->npieces ||
-                                         (b->npieces == a->npieces && j < i))))
-                best = 0;
+            if (sa < sb || (sa == sb && a->npieces <= b->npieces))
+                goto indexed;
         }
+        e->value = (void *)(uintptr_t)(i + 1);
+    indexed:
+        strbuf_reset(&key);
+        strbuf_addf(&key, "%lu %lu", a->line, a->gline);
+        ilist_add(&by_lines, key.buf, key.len, i);
+    }
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *a = &cs.v[i];
+        size_t sa = a->na < a->nb ? a->na : a->nb;
+        fold_ascii(a->group, strlen(a->group), &key);
+        int best = (uintptr_t)strmap_get(&group_best, key.buf, key.len) == i + 1;
         /* a fragment of a longer candidate on the same lines is not a term */
-        for (size_t j = 0; j < cs.n && best; j++) {
+        strbuf_reset(&key);
+        strbuf_addf(&key, "%lu %lu", a->line, a->gline);
+        const struct ilist *same = best ? ilist_get(&by_lines, key.buf, key.len) : NULL;
+        for (size_t k = 0; same && k < same->n && best; k++) {
+            size_t j = same->v[k];
             struct cand *b = &cs.v[j];
             size_t lk = strlen(a->ko), lg = strlen(a->gloss);
-            if (j != i && b->line == a->line && b->gline == a->gline &&
-                !strncmp(b->ko, a->ko, lk) && b->ko[lk] == ' ' && !strncmp(b->gloss, a->gloss, lg) &&
-                b->gloss[lg] == ' ')
+            if (j != i && !strncmp(b->ko, a->ko, lk) && b->ko[lk] == ' ' &&
+                !strncmp(b->gloss, a->gloss, lg) && b->gloss[lg] == ' ')
                 best = 0;
         }
         if (best) {
@@ -1294,6 +1381,10 @@ static void cross_subst(struct cross_doc *c)
                     score, a->evidence);
         }
     }
+    strbuf_release(&key);
+    strmap_release(&group_best, NULL);
+    strmap_release(&by_lines, ilist_free);
+    strmap_release(&cs.index, NULL);
     for (size_t i = 0; i < cs.n; i++) {
         free(cs.v[i].ko);
         free(cs.v[i].gloss);
@@ -1394,31 +1485,111 @@ done:
     strbuf_release(&ev);
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* An occurrence "K(G)" of pair a at byte at of a line. */
+struct glossed {
+    size_t pair, at;
+};
+
+static int cmp_glossed(const void *x, const void *y)
+{
+    const struct glossed *a = x, *b = y;
+    if (a->pair != b->pair)
+        return a->pair < b->pair ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/*
+ * The pairs p written "K(G)" at byte at of line l: found from the brackets
+ * of the line (K ends at the bracket, or one space or ^ before it), not by
+ * searching the line for every pair. Appends their indexes to *out.
+ */
+static void pairs_glossed_at(const struct cross_doc *c, const struct cline *l, size_t at,
+                             struct ilist *out)
+{
+    for (size_t q = at + 1; q < l->len; q++) {
+        if (l->text[q] != '(')
+            continue;
+        for (int sep = 0; sep < 2; sep++) {
+            size_t kend = q - (size_t)sep;
+            if (kend <= at || (sep && l->text[q - 1] != ' ' && l->text[q - 1] != '^'))
+                continue;
+            const struct ilist *hit = ilist_get(&c->by_ko, l->text + at, kend - at);
+            for (size_t k = 0; hit && k < hit->n; k++)
+                if (glossed_at(l->text, l->len, at, &c->pairs[hit->v[k]])) {
+                    ALLOC_GROW(out->v, out->n + 1, out->alloc);
+                    out->v[out->n++] = hit->v[k];
+                }
+        }
+    }
+}
+
+/*
+ * K1(G1) K2(G2) on one line: a composed pair. In the order of the pairs, then of
+ * the places in the line, then of the second pairs, as a search pair by pair
+ * would meet them; each "K(G)" is found from the line's brackets.
+ */
 static void cross_compose(struct cross_doc *c)
 {
+    struct glossed *occ = NULL;
+    size_t nocc = 0, aocc = 0;
+    struct ilist seconds = {NULL, 0, 0};
     for (size_t li = 0; li < c->nlines; li++) {
         const struct cline *l = &c->lines[li];
-        for (size_t a = 0; a < c->npairs; a++) {
-            const struct dpair *p1 = &c->pairs[a];
-            size_t kl = strlen(p1->ko);
-            if (!composable(p1->kind) || !kl)
+        nocc = 0;
+        /* every "K(G)" of a composable pair whose K starts a word */
+        for (size_t q = 0; q < l->len; q++) {
+            if (l->text[q] != '(')
                 continue;
-            for (const char *hit = strstr(l->text, p1->ko); hit; hit = strstr(hit + 1, p1->ko)) {
-                size_t at = (size_t)(hit - l->text), end;
-                /* K1 starts a word: 공유(클라우드) must not match inside 정보공유(...) */
-                if (at && l->text[at - 1] != ' ' && l->text[at - 1] != '(')
+            for (int sep = 0; sep < 2; sep++) {
+                if (sep && (!q || (l->text[q - 1] != ' ' && l->text[q - 1] != '^')))
                     continue;
-                if (!(end = glossed_at(l->text, l->len, at, p1)))
+                size_t kend = q - (size_t)sep;
+                /* K is one of the pairs' Korean sides ending at kend: try each start
+                 * of a word, no farther back than the longest K */
+                size_t lo = kend > c->max_ko ? kend - c->max_ko : 0;
+                for (size_t at = kend; at-- > lo;) {
+                    if (at && l->text[at - 1] != ' ' && l->text[at - 1] != '(')
+                        continue;
+                    const struct ilist *hit = ilist_get(&c->by_ko, l->text + at, kend - at);
+                    for (size_t k = 0; hit && k < hit->n; k++) {
+                        const struct dpair *p1 = &c->pairs[hit->v[k]];
+                        if (composable(p1->kind) && glossed_at(l->text, l->len, at, p1)) {
+                            ALLOC_GROW(occ, nocc + 1, aocc);
+                            occ[nocc].pair = hit->v[k];
+                            occ[nocc++].at = at;
+                        }
+                    }
+                }
+            }
+        }
+        qsort(occ, nocc, sizeof(*occ), cmp_glossed);
+        for (size_t i = 0; i < nocc; i++) {
+            if (i && !cmp_glossed(&occ[i - 1], &occ[i]))
+                continue;
+            const struct dpair *p1 = &c->pairs[occ[i].pair];
+            size_t end = glossed_at(l->text, l->len, occ[i].at, p1);
+            if (end < l->len && l->text[end] == ' ')
+                end++;
+            seconds.n = 0;
+            pairs_glossed_at(c, l, end, &seconds);
+            qsort(seconds.v, seconds.n, sizeof(*seconds.v), cmp_size);
+            for (size_t k = 0; k < seconds.n; k++) {
+                size_t b = seconds.v[k];
+                if ((k && seconds.v[k - 1] == b) || b == occ[i].pair ||
+                    !composable(c->pairs[b].kind))
                     continue;
-                if (end < l->len && l->text[end] == ' ')
-                    end++;
-                for (size_t b = 0; b < c->npairs; b++)
-                    if (b != a && composable(c->pairs[b].kind) &&
-                        glossed_at(l->text, l->len, end, &c->pairs[b]))
-                        compose_at(c, l, p1, &c->pairs[b]);
+                compose_at(c, l, p1, &c->pairs[b]);
             }
         }
     }
+    free(occ);
+    free(seconds.v);
 }
 
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
@@ -1473,11 +1644,57 @@ static void out_clear(struct cross_doc *c)
     c->nout = 0;
 }
 
+static int cmp_size_desc(const void *x, const void *y)
+{
+    return -cmp_size(x, y);
+}
+
+static void pairs_unindex(struct cross_doc *c)
+{
+    strmap_release(&c->by_gloss, ilist_free);
+    strmap_release(&c->by_fold, ilist_free);
+    strmap_release(&c->by_ko, ilist_free);
+    strmap_release(&c->pair_seen, NULL);
+    strmap_release(&c->out_seen, NULL);
+    c->nglens = 0;
+    c->max_ko = 0;
+}
+
+/* The lookups of the bracket pairs (see struct cross_doc). */
+static void index_pairs(struct cross_doc *c)
+{
+    struct strbuf key = STRBUF_INIT;
+    pairs_unindex(c);
+    for (size_t i = 0; i < c->npairs; i++) {
+        const struct dpair *p = &c->pairs[i];
+        ilist_add(&c->by_gloss, p->gloss, p->glen, i);
+        fold_ascii(p->gloss, p->glen, &key);
+        ilist_add(&c->by_fold, key.buf, key.len, i);
+        ilist_add(&c->by_ko, p->ko, strlen(p->ko), i);
+        pair_key(p->ko, p->gloss, 0, &key);
+        strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
+        if (strlen(p->ko) > c->max_ko)
+            c->max_ko = strlen(p->ko);
+        if (!p->spaced) {
+            ALLOC_GROW(c->glens, c->nglens + 1, c->aglens);
+            c->glens[c->nglens++] = p->glen;
+        }
+    }
+    qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
+    size_t k = 0;
+    for (size_t i = 0; i < c->nglens; i++)
+        if (!k || c->glens[k - 1] != c->glens[i])
+            c->glens[k++] = c->glens[i];
+    c->nglens = k;
+    strbuf_release(&key);
+}
+
 void cross_doc_align(struct cross_doc *c)
 {
     lexicon_init();
     out_clear(c);
     index_lines(c);
+    index_pairs(c);
     if (!(c->flags & CROSS_NO_LISTS))
         cross_lists(c);
     if (!(c->flags & CROSS_NO_SUBST))
@@ -1508,6 +1725,8 @@ void cross_doc_free(struct cross_doc *c)
     }
     free(c->lines);
     strmap_release(&c->grams, postings_free);
+    pairs_unindex(c);
+    free(c->glens);
     for (size_t i = 0; i < c->npairs; i++) {
         free(c->pairs[i].ko);
         free(c->pairs[i].gloss);

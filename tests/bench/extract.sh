@@ -140,4 +140,36 @@ bytes=$(wc -c <"$long")
 	timed long-doc-cross "$DADEUM" extract --cross "$long"
 } >"$dir/extract.times"
 report "$bytes"
+
+# --cross on a pair-dense document (issue 20): every line glosses a new term
+# and names an earlier one, so the distinct pairs grow with the lines. The
+# target is near-linear: 16k lines within 4 x the time of 4k lines.
+make_dense() { # LINES -> build/bench/cross-dense-LINES.txt
+	f=$dir/cross-dense-$1.txt
+	[ -s "$f" ] && return 0
+	LC_ALL=C awk -v n="$1" 'BEGIN {
+		split("가 나 다 라 마 바 사 아 자 차 카 타 파 하 거 너 더 러 머 버 서 어 저 처 커 터 퍼 허", syl, " ")
+		srand(7)
+		for (i = 0; i < n; i++) {
+			j = int(rand() * (i > 0 ? i : 1))
+			printf "정부는 %s(%s)을 추진하고 %s 성과를 점검하며 %s 예산을 늘린다.\n",
+			       term(i), acr(i), term(j), acr(j)
+		}
+	}
+	function term(i,   t, k, x) { t = ""; x = i; for (k = 0; k < 4; k++) { t = t syl[x % 28 + 1]; x = int(x / 28) } return t "사업" }
+	function acr(i,   a, k, x) { a = ""; x = i; for (k = 0; k < 4; k++) { a = a sprintf("%c", 65 + x % 26); x = int(x / 26) } return a }
+	' >"$f.tmp" && mv "$f.tmp" "$f"
+}
+make_dense 4000
+make_dense 16000
+{
+	timed cross-dense-4k "$DADEUM" extract --cross "$dir/cross-dense-4000.txt"
+	timed cross-dense-16k "$DADEUM" extract --cross "$dir/cross-dense-16000.txt"
+} >"$dir/extract.times"
+report "$(wc -c <"$dir/cross-dense-16000.txt")"
+awk '{ t[$1] = $3 } END {
+	if (t["cross-dense-4k"] > 0)
+		printf "cross: 16k lines / 4k lines = %.2f x the time (target <= 4: %s)\n",
+		       t["cross-dense-16k"] / t["cross-dense-4k"],
+		       t["cross-dense-16k"] <= 4 * t["cross-dense-4k"] ? "met" : "missed" }' "$dir/extract.times"
 exit $status
