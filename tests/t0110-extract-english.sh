@@ -27,6 +27,16 @@ test_expect_success 'long forms written in the document win over the lexicon' '
     test_cmp expect actual
 '
 
+test_expect_success 'a loanword that spells the acronym beside it takes the acronym as its English' '
+    cat >doc.txt <<-\EOF &&
+	농촌진흥청은 해외농업기술개발사업(코피아, KOPIA) 센터를 열었다.
+	EOF
+    dadeum extract doc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    rows "해외농업기술개발사업" KOPIA abbrev "" KOPIA "" \
+        "해외농업기술개발사업" 코피아 loanword KOPIA KOPIA corpus >expect &&
+    test_cmp expect actual
+'
 test_expect_success 'an acronym and its long form joined by a middle dot' '
     printf "CCFO·Chief Cloud First Officer 신설\n최고 클라우드 책임자(CCFO) 임명\n" >dot.txt &&
     dadeum extract dot.txt >out.tsv &&

@@ -303,6 +303,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         e.left = xstrdup(o.left);
         e.gloss = strbuf_detach(&extra.g[i], NULL);
         e.expansion = NULL;
+        /* a loanword that spells the acronym beside it (코피아, KOPIA): the acronym is
+         * its English, as the document writes it */
+        struct ko_script es;
+        ko_script_of(e.gloss, strlen(e.gloss), &es);
+        if (es.hangul && !es.latin && gloss_is_acronym_token(o.gloss, strlen(o.gloss)) &&
+            gloss_is_loanword(e.gloss, strlen(e.gloss)))
+            e.expansion = xstrdup(o.gloss);
         e.flags &= ~(unsigned)OCC_QUOTED;
         doc_add_occ(d, &o);
         o = e;
