@@ -403,13 +403,9 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
     return off >= 0 && word_spelled((uint32_t)off);
 }
 
-extern const char *const translit_collocations[];
-extern const size_t translit_collocation_count;
-
-static int cmp_str(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
-}
+/* WordNet's two- and three-word nouns (role_model), sorted, NUL-separated */
+extern const char translit_collocations[];
+extern const size_t translit_collocations_size;
 
 /*
  * 1 when the parts, spaced, form an English compound WordNet lists (role
@@ -435,8 +431,7 @@ static int joins_collocation(const uint32_t *w, size_t nw)
         }
     }
     buf[len] = '\0';
-    return bsearch(buf, translit_collocations, translit_collocation_count,
-                   sizeof(*translit_collocations), cmp_str) != NULL;
+    return sorted_blob_find(translit_collocations, translit_collocations_size, buf, len) >= 0;
 }
 
 /* Writes the parts, closed up when they form a known word, else spaced. */

@@ -23,23 +23,36 @@ int ko_is_sino_syllable(uint32_t c)
     return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
 }
 
-enum ko_form ko_word_form(const char *tok, size_t len)
+/* 1 when the sorted, NUL-separated words blob[0..size) hold tok[0..len). */
+static int blob_has(const char *blob, size_t size, const char *tok, size_t len)
 {
-    size_t lo = 0, hi = sizeof(ko_word_forms) / sizeof(ko_word_forms[0]);
+    size_t lo = 0, hi = size; /* word starts in [lo, hi) */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *w = ko_word_forms[mid].word;
-        size_t wl = strlen(w);
-        int c = memcmp(w, tok, wl < len ? wl : len);
+        while (mid > lo && blob[mid - 1] != '\0')
+            mid--;
+        size_t ml = strlen(blob + mid);
+        int c = memcmp(blob + mid, tok, ml < len ? ml : len);
         if (c == 0)
-            c = wl < len ? -1 : wl > len;
+            c = ml < len ? -1 : ml > len;
         if (c == 0)
-            return (enum ko_form)ko_word_forms[mid].cls;
+            return 1;
         if (c < 0)
-            lo = mid + 1;
+            lo = mid + ml + 1;
         else
             hi = mid;
     }
+    return 0;
+}
+
+enum ko_form ko_word_form(const char *tok, size_t len)
+{
+    if (blob_has(ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, tok, len))
+        return KO_FORM_ADNOMINAL;
+    if (blob_has(ko_connective_forms, KO_CONNECTIVE_FORMS_SIZE, tok, len))
+        return KO_FORM_CONNECTIVE;
+    if (blob_has(ko_adverb_forms, KO_ADVERB_FORMS_SIZE, tok, len))
+        return KO_FORM_ADVERB;
     return KO_FORM_NONE;
 }
 
