@@ -1568,7 +1568,8 @@ static void cross_compose(struct cross_doc *c)
                 }
             }
         }
-        qsort(occ, nocc, sizeof(*occ), cmp_glossed);
+        if (nocc > 1)
+            qsort(occ, nocc, sizeof(*occ), cmp_glossed);
         for (size_t i = 0; i < nocc; i++) {
             if (i && !cmp_glossed(&occ[i - 1], &occ[i]))
                 continue;
@@ -1578,7 +1579,8 @@ static void cross_compose(struct cross_doc *c)
                 end++;
             seconds.n = 0;
             pairs_glossed_at(c, l, end, &seconds);
-            qsort(seconds.v, seconds.n, sizeof(*seconds.v), cmp_size);
+            if (seconds.n > 1)
+                qsort(seconds.v, seconds.n, sizeof(*seconds.v), cmp_size);
             for (size_t k = 0; k < seconds.n; k++) {
                 size_t b = seconds.v[k];
                 if ((k && seconds.v[k - 1] == b) || b == occ[i].pair ||
@@ -1680,7 +1682,8 @@ static void index_pairs(struct cross_doc *c)
             c->glens[c->nglens++] = p->glen;
         }
     }
-    qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
+    if (c->nglens > 1)
+        qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
     size_t k = 0;
     for (size_t i = 0; i < c->nglens; i++)
         if (!k || c->glens[k - 1] != c->glens[i])
