@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
+#include "text/reader.h"
 #include "util/outfile.h"
 #include "util/banned.h"
 
@@ -161,6 +162,10 @@ static void report_error(const struct check_error *e, const char *path, const ch
                   (unsigned long long)e->decode.offset);
         break;
     }
+    case CHECK_ELONG:
+        error("line %lu of '%s' is longer than %u bytes, the limit for one line", e->line, shown,
+              TEXT_LINE_MAX);
+        break;
     default:
         error("cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;

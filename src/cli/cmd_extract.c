@@ -117,6 +117,9 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
         if (unread)
             warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
                     shown, first, unread);
+        if (opt->cross && (first = extract_doc_text_cut(doc)))
+            warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
+                    shown, first - 1, EXTRACT_TEXT_MAX);
     }
     if (opt->features)
         for (size_t i = 0; i < extract_doc_feature_count(doc); i++) {
