@@ -55,8 +55,8 @@ static const char help[] =
     "  --in-place         with --fix: replace each file (temporary file + rename)\n"
     "\n"
     "exit status: 0 no findings (or --fix wrote every file), 1 findings, 2 usage,\n"
-    "3 a file, the termbase or the glossary cannot be read or decoded, 4 output\n"
-    "could not be written.\n";
+    "3 a file, the termbase or the glossary cannot be read or decoded (or a line\n"
+    "is over 1 MiB), 4 output could not be written.\n";
 
 struct check_opts {
     const char *db;          /* termbase path */

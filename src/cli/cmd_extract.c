@@ -66,7 +66,8 @@ static const char help[] =
     "                      column says how, with a score)\n"
     "\n"
     "exit status: 0 pairs written (possibly none), 2 usage, 3 an input could not be\n"
-    "read or decoded (nothing is written to -o), 4 output could not be written.\n";
+    "read or decoded, or has a line over 1 MiB (nothing is written to -o), 4 output\n"
+    "could not be written.\n";
 
 struct extract_opts {
     enum pairs_format format; /* output format */
