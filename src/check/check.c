@@ -42,6 +42,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text/reader.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -1090,6 +1091,34 @@ struct check_result *check_text(struct check_glossary *g, const char *text, size
     return r;
 }
 
+/*
+ * Measures the decoded text from *from on; *cur, the length of the line
+ * being read, carries over between calls. Returns -1 with err set (and the
+ * line counted as split_lines counts it: LF, CR LF or CR) when a line is
+ * over TEXT_LINE_MAX bytes, else 0.
+ */
+static int check_line_lengths(const struct strbuf *text, size_t *from, size_t *cur,
+                              struct check_error *err)
+{
+    for (size_t i = *from; i < text->len; i++) {
+        char c = text->buf[i];
+        if (c == '\n' || c == '\r') {
+            *cur = 0;
+            continue;
+        }
+        if (++*cur <= TEXT_LINE_MAX)
+            continue;
+        err->code = CHECK_ELONG;
+        err->line = 1;
+        for (size_t k = 0; k < i; k++)
+            if (text->buf[k] == '\n' || (text->buf[k] == '\r' && text->buf[k + 1] != '\n'))
+                err->line++;
+        return -1;
+    }
+    *from = text->len;
+    return 0;
+}
+
 struct check_result *check_file(struct check_glossary *g, const char *path, const char *encoding,
                                 unsigned flags, struct check_error *err)
 {
@@ -1099,6 +1128,7 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
     char *buf = NULL;
     int fd = -1, is_stdin = !strcmp(path, "-");
     ssize_t n;
+    size_t measured = 0, cur = 0; /* text measured so far; bytes of its last line */
 
     memset(err, 0, sizeof(*err));
     dec = text_decoder_new(encoding, 0, &err->decode);
@@ -1134,11 +1164,15 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
             err->code = CHECK_EDECODE;
             goto cleanup;
         }
+        if (check_line_lengths(&text, &measured, &cur, err))
+            goto cleanup;
     }
     if (text_decoder_finish(dec, &text, &err->decode) != TEXT_OK) {
         err->code = CHECK_EDECODE;
         goto cleanup;
     }
+    if (check_line_lengths(&text, &measured, &cur, err))
+        goto cleanup;
     r = check_text(g, text.buf, text.len, flags);
 cleanup:
     if (fd >= 0 && !is_stdin)

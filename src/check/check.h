@@ -123,18 +123,23 @@ enum check_status {
     CHECK_EOPEN,    /* cannot open the file (sys_errno) */
     CHECK_EREAD,    /* a read failed (sys_errno) */
     CHECK_EDECODE,  /* undecodable bytes (decode: offset, encoding) */
-    CHECK_EENCODING /* unknown encoding name */
+    CHECK_EENCODING, /* unknown encoding name */
+    CHECK_ELONG     /* line number line is longer than TEXT_LINE_MAX bytes (text/reader.h) */
 };
 
 struct check_error {
     enum check_status code;   /* CHECK_OK when there is no error */
     int sys_errno;            /* errno for EOPEN, EREAD */
     struct text_error decode; /* details for EDECODE, EENCODING */
+    unsigned long line;       /* the line that is too long, for ELONG */
 };
 
 /*
  * Reads path ("-": standard input), decodes it (text/decode.h: encoding
  * NULL to detect UTF-8, UTF-16 or CP949) and checks it as check_text does.
+ * The document is held in memory (--fix rewrites it), but no line may be
+ * longer than TEXT_LINE_MAX bytes of decoded text: the read stops there
+ * with CHECK_ELONG, so one endless line (/dev/zero) costs at most 1 MiB.
  * Returns the result, or NULL with err filled in.
  */
 struct check_result *check_file(struct check_glossary *g, const char *path, const char *encoding,

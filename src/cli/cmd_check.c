@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
+#include "text/reader.h"
 #include "util/outfile.h"
 #include "util/banned.h"
 
@@ -54,8 +55,8 @@ static const char help[] =
     "  --in-place         with --fix: replace each file (temporary file + rename)\n"
     "\n"
     "exit status: 0 no findings (or --fix wrote every file), 1 findings, 2 usage,\n"
-    "3 a file, the termbase or the glossary cannot be read or decoded, 4 output\n"
-    "could not be written.\n";
+    "3 a file, the termbase or the glossary cannot be read or decoded (or a line\n"
+    "is over 1 MiB), 4 output could not be written.\n";
 
 struct check_opts {
     const char *db;          /* termbase path */
@@ -161,6 +162,10 @@ static void report_error(const struct check_error *e, const char *path, const ch
                   (unsigned long long)e->decode.offset);
         break;
     }
+    case CHECK_ELONG:
+        error("line %lu of '%s' is longer than %u bytes, the limit for one line", e->line, shown,
+              TEXT_LINE_MAX);
+        break;
     default:
         error("cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;

@@ -42,8 +42,8 @@ static const char help[] =
     "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
     "\n"
     "exit status: 0 converted, 2 usage, 3 the input is unreadable, malformed or\n"
-    "refused, or has no entry in the source language, 4 the output could not be\n"
-    "written.\n";
+    "refused (entities, remote DTDs, a limit of the manual's Limits), or has no\n"
+    "entry in the source language, 4 the output could not be written.\n";
 
 struct convert_ctx {
     const char *path;            /* input, for warnings */

@@ -66,7 +66,8 @@ static const char help[] =
     "                      column says how, with a score)\n"
     "\n"
     "exit status: 0 pairs written (possibly none), 2 usage, 3 an input could not be\n"
-    "read or decoded (nothing is written to -o), 4 output could not be written.\n";
+    "read or decoded, or has a line over 1 MiB (nothing is written to -o), 4 output\n"
+    "could not be written.\n";
 
 struct extract_opts {
     enum pairs_format format; /* output format */
@@ -117,6 +118,9 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
         if (unread)
             warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
                     shown, first, unread);
+        if (opt->cross && (first = extract_doc_text_cut(doc)))
+            warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
+                    shown, first - 1, EXTRACT_TEXT_MAX);
     }
     if (opt->features)
         for (size_t i = 0; i < extract_doc_feature_count(doc); i++) {

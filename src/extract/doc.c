@@ -6,6 +6,17 @@
  * document-wide steps: agreement per gloss, pass 1 (abbreviations, short
  * forms, reversed pairs) whose results become knowledge, pass 2 (the rest),
  * and grouping by (Korean term, gloss) in order of first occurrence.
+ *
+ * Memory: occurrences and their lines grow with the text, pairs with the
+ * terms. So that a document of any size is read in bounded memory, the
+ * occurrences held are a section of at most SECTION_MAX bytes: when a line
+ * takes them past it, the section is resolved as above (resolve_section),
+ * its pairs join the document's pairs (one row per distinct term and gloss,
+ * counts added, the first occurrence kept) and its occurrences are freed.
+ * Spans are then decided within a section, not across the whole document;
+ * the acronym long forms and the English forms stay document-wide. Real
+ * documents (the largest of tests/corpus and the seeds is 63 KB long) are
+ * one section, so their output is what the whole-document algorithm gives.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +33,13 @@
 struct extract_doc {
     char *name;                 /* as given by the caller */
     unsigned flags;             /* enum extract_flags */
-    struct occ *occs;           /* every occurrence in document order */
+    struct occ *occs;           /* the section's occurrences in document order */
     size_t nocc, aocc;          /* used, allocated */
-    char **lines;               /* normalised lines that hold an occurrence */
-    size_t nlines, alines;      /* used, allocated */
+    char **lines;               /* normalised lines of the section that hold an occurrence */
+    unsigned char *line_taken;  /* 1 when lines[i] became a pair's context (d->owned has it) */
+    size_t nlines, alines, aline_taken; /* used, allocated */
+    size_t held;                /* bytes the section holds: lines, occurrences, their strings */
+    struct strmap index;        /* "ko\tgloss" -> (void *) 1 + index of its pair */
     struct extract_pair *pairs; /* results, after finish */
     size_t npairs, apairs;      /* used, allocated */
     struct extract_reject *rejects; /* set aside, with --explain */
@@ -34,6 +48,8 @@ struct extract_doc {
     char **text;                /* with EXTRACT_KEEP_TEXT: every line */
     unsigned long *text_no;     /* their line numbers */
     size_t ntext, atext, atext_no; /* used, allocated */
+    size_t text_bytes;          /* bytes in text */
+    unsigned long text_cut;     /* the first line not kept (EXTRACT_TEXT_MAX), or 0 */
     char **owned;               /* strings the pairs point to that no occurrence owns */
     size_t nowned, aowned;      /* used, allocated */
     int finished;               /* extract_doc_finish ran */
@@ -44,6 +60,13 @@ struct extract_doc {
     unsigned long *feat_line;   /* their line */
     size_t afeat_line;          /* allocated */
 };
+
+/*
+ * Bytes of occurrences and lines held before a section is resolved: 60 times
+ * the whole of the largest document in tests/corpus and the seeds (63 KB),
+ * and small enough that extract reads 200 MB in 45 MB (docs/benchmarks.md).
+ */
+#define SECTION_MAX (4u << 20)
 
 /* How sure the plain-words lexicon's English of a loanword is (curated, sourced). */
 #define LEXICON_LOANWORD_CONFIDENCE 0.95
@@ -198,11 +221,17 @@ unsigned long extract_doc_unread_groups(const struct extract_doc *d, unsigned lo
     return d->unread;
 }
 
+static void resolve_section(struct extract_doc *d);
+
 void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
                           unsigned long lineno)
 {
     size_t before = d->nocc;
-    if (d->flags & EXTRACT_KEEP_TEXT) {
+    if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut &&
+        d->text_bytes + len + 1 > EXTRACT_TEXT_MAX)
+        d->text_cut = lineno;
+    if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut) {
+        d->text_bytes += len + 1;
         ALLOC_GROW(d->text, d->ntext + 1, d->atext);
         ALLOC_GROW(d->text_no, d->ntext + 1, d->atext_no);
         d->text[d->ntext] = xmemdupz(text, len);
@@ -215,7 +244,17 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
     scan_line(d, text, len, lineno, d->nlines);
     if (d->nocc > before) {
         ALLOC_GROW(d->lines, d->nlines + 1, d->alines);
+        ALLOC_GROW(d->line_taken, d->nlines + 1, d->aline_taken);
+        d->line_taken[d->nlines] = 0;
         d->lines[d->nlines++] = xmemdupz(text, len);
+        d->held += len + 1;
+        for (size_t i = before; i < d->nocc; i++) {
+            const struct occ *o = &d->occs[i];
+            d->held += sizeof(*o) + strlen(o->left) + strlen(o->gloss) + 2 +
+                       (o->expansion ? strlen(o->expansion) + 1 : 0);
+        }
+        if (d->held > SECTION_MAX)
+            resolve_section(d);
     }
 }
 
@@ -260,14 +299,18 @@ static void agree(struct extract_doc *d, struct doc_knowledge *k)
  * character boundaries and marked with "…", so that JSONL output and the
  * termbase stay in proportion to the pairs.
  */
-static const char *context_of(struct extract_doc *d, const char *line, const char *gloss)
+static const char *context_of(struct extract_doc *d, const char *line, const char *gloss,
+                              unsigned char *taken /* OUT: 1 when line itself is returned */)
 {
     size_t len = strlen(line), at, start, end;
     const char *g;
     struct strbuf sb = STRBUF_INIT;
 
-    if (len <= CONTEXT_MAX)
+    if (len <= CONTEXT_MAX) {
+        if (taken)
+            *taken = 1;
         return line;
+    }
     g = strstr(line, gloss);
     at = g ? (size_t)(g - line) : 0;
     start = at > CONTEXT_MAX / 2 ? at - CONTEXT_MAX / 2 : 0;
@@ -284,24 +327,31 @@ static const char *context_of(struct extract_doc *d, const char *line, const cha
     return own(d, strbuf_detach(&sb, NULL));
 }
 
-static void add_pair(struct extract_doc *d, struct strmap *index, struct occ *o)
+/*
+ * Counts occurrence o in its pair, creating the pair on its first
+ * occurrence; the pair takes over o's strings and, as context, its line, so
+ * that they outlive the section.
+ */
+static void add_pair(struct extract_doc *d, struct occ *o)
 {
     struct strbuf key = STRBUF_INIT;
     int created;
     strbuf_addstr(&key, o->ko);
     strbuf_addch(&key, '\t');
     strbuf_addstr(&key, o->gloss_out);
-    struct strmap_entry *e = strmap_put(index, key.buf, key.len, &created);
+    struct strmap_entry *e = strmap_put(&d->index, key.buf, key.len, &created);
     if (created) {
         ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
         struct extract_pair *p = &d->pairs[d->npairs];
         memset(p, 0, sizeof(*p));
-        p->ko = o->ko;
-        p->gloss = o->gloss_out;
+        p->ko = own(d, o->ko);
+        p->gloss = own(d, o->gloss_out);
+        o->ko = o->gloss_out = NULL;
         p->kind = o->kind;
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
-        p->context = context_of(d, d->lines[o->line_idx], o->gloss_out);
+        p->context = context_of(d, d->lines[o->line_idx], p->gloss,
+                                &d->line_taken[o->line_idx]);
         p->source = "bracket";
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
@@ -531,9 +581,14 @@ void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *glo
     p->source = own(d, xstrdup(source));
     for (size_t i = 0; i < d->ntext; i++)
         if (d->text_no[i] == line)
-            p->context = context_of(d, d->text[i], gloss);
+            p->context = context_of(d, d->text[i], gloss, NULL);
     fill_english_one(d, p);
     share_abbr(d, p);
+}
+
+unsigned long extract_doc_text_cut(const struct extract_doc *d)
+{
+    return d->text_cut;
 }
 
 size_t extract_doc_text_count(const struct extract_doc *d)
@@ -556,14 +611,37 @@ const char *extract_doc_get_expansion(const struct extract_doc *d, const char *s
     return strmap_get(&d->expansions, s, strlen(s));
 }
 
-void extract_doc_finish(struct extract_doc *d)
+/* Frees the section's occurrences and the lines no pair took as context. */
+static void release_section(struct extract_doc *d)
+{
+    for (size_t i = 0; i < d->nocc; i++) {
+        struct occ *o = &d->occs[i];
+        free(o->left);
+        free(o->gloss);
+        free(o->expansion);
+        free(o->ko);
+        free(o->gloss_out);
+        free(o->cand);
+    }
+    d->nocc = 0;
+    for (size_t i = 0; i < d->nlines; i++) {
+        if (d->line_taken[i])
+            own(d, d->lines[i]);
+        else
+            free(d->lines[i]);
+    }
+    d->nlines = 0;
+    d->held = 0;
+}
+
+/*
+ * Decides the spans of the section's occurrences and adds them to the
+ * pairs (or, with --explain, the rejects); frees the section.
+ */
+static void resolve_section(struct extract_doc *d)
 {
     struct doc_knowledge *k;
-    struct strmap index = STRMAP_INIT;
 
-    if (d->finished)
-        return;
-    d->finished = 1;
     k = knowledge_new();
     for (size_t i = 0; i < d->nocc; i++)
         occ_expansion(d, &d->occs[i]);
@@ -588,8 +666,12 @@ void extract_doc_finish(struct extract_doc *d)
         size_t before = d->nfeat;
         score_decide(o, d->lines[o->line_idx], &why,
                      (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);
-        if (why)
-            o->why = own(d, why);
+        if (why && (d->flags & EXTRACT_EXPLAIN)) {
+            o->why = own(d, why); /* printed with the rejects */
+        } else if (why) {
+            free(why); /* one per rejected occurrence: not kept unless asked for */
+            o->why = "model rejected";
+        }
         if (d->nfeat > before) {
             ALLOC_GROW(d->feat_line, d->nfeat, d->afeat_line);
             for (size_t f = before; f < d->nfeat; f++)
@@ -604,7 +686,7 @@ void extract_doc_finish(struct extract_doc *d)
             o->why = "Korean side longer than 60 characters";
         }
         if (o->ko)
-            add_pair(d, &index, o);
+            add_pair(d, o);
         else if (o->why && (d->flags & EXTRACT_EXPLAIN)) {
             ALLOC_GROW(d->rejects, d->nrej + 1, d->arej);
             struct extract_reject *r = &d->rejects[d->nrej++];
@@ -614,8 +696,17 @@ void extract_doc_finish(struct extract_doc *d)
             r->reason = o->why;
         }
     }
-    strmap_release(&index, NULL);
     knowledge_free(k);
+    release_section(d);
+}
+
+void extract_doc_finish(struct extract_doc *d)
+{
+    if (d->finished)
+        return;
+    d->finished = 1;
+    resolve_section(d);
+    strmap_release(&d->index, NULL);
     fill_english(d);
 }
 
@@ -662,15 +753,8 @@ void extract_doc_free(struct extract_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->nocc; i++) {
-        struct occ *o = &d->occs[i];
-        free(o->left);
-        free(o->gloss);
-        free(o->expansion);
-        free(o->ko);
-        free(o->gloss_out);
-        free(o->cand);
-    }
+    release_section(d); /* when not finished */
+    strmap_release(&d->index, NULL);
     for (size_t i = 0; i < d->nfeat; i++) {
         free(d->feats[i].ko);
         free(d->feats[i].gloss);
@@ -678,8 +762,7 @@ void extract_doc_free(struct extract_doc *d)
     }
     free(d->feats);
     free(d->feat_line);
-    for (size_t i = 0; i < d->nlines; i++)
-        free(d->lines[i]);
+    free(d->line_taken);
     for (size_t i = 0; i < d->nrej; i++) {
         free((char *)d->rejects[i].left);
         free((char *)d->rejects[i].inner);

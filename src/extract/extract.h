@@ -14,9 +14,11 @@
  *   for (size_t i = 0; i < extract_doc_count(d); i++) use(extract_doc_get(d, i));
  *   extract_doc_free(d);
  *
- * Memory grows with the number of bracket occurrences in one document, and
- * is released by extract_doc_free: a caller that streams many files keeps
- * one document alive at a time.
+ * Memory grows with the number of distinct pairs of one document, not with
+ * its length: occurrences are resolved in sections of a few MiB (doc.c), and
+ * with EXTRACT_KEEP_TEXT at most EXTRACT_TEXT_MAX bytes of text are kept.
+ * It is released by extract_doc_free: a caller that streams many files
+ * keeps one document alive at a time.
  */
 #ifndef DADEUM_EXTRACT_EXTRACT_H
 #define DADEUM_EXTRACT_EXTRACT_H
@@ -170,6 +172,19 @@ void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double 
  */
 void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
                           enum gloss_kind kind, unsigned long line, const char *source);
+
+/*
+ * Text kept with EXTRACT_KEEP_TEXT, in bytes (normalised lines plus one per
+ * line): whole-document alignment (align/cross.c) needs about 40 times this.
+ */
+#define EXTRACT_TEXT_MAX (2u << 20)
+
+/*
+ * With EXTRACT_KEEP_TEXT: 0 when every line was kept, else the number of the
+ * first line that was not (the text before it holds EXTRACT_TEXT_MAX bytes);
+ * callers warn that alignment saw only the lines before it.
+ */
+unsigned long extract_doc_text_cut(const struct extract_doc *d);
 
 /* With EXTRACT_KEEP_TEXT: the number of lines kept, and line i (normalised). */
 size_t extract_doc_text_count(const struct extract_doc *d);

@@ -70,6 +70,10 @@ void extract_run_strerror(const struct extract_run_error *err, const char *path,
                         (unsigned long long)e->decode.offset);
         break;
     }
+    case TEXT_READER_ELONG:
+        strbuf_addf(msg, "line %lu of '%s' is longer than %u bytes, the limit for one line",
+                    e->line, shown, TEXT_LINE_MAX);
+        break;
     default:
         strbuf_addf(msg, "cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;

@@ -288,10 +288,16 @@ void exchange_concept_reset(struct exchange_concept *e)
 {
     struct termbase_form *forms = e->c.forms;
     strpool_clear(&e->strs);
+    e->bytes = 0;
     memset(&e->c, 0, sizeof(e->c));
     e->c.forms = forms;
     e->c.status = TERMBASE_CANDIDATE;
     e->c.match = TERMBASE_MATCH_NONE;
+}
+
+size_t exchange_concept_get_bytes(const struct exchange_concept *e)
+{
+    return e->bytes;
 }
 
 void exchange_concept_release(struct exchange_concept *e)
@@ -312,6 +318,7 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
 {
     /* the pool's copy is ours to change: controls become spaces, as in documents */
     char *copy = (char *)strpool_dup(&e->strs, s, len);
+    e->bytes += len + 1;
     utf8_blank_controls(copy, len, FORM_KEEP);
     return copy;
 }
@@ -363,6 +370,7 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
     memset(f, 0, sizeof(*f));
     f->type = type;
     f->text = strpool_dup(&e->strs, text, len); /* clean_form made it clean */
+    e->bytes += len + 1 + sizeof(*f);
     if (type == TERMBASE_FORM_KO && !e->c.ko)
         e->c.ko = f->text;
     ret = 1;
@@ -413,6 +421,7 @@ void exchange_concept_set_source(struct exchange_concept *e, const char *s, size
     /* a name keeps its controls, written as \x1b (utf8_add_visible) */
     utf8_add_visible(&name, s, len, 0);
     e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
+    e->bytes += name.len + 1;
     strbuf_release(&name);
 }
 

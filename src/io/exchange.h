@@ -289,12 +289,25 @@ struct exchange_concept {
     struct termbase_concept c; /* what readers hand out */
     size_t aforms;             /* allocated entries in c.forms */
     struct strpool strs;       /* the concept's strings */
+    size_t bytes;              /* bytes copied into strs, and the forms' entries */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
     {                                                                                              \
-        {0}, 0, STRPOOL_INIT                                                                       \
+        {0}, 0, STRPOOL_INIT, 0                                                                    \
     }
+
+/*
+ * Most bytes of text one unit may hold (a TMX <tu>, a TBX termEntry), and
+ * one concept gathered from consecutive units: the text it keeps, its
+ * forms, notes and language tags. Readers refuse more with an input error
+ * naming the line, so that neither many segments (each under XML_MAX_TEXT)
+ * nor a concept repeated over many units grows memory without end.
+ */
+#define EXCHANGE_MAX_UNIT (1u << 20)
+
+/* Bytes e holds (struct exchange_concept bytes), to hold it to EXCHANGE_MAX_UNIT. */
+size_t exchange_concept_get_bytes(const struct exchange_concept *e);
 
 /* Empties e for the next concept (status candidate, no forms). */
 void exchange_concept_reset(struct exchange_concept *e);

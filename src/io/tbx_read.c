@@ -18,6 +18,11 @@
  * Entry-level notes "x-status: ..." and "x-kind: ..." restore the review
  * status and kind; another note is the reviewer's note. descrip
  * type="context" and admin type="source" give the example.
+ *
+ * Memory: the text an entry's elements hold (terms, notes, contexts, of
+ * every language) and its language tags count against EXCHANGE_MAX_UNIT;
+ * past it the read stops with an input error, so text split by child
+ * elements or spread over many terms cannot grow an entry without end.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +34,9 @@
 #include "util/banned.h"
 
 enum side { SIDE_OTHER = 0, SIDE_SOURCE, SIDE_TARGET };
+
+/* Bytes of an entry's language tags kept for the warning about skipped entries. */
+#define ENTRY_TAGS_MAX 1024
 
 enum tbx_text { T_NONE = 0, T_TERM, T_TERMTYPE, T_ADMSTATUS, T_CONTEXT, T_SOURCE, T_ENTRY_NOTE };
 
@@ -50,7 +58,8 @@ struct tbx_reader {
     struct strmap warned;                                     /* warnings given */
     int stopped;                                              /* the callback said stop */
     struct strbuf lang[2];    /* the entry's source and target tags (first langSet of each) */
-    struct strbuf entry_tags; /* every tag of the entry, ' '-separated */
+    struct strbuf entry_tags; /* the entry's tags, ' '-separated, up to ENTRY_TAGS_MAX bytes */
+    size_t entry_bytes;       /* text read in the entry (EXCHANGE_MAX_UNIT) */
     struct exchange_skipped skipped; /* entries without a Korean term */
 };
 
@@ -85,9 +94,12 @@ static enum side lang_side(struct tbx_reader *r, const char **attrs)
         s = SIDE_TARGET;
     if (s != SIDE_OTHER && res != LANG_INVALID && !r->lang[s - 1].len)
         strbuf_addbuf(&r->lang[s - 1], &tag); /* convert writes it back (struct exchange_langs) */
-    if (r->entry_tags.len)
-        strbuf_addch(&r->entry_tags, ' ');
-    strbuf_addstr(&r->entry_tags, tag.buf);
+    /* for the warning about entries without a Korean term, which names 9 languages */
+    if (r->entry_tags.len < ENTRY_TAGS_MAX) {
+        if (r->entry_tags.len)
+            strbuf_addch(&r->entry_tags, ' ');
+        strbuf_addstr(&r->entry_tags, tag.buf);
+    }
     strbuf_release(&tag);
     strbuf_release(&msg);
     strbuf_release(&shown);
@@ -102,6 +114,16 @@ static int is_entry(const char *name)
 static int is_termsec(const char *name)
 {
     return !strcmp(name, "tig") || !strcmp(name, "ntig") || !strcmp(name, "termSec");
+}
+
+/* Counts len more bytes read in the entry; -1 (the read stops) past EXCHANGE_MAX_UNIT. */
+static int entry_keep(struct tbx_reader *r, size_t len)
+{
+    r->entry_bytes += len;
+    if (r->entry_bytes <= EXCHANGE_MAX_UNIT)
+        return 0;
+    xml_reader_fail(r->xr, "entry holds more than %u bytes of text", EXCHANGE_MAX_UNIT);
+    return -1;
 }
 
 static int on_start(void *ctx, const char *name, const char **attrs)
@@ -124,6 +146,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         strbuf_reset(&r->lang[0]);
         strbuf_reset(&r->lang[1]);
         strbuf_reset(&r->entry_tags);
+        r->entry_bytes = 0;
         r->in_entry = 1;
         r->entry_depth = r->depth;
         r->have_preferred = 0;
@@ -169,8 +192,11 @@ static int on_start(void *ctx, const char *name, const char **attrs)
 static int on_text(void *ctx, const char *s, size_t len)
 {
     struct tbx_reader *r = ctx;
-    if (r->what)
-        strbuf_add(&r->text, s, len);
+    if (!r->what)
+        return 0;
+    if (entry_keep(r, len)) /* text is read inside entries only */
+        return -1;
+    strbuf_add(&r->text, s, len);
     return 0;
 }
 

@@ -26,6 +26,13 @@
  * counted: one warning at the end names their languages, and a file of
  * nothing else is an input error (struct exchange_skipped). Anything not
  * well-formed stops the read (io/xml.h).
+ *
+ * Memory: a unit keeps the text of its Korean and target variants, props
+ * and notes, at most EXCHANGE_MAX_UNIT bytes (and so does a concept
+ * gathered from several units), else the read stops with an input error;
+ * variants of other languages keep no text, and only the first few keep
+ * a slot (for the languages of a skipped unit's warning), so a unit of a
+ * million languages is read in constant memory.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +47,12 @@
 /* Which side of the pair a language tag is on (both when the two share a language). */
 enum side { SIDE_SOURCE = 1, SIDE_TARGET = 2 };
 
+/* Variants of other languages that get a slot of their own (exchange_skipped_lang lists 9). */
+#define OTHER_TUVS 9
+
 struct tuv {
     unsigned side;      /* enum side bits of its xml:lang, 0 for another language */
-    struct strbuf seg;  /* text */
+    struct strbuf seg;  /* text; always empty for another language */
     struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
 };
 
@@ -68,6 +78,8 @@ struct tmx_reader {
     enum termbase_form_type prop_form;   /* for PROP_FORM */
     struct tuv *tuvs;                    /* the unit's variants */
     size_t ntuv, atuv;                   /* used, allocated */
+    size_t nother;                       /* the unit's variants of other languages */
+    size_t unit_bytes;                   /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
     struct exchange_concept tu;          /* the unit's props and notes */
     const char *tu_id;                   /* its x-concept-id, in tu */
     struct strbuf tu_notes;              /* its other notes, '\n'-separated */
@@ -259,6 +271,13 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
 {
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
+    struct strbuf canon = STRBUF_INIT;
+    unsigned side = l ? read_lang(r, l, &canon) : 0;
+
+    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side)
+        r->ntuv--; /* the last slot of another language is reused */
+    else if (side)
+        r->unit_bytes += sizeof(struct tuv);
     ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
     for (size_t i = old; i < r->atuv; i++) {
         strbuf_init(&r->tuvs[i].seg, 0);
@@ -266,8 +285,21 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
     }
     strbuf_reset(&r->tuvs[r->ntuv].seg);
     strbuf_reset(&r->tuvs[r->ntuv].lang);
-    r->tuvs[r->ntuv].side = l ? read_lang(r, l, &r->tuvs[r->ntuv].lang) : 0;
+    strbuf_addbuf(&r->tuvs[r->ntuv].lang, &canon);
+    r->tuvs[r->ntuv].side = side;
     r->ntuv++;
+    strbuf_release(&canon);
+}
+
+/* Counts len more bytes kept for the unit; -1 (the read stops) past EXCHANGE_MAX_UNIT. */
+static int unit_keep(struct tmx_reader *r, size_t len)
+{
+    r->unit_bytes += len;
+    if (r->unit_bytes <= EXCHANGE_MAX_UNIT)
+        return 0;
+    xml_reader_fail(r->xr, "%s holds more than %u bytes of text", r->in_tu ? "unit" : "header",
+                    EXCHANGE_MAX_UNIT);
+    return -1;
 }
 
 static int on_start(void *ctx, const char *name, const char **attrs)
@@ -299,6 +331,8 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->in_tu = 1;
         r->in_tuv = 0; /* a <tu> inside a <tuv> starts afresh */
         r->ntuv = 0;
+        r->nother = 0;
+        r->unit_bytes = 0;
         exchange_concept_reset(&r->tu);
         r->tu_id = NULL;
         strbuf_reset(&r->tu_notes);
@@ -345,10 +379,18 @@ static int on_text(void *ctx, const char *s, size_t len)
     struct tmx_reader *r = ctx;
     if (r->skip)
         return 0;
-    if (r->in_seg)
-        strbuf_add(&r->tuvs[r->ntuv - 1].seg, s, len);
-    else if (r->in_prop || r->in_note)
+    if (r->in_seg) {
+        struct tuv *v = &r->tuvs[r->ntuv - 1];
+        if (!v->side)
+            return 0; /* another language: only its tag is reported */
+        if (unit_keep(r, len))
+            return -1;
+        strbuf_add(&v->seg, s, len);
+    } else if (r->in_prop || r->in_note) {
+        if (unit_keep(r, len))
+            return -1;
         strbuf_add(&r->text, s, len);
+    }
     return 0;
 }
 
@@ -525,6 +567,11 @@ static int end_tu(struct tmx_reader *r)
         e->c.example = exchange_concept_strdup(e, r->tu_example.buf + 9, r->tu_example.len - 9);
     if (r->tu_source.len > 8 && !e->c.example_path)
         exchange_concept_set_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+    if (exchange_concept_get_bytes(e) + r->notes.len > EXCHANGE_MAX_UNIT) {
+        xml_reader_fail(r->xr, "the units of one concept hold more than %u bytes of text",
+                        EXCHANGE_MAX_UNIT);
+        return -1;
+    }
     return 0;
 }
 
@@ -562,6 +609,7 @@ static int on_end(void *ctx, const char *name)
     case EL_TU:
         if (r->in_tu && !r->in_seg) {
             r->in_tu = 0;
+            r->unit_bytes = 0;
             if (end_tu(r))
                 return -1;
         }

@@ -136,6 +136,17 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
         return;
     }
+    for (size_t i = 0; attrs[i]; i += 2) {
+        if (i / 2 >= XML_MAX_ATTRS) {
+            refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
+            return;
+        }
+        if (strlen(attrs[i + 1]) > XML_MAX_ATTR) {
+            refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[i], name,
+                   XML_MAX_ATTR);
+            return;
+        }
+    }
     if (r->h->start && r->h->start(r->ctx, name, attrs) && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
 }
@@ -287,6 +298,22 @@ static void reader_free(struct xml_reader *r)
     free(r);
 }
 
+/*
+ * After fed bytes were parsed: expat holds what follows its last parse event
+ * until the token is complete (a start tag with all its attributes, a
+ * comment); character data it hands out as it comes. Returns -1 with the
+ * error set when that held part is longer than XML_MAX_MARKUP.
+ */
+static int markup_too_long(struct xml_reader *r, unsigned long long fed)
+{
+    XML_Index at = XML_GetCurrentByteIndex(r->parser);
+    if (at < 0 || fed - (unsigned long long)at <= XML_MAX_MARKUP)
+        return 0;
+    refuse(r, "markup (a tag, comment or processing instruction) longer than %u bytes",
+           XML_MAX_MARKUP);
+    return -1;
+}
+
 /* After XML_ParseBuffer failed: keeps a callback's error, else expat's. */
 static int parse_failed(struct xml_reader *r)
 {
@@ -306,6 +333,7 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
     int is_stdin = !strcmp(path, "-");
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     struct xml_reader *r = NULL;
+    unsigned long long fed = 0; /* bytes given to expat */
     int ret = 0;
 
     memset(err, 0, sizeof(*err));
@@ -331,7 +359,9 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
             ret = -1;
             break;
         }
-        if (XML_ParseBuffer(r->parser, (int)n, n == 0) != XML_STATUS_OK || err->code) {
+        fed += n;
+        if (XML_ParseBuffer(r->parser, (int)n, n == 0) != XML_STATUS_OK || err->code ||
+            markup_too_long(r, fed)) {
             ret = parse_failed(r);
             break;
         }
@@ -350,6 +380,7 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
                     struct xml_reader **reader_out, struct xml_error *err)
 {
     struct xml_reader *r;
+    unsigned long long fed = 0; /* bytes given to expat */
     int ret = 0;
 
     memset(err, 0, sizeof(*err));
@@ -359,7 +390,9 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
     /* in pieces that fit an int, as XML_Parse wants */
     do {
         size_t n = len > XML_CHUNK ? XML_CHUNK : len;
-        if (XML_Parse(r->parser, buf, (int)n, n == len) != XML_STATUS_OK || err->code) {
+        fed += n;
+        if (XML_Parse(r->parser, buf, (int)n, n == len) != XML_STATUS_OK || err->code ||
+            markup_too_long(r, fed)) {
             ret = parse_failed(r);
             break;
         }

@@ -19,7 +19,14 @@
  *   - a DOCTYPE whose system identifier is a URL is refused unless its last
  *     path segment is a DTD we know (tmx14.dtd, TBXcoreStructV02.dtd, ...);
  *   - nesting deeper than XML_MAX_DEPTH and text runs longer than
- *     XML_MAX_TEXT bytes are errors.
+ *     XML_MAX_TEXT bytes are errors;
+ *   - so are an element with more than XML_MAX_ATTRS attributes, an
+ *     attribute value longer than XML_MAX_ATTR bytes, and any piece of
+ *     markup (a tag with its attributes, a comment, a processing
+ *     instruction, a DOCTYPE) that expat would have to hold whole while it
+ *     is longer than XML_MAX_MARKUP bytes: memory stays at a few MiB
+ *     whatever one tag holds (the format readers bound what one unit
+ *     keeps, io/exchange.h EXCHANGE_MAX_UNIT).
  *
  * Encodings: expat detects UTF-8 (with or without BOM) and UTF-16LE/BE from
  * the byte-order mark or the first bytes, and honours ISO-8859-1 and
@@ -39,6 +46,12 @@
 #define XML_MAX_DEPTH 256
 /* Longest text run (one seg, note, term) accepted, in bytes. */
 #define XML_MAX_TEXT (1u << 20)
+/* Most attributes on one element; TMX and TBX elements have fewer than 20. */
+#define XML_MAX_ATTRS 256
+/* Longest attribute value accepted, in bytes (dates, ids and tags are short). */
+#define XML_MAX_ATTR (64u << 10)
+/* Longest piece of markup expat holds whole (a start tag and its attributes, a comment). */
+#define XML_MAX_MARKUP (256u << 10)
 
 enum xml_read_status {
     XML_READ_OK = 0,

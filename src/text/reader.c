@@ -9,7 +9,9 @@
  * Lines are cut at pos; scan marks how far the search for a line end has
  * got, so a long line arriving in many reads is searched once. Before each
  * read the consumed prefix is dropped, which bounds the buffer by the
- * longest line plus one decoded read.
+ * longest line plus one decoded read; a line that grows past TEXT_LINE_MAX
+ * bytes without an end is an error (TEXT_READER_ELONG), so the buffer never
+ * holds more than TEXT_LINE_MAX plus one decoded read.
  *
  * Line ends are LF, CR LF and a lone CR (old Mac files and some HWP exports),
  * each counting as one line. A CR at the very end of the decoded text may
@@ -133,6 +135,17 @@ static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct t
     line->no = ++r->no;
 }
 
+/* TEXT_READER_ELONG when the line at pos, end bytes in, is over the limit, else TEXT_READER_OK. */
+static enum text_reader_status reader_too_long(const struct text_reader *r, size_t end,
+                                               struct text_reader_error *err)
+{
+    if (end - r->pos <= TEXT_LINE_MAX)
+        return TEXT_READER_OK;
+    err->code = TEXT_READER_ELONG;
+    err->line = r->no + 1;
+    return err->code;
+}
+
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line,
                                          struct text_reader_error *err)
 {
@@ -149,6 +162,8 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
         }
         for (i = r->scan; i < r->text.len; i++) {
             char c = r->text.buf[i];
+            if ((c == '\n' || c == '\r') && reader_too_long(r, i, err))
+                return err->code;
             if (c == '\n') {
                 reader_emit(r, i, 1, line);
                 return TEXT_READER_OK;
@@ -164,6 +179,8 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
             }
         }
         r->scan = r->text.len;
+        if (reader_too_long(r, r->text.len, err))
+            return err->code;
         if (r->fail.code != TEXT_READER_OK) {
             *err = r->fail;
             return err->code;

@@ -5,7 +5,9 @@
  * (text/decode.h), splits at LF (a CR before it, or a lone CR, also ends a
  * line), normalises each line (text/normalize.h) and hands it out with its
  * 1-based line number in the original file. Memory is bounded by the longest
- * line, not by the file.
+ * line, not by the file, and a line is at most TEXT_LINE_MAX bytes of decoded
+ * text: a longer one (a file without line ends, /dev/zero, a binary) stops
+ * the read with TEXT_READER_ELONG rather than growing the buffer without end.
  */
 #ifndef DADEUM_TEXT_READER_H
 #define DADEUM_TEXT_READER_H
@@ -14,6 +16,9 @@
 #include <stdint.h>
 
 #include "text/decode.h"
+
+/* Longest line accepted, in bytes of decoded UTF-8 before normalisation (docs/dadeum.1). */
+#define TEXT_LINE_MAX (1u << 20)
 
 struct text_reader;
 
@@ -29,13 +34,15 @@ enum text_reader_status {
     TEXT_READER_EOPEN,   /* the file cannot be opened (errno kept in sys_errno) */
     TEXT_READER_EREAD,   /* a read failed (errno kept in sys_errno) */
     TEXT_READER_EDECODE, /* see decode for the offset and encoding */
-    TEXT_READER_EENCODING
+    TEXT_READER_EENCODING,
+    TEXT_READER_ELONG    /* line number line is longer than TEXT_LINE_MAX bytes */
 };
 
 struct text_reader_error {
     enum text_reader_status code;
     int sys_errno;            /* errno for EOPEN/EREAD */
     struct text_error decode; /* details for EDECODE/EENCODING */
+    unsigned long line;       /* the 1-based line that is too long, for ELONG */
 };
 
 /*

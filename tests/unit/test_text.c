@@ -810,6 +810,55 @@ static void test_reader_boundaries(void)
     strbuf_release(&got);
 }
 
+/*
+ * TEXT_LINE_MAX (issue 16): a line of exactly the limit is read, one byte
+ * more is TEXT_READER_ELONG with its line number, whether its end is in the
+ * same read (CR LF after it) or never comes.
+ */
+static void test_reader_line_limit(void)
+{
+    char tmpl[] = "/tmp/dadeum-test-text-XXXXXX", tmpl2[] = "/tmp/dadeum-test-text-XXXXXX";
+    struct strbuf data = STRBUF_INIT;
+    struct text_reader *r;
+    struct text_reader_error err;
+    struct text_line line;
+
+    strbuf_addstr(&data, "첫 줄\r\n");
+    for (size_t i = 0; i < TEXT_LINE_MAX; i++)
+        strbuf_addch(&data, 'x');
+    strbuf_addstr(&data, "\r\n");
+    for (size_t i = 0; i <= TEXT_LINE_MAX; i++)
+        strbuf_addch(&data, 'y');
+    strbuf_addstr(&data, "\r\nlast\n");
+    OK(write_temp(tmpl, &data) == 0, "cannot write %s", tmpl);
+    r = text_reader_open(tmpl, "utf-8", 0, &err);
+    OK(r != NULL, "open %s", tmpl);
+    if (r) {
+        INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_OK, "line 1");
+        INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_OK, "line 2, at the limit");
+        INT_EQ(line.len, TEXT_LINE_MAX, "line 2 length");
+        INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_ELONG, "line 3, one byte over");
+        INT_EQ(err.line, 3, "the long line's number");
+        INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_ELONG, "sticky");
+        text_reader_free(r);
+    }
+    unlink(tmpl);
+    /* without any line end: refused once a read takes it past the limit */
+    strbuf_reset(&data);
+    for (size_t i = 0; i < 3 * TEXT_LINE_MAX; i++)
+        strbuf_addch(&data, ' ');
+    OK(write_temp(tmpl2, &data) == 0, "cannot write %s", tmpl2);
+    r = text_reader_open(tmpl2, NULL, 0, &err);
+    OK(r != NULL, "open %s", tmpl2);
+    if (r) {
+        INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_ELONG, "endless line");
+        INT_EQ(err.line, 1, "line 1");
+        text_reader_free(r);
+    }
+    unlink(tmpl2);
+    strbuf_release(&data);
+}
+
 /* "-" reads standard input, which the reader must not close. */
 static void test_reader_stdin(void)
 {
@@ -887,6 +936,7 @@ int main(void)
     RUN(test_normalize_pathological);
     RUN(test_reader_fixtures);
     RUN(test_reader_boundaries);
+    RUN(test_reader_line_limit);
     RUN(test_reader_stdin);
     return harness_done();
 }
