@@ -202,8 +202,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                                              {NULL, 0, NULL, 0}};
     int c;
 
-    optind = 1;
-    opterr = 0;
+    cli_options_begin();
     while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
@@ -236,11 +235,8 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
             break;
         case 'h':
             return cli_usage(synopsis, help, 1);
-        case ':':
-            error("option '%s' needs a value", argv[optind - 1]);
-            return cli_usage(synopsis, help, 0);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -271,6 +267,10 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 return cli_usage(synopsis, help, 0);
             }
     }
+    if (cli_check_encoding(o->encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     /* the fixed document must replace neither the glossary nor (with -o) a draft */
     for (int i = optind; o->fix && i < argc; i++) {
         const char *out = o->in_place ? argv[i] : o->output;

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,14 +138,13 @@ int cmd_export(int argc, char **argv)
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
-    int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0;
+    int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0, min_count_opt = 0;
     char date[32];
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
@@ -185,24 +185,27 @@ int cmd_export(int argc, char **argv)
             date_opt = optarg;
             break;
         case 'k':
-            so.kind = optarg;
-            break;
-        case 'm': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (*end || end == optarg) {
-                error("--min-count wants a number, not '%s'", optarg);
+            /* a concept's kind, or the type of one of its forms (styleguide.h) */
+            if (exchange_form_type_parse(optarg) <= TERMBASE_FORM_KO) {
+                error("unknown kind '%s' (loanword, english, abbrev, native or shortform)",
+                      optarg);
                 ret = usage(0);
                 goto cleanup;
             }
-            so.min_count = v;
+            so.kind = optarg;
             break;
-        }
+        case 'm':
+            if (cli_parse_number("--min-count", optarg, 0, UINT32_MAX, &so.min_count)) {
+                ret = usage(0);
+                goto cleanup;
+            }
+            min_count_opt = 1;
+            break;
         case 'h':
             ret = usage(1);
             goto cleanup;
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             ret = usage(0);
             goto cleanup;
         }
@@ -221,6 +224,12 @@ int cmd_export(int argc, char **argv)
     }
     if (!fmt)
         fmt = &formats[0];
+    if (fmt->ops && (so.kind || min_count_opt)) {
+        error("%s selects the concepts of a style guide: use it with --format md or html",
+              so.kind ? "--kind" : "--min-count");
+        ret = usage(0);
+        goto cleanup;
+    }
     if (slang.len)
         opt.source_lang = slang.buf;
     if (tlang.len)
@@ -231,6 +240,8 @@ int cmd_export(int argc, char **argv)
     }
     opt.date = date;
     opt.tool_version = DADEUM_VERSION;
+    if (cli_options_only)
+        goto cleanup;
 
     /*
      * SQLite's sorters and ephemeral tables take and give back a few hundred

@@ -188,9 +188,8 @@ int cmd_ingest(int argc, char **argv)
     memset(&p, 0, sizeof(p));
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hq", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, "+:hq", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             db = optarg;
@@ -210,7 +209,7 @@ int cmd_ingest(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -228,6 +227,16 @@ int cmd_ingest(int argc, char **argv)
                   "'dadeum extract --format jsonl - | dadeum ingest --from-jsonl -'");
             return cli_usage(synopsis, help, 0);
         }
+    if (jsonl && (encoding || (text_flags & TEXT_LENIENT))) {
+        error("%s applies to documents; --from-jsonl reads UTF-8 JSON Lines",
+              encoding ? "--encoding" : "--lenient");
+        return cli_usage(synopsis, help, 0);
+    }
+    /* before the termbase is created */
+    if (cli_check_encoding(encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     if (cli_check_stdin(jsonl))
         return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);

@@ -63,9 +63,8 @@ int cmd_lookup(int argc, char **argv)
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             db = optarg;
@@ -90,7 +89,7 @@ int cmd_lookup(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -98,6 +97,8 @@ int cmd_lookup(int argc, char **argv)
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);
     }
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     if (cli_check_stdin(glossary))
         return DADEUM_EXIT_INPUT;
     if (glossary) {
