@@ -41,6 +41,7 @@ static const char help[] =
     "  <file>...            documents, as for 'dadeum extract'\n"
     "  --encoding <name>    decode with this iconv encoding instead of detecting\n"
     "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
+    "                       (neither goes with --from-jsonl)\n"
     "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
     "                       ('-' reads standard input); records of one file must\n"
     "                       be consecutive\n"
