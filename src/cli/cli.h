@@ -5,7 +5,8 @@
  *  1. write src/cli/cmd_<name>.c with int cmd_<name>(int argc, char **argv);
  *  2. declare it below and add a line to the table in main.c;
  *  3. give it a usage string (printed for -h and on misuse) and document it
- *     in docs/dadeum.1 and the README;
+ *     in docs/dadeum.1 and the README; parse its options as "options" below
+ *     says, and add a seed to tests/data/fuzz/options/;
  *  4. add tests/tNNNN-<name>-*.sh.
  * Only this directory prints or chooses exit codes (STYLE.md §4).
  */
@@ -113,7 +114,7 @@ int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
  *       switch (c) {
  *       ...
  *       default:
- *           cli_option_error(c, argv);
+ *           cli_option_error(c, argv, longopts);
  *           return cli_usage(synopsis, help, 0);
  *       }
  *   ... check the combination ...
