@@ -122,6 +122,27 @@ test_expect_success 'unknown options and values given to flags are named (issue 
 	usage_error "option .--exact. takes no value" lookup --exact=1 AI
 '
 
+test_expect_success 'empty file names and texts refused, not read as files (issue 16)' '
+	usage_error "--db needs a file name, not an empty string" lookup --db "" AI &&
+	usage_error "--glossary needs a file name" lookup --glossary "" AI &&
+	usage_error "-o needs a file name" export --db t.db -o "" &&
+	usage_error "-o needs a file name" extract -o "" doc.txt &&
+	usage_error "--from-jsonl needs a file name" ingest --db t.db --from-jsonl "" &&
+	usage_error "--db needs a file name" review --db "" &&
+	usage_error "--glossary needs a file name" check --glossary "" doc.txt &&
+	usage_error "unknown encoding .." extract --encoding "" doc.txt &&
+	usage_error "--en needs a text to add, not an empty string" set --db t.db 1 --en "" &&
+	usage_error "--abbr needs a text to add" set --db t.db 1 --abbr ""
+'
+
+test_expect_success '--db with --glossary refused in lookup and check (issue 16)' '
+	printf "ko\tgloss\n인터넷 기반 자원 공유\t클라우드\n" >g.tsv &&
+	usage_error "--db and --glossary cannot be combined" lookup --db t.db --glossary g.tsv AI &&
+	usage_error "--db and --glossary cannot be combined" check --db t.db --glossary g.tsv doc.txt &&
+	DADEUM_DB=t.db dadeum lookup --glossary g.tsv 클라우드 >out &&
+	test_grep "클라우드" out
+'
+
 test_expect_success 'numeric options: -j, translit -n and --all (issue 16)' '
 	usage_error "-j needs a whole number from 0 to 256, not .257." extract -j 257 doc.txt &&
 	usage_error "-j needs a whole number" extract -j 99999999999999999999 doc.txt &&

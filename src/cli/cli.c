@@ -239,12 +239,19 @@ bad:
     return error("%s needs a whole number from %lu to %lu, not '%s'", opt, min, max, arg);
 }
 
+int cli_file_option(const char *opt, const char *arg)
+{
+    if (*arg)
+        return 0;
+    return error("%s needs a file name, not an empty string", opt);
+}
+
 int cli_check_encoding(const char *name)
 {
     struct text_error err;
     struct text_decoder *d = name ? text_decoder_new(name, 0, &err) : NULL;
 
-    if (!name || d) {
+    if (!name || (d && *name)) {
         text_decoder_free(d);
         return 0;
     }

@@ -157,6 +157,12 @@ int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsign
                      unsigned long *out /* OUT */);
 
 /*
+ * A file-name value (--db, -o, --glossary, --from-jsonl): returns 0, or -1
+ * after "OPT needs a file name, not an empty string" when arg is empty.
+ */
+int cli_file_option(const char *opt, const char *arg);
+
+/*
  * --encoding: returns 0 when iconv knows name (text/decode.h), else -1
  * after "unknown encoding 'NAME'" with a hint: checked before any input is
  * read or output written.

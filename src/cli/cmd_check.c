@@ -200,15 +200,20 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                                              {"in-place", no_argument, NULL, 'i'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    int c;
+    int c, db_opt = 0;
 
     cli_options_begin();
     while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             o->db = optarg;
+            db_opt = 1;
             break;
         case 'g':
+            if (cli_file_option("--glossary", optarg))
+                return cli_usage(synopsis, help, 0);
             o->glossary = optarg;
             break;
         case 'f':
@@ -228,6 +233,8 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
             o->fix = 1;
             break;
         case 'o':
+            if (cli_file_option("-o", optarg))
+                return cli_usage(synopsis, help, 0);
             o->output = optarg;
             break;
         case 'i':
@@ -266,6 +273,10 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 error("standard input ('-') can be read only once");
                 return cli_usage(synopsis, help, 0);
             }
+    }
+    if (db_opt && o->glossary) {
+        error("--db and --glossary cannot be combined: --glossary checks against a file instead");
+        return cli_usage(synopsis, help, 0);
     }
     if (cli_check_encoding(o->encoding))
         return cli_usage(synopsis, help, 0);

@@ -156,9 +156,17 @@ int cmd_export(int argc, char **argv)
             }
             break;
         case 'o':
+            if (cli_file_option("-o", optarg)) {
+                ret = usage(0);
+                goto cleanup;
+            }
             output = optarg;
             break;
         case 'd':
+            if (cli_file_option("--db", optarg)) {
+                ret = usage(0);
+                goto cleanup;
+            }
             db = optarg;
             break;
         case 's':

@@ -262,6 +262,8 @@ int cmd_extract(int argc, char **argv)
             }
             break;
         case 'o':
+            if (cli_file_option("-o", optarg))
+                return cli_usage(synopsis, help, 0);
             opt.output = optarg;
             break;
         case 'e':

@@ -287,6 +287,10 @@ int cmd_import(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg)) {
+                ret = cli_usage(synopsis, help, 0);
+                goto cleanup;
+            }
             db = optarg;
             break;
         case 'f':

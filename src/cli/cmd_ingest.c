@@ -193,6 +193,8 @@ int cmd_ingest(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+:hq", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 'e':
@@ -202,6 +204,8 @@ int cmd_ingest(int argc, char **argv)
             text_flags |= TEXT_LENIENT;
             break;
         case 'j':
+            if (cli_file_option("--from-jsonl", optarg))
+                return cli_usage(synopsis, help, 0);
             jsonl = optarg;
             break;
         case 'q':

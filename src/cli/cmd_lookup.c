@@ -59,7 +59,7 @@ int cmd_lookup(int argc, char **argv)
     struct termbase_error err;
     unsigned flags = 0;
     size_t limit = 10;
-    int c, ret = DADEUM_EXIT_OK;
+    int c, ret = DADEUM_EXIT_OK, db_opt = 0;
 
     if (!db || !*db)
         db = "dadeum.db";
@@ -67,9 +67,14 @@ int cmd_lookup(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
+            db_opt = 1;
             break;
         case 'g':
+            if (cli_file_option("--glossary", optarg))
+                return cli_usage(synopsis, help, 0);
             glossary = optarg;
             break;
         case 'x':
@@ -95,6 +100,10 @@ int cmd_lookup(int argc, char **argv)
     }
     if (optind != argc - 1) {
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (db_opt && glossary) {
+        error("--db and --glossary cannot be combined: --glossary searches a file instead");
         return cli_usage(synopsis, help, 0);
     }
     if (cli_options_only)

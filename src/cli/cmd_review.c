@@ -59,6 +59,8 @@ int cmd_review(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 's':

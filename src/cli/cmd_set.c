@@ -57,6 +57,8 @@ int cmd_set(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 's':
@@ -67,10 +69,12 @@ int cmd_set(int argc, char **argv)
             }
             break;
         case 'e':
-            e.en = optarg;
-            break;
         case 'a':
-            e.abbr = optarg;
+            if (!*optarg) {
+                error("%s needs a text to add, not an empty string", c == 'e' ? "--en" : "--abbr");
+                return cli_usage(synopsis, help, 0);
+            }
+            *(c == 'e' ? &e.en : &e.abbr) = optarg;
             break;
         case 'n':
             e.note = optarg;
