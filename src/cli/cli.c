@@ -251,10 +251,10 @@ int cli_check_encoding(const char *name)
     struct text_error err;
     struct text_decoder *d = name ? text_decoder_new(name, 0, &err) : NULL;
 
-    if (!name || (d && *name)) {
-        text_decoder_free(d);
+    text_decoder_free(d);
+    /* "" would mean "detect", as no --encoding does */
+    if (!name || (d && *name))
         return 0;
-    }
     return error("unknown encoding '%s' (--encoding takes a name 'iconv -l' lists, such as "
                  "UTF-8, CP949 or UTF-16LE)",
                  name);
