@@ -25,8 +25,8 @@
 #include <hunspell/hunspell.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "align/spell.h"
@@ -165,7 +165,8 @@ const char *spell_strerror(enum spell_status status)
     switch (status) {
     case SPELL_OK: return "no error";
     case SPELL_ENOENT: return "dictionary files not found";
-    case SPELL_EOPEN: return "cannot open the dictionary files (not regular files, or too many open files)";
+    case SPELL_EOPEN:
+        return "cannot open the dictionary files (not regular files, or too many open files)";
     case SPELL_EFAIL: return "hunspell (libhunspell-1.7) could not load the dictionary";
     }
     return "unknown error";
