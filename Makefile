@@ -345,6 +345,12 @@ FUZZ_SEEDS_tmx   ?= tests/data/formats
 FUZZ_SEEDS_tbx   ?= tests/data/formats
 FUZZ_SEEDS_csv   ?= tests/data/formats tests/data/enc
 FUZZ_SEEDS_query ?=
+FUZZ_SEEDS_options ?=
+FUZZ_SEEDS_jsonl ?=
+FUZZ_SEEDS_tsv   ?= tests/data/fuzz/csv
+# the option parser is the CLI's: its files but main.c go into that harness
+FUZZ_EXTRA_options = $(filter-out src/cli/main.c,$(CLI_SRC))
+fuzz_extra    = $(1)) extra="$(FUZZ_EXTRA_$(1))";;
 fuzz_seeds    = $(if $(filter undefined,$(origin FUZZ_SEEDS_$(1))),$(FUZZ_SEEDS),$(FUZZ_SEEDS_$(1)))
 fuzz_case     = $(1)) seeds="$$seeds $(call fuzz_seeds,$(1))";;
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
@@ -357,7 +363,8 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
+	  extra=; case $$f in $(foreach n,$(FUZZERS),$(call fuzz_extra,$(n))) esac; \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c $$extra \
 	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \

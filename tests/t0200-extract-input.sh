@@ -169,10 +169,10 @@ test_expect_success '--encoding overrides detection: CP949 text read as utf-8 fa
 	test_grep "^dadeum: error: cannot decode .doc.cp949.txt. as utf-8 at byte 0\$" err
 '
 
-test_expect_success 'unknown --encoding: exit 2 naming it' '
+test_expect_success 'unknown --encoding: exit 2 naming it, before the header row (issue 16)' '
 	test_expect_code 2 dadeum extract --encoding no-such-charset doc.utf8.txt >out 2>err &&
 	test_grep "^dadeum: error: unknown encoding .no-such-charset." err &&
-	test_cmp header out
+	test ! -s out
 '
 
 # ---- decoding errors -----------------------------------------------------------

@@ -83,7 +83,7 @@ test_expect_success '--limit and --format json' '
 test_expect_success '--glossary reads dadeum extract TSV without a termbase' '
 	printf "%s\n" "file	line	ko	gloss	kind	count	reversed	expansion" \
 		"a.txt	1	인터넷 기반 자원 공유	클라우드	loanword	3	0	" >g.tsv &&
-	dadeum lookup --db none.db --glossary g.tsv 클라우드를 >out &&
+	env DADEUM_DB=none.db "$DADEUM" lookup --glossary g.tsv 클라우드를 >out &&
 	test_grep "^인터넷 기반 자원 공유 ↔ 클라우드" out &&
 	test ! -e none.db
 '

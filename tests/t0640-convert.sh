@@ -98,7 +98,7 @@ test_expect_success 'usage' '
 test_expect_success 'convert: a bad --date, SOURCE_DATE_EPOCH or language tag is a usage error, nothing written' '
 	printf "ko-KR\ten-US\n클라우드\tcloud\n" >d.tsv &&
 	test_expect_code 2 dadeum convert --date yesterday d.tsv d.tmx 2>err &&
-	test_grep "^dadeum: error: --date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not .yesterday.\$" err &&
+	test_grep "^dadeum: error: --date needs a day from 1970-01-01 to 9999-12-31 as YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not .yesterday.\$" err &&
 	test_expect_code 2 env SOURCE_DATE_EPOCH=soon "$DADEUM" convert d.tsv d.tmx 2>err &&
 	test_grep "^dadeum: error: SOURCE_DATE_EPOCH must be epoch seconds, not .soon.\$" err &&
 	test_expect_code 2 dadeum convert --source-lang "*all*" d.tsv d.tmx 2>err &&

@@ -146,7 +146,7 @@ test_expect_success '--glossary reads dadeum extract TSV instead of the termbase
 		"두 기관은 업무 협약(MOU)을 맺었다." >source.txt &&
 	dadeum extract --format tsv source.txt >g.tsv &&
 	printf "%s\n" "허브와 세션을 쓰고 MOU를 맺는다." >d.txt &&
-	test_expect_code 1 dadeum check --db missing.db --glossary g.tsv d.txt >out &&
+	test_expect_code 1 env DADEUM_DB=missing.db "$DADEUM" check --glossary g.tsv d.txt >out &&
 	printf "%s\n" "d.txt:1:1: 허브 → 거점(허브)" "d.txt:1:5: 세션 → 분과(세션)" \
 		"d.txt:1:12: MOU → 업무 협약(MOU)" >want &&
 	test_cmp want out &&

@@ -9,6 +9,14 @@
 #                    termbase), csv also read as TSV: any documented status, 0..5
 #   query            dadeum lookup on a small termbase, also with --exact and
 #                    -n 5: 0 found, 1 nothing found, 2 a query refused
+#   jsonl            dadeum ingest --from-jsonl into a new termbase: 0, or 3
+#                    for a bad record
+#   tsv              dadeum lookup --glossary: 0 or 1, or 3 for a bad row
+#   options          the argument vector (one argument a line, the command
+#                    first) run for real in the scratch directory, standard
+#                    input empty: any documented status, no sanitizer report;
+#                    a seed with '/' in an argument is refused, so that no
+#                    path outside the scratch directory is ever written
 . "$(dirname "$0")/lib.sh"
 
 # clean_exit STATUS MAX ERRFILE: STATUS is 0..MAX, and ERRFILE has no sanitizer
@@ -67,6 +75,31 @@ for f in "$TEST_DATA"/fuzz/*/*; do
         test_expect_success "fuzz seed $name" '
             q=$(cat "$f") &&
             lookup "$q" && lookup "$q" --exact && lookup "$q" -n 5
+        '
+        ;;
+    jsonl)
+        test_expect_success "fuzz seed $name" '
+            rm -f j.db j.db-wal j.db-shm &&
+            dadeum ingest --db j.db --from-jsonl "$f" >out.txt 2>err.txt
+            st=$?
+            clean_exit $st 3 err.txt && test "$st" != 1 && test "$st" != 2
+        '
+        ;;
+    tsv)
+        test_expect_success "fuzz seed $name" '
+            dadeum lookup --glossary "$f" 클라우드 >out.txt 2>err.txt
+            clean_exit $? 3 err.txt
+        '
+        ;;
+    options)
+        test_expect_success "fuzz seed $name" '
+            ! grep -q / "$f" || { echo "a path outside the scratch directory"; false; } &&
+            set -- &&
+            while IFS= read -r a || [ -n "$a" ]; do set -- "$@" "$a"; done <"$f" &&
+            DADEUM_DB=opt.db "$DADEUM" "$@" </dev/null >out.txt 2>err.txt
+            st=$?
+            ! grep -q -e "Sanitizer" -e "runtime error" err.txt &&
+            test "$st" -le 5 || { cat err.txt; echo "exit $st"; false; }
         '
         ;;
     cross)

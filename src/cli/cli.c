@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "io/exchange.h"
 #include "io/lang.h"
 #include "termbase/termbase.h"
+#include "text/decode.h"
 #include "util/outfile.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -150,13 +152,119 @@ int cli_refuse_same_file(const char *output, const char *input, const char *what
     return error("output '%s' is the same file as %s '%s'", output, what, input);
 }
 
+int cli_close_stdout(void)
+{
+    static int closed;
+    int lost, e;
+
+    if (closed)
+        return 0;
+    closed = 1;
+    errno = 0;
+    lost = ferror(stdout);
+    if (fflush(stdout))
+        lost = 1;
+    e = errno;
+    if (fclose(stdout) && !lost) {
+        lost = 1;
+        e = errno;
+    }
+    errno = e ? e : EIO;
+    return lost ? -1 : 0;
+}
+
+/* ---- options --------------------------------------------------------------------------- */
+
+int cli_options_only;
+
+void cli_options_begin(void)
+{
+    optind = 0;
+    opterr = 0;
+}
+
+/* The long option of longopts that the name typed (before any '=') stands for, or NULL. */
+static const struct option *long_option(const char *typed, const struct option *longopts)
+{
+    size_t n = strcspn(typed, "=");
+    const struct option *found = NULL;
+
+    for (const struct option *o = longopts; o && o->name; o++) {
+        if (strncmp(o->name, typed, n))
+            continue;
+        if (!o->name[n])
+            return o; /* exact */
+        if (found)
+            return NULL; /* ambiguous abbreviation */
+        found = o;
+    }
+    return found;
+}
+
+int cli_option_error(int c, char **argv, const struct option *longopts)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    int is_long = arg && arg[0] == '-' && arg[1] == '-';
+    const struct option *o = is_long ? long_option(arg + 2, longopts) : NULL;
+
+    if (c == ':') {
+        if (is_long)
+            return error("option '%.*s' needs a value", (int)strcspn(arg, "="), arg);
+        return error("option '-%c' needs a value", optopt);
+    }
+    /* a long option given a value it does not take: getopt sets optopt to its val */
+    if (o && optopt && o->val == optopt && o->has_arg == no_argument && strchr(arg, '='))
+        return error("option '--%s' takes no value", o->name);
+    if (optopt)
+        return error("unknown option '-%c'", optopt);
+    return error("unknown option '%.*s'", (int)strcspn(arg ? arg : "", "="), arg ? arg : "");
+}
+
+int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsigned long max,
+                     unsigned long *out)
+{
+    unsigned long v = 0;
+
+    for (const char *p = arg; *p; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (d > 9 || v > (max - d) / 10)
+            goto bad; /* not a digit, or past max (overflow included) */
+        v = v * 10 + d;
+    }
+    if (!*arg || v < min || v > max)
+        goto bad;
+    *out = v;
+    return 0;
+bad:
+    return error("%s needs a whole number from %lu to %lu, not '%s'", opt, min, max, arg);
+}
+
+int cli_file_option(const char *opt, const char *arg)
+{
+    if (*arg)
+        return 0;
+    return error("%s needs a file name, not an empty string", opt);
+}
+
+int cli_check_encoding(const char *name)
+{
+    struct text_error err;
+    struct text_decoder *d = name ? text_decoder_new(name, 0, &err) : NULL;
+
+    text_decoder_free(d);
+    /* "" would mean "detect", as no --encoding does */
+    if (!name || (d && *name))
+        return 0;
+    return error("unknown encoding '%s' (--encoding takes a name 'iconv -l' lists, such as "
+                 "UTF-8, CP949 or UTF-16LE)",
+                 name);
+}
+
 int cli_parse_limit(const char *arg, size_t *limit)
 {
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || *end || !*arg || *arg == '-')
-        return error("--limit needs a number, not '%s'", arg);
+    unsigned long v;
+    if (cli_parse_number("--limit", arg, 0, CLI_LIMIT_MAX, &v))
+        return -1;
     *limit = (size_t)v;
     return 0;
 }
@@ -190,7 +298,9 @@ int cli_exchange_date(const char *date_opt, char *buf)
     long long t = (long long)time(NULL);
 
     if (date_opt && exchange_parse_date(date_opt, &t)) {
-        error("--date needs YYYY-MM-DD, YYYYMMDDThhmmssZ or epoch seconds, not '%s'", date_opt);
+        error("--date needs a day from 1970-01-01 to 9999-12-31 as YYYY-MM-DD, "
+              "YYYYMMDDThhmmssZ or epoch seconds, not '%s'",
+              date_opt);
         return -1;
     }
     if (!date_opt && sde && *sde && exchange_parse_date(sde, &t)) {

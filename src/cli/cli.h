@@ -5,7 +5,8 @@
  *  1. write src/cli/cmd_<name>.c with int cmd_<name>(int argc, char **argv);
  *  2. declare it below and add a line to the table in main.c;
  *  3. give it a usage string (printed for -h and on misuse) and document it
- *     in docs/dadeum.1 and the README;
+ *     in docs/dadeum.1 and the README; parse its options as "options" below
+ *     says, and add a seed to tests/data/fuzz/options/;
  *  4. add tests/tNNNN-<name>-*.sh.
  * Only this directory prints or chooses exit codes (STYLE.md §4).
  */
@@ -14,6 +15,7 @@
 
 #include "util/strbuf.h"
 
+#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -59,6 +61,15 @@ int cli_check_stdin(const char *path);
  */
 int cli_usage(const char *synopsis, const char *help, int to_stdout);
 
+/*
+ * Flushes and closes standard output, as coreutils' close_stdout does at
+ * exit: a full disk or a closed pipe is found here even when nothing
+ * checked a printf. Returns -1 with errno set when something written to
+ * standard output was lost, else 0. Only the first call closes: later
+ * calls return 0 (the first caller reported the loss).
+ */
+int cli_close_stdout(void);
+
 /* Removes the temporary file of an interrupted write on SIGINT/SIGTERM/SIGHUP. */
 void cli_cleanup_on_signal(const char *tmp_path);
 
@@ -94,7 +105,74 @@ int cli_lang_option(const char *opt, const char *arg, struct strbuf *out /* OUT 
  */
 int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
 
-/* Parses a --limit value (a non-negative decimal); 0, or -1 after an error message. */
+/* ---- options ------------------------------------------------------------------------
+ *
+ * Every command parses its options the same way:
+ *
+ *   cli_options_begin();
+ *   while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1)
+ *       switch (c) {
+ *       ...
+ *       default:
+ *           cli_option_error(c, argv, longopts);
+ *           return cli_usage(synopsis, help, 0);
+ *       }
+ *   ... check the combination ...
+ *   if (cli_options_only)
+ *       return DADEUM_EXIT_OK;
+ *
+ * The optstring starts with ':' (after a '+'), so that a missing value is
+ * told from an unknown option. Values are checked as they are read, with a
+ * one-line error naming the option and what it accepts; a misuse exits
+ * DADEUM_EXIT_USAGE before any file is opened or anything is written.
+ */
+
+/*
+ * Set only by tests/fuzz/fuzz_options.c: each cmd_<name> returns
+ * DADEUM_EXIT_OK once its options are parsed and checked, before it reads,
+ * creates or writes any file.
+ */
+extern int cli_options_only;
+
+/*
+ * Starts parsing a command's argv: optind = 0, glibc's full reset (also of
+ * the position inside a group of short options, which optind = 1 keeps
+ * from an earlier parse), and getopt's own messages off.
+ */
+void cli_options_begin(void);
+
+/*
+ * Prints the error for what getopt_long just returned as c ('?' or ':'):
+ * "unknown option 'X'", "option 'X' needs a value" or "option 'X' takes no
+ * value". Returns -1.
+ */
+int cli_option_error(int c, char **argv, const struct option *longopts);
+
+/*
+ * Parses arg, the value of option opt, as a decimal whole number from min
+ * to max: no sign, no space, nothing after the digits. Returns 0, or -1
+ * after "OPT needs a whole number from MIN to MAX, not 'ARG'".
+ */
+int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsigned long max,
+                     unsigned long *out /* OUT */);
+
+/*
+ * A file-name value (--db, -o, --glossary, --from-jsonl): returns 0, or -1
+ * after "OPT needs a file name, not an empty string" when arg is empty.
+ */
+int cli_file_option(const char *opt, const char *arg);
+
+/*
+ * --encoding: returns 0 when iconv knows name (text/decode.h), else -1
+ * after "unknown encoding 'NAME'" with a hint: checked before any input is
+ * read or output written.
+ */
+int cli_check_encoding(const char *name);
+
+/* The largest --limit: results are counted in memory, and an SQL LIMIT is 64-bit. */
+#define CLI_LIMIT_MAX 1000000000UL
+
+/* Parses a --limit value (0 to CLI_LIMIT_MAX, 0: all); 0, or -1 after an error message. */
 int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
 /* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);

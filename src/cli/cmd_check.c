@@ -205,16 +205,20 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                                              {"in-place", no_argument, NULL, 'i'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    int c;
+    int c, db_opt = 0;
 
-    optind = 1;
-    opterr = 0;
+    cli_options_begin();
     while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             o->db = optarg;
+            db_opt = 1;
             break;
         case 'g':
+            if (cli_file_option("--glossary", optarg))
+                return cli_usage(synopsis, help, 0);
             o->glossary = optarg;
             break;
         case 'f':
@@ -234,6 +238,8 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
             o->fix = 1;
             break;
         case 'o':
+            if (cli_file_option("-o", optarg))
+                return cli_usage(synopsis, help, 0);
             o->output = optarg;
             break;
         case 'i':
@@ -241,11 +247,8 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
             break;
         case 'h':
             return cli_usage(synopsis, help, 1);
-        case ':':
-            error("option '%s' needs a value", argv[optind - 1]);
-            return cli_usage(synopsis, help, 0);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -276,6 +279,14 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 return cli_usage(synopsis, help, 0);
             }
     }
+    if (db_opt && o->glossary) {
+        error("--db and --glossary cannot be combined: --glossary checks against a file instead");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (cli_check_encoding(o->encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     /* the fixed document must replace neither the glossary nor (with -o) a draft */
     for (int i = optind; o->fix && i < argc; i++) {
         const char *out = o->in_place ? argv[i] : o->output;

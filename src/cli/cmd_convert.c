@@ -39,7 +39,8 @@ static const char help[] =
     "                        else ko-KR); any ko-* is read as Korean\n"
     "  --target-lang <tag>   the English side's (default: the input's, else en-US)\n"
     "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
-    "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
+    "                        epoch seconds, 1970 to 9999; default\n"
+    "                        $SOURCE_DATE_EPOCH, else now)\n"
     "\n"
     "exit status: 0 converted, 2 usage, 3 the input is unreadable, malformed or\n"
     "refused (entities, remote DTDs, a limit of the manual's Limits), or has no\n"
@@ -101,9 +102,8 @@ int cmd_convert(int argc, char **argv)
     int c, ret = DADEUM_EXIT_OK, writer_open = 0, langs_open = 0;
     char date[32];
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
         case 't': {
@@ -138,7 +138,7 @@ int cmd_convert(int argc, char **argv)
             ret = cli_usage(synopsis, help, 1);
             goto cleanup;
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             ret = cli_usage(synopsis, help, 0);
             goto cleanup;
         }
@@ -151,6 +151,12 @@ int cmd_convert(int argc, char **argv)
     }
     in = argv[optind];
     outpath = argv[optind + 1];
+    if (cli_exchange_date(date_opt, date)) {
+        ret = cli_usage(synopsis, help, 0);
+        goto cleanup;
+    }
+    if (cli_options_only)
+        goto cleanup;
     if (cli_check_stdin(in)) {
         ret = DADEUM_EXIT_INPUT;
         goto cleanup;
@@ -167,10 +173,6 @@ int cmd_convert(int argc, char **argv)
         }
         error("cannot tell the %s format from '%s': use %s", from ? "output" : "input",
               from ? outpath : in, from ? "--to" : "--from");
-        ret = cli_usage(synopsis, help, 0);
-        goto cleanup;
-    }
-    if (cli_exchange_date(date_opt, date)) {
         ret = cli_usage(synopsis, help, 0);
         goto cleanup;
     }

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +62,8 @@ static const char help_tail[] =
     "  --db <file>           the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
     "  --status <status>     only concepts with this review status (md, html:\n"
     "                        default every status but rejected)\n"
-    "  --kind <kind>         md, html: only concepts of this kind (loanword, ...)\n"
+    "  --kind <kind>         md, html: only concepts of this kind or with a form of\n"
+    "                        it (loanword, english, abbrev, native or shortform)\n"
     "  --min-count <n>       md, html: only concepts seen at least n times\n"
     "  --target english      TMX/TSV/CSV target column: English forms, else the\n"
     "                        abbreviation (default)\n"
@@ -70,7 +72,8 @@ static const char help_tail[] =
     "  --source-lang <tag>   BCP 47 tag of the Korean side (default ko-KR)\n"
     "  --target-lang <tag>   of the English side (default en-US)\n"
     "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
-    "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
+    "                        epoch seconds, 1970 to 9999; default\n"
+    "                        $SOURCE_DATE_EPOCH, else now)\n"
     "\n"
     "exit status: 0 written, 2 usage, 3 the termbase cannot be read, 4 the\n"
     "output could not be written, 5 internal error.\n";
@@ -137,14 +140,13 @@ int cmd_export(int argc, char **argv)
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
-    int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0;
+    int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0, min_count_opt = 0;
     char date[32];
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
@@ -154,9 +156,17 @@ int cmd_export(int argc, char **argv)
             }
             break;
         case 'o':
+            if (cli_file_option("-o", optarg)) {
+                ret = usage(0);
+                goto cleanup;
+            }
             output = optarg;
             break;
         case 'd':
+            if (cli_file_option("--db", optarg)) {
+                ret = usage(0);
+                goto cleanup;
+            }
             db = optarg;
             break;
         case 's':
@@ -185,24 +195,27 @@ int cmd_export(int argc, char **argv)
             date_opt = optarg;
             break;
         case 'k':
-            so.kind = optarg;
-            break;
-        case 'm': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (*end || end == optarg) {
-                error("--min-count wants a number, not '%s'", optarg);
+            /* a concept's kind, or the type of one of its forms (styleguide.h) */
+            if (exchange_form_type_parse(optarg) <= TERMBASE_FORM_KO) {
+                error("unknown kind '%s' (loanword, english, abbrev, native or shortform)",
+                      optarg);
                 ret = usage(0);
                 goto cleanup;
             }
-            so.min_count = v;
+            so.kind = optarg;
             break;
-        }
+        case 'm':
+            if (cli_parse_number("--min-count", optarg, 0, UINT32_MAX, &so.min_count)) {
+                ret = usage(0);
+                goto cleanup;
+            }
+            min_count_opt = 1;
+            break;
         case 'h':
             ret = usage(1);
             goto cleanup;
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             ret = usage(0);
             goto cleanup;
         }
@@ -221,6 +234,12 @@ int cmd_export(int argc, char **argv)
     }
     if (!fmt)
         fmt = &formats[0];
+    if (fmt->ops && (so.kind || min_count_opt)) {
+        error("%s selects the concepts of a style guide: use it with --format md or html",
+              so.kind ? "--kind" : "--min-count");
+        ret = usage(0);
+        goto cleanup;
+    }
     if (slang.len)
         opt.source_lang = slang.buf;
     if (tlang.len)
@@ -231,6 +250,8 @@ int cmd_export(int argc, char **argv)
     }
     opt.date = date;
     opt.tool_version = DADEUM_VERSION;
+    if (cli_options_only)
+        goto cleanup;
 
     /*
      * SQLite's sorters and ephemeral tables take and give back a few hundred

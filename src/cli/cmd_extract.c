@@ -248,9 +248,8 @@ int cmd_extract(int argc, char **argv)
     unsigned nthreads = 1;
     int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+ho:j:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, "+:ho:j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "tsv"))
@@ -267,6 +266,8 @@ int cmd_extract(int argc, char **argv)
             }
             break;
         case 'o':
+            if (cli_file_option("-o", optarg))
+                return cli_usage(synopsis, help, 0);
             opt.output = optarg;
             break;
         case 'e':
@@ -283,12 +284,9 @@ int cmd_extract(int argc, char **argv)
             opt.extract_flags |= EXTRACT_KEEP_TEXT;
             break;
         case 'j': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (*end || end == optarg || v > 256) {
-                error("-j wants a number of threads from 0 to 256, not '%s'", optarg);
+            unsigned long v;
+            if (cli_parse_number("-j", optarg, 0, 256, &v))
                 return cli_usage(synopsis, help, 0);
-            }
             if (v == 0) {
                 long cpus = sysconf(_SC_NPROCESSORS_ONLN);
                 v = cpus > 0 ? (unsigned long)cpus : 1;
@@ -299,7 +297,7 @@ int cmd_extract(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -313,6 +311,11 @@ int cmd_extract(int argc, char **argv)
         error("standard input ('-') can be read only once");
         return cli_usage(synopsis, help, 0);
     }
+    /* before the header row is written */
+    if (cli_check_encoding(opt.encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     if (stdin_count && cli_check_stdin("-"))
         return DADEUM_EXIT_INPUT;
     for (int i = optind; i < argc; i++)

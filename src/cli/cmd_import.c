@@ -283,11 +283,14 @@ int cmd_import(int argc, char **argv)
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg)) {
+                ret = cli_usage(synopsis, help, 0);
+                goto cleanup;
+            }
             db = optarg;
             break;
         case 'f':
@@ -313,7 +316,7 @@ int cmd_import(int argc, char **argv)
             ret = cli_usage(synopsis, help, 1);
             goto cleanup;
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             ret = cli_usage(synopsis, help, 0);
             goto cleanup;
         }
@@ -327,6 +330,8 @@ int cmd_import(int argc, char **argv)
         opt.source_lang = slang.buf;
     if (tlang.len)
         opt.target_lang = tlang.buf;
+    if (cli_options_only)
+        goto cleanup;
     for (int i = optind; i < argc; i++)
         if (cli_check_stdin(argv[i])) {
             ret = DADEUM_EXIT_INPUT;

@@ -41,6 +41,7 @@ static const char help[] =
     "  <file>...            documents, as for 'dadeum extract'\n"
     "  --encoding <name>    decode with this iconv encoding instead of detecting\n"
     "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
+    "                       (neither goes with --from-jsonl)\n"
     "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
     "                       ('-' reads standard input); records of one file must\n"
     "                       be consecutive\n"
@@ -188,11 +189,12 @@ int cmd_ingest(int argc, char **argv)
     memset(&p, 0, sizeof(p));
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hq", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, "+:hq", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 'e':
@@ -202,6 +204,8 @@ int cmd_ingest(int argc, char **argv)
             text_flags |= TEXT_LENIENT;
             break;
         case 'j':
+            if (cli_file_option("--from-jsonl", optarg))
+                return cli_usage(synopsis, help, 0);
             jsonl = optarg;
             break;
         case 'q':
@@ -210,7 +214,7 @@ int cmd_ingest(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -228,6 +232,16 @@ int cmd_ingest(int argc, char **argv)
                   "'dadeum extract --format jsonl - | dadeum ingest --from-jsonl -'");
             return cli_usage(synopsis, help, 0);
         }
+    if (jsonl && (encoding || (text_flags & TEXT_LENIENT))) {
+        error("%s applies to documents; --from-jsonl reads UTF-8 JSON Lines",
+              encoding ? "--encoding" : "--lenient");
+        return cli_usage(synopsis, help, 0);
+    }
+    /* before the termbase is created */
+    if (cli_check_encoding(encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     if (cli_check_stdin(jsonl))
         return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);

@@ -59,18 +59,22 @@ int cmd_lookup(int argc, char **argv)
     struct termbase_error err;
     unsigned flags = 0;
     size_t limit = 10;
-    int c, ret = DADEUM_EXIT_OK;
+    int c, ret = DADEUM_EXIT_OK, db_opt = 0;
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
+            db_opt = 1;
             break;
         case 'g':
+            if (cli_file_option("--glossary", optarg))
+                return cli_usage(synopsis, help, 0);
             glossary = optarg;
             break;
         case 'x':
@@ -90,7 +94,7 @@ int cmd_lookup(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -98,6 +102,12 @@ int cmd_lookup(int argc, char **argv)
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);
     }
+    if (db_opt && glossary) {
+        error("--db and --glossary cannot be combined: --glossary searches a file instead");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     if (cli_check_stdin(glossary))
         return DADEUM_EXIT_INPUT;
     if (glossary) {

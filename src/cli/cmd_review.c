@@ -26,11 +26,12 @@ static const char help[] =
     "\n"
     "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
     "  --status <status>  list concepts with this status\n"
-    "  --all              list every concept\n"
+    "  --all              list every concept (not with --status)\n"
     "  --limit <n>        at most n concepts (default 0: all)\n"
     "  --format <fmt>     text (default), tsv or json, as for 'dadeum lookup'\n"
     "  --dump             write the whole termbase (documents, concepts, forms,\n"
-    "                     evidence) as sorted TSV without ids\n"
+    "                     evidence) as sorted TSV without ids (only --db goes\n"
+    "                     with it)\n"
     "\n"
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
@@ -48,15 +49,18 @@ int cmd_review(int argc, char **argv)
     struct termbase_result *r = NULL;
     struct termbase_error err;
     int c, status = TERMBASE_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
+    const char *listing = NULL; /* an option of the listing, for the checks below */
+    int status_opt = 0, all_opt = 0;
     size_t limit = 0;
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 's':
@@ -65,19 +69,25 @@ int cmd_review(int argc, char **argv)
                 error("unknown status '%s' (candidate, approved or rejected)", optarg);
                 return cli_usage(synopsis, help, 0);
             }
+            status_opt = 1;
+            listing = "--status";
             break;
         case 'a':
             status = -1;
+            all_opt = 1;
+            listing = "--all";
             break;
         case 'n':
             if (cli_parse_limit(optarg, &limit))
                 return cli_usage(synopsis, help, 0);
+            listing = "--limit";
             break;
         case 'f': {
             int f;
             if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
             fmt = (enum termbase_format)f;
+            listing = "--format";
             break;
         }
         case 'D':
@@ -86,7 +96,7 @@ int cmd_review(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -94,6 +104,18 @@ int cmd_review(int argc, char **argv)
         error("unexpected argument '%s'", argv[optind]);
         return cli_usage(synopsis, help, 0);
     }
+    if (status_opt && all_opt) {
+        error("--status and --all cannot be combined: --all lists every status");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (dump && listing) {
+        /* the dump is the whole termbase as sorted TSV, which the tests compare */
+        error("--dump writes the whole termbase as TSV: drop %s, or drop --dump to list concepts",
+              listing);
+        return cli_usage(synopsis, help, 0);
+    }
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
         error("%s", err.message);

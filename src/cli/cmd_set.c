@@ -28,8 +28,9 @@ static const char help[] =
     "  --abbr <text>      add an abbreviation\n"
     "  --note <text>      set the note ('' removes it)\n"
     "\n"
-    "exit status: 0 done, 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
-    "be read, 4 it cannot be written.\n";
+    "exit status: 0 done (also when the concept cannot be printed afterwards: a\n"
+    "warning says so), 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
+    "be read, 4 it cannot be written (nothing was changed).\n";
 
 int cmd_set(int argc, char **argv)
 {
@@ -51,12 +52,13 @@ int cmd_set(int argc, char **argv)
 
     if (!db || !*db)
         db = "dadeum.db";
-    optind = 1;
-    opterr = 0;
+    cli_options_begin();
     /* no '+': options may follow the id */
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
             db = optarg;
             break;
         case 's':
@@ -67,10 +69,12 @@ int cmd_set(int argc, char **argv)
             }
             break;
         case 'e':
-            e.en = optarg;
-            break;
         case 'a':
-            e.abbr = optarg;
+            if (!*optarg) {
+                error("%s needs a text to add, not an empty string", c == 'e' ? "--en" : "--abbr");
+                return cli_usage(synopsis, help, 0);
+            }
+            *(c == 'e' ? &e.en : &e.abbr) = optarg;
             break;
         case 'n':
             e.note = optarg;
@@ -78,7 +82,7 @@ int cmd_set(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -96,6 +100,8 @@ int cmd_set(int argc, char **argv)
         error("nothing to set (--status, --en, --abbr or --note)");
         return cli_usage(synopsis, help, 0);
     }
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
         error("%s", err.message);
@@ -111,10 +117,13 @@ int cmd_set(int argc, char **argv)
     r = termbase_get(tb, id, &err);
     if (r)
         termbase_result_write(r, stdout, TERMBASE_FORMAT_TEXT);
-    if (fflush(stdout) || ferror(stdout)) {
-        error("cannot write to standard output: %s", strerror(errno));
-        ret = DADEUM_EXIT_OUTPUT;
-    }
+    /*
+     * The decision is committed: a lost printout of it is no reason for a
+     * script to think it failed (exit 4 says the termbase was not written).
+     */
+    if (cli_close_stdout())
+        warning("#%lld is set, but it could not be printed: cannot write to standard output: %s",
+                id, strerror(errno));
 cleanup:
     termbase_result_free(r);
     termbase_free(tb);

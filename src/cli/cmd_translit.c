@@ -34,8 +34,8 @@ static const char help[] =
     "  -                   read words from standard input, one per line\n"
     "\n"
     "output (one line per word: word, tab, candidates separated by tabs):\n"
-    "  -n, --count <count> print at most <count> candidates (default 3)\n"
-    "  --all               print every credible candidate\n"
+    "  -n, --count <count> print at most <count> candidates, 1 to 32 (default 3)\n"
+    "  --all               print every credible candidate (not with -n)\n"
     "  --score             follow each candidate with ' (0.87)', its confidence\n"
     "\n"
     "exit status: 0 every word was looked up (with or without a result),\n"
@@ -118,26 +118,22 @@ int cmd_translit(int argc, char **argv)
     struct translit_opts opt = {3, 0};
     struct translit *t = NULL;
     enum spell_status st;
-    int c, ret = DADEUM_EXIT_OK;
+    int c, ret = DADEUM_EXIT_OK, count_opt = 0, all_opt = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hn:", longopts, NULL)) != -1) {
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, "+:hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'n': {
-            char *end;
-            long v;
-            errno = 0;
-            v = strtol(optarg, &end, 10);
-            if (errno || *end || end == optarg || v < 1 || v > ALL_MAX) {
-                error("invalid count '%s' (1 to %d)", optarg, ALL_MAX);
+            unsigned long v;
+            if (cli_parse_number("-n", optarg, 1, ALL_MAX, &v))
                 return cli_usage(synopsis, help, 0);
-            }
             opt.count = (size_t)v;
+            count_opt = 1;
             break;
         }
         case 'a':
             opt.count = ALL_MAX;
+            all_opt = 1;
             break;
         case 's':
             opt.score = 1;
@@ -145,7 +141,7 @@ int cmd_translit(int argc, char **argv)
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
-            error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(c, argv, longopts);
             return cli_usage(synopsis, help, 0);
         }
     }
@@ -153,6 +149,12 @@ int cmd_translit(int argc, char **argv)
         error("no words given (use '-' to read them from standard input)");
         return cli_usage(synopsis, help, 0);
     }
+    if (count_opt && all_opt) {
+        error("--all and -n cannot be combined: --all prints every credible candidate");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
     t = translit_new(0, &st);
     if (st != SPELL_OK)
         warning("this build has no hunspell en_US verdicts (%s when it was built); "

@@ -5,6 +5,7 @@
  * command and hands it argv with the command name at argv[0]. See cli.h for
  * how to add a command.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,10 +62,8 @@ static int help(FILE *fp)
     return fp == stdout ? DADEUM_EXIT_OK : DADEUM_EXIT_USAGE;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    if (cli_sanitize_stdfds())
-        return DADEUM_EXIT_INTERNAL;
     if (argc < 2)
         return help(stderr);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
@@ -85,4 +84,23 @@ int main(int argc, char **argv)
     }
     error("'%s' is not a dadeum command; see 'dadeum --help'", argv[1]);
     return DADEUM_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    int ret;
+
+    if (cli_sanitize_stdfds())
+        return DADEUM_EXIT_INTERNAL;
+    ret = run(argc, argv);
+    /*
+     * What went to standard output (--help, --version, results) must have
+     * arrived: `dadeum --help >/dev/full` fails. A command that already
+     * failed keeps its status.
+     */
+    if (cli_close_stdout() && ret <= DADEUM_EXIT_NEGATIVE) {
+        error("cannot write to standard output: %s", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+    return ret;
 }

@@ -2,7 +2,6 @@
  * exchange.c - the format table, canonical form order, pairs and the concept
  * builder shared by the exchange readers and writers (io/exchange.h).
  */
-#define _XOPEN_SOURCE 700 /* strptime */
 #include <limits.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -29,22 +28,60 @@ char *exchange_format_date(long long t, char *buf)
     return buf;
 }
 
+/* Reads the n decimal digits at s into *v; returns 0, or -1 when one is not a digit. */
+static int date_digits(const char *s, int n, int *v)
+{
+    *v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
 int exchange_parse_date(const char *s, long long *t)
 {
+    size_t len = strlen(s);
+    int y, mo, d, h = 0, mi = 0, sec = 0;
     struct tm tm;
-    const char *end;
-    memset(&tm, 0, sizeof(tm));
-    if (*s && strspn(s, "0123456789") == strlen(s) && strlen(s) <= 12) {
-        *t = strtoll(s, NULL, 10);
+
+    if (len && len <= 12 && strspn(s, "0123456789") == len) {
+        long long v = strtoll(s, NULL, 10);
+        if (v > EXCHANGE_DATE_MAX)
+            return -1;
+        *t = v;
         return 0;
     }
-    if ((end = strptime(s, "%Y%m%dT%H%M%SZ", &tm)) && !*end && strlen(s) == 16)
-        goto ok;
+    if (len == 10 && s[4] == '-' && s[7] == '-') {
+        if (date_digits(s, 4, &y) || date_digits(s + 5, 2, &mo) || date_digits(s + 8, 2, &d))
+            return -1;
+    } else if (len == 16 && s[8] == 'T' && s[15] == 'Z') {
+        if (date_digits(s, 4, &y) || date_digits(s + 4, 2, &mo) || date_digits(s + 6, 2, &d) ||
+            date_digits(s + 9, 2, &h) || date_digits(s + 11, 2, &mi) ||
+            date_digits(s + 13, 2, &sec))
+            return -1;
+    } else {
+        return -1;
+    }
+    /* a real day of the Gregorian calendar, no leap second (TMX dates are UTC) */
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 ||
+        mi > 59 || sec > 59)
+        return -1;
     memset(&tm, 0, sizeof(tm));
-    if ((end = strptime(s, "%Y-%m-%d", &tm)) && !*end && strlen(s) == 10)
-        goto ok;
-    return -1;
-ok:
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
     *t = (long long)timegm(&tm);
     return 0;
 }

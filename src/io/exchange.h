@@ -60,10 +60,14 @@ struct exchange_options {
  */
 char *exchange_format_date(long long t, char *buf);
 
+/* The last second a TMX date can write: 9999-12-31T23:59:59Z. */
+#define EXCHANGE_DATE_MAX 253402300799LL
+
 /*
  * Parses a date for --date: seconds since the epoch ("1735689600"),
- * "YYYY-MM-DD", or TMX's "YYYYMMDDThhmmssZ"; all UTC. Returns 0, or -1
- * when s is none of these.
+ * "YYYY-MM-DD", or TMX's "YYYYMMDDThhmmssZ"; all UTC, from 1970-01-01 to
+ * EXCHANGE_DATE_MAX. Returns 0, or -1 when s is none of these, names a day
+ * the calendar does not have (2025-02-30) or is out of that range.
  */
 int exchange_parse_date(const char *s, long long *t /* OUT */);
 

@@ -353,9 +353,16 @@ static int on_end(void *ctx, const char *name)
     return 0;
 }
 
+/* A warning about the whole file (io/xml.h): no position. */
+static void on_file_warn(void *ctx, const char *msg)
+{
+    struct tbx_reader *r = ctx;
+    exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
+}
+
 int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
 {
-    static const struct xml_handlers h = {on_start, on_end, on_text};
+    static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tbx_reader r;
     struct xml_error xe;
     int ret;

@@ -620,9 +620,16 @@ static int on_end(void *ctx, const char *name)
     return 0;
 }
 
+/* A warning about the whole file (io/xml.h): no position. */
+static void on_file_warn(void *ctx, const char *msg)
+{
+    struct tmx_reader *r = ctx;
+    exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
+}
+
 int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
 {
-    static const struct xml_handlers h = {on_start, on_end, on_text};
+    static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tmx_reader r;
     struct xml_error xe;
     int ret;

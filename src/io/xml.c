@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "io/xml.h"
 #include "text/decode.h"
@@ -43,7 +44,70 @@ struct xml_reader {
     unsigned depth;               /* open elements */
     size_t text_run;              /* bytes of text since the last tag */
     struct xml_error *err;        /* where errors go */
+    int raw_hangul;               /* the first bytes read are UTF-8 with Hangul (see below) */
+    int suspect;                  /* and the file declares another encoding */
+    int text_hangul;              /* Hangul was seen in the decoded text */
+    char declared[40];            /* that encoding, for the warning */
 };
+
+/*
+ * Mojibake: a file that declares encoding="ISO-8859-1" (or another
+ * single-byte encoding) but holds UTF-8 bytes reads without an error, every
+ * Hangul syllable as three Latin-1 letters (클 as "í\u0081´"). When the
+ * first chunk of the file is valid UTF-8 with Hangul in it, a declaration of
+ * anything but UTF-8/UTF-16 makes the file suspect, and if no Hangul then
+ * reaches the text callbacks the reader is warned.
+ */
+static int raw_utf8_hangul(const char *buf, size_t n, int full)
+{
+    size_t valid = utf8_valid_prefix(buf, n);
+    int hangul = 0;
+
+    /* a full chunk may end inside a character */
+    if (valid != n && !(full && n - valid < 4))
+        return 0;
+    for (size_t i = 0; i < valid && !hangul;) {
+        uint32_t c;
+        if ((unsigned char)buf[i] < 0x80) {
+            i++;
+            continue;
+        }
+        i += utf8_decode(buf + i, valid - i, &c);
+        hangul = uc_is_hangul_syllable(c);
+    }
+    return hangul;
+}
+
+static void XMLCALL on_xml_decl(void *data, const XML_Char *version, const XML_Char *encoding,
+                                int standalone)
+{
+    struct xml_reader *r = data;
+    (void)version;
+    (void)standalone;
+    if (r->suspect || !encoding || !r->raw_hangul || !strncasecmp(encoding, "UTF-", 4) ||
+        !strncasecmp(encoding, "UTF8", 4) || !strncasecmp(encoding, "UTF16", 5))
+        return;
+    struct strbuf sb = STRBUF_INIT;
+    r->suspect = 1;
+    xml_printable(&sb, encoding, sizeof(r->declared) - 1);
+    memcpy(r->declared, sb.buf, sb.len + 1);
+    strbuf_release(&sb);
+}
+
+/* After a successful read: the warning of a suspect file whose text had no Hangul. */
+static void warn_mojibake(struct xml_reader *r)
+{
+    struct strbuf msg = STRBUF_INIT;
+    if (!r->suspect || r->text_hangul || !r->h->warn)
+        return;
+    strbuf_addf(&msg,
+                "declares encoding '%s', but its bytes are UTF-8 with Korean text, which "
+                "reads as other letters (mojibake) in that encoding: if the file is UTF-8, "
+                "correct its declaration to encoding=\"UTF-8\"",
+                r->declared);
+    r->h->warn(r->ctx, msg.buf);
+    strbuf_release(&msg);
+}
 
 /* ---- errors ------------------------------------------------------------------------ */
 
@@ -172,6 +236,8 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
         refuse(r, "text longer than %u bytes", XML_MAX_TEXT);
         return;
     }
+    if (r->suspect && !r->text_hangul)
+        r->text_hangul = raw_utf8_hangul(s, (size_t)len, 1);
     if (r->h->text && r->h->text(r->ctx, s, (size_t)len) && !r->err->code)
         xml_reader_fail(r, "cannot read text");
 }
@@ -283,6 +349,7 @@ static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, st
     XML_SetSkippedEntityHandler(r->parser, on_skipped_entity);
     XML_SetStartDoctypeDeclHandler(r->parser, on_doctype);
     XML_SetUnknownEncodingHandler(r->parser, on_unknown_encoding, NULL);
+    XML_SetXmlDeclHandler(r->parser, on_xml_decl);
     XML_SetParamEntityParsing(r->parser, XML_PARAM_ENTITY_PARSING_NEVER);
     /* a second wall: we refuse entity declarations before any expansion */
     XML_SetBillionLaughsAttackProtectionMaximumAmplification(r->parser, 10.0f);
@@ -334,7 +401,7 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     struct xml_reader *r = NULL;
     unsigned long long fed = 0; /* bytes given to expat */
-    int ret = 0;
+    int ret = 0, first = 1;
 
     memset(err, 0, sizeof(*err));
     if (!fp) {
@@ -352,6 +419,10 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
         if (!buf)
             die_oom(XML_CHUNK);
         n = fread(buf, 1, XML_CHUNK, fp);
+        if (first) {
+            r->raw_hangul = raw_utf8_hangul(buf, n, n == XML_CHUNK);
+            first = 0;
+        }
         if (ferror(fp)) {
             err->code = XML_READ_EOPEN;
             err->sys_errno = errno;
@@ -368,6 +439,8 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
         if (n == 0)
             break;
     }
+    if (!ret)
+        warn_mojibake(r);
     if (reader_out)
         *reader_out = NULL;
     reader_free(r);
@@ -385,6 +458,7 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
 
     memset(err, 0, sizeof(*err));
     r = reader_new(h, ctx, err);
+    r->raw_hangul = raw_utf8_hangul(buf, len > XML_CHUNK ? XML_CHUNK : len, len > XML_CHUNK);
     if (reader_out)
         *reader_out = r;
     /* in pieces that fit an int, as XML_Parse wants */
@@ -399,6 +473,8 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
         buf += n;
         len -= n;
     } while (len);
+    if (!ret)
+        warn_mojibake(r);
     if (reader_out)
         *reader_out = NULL;
     reader_free(r);

@@ -81,6 +81,8 @@ struct xml_handlers {
     int (*start)(void *ctx, const char *name, const char **attrs);
     int (*end)(void *ctx, const char *name);
     int (*text)(void *ctx, const char *s, size_t len);
+    /* may be NULL: a warning about the whole file, given after it was read */
+    void (*warn)(void *ctx, const char *msg);
 };
 
 /*

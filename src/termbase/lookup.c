@@ -29,8 +29,7 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-/* Rows read per tier when no limit is given, and fuzzy candidates scored at most. */
-#define TIER_CAP 1000
+/* Fuzzy candidates scored at most (a limit of 0, "all", reads every row of the other tiers). */
 #define FUZZY_CAP 5000
 
 struct termbase_result {
@@ -265,7 +264,7 @@ static enum termbase_status by_key(struct termbase *tb, struct hits *h, enum tb_
     return collect(tb, h, st, tier, 0, err);
 }
 
-static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const char *key, size_t cap,
+static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const char *key,
                                   struct termbase_error *err)
 {
     int32_t v[TB_FUZZY_MAX_VARIANTS];
@@ -328,7 +327,6 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
             sqlite3_reset(st);
         }
     }
-    (void)cap;
     strmap_release(&seen, NULL);
     return ret;
 }
@@ -364,7 +362,9 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     struct strbuf key = STRBUF_INIT, stem = STRBUF_INIT, tmp = STRBUF_INIT;
     struct hits h = {NULL, 0, 0, STRMAP_INIT};
     struct termbase_result *r = xcalloc(1, sizeof(*r));
-    size_t cap = limit ? limit * 4 + 50 : TIER_CAP, qchars;
+    /* rows read per tier: a concept has several forms; -1 is SQLite's "no limit" */
+    sqlite3_int64 cap = limit ? (sqlite3_int64)limit * 4 + 50 : -1;
+    size_t qchars;
     enum termbase_status ret;
     sqlite3_stmt *st;
 
@@ -402,7 +402,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     }
     sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tmp.buf, (int)tmp.len, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)cap);
+    sqlite3_bind_int64(st, 3, cap);
     if ((ret = collect(tb, &h, st, TERMBASE_MATCH_PREFIX, qchars, err)))
         goto cleanup;
     if (FULL())
@@ -428,13 +428,13 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
         goto cleanup;
     }
     sqlite3_bind_text(st, 1, tmp.buf, (int)tmp.len, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)cap);
+    sqlite3_bind_int64(st, 2, cap);
     if ((ret = collect(tb, &h, st, TERMBASE_MATCH_SUBSTRING, qchars, err)))
         goto cleanup;
     if (FULL())
         goto done;
 
-    if ((ret = fuzzy(tb, &h, key.buf, cap, err)))
+    if ((ret = fuzzy(tb, &h, key.buf, err)))
         goto cleanup;
 #undef FULL
 done:

@@ -302,8 +302,35 @@ static void test_source_and_id(void)
     INT_EQ(exchange_parse_id("0000000000000000000000000000012"), 12, "many leading zeros");
 }
 
+/* --date: the calendar and 1970..9999 (issue 16); every accepted date formats back as given. */
+static void test_parse_date(void)
+{
+    static const char *const bad[] = {"253402300800", "999999999999", "2025-02-30", "2023-02-29",
+                                      "2025-13-01", "2025-00-10", "2025-04-31", "1969-12-31",
+                                      "20250101T240000Z", "20250101T235960Z", "20250230T000000Z",
+                                      "2025-1-01", "+1", " 1", "", "2025-02-28x", "0000-01-01"};
+    static const struct {
+        const char *in, *out;
+    } good[] = {{"0", "19700101T000000Z"},
+                {"253402300799", "99991231T235959Z"},
+                {"2024-02-29", "20240229T000000Z"},
+                {"2000-02-29", "20000229T000000Z"},
+                {"20251231T235959Z", "20251231T235959Z"},
+                {"1735689600", "20250101T000000Z"}};
+    long long t;
+    char buf[32];
+
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        INT_EQ(exchange_parse_date(bad[i], &t), -1, "'%s'", bad[i]);
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        INT_EQ(exchange_parse_date(good[i].in, &t), 0, "'%s'", good[i].in);
+        STR_EQ(exchange_format_date(t, buf), good[i].out, "'%s'", good[i].in);
+    }
+}
+
 int main(void)
 {
+    RUN(test_parse_date);
     RUN(test_source_and_id);
     RUN(test_foreach);
     RUN(test_tmx_round_trip);

@@ -120,7 +120,7 @@ static int t_text(void *ctx, const char *s, size_t len)
     return 0;
 }
 
-static const struct xml_handlers trace_h = {t_start, t_end, t_text};
+static const struct xml_handlers trace_h = {t_start, t_end, t_text, NULL};
 
 static int parse(const char *doc, size_t len, struct strbuf *log, struct xml_error *err)
 {

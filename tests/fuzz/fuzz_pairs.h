@@ -1,0 +1,113 @@
+/*
+ * fuzz_pairs.h - what the pair-reader harnesses (fuzz_jsonl.c, fuzz_tsv.c)
+ * share. Not a harness itself: the Makefile builds tests/fuzz/fuzz_*.c only.
+ *
+ * Each input is written to the per-process temporary file of
+ * fuzz_exchange.h and read into a fresh in-memory termbase by the reader
+ * under test, as `dadeum ingest --from-jsonl` and `dadeum lookup
+ * --glossary` read it (termbase/import.c). Checked:
+ *   - a failed read says why: EINPUT with the line, a one-line message;
+ *   - the termbase passes termbase_check whatever was read;
+ *   - every concept listed has valid UTF-8 forms without C0 or C1
+ *     controls (they become spaces on import), and its text, TSV and JSON
+ *     output is valid UTF-8;
+ *   - reading the same input again changes nothing (termbase_dump before
+ *     and after is the same): the documents are known by their hash.
+ */
+#ifndef DADEUM_FUZZ_PAIRS_H
+#define DADEUM_FUZZ_PAIRS_H
+
+#include "fuzz_exchange.h"
+#include "termbase/termbase.h"
+
+typedef enum termbase_status (*fuzz_pairs_read_fn)(struct termbase *tb, const char *path,
+                                                   struct termbase_error *err);
+
+static void fuzz_pairs_check_text(const char *s)
+{
+    if (!s)
+        return;
+    fuzz_check_str(s);
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        assert(c >= 0x20 && c != 0x7f);
+        assert(!(c == 0xc2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f));
+    }
+}
+
+static char *fuzz_pairs_dump(struct termbase *tb)
+{
+    struct termbase_error err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+
+    assert(fp);
+    assert(termbase_dump(tb, fp, &err) == TERMBASE_OK);
+    assert(!ferror(fp));
+    fclose(fp);
+    fuzz_check_utf8(buf, len);
+    return buf;
+}
+
+static void fuzz_pairs_list(struct termbase *tb)
+{
+    struct termbase_error err;
+    struct termbase_result *r = termbase_list(tb, -1, 0, &err);
+
+    assert(r);
+    for (size_t i = 0; i < termbase_result_count(r); i++) {
+        const struct termbase_concept *c = termbase_result_get(r, i);
+        assert(c->id > 0 && c->ko && *c->ko);
+        fuzz_pairs_check_text(c->ko);
+        fuzz_pairs_check_text(c->note);
+        fuzz_pairs_check_text(c->example);
+        for (size_t k = 0; k < c->nforms; k++)
+            fuzz_pairs_check_text(c->forms[k].text);
+    }
+    for (int fmt = TERMBASE_FORMAT_TEXT; fmt <= TERMBASE_FORMAT_JSON; fmt++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&buf, &len);
+        assert(fp);
+        termbase_result_write(r, fp, (enum termbase_format)fmt);
+        assert(!ferror(fp));
+        fclose(fp);
+        fuzz_check_utf8(buf, len);
+        free(buf);
+    }
+    termbase_result_free(r);
+}
+
+static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint8_t *data,
+                           size_t size)
+{
+    const char *path = fuzz_input_file(name, data, size);
+    struct termbase_error err;
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
+    enum termbase_status rc;
+    char *before, *after;
+
+    assert(tb);
+    memset(&err, 0x5a, sizeof(err));
+    rc = read(tb, path, &err);
+    if (rc) {
+        assert(rc == TERMBASE_EINPUT);
+        assert(err.code == TERMBASE_EINPUT && err.line >= 1);
+        assert(memchr(err.message, '\0', sizeof(err.message)));
+        assert(err.message[0] && !strchr(err.message, '\n'));
+    }
+    assert(termbase_check(tb, &err) == TERMBASE_OK);
+    fuzz_pairs_list(tb);
+    if (!rc) {
+        before = fuzz_pairs_dump(tb);
+        assert(read(tb, path, &err) == TERMBASE_OK);
+        after = fuzz_pairs_dump(tb);
+        assert(!strcmp(before, after));
+        free(before);
+        free(after);
+    }
+    termbase_free(tb);
+}
+
+#endif
