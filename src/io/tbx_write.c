@@ -5,6 +5,7 @@
  * section per form:
  *
  *   v2 (ISO 30042:2008, TBX-Basic v2)     v3 (ISO 30042:2019, TBX-Basic, DCA style)
+ *   <!DOCTYPE martif SYSTEM "TBXBasic...">
  *   <martif type="TBX-Basic" xml:lang>    <tbx type="TBX-Basic" style="dca" xml:lang
  *                                              xmlns="urn:iso:std:iso:30042:ed-2">
  *     <martifHeader>...                     <tbxHeader>...
@@ -52,6 +53,10 @@ struct tbx_tags {
     const char *term;  /* tig / termSec */
 };
 
+/* System id of the TBX v2 DOCTYPE and the XCS file the header names, beside the .tbx. */
+#define TBX2_DTD "TBXBasiccoreStructV02.dtd"
+#define TBX2_XCS "dadeum-tbx-basic.xcs"
+
 static const struct tbx_tags v2 = {"termEntry", "langSet", "tig"};
 static const struct tbx_tags v3 = {"conceptEntry", "langSec", "termSec"};
 
@@ -69,11 +74,20 @@ static void header_desc(struct exchange_writer *w)
 static void tbx2_begin(struct exchange_writer *w)
 {
     FILE *fp = w->fp;
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"", fp);
+    /*
+     * The DOCTYPE of the TBX-Basic sample: TBXChecker wants it ("not
+     * minimally TBX valid" without), and no reader here fetches it. The
+     * XCS is ours (glossaries/dadeum-tbx-basic.xcs): the stock one lists
+     * en, fr and de only, so every ko-KR langSet failed against it.
+     */
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<!DOCTYPE martif SYSTEM \"" TBX2_DTD "\">\n"
+          "<martif type=\"TBX-Basic\" xml:lang=\"",
+          fp);
     xml_write_escaped(fp, w->opt.target_lang, 1);
     fputs("\">\n  <martifHeader>\n", fp);
     header_desc(w);
-    fputs("    <encodingDesc><p type=\"XCSURI\">TBXBasicXCSV02.xcs</p></encodingDesc>\n"
+    fputs("    <encodingDesc><p type=\"XCSURI\">" TBX2_XCS "</p></encodingDesc>\n"
           "  </martifHeader>\n  <text>\n    <body>\n",
           fp);
 }
