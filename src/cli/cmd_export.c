@@ -31,7 +31,8 @@ static const struct export_format {
     {"tmx", &tmx_writer, "TMX 1.4b translation memory, one <tu> per pair (default)"},
     {"tbx", &tbx2_writer, "TBX-Basic, TBX v2 <martif> layout (ISO 30042:2008)"},
     {"tbx3", &tbx3_writer, "TBX-Basic, TBX v3 DCA style (ISO 30042:2019)"},
-    {"tsv", &tsv_writer, "OmegaT glossary: source TAB target TAB comment"},
+    {"tsv", &tsv_writer, "tab-separated: source TAB target TAB comment, '#' header lines"},
+    {"omegat", &omegat_writer, "OmegaT glossary (.txt): the tsv rows without a header"},
     {"csv", &csv_writer, "RFC 4180 CSV with a header row (memoQ, Phrase)"},
     {"md", NULL, "style-guide glossary in Markdown, by initial (docs/style-guide.md)"},
     {"html", NULL, "style-guide glossary, one self-contained printable HTML file"},
@@ -148,7 +149,7 @@ int cmd_export(int argc, char **argv)
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
-                error("unknown format '%s' (tmx, tbx, tbx3, tsv, csv, md or html)", optarg);
+                error("unknown format '%s' (tmx, tbx, tbx3, tsv, omegat, csv, md or html)", optarg);
                 ret = usage(0);
                 goto cleanup;
             }

@@ -11,6 +11,11 @@
  * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the concept id, review status, kind,
  * the target's form type and the reviewer's note ("note=..." last).
  *
+ * The omegat format is the same rows without the two '#' lines: the exact
+ * shape of an OmegaT glossary (UTF-8, three columns, no header), written to
+ * a .txt, the name OmegaT reads as UTF-8 (it ignores .tsv files and takes
+ * a CSV header for an entry). OmegaT shows the comment to the translator.
+ *
  * CSV, RFC 4180: CRLF line ends, a header row, fields quoted when they hold
  * a comma, a quote, CR or LF, or start or end with a space; quotes doubled;
  * controls but TAB, CR and LF written as \x1b.
@@ -208,6 +213,7 @@ static void csv_concept(struct exchange_writer *w, const struct termbase_concept
 }
 
 const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL};
+const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL};
 const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL};
 
 /* ---- reading: records ------------------------------------------------------------------- */

@@ -72,7 +72,8 @@ static const struct exchange_format formats[] = {
     {"tmx", ".tmx", tmx_read, &tmx_writer},
     {"tbx", ".tbx .tbx2 .mtf.xml", tbx_read, &tbx2_writer},
     {"tbx3", ".tbx3", tbx_read, &tbx3_writer},
-    {"tsv", ".tsv .tab .txt .utf8", tsv_read, &tsv_writer},
+    {"tsv", ".tsv .tab", tsv_read, &tsv_writer},
+    {"omegat", ".txt .utf8", tsv_read, &omegat_writer}, /* OmegaT reads these as UTF-8 */
     {"csv", ".csv", csv_read, &csv_writer},
 };
 
@@ -129,7 +130,7 @@ const struct exchange_format *exchange_format_sniff(const char *path)
 
 const char *exchange_format_names(void)
 {
-    return "tmx, tbx, tbx3, tsv, csv";
+    return "tmx, tbx, tbx3, tsv, omegat, csv";
 }
 
 /* ---- writers --------------------------------------------------------------------------- */

@@ -16,7 +16,8 @@
  *   tmx    TMX 1.4b (LISA/GALA), one <tu> per Korean/target pair
  *   tbx    TBX-Basic in the TBX v2 <martif> layout (ISO 30042:2008)
  *   tbx3   TBX-Basic in TBX v3 DCA style (ISO 30042:2019), <tbx> root
- *   tsv    OmegaT glossary: source TAB target TAB comment, '#' comments
+ *   tsv    tab-separated glossary: source TAB target TAB comment, '#' comments
+ *   omegat the same rows, no '#' lines: OmegaT's glossary shape (.txt)
  *   csv    RFC 4180 CSV with a header row (memoQ, Phrase)
  *
  * Writers emit forms in one canonical order (exchange_sorted_forms), never
@@ -100,7 +101,8 @@ struct exchange_writer {
 extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
 extern const struct exchange_writer_ops tbx2_writer; /* tbx_write.c */
 extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
-extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
+extern const struct exchange_writer_ops tsv_writer;    /* csv.c */
+extern const struct exchange_writer_ops omegat_writer; /* csv.c */
 extern const struct exchange_writer_ops csv_writer;  /* csv.c */
 
 /*
