@@ -45,7 +45,8 @@ static const char synopsis[] =
     "                     [--status (candidate | approved | rejected)]\n"
     "                     [--target (english | abbrev | loanword)] [--source-lang <tag>]\n"
     "                     [--target-lang <tag>] [--date <date>]\n"
-    "                     [--kind <kind>] [--min-count <n>]\n";
+    "                     [--kind <kind>] [--min-count <n>]\n"
+    "                     [--source-paths (relative | basename | none)]\n";
 
 static const char help_head[] =
     "\n"
@@ -72,6 +73,11 @@ static const char help_tail[] =
     "  --target-lang <tag>   of the English side (default en-US)\n"
     "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
     "                        epoch seconds; default $SOURCE_DATE_EPOCH, else now)\n"
+    "  --source-paths <how>  how the example's document is named (TMX, TBX, CSV,\n"
+    "                        md, html): relative (default: as stored, relative to\n"
+    "                        where ingest ran; an absolute name left by an older\n"
+    "                        dadeum or an import as its base name), basename\n"
+    "                        (a.txt) or none\n"
     "\n"
     "exit status: 0 written, 2 usage, 3 the termbase cannot be read, 4 the\n"
     "output could not be written, 5 internal error.\n";
@@ -127,6 +133,7 @@ int cmd_export(int argc, char **argv)
                                              {"date", required_argument, NULL, 'D'},
                                              {"kind", required_argument, NULL, 'k'},
                                              {"min-count", required_argument, NULL, 'm'},
+                                             {"source-paths", required_argument, NULL, 'P'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
@@ -143,6 +150,8 @@ int cmd_export(int argc, char **argv)
 
     if (!db || !*db)
         db = "dadeum.db";
+    /* never an absolute local path in a file handed around (issue #17) */
+    opt.paths = so.paths = EXCHANGE_PATHS_RELATIVE;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
@@ -197,6 +206,16 @@ int cmd_export(int argc, char **argv)
                 goto cleanup;
             }
             so.min_count = v;
+            break;
+        }
+        case 'P': {
+            int p = exchange_paths_parse(optarg);
+            if (p < 0) {
+                error("unknown --source-paths '%s' (relative, basename or none)", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            opt.paths = so.paths = (enum exchange_paths)p;
             break;
         }
         case 'h':

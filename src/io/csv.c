@@ -198,7 +198,7 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     csv_field(sb, c->note ? c->note : "");
     strbuf_addch(sb, ',');
     strbuf_reset(&field);
-    exchange_source_string(c, &field);
+    exchange_source_string(c, w->opt.paths, &field);
     csv_field(sb, field.buf);
     strbuf_addch(sb, ',');
     csv_field(sb, c->example ? c->example : "");

@@ -12,6 +12,7 @@
 
 #include "io/exchange.h"
 #include "io/xml.h"
+#include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -273,12 +274,32 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
     return pairs;
 }
 
-void exchange_source_string(const struct termbase_concept *c, struct strbuf *out)
+int exchange_paths_parse(const char *s)
 {
-    if (!c->example_path || !*c->example_path)
+    static const char *const names[] = {"relative", "basename", "none"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, names[i]))
+            return EXCHANGE_PATHS_RELATIVE + i;
+    return -1;
+}
+
+const char *exchange_path_shown(const char *path, enum exchange_paths mode)
+{
+    if (!path || !*path || mode == EXCHANGE_PATHS_NONE)
+        return NULL;
+    if (mode == EXCHANGE_PATHS_BASENAME || (mode == EXCHANGE_PATHS_RELATIVE && path_is_absolute(path)))
+        return path_basename(path);
+    return path;
+}
+
+void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+                            struct strbuf *out)
+{
+    const char *path = exchange_path_shown(c->example_path, paths);
+    if (!path || !*path)
         return;
     /* a name may hold any byte: written the same way in every format */
-    utf8_add_visible(out, c->example_path, strlen(c->example_path), 0);
+    utf8_add_visible(out, path, strlen(path), 0);
     if (c->example_line)
         strbuf_addf(out, ":%lu", c->example_line);
 }

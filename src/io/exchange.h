@@ -42,17 +42,40 @@ enum exchange_target {
     EXCHANGE_TARGET_LOANWORD     /* loanword -> plain Korean (a Korean-only style TM) */
 };
 
+/*
+ * How document names (the source of an example) are written (export
+ * --source-paths). The termbase stores names relative to where ingest ran
+ * (util/path.h); an absolute one is left only from an older dadeum or an
+ * imported file.
+ */
+enum exchange_paths {
+    EXCHANGE_PATHS_ASIS = 0,  /* as read (convert: the input file's own) */
+    EXCHANGE_PATHS_RELATIVE,  /* as stored; an absolute name cut to its base name */
+    EXCHANGE_PATHS_BASENAME,  /* the base name only ("a.txt") */
+    EXCHANGE_PATHS_NONE       /* no source at all */
+};
+
+/* Maps "relative", "basename", "none" to a mode; -1 when unknown. */
+int exchange_paths_parse(const char *s);
+/*
+ * The name to write for document path under mode: path, a pointer into it
+ * (its base name), or NULL when nothing is to be written (NONE, or path
+ * NULL or empty).
+ */
+const char *exchange_path_shown(const char *path, enum exchange_paths mode);
+
 struct exchange_options {
     const char *source_lang;     /* canonical BCP 47 tag of the Korean side ("ko-KR") */
     const char *target_lang;     /* of the English side ("en-US") */
     enum exchange_target target; /* target column of pair formats */
     const char *date;            /* "YYYYMMDDThhmmssZ" (TMX 1.4b §3.2 dates), UTC */
     const char *tool_version;    /* creationtoolversion */
+    enum exchange_paths paths;   /* how the example's document is named */
 };
 
 #define EXCHANGE_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        "ko-KR", "en-US", EXCHANGE_TARGET_ENGLISH, NULL, "0"                                       \
+        "ko-KR", "en-US", EXCHANGE_TARGET_ENGLISH, NULL, "0", EXCHANGE_PATHS_ASIS                  \
     }
 
 /*
@@ -143,9 +166,12 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
 
 /*
  * "path:line" of the concept's example into out (nothing when there is
- * none), the path written as utf8_add_visible writes names (\xff).
+ * none, or when paths is EXCHANGE_PATHS_NONE), the path shown as
+ * exchange_path_shown says and written as utf8_add_visible writes names
+ * (\xff).
  */
-void exchange_source_string(const struct termbase_concept *c, struct strbuf *out);
+void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+                            struct strbuf *out);
 
 /* ---- readers ------------------------------------------------------------------------ */
 

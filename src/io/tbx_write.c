@@ -184,7 +184,7 @@ static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
             xml_add_escaped(sb, c->example, 0);
             ADD(sb, "</descrip>\n");
         }
-        exchange_source_string(c, &src);
+        exchange_source_string(c, w->opt.paths, &src);
         if (src.len) {
             ADD(sb, "            <admin type=\"source\">");
             xml_add_escaped(sb, src.buf, 0);

@@ -34,6 +34,7 @@
 #include "extract/korean.h"
 #include "termbase/termbase_int.h"
 #include "text/normalize.h"
+#include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -41,6 +42,8 @@
 /* SQL of each enum tb_stmt, in order. */
 static const char *const stmt_sql[TB_STMT_COUNT] = {
     [TB_DOC_GET] = "SELECT id, hash FROM document WHERE path = ?1",
+    [TB_DOC_RENAME] = "UPDATE document SET path = ?2 WHERE path = ?1"
+                      " AND NOT EXISTS (SELECT 1 FROM document WHERE path = ?2)",
     [TB_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, ?2, ?3)",
     [TB_DOC_UPDATE] = "UPDATE document SET hash = ?2, bytes = ?3 WHERE id = ?1",
     [TB_DOC_TOUCH_OLD] = "INSERT OR IGNORE INTO temp.touched(id) SELECT DISTINCT f.concept"
@@ -729,7 +732,7 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     sqlite3_stmt *st;
     enum termbase_status ret;
     int64_t id = 0;
-    int rc;
+    int rc, renamed = 0;
 
     *unchanged = 0;
     if (tb->flags & TERMBASE_READONLY) {
@@ -750,6 +753,28 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     tb->in_doc = 1;
     if ((ret = termbase__exec(tb, "DELETE FROM temp.touched", err)))
         goto fail;
+    if (!path_is_absolute(path)) {
+        /*
+         * dadeum up to 0.1 stored names as given, often absolute; names are
+         * now relative to the working directory (util/path.h). A document
+         * stored under the absolute form of path takes the new name, so that
+         * its evidence is replaced rather than counted twice.
+         */
+        struct strbuf abs = STRBUF_INIT;
+        if (!path_absolute(path, &abs)) {
+            if (!(st = termbase__stmt(tb, TB_DOC_RENAME, err))) {
+                strbuf_release(&abs);
+                goto fail;
+            }
+            bind_text(st, 1, abs.buf);
+            bind_text(st, 2, path);
+            ret = run(tb, st, err);
+            renamed = !ret && sqlite3_changes(tb->db) > 0;
+        }
+        strbuf_release(&abs);
+        if (ret)
+            goto fail;
+    }
     if (!(st = termbase__stmt(tb, TB_DOC_GET, err)))
         goto fail;
     bind_text(st, 1, path);
@@ -760,8 +785,13 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
         if (h && !strcmp(h, hash)) {
             sqlite3_reset(st);
             *unchanged = 1;
-            termbase_doc_abort(tb);
-            return TERMBASE_OK;
+            if (!renamed) {
+                termbase_doc_abort(tb);
+                return TERMBASE_OK;
+            }
+            /* the new name is all that changed: keep it */
+            tb->in_doc = 0;
+            return termbase__exec(tb, "COMMIT", err);
         }
     } else if (rc != SQLITE_DONE) {
         ret = termbase__fail(tb, err, "cannot read the termbase");

@@ -154,7 +154,11 @@ int termbase_doc_is_current(struct termbase *tb, const char *path, const char *h
  * Starts storing document path with content hash and size: opens the write
  * transaction and, when the document was stored before with another hash,
  * removes its old evidence. Sets *unchanged to 1 (and opens nothing) when
- * the stored hash is the same. Returns TERMBASE_OK or an error (EBUSY, EIO).
+ * the stored hash is the same. path is the name as stored: callers make it
+ * relative to the working directory (util/path.h); a document stored under
+ * the absolute form of a relative path (dadeum up to 0.1 kept names as
+ * given) is renamed to path first. Returns TERMBASE_OK or an error (EBUSY,
+ * EIO).
  */
 enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
                                         uint64_t bytes, int *unchanged /* OUT */,
