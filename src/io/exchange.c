@@ -312,6 +312,7 @@ void exchange_concept_reset(struct exchange_concept *e)
     strpool_clear(&e->strs);
     memset(&e->c, 0, sizeof(e->c));
     e->c.forms = forms;
+    e->c.datcats = e->datcats;
     e->c.status = TERMBASE_CANDIDATE;
     e->c.match = TERMBASE_MATCH_NONE;
 }
@@ -320,6 +321,7 @@ void exchange_concept_release(struct exchange_concept *e)
 {
     exchange_concept_reset(e);
     free(e->c.forms);
+    free(e->datcats);
     strpool_release(&e->strs);
     memset(e, 0, sizeof(*e));
 }
@@ -436,6 +438,74 @@ void exchange_concept_set_source(struct exchange_concept *e, const char *s, size
     utf8_add_visible(&name, s, len, 0);
     e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
     strbuf_release(&name);
+}
+
+static const char *dup_opt(struct exchange_concept *e, const char *s)
+{
+    return s ? exchange_concept_strdup(e, s, strlen(s)) : NULL;
+}
+
+struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                    const struct termbase_datcat *d)
+{
+    struct termbase_datcat *n;
+    ALLOC_GROW(e->datcats, e->c.ndatcats + 1, e->adatcats);
+    e->c.datcats = e->datcats;
+    n = &e->datcats[e->c.ndatcats++];
+    *n = *d;
+    n->form = dup_opt(e, d->form);
+    n->group = dup_opt(e, d->group);
+    n->element = dup_opt(e, d->element);
+    n->type = dup_opt(e, d->type);
+    n->ref = dup_opt(e, d->ref);
+    n->value = d->value ? dup_opt(e, d->value) : "";
+    return n;
+}
+
+/* Letters and digits with two capitals or more, '&' allowed: AI, G7, R&D, but not Wi-Fi. */
+static int is_acronym(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z')
+            letters++;
+        else if (!(*s >= '0' && *s <= '9') && *s != '&')
+            return 0;
+    }
+    return letters >= 2;
+}
+
+void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+                                  int preferred, const char **term_type, const char **status)
+{
+    const char *type = "fullForm", *st = "admittedTerm-admn-sts";
+
+    switch (f->type) {
+    case TERMBASE_FORM_KO:
+        type = preferred ? "fullForm" : "variant";
+        st = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_LOANWORD:
+        if (c->status == TERMBASE_APPROVED)
+            st = "deprecatedTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_NATIVE:
+        type = "variant";
+        break;
+    case TERMBASE_FORM_SHORT:
+        type = "shortForm";
+        break;
+    case TERMBASE_FORM_ENGLISH:
+        st = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_ABBREV:
+        type = is_acronym(f->text) ? "acronym" : "abbreviation";
+        break;
+    default:
+        break;
+    }
+    *term_type = type;
+    *status = st;
 }
 
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)

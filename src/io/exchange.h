@@ -314,14 +314,16 @@ const char *exchange_format_names(void);
  * valid until the next reset. Forms are kept unique by (type, text).
  */
 struct exchange_concept {
-    struct termbase_concept c; /* what readers hand out */
-    size_t aforms;             /* allocated entries in c.forms */
-    struct strpool strs;       /* the concept's strings */
+    struct termbase_concept c;       /* what readers hand out */
+    size_t aforms;                   /* allocated entries in c.forms */
+    struct strpool strs;             /* the concept's strings */
+    struct termbase_datcat *datcats; /* c.datcats, writable */
+    size_t adatcats;                 /* allocated entries in datcats */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
     {                                                                                              \
-        {0}, 0, STRPOOL_INIT                                                                       \
+        {0}, 0, STRPOOL_INIT, NULL, 0                                                              \
     }
 
 /* Empties e for the next concept (status candidate, no forms). */
@@ -348,6 +350,24 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
 /* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */
 long long exchange_parse_id(const char *s);
+/*
+ * Adds a copy of data category d (strings copied as by _strdup; NULL
+ * strings stay NULL) to c.datcats. Returns the copy, valid until the next
+ * reset or add.
+ */
+struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                    const struct termbase_datcat *d);
+
+/*
+ * The termType and administrativeStatus tbx_write.c writes for form f of
+ * concept c when the file gave none (the table in tbx_write.c); preferred:
+ * f is c's preferred Korean term. Readers compare a file's values with
+ * these and keep those that differ as data categories.
+ */
+void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+                                  int preferred, const char **term_type /* OUT */,
+                                  const char **status /* OUT */);
+
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */

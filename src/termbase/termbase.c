@@ -107,6 +107,9 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
                  " WHERE c.id = ?1",
     [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0) FROM form f"
                    " LEFT JOIN evidence e ON e.form = f.id WHERE f.concept = ?1 GROUP BY f.id",
+    [TB_C_DATCATS] = "SELECT d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element, d.type,"
+                     " d.ref, d.value FROM datcat d LEFT JOIN form f ON f.id = d.form"
+                     " WHERE d.concept = ?1 ORDER BY d.id",
 };
 
 /* ---- errors and statements --------------------------------------------------------- */
@@ -1099,6 +1102,9 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
         "SELECT 'evidence', c.key, f.type, f.text, d.path, e.line, e.count, e.reversed, e.context"
         " FROM evidence e JOIN form f ON f.id = e.form JOIN concept c ON c.id = f.concept"
         " JOIN document d ON d.id = e.doc ORDER BY c.key, f.type, f.text, d.path",
+        "SELECT 'datcat', c.key, d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element,"
+        " d.type, d.ref, d.value FROM datcat d JOIN concept c ON c.id = d.concept"
+        " LEFT JOIN form f ON f.id = d.form ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12",
     };
     enum termbase_status ret = TERMBASE_OK;
 
@@ -1138,6 +1144,9 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
          "evidence without a document"},
         {"SELECT count(*) FROM fuzzy WHERE form NOT IN (SELECT id FROM form)",
          "fuzzy index rows without a form"},
+        {"SELECT count(*) FROM datcat WHERE concept NOT IN (SELECT id FROM concept)"
+         " OR (level = 2) <> (form IS NOT NULL) OR form NOT IN (SELECT id FROM form)",
+         "data categories without a concept or form"},
         {"SELECT (SELECT count(*) FROM form) - (SELECT count(*) FROM form_fts)",
          "forms missing from the substring index"},
         {"SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'",

@@ -45,6 +45,7 @@ enum tb_stmt {
     TB_LK_FORM,
     TB_C_GET,
     TB_C_FORMS,
+    TB_C_DATCATS,
     TB_STMT_COUNT
 };
 
