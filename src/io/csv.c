@@ -8,8 +8,9 @@
  *
  * one row per Korean/target pair, source TAB target TAB comment; no quoting
  * (TAB, CR and LF inside a field become spaces, other controls \x1b as
- * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the concept id, review status, kind,
- * the target's form type and the reviewer's note ("note=..." last).
+ * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the
+ * concept id, review status, kind, the target's form type and the reviewer's note ("note=..."
+ * last).
  *
  * The omegat format is the same rows without the two '#' lines: the exact
  * shape of an OmegaT glossary (UTF-8, three columns, no header), written to

@@ -287,7 +287,8 @@ const char *exchange_path_shown(const char *path, enum exchange_paths mode)
 {
     if (!path || !*path || mode == EXCHANGE_PATHS_NONE)
         return NULL;
-    if (mode == EXCHANGE_PATHS_BASENAME || (mode == EXCHANGE_PATHS_RELATIVE && path_is_absolute(path)))
+    if (mode == EXCHANGE_PATHS_BASENAME ||
+        (mode == EXCHANGE_PATHS_RELATIVE && path_is_absolute(path)))
         return path_basename(path);
     return path;
 }

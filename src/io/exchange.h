@@ -49,10 +49,10 @@ enum exchange_target {
  * imported file.
  */
 enum exchange_paths {
-    EXCHANGE_PATHS_ASIS = 0,  /* as read (convert: the input file's own) */
-    EXCHANGE_PATHS_RELATIVE,  /* as stored; an absolute name cut to its base name */
-    EXCHANGE_PATHS_BASENAME,  /* the base name only ("a.txt") */
-    EXCHANGE_PATHS_NONE       /* no source at all */
+    EXCHANGE_PATHS_ASIS = 0, /* as read (convert: the input file's own) */
+    EXCHANGE_PATHS_RELATIVE, /* as stored; an absolute name cut to its base name */
+    EXCHANGE_PATHS_BASENAME, /* the base name only ("a.txt") */
+    EXCHANGE_PATHS_NONE      /* no source at all */
 };
 
 /* Maps "relative", "basename", "none" to a mode; -1 when unknown. */
@@ -124,7 +124,7 @@ struct exchange_writer {
 extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
 extern const struct exchange_writer_ops tbx2_writer; /* tbx_write.c */
 extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
-extern const struct exchange_writer_ops tsv_writer;    /* csv.c */
+extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
 extern const struct exchange_writer_ops omegat_writer; /* csv.c */
 extern const struct exchange_writer_ops csv_writer;  /* csv.c */
 

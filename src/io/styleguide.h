@@ -56,7 +56,10 @@ struct styleguide_options {
     enum exchange_paths paths; /* how an example's document is cited (exchange_path_shown) */
 };
 
-#define STYLEGUIDE_OPTIONS_INIT {-1, NULL, 0, NULL, EXCHANGE_PATHS_ASIS}
+#define STYLEGUIDE_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        -1, NULL, 0, NULL, EXCHANGE_PATHS_ASIS                                                     \
+    }
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */
 int styleguide_options_match(const struct styleguide_options *opt, const struct termbase_concept *c);

@@ -92,16 +92,16 @@ struct tbx_reader {
     struct strbuf lang[2];    /* the entry's source and target tags (first langSet of each) */
     struct strbuf entry_tags; /* every tag of the entry, ' '-separated */
     struct exchange_skipped skipped; /* entries without a Korean term */
-    int in_lang;                      /* inside langSet / langSec */
-    int termsec_depth;                /* depth of the term section element */
-    int have_context, have_source;    /* the term section's context and source are read */
-    struct strbuf group;              /* descripGrp / adminGrp / transacGrp open, or empty */
-    int group_depth;                  /* its depth */
-    unsigned group_no, ngroups;       /* its ordinal in the entry; groups so far */
-    struct strbuf dc_element, dc_type, dc_ref; /* the data category being read */
-    size_t term_datcats;              /* first datcat of the term section being read */
-    struct tbx_term *terms;           /* the entry's terms */
-    size_t nterms, aterms;            /* used, allocated */
+    int in_lang;                     /* inside langSet / langSec */
+    int termsec_depth;               /* depth of the term section element */
+    int have_context, have_source;   /* the term section's context and source are read */
+    struct strbuf group;             /* descripGrp / adminGrp / transacGrp open, or empty */
+    int group_depth;                 /* its depth */
+    unsigned group_no, ngroups;      /* its ordinal in the entry; groups so far */
+    struct strbuf dc_element, dc_type, dc_ref;   /* the data category being read */
+    size_t term_datcats;                         /* first datcat of the term section being read */
+    struct tbx_term *terms;                      /* the entry's terms */
+    size_t nterms, aterms;                       /* used, allocated */
     struct tbx_dropped dropped[TBX_MAX_DROPPED]; /* what was not kept */
     size_t ndropped;                             /* kinds in dropped */
 };
@@ -146,8 +146,7 @@ static int is_datcat_element(const char *name)
 
 static int is_group(const char *name)
 {
-    return !strcmp(name, "descripGrp") || !strcmp(name, "adminGrp") ||
-           !strcmp(name, "transacGrp");
+    return !strcmp(name, "descripGrp") || !strcmp(name, "adminGrp") || !strcmp(name, "transacGrp");
 }
 
 /*
@@ -161,14 +160,22 @@ static int dct_to_dca(const char *name, const char **element, const char **type)
     static const struct {
         const char *local, *element;
     } map[] = {
-        {"context", "descrip"},           {"definition", "descrip"},
-        {"subjectField", "descrip"},      {"termType", "termNote"},
-        {"administrativeStatus", "termNote"}, {"partOfSpeech", "termNote"},
-        {"grammaticalGender", "termNote"}, {"geographicalUsage", "termNote"},
-        {"termLocation", "termNote"},     {"source", "admin"},
-        {"customerSubset", "admin"},      {"projectSubset", "admin"},
-        {"crossReference", "ref"},        {"externalCrossReference", "xref"},
-        {"xGraphic", "xref"},             {"transactionType", "transac"},
+        {"context", "descrip"},
+        {"definition", "descrip"},
+        {"subjectField", "descrip"},
+        {"termType", "termNote"},
+        {"administrativeStatus", "termNote"},
+        {"partOfSpeech", "termNote"},
+        {"grammaticalGender", "termNote"},
+        {"geographicalUsage", "termNote"},
+        {"termLocation", "termNote"},
+        {"source", "admin"},
+        {"customerSubset", "admin"},
+        {"projectSubset", "admin"},
+        {"crossReference", "ref"},
+        {"externalCrossReference", "xref"},
+        {"xGraphic", "xref"},
+        {"transactionType", "transac"},
         {"responsibility", "transacNote"},
     };
     const char *colon = strchr(name, ':');
@@ -518,8 +525,8 @@ static void end_termsec(struct tbx_reader *r)
     }
     text = stored_form(&e->c, type, r->term.buf);
     /* the example is the preferred Korean term's context with its source */
-    if (preferred && text && e->c.ko == text && r->context.len && r->source.len &&
-        !e->c.example && !e->c.example_path) {
+    if (preferred && text && e->c.ko == text && r->context.len && r->source.len && !e->c.example &&
+        !e->c.example_path) {
         e->c.example = exchange_concept_strdup(e, r->context.buf, r->context.len);
         exchange_concept_set_source(e, r->source.buf, r->source.len);
     } else {
@@ -562,10 +569,9 @@ static void keep_term_categories(struct tbx_reader *r)
         memset(&f, 0, sizeof(f));
         f.type = t->type;
         f.text = t->text;
-        exchange_tbx_term_categories(&e->c, &f,
-                                     t->type == TERMBASE_FORM_KO && e->c.ko &&
-                                         !strcmp(e->c.ko, t->text),
-                                     &tt, &as);
+        exchange_tbx_term_categories(
+            &e->c, &f, t->type == TERMBASE_FORM_KO && e->c.ko && !strcmp(e->c.ko, t->text), &tt,
+            &as);
         memset(&d, 0, sizeof(d));
         d.level = TERMBASE_LEVEL_TERM;
         d.side = t->side;

@@ -163,9 +163,9 @@ static int is_derived_note(const struct termbase_datcat *d)
 
 /* What write_datcats writes of a term's data categories. */
 enum datcat_part {
-    PART_ALL = 0,      /* entry and language section: everything */
-    PART_TERM_NOTES,   /* a term's termNotes but termType and administrativeStatus */
-    PART_TERM_OTHERS   /* the rest of a term's */
+    PART_ALL = 0,    /* entry and language section: everything */
+    PART_TERM_NOTES, /* a term's termNotes but termType and administrativeStatus */
+    PART_TERM_OTHERS /* the rest of a term's */
 };
 
 /*
@@ -228,8 +228,8 @@ static void write_datcats(struct strbuf *sb, const char *indent, const struct te
 }
 
 static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
-                       const struct termbase_concept *c, const struct termbase_form *f,
-                       int side, int preferred)
+                       const struct termbase_concept *c, const struct termbase_form *f, int side,
+                       int preferred)
 {
     struct strbuf *sb = &w->buf;
     const char *type, *status, *kept;

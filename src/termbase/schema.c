@@ -87,14 +87,14 @@ static const char step3_sql[] =
     "CREATE TABLE datcat(\n"
     "  id INTEGER PRIMARY KEY,\n" /* file order */
     "  concept INTEGER NOT NULL REFERENCES concept(id),\n"
-    "  form INTEGER REFERENCES form(id),\n"     /* term level: its form; else NULL */
-    "  level INTEGER NOT NULL,\n"               /* 0 entry, 1 language section, 2 term */
-    "  side INTEGER NOT NULL DEFAULT 0,\n"      /* 0 Korean, 1 the other language */
-    "  grp TEXT,\n"                             /* descripGrp, adminGrp, transacGrp */
-    "  grp_no INTEGER NOT NULL DEFAULT 0,\n"    /* which group of the entry */
-    "  element TEXT NOT NULL,\n"                /* descrip, termNote, admin, note, ... */
-    "  type TEXT,\n"                            /* its type attribute */
-    "  ref TEXT,\n"                             /* its target attribute */
+    "  form INTEGER REFERENCES form(id),\n"  /* term level: its form; else NULL */
+    "  level INTEGER NOT NULL,\n"            /* 0 entry, 1 language section, 2 term */
+    "  side INTEGER NOT NULL DEFAULT 0,\n"   /* 0 Korean, 1 the other language */
+    "  grp TEXT,\n"                          /* descripGrp, adminGrp, transacGrp */
+    "  grp_no INTEGER NOT NULL DEFAULT 0,\n" /* which group of the entry */
+    "  element TEXT NOT NULL,\n"             /* descrip, termNote, admin, note, ... */
+    "  type TEXT,\n"                         /* its type attribute */
+    "  ref TEXT,\n"                          /* its target attribute */
     "  value TEXT NOT NULL\n"
     ");\n"
     "CREATE INDEX datcat_concept ON datcat(concept);\n"
@@ -192,7 +192,7 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
     " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"            \
     "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"      \
     "  'fuzzy')),"                                                                                 \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('datcat', 'datcat_concept',"             \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('datcat', 'datcat_concept',"              \
     "  'datcat_form', 'datcat_form_ad', 'datcat_concept_ad'))"
 
 static int nobjects(int v)
