@@ -145,6 +145,47 @@ test_expect_success 'translate-toolkit reads every term of every entry of TBX v2
 	test_cmp our-terms tt-terms
 '
 
+test_expect_success 'OmegaT reads TBX v2 (DOCTYPE, no DTD beside it): every Korean term' '
+	if ! command -v java >/dev/null || ! test -f /usr/share/omegat/OmegaT.jar; then
+		echo "# skipped: omegat is not installed (apt-get install omegat; make deps)" >&2
+		exit 0
+	fi
+	# GlossaryReaderTBX, as OmegaT reads a .tbx in glossary/; it asks the
+	# project for its languages, so a stand-in project answers that
+	cat >LoadTbx.java <<-\JAVA &&
+	import java.io.File;
+	import java.lang.reflect.Proxy;
+	import org.omegat.core.Core;
+	import org.omegat.core.data.IProject;
+	import org.omegat.core.data.ProjectProperties;
+	import org.omegat.gui.glossary.GlossaryEntry;
+	import org.omegat.gui.glossary.GlossaryReaderTBX;
+	public class LoadTbx {
+	    public static void main(String[] args) throws Exception {
+	        File dir = new File("proj");
+	        dir.mkdirs();
+	        final ProjectProperties props = new ProjectProperties(dir);
+	        props.setSourceLanguage("ko-KR");
+	        props.setTargetLanguage("en-US");
+	        IProject p = (IProject) Proxy.newProxyInstance(IProject.class.getClassLoader(),
+	            new Class<?>[] {IProject.class},
+	            (o, m, a) -> m.getName().equals("getProjectProperties") ? props : null);
+	        Core.class.getDeclaredMethod("setProject", IProject.class).invoke(null, p);
+	        for (GlossaryEntry e : GlossaryReaderTBX.read(new File(args[0]), false))
+	            System.out.println(e.getSrcText() + "\t" + e.getLocText());
+	    }
+	}
+	JAVA
+	HOME=$PWD/home timeout 120 java -Djava.awt.headless=true \
+		-cp "/usr/share/omegat/OmegaT.jar:/usr/share/omegat/lib/*" LoadTbx.java v2.tbx \
+		>omegat.out 2>omegat.log &&
+	cut -f1 omegat.out | sort -u >omegat.ko &&
+	grep "^ko-KR	" our-terms | cut -f2 | sort -u >ko.want &&
+	test -s ko.want &&
+	test_cmp ko.want omegat.ko &&
+	test_grep "^최고 경영자	Chief Executive Officer$" omegat.out
+'
+
 if test -n "${TBX_BASIC_DIR:-}" && command -v java >/dev/null 2>&1; then
 test_expect_success 'TBXChecker accepts TBX v2 with our XCS (TBX_BASIC_DIR)' '
 	mkdir check &&
