@@ -3,6 +3,7 @@
 #   make            build ./dadeum (stops first when a build input is missing: see check-deps)
 #   make deps       install the Debian packages the build and tests need (root)
 #   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
+#                   (corpus.tbx, corpus.tsv, corpus.txt for OmegaT; tmx/corpus.tmx)
 #   make test       deps + the whole suite, then again under ASan+UBSan
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
@@ -280,7 +281,8 @@ demo: deps
 	./$(PROG) export --db build/demo/corpus.db --format tmx -o tmx/corpus.tmx
 	./$(PROG) export --db build/demo/corpus.db --format tbx -o glossaries/corpus.tbx
 	./$(PROG) export --db build/demo/corpus.db --format tsv -o glossaries/corpus.tsv
-	@echo "demo: wrote tmx/corpus.tmx ($$(grep -c '<tu ' tmx/corpus.tmx) units), glossaries/corpus.tbx ($$(grep -c '<termEntry' glossaries/corpus.tbx) entries), glossaries/corpus.tsv"
+	./$(PROG) export --db build/demo/corpus.db --format omegat -o glossaries/corpus.txt
+	@echo "demo: wrote tmx/corpus.tmx ($$(grep -c '<tu ' tmx/corpus.tmx) units), glossaries/corpus.tbx ($$(grep -c '<termEntry' glossaries/corpus.tbx) entries, XCS glossaries/dadeum-tbx-basic.xcs), glossaries/corpus.tsv, glossaries/corpus.txt (OmegaT)"
 
 # ---- tests -------------------------------------------------------------------
 # `make test` runs the suite on the normal build, then the whole suite again

@@ -129,6 +129,70 @@ test_expect_success 'TSV is what OmegaT reads: 3 columns, # comments, no quoting
 	! grep -q "\"control" g.tsv
 '
 
+test_expect_success 'omegat: the TSV rows, UTF-8, 3 columns, no header; the format of .txt' '
+	dadeum export --db t.db --format omegat -o om.out &&
+	grep -v "^#" g.tsv >expect &&
+	test_cmp expect om.out &&
+	! grep -q "^#" om.out &&
+	awk -F "\t" "NF != 3 { exit 1 }" om.out &&
+	iconv -f UTF-8 -t UTF-8 om.out >/dev/null &&
+	! grep -q "$(printf "\r")" om.out &&
+	dadeum export --db t.db -o g.txt &&
+	test_cmp om.out g.txt &&
+	dadeum export --db t.db -o g.utf8 &&
+	test_cmp om.out g.utf8
+'
+
+test_expect_success 'omegat: import reads it back, and export gives the same rows' '
+	dadeum import --db om.db g.txt &&
+	dadeum export --db om.db --format omegat -o again.txt &&
+	test_cmp g.txt again.txt
+'
+
+test_expect_success 'OmegaT loads the .txt glossary as it loads glossary/ (every row an entry)' '
+	if ! command -v omegat >/dev/null || ! command -v java >/dev/null ||
+		! test -f /usr/share/omegat/OmegaT.jar; then
+		echo "# skipped: omegat is not installed (apt-get install omegat; make deps)" >&2
+		exit 0
+	fi
+	# GlossaryManager picks the reader by file name, as for a project glossary/
+	cat >Load.java <<-\JAVA &&
+	import java.io.File;
+	import java.lang.reflect.Field;
+	import java.lang.reflect.Method;
+	import java.util.List;
+	import org.omegat.gui.glossary.GlossaryEntry;
+	import org.omegat.gui.glossary.GlossaryManager;
+	public class Load {
+	    public static void main(String[] args) throws Exception {
+	        GlossaryManager gm = new GlossaryManager(null);
+	        Field f = GlossaryManager.class.getDeclaredField("priorityGlossary");
+	        f.setAccessible(true);
+	        f.set(gm, new File("glossary.txt"));
+	        Method m = GlossaryManager.class.getDeclaredMethod("loadGlossaryFile", File.class);
+	        m.setAccessible(true);
+	        for (String a : args) {
+	            @SuppressWarnings("unchecked")
+	            List<GlossaryEntry> l = (List<GlossaryEntry>) m.invoke(gm, new File(a));
+	            if (l == null)
+	                System.out.println("# ignored: " + a);
+	            else
+	                for (GlossaryEntry e : l)
+	                    System.out.println(e.getSrcText() + "\t" + e.getLocText() + "\t" + e.getCommentText());
+	        }
+	    }
+	}
+	JAVA
+	HOME=$PWD/home timeout 120 java -Djava.awt.headless=true \
+		-cp "/usr/share/omegat/OmegaT.jar:/usr/share/omegat/lib/*" Load.java g.txt g.tsv \
+		>omegat.out 2>omegat.log &&
+	printf "# ignored: g.tsv\n" >ign &&
+	grep -v "^# ignored" omegat.out >entries &&
+	grep "^# ignored" omegat.out >ignored &&
+	test_cmp ign ignored &&
+	test_cmp g.txt entries
+'
+
 test_expect_success 'CSV is RFC 4180: header, CRLF, quoting' '
 	dadeum export --db t.db --format csv -o g.csv &&
 	head -n 1 g.csv >h &&

@@ -32,7 +32,8 @@ static const struct export_format {
     {"tmx", &tmx_writer, "TMX 1.4b translation memory, one <tu> per pair (default)"},
     {"tbx", &tbx2_writer, "TBX-Basic, TBX v2 <martif> layout (ISO 30042:2008)"},
     {"tbx3", &tbx3_writer, "TBX-Basic, TBX v3 DCA style (ISO 30042:2019)"},
-    {"tsv", &tsv_writer, "OmegaT glossary: source TAB target TAB comment"},
+    {"tsv", &tsv_writer, "tab-separated: source TAB target TAB comment, '#' header lines"},
+    {"omegat", &omegat_writer, "OmegaT glossary (.txt): the tsv rows without a header"},
     {"csv", &csv_writer, "RFC 4180 CSV with a header row (memoQ, Phrase)"},
     {"md", NULL, "style-guide glossary in Markdown, by initial (docs/style-guide.md)"},
     {"html", NULL, "style-guide glossary, one self-contained printable HTML file"},
@@ -45,7 +46,8 @@ static const char synopsis[] =
     "                     [--status (candidate | approved | rejected)]\n"
     "                     [--target (english | abbrev | loanword)] [--source-lang <tag>]\n"
     "                     [--target-lang <tag>] [--date <date>]\n"
-    "                     [--kind <kind>] [--min-count <n>]\n";
+    "                     [--kind <kind>] [--min-count <n>]\n"
+    "                     [--source-paths (relative | basename | none)]\n";
 
 static const char help_head[] =
     "\n"
@@ -74,6 +76,11 @@ static const char help_tail[] =
     "  --date <date>         creation date written (YYYY-MM-DD, YYYYMMDDThhmmssZ or\n"
     "                        epoch seconds, 1970 to 9999; default\n"
     "                        $SOURCE_DATE_EPOCH, else now)\n"
+    "  --source-paths <how>  how the example's document is named (TMX, TBX, CSV,\n"
+    "                        md, html): relative (default: as stored, relative to\n"
+    "                        where ingest ran; an absolute name left by an older\n"
+    "                        dadeum or an import as its base name), basename\n"
+    "                        (a.txt) or none\n"
     "\n"
     "exit status: 0 written, 2 usage, 3 the termbase cannot be read, 4 the\n"
     "output could not be written, 5 internal error.\n";
@@ -129,6 +136,7 @@ int cmd_export(int argc, char **argv)
                                              {"date", required_argument, NULL, 'D'},
                                              {"kind", required_argument, NULL, 'k'},
                                              {"min-count", required_argument, NULL, 'm'},
+                                             {"source-paths", required_argument, NULL, 'P'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
@@ -145,12 +153,14 @@ int cmd_export(int argc, char **argv)
 
     if (!db || !*db)
         db = "dadeum.db";
+    /* never an absolute local path in a file handed around (issue #17) */
+    opt.paths = so.paths = EXCHANGE_PATHS_RELATIVE;
     cli_options_begin();
     while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
-                error("unknown format '%s' (tmx, tbx, tbx3, tsv, csv, md or html)", optarg);
+                error("unknown format '%s' (tmx, tbx, tbx3, tsv, omegat, csv, md or html)", optarg);
                 ret = usage(0);
                 goto cleanup;
             }
@@ -211,6 +221,16 @@ int cmd_export(int argc, char **argv)
             }
             min_count_opt = 1;
             break;
+        case 'P': {
+            int p = exchange_paths_parse(optarg);
+            if (p < 0) {
+                error("unknown --source-paths '%s' (relative, basename or none)", optarg);
+                ret = usage(0);
+                goto cleanup;
+            }
+            opt.paths = so.paths = (enum exchange_paths)p;
+            break;
+        }
         case 'h':
             ret = usage(1);
             goto cleanup;

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "extract/run.h"
 #include "termbase/termbase.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -31,7 +32,8 @@ static const char help[] =
     "Extracts term pairs from documents and stores them in the termbase, one\n"
     "transaction per document. A document already stored with the same content\n"
     "is skipped; a changed one has its old evidence replaced. Review decisions\n"
-    "(dadeum set) are kept.\n"
+    "(dadeum set) are kept. Documents are stored by their names relative to the\n"
+    "working directory, never by absolute paths.\n"
     "\n"
     "termbase:\n"
     "  --db <file>          the termbase (default $DADEUM_DB, else ./dadeum.db);\n"
@@ -112,7 +114,7 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     struct termbase_error err;
     struct extract_run_error rerr;
     struct extract_doc *doc = NULL;
-    struct strbuf name = STRBUF_INIT;
+    struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
     int current, unchanged, ret = DADEUM_EXIT_OK;
 
     if (termbase_hash_file(path, &h)) {
@@ -120,8 +122,13 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
         return DADEUM_EXIT_INPUT;
     }
     p->bytes += (double)h.bytes;
-    /* the document is known by its name as every output writes names (\xff) */
-    utf8_add_visible(&name, path, strlen(path), 0);
+    /*
+     * The document is known by its name relative to the working directory
+     * (an absolute name would go into every export: util/path.h), written
+     * as every output writes names (\xff).
+     */
+    path_relative_to_cwd(path, &rel);
+    utf8_add_visible(&name, rel.buf, rel.len, 0);
     current = termbase_doc_is_current(tb, name.buf, h.hex, &err);
     if (current < 0) {
         error("%s", err.message);
@@ -167,6 +174,7 @@ fail:
 cleanup:
     extract_doc_free(doc);
     strbuf_release(&name);
+    strbuf_release(&rel);
     return ret;
 }
 

@@ -8,8 +8,14 @@
  *
  * one row per Korean/target pair, source TAB target TAB comment; no quoting
  * (TAB, CR and LF inside a field become spaces, other controls \x1b as
- * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the concept id, review status, kind,
- * the target's form type and the reviewer's note ("note=..." last).
+ * utf8_add_visible writes them); lines starting with '#' are comments. The comment carries the
+ * concept id, review status, kind, the target's form type and the reviewer's note ("note=..."
+ * last).
+ *
+ * The omegat format is the same rows without the two '#' lines: the exact
+ * shape of an OmegaT glossary (UTF-8, three columns, no header), written to
+ * a .txt, the name OmegaT reads as UTF-8 (it ignores .tsv files and takes
+ * a CSV header for an entry). OmegaT shows the comment to the translator.
  *
  * CSV, RFC 4180: CRLF line ends, a header row, fields quoted when they hold
  * a comma, a quote, CR or LF, or start or end with a space; quotes doubled;
@@ -193,7 +199,7 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     csv_field(sb, c->note ? c->note : "");
     strbuf_addch(sb, ',');
     strbuf_reset(&field);
-    exchange_source_string(c, &field);
+    exchange_source_string(c, w->opt.paths, &field);
     csv_field(sb, field.buf);
     strbuf_addch(sb, ',');
     csv_field(sb, c->example ? c->example : "");
@@ -208,6 +214,7 @@ static void csv_concept(struct exchange_writer *w, const struct termbase_concept
 }
 
 const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL};
+const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL};
 const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL};
 
 /* ---- reading: records ------------------------------------------------------------------- */

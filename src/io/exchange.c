@@ -11,6 +11,7 @@
 
 #include "io/exchange.h"
 #include "io/xml.h"
+#include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -109,7 +110,8 @@ static const struct exchange_format formats[] = {
     {"tmx", ".tmx", tmx_read, &tmx_writer},
     {"tbx", ".tbx .tbx2 .mtf.xml", tbx_read, &tbx2_writer},
     {"tbx3", ".tbx3", tbx_read, &tbx3_writer},
-    {"tsv", ".tsv .tab .txt .utf8", tsv_read, &tsv_writer},
+    {"tsv", ".tsv .tab", tsv_read, &tsv_writer},
+    {"omegat", ".txt .utf8", tsv_read, &omegat_writer}, /* OmegaT reads these as UTF-8 */
     {"csv", ".csv", csv_read, &csv_writer},
 };
 
@@ -166,7 +168,7 @@ const struct exchange_format *exchange_format_sniff(const char *path)
 
 const char *exchange_format_names(void)
 {
-    return "tmx, tbx, tbx3, tsv, csv";
+    return "tmx, tbx, tbx3, tsv, omegat, csv";
 }
 
 /* ---- writers --------------------------------------------------------------------------- */
@@ -309,12 +311,33 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
     return pairs;
 }
 
-void exchange_source_string(const struct termbase_concept *c, struct strbuf *out)
+int exchange_paths_parse(const char *s)
 {
-    if (!c->example_path || !*c->example_path)
+    static const char *const names[] = {"relative", "basename", "none"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, names[i]))
+            return EXCHANGE_PATHS_RELATIVE + i;
+    return -1;
+}
+
+const char *exchange_path_shown(const char *path, enum exchange_paths mode)
+{
+    if (!path || !*path || mode == EXCHANGE_PATHS_NONE)
+        return NULL;
+    if (mode == EXCHANGE_PATHS_BASENAME ||
+        (mode == EXCHANGE_PATHS_RELATIVE && path_is_absolute(path)))
+        return path_basename(path);
+    return path;
+}
+
+void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+                            struct strbuf *out)
+{
+    const char *path = exchange_path_shown(c->example_path, paths);
+    if (!path || !*path)
         return;
     /* a name may hold any byte: written the same way in every format */
-    utf8_add_visible(out, c->example_path, strlen(c->example_path), 0);
+    utf8_add_visible(out, path, strlen(path), 0);
     if (c->example_line)
         strbuf_addf(out, ":%lu", c->example_line);
 }
@@ -328,6 +351,7 @@ void exchange_concept_reset(struct exchange_concept *e)
     e->bytes = 0;
     memset(&e->c, 0, sizeof(e->c));
     e->c.forms = forms;
+    e->c.datcats = e->datcats;
     e->c.status = TERMBASE_CANDIDATE;
     e->c.match = TERMBASE_MATCH_NONE;
 }
@@ -341,6 +365,7 @@ void exchange_concept_release(struct exchange_concept *e)
 {
     exchange_concept_reset(e);
     free(e->c.forms);
+    free(e->datcats);
     strpool_release(&e->strs);
     memset(e, 0, sizeof(*e));
 }
@@ -460,6 +485,74 @@ void exchange_concept_set_source(struct exchange_concept *e, const char *s, size
     e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
     e->bytes += name.len + 1;
     strbuf_release(&name);
+}
+
+static const char *dup_opt(struct exchange_concept *e, const char *s)
+{
+    return s ? exchange_concept_strdup(e, s, strlen(s)) : NULL;
+}
+
+struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                    const struct termbase_datcat *d)
+{
+    struct termbase_datcat *n;
+    ALLOC_GROW(e->datcats, e->c.ndatcats + 1, e->adatcats);
+    e->c.datcats = e->datcats;
+    n = &e->datcats[e->c.ndatcats++];
+    *n = *d;
+    n->form = dup_opt(e, d->form);
+    n->group = dup_opt(e, d->group);
+    n->element = dup_opt(e, d->element);
+    n->type = dup_opt(e, d->type);
+    n->ref = dup_opt(e, d->ref);
+    n->value = d->value ? dup_opt(e, d->value) : "";
+    return n;
+}
+
+/* Letters and digits with two capitals or more, '&' allowed: AI, G7, R&D, but not Wi-Fi. */
+static int is_acronym(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z')
+            letters++;
+        else if (!(*s >= '0' && *s <= '9') && *s != '&')
+            return 0;
+    }
+    return letters >= 2;
+}
+
+void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+                                  int preferred, const char **term_type, const char **status)
+{
+    const char *type = "fullForm", *st = "admittedTerm-admn-sts";
+
+    switch (f->type) {
+    case TERMBASE_FORM_KO:
+        type = preferred ? "fullForm" : "variant";
+        st = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_LOANWORD:
+        if (c->status == TERMBASE_APPROVED)
+            st = "deprecatedTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_NATIVE:
+        type = "variant";
+        break;
+    case TERMBASE_FORM_SHORT:
+        type = "shortForm";
+        break;
+    case TERMBASE_FORM_ENGLISH:
+        st = "preferredTerm-admn-sts";
+        break;
+    case TERMBASE_FORM_ABBREV:
+        type = is_acronym(f->text) ? "acronym" : "abbreviation";
+        break;
+    default:
+        break;
+    }
+    *term_type = type;
+    *status = st;
 }
 
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)

@@ -16,7 +16,8 @@
  *   tmx    TMX 1.4b (LISA/GALA), one <tu> per Korean/target pair
  *   tbx    TBX-Basic in the TBX v2 <martif> layout (ISO 30042:2008)
  *   tbx3   TBX-Basic in TBX v3 DCA style (ISO 30042:2019), <tbx> root
- *   tsv    OmegaT glossary: source TAB target TAB comment, '#' comments
+ *   tsv    tab-separated glossary: source TAB target TAB comment, '#' comments
+ *   omegat the same rows, no '#' lines: OmegaT's glossary shape (.txt)
  *   csv    RFC 4180 CSV with a header row (memoQ, Phrase)
  *
  * Writers emit forms in one canonical order (exchange_sorted_forms), never
@@ -41,17 +42,40 @@ enum exchange_target {
     EXCHANGE_TARGET_LOANWORD     /* loanword -> plain Korean (a Korean-only style TM) */
 };
 
+/*
+ * How document names (the source of an example) are written (export
+ * --source-paths). The termbase stores names relative to where ingest ran
+ * (util/path.h); an absolute one is left only from an older dadeum or an
+ * imported file.
+ */
+enum exchange_paths {
+    EXCHANGE_PATHS_ASIS = 0, /* as read (convert: the input file's own) */
+    EXCHANGE_PATHS_RELATIVE, /* as stored; an absolute name cut to its base name */
+    EXCHANGE_PATHS_BASENAME, /* the base name only ("a.txt") */
+    EXCHANGE_PATHS_NONE      /* no source at all */
+};
+
+/* Maps "relative", "basename", "none" to a mode; -1 when unknown. */
+int exchange_paths_parse(const char *s);
+/*
+ * The name to write for document path under mode: path, a pointer into it
+ * (its base name), or NULL when nothing is to be written (NONE, or path
+ * NULL or empty).
+ */
+const char *exchange_path_shown(const char *path, enum exchange_paths mode);
+
 struct exchange_options {
     const char *source_lang;     /* canonical BCP 47 tag of the Korean side ("ko-KR") */
     const char *target_lang;     /* of the English side ("en-US") */
     enum exchange_target target; /* target column of pair formats */
     const char *date;            /* "YYYYMMDDThhmmssZ" (TMX 1.4b §3.2 dates), UTC */
     const char *tool_version;    /* creationtoolversion */
+    enum exchange_paths paths;   /* how the example's document is named */
 };
 
 #define EXCHANGE_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        "ko-KR", "en-US", EXCHANGE_TARGET_ENGLISH, NULL, "0"                                       \
+        "ko-KR", "en-US", EXCHANGE_TARGET_ENGLISH, NULL, "0", EXCHANGE_PATHS_ASIS                  \
     }
 
 /*
@@ -105,6 +129,7 @@ extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
 extern const struct exchange_writer_ops tbx2_writer; /* tbx_write.c */
 extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
 extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
+extern const struct exchange_writer_ops omegat_writer; /* csv.c */
 extern const struct exchange_writer_ops csv_writer;  /* csv.c */
 
 /*
@@ -145,9 +170,12 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
 
 /*
  * "path:line" of the concept's example into out (nothing when there is
- * none), the path written as utf8_add_visible writes names (\xff).
+ * none, or when paths is EXCHANGE_PATHS_NONE), the path shown as
+ * exchange_path_shown says and written as utf8_add_visible writes names
+ * (\xff).
  */
-void exchange_source_string(const struct termbase_concept *c, struct strbuf *out);
+void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+                            struct strbuf *out);
 
 /* ---- readers ------------------------------------------------------------------------ */
 
@@ -290,15 +318,17 @@ const char *exchange_format_names(void);
  * valid until the next reset. Forms are kept unique by (type, text).
  */
 struct exchange_concept {
-    struct termbase_concept c; /* what readers hand out */
-    size_t aforms;             /* allocated entries in c.forms */
-    struct strpool strs;       /* the concept's strings */
-    size_t bytes;              /* bytes copied into strs, and the forms' entries */
+    struct termbase_concept c;       /* what readers hand out */
+    size_t aforms;                   /* allocated entries in c.forms */
+    struct strpool strs;             /* the concept's strings */
+    size_t bytes;                    /* bytes copied into strs, and the forms' entries */
+    struct termbase_datcat *datcats; /* c.datcats, writable */
+    size_t adatcats;                 /* allocated entries in datcats */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
     {                                                                                              \
-        {0}, 0, STRPOOL_INIT, 0                                                                    \
+        {0}, 0, STRPOOL_INIT, 0, NULL, 0                                                           \
     }
 
 /*
@@ -337,6 +367,24 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
 /* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */
 long long exchange_parse_id(const char *s);
+/*
+ * Adds a copy of data category d (strings copied as by _strdup; NULL
+ * strings stay NULL) to c.datcats. Returns the copy, valid until the next
+ * reset or add.
+ */
+struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                    const struct termbase_datcat *d);
+
+/*
+ * The termType and administrativeStatus tbx_write.c writes for form f of
+ * concept c when the file gave none (the table in tbx_write.c); preferred:
+ * f is c's preferred Korean term. Readers compare a file's values with
+ * these and keep those that differ as data categories.
+ */
+void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+                                  int preferred, const char **term_type /* OUT */,
+                                  const char **status /* OUT */);
+
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */

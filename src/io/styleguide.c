@@ -274,6 +274,8 @@ int styleguide_add(struct styleguide *sg, const struct termbase_concept *c)
     it->c.example = dup_or_null(c->example);
     it->c.example_path = dup_or_null(c->example_path);
     it->c.matched = dup_or_null(c->matched);
+    it->c.datcats = NULL; /* a style guide shows none; c's are not ours to keep */
+    it->c.ndatcats = 0;
     it->c.forms = c->nforms ? xcalloc(c->nforms, sizeof(*c->forms)) : NULL;
     for (size_t i = 0; i < c->nforms; i++) {
         it->c.forms[i] = c->forms[i];

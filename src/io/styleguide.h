@@ -38,6 +38,7 @@
 
 #include <stdio.h>
 
+#include "io/exchange.h"
 #include "termbase/termbase.h"
 
 enum styleguide_format { STYLEGUIDE_MARKDOWN = 0, STYLEGUIDE_HTML };
@@ -52,9 +53,13 @@ struct styleguide_options {
                               * ("loanword", "english", "abbrev", ...), or NULL */
     unsigned long min_count; /* keep concepts seen at least this often (0: all) */
     const char *title;       /* document title, or NULL for the default */
+    enum exchange_paths paths; /* how an example's document is cited (exchange_path_shown) */
 };
 
-#define STYLEGUIDE_OPTIONS_INIT {-1, NULL, 0, NULL}
+#define STYLEGUIDE_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        -1, NULL, 0, NULL, EXCHANGE_PATHS_ASIS                                                     \
+    }
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */
 int styleguide_options_match(const struct styleguide_options *opt, const struct termbase_concept *c);

@@ -197,6 +197,7 @@ static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concep
             c->ndocs);
     if (c->example && *c->example) {
         struct strbuf pre = STRBUF_INIT, hit = STRBUF_INIT, post = STRBUF_INIT;
+        const char *path;
 
         styleguide__example(c, &pre, &hit, &post);
         fprintf(fp, "<p class=\"example\"><span class=\"label\">%s:</span> ",
@@ -208,9 +209,9 @@ static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concep
             fputs("</mark>", fp);
         }
         html_text(fp, post.buf, post.len);
-        if (c->example_path) {
+        if ((path = exchange_path_shown(c->example_path, ctx->opt->paths))) {
             fputs("<cite>", fp);
-            html_name(fp, c->example_path);
+            html_name(fp, path);
             fprintf(fp, ":%lu</cite>", c->example_line);
         }
         fputs("</p>\n", fp);

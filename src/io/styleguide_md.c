@@ -128,6 +128,7 @@ static void md_entry(struct styleguide__ctx *ctx, const struct termbase_concept 
     fprintf(fp, "- %s: %lu회, 문서 %lu건\n", STYLEGUIDE__L_COUNT, c->count, c->ndocs);
     if (c->example && *c->example) {
         struct strbuf pre = STRBUF_INIT, hit = STRBUF_INIT, post = STRBUF_INIT;
+        const char *path;
 
         styleguide__example(c, &pre, &hit, &post);
         fprintf(fp, "- %s: ", STYLEGUIDE__L_EXAMPLE);
@@ -138,9 +139,9 @@ static void md_entry(struct styleguide__ctx *ctx, const struct termbase_concept 
             fputs("**", fp);
         }
         md_text(fp, post.buf, post.len);
-        if (c->example_path) {
+        if ((path = exchange_path_shown(c->example_path, ctx->opt->paths))) {
             fputs(" (", fp);
-            md_name(fp, c->example_path);
+            md_name(fp, path);
             fprintf(fp, ":%lu)", c->example_line);
         }
         fputc('\n', fp);

@@ -5,6 +5,7 @@
  * section per form:
  *
  *   v2 (ISO 30042:2008, TBX-Basic v2)     v3 (ISO 30042:2019, TBX-Basic, DCA style)
+ *   <!DOCTYPE martif SYSTEM "TBXBasic...">
  *   <martif type="TBX-Basic" xml:lang>    <tbx type="TBX-Basic" style="dca" xml:lang
  *                                              xmlns="urn:iso:std:iso:30042:ed-2">
  *     <martifHeader>...                     <tbxHeader>...
@@ -33,8 +34,15 @@
  *   abbreviation     target    acronym (letters only: AI, CEO) or
  *                              abbreviation  admittedTerm-admn-sts
  *
+ * (exchange_tbx_term_categories, exchange.c, holds this table.)
+ *
  * The pairs (termType, administrativeStatus) differ per form type, which is
- * how tbx_read.c gets the types back. TBX-Basic has no slot for the review
+ * how tbx_read.c gets the types back. The data categories an import kept
+ * (struct termbase_datcat) are written back at their level and in file
+ * order: entry ones after the notes, language ones before the first term,
+ * a term's termNotes after the two above (a kept termType or
+ * administrativeStatus replaces the derived one) and its other ones after
+ * the example. TBX-Basic has no slot for the review
  * status or kind: they go in entry-level notes "x-status: ..." and
  * "x-kind: ...", beside the reviewer's note. context and source go with the
  * preferred Korean term, the form the example was found for.
@@ -51,6 +59,10 @@ struct tbx_tags {
     const char *lang;  /* langSet / langSec */
     const char *term;  /* tig / termSec */
 };
+
+/* System id of the TBX v2 DOCTYPE and the XCS file the header names, beside the .tbx. */
+#define TBX2_DTD "TBXBasiccoreStructV02.dtd"
+#define TBX2_XCS "dadeum-tbx-basic.xcs"
 
 static const struct tbx_tags v2 = {"termEntry", "langSet", "tig"};
 static const struct tbx_tags v3 = {"conceptEntry", "langSec", "termSec"};
@@ -69,11 +81,20 @@ static void header_desc(struct exchange_writer *w)
 static void tbx2_begin(struct exchange_writer *w)
 {
     FILE *fp = w->fp;
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"", fp);
+    /*
+     * The DOCTYPE of the TBX-Basic sample: TBXChecker wants it ("not
+     * minimally TBX valid" without), and no reader here fetches it. The
+     * XCS is ours (glossaries/dadeum-tbx-basic.xcs): the stock one lists
+     * en, fr and de only, so every ko-KR langSet failed against it.
+     */
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<!DOCTYPE martif SYSTEM \"" TBX2_DTD "\">\n"
+          "<martif type=\"TBX-Basic\" xml:lang=\"",
+          fp);
     xml_write_escaped(fp, w->opt.target_lang, 1);
     fputs("\">\n  <martifHeader>\n", fp);
     header_desc(w);
-    fputs("    <encodingDesc><p type=\"XCSURI\">TBXBasicXCSV02.xcs</p></encodingDesc>\n"
+    fputs("    <encodingDesc><p type=\"XCSURI\">" TBX2_XCS "</p></encodingDesc>\n"
           "  </martifHeader>\n  <text>\n    <body>\n",
           fp);
 }
@@ -88,18 +109,6 @@ static void tbx3_begin(struct exchange_writer *w)
     fputs("\">\n  <tbxHeader>\n", fp);
     header_desc(w);
     fputs("  </tbxHeader>\n  <text>\n    <body>\n", fp);
-}
-
-static int is_acronym(const char *s)
-{
-    int letters = 0;
-    for (; *s; s++) {
-        if (*s >= 'A' && *s <= 'Z')
-            letters++;
-        else if (!(*s >= '0' && *s <= '9') && *s != '&')
-            return 0;
-    }
-    return letters >= 2;
 }
 
 /*
@@ -126,43 +135,118 @@ static void tag(struct strbuf *sb, const char *indent, const char *open, const c
     ADD(sb, ">\n");
 }
 
+/* 1 when d belongs to form f on side (a term-level data category). */
+static int datcat_of(const struct termbase_datcat *d, const struct termbase_form *f, int side)
+{
+    return d->level == TERMBASE_LEVEL_TERM && d->side == side && d->form_type == f->type &&
+           d->form && !strcmp(d->form, f->text);
+}
+
+/* The value of f's termNote of the given type kept from an import, or NULL. */
+static const char *kept_term_note(const struct termbase_concept *c, const struct termbase_form *f,
+                                  int side, const char *type)
+{
+    for (size_t i = 0; i < c->ndatcats; i++) {
+        const struct termbase_datcat *d = &c->datcats[i];
+        if (datcat_of(d, f, side) && !strcmp(d->element, "termNote") && d->type &&
+            !strcmp(d->type, type))
+            return d->value;
+    }
+    return NULL;
+}
+
+static int is_derived_note(const struct termbase_datcat *d)
+{
+    return !strcmp(d->element, "termNote") && d->type &&
+           (!strcmp(d->type, "termType") || !strcmp(d->type, "administrativeStatus"));
+}
+
+/* What write_datcats writes of a term's data categories. */
+enum datcat_part {
+    PART_ALL = 0,    /* entry and language section: everything */
+    PART_TERM_NOTES, /* a term's termNotes but termType and administrativeStatus */
+    PART_TERM_OTHERS /* the rest of a term's */
+};
+
+/*
+ * Writes the data categories of c kept from an import (struct termbase_datcat)
+ * that sit at level on side (for a term, f's) in file order, each as
+ * <element type="..." target="...">value</element>, consecutive members
+ * of one group inside their descripGrp / adminGrp / transacGrp.
+ */
+static void write_datcats(struct strbuf *sb, const char *indent, const struct termbase_concept *c,
+                          enum termbase_level level, int side, const struct termbase_form *f,
+                          enum datcat_part part)
+{
+    const struct termbase_datcat *open = NULL; /* the group being written */
+
+    for (size_t i = 0; i < c->ndatcats; i++) {
+        const struct termbase_datcat *d = &c->datcats[i];
+        int note;
+        if (d->level != level || (level != TERMBASE_LEVEL_ENTRY && d->side != side) ||
+            (f && !datcat_of(d, f, side)))
+            continue;
+        note = !strcmp(d->element, "termNote") && !d->group;
+        if ((part == PART_TERM_NOTES && (!note || is_derived_note(d))) ||
+            (part == PART_TERM_OTHERS && note))
+            continue;
+        if (open && (!d->group || strcmp(open->group, d->group) || open->group_no != d->group_no)) {
+            strbuf_addstr(sb, indent);
+            tag(sb, "", "</", open->group);
+            open = NULL;
+        }
+        if (d->group && !open) {
+            strbuf_addstr(sb, indent);
+            tag(sb, "", "<", d->group);
+            open = d;
+        }
+        strbuf_addstr(sb, indent);
+        if (open)
+            ADD(sb, "  ");
+        strbuf_addch(sb, '<');
+        strbuf_addstr(sb, d->element);
+        if (d->type) {
+            ADD(sb, " type=\"");
+            xml_add_escaped(sb, d->type, 1);
+            strbuf_addch(sb, '"');
+        }
+        if (d->ref) {
+            ADD(sb, " target=\"");
+            xml_add_escaped(sb, d->ref, 1);
+            strbuf_addch(sb, '"');
+        }
+        strbuf_addch(sb, '>');
+        xml_add_escaped(sb, d->value, 0);
+        ADD(sb, "</");
+        strbuf_addstr(sb, d->element);
+        ADD(sb, ">\n");
+    }
+    if (open) {
+        strbuf_addstr(sb, indent);
+        tag(sb, "", "</", open->group);
+    }
+}
+
 static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
-                       const struct termbase_concept *c, const struct termbase_form *f,
+                       const struct termbase_concept *c, const struct termbase_form *f, int side,
                        int preferred)
 {
     struct strbuf *sb = &w->buf;
-    const char *type = "fullForm", *status = "admittedTerm-admn-sts";
+    const char *type, *status, *kept;
 
-    switch (f->type) {
-    case TERMBASE_FORM_KO:
-        type = preferred ? "fullForm" : "variant";
-        status = "preferredTerm-admn-sts";
-        break;
-    case TERMBASE_FORM_LOANWORD:
-        if (c->status == TERMBASE_APPROVED)
-            status = "deprecatedTerm-admn-sts";
-        break;
-    case TERMBASE_FORM_NATIVE:
-        type = "variant";
-        break;
-    case TERMBASE_FORM_SHORT:
-        type = "shortForm";
-        break;
-    case TERMBASE_FORM_ENGLISH:
-        status = "preferredTerm-admn-sts";
-        break;
-    case TERMBASE_FORM_ABBREV:
-        type = is_acronym(f->text) ? "acronym" : "abbreviation";
-        break;
-    default:
-        break;
-    }
+    /* what the form type says, unless the file the concept came from said otherwise */
+    exchange_tbx_term_categories(c, f, preferred, &type, &status);
+    if ((kept = kept_term_note(c, f, side, "termType")))
+        type = kept;
+    if ((kept = kept_term_note(c, f, side, "administrativeStatus")))
+        status = kept;
     tag(sb, "          ", "<", t->term);
     ADD(sb, "            <term>");
     xml_add_escaped(sb, f->text, 0);
     ADD(sb, "</term>\n");
     term_note(sb, "termType", type);
     term_note(sb, "administrativeStatus", status);
+    write_datcats(sb, "            ", c, TERMBASE_LEVEL_TERM, side, f, PART_TERM_NOTES);
     if (preferred) {
         struct strbuf src = STRBUF_INIT;
         if (c->example && *c->example) {
@@ -170,7 +254,7 @@ static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
             xml_add_escaped(sb, c->example, 0);
             ADD(sb, "</descrip>\n");
         }
-        exchange_source_string(c, &src);
+        exchange_source_string(c, w->opt.paths, &src);
         if (src.len) {
             ADD(sb, "            <admin type=\"source\">");
             xml_add_escaped(sb, src.buf, 0);
@@ -178,6 +262,7 @@ static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
         }
         strbuf_release(&src);
     }
+    write_datcats(sb, "            ", c, TERMBASE_LEVEL_TERM, side, f, PART_TERM_OTHERS);
     tag(sb, "          ", "</", t->term);
 }
 
@@ -220,6 +305,7 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
         xml_add_escaped(sb, c->note, 0);
         ADD(sb, "</note>\n");
     }
+    write_datcats(sb, "        ", c, TERMBASE_LEVEL_ENTRY, 0, NULL, PART_ALL);
     for (int side = 1; side >= 0; side--) {
         int open = 0;
         for (size_t i = 0; i < n; i++) {
@@ -232,9 +318,10 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
                 ADD(sb, " xml:lang=\"");
                 xml_add_escaped(sb, side ? w->opt.source_lang : w->opt.target_lang, 1);
                 ADD(sb, "\">\n");
+                write_datcats(sb, "          ", c, TERMBASE_LEVEL_LANG, !side, NULL, PART_ALL);
                 open = 1;
             }
-            write_term(w, t, c, f, i == 0 && f->type == TERMBASE_FORM_KO);
+            write_term(w, t, c, f, !side, i == 0 && f->type == TERMBASE_FORM_KO);
         }
         if (open)
             tag(sb, "        ", "</", t->lang);

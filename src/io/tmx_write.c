@@ -137,7 +137,7 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
             prop(fp, tmx_prop_names[t], w->forms[i]->text);
     }
     notes(fp, c->note);
-    exchange_source_string(c, &src);
+    exchange_source_string(c, w->opt.paths, &src);
     note(fp, "source: ", src.buf);
     note(fp, "example: ", c->example);
     tuv(fp, w->opt.source_lang, source->text);

@@ -10,6 +10,8 @@
  * Control characters in the values (a JSON "\u001b", a C1 control) become
  * spaces, as text/normalize.c makes them in documents; a file name keeps
  * them, written as \x1b (utf8_add_visible), as every output writes names.
+ * An absolute file name is stored relative to the working directory, as
+ * `dadeum ingest` stores a document's (util/path.h).
  *
  * JSON (RFC 8259) is parsed only as far as `dadeum extract --format jsonl`
  * writes it: one flat object per line whose values are strings, numbers,
@@ -22,6 +24,7 @@
 #include <string.h>
 
 #include "termbase/termbase_int.h"
+#include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -142,9 +145,14 @@ static enum termbase_status group_add(struct termbase *tb, struct group *g, stru
                                       void *ctx, struct termbase_error *err)
 {
     const char *file = r->f[F_FILE] && *r->f[F_FILE] ? r->f[F_FILE] : default_file;
-    struct strbuf name = STRBUF_INIT;
+    struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
     enum termbase_status ret;
 
+    /* relative to the working directory, as ingest stores a document (util/path.h) */
+    if (path_is_absolute(file)) {
+        path_relative_to_cwd(file, &rel);
+        file = rel.buf;
+    }
     /* the document's name as every output writes names (docs/formats.md) */
     if (utf8_visible_prefix(file, strlen(file), 0) != strlen(file)) {
         utf8_add_visible(&name, file, strlen(file), 0);
@@ -152,11 +160,13 @@ static enum termbase_status group_add(struct termbase *tb, struct group *g, stru
     }
     if (g->file && strcmp(g->file, file) && (ret = group_flush(tb, g, pr, progress, ctx, err))) {
         strbuf_release(&name);
+        strbuf_release(&rel);
         return ret;
     }
     if (!g->file)
         g->file = xstrdup(file);
     strbuf_release(&name);
+    strbuf_release(&rel);
     strbuf_add(&g->raw, line, len);
     strbuf_addch(&g->raw, '\n');
     ALLOC_GROW(g->recs, g->n + 1, g->alloc);

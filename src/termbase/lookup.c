@@ -55,8 +55,10 @@ void termbase_result_free(struct termbase_result *r)
         return;
     for (size_t i = 0; i < r->nstr; i++)
         free(r->strings[i]);
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         free(r->items[i].forms);
+        free((void *)r->items[i].datcats);
+    }
     free(r->strings);
     free(r->items);
     free(r);
@@ -150,6 +152,31 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     if (c->nforms)
         qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
 
+    /* the TBX data categories kept from imports, in file order */
+    if (!(st = termbase__stmt(tb, TB_C_DATCATS, err)))
+        return err->code;
+    sqlite3_bind_int64(st, 1, id);
+    aforms = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct termbase_datcat *d, *v = (struct termbase_datcat *)c->datcats;
+        ALLOC_GROW(v, c->ndatcats + 1, aforms);
+        c->datcats = v;
+        d = &v[c->ndatcats++];
+        d->level = (enum termbase_level)sqlite3_column_int(st, 0);
+        d->side = sqlite3_column_int(st, 1);
+        d->form_type =
+            (enum termbase_form_type)form_type_parse((const char *)sqlite3_column_text(st, 2));
+        d->form = rstr(r, sqlite3_column_text(st, 3));
+        d->group = rstr(r, sqlite3_column_text(st, 4));
+        d->group_no = (unsigned)sqlite3_column_int(st, 5);
+        d->element = rstr(r, sqlite3_column_text(st, 6));
+        d->type = rstr(r, sqlite3_column_text(st, 7));
+        d->ref = rstr(r, sqlite3_column_text(st, 8));
+        d->value = rstr(r, sqlite3_column_text(st, 9));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot read the termbase");
     return TERMBASE_OK;
 }
 
@@ -503,8 +530,10 @@ static void result_reset(struct termbase_result *r)
 {
     for (size_t i = 0; i < r->nstr; i++)
         free(r->strings[i]);
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         free(r->items[i].forms);
+        free((void *)r->items[i].datcats);
+    }
     r->nstr = 0;
     r->n = 0;
 }

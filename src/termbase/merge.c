@@ -27,6 +27,7 @@ enum merge_stmt {
     M_DOC_GET,
     M_DOC_INSERT,
     M_EVIDENCE_ADD,
+    M_DATCAT_ADD,
     M_NSTMT
 };
 
@@ -53,6 +54,17 @@ static const char *const merge_sql[M_NSTMT] = {
     [M_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, 'import', 0)",
     [M_EVIDENCE_ADD] = "INSERT OR IGNORE INTO evidence(form, doc, line, count, reversed, context)"
                        " VALUES (?1, ?2, ?3, 1, 0, ?4)",
+    /*
+     * A data category not there yet. A term has one value of a termNote
+     * type (termType, partOfSpeech, ...): the termbase's wins, as its review
+     * decisions do.
+     */
+    [M_DATCAT_ADD] =
+        "INSERT INTO datcat(concept, form, level, side, grp, grp_no, element, type, ref, value)"
+        " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE NOT EXISTS (SELECT 1 FROM datcat"
+        "  WHERE concept = ?1 AND form IS ?2 AND level = ?3 AND side = ?4 AND element = ?7"
+        "  AND type IS ?8 AND ((grp IS ?5 AND ref IS ?9 AND value = ?10)"
+        "   OR (?7 = 'termNote' AND ?2 IS NOT NULL)))",
 };
 
 struct termbase_merge {
@@ -259,6 +271,41 @@ static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
     return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
 }
 
+/*
+ * Stores data category d of concept c (stored as id), unless it is there;
+ * fids[i] is the stored id of c->forms[i]. A term-level one whose form c
+ * does not have is dropped (no reader makes one).
+ */
+static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
+                                       const struct termbase_concept *c, const int64_t *fids,
+                                       const struct termbase_datcat *d, struct termbase_error *err)
+{
+    sqlite3_stmt *st;
+    int64_t form = 0;
+
+    if (d->level == TERMBASE_LEVEL_TERM) {
+        for (size_t i = 0; i < c->nforms && !form; i++)
+            if (c->forms[i].type == d->form_type && d->form && c->forms[i].text &&
+                !strcmp(c->forms[i].text, d->form))
+                form = fids[i];
+        if (!form)
+            return TERMBASE_OK;
+    }
+    st = stmt(m, M_DATCAT_ADD);
+    sqlite3_bind_int64(st, 1, id);
+    if (form)
+        sqlite3_bind_int64(st, 2, form);
+    sqlite3_bind_int(st, 3, (int)d->level);
+    sqlite3_bind_int(st, 4, d->level == TERMBASE_LEVEL_ENTRY ? 0 : d->side);
+    bind_opt(st, 5, d->group);
+    sqlite3_bind_int(st, 6, d->group ? (int)d->group_no : 0);
+    sqlite3_bind_text(st, 7, d->element, -1, SQLITE_STATIC);
+    bind_opt(st, 8, d->type);
+    bind_opt(st, 9, d->ref);
+    sqlite3_bind_text(st, 10, d->value ? d->value : "", -1, SQLITE_STATIC);
+    return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
+}
+
 enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct termbase_concept *c,
                                         struct termbase_error *err)
 {
@@ -266,7 +313,7 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
     struct strbuf ckey = STRBUF_INIT;
     enum termbase_status ret = TERMBASE_OK;
     sqlite3_stmt *st;
-    int64_t id = 0, fid = 0, ko_form = 0;
+    int64_t id = 0, fid = 0, ko_form = 0, *fids = NULL;
     int rc, created = 0;
 
     memset(err, 0, sizeof(*err));
@@ -326,17 +373,25 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
         ret = err->code;
         goto cleanup;
     }
+    if (c->ndatcats)
+        fids = xcalloc(c->nforms, sizeof(*fids));
     for (size_t i = 0; i < c->nforms; i++) {
         if (!c->forms[i].text || !*c->forms[i].text)
             continue;
         if ((ret = add_form(m, id, &c->forms[i], &fid, err)))
             goto cleanup;
+        if (fids)
+            fids[i] = fid;
         if (c->forms[i].type == TERMBASE_FORM_KO && !strcmp(c->forms[i].text, ko))
             ko_form = fid;
     }
-    if (created && ko_form && c->example && *c->example && c->example_path && *c->example_path)
-        ret = add_example(m, ko_form, c, err);
+    if (created && ko_form && c->example && *c->example && c->example_path && *c->example_path &&
+        (ret = add_example(m, ko_form, c, err)))
+        goto cleanup;
+    for (size_t i = 0; i < c->ndatcats && !ret; i++)
+        ret = add_datcat(m, id, c, fids, &c->datcats[i], err);
 cleanup:
+    free(fids);
     /* statements bound to ckey must not outlive it */
     for (int i = 0; i < M_NSTMT; i++)
         sqlite3_reset(m->st[i]);

@@ -77,6 +77,35 @@ static const char step2_sql[] =
     "  PRIMARY KEY (h, form)\n"
     ") WITHOUT ROWID;\n";
 
+/*
+ * Version 3 (issue #17): TBX data categories the model has no field for,
+ * kept from imports (struct termbase_datcat). Self-contained: a table, two
+ * indexes, and triggers that drop a form's or a concept's rows with it
+ * (ingest garbage-collects forms; the indexes keep that cheap).
+ */
+static const char step3_sql[] =
+    "CREATE TABLE datcat(\n"
+    "  id INTEGER PRIMARY KEY,\n" /* file order */
+    "  concept INTEGER NOT NULL REFERENCES concept(id),\n"
+    "  form INTEGER REFERENCES form(id),\n"  /* term level: its form; else NULL */
+    "  level INTEGER NOT NULL,\n"            /* 0 entry, 1 language section, 2 term */
+    "  side INTEGER NOT NULL DEFAULT 0,\n"   /* 0 Korean, 1 the other language */
+    "  grp TEXT,\n"                          /* descripGrp, adminGrp, transacGrp */
+    "  grp_no INTEGER NOT NULL DEFAULT 0,\n" /* which group of the entry */
+    "  element TEXT NOT NULL,\n"             /* descrip, termNote, admin, note, ... */
+    "  type TEXT,\n"                         /* its type attribute */
+    "  ref TEXT,\n"                          /* its target attribute */
+    "  value TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX datcat_concept ON datcat(concept);\n"
+    "CREATE INDEX datcat_form ON datcat(form);\n"
+    "CREATE TRIGGER datcat_form_ad AFTER DELETE ON form BEGIN\n"
+    "  DELETE FROM datcat WHERE form = old.id;\n"
+    "END;\n"
+    "CREATE TRIGGER datcat_concept_ad AFTER DELETE ON concept BEGIN\n"
+    "  DELETE FROM datcat WHERE concept = old.id;\n"
+    "END;\n";
+
 /* Fills the fuzzy index for the forms that exist when version 2 is created. */
 static enum termbase_status step2_fill(struct termbase *tb, struct termbase_error *err)
 {
@@ -108,6 +137,7 @@ struct migration {
 static const struct migration steps[TERMBASE_SCHEMA_VERSION] = {
     {step1_sql, NULL},
     {step2_sql, step2_fill},
+    {step3_sql, NULL},
 };
 
 const char *termbase__schema_sql(int v)
@@ -152,15 +182,18 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
     {"document", "concept", "form", "form_key", "form_stem", "evidence", "evidence_doc", NULL},
     {"form_fts", "form_fts_data", "form_fts_idx", "form_fts_docsize", "form_fts_config",
      "form_fts_ai", "form_fts_ad", "fuzzy", NULL},
+    {"datcat", "datcat_concept", "datcat_form", "datcat_form_ad", "datcat_concept_ad", NULL},
 };
 
-/* The schema check of the open statement: how many objects of version 1 and of 2 exist. */
+/* The schema check of the open statement: how many objects of versions 1, 2 and 3 exist. */
 #define OBJECTS_SQL                                                                                \
     " (SELECT count(*) FROM sqlite_schema WHERE name IN ('document', 'concept', 'form',"          \
     "  'form_key', 'form_stem', 'evidence', 'evidence_doc')),"                                     \
     " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"            \
     "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"      \
-    "  'fuzzy'))"
+    "  'fuzzy')),"                                                                                 \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('datcat', 'datcat_concept',"              \
+    "  'datcat_form', 'datcat_form_ad', 'datcat_concept_ad'))"
 
 static int nobjects(int v)
 {
@@ -252,7 +285,7 @@ static enum termbase_status set_wal(struct termbase *tb, struct termbase_error *
 
 enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_error *err)
 {
-    int version = 0, appid = 0, ntables = 0, n1 = 0, n2 = 0, rc;
+    int version = 0, appid = 0, ntables = 0, n1 = 0, n2 = 0, n3 = 0, rc;
     enum termbase_status ret;
 
     sqlite3_stmt *st = NULL;
@@ -271,6 +304,7 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_erro
             ntables = sqlite3_column_int(st, 2);
             n1 = sqlite3_column_int(st, 3);
             n2 = sqlite3_column_int(st, 4);
+            n3 = sqlite3_column_int(st, 5);
             rc = SQLITE_OK;
         }
     }
@@ -286,7 +320,7 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_erro
                                "'%s': schema version %d is newer than this dadeum's %d", tb->path,
                                version, TERMBASE_SCHEMA_VERSION);
     if ((ntables && version == 0) || (version >= 1 && n1 != nobjects(1)) ||
-        (version >= 2 && n2 != nobjects(2)))
+        (version >= 2 && n2 != nobjects(2)) || (version >= 3 && n3 != nobjects(3)))
         return version ? missing_object(tb, version, err)
                        : termbase__error(err, TERMBASE_ENOTDB,
                                          "'%s': damaged termbase (tables, but no schema version)",

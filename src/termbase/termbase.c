@@ -34,6 +34,7 @@
 #include "extract/korean.h"
 #include "termbase/termbase_int.h"
 #include "text/normalize.h"
+#include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -41,6 +42,8 @@
 /* SQL of each enum tb_stmt, in order. */
 static const char *const stmt_sql[TB_STMT_COUNT] = {
     [TB_DOC_GET] = "SELECT id, hash FROM document WHERE path = ?1",
+    [TB_DOC_RENAME] = "UPDATE document SET path = ?2 WHERE path = ?1"
+                      " AND NOT EXISTS (SELECT 1 FROM document WHERE path = ?2)",
     [TB_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, ?2, ?3)",
     [TB_DOC_UPDATE] = "UPDATE document SET hash = ?2, bytes = ?3 WHERE id = ?1",
     [TB_DOC_TOUCH_OLD] = "INSERT OR IGNORE INTO temp.touched(id) SELECT DISTINCT f.concept"
@@ -104,6 +107,9 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
                  " WHERE c.id = ?1",
     [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0) FROM form f"
                    " LEFT JOIN evidence e ON e.form = f.id WHERE f.concept = ?1 GROUP BY f.id",
+    [TB_C_DATCATS] = "SELECT d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element, d.type,"
+                     " d.ref, d.value FROM datcat d LEFT JOIN form f ON f.id = d.form"
+                     " WHERE d.concept = ?1 ORDER BY d.id",
 };
 
 /* ---- errors and statements --------------------------------------------------------- */
@@ -729,7 +735,7 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     sqlite3_stmt *st;
     enum termbase_status ret;
     int64_t id = 0;
-    int rc;
+    int rc, renamed = 0;
 
     *unchanged = 0;
     if (tb->flags & TERMBASE_READONLY) {
@@ -750,6 +756,28 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     tb->in_doc = 1;
     if ((ret = termbase__exec(tb, "DELETE FROM temp.touched", err)))
         goto fail;
+    if (!path_is_absolute(path)) {
+        /*
+         * dadeum up to 0.1 stored names as given, often absolute; names are
+         * now relative to the working directory (util/path.h). A document
+         * stored under the absolute form of path takes the new name, so that
+         * its evidence is replaced rather than counted twice.
+         */
+        struct strbuf abs = STRBUF_INIT;
+        if (!path_absolute(path, &abs)) {
+            if (!(st = termbase__stmt(tb, TB_DOC_RENAME, err))) {
+                strbuf_release(&abs);
+                goto fail;
+            }
+            bind_text(st, 1, abs.buf);
+            bind_text(st, 2, path);
+            ret = run(tb, st, err);
+            renamed = !ret && sqlite3_changes(tb->db) > 0;
+        }
+        strbuf_release(&abs);
+        if (ret)
+            goto fail;
+    }
     if (!(st = termbase__stmt(tb, TB_DOC_GET, err)))
         goto fail;
     bind_text(st, 1, path);
@@ -760,8 +788,13 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
         if (h && !strcmp(h, hash)) {
             sqlite3_reset(st);
             *unchanged = 1;
-            termbase_doc_abort(tb);
-            return TERMBASE_OK;
+            if (!renamed) {
+                termbase_doc_abort(tb);
+                return TERMBASE_OK;
+            }
+            /* the new name is all that changed: keep it */
+            tb->in_doc = 0;
+            return termbase__exec(tb, "COMMIT", err);
         }
     } else if (rc != SQLITE_DONE) {
         ret = termbase__fail(tb, err, "cannot read the termbase");
@@ -1069,6 +1102,9 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
         "SELECT 'evidence', c.key, f.type, f.text, d.path, e.line, e.count, e.reversed, e.context"
         " FROM evidence e JOIN form f ON f.id = e.form JOIN concept c ON c.id = f.concept"
         " JOIN document d ON d.id = e.doc ORDER BY c.key, f.type, f.text, d.path",
+        "SELECT 'datcat', c.key, d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element,"
+        " d.type, d.ref, d.value FROM datcat d JOIN concept c ON c.id = d.concept"
+        " LEFT JOIN form f ON f.id = d.form ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12",
     };
     enum termbase_status ret = TERMBASE_OK;
 
@@ -1108,6 +1144,9 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
          "evidence without a document"},
         {"SELECT count(*) FROM fuzzy WHERE form NOT IN (SELECT id FROM form)",
          "fuzzy index rows without a form"},
+        {"SELECT count(*) FROM datcat WHERE concept NOT IN (SELECT id FROM concept)"
+         " OR (level = 2) <> (form IS NOT NULL) OR form NOT IN (SELECT id FROM form)",
+         "data categories without a concept or form"},
         {"SELECT (SELECT count(*) FROM form) - (SELECT count(*) FROM form_fts)",
          "forms missing from the substring index"},
         {"SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'",

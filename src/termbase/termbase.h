@@ -11,7 +11,9 @@
  *             loanwords, English words, abbreviations, native synonyms and
  *             short forms; each with normalised keys for lookup
  *       evidence   per form and document: first line, count, context line
- *   document  path, content hash, size
+ *     datcat  a TBX data category kept from an import (subjectField, a
+ *             definition, a term's partOfSpeech or note, ...), by level
+ *   document  path (relative to where ingest ran), content hash, size
  *
  * Concept identity is the stem key of the Korean term (spaces removed,
  * trailing particle stripped: termbase_key), so 인공지능 안전연구소,
@@ -38,7 +40,7 @@
 #include "util/strbuf.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TERMBASE_SCHEMA_VERSION 2
+#define TERMBASE_SCHEMA_VERSION 3
 /* Milliseconds a writer waits for another one before TERMBASE_EBUSY. */
 #define TERMBASE_BUSY_MS 10000
 /* Longest lookup query accepted, in bytes. */
@@ -154,7 +156,11 @@ int termbase_doc_is_current(struct termbase *tb, const char *path, const char *h
  * Starts storing document path with content hash and size: opens the write
  * transaction and, when the document was stored before with another hash,
  * removes its old evidence. Sets *unchanged to 1 (and opens nothing) when
- * the stored hash is the same. Returns TERMBASE_OK or an error (EBUSY, EIO).
+ * the stored hash is the same. path is the name as stored: callers make it
+ * relative to the working directory (util/path.h); a document stored under
+ * the absolute form of a relative path (dadeum up to 0.1 kept names as
+ * given) is renamed to path first. Returns TERMBASE_OK or an error (EBUSY,
+ * EIO).
  */
 enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
                                         uint64_t bytes, int *unchanged /* OUT */,
@@ -246,6 +252,35 @@ enum termbase_match {
 
 const char *termbase_match_name(enum termbase_match m);
 
+/* Where a data category sits in a TBX entry (ISO 30042: termEntry, langSet, tig). */
+enum termbase_level {
+    TERMBASE_LEVEL_ENTRY = 0, /* the entry (concept) */
+    TERMBASE_LEVEL_LANG,      /* a language section */
+    TERMBASE_LEVEL_TERM       /* a term section (one form) */
+};
+
+/*
+ * A data category read from a TBX file that no field of the model holds:
+ * subjectField, definition, partOfSpeech, grammaticalGender, a term's note
+ * or source, a second entry note, cross-references, transactions, and a
+ * termType or administrativeStatus other than the one tbx_write.c derives
+ * from the form type. Kept as read, in file order, so that export writes
+ * it back where it was (docs/formats.md, "Data categories kept").
+ */
+struct termbase_datcat {
+    enum termbase_level level;         /* entry, language section or term */
+    int side;                          /* LANG, TERM: 0 the Korean side, 1 the other */
+    enum termbase_form_type form_type; /* TERM: the type of its form */
+    const char *form;                  /* TERM: the text of its form; else NULL */
+    const char *group;                 /* "descripGrp", "adminGrp", "transacGrp" or NULL */
+    unsigned group_no;                 /* which group (ordinal in the entry), 0 for none */
+    const char *element;               /* descrip, termNote, admin, note, ref, xref, transac,
+                                          transacNote or date */
+    const char *type;                  /* its type attribute, or NULL */
+    const char *ref;                   /* its target attribute, or NULL */
+    const char *value;                 /* its text */
+};
+
 struct termbase_concept {
     int64_t id;                  /* stable concept id (for `dadeum set`) */
     const char *ko;              /* preferred Korean form */
@@ -263,6 +298,8 @@ struct termbase_concept {
     const char *matched;         /* the form that matched, or NULL */
     int distance;                /* FUZZY: jamo distance (JAMO_COST_UNIT); PREFIX, SUBSTRING:
                                     characters beyond the query; else 0 */
+    const struct termbase_datcat *datcats; /* data categories kept from TBX, file order */
+    size_t ndatcats;                       /* entries in datcats */
 };
 
 struct termbase_result; /* a list of concepts, owned by the caller */

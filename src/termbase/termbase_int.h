@@ -18,6 +18,7 @@
 
 enum tb_stmt {
     TB_DOC_GET,
+    TB_DOC_RENAME,
     TB_DOC_INSERT,
     TB_DOC_UPDATE,
     TB_DOC_TOUCH_OLD,
@@ -44,6 +45,7 @@ enum tb_stmt {
     TB_LK_FORM,
     TB_C_GET,
     TB_C_FORMS,
+    TB_C_DATCATS,
     TB_STMT_COUNT
 };
 

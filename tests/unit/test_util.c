@@ -24,6 +24,7 @@
 
 #include "harness.h"
 #include "util/outfile.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
@@ -1031,6 +1032,98 @@ static void test_outfile_keeps(void)
     strbuf_release(&got);
 }
 
+/* ---- path --------------------------------------------------------------------------------- */
+
+static void check_normalize(const char *in, const char *want)
+{
+    struct strbuf sb = STRBUF_INIT;
+    path_normalize(in, &sb);
+    STR_EQ(sb.buf, want, "path_normalize(%s)", in);
+    strbuf_release(&sb);
+}
+
+static void test_path_normalize(void)
+{
+    check_normalize("a.txt", "a.txt");
+    check_normalize("./a//b/./c.txt", "a/b/c.txt");
+    check_normalize("a/../b", "b");
+    check_normalize("../../a", "../../a");
+    check_normalize("a/../../b", "../b");
+    check_normalize("/a/b/../../..", "/");
+    check_normalize("/", "/");
+    check_normalize("", ".");
+    check_normalize(".", ".");
+    check_normalize("a/..", ".");
+    STR_EQ(path_basename("/x/y/a.txt"), "a.txt", "basename");
+    STR_EQ(path_basename("a.txt"), "a.txt", "basename");
+    STR_EQ(path_basename("/a.txt"), "a.txt", "basename");
+    OK(path_is_absolute("/a") && !path_is_absolute("a") && !path_is_absolute(""), "absolute");
+}
+
+static void check_relative(const char *in, const char *want)
+{
+    struct strbuf sb = STRBUF_INIT;
+    path_relative_to_cwd(in, &sb);
+    STR_EQ(sb.buf, want, "path_relative_to_cwd(%s)", in);
+    strbuf_release(&sb);
+}
+
+static void test_path_relative(void)
+{
+    char tmpl[] = "/tmp/dadeum-path.XXXXXX", *dir = mkdtemp(tmpl), *old = getcwd(NULL, 0);
+    struct strbuf sb = STRBUF_INIT, link = STRBUF_INIT;
+
+    OK(dir && old, "%s", "setup");
+    strbuf_addf(&sb, "%s/work", dir);
+    OK(!mkdir(sb.buf, 0700), "%s", "setup");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/work/sub", dir);
+    OK(!mkdir(sb.buf, 0700), "%s", "setup");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/work", dir);
+    OK(!chdir(sb.buf), "%s", "setup");
+    check_relative("a.txt", "a.txt");
+    check_relative("../x/a.txt", "../x/a.txt");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/work/sub/a.txt", dir);
+    check_relative(sb.buf, "sub/a.txt");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/work/./sub/../a.txt", dir);
+    check_relative(sb.buf, "a.txt");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/other/b.txt", dir);
+    check_relative(sb.buf, "../other/b.txt");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%s/work", dir);
+    check_relative(sb.buf, ".");
+    /* a symbolic link to the working directory resolves to it */
+    strbuf_addf(&link, "%s/link", dir);
+    OK(!symlink(sb.buf, link.buf), "%s", "setup");
+    strbuf_addstr(&link, "/sub/c.txt");
+    check_relative(link.buf, "sub/c.txt");
+    strbuf_reset(&sb);
+    OK(!path_absolute("sub/../d.txt", &sb), "%s", "setup");
+    strbuf_reset(&link);
+    strbuf_addf(&link, "%s/work/d.txt", dir);
+    {
+        char *real = realpath(link.buf, NULL); /* NULL: d.txt does not exist */
+        struct strbuf want = STRBUF_INIT;
+        char *rdir = realpath(dir, NULL);
+        strbuf_addf(&want, "%s/work/d.txt", rdir);
+        STR_EQ(sb.buf, want.buf, "path_absolute");
+        free(real);
+        free(rdir);
+        strbuf_release(&want);
+    }
+    OK(!chdir(old), "%s", "setup");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "rm -rf '%s'", dir);
+    OK(!system(sb.buf), "%s", "setup");
+    free(old);
+    strbuf_release(&sb);
+    strbuf_release(&link);
+}
+
 int main(void)
 {
     RUN(test_strbuf_init);
@@ -1057,5 +1150,7 @@ int main(void)
     RUN(test_outfile_stdout);
     RUN(test_outfile_failures);
     RUN(test_outfile_keeps);
+    RUN(test_path_normalize);
+    RUN(test_path_relative);
     return harness_done();
 }
