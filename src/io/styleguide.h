@@ -52,9 +52,12 @@ struct styleguide_options {
                               * ("loanword", "english", "abbrev", ...), or NULL */
     unsigned long min_count; /* keep concepts seen at least this often (0: all) */
     const char *title;       /* document title, or NULL for the default */
+    double min_confidence;   /* styleguide_write_termbase only: the export gate
+                              * (termbase_gate_check; weak English forms of kept
+                              * concepts are left out too), or -1: none */
 };
 
-#define STYLEGUIDE_OPTIONS_INIT {-1, NULL, 0, NULL}
+#define STYLEGUIDE_OPTIONS_INIT {-1, NULL, 0, NULL, -1}
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */
 int styleguide_options_match(const struct styleguide_options *opt, const struct termbase_concept *c);
