@@ -20,13 +20,13 @@ extractor stores for a one-word loanword); its answer is right when it equals
 one of the gold alternatives case-blind, ignoring spaces and hyphens (as
 tests/translit_eval.sh). The fit: scores sorted, pooled adjacent violators
 (isotonic regression) on right/wrong, then bands merged until each holds at
-least MIN_BAND words. A band's probability is its share of right answers.
-The gate threshold (EXPORT_MIN_CONFIDENCE) is the lowest band probability
-such that every word in bands at or above it is right at least TARGET of
-the time on the tuning data; the script prints the precision and the share
-of words kept at that threshold on each list.
+least MIN_BAND words. A band's probability is its share of right answers,
+rounded down to hundredths. With the gate at TARGET (TERMBASE_MIN_CONFIDENCE)
+the guesses kept are those of bands whose probability reaches it; the script
+prints the lowest score kept, and the precision and share of words kept on
+each list.
 """
-import csv
+import math
 import os
 import subprocess
 import sys
@@ -142,10 +142,10 @@ def main(argv):
     bands = fit(tune)
     print("bands (lowest raw score, probability, words):")
     for lo, p, n in bands:
-        print(f"  {{{lo:.2f}, {p:.3f}}}, /* {n} words */")
+        print(f"  {{{lo:.2f}, {math.floor(p * 100 + 1e-9) / 100:.2f}}}, /* {n} words, {p:.3f} */")
     threshold = None
     for lo, p, _ in bands:  # highest first: the lowest band that is right TARGET of the time
-        if p >= TARGET:
+        if math.floor(p * 100 + 1e-9) / 100 >= TARGET:
             threshold = lo
     print(f"threshold: raw score >= {threshold:.2f} (probability >= {TARGET})" if threshold is not None
           else "threshold: none")
