@@ -98,6 +98,13 @@ test_expect_success 'TBX, CSV and TSV pass the same gate; TBX and CSV carry the 
 	test_grep "platform" g.tsv
 '
 
+test_expect_success '--target loanword writes no English: only rejected concepts stay out' '
+	dadeum export --db g.db --target loanword -o lw.tmx 2>err &&
+	test ! -s err &&
+	test_grep "<seg>첨단 AI개발</seg>" lw.tmx &&
+	test_grep "<seg>클라우드 네이티브</seg>" lw.tmx
+'
+
 test_expect_success 'a rejected concept is left out and counted' '
 	cp g.db r.db &&
 	dadeum set --db r.db 1 --status rejected >/dev/null &&

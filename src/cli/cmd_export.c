@@ -85,7 +85,8 @@ static const char help_tail[] =
     "                        document, the lexicon or localisation data back, or\n"
     "                        a transliteration right >= 95 % of the time:\n"
     "                        confidence >= 0.95; weaker English forms of kept\n"
-    "                        concepts are left out too\n"
+    "                        concepts are left out too (--target loanword,\n"
+    "                        which writes no English: rejected ones only)\n"
     "  --min-confidence <x>  approved concepts and candidates with confidence >= x\n"
     "                        (0 to 1)\n"
     "  --all                 every concept and form, rejected ones included\n"
@@ -120,8 +121,7 @@ struct gate {
 };
 
 /* Decides on c; returns 1 when it passes (then *out is c as written). */
-static int gate_pass(struct gate *g, const struct termbase_concept *c,
-                     struct termbase_concept *out)
+static int gate_pass(struct gate *g, const struct termbase_concept *c, struct termbase_concept *out)
 {
     enum termbase_gate why = termbase_gate_check(c, g->min);
 
@@ -352,6 +352,8 @@ int cmd_export(int argc, char **argv)
         goto cleanup;
     }
     gate.keep_rejected = status == TERMBASE_REJECTED;
+    if (opt.target == EXCHANGE_TARGET_LOANWORD && !min_given)
+        gate.min = 0; /* no English is written: only rejected concepts stay out */
     if (!fmt && output && strcmp(output, "-")) {
         const struct exchange_format *f = exchange_format_for_path(output);
         const char *dot = strrchr(output, '.');

@@ -144,9 +144,9 @@ static void tsv_concept(struct exchange_writer *w, const struct termbase_concept
     exchange_for_each_pair(w, c, tsv_pair);
 }
 
-static const char *const csv_columns[] = {"concept_id",   "status", "kind",   "type",
-                                          "abbreviation", "note",   "source", "example",
-                                          "confidence"};
+static const char *const csv_columns[] = {"concept_id", "status",       "kind",
+                                          "type",       "abbreviation", "note",
+                                          "source",     "example",      "confidence"};
 
 static void csv_begin(struct exchange_writer *w)
 {
@@ -421,11 +421,12 @@ static int header_column(struct dsv_reader *r, const char *name, int *seen_lang)
     static const struct {
         const char *name;
         enum col col;
-    } names[] = {{"source", COL_SOURCE}, {"target", COL_TARGET},     {"concept_id", COL_ID},
-                 {"id", COL_ID},         {"status", COL_STATUS},     {"kind", COL_KIND},
-                 {"type", COL_TYPE},     {"abbreviation", COL_ABBR}, {"note", COL_NOTE},
-                 {"comment", COL_NOTE},  {"source_ref", COL_SRCREF}, {"example", COL_EXAMPLE},
-                 {"korean", COL_SOURCE}, {"english", COL_TARGET},   {"confidence", COL_CONFIDENCE}};
+    } names[] = {
+        {"source", COL_SOURCE}, {"target", COL_TARGET},     {"concept_id", COL_ID},
+        {"id", COL_ID},         {"status", COL_STATUS},     {"kind", COL_KIND},
+        {"type", COL_TYPE},     {"abbreviation", COL_ABBR}, {"note", COL_NOTE},
+        {"comment", COL_NOTE},  {"source_ref", COL_SRCREF}, {"example", COL_EXAMPLE},
+        {"korean", COL_SOURCE}, {"english", COL_TARGET},    {"confidence", COL_CONFIDENCE}};
     struct strbuf tag = STRBUF_INIT;
     int ret = -1;
 

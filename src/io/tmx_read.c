@@ -49,11 +49,11 @@ struct tuv {
 /* dadeum's own properties, which it reads back. */
 enum prop {
     PROP_OTHER,
-    PROP_ID,     /* x-concept-id */
-    PROP_KIND,   /* x-kind */
-    PROP_STATUS, /* x-status */
+    PROP_ID,         /* x-concept-id */
+    PROP_KIND,       /* x-kind */
+    PROP_STATUS,     /* x-status */
     PROP_CONFIDENCE, /* x-dadeum-confidence */
-    PROP_FORM    /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
+    PROP_FORM        /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
 };
 
 struct tmx_reader {

@@ -44,10 +44,9 @@ enum field {
     NFIELDS
 };
 
-static const char *const field_names[NFIELDS] = {"file",    "line",  "ko",       "gloss",
-                                                 "kind",    "count", "reversed", "expansion",
-                                                 "context", "en",    "abbr",
-                                                 "confidence", "evidence"};
+static const char *const field_names[NFIELDS] = {
+    "file",      "line",    "ko", "gloss", "kind",       "count",   "reversed",
+    "expansion", "context", "en", "abbr",  "confidence", "evidence"};
 
 struct record {
     char *f[NFIELDS]; /* owned values, NULL when absent */

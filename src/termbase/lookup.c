@@ -101,7 +101,8 @@ static void form_source(struct termbase_result *r, struct termbase_form *f, sqli
     const char *best = (const char *)sqlite3_column_text(st, 4);
     const char *any = (const char *)sqlite3_column_text(st, 5);
     const char *own = (const char *)sqlite3_column_text(st, 6);
-    double own_score = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 7);
+    double own_score =
+        sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 7);
     char *end = NULL;
 
     f->source = NULL;

@@ -336,7 +336,8 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
     for (size_t i = 0; i < c->nforms; i++) {
         if (!c->forms[i].text || !*c->forms[i].text)
             continue;
-        if ((ret = add_form(m, id, &c->forms[i], c->has_confidence ? c->confidence : -1, &fid, err)))
+        if ((ret =
+                 add_form(m, id, &c->forms[i], c->has_confidence ? c->confidence : -1, &fid, err)))
             goto cleanup;
         if (c->forms[i].type == TERMBASE_FORM_KO && !strcmp(c->forms[i].text, ko))
             ko_form = fid;

@@ -905,8 +905,7 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
  */
 static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
                                      const char *text, const struct termbase_pair *p,
-                                     const char *source, double score,
-                                     struct termbase_error *err)
+                                     const char *source, double score, struct termbase_error *err)
 {
     sqlite3_stmt *st;
     int64_t fid;

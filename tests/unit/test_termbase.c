@@ -391,10 +391,10 @@ static void test_bad_files(void)
 /* Sources, calibrated bands and the gate (confidence.c; issue #17). */
 static void test_confidence(void)
 {
-    struct termbase_form f[3] = {{"인공지능", TERMBASE_FORM_KO, 1, 0, "document", 1, 1},
-                                 {"chum than AI gavel", TERMBASE_FORM_ENGLISH, 1, 0, "translit",
-                                  0.41, 0},
-                                 {"AI", TERMBASE_FORM_ABBREV, 1, 0, "document", 1, 1}};
+    struct termbase_form f[3] = {
+        {"인공지능", TERMBASE_FORM_KO, 1, 0, "document", 1, 1},
+        {"chum than AI gavel", TERMBASE_FORM_ENGLISH, 1, 0, "translit", 0.41, 0},
+        {"AI", TERMBASE_FORM_ABBREV, 1, 0, "document", 1, 1}};
     struct termbase_form buf[3];
     struct termbase_concept c, kept;
 
@@ -410,7 +410,8 @@ static void test_confidence(void)
     OK(termbase_form_confidence("user", -1) == 1, "user 1");
     OK(termbase_form_confidence("import", -1) == 1, "import without a confidence 1");
     OK(termbase_form_confidence("import", 0.62) == 0.62, "import keeps the file's");
-    OK(termbase_form_confidence("translit", 1.0) >= TERMBASE_MIN_CONFIDENCE, "translit 1.00 passes");
+    OK(termbase_form_confidence("translit", 1.0) >= TERMBASE_MIN_CONFIDENCE,
+       "translit 1.00 passes");
     OK(termbase_form_confidence("translit", 0.935) >= TERMBASE_MIN_CONFIDENCE,
        "translit 0.94 as printed passes");
     OK(termbase_form_confidence("translit", 0.93) < TERMBASE_MIN_CONFIDENCE, "0.93 does not");
