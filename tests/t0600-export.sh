@@ -196,7 +196,7 @@ test_expect_success 'OmegaT loads the .txt glossary as it loads glossary/ (every
 test_expect_success 'CSV is RFC 4180: header, CRLF, quoting' '
 	dadeum export --db t.db --format csv -o g.csv &&
 	head -n 1 g.csv >h &&
-	printf "ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example\r\n" >expect &&
+	printf "ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example,confidence\r\n" >expect &&
 	test_cmp expect h &&
 	test "$(grep -c "$(printf "\r")\$" g.csv)" = "$(wc -l <g.csv)" &&
 	test_grep "^제어 문자,\"control.* char & <tag> \"\"q\"\"\",90,approved" g.csv

@@ -15,7 +15,7 @@ ALL=$TEST_DATA/formats/tbx-basic-all.tbx
 # tuples.py FILE: one line per data category, "entry|lang|term|category|value",
 # sorted; categories are element[type]@target with the group around them;
 # TBX v3 DCT names (basic:context) are read as their DCA element and type;
-# dadeum's own x-status and x-kind notes are left out.
+# dadeum's own x-status, x-kind and x-dadeum-confidence notes are left out.
 cat >tuples.py <<'PY'
 import sys
 import xml.etree.ElementTree as ET
@@ -61,7 +61,7 @@ def walk(parent, where, out, prefix=""):
             walk(el, where, out, name + "/")
         else:
             value = text(el)
-            if name == "note" and value.startswith(("x-status: ", "x-kind: ")):
+            if name == "note" and value.startswith(("x-status: ", "x-kind: ", "x-dadeum-confidence: ")):
                 continue
             out.append("|".join(where + (prefix + category(el), value)))
 
@@ -146,7 +146,9 @@ test_expect_success 'a termbase of schema version 2 gets the datcat table on its
 	printf "인공지능(AI) 안전연구소가 문을 열었다.\n" >a.txt &&
 	dadeum ingest --db v2.db a.txt &&
 	sqlite3 v2.db "DROP TRIGGER datcat_form_ad; DROP TRIGGER datcat_concept_ad;
-		DROP TABLE datcat; PRAGMA user_version = 2" &&
+		DROP TABLE datcat; ALTER TABLE evidence DROP COLUMN source;
+		ALTER TABLE evidence DROP COLUMN score; ALTER TABLE form DROP COLUMN source;
+		ALTER TABLE form DROP COLUMN score; PRAGMA user_version = 2" &&
 	test_expect_code 3 dadeum export --db v2.db --format tbx -o x.tbx 2>err &&
 	test_grep "schema version 2 needs migrating to" err &&
 	dadeum import --db v2.db "$ALL" &&

@@ -7,6 +7,12 @@
  * over the target at the end (util/outfile.h): an interrupted export never
  * leaves a partial file.
  *
+ * The gate (docs/termbase.md, "Confidence"): by default only approved
+ * concepts and candidates with confidence >= TERMBASE_MIN_CONFIDENCE are
+ * written, and of those candidates only the English forms that reach it;
+ * --min-confidence moves the bar, --all writes everything. One line on
+ * stderr says what was left out, by reason.
+ *
  * Adding an output format: write its struct exchange_writer_ops in src/io/
  * and add one line to the table below.
  */
@@ -22,6 +28,7 @@
 #include "io/styleguide.h"
 #include "termbase/termbase.h"
 #include "util/outfile.h"
+#include "util/xmalloc.h"
 #include "util/banned.h"
 
 static const struct export_format {
@@ -47,7 +54,8 @@ static const char synopsis[] =
     "                     [--target (english | abbrev | loanword)] [--source-lang <tag>]\n"
     "                     [--target-lang <tag>] [--date <date>]\n"
     "                     [--kind <kind>] [--min-count <n>]\n"
-    "                     [--source-paths (relative | basename | none)]\n";
+    "                     [--source-paths (relative | basename | none)]\n"
+    "                     [--all | --min-confidence <x>] [-q]\n";
 
 static const char help_head[] =
     "\n"
@@ -82,6 +90,18 @@ static const char help_tail[] =
     "                        dadeum or an import as its base name), basename\n"
     "                        (a.txt) or none\n"
     "\n"
+    "gate (every format; docs/termbase.md, \"Confidence\"):\n"
+    "  (default)             approved concepts, and candidates whose English the\n"
+    "                        document, the lexicon or localisation data back, or\n"
+    "                        a transliteration right >= 95 % of the time:\n"
+    "                        confidence >= 0.95; weaker English forms of kept\n"
+    "                        concepts are left out too (--target loanword,\n"
+    "                        which writes no English: rejected ones only)\n"
+    "  --min-confidence <x>  approved concepts and candidates with confidence >= x\n"
+    "                        (0 to 1)\n"
+    "  --all                 every concept and form, rejected ones included\n"
+    "  -q, --quiet           do not say on stderr what the gate left out\n"
+    "\n"
     "exit status: 0 written, 2 usage, 3 the termbase cannot be read, 4 the\n"
     "output could not be written, 5 internal error.\n";
 
@@ -95,6 +115,102 @@ static int usage(int to_stdout)
         printf("  %-6s %s\n", formats[i].name, formats[i].help);
     fputs(help_tail, stdout);
     return DADEUM_EXIT_OK;
+}
+
+/* The gate between the termbase and a writer, and what it left out. */
+struct gate {
+    double min;                                     /* confidence a candidate needs */
+    int keep_rejected;                              /* --status rejected asked for them */
+    unsigned long seen;                             /* concepts given */
+    unsigned long left_out[TERMBASE_GATE_NREASONS]; /* concepts left out, by reason */
+    unsigned long weak_forms;                       /* English forms left out of kept ones */
+    struct termbase_form *forms;                    /* scratch for strip_weak */
+    size_t aforms;                                  /* allocated entries in forms */
+    struct exchange_writer *w;                      /* next stage, or NULL: count only */
+    const struct styleguide_options *so;            /* count only what a style guide lists */
+};
+
+/* Decides on c; returns 1 when it passes (then *out is c as written). */
+static int gate_pass(struct gate *g, const struct termbase_concept *c, struct termbase_concept *out)
+{
+    enum termbase_gate why = termbase_gate_check(c, g->min);
+
+    g->seen++;
+    if (why == TERMBASE_GATE_REJECTED && g->keep_rejected)
+        why = TERMBASE_GATE_PASS;
+    if (why != TERMBASE_GATE_PASS) {
+        g->left_out[why]++;
+        return 0;
+    }
+    ALLOC_GROW(g->forms, c->nforms + 1, g->aforms);
+    g->weak_forms += termbase_concept_strip_weak(c, g->min, out, g->forms);
+    return 1;
+}
+
+/* A termbase_concept_fn: the gate, then the writer. */
+static int gate_write(void *ctx, const struct termbase_concept *c)
+{
+    struct gate *g = ctx;
+    struct termbase_concept kept;
+
+    if (g->so && !styleguide_options_match(g->so, c))
+        return 0;
+    if (!gate_pass(g, c, &kept))
+        return 0;
+    return g->w ? exchange_writer_add(g->w, &kept) : 0;
+}
+
+/*
+ * The one stderr line: "left out N of M concepts (K translit guesses below
+ * 0.95, ...); use --all to include them". Nothing when nothing was.
+ */
+static void gate_report(const struct gate *g)
+{
+    unsigned long n = 0;
+    const char *sep = "";
+
+    for (int i = 1; i < TERMBASE_GATE_NREASONS; i++)
+        n += g->left_out[i];
+    if (!n && !g->weak_forms)
+        return;
+    fprintf(stderr, "dadeum: export: left out %lu of %lu concepts (", n, g->seen);
+    for (int i = 1; i < TERMBASE_GATE_NREASONS; i++) {
+        if (!g->left_out[i])
+            continue;
+        fprintf(stderr, "%s%lu ", sep, g->left_out[i]);
+        switch ((enum termbase_gate)i) {
+        case TERMBASE_GATE_REJECTED:
+            fputs("rejected", stderr);
+            break;
+        case TERMBASE_GATE_TRANSLIT:
+            fprintf(stderr, "transliteration guesses below %.2f", g->min);
+            break;
+        case TERMBASE_GATE_UNKNOWN:
+            fputs("of unknown source: ingest their documents again", stderr);
+            break;
+        default:
+            fprintf(stderr, "with other evidence below %.2f", g->min);
+            break;
+        }
+        sep = ", ";
+    }
+    if (g->weak_forms)
+        fprintf(stderr, "%s%lu weaker English forms of kept concepts", sep, g->weak_forms);
+    fputs("); use --all to include them\n", stderr);
+}
+
+/* Parses --min-confidence: a number in [0,1]. Returns 0, or -1 after a message. */
+static int parse_confidence(const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (!*s || *end || errno || !(v >= 0 && v <= 1))
+        return error("--min-confidence wants a number from 0 to 1, not '%s'", s);
+    *out = v;
+    return 0;
 }
 
 static const struct export_format *find_format(const char *name)
@@ -137,6 +253,9 @@ int cmd_export(int argc, char **argv)
                                              {"kind", required_argument, NULL, 'k'},
                                              {"min-count", required_argument, NULL, 'm'},
                                              {"source-paths", required_argument, NULL, 'P'},
+                                             {"min-confidence", required_argument, NULL, 'c'},
+                                             {"all", no_argument, NULL, 'a'},
+                                             {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
@@ -148,7 +267,9 @@ int cmd_export(int argc, char **argv)
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
+    struct gate gate = {TERMBASE_MIN_CONFIDENCE, 0, 0, {0}, 0, NULL, 0, NULL, NULL};
     int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0, min_count_opt = 0;
+    int all = 0, quiet = 0, min_given = 0;
     char date[32];
 
     if (!db || !*db)
@@ -156,7 +277,7 @@ int cmd_export(int argc, char **argv)
     /* never an absolute local path in a file handed around (issue #17) */
     opt.paths = so.paths = EXCHANGE_PATHS_RELATIVE;
     cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
@@ -231,6 +352,19 @@ int cmd_export(int argc, char **argv)
             opt.paths = so.paths = (enum exchange_paths)p;
             break;
         }
+        case 'c':
+            if (parse_confidence(optarg, &gate.min)) {
+                ret = usage(0);
+                goto cleanup;
+            }
+            min_given = 1;
+            break;
+        case 'a':
+            all = 1;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
         case 'h':
             ret = usage(1);
             goto cleanup;
@@ -245,6 +379,14 @@ int cmd_export(int argc, char **argv)
         ret = usage(0);
         goto cleanup;
     }
+    if (all && min_given) {
+        error("--all and --min-confidence do not go together");
+        ret = usage(0);
+        goto cleanup;
+    }
+    gate.keep_rejected = status == TERMBASE_REJECTED;
+    if (opt.target == EXCHANGE_TARGET_LOANWORD && !min_given)
+        gate.min = 0; /* no English is written: only rejected concepts stay out */
     if (!fmt && output && strcmp(output, "-")) {
         const struct exchange_format *f = exchange_format_for_path(output);
         const char *dot = strrchr(output, '.');
@@ -299,6 +441,15 @@ int cmd_export(int argc, char **argv)
     if (!fmt->ops) {
         /* a style guide: three streaming passes over the termbase */
         so.status = status;
+        so.min_confidence = all ? -1 : gate.min;
+        gate.so = &so;
+        /* a counting pass for the report: the style guide's own passes see
+         * each concept three times */
+        if (!all && !quiet && termbase_foreach(tb, status, gate_write, &gate, &err)) {
+            error("%s", err.message);
+            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+            goto cleanup;
+        }
         if (styleguide_write_termbase(tb, out.fp,
                                       (enum styleguide_format)styleguide_format_parse(fmt->name),
                                       &so, &err)) {
@@ -310,7 +461,9 @@ int cmd_export(int argc, char **argv)
     }
     exchange_writer_init(&w, fmt->ops, out.fp, &opt);
     writer_open = 1;
-    if ((rc = termbase_foreach(tb, status, exchange_writer_add, &w, &err)) > 0) {
+    gate.w = &w;
+    if ((rc = termbase_foreach(tb, status, all ? exchange_writer_add : gate_write,
+                               all ? (void *)&w : (void *)&gate, &err)) > 0) {
         goto commit; /* the writer stopped the walk: the output failed */
     } else if (rc) {
         error("%s", err.message);
@@ -325,12 +478,15 @@ commit:
         ret = DADEUM_EXIT_OUTPUT;
     }
 cleanup:
+    if (ret == DADEUM_EXIT_OK && !all && !quiet)
+        gate_report(&gate);
     if (ret != DADEUM_EXIT_OK)
         outfile_abort(&out);
     cli_cleanup_on_signal(NULL);
     if (writer_open)
         exchange_writer_release(&w);
     termbase_free(tb);
+    free(gate.forms);
     strbuf_release(&slang);
     strbuf_release(&tlang);
     return ret;

@@ -21,7 +21,10 @@
  * a comma, a quote, CR or LF, or start or end with a space; quotes doubled;
  * controls but TAB, CR and LF written as \x1b.
  *
- *   ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example
+ *   ko-KR,en-US,concept_id,status,kind,type,abbreviation,note,source,example,confidence
+ *
+ * confidence is the concept's (docs/termbase.md, "Confidence"), last so
+ * that readers which take columns by position still find the others.
  *
  * The first two columns are named by language tag, which is how memoQ and
  * Phrase map CSV columns to term base languages.
@@ -147,8 +150,9 @@ static void tsv_concept(struct exchange_writer *w, const struct termbase_concept
     exchange_for_each_pair(w, c, tsv_pair);
 }
 
-static const char *const csv_columns[] = {"concept_id",   "status", "kind",   "type",
-                                          "abbreviation", "note",   "source", "example"};
+static const char *const csv_columns[] = {"concept_id", "status",       "kind",
+                                          "type",       "abbreviation", "note",
+                                          "source",     "example",      "confidence"};
 
 static void csv_begin(struct exchange_writer *w)
 {
@@ -203,6 +207,8 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     csv_field(sb, field.buf);
     strbuf_addch(sb, ',');
     csv_field(sb, c->example ? c->example : "");
+    strbuf_addch(sb, ',');
+    exchange_add_confidence(c, sb);
     ADD(sb, "\r\n");
     fwrite(sb->buf, 1, sb->len, w->fp);
     strbuf_release(&field);
@@ -230,6 +236,7 @@ enum col {
     COL_NOTE,
     COL_SRCREF,
     COL_EXAMPLE,
+    COL_CONFIDENCE,
     COL_COMMENT,
     NCOLS
 };
@@ -405,6 +412,8 @@ static int row_to_concept(struct dsv_reader *r)
         e->c.note = exchange_concept_strdup(e, field(r, COL_NOTE), strlen(field(r, COL_NOTE)));
     if (field(r, COL_SRCREF) && *field(r, COL_SRCREF) && !e->c.example_path)
         exchange_concept_set_source(e, field(r, COL_SRCREF), strlen(field(r, COL_SRCREF)));
+    if (field(r, COL_CONFIDENCE) && *field(r, COL_CONFIDENCE) && !e->c.has_confidence)
+        exchange_set_confidence(&e->c, field(r, COL_CONFIDENCE));
     if (field(r, COL_EXAMPLE) && *field(r, COL_EXAMPLE) && !e->c.example)
         e->c.example =
             exchange_concept_strdup(e, field(r, COL_EXAMPLE), strlen(field(r, COL_EXAMPLE)));
@@ -419,11 +428,12 @@ static int header_column(struct dsv_reader *r, const char *name, int *seen_lang)
     static const struct {
         const char *name;
         enum col col;
-    } names[] = {{"source", COL_SOURCE}, {"target", COL_TARGET},     {"concept_id", COL_ID},
-                 {"id", COL_ID},         {"status", COL_STATUS},     {"kind", COL_KIND},
-                 {"type", COL_TYPE},     {"abbreviation", COL_ABBR}, {"note", COL_NOTE},
-                 {"comment", COL_NOTE},  {"source_ref", COL_SRCREF}, {"example", COL_EXAMPLE},
-                 {"korean", COL_SOURCE}, {"english", COL_TARGET}};
+    } names[] = {
+        {"source", COL_SOURCE}, {"target", COL_TARGET},     {"concept_id", COL_ID},
+        {"id", COL_ID},         {"status", COL_STATUS},     {"kind", COL_KIND},
+        {"type", COL_TYPE},     {"abbreviation", COL_ABBR}, {"note", COL_NOTE},
+        {"comment", COL_NOTE},  {"source_ref", COL_SRCREF}, {"example", COL_EXAMPLE},
+        {"korean", COL_SOURCE}, {"english", COL_TARGET},    {"confidence", COL_CONFIDENCE}};
     struct strbuf tag = STRBUF_INIT;
     int ret = -1;
 

@@ -460,6 +460,31 @@ static int parse_digits(const char *s, size_t len, unsigned long long *v)
     return 0;
 }
 
+int exchange_set_confidence(struct termbase_concept *c, const char *s)
+{
+    char *end;
+    double v;
+
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return -1;
+    v = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (*end || !(v >= 0 && v <= 1))
+        return -1;
+    c->confidence = v;
+    c->has_confidence = 1;
+    return 0;
+}
+
+void exchange_add_confidence(const struct termbase_concept *c, struct strbuf *out)
+{
+    if (c->has_confidence)
+        strbuf_addf(out, "%.2f", c->confidence);
+}
+
 long long exchange_parse_id(const char *s)
 {
     unsigned long long v;

@@ -385,6 +385,17 @@ void exchange_tbx_term_categories(const struct termbase_concept *c, const struct
                                   int preferred, const char **term_type /* OUT */,
                                   const char **status /* OUT */);
 
+
+/*
+ * Reads a concept confidence as the writers write it (x-dadeum-confidence:
+ * "0.97"): sets c->confidence and c->has_confidence when s is a number from
+ * 0 to 1 (surrounding spaces allowed) and returns 0; else returns -1 and
+ * leaves c as it was.
+ */
+int exchange_set_confidence(struct termbase_concept *c, const char *s);
+
+/* Appends c's confidence as "0.97" to out; nothing when it has none. */
+void exchange_add_confidence(const struct termbase_concept *c, struct strbuf *out);
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */

@@ -106,6 +106,14 @@ const char *styleguide__status_label(enum termbase_review r)
     }
 }
 
+const char *styleguide__loanword_label(const struct termbase_concept *c, const char **cls)
+{
+    int avoid = c->status == TERMBASE_APPROVED;
+    if (cls)
+        *cls = avoid ? "avoid" : "admitted";
+    return avoid ? STYLEGUIDE__L_AVOID : STYLEGUIDE__L_ADMITTED;
+}
+
 size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_form_type t)
 {
     size_t n = 0;
@@ -184,6 +192,10 @@ static int stream_concept(void *vctx, const struct termbase_concept *c)
 
     if (!styleguide_options_match(st->ctx.opt, c))
         return 0;
+    if (st->ctx.opt->min_confidence >= 0 &&
+        termbase_gate_check(c, st->ctx.opt->min_confidence) != TERMBASE_GATE_PASS &&
+        !(c->status == TERMBASE_REJECTED && st->ctx.opt->status == TERMBASE_REJECTED))
+        return 0;
     s = styleguide__section_of(c->ko);
     if (st->pass == 1) {
         st->ctx.counts[s]++;
@@ -193,7 +205,16 @@ static int stream_concept(void *vctx, const struct termbase_concept *c)
     if ((st->pass == 2) != (s != STYLEGUIDE__OTHER))
         return 0;
     switch_section(&st->ctx, st->r, &st->open, st->opened, s);
-    st->r->entry(&st->ctx, c);
+    if (st->ctx.opt->min_confidence >= 0) {
+        /* the English the gate keeps, as the exchange formats write it */
+        struct termbase_concept kept;
+        struct termbase_form *forms = xcalloc(c->nforms + 1, sizeof(*forms));
+        termbase_concept_strip_weak(c, st->ctx.opt->min_confidence, &kept, forms);
+        st->r->entry(&st->ctx, &kept);
+        free(forms);
+    } else {
+        st->r->entry(&st->ctx, c);
+    }
     return 0;
 }
 

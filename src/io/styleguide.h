@@ -54,11 +54,14 @@ struct styleguide_options {
     unsigned long min_count; /* keep concepts seen at least this often (0: all) */
     const char *title;       /* document title, or NULL for the default */
     enum exchange_paths paths; /* how an example's document is cited (exchange_path_shown) */
+    double min_confidence;     /* styleguide_write_termbase only: the export gate
+                                * (termbase_gate_check; weak English forms of kept
+                                * concepts are left out too), or -1: none */
 };
 
 #define STYLEGUIDE_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        -1, NULL, 0, NULL, EXCHANGE_PATHS_ASIS                                                     \
+        -1, NULL, 0, NULL, EXCHANGE_PATHS_ASIS, -1                                                 \
     }
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */

@@ -182,11 +182,13 @@ static void html_forms(FILE *fp, const struct termbase_concept *c, enum termbase
 static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concept *c)
 {
     FILE *fp = ctx->fp;
+    const char *cls;
+    const char *loan = styleguide__loanword_label(c, &cls);
 
     fprintf(fp, "<article class=\"entry\" id=\"c%" PRId64 "\">\n<h3>", c->id);
     html_str(fp, c->ko);
     fputs("</h3>\n<dl>\n", fp);
-    html_forms(fp, c, TERMBASE_FORM_LOANWORD, STYLEGUIDE__L_AVOID, "avoid");
+    html_forms(fp, c, TERMBASE_FORM_LOANWORD, loan, cls);
     html_forms(fp, c, TERMBASE_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH, NULL);
     html_forms(fp, c, TERMBASE_FORM_ABBREV, STYLEGUIDE__L_ABBREV, NULL);
     html_forms(fp, c, TERMBASE_FORM_NATIVE, STYLEGUIDE__L_NATIVE, NULL);

@@ -45,6 +45,7 @@ extern const struct styleguide__renderer styleguide__html;
 #define STYLEGUIDE__RULE                                                                           \
     "쉬운 우리말 용어를 쓰고, 외래어·외국어는 처음 한 번만 괄호 안에 함께 씁니다."
 #define STYLEGUIDE__L_AVOID "쓰지 말 것"
+#define STYLEGUIDE__L_ADMITTED "외래어 (허용)"
 #define STYLEGUIDE__L_ENGLISH "영어"
 #define STYLEGUIDE__L_ABBREV "약어"
 #define STYLEGUIDE__L_NATIVE "비슷한 말"
@@ -70,6 +71,15 @@ const char *styleguide__status_label(enum termbase_review r);
  */
 void styleguide__example(const struct termbase_concept *c, struct strbuf *pre,
                          struct strbuf *hit, struct strbuf *post);
+
+/*
+ * The label of a concept's loanwords, as TBX marks them (tbx_write.c):
+ * STYLEGUIDE__L_AVOID once the plain Korean term is approved (TBX
+ * deprecatedTerm-admn-sts), else STYLEGUIDE__L_ADMITTED (admittedTerm-admn-sts):
+ * an unreviewed pair is no advice yet. *cls gets the HTML class ("avoid" or
+ * "admitted").
+ */
+const char *styleguide__loanword_label(const struct termbase_concept *c, const char **cls);
 
 /* Number of forms of type t, other than the preferred term itself. */
 size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_form_type t);

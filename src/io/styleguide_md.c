@@ -119,7 +119,7 @@ static void md_entry(struct styleguide__ctx *ctx, const struct termbase_concept 
     fputs("\n### ", fp);
     md_str(fp, c->ko);
     fputs("\n\n", fp);
-    md_forms(fp, c, TERMBASE_FORM_LOANWORD, STYLEGUIDE__L_AVOID);
+    md_forms(fp, c, TERMBASE_FORM_LOANWORD, styleguide__loanword_label(c, NULL));
     md_forms(fp, c, TERMBASE_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH);
     md_forms(fp, c, TERMBASE_FORM_ABBREV, STYLEGUIDE__L_ABBREV);
     md_forms(fp, c, TERMBASE_FORM_NATIVE, STYLEGUIDE__L_NATIVE);

@@ -453,6 +453,8 @@ static void end_text(struct tbx_reader *r)
             int st = termbase_review_parse(r->text.buf + 10);
             if (st >= 0)
                 e->c.status = (enum termbase_review)st;
+        } else if (!strncmp(r->text.buf, "x-dadeum-confidence: ", 21)) {
+            exchange_set_confidence(&e->c, r->text.buf + 21);
         } else if (!strncmp(r->text.buf, "x-kind: ", 8)) {
             e->c.kind = exchange_concept_strdup(e, r->text.buf + 8, r->text.len - 8);
         } else if (!e->c.note && r->text.len) {

@@ -12,6 +12,7 @@
  *     <text><body>                          <text><body>
  *       <termEntry id="c12">                  <conceptEntry id="c12">
  *         <note>x-status: approved</note>       (the same notes)
+ *         <note>x-dadeum-confidence: 0.97</note>
  *         <langSet xml:lang="ko-KR">            <langSec xml:lang="ko-KR">
  *           <tig>                                 <termSec>
  *             <term>인공지능</term>                  (the same children)
@@ -44,7 +45,9 @@
  * administrativeStatus replaces the derived one) and its other ones after
  * the example. TBX-Basic has no slot for the review
  * status or kind: they go in entry-level notes "x-status: ..." and
- * "x-kind: ...", beside the reviewer's note. context and source go with the
+ * "x-kind: ...", beside the reviewer's note; so does the concept's
+ * confidence, "x-dadeum-confidence: 0.97" (an <admin> or <descrip> of a type
+ * TBX-Basic lacks would fail its validation; docs/formats.md). context and source go with the
  * preferred Korean term, the form the example was found for.
  */
 #include <stdio.h>
@@ -295,6 +298,11 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
     ADD(sb, ">\n        <note>x-status: ");
     strbuf_addstr(sb, termbase_review_name(c->status));
     ADD(sb, "</note>\n");
+    if (c->has_confidence) {
+        ADD(sb, "        <note>x-dadeum-confidence: ");
+        exchange_add_confidence(c, sb);
+        ADD(sb, "</note>\n");
+    }
     if (c->kind && *c->kind) {
         ADD(sb, "        <note>x-kind: ");
         xml_add_escaped(sb, c->kind, 0);

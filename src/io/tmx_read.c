@@ -59,10 +59,11 @@ struct tuv {
 /* dadeum's own properties, which it reads back. */
 enum prop {
     PROP_OTHER,
-    PROP_ID,     /* x-concept-id */
-    PROP_KIND,   /* x-kind */
-    PROP_STATUS, /* x-status */
-    PROP_FORM    /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
+    PROP_ID,         /* x-concept-id */
+    PROP_KIND,       /* x-kind */
+    PROP_STATUS,     /* x-status */
+    PROP_CONFIDENCE, /* x-dadeum-confidence */
+    PROP_FORM        /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
 };
 
 struct tmx_reader {
@@ -221,6 +222,7 @@ static enum prop prop_of(const char *type, enum termbase_form_type *form)
         {"x-concept-id", PROP_ID, 0},
         {"x-kind", PROP_KIND, 0},
         {"x-status", PROP_STATUS, 0},
+        {"x-dadeum-confidence", PROP_CONFIDENCE, 0},
         {"x-abbreviation", PROP_FORM, TERMBASE_FORM_ABBREV},
         {"x-loanword", PROP_FORM, TERMBASE_FORM_LOANWORD},
         {"x-english", PROP_FORM, TERMBASE_FORM_ENGLISH},
@@ -411,6 +413,9 @@ static void end_prop(struct tmx_reader *r)
         if ((status = termbase_review_parse(r->text.buf)) >= 0)
             e->c.status = (enum termbase_review)status;
         break;
+    case PROP_CONFIDENCE:
+        exchange_set_confidence(&e->c, r->text.buf);
+        break;
     case PROP_FORM:
         exchange_concept_add_form(e, r->prop_form, r->text.buf, r->text.len);
         break;
@@ -551,6 +556,10 @@ static int end_tu(struct tmx_reader *r)
         e->c.kind = exchange_concept_strdup(e, tu->c.kind, strlen(tu->c.kind));
     if (tu->c.status != TERMBASE_CANDIDATE)
         e->c.status = tu->c.status;
+    if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
+        e->c.confidence = tu->c.confidence;
+        e->c.has_confidence = 1;
+    }
     if (!r->notes.len) {
         strbuf_addbuf(&r->notes, &r->tu_notes);
     } else {

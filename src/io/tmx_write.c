@@ -11,6 +11,8 @@
  *         <prop type="x-concept-id">12</prop>       termbase concept id
  *         <prop type="x-kind">abbrev</prop>         what the concept's gloss is
  *         <prop type="x-status">approved</prop>     review status
+ *         <prop type="x-dadeum-confidence">0.97</prop>  the concept's confidence
+ *                                                   (docs/termbase.md, "Confidence")
  *         <prop type="x-abbreviation">AI</prop>     each abbreviation of the concept
  *         <prop type="x-loanword">에이아이</prop>     its other forms: x-loanword,
  *                                                   x-english, x-native, x-shortform
@@ -124,6 +126,9 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
     }
     prop(fp, "x-kind", c->kind);
     prop(fp, "x-status", termbase_review_name(c->status));
+    exchange_add_confidence(c, &src);
+    prop(fp, "x-dadeum-confidence", src.buf);
+    strbuf_reset(&src);
     /*
      * The concept's other forms, so that TMX carries the whole concept:
      * every abbreviation (a reader tells abbreviation targets by them), and

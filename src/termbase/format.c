@@ -208,8 +208,11 @@ static void write_json(FILE *fp, const struct termbase_concept *c)
     }
     fputs(",\"kind\":", fp);
     json_write_string(fp, c->kind);
-    fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,\"note\":",
+    fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,",
             termbase_review_name(c->status), c->count, c->ndocs);
+    if (c->has_confidence)
+        fprintf(fp, "\"confidence\":%.2f,", c->confidence);
+    fputs("\"note\":", fp);
     json_write_string(fp, c->note);
     if (c->match != TERMBASE_MATCH_NONE) {
         fprintf(fp, ",\"match\":\"%s\",\"matched\":", termbase_match_name(c->match));

@@ -16,7 +16,8 @@
  * JSON (RFC 8259) is parsed only as far as `dadeum extract --format jsonl`
  * writes it: one flat object per line whose values are strings, numbers,
  * true, false or null. Unknown keys are ignored; "en" and "abbr" (from the
- * aligner) are read when present.
+ * aligner), and "evidence" and "confidence" (where en comes from, for the
+ * export gate) are read when present.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -41,12 +42,14 @@ enum field {
     F_CONTEXT,
     F_EN,
     F_ABBR,
+    F_CONFIDENCE,
+    F_EVIDENCE,
     NFIELDS
 };
 
-static const char *const field_names[NFIELDS] = {"file",    "line",  "ko",       "gloss",
-                                                 "kind",    "count", "reversed", "expansion",
-                                                 "context", "en",    "abbr"};
+static const char *const field_names[NFIELDS] = {
+    "file",      "line",    "ko", "gloss", "kind",       "count",   "reversed",
+    "expansion", "context", "en", "abbr",  "confidence", "evidence"};
 
 struct record {
     char *f[NFIELDS]; /* owned values, NULL when absent */
@@ -124,6 +127,8 @@ static enum termbase_status group_flush(struct termbase *tb, struct group *g,
         p.expansion = f[F_EXPANSION] && *f[F_EXPANSION] ? f[F_EXPANSION] : NULL;
         p.en = f[F_EN];
         p.abbr = f[F_ABBR];
+        p.en_source = p.en ? f[F_EVIDENCE] : NULL;
+        p.en_score = f[F_CONFIDENCE] ? strtod(f[F_CONFIDENCE], NULL) : -1;
         if ((ret = termbase_doc_add(tb, &p, err)))
             return ret; /* doc_add leaves the transaction open: abort it */
     }

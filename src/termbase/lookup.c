@@ -92,6 +92,40 @@ static int cmp_forms(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+/*
+ * Sets f's source, score and confidence from columns 4..7 of TB_C_FORMS: the
+ * best "score source" of its documents, any source of theirs, and its own
+ * (set, import). The more confident of the document's and its own wins.
+ */
+static void form_source(struct termbase_result *r, struct termbase_form *f, sqlite3_stmt *st)
+{
+    const char *best = (const char *)sqlite3_column_text(st, 4);
+    const char *any = (const char *)sqlite3_column_text(st, 5);
+    const char *own = (const char *)sqlite3_column_text(st, 6);
+    double own_score =
+        sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 7);
+    char *end = NULL;
+
+    f->source = NULL;
+    f->score = -1;
+    if (best) {
+        f->score = strtod(best, &end);
+        if (end && *end == ' ')
+            f->source = rstr(r, (const unsigned char *)end + 1);
+    } else if (any) {
+        f->source = rstr(r, (const unsigned char *)any);
+    }
+    f->confidence = termbase_form_confidence(f->source, f->score);
+    if (own) {
+        double x = termbase_form_confidence(own, own_score);
+        if (x > f->confidence || !f->source) {
+            f->source = rstr(r, (const unsigned char *)own);
+            f->score = own_score;
+            f->confidence = x;
+        }
+    }
+}
+
 /* Appends concept id with its forms and example to r. */
 static enum termbase_status load_concept(struct termbase *tb, struct termbase_result *r, int64_t id,
                                          enum termbase_match match, const char *matched,
@@ -145,12 +179,15 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
             (enum termbase_form_type)form_type_parse((const char *)sqlite3_column_text(st, 1));
         f->user = sqlite3_column_int(st, 2);
         f->count = (unsigned long)sqlite3_column_int64(st, 3);
+        form_source(r, f, st);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return termbase__fail(tb, err, "cannot read the termbase");
     if (c->nforms)
         qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
+    c->confidence = termbase_concept_confidence(c);
+    c->has_confidence = 1;
 
     /* the TBX data categories kept from imports, in file order */
     if (!(st = termbase__stmt(tb, TB_C_DATCATS, err)))

@@ -46,9 +46,11 @@ static const char *const merge_sql[M_NSTMT] = {
         " WHERE id = ?1 AND ((status = 'candidate' AND ?2 <> 'candidate')"
         "  OR (note IS NULL AND ?3 IS NOT NULL) OR (kind = '' AND ?4 IS NOT NULL))",
     [M_FORM_GET] = "SELECT id, user FROM form WHERE concept = ?1 AND type = ?2 AND text = ?3",
-    [M_FORM_INSERT] = "INSERT INTO form(concept, type, text, key, stem, user)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, 1)",
-    [M_FORM_VOUCH] = "UPDATE form SET user = 1 WHERE id = ?1",
+    [M_FORM_INSERT] = "INSERT INTO form(concept, type, text, key, stem, user, source, score)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, 1, 'import', ?6)",
+    /* the file's confidence (?2, NULL when it gave none) for a form it vouches for */
+    [M_FORM_VOUCH] = "UPDATE form SET user = 1, source = coalesce(source, 'import'),"
+                     " score = CASE WHEN source IS NULL THEN ?2 ELSE score END WHERE id = ?1",
     [M_DOC_GET] = "SELECT id FROM document WHERE path = ?1",
     /* a stand-in: ingesting the real document replaces it (its hash differs) */
     [M_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, 'import', 0)",
@@ -196,8 +198,9 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
+/* Adds or vouches for form f; score is the file's confidence, or -1 when it gave none. */
 static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
-                                     const struct termbase_form *f, int64_t *fid,
+                                     const struct termbase_form *f, double score, int64_t *fid,
                                      struct termbase_error *err)
 {
     const char *type = termbase_form_type_name(f->type);
@@ -215,6 +218,8 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
             return TERMBASE_OK;
         st = stmt(m, M_FORM_VOUCH);
         sqlite3_bind_int64(st, 1, id);
+        if (score >= 0)
+            sqlite3_bind_double(st, 2, score);
         return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
     }
     if (rc != SQLITE_DONE)
@@ -229,6 +234,8 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
     sqlite3_bind_text(st, 3, f->text, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, m->key.buf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, m->stem.buf, -1, SQLITE_STATIC);
+    if (score >= 0)
+        sqlite3_bind_double(st, 6, score);
     if (step(m, st, err) != SQLITE_DONE)
         return err->code;
     m->stats.new_forms++;
@@ -378,7 +385,8 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
     for (size_t i = 0; i < c->nforms; i++) {
         if (!c->forms[i].text || !*c->forms[i].text)
             continue;
-        if ((ret = add_form(m, id, &c->forms[i], &fid, err)))
+        if ((ret =
+                 add_form(m, id, &c->forms[i], c->has_confidence ? c->confidence : -1, &fid, err)))
             goto cleanup;
         if (fids)
             fids[i] = fid;

@@ -128,6 +128,24 @@ cleanup:
     return ret;
 }
 
+/*
+ * Version 4: where each form comes from, for the export gate (confidence.c).
+ * evidence.source/score: per document, what gave the form there and how
+ * sure it was; form.source/score: forms added by `dadeum set` ('user') or by
+ * import ('import', with the file's confidence). Rows of older versions get
+ * NULL, an unknown source, which the gate leaves out; forms vouched for by
+ * hand become 'user'. Stored documents get a changed hash, so that the next
+ * `dadeum ingest` of an unchanged file extracts it again and records the
+ * sources (stand-in documents of import keep theirs).
+ */
+static const char step4_sql[] =
+    "ALTER TABLE evidence ADD COLUMN source TEXT;\n" /* TERMBASE_SOURCE_*, NULL: unknown */
+    "ALTER TABLE evidence ADD COLUMN score REAL;\n"  /* the source's score in [0,1] */
+    "ALTER TABLE form ADD COLUMN source TEXT;\n"     /* 'user', 'import', or NULL */
+    "ALTER TABLE form ADD COLUMN score REAL;\n"
+    "UPDATE form SET source = 'user' WHERE user = 1;\n"
+    "UPDATE document SET hash = 'v2:' || hash WHERE hash <> 'import';\n";
+
 struct migration {
     const char *sql;                                                        /* DDL and data */
     enum termbase_status (*fn)(struct termbase *, struct termbase_error *); /* or NULL */
@@ -138,6 +156,7 @@ static const struct migration steps[TERMBASE_SCHEMA_VERSION] = {
     {step1_sql, NULL},
     {step2_sql, step2_fill},
     {step3_sql, NULL},
+    {step4_sql, NULL},
 };
 
 const char *termbase__schema_sql(int v)
@@ -183,6 +202,7 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
     {"form_fts", "form_fts_data", "form_fts_idx", "form_fts_docsize", "form_fts_config",
      "form_fts_ai", "form_fts_ad", "fuzzy", NULL},
     {"datcat", "datcat_concept", "datcat_form", "datcat_form_ad", "datcat_concept_ad", NULL},
+    {NULL}, /* version 4 adds columns only */
 };
 
 /* The schema check of the open statement: how many objects of versions 1, 2 and 3 exist. */

@@ -22,6 +22,7 @@
  * read the WAL otherwise (needs_immutable). docs/termbase.md, "Concurrency".
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,14 +54,22 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
     [TB_CONCEPT_INSERT] = "INSERT INTO concept(key, ko) VALUES (?1, ?2)",
     [TB_TOUCH] = "INSERT OR IGNORE INTO temp.touched(id) VALUES (?1)",
     [TB_FORM_GET] = "SELECT id FROM form WHERE concept = ?1 AND type = ?2 AND text = ?3",
-    [TB_FORM_INSERT] = "INSERT INTO form(concept, type, text, key, stem, user)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [TB_FORM_INSERT] = "INSERT INTO form(concept, type, text, key, stem, user, source, score)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?6 THEN 'user' END,"
+                       " CASE WHEN ?6 THEN 1.0 END)",
     [TB_FUZZY_INSERT] = "INSERT OR IGNORE INTO fuzzy(h, form) VALUES (?1, ?2)",
     [TB_FUZZY_DELETE] = "DELETE FROM fuzzy WHERE h = ?1 AND form = ?2",
+    /* source and score: the best the document gives the form (ties: the first
+     * source by name), so that the order of a document's pairs does not matter */
     [TB_EVIDENCE_UPSERT] =
-        "INSERT INTO evidence(form, doc, line, count, reversed, context)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(form, doc) DO UPDATE SET"
+        "INSERT INTO evidence(form, doc, line, count, reversed, context, source, score)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(form, doc) DO UPDATE SET"
         " count = count + excluded.count,"
+        " source = CASE WHEN coalesce(excluded.score, -1) > coalesce(score, -1)"
+        "   OR (coalesce(excluded.score, -1) = coalesce(score, -1)"
+        "    AND coalesce(excluded.source, '') < coalesce(source, '')) THEN excluded.source"
+        "   ELSE source END,"
+        " score = nullif(max(coalesce(excluded.score, -1), coalesce(score, -1)), -1),"
         " context = CASE WHEN excluded.line < line THEN excluded.context ELSE context END,"
         " reversed = CASE WHEN excluded.line < line THEN excluded.reversed ELSE reversed END,"
         " line = min(line, excluded.line)",
@@ -105,7 +114,13 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
                  "  JOIN document d ON d.id = e.doc WHERE f.concept = ?1"
                  "  ORDER BY f.type <> 'ko', e.count DESC, d.path, e.line LIMIT 1) x"
                  " WHERE c.id = ?1",
-    [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0) FROM form f"
+    /* the best source of a form over its documents, as "score source" (scores are
+     * written 0.0000..1.0000, so the text order is the score's), and its own */
+    [TB_C_FORMS] = "SELECT f.text, f.type, f.user, coalesce(sum(e.count), 0),"
+                   " max(CASE WHEN e.score >= 0 AND e.source IS NOT NULL"
+                   "  THEN printf('%.4f %s', e.score, e.source) END),"
+                   " max(CASE WHEN e.source IS NOT NULL THEN e.source END),"
+                   " f.source, f.score FROM form f"
                    " LEFT JOIN evidence e ON e.form = f.id WHERE f.concept = ?1 GROUP BY f.id",
     [TB_C_DATCATS] = "SELECT d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element, d.type,"
                      " d.ref, d.value FROM datcat d LEFT JOIN form f ON f.id = d.form"
@@ -706,6 +721,8 @@ void termbase_pair_from_extract(struct termbase_pair *p, const struct extract_pa
     p->expansion = x->expansion;
     p->en = x->en;
     p->abbr = x->abbr;
+    p->en_source = x->en ? x->evidence : NULL;
+    p->en_score = x->confidence;
 }
 
 int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
@@ -886,8 +903,10 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
         *id = sqlite3_column_int64(st, 0);
         sqlite3_reset(st);
         if (user) {
-            char sql[96];
-            snprintf(sql, sizeof(sql), "UPDATE form SET user = 1 WHERE id = %lld", (long long)*id);
+            char sql[128];
+            snprintf(sql, sizeof(sql),
+                     "UPDATE form SET user = 1, source = 'user', score = 1.0 WHERE id = %lld",
+                     (long long)*id);
             return termbase__exec(tb, sql, err);
         }
         return TERMBASE_OK;
@@ -913,10 +932,13 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
     return termbase__fuzzy_index(tb, *id, tb->key.buf, 1, err);
 }
 
-/* Stores one form of a pair with its evidence in the open document. */
+/*
+ * Stores one form of a pair with its evidence in the open document: source
+ * (TERMBASE_SOURCE_*, NULL: unknown) gave it with score (-1: none).
+ */
 static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
                                      const char *text, const struct termbase_pair *p,
-                                     struct termbase_error *err)
+                                     const char *source, double score, struct termbase_error *err)
 {
     sqlite3_stmt *st;
     int64_t fid;
@@ -936,6 +958,10 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     sqlite3_bind_int(st, 5, p->reversed ? 1 : 0);
     if (p->context)
         bind_text(st, 6, p->context);
+    if (source)
+        bind_text(st, 7, source);
+    if (score >= 0) /* to hundredths, as extract's TSV and JSONL write it: both ingests agree */
+        sqlite3_bind_double(st, 8, floor(score * 100 + 0.5) / 100);
     return run(tb, st, err);
 }
 
@@ -946,6 +972,7 @@ enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase
     enum termbase_status ret;
     struct strbuf ckey = STRBUF_INIT;
     int64_t cid = 0;
+    const char *doc = TERMBASE_SOURCE_DOCUMENT, *lex = TERMBASE_SOURCE_LEXICON;
 
     if (!tb->in_doc)
         return termbase__error(err, TERMBASE_EINTERNAL, "no document open");
@@ -963,15 +990,20 @@ enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase
     sqlite3_bind_int64(st, 1, cid);
     if ((ret = run(tb, st, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "ko", p->ko, p, err)))
+    /* what the document writes; then what the aligner found, with its evidence */
+    if ((ret = add_form(tb, cid, "ko", p->ko, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, gloss_kind_name(p->kind), p->gloss, p, err)))
+    if ((ret = add_form(tb, cid, gloss_kind_name(p->kind), p->gloss, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "english", p->expansion, p, err)))
+    if ((ret = add_form(tb, cid, "english", p->expansion, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "english", p->en, p, err)))
+    if ((ret = add_form(tb, cid, "english", p->en, p, termbase_source_of_evidence(p->en_source),
+                        p->en_source ? p->en_score : -1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "abbrev", p->abbr, p, err)))
+    /* an abbreviation not written as the gloss came from the lexicon or another pair */
+    if (p->abbr && (ret = add_form(tb, cid, "abbrev", p->abbr, p,
+                                   p->gloss && !strcmp(p->abbr, p->gloss) ? doc : lex,
+                                   p->gloss && !strcmp(p->abbr, p->gloss) ? 1 : 0.85, err)))
         goto cleanup;
 cleanup_ok:
     ret = TERMBASE_OK;
@@ -1097,9 +1129,11 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
     static const char *const queries[] = {
         "SELECT 'document', path, hash, bytes FROM document ORDER BY path",
         "SELECT 'concept', key, ko, kind, status, count, note FROM concept ORDER BY key",
-        "SELECT 'form', c.key, f.type, f.text, f.key, f.stem, f.user FROM form f"
+        "SELECT 'form', c.key, f.type, f.text, f.key, f.stem, f.user, f.source,"
+        " CASE WHEN f.score IS NOT NULL THEN printf('%.4f', f.score) END FROM form f"
         " JOIN concept c ON c.id = f.concept ORDER BY c.key, f.type, f.text",
-        "SELECT 'evidence', c.key, f.type, f.text, d.path, e.line, e.count, e.reversed, e.context"
+        "SELECT 'evidence', c.key, f.type, f.text, d.path, e.line, e.count, e.reversed, e.context,"
+        " e.source, CASE WHEN e.score IS NOT NULL THEN printf('%.4f', e.score) END"
         " FROM evidence e JOIN form f ON f.id = e.form JOIN concept c ON c.id = f.concept"
         " JOIN document d ON d.id = e.doc ORDER BY c.key, f.type, f.text, d.path",
         "SELECT 'datcat', c.key, d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element,"

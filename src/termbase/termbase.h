@@ -40,7 +40,7 @@
 #include "util/strbuf.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TERMBASE_SCHEMA_VERSION 3
+#define TERMBASE_SCHEMA_VERSION 4
 /* Milliseconds a writer waits for another one before TERMBASE_EBUSY. */
 #define TERMBASE_BUSY_MS 10000
 /* Longest lookup query accepted, in bytes. */
@@ -140,6 +140,9 @@ struct termbase_pair {
     const char *expansion; /* English long form of an abbreviation, or NULL */
     const char *en;        /* English form from the aligner, or NULL */
     const char *abbr;      /* abbreviation from the aligner, or NULL */
+    const char *en_source; /* where en comes from: extract_pair.evidence ("gloss",
+                            * "corpus", "lexicon", "translit", ...), or NULL: unknown */
+    double en_score;       /* en's confidence in [0,1] (extract_pair.confidence) */
 };
 
 /* Fills p from an extractor pair, with the aligner's en and abbr when it set them. */
@@ -233,11 +236,51 @@ enum termbase_form_type {
 
 const char *termbase_form_type_name(enum termbase_form_type t);
 
+/*
+ * Sources of a form, as stored (evidence.source per document, form.source
+ * for forms added by hand or by import; docs/termbase.md, "Confidence"):
+ */
+#define TERMBASE_SOURCE_DOCUMENT "document" /* written in the document */
+#define TERMBASE_SOURCE_LEXICON "lexicon"   /* the curated lexicon (glossaries/lexicon/) */
+#define TERMBASE_SOURCE_L10N "l10n"         /* attested in localisation catalogues */
+#define TERMBASE_SOURCE_TRANSLIT "translit" /* a transliteration guess, score = its score */
+#define TERMBASE_SOURCE_DERIVED "derived"   /* guessed from the term's parts */
+#define TERMBASE_SOURCE_USER "user"         /* added by `dadeum set` */
+#define TERMBASE_SOURCE_IMPORT "import"     /* merged from an exchange file */
+
+/*
+ * Maps the extractor's evidence of an English form (extract_pair.evidence:
+ * "gloss", "corpus", "lexicon", "l10n+translit", ...) to a stored source:
+ * any transliterated part makes it a translit guess, else l10n, lexicon,
+ * document. Returns a TERMBASE_SOURCE_* string, or NULL for NULL or an
+ * unknown name.
+ */
+const char *termbase_source_of_evidence(const char *evidence);
+
+/*
+ * The default export gate (docs/termbase.md, "Confidence"): approved
+ * concepts, and candidates whose confidence is at least this. Fitted by
+ * tests/calibrate_translit.py; see confidence.c for the figures.
+ */
+#define TERMBASE_MIN_CONFIDENCE 0.95
+
+/*
+ * How sure the form's text is, in [0,1], from f->source and f->score:
+ * document, user 1; import its score (1 when the file gave none); lexicon,
+ * l10n 0.95 at least; translit the calibrated probability of its score
+ * (confidence.c); derived its score; unknown source (stored before schema
+ * version 3) 0.
+ */
+double termbase_form_confidence(const char *source, double score);
+
 struct termbase_form {
     const char *text;             /* as written */
     enum termbase_form_type type; /* what it is */
     unsigned long count;          /* occurrences over all documents */
     int user;                     /* 1 when added by `dadeum set` */
+    const char *source;           /* where it comes from (TERMBASE_SOURCE_*), NULL: unknown */
+    double score;                 /* the source's score in [0,1], or -1 when it gave none */
+    double confidence;            /* termbase_form_confidence(), in [0,1] */
 };
 
 /* How a lookup matched, best first. */
@@ -300,6 +343,9 @@ struct termbase_concept {
                                     characters beyond the query; else 0 */
     const struct termbase_datcat *datcats; /* data categories kept from TBX, file order */
     size_t ndatcats;                       /* entries in datcats */
+    double confidence;           /* termbase_concept_confidence(), in [0,1]; from a file:
+                                    what it said (x-dadeum-confidence) */
+    int has_confidence;          /* confidence is set (a file may not give one) */
 };
 
 struct termbase_result; /* a list of concepts, owned by the caller */
@@ -343,6 +389,40 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
 typedef int (*termbase_concept_fn)(void *ctx, const struct termbase_concept *c);
 int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, void *ctx,
                      struct termbase_error *err /* OUT */);
+
+/* ---- the confidence gate of exports ------------------------------------------------ */
+
+/*
+ * A concept's confidence, in [0,1], rounded to hundredths: approved 1,
+ * rejected 0; else the best termbase_form_confidence of its English-side
+ * forms (english, abbrev), or of its other forms when it has none (a
+ * concept whose gloss is Korean has no English to get wrong). load_concept
+ * sets c->confidence from this for every concept it returns.
+ */
+double termbase_concept_confidence(const struct termbase_concept *c);
+
+/* What the gate decided about a concept. */
+enum termbase_gate {
+    TERMBASE_GATE_PASS = 0, /* approved, or confident enough */
+    TERMBASE_GATE_REJECTED, /* review status rejected */
+    TERMBASE_GATE_TRANSLIT, /* its best English is a transliteration guess below the bar */
+    TERMBASE_GATE_UNKNOWN,  /* its English has no recorded source (before schema 3) */
+    TERMBASE_GATE_WEAK,     /* other evidence below the bar (a derived guess, ...) */
+    TERMBASE_GATE_NREASONS
+};
+
+/* Applies the gate "approved, or candidate with confidence >= min" to c. */
+enum termbase_gate termbase_gate_check(const struct termbase_concept *c, double min);
+
+/*
+ * Copies c into *out without the English-side forms whose confidence is
+ * below min (an approved concept keeps every form): out->forms points into
+ * forms, which must have room for c->nforms entries and which the caller
+ * owns. Returns the number of forms left out.
+ */
+size_t termbase_concept_strip_weak(const struct termbase_concept *c, double min,
+                                   struct termbase_concept *out /* OUT */,
+                                   struct termbase_form *forms /* OUT */);
 
 /* ---- merging concepts from exchange files (dadeum import) ------------------------- */
 

@@ -129,9 +129,9 @@ static void test_tsv_read(void)
 
 static void test_csv_write(void)
 {
-    struct termbase_form f[3] = {{"쉼표, 용어", TERMBASE_FORM_KO, 0, 0},
-                                 {" say \"hi\"\r\nnow", TERMBASE_FORM_ENGLISH, 0, 0},
-                                 {"CSV", TERMBASE_FORM_ABBREV, 0, 0}};
+    struct termbase_form f[3] = {{"쉼표, 용어", TERMBASE_FORM_KO, 0, 0, NULL, -1, 0},
+                                 {" say \"hi\"\r\nnow", TERMBASE_FORM_ENGLISH, 0, 0, NULL, -1, 0},
+                                 {"CSV", TERMBASE_FORM_ABBREV, 0, 0, NULL, -1, 0}};
     struct termbase_concept c;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;
@@ -158,7 +158,7 @@ static void test_csv_write(void)
         if (!pass) {
             STR_EQ(strchr(buf, '\n') + 1,
                    "\"쉼표, 용어\",\" say "
-                   "\"\"hi\"\"\r\nnow\",4,candidate,english,english,CSV,x\ty,,\r\n",
+                   "\"\"hi\"\"\r\nnow\",4,candidate,english,english,CSV,x\ty,,,\r\n",
                    "CSV row");
             INT_EQ(read_bytes(csv_read, buf, len, &log, &err), 0, "%s", err.message);
             STR_EQ(log.buf, "쉼표, 용어|english:say \"hi\"\r\nnow|abbrev:CSV|note:x\ty;",

@@ -388,6 +388,63 @@ static void test_bad_files(void)
     OK(!tb && err.code == TERMBASE_EOPEN, "empty path");
 }
 
+/* Sources, calibrated bands and the gate (confidence.c; issue #17). */
+static void test_confidence(void)
+{
+    struct termbase_form f[3] = {
+        {"인공지능", TERMBASE_FORM_KO, 1, 0, "document", 1, 1},
+        {"chum than AI gavel", TERMBASE_FORM_ENGLISH, 1, 0, "translit", 0.41, 0},
+        {"AI", TERMBASE_FORM_ABBREV, 1, 0, "document", 1, 1}};
+    struct termbase_form buf[3];
+    struct termbase_concept c, kept;
+
+    STR_EQ(termbase_source_of_evidence("gloss"), "document", "gloss");
+    STR_EQ(termbase_source_of_evidence("corpus"), "document", "corpus");
+    STR_EQ(termbase_source_of_evidence("lexicon"), "lexicon", "lexicon");
+    STR_EQ(termbase_source_of_evidence("lexicon+l10n"), "l10n", "lexicon+l10n");
+    STR_EQ(termbase_source_of_evidence("l10n+translit"), "translit", "any translit part");
+    OK(termbase_source_of_evidence(NULL) == NULL, "NULL: unknown");
+    OK(termbase_source_of_evidence("list (x)") == NULL, "unknown name");
+    OK(termbase_form_confidence(NULL, 1) == 0, "unknown source: 0");
+    OK(termbase_form_confidence("lexicon", 0.8) == 0.95, "lexicon at least 0.95");
+    OK(termbase_form_confidence("user", -1) == 1, "user 1");
+    OK(termbase_form_confidence("import", -1) == 1, "import without a confidence 1");
+    OK(termbase_form_confidence("import", 0.62) == 0.62, "import keeps the file's");
+    OK(termbase_form_confidence("translit", 1.0) >= TERMBASE_MIN_CONFIDENCE,
+       "translit 1.00 passes");
+    OK(termbase_form_confidence("translit", 0.935) >= TERMBASE_MIN_CONFIDENCE,
+       "translit 0.94 as printed passes");
+    OK(termbase_form_confidence("translit", 0.93) < TERMBASE_MIN_CONFIDENCE, "0.93 does not");
+    OK(termbase_form_confidence("translit", 0.41) == 0.62, "a low band");
+
+    memset(&c, 0, sizeof(c));
+    c.ko = "인공지능";
+    c.forms = f;
+    c.nforms = 3;
+    f[1].confidence = termbase_form_confidence(f[1].source, f[1].score);
+    OK(termbase_concept_confidence(&c) == 1, "best English-side form: the abbreviation");
+    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_PASS, "passes");
+    INT_EQ((int)termbase_concept_strip_weak(&c, TERMBASE_MIN_CONFIDENCE, &kept, buf), 1,
+           "the weak English form is left out");
+    INT_EQ((int)kept.nforms, 2, "two forms kept");
+    c.nforms = 2;
+    OK(termbase_concept_confidence(&c) == 0.62, "only the guess");
+    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_TRANSLIT, "translit");
+    INT_EQ(termbase_gate_check(&c, 0.5), TERMBASE_GATE_PASS, "a lower bar");
+    f[1].source = NULL;
+    f[1].confidence = 0;
+    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_UNKNOWN, "unknown");
+    c.status = TERMBASE_APPROVED;
+    OK(termbase_concept_confidence(&c) == 1, "approved: 1");
+    INT_EQ(termbase_gate_check(&c, 1), TERMBASE_GATE_PASS, "approved passes any bar");
+    INT_EQ((int)termbase_concept_strip_weak(&c, 1, &kept, buf), 0, "and keeps every form");
+    c.status = TERMBASE_REJECTED;
+    INT_EQ(termbase_gate_check(&c, 0), TERMBASE_GATE_REJECTED, "rejected");
+    c.status = TERMBASE_CANDIDATE;
+    c.nforms = 1;
+    OK(termbase_concept_confidence(&c) == 1, "only Korean forms: nothing to get wrong");
+}
+
 int main(void)
 {
     RUN(test_keys);
@@ -398,5 +455,6 @@ int main(void)
     RUN(test_bad_queries);
     RUN(test_migrate_v1);
     RUN(test_bad_files);
+    RUN(test_confidence);
     return harness_done();
 }

@@ -239,8 +239,8 @@ static void test_merge_keeps_decisions(void)
     struct termbase_error err;
     struct termbase_edit e = {TERMBASE_REJECTED, NULL, NULL, "no"};
     struct termbase_merge *m;
-    struct termbase_form f[2] = {{"하나", TERMBASE_FORM_KO, 0, 0},
-                                 {"uno", TERMBASE_FORM_ENGLISH, 0, 0}};
+    struct termbase_form f[2] = {{"하나", TERMBASE_FORM_KO, 0, 0, NULL, -1, 0},
+                                 {"uno", TERMBASE_FORM_ENGLISH, 0, 0, NULL, -1, 0}};
     struct termbase_concept c;
     struct termbase_result *r;
 
