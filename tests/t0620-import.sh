@@ -130,4 +130,15 @@ test_expect_success 'usage' '
 	test_grep "missing.tmx" err
 '
 
+test_expect_success 'a write session ends with the log truncated (issue 20)' '
+	awk "BEGIN { for (i = 0; i < 3000; i++) printf \"용어%d\tterm%d\n\", i, i }" >many.tsv &&
+	dadeum import --db wal.db many.tsv &&
+	test -f wal.db && ! test -s wal.db-wal &&
+	printf "인공지능(AI) 안전연구소가 문을 열었다.\n" >w.txt &&
+	dadeum ingest --db wal.db w.txt &&
+	! test -s wal.db-wal &&
+	dadeum lookup --db wal.db --exact 용어7 >out &&
+	test_grep "term7" out
+'
+
 test_done
