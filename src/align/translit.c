@@ -37,6 +37,7 @@
 #include "align/translit_int.h"
 #include "extract/lexicon.h"
 #include "util/utf8.h"
+#include "util/wordlist.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -72,41 +73,6 @@
 struct translit {
     int spell; /* rank with hunspell en_US's verdicts (asked at build time), or not */
 };
-
-/*
- * The offset of w[0..len) in the sorted, NUL-separated words blob[0..size), or
- * -1. A binary search over bytes: from the middle byte back to the start of
- * its word, compare, and keep the half that can still hold w.
- */
-static long sorted_blob_find(const char *blob, size_t size, const char *w, size_t len)
-{
-    size_t lo = 0, hi = size; /* word starts in [lo, hi) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        while (mid > lo && blob[mid - 1] != '\0')
-            mid--;
-        size_t ml = strlen(blob + mid);
-        int c = strncmp(blob + mid, w, len);
-        if (c == 0)
-            c = ml > len;
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            lo = mid + ml + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
-/* Bytes of a NUL-separated blob of count words. */
-static size_t blob_size(const char *blob, size_t count)
-{
-    const char *p = blob;
-    for (size_t i = 0; i < count; i++)
-        p += strlen(p) + 1;
-    return (size_t)(p - blob);
-}
 
 /* hunspell's verdict on the index word at offset off (build time). */
 static uint8_t word_spelled(uint32_t off)
@@ -381,7 +347,6 @@ static struct part *part_get(struct split_ctx *x, size_t a, size_t b)
 /* 1 when the parts written together are one word hunspell knows (deepfake). */
 static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
 {
-    static size_t extra_size; /* of constant data: racing threads write the same value */
     char buf[TRANSLIT_EN_MAX];
     size_t len = 0;
 
@@ -395,11 +360,9 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
         len += l;
     }
     buf[len] = '\0';
-    if (!extra_size)
-        extra_size = blob_size(translit_hunspell_words, translit_hunspell_word_count);
-    if (sorted_blob_find(translit_hunspell_words, extra_size, buf, len) >= 0)
+    if (wordlist_find(translit_hunspell_words, translit_hunspell_words_size, buf, len) >= 0)
         return 1;
-    long off = sorted_blob_find(translit_words, translit_words_size, buf, len);
+    long off = wordlist_find(translit_words, translit_words_size, buf, len);
     return off >= 0 && word_spelled((uint32_t)off);
 }
 
@@ -431,7 +394,7 @@ static int joins_collocation(const uint32_t *w, size_t nw)
         }
     }
     buf[len] = '\0';
-    return sorted_blob_find(translit_collocations, translit_collocations_size, buf, len) >= 0;
+    return wordlist_find(translit_collocations, translit_collocations_size, buf, len) >= 0;
 }
 
 /* Writes the parts, closed up when they form a known word, else spaced. */

@@ -126,6 +126,7 @@ extern const int translit_spell_known;
 /* en_US.dic stems that hunspell accepts and the index lacks, sorted, NUL-separated */
 extern const char translit_hunspell_words[];
 extern const uint32_t translit_hunspell_word_count;
+extern const uint32_t translit_hunspell_words_size; /* bytes, NULs included */
 extern const char translit_jamo[];
 extern const struct translit_entry translit_entries[];
 extern const uint32_t translit_entry_count;

@@ -13,6 +13,7 @@
 #include "ko_wordforms.h"
 #include "sino_syllables.h"
 #include "util/utf8.h"
+#include "util/wordlist.h"
 #include "util/banned.h"
 
 int ko_is_sino_syllable(uint32_t c)
@@ -23,35 +24,13 @@ int ko_is_sino_syllable(uint32_t c)
     return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
 }
 
-/* 1 when the sorted, NUL-separated words blob[0..size) hold tok[0..len). */
-static int blob_has(const char *blob, size_t size, const char *tok, size_t len)
-{
-    size_t lo = 0, hi = size; /* word starts in [lo, hi) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        while (mid > lo && blob[mid - 1] != '\0')
-            mid--;
-        size_t ml = strlen(blob + mid);
-        int c = memcmp(blob + mid, tok, ml < len ? ml : len);
-        if (c == 0)
-            c = ml < len ? -1 : ml > len;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + ml + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
 enum ko_form ko_word_form(const char *tok, size_t len)
 {
-    if (blob_has(ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, tok, len))
+    if (wordlist_find(ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, tok, len) >= 0)
         return KO_FORM_ADNOMINAL;
-    if (blob_has(ko_connective_forms, KO_CONNECTIVE_FORMS_SIZE, tok, len))
+    if (wordlist_find(ko_connective_forms, KO_CONNECTIVE_FORMS_SIZE, tok, len) >= 0)
         return KO_FORM_CONNECTIVE;
-    if (blob_has(ko_adverb_forms, KO_ADVERB_FORMS_SIZE, tok, len))
+    if (wordlist_find(ko_adverb_forms, KO_ADVERB_FORMS_SIZE, tok, len) >= 0)
         return KO_FORM_ADVERB;
     return KO_FORM_NONE;
 }

@@ -1020,7 +1020,11 @@ static void emit(const char *source)
             col = 0;
         }
     }
+    size_t extra_size = 0;
+    for (size_t i = 0; i < nhunspell_extra; i++)
+        extra_size += strlen(hunspell_extra[i]) + 1;
     printf("\";\n\nconst uint32_t translit_hunspell_word_count = %zu;\n", nhunspell_extra);
+    printf("const uint32_t translit_hunspell_words_size = %zu;\n", extra_size);
     free(word_off);
 }
 

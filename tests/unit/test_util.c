@@ -29,6 +29,7 @@
 #include "util/strmap.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
+#include "util/wordlist.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -1124,8 +1125,26 @@ static void test_path_relative(void)
     strbuf_release(&link);
 }
 
+static void test_wordlist_find(void)
+{
+    static const char list[] = "ab\0abc\0b\0zz\0\xea\xb0\x80\0"; /* byte order */
+    size_t size = sizeof(list) - 1;
+    INT_EQ(wordlist_find(list, size, "ab", 2), 0, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "abc", 3), 3, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "b", 1), 7, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "\xea\xb0\x80", 3), 12, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "zz", 2), 9, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "a", 1), -1, "%s", "a prefix of a word");
+    INT_EQ(wordlist_find(list, size, "abcd", 4), -1, "%s", "a word is its prefix");
+    INT_EQ(wordlist_find(list, size, "zzz", 3), -1, "%s", "lookup");
+    INT_EQ(wordlist_find(list, size, "", 0), -1, "%s", "lookup");
+    INT_EQ(wordlist_find(list, 0, "ab", 2), -1, "%s", "an empty list");
+    INT_EQ(wordlist_find(list, size, "ab\0c", 4), -1, "%s", "a NUL inside the query");
+}
+
 int main(void)
 {
+    RUN(test_wordlist_find);
     RUN(test_strbuf_init);
     RUN(test_strbuf_static_empty);
     RUN(test_strbuf_add_growth);
