@@ -21,12 +21,12 @@ static double solve(const double *cost, size_t n, size_t m, int transposed, long
     double *u = xcalloc(n + 1, sizeof(*u));
     double *v = xcalloc(m + 1, sizeof(*v));
     double *minv = xmalloc(st_mult(m + 1, sizeof(*minv)));
-    size_t *p = xcalloc(m + 1, sizeof(*p));   /* p[j]: row matched to column j, 0 = free */
+    size_t *p = xcalloc(m + 1, sizeof(*p));     /* p[j]: row matched to column j, 0 = free */
     size_t *way = xcalloc(m + 1, sizeof(*way)); /* predecessor column on the path */
     char *used = xmalloc(m + 1);
     double total = 0;
 
-#define A(i, j) (transposed ? cost[(j) * n + (i)] : cost[(i) * m + (j)])
+#define A(i, j) (transposed ? cost[(j)*n + (i)] : cost[(i)*m + (j)])
     for (size_t i = 1; i <= n; i++) {
         size_t j0 = 0;
         p[0] = i;

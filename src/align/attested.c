@@ -25,10 +25,10 @@ struct attested_row {
 #include "attested_data.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static struct strmap pairs;   /* jamo 0x01 en -> count */
-static struct strmap en_sum;  /* en -> total count */
-static struct strmap loan_ko; /* Hangul -> most attested en (the first row: rows are by count) */
-static struct strmap word_ko; /* Korean word -> en */
+static struct strmap pairs;    /* jamo 0x01 en -> count */
+static struct strmap en_sum;   /* en -> total count */
+static struct strmap loan_ko;  /* Hangul -> most attested en (the first row: rows are by count) */
+static struct strmap word_ko;  /* Korean word -> en */
 static struct strmap en_forms; /* en -> struct forms * (its attested Hangul words) */
 static size_t nloan, nword;
 

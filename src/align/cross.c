@@ -52,20 +52,20 @@ struct dpair {
 };
 
 struct cross_doc {
-    unsigned flags;          /* enum cross_flags */
-    struct cline *lines;     /* in the order added */
-    size_t nlines, alines;   /* used, allocated */
-    struct strmap grams;     /* bigram of a search text -> struct postings * */
-    size_t indexed;          /* lines in grams */
-    struct dpair *pairs;     /* bracket pairs */
-    size_t npairs, apairs;   /* used, allocated */
-    struct cross_pair *out;  /* results; strings owned (cast away const to free) */
-    size_t nout, aout;       /* used, allocated */
+    unsigned flags;         /* enum cross_flags */
+    struct cline *lines;    /* in the order added */
+    size_t nlines, alines;  /* used, allocated */
+    struct strmap grams;    /* bigram of a search text -> struct postings * */
+    size_t indexed;         /* lines in grams */
+    struct dpair *pairs;    /* bracket pairs */
+    size_t npairs, apairs;  /* used, allocated */
+    struct cross_pair *out; /* results; strings owned (cast away const to free) */
+    size_t nout, aout;      /* used, allocated */
     /* lookups that keep --cross near-linear (built by index_pairs) */
-    struct strmap by_gloss;  /* gloss -> struct ilist of pair indexes, ascending */
-    struct strmap by_fold;   /* gloss, ASCII case folded -> struct ilist */
-    struct strmap by_ko;     /* Korean side -> struct ilist */
-    size_t *glens;           /* distinct lengths of glosses without spaces, longest first */
+    struct strmap by_gloss; /* gloss -> struct ilist of pair indexes, ascending */
+    struct strmap by_fold;  /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_ko;    /* Korean side -> struct ilist */
+    size_t *glens;          /* distinct lengths of glosses without spaces, longest first */
     size_t nglens, aglens;
     size_t max_ko;           /* bytes of the longest Korean side */
     struct strmap out_seen;  /* "ko\x1fgloss" of every result */
@@ -278,10 +278,10 @@ static void out_add(struct cross_doc *c, const char *ko, const char *gloss, enum
 #define MAX_MORPH 8 /* longest morpheme tried, in units */
 
 struct name_units {
-    const char *s;            /* squeezed name */
-    size_t off[MAX_UNITS + 1];/* byte offset of each unit; off[n] = end */
-    int latin[MAX_UNITS];     /* 1 for a Latin run */
-    size_t n;                 /* number of units */
+    const char *s;             /* squeezed name */
+    size_t off[MAX_UNITS + 1]; /* byte offset of each unit; off[n] = end */
+    int latin[MAX_UNITS];      /* 1 for a Latin run */
+    size_t n;                  /* number of units */
 };
 
 static void units_of(const char *s, size_t len, struct name_units *u)
@@ -472,8 +472,8 @@ static double acronym_dp(const struct name_units *u, const size_t (*rs)[2], size
                 if (!hangul)
                     break;
                 const char *en[LEX_MAX_FORMS];
-                size_t ne = lexicon_morpheme_en(u->s + u->off[c], u->off[k] - u->off[c], en,
-                                                LEX_MAX_FORMS);
+                size_t ne =
+                    lexicon_morpheme_en(u->s + u->off[c], u->off[k] - u->off[c], en, LEX_MAX_FORMS);
                 if (!ne)
                     continue;
                 size_t qk = base + (k - a);
@@ -505,7 +505,8 @@ static double acronym_dp(const struct name_units *u, const size_t (*rs)[2], size
     return v;
 }
 
-/* cross_acronym_score before capping at 1, so that the lexicon bonus still separates two perfect letter fits. */
+/* cross_acronym_score before capping at 1, so that the lexicon bonus still separates two perfect
+ * letter fits. */
 static double acronym_score_raw(const char *abbr, size_t alen, const char *name, size_t nlen,
                                 unsigned flags)
 {
@@ -654,8 +655,7 @@ static const char *skip_bullets(const char *s, const char *e)
         uint32_t c;
         size_t n = utf8_decode(s, (size_t)(e - s), &c);
         /* ※ ▪ □ ○ ◦ • △ ▲ ▶ ➔ ◆ ■ and the like: symbols, not letters */
-        if (c == 0x203B || (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2794 ||
-            c == 0xB7)
+        if (c == 0x203B || (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2794 || c == 0xB7)
             s += n;
         else
             return s;
@@ -779,8 +779,7 @@ static double memo_score(struct strmap *memo, const char *ab, const char *nm, un
  * weak ones included) and returns the sum of the scores above the threshold.
  */
 static double lists_align(const struct list *A, const struct list *K, unsigned flags,
-                          struct strmap *memo, struct list_hit **hits, size_t *nhits,
-                          size_t *ahits)
+                          struct strmap *memo, struct list_hit **hits, size_t *nhits, size_t *ahits)
 {
     double total = 0;
     /* groups: each label of A shared with K, then "" for the pool */
@@ -927,23 +926,23 @@ enum alt_src { ALT_SAME = 0, ALT_DOC, ALT_LEX };
 #define MAX_PIECES 12
 
 struct piece {
-    size_t off, len;          /* bytes in the gloss line */
-    int compound;             /* a bracket gloss found inside a longer Hangul run */
-    const char *alt[MAX_ALTS];/* alternatives (static or owned by the doc) */
-    int src[MAX_ALTS];        /* enum alt_src of each */
-    size_t nalt;              /* at least 1 (itself, alt[0] == NULL) */
+    size_t off, len;           /* bytes in the gloss line */
+    int compound;              /* a bracket gloss found inside a longer Hangul run */
+    const char *alt[MAX_ALTS]; /* alternatives (static or owned by the doc) */
+    int src[MAX_ALTS];         /* enum alt_src of each */
+    size_t nalt;               /* at least 1 (itself, alt[0] == NULL) */
 };
 
 struct cand {
-    char *ko, *gloss;       /* the pair */
-    char *group;            /* head piece and its replacement */
-    char *evidence;         /* how */
-    unsigned long aline[8]; /* distinct gloss-side lines (first 8) */
-    unsigned long bline[8]; /* distinct Korean-side lines (first 8) */
-    size_t na, nb;          /* counts, capped at 8 */
-    size_t npieces;         /* pieces in the phrase */
+    char *ko, *gloss;          /* the pair */
+    char *group;               /* head piece and its replacement */
+    char *evidence;            /* how */
+    unsigned long aline[8];    /* distinct gloss-side lines (first 8) */
+    unsigned long bline[8];    /* distinct Korean-side lines (first 8) */
+    size_t na, nb;             /* counts, capped at 8 */
+    size_t npieces;            /* pieces in the phrase */
     unsigned long line, gline; /* first occurrence */
-    int lex;                /* 1 when a lexicon substitution took part */
+    int lex;                   /* 1 when a lexicon substitution took part */
 };
 
 struct cands {
@@ -1190,7 +1189,8 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
         int hsrc = h->src[idx[np - 1]], anchor = 0;
         for (size_t k = 0; k + 1 < np; k++)
             anchor |= ps[k].src[idx[k]] != ALT_SAME;
-        if (hsrc == ALT_LEX || (hsrc == ALT_DOC && h->compound) || (np >= 2 && ps[np - 2].compound)) {
+        if (hsrc == ALT_LEX || (hsrc == ALT_DOC && h->compound) ||
+            (np >= 2 && ps[np - 2].compound)) {
             struct strbuf key = STRBUF_INIT;
             size_t pstart[MAX_PIECES + 1];
             for (size_t k = 0; k < np; k++) {
@@ -1242,13 +1242,12 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                     strbuf_addstr(&ev, "substitution");
                     for (size_t k = k0; k < np; k++)
                         if (ps[k].src[idx[k]] != ALT_SAME) {
-                            strbuf_addf(&ev, " %.*s->%s (%s)", (int)ps[k].len,
-                                        al->text + ps[k].off, ps[k].alt[idx[k]],
+                            strbuf_addf(&ev, " %.*s->%s (%s)", (int)ps[k].len, al->text + ps[k].off,
+                                        ps[k].alt[idx[k]],
                                         ps[k].src[idx[k]] == ALT_LEX ? "lexicon" : "bracket pair");
                         }
                     if (strcmp(ko.buf, gl.buf))
-                        cand_add(cs, ko.buf, gl.buf, grp.buf, ev.buf, al->no, bl->no, np - k0,
-                                 lex);
+                        cand_add(cs, ko.buf, gl.buf, grp.buf, ev.buf, al->no, bl->no, np - k0, lex);
                     strbuf_release(&ko);
                     strbuf_release(&gl);
                     strbuf_release(&grp);
@@ -1268,7 +1267,7 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
 
 static int is_conjunction(const char *s, size_t n)
 {
-    return (n == 3 && !memcmp(s, "\xEB\xB0\x8F", 3)) ||      /* 및 */
+    return (n == 3 && !memcmp(s, "\xEB\xB0\x8F", 3)) ||           /* 및 */
            (n == 6 && !memcmp(s, "\xEB\x98\x90\xEB\x8A\x94", 6)); /* 또는 */
 }
 
@@ -1624,8 +1623,8 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
     l->srch = strbuf_detach(&sb, NULL);
 }
 
-void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
-                        const char *en)
+void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
+                        enum gloss_kind kind, const char *en)
 {
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
     c->pairs[c->npairs].en = en && *en ? xstrdup(en) : NULL;
@@ -1738,5 +1737,3 @@ void cross_doc_free(struct cross_doc *c)
     free(c->pairs);
     free(c);
 }
-
-

@@ -60,13 +60,13 @@ enum cross_flags {
 #define CROSS_LIST_THRESHOLD 0.6
 
 struct cross_pair {
-    const char *ko;       /* Korean side, as written in the document */
-    const char *gloss;    /* acronym, loanword or Latin phrase */
-    enum gloss_kind kind; /* GLOSS_ABBREV or GLOSS_LOANWORD/ENGLISH */
-    unsigned long line;   /* line of the Korean side */
+    const char *ko;           /* Korean side, as written in the document */
+    const char *gloss;        /* acronym, loanword or Latin phrase */
+    enum gloss_kind kind;     /* GLOSS_ABBREV or GLOSS_LOANWORD/ENGLISH */
+    unsigned long line;       /* line of the Korean side */
     unsigned long gloss_line; /* line of the gloss side */
-    double score;         /* 0..1, higher is surer */
-    const char *evidence; /* short human-readable reason */
+    double score;             /* 0..1, higher is surer */
+    const char *evidence;     /* short human-readable reason */
 };
 
 struct cross_doc;

@@ -46,8 +46,8 @@
 #define LOANLIKE_ORDER 4
 #define LOANLIKE_EOS (JAMO_END - JAMO_INI + 1) /* 68: end of word */
 #define LOANLIKE_BOS (LOANLIKE_EOS + 1)        /* 69: start of word */
-#define LOANLIKE_SCALE 1024.0                 /* stored values are nats times this */
-#define LOANLIKE_ABSENT INT16_MAX             /* v[0] or v[2]: n-gram unseen by that model */
+#define LOANLIKE_SCALE 1024.0                  /* stored values are nats times this */
+#define LOANLIKE_ABSENT INT16_MAX              /* v[0] or v[2]: n-gram unseen by that model */
 
 struct loanlike_slot {
     uint64_t key; /* packed n-gram, 0 for an empty slot */

@@ -90,11 +90,9 @@ static int lookup_is_loanword(const char *s, size_t len)
     return lo >= LOAN_LOGODDS_EXACT;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out,
-                             unsigned *sources);
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources);
 
-static double oracle_english(const char *gloss, size_t len, struct strbuf *out,
-                             unsigned *sources)
+static double oracle_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources)
 {
     unsigned src = 0;
     pthread_mutex_lock(&cache_mu);
@@ -132,8 +130,7 @@ static double oracle_english(const char *gloss, size_t len, struct strbuf *out,
     return c;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out,
-                             unsigned *sources)
+static double lookup_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources)
 {
     struct strbuf en = STRBUF_INIT;
     double conf = 0;

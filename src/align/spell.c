@@ -43,10 +43,10 @@ static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The entry points of libhunspell, resolved once (see hunspell.h). */
 static struct {
-    int tried;                                       /* dlopen was attempted */
+    int tried;                                        /* dlopen was attempted */
     Hunhandle *(*create)(const char *, const char *); /* Hunspell_create */
-    void (*destroy)(Hunhandle *);                    /* Hunspell_destroy */
-    int (*spell)(Hunhandle *, const char *);         /* Hunspell_spell */
+    void (*destroy)(Hunhandle *);                     /* Hunspell_destroy */
+    int (*spell)(Hunhandle *, const char *);          /* Hunspell_spell */
 } hs;
 
 /*
@@ -163,11 +163,14 @@ int spell_check(struct spell *sp, const char *word, size_t len)
 const char *spell_strerror(enum spell_status status)
 {
     switch (status) {
-    case SPELL_OK: return "no error";
-    case SPELL_ENOENT: return "dictionary files not found";
+    case SPELL_OK:
+        return "no error";
+    case SPELL_ENOENT:
+        return "dictionary files not found";
     case SPELL_EOPEN:
         return "cannot open the dictionary files (not regular files, or too many open files)";
-    case SPELL_EFAIL: return "hunspell (libhunspell-1.7) could not load the dictionary";
+    case SPELL_EFAIL:
+        return "hunspell (libhunspell-1.7) could not load the dictionary";
     }
     return "unknown error";
 }

@@ -18,10 +18,10 @@
 struct spell;
 
 enum spell_status {
-    SPELL_OK = 0,      /* the dictionary is loaded */
-    SPELL_ENOENT,      /* the .aff or .dic file does not exist or is unreadable */
-    SPELL_EOPEN,       /* they cannot be opened as regular files (a socket, no descriptor left) */
-    SPELL_EFAIL        /* libhunspell is missing, or refused the files */
+    SPELL_OK = 0, /* the dictionary is loaded */
+    SPELL_ENOENT, /* the .aff or .dic file does not exist or is unreadable */
+    SPELL_EOPEN,  /* they cannot be opened as regular files (a socket, no descriptor left) */
+    SPELL_EFAIL   /* libhunspell is missing, or refused the files */
 };
 
 /* Directory of Debian's hunspell dictionaries. */

@@ -41,21 +41,21 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-#define MIN_INDEL 3       /* cheapest insertion or deletion (a null initial ㅇ) */
-#define FIRST_MAX_COST 5  /* first-code buckets scanned: substitution cost <= this */
-#define RANK_POOL 48      /* words spell-checked and ranked per lookup */
-#define NAME_PENALTY 8    /* a word hunspell rejects (proper names, rare forms) */
-#define VARIANT_PENALTY 1 /* a spelling-influenced or compound rendering */
+#define MIN_INDEL 3         /* cheapest insertion or deletion (a null initial ㅇ) */
+#define FIRST_MAX_COST 5    /* first-code buckets scanned: substitution cost <= this */
+#define RANK_POOL 48        /* words spell-checked and ranked per lookup */
+#define NAME_PENALTY 8      /* a word hunspell rejects (proper names, rare forms) */
+#define VARIANT_PENALTY 1   /* a spelling-influenced or compound rendering */
 #define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
 #define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
-#define SPLIT_PENALTY 12   /* per split of a compound */
-#define JOIN_BONUS 16      /* the parts of a compound form one known word */
-#define COLLOC_BONUS 8     /* ... or a compound WordNet lists as separate words */
+#define SPLIT_PENALTY 12    /* per split of a compound */
+#define JOIN_BONUS 16       /* the parts of a compound form one known word */
+#define COLLOC_BONUS 8      /* ... or a compound WordNet lists as separate words */
 #define LETTER_NAMES_RANK 3 /* an initialism spelled out in letter names (step 5) */
-#define MAX_SYLLABLES 30  /* longer input is refused */
-#define MAX_SPLIT_SYL 10  /* longer words are not split */
+#define MAX_SYLLABLES 30    /* longer input is refused */
+#define MAX_SPLIT_SYL 10    /* longer words are not split */
 
 /*
  * The attested prior (attested.h), in tenths, subtracted from a word's rank:
@@ -87,19 +87,19 @@ struct hit {
     int rank;      /* dist with the penalties and bonus of step 3 */
     uint8_t variant;
     uint8_t family;
-    uint8_t tier;    /* SCOWL frequency tier, TRANSLIT_TIER_NONE when unlisted */
+    uint8_t tier;      /* SCOWL frequency tier, TRANSLIT_TIER_NONE when unlisted */
     uint8_t inflected; /* a plural or past form */
-    uint8_t spelled; /* 1 a word (hunspell or SCOWL up to 80 says so), 0 not, 2 not checked */
-    uint8_t hunspell; /* hunspell's own answer: 1 accepted, 0 not, 2 not checked */
+    uint8_t spelled;   /* 1 a word (hunspell or SCOWL up to 80 says so), 0 not, 2 not checked */
+    uint8_t hunspell;  /* hunspell's own answer: 1 accepted, 0 not, 2 not checked */
 };
 
 /* The best readings of a part of the query, for compounds. */
 #define PART_TOP 8
 struct part {
-    int done;              /* 1 once looked up */
-    size_t n;              /* readings found */
-    int rank[PART_TOP];    /* rank of each real word */
-    int dist[PART_TOP];    /* its distance */
+    int done;                /* 1 once looked up */
+    size_t n;                /* readings found */
+    int rank[PART_TOP];      /* rank of each real word */
+    int dist[PART_TOP];      /* its distance */
     uint32_t word[PART_TOP]; /* its offset in translit_words */
 };
 
@@ -255,8 +255,8 @@ static int tier_penalty(unsigned tier)
  * the parts of a compound would make splits of attested words win over
  * single words: 로드+맵). Returns their number.
  */
-static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, int limit,
-                         int prior, struct hit **hits, size_t *alloc)
+static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, int limit, int prior,
+                         struct hit **hits, size_t *alloc)
 {
     size_t nh = scan(q, n, limit, hits, alloc), k = 0;
     struct hit *h = *hits;
@@ -316,9 +316,9 @@ static size_t syllable_starts(const unsigned char *q, size_t n, size_t *start)
 struct split_ctx {
     struct translit *t;
     const unsigned char *q;
-    size_t start[MAX_SYLLABLES + 1];    /* jamo offset of each syllable */
+    size_t start[MAX_SYLLABLES + 1];                    /* jamo offset of each syllable */
     struct part part[MAX_SPLIT_SYL][MAX_SPLIT_SYL + 1]; /* [from][to] */
-    struct hit *hits;                   /* scratch for rank_words */
+    struct hit *hits;                                   /* scratch for rank_words */
     size_t alloc;
 };
 
@@ -415,11 +415,11 @@ static void compound_text(const uint32_t *w, size_t nw, int closed, struct trans
 }
 
 struct split_best {
-    int rank;        /* combined rank, INT_MAX_RANK when none */
-    int dist;        /* combined distance */
-    int closed;      /* the parts form one known word */
-    uint32_t w[3];   /* the parts */
-    size_t n;        /* number of parts */
+    int rank;      /* combined rank, INT_MAX_RANK when none */
+    int dist;      /* combined distance */
+    int closed;    /* the parts form one known word */
+    uint32_t w[3]; /* the parts */
+    size_t n;      /* number of parts */
 };
 
 /*
@@ -440,9 +440,9 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
         w[i] = p->word[pick[i]];
         rank += p->rank[pick[i]];
         dist += p->dist[pick[i]];
-        if (syl[i] == 1 && (p->dist[pick[i]] > 0 || strlen(translit_words + w[i]) < 2 ||
-                            (strlen(translit_words + w[i]) == 2 && i + 1 < np &&
-                             p->rank[pick[i]] > 0)))
+        if (syl[i] == 1 &&
+            (p->dist[pick[i]] > 0 || strlen(translit_words + w[i]) < 2 ||
+             (strlen(translit_words + w[i]) == 2 && i + 1 < np && p->rank[pick[i]] > 0)))
             weak = 1;
     }
     if (rank - JOIN_BONUS >= best->rank)
@@ -612,7 +612,7 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
     }
     char letters[TRANSLIT_EN_MAX];
     int have_letters = letter_names(s, len, letters, sizeof(letters));
-    for (size_t i = 0; k < max && (i < nh || have_split || have_letters); ) {
+    for (size_t i = 0; k < max && (i < nh || have_split || have_letters);) {
         struct translit_candidate *c = &out[k];
         if (have_letters && (i >= nh || LETTER_NAMES_RANK < hits[i].rank) &&
             (!have_split || LETTER_NAMES_RANK < split_rank)) {

@@ -7,8 +7,8 @@
  * codes, because position matters (받침 ㅅ in 셋 is a [t], initial ㅅ is [s]):
  *
  *   code = JAMO_INI + 0..18   initial  ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
- *   code = JAMO_MED + 0..20   medial   ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
- *   code = JAMO_FIN + 1..27   final    ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ... ㅍ ㅎ (Unicode order)
+ *   code = JAMO_MED + 0..20   medial   ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ
+ * ㅣ code = JAMO_FIN + 1..27   final    ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ... ㅍ ㅎ (Unicode order)
  *
  * The indexes are those of the Unicode syllable formula (UAX #15 §3.12,
  * "Conjoining Jamo Behavior"). Codes run from 0x21 to 0x63: printable ASCII,
@@ -27,18 +27,67 @@
 
 #include "util/strbuf.h"
 
-#define JAMO_INI 0x21              /* first initial code (ㄱ) */
-#define JAMO_MED (JAMO_INI + 19)   /* first medial code (ㅏ) */
+#define JAMO_INI 0x21                /* first initial code (ㄱ) */
+#define JAMO_MED (JAMO_INI + 19)     /* first medial code (ㅏ) */
 #define JAMO_FIN (JAMO_MED + 21 - 1) /* final index 1..27 is JAMO_FIN + i */
-#define JAMO_END (JAMO_FIN + 28)   /* one past the last code */
+#define JAMO_END (JAMO_FIN + 28)     /* one past the last code */
 
 /* Unicode indexes of the letters the orthography uses (UAX #15 §3.12 order). */
-enum { INI_G = 0, INI_GG, INI_N, INI_D, INI_DD, INI_R, INI_M, INI_B, INI_BB, INI_S, INI_SS,
-       INI_NULL, INI_J, INI_JJ, INI_CH, INI_K, INI_T, INI_P, INI_H };
-enum { MED_A = 0, MED_AE, MED_YA, MED_YAE, MED_EO, MED_E, MED_YEO, MED_YE, MED_O, MED_WA,
-       MED_WAE, MED_OE, MED_YO, MED_U, MED_WO, MED_WE, MED_WI, MED_YU, MED_EU, MED_UI, MED_I };
-enum { FIN_NONE = 0, FIN_G = 1, FIN_N = 4, FIN_D = 7, FIN_L = 8, FIN_M = 16, FIN_B = 17,
-       FIN_S = 19, FIN_NG = 21 };
+enum {
+    INI_G = 0,
+    INI_GG,
+    INI_N,
+    INI_D,
+    INI_DD,
+    INI_R,
+    INI_M,
+    INI_B,
+    INI_BB,
+    INI_S,
+    INI_SS,
+    INI_NULL,
+    INI_J,
+    INI_JJ,
+    INI_CH,
+    INI_K,
+    INI_T,
+    INI_P,
+    INI_H
+};
+enum {
+    MED_A = 0,
+    MED_AE,
+    MED_YA,
+    MED_YAE,
+    MED_EO,
+    MED_E,
+    MED_YEO,
+    MED_YE,
+    MED_O,
+    MED_WA,
+    MED_WAE,
+    MED_OE,
+    MED_YO,
+    MED_U,
+    MED_WO,
+    MED_WE,
+    MED_WI,
+    MED_YU,
+    MED_EU,
+    MED_UI,
+    MED_I
+};
+enum {
+    FIN_NONE = 0,
+    FIN_G = 1,
+    FIN_N = 4,
+    FIN_D = 7,
+    FIN_L = 8,
+    FIN_M = 16,
+    FIN_B = 17,
+    FIN_S = 19,
+    FIN_NG = 21
+};
 
 /* Maximum jamo in one rendering or query word; longer input is refused. */
 #define TRANSLIT_MAX_JAMO 96
@@ -57,7 +106,7 @@ enum { FIN_NONE = 0, FIN_G = 1, FIN_N = 4, FIN_D = 7, FIN_L = 8, FIN_M = 16, FIN
  * out. Returns the number of codes, or -1 for an unknown phone or overflow.
  */
 int translit_ortho_render(const char *word, const char *phones, int variant,
-                 unsigned char *out /* OUT */, size_t max);
+                          unsigned char *out /* OUT */, size_t max);
 
 /*
  * Decomposes UTF-8 Hangul s[0..len) into jamo codes. Precomposed syllables
@@ -78,7 +127,8 @@ int translit_jamo_to_utf8(const unsigned char *codes, size_t n, struct strbuf *s
  * plain substitution). Similar jamo cost less (see translit_jamo.c). Returns a value
  * greater than limit as soon as the distance is known to exceed limit.
  */
-int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb, int limit);
+int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                           int limit);
 
 /* Substitution cost of jamo code a for code b, in tenths (see translit_jamo.c). */
 int translit_jamo_sub_cost(unsigned a, unsigned b);
@@ -103,15 +153,15 @@ size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
 
 /* One index entry; strings live in the generated blobs below. */
 struct translit_entry {
-    uint32_t word;   /* offset of the NUL-terminated English word in translit_words */
-    uint32_t jamo;   /* offset of the rendering in translit_jamo */
-    uint8_t len;     /* jamo codes in the rendering */
-    uint8_t family;  /* CMU words that extend this word by <= 3 letters, capped at 255 */
-    uint8_t variant; /* 0 standard rendering, 1 spelling-influenced, 2 compound
-                        parts (제10항), 3 derived agent noun, 4 customary,
-                        5 letter reading attested in ko.dic (사우나, 마라톤) */
-    uint8_t tier;    /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
-                        TRANSLIT_TIER_NONE when no SCOWL list has it */
+    uint32_t word;     /* offset of the NUL-terminated English word in translit_words */
+    uint32_t jamo;     /* offset of the rendering in translit_jamo */
+    uint8_t len;       /* jamo codes in the rendering */
+    uint8_t family;    /* CMU words that extend this word by <= 3 letters, capped at 255 */
+    uint8_t variant;   /* 0 standard rendering, 1 spelling-influenced, 2 compound
+                          parts (제10항), 3 derived agent noun, 4 customary,
+                          5 letter reading attested in ko.dic (사우나, 마라톤) */
+    uint8_t tier;      /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
+                          TRANSLIT_TIER_NONE when no SCOWL list has it */
     uint8_t inflected; /* 1: a plural or past form (-s, -es, -ed) of another word */
 };
 

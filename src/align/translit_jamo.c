@@ -49,10 +49,10 @@ int translit_jamo_from_utf8(const char *s, size_t len, unsigned char *out, size_
 static const uint16_t compat_initial[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141,
                                             0x3142, 0x3143, 0x3145, 0x3146, 0x3147, 0x3148, 0x3149,
                                             0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
-static const uint16_t compat_final[28] = {
-    0,      0x3131, 0x3132, 0x3133, 0x3134, 0x3135, 0x3136, 0x3137, 0x3139, 0x313A,
-    0x313B, 0x313C, 0x313D, 0x313E, 0x313F, 0x3140, 0x3141, 0x3142, 0x3144, 0x3145,
-    0x3146, 0x3147, 0x3148, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
+static const uint16_t compat_final[28] = {0,      0x3131, 0x3132, 0x3133, 0x3134, 0x3135, 0x3136,
+                                          0x3137, 0x3139, 0x313A, 0x313B, 0x313C, 0x313D, 0x313E,
+                                          0x313F, 0x3140, 0x3141, 0x3142, 0x3144, 0x3145, 0x3146,
+                                          0x3147, 0x3148, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
 
 int translit_jamo_to_utf8(const unsigned char *codes, size_t n, struct strbuf *sb)
 {
@@ -72,8 +72,8 @@ int translit_jamo_to_utf8(const unsigned char *codes, size_t n, struct strbuf *s
             }
         }
         med = codes[i++] - JAMO_MED;
-        if (i < n && codes[i] > JAMO_FIN && !(i + 1 < n && codes[i + 1] >= JAMO_MED &&
-                                              codes[i + 1] <= JAMO_FIN))
+        if (i < n && codes[i] > JAMO_FIN &&
+            !(i + 1 < n && codes[i + 1] >= JAMO_MED && codes[i + 1] <= JAMO_FIN))
             fin = codes[i++] - JAMO_FIN;
         utf8_add(sb, SBASE + (uint32_t)(ini * NCOUNT + med * TCOUNT + fin));
     }
@@ -106,7 +106,7 @@ enum { G_NONE, G_VEL, G_ALV, G_LAB, G_AFF, G_SIB, G_N, G_L, G_M, G_NG, G_H };
 
 static int initial_group(int i)
 {
-    static const unsigned char g[19] = {G_VEL, G_VEL, G_N,   G_ALV, G_ALV, G_L,   G_M,
+    static const unsigned char g[19] = {G_VEL, G_VEL, G_N,   G_ALV, G_ALV,  G_L,   G_M,
                                         G_LAB, G_LAB, G_SIB, G_SIB, G_NONE, G_AFF, G_AFF,
                                         G_AFF, G_VEL, G_ALV, G_LAB, G_H};
     return g[i];
@@ -115,29 +115,47 @@ static int initial_group(int i)
 static int final_group(int f)
 {
     switch (f) {
-    case 1: case 2: case 24: return G_VEL;   /* ㄱ ㄲ ㅋ */
-    case 7: case 19: case 20: case 25: return G_ALV; /* ㄷ ㅅ ㅆ ㅌ: all [t] as 받침 */
-    case 17: case 26: return G_LAB;          /* ㅂ ㅍ */
-    case 4: return G_N;
-    case 8: return G_L;
-    case 16: return G_M;
-    case 21: return G_NG;
-    case 22: case 23: return G_AFF;
-    default: return G_NONE;
+    case 1:
+    case 2:
+    case 24:
+        return G_VEL; /* ㄱ ㄲ ㅋ */
+    case 7:
+    case 19:
+    case 20:
+    case 25:
+        return G_ALV; /* ㄷ ㅅ ㅆ ㅌ: all [t] as 받침 */
+    case 17:
+    case 26:
+        return G_LAB; /* ㅂ ㅍ */
+    case 4:
+        return G_N;
+    case 8:
+        return G_L;
+    case 16:
+        return G_M;
+    case 21:
+        return G_NG;
+    case 22:
+    case 23:
+        return G_AFF;
+    default:
+        return G_NONE;
     }
 }
 
 /* Vowel pairs that render neighbouring English vowels (표 1, 제8항, 제9항). */
 static int medial_cost(int a, int b)
 {
-    static const struct { unsigned char a, b, cost; } near[] = {
-        {MED_E, MED_AE, 2},   {MED_EO, MED_O, 3},  {MED_EO, MED_A, 4},  {MED_A, MED_AE, 4},
-        {MED_EU, MED_U, 4},   {MED_O, MED_U, 4},   {MED_EO, MED_EU, 5}, {MED_EU, MED_I, 5},
-        {MED_EO, MED_E, 5},   {MED_E, MED_I, 6},   {MED_YEO, MED_EO, 4}, {MED_YA, MED_A, 4},
-        {MED_YO, MED_O, 4},   {MED_YU, MED_U, 4},  {MED_YE, MED_E, 4},  {MED_YAE, MED_AE, 4},
-        {MED_YE, MED_YAE, 2}, {MED_YEO, MED_YO, 3}, {MED_WO, MED_O, 5}, {MED_WO, MED_EO, 5},
-        {MED_WA, MED_A, 5},   {MED_WI, MED_I, 5},  {MED_WE, MED_E, 5},  {MED_WAE, MED_WE, 2},
-        {MED_OE, MED_WE, 2},  {MED_WO, MED_WA, 4}, {MED_A, MED_O, 5},   {MED_EO, MED_U, 6},
+    static const struct {
+        unsigned char a, b, cost;
+    } near[] = {
+        {MED_E, MED_AE, 2},   {MED_EO, MED_O, 3},   {MED_EO, MED_A, 4},   {MED_A, MED_AE, 4},
+        {MED_EU, MED_U, 4},   {MED_O, MED_U, 4},    {MED_EO, MED_EU, 5},  {MED_EU, MED_I, 5},
+        {MED_EO, MED_E, 5},   {MED_E, MED_I, 6},    {MED_YEO, MED_EO, 4}, {MED_YA, MED_A, 4},
+        {MED_YO, MED_O, 4},   {MED_YU, MED_U, 4},   {MED_YE, MED_E, 4},   {MED_YAE, MED_AE, 4},
+        {MED_YE, MED_YAE, 2}, {MED_YEO, MED_YO, 3}, {MED_WO, MED_O, 5},   {MED_WO, MED_EO, 5},
+        {MED_WA, MED_A, 5},   {MED_WI, MED_I, 5},   {MED_WE, MED_E, 5},   {MED_WAE, MED_WE, 2},
+        {MED_OE, MED_WE, 2},  {MED_WO, MED_WA, 4},  {MED_A, MED_O, 5},    {MED_EO, MED_U, 6},
         {MED_UI, MED_I, 4},   {MED_EO, MED_I, 7},
     };
     if (a == b)
@@ -204,10 +222,14 @@ static int indel_cost(unsigned c)
     switch (class_of(c)) {
     case J_MED:
         switch ((int)(c - JAMO_MED)) {
-        case MED_EU: return 4; /* epenthetic 으 (제1항 3, 제2항, 제3항 1) */
-        case MED_I: return 6;  /* 시/치/지 of 제3항 2-3, 제4항 1 */
-        case MED_EO: return 7; /* the 어 of [ɛə], [ɪə] (케어, 비어) */
-        default: return 10;
+        case MED_EU:
+            return 4; /* epenthetic 으 (제1항 3, 제2항, 제3항 1) */
+        case MED_I:
+            return 6; /* 시/치/지 of 제3항 2-3, 제4항 1 */
+        case MED_EO:
+            return 7; /* the 어 of [ɛə], [ɪə] (케어, 비어) */
+        default:
+            return 10;
         }
     case J_INI:
         if ((int)(c - JAMO_INI) == INI_NULL)
@@ -215,10 +237,14 @@ static int indel_cost(unsigned c)
         return (int)(c - JAMO_INI) == INI_R ? 8 : 10;
     case J_FIN:
         switch ((int)(c - JAMO_FIN)) {
-        case FIN_L: return 5; /* the first ㄹ of ㄹㄹ (제6항 2) */
-        case FIN_NG: return 6; /* 행잉 vs 해잉 (제5항 2) */
-        case FIN_S: return 6;
-        default: return 7;
+        case FIN_L:
+            return 5; /* the first ㄹ of ㄹㄹ (제6항 2) */
+        case FIN_NG:
+            return 6; /* 행잉 vs 해잉 (제5항 2) */
+        case FIN_S:
+            return 6;
+        default:
+            return 7;
         }
     }
     return 10;
@@ -243,7 +269,8 @@ int translit_jamo_sub_cost(unsigned a, unsigned b)
     return sub_table[a][b];
 }
 
-int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb, int limit)
+int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                           int limit)
 {
     int row0[TRANSLIT_MAX_JAMO + 1], row1[TRANSLIT_MAX_JAMO + 1];
     int *prev = row0, *cur = row1;

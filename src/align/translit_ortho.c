@@ -40,13 +40,48 @@
 enum phone {
     PH_NONE = 0,
     /* vowels */
-    PH_AA, PH_AE, PH_AH, PH_AO, PH_AW, PH_AX, PH_AY, PH_EH, PH_ER, PH_EY, PH_IH, PH_IY,
-    PH_OW, PH_OY, PH_UH, PH_UW,
+    PH_AA,
+    PH_AE,
+    PH_AH,
+    PH_AO,
+    PH_AW,
+    PH_AX,
+    PH_AY,
+    PH_EH,
+    PH_ER,
+    PH_EY,
+    PH_IH,
+    PH_IY,
+    PH_OW,
+    PH_OY,
+    PH_UH,
+    PH_UW,
     /* glides */
-    PH_W, PH_Y,
+    PH_W,
+    PH_Y,
     /* consonants */
-    PH_B, PH_CH, PH_D, PH_DH, PH_F, PH_G, PH_HH, PH_JH, PH_K, PH_L, PH_M, PH_N, PH_NG, PH_P,
-    PH_R, PH_S, PH_SH, PH_T, PH_TH, PH_V, PH_Z, PH_ZH
+    PH_B,
+    PH_CH,
+    PH_D,
+    PH_DH,
+    PH_F,
+    PH_G,
+    PH_HH,
+    PH_JH,
+    PH_K,
+    PH_L,
+    PH_M,
+    PH_N,
+    PH_NG,
+    PH_P,
+    PH_R,
+    PH_S,
+    PH_SH,
+    PH_T,
+    PH_TH,
+    PH_V,
+    PH_Z,
+    PH_ZH
 };
 
 static const char *const phone_names[] = {
@@ -76,7 +111,12 @@ static int is_diphthong(int p)
 static int is_short(int p, char letter)
 {
     switch (p) {
-    case PH_IH: case PH_EH: case PH_AE: case PH_AH: case PH_UH: case PH_AX:
+    case PH_IH:
+    case PH_EH:
+    case PH_AE:
+    case PH_AH:
+    case PH_UH:
+    case PH_AX:
         return 1;
     case PH_AA:
         return letter == 'o';
@@ -89,21 +129,44 @@ static int is_short(int p, char letter)
 static int initial_of(int p)
 {
     switch (p) {
-    case PH_P: case PH_F: return INI_P;
-    case PH_B: case PH_V: return INI_B;
-    case PH_T: return INI_T;
-    case PH_D: case PH_DH: return INI_D;
-    case PH_K: return INI_K;
-    case PH_G: return INI_G;
-    case PH_TH: case PH_S: case PH_SH: return INI_S;
-    case PH_Z: case PH_ZH: case PH_JH: return INI_J;
-    case PH_CH: return INI_CH;
-    case PH_M: return INI_M;
-    case PH_N: return INI_N;
-    case PH_NG: return INI_NULL;
-    case PH_L: case PH_R: return INI_R;
-    case PH_HH: return INI_H;
-    default: return INI_NULL;
+    case PH_P:
+    case PH_F:
+        return INI_P;
+    case PH_B:
+    case PH_V:
+        return INI_B;
+    case PH_T:
+        return INI_T;
+    case PH_D:
+    case PH_DH:
+        return INI_D;
+    case PH_K:
+        return INI_K;
+    case PH_G:
+        return INI_G;
+    case PH_TH:
+    case PH_S:
+    case PH_SH:
+        return INI_S;
+    case PH_Z:
+    case PH_ZH:
+    case PH_JH:
+        return INI_J;
+    case PH_CH:
+        return INI_CH;
+    case PH_M:
+        return INI_M;
+    case PH_N:
+        return INI_N;
+    case PH_NG:
+        return INI_NULL;
+    case PH_L:
+    case PH_R:
+        return INI_R;
+    case PH_HH:
+        return INI_H;
+    default:
+        return INI_NULL;
     }
 }
 
@@ -147,24 +210,40 @@ static int glide_medial(int glide, int med)
 {
     if (glide == PH_Y) {
         switch (med) {
-        case MED_A: return MED_YA;
-        case MED_AE: return MED_YAE;
-        case MED_EO: return MED_YEO;
-        case MED_E: return MED_YE;
-        case MED_O: return MED_YO;
-        case MED_U: return MED_YU;
-        default: return med;
+        case MED_A:
+            return MED_YA;
+        case MED_AE:
+            return MED_YAE;
+        case MED_EO:
+            return MED_YEO;
+        case MED_E:
+            return MED_YE;
+        case MED_O:
+            return MED_YO;
+        case MED_U:
+            return MED_YU;
+        default:
+            return med;
         }
     }
     if (glide == PH_W) {
         switch (med) {
-        case MED_EO: case MED_O: return MED_WO; /* [wə wɔ wou] 워 */
-        case MED_A: return MED_WA;
-        case MED_AE: return MED_WAE;
-        case MED_E: return MED_WE;
-        case MED_I: return MED_WI;
-        case MED_U: case MED_EU: return MED_U;
-        default: return med;
+        case MED_EO:
+        case MED_O:
+            return MED_WO; /* [wə wɔ wou] 워 */
+        case MED_A:
+            return MED_WA;
+        case MED_AE:
+            return MED_WAE;
+        case MED_E:
+            return MED_WE;
+        case MED_I:
+            return MED_WI;
+        case MED_U:
+        case MED_EU:
+            return MED_U;
+        default:
+            return med;
         }
     }
     return med;
@@ -174,12 +253,19 @@ static int glide_medial(int glide, int med)
 static int letter_medial(char c, int fallback)
 {
     switch (c) {
-    case 'a': return MED_A;
-    case 'e': return MED_E;
-    case 'i': case 'y': return MED_I;
-    case 'o': return MED_O;
-    case '-': return MED_EU; /* the "le" of apple, table */
-    default: return fallback;
+    case 'a':
+        return MED_A;
+    case 'e':
+        return MED_E;
+    case 'i':
+    case 'y':
+        return MED_I;
+    case 'o':
+        return MED_O;
+    case '-':
+        return MED_EU; /* the "le" of apple, table */
+    default:
+        return fallback;
     }
 }
 
@@ -202,8 +288,8 @@ static void align_letters(const char *word, size_t nv, char *letters, char *sing
         if (c == 'y' && i + 1 < len && strchr("aeiou", word[i + 1]))
             v = 0;
         /* the u of qu, gu before a vowel is the glide [w]: penguin, quick */
-        if (c == 'u' && i > 0 && (word[i - 1] == 'q' || word[i - 1] == 'g') && !in &&
-            i + 1 < len && strchr("aeio", word[i + 1]))
+        if (c == 'u' && i > 0 && (word[i - 1] == 'q' || word[i - 1] == 'g') && !in && i + 1 < len &&
+            strchr("aeio", word[i + 1]))
             v = 0;
         if (v && !in) { /* au, aw: British [ɔː] where CMU has AA (audition) */
             one[ng] = 1;
@@ -280,19 +366,23 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         return;
     }
     switch (p) {
-    case PH_P: case PH_T: case PH_K:
+    case PH_P:
+    case PH_T:
+    case PH_K:
         /* 제1항 1, 2 */
         /* a letter reading's plain vowels are all short (캅셀, German Kapsel) */
-        if (i && (is_short(prev, vletter[i - 1]) ||
-                  (variant == 3 && is_vowel(prev) && !is_diphthong(prev))) &&
-            (next == PH_NONE || (next != PH_L && next != PH_R && next != PH_M && next != PH_N &&
-                                 !is_glide(next)))) {
+        if (i &&
+            (is_short(prev, vletter[i - 1]) ||
+             (variant == 3 && is_vowel(prev) && !is_diphthong(prev))) &&
+            (next == PH_NONE ||
+             (next != PH_L && next != PH_R && next != PH_M && next != PH_N && !is_glide(next)))) {
             set_final(b, p == PH_P ? FIN_B : p == PH_T ? FIN_S : FIN_G, initial_of(p));
             return;
         }
         emit(b, initial_of(p), MED_EU); /* 제1항 3 */
         return;
-    case PH_S: case PH_Z:
+    case PH_S:
+    case PH_Z:
         if (i && p == PH_S && prev == PH_T) {
             emit(b, INI_CH, MED_EU); /* 제4항 1: [ts] 츠 */
             return;
@@ -306,7 +396,8 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     case PH_SH:
         emit(b, INI_S, next == PH_NONE ? MED_I : MED_YU); /* 제3항 2 */
         return;
-    case PH_ZH: case PH_JH:
+    case PH_ZH:
+    case PH_JH:
         emit(b, INI_J, MED_I); /* 제3항 3, 제4항 1 */
         return;
     case PH_CH:
@@ -415,7 +506,8 @@ static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
     }
 }
 
-int translit_ortho_render(const char *word, const char *phones, int variant, unsigned char *out, size_t max)
+int translit_ortho_render(const char *word, const char *phones, int variant, unsigned char *out,
+                          size_t max)
 {
     unsigned char ph[MAX_PHONES];
     char vletter[MAX_PHONES], letters[MAX_PHONES], single[MAX_PHONES], vsingle[MAX_PHONES];
@@ -453,7 +545,10 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
         int after = i + 2 < (size_t)n ? ph[i + 2] : PH_NONE;
 
         if (is_vowel(p)) {
-            int second, med = vowel_medial(p, vletter[i], variant == 1 ? 1 : variant == 2 ? 2 : 0,
+            int second, med = vowel_medial(p, vletter[i],
+                                           variant == 1   ? 1
+                                           : variant == 2 ? 2
+                                                          : 0,
                                            &second);
             if (glide == PH_W && p == PH_AA)
                 med = variant == 1 ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
@@ -461,15 +556,15 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
              * news 뉴스, tube 튜브 (variant 1; spelled u or ew, not oo) */
             if (variant == 1 && p == PH_UW && glide == PH_NONE && i > 0 &&
                 (vletter[i] == 'u' || vletter[i] == 'e') &&
-                (ph[i - 1] == PH_N || ph[i - 1] == PH_T || ph[i - 1] == PH_D ||
-                 ph[i - 1] == PH_S || ph[i - 1] == PH_L || ph[i - 1] == PH_TH))
+                (ph[i - 1] == PH_N || ph[i - 1] == PH_T || ph[i - 1] == PH_D || ph[i - 1] == PH_S ||
+                 ph[i - 1] == PH_L || ph[i - 1] == PH_TH))
                 glide = PH_Y;
             /* a reduced vowel spelled i before another syllable is British
              * [ɪ], 이: capital 캐피털, festival 페스티벌; not the i of -tion,
              * -sion, -cian (션, 전), of union's [jə], or of a last syllable */
-            if ((p == PH_AX || p == PH_AH) && vletter[i] == 'i' && i > 0 &&
-                ph[i - 1] != PH_SH && ph[i - 1] != PH_ZH && ph[i - 1] != PH_JH &&
-                ph[i - 1] != PH_CH && ph[i - 1] != PH_Y && vowel_follows(ph, (size_t)n, i))
+            if ((p == PH_AX || p == PH_AH) && vletter[i] == 'i' && i > 0 && ph[i - 1] != PH_SH &&
+                ph[i - 1] != PH_ZH && ph[i - 1] != PH_JH && ph[i - 1] != PH_CH &&
+                ph[i - 1] != PH_Y && vowel_follows(ph, (size_t)n, i))
                 med = MED_I;
             /* spelling-influenced [iː] or [ɪ] of a lone e: zero 제로, meta 메타, ego 에고 */
             if (variant == 1 && (p == PH_IY || p == PH_IH) && vletter[i] == 'e' && vsingle[i])

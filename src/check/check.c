@@ -67,8 +67,8 @@ struct fch {
 };
 
 struct fvec {
-    struct fch *v;     /* folded characters */
-    size_t n, alloc;   /* used, allocated */
+    struct fch *v;   /* folded characters */
+    size_t n, alloc; /* used, allocated */
 };
 
 static int is_space_like(uint32_t c)
@@ -162,21 +162,21 @@ static void fold_key(const struct fvec *f, int keep_case, struct strbuf *out)
 static const struct {
     const char *cons, *vowel;
 } particles[] = {
-    {"이", "가"},         {"은", "는"},         {"을", "를"},           {"과", "와"},
-    {"으로", "로"},       {"이나", "나"},       {"이랑", "랑"},         {"이며", "며"},
-    {"이고", "고"},       {"이다", "다"},       {"이라는", "라는"},     {"이라고", "라고"},
-    {"이란", "란"},       {"이라", "라"},       {"으로서", "로서"},     {"으로써", "로써"},
-    {"으로는", "로는"},   {"으로도", "로도"},   {"으로의", "로의"},     {"으로부터", "로부터"},
-    {"으로만", "로만"},   {"과의", "와의"},     {"과는", "와는"},       {"과도", "와도"},
-    {"이든", "든"},       {"이야", "야"},       {"이면", "면"},         {"이었다", "였다"},
-    {"의", "의"},         {"에", "에"},         {"에서", "에서"},       {"에게", "에게"},
-    {"도", "도"},         {"만", "만"},         {"까지", "까지"},       {"부터", "부터"},
-    {"처럼", "처럼"},     {"보다", "보다"},     {"에는", "에는"},       {"에도", "에도"},
-    {"에서는", "에서는"}, {"에서도", "에서도"}, {"에서의", "에서의"},   {"에게는", "에게는"},
-    {"까지는", "까지는"}, {"부터는", "부터는"}, {"께", "께"},           {"조차", "조차"},
-    {"마저", "마저"},     {"만큼", "만큼"},     {"만의", "만의"},       {"입니다", "입니다"},
-    {"인", "인"},         {"임", "임"},         {"들", "들"},           {"들을", "들을"},
-    {"들이", "들이"},     {"들은", "들은"},     {"들의", "들의"},       {"에서부터", "에서부터"},
+    {"이", "가"},         {"은", "는"},         {"을", "를"},         {"과", "와"},
+    {"으로", "로"},       {"이나", "나"},       {"이랑", "랑"},       {"이며", "며"},
+    {"이고", "고"},       {"이다", "다"},       {"이라는", "라는"},   {"이라고", "라고"},
+    {"이란", "란"},       {"이라", "라"},       {"으로서", "로서"},   {"으로써", "로써"},
+    {"으로는", "로는"},   {"으로도", "로도"},   {"으로의", "로의"},   {"으로부터", "로부터"},
+    {"으로만", "로만"},   {"과의", "와의"},     {"과는", "와는"},     {"과도", "와도"},
+    {"이든", "든"},       {"이야", "야"},       {"이면", "면"},       {"이었다", "였다"},
+    {"의", "의"},         {"에", "에"},         {"에서", "에서"},     {"에게", "에게"},
+    {"도", "도"},         {"만", "만"},         {"까지", "까지"},     {"부터", "부터"},
+    {"처럼", "처럼"},     {"보다", "보다"},     {"에는", "에는"},     {"에도", "에도"},
+    {"에서는", "에서는"}, {"에서도", "에서도"}, {"에서의", "에서의"}, {"에게는", "에게는"},
+    {"까지는", "까지는"}, {"부터는", "부터는"}, {"께", "께"},         {"조차", "조차"},
+    {"마저", "마저"},     {"만큼", "만큼"},     {"만의", "만의"},     {"입니다", "입니다"},
+    {"인", "인"},         {"임", "임"},         {"들", "들"},         {"들을", "들을"},
+    {"들이", "들이"},     {"들은", "들은"},     {"들의", "들의"},     {"에서부터", "에서부터"},
     {"에의", "에의"},     {"와의", "와의"},     {"와", "와"}};
 
 #define NPARTICLES (sizeof(particles) / sizeof(particles[0]))
@@ -222,15 +222,15 @@ struct raw_form {
 };
 
 struct concept {
-    char *plain;           /* preferred plain term */
-    char *key;             /* its folded key (lower case, no spaces) */
-    int64_t id;            /* termbase id */
-    int approved;          /* status is approved */
-    unsigned long count;   /* occurrences */
+    char *plain;            /* preferred plain term */
+    char *key;              /* its folded key (lower case, no spaces) */
+    int64_t id;             /* termbase id */
+    int approved;           /* status is approved */
+    unsigned long count;    /* occurrences */
     struct raw_form *forms; /* until compiled */
-    size_t nforms;         /* entries in forms */
-    size_t parent;         /* union-find */
-    int loanish;           /* its plain term is someone's loanword */
+    size_t nforms;          /* entries in forms */
+    size_t parent;          /* union-find */
+    int loanish;            /* its plain term is someone's loanword */
 };
 
 struct pattern {
@@ -246,17 +246,17 @@ struct bucket {
 };
 
 struct check_glossary {
-    struct concept *c;            /* concepts */
-    size_t nc, calloc_;           /* used, allocated */
-    struct pattern *p;            /* patterns */
-    size_t np, palloc;            /* used, allocated */
-    uint32_t *cp, *orig;          /* pattern code points (folded, as written) */
-    unsigned char *sp;            /* pattern space flags */
-    size_t npool;                 /* used in the three pools */
+    struct concept *c;                    /* concepts */
+    size_t nc, calloc_;                   /* used, allocated */
+    struct pattern *p;                    /* patterns */
+    size_t np, palloc;                    /* used, allocated */
+    uint32_t *cp, *orig;                  /* pattern code points (folded, as written) */
+    unsigned char *sp;                    /* pattern space flags */
+    size_t npool;                         /* used in the three pools */
     size_t poolalloc, origalloc, spalloc; /* allocated in each */
-    struct strmap buckets;        /* first two folded code points -> struct bucket */
-    size_t *best;                 /* per group root: its preferred concept, or SIZE_MAX */
-    int compiled;                 /* patterns built */
+    struct strmap buckets;                /* first two folded code points -> struct bucket */
+    size_t *best;                         /* per group root: its preferred concept, or SIZE_MAX */
+    int compiled;                         /* patterns built */
 };
 
 struct check_glossary *check_glossary_new(void)
@@ -287,8 +287,8 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
         return;
     for (size_t i = 0; i < tc->nforms; i++) {
         enum termbase_form_type t = tc->forms[i].type;
-        foreign |= t == TERMBASE_FORM_LOANWORD || t == TERMBASE_FORM_ENGLISH ||
-                   t == TERMBASE_FORM_ABBREV;
+        foreign |=
+            t == TERMBASE_FORM_LOANWORD || t == TERMBASE_FORM_ENGLISH || t == TERMBASE_FORM_ABBREV;
     }
     if (!foreign)
         return;
@@ -551,8 +551,8 @@ static void glossary_compile(struct check_glossary *g)
 /* Longer first; on a tie abbreviations, loanwords, English, then Korean terms. */
 static int pattern_cmp_len(const struct pattern *a, const struct pattern *b)
 {
-    static const int rank[] = {[PAT_ABBREV] = 0, [PAT_LOANWORD] = 1, [PAT_ENGLISH] = 2,
-                               [PAT_PLAIN] = 3};
+    static const int rank[] = {
+        [PAT_ABBREV] = 0, [PAT_LOANWORD] = 1, [PAT_ENGLISH] = 2, [PAT_PLAIN] = 3};
     if (a->n != b->n)
         return a->n > b->n ? -1 : 1;
     return rank[a->type] - rank[b->type];
@@ -596,21 +596,21 @@ enum occ_role {
 };
 
 struct occ {
-    enum occ_role role;  /* what it is */
-    size_t line;         /* 0-based line index */
-    size_t b0, b1;       /* bytes of the term (REVERSED: through the closing parenthesis) */
-    size_t tb1;          /* end of the foreign term itself */
-    size_t pb1;          /* end of a following particle (== b1: none) */
-    int particle;        /* index in particles[], or -1 */
-    unsigned long col;   /* 1-based column */
-    size_t pat;          /* pattern */
-    size_t inner;        /* REVERSED: the plain pattern inside */
+    enum occ_role role; /* what it is */
+    size_t line;        /* 0-based line index */
+    size_t b0, b1;      /* bytes of the term (REVERSED: through the closing parenthesis) */
+    size_t tb1;         /* end of the foreign term itself */
+    size_t pb1;         /* end of a following particle (== b1: none) */
+    int particle;       /* index in particles[], or -1 */
+    unsigned long col;  /* 1-based column */
+    size_t pat;         /* pattern */
+    size_t inner;       /* REVERSED: the plain pattern inside */
 };
 
 struct line {
-    const char *s;   /* start in the document */
-    size_t len;      /* bytes without the line end */
-    size_t end_len;  /* bytes of the line end (0, 1 or 2) */
+    const char *s;  /* start in the document */
+    size_t len;     /* bytes without the line end */
+    size_t end_len; /* bytes of the line end (0, 1 or 2) */
 };
 
 struct finding_fix {
@@ -619,12 +619,12 @@ struct finding_fix {
 };
 
 struct check_result {
-    struct check_finding *f;   /* findings */
-    size_t n, alloc;           /* used, allocated */
-    struct finding_fix *fix;   /* one per finding */
-    size_t fix_alloc;          /* allocated in fix */
-    char *fixed;               /* corrected document, or NULL */
-    size_t fixed_len;          /* its length */
+    struct check_finding *f; /* findings */
+    size_t n, alloc;         /* used, allocated */
+    struct finding_fix *fix; /* one per finding */
+    size_t fix_alloc;        /* allocated in fix */
+    char *fixed;             /* corrected document, or NULL */
+    size_t fixed_len;        /* its length */
 };
 
 static size_t group_of(struct check_glossary *g, size_t pat)
@@ -844,9 +844,8 @@ struct group_state {
 };
 
 static void result_add(struct check_result *r, enum check_rule rule, const struct line *lines,
-                       const struct occ *o, const char *suggestion, const char *term,
-                       int first_use, unsigned long ref_line, size_t fix_b0, size_t fix_b1,
-                       const char *fix_text)
+                       const struct occ *o, const char *suggestion, const char *term, int first_use,
+                       unsigned long ref_line, size_t fix_b0, size_t fix_b1, const char *fix_text)
 {
     struct check_finding *f;
     struct finding_fix *x;
@@ -947,7 +946,7 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
         struct group_state *st = &gs[group_of(g, o->pat)];
         const char *term = g->c[st->target].plain;
         char *found = xmemdupz(lines[o->line].s + o->b0, o->tb1 - o->b0);
-        enum check_rule rule = p->type == PAT_ABBREV     ? CHECK_RULE_ABBREV
+        enum check_rule rule = p->type == PAT_ABBREV    ? CHECK_RULE_ABBREV
                                : p->type == PAT_ENGLISH ? CHECK_RULE_ENGLISH
                                                         : CHECK_RULE_LOANWORD;
 
@@ -955,8 +954,7 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
         switch (o->role) {
         case OCC_PLAIN:
             if (st->nrender > 1 && p->concept != st->target)
-                finding(r, CHECK_RULE_INCONSISTENT, lines, o, term, term, term, 0,
-                        st->target_line);
+                finding(r, CHECK_RULE_INCONSISTENT, lines, o, term, term, term, 0, st->target_line);
             break;
         case OCC_DEFINED:
             st->introduced = 1;
@@ -1244,8 +1242,8 @@ void check_result_write(const struct check_result *r, const char *file, FILE *fp
         fputs(*nwritten ? ",\n" : "\n", fp);
         fputs("{\"file\":", fp);
         json_write_string(fp, name.buf);
-        fprintf(fp, ",\"line\":%lu,\"column\":%lu,\"rule\":\"%s\",\"found\":", f->line,
-                f->column, check_rule_name(f->rule));
+        fprintf(fp, ",\"line\":%lu,\"column\":%lu,\"rule\":\"%s\",\"found\":", f->line, f->column,
+                check_rule_name(f->rule));
         json_write_string(fp, f->found);
         fputs(",\"suggestion\":", fp);
         json_write_string(fp, f->suggestion);

@@ -91,15 +91,15 @@ enum check_rule {
 const char *check_rule_name(enum check_rule r);
 
 struct check_finding {
-    enum check_rule rule;     /* what is wrong */
-    unsigned long line;       /* 1-based line */
-    unsigned long column;     /* 1-based code-point column in the original line */
-    const char *found;        /* the text as written (without a particle) */
-    const char *suggestion;   /* what to write instead (without a particle) */
-    const char *term;         /* the plain Korean term the document should use */
-    int first_use;            /* 1 when this is the concept's first use in the document */
-    unsigned long ref_line;   /* inconsistent: first line with term; abbreviation:
-                               * line of a later definition; else 0 */
+    enum check_rule rule;   /* what is wrong */
+    unsigned long line;     /* 1-based line */
+    unsigned long column;   /* 1-based code-point column in the original line */
+    const char *found;      /* the text as written (without a particle) */
+    const char *suggestion; /* what to write instead (without a particle) */
+    const char *term;       /* the plain Korean term the document should use */
+    int first_use;          /* 1 when this is the concept's first use in the document */
+    unsigned long ref_line; /* inconsistent: first line with term; abbreviation:
+                             * line of a later definition; else 0 */
 };
 
 enum check_flags {
@@ -120,11 +120,11 @@ struct check_result *check_text(struct check_glossary *g, const char *text, size
 
 enum check_status {
     CHECK_OK = 0,
-    CHECK_EOPEN,    /* cannot open the file (sys_errno) */
-    CHECK_EREAD,    /* a read failed (sys_errno) */
-    CHECK_EDECODE,  /* undecodable bytes (decode: offset, encoding) */
+    CHECK_EOPEN,     /* cannot open the file (sys_errno) */
+    CHECK_EREAD,     /* a read failed (sys_errno) */
+    CHECK_EDECODE,   /* undecodable bytes (decode: offset, encoding) */
     CHECK_EENCODING, /* unknown encoding name */
-    CHECK_ELONG     /* line number line is longer than TEXT_LINE_MAX bytes (text/reader.h) */
+    CHECK_ELONG      /* line number line is longer than TEXT_LINE_MAX bytes (text/reader.h) */
 };
 
 struct check_error {

@@ -59,13 +59,13 @@ static const char help[] =
     "is over 1 MiB), 4 output could not be written.\n";
 
 struct check_opts {
-    const char *db;          /* termbase path */
-    const char *glossary;    /* TSV glossary, or NULL */
-    const char *encoding;    /* forced input encoding, or NULL */
-    const char *output;      /* --fix target, or NULL for stdout */
-    enum check_format fmt;   /* report format */
-    int fix;                 /* --fix */
-    int in_place;            /* --in-place */
+    const char *db;        /* termbase path */
+    const char *glossary;  /* TSV glossary, or NULL */
+    const char *encoding;  /* forced input encoding, or NULL */
+    const char *output;    /* --fix target, or NULL for stdout */
+    enum check_format fmt; /* report format */
+    int fix;               /* --fix */
+    int in_place;          /* --in-place */
 };
 
 static int merge_concept(void *m, const struct termbase_concept *c)
@@ -91,8 +91,8 @@ static int load_exchange(struct termbase *tb, const struct exchange_format *f, c
     if (f->read(path, &rd, &xerr)) {
         termbase_merge_abort(m);
         if (xerr.line)
-            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path,
-                         f->name, xerr.line, xerr.column, xerr.message);
+            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path, f->name,
+                         xerr.line, xerr.column, xerr.message);
         return error("cannot read glossary '%s' (%s): %s", path, f->name, xerr.message);
     }
     if (termbase_merge_commit(m, &err))
@@ -152,8 +152,8 @@ static void report_error(const struct check_error *e, const char *path, const ch
         error("cannot open '%s': %s", shown, strerror(e->sys_errno));
         break;
     case CHECK_EDECODE: {
-        const char *as = encoding && *encoding && strcmp(encoding, "auto") ? encoding
-                                                                           : e->decode.encoding;
+        const char *as =
+            encoding && *encoding && strcmp(encoding, "auto") ? encoding : e->decode.encoding;
         if (e->decode.code == TEXT_ETRUNC)
             error("'%s' ends inside a %s character at byte %llu", shown, as,
                   (unsigned long long)e->decode.offset);

@@ -127,7 +127,7 @@ int cmd_convert(int argc, char **argv)
         case 'S':
         case 'T':
             if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                            c == 'S' ? &slang : &tlang)) {
+                                c == 'S' ? &slang : &tlang)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
             }

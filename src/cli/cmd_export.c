@@ -317,7 +317,7 @@ int cmd_export(int argc, char **argv)
         case 'S':
         case 'T':
             if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                            c == 'S' ? &slang : &tlang)) {
+                                c == 'S' ? &slang : &tlang)) {
                 ret = usage(0);
                 goto cleanup;
             }
@@ -328,8 +328,7 @@ int cmd_export(int argc, char **argv)
         case 'k':
             /* a concept's kind, or the type of one of its forms (styleguide.h) */
             if (exchange_form_type_parse(optarg) <= TERMBASE_FORM_KO) {
-                error("unknown kind '%s' (loanword, english, abbrev, native or shortform)",
-                      optarg);
+                error("unknown kind '%s' (loanword, english, abbrev, native or shortform)", optarg);
                 ret = usage(0);
                 goto cleanup;
             }

@@ -90,8 +90,7 @@ struct job {
 /* Reads and aligns one document (no output: this may run on a worker thread). */
 static void produce(struct job *j, const struct extract_opts *opt)
 {
-    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags,
-                              &j->err);
+    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags, &j->err);
     if (j->doc && opt->cross)
         align_cross(j->doc, 0);
 }
@@ -107,8 +106,7 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
         extract_run_strerror(&j->err, path, opt->encoding, &msg);
         error("%s", msg.buf);
         strbuf_release(&msg);
-        return j->err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE
-                                                           : DADEUM_EXIT_INPUT;
+        return j->err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
     }
     if (j->err.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
@@ -116,8 +114,8 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
-                    shown, first, unread);
+            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", shown,
+                    first, unread);
         if (opt->cross && (first = extract_doc_text_cut(doc)))
             warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
                     shown, first - 1, EXTRACT_TEXT_MAX);
@@ -153,13 +151,13 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
  * bounded by a few documents whatever the number of files.
  */
 struct pool {
-    pthread_mutex_t mu;              /* guards the fields below and jobs[].done */
-    pthread_cond_t cv;               /* signalled on every change */
-    struct job *jobs;                /* one per input */
-    size_t njobs, next, printed;     /* inputs, next to take, inputs printed */
-    size_t window;                   /* documents a worker may run ahead */
-    int stop;                        /* the printer met an error */
-    const struct extract_opts *opt;  /* shared, read-only */
+    pthread_mutex_t mu;             /* guards the fields below and jobs[].done */
+    pthread_cond_t cv;              /* signalled on every change */
+    struct job *jobs;               /* one per input */
+    size_t njobs, next, printed;    /* inputs, next to take, inputs printed */
+    size_t window;                  /* documents a worker may run ahead */
+    int stop;                       /* the printer met an error */
+    const struct extract_opts *opt; /* shared, read-only */
 };
 
 static void *worker(void *arg)
@@ -186,8 +184,8 @@ static void *worker(void *arg)
 }
 
 /* Extracts every input with nthreads workers; returns the first error status. */
-static int run_jobs(struct job *jobs, size_t n, unsigned nthreads,
-                    const struct extract_opts *opt, FILE *out)
+static int run_jobs(struct job *jobs, size_t n, unsigned nthreads, const struct extract_opts *opt,
+                    FILE *out)
 {
     int ret = DADEUM_EXIT_OK;
 
@@ -198,8 +196,15 @@ static int run_jobs(struct job *jobs, size_t n, unsigned nthreads,
         }
         return ret;
     }
-    struct pool p = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, jobs, n, 0, 0,
-                     2 * (size_t)nthreads, 0, opt};
+    struct pool p = {PTHREAD_MUTEX_INITIALIZER,
+                     PTHREAD_COND_INITIALIZER,
+                     jobs,
+                     n,
+                     0,
+                     0,
+                     2 * (size_t)nthreads,
+                     0,
+                     opt};
     pthread_t *tids = xcalloc(nthreads, sizeof(*tids));
     unsigned started = 0;
     align_prepare_threads(); /* shared tables are built once, here */

@@ -234,13 +234,15 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
             error("cannot import '%s': %s", path, ic.err.message);
             ret = termbase_exit(&ic.err);
         } else {
-            error("cannot import '%s' (%s): it changed while being imported: %s", path,
-                  f->name, xerr.message);
+            error("cannot import '%s' (%s): it changed while being imported: %s", path, f->name,
+                  xerr.message);
             ret = DADEUM_EXIT_INPUT;
         }
         if (st.committed)
-            fprintf(stderr, "%s: its first %lu concepts were imported; importing it again "
-                            "completes it\n", path, st.committed);
+            fprintf(stderr,
+                    "%s: its first %lu concepts were imported; importing it again "
+                    "completes it\n",
+                    path, st.committed);
         goto cleanup;
     }
     st = *termbase_merge_get_stats(ic.m);
@@ -304,7 +306,7 @@ int cmd_import(int argc, char **argv)
         case 'S':
         case 'T':
             if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                            c == 'S' ? &slang : &tlang)) {
+                                c == 'S' ? &slang : &tlang)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
             }

@@ -152,8 +152,8 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read",
-                    path, first, unread);
+            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", path,
+                    first, unread);
     }
     if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &err))
         goto fail;

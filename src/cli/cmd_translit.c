@@ -18,7 +18,8 @@
 #include "util/utf8.h"
 #include "util/banned.h"
 
-static const char synopsis[] = "usage: dadeum translit [--all | -n <count>] [--score] (<word>... | -)\n";
+static const char synopsis[] =
+    "usage: dadeum translit [--all | -n <count>] [--score] (<word>... | -)\n";
 
 static const char help[] =
     "\n"
@@ -158,7 +159,8 @@ int cmd_translit(int argc, char **argv)
     t = translit_new(0, &st);
     if (st != SPELL_OK)
         warning("this build has no hunspell en_US verdicts (%s when it was built); "
-                "ranking without them", spell_strerror(st));
+                "ranking without them",
+                spell_strerror(st));
     for (int i = optind; i < argc; i++) {
         int r;
         if (!strcmp(argv[i], "-")) {

@@ -14,9 +14,9 @@
 #include "util/banned.h"
 
 struct command {
-    const char *name;              /* as typed */
+    const char *name;                 /* as typed */
     int (*fn)(int argc, char **argv); /* returns an enum dadeum_exit */
-    const char *summary;           /* one line for --help */
+    const char *summary;              /* one line for --help */
 };
 
 static const struct command commands[] = {
@@ -41,17 +41,16 @@ static const char help_head[] =
     "\n"
     "commands:\n";
 
-static const char help_tail[] =
-    "\n"
-    "Run 'dadeum <command> -h' for a command's options.\n"
-    "\n"
-    "exit status:\n"
-    "  0  success\n"
-    "  1  ran, and the answer is negative (nothing found, findings)\n"
-    "  2  usage error\n"
-    "  3  input unreadable, undecodable or malformed\n"
-    "  4  output could not be written\n"
-    "  5  internal error\n";
+static const char help_tail[] = "\n"
+                                "Run 'dadeum <command> -h' for a command's options.\n"
+                                "\n"
+                                "exit status:\n"
+                                "  0  success\n"
+                                "  1  ran, and the answer is negative (nothing found, findings)\n"
+                                "  2  usage error\n"
+                                "  3  input unreadable, undecodable or malformed\n"
+                                "  4  output could not be written\n"
+                                "  5  internal error\n";
 
 static int help(FILE *fp)
 {

@@ -31,34 +31,34 @@
 #include "util/banned.h"
 
 struct extract_doc {
-    char *name;                 /* as given by the caller */
-    unsigned flags;             /* enum extract_flags */
-    struct occ *occs;           /* the section's occurrences in document order */
-    size_t nocc, aocc;          /* used, allocated */
-    char **lines;               /* normalised lines of the section that hold an occurrence */
-    unsigned char *line_taken;  /* 1 when lines[i] became a pair's context (d->owned has it) */
+    char *name;                /* as given by the caller */
+    unsigned flags;            /* enum extract_flags */
+    struct occ *occs;          /* the section's occurrences in document order */
+    size_t nocc, aocc;         /* used, allocated */
+    char **lines;              /* normalised lines of the section that hold an occurrence */
+    unsigned char *line_taken; /* 1 when lines[i] became a pair's context (d->owned has it) */
     size_t nlines, alines, aline_taken; /* used, allocated */
-    size_t held;                /* bytes the section holds: lines, occurrences, their strings */
-    struct strmap index;        /* "ko\tgloss" -> (void *) 1 + index of its pair */
-    struct extract_pair *pairs; /* results, after finish */
-    size_t npairs, apairs;      /* used, allocated */
+    size_t held;                    /* bytes the section holds: lines, occurrences, their strings */
+    struct strmap index;            /* "ko\tgloss" -> (void *) 1 + index of its pair */
+    struct extract_pair *pairs;     /* results, after finish */
+    size_t npairs, apairs;          /* used, allocated */
     struct extract_reject *rejects; /* set aside, with --explain */
-    size_t nrej, arej;          /* used, allocated */
-    struct strmap expansions;   /* acronym -> char * English long form written in the doc */
-    char **text;                /* with EXTRACT_KEEP_TEXT: every line */
-    unsigned long *text_no;     /* their line numbers */
-    size_t ntext, atext, atext_no; /* used, allocated */
-    size_t text_bytes;          /* bytes in text */
-    unsigned long text_cut;     /* the first line not kept (EXTRACT_TEXT_MAX), or 0 */
-    char **owned;               /* strings the pairs point to that no occurrence owns */
-    size_t nowned, aowned;      /* used, allocated */
-    int finished;               /* extract_doc_finish ran */
-    unsigned long unread;       /* bracket groups past SCAN_MAX_GROUPS on their line */
-    unsigned long unread_line;  /* the first line that had such groups */
-    struct score_row *feats;    /* with EXTRACT_FEATURES: the scorer's rows */
-    size_t nfeat, afeat;        /* used, allocated */
-    unsigned long *feat_line;   /* their line */
-    size_t afeat_line;          /* allocated */
+    size_t nrej, arej;              /* used, allocated */
+    struct strmap expansions;       /* acronym -> char * English long form written in the doc */
+    char **text;                    /* with EXTRACT_KEEP_TEXT: every line */
+    unsigned long *text_no;         /* their line numbers */
+    size_t ntext, atext, atext_no;  /* used, allocated */
+    size_t text_bytes;              /* bytes in text */
+    unsigned long text_cut;         /* the first line not kept (EXTRACT_TEXT_MAX), or 0 */
+    char **owned;                   /* strings the pairs point to that no occurrence owns */
+    size_t nowned, aowned;          /* used, allocated */
+    int finished;                   /* extract_doc_finish ran */
+    unsigned long unread;           /* bracket groups past SCAN_MAX_GROUPS on their line */
+    unsigned long unread_line;      /* the first line that had such groups */
+    struct score_row *feats;        /* with EXTRACT_FEATURES: the scorer's rows */
+    size_t nfeat, afeat;            /* used, allocated */
+    unsigned long *feat_line;       /* their line */
+    size_t afeat_line;              /* allocated */
 };
 
 /*
@@ -92,8 +92,8 @@ static void add_expansion(struct extract_doc *d, const char *acr, size_t alen, c
 
 static int is_latin_word_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '&' || c == '-' || c == '.' || c == '\'';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' ||
+           c == '-' || c == '.' || c == '\'';
 }
 
 /*
@@ -223,8 +223,7 @@ unsigned long extract_doc_unread_groups(const struct extract_doc *d, unsigned lo
 
 static void resolve_section(struct extract_doc *d);
 
-void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
-                          unsigned long lineno)
+void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
 {
     size_t before = d->nocc;
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut &&
@@ -350,8 +349,7 @@ static void add_pair(struct extract_doc *d, struct occ *o)
         p->kind = o->kind;
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
-        p->context = context_of(d, d->lines[o->line_idx], p->gloss,
-                                &d->line_taken[o->line_idx]);
+        p->context = context_of(d, d->lines[o->line_idx], p->gloss, &d->line_taken[o->line_idx]);
         p->source = "bracket";
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
@@ -462,8 +460,8 @@ static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
                 {"translit", "translit", "l10n", "l10n+translit"},
                 {"lexicon+translit", "lexicon+translit", "lexicon+l10n", "lexicon+l10n+translit"}};
             p->en = own(d, strbuf_detach(&en, NULL));
-            p->confidence = replaced && c > LEXICON_LOANWORD_CONFIDENCE
-                                ? LEXICON_LOANWORD_CONFIDENCE : c;
+            p->confidence =
+                replaced && c > LEXICON_LOANWORD_CONFIDENCE ? LEXICON_LOANWORD_CONFIDENCE : c;
             p->evidence = names[replaced != 0][src & 3];
         }
     }
@@ -484,7 +482,8 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
         } else if (latin_abbr) {
             const char *x = strmap_get(&d->expansions, p->gloss, glen);
             const char *lx = lexicon_names_body(p->gloss, glen, p->ko)
-                                 ? lexicon_acronym_en(p->gloss, glen) : NULL;
+                                 ? lexicon_acronym_en(p->gloss, glen)
+                                 : NULL;
             p->abbr = p->gloss;
             p->expansion = x;
             if (x) {

@@ -39,7 +39,7 @@ enum gloss_kind {
 const char *gloss_kind_name(enum gloss_kind kind);
 
 enum extract_flags {
-    EXTRACT_EXPLAIN = 1 << 0,  /* keep rejected candidates with their reason */
+    EXTRACT_EXPLAIN = 1 << 0,   /* keep rejected candidates with their reason */
     EXTRACT_KEEP_TEXT = 1 << 1, /* keep every line, for whole-document alignment */
     EXTRACT_FEATURES = 1 << 2   /* keep the scorer's feature rows (for tests/corpus/fit.py) */
 };
@@ -68,10 +68,10 @@ struct extract_pair {
 
 /* A candidate the extractor set aside, for --explain. */
 struct extract_reject {
-    unsigned long line;  /* source line */
-    const char *left;    /* text before the bracket (its clause) */
-    const char *inner;   /* text inside the bracket */
-    const char *reason;  /* short static explanation */
+    unsigned long line; /* source line */
+    const char *left;   /* text before the bracket (its clause) */
+    const char *inner;  /* text inside the bracket */
+    const char *reason; /* short static explanation */
 };
 
 /*

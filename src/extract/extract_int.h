@@ -33,25 +33,25 @@ enum occ_flags {
 };
 
 struct occ {
-    unsigned long line;  /* source line number */
-    size_t line_idx;     /* index of the line's context string in the doc */
-    char *left;          /* the clause before the bracket, trimmed */
-    char *gloss;         /* cleaned gloss text (or the Korean term if reversed) */
-    char *expansion;     /* English long form found with an acronym, or NULL */
-    char right[48];      /* up to a few characters glued after the bracket */
-    unsigned flags;      /* enum occ_flags */
-    unsigned order;      /* position in the document, for stable output */
+    unsigned long line; /* source line number */
+    size_t line_idx;    /* index of the line's context string in the doc */
+    char *left;         /* the clause before the bracket, trimmed */
+    char *gloss;        /* cleaned gloss text (or the Korean term if reversed) */
+    char *expansion;    /* English long form found with an acronym, or NULL */
+    char right[48];     /* up to a few characters glued after the bracket */
+    unsigned flags;     /* enum occ_flags */
+    unsigned order;     /* position in the document, for stable output */
 
     /* decided by span.c */
-    int weak;             /* span chosen by proportion alone (no anchor, no agreement) */
-    char *ko;             /* the Korean term, NULL when rejected */
-    char *gloss_out;      /* the gloss as reported */
-    enum gloss_kind kind; /* kind of the gloss */
-    const char *why;      /* reason when rejected */
-    char *cand;           /* rejected by a rule evidence may overturn: the span it
-                           * would have taken (the scorer decides), else NULL */
+    int weak;                  /* span chosen by proportion alone (no anchor, no agreement) */
+    char *ko;                  /* the Korean term, NULL when rejected */
+    char *gloss_out;           /* the gloss as reported */
+    enum gloss_kind kind;      /* kind of the gloss */
+    const char *why;           /* reason when rejected */
+    char *cand;                /* rejected by a rule evidence may overturn: the span it
+                                * would have taken (the scorer decides), else NULL */
     enum gloss_kind cand_kind; /* the kind that span would have had */
-    double score;         /* the scorer's probability that this is a pair */
+    double score;              /* the scorer's probability that this is a pair */
 };
 
 /* ---- gloss.c ---------------------------------------------------------------- */
@@ -164,13 +164,13 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass);
  * the strongest features; the string is appended to reasons, which owns it).
  */
 struct score_row {
-    const char *model;   /* "pair" or "span" */
-    char *ko;            /* the candidate span (span: the span starting at that token) */
-    char *gloss;         /* the candidate's gloss, as scored */
-    char *features;      /* "name:value" pairs separated by spaces, non-zero only */
+    const char *model; /* "pair" or "span" */
+    char *ko;          /* the candidate span (span: the span starting at that token) */
+    char *gloss;       /* the candidate's gloss, as scored */
+    char *features;    /* "name:value" pairs separated by spaces, non-zero only */
 };
 void score_decide(struct occ *o, const char *line /* the occurrence's line */,
-                  char **why_out /* OUT: owned reason, or NULL */,
-                  struct score_row **rows, size_t *nrows, size_t *arows /* with features */);
+                  char **why_out /* OUT: owned reason, or NULL */, struct score_row **rows,
+                  size_t *nrows, size_t *arows /* with features */);
 
 #endif

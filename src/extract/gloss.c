@@ -137,7 +137,8 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
 /* Hangul syllables that count something after a number (년, 개, 명 ...). */
 static int is_unit_syllable(uint32_t c)
 {
-    static const char units[] = "년월일분시초억만천조원명개건위층평차회호종배주세대살곳권편점장석부기단쪽";
+    static const char units[] =
+        "년월일분시초억만천조원명개건위층평차회호종배주세대살곳권편점장석부기단쪽";
     if (!uc_is_hangul_syllable(c))
         return 0;
     for (size_t i = 0; i < sizeof(units) - 1;) {
@@ -199,14 +200,15 @@ static int has_numeric_run(const char *s, size_t len)
 }
 
 static const char *const label_words[] = {
-    "안", "요약", "예시", "계속", "별첨", "참고", "잠정", "가칭", "가제", "초안", "예정", "미정",
-    "단위", "붙임", "별지", "생략", "중략", "계", "합계", "소계", "비고", "주재", "공동", "무순",
-    "가나다순", "직무대행", "대행", "권한대행", "현지시간", "현지 시간", "예", "사진", "그림",
-    "표", "도표", "출처", "원문", "번역", "종합", "추정", "누적", "잠정치", "전망", "기준", NULL};
+    "안",       "요약",     "예시",      "계속", "별첨", "참고",   "잠정",     "가칭",     "가제",
+    "초안",     "예정",     "미정",      "단위", "붙임", "별지",   "생략",     "중략",     "계",
+    "합계",     "소계",     "비고",      "주재", "공동", "무순",   "가나다순", "직무대행", "대행",
+    "권한대행", "현지시간", "현지 시간", "예",   "사진", "그림",   "표",       "도표",     "출처",
+    "원문",     "번역",     "종합",      "추정", "누적", "잠정치", "전망",     "기준",     NULL};
 
 static const char *const credit_words[] = {"제공", "사진", "출처", "자료", "기자", "뉴시스",
-                                           "뉴스",  "일보", "ⓒ",   "©",    "=",    "@",
-                                           "http",  "www.", ".kr",  ".com", NULL};
+                                           "뉴스", "일보", "ⓒ",    "©",    "=",    "@",
+                                           "http", "www.", ".kr",  ".com", NULL};
 
 int gloss_is_acronym_token(const char *s, size_t len)
 {
@@ -447,7 +449,8 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             ko_script_of(s + start, i - start, &a);
             ko_script_of(s + i + 2, len - i - 2, &b);
             if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
-                (a.hangul && !a.latin && b.latin && !b.hangul) || item_is_role(s + start, i - start))
+                (a.hangul && !a.latin && b.latin && !b.hangul) ||
+                item_is_role(s + start, i - start))
                 cut = 2;
         }
         if (i < len && !cut)
@@ -535,8 +538,8 @@ static int item_is_address(const char *s, size_t len)
     return 0;
 }
 
-static int structured_gloss(const char *s, size_t len, struct strbuf *out,
-                            struct strbuf *expansion, struct gloss_extra *extra)
+static int structured_gloss(const char *s, size_t len, struct strbuf *out, struct strbuf *expansion,
+                            struct gloss_extra *extra)
 {
     struct item it[MAX_ITEMS];
     size_t n = split_items(s, len, it), k = 0;
@@ -642,8 +645,8 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out,
 const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
                         struct strbuf *expansion, struct gloss_extra *extra)
 {
-    static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English",
-                                         "Eng.",  NULL};
+    static const char *const labels[] = {"영문명",  "영문 명칭", "영문", "영어",
+                                         "English", "Eng.",      NULL};
     strbuf_reset(expansion);
     extra->n = 0;
     if (find_short_form(inner, len, out)) {

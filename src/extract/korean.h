@@ -26,12 +26,12 @@ enum ko_stop { KO_STOP_NONE = 0, KO_STOP_SOFT, KO_STOP_HARD };
 
 /* Script profile of a string: counts of code points by class. */
 struct ko_script {
-    unsigned hangul; /* Hangul syllables and jamo */
-    unsigned latin;  /* ASCII and Latin-1/Extended letters */
-    unsigned upper;  /* of which upper case ASCII */
-    unsigned digit;  /* ASCII digits */
-    unsigned han;    /* CJK ideographs (hanja), and kana */
-    unsigned other;  /* anything else except spaces */
+    unsigned hangul;  /* Hangul syllables and jamo */
+    unsigned latin;   /* ASCII and Latin-1/Extended letters */
+    unsigned upper;   /* of which upper case ASCII */
+    unsigned digit;   /* ASCII digits */
+    unsigned han;     /* CJK ideographs (hanja), and kana */
+    unsigned other;   /* anything else except spaces */
     unsigned nonsino; /* Hangul syllables that read no common hanja */
 };
 

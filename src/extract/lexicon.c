@@ -16,15 +16,15 @@
 #include "util/banned.h"
 
 struct lex_forms {
-    const char *en;                      /* English of the first row seen */
-    const char *kind;                    /* kind of the first acronym row seen */
+    const char *en;                       /* English of the first row seen */
+    const char *kind;                     /* kind of the first acronym row seen */
     const char *forms[LEX_MAX_FORMS + 1]; /* NULL-terminated */
-    size_t n;                            /* forms used */
+    size_t n;                             /* forms used */
 };
 
-static struct strmap ko_forms = STRMAP_INIT; /* acronym/loanword -> Korean forms */
-static struct strmap morph_en = STRMAP_INIT; /* morpheme -> English words */
-static struct strmap loanwords = STRMAP_INIT; /* plain-words keys */
+static struct strmap ko_forms = STRMAP_INIT;   /* acronym/loanword -> Korean forms */
+static struct strmap morph_en = STRMAP_INIT;   /* morpheme -> English words */
+static struct strmap loanwords = STRMAP_INIT;  /* plain-words keys */
 static struct strmap ko_acronym = STRMAP_INIT; /* Korean name -> acronym (first row wins) */
 static int initialised;
 

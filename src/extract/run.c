@@ -60,8 +60,8 @@ void extract_run_strerror(const struct extract_run_error *err, const char *path,
         break;
     case TEXT_READER_EDECODE: {
         /* the name the user gave (euc-kr), not the superset decoding it (cp949) */
-        const char *as = encoding && *encoding && strcmp(encoding, "auto") ? encoding
-                                                                           : e->decode.encoding;
+        const char *as =
+            encoding && *encoding && strcmp(encoding, "auto") ? encoding : e->decode.encoding;
         if (e->decode.code == TEXT_ETRUNC)
             strbuf_addf(msg, "'%s' ends inside a %s character at byte %llu", shown, as,
                         (unsigned long long)e->decode.offset);

@@ -203,7 +203,7 @@ static uint32_t closer_of(uint32_t open)
 static int attribution_follows(const char *s, size_t len, size_t from)
 {
     static const char *const cues[] = {"집계", "기준", "자료", "조사 결과", "발표", "인용",
-                                       "추정", "전망", "분석", "제공", NULL};
+                                       "추정", "전망", "분석", "제공",      NULL};
     while (from < len && s[from] == ' ')
         from++;
     for (const char *const *c = cues; *c; c++) {
@@ -360,8 +360,13 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
             }
         } else if (c == ')' || c == ']' || c == '}' || c == '>' || c == 0x300D || c == 0x300F ||
                    c == 0x300B) {
-            uint32_t want = c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : c == '>' ? '<'
-                            : c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0x300A;
+            uint32_t want = c == ')'      ? '('
+                            : c == ']'    ? '['
+                            : c == '}'    ? '{'
+                            : c == '>'    ? '<'
+                            : c == 0x300D ? 0x300C
+                            : c == 0x300F ? 0x300E
+                                          : 0x300A;
             size_t k = sp;
             while (k > 0 && stack[k - 1].c != want)
                 k--;

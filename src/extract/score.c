@@ -43,27 +43,34 @@ struct model_word {
 
 #include "util/banned.h"
 
-#define PAIR_FEATURES(X)                                                                       \
-    X(bias) X(rule_accept) X(why_list) X(why_field_agency) X(why_both_loan) X(why_affiliation) \
-    X(why_body_acronym) X(why_source_name) X(why_native) X(why_acronym_spell) X(kind_abbrev)   \
-    X(kind_english) X(kind_loanword) X(kind_native) X(kind_shortform) X(chain) X(quoted)       \
-    X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)              \
-    X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised)            \
-    X(gloss_words) X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon)    \
-    X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match) X(lex_other) X(reversed) X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch) X(spaced) X(hanja_read)
+#define PAIR_FEATURES(X)                                                                           \
+    X(bias)                                                                                        \
+    X(rule_accept) X(why_list) X(why_field_agency) X(why_both_loan) X(why_affiliation)             \
+        X(why_body_acronym) X(why_source_name) X(why_native) X(why_acronym_spell) X(kind_abbrev)   \
+            X(kind_english) X(kind_loanword) X(kind_native) X(kind_shortform) X(chain) X(quoted)   \
+                X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)       \
+                    X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio)                     \
+                        X(gloss_capitalised) X(gloss_words) X(gloss_lexicon) X(acr_per_token)      \
+                            X(acr_initial) X(acr_fit) X(right_colon) X(right_glued) X(clause_bol)  \
+                                X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)             \
+                                    X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
+                                        X(loan_acr_mismatch) X(spaced) X(hanja_read)
 
-#define SPAN_FEATURES(X)                                                                       \
-    X(bias) X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective)        \
-    X(deictic) X(scope) X(stop_soft) X(stop_hard) X(ends_in) X(ends_ui) X(ends_jeok)            \
-    X(ends_particle) X(ends_n) X(person_title) X(org_first) X(numeric) X(latin_foreign)         \
-    X(loanlike) X(one_syllable) X(at_start) X(prev_hard) X(prev_particle) X(prev_class)          \
-    X(prev_title) X(prev_dot) X(prev_numeric) X(prev_latin) X(inner_hard) X(inner_dot)          \
-    X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)              \
-    X(shorter_abbrev) X(longer_english) X(shorter_english) X(longer_loanword)                   \
-    X(shorter_loanword) X(longer_shortform) X(shorter_shortform) X(longer_weak) X(shorter_weak)  \
-    X(loan_odds) X(words_exact) X(rule_anchored)  \
-    X(sound) X(prev_dot_abbrev) X(inner_dot_abbrev) \
-    X(adnominal) X(verb_adverb) X(prev_adnominal) X(prev_verb_adverb)
+#define SPAN_FEATURES(X)                                                                           \
+    X(bias)                                                                                        \
+    X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective) X(deictic)        \
+        X(scope) X(stop_soft) X(stop_hard) X(ends_in) X(ends_ui) X(ends_jeok) X(ends_particle)     \
+            X(ends_n) X(person_title) X(org_first) X(numeric) X(latin_foreign) X(loanlike)         \
+                X(one_syllable) X(at_start) X(prev_hard) X(prev_particle) X(prev_class)            \
+                    X(prev_title) X(prev_dot) X(prev_numeric) X(prev_latin) X(inner_hard)          \
+                        X(inner_dot) X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full)  \
+                            X(longer_abbrev) X(shorter_abbrev) X(longer_english)                   \
+                                X(shorter_english) X(longer_loanword) X(shorter_loanword)          \
+                                    X(longer_shortform) X(shorter_shortform) X(longer_weak)        \
+                                        X(shorter_weak) X(loan_odds) X(words_exact)                \
+                                            X(rule_anchored) X(sound) X(prev_dot_abbrev)           \
+                                                X(inner_dot_abbrev) X(adnominal) X(verb_adverb)    \
+                                                    X(prev_adnominal) X(prev_verb_adverb)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -88,7 +95,6 @@ _Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weigh
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-
 static const char *word_class(const char *s, size_t len)
 {
     for (size_t i = 0; i < sizeof(model_words) / sizeof(*model_words); i++)
@@ -96,7 +102,6 @@ static const char *word_class(const char *s, size_t len)
             return model_words[i].cls;
     return NULL;
 }
-
 
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */
 static int initial_fits(const char *tok, size_t len, char c)
@@ -208,17 +213,47 @@ static size_t latin_skeleton(const char *s, char *out, size_t max)
             c = (char)(c - 'A' + 'a');
         const char *cls = NULL;
         switch (c) {
-        case 'b': case 'p': case 'f': case 'v': cls = "P"; break;
-        case 'c': case 'k': case 'g': case 'q': cls = "K"; break;
-        case 'd': case 't': cls = "T"; break;
-        case 'l': case 'r': cls = "L"; break;
-        case 'm': cls = "M"; break;
-        case 'n': cls = "N"; break;
-        case 's': case 'z': cls = "S"; break;
-        case 'x': cls = "KS"; break;
-        case 'j': cls = "J"; break;
-        case 'h': cls = n && out[n - 1] == 'K' ? NULL : "H"; break; /* ch, gh */
-        default: break;
+        case 'b':
+        case 'p':
+        case 'f':
+        case 'v':
+            cls = "P";
+            break;
+        case 'c':
+        case 'k':
+        case 'g':
+        case 'q':
+            cls = "K";
+            break;
+        case 'd':
+        case 't':
+            cls = "T";
+            break;
+        case 'l':
+        case 'r':
+            cls = "L";
+            break;
+        case 'm':
+            cls = "M";
+            break;
+        case 'n':
+            cls = "N";
+            break;
+        case 's':
+        case 'z':
+            cls = "S";
+            break;
+        case 'x':
+            cls = "KS";
+            break;
+        case 'j':
+            cls = "J";
+            break;
+        case 'h':
+            cls = n && out[n - 1] == 'K' ? NULL : "H";
+            break; /* ch, gh */
+        default:
+            break;
         }
         for (; cls && *cls && n + 1 < max; cls++)
             if (!n || out[n - 1] != *cls) /* doubled letters sound once: ll, ss */
@@ -240,8 +275,7 @@ static double sound_fit(const char *ko, size_t kl, const char *gloss)
         unsigned short diag = 0;
         for (size_t j = 0; j < nb; j++) {
             unsigned short up = row[j + 1];
-            row[j + 1] = a[i] == b[j] ? (unsigned short)(diag + 1)
-                                      : (row[j] > up ? row[j] : up);
+            row[j + 1] = a[i] == b[j] ? (unsigned short)(diag + 1) : (row[j] > up ? row[j] : up);
             diag = up;
         }
     }
@@ -254,8 +288,8 @@ static double sound_fit(const char *ko, size_t kl, const char *gloss)
  */
 static double loan_logodds(const char *s, size_t len)
 {
-    const struct extract_oracle *or = extract_get_oracle();
-    if (!or || !or->loanlike || !len)
+    const struct extract_oracle * or = extract_get_oracle();
+    if (! or || ! or->loanlike || !len)
         return 0;
     double z = or->loanlike(s, len);
     return (z > 4 ? 4 : z < -4 ? -4 : z) / 4;
@@ -327,7 +361,7 @@ struct tok_facts {
     enum ko_stop stop;
     int particle, ends_in, ends_ui, ends_jeok, ends_n, title, numeric, latin, latin_foreign;
     enum ko_form form; /* a verb, adjective or adverb form (hunspell-ko), or none */
-    int hangul;      /* syllables */
+    int hangul;        /* syllables */
 };
 
 static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts *f)
@@ -529,7 +563,6 @@ static const struct {
     {"acronym does not spell the loanword before it", PF_why_acronym_spell},
 };
 
-
 static void pair_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
                           const char *ko, const struct tok *t, int s, int m, int bol, double *x)
 {
@@ -578,8 +611,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
     if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH)
         x[PF_sound_fit] = sound_fit(ko, kl, gloss);
     /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
-    x[PF_loan_acr_mismatch] = kind == GLOSS_ABBREV && x[PF_ko_loanlike] && x[PF_acr_fit] == 0 &&
-                              x[PF_sound_fit] < 0.5;
+    x[PF_loan_acr_mismatch] =
+        kind == GLOSS_ABBREV && x[PF_ko_loanlike] && x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     double kw = ks.hangul * 3.0 + ks.latin + ks.digit, gw = gs.hangul * 3.0 + gs.latin + gs.digit;
     x[PF_len_ratio] = log((kw + 1) / (gw + 1));
@@ -628,7 +661,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
 
 /* ---- deciding ------------------------------------------------------------------ */
 
-/* The strongest contributions, for --explain: "score 0.21 (against: a -1.3, b -0.6; for: c +0.4)". */
+/* The strongest contributions, for --explain: "score 0.21 (against: a -1.3, b -0.6; for: c +0.4)".
+ */
 static char *explain(double p, const double *x, size_t n, const char *rule)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -654,8 +688,9 @@ static char *explain(double p, const double *x, size_t n, const char *rule)
             if (best < 0)
                 break;
             used[best] = 1;
-            snprintf(num, sizeof(num), "%s%s %+.2f", shown ? ", " : (side ? "; for: " : "; against: "),
-                     pair_names[best], pair_w[best] * x[best]);
+            snprintf(num, sizeof(num), "%s%s %+.2f",
+                     shown ? ", " : (side ? "; for: " : "; against: "), pair_names[best],
+                     pair_w[best] * x[best]);
             strbuf_addstr(&sb, num);
             shown++;
         }

@@ -105,8 +105,8 @@ static int is_latin_piece_in(const char *tok, size_t tlen, const char *p, size_t
         if (!span_mem_casefind(tok + i, plen, p, plen))
             continue;
         int before = i > 0 && ((tok[i - 1] | 0x20) >= 'a' && (tok[i - 1] | 0x20) <= 'z');
-        int after = i + plen < tlen &&
-                    ((tok[i + plen] | 0x20) >= 'a' && (tok[i + plen] | 0x20) <= 'z');
+        int after =
+            i + plen < tlen && ((tok[i + plen] | 0x20) >= 'a' && (tok[i + plen] | 0x20) <= 'z');
         if (!before && !after)
             return 1;
     }
@@ -120,9 +120,9 @@ static int is_latin_piece_in(const char *tok, size_t tlen, const char *p, size_t
  */
 static int initial_matches_letter(uint32_t s, char c)
 {
-    static const char *const letters[19] = {
-        "GKCQ", "GKC", "N", "DT", "DT", "RL", "M", "BVP", "BP", "SCZXT",
-        "SC", "AEIOUYWH", "JGZD", "JZ", "CTJ", "KCQ", "T", "PF", "HW"};
+    static const char *const letters[19] = {"GKCQ", "GKC", "N",     "DT", "DT",       "RL",   "M",
+                                            "BVP",  "BP",  "SCZXT", "SC", "AEIOUYWH", "JGZD", "JZ",
+                                            "CTJ",  "KCQ", "T",     "PF", "HW"};
     int i = hangul_initial(s), f = hangul_final(s);
     if (c >= 'a' && c <= 'z')
         c = (char)(c - 'a' + 'A');
@@ -471,8 +471,8 @@ struct anchoring {
  * Aligns the pieces right to left, monotonically, with the tokens [lo, m).
  * Unanchored content pieces left of the leftmost anchor add one token each.
  */
-static struct anchoring find_anchors(struct piece *p, size_t np, const struct tok *t, int lo,
-                                     int m, const struct doc_knowledge *k)
+static struct anchoring find_anchors(struct piece *p, size_t np, const struct tok *t, int lo, int m,
+                                     const struct doc_knowledge *k)
 {
     struct anchoring a = {-1, 0};
     int hi = m - 1, leftmost = -1;
@@ -617,10 +617,10 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 int span_org_like(const char *s, size_t len)
 {
     static const char *const suffixes[] = {
-        "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터", "재단", "공사", "공단",
-        "기구", "학회", "부",     "청",     "처",     "대학교", "대학", "은행", "연합", "기관",
-        "조합", "그룹", "포럼",   "본부",   "회의",   "회",     "단",   "사",   "소",   "국",
-        "연맹", "실",   "원회",   NULL};
+        "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터",   "재단", "공사",
+        "공단", "기구", "학회",   "부",     "청",     "처",     "대학교", "대학", "은행",
+        "연합", "기관", "조합",   "그룹",   "포럼",   "본부",   "회의",   "회",   "단",
+        "사",   "소",   "국",     "연맹",   "실",     "원회",   NULL};
     for (const char *const *p = suffixes; *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
@@ -631,10 +631,11 @@ int span_org_like(const char *s, size_t len)
 int span_person_title(const char *s, size_t len)
 {
     static const char *const titles[] = {
-        "교수", "박사", "대표", "회장", "원장", "장관", "차관", "의원", "위원장", "소장",
-        "센터장", "총장", "이사장", "사장", "부사장", "본부장", "실장", "국장", "과장", "팀장",
-        "대통령", "총리", "기자", "연구위원", "책임연구원", "선임연구원", "교사", "학생", "씨",
-        "님", "작가", "감독", "부총리", "차관보", "대사", "처장", "청장", "부장", "이사", NULL};
+        "교수",       "박사",       "대표",   "회장", "원장",   "장관", "차관",   "의원",
+        "위원장",     "소장",       "센터장", "총장", "이사장", "사장", "부사장", "본부장",
+        "실장",       "국장",       "과장",   "팀장", "대통령", "총리", "기자",   "연구위원",
+        "책임연구원", "선임연구원", "교사",   "학생", "씨",     "님",   "작가",   "감독",
+        "부총리",     "차관보",     "대사",   "처장", "청장",   "부장", "이사",   NULL};
     for (const char *const *p = titles; *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
@@ -643,9 +644,10 @@ int span_person_title(const char *s, size_t len)
 
 static int english_org_name(const char *g)
 {
-    static const char *const words[] = {"Group", "Inc", "Corp", "Ltd", "Institute", "Research",
-                                        "Association", "Agency", "University", "Foundation",
-                                        "Center", "Centre", "Council", "Company", NULL};
+    static const char *const words[] = {"Group",      "Inc",        "Corp",        "Ltd",
+                                        "Institute",  "Research",   "Association", "Agency",
+                                        "University", "Foundation", "Center",      "Centre",
+                                        "Council",    "Company",    NULL};
     size_t len = strlen(g);
     for (const char *const *w = words; *w; w++)
         if (span_ends_with(g, len, *w, strlen(*w)))
@@ -852,9 +854,9 @@ static int title_phrase_start(const struct tok *t, int s)
 {
     /* up to three nouns between 관한 and the span: 기후변화에 관한 [정부 간] 협의체 */
     int k = s;
-    while (k > 0 && s - k < 3 && !t[k].dot && !(t[k - 1].len == 6 &&
-                                                  (!memcmp(t[k - 1].s, "관한", 6) ||
-                                                   !memcmp(t[k - 1].s, "대한", 6))) &&
+    while (k > 0 && s - k < 3 && !t[k].dot &&
+           !(t[k - 1].len == 6 &&
+             (!memcmp(t[k - 1].s, "관한", 6) || !memcmp(t[k - 1].s, "대한", 6))) &&
            (ko_token_stop(t[k - 1].s, t[k - 1].len) != KO_STOP_HARD ||
             (t[k - 1].len == 3 && !memcmp(t[k - 1].s, "간", 3)))) /* 정부 간 */
         k--;
@@ -862,8 +864,8 @@ static int title_phrase_start(const struct tok *t, int s)
                       (!memcmp(t[k - 1].s, "관한", 6) || !memcmp(t[k - 1].s, "대한", 6))))
         k++;
     s = k;
-    if (s < 2 || !((t[s - 1].len == 6 && (!memcmp(t[s - 1].s, "관한", 6) ||
-                                         !memcmp(t[s - 1].s, "대한", 6))) &&
+    if (s < 2 || !((t[s - 1].len == 6 &&
+                    (!memcmp(t[s - 1].s, "관한", 6) || !memcmp(t[s - 1].s, "대한", 6))) &&
                    span_ends_with(t[s - 2].s, t[s - 2].len, "에", 3) && t[s - 2].len > 3))
         return -1;
     int j = s - 2; /* the token ending in 에 belongs to the name */
@@ -999,8 +1001,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             st = KO_STOP_NONE;
         if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
             st = KO_STOP_NONE;
-        if (pass == 2 && i < m - 1 && st == KO_STOP_NONE && knowledge_is_known(k, t[i].s, t[i].len) &&
-            !knowledge_ko(k, o->gloss, glen))
+        if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
+            knowledge_is_known(k, t[i].s, t[i].len) && !knowledge_ko(k, o->gloss, glen))
             st = KO_STOP_SOFT;
         t[i].stop = st;
         if (i < m - 1 && st == KO_STOP_HARD) {
@@ -1012,9 +1014,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             dot_lo = i;
         }
     }
-    int reach = lo;         /* anchors may cross middle dots */
+    int reach = lo; /* anchors may cross middle dots */
     if (dot_seen && dot_lo > lo)
-        lo = dot_lo;        /* without anchors, a middle dot ends the term */
+        lo = dot_lo; /* without anchors, a middle dot ends the term */
     size_t np = split_pieces(o->gloss, p);
 
     /* 2. anchors */
@@ -1177,7 +1179,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     if (restates && gw_longer(o->gloss, from, tl)) {
         kind = GLOSS_NATIVE;
     } else if ((syllable_subsequence(o->gloss, from, tl) ||
-                (title_phrase_start(t, s) < 0 && s < m - 1 && span_ends_with(o->gloss, glen, "법", 3) &&
+                (title_phrase_start(t, s) < 0 && s < m - 1 &&
+                 span_ends_with(o->gloss, glen, "법", 3) &&
                  (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = GLOSS_SHORTFORM;
@@ -1221,7 +1224,8 @@ void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k)
     if (s == 0 || (size_t)(t[m - 1].s + t[m - 1].len - t[s].s) != kolen || t[s].dot)
         return;
     const struct tok *prev = &t[s - 1];
-    if (ko_token_stop(prev->s, prev->len) != KO_STOP_NONE || ko_syllable_count(prev->s, prev->len) < 2)
+    if (ko_token_stop(prev->s, prev->len) != KO_STOP_NONE ||
+        ko_syllable_count(prev->s, prev->len) < 2)
         return;
     for (const char *line = sib->buf; *line;) {
         const char *nl = strchr(line, '\n');

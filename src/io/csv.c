@@ -161,8 +161,8 @@ static void csv_begin(struct exchange_writer *w)
     strbuf_reset(sb);
     csv_field(sb, w->opt.source_lang);
     strbuf_addch(sb, ',');
-    csv_field(sb, w->opt.target == EXCHANGE_TARGET_LOANWORD ? w->opt.source_lang
-                                                             : w->opt.target_lang);
+    csv_field(sb,
+              w->opt.target == EXCHANGE_TARGET_LOANWORD ? w->opt.source_lang : w->opt.target_lang);
     for (size_t i = 0; i < sizeof(csv_columns) / sizeof(csv_columns[0]); i++) {
         strbuf_addch(sb, ',');
         strbuf_addstr(sb, csv_columns[i]);

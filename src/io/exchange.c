@@ -73,8 +73,8 @@ int exchange_parse_date(const char *s, long long *t)
         return -1;
     }
     /* a real day of the Gregorian calendar, no leap second (TMX dates are UTC) */
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 ||
-        mi > 59 || sec > 59)
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
+        sec > 59)
         return -1;
     memset(&tm, 0, sizeof(tm));
     tm.tm_year = y - 1900;
@@ -634,8 +634,7 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
         return;
     if (seen->len == EXCHANGE_MAX_WARNINGS) {
         strmap_put(seen, "\n", 1, &created); /* no message has a newline: the cap's mark */
-        rd->warn(rd->ctx, line, column,
-                 "more than 100 different warnings: the rest are not shown");
+        rd->warn(rd->ctx, line, column, "more than 100 different warnings: the rest are not shown");
         return;
     }
     strmap_put(seen, msg, strlen(msg), &created);

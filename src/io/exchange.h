@@ -125,12 +125,12 @@ struct exchange_writer {
     int began;                             /* the header is written */
 };
 
-extern const struct exchange_writer_ops tmx_writer;  /* tmx_write.c */
-extern const struct exchange_writer_ops tbx2_writer; /* tbx_write.c */
-extern const struct exchange_writer_ops tbx3_writer; /* tbx_write.c */
-extern const struct exchange_writer_ops tsv_writer;  /* csv.c */
+extern const struct exchange_writer_ops tmx_writer;    /* tmx_write.c */
+extern const struct exchange_writer_ops tbx2_writer;   /* tbx_write.c */
+extern const struct exchange_writer_ops tbx3_writer;   /* tbx_write.c */
+extern const struct exchange_writer_ops tsv_writer;    /* csv.c */
 extern const struct exchange_writer_ops omegat_writer; /* csv.c */
-extern const struct exchange_writer_ops csv_writer;  /* csv.c */
+extern const struct exchange_writer_ops csv_writer;    /* csv.c */
 
 /*
  * Starts writing ops's format to fp. The header is written with the first
@@ -354,8 +354,8 @@ void exchange_concept_release(struct exchange_concept *e);
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len);
 /*
  * Adds a form (copied, controls made spaces as by _strdup; leading and
- * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes c.ko
- * when c.ko is not set yet. Returns 1 when added.
+ * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes
+ * c.ko when c.ko is not set yet. Returns 1 when added.
  */
 int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
                               const char *text, size_t len);
@@ -384,7 +384,6 @@ struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
 void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
                                   int preferred, const char **term_type /* OUT */,
                                   const char **status /* OUT */);
-
 
 /*
  * Reads a concept confidence as the writers write it (x-dadeum-confidence:

@@ -57,8 +57,8 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
     json_write_string(fp, p->ko);
     fputs(",\"gloss\":", fp);
     json_write_string(fp, p->gloss);
-    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":",
-            gloss_kind_name(p->kind), p->count, p->reversed ? "true" : "false");
+    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":", gloss_kind_name(p->kind),
+            p->count, p->reversed ? "true" : "false");
     json_write_string(fp, p->en);
     fputs(",\"abbr\":", fp);
     json_write_string(fp, p->abbr);

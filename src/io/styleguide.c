@@ -122,8 +122,8 @@ size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_f
     return n;
 }
 
-void styleguide__example(const struct termbase_concept *c, struct strbuf *pre,
-                         struct strbuf *hit, struct strbuf *post)
+void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, struct strbuf *hit,
+                         struct strbuf *post)
 {
     const char *s = c->example, *at = strstr(s, c->ko);
     size_t len = strlen(s), start = 0, end, hit_len = 0, n;
@@ -163,10 +163,10 @@ void styleguide__example(const struct termbase_concept *c, struct strbuf *pre,
 /* ---- streaming over a termbase ---------------------------------------------------- */
 
 struct stream {
-    struct styleguide__ctx ctx;            /* what the renderer sees */
-    const struct styleguide__renderer *r; /* the renderer */
-    int pass;                              /* 1 count, 2 syllables, 3 the rest */
-    int open;                              /* section being written, or -1 */
+    struct styleguide__ctx ctx;                  /* what the renderer sees */
+    const struct styleguide__renderer *r;        /* the renderer */
+    int pass;                                    /* 1 count, 2 syllables, 3 the rest */
+    int open;                                    /* section being written, or -1 */
     unsigned char opened[STYLEGUIDE__NSECTIONS]; /* sections already written */
 };
 
@@ -252,12 +252,12 @@ struct item {
 };
 
 struct styleguide {
-    enum styleguide_format fmt;      /* output format */
-    struct styleguide_options opt;   /* filters; title copied */
-    char *title;                     /* owned copy of opt.title */
-    char *kind;                      /* owned copy of opt.kind */
-    struct item *items;              /* kept concepts */
-    size_t n, alloc;                 /* used and allocated items */
+    enum styleguide_format fmt;    /* output format */
+    struct styleguide_options opt; /* filters; title copied */
+    char *title;                   /* owned copy of opt.title */
+    char *kind;                    /* owned copy of opt.kind */
+    struct item *items;            /* kept concepts */
+    size_t n, alloc;               /* used and allocated items */
 };
 
 static char *dup_or_null(const char *s)

@@ -48,11 +48,11 @@ int styleguide_format_parse(const char *name);
 
 /* Which concepts to list (all must hold). */
 struct styleguide_options {
-    int status;              /* enum termbase_review to keep, or -1: every status but rejected */
-    const char *kind;        /* keep concepts of this kind or with a form of this type
-                              * ("loanword", "english", "abbrev", ...), or NULL */
-    unsigned long min_count; /* keep concepts seen at least this often (0: all) */
-    const char *title;       /* document title, or NULL for the default */
+    int status;                /* enum termbase_review to keep, or -1: every status but rejected */
+    const char *kind;          /* keep concepts of this kind or with a form of this type
+                                * ("loanword", "english", "abbrev", ...), or NULL */
+    unsigned long min_count;   /* keep concepts seen at least this often (0: all) */
+    const char *title;         /* document title, or NULL for the default */
     enum exchange_paths paths; /* how an example's document is cited (exchange_path_shown) */
     double min_confidence;     /* styleguide_write_termbase only: the export gate
                                 * (termbase_gate_check; weak English forms of kept
@@ -65,7 +65,8 @@ struct styleguide_options {
     }
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */
-int styleguide_options_match(const struct styleguide_options *opt, const struct termbase_concept *c);
+int styleguide_options_match(const struct styleguide_options *opt,
+                             const struct termbase_concept *c);
 
 /*
  * Writes the style guide of every concept of tb that passes opt (NULL: the

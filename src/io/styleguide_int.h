@@ -23,10 +23,10 @@
 #define STYLEGUIDE__NSECTIONS (STYLEGUIDE__NINITIALS + 1)
 
 struct styleguide__ctx {
-    FILE *fp;                                   /* output */
-    const struct styleguide_options *opt;       /* filters and title (never NULL) */
+    FILE *fp;                                    /* output */
+    const struct styleguide_options *opt;        /* filters and title (never NULL) */
     unsigned long counts[STYLEGUIDE__NSECTIONS]; /* entries per section */
-    unsigned long total;                        /* entries in all */
+    unsigned long total;                         /* entries in all */
 };
 
 struct styleguide__renderer {
@@ -69,8 +69,8 @@ const char *styleguide__status_label(enum termbase_review r);
  * the form itself, text after (with "…"). Appends to the three buffers;
  * hit stays empty when no form occurs. Assumes c->example is not NULL.
  */
-void styleguide__example(const struct termbase_concept *c, struct strbuf *pre,
-                         struct strbuf *hit, struct strbuf *post);
+void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, struct strbuf *hit,
+                         struct strbuf *post);
 
 /*
  * The label of a concept's loanwords, as TBX marks them (tbx_write.c):

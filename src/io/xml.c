@@ -206,8 +206,7 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
             return;
         }
         if (strlen(attrs[i + 1]) > XML_MAX_ATTR) {
-            refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[i], name,
-                   XML_MAX_ATTR);
+            refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[i], name, XML_MAX_ATTR);
             return;
         }
     }

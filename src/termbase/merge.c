@@ -95,8 +95,7 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase
 
     memset(err, 0, sizeof(*err));
     if (tb->flags & TERMBASE_READONLY) {
-        termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
-                        tb->path);
+        termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only", tb->path);
         return NULL;
     }
     if (tb->in_doc) {

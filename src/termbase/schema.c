@@ -7,8 +7,8 @@
  * IMMEDIATE transaction that also bumps user_version, so a crash mid-way
  * leaves the last complete version, and two processes opening an old file
  * at once migrate it once (the second re-reads the version under the lock).
- * A new file gets every step in one transaction. A step is SQL plus an optional C function for work SQL cannot express
- * (the fuzzy index needs the jamo-aware variant hashes from termbase.c).
+ * A new file gets every step in one transaction. A step is SQL plus an optional C function for work
+ * SQL cannot express (the fuzzy index needs the jamo-aware variant hashes from termbase.c).
  *
  * Never edit a released step: add a new one and bump
  * TERMBASE_SCHEMA_VERSION. docs/termbase.md shows the resulting schema.
@@ -207,10 +207,10 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
 
 /* The schema check of the open statement: how many objects of versions 1, 2 and 3 exist. */
 #define OBJECTS_SQL                                                                                \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('document', 'concept', 'form',"          \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('document', 'concept', 'form',"           \
     "  'form_key', 'form_stem', 'evidence', 'evidence_doc')),"                                     \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"            \
-    "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"      \
+    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"             \
+    "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"       \
     "  'fuzzy')),"                                                                                 \
     " (SELECT count(*) FROM sqlite_schema WHERE name IN ('datcat', 'datcat_concept',"              \
     "  'datcat_form', 'datcat_form_ad', 'datcat_concept_ad'))"
@@ -230,8 +230,8 @@ static enum termbase_status missing_object(struct termbase *tb, int version,
     sqlite3_stmt *st = NULL;
     const char *gone = NULL;
 
-    if (sqlite3_prepare_v2(tb->db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(tb->db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
         return termbase__fail(tb, err, "cannot read the schema of");
     for (int v = 1; v <= version && !gone; v++)
         for (int i = 0; objects[v - 1][i] && !gone; i++) {
@@ -297,7 +297,8 @@ static enum termbase_status set_wal(struct termbase *tb, struct termbase_error *
     int64_t start = termbase__now_ms();
     int rc;
 
-    while ((rc = sqlite3_exec(tb->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+    while ((rc = sqlite3_exec(tb->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) !=
+               SQLITE_OK &&
            (rc & 0xff) == SQLITE_BUSY && termbase__now_ms() - start < TERMBASE_BUSY_MS)
         sqlite3_sleep(2);
     return rc == SQLITE_OK ? TERMBASE_OK : termbase__fail(tb, err, "cannot update the termbase");
@@ -358,8 +359,7 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_erro
     if (!ntables) {
         /* a new file: WAL must be chosen outside a transaction; then one
          * transaction makes the whole schema */
-        if ((ret = set_wal(tb, err)) ||
-            (ret = migrate_steps(tb, 1, TERMBASE_SCHEMA_VERSION, err)))
+        if ((ret = set_wal(tb, err)) || (ret = migrate_steps(tb, 1, TERMBASE_SCHEMA_VERSION, err)))
             return ret;
     }
     for (int v = version + 1; v <= TERMBASE_SCHEMA_VERSION && ntables; v++) {

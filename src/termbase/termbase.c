@@ -374,7 +374,7 @@ static struct termbase *termbase_alloc(const char *path, unsigned flags)
 
 /* Opens name (a SQLite file name or URI) with oflags into tb->db. */
 static enum termbase_status db_connect(struct termbase *tb, const char *name, int oflags,
-                                    struct termbase_error *err)
+                                       struct termbase_error *err)
 {
     if (sqlite3_open_v2(name, &tb->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         if (!tb->db)
@@ -421,8 +421,7 @@ static enum termbase_status create_whole(const char *path, const char *name,
     strbuf_addf(&tmp, "%s.new-%ld-%u", name, (long)getpid(), serial++);
     fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
-        ret = termbase__error(err, TERMBASE_EOPEN, "cannot create '%s': %s", path,
-                              strerror(errno));
+        ret = termbase__error(err, TERMBASE_EOPEN, "cannot create '%s': %s", path, strerror(errno));
         goto cleanup;
     }
     close(fd);

@@ -343,9 +343,9 @@ struct termbase_concept {
                                     characters beyond the query; else 0 */
     const struct termbase_datcat *datcats; /* data categories kept from TBX, file order */
     size_t ndatcats;                       /* entries in datcats */
-    double confidence;           /* termbase_concept_confidence(), in [0,1]; from a file:
-                                    what it said (x-dadeum-confidence) */
-    int has_confidence;          /* confidence is set (a file may not give one) */
+    double confidence;                     /* termbase_concept_confidence(), in [0,1]; from a file:
+                                              what it said (x-dadeum-confidence) */
+    int has_confidence;                    /* confidence is set (a file may not give one) */
 };
 
 struct termbase_result; /* a list of concepts, owned by the caller */

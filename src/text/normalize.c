@@ -763,15 +763,15 @@ enum {
 
 /* What each ASCII byte asks for (a space only next to another: see line_needs). */
 static const unsigned char ascii_needs[128] = {
-    [0x00] = NEED_FOLD, [0x01] = NEED_FOLD, [0x02] = NEED_FOLD, [0x03] = NEED_FOLD,
-    [0x04] = NEED_FOLD, [0x05] = NEED_FOLD, [0x06] = NEED_FOLD, [0x07] = NEED_FOLD,
-    [0x08] = NEED_FOLD, ['\t'] = NEED_SPACE, [0x0A] = NEED_FOLD, [0x0B] = NEED_FOLD,
-    [0x0C] = NEED_FOLD, [0x0D] = NEED_FOLD, [0x0E] = NEED_FOLD, [0x0F] = NEED_FOLD,
-    [0x10] = NEED_FOLD, [0x11] = NEED_FOLD, [0x12] = NEED_FOLD, [0x13] = NEED_FOLD,
-    [0x14] = NEED_FOLD, [0x15] = NEED_FOLD, [0x16] = NEED_FOLD, [0x17] = NEED_FOLD,
-    [0x18] = NEED_FOLD, [0x19] = NEED_FOLD, [0x1A] = NEED_FOLD, [0x1B] = NEED_FOLD,
-    [0x1C] = NEED_FOLD, [0x1D] = NEED_FOLD, [0x1E] = NEED_FOLD, [0x1F] = NEED_FOLD,
-    ['<'] = NEED_HTML,      ['&'] = NEED_HTML,      ['*'] = NEED_MARKDOWN, ['_'] = NEED_MARKDOWN,
+    [0x00] = NEED_FOLD,     [0x01] = NEED_FOLD,    [0x02] = NEED_FOLD,    [0x03] = NEED_FOLD,
+    [0x04] = NEED_FOLD,     [0x05] = NEED_FOLD,    [0x06] = NEED_FOLD,    [0x07] = NEED_FOLD,
+    [0x08] = NEED_FOLD,     ['\t'] = NEED_SPACE,   [0x0A] = NEED_FOLD,    [0x0B] = NEED_FOLD,
+    [0x0C] = NEED_FOLD,     [0x0D] = NEED_FOLD,    [0x0E] = NEED_FOLD,    [0x0F] = NEED_FOLD,
+    [0x10] = NEED_FOLD,     [0x11] = NEED_FOLD,    [0x12] = NEED_FOLD,    [0x13] = NEED_FOLD,
+    [0x14] = NEED_FOLD,     [0x15] = NEED_FOLD,    [0x16] = NEED_FOLD,    [0x17] = NEED_FOLD,
+    [0x18] = NEED_FOLD,     [0x19] = NEED_FOLD,    [0x1A] = NEED_FOLD,    [0x1B] = NEED_FOLD,
+    [0x1C] = NEED_FOLD,     [0x1D] = NEED_FOLD,    [0x1E] = NEED_FOLD,    [0x1F] = NEED_FOLD,
+    ['<'] = NEED_HTML,      ['&'] = NEED_HTML,     ['*'] = NEED_MARKDOWN, ['_'] = NEED_MARKDOWN,
     ['\\'] = NEED_MARKDOWN, ['^'] = NEED_MARKDOWN, ['#'] = NEED_MARKDOWN, ['>'] = NEED_MARKDOWN,
     [0x7F] = NEED_FOLD,
 };

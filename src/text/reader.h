@@ -35,7 +35,7 @@ enum text_reader_status {
     TEXT_READER_EREAD,   /* a read failed (errno kept in sys_errno) */
     TEXT_READER_EDECODE, /* see decode for the offset and encoding */
     TEXT_READER_EENCODING,
-    TEXT_READER_ELONG    /* line number line is longer than TEXT_LINE_MAX bytes */
+    TEXT_READER_ELONG /* line number line is longer than TEXT_LINE_MAX bytes */
 };
 
 struct text_reader_error {

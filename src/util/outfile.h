@@ -42,7 +42,10 @@ struct outfile {
     unsigned long nlink; /* its number of hard links (0 for a new file) */
 };
 
-#define OUTFILE_INIT {NULL, NULL, NULL, NULL, -1, 0, 0, 0, 0, 0}
+#define OUTFILE_INIT                                                                               \
+    {                                                                                              \
+        NULL, NULL, NULL, NULL, -1, 0, 0, 0, 0, 0                                                  \
+    }
 
 /*
  * Files get a 256 KiB stdio buffer: with the default (st_blksize, 4 KiB)

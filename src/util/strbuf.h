@@ -24,7 +24,10 @@ struct strbuf {
 };
 
 extern char strbuf_slopbuf[];
-#define STRBUF_INIT {0, 0, strbuf_slopbuf}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        0, 0, strbuf_slopbuf                                                                       \
+    }
 
 void strbuf_init(struct strbuf *sb, size_t hint);
 /* Frees the buffer and leaves sb empty and reusable. Accepts an empty sb. */
@@ -77,8 +80,7 @@ static inline void strbuf_addch(struct strbuf *sb, int c)
 }
 void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other);
 /* printf-style append. */
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 /* Removes ASCII white space at both ends. */

@@ -26,7 +26,10 @@ struct strmap {
     size_t len;                 /* occupied slots */
 };
 
-#define STRMAP_INIT {NULL, 0, 0}
+#define STRMAP_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 uint64_t strmap_hash(const void *key, size_t len);
 /* Returns the value stored under key, or NULL. */

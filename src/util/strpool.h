@@ -25,7 +25,10 @@ struct strpool {
     size_t used;                /* bytes used in head */
 };
 
-#define STRPOOL_INIT {NULL, 0}
+#define STRPOOL_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
 /* Returns a NUL-terminated copy of s[0..len) owned by the pool. */
 const char *strpool_dup(struct strpool *p, const char *s, size_t len);
@@ -37,7 +40,7 @@ void strpool_clear(struct strpool *p);
 /* Frees every block; the pool is empty and reusable. */
 void strpool_release(struct strpool *p);
 
-#define STRPOOL_BLOCK 4096        /* bytes in a first block */
+#define STRPOOL_BLOCK 4096       /* bytes in a first block */
 #define STRPOOL_KEEP (64 * 1024) /* largest block strpool_clear keeps */
 
 #endif

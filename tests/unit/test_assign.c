@@ -85,7 +85,8 @@ static void test_random_vs_brute(void)
         double sum = 0;
         unsigned seen = 0;
         for (size_t i = 0; i < n; i++) {
-            OK(a[i] >= 0 && (size_t)a[i] < m && !(seen & (1u << a[i])), "round %d row %zu", round, i);
+            OK(a[i] >= 0 && (size_t)a[i] < m && !(seen & (1u << a[i])), "round %d row %zu", round,
+               i);
             if (a[i] >= 0) {
                 seen |= 1u << a[i];
                 sum += c[i * m + (size_t)a[i]];

@@ -154,7 +154,8 @@ static void test_abbreviations(void)
     /* used before it was defined, and lower case is not the abbreviation */
     EXPECT(g, "AI 정책과 ai.\n\n인공지능(AI) 기술.\n", "1:1:abbreviation:AI>인공지능(AI)\n");
     {
-        struct check_result *r = check_text(g, "AI 정책.\n인공지능(AI)\n", strlen("AI 정책.\n인공지능(AI)\n"), 0);
+        struct check_result *r =
+            check_text(g, "AI 정책.\n인공지능(AI)\n", strlen("AI 정책.\n인공지능(AI)\n"), 0);
         INT_EQ(check_result_count(r), 1, "one finding");
         if (check_result_count(r) == 1)
             INT_EQ(check_result_get(r, 0)->ref_line, 2, "the later definition");
@@ -171,7 +172,8 @@ static void test_inconsistent(void)
     EXPECT(g, "가상 자원 공유(클라우드)를 쓰고 인터넷 기반 자원 공유도 쓴다.\n",
            "1:1:inconsistent:가상 자원 공유>인터넷 기반 자원 공유\n");
     /* one rendering used consistently is fine, and bare uses follow it */
-    EXPECT(g, "가상 자원 공유를 쓴다. 클라우드도.\n", "1:15:loanword:클라우드>가상 자원 공유(클라우드)\n");
+    EXPECT(g, "가상 자원 공유를 쓴다. 클라우드도.\n",
+           "1:15:loanword:클라우드>가상 자원 공유(클라우드)\n");
     check_glossary_free(g);
 }
 

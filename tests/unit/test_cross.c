@@ -52,11 +52,11 @@ static const char *const list_doc[] = {
 
 static const char *const list_gold[][2] = {
     {"한국정보통신기술협회", "TTA"},   {"한국소프트웨어산업협회", "KOSA"},
-    {"벤처기업협회", "KOVA"},         {"한국정보통신진흥협회", "KAIT"},
-    {"한국통신사업자연합회", "KTOA"}, {"대학정보통신연구센터협의회", "ITRC"},
-    {"한국전자통신연구원", "ETRI"},   {"한국과학기술연구원", "KIST"},
-    {"한국표준과학연구원", "KRISS"},  {"한국전자기술연구원", "KETI"},
-    {"정보통신기획평가원", "IITP"},   {"정보통신산업진흥원", "NIPA"},
+    {"벤처기업협회", "KOVA"},          {"한국정보통신진흥협회", "KAIT"},
+    {"한국통신사업자연합회", "KTOA"},  {"대학정보통신연구센터협의회", "ITRC"},
+    {"한국전자통신연구원", "ETRI"},    {"한국과학기술연구원", "KIST"},
+    {"한국표준과학연구원", "KRISS"},   {"한국전자기술연구원", "KETI"},
+    {"정보통신기획평가원", "IITP"},    {"정보통신산업진흥원", "NIPA"},
     {"한국지능정보사회진흥원", "NIA"},
 };
 
@@ -80,8 +80,7 @@ static void run_list_doc(unsigned flags, size_t *right, size_t *wrong)
         int ok = in_gold(p, list_gold, N_ELEMS(list_gold));
         *right += ok;
         *wrong += !ok;
-        printf("# %s %s\t%s\t%.2f\t%s\n", ok ? "  " : "XX", p->ko, p->gloss, p->score,
-               p->evidence);
+        printf("# %s %s\t%s\t%.2f\t%s\n", ok ? "  " : "XX", p->ko, p->gloss, p->score, p->evidence);
     }
     cross_doc_free(c);
 }

@@ -21,7 +21,6 @@
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
-
 static const char *stop_name(enum ko_stop s)
 {
     return s == KO_STOP_NONE ? "NONE" : s == KO_STOP_SOFT ? "SOFT" : "HARD";
@@ -87,14 +86,14 @@ static void test_strip_particle(void)
         {"시장에서", 1, "시장"},
         {"시장에서는", 1, "시장"}, /* the longest particle wins */
         {"기업으로", 1, "기업"},
-        {"AI를", 0, "AI"},           /* a Latin stem */
-        {"분과", 1, "분과"},         /* a noun, not 분 + 과 */
+        {"AI를", 0, "AI"},   /* a Latin stem */
+        {"분과", 1, "분과"}, /* a noun, not 분 + 과 */
         {"제도", 1, "제도"},
         {"회의", 1, "회의"},
         {"클라우드", 1, "클라우드"}, /* nothing to strip */
         {"를", 1, "를"},             /* a particle alone is not stripped to nothing */
         {"정책을", 2, "정책"},
-        {"책을", 2, "책을"},         /* the stem would be shorter than min_stem */
+        {"책을", 2, "책을"}, /* the stem would be shorter than min_stem */
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
         size_t len = strlen(cases[i].tok);
@@ -145,10 +144,10 @@ static void test_script_and_syllables(void)
 
 static void test_acronym_token(void)
 {
-    static const char *const yes[] = {"CEO", "G7", "R&D", "SaaS", "K-CLOUD", "ICT", "5G",
-                                      "AI", "IaaS", "B2B", "U.S."};
-    static const char *const no[] = {"Infra", "A", "Cloud", "cloud", "ai", "클라우드",
-                                     "", "Mistral", "G 7", "GitHub", "iPhone"};
+    static const char *const yes[] = {"CEO", "G7", "R&D",  "SaaS", "K-CLOUD", "ICT",
+                                      "5G",  "AI", "IaaS", "B2B",  "U.S."};
+    static const char *const no[] = {"Infra", "A",       "Cloud", "cloud",  "ai",    "클라우드",
+                                     "",      "Mistral", "G 7",   "GitHub", "iPhone"};
 
     for (size_t i = 0; i < N_ELEMS(yes); i++)
         OK(gloss_is_acronym_token(yes[i], strlen(yes[i])), "%s is an acronym", yes[i]);
@@ -168,29 +167,23 @@ static void test_shape_kind(void)
         const char *gloss;
         enum gloss_kind want;
     } cases[] = {
-        {"CSAP", GLOSS_ABBREV},
-        {"ICT R&D", GLOSS_ABBREV},
-        {"Mistral", GLOSS_ENGLISH},
-        {"Unknown Risk", GLOSS_ENGLISH},
-        {"AI Infra", GLOSS_ENGLISH},
-        {"클라우드", GLOSS_LOANWORD},
-        {"거버넌스", GLOSS_LOANWORD},
-        {"게임체인저", GLOSS_LOANWORD},
-        {"情報", GLOSS_NATIVE},
-        {"정보통신기술", GLOSS_NATIVE},
+        {"CSAP", GLOSS_ABBREV},       {"ICT R&D", GLOSS_ABBREV},
+        {"Mistral", GLOSS_ENGLISH},   {"Unknown Risk", GLOSS_ENGLISH},
+        {"AI Infra", GLOSS_ENGLISH},  {"클라우드", GLOSS_LOANWORD},
+        {"거버넌스", GLOSS_LOANWORD}, {"게임체인저", GLOSS_LOANWORD},
+        {"情報", GLOSS_NATIVE},       {"정보통신기술", GLOSS_NATIVE},
         {"인공지능", GLOSS_NATIVE},
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
         enum gloss_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss));
-        STR_EQ(gloss_kind_name(got), gloss_kind_name(cases[i].want), "kind of %s",
-               cases[i].gloss);
+        STR_EQ(gloss_kind_name(got), gloss_kind_name(cases[i].want), "kind of %s", cases[i].gloss);
     }
 }
 
 static void test_loanword(void)
 {
-    static const char *const yes[] = {"클라우드", "거버넌스", "솔루션", "바우처", "세션",
-                                      "클라우드 서비스"};
+    static const char *const yes[] = {"클라우드", "거버넌스", "솔루션",
+                                      "바우처",   "세션",     "클라우드 서비스"};
     static const char *const no[] = {"정보통신기술", "인공지능", "클라우드 기반", "보안인증제",
                                      "과학기술"};
 
@@ -212,10 +205,10 @@ static void test_kind_names(void)
 /* ---- gloss.c: gloss_clean ------------------------------------------------------ */
 
 struct cleaned {
-    const char *why;       /* NULL: accepted */
-    char gloss[256];       /* cleaned text */
-    char expansion[256];   /* expansion */
-    unsigned flags;        /* OCC_* set */
+    const char *why;     /* NULL: accepted */
+    char gloss[256];     /* cleaned text */
+    char expansion[256]; /* expansion */
+    unsigned flags;      /* OCC_* set */
 };
 
 static void clean(const char *inner, struct cleaned *c)
@@ -316,12 +309,12 @@ static void test_clean_accepts(void)
         {"이음5G", "이음5G", 0},
         {"AI 기본법", "AI 기본법", 0},
         {"R&D", "R&D", 0},
-        {"CSAP*", "CSAP", 0},                   /* footnote star */
+        {"CSAP*", "CSAP", 0},                          /* footnote star */
         {"영문: Korea Internet", "Korea Internet", 0}, /* label removed */
         {"English Cloud", "Cloud", 0},
         {"'이음5G'", "이음5G", OCC_QUOTED},
         {"“클라우드”", "클라우드", OCC_QUOTED},
-        {"셋", "셋", 0},                        /* a one-syllable loanword (set) */
+        {"셋", "셋", 0}, /* a one-syllable loanword (set) */
         {"情報", "情報", 0},
         {"장관 유상임, 이하 '과기정통부'", "과기정통부", OCC_SHORTFORM},
         {"이하 'AI'", "AI", OCC_SHORTFORM},
@@ -343,7 +336,7 @@ static void test_clean_accepts(void)
     /* digits after a Latin prefix and a hyphen belong to a name */
     clean("K-5G", &c);
     OK(c.why == NULL && !strcmp(c.gloss, "K-5G"), "(K-5G) rejected: %s",
-              c.why ? c.why : "(accepted)");
+       c.why ? c.why : "(accepted)");
 }
 
 static void test_clean_expansion(void)

@@ -206,8 +206,8 @@ static struct termbase *termbase_of_concepts(void)
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
 
-    if (!tb || termbase_doc_begin(tb, "보도자료.txt", "fnv1a64:0000000000000001", 10, &unchanged,
-                                  &err))
+    if (!tb ||
+        termbase_doc_begin(tb, "보도자료.txt", "fnv1a64:0000000000000001", 10, &unchanged, &err))
         return tb;
     for (size_t i = 0; concepts[i].ko; i++) {
         const struct tconcept *t = &concepts[i];
@@ -243,8 +243,8 @@ static void test_stream_equals_collect(void)
         FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
         struct styleguide *sg = styleguide_new((enum styleguide_format)fmt, NULL);
 
-        INT_EQ(styleguide_write_termbase(tb, fa, (enum styleguide_format)fmt, NULL, &err), 0,
-               "%s", err.message);
+        INT_EQ(styleguide_write_termbase(tb, fa, (enum styleguide_format)fmt, NULL, &err), 0, "%s",
+               err.message);
         INT_EQ(termbase_foreach(tb, -1, collect, sg, &err), 0, "%s", err.message);
         styleguide_write(sg, fb);
         fclose(fa);

@@ -615,7 +615,9 @@ static void test_normalize_rules(void)
         /* spaces, controls and TABs */
         {"  앞뒤   공백  ", "앞뒤 공백"},
         {"a\001b\177c", "a b c"}, /* DEL and C1 too (issue 16: terminal controls) */
-        {"a\033]0;x\007b\xc2\x9b" "2Jc", "a ]0;x b 2Jc"},
+        {"a\033]0;x\007b\xc2\x9b"
+         "2Jc",
+         "a ]0;x b 2Jc"},
         {"용어\t정의", "용어\t정의"},
         {"용어 \t  정의 ", "용어\t정의"},
         {"\t둘째 칸", "\t둘째 칸"},

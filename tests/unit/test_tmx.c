@@ -203,21 +203,22 @@ static void test_tmx_reader_fixtures(void)
     termbase_free(tb);
 
     /* every native-code element dropped, names that only start like ours kept or ignored */
-    tb = import_str(tmx_read,
-                    "<tmx><header srclang=\"ko-KR\"/><body>"
-                    "<tu><prop type=\"x-kind\">abbrev</prop><props type=\"x-kind\">no</props>"
-                    "<prop type=\"x-kindx\">no</prop><prop type=\"kind\">no</prop><notes>no</notes>"
-                    "<tuv xml:lang=\"ko\"><seg>가<bpt i=\"1\">b</bpt>나<ept i=\"1\">e</ept>"
-                    "다<ph>p</ph><it pos=\"begin\">i</it><ut>u</ut><phx>라</phx><segx>마</segx>"
-                    "<i>바</i><u>사</u><p>아</p><b>자</b><e>차</e><bptx>카</bptx><t>타</t></seg></tuv>"
-                    "<tuvx xml:lang=\"en\"><seg>no</seg></tuvx>"
-                    "<tuv xml:lang=\"en\"><seg>A<it pos=\"end\">x<ph>y</ph>z</it>B</seg></tuv>"
-                    "</tu></body></tmx>",
-                    &ret);
+    tb = import_str(
+        tmx_read,
+        "<tmx><header srclang=\"ko-KR\"/><body>"
+        "<tu><prop type=\"x-kind\">abbrev</prop><props type=\"x-kind\">no</props>"
+        "<prop type=\"x-kindx\">no</prop><prop type=\"kind\">no</prop><notes>no</notes>"
+        "<tuv xml:lang=\"ko\"><seg>가<bpt i=\"1\">b</bpt>나<ept i=\"1\">e</ept>"
+        "다<ph>p</ph><it pos=\"begin\">i</it><ut>u</ut><phx>라</phx><segx>마</segx>"
+        "<i>바</i><u>사</u><p>아</p><b>자</b><e>차</e><bptx>카</bptx><t>타</t></seg></tuv>"
+        "<tuvx xml:lang=\"en\"><seg>no</seg></tuvx>"
+        "<tuv xml:lang=\"en\"><seg>A<it pos=\"end\">x<ph>y</ph>z</it>B</seg></tuv>"
+        "</tu></body></tmx>",
+        &ret);
     INT_EQ(ret, 0, "inline elements");
     out = export_str(tb, &tsv_writer, EXCHANGE_TARGET_ENGLISH);
-    OK(strstr(out, "가나다라마바사아자차카타\tAB\t") != NULL, "native code dropped, other text kept: %s",
-       out);
+    OK(strstr(out, "가나다라마바사아자차카타\tAB\t") != NULL,
+       "native code dropped, other text kept: %s", out);
     OK(strstr(out, "kind=abbrev;") != NULL, "only <prop type=\"x-kind\"> read: %s", out);
     free(out);
     termbase_free(tb);
@@ -305,10 +306,23 @@ static void test_source_and_id(void)
 /* --date: the calendar and 1970..9999 (issue 16); every accepted date formats back as given. */
 static void test_parse_date(void)
 {
-    static const char *const bad[] = {"253402300800", "999999999999", "2025-02-30", "2023-02-29",
-                                      "2025-13-01", "2025-00-10", "2025-04-31", "1969-12-31",
-                                      "20250101T240000Z", "20250101T235960Z", "20250230T000000Z",
-                                      "2025-1-01", "+1", " 1", "", "2025-02-28x", "0000-01-01"};
+    static const char *const bad[] = {"253402300800",
+                                      "999999999999",
+                                      "2025-02-30",
+                                      "2023-02-29",
+                                      "2025-13-01",
+                                      "2025-00-10",
+                                      "2025-04-31",
+                                      "1969-12-31",
+                                      "20250101T240000Z",
+                                      "20250101T235960Z",
+                                      "20250230T000000Z",
+                                      "2025-1-01",
+                                      "+1",
+                                      " 1",
+                                      "",
+                                      "2025-02-28x",
+                                      "0000-01-01"};
     static const struct {
         const char *in, *out;
     } good[] = {{"0", "19700101T000000Z"},

@@ -81,7 +81,8 @@ static void test_render_rules(void)
     STR_EQ(render("missile", "m ih1 s ax0 l", 1), "미사일", "British [aɪl] of -ile");
     STR_EQ(render("missile", "m ih1 s ax0 l", 0), "미설", "American schwa");
     /* reduced vowels that standard spellings write by a letter */
-    STR_EQ(render("capital", "k ae1 p ax0 t ax0 l", 0), "캐피털", "reduced i before a syllable: 이");
+    STR_EQ(render("capital", "k ae1 p ax0 t ax0 l", 0), "캐피털",
+           "reduced i before a syllable: 이");
     STR_EQ(render("station", "s t ey1 sh ax0 n", 0), "스테이션", "not the i of -tion");
     STR_EQ(render("package", "p ae1 k ax0 jh", 0), "패키지", "-age: 이지");
     STR_EQ(render("manager", "m ae1 n ax0 jh er0", 0), "매니저", "-ager too");
@@ -108,7 +109,8 @@ static void test_jamo_distance(void)
 {
     unsigned char q[TRANSLIT_MAX_JAMO];
 
-    INT_EQ(translit_jamo_from_utf8("클라우드", strlen("클라우드"), q, sizeof(q)), 9, "jamo count: 3 + 2 + 2 + 2");
+    INT_EQ(translit_jamo_from_utf8("클라우드", strlen("클라우드"), q, sizeof(q)), 9,
+           "jamo count: 3 + 2 + 2 + 2");
     INT_EQ(translit_jamo_from_utf8("cloud", 5, q, sizeof(q)), -1, "not Hangul");
     INT_EQ(dist("클라우드", "클라우드"), 0, "equal");
     INT_EQ(dist("세션", "새션"), 2, "ㅔ/ㅐ is cheap");

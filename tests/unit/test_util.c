@@ -194,9 +194,18 @@ static void test_strbuf_trim(void)
     static const struct {
         const char *in, *want;
     } cases[] = {
-        {"  a b \t\n", "a b"},   {"\r\n\v\fx", "x"}, {"x", "x"},       {"   ", ""},
-        {"\t\n", ""},            {"가 나", "가 나"}, {" 가 ", "가"},   {"a  ", "a"},
-        {"\xC2\xA0" "a", "\xC2\xA0" "a"}, /* U+00A0 is not ASCII white space */
+        {"  a b \t\n", "a b"},
+        {"\r\n\v\fx", "x"},
+        {"x", "x"},
+        {"   ", ""},
+        {"\t\n", ""},
+        {"가 나", "가 나"},
+        {" 가 ", "가"},
+        {"a  ", "a"},
+        {"\xC2\xA0"
+         "a",
+         "\xC2\xA0"
+         "a"}, /* U+00A0 is not ASCII white space */
     };
     struct strbuf sb = STRBUF_INIT;
 
@@ -421,7 +430,8 @@ static void test_strmap_growth(void)
     INT_EQ(wrong, 0, "overwrite created a key");
     INT_EQ(m.len, MANY, "len after overwriting");
 
-    strmap_for_each(&m, e) {
+    strmap_for_each(&m, e)
+    {
         seen++;
         sum += (uintptr_t)e->value;
         if (e->hash != strmap_hash(e->key, e->keylen))
@@ -499,11 +509,11 @@ static void test_utf8_decode_valid(void)
         {"\xC3\xA9", 2, 2, 0xE9},
         {"\xDF\xBF", 2, 2, 0x7FF},
         {"\xE0\xA0\x80", 3, 3, 0x800},
-        {"\xEA\xB0\x80", 3, 3, 0xAC00},     /* 가 */
-        {"\xED\x9F\xBF", 3, 3, 0xD7FF},     /* last before the surrogates */
-        {"\xEE\x80\x80", 3, 3, 0xE000},     /* first after them */
-        {"\xEF\xBB\xBF", 3, 3, 0xFEFF},     /* BOM */
-        {"\xEF\xBF\xBD", 3, 3, 0xFFFD},     /* U+FFFD itself, 3 bytes */
+        {"\xEA\xB0\x80", 3, 3, 0xAC00}, /* 가 */
+        {"\xED\x9F\xBF", 3, 3, 0xD7FF}, /* last before the surrogates */
+        {"\xEE\x80\x80", 3, 3, 0xE000}, /* first after them */
+        {"\xEF\xBB\xBF", 3, 3, 0xFEFF}, /* BOM */
+        {"\xEF\xBF\xBD", 3, 3, 0xFFFD}, /* U+FFFD itself, 3 bytes */
         {"\xEF\xBF\xBF", 3, 3, 0xFFFF},
         {"\xF0\x90\x80\x80", 4, 4, 0x10000},
         {"\xF0\x9F\x98\x80", 4, 4, 0x1F600},
@@ -583,11 +593,11 @@ static void test_utf8_valid_prefix(void)
         {"가나\xFF다", 10, 6},
         {"\xFF", 1, 0},
         {"a\xC0\x80", 3, 1},
-        {"가\xEA\xB0", 5, 3},      /* truncated at the end */
-        {"가\xED\xA0\x80", 6, 3},  /* surrogate */
+        {"가\xEA\xB0", 5, 3},     /* truncated at the end */
+        {"가\xED\xA0\x80", 6, 3}, /* surrogate */
         {"\xF0\x9F\x98\x80z", 5, 5},
-        {"ab\0cd", 5, 5},          /* NUL is valid UTF-8 */
-        {"\xEF\xBF\xBD", 3, 3},    /* an encoded U+FFFD is valid */
+        {"ab\0cd", 5, 5},       /* NUL is valid UTF-8 */
+        {"\xEF\xBF\xBD", 3, 3}, /* an encoded U+FFFD is valid */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *buf = xmalloc(cases[i].len + 1);
@@ -671,9 +681,12 @@ static void test_utf8_visible(void)
         {"plain 클라우드 text", 23, 0, "plain 클라우드 text", 0},
         {"caf\xe9.txt", 8, 0, "caf\\xe9.txt", 1},
         {"\x1b]0;t\x07", 6, 0, "\\x1b]0;t\\x07", 2},
-        {"a\x7f" "b\xc2\x9b" "2J", 7, 0, "a\\x7fb\\xc2\\x9b2J", 3},
+        {"a\x7f"
+         "b\xc2\x9b"
+         "2J",
+         7, 0, "a\\x7fb\\xc2\\x9b2J", 3},
         {"\xc2\xa0\xef\xbf\xbd", 5, 0, "\xc2\xa0\xef\xbf\xbd", 0}, /* NBSP, U+FFFD: not controls */
-        {"\xea\xb0", 2, 0, "\\xea\\xb0", 2},                        /* a cut sequence */
+        {"\xea\xb0", 2, 0, "\\xea\\xb0", 2},                       /* a cut sequence */
         {"\xed\xa0\x80", 3, 0, "\\xed\\xa0\\x80", 3},              /* a surrogate */
         {"a\0b", 3, 0, "a\\x00b", 1},
         {"t\tn\nr\r", 6, 0, "t\\x09n\\x0ar\\x0d", 3},
@@ -699,7 +712,9 @@ static void test_utf8_visible(void)
     INT_EQ(utf8_visible_prefix("ab\x1b", 3, 0), 2, "prefix stops at the control");
 
     /* import: controls become spaces in place, TAB/LF/CR by flags */
-    char s[] = "a\x1b]0;t\x07" "b\xc2\x9b" "2J\x7f\tc\n";
+    char s[] = "a\x1b]0;t\x07"
+               "b\xc2\x9b"
+               "2J\x7f\tc\n";
     size_t n = utf8_blank_controls(s, sizeof(s) - 1, UTF8_VISIBLE_TAB);
     STR_EQ(s, "a ]0;t b 2J \tc ", "blanked, TAB kept");
     INT_EQ(n, strlen(s), "new length");
@@ -724,7 +739,8 @@ static void test_utf8_visible(void)
 static void test_utf8_count_prev(void)
 {
     /* a(0) 가(1..3) 😀(4..7) b(8) */
-    const char *s = "a가\xF0\x9F\x98\x80" "b";
+    const char *s = "a가\xF0\x9F\x98\x80"
+                    "b";
     size_t len = strlen(s);
 
     INT_EQ(len, 9, "test string length");
@@ -988,8 +1004,8 @@ static void test_outfile_failures(void)
 static void test_outfile_keeps(void)
 {
     struct outfile o = OUTFILE_INIT;
-    struct strbuf path = STRBUF_INIT, link = STRBUF_INIT, stale = STRBUF_INIT,
-                  other = STRBUF_INIT, got = STRBUF_INIT;
+    struct strbuf path = STRBUF_INIT, link = STRBUF_INIT, stale = STRBUF_INIT, other = STRBUF_INIT,
+                  got = STRBUF_INIT;
     struct stat st;
 
     make_tmpdir();

@@ -253,22 +253,22 @@ static void test_lang(void)
         {"ko-", "ko-", LANG_INVALID},
         {"toolongsubtag-KR", "toolongsubtag-KR", LANG_INVALID},
         /* RFC 5646 syntax: what may follow what, and the case of each subtag */
-        {"ko-0", "ko-0", LANG_INVALID},           /* a singleton with nothing after it */
+        {"ko-0", "ko-0", LANG_INVALID}, /* a singleton with nothing after it */
         {"ko_0", "ko_0", LANG_INVALID},
         {"en-a", "en-a", LANG_INVALID},
         {"x", "x", LANG_INVALID},
-        {"k0", "k0", LANG_INVALID},               /* digits in the primary language */
+        {"k0", "k0", LANG_INVALID}, /* digits in the primary language */
         {"12", "12", LANG_INVALID},
-        {"source", "source", LANG_INVALID},       /* 4-8 letter primary subtags: words */
-        {"ko-KR-KR", "ko-KR-KR", LANG_INVALID},   /* two regions */
+        {"source", "source", LANG_INVALID},             /* 4-8 letter primary subtags: words */
+        {"ko-KR-KR", "ko-KR-KR", LANG_INVALID},         /* two regions */
         {"ko-Hang-Kore", "ko-Hang-Kore", LANG_INVALID}, /* two scripts */
         {"ko-KR-Hang", "ko-KR-Hang", LANG_INVALID},     /* script after region */
-        {"en-a-b", "en-a-b", LANG_INVALID},       /* an extension subtag has 2-8 characters */
-        {"zh-yue-HK", "zh-yue-HK", LANG_CANONICAL}, /* extlang */
+        {"en-a-b", "en-a-b", LANG_INVALID},             /* an extension subtag has 2-8 characters */
+        {"zh-yue-HK", "zh-yue-HK", LANG_CANONICAL},     /* extlang */
         {"sl-rozaj-biske", "sl-rozaj-biske", LANG_CANONICAL}, /* variants */
         {"de-CH-1901", "de-CH-1901", LANG_CANONICAL},
         {"en-US-u-islamcal", "en-US-u-islamcal", LANG_CANONICAL}, /* extension */
-        {"EN-X-US", "en-x-us", LANG_RECASED},     /* private use stays lower-case */
+        {"EN-X-US", "en-x-us", LANG_RECASED},                     /* private use stays lower-case */
         {"en-a-bb-x-y", "en-a-bb-x-y", LANG_CANONICAL},
         {"i-klingon", "i-klingon", LANG_CANONICAL},
         {"ko-kore-kr", "ko-Kore-KR", LANG_RECASED},
