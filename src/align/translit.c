@@ -197,6 +197,17 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             size_t len = e->len;
             if (translit_lcp[i] < run)
                 run = translit_lcp[i];
+            if (dead && (run < valid ? run : valid) >= dead) {
+                /* the same hopeless prefix: leave every entry sharing it in
+                 * a few jumps; valid = dead keeps the columns it shares */
+                uint32_t k = i + 1;
+                while (k < hi && translit_lcp[k] >= dead)
+                    k = translit_next_lower[k];
+                i = k - 1;
+                valid = dead;
+                run = SIZE_MAX;
+                continue;
+            }
             if (len + slack < n || len > n + slack || len > TRANSLIT_MAX_JAMO)
                 continue;
             size_t p = run < valid ? run : valid;

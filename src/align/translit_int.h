@@ -185,5 +185,7 @@ extern const uint32_t translit_entry_count;
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
 /* translit_lcp[i]: jamo entry i shares with entry i - 1 of its bucket (0 first). */
 extern const unsigned char translit_lcp[];
+/* translit_next_lower[i]: the first entry after i with a smaller lcp (the count if none). */
+extern const uint32_t translit_next_lower[];
 
 #endif
