@@ -19,6 +19,7 @@
 # alignment, whose cost grows with the document).
 # Target (issue 7): dadeum >= 1.0 x grep throughput; memory flat in the input.
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
 dir=build/bench
@@ -114,6 +115,8 @@ for mb in $SIZES; do
 		timed dadeum-j2 "$DADEUM" extract -j 2 $files
 		timed dadeum-no-brackets "$DADEUM" extract $nob_files
 		timed grep grep -ohP "$PAREN" $files
+		timed iconv iconv -f UTF-8 -t UTF-16 $nob_files
+		command -v uconv >/dev/null && timed uconv-nfc uconv -f utf-8 -t utf-8 -x nfc $nob_files
 		timed python "$PY" "$dir/paren_re.py" $files
 	} >>"$dir/extract.times"
 	report "$bytes"
@@ -124,6 +127,16 @@ for mb in $SIZES; do
 		if (t["dadeum-no-brackets"] > 0)
 			printf "%d MB: reading, decoding and normalising alone / grep = %.3f\n",
 			       mb, t["grep"] / t["dadeum-no-brackets"] }' "$dir/extract.times"
+	t() { awk -v n="$1" '$1 == n { print $3 }' "$dir/extract.times"; }
+	bench_row "extract $mb MB, 1 thread (speed)" "$(t dadeum) s" "grep -oP $(t grep) s" \
+		"$(ratio "$(t grep)" "$(t dadeum)")" ">=" 1.0
+	bench_row "extract $mb MB, -j 2 over -j 1 (speed)" "$(t dadeum-j2) s" "-j 1 $(t dadeum) s" \
+		"$(ratio "$(t dadeum)" "$(t dadeum-j2)")" ">=" 1.8
+	bench_row "reading $mb MB, no brackets (speed)" "$(t dadeum-no-brackets) s" "iconv $(t iconv) s" \
+		"$(ratio "$(t iconv)" "$(t dadeum-no-brackets)")" ">=" 1.0
+	[ -n "$(t uconv-nfc)" ] &&
+		bench_row "reading $mb MB, no brackets (speed)" "$(t dadeum-no-brackets) s" \
+			"uconv -x nfc $(t uconv-nfc) s" "$(ratio "$(t uconv-nfc)" "$(t dadeum-no-brackets)")" ">=" 1.0
 done
 
 # --cross aligns within a document, so its cost grows with the document, not
@@ -172,4 +185,7 @@ awk '{ t[$1] = $3 } END {
 		printf "cross: 16k lines / 4k lines = %.2f x the time (target <= 4: %s)\n",
 		       t["cross-dense-16k"] / t["cross-dense-4k"],
 		       t["cross-dense-16k"] <= 4 * t["cross-dense-4k"] ? "met" : "missed" }' "$dir/extract.times"
+t4=$(awk '$1 == "cross-dense-4k" { print $3 }' "$dir/extract.times")
+t16=$(awk '$1 == "cross-dense-16k" { print $3 }' "$dir/extract.times")
+bench_row "extract --cross, 16k over 4k lines (time)" "$t16 s" "4k lines $t4 s" "$(ratio "$t16" "$t4")" "<=" 4
 exit $status

@@ -1,0 +1,83 @@
+#!/bin/sh
+# startup.sh DADEUM - what one process costs, run by `make bench` (issue 20).
+# People run dadeum once per file: from editors, make rules and GNU parallel.
+#
+#   one document   dadeum extract on one press release of about 8 KB
+#                  beside dadeum --version, the floor of starting the program;
+#                  target <= 3 x
+#   translit       dadeum translit 클라우드, one process; target <= 10 ms
+#   1,000 files    1,000 short documents extracted one process each (as GNU
+#                  parallel runs it, here one after another) beside one
+#                  process over all of them; target <= 2 x
+# Times are means over RUNS runs (default 30), wall clock.
+set -u
+. tests/bench/lib.sh
+DADEUM=$1
+case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
+RUNS=${RUNS:-30}
+dir=build/bench
+mkdir -p "$dir"
+status=0
+
+# ms per run of "$@" over RUNS runs; a failed run fails the benchmark
+per_run() {
+	t0=$(date +%s%N)
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		"$@" >"$dir/startup.out" 2>&1 || { echo "bench: '$*' failed" >&2; status=1; }
+		i=$((i + 1))
+	done
+	t1=$(date +%s%N)
+	awk -v a="$t0" -v b="$t1" -v r="$RUNS" 'BEGIN { printf "%.2f", (b - a) / 1e6 / r }'
+}
+
+
+# 1,000 short documents of about 8 KB, the size of a press release: pieces
+# of the bundled releases, cut at line ends, each copy with its numbers
+# shifted so that the copies differ while staying real administrative prose.
+many=$dir/startup-1000
+if [ ! -f "$many/.done" ]; then
+	rm -rf "$many" && mkdir -p "$many"
+	grep -hv '^# source:' docs/corpus/*.txt | LC_ALL=C awk -v out="$many" '
+	{ line[n++] = $0 }
+	END {
+		for (d = 1; d <= 1000; d++) {
+			f = sprintf("%s/doc%04d.txt", out, d)
+			size = 0
+			while (size < 8000) {
+				s = line[i++ % n]; t = ""
+				while (match(s, /[0-9]+/)) {
+					t = t substr(s, 1, RSTART - 1) (substr(s, RSTART, RLENGTH) + int(i / n) % 7)
+					s = substr(s, RSTART + RLENGTH)
+				}
+				print t s > f
+				size += length(t s) + 1
+			}
+			close(f)
+		}
+	}' && touch "$many/.done"
+fi
+doc=$many/doc0001.txt
+ver=$(per_run "$DADEUM" --version)
+one=$(per_run "$DADEUM" extract "$doc")
+tl=$(per_run "$DADEUM" translit 클라우드)
+printf '  %-44s %8s ms\n' "dadeum --version" "$ver" "dadeum extract, one release of $(wc -c <"$doc") B" \
+	"$one" "dadeum translit 클라우드" "$tl"
+bench_row "extract one 8 KB document (time)" "$one ms" "--version $ver ms" "$(ratio "$one" "$ver")" "<=" 3
+bench_row "translit one word (ms)" "$tl ms" "-" "$tl" "<=" 10
+
+files=$(ls "$many"/doc*.txt)
+t0=$(date +%s%N)
+for f in $files; do
+	"$DADEUM" extract "$f" >>"$dir/startup-each.out" 2>&1 || { echo "bench: extract $f failed" >&2; status=1; }
+done
+t1=$(date +%s%N)
+# shellcheck disable=SC2086
+"$DADEUM" extract $files >"$dir/startup-all.out" 2>&1 || { echo "bench: extract of all failed" >&2; status=1; }
+t2=$(date +%s%N)
+rm -f "$dir/startup-each.out"
+each=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+all=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+printf '  %-44s %8s s\n' "1,000 documents, one process each" "$each" "1,000 documents, one process" "$all"
+bench_row "1,000 documents, a process each (time)" "$each s" "one process $all s" "$(ratio "$each" "$all")" "<=" 2
+exit $status
