@@ -24,6 +24,7 @@
 # TTK_TIMEOUT (seconds, default 600), BENCH_SKIP_FORMATS=1 (skip all of it),
 # BENCH_SKIP_TTK=1 (skip the translate-toolkit runs, the slow part).
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 N=${FORMATS_N:-1000000}
 TTK_N=${TTK_N:-100000}
@@ -129,6 +130,10 @@ awk -v mb="$mb" -v xs="$xs" -v rs="$rs" -v fs="$fs" -v ds="$ds" -v xkb="$xkb" -v
 	if (rows != n) printf "  WARNING: %d rows for %d units\n", rows, n
 }'
 
+bench_row "convert $N TMX units (speed)" "$ds s" "expat_floor $fs s" "$(ratio "$fs" "$ds")" ">=" 0.9
+bench_row "convert $N TMX units (speed)" "$ds s" "xmlwf $xs s" "$(ratio "$xs" "$ds")" ">=" 0.75
+bench_row "convert $N TMX units (peak RSS MB)" "$((dkb / 1024)) MB" "-" "$((dkb / 1024))" "<" 20
+
 if [ "${BENCH_SKIP_TTK:-0}" != 1 ]; then
 	echo "-- translate-toolkit loading TMX: $TTK_N units (timeout ${TTK_TIMEOUT}s), extrapolated to $N"
 	if timed timeout "$TTK_TIMEOUT" /usr/bin/python3 -c '
@@ -181,12 +186,18 @@ if [ "${BENCH_SKIP_TTK:-0}" != 1 ]; then
 			printf "  csv2tbx pairs.csv -> tbx         %6.2f s  peak RSS %.0f MB\n", s, kb / 1024
 			printf "  dadeum is %.1f x faster (target >= 20): %s\n", s / (ds > 0 ? ds : 0.01), s / (ds > 0 ? ds : 0.01) >= 20 ? "met" : "MISSED"
 		}'
+		bench_row "TBX of $N pairs (speed)" "$tbs s" "csv2tbx $sec s" "$(ratio "$sec" "$tbs")" ">=" 20
 	else
 		echo "  csv2tbx did not finish $N rows within ${TTK_TIMEOUT}s"
 	fi
 fi
 
-echo "-- export: peak RSS against termbase size"
+# The rows an export reads, dumped by the sqlite3 CLI: the floor of reading
+# the termbase (every concept with its forms and their evidence).
+dump_sql="SELECT c.id, c.ko, c.kind, c.status, c.note, c.count, f.type, f.text, e.line, e.count,
+	e.context, d.path FROM concept c JOIN form f ON f.concept = c.id
+	LEFT JOIN evidence e ON e.form = f.id LEFT JOIN document d ON d.id = e.doc ORDER BY c.id, f.id;"
+echo "-- export: time and peak RSS against termbase size, beside sqlite3 dumping the same rows"
 for n in 10000 $N; do
 	db=$dir/formats-tb-$n.db
 	if [ ! -s "$db" ]; then
@@ -194,13 +205,47 @@ for n in 10000 $N; do
 		rm -f "$db" "$db-wal" "$db-shm"
 		"$DADEUM" import --db "$db" "$dir/formats-tb.csv" || exit 1
 	fi
+	timed sqlite3 "$db" "$dump_sql" || { echo "sqlite3 dump failed"; cat "$dir/err.out"; exit 1; }
+	dumps=$sec
+	awk -v n="$n" -v s="$sec" -v kb="$kb" 'BEGIN {
+		printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB  (sqlite3 CLI, the same rows)\n", n, "dump", s, kb / 1024 }'
 	for fmt in tmx tbx; do
 		timed "$DADEUM" export --db "$db" --format $fmt --date 2025-01-01 -o "$dir/formats-export.$fmt" ||
 			{ echo "export failed"; cat "$dir/err.out"; exit 1; }
 		awk -v n="$n" -v f="$fmt" -v s="$sec" -v kb="$kb" 'BEGIN {
 			printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB\n", n, f, s, kb / 1024 }'
+		[ "$n" = "$N" ] && {
+			bench_row "export $N concepts, $fmt (time)" "$sec s" "sqlite3 dump $dumps s" "$(ratio "$sec" "$dumps")" "<=" 2
+			bench_row "export $N concepts, $fmt (peak RSS MB)" "$((kb / 1024)) MB" "-" "$((kb / 1024))" "<=" 64
+		}
 	done
 done
+
+# A lookup right after an import of N rows: the import must leave no
+# write-ahead log behind (a lookup would otherwise wade through it), and the
+# exact lookup stays within 1.2 x the sqlite3 CLI running the same query.
+db=$dir/formats-tb-$N.db
+rm -f "$db" "$db-wal" "$db-shm"
+timed "$DADEUM" import --db "$db" "$dir/formats-tb.csv" || { echo "import failed"; cat "$dir/err.out"; exit 1; }
+echo "  import of $N rows: $sec s, peak RSS $((kb / 1024)) MB, log left: $(stat -c %s "$db-wal" 2>/dev/null || echo none)"
+walbytes=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+bench_row "write-ahead log left by import (bytes)" "$walbytes B" "-" "$walbytes" "<=" 0
+term=$(sqlite3 "$db" "SELECT ko FROM concept ORDER BY id LIMIT 1 OFFSET 1000")
+key=$(sqlite3 "$db" "SELECT key FROM concept ORDER BY id LIMIT 1 OFFSET 1000")
+sql="SELECT c.id, c.ko, c.status, c.count FROM form f JOIN concept c ON c.id = f.concept WHERE f.key = '$key';"
+per_run() { # ms per run of "$@", mean of 30
+	t0=$(date +%s%N)
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+		"$@" >/dev/null 2>&1
+	done
+	t1=$(date +%s%N)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e6 / 30 }'
+}
+"$DADEUM" lookup --db "$db" --exact "$term" >/dev/null || { echo "bench: '$term' not found after import"; exit 1; }
+look=$(per_run "$DADEUM" lookup --db "$db" --exact "$term")
+cli=$(per_run sqlite3 "$db" "$sql")
+echo "  lookup --exact '$term' right after the import: $look ms; sqlite3, same query: $cli ms"
+bench_row "lookup after importing $N rows (time)" "$look ms" "sqlite3 $cli ms" "$(ratio "$look" "$cli")" "<=" 1.2
 tb=$dir/termbase-1000000.db
 if [ -s "$tb" ]; then
 	timed "$DADEUM" export --db "$tb" --format tmx --date 2025-01-01 -o "$dir/formats-export.tmx" &&

@@ -12,13 +12,14 @@ BENCH_TABLE=${BENCH_TABLE:-build/bench/table.tsv}
 #   DADEUM  dadeum's figure with its unit ("12.3 s")
 #   FLOOR   the floor or peer and its figure ("sqlite3 dump 6.1 s"), or "-"
 #   RATIO   a number: the ratio the target is about, as the issue states it
-#   OP      <= or >=
+#   OP      <=, >=, < or >
 #   TARGET  the bound (a number)
 # The verdict is computed here, so that no script can print "met" by hand.
 bench_row() {
 	verdict=$(awk -v r="$4" -v op="$5" -v t="$6" 'BEGIN {
 		if (r == "" || r !~ /^[0-9.eE+-]+$/) { print "no figure"; exit }
-		ok = (op == "<=") ? (r + 0 <= t + 0) : (r + 0 >= t + 0)
+		r += 0; t += 0
+		ok = op == "<=" ? r <= t : op == ">=" ? r >= t : op == "<" ? r < t : r > t
 		print ok ? "met" : "MISSED" }')
 	ratio=$(awk -v r="$4" 'BEGIN { if (r ~ /^[0-9.eE+-]+$/) printf "%.2f", r; else print "-" }')
 	mkdir -p "$(dirname "$BENCH_TABLE")"

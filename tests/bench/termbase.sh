@@ -15,8 +15,11 @@
 #   sqlite3    the sqlite3 CLI running the same indexed query on the same file
 #   substring  dadeum lookup on a 3-syllable piece of a term (FTS5 trigram)
 #   fuzzy      dadeum lookup on a term with one jamo changed (fuzzy tier)
-# Targets (issue 4): exact <= 1.0 x sqlite3; fuzzy <= 20 ms.
+# Targets (issue 4): exact <= 1.0 x sqlite3; fuzzy <= 20 ms. Then (issue 20)
+# check of a one-page draft against the termbase: <= 0.5 s and <= 50 MB;
+# review --all streams (peak RSS flat).
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 N=${2:-1000000}
 RUNS=${RUNS:-50}
@@ -100,5 +103,28 @@ printf '  %-34s %8s ms %7s MB\n' "dadeum --version (process floor)" "$nop" "$(rs
 ratio=$(awk -v a="$exact" -v b="$cli" 'BEGIN { printf "%.2f", a / b }')
 echo "exact / sqlite3 = $ratio (target <= 1.00)"
 echo "fuzzy = $fuzzy ms (target <= 20), best hit: $(head -1 "$dir/fuzzy.out") (exit $fz)"
+bench_row "lookup --exact, $concepts concepts (time)" "$exact ms" "sqlite3 $cli ms" "$ratio" "<=" 1.0
+bench_row "lookup, fuzzy, $concepts concepts (ms)" "$fuzzy ms" "-" "$fuzzy" "<=" 20
+
+# An editor runs check on every save: a one-page draft (the first 40 lines
+# of a bundled release) against the whole termbase, and review --all, which
+# must stream. Both under a timeout (CHECK_TIMEOUT seconds, default 300).
+draft=$dir/termbase-draft.txt
+grep -hv '^# source:' docs/corpus/*.txt | head -n 40 >"$draft"
+timeout "${CHECK_TIMEOUT:-300}" /usr/bin/time -f "%e %M" -o "$dir/check.time" \
+	"$DADEUM" check --db "$db" "$draft" >"$dir/check.out" 2>"$dir/check.err"
+st=$?
+read -r csec ckb <"$dir/check.time" || { csec=; ckb=0; }
+[ "$st" -le 1 ] || { echo "bench: check failed or timed out (exit $st): $(head -c 200 "$dir/check.err")"; csec=; }
+echo "check of a one-page draft against $concepts concepts: ${csec:-no result} s, peak RSS $((ckb / 1024)) MB, $(wc -l <"$dir/check.out") findings"
+bench_row "check one page, $concepts concepts (s)" "${csec:--} s" "-" "$csec" "<=" 0.5
+bench_row "check one page, $concepts concepts (RSS MB)" "$((ckb / 1024)) MB" "-" "$((ckb / 1024))" "<=" 50
+timeout "${CHECK_TIMEOUT:-300}" /usr/bin/time -f "%e %M" -o "$dir/review.time" \
+	"$DADEUM" review --db "$db" --all >"$dir/review.out" 2>"$dir/review.err"
+read -r rsec rkb <"$dir/review.time" || { rsec=; rkb=0; }
+echo "review --all of $concepts concepts: ${rsec:-no result} s, peak RSS $((rkb / 1024)) MB"
+bench_row "review --all, $concepts concepts (RSS MB)" "$((rkb / 1024)) MB" "-" "$((rkb / 1024))" "<=" 64
+rm -f "$dir/review.out"
+
 awk -v r="$ratio" -v f="$fuzzy" 'BEGIN { exit !(r <= 1.0 && f <= 20) }' && echo "bench: targets met" ||
 	{ echo "bench: TARGET MISSED"; exit 1; }
