@@ -11,6 +11,7 @@
 #             segments of 1 MB in one unit; target: peak RSS <= 20 MB each
 # Inputs are made once under build/bench/ (about 1.1 GB).
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
 dir=build/bench
@@ -29,6 +30,7 @@ measure() {
 	set -- $(tail -1 "$dir/mem.time")
 	verdict=met
 	[ "$(($2 / 1024))" -le "$limit" ] || { verdict=MISSED; status=1; }
+	bench_row "$name (peak RSS MB)" "$(($2 / 1024)) MB" "-" "$(($2 / 1024))" "<=" "$limit"
 	printf '%-44s %6.2f s %7.1f MB  exit %s  (<= %s MB: %s)  %s\n' "$name" "$1" \
 		"$(echo "$2" | awk '{ print $1 / 1024 }')" "$st" "$limit" "$verdict" "$(head -c 90 "$dir/mem.err")"
 }
