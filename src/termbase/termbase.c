@@ -34,7 +34,7 @@
 
 #include "extract/korean.h"
 #include "termbase/termbase_int.h"
-#include "text/normalize.h"
+#include "text/nfc.h"
 #include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
