@@ -10,7 +10,7 @@
 #include "align/assign.h"
 #include "align/cross.h"
 #include "align/cross_int.h"
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/utf8.h"

@@ -10,8 +10,8 @@
 
 #include "align/cross.h"
 #include "align/cross_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/utf8.h"

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/banned.h"
 

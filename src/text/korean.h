@@ -1,5 +1,6 @@
 /*
- * korean.h - the little Korean morphology the aligner needs.
+ * korean.h - the little Korean morphology the extractor, aligner, checker
+ * and termbase need (particles, script classes, word forms, stops).
  *
  * No dictionary: decisions come from the shape of a token. A token here is
  * a run of text between spaces (or a middle dot) in the left context of a
@@ -16,8 +17,8 @@
  * Sino-Korean syllables come from Unihan (build/gen/sino_syllables.h): a
  * syllable that reads no KS X 1001 hanja marks a loanword or native word.
  */
-#ifndef DADEUM_EXTRACT_KOREAN_H
-#define DADEUM_EXTRACT_KOREAN_H
+#ifndef DADEUM_TEXT_KOREAN_H
+#define DADEUM_TEXT_KOREAN_H
 
 #include <stddef.h>
 #include <stdint.h>

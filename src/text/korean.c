@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "ko_wordforms.h"
 #include "sino_syllables.h"
 #include "util/utf8.h"
