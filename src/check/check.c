@@ -33,9 +33,10 @@
  * and per-abbreviation state (defined yet?), after a pre-pass that picks,
  * per group, the term the document should use (check.h).
  *
- * Files: check_fold.c (folding, particles), check_glossary.c (compiling the
- * glossary), check_scan.c (the scan), check_decide.c (the decision pass);
- * this file reads documents and reports results. They share check_int.h.
+ * Files: check_fold.c (folding; the particles are text/korean.h's),
+ * check_glossary.c (compiling the glossary), check_scan.c (the scan),
+ * check_decide.c (the decision pass); this file reads documents and
+ * reports results. They share check_int.h.
  */
 #include "check/check.h"
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -63,7 +64,7 @@ static void finding(struct check_result *r, enum check_rule rule, const struct l
 
     strbuf_addstr(&fix, suggestion);
     if (o->particle >= 0) {
-        const char *p = check_particle_for(o->particle, agree);
+        const char *p = ko_particle_agreeing(o->particle, agree);
         if (p) {
             strbuf_addstr(&fix, p);
             end = o->pb1;

@@ -1,6 +1,6 @@
 /*
- * check_fold.c - folding lines and patterns to what is compared, and the
- * particles that may follow a term (see check.c).
+ * check_fold.c - folding lines and patterns to what is compared (see
+ * check.c). The particles that may follow a term are text/korean.h's.
  */
 #include <stdint.h>
 #include <string.h>
@@ -91,64 +91,4 @@ void check_fold_key(const struct fvec *f, int keep_case, struct strbuf *out)
 {
     for (size_t i = 0; i < f->n; i++)
         utf8_add(out, keep_case ? f->v[i].orig : f->v[i].cp);
-}
-
-/* ---- particles ------------------------------------------------------------------------ */
-
-/*
- * Particles that may follow a term, as (after a consonant, after a vowel);
- * the same string twice when the particle does not alternate. The 으로
- * family takes its vowel form after ㄹ as well (서울로, 도시로).
- */
-static const struct {
-    const char *cons, *vowel;
-} particles[] = {
-    {"이", "가"},         {"은", "는"},         {"을", "를"},         {"과", "와"},
-    {"으로", "로"},       {"이나", "나"},       {"이랑", "랑"},       {"이며", "며"},
-    {"이고", "고"},       {"이다", "다"},       {"이라는", "라는"},   {"이라고", "라고"},
-    {"이란", "란"},       {"이라", "라"},       {"으로서", "로서"},   {"으로써", "로써"},
-    {"으로는", "로는"},   {"으로도", "로도"},   {"으로의", "로의"},   {"으로부터", "로부터"},
-    {"으로만", "로만"},   {"과의", "와의"},     {"과는", "와는"},     {"과도", "와도"},
-    {"이든", "든"},       {"이야", "야"},       {"이면", "면"},       {"이었다", "였다"},
-    {"의", "의"},         {"에", "에"},         {"에서", "에서"},     {"에게", "에게"},
-    {"도", "도"},         {"만", "만"},         {"까지", "까지"},     {"부터", "부터"},
-    {"처럼", "처럼"},     {"보다", "보다"},     {"에는", "에는"},     {"에도", "에도"},
-    {"에서는", "에서는"}, {"에서도", "에서도"}, {"에서의", "에서의"}, {"에게는", "에게는"},
-    {"까지는", "까지는"}, {"부터는", "부터는"}, {"께", "께"},         {"조차", "조차"},
-    {"마저", "마저"},     {"만큼", "만큼"},     {"만의", "만의"},     {"입니다", "입니다"},
-    {"인", "인"},         {"임", "임"},         {"들", "들"},         {"들을", "들을"},
-    {"들이", "들이"},     {"들은", "들은"},     {"들의", "들의"},     {"에서부터", "에서부터"},
-    {"에의", "에의"},     {"와의", "와의"},     {"와", "와"}};
-
-#define NPARTICLES (sizeof(particles) / sizeof(particles[0]))
-
-/* Index of the particle spelled s[0..len) (either form), or -1. */
-int check_particle_find(const char *s, size_t len)
-{
-    for (size_t i = 0; i < NPARTICLES; i++)
-        if ((strlen(particles[i].cons) == len && !memcmp(particles[i].cons, s, len)) ||
-            (strlen(particles[i].vowel) == len && !memcmp(particles[i].vowel, s, len)))
-            return (int)i;
-    return -1;
-}
-
-/*
- * The form of particle p that follows word (its last syllable decides), or
- * NULL when word does not end in a Hangul syllable (keep the particle).
- */
-const char *check_particle_for(int p, const char *word)
-{
-    size_t len = strlen(word);
-    uint32_t c;
-    int fin;
-
-    if (!len)
-        return NULL;
-    utf8_decode(word + utf8_prev(word, len), len - utf8_prev(word, len), &c);
-    fin = hangul_final(c);
-    if (fin < 0)
-        return NULL;
-    if (fin == 0 || (fin == 8 && !strncmp(particles[p].cons, "으로", strlen("으로"))))
-        return particles[p].vowel;
-    return particles[p].cons;
 }

@@ -85,7 +85,7 @@ struct occ {
     size_t b0, b1;      /* bytes of the term (REVERSED: through the closing parenthesis) */
     size_t tb1;         /* end of the foreign term itself */
     size_t pb1;         /* end of a following particle (== b1: none) */
-    int particle;       /* index in particles[], or -1 */
+    int particle;       /* index in ko_particles (text/korean.h), or -1 */
     unsigned long col;  /* 1-based column */
     size_t pat;         /* pattern */
     size_t inner;       /* REVERSED: the plain pattern inside */
@@ -125,13 +125,6 @@ int check_is_word(uint32_t c);
 void check_fold(const char *s, size_t len, struct fvec *f);
 /* Appends the folded code points of f (lower case, or as written) as UTF-8. */
 void check_fold_key(const struct fvec *f, int keep_case, struct strbuf *out);
-/* Index of the particle spelled s[0..len) (either form), or -1. */
-int check_particle_find(const char *s, size_t len);
-/*
- * The form of particle p that follows word (its last syllable decides), or
- * NULL when word does not end in a Hangul syllable (keep the particle).
- */
-const char *check_particle_for(int p, const char *word);
 
 /* check_glossary.c */
 /* The root of concept i's group (union-find, with path halving). */

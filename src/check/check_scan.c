@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -73,7 +74,7 @@ static int ends_word(const char *s, const struct fvec *t, size_t j, uint32_t las
         k++;
     if (k < t->n && !t->v[k].sp && check_is_word(t->v[k].cp))
         return check_is_latin_alnum(last); /* Hangul then more letters: not a particle */
-    *particle = check_particle_find(s + t->v[j].b0, t->v[k - 1].b1 - t->v[j].b0);
+    *particle = ko_particle_find(s + t->v[j].b0, t->v[k - 1].b1 - t->v[j].b0);
     if (*particle < 0)
         return check_is_latin_alnum(last); /* AI기반: the abbreviation is still used bare */
     *pj = k;
@@ -200,8 +201,8 @@ void check_scan_line(struct scan *sc, size_t line, const char *s, const struct f
                         while (k < t->n && (k == after || !t->v[k].sp) &&
                                uc_is_hangul_syllable(t->v[k].cp))
                             k++;
-                        part3 = check_particle_find(s + t->v[after].b0,
-                                                    t->v[k - 1].b1 - t->v[after].b0);
+                        part3 =
+                            ko_particle_find(s + t->v[after].b0, t->v[k - 1].b1 - t->v[after].b0);
                         if (part3 >= 0 && (k == t->n || t->v[k].sp || !check_is_word(t->v[k].cp))) {
                             o->particle = part3;
                             o->pb1 = t->v[k - 1].b1;
