@@ -5,6 +5,7 @@
  * '|' alternatives once at init. Keys are folded (ASCII upper case, spaces
  * removed) so that "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,4 +153,18 @@ const char *lexicon_acronym_for_ko(const char *s, size_t len)
 {
     struct lex_forms *f = lookup(&ko_acronym, s, len);
     return f && f->n == 1 ? f->forms[0] : NULL;
+}
+
+const char *const *lexicon_words(enum lex_wordlist which)
+{
+    switch (which) {
+    case LEX_ORG_SUFFIXES:
+        return lex_org_suffixes;
+    case LEX_PERSON_TITLES:
+        return lex_person_titles;
+    case LEX_ORG_WORDS_EN:
+        return lex_org_words_en;
+    }
+    assert(!"unknown word list");
+    return NULL;
 }

@@ -615,42 +615,30 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 
 /* ---- deciding ----------------------------------------------------------------- */
 
+/* 1 when s ends in an organisation suffix (glossaries/lexicon/org-suffixes.tsv). */
 int span_org_like(const char *s, size_t len)
 {
-    static const char *const suffixes[] = {
-        "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터",   "재단", "공사",
-        "공단", "기구", "학회",   "부",     "청",     "처",     "대학교", "대학", "은행",
-        "연합", "기관", "조합",   "그룹",   "포럼",   "본부",   "회의",   "회",   "단",
-        "사",   "소",   "국",     "연맹",   "실",     "원회",   NULL};
-    for (const char *const *p = suffixes; *p; p++)
+    for (const char *const *p = lexicon_words(LEX_ORG_SUFFIXES); *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
 
-/* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss. */
+/* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss
+ * (glossaries/lexicon/person-titles.tsv). */
 int span_person_title(const char *s, size_t len)
 {
-    static const char *const titles[] = {
-        "교수",       "박사",       "대표",   "회장", "원장",   "장관", "차관",   "의원",
-        "위원장",     "소장",       "센터장", "총장", "이사장", "사장", "부사장", "본부장",
-        "실장",       "국장",       "과장",   "팀장", "대통령", "총리", "기자",   "연구위원",
-        "책임연구원", "선임연구원", "교사",   "학생", "씨",     "님",   "작가",   "감독",
-        "부총리",     "차관보",     "대사",   "처장", "청장",   "부장", "이사",   NULL};
-    for (const char *const *p = titles; *p; p++)
+    for (const char *const *p = lexicon_words(LEX_PERSON_TITLES); *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
 
+/* 1 when English gloss g ends like an organisation's name (glossaries/lexicon/org-words-en.tsv). */
 static int english_org_name(const char *g)
 {
-    static const char *const words[] = {"Group",      "Inc",        "Corp",        "Ltd",
-                                        "Institute",  "Research",   "Association", "Agency",
-                                        "University", "Foundation", "Center",      "Centre",
-                                        "Council",    "Company",    NULL};
     size_t len = strlen(g);
-    for (const char *const *w = words; *w; w++)
+    for (const char *const *w = lexicon_words(LEX_ORG_WORDS_EN); *w; w++)
         if (span_ends_with(g, len, *w, strlen(*w)))
             return 1;
     return 0;
