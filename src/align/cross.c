@@ -18,7 +18,6 @@
  * what they need through cross_int.h.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +26,7 @@
 #include "align/cross_int.h"
 #include "extract/lexicon.h"
 #include "text/korean.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
@@ -60,8 +60,8 @@ const struct ilist *cross_ilist_get(const struct strmap *m, const char *key, siz
 void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb)
 {
     strbuf_reset(sb);
-    for (size_t i = 0; i < len; i++)
-        strbuf_addch(sb, (char)tolower((unsigned char)s[i]));
+    strbuf_add(sb, s, len);
+    ascii_fold_buf(sb->buf, sb->buf, len);
 }
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -295,7 +295,7 @@ static void compose_at(struct cross_doc *c, const struct cline *l, const struct 
     if (p2->kind == GLOSS_ABBREV && p1->kind != GLOSS_ABBREV) {
         /* the acronym must start with the first part: Cloud for CSAP, not Arthur for CEO */
         const char *e = p1->kind == GLOSS_ENGLISH ? p1->gloss : p1->en;
-        if (!e || tolower((unsigned char)e[0]) != tolower((unsigned char)p2->gloss[0]))
+        if (!e || ascii_lower((unsigned char)e[0]) != ascii_lower((unsigned char)p2->gloss[0]))
             goto done;
         cross_out_add(c, ko.buf, p2->gloss, GLOSS_ABBREV, l->no, l->no, 0.85, ev.buf);
         strbuf_addf(&form, "%s %s", p1->gloss, p2->ko); /* 클라우드 보안인증제 */

@@ -12,6 +12,7 @@
 #include "align/cross.h"
 #include "align/cross_int.h"
 #include "extract/lexicon.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -101,7 +102,7 @@ static void match_rendering(const char *e, const char *acr, size_t na, size_t j,
         for (size_t x = j; x < na; x++) {
             if (g[x] <= NEG_INF || fn)
                 continue;
-            if (toupper((unsigned char)w[0]) != acr[x])
+            if (ascii_upper((unsigned char)w[0]) != acr[x])
                 continue;
             if (caps) {
                 size_t y = x + 1, k = 1;
@@ -109,7 +110,7 @@ static void match_rendering(const char *e, const char *acr, size_t na, size_t j,
                 if (v > h[y])
                     h[y] = v;
                 for (; k < wn && y < na; k++) {
-                    if (toupper((unsigned char)w[k]) == acr[y]) {
+                    if (ascii_upper((unsigned char)w[k]) == acr[y]) {
                         y++;
                         v += 1.0;
                         if (v > h[y])
@@ -122,7 +123,7 @@ static void match_rendering(const char *e, const char *acr, size_t na, size_t j,
                 if (v > h[y])
                     h[y] = v;
                 for (size_t k = 1; k < 3 && k < wn && y < na; k++, y++) {
-                    if (toupper((unsigned char)w[k]) != acr[y])
+                    if (ascii_upper((unsigned char)w[k]) != acr[y])
                         break;
                     v += 0.8;
                     if (v > h[y + 1])
@@ -196,7 +197,7 @@ static double acronym_dp(const struct name_units *u, const size_t (*rs)[2], size
                 if (wn >= sizeof(w))
                     wn = sizeof(w) - 1;
                 for (size_t k = 0; k < wn; k++)
-                    w[k] = (char)toupper((unsigned char)u->s[u->off[c] + k]);
+                    w[k] = (char)ascii_upper((unsigned char)u->s[u->off[c] + k]);
                 w[wn] = '\0';
                 for (size_t j = 0; j <= na; j++) {
                     if (DP(q, j) <= NEG_INF)
@@ -266,7 +267,7 @@ double cross_acronym_score_raw(const char *abbr, size_t alen, const char *name, 
     size_t na = 0;
     for (size_t i = 0; i < alen && na < MAX_LETTERS; i++)
         if (isalpha((unsigned char)abbr[i]))
-            acr[na++] = (char)toupper((unsigned char)abbr[i]);
+            acr[na++] = (char)ascii_upper((unsigned char)abbr[i]);
     acr[na] = '\0';
     struct strbuf sq = STRBUF_INIT;
     cross_squeeze(name, nlen, &sq);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -28,10 +29,11 @@ int check_is_word(uint32_t c)
     return uc_is_hangul(c) || check_is_latin_alnum(c) || uc_is_han(c);
 }
 
+/* Lower case for ASCII and the Latin-1 letters (À-Þ but ×). */
 static uint32_t fold_lower(uint32_t c)
 {
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
+    if (c < 0x80)
+        return (uint32_t)ascii_lower((int)c);
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
         return c + 32;
     return c;

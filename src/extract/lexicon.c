@@ -11,6 +11,7 @@
 
 #include "extract/lexicon.h"
 #include "lexicon_data.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
@@ -36,8 +37,7 @@ static void fold(const char *s, size_t len, struct strbuf *out)
         char c = s[i];
         if (c == ' ' || c == '\t')
             continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
+        c = (char)ascii_upper(c);
         strbuf_addch(out, c);
     }
 }

@@ -30,6 +30,7 @@
 #include "extract/extract_int.h"
 #include "extract/lexicon.h"
 #include "text/korean.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -45,34 +46,32 @@ struct model_word {
 
 #define PAIR_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
-    X(rule_accept)                                                                                 \
-    X(why_list) X(why_field_agency) X(why_both_loan) X(why_affiliation) X(why_body_acronym)        \
-        X(why_source_name) X(why_native) X(why_acronym_spell) X(kind_abbrev) X(kind_english)       \
-            X(kind_loanword) X(kind_native) X(kind_shortform) X(chain) X(quoted) X(angle) X(title) \
-                X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens) X(ko_one_token)         \
-                    X(ko_first_class) X(ko_latin) X(len_ratio) X(gloss_capitalised) X(gloss_words) \
-                        X(gloss_lexicon) X(acr_per_token) X(acr_initial) X(acr_fit) X(right_colon) \
-                            X(right_glued) X(clause_bol) X(acr_unrelated) X(lex_match)             \
-                                X(lex_other) X(reversed) X(body_nonorg) X(sound_fit)               \
-                                    X(ko_loan_odds) X(gloss_loan_odds) X(loan_acr_mismatch)        \
-                                        X(spaced) X(hanja_read)
+    X(rule_accept) X(why_list) X(why_field_agency) X(why_both_loan) X(why_affiliation)             \
+        X(why_body_acronym) X(why_source_name) X(why_native) X(why_acronym_spell) X(kind_abbrev)   \
+            X(kind_english) X(kind_loanword) X(kind_native) X(kind_shortform) X(chain) X(quoted)   \
+                X(angle) X(title) X(weak) X(ko_org) X(ko_person) X(ko_loanlike) X(ko_tokens)       \
+                    X(ko_one_token) X(ko_first_class) X(ko_latin) X(len_ratio)                     \
+                        X(gloss_capitalised) X(gloss_words) X(gloss_lexicon) X(acr_per_token)      \
+                            X(acr_initial) X(acr_fit) X(right_colon) X(right_glued) X(clause_bol)  \
+                                X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)             \
+                                    X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
+                                        X(loan_acr_mismatch) X(spaced) X(hanja_read)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
-    X(is_rule)                                                                                     \
-    X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective) X(deictic) X(scope)          \
-        X(stop_soft) X(stop_hard) X(ends_in) X(ends_ui) X(ends_jeok) X(ends_particle) X(ends_n)    \
-            X(person_title) X(org_first) X(numeric) X(latin_foreign) X(loanlike) X(one_syllable)   \
-                X(at_start) X(prev_hard) X(prev_particle) X(prev_class) X(prev_title) X(prev_dot)  \
-                    X(prev_numeric) X(prev_latin) X(inner_hard) X(inner_dot) X(words_gap)          \
-                        X(words_over) X(acr_gap) X(acr_fit) X(acr_full) X(longer_abbrev)           \
-                            X(shorter_abbrev) X(longer_english) X(shorter_english)                 \
-                                X(longer_loanword) X(shorter_loanword) X(longer_shortform)         \
-                                    X(shorter_shortform) X(longer_weak) X(shorter_weak)            \
-                                        X(loan_odds) X(words_exact) X(rule_anchored) X(sound)      \
-                                            X(prev_dot_abbrev) X(inner_dot_abbrev) X(adnominal)    \
-                                                X(verb_adverb) X(prev_adnominal)                   \
-                                                    X(prev_verb_adverb)
+    X(is_rule) X(longer) X(shorter) X(tokens) X(one_token) X(time) X(connective) X(deictic)        \
+        X(scope) X(stop_soft) X(stop_hard) X(ends_in) X(ends_ui) X(ends_jeok) X(ends_particle)     \
+            X(ends_n) X(person_title) X(org_first) X(numeric) X(latin_foreign) X(loanlike)         \
+                X(one_syllable) X(at_start) X(prev_hard) X(prev_particle) X(prev_class)            \
+                    X(prev_title) X(prev_dot) X(prev_numeric) X(prev_latin) X(inner_hard)          \
+                        X(inner_dot) X(words_gap) X(words_over) X(acr_gap) X(acr_fit) X(acr_full)  \
+                            X(longer_abbrev) X(shorter_abbrev) X(longer_english)                   \
+                                X(shorter_english) X(longer_loanword) X(shorter_loanword)          \
+                                    X(longer_shortform) X(shorter_shortform) X(longer_weak)        \
+                                        X(shorter_weak) X(loan_odds) X(words_exact)                \
+                                            X(rule_anchored) X(sound) X(prev_dot_abbrev)           \
+                                                X(inner_dot_abbrev) X(adnominal) X(verb_adverb)    \
+                                                    X(prev_adnominal) X(prev_verb_adverb)
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
@@ -210,9 +209,7 @@ static size_t latin_skeleton(const char *s, char *out, size_t max)
 {
     size_t n = 0;
     for (const char *p = s; *p && n + 2 < max; p++) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
+        char c = (char)ascii_lower(*p);
         const char *cls = NULL;
         switch (c) {
         case 'b':

@@ -25,6 +25,7 @@
 #include "extract/extract_int.h"
 #include "extract/lexicon.h"
 #include "text/korean.h"
+#include "util/ascii.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -54,8 +55,7 @@ static void fold_add(struct strbuf *out, const char *s, size_t len)
         char c = s[i];
         if (c == ' ')
             continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
+        c = (char)ascii_upper(c);
         strbuf_addch(out, c);
     }
 }
@@ -65,18 +65,7 @@ int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t n
     if (!nlen || nlen > hlen)
         return 0;
     for (size_t i = 0; i + nlen <= hlen; i++) {
-        size_t k = 0;
-        while (k < nlen) {
-            char a = hay[i + k], b = needle[k];
-            if (a >= 'a' && a <= 'z')
-                a = (char)(a - 'a' + 'A');
-            if (b >= 'a' && b <= 'z')
-                b = (char)(b - 'a' + 'A');
-            if (a != b)
-                break;
-            k++;
-        }
-        if (k == nlen)
+        if (!ascii_casecmp_n(hay + i, needle, nlen))
             return 1;
     }
     return 0;
@@ -125,8 +114,7 @@ static int initial_matches_letter(uint32_t s, char c)
                                             "BVP",  "BP",  "SCZXT", "SC", "AEIOUYWH", "JGZD", "JZ",
                                             "CTJ",  "KCQ", "T",     "PF", "HW"};
     int i = hangul_initial(s), f = hangul_final(s);
-    if (c >= 'a' && c <= 'z')
-        c = (char)(c - 'a' + 'A');
+    c = (char)ascii_upper(c);
     if (i < 0 || strchr(letters[i], c))
         return 1;
     /* letter names read as syllables: 엔(N)비디아, 엠(M), 엘(L), 알(R), 엑스(X), 에스(S) */
@@ -452,9 +440,7 @@ static int anchor_first_letter(const struct piece *p, const struct tok *t, int l
             const char *en[LEX_MAX_FORMS];
             size_t n = lexicon_morpheme_en(t[j].s, ends[e], en, LEX_MAX_FORMS);
             for (size_t x = 0; x < n; x++) {
-                char c = en[x][0];
-                if (c >= 'a' && c <= 'z')
-                    c = (char)(c - 'a' + 'A');
+                char c = (char)ascii_upper(en[x][0]);
                 if (c == want)
                     return j;
             }
