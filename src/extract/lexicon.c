@@ -164,6 +164,8 @@ const char *const *lexicon_words(enum lex_wordlist which)
         return lex_person_titles;
     case LEX_ORG_WORDS_EN:
         return lex_org_words_en;
+    case LEX_BRACKET_LABELS:
+        return lex_bracket_labels;
     }
     assert(!"unknown word list");
     return NULL;

@@ -1,7 +1,7 @@
 /*
  * lexicon.h - curated knowledge compiled in from glossaries/lexicon/.
  *
- * Three tables and three word lists (lexicon_words), generated at build
+ * Three tables and four word lists (lexicon_words), generated at build
  * time by src/gen/gen_lexicon.awk:
  *  - acronyms: an acronym (AI, R&D, ETRI) and its usual Korean name(s);
  *  - plain words: a loanword (클라우드, 바우처) and the plain Korean that
@@ -41,7 +41,8 @@ size_t lexicon_morpheme_en(const char *s, size_t len, const char **en /* OUT */,
 enum lex_wordlist {
     LEX_ORG_SUFFIXES,  /* org-suffixes.tsv: 협회, 위원회, 재단 */
     LEX_PERSON_TITLES, /* person-titles.tsv: 교수, 장관, 님 */
-    LEX_ORG_WORDS_EN   /* org-words-en.tsv: Institute, Agency, Inc */
+    LEX_ORG_WORDS_EN,  /* org-words-en.tsv: Institute, Agency, Inc */
+    LEX_BRACKET_LABELS /* bracket-labels.tsv: 요약, 참고, 가칭 (a label, not a gloss) */
 };
 
 /* The words of list which, NULL-terminated, static; no lexicon_init needed. */

@@ -1,14 +1,16 @@
 # gen_lexicon.awk - compile the curated lexicons in glossaries/lexicon/ into C.
 #
 #   awk -f gen_lexicon.awk acronyms.tsv plain-words.tsv morphemes.tsv \
-#       org-suffixes.tsv person-titles.tsv org-words-en.tsv > lexicon_data.h
+#       org-suffixes.tsv person-titles.tsv org-words-en.tsv bracket-labels.tsv \
+#       > lexicon_data.h
 #
 # Each file is a TSV with a header row naming its columns; '#' lines are
 # comments. The file kind is recognised by its header, so the order of the
 # arguments does not matter. Rows become {key, value} string pairs; '|'
 # separates alternatives in a value and is kept for the runtime to split.
 # Word lists (header "word	list	source") become NULL-terminated arrays of
-# strings, one per list name: org-suffix, person-title, org-word-en.
+# strings, one per list name: org-suffix, person-title, org-word-en,
+# bracket-label.
 #
 # Fails loudly: an unreadable argument, a data row that would be dropped (an
 # empty key or fewer than two fields), a missing kind or a table under the
@@ -33,11 +35,13 @@ function bad_row() {
 BEGIN {
     FS = "\t"; na = nb = np = nm = 0
     # word lists: list name -> C array, and its floor (rows on 2026-12-03:
-    # 33 organisation suffixes, 39 person titles, 14 English organisation words)
+    # 33 organisation suffixes, 39 person titles, 14 English organisation
+    # words, 44 bracket labels)
     wl_name["org-suffix"] = "lex_org_suffixes";  wl_min["org-suffix"] = 30
     wl_name["person-title"] = "lex_person_titles"; wl_min["person-title"] = 35
     wl_name["org-word-en"] = "lex_org_words_en";  wl_min["org-word-en"] = 12
-    nwl = split("org-suffix person-title org-word-en", wl, " ") # a fixed output order
+    wl_name["bracket-label"] = "lex_bracket_labels"; wl_min["bracket-label"] = 40
+    nwl = split("org-suffix person-title org-word-en bracket-label", wl, " ") # a fixed output order
     for (i = 1; i <= nwl; i++) nw[wl[i]] = 0
     # Floors, with a margin under the rows of glossaries/lexicon/ on
     # 2026-12-02 (357 acronyms, 404 plain words, 227 morphemes): a truncated
