@@ -193,19 +193,27 @@ static int ends_with(const char *tok, size_t len, const char *suf)
 /* Words that never begin or continue a term: conjunctions, determiners,
  * sentence adverbs, bound nouns used as postpositions. */
 static const char *const function_words[] = {
-    "및", "등", "또는", "혹은", "그리고", "그러나", "하지만", "또한", "또", "더", "더욱", "매우",
-    "특히", "이", "그", "저", "이번", "해당", "각", "각종", "모든", "여러", "올해", "지난해",
-    "내년", "지난", "향후", "최근", "현재", "당시", "통해", "위해", "대해", "관련", "대비",
-    "가운데", "중", "간", "내", "외", "후", "전", "등의", "이후", "이전", "동안", "때", "경우",
-    "비롯해", "포함해", "함께", "따라", "이에", "우선", "먼저", "아울러", "한편", "즉", "약", "총",
-    "첫째", "둘째", "셋째", "넷째", "마지막", "다만", "모두", "바로", "같이", "오는", "지금",
-    "오늘", "금일", "당일", "매년", "그간", "이미", "앞으로", "새로", "등을", "등이", "등과",
-    "등에", "및", "또한", "다시", "이제", "곧", "아직", "직접", "적극", "계속", "주로", "처음",
-    "다음", "위", "아래", "이상", "이하", "미만", "초과", "내외", "전후", "통한", "위한",
-    /* particles standing alone after a bracket: ...)와 정보통신산업진흥원 (forms
-     * of ko_particles; 이 is above, as a determiner) */
-    "와", "과", "은", "는", "가", "을", "를", "의", "에", "도", "로", "으로", "에서", "에게",
-    "부터", "까지", "만", "와의", "과의", "에는", "으로는", "이나", "나", NULL};
+    "및",   "등",   "또는", "혹은",   "그리고", "그러나", "하지만", "또한",   "또",     "더",
+    "더욱", "매우", "특히", "이",     "그",     "저",     "이번",   "해당",   "각",     "각종",
+    "모든", "여러", "올해", "지난해", "내년",   "지난",   "향후",   "최근",   "현재",   "당시",
+    "통해", "위해", "대해", "관련",   "대비",   "가운데", "중",     "간",     "내",     "외",
+    "후",   "전",   "등의", "이후",   "이전",   "동안",   "때",     "경우",   "비롯해", "포함해",
+    "함께", "따라", "이에", "우선",   "먼저",   "아울러", "한편",   "즉",     "약",     "총",
+    "첫째", "둘째", "셋째", "넷째",   "마지막", "다만",   "모두",   "바로",   "같이",   "오는",
+    "지금", "오늘", "금일", "당일",   "매년",   "그간",   "이미",   "앞으로", "새로",   "등을",
+    "등이", "등과", "등에", "및",     "또한",   "다시",   "이제",   "곧",     "아직",   "직접",
+    "적극", "계속", "주로", "처음",   "다음",   "위",     "아래",   "이상",   "이하",   "미만",
+    "초과", "내외", "전후", "통한",   "위한",   NULL};
+
+/*
+ * Particles standing alone after a bracket (...)와 정보통신산업진흥원): never
+ * inside a term, like function_words. A subset of ko_particles (build_sets
+ * asserts it): the forms that follow a closing bracket in practice; 이 is
+ * among function_words, as a determiner.
+ */
+static const char *const standalone_particles[] = {
+    "와",   "과",   "은",   "는",   "가", "을",   "를",   "의",   "에",     "도",   "로", "으로",
+    "에서", "에게", "부터", "까지", "만", "와의", "과의", "에는", "으로는", "이나", "나", NULL};
 
 /* Modifiers that usually stand before a term rather than inside it. */
 static const char *const modifiers[] = {
@@ -243,7 +251,8 @@ static const char *const noun_exceptions[] = {
     "수도", "시도",   "의도",   "기도",   "적도", "고도", "위도", "경도", "신도", "도도", "개인",
     "원인", "요인",   "확인",   "승인",   "인인", "군인", "법인", NULL};
 
-static struct ko_set function_set, exception_set, modifier_set, ending_set, final_set;
+static struct ko_set function_set, standalone_set, exception_set, modifier_set, ending_set,
+    final_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
 static void assert_particle_subsets(void);
@@ -252,6 +261,7 @@ static void build_sets(void)
 {
     assert_particle_subsets();
     ko_set_build(&function_set, function_words);
+    ko_set_build(&standalone_set, standalone_particles);
     ko_set_build(&exception_set, noun_exceptions);
     ko_set_build(&modifier_set, modifiers);
     ko_set_build(&ending_set, hard_endings);
@@ -271,7 +281,7 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
-    if (ko_set_has(&function_set, tok, len))
+    if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
         return KO_STOP_HARD;
     if (ko_set_has(&exception_set, tok, len))
         return KO_STOP_NONE;
@@ -374,6 +384,8 @@ static void assert_particle_subsets(void)
 {
 #ifndef NDEBUG
     for (const char *const *p = strip_particles; *p; p++)
+        assert(ko_particle_find(*p, strlen(*p)) >= 0);
+    for (const char *const *p = standalone_particles; *p; p++)
         assert(ko_particle_find(*p, strlen(*p)) >= 0);
 #endif
 }
