@@ -133,6 +133,27 @@ test_expect_success 'gen_lexicon.awk: a missing lexicon fails' '
     gen_fails "cannot read .*nonexistent.tsv" \
         awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv nonexistent.tsv
 '
+test_expect_success 'gen_lexicon.awk: the word lists are compiled in' '
+    test_grep "lex_org_suffixes" l.h &&
+    test_grep "lex_person_titles" l.h &&
+    test_grep "lex_org_words_en" l.h
+'
+test_expect_success 'gen_lexicon.awk: a deleted word list fails' '
+    mkdir -p nolist &&
+    cp "$TOP"/glossaries/lexicon/*.tsv nolist/ &&
+    rm nolist/person-titles.tsv &&
+    gen_fails "0 person-title rows" awk -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
+'
+test_expect_success 'gen_lexicon.awk: a word list cut short fails' '
+    head -20 "$TOP/glossaries/lexicon/org-suffixes.tsv" >nolist/org-suffixes.tsv &&
+    cp "$TOP/glossaries/lexicon/person-titles.tsv" nolist/ &&
+    gen_fails "12 org-suffix rows" awk -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
+'
+test_expect_success 'gen_lexicon.awk: an unknown word list fails with its line' '
+    printf "word\tlist\tsource\nfoo\tbogus\tx\n" >bad/words.tsv &&
+    gen_fails "bad/words.tsv:2: unknown word list" \
+        awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv bad/words.tsv
+'
 test_expect_success 'gen_lexicon.awk: a lexicon cut to its header fails' '
     grep -v "^#" "$TOP/glossaries/lexicon/acronyms.tsv" | head -1 >bad/acronyms.tsv &&
     gen_fails "0 acronym rows" awk -f "$GEN/gen_lexicon.awk" bad/acronyms.tsv \

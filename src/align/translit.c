@@ -45,7 +45,7 @@
 #define FIRST_MAX_COST 5    /* first-code buckets scanned: substitution cost <= this */
 #define RANK_POOL 48        /* words spell-checked and ranked per lookup */
 #define NAME_PENALTY 8      /* a word hunspell rejects (proper names, rare forms) */
-#define VARIANT_PENALTY 1   /* a spelling-influenced or compound rendering */
+#define VARIANT_PENALTY 1   /* a spelling-influenced, compound or derived rendering */
 #define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
 #define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
@@ -82,10 +82,10 @@ static uint8_t word_spelled(uint32_t off)
 
 /* One English word found by the scan. */
 struct hit {
-    uint32_t word; /* offset in translit_words */
-    int dist;      /* best jamo distance over its renderings */
-    int rank;      /* dist with the penalties and bonus of step 3 */
-    uint8_t variant;
+    uint32_t word;   /* offset in translit_words */
+    int dist;        /* best jamo distance over its renderings */
+    int rank;        /* dist with the penalties and bonus of step 3 */
+    uint8_t variant; /* enum translit_variant */
     uint8_t family;
     uint8_t tier;      /* SCOWL frequency tier, TRANSLIT_TIER_NONE when unlisted */
     uint8_t inflected; /* a plural or past form */
@@ -290,9 +290,10 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
         h[i].spelled = h[i].hunspell = t->spell ? word_spelled(h[i].word) : 2;
         /* a word of SCOWL's lists up to size 80 is a word, not a name, even
          * where hunspell (lists up to 60) lacks it: roadmap, lockdown */
-        if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED && h[i].variant != 3)
+        if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED &&
+            h[i].variant != TRANSLIT_V_DERIVED)
             h[i].spelled = 1;
-        if (h[i].variant == 3 && h[i].spelled != 1)
+        if (h[i].variant == TRANSLIT_V_DERIVED && h[i].spelled != 1)
             continue; /* a derived agent noun must be a real word */
         h[i].rank = h[i].dist + tier_penalty(h[i].tier);
         if (h[i].spelled == 0)
@@ -301,11 +302,11 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
             h[i].rank += INFLECTED_PENALTY;
         if (prior)
             h[i].rank -= attested_prior(q, n, w);
-        if (h[i].variant == 4)
+        if (h[i].variant == TRANSLIT_V_CUSTOMARY)
             h[i].rank += CUSTOM_PENALTY;
-        else if (h[i].variant == 5)
+        else if (h[i].variant == TRANSLIT_V_LETTERS)
             h[i].rank += LETTER_PENALTY;
-        else if (h[i].variant)
+        else if (h[i].variant != TRANSLIT_V_STANDARD)
             h[i].rank += VARIANT_PENALTY;
         h[k++] = h[i];
     }
@@ -661,7 +662,7 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
         c->distance = hits[i].dist;
         c->score = confidence(hits[i].rank);
         c->flags = (hits[i].spelled == 1 ? TRANSLIT_CAND_WORD : 0) |
-                   (hits[i].variant == 3 ? TRANSLIT_CAND_DERIVED : 0);
+                   (hits[i].variant == TRANSLIT_V_DERIVED ? TRANSLIT_CAND_DERIVED : 0);
         k++;
         i++;
     }

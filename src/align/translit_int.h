@@ -93,19 +93,37 @@ enum {
 #define TRANSLIT_MAX_JAMO 96
 
 /*
+ * The renderings of a word, one numbering for the orthography and the index.
+ * translit_ortho_render makes STANDARD, SPELLED, CUSTOMARY and LETTERS;
+ * gen_translit.c also stores COMPOUND (the parts of a compound rendered on
+ * their own, 제10항) and DERIVED (an agent noun CMU lacks, word + [er]).
+ * The values are stored in the generated index (struct translit_entry) and
+ * the entries of one word sort by them: append, never renumber.
+ */
+enum translit_variant {
+    TRANSLIT_V_STANDARD = 0,  /* the standard rendering */
+    TRANSLIT_V_SPELLED = 1,   /* spelling-influenced: schwa written after its vowel
+                                 letter (바나나, 시스템), British [aɪl] of -ile (미사일) */
+    TRANSLIT_V_COMPOUND = 2,  /* compound parts rendered alone (startup = start + up) */
+    TRANSLIT_V_DERIVED = 3,   /* derived agent noun (changer), a guess */
+    TRANSLIT_V_CUSTOMARY = 4, /* customary (제1장 제5항): word-final [p k b g] as 받침
+                                 after any plain vowel (빅, 딥, 웹); final [ɔːr] as 오어
+                                 (스코어); American [ɑ] of an o (팝, 박스) */
+    TRANSLIT_V_LETTERS = 5    /* a letter reading: phones guessed from the spelling
+                                 (gen_translit.c), every [r] written (요구르트); in the
+                                 index only those ko.dic attests (사우나, 마라톤) */
+};
+
+/*
  * Renders an English word into Hangul jamo codes by the loanword orthography
  * (see translit_ortho.c). word is the spelling (lower case ASCII, used only to choose
  * vowel letters), phones its pronunciation as space-separated ARPAbet phones
  * in the festlex-cmu notation ("k l aw d"; stress digits are ignored).
- * variant 0 is the standard rendering, 1 a spelling-influenced one (schwa
- * written after the vowel letter: 바나나, 시스템; British [aɪl] of -ile,
- * 미사일), 2 a customary one (제1장 제5항: word-final [p k b g] as 받침 after
- * any plain vowel, 빅, 딥, 웹; final [ɔːr] as 오어, 스코어; American [ɑ] of an
- * o, 팝, 박스), 3 a letter reading (phones guessed from the
- * spelling, see gen_translit.c: every [r] is written, 요구르트). Writes at most max codes to
+ * variant is TRANSLIT_V_STANDARD, _SPELLED, _CUSTOMARY or _LETTERS (any
+ * other renders as STANDARD). Writes at most max codes to
  * out. Returns the number of codes, or -1 for an unknown phone or overflow.
  */
-int translit_ortho_render(const char *word, const char *phones, int variant,
+int translit_ortho_render(const char *word, const char *phones, enum translit_variant variant,
                           unsigned char *out /* OUT */, size_t max);
 
 /*
@@ -157,9 +175,7 @@ struct translit_entry {
     uint32_t jamo;     /* offset of the rendering in translit_jamo */
     uint8_t len;       /* jamo codes in the rendering */
     uint8_t family;    /* CMU words that extend this word by <= 3 letters, capped at 255 */
-    uint8_t variant;   /* 0 standard rendering, 1 spelling-influenced, 2 compound
-                          parts (제10항), 3 derived agent noun, 4 customary,
-                          5 letter reading attested in ko.dic (사우나, 마라톤) */
+    uint8_t variant;   /* enum translit_variant */
     uint8_t tier;      /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
                           TRANSLIT_TIER_NONE when no SCOWL list has it */
     uint8_t inflected; /* 1: a plural or past form (-s, -es, -ed) of another word */

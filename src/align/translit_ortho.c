@@ -25,12 +25,13 @@
  * not written (파트, 콘), and [ɛə ɪə ʊə] give 에어 이어 우어. CMU is American,
  * so two American features are undone from the spelling: ARPAbet AA spelled
  * with an "o" is British [ɒ] (톱, 쇼핑), and R after a vowel is dropped.
- * Schwa is 어 in the standard rendering; variant 1 writes it after its vowel
- * letter instead (시스템, 바나나), as established spellings often do.
- * Variant 2 (customary) also keeps the American [ɑ] of an o (팝, 박스), and
- * variant 1 the British [aɪl] of -ile (미사일) where CMU has a schwa.
- * Variant 3 renders a letter reading, phones guessed from the spelling as
- * German or Latin would say it (gen_translit.c), and writes every [r].
+ * Schwa is 어 in the standard rendering; TRANSLIT_V_SPELLED writes it after
+ * its vowel letter instead (시스템, 바나나), as established spellings often do.
+ * TRANSLIT_V_CUSTOMARY also keeps the American [ɑ] of an o (팝, 박스), and
+ * TRANSLIT_V_SPELLED the British [aɪl] of -ile (미사일) where CMU has a schwa.
+ * TRANSLIT_V_LETTERS renders a letter reading, phones guessed from the
+ * spelling as German or Latin would say it (gen_translit.c), and writes
+ * every [r].
  */
 #include <string.h>
 
@@ -249,7 +250,7 @@ static int glide_medial(int glide, int med)
     return med;
 }
 
-/* Medial for the vowel letter a schwa is spelled with (variant 1). */
+/* Medial for the vowel letter a schwa is spelled with (TRANSLIT_V_SPELLED). */
 static int letter_medial(char c, int fallback)
 {
     switch (c) {
@@ -342,7 +343,7 @@ static int parse_phones(const char *s, unsigned char *ph, size_t max)
 
 /* Writes a consonant that no vowel follows (제1항-제6항). i indexes ph. */
 static void render_coda(struct builder *b, const unsigned char *ph, size_t n, size_t i,
-                        const char *vletter, int variant)
+                        const char *vletter, enum translit_variant variant)
 {
     int p = ph[i], prev = i ? ph[i - 1] : PH_NONE, next = i + 1 < n ? ph[i + 1] : PH_NONE;
     int after = i + 2 < n ? ph[i + 2] : PH_NONE;
@@ -351,17 +352,17 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
     if (((p == PH_T && next == PH_S) || (p == PH_D && next == PH_Z)) &&
         (after == PH_NONE || (!is_vowel(after) && !is_glide(after))))
         return;
-    /* variant 2, customary (제1장 제5항): a word-final [p k b g] after a
+    /* TRANSLIT_V_CUSTOMARY (제1장 제5항): a word-final [p k b g] after a
      * plain vowel is a 받침 whatever the vowel's length or voicing (빅, 웹,
      * 딥, 잡), as established spellings widely write it */
     /* ... except a word-final [k] after [ɛ], which custom writes with 으
      * (체크, 데크, 하이테크: all in the standard dictionary) */
-    if (variant == 2 && next == PH_NONE && p == PH_K && prev == PH_EH) {
+    if (variant == TRANSLIT_V_CUSTOMARY && next == PH_NONE && p == PH_K && prev == PH_EH) {
         emit(b, INI_K, MED_EU);
         return;
     }
-    if (variant == 2 && next == PH_NONE && i && is_vowel(prev) && !is_diphthong(prev) &&
-        (p == PH_P || p == PH_K || p == PH_B || p == PH_G)) {
+    if (variant == TRANSLIT_V_CUSTOMARY && next == PH_NONE && i && is_vowel(prev) &&
+        !is_diphthong(prev) && (p == PH_P || p == PH_K || p == PH_B || p == PH_G)) {
         set_final(b, p == PH_P || p == PH_B ? FIN_B : FIN_G, initial_of(p));
         return;
     }
@@ -373,7 +374,7 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         /* a letter reading's plain vowels are all short (캅셀, German Kapsel) */
         if (i &&
             (is_short(prev, vletter[i - 1]) ||
-             (variant == 3 && is_vowel(prev) && !is_diphthong(prev))) &&
+             (variant == TRANSLIT_V_LETTERS && is_vowel(prev) && !is_diphthong(prev))) &&
             (next == PH_NONE ||
              (next != PH_L && next != PH_R && next != PH_M && next != PH_N && !is_glide(next)))) {
             set_final(b, p == PH_P ? FIN_B : p == PH_T ? FIN_S : FIN_G, initial_of(p));
@@ -422,7 +423,7 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         set_final(b, FIN_L, INI_R); /* 제6항 1 */
         return;
     case PH_R:
-        if (variant == 3) {
+        if (variant == TRANSLIT_V_LETTERS) {
             emit(b, INI_R, MED_EU); /* a letter reading sounds every r: 요구르트 */
             return;
         }
@@ -433,7 +434,8 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
             emit(b, INI_NULL, MED_EO); /* [ɛə ɪə ʊə aɪə]: 에어, 이어, 투어, 파이어 */
         else if (prev == PH_AW)
             emit(b, INI_NULL, MED_EO); /* [auə] 아워 (제8항) */
-        else if (variant == 2 && next == PH_NONE && (prev == PH_AO || prev == PH_OW))
+        else if (variant == TRANSLIT_V_CUSTOMARY && next == PH_NONE &&
+                 (prev == PH_AO || prev == PH_OW))
             emit(b, INI_NULL, MED_EO); /* customary [ɔːə]: 스코어, 스토어, 도어 */
         return;                        /* otherwise silent, as in British English */
     case PH_HH:
@@ -461,25 +463,27 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 /* Medial (and second syllable of a diphthong) for vowel phone p. */
-static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
+static int vowel_medial(int p, char letter, enum translit_variant variant, int *second /* OUT */)
 {
     *second = -1;
     switch (p) {
     case PH_AA:
-        if (letter == 'o' && variant != 2)
+        if (letter == 'o' && variant != TRANSLIT_V_CUSTOMARY)
             return MED_O; /* British [ɒ]: 톱, 쇼핑 */
         return MED_A;     /* and the customary American [ɑ]: 팝, 박스 */
     case PH_AE:
-        return variant == 1 && letter == 'a' ? MED_A : MED_AE;
+        return variant == TRANSLIT_V_SPELLED && letter == 'a' ? MED_A : MED_AE;
     case PH_AH:
-        return variant == 1 ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
+        return variant == TRANSLIT_V_SPELLED ? letter_medial(letter == 'u' ? 0 : letter, MED_EO)
+                                             : MED_EO;
     case PH_AO:
         return MED_O;
     case PH_AW:
         *second = MED_U;
         return MED_A;
     case PH_AX:
-        return variant == 1 ? letter_medial(letter == 'u' ? 0 : letter, MED_EO) : MED_EO;
+        return variant == TRANSLIT_V_SPELLED ? letter_medial(letter == 'u' ? 0 : letter, MED_EO)
+                                             : MED_EO;
     case PH_AY:
         *second = MED_I;
         return MED_A;
@@ -506,8 +510,8 @@ static int vowel_medial(int p, char letter, int variant, int *second /* OUT */)
     }
 }
 
-int translit_ortho_render(const char *word, const char *phones, int variant, unsigned char *out,
-                          size_t max)
+int translit_ortho_render(const char *word, const char *phones, enum translit_variant variant,
+                          unsigned char *out, size_t max)
 {
     unsigned char ph[MAX_PHONES];
     char vletter[MAX_PHONES], letters[MAX_PHONES], single[MAX_PHONES], vsingle[MAX_PHONES];
@@ -518,8 +522,8 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
 
     if (n <= 0)
         return -1;
-    /* British [aɪl] of -ile where American has a schwa: 미사일, 모바일 (variant 1) */
-    if (variant == 1 && n >= 2 && ph[n - 1] == PH_L &&
+    /* British [aɪl] of -ile where American has a schwa: 미사일, 모바일 (TRANSLIT_V_SPELLED) */
+    if (variant == TRANSLIT_V_SPELLED && n >= 2 && ph[n - 1] == PH_L &&
         (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH || ph[n - 2] == PH_IH) && strlen(word) > 4 &&
         !strcmp(word + strlen(word) - 3, "ile"))
         ph[n - 2] = PH_AY;
@@ -545,16 +549,18 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
         int after = i + 2 < (size_t)n ? ph[i + 2] : PH_NONE;
 
         if (is_vowel(p)) {
-            int second, med = vowel_medial(p, vletter[i],
-                                           variant == 1   ? 1
-                                           : variant == 2 ? 2
-                                                          : 0,
-                                           &second);
+            /* a letter reading takes the standard vowels */
+            int second,
+                med = vowel_medial(p, vletter[i],
+                                   variant == TRANSLIT_V_SPELLED || variant == TRANSLIT_V_CUSTOMARY
+                                       ? variant
+                                       : TRANSLIT_V_STANDARD,
+                                   &second);
             if (glide == PH_W && p == PH_AA)
-                med = variant == 1 ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
+                med = variant == TRANSLIT_V_SPELLED ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
             /* British [juː] after an alveolar where American drops the [j]:
-             * news 뉴스, tube 튜브 (variant 1; spelled u or ew, not oo) */
-            if (variant == 1 && p == PH_UW && glide == PH_NONE && i > 0 &&
+             * news 뉴스, tube 튜브 (TRANSLIT_V_SPELLED; spelled u or ew, not oo) */
+            if (variant == TRANSLIT_V_SPELLED && p == PH_UW && glide == PH_NONE && i > 0 &&
                 (vletter[i] == 'u' || vletter[i] == 'e') &&
                 (ph[i - 1] == PH_N || ph[i - 1] == PH_T || ph[i - 1] == PH_D || ph[i - 1] == PH_S ||
                  ph[i - 1] == PH_L || ph[i - 1] == PH_TH))
@@ -567,7 +573,8 @@ int translit_ortho_render(const char *word, const char *phones, int variant, uns
                 ph[i - 1] != PH_Y && vowel_follows(ph, (size_t)n, i))
                 med = MED_I;
             /* spelling-influenced [iː] or [ɪ] of a lone e: zero 제로, meta 메타, ego 에고 */
-            if (variant == 1 && (p == PH_IY || p == PH_IH) && vletter[i] == 'e' && vsingle[i])
+            if (variant == TRANSLIT_V_SPELLED && (p == PH_IY || p == PH_IH) && vletter[i] == 'e' &&
+                vsingle[i])
                 med = MED_E;
             /* the unstressed vowel of the suffix -age [ɪdʒ] is 이, as every
              * standard spelling writes it: 메시지, 이미지, 패키지, 매니저 */

@@ -4,12 +4,8 @@
 #include <string.h>
 
 #include "extract/acronym.h"
+#include "util/ascii.h"
 #include "util/banned.h"
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
 
 static int alnum(char c)
 {
@@ -43,13 +39,14 @@ long acronym_long_form(const char *acr, size_t alen, const char *text, size_t tl
     s = (long)alen - 1;
     l = (long)tlen - 1;
     while (s >= 0) {
-        char c = lower(acr[s]);
+        char c = (char)ascii_lower(acr[s]);
         if (!alnum(c)) {
             s--;
             continue;
         }
         /* the acronym's first character must begin a word */
-        while (l >= 0 && (lower(text[l]) != c || (s == 0 && l > 0 && alnum(text[l - 1]))))
+        while (l >= 0 &&
+               ((char)ascii_lower(text[l]) != c || (s == 0 && l > 0 && alnum(text[l - 1]))))
             l--;
         if (l < 0)
             return -1;

@@ -23,8 +23,8 @@
 
 #include "extract/acronym.h"
 #include "extract/extract_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"

@@ -17,7 +17,7 @@
 #include <stddef.h>
 
 #include "extract/extract.h"
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 
 enum occ_flags {

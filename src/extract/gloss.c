@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/banned.h"
 
@@ -199,13 +199,12 @@ static int has_numeric_run(const char *s, size_t len)
     return 0;
 }
 
-static const char *const label_words[] = {
-    "안",       "요약",     "예시",      "계속", "별첨", "참고",   "잠정",     "가칭",     "가제",
-    "초안",     "예정",     "미정",      "단위", "붙임", "별지",   "생략",     "중략",     "계",
-    "합계",     "소계",     "비고",      "주재", "공동", "무순",   "가나다순", "직무대행", "대행",
-    "권한대행", "현지시간", "현지 시간", "예",   "사진", "그림",   "표",       "도표",     "출처",
-    "원문",     "번역",     "종합",      "추정", "누적", "잠정치", "전망",     "기준",     NULL};
-
+/*
+ * Substrings of a source or photo credit. Unlike the word lists of
+ * glossaries/lexicon/ (bracket-labels.tsv is used below), these are mostly
+ * markers (ⓒ, =, @, http) matched anywhere in the bracket, so they stay
+ * with the code that reads them.
+ */
 static const char *const credit_words[] = {"제공", "사진", "출처", "자료", "기자", "뉴시스",
                                            "뉴스", "일보", "ⓒ",    "©",    "=",    "@",
                                            "http", "www.", ".kr",  ".com", NULL};
@@ -364,7 +363,7 @@ static const char *reject_shape(const struct strbuf *g)
         if (!uc_is_hangul_syllable(c) || ko_is_sino_syllable(c))
             return "list label or weekday";
     }
-    for (const char *const *w = label_words; *w; w++)
+    for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
         if (!strcmp(s, *w))
             return "label";
     for (const char *const *w = credit_words; *w; w++)

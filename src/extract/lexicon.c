@@ -5,11 +5,13 @@
  * '|' alternatives once at init. Keys are folded (ASCII upper case, spaces
  * removed) so that "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/lexicon.h"
 #include "lexicon_data.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
@@ -35,8 +37,7 @@ static void fold(const char *s, size_t len, struct strbuf *out)
         char c = s[i];
         if (c == ' ' || c == '\t')
             continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
+        c = (char)ascii_upper(c);
         strbuf_addch(out, c);
     }
 }
@@ -152,4 +153,20 @@ const char *lexicon_acronym_for_ko(const char *s, size_t len)
 {
     struct lex_forms *f = lookup(&ko_acronym, s, len);
     return f && f->n == 1 ? f->forms[0] : NULL;
+}
+
+const char *const *lexicon_words(enum lex_wordlist which)
+{
+    switch (which) {
+    case LEX_ORG_SUFFIXES:
+        return lex_org_suffixes;
+    case LEX_PERSON_TITLES:
+        return lex_person_titles;
+    case LEX_ORG_WORDS_EN:
+        return lex_org_words_en;
+    case LEX_BRACKET_LABELS:
+        return lex_bracket_labels;
+    }
+    assert(!"unknown word list");
+    return NULL;
 }

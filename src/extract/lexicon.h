@@ -1,7 +1,8 @@
 /*
  * lexicon.h - curated knowledge compiled in from glossaries/lexicon/.
  *
- * Three tables, generated at build time by src/gen/gen_lexicon.awk:
+ * Three tables and four word lists (lexicon_words), generated at build
+ * time by src/gen/gen_lexicon.awk:
  *  - acronyms: an acronym (AI, R&D, ETRI) and its usual Korean name(s);
  *  - plain words: a loanword (클라우드, 바우처) and the plain Korean that
  *    public-language guidance puts in its place (이용권);
@@ -35,6 +36,17 @@ size_t lexicon_ko_forms(const char *s, size_t len, const char **forms /* OUT */,
 
 /* English words for Korean morpheme s; returns the count filled in en. */
 size_t lexicon_morpheme_en(const char *s, size_t len, const char **en /* OUT */, size_t max);
+
+/* The word lists of glossaries/lexicon/ (one file each). */
+enum lex_wordlist {
+    LEX_ORG_SUFFIXES,  /* org-suffixes.tsv: 협회, 위원회, 재단 */
+    LEX_PERSON_TITLES, /* person-titles.tsv: 교수, 장관, 님 */
+    LEX_ORG_WORDS_EN,  /* org-words-en.tsv: Institute, Agency, Inc */
+    LEX_BRACKET_LABELS /* bracket-labels.tsv: 요약, 참고, 가칭 (a label, not a gloss) */
+};
+
+/* The words of list which, NULL-terminated, static; no lexicon_init needed. */
+const char *const *lexicon_words(enum lex_wordlist which);
 
 /* 1 when s is a loanword of the plain-words table. */
 int lexicon_is_loanword(const char *s, size_t len);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"

@@ -28,8 +28,9 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
+#include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -208,9 +209,7 @@ static size_t latin_skeleton(const char *s, char *out, size_t max)
 {
     size_t n = 0;
     for (const char *p = s; *p && n + 2 < max; p++) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
+        char c = (char)ascii_lower(*p);
         const char *cls = NULL;
         switch (c) {
         case 'b':

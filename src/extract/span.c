@@ -17,13 +17,15 @@
  *     an English phrase one token per word, a loanword the shortest span
  *     whose length in syllables is in proportion to the gloss.
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
-#include "extract/korean.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
+#include "util/ascii.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -53,8 +55,7 @@ static void fold_add(struct strbuf *out, const char *s, size_t len)
         char c = s[i];
         if (c == ' ')
             continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
+        c = (char)ascii_upper(c);
         strbuf_addch(out, c);
     }
 }
@@ -64,18 +65,7 @@ int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t n
     if (!nlen || nlen > hlen)
         return 0;
     for (size_t i = 0; i + nlen <= hlen; i++) {
-        size_t k = 0;
-        while (k < nlen) {
-            char a = hay[i + k], b = needle[k];
-            if (a >= 'a' && a <= 'z')
-                a = (char)(a - 'a' + 'A');
-            if (b >= 'a' && b <= 'z')
-                b = (char)(b - 'a' + 'A');
-            if (a != b)
-                break;
-            k++;
-        }
-        if (k == nlen)
+        if (!ascii_casecmp_n(hay + i, needle, nlen))
             return 1;
     }
     return 0;
@@ -124,8 +114,7 @@ static int initial_matches_letter(uint32_t s, char c)
                                             "BVP",  "BP",  "SCZXT", "SC", "AEIOUYWH", "JGZD", "JZ",
                                             "CTJ",  "KCQ", "T",     "PF", "HW"};
     int i = hangul_initial(s), f = hangul_final(s);
-    if (c >= 'a' && c <= 'z')
-        c = (char)(c - 'a' + 'A');
+    c = (char)ascii_upper(c);
     if (i < 0 || strchr(letters[i], c))
         return 1;
     /* letter names read as syllables: 엔(N)비디아, 엠(M), 엘(L), 알(R), 엑스(X), 에스(S) */
@@ -451,9 +440,7 @@ static int anchor_first_letter(const struct piece *p, const struct tok *t, int l
             const char *en[LEX_MAX_FORMS];
             size_t n = lexicon_morpheme_en(t[j].s, ends[e], en, LEX_MAX_FORMS);
             for (size_t x = 0; x < n; x++) {
-                char c = en[x][0];
-                if (c >= 'a' && c <= 'z')
-                    c = (char)(c - 'a' + 'A');
+                char c = (char)ascii_upper(en[x][0]);
                 if (c == want)
                     return j;
             }
@@ -614,42 +601,30 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 
 /* ---- deciding ----------------------------------------------------------------- */
 
+/* 1 when s ends in an organisation suffix (glossaries/lexicon/org-suffixes.tsv). */
 int span_org_like(const char *s, size_t len)
 {
-    static const char *const suffixes[] = {
-        "원",   "협회", "연합회", "협의회", "위원회", "연구소", "센터",   "재단", "공사",
-        "공단", "기구", "학회",   "부",     "청",     "처",     "대학교", "대학", "은행",
-        "연합", "기관", "조합",   "그룹",   "포럼",   "본부",   "회의",   "회",   "단",
-        "사",   "소",   "국",     "연맹",   "실",     "원회",   NULL};
-    for (const char *const *p = suffixes; *p; p++)
+    for (const char *const *p = lexicon_words(LEX_ORG_SUFFIXES); *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
 
-/* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss. */
+/* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss
+ * (glossaries/lexicon/person-titles.tsv). */
 int span_person_title(const char *s, size_t len)
 {
-    static const char *const titles[] = {
-        "교수",       "박사",       "대표",   "회장", "원장",   "장관", "차관",   "의원",
-        "위원장",     "소장",       "센터장", "총장", "이사장", "사장", "부사장", "본부장",
-        "실장",       "국장",       "과장",   "팀장", "대통령", "총리", "기자",   "연구위원",
-        "책임연구원", "선임연구원", "교사",   "학생", "씨",     "님",   "작가",   "감독",
-        "부총리",     "차관보",     "대사",   "처장", "청장",   "부장", "이사",   NULL};
-    for (const char *const *p = titles; *p; p++)
+    for (const char *const *p = lexicon_words(LEX_PERSON_TITLES); *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
     return 0;
 }
 
+/* 1 when English gloss g ends like an organisation's name (glossaries/lexicon/org-words-en.tsv). */
 static int english_org_name(const char *g)
 {
-    static const char *const words[] = {"Group",      "Inc",        "Corp",        "Ltd",
-                                        "Institute",  "Research",   "Association", "Agency",
-                                        "University", "Foundation", "Center",      "Centre",
-                                        "Council",    "Company",    NULL};
     size_t len = strlen(g);
-    for (const char *const *w = words; *w; w++)
+    for (const char *const *w = lexicon_words(LEX_ORG_WORDS_EN); *w; w++)
         if (span_ends_with(g, len, *w, strlen(*w)))
             return 1;
     return 0;
@@ -927,62 +902,57 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
     return 1;
 }
 
-void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
+/*
+ * What the deciders for each gloss shape share: the occurrence, the tokens
+ * before the bracket (t[0..m)), the gloss's pieces, where the hard limits
+ * end the term (lo; reach where anchors may still go, across a middle dot)
+ * and where the anchors start it.
+ */
+struct decision {
+    struct occ *o;
+    struct doc_knowledge *k;
+    struct tok *t;         /* tokens before the bracket */
+    int m;                 /* how many */
+    struct piece *p;       /* pieces of the gloss */
+    size_t np;             /* how many */
+    size_t glen;           /* bytes in o->gloss */
+    enum gloss_kind shape; /* what the gloss looks like */
+    int lo;                /* first token the term may take without anchors */
+    int reach;             /* first token an anchor may reach */
+    struct anchoring a;    /* the anchors */
+    struct ko_script gs;   /* the gloss's scripts */
+};
+
+/*
+ * Hanja read by the syllables before the bracket: the term is exactly those
+ * (韓國科學技術硏究院, 全 of 전(全) 주기, 財 of 문화재(財)). Returns 1 when the
+ * gloss is one (decided in pass 1), 0 otherwise.
+ */
+static int decide_hanja(struct occ *o, size_t glen, int pass)
 {
-    struct tok t[MAX_TOKS];
-    struct piece p[MAX_PIECES];
-    int m = (int)span_tokenize(o->left, t);
-    size_t glen = strlen(o->gloss);
-    enum gloss_kind shape = gloss_shape_kind(o->gloss, glen);
-    struct ko_script last;
-
-    if (o->ko || o->why)
-        return;
-    if (!m) {
-        reject(o, "no term before the bracket");
-        return;
-    }
-    ko_script_of(t[m - 1].s, t[m - 1].len, &last);
-
-    /* gloss(term): a Latin word before a Korean inside */
-    if (!last.hangul && last.latin && !last.han) {
-        struct ko_script gs;
-        ko_script_of(o->gloss, glen, &gs);
-        if (!gs.hangul) {
-            reject(o, "no Korean side");
-            return;
-        }
-        if (pass == 1)
-            decide_reversed(o, t, m, k);
-        return;
-    }
-    if (!last.hangul) {
-        reject(o, "no Korean side");
-        return;
-    }
-
-    /* hanja read by the syllables before the bracket: the term is exactly those
-     * (韓國科學技術硏究院, 全 of 전(全) 주기, 財 of 문화재(財)) */
     size_t llen = strlen(o->left);
     long hs = ko_hanja_reading_start(o->left, llen, o->gloss, glen);
-    if (hs >= 0) {
-        if (pass != 1)
-            return;
-        free(o->ko);
-        o->ko = xmemdupz(o->left + hs, llen - (size_t)hs);
-        free(o->gloss_out);
-        o->gloss_out = xstrdup(o->gloss);
-        o->kind = GLOSS_NATIVE;
-        o->flags |= OCC_HANJA;
-        o->why = NULL;
-        return;
-    }
+    if (hs < 0)
+        return 0;
+    if (pass != 1)
+        return 1;
+    free(o->ko);
+    o->ko = xmemdupz(o->left + hs, llen - (size_t)hs);
+    free(o->gloss_out);
+    o->gloss_out = xstrdup(o->gloss);
+    o->kind = GLOSS_NATIVE;
+    o->flags |= OCC_HANJA;
+    o->why = NULL;
+    return 1;
+}
 
-    int strong = (o->flags & OCC_SHORTFORM) || shape == GLOSS_ABBREV;
-    if ((pass == 1) != strong)
-        return;
-
-    /* 1. hard limits */
+/* 1. hard limits: sets every token's stop, d->lo and d->reach. */
+static void find_limits(struct decision *d, int pass)
+{
+    struct occ *o = d->o;
+    struct tok *t = d->t;
+    int m = d->m;
+    size_t glen = d->glen;
     int title = (o->flags & OCC_TITLE) != 0;
     int lo = 0, dot_lo = 0, dot_seen = 0;
     for (int i = m - 1; i >= 0; i--) {
@@ -993,8 +963,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ? KO_STOP_NONE : KO_STOP_HARD;
         else if (sc.digit) {
             size_t dl;
-            const char *d = digits_of(t[i].s, t[i].len, &dl);
-            if (d && span_mem_casefind(o->gloss, glen, d, dl))
+            const char *dg = digits_of(t[i].s, t[i].len, &dl);
+            if (dg && span_mem_casefind(o->gloss, glen, dg, dl))
                 st = KO_STOP_NONE;
         }
         if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))
@@ -1002,7 +972,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
             st = KO_STOP_NONE;
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
-            knowledge_is_known(k, t[i].s, t[i].len) && !knowledge_ko(k, o->gloss, glen))
+            knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
         t[i].stop = st;
         if (i < m - 1 && st == KO_STOP_HARD) {
@@ -1014,111 +984,135 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             dot_lo = i;
         }
     }
-    int reach = lo; /* anchors may cross middle dots */
+    d->reach = lo; /* anchors may cross middle dots */
     if (dot_seen && dot_lo > lo)
         lo = dot_lo; /* without anchors, a middle dot ends the term */
-    size_t np = split_pieces(o->gloss, p);
+    d->lo = lo;
+}
 
-    /* 2. anchors */
-    struct anchoring a = find_anchors(p, np, t, reach, m, k);
-    if (a.start >= 0 && a.start < lo && a.start >= reach) {
+/* 2. anchors: sets d->a (its start no further left than the limits allow). */
+static void find_start(struct decision *d)
+{
+    d->a = find_anchors(d->p, d->np, d->t, d->reach, d->m, d->k);
+    if (d->a.start >= 0 && d->a.start < d->lo && d->a.start >= d->reach) {
         /* an anchor beyond a middle dot: 한국인공지능·소프트웨어산업협회 */
-    } else if (a.start >= 0 && a.start < lo) {
-        a.start = lo;
+    } else if (d->a.start >= 0 && d->a.start < d->lo) {
+        d->a.start = d->lo;
     }
-    if (a.start < 0 && shape == GLOSS_ABBREV && np == 1) {
+    if (d->a.start < 0 && d->shape == GLOSS_ABBREV && d->np == 1) {
         /* an unknown acronym starts where its first letter's word does */
-        int f = anchor_first_letter(&p[0], t, reach, m - 1);
+        int f = anchor_first_letter(&d->p[0], d->t, d->reach, d->m - 1);
         if (f >= 0)
-            a.start = f;
+            d->a.start = f;
     }
+}
 
-    /* the Korean side of a Hangul gloss: restatement, contraction, loanword */
-    struct ko_script gs;
-    ko_script_of(o->gloss, glen, &gs);
+/* A short form written as such (약칭, 이하): the term and, if any, its title phrase. */
+static void decide_shortform(struct decision *d)
+{
+    struct tok *t = d->t;
+    int m = d->m;
+    int s = d->a.start >= 0 && d->a.start < d->lo ? d->a.start : d->lo;
+    while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
+        s++;
+    if (m - s > 8)
+        s = m - 8;
+    accept(d->o, t, s, m, GLOSS_SHORTFORM);
+    s = title_phrase_start(t, s);
+    if (s >= 0)
+        accept(d->o, t, s, m, GLOSS_SHORTFORM);
+}
 
-    if (o->flags & OCC_SHORTFORM) {
-        int s = a.start >= 0 && a.start < lo ? a.start : lo;
+/* An acronym gloss (pass 1). */
+static void decide_abbrev(struct decision *d)
+{
+    struct occ *o = d->o;
+    struct tok *t = d->t;
+    int m = d->m;
+    int s;
+    if (d->a.start >= 0) {
+        s = d->a.start;
+    } else {
+        s = d->lo;
         while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
             s++;
-        if (m - s > 8)
-            s = m - 8;
-        accept(o, t, s, m, GLOSS_SHORTFORM);
-        s = title_phrase_start(t, s);
-        if (s >= 0)
-            accept(o, t, s, m, GLOSS_SHORTFORM);
+        int letters = (int)count_alnum(o->gloss);
+        if (m - s > letters)
+            s = m - letters;
+    }
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    size_t tl = (size_t)(to - from);
+    const char *kind = lexicon_acronym_kind(o->gloss, d->glen);
+    uint32_t first;
+    utf8_decode(from, tl, &first);
+    if (o->flags & OCC_ATTRIB)
+        reject(o, "source attribution (기준, 집계, 자료 follow)");
+    else if (d->a.anchored == 0 && span_person_title(from, tl))
+        reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
+    else if (d->a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
+             !initial_matches_letter(first, o->gloss[0]))
+        soft_reject(o, t, s, m, GLOSS_ABBREV, "acronym does not spell the loanword before it");
+    else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
+        soft_reject(o, t, s, m, GLOSS_ABBREV, "item of a list of field(agency) labels");
+    else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && d->a.anchored == 0)
+        soft_reject(o, t, s, m, GLOSS_ABBREV,
+                    "acronym of an organisation after a term that is not one");
+    else {
+        int ts = title_phrase_start(t, s);
+        accept(o, t, ts >= 0 ? ts : s, m, GLOSS_ABBREV);
+    }
+}
+
+/*
+ * An English gloss (pass 2). In a list of X(Y) items the span is proposed
+ * and the scorer decides (names with their English, or labels).
+ */
+static void decide_english(struct decision *d)
+{
+    struct occ *o = d->o;
+    struct tok *t = d->t;
+    int m = d->m;
+    if (o->flags & OCC_ATTRIB) {
+        reject(o, "source attribution (기준, 집계, 자료 follow)");
         return;
     }
-
-    if (shape == GLOSS_ABBREV) {
-        int s;
-        if (a.start >= 0) {
-            s = a.start;
-        } else {
-            s = lo;
-            while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
-                s++;
-            int letters = (int)count_alnum(o->gloss);
-            if (m - s > letters)
-                s = m - letters;
-        }
-        const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
-        size_t tl = (size_t)(to - from);
-        const char *kind = lexicon_acronym_kind(o->gloss, glen);
-        uint32_t first;
-        utf8_decode(from, tl, &first);
-        if (o->flags & OCC_ATTRIB)
-            reject(o, "source attribution (기준, 집계, 자료 follow)");
-        else if (a.anchored == 0 && span_person_title(from, tl))
-            reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
-        else if (a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
-                 !initial_matches_letter(first, o->gloss[0]))
-            soft_reject(o, t, s, m, GLOSS_ABBREV, "acronym does not spell the loanword before it");
-        else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
-            soft_reject(o, t, s, m, GLOSS_ABBREV, "item of a list of field(agency) labels");
-        else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && a.anchored == 0)
-            soft_reject(o, t, s, m, GLOSS_ABBREV,
-                        "acronym of an organisation after a term that is not one");
-        else {
-            int ts = title_phrase_start(t, s);
-            accept(o, t, ts >= 0 ? ts : s, m, GLOSS_ABBREV);
-        }
+    int s = d->a.start;
+    if (s < 0) {
+        int words = (int)count_words(o->gloss);
+        s = m - words;
+        if (s < d->lo)
+            s = d->lo;
+        for (int i = m - 2; i >= s; i--)
+            if (t[i].stop == KO_STOP_HARD) {
+                s = i + 1;
+                break;
+            }
+    }
+    const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
+    if (span_person_title(from, (size_t)(to - from)) && d->a.start < 0) {
+        soft_reject(o, t, s, m, GLOSS_ENGLISH, "affiliation of a person");
         return;
     }
-
-    /* pass 2: English, loanword and native glosses; in a list of X(Y) items the
-     * span is proposed and the scorer decides (names with their English, or labels) */
-    if (shape == GLOSS_ENGLISH) {
-        if (o->flags & OCC_ATTRIB) {
-            reject(o, "source attribution (기준, 집계, 자료 follow)");
-            return;
-        }
-        int s = a.start;
-        if (s < 0) {
-            int words = (int)count_words(o->gloss);
-            s = m - words;
-            if (s < lo)
-                s = lo;
-            for (int i = m - 2; i >= s; i--)
-                if (t[i].stop == KO_STOP_HARD) {
-                    s = i + 1;
-                    break;
-                }
-        }
-        const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
-        if (span_person_title(from, (size_t)(to - from)) && a.start < 0) {
-            soft_reject(o, t, s, m, GLOSS_ENGLISH, "affiliation of a person");
-            return;
-        }
-        if (english_org_name(o->gloss) && !span_org_like(from, (size_t)(to - from))) {
-            soft_reject(o, t, s, m, GLOSS_ENGLISH, "English name of a source, not a gloss");
-            return;
-        }
-        accept_unless_list(o, t, s, m, GLOSS_ENGLISH);
+    if (english_org_name(o->gloss) && !span_org_like(from, (size_t)(to - from))) {
+        soft_reject(o, t, s, m, GLOSS_ENGLISH, "English name of a source, not a gloss");
         return;
     }
+    accept_unless_list(o, t, s, m, GLOSS_ENGLISH);
+}
 
-    /* Hangul (or mixed) gloss */
+/*
+ * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
+ * contraction (short form) or a loanword.
+ */
+static void decide_hangul(struct decision *d)
+{
+    struct occ *o = d->o;
+    struct tok *t = d->t;
+    struct piece *p = d->p;
+    int m = d->m, lo = d->lo;
+    size_t np = d->np, glen = d->glen;
+    enum gloss_kind shape = d->shape;
+    const struct ko_script gs = d->gs;
     int s = -1;
     enum gloss_kind kind = shape;
     const char *from, *to;
@@ -1128,14 +1122,14 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         if (!p[i].latin && ko_syllable_count(p[i].s, p[i].len) >= 2 &&
             span_ends_with(t[m - 1].s, t[m - 1].len, p[i].s, p[i].len))
             restates = 1;
-    if (a.start >= 0) {
-        s = a.start;
+    if (d->a.start >= 0) {
+        s = d->a.start;
         o->weak = np == 1 && s == m - 1; /* one token matched inside: 협치 in 협치체계 */
         if (np == 1 && !restates)
             s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
     if (s < 0) {
-        int ag = agreed_start(k, o->gloss, t, lo, m);
+        int ag = agreed_start(d->k, o->gloss, t, lo, m);
         if (ag >= 0)
             s = ag;
     }
@@ -1184,7 +1178,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
                  (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = GLOSS_SHORTFORM;
-    } else if (gs.latin && a.anchored && restates && shape != GLOSS_LOANWORD) {
+    } else if (gs.latin && d->a.anchored && restates && shape != GLOSS_LOANWORD) {
         kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
     } else if (shape == GLOSS_LOANWORD) {
         const char *lf[1];
@@ -1205,6 +1199,68 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
         return;
     }
     accept_unless_list(o, t, s, m, kind);
+}
+
+/*
+ * Decides the Korean side of o, or rejects it. Pass 1 decides the strong
+ * shapes (acronyms, short forms written as such, hanja readings, reversed
+ * glosses), pass 2 the rest, with what pass 1 taught k. The hard limits and
+ * the anchors are found the same way for every shape; then one decider per
+ * gloss shape picks the span.
+ */
+void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
+{
+    struct tok t[MAX_TOKS];
+    struct piece p[MAX_PIECES];
+    struct decision d = {.o = o, .k = k, .t = t, .p = p};
+    struct ko_script last;
+
+    assert(o && o->left && o->gloss && k && (pass == 1 || pass == 2));
+    d.m = (int)span_tokenize(o->left, t);
+    d.glen = strlen(o->gloss);
+    d.shape = gloss_shape_kind(o->gloss, d.glen);
+    if (o->ko || o->why)
+        return;
+    if (!d.m) {
+        reject(o, "no term before the bracket");
+        return;
+    }
+    ko_script_of(t[d.m - 1].s, t[d.m - 1].len, &last);
+
+    /* gloss(term): a Latin word before a Korean inside */
+    if (!last.hangul && last.latin && !last.han) {
+        ko_script_of(o->gloss, d.glen, &d.gs);
+        if (!d.gs.hangul) {
+            reject(o, "no Korean side");
+            return;
+        }
+        if (pass == 1)
+            decide_reversed(o, t, d.m, k);
+        return;
+    }
+    if (!last.hangul) {
+        reject(o, "no Korean side");
+        return;
+    }
+    if (decide_hanja(o, d.glen, pass))
+        return;
+
+    int strong = (o->flags & OCC_SHORTFORM) || d.shape == GLOSS_ABBREV;
+    if ((pass == 1) != strong)
+        return;
+    find_limits(&d, pass);
+    d.np = split_pieces(o->gloss, p);
+    find_start(&d);
+    ko_script_of(o->gloss, d.glen, &d.gs);
+
+    if (o->flags & OCC_SHORTFORM)
+        decide_shortform(&d);
+    else if (d.shape == GLOSS_ABBREV)
+        decide_abbrev(&d);
+    else if (d.shape == GLOSS_ENGLISH)
+        decide_english(&d);
+    else
+        decide_hangul(&d);
 }
 
 void span_extend_by_siblings(struct occ *o, const struct doc_knowledge *k)

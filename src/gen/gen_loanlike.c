@@ -289,7 +289,7 @@ static void read_index(void)
             continue;
         for (size_t k = 0; k < e->len; k++)
             sym[k] = (unsigned char)(translit_jamo[e->jamo + k] - JAMO_INI + 1);
-        if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != 3) {
+        if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
             unsigned char f[MAX_WORD];
             strset_add(&listed, sym, e->len, 1);
             schwa_fold(sym, e->len, f);

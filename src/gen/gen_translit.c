@@ -19,13 +19,14 @@
  *                     sorted by (first jamo code, jamo count, word)
  *   translit_bucket   start of each first-code run in translit_entries
  *
- * Renderings per pronunciation: the standard one (variant 0), the
- * spelling-influenced one when it differs (variant 1), and for a word that is
- * two dictionary words joined (startup = start + up) the parts rendered on
- * their own (variant 2), as 제10항 1 requires for compounds. Agent nouns
- * missing from CMU (changer) are derived as word + [er] and marked variant 3;
- * the runtime asks hunspell whether they are words. The customary rendering
- * is variant 4, and letter readings that ko.dic attests are variant 5.
+ * Renderings per pronunciation (enum translit_variant): the standard one
+ * (STANDARD), the spelling-influenced one when it differs (SPELLED), and for
+ * a word that is two dictionary words joined (startup = start + up) the
+ * parts rendered on their own (COMPOUND), as 제10항 1 requires for
+ * compounds. Agent nouns missing from CMU (changer) are derived as word +
+ * [er] and marked DERIVED; the runtime asks hunspell whether they are words.
+ * The customary rendering is CUSTOMARY, and letter readings that ko.dic
+ * attests are LETTERS.
  *
  * "family" counts the inflected and derived forms of a word that the
  * dictionary also lists (style: styles, styled, stylish, stylist ...): an
@@ -86,7 +87,7 @@ struct out_entry {
     size_t word; /* index into the word table */
     size_t jamo; /* offset in the jamo blob */
     unsigned char len;
-    unsigned char variant;
+    unsigned char variant;  /* enum translit_variant */
     unsigned char first;    /* first jamo code */
     unsigned char attested; /* 1 when the rendering is a ko.dic word */
 };
@@ -637,7 +638,8 @@ static void derive_agent_nouns(void)
     }
 }
 
-static void add_entry(size_t word, const unsigned char *codes, int len, int variant)
+static void add_entry(size_t word, const unsigned char *codes, int len,
+                      enum translit_variant variant)
 {
     /* skip a rendering the word already has */
     for (size_t i = nentries; i-- > 0 && entries[i].word == word;)
@@ -804,7 +806,7 @@ static int letter_phones(const char *w, unsigned alt, char *out, size_t max)
 }
 
 /*
- * Adds the letter readings of index word w that ko.dic has (variant 5),
+ * Adds the letter readings of index word w that ko.dic has (LETTERS),
  * unless one of the word's own renderings (the last entries added) is a
  * ko.dic word already: Korean has then borrowed the word by its sound
  * (케이프), and a letter reading that is also a word (카페) belongs to
@@ -824,9 +826,9 @@ static void add_letter_readings(size_t word, const char *w)
         int n;
         if ((alt & ~mask) || letter_phones(w, alt, ph, sizeof(ph)))
             continue;
-        n = translit_ortho_render("", ph, 3, codes, sizeof(codes));
+        n = translit_ortho_render("", ph, TRANSLIT_V_LETTERS, codes, sizeof(codes));
         if (n > 0 && n <= 255 && kodic_has(codes, (size_t)n))
-            add_entry(word, codes, n, 5);
+            add_entry(word, codes, n, TRANSLIT_V_LETTERS);
     }
 }
 
@@ -851,22 +853,22 @@ static void add_compounds(size_t word, const char *w)
             family[find_word(w + k)] < 1 || scowl_tier(left) == TIER_NONE ||
             scowl_tier(w + k) == TIER_NONE)
             continue;
-        na = translit_ortho_render(left, pl, 0, a, sizeof(a));
-        nb = translit_ortho_render(w + k, pr, 0, b, sizeof(b));
+        na = translit_ortho_render(left, pl, TRANSLIT_V_STANDARD, a, sizeof(a));
+        nb = translit_ortho_render(w + k, pr, TRANSLIT_V_STANDARD, b, sizeof(b));
         if (na <= 0 || nb <= 0 || na + nb > TRANSLIT_MAX_JAMO || na + nb > 255)
             continue;
         memcpy(a + na, b, (size_t)nb);
-        add_entry(word, a, na + nb, 2);
+        add_entry(word, a, na + nb, TRANSLIT_V_COMPOUND);
         done++;
         /* the parts in their customary renderings too: hot+line 핫라인 */
         {
             unsigned char c[TRANSLIT_MAX_JAMO], d[TRANSLIT_MAX_JAMO];
-            int nc = translit_ortho_render(left, pl, 2, c, sizeof(c));
-            int nd = translit_ortho_render(w + k, pr, 2, d, sizeof(d));
+            int nc = translit_ortho_render(left, pl, TRANSLIT_V_CUSTOMARY, c, sizeof(c));
+            int nd = translit_ortho_render(w + k, pr, TRANSLIT_V_CUSTOMARY, d, sizeof(d));
             if (nc > 0 && nd > 0 && nc + nd <= TRANSLIT_MAX_JAMO && nc + nd <= 255) {
                 memcpy(c + nc, d, (size_t)nd);
                 if (nc + nd != na + nb || memcmp(a, c, (size_t)(nc + nd)))
-                    add_entry(word, c, nc + nd, 4);
+                    add_entry(word, c, nc + nd, TRANSLIT_V_CUSTOMARY);
             }
         }
     }
@@ -1166,10 +1168,14 @@ int main(int argc, char **argv)
         size_t w = (size_t)find_word(prons[i].word);
         /* a derived agent noun that SCOWL lists (influencer) is a word, not a guess */
         int guess = prons[i].derived && scowl_tier(prons[i].word) > LISTED_TIER;
-        for (int v = 0; v < (prons[i].derived ? 2 : 3); v++) {
-            int n = translit_ortho_render(prons[i].word, prons[i].phones, v, codes, sizeof(codes));
+        /* a derived word gets no customary rendering */
+        static const enum translit_variant vs[] = {TRANSLIT_V_STANDARD, TRANSLIT_V_SPELLED,
+                                                   TRANSLIT_V_CUSTOMARY};
+        for (size_t v = 0; v < (prons[i].derived ? 2u : 3u); v++) {
+            int n =
+                translit_ortho_render(prons[i].word, prons[i].phones, vs[v], codes, sizeof(codes));
             if (n > 0 && n <= 255)
-                add_entry(w, codes, n, guess ? 3 : v == 2 ? 4 : v);
+                add_entry(w, codes, n, guess ? TRANSLIT_V_DERIVED : vs[v]);
         }
         if (!prons[i].derived && (i + 1 == nprons || strcmp(prons[i + 1].word, prons[i].word))) {
             add_compounds(w, prons[i].word);

@@ -2,7 +2,7 @@
 # gen_wordforms.sh KO_DIC - print a C header with the verb and adverb forms of
 # hunspell-ko's dictionary (see gen_wordforms.awk): per class, the words in
 # byte order in one NUL-separated string, for ko_word_form() in
-# src/extract/korean.c to search.
+# src/text/korean.c to search.
 #
 # Fails loudly: a missing dictionary, a failed stage or a table below the
 # floors of gen_wordforms.awk prints one line naming the file and the Debian

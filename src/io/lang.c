@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "io/lang.h"
+#include "util/ascii.h"
 #include "util/banned.h"
 
 /* Where a subtag may stand (RFC 5646 §2.1: langtag, privateuse, grandfathered "i-"). */
@@ -42,7 +43,7 @@ static enum lang_result irregular(const char *tag, struct strbuf *out)
             unsigned char a = (unsigned char)tag[k], b = (unsigned char)t[k];
             if (b == '-' && a == '_')
                 sep = 1;
-            else if (tolower(a) != tolower(b))
+            else if (ascii_lower(a) != ascii_lower(b))
                 break;
         }
         if (!t[k] && !tag[k]) {
@@ -99,7 +100,7 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
         } else if (len == 1) { /* a singleton */
             if (need)
                 goto invalid;
-            slot = tolower((unsigned char)s[0]) == 'x' ? PRIVATE : EXTENSION;
+            slot = ascii_lower((unsigned char)s[0]) == 'x' ? PRIVATE : EXTENSION;
             need = 1;
         } else if (slot == EXTENSION) {
             need = 0; /* 2-8 characters: a 1-character subtag is the next singleton */
@@ -123,7 +124,7 @@ enum lang_result lang_normalize(const char *tag, struct strbuf *out)
         for (size_t k = 0; k < len; k++) {
             unsigned char c = (unsigned char)s[k], w;
             int up = want == UPPER || (want == TITLE && k == 0);
-            w = (unsigned char)(up ? toupper(c) : tolower(c));
+            w = (unsigned char)(up ? ascii_upper(c) : ascii_lower(c));
             if (w != c && res == LANG_CANONICAL)
                 res = LANG_RECASED;
             strbuf_addch(out, (char)w);
@@ -154,7 +155,7 @@ int lang_same_language(const char *a, const char *b)
         int eb = !b[i] || b[i] == '-' || b[i] == '_';
         if (ea || eb)
             return ea && eb && i > 0;
-        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+        if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
             return 0;
     }
 }

@@ -32,9 +32,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "extract/korean.h"
 #include "termbase/termbase_int.h"
-#include "text/normalize.h"
+#include "text/korean.h"
+#include "text/nfc.h"
 #include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"

@@ -100,7 +100,7 @@ int termbase_get_version(struct termbase *tb);
 /* ---- keys ------------------------------------------------------------------------ */
 
 /*
- * Appends the lookup key of s[0..len) to out: NFC (text/normalize.h), spaces
+ * Appends the lookup key of s[0..len) to out: NFC (text/nfc.h), spaces
  * and the middle dot removed, ASCII and Latin-1 letters lower-cased. With
  * stem set, a trailing Korean particle is stripped as well
  * (ko_strip_particle, keeping a stem of two syllables or more).

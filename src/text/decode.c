@@ -29,7 +29,6 @@
  */
 #include "text/decode.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -37,6 +36,7 @@
 
 #include "text/sniff.h"
 #include "text/text_int.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -62,7 +62,7 @@ static void copy_lower(char *dst, size_t size, const char *src)
 {
     size_t i;
     for (i = 0; i + 1 < size && src[i]; i++)
-        dst[i] = (char)tolower((unsigned char)src[i]);
+        dst[i] = (char)ascii_lower((unsigned char)src[i]);
     dst[i] = '\0';
 }
 

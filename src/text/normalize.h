@@ -32,7 +32,4 @@
 /* Appends the normalised form of s[0..len) to out. Assumes s is valid UTF-8. */
 void text_normalize_line(const char *s, size_t len, struct strbuf *out);
 
-/* Appends the NFC form of s[0..len) to out (no other folding). */
-void text_nfc(const char *s, size_t len, struct strbuf *out);
-
 #endif

@@ -5,6 +5,9 @@
 #define DADEUM_TEXT_TEXT_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "util/strbuf.h"
 
 /*
  * Returns 1 when s[0..len) is a proper prefix of a well-formed UTF-8
@@ -12,5 +15,13 @@
  * len == 0, for a complete sequence and for bytes that can never be valid.
  */
 int text__utf8_cut(const char *s, size_t len);
+
+/* nfc.c: 1 when NFC may change c or the character before it (not "safe"). */
+int text__nfc_unsafe(uint32_t c);
+
+/* markup.c: HTML tags, comments and entities out of s[0..len), appended to out. */
+void text__pass_html(const char *s, size_t len, struct strbuf *out);
+/* markup.c: markdown escapes, emphasis and block markers out of s[0..len), appended to out. */
+void text__pass_markdown(const char *s, size_t len, struct strbuf *out);
 
 #endif

@@ -15,7 +15,7 @@
 #include "harness.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 

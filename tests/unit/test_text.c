@@ -18,6 +18,7 @@
 
 #include "harness.h"
 #include "text/decode.h"
+#include "text/nfc.h"
 #include "text/normalize.h"
 #include "text/reader.h"
 #include "text/sniff.h"

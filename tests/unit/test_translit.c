@@ -19,7 +19,7 @@
 static struct translit *tl;
 
 /* Renders word with CMU phones into a static UTF-8 string ("" on failure). */
-static const char *render(const char *word, const char *phones, int variant)
+static const char *render(const char *word, const char *phones, enum translit_variant variant)
 {
     static struct strbuf sb = STRBUF_INIT;
     unsigned char codes[TRANSLIT_MAX_JAMO];
@@ -33,66 +33,80 @@ static const char *render(const char *word, const char *phones, int variant)
 
 static void test_render_brief_words(void)
 {
-    STR_EQ(render("cloud", "k l aw1 d", 0), "클라우드", "제6항 2, 제8항, 제2항");
-    STR_EQ(render("platform", "p l ae1 t f ao1 r m", 0), "플랫폼", "제1항 2, [r] silent");
-    STR_EQ(render("network", "n eh1 t w er1 k", 0), "네트워크", "[t] before [w]: 트");
-    STR_EQ(render("voucher", "v aw1 ch er0", 0), "바우처", "제4항 2");
-    STR_EQ(render("data", "d ey1 t ax0", 0), "데이터", "제8항 [ei]");
-    STR_EQ(render("set", "s eh1 t", 0), "셋", "제1항 1: 받침 ㅅ");
-    STR_EQ(render("bio", "b ay1 ow1", 0), "바이오", "제8항 [ai], [ou]");
-    STR_EQ(render("governance", "g ah1 v er0 n ax n s", 0), "거버넌스", "제3항 1");
-    STR_EQ(render("session", "s eh1 sh ax0 n", 0), "세션", "제3항 2: 셔");
+    STR_EQ(render("cloud", "k l aw1 d", TRANSLIT_V_STANDARD), "클라우드", "제6항 2, 제8항, 제2항");
+    STR_EQ(render("platform", "p l ae1 t f ao1 r m", TRANSLIT_V_STANDARD), "플랫폼",
+           "제1항 2, [r] silent");
+    STR_EQ(render("network", "n eh1 t w er1 k", TRANSLIT_V_STANDARD), "네트워크",
+           "[t] before [w]: 트");
+    STR_EQ(render("voucher", "v aw1 ch er0", TRANSLIT_V_STANDARD), "바우처", "제4항 2");
+    STR_EQ(render("data", "d ey1 t ax0", TRANSLIT_V_STANDARD), "데이터", "제8항 [ei]");
+    STR_EQ(render("set", "s eh1 t", TRANSLIT_V_STANDARD), "셋", "제1항 1: 받침 ㅅ");
+    STR_EQ(render("bio", "b ay1 ow1", TRANSLIT_V_STANDARD), "바이오", "제8항 [ai], [ou]");
+    STR_EQ(render("governance", "g ah1 v er0 n ax n s", TRANSLIT_V_STANDARD), "거버넌스",
+           "제3항 1");
+    STR_EQ(render("session", "s eh1 sh ax0 n", TRANSLIT_V_STANDARD), "세션", "제3항 2: 셔");
     /* startup: 제10항 1 writes each part as it stands alone */
-    STR_EQ(render("start", "s t aa1 r t", 0), "스타트", "start");
-    STR_EQ(render("up", "ah1 p", 0), "업", "up");
+    STR_EQ(render("start", "s t aa1 r t", TRANSLIT_V_STANDARD), "스타트", "start");
+    STR_EQ(render("up", "ah1 p", TRANSLIT_V_STANDARD), "업", "up");
 }
 
 static void test_render_rules(void)
 {
-    STR_EQ(render("stamp", "s t ae1 m p", 0), "스탬프", "제1항 3");
-    STR_EQ(render("zigzag", "z ih1 g z ae g", 0), "지그재그", "제2항");
-    STR_EQ(render("shopping", "sh aa1 p ih0 ng", 0), "쇼핑", "제3항 2, British [ɒ]");
-    STR_EQ(render("flash", "f l ae1 sh", 0), "플래시", "제3항 2: final 시");
-    STR_EQ(render("vision", "v ih1 zh ax0 n", 0), "비전", "제3항 3");
-    STR_EQ(render("bridge", "b r ih1 jh", 0), "브리지", "제4항 1");
-    STR_EQ(render("keats", "k iy1 t s", 0), "키츠", "제4항 1: [ts] 츠");
-    STR_EQ(render("hanging", "hh ae1 ng ih0 ng", 0), "행잉", "제5항 2");
-    STR_EQ(render("film", "f ih1 l m", 0), "필름", "제6항 2: ㄹㄹ before a bare nasal");
-    STR_EQ(render("online", "aa1 n l ay1 n", 0), "온라인", "제6항 2: ㄹ after a nasal");
-    STR_EQ(render("tower", "t aw1 er0", 0), "타워", "제8항 [auə]");
-    STR_EQ(render("quarter", "k w ao1 r t er0", 0), "쿼터", "제9항 2: [kw] one syllable");
-    STR_EQ(render("swing", "s w ih1 ng", 0), "스윙", "제9항 2");
-    STR_EQ(render("union", "y uw1 n y ax0 n", 0), "유니언", "제9항 3: [njə] 니어");
-    STR_EQ(render("care", "k eh1 r", 0), "케어", "[ɛə] 에어");
-    /* variant 1 follows the vowel letters */
-    STR_EQ(render("system", "s ih1 s t ax0 m", 1), "시스템", "schwa spelled e");
-    STR_EQ(render("news", "n uw1 z", 1), "뉴즈", "British [juː]");
-    /* variant 2, customary spellings (제1장 제5항) */
-    STR_EQ(render("big", "b ih1 g", 0), "비그", "제2항: final [g] 그");
-    STR_EQ(render("big", "b ih1 g", 2), "빅", "customary: 빅");
-    STR_EQ(render("deep", "d iy1 p", 0), "디프", "제1항 3: after a long vowel 프");
-    STR_EQ(render("deep", "d iy1 p", 2), "딥", "customary: 딥");
-    STR_EQ(render("make", "m ey1 k", 2), "메이크", "not after a diphthong");
-    STR_EQ(render("score", "s k ao1 r", 0), "스코", "[r] silent");
-    STR_EQ(render("score", "s k ao1 r", 2), "스코어", "customary [ɔːr] 오어");
-    STR_EQ(render("shower", "sh aw1 er0", 0), "샤워", "제8항 [auə] after [ʃ]");
-    STR_EQ(render("pop", "p aa1 p", 0), "폽", "British [ɒ]");
-    STR_EQ(render("box", "b aa1 k s", 2), "박스", "customary American [ɑ]");
-    STR_EQ(render("missile", "m ih1 s ax0 l", 1), "미사일", "British [aɪl] of -ile");
-    STR_EQ(render("missile", "m ih1 s ax0 l", 0), "미설", "American schwa");
+    STR_EQ(render("stamp", "s t ae1 m p", TRANSLIT_V_STANDARD), "스탬프", "제1항 3");
+    STR_EQ(render("zigzag", "z ih1 g z ae g", TRANSLIT_V_STANDARD), "지그재그", "제2항");
+    STR_EQ(render("shopping", "sh aa1 p ih0 ng", TRANSLIT_V_STANDARD), "쇼핑",
+           "제3항 2, British [ɒ]");
+    STR_EQ(render("flash", "f l ae1 sh", TRANSLIT_V_STANDARD), "플래시", "제3항 2: final 시");
+    STR_EQ(render("vision", "v ih1 zh ax0 n", TRANSLIT_V_STANDARD), "비전", "제3항 3");
+    STR_EQ(render("bridge", "b r ih1 jh", TRANSLIT_V_STANDARD), "브리지", "제4항 1");
+    STR_EQ(render("keats", "k iy1 t s", TRANSLIT_V_STANDARD), "키츠", "제4항 1: [ts] 츠");
+    STR_EQ(render("hanging", "hh ae1 ng ih0 ng", TRANSLIT_V_STANDARD), "행잉", "제5항 2");
+    STR_EQ(render("film", "f ih1 l m", TRANSLIT_V_STANDARD), "필름",
+           "제6항 2: ㄹㄹ before a bare nasal");
+    STR_EQ(render("online", "aa1 n l ay1 n", TRANSLIT_V_STANDARD), "온라인",
+           "제6항 2: ㄹ after a nasal");
+    STR_EQ(render("tower", "t aw1 er0", TRANSLIT_V_STANDARD), "타워", "제8항 [auə]");
+    STR_EQ(render("quarter", "k w ao1 r t er0", TRANSLIT_V_STANDARD), "쿼터",
+           "제9항 2: [kw] one syllable");
+    STR_EQ(render("swing", "s w ih1 ng", TRANSLIT_V_STANDARD), "스윙", "제9항 2");
+    STR_EQ(render("union", "y uw1 n y ax0 n", TRANSLIT_V_STANDARD), "유니언",
+           "제9항 3: [njə] 니어");
+    STR_EQ(render("care", "k eh1 r", TRANSLIT_V_STANDARD), "케어", "[ɛə] 에어");
+    /* TRANSLIT_V_SPELLED follows the vowel letters */
+    STR_EQ(render("system", "s ih1 s t ax0 m", TRANSLIT_V_SPELLED), "시스템", "schwa spelled e");
+    STR_EQ(render("news", "n uw1 z", TRANSLIT_V_SPELLED), "뉴즈", "British [juː]");
+    /* TRANSLIT_V_CUSTOMARY, customary spellings (제1장 제5항) */
+    STR_EQ(render("big", "b ih1 g", TRANSLIT_V_STANDARD), "비그", "제2항: final [g] 그");
+    STR_EQ(render("big", "b ih1 g", TRANSLIT_V_CUSTOMARY), "빅", "customary: 빅");
+    STR_EQ(render("deep", "d iy1 p", TRANSLIT_V_STANDARD), "디프",
+           "제1항 3: after a long vowel 프");
+    STR_EQ(render("deep", "d iy1 p", TRANSLIT_V_CUSTOMARY), "딥", "customary: 딥");
+    STR_EQ(render("make", "m ey1 k", TRANSLIT_V_CUSTOMARY), "메이크", "not after a diphthong");
+    STR_EQ(render("score", "s k ao1 r", TRANSLIT_V_STANDARD), "스코", "[r] silent");
+    STR_EQ(render("score", "s k ao1 r", TRANSLIT_V_CUSTOMARY), "스코어", "customary [ɔːr] 오어");
+    STR_EQ(render("shower", "sh aw1 er0", TRANSLIT_V_STANDARD), "샤워", "제8항 [auə] after [ʃ]");
+    STR_EQ(render("pop", "p aa1 p", TRANSLIT_V_STANDARD), "폽", "British [ɒ]");
+    STR_EQ(render("box", "b aa1 k s", TRANSLIT_V_CUSTOMARY), "박스", "customary American [ɑ]");
+    STR_EQ(render("missile", "m ih1 s ax0 l", TRANSLIT_V_SPELLED), "미사일",
+           "British [aɪl] of -ile");
+    STR_EQ(render("missile", "m ih1 s ax0 l", TRANSLIT_V_STANDARD), "미설", "American schwa");
     /* reduced vowels that standard spellings write by a letter */
-    STR_EQ(render("capital", "k ae1 p ax0 t ax0 l", 0), "캐피털",
+    STR_EQ(render("capital", "k ae1 p ax0 t ax0 l", TRANSLIT_V_STANDARD), "캐피털",
            "reduced i before a syllable: 이");
-    STR_EQ(render("station", "s t ey1 sh ax0 n", 0), "스테이션", "not the i of -tion");
-    STR_EQ(render("package", "p ae1 k ax0 jh", 0), "패키지", "-age: 이지");
-    STR_EQ(render("manager", "m ae1 n ax0 jh er0", 0), "매니저", "-ager too");
-    STR_EQ(render("penguin", "p eh1 ng g w ax0 n", 1), "펭귄", "gu before a vowel is [gw]: 귀");
-    STR_EQ(render("zero", "z ih1 r ow0", 1), "제로", "a lone e, spelling-influenced");
-    STR_EQ(render("deep", "d iy1 p", 1), "디프", "not ee");
-    /* variant 3, letter readings (phones guessed from the spelling) */
-    STR_EQ(render("", "y ow g uw r t", 3), "요구르트", "every [r] written");
-    STR_EQ(render("", "s aw n aa", 3), "사우나", "letter reading of sauna");
-    OK(translit_ortho_render("x", "k qq", 0, (unsigned char[8]){0}, 8) == -1, "unknown phone");
+    STR_EQ(render("station", "s t ey1 sh ax0 n", TRANSLIT_V_STANDARD), "스테이션",
+           "not the i of -tion");
+    STR_EQ(render("package", "p ae1 k ax0 jh", TRANSLIT_V_STANDARD), "패키지", "-age: 이지");
+    STR_EQ(render("manager", "m ae1 n ax0 jh er0", TRANSLIT_V_STANDARD), "매니저", "-ager too");
+    STR_EQ(render("penguin", "p eh1 ng g w ax0 n", TRANSLIT_V_SPELLED), "펭귄",
+           "gu before a vowel is [gw]: 귀");
+    STR_EQ(render("zero", "z ih1 r ow0", TRANSLIT_V_SPELLED), "제로",
+           "a lone e, spelling-influenced");
+    STR_EQ(render("deep", "d iy1 p", TRANSLIT_V_SPELLED), "디프", "not ee");
+    /* TRANSLIT_V_LETTERS, letter readings (phones guessed from the spelling) */
+    STR_EQ(render("", "y ow g uw r t", TRANSLIT_V_LETTERS), "요구르트", "every [r] written");
+    STR_EQ(render("", "s aw n aa", TRANSLIT_V_LETTERS), "사우나", "letter reading of sauna");
+    OK(translit_ortho_render("x", "k qq", TRANSLIT_V_STANDARD, (unsigned char[8]){0}, 8) == -1,
+       "unknown phone");
 }
 
 static int dist(const char *a, const char *b)

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "util/ascii.h"
 #include "util/outfile.h"
 #include "util/path.h"
 #include "util/strbuf.h"
@@ -736,6 +737,32 @@ static void test_utf8_visible(void)
     INT_EQ(wrong, 0, "control_free_prefix and visible_prefix stop at the first control");
 }
 
+/* Only A-Z and a-z change; the bytes around them and UTF-8 bytes do not. */
+static void test_ascii_fold(void)
+{
+    char buf[16];
+
+    INT_EQ(ascii_lower('A'), 'a', "A");
+    INT_EQ(ascii_lower('Z'), 'z', "Z");
+    INT_EQ(ascii_lower('@'), '@', "before A");
+    INT_EQ(ascii_lower('['), '[', "after Z");
+    INT_EQ(ascii_lower('a'), 'a', "already lower");
+    INT_EQ(ascii_upper('a'), 'A', "a");
+    INT_EQ(ascii_upper('z'), 'Z', "z");
+    INT_EQ(ascii_upper('`'), '`', "before a");
+    INT_EQ(ascii_upper('{'), '{', "after z");
+    INT_EQ(ascii_lower(0xC3), 0xC3, "a UTF-8 lead byte");
+    INT_EQ(ascii_upper((char)0xA9), (char)0xA9, "a negative char");
+    INT_EQ(ascii_casecmp_n("R&D", "r&d", 3), 0, "equal but for case");
+    OK(ascii_casecmp_n("abc", "abd", 3) < 0, "ordered like memcmp");
+    OK(ascii_casecmp_n("B", "a", 1) > 0, "on the folded bytes");
+    INT_EQ(ascii_casecmp_n("a\0b", "A\0c", 2), 0, "NUL is an ordinary byte, n bounds it");
+    OK(ascii_casecmp_n("a\0b", "A\0c", 3) != 0, "past the NUL");
+    memcpy(buf, "ICT 연구", sizeof("ICT 연구"));
+    ascii_fold_buf(buf, buf, strlen(buf));
+    STR_EQ(buf, "ict 연구", "in place, Hangul kept");
+}
+
 static void test_utf8_count_prev(void)
 {
     /* a(0) 가(1..3) 😀(4..7) b(8) */
@@ -1179,6 +1206,7 @@ int main(void)
     RUN(test_utf8_valid_prefix);
     RUN(test_utf8_round_trip);
     RUN(test_utf8_visible);
+    RUN(test_ascii_fold);
     RUN(test_utf8_count_prev);
     RUN(test_outfile_commit);
     RUN(test_outfile_abort);

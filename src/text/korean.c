@@ -6,10 +6,11 @@
  * Nouns that happen to end in a particle-like syllable (분과, 제도, 회의) are
  * listed as exceptions so that the stop class of a real noun stays NONE.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <string.h>
 
-#include "extract/korean.h"
+#include "text/korean.h"
 #include "ko_wordforms.h"
 #include "sino_syllables.h"
 #include "util/utf8.h"
@@ -192,18 +193,27 @@ static int ends_with(const char *tok, size_t len, const char *suf)
 /* Words that never begin or continue a term: conjunctions, determiners,
  * sentence adverbs, bound nouns used as postpositions. */
 static const char *const function_words[] = {
-    "및", "등", "또는", "혹은", "그리고", "그러나", "하지만", "또한", "또", "더", "더욱", "매우",
-    "특히", "이", "그", "저", "이번", "해당", "각", "각종", "모든", "여러", "올해", "지난해",
-    "내년", "지난", "향후", "최근", "현재", "당시", "통해", "위해", "대해", "관련", "대비",
-    "가운데", "중", "간", "내", "외", "후", "전", "등의", "이후", "이전", "동안", "때", "경우",
-    "비롯해", "포함해", "함께", "따라", "이에", "우선", "먼저", "아울러", "한편", "즉", "약", "총",
-    "첫째", "둘째", "셋째", "넷째", "마지막", "다만", "모두", "바로", "같이", "오는", "지금",
-    "오늘", "금일", "당일", "매년", "그간", "이미", "앞으로", "새로", "등을", "등이", "등과",
-    "등에", "및", "또한", "다시", "이제", "곧", "아직", "직접", "적극", "계속", "주로", "처음",
-    "다음", "위", "아래", "이상", "이하", "미만", "초과", "내외", "전후", "통한", "위한",
-    /* particles standing alone after a bracket: ...)와 정보통신산업진흥원 */
-    "와", "과", "은", "는", "가", "을", "를", "의", "에", "도", "로", "으로", "에서", "에게",
-    "부터", "까지", "만", "와의", "과의", "에는", "으로는", "이나", "나", NULL};
+    "및",   "등",   "또는", "혹은",   "그리고", "그러나", "하지만", "또한",   "또",     "더",
+    "더욱", "매우", "특히", "이",     "그",     "저",     "이번",   "해당",   "각",     "각종",
+    "모든", "여러", "올해", "지난해", "내년",   "지난",   "향후",   "최근",   "현재",   "당시",
+    "통해", "위해", "대해", "관련",   "대비",   "가운데", "중",     "간",     "내",     "외",
+    "후",   "전",   "등의", "이후",   "이전",   "동안",   "때",     "경우",   "비롯해", "포함해",
+    "함께", "따라", "이에", "우선",   "먼저",   "아울러", "한편",   "즉",     "약",     "총",
+    "첫째", "둘째", "셋째", "넷째",   "마지막", "다만",   "모두",   "바로",   "같이",   "오는",
+    "지금", "오늘", "금일", "당일",   "매년",   "그간",   "이미",   "앞으로", "새로",   "등을",
+    "등이", "등과", "등에", "및",     "또한",   "다시",   "이제",   "곧",     "아직",   "직접",
+    "적극", "계속", "주로", "처음",   "다음",   "위",     "아래",   "이상",   "이하",   "미만",
+    "초과", "내외", "전후", "통한",   "위한",   NULL};
+
+/*
+ * Particles standing alone after a bracket (...)와 정보통신산업진흥원): never
+ * inside a term, like function_words. A subset of ko_particles (build_sets
+ * asserts it): the forms that follow a closing bracket in practice; 이 is
+ * among function_words, as a determiner.
+ */
+static const char *const standalone_particles[] = {
+    "와",   "과",   "은",   "는",   "가", "을",   "를",   "의",   "에",     "도",   "로", "으로",
+    "에서", "에게", "부터", "까지", "만", "와의", "과의", "에는", "으로는", "이나", "나", NULL};
 
 /* Modifiers that usually stand before a term rather than inside it. */
 static const char *const modifiers[] = {
@@ -241,12 +251,17 @@ static const char *const noun_exceptions[] = {
     "수도", "시도",   "의도",   "기도",   "적도", "고도", "위도", "경도", "신도", "도도", "개인",
     "원인", "요인",   "확인",   "승인",   "인인", "군인", "법인", NULL};
 
-static struct ko_set function_set, exception_set, modifier_set, ending_set, final_set;
+static struct ko_set function_set, standalone_set, exception_set, modifier_set, ending_set,
+    final_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void assert_particle_subsets(void);
 
 static void build_sets(void)
 {
+    assert_particle_subsets();
     ko_set_build(&function_set, function_words);
+    ko_set_build(&standalone_set, standalone_particles);
     ko_set_build(&exception_set, noun_exceptions);
     ko_set_build(&modifier_set, modifiers);
     ko_set_build(&ending_set, hard_endings);
@@ -266,7 +281,7 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
-    if (ko_set_has(&function_set, tok, len))
+    if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
         return KO_STOP_HARD;
     if (ko_set_has(&exception_set, tok, len))
         return KO_STOP_NONE;
@@ -297,20 +312,90 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
     return KO_STOP_NONE;
 }
 
-/* Particles, longest first so that 에서 wins over 서. */
-static const char *const particles[] = {
+/*
+ * The particles that may follow a term: the one list of them (korean.h), as
+ * (after a consonant, after a vowel);
+ * the same string twice when the particle does not alternate. The 으로
+ * family takes its vowel form after ㄹ as well (서울로, 도시로).
+ */
+static const struct {
+    const char *cons, *vowel;
+} ko_particles[] = {
+    {"이", "가"},         {"은", "는"},         {"을", "를"},         {"과", "와"},
+    {"으로", "로"},       {"이나", "나"},       {"이랑", "랑"},       {"이며", "며"},
+    {"이고", "고"},       {"이다", "다"},       {"이라는", "라는"},   {"이라고", "라고"},
+    {"이란", "란"},       {"이라", "라"},       {"으로서", "로서"},   {"으로써", "로써"},
+    {"으로는", "로는"},   {"으로도", "로도"},   {"으로의", "로의"},   {"으로부터", "로부터"},
+    {"으로만", "로만"},   {"과의", "와의"},     {"과는", "와는"},     {"과도", "와도"},
+    {"이든", "든"},       {"이야", "야"},       {"이면", "면"},       {"이었다", "였다"},
+    {"의", "의"},         {"에", "에"},         {"에서", "에서"},     {"에게", "에게"},
+    {"도", "도"},         {"만", "만"},         {"까지", "까지"},     {"부터", "부터"},
+    {"처럼", "처럼"},     {"보다", "보다"},     {"에는", "에는"},     {"에도", "에도"},
+    {"에서는", "에서는"}, {"에서도", "에서도"}, {"에서의", "에서의"}, {"에게는", "에게는"},
+    {"까지는", "까지는"}, {"부터는", "부터는"}, {"께", "께"},         {"조차", "조차"},
+    {"마저", "마저"},     {"만큼", "만큼"},     {"만의", "만의"},     {"입니다", "입니다"},
+    {"인", "인"},         {"임", "임"},         {"들", "들"},         {"들을", "들을"},
+    {"들이", "들이"},     {"들은", "들은"},     {"들의", "들의"},     {"에서부터", "에서부터"},
+    {"에의", "에의"},     {"와의", "와의"},     {"와", "와"}};
+
+#define NPARTICLES (sizeof(ko_particles) / sizeof(ko_particles[0]))
+
+int ko_particle_find(const char *s, size_t len)
+{
+    for (size_t i = 0; i < NPARTICLES; i++)
+        if ((strlen(ko_particles[i].cons) == len && !memcmp(ko_particles[i].cons, s, len)) ||
+            (strlen(ko_particles[i].vowel) == len && !memcmp(ko_particles[i].vowel, s, len)))
+            return (int)i;
+    return -1;
+}
+
+const char *ko_particle_agreeing(int p, const char *word)
+{
+    size_t len = strlen(word);
+    uint32_t c;
+    int fin;
+
+    if (!len)
+        return NULL;
+    utf8_decode(word + utf8_prev(word, len), len - utf8_prev(word, len), &c);
+    fin = hangul_final(c);
+    if (fin < 0)
+        return NULL;
+    if (fin == 0 || (fin == 8 && !strncmp(ko_particles[p].cons, "으로", strlen("으로"))))
+        return ko_particles[p].vowel;
+    return ko_particles[p].cons;
+}
+
+/*
+ * The particles ko_strip_particle strips, longest first so that 에서 wins
+ * over 서: a subset of ko_particles (build_sets asserts it) on purpose. The
+ * stripper must not take 인, 임, 들, 이랑 and the like off a noun (개인,
+ * 인인, 마을), which the checker may safely accept after a whole term.
+ */
+static const char *const strip_particles[] = {
     "에서는", "에서도", "으로는", "으로도", "에게는", "까지는", "부터는", "에서의", "으로의",
     "이라는", "에서",   "에게",   "으로",   "부터",   "까지",   "처럼",   "보다",   "에는",
     "에도",   "로는",   "로도",   "과의",   "와의",   "로의",   "이나",   "이다",   "이며",
     "이고",   "라는",   "은",     "는",     "이",     "가",     "을",     "를",     "의",
     "에",     "로",     "와",     "과",     "도",     "만",     "나",     NULL};
 
+/* The lists of particle forms above are subsets of ko_particles. */
+static void assert_particle_subsets(void)
+{
+#ifndef NDEBUG
+    for (const char *const *p = strip_particles; *p; p++)
+        assert(ko_particle_find(*p, strlen(*p)) >= 0);
+    for (const char *const *p = standalone_particles; *p; p++)
+        assert(ko_particle_find(*p, strlen(*p)) >= 0);
+#endif
+}
+
 size_t ko_strip_particle(const char *tok, size_t len, int min_stem)
 {
     pthread_once(&sets_once, build_sets);
     if (ko_set_has(&exception_set, tok, len))
         return len;
-    for (const char *const *p = particles; *p; p++) {
+    for (const char *const *p = strip_particles; *p; p++) {
         size_t n = strlen(*p);
         if (len > n && !memcmp(tok + len - n, *p, n) &&
             ko_syllable_count(tok, len - n) >= (unsigned)min_stem) {

@@ -1,5 +1,6 @@
 /*
- * korean.h - the little Korean morphology the aligner needs.
+ * korean.h - the little Korean morphology the extractor, aligner, checker
+ * and termbase need (particles, script classes, word forms, stops).
  *
  * No dictionary: decisions come from the shape of a token. A token here is
  * a run of text between spaces (or a middle dot) in the left context of a
@@ -16,8 +17,8 @@
  * Sino-Korean syllables come from Unihan (build/gen/sino_syllables.h): a
  * syllable that reads no KS X 1001 hanja marks a loanword or native word.
  */
-#ifndef DADEUM_EXTRACT_KOREAN_H
-#define DADEUM_EXTRACT_KOREAN_H
+#ifndef DADEUM_TEXT_KOREAN_H
+#define DADEUM_TEXT_KOREAN_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -67,6 +68,17 @@ enum ko_stop ko_token_stop(const char *tok, size_t len);
  * min_stem allows; the stem keeps at least min_stem syllables.
  */
 size_t ko_strip_particle(const char *tok, size_t len, int min_stem);
+
+/*
+ * Particles (조사) that may follow a term, in one table of (after a
+ * consonant, after a vowel) forms: 이/가, 을/를, 으로/로, 의, 에서...
+ * ko_particle_find returns the index of the particle spelled s[0..len)
+ * (either form), or -1; ko_particle_agreeing returns the form of particle p
+ * that follows word (its last syllable decides: 으로 after ㄹ takes 로), or
+ * NULL when word does not end in a Hangul syllable (keep the particle).
+ */
+int ko_particle_find(const char *s, size_t len);
+const char *ko_particle_agreeing(int p, const char *word);
 
 /* 1 when tok is a number, date, count, ordinal or amount (3대, 제17차, '24.5.). */
 int ko_is_numeric_token(const char *tok, size_t len);

@@ -1,0 +1,99 @@
+/*
+ * cross_int.h - what the passes of cross.c share (not a public header).
+ *
+ * cross.c owns the document (struct cross_doc: lines, bigram index, bracket
+ * pairs, results) and the helpers every pass uses; cross_acronym.c scores an
+ * acronym against a name, cross_list.c aligns lists of acronyms with lists
+ * of Korean names, cross_subst.c rewrites phrases through the document's
+ * bracket pairs and the lexicon. See cross.c for the search text model.
+ */
+#ifndef DADEUM_ALIGN_CROSS_INT_H
+#define DADEUM_ALIGN_CROSS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align/cross.h"
+#include "util/strbuf.h"
+#include "util/strmap.h"
+struct cline {
+    unsigned long no; /* line number in the source */
+    char *text;       /* normalised line, NUL-terminated */
+    size_t len;       /* bytes in text */
+    char *srch;       /* search text: no spaces, no bracket groups */
+    size_t slen;      /* bytes in srch */
+    size_t *orig;     /* orig[i]: offset in text of srch[i] */
+};
+
+struct dpair {
+    char *ko;             /* Korean side */
+    char *gloss;          /* gloss side */
+    size_t glen;          /* bytes in gloss */
+    int spaced;           /* gloss holds a space */
+    enum gloss_kind kind; /* as the extractor classified it */
+    char *en;             /* its English form, or NULL */
+};
+
+struct cross_doc {
+    unsigned flags;         /* enum cross_flags */
+    struct cline *lines;    /* in the order added */
+    size_t nlines, alines;  /* used, allocated */
+    struct strmap grams;    /* bigram of a search text -> struct postings * */
+    size_t indexed;         /* lines in grams */
+    struct dpair *pairs;    /* bracket pairs */
+    size_t npairs, apairs;  /* used, allocated */
+    struct cross_pair *out; /* results; strings owned (cast away const to free) */
+    size_t nout, aout;      /* used, allocated */
+    /* lookups that keep --cross near-linear (built by index_pairs) */
+    struct strmap by_gloss; /* gloss -> struct ilist of pair indexes, ascending */
+    struct strmap by_fold;  /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_ko;    /* Korean side -> struct ilist */
+    size_t *glens;          /* distinct lengths of glosses without spaces, longest first */
+    size_t nglens, aglens;
+    size_t max_ko;           /* bytes of the longest Korean side */
+    struct strmap out_seen;  /* "ko\x1fgloss" of every result */
+    struct strmap pair_seen; /* squeezed "ko\x1fgloss" of every bracket pair */
+};
+
+/* A list of indexes (pairs or candidates), ascending. */
+struct ilist {
+    size_t *v;
+    size_t n, alloc;
+};
+
+/* Frees a struct ilist (a strmap value destructor). */
+void cross_ilist_free(void *v);
+/* Appends x to the ilist of key in m, creating it. */
+void cross_ilist_add(struct strmap *m, const char *key, size_t len, size_t x);
+/* The ilist of key in m, or NULL. */
+const struct ilist *cross_ilist_get(const struct strmap *m, const char *key, size_t len);
+/* Copies s[0..len) into sb with ASCII letters in lower case (what strncasecmp folds). */
+void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb);
+/*
+ * The lines that may contain key: sets *lines to the postings of its rarest
+ * bigram and returns their count, or, for a key of one code point, sets
+ * *lines to NULL and returns every line's (line k is then index k).
+ */
+size_t cross_lines_for(const struct cross_doc *c, const char *key, size_t klen,
+                       const uint32_t **lines /* OUT */);
+/* Copies s without spaces, middle dots and bracket groups into sb. */
+void cross_squeeze(const char *s, size_t len, struct strbuf *sb);
+/* 1 for a code point that belongs to a token (Hangul, Latin, digit, Han, & and -). */
+int cross_is_token_char(uint32_t c);
+/* 1 when equal after cross_squeeze(). */
+int cross_same_squeezed(const char *a, const char *b);
+/* key = squeeze(ko) 0x1F squeeze(gloss), or ko 0x1F gloss when raw */
+void cross_pair_key(const char *ko, const char *gloss, int raw, struct strbuf *key);
+/* Adds a result unless it is a bracket pair or a result already. */
+void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
+                   unsigned long line, unsigned long gline, double score, const char *evidence);
+
+/* cross_acronym.c: cross_acronym_score without the lexicon's known expansions check. */
+double cross_acronym_score_raw(const char *abbr, size_t alen, const char *name, size_t nlen,
+                               unsigned flags);
+/* cross_list.c: aligns the document's acronym lists with its Korean lists. */
+void cross_lists(struct cross_doc *c);
+/* cross_subst.c: body/appendix substitution. */
+void cross_subst(struct cross_doc *c);
+
+#endif

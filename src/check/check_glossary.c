@@ -1,0 +1,347 @@
+/*
+ * check_glossary.c - compiling the glossary into concepts, groups and
+ * patterns (see check.c).
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_int.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+#include "util/banned.h"
+
+/* Patterns shorter than this (in folded code points) are never matched. */
+#define MIN_PATTERN 2
+
+/* ---- the glossary --------------------------------------------------------------------- */
+
+struct check_glossary *check_glossary_new(void)
+{
+    return xcalloc(1, sizeof(struct check_glossary));
+}
+
+static int has_hangul(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += utf8_decode(s + i, len - i, &c);
+        if (uc_is_hangul(c))
+            return 1;
+    }
+    return 0;
+}
+
+void check_glossary_add(struct check_glossary *g, const struct termbase_concept *tc)
+{
+    struct concept *c;
+    int foreign = 0;
+    struct fvec f = {NULL, 0, 0};
+    struct strbuf key = STRBUF_INIT;
+
+    assert(g && tc);
+
+    if (g->compiled || tc->status == TERMBASE_REJECTED || !tc->ko || !*tc->ko)
+        return;
+    for (size_t i = 0; i < tc->nforms; i++) {
+        enum termbase_form_type t = tc->forms[i].type;
+        foreign |=
+            t == TERMBASE_FORM_LOANWORD || t == TERMBASE_FORM_ENGLISH || t == TERMBASE_FORM_ABBREV;
+    }
+    if (!foreign)
+        return;
+    ALLOC_GROW(g->c, g->nc + 1, g->calloc_);
+    c = &g->c[g->nc];
+    memset(c, 0, sizeof(*c));
+    c->plain = xstrdup(tc->ko);
+    check_fold(tc->ko, strlen(tc->ko), &f);
+    check_fold_key(&f, 0, &key);
+    c->key = strbuf_detach(&key, NULL);
+    c->id = tc->id;
+    c->approved = tc->status == TERMBASE_APPROVED;
+    c->count = tc->count;
+    c->parent = g->nc;
+    c->forms = xcalloc(tc->nforms + 1, sizeof(*c->forms));
+    for (size_t i = 0; i < tc->nforms; i++) {
+        const char *text = tc->forms[i].text;
+        enum pat_type t;
+
+        switch (tc->forms[i].type) {
+        case TERMBASE_FORM_KO:
+            t = PAT_PLAIN;
+            break;
+        case TERMBASE_FORM_LOANWORD:
+        case TERMBASE_FORM_ENGLISH:
+            /* the script decides: a Hangul form is read as a loanword */
+            t = has_hangul(text) ? PAT_LOANWORD : PAT_ENGLISH;
+            break;
+        case TERMBASE_FORM_ABBREV:
+            t = has_hangul(text) ? PAT_LOANWORD : PAT_ABBREV;
+            break;
+        default:
+            continue; /* native synonyms, hanja and short forms are not checked */
+        }
+        c->forms[c->nforms].text = xstrdup(text);
+        c->forms[c->nforms].type = t;
+        c->nforms++;
+    }
+    /* the preferred term itself is a Korean form too */
+    c->forms[c->nforms].text = xstrdup(tc->ko);
+    c->forms[c->nforms].type = PAT_PLAIN;
+    c->nforms++;
+    g->nc++;
+    free(f.v);
+}
+
+static int add_termbase_concept(void *ctx, const struct termbase_concept *c)
+{
+    check_glossary_add(ctx, c);
+    return 0;
+}
+
+int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb,
+                                struct termbase_error *err)
+{
+    return termbase_foreach(tb, -1, add_termbase_concept, g, err) ? -1 : 0;
+}
+
+size_t check_glossary_count(const struct check_glossary *g)
+{
+    return g->nc;
+}
+
+size_t check_uf_find(struct check_glossary *g, size_t i)
+{
+    while (g->c[i].parent != i) {
+        g->c[i].parent = g->c[g->c[i].parent].parent;
+        i = g->c[i].parent;
+    }
+    return i;
+}
+
+static void uf_union(struct check_glossary *g, size_t a, size_t b)
+{
+    a = check_uf_find(g, a);
+    b = check_uf_find(g, b);
+    if (a != b)
+        g->c[a < b ? b : a].parent = a < b ? a : b;
+}
+
+/* 1 when concept a is preferred to b: approved, then count, then key, then id. */
+static int concept_better(const struct concept *a, const struct concept *b)
+{
+    int d;
+    if (a->approved != b->approved)
+        return a->approved;
+    if (a->count != b->count)
+        return a->count > b->count;
+    if ((d = strcmp(a->key, b->key)) != 0)
+        return d < 0;
+    return a->id < b->id;
+}
+
+static size_t idx_of(void *v)
+{
+    return (size_t)(uintptr_t)v - 1;
+}
+
+static void *idx_val(size_t i)
+{
+    return (void *)(uintptr_t)(i + 1);
+}
+
+/* Adds a pattern for text of concept ci; f holds its folding. */
+static void add_pattern(struct check_glossary *g, const struct fvec *f, enum pat_type type,
+                        size_t ci)
+{
+    struct pattern *p;
+    int latin = 1;
+
+    ALLOC_GROW(g->p, g->np + 1, g->palloc);
+    p = &g->p[g->np++];
+    memset(p, 0, sizeof(*p));
+    ALLOC_GROW(g->cp, g->npool + f->n, g->poolalloc);
+    ALLOC_GROW(g->orig, g->npool + f->n, g->origalloc);
+    ALLOC_GROW(g->sp, g->npool + f->n, g->spalloc);
+    p->off = g->npool;
+    p->n = f->n;
+    for (size_t i = 0; i < f->n; i++) {
+        g->cp[g->npool + i] = f->v[i].cp;
+        g->orig[g->npool + i] = f->v[i].orig;
+        g->sp[g->npool + i] = (unsigned char)f->v[i].sp;
+        if (uc_is_hangul(f->v[i].cp))
+            latin = 0;
+    }
+    g->npool += f->n;
+    p->type = type;
+    p->concept = ci;
+    p->latin = latin;
+}
+
+static int pattern_cmp_len(const struct pattern *a, const struct pattern *b);
+
+/* Builds groups, patterns and buckets from the concepts. */
+void check_glossary_compile(struct check_glossary *g)
+{
+    struct strmap foreign = STRMAP_INIT, abbrev = STRMAP_INIT, plain = STRMAP_INIT;
+    struct strmap_entry *e;
+    struct fvec f = {NULL, 0, 0};
+    struct strbuf key = STRBUF_INIT;
+
+    g->compiled = 1;
+    /* 1. foreign keys to the best concept owning them; sharing joins groups */
+    for (size_t ci = 0; ci < g->nc; ci++) {
+        for (size_t j = 0; j < g->c[ci].nforms; j++) {
+            struct raw_form *rf = &g->c[ci].forms[j];
+            struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+            int created;
+
+            if (rf->type == PAT_PLAIN)
+                continue;
+            check_fold(rf->text, strlen(rf->text), &f);
+            if (f.n < MIN_PATTERN)
+                continue;
+            strbuf_reset(&key);
+            check_fold_key(&f, rf->type == PAT_ABBREV, &key);
+            if (rf->type != PAT_ABBREV && !strcmp(key.buf, g->c[ci].key))
+                continue; /* its own term: 클라우드(클라우드) */
+            e = strmap_put(m, key.buf, key.len, &created);
+            if (created) {
+                e->value = idx_val(ci);
+            } else {
+                if (m == &foreign)
+                    uf_union(g, idx_of(e->value), ci);
+                if (concept_better(&g->c[ci], &g->c[idx_of(e->value)]))
+                    e->value = idx_val(ci);
+            }
+        }
+    }
+    /* 2. a concept whose term is a loanword or English form joins that group */
+    for (size_t ci = 0; ci < g->nc; ci++) {
+        void *v = strmap_get(&foreign, g->c[ci].key, strlen(g->c[ci].key));
+        if (v && idx_of(v) != ci) {
+            g->c[ci].loanish = 1;
+            uf_union(g, idx_of(v), ci);
+        }
+    }
+    /* 3. the preferred plain concept of each group */
+    g->best = xmalloc(st_mult(g->nc + 1, sizeof(*g->best)));
+    for (size_t ci = 0; ci < g->nc; ci++)
+        g->best[ci] = SIZE_MAX;
+    for (size_t ci = 0; ci < g->nc; ci++) {
+        size_t r = check_uf_find(g, ci);
+        if (!g->c[ci].loanish &&
+            (g->best[r] == SIZE_MAX || concept_better(&g->c[ci], &g->c[g->best[r]])))
+            g->best[r] = ci;
+    }
+    /* 4. patterns: Korean forms of plain concepts, foreign forms of live groups */
+    for (size_t ci = 0; ci < g->nc; ci++) {
+        struct concept *c = &g->c[ci];
+        if (g->best[check_uf_find(g, ci)] == SIZE_MAX)
+            continue;
+        for (size_t j = 0; j < c->nforms; j++) {
+            struct raw_form *rf = &c->forms[j];
+            int created;
+
+            check_fold(rf->text, strlen(rf->text), &f);
+            if (f.n < MIN_PATTERN)
+                continue;
+            strbuf_reset(&key);
+            check_fold_key(&f, rf->type == PAT_ABBREV, &key);
+            if (rf->type == PAT_PLAIN) {
+                if (c->loanish || strmap_get(&foreign, key.buf, key.len))
+                    continue;
+                e = strmap_put(&plain, key.buf, key.len, &created);
+                if (!created)
+                    continue;
+                add_pattern(g, &f, PAT_PLAIN, ci);
+            } else {
+                struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+                e = strmap_put(m, key.buf, key.len, &created);
+                /* one pattern per key, for its best concept; NULL marks it done */
+                if (created || !e->value || idx_of(e->value) != ci)
+                    continue;
+                e->value = NULL;
+                add_pattern(g, &f, rf->type, ci);
+            }
+        }
+    }
+    /* 5. buckets by the first two folded code points, longest pattern first */
+    for (size_t pi = 0; pi < g->np; pi++) {
+        struct pattern *p = &g->p[pi];
+        struct bucket *b;
+        uint32_t k[2] = {g->cp[p->off], g->cp[p->off + 1]};
+
+        e = strmap_put(&g->buckets, k, sizeof(k), NULL);
+        if (!e->value)
+            e->value = xcalloc(1, sizeof(struct bucket));
+        b = e->value;
+        ALLOC_GROW(b->pat, b->n + 1, b->alloc);
+        b->pat[b->n++] = pi;
+    }
+    strmap_for_each(&g->buckets, e)
+    {
+        struct bucket *b = e->value;
+        /* insertion sort: buckets are short */
+        for (size_t i = 1; i < b->n; i++) {
+            size_t v = b->pat[i], j = i;
+            while (j > 0 && pattern_cmp_len(&g->p[b->pat[j - 1]], &g->p[v]) > 0) {
+                b->pat[j] = b->pat[j - 1];
+                j--;
+            }
+            b->pat[j] = v;
+        }
+    }
+    for (size_t ci = 0; ci < g->nc; ci++) {
+        for (size_t j = 0; j < g->c[ci].nforms; j++)
+            free(g->c[ci].forms[j].text);
+        free(g->c[ci].forms);
+        g->c[ci].forms = NULL;
+        g->c[ci].nforms = 0;
+    }
+    strmap_release(&foreign, NULL);
+    strmap_release(&abbrev, NULL);
+    strmap_release(&plain, NULL);
+    strbuf_release(&key);
+    free(f.v);
+}
+
+/* Longer first; on a tie abbreviations, loanwords, English, then Korean terms. */
+static int pattern_cmp_len(const struct pattern *a, const struct pattern *b)
+{
+    static const int rank[] = {
+        [PAT_ABBREV] = 0, [PAT_LOANWORD] = 1, [PAT_ENGLISH] = 2, [PAT_PLAIN] = 3};
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1;
+    return rank[a->type] - rank[b->type];
+}
+
+static void free_bucket(void *v)
+{
+    struct bucket *b = v;
+    free(b->pat);
+    free(b);
+}
+
+void check_glossary_free(struct check_glossary *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->nc; i++) {
+        for (size_t j = 0; j < g->c[i].nforms; j++)
+            free(g->c[i].forms[j].text);
+        free(g->c[i].forms);
+        free(g->c[i].plain);
+        free(g->c[i].key);
+    }
+    free(g->c);
+    free(g->p);
+    free(g->cp);
+    free(g->orig);
+    free(g->sp);
+    free(g->best);
+    strmap_release(&g->buckets, free_bucket);
+    free(g);
+}

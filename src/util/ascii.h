@@ -1,0 +1,48 @@
+/*
+ * ascii.h - ASCII case folding, the one place it is written.
+ *
+ * Only A-Z and a-z change; every other byte (digits, punctuation, the bytes
+ * of UTF-8 sequences) is left as it is, whatever the locale. The ctype.h
+ * functions fold by the C locale, which dadeum never changes, so they give
+ * the same results; these say so in their name and take no locale lock.
+ */
+#ifndef DADEUM_UTIL_ASCII_H
+#define DADEUM_UTIL_ASCII_H
+
+#include <stddef.h>
+
+/* c with A-Z made a-z (c is a byte value or a char). */
+static inline int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* c with a-z made A-Z. */
+static inline int ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/*
+ * Compares a[0..n) with b[0..n) ignoring ASCII case, as memcmp compares
+ * (NUL bytes are ordinary bytes): 0 when equal, else the sign of the first
+ * difference of the lower-cased bytes.
+ */
+static inline int ascii_casecmp_n(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = ascii_lower((unsigned char)a[i]), y = ascii_lower((unsigned char)b[i]);
+        if (x != y)
+            return x - y;
+    }
+    return 0;
+}
+
+/* Writes src[0..n) lower-cased to dst[0..n) (dst may be src). */
+static inline void ascii_fold_buf(char *dst, const char *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dst[i] = (char)ascii_lower((unsigned char)src[i]);
+}
+
+#endif
