@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "dadeum.h"
 #include "io/exchange.h"
 #include "io/lang.h"
 #include "termbase/termbase.h"
@@ -239,6 +240,12 @@ bad:
     return error("%s needs a whole number from %lu to %lu, not '%s'", opt, min, max, arg);
 }
 
+const char *cli_default_db(void)
+{
+    const char *db = getenv("DADEUM_DB");
+    return db && *db ? db : "dadeum.db";
+}
+
 int cli_file_option(const char *opt, const char *arg)
 {
     if (*arg)
@@ -309,4 +316,29 @@ int cli_exchange_date(const char *date_opt, char *buf)
     }
     exchange_format_date(t, buf);
     return 0;
+}
+
+struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status)
+{
+    struct dadeum_glossary_error err;
+    struct termbase *tb;
+
+    *status = DADEUM_EXIT_OK;
+    if (cli_check_stdin(glossary)) {
+        *status = DADEUM_EXIT_INPUT;
+        return NULL;
+    }
+    tb = dadeum_glossary_open(db, glossary, &err);
+    if (tb)
+        return tb;
+    if (err.format && err.x.line)
+        error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", glossary, err.format,
+              err.x.line, err.x.column, err.x.message);
+    else if (err.format)
+        error("cannot read glossary '%s' (%s): %s", glossary, err.format, err.x.message);
+    else
+        error("%s", err.tb.message);
+    *status =
+        !err.format && err.tb.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+    return NULL;
 }

@@ -2,8 +2,10 @@
  * cli.h - what every command shares: exit codes, messages, the command table.
  *
  * Adding a command:
- *  1. write src/cli/cmd_<name>.c with int cmd_<name>(int argc, char **argv);
- *  2. declare it below and add a line to the table in main.c;
+ *  1. write src/cli/cmd_<name>.c with
+ *     int cmd_<name>(int argc, char **argv, struct dadeum_ctx *ctx);
+ *  2. declare it below and add a line to the table in commands.c, with
+ *     CLI_CONTEXT when it extracts (ctx is NULL otherwise);
  *  3. give it a usage string (printed for -h and on misuse) and document it
  *     in docs/dadeum.1 and the README; parse its options as "options" below
  *     says, and add a seed to tests/data/fuzz/options/;
@@ -14,6 +16,8 @@
 #define DADEUM_CLI_CLI_H
 
 #include "util/strbuf.h"
+
+struct dadeum_ctx;
 
 #include <getopt.h>
 #include <stddef.h>
@@ -89,9 +93,27 @@ int cli_outfile_open(struct outfile *o, const char *path);
  */
 int cli_refuse_same_file(const char *output, const char *input, const char *what);
 
-int cmd_check(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_export(int argc, char **argv);
+/* What a command needs the command table (main.c) to make for it. */
+enum cli_command_flags {
+    CLI_CONTEXT = 1 << 0 /* a dadeum_ctx (dadeum.h): the command extracts */
+};
+
+struct cli_command {
+    const char *name; /* as typed */
+    /* argv[0] is the command's name; ctx is NULL without CLI_CONTEXT; returns an enum dadeum_exit
+     */
+    int (*fn)(int argc, char **argv, struct dadeum_ctx *ctx);
+    const char *summary; /* one line for --help */
+    unsigned flags;      /* enum cli_command_flags */
+};
+
+/* The command table (commands.c), in the order --help lists it. */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx);
 /*
  * --source-lang / --target-lang: the canonical BCP 47 tag of arg into out.
  * Returns 0, or -1 after an error message naming opt.
@@ -157,6 +179,17 @@ int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsign
                      unsigned long *out /* OUT */);
 
 /*
+ * The glossary lookup and check search (dadeum_glossary_open): the TSV or
+ * TBX file glossary, or without it the termbase db. Returns it, or NULL
+ * after an error message with *status set to the exit status.
+ */
+struct termbase;
+struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status /* OUT */);
+
+/* The termbase without --db: $DADEUM_DB when set and not empty, else "dadeum.db". */
+const char *cli_default_db(void);
+
+/*
  * A file-name value (--db, -o, --glossary, --from-jsonl): returns 0, or -1
  * after "OPT needs a file name, not an empty string" when arg is empty.
  */
@@ -177,12 +210,12 @@ int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
 /* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
 
-int cmd_extract(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_ingest(int argc, char **argv);
-int cmd_lookup(int argc, char **argv);
-int cmd_review(int argc, char **argv);
-int cmd_set(int argc, char **argv);
-int cmd_translit(int argc, char **argv);
+int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx);
 
 #endif

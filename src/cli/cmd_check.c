@@ -68,38 +68,6 @@ struct check_opts {
     int in_place;          /* --in-place */
 };
 
-static int merge_concept(void *m, const struct termbase_concept *c)
-{
-    struct termbase_error err;
-    return termbase_merge_add(m, c, &err) ? -1 : 0;
-}
-
-/* Reads a TBX glossary into the in-memory termbase tb; 0 or -1 (reported). */
-static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path)
-{
-    struct termbase_error err;
-    struct exchange_error xerr;
-    struct exchange_reader rd;
-    struct termbase_merge *m = termbase_merge_begin(tb, &err);
-
-    if (!m)
-        return error("%s", err.message);
-    memset(&rd, 0, sizeof(rd));
-    rd.concept = merge_concept;
-    rd.ctx = m;
-    rd.opt = (struct exchange_options)EXCHANGE_OPTIONS_INIT;
-    if (f->read(path, &rd, &xerr)) {
-        termbase_merge_abort(m);
-        if (xerr.line)
-            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path, f->name,
-                         xerr.line, xerr.column, xerr.message);
-        return error("cannot read glossary '%s' (%s): %s", path, f->name, xerr.message);
-    }
-    if (termbase_merge_commit(m, &err))
-        return error("%s", err.message);
-    return 0;
-}
-
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
 static int load_glossary(const struct check_opts *o, struct check_glossary *g)
 {
@@ -107,28 +75,9 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
     struct termbase *tb;
     int ret = DADEUM_EXIT_OK;
 
-    if (cli_check_stdin(o->glossary))
-        return DADEUM_EXIT_INPUT;
-    if (o->glossary) {
-        const struct exchange_format *f = exchange_format_for_path(o->glossary);
-        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-        if (tb && f && f->read && !strcmp(f->name, "tbx")) {
-            /* a TBX glossary: read it as dadeum import does */
-            if (load_exchange(tb, f, o->glossary)) {
-                termbase_free(tb);
-                return DADEUM_EXIT_INPUT;
-            }
-        } else if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
-            termbase_free(tb);
-            tb = NULL;
-        }
-    } else {
-        tb = termbase_open(o->db, TERMBASE_READONLY, &err);
-    }
-    if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
-    }
+    tb = cli_glossary_open(o->db, o->glossary, &ret);
+    if (!tb)
+        return ret;
     if (check_glossary_add_termbase(g, tb, &err)) {
         error("%s", err.message);
         ret = DADEUM_EXIT_INPUT;
@@ -298,16 +247,15 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
     return -1;
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    struct check_opts o = {getenv("DADEUM_DB"), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    struct check_opts o = {cli_default_db(), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
     struct check_glossary *g = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;
     int ret, input_failed = 0;
 
-    if (!o.db || !*o.db)
-        o.db = "dadeum.db";
     if ((ret = parse_options(argc, argv, &o)) >= 0)
         return ret;
     ret = DADEUM_EXIT_OK;

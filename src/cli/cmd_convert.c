@@ -81,8 +81,9 @@ static int on_concept(void *data, const struct termbase_concept *c)
     return exchange_writer_add(cc->w, c);
 }
 
-int cmd_convert(int argc, char **argv)
+int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
                                              {"to", required_argument, NULL, 't'},
                                              {"target", required_argument, NULL, 'g'},

@@ -240,8 +240,9 @@ static int refuse_termbase(const char *output, const char *db)
     return ret;
 }
 
-int cmd_export(int argc, char **argv)
+int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"output", required_argument, NULL, 'o'},
                                              {"db", required_argument, NULL, 'd'},
@@ -258,7 +259,7 @@ int cmd_export(int argc, char **argv)
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
+    const char *db = cli_default_db(), *output = NULL, *date_opt = NULL;
     const struct export_format *fmt = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
@@ -272,8 +273,6 @@ int cmd_export(int argc, char **argv)
     int all = 0, quiet = 0, min_given = 0;
     char date[32];
 
-    if (!db || !*db)
-        db = "dadeum.db";
     /* never an absolute local path in a file handed around (issue #17) */
     opt.paths = so.paths = EXCHANGE_PATHS_RELATIVE;
     cli_options_begin();

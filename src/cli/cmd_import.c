@@ -267,8 +267,9 @@ cleanup:
     return ret;
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                              {"from", required_argument, NULL, 'f'},
                                              {"source-lang", required_argument, NULL, 'S'},
@@ -276,15 +277,13 @@ int cmd_import(int argc, char **argv)
                                              {"verbose", no_argument, NULL, 'v'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *from = NULL;
+    const char *db = cli_default_db(), *from = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct termbase *tb = NULL;
     struct termbase_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
-    if (!db || !*db)
-        db = "dadeum.db";
     cli_options_begin();
     while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
         switch (c) {

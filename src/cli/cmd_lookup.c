@@ -1,8 +1,9 @@
 /*
  * cmd_lookup.c - `dadeum lookup`: find a concept by any of its forms.
  *
- * With --glossary the TSV file is loaded into a private in-memory termbase
- * and searched the same way, so every lookup mode works on it too.
+ * With --glossary the TSV or TBX file is loaded into a private in-memory
+ * termbase (dadeum_glossary_open, as check does) and searched the same way,
+ * so every lookup mode works on it too.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,8 +44,9 @@ static const char help[] =
     "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
     "not be written.\n";
 
-int cmd_lookup(int argc, char **argv)
+int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                              {"glossary", required_argument, NULL, 'g'},
                                              {"exact", no_argument, NULL, 'x'},
@@ -52,7 +54,7 @@ int cmd_lookup(int argc, char **argv)
                                              {"format", required_argument, NULL, 'f'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *glossary = NULL;
+    const char *db = cli_default_db(), *glossary = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -61,8 +63,6 @@ int cmd_lookup(int argc, char **argv)
     size_t limit = 10;
     int c, ret = DADEUM_EXIT_OK, db_opt = 0;
 
-    if (!db || !*db)
-        db = "dadeum.db";
     cli_options_begin();
     while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
@@ -108,21 +108,9 @@ int cmd_lookup(int argc, char **argv)
     }
     if (cli_options_only)
         return DADEUM_EXIT_OK;
-    if (cli_check_stdin(glossary))
-        return DADEUM_EXIT_INPUT;
-    if (glossary) {
-        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-        if (tb && termbase_load_tsv(tb, glossary, &err)) {
-            termbase_free(tb);
-            tb = NULL;
-        }
-    } else {
-        tb = termbase_open(db, TERMBASE_READONLY, &err);
-    }
-    if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
-    }
+    tb = cli_glossary_open(db, glossary, &ret);
+    if (!tb)
+        return ret;
     r = termbase_lookup(tb, argv[optind], flags, limit, &err);
     if (!r) {
         error("%s", err.message);

@@ -36,14 +36,15 @@ static const char help[] =
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
 
-int cmd_review(int argc, char **argv)
+int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},     {"status", required_argument, NULL, 's'},
         {"all", no_argument, NULL, 'a'},          {"limit", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'}, {"dump", no_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB");
+    const char *db = cli_default_db();
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -53,8 +54,6 @@ int cmd_review(int argc, char **argv)
     int status_opt = 0, all_opt = 0;
     size_t limit = 0;
 
-    if (!db || !*db)
-        db = "dadeum.db";
     cli_options_begin();
     while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {

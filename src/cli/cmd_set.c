@@ -32,8 +32,9 @@ static const char help[] =
     "warning says so), 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
     "be read, 4 it cannot be written (nothing was changed).\n";
 
-int cmd_set(int argc, char **argv)
+int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                              {"status", required_argument, NULL, 's'},
                                              {"en", required_argument, NULL, 'e'},
@@ -41,7 +42,7 @@ int cmd_set(int argc, char **argv)
                                              {"note", required_argument, NULL, 'n'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB");
+    const char *db = cli_default_db();
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -50,8 +51,6 @@ int cmd_set(int argc, char **argv)
     char *end;
     int c, ret = DADEUM_EXIT_OK;
 
-    if (!db || !*db)
-        db = "dadeum.db";
     cli_options_begin();
     /* no '+': options may follow the id */
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {

@@ -109,8 +109,9 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-int cmd_translit(int argc, char **argv)
+int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx)
 {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     static const struct option longopts[] = {{"count", required_argument, NULL, 'n'},
                                              {"all", no_argument, NULL, 'a'},
                                              {"score", no_argument, NULL, 's'},
