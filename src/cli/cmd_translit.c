@@ -123,7 +123,7 @@ int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx)
     int c, ret = DADEUM_EXIT_OK, count_opt = 0, all_opt = 0;
 
     cli_options_begin();
-    while ((c = getopt_long(argc, argv, "+:hn:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
         switch (c) {
         case 'n': {
             unsigned long v;
