@@ -1,6 +1,7 @@
 /*
  * cli.c - messages, usage and signal cleanup for the commands.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -178,10 +179,73 @@ int cli_close_stdout(void)
 
 int cli_options_only;
 
-void cli_options_begin(void)
+static int option_error(int c, char **argv, const struct option *longopts);
+
+/* 1 when the synopsis or help of t writes option o as "--name" (and "-x" when short). */
+static int option_documented(const struct cli_options *t, const struct cli_option *o)
 {
+    char name[64];
+    int n = snprintf(name, sizeof(name), "--%s", o->name);
+    int ok = n > 0 && (size_t)n < sizeof(name) &&
+             (strstr(t->synopsis, name) || (t->help && strstr(t->help, name)));
+    if (ok && (o->flags & CLI_SHORT)) {
+        snprintf(name, sizeof(name), "-%c", o->id);
+        ok = strstr(t->synopsis, name) || (t->help && strstr(t->help, name));
+    }
+    return ok;
+}
+
+void cli_parser_init(struct cli_parser *p, const struct cli_options *table)
+{
+    size_t n = 0, k = 0;
+
+    assert(p && table && table->synopsis && table->options);
+    p->table = table;
+    p->status = DADEUM_EXIT_OK;
+    p->shortopts[k++] = ':'; /* a missing value is ':', not '?' */
+    p->shortopts[k++] = 'h';
+    for (const struct cli_option *o = table->options; o->name; o++) {
+        assert(n < CLI_MAX_OPTIONS);
+        assert(o->id > 0 && o->id != 'h' && o->id != '?' && o->id != ':');
+        /* the table and the texts -h prints must agree (t0005 runs every -h) */
+        assert(table->usage || option_documented(table, o));
+        p->longopts[n++] = (struct option){o->name, o->has_arg, NULL, o->id};
+        if (o->flags & CLI_SHORT) {
+            p->shortopts[k++] = (char)o->id;
+            if (o->has_arg == required_argument)
+                p->shortopts[k++] = ':';
+        }
+    }
+    p->longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    p->longopts[n] = (struct option){NULL, 0, NULL, 0};
+    p->shortopts[k] = '\0';
     optind = 0;
     opterr = 0;
+}
+
+static int print_usage(const struct cli_options *t, int to_stdout)
+{
+    return t->usage ? t->usage(to_stdout) : cli_usage(t->synopsis, t->help, to_stdout);
+}
+
+int cli_next_option(struct cli_parser *p, int argc, char **argv)
+{
+    int c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL);
+
+    switch (c) {
+    case -1:
+        return 0;
+    case 'h':
+        p->status = print_usage(p->table, 1);
+        return -1;
+    case '?':
+    case ':':
+        option_error(c, argv, p->longopts);
+        p->status = print_usage(p->table, 0);
+        return -1;
+    default:
+        return c;
+    }
 }
 
 /* The long option of longopts that the name typed (before any '=') stands for, or NULL. */
@@ -202,7 +266,12 @@ static const struct option *long_option(const char *typed, const struct option *
     return found;
 }
 
-int cli_option_error(int c, char **argv, const struct option *longopts)
+/*
+ * Prints the error for what getopt_long just returned as c ('?' or ':'):
+ * "unknown option 'X'", "option 'X' needs a value" or "option 'X' takes no
+ * value". Returns -1.
+ */
+static int option_error(int c, char **argv, const struct option *longopts)
 {
     const char *arg = optind > 0 ? argv[optind - 1] : "";
     int is_long = arg && arg[0] == '-' && arg[1] == '-';

@@ -129,25 +129,82 @@ int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
 
 /* ---- options ------------------------------------------------------------------------
  *
- * Every command parses its options the same way:
+ * Every command declares its options once, in a table that also names its
+ * usage texts, and parses them the same way, GNU style: options and
+ * operands in any order (the operands end up in argv[optind..argc)), "--"
+ * ends the options, -h and --help print the help:
  *
- *   cli_options_begin();
- *   while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1)
+ *   static const struct cli_option options[] = {
+ *       {"format", required_argument, 'f', 0},
+ *       {"output", required_argument, 'o', CLI_SHORT},  (also -o)
+ *       CLI_OPTION_END};
+ *   static const struct cli_options table = {synopsis, help, options, NULL};
+ *
+ *   struct cli_parser p;
+ *   cli_parser_init(&p, &table);
+ *   while ((c = cli_next_option(&p, argc, argv)) > 0)
  *       switch (c) {
- *       ...
- *       default:
- *           cli_option_error(c, argv, longopts);
- *           return cli_usage(synopsis, help, 0);
+ *       case 'f': ... optarg ...
  *       }
+ *   if (c < 0)
+ *       return p.status;
  *   ... check the combination ...
  *   if (cli_options_only)
  *       return DADEUM_EXIT_OK;
  *
- * The optstring starts with ':' (after a '+'), so that a missing value is
- * told from an unknown option. Values are checked as they are read, with a
- * one-line error naming the option and what it accepts; a misuse exits
- * DADEUM_EXIT_USAGE before any file is opened or anything is written.
+ * A missing value is told from an unknown option. Values are checked as
+ * they are read, with a one-line error naming the option and what it
+ * accepts; a misuse exits DADEUM_EXIT_USAGE before any file is opened or
+ * anything is written.
  */
+
+enum cli_option_flags {
+    CLI_SHORT = 1 << 0 /* the option is also -<id> */
+};
+
+struct cli_option {
+    const char *name; /* the long name, without "--" */
+    int has_arg;      /* no_argument or required_argument (getopt.h) */
+    int id;           /* what cli_next_option returns: > 0, not 'h', '?' or ':' */
+    unsigned flags;   /* enum cli_option_flags */
+};
+#define CLI_OPTION_END                                                                             \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
+
+/* What a command's -h prints, and the options it takes. */
+struct cli_options {
+    const char *synopsis;             /* "usage: dadeum CMD ...\n", also printed on misuse */
+    const char *help;                 /* the rest of -h */
+    const struct cli_option *options; /* ends with CLI_OPTION_END; -h, --help are implied */
+    int (*usage)(int to_stdout);      /* prints both instead of cli_usage, or NULL */
+};
+
+#define CLI_MAX_OPTIONS 24
+
+struct cli_parser {
+    const struct cli_options *table;
+    struct option longopts[CLI_MAX_OPTIONS + 2]; /* the table's, --help, the end */
+    char shortopts[2 * CLI_MAX_OPTIONS + 4];     /* ":" then -h and the CLI_SHORT ones */
+    int status;                                  /* exit status once cli_next_option < 0 */
+};
+
+/*
+ * Starts parsing a command's argv with table: getopt's full reset (optind
+ * = 0, which also forgets the position inside a group of short options that
+ * optind = 1 keeps from an earlier parse) and its own messages off.
+ */
+void cli_parser_init(struct cli_parser *p, const struct cli_options *table);
+
+/*
+ * The id of the next option (its value in optarg); 0 when none is left
+ * (operands are argv[optind..argc) then); -1 when the command must return
+ * p->status: after -h or --help (help printed, DADEUM_EXIT_OK), or after an
+ * unknown option, a missing value or a value given to an option that takes
+ * none (error and usage printed on stderr, DADEUM_EXIT_USAGE).
+ */
+int cli_next_option(struct cli_parser *p, int argc, char **argv);
 
 /*
  * Set only by tests/fuzz/fuzz_options.c: each cmd_<name> returns
@@ -155,20 +212,6 @@ int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
  * creates or writes any file.
  */
 extern int cli_options_only;
-
-/*
- * Starts parsing a command's argv: optind = 0, glibc's full reset (also of
- * the position inside a group of short options, which optind = 1 keeps
- * from an earlier parse), and getopt's own messages off.
- */
-void cli_options_begin(void);
-
-/*
- * Prints the error for what getopt_long just returned as c ('?' or ':'):
- * "unknown option 'X'", "option 'X' needs a value" or "option 'X' takes no
- * value". Returns -1.
- */
-int cli_option_error(int c, char **argv, const struct option *longopts);
 
 /*
  * Parses arg, the value of option opt, as a decimal whole number from min

@@ -143,21 +143,20 @@ static int write_fixed(const struct check_result *r, const char *path)
     return DADEUM_EXIT_OK;
 }
 
+static const struct cli_option options[] = {
+    {"db", required_argument, 'd', 0},     {"glossary", required_argument, 'g', 0},
+    {"format", required_argument, 'f', 0}, {"encoding", required_argument, 'e', 0},
+    {"fix", no_argument, 'x', 0},          {"output", required_argument, 'o', CLI_SHORT},
+    {"in-place", no_argument, 'i', 0},     CLI_OPTION_END};
+static const struct cli_options check_options = {synopsis, help, options, NULL};
+
 static int parse_options(int argc, char **argv, struct check_opts *o)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"glossary", required_argument, NULL, 'g'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"fix", no_argument, NULL, 'x'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"in-place", no_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     int c, db_opt = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &check_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg))
@@ -194,13 +193,10 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
         case 'i':
             o->in_place = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind >= argc) {
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);
@@ -249,13 +245,13 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
 
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    (void)ctx; /* no CLI_CONTEXT: NULL */
     struct check_opts o = {cli_default_db(), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
     struct check_glossary *g = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;
     int ret, input_failed = 0;
 
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     if ((ret = parse_options(argc, argv, &o)) >= 0)
         return ret;
     ret = DADEUM_EXIT_OK;

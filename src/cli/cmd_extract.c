@@ -124,23 +124,25 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
     return DADEUM_EXIT_OK;
 }
 
+static const struct cli_option options[] = {{"format", required_argument, 'f', 0},
+                                            {"output", required_argument, 'o', CLI_SHORT},
+                                            {"encoding", required_argument, 'e', 0},
+                                            {"lenient", no_argument, 'l', 0},
+                                            {"explain", no_argument, 'x', 0},
+                                            {"cross", no_argument, 'c', 0},
+                                            {"jobs", required_argument, 'j', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options extract_options = {synopsis, help, options, NULL};
+
 int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"lenient", no_argument, NULL, 'l'},
-                                             {"explain", no_argument, NULL, 'x'},
-                                             {"cross", no_argument, NULL, 'c'},
-                                             {"jobs", required_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     struct extract_opts opt = {DADEUM_EXTRACT_OPTIONS_INIT, PAIRS_TSV, NULL, 0, NULL};
     struct outfile out = OUTFILE_INIT;
     int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":ho:j:", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &extract_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "tsv"))
@@ -185,13 +187,10 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
             opt.lib.jobs = (unsigned)v;
             break;
         }
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind >= argc) {
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);

@@ -267,16 +267,15 @@ cleanup:
     return ret;
 }
 
+static const struct cli_option options[] = {
+    {"db", required_argument, 'd', 0},          {"from", required_argument, 'f', 0},
+    {"source-lang", required_argument, 'S', 0}, {"target-lang", required_argument, 'T', 0},
+    {"verbose", no_argument, 'v', CLI_SHORT},   CLI_OPTION_END};
+static const struct cli_options import__options = {synopsis, help, options, NULL};
+
 int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    (void)ctx; /* no CLI_CONTEXT: NULL */
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"from", required_argument, NULL, 'f'},
-                                             {"source-lang", required_argument, NULL, 'S'},
-                                             {"target-lang", required_argument, NULL, 'T'},
-                                             {"verbose", no_argument, NULL, 'v'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const char *db = cli_default_db(), *from = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
@@ -284,8 +283,9 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
     struct termbase_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &import__options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg)) {
@@ -313,14 +313,11 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
         case 'v':
             verbose = 1;
             break;
-        case 'h':
-            ret = cli_usage(synopsis, help, 1);
-            goto cleanup;
-        default:
-            cli_option_error(c, argv, longopts);
-            ret = cli_usage(synopsis, help, 0);
-            goto cleanup;
         }
+    }
+    if (c < 0) {
+        ret = parser.status;
+        goto cleanup;
     }
     if (optind >= argc) {
         error("no file to import");

@@ -147,15 +147,15 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     return DADEUM_EXIT_OK;
 }
 
+static const struct cli_option options[] = {
+    {"db", required_argument, 'd', 0},      {"encoding", required_argument, 'e', 0},
+    {"lenient", no_argument, 'l', 0},       {"from-jsonl", required_argument, 'j', 0},
+    {"quiet", no_argument, 'q', CLI_SHORT}, CLI_OPTION_END};
+static const struct cli_options ingest_options = {synopsis, help, options, NULL};
+
 int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"lenient", no_argument, NULL, 'l'},
-                                             {"from-jsonl", required_argument, NULL, 'j'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const char *db = cli_default_db(), *encoding = NULL, *jsonl = NULL;
     struct termbase *tb = NULL;
     struct termbase_error err;
@@ -164,8 +164,8 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     int c, quiet = 0, ret = DADEUM_EXIT_OK;
 
     memset(&p, 0, sizeof(p));
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &ingest_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg))
@@ -186,13 +186,10 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
         case 'q':
             quiet = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (!jsonl && optind >= argc) {
         error("no input files");
         return cli_usage(synopsis, help, 0);

@@ -33,7 +33,7 @@ static const char help[] =
     "\n"
     "search:\n"
     "  --exact            exact forms and particle/spacing variants only\n"
-    "  --limit <n>        at most n concepts (default 10, 0 for all)\n"
+    "  -n, --limit <n>    at most n concepts (default 10, 0 for all)\n"
     "\n"
     "output:\n"
     "  --format text      concept on one line (term ↔ loanword ↔ English ↔\n"
@@ -45,16 +45,15 @@ static const char help[] =
     "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
     "not be written.\n";
 
+static const struct cli_option options[] = {
+    {"db", required_argument, 'd', 0},     {"glossary", required_argument, 'g', 0},
+    {"exact", no_argument, 'x', 0},        {"limit", required_argument, 'n', CLI_SHORT},
+    {"format", required_argument, 'f', 0}, CLI_OPTION_END};
+static const struct cli_options lookup_options = {synopsis, help, options, NULL};
+
 int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    (void)ctx; /* no CLI_CONTEXT: NULL */
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"glossary", required_argument, NULL, 'g'},
-                                             {"exact", no_argument, NULL, 'x'},
-                                             {"limit", required_argument, NULL, 'n'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const char *db = cli_default_db(), *glossary = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
@@ -64,8 +63,9 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
     size_t limit = 10;
     int c, ret = DADEUM_EXIT_OK, db_opt = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &lookup_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg))
@@ -92,13 +92,10 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
             fmt = (enum termbase_format)f;
             break;
         }
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind != argc - 1) {
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);

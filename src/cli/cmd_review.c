@@ -27,7 +27,7 @@ static const char help[] =
     "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
     "  --status <status>  list concepts with this status\n"
     "  --all              list every concept (not with --status)\n"
-    "  --limit <n>        at most n concepts (default 0: all)\n"
+    "  -n, --limit <n>    at most n concepts (default 0: all)\n"
     "  --format <fmt>     text (default), tsv or json, as for 'dadeum lookup'\n"
     "  --dump             write the whole termbase (documents, concepts, forms,\n"
     "                     evidence) as sorted TSV without ids (only --db goes\n"
@@ -36,14 +36,18 @@ static const char help[] =
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
 
+static const struct cli_option options[] = {{"db", required_argument, 'd', 0},
+                                            {"status", required_argument, 's', 0},
+                                            {"all", no_argument, 'a', 0},
+                                            {"limit", required_argument, 'n', CLI_SHORT},
+                                            {"format", required_argument, 'f', 0},
+                                            {"dump", no_argument, 'D', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options review_options = {synopsis, help, options, NULL};
+
 int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    (void)ctx; /* no CLI_CONTEXT: NULL */
-    static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},     {"status", required_argument, NULL, 's'},
-        {"all", no_argument, NULL, 'a'},          {"limit", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'}, {"dump", no_argument, NULL, 'D'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const char *db = cli_default_db();
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
@@ -54,8 +58,9 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
     int status_opt = 0, all_opt = 0;
     size_t limit = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &review_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg))
@@ -92,13 +97,10 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
         case 'D':
             dump = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind < argc) {
         error("unexpected argument '%s'", argv[optind]);
         return cli_usage(synopsis, help, 0);

@@ -32,16 +32,15 @@ static const char help[] =
     "warning says so), 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
     "be read, 4 it cannot be written (nothing was changed).\n";
 
+static const struct cli_option options[] = {
+    {"db", required_argument, 'd', 0},   {"status", required_argument, 's', 0},
+    {"en", required_argument, 'e', 0},   {"abbr", required_argument, 'a', 0},
+    {"note", required_argument, 'n', 0}, CLI_OPTION_END};
+static const struct cli_options set_options = {synopsis, help, options, NULL};
+
 int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    (void)ctx; /* no CLI_CONTEXT: NULL */
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"status", required_argument, NULL, 's'},
-                                             {"en", required_argument, NULL, 'e'},
-                                             {"abbr", required_argument, NULL, 'a'},
-                                             {"note", required_argument, NULL, 'n'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const char *db = cli_default_db();
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
@@ -51,9 +50,9 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
     char *end;
     int c, ret = DADEUM_EXIT_OK;
 
-    cli_options_begin();
-    /* no '+': options may follow the id */
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &set_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'd':
             if (cli_file_option("--db", optarg))
@@ -78,13 +77,10 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
         case 'n':
             e.note = optarg;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind != argc - 1) {
         error(optind >= argc ? "no concept id" : "one concept id only");
         return cli_usage(synopsis, help, 0);
