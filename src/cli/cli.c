@@ -181,6 +181,9 @@ int cli_options_only;
 
 static int option_error(int c, char **argv, const struct option *longopts);
 
+/* The id of --db under CLI_DB: no command's own (theirs are letters) */
+#define CLI_OPT_DB 0x100
+
 /* 1 when the synopsis or help of t writes option o as "--name" (and "-x" when short). */
 static int option_documented(const struct cli_options *t, const struct cli_option *o)
 {
@@ -202,11 +205,14 @@ void cli_parser_init(struct cli_parser *p, const struct cli_options *table)
     assert(p && table && table->synopsis && table->options);
     p->table = table;
     p->status = DADEUM_EXIT_OK;
+    p->db = NULL;
+    p->db_given = 0;
     p->shortopts[k++] = ':'; /* a missing value is ':', not '?' */
     p->shortopts[k++] = 'h';
     for (const struct cli_option *o = table->options; o->name; o++) {
-        assert(n < CLI_MAX_OPTIONS);
-        assert(o->id > 0 && o->id != 'h' && o->id != '?' && o->id != ':');
+        assert(n + 1 < CLI_MAX_OPTIONS); /* room for --db too */
+        assert(o->id > 0 && o->id != 'h' && o->id != '?' && o->id != ':' && o->id != CLI_OPT_DB);
+        assert(!(table->flags & CLI_DB) || strcmp(o->name, "db"));
         /* the table and the texts -h prints must agree (t0005 runs every -h) */
         assert(table->usage || option_documented(table, o));
         p->longopts[n++] = (struct option){o->name, o->has_arg, NULL, o->id};
@@ -215,6 +221,12 @@ void cli_parser_init(struct cli_parser *p, const struct cli_options *table)
             if (o->has_arg == required_argument)
                 p->shortopts[k++] = ':';
         }
+    }
+    if (table->flags & CLI_DB) {
+        const char *env = getenv("DADEUM_DB");
+        p->db = env && *env ? env : "dadeum.db";
+        p->db_given = 0;
+        p->longopts[n++] = (struct option){"db", required_argument, NULL, CLI_OPT_DB};
     }
     p->longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
     p->longopts[n] = (struct option){NULL, 0, NULL, 0};
@@ -230,9 +242,19 @@ static int print_usage(const struct cli_options *t, int to_stdout)
 
 int cli_next_option(struct cli_parser *p, int argc, char **argv)
 {
-    int c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL);
+    int c;
 
+again:
+    c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL);
     switch (c) {
+    case CLI_OPT_DB:
+        if (cli_file_option("--db", optarg)) {
+            p->status = print_usage(p->table, 0);
+            return -1;
+        }
+        p->db = optarg;
+        p->db_given = 1;
+        goto again;
     case -1:
         return 0;
     case 'h':
@@ -307,12 +329,6 @@ int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsign
     return 0;
 bad:
     return error("%s needs a whole number from %lu to %lu, not '%s'", opt, min, max, arg);
-}
-
-const char *cli_default_db(void)
-{
-    const char *db = getenv("DADEUM_DB");
-    return db && *db ? db : "dadeum.db";
 }
 
 int cli_file_option(const char *opt, const char *arg)

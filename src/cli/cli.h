@@ -173,12 +173,23 @@ struct cli_option {
         NULL, 0, 0, 0                                                                              \
     }
 
+/* What a command's options table says it needs from the parser. */
+enum cli_options_flags {
+    /*
+     * The command works on a termbase: --db <file> is parsed here (not an
+     * empty name), into cli_parser.db, which is $DADEUM_DB when set and not
+     * empty, else ./dadeum.db, without --db.
+     */
+    CLI_DB = 1 << 0
+};
+
 /* What a command's -h prints, and the options it takes. */
 struct cli_options {
     const char *synopsis;             /* "usage: dadeum CMD ...\n", also printed on misuse */
     const char *help;                 /* the rest of -h */
     const struct cli_option *options; /* ends with CLI_OPTION_END; -h, --help are implied */
     int (*usage)(int to_stdout);      /* prints both instead of cli_usage, or NULL */
+    unsigned flags;                   /* enum cli_options_flags */
 };
 
 #define CLI_MAX_OPTIONS 24
@@ -188,6 +199,8 @@ struct cli_parser {
     struct option longopts[CLI_MAX_OPTIONS + 2]; /* the table's, --help, the end */
     char shortopts[2 * CLI_MAX_OPTIONS + 4];     /* ":" then -h and the CLI_SHORT ones */
     int status;                                  /* exit status once cli_next_option < 0 */
+    const char *db;                              /* with CLI_DB: the termbase to use */
+    int db_given;                                /* with CLI_DB: --db was given */
 };
 
 /*
@@ -228,9 +241,6 @@ int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsign
  */
 struct termbase;
 struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status /* OUT */);
-
-/* The termbase without --db: $DADEUM_DB when set and not empty, else "dadeum.db". */
-const char *cli_default_db(void);
 
 /*
  * A file-name value (--db, -o, --glossary, --from-jsonl): returns 0, or -1

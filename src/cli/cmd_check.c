@@ -143,27 +143,23 @@ static int write_fixed(const struct check_result *r, const char *path)
     return DADEUM_EXIT_OK;
 }
 
-static const struct cli_option options[] = {
-    {"db", required_argument, 'd', 0},     {"glossary", required_argument, 'g', 0},
-    {"format", required_argument, 'f', 0}, {"encoding", required_argument, 'e', 0},
-    {"fix", no_argument, 'x', 0},          {"output", required_argument, 'o', CLI_SHORT},
-    {"in-place", no_argument, 'i', 0},     CLI_OPTION_END};
-static const struct cli_options check_options = {synopsis, help, options, NULL};
+static const struct cli_option options[] = {{"glossary", required_argument, 'g', 0},
+                                            {"format", required_argument, 'f', 0},
+                                            {"encoding", required_argument, 'e', 0},
+                                            {"fix", no_argument, 'x', 0},
+                                            {"output", required_argument, 'o', CLI_SHORT},
+                                            {"in-place", no_argument, 'i', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options check_options = {synopsis, help, options, NULL, CLI_DB};
 
 static int parse_options(int argc, char **argv, struct check_opts *o)
 {
     struct cli_parser parser;
-    int c, db_opt = 0;
+    int c;
 
     cli_parser_init(&parser, &check_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            o->db = optarg;
-            db_opt = 1;
-            break;
         case 'g':
             if (cli_file_option("--glossary", optarg))
                 return cli_usage(synopsis, help, 0);
@@ -197,6 +193,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
     }
     if (c < 0)
         return parser.status;
+    o->db = parser.db;
     if (optind >= argc) {
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);
@@ -224,7 +221,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 return cli_usage(synopsis, help, 0);
             }
     }
-    if (db_opt && o->glossary) {
+    if (parser.db_given && o->glossary) {
         error("--db and --glossary cannot be combined: --glossary checks against a file instead");
         return cli_usage(synopsis, help, 0);
     }
@@ -245,7 +242,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
 
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    struct check_opts o = {cli_default_db(), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
+    struct check_opts o = {NULL, NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
     struct check_glossary *g = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;

@@ -88,7 +88,7 @@ static const struct cli_option options[] = {{"from", required_argument, 'f', 0},
                                             {"target-lang", required_argument, 'T', 0},
                                             {"date", required_argument, 'D', 0},
                                             CLI_OPTION_END};
-static const struct cli_options convert_options = {synopsis, help, options, NULL};
+static const struct cli_options convert_options = {synopsis, help, options, NULL, 0};
 
 int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
 {

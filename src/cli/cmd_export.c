@@ -240,27 +240,21 @@ static int refuse_termbase(const char *output, const char *db)
     return ret;
 }
 
-static const struct cli_option options[] = {{"format", required_argument, 'f', 0},
-                                            {"output", required_argument, 'o', CLI_SHORT},
-                                            {"db", required_argument, 'd', 0},
-                                            {"status", required_argument, 's', 0},
-                                            {"target", required_argument, 't', 0},
-                                            {"source-lang", required_argument, 'S', 0},
-                                            {"target-lang", required_argument, 'T', 0},
-                                            {"date", required_argument, 'D', 0},
-                                            {"kind", required_argument, 'k', 0},
-                                            {"min-count", required_argument, 'm', 0},
-                                            {"source-paths", required_argument, 'P', 0},
-                                            {"min-confidence", required_argument, 'c', 0},
-                                            {"all", no_argument, 'a', 0},
-                                            {"quiet", no_argument, 'q', CLI_SHORT},
-                                            CLI_OPTION_END};
-static const struct cli_options export_options = {synopsis, help_tail, options, usage};
+static const struct cli_option options[] = {
+    {"format", required_argument, 'f', 0},         {"output", required_argument, 'o', CLI_SHORT},
+
+    {"status", required_argument, 's', 0},         {"target", required_argument, 't', 0},
+    {"source-lang", required_argument, 'S', 0},    {"target-lang", required_argument, 'T', 0},
+    {"date", required_argument, 'D', 0},           {"kind", required_argument, 'k', 0},
+    {"min-count", required_argument, 'm', 0},      {"source-paths", required_argument, 'P', 0},
+    {"min-confidence", required_argument, 'c', 0}, {"all", no_argument, 'a', 0},
+    {"quiet", no_argument, 'q', CLI_SHORT},        CLI_OPTION_END};
+static const struct cli_options export_options = {synopsis, help_tail, options, usage, CLI_DB};
 
 int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db(), *output = NULL, *date_opt = NULL;
+    const char *db = NULL, *output = NULL, *date_opt = NULL;
     const struct export_format *fmt = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
@@ -293,13 +287,6 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
                 goto cleanup;
             }
             output = optarg;
-            break;
-        case 'd':
-            if (cli_file_option("--db", optarg)) {
-                ret = usage(0);
-                goto cleanup;
-            }
-            db = optarg;
             break;
         case 's':
             if ((status = termbase_review_parse(optarg)) < 0) {
@@ -371,6 +358,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         ret = parser.status;
         goto cleanup;
     }
+    db = parser.db;
     if (optind != argc) {
         error("export takes no arguments ('%s')", argv[optind]);
         ret = usage(0);

@@ -132,7 +132,7 @@ static const struct cli_option options[] = {{"format", required_argument, 'f', 0
                                             {"cross", no_argument, 'c', 0},
                                             {"jobs", required_argument, 'j', CLI_SHORT},
                                             CLI_OPTION_END};
-static const struct cli_options extract_options = {synopsis, help, options, NULL};
+static const struct cli_options extract_options = {synopsis, help, options, NULL, 0};
 
 int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
 {

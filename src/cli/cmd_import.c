@@ -267,16 +267,17 @@ cleanup:
     return ret;
 }
 
-static const struct cli_option options[] = {
-    {"db", required_argument, 'd', 0},          {"from", required_argument, 'f', 0},
-    {"source-lang", required_argument, 'S', 0}, {"target-lang", required_argument, 'T', 0},
-    {"verbose", no_argument, 'v', CLI_SHORT},   CLI_OPTION_END};
-static const struct cli_options import__options = {synopsis, help, options, NULL};
+static const struct cli_option options[] = {{"from", required_argument, 'f', 0},
+                                            {"source-lang", required_argument, 'S', 0},
+                                            {"target-lang", required_argument, 'T', 0},
+                                            {"verbose", no_argument, 'v', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options import_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db(), *from = NULL;
+    const char *db = NULL, *from = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct termbase *tb = NULL;
@@ -284,16 +285,9 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
     (void)ctx; /* no CLI_CONTEXT: NULL */
-    cli_parser_init(&parser, &import__options);
+    cli_parser_init(&parser, &import_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg)) {
-                ret = cli_usage(synopsis, help, 0);
-                goto cleanup;
-            }
-            db = optarg;
-            break;
         case 'f':
             if (!exchange_format_find(optarg) || !exchange_format_find(optarg)->read) {
                 error("unknown format '%s' (tmx, tbx, tsv or csv)", optarg);
@@ -319,6 +313,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
         ret = parser.status;
         goto cleanup;
     }
+    db = parser.db;
     if (optind >= argc) {
         error("no file to import");
         ret = cli_usage(synopsis, help, 0);

@@ -147,16 +147,17 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     return DADEUM_EXIT_OK;
 }
 
-static const struct cli_option options[] = {
-    {"db", required_argument, 'd', 0},      {"encoding", required_argument, 'e', 0},
-    {"lenient", no_argument, 'l', 0},       {"from-jsonl", required_argument, 'j', 0},
-    {"quiet", no_argument, 'q', CLI_SHORT}, CLI_OPTION_END};
-static const struct cli_options ingest_options = {synopsis, help, options, NULL};
+static const struct cli_option options[] = {{"encoding", required_argument, 'e', 0},
+                                            {"lenient", no_argument, 'l', 0},
+                                            {"from-jsonl", required_argument, 'j', 0},
+                                            {"quiet", no_argument, 'q', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options ingest_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db(), *encoding = NULL, *jsonl = NULL;
+    const char *db = NULL, *encoding = NULL, *jsonl = NULL;
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct progress p;
@@ -167,11 +168,6 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     cli_parser_init(&parser, &ingest_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 'e':
             encoding = optarg;
             break;
@@ -190,6 +186,7 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
+    db = parser.db;
     if (!jsonl && optind >= argc) {
         error("no input files");
         return cli_usage(synopsis, help, 0);

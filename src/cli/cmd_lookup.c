@@ -45,34 +45,29 @@ static const char help[] =
     "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
     "not be written.\n";
 
-static const struct cli_option options[] = {
-    {"db", required_argument, 'd', 0},     {"glossary", required_argument, 'g', 0},
-    {"exact", no_argument, 'x', 0},        {"limit", required_argument, 'n', CLI_SHORT},
-    {"format", required_argument, 'f', 0}, CLI_OPTION_END};
-static const struct cli_options lookup_options = {synopsis, help, options, NULL};
+static const struct cli_option options[] = {{"glossary", required_argument, 'g', 0},
+                                            {"exact", no_argument, 'x', 0},
+                                            {"limit", required_argument, 'n', CLI_SHORT},
+                                            {"format", required_argument, 'f', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options lookup_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db(), *glossary = NULL;
+    const char *db = NULL, *glossary = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
     struct termbase_error err;
     unsigned flags = 0;
     size_t limit = 10;
-    int c, ret = DADEUM_EXIT_OK, db_opt = 0;
+    int c, ret = DADEUM_EXIT_OK;
 
     (void)ctx; /* no CLI_CONTEXT: NULL */
     cli_parser_init(&parser, &lookup_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            db_opt = 1;
-            break;
         case 'g':
             if (cli_file_option("--glossary", optarg))
                 return cli_usage(synopsis, help, 0);
@@ -96,11 +91,12 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
+    db = parser.db;
     if (optind != argc - 1) {
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);
     }
-    if (db_opt && glossary) {
+    if (parser.db_given && glossary) {
         error("--db and --glossary cannot be combined: --glossary searches a file instead");
         return cli_usage(synopsis, help, 0);
     }

@@ -36,19 +36,18 @@ static const char help[] =
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
 
-static const struct cli_option options[] = {{"db", required_argument, 'd', 0},
-                                            {"status", required_argument, 's', 0},
+static const struct cli_option options[] = {{"status", required_argument, 's', 0},
                                             {"all", no_argument, 'a', 0},
                                             {"limit", required_argument, 'n', CLI_SHORT},
                                             {"format", required_argument, 'f', 0},
                                             {"dump", no_argument, 'D', 0},
                                             CLI_OPTION_END};
-static const struct cli_options review_options = {synopsis, help, options, NULL};
+static const struct cli_options review_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db();
+    const char *db = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -62,11 +61,6 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
     cli_parser_init(&parser, &review_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 's':
             status = termbase_review_parse(optarg);
             if (status < 0) {
@@ -101,6 +95,7 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
+    db = parser.db;
     if (optind < argc) {
         error("unexpected argument '%s'", argv[optind]);
         return cli_usage(synopsis, help, 0);

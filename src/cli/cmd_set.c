@@ -32,16 +32,17 @@ static const char help[] =
     "warning says so), 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
     "be read, 4 it cannot be written (nothing was changed).\n";
 
-static const struct cli_option options[] = {
-    {"db", required_argument, 'd', 0},   {"status", required_argument, 's', 0},
-    {"en", required_argument, 'e', 0},   {"abbr", required_argument, 'a', 0},
-    {"note", required_argument, 'n', 0}, CLI_OPTION_END};
-static const struct cli_options set_options = {synopsis, help, options, NULL};
+static const struct cli_option options[] = {{"status", required_argument, 's', 0},
+                                            {"en", required_argument, 'e', 0},
+                                            {"abbr", required_argument, 'a', 0},
+                                            {"note", required_argument, 'n', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options set_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
-    const char *db = cli_default_db();
+    const char *db = NULL;
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -54,11 +55,6 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
     cli_parser_init(&parser, &set_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 's':
             e.status = termbase_review_parse(optarg);
             if (e.status < 0) {
@@ -81,6 +77,7 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
+    db = parser.db;
     if (optind != argc - 1) {
         error(optind >= argc ? "no concept id" : "one concept id only");
         return cli_usage(synopsis, help, 0);

@@ -113,7 +113,7 @@ static const struct cli_option options[] = {{"count", required_argument, 'n', CL
                                             {"all", no_argument, 'a', 0},
                                             {"score", no_argument, 's', 0},
                                             CLI_OPTION_END};
-static const struct cli_options translit_options = {synopsis, help, options, NULL};
+static const struct cli_options translit_options = {synopsis, help, options, NULL, 0};
 
 int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx)
 {
