@@ -214,7 +214,7 @@ void cli_parser_init(struct cli_parser *p, const struct cli_options *table)
         assert(o->id > 0 && o->id != 'h' && o->id != '?' && o->id != ':' && o->id != CLI_OPT_DB);
         assert(!(table->flags & CLI_DB) || strcmp(o->name, "db"));
         /* the table and the texts -h prints must agree (t0005 runs every -h) */
-        assert(table->usage || option_documented(table, o));
+        assert(option_documented(table, o));
         p->longopts[n++] = (struct option){o->name, o->has_arg, NULL, o->id};
         if (o->flags & CLI_SHORT) {
             p->shortopts[k++] = (char)o->id;
