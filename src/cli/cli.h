@@ -6,22 +6,24 @@
  *     int cmd_<name>(int argc, char **argv, struct dadeum_ctx *ctx);
  *  2. declare it below and add a line to the table in commands.c, with
  *     CLI_CONTEXT when it extracts (ctx is NULL otherwise);
- *  3. give it a usage string (printed for -h and on misuse) and document it
- *     in docs/dadeum.1 and the README; parse its options as "options" below
- *     says, and add a seed to tests/data/fuzz/options/;
+ *  3. give it a synopsis and a help text and an option table naming them
+ *     (struct cli_options below: CLI_DB when it works on a termbase), parse
+ *     with cli_parser_init / cli_next_option, document every option in its
+ *     section of docs/dadeum.1 (tests/t0005-help-man.sh checks) and the
+ *     README, and add a seed to tests/data/fuzz/options/;
  *  4. add tests/tNNNN-<name>-*.sh.
  * Only this directory prints or chooses exit codes (STYLE.md §4).
  */
 #ifndef DADEUM_CLI_CLI_H
 #define DADEUM_CLI_CLI_H
 
-#include "util/strbuf.h"
-
-struct dadeum_ctx;
-
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
+
+#include "util/strbuf.h"
+
+struct dadeum_ctx;
 
 /* Exit statuses, documented in `dadeum --help` and docs/dadeum.1. */
 enum dadeum_exit {
