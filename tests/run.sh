@@ -57,8 +57,9 @@ run_build() {
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
 # LeakSanitizer's tracer dies (signal 11) reading the dynamic TLS block that
 # glibc 2.36 gives libstdc++ once hunspell is loaded with dlopen ("DTLS 6 at
-# 0x9bb"): do not scan thread-local storage (our one thread-local pointer, the
-# translit handle, is freed before exit, so nothing is hidden there), and do not
+# 0x9bb"): do not scan thread-local storage (the translit handles kept there,
+# one per thread, are also listed by the oracle of src/dadeum.h's context and
+# freed with it before exit, so nothing is hidden there), and do not
 # print LSan's built-in suppression of glibc's TLS allocation, which would add
 # lines to the standard error the tests compare.
 export LSAN_OPTIONS=${LSAN_OPTIONS:-use_tls=0:print_suppressions=0}

@@ -106,6 +106,22 @@ test_expect_success '--glossary errors: missing file, bad UTF-8, one column' '
 	test_expect_code 3 dadeum lookup --glossary one.tsv x
 '
 
+test_expect_success '--glossary reads a TBX glossary too, as check --glossary does' '
+	dadeum export --format tbx --date 2026-01-01 -o g.tbx &&
+	env DADEUM_DB=none.db "$DADEUM" lookup --glossary g.tbx 클라우드를 >out &&
+	test_grep "^인터넷 기반 자원 공유 ↔ 클라우드" out &&
+	test ! -e none.db &&
+	dadeum lookup --glossary g.tbx --format tsv AI >out &&
+	test_grep "인공지능" out &&
+	test_expect_code 1 dadeum lookup --glossary g.tbx korean
+'
+
+test_expect_success '--glossary: a malformed TBX glossary is exit 3 with its line' '
+	printf "<martif><text><body><termEntry>\n" >bad.tbx &&
+	test_expect_code 3 dadeum lookup --glossary bad.tbx x 2>err &&
+	test_grep "^dadeum: error: cannot read glossary .bad.tbx. (tbx): line [0-9]*, column" err
+'
+
 test_expect_success 'output that cannot be written exits 4' '
 	if test -w /dev/full; then
 		test_expect_code 4 dadeum lookup 클라우드 >/dev/full

@@ -11,6 +11,7 @@
  * 체인저). Many Sino-Korean words are exact renderings of something (강연 =
  * gang yearn, 인물 = in mule); their spelling reads native (P < 0.02).
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,14 +27,23 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-static _Thread_local struct translit *handle;
 /*
- * Answers already given, shared by all threads: a corpus repeats its words,
- * and a lookup costs milliseconds. Only the translit handle is per thread.
+ * One oracle per context (dadeum.h). The translit handle is per thread (a
+ * lookup keeps scratch state in it), made on a thread's first question so
+ * that a context that never extracts pays nothing for hunspell, and kept in
+ * the oracle's list so that align_oracle_free releases every thread's. The
+ * answers already given are shared by all threads: a corpus repeats its
+ * words, and a lookup costs milliseconds.
  */
-static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct strmap loan_cache;    /* word -> (void *)1 yes, (void *)2 no */
-static struct strmap english_cache; /* gloss -> struct cached_english * */
+struct align_oracle {
+    struct extract_oracle iface; /* what the extractor calls, data = this */
+    pthread_key_t key;           /* this thread's struct translit * */
+    pthread_mutex_t mu;          /* guards the fields below */
+    struct translit **handles;   /* every thread's handle, freed with the oracle */
+    size_t nhandles, ahandles;
+    struct strmap loan_cache;    /* word -> (void *)1 yes, (void *)2 no */
+    struct strmap english_cache; /* gloss -> struct cached_english * */
+};
 
 struct cached_english {
     double confidence; /* 0 when there is no rendering */
@@ -41,27 +51,36 @@ struct cached_english {
     char en[];         /* the rendering, NUL-terminated */
 };
 
-static struct translit *get(void)
+static struct translit *get(struct align_oracle *o)
 {
-    if (!handle)
-        handle = translit_new(0, NULL);
-    return handle;
+    struct translit *t = pthread_getspecific(o->key);
+    if (!t) {
+        t = translit_new(0, NULL);
+        if (pthread_setspecific(o->key, t))
+            abort(); /* out of memory, as xmalloc would abort */
+        pthread_mutex_lock(&o->mu);
+        ALLOC_GROW(o->handles, o->nhandles + 1, o->ahandles);
+        o->handles[o->nhandles++] = t;
+        pthread_mutex_unlock(&o->mu);
+    }
+    return t;
 }
 
-static int lookup_is_loanword(const char *s, size_t len);
+static int lookup_is_loanword(struct align_oracle *o, const char *s, size_t len);
 
-static int oracle_is_loanword(const char *s, size_t len)
+static int oracle_is_loanword(void *data, const char *s, size_t len)
 {
+    struct align_oracle *o = data;
     if (!len)
         return 0;
-    pthread_mutex_lock(&cache_mu);
-    uintptr_t v = (uintptr_t)strmap_get(&loan_cache, s, len);
-    pthread_mutex_unlock(&cache_mu);
+    pthread_mutex_lock(&o->mu);
+    uintptr_t v = (uintptr_t)strmap_get(&o->loan_cache, s, len);
+    pthread_mutex_unlock(&o->mu);
     if (!v) {
-        v = lookup_is_loanword(s, len) ? 1 : 2;
-        pthread_mutex_lock(&cache_mu);
-        strmap_put(&loan_cache, s, len, NULL)->value = (void *)v;
-        pthread_mutex_unlock(&cache_mu);
+        v = lookup_is_loanword(o, s, len) ? 1 : 2;
+        pthread_mutex_lock(&o->mu);
+        strmap_put(&o->loan_cache, s, len, NULL)->value = (void *)v;
+        pthread_mutex_unlock(&o->mu);
     }
     return v == 1;
 }
@@ -76,10 +95,10 @@ static int oracle_is_loanword(const char *s, size_t len)
  */
 #define LOAN_LOGODDS_EXACT (-2.1972245773362196) /* ln(0.1 / 0.9) */
 
-static int lookup_is_loanword(const char *s, size_t len)
+static int lookup_is_loanword(struct align_oracle *o, const char *s, size_t len)
 {
     struct translit_candidate c[1];
-    if (translit_lookup(get(), s, len, c, 1) < 1)
+    if (translit_lookup(get(o), s, len, c, 1) < 1)
         return 0;
     if (c[0].distance != 0 || !(c[0].flags & TRANSLIT_CAND_WORD))
         return 0;
@@ -90,38 +109,41 @@ static int lookup_is_loanword(const char *s, size_t len)
     return lo >= LOAN_LOGODDS_EXACT;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources);
+static double lookup_english(struct align_oracle *o, const char *gloss, size_t len,
+                             struct strbuf *out, unsigned *sources);
 
-static double oracle_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources)
+static double oracle_english(void *data, const char *gloss, size_t len, struct strbuf *out,
+                             unsigned *sources)
 {
+    struct align_oracle *o = data;
     unsigned src = 0;
-    pthread_mutex_lock(&cache_mu);
-    const struct cached_english *ce = strmap_get(&english_cache, gloss, len);
+    pthread_mutex_lock(&o->mu);
+    const struct cached_english *ce = strmap_get(&o->english_cache, gloss, len);
     double c = ce ? ce->confidence : 0;
     if (ce && c > 0) {
         strbuf_addstr(out, ce->en);
         src = ce->sources;
     }
-    pthread_mutex_unlock(&cache_mu);
+    pthread_mutex_unlock(&o->mu);
     if (ce) {
         if (sources)
             *sources = src;
         return c;
     }
     struct strbuf en = STRBUF_INIT;
-    c = lookup_english(gloss, len, &en, &src);
+    c = lookup_english(o, gloss, len, &en, &src);
     struct cached_english *nce = xmalloc(sizeof(*nce) + en.len + 1);
     nce->confidence = c;
     nce->sources = c > 0 ? src : 0;
     memcpy(nce->en, en.buf, en.len + 1);
-    pthread_mutex_lock(&cache_mu);
+    pthread_mutex_lock(&o->mu);
     int created;
-    struct strmap_entry *e = strmap_put(&english_cache, gloss, len, &created);
+    struct strmap_entry *e = strmap_put(&o->english_cache, gloss, len, &created);
     if (created)
         e->value = nce;
     else
         free(nce); /* another thread answered meanwhile: the same answer */
-    pthread_mutex_unlock(&cache_mu);
+    pthread_mutex_unlock(&o->mu);
     if (c > 0)
         strbuf_addbuf(out, &en);
     if (sources)
@@ -130,12 +152,13 @@ static double oracle_english(const char *gloss, size_t len, struct strbuf *out, 
     return c;
 }
 
-static double lookup_english(const char *gloss, size_t len, struct strbuf *out, unsigned *sources)
+static double lookup_english(struct align_oracle *o, const char *gloss, size_t len,
+                             struct strbuf *out, unsigned *sources)
 {
     struct strbuf en = STRBUF_INIT;
     double conf = 0;
     unsigned how = 0;
-    int kept = translit_gloss_sources(get(), gloss, len, &en, &how);
+    int kept = translit_gloss_sources(get(o), gloss, len, &en, &how);
     *sources = (how & TRANSLIT_SRC_TRANSLIT ? EXTRACT_EN_TRANSLIT : 0) |
                (how & TRANSLIT_SRC_TABLE ? EXTRACT_EN_TABLE : 0);
     if (kept == 0 && en.len) {
@@ -151,7 +174,7 @@ static double lookup_english(const char *gloss, size_t len, struct strbuf *out, 
             while (j < len && (unsigned char)gloss[j] >= 0x80)
                 j++;
             struct translit_candidate c[1];
-            if (translit_lookup(get(), gloss + i, j - i, c, 1) == 1 && c[0].score < conf)
+            if (translit_lookup(get(o), gloss + i, j - i, c, 1) == 1 && c[0].score < conf)
                 conf = c[0].score;
             i = j;
         }
@@ -163,34 +186,47 @@ static double lookup_english(const char *gloss, size_t len, struct strbuf *out, 
 
 /* The spelling model's log-odds, at the best split into two parts for a compound
  * (게임체인저 reads as 게임 + 체인저: -0.9, not -4.3 as one word). */
-static double oracle_loanlike(const char *s, size_t len)
+static double oracle_loanlike(void *data, const char *s, size_t len)
 {
+    (void)data;
     return loanlike_compound_logodds(s, len, 2);
 }
 
-static const struct extract_oracle oracle = {oracle_is_loanword, oracle_english, oracle_loanlike};
-
-void align_install_oracle(void)
+struct align_oracle *align_oracle_new(void)
 {
-    extract_set_oracle(&oracle);
+    struct align_oracle *o = xcalloc(1, sizeof(*o));
+    o->iface.data = o;
+    o->iface.is_loanword = oracle_is_loanword;
+    o->iface.english = oracle_english;
+    o->iface.loanlike = oracle_loanlike;
+    if (pthread_key_create(&o->key, NULL) || pthread_mutex_init(&o->mu, NULL))
+        abort(); /* out of keys or memory: nothing to run on */
+    return o;
 }
 
-void align_release_oracle(void)
+const struct extract_oracle *align_oracle_get(const struct align_oracle *o)
 {
-    translit_free(handle);
-    handle = NULL;
+    assert(o);
+    return &o->iface;
 }
 
-void align_release_oracle_cache(void)
+void align_oracle_prepare_threads(struct align_oracle *o)
 {
-    pthread_mutex_lock(&cache_mu);
-    strmap_release(&loan_cache, NULL);
-    strmap_release(&english_cache, free);
-    pthread_mutex_unlock(&cache_mu);
-}
-
-void align_prepare_threads(void)
-{
-    get();
+    assert(o);
+    get(o);
     lexicon_init();
+}
+
+void align_oracle_free(struct align_oracle *o)
+{
+    if (!o)
+        return;
+    for (size_t i = 0; i < o->nhandles; i++)
+        translit_free(o->handles[i]);
+    free(o->handles);
+    strmap_release(&o->loan_cache, NULL);
+    strmap_release(&o->english_cache, free);
+    pthread_key_delete(o->key);
+    pthread_mutex_destroy(&o->mu);
+    free(o);
 }

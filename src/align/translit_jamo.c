@@ -15,6 +15,7 @@
  *     (제6항 2) is cheap.
  * A consonant never aligns with a vowel.
  */
+#include <pthread.h>
 #include <stdint.h>
 
 #include "align/translit_int.h"
@@ -181,7 +182,7 @@ static int consonant_cost(int ga, int gb, int same_class)
 
 static unsigned char sub_table[JAMO_END][JAMO_END];
 static unsigned char indel_table[JAMO_END];
-static int tables_ready;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT; /* builds the tables below */
 
 static int sub_cost(unsigned a, unsigned b)
 {
@@ -257,13 +258,11 @@ static void tables_init(void)
         for (unsigned b = JAMO_INI; b < JAMO_END; b++)
             sub_table[a][b] = (unsigned char)sub_cost(a, b);
     }
-    tables_ready = 1;
 }
 
 int translit_jamo_sub_cost(unsigned a, unsigned b)
 {
-    if (!tables_ready)
-        tables_init();
+    pthread_once(&tables_once, tables_init);
     if (a < JAMO_INI || a >= JAMO_END || b < JAMO_INI || b >= JAMO_END)
         return 20;
     return sub_table[a][b];
@@ -275,8 +274,7 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
     int row0[TRANSLIT_MAX_JAMO + 1], row1[TRANSLIT_MAX_JAMO + 1];
     int *prev = row0, *cur = row1;
 
-    if (!tables_ready)
-        tables_init();
+    pthread_once(&tables_once, tables_init);
     if (na > TRANSLIT_MAX_JAMO || nb > TRANSLIT_MAX_JAMO)
         return limit + 1;
     prev[0] = 0;
@@ -311,8 +309,7 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
 
 void translit_jamo_first_column(const unsigned char *a, size_t na, int *col)
 {
-    if (!tables_ready)
-        tables_init();
+    pthread_once(&tables_once, tables_init);
     col[0] = 0;
     for (size_t i = 1; i <= na; i++)
         col[i] = col[i - 1] + indel_table[a[i - 1]];

@@ -1,6 +1,7 @@
 /*
  * cli.c - messages, usage and signal cleanup for the commands.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "dadeum.h"
 #include "io/exchange.h"
 #include "io/lang.h"
 #include "termbase/termbase.h"
@@ -177,10 +179,95 @@ int cli_close_stdout(void)
 
 int cli_options_only;
 
-void cli_options_begin(void)
+static int option_error(int c, char **argv, const struct option *longopts);
+
+/* The id of --db under CLI_DB: no command's own (theirs are letters) */
+#define CLI_OPT_DB 0x100
+
+/* 1 when the synopsis or help of t writes option o as "--name" (and "-x" when short). */
+static int option_documented(const struct cli_options *t, const struct cli_option *o)
 {
+    char name[64];
+    int n = snprintf(name, sizeof(name), "--%s", o->name);
+    int ok = n > 0 && (size_t)n < sizeof(name) &&
+             (strstr(t->synopsis, name) || (t->help && strstr(t->help, name)));
+    if (ok && (o->flags & CLI_SHORT)) {
+        snprintf(name, sizeof(name), "-%c", o->id);
+        ok = strstr(t->synopsis, name) || (t->help && strstr(t->help, name));
+    }
+    return ok;
+}
+
+void cli_parser_init(struct cli_parser *p, const struct cli_options *table)
+{
+    size_t n = 0, k = 0;
+
+    assert(p && table && table->synopsis && table->options);
+    p->table = table;
+    p->status = DADEUM_EXIT_OK;
+    p->db = NULL;
+    p->db_given = 0;
+    p->shortopts[k++] = ':'; /* a missing value is ':', not '?' */
+    p->shortopts[k++] = 'h';
+    for (const struct cli_option *o = table->options; o->name; o++) {
+        assert(n + 1 < CLI_MAX_OPTIONS); /* room for --db too */
+        assert(o->id > 0 && o->id != 'h' && o->id != '?' && o->id != ':' && o->id != CLI_OPT_DB);
+        assert(!(table->flags & CLI_DB) || strcmp(o->name, "db"));
+        /* the table and the texts -h prints must agree (t0005 runs every -h) */
+        assert(option_documented(table, o));
+        p->longopts[n++] = (struct option){o->name, o->has_arg, NULL, o->id};
+        if (o->flags & CLI_SHORT) {
+            p->shortopts[k++] = (char)o->id;
+            if (o->has_arg == required_argument)
+                p->shortopts[k++] = ':';
+        }
+    }
+    if (table->flags & CLI_DB) {
+        const char *env = getenv("DADEUM_DB");
+        p->db = env && *env ? env : "dadeum.db";
+        p->db_given = 0;
+        p->longopts[n++] = (struct option){"db", required_argument, NULL, CLI_OPT_DB};
+    }
+    p->longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    p->longopts[n] = (struct option){NULL, 0, NULL, 0};
+    p->shortopts[k] = '\0';
     optind = 0;
     opterr = 0;
+}
+
+static int print_usage(const struct cli_options *t, int to_stdout)
+{
+    return t->usage ? t->usage(to_stdout) : cli_usage(t->synopsis, t->help, to_stdout);
+}
+
+int cli_next_option(struct cli_parser *p, int argc, char **argv)
+{
+    int c;
+
+again:
+    c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL);
+    switch (c) {
+    case CLI_OPT_DB:
+        if (cli_file_option("--db", optarg)) {
+            p->status = print_usage(p->table, 0);
+            return -1;
+        }
+        p->db = optarg;
+        p->db_given = 1;
+        goto again;
+    case -1:
+        return 0;
+    case 'h':
+        p->status = print_usage(p->table, 1);
+        return -1;
+    case '?':
+    case ':':
+        option_error(c, argv, p->longopts);
+        p->status = print_usage(p->table, 0);
+        return -1;
+    default:
+        return c;
+    }
 }
 
 /* The long option of longopts that the name typed (before any '=') stands for, or NULL. */
@@ -201,7 +288,12 @@ static const struct option *long_option(const char *typed, const struct option *
     return found;
 }
 
-int cli_option_error(int c, char **argv, const struct option *longopts)
+/*
+ * Prints the error for what getopt_long just returned as c ('?' or ':'):
+ * "unknown option 'X'", "option 'X' needs a value" or "option 'X' takes no
+ * value". Returns -1.
+ */
+static int option_error(int c, char **argv, const struct option *longopts)
 {
     const char *arg = optind > 0 ? argv[optind - 1] : "";
     int is_long = arg && arg[0] == '-' && arg[1] == '-';
@@ -309,4 +401,29 @@ int cli_exchange_date(const char *date_opt, char *buf)
     }
     exchange_format_date(t, buf);
     return 0;
+}
+
+struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status)
+{
+    struct dadeum_glossary_error err;
+    struct termbase *tb;
+
+    *status = DADEUM_EXIT_OK;
+    if (cli_check_stdin(glossary)) {
+        *status = DADEUM_EXIT_INPUT;
+        return NULL;
+    }
+    tb = dadeum_glossary_open(db, glossary, &err);
+    if (tb)
+        return tb;
+    if (err.format && err.x.line)
+        error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", glossary, err.format,
+              err.x.line, err.x.column, err.x.message);
+    else if (err.format)
+        error("cannot read glossary '%s' (%s): %s", glossary, err.format, err.x.message);
+    else
+        error("%s", err.tb.message);
+    *status =
+        !err.format && err.tb.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+    return NULL;
 }

@@ -2,22 +2,28 @@
  * cli.h - what every command shares: exit codes, messages, the command table.
  *
  * Adding a command:
- *  1. write src/cli/cmd_<name>.c with int cmd_<name>(int argc, char **argv);
- *  2. declare it below and add a line to the table in main.c;
- *  3. give it a usage string (printed for -h and on misuse) and document it
- *     in docs/dadeum.1 and the README; parse its options as "options" below
- *     says, and add a seed to tests/data/fuzz/options/;
+ *  1. write src/cli/cmd_<name>.c with
+ *     int cmd_<name>(int argc, char **argv, struct dadeum_ctx *ctx);
+ *  2. declare it below and add a line to the table in commands.c, with
+ *     CLI_CONTEXT when it extracts (ctx is NULL otherwise);
+ *  3. give it a synopsis and a help text and an option table naming them
+ *     (struct cli_options below: CLI_DB when it works on a termbase), parse
+ *     with cli_parser_init / cli_next_option, document every option in its
+ *     section of docs/dadeum.1 (tests/t0005-help-man.sh checks) and the
+ *     README, and add a seed to tests/data/fuzz/options/;
  *  4. add tests/tNNNN-<name>-*.sh.
  * Only this directory prints or chooses exit codes (STYLE.md §4).
  */
 #ifndef DADEUM_CLI_CLI_H
 #define DADEUM_CLI_CLI_H
 
-#include "util/strbuf.h"
-
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
+
+#include "util/strbuf.h"
+
+struct dadeum_ctx;
 
 /* Exit statuses, documented in `dadeum --help` and docs/dadeum.1. */
 enum dadeum_exit {
@@ -89,9 +95,27 @@ int cli_outfile_open(struct outfile *o, const char *path);
  */
 int cli_refuse_same_file(const char *output, const char *input, const char *what);
 
-int cmd_check(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_export(int argc, char **argv);
+/* What a command needs the command table (main.c) to make for it. */
+enum cli_command_flags {
+    CLI_CONTEXT = 1 << 0 /* a dadeum_ctx (dadeum.h): the command extracts */
+};
+
+struct cli_command {
+    const char *name; /* as typed */
+    /* argv[0] is the command's name; ctx is NULL without CLI_CONTEXT; returns an enum dadeum_exit
+     */
+    int (*fn)(int argc, char **argv, struct dadeum_ctx *ctx);
+    const char *summary; /* one line for --help */
+    unsigned flags;      /* enum cli_command_flags */
+};
+
+/* The command table (commands.c), in the order --help lists it. */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx);
 /*
  * --source-lang / --target-lang: the canonical BCP 47 tag of arg into out.
  * Returns 0, or -1 after an error message naming opt.
@@ -107,25 +131,95 @@ int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
 
 /* ---- options ------------------------------------------------------------------------
  *
- * Every command parses its options the same way:
+ * Every command declares its options once, in a table that also names its
+ * usage texts, and parses them the same way, GNU style: options and
+ * operands in any order (the operands end up in argv[optind..argc)), "--"
+ * ends the options, -h and --help print the help:
  *
- *   cli_options_begin();
- *   while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1)
+ *   static const struct cli_option options[] = {
+ *       {"format", required_argument, 'f', 0},
+ *       {"output", required_argument, 'o', CLI_SHORT},  (also -o)
+ *       CLI_OPTION_END};
+ *   static const struct cli_options table = {synopsis, help, options, NULL};
+ *
+ *   struct cli_parser p;
+ *   cli_parser_init(&p, &table);
+ *   while ((c = cli_next_option(&p, argc, argv)) > 0)
  *       switch (c) {
- *       ...
- *       default:
- *           cli_option_error(c, argv, longopts);
- *           return cli_usage(synopsis, help, 0);
+ *       case 'f': ... optarg ...
  *       }
+ *   if (c < 0)
+ *       return p.status;
  *   ... check the combination ...
  *   if (cli_options_only)
  *       return DADEUM_EXIT_OK;
  *
- * The optstring starts with ':' (after a '+'), so that a missing value is
- * told from an unknown option. Values are checked as they are read, with a
- * one-line error naming the option and what it accepts; a misuse exits
- * DADEUM_EXIT_USAGE before any file is opened or anything is written.
+ * A missing value is told from an unknown option. Values are checked as
+ * they are read, with a one-line error naming the option and what it
+ * accepts; a misuse exits DADEUM_EXIT_USAGE before any file is opened or
+ * anything is written.
  */
+
+enum cli_option_flags {
+    CLI_SHORT = 1 << 0 /* the option is also -<id> */
+};
+
+struct cli_option {
+    const char *name; /* the long name, without "--" */
+    int has_arg;      /* no_argument or required_argument (getopt.h) */
+    int id;           /* what cli_next_option returns: > 0, not 'h', '?' or ':' */
+    unsigned flags;   /* enum cli_option_flags */
+};
+#define CLI_OPTION_END                                                                             \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
+
+/* What a command's options table says it needs from the parser. */
+enum cli_options_flags {
+    /*
+     * The command works on a termbase: --db <file> is parsed here (not an
+     * empty name), into cli_parser.db, which is $DADEUM_DB when set and not
+     * empty, else ./dadeum.db, without --db.
+     */
+    CLI_DB = 1 << 0
+};
+
+/* What a command's -h prints, and the options it takes. */
+struct cli_options {
+    const char *synopsis;             /* "usage: dadeum CMD ...\n", also printed on misuse */
+    const char *help;                 /* the rest of -h */
+    const struct cli_option *options; /* ends with CLI_OPTION_END; -h, --help are implied */
+    int (*usage)(int to_stdout);      /* prints both instead of cli_usage, or NULL */
+    unsigned flags;                   /* enum cli_options_flags */
+};
+
+#define CLI_MAX_OPTIONS 24
+
+struct cli_parser {
+    const struct cli_options *table;
+    struct option longopts[CLI_MAX_OPTIONS + 2]; /* the table's, --help, the end */
+    char shortopts[2 * CLI_MAX_OPTIONS + 4];     /* ":" then -h and the CLI_SHORT ones */
+    int status;                                  /* exit status once cli_next_option < 0 */
+    const char *db;                              /* with CLI_DB: the termbase to use */
+    int db_given;                                /* with CLI_DB: --db was given */
+};
+
+/*
+ * Starts parsing a command's argv with table: getopt's full reset (optind
+ * = 0, which also forgets the position inside a group of short options that
+ * optind = 1 keeps from an earlier parse) and its own messages off.
+ */
+void cli_parser_init(struct cli_parser *p, const struct cli_options *table);
+
+/*
+ * The id of the next option (its value in optarg); 0 when none is left
+ * (operands are argv[optind..argc) then); -1 when the command must return
+ * p->status: after -h or --help (help printed, DADEUM_EXIT_OK), or after an
+ * unknown option, a missing value or a value given to an option that takes
+ * none (error and usage printed on stderr, DADEUM_EXIT_USAGE).
+ */
+int cli_next_option(struct cli_parser *p, int argc, char **argv);
 
 /*
  * Set only by tests/fuzz/fuzz_options.c: each cmd_<name> returns
@@ -135,26 +229,20 @@ int cli_exchange_date(const char *date_opt, char *buf /* OUT */);
 extern int cli_options_only;
 
 /*
- * Starts parsing a command's argv: optind = 0, glibc's full reset (also of
- * the position inside a group of short options, which optind = 1 keeps
- * from an earlier parse), and getopt's own messages off.
- */
-void cli_options_begin(void);
-
-/*
- * Prints the error for what getopt_long just returned as c ('?' or ':'):
- * "unknown option 'X'", "option 'X' needs a value" or "option 'X' takes no
- * value". Returns -1.
- */
-int cli_option_error(int c, char **argv, const struct option *longopts);
-
-/*
  * Parses arg, the value of option opt, as a decimal whole number from min
  * to max: no sign, no space, nothing after the digits. Returns 0, or -1
  * after "OPT needs a whole number from MIN to MAX, not 'ARG'".
  */
 int cli_parse_number(const char *opt, const char *arg, unsigned long min, unsigned long max,
                      unsigned long *out /* OUT */);
+
+/*
+ * The glossary lookup and check search (dadeum_glossary_open): the TSV or
+ * TBX file glossary, or without it the termbase db. Returns it, or NULL
+ * after an error message with *status set to the exit status.
+ */
+struct termbase;
+struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status /* OUT */);
 
 /*
  * A file-name value (--db, -o, --glossary, --from-jsonl): returns 0, or -1
@@ -177,12 +265,12 @@ int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
 /* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
 
-int cmd_extract(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_ingest(int argc, char **argv);
-int cmd_lookup(int argc, char **argv);
-int cmd_review(int argc, char **argv);
-int cmd_set(int argc, char **argv);
-int cmd_translit(int argc, char **argv);
+int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx);
 
 #endif

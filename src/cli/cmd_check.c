@@ -68,38 +68,6 @@ struct check_opts {
     int in_place;          /* --in-place */
 };
 
-static int merge_concept(void *m, const struct termbase_concept *c)
-{
-    struct termbase_error err;
-    return termbase_merge_add(m, c, &err) ? -1 : 0;
-}
-
-/* Reads a TBX glossary into the in-memory termbase tb; 0 or -1 (reported). */
-static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path)
-{
-    struct termbase_error err;
-    struct exchange_error xerr;
-    struct exchange_reader rd;
-    struct termbase_merge *m = termbase_merge_begin(tb, &err);
-
-    if (!m)
-        return error("%s", err.message);
-    memset(&rd, 0, sizeof(rd));
-    rd.concept = merge_concept;
-    rd.ctx = m;
-    rd.opt = (struct exchange_options)EXCHANGE_OPTIONS_INIT;
-    if (f->read(path, &rd, &xerr)) {
-        termbase_merge_abort(m);
-        if (xerr.line)
-            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path, f->name,
-                         xerr.line, xerr.column, xerr.message);
-        return error("cannot read glossary '%s' (%s): %s", path, f->name, xerr.message);
-    }
-    if (termbase_merge_commit(m, &err))
-        return error("%s", err.message);
-    return 0;
-}
-
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
 static int load_glossary(const struct check_opts *o, struct check_glossary *g)
 {
@@ -107,28 +75,9 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
     struct termbase *tb;
     int ret = DADEUM_EXIT_OK;
 
-    if (cli_check_stdin(o->glossary))
-        return DADEUM_EXIT_INPUT;
-    if (o->glossary) {
-        const struct exchange_format *f = exchange_format_for_path(o->glossary);
-        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-        if (tb && f && f->read && !strcmp(f->name, "tbx")) {
-            /* a TBX glossary: read it as dadeum import does */
-            if (load_exchange(tb, f, o->glossary)) {
-                termbase_free(tb);
-                return DADEUM_EXIT_INPUT;
-            }
-        } else if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
-            termbase_free(tb);
-            tb = NULL;
-        }
-    } else {
-        tb = termbase_open(o->db, TERMBASE_READONLY, &err);
-    }
-    if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
-    }
+    tb = cli_glossary_open(o->db, o->glossary, &ret);
+    if (!tb)
+        return ret;
     if (check_glossary_add_termbase(g, tb, &err)) {
         error("%s", err.message);
         ret = DADEUM_EXIT_INPUT;
@@ -194,28 +143,23 @@ static int write_fixed(const struct check_result *r, const char *path)
     return DADEUM_EXIT_OK;
 }
 
+static const struct cli_option options[] = {{"glossary", required_argument, 'g', 0},
+                                            {"format", required_argument, 'f', 0},
+                                            {"encoding", required_argument, 'e', 0},
+                                            {"fix", no_argument, 'x', 0},
+                                            {"output", required_argument, 'o', CLI_SHORT},
+                                            {"in-place", no_argument, 'i', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options check_options = {synopsis, help, options, NULL, CLI_DB};
+
 static int parse_options(int argc, char **argv, struct check_opts *o)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"glossary", required_argument, NULL, 'g'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"fix", no_argument, NULL, 'x'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"in-place", no_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    int c, db_opt = 0;
+    struct cli_parser parser;
+    int c;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &check_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            o->db = optarg;
-            db_opt = 1;
-            break;
         case 'g':
             if (cli_file_option("--glossary", optarg))
                 return cli_usage(synopsis, help, 0);
@@ -245,13 +189,11 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
         case 'i':
             o->in_place = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
+    o->db = parser.db;
     if (optind >= argc) {
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);
@@ -279,7 +221,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
                 return cli_usage(synopsis, help, 0);
             }
     }
-    if (db_opt && o->glossary) {
+    if (parser.db_given && o->glossary) {
         error("--db and --glossary cannot be combined: --glossary checks against a file instead");
         return cli_usage(synopsis, help, 0);
     }
@@ -298,16 +240,15 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
     return -1;
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    struct check_opts o = {getenv("DADEUM_DB"), NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
+    struct check_opts o = {NULL, NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
     struct check_glossary *g = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;
     int ret, input_failed = 0;
 
-    if (!o.db || !*o.db)
-        o.db = "dadeum.db";
+    (void)ctx; /* no CLI_CONTEXT: NULL */
     if ((ret = parse_options(argc, argv, &o)) >= 0)
         return ret;
     ret = DADEUM_EXIT_OK;

@@ -81,16 +81,18 @@ static int on_concept(void *data, const struct termbase_concept *c)
     return exchange_writer_add(cc->w, c);
 }
 
-int cmd_convert(int argc, char **argv)
+static const struct cli_option options[] = {{"from", required_argument, 'f', 0},
+                                            {"to", required_argument, 't', 0},
+                                            {"target", required_argument, 'g', 0},
+                                            {"source-lang", required_argument, 'S', 0},
+                                            {"target-lang", required_argument, 'T', 0},
+                                            {"date", required_argument, 'D', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options convert_options = {synopsis, help, options, NULL, 0};
+
+int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
-                                             {"to", required_argument, NULL, 't'},
-                                             {"target", required_argument, NULL, 'g'},
-                                             {"source-lang", required_argument, NULL, 'S'},
-                                             {"target-lang", required_argument, NULL, 'T'},
-                                             {"date", required_argument, NULL, 'D'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     const struct exchange_format *from = NULL, *to = NULL;
     const char *date_opt = NULL, *in, *outpath;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
@@ -103,8 +105,9 @@ int cmd_convert(int argc, char **argv)
     int c, ret = DADEUM_EXIT_OK, writer_open = 0, langs_open = 0;
     char date[32];
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &convert_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'f':
         case 't': {
@@ -135,14 +138,11 @@ int cmd_convert(int argc, char **argv)
         case 'D':
             date_opt = optarg;
             break;
-        case 'h':
-            ret = cli_usage(synopsis, help, 1);
-            goto cleanup;
-        default:
-            cli_option_error(c, argv, longopts);
-            ret = cli_usage(synopsis, help, 0);
-            goto cleanup;
         }
+    }
+    if (c < 0) {
+        ret = parser.status;
+        goto cleanup;
     }
     if (argc - optind != 2) {
         error(argc - optind < 2 ? "convert needs an input and an output file"

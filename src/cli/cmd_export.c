@@ -240,25 +240,21 @@ static int refuse_termbase(const char *output, const char *db)
     return ret;
 }
 
-int cmd_export(int argc, char **argv)
+static const struct cli_option options[] = {
+    {"format", required_argument, 'f', 0},         {"output", required_argument, 'o', CLI_SHORT},
+
+    {"status", required_argument, 's', 0},         {"target", required_argument, 't', 0},
+    {"source-lang", required_argument, 'S', 0},    {"target-lang", required_argument, 'T', 0},
+    {"date", required_argument, 'D', 0},           {"kind", required_argument, 'k', 0},
+    {"min-count", required_argument, 'm', 0},      {"source-paths", required_argument, 'P', 0},
+    {"min-confidence", required_argument, 'c', 0}, {"all", no_argument, 'a', 0},
+    {"quiet", no_argument, 'q', CLI_SHORT},        CLI_OPTION_END};
+static const struct cli_options export_options = {synopsis, help_tail, options, usage, CLI_DB};
+
+int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"db", required_argument, NULL, 'd'},
-                                             {"status", required_argument, NULL, 's'},
-                                             {"target", required_argument, NULL, 't'},
-                                             {"source-lang", required_argument, NULL, 'S'},
-                                             {"target-lang", required_argument, NULL, 'T'},
-                                             {"date", required_argument, NULL, 'D'},
-                                             {"kind", required_argument, NULL, 'k'},
-                                             {"min-count", required_argument, NULL, 'm'},
-                                             {"source-paths", required_argument, NULL, 'P'},
-                                             {"min-confidence", required_argument, NULL, 'c'},
-                                             {"all", no_argument, NULL, 'a'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *output = NULL, *date_opt = NULL;
+    struct cli_parser parser;
+    const char *db = NULL, *output = NULL, *date_opt = NULL;
     const struct export_format *fmt = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
@@ -272,12 +268,11 @@ int cmd_export(int argc, char **argv)
     int all = 0, quiet = 0, min_given = 0;
     char date[32];
 
-    if (!db || !*db)
-        db = "dadeum.db";
     /* never an absolute local path in a file handed around (issue #17) */
     opt.paths = so.paths = EXCHANGE_PATHS_RELATIVE;
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &export_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'f':
             if (!(fmt = find_format(optarg))) {
@@ -292,13 +287,6 @@ int cmd_export(int argc, char **argv)
                 goto cleanup;
             }
             output = optarg;
-            break;
-        case 'd':
-            if (cli_file_option("--db", optarg)) {
-                ret = usage(0);
-                goto cleanup;
-            }
-            db = optarg;
             break;
         case 's':
             if ((status = termbase_review_parse(optarg)) < 0) {
@@ -364,15 +352,13 @@ int cmd_export(int argc, char **argv)
         case 'q':
             quiet = 1;
             break;
-        case 'h':
-            ret = usage(1);
-            goto cleanup;
-        default:
-            cli_option_error(c, argv, longopts);
-            ret = usage(0);
-            goto cleanup;
         }
     }
+    if (c < 0) {
+        ret = parser.status;
+        goto cleanup;
+    }
+    db = parser.db;
     if (optind != argc) {
         error("export takes no arguments ('%s')", argv[optind]);
         ret = usage(0);

@@ -6,22 +6,20 @@
  * largest document, not on the number of files. With -o the rows go to a
  * temporary file that replaces FILE only when every input was read.
  */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "align/align.h"
-#include "align/oracle.h"
 #include "cli/cli.h"
+#include "dadeum.h"
 #include "extract/extract.h"
 #include "extract/run.h"
 #include "io/pairs.h"
 #include "text/reader.h"
 #include "util/outfile.h"
-#include "util/xmalloc.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -70,53 +68,37 @@ static const char help[] =
     "could not be written.\n";
 
 struct extract_opts {
-    enum pairs_format format; /* output format */
-    const char *output;       /* -o path or NULL for stdout */
-    const char *encoding;     /* forced encoding or NULL */
-    unsigned text_flags;      /* enum text_flags */
-    unsigned extract_flags;   /* enum extract_flags */
-    int cross;                /* --cross: whole-document alignment */
-    int features;             /* --format features: the model's inputs, not pairs */
+    struct dadeum_extract_options lib; /* what the library needs to extract */
+    enum pairs_format format;          /* output format */
+    const char *output;                /* -o path or NULL for stdout */
+    int features;                      /* --format features: the model's inputs, not pairs */
+    FILE *out;                         /* where the rows go */
 };
 
-/* One input: the document extracted from it, or why it could not be. */
-struct job {
-    const char *path;             /* as given */
-    struct extract_doc *doc;      /* the result, NULL when reading failed */
-    struct extract_run_error err; /* what went wrong, and lenient replacements */
-    int done;                     /* produced (under the pool's mutex with -j) */
-};
-
-/* Reads and aligns one document (no output: this may run on a worker thread). */
-static void produce(struct job *j, const struct extract_opts *opt)
+/* Prints what one document gave, in input order (dadeum_extract_fn). Returns an exit status. */
+static int consume(void *data, const char *path, struct extract_doc *doc,
+                   const struct extract_run_error *err)
 {
-    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags, &j->err);
-    if (j->doc && opt->cross)
-        align_cross(j->doc, 0);
-}
-
-/* Prints what one document gave, in input order. Returns an exit status. */
-static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
-{
-    const char *path = j->path, *shown = strcmp(path, "-") ? path : "<stdin>";
-    struct extract_doc *doc = j->doc;
+    const struct extract_opts *opt = data;
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+    FILE *out = opt->out;
 
     if (!doc) {
         struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&j->err, path, opt->encoding, &msg);
+        extract_run_strerror(err, path, opt->lib.encoding, &msg);
         error("%s", msg.buf);
         strbuf_release(&msg);
-        return j->err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        return err->reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
     }
-    if (j->err.replaced)
+    if (err->replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)j->err.replaced, j->err.encoding);
+                (unsigned long long)err->replaced, err->encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread)
             warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", shown,
                     first, unread);
-        if (opt->cross && (first = extract_doc_text_cut(doc)))
+        if (opt->lib.cross && (first = extract_doc_text_cut(doc)))
             warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
                     shown, first - 1, EXTRACT_TEXT_MAX);
     }
@@ -139,122 +121,28 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
         fputc('\n', stderr);
         strbuf_release(&line);
     }
-    extract_doc_free(doc);
-    j->doc = NULL;
     return DADEUM_EXIT_OK;
 }
 
-/*
- * -j N: N worker threads extract documents while the main thread prints them
- * in input order, so the output is the same as with one thread. Workers stay
- * at most `window` documents ahead of the printer, which keeps memory
- * bounded by a few documents whatever the number of files.
- */
-struct pool {
-    pthread_mutex_t mu;             /* guards the fields below and jobs[].done */
-    pthread_cond_t cv;              /* signalled on every change */
-    struct job *jobs;               /* one per input */
-    size_t njobs, next, printed;    /* inputs, next to take, inputs printed */
-    size_t window;                  /* documents a worker may run ahead */
-    int stop;                       /* the printer met an error */
-    const struct extract_opts *opt; /* shared, read-only */
-};
+static const struct cli_option options[] = {{"format", required_argument, 'f', 0},
+                                            {"output", required_argument, 'o', CLI_SHORT},
+                                            {"encoding", required_argument, 'e', 0},
+                                            {"lenient", no_argument, 'l', 0},
+                                            {"explain", no_argument, 'x', 0},
+                                            {"cross", no_argument, 'c', 0},
+                                            {"jobs", required_argument, 'j', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options extract_options = {synopsis, help, options, NULL, 0};
 
-static void *worker(void *arg)
+int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    struct pool *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (!p->stop && p->next < p->njobs && p->next >= p->printed + p->window)
-            pthread_cond_wait(&p->cv, &p->mu);
-        if (p->stop || p->next >= p->njobs) {
-            pthread_mutex_unlock(&p->mu);
-            break;
-        }
-        struct job *j = &p->jobs[p->next++];
-        pthread_mutex_unlock(&p->mu);
-        produce(j, p->opt);
-        pthread_mutex_lock(&p->mu);
-        j->done = 1;
-        pthread_cond_broadcast(&p->cv);
-        pthread_mutex_unlock(&p->mu);
-    }
-    align_release_oracle(); /* this thread's transliterator */
-    return NULL;
-}
-
-/* Extracts every input with nthreads workers; returns the first error status. */
-static int run_jobs(struct job *jobs, size_t n, unsigned nthreads, const struct extract_opts *opt,
-                    FILE *out)
-{
-    int ret = DADEUM_EXIT_OK;
-
-    if (nthreads <= 1 || n <= 1) {
-        for (size_t i = 0; i < n && ret == DADEUM_EXIT_OK; i++) {
-            produce(&jobs[i], opt);
-            ret = consume(&jobs[i], opt, out);
-        }
-        return ret;
-    }
-    struct pool p = {PTHREAD_MUTEX_INITIALIZER,
-                     PTHREAD_COND_INITIALIZER,
-                     jobs,
-                     n,
-                     0,
-                     0,
-                     2 * (size_t)nthreads,
-                     0,
-                     opt};
-    pthread_t *tids = xcalloc(nthreads, sizeof(*tids));
-    unsigned started = 0;
-    align_prepare_threads(); /* shared tables are built once, here */
-    for (; started < nthreads; started++)
-        if (pthread_create(&tids[started], NULL, worker, &p))
-            break;
-    if (!started) {
-        free(tids);
-        return run_jobs(jobs, n, 1, opt, out);
-    }
-    for (size_t i = 0; i < n && ret == DADEUM_EXIT_OK; i++) {
-        pthread_mutex_lock(&p.mu);
-        while (!jobs[i].done)
-            pthread_cond_wait(&p.cv, &p.mu);
-        pthread_mutex_unlock(&p.mu);
-        ret = consume(&jobs[i], opt, out);
-        pthread_mutex_lock(&p.mu);
-        p.printed = i + 1;
-        if (ret != DADEUM_EXIT_OK)
-            p.stop = 1;
-        pthread_cond_broadcast(&p.cv);
-        pthread_mutex_unlock(&p.mu);
-    }
-    for (unsigned t = 0; t < started; t++)
-        pthread_join(tids[t], NULL);
-    for (size_t i = 0; i < n; i++)
-        extract_doc_free(jobs[i].doc); /* produced after an error, never printed */
-    free(tids);
-    return ret;
-}
-
-int cmd_extract(int argc, char **argv)
-{
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"lenient", no_argument, NULL, 'l'},
-                                             {"explain", no_argument, NULL, 'x'},
-                                             {"cross", no_argument, NULL, 'c'},
-                                             {"jobs", required_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    struct extract_opts opt = {PAIRS_TSV, NULL, NULL, 0, 0, 0, 0};
+    struct cli_parser parser;
+    struct extract_opts opt = {DADEUM_EXTRACT_OPTIONS_INIT, PAIRS_TSV, NULL, 0, NULL};
     struct outfile out = OUTFILE_INIT;
-    struct job *jobs;
-    unsigned nthreads = 1;
     int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, "+:ho:j:", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &extract_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "tsv"))
@@ -264,7 +152,7 @@ int cmd_extract(int argc, char **argv)
             else if (!strcmp(optarg, "features")) {
                 opt.format = PAIRS_TSV;
                 opt.features = 1;
-                opt.extract_flags |= EXTRACT_FEATURES;
+                opt.lib.extract_flags |= EXTRACT_FEATURES;
             } else {
                 error("unknown format '%s' (tsv, jsonl or features)", optarg);
                 return cli_usage(synopsis, help, 0);
@@ -276,17 +164,17 @@ int cmd_extract(int argc, char **argv)
             opt.output = optarg;
             break;
         case 'e':
-            opt.encoding = optarg;
+            opt.lib.encoding = optarg;
             break;
         case 'l':
-            opt.text_flags |= TEXT_LENIENT;
+            opt.lib.text_flags |= TEXT_LENIENT;
             break;
         case 'x':
-            opt.extract_flags |= EXTRACT_EXPLAIN;
+            opt.lib.extract_flags |= EXTRACT_EXPLAIN;
             break;
         case 'c':
-            opt.cross = 1;
-            opt.extract_flags |= EXTRACT_KEEP_TEXT;
+            opt.lib.cross = 1;
+            opt.lib.extract_flags |= EXTRACT_KEEP_TEXT;
             break;
         case 'j': {
             unsigned long v;
@@ -296,16 +184,13 @@ int cmd_extract(int argc, char **argv)
                 long cpus = sysconf(_SC_NPROCESSORS_ONLN);
                 v = cpus > 0 ? (unsigned long)cpus : 1;
             }
-            nthreads = (unsigned)v;
+            opt.lib.jobs = (unsigned)v;
             break;
         }
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind >= argc) {
         error("no input files (use '-' for standard input)");
         return cli_usage(synopsis, help, 0);
@@ -317,10 +202,11 @@ int cmd_extract(int argc, char **argv)
         return cli_usage(synopsis, help, 0);
     }
     /* before the header row is written */
-    if (cli_check_encoding(opt.encoding))
+    if (cli_check_encoding(opt.lib.encoding))
         return cli_usage(synopsis, help, 0);
     if (cli_options_only)
         return DADEUM_EXIT_OK;
+    assert(ctx); /* CLI_CONTEXT in the command table */
     if (stdin_count && cli_check_stdin("-"))
         return DADEUM_EXIT_INPUT;
     for (int i = optind; i < argc; i++)
@@ -334,11 +220,9 @@ int cmd_extract(int argc, char **argv)
         fputs("file\tline\tmodel\tko\tgloss\tfeatures\n", out.fp);
     else
         pairs_write_header(out.fp, opt.format);
-    jobs = xcalloc((size_t)(argc - optind), sizeof(*jobs));
-    for (int i = optind; i < argc; i++)
-        jobs[i - optind].path = argv[i];
-    ret = run_jobs(jobs, (size_t)(argc - optind), nthreads, &opt, out.fp);
-    free(jobs);
+    opt.out = out.fp;
+    ret = dadeum_extract_files(ctx, (const char *const *)argv + optind, (size_t)(argc - optind),
+                               &opt.lib, consume, &opt);
     if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
         error("cannot write '%s': %s", opt.output ? opt.output : "<stdout>", strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;

@@ -267,34 +267,27 @@ cleanup:
     return ret;
 }
 
-int cmd_import(int argc, char **argv)
+static const struct cli_option options[] = {{"from", required_argument, 'f', 0},
+                                            {"source-lang", required_argument, 'S', 0},
+                                            {"target-lang", required_argument, 'T', 0},
+                                            {"verbose", no_argument, 'v', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options import_options = {synopsis, help, options, NULL, CLI_DB};
+
+int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"from", required_argument, NULL, 'f'},
-                                             {"source-lang", required_argument, NULL, 'S'},
-                                             {"target-lang", required_argument, NULL, 'T'},
-                                             {"verbose", no_argument, NULL, 'v'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *from = NULL;
+    struct cli_parser parser;
+    const char *db = NULL, *from = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct termbase *tb = NULL;
     struct termbase_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
-    if (!db || !*db)
-        db = "dadeum.db";
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &import_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg)) {
-                ret = cli_usage(synopsis, help, 0);
-                goto cleanup;
-            }
-            db = optarg;
-            break;
         case 'f':
             if (!exchange_format_find(optarg) || !exchange_format_find(optarg)->read) {
                 error("unknown format '%s' (tmx, tbx, tsv or csv)", optarg);
@@ -314,15 +307,13 @@ int cmd_import(int argc, char **argv)
         case 'v':
             verbose = 1;
             break;
-        case 'h':
-            ret = cli_usage(synopsis, help, 1);
-            goto cleanup;
-        default:
-            cli_option_error(c, argv, longopts);
-            ret = cli_usage(synopsis, help, 0);
-            goto cleanup;
         }
     }
+    if (c < 0) {
+        ret = parser.status;
+        goto cleanup;
+    }
+    db = parser.db;
     if (optind >= argc) {
         error("no file to import");
         ret = cli_usage(synopsis, help, 0);

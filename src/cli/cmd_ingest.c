@@ -1,13 +1,12 @@
 /*
  * cmd_ingest.c - `dadeum ingest`: documents (or extract's JSON Lines) into the termbase.
  *
- * Each document is hashed first; one already stored with that hash is not
- * even read again. Otherwise it is extracted exactly as `dadeum extract`
- * does (extract/run.h) and stored in one transaction, so an interrupted
- * ingest leaves the termbase as it was before the document in progress.
- * A document that cannot be read is reported and skipped; the exit status
- * says so at the end.
+ * Each document goes through dadeum_ingest_file (dadeum.h): hashed, and
+ * when not already stored, extracted as `dadeum extract` does and stored in
+ * one transaction. A document that cannot be read is reported and skipped;
+ * the exit status says so at the end.
  */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -16,11 +15,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "extract/run.h"
+#include "dadeum.h"
 #include "termbase/termbase.h"
-#include "util/path.h"
 #include "util/strbuf.h"
-#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
@@ -106,88 +103,61 @@ static int write_status(const struct termbase_error *err)
     }
 }
 
-/* Stores one document. Returns an exit status. */
-static int ingest_file(struct termbase *tb, const char *path, const char *encoding,
-                       unsigned text_flags, struct progress *p)
+/* Stores one document (dadeum_ingest_file) and reports it. Returns an exit status. */
+static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const char *path,
+                       const char *encoding, unsigned text_flags, struct progress *p)
 {
-    struct termbase_hash h;
-    struct termbase_error err;
-    struct extract_run_error rerr;
-    struct extract_doc *doc = NULL;
-    struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
-    int current, unchanged, ret = DADEUM_EXIT_OK;
+    struct dadeum_ingest_result res;
+    enum dadeum_ingest_status st;
 
-    if (termbase_hash_file(path, &h)) {
-        error("cannot read '%s': %s", path, strerror(errno));
+    st = dadeum_ingest_file(ctx, tb, path, encoding, text_flags, &res);
+    p->bytes += (double)res.bytes;
+    switch (st) {
+    case DADEUM_INGEST_EHASH:
+        error("cannot read '%s': %s", path, strerror(res.sys_errno));
         return DADEUM_EXIT_INPUT;
-    }
-    p->bytes += (double)h.bytes;
-    /*
-     * The document is known by its name relative to the working directory
-     * (an absolute name would go into every export: util/path.h), written
-     * as every output writes names (\xff).
-     */
-    path_relative_to_cwd(path, &rel);
-    utf8_add_visible(&name, rel.buf, rel.len, 0);
-    current = termbase_doc_is_current(tb, name.buf, h.hex, &err);
-    if (current < 0) {
-        error("%s", err.message);
-        ret = write_status(&err);
-        goto cleanup;
-    }
-    if (current)
-        goto cleanup;
-    doc = extract_run_file(path, encoding, text_flags, 0, &rerr);
-    if (!doc) {
+    case DADEUM_INGEST_ECHECK:
+        error("%s", res.tb.message);
+        return write_status(&res.tb);
+    case DADEUM_INGEST_CURRENT:
+        return DADEUM_EXIT_OK;
+    case DADEUM_INGEST_EREAD: {
         struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&rerr, path, encoding, &msg);
+        extract_run_strerror(&res.read, path, encoding, &msg);
         error("%s", msg.buf);
         strbuf_release(&msg);
-        ret = rerr.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
-        goto cleanup;
+        return res.read.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE
+                                                             : DADEUM_EXIT_INPUT;
     }
-    if (rerr.replaced)
+    case DADEUM_INGEST_STORED:
+    case DADEUM_INGEST_ESTORE:
+        break;
+    }
+    if (res.read.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
-                (unsigned long long)rerr.replaced, rerr.encoding);
-    {
-        unsigned long first, unread = extract_doc_unread_groups(doc, &first);
-        if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", path,
-                    first, unread);
+                (unsigned long long)res.read.replaced, res.read.encoding);
+    if (res.unread_groups)
+        warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", path,
+                res.first_unread, res.unread_groups);
+    if (st == DADEUM_INGEST_ESTORE) {
+        error("cannot store '%s': %s", path, res.tb.message);
+        return write_status(&res.tb);
     }
-    if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &err))
-        goto fail;
-    for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
-        struct termbase_pair pair;
-        termbase_pair_from_extract(&pair, extract_doc_get(doc, i));
-        if (termbase_doc_add(tb, &pair, &err))
-            goto fail;
-    }
-    if (!unchanged && termbase_doc_commit(tb, &err))
-        goto fail;
-    p->pairs += extract_doc_count(doc);
-    goto cleanup;
-fail:
-    termbase_doc_abort(tb);
-    error("cannot store '%s': %s", path, err.message);
-    ret = write_status(&err);
-cleanup:
-    extract_doc_free(doc);
-    strbuf_release(&name);
-    strbuf_release(&rel);
-    return ret;
+    p->pairs += res.pairs;
+    return DADEUM_EXIT_OK;
 }
 
-int cmd_ingest(int argc, char **argv)
+static const struct cli_option options[] = {{"encoding", required_argument, 'e', 0},
+                                            {"lenient", no_argument, 'l', 0},
+                                            {"from-jsonl", required_argument, 'j', 0},
+                                            {"quiet", no_argument, 'q', CLI_SHORT},
+                                            CLI_OPTION_END};
+static const struct cli_options ingest_options = {synopsis, help, options, NULL, CLI_DB};
+
+int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"encoding", required_argument, NULL, 'e'},
-                                             {"lenient", no_argument, NULL, 'l'},
-                                             {"from-jsonl", required_argument, NULL, 'j'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *encoding = NULL, *jsonl = NULL;
+    struct cli_parser parser;
+    const char *db = NULL, *encoding = NULL, *jsonl = NULL;
     struct termbase *tb = NULL;
     struct termbase_error err;
     struct progress p;
@@ -195,16 +165,9 @@ int cmd_ingest(int argc, char **argv)
     int c, quiet = 0, ret = DADEUM_EXIT_OK;
 
     memset(&p, 0, sizeof(p));
-    if (!db || !*db)
-        db = "dadeum.db";
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, "+:hq", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, &ingest_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 'e':
             encoding = optarg;
             break;
@@ -219,13 +182,11 @@ int cmd_ingest(int argc, char **argv)
         case 'q':
             quiet = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
+    db = parser.db;
     if (!jsonl && optind >= argc) {
         error("no input files");
         return cli_usage(synopsis, help, 0);
@@ -250,6 +211,7 @@ int cmd_ingest(int argc, char **argv)
         return cli_usage(synopsis, help, 0);
     if (cli_options_only)
         return DADEUM_EXIT_OK;
+    assert(ctx); /* CLI_CONTEXT in the command table */
     if (cli_check_stdin(jsonl))
         return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);
@@ -272,7 +234,7 @@ int cmd_ingest(int argc, char **argv)
     } else {
         p.total = (unsigned long)(argc - optind);
         for (int i = optind; i < argc; i++) {
-            int r = ingest_file(tb, argv[i], encoding, text_flags, &p);
+            int r = ingest_file(ctx, tb, argv[i], encoding, text_flags, &p);
             p.files++;
             progress_show(&p);
             if (r == DADEUM_EXIT_OUTPUT || r == DADEUM_EXIT_INTERNAL || r == DADEUM_EXIT_USAGE) {

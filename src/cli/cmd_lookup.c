@@ -1,8 +1,9 @@
 /*
  * cmd_lookup.c - `dadeum lookup`: find a concept by any of its forms.
  *
- * With --glossary the TSV file is loaded into a private in-memory termbase
- * and searched the same way, so every lookup mode works on it too.
+ * With --glossary the TSV or TBX file is loaded into a private in-memory
+ * termbase (dadeum_glossary_open, as check does) and searched the same way,
+ * so every lookup mode works on it too.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -26,12 +27,13 @@ static const char help[] =
     "\n"
     "source:\n"
     "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
-    "  --glossary <file>  search a TSV glossary instead (a header row, then ko and\n"
-    "                     gloss columns, e.g. 'dadeum extract' output)\n"
+    "  --glossary <file>  search a glossary instead: TBX (by extension, read as\n"
+    "                     'dadeum import' reads it), else TSV (a header row, then\n"
+    "                     ko and gloss columns, e.g. 'dadeum extract' output)\n"
     "\n"
     "search:\n"
     "  --exact            exact forms and particle/spacing variants only\n"
-    "  --limit <n>        at most n concepts (default 10, 0 for all)\n"
+    "  -n, --limit <n>    at most n concepts (default 10, 0 for all)\n"
     "\n"
     "output:\n"
     "  --format text      concept on one line (term ↔ loanword ↔ English ↔\n"
@@ -43,35 +45,29 @@ static const char help[] =
     "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
     "not be written.\n";
 
-int cmd_lookup(int argc, char **argv)
+static const struct cli_option options[] = {{"glossary", required_argument, 'g', 0},
+                                            {"exact", no_argument, 'x', 0},
+                                            {"limit", required_argument, 'n', CLI_SHORT},
+                                            {"format", required_argument, 'f', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options lookup_options = {synopsis, help, options, NULL, CLI_DB};
+
+int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"glossary", required_argument, NULL, 'g'},
-                                             {"exact", no_argument, NULL, 'x'},
-                                             {"limit", required_argument, NULL, 'n'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB"), *glossary = NULL;
+    struct cli_parser parser;
+    const char *db = NULL, *glossary = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
     struct termbase_error err;
     unsigned flags = 0;
     size_t limit = 10;
-    int c, ret = DADEUM_EXIT_OK, db_opt = 0;
+    int c, ret = DADEUM_EXIT_OK;
 
-    if (!db || !*db)
-        db = "dadeum.db";
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &lookup_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            db_opt = 1;
-            break;
         case 'g':
             if (cli_file_option("--glossary", optarg))
                 return cli_usage(synopsis, help, 0);
@@ -91,38 +87,24 @@ int cmd_lookup(int argc, char **argv)
             fmt = (enum termbase_format)f;
             break;
         }
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
+    db = parser.db;
     if (optind != argc - 1) {
         error(optind >= argc ? "no query" : "one query only (quote it if it has spaces)");
         return cli_usage(synopsis, help, 0);
     }
-    if (db_opt && glossary) {
+    if (parser.db_given && glossary) {
         error("--db and --glossary cannot be combined: --glossary searches a file instead");
         return cli_usage(synopsis, help, 0);
     }
     if (cli_options_only)
         return DADEUM_EXIT_OK;
-    if (cli_check_stdin(glossary))
-        return DADEUM_EXIT_INPUT;
-    if (glossary) {
-        tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-        if (tb && termbase_load_tsv(tb, glossary, &err)) {
-            termbase_free(tb);
-            tb = NULL;
-        }
-    } else {
-        tb = termbase_open(db, TERMBASE_READONLY, &err);
-    }
-    if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
-    }
+    tb = cli_glossary_open(db, glossary, &ret);
+    if (!tb)
+        return ret;
     r = termbase_lookup(tb, argv[optind], flags, limit, &err);
     if (!r) {
         error("%s", err.message);

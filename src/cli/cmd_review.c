@@ -27,7 +27,7 @@ static const char help[] =
     "  --db <file>        the termbase (default $DADEUM_DB, else ./dadeum.db)\n"
     "  --status <status>  list concepts with this status\n"
     "  --all              list every concept (not with --status)\n"
-    "  --limit <n>        at most n concepts (default 0: all)\n"
+    "  -n, --limit <n>    at most n concepts (default 0: all)\n"
     "  --format <fmt>     text (default), tsv or json, as for 'dadeum lookup'\n"
     "  --dump             write the whole termbase (documents, concepts, forms,\n"
     "                     evidence) as sorted TSV without ids (only --db goes\n"
@@ -36,14 +36,18 @@ static const char help[] =
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
 
-int cmd_review(int argc, char **argv)
+static const struct cli_option options[] = {{"status", required_argument, 's', 0},
+                                            {"all", no_argument, 'a', 0},
+                                            {"limit", required_argument, 'n', CLI_SHORT},
+                                            {"format", required_argument, 'f', 0},
+                                            {"dump", no_argument, 'D', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options review_options = {synopsis, help, options, NULL, CLI_DB};
+
+int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},     {"status", required_argument, NULL, 's'},
-        {"all", no_argument, NULL, 'a'},          {"limit", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'}, {"dump", no_argument, NULL, 'D'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB");
+    struct cli_parser parser;
+    const char *db = NULL;
     enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -53,16 +57,10 @@ int cmd_review(int argc, char **argv)
     int status_opt = 0, all_opt = 0;
     size_t limit = 0;
 
-    if (!db || !*db)
-        db = "dadeum.db";
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &review_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 's':
             status = termbase_review_parse(optarg);
             if (status < 0) {
@@ -93,13 +91,11 @@ int cmd_review(int argc, char **argv)
         case 'D':
             dump = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
+    db = parser.db;
     if (optind < argc) {
         error("unexpected argument '%s'", argv[optind]);
         return cli_usage(synopsis, help, 0);

@@ -32,16 +32,17 @@ static const char help[] =
     "warning says so), 1 no concept with that id, 2 usage, 3 the termbase cannot\n"
     "be read, 4 it cannot be written (nothing was changed).\n";
 
-int cmd_set(int argc, char **argv)
+static const struct cli_option options[] = {{"status", required_argument, 's', 0},
+                                            {"en", required_argument, 'e', 0},
+                                            {"abbr", required_argument, 'a', 0},
+                                            {"note", required_argument, 'n', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options set_options = {synopsis, help, options, NULL, CLI_DB};
+
+int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                             {"status", required_argument, NULL, 's'},
-                                             {"en", required_argument, NULL, 'e'},
-                                             {"abbr", required_argument, NULL, 'a'},
-                                             {"note", required_argument, NULL, 'n'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    const char *db = getenv("DADEUM_DB");
+    struct cli_parser parser;
+    const char *db = NULL;
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
@@ -50,17 +51,10 @@ int cmd_set(int argc, char **argv)
     char *end;
     int c, ret = DADEUM_EXIT_OK;
 
-    if (!db || !*db)
-        db = "dadeum.db";
-    cli_options_begin();
-    /* no '+': options may follow the id */
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &set_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
-        case 'd':
-            if (cli_file_option("--db", optarg))
-                return cli_usage(synopsis, help, 0);
-            db = optarg;
-            break;
         case 's':
             e.status = termbase_review_parse(optarg);
             if (e.status < 0) {
@@ -79,13 +73,11 @@ int cmd_set(int argc, char **argv)
         case 'n':
             e.note = optarg;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
+    db = parser.db;
     if (optind != argc - 1) {
         error(optind >= argc ? "no concept id" : "one concept id only");
         return cli_usage(synopsis, help, 0);

@@ -109,20 +109,23 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-int cmd_translit(int argc, char **argv)
+static const struct cli_option options[] = {{"count", required_argument, 'n', CLI_SHORT},
+                                            {"all", no_argument, 'a', 0},
+                                            {"score", no_argument, 's', 0},
+                                            CLI_OPTION_END};
+static const struct cli_options translit_options = {synopsis, help, options, NULL, 0};
+
+int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    static const struct option longopts[] = {{"count", required_argument, NULL, 'n'},
-                                             {"all", no_argument, NULL, 'a'},
-                                             {"score", no_argument, NULL, 's'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    struct cli_parser parser;
     struct translit_opts opt = {3, 0};
     struct translit *t = NULL;
     enum spell_status st;
     int c, ret = DADEUM_EXIT_OK, count_opt = 0, all_opt = 0;
 
-    cli_options_begin();
-    while ((c = getopt_long(argc, argv, "+:hn:", longopts, NULL)) != -1) {
+    (void)ctx; /* no CLI_CONTEXT: NULL */
+    cli_parser_init(&parser, &translit_options);
+    while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 'n': {
             unsigned long v;
@@ -139,13 +142,10 @@ int cmd_translit(int argc, char **argv)
         case 's':
             opt.score = 1;
             break;
-        case 'h':
-            return cli_usage(synopsis, help, 1);
-        default:
-            cli_option_error(c, argv, longopts);
-            return cli_usage(synopsis, help, 0);
         }
     }
+    if (c < 0)
+        return parser.status;
     if (optind >= argc) {
         error("no words given (use '-' to read them from standard input)");
         return cli_usage(synopsis, help, 0);

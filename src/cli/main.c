@@ -9,28 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "align/oracle.h"
 #include "cli/cli.h"
+#include "dadeum.h"
 #include "util/banned.h"
-
-struct command {
-    const char *name;                 /* as typed */
-    int (*fn)(int argc, char **argv); /* returns an enum dadeum_exit */
-    const char *summary;              /* one line for --help */
-};
-
-static const struct command commands[] = {
-    {"extract", cmd_extract, "find term pairs in Korean documents and print them"},
-    {"ingest", cmd_ingest, "store the pairs of documents in the termbase"},
-    {"lookup", cmd_lookup, "find a term in the termbase by any of its forms"},
-    {"review", cmd_review, "list termbase concepts awaiting review"},
-    {"set", cmd_set, "record a review decision on a termbase concept"},
-    {"translit", cmd_translit, "find the English words Hangul loanwords transliterate"},
-    {"export", cmd_export, "write the termbase as TMX, TBX, TSV or CSV"},
-    {"import", cmd_import, "merge TMX, TBX, TSV or CSV files into the termbase"},
-    {"convert", cmd_convert, "convert between TMX, TBX, TSV and CSV without a termbase"},
-    {"check", cmd_check, "report loanwords in drafts that have a plain Korean term"},
-};
 
 static const char help_head[] =
     "usage: dadeum [--version] [--help] <command> [<options>] [<args>]\n"
@@ -55,8 +36,8 @@ static const char help_tail[] = "\n"
 static int help(FILE *fp)
 {
     fputs(help_head, fp);
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    for (size_t i = 0; i < cli_ncommands; i++)
+        fprintf(fp, "  %-10s %s\n", cli_commands[i].name, cli_commands[i].summary);
     fputs(help_tail, fp);
     return fp == stdout ? DADEUM_EXIT_OK : DADEUM_EXIT_USAGE;
 }
@@ -71,13 +52,12 @@ static int run(int argc, char **argv)
         printf("dadeum %s\n", DADEUM_VERSION);
         return DADEUM_EXIT_OK;
     }
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-        if (!strcmp(argv[1], commands[i].name)) {
-            /* the extractor may ask the transliterator about loanwords */
-            align_install_oracle();
-            int ret = commands[i].fn(argc - 1, argv + 1);
-            align_release_oracle();
-            align_release_oracle_cache();
+    for (size_t i = 0; i < cli_ncommands; i++) {
+        if (!strcmp(argv[1], cli_commands[i].name)) {
+            /* what extracts gets the context: the lexicons, tables and oracle */
+            struct dadeum_ctx *ctx = cli_commands[i].flags & CLI_CONTEXT ? dadeum_ctx_new() : NULL;
+            int ret = cli_commands[i].fn(argc - 1, argv + 1, ctx);
+            dadeum_ctx_free(ctx);
             return ret;
         }
     }

@@ -18,6 +18,7 @@
  * documents (the largest of tests/corpus and the seeds is 63 KB long) are
  * one section, so their output is what the whole-document algorithm gives.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,10 +32,11 @@
 #include "util/banned.h"
 
 struct extract_doc {
-    char *name;                /* as given by the caller */
-    unsigned flags;            /* enum extract_flags */
-    struct occ *occs;          /* the section's occurrences in document order */
-    size_t nocc, aocc;         /* used, allocated */
+    char *name;                          /* as given by the caller */
+    unsigned flags;                      /* enum extract_flags */
+    const struct extract_oracle *oracle; /* the caller's, or NULL */
+    struct occ *occs;                    /* the section's occurrences in document order */
+    size_t nocc, aocc;                   /* used, allocated */
     char **lines;              /* normalised lines of the section that hold an occurrence */
     unsigned char *line_taken; /* 1 when lines[i] became a pair's context (d->owned has it) */
     size_t nlines, alines, aline_taken; /* used, allocated */
@@ -164,23 +166,34 @@ static void occ_expansion(struct extract_doc *d, const struct occ *o)
         add_expansion(d, last, (size_t)(l + llen - last), g, glen);
 }
 
-static const struct extract_oracle *installed_oracle;
+/*
+ * The oracle of the document being read or resolved on this thread. Each
+ * public entry point that can reach the scanner, the span decisions or the
+ * scorer sets it from its document and restores it on return (ORACLE_ENTER
+ * / ORACLE_LEAVE), so the answer depends only on the document's own oracle:
+ * the deep helpers of gloss.c and score.c reach it here instead of through
+ * a parameter threaded through every decision.
+ */
+static _Thread_local const struct extract_oracle *current_oracle;
 
-void extract_set_oracle(const struct extract_oracle *oracle)
+const struct extract_oracle *extract__oracle(void)
 {
-    installed_oracle = oracle;
+    return current_oracle;
 }
 
-const struct extract_oracle *extract_get_oracle(void)
-{
-    return installed_oracle;
-}
+#define ORACLE_ENTER(d)                                                                            \
+    const struct extract_oracle *saved_oracle = current_oracle;                                    \
+    current_oracle = (d)->oracle
+#define ORACLE_LEAVE() current_oracle = saved_oracle
 
-struct extract_doc *extract_doc_new(const char *name, unsigned flags)
+struct extract_doc *extract_doc_new(const char *name, unsigned flags,
+                                    const struct extract_oracle *oracle)
 {
+    assert(name);
     struct extract_doc *d = xcalloc(1, sizeof(*d));
     d->name = xstrdup(name);
     d->flags = flags;
+    d->oracle = oracle;
     lexicon_init();
     return d;
 }
@@ -223,7 +236,7 @@ unsigned long extract_doc_unread_groups(const struct extract_doc *d, unsigned lo
 
 static void resolve_section(struct extract_doc *d);
 
-void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
+static void add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
 {
     size_t before = d->nocc;
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut &&
@@ -255,6 +268,15 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, u
         if (d->held > SECTION_MAX)
             resolve_section(d);
     }
+}
+
+void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
+{
+    assert(d && (text || !len));
+    assert(!d->finished);
+    ORACLE_ENTER(d);
+    add_line(d, text, len, lineno);
+    ORACLE_LEAVE();
 }
 
 static int cmp_gloss(const void *a, const void *b)
@@ -428,7 +450,7 @@ static size_t lexicon_english_runs(const char *g, struct strbuf *out, size_t *le
  */
 static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
 {
-    const struct extract_oracle *o = extract_get_oracle();
+    const struct extract_oracle *o = d->oracle;
     const char *whole = lexicon_loanword_en(p->gloss, strlen(p->gloss));
     const char *given = extract_doc_get_expansion(d, p->gloss);
     struct strbuf sub = STRBUF_INIT, en = STRBUF_INIT;
@@ -453,7 +475,7 @@ static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
         p->evidence = "lexicon";
     } else if (o && o->english) {
         unsigned src = 0;
-        double c = o->english(sub.buf, sub.len, &en, &src);
+        double c = o->english(o->data, sub.buf, sub.len, &en, &src);
         if (c > 0 && en.len) {
             /* every source of a word, in the order lexicon, catalogues, transliteration */
             static const char *const names[2][4] = {
@@ -569,6 +591,9 @@ void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double 
 void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
                           enum gloss_kind kind, unsigned long line, const char *source)
 {
+    assert(d && ko && gloss && source);
+    assert(d->finished);
+    ORACLE_ENTER(d);
     ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
     struct extract_pair *p = &d->pairs[d->npairs++];
     memset(p, 0, sizeof(*p));
@@ -583,6 +608,7 @@ void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *glo
             p->context = context_of(d, d->text[i], gloss, NULL);
     fill_english_one(d, p);
     share_abbr(d, p);
+    ORACLE_LEAVE();
 }
 
 unsigned long extract_doc_text_cut(const struct extract_doc *d)
@@ -701,12 +727,15 @@ static void resolve_section(struct extract_doc *d)
 
 void extract_doc_finish(struct extract_doc *d)
 {
+    assert(d);
     if (d->finished)
         return;
+    ORACLE_ENTER(d);
     d->finished = 1;
     resolve_section(d);
     strmap_release(&d->index, NULL);
     fill_english(d);
+    ORACLE_LEAVE();
 }
 
 size_t extract_doc_count(const struct extract_doc *d)

@@ -8,7 +8,7 @@
  * in the order of first occurrence. docs/extraction.md describes the
  * algorithm.
  *
- *   struct extract_doc *d = extract_doc_new("a.txt", 0);
+ *   struct extract_doc *d = extract_doc_new("a.txt", 0, oracle);
  *   while (more lines) extract_doc_add_line(d, text, len, lineno);
  *   extract_doc_finish(d);
  *   for (size_t i = 0; i < extract_doc_count(d); i++) use(extract_doc_get(d, i));
@@ -75,8 +75,10 @@ struct extract_reject {
 };
 
 /*
- * What the extractor may ask a transliterator (src/align/ provides one; the
- * extractor does not depend on it). Both members may be NULL.
+ * What the extractor may ask a transliterator (src/align/oracle.h provides
+ * one, owned by the context of dadeum.h; the extractor does not depend on
+ * it). Each document is given its oracle at extract_doc_new: there is no
+ * process-wide one.
  *
  *  is_loanword: 1 when the Hangul word s[0..len) (no spaces) is the standard
  *      spelling of an English word, e.g. 게임체인저, whose syllables all read
@@ -87,7 +89,7 @@ struct extract_reject {
  *      came from.
  *
  * Implementations must be safe to call from the thread that runs the
- * extractor (a per-thread handle is fine). Any member may be NULL.
+ * extractor (a per-thread handle is fine). Any function member may be NULL.
  */
 /* Where the English words of a rendered loanword gloss came from. */
 enum extract_en_source {
@@ -96,23 +98,25 @@ enum extract_en_source {
 };
 
 struct extract_oracle {
-    int (*is_loanword)(const char *s, size_t len);
-    double (*english)(const char *gloss, size_t len, struct strbuf *out,
+    void *data; /* passed first to every member */
+    int (*is_loanword)(void *data, const char *s, size_t len);
+    double (*english)(void *data, const char *gloss, size_t len, struct strbuf *out,
                       unsigned *sources /* OUT: enum extract_en_source, may be NULL */);
     /* log-odds that the Hangul word s[0..len) is a loanword, from its spelling alone
      * (a calibrated model: src/align/loanlike.h); a feature of the fitted model */
-    double (*loanlike)(const char *s, size_t len);
+    double (*loanlike)(void *data, const char *s, size_t len);
 };
-
-/* Installs the oracle for all documents extracted from now on; NULL removes it. */
-void extract_set_oracle(const struct extract_oracle *oracle);
-/* The installed oracle, or NULL. */
-const struct extract_oracle *extract_get_oracle(void);
 
 struct extract_doc;
 
-/* Returns a new document named name (copied). Never NULL. */
-struct extract_doc *extract_doc_new(const char *name, unsigned flags);
+/*
+ * Returns a new document named name (copied). Never NULL. oracle is what the
+ * extractor asks about loanwords while it reads and resolves this document
+ * (dadeum.h: dadeum_ctx_get_oracle gives the one the CLI uses); NULL means
+ * none: syllables and lexicons only. It must outlive the document.
+ */
+struct extract_doc *extract_doc_new(const char *name, unsigned flags,
+                                    const struct extract_oracle *oracle);
 
 /*
  * Scans one normalised line. lineno is its number in the source file.

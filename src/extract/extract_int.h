@@ -79,6 +79,12 @@ int gloss_is_acronym_token(const char *s, size_t len);
 /* Kind of a gloss from its own shape (before comparing it with the term). */
 enum gloss_kind gloss_shape_kind(const char *gloss, size_t len);
 
+/*
+ * The oracle of the document this thread is reading or resolving (doc.c
+ * sets it at each public entry point), or NULL outside one or without one.
+ */
+const struct extract_oracle *extract__oracle(void);
+
 /* 1 when Hangul text s looks like a transliterated loanword (may ask the oracle). */
 int gloss_is_loanword(const char *s, size_t len);
 /* The same without the oracle: syllables and lexicon only (for the Korean side). */

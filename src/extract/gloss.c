@@ -271,10 +271,10 @@ static int all_words_borrowed(const char *s, size_t len, int use_oracle)
         if (sc.hangul && !is_joiner(s + i, j - i)) {
             unsigned syl = ko_syllable_count(s + i, j - i);
             words++;
-            const struct extract_oracle *o = use_oracle ? extract_get_oracle() : NULL;
+            const struct extract_oracle *o = use_oracle ? extract__oracle() : NULL;
             if (lexicon_is_loanword(s + i, j - i) ||
                 (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)) ||
-                (o && o->is_loanword && !sc.latin && o->is_loanword(s + i, j - i)))
+                (o && o->is_loanword && !sc.latin && o->is_loanword(o->data, s + i, j - i)))
                 loans++;
         }
         i = j;

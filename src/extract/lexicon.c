@@ -6,6 +6,7 @@
  * removed) so that "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet.
  */
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,13 @@ static struct strmap ko_forms = STRMAP_INIT;   /* acronym/loanword -> Korean for
 static struct strmap morph_en = STRMAP_INIT;   /* morpheme -> English words */
 static struct strmap loanwords = STRMAP_INIT;  /* plain-words keys */
 static struct strmap ko_acronym = STRMAP_INIT; /* Korean name -> acronym (first row wins) */
-static int initialised;
+/*
+ * Built once per process by build(), under pthread_once: the tables are the
+ * read-only image of data compiled into the binary, the same for every
+ * context, so dadeum_ctx_new builds them before any thread starts and any
+ * other first caller (translit, cross, check) is safe too.
+ */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void fold(const char *s, size_t len, struct strbuf *out)
 {
@@ -79,11 +86,8 @@ done:
     strbuf_release(&k);
 }
 
-void lexicon_init(void)
+static void build(void)
 {
-    if (initialised)
-        return;
-    initialised = 1;
     for (const struct lex_row *r = lex_acronyms; r->key; r++) {
         add_forms(&ko_forms, r->key, r->value, r->en, r->kind);
         /* only single-name rows map back: a name shared by two acronyms is ambiguous */
@@ -96,6 +100,11 @@ void lexicon_init(void)
     }
     for (const struct lex_row *r = lex_morphemes; r->key; r++)
         add_forms(&morph_en, r->key, r->value, NULL, NULL);
+}
+
+void lexicon_init(void)
+{
+    pthread_once(&once, build);
 }
 
 static struct lex_forms *lookup(struct strmap *map, const char *s, size_t len)

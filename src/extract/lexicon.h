@@ -25,7 +25,7 @@ struct lex_row {
 
 #define LEX_MAX_FORMS 16
 
-/* Builds the lookup tables; idempotent. Call before starting threads. */
+/* Builds the lookup tables once per process (pthread_once): safe from any thread. */
 void lexicon_init(void);
 
 /*

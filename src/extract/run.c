@@ -1,13 +1,15 @@
 /*
  * run.c - one file through text_reader and extract_doc.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "extract/run.h"
 #include "util/banned.h"
 
 struct extract_doc *extract_run_file(const char *path, const char *encoding, unsigned text_flags,
-                                     unsigned extract_flags, struct extract_run_error *err)
+                                     unsigned extract_flags, const struct extract_oracle *oracle,
+                                     struct extract_run_error *err)
 {
     struct text_line line;
     struct extract_doc *doc = NULL;
@@ -15,11 +17,12 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
     enum text_reader_status st;
     const char *enc;
 
+    assert(path && err);
     memset(err, 0, sizeof(*err));
     r = text_reader_open(path, encoding, text_flags, &err->reader);
     if (!r)
         return NULL;
-    doc = extract_doc_new(path, extract_flags);
+    doc = extract_doc_new(path, extract_flags, oracle);
     while ((st = text_reader_next(r, &line, &err->reader)) == TEXT_READER_OK) {
         extract_doc_add_line(doc, line.text, line.len, line.no);
         err->bytes += line.len + 1;

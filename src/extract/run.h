@@ -6,7 +6,7 @@
  * behave the same everywhere:
  *
  *   struct extract_run_error err;
- *   struct extract_doc *d = extract_run_file("a.txt", NULL, 0, 0, &err);
+ *   struct extract_doc *d = extract_run_file("a.txt", NULL, 0, 0, oracle, &err);
  *   if (!d) { extract_run_strerror(&err, "a.txt", &msg); ... }
  *   ... extract_doc_count(d), extract_doc_get(d, i) ...
  *   extract_doc_free(d);
@@ -30,13 +30,14 @@ struct extract_run_error {
 /*
  * Reads path ("-" is standard input) with encoding (NULL to detect) and
  * text_flags (enum text_flags), runs the extractor with extract_flags (enum
- * extract_flags) and returns the finished document, which the caller frees
+ * extract_flags) asking oracle (NULL: none; see extract_doc_new) and
+ * returns the finished document, which the caller frees
  * with extract_doc_free. Returns NULL when the file cannot be opened, read
  * or decoded; err->reader says why. On success err->replaced and
  * err->encoding are filled in too. The document is named path.
  */
 struct extract_doc *extract_run_file(const char *path, const char *encoding, unsigned text_flags,
-                                     unsigned extract_flags,
+                                     unsigned extract_flags, const struct extract_oracle *oracle,
                                      struct extract_run_error *err /* OUT */);
 
 /*

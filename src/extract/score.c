@@ -287,10 +287,10 @@ static double sound_fit(const char *ko, size_t kl, const char *gloss)
  */
 static double loan_logodds(const char *s, size_t len)
 {
-    const struct extract_oracle * or = extract_get_oracle();
+    const struct extract_oracle * or = extract__oracle();
     if (! or || ! or->loanlike || !len)
         return 0;
-    double z = or->loanlike(s, len);
+    double z = or->loanlike(or->data, s, len);
     return (z > 4 ? 4 : z < -4 ? -4 : z) / 4;
 }
 

@@ -3,7 +3,8 @@
  * share. Not a harness itself: the Makefile builds tests/fuzz/fuzz_*.c only.
  *
  * fuzz_doc_read() splits the input into lines, normalises the valid UTF-8
- * prefix of each and feeds it to a new document with the given flags, then
+ * prefix of each and feeds it to a new document of the CLI's context
+ * (dadeum.h, so with its oracle) with the given flags, then
  * resolves it; *nlines receives the line count. fuzz_doc_check() asserts
  * what the extractor promises of every pair: a non-empty Korean side and
  * gloss, every string valid UTF-8, a positive count and an existing line.
@@ -15,15 +16,29 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dadeum.h"
 #include "extract/extract.h"
 #include "text/normalize.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
+/*
+ * The context the CLI makes for extract, made on the first input and kept
+ * for the process (its oracle caches answers across inputs, as in one run
+ * of dadeum extract over many files).
+ */
+static struct dadeum_ctx *fuzz_ctx(void)
+{
+    static struct dadeum_ctx *ctx;
+    if (!ctx)
+        ctx = dadeum_ctx_new();
+    return ctx;
+}
+
 static struct extract_doc *fuzz_doc_read(const uint8_t *data, size_t size, unsigned flags,
                                          unsigned long *nlines)
 {
-    struct extract_doc *doc = extract_doc_new("fuzz", flags);
+    struct extract_doc *doc = dadeum_doc_new(fuzz_ctx(), "fuzz", flags);
     struct strbuf line = STRBUF_INIT;
     const char *s = (const char *)data;
     unsigned long no = 0;

@@ -29,16 +29,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const struct {
-    const char *name;                 /* as typed */
-    int (*fn)(int argc, char **argv); /* the command */
-} commands[] = {
-    {"extract", cmd_extract}, {"ingest", cmd_ingest},   {"lookup", cmd_lookup},
-    {"review", cmd_review},   {"set", cmd_set},         {"translit", cmd_translit},
-    {"export", cmd_export},   {"import", cmd_import},   {"convert", cmd_convert},
-    {"check", cmd_check},
-};
-
 #define MAX_ARGS 64
 
 static FILE *capture; /* what the commands print */
@@ -88,10 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p = nl + 1;
     }
     argv[argc] = NULL;
-    for (cmd = 0; cmd < sizeof(commands) / sizeof(commands[0]); cmd++)
-        if (!strcmp(argv[0], commands[cmd].name))
+    for (cmd = 0; cmd < cli_ncommands; cmd++)
+        if (!strcmp(argv[0], cli_commands[cmd].name))
             break;
-    if (cmd == sizeof(commands) / sizeof(commands[0])) {
+    if (cmd == cli_ncommands) {
         free(copy);
         return 0;
     }
@@ -100,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FILE *out = stdout, *err = stderr;
         stdout = capture;
         stderr = capture;
-        ret = commands[cmd].fn(argc, argv);
+        ret = cli_commands[cmd].fn(argc, argv, NULL); /* options only: no context needed */
         stdout = out;
         stderr = err;
     }

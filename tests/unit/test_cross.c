@@ -11,9 +11,13 @@
 
 #include "harness.h"
 #include "align/cross.h"
+#include "dadeum.h"
 #include "extract/extract.h"
 #include "text/reader.h"
 #include "util/banned.h"
+
+/* made in main: the documents are extracted as the CLI extracts them */
+static struct dadeum_ctx *ctx;
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -188,7 +192,7 @@ static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *w
     struct text_reader *r = text_reader_open(path, NULL, 0, &err);
     if (!r)
         return -1;
-    struct extract_doc *d = extract_doc_new(path, 0);
+    struct extract_doc *d = dadeum_doc_new(ctx, path, 0);
     struct cross_doc *c = cross_doc_new(flags);
     struct text_line ln;
     while (text_reader_next(r, &ln, &err) == TEXT_READER_OK) {
@@ -241,9 +245,11 @@ static void test_corpus(void)
 
 int main(void)
 {
+    ctx = dadeum_ctx_new(); /* the CLI's extractor: lexicons, tables, oracle */
     RUN(test_acronym_score);
     RUN(test_lists);
     RUN(test_compose);
     RUN(test_corpus);
+    dadeum_ctx_free(ctx);
     return harness_done();
 }

@@ -13,11 +13,15 @@
 #include <string.h>
 
 #include "harness.h"
+#include "dadeum.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
 #include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
+
+/* made in main: the documents are extracted as the CLI extracts them */
+static struct dadeum_ctx *ctx;
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -379,7 +383,7 @@ static void test_clean_expansion(void)
 
 static struct extract_doc *run_doc(const char *const *lines, size_t n, unsigned flags)
 {
-    struct extract_doc *d = extract_doc_new("doc.txt", flags);
+    struct extract_doc *d = dadeum_doc_new(ctx, "doc.txt", flags);
     for (size_t i = 0; i < n; i++)
         if (lines[i])
             extract_doc_add_line(d, lines[i], strlen(lines[i]), (unsigned long)i + 1);
@@ -436,7 +440,7 @@ static void test_doc_pairs(void)
 /* Line numbers are the caller's, not a count of the lines fed. */
 static void test_doc_line_numbers(void)
 {
-    struct extract_doc *d = extract_doc_new("x", 0);
+    struct extract_doc *d = dadeum_doc_new(ctx, "x", 0);
     const char *a = "우수 기업의 해결책(솔루션)을 지원한다.";
     const char *b = "주요 7개국(G7) 회의";
 
@@ -482,7 +486,7 @@ static void test_doc_explain(void)
 
 static void test_doc_empty_and_finish_twice(void)
 {
-    struct extract_doc *d = extract_doc_new("empty", 0);
+    struct extract_doc *d = dadeum_doc_new(ctx, "empty", 0);
     const char *none = "괄호가 없는 줄";
 
     extract_doc_add_line(d, none, strlen(none), 1);
@@ -510,14 +514,14 @@ static void test_doc_free_unfinished(void)
         "과학기술정보통신부(장관 유상임, 이하 '과기정통부')는 18일 밝혔다.",
         "주요 7개국(G7) 회의와 인터넷 기반 자원 공유(클라우드) 보도(2024.5.3.)",
     };
-    struct extract_doc *d = extract_doc_new("unfinished", EXTRACT_EXPLAIN);
+    struct extract_doc *d = dadeum_doc_new(ctx, "unfinished", EXTRACT_EXPLAIN);
     for (size_t i = 0; i < N_ELEMS(lines); i++)
         extract_doc_add_line(d, lines[i], strlen(lines[i]), i + 1);
     INT_EQ(extract_doc_count(d), 0, "no pairs before finish");
     OK(extract_doc_reject_count(d) >= 1, "the date was set aside while scanning");
     extract_doc_free(d); /* LeakSanitizer checks that everything went */
 
-    d = extract_doc_new("never fed", 0);
+    d = dadeum_doc_new(ctx, "never fed", 0);
     extract_doc_free(d);
 }
 
@@ -539,6 +543,7 @@ static void test_doc_independent(void)
 
 int main(void)
 {
+    ctx = dadeum_ctx_new(); /* the CLI's extractor: lexicons, tables, oracle */
     RUN(test_token_stop);
     RUN(test_strip_particle);
     RUN(test_numeric_token);
@@ -556,5 +561,6 @@ int main(void)
     RUN(test_doc_empty_and_finish_twice);
     RUN(test_doc_free_unfinished);
     RUN(test_doc_independent);
+    dadeum_ctx_free(ctx);
     return harness_done();
 }

@@ -1,0 +1,142 @@
+/*
+ * dadeum.h - the library's public API: one context, and the pipelines the
+ * commands run (as cmark's CLI is a caller of cmark.h).
+ *
+ * A context owns what extraction consults: the lexicons and the
+ * transliterator's tables (built when the context is made, before any
+ * thread starts) and the oracle that answers the extractor's questions
+ * about loanwords (align/oracle.h), with its per-thread transliterators and
+ * cached answers. Nothing is installed process-wide: every document is
+ * extracted with the oracle of the context it was made from, so tests,
+ * fuzzers and the CLI run one extractor.
+ *
+ *   struct dadeum_ctx *ctx = dadeum_ctx_new();
+ *   struct extract_run_error err;
+ *   struct extract_doc *d = dadeum_extract_file(ctx, "a.txt", NULL, 0, 0, &err);
+ *   ... extract_doc_count(d), extract_doc_get(d, i) ...
+ *   extract_doc_free(d);
+ *   dadeum_ctx_free(ctx);
+ *
+ * A context may be used from several threads at once; free it after they
+ * ended. The library never prints and never exits (STYLE.md §4): each
+ * function says what it returns and where the details of a failure go.
+ */
+#ifndef DADEUM_DADEUM_H
+#define DADEUM_DADEUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract/extract.h"
+#include "extract/run.h"
+#include "io/exchange.h"
+#include "termbase/termbase.h"
+
+struct dadeum_ctx;
+
+/* A new context with its tables built; never NULL. Free with dadeum_ctx_free. */
+struct dadeum_ctx *dadeum_ctx_new(void);
+
+/* Frees ctx, its oracle and every thread's transliterator. Accepts NULL. */
+void dadeum_ctx_free(struct dadeum_ctx *ctx);
+
+/* The oracle to pass to extract_doc_new / extract_run_file; owned by ctx. */
+const struct extract_oracle *dadeum_ctx_get_oracle(const struct dadeum_ctx *ctx);
+
+/* extract_doc_new with the context's oracle. */
+struct extract_doc *dadeum_doc_new(const struct dadeum_ctx *ctx, const char *name,
+                                   unsigned flags /* enum extract_flags */);
+
+/* extract_run_file (extract/run.h) with the context's oracle. */
+struct extract_doc *dadeum_extract_file(const struct dadeum_ctx *ctx, const char *path,
+                                        const char *encoding, unsigned text_flags,
+                                        unsigned extract_flags,
+                                        struct extract_run_error *err /* OUT */);
+
+/* ---- many documents, in order, on several threads ------------------------------------ */
+
+struct dadeum_extract_options {
+    const char *encoding;   /* forced encoding, or NULL to detect */
+    unsigned text_flags;    /* enum text_flags */
+    unsigned extract_flags; /* enum extract_flags */
+    int cross;              /* also align the whole document (align/align.h: align_cross) */
+    unsigned jobs;          /* worker threads; 0 or 1: the calling thread alone */
+};
+#define DADEUM_EXTRACT_OPTIONS_INIT                                                                \
+    {                                                                                              \
+        NULL, 0, 0, 0, 1                                                                           \
+    }
+
+/*
+ * Called on the calling thread once per input, in the order of paths: doc
+ * is the finished document (owned by the library, freed after the call), or
+ * NULL when the file could not be read and err says why (on success err
+ * holds the encoding and lenient replacements). A non-zero return stops the
+ * run and is returned by dadeum_extract_files.
+ */
+typedef int (*dadeum_extract_fn)(void *data, const char *path, struct extract_doc *doc,
+                                 const struct extract_run_error *err);
+
+/*
+ * Extracts paths[0..n) with opt->jobs worker threads while the calling
+ * thread hands the documents to fn in input order, so that what fn sees is
+ * the same whatever the number of threads. Workers run at most 2 * jobs
+ * documents ahead of fn, which bounds memory whatever n is. Returns 0 when
+ * fn returned 0 for every input, else fn's first non-zero value (no later
+ * input is handed to fn then).
+ */
+int dadeum_extract_files(struct dadeum_ctx *ctx, const char *const *paths, size_t n,
+                         const struct dadeum_extract_options *opt, dadeum_extract_fn fn,
+                         void *data);
+
+/* ---- documents into a termbase ------------------------------------------------------- */
+
+enum dadeum_ingest_status {
+    DADEUM_INGEST_STORED = 0, /* extracted and stored (or its evidence replaced) */
+    DADEUM_INGEST_CURRENT,    /* already stored with this content: not read again */
+    DADEUM_INGEST_EHASH,      /* the file could not be read to hash it: sys_errno */
+    DADEUM_INGEST_EREAD,      /* it could not be read or decoded: read */
+    DADEUM_INGEST_ECHECK,     /* the termbase could not be asked about it: tb */
+    DADEUM_INGEST_ESTORE      /* the pairs could not be stored (rolled back): tb */
+};
+
+struct dadeum_ingest_result {
+    uint64_t bytes;                /* bytes of the file (hashed), 0 when unreadable */
+    size_t pairs;                  /* pairs extracted (STORED) */
+    int sys_errno;                 /* for EHASH */
+    struct extract_run_error read; /* for EREAD; else the encoding and lenient replacements */
+    unsigned long unread_groups;   /* bracket groups not read (extract_doc_unread_groups) */
+    unsigned long first_unread;    /* and the first line that had some */
+    struct termbase_error tb;      /* for ECHECK and ESTORE */
+};
+
+/*
+ * Stores the pairs of the document at path in tb in one transaction, under
+ * its name relative to the working directory (util/path.h), extracted
+ * exactly as dadeum_extract_file does; a document stored with the same
+ * content is not read again. Returns what happened; res has the details.
+ */
+enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb,
+                                             const char *path, const char *encoding,
+                                             unsigned text_flags,
+                                             struct dadeum_ingest_result *res /* OUT */);
+
+/* ---- a glossary ---------------------------------------------------------------------- */
+
+struct dadeum_glossary_error {
+    const char *format;       /* set when reading a TBX file failed: "tbx", and x says why */
+    struct exchange_error x;  /* with format */
+    struct termbase_error tb; /* else: opening the termbase or reading the TSV file */
+};
+
+/*
+ * Opens the glossary a command searches: with glossary (a file name), a
+ * private in-memory termbase holding that file, read as TBX when its
+ * extension says so (as 'dadeum import' reads it), else as a TSV glossary
+ * (termbase_load_tsv); without, the termbase db read-only. Returns it (free
+ * with termbase_free), or NULL with err filled in.
+ */
+struct termbase *dadeum_glossary_open(const char *db, const char *glossary,
+                                      struct dadeum_glossary_error *err /* OUT */);
+
+#endif
