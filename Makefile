@@ -8,7 +8,7 @@
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
 #   make bench      benchmarks (see docs/benchmarks.md)
-#   make lint | format | hdr-check | fuzz | clean
+#   make lint | format | format-check | hdr-check | fuzz | clean
 #
 # Variables: V=1 (show commands), DEVELOPER=1 (-Werror), SANITIZE=address,undefined
 # (objects go to build/san-*/ and the binary to build/san-*/dadeum).
@@ -68,7 +68,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps demo test check units test-run eval fit bench lint format hdr-check fuzz clean
+.PHONY: all deps check-deps demo test check units test-run eval fit bench lint format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -288,6 +288,7 @@ demo: deps
 # `make test` runs the suite on the normal build, then the whole suite again
 # with ASan+UBSan, and ends with one line "N passed, N failed".
 test: deps
+	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory all units
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined all units
 	@sh tests/run.sh ./dadeum $(BUILD)/tests build/san/dadeum build/san/tests
@@ -391,8 +392,22 @@ hdr-check: $(GEN_HDR)
 lint: $(GEN_HDR)
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 
+# Every C file we write, as clang-format (the .clang-format of the top) writes it.
+CLANG_FORMAT ?= clang-format
+FORMAT_SRC = $(sort $(wildcard src/*.[ch] src/*/*.[ch] tests/*/*.[ch]))
+
 format:
-	clang-format -i $(HDRS) $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC)
+	$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+# Lists the files that `make format` would change, and fails if there are any.
+format-check:
+	@bad=; for f in $(FORMAT_SRC); do \
+	  $(CLANG_FORMAT) "$$f" | cmp -s - "$$f" || bad="$$bad $$f"; \
+	done; \
+	if [ -n "$$bad" ]; then \
+	  printf 'format-check: not as clang-format writes it (run make format):\n'; \
+	  printf '    %s\n' $$bad; exit 1; \
+	fi >&2; echo "format-check: $(words $(FORMAT_SRC)) files ok"
 
 clean:
 	rm -rf build dadeum

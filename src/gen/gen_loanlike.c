@@ -76,7 +76,7 @@
 #define MIN_SINO 400           /* fewer: Unihan is not unicode-data's */
 #define MIN_AUC 0.9
 #define MIN_SLOTS 5000
-#define MAX_WORD 96            /* jamo per word; longer entries are skipped */
+#define MAX_WORD 96 /* jamo per word; longer entries are skipped */
 
 /* ko.dic flag classes kept as native words (see the class lists in ko.aff):
  * 10, 25 nouns; 67 adverbs; 8, 20, 21 pronouns; 9, 15, 24, 27 counters and
@@ -106,9 +106,9 @@ enum { TRAIN = 0, CALIB = 1, TEST = 2 };
 struct word {
     unsigned char sym[MAX_WORD]; /* symbols 1..67 (loanlike_int.h) */
     unsigned char n;
-    unsigned char cls;   /* LOAN or NATIVE */
-    unsigned char part;  /* TRAIN, CALIB or TEST */
-    double llr;          /* filled when scored */
+    unsigned char cls;  /* LOAN or NATIVE */
+    unsigned char part; /* TRAIN, CALIB or TEST */
+    double llr;         /* filled when scored */
 };
 
 static struct word *words;
@@ -225,19 +225,18 @@ static int utf8_syms(const char *s, size_t len, unsigned char *out)
 
 /* ---- inputs ------------------------------------------------------------------- */
 
-static struct strset held_out;  /* held-out loanwords (runs of Hangul) */
-static struct strset listed;    /* renderings of words of SCOWL size <= 80 */
-static struct strset seen;      /* every word taken, against duplicates */
+static struct strset held_out; /* held-out loanwords (runs of Hangul) */
+static struct strset listed;   /* renderings of words of SCOWL size <= 80 */
+static struct strset seen;     /* every word taken, against duplicates */
 static size_t n_held_out, n_held_in_index;
 static struct strset listed_schwa; /* listed, with every ㅡ written ㅓ */
-
 
 /* Writes ㅡ as ㅓ into out (n symbols). */
 static void schwa_fold(const unsigned char *sym, size_t n, unsigned char *out)
 {
     for (size_t i = 0; i < n; i++)
-        out[i] = sym[i] == JAMO_MED + MED_EU - JAMO_INI + 1 ? JAMO_MED + MED_EO - JAMO_INI + 1
-                                                           : sym[i];
+        out[i] =
+            sym[i] == JAMO_MED + MED_EU - JAMO_INI + 1 ? JAMO_MED + MED_EO - JAMO_INI + 1 : sym[i];
 }
 
 /*
@@ -793,7 +792,8 @@ int main(int argc, char **argv)
     struct figures fc = evaluate(CALIB), ft = evaluate(TEST);
     if (fc.auc < MIN_AUC)
         die("the model separates loanwords from native words poorly: check Debian packages "
-            "hunspell-ko, festlex-cmu, scowl and unicode-data", NULL);
+            "hunspell-ko, festlex-cmu, scowl and unicode-data",
+            NULL);
 
     if (list) {
         list_test();
@@ -824,8 +824,8 @@ int main(int argc, char **argv)
         if (!s->key)
             out("{0},\n");
         else
-            out("{0x%llx,{%d,%d,%d,%d}},\n", (unsigned long long)s->key, s->v[0], s->v[1],
-                s->v[2], s->v[3]);
+            out("{0x%llx,{%d,%d,%d,%d}},\n", (unsigned long long)s->key, s->v[0], s->v[1], s->v[2],
+                s->v[3]);
     }
     out("};\n");
     if (fflush(stdout) || ferror(stdout))

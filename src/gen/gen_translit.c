@@ -83,17 +83,18 @@ struct pron {
 };
 
 struct out_entry {
-    size_t word;   /* index into the word table */
-    size_t jamo;   /* offset in the jamo blob */
+    size_t word; /* index into the word table */
+    size_t jamo; /* offset in the jamo blob */
     unsigned char len;
     unsigned char variant;
-    unsigned char first; /* first jamo code */
+    unsigned char first;    /* first jamo code */
     unsigned char attested; /* 1 when the rendering is a ko.dic word */
 };
 
 /* SCOWL size classes (Debian scowl, /usr/share/dict/scowl/<list>.<size>),
  * smallest first: a word's smallest class is its frequency tier 0..9. */
-static const char *const scowl_sizes[] = {"10", "20", "35", "40", "50", "55", "60", "70", "80", "95"};
+static const char *const scowl_sizes[] = {"10", "20", "35", "40", "50",
+                                          "55", "60", "70", "80", "95"};
 /* [2] holds spelling variants (see load_scowl) */
 static const char *const scowl_lists[] = {"english-words", "american-words", "variant_1-words"};
 #define TIER_NONE TRANSLIT_TIER_NONE /* not in any SCOWL list */
@@ -114,9 +115,8 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
 #define MIN_WN_NOUNS 50000
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
-#define MIN_SPELLED 100000 /* index words hunspell en_US accepts (Debian 12: about 128,000) */
+#define MIN_SPELLED 100000     /* index words hunspell en_US accepts (Debian 12: about 128,000) */
 #define MIN_HUNSPELL_EXTRA 300 /* en_US.dic stems the index lacks (Debian 12: 696) */
-
 
 struct scowl_word {
     char *word;
@@ -440,8 +440,8 @@ static void count_families(void)
     if (!family)
         exit(1);
     for (size_t i = 0; i < nwords; i++) {
-        static const char *const suffix[] = {"s",   "es", "ed",  "d",   "ing", "er",  "ers", "r",
-                                             "ly",  "y",  "ish", "ist", "al",  "ful", "ness"};
+        static const char *const suffix[] = {"s",  "es", "ed",  "d",   "ing", "er",  "ers", "r",
+                                             "ly", "y",  "ish", "ist", "al",  "ful", "ness"};
         size_t len = strlen(words[i]), c = 0;
         char buf[160], seen[3 * 15][160]; /* distinct forms found */
         if (len + 5 >= sizeof(buf))
@@ -691,11 +691,14 @@ static unsigned letter_alts(const char *w)
 /* The phones of a two-letter group at w[0..2), or NULL when it is none. */
 static const char *letter_pair(const char *w, unsigned alt)
 {
-    static const struct { char pair[3]; const char *ph; } pairs[] = {
-        {"ck", "k"},  {"ch", "ch"}, {"ph", "f"},  {"th", "t"},  {"sh", "sh"}, {"gh", ""},
-        {"qu", "k w"}, {"rh", "r"}, {"wh", "w"},  {"au", "aw"}, {"aw", "ao"}, {"ow", "ow"},
-        {"ai", "ay"}, {"ay", "ay"}, {"ei", "ey"}, {"ey", "ey"}, {"ee", "iy"}, {"ea", "iy"},
-        {"ie", "iy"}, {"oo", "uw"}, {"oa", "ow"}, {"oi", "oy"}, {"oy", "oy"}, {"eu", "y uw"},
+    static const struct {
+        char pair[3];
+        const char *ph;
+    } pairs[] = {
+        {"ck", "k"},    {"ch", "ch"}, {"ph", "f"},  {"th", "t"},  {"sh", "sh"}, {"gh", ""},
+        {"qu", "k w"},  {"rh", "r"},  {"wh", "w"},  {"au", "aw"}, {"aw", "ao"}, {"ow", "ow"},
+        {"ai", "ay"},   {"ay", "ay"}, {"ei", "ey"}, {"ey", "ey"}, {"ee", "iy"}, {"ea", "iy"},
+        {"ie", "iy"},   {"oo", "uw"}, {"oa", "ow"}, {"oi", "oy"}, {"oy", "oy"}, {"eu", "y uw"},
         {"ew", "y uw"}, {"ue", "uw"},
     };
     if (w[0] == 'o' && w[1] == 'u')
@@ -727,22 +730,42 @@ static int letter_phones(const char *w, unsigned alt, char *out, size_t max)
             adv = 2;
         } else {
             switch (c) {
-            case 'a': ph = "aa"; break;
-            case 'e': ph = "eh"; break;
+            case 'a':
+                ph = "aa";
+                break;
+            case 'e':
+                ph = "eh";
+                break;
             case 'i':
                 ph = alt & ALT_I_GLIDE && i && is_vowel_letter(d) && d != 'e' ? "y" : "iy";
                 break;
-            case 'o': ph = "ow"; break;
-            case 'u': ph = "uw"; break;
+            case 'o':
+                ph = "ow";
+                break;
+            case 'u':
+                ph = "uw";
+                break;
             case 'y':
                 ph = is_vowel_letter(d) && !(i && is_vowel_letter(w[i - 1])) ? "y" : "iy";
                 break;
-            case 'c': ph = d && strchr("eiy", d) ? "s" : "k"; break;
-            case 'g': ph = alt & ALT_SOFT_G && d && strchr("eiy", d) ? "jh" : "g"; break;
-            case 'h': ph = "hh"; break;
-            case 'j': ph = "jh"; break;
-            case 'w': ph = is_vowel_letter(d) ? "w" : "uw"; break;
-            case 'x': ph = "k s"; break;
+            case 'c':
+                ph = d && strchr("eiy", d) ? "s" : "k";
+                break;
+            case 'g':
+                ph = alt & ALT_SOFT_G && d && strchr("eiy", d) ? "jh" : "g";
+                break;
+            case 'h':
+                ph = "hh";
+                break;
+            case 'j':
+                ph = "jh";
+                break;
+            case 'w':
+                ph = is_vowel_letter(d) ? "w" : "uw";
+                break;
+            case 'x':
+                ph = "k s";
+                break;
             default: {
                 static char one[2];
                 one[0] = c;
@@ -884,8 +907,10 @@ static struct spell *open_spelling(const char *dir)
     enum spell_status st;
     struct spell *sp = spell_open(dir, "en_US", &st);
     if (!sp) {
-        fprintf(stderr, GEN_NAME ": error: hunspell en_US in '%s': %s (Debian packages "
-                "hunspell-en-us, libhunspell-1.7-0)\n", dir, spell_strerror(st));
+        fprintf(stderr,
+                GEN_NAME ": error: hunspell en_US in '%s': %s (Debian packages "
+                         "hunspell-en-us, libhunspell-1.7-0)\n",
+                dir, spell_strerror(st));
         exit(1);
     }
     return sp;
@@ -968,8 +993,8 @@ static void emit(const char *source)
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
     for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], e->jamo, e->len,
-               family[e->word], e->variant, tier[e->word], is_inflection(words[e->word]));
+        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], e->jamo, e->len, family[e->word],
+               e->variant, tier[e->word], is_inflection(words[e->word]));
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
@@ -986,7 +1011,8 @@ static void emit(const char *source)
     for (size_t i = 0; i < nentries; i++) {
         size_t l = 0;
         if (i && entries[i - 1].first == entries[i].first) {
-            const unsigned char *a = jamo_blob + entries[i - 1].jamo, *b = jamo_blob + entries[i].jamo;
+            const unsigned char *a = jamo_blob + entries[i - 1].jamo,
+                                *b = jamo_blob + entries[i].jamo;
             while (l < entries[i - 1].len && l < entries[i].len && a[l] == b[l])
                 l++;
         }

@@ -48,7 +48,6 @@ static const char *const lists[] = {"english-words", "american-words"};
 #define MIN_CMU_WORDS 95000
 #define MIN_CANDIDATES_80 175000
 
-
 static char **cmu, **cand;
 static size_t ncmu, acmu, ncand, acand;
 
