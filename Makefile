@@ -4,11 +4,13 @@
 #   make deps       install the Debian packages the build and tests need (root)
 #   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
 #                   (corpus.tbx, corpus.tsv, corpus.txt for OmegaT; tmx/corpus.tmx)
-#   make test       deps + the whole suite, then again under ASan+UBSan
+#   make test       deps + format-check + lint-fast + the whole suite,
+#                   then again under ASan+UBSan
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
 #   make bench      benchmarks (see docs/benchmarks.md)
-#   make lint | format | format-check | hdr-check | fuzz | clean
+#   make lint       clang-tidy (.clang-tidy) and the include layering (tests/layering.sh)
+#   make format | format-check | lint-fast | layering-check | hdr-check | fuzz | clean
 #
 # Variables: V=1 (show commands), DEVELOPER=1 (-Werror), SANITIZE=address,undefined
 # (objects go to build/san-*/ and the binary to build/san-*/dadeum).
@@ -68,7 +70,8 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps demo test check units test-run eval fit bench lint format format-check hdr-check fuzz clean
+.PHONY: all deps check-deps demo test check units test-run eval fit bench lint lint-fast \
+        layering-check format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -228,11 +231,12 @@ $(LIB): $(COLLOC_OBJ)
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan); festlex-cmu,
 # scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
-# omegat (applies our TMX headless), expat (xmlwf, for make bench).
+# omegat (applies our TMX headless), expat (xmlwf, for make bench), clang-format
+# and clang-tidy (make format-check and make lint, both run by make test).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time
+           flite1-dev groff-base omegat valgrind time clang-format clang-tidy
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
@@ -285,11 +289,15 @@ demo: deps
 	@echo "demo: wrote tmx/corpus.tmx ($$(grep -c '<tu ' tmx/corpus.tmx) units), glossaries/corpus.tbx ($$(grep -c '<termEntry' glossaries/corpus.tbx) entries, XCS glossaries/dadeum-tbx-basic.xcs), glossaries/corpus.tsv, glossaries/corpus.txt (OmegaT)"
 
 # ---- tests -------------------------------------------------------------------
-# `make test` runs the suite on the normal build, then the whole suite again
-# with ASan+UBSan, and ends with one line "N passed, N failed".
+# `make test` checks the formatting, builds, runs the fast part of make lint
+# (clang-tidy without the path-sensitive clang-analyzer checks, and the include
+# layering: under a minute on 2 cores, where the full make lint takes about
+# three), runs the suite on the normal build, then the whole suite again with
+# ASan+UBSan, and ends with one line "N passed, N failed".
 test: deps
 	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory lint-fast
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined all units
 	@sh tests/run.sh ./dadeum $(BUILD)/tests build/san/dadeum build/san/tests
 
@@ -389,11 +397,32 @@ hdr-check: $(GEN_HDR)
 	  || { echo "hdr-check: $$h does not compile on its own"; exit 1; }; \
 	done; echo "hdr-check: $(words $(HDRS)) headers ok"
 
-lint: $(GEN_HDR)
-	clang-tidy $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
+# make lint: clang-tidy (.clang-tidy says which checks and why) over the library
+# and the CLI with the compile flags above, then the include layering
+# (tests/layering.sh); fails on any finding. LINT_JOBS files at a time.
+# make lint-fast: the same without the path-sensitive clang-analyzer checks, the
+# part of lint that `make test` runs (see "tests" above).
+CLANG_TIDY   ?= clang-tidy
+CLANG_FORMAT ?= clang-format
+LINT_JOBS    ?= 2
+TIDY_SRC      = $(LIB_SRC) $(CLI_SRC) $(wildcard src/gen/*.c)
+TIDY_FLAGS    = $(filter-out -MMD -MP,$(ALL_CFLAGS)) $(PKG_CFLAGS)
+tidy = @echo '    TIDY $(words $(TIDY_SRC)) files$(if $(1), ($(1)))'; \
+	printf '%s\n' $(TIDY_SRC) | xargs -P$(LINT_JOBS) -I{} $(CLANG_TIDY) --quiet \
+	    --warnings-as-errors='*' $(if $(1),--checks='$(1)') {} -- $(TIDY_FLAGS) \
+	    || { echo "lint: clang-tidy findings above" >&2; exit 1; }
+
+lint: $(GEN_HDR) layering-check
+	$(call tidy,)
+
+lint-fast: $(GEN_HDR) layering-check
+	$(call tidy,-clang-analyzer-*)
+
+# The include graph follows the module layering (docs/architecture.md).
+layering-check:
+	@sh tests/layering.sh src
 
 # Every C file we write, as clang-format (the .clang-format of the top) writes it.
-CLANG_FORMAT ?= clang-format
 FORMAT_SRC = $(sort $(wildcard src/*.[ch] src/*/*.[ch] tests/*/*.[ch]))
 
 format:

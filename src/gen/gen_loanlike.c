@@ -283,27 +283,28 @@ static void read_index(void)
     size_t kept = 0;
     for (uint32_t i = 0; i < translit_entry_count; i++) {
         const struct translit_entry *e = &translit_entries[i];
+        const size_t len = e->len; /* read once: the analyzer cannot see e is constant */
         unsigned char sym[MAX_WORD];
-        if (e->len > MAX_WORD)
+        if (len > MAX_WORD)
             continue;
-        for (size_t k = 0; k < e->len; k++)
+        for (size_t k = 0; k < len; k++)
             sym[k] = (unsigned char)(translit_jamo[e->jamo + k] - JAMO_INI + 1);
         if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != 3) {
             unsigned char f[MAX_WORD];
-            strset_add(&listed, sym, e->len, 1);
-            schwa_fold(sym, e->len, f);
-            strset_add(&listed_schwa, f, e->len, 1);
+            strset_add(&listed, sym, len, 1);
+            schwa_fold(sym, len, f);
+            strset_add(&listed_schwa, f, len, 1);
         }
         if (e->tier > LOAN_TIER || e->inflected)
             continue;
-        if (strset_has(&held_out, sym, e->len)) {
-            if (strset_add(&seen, sym, e->len, 1))
+        if (strset_has(&held_out, sym, len)) {
+            if (strset_add(&seen, sym, len, 1))
                 n_held_in_index++;
             continue;
         }
-        if (!strset_add(&seen, sym, e->len, 1))
+        if (!strset_add(&seen, sym, len, 1))
             continue;
-        add_word(sym, e->len, LOAN, fnv(sym, e->len) % 10 == 0 ? CALIB : TRAIN);
+        add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
         kept++;
     }
     if (kept < MIN_LOAN_WORDS)
@@ -334,6 +335,8 @@ static int holds_nonsino(const unsigned char *sym, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t j = i + 2;
+        if (j > n)
+            return 1; /* a cut syllable (initial without vowel) reads no hanja */
         if (j < n && sym[j] >= JAMO_FIN - JAMO_INI + 2)
             j++;
         if (!sino_at(sym + i, j - i))
@@ -476,20 +479,9 @@ static uint64_t key_hash(uint64_t key)
     return (key * UINT64_C(0x9E3779B97F4A7C15)) >> 20;
 }
 
-static struct gram *gram_get(uint64_t key)
+/* The slot of key, claimed when new; assumes a free slot exists. */
+static struct gram *gram_slot(uint64_t key)
 {
-    if ((n_grams + 1) * 2 > cap_grams) {
-        struct gram *old = grams;
-        size_t oldcap = cap_grams;
-        cap_grams = cap_grams ? cap_grams * 2 : 1 << 16;
-        grams = xrealloc_or_die(NULL, cap_grams * sizeof(*grams));
-        memset(grams, 0, cap_grams * sizeof(*grams));
-        n_grams = 0;
-        for (size_t i = 0; i < oldcap; i++)
-            if (old[i].key)
-                *gram_get(old[i].key) = old[i];
-        free(old);
-    }
     size_t i = (size_t)(key_hash(key) & (cap_grams - 1));
     while (grams[i].key && grams[i].key != key)
         i = (i + 1) & (cap_grams - 1);
@@ -498,6 +490,25 @@ static struct gram *gram_get(uint64_t key)
         n_grams++;
     }
     return &grams[i];
+}
+
+/* The slot of key, doubling the table first to keep it at most half full. */
+static struct gram *gram_get(uint64_t key)
+{
+    if ((n_grams + 1) * 2 > cap_grams) {
+        struct gram *old = grams;
+        size_t oldcap = cap_grams;
+        cap_grams = cap_grams ? cap_grams * 2 : 1 << 16;
+        grams = calloc(cap_grams, sizeof(*grams)); /* checks the product for overflow */
+        if (!grams)
+            die("out of memory", NULL);
+        n_grams = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].key)
+                *gram_slot(old[i].key) = old[i];
+        free(old);
+    }
+    return gram_slot(key);
 }
 
 static struct gram *gram_find(uint64_t key)

@@ -853,7 +853,7 @@ static void add_compounds(size_t word, const char *w)
             int nd = translit_ortho_render(w + k, pr, 2, d, sizeof(d));
             if (nc > 0 && nd > 0 && nc + nd <= TRANSLIT_MAX_JAMO && nc + nd <= 255) {
                 memcpy(c + nc, d, (size_t)nd);
-                if (nc + nd != na + nb || memcmp(a, c, (size_t)(nc + nd)))
+                if (nc + nd != na + nb || memcmp(a, c, (size_t)nc + (size_t)nd))
                     add_entry(word, c, nc + nd, 4);
             }
         }

@@ -111,7 +111,8 @@ int main(int argc, char **argv)
     qsort(cmu, ncmu, sizeof(*cmu), cmp_str);
 
     for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
-        for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]) && atol(sizes[s]) <= max; s++) {
+        for (size_t s = 0;
+             s < sizeof(sizes) / sizeof(sizes[0]) && strtol(sizes[s], NULL, 10) <= max; s++) {
             char path[4096];
             if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", argv[2], lists[l], sizes[s]) >=
                 sizeof(path))
