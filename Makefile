@@ -2,9 +2,10 @@
 #
 #   make            build ./dadeum (stops first when a build input is missing: see check-deps)
 #   make deps       install the Debian packages the build and tests need (root)
-#   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
+#   make have-deps  check that they are installed (any user)
+#   make demo       deps (only if missing) + build + extract the bundled corpus into glossaries/ and tmx/
 #                   (corpus.tbx, corpus.tsv, corpus.txt for OmegaT; tmx/corpus.tmx)
-#   make test       deps + format-check + lint-fast + the whole suite,
+#   make test       deps (only if missing) + format-check + lint-fast + the whole suite,
 #                   then again under ASan+UBSan
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
@@ -70,7 +71,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps demo test check units test-run eval fit bench lint lint-fast \
+.PHONY: all deps check-deps have-deps demo test check units test-run eval fit bench lint lint-fast \
         layering-check format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
@@ -237,15 +238,33 @@ DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us huns
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
            flite1-dev groff-base omegat valgrind time clang-format clang-tidy
+
+# Sets $$missing to the packages of DEB_PKGS that dpkg does not list as installed
+# (one dpkg-query for all of them: cheap, and any user may run it).
+deb_missing = inst=" $$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEB_PKGS) 2>/dev/null \
+	    | awk '$$1 == "ii" { printf "%s ", $$2 }') "; \
+	missing=; for p in $(DEB_PKGS); do \
+	  case "$$inst" in *" $$p "*) ;; *) missing="$$missing $$p";; esac; \
+	done
+
+# make deps installs what is missing (apt-get, as root); make have-deps only
+# checks, as any user, and is how make test and make demo decide to call it.
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done); \
+	@$(deb_missing); \
 	if [ -n "$$missing" ]; then \
-	  echo "installing:" $$missing; \
-	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:" $$missing >&2; exit 1; fi; \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:$$missing" >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
+
+have-deps:
+	@$(deb_missing); \
+	[ -z "$$missing" ] || { echo "have-deps: missing Debian packages:$$missing" >&2; exit 1; }
+
+# For make test and make demo: nothing to do (and no root needed) when every
+# package is there, else make deps.
+deps_if_missing = @$(MAKE) --no-print-directory have-deps 2>/dev/null || \
+	$(MAKE) --no-print-directory deps
 
 # What the build reads, as package:file (any user may run this check; only
 # `make deps` needs root). Run before any generator or compile, so a newcomer's
@@ -275,7 +294,8 @@ check-deps:
 
 # ---- the main job on the bundled corpus ---------------------------------------
 CORPUS = $(wildcard docs/corpus/*.txt)
-demo: deps
+demo:
+	$(deps_if_missing)
 	@$(MAKE) --no-print-directory all
 	./$(PROG) extract --format tsv -o glossaries/corpus-pairs.tsv $(CORPUS)
 	./$(PROG) extract --format jsonl -o glossaries/corpus-pairs.jsonl $(CORPUS)
@@ -293,8 +313,10 @@ demo: deps
 # (clang-tidy without the path-sensitive clang-analyzer checks, and the include
 # layering: under a minute on 2 cores, where the full make lint takes about
 # three), runs the suite on the normal build, then the whole suite again with
-# ASan+UBSan, and ends with one line "N passed, N failed".
-test: deps
+# ASan+UBSan, and ends with one line "N passed, N failed". It calls make deps
+# only when a Debian package is missing (so it needs root only then).
+test:
+	$(deps_if_missing)
 	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory all units
 	@$(MAKE) --no-print-directory lint-fast
