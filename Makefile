@@ -413,11 +413,13 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 
 # ---- hygiene -----------------------------------------------------------------
 HDRS = $(wildcard src/*.h src/*/*.h)
+# src/gen/gen_input.h is shared by the generators' main files and asks each to
+# define GEN_NAME first (an #error says so): not a header of the library.
 hdr-check: $(GEN_HDR)
-	@for h in $(HDRS); do \
+	@for h in $(filter-out src/gen/%,$(HDRS)); do \
 	  printf '#include "%s"\ntypedef int hdr_check_nonempty;\n' "$${h#src/}" | $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - \
 	  || { echo "hdr-check: $$h does not compile on its own"; exit 1; }; \
-	done; echo "hdr-check: $(words $(HDRS)) headers ok"
+	done; echo "hdr-check: $(words $(filter-out src/gen/%,$(HDRS))) headers ok"
 
 # make lint: clang-tidy (.clang-tidy says which checks and why) over the library
 # and the CLI with the compile flags above, then the include layering
