@@ -2,13 +2,16 @@
 #
 #   make            build ./dadeum (stops first when a build input is missing: see check-deps)
 #   make deps       install the Debian packages the build and tests need (root)
-#   make demo       deps + build + extract the bundled corpus into glossaries/ and tmx/
+#   make have-deps  check that they are installed (any user)
+#   make demo       deps (only if missing) + build + extract the bundled corpus into glossaries/ and tmx/
 #                   (corpus.tbx, corpus.tsv, corpus.txt for OmegaT; tmx/corpus.tmx)
-#   make test       deps + the whole suite, then again under ASan+UBSan
+#   make test       deps (only if missing) + format-check + lint-fast + the whole suite,
+#                   then again under ASan+UBSan
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
 #   make bench      benchmarks (see docs/benchmarks.md)
-#   make lint | format | hdr-check | fuzz | clean
+#   make lint       clang-tidy (.clang-tidy) and the include layering (tests/layering.sh)
+#   make format | format-check | lint-fast | layering-check | hdr-check | fuzz | clean
 #
 # Variables: V=1 (show commands), DEVELOPER=1 (-Werror), SANITIZE=address,undefined
 # (objects go to build/san-*/ and the binary to build/san-*/dadeum).
@@ -68,7 +71,8 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps demo test check units test-run eval fit bench lint format hdr-check fuzz clean
+.PHONY: all deps check-deps have-deps demo test check units test-run eval fit bench lint lint-fast \
+        layering-check format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -228,20 +232,39 @@ $(LIB): $(COLLOC_OBJ)
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan); festlex-cmu,
 # scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
-# omegat (applies our TMX headless), expat (xmlwf, for make bench).
+# omegat (applies our TMX headless), expat (xmlwf, for make bench), clang-format
+# and clang-tidy (make format-check and make lint, both run by make test).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time
+           flite1-dev groff-base omegat valgrind time clang-format clang-tidy
+
+# Sets $$missing to the packages of DEB_PKGS that dpkg does not list as installed
+# (one dpkg-query for all of them: cheap, and any user may run it).
+deb_missing = inst=" $$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEB_PKGS) 2>/dev/null \
+	    | awk '$$1 == "ii" { printf "%s ", $$2 }') "; \
+	missing=; for p in $(DEB_PKGS); do \
+	  case "$$inst" in *" $$p "*) ;; *) missing="$$missing $$p";; esac; \
+	done
+
+# make deps installs what is missing (apt-get, as root); make have-deps only
+# checks, as any user, and is how make test and make demo decide to call it.
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done); \
+	@$(deb_missing); \
 	if [ -n "$$missing" ]; then \
-	  echo "installing:" $$missing; \
-	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:" $$missing >&2; exit 1; fi; \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "make deps: need root to install:$$missing" >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
+
+have-deps:
+	@$(deb_missing); \
+	[ -z "$$missing" ] || { echo "have-deps: missing Debian packages:$$missing" >&2; exit 1; }
+
+# For make test and make demo: nothing to do (and no root needed) when every
+# package is there, else make deps.
+deps_if_missing = @$(MAKE) --no-print-directory have-deps 2>/dev/null || \
+	$(MAKE) --no-print-directory deps
 
 # What the build reads, as package:file (any user may run this check; only
 # `make deps` needs root). Run before any generator or compile, so a newcomer's
@@ -271,7 +294,8 @@ check-deps:
 
 # ---- the main job on the bundled corpus ---------------------------------------
 CORPUS = $(wildcard docs/corpus/*.txt)
-demo: deps
+demo:
+	$(deps_if_missing)
 	@$(MAKE) --no-print-directory all
 	./$(PROG) extract --format tsv -o glossaries/corpus-pairs.tsv $(CORPUS)
 	./$(PROG) extract --format jsonl -o glossaries/corpus-pairs.jsonl $(CORPUS)
@@ -285,10 +309,17 @@ demo: deps
 	@echo "demo: wrote tmx/corpus.tmx ($$(grep -c '<tu ' tmx/corpus.tmx) units), glossaries/corpus.tbx ($$(grep -c '<termEntry' glossaries/corpus.tbx) entries, XCS glossaries/dadeum-tbx-basic.xcs), glossaries/corpus.tsv, glossaries/corpus.txt (OmegaT)"
 
 # ---- tests -------------------------------------------------------------------
-# `make test` runs the suite on the normal build, then the whole suite again
-# with ASan+UBSan, and ends with one line "N passed, N failed".
-test: deps
+# `make test` checks the formatting, builds, runs the fast part of make lint
+# (clang-tidy without the path-sensitive clang-analyzer checks, and the include
+# layering: under a minute on 2 cores, where the full make lint takes about
+# three), runs the suite on the normal build, then the whole suite again with
+# ASan+UBSan, and ends with one line "N passed, N failed". It calls make deps
+# only when a Debian package is missing (so it needs root only then).
+test:
+	$(deps_if_missing)
+	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory lint-fast
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined all units
 	@sh tests/run.sh ./dadeum $(BUILD)/tests build/san/dadeum build/san/tests
 
@@ -382,17 +413,60 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 
 # ---- hygiene -----------------------------------------------------------------
 HDRS = $(wildcard src/*.h src/*/*.h)
+# src/gen/gen_input.h is shared by the generators' main files and asks each to
+# define GEN_NAME first (an #error says so): not a header of the library.
 hdr-check: $(GEN_HDR)
-	@for h in $(HDRS); do \
+	@for h in $(filter-out src/gen/%,$(HDRS)); do \
 	  printf '#include "%s"\ntypedef int hdr_check_nonempty;\n' "$${h#src/}" | $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - \
 	  || { echo "hdr-check: $$h does not compile on its own"; exit 1; }; \
-	done; echo "hdr-check: $(words $(HDRS)) headers ok"
+	done; echo "hdr-check: $(words $(filter-out src/gen/%,$(HDRS))) headers ok"
 
-lint: $(GEN_HDR)
-	clang-tidy $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
+# make lint: clang-tidy (.clang-tidy says which checks and why) over the library
+# and the CLI with the compile flags above, then the include layering
+# (tests/layering.sh); fails on any finding. LINT_JOBS files at a time.
+# make lint-fast: the same without the path-sensitive clang-analyzer checks, the
+# part of lint that `make test` runs (see "tests" above).
+CLANG_TIDY   ?= clang-tidy
+CLANG_FORMAT ?= clang-format
+LINT_JOBS    ?= 2
+TIDY_SRC      = $(LIB_SRC) $(CLI_SRC) $(wildcard src/gen/*.c)
+TIDY_FLAGS    = $(filter-out -MMD -MP,$(ALL_CFLAGS)) $(PKG_CFLAGS)
+# One clang-tidy per file, its output printed in one piece once it ends (no
+# interleaving) without clang's "N warnings generated." (those of the checks
+# that are off); its exit status kept.
+tidy = @echo '    TIDY $(words $(TIDY_SRC)) files$(if $(1), ($(1)))'; \
+	printf '%s\n' $(TIDY_SRC) | xargs -P$(LINT_JOBS) -I{} sh -c \
+	    'out=$$($(CLANG_TIDY) --quiet --warnings-as-errors="*" $(if $(1),--checks="$(1)") \
+	         "$$0" -- $(TIDY_FLAGS) 2>&1); st=$$?; \
+	     printf "%s\n" "$$out" | grep -v "^[0-9]* warnings\{0,1\} generated\.$$" | grep .; \
+	     exit $$st' {} \
+	    || { echo "lint: clang-tidy findings above" >&2; exit 1; }
+
+lint: $(GEN_HDR) layering-check
+	$(call tidy,)
+
+lint-fast: $(GEN_HDR) layering-check
+	$(call tidy,-clang-analyzer-*)
+
+# The include graph follows the module layering (docs/architecture.md).
+layering-check:
+	@sh tests/layering.sh src
+
+# Every C file we write, as clang-format (the .clang-format of the top) writes it.
+FORMAT_SRC = $(sort $(wildcard src/*.[ch] src/*/*.[ch] tests/*/*.[ch]))
 
 format:
-	clang-format -i $(HDRS) $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC)
+	$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+# Lists the files that `make format` would change, and fails if there are any.
+format-check:
+	@bad=; for f in $(FORMAT_SRC); do \
+	  $(CLANG_FORMAT) "$$f" | cmp -s - "$$f" || bad="$$bad $$f"; \
+	done; \
+	if [ -n "$$bad" ]; then \
+	  printf 'format-check: not as clang-format writes it (run make format):\n'; \
+	  printf '    %s\n' $$bad; exit 1; \
+	fi >&2; echo "format-check: $(words $(FORMAT_SRC)) files ok"
 
 clean:
 	rm -rf build dadeum

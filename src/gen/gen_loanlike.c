@@ -76,7 +76,7 @@
 #define MIN_SINO 400           /* fewer: Unihan is not unicode-data's */
 #define MIN_AUC 0.9
 #define MIN_SLOTS 5000
-#define MAX_WORD 96            /* jamo per word; longer entries are skipped */
+#define MAX_WORD 96 /* jamo per word; longer entries are skipped */
 
 /* ko.dic flag classes kept as native words (see the class lists in ko.aff):
  * 10, 25 nouns; 67 adverbs; 8, 20, 21 pronouns; 9, 15, 24, 27 counters and
@@ -106,9 +106,9 @@ enum { TRAIN = 0, CALIB = 1, TEST = 2 };
 struct word {
     unsigned char sym[MAX_WORD]; /* symbols 1..67 (loanlike_int.h) */
     unsigned char n;
-    unsigned char cls;   /* LOAN or NATIVE */
-    unsigned char part;  /* TRAIN, CALIB or TEST */
-    double llr;          /* filled when scored */
+    unsigned char cls;  /* LOAN or NATIVE */
+    unsigned char part; /* TRAIN, CALIB or TEST */
+    double llr;         /* filled when scored */
 };
 
 static struct word *words;
@@ -225,19 +225,18 @@ static int utf8_syms(const char *s, size_t len, unsigned char *out)
 
 /* ---- inputs ------------------------------------------------------------------- */
 
-static struct strset held_out;  /* held-out loanwords (runs of Hangul) */
-static struct strset listed;    /* renderings of words of SCOWL size <= 80 */
-static struct strset seen;      /* every word taken, against duplicates */
+static struct strset held_out; /* held-out loanwords (runs of Hangul) */
+static struct strset listed;   /* renderings of words of SCOWL size <= 80 */
+static struct strset seen;     /* every word taken, against duplicates */
 static size_t n_held_out, n_held_in_index;
 static struct strset listed_schwa; /* listed, with every ㅡ written ㅓ */
-
 
 /* Writes ㅡ as ㅓ into out (n symbols). */
 static void schwa_fold(const unsigned char *sym, size_t n, unsigned char *out)
 {
     for (size_t i = 0; i < n; i++)
-        out[i] = sym[i] == JAMO_MED + MED_EU - JAMO_INI + 1 ? JAMO_MED + MED_EO - JAMO_INI + 1
-                                                           : sym[i];
+        out[i] =
+            sym[i] == JAMO_MED + MED_EU - JAMO_INI + 1 ? JAMO_MED + MED_EO - JAMO_INI + 1 : sym[i];
 }
 
 /*
@@ -284,27 +283,28 @@ static void read_index(void)
     size_t kept = 0;
     for (uint32_t i = 0; i < translit_entry_count; i++) {
         const struct translit_entry *e = &translit_entries[i];
+        const size_t len = e->len; /* read once: the analyzer cannot see e is constant */
         unsigned char sym[MAX_WORD];
-        if (e->len > MAX_WORD)
+        if (len > MAX_WORD)
             continue;
-        for (size_t k = 0; k < e->len; k++)
+        for (size_t k = 0; k < len; k++)
             sym[k] = (unsigned char)(translit_jamo[e->jamo + k] - JAMO_INI + 1);
         if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
             unsigned char f[MAX_WORD];
-            strset_add(&listed, sym, e->len, 1);
-            schwa_fold(sym, e->len, f);
-            strset_add(&listed_schwa, f, e->len, 1);
+            strset_add(&listed, sym, len, 1);
+            schwa_fold(sym, len, f);
+            strset_add(&listed_schwa, f, len, 1);
         }
         if (e->tier > LOAN_TIER || e->inflected)
             continue;
-        if (strset_has(&held_out, sym, e->len)) {
-            if (strset_add(&seen, sym, e->len, 1))
+        if (strset_has(&held_out, sym, len)) {
+            if (strset_add(&seen, sym, len, 1))
                 n_held_in_index++;
             continue;
         }
-        if (!strset_add(&seen, sym, e->len, 1))
+        if (!strset_add(&seen, sym, len, 1))
             continue;
-        add_word(sym, e->len, LOAN, fnv(sym, e->len) % 10 == 0 ? CALIB : TRAIN);
+        add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
         kept++;
     }
     if (kept < MIN_LOAN_WORDS)
@@ -335,6 +335,8 @@ static int holds_nonsino(const unsigned char *sym, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t j = i + 2;
+        if (j > n)
+            return 1; /* a cut syllable (initial without vowel) reads no hanja */
         if (j < n && sym[j] >= JAMO_FIN - JAMO_INI + 2)
             j++;
         if (!sino_at(sym + i, j - i))
@@ -477,20 +479,9 @@ static uint64_t key_hash(uint64_t key)
     return (key * UINT64_C(0x9E3779B97F4A7C15)) >> 20;
 }
 
-static struct gram *gram_get(uint64_t key)
+/* The slot of key, claimed when new; assumes a free slot exists. */
+static struct gram *gram_slot(uint64_t key)
 {
-    if ((n_grams + 1) * 2 > cap_grams) {
-        struct gram *old = grams;
-        size_t oldcap = cap_grams;
-        cap_grams = cap_grams ? cap_grams * 2 : 1 << 16;
-        grams = xrealloc_or_die(NULL, cap_grams * sizeof(*grams));
-        memset(grams, 0, cap_grams * sizeof(*grams));
-        n_grams = 0;
-        for (size_t i = 0; i < oldcap; i++)
-            if (old[i].key)
-                *gram_get(old[i].key) = old[i];
-        free(old);
-    }
     size_t i = (size_t)(key_hash(key) & (cap_grams - 1));
     while (grams[i].key && grams[i].key != key)
         i = (i + 1) & (cap_grams - 1);
@@ -499,6 +490,25 @@ static struct gram *gram_get(uint64_t key)
         n_grams++;
     }
     return &grams[i];
+}
+
+/* The slot of key, doubling the table first to keep it at most half full. */
+static struct gram *gram_get(uint64_t key)
+{
+    if ((n_grams + 1) * 2 > cap_grams) {
+        struct gram *old = grams;
+        size_t oldcap = cap_grams;
+        cap_grams = cap_grams ? cap_grams * 2 : 1 << 16;
+        grams = calloc(cap_grams, sizeof(*grams)); /* checks the product for overflow */
+        if (!grams)
+            die("out of memory", NULL);
+        n_grams = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].key)
+                *gram_slot(old[i].key) = old[i];
+        free(old);
+    }
+    return gram_slot(key);
 }
 
 static struct gram *gram_find(uint64_t key)
@@ -793,7 +803,8 @@ int main(int argc, char **argv)
     struct figures fc = evaluate(CALIB), ft = evaluate(TEST);
     if (fc.auc < MIN_AUC)
         die("the model separates loanwords from native words poorly: check Debian packages "
-            "hunspell-ko, festlex-cmu, scowl and unicode-data", NULL);
+            "hunspell-ko, festlex-cmu, scowl and unicode-data",
+            NULL);
 
     if (list) {
         list_test();
@@ -824,8 +835,8 @@ int main(int argc, char **argv)
         if (!s->key)
             out("{0},\n");
         else
-            out("{0x%llx,{%d,%d,%d,%d}},\n", (unsigned long long)s->key, s->v[0], s->v[1],
-                s->v[2], s->v[3]);
+            out("{0x%llx,{%d,%d,%d,%d}},\n", (unsigned long long)s->key, s->v[0], s->v[1], s->v[2],
+                s->v[3]);
     }
     out("};\n");
     if (fflush(stdout) || ferror(stdout))

@@ -93,12 +93,12 @@ struct out_entry {
 };
 
 /* Jamo entry i shares with entry i - 1 of its bucket (0 at a bucket's start). */
-static size_t lcp_of(const struct out_entry *entries, const unsigned char *jamo_blob, size_t i)
+static size_t lcp_of(const struct out_entry *ent, const unsigned char *blob, size_t i)
 {
     size_t l = 0;
-    if (i && entries[i - 1].first == entries[i].first) {
-        const unsigned char *a = jamo_blob + entries[i - 1].jamo, *b = jamo_blob + entries[i].jamo;
-        while (l < entries[i - 1].len && l < entries[i].len && a[l] == b[l])
+    if (i && ent[i - 1].first == ent[i].first) {
+        const unsigned char *a = blob + ent[i - 1].jamo, *b = blob + ent[i].jamo;
+        while (l < ent[i - 1].len && l < ent[i].len && a[l] == b[l])
             l++;
     }
     return l;
@@ -867,7 +867,7 @@ static void add_compounds(size_t word, const char *w)
             int nd = translit_ortho_render(w + k, pr, TRANSLIT_V_CUSTOMARY, d, sizeof(d));
             if (nc > 0 && nd > 0 && nc + nd <= TRANSLIT_MAX_JAMO && nc + nd <= 255) {
                 memcpy(c + nc, d, (size_t)nd);
-                if (nc + nd != na + nb || memcmp(a, c, (size_t)(nc + nd)))
+                if (nc + nd != na + nb || memcmp(a, c, (size_t)nc + (size_t)nd))
                     add_entry(word, c, nc + nd, TRANSLIT_V_CUSTOMARY);
             }
         }

@@ -48,7 +48,6 @@ static const char *const lists[] = {"english-words", "american-words"};
 #define MIN_CMU_WORDS 95000
 #define MIN_CANDIDATES_80 175000
 
-
 static char **cmu, **cand;
 static size_t ncmu, acmu, ncand, acand;
 
@@ -112,7 +111,8 @@ int main(int argc, char **argv)
     qsort(cmu, ncmu, sizeof(*cmu), cmp_str);
 
     for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
-        for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]) && atol(sizes[s]) <= max; s++) {
+        for (size_t s = 0;
+             s < sizeof(sizes) / sizeof(sizes[0]) && strtol(sizes[s], NULL, 10) <= max; s++) {
             char path[4096];
             if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", argv[2], lists[l], sizes[s]) >=
                 sizeof(path))

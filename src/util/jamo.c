@@ -29,10 +29,11 @@ static const unsigned char compat_consonant[30] = {0,   1,   103, 2,   105, 106,
                                                    110, 111, 112, 113, 114, 115, 6,  7,  8,  118,
                                                    9,   10,  11,  12,  13,  14,  15, 16, 17, 18};
 
-/* Final index 1..27 to the initial index of the same consonant, or -1 (a cluster). */
-static const signed char final_as_initial[TCOUNT] = {-1, 0,  1,  -1, 2,  -1, -1, 3, 5,  -1,
-                                                     -1, -1, -1, -1, -1, -1, 6,  7, -1, 9,
-                                                     10, 11, 12, 14, 15, 16, 17, 18};
+/* Final index 1..27 to the initial index of the same consonant, or -1 (a cluster).
+ * short, not signed char: the entries are small numbers, not characters. */
+static const short final_as_initial[TCOUNT] = {-1, 0,  1,  -1, 2,  -1, -1, 3, 5,  -1,
+                                               -1, -1, -1, -1, -1, -1, 6,  7, -1, 9,
+                                               10, 11, 12, 14, 15, 16, 17, 18};
 
 /* Similarity group of each initial (0 = none). */
 static const unsigned char initial_group[LCOUNT] = {1, 1, 0, 2, 2, 0, 0, 3, 3, 5,

@@ -13,6 +13,7 @@
 #ifndef DADEUM_UTIL_STRBUF_H
 #define DADEUM_UTIL_STRBUF_H
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
@@ -59,6 +60,7 @@ void strbuf_add_grow(struct strbuf *sb, const void *data, size_t len);
 static inline void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
     if (len < sb->alloc - sb->len) { /* alloc == 0 (no buffer) never passes */
+        assert(sb->buf);             /* the invariant: alloc > 0 only with a buffer */
         if (len)
             memcpy(sb->buf + sb->len, data, len); /* data may be NULL when len is 0 */
         sb->len += len;

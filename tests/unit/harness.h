@@ -22,7 +22,7 @@ static int harness_cur_failed;
         if (!(cond)) {                                                                             \
             harness_failed_checks++;                                                               \
             harness_cur_failed = 1;                                                                \
-            fprintf(stderr, "  %s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);            \
+            fprintf(stderr, "  %s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
             fprintf(stderr, __VA_ARGS__);                                                          \
             fputc('\n', stderr);                                                                   \
         }                                                                                          \
@@ -63,13 +63,12 @@ static int harness_cur_failed;
         harness_tests++;                                                                           \
         if (harness_cur_failed)                                                                    \
             harness_failed_tests++;                                                                \
-        printf("%s %d - %s\n", harness_cur_failed ? "not ok" : "ok", harness_tests, #fn);         \
+        printf("%s %d - %s\n", harness_cur_failed ? "not ok" : "ok", harness_tests, #fn);          \
     } while (0)
 
 static inline int harness_done(void)
 {
-    printf("1..%d\n# %d checks, %d failed\n", harness_tests, harness_checks,
-           harness_failed_checks);
+    printf("1..%d\n# %d checks, %d failed\n", harness_tests, harness_checks, harness_failed_checks);
     return harness_failed_tests ? 1 : 0;
 }
 
