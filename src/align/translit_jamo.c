@@ -167,10 +167,11 @@ static int medial_cost(int a, int b)
     return 10;
 }
 
-static int consonant_cost(int ga, int gb, int same_class)
+/* Cost of one consonant for another of group ga/gb, as an initial or a final alike. */
+static int consonant_cost(int ga, int gb)
 {
     if (ga == gb && ga != G_NONE)
-        return same_class ? 3 : 3;
+        return 3;
     if ((ga == G_SIB && gb == G_AFF) || (ga == G_AFF && gb == G_SIB) ||
         (ga == G_ALV && gb == G_AFF) || (ga == G_AFF && gb == G_ALV))
         return 6;
@@ -198,13 +199,13 @@ static int sub_cost(unsigned a, unsigned b)
         int ia = (int)(a - JAMO_INI), ib = (int)(b - JAMO_INI);
         if (ia == INI_NULL || ib == INI_NULL)
             return (ia == INI_H || ib == INI_H) ? 5 : 10;
-        return consonant_cost(initial_group(ia), initial_group(ib), 1);
+        return consonant_cost(initial_group(ia), initial_group(ib));
     }
     if (ca == J_FIN && cb == J_FIN) {
         int ga = final_group((int)(a - JAMO_FIN)), gb = final_group((int)(b - JAMO_FIN));
         if (ga == G_ALV && gb == G_ALV)
             return 2; /* 받침 ㅅ/ㄷ/ㅌ: one sound, spelled ㅅ by 제1장 제3항 */
-        return consonant_cost(ga, gb, 1);
+        return consonant_cost(ga, gb);
     }
     /* an initial against a final: 셋 vs 세트, 북 vs 부크 */
     {
@@ -214,7 +215,7 @@ static int sub_cost(unsigned a, unsigned b)
             return 3;
         if ((int)(ini - JAMO_INI) == INI_NULL)
             return 12;
-        return 10 + (consonant_cost(gi, gf, 0) < 10 ? 0 : 2);
+        return 10 + (consonant_cost(gi, gf) < 10 ? 0 : 2);
     }
 }
 

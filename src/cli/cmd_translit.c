@@ -182,7 +182,7 @@ int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx)
             free(line);
             continue;
         }
-        r = translit_word(t, argv[i], strlen(argv[i]), "word", (size_t)(i - optind + 1), &opt,
+        r = translit_word(t, argv[i], strlen(argv[i]), "word", (size_t)(i - optind) + 1, &opt,
                           stdout);
         if (r != DADEUM_EXIT_OK)
             ret = r;

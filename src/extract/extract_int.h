@@ -94,7 +94,7 @@ int term_is_loanword(const char *s, size_t len);
 
 struct extract_doc;
 /* Appends the occurrences of one normalised line to d. */
-void scan_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno,
+void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
                size_t line_idx);
 
 /* Adds a finished occurrence (takes ownership of its strings). */

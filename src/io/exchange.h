@@ -144,7 +144,7 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
  * or 1 once the output has failed (ferror), which stops the walk or read
  * feeding it: the caller then reports the write error.
  */
-int exchange_writer_add(void *w, const struct termbase_concept *c);
+int exchange_writer_add(void *ctx, const struct termbase_concept *c);
 /* Writes the footer (and the header, when no concept came). */
 void exchange_writer_finish(struct exchange_writer *w);
 /* Frees the scratch; safe to call twice. */
