@@ -89,6 +89,7 @@ int cli_outfile_open(struct outfile *o, const char *path);
  */
 int cli_refuse_same_file(const char *output, const char *input, const char *what);
 
+int cmd_align(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_export(int argc, char **argv);

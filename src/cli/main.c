@@ -30,6 +30,7 @@ static const struct command commands[] = {
     {"import", cmd_import, "merge TMX, TBX, TSV or CSV files into the termbase"},
     {"convert", cmd_convert, "convert between TMX, TBX, TSV and CSV without a termbase"},
     {"check", cmd_check, "report loanwords in drafts that have a plain Korean term"},
+    {"align", cmd_align, "align Korean documents with their English versions into TMX"},
 };
 
 static const char help_head[] =

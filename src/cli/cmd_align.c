@@ -1,0 +1,207 @@
+/*
+ * cmd_align.c - `dadeum align`: a Korean document and its English version
+ * in, a sentence-level translation memory out (issue 18).
+ *
+ * Pairs are read and aligned one at a time (memory is that of the largest
+ * pair); with -o the output replaces FILE only when every pair was read.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "parallel/parallel.h"
+#include "parallel/write.h"
+#include "util/outfile.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static const char synopsis[] =
+    "usage: dadeum align [--format (tmx | tsv | jsonl)] [-o <file>] [--min-score <x>]\n"
+    "                    [--encoding <name>] [--lenient] <ko-file> <en-file>...\n";
+
+static const char help[] =
+    "\n"
+    "Aligns Korean documents with their English versions sentence by sentence\n"
+    "and writes the aligned segments as a translation memory. Each line of a\n"
+    "document is a paragraph; paragraphs are aligned first, then the sentences\n"
+    "inside them (docs/sentence-alignment.md).\n"
+    "\n"
+    "input:\n"
+    "  <ko-file> <en-file>...  pairs of documents, Korean first; several pairs\n"
+    "                      may follow one another; '-' reads standard input once\n"
+    "  --encoding <name>   decode both sides with this iconv encoding instead of\n"
+    "                      detecting (as extract does)\n"
+    "  --lenient           replace undecodable bytes with U+FFFD and warn\n"
+    "\n"
+    "output:\n"
+    "  --format tmx        TMX 1.4b, one <tu> per aligned segment, with the score\n"
+    "                      and the documents as props (default)\n"
+    "  --format tsv        columns ko, en, score, ko_pos, en_pos, ko_file, en_file\n"
+    "                      after a header row (a position is LINE.SENTENCE)\n"
+    "  --format jsonl      one JSON object per segment, the same fields\n"
+    "  --min-score <x>     drop links scored below x (0 to 1; default 0)\n"
+    "  -o, --output <file> write to <file> atomically once every pair was read\n"
+    "\n"
+    "exit status: 0 segments written, 1 nothing aligned, 2 usage, 3 an input could\n"
+    "not be read or decoded, 4 output could not be written.\n";
+
+static int parse_score(const char *arg, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (!*arg || *end || errno || !(v >= 0 && v <= 1)) {
+        error("--min-score needs a number from 0 to 1, not '%s'", arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static struct par_doc *read_side(const char *path, const char *encoding, unsigned flags, int *ret)
+{
+    struct text_reader_error err;
+    struct par_doc *d = par_doc_read(path, encoding, flags, &err);
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+
+    if (d)
+        return d;
+    switch (err.code) {
+    case TEXT_READER_EOPEN:
+        error("cannot open '%s': %s", shown, strerror(err.sys_errno));
+        break;
+    case TEXT_READER_EREAD:
+        error("cannot read '%s': %s", shown, strerror(err.sys_errno));
+        break;
+    case TEXT_READER_EENCODING:
+        error("unknown encoding '%s'", encoding ? encoding : "?");
+        break;
+    case TEXT_READER_ELONG:
+        error("%s:%lu: line longer than %u bytes", shown, err.line, TEXT_LINE_MAX);
+        break;
+    default:
+        error("cannot decode '%s' as %s at byte %llu", shown,
+              err.decode.encoding[0] ? err.decode.encoding : "UTF-8",
+              (unsigned long long)err.decode.offset);
+        break;
+    }
+    *ret = err.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+    return NULL;
+}
+
+int cmd_align(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"min-score", required_argument, NULL, 's'},
+                                             {"encoding", required_argument, NULL, 'e'},
+                                             {"lenient", no_argument, NULL, 'l'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    struct par_writer w = {NULL, PAR_FORMAT_TMX, NULL, DADEUM_VERSION};
+    struct outfile out = OUTFILE_INIT;
+    const char *output = NULL, *encoding = NULL;
+    unsigned text_flags = 0;
+    double min_score = 0;
+    char date[32];
+    size_t written = 0;
+    int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
+
+    cli_options_begin();
+    while ((c = getopt_long(argc, argv, "+:ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "tmx"))
+                w.format = PAR_FORMAT_TMX;
+            else if (!strcmp(optarg, "tsv"))
+                w.format = PAR_FORMAT_TSV;
+            else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
+                w.format = PAR_FORMAT_JSONL;
+            else {
+                error("unknown format '%s' (tmx, tsv or jsonl)", optarg);
+                return cli_usage(synopsis, help, 0);
+            }
+            break;
+        case 'o':
+            if (cli_file_option("-o", optarg))
+                return cli_usage(synopsis, help, 0);
+            output = optarg;
+            break;
+        case 's':
+            if (parse_score(optarg, &min_score))
+                return cli_usage(synopsis, help, 0);
+            break;
+        case 'e':
+            encoding = optarg;
+            break;
+        case 'l':
+            text_flags |= TEXT_LENIENT;
+            break;
+        case 'h':
+            return cli_usage(synopsis, help, 1);
+        default:
+            cli_option_error(c, argv, longopts);
+            return cli_usage(synopsis, help, 0);
+        }
+    }
+    if (optind >= argc) {
+        error("no input files: give a Korean and an English document");
+        return cli_usage(synopsis, help, 0);
+    }
+    if ((argc - optind) % 2) {
+        error("documents come in pairs (Korean, English): %d file(s) given", argc - optind);
+        return cli_usage(synopsis, help, 0);
+    }
+    for (int i = optind; i < argc; i++)
+        stdin_count += !strcmp(argv[i], "-");
+    if (stdin_count > 1) {
+        error("standard input ('-') can be read only once");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (cli_check_encoding(encoding))
+        return cli_usage(synopsis, help, 0);
+    if (cli_exchange_date(NULL, date))
+        return cli_usage(synopsis, help, 0);
+    if (cli_options_only)
+        return DADEUM_EXIT_OK;
+    if (stdin_count && cli_check_stdin("-"))
+        return DADEUM_EXIT_INPUT;
+    for (int i = optind; i < argc; i++)
+        if (cli_refuse_same_file(output, argv[i], "the input"))
+            return DADEUM_EXIT_USAGE;
+    if (cli_outfile_open(&out, output)) {
+        error("cannot write '%s': %s", output, strerror(errno));
+        return DADEUM_EXIT_OUTPUT;
+    }
+    w.fp = out.fp;
+    w.date = date;
+    par_write_begin(&w);
+    for (int i = optind; i + 1 < argc && ret == DADEUM_EXIT_OK; i += 2) {
+        struct par_doc *ko = read_side(argv[i], encoding, text_flags, &ret), *en = NULL;
+        struct par_alignment al;
+        if (ko)
+            en = read_side(argv[i + 1], encoding, text_flags, &ret);
+        if (ko && en) {
+            par_align(ko, en, &al);
+            written += par_write_links(&w, ko, en, &al, min_score, argv[i], argv[i + 1]);
+            par_alignment_release(&al);
+        }
+        par_doc_free(ko);
+        par_doc_free(en);
+    }
+    if (ret == DADEUM_EXIT_OK) {
+        par_write_end(&w);
+        if (outfile_commit(&out)) {
+            error("cannot write '%s': %s", output ? output : "<stdout>", strerror(errno));
+            ret = DADEUM_EXIT_OUTPUT;
+        }
+    }
+    if (ret != DADEUM_EXIT_OK)
+        outfile_abort(&out);
+    cli_cleanup_on_signal(NULL);
+    if (ret == DADEUM_EXIT_OK && !written)
+        ret = DADEUM_EXIT_NEGATIVE;
+    return ret;
+}
