@@ -199,6 +199,8 @@ static int ends_sentence(const struct cps *t, size_t start, size_t i, size_t *en
     uint32_t last = t->cp[b - 1];
     int first = opens_sentence(t, start, a);
 
+    if (t->cp[i] == '.' && e > i + 1 && is_closer(t->cp[i + 1]) && uc_is_digit(last))
+        return 0; /* a date closing a bracket: (’24.5.21.) */
     if (t->cp[i] != '.' || e > i + 1)
         return !is_lower(next); /* ? ! 。 … "..." or a closer after the full stop: 다.) */
     if (uc_is_hangul_syllable(last)) {
