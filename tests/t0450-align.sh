@@ -81,6 +81,21 @@ test_expect_success 'several pairs in one run; --min-score drops weak links' '
 	test $(wc -l <strong.tsv) -lt $(wc -l <out.tsv)
 '
 
+test_expect_success '--db: termbase pairs count as anchors' '
+	printf "정부는 새로운 인터넷 기반 자원 공유(클라우드) 전략을 발표했다.\n" >g.txt &&
+	printf "과학기술정보통신부(이하 \047과기정통부\047)는 발표했다.\n" >>g.txt &&
+	dadeum ingest --quiet --db tb.db g.txt &&
+	printf "과기정통부는 클라우드 도입을 늘린다.\n지원을 늘린다.\n" >k.txt &&
+	printf "Support will grow.\nMSIT will expand the adoption of cloud.\n" >e.txt &&
+	dadeum align --format tsv -o plain.tsv k.txt e.txt &&
+	dadeum align --format tsv --db tb.db -o lex.tsv k.txt e.txt &&
+	a=$(sed -n 2p plain.tsv | cut -f3) && b=$(sed -n 2p lex.tsv | cut -f3) &&
+	echo "without $a, with $b" &&
+	awk "BEGIN { exit !($b < $a / 2) }" &&
+	test_expect_code 3 dadeum align --db missing.db k.txt e.txt &&
+	test_expect_code 2 dadeum align --db tb.db -o tb.db k.txt e.txt
+'
+
 test_expect_success 'exit 1 when nothing aligned' '
 	: >empty.txt &&
 	test_expect_code 1 dadeum align --format tsv -o none.tsv empty.txt "$EN" &&

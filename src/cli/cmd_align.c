@@ -13,13 +13,14 @@
 #include "cli/cli.h"
 #include "parallel/parallel.h"
 #include "parallel/write.h"
+#include "termbase/termbase.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
     "usage: dadeum align [--format (tmx | tsv | jsonl)] [-o <file>] [--min-score <x>]\n"
-    "                    [--encoding <name>] [--lenient] <ko-file> <en-file>...\n";
+    "                    [--db <file>] [--encoding <name>] [--lenient] <ko-file> <en-file>...\n";
 
 static const char help[] =
     "\n"
@@ -34,6 +35,9 @@ static const char help[] =
     "  --encoding <name>   decode both sides with this iconv encoding instead of\n"
     "                      detecting (as extract does)\n"
     "  --lenient           replace undecodable bytes with U+FFFD and warn\n"
+    "  --db <file>         also anchor on the termbase's pairs: a Korean form and an\n"
+    "                      English form of one concept (not rejected) in the two\n"
+    "                      sentences count as a shared anchor\n"
     "\n"
     "output:\n"
     "  --format tmx        TMX 1.4b, one <tu> per aligned segment, with the score\n"
@@ -44,8 +48,8 @@ static const char help[] =
     "  --min-score <x>     drop links scored below x (0 to 1; default 0)\n"
     "  -o, --output <file> write to <file> atomically once every pair was read\n"
     "\n"
-    "exit status: 0 segments written, 1 nothing aligned, 2 usage, 3 an input could\n"
-    "not be read or decoded, 4 output could not be written.\n";
+    "exit status: 0 segments written, 1 nothing aligned, 2 usage, 3 an input or the\n"
+    "termbase could not be read or decoded, 4 output could not be written.\n";
 
 static int parse_score(const char *arg, double *out)
 {
@@ -60,10 +64,56 @@ static int parse_score(const char *arg, double *out)
     return 0;
 }
 
-static struct par_doc *read_side(const char *path, const char *encoding, unsigned flags, int *ret)
+/* Every Korean-side and English-side form of each concept not rejected. */
+static int add_concept(void *ctx, const struct termbase_concept *c)
+{
+    struct par_lexicon *lx = ctx;
+    int ko = 0, en = 0;
+    if (c->status == TERMBASE_REJECTED)
+        return 0;
+    for (size_t i = 0; i < c->nforms; i++) {
+        if (c->forms[i].type == TERMBASE_FORM_ENGLISH || c->forms[i].type == TERMBASE_FORM_ABBREV)
+            en = 1;
+        else
+            ko = 1;
+    }
+    if (!ko || !en)
+        return 0; /* a concept with one side anchors nothing */
+    for (size_t i = 0; i < c->nforms; i++) {
+        int english =
+            c->forms[i].type == TERMBASE_FORM_ENGLISH || c->forms[i].type == TERMBASE_FORM_ABBREV;
+        par_lexicon_add(lx, english, c->forms[i].text, (uint64_t)c->id);
+    }
+    return 0;
+}
+
+static struct par_lexicon *load_lexicon(const char *db, int *ret)
+{
+    struct termbase_error err;
+    struct termbase *tb = termbase_open(db, TERMBASE_READONLY, &err);
+    struct par_lexicon *lx;
+
+    if (!tb) {
+        error("%s", err.message);
+        *ret = DADEUM_EXIT_INPUT;
+        return NULL;
+    }
+    lx = par_lexicon_new();
+    if (termbase_foreach(tb, -1, add_concept, lx, &err)) {
+        error("%s", err.message);
+        *ret = DADEUM_EXIT_INPUT;
+        par_lexicon_free(lx);
+        lx = NULL;
+    }
+    termbase_free(tb);
+    return lx;
+}
+
+static struct par_doc *read_side(const char *path, const char *encoding, unsigned flags,
+                                 const struct par_lexicon *lx, int english, int *ret)
 {
     struct text_reader_error err;
-    struct par_doc *d = par_doc_read(path, encoding, flags, &err);
+    struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
     if (d)
@@ -98,11 +148,13 @@ int cmd_align(int argc, char **argv)
                                              {"min-score", required_argument, NULL, 's'},
                                              {"encoding", required_argument, NULL, 'e'},
                                              {"lenient", no_argument, NULL, 'l'},
+                                             {"db", required_argument, NULL, 'd'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     struct par_writer w = {NULL, PAR_FORMAT_TMX, NULL, DADEUM_VERSION};
     struct outfile out = OUTFILE_INIT;
-    const char *output = NULL, *encoding = NULL;
+    const char *output = NULL, *encoding = NULL, *db = NULL;
+    struct par_lexicon *lexicon = NULL;
     unsigned text_flags = 0;
     double min_score = 0;
     char date[32];
@@ -139,6 +191,11 @@ int cmd_align(int argc, char **argv)
         case 'l':
             text_flags |= TEXT_LENIENT;
             break;
+        case 'd':
+            if (cli_file_option("--db", optarg))
+                return cli_usage(synopsis, help, 0);
+            db = optarg;
+            break;
         case 'h':
             return cli_usage(synopsis, help, 1);
         default:
@@ -171,18 +228,23 @@ int cmd_align(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;
+    if (db && cli_refuse_same_file(output, db, "the termbase"))
+        return DADEUM_EXIT_USAGE;
+    if (db && !(lexicon = load_lexicon(db, &ret)))
+        return ret;
     if (cli_outfile_open(&out, output)) {
         error("cannot write '%s': %s", output, strerror(errno));
+        par_lexicon_free(lexicon);
         return DADEUM_EXIT_OUTPUT;
     }
     w.fp = out.fp;
     w.date = date;
     par_write_begin(&w);
     for (int i = optind; i + 1 < argc && ret == DADEUM_EXIT_OK; i += 2) {
-        struct par_doc *ko = read_side(argv[i], encoding, text_flags, &ret), *en = NULL;
+        struct par_doc *ko = read_side(argv[i], encoding, text_flags, lexicon, 0, &ret), *en = NULL;
         struct par_alignment al;
         if (ko)
-            en = read_side(argv[i + 1], encoding, text_flags, &ret);
+            en = read_side(argv[i + 1], encoding, text_flags, lexicon, 1, &ret);
         if (ko && en) {
             par_align(ko, en, &al);
             written += par_write_links(&w, ko, en, &al, min_score, argv[i], argv[i + 1]);
@@ -201,6 +263,7 @@ int cmd_align(int argc, char **argv)
     if (ret != DADEUM_EXIT_OK)
         outfile_abort(&out);
     cli_cleanup_on_signal(NULL);
+    par_lexicon_free(lexicon);
     if (ret == DADEUM_EXIT_OK && !written)
         ret = DADEUM_EXIT_NEGATIVE;
     return ret;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel/lexicon.h"
 #include "parallel/parallel.h"
 #include "parallel/split.h"
 #include "util/strbuf.h"
@@ -17,7 +18,20 @@ struct builder {
     struct par_doc *d;
     struct strbuf text;
     size_t sent_cap, para_cap, anc_cap;
+    const struct par_lexicon *lexicon;
+    int english;
 };
+
+static void push_anchor(void *ctx, uint32_t h)
+{
+    struct builder *b = ctx;
+    struct par_doc *d = b->d;
+    if (d->nanchors == b->anc_cap) {
+        b->anc_cap = b->anc_cap ? 2 * b->anc_cap : 256;
+        d->anchors = xrealloc(d->anchors, st_mult(b->anc_cap, sizeof(*d->anchors)));
+    }
+    d->anchors[d->nanchors++] = h;
+}
 
 static uint32_t fnv(const char *s, size_t len)
 {
@@ -57,12 +71,7 @@ static void anchors(struct builder *b, const char *s, size_t len, uint32_t *aoff
             size_t k = i;
             while (k + 1 < j && s[k] == '0')
                 k++;
-            uint32_t h = fnv(s + k, j - k) | NUMBER_BIT;
-            if (d->nanchors == b->anc_cap) {
-                b->anc_cap = b->anc_cap ? 2 * b->anc_cap : 256;
-                d->anchors = xrealloc(d->anchors, st_mult(b->anc_cap, sizeof(*d->anchors)));
-            }
-            d->anchors[d->nanchors++] = h;
+            push_anchor(b, fnv(s + k, j - k) | NUMBER_BIT);
             i = j;
         } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
             size_t j = i, n = 0;
@@ -72,19 +81,14 @@ static void anchors(struct builder *b, const char *s, size_t len, uint32_t *aoff
                     tok[n++] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 : s[j]);
                 j++;
             }
-            if (j - i >= 2) {
-                uint32_t h = fnv(tok, n) & ~NUMBER_BIT;
-                if (d->nanchors == b->anc_cap) {
-                    b->anc_cap = b->anc_cap ? 2 * b->anc_cap : 256;
-                    d->anchors = xrealloc(d->anchors, st_mult(b->anc_cap, sizeof(*d->anchors)));
-                }
-                d->anchors[d->nanchors++] = h;
-            }
+            if (j - i >= 2)
+                push_anchor(b, fnv(tok, n) & ~NUMBER_BIT);
             i = j;
         } else {
             i++;
         }
     }
+    par_lexicon_match(b->lexicon, b->english, s, len, push_anchor, b);
     size_t n = d->nanchors - start;
     if (n > 1) {
         qsort(d->anchors + start, n, sizeof(*d->anchors), cmp_u32);
@@ -147,6 +151,7 @@ static void add_paragraph(struct builder *b, const struct text_line *line, struc
 }
 
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
+                             const struct par_lexicon *lexicon, int english,
                              struct text_reader_error *err)
 {
     struct text_reader *r = text_reader_open(path, encoding, text_flags, err);
@@ -161,6 +166,8 @@ struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned te
     memset(&b, 0, sizeof(b));
     b.d = xcalloc(1, sizeof(*b.d));
     b.d->path = xstrdup(path);
+    b.lexicon = lexicon;
+    b.english = english;
     strbuf_init(&b.text, 0);
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK)
         add_paragraph(&b, &line, &spans, &cap);

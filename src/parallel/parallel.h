@@ -1,8 +1,8 @@
 /*
  * parallel.h - a Korean document and its English version, aligned sentence by sentence.
  *
- *   struct par_doc *ko = par_doc_read("a.ko.html", NULL, 0, &err);
- *   struct par_doc *en = par_doc_read("a.en.html", NULL, 0, &err);
+ *   struct par_doc *ko = par_doc_read("a.ko.html", NULL, 0, NULL, 0, &err);
+ *   struct par_doc *en = par_doc_read("a.en.html", NULL, 0, NULL, 1, &err);
  *   struct par_alignment al;
  *   par_align(ko, en, &al);
  *   ... al.links[0 .. al.n) ...
@@ -15,7 +15,7 @@
  * inside each group of linked paragraphs, each time by dynamic programming
  * over links 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, with a length model (Gale and
  * Church, calibrated for Korean and English) and lexical anchors (numbers
- * and Latin tokens found on both sides). The paragraph pass runs
+ * and Latin tokens found on both sides, termbase pairs). The paragraph pass runs
  * in a band around the diagonal, widened only when the best path touches
  * its edge: memory is linear in the length of the documents.
  */
@@ -63,11 +63,29 @@ static inline const char *par_sentence_text(const struct par_doc *d, size_t i)
 }
 
 /*
+ * Termbase pairs as anchors (클라우드 ↔ cloud, 과기정통부 ↔ MSIT): every
+ * form of one concept, Korean or English, gives the same anchor, so a
+ * Korean sentence holding 클라우드 and an English one holding "cloud"
+ * share it. A Korean form matches where a word starts (particles may
+ * follow: 클라우드를); an English one matches whole words, in any case.
+ */
+struct par_lexicon;
+struct par_lexicon *par_lexicon_new(void);
+/* Adds form (english: 1 for the English side) of concept; forms shorter than 2 characters are
+ * ignored. */
+void par_lexicon_add(struct par_lexicon *lx, int english, const char *form, uint64_t concept);
+/* Number of forms kept. */
+size_t par_lexicon_count(const struct par_lexicon *lx);
+void par_lexicon_free(struct par_lexicon *lx);
+
+/*
  * Reads path ("-": standard input) with encoding (NULL: detect) and
- * text_flags (enum text_flags). Returns the document, or NULL with err
- * filled in (see text/reader.h).
+ * text_flags (enum text_flags); lexicon (may be NULL) adds the anchors of
+ * its forms for the side english says. Returns the document, or NULL with
+ * err filled in (see text/reader.h).
  */
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
+                             const struct par_lexicon *lexicon, int english,
                              struct text_reader_error *err /* OUT */);
 void par_doc_free(struct par_doc *d);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "parallel/lexicon.h"
 #include "parallel/parallel.h"
 #include "parallel/split.h"
 #include "util/strbuf.h"
@@ -101,7 +102,7 @@ static struct par_doc *doc(const char *text)
     struct text_reader_error err;
     fputs(text, fp);
     fclose(fp);
-    struct par_doc *d = par_doc_read(path, NULL, 0, &err);
+    struct par_doc *d = par_doc_read(path, NULL, 0, NULL, 0, &err);
     remove(path);
     return d;
 }
@@ -143,6 +144,31 @@ static void test_align(void)
     par_doc_free(en);
 }
 
+static void count_anchor(void *ctx, uint32_t anchor)
+{
+    (void)anchor;
+    (*(int *)ctx)++;
+}
+
+static void test_lexicon(void)
+{
+    struct par_lexicon *lx = par_lexicon_new();
+    int n;
+    par_lexicon_add(lx, 0, "클라우드", 1);
+    par_lexicon_add(lx, 1, "cloud", 1);
+    par_lexicon_add(lx, 0, "과기정통부", 2);
+    par_lexicon_add(lx, 1, "MSIT", 2);
+    par_lexicon_add(lx, 1, "x", 3); /* too short: ignored */
+    INT_EQ(par_lexicon_count(lx), 4, "forms kept");
+#define MATCH(english, s) (n = 0, par_lexicon_match(lx, english, s, strlen(s), count_anchor, &n), n)
+    INT_EQ(MATCH(0, "과기정통부는 클라우드를 도입한다."), 2, "forms with particles");
+    INT_EQ(MATCH(0, "(클라우드) 멀티클라우드"), 1, "only where a word starts");
+    INT_EQ(MATCH(1, "MSIT moves to the Cloud."), 2, "any case");
+    INT_EQ(MATCH(1, "cloudy skies, msits"), 0, "whole words only");
+#undef MATCH
+    par_lexicon_free(lx);
+}
+
 int main(void)
 {
     RUN(test_korean_endings);
@@ -150,5 +176,6 @@ int main(void)
     RUN(test_korean_items);
     RUN(test_english);
     RUN(test_align);
+    RUN(test_lexicon);
     return harness_done();
 }
