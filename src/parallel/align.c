@@ -84,6 +84,15 @@ static void unit(const struct side *s, size_t k, uint32_t *chars, uint32_t *aoff
     }
 }
 
+/* How many anchors units [k, k + cnt) have, counted with repeats (a bound on their union). */
+static size_t anchor_count(const struct side *s, size_t k, unsigned cnt)
+{
+    size_t n = 0;
+    for (unsigned q = 0; q < cnt; q++)
+        n += s->para ? s->d->para[s->base + k + q].an : s->d->sent[s->base + k + q].an;
+    return n;
+}
+
 struct scratch {
     uint32_t *a, *b;
     size_t acap, bcap;
@@ -197,6 +206,18 @@ static size_t dp(const struct side *ko, const struct side *en, size_t band, unsi
                 if (prev == HUGE_VAL)
                     continue;
                 double pr = ko->para ? moves[k].para_prior : moves[k].prior;
+                /*
+                 * The length cost is never negative and the anchors take off
+                 * at most anchor_match for each Korean one: skip the link's
+                 * full cost when even that bound cannot beat the best.
+                 */
+                if (best != HUGE_VAL) {
+                    double bound = prev - log(pr);
+                    if (di && dj)
+                        bound -= par_model_default.anchor_match * (double)anchor_count(ko, pi, di);
+                    if (bound >= best)
+                        continue;
+                }
                 double c = prev + link_cost(ko, pi, di, en, pj, dj, pr, sc).cost;
                 if (c < best)
                     best = c, bm = (unsigned char)k;
@@ -242,28 +263,52 @@ static void emit(struct par_alignment *al, size_t *cap, size_t ko, unsigned nko,
     l->ko = ko, l->en = en, l->nko = nko, l->nen = nen, l->score = score;
 }
 
-/* Paragraph band at first: wide enough for the usual local disorder, small enough to be linear. */
+/* The band at first: wide enough for the usual local disorder, small enough to be linear. */
 #define BAND_START 32
+/*
+ * The band is doubled while the best path touches its edge, until the next
+ * grid would pass this many cells (one byte each): a pair of documents that
+ * do not correspond at all must not take memory quadratic in their length.
+ */
+#define BAND_MAX_CELLS (16u << 20)
+
+/*
+ * The best path over ko x en in the smallest band (from BAND_START, doubled)
+ * whose path does not run along its edge; returns the number of steps
+ * (backwards in *steps) and the band used in *band_out.
+ */
+static size_t search(const struct side *ko, const struct side *en, unsigned char **steps,
+                     size_t *band_out, struct scratch *sc)
+{
+    size_t n = ko->n, m = en->n, full = n > m ? n : m, nsteps;
+    /* rows must overlap: the centres of two rows are up to m / n columns apart */
+    size_t band = BAND_START, slope = n ? (m + n - 1) / n : m;
+    int touched;
+
+    if (band < slope + 2)
+        band = slope + 2;
+    for (;;) {
+        if (band > full + 1)
+            band = full + 1;
+        nsteps = dp(ko, en, band, steps, &touched, sc);
+        if (!touched || band > full || (n + 1) > BAND_MAX_CELLS / (4 * band + 1))
+            break;
+        free(*steps);
+        band *= 2;
+    }
+    *band_out = band;
+    return nsteps;
+}
 
 int par_align(const struct par_doc *ko, const struct par_doc *en, struct par_alignment *out)
 {
     struct side pk = {ko, 1, 0, ko->npara}, pe = {en, 1, 0, en->npara};
     struct scratch sc = {NULL, NULL, 0, 0};
-    size_t band = BAND_START, cap = 0, nsteps;
-    size_t full = ko->npara > en->npara ? ko->npara : en->npara;
+    size_t band, cap = 0, nsteps;
     unsigned char *steps;
-    int touched;
 
     memset(out, 0, sizeof(*out));
-    for (;;) {
-        if (band > full + 1)
-            band = full + 1;
-        nsteps = dp(&pk, &pe, band, &steps, &touched, &sc);
-        if (!touched || band > full)
-            break;
-        free(steps);
-        band *= 2;
-    }
+    nsteps = search(&pk, &pe, &steps, &band, &sc);
     out->band = (unsigned)band;
     /* forwards over the paragraph links; sentences inside each */
     size_t i = 0, j = 0;
@@ -279,9 +324,7 @@ int par_align(const struct par_doc *ko, const struct par_doc *en, struct par_ali
                 emit(out, &cap, ka, 1, ea, 1, link_cost(&sk, 0, 1, &se, 0, 1, 1, &sc).score);
             } else {
                 unsigned char *ss;
-                int t;
-                size_t full2 = kn > en_n ? kn : en_n;
-                size_t ns = dp(&sk, &se, full2 + 1, &ss, &t, &sc);
+                size_t b2, ns = search(&sk, &se, &ss, &b2, &sc);
                 size_t x = 0, y = 0;
                 for (size_t q = ns; q-- > 0;) {
                     unsigned ddi = moves[ss[q]].di, ddj = moves[ss[q]].dj;

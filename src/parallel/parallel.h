@@ -111,10 +111,7 @@ struct par_model {
 };
 extern const struct par_model par_model_default;
 
-/*
- * Aligns ko with en into *out. Returns 0, or -1 when
- * a document is too large for the 32-bit counts (more than 2^32 characters).
- */
+/* Aligns ko with en into *out. Returns 0. */
 int par_align(const struct par_doc *ko, const struct par_doc *en,
               struct par_alignment *out /* OUT */);
 void par_alignment_release(struct par_alignment *al);
