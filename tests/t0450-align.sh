@@ -124,6 +124,13 @@ test_expect_success 'an unreadable input exits 3 and leaves -o untouched' '
 	test_expect_code 3 dadeum align --encoding utf-8 bad.txt "$EN"
 '
 
+test_expect_success '--lenient replaces undecodable bytes and warns' '
+	printf "잘못된 바이트 \377 가 있다.\n" >lenient.txt &&
+	test_expect_code 3 dadeum align --encoding utf-8 lenient.txt "$EN" &&
+	dadeum align --lenient --encoding utf-8 --format tsv -o len.tsv lenient.txt "$EN" 2>err &&
+	grep "replaced 1 undecodable" err >/dev/null
+'
+
 test_expect_success 'an unwritable output exits 4' '
 	test_expect_code 4 dadeum align -o no/such/dir/out.tmx "$KO" "$EN"
 '

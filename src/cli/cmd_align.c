@@ -116,8 +116,12 @@ static struct par_doc *read_side(const char *path, const char *encoding, unsigne
     struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
-    if (d)
+    if (d) {
+        if (d->replaced)
+            warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
+                    (unsigned long long)d->replaced, d->encoding);
         return d;
+    }
     switch (err.code) {
     case TEXT_READER_EOPEN:
         error("cannot open '%s': %s", shown, strerror(err.sys_errno));

@@ -1,6 +1,7 @@
 /*
  * doc.c - a document read for alignment: paragraphs, sentences, lengths, anchors.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +173,9 @@ struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned te
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK)
         add_paragraph(&b, &line, &spans, &cap);
     free(spans);
+    b.d->replaced = text_reader_get_replaced(r);
+    const char *enc = text_reader_get_encoding(r);
+    snprintf(b.d->encoding, sizeof(b.d->encoding), "%s", enc ? enc : "?");
     text_reader_free(r);
     b.d->text = strbuf_detach(&b.text, &b.d->text_len);
     if (st != TEXT_READER_EOF) {

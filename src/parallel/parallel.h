@@ -54,6 +54,8 @@ struct par_doc {
     size_t npara;
     uint32_t *anchors; /* hashes: numbers have the top bit set */
     size_t nanchors;
+    uint64_t replaced; /* byte sequences replaced under TEXT_LENIENT */
+    char encoding[32]; /* the encoding the decoder used, for messages */
 };
 
 /* A NUL-terminated sentence of d. */
