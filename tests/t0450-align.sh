@@ -96,6 +96,21 @@ test_expect_success '--db: termbase pairs count as anchors' '
 	test_expect_code 2 dadeum align --db tb.db -o tb.db k.txt e.txt
 '
 
+test_expect_success '--format terms: what the aligned English says of the terms' '
+	printf "정부는 인터넷 기반 자원 공유(클라우드) 전략을 발표했다.\n" >tk.txt &&
+	printf "연결 지점(허브) 구축을 지원한다.\n위험 요소(리스크) 관리가 중요하다.\n" >>tk.txt &&
+	printf "The government announced a cloud strategy.\n" >te.txt &&
+	printf "It supports the building of hubs.\nManaging hazards matters.\n" >>te.txt &&
+	dadeum align --format terms -o terms.tsv tk.txt te.txt &&
+	head -1 terms.tsv | cut -f1-9 >h &&
+	printf "ko\tgloss\tkind\ten\tevidence\tparallel\tparallel_en\tlinks\tfound\n" >expect &&
+	test_cmp expect h &&
+	cut -f2,6,7 terms.tsv | tail -n +2 >got &&
+	printf "클라우드\tconfirmed\tcloud\n허브\tconfirmed\thub\n리스크\tabsent\t\n" >expect &&
+	test_cmp expect got &&
+	test_expect_code 2 dadeum align --format terms - te.txt <tk.txt
+'
+
 test_expect_success 'exit 1 when nothing aligned' '
 	: >empty.txt &&
 	test_expect_code 1 dadeum align --format tsv -o none.tsv empty.txt "$EN" &&

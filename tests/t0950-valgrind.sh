@@ -79,6 +79,8 @@ test_expect_success 'align (splitter, aligner, termbase anchors, TMX/TSV/JSONL) 
 		"$TEST_DATA/align/release-en.txt" "$DOC1" "$TEST_DATA/align/release-en.txt" &&
 	vg align --format jsonl -o align.jsonl "$TEST_DATA/align/release-ko.txt" \
 		"$TEST_DATA/align/release-en.txt" &&
+	vg align --format terms -o align-terms.tsv "$TEST_DATA/align/release-ko.txt" \
+		"$TEST_DATA/align/release-en.txt" &&
 	test "$(grep -c "<tu " align.tmx)" = 7
 '
 

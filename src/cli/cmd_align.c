@@ -11,7 +11,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "align/translit.h"
+#include "extract/run.h"
 #include "parallel/parallel.h"
+#include "parallel/terms.h"
 #include "parallel/write.h"
 #include "termbase/termbase.h"
 #include "util/outfile.h"
@@ -19,7 +22,7 @@
 #include "util/banned.h"
 
 static const char synopsis[] =
-    "usage: dadeum align [--format (tmx | tsv | jsonl)] [-o <file>] [--min-score <x>]\n"
+    "usage: dadeum align [--format (tmx | tsv | jsonl | terms)] [-o <file>] [--min-score <x>]\n"
     "                    [--db <file>] [--encoding <name>] [--lenient] <ko-file> <en-file>...\n";
 
 static const char help[] =
@@ -45,6 +48,12 @@ static const char help[] =
     "  --format tsv        columns ko, en, score, ko_pos, en_pos, ko_file, en_file\n"
     "                      after a header row (a position is LINE.SENTENCE)\n"
     "  --format jsonl      one JSON object per segment, the same fields\n"
+    "  --format terms      the term pairs extract finds in the Korean document, each\n"
+    "                      with what the aligned English says of it: confirmed (its\n"
+    "                      English is there), proposed (a loanword's English found\n"
+    "                      there by transliteration), absent or unseen; columns ko,\n"
+    "                      gloss, kind, en, evidence, parallel, parallel_en, links,\n"
+    "                      found, ko_file, en_file, example_en\n"
     "  --min-score <x>     drop links scored below x (0 to 1; default 0)\n"
     "  -o, --output <file> write to <file> atomically once every pair was read\n"
     "\n"
@@ -145,6 +154,35 @@ static struct par_doc *read_side(const char *path, const char *encoding, unsigne
     return NULL;
 }
 
+/* --format terms: the extractor's pairs of the Korean document, checked on the alignment. */
+static size_t write_terms(FILE *fp, const char *ko_path, const char *en_path,
+                          const struct par_doc *ko, const struct par_doc *en,
+                          const struct par_alignment *al, const char *encoding, unsigned flags,
+                          struct translit *t, int *ret)
+{
+    struct extract_run_error err;
+    struct extract_doc *doc = extract_run_file(ko_path, encoding, flags, 0, &err);
+    size_t n = 0;
+
+    if (!doc) {
+        struct strbuf msg = STRBUF_INIT;
+        extract_run_strerror(&err, ko_path, encoding, &msg);
+        error("%s", msg.buf);
+        strbuf_release(&msg);
+        *ret = DADEUM_EXIT_INPUT;
+        return 0;
+    }
+    for (size_t i = 0; i < extract_doc_count(doc); i++) {
+        struct par_term term;
+        par_term_check(extract_doc_get(doc, i), ko, en, al, t, &term);
+        par_terms_write(fp, &term, en, ko_path, en_path);
+        free(term.parallel_en);
+        n++;
+    }
+    extract_doc_free(doc);
+    return n;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
@@ -163,7 +201,8 @@ int cmd_align(int argc, char **argv)
     double min_score = 0;
     char date[32];
     size_t written = 0;
-    int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
+    int c, ret = DADEUM_EXIT_OK, stdin_count = 0, terms = 0;
+    struct translit *translit = NULL;
 
     cli_options_begin();
     while ((c = getopt_long(argc, argv, "+:ho:", longopts, NULL)) != -1) {
@@ -175,8 +214,10 @@ int cmd_align(int argc, char **argv)
                 w.format = PAR_FORMAT_TSV;
             else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
                 w.format = PAR_FORMAT_JSONL;
+            else if (!strcmp(optarg, "terms"))
+                terms = 1;
             else {
-                error("unknown format '%s' (tmx, tsv or jsonl)", optarg);
+                error("unknown format '%s' (tmx, tsv, jsonl or terms)", optarg);
                 return cli_usage(synopsis, help, 0);
             }
             break;
@@ -221,6 +262,12 @@ int cmd_align(int argc, char **argv)
         error("standard input ('-') can be read only once");
         return cli_usage(synopsis, help, 0);
     }
+    if (terms)
+        for (int i = optind; i < argc; i += 2)
+            if (!strcmp(argv[i], "-")) {
+                error("--format terms reads each Korean document twice: '-' cannot be one");
+                return cli_usage(synopsis, help, 0);
+            }
     if (cli_check_encoding(encoding))
         return cli_usage(synopsis, help, 0);
     if (cli_exchange_date(NULL, date))
@@ -243,7 +290,12 @@ int cmd_align(int argc, char **argv)
     }
     w.fp = out.fp;
     w.date = date;
-    par_write_begin(&w);
+    if (terms) {
+        par_terms_write_header(out.fp);
+        translit = translit_new(0, NULL);
+    } else {
+        par_write_begin(&w);
+    }
     for (int i = optind; i + 1 < argc && ret == DADEUM_EXIT_OK; i += 2) {
         struct par_doc *ko = read_side(argv[i], encoding, text_flags, lexicon, 0, &ret), *en = NULL;
         struct par_alignment al;
@@ -251,14 +303,20 @@ int cmd_align(int argc, char **argv)
             en = read_side(argv[i + 1], encoding, text_flags, lexicon, 1, &ret);
         if (ko && en) {
             par_align(ko, en, &al);
-            written += par_write_links(&w, ko, en, &al, min_score, argv[i], argv[i + 1]);
+            if (terms)
+                written += write_terms(out.fp, argv[i], argv[i + 1], ko, en, &al, encoding,
+                                       text_flags, translit, &ret);
+            else
+                written += par_write_links(&w, ko, en, &al, min_score, argv[i], argv[i + 1]);
             par_alignment_release(&al);
         }
         par_doc_free(ko);
         par_doc_free(en);
     }
+    translit_free(translit);
     if (ret == DADEUM_EXIT_OK) {
-        par_write_end(&w);
+        if (!terms)
+            par_write_end(&w);
         if (outfile_commit(&out)) {
             error("cannot write '%s': %s", output ? output : "<stdout>", strerror(errno));
             ret = DADEUM_EXIT_OUTPUT;

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "harness.h"
+#include "align/translit.h"
 #include "parallel/lexicon.h"
+#include "parallel/terms.h"
 #include "parallel/parallel.h"
 #include "parallel/split.h"
 #include "util/strbuf.h"
@@ -169,6 +171,52 @@ static void test_lexicon(void)
     par_lexicon_free(lx);
 }
 
+static void test_terms(void)
+{
+    struct par_doc *ko = doc("정부는 인터넷 기반 자원 공유(클라우드) 전략을 발표했다.\n"
+                             "위험 요소 관리가 중요하다.\n");
+    struct par_doc *en = doc("The government announced a strategy for clouds.\n"
+                             "Managing hazards matters.\n");
+    struct translit *t = translit_new(TRANSLIT_NO_SPELL, NULL);
+    struct par_alignment al;
+    struct par_term term;
+    struct extract_pair p;
+
+    OK(ko && en, "documents read");
+    if (!ko || !en)
+        return;
+    par_align(ko, en, &al);
+    INT_EQ(al.n, 2, "links");
+    memset(&p, 0, sizeof(p));
+    p.ko = "자원 공유";
+    p.gloss = "클라우드";
+    p.kind = GLOSS_LOANWORD;
+    par_term_check(&p, ko, en, &al, t, &term);
+    STR_EQ(par_term_verdict_name(term.verdict), "proposed", "no English: proposed");
+    STR_EQ(term.parallel_en, "cloud", "from the transliteration, plural in the text");
+    INT_EQ(term.links, 1, "one segment holds it");
+    free(term.parallel_en);
+    p.en = "cloud";
+    p.evidence = "translit";
+    par_term_check(&p, ko, en, &al, t, &term);
+    STR_EQ(par_term_verdict_name(term.verdict), "confirmed", "a guess the English holds");
+    free(term.parallel_en);
+    p.en = "sky";
+    p.evidence = "lexicon";
+    par_term_check(&p, ko, en, &al, t, &term);
+    STR_EQ(par_term_verdict_name(term.verdict), "absent", "not a guess: nothing proposed");
+    OK(term.parallel_en == NULL, "no English");
+    p.ko = "리스크";
+    p.gloss = "risk";
+    p.kind = GLOSS_ENGLISH;
+    par_term_check(&p, ko, en, &al, t, &term);
+    STR_EQ(par_term_verdict_name(term.verdict), "unseen", "in no segment");
+    translit_free(t);
+    par_alignment_release(&al);
+    par_doc_free(ko);
+    par_doc_free(en);
+}
+
 int main(void)
 {
     RUN(test_korean_endings);
@@ -177,5 +225,6 @@ int main(void)
     RUN(test_english);
     RUN(test_align);
     RUN(test_lexicon);
+    RUN(test_terms);
     return harness_done();
 }
