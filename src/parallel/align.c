@@ -112,7 +112,8 @@ static size_t gather(const struct side *s, size_t k, unsigned cnt, uint32_t **bu
         *cap = (size_t)n1 + n2 + 64;
         *buf = xrealloc(*buf, st_mult(*cap, sizeof(**buf)));
     }
-    const uint32_t *x = s->d->anchors + o1, *y = s->d->anchors + o2;
+    /* a document without anchors has no pool: no pointer arithmetic on NULL */
+    const uint32_t *x = n1 ? s->d->anchors + o1 : NULL, *y = n2 ? s->d->anchors + o2 : NULL;
     size_t i = 0, j = 0, w = 0;
     while (i < n1 || j < n2) {
         uint32_t v;
