@@ -89,9 +89,12 @@ test_expect_success '--db: termbase pairs count as anchors' '
 	printf "Support will grow.\nMSIT will expand the adoption of cloud.\n" >e.txt &&
 	dadeum align --format tsv -o plain.tsv k.txt e.txt &&
 	dadeum align --format tsv --db tb.db -o lex.tsv k.txt e.txt &&
-	a=$(sed -n 2p plain.tsv | cut -f3) && b=$(sed -n 2p lex.tsv | cut -f3) &&
-	echo "without $a, with $b" &&
-	awk "BEGIN { exit !($b < $a / 2) }" &&
+	cut -f4,5 plain.tsv >got &&
+	printf "ko_pos\ten_pos\n1.1\t1.1\n2.1\t2.1\n" >expect &&
+	test_cmp expect got &&
+	cut -f4,5 lex.tsv >got &&
+	printf "ko_pos\ten_pos\n1.1\t2.1\n" >expect &&
+	test_cmp expect got &&
 	test_expect_code 3 dadeum align --db missing.db k.txt e.txt &&
 	test_expect_code 2 dadeum align --db tb.db -o tb.db k.txt e.txt
 '

@@ -119,7 +119,7 @@ static struct par_lexicon *load_lexicon(const char *db, int *ret)
 }
 
 static struct par_doc *read_side(const char *path, const char *encoding, unsigned flags,
-                                 const struct par_lexicon *lx, int english, int *ret)
+                                 struct par_lexicon *lx, int english, int *ret)
 {
     struct text_reader_error err;
     struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
@@ -283,6 +283,11 @@ int cmd_align(int argc, char **argv)
         return DADEUM_EXIT_USAGE;
     if (db && !(lexicon = load_lexicon(db, &ret)))
         return ret;
+    /* the transliterator: loanwords as anchors, and --format terms's proposals */
+    translit = translit_new(0, NULL);
+    if (!lexicon)
+        lexicon = par_lexicon_new();
+    par_lexicon_set_translit(lexicon, translit);
     if (cli_outfile_open(&out, output)) {
         error("cannot write '%s': %s", output, strerror(errno));
         par_lexicon_free(lexicon);
@@ -292,7 +297,6 @@ int cmd_align(int argc, char **argv)
     w.date = date;
     if (terms) {
         par_terms_write_header(out.fp);
-        translit = translit_new(0, NULL);
     } else {
         par_write_begin(&w);
     }

@@ -24,11 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel/lexicon.h"
 #include "parallel/parallel.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
-
-#define NUMBER_BIT 0x80000000u
 
 /*
  * Measured and tuned on the Writer help (docs/sentence-alignment.md): 2.48
@@ -117,12 +116,12 @@ static size_t gather(const struct side *s, size_t k, unsigned cnt, uint32_t **bu
     size_t i = 0, j = 0, w = 0;
     while (i < n1 || j < n2) {
         uint32_t v;
-        if (j >= n2 || (i < n1 && x[i] < y[j]))
+        if (j >= n2 || (i < n1 && par_anchor_key(x[i]) < par_anchor_key(y[j])))
             v = x[i++];
-        else if (i >= n1 || y[j] < x[i])
+        else if (i >= n1 || par_anchor_key(y[j]) < par_anchor_key(x[i]))
             v = y[j++];
         else
-            v = x[i++], j++;
+            v = x[i] < y[j] ? x[i] : y[j], i++, j++; /* the hard one of the two */
         (*buf)[w++] = v;
     }
     return w;
@@ -153,10 +152,12 @@ static struct linkcost link_cost(const struct side *ko, size_t i, unsigned di,
     /* shared and unmatched anchors, by merging the two sorted sets */
     size_t shared = 0, kmiss = 0, emiss = 0, x = 0, y = 0;
     while (x < na || y < nb) {
-        if (y >= nb || (x < na && sc->a[x] < sc->b[y]))
-            kmiss++, x++;
-        else if (x >= na || sc->b[y] < sc->a[x])
-            emiss += (sc->b[y] & NUMBER_BIT) != 0, y++;
+        uint32_t ka = x < na ? par_anchor_key(sc->a[x]) : 0,
+                 kb = y < nb ? par_anchor_key(sc->b[y]) : 0;
+        if (y >= nb || (x < na && ka < kb))
+            kmiss += !(sc->a[x] & PAR_ANCHOR_SOFT), x++; /* a soft anchor missing costs nothing */
+        else if (x >= na || kb < ka)
+            emiss += (sc->b[y] & PAR_ANCHOR_NUMBER) != 0, y++;
         else
             shared++, x++, y++;
     }

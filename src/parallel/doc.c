@@ -13,13 +13,11 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-#define NUMBER_BIT 0x80000000u
-
 struct builder {
     struct par_doc *d;
     struct strbuf text;
     size_t sent_cap, para_cap, anc_cap;
-    const struct par_lexicon *lexicon;
+    struct par_lexicon *lexicon;
     int english;
 };
 
@@ -34,6 +32,16 @@ static void push_anchor(void *ctx, uint32_t h)
     d->anchors[d->nanchors++] = h;
 }
 
+static uint32_t fnv(const char *s, size_t len);
+
+uint32_t par_word_anchor(const char *w, size_t n)
+{
+    /* plural -s off (fields, field), so that a transliterated loanword meets it */
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+        n--;
+    return fnv(w, n) & ~(PAR_ANCHOR_NUMBER | PAR_ANCHOR_SOFT);
+}
+
 static uint32_t fnv(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
@@ -44,9 +52,13 @@ static uint32_t fnv(const char *s, size_t len)
     return h;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* By key, then a hard anchor before a soft one of the same key. */
+static int cmp_anchor(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    uint32_t kx = par_anchor_key(x), ky = par_anchor_key(y);
+    if (kx != ky)
+        return (kx > ky) - (kx < ky);
     return (x > y) - (x < y);
 }
 
@@ -72,7 +84,7 @@ static void anchors(struct builder *b, const char *s, size_t len, uint32_t *aoff
             size_t k = i;
             while (k + 1 < j && s[k] == '0')
                 k++;
-            push_anchor(b, fnv(s + k, j - k) | NUMBER_BIT);
+            push_anchor(b, (fnv(s + k, j - k) | PAR_ANCHOR_NUMBER) & ~PAR_ANCHOR_SOFT);
             i = j;
         } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
             size_t j = i, n = 0;
@@ -83,7 +95,7 @@ static void anchors(struct builder *b, const char *s, size_t len, uint32_t *aoff
                 j++;
             }
             if (j - i >= 2)
-                push_anchor(b, fnv(tok, n) & ~NUMBER_BIT);
+                push_anchor(b, par_word_anchor(tok, n));
             i = j;
         } else {
             i++;
@@ -92,10 +104,10 @@ static void anchors(struct builder *b, const char *s, size_t len, uint32_t *aoff
     par_lexicon_match(b->lexicon, b->english, s, len, push_anchor, b);
     size_t n = d->nanchors - start;
     if (n > 1) {
-        qsort(d->anchors + start, n, sizeof(*d->anchors), cmp_u32);
+        qsort(d->anchors + start, n, sizeof(*d->anchors), cmp_anchor);
         size_t w = 1;
         for (size_t r = 1; r < n; r++)
-            if (d->anchors[start + r] != d->anchors[start + w - 1])
+            if (par_anchor_key(d->anchors[start + r]) != par_anchor_key(d->anchors[start + w - 1]))
                 d->anchors[start + w++] = d->anchors[start + r];
         d->nanchors = start + w;
     }
@@ -152,7 +164,7 @@ static void add_paragraph(struct builder *b, const struct text_line *line, struc
 }
 
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
-                             const struct par_lexicon *lexicon, int english,
+                             struct par_lexicon *lexicon, int english,
                              struct text_reader_error *err)
 {
     struct text_reader *r = text_reader_open(path, encoding, text_flags, err);

@@ -76,6 +76,14 @@ struct par_lexicon *par_lexicon_new(void);
 /* Adds form (english: 1 for the English side) of concept; forms shorter than 2 characters are
  * ignored. */
 void par_lexicon_add(struct par_lexicon *lx, int english, const char *form, uint64_t concept);
+/*
+ * Also anchor on loanwords: a Hangul word that looks like a loanword
+ * (align/loanlike.h), its particle taken off, gives the anchor of the
+ * English word t transliterates it to (필드를 -> field), which an English
+ * sentence holding "field" or "fields" shares. t stays the caller's.
+ */
+struct translit;
+void par_lexicon_set_translit(struct par_lexicon *lx, struct translit *t);
 /* Number of forms kept. */
 size_t par_lexicon_count(const struct par_lexicon *lx);
 void par_lexicon_free(struct par_lexicon *lx);
@@ -87,7 +95,7 @@ void par_lexicon_free(struct par_lexicon *lx);
  * err filled in (see text/reader.h).
  */
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
-                             const struct par_lexicon *lexicon, int english,
+                             struct par_lexicon *lexicon, int english,
                              struct text_reader_error *err /* OUT */);
 void par_doc_free(struct par_doc *d);
 

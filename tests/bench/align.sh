@@ -51,10 +51,12 @@ run() {
 	out=$2
 	shift 2
 	if command -v /usr/bin/time >/dev/null; then
-		/usr/bin/time -o "$dir/time" -f "%e %M" "$@" >"$out" 2>"$dir/err" ||
+		/usr/bin/time -o "$dir/time" -f "%e %U %S %M" "$@" >"$out" 2>"$dir/err" ||
 		{ echo "$name: failed"; cat "$dir/err"; return 1; }
 		set -- $(tail -1 "$dir/time")
-		printf '%-22s %8s s %8s KB\n' "$name" "$1" "$2"
+		# CPU time as well: on a shared machine the wall time says more about the neighbours
+		printf '%-22s %8s s wall %8s s CPU %8s KB\n' "$name" "$1" \
+			"$(echo "$2 $3" | awk '{ printf "%.2f", $1 + $2 }')" "$4"
 	else
 		"$@" >"$out" 2>"$dir/err" || { echo "$name: failed"; return 1; }
 		printf '%-22s\n' "$name"

@@ -171,6 +171,28 @@ static void test_lexicon(void)
     par_lexicon_free(lx);
 }
 
+static void last_anchor(void *ctx, uint32_t anchor)
+{
+    *(uint32_t *)ctx = anchor;
+}
+
+static void test_loanword_anchors(void)
+{
+    struct par_lexicon *lx = par_lexicon_new();
+    struct translit *t = translit_new(TRANSLIT_NO_SPELL, NULL);
+    uint32_t a = 0;
+    const char *s = "데이터베이스를 선택한다.";
+    par_lexicon_set_translit(lx, t);
+    INT_EQ(par_lexicon_match(lx, 0, s, strlen(s), last_anchor, &a), 1, "one loanword");
+    OK(a & PAR_ANCHOR_SOFT, "a soft anchor");
+    INT_EQ(par_anchor_key(a), par_word_anchor("database", 8), "the key of the English word");
+    INT_EQ(par_word_anchor("databases", 9), par_word_anchor("database", 8), "plural -s off");
+    s = "사업을 추진한다.";
+    INT_EQ(par_lexicon_match(lx, 0, s, strlen(s), last_anchor, &a), 0, "native words: none");
+    par_lexicon_free(lx);
+    translit_free(t);
+}
+
 static void test_terms(void)
 {
     struct par_doc *ko = doc("정부는 인터넷 기반 자원 공유(클라우드) 전략을 발표했다.\n"
@@ -225,6 +247,7 @@ int main(void)
     RUN(test_english);
     RUN(test_align);
     RUN(test_lexicon);
+    RUN(test_loanword_anchors);
     RUN(test_terms);
     return harness_done();
 }
