@@ -291,6 +291,7 @@ int cmd_align(int argc, char **argv)
     if (cli_outfile_open(&out, output)) {
         error("cannot write '%s': %s", output, strerror(errno));
         par_lexicon_free(lexicon);
+        translit_free(translit);
         return DADEUM_EXIT_OUTPUT;
     }
     w.fp = out.fp;
