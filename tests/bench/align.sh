@@ -82,11 +82,13 @@ for s in writer writer-drop sample sample-drop; do
 	run "dadeum align" "$dir/$s/dadeum.tsv" "$DADEUM" align --format tsv "$dir/$s/ko.txt" "$dir/$s/en.txt" &&
 	$score "$dir/$s" "$dir/$s/dadeum.tsv" --sentences || status=1
 	if [ -n "$hunalign" ]; then
-		run "hunalign" "$dir/$s/hunalign.ladder" "$hunalign" -utf "$hdir/data/null.dic" \
-			"$dir/$s/ko.txt" "$dir/$s/en.txt" &&
+		# hunalign writes translate.txt into its working directory: run it in the sample's
+		top=$(pwd)
+		run "hunalign" "$dir/$s/hunalign.ladder" env -C "$dir/$s" "$top/$hunalign" -utf \
+			"$top/$hdir/data/null.dic" ko.txt en.txt &&
 		$score "$dir/$s" "$dir/$s/hunalign.ladder" --ladder || status=1
-		run "hunalign -realign" "$dir/$s/hunalign-realign.ladder" "$hunalign" -utf -realign \
-			"$hdir/data/null.dic" "$dir/$s/ko.txt" "$dir/$s/en.txt" &&
+		run "hunalign -realign" "$dir/$s/hunalign-realign.ladder" env -C "$dir/$s" \
+			"$top/$hunalign" -utf -realign "$top/$hdir/data/null.dic" ko.txt en.txt &&
 		$score "$dir/$s" "$dir/$s/hunalign-realign.ladder" --ladder || status=1
 	fi
 done
