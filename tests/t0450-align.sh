@@ -114,6 +114,19 @@ test_expect_success '--format terms: what the aligned English says of the terms'
 	test_expect_code 2 dadeum align --format terms - te.txt <tk.txt
 '
 
+test_expect_success '--pairs reads a list of pairs' '
+	printf "# Korean\tEnglish\n\n%s\t%s\n" "$KO" "$EN" >list.tsv &&
+	dadeum align --format tsv --pairs list.tsv -o listed.tsv "$KO" "$EN" &&
+	test_cmp two.tsv listed.tsv &&
+	printf "%s\n" "$KO" >bad-list.tsv &&
+	test_expect_code 3 dadeum align --pairs bad-list.tsv 2>err &&
+	grep "bad-list.tsv:1:" err >/dev/null &&
+	test_expect_code 3 dadeum align --pairs missing-list.tsv &&
+	: >empty-list.tsv &&
+	test_expect_code 3 dadeum align --pairs empty-list.tsv &&
+	test_expect_code 2 dadeum align --pairs - - "$EN" <list.tsv
+'
+
 test_expect_success 'exit 1 when nothing aligned' '
 	: >empty.txt &&
 	test_expect_code 1 dadeum align --format tsv -o none.tsv empty.txt "$EN" &&

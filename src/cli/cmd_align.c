@@ -19,11 +19,13 @@
 #include "termbase/termbase.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
+#include "util/xmalloc.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
     "usage: dadeum align [--format (tmx | tsv | jsonl | terms)] [-o <file>] [--min-score <x>]\n"
-    "                    [--db <file>] [--encoding <name>] [--lenient] <ko-file> <en-file>...\n";
+    "                    [--db <file>] [--encoding <name>] [--lenient] [--pairs <list>]\n"
+    "                    [<ko-file> <en-file>...]\n";
 
 static const char help[] =
     "\n"
@@ -35,6 +37,10 @@ static const char help[] =
     "input:\n"
     "  <ko-file> <en-file>...  pairs of documents, Korean first; several pairs\n"
     "                      may follow one another; '-' reads standard input once\n"
+    "  --pairs <list>      also the pairs of <list>, one a line: the Korean and the\n"
+    "                      English path separated by a TAB, as written (relative\n"
+    "                      to the current directory); empty lines and lines\n"
+    "                      starting with '#' are skipped\n"
     "  --encoding <name>   decode both sides with this iconv encoding instead of\n"
     "                      detecting (as extract does)\n"
     "  --lenient           replace undecodable bytes with U+FFFD and warn\n"
@@ -183,6 +189,94 @@ static size_t write_terms(FILE *fp, const char *ko_path, const char *en_path,
     return n;
 }
 
+/* The input paths, Korean and English alternating. */
+struct file_list {
+    char **v;
+    size_t n, cap;
+};
+
+static void file_list_add(struct file_list *l, const char *path)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->v = xrealloc(l->v, st_mult(l->cap, sizeof(*l->v)));
+    }
+    l->v[l->n++] = xstrdup(path);
+}
+
+static void file_list_release(struct file_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+/* --pairs: KO<TAB>EN a line. Returns 0, or an exit status after a message. */
+static int read_pairs(const char *path, struct file_list *l)
+{
+    FILE *fp = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned long no = 0;
+    ssize_t len;
+    int ret = 0;
+
+    if (!fp || (fp == stdin && cli_check_stdin("-"))) {
+        if (!fp)
+            error("cannot open '%s': %s", path, strerror(errno));
+        return DADEUM_EXIT_INPUT;
+    }
+    while (!ret && (len = getline(&line, &cap, fp)) >= 0) {
+        no++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (!len || line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab || tab == line || !tab[1] || strchr(tab + 1, '\t')) {
+            error("%s:%lu: a pair is a Korean and an English path separated by one TAB", path, no);
+            ret = DADEUM_EXIT_INPUT;
+            break;
+        }
+        *tab = '\0';
+        file_list_add(l, line);
+        file_list_add(l, tab + 1);
+    }
+    if (!ret && ferror(fp)) {
+        error("cannot read '%s': %s", path, strerror(errno));
+        ret = DADEUM_EXIT_INPUT;
+    }
+    free(line);
+    if (fp != stdin)
+        fclose(fp);
+    return ret;
+}
+
+/*
+ * Standard input at most once (the list of --pairs included), and never as a
+ * Korean side of --format terms. Returns 0, or -1 after a message.
+ */
+static int check_files(const struct file_list *l, int terms, const char *pairs_list)
+{
+    size_t stdin_count = pairs_list && !strcmp(pairs_list, "-");
+    for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i], "-"))
+            continue;
+        stdin_count++;
+        if (terms && i % 2 == 0) {
+            error("--format terms reads each Korean document twice: '-' cannot be one");
+            return -1;
+        }
+    }
+    if (stdin_count > 1) {
+        error("standard input ('-') can be read only once");
+        return -1;
+    }
+    return 0;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
@@ -191,17 +285,19 @@ int cmd_align(int argc, char **argv)
                                              {"encoding", required_argument, NULL, 'e'},
                                              {"lenient", no_argument, NULL, 'l'},
                                              {"db", required_argument, NULL, 'd'},
+                                             {"pairs", required_argument, NULL, 'p'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     struct par_writer w = {NULL, PAR_FORMAT_TMX, NULL, DADEUM_VERSION};
     struct outfile out = OUTFILE_INIT;
-    const char *output = NULL, *encoding = NULL, *db = NULL;
+    const char *output = NULL, *encoding = NULL, *db = NULL, *pairs_list = NULL;
+    struct file_list files = {NULL, 0, 0};
     struct par_lexicon *lexicon = NULL;
     unsigned text_flags = 0;
     double min_score = 0;
     char date[32];
     size_t written = 0;
-    int c, ret = DADEUM_EXIT_OK, stdin_count = 0, terms = 0;
+    int c, ret = DADEUM_EXIT_OK, terms = 0;
     struct translit *translit = NULL;
 
     cli_options_begin();
@@ -236,6 +332,11 @@ int cmd_align(int argc, char **argv)
         case 'l':
             text_flags |= TEXT_LENIENT;
             break;
+        case 'p':
+            if (cli_file_option("--pairs", optarg))
+                return cli_usage(synopsis, help, 0);
+            pairs_list = optarg;
+            break;
         case 'd':
             if (cli_file_option("--db", optarg))
                 return cli_usage(synopsis, help, 0);
@@ -248,7 +349,7 @@ int cmd_align(int argc, char **argv)
             return cli_usage(synopsis, help, 0);
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && !pairs_list) {
         error("no input files: give a Korean and an English document");
         return cli_usage(synopsis, help, 0);
     }
@@ -257,32 +358,37 @@ int cmd_align(int argc, char **argv)
         return cli_usage(synopsis, help, 0);
     }
     for (int i = optind; i < argc; i++)
-        stdin_count += !strcmp(argv[i], "-");
-    if (stdin_count > 1) {
-        error("standard input ('-') can be read only once");
-        return cli_usage(synopsis, help, 0);
+        file_list_add(&files, argv[i]);
+    if (pairs_list && !cli_options_only && (ret = read_pairs(pairs_list, &files)))
+        goto done;
+    if (check_files(&files, terms, pairs_list) || cli_check_encoding(encoding) ||
+        cli_exchange_date(NULL, date)) {
+        ret = cli_usage(synopsis, help, 0);
+        goto done;
     }
-    if (terms)
-        for (int i = optind; i < argc; i += 2)
-            if (!strcmp(argv[i], "-")) {
-                error("--format terms reads each Korean document twice: '-' cannot be one");
-                return cli_usage(synopsis, help, 0);
-            }
-    if (cli_check_encoding(encoding))
-        return cli_usage(synopsis, help, 0);
-    if (cli_exchange_date(NULL, date))
-        return cli_usage(synopsis, help, 0);
     if (cli_options_only)
-        return DADEUM_EXIT_OK;
-    if (stdin_count && cli_check_stdin("-"))
-        return DADEUM_EXIT_INPUT;
-    for (int i = optind; i < argc; i++)
-        if (cli_refuse_same_file(output, argv[i], "the input"))
-            return DADEUM_EXIT_USAGE;
-    if (db && cli_refuse_same_file(output, db, "the termbase"))
-        return DADEUM_EXIT_USAGE;
+        goto done;
+    if (!files.n) { /* only from an empty --pairs list */
+        error("no pairs in '%s'", pairs_list);
+        ret = DADEUM_EXIT_INPUT;
+        goto done;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        if (!strcmp(files.v[i], "-") && cli_check_stdin("-")) {
+            ret = DADEUM_EXIT_INPUT;
+            goto done;
+        }
+        if (cli_refuse_same_file(output, files.v[i], "the input")) {
+            ret = DADEUM_EXIT_USAGE;
+            goto done;
+        }
+    }
+    if (db && cli_refuse_same_file(output, db, "the termbase")) {
+        ret = DADEUM_EXIT_USAGE;
+        goto done;
+    }
     if (db && !(lexicon = load_lexicon(db, &ret)))
-        return ret;
+        goto done;
     /* the transliterator: loanwords as anchors, and --format terms's proposals */
     translit = translit_new(0, NULL);
     if (!lexicon)
@@ -290,9 +396,8 @@ int cmd_align(int argc, char **argv)
     par_lexicon_set_translit(lexicon, translit);
     if (cli_outfile_open(&out, output)) {
         error("cannot write '%s': %s", output, strerror(errno));
-        par_lexicon_free(lexicon);
-        translit_free(translit);
-        return DADEUM_EXIT_OUTPUT;
+        ret = DADEUM_EXIT_OUTPUT;
+        goto done;
     }
     w.fp = out.fp;
     w.date = date;
@@ -301,24 +406,24 @@ int cmd_align(int argc, char **argv)
     } else {
         par_write_begin(&w);
     }
-    for (int i = optind; i + 1 < argc && ret == DADEUM_EXIT_OK; i += 2) {
-        struct par_doc *ko = read_side(argv[i], encoding, text_flags, lexicon, 0, &ret), *en = NULL;
+    for (size_t i = 0; i + 1 < files.n && ret == DADEUM_EXIT_OK; i += 2) {
+        const char *kp = files.v[i], *ep = files.v[i + 1];
+        struct par_doc *ko = read_side(kp, encoding, text_flags, lexicon, 0, &ret), *en = NULL;
         struct par_alignment al;
         if (ko)
-            en = read_side(argv[i + 1], encoding, text_flags, lexicon, 1, &ret);
+            en = read_side(ep, encoding, text_flags, lexicon, 1, &ret);
         if (ko && en) {
             par_align(ko, en, &al);
             if (terms)
-                written += write_terms(out.fp, argv[i], argv[i + 1], ko, en, &al, encoding,
-                                       text_flags, translit, &ret);
+                written +=
+                    write_terms(out.fp, kp, ep, ko, en, &al, encoding, text_flags, translit, &ret);
             else
-                written += par_write_links(&w, ko, en, &al, min_score, argv[i], argv[i + 1]);
+                written += par_write_links(&w, ko, en, &al, min_score, kp, ep);
             par_alignment_release(&al);
         }
         par_doc_free(ko);
         par_doc_free(en);
     }
-    translit_free(translit);
     if (ret == DADEUM_EXIT_OK) {
         if (!terms)
             par_write_end(&w);
@@ -330,8 +435,11 @@ int cmd_align(int argc, char **argv)
     if (ret != DADEUM_EXIT_OK)
         outfile_abort(&out);
     cli_cleanup_on_signal(NULL);
-    par_lexicon_free(lexicon);
     if (ret == DADEUM_EXIT_OK && !written)
         ret = DADEUM_EXIT_NEGATIVE;
+done:
+    par_lexicon_free(lexicon);
+    translit_free(translit);
+    file_list_release(&files);
     return ret;
 }
