@@ -1,18 +1,21 @@
 /*
  * align.c - paragraphs, then sentences, by dynamic programming in a band.
  *
- * The cost of a link of Korean units (total length l1 characters) with
- * English units (l2) is Gale and Church's (1993):
+ * The cost of a link of Korean units with English units is Gale and
+ * Church's (1993), lengths counted in English characters (e1: each Hangul
+ * character of the Korean counts c, any other character 1; e2: the English
+ * characters):
  *
- *   delta = (l2 - c l1) / sqrt(s2 (l1 + l2 / c) / 2)
+ *   delta = (e2 - e1) / sqrt(s2 (e1 + e2) / 2)
  *   cost  = -log(2 (1 - Phi(|delta|))) - log P(link type)
  *           - anchor_match * shared anchors + anchor_miss * unmatched anchors
  *
- * with c and s2 measured on the LibreOffice help (docs/sentence-alignment.md):
- * an English character count is about twice the Korean one. Anchors are
- * numbers and Latin tokens (parallel/doc.c): a Korean anchor found in the
- * English is shared; a Korean one that is not, and an English number absent
- * from the Korean, are unmatched.
+ * with c measured on the LibreOffice help (docs/sentence-alignment.md): an
+ * English text has about 2.5 characters per Hangul character of its Korean.
+ * Anchors (parallel/doc.c, parallel/lexicon.c) are numbers, Latin tokens,
+ * termbase forms and transliterated loanwords: a Korean anchor found in the
+ * English is shared; a hard Korean one that is not, and an English number
+ * absent from the Korean, are unmatched (a loanword's rendering is soft).
  *
  * The paragraph pass keeps, for row i (Korean units 0..i), only the columns
  * within `band` of the diagonal i * m / n; the back-pointers take one byte
@@ -72,14 +75,15 @@ static double units_len(const struct side *s, size_t k, unsigned cnt, double rat
     return l;
 }
 
-static void unit(const struct side *s, size_t k, uint32_t *chars, uint32_t *aoff, uint32_t *an)
+/* Where unit k's anchors are in the document's pool. */
+static void unit(const struct side *s, size_t k, uint32_t *aoff, uint32_t *an)
 {
     if (s->para) {
         const struct par_paragraph *p = &s->d->para[s->base + k];
-        *chars = p->chars, *aoff = p->aoff, *an = p->an;
+        *aoff = p->aoff, *an = p->an;
     } else {
         const struct par_sentence *p = &s->d->sent[s->base + k];
-        *chars = p->chars, *aoff = p->aoff, *an = p->an;
+        *aoff = p->aoff, *an = p->an;
     }
 }
 
@@ -98,15 +102,13 @@ struct scratch {
 };
 
 /* The union of the anchors of units [k, k + cnt) into *buf (sorted, distinct); its size. */
-static size_t gather(const struct side *s, size_t k, unsigned cnt, uint32_t **buf, size_t *cap,
-                     uint32_t *chars)
+static size_t gather(const struct side *s, size_t k, unsigned cnt, uint32_t **buf, size_t *cap)
 {
-    uint32_t c1 = 0, o1 = 0, n1 = 0, c2 = 0, o2 = 0, n2 = 0;
+    uint32_t o1 = 0, n1 = 0, o2 = 0, n2 = 0;
     if (cnt >= 1)
-        unit(s, k, &c1, &o1, &n1);
+        unit(s, k, &o1, &n1);
     if (cnt >= 2)
-        unit(s, k + 1, &c2, &o2, &n2);
-    *chars = c1 + c2;
+        unit(s, k + 1, &o2, &n2);
     if ((size_t)n1 + n2 > *cap) {
         *cap = (size_t)n1 + n2 + 64;
         *buf = xrealloc(*buf, st_mult(*cap, sizeof(**buf)));
@@ -137,12 +139,9 @@ static struct linkcost link_cost(const struct side *ko, size_t i, unsigned di,
                                  struct scratch *sc)
 {
     const struct par_model *m = &par_model_default;
-    uint32_t l1, l2; /* unused: the lengths come from units_len */
-    size_t na = gather(ko, i, di, &sc->a, &sc->acap, &l1);
-    size_t nb = gather(en, j, dj, &sc->b, &sc->bcap, &l2);
+    size_t na = gather(ko, i, di, &sc->a, &sc->acap);
+    size_t nb = gather(en, j, dj, &sc->b, &sc->bcap);
     struct linkcost r;
-    (void)l1;
-    (void)l2;
     double e1 = units_len(ko, i, di, m->ratio), e2 = units_len(en, j, dj, m->ratio);
     double mean = (e1 + e2) / 2;
     double delta = mean > 0 ? (e2 - e1) / sqrt(m->variance * mean) : 0;
