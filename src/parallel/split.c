@@ -103,13 +103,13 @@ static int is_lower(uint32_t c)
 
 /* Abbreviations after which a full stop does not end an English sentence. */
 static const char *const abbrevs[] = {
-    "Dr",   "Mr",   "Mrs",    "Ms",   "Prof", "Inc",    "Ltd",   "Co",  "Corp", "Jr",   "Sr",
-    "St",   "vs",   "e.g",    "i.e",  "U.S",  "U.K",    "U.N",   "E.U", "Fig",  "Figs", "Vol",
-    "Nos",  "cf",   "approx", "Dept", "Gov",  "Sen",    "Rep",   "Gen", "Lt",   "Col",  "Sgt",
-    "Mt",   "Jan",  "Feb",    "Mar",  "Apr",  "Jun",    "Jul",   "Aug", "Sep",  "Sept", "Oct",
-    "Nov",  "Dec",  "a.m",    "p.m",  "Ph.D", "etc.al", "et al", "al",  "Ave",  "Blvd", "Assn",
-    "Bros", "Univ", "Rev",    "Hon",  "pp",   "ed",     "eds",   "Art", "Sec",  "Ch",   "para",
-    "Eq",   "vol",  "no",     "op",   "Ref",  "ref",    "min",   "max", "est",  "incl", "Est"};
+    "Dr",  "Mr",  "Mrs",    "Ms",   "Prof", "Inc", "Ltd", "Co",   "Corp", "Jr",   "Sr",
+    "St",  "vs",  "e.g",    "i.e",  "U.S",  "U.K", "U.N", "E.U",  "Fig",  "Figs", "Vol",
+    "Nos", "cf",  "approx", "Dept", "Gov",  "Sen", "Rep", "Gen",  "Lt",   "Col",  "Sgt",
+    "Mt",  "Jan", "Feb",    "Mar",  "Apr",  "Jun", "Jul", "Aug",  "Sep",  "Sept", "Oct",
+    "Nov", "Dec", "a.m",    "p.m",  "Ph.D", "al",  "Ave", "Blvd", "Assn", "Bros", "Univ",
+    "Rev", "Hon", "pp",     "ed",   "eds",  "Art", "Sec", "Ch",   "para", "Eq",   "vol",
+    "no",  "op",  "Ref",    "ref",  "min",  "max", "est", "incl", "Est"};
 
 static int token_is(const struct cps *t, size_t a, size_t b, const char *w)
 {
