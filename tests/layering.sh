@@ -33,7 +33,7 @@ rules='
     termbase  5      util model text
     io        5      util model text extract translit align
     doc       6      util model text io
-    parallel  6      util model text io
+    parallel  6      util model text extract translit align termbase io
     check     7      util model text extract translit align termbase io
     top       8      util model text extract translit align termbase io check doc parallel
     pipeline  9      util model text extract translit align termbase io check doc parallel top

@@ -5,6 +5,7 @@
 # report:
 #   decode, extract  dadeum extract: 0, or 3 for undecodable input
 #   cross            dadeum extract --cross: the same
+#   align            dadeum align --lenient, the file against itself: 0, 1 or 3
 #   tmx, tbx, csv    dadeum convert (to TSV) and dadeum import (into a new
 #                    termbase), csv also read as TSV: any documented status, 0..5
 #   query            dadeum lookup on a small termbase, also with --exact and
@@ -100,6 +101,12 @@ for f in "$TEST_DATA"/fuzz/*/*; do
             st=$?
             ! grep -q -e "Sanitizer" -e "runtime error" err.txt &&
             test "$st" -le 5 || { cat err.txt; echo "exit $st"; false; }
+        '
+        ;;
+    align)
+        test_expect_success "fuzz regression $name" '
+            "$DADEUM" align --lenient --format tsv "$f" "$f" >out.tsv 2>err.txt
+            clean_exit $? 3 err.txt
         '
         ;;
     cross)

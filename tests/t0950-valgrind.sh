@@ -72,6 +72,18 @@ test_expect_success 'check with a TBX glossary and --fix is clean' '
 	{ vg check --glossary out.tbx --fix -o fixed.txt draft.txt >/dev/null; test $? -le 1; }
 '
 
+test_expect_success 'align (splitter, aligner, termbase anchors, TMX/TSV/JSONL) is clean' '
+	vg align --db tb.db -o align.tmx "$TEST_DATA/align/release-ko.txt" \
+		"$TEST_DATA/align/release-en.txt" &&
+	vg align --format tsv -o align.tsv "$TEST_DATA/align/release-ko.txt" \
+		"$TEST_DATA/align/release-en.txt" "$DOC1" "$TEST_DATA/align/release-en.txt" &&
+	vg align --format jsonl -o align.jsonl "$TEST_DATA/align/release-ko.txt" \
+		"$TEST_DATA/align/release-en.txt" &&
+	vg align --format terms -o align-terms.tsv "$TEST_DATA/align/release-ko.txt" \
+		"$TEST_DATA/align/release-en.txt" &&
+	test "$(grep -c "<tu " align.tmx)" = 7
+'
+
 test_expect_success 'translit is clean' '
 	vg translit 클라우드 게임체인저 데이터셋 >translit.out
 '

@@ -113,6 +113,7 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 extern const size_t cli_ncommands;
 
+int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx);

@@ -18,6 +18,8 @@ const struct cli_command cli_commands[] = {
     {"import", cmd_import, "merge TMX, TBX, TSV or CSV files into the termbase", 0},
     {"convert", cmd_convert, "convert between TMX, TBX, TSV and CSV without a termbase", 0},
     {"check", cmd_check, "report loanwords in drafts that have a plain Korean term", 0},
+    {"align", cmd_align, "align Korean documents with their English versions into TMX",
+     CLI_CONTEXT},
 };
 
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
