@@ -25,7 +25,7 @@ OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
              -Isrc -I$(BUILD)/gen -MMD -MP
-PKGS    = expat hunspell sqlite3
+PKGS    = expat hunspell sqlite3 zlib
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
 # every start-up): compile against its headers, do not link it.
@@ -54,7 +54,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util text extract align termbase io check
+LIB_DIRS = util doc text extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
@@ -230,7 +230,7 @@ $(LIB): $(COLLOC_OBJ)
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
 # omegat (applies our TMX headless), expat (xmlwf, for make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
-           libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
+           libsqlite3-dev sqlite3 zlib1g-dev unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
            flite1-dev groff-base omegat valgrind time
 deps:
@@ -266,6 +266,7 @@ check-deps:
 	$(PKG_CONFIG) --exists expat 2>/dev/null || need libexpat1-dev; \
 	$(PKG_CONFIG) --exists hunspell 2>/dev/null || need libhunspell-dev; \
 	$(PKG_CONFIG) --exists sqlite3 2>/dev/null || need libsqlite3-dev; \
+	$(PKG_CONFIG) --exists zlib 2>/dev/null || need zlib1g-dev; \
 	printf '#include <flite/flite.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || need flite1-dev; \
 	[ -z "$$missing" ] || { echo "check-deps: run 'make deps' (as root) to install:$$missing" >&2; exit 1; }
 
