@@ -169,6 +169,13 @@ int cli_file_option(const char *opt, const char *arg);
  */
 int cli_check_encoding(const char *name);
 
+/*
+ * --input-format: adds TEXT_READER_FORMAT(f) (text/reader.h) for the
+ * format named (doc/doc.h) to *text_flags and returns 0, or returns -1 after
+ * "unknown input format 'NAME'" (cmd_text.c).
+ */
+int cli_input_format(const char *name, unsigned *text_flags /* IN/OUT */);
+
 /* The largest --limit: results are counted in memory, and an SQL LIMIT is 64-bit. */
 #define CLI_LIMIT_MAX 1000000000UL
 
@@ -178,6 +185,7 @@ int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
 
 int cmd_extract(int argc, char **argv);
+int cmd_text(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_lookup(int argc, char **argv);

@@ -28,7 +28,8 @@
 
 static const char synopsis[] =
     "usage: dadeum extract [--format (tsv | jsonl | features)] [-o <file>] [--encoding <name>]\n"
-    "                      [--lenient] [--explain] [--cross] [-j <n>] <file>...\n";
+    "                      [--input-format <f>] [--lenient] [--explain] [--cross] [-j <n>]\n"
+    "                      <file>...\n";
 
 static const char help[] =
     "\n"
@@ -42,6 +43,8 @@ static const char help[] =
     "  --encoding <name>   decode with this iconv encoding instead of detecting\n"
     "                      (detection: UTF-8 with or without BOM, UTF-16LE/BE with\n"
     "                      BOM, CP949/EUC-KR)\n"
+    "  --input-format <f>  read every file as f (text, html, hwp, hwpx, docx, pdf)\n"
+    "                      instead of detecting the format from its content\n"
     "  --lenient           replace undecodable bytes with U+FFFD and warn, rather\n"
     "                      than stop with an error\n"
     "\n"
@@ -113,9 +116,13 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
                 (unsigned long long)j->err.replaced, j->err.encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
-        if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", shown,
-                    first, unread);
+        if (unread) {
+            struct strbuf at = STRBUF_INIT;
+            extract_run_position(&j->err, first, &at);
+            warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
+                    at.buf, unread);
+            strbuf_release(&at);
+        }
         if (opt->cross && (first = extract_doc_text_cut(doc)))
             warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
                     shown, first - 1, EXTRACT_TEXT_MAX);
@@ -133,8 +140,9 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
         struct strbuf line = STRBUF_INIT;
-        strbuf_addf(&line, "%s:%lu: skipped '%s(%s)': %s", shown, x->line, x->left, x->inner,
-                    x->reason);
+        strbuf_addf(&line, "%s:", shown);
+        extract_run_position(&j->err, x->line, &line);
+        strbuf_addf(&line, ": skipped '%s(%s)': %s", x->left, x->inner, x->reason);
         utf8_write_visible(stderr, line.buf, 0); /* the name may hold any byte */
         fputc('\n', stderr);
         strbuf_release(&line);
@@ -242,6 +250,7 @@ int cmd_extract(int argc, char **argv)
                                              {"output", required_argument, NULL, 'o'},
                                              {"encoding", required_argument, NULL, 'e'},
                                              {"lenient", no_argument, NULL, 'l'},
+                                             {"input-format", required_argument, NULL, 'F'},
                                              {"explain", no_argument, NULL, 'x'},
                                              {"cross", no_argument, NULL, 'c'},
                                              {"jobs", required_argument, NULL, 'j'},
@@ -280,6 +289,10 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'l':
             opt.text_flags |= TEXT_LENIENT;
+            break;
+        case 'F':
+            if (cli_input_format(optarg, &opt.text_flags))
+                return cli_usage(synopsis, help, 0);
             break;
         case 'x':
             opt.extract_flags |= EXTRACT_EXPLAIN;

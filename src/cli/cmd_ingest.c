@@ -24,8 +24,8 @@
 #include "util/banned.h"
 
 static const char synopsis[] =
-    "usage: dadeum ingest [--db <file>] [--encoding <name>] [--lenient] [--quiet]\n"
-    "                     (<file>... | --from-jsonl <file>)\n";
+    "usage: dadeum ingest [--db <file>] [--encoding <name>] [--input-format <f>] [--lenient]\n"
+    "                     [--quiet] (<file>... | --from-jsonl <file>)\n";
 
 static const char help[] =
     "\n"
@@ -42,6 +42,8 @@ static const char help[] =
     "input:\n"
     "  <file>...            documents, as for 'dadeum extract'\n"
     "  --encoding <name>    decode with this iconv encoding instead of detecting\n"
+    "  --input-format <f>   read every file as f (text, html, hwp, hwpx, docx, pdf)\n"
+    "                       instead of detecting the format from its content\n"
     "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
     "                       (neither goes with --from-jsonl)\n"
     "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
@@ -151,9 +153,13 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
                 (unsigned long long)rerr.replaced, rerr.encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
-        if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", path,
-                    first, unread);
+        if (unread) {
+            struct strbuf at = STRBUF_INIT;
+            extract_run_position(&rerr, first, &at);
+            warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", path,
+                    at.buf, unread);
+            strbuf_release(&at);
+        }
     }
     if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &err))
         goto fail;
@@ -183,6 +189,7 @@ int cmd_ingest(int argc, char **argv)
     static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                              {"encoding", required_argument, NULL, 'e'},
                                              {"lenient", no_argument, NULL, 'l'},
+                                             {"input-format", required_argument, NULL, 'F'},
                                              {"from-jsonl", required_argument, NULL, 'j'},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
@@ -210,6 +217,10 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'l':
             text_flags |= TEXT_LENIENT;
+            break;
+        case 'F':
+            if (cli_input_format(optarg, &text_flags))
+                return cli_usage(synopsis, help, 0);
             break;
         case 'j':
             if (cli_file_option("--from-jsonl", optarg))

@@ -22,6 +22,7 @@ struct command {
 static const struct command commands[] = {
     {"extract", cmd_extract, "find term pairs in Korean documents and print them"},
     {"ingest", cmd_ingest, "store the pairs of documents in the termbase"},
+    {"text", cmd_text, "print a document's text as dadeum reads it (HWP, text)"},
     {"lookup", cmd_lookup, "find a term in the termbase by any of its forms"},
     {"review", cmd_review, "list termbase concepts awaiting review"},
     {"set", cmd_set, "record a review decision on a termbase concept"},
