@@ -625,6 +625,7 @@ struct check_result {
     size_t fix_alloc;        /* allocated in fix */
     char *fixed;             /* corrected document, or NULL */
     size_t fixed_len;        /* its length */
+    int paragraphs;          /* lines are a document's paragraphs: written as §N */
 };
 
 static size_t group_of(struct check_glossary *g, size_t pat)
@@ -1183,6 +1184,11 @@ cleanup:
 
 /* ---- results -------------------------------------------------------------------------- */
 
+void check_result_name_paragraphs(struct check_result *r)
+{
+    r->paragraphs = 1;
+}
+
 const char *check_rule_name(enum check_rule r)
 {
     static const char *const names[] = {"loanword", "english", "abbreviation", "order",
@@ -1232,7 +1238,7 @@ void check_result_write(const struct check_result *r, const char *file, FILE *fp
     for (size_t i = 0; i < r->n; i++) {
         const struct check_finding *f = &r->f[i];
         if (fmt == CHECK_FORMAT_TEXT) {
-            fprintf(fp, "%s:%lu:%lu: ", name.buf, f->line, f->column);
+            fprintf(fp, "%s:%s%lu:%lu: ", name.buf, r->paragraphs ? "§" : "", f->line, f->column);
             utf8_write_visible(fp, f->found, UTF8_VISIBLE_BLANK);
             fputs(" → ", fp);
             utf8_write_visible(fp, f->suggestion, UTF8_VISIBLE_BLANK);
