@@ -81,7 +81,7 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
     size_t nfat = mini ? o->nminifat : o->nfat;
     size_t ssz = mini ? MINI_SSZ : o->ssz;
     size_t whole = size == (size_t)-1, got = 0, cap, steps = 0;
-    unsigned char *buf;
+    unsigned char *buf, *seen;
     uint32_t s = first;
 
     if (!whole && size > (mini ? o->mini_len : o->len))
@@ -89,17 +89,21 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
                     (unsigned long)size);
     cap = whole ? ssz * 8 : size;
     buf = xmalloc(cap ? cap : 1);
+    /* a sector seen twice in one chain is a loop, even one that would end at the size */
+    seen = xcalloc(nfat ? nfat : 1, 1);
     while (whole ? s != ENDOFCHAIN : got < size) {
         const unsigned char *src;
         size_t n;
 
         if (s == ENDOFCHAIN) {
             free(buf);
+            free(seen);
             return fail(err, "OLE2 stream '%s' ends after %lu bytes, before its size", what,
                         (unsigned long)got);
         }
-        if (s >= nfat || ++steps > nfat) {
+        if (s >= nfat || seen[s] || ++steps > nfat) {
             free(buf);
+            free(seen);
             if (s < nfat)
                 return fail(err, "OLE2 stream '%s': loop in the sector chain at sector %lu", what,
                             (unsigned long)s);
@@ -125,8 +129,10 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
         }
         memcpy(buf + got, src, n);
         got += n;
+        seen[s] = 1;
         s = fat[s];
     }
+    free(seen);
     *out = buf;
     *outlen = got;
     return 0;
