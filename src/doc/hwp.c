@@ -38,6 +38,7 @@
 #include <zlib.h>
 
 #include "doc/doc.h"
+#include "doc/hwp_int.h"
 #include "doc/ole2.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -471,6 +472,31 @@ static int read_section(struct hwp *h, const unsigned char *buf, size_t len)
             i = subtree_end(h, i);
     }
     return 0;
+}
+
+int doc_hwp_read_section(const unsigned char *buf, size_t len, int compressed,
+                         const struct doc_sink *sink, struct doc_error *err)
+{
+    struct hwp h;
+    unsigned char *data = NULL;
+    size_t datalen = 0, budget = DOC_HWP_INFLATE_MAX;
+    int ret;
+
+    err->msg[0] = '\0';
+    memset(&h, 0, sizeof(h));
+    h.sink = sink;
+    h.err = err;
+    h.section = "BodyText/Section0";
+    strbuf_init(&h.text, 0);
+    if (compressed && inflate_raw(buf, len, &budget, h.section, &data, &datalen, err)) {
+        ret = -1;
+    } else {
+        ret = read_section(&h, compressed ? data : buf, compressed ? datalen : len);
+    }
+    free(data);
+    free(h.recs);
+    strbuf_release(&h.text);
+    return ret;
 }
 
 int doc_read_hwp(const unsigned char *buf, size_t len, const struct doc_sink *sink,

@@ -92,37 +92,34 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
     /* a sector seen twice in one chain is a loop, even one that would end at the size */
     seen = xcalloc(nfat ? nfat : 1, 1);
     while (whole ? s != ENDOFCHAIN : got < size) {
-        const unsigned char *src;
-        size_t n;
+        const unsigned char *src = NULL;
+        size_t n = whole || size - got > ssz ? ssz : size - got, off = (size_t)s * ssz;
 
         if (s == ENDOFCHAIN) {
-            free(buf);
-            free(seen);
-            return fail(err, "OLE2 stream '%s' ends after %lu bytes, before its size", what,
-                        (unsigned long)got);
+            fail(err, "OLE2 stream '%s' ends after %lu bytes, before its size", what,
+                 (unsigned long)got);
+            goto bad;
         }
-        if (s >= nfat || seen[s] || ++steps > nfat) {
-            free(buf);
-            free(seen);
-            if (s < nfat)
-                return fail(err, "OLE2 stream '%s': loop in the sector chain at sector %lu", what,
-                            (unsigned long)s);
-            return fail(err, "OLE2 stream '%s': sector %lu is outside the allocation table", what,
-                        (unsigned long)s);
+        if (s >= nfat || ++steps > nfat) {
+            fail(err, "OLE2 stream '%s': sector %lu is outside the allocation table", what,
+                 (unsigned long)s);
+            goto bad;
         }
-        if (mini) {
-            size_t off = (size_t)s * MINI_SSZ;
-            src = off <= o->mini_len && o->mini_len - off >= MINI_SSZ ? o->mini + off : NULL;
-        } else {
-            src = sector(o, s);
+        if (seen[s]) {
+            fail(err, "OLE2 stream '%s': loop in the sector chain at sector %lu", what,
+                 (unsigned long)s);
+            goto bad;
         }
+        /* only the bytes needed must be there: a writer may leave the last sector short */
+        if (mini)
+            src = off <= o->mini_len && o->mini_len - off >= n ? o->mini + off : NULL;
+        else if ((off += ssz) <= o->len && o->len - off >= n)
+            src = o->buf + off;
         if (!src) {
-            free(buf);
-            return fail(err,
-                        "OLE2 stream '%s': sector %lu is past the end of the file (truncated?)",
-                        what, (unsigned long)s);
+            fail(err, "OLE2 stream '%s': sector %lu is past the end of the file (truncated?)", what,
+                 (unsigned long)s);
+            goto bad;
         }
-        n = whole || size - got > ssz ? ssz : size - got;
         if (whole && cap - got < n) {
             cap *= 2;
             buf = xrealloc(buf, cap);
@@ -136,6 +133,10 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
     *out = buf;
     *outlen = got;
     return 0;
+bad:
+    free(buf);
+    free(seen);
+    return -1;
 }
 
 /* Loads the FAT through the DIFAT. */
