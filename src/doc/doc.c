@@ -93,8 +93,9 @@ static enum doc_format detect_zip(const unsigned char *buf, size_t len)
     size_t nl = rd16(buf + 26), el = rd16(buf + 28), cs = rd32(buf + 18);
     int has;
 
-    if (len >= 30 && rd16(buf + 8) == 0 && nl == 8 && !memcmp(buf + 30, "mimetype", 8) &&
-        cs == sizeof(HWPX_MIME) - 1 && len - 38 >= el && len - 38 - el >= cs &&
+    /* len >= 30 (doc_detect); the name, the extra field and the data must be in buf */
+    if (len >= 38 && rd16(buf + 8) == 0 && nl == 8 && cs == sizeof(HWPX_MIME) - 1 &&
+        len - 38 >= el && len - 38 - el >= cs && !memcmp(buf + 30, "mimetype", 8) &&
         !memcmp(buf + 38 + el, HWPX_MIME, cs))
         return DOC_HWPX;
     has = zip_central_has_docx(buf, len);

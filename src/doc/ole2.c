@@ -13,6 +13,10 @@
  * children (left, right and child links), with a visited mark per entry so
  * that a damaged tree cannot loop. Nothing here trusts a count from the file
  * beyond what the file's length allows.
+ *
+ * Written here rather than taken from Debian: libgsf (libgsf-1-dev) reads
+ * OLE2 well but brings GLib and GObject into a program that links only
+ * expat, SQLite and zlib, and HWP needs only reading streams by name.
  */
 #include "doc/ole2.h"
 
