@@ -228,11 +228,12 @@ $(LIB): $(COLLOC_OBJ)
 # Build: pkg-config, the -dev packages, unicode-data (tables), bzip2 (Unihan); festlex-cmu,
 # scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
-# omegat (applies our TMX headless), expat (xmlwf, for make bench).
+# omegat (applies our TMX headless), expat (xmlwf, for make bench), python3-olefile (the
+# HWP reference of make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 zlib1g-dev unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time
+           flite1-dev groff-base omegat valgrind time python3-olefile
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
