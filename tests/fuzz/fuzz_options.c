@@ -33,10 +33,10 @@ static const struct {
     const char *name;                 /* as typed */
     int (*fn)(int argc, char **argv); /* the command */
 } commands[] = {
-    {"extract", cmd_extract}, {"ingest", cmd_ingest},   {"lookup", cmd_lookup},
-    {"review", cmd_review},   {"set", cmd_set},         {"translit", cmd_translit},
-    {"export", cmd_export},   {"import", cmd_import},   {"convert", cmd_convert},
-    {"check", cmd_check},
+    {"extract", cmd_extract}, {"ingest", cmd_ingest}, {"lookup", cmd_lookup},
+    {"review", cmd_review},   {"set", cmd_set},       {"translit", cmd_translit},
+    {"export", cmd_export},   {"import", cmd_import}, {"convert", cmd_convert},
+    {"check", cmd_check},     {"text", cmd_text},
 };
 
 #define MAX_ARGS 64
