@@ -257,6 +257,95 @@ static void test_hwp_damaged(void)
     strbuf_release(&p.all);
 }
 
+/* ---- the OLE2 container: a FAT listed through DIFAT sectors -------------------------- */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+/*
+ * An OLE2 file of 241 sectors whose header lists 240 FAT sectors: 109 in the
+ * header, 127 in DIFAT sector 0 and 4 in DIFAT sector 1 (all of them sector
+ * 5, which is allowed and keeps the file small). The directory (sector 6)
+ * holds only the root, so a sound file reads up to "no FileHeader stream".
+ * next0 is what DIFAT sector 0 names as the next one, ndifat the count.
+ */
+static unsigned char *difat_file(size_t *len, uint32_t next0, uint32_t ndifat)
+{
+    size_t n = 512 + 241 * 512;
+    unsigned char *f = calloc(1, n), *sec;
+    static const char root[] = "Root Entry";
+
+    memcpy(f, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8);
+    f[0x18] = 0x3E;
+    f[0x1A] = 3;
+    f[0x1C] = 0xFE;
+    f[0x1D] = 0xFF;
+    f[0x1E] = 9;
+    f[0x20] = 6;
+    put32(f + 0x2C, 240);
+    put32(f + 0x30, 6);
+    put32(f + 0x38, 4096);
+    put32(f + 0x3C, 0xFFFFFFFE);
+    put32(f + 0x44, 0);
+    put32(f + 0x48, ndifat);
+    for (int i = 0; i < 109; i++)
+        put32(f + 0x4C + 4 * i, 5);
+    sec = f + 512 * 1; /* sector 0: DIFAT */
+    for (int i = 0; i < 127; i++)
+        put32(sec + 4 * i, 5);
+    put32(sec + 508, next0);
+    sec = f + 512 * 2; /* sector 1: DIFAT */
+    for (int i = 0; i < 127; i++)
+        put32(sec + 4 * i, i < 4 ? 5 : 0xFFFFFFFF);
+    put32(sec + 508, 0xFFFFFFFE);
+    sec = f + 512 * 6; /* sector 5: the FAT */
+    for (int i = 0; i < 128; i++)
+        put32(sec + 4 * i, i == 6 ? 0xFFFFFFFE : 0xFFFFFFFF);
+    sec = f + 512 * 7; /* sector 6: the directory */
+    for (size_t i = 0; i < sizeof(root); i++)
+        sec[2 * i] = (unsigned char)root[i];
+    sec[0x40] = (unsigned char)(2 * sizeof(root));
+    sec[0x42] = 5;
+    put32(sec + 0x44, 0xFFFFFFFF);
+    put32(sec + 0x48, 0xFFFFFFFF);
+    put32(sec + 0x4C, 0xFFFFFFFF);
+    put32(sec + 0x74, 0xFFFFFFFE);
+    *len = n;
+    return f;
+}
+
+static void test_ole2_difat(void)
+{
+    struct paras p = {STRBUF_INIT};
+    struct doc_sink sink = {collect, &p};
+    struct doc_error err;
+    size_t len;
+    unsigned char *f;
+
+    f = difat_file(&len, 1, 2);
+    INT_EQ(doc_read_hwp(f, len, &sink, &err), -1, "sound container, not HWP");
+    STR_EQ(err.msg, "not an HWP document: no FileHeader stream", "the DIFAT chain was followed");
+    free(f);
+    f = difat_file(&len, 0, 1); /* DIFAT sector 0 names itself as the next */
+    INT_EQ(doc_read_hwp(f, len, &sink, &err), -1, "DIFAT loop");
+    OK(strstr(err.msg, "DIFAT chain ends or loops") != NULL, "%s", err.msg);
+    free(f);
+    f = difat_file(&len, 1000, 2); /* past the end of the file */
+    INT_EQ(doc_read_hwp(f, len, &sink, &err), -1, "DIFAT past the end");
+    OK(strstr(err.msg, "DIFAT sector 1000 is past the end of the file") != NULL, "%s", err.msg);
+    free(f);
+    f = difat_file(&len, 1, 2);
+    INT_EQ(doc_read_hwp(f, len - 512 * 200, &sink, &err), -1, "FAT count over the file");
+    OK(strstr(err.msg, "more than the file holds") != NULL, "%s", err.msg);
+    free(f);
+    strbuf_release(&p.all);
+}
+
 int main(void)
 {
     RUN(test_detect_magic);
@@ -266,5 +355,6 @@ int main(void)
     RUN(test_hwp_controls);
     RUN(test_hwp_table);
     RUN(test_hwp_damaged);
+    RUN(test_ole2_difat);
     return harness_done();
 }
