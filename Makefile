@@ -28,7 +28,7 @@ OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
              -Isrc -I$(BUILD)/gen -MMD -MP
-PKGS    = expat hunspell sqlite3
+PKGS    = expat hunspell sqlite3 zlib
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
 # every start-up): compile against its headers, do not link it.
@@ -57,7 +57,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util text extract align termbase io check parallel pipeline
+LIB_DIRS = util doc text extract align termbase io check parallel pipeline
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
@@ -233,11 +233,12 @@ $(LIB): $(COLLOC_OBJ)
 # scowl, wordnet-base, flite1-dev and hunspell-ko (the loanword index, see above).
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
 # omegat (applies our TMX headless), expat (xmlwf, for make bench), clang-format
-# and clang-tidy (make format-check and make lint, both run by make test).
+# and clang-tidy (make format-check and make lint, both run by make test),
+# python3-olefile (the HWP reference of make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
-           libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
+           libsqlite3-dev sqlite3 zlib1g-dev unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time clang-format clang-tidy
+           flite1-dev groff-base omegat valgrind time clang-format clang-tidy python3-olefile
 
 # Sets $$missing to the packages of DEB_PKGS that dpkg does not list as installed
 # (one dpkg-query for all of them: cheap, and any user may run it).
@@ -289,6 +290,7 @@ check-deps:
 	$(PKG_CONFIG) --exists expat 2>/dev/null || need libexpat1-dev; \
 	$(PKG_CONFIG) --exists hunspell 2>/dev/null || need libhunspell-dev; \
 	$(PKG_CONFIG) --exists sqlite3 2>/dev/null || need libsqlite3-dev; \
+	$(PKG_CONFIG) --exists zlib 2>/dev/null || need zlib1g-dev; \
 	printf '#include <flite/flite.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || need flite1-dev; \
 	[ -z "$$missing" ] || { echo "check-deps: run 'make deps' (as root) to install:$$missing" >&2; exit 1; }
 
@@ -381,6 +383,7 @@ FUZZ_SEEDS_query ?=
 FUZZ_SEEDS_options ?=
 FUZZ_SEEDS_jsonl ?=
 FUZZ_SEEDS_tsv   ?= tests/data/fuzz/csv
+FUZZ_SEEDS_hwp   ?=
 # the option parser is the CLI's: its files but main.c go into that harness
 FUZZ_EXTRA_options = $(filter-out src/cli/main.c,$(CLI_SRC))
 fuzz_extra    = $(1)) extra="$(FUZZ_EXTRA_$(1))";;

@@ -261,6 +261,11 @@ const struct check_finding *check_result_get(const struct check_result *r, size_
     return i < r->n ? &r->f[i] : NULL;
 }
 
+void check_result_name_paragraphs(struct check_result *r)
+{
+    r->paragraphs = 1;
+}
+
 const char *check_result_get_fixed(const struct check_result *r, size_t *len)
 {
     *len = r->fixed_len;
@@ -293,7 +298,7 @@ void check_result_write(const struct check_result *r, const char *file, FILE *fp
     for (size_t i = 0; i < r->n; i++) {
         const struct check_finding *f = &r->f[i];
         if (fmt == CHECK_FORMAT_TEXT) {
-            fprintf(fp, "%s:%lu:%lu: ", name.buf, f->line, f->column);
+            fprintf(fp, "%s:%s%lu:%lu: ", name.buf, r->paragraphs ? "§" : "", f->line, f->column);
             utf8_write_visible(fp, f->found, UTF8_VISIBLE_BLANK);
             fputs(" → ", fp);
             utf8_write_visible(fp, f->suggestion, UTF8_VISIBLE_BLANK);

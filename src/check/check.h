@@ -152,6 +152,8 @@ const struct check_finding *check_result_get(const struct check_result *r, size_
 const char *check_result_get_fixed(const struct check_result *r, size_t *len /* OUT */);
 /* Frees r. Accepts NULL. */
 void check_result_free(struct check_result *r);
+/* The lines checked were a document's paragraphs (text/reader.h): text output names them §N. */
+void check_result_name_paragraphs(struct check_result *r);
 
 enum check_format {
     CHECK_FORMAT_TEXT = 0, /* file:line:col: found → suggestion */

@@ -109,6 +109,7 @@ struct check_result {
     size_t fix_alloc;        /* allocated in fix */
     char *fixed;             /* corrected document, or NULL */
     size_t fixed_len;        /* its length */
+    int paragraphs;          /* lines are a document's paragraphs: written as §N */
 };
 
 struct scan {

@@ -258,6 +258,13 @@ int cli_file_option(const char *opt, const char *arg);
  */
 int cli_check_encoding(const char *name);
 
+/*
+ * --input-format: adds TEXT_READER_FORMAT(f) (text/reader.h) for the
+ * format named (doc/doc.h) to *text_flags and returns 0, or returns -1 after
+ * "unknown input format 'NAME'" (cmd_text.c).
+ */
+int cli_input_format(const char *name, unsigned *text_flags /* IN/OUT */);
+
 /* The largest --limit: results are counted in memory, and an SQL LIMIT is 64-bit. */
 #define CLI_LIMIT_MAX 1000000000UL
 
@@ -272,6 +279,7 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx);
+int cmd_text(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_translit(int argc, char **argv, struct dadeum_ctx *ctx);
 
 #endif

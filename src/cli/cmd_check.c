@@ -11,9 +11,11 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check/check.h"
 #include "cli/cli.h"
+#include "extract/run.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
 #include "text/reader.h"
@@ -22,7 +24,9 @@
 
 static const char synopsis[] =
     "usage: dadeum check [--db <file> | --glossary <file>] [--format (text | json)]\n"
-    "                    [--encoding <name>] [--fix [-o <file> | --in-place]] <file>...\n";
+    "                    [--encoding <name>] [--input-format <f>] [--fix [-o <file> | "
+    "--in-place]]\n"
+    "                    <file>...\n";
 
 static const char help[] =
     "\n"
@@ -43,6 +47,10 @@ static const char help[] =
     "input:\n"
     "  <file>...          drafts to check ('-' for standard input), UTF-8, UTF-16\n"
     "                     or CP949 (detected)\n"
+    "  --input-format <f> read every file as f (text, html, hwp, hwpx, docx, pdf)\n"
+    "                     instead of detecting it; findings in a document are\n"
+    "                     named by paragraph (file.hwp:§12:3), and --fix\n"
+    "                     rewrites text files only\n"
     "  --encoding <name>  decode every file with this encoding instead\n"
     "\n"
     "output:\n"
@@ -66,6 +74,7 @@ struct check_opts {
     enum check_format fmt; /* report format */
     int fix;               /* --fix */
     int in_place;          /* --in-place */
+    unsigned text_flags;   /* --input-format, as TEXT_READER_FORMAT */
 };
 
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
@@ -121,6 +130,61 @@ static void report_error(const struct check_error *e, const char *path, const ch
     }
 }
 
+/*
+ * A document (HWP and the other containers of doc/doc.h) is read through
+ * the text reader, its paragraphs checked as lines of one text; text files
+ * go to check_file, which keeps their line ends for --fix. Only a regular
+ * file is looked at first (a pipe cannot be read twice), unless
+ * --input-format names a container. Returns 0 when path is not a document,
+ * 1 with *out set when it was checked, -1 after an error message.
+ */
+static int check_document(struct check_glossary *g, const char *path, const struct check_opts *o,
+                          struct check_result **out)
+{
+    unsigned forced = (o->text_flags & TEXT_READER_FORMAT_MASK) >> 8;
+    struct extract_run_error e;
+    struct text_reader *r;
+    struct text_line line;
+    struct strbuf text = STRBUF_INIT;
+    enum text_reader_status st;
+    struct stat sb;
+
+    if (forced == DOC_TEXT + 1 || forced == DOC_HTML + 1)
+        return 0;
+    if (!forced && (!strcmp(path, "-") || stat(path, &sb) || !S_ISREG(sb.st_mode)))
+        return 0;
+    memset(&e, 0, sizeof(e));
+    r = text_reader_open(path, o->encoding, o->text_flags, &e.reader);
+    if (r && text_reader_get_format(r) == DOC_TEXT) {
+        text_reader_free(r);
+        return 0;
+    }
+    if (r && o->fix) {
+        error("--fix cannot rewrite '%s', a %s document: check it without --fix", path,
+              doc_format_name(text_reader_get_format(r)));
+        text_reader_free(r);
+        return -1;
+    }
+    while (r && (st = text_reader_next(r, &line, &e.reader)) == TEXT_READER_OK) {
+        strbuf_add(&text, line.text, line.len);
+        strbuf_addch(&text, '\n');
+    }
+    if (!r || st != TEXT_READER_EOF) {
+        struct strbuf msg = STRBUF_INIT;
+        extract_run_strerror(&e, path, o->encoding, &msg);
+        error("%s", msg.buf);
+        strbuf_release(&msg);
+        text_reader_free(r);
+        strbuf_release(&text);
+        return -1;
+    }
+    text_reader_free(r);
+    *out = check_text(g, text.buf ? text.buf : "", text.len, 0);
+    check_result_name_paragraphs(*out);
+    strbuf_release(&text);
+    return 1;
+}
+
 /* Writes the corrected document of r to path (NULL: stdout). Returns an exit status. */
 static int write_fixed(const struct check_result *r, const char *path)
 {
@@ -146,6 +210,7 @@ static int write_fixed(const struct check_result *r, const char *path)
 static const struct cli_option options[] = {{"glossary", required_argument, 'g', 0},
                                             {"format", required_argument, 'f', 0},
                                             {"encoding", required_argument, 'e', 0},
+                                            {"input-format", required_argument, 'F', 0},
                                             {"fix", no_argument, 'x', 0},
                                             {"output", required_argument, 'o', CLI_SHORT},
                                             {"in-place", no_argument, 'i', 0},
@@ -180,6 +245,10 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
             break;
         case 'x':
             o->fix = 1;
+            break;
+        case 'F':
+            if (cli_input_format(optarg, &o->text_flags))
+                return cli_usage(synopsis, help, 0);
             break;
         case 'o':
             if (cli_file_option("-o", optarg))
@@ -242,7 +311,7 @@ static int parse_options(int argc, char **argv, struct check_opts *o)
 
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
-    struct check_opts o = {NULL, NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0};
+    struct check_opts o = {NULL, NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0, 0};
     struct check_glossary *g = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;
@@ -268,7 +337,16 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
             input_failed = 1;
             continue;
         }
-        r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
+        switch (check_document(g, argv[i], &o, &r)) {
+        case -1:
+            input_failed = 1;
+            continue;
+        case 0:
+            r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
+            break;
+        default:
+            break;
+        }
         if (!r) {
             report_error(&err, argv[i], o.encoding);
             if (err.code == CHECK_EENCODING) {

@@ -26,7 +26,8 @@
 
 static const char synopsis[] =
     "usage: dadeum extract [--format (tsv | jsonl | features)] [-o <file>] [--encoding <name>]\n"
-    "                      [--lenient] [--explain] [--cross] [-j <n>] <file>...\n";
+    "                      [--input-format <f>] [--lenient] [--explain] [--cross] [-j <n>]\n"
+    "                      <file>...\n";
 
 static const char help[] =
     "\n"
@@ -40,6 +41,8 @@ static const char help[] =
     "  --encoding <name>   decode with this iconv encoding instead of detecting\n"
     "                      (detection: UTF-8 with or without BOM, UTF-16LE/BE with\n"
     "                      BOM, CP949/EUC-KR)\n"
+    "  --input-format <f>  read every file as f (text, html, hwp, hwpx, docx, pdf)\n"
+    "                      instead of detecting the format from its content\n"
     "  --lenient           replace undecodable bytes with U+FFFD and warn, rather\n"
     "                      than stop with an error\n"
     "\n"
@@ -95,9 +98,13 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
                 (unsigned long long)err->replaced, err->encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
-        if (unread)
-            warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", shown,
-                    first, unread);
+        if (unread) {
+            struct strbuf at = STRBUF_INIT;
+            extract_run_position(err, first, &at);
+            warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
+                    at.buf, unread);
+            strbuf_release(&at);
+        }
         if (opt->lib.cross && (first = extract_doc_text_cut(doc)))
             warning("'%s': --cross aligned only lines 1 to %lu (its limit is %u bytes of text)",
                     shown, first - 1, EXTRACT_TEXT_MAX);
@@ -115,8 +122,9 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
     for (size_t i = 0; i < extract_doc_reject_count(doc); i++) {
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
         struct strbuf line = STRBUF_INIT;
-        strbuf_addf(&line, "%s:%lu: skipped '%s(%s)': %s", shown, x->line, x->left, x->inner,
-                    x->reason);
+        strbuf_addf(&line, "%s:", shown);
+        extract_run_position(err, x->line, &line);
+        strbuf_addf(&line, ": skipped '%s(%s)': %s", x->left, x->inner, x->reason);
         utf8_write_visible(stderr, line.buf, 0); /* the name may hold any byte */
         fputc('\n', stderr);
         strbuf_release(&line);
@@ -128,6 +136,7 @@ static const struct cli_option options[] = {{"format", required_argument, 'f', 0
                                             {"output", required_argument, 'o', CLI_SHORT},
                                             {"encoding", required_argument, 'e', 0},
                                             {"lenient", no_argument, 'l', 0},
+                                            {"input-format", required_argument, 'F', 0},
                                             {"explain", no_argument, 'x', 0},
                                             {"cross", no_argument, 'c', 0},
                                             {"jobs", required_argument, 'j', CLI_SHORT},
@@ -168,6 +177,10 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         case 'l':
             opt.lib.text_flags |= TEXT_LENIENT;
+            break;
+        case 'F':
+            if (cli_input_format(optarg, &opt.lib.text_flags))
+                return cli_usage(synopsis, help, 0);
             break;
         case 'x':
             opt.lib.extract_flags |= EXTRACT_EXPLAIN;

@@ -16,13 +16,14 @@
 
 #include "cli/cli.h"
 #include "dadeum.h"
+#include "extract/run.h"
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
-    "usage: dadeum ingest [--db <file>] [--encoding <name>] [--lenient] [--quiet]\n"
-    "                     (<file>... | --from-jsonl <file>)\n";
+    "usage: dadeum ingest [--db <file>] [--encoding <name>] [--input-format <f>] [--lenient]\n"
+    "                     [--quiet] (<file>... | --from-jsonl <file>)\n";
 
 static const char help[] =
     "\n"
@@ -39,6 +40,8 @@ static const char help[] =
     "input:\n"
     "  <file>...            documents, as for 'dadeum extract'\n"
     "  --encoding <name>    decode with this iconv encoding instead of detecting\n"
+    "  --input-format <f>   read every file as f (text, html, hwp, hwpx, docx, pdf)\n"
+    "                       instead of detecting the format from its content\n"
     "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
     "                       (neither goes with --from-jsonl)\n"
     "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
@@ -136,9 +139,13 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     if (res.read.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
                 (unsigned long long)res.read.replaced, res.read.encoding);
-    if (res.unread_groups)
-        warning("%s:%lu: %lu bracket group(s) beyond the first 256 on a line not read", path,
-                res.first_unread, res.unread_groups);
+    if (res.unread_groups) {
+        struct strbuf at = STRBUF_INIT;
+        extract_run_position(&res.read, res.first_unread, &at);
+        warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", path, at.buf,
+                res.unread_groups);
+        strbuf_release(&at);
+    }
     if (st == DADEUM_INGEST_ESTORE) {
         error("cannot store '%s': %s", path, res.tb.message);
         return write_status(&res.tb);
@@ -147,11 +154,10 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     return DADEUM_EXIT_OK;
 }
 
-static const struct cli_option options[] = {{"encoding", required_argument, 'e', 0},
-                                            {"lenient", no_argument, 'l', 0},
-                                            {"from-jsonl", required_argument, 'j', 0},
-                                            {"quiet", no_argument, 'q', CLI_SHORT},
-                                            CLI_OPTION_END};
+static const struct cli_option options[] = {
+    {"encoding", required_argument, 'e', 0},     {"lenient", no_argument, 'l', 0},
+    {"input-format", required_argument, 'F', 0}, {"from-jsonl", required_argument, 'j', 0},
+    {"quiet", no_argument, 'q', CLI_SHORT},      CLI_OPTION_END};
 static const struct cli_options ingest_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
@@ -173,6 +179,10 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         case 'l':
             text_flags |= TEXT_LENIENT;
+            break;
+        case 'F':
+            if (cli_input_format(optarg, &text_flags))
+                return cli_usage(synopsis, help, 0);
             break;
         case 'j':
             if (cli_file_option("--from-jsonl", optarg))

@@ -65,4 +65,15 @@ int doc_read_docx(const unsigned char *buf, size_t len, const struct doc_sink *s
 /* PDF runs poppler's pdftotext as a separate program on path. */
 int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error *err /* OUT */);
 
+/* Whether f is a container read by a document reader (HWP, HWPX, DOCX, PDF) rather than text. */
+int doc_is_container(enum doc_format f);
+
+/*
+ * Reads a container with the reader for f: buf and len hold the whole file
+ * (path is needed by the PDF reader only). Returns as the readers do; a
+ * format without a reader in this build gets "cannot read F files yet".
+ */
+int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size_t len,
+             const struct doc_sink *sink, struct doc_error *err /* OUT */);
+
 #endif

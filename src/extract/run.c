@@ -33,6 +33,7 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
         goto cleanup;
     }
     err->reader.code = TEXT_READER_OK;
+    err->format = text_reader_get_format(r);
     err->replaced = text_reader_get_replaced(r);
     enc = text_reader_get_encoding(r);
     if (enc) {
@@ -73,6 +74,13 @@ void extract_run_strerror(const struct extract_run_error *err, const char *path,
                         (unsigned long long)e->decode.offset);
         break;
     }
+    case TEXT_READER_EDOC:
+        if (e->format != DOC_TEXT)
+            strbuf_addf(msg, "cannot read '%s' as %s: %s", shown, doc_format_name(e->format),
+                        e->doc.msg);
+        else
+            strbuf_addf(msg, "cannot read '%s': %s", shown, e->doc.msg);
+        break;
     case TEXT_READER_ELONG:
         strbuf_addf(msg, "line %lu of '%s' is longer than %u bytes, the limit for one line",
                     e->line, shown, TEXT_LINE_MAX);
@@ -81,4 +89,12 @@ void extract_run_strerror(const struct extract_run_error *err, const char *path,
         strbuf_addf(msg, "cannot read '%s': %s", shown, strerror(e->sys_errno));
         break;
     }
+}
+
+void extract_run_position(const struct extract_run_error *err, unsigned long line,
+                          struct strbuf *out)
+{
+    /* HWP, HWPX and DOCX number paragraphs; a PDF's lines are numbered as a text file's */
+    int para = err->format == DOC_HWP || err->format == DOC_HWPX || err->format == DOC_DOCX;
+    strbuf_addf(out, "%s%lu", para ? "§" : "", line);
 }

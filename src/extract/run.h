@@ -25,6 +25,7 @@ struct extract_run_error {
     char encoding[32];               /* encoding the decoder used, for warnings */
     uint64_t replaced;               /* byte sequences replaced under TEXT_LENIENT */
     uint64_t bytes;                  /* bytes of normalised text read, for progress */
+    enum doc_format format;          /* what the file was read as (DOC_TEXT for text) */
 };
 
 /*
@@ -47,5 +48,13 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
  */
 void extract_run_strerror(const struct extract_run_error *err, const char *path,
                           const char *encoding, struct strbuf *msg);
+
+/*
+ * Appends the position of line in a file read with err: "12" for a text
+ * file, "§12" (the 12th paragraph, as `dadeum text` prints them) for a
+ * document, so that messages read "file.hwp:§12".
+ */
+void extract_run_position(const struct extract_run_error *err, unsigned long line,
+                          struct strbuf *out);
 
 #endif

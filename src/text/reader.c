@@ -21,20 +21,37 @@
  * A read or decoding error is sticky, but it is returned only after the
  * complete lines decoded before it, so a caller has seen every line up to
  * the one holding the bad byte; that partial line is never handed out.
+ *
+ * Documents: the first read is looked at (doc_detect). Text and HTML go on
+ * as above, the bytes already read being decoded first (pending). A file
+ * that starts like a container (OLE2, zip, %PDF) is read whole, at most
+ * TEXT_DOC_MAX bytes, and detected again on all of it (a zip's entries
+ * decide HWPX or DOCX); its reader runs at once and its paragraphs are kept
+ * (paras) and handed out one per line. A zip that is neither HWPX nor DOCX
+ * is decoded as text, from the whole buffer.
  */
 #include "text/reader.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "doc/doc.h"
 #include "text/normalize.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
 #define READ_CHUNK 65536
+
+/* One paragraph of a document, as its reader gave it. */
+struct text_para {
+    char *text; /* UTF-8, line ends turned into spaces */
+    size_t len;
+    char *where; /* position label */
+};
 
 struct text_reader {
     int fd;                        /* the file, or 0 for stdin */
@@ -49,7 +66,129 @@ struct text_reader {
     int skip_lf;                   /* the last line ended in CR: drop a leading LF */
     int eof;                       /* the decoder has been finished */
     struct text_reader_error fail; /* the sticky error; code TEXT_READER_OK until then */
+    enum doc_format format;        /* DOC_TEXT, or the container read into paras */
+    const char *pending;           /* bytes read while detecting, not yet decoded */
+    size_t pending_len;
+    char *whole;             /* the whole file, when it was read for detection */
+    struct text_para *paras; /* a document's paragraphs */
+    size_t npara, next, cap; /* count, the next to hand out, allocated */
 };
+
+/*
+ * Reads into buf[0..len) until at least min bytes are there or the input
+ * ends (a pipe may deliver a few bytes at a time). Returns the count or -1.
+ */
+static ssize_t read_some(int fd, char *buf, size_t len, size_t min)
+{
+    size_t got = 0;
+
+    while (got < min) {
+        ssize_t n = read(fd, buf + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    return (ssize_t)got;
+}
+
+/* doc_sink: keeps one paragraph. */
+static int keep_para(void *arg, const char *text, size_t len, const char *where)
+{
+    struct text_reader *r = arg;
+    struct text_para *p;
+
+    if (r->npara == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 64;
+        r->paras = xrealloc(r->paras, st_mult(r->cap, sizeof(*r->paras)));
+    }
+    p = &r->paras[r->npara++];
+    p->text = xmemdupz(text, len);
+    p->len = len;
+    for (size_t i = 0; i < len; i++)
+        if (p->text[i] == '\n' || p->text[i] == '\r')
+            p->text[i] = ' ';
+    p->where = xstrdup(where);
+    return 0;
+}
+
+static int starts_like_container(const char *b, size_t n)
+{
+    return (n >= 8 && !memcmp(b, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)) ||
+           (n >= 4 && !memcmp(b, "PK\x03\x04", 4)) || (n >= 5 && !memcmp(b, "%PDF-", 5));
+}
+
+/*
+ * Decides the format of r's file (forced: TEXT_READER_FORMAT's value, or
+ * -1 to detect) and reads a container whole through its reader. Returns 0,
+ * or -1 with err filled in.
+ */
+static int reader_sniff(struct text_reader *r, const char *path, int forced,
+                        struct text_reader_error *err)
+{
+    ssize_t n;
+    size_t len, cap;
+    struct doc_sink sink = {keep_para, r};
+    enum doc_format f;
+
+    if (forced == DOC_TEXT || forced == DOC_HTML)
+        return 0;
+    /* 8 bytes tell a container (OLE2 magic) from text */
+    n = read_some(r->fd, r->raw, READ_CHUNK, 8);
+    if (n < 0) {
+        err->code = TEXT_READER_EREAD;
+        err->sys_errno = errno;
+        return -1;
+    }
+    len = (size_t)n;
+    if (forced < 0 && !starts_like_container(r->raw, len)) {
+        r->pending = r->raw;
+        r->pending_len = len;
+        return 0;
+    }
+    cap = 4 * (size_t)READ_CHUNK;
+    r->whole = xmalloc(cap);
+    memcpy(r->whole, r->raw, len);
+    for (;;) {
+        if (cap - len < READ_CHUNK) {
+            cap *= 2;
+            r->whole = xrealloc(r->whole, cap);
+        }
+        n = read_some(r->fd, r->whole + len, cap - len, 1);
+        if (n < 0) {
+            err->code = TEXT_READER_EREAD;
+            err->sys_errno = errno;
+            return -1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        if (len > TEXT_DOC_MAX) {
+            err->code = TEXT_READER_EDOC;
+            snprintf(err->doc.msg, sizeof(err->doc.msg),
+                     "larger than %zu MiB, the limit for a document", TEXT_DOC_MAX >> 20);
+            return -1;
+        }
+    }
+    f = forced < 0 ? doc_detect((const unsigned char *)r->whole, len) : (enum doc_format)forced;
+    if (!doc_is_container(f)) {
+        r->pending = r->whole;
+        r->pending_len = len;
+        return 0;
+    }
+    r->format = f;
+    if (doc_read(f, path, (const unsigned char *)r->whole, len, &sink, &err->doc)) {
+        err->code = TEXT_READER_EDOC;
+        err->format = f;
+        return -1;
+    }
+    free(r->whole);
+    r->whole = NULL;
+    return 0;
+}
 
 struct text_reader *text_reader_open(const char *path, const char *encoding, unsigned flags,
                                      struct text_reader_error *err)
@@ -84,6 +223,10 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
     r->raw = xmalloc(READ_CHUNK);
     strbuf_init(&r->text, 0);
     strbuf_init(&r->line, 0);
+    if (reader_sniff(r, path, (int)((flags & TEXT_READER_FORMAT_MASK) >> 8) - 1, err)) {
+        text_reader_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -110,6 +253,15 @@ static void reader_fill(struct text_reader *r)
     strbuf_remove(&r->text, 0, r->pos);
     r->scan -= r->pos;
     r->pos = 0;
+    if (r->pending_len) {
+        /* the bytes read while detecting the format */
+        if (text_decoder_feed(r->dec, r->pending, r->pending_len, &r->text, &derr) != TEXT_OK)
+            reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
+        r->pending_len = 0;
+        free(r->whole);
+        r->whole = NULL;
+        return;
+    }
     do
         n = read(r->fd, r->raw, READ_CHUNK);
     while (n < 0 && errno == EINTR);
@@ -133,6 +285,30 @@ static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct t
     line->text = r->line.buf;
     line->len = r->line.len;
     line->no = ++r->no;
+    line->where = NULL;
+}
+
+/* The next paragraph of a document as a line. */
+static enum text_reader_status reader_next_para(struct text_reader *r, struct text_line *line,
+                                                struct text_reader_error *err)
+{
+    const struct text_para *p;
+
+    if (r->next >= r->npara)
+        return TEXT_READER_EOF;
+    p = &r->paras[r->next++];
+    if (p->len > TEXT_LINE_MAX) {
+        err->code = TEXT_READER_ELONG;
+        err->line = r->next;
+        return err->code;
+    }
+    strbuf_reset(&r->line);
+    text_normalize_line(p->text, p->len, &r->line);
+    line->text = r->line.buf;
+    line->len = r->line.len;
+    line->no = r->next;
+    line->where = p->where;
+    return TEXT_READER_OK;
 }
 
 /* TEXT_READER_ELONG when the line at pos, end bytes in, is over the limit, else TEXT_READER_OK. */
@@ -150,6 +326,8 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
                                          struct text_reader_error *err)
 {
     memset(err, 0, sizeof(*err));
+    if (r->format != DOC_TEXT)
+        return reader_next_para(r, line, err);
     for (;;) {
         size_t i;
 
@@ -196,6 +374,11 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
     }
 }
 
+enum doc_format text_reader_get_format(const struct text_reader *r)
+{
+    return r->format;
+}
+
 const char *text_reader_get_encoding(const struct text_reader *r)
 {
     return text_decoder_get_encoding(r->dec);
@@ -214,6 +397,12 @@ void text_reader_free(struct text_reader *r)
         close(r->fd);
     text_decoder_free(r->dec);
     free(r->raw);
+    free(r->whole);
+    for (size_t i = 0; i < r->npara; i++) {
+        free(r->paras[i].text);
+        free(r->paras[i].where);
+    }
+    free(r->paras);
     strbuf_release(&r->text);
     strbuf_release(&r->line);
     free(r);

@@ -8,6 +8,12 @@
  * line, not by the file, and a line is at most TEXT_LINE_MAX bytes of decoded
  * text: a longer one (a file without line ends, /dev/zero, a binary) stops
  * the read with TEXT_READER_ELONG rather than growing the buffer without end.
+ *
+ * Documents in a container format (doc/doc.h: HWP, HWPX, DOCX, PDF), told
+ * apart by their first bytes (or named by TEXT_READER_FORMAT in flags), are
+ * read whole, at most TEXT_DOC_MAX bytes, by their reader; each paragraph
+ * (or table row) becomes one line, numbered from 1, with a position label
+ * ("§12", "p3:14") in where.
  */
 #ifndef DADEUM_TEXT_READER_H
 #define DADEUM_TEXT_READER_H
@@ -15,17 +21,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc/doc.h"
 #include "text/decode.h"
 
 /* Longest line accepted, in bytes of decoded UTF-8 before normalisation (docs/dadeum.1). */
 #define TEXT_LINE_MAX (1u << 20)
 
+/* Largest document read whole (HWP, HWPX, DOCX, PDF), in bytes (docs/dadeum.1). */
+#define TEXT_DOC_MAX ((size_t)256 << 20)
+
+/* In text_reader_open's flags: read as format f (enum doc_format) instead of detecting it. */
+#define TEXT_READER_FORMAT(f) (((unsigned)(f) + 1) << 8)
+#define TEXT_READER_FORMAT_MASK 0xFF00u
+
 struct text_reader;
 
 struct text_line {
-    const char *text; /* normalised UTF-8, NUL-terminated; valid until the next call */
-    size_t len;       /* bytes in text */
-    unsigned long no; /* 1-based line number in the source file */
+    const char *text;  /* normalised UTF-8, NUL-terminated; valid until the next call */
+    size_t len;        /* bytes in text */
+    unsigned long no;  /* 1-based line number in the source file (paragraph of a document) */
+    const char *where; /* a document's position label ("§12"); NULL for text files */
 };
 
 enum text_reader_status {
@@ -35,7 +50,8 @@ enum text_reader_status {
     TEXT_READER_EREAD,   /* a read failed (errno kept in sys_errno) */
     TEXT_READER_EDECODE, /* see decode for the offset and encoding */
     TEXT_READER_EENCODING,
-    TEXT_READER_ELONG /* line number line is longer than TEXT_LINE_MAX bytes */
+    TEXT_READER_ELONG, /* line number line is longer than TEXT_LINE_MAX bytes */
+    TEXT_READER_EDOC   /* a document cannot be read: doc.msg says why */
 };
 
 struct text_reader_error {
@@ -43,6 +59,8 @@ struct text_reader_error {
     int sys_errno;            /* errno for EOPEN/EREAD */
     struct text_error decode; /* details for EDECODE/EENCODING */
     unsigned long line;       /* the 1-based line that is too long, for ELONG */
+    enum doc_format format;   /* the document's format, for EDOC */
+    struct doc_error doc;     /* the reason, for EDOC */
 };
 
 /*
@@ -58,6 +76,9 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
  */
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line /* OUT */,
                                          struct text_reader_error *err /* OUT */);
+
+/* The format the file was read as (DOC_TEXT for text and HTML). */
+enum doc_format text_reader_get_format(const struct text_reader *r);
 
 /* The decoder's encoding and replacement count, for messages. */
 const char *text_reader_get_encoding(const struct text_reader *r);
