@@ -30,7 +30,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
 # every start-up): compile against its headers, do not link it.
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out hunspell,$(PKGS)) 2>/dev/null)
-LIBS    = $(PKG_LIBS) -ldl -lm -pthread
+LIBS    = $(PKG_LIBS) -lz -ldl -lm -pthread
 
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Werror
@@ -54,7 +54,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util text extract align termbase io check
+LIB_DIRS = util text doc extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
@@ -230,9 +230,9 @@ $(LIB): $(COLLOC_OBJ)
 # Tests: libxml2-utils (xmllint), translate-toolkit (independent TMX/TBX reader),
 # omegat (applies our TMX headless), expat (xmlwf, for make bench).
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
-           libsqlite3-dev sqlite3 unicode-data bzip2 gawk libxml2-utils expat python3 \
+           libsqlite3-dev sqlite3 zlib1g-dev unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time
+           flite1-dev groff-base omegat valgrind time poppler-utils
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
@@ -266,6 +266,7 @@ check-deps:
 	$(PKG_CONFIG) --exists expat 2>/dev/null || need libexpat1-dev; \
 	$(PKG_CONFIG) --exists hunspell 2>/dev/null || need libhunspell-dev; \
 	$(PKG_CONFIG) --exists sqlite3 2>/dev/null || need libsqlite3-dev; \
+	printf '#include <zlib.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || need zlib1g-dev; \
 	printf '#include <flite/flite.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || need flite1-dev; \
 	[ -z "$$missing" ] || { echo "check-deps: run 'make deps' (as root) to install:$$missing" >&2; exit 1; }
 
@@ -367,7 +368,7 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  extra=; case $$f in $(foreach n,$(FUZZERS),$(call fuzz_extra,$(n))) esac; \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c $$extra \
-	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
+	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -lz -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
