@@ -351,6 +351,7 @@ FUZZ_SEEDS_query ?=
 FUZZ_SEEDS_options ?=
 FUZZ_SEEDS_jsonl ?=
 FUZZ_SEEDS_tsv   ?= tests/data/fuzz/csv
+FUZZ_SEEDS_zip   ?= tests/data/doc
 # the option parser is the CLI's: its files but main.c go into that harness
 FUZZ_EXTRA_options = $(filter-out src/cli/main.c,$(CLI_SRC))
 fuzz_extra    = $(1)) extra="$(FUZZ_EXTRA_$(1))";;

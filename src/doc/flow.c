@@ -184,7 +184,13 @@ void flow_text(struct flow *f, const char *s, size_t len)
 {
     if (f->depth == 0 || f->depth > FLOW_MAX_DEPTH)
         return;
-    strbuf_add(&f->stack[f->depth - 1].text, s, len);
+    struct strbuf *sb = &f->stack[f->depth - 1].text;
+    size_t at = sb->len;
+    strbuf_add(sb, s, len);
+    /* a line end in the XML text is white space: the sink's text is one line */
+    for (size_t i = at; i < sb->len; i++)
+        if (sb->buf[i] == '\n' || sb->buf[i] == '\r')
+            sb->buf[i] = ' ';
 }
 
 int flow_finish(struct flow *f)

@@ -119,7 +119,8 @@ static int feed(struct pdf_state *st, const char *s, size_t len)
                 st->line++;
             }
         } else if (st->cur.len < PDF_MAX_LINE) {
-            strbuf_addch(&st->cur, c);
+            /* other controls (CR, VT, NUL) are not text: the sink's text is one line */
+            strbuf_addch(&st->cur, (unsigned char)c < 0x20 && c != '\t' ? ' ' : c);
         }
     }
     return st->rc;
