@@ -420,6 +420,15 @@ static void test_zip_builder_sane(void)
     INT_EQ(run_reader(doc_read_docx, (unsigned char *)sb.buf, sb.len, &text, &err), 0, "%s",
            err.msg);
     STR_EQ(text, "§1|본문\n", "stored");
+
+    /* a line end inside XML text is white space: the sink's text stays one line */
+    static const char lf_doc[] = "<w:document><w:body><w:p><w:r><w:t>줄\n바꿈\r\n끝</w:t></w:r>"
+                                 "</w:p></w:body></w:document>";
+    struct zent lf[] = {{"word/document.xml", lf_doc, sizeof lf_doc - 1, 1, 0, 0, 0, 0, 0}};
+    build_zip(&sb, lf, 1, -1);
+    INT_EQ(run_reader(doc_read_docx, (unsigned char *)sb.buf, sb.len, &text, &err), 0, "%s",
+           err.msg);
+    STR_EQ(text, "§1|줄 바꿈 끝\n", "LF and CR LF as spaces (expat makes CR LF one LF)");
     strbuf_release(&sb);
 }
 
