@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/flow.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 void flow_init(struct flow *f, const struct doc_sink *sink)
@@ -238,6 +239,7 @@ int flow_read_xml(struct zip *z, const struct zip_entry *e, const struct xml_han
         zip_printable(name, sizeof name, e->name, e->name_len);
         snprintf(err->msg, sizeof err->msg, "zip entry '%s': line %lu, column %lu: %.120s", name,
                  xerr.line, xerr.column, xerr.message);
+        utf8_trim_invalid(err->msg); /* cut inside a character */
         return -1;
     }
     return 0;

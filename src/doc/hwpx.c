@@ -267,8 +267,10 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
             if (found < 0)
                 goto cleanup;
             if (!found) {
+                char name[ZIP_NAME_MAX + 8];
+                zip_printable(name, sizeof name, href, strlen(href));
                 snprintf(err->msg, sizeof err->msg,
-                         "Contents/content.hpf lists section '%.80s', which the zip lacks", href);
+                         "Contents/content.hpf lists section '%s', which the zip lacks", name);
                 goto cleanup;
             }
             if (flow_read_xml(&z, e, &h, &st, &st.reader, &st.flow.rc, err) < 0)

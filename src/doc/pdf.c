@@ -36,6 +36,7 @@
 
 #include "doc/doc.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 extern char **environ;
@@ -134,18 +135,29 @@ static int fail(struct doc_error *err, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
+    utf8_trim_invalid(err->msg); /* cut inside a character */
     return -1;
 }
 
-/* The first line of what pdftotext said on its standard error, controls as '?'. */
+/*
+ * The first line of what pdftotext said on its standard error, for a
+ * one-line message: controls and bytes that are not UTF-8 (a file name in
+ * another encoding) become '?'.
+ */
 static void first_line(struct strbuf *sb)
 {
     char *nl = memchr(sb->buf, '\n', sb->len);
     if (nl)
         strbuf_setlen(sb, (size_t)(nl - sb->buf));
-    for (size_t i = 0; i < sb->len; i++)
-        if ((unsigned char)sb->buf[i] < 0x20 || sb->buf[i] == 0x7f)
+    for (size_t i = 0; i < sb->len;) {
+        unsigned char c = (unsigned char)sb->buf[i];
+        size_t n = c < 0x80 ? 1 : utf8_valid_prefix(sb->buf + i, sb->len - i);
+        if (c < 0x20 || c == 0x7f || n == 0) {
             sb->buf[i] = '?';
+            n = 1;
+        }
+        i += n;
+    }
 }
 
 int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error *err)

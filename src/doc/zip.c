@@ -85,6 +85,7 @@ static int fail(struct doc_error *err, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
+    utf8_trim_invalid(err->msg); /* cut inside a character */
     return -1;
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -272,6 +273,19 @@ static void test_pdf(void)
     INT_EQ(pdf(DATA "tracked.docx", &text, &err), -1, "not a PDF");
     OK(strstr(err.msg, "pdftotext failed with exit status") != NULL, "%s", err.msg);
 
+    /* a file name starting with '-' is a file, not an option of pdftotext */
+    char cwd[4096], tmpl[] = "/tmp/test_zipdoc.XXXXXX";
+    size_t plen;
+    unsigned char *pdfbytes = slurp(DATA "msit-g7.pdf", &plen);
+    OK(getcwd(cwd, sizeof cwd) != NULL && mkdtemp(tmpl) != NULL && chdir(tmpl) == 0, "scratch");
+    FILE *fp = fopen("-g7.pdf", "wb");
+    OK(fp && fwrite(pdfbytes, 1, plen, fp) == plen && fclose(fp) == 0, "write -g7.pdf");
+    INT_EQ(pdf("-g7.pdf", &text, &err), 0, "-g7.pdf: %s", err.msg);
+    OK(!strncmp(text, "p1:1|보도 시점", strlen("p1:1|보도 시점")), "-g7.pdf read");
+    unlink("-g7.pdf");
+    OK(chdir(cwd) == 0 && rmdir(tmpl) == 0, "scratch removed");
+    free(pdfbytes);
+
     /* without pdftotext: the message names the Debian package */
     char *path = getenv("PATH") ? xstrdup(getenv("PATH")) : NULL;
     setenv("PATH", "/nonexistent", 1);
@@ -505,6 +519,19 @@ static void test_zip_damaged(void)
     build_zip(&sb, mime, 1, -1);
     INT_EQ(run_reader(doc_read_hwpx, (unsigned char *)sb.buf, sb.len, &text, &err), -1, "mime");
     STR_EQ(err.msg, "not an HWPX file: zip entry 'mimetype' is not application/hwp+zip", "mime");
+
+    /* a section the package document lists but the zip lacks */
+    static const char hpf[] =
+        "<opf:package xmlns:opf=\"http://www.idpf.org/2007/opf/\"><opf:manifest>"
+        "<opf:item id=\"s\" href=\"Contents/section9&#10;.xml\"/></opf:manifest>"
+        "<opf:spine><opf:itemref idref=\"s\"/></opf:spine></opf:package>";
+    struct zent nosec[] = {{"mimetype", "application/hwp+zip", 19, 0, 0, 0, 0, 0, 0},
+                           {"Contents/content.hpf", hpf, sizeof hpf - 1, 1, 0, 0, 0, 0, 0}};
+    build_zip(&sb, nosec, 2, -1);
+    INT_EQ(run_reader(doc_read_hwpx, (unsigned char *)sb.buf, sb.len, &text, &err), -1, "no sec");
+    STR_EQ(err.msg,
+           "Contents/content.hpf lists section 'Contents/section9?.xml', which the zip lacks",
+           "a line feed in the name is shown as '?'");
 
     /* truncated: every prefix of a real file is refused or read, never a crash */
     int refused = 0;
