@@ -46,6 +46,15 @@ static int stop(const struct docx_state *st)
     return st->flow.rc ? -1 : 0;
 }
 
+/* Whether a note has a type attribute (w:type, whatever the prefix): a separator, not a note. */
+static int has_type(const char **attrs)
+{
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (!strcmp(flow_local_name(attrs[i]), "type"))
+            return 1;
+    return 0;
+}
+
 static int on_start(void *ctx, const char *name, const char **attrs)
 {
     struct docx_state *st = ctx;
@@ -103,7 +112,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     case 'f':
     case 'e':
         if (!strcmp(n, "footnote") || !strcmp(n, "endnote")) {
-            if (xml_attr(attrs, "w:type"))
+            if (has_type(attrs))
                 st->skip = 1; /* separator, continuationSeparator, continuationNotice */
             else
                 flow_begin_note(&st->flow, n[0]);
