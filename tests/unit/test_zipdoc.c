@@ -263,6 +263,13 @@ static void test_pdf(void)
     const char *last = strstr(text, "p1:58|담당 부서");
     OK(last != NULL, "the contact table starts at page 1, line 58");
 
+    /* pages at form feeds, lines counted per page, a list mark starts a paragraph */
+    INT_EQ(pdf(DATA "two-pages.pdf", &text, &err), 0, "%s", err.msg);
+    STR_EQ(text,
+           "p1:1|Cloud computing (CC) is a model for network access.\n"
+           "p1:4|- first item\np1:5|- second item\np2:1|Second page text.\n",
+           "two-pages.pdf");
+
     INT_EQ(pdf(DATA "image-only.pdf", &text, &err), -1, "image only");
     STR_EQ(err.msg, "no extractable text (a scanned image?)", "image only");
     STR_EQ(text, "", "nothing given");

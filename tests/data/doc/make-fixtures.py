@@ -14,6 +14,8 @@ tracked.hwpx  OWPML (KS X 6101) with tracked changes (hp:deleteBegin/End,
               header, hp:tab and hp:lineBreak.
 image-only.pdf  a one-page PDF whose only content is an 8x8 grey image:
               no text for pdftotext (a scanned page).
+two-pages.pdf a two-page PDF of ASCII text in Helvetica: a paragraph over two
+              lines, a blank line, two list items, and a second page.
 
 Every file is written with fixed timestamps, so a rerun gives the same bytes.
 """
@@ -166,19 +168,7 @@ def hwpx(path):
                      ("Contents/section0.xml", sec0, D), ("Contents/section1.xml", sec1, D)])
 
 
-def image_pdf(path):
-    pixels = zlib.compress(bytes([128]) * 64)
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
-        b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
-        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels)
-        + pixels + b"\nendstream",
-    ]
-    content = b"q 200 0 0 200 0 0 cm /Im0 Do Q"
-    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+def write_pdf(path, objs):
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, o in enumerate(objs, 1):
@@ -193,8 +183,50 @@ def image_pdf(path):
         f.write(out)
 
 
+def two_pages_pdf(path):
+    """Two pages of ASCII text in Helvetica: a paragraph wrapped over two lines,
+    a blank line, two list items, and a second page."""
+    def content(lines):
+        ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
+        for line in lines:
+            ops.append(b"(%s) Tj T*" % line.encode("ascii"))
+        ops.append(b"ET")
+        return b"\n".join(ops)
+
+    pages = [["Cloud computing (CC) is a model", "for network access.", "",
+              "- first item", "- second item"],
+             ["Second page text."]]
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"]
+    for i in range(2):
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    b"/Resources << /Font << /F1 5 0 R >> >> /Contents %d 0 R >>" % (6 + i))
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for lines in pages:
+        c = content(lines)
+        objs.append(b"<< /Length %d >>\nstream\n" % len(c) + c + b"\nendstream")
+    write_pdf(path, objs)
+
+
+def image_pdf(path):
+    pixels = zlib.compress(bytes([128]) * 64)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+        b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels)
+        + pixels + b"\nendstream",
+    ]
+    content = b"q 200 0 0 200 0 0 cm /Im0 Do Q"
+    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    write_pdf(path, objs)
+
+
 if __name__ == "__main__":
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     docx(os.path.join(d, "tracked.docx"))
     hwpx(os.path.join(d, "tracked.hwpx"))
     image_pdf(os.path.join(d, "image-only.pdf"))
+    two_pages_pdf(os.path.join(d, "two-pages.pdf"))
