@@ -608,6 +608,33 @@ static void test_zip_limits(void)
     build_zip(&sb, huge, 1, -1);
     expect_refused(&sb, "inflates to 1073741824 bytes, more than the limit of 67108864", "1 GiB");
 
+    /*
+     * A spine naming one section 300 times: each read is 1 MiB (at the ratio
+     * floor, so no ratio check), and the 257th passes ZIP_MAX_TOTAL (256 MiB).
+     */
+    size_t slen = ZIP_RATIO_FLOOR;
+    char *sec = xmalloc(slen);
+    memset(sec, ' ', slen);
+    memcpy(sec, "<s>", 3);
+    memcpy(sec + slen - 4, "</s>", 4);
+    struct strbuf spine = STRBUF_INIT;
+    strbuf_addstr(&spine, "<package><manifest><item id=\"s\" href=\"Contents/section0.xml\"/>"
+                          "</manifest><spine>");
+    for (int i = 0; i < 300; i++)
+        strbuf_addstr(&spine, "<itemref idref=\"s\"/>");
+    strbuf_addstr(&spine, "</spine></package>");
+    struct zent again[] = {{"mimetype", "application/hwp+zip", 19, 0, 0, 0, 0, 0, 0},
+                           {"Contents/content.hpf", spine.buf, spine.len, 1, 0, 0, 0, 0, 0},
+                           {"Contents/section0.xml", sec, slen, 1, 0, 0, 0, 0, 0}};
+    build_zip(&sb, again, 3, -1);
+    INT_EQ(run_reader(doc_read_hwpx, (unsigned char *)sb.buf, sb.len, &text, &err), -1, "total");
+    STR_EQ(err.msg,
+           "zip entry 'Contents/section0.xml': the entries read inflate to more than 268435456 "
+           "bytes in all",
+           "ZIP_MAX_TOTAL");
+    strbuf_release(&spine);
+    free(sec);
+
     /* 2 MiB of varied text at a modest ratio is read (the ratio limit is not the size limit) */
     struct strbuf xml = STRBUF_INIT;
     strbuf_addstr(&xml, "<w:document><w:body>");
