@@ -38,6 +38,7 @@
 #include "doc/zip.h"
 #include "io/xml.h"
 #include "util/strbuf.h"
+#include "util/xmalloc.h"
 #include "util/banned.h"
 
 #define HWPX_MIMETYPE "application/hwp+zip"
@@ -146,6 +147,7 @@ struct hpf_state {
     struct strbuf items;   /* manifest: id NUL href NUL, ... */
     struct strbuf spine;   /* spine idrefs: idref NUL, ... */
     unsigned long n_spine; /* entries in spine */
+    unsigned long n_items; /* entries in items */
 };
 
 static int hpf_start(void *ctx, const char *name, const char **attrs)
@@ -155,7 +157,9 @@ static int hpf_start(void *ctx, const char *name, const char **attrs)
 
     if (!strcmp(n, "item")) {
         const char *id = xml_attr(attrs, "id"), *href = xml_attr(attrs, "href");
-        if (id && href) {
+        /* more items than a zip may hold name nothing: bounding them bounds the look-ups */
+        if (id && href && hs->n_items < ZIP_MAX_ENTRIES) {
+            hs->n_items++;
             strbuf_add(&hs->items, id, strlen(id) + 1);
             strbuf_add(&hs->items, href, strlen(href) + 1);
         }
@@ -213,13 +217,14 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
 {
     struct zip z;
     struct hwpx_state st;
-    struct hpf_state hs = {STRBUF_INIT, STRBUF_INIT, 0};
+    struct hpf_state hs = {STRBUF_INIT, STRBUF_INIT, 0, 0};
     const struct zip_entry *e = NULL;
     unsigned char *mime = NULL;
     size_t mime_len = 0;
     int rc = -1, found;
     const int nosink = 0;
     unsigned long sections = 0;
+    char *seen = NULL; /* per zip entry: already read as a section */
 
     memset(&st, 0, sizeof st);
     flow_init(&st.flow, sink);
@@ -257,6 +262,7 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
     }
 
     struct xml_handlers h = {on_start, on_end, on_text, NULL};
+    seen = xcalloc(z.count ? z.count : 1, 1);
     if (hs.n_spine) {
         /* the spine's order; parts that are not sections (header.xml) are not text */
         for (size_t i = 0; i < hs.spine.len; i += strlen(hs.spine.buf + i) + 1) {
@@ -273,6 +279,10 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
                          "Contents/content.hpf lists section '%s', which the zip lacks", name);
                 goto cleanup;
             }
+            /* a section listed twice is read once: its text is not doubled */
+            if (seen[e - z.entries])
+                continue;
+            seen[e - z.entries] = 1;
             if (flow_read_xml(&z, e, &h, &st, &st.reader, &st.flow.rc, err) < 0)
                 goto cleanup;
             sections++;
@@ -304,6 +314,7 @@ cleanup:
     if (st.flow.rc)
         rc = st.flow.rc;
     free(mime);
+    free(seen);
     strbuf_release(&hs.items);
     strbuf_release(&hs.spine);
     flow_release(&st.flow);

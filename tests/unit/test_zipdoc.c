@@ -609,31 +609,53 @@ static void test_zip_limits(void)
     expect_refused(&sb, "inflates to 1073741824 bytes, more than the limit of 67108864", "1 GiB");
 
     /*
-     * A spine naming one section 300 times: each read is 1 MiB (at the ratio
-     * floor, so no ratio check), and the 257th passes ZIP_MAX_TOTAL (256 MiB).
+     * 300 sections of 1 MiB each (at the ratio floor, so no ratio check):
+     * the 256th passes ZIP_MAX_TOTAL (256 MiB, with mimetype and content.hpf). The spine names the
+     * first one twice more, which is read once.
      */
-    size_t slen = ZIP_RATIO_FLOOR;
+    size_t slen = ZIP_RATIO_FLOOR, nsec = 300;
     char *sec = xmalloc(slen);
     memset(sec, ' ', slen);
     memcpy(sec, "<s>", 3);
     memcpy(sec + slen - 4, "</s>", 4);
     struct strbuf spine = STRBUF_INIT;
-    strbuf_addstr(&spine, "<package><manifest><item id=\"s\" href=\"Contents/section0.xml\"/>"
-                          "</manifest><spine>");
-    for (int i = 0; i < 300; i++)
-        strbuf_addstr(&spine, "<itemref idref=\"s\"/>");
+    struct zent *secs = xcalloc(nsec + 2, sizeof *secs);
+    char(*secnames)[32] = xcalloc(nsec, sizeof *secnames);
+    strbuf_addstr(&spine, "<package><manifest>");
+    for (size_t i = 0; i < nsec; i++) {
+        snprintf(secnames[i], sizeof secnames[i], "Contents/section%zu.xml", i);
+        strbuf_addf(&spine, "<item id=\"s%zu\" href=\"%s\"/>", i, secnames[i]);
+        secs[i + 2] = (struct zent){secnames[i], sec, slen, 1, 0, 0, 0, 0, 0};
+    }
+    strbuf_addstr(&spine, "</manifest><spine><itemref idref=\"s0\"/><itemref idref=\"s0\"/>");
+    for (size_t i = 0; i < nsec; i++)
+        strbuf_addf(&spine, "<itemref idref=\"s%zu\"/>", i);
     strbuf_addstr(&spine, "</spine></package>");
-    struct zent again[] = {{"mimetype", "application/hwp+zip", 19, 0, 0, 0, 0, 0, 0},
-                           {"Contents/content.hpf", spine.buf, spine.len, 1, 0, 0, 0, 0, 0},
-                           {"Contents/section0.xml", sec, slen, 1, 0, 0, 0, 0, 0}};
-    build_zip(&sb, again, 3, -1);
+    secs[0] = (struct zent){"mimetype", "application/hwp+zip", 19, 0, 0, 0, 0, 0, 0};
+    secs[1] = (struct zent){"Contents/content.hpf", spine.buf, spine.len, 1, 0, 0, 0, 0, 0};
+    build_zip(&sb, secs, nsec + 2, -1);
     INT_EQ(run_reader(doc_read_hwpx, (unsigned char *)sb.buf, sb.len, &text, &err), -1, "total");
     STR_EQ(err.msg,
-           "zip entry 'Contents/section0.xml': the entries read inflate to more than 268435456 "
+           "zip entry 'Contents/section255.xml': the entries read inflate to more than 268435456 "
            "bytes in all",
-           "ZIP_MAX_TOTAL");
+           "ZIP_MAX_TOTAL, the first section read once");
     strbuf_release(&spine);
+    free(secs);
+    free(secnames);
     free(sec);
+
+    /* a section the spine names twice is read once */
+    static const char sec_p[] = "<hs:sec><hp:p><hp:run><hp:t>한 번</hp:t></hp:run></hp:p></hs:sec>";
+    static const char twice[] = "<package><manifest><item id=\"a\" href=\"Contents/section0.xml\"/>"
+                                "</manifest><spine><itemref idref=\"a\"/><itemref idref=\"a\"/>"
+                                "</spine></package>";
+    struct zent tw[] = {{"mimetype", "application/hwp+zip", 19, 0, 0, 0, 0, 0, 0},
+                        {"Contents/content.hpf", twice, sizeof twice - 1, 1, 0, 0, 0, 0, 0},
+                        {"Contents/section0.xml", sec_p, sizeof sec_p - 1, 1, 0, 0, 0, 0, 0}};
+    build_zip(&sb, tw, 3, -1);
+    INT_EQ(run_reader(doc_read_hwpx, (unsigned char *)sb.buf, sb.len, &text, &err), 0, "%s",
+           err.msg);
+    STR_EQ(text, "§1|한 번\n", "read once");
 
     /* 2 MiB of varied text at a modest ratio is read (the ratio limit is not the size limit) */
     struct strbuf xml = STRBUF_INIT;
