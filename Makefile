@@ -33,7 +33,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # hunspell is loaded with dlopen by src/align/spell.c (its libstdc++ would slow
 # every start-up): compile against its headers, do not link it.
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out hunspell,$(PKGS)) 2>/dev/null)
-LIBS    = $(PKG_LIBS) -ldl -lm -pthread
+LIBS    = $(PKG_LIBS) -lz -ldl -lm -pthread
 
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Werror
@@ -238,7 +238,8 @@ $(LIB): $(COLLOC_OBJ)
 DEB_PKGS = gcc make pkg-config libexpat1-dev libhunspell-dev hunspell-en-us hunspell-ko \
            libsqlite3-dev sqlite3 zlib1g-dev unicode-data bzip2 gawk libxml2-utils expat python3 \
            translate-toolkit festlex-cmu scowl wordnet-base \
-           flite1-dev groff-base omegat valgrind time clang-format clang-tidy python3-olefile
+           flite1-dev groff-base omegat valgrind time clang-format clang-tidy python3-olefile \
+           poppler-utils
 
 # Sets $$missing to the packages of DEB_PKGS that dpkg does not list as installed
 # (one dpkg-query for all of them: cheap, and any user may run it).
@@ -384,6 +385,7 @@ FUZZ_SEEDS_options ?=
 FUZZ_SEEDS_jsonl ?=
 FUZZ_SEEDS_tsv   ?= tests/data/fuzz/csv
 FUZZ_SEEDS_hwp   ?=
+FUZZ_SEEDS_zip   ?= tests/data/doc
 # the option parser is the CLI's: its files but main.c go into that harness
 FUZZ_EXTRA_options = $(filter-out src/cli/main.c,$(CLI_SRC))
 fuzz_extra    = $(1)) extra="$(FUZZ_EXTRA_$(1))";;
@@ -401,7 +403,7 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	  mkdir -p build/fuzz/$$f/corpus && \
 	  extra=; case $$f in $(foreach n,$(FUZZERS),$(call fuzz_extra,$(n))) esac; \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c $$extra \
-	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -ldl -lm -pthread || exit 1; \
+	      $(LIB_SRC) $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C) $(PKG_LIBS) -lz -ldl -lm -pthread || exit 1; \
 	  seeds=$$(ls -d tests/data/fuzz/$$f 2>/dev/null); \
 	  case $$f in $(foreach n,$(FUZZERS),$(call fuzz_case,$(n))) esac; \
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
