@@ -27,17 +27,18 @@ rules='
     util      0
     model     1      util
     text      2      util model
-    extract   3      util model text
-    translit  3      util model text
-    align     4      util model text extract translit
-    termbase  5      util model text
-    io        5      util model text extract translit align
-    doc       6      util model text io
-    parallel  6      util model text extract translit align termbase io
-    check     7      util model text extract translit align termbase io
-    top       8      util model text extract translit align termbase io check doc parallel
-    pipeline  9      util model text extract translit align termbase io check doc parallel top
-    cli       10     util model text extract translit align termbase io check doc parallel top pipeline
+    xml       3      util text
+    doc       4      util model text xml
+    extract   5      util model text doc
+    translit  5      util model text
+    align     6      util model text doc extract translit
+    termbase  7      util model text
+    io        7      util model text xml doc extract translit align
+    parallel  8      util model text xml doc extract translit align termbase io
+    check     8      util model text xml doc extract translit align termbase io
+    top       9      util model text xml doc extract translit align termbase io check parallel
+    pipeline  10     util model text xml doc extract translit align termbase io check parallel top
+    cli       11     util model text xml doc extract translit align termbase io check parallel top pipeline
     gen       -      util align translit
 '
 

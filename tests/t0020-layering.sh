@@ -36,7 +36,7 @@ test_expect_success 'io including termbase in a file the pending list does not n
 
 test_expect_success 'termbase including extract or io fails' '
     fresh_copy &&
-    printf "#include \"extract/lexicon.h\"\n#include \"io/xml.h\"\n" >>src/termbase/lookup.c &&
+    printf "#include \"extract/lexicon.h\"\n#include \"io/lang.h\"\n" >>src/termbase/lookup.c &&
     test_expect_code 1 sh "$LAYERING" src >out 2>&1 &&
     test_grep "src/termbase/lookup.c:[0-9]*: termbase includes extract" out &&
     test_grep "src/termbase/lookup.c:[0-9]*: termbase includes io" out
@@ -44,9 +44,11 @@ test_expect_success 'termbase including extract or io fails' '
 
 test_expect_success 'a pending violation that no longer occurs fails' '
     fresh_copy &&
-    grep -v "#include \"extract/korean.h\"" "$TOP/src/termbase/termbase.c" >src/termbase/termbase.c &&
-    test_expect_code 1 sh "$LAYERING" src >out 2>&1 &&
-    test_grep "pending violation termbase/termbase.c -> \"extract/korean.h\" no longer occurs" out
+    sed "/^pending=.\$/a\\
+    util/strbuf.c  cli/cli.h  # a violation that does not occur" "$LAYERING" >layering.sh &&
+    ! cmp -s "$LAYERING" layering.sh &&
+    test_expect_code 1 sh layering.sh src >out 2>&1 &&
+    test_grep "pending violation util/strbuf.c -> \"cli/cli.h\" no longer occurs" out
 '
 
 test_expect_success 'a module missing from the table fails' '
@@ -69,7 +71,7 @@ test_expect_success 'a table row that lets a module include one above it fails' 
     sed "s/^    util      0\$/    util      0      io/" "$LAYERING" >layering.sh &&
     ! cmp -s "$LAYERING" layering.sh &&
     test_expect_code 1 sh layering.sh src >out 2>&1 &&
-    test_grep "table: util (level 0) may include io (level 5), not below it" out
+    test_grep "table: util (level 0) may include io (level [0-9]*), not below it" out
 '
 
 test_done

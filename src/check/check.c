@@ -49,7 +49,7 @@
 #include <unistd.h>
 
 #include "check/check_int.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"

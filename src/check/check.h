@@ -124,7 +124,7 @@ enum check_status {
     CHECK_EREAD,     /* a read failed (sys_errno) */
     CHECK_EDECODE,   /* undecodable bytes (decode: offset, encoding) */
     CHECK_EENCODING, /* unknown encoding name */
-    CHECK_ELONG      /* line number line is longer than TEXT_LINE_MAX bytes (text/reader.h) */
+    CHECK_ELONG      /* line number line is longer than TEXT_LINE_MAX bytes (doc/reader.h) */
 };
 
 struct check_error {
@@ -152,7 +152,7 @@ const struct check_finding *check_result_get(const struct check_result *r, size_
 const char *check_result_get_fixed(const struct check_result *r, size_t *len /* OUT */);
 /* Frees r. Accepts NULL. */
 void check_result_free(struct check_result *r);
-/* The lines checked were a document's paragraphs (text/reader.h): text output names them §N. */
+/* The lines checked were a document's paragraphs (doc/reader.h): text output names them §N. */
 void check_result_name_paragraphs(struct check_result *r);
 
 enum check_format {

@@ -259,7 +259,7 @@ int cli_file_option(const char *opt, const char *arg);
 int cli_check_encoding(const char *name);
 
 /*
- * --input-format: adds TEXT_READER_FORMAT(f) (text/reader.h) for the
+ * --input-format: adds TEXT_READER_FORMAT(f) (doc/reader.h) for the
  * format named (doc/doc.h) to *text_flags and returns 0, or returns -1 after
  * "unknown input format 'NAME'" (cmd_text.c).
  */

@@ -18,7 +18,7 @@
 #include "extract/run.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/outfile.h"
 #include "util/banned.h"
 

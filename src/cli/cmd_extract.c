@@ -18,7 +18,7 @@
 #include "extract/extract.h"
 #include "extract/run.h"
 #include "io/pairs.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"

@@ -2,7 +2,7 @@
  * cmd_text.c - `dadeum text`: a document's text as dadeum reads it.
  *
  * Every command that reads documents (extract, ingest, check) sees them
- * through text/reader.h: decoded, cut into lines, normalised, and for HWP
+ * through doc/reader.h: decoded, cut into lines, normalised, and for HWP
  * and the other containers, turned into one line per paragraph or table
  * row. This command prints exactly those lines, so a user can see what the
  * extractor and the aligner see, and find a position a message names.
@@ -15,7 +15,7 @@
 #include "cli/cli.h"
 #include "doc/doc.h"
 #include "extract/run.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/banned.h"

@@ -148,23 +148,18 @@ int doc_is_container(enum doc_format f)
 int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size_t len,
              const struct doc_sink *sink, struct doc_error *err)
 {
-    (void)path;
     err->msg[0] = '\0';
     switch (f) {
     case DOC_HWP:
         return doc_read_hwp(buf, len, sink, err);
-#ifdef DOC_HAVE_ZIP
     case DOC_HWPX:
         return doc_read_hwpx(buf, len, sink, err);
     case DOC_DOCX:
         return doc_read_docx(buf, len, sink, err);
-#endif
-#ifdef DOC_HAVE_PDF
     case DOC_PDF:
         return doc_read_pdf(path, sink, err);
-#endif
     default:
-        snprintf(err->msg, sizeof(err->msg), "cannot read %s files yet", doc_format_name(f));
+        snprintf(err->msg, sizeof(err->msg), "%s is not a document container", doc_format_name(f));
         return -1;
     }
 }

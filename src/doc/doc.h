@@ -11,7 +11,7 @@
  * Readers work on the whole file in memory (OLE2 and zip need random
  * access), never write to disk, and bound what they inflate (entry count,
  * entry size, compression ratio): a damaged or hostile file is refused with
- * a one-line reason, never a crash. The text reader (text/reader.h) detects
+ * a one-line reason, never a crash. The text reader (doc/reader.h) detects
  * these formats by content (doc_detect) and feeds their paragraphs to the
  * rest of dadeum as numbered lines.
  */
@@ -70,8 +70,8 @@ int doc_is_container(enum doc_format f);
 
 /*
  * Reads a container with the reader for f: buf and len hold the whole file
- * (path is needed by the PDF reader only). Returns as the readers do; a
- * format without a reader in this build gets "cannot read F files yet".
+ * (path is needed by the PDF reader only). Returns as the readers do; text
+ * and HTML, which the text reader reads itself, are refused.
  */
 int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size_t len,
              const struct doc_sink *sink, struct doc_error *err /* OUT */);

@@ -3,7 +3,7 @@
  *
  * A DOCX is a zip (zip.h) holding word/document.xml, the body, and
  * word/footnotes.xml and word/endnotes.xml when there are notes. Each is
- * read through expat (io/xml.h), matching elements by local name (the
+ * read through expat (xml/xml.h), matching elements by local name (the
  * prefix "w" is conventional):
  *
  *   w:p                   a paragraph (flow.h)
@@ -29,7 +29,7 @@
 #include "doc/doc.h"
 #include "doc/flow.h"
 #include "doc/zip.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/banned.h"
 
 struct docx_state {

@@ -32,7 +32,7 @@
 
 #include "doc/doc.h"
 #include "doc/zip.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/strbuf.h"
 
 /* Deepest nesting of frames; deeper frames are counted but not kept (see flow_push). */

@@ -6,7 +6,7 @@
  * its opf:manifest maps ids to parts and its opf:spine gives their order;
  * the sections are the spine's parts named Contents/sectionN.xml (the
  * spine also lists header.xml, which holds styles). Each section is read
- * through expat (io/xml.h), matching elements by local name (the prefix
+ * through expat (xml/xml.h), matching elements by local name (the prefix
  * "hp" is conventional, the namespace http://www.hancom.co.kr/hwpml/2011/
  * paragraph is what counts, and no other namespace of OWPML reuses the
  * names we look at):
@@ -36,7 +36,7 @@
 #include "doc/doc.h"
 #include "doc/flow.h"
 #include "doc/zip.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"

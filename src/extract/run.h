@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "extract/extract.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/strbuf.h"
 
 struct extract_run_error {

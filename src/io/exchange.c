@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "io/exchange.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"

@@ -43,7 +43,7 @@
 
 #include "io/exchange.h"
 #include "io/lang.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -672,7 +672,7 @@ static int on_end(void *ctx, const char *name)
     return 0;
 }
 
-/* A warning about the whole file (io/xml.h): no position. */
+/* A warning about the whole file (xml/xml.h): no position. */
 static void on_file_warn(void *ctx, const char *msg)
 {
     struct tbx_reader *r = ctx;

@@ -54,7 +54,7 @@
 #include <string.h>
 
 #include "io/exchange.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/banned.h"
 
 struct tbx_tags {

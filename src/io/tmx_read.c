@@ -25,7 +25,7 @@
  * attribute, srclang="*all*". Units without a Korean side are skipped and
  * counted: one warning at the end names their languages, and a file of
  * nothing else is an input error (struct exchange_skipped). Anything not
- * well-formed stops the read (io/xml.h).
+ * well-formed stops the read (xml/xml.h).
  *
  * Memory: a unit keeps the text of its Korean and target variants, props
  * and notes, at most EXCHANGE_MAX_UNIT bytes (and so does a concept
@@ -39,7 +39,7 @@
 
 #include "io/exchange.h"
 #include "io/lang.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -629,7 +629,7 @@ static int on_end(void *ctx, const char *name)
     return 0;
 }
 
-/* A warning about the whole file (io/xml.h): no position. */
+/* A warning about the whole file (xml/xml.h): no position. */
 static void on_file_warn(void *ctx, const char *msg)
 {
     struct tmx_reader *r = ctx;

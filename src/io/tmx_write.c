@@ -28,13 +28,13 @@
  * forms gives four <tu>, all with the same x-concept-id, consecutive, so a
  * reader can put the concept back together. No DOCTYPE: readers must not
  * need to resolve a DTD (xmllint --dtdvalid checks against tmx14.dtd).
- * UTF-8 without a BOM; characters XML 1.0 forbids are dropped (io/xml.h).
+ * UTF-8 without a BOM; characters XML 1.0 forbids are dropped (xml/xml.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "io/exchange.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/banned.h"
 
 static void tmx_begin(struct exchange_writer *w)

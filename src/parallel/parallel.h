@@ -8,7 +8,7 @@
  *   ... al.links[0 .. al.n) ...
  *   par_alignment_release(&al); par_doc_free(ko); par_doc_free(en);
  *
- * Documents are read with text/reader.h (the reader extract uses: encodings,
+ * Documents are read with doc/reader.h (the reader extract uses: encodings,
  * HTML and markdown markup removed); every non-empty line is a paragraph,
  * and paragraphs are cut into sentences by parallel/split.h. The aligner
  * (docs/sentence-alignment.md) links paragraphs first, then the sentences
@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "text/reader.h"
+#include "doc/reader.h"
 
 /* One sentence of a document. */
 struct par_sentence {
@@ -92,7 +92,7 @@ void par_lexicon_free(struct par_lexicon *lx);
  * Reads path ("-": standard input) with encoding (NULL: detect) and
  * text_flags (enum text_flags); lexicon (may be NULL) adds the anchors of
  * its forms for the side english says. Returns the document, or NULL with
- * err filled in (see text/reader.h).
+ * err filled in (see doc/reader.h).
  */
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
                              struct par_lexicon *lexicon, int english,

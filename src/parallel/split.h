@@ -1,7 +1,7 @@
 /*
  * split.h - sentences of one paragraph, for Korean administrative text and English.
  *
- * A paragraph (one line of a document, as text/reader.h gives it) is cut
+ * A paragraph (one line of a document, as doc/reader.h gives it) is cut
  * into sentences at a full stop, question or exclamation mark followed by a
  * space (closing quotes and brackets after the mark stay with the sentence),
  * and before a bullet or reference marker that follows a space mid-line

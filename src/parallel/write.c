@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "parallel/write.h"
 #include "util/json.h"
 #include "util/strbuf.h"

@@ -72,7 +72,7 @@ int text_decoder_had_bom(const struct text_decoder *d);
 
 void text_decoder_free(struct text_decoder *d);
 
-/* ---- byte maps, for XML parsers (io/xml.c) -------------------------------------- */
+/* ---- byte maps, for XML parsers (xml/xml.c) -------------------------------------- */
 
 /*
  * A single- or double-byte encoding (CP949 and EUC-KR, which selects it,

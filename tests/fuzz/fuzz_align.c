@@ -4,7 +4,7 @@
  *
  * The input is cut at its first NUL byte (or in the middle) into a Korean and
  * an English document, written to temporary files and read as `dadeum align`
- * reads them (text/reader.h, lenient). Checked:
+ * reads them (doc/reader.h, lenient). Checked:
  *   - par_split on each line: spans in order, not overlapping, inside the
  *     line, starting and ending on character boundaries, without spaces at
  *     either end, covering every non-space byte of the line;

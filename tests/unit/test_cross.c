@@ -13,7 +13,7 @@
 #include "align/cross.h"
 #include "dadeum.h"
 #include "extract/extract.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "util/banned.h"
 
 /* made in main: the documents are extracted as the CLI extracts them */

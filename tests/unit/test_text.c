@@ -20,7 +20,7 @@
 #include "text/decode.h"
 #include "text/nfc.h"
 #include "text/normalize.h"
-#include "text/reader.h"
+#include "doc/reader.h"
 #include "text/sniff.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -886,7 +886,7 @@ static void test_reader_stdin(void)
     strbuf_release(&got);
 }
 
-/* Issue 17: the byte map behind expat's unknown-encoding handler (io/xml.c). */
+/* Issue 17: the byte map behind expat's unknown-encoding handler (xml/xml.c). */
 static void test_charmap(void)
 {
     int map[256];

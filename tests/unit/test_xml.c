@@ -1,5 +1,5 @@
 /*
- * test_xml.c - unit tests for src/io/xml.c and src/io/lang.c: the writer's
+ * test_xml.c - unit tests for src/xml/xml.c and src/io/lang.c: the writer's
  * escaping and removal of XML-illegal characters, the streaming reader
  * (callbacks, chunk boundaries, UTF-16, positions) and its refusals
  * (entities, remote DTDs, depth), and language tag normalisation.
@@ -11,7 +11,7 @@
 
 #include "harness.h"
 #include "io/lang.h"
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 

@@ -506,7 +506,7 @@ static void test_zip_damaged(void)
     build_zip(&sb, bad, 1, -1);
     expect_refused(&sb, "zip entry 'word/document.xml': line 1, column", "malformed XML");
 
-    /* an entity declaration is refused by io/xml.c */
+    /* an entity declaration is refused by xml/xml.c */
     static const char bomb_xml[] = "<!DOCTYPE d [<!ENTITY a \"aaaa\">]><d>&a;</d>";
     struct zent ent[] = {{"word/document.xml", bomb_xml, sizeof bomb_xml - 1, 1, 0, 0, 0, 0, 0}};
     build_zip(&sb, ent, 1, -1);

@@ -30,7 +30,7 @@
  * (paras) and handed out one per line. A zip that is neither HWPX nor DOCX
  * is decoded as text, from the whole buffer.
  */
-#include "text/reader.h"
+#include "doc/reader.h"
 
 #include <errno.h>
 #include <fcntl.h>

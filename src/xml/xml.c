@@ -29,7 +29,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "io/xml.h"
+#include "xml/xml.h"
 #include "text/decode.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
