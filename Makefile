@@ -54,7 +54,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util text extract align termbase io check
+LIB_DIRS = util text model extract align termbase io check
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \

@@ -47,7 +47,7 @@ struct dpair {
     char *gloss;          /* gloss side */
     size_t glen;          /* bytes in gloss */
     int spaced;           /* gloss holds a space */
-    enum gloss_kind kind; /* as the extractor classified it */
+    enum model_kind kind; /* as the extractor classified it */
     char *en;             /* its English form, or NULL */
 };
 
@@ -243,7 +243,7 @@ static void pair_key(const char *ko, const char *gloss, int raw, struct strbuf *
     squeeze(gloss, strlen(gloss), key);
 }
 
-static void out_add(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
+static void out_add(struct cross_doc *c, const char *ko, const char *gloss, enum model_kind kind,
                     unsigned long line, unsigned long gline, double score, const char *evidence)
 {
     struct strbuf key = STRBUF_INIT;
@@ -900,7 +900,7 @@ static void cross_lists(struct cross_doc *c)
                 struct strbuf ev = STRBUF_INIT;
                 strbuf_addf(&ev, "list alignment: line %lu %s vs line %lu%s%s", ls[best].line,
                             k->label, ls[i].line, *a->label ? " " : "", a->label);
-                out_add(c, k->text, a->text, GLOSS_ABBREV, ls[best].line, ls[i].line,
+                out_add(c, k->text, a->text, MODEL_KIND_ABBREV, ls[best].line, ls[i].line,
                         h[t].score > 1 ? 1 : h[t].score, ev.buf);
                 strbuf_release(&ev);
             }
@@ -1376,8 +1376,8 @@ static void cross_subst(struct cross_doc *c)
                     acr = 0;
             }
             acr = acr && caps >= 2;
-            out_add(c, a->ko, a->gloss, acr ? GLOSS_ABBREV : GLOSS_LOANWORD, a->line, a->gline,
-                    score, a->evidence);
+            out_add(c, a->ko, a->gloss, acr ? MODEL_KIND_ABBREV : MODEL_KIND_LOANWORD, a->line,
+                    a->gline, score, a->evidence);
         }
     }
     strbuf_release(&key);
@@ -1451,9 +1451,9 @@ static int written_elsewhere(const struct cross_doc *c, const char *s, unsigned 
     return found;
 }
 
-static int composable(enum gloss_kind k)
+static int composable(enum model_kind k)
 {
-    return k == GLOSS_LOANWORD || k == GLOSS_ENGLISH || k == GLOSS_ABBREV;
+    return k == MODEL_KIND_LOANWORD || k == MODEL_KIND_ENGLISH || k == MODEL_KIND_ABBREV;
 }
 
 static void compose_at(struct cross_doc *c, const struct cline *l, const struct dpair *p1,
@@ -1463,18 +1463,18 @@ static void compose_at(struct cross_doc *c, const struct cline *l, const struct 
 
     strbuf_addf(&ko, "%s %s", p1->ko, p2->ko);
     strbuf_addf(&ev, "composition %s(%s) %s(%s)", p1->ko, p1->gloss, p2->ko, p2->gloss);
-    if (p2->kind == GLOSS_ABBREV && p1->kind != GLOSS_ABBREV) {
+    if (p2->kind == MODEL_KIND_ABBREV && p1->kind != MODEL_KIND_ABBREV) {
         /* the acronym must start with the first part: Cloud for CSAP, not Arthur for CEO */
-        const char *e = p1->kind == GLOSS_ENGLISH ? p1->gloss : p1->en;
+        const char *e = p1->kind == MODEL_KIND_ENGLISH ? p1->gloss : p1->en;
         if (!e || tolower((unsigned char)e[0]) != tolower((unsigned char)p2->gloss[0]))
             goto done;
-        out_add(c, ko.buf, p2->gloss, GLOSS_ABBREV, l->no, l->no, 0.85, ev.buf);
+        out_add(c, ko.buf, p2->gloss, MODEL_KIND_ABBREV, l->no, l->no, 0.85, ev.buf);
         strbuf_addf(&form, "%s %s", p1->gloss, p2->ko); /* 클라우드 보안인증제 */
         if (written_elsewhere(c, form.buf, l->no))
             out_add(c, ko.buf, form.buf, p1->kind, l->no, l->no, 0.85, ev.buf);
     } else {
         strbuf_addf(&form, "%s %s", p1->gloss, p2->gloss); /* ICT R&D */
-        enum gloss_kind k = p1->kind == p2->kind ? p1->kind : GLOSS_LOANWORD;
+        enum model_kind k = p1->kind == p2->kind ? p1->kind : MODEL_KIND_LOANWORD;
         if (written_elsewhere(c, form.buf, l->no))
             out_add(c, ko.buf, form.buf, k, l->no, l->no, 0.85, ev.buf);
     }
@@ -1624,7 +1624,7 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
 }
 
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
-                        enum gloss_kind kind, const char *en)
+                        enum model_kind kind, const char *en)
 {
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
     c->pairs[c->npairs].en = en && *en ? xstrdup(en) : NULL;

@@ -214,11 +214,15 @@ static const char *particle_for(int p, const char *word)
 
 /* ---- the glossary --------------------------------------------------------------------- */
 
-enum pat_type { PAT_PLAIN = 0, PAT_LOANWORD, PAT_ENGLISH, PAT_ABBREV };
-
+/*
+ * A form is checked by its model form type: MODEL_FORM_KO for the plain
+ * Korean terms, MODEL_FORM_LOANWORD, _ENGLISH and _ABBREV for the foreign
+ * ones (a Hangul English or abbreviation form is read as a loanword);
+ * native synonyms, hanja and short forms are not checked.
+ */
 struct raw_form {
-    char *text;         /* as in the termbase */
-    enum pat_type type; /* what it is */
+    char *text;                /* as in the termbase */
+    enum model_form_type type; /* what it is */
 };
 
 struct concept {
@@ -234,10 +238,10 @@ struct concept {
 };
 
 struct pattern {
-    size_t off, n;      /* folded code points in the pools */
-    enum pat_type type; /* what the form is */
-    size_t concept;     /* its concept */
-    int latin;          /* holds no Hangul: word boundaries are Latin ones */
+    size_t off, n;             /* folded code points in the pools */
+    enum model_form_type type; /* what the form is */
+    size_t concept;            /* its concept */
+    int latin;                 /* holds no Hangul: word boundaries are Latin ones */
 };
 
 struct bucket {
@@ -276,19 +280,18 @@ static int has_hangul(const char *s)
     return 0;
 }
 
-void check_glossary_add(struct check_glossary *g, const struct termbase_concept *tc)
+void check_glossary_add(struct check_glossary *g, const struct model_concept *tc)
 {
     struct concept *c;
     int foreign = 0;
     struct fvec f = {NULL, 0, 0};
     struct strbuf key = STRBUF_INIT;
 
-    if (g->compiled || tc->status == TERMBASE_REJECTED || !tc->ko || !*tc->ko)
+    if (g->compiled || tc->status == MODEL_REJECTED || !tc->ko || !*tc->ko)
         return;
     for (size_t i = 0; i < tc->nforms; i++) {
-        enum termbase_form_type t = tc->forms[i].type;
-        foreign |=
-            t == TERMBASE_FORM_LOANWORD || t == TERMBASE_FORM_ENGLISH || t == TERMBASE_FORM_ABBREV;
+        enum model_form_type t = tc->forms[i].type;
+        foreign |= t == MODEL_FORM_LOANWORD || t == MODEL_FORM_ENGLISH || t == MODEL_FORM_ABBREV;
     }
     if (!foreign)
         return;
@@ -300,25 +303,25 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
     fold_key(&f, 0, &key);
     c->key = strbuf_detach(&key, NULL);
     c->id = tc->id;
-    c->approved = tc->status == TERMBASE_APPROVED;
+    c->approved = tc->status == MODEL_APPROVED;
     c->count = tc->count;
     c->parent = g->nc;
     c->forms = xcalloc(tc->nforms + 1, sizeof(*c->forms));
     for (size_t i = 0; i < tc->nforms; i++) {
         const char *text = tc->forms[i].text;
-        enum pat_type t;
+        enum model_form_type t;
 
         switch (tc->forms[i].type) {
-        case TERMBASE_FORM_KO:
-            t = PAT_PLAIN;
+        case MODEL_FORM_KO:
+            t = MODEL_FORM_KO;
             break;
-        case TERMBASE_FORM_LOANWORD:
-        case TERMBASE_FORM_ENGLISH:
+        case MODEL_FORM_LOANWORD:
+        case MODEL_FORM_ENGLISH:
             /* the script decides: a Hangul form is read as a loanword */
-            t = has_hangul(text) ? PAT_LOANWORD : PAT_ENGLISH;
+            t = has_hangul(text) ? MODEL_FORM_LOANWORD : MODEL_FORM_ENGLISH;
             break;
-        case TERMBASE_FORM_ABBREV:
-            t = has_hangul(text) ? PAT_LOANWORD : PAT_ABBREV;
+        case MODEL_FORM_ABBREV:
+            t = has_hangul(text) ? MODEL_FORM_LOANWORD : MODEL_FORM_ABBREV;
             break;
         default:
             continue; /* native synonyms, hanja and short forms are not checked */
@@ -329,13 +332,13 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
     }
     /* the preferred term itself is a Korean form too */
     c->forms[c->nforms].text = xstrdup(tc->ko);
-    c->forms[c->nforms].type = PAT_PLAIN;
+    c->forms[c->nforms].type = MODEL_FORM_KO;
     c->nforms++;
     g->nc++;
     free(f.v);
 }
 
-static int add_termbase_concept(void *ctx, const struct termbase_concept *c)
+static int add_termbase_concept(void *ctx, const struct model_concept *c)
 {
     check_glossary_add(ctx, c);
     return 0;
@@ -393,7 +396,7 @@ static void *idx_val(size_t i)
 }
 
 /* Adds a pattern for text of concept ci; f holds its folding. */
-static void add_pattern(struct check_glossary *g, const struct fvec *f, enum pat_type type,
+static void add_pattern(struct check_glossary *g, const struct fvec *f, enum model_form_type type,
                         size_t ci)
 {
     struct pattern *p;
@@ -435,17 +438,17 @@ static void glossary_compile(struct check_glossary *g)
     for (size_t ci = 0; ci < g->nc; ci++) {
         for (size_t j = 0; j < g->c[ci].nforms; j++) {
             struct raw_form *rf = &g->c[ci].forms[j];
-            struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+            struct strmap *m = rf->type == MODEL_FORM_ABBREV ? &abbrev : &foreign;
             int created;
 
-            if (rf->type == PAT_PLAIN)
+            if (rf->type == MODEL_FORM_KO)
                 continue;
             fold(rf->text, strlen(rf->text), &f);
             if (f.n < MIN_PATTERN)
                 continue;
             strbuf_reset(&key);
-            fold_key(&f, rf->type == PAT_ABBREV, &key);
-            if (rf->type != PAT_ABBREV && !strcmp(key.buf, g->c[ci].key))
+            fold_key(&f, rf->type == MODEL_FORM_ABBREV, &key);
+            if (rf->type != MODEL_FORM_ABBREV && !strcmp(key.buf, g->c[ci].key))
                 continue; /* its own term: 클라우드(클라우드) */
             e = strmap_put(m, key.buf, key.len, &created);
             if (created) {
@@ -489,16 +492,16 @@ static void glossary_compile(struct check_glossary *g)
             if (f.n < MIN_PATTERN)
                 continue;
             strbuf_reset(&key);
-            fold_key(&f, rf->type == PAT_ABBREV, &key);
-            if (rf->type == PAT_PLAIN) {
+            fold_key(&f, rf->type == MODEL_FORM_ABBREV, &key);
+            if (rf->type == MODEL_FORM_KO) {
                 if (c->loanish || strmap_get(&foreign, key.buf, key.len))
                     continue;
                 e = strmap_put(&plain, key.buf, key.len, &created);
                 if (!created)
                     continue;
-                add_pattern(g, &f, PAT_PLAIN, ci);
+                add_pattern(g, &f, MODEL_FORM_KO, ci);
             } else {
-                struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+                struct strmap *m = rf->type == MODEL_FORM_ABBREV ? &abbrev : &foreign;
                 e = strmap_put(m, key.buf, key.len, &created);
                 /* one pattern per key, for its best concept; NULL marks it done */
                 if (created || !e->value || idx_of(e->value) != ci)
@@ -551,8 +554,10 @@ static void glossary_compile(struct check_glossary *g)
 /* Longer first; on a tie abbreviations, loanwords, English, then Korean terms. */
 static int pattern_cmp_len(const struct pattern *a, const struct pattern *b)
 {
-    static const int rank[] = {
-        [PAT_ABBREV] = 0, [PAT_LOANWORD] = 1, [PAT_ENGLISH] = 2, [PAT_PLAIN] = 3};
+    static const int rank[MODEL_FORM_NTYPES] = {[MODEL_FORM_ABBREV] = 0,
+                                                [MODEL_FORM_LOANWORD] = 1,
+                                                [MODEL_FORM_ENGLISH] = 2,
+                                                [MODEL_FORM_KO] = 3};
     if (a->n != b->n)
         return a->n > b->n ? -1 : 1;
     return rank[a->type] - rank[b->type];
@@ -643,7 +648,7 @@ static size_t match_at(const struct check_glossary *g, const struct fvec *t, siz
         return 0;
     for (size_t k = 0; k < p->n; k++) {
         const struct fch *c = &t->v[i + k];
-        if (c->cp != cp[k] || (p->type == PAT_ABBREV && c->orig != orig[k]))
+        if (c->cp != cp[k] || (p->type == MODEL_FORM_ABBREV && c->orig != orig[k]))
             return 0;
         if (k > 0 && c->sp != sp[k] && is_latin_alnum(c->cp) && is_latin_alnum(t->v[i + k - 1].cp))
             return 0;
@@ -774,7 +779,7 @@ static void scan_line(struct scan *sc, size_t line, const char *s, const struct 
             i++;
             continue;
         }
-        if (g->p[pi].type == PAT_PLAIN) {
+        if (g->p[pi].type == MODEL_FORM_KO) {
             scan_add(sc, OCC_PLAIN, line, t, i, n, pj, particle, pi);
             /* plain( ... ) defines the foreign forms of its group inside */
             if (particle < 0 && i + n < t->n && t->v[i + n].cp == '(') {
@@ -800,7 +805,7 @@ static void scan_line(struct scan *sc, size_t line, const char *s, const struct 
             ip = i + n + 1;
             if (close && ip < close) {
                 size_t inner = best_match(g, s, t, ip, &m, &pj2, &part2);
-                if (inner != SIZE_MAX && g->p[inner].type == PAT_PLAIN && ip + m == close &&
+                if (inner != SIZE_MAX && g->p[inner].type == MODEL_FORM_KO && ip + m == close &&
                     group_of(g, inner) == group_of(g, pi)) {
                     struct occ *o;
                     size_t after = close + 1;
@@ -908,7 +913,7 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
         size_t gr, pp = o->role == OCC_REVERSED ? o->inner : o->pat;
         struct group_state *st;
 
-        if (o->role == OCC_DEFINED && g->p[o->pat].type == PAT_ABBREV && !def_line[o->pat])
+        if (o->role == OCC_DEFINED && g->p[o->pat].type == MODEL_FORM_ABBREV && !def_line[o->pat])
             def_line[o->pat] = (unsigned long)o->line + 1;
         if (o->role != OCC_PLAIN && o->role != OCC_REVERSED)
             continue;
@@ -946,9 +951,9 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
         struct group_state *st = &gs[group_of(g, o->pat)];
         const char *term = g->c[st->target].plain;
         char *found = xmemdupz(lines[o->line].s + o->b0, o->tb1 - o->b0);
-        enum check_rule rule = p->type == PAT_ABBREV    ? CHECK_RULE_ABBREV
-                               : p->type == PAT_ENGLISH ? CHECK_RULE_ENGLISH
-                                                        : CHECK_RULE_LOANWORD;
+        enum check_rule rule = p->type == MODEL_FORM_ABBREV    ? CHECK_RULE_ABBREV
+                               : p->type == MODEL_FORM_ENGLISH ? CHECK_RULE_ENGLISH
+                                                               : CHECK_RULE_LOANWORD;
 
         strbuf_reset(&s);
         switch (o->role) {
@@ -958,11 +963,11 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
             break;
         case OCC_DEFINED:
             st->introduced = 1;
-            if (p->type == PAT_ABBREV)
+            if (p->type == MODEL_FORM_ABBREV)
                 defined[o->pat] = 1;
             break;
         case OCC_FOREIGN:
-            if (p->type == PAT_ABBREV) {
+            if (p->type == MODEL_FORM_ABBREV) {
                 if (defined[o->pat])
                     break;
                 strbuf_addf(&s, "%s(%s)", term, found);
@@ -979,15 +984,15 @@ static void decide(struct check_glossary *g, const struct scan *sc, const struct
             }
             break;
         case OCC_REVERSED:
-            if (p->type == PAT_ABBREV ? !defined[o->pat] : !st->introduced) {
+            if (p->type == MODEL_FORM_ABBREV ? !defined[o->pat] : !st->introduced) {
                 strbuf_addf(&s, "%s(%s)", term, found);
                 finding(r, CHECK_RULE_ORDER, lines, o, s.buf, term, term, 1, 0);
-            } else if (p->type == PAT_ABBREV) {
+            } else if (p->type == MODEL_FORM_ABBREV) {
                 finding(r, CHECK_RULE_ORDER, lines, o, found, term, found, 0, 0);
             } else {
                 finding(r, CHECK_RULE_ORDER, lines, o, term, term, term, 0, 0);
             }
-            if (p->type == PAT_ABBREV)
+            if (p->type == MODEL_FORM_ABBREV)
                 defined[o->pat] = 1;
             st->introduced = 1;
             break;

@@ -62,7 +62,7 @@ struct check_glossary *check_glossary_new(void);
  * Rejected concepts and concepts without a loanword, English form or
  * abbreviation are ignored. Must not be called after check_text.
  */
-void check_glossary_add(struct check_glossary *g, const struct termbase_concept *c);
+void check_glossary_add(struct check_glossary *g, const struct model_concept *c);
 
 /*
  * Adds every concept of tb (check_glossary_add). Returns 0, or -1 with err

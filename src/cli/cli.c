@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "io/exchange.h"
 #include "io/lang.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "text/decode.h"
 #include "util/outfile.h"
@@ -272,11 +273,11 @@ int cli_parse_limit(const char *arg, size_t *limit)
 int cli_parse_termbase_format(const char *arg, int *fmt)
 {
     if (!strcmp(arg, "text"))
-        *fmt = TERMBASE_FORMAT_TEXT;
+        *fmt = RENDER_TEXT;
     else if (!strcmp(arg, "tsv"))
-        *fmt = TERMBASE_FORMAT_TSV;
+        *fmt = RENDER_TSV;
     else if (!strcmp(arg, "json"))
-        *fmt = TERMBASE_FORMAT_JSON;
+        *fmt = RENDER_JSON;
     else
         return error("unknown format '%s' (text, tsv or json)", arg);
     return 0;

@@ -174,7 +174,7 @@ int cli_check_encoding(const char *name);
 
 /* Parses a --limit value (0 to CLI_LIMIT_MAX, 0: all); 0, or -1 after an error message. */
 int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
-/* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
+/* Parses text | tsv | json (enum render_format); 0, or -1 after an error message. */
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
 
 int cmd_extract(int argc, char **argv);

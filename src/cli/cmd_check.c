@@ -68,7 +68,7 @@ struct check_opts {
     int in_place;          /* --in-place */
 };
 
-static int merge_concept(void *m, const struct termbase_concept *c)
+static int merge_concept(void *m, const struct model_concept *c)
 {
     struct termbase_error err;
     return termbase_merge_add(m, c, &err) ? -1 : 0;

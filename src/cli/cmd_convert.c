@@ -73,7 +73,7 @@ static const char *lang_for(const struct convert_ctx *cc, int side)
     return in->len ? in->buf : cc->fallback[side];
 }
 
-static int on_concept(void *data, const struct termbase_concept *c)
+static int on_concept(void *data, const struct model_concept *c)
 {
     struct convert_ctx *cc = data;
     cc->w->opt.source_lang = lang_for(cc, 0);

@@ -91,7 +91,7 @@ static void check_lang(struct import_ctx *ic, int side, const struct strbuf *tag
             ic->path, tag->buf, want, side ? "target" : "source");
 }
 
-static int on_concept(void *data, const struct termbase_concept *c)
+static int on_concept(void *data, const struct model_concept *c)
 {
     struct import_ctx *ic = data;
     check_lang(ic, 0, &ic->langs.source);
@@ -100,7 +100,7 @@ static int on_concept(void *data, const struct termbase_concept *c)
 }
 
 /* The checking pass: concepts are read and dropped. */
-static int on_concept_check(void *data, const struct termbase_concept *c)
+static int on_concept_check(void *data, const struct model_concept *c)
 {
     (void)data;
     (void)c;

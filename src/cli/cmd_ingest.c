@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "extract/run.h"
 #include "termbase/termbase.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -110,14 +111,14 @@ static int write_status(const struct termbase_error *err)
 static int ingest_file(struct termbase *tb, const char *path, const char *encoding,
                        unsigned text_flags, struct progress *p)
 {
-    struct termbase_hash h;
+    struct content_hash h;
     struct termbase_error err;
     struct extract_run_error rerr;
     struct extract_doc *doc = NULL;
     struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
     int current, unchanged, ret = DADEUM_EXIT_OK;
 
-    if (termbase_hash_file(path, &h)) {
+    if (content_hash_file(path, &h)) {
         error("cannot read '%s': %s", path, strerror(errno));
         return DADEUM_EXIT_INPUT;
     }
@@ -158,8 +159,8 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &err))
         goto fail;
     for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
-        struct termbase_pair pair;
-        termbase_pair_from_extract(&pair, extract_doc_get(doc, i));
+        struct model_pair pair;
+        extract_pair_to_model(extract_doc_get(doc, i), &pair);
         if (termbase_doc_add(tb, &pair, &err))
             goto fail;
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -53,7 +54,7 @@ int cmd_lookup(int argc, char **argv)
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB"), *glossary = NULL;
-    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
     struct termbase_error err;
@@ -88,7 +89,7 @@ int cmd_lookup(int argc, char **argv)
             int f;
             if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            fmt = (enum termbase_format)f;
+            fmt = (enum render_format)f;
             break;
         }
         case 'h':
@@ -129,7 +130,7 @@ int cmd_lookup(int argc, char **argv)
         ret = err.code == TERMBASE_EINPUT ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
         goto cleanup;
     }
-    termbase_result_write(r, stdout, fmt);
+    render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);
     if (fflush(stdout) || ferror(stdout)) {
         error("cannot write to standard output: %s", strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;

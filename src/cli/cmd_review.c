@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -44,11 +45,11 @@ int cmd_review(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"dump", no_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB");
-    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
     struct termbase_error err;
-    int c, status = TERMBASE_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
+    int c, status = MODEL_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
     const char *listing = NULL; /* an option of the listing, for the checks below */
     int status_opt = 0, all_opt = 0;
     size_t limit = 0;
@@ -64,7 +65,7 @@ int cmd_review(int argc, char **argv)
             db = optarg;
             break;
         case 's':
-            status = termbase_review_parse(optarg);
+            status = model_status_parse(optarg);
             if (status < 0) {
                 error("unknown status '%s' (candidate, approved or rejected)", optarg);
                 return cli_usage(synopsis, help, 0);
@@ -86,7 +87,7 @@ int cmd_review(int argc, char **argv)
             int f;
             if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            fmt = (enum termbase_format)f;
+            fmt = (enum render_format)f;
             listing = "--format";
             break;
         }
@@ -134,7 +135,7 @@ int cmd_review(int argc, char **argv)
             ret = DADEUM_EXIT_INPUT;
             goto cleanup;
         }
-        termbase_result_write(r, stdout, fmt);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);
     }
     if (fflush(stdout) || ferror(stdout)) {
         error("cannot write to standard output: %s", strerror(errno));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -62,7 +63,7 @@ int cmd_set(int argc, char **argv)
             db = optarg;
             break;
         case 's':
-            e.status = termbase_review_parse(optarg);
+            e.status = model_status_parse(optarg);
             if (e.status < 0) {
                 error("unknown status '%s' (approved, rejected or candidate)", optarg);
                 return cli_usage(synopsis, help, 0);
@@ -116,7 +117,7 @@ int cmd_set(int argc, char **argv)
     }
     r = termbase_get(tb, id, &err);
     if (r)
-        termbase_result_write(r, stdout, TERMBASE_FORMAT_TEXT);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, RENDER_TEXT);
     /*
      * The decision is committed: a lost printout of it is no reason for a
      * script to think it failed (exit 4 says the termbase was not written).

@@ -118,8 +118,8 @@ static void tsv_begin(struct exchange_writer *w)
     fputs("# source\ttarget\tcomment (#concept id; status; kind=; type=; note=)\n", w->fp);
 }
 
-static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c,
-                     const struct termbase_form *source, const struct termbase_form *target)
+static void tsv_pair(struct exchange_writer *w, const struct model_concept *c,
+                     const struct model_form *source, const struct model_form *target)
 {
     struct strbuf *sb = &w->buf;
 
@@ -132,11 +132,11 @@ static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c
     if (c->id > 0) /* no id: rows are grouped by their source text */
         add_id(sb, c->id);
     ADD(sb, "; ");
-    strbuf_addstr(sb, termbase_review_name(c->status));
+    strbuf_addstr(sb, model_status_name(c->status));
     ADD(sb, "; kind=");
     tsv_field(sb, c->kind ? c->kind : "");
     ADD(sb, "; type=");
-    strbuf_addstr(sb, termbase_form_type_name(target->type));
+    strbuf_addstr(sb, model_form_type_name(target->type));
     if (c->note && *c->note) {
         ADD(sb, "; note=");
         tsv_field(sb, c->note);
@@ -145,7 +145,7 @@ static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
-static void tsv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void tsv_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, tsv_pair);
 }
@@ -171,8 +171,8 @@ static void csv_begin(struct exchange_writer *w)
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
-static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c,
-                     const struct termbase_form *source, const struct termbase_form *target)
+static void csv_pair(struct exchange_writer *w, const struct model_concept *c,
+                     const struct model_form *source, const struct model_form *target)
 {
     struct strbuf *sb = &w->buf, field = STRBUF_INIT;
 
@@ -185,14 +185,14 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     if (c->id > 0) /* no id: grouped by source */
         add_id(sb, c->id);
     strbuf_addch(sb, ',');
-    strbuf_addstr(sb, termbase_review_name(c->status));
+    strbuf_addstr(sb, model_status_name(c->status));
     strbuf_addch(sb, ',');
     csv_field(sb, c->kind ? c->kind : "");
     strbuf_addch(sb, ',');
-    strbuf_addstr(sb, termbase_form_type_name(target->type));
+    strbuf_addstr(sb, model_form_type_name(target->type));
     strbuf_addch(sb, ',');
     for (size_t i = 0; i < w->nforms; i++) {
-        if (w->forms[i]->type != TERMBASE_FORM_ABBREV)
+        if (w->forms[i]->type != MODEL_FORM_ABBREV)
             continue;
         if (field.len)
             ADD(&field, "; ");
@@ -214,7 +214,7 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     strbuf_release(&field);
 }
 
-static void csv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void csv_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, csv_pair);
 }
@@ -329,7 +329,7 @@ static void parse_comment(struct exchange_concept *e, const char *s, const char 
             *kind = tok + 5;
         else if (!strncmp(tok, "type=", 5))
             *type = tok + 5;
-        else if (termbase_review_parse(tok) >= 0)
+        else if (model_status_parse(tok) >= 0)
             *status = tok;
         s += n;
     }
@@ -379,31 +379,31 @@ static int row_to_concept(struct dsv_reader *r)
         strbuf_addbuf(&r->key, &key);
     if (id && *id && !e->c.id)
         e->c.id = exchange_parse_id(id);
-    if (status && termbase_review_parse(status) >= 0)
-        e->c.status = (enum termbase_review)termbase_review_parse(status);
+    if (status && model_status_parse(status) >= 0)
+        e->c.status = (enum model_status)model_status_parse(status);
     if (kind && *kind && !e->c.kind)
         e->c.kind = exchange_concept_strdup(e, kind, strlen(kind));
-    t = type ? exchange_form_type_parse(type) : -1;
+    t = type ? model_form_type_parse(type) : -1;
     if (tgt && *tgt && t < 0) {
         /* Hangul on both sides, unlabelled: a style list, loanword -> plain Korean */
         t = (int)exchange_guess_type(tgt);
-        if (t == TERMBASE_FORM_LOANWORD)
-            t = TERMBASE_FORM_KO;
+        if (t == MODEL_FORM_LOANWORD)
+            t = MODEL_FORM_KO;
     }
-    if (t == TERMBASE_FORM_KO) {
+    if (t == MODEL_FORM_KO) {
         /* a Korean-only style row: loanword -> plain Korean */
         if (tgt && *tgt) {
-            exchange_concept_add_form(e, TERMBASE_FORM_KO, tgt, strlen(tgt));
-            exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, src, strlen(src));
+            exchange_concept_add_form(e, MODEL_FORM_KO, tgt, strlen(tgt));
+            exchange_concept_add_form(e, MODEL_FORM_LOANWORD, src, strlen(src));
         }
     } else {
-        exchange_concept_add_form(e, TERMBASE_FORM_KO, src, strlen(src));
+        exchange_concept_add_form(e, MODEL_FORM_KO, src, strlen(src));
         if (tgt && *tgt)
-            exchange_concept_add_form(e, (enum termbase_form_type)t, tgt, strlen(tgt));
+            exchange_concept_add_form(e, (enum model_form_type)t, tgt, strlen(tgt));
     }
     while (abbr && *abbr) {
         size_t n = strcspn(abbr, ";");
-        exchange_concept_add_form(e, TERMBASE_FORM_ABBREV, abbr, n);
+        exchange_concept_add_form(e, MODEL_FORM_ABBREV, abbr, n);
         abbr += n;
         while (*abbr == ';' || *abbr == ' ')
             abbr++;

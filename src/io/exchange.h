@@ -1,7 +1,7 @@
 /*
  * exchange.h - glossary exchange formats: what readers and writers share.
  *
- * The termbase concept (struct termbase_concept, termbase/termbase.h) is the
+ * The termbase concept (struct model_concept, termbase/termbase.h) is the
  * hub, as cmark's node tree is: readers (tmx_read.c, tbx_read.c, csv.c)
  * produce concepts one at a time and hand each to a callback; writers
  * (tmx_write.c, tbx_write.c, csv.c) consume them one at a time. Neither
@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "termbase/termbase.h"
+#include "model/concept.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
@@ -104,10 +104,10 @@ struct exchange_writer;
 
 /* One output format: begin writes the header, concept one concept, end the footer. */
 struct exchange_writer_ops {
-    const char *name;                                                             /* "tmx" */
-    void (*begin)(struct exchange_writer *w);                                     /* header */
-    void (*concept)(struct exchange_writer *w, const struct termbase_concept *c); /* body */
-    void (*end)(struct exchange_writer *w);                                       /* footer */
+    const char *name;                                                          /* "tmx" */
+    void (*begin)(struct exchange_writer *w);                                  /* header */
+    void (*concept)(struct exchange_writer *w, const struct model_concept *c); /* body */
+    void (*end)(struct exchange_writer *w);                                    /* footer */
 };
 
 /* A writer in use. Writers in src/io/ read and update every field. */
@@ -118,7 +118,7 @@ struct exchange_writer {
     unsigned long concepts;                /* concepts given */
     unsigned long units;                   /* units written (tu, termEntry, rows) */
     unsigned long in_concept;              /* units written for the current concept */
-    const struct termbase_form **forms;    /* exchange_sorted_forms's result */
+    const struct model_form **forms;       /* exchange_sorted_forms's result */
     size_t nforms;                         /* entries in forms */
     size_t aforms;                         /* allocated entries in forms */
     struct strbuf buf;                     /* a unit being built, for writers that want one */
@@ -140,11 +140,11 @@ extern const struct exchange_writer_ops csv_writer;    /* csv.c */
 void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
                           FILE *fp, const struct exchange_options *opt);
 /*
- * Writes one concept; a termbase_concept_fn (ctx is the writer). Returns 0,
+ * Writes one concept; a model_concept_fn (ctx is the writer). Returns 0,
  * or 1 once the output has failed (ferror), which stops the walk or read
  * feeding it: the caller then reports the write error.
  */
-int exchange_writer_add(void *w, const struct termbase_concept *c);
+int exchange_writer_add(void *w, const struct model_concept *c);
 /* Writes the footer (and the header, when no concept came). */
 void exchange_writer_finish(struct exchange_writer *w);
 /* Frees the scratch; safe to call twice. */
@@ -155,17 +155,16 @@ void exchange_writer_release(struct exchange_writer *w);
  * number: the preferred Korean form first, then by type (enum order), then
  * by text (byte order), duplicates and empty texts dropped.
  */
-size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_concept *c);
+size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_concept *c);
 
 /*
  * The rows of a pair format for concept c under w->opt.target: calls
  * fn(w, c, source, target) for each pair in canonical order and returns
  * the number of pairs. Uses w->forms (calls exchange_sorted_forms).
  */
-typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct termbase_concept *c,
-                                 const struct termbase_form *source,
-                                 const struct termbase_form *target);
-size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
+typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct model_concept *c,
+                                 const struct model_form *source, const struct model_form *target);
+size_t exchange_for_each_pair(struct exchange_writer *w, const struct model_concept *c,
                               exchange_pair_fn fn);
 
 /*
@@ -174,7 +173,7 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
  * exchange_path_shown says and written as utf8_add_visible writes names
  * (\xff).
  */
-void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+void exchange_source_string(const struct model_concept *c, enum exchange_paths paths,
                             struct strbuf *out);
 
 /* ---- readers ------------------------------------------------------------------------ */
@@ -209,8 +208,8 @@ struct exchange_langs {
 
 /* What a reader reports to. warn may be NULL; see exchange_warn_once for how often it is called. */
 struct exchange_reader {
-    termbase_concept_fn concept; /* called per concept; non-zero stops the read */
-    void *ctx;                   /* for concept and warn */
+    model_concept_fn concept; /* called per concept; non-zero stops the read */
+    void *ctx;                /* for concept and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt;  /* languages: which side is Korean */
     struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */
@@ -318,12 +317,12 @@ const char *exchange_format_names(void);
  * valid until the next reset. Forms are kept unique by (type, text).
  */
 struct exchange_concept {
-    struct termbase_concept c;       /* what readers hand out */
-    size_t aforms;                   /* allocated entries in c.forms */
-    struct strpool strs;             /* the concept's strings */
-    size_t bytes;                    /* bytes copied into strs, and the forms' entries */
-    struct termbase_datcat *datcats; /* c.datcats, writable */
-    size_t adatcats;                 /* allocated entries in datcats */
+    struct model_concept c;       /* what readers hand out */
+    size_t aforms;                /* allocated entries in c.forms */
+    struct strpool strs;          /* the concept's strings */
+    size_t bytes;                 /* bytes copied into strs, and the forms' entries */
+    struct model_datcat *datcats; /* c.datcats, writable */
+    size_t adatcats;              /* allocated entries in datcats */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
@@ -357,7 +356,7 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
  * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes
  * c.ko when c.ko is not set yet. Returns 1 when added.
  */
-int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
+int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type type,
                               const char *text, size_t len);
 /*
  * Sets c.example_path and c.example_line from s[0..len), "path:line" as
@@ -372,8 +371,8 @@ long long exchange_parse_id(const char *s);
  * strings stay NULL) to c.datcats. Returns the copy, valid until the next
  * reset or add.
  */
-struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
-                                                    const struct termbase_datcat *d);
+struct model_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                 const struct model_datcat *d);
 
 /*
  * The termType and administrativeStatus tbx_write.c writes for form f of
@@ -381,7 +380,7 @@ struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
  * f is c's preferred Korean term. Readers compare a file's values with
  * these and keep those that differ as data categories.
  */
-void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+void exchange_tbx_term_categories(const struct model_concept *c, const struct model_form *f,
                                   int preferred, const char **term_type /* OUT */,
                                   const char **status /* OUT */);
 
@@ -391,10 +390,10 @@ void exchange_tbx_term_categories(const struct termbase_concept *c, const struct
  * 0 to 1 (surrounding spaces allowed) and returns 0; else returns -1 and
  * leaves c as it was.
  */
-int exchange_set_confidence(struct termbase_concept *c, const char *s);
+int exchange_set_confidence(struct model_concept *c, const char *s);
 
 /* Appends c's confidence as "0.97" to out; nothing when it has none. */
-void exchange_add_confidence(const struct termbase_concept *c, struct strbuf *out);
+void exchange_add_confidence(const struct model_concept *c, struct strbuf *out);
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */
@@ -405,9 +404,6 @@ void exchange_concept_finish(struct exchange_concept *e);
  * loanword, no lower-case letter and two or more upper-case ones (AI, G7,
  * R&D) -> abbrev, else english.
  */
-enum termbase_form_type exchange_guess_type(const char *text);
-
-/* Parses "english", "abbrev", ... (termbase form type names); -1 when unknown. */
-int exchange_form_type_parse(const char *s);
+enum model_form_type exchange_guess_type(const char *text);
 
 #endif

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "termbase/termbase_int.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -79,13 +80,14 @@ static void group_reset(struct group *g)
     strbuf_reset(&g->raw);
 }
 
-static enum gloss_kind kind_parse(const char *s, const char *gloss)
+static enum model_kind kind_parse(const char *s, const char *gloss)
 {
     int hangul = 0, lower = 0;
 
-    for (int k = GLOSS_LOANWORD; k <= GLOSS_SHORTFORM; k++)
-        if (s && !strcmp(s, gloss_kind_name((enum gloss_kind)k)))
-            return (enum gloss_kind)k;
+    int k = model_kind_parse(s);
+
+    if (k >= 0)
+        return (enum model_kind)k;
     /* no kind column: guess from the script */
     for (size_t i = 0; gloss && gloss[i];) {
         uint32_t c;
@@ -93,7 +95,7 @@ static enum gloss_kind kind_parse(const char *s, const char *gloss)
         hangul |= uc_is_hangul(c);
         lower |= c >= 'a' && c <= 'z';
     }
-    return hangul ? GLOSS_LOANWORD : lower ? GLOSS_ENGLISH : GLOSS_ABBREV;
+    return hangul ? MODEL_KIND_LOANWORD : lower ? MODEL_KIND_ENGLISH : MODEL_KIND_ABBREV;
 }
 
 /* Stores the gathered group as one document. */
@@ -101,20 +103,20 @@ static enum termbase_status group_flush(struct termbase *tb, struct group *g,
                                         struct termbase_progress *pr, termbase_progress_fn progress,
                                         void *ctx, struct termbase_error *err)
 {
-    struct termbase_hash h;
+    struct content_hash h;
     enum termbase_status ret;
     int unchanged;
 
     if (!g->file)
         return TERMBASE_OK;
-    termbase_hash_init(&h);
-    termbase_hash_add(&h, g->raw.buf, g->raw.len);
+    content_hash_init(&h);
+    content_hash_add(&h, g->raw.buf, g->raw.len);
     ret = termbase_doc_begin(tb, g->file, h.hex, h.bytes, &unchanged, err);
     if (ret)
         return ret;
     for (size_t i = 0; i < g->n && !unchanged; i++) {
         char **f = g->recs[i].f;
-        struct termbase_pair p;
+        struct model_pair p;
         memset(&p, 0, sizeof(p));
         p.ko = f[F_KO];
         p.gloss = f[F_GLOSS] ? f[F_GLOSS] : "";

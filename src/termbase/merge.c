@@ -199,10 +199,10 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *s)
 
 /* Adds or vouches for form f; score is the file's confidence, or -1 when it gave none. */
 static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
-                                     const struct termbase_form *f, double score, int64_t *fid,
+                                     const struct model_form *f, double score, int64_t *fid,
                                      struct termbase_error *err)
 {
-    const char *type = termbase_form_type_name(f->type);
+    const char *type = model_form_type_name(f->type);
     sqlite3_stmt *st = stmt(m, M_FORM_GET);
     int rc;
     int64_t id;
@@ -225,8 +225,8 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
         return err->code;
     strbuf_reset(&m->key);
     strbuf_reset(&m->stem);
-    termbase_key(f->text, strlen(f->text), 0, &m->key);
-    termbase_key(f->text, strlen(f->text), 1, &m->stem);
+    text_key(f->text, strlen(f->text), 0, &m->key);
+    text_key(f->text, strlen(f->text), 1, &m->stem);
     st = stmt(m, M_FORM_INSERT);
     sqlite3_bind_int64(st, 1, concept);
     sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
@@ -249,8 +249,7 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
  * get one, so merging never disturbs what ingest derived.
  */
 static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
-                                        const struct termbase_concept *c,
-                                        struct termbase_error *err)
+                                        const struct model_concept *c, struct termbase_error *err)
 {
     sqlite3_stmt *st = stmt(m, M_DOC_GET);
     int64_t doc;
@@ -283,13 +282,13 @@ static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
  * does not have is dropped (no reader makes one).
  */
 static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
-                                       const struct termbase_concept *c, const int64_t *fids,
-                                       const struct termbase_datcat *d, struct termbase_error *err)
+                                       const struct model_concept *c, const int64_t *fids,
+                                       const struct model_datcat *d, struct termbase_error *err)
 {
     sqlite3_stmt *st;
     int64_t form = 0;
 
-    if (d->level == TERMBASE_LEVEL_TERM) {
+    if (d->level == MODEL_LEVEL_TERM) {
         for (size_t i = 0; i < c->nforms && !form; i++)
             if (c->forms[i].type == d->form_type && d->form && c->forms[i].text &&
                 !strcmp(c->forms[i].text, d->form))
@@ -302,7 +301,7 @@ static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
     if (form)
         sqlite3_bind_int64(st, 2, form);
     sqlite3_bind_int(st, 3, (int)d->level);
-    sqlite3_bind_int(st, 4, d->level == TERMBASE_LEVEL_ENTRY ? 0 : d->side);
+    sqlite3_bind_int(st, 4, d->level == MODEL_LEVEL_ENTRY ? 0 : d->side);
     bind_opt(st, 5, d->group);
     sqlite3_bind_int(st, 6, d->group ? (int)d->group_no : 0);
     sqlite3_bind_text(st, 7, d->element, -1, SQLITE_STATIC);
@@ -312,10 +311,10 @@ static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
     return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
 }
 
-enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct termbase_concept *c,
+enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct model_concept *c,
                                         struct termbase_error *err)
 {
-    const char *ko = c->ko, *status = termbase_review_name(c->status);
+    const char *ko = c->ko, *status = model_status_name(c->status);
     struct strbuf ckey = STRBUF_INIT;
     enum termbase_status ret = TERMBASE_OK;
     sqlite3_stmt *st;
@@ -324,11 +323,11 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
 
     memset(err, 0, sizeof(*err));
     for (size_t i = 0; !ko && i < c->nforms; i++)
-        if (c->forms[i].type == TERMBASE_FORM_KO)
+        if (c->forms[i].type == MODEL_FORM_KO)
             ko = c->forms[i].text;
     if (!ko || !*ko)
         return TERMBASE_OK;
-    termbase_key(ko, strlen(ko), 1, &ckey);
+    text_key(ko, strlen(ko), 1, &ckey);
     if (!ckey.len)
         goto cleanup;
     m->stats.concepts++;
@@ -389,7 +388,7 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
             goto cleanup;
         if (fids)
             fids[i] = fid;
-        if (c->forms[i].type == TERMBASE_FORM_KO && !strcmp(c->forms[i].text, ko))
+        if (c->forms[i].type == MODEL_FORM_KO && !strcmp(c->forms[i].text, ko))
             ko_form = fid;
     }
     if (created && ko_form && c->example && *c->example && c->example_path && *c->example_path &&

@@ -42,8 +42,8 @@ static const char step1_sql[] =
     "  concept INTEGER NOT NULL REFERENCES concept(id),\n"
     "  type TEXT NOT NULL,\n"              /* ko, loanword, english, abbrev, native, shortform */
     "  text TEXT NOT NULL,\n"              /* as written */
-    "  key TEXT NOT NULL,\n"               /* termbase_key(text, 0) */
-    "  stem TEXT NOT NULL,\n"              /* termbase_key(text, 1) */
+    "  key TEXT NOT NULL,\n"               /* text_key(text, 0) */
+    "  stem TEXT NOT NULL,\n"              /* text_key(text, 1) */
     "  user INTEGER NOT NULL DEFAULT 0,\n" /* added by `dadeum set` */
     "  UNIQUE (concept, type, text)\n"
     ");\n"
@@ -79,7 +79,7 @@ static const char step2_sql[] =
 
 /*
  * Version 3 (issue #17): TBX data categories the model has no field for,
- * kept from imports (struct termbase_datcat). Self-contained: a table, two
+ * kept from imports (struct model_datcat). Self-contained: a table, two
  * indexes, and triggers that drop a form's or a concept's rows with it
  * (ingest garbage-collects forms; the indexes keep that cheap).
  */
@@ -139,7 +139,7 @@ cleanup:
  * sources (stand-in documents of import keep theirs).
  */
 static const char step4_sql[] =
-    "ALTER TABLE evidence ADD COLUMN source TEXT;\n" /* TERMBASE_SOURCE_*, NULL: unknown */
+    "ALTER TABLE evidence ADD COLUMN source TEXT;\n" /* MODEL_SOURCE_*, NULL: unknown */
     "ALTER TABLE evidence ADD COLUMN score REAL;\n"  /* the source's score in [0,1] */
     "ALTER TABLE form ADD COLUMN source TEXT;\n"     /* 'user', 'import', or NULL */
     "ALTER TABLE form ADD COLUMN score REAL;\n"

@@ -32,7 +32,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "extract/korean.h"
 #include "termbase/termbase_int.h"
 #include "text/normalize.h"
 #include "util/path.h"
@@ -553,105 +552,6 @@ int termbase_get_version(struct termbase *tb)
     return tb->version;
 }
 
-/* ---- names ----------------------------------------------------------------------------- */
-
-static const char *const review_names[] = {"candidate", "approved", "rejected"};
-
-const char *termbase_review_name(enum termbase_review r)
-{
-    return (unsigned)r < 3 ? review_names[r] : "candidate";
-}
-
-int termbase_review_parse(const char *s)
-{
-    for (int i = 0; i < 3; i++)
-        if (s && !strcmp(s, review_names[i]))
-            return i;
-    return -1;
-}
-
-static const char *const form_type_names[TERMBASE_FORM_NTYPES] = {
-    "ko", "loanword", "english", "abbrev", "native", "shortform"};
-
-const char *termbase_form_type_name(enum termbase_form_type t)
-{
-    return (unsigned)t < TERMBASE_FORM_NTYPES ? form_type_names[t] : "ko";
-}
-
-static const char *const match_names[] = {"exact",     "variant", "prefix",
-                                          "substring", "fuzzy",   "none"};
-
-const char *termbase_match_name(enum termbase_match m)
-{
-    return (unsigned)m <= TERMBASE_MATCH_NONE ? match_names[m] : "none";
-}
-
-/* ---- keys and hashes ------------------------------------------------------------------- */
-
-void termbase_key(const char *s, size_t len, int stem, struct strbuf *out)
-{
-    struct strbuf nfc = STRBUF_INIT;
-    size_t start = out->len;
-
-    text_nfc(s, len, &nfc);
-    for (size_t i = 0; i < nfc.len;) {
-        uint32_t c;
-        i += utf8_decode(nfc.buf + i, nfc.len - i, &c);
-        if (uc_is_space(c) || c == '\t' || c == '\n' || c == '\r' || c == 0xB7 || c == 0x30FB)
-            continue;
-        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-            c += 0x20;
-        utf8_add(out, c);
-    }
-    strbuf_release(&nfc);
-    if (stem) {
-        size_t n = ko_strip_particle(out->buf + start, out->len - start, 2);
-        strbuf_setlen(out, start + n);
-    }
-}
-
-void termbase_hash_init(struct termbase_hash *h)
-{
-    memset(h, 0, sizeof(*h));
-    h->state = 0xcbf29ce484222325ull; /* FNV-1a offset basis */
-    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)h->state);
-}
-
-void termbase_hash_add(struct termbase_hash *h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    uint64_t v = h->state;
-    for (size_t i = 0; i < len; i++) {
-        v ^= p[i];
-        v *= 0x100000001b3ull;
-    }
-    h->bytes += len;
-    h->state = v;
-    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)v);
-}
-
-int termbase_hash_file(const char *path, struct termbase_hash *out)
-{
-    char buf[65536];
-    FILE *fp = fopen(path, "rb");
-    size_t n;
-    int saved;
-
-    termbase_hash_init(out);
-    if (!fp)
-        return -1;
-    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-        termbase_hash_add(out, buf, n);
-    if (ferror(fp)) {
-        saved = errno;
-        fclose(fp);
-        errno = saved ? saved : EIO;
-        return -1;
-    }
-    fclose(fp);
-    return 0;
-}
-
 /* ---- fuzzy index ----------------------------------------------------------------------- */
 
 static int32_t variant_hash(const char *s, size_t len)
@@ -722,23 +622,6 @@ enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, cons
 }
 
 /* ---- documents ------------------------------------------------------------------------- */
-
-void termbase_pair_from_extract(struct termbase_pair *p, const struct extract_pair *x)
-{
-    memset(p, 0, sizeof(*p));
-    p->ko = x->ko;
-    p->gloss = x->gloss;
-    p->kind = x->kind;
-    p->line = x->line;
-    p->count = x->count;
-    p->reversed = x->reversed;
-    p->context = x->context;
-    p->expansion = x->expansion;
-    p->en = x->en;
-    p->abbr = x->abbr;
-    p->en_source = x->en ? x->evidence : NULL;
-    p->en_score = x->confidence;
-}
 
 int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
                             struct termbase_error *err)
@@ -931,8 +814,8 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
         return termbase__fail(tb, err, "cannot read the termbase");
     strbuf_reset(&tb->key);
     strbuf_reset(&tb->stem);
-    termbase_key(text, strlen(text), 0, &tb->key);
-    termbase_key(text, strlen(text), 1, &tb->stem);
+    text_key(text, strlen(text), 0, &tb->key);
+    text_key(text, strlen(text), 1, &tb->stem);
     if (!(st = termbase__stmt(tb, TB_FORM_INSERT, err)))
         return err->code;
     sqlite3_bind_int64(st, 1, concept);
@@ -949,10 +832,10 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
 
 /*
  * Stores one form of a pair with its evidence in the open document: source
- * (TERMBASE_SOURCE_*, NULL: unknown) gave it with score (-1: none).
+ * (MODEL_SOURCE_*, NULL: unknown) gave it with score (-1: none).
  */
 static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
-                                     const char *text, const struct termbase_pair *p,
+                                     const char *text, const struct model_pair *p,
                                      const char *source, double score, struct termbase_error *err)
 {
     sqlite3_stmt *st;
@@ -980,20 +863,20 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     return run(tb, st, err);
 }
 
-enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase_pair *p,
+enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pair *p,
                                       struct termbase_error *err)
 {
     sqlite3_stmt *st;
     enum termbase_status ret;
     struct strbuf ckey = STRBUF_INIT;
     int64_t cid = 0;
-    const char *doc = TERMBASE_SOURCE_DOCUMENT, *lex = TERMBASE_SOURCE_LEXICON;
+    const char *doc = MODEL_SOURCE_DOCUMENT, *lex = MODEL_SOURCE_LEXICON;
 
     if (!tb->in_doc)
         return termbase__error(err, TERMBASE_EINTERNAL, "no document open");
     if (!p->ko || !*p->ko)
         return TERMBASE_OK;
-    termbase_key(p->ko, strlen(p->ko), 1, &ckey);
+    text_key(p->ko, strlen(p->ko), 1, &ckey);
     if (!ckey.len)
         goto cleanup_ok;
     if ((ret = concept_id(tb, ckey.buf, p->ko, &cid, err)))
@@ -1008,11 +891,11 @@ enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase
     /* what the document writes; then what the aligner found, with its evidence */
     if ((ret = add_form(tb, cid, "ko", p->ko, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, gloss_kind_name(p->kind), p->gloss, p, doc, 1, err)))
+    if ((ret = add_form(tb, cid, model_kind_name(p->kind), p->gloss, p, doc, 1, err)))
         goto cleanup;
     if ((ret = add_form(tb, cid, "english", p->expansion, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "english", p->en, p, termbase_source_of_evidence(p->en_source),
+    if ((ret = add_form(tb, cid, "english", p->en, p, model_source_of_evidence(p->en_source),
                         p->en_source ? p->en_score : -1, err)))
         goto cleanup;
     /* an abbreviation not written as the gloss came from the lexicon or another pair */
@@ -1112,7 +995,7 @@ enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct
         }
         sqlite3_bind_int64(up, 1, id);
         if (e->status >= 0)
-            bind_text(up, 2, termbase_review_name((enum termbase_review)e->status));
+            bind_text(up, 2, model_status_name((enum model_status)e->status));
         if (e->note)
             bind_text(up, 3, e->note);
         ret = run(tb, up, err);
@@ -1224,11 +1107,11 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ret) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         strbuf_reset(&k);
-        termbase_key(text, strlen(text), 0, &k);
+        text_key(text, strlen(text), 0, &k);
         if (strcmp(k.buf, (const char *)sqlite3_column_text(st, 1)))
             ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale key", text);
         strbuf_reset(&k);
-        termbase_key(text, strlen(text), 1, &k);
+        text_key(text, strlen(text), 1, &k);
         if (!ret && strcmp(k.buf, (const char *)sqlite3_column_text(st, 2)))
             ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale stem", text);
     }

@@ -18,6 +18,7 @@
 #define DADEUM_FUZZ_PAIRS_H
 
 #include "fuzz_exchange.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 
 typedef enum termbase_status (*fuzz_pairs_read_fn)(struct termbase *tb, const char *path,
@@ -57,7 +58,7 @@ static void fuzz_pairs_list(struct termbase *tb)
 
     assert(r);
     for (size_t i = 0; i < termbase_result_count(r); i++) {
-        const struct termbase_concept *c = termbase_result_get(r, i);
+        const struct model_concept *c = termbase_result_get(r, i);
         assert(c->id > 0 && c->ko && *c->ko);
         fuzz_pairs_check_text(c->ko);
         fuzz_pairs_check_text(c->note);
@@ -65,12 +66,13 @@ static void fuzz_pairs_list(struct termbase *tb)
         for (size_t k = 0; k < c->nforms; k++)
             fuzz_pairs_check_text(c->forms[k].text);
     }
-    for (int fmt = TERMBASE_FORMAT_TEXT; fmt <= TERMBASE_FORMAT_JSON; fmt++) {
+    for (int fmt = RENDER_TEXT; fmt <= RENDER_JSON; fmt++) {
         char *buf = NULL;
         size_t len = 0;
         FILE *fp = open_memstream(&buf, &len);
         assert(fp);
-        termbase_result_write(r, fp, (enum termbase_format)fmt);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), fp,
+                        (enum render_format)fmt);
         assert(!ferror(fp));
         fclose(fp);
         fuzz_check_utf8(buf, len);

@@ -17,13 +17,13 @@ struct rows {
     struct strbuf log; /* "ko|type:text|...;" per concept */
 };
 
-static int collect(void *ctx, const struct termbase_concept *c)
+static int collect(void *ctx, const struct model_concept *c)
 {
     struct rows *r = ctx;
     strbuf_addf(&r->log, "%s", c->ko ? c->ko : "(null)");
     for (size_t i = 0; i < c->nforms; i++)
-        if (c->forms[i].type != TERMBASE_FORM_KO)
-            strbuf_addf(&r->log, "|%s:%s", termbase_form_type_name(c->forms[i].type),
+        if (c->forms[i].type != MODEL_FORM_KO)
+            strbuf_addf(&r->log, "|%s:%s", model_form_type_name(c->forms[i].type),
                         c->forms[i].text);
     if (c->note)
         strbuf_addf(&r->log, "|note:%s", c->note);
@@ -129,10 +129,10 @@ static void test_tsv_read(void)
 
 static void test_csv_write(void)
 {
-    struct termbase_form f[3] = {{"쉼표, 용어", TERMBASE_FORM_KO, 0, 0, NULL, -1, 0},
-                                 {" say \"hi\"\r\nnow", TERMBASE_FORM_ENGLISH, 0, 0, NULL, -1, 0},
-                                 {"CSV", TERMBASE_FORM_ABBREV, 0, 0, NULL, -1, 0}};
-    struct termbase_concept c;
+    struct model_form f[3] = {{"쉼표, 용어", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
+                              {" say \"hi\"\r\nnow", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0},
+                              {"CSV", MODEL_FORM_ABBREV, 0, 0, NULL, -1, 0}};
+    struct model_concept c;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;
     char *buf = NULL;
