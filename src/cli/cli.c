@@ -1,6 +1,7 @@
 /*
  * cli.c - messages, usage and signal cleanup for the commands.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -18,6 +19,7 @@
 #include "io/render.h"
 #include "termbase/termbase.h"
 #include "text/decode.h"
+#include "util/error.h"
 #include "util/outfile.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -45,6 +47,25 @@ int error(const char *fmt, ...)
     message("dadeum: error: ", fmt, ap);
     va_end(ap);
     return -1;
+}
+
+/* The library's error codes are the documented exit statuses, one to one. */
+_Static_assert((int)DD_ENEGATIVE == (int)DADEUM_EXIT_NEGATIVE &&
+                   (int)DD_EUSAGE == (int)DADEUM_EXIT_USAGE &&
+                   (int)DD_EINPUT == (int)DADEUM_EXIT_INPUT &&
+                   (int)DD_EOUTPUT == (int)DADEUM_EXIT_OUTPUT &&
+                   (int)DD_EINTERNAL == (int)DADEUM_EXIT_INTERNAL,
+               "enum dd_code and enum dadeum_exit agree");
+
+int cli_fail(const struct dd_error *e)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    assert(e && e->code != DD_OK && e->code < DD_NCODES);
+    dd_error_format(e, &sb);
+    error("%s", sb.buf);
+    strbuf_release(&sb);
+    return (int)e->code;
 }
 
 void warning(const char *fmt, ...)
@@ -249,7 +270,7 @@ int cli_file_option(const char *opt, const char *arg)
 
 int cli_check_encoding(const char *name)
 {
-    struct text_error err;
+    struct dd_error err;
     struct text_decoder *d = name ? text_decoder_new(name, 0, &err) : NULL;
 
     text_decoder_free(d);

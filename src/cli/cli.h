@@ -37,6 +37,15 @@ enum dadeum_exit {
  * UTF-8 as \xNN), whatever the names and texts it quotes hold.
  */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * The one place that reports a library error: prints e's message
+ * (dd_error_format) as error() does and returns its exit status, which is
+ * e->code (util/error.h: the codes are the exit statuses). Assumes e holds
+ * an error.
+ */
+struct dd_error;
+int cli_fail(const struct dd_error *e);
+
 /* "dadeum: warning: ..." on stderr, written as error() writes. */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -70,14 +70,14 @@ struct check_opts {
 
 static int merge_concept(void *m, const struct model_concept *c)
 {
-    struct termbase_error err;
+    struct dd_error err;
     return termbase_merge_add(m, c, &err) ? -1 : 0;
 }
 
 /* Reads a TBX glossary into the in-memory termbase tb; 0 or -1 (reported). */
 static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct exchange_error xerr;
     struct exchange_reader rd;
     struct termbase_merge *m = termbase_merge_begin(tb, &err);
@@ -103,7 +103,7 @@ static int load_exchange(struct termbase *tb, const struct exchange_format *f, c
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
 static int load_glossary(const struct check_opts *o, struct check_glossary *g)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb;
     int ret = DADEUM_EXIT_OK;
 
@@ -126,50 +126,16 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
         tb = termbase_open(o->db, TERMBASE_READONLY, &err);
     }
     if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     if (check_glossary_add_termbase(g, tb, &err)) {
-        error("%s", err.message);
-        ret = DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
     } else if (!check_glossary_count(g)) {
         warning("the %s has no loanword, English or abbreviation with a plain Korean term",
                 o->glossary ? "glossary" : "termbase");
     }
     termbase_free(tb);
     return ret;
-}
-
-static void report_error(const struct check_error *e, const char *path, const char *encoding)
-{
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
-
-    switch (e->code) {
-    case CHECK_EENCODING:
-        error("unknown encoding '%s'", encoding ? encoding : "");
-        break;
-    case CHECK_EOPEN:
-        error("cannot open '%s': %s", shown, strerror(e->sys_errno));
-        break;
-    case CHECK_EDECODE: {
-        const char *as =
-            encoding && *encoding && strcmp(encoding, "auto") ? encoding : e->decode.encoding;
-        if (e->decode.code == TEXT_ETRUNC)
-            error("'%s' ends inside a %s character at byte %llu", shown, as,
-                  (unsigned long long)e->decode.offset);
-        else
-            error("cannot decode '%s' as %s at byte %llu", shown, as,
-                  (unsigned long long)e->decode.offset);
-        break;
-    }
-    case CHECK_ELONG:
-        error("line %lu of '%s' is longer than %u bytes, the limit for one line", e->line, shown,
-              TEXT_LINE_MAX);
-        break;
-    default:
-        error("cannot read '%s': %s", shown, strerror(e->sys_errno));
-        break;
-    }
 }
 
 /* Writes the corrected document of r to path (NULL: stdout). Returns an exit status. */
@@ -319,7 +285,7 @@ int cmd_check(int argc, char **argv)
     if (o.fmt == CHECK_FORMAT_JSON)
         fputc('[', report);
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {
-        struct check_error err;
+        struct dd_error err;
         struct check_result *r;
         const char *shown = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
 
@@ -329,8 +295,7 @@ int cmd_check(int argc, char **argv)
         }
         r = check_file(g, argv[i], o.encoding, o.fix ? CHECK_FIX : 0, &err);
         if (!r) {
-            report_error(&err, argv[i], o.encoding);
-            if (err.code == CHECK_EENCODING) {
+            if (cli_fail(&err) == DADEUM_EXIT_USAGE) {
                 ret = DADEUM_EXIT_USAGE;
                 break;
             }

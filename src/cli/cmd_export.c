@@ -265,7 +265,7 @@ int cmd_export(int argc, char **argv)
     struct outfile out = OUTFILE_INIT;
     struct exchange_writer w;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
     struct gate gate = {MODEL_MIN_CONFIDENCE, 0, 0, {0}, 0, NULL, 0, NULL, NULL};
     int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0, min_count_opt = 0;
@@ -428,8 +428,7 @@ int cmd_export(int argc, char **argv)
     }
     tb = termbase_open(db, TERMBASE_READONLY, &err);
     if (!tb) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     if (cli_outfile_open(&out, output)) {
@@ -445,16 +444,14 @@ int cmd_export(int argc, char **argv)
         /* a counting pass for the report: the style guide's own passes see
          * each concept three times */
         if (!all && !quiet && termbase_foreach(tb, status, gate_write, &gate, &err)) {
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
         struct termbase_source ts = {tb, &err};
         struct model_concept_source src = {termbase_source_foreach, &ts};
         if (styleguide_write_source(
                 &src, out.fp, (enum styleguide_format)styleguide_format_parse(fmt->name), &so)) {
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
         goto commit;
@@ -466,8 +463,7 @@ int cmd_export(int argc, char **argv)
                                all ? (void *)&w : (void *)&gate, &err)) > 0) {
         goto commit; /* the writer stopped the walk: the output failed */
     } else if (rc) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     exchange_writer_finish(&w);

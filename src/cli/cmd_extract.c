@@ -83,14 +83,23 @@ struct extract_opts {
 struct job {
     const char *path;             /* as given */
     struct extract_doc *doc;      /* the result, NULL when reading failed */
-    struct extract_run_error err; /* what went wrong, and lenient replacements */
+    struct extract_run_info info; /* lenient replacements, the encoding */
+    struct dd_error *err;         /* what went wrong, NULL when reading worked (a struct
+                                     dd_error is 5 KiB: one per input would not be flat) */
     int done;                     /* produced (under the pool's mutex with -j) */
 };
 
 /* Reads and aligns one document (no output: this may run on a worker thread). */
 static void produce(struct job *j, const struct extract_opts *opt)
 {
-    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags, &j->err);
+    struct dd_error err;
+
+    j->doc = extract_run_file(j->path, opt->encoding, opt->text_flags, opt->extract_flags, &j->info,
+                              &err);
+    if (!j->doc) {
+        j->err = xmalloc(sizeof(*j->err));
+        *j->err = err;
+    }
     if (j->doc && opt->cross)
         align_cross(j->doc, 0);
 }
@@ -102,15 +111,14 @@ static int consume(struct job *j, const struct extract_opts *opt, FILE *out)
     struct extract_doc *doc = j->doc;
 
     if (!doc) {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&j->err, path, opt->encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-        return j->err.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        int ret = cli_fail(j->err);
+        free(j->err);
+        j->err = NULL;
+        return ret;
     }
-    if (j->err.replaced)
+    if (j->info.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)j->err.replaced, j->err.encoding);
+                (unsigned long long)j->info.replaced, j->info.encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread)
@@ -230,8 +238,10 @@ static int run_jobs(struct job *jobs, size_t n, unsigned nthreads, const struct 
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         extract_doc_free(jobs[i].doc); /* produced after an error, never printed */
+        free(jobs[i].err);
+    }
     free(tids);
     return ret;
 }

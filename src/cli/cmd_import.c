@@ -60,7 +60,7 @@ static const char help[] =
 struct import_ctx {
     const char *path;                   /* file being imported */
     struct termbase_merge *m;           /* its transaction */
-    struct termbase_error err;          /* a merge failure */
+    struct dd_error err;                /* a merge failure */
     const struct exchange_options *opt; /* the tags export writes */
     struct exchange_langs langs;        /* the file's tags for the concept (io/exchange.h) */
     int warned_lang[2];                 /* a tag of that side was said to be dropped */
@@ -149,21 +149,6 @@ cleanup:
     return ret;
 }
 
-static int termbase_exit(const struct termbase_error *err)
-{
-    switch (err->code) {
-    case TERMBASE_EOPEN:
-    case TERMBASE_ENOTDB:
-    case TERMBASE_EVERSION:
-    case TERMBASE_EINPUT:
-        return DADEUM_EXIT_INPUT;
-    case TERMBASE_EINTERNAL:
-        return DADEUM_EXIT_INTERNAL;
-    default:
-        return DADEUM_EXIT_OUTPUT;
-    }
-}
-
 static int import_file(struct termbase *tb, const char *path, const char *from,
                        const struct exchange_options *opt, int verbose)
 {
@@ -221,8 +206,7 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     }
     ic.m = termbase_merge_begin(tb, &ic.err);
     if (!ic.m) {
-        error("%s", ic.err.message);
-        ret = termbase_exit(&ic.err);
+        ret = cli_fail(&ic.err);
         goto cleanup;
     }
     rd.concept = on_concept;
@@ -231,8 +215,8 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
         st = *termbase_merge_get_stats(ic.m);
         termbase_merge_abort(ic.m);
         if (xerr.code == EXCHANGE_ESTOPPED) {
-            error("cannot import '%s': %s", path, ic.err.message);
-            ret = termbase_exit(&ic.err);
+            dd_error_prefix(&ic.err, "cannot import '%s': ", path);
+            ret = cli_fail(&ic.err);
         } else {
             error("cannot import '%s' (%s): it changed while being imported: %s", path, f->name,
                   xerr.message);
@@ -247,8 +231,8 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     }
     st = *termbase_merge_get_stats(ic.m);
     if (termbase_merge_commit(ic.m, &ic.err)) {
-        error("cannot import '%s': %s", path, ic.err.message);
-        ret = termbase_exit(&ic.err);
+        dd_error_prefix(&ic.err, "cannot import '%s': ", path);
+        ret = cli_fail(&ic.err);
         goto cleanup;
     }
     if (verbose) {
@@ -280,7 +264,7 @@ int cmd_import(int argc, char **argv)
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
     if (!db || !*db)
@@ -341,8 +325,7 @@ int cmd_import(int argc, char **argv)
         }
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
-        error("%s", err.message);
-        ret = termbase_exit(&err);
+        ret = cli_fail(&err);
         goto cleanup;
     }
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {

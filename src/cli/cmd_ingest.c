@@ -92,28 +92,13 @@ static void on_jsonl_progress(void *ctx, const struct termbase_progress *tp)
     progress_show(p);
 }
 
-/* Exit status for a termbase failure while writing. */
-static int write_status(const struct termbase_error *err)
-{
-    switch (err->code) {
-    case TERMBASE_ENOTDB:
-    case TERMBASE_EVERSION:
-    case TERMBASE_EINPUT:
-        return DADEUM_EXIT_INPUT;
-    case TERMBASE_EINTERNAL:
-        return DADEUM_EXIT_INTERNAL;
-    default:
-        return DADEUM_EXIT_OUTPUT;
-    }
-}
-
 /* Stores one document. Returns an exit status. */
 static int ingest_file(struct termbase *tb, const char *path, const char *encoding,
                        unsigned text_flags, struct progress *p)
 {
     struct content_hash h;
-    struct termbase_error err;
-    struct extract_run_error rerr;
+    struct dd_error err;
+    struct extract_run_info info;
     struct extract_doc *doc = NULL;
     struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
     int current, unchanged, ret = DADEUM_EXIT_OK;
@@ -132,24 +117,19 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     utf8_add_visible(&name, rel.buf, rel.len, 0);
     current = termbase_doc_is_current(tb, name.buf, h.hex, &err);
     if (current < 0) {
-        error("%s", err.message);
-        ret = write_status(&err);
+        ret = cli_fail(&err);
         goto cleanup;
     }
     if (current)
         goto cleanup;
-    doc = extract_run_file(path, encoding, text_flags, 0, &rerr);
+    doc = extract_run_file(path, encoding, text_flags, 0, &info, &err);
     if (!doc) {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&rerr, path, encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-        ret = rerr.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
-    if (rerr.replaced)
+    if (info.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
-                (unsigned long long)rerr.replaced, rerr.encoding);
+                (unsigned long long)info.replaced, info.encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread)
@@ -170,8 +150,8 @@ static int ingest_file(struct termbase *tb, const char *path, const char *encodi
     goto cleanup;
 fail:
     termbase_doc_abort(tb);
-    error("cannot store '%s': %s", path, err.message);
-    ret = write_status(&err);
+    dd_error_prefix(&err, "cannot store '%s': ", path);
+    ret = cli_fail(&err);
 cleanup:
     extract_doc_free(doc);
     strbuf_release(&name);
@@ -190,7 +170,7 @@ int cmd_ingest(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     const char *db = getenv("DADEUM_DB"), *encoding = NULL, *jsonl = NULL;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     struct progress p;
     unsigned text_flags = 0;
     int c, quiet = 0, ret = DADEUM_EXIT_OK;
@@ -255,10 +235,7 @@ int cmd_ingest(int argc, char **argv)
         return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EOPEN || err.code == TERMBASE_EIO || err.code == TERMBASE_EBUSY
-                   ? DADEUM_EXIT_OUTPUT
-                   : DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     p.on = !quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
@@ -266,8 +243,7 @@ int cmd_ingest(int argc, char **argv)
         if (termbase_ingest_jsonl(tb, jsonl, on_jsonl_progress, &p, &err)) {
             if (p.on)
                 fputc('\n', stderr);
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EOPEN ? DADEUM_EXIT_INPUT : write_status(&err);
+            ret = cli_fail(&err);
             goto cleanup;
         }
     } else {

@@ -57,7 +57,7 @@ int cmd_lookup(int argc, char **argv)
     enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     unsigned flags = 0;
     size_t limit = 10;
     int c, ret = DADEUM_EXIT_OK, db_opt = 0;
@@ -121,13 +121,11 @@ int cmd_lookup(int argc, char **argv)
         tb = termbase_open(db, TERMBASE_READONLY, &err);
     }
     if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     r = termbase_lookup(tb, argv[optind], flags, limit, &err);
     if (!r) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINPUT ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);

@@ -48,7 +48,7 @@ int cmd_review(int argc, char **argv)
     enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     int c, status = MODEL_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
     const char *listing = NULL; /* an option of the listing, for the checks below */
     int status_opt = 0, all_opt = 0;
@@ -119,20 +119,17 @@ int cmd_review(int argc, char **argv)
         return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
-        error("%s", err.message);
-        return DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     if (dump) {
         if (termbase_dump(tb, stdout, &err)) {
-            error("%s", err.message);
-            ret = DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
     } else {
         r = termbase_list(tb, status, limit, &err);
         if (!r) {
-            error("%s", err.message);
-            ret = DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
         render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);

@@ -46,7 +46,7 @@ int cmd_set(int argc, char **argv)
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     long long id;
     char *end;
     int c, ret = DADEUM_EXIT_OK;
@@ -105,14 +105,10 @@ int cmd_set(int argc, char **argv)
         return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
-        error("%s", err.message);
-        return DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     if (termbase_edit(tb, id, &e, &err)) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_ENOTFOUND ? DADEUM_EXIT_NEGATIVE
-              : err.code == TERMBASE_ENOTDB  ? DADEUM_EXIT_INPUT
-                                             : DADEUM_EXIT_OUTPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     r = termbase_get(tb, id, &err);

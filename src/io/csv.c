@@ -698,7 +698,7 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
 {
     struct dsv_reader r;
     struct text_decoder *dec = NULL;
-    struct text_error terr;
+    struct dd_error terr;
     struct strbuf out = STRBUF_INIT;
     int is_stdin = !strcmp(path, "-");
     FILE *fp = NULL;
@@ -765,8 +765,12 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     goto cleanup;
 decode_error:
     err->code = EXCHANGE_EMALFORMED;
-    snprintf(err->message, sizeof(err->message), "cannot decode as %s at byte %llu",
-             terr.encoding[0] ? terr.encoding : "utf-8", (unsigned long long)terr.offset);
+    {
+        struct strbuf msg = STRBUF_INIT;
+        dd_decode_message(&msg, NULL, terr.encoding[0] ? terr.encoding : "utf-8", terr.offset, 0);
+        snprintf(err->message, sizeof(err->message), "%s", msg.buf);
+        strbuf_release(&msg);
+    }
 cleanup:
     if (fp && !is_stdin)
         fclose(fp);

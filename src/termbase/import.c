@@ -19,6 +19,7 @@
  * aligner), and "evidence" and "confidence" (where en comes from, for the
  * export gate) are read when present.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,7 +102,7 @@ static enum model_kind kind_parse(const char *s, const char *gloss)
 /* Stores the gathered group as one document. */
 static enum termbase_status group_flush(struct termbase *tb, struct group *g,
                                         struct termbase_progress *pr, termbase_progress_fn progress,
-                                        void *ctx, struct termbase_error *err)
+                                        void *ctx, struct dd_error *err)
 {
     struct content_hash h;
     enum termbase_status ret;
@@ -149,7 +150,7 @@ static enum termbase_status group_flush(struct termbase *tb, struct group *g,
 static enum termbase_status group_add(struct termbase *tb, struct group *g, struct record *r,
                                       const char *line, size_t len, const char *default_file,
                                       struct termbase_progress *pr, termbase_progress_fn progress,
-                                      void *ctx, struct termbase_error *err)
+                                      void *ctx, struct dd_error *err)
 {
     const char *file = r->f[F_FILE] && *r->f[F_FILE] ? r->f[F_FILE] : default_file;
     struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
@@ -354,8 +355,7 @@ static size_t split_tabs(char *line, char **cols, size_t max)
 #define MAX_COLS 64
 
 static enum termbase_status import(struct termbase *tb, const char *path, int tsv,
-                                   termbase_progress_fn progress, void *ctx,
-                                   struct termbase_error *err)
+                                   termbase_progress_fn progress, void *ctx, struct dd_error *err)
 {
     FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     struct group g = {NULL, STRBUF_INIT, NULL, 0, 0};
@@ -368,7 +368,7 @@ static enum termbase_status import(struct termbase *tb, const char *path, int ts
     int colmap[NFIELDS];
     enum termbase_status ret = TERMBASE_OK;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     memset(&r, 0, sizeof(r));
     if (!fp)
         return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path, strerror(errno));
@@ -452,13 +452,14 @@ cleanup:
 
 enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path,
                                            termbase_progress_fn progress, void *ctx,
-                                           struct termbase_error *err)
+                                           struct dd_error *err)
 {
-    return import(tb, path, 0, progress, ctx, err);
+    assert(tb && path && err);
+    return termbase__written(err, import(tb, path, 0, progress, ctx, err));
 }
 
-enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path,
-                                       struct termbase_error *err)
+enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path, struct dd_error *err)
 {
-    return import(tb, path, 1, NULL, NULL, err);
+    assert(tb && path && err);
+    return termbase__written(err, import(tb, path, 1, NULL, NULL, err));
 }

@@ -133,7 +133,7 @@ static void form_source(struct termbase_result *r, struct model_form *f, sqlite3
 /* Appends concept id with its forms and example to r. */
 static enum termbase_status load_concept(struct termbase *tb, struct termbase_result *r, int64_t id,
                                          enum model_match match, const char *matched, int distance,
-                                         struct termbase_error *err)
+                                         struct dd_error *err)
 {
     struct model_concept *c;
     sqlite3_stmt *st;
@@ -141,7 +141,7 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     int rc;
 
     if (!(st = termbase__stmt(tb, TB_C_GET, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -171,7 +171,7 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     sqlite3_reset(st);
 
     if (!(st = termbase__stmt(tb, TB_C_FORMS, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct model_form *f;
@@ -193,7 +193,7 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
 
     /* the TBX data categories kept from imports, in file order */
     if (!(st = termbase__stmt(tb, TB_C_DATCATS, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     aforms = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -254,7 +254,7 @@ static int cmp_hits(const void *a, const void *b)
 /* Records concept as found by tier; keeps the better of two hits on one concept. */
 static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t concept,
                                     enum model_match tier, int dist, const char *matched,
-                                    struct termbase_error *err)
+                                    struct dd_error *err)
 {
     struct strmap_entry *e = strmap_put(&h->seen, &concept, sizeof(concept), NULL);
     struct hit *x;
@@ -272,7 +272,7 @@ static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t
         return TERMBASE_OK;
     }
     if (!(st = termbase__stmt(tb, TB_C_GET, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
@@ -295,8 +295,7 @@ static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t
 
 /* Runs st (already bound) whose rows are (form id, concept, text), adding hits. */
 static enum termbase_status collect(struct termbase *tb, struct hits *h, sqlite3_stmt *st,
-                                    enum model_match tier, size_t qchars,
-                                    struct termbase_error *err)
+                                    enum model_match tier, size_t qchars, struct dd_error *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -320,18 +319,17 @@ static enum termbase_status collect(struct termbase *tb, struct hits *h, sqlite3
 }
 
 static enum termbase_status by_key(struct termbase *tb, struct hits *h, enum tb_stmt id,
-                                   const char *key, enum model_match tier,
-                                   struct termbase_error *err)
+                                   const char *key, enum model_match tier, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, id, err);
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     return collect(tb, h, st, tier, 0, err);
 }
 
 static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const char *key,
-                                  struct termbase_error *err)
+                                  struct dd_error *err)
 {
     int32_t v[TB_FUZZY_MAX_VARIANTS];
     size_t nv = termbase__fuzzy_variants(key, strlen(key), v, TB_FUZZY_MAX_VARIANTS);
@@ -350,7 +348,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
         size_t nids = 0;
         int rc;
         if (!st) {
-            ret = err->code;
+            ret = (enum termbase_status)err->detail;
             break;
         }
         sqlite3_bind_int64(st, 1, v[i]);
@@ -375,7 +373,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
                 continue;
             ncand++;
             if (!(st = termbase__stmt(tb, TB_LK_FORM, err))) {
-                ret = err->code;
+                ret = (enum termbase_status)err->detail;
                 break;
             }
             sqlite3_bind_int64(st, 1, ids[k]);
@@ -398,7 +396,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
 }
 
 /* Validates the query: non-empty, bounded, UTF-8. */
-static enum termbase_status check_query(const char *q, struct termbase_error *err)
+static enum termbase_status check_query(const char *q, struct dd_error *err)
 {
     size_t len = q ? strlen(q) : 0;
     if (len > TERMBASE_QUERY_MAX)
@@ -411,7 +409,7 @@ static enum termbase_status check_query(const char *q, struct termbase_error *er
 }
 
 static enum termbase_status finish(struct termbase *tb, struct hits *h, size_t limit,
-                                   struct termbase_result *r, struct termbase_error *err)
+                                   struct termbase_result *r, struct dd_error *err)
 {
     enum termbase_status ret = TERMBASE_OK;
     if (h->n)
@@ -423,7 +421,7 @@ static enum termbase_status finish(struct termbase *tb, struct hits *h, size_t l
 }
 
 struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, unsigned flags,
-                                        size_t limit, struct termbase_error *err)
+                                        size_t limit, struct dd_error *err)
 {
     struct strbuf key = STRBUF_INIT, stem = STRBUF_INIT, tmp = STRBUF_INIT;
     struct hits h = {NULL, 0, 0, STRMAP_INIT};
@@ -434,7 +432,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     enum termbase_status ret;
     sqlite3_stmt *st;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if ((ret = check_query(query, err)))
         goto cleanup;
     text_key(query, strlen(query), 0, &key);
@@ -463,7 +461,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     strbuf_addch(&tmp, (char)0xBF);
     strbuf_addch(&tmp, (char)0xBF);
     if (!(st = termbase__stmt(tb, TB_LK_PREFIX, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
@@ -490,7 +488,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
         st = termbase__stmt(tb, TB_LK_INSTR, err);
     }
     if (!st) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_text(st, 1, tmp.buf, (int)tmp.len, SQLITE_STATIC);
@@ -516,6 +514,9 @@ cleanup:
     strbuf_release(&stem);
     strbuf_release(&tmp);
     if (ret) {
+        /* a query that cannot be looked up is the caller's mistake */
+        if (ret == TERMBASE_EINPUT)
+            err->code = DD_EUSAGE;
         termbase_result_free(r);
         return NULL;
     }
@@ -523,7 +524,7 @@ cleanup:
 }
 
 struct termbase_result *termbase_list(struct termbase *tb, int status, size_t limit,
-                                      struct termbase_error *err)
+                                      struct dd_error *err)
 {
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL;
@@ -532,7 +533,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
     enum termbase_status ret = TERMBASE_OK;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (sqlite3_prepare_v2(tb->db,
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
                            " ORDER BY count DESC, key LIMIT ?2",
@@ -584,13 +585,13 @@ int termbase_source_foreach(void *source, int status, model_concept_fn fn, void 
 }
 
 int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
-                     struct termbase_error *err)
+                     struct dd_error *err)
 {
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL;
     int ret = 0, rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     /* a separate statement: load_concept uses the cached ones while this steps */
     if (sqlite3_prepare_v2(tb->db,
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
@@ -621,11 +622,11 @@ cleanup:
     return ret;
 }
 
-struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct termbase_error *err)
+struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct dd_error *err)
 {
     struct termbase_result *r = xcalloc(1, sizeof(*r));
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (load_concept(tb, r, id, MODEL_MATCH_NONE, NULL, 0, err)) {
         termbase_result_free(r);
         return NULL;

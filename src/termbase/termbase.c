@@ -21,6 +21,7 @@
  * opens files we may not write read-only, immutable when SQLite could not
  * read the WAL otherwise (needs_immutable). docs/termbase.md, "Concurrency".
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -128,20 +129,39 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
 
 /* ---- errors and statements --------------------------------------------------------- */
 
-enum termbase_status termbase__error(struct termbase_error *err, enum termbase_status code,
+/* The exit class of a termbase failure where nothing is written: reading is input. */
+static enum dd_code read_class(enum termbase_status code)
+{
+    switch (code) {
+    case TERMBASE_OK:
+        return DD_OK;
+    case TERMBASE_ENOTFOUND:
+        return DD_ENEGATIVE;
+    case TERMBASE_EINTERNAL:
+        return DD_EINTERNAL;
+    default:
+        return DD_EINPUT;
+    }
+}
+
+enum termbase_status termbase__error(struct dd_error *err, enum termbase_status code,
                                      const char *fmt, ...)
 {
     va_list ap;
-    err->code = code;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
-    utf8_trim_invalid(err->message); /* cut inside a character */
+    dd_error_vset(err, read_class(code), (int)code, fmt, ap);
     va_end(ap);
     return code;
 }
 
-enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *err,
-                                    const char *what)
+enum termbase_status termbase__written(struct dd_error *err, enum termbase_status code)
+{
+    if (code == TERMBASE_EBUSY || code == TERMBASE_EIO)
+        err->code = DD_EOUTPUT;
+    return code;
+}
+
+enum termbase_status termbase__fail(struct termbase *tb, struct dd_error *err, const char *what)
 {
     int rc = sqlite3_extended_errcode(tb->db);
     const char *path = tb->path ? tb->path : "";
@@ -166,7 +186,6 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
     default:
         code = TERMBASE_EINTERNAL;
     }
-    err->sqlite_code = rc;
     if ((rc & 0xff) == SQLITE_NOTADB)
         return termbase__error(err, code, "'%s': not a termbase (%s)", path,
                                sqlite3_errmsg(tb->db));
@@ -181,7 +200,7 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
     return termbase__error(err, code, "%s '%s': %s", what, path, sqlite3_errmsg(tb->db));
 }
 
-enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase_error *err)
+enum termbase_status termbase__prepare_fail(struct termbase *tb, struct dd_error *err)
 {
     /*
      * Our statements are fixed and tested against our schema, so one that
@@ -189,14 +208,13 @@ enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase
      * changed behind our back: damage, not a bug.
      */
     if ((sqlite3_extended_errcode(tb->db) & 0xff) == SQLITE_ERROR) {
-        err->sqlite_code = sqlite3_extended_errcode(tb->db);
         return termbase__error(err, TERMBASE_ENOTDB, "'%s': damaged termbase (%s)",
                                tb->path ? tb->path : "", sqlite3_errmsg(tb->db));
     }
     return termbase__fail(tb, err, "cannot prepare a statement for");
 }
 
-sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termbase_error *err)
+sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct dd_error *err)
 {
     sqlite3_stmt *st = tb->stmt[id];
 
@@ -220,7 +238,7 @@ sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termba
  * the last transactions but never corrupts) and the scratch table of touched
  * concepts. Readers skip this, which keeps a lookup's start-up small.
  */
-static enum termbase_status writer_init(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status writer_init(struct termbase *tb, struct dd_error *err)
 {
     enum termbase_status ret;
     if (tb->writer)
@@ -233,8 +251,7 @@ static enum termbase_status writer_init(struct termbase *tb, struct termbase_err
     return ret;
 }
 
-enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
-                                    struct termbase_error *err)
+enum termbase_status termbase__exec(struct termbase *tb, const char *sql, struct dd_error *err)
 {
     if (sqlite3_exec(tb->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return termbase__fail(tb, err, "cannot update the termbase");
@@ -242,7 +259,7 @@ enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
 }
 
 /* Steps st to completion (no rows wanted). */
-static enum termbase_status run(struct termbase *tb, sqlite3_stmt *st, struct termbase_error *err)
+static enum termbase_status run(struct termbase *tb, sqlite3_stmt *st, struct dd_error *err)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -373,13 +390,12 @@ static struct termbase *termbase_alloc(const char *path, unsigned flags)
 
 /* Opens name (a SQLite file name or URI) with oflags into tb->db. */
 static enum termbase_status db_connect(struct termbase *tb, const char *name, int oflags,
-                                       struct termbase_error *err)
+                                       struct dd_error *err)
 {
     if (sqlite3_open_v2(name, &tb->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         if (!tb->db)
             return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory",
                                    tb->path);
-        err->sqlite_code = sqlite3_extended_errcode(tb->db);
         return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", tb->path,
                                sqlite3_errmsg(tb->db));
     }
@@ -408,8 +424,7 @@ static void remove_new(const char *tmp)
  * second finds the first's file and uses it; a reader never sees a file
  * whose schema is half made (docs/termbase.md, "Concurrency").
  */
-static enum termbase_status create_whole(const char *path, const char *name,
-                                         struct termbase_error *err)
+static enum termbase_status create_whole(const char *path, const char *name, struct dd_error *err)
 {
     static unsigned serial;
     struct strbuf tmp = STRBUF_INIT;
@@ -444,14 +459,14 @@ cleanup:
     return ret;
 }
 
-struct termbase *termbase_open(const char *path, unsigned flags, struct termbase_error *err)
+static struct termbase *open_termbase(const char *path, unsigned flags, struct dd_error *err)
 {
     struct termbase *tb = NULL;
     struct strbuf name = STRBUF_INIT, uri = STRBUF_INIT;
     int oflags = SQLITE_OPEN_READWRITE;
     struct stat sb;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (flags & TERMBASE_MEMORY) {
         tb = termbase_alloc("(in memory)", flags & ~(unsigned)TERMBASE_READONLY);
         if (db_connect(tb, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, err) ||
@@ -602,7 +617,7 @@ size_t termbase__fuzzy_variants(const char *key, size_t len, int32_t *out, size_
 }
 
 enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, const char *key,
-                                           int add, struct termbase_error *err)
+                                           int add, struct dd_error *err)
 {
     int32_t h[TB_FUZZY_MAX_VARIANTS];
     size_t n = termbase__fuzzy_variants(key, strlen(key), h, TB_FUZZY_MAX_VARIANTS);
@@ -611,7 +626,7 @@ enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, cons
         sqlite3_stmt *st = termbase__stmt(tb, add ? TB_FUZZY_INSERT : TB_FUZZY_DELETE, err);
         enum termbase_status ret;
         if (!st)
-            return err->code;
+            return (enum termbase_status)err->detail;
         sqlite3_bind_int64(st, 1, h[i]);
         sqlite3_bind_int64(st, 2, id);
         ret = run(tb, st, err);
@@ -623,8 +638,8 @@ enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, cons
 
 /* ---- documents ------------------------------------------------------------------------- */
 
-int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
-                            struct termbase_error *err)
+static int doc_is_current(struct termbase *tb, const char *path, const char *hash,
+                          struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_DOC_GET, err);
     int rc, current = 0;
@@ -644,8 +659,8 @@ int termbase_doc_is_current(struct termbase *tb, const char *path, const char *h
     return current;
 }
 
-enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
-                                        uint64_t bytes, int *unchanged, struct termbase_error *err)
+static enum termbase_status doc_begin(struct termbase *tb, const char *path, const char *hash,
+                                      uint64_t bytes, int *unchanged, struct dd_error *err)
 {
     sqlite3_stmt *st;
     enum termbase_status ret;
@@ -657,7 +672,7 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
         /* storing an unchanged document writes nothing, so it works read-only */
         rc = termbase_doc_is_current(tb, path, hash, err);
         if (rc < 0)
-            return err->code;
+            return (enum termbase_status)err->detail;
         *unchanged = rc;
         return rc ? TERMBASE_OK
                   : termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
@@ -743,7 +758,8 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     return TERMBASE_OK;
 fail:
     termbase_doc_abort(tb);
-    return err->code ? err->code : TERMBASE_EINTERNAL;
+    return (enum termbase_status)err->detail ? (enum termbase_status)err->detail
+                                             : TERMBASE_EINTERNAL;
 }
 
 void termbase_doc_abort(struct termbase *tb)
@@ -756,13 +772,13 @@ void termbase_doc_abort(struct termbase *tb)
 
 /* Looks up or creates concept for ckey; *id set. */
 static enum termbase_status concept_id(struct termbase *tb, const char *ckey, const char *ko,
-                                       int64_t *id, struct termbase_error *err)
+                                       int64_t *id, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_CONCEPT_GET, err);
     int rc;
 
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     bind_text(st, 1, ckey);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -774,25 +790,24 @@ static enum termbase_status concept_id(struct termbase *tb, const char *ckey, co
     if (rc != SQLITE_DONE)
         return termbase__fail(tb, err, "cannot read the termbase");
     if (!(st = termbase__stmt(tb, TB_CONCEPT_INSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     bind_text(st, 1, ckey);
     bind_text(st, 2, ko);
     if (run(tb, st, err))
-        return err->code;
+        return (enum termbase_status)err->detail;
     *id = sqlite3_last_insert_rowid(tb->db);
     return TERMBASE_OK;
 }
 
 /* Looks up or creates form (concept, type, text); *id set. */
 static enum termbase_status form_id(struct termbase *tb, int64_t concept, const char *type,
-                                    const char *text, int user, int64_t *id,
-                                    struct termbase_error *err)
+                                    const char *text, int user, int64_t *id, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_FORM_GET, err);
     int rc;
 
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     bind_text(st, 2, type);
     bind_text(st, 3, text);
@@ -817,7 +832,7 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
     text_key(text, strlen(text), 0, &tb->key);
     text_key(text, strlen(text), 1, &tb->stem);
     if (!(st = termbase__stmt(tb, TB_FORM_INSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     bind_text(st, 2, type);
     bind_text(st, 3, text);
@@ -825,7 +840,7 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
     bind_text(st, 5, tb->stem.buf);
     sqlite3_bind_int(st, 6, user);
     if (run(tb, st, err))
-        return err->code;
+        return (enum termbase_status)err->detail;
     *id = sqlite3_last_insert_rowid(tb->db);
     return termbase__fuzzy_index(tb, *id, tb->key.buf, 1, err);
 }
@@ -836,7 +851,7 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
  */
 static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
                                      const char *text, const struct model_pair *p,
-                                     const char *source, double score, struct termbase_error *err)
+                                     const char *source, double score, struct dd_error *err)
 {
     sqlite3_stmt *st;
     int64_t fid;
@@ -848,7 +863,7 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     if (ret)
         return ret;
     if (!(st = termbase__stmt(tb, TB_EVIDENCE_UPSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, fid);
     sqlite3_bind_int64(st, 2, tb->doc_id);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)p->line);
@@ -863,8 +878,8 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     return run(tb, st, err);
 }
 
-enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pair *p,
-                                      struct termbase_error *err)
+static enum termbase_status doc_add(struct termbase *tb, const struct model_pair *p,
+                                    struct dd_error *err)
 {
     sqlite3_stmt *st;
     enum termbase_status ret;
@@ -882,7 +897,7 @@ enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pa
     if ((ret = concept_id(tb, ckey.buf, p->ko, &cid, err)))
         goto cleanup;
     if (!(st = termbase__stmt(tb, TB_TOUCH, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_int64(st, 1, cid);
@@ -910,7 +925,7 @@ cleanup:
     return ret;
 }
 
-enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status doc_commit(struct termbase *tb, struct dd_error *err)
 {
     sqlite3_stmt *st, *del;
     enum termbase_status ret;
@@ -950,27 +965,28 @@ enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_er
     return TERMBASE_OK;
 fail:
     termbase_doc_abort(tb);
-    return err->code ? err->code : TERMBASE_EINTERNAL;
+    return (enum termbase_status)err->detail ? (enum termbase_status)err->detail
+                                             : TERMBASE_EINTERNAL;
 }
 
 /* ---- review decisions ------------------------------------------------------------------ */
 
-enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
-                                   struct termbase_error *err)
+static enum termbase_status edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
+                                 struct dd_error *err)
 {
     sqlite3_stmt *st = NULL;
     enum termbase_status ret;
     int64_t fid;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (tb->flags & TERMBASE_READONLY)
         return termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
                                tb->path);
     if ((ret = writer_init(tb, err)) || (ret = termbase__exec(tb, "BEGIN IMMEDIATE", err)))
         return ret;
     if (!(st = termbase__stmt(tb, TB_C_GET, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_int64(st, 1, id);
@@ -1022,7 +1038,7 @@ static void dump_field(FILE *fp, const unsigned char *s)
     utf8_write_visible(fp, (const char *)s, UTF8_VISIBLE_BLANK);
 }
 
-enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbase_error *err)
+enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct dd_error *err)
 {
     static const char *const queries[] = {
         "SELECT 'document', path, hash, bytes FROM document ORDER BY path",
@@ -1040,7 +1056,7 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
     };
     enum termbase_status ret = TERMBASE_OK;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]) && !ret; q++) {
         sqlite3_stmt *st = NULL;
         int rc;
@@ -1062,7 +1078,7 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
     return ret;
 }
 
-enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *err)
+enum termbase_status termbase_check(struct termbase *tb, struct dd_error *err)
 {
     static const struct {
         const char *sql; /* returns a count of violations */
@@ -1089,7 +1105,7 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
     enum termbase_status ret = TERMBASE_OK;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
         long long n = -1;
         if (sqlite3_prepare_v2(tb->db, checks[i].sql, -1, &st, NULL) != SQLITE_OK)
@@ -1118,4 +1134,55 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
     sqlite3_finalize(st);
     strbuf_release(&k);
     return ret;
+}
+
+/* ---- the writers' exit classes (termbase__written) ------------------------------------- */
+
+int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
+                            struct dd_error *err)
+{
+    int ret = doc_is_current(tb, path, hash, err);
+    if (ret < 0)
+        termbase__written(err, (enum termbase_status)err->detail);
+    return ret;
+}
+
+enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
+                                        uint64_t bytes, int *unchanged, struct dd_error *err)
+{
+    return termbase__written(err, doc_begin(tb, path, hash, bytes, unchanged, err));
+}
+
+enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pair *p,
+                                      struct dd_error *err)
+{
+    assert(tb && p);
+    return termbase__written(err, doc_add(tb, p, err));
+}
+
+enum termbase_status termbase_doc_commit(struct termbase *tb, struct dd_error *err)
+{
+    return termbase__written(err, doc_commit(tb, err));
+}
+
+enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
+                                   struct dd_error *err)
+{
+    assert(tb && e);
+    return termbase__written(err, edit(tb, id, e, err));
+}
+
+struct termbase *termbase_open(const char *path, unsigned flags, struct dd_error *err)
+{
+    struct termbase *tb;
+
+    assert(err && (path || (flags & TERMBASE_MEMORY)));
+    tb = open_termbase(path, flags, err);
+    /* a termbase that cannot be created is output not written */
+    if (!tb && (flags & TERMBASE_CREATE)) {
+        termbase__written(err, (enum termbase_status)err->detail);
+        if (err->detail == TERMBASE_EOPEN)
+            err->code = DD_EOUTPUT;
+    }
+    return tb;
 }

@@ -27,7 +27,13 @@
  * (status, note, forms added by hand) belong to the concept and survive.
  *
  * Errors: functions return enum termbase_status and fill the caller's
- * struct termbase_error; nothing here prints or exits.
+ * struct dd_error (util/error.h): detail is the enum termbase_status, code
+ * the exit class, which depends on what the call was doing. A failure to
+ * read is DD_EINPUT; a function that writes (termbase_open with
+ * TERMBASE_CREATE, termbase_doc_*, termbase_ingest_jsonl, termbase_load_tsv,
+ * termbase_merge_*, termbase_edit) makes EBUSY and EIO DD_EOUTPUT, and a
+ * creating open EOPEN too; ENOTFOUND is DD_ENEGATIVE, an invalid lookup
+ * query DD_EUSAGE, EINTERNAL DD_EINTERNAL. Nothing here prints or exits.
  */
 #ifndef DADEUM_TERMBASE_TERMBASE_H
 #define DADEUM_TERMBASE_TERMBASE_H
@@ -38,6 +44,7 @@
 
 #include "model/concept.h"
 #include "text/key.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -61,13 +68,6 @@ enum termbase_status {
     TERMBASE_EINTERNAL  /* an SQL statement failed unexpectedly: a bug */
 };
 
-struct termbase_error {
-    enum termbase_status code; /* TERMBASE_OK when there is no error */
-    int sqlite_code;           /* extended SQLite result code, or 0 */
-    unsigned long line;        /* input line for TERMBASE_EINPUT, else 0 */
-    char message[256];         /* what failed, lower-case, no newline */
-};
-
 enum termbase_open_flags {
     TERMBASE_CREATE = 1 << 0,   /* create the file when missing */
     TERMBASE_READONLY = 1 << 1, /* no writes (lookup, review listing) */
@@ -89,8 +89,7 @@ enum termbase_open_flags {
  * ours, or damaged: objects of its schema missing), EVERSION, EBUSY, EIO.
  * A read-only open of an old schema fails with EVERSION rather than migrate.
  */
-struct termbase *termbase_open(const char *path, unsigned flags,
-                               struct termbase_error *err /* OUT */);
+struct termbase *termbase_open(const char *path, unsigned flags, struct dd_error *err /* OUT */);
 
 /* Closes the database and frees tb. Accepts NULL. */
 void termbase_free(struct termbase *tb);
@@ -105,7 +104,7 @@ int termbase_get_version(struct termbase *tb);
  * would change nothing), 0 when not, -1 on error (err filled in).
  */
 int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
-                            struct termbase_error *err /* OUT */);
+                            struct dd_error *err /* OUT */);
 
 /*
  * Starts storing document path with content hash and size: opens the write
@@ -119,16 +118,16 @@ int termbase_doc_is_current(struct termbase *tb, const char *path, const char *h
  */
 enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
                                         uint64_t bytes, int *unchanged /* OUT */,
-                                        struct termbase_error *err /* OUT */);
+                                        struct dd_error *err /* OUT */);
 /* Adds one pair of the open document. Pairs with an empty ko are skipped. */
 enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pair *p,
-                                      struct termbase_error *err /* OUT */);
+                                      struct dd_error *err /* OUT */);
 /*
  * Recomputes what the document changed, garbage-collects forms and
  * candidate concepts left without evidence, and commits. On failure the
  * transaction is rolled back: the termbase is as before termbase_doc_begin.
  */
-enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_error *err /* OUT */);
+enum termbase_status termbase_doc_commit(struct termbase *tb, struct dd_error *err /* OUT */);
 /* Rolls the open document back. Safe when none is open. */
 void termbase_doc_abort(struct termbase *tb);
 
@@ -153,7 +152,7 @@ typedef void (*termbase_progress_fn)(void *ctx, const struct termbase_progress *
  */
 enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path,
                                            termbase_progress_fn progress, void *ctx,
-                                           struct termbase_error *err /* OUT */);
+                                           struct dd_error *err /* OUT */);
 
 /*
  * Stores a TSV glossary as one document named path: a header row, then rows
@@ -165,7 +164,7 @@ enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path
  * err->line), or a storage error.
  */
 enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path,
-                                       struct termbase_error *err /* OUT */);
+                                       struct dd_error *err /* OUT */);
 
 /* ---- concepts --------------------------------------------------------------------- */
 
@@ -192,14 +191,14 @@ enum termbase_lookup_flags {
  * error. An empty result is not an error.
  */
 struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, unsigned flags,
-                                        size_t limit, struct termbase_error *err /* OUT */);
+                                        size_t limit, struct dd_error *err /* OUT */);
 
 /*
  * Lists concepts with the given status (-1: all) by count (highest first),
  * then key. limit 0 means no limit. Returns a result or NULL with err.
  */
 struct termbase_result *termbase_list(struct termbase *tb, int status, size_t limit,
-                                      struct termbase_error *err /* OUT */);
+                                      struct dd_error *err /* OUT */);
 
 /*
  * Streams every concept with the given status (-1: all) in key order (the
@@ -210,7 +209,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
  * Returns 0 when every concept was visited, or -1 with err filled in.
  */
 int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
-                     struct termbase_error *err /* OUT */);
+                     struct dd_error *err /* OUT */);
 
 /*
  * A termbase as a struct model_concept_source: set src.src to a
@@ -218,8 +217,8 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
  * walks it as termbase_foreach does and leaves a failure in *err.
  */
 struct termbase_source {
-    struct termbase *tb;        /* the termbase walked */
-    struct termbase_error *err; /* OUT: why a walk returned -1 */
+    struct termbase *tb;  /* the termbase walked */
+    struct dd_error *err; /* OUT: why a walk returned -1 */
 };
 int termbase_source_foreach(void *source, int status, model_concept_fn fn, void *ctx);
 
@@ -273,8 +272,7 @@ struct termbase_merge_stats {
  * Opens the write transaction. Returns a handle (ended by _commit or
  * _abort, which free it) or NULL with err filled in (EBUSY, EIO, ...).
  */
-struct termbase_merge *termbase_merge_begin(struct termbase *tb,
-                                            struct termbase_error *err /* OUT */);
+struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct dd_error *err /* OUT */);
 /*
  * Merges concept c (its id, ko, kind, status, note and forms are read; a
  * concept without a Korean form is skipped), committing the batch when it
@@ -282,18 +280,18 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb,
  * _abort is allowed.
  */
 enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct model_concept *c,
-                                        struct termbase_error *err /* OUT */);
+                                        struct dd_error *err /* OUT */);
 /* The counts so far. */
 const struct termbase_merge_stats *termbase_merge_get_stats(const struct termbase_merge *m);
 /* Commits and frees m. On failure the last batch is rolled back. */
 enum termbase_status termbase_merge_commit(struct termbase_merge *m,
-                                           struct termbase_error *err /* OUT */);
+                                           struct dd_error *err /* OUT */);
 /* Rolls back the batch in progress and frees m. Accepts NULL. */
 void termbase_merge_abort(struct termbase_merge *m);
 
 /* One concept by id: a result with one entry, or NULL (ENOTFOUND, ...). */
 struct termbase_result *termbase_get(struct termbase *tb, int64_t id,
-                                     struct termbase_error *err /* OUT */);
+                                     struct dd_error *err /* OUT */);
 
 /* A review decision; NULL / -1 fields are left as they are. */
 struct termbase_edit {
@@ -309,15 +307,14 @@ struct termbase_edit {
  * Returns TERMBASE_OK, ENOTFOUND, or a storage error.
  */
 enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
-                                   struct termbase_error *err /* OUT */);
+                                   struct dd_error *err /* OUT */);
 
 /*
  * Writes every concept, form, piece of evidence and document to fp as
  * sorted TSV without row ids: the same content gives the same bytes,
  * whatever order it was ingested in. The caller checks ferror(fp).
  */
-enum termbase_status termbase_dump(struct termbase *tb, FILE *fp,
-                                   struct termbase_error *err /* OUT */);
+enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct dd_error *err /* OUT */);
 
 /*
  * Checks the structural invariants (every form has a concept, keys match
@@ -325,6 +322,6 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp,
  * evidence without a document). Returns TERMBASE_OK or EINTERNAL with
  * the first violation in err->message.
  */
-enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *err /* OUT */);
+enum termbase_status termbase_check(struct termbase *tb, struct dd_error *err /* OUT */);
 
 #endif

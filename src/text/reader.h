@@ -38,26 +38,36 @@ enum text_reader_status {
     TEXT_READER_ELONG /* line number line is longer than TEXT_LINE_MAX bytes */
 };
 
-struct text_reader_error {
-    enum text_reader_status code;
-    int sys_errno;            /* errno for EOPEN/EREAD */
-    struct text_error decode; /* details for EDECODE/EENCODING */
-    unsigned long line;       /* the 1-based line that is too long, for ELONG */
-};
+/*
+ * Fills err for a failure of kind code to read path as text: err->detail
+ * is code, err->code DD_EUSAGE for an unknown encoding and DD_EINPUT for
+ * the rest, err->path is path, and the message names path ("-" is
+ * "<stdin>") as every command words it: "cannot open 'a.txt': ...",
+ * "cannot read ...", "cannot decode 'a.txt' as cp949 at byte 12",
+ * "'a.txt' ends inside a utf-8 character at byte 3", "line 7 of 'a.txt' is
+ * longer than ...", "unknown encoding 'x'". asked is the encoding the
+ * caller asked for (NULL or "auto": detect): a decoding error names it,
+ * not the superset that decoded it (euc-kr, not cp949). Assumes err holds
+ * sys_errno for EOPEN and EREAD, the decoder's error (offset, encoding,
+ * detail TEXT_ETRUNC when the input was cut) for EDECODE, and line for
+ * ELONG. For the readers of text/ and of check/.
+ */
+void text_input_fail(struct dd_error *err, enum text_reader_status code, const char *path,
+                     const char *asked);
 
 /*
  * Opens path for reading with the given encoding (NULL to detect) and
  * flags (enum text_flags). Returns NULL and fills err on failure.
  */
 struct text_reader *text_reader_open(const char *path, const char *encoding, unsigned flags,
-                                     struct text_reader_error *err /* OUT */);
+                                     struct dd_error *err /* OUT */);
 
 /*
  * Reads the next line into *line. Returns TEXT_READER_OK, TEXT_READER_EOF,
  * or an error status with err filled in.
  */
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line /* OUT */,
-                                         struct text_reader_error *err /* OUT */);
+                                         struct dd_error *err /* OUT */);
 
 /* The decoder's encoding and replacement count, for messages. */
 const char *text_reader_get_encoding(const struct text_reader *r);

@@ -5,8 +5,7 @@
  */
 #include "fuzz_pairs.h"
 
-static enum termbase_status read_jsonl(struct termbase *tb, const char *path,
-                                       struct termbase_error *err)
+static enum termbase_status read_jsonl(struct termbase *tb, const char *path, struct dd_error *err)
 {
     return termbase_ingest_jsonl(tb, path, NULL, NULL, err);
 }

@@ -22,7 +22,7 @@
 #include "termbase/termbase.h"
 
 typedef enum termbase_status (*fuzz_pairs_read_fn)(struct termbase *tb, const char *path,
-                                                   struct termbase_error *err);
+                                                   struct dd_error *err);
 
 static void fuzz_pairs_check_text(const char *s)
 {
@@ -38,7 +38,7 @@ static void fuzz_pairs_check_text(const char *s)
 
 static char *fuzz_pairs_dump(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -53,7 +53,7 @@ static char *fuzz_pairs_dump(struct termbase *tb)
 
 static void fuzz_pairs_list(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_list(tb, -1, 0, &err);
 
     assert(r);
@@ -85,7 +85,7 @@ static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint
                            size_t size)
 {
     const char *path = fuzz_input_file(name, data, size);
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     enum termbase_status rc;
     char *before, *after;
@@ -95,7 +95,7 @@ static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint
     rc = read(tb, path, &err);
     if (rc) {
         assert(rc == TERMBASE_EINPUT);
-        assert(err.code == TERMBASE_EINPUT && err.line >= 1);
+        assert(err.detail == TERMBASE_EINPUT && err.line >= 1);
         assert(memchr(err.message, '\0', sizeof(err.message)));
         assert(err.message[0] && !strchr(err.message, '\n'));
     }

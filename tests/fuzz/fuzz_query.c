@@ -153,7 +153,7 @@ static const struct seed_pair doc2[] = {
 static struct termbase *tb;
 static char dir[64], db[96];
 
-static void fail_tb(const char *what, const struct termbase_error *err)
+static void fail_tb(const char *what, const struct dd_error *err)
 {
     fprintf(stderr, "fuzz_query: %s: %s\n", what, err->message);
     abort();
@@ -161,7 +161,7 @@ static void fail_tb(const char *what, const struct termbase_error *err)
 
 static void store(const char *path, const struct seed_pair *p, size_t n)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct content_hash h;
     int unchanged;
 
@@ -194,7 +194,7 @@ static void store(const char *path, const struct seed_pair *p, size_t n)
 
 static int64_t id_of(const char *ko)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_lookup(tb, ko, TERMBASE_LOOKUP_EXACT, 1, &err);
     int64_t id;
     if (!r)
@@ -208,7 +208,7 @@ static int64_t id_of(const char *ko)
 static void edit(const char *ko, int status, const char *en, const char *abbr, const char *note)
 {
     struct termbase_edit e = {status, en, abbr, note};
-    struct termbase_error err;
+    struct dd_error err;
     if (termbase_edit(tb, id_of(ko), &e, &err))
         fail_tb("edit", &err);
 }
@@ -223,7 +223,7 @@ static void merge(void)
         {"저장소", MODEL_FORM_NATIVE, 0, 0},
     };
     struct model_concept c;
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_merge *m = termbase_merge_begin(tb, &err);
 
     if (!m)
@@ -260,7 +260,7 @@ static void cleanup(void)
 
 static void build(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     const char *tmp = getenv("TMPDIR");
 
     snprintf(dir, sizeof(dir), "%s/dadeum-fuzz-query.XXXXXX",
@@ -413,7 +413,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const unsigned flags[2] = {0, TERMBASE_LOOKUP_EXACT};
     static const size_t limits[2] = {0, 5};
     struct termbase_result *r[2][2];
-    struct termbase_error err;
+    struct dd_error err;
     char *q;
     int failed = 0;
 
@@ -428,12 +428,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             memset(&err, 0x5a, sizeof(err));
             r[f][l] = termbase_lookup(tb, q, flags[f], limits[l], &err);
             if (!r[f][l]) {
-                assert(err.code == TERMBASE_EINPUT);
+                assert(err.detail == TERMBASE_EINPUT);
                 assert(memchr(err.message, '\0', sizeof(err.message)));
                 assert(err.message[0] && !strchr(err.message, '\n'));
                 failed++;
             } else {
-                assert(err.code == TERMBASE_OK);
+                assert(err.detail == TERMBASE_OK);
                 check_result(r[f][l], flags[f], limits[l]);
             }
         }

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "check/check.h"
+#include "text/reader.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -229,20 +230,20 @@ static void test_empty_glossary(void)
 static void test_file_errors(void)
 {
     struct check_glossary *g = glossary();
-    struct check_error err;
+    struct dd_error err;
     struct check_result *r;
     FILE *fp;
 
     r = check_file(g, "/nonexistent/draft.txt", NULL, 0, &err);
-    OK(!r && err.code == CHECK_EOPEN, "missing file");
+    OK(!r && err.detail == TEXT_READER_EOPEN && err.code == DD_EINPUT, "missing file");
     r = check_file(g, "/dev/null", "no-such-encoding", 0, &err);
-    OK(!r && err.code == CHECK_EENCODING, "unknown encoding");
+    OK(!r && err.detail == TEXT_READER_EENCODING && err.code == DD_EUSAGE, "unknown encoding");
     fp = fopen("build-test-check.tmp", "wb");
     if (fp) {
         fputs("\xa1\xa1\xff\xff\xff", fp); /* not CP949, not UTF-8 */
         fclose(fp);
         r = check_file(g, "build-test-check.tmp", "utf-8", 0, &err);
-        OK(!r && err.code == CHECK_EDECODE, "undecodable");
+        OK(!r && err.detail == TEXT_READER_EDECODE && err.code == DD_EINPUT, "undecodable");
         check_result_free(r);
         remove("build-test-check.tmp");
     }

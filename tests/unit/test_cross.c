@@ -184,7 +184,7 @@ static const char *const corpus_gold[][2] = {
 /* Runs extractor + cross over path; counts pairs in and out of the gold. */
 static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *wrong)
 {
-    struct text_reader_error err;
+    struct dd_error err;
     struct text_reader *r = text_reader_open(path, NULL, 0, &err);
     if (!r)
         return -1;

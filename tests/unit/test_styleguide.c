@@ -203,7 +203,7 @@ static void test_html(void)
 /* Stores the test concepts in an in-memory termbase, one document. */
 static struct termbase *termbase_of_concepts(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
 
@@ -235,7 +235,7 @@ static int collect(void *ctx, const struct model_concept *c)
 
 static void test_stream_equals_collect(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_of_concepts();
 
     for (int fmt = STYLEGUIDE_MARKDOWN; fmt <= STYLEGUIDE_HTML; fmt++) {
@@ -266,7 +266,7 @@ static void test_stream_equals_collect(void)
 static int driver(int argc, char **argv)
 {
     struct styleguide_options opt = STYLEGUIDE_OPTIONS_INIT;
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb;
     int fmt = argc > 2 ? styleguide_format_parse(argv[2]) : -1, ret = 0;
 

@@ -39,7 +39,7 @@ static const struct tpair doc_b2[] = {{"미스트랄", "Mistral", MODEL_KIND_ENG
 static enum termbase_status store(struct termbase *tb, const char *path, const char *hash,
                                   const struct tpair *pairs, int *unchanged)
 {
-    struct termbase_error err;
+    struct dd_error err;
     enum termbase_status st = termbase_doc_begin(tb, path, hash, 100, unchanged, &err);
     if (st || *unchanged)
         return st;
@@ -60,7 +60,7 @@ static enum termbase_status store(struct termbase *tb, const char *path, const c
 
 static struct termbase *mem(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     OK(tb != NULL, "open :memory: failed: %s", err.message);
     return tb;
@@ -68,7 +68,7 @@ static struct termbase *mem(void)
 
 static char *dump(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -81,7 +81,7 @@ static char *dump(struct termbase *tb)
 static const char *first(struct termbase *tb, const char *q, unsigned flags, enum model_match *m)
 {
     static char out[256];
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_lookup(tb, q, flags, 10, &err);
     out[0] = '\0';
     *m = MODEL_MATCH_NONE;
@@ -147,7 +147,7 @@ static void test_ingest_and_lookup(void)
     STR_EQ(first(tb, "클라우디", TERMBASE_LOOKUP_EXACT, &m), "", "--exact has no fuzzy");
     STR_EQ(first(tb, "없는말", 0, &m), "", "not found");
     {
-        struct termbase_error err;
+        struct dd_error err;
         INT_EQ(termbase_check(tb, &err), TERMBASE_OK, "check: %s", err.message);
     }
     termbase_free(tb);
@@ -156,7 +156,7 @@ static void test_ingest_and_lookup(void)
 static void test_idempotent_and_replace(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
+    struct dd_error err;
     enum model_match m;
     int unchanged = 0;
     char *d1, *d2;
@@ -210,7 +210,7 @@ static void test_order_free(void)
 static void test_review(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_edit e = {MODEL_APPROVED, "Cloud", "CLD", "checked"};
     struct termbase_result *r;
     enum model_match m;
@@ -249,19 +249,20 @@ static void test_review(void)
 static void test_bad_queries(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
+    struct dd_error err;
     struct strbuf huge = STRBUF_INIT;
 
     if (!tb)
         return;
-    OK(!termbase_lookup(tb, "", 0, 10, &err) && err.code == TERMBASE_EINPUT, "empty");
-    OK(!termbase_lookup(tb, "   ", 0, 10, &err) && err.code == TERMBASE_EINPUT, "spaces only");
-    OK(!termbase_lookup(tb, "\xed\xa0\x80", 0, 10, &err) && err.code == TERMBASE_EINPUT,
+    OK(!termbase_lookup(tb, "", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "empty");
+    INT_EQ(err.code, DD_EUSAGE, "an invalid query is a usage error");
+    OK(!termbase_lookup(tb, "   ", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "spaces only");
+    OK(!termbase_lookup(tb, "\xed\xa0\x80", 0, 10, &err) && err.detail == TERMBASE_EINPUT,
        "surrogate is invalid UTF-8");
-    OK(!termbase_lookup(tb, "클\xff", 0, 10, &err) && err.code == TERMBASE_EINPUT, "bad byte");
+    OK(!termbase_lookup(tb, "클\xff", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "bad byte");
     for (int i = 0; i < 400; i++)
         strbuf_addstr(&huge, "가");
-    OK(!termbase_lookup(tb, huge.buf, 0, 10, &err) && err.code == TERMBASE_EINPUT, "huge");
+    OK(!termbase_lookup(tb, huge.buf, 0, 10, &err) && err.detail == TERMBASE_EINPUT, "huge");
     strbuf_release(&huge);
     termbase_free(tb);
 }
@@ -297,7 +298,7 @@ static void test_migrate_v1(void)
     int fd = mkstemp(path);
     sqlite3 *db = NULL;
     struct termbase *tb;
-    struct termbase_error err;
+    struct dd_error err;
     enum model_match m;
 
     OK(fd >= 0, "mkstemp");
@@ -309,7 +310,7 @@ static void test_migrate_v1(void)
     sqlite3_close(db);
 
     tb = termbase_open(path, TERMBASE_READONLY, &err);
-    OK(!tb && err.code == TERMBASE_EVERSION, "read-only open refuses to migrate");
+    OK(!tb && err.detail == TERMBASE_EVERSION, "read-only open refuses to migrate");
     termbase_free(tb);
     tb = termbase_open(path, 0, &err);
     OK(tb != NULL, "open migrates: %s", err.message);
@@ -343,7 +344,7 @@ static void test_bad_files(void)
     char path[] = "/tmp/dadeum-test-bad.XXXXXX";
     int fd = mkstemp(path);
     struct termbase *tb;
-    struct termbase_error err;
+    struct dd_error err;
     sqlite3 *db = NULL;
 
     OK(fd >= 0, "mkstemp");
@@ -356,7 +357,7 @@ static void test_bad_files(void)
        "write");
     close(fd);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_ENOTDB, "garbage is ENOTDB (%d: %s)", err.code, err.message);
+    OK(!tb && err.detail == TERMBASE_ENOTDB, "garbage is ENOTDB (%d: %s)", err.code, err.message);
     termbase_free(tb);
     unlink(path);
 
@@ -364,7 +365,7 @@ static void test_bad_files(void)
     sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
     sqlite3_close(db);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_ENOTDB, "foreign SQLite is ENOTDB (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_ENOTDB, "foreign SQLite is ENOTDB (%d)", err.code);
     termbase_free(tb);
     unlink(path);
 
@@ -375,18 +376,18 @@ static void test_bad_files(void)
                  NULL, NULL, NULL);
     sqlite3_close(db);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_EVERSION, "newer schema is EVERSION (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_EVERSION, "newer schema is EVERSION (%d)", err.code);
     termbase_free(tb);
     unlink(path);
 
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "missing without CREATE");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "missing without CREATE");
     tb = termbase_open("/tmp", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "a directory");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "a directory");
     tb = termbase_open("/nonexistent-dir/x.db", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "no such directory (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_EOPEN, "no such directory (%d)", err.code);
     tb = termbase_open("", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "empty path");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "empty path");
 }
 
 /* Sources, calibrated bands and the gate (confidence.c; issue #17). */

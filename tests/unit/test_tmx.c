@@ -16,7 +16,7 @@
 
 static struct termbase *mem_with(const char *const *pairs)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
     termbase_doc_begin(tb, "doc.txt", "fnv1a64:0000000000000001", 10, &unchanged, &err);
@@ -56,7 +56,7 @@ static int collect(void *ctx, const struct model_concept *c)
 static void test_foreach(void)
 {
     struct termbase *tb = mem_with(pairs);
-    struct termbase_error err;
+    struct dd_error err;
     struct seen s = {STRBUF_INIT, 0, 0};
 
     INT_EQ(termbase_foreach(tb, -1, collect, &s, &err), 0, "%s", err.message);
@@ -86,7 +86,7 @@ static char *export_str(struct termbase *tb, const struct exchange_writer_ops *o
 {
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -102,7 +102,7 @@ static char *export_str(struct termbase *tb, const struct exchange_writer_ops *o
 
 struct merge_ctx {
     struct termbase_merge *m;
-    struct termbase_error err;
+    struct dd_error err;
 };
 
 static int merge_one(void *ctx, const struct model_concept *c)
@@ -117,7 +117,7 @@ static struct termbase *import_str(exchange_read_fn read, const char *text, int 
     char path[] = "/tmp/dadeum-test-tmx.XXXXXX";
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     struct merge_ctx mc;
     struct exchange_reader rd;
@@ -237,7 +237,7 @@ static void test_tmx_reader_fixtures(void)
 static void test_merge_keeps_decisions(void)
 {
     struct termbase *tb = mem_with(pairs);
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_edit e = {MODEL_REJECTED, NULL, NULL, "no"};
     struct termbase_merge *m;
     struct model_form f[2] = {{"하나", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
