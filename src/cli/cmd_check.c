@@ -74,30 +74,28 @@ static int merge_concept(void *m, const struct model_concept *c)
     return termbase_merge_add(m, c, &err) ? -1 : 0;
 }
 
-/* Reads a TBX glossary into the in-memory termbase tb; 0 or -1 (reported). */
+/* Reads a TBX glossary into the in-memory termbase tb. Returns an exit status. */
 static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path)
 {
     struct dd_error err;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct exchange_reader rd;
     struct termbase_merge *m = termbase_merge_begin(tb, &err);
 
     if (!m)
-        return error("%s", err.message);
+        return cli_fail(&err);
     memset(&rd, 0, sizeof(rd));
     rd.concept = merge_concept;
     rd.ctx = m;
     rd.opt = (struct exchange_options)EXCHANGE_OPTIONS_INIT;
     if (f->read(path, &rd, &xerr)) {
         termbase_merge_abort(m);
-        if (xerr.line)
-            return error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", path, f->name,
-                         xerr.line, xerr.column, xerr.message);
-        return error("cannot read glossary '%s' (%s): %s", path, f->name, xerr.message);
+        dd_error_locate(&xerr, "cannot read glossary '%s' (%s)", path, f->name);
+        return cli_fail(&xerr);
     }
     if (termbase_merge_commit(m, &err))
-        return error("%s", err.message);
-    return 0;
+        return cli_fail(&err);
+    return DADEUM_EXIT_OK;
 }
 
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
@@ -114,9 +112,9 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
         tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
         if (tb && f && f->read && !strcmp(f->name, "tbx")) {
             /* a TBX glossary: read it as dadeum import does */
-            if (load_exchange(tb, f, o->glossary)) {
+            if ((ret = load_exchange(tb, f, o->glossary))) {
                 termbase_free(tb);
-                return DADEUM_EXIT_INPUT;
+                return ret;
             }
         } else if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
             termbase_free(tb);

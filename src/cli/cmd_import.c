@@ -155,7 +155,7 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     const struct exchange_format *f = from ? exchange_format_find(from) : NULL;
     struct import_ctx ic;
     struct exchange_reader rd;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct termbase_merge_stats st;
     struct strbuf tmp = STRBUF_INIT;
     const char *input = path; /* what the readers read: path or its copy */
@@ -195,13 +195,9 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     rd.opt = *opt;
     rd.langs = &ic.langs; /* the file's tags, for check_lang in the merging pass */
     if (f->read(input, &rd, &xerr)) {
-        if (xerr.line)
-            error("cannot import '%s' (%s): line %lu, column %lu: %s; nothing imported from it",
-                  path, f->name, xerr.line, xerr.column, xerr.message);
-        else
-            error("cannot import '%s' (%s): %s; nothing imported from it", path, f->name,
-                  xerr.message);
-        ret = DADEUM_EXIT_INPUT;
+        dd_error_locate(&xerr, "cannot import '%s' (%s)", path, f->name);
+        dd_error_suffix(&xerr, "; nothing imported from it");
+        ret = cli_fail(&xerr);
         goto cleanup;
     }
     ic.m = termbase_merge_begin(tb, &ic.err);
@@ -214,13 +210,13 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     if (f->read(input, &rd, &xerr)) {
         st = *termbase_merge_get_stats(ic.m);
         termbase_merge_abort(ic.m);
-        if (xerr.code == EXCHANGE_ESTOPPED) {
+        if (xerr.detail == EXCHANGE_ESTOPPED) {
             dd_error_prefix(&ic.err, "cannot import '%s': ", path);
             ret = cli_fail(&ic.err);
         } else {
-            error("cannot import '%s' (%s): it changed while being imported: %s", path, f->name,
-                  xerr.message);
-            ret = DADEUM_EXIT_INPUT;
+            dd_error_prefix(
+                &xerr, "cannot import '%s' (%s): it changed while being imported: ", path, f->name);
+            ret = cli_fail(&xerr);
         }
         if (st.committed)
             fprintf(stderr,

@@ -243,7 +243,7 @@ enum col {
 
 struct dsv_reader {
     const struct exchange_reader *rd; /* where concepts go */
-    struct exchange_error *err;       /* where errors go */
+    struct dd_error *err;             /* where errors go */
     int csv;                          /* 1: RFC 4180, 0: TSV */
     /* the record being split */
     struct strbuf *fields;                  /* fields of the current record */
@@ -268,11 +268,9 @@ static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned lo
                     unsigned long col, const char *msg)
 {
     if (!r->err->code) {
-        r->err->code = code;
+        dd_error_set(r->err, DD_EINPUT, (int)code, "%s", msg);
         r->err->line = line;
         r->err->column = col;
-        snprintf(r->err->message, sizeof(r->err->message), "%s", msg);
-        utf8_trim_invalid(r->err->message); /* cut inside a character */
     }
     return -1;
 }
@@ -693,7 +691,7 @@ static int feed_part(struct dsv_reader *r, const char *s, size_t len)
     return 0;
 }
 
-static int dsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err,
+static int dsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err,
                     int csv)
 {
     struct dsv_reader r;
@@ -706,7 +704,7 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     int ret = -1;
     size_t n;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     memset(&r, 0, sizeof(r));
     r.rd = rd;
     r.err = err;
@@ -726,9 +724,8 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     exchange_concept_reset(&r.cur);
     fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp) {
-        err->code = EXCHANGE_EOPEN;
         err->sys_errno = errno;
-        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EOPEN, "%s", strerror(err->sys_errno));
         goto cleanup;
     }
     dec = text_decoder_new(NULL, 0, &terr);
@@ -740,9 +737,8 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
             goto cleanup;
     }
     if (ferror(fp)) {
-        err->code = EXCHANGE_EOPEN;
         err->sys_errno = errno;
-        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EOPEN, "%s", strerror(err->sys_errno));
         goto cleanup;
     }
     strbuf_reset(&out);
@@ -763,14 +759,13 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     }
     ret = 0;
     goto cleanup;
-decode_error:
-    err->code = EXCHANGE_EMALFORMED;
-    {
-        struct strbuf msg = STRBUF_INIT;
-        dd_decode_message(&msg, NULL, terr.encoding[0] ? terr.encoding : "utf-8", terr.offset, 0);
-        snprintf(err->message, sizeof(err->message), "%s", msg.buf);
-        strbuf_release(&msg);
-    }
+decode_error : {
+    struct strbuf msg = STRBUF_INIT;
+    dd_decode_message(&msg, NULL, terr.encoding[0] ? terr.encoding : "utf-8", terr.offset, 0);
+    dd_error_set(err, DD_EINPUT, EXCHANGE_EMALFORMED, "%s", msg.buf);
+    err->offset = terr.offset;
+    strbuf_release(&msg);
+}
 cleanup:
     if (fp && !is_stdin)
         fclose(fp);
@@ -787,12 +782,12 @@ cleanup:
     return ret;
 }
 
-int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     return dsv_read(path, rd, err, 0);
 }
 
-int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int csv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     return dsv_read(path, rd, err, 1);
 }

@@ -634,13 +634,19 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
         rd->warn(rd->ctx, line, column, msg);
 }
 
-void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped)
+/* The XML layer's statuses are the exchange layer's, EOPEN to EINPUT. */
+_Static_assert((int)XML_READ_EOPEN == (int)EXCHANGE_EOPEN &&
+                   (int)XML_READ_EMALFORMED == (int)EXCHANGE_EMALFORMED &&
+                   (int)XML_READ_EREFUSED == (int)EXCHANGE_EREFUSED &&
+                   (int)XML_READ_EINPUT == (int)EXCHANGE_EINPUT,
+               "enum xml_read_status and enum exchange_status agree");
+
+void exchange_error_from_xml(struct dd_error *err, const struct dd_error *xe, int stopped)
 {
-    err->code = stopped ? EXCHANGE_ESTOPPED : (enum exchange_status)xe->code;
-    err->sys_errno = xe->sys_errno;
-    err->line = xe->line;
-    err->column = xe->column;
-    snprintf(err->message, sizeof(err->message), "%s", stopped ? "stopped" : xe->message);
+    if (err != xe)
+        *err = *xe;
+    if (stopped)
+        dd_error_set(err, DD_EINPUT, EXCHANGE_ESTOPPED, "stopped");
 }
 
 /* ---- skipped units ------------------------------------------------------------------------ */
@@ -667,7 +673,7 @@ void exchange_skipped_lang(struct exchange_skipped *s, const char *tag)
 }
 
 int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
-                            const char *unit, const char *units, struct exchange_error *err)
+                            const char *unit, const char *units, struct dd_error *err)
 {
     char msg[sizeof(err->message)];
     if (!s->units)
@@ -678,9 +684,8 @@ int exchange_skipped_report(const struct exchange_reader *rd, const struct excha
              s->units, s->units == 1 ? unit : units, rd->opt.source_lang,
              s->nlangs ? s->langs.buf : "none");
     if (!s->concepts) {
-        memset(err, 0, sizeof(*err));
-        err->code = EXCHANGE_EINPUT;
-        memcpy(err->message, msg, sizeof(msg));
+        dd_error_clear(err);
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EINPUT, "%s", msg);
         return -1;
     }
     if (rd->warn)

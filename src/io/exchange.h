@@ -31,6 +31,7 @@
 #include <stdio.h>
 
 #include "model/concept.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
@@ -178,6 +179,11 @@ void exchange_source_string(const struct model_concept *c, enum exchange_paths p
 
 /* ---- readers ------------------------------------------------------------------------ */
 
+/*
+ * Why a reader failed, in err->detail of its struct dd_error; err->code is
+ * DD_EINPUT for all of them (for ESTOPPED, the callback's own error has
+ * the status to exit with).
+ */
 enum exchange_status {
     EXCHANGE_OK = 0,
     EXCHANGE_EOPEN,      /* cannot open or read the file (errno in sys_errno) */
@@ -185,14 +191,6 @@ enum exchange_status {
     EXCHANGE_EREFUSED,   /* hostile XML: entities, a remote DTD, absurd nesting */
     EXCHANGE_EINPUT,     /* well-formed but not this format */
     EXCHANGE_ESTOPPED    /* the concept callback asked to stop (its own error says why) */
-};
-
-struct exchange_error {
-    enum exchange_status code; /* EXCHANGE_OK when there is no error */
-    int sys_errno;             /* errno for EOPEN */
-    unsigned long line;        /* 1-based, 0 when unknown */
-    unsigned long column;      /* 1-based, 0 when unknown */
-    char message[256];         /* lower-case, no newline */
 };
 
 /*
@@ -243,8 +241,7 @@ void exchange_skipped_lang(struct exchange_skipped *s, const char *tag);
  * the options that choose them.
  */
 int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
-                            const char *unit, const char *units,
-                            struct exchange_error *err /* OUT */);
+                            const char *unit, const char *units, struct dd_error *err /* OUT */);
 void exchange_skipped_release(struct exchange_skipped *s);
 
 /* Distinct warnings a reader gives per file before saying the rest are not shown. */
@@ -266,20 +263,19 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
  * nothing (import) wrap the read in one transaction.
  */
 typedef int (*exchange_read_fn)(const char *path, const struct exchange_reader *rd,
-                                struct exchange_error *err /* OUT */);
+                                struct dd_error *err /* OUT */);
 
 /*
  * For the XML readers: fills err from the XML layer's error xe, or with
  * EXCHANGE_ESTOPPED when the concept callback stopped the read.
  */
-struct xml_error;
-void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped);
+void exchange_error_from_xml(struct dd_error *err, const struct dd_error *xe, int stopped);
 
-int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
 /* TBX v2 (martif: tig and ntig) and v3 (tbx: termSec), told apart by the root. */
-int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
-int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
-int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int tbx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
+int tsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
+int csv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
 
 /*
  * For readers: 1 when id, a concept id read from a file, names a concept:

@@ -678,11 +678,11 @@ static void on_file_warn(void *ctx, const char *msg)
     exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
 }
 
-int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tbx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tbx_reader r;
-    struct xml_error xe;
+    struct dd_error xe;
     int ret;
 
     memset(&r, 0, sizeof(r));
@@ -705,8 +705,7 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
-        xe.code = XML_READ_EINPUT;
-        snprintf(xe.message, sizeof(xe.message), "not a TBX file");
+        dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TBX file");
         ret = -1;
     }
     if (ret)

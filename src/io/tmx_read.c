@@ -636,11 +636,11 @@ static void on_file_warn(void *ctx, const char *msg)
     exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
 }
 
-int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tmx_reader r;
-    struct xml_error xe;
+    struct dd_error xe;
     int ret;
 
     memset(&r, 0, sizeof(r));
@@ -662,8 +662,7 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
-        xe.code = XML_READ_EINPUT;
-        snprintf(xe.message, sizeof(xe.message), "not a TMX file");
+        dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TMX file");
         ret = -1;
     }
     if (!ret)

@@ -79,6 +79,32 @@ void dd_error_prefix(struct dd_error *e, const char *fmt, ...)
     strbuf_release(&sb);
 }
 
+void dd_error_locate(struct dd_error *e, const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    if (e->line)
+        strbuf_addf(&sb, ": line %lu, column %lu: ", e->line, e->column);
+    else
+        strbuf_addstr(&sb, ": ");
+    dd_error_prefix(e, "%s", sb.buf);
+    strbuf_release(&sb);
+}
+
+void dd_error_suffix(struct dd_error *e, const char *text)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    strbuf_addstr(&sb, e->message);
+    strbuf_addstr(&sb, text);
+    copy_cut(e->message, sizeof(e->message), sb.buf, sb.len);
+    strbuf_release(&sb);
+}
+
 void dd_decode_message(struct strbuf *out, const char *path, const char *encoding, uint64_t offset,
                        int truncated)
 {

@@ -78,6 +78,17 @@ void dd_error_prefix(struct dd_error *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
+ * Puts "PREFIX: line L, column C: " before e's message, or "PREFIX: " when
+ * e has no line (the column is left out when 0 too): "cannot read 'a.tbx'
+ * (tbx): line 3, column 7: " + "mismatched tag".
+ */
+void dd_error_locate(struct dd_error *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends text to e's message: message + "; nothing imported from it". */
+void dd_error_suffix(struct dd_error *e, const char *text);
+
+/*
  * The one "cannot decode" message: appends to out "cannot decode 'PATH' as
  * ENC at byte N", or with truncated set "'PATH' ends inside a ENC character
  * at byte N"; path "-" is written "<stdin>", and a NULL path leaves the

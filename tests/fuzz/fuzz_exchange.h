@@ -156,7 +156,7 @@ static void fuzz_read(exchange_read_fn read, const char *path)
         &tmx_writer, &tbx2_writer, &tbx3_writer, &tsv_writer, &csv_writer};
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_reader rd;
-    struct exchange_error err;
+    struct dd_error err;
     struct fuzz_ctx ctx;
     int ret;
 
@@ -176,12 +176,12 @@ static void fuzz_read(exchange_read_fn read, const char *path)
     ret = read(path, &rd, &err);
     assert(ret == 0 || ret == -1);
     if (ret) {
-        assert(err.code > EXCHANGE_OK && err.code < EXCHANGE_ESTOPPED);
+        assert(err.detail > EXCHANGE_OK && err.detail < EXCHANGE_ESTOPPED && err.code == DD_EINPUT);
         assert(memchr(err.message, '\0', sizeof(err.message)));
         assert(err.message[0]);
         assert(!strchr(err.message, '\n'));
     } else {
-        assert(err.code == EXCHANGE_OK);
+        assert(err.detail == EXCHANGE_OK);
     }
     for (int k = 0; k < FUZZ_NWRITERS; k++) {
         exchange_writer_finish(&ctx.w[k]);

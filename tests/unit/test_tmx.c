@@ -121,7 +121,7 @@ static struct termbase *import_str(exchange_read_fn read, const char *text, int 
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     struct merge_ctx mc;
     struct exchange_reader rd;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
 
     fputs(text, fp);
