@@ -15,6 +15,7 @@
 #include "check/check.h"
 #include "cli/cli.h"
 #include "io/exchange.h"
+#include "io/pairfile.h"
 #include "termbase/termbase.h"
 #include "text/reader.h"
 #include "util/outfile.h"
@@ -68,6 +69,15 @@ struct check_opts {
     int in_place;          /* --in-place */
 };
 
+/* Stores the TSV glossary at path in tb (io/pairfile.h); 0, or -1 with err filled in. */
+static int load_tsv(struct termbase *tb, const char *path, struct dd_error *err)
+{
+    struct model_pair_sink sink;
+
+    termbase_pair_sink(tb, &sink);
+    return pairfile_read(path, PAIRFILE_TSV, &sink, NULL, NULL, err);
+}
+
 static int merge_concept(void *m, const struct model_concept *c)
 {
     struct dd_error err;
@@ -116,7 +126,7 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
                 termbase_free(tb);
                 return ret;
             }
-        } else if (tb && termbase_load_tsv(tb, o->glossary, &err)) {
+        } else if (tb && load_tsv(tb, o->glossary, &err)) {
             termbase_free(tb);
             tb = NULL;
         }

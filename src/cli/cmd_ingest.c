@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "extract/run.h"
+#include "io/pairfile.h"
 #include "termbase/termbase.h"
 #include "util/hash.h"
 #include "util/path.h"
@@ -83,7 +84,7 @@ static void progress_show(const struct progress *p)
     fflush(stderr);
 }
 
-static void on_jsonl_progress(void *ctx, const struct termbase_progress *tp)
+static void on_jsonl_progress(void *ctx, const struct pairfile_progress *tp)
 {
     struct progress *p = ctx;
     p->files = tp->docs;
@@ -240,7 +241,10 @@ int cmd_ingest(int argc, char **argv)
     p.on = !quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     if (jsonl) {
-        if (termbase_ingest_jsonl(tb, jsonl, on_jsonl_progress, &p, &err)) {
+        struct model_pair_sink sink;
+
+        termbase_pair_sink(tb, &sink);
+        if (pairfile_read(jsonl, PAIRFILE_JSONL, &sink, on_jsonl_progress, &p, &err)) {
             if (p.on)
                 fputc('\n', stderr);
             ret = cli_fail(&err);

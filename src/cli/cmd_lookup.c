@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/pairfile.h"
 #include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
@@ -43,6 +44,15 @@ static const char help[] =
     "exit status: 0 found, 1 nothing found, 2 usage (also an empty, over-long or\n"
     "non-UTF-8 query), 3 the termbase or glossary cannot be read, 4 output could\n"
     "not be written.\n";
+
+/* Stores the TSV glossary at path in tb (io/pairfile.h); 0, or -1 with err filled in. */
+static int load_tsv(struct termbase *tb, const char *path, struct dd_error *err)
+{
+    struct model_pair_sink sink;
+
+    termbase_pair_sink(tb, &sink);
+    return pairfile_read(path, PAIRFILE_TSV, &sink, NULL, NULL, err);
+}
 
 int cmd_lookup(int argc, char **argv)
 {
@@ -113,7 +123,7 @@ int cmd_lookup(int argc, char **argv)
         return DADEUM_EXIT_INPUT;
     if (glossary) {
         tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-        if (tb && termbase_load_tsv(tb, glossary, &err)) {
+        if (tb && load_tsv(tb, glossary, &err)) {
             termbase_free(tb);
             tb = NULL;
         }

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "model/kind.h"
+#include "util/error.h"
 
 /*
  * One pair as stored: an extract_pair, plus the English and abbreviation
@@ -43,6 +44,23 @@ struct model_pair {
     const char *en_source; /* where en comes from: extract_pair.evidence ("gloss",
                             * "corpus", "lexicon", "translit", ...), or NULL: unknown */
     double en_score;       /* en's confidence in [0,1] (extract_pair.confidence) */
+};
+
+/*
+ * Where the pairs of a pair file go (io/pairfile.h; termbase_pair_sink
+ * stores them), one document at a time: begin, pair for each pair, then
+ * commit; abort after a failure anywhere, also of the reader. Each returns
+ * 0, or -1 with err filled in (the status to exit with in err->code).
+ * begin sets *skip to 1 when the document is stored with this content
+ * hash already: its pairs are then not handed out and commit is not called.
+ */
+struct model_pair_sink {
+    int (*begin)(void *ctx, const char *name, const char *hash, uint64_t bytes, int *skip,
+                 struct dd_error *err);
+    int (*pair)(void *ctx, const struct model_pair *p, struct dd_error *err);
+    int (*commit)(void *ctx, struct dd_error *err);
+    void (*abort)(void *ctx);
+    void *ctx; /* passed back to each */
 };
 
 /*

@@ -1186,3 +1186,36 @@ struct termbase *termbase_open(const char *path, unsigned flags, struct dd_error
     }
     return tb;
 }
+
+/* ---- the termbase as a pair sink ------------------------------------------------------ */
+
+static int sink_begin(void *tb, const char *name, const char *hash, uint64_t bytes, int *skip,
+                      struct dd_error *err)
+{
+    return termbase_doc_begin(tb, name, hash, bytes, skip, err) ? -1 : 0;
+}
+
+static int sink_pair(void *tb, const struct model_pair *p, struct dd_error *err)
+{
+    return termbase_doc_add(tb, p, err) ? -1 : 0;
+}
+
+static int sink_commit(void *tb, struct dd_error *err)
+{
+    return termbase_doc_commit(tb, err) ? -1 : 0;
+}
+
+static void sink_abort(void *tb)
+{
+    termbase_doc_abort(tb);
+}
+
+void termbase_pair_sink(struct termbase *tb, struct model_pair_sink *out)
+{
+    assert(tb && out);
+    out->begin = sink_begin;
+    out->pair = sink_pair;
+    out->commit = sink_commit;
+    out->abort = sink_abort;
+    out->ctx = tb;
+}

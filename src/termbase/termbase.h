@@ -30,10 +30,9 @@
  * struct dd_error (util/error.h): detail is the enum termbase_status, code
  * the exit class, which depends on what the call was doing. A failure to
  * read is DD_EINPUT; a function that writes (termbase_open with
- * TERMBASE_CREATE, termbase_doc_*, termbase_ingest_jsonl, termbase_load_tsv,
- * termbase_merge_*, termbase_edit) makes EBUSY and EIO DD_EOUTPUT, and a
- * creating open EOPEN too; ENOTFOUND is DD_ENEGATIVE, an invalid lookup
- * query DD_EUSAGE, EINTERNAL DD_EINTERNAL. Nothing here prints or exits.
+ * TERMBASE_CREATE, termbase_doc_*, termbase_merge_*, termbase_edit) makes EBUSY and EIO DD_EOUTPUT,
+ * and a creating open EOPEN too; ENOTFOUND is DD_ENEGATIVE, an invalid lookup query DD_EUSAGE,
+ * EINTERNAL DD_EINTERNAL. Nothing here prints or exits.
  */
 #ifndef DADEUM_TERMBASE_TERMBASE_H
 #define DADEUM_TERMBASE_TERMBASE_H
@@ -131,40 +130,13 @@ enum termbase_status termbase_doc_commit(struct termbase *tb, struct dd_error *e
 /* Rolls the open document back. Safe when none is open. */
 void termbase_doc_abort(struct termbase *tb);
 
-/* What termbase_ingest_jsonl reports after each document. */
-struct termbase_progress {
-    unsigned long docs;      /* documents stored or found unchanged so far */
-    unsigned long unchanged; /* of which unchanged */
-    unsigned long pairs;     /* pairs read so far */
-    uint64_t bytes;          /* input bytes read so far */
-};
-
-typedef void (*termbase_progress_fn)(void *ctx, const struct termbase_progress *p);
-
 /*
- * Stores the output of `dadeum extract --format jsonl` read from path ("-"
- * is standard input). Consecutive records with the same "file" form one
- * document, hashed over those records' bytes; each is stored as by
- * termbase_doc_begin/_add/_commit. progress (may be NULL) is called after
- * each document. Returns TERMBASE_OK, EOPEN (cannot read path), EINPUT
- * (bad record: err->line), or a storage error; documents before the bad
- * one stay stored.
+ * The termbase as a struct model_pair_sink (model/concept.h): fills *out
+ * with callbacks that store each document through termbase_doc_begin,
+ * _add, _commit and _abort, so that a reader of pair files (io/pairfile.h)
+ * stores into tb without knowing it. out is valid while tb is.
  */
-enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path,
-                                           termbase_progress_fn progress, void *ctx,
-                                           struct dd_error *err /* OUT */);
-
-/*
- * Stores a TSV glossary as one document named path: a header row, then rows
- * of at least two columns. Columns named ko and gloss (and optionally kind,
- * line, count, expansion, en, abbr, context) are used when the header names
- * them, else the first two columns are ko and gloss; `dadeum extract` TSV
- * has a file column, whose value then names the document instead.
- * Returns TERMBASE_OK, EOPEN, EINPUT (invalid UTF-8, too few columns:
- * err->line), or a storage error.
- */
-enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path,
-                                       struct dd_error *err /* OUT */);
+void termbase_pair_sink(struct termbase *tb, struct model_pair_sink *out /* OUT */);
 
 /* ---- concepts --------------------------------------------------------------------- */
 

@@ -5,8 +5,9 @@
  * Each input is written to the per-process temporary file of
  * fuzz_exchange.h and read into a fresh in-memory termbase by the reader
  * under test, as `dadeum ingest --from-jsonl` and `dadeum lookup
- * --glossary` read it (termbase/import.c). Checked:
- *   - a failed read says why: EINPUT with the line, a one-line message;
+ * --glossary` read it (io/pairfile.c into termbase_pair_sink). Checked:
+ *   - a failed read says why: PAIRFILE_EINPUT with the line, DD_EINPUT, a
+ *     one-line message;
  *   - the termbase passes termbase_check whatever was read;
  *   - every concept listed has valid UTF-8 forms without C0 or C1
  *     controls (they become spaces on import), and its text, TSV and JSON
@@ -18,11 +19,9 @@
 #define DADEUM_FUZZ_PAIRS_H
 
 #include "fuzz_exchange.h"
+#include "io/pairfile.h"
 #include "io/render.h"
 #include "termbase/termbase.h"
-
-typedef enum termbase_status (*fuzz_pairs_read_fn)(struct termbase *tb, const char *path,
-                                                   struct dd_error *err);
 
 static void fuzz_pairs_check_text(const char *s)
 {
@@ -81,21 +80,23 @@ static void fuzz_pairs_list(struct termbase *tb)
     termbase_result_free(r);
 }
 
-static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint8_t *data,
+static void fuzz_pairs_run(const char *name, enum pairfile_format fmt, const uint8_t *data,
                            size_t size)
 {
     const char *path = fuzz_input_file(name, data, size);
     struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-    enum termbase_status rc;
+    struct model_pair_sink sink;
+    int rc;
     char *before, *after;
 
     assert(tb);
+    termbase_pair_sink(tb, &sink);
     memset(&err, 0x5a, sizeof(err));
-    rc = read(tb, path, &err);
+    rc = pairfile_read(path, fmt, &sink, NULL, NULL, &err);
     if (rc) {
-        assert(rc == TERMBASE_EINPUT);
-        assert(err.detail == TERMBASE_EINPUT && err.line >= 1);
+        assert(rc == -1);
+        assert(err.detail == PAIRFILE_EINPUT && err.code == DD_EINPUT && err.line >= 1);
         assert(memchr(err.message, '\0', sizeof(err.message)));
         assert(err.message[0] && !strchr(err.message, '\n'));
     }
@@ -103,7 +104,7 @@ static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint
     fuzz_pairs_list(tb);
     if (!rc) {
         before = fuzz_pairs_dump(tb);
-        assert(read(tb, path, &err) == TERMBASE_OK);
+        assert(pairfile_read(path, fmt, &sink, NULL, NULL, &err) == 0);
         after = fuzz_pairs_dump(tb);
         assert(!strcmp(before, after));
         free(before);
