@@ -2,6 +2,7 @@
  * exchange.c - the format table, canonical form order, pairs and the concept
  * builder shared by the exchange readers and writers (io/exchange.h).
  */
+#include <assert.h>
 #include <limits.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -201,6 +202,8 @@ int exchange_id_given(const char *id)
 int exchange_writer_add(void *ctx, const struct model_concept *c)
 {
     struct exchange_writer *w = ctx;
+
+    assert(w && w->fp && c && c->ko);
     begin(w);
     w->concepts++;
     w->in_concept = 0;

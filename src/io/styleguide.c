@@ -15,6 +15,7 @@
  */
 #include "io/styleguide.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +225,8 @@ int styleguide_write_source(const struct model_concept_source *src, FILE *fp,
 {
     struct stream st;
     int status;
+
+    assert(src && src->foreach && fp);
 
     memset(&st, 0, sizeof(st));
     st.ctx.fp = fp;

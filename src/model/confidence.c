@@ -24,6 +24,7 @@
  * the document, the lexicon or the catalogues back, and transliteration
  * guesses only where they are right at least 95 % of the time.
  */
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -148,8 +149,11 @@ static const struct model_form *best_english(const struct model_concept *c)
 
 double model_concept_confidence(const struct model_concept *c)
 {
-    const struct model_form *en = best_english(c);
+    const struct model_form *en;
     double x = 0;
+
+    assert(c && (c->forms || !c->nforms));
+    en = best_english(c);
     int any = 0;
 
     if (c->status == MODEL_APPROVED)
@@ -173,7 +177,10 @@ double model_concept_confidence(const struct model_concept *c)
 enum model_gate model_gate_check(const struct model_concept *c, double min)
 {
     const struct model_form *en;
-    double x = c->has_confidence ? c->confidence : model_concept_confidence(c);
+    double x;
+
+    assert(c && (unsigned)c->status < MODEL_NSTATUS);
+    x = c->has_confidence ? c->confidence : model_concept_confidence(c);
 
     if (c->status == MODEL_APPROVED)
         return MODEL_GATE_PASS;
@@ -196,6 +203,8 @@ size_t model_concept_strip_weak(const struct model_concept *c, double min,
                                 struct model_concept *out, struct model_form *forms)
 {
     size_t n = 0;
+
+    assert(c && out && (forms || !c->nforms));
 
     *out = *c;
     for (size_t i = 0; i < c->nforms; i++)

@@ -432,6 +432,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     enum termbase_status ret;
     sqlite3_stmt *st;
 
+    assert(tb && query && err);
     dd_error_clear(err);
     if ((ret = check_query(query, err)))
         goto cleanup;
@@ -587,6 +588,7 @@ int termbase_source_foreach(void *source, int status, model_concept_fn fn, void 
 int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
                      struct dd_error *err)
 {
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL;
     int ret = 0, rc;
