@@ -203,7 +203,7 @@ int exchange_writer_add(void *ctx, const struct model_concept *c)
 {
     struct exchange_writer *w = ctx;
 
-    assert(w && w->fp && c && c->ko);
+    assert(w && w->fp && c); /* c->ko may be NULL: a file row without a Korean side */
     begin(w);
     w->concepts++;
     w->in_concept = 0;
