@@ -57,7 +57,7 @@ QUIET_GEN = @echo '   ' GEN $@;
 endif
 
 # ---- sources -----------------------------------------------------------------
-LIB_DIRS = util xml doc text extract align termbase io check parallel pipeline
+LIB_DIRS = util xml doc text model extract align termbase io check parallel pipeline
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \

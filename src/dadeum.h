@@ -11,8 +11,8 @@
  * fuzzers and the CLI run one extractor.
  *
  *   struct dadeum_ctx *ctx = dadeum_ctx_new();
- *   struct extract_run_error err;
- *   struct extract_doc *d = dadeum_extract_file(ctx, "a.txt", NULL, 0, 0, &err);
+ *   struct dd_error err;
+ *   struct extract_doc *d = dadeum_extract_file(ctx, "a.txt", NULL, 0, 0, NULL, &err);
  *   ... extract_doc_count(d), extract_doc_get(d, i) ...
  *   extract_doc_free(d);
  *   dadeum_ctx_free(ctx);
@@ -31,6 +31,7 @@
 #include "extract/run.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
+#include "util/error.h"
 
 struct dadeum_ctx;
 
@@ -51,7 +52,8 @@ struct extract_doc *dadeum_doc_new(const struct dadeum_ctx *ctx, const char *nam
 struct extract_doc *dadeum_extract_file(const struct dadeum_ctx *ctx, const char *path,
                                         const char *encoding, unsigned text_flags,
                                         unsigned extract_flags,
-                                        struct extract_run_error *err /* OUT */);
+                                        struct extract_run_info *info /* OUT */,
+                                        struct dd_error *err /* OUT */);
 
 /* ---- many documents, in order, on several threads ------------------------------------ */
 
@@ -70,12 +72,12 @@ struct dadeum_extract_options {
 /*
  * Called on the calling thread once per input, in the order of paths: doc
  * is the finished document (owned by the library, freed after the call), or
- * NULL when the file could not be read and err says why (on success err
- * holds the encoding and lenient replacements). A non-zero return stops the
- * run and is returned by dadeum_extract_files.
+ * NULL when the file could not be read and err says why; info holds the
+ * encoding, lenient replacements and format read. A non-zero return stops
+ * the run and is returned by dadeum_extract_files.
  */
 typedef int (*dadeum_extract_fn)(void *data, const char *path, struct extract_doc *doc,
-                                 const struct extract_run_error *err);
+                                 const struct extract_run_info *info, const struct dd_error *err);
 
 /*
  * Extracts paths[0..n) with opt->jobs worker threads while the calling
@@ -94,49 +96,46 @@ int dadeum_extract_files(struct dadeum_ctx *ctx, const char *const *paths, size_
 enum dadeum_ingest_status {
     DADEUM_INGEST_STORED = 0, /* extracted and stored (or its evidence replaced) */
     DADEUM_INGEST_CURRENT,    /* already stored with this content: not read again */
-    DADEUM_INGEST_EHASH,      /* the file could not be read to hash it: sys_errno */
-    DADEUM_INGEST_EREAD,      /* it could not be read or decoded: read */
-    DADEUM_INGEST_ECHECK,     /* the termbase could not be asked about it: tb */
-    DADEUM_INGEST_ESTORE      /* the pairs could not be stored (rolled back): tb */
+    DADEUM_INGEST_EHASH,      /* the file could not be read to hash it */
+    DADEUM_INGEST_EREAD,      /* it could not be read or decoded */
+    DADEUM_INGEST_ECHECK,     /* the termbase could not be asked about it */
+    DADEUM_INGEST_ESTORE      /* the pairs could not be stored (rolled back) */
 };
 
 struct dadeum_ingest_result {
-    uint64_t bytes;                /* bytes of the file (hashed), 0 when unreadable */
-    size_t pairs;                  /* pairs extracted (STORED) */
-    int sys_errno;                 /* for EHASH */
-    struct extract_run_error read; /* for EREAD; else the encoding and lenient replacements */
-    unsigned long unread_groups;   /* bracket groups not read (extract_doc_unread_groups) */
-    unsigned long first_unread;    /* and the first line that had some */
-    struct termbase_error tb;      /* for ECHECK and ESTORE */
+    uint64_t bytes;               /* bytes of the file (hashed), 0 when unreadable */
+    size_t pairs;                 /* pairs extracted (STORED) */
+    struct extract_run_info read; /* the encoding, lenient replacements and format read */
+    unsigned long unread_groups;  /* bracket groups not read (extract_doc_unread_groups) */
+    unsigned long first_unread;   /* and the first line that had some */
 };
 
 /*
  * Stores the pairs of the document at path in tb in one transaction, under
  * its name relative to the working directory (util/path.h), extracted
  * exactly as dadeum_extract_file does; a document stored with the same
- * content is not read again. Returns what happened; res has the details.
+ * content is not read again. Returns what happened; res has the details,
+ * and err the failure for the E statuses ("cannot read 'a.txt': ...",
+ * the reader's message, the termbase's, or for ESTORE "cannot store
+ * 'a.txt': " before it), its code the exit status.
  */
 enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb,
                                              const char *path, const char *encoding,
                                              unsigned text_flags,
-                                             struct dadeum_ingest_result *res /* OUT */);
+                                             struct dadeum_ingest_result *res /* OUT */,
+                                             struct dd_error *err /* OUT */);
 
 /* ---- a glossary ---------------------------------------------------------------------- */
-
-struct dadeum_glossary_error {
-    const char *format;       /* set when reading a TBX file failed: "tbx", and x says why */
-    struct exchange_error x;  /* with format */
-    struct termbase_error tb; /* else: opening the termbase or reading the TSV file */
-};
 
 /*
  * Opens the glossary a command searches: with glossary (a file name), a
  * private in-memory termbase holding that file, read as TBX when its
  * extension says so (as 'dadeum import' reads it), else as a TSV glossary
- * (termbase_load_tsv); without, the termbase db read-only. Returns it (free
- * with termbase_free), or NULL with err filled in.
+ * (io/pairfile.h); without, the termbase db read-only. Returns it (free
+ * with termbase_free), or NULL with err filled in: a TBX file that cannot
+ * be read is named "cannot read glossary 'g.tbx' (tbx): line L, column C:".
  */
 struct termbase *dadeum_glossary_open(const char *db, const char *glossary,
-                                      struct dadeum_glossary_error *err /* OUT */);
+                                      struct dd_error *err /* OUT */);
 
 #endif

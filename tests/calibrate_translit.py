@@ -4,7 +4,7 @@
 A loanword whose English only the transliterator found (extract's evidence
 "translit", "l10n+translit", "lexicon+translit") carries the transliterator's
 score, which is not a probability. This script turns it into one and prints
-the table src/termbase/confidence.c holds (translit_bands), with the figures
+the table src/model/confidence.c holds (translit_bands), with the figures
 its provenance comment quotes.
 
 Tuning data (the only data the fit reads):
@@ -21,7 +21,7 @@ one of the gold alternatives case-blind, ignoring spaces and hyphens (as
 tests/translit_eval.sh). The fit: scores sorted, pooled adjacent violators
 (isotonic regression) on right/wrong, then bands merged until each holds at
 least MIN_BAND words. A band's probability is its share of right answers,
-rounded down to hundredths. With the gate at TARGET (TERMBASE_MIN_CONFIDENCE)
+rounded down to hundredths. With the gate at TARGET (MODEL_MIN_CONFIDENCE)
 the guesses kept are those of bands whose probability reaches it; the script
 prints the lowest score kept, and the precision and share of words kept on
 each list.

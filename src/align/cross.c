@@ -198,7 +198,7 @@ void cross_pair_key(const char *ko, const char *gloss, int raw, struct strbuf *k
     cross_squeeze(gloss, strlen(gloss), key);
 }
 
-void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
+void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum model_kind kind,
                    unsigned long line, unsigned long gline, double score, const char *evidence)
 {
     struct strbuf key = STRBUF_INIT;
@@ -280,9 +280,9 @@ static int written_elsewhere(const struct cross_doc *c, const char *s, unsigned 
     return found;
 }
 
-static int composable(enum gloss_kind k)
+static int composable(enum model_kind k)
 {
-    return k == GLOSS_LOANWORD || k == GLOSS_ENGLISH || k == GLOSS_ABBREV;
+    return k == MODEL_KIND_LOANWORD || k == MODEL_KIND_ENGLISH || k == MODEL_KIND_ABBREV;
 }
 
 static void compose_at(struct cross_doc *c, const struct cline *l, const struct dpair *p1,
@@ -292,18 +292,18 @@ static void compose_at(struct cross_doc *c, const struct cline *l, const struct 
 
     strbuf_addf(&ko, "%s %s", p1->ko, p2->ko);
     strbuf_addf(&ev, "composition %s(%s) %s(%s)", p1->ko, p1->gloss, p2->ko, p2->gloss);
-    if (p2->kind == GLOSS_ABBREV && p1->kind != GLOSS_ABBREV) {
+    if (p2->kind == MODEL_KIND_ABBREV && p1->kind != MODEL_KIND_ABBREV) {
         /* the acronym must start with the first part: Cloud for CSAP, not Arthur for CEO */
-        const char *e = p1->kind == GLOSS_ENGLISH ? p1->gloss : p1->en;
+        const char *e = p1->kind == MODEL_KIND_ENGLISH ? p1->gloss : p1->en;
         if (!e || ascii_lower((unsigned char)e[0]) != ascii_lower((unsigned char)p2->gloss[0]))
             goto done;
-        cross_out_add(c, ko.buf, p2->gloss, GLOSS_ABBREV, l->no, l->no, 0.85, ev.buf);
+        cross_out_add(c, ko.buf, p2->gloss, MODEL_KIND_ABBREV, l->no, l->no, 0.85, ev.buf);
         strbuf_addf(&form, "%s %s", p1->gloss, p2->ko); /* 클라우드 보안인증제 */
         if (written_elsewhere(c, form.buf, l->no))
             cross_out_add(c, ko.buf, form.buf, p1->kind, l->no, l->no, 0.85, ev.buf);
     } else {
         strbuf_addf(&form, "%s %s", p1->gloss, p2->gloss); /* ICT R&D */
-        enum gloss_kind k = p1->kind == p2->kind ? p1->kind : GLOSS_LOANWORD;
+        enum model_kind k = p1->kind == p2->kind ? p1->kind : MODEL_KIND_LOANWORD;
         if (written_elsewhere(c, form.buf, l->no))
             cross_out_add(c, ko.buf, form.buf, k, l->no, l->no, 0.85, ev.buf);
     }
@@ -454,7 +454,7 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
 }
 
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
-                        enum gloss_kind kind, const char *en)
+                        enum model_kind kind, const char *en)
 {
     assert(c && ko && gloss);
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);

@@ -62,7 +62,7 @@ enum cross_flags {
 struct cross_pair {
     const char *ko;           /* Korean side, as written in the document */
     const char *gloss;        /* acronym, loanword or Latin phrase */
-    enum gloss_kind kind;     /* GLOSS_ABBREV or GLOSS_LOANWORD/ENGLISH */
+    enum model_kind kind;     /* MODEL_KIND_ABBREV or MODEL_KIND_LOANWORD/ENGLISH */
     unsigned long line;       /* line of the Korean side */
     unsigned long gloss_line; /* line of the gloss side */
     double score;             /* 0..1, higher is surer */
@@ -85,7 +85,7 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
  * English form when known (strings copied).
  */
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
-                        enum gloss_kind kind, const char *en /* may be NULL */);
+                        enum model_kind kind, const char *en /* may be NULL */);
 
 /*
  * Finds the cross pairs. Call once, after the last line and pair; calling it

@@ -30,7 +30,7 @@ struct dpair {
     char *gloss;          /* gloss side */
     size_t glen;          /* bytes in gloss */
     int spaced;           /* gloss holds a space */
-    enum gloss_kind kind; /* as the extractor classified it */
+    enum model_kind kind; /* as the extractor classified it */
     char *en;             /* its English form, or NULL */
 };
 
@@ -85,7 +85,7 @@ int cross_same_squeezed(const char *a, const char *b);
 /* key = squeeze(ko) 0x1F squeeze(gloss), or ko 0x1F gloss when raw */
 void cross_pair_key(const char *ko, const char *gloss, int raw, struct strbuf *key);
 /* Adds a result unless it is a bracket pair or a result already. */
-void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum gloss_kind kind,
+void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum model_kind kind,
                    unsigned long line, unsigned long gline, double score, const char *evidence);
 
 /* cross_acronym.c: cross_acronym_score without the lexicon's known expansions check. */

@@ -336,7 +336,7 @@ void cross_lists(struct cross_doc *c)
                 struct strbuf ev = STRBUF_INIT;
                 strbuf_addf(&ev, "list alignment: line %lu %s vs line %lu%s%s", ls[best].line,
                             k->label, ls[i].line, *a->label ? " " : "", a->label);
-                cross_out_add(c, k->text, a->text, GLOSS_ABBREV, ls[best].line, ls[i].line,
+                cross_out_add(c, k->text, a->text, MODEL_KIND_ABBREV, ls[best].line, ls[i].line,
                               h[t].score > 1 ? 1 : h[t].score, ev.buf);
                 strbuf_release(&ev);
             }

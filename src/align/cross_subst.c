@@ -481,8 +481,8 @@ void cross_subst(struct cross_doc *c)
                     acr = 0;
             }
             acr = acr && caps >= 2;
-            cross_out_add(c, a->ko, a->gloss, acr ? GLOSS_ABBREV : GLOSS_LOANWORD, a->line,
-                          a->gline, score, a->evidence);
+            cross_out_add(c, a->ko, a->gloss, acr ? MODEL_KIND_ABBREV : MODEL_KIND_LOANWORD,
+                          a->line, a->gline, score, a->evidence);
         }
     }
     strbuf_release(&key);

@@ -156,7 +156,7 @@ struct check_result *check_text(struct check_glossary *g, const char *text, size
  * over TEXT_LINE_MAX bytes, else 0.
  */
 static int check_line_lengths(const struct strbuf *text, size_t *from, size_t *cur,
-                              struct check_error *err)
+                              struct dd_error *err)
 {
     for (size_t i = *from; i < text->len; i++) {
         char c = text->buf[i];
@@ -166,7 +166,6 @@ static int check_line_lengths(const struct strbuf *text, size_t *from, size_t *c
         }
         if (++*cur <= TEXT_LINE_MAX)
             continue;
-        err->code = CHECK_ELONG;
         err->line = 1;
         for (size_t k = 0; k < i; k++)
             if (text->buf[k] == '\n' || (text->buf[k] == '\r' && text->buf[k + 1] != '\n'))
@@ -178,7 +177,7 @@ static int check_line_lengths(const struct strbuf *text, size_t *from, size_t *c
 }
 
 struct check_result *check_file(struct check_glossary *g, const char *path, const char *encoding,
-                                unsigned flags, struct check_error *err)
+                                unsigned flags, struct dd_error *err)
 {
     assert(g && path && err);
     struct text_decoder *dec = NULL;
@@ -189,10 +188,10 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
     ssize_t n;
     size_t measured = 0, cur = 0; /* text measured so far; bytes of its last line */
 
-    memset(err, 0, sizeof(*err));
-    dec = text_decoder_new(encoding, 0, &err->decode);
+    dd_error_clear(err);
+    dec = text_decoder_new(encoding, 0, err);
     if (!dec) {
-        err->code = CHECK_EENCODING;
+        text_input_fail(err, TEXT_READER_EENCODING, path, encoding);
         goto cleanup;
     }
     if (is_stdin) {
@@ -202,8 +201,8 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
             fd = open(path, O_RDONLY | O_CLOEXEC);
         while (fd < 0 && errno == EINTR);
         if (fd < 0) {
-            err->code = CHECK_EOPEN;
             err->sys_errno = errno;
+            text_input_fail(err, TEXT_READER_EOPEN, path, encoding);
             goto cleanup;
         }
     }
@@ -213,25 +212,29 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
             n = read(fd, buf, READ_CHUNK);
         while (n < 0 && errno == EINTR);
         if (n < 0) {
-            err->code = CHECK_EREAD;
             err->sys_errno = errno;
+            text_input_fail(err, TEXT_READER_EREAD, path, encoding);
             goto cleanup;
         }
         if (n == 0)
             break;
-        if (text_decoder_feed(dec, buf, (size_t)n, &text, &err->decode) != TEXT_OK) {
-            err->code = CHECK_EDECODE;
+        if (text_decoder_feed(dec, buf, (size_t)n, &text, err) != TEXT_OK) {
+            text_input_fail(err, TEXT_READER_EDECODE, path, encoding);
             goto cleanup;
         }
-        if (check_line_lengths(&text, &measured, &cur, err))
+        if (check_line_lengths(&text, &measured, &cur, err)) {
+            text_input_fail(err, TEXT_READER_ELONG, path, encoding);
             goto cleanup;
+        }
     }
-    if (text_decoder_finish(dec, &text, &err->decode) != TEXT_OK) {
-        err->code = CHECK_EDECODE;
+    if (text_decoder_finish(dec, &text, err) != TEXT_OK) {
+        text_input_fail(err, TEXT_READER_EDECODE, path, encoding);
         goto cleanup;
     }
-    if (check_line_lengths(&text, &measured, &cur, err))
+    if (check_line_lengths(&text, &measured, &cur, err)) {
+        text_input_fail(err, TEXT_READER_ELONG, path, encoding);
         goto cleanup;
+    }
     r = check_text(g, text.buf, text.len, flags);
 cleanup:
     if (fd >= 0 && !is_stdin)

@@ -62,14 +62,14 @@ struct check_glossary *check_glossary_new(void);
  * Rejected concepts and concepts without a loanword, English form or
  * abbreviation are ignored. Must not be called after check_text.
  */
-void check_glossary_add(struct check_glossary *g, const struct termbase_concept *c);
+void check_glossary_add(struct check_glossary *g, const struct model_concept *c);
 
 /*
  * Adds every concept of tb (check_glossary_add). Returns 0, or -1 with err
  * filled in when the termbase cannot be read.
  */
 int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb,
-                                struct termbase_error *err /* OUT */);
+                                struct dd_error *err /* OUT */);
 
 /* Number of concepts kept so far. */
 size_t check_glossary_count(const struct check_glossary *g);
@@ -118,32 +118,17 @@ struct check_result;
 struct check_result *check_text(struct check_glossary *g, const char *text, size_t len,
                                 unsigned flags);
 
-enum check_status {
-    CHECK_OK = 0,
-    CHECK_EOPEN,     /* cannot open the file (sys_errno) */
-    CHECK_EREAD,     /* a read failed (sys_errno) */
-    CHECK_EDECODE,   /* undecodable bytes (decode: offset, encoding) */
-    CHECK_EENCODING, /* unknown encoding name */
-    CHECK_ELONG      /* line number line is longer than TEXT_LINE_MAX bytes (doc/reader.h) */
-};
-
-struct check_error {
-    enum check_status code;   /* CHECK_OK when there is no error */
-    int sys_errno;            /* errno for EOPEN, EREAD */
-    struct text_error decode; /* details for EDECODE, EENCODING */
-    unsigned long line;       /* the line that is too long, for ELONG */
-};
-
 /*
  * Reads path ("-": standard input), decodes it (text/decode.h: encoding
  * NULL to detect UTF-8, UTF-16 or CP949) and checks it as check_text does.
  * The document is held in memory (--fix rewrites it), but no line may be
  * longer than TEXT_LINE_MAX bytes of decoded text: the read stops there
- * with CHECK_ELONG, so one endless line (/dev/zero) costs at most 1 MiB.
- * Returns the result, or NULL with err filled in.
+ * with TEXT_READER_ELONG, so one endless line (/dev/zero) costs at most
+ * 1 MiB. Returns the result, or NULL with err filled in as text_input_fail
+ * (doc/reader.h) fills it: err->detail is an enum text_reader_status.
  */
 struct check_result *check_file(struct check_glossary *g, const char *path, const char *encoding,
-                                unsigned flags, struct check_error *err /* OUT */);
+                                unsigned flags, struct dd_error *err /* OUT */);
 
 size_t check_result_count(const struct check_result *r);
 /* The i-th finding (i < count), in document order; valid until check_result_free. */

@@ -88,7 +88,7 @@ void check_decide(struct check_glossary *g, const struct scan *sc, const struct 
         size_t gr, pp = o->role == OCC_REVERSED ? o->inner : o->pat;
         struct group_state *st;
 
-        if (o->role == OCC_DEFINED && g->p[o->pat].type == PAT_ABBREV && !def_line[o->pat])
+        if (o->role == OCC_DEFINED && g->p[o->pat].type == MODEL_FORM_ABBREV && !def_line[o->pat])
             def_line[o->pat] = (unsigned long)o->line + 1;
         if (o->role != OCC_PLAIN && o->role != OCC_REVERSED)
             continue;
@@ -126,9 +126,9 @@ void check_decide(struct check_glossary *g, const struct scan *sc, const struct 
         struct group_state *st = &gs[check_group_of(g, o->pat)];
         const char *term = g->c[st->target].plain;
         char *found = xmemdupz(lines[o->line].s + o->b0, o->tb1 - o->b0);
-        enum check_rule rule = p->type == PAT_ABBREV    ? CHECK_RULE_ABBREV
-                               : p->type == PAT_ENGLISH ? CHECK_RULE_ENGLISH
-                                                        : CHECK_RULE_LOANWORD;
+        enum check_rule rule = p->type == MODEL_FORM_ABBREV    ? CHECK_RULE_ABBREV
+                               : p->type == MODEL_FORM_ENGLISH ? CHECK_RULE_ENGLISH
+                                                               : CHECK_RULE_LOANWORD;
 
         strbuf_reset(&s);
         switch (o->role) {
@@ -138,11 +138,11 @@ void check_decide(struct check_glossary *g, const struct scan *sc, const struct 
             break;
         case OCC_DEFINED:
             st->introduced = 1;
-            if (p->type == PAT_ABBREV)
+            if (p->type == MODEL_FORM_ABBREV)
                 defined[o->pat] = 1;
             break;
         case OCC_FOREIGN:
-            if (p->type == PAT_ABBREV) {
+            if (p->type == MODEL_FORM_ABBREV) {
                 if (defined[o->pat])
                     break;
                 strbuf_addf(&s, "%s(%s)", term, found);
@@ -159,15 +159,15 @@ void check_decide(struct check_glossary *g, const struct scan *sc, const struct 
             }
             break;
         case OCC_REVERSED:
-            if (p->type == PAT_ABBREV ? !defined[o->pat] : !st->introduced) {
+            if (p->type == MODEL_FORM_ABBREV ? !defined[o->pat] : !st->introduced) {
                 strbuf_addf(&s, "%s(%s)", term, found);
                 finding(r, CHECK_RULE_ORDER, lines, o, s.buf, term, term, 1, 0);
-            } else if (p->type == PAT_ABBREV) {
+            } else if (p->type == MODEL_FORM_ABBREV) {
                 finding(r, CHECK_RULE_ORDER, lines, o, found, term, found, 0, 0);
             } else {
                 finding(r, CHECK_RULE_ORDER, lines, o, term, term, term, 0, 0);
             }
-            if (p->type == PAT_ABBREV)
+            if (p->type == MODEL_FORM_ABBREV)
                 defined[o->pat] = 1;
             st->introduced = 1;
             break;

@@ -34,7 +34,7 @@ static int has_hangul(const char *s)
     return 0;
 }
 
-void check_glossary_add(struct check_glossary *g, const struct termbase_concept *tc)
+void check_glossary_add(struct check_glossary *g, const struct model_concept *tc)
 {
     struct concept *c;
     int foreign = 0;
@@ -43,12 +43,11 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
 
     assert(g && tc);
 
-    if (g->compiled || tc->status == TERMBASE_REJECTED || !tc->ko || !*tc->ko)
+    if (g->compiled || tc->status == MODEL_REJECTED || !tc->ko || !*tc->ko)
         return;
     for (size_t i = 0; i < tc->nforms; i++) {
-        enum termbase_form_type t = tc->forms[i].type;
-        foreign |=
-            t == TERMBASE_FORM_LOANWORD || t == TERMBASE_FORM_ENGLISH || t == TERMBASE_FORM_ABBREV;
+        enum model_form_type t = tc->forms[i].type;
+        foreign |= t == MODEL_FORM_LOANWORD || t == MODEL_FORM_ENGLISH || t == MODEL_FORM_ABBREV;
     }
     if (!foreign)
         return;
@@ -60,25 +59,25 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
     check_fold_key(&f, 0, &key);
     c->key = strbuf_detach(&key, NULL);
     c->id = tc->id;
-    c->approved = tc->status == TERMBASE_APPROVED;
+    c->approved = tc->status == MODEL_APPROVED;
     c->count = tc->count;
     c->parent = g->nc;
     c->forms = xcalloc(tc->nforms + 1, sizeof(*c->forms));
     for (size_t i = 0; i < tc->nforms; i++) {
         const char *text = tc->forms[i].text;
-        enum pat_type t;
+        enum model_form_type t;
 
         switch (tc->forms[i].type) {
-        case TERMBASE_FORM_KO:
-            t = PAT_PLAIN;
+        case MODEL_FORM_KO:
+            t = MODEL_FORM_KO;
             break;
-        case TERMBASE_FORM_LOANWORD:
-        case TERMBASE_FORM_ENGLISH:
+        case MODEL_FORM_LOANWORD:
+        case MODEL_FORM_ENGLISH:
             /* the script decides: a Hangul form is read as a loanword */
-            t = has_hangul(text) ? PAT_LOANWORD : PAT_ENGLISH;
+            t = has_hangul(text) ? MODEL_FORM_LOANWORD : MODEL_FORM_ENGLISH;
             break;
-        case TERMBASE_FORM_ABBREV:
-            t = has_hangul(text) ? PAT_LOANWORD : PAT_ABBREV;
+        case MODEL_FORM_ABBREV:
+            t = has_hangul(text) ? MODEL_FORM_LOANWORD : MODEL_FORM_ABBREV;
             break;
         default:
             continue; /* native synonyms, hanja and short forms are not checked */
@@ -89,22 +88,21 @@ void check_glossary_add(struct check_glossary *g, const struct termbase_concept 
     }
     /* the preferred term itself is a Korean form too */
     c->forms[c->nforms].text = xstrdup(tc->ko);
-    c->forms[c->nforms].type = PAT_PLAIN;
+    c->forms[c->nforms].type = MODEL_FORM_KO;
     c->nforms++;
     g->nc++;
     free(f.v);
 }
 
-static int add_termbase_concept(void *ctx, const struct termbase_concept *c)
+static int add_model_concept(void *ctx, const struct model_concept *c)
 {
     check_glossary_add(ctx, c);
     return 0;
 }
 
-int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb,
-                                struct termbase_error *err)
+int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb, struct dd_error *err)
 {
-    return termbase_foreach(tb, -1, add_termbase_concept, g, err) ? -1 : 0;
+    return termbase_foreach(tb, -1, add_model_concept, g, err) ? -1 : 0;
 }
 
 size_t check_glossary_count(const struct check_glossary *g)
@@ -153,7 +151,7 @@ static void *idx_val(size_t i)
 }
 
 /* Adds a pattern for text of concept ci; f holds its folding. */
-static void add_pattern(struct check_glossary *g, const struct fvec *f, enum pat_type type,
+static void add_pattern(struct check_glossary *g, const struct fvec *f, enum model_form_type type,
                         size_t ci)
 {
     struct pattern *p;
@@ -195,17 +193,17 @@ void check_glossary_compile(struct check_glossary *g)
     for (size_t ci = 0; ci < g->nc; ci++) {
         for (size_t j = 0; j < g->c[ci].nforms; j++) {
             struct raw_form *rf = &g->c[ci].forms[j];
-            struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+            struct strmap *m = rf->type == MODEL_FORM_ABBREV ? &abbrev : &foreign;
             int created;
 
-            if (rf->type == PAT_PLAIN)
+            if (rf->type == MODEL_FORM_KO)
                 continue;
             check_fold(rf->text, strlen(rf->text), &f);
             if (f.n < MIN_PATTERN)
                 continue;
             strbuf_reset(&key);
-            check_fold_key(&f, rf->type == PAT_ABBREV, &key);
-            if (rf->type != PAT_ABBREV && !strcmp(key.buf, g->c[ci].key))
+            check_fold_key(&f, rf->type == MODEL_FORM_ABBREV, &key);
+            if (rf->type != MODEL_FORM_ABBREV && !strcmp(key.buf, g->c[ci].key))
                 continue; /* its own term: 클라우드(클라우드) */
             e = strmap_put(m, key.buf, key.len, &created);
             if (created) {
@@ -249,16 +247,16 @@ void check_glossary_compile(struct check_glossary *g)
             if (f.n < MIN_PATTERN)
                 continue;
             strbuf_reset(&key);
-            check_fold_key(&f, rf->type == PAT_ABBREV, &key);
-            if (rf->type == PAT_PLAIN) {
+            check_fold_key(&f, rf->type == MODEL_FORM_ABBREV, &key);
+            if (rf->type == MODEL_FORM_KO) {
                 if (c->loanish || strmap_get(&foreign, key.buf, key.len))
                     continue;
                 e = strmap_put(&plain, key.buf, key.len, &created);
                 if (!created)
                     continue;
-                add_pattern(g, &f, PAT_PLAIN, ci);
+                add_pattern(g, &f, MODEL_FORM_KO, ci);
             } else {
-                struct strmap *m = rf->type == PAT_ABBREV ? &abbrev : &foreign;
+                struct strmap *m = rf->type == MODEL_FORM_ABBREV ? &abbrev : &foreign;
                 e = strmap_put(m, key.buf, key.len, &created);
                 /* one pattern per key, for its best concept; NULL marks it done */
                 if (created || !e->value || idx_of(e->value) != ci)
@@ -311,8 +309,10 @@ void check_glossary_compile(struct check_glossary *g)
 /* Longer first; on a tie abbreviations, loanwords, English, then Korean terms. */
 static int pattern_cmp_len(const struct pattern *a, const struct pattern *b)
 {
-    static const int rank[] = {
-        [PAT_ABBREV] = 0, [PAT_LOANWORD] = 1, [PAT_ENGLISH] = 2, [PAT_PLAIN] = 3};
+    static const int rank[MODEL_FORM_NTYPES] = {[MODEL_FORM_ABBREV] = 0,
+                                                [MODEL_FORM_LOANWORD] = 1,
+                                                [MODEL_FORM_ENGLISH] = 2,
+                                                [MODEL_FORM_KO] = 3};
     if (a->n != b->n)
         return a->n > b->n ? -1 : 1;
     return rank[a->type] - rank[b->type];

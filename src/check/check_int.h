@@ -27,11 +27,15 @@ struct fvec {
     size_t n, alloc; /* used, allocated */
 };
 
-enum pat_type { PAT_PLAIN = 0, PAT_LOANWORD, PAT_ENGLISH, PAT_ABBREV };
-
+/*
+ * A form is checked by its model form type: MODEL_FORM_KO for the plain
+ * Korean terms, MODEL_FORM_LOANWORD, _ENGLISH and _ABBREV for the foreign
+ * ones (a Hangul English or abbreviation form is read as a loanword);
+ * native synonyms, hanja and short forms are not checked.
+ */
 struct raw_form {
-    char *text;         /* as in the termbase */
-    enum pat_type type; /* what it is */
+    char *text;                /* as in the termbase */
+    enum model_form_type type; /* what it is */
 };
 
 struct concept {
@@ -47,10 +51,10 @@ struct concept {
 };
 
 struct pattern {
-    size_t off, n;      /* folded code points in the pools */
-    enum pat_type type; /* what the form is */
-    size_t concept;     /* its concept */
-    int latin;          /* holds no Hangul: word boundaries are Latin ones */
+    size_t off, n;             /* folded code points in the pools */
+    enum model_form_type type; /* what the form is */
+    size_t concept;            /* its concept */
+    int latin;                 /* holds no Hangul: word boundaries are Latin ones */
 };
 
 struct bucket {

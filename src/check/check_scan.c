@@ -32,7 +32,7 @@ static size_t match_at(const struct check_glossary *g, const struct fvec *t, siz
         return 0;
     for (size_t k = 0; k < p->n; k++) {
         const struct fch *c = &t->v[i + k];
-        if (c->cp != cp[k] || (p->type == PAT_ABBREV && c->orig != orig[k]))
+        if (c->cp != cp[k] || (p->type == MODEL_FORM_ABBREV && c->orig != orig[k]))
             return 0;
         if (k > 0 && c->sp != sp[k] && check_is_latin_alnum(c->cp) &&
             check_is_latin_alnum(t->v[i + k - 1].cp))
@@ -159,7 +159,7 @@ void check_scan_line(struct scan *sc, size_t line, const char *s, const struct f
             i++;
             continue;
         }
-        if (g->p[pi].type == PAT_PLAIN) {
+        if (g->p[pi].type == MODEL_FORM_KO) {
             scan_add(sc, OCC_PLAIN, line, t, i, n, pj, particle, pi);
             /* plain( ... ) defines the foreign forms of its group inside */
             if (particle < 0 && i + n < t->n && t->v[i + n].cp == '(') {
@@ -185,7 +185,7 @@ void check_scan_line(struct scan *sc, size_t line, const char *s, const struct f
             ip = i + n + 1;
             if (close && ip < close) {
                 size_t inner = best_match(g, s, t, ip, &m, &pj2, &part2);
-                if (inner != SIZE_MAX && g->p[inner].type == PAT_PLAIN && ip + m == close &&
+                if (inner != SIZE_MAX && g->p[inner].type == MODEL_FORM_KO && ip + m == close &&
                     check_group_of(g, inner) == check_group_of(g, pi)) {
                     struct occ *o;
                     size_t after = close + 1;

@@ -17,8 +17,10 @@
 #include "dadeum.h"
 #include "io/exchange.h"
 #include "io/lang.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "text/decode.h"
+#include "util/error.h"
 #include "util/outfile.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -46,6 +48,25 @@ int error(const char *fmt, ...)
     message("dadeum: error: ", fmt, ap);
     va_end(ap);
     return -1;
+}
+
+/* The library's error codes are the documented exit statuses, one to one. */
+_Static_assert((int)DD_ENEGATIVE == (int)DADEUM_EXIT_NEGATIVE &&
+                   (int)DD_EUSAGE == (int)DADEUM_EXIT_USAGE &&
+                   (int)DD_EINPUT == (int)DADEUM_EXIT_INPUT &&
+                   (int)DD_EOUTPUT == (int)DADEUM_EXIT_OUTPUT &&
+                   (int)DD_EINTERNAL == (int)DADEUM_EXIT_INTERNAL,
+               "enum dd_code and enum dadeum_exit agree");
+
+int cli_fail(const struct dd_error *e)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    assert(e && e->code != DD_OK && e->code < DD_NCODES);
+    dd_error_format(e, &sb);
+    error("%s", sb.buf);
+    strbuf_release(&sb);
+    return (int)e->code;
 }
 
 void warning(const char *fmt, ...)
@@ -340,7 +361,7 @@ int cli_file_option(const char *opt, const char *arg)
 
 int cli_check_encoding(const char *name)
 {
-    struct text_error err;
+    struct dd_error err;
     struct text_decoder *d = name ? text_decoder_new(name, 0, &err) : NULL;
 
     text_decoder_free(d);
@@ -364,11 +385,11 @@ int cli_parse_limit(const char *arg, size_t *limit)
 int cli_parse_termbase_format(const char *arg, int *fmt)
 {
     if (!strcmp(arg, "text"))
-        *fmt = TERMBASE_FORMAT_TEXT;
+        *fmt = RENDER_TEXT;
     else if (!strcmp(arg, "tsv"))
-        *fmt = TERMBASE_FORMAT_TSV;
+        *fmt = RENDER_TSV;
     else if (!strcmp(arg, "json"))
-        *fmt = TERMBASE_FORMAT_JSON;
+        *fmt = RENDER_JSON;
     else
         return error("unknown format '%s' (text, tsv or json)", arg);
     return 0;
@@ -405,7 +426,7 @@ int cli_exchange_date(const char *date_opt, char *buf)
 
 struct termbase *cli_glossary_open(const char *db, const char *glossary, int *status)
 {
-    struct dadeum_glossary_error err;
+    struct dd_error err;
     struct termbase *tb;
 
     *status = DADEUM_EXIT_OK;
@@ -414,16 +435,7 @@ struct termbase *cli_glossary_open(const char *db, const char *glossary, int *st
         return NULL;
     }
     tb = dadeum_glossary_open(db, glossary, &err);
-    if (tb)
-        return tb;
-    if (err.format && err.x.line)
-        error("cannot read glossary '%s' (%s): line %lu, column %lu: %s", glossary, err.format,
-              err.x.line, err.x.column, err.x.message);
-    else if (err.format)
-        error("cannot read glossary '%s' (%s): %s", glossary, err.format, err.x.message);
-    else
-        error("%s", err.tb.message);
-    *status =
-        !err.format && err.tb.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
-    return NULL;
+    if (!tb)
+        *status = cli_fail(&err);
+    return tb;
 }

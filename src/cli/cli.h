@@ -43,6 +43,15 @@ enum dadeum_exit {
  * UTF-8 as \xNN), whatever the names and texts it quotes hold.
  */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * The one place that reports a library error: prints e's message
+ * (dd_error_format) as error() does and returns its exit status, which is
+ * e->code (util/error.h: the codes are the exit statuses). Assumes e holds
+ * an error.
+ */
+struct dd_error;
+int cli_fail(const struct dd_error *e);
+
 /* "dadeum: warning: ..." on stderr, written as error() writes. */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -270,7 +279,7 @@ int cli_input_format(const char *name, unsigned *text_flags /* IN/OUT */);
 
 /* Parses a --limit value (0 to CLI_LIMIT_MAX, 0: all); 0, or -1 after an error message. */
 int cli_parse_limit(const char *arg, size_t *limit /* OUT */);
-/* Parses text | tsv | json (enum termbase_format); 0, or -1 after an error message. */
+/* Parses text | tsv | json (enum render_format); 0, or -1 after an error message. */
 int cli_parse_termbase_format(const char *arg, int *fmt /* OUT */);
 
 int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx);

@@ -82,14 +82,14 @@ static int parse_score(const char *arg, double *out)
 }
 
 /* Every Korean-side and English-side form of each concept not rejected. */
-static int add_concept(void *ctx, const struct termbase_concept *c)
+static int add_concept(void *ctx, const struct model_concept *c)
 {
     struct par_lexicon *lx = ctx;
     int ko = 0, en = 0;
-    if (c->status == TERMBASE_REJECTED)
+    if (c->status == MODEL_REJECTED)
         return 0;
     for (size_t i = 0; i < c->nforms; i++) {
-        if (c->forms[i].type == TERMBASE_FORM_ENGLISH || c->forms[i].type == TERMBASE_FORM_ABBREV)
+        if (c->forms[i].type == MODEL_FORM_ENGLISH || c->forms[i].type == MODEL_FORM_ABBREV)
             en = 1;
         else
             ko = 1;
@@ -98,7 +98,7 @@ static int add_concept(void *ctx, const struct termbase_concept *c)
         return 0; /* a concept with one side anchors nothing */
     for (size_t i = 0; i < c->nforms; i++) {
         int english =
-            c->forms[i].type == TERMBASE_FORM_ENGLISH || c->forms[i].type == TERMBASE_FORM_ABBREV;
+            c->forms[i].type == MODEL_FORM_ENGLISH || c->forms[i].type == MODEL_FORM_ABBREV;
         par_lexicon_add(lx, english, c->forms[i].text, (uint64_t)c->id);
     }
     return 0;
@@ -106,19 +106,17 @@ static int add_concept(void *ctx, const struct termbase_concept *c)
 
 static struct par_lexicon *load_lexicon(const char *db, int *ret)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(db, TERMBASE_READONLY, &err);
     struct par_lexicon *lx;
 
     if (!tb) {
-        error("%s", err.message);
-        *ret = DADEUM_EXIT_INPUT;
+        *ret = cli_fail(&err);
         return NULL;
     }
     lx = par_lexicon_new();
     if (termbase_foreach(tb, -1, add_concept, lx, &err)) {
-        error("%s", err.message);
-        *ret = DADEUM_EXIT_INPUT;
+        *ret = cli_fail(&err);
         par_lexicon_free(lx);
         lx = NULL;
     }
@@ -129,7 +127,7 @@ static struct par_lexicon *load_lexicon(const char *db, int *ret)
 static struct par_doc *read_side(const char *path, const char *encoding, unsigned flags,
                                  struct par_lexicon *lx, int english, int *ret)
 {
-    struct text_reader_error err;
+    struct dd_error err;
     struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
@@ -139,26 +137,7 @@ static struct par_doc *read_side(const char *path, const char *encoding, unsigne
                     (unsigned long long)d->replaced, d->encoding);
         return d;
     }
-    switch (err.code) {
-    case TEXT_READER_EOPEN:
-        error("cannot open '%s': %s", shown, strerror(err.sys_errno));
-        break;
-    case TEXT_READER_EREAD:
-        error("cannot read '%s': %s", shown, strerror(err.sys_errno));
-        break;
-    case TEXT_READER_EENCODING:
-        error("unknown encoding '%s'", encoding ? encoding : "?");
-        break;
-    case TEXT_READER_ELONG:
-        error("%s:%lu: line longer than %u bytes", shown, err.line, TEXT_LINE_MAX);
-        break;
-    default:
-        error("cannot decode '%s' as %s at byte %llu", shown,
-              err.decode.encoding[0] ? err.decode.encoding : "UTF-8",
-              (unsigned long long)err.decode.offset);
-        break;
-    }
-    *ret = err.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+    *ret = cli_fail(&err);
     return NULL;
 }
 
@@ -168,17 +147,13 @@ static size_t write_terms(FILE *fp, const char *ko_path, const char *en_path,
                           const struct par_alignment *al, const char *encoding, unsigned flags,
                           struct translit *t, const struct dadeum_ctx *ctx, int *ret)
 {
-    struct extract_run_error err;
+    struct dd_error err;
     struct extract_doc *doc =
-        extract_run_file(ko_path, encoding, flags, 0, dadeum_ctx_get_oracle(ctx), &err);
+        extract_run_file(ko_path, encoding, flags, 0, dadeum_ctx_get_oracle(ctx), NULL, &err);
     size_t n = 0;
 
     if (!doc) {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&err, ko_path, encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-        *ret = DADEUM_EXIT_INPUT;
+        *ret = cli_fail(&err);
         return 0;
     }
     for (size_t i = 0; i < extract_doc_count(doc); i++) {

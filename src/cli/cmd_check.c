@@ -15,7 +15,6 @@
 
 #include "check/check.h"
 #include "cli/cli.h"
-#include "extract/run.h"
 #include "io/exchange.h"
 #include "termbase/termbase.h"
 #include "doc/reader.h"
@@ -80,7 +79,7 @@ struct check_opts {
 /* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
 static int load_glossary(const struct check_opts *o, struct check_glossary *g)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb;
     int ret = DADEUM_EXIT_OK;
 
@@ -88,46 +87,13 @@ static int load_glossary(const struct check_opts *o, struct check_glossary *g)
     if (!tb)
         return ret;
     if (check_glossary_add_termbase(g, tb, &err)) {
-        error("%s", err.message);
-        ret = DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
     } else if (!check_glossary_count(g)) {
         warning("the %s has no loanword, English or abbreviation with a plain Korean term",
                 o->glossary ? "glossary" : "termbase");
     }
     termbase_free(tb);
     return ret;
-}
-
-static void report_error(const struct check_error *e, const char *path, const char *encoding)
-{
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
-
-    switch (e->code) {
-    case CHECK_EENCODING:
-        error("unknown encoding '%s'", encoding ? encoding : "");
-        break;
-    case CHECK_EOPEN:
-        error("cannot open '%s': %s", shown, strerror(e->sys_errno));
-        break;
-    case CHECK_EDECODE: {
-        const char *as =
-            encoding && *encoding && strcmp(encoding, "auto") ? encoding : e->decode.encoding;
-        if (e->decode.code == TEXT_ETRUNC)
-            error("'%s' ends inside a %s character at byte %llu", shown, as,
-                  (unsigned long long)e->decode.offset);
-        else
-            error("cannot decode '%s' as %s at byte %llu", shown, as,
-                  (unsigned long long)e->decode.offset);
-        break;
-    }
-    case CHECK_ELONG:
-        error("line %lu of '%s' is longer than %u bytes, the limit for one line", e->line, shown,
-              TEXT_LINE_MAX);
-        break;
-    default:
-        error("cannot read '%s': %s", shown, strerror(e->sys_errno));
-        break;
-    }
 }
 
 /*
@@ -142,7 +108,7 @@ static int check_document(struct check_glossary *g, const char *path, const stru
                           struct check_result **out)
 {
     unsigned forced = (o->text_flags & TEXT_READER_FORMAT_MASK) >> 8;
-    struct extract_run_error e;
+    struct dd_error e;
     struct text_reader *r;
     struct text_line line;
     struct strbuf text = STRBUF_INIT;
@@ -153,8 +119,7 @@ static int check_document(struct check_glossary *g, const char *path, const stru
         return 0;
     if (!forced && (!strcmp(path, "-") || stat(path, &sb) || !S_ISREG(sb.st_mode)))
         return 0;
-    memset(&e, 0, sizeof(e));
-    r = text_reader_open(path, o->encoding, o->text_flags, &e.reader);
+    r = text_reader_open(path, o->encoding, o->text_flags, &e);
     if (r && text_reader_get_format(r) == DOC_TEXT) {
         text_reader_free(r);
         return 0;
@@ -165,15 +130,12 @@ static int check_document(struct check_glossary *g, const char *path, const stru
         text_reader_free(r);
         return -1;
     }
-    while (r && (st = text_reader_next(r, &line, &e.reader)) == TEXT_READER_OK) {
+    while (r && (st = text_reader_next(r, &line, &e)) == TEXT_READER_OK) {
         strbuf_add(&text, line.text, line.len);
         strbuf_addch(&text, '\n');
     }
     if (!r || st != TEXT_READER_EOF) {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&e, path, o->encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
+        cli_fail(&e);
         text_reader_free(r);
         strbuf_release(&text);
         return -1;
@@ -329,7 +291,7 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
     if (o.fmt == CHECK_FORMAT_JSON)
         fputc('[', report);
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {
-        struct check_error err;
+        struct dd_error err;
         struct check_result *r;
         const char *shown = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
 
@@ -348,8 +310,7 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         }
         if (!r) {
-            report_error(&err, argv[i], o.encoding);
-            if (err.code == CHECK_EENCODING) {
+            if (cli_fail(&err) == DADEUM_EXIT_USAGE) {
                 ret = DADEUM_EXIT_USAGE;
                 break;
             }

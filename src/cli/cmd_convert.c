@@ -73,7 +73,7 @@ static const char *lang_for(const struct convert_ctx *cc, int side)
     return in->len ? in->buf : cc->fallback[side];
 }
 
-static int on_concept(void *data, const struct termbase_concept *c)
+static int on_concept(void *data, const struct model_concept *c)
 {
     struct convert_ctx *cc = data;
     cc->w->opt.source_lang = lang_for(cc, 0);
@@ -100,7 +100,7 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     struct outfile out = OUTFILE_INIT;
     struct exchange_writer w;
     struct exchange_reader rd;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct convert_ctx cc;
     int c, ret = DADEUM_EXIT_OK, writer_open = 0, langs_open = 0;
     char date[32];
@@ -211,13 +211,9 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     rd.ctx = &cc;
     rd.opt = opt;
     rd.langs = &cc.langs;
-    if (from->read(in, &rd, &xerr) && !(xerr.code == EXCHANGE_ESTOPPED && ferror(out.fp))) {
-        if (xerr.line)
-            error("cannot read '%s' (%s): line %lu, column %lu: %s", in, from->name, xerr.line,
-                  xerr.column, xerr.message);
-        else
-            error("cannot read '%s' (%s): %s", in, from->name, xerr.message);
-        ret = DADEUM_EXIT_INPUT;
+    if (from->read(in, &rd, &xerr) && !(xerr.detail == EXCHANGE_ESTOPPED && ferror(out.fp))) {
+        dd_error_locate(&xerr, "cannot read '%s' (%s)", in, from->name);
+        ret = cli_fail(&xerr);
         goto cleanup;
     }
     if (!ferror(out.fp)) /* else the write failed and stopped the read */

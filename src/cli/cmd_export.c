@@ -8,7 +8,7 @@
  * leaves a partial file.
  *
  * The gate (docs/termbase.md, "Confidence"): by default only approved
- * concepts and candidates with confidence >= TERMBASE_MIN_CONFIDENCE are
+ * concepts and candidates with confidence >= MODEL_MIN_CONFIDENCE are
  * written, and of those candidates only the English forms that reach it;
  * --min-confidence moves the bar, --all writes everything. One line on
  * stderr says what was left out, by reason.
@@ -119,39 +119,39 @@ static int usage(int to_stdout)
 
 /* The gate between the termbase and a writer, and what it left out. */
 struct gate {
-    double min;                                     /* confidence a candidate needs */
-    int keep_rejected;                              /* --status rejected asked for them */
-    unsigned long seen;                             /* concepts given */
-    unsigned long left_out[TERMBASE_GATE_NREASONS]; /* concepts left out, by reason */
-    unsigned long weak_forms;                       /* English forms left out of kept ones */
-    struct termbase_form *forms;                    /* scratch for strip_weak */
-    size_t aforms;                                  /* allocated entries in forms */
-    struct exchange_writer *w;                      /* next stage, or NULL: count only */
-    const struct styleguide_options *so;            /* count only what a style guide lists */
+    double min;                                  /* confidence a candidate needs */
+    int keep_rejected;                           /* --status rejected asked for them */
+    unsigned long seen;                          /* concepts given */
+    unsigned long left_out[MODEL_GATE_NREASONS]; /* concepts left out, by reason */
+    unsigned long weak_forms;                    /* English forms left out of kept ones */
+    struct model_form *forms;                    /* scratch for strip_weak */
+    size_t aforms;                               /* allocated entries in forms */
+    struct exchange_writer *w;                   /* next stage, or NULL: count only */
+    const struct styleguide_options *so;         /* count only what a style guide lists */
 };
 
 /* Decides on c; returns 1 when it passes (then *out is c as written). */
-static int gate_pass(struct gate *g, const struct termbase_concept *c, struct termbase_concept *out)
+static int gate_pass(struct gate *g, const struct model_concept *c, struct model_concept *out)
 {
-    enum termbase_gate why = termbase_gate_check(c, g->min);
+    enum model_gate why = model_gate_check(c, g->min);
 
     g->seen++;
-    if (why == TERMBASE_GATE_REJECTED && g->keep_rejected)
-        why = TERMBASE_GATE_PASS;
-    if (why != TERMBASE_GATE_PASS) {
+    if (why == MODEL_GATE_REJECTED && g->keep_rejected)
+        why = MODEL_GATE_PASS;
+    if (why != MODEL_GATE_PASS) {
         g->left_out[why]++;
         return 0;
     }
     ALLOC_GROW(g->forms, c->nforms + 1, g->aforms);
-    g->weak_forms += termbase_concept_strip_weak(c, g->min, out, g->forms);
+    g->weak_forms += model_concept_strip_weak(c, g->min, out, g->forms);
     return 1;
 }
 
-/* A termbase_concept_fn: the gate, then the writer. */
-static int gate_write(void *ctx, const struct termbase_concept *c)
+/* A model_concept_fn: the gate, then the writer. */
+static int gate_write(void *ctx, const struct model_concept *c)
 {
     struct gate *g = ctx;
-    struct termbase_concept kept;
+    struct model_concept kept;
 
     if (g->so && !styleguide_options_match(g->so, c))
         return 0;
@@ -169,23 +169,23 @@ static void gate_report(const struct gate *g)
     unsigned long n = 0;
     const char *sep = "";
 
-    for (int i = 1; i < TERMBASE_GATE_NREASONS; i++)
+    for (int i = 1; i < MODEL_GATE_NREASONS; i++)
         n += g->left_out[i];
     if (!n && !g->weak_forms)
         return;
     fprintf(stderr, "dadeum: export: left out %lu of %lu concepts (", n, g->seen);
-    for (int i = 1; i < TERMBASE_GATE_NREASONS; i++) {
+    for (int i = 1; i < MODEL_GATE_NREASONS; i++) {
         if (!g->left_out[i])
             continue;
         fprintf(stderr, "%s%lu ", sep, g->left_out[i]);
-        switch ((enum termbase_gate)i) {
-        case TERMBASE_GATE_REJECTED:
+        switch ((enum model_gate)i) {
+        case MODEL_GATE_REJECTED:
             fputs("rejected", stderr);
             break;
-        case TERMBASE_GATE_TRANSLIT:
+        case MODEL_GATE_TRANSLIT:
             fprintf(stderr, "transliteration guesses below %.2f", g->min);
             break;
-        case TERMBASE_GATE_UNKNOWN:
+        case MODEL_GATE_UNKNOWN:
             fputs("of unknown source: ingest their documents again", stderr);
             break;
         default:
@@ -261,9 +261,9 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
     struct outfile out = OUTFILE_INIT;
     struct exchange_writer w;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     struct styleguide_options so = STYLEGUIDE_OPTIONS_INIT;
-    struct gate gate = {TERMBASE_MIN_CONFIDENCE, 0, 0, {0}, 0, NULL, 0, NULL, NULL};
+    struct gate gate = {MODEL_MIN_CONFIDENCE, 0, 0, {0}, 0, NULL, 0, NULL, NULL};
     int c, rc, status = -1, ret = DADEUM_EXIT_OK, writer_open = 0, min_count_opt = 0;
     int all = 0, quiet = 0, min_given = 0;
     char date[32];
@@ -289,7 +289,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
             output = optarg;
             break;
         case 's':
-            if ((status = termbase_review_parse(optarg)) < 0) {
+            if ((status = model_status_parse(optarg)) < 0) {
                 error("unknown status '%s' (candidate, approved or rejected)", optarg);
                 ret = usage(0);
                 goto cleanup;
@@ -315,7 +315,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         case 'k':
             /* a concept's kind, or the type of one of its forms (styleguide.h) */
-            if (exchange_form_type_parse(optarg) <= TERMBASE_FORM_KO) {
+            if (model_form_type_parse(optarg) <= MODEL_FORM_KO) {
                 error("unknown kind '%s' (loanword, english, abbrev, native or shortform)", optarg);
                 ret = usage(0);
                 goto cleanup;
@@ -369,7 +369,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         ret = usage(0);
         goto cleanup;
     }
-    gate.keep_rejected = status == TERMBASE_REJECTED;
+    gate.keep_rejected = status == MODEL_REJECTED;
     if (opt.target == EXCHANGE_TARGET_LOANWORD && !min_given)
         gate.min = 0; /* no English is written: only rejected concepts stay out */
     if (!fmt && output && strcmp(output, "-")) {
@@ -414,8 +414,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     tb = termbase_open(db, TERMBASE_READONLY, &err);
     if (!tb) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     if (cli_outfile_open(&out, output)) {
@@ -431,15 +430,14 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         /* a counting pass for the report: the style guide's own passes see
          * each concept three times */
         if (!all && !quiet && termbase_foreach(tb, status, gate_write, &gate, &err)) {
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
-        if (styleguide_write_termbase(tb, out.fp,
-                                      (enum styleguide_format)styleguide_format_parse(fmt->name),
-                                      &so, &err)) {
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        struct termbase_source ts = {tb, &err};
+        struct model_concept_source src = {termbase_source_foreach, &ts};
+        if (styleguide_write_source(
+                &src, out.fp, (enum styleguide_format)styleguide_format_parse(fmt->name), &so)) {
+            ret = cli_fail(&err);
             goto cleanup;
         }
         goto commit;
@@ -451,8 +449,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
                                all ? (void *)&w : (void *)&gate, &err)) > 0) {
         goto commit; /* the writer stopped the walk: the output failed */
     } else if (rc) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINTERNAL ? DADEUM_EXIT_INTERNAL : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     exchange_writer_finish(&w);

@@ -80,27 +80,22 @@ struct extract_opts {
 
 /* Prints what one document gave, in input order (dadeum_extract_fn). Returns an exit status. */
 static int consume(void *data, const char *path, struct extract_doc *doc,
-                   const struct extract_run_error *err)
+                   const struct extract_run_info *info, const struct dd_error *err)
 {
     const struct extract_opts *opt = data;
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
     FILE *out = opt->out;
 
-    if (!doc) {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(err, path, opt->lib.encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-        return err->reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
-    }
-    if (err->replaced)
+    if (!doc)
+        return cli_fail(err);
+    if (info->replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)err->replaced, err->encoding);
+                (unsigned long long)info->replaced, info->encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread) {
             struct strbuf at = STRBUF_INIT;
-            extract_run_position(err, first, &at);
+            extract_run_position(info, first, &at);
             warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
                     at.buf, unread);
             strbuf_release(&at);
@@ -123,7 +118,7 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
         struct strbuf line = STRBUF_INIT;
         strbuf_addf(&line, "%s:", shown);
-        extract_run_position(err, x->line, &line);
+        extract_run_position(info, x->line, &line);
         strbuf_addf(&line, ": skipped '%s(%s)': %s", x->left, x->inner, x->reason);
         utf8_write_visible(stderr, line.buf, 0); /* the name may hold any byte */
         fputc('\n', stderr);

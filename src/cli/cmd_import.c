@@ -60,7 +60,7 @@ static const char help[] =
 struct import_ctx {
     const char *path;                   /* file being imported */
     struct termbase_merge *m;           /* its transaction */
-    struct termbase_error err;          /* a merge failure */
+    struct dd_error err;                /* a merge failure */
     const struct exchange_options *opt; /* the tags export writes */
     struct exchange_langs langs;        /* the file's tags for the concept (io/exchange.h) */
     int warned_lang[2];                 /* a tag of that side was said to be dropped */
@@ -91,7 +91,7 @@ static void check_lang(struct import_ctx *ic, int side, const struct strbuf *tag
             ic->path, tag->buf, want, side ? "target" : "source");
 }
 
-static int on_concept(void *data, const struct termbase_concept *c)
+static int on_concept(void *data, const struct model_concept *c)
 {
     struct import_ctx *ic = data;
     check_lang(ic, 0, &ic->langs.source);
@@ -100,7 +100,7 @@ static int on_concept(void *data, const struct termbase_concept *c)
 }
 
 /* The checking pass: concepts are read and dropped. */
-static int on_concept_check(void *data, const struct termbase_concept *c)
+static int on_concept_check(void *data, const struct model_concept *c)
 {
     (void)data;
     (void)c;
@@ -149,28 +149,13 @@ cleanup:
     return ret;
 }
 
-static int termbase_exit(const struct termbase_error *err)
-{
-    switch (err->code) {
-    case TERMBASE_EOPEN:
-    case TERMBASE_ENOTDB:
-    case TERMBASE_EVERSION:
-    case TERMBASE_EINPUT:
-        return DADEUM_EXIT_INPUT;
-    case TERMBASE_EINTERNAL:
-        return DADEUM_EXIT_INTERNAL;
-    default:
-        return DADEUM_EXIT_OUTPUT;
-    }
-}
-
 static int import_file(struct termbase *tb, const char *path, const char *from,
                        const struct exchange_options *opt, int verbose)
 {
     const struct exchange_format *f = from ? exchange_format_find(from) : NULL;
     struct import_ctx ic;
     struct exchange_reader rd;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct termbase_merge_stats st;
     struct strbuf tmp = STRBUF_INIT;
     const char *input = path; /* what the readers read: path or its copy */
@@ -210,19 +195,14 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     rd.opt = *opt;
     rd.langs = &ic.langs; /* the file's tags, for check_lang in the merging pass */
     if (f->read(input, &rd, &xerr)) {
-        if (xerr.line)
-            error("cannot import '%s' (%s): line %lu, column %lu: %s; nothing imported from it",
-                  path, f->name, xerr.line, xerr.column, xerr.message);
-        else
-            error("cannot import '%s' (%s): %s; nothing imported from it", path, f->name,
-                  xerr.message);
-        ret = DADEUM_EXIT_INPUT;
+        dd_error_locate(&xerr, "cannot import '%s' (%s)", path, f->name);
+        dd_error_suffix(&xerr, "; nothing imported from it");
+        ret = cli_fail(&xerr);
         goto cleanup;
     }
     ic.m = termbase_merge_begin(tb, &ic.err);
     if (!ic.m) {
-        error("%s", ic.err.message);
-        ret = termbase_exit(&ic.err);
+        ret = cli_fail(&ic.err);
         goto cleanup;
     }
     rd.concept = on_concept;
@@ -230,13 +210,13 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     if (f->read(input, &rd, &xerr)) {
         st = *termbase_merge_get_stats(ic.m);
         termbase_merge_abort(ic.m);
-        if (xerr.code == EXCHANGE_ESTOPPED) {
-            error("cannot import '%s': %s", path, ic.err.message);
-            ret = termbase_exit(&ic.err);
+        if (xerr.detail == EXCHANGE_ESTOPPED) {
+            dd_error_prefix(&ic.err, "cannot import '%s': ", path);
+            ret = cli_fail(&ic.err);
         } else {
-            error("cannot import '%s' (%s): it changed while being imported: %s", path, f->name,
-                  xerr.message);
-            ret = DADEUM_EXIT_INPUT;
+            dd_error_prefix(
+                &xerr, "cannot import '%s' (%s): it changed while being imported: ", path, f->name);
+            ret = cli_fail(&xerr);
         }
         if (st.committed)
             fprintf(stderr,
@@ -247,8 +227,8 @@ static int import_file(struct termbase *tb, const char *path, const char *from,
     }
     st = *termbase_merge_get_stats(ic.m);
     if (termbase_merge_commit(ic.m, &ic.err)) {
-        error("cannot import '%s': %s", path, ic.err.message);
-        ret = termbase_exit(&ic.err);
+        dd_error_prefix(&ic.err, "cannot import '%s': ", path);
+        ret = cli_fail(&ic.err);
         goto cleanup;
     }
     if (verbose) {
@@ -281,7 +261,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
 
     (void)ctx; /* no CLI_CONTEXT: NULL */
@@ -332,8 +312,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
         }
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
-        error("%s", err.message);
-        ret = termbase_exit(&err);
+        ret = cli_fail(&err);
         goto cleanup;
     }
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++) {

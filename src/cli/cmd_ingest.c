@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "dadeum.h"
 #include "extract/run.h"
+#include "io/pairfile.h"
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
@@ -82,7 +83,7 @@ static void progress_show(const struct progress *p)
     fflush(stderr);
 }
 
-static void on_jsonl_progress(void *ctx, const struct termbase_progress *tp)
+static void on_jsonl_progress(void *ctx, const struct pairfile_progress *tp)
 {
     struct progress *p = ctx;
     p->files = tp->docs;
@@ -91,47 +92,23 @@ static void on_jsonl_progress(void *ctx, const struct termbase_progress *tp)
     progress_show(p);
 }
 
-/* Exit status for a termbase failure while writing. */
-static int write_status(const struct termbase_error *err)
-{
-    switch (err->code) {
-    case TERMBASE_ENOTDB:
-    case TERMBASE_EVERSION:
-    case TERMBASE_EINPUT:
-        return DADEUM_EXIT_INPUT;
-    case TERMBASE_EINTERNAL:
-        return DADEUM_EXIT_INTERNAL;
-    default:
-        return DADEUM_EXIT_OUTPUT;
-    }
-}
-
 /* Stores one document (dadeum_ingest_file) and reports it. Returns an exit status. */
 static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const char *path,
                        const char *encoding, unsigned text_flags, struct progress *p)
 {
     struct dadeum_ingest_result res;
+    struct dd_error err;
     enum dadeum_ingest_status st;
 
-    st = dadeum_ingest_file(ctx, tb, path, encoding, text_flags, &res);
+    st = dadeum_ingest_file(ctx, tb, path, encoding, text_flags, &res, &err);
     p->bytes += (double)res.bytes;
     switch (st) {
     case DADEUM_INGEST_EHASH:
-        error("cannot read '%s': %s", path, strerror(res.sys_errno));
-        return DADEUM_EXIT_INPUT;
     case DADEUM_INGEST_ECHECK:
-        error("%s", res.tb.message);
-        return write_status(&res.tb);
+    case DADEUM_INGEST_EREAD:
+        return cli_fail(&err);
     case DADEUM_INGEST_CURRENT:
         return DADEUM_EXIT_OK;
-    case DADEUM_INGEST_EREAD: {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&res.read, path, encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-        return res.read.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE
-                                                             : DADEUM_EXIT_INPUT;
-    }
     case DADEUM_INGEST_STORED:
     case DADEUM_INGEST_ESTORE:
         break;
@@ -146,10 +123,8 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
                 res.unread_groups);
         strbuf_release(&at);
     }
-    if (st == DADEUM_INGEST_ESTORE) {
-        error("cannot store '%s': %s", path, res.tb.message);
-        return write_status(&res.tb);
-    }
+    if (st == DADEUM_INGEST_ESTORE)
+        return cli_fail(&err);
     p->pairs += res.pairs;
     return DADEUM_EXIT_OK;
 }
@@ -165,7 +140,7 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     struct cli_parser parser;
     const char *db = NULL, *encoding = NULL, *jsonl = NULL;
     struct termbase *tb = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     struct progress p;
     unsigned text_flags = 0;
     int c, quiet = 0, ret = DADEUM_EXIT_OK;
@@ -226,19 +201,18 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
         return DADEUM_EXIT_INPUT;
     tb = termbase_open(db, TERMBASE_CREATE, &err);
     if (!tb) {
-        error("%s", err.message);
-        return err.code == TERMBASE_EOPEN || err.code == TERMBASE_EIO || err.code == TERMBASE_EBUSY
-                   ? DADEUM_EXIT_OUTPUT
-                   : DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     p.on = !quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     if (jsonl) {
-        if (termbase_ingest_jsonl(tb, jsonl, on_jsonl_progress, &p, &err)) {
+        struct model_pair_sink sink;
+
+        termbase_pair_sink(tb, &sink);
+        if (pairfile_read(jsonl, PAIRFILE_JSONL, &sink, on_jsonl_progress, &p, &err)) {
             if (p.on)
                 fputc('\n', stderr);
-            error("%s", err.message);
-            ret = err.code == TERMBASE_EOPEN ? DADEUM_EXIT_INPUT : write_status(&err);
+            ret = cli_fail(&err);
             goto cleanup;
         }
     } else {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -56,10 +57,10 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
     const char *db = NULL, *glossary = NULL;
-    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     unsigned flags = 0;
     size_t limit = 10;
     int c, ret = DADEUM_EXIT_OK;
@@ -84,7 +85,7 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
             int f;
             if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            fmt = (enum termbase_format)f;
+            fmt = (enum render_format)f;
             break;
         }
         }
@@ -107,11 +108,10 @@ int cmd_lookup(int argc, char **argv, struct dadeum_ctx *ctx)
         return ret;
     r = termbase_lookup(tb, argv[optind], flags, limit, &err);
     if (!r) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_EINPUT ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
-    termbase_result_write(r, stdout, fmt);
+    render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);
     if (fflush(stdout) || ferror(stdout)) {
         error("cannot write to standard output: %s", strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;

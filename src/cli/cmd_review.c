@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -48,11 +49,11 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct cli_parser parser;
     const char *db = NULL;
-    enum termbase_format fmt = TERMBASE_FORMAT_TEXT;
+    enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
-    int c, status = TERMBASE_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
+    struct dd_error err;
+    int c, status = MODEL_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
     const char *listing = NULL; /* an option of the listing, for the checks below */
     int status_opt = 0, all_opt = 0;
     size_t limit = 0;
@@ -62,7 +63,7 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 's':
-            status = termbase_review_parse(optarg);
+            status = model_status_parse(optarg);
             if (status < 0) {
                 error("unknown status '%s' (candidate, approved or rejected)", optarg);
                 return cli_usage(synopsis, help, 0);
@@ -84,7 +85,7 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
             int f;
             if (cli_parse_termbase_format(optarg, &f))
                 return cli_usage(synopsis, help, 0);
-            fmt = (enum termbase_format)f;
+            fmt = (enum render_format)f;
             listing = "--format";
             break;
         }
@@ -114,23 +115,20 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
         return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
-        error("%s", err.message);
-        return DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     if (dump) {
         if (termbase_dump(tb, stdout, &err)) {
-            error("%s", err.message);
-            ret = DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
     } else {
         r = termbase_list(tb, status, limit, &err);
         if (!r) {
-            error("%s", err.message);
-            ret = DADEUM_EXIT_INPUT;
+            ret = cli_fail(&err);
             goto cleanup;
         }
-        termbase_result_write(r, stdout, fmt);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);
     }
     if (fflush(stdout) || ferror(stdout)) {
         error("cannot write to standard output: %s", strerror(errno));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
 #include "util/banned.h"
 
@@ -46,7 +47,7 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
     struct termbase_edit e = {-1, NULL, NULL, NULL};
     struct termbase *tb = NULL;
     struct termbase_result *r = NULL;
-    struct termbase_error err;
+    struct dd_error err;
     long long id;
     char *end;
     int c, ret = DADEUM_EXIT_OK;
@@ -56,7 +57,7 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
         case 's':
-            e.status = termbase_review_parse(optarg);
+            e.status = model_status_parse(optarg);
             if (e.status < 0) {
                 error("unknown status '%s' (approved, rejected or candidate)", optarg);
                 return cli_usage(synopsis, help, 0);
@@ -96,19 +97,15 @@ int cmd_set(int argc, char **argv, struct dadeum_ctx *ctx)
         return DADEUM_EXIT_OK;
     tb = termbase_open(db, 0, &err);
     if (!tb) {
-        error("%s", err.message);
-        return DADEUM_EXIT_INPUT;
+        return cli_fail(&err);
     }
     if (termbase_edit(tb, id, &e, &err)) {
-        error("%s", err.message);
-        ret = err.code == TERMBASE_ENOTFOUND ? DADEUM_EXIT_NEGATIVE
-              : err.code == TERMBASE_ENOTDB  ? DADEUM_EXIT_INPUT
-                                             : DADEUM_EXIT_OUTPUT;
+        ret = cli_fail(&err);
         goto cleanup;
     }
     r = termbase_get(tb, id, &err);
     if (r)
-        termbase_result_write(r, stdout, TERMBASE_FORMAT_TEXT);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, RENDER_TEXT);
     /*
      * The decision is committed: a lost printout of it is no reason for a
      * script to think it failed (exit 4 says the termbase was not written).

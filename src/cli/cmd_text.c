@@ -66,16 +66,15 @@ struct text_opts {
 /* Prints one file. Returns an exit status. */
 static int text_file(const char *path, const struct text_opts *o, FILE *out)
 {
-    struct extract_run_error e;
+    struct dd_error e;
     struct text_reader *r;
     struct text_line line;
     enum text_reader_status st;
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
-    memset(&e, 0, sizeof(e));
-    r = text_reader_open(path, o->encoding, o->text_flags, &e.reader);
+    r = text_reader_open(path, o->encoding, o->text_flags, &e);
     if (r) {
-        while ((st = text_reader_next(r, &line, &e.reader)) == TEXT_READER_OK) {
+        while ((st = text_reader_next(r, &line, &e)) == TEXT_READER_OK) {
             if (o->positions) {
                 if (line.where)
                     fputs(line.where, out);
@@ -94,13 +93,7 @@ static int text_file(const char *path, const struct text_opts *o, FILE *out)
         if (st == TEXT_READER_EOF)
             return DADEUM_EXIT_OK;
     }
-    {
-        struct strbuf msg = STRBUF_INIT;
-        extract_run_strerror(&e, path, o->encoding, &msg);
-        error("%s", msg.buf);
-        strbuf_release(&msg);
-    }
-    return e.reader.code == TEXT_READER_EENCODING ? DADEUM_EXIT_USAGE : DADEUM_EXIT_INPUT;
+    return cli_fail(&e);
 }
 
 static const struct cli_option options[] = {{"positions", no_argument, 'p', 0},

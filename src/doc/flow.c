@@ -226,12 +226,12 @@ int flow_read_xml(struct zip *z, const struct zip_entry *e, const struct xml_han
 {
     unsigned char *data = NULL;
     size_t len = 0;
-    struct xml_error xerr;
+    struct dd_error xerr;
     int rc;
 
     if (zip_read(z, e, &data, &len, err) < 0)
         return -1;
-    memset(&xerr, 0, sizeof xerr);
+    dd_error_clear(&xerr);
     rc = xml_read_buffer((const char *)data, len, h, ctx, reader, &xerr);
     free(data);
     if (rc < 0 && !*sink_rc) {

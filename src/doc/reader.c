@@ -32,6 +32,7 @@
  */
 #include "doc/reader.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -54,25 +55,79 @@ struct text_para {
 };
 
 struct text_reader {
-    int fd;                        /* the file, or 0 for stdin */
-    int is_stdin;                  /* fd is not ours to close */
-    struct text_decoder *dec;      /* raw bytes to UTF-8 */
-    char *raw;                     /* READ_CHUNK bytes for read(2) */
-    struct strbuf text;            /* decoded, not yet consumed text */
-    size_t pos;                    /* start of the current line in text */
-    size_t scan;                   /* text[pos..scan) holds no line end */
-    struct strbuf line;            /* the normalised line handed out */
-    unsigned long no;              /* number of the last line handed out */
-    int skip_lf;                   /* the last line ended in CR: drop a leading LF */
-    int eof;                       /* the decoder has been finished */
-    struct text_reader_error fail; /* the sticky error; code TEXT_READER_OK until then */
-    enum doc_format format;        /* DOC_TEXT, or the container read into paras */
-    const char *pending;           /* bytes read while detecting, not yet decoded */
+    int fd;                       /* the file, or 0 for stdin */
+    int is_stdin;                 /* fd is not ours to close */
+    struct text_decoder *dec;     /* raw bytes to UTF-8 */
+    char *raw;                    /* READ_CHUNK bytes for read(2) */
+    struct strbuf text;           /* decoded, not yet consumed text */
+    size_t pos;                   /* start of the current line in text */
+    size_t scan;                  /* text[pos..scan) holds no line end */
+    struct strbuf line;           /* the normalised line handed out */
+    unsigned long no;             /* number of the last line handed out */
+    int skip_lf;                  /* the last line ended in CR: drop a leading LF */
+    int eof;                      /* the decoder has been finished */
+    enum text_reader_status fail; /* the sticky error; TEXT_READER_OK until then */
+    struct dd_error *fail_err;    /* its details, allocated when it happens */
+    char *path;                   /* as given, for messages */
+    char *asked;                  /* the encoding asked for, or NULL */
+    enum doc_format format;       /* DOC_TEXT, or the container read into paras */
+    const char *pending;          /* bytes read while detecting, not yet decoded */
     size_t pending_len;
     char *whole;             /* the whole file, when it was read for detection */
     struct text_para *paras; /* a document's paragraphs */
     size_t npara, next, cap; /* count, the next to hand out, allocated */
 };
+
+void text_input_fail(struct dd_error *err, enum text_reader_status code, const char *path,
+                     const char *asked)
+{
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+    struct strbuf msg = STRBUF_INIT;
+
+    assert(code != TEXT_READER_OK && code != TEXT_READER_EOF);
+    switch (code) {
+    case TEXT_READER_EENCODING:
+        strbuf_addf(&msg, "unknown encoding '%s'", asked ? asked : "");
+        break;
+    case TEXT_READER_EOPEN:
+        strbuf_addf(&msg, "cannot open '%s': %s", shown, strerror(err->sys_errno));
+        break;
+    case TEXT_READER_EDECODE: {
+        /* the name the user gave (euc-kr), not the superset decoding it (cp949) */
+        const char *as = asked && *asked && strcmp(asked, "auto") ? asked : err->encoding;
+        dd_decode_message(&msg, path, as, err->offset, err->detail == TEXT_ETRUNC);
+        break;
+    }
+    case TEXT_READER_ELONG:
+        strbuf_addf(&msg, "line %lu of '%s' is longer than %u bytes, the limit for one line",
+                    err->line, shown, TEXT_LINE_MAX);
+        break;
+    default:
+        strbuf_addf(&msg, "cannot read '%s': %s", shown, strerror(err->sys_errno));
+        break;
+    }
+    dd_error_set(err, code == TEXT_READER_EENCODING ? DD_EUSAGE : DD_EINPUT, (int)code, "%s",
+                 msg.buf);
+    dd_error_set_path(err, path);
+    strbuf_release(&msg);
+}
+
+/*
+ * Fills err for a document that cannot be read as format f (DOC_TEXT: not
+ * yet known) for the reason why: "cannot read 'a.hwp' as hwp: ...".
+ */
+static void doc_input_fail(struct dd_error *err, const char *path, enum doc_format f,
+                           const char *why)
+{
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+
+    if (f != DOC_TEXT)
+        dd_error_set(err, DD_EINPUT, TEXT_READER_EDOC, "cannot read '%s' as %s: %s", shown,
+                     doc_format_name(f), why);
+    else
+        dd_error_set(err, DD_EINPUT, TEXT_READER_EDOC, "cannot read '%s': %s", shown, why);
+    dd_error_set_path(err, path);
+}
 
 /*
  * Reads into buf[0..len) until at least min bytes are there or the input
@@ -126,12 +181,12 @@ static int starts_like_container(const char *b, size_t n)
  * -1 to detect) and reads a container whole through its reader. Returns 0,
  * or -1 with err filled in.
  */
-static int reader_sniff(struct text_reader *r, const char *path, int forced,
-                        struct text_reader_error *err)
+static int reader_sniff(struct text_reader *r, const char *path, int forced, struct dd_error *err)
 {
     ssize_t n;
     size_t len, cap;
     struct doc_sink sink = {keep_para, r};
+    struct doc_error derr;
     enum doc_format f;
 
     if (forced == DOC_TEXT || forced == DOC_HTML)
@@ -139,8 +194,8 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced,
     /* 8 bytes tell a container (OLE2 magic) from text */
     n = read_some(r->fd, r->raw, READ_CHUNK, 8);
     if (n < 0) {
-        err->code = TEXT_READER_EREAD;
         err->sys_errno = errno;
+        text_input_fail(err, TEXT_READER_EREAD, path, r->asked);
         return -1;
     }
     len = (size_t)n;
@@ -159,17 +214,17 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced,
         }
         n = read_some(r->fd, r->whole + len, cap - len, 1);
         if (n < 0) {
-            err->code = TEXT_READER_EREAD;
             err->sys_errno = errno;
+            text_input_fail(err, TEXT_READER_EREAD, path, r->asked);
             return -1;
         }
         if (n == 0)
             break;
         len += (size_t)n;
         if (len > TEXT_DOC_MAX) {
-            err->code = TEXT_READER_EDOC;
-            snprintf(err->doc.msg, sizeof(err->doc.msg),
-                     "larger than %zu MiB, the limit for a document", TEXT_DOC_MAX >> 20);
+            snprintf(derr.msg, sizeof(derr.msg), "larger than %zu MiB, the limit for a document",
+                     TEXT_DOC_MAX >> 20);
+            doc_input_fail(err, path, DOC_TEXT, derr.msg);
             return -1;
         }
     }
@@ -180,9 +235,8 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced,
         return 0;
     }
     r->format = f;
-    if (doc_read(f, path, (const unsigned char *)r->whole, len, &sink, &err->doc)) {
-        err->code = TEXT_READER_EDOC;
-        err->format = f;
+    if (doc_read(f, path, (const unsigned char *)r->whole, len, &sink, &derr)) {
+        doc_input_fail(err, path, f, derr.msg);
         return -1;
     }
     free(r->whole);
@@ -191,16 +245,16 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced,
 }
 
 struct text_reader *text_reader_open(const char *path, const char *encoding, unsigned flags,
-                                     struct text_reader_error *err)
+                                     struct dd_error *err)
 {
     struct text_reader *r;
     struct text_decoder *dec;
     int fd;
 
-    memset(err, 0, sizeof(*err));
-    dec = text_decoder_new(encoding, flags, &err->decode);
+    dd_error_clear(err);
+    dec = text_decoder_new(encoding, flags, err);
     if (!dec) {
-        err->code = TEXT_READER_EENCODING;
+        text_input_fail(err, TEXT_READER_EENCODING, path, encoding);
         return NULL;
     }
     if (!strcmp(path, "-")) {
@@ -210,8 +264,8 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
             fd = open(path, O_RDONLY | O_CLOEXEC);
         while (fd < 0 && errno == EINTR);
         if (fd < 0) {
-            err->code = TEXT_READER_EOPEN;
             err->sys_errno = errno;
+            text_input_fail(err, TEXT_READER_EOPEN, path, encoding);
             text_decoder_free(dec);
             return NULL;
         }
@@ -220,6 +274,8 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
     r->fd = fd;
     r->is_stdin = fd == STDIN_FILENO;
     r->dec = dec;
+    r->path = xstrdup(path);
+    r->asked = encoding ? xstrdup(encoding) : NULL;
     r->raw = xmalloc(READ_CHUNK);
     strbuf_init(&r->text, 0);
     strbuf_init(&r->line, 0);
@@ -232,12 +288,17 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
 
 /* Records the sticky error that text_reader_next returns once the text before it is out. */
 static void reader_fail(struct text_reader *r, enum text_reader_status code, int sys_errno,
-                        const struct text_error *dec)
+                        const struct dd_error *dec)
 {
-    r->fail.code = code;
-    r->fail.sys_errno = sys_errno;
+    r->fail = code;
+    free(r->fail_err);
+    r->fail_err = xmalloc(sizeof(*r->fail_err));
     if (dec)
-        r->fail.decode = *dec;
+        *r->fail_err = *dec;
+    else
+        dd_error_clear(r->fail_err);
+    r->fail_err->sys_errno = sys_errno;
+    text_input_fail(r->fail_err, code, r->path, r->asked);
 }
 
 /*
@@ -247,7 +308,7 @@ static void reader_fail(struct text_reader *r, enum text_reader_status code, int
  */
 static void reader_fill(struct text_reader *r)
 {
-    struct text_error derr;
+    struct dd_error derr;
     ssize_t n;
 
     strbuf_remove(&r->text, 0, r->pos);
@@ -290,7 +351,7 @@ static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct t
 
 /* The next paragraph of a document as a line. */
 static enum text_reader_status reader_next_para(struct text_reader *r, struct text_line *line,
-                                                struct text_reader_error *err)
+                                                struct dd_error *err)
 {
     const struct text_para *p;
 
@@ -298,9 +359,9 @@ static enum text_reader_status reader_next_para(struct text_reader *r, struct te
         return TEXT_READER_EOF;
     p = &r->paras[r->next++];
     if (p->len > TEXT_LINE_MAX) {
-        err->code = TEXT_READER_ELONG;
         err->line = r->next;
-        return err->code;
+        text_input_fail(err, TEXT_READER_ELONG, r->path, r->asked);
+        return TEXT_READER_ELONG;
     }
     strbuf_reset(&r->line);
     text_normalize_line(p->text, p->len, &r->line);
@@ -313,19 +374,19 @@ static enum text_reader_status reader_next_para(struct text_reader *r, struct te
 
 /* TEXT_READER_ELONG when the line at pos, end bytes in, is over the limit, else TEXT_READER_OK. */
 static enum text_reader_status reader_too_long(const struct text_reader *r, size_t end,
-                                               struct text_reader_error *err)
+                                               struct dd_error *err)
 {
     if (end - r->pos <= TEXT_LINE_MAX)
         return TEXT_READER_OK;
-    err->code = TEXT_READER_ELONG;
     err->line = r->no + 1;
-    return err->code;
+    text_input_fail(err, TEXT_READER_ELONG, r->path, r->asked);
+    return TEXT_READER_ELONG;
 }
 
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line,
-                                         struct text_reader_error *err)
+                                         struct dd_error *err)
 {
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (r->format != DOC_TEXT)
         return reader_next_para(r, line, err);
     for (;;) {
@@ -341,7 +402,7 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
         for (i = r->scan; i < r->text.len; i++) {
             char c = r->text.buf[i];
             if ((c == '\n' || c == '\r') && reader_too_long(r, i, err))
-                return err->code;
+                return TEXT_READER_ELONG;
             if (c == '\n') {
                 reader_emit(r, i, 1, line);
                 return TEXT_READER_OK;
@@ -358,10 +419,10 @@ enum text_reader_status text_reader_next(struct text_reader *r, struct text_line
         }
         r->scan = r->text.len;
         if (reader_too_long(r, r->text.len, err))
-            return err->code;
-        if (r->fail.code != TEXT_READER_OK) {
-            *err = r->fail;
-            return err->code;
+            return TEXT_READER_ELONG;
+        if (r->fail != TEXT_READER_OK) {
+            *err = *r->fail_err;
+            return r->fail;
         }
         if (r->eof) {
             if (r->pos < r->text.len) {
@@ -405,5 +466,8 @@ void text_reader_free(struct text_reader *r)
     free(r->paras);
     strbuf_release(&r->text);
     strbuf_release(&r->line);
+    free(r->fail_err);
+    free(r->path);
+    free(r->asked);
     free(r);
 }

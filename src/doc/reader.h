@@ -48,34 +48,43 @@ enum text_reader_status {
     TEXT_READER_EOF,
     TEXT_READER_EOPEN,   /* the file cannot be opened (errno kept in sys_errno) */
     TEXT_READER_EREAD,   /* a read failed (errno kept in sys_errno) */
-    TEXT_READER_EDECODE, /* see decode for the offset and encoding */
+    TEXT_READER_EDECODE, /* the error holds the offset and encoding */
     TEXT_READER_EENCODING,
     TEXT_READER_ELONG, /* line number line is longer than TEXT_LINE_MAX bytes */
-    TEXT_READER_EDOC   /* a document cannot be read: doc.msg says why */
+    TEXT_READER_EDOC   /* a document cannot be read: the message says why */
 };
 
-struct text_reader_error {
-    enum text_reader_status code;
-    int sys_errno;            /* errno for EOPEN/EREAD */
-    struct text_error decode; /* details for EDECODE/EENCODING */
-    unsigned long line;       /* the 1-based line that is too long, for ELONG */
-    enum doc_format format;   /* the document's format, for EDOC */
-    struct doc_error doc;     /* the reason, for EDOC */
-};
+/*
+ * Fills err for a failure of kind code to read path as text: err->detail
+ * is code, err->code DD_EUSAGE for an unknown encoding and DD_EINPUT for
+ * the rest, err->path is path, and the message names path ("-" is
+ * "<stdin>") as every command words it: "cannot open 'a.txt': ...",
+ * "cannot read ...", "cannot decode 'a.txt' as cp949 at byte 12",
+ * "'a.txt' ends inside a utf-8 character at byte 3", "line 7 of 'a.txt' is
+ * longer than ...", "unknown encoding 'x'". asked is the encoding the
+ * caller asked for (NULL or "auto": detect): a decoding error names it,
+ * not the superset that decoded it (euc-kr, not cp949). Assumes err holds
+ * sys_errno for EOPEN and EREAD, the decoder's error (offset, encoding,
+ * detail TEXT_ETRUNC when the input was cut) for EDECODE, and line for
+ * ELONG. For the readers of doc/ and of check/; a document that cannot be
+ * read (TEXT_READER_EDOC) is described by the reader itself.
+ */
+void text_input_fail(struct dd_error *err, enum text_reader_status code, const char *path,
+                     const char *asked);
 
 /*
  * Opens path for reading with the given encoding (NULL to detect) and
  * flags (enum text_flags). Returns NULL and fills err on failure.
  */
 struct text_reader *text_reader_open(const char *path, const char *encoding, unsigned flags,
-                                     struct text_reader_error *err /* OUT */);
+                                     struct dd_error *err /* OUT */);
 
 /*
  * Reads the next line into *line. Returns TEXT_READER_OK, TEXT_READER_EOF,
  * or an error status with err filled in.
  */
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line /* OUT */,
-                                         struct text_reader_error *err /* OUT */);
+                                         struct dd_error *err /* OUT */);
 
 /* The format the file was read as (DOC_TEXT for text and HTML). */
 enum doc_format text_reader_get_format(const struct text_reader *r);

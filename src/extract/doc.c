@@ -495,9 +495,9 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
 {
     {
         size_t glen = strlen(p->gloss);
-        int latin_abbr = p->kind == GLOSS_ABBREV ||
-                         (p->kind == GLOSS_SHORTFORM && gloss_is_acronym_token(p->gloss, glen));
-        if (p->kind == GLOSS_ENGLISH) {
+        int latin_abbr = p->kind == MODEL_KIND_ABBREV || (p->kind == MODEL_KIND_SHORTFORM &&
+                                                          gloss_is_acronym_token(p->gloss, glen));
+        if (p->kind == MODEL_KIND_ENGLISH) {
             p->en = p->gloss;
             p->confidence = 1.0;
             p->evidence = "gloss";
@@ -556,7 +556,7 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
             }
         }
     }
-    if (!p->en && p->kind == GLOSS_LOANWORD)
+    if (!p->en && p->kind == MODEL_KIND_LOANWORD)
         fill_loanword_english(d, p);
 }
 
@@ -565,7 +565,7 @@ static void share_abbr(struct extract_doc *d, struct extract_pair *p)
 {
     for (size_t j = 0; !p->abbr && j < d->npairs; j++) {
         const struct extract_pair *q = &d->pairs[j];
-        if (q->kind == GLOSS_ABBREV && !strcmp(q->ko, p->ko))
+        if (q->kind == MODEL_KIND_ABBREV && !strcmp(q->ko, p->ko))
             p->abbr = q->gloss;
     }
 }
@@ -589,7 +589,7 @@ void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double 
 }
 
 void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
-                          enum gloss_kind kind, unsigned long line, const char *source)
+                          enum model_kind kind, unsigned long line, const char *source)
 {
     assert(d && ko && gloss && source);
     assert(d->finished);

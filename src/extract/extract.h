@@ -25,18 +25,8 @@
 
 #include <stddef.h>
 
+#include "model/kind.h"
 #include "util/strbuf.h"
-
-enum gloss_kind {
-    GLOSS_LOANWORD = 0, /* Hangul transliteration, also mixed (AI 원스톱 바우처) */
-    GLOSS_ENGLISH,      /* Latin-script words (Mistral, Unknown Risk) */
-    GLOSS_ABBREV,       /* Latin acronym or initialism (CEO, ICT R&D) */
-    GLOSS_NATIVE,       /* Korean synonym, restatement or hanja */
-    GLOSS_SHORTFORM     /* 이하 short form or a short title (과기정통부, AI 기본법) */
-};
-
-/* Lower-case name of a kind ("loanword", ...). */
-const char *gloss_kind_name(enum gloss_kind kind);
 
 enum extract_flags {
     EXTRACT_EXPLAIN = 1 << 0,   /* keep rejected candidates with their reason */
@@ -47,7 +37,7 @@ enum extract_flags {
 struct extract_pair {
     const char *ko;        /* the Korean term, exact span */
     const char *gloss;     /* the other side: loanword, English, acronym, short form */
-    enum gloss_kind kind;  /* what the gloss is */
+    enum model_kind kind;  /* what the gloss is */
     unsigned long line;    /* line of the first occurrence (1-based) */
     unsigned count;        /* occurrences in the document */
     int reversed;          /* 1 when the source wrote gloss(term), e.g. ICT(정보통신기술) */
@@ -65,6 +55,13 @@ struct extract_pair {
     const char *source;    /* where the pair comes from: "bracket", or for pairs no
                             * bracket ties "list (...)" / "substitution (...)" */
 };
+
+/*
+ * Fills p from x, as the termbase stores it: the English form keeps x's
+ * evidence as its source only when x has one. p points into x's strings.
+ */
+struct model_pair;
+void extract_pair_to_model(const struct extract_pair *x, struct model_pair *p /* OUT */);
 
 /* A candidate the extractor set aside, for --explain. */
 struct extract_reject {
@@ -175,7 +172,7 @@ void extract_doc_set_en(struct extract_doc *d, size_t i, const char *en, double 
  * is filled in as for bracket pairs. Call after extract_doc_finish.
  */
 void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *gloss,
-                          enum gloss_kind kind, unsigned long line, const char *source);
+                          enum model_kind kind, unsigned long line, const char *source);
 
 /*
  * Text kept with EXTRACT_KEEP_TEXT, in bytes (normalised lines plus one per

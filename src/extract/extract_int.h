@@ -46,11 +46,11 @@ struct occ {
     int weak;                  /* span chosen by proportion alone (no anchor, no agreement) */
     char *ko;                  /* the Korean term, NULL when rejected */
     char *gloss_out;           /* the gloss as reported */
-    enum gloss_kind kind;      /* kind of the gloss */
+    enum model_kind kind;      /* kind of the gloss */
     const char *why;           /* reason when rejected */
     char *cand;                /* rejected by a rule evidence may overturn: the span it
                                 * would have taken (the scorer decides), else NULL */
-    enum gloss_kind cand_kind; /* the kind that span would have had */
+    enum model_kind cand_kind; /* the kind that span would have had */
     double score;              /* the scorer's probability that this is a pair */
 };
 
@@ -77,7 +77,7 @@ const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsig
 int gloss_is_acronym_token(const char *s, size_t len);
 
 /* Kind of a gloss from its own shape (before comparing it with the term). */
-enum gloss_kind gloss_shape_kind(const char *gloss, size_t len);
+enum model_kind gloss_shape_kind(const char *gloss, size_t len);
 
 /*
  * The oracle of the document this thread is reading or resolving (doc.c

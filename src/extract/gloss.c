@@ -12,6 +12,7 @@
 
 #include "extract/extract_int.h"
 #include "extract/lexicon.h"
+#include "model/concept.h"
 #include "text/korean.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -293,7 +294,7 @@ int term_is_loanword(const char *s, size_t len)
     return all_words_borrowed(s, len, 0);
 }
 
-enum gloss_kind gloss_shape_kind(const char *g, size_t len)
+enum model_kind gloss_shape_kind(const char *g, size_t len)
 {
     struct ko_script sc;
     ko_script_of(g, len, &sc);
@@ -305,16 +306,16 @@ enum gloss_kind gloss_shape_kind(const char *g, size_t len)
             while (j < len && g[j] != ' ')
                 j++;
             if (j > i && !gloss_is_acronym_token(g + i, j - i))
-                return GLOSS_ENGLISH;
+                return MODEL_KIND_ENGLISH;
             i = j;
         }
-        return GLOSS_ABBREV;
+        return MODEL_KIND_ABBREV;
     }
     if (!sc.hangul)
-        return GLOSS_NATIVE; /* hanja */
+        return MODEL_KIND_NATIVE; /* hanja */
     if (gloss_is_loanword(g, len))
-        return GLOSS_LOANWORD;
-    return GLOSS_NATIVE;
+        return MODEL_KIND_LOANWORD;
+    return MODEL_KIND_NATIVE;
 }
 
 /* An acronym and its English long form: "KISA, Korea Internet & Security Agency". */
@@ -684,19 +685,19 @@ const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsig
     return reject_shape(out);
 }
 
-const char *gloss_kind_name(enum gloss_kind kind)
+void extract_pair_to_model(const struct extract_pair *x, struct model_pair *p)
 {
-    switch (kind) {
-    case GLOSS_LOANWORD:
-        return "loanword";
-    case GLOSS_ENGLISH:
-        return "english";
-    case GLOSS_ABBREV:
-        return "abbrev";
-    case GLOSS_NATIVE:
-        return "native";
-    case GLOSS_SHORTFORM:
-        return "shortform";
-    }
-    return "unknown";
+    memset(p, 0, sizeof(*p));
+    p->ko = x->ko;
+    p->gloss = x->gloss;
+    p->kind = x->kind;
+    p->line = x->line;
+    p->count = x->count;
+    p->reversed = x->reversed;
+    p->context = x->context;
+    p->expansion = x->expansion;
+    p->en = x->en;
+    p->abbr = x->abbr;
+    p->en_source = x->en ? x->evidence : NULL;
+    p->en_score = x->confidence;
 }

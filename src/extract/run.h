@@ -5,9 +5,10 @@
  * through extract_run_file, so that decoding, normalisation and extraction
  * behave the same everywhere:
  *
- *   struct extract_run_error err;
- *   struct extract_doc *d = extract_run_file("a.txt", NULL, 0, 0, oracle, &err);
- *   if (!d) { extract_run_strerror(&err, "a.txt", &msg); ... }
+ *   struct extract_run_info info;
+ *   struct dd_error err;
+ *   struct extract_doc *d = extract_run_file("a.txt", NULL, 0, 0, oracle, &info, &err);
+ *   if (!d) { ... err.message says why, err.code is the exit class ... }
  *   ... extract_doc_count(d), extract_doc_get(d, i) ...
  *   extract_doc_free(d);
  */
@@ -20,41 +21,35 @@
 #include "doc/reader.h"
 #include "util/strbuf.h"
 
-struct extract_run_error {
-    struct text_reader_error reader; /* what went wrong (reader.code != TEXT_READER_OK) */
-    char encoding[32];               /* encoding the decoder used, for warnings */
-    uint64_t replaced;               /* byte sequences replaced under TEXT_LENIENT */
-    uint64_t bytes;                  /* bytes of normalised text read, for progress */
-    enum doc_format format;          /* what the file was read as (DOC_TEXT for text) */
+/* What a run read, besides the pairs. */
+struct extract_run_info {
+    char encoding[32];      /* encoding the decoder used, for warnings */
+    uint64_t replaced;      /* byte sequences replaced under TEXT_LENIENT */
+    uint64_t bytes;         /* bytes of normalised text read, for progress */
+    enum doc_format format; /* what the file was read as (DOC_TEXT for text) */
 };
 
 /*
  * Reads path ("-" is standard input) with encoding (NULL to detect) and
  * text_flags (enum text_flags), runs the extractor with extract_flags (enum
  * extract_flags) asking oracle (NULL: none; see extract_doc_new) and
- * returns the finished document, which the caller frees
- * with extract_doc_free. Returns NULL when the file cannot be opened, read
- * or decoded; err->reader says why. On success err->replaced and
- * err->encoding are filled in too. The document is named path.
+ * returns the finished document, which the caller frees with
+ * extract_doc_free; info (may be NULL) is filled in. Returns NULL when the
+ * file cannot be opened, read or decoded, with err filled in by the reader
+ * (text_input_fail: "cannot decode 'a.txt' as cp949 at byte 12", DD_EUSAGE
+ * for an unknown encoding, else DD_EINPUT). The document is named path.
  */
 struct extract_doc *extract_run_file(const char *path, const char *encoding, unsigned text_flags,
                                      unsigned extract_flags, const struct extract_oracle *oracle,
-                                     struct extract_run_error *err /* OUT */);
+                                     struct extract_run_info *info /* OUT */,
+                                     struct dd_error *err /* OUT */);
 
 /*
- * Appends a one-line description of a failed extract_run_file on path to
- * msg, e.g. "cannot decode 'a.txt' as cp949 at byte 12" (no prefix, no
- * newline). encoding is the one the caller asked for, or NULL.
+ * Appends the position of line in a file whose run filled info: "12" for a
+ * text file, "§12" (the 12th paragraph, as `dadeum text` prints them) for
+ * a document, so that messages read "file.hwp:§12".
  */
-void extract_run_strerror(const struct extract_run_error *err, const char *path,
-                          const char *encoding, struct strbuf *msg);
-
-/*
- * Appends the position of line in a file read with err: "12" for a text
- * file, "§12" (the 12th paragraph, as `dadeum text` prints them) for a
- * document, so that messages read "file.hwp:§12".
- */
-void extract_run_position(const struct extract_run_error *err, unsigned long line,
+void extract_run_position(const struct extract_run_info *info, unsigned long line,
                           struct strbuf *out);
 
 #endif

@@ -410,7 +410,7 @@ static int tok_in_question(const struct tok *tk, const char *gloss)
  * proportional or leaves gloss words or acronym letters unrendered, or stops
  * at a middle dot.
  */
-static int span_start_allowed(const struct occ *o, const char *gloss, enum gloss_kind kind,
+static int span_start_allowed(const struct occ *o, const char *gloss, enum model_kind kind,
                               const struct tok *t, int m, int i, int s0)
 {
     if (i == s0)
@@ -436,7 +436,7 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum gloss
         syl += (int)ko_syllable_count(t[j].s, t[j].len);
     struct ko_script gs;
     ko_script_of(gloss, strlen(gloss), &gs);
-    int unmet = kind == GLOSS_ABBREV ? (double)gs.upper > syl / 2.0 : words > m - s0;
+    int unmet = kind == MODEL_KIND_ABBREV ? (double)gs.upper > syl / 2.0 : words > m - s0;
     return o->weak || unmet || t[s0].dot;
 }
 
@@ -446,7 +446,7 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum gloss
  * word or the clause start make a good left edge), what lies inside, and how
  * much of the gloss the span renders (words, acronym letters).
  */
-static void span_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
+static void span_features(const struct occ *o, const char *gloss, enum model_kind kind,
                           const struct tok *t, int m, int i, int s0, double *x)
 {
     struct tok_facts f, p;
@@ -512,7 +512,7 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
     }
     int capitalised;
     int words = (int)words_of(gloss, &capitalised), ntok = m - i;
-    if (kind == GLOSS_ABBREV) {
+    if (kind == MODEL_KIND_ABBREV) {
         struct ko_script gs;
         ko_script_of(gloss, strlen(gloss), &gs);
         double ag = gs.upper - syl / 2.0;
@@ -530,24 +530,24 @@ static void span_features(const struct occ *o, const char *gloss, enum gloss_kin
     /* how far from the rules' start, by what the rules knew: a choice is only
      * between starts, so what all of them share (the gloss) enters through these */
     int shortform = (o->flags & OCC_SHORTFORM) != 0;
-    x[SF_longer_abbrev] = kind == GLOSS_ABBREV && !shortform ? x[SF_longer] : 0;
-    x[SF_shorter_abbrev] = kind == GLOSS_ABBREV && !shortform ? x[SF_shorter] : 0;
-    x[SF_longer_english] = kind == GLOSS_ENGLISH ? x[SF_longer] : 0;
-    x[SF_shorter_english] = kind == GLOSS_ENGLISH ? x[SF_shorter] : 0;
-    x[SF_longer_loanword] = kind == GLOSS_LOANWORD ? x[SF_longer] : 0;
-    x[SF_shorter_loanword] = kind == GLOSS_LOANWORD ? x[SF_shorter] : 0;
+    x[SF_longer_abbrev] = kind == MODEL_KIND_ABBREV && !shortform ? x[SF_longer] : 0;
+    x[SF_shorter_abbrev] = kind == MODEL_KIND_ABBREV && !shortform ? x[SF_shorter] : 0;
+    x[SF_longer_english] = kind == MODEL_KIND_ENGLISH ? x[SF_longer] : 0;
+    x[SF_shorter_english] = kind == MODEL_KIND_ENGLISH ? x[SF_shorter] : 0;
+    x[SF_longer_loanword] = kind == MODEL_KIND_LOANWORD ? x[SF_longer] : 0;
+    x[SF_shorter_loanword] = kind == MODEL_KIND_LOANWORD ? x[SF_shorter] : 0;
     x[SF_longer_shortform] = shortform ? x[SF_longer] : 0;
     x[SF_shorter_shortform] = shortform ? x[SF_shorter] : 0;
     x[SF_longer_weak] = o->weak ? x[SF_longer] : 0;
     x[SF_shorter_weak] = o->weak ? x[SF_shorter] : 0;
     /* a Latin gloss that the span sounds like (부산 벡스코 against 벡스코 for BEXCO) */
-    if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH) {
+    if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH) {
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_sound] = sound_fit(from, (size_t)(to - from), gloss);
     }
     /* a name joined by a middle dot (인도·태평양 경제프레임워크) before an acronym */
-    x[SF_prev_dot_abbrev] = kind == GLOSS_ABBREV ? x[SF_prev_dot] : 0;
-    x[SF_inner_dot_abbrev] = kind == GLOSS_ABBREV ? x[SF_inner_dot] : 0;
+    x[SF_prev_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_prev_dot] : 0;
+    x[SF_inner_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_inner_dot] : 0;
 }
 
 /* ---- the pair model ------------------------------------------------------------ */
@@ -566,7 +566,7 @@ static const struct {
     {"acronym does not spell the loanword before it", PF_why_acronym_spell},
 };
 
-static void pair_features(const struct occ *o, const char *gloss, enum gloss_kind kind,
+static void pair_features(const struct occ *o, const char *gloss, enum model_kind kind,
                           const char *ko, const struct tok *t, int s, int m, int bol, double *x)
 {
     size_t kl = strlen(ko), gl = strlen(gloss);
@@ -580,11 +580,11 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         for (size_t i = 0; i < sizeof(reasons) / sizeof(*reasons); i++)
             if (!strcmp(o->why, reasons[i].why))
                 x[reasons[i].f] = 1;
-    x[PF_kind_abbrev] = kind == GLOSS_ABBREV;
-    x[PF_kind_english] = kind == GLOSS_ENGLISH;
-    x[PF_kind_loanword] = kind == GLOSS_LOANWORD;
-    x[PF_kind_native] = kind == GLOSS_NATIVE;
-    x[PF_kind_shortform] = kind == GLOSS_SHORTFORM;
+    x[PF_kind_abbrev] = kind == MODEL_KIND_ABBREV;
+    x[PF_kind_english] = kind == MODEL_KIND_ENGLISH;
+    x[PF_kind_loanword] = kind == MODEL_KIND_LOANWORD;
+    x[PF_kind_native] = kind == MODEL_KIND_NATIVE;
+    x[PF_kind_shortform] = kind == MODEL_KIND_SHORTFORM;
     x[PF_chain] = (o->flags & OCC_CHAIN) != 0;
     x[PF_quoted] = (o->flags & OCC_QUOTED) != 0;
     x[PF_angle] = (o->flags & OCC_ANGLE) != 0;
@@ -611,17 +611,17 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         x[PF_ko_loan_odds] = loan_logodds(ko, kl);
     if (gs.hangul && !gs.latin)
         x[PF_gloss_loan_odds] = loan_logodds(gloss, gl);
-    if (kind == GLOSS_ABBREV || kind == GLOSS_ENGLISH)
+    if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
         x[PF_sound_fit] = sound_fit(ko, kl, gloss);
     /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
-    x[PF_loan_acr_mismatch] =
-        kind == GLOSS_ABBREV && x[PF_ko_loanlike] && x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
+    x[PF_loan_acr_mismatch] = kind == MODEL_KIND_ABBREV && x[PF_ko_loanlike] &&
+                              x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     double kw = ks.hangul * 3.0 + ks.latin + ks.digit, gw = gs.hangul * 3.0 + gs.latin + gs.digit;
     x[PF_len_ratio] = log((kw + 1) / (gw + 1));
     int caps;
     unsigned nw = words_of(gloss, &caps);
-    x[PF_gloss_capitalised] = kind == GLOSS_ENGLISH && caps;
+    x[PF_gloss_capitalised] = kind == MODEL_KIND_ENGLISH && caps;
     x[PF_gloss_words] = nw / 4.0;
     const char *forms[LEX_MAX_FORMS];
     size_t nf = lexicon_ko_forms(gloss, gl, forms, LEX_MAX_FORMS);
@@ -646,7 +646,7 @@ static void pair_features(const struct occ *o, const char *gloss, enum gloss_kin
         strbuf_release(&a);
         strbuf_release(&b);
     }
-    if (kind == GLOSS_ABBREV) {
+    if (kind == MODEL_KIND_ABBREV) {
         x[PF_acr_per_token] = (double)gs.upper / (ntok ? ntok : 1) / 4.0;
         x[PF_acr_initial] = s >= 0 && initial_fits(t[s].s, t[s].len, gloss[0]);
         x[PF_acr_fit] = acronym_fit(ko, kl, gloss);
@@ -722,13 +722,13 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
                   size_t *nrows, size_t *arows)
 {
     *why_out = NULL;
-    if ((o->flags & OCC_REVERSED) && o->kind != GLOSS_LOANWORD)
+    if ((o->flags & OCC_REVERSED) && o->kind != MODEL_KIND_LOANWORD)
         return; /* Latin(Korean): the acronym rules decided, and nothing can move */
     const char *span = o->ko ? o->ko : o->cand;
     if (!span)
         return; /* refused outright: a date, an amount, a credit, no Korean side */
     const char *gloss = o->ko ? o->gloss_out : o->gloss;
-    enum gloss_kind kind = o->ko ? o->kind : o->cand_kind;
+    enum model_kind kind = o->ko ? o->kind : o->cand_kind;
 
     struct tok t[MAX_TOKS];
     int m = (int)span_tokenize(o->left, t);

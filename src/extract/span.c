@@ -663,7 +663,7 @@ static void reject(struct occ *o, const char *why)
  * A rejection by a rule that evidence may overturn: the span the rules would
  * have taken is kept as the candidate, and the scorer (score.c) decides.
  */
-static void soft_reject(struct occ *o, const struct tok *t, int s, int m, enum gloss_kind kind,
+static void soft_reject(struct occ *o, const struct tok *t, int s, int m, enum model_kind kind,
                         const char *why)
 {
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
@@ -673,7 +673,7 @@ static void soft_reject(struct occ *o, const struct tok *t, int s, int m, enum g
     o->cand_kind = kind;
 }
 
-static void accept(struct occ *o, const struct tok *t, int s, int m, enum gloss_kind kind)
+static void accept(struct occ *o, const struct tok *t, int s, int m, enum model_kind kind)
 {
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     free(o->ko);
@@ -685,7 +685,7 @@ static void accept(struct occ *o, const struct tok *t, int s, int m, enum gloss_
 }
 
 static void accept_unless_list(struct occ *o, const struct tok *t, int s, int m,
-                               enum gloss_kind kind)
+                               enum model_kind kind)
 {
     if (o->flags & OCC_CHAIN)
         soft_reject(o, t, s, m, kind, "item of a list of X(Y) labels");
@@ -896,7 +896,7 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
     o->ko = xstrdup(o->gloss);
     free(o->gloss_out);
     o->gloss_out = xmemdupz(from, (size_t)(to - from));
-    o->kind = GLOSS_LOANWORD;
+    o->kind = MODEL_KIND_LOANWORD;
     o->flags |= OCC_REVERSED;
     o->why = NULL;
     return 1;
@@ -916,7 +916,7 @@ struct decision {
     struct piece *p;       /* pieces of the gloss */
     size_t np;             /* how many */
     size_t glen;           /* bytes in o->gloss */
-    enum gloss_kind shape; /* what the gloss looks like */
+    enum model_kind shape; /* what the gloss looks like */
     int lo;                /* first token the term may take without anchors */
     int reach;             /* first token an anchor may reach */
     struct anchoring a;    /* the anchors */
@@ -940,7 +940,7 @@ static int decide_hanja(struct occ *o, size_t glen, int pass)
     o->ko = xmemdupz(o->left + hs, llen - (size_t)hs);
     free(o->gloss_out);
     o->gloss_out = xstrdup(o->gloss);
-    o->kind = GLOSS_NATIVE;
+    o->kind = MODEL_KIND_NATIVE;
     o->flags |= OCC_HANJA;
     o->why = NULL;
     return 1;
@@ -999,7 +999,7 @@ static void find_start(struct decision *d)
     } else if (d->a.start >= 0 && d->a.start < d->lo) {
         d->a.start = d->lo;
     }
-    if (d->a.start < 0 && d->shape == GLOSS_ABBREV && d->np == 1) {
+    if (d->a.start < 0 && d->shape == MODEL_KIND_ABBREV && d->np == 1) {
         /* an unknown acronym starts where its first letter's word does */
         int f = anchor_first_letter(&d->p[0], d->t, d->reach, d->m - 1);
         if (f >= 0)
@@ -1017,10 +1017,10 @@ static void decide_shortform(struct decision *d)
         s++;
     if (m - s > 8)
         s = m - 8;
-    accept(d->o, t, s, m, GLOSS_SHORTFORM);
+    accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s);
     if (s >= 0)
-        accept(d->o, t, s, m, GLOSS_SHORTFORM);
+        accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
 }
 
 /* An acronym gloss (pass 1). */
@@ -1051,15 +1051,15 @@ static void decide_abbrev(struct decision *d)
         reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
     else if (d->a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
              !initial_matches_letter(first, o->gloss[0]))
-        soft_reject(o, t, s, m, GLOSS_ABBREV, "acronym does not spell the loanword before it");
+        soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "acronym does not spell the loanword before it");
     else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
-        soft_reject(o, t, s, m, GLOSS_ABBREV, "item of a list of field(agency) labels");
+        soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "item of a list of field(agency) labels");
     else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && d->a.anchored == 0)
-        soft_reject(o, t, s, m, GLOSS_ABBREV,
+        soft_reject(o, t, s, m, MODEL_KIND_ABBREV,
                     "acronym of an organisation after a term that is not one");
     else {
         int ts = title_phrase_start(t, s);
-        accept(o, t, ts >= 0 ? ts : s, m, GLOSS_ABBREV);
+        accept(o, t, ts >= 0 ? ts : s, m, MODEL_KIND_ABBREV);
     }
 }
 
@@ -1090,14 +1090,14 @@ static void decide_english(struct decision *d)
     }
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     if (span_person_title(from, (size_t)(to - from)) && d->a.start < 0) {
-        soft_reject(o, t, s, m, GLOSS_ENGLISH, "affiliation of a person");
+        soft_reject(o, t, s, m, MODEL_KIND_ENGLISH, "affiliation of a person");
         return;
     }
     if (english_org_name(o->gloss) && !span_org_like(from, (size_t)(to - from))) {
-        soft_reject(o, t, s, m, GLOSS_ENGLISH, "English name of a source, not a gloss");
+        soft_reject(o, t, s, m, MODEL_KIND_ENGLISH, "English name of a source, not a gloss");
         return;
     }
-    accept_unless_list(o, t, s, m, GLOSS_ENGLISH);
+    accept_unless_list(o, t, s, m, MODEL_KIND_ENGLISH);
 }
 
 /*
@@ -1111,10 +1111,10 @@ static void decide_hangul(struct decision *d)
     struct piece *p = d->p;
     int m = d->m, lo = d->lo;
     size_t np = d->np, glen = d->glen;
-    enum gloss_kind shape = d->shape;
+    enum model_kind shape = d->shape;
     const struct ko_script gs = d->gs;
     int s = -1;
-    enum gloss_kind kind = shape;
+    enum model_kind kind = shape;
     const char *from, *to;
     /* restatement: the gloss repeats the term's head word */
     int restates = 0;
@@ -1133,7 +1133,7 @@ static void decide_hangul(struct decision *d)
         if (ag >= 0)
             s = ag;
     }
-    if (s < 0 && shape == GLOSS_LOANWORD) {
+    if (s < 0 && shape == MODEL_KIND_LOANWORD) {
         const char *forms[LEX_MAX_FORMS];
         size_t nf = lexicon_ko_forms(o->gloss, glen, forms, LEX_MAX_FORMS);
         for (size_t f = 0; f < nf && s < 0; f++) {
@@ -1171,30 +1171,30 @@ static void decide_hangul(struct decision *d)
         }
     }
     if (restates && gw_longer(o->gloss, from, tl)) {
-        kind = GLOSS_NATIVE;
+        kind = MODEL_KIND_NATIVE;
     } else if ((syllable_subsequence(o->gloss, from, tl) ||
                 (title_phrase_start(t, s) < 0 && s < m - 1 &&
                  span_ends_with(o->gloss, glen, "법", 3) &&
                  (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
-        kind = GLOSS_SHORTFORM;
-    } else if (gs.latin && d->a.anchored && restates && shape != GLOSS_LOANWORD) {
-        kind = GLOSS_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
-    } else if (shape == GLOSS_LOANWORD) {
+        kind = MODEL_KIND_SHORTFORM;
+    } else if (gs.latin && d->a.anchored && restates && shape != MODEL_KIND_LOANWORD) {
+        kind = MODEL_KIND_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
+    } else if (shape == MODEL_KIND_LOANWORD) {
         const char *lf[1];
         if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
-            soft_reject(o, t, s, m, GLOSS_LOANWORD, "both sides are loanwords");
+            soft_reject(o, t, s, m, MODEL_KIND_LOANWORD, "both sides are loanwords");
             return;
         }
-        kind = GLOSS_LOANWORD;
+        kind = MODEL_KIND_LOANWORD;
     } else if (o->flags & OCC_QUOTED) {
-        kind = GLOSS_NATIVE;
+        kind = MODEL_KIND_NATIVE;
     } else if (gs.han && !gs.hangul) {
-        kind = GLOSS_NATIVE;
+        kind = MODEL_KIND_NATIVE;
     } else if (decide_reversed_loanword(o, t, m)) {
         return;
     } else {
-        soft_reject(o, t, s, m, GLOSS_NATIVE,
+        soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
                     "native gloss that is neither a restatement nor a short form");
         return;
     }
@@ -1245,7 +1245,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     if (decide_hanja(o, d.glen, pass))
         return;
 
-    int strong = (o->flags & OCC_SHORTFORM) || d.shape == GLOSS_ABBREV;
+    int strong = (o->flags & OCC_SHORTFORM) || d.shape == MODEL_KIND_ABBREV;
     if ((pass == 1) != strong)
         return;
     find_limits(&d, pass);
@@ -1255,9 +1255,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
 
     if (o->flags & OCC_SHORTFORM)
         decide_shortform(&d);
-    else if (d.shape == GLOSS_ABBREV)
+    else if (d.shape == MODEL_KIND_ABBREV)
         decide_abbrev(&d);
-    else if (d.shape == GLOSS_ENGLISH)
+    else if (d.shape == MODEL_KIND_ENGLISH)
         decide_english(&d);
     else
         decide_hangul(&d);

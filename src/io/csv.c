@@ -118,8 +118,8 @@ static void tsv_begin(struct exchange_writer *w)
     fputs("# source\ttarget\tcomment (#concept id; status; kind=; type=; note=)\n", w->fp);
 }
 
-static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c,
-                     const struct termbase_form *source, const struct termbase_form *target)
+static void tsv_pair(struct exchange_writer *w, const struct model_concept *c,
+                     const struct model_form *source, const struct model_form *target)
 {
     struct strbuf *sb = &w->buf;
 
@@ -132,11 +132,11 @@ static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c
     if (c->id > 0) /* no id: rows are grouped by their source text */
         add_id(sb, c->id);
     ADD(sb, "; ");
-    strbuf_addstr(sb, termbase_review_name(c->status));
+    strbuf_addstr(sb, model_status_name(c->status));
     ADD(sb, "; kind=");
     tsv_field(sb, c->kind ? c->kind : "");
     ADD(sb, "; type=");
-    strbuf_addstr(sb, termbase_form_type_name(target->type));
+    strbuf_addstr(sb, model_form_type_name(target->type));
     if (c->note && *c->note) {
         ADD(sb, "; note=");
         tsv_field(sb, c->note);
@@ -145,7 +145,7 @@ static void tsv_pair(struct exchange_writer *w, const struct termbase_concept *c
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
-static void tsv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void tsv_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, tsv_pair);
 }
@@ -171,8 +171,8 @@ static void csv_begin(struct exchange_writer *w)
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
-static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c,
-                     const struct termbase_form *source, const struct termbase_form *target)
+static void csv_pair(struct exchange_writer *w, const struct model_concept *c,
+                     const struct model_form *source, const struct model_form *target)
 {
     struct strbuf *sb = &w->buf, field = STRBUF_INIT;
 
@@ -185,14 +185,14 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     if (c->id > 0) /* no id: grouped by source */
         add_id(sb, c->id);
     strbuf_addch(sb, ',');
-    strbuf_addstr(sb, termbase_review_name(c->status));
+    strbuf_addstr(sb, model_status_name(c->status));
     strbuf_addch(sb, ',');
     csv_field(sb, c->kind ? c->kind : "");
     strbuf_addch(sb, ',');
-    strbuf_addstr(sb, termbase_form_type_name(target->type));
+    strbuf_addstr(sb, model_form_type_name(target->type));
     strbuf_addch(sb, ',');
     for (size_t i = 0; i < w->nforms; i++) {
-        if (w->forms[i]->type != TERMBASE_FORM_ABBREV)
+        if (w->forms[i]->type != MODEL_FORM_ABBREV)
             continue;
         if (field.len)
             ADD(&field, "; ");
@@ -214,7 +214,7 @@ static void csv_pair(struct exchange_writer *w, const struct termbase_concept *c
     strbuf_release(&field);
 }
 
-static void csv_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void csv_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, csv_pair);
 }
@@ -243,7 +243,7 @@ enum col {
 
 struct dsv_reader {
     const struct exchange_reader *rd; /* where concepts go */
-    struct exchange_error *err;       /* where errors go */
+    struct dd_error *err;             /* where errors go */
     int csv;                          /* 1: RFC 4180, 0: TSV */
     /* the record being split */
     struct strbuf *fields;                  /* fields of the current record */
@@ -268,11 +268,9 @@ static int dsv_fail(struct dsv_reader *r, enum exchange_status code, unsigned lo
                     unsigned long col, const char *msg)
 {
     if (!r->err->code) {
-        r->err->code = code;
+        dd_error_set(r->err, DD_EINPUT, (int)code, "%s", msg);
         r->err->line = line;
         r->err->column = col;
-        snprintf(r->err->message, sizeof(r->err->message), "%s", msg);
-        utf8_trim_invalid(r->err->message); /* cut inside a character */
     }
     return -1;
 }
@@ -329,7 +327,7 @@ static void parse_comment(struct exchange_concept *e, const char *s, const char 
             *kind = tok + 5;
         else if (!strncmp(tok, "type=", 5))
             *type = tok + 5;
-        else if (termbase_review_parse(tok) >= 0)
+        else if (model_status_parse(tok) >= 0)
             *status = tok;
         s += n;
     }
@@ -379,31 +377,31 @@ static int row_to_concept(struct dsv_reader *r)
         strbuf_addbuf(&r->key, &key);
     if (id && *id && !e->c.id)
         e->c.id = exchange_parse_id(id);
-    if (status && termbase_review_parse(status) >= 0)
-        e->c.status = (enum termbase_review)termbase_review_parse(status);
+    if (status && model_status_parse(status) >= 0)
+        e->c.status = (enum model_status)model_status_parse(status);
     if (kind && *kind && !e->c.kind)
         e->c.kind = exchange_concept_strdup(e, kind, strlen(kind));
-    t = type ? exchange_form_type_parse(type) : -1;
+    t = type ? model_form_type_parse(type) : -1;
     if (tgt && *tgt && t < 0) {
         /* Hangul on both sides, unlabelled: a style list, loanword -> plain Korean */
         t = (int)exchange_guess_type(tgt);
-        if (t == TERMBASE_FORM_LOANWORD)
-            t = TERMBASE_FORM_KO;
+        if (t == MODEL_FORM_LOANWORD)
+            t = MODEL_FORM_KO;
     }
-    if (t == TERMBASE_FORM_KO) {
+    if (t == MODEL_FORM_KO) {
         /* a Korean-only style row: loanword -> plain Korean */
         if (tgt && *tgt) {
-            exchange_concept_add_form(e, TERMBASE_FORM_KO, tgt, strlen(tgt));
-            exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, src, strlen(src));
+            exchange_concept_add_form(e, MODEL_FORM_KO, tgt, strlen(tgt));
+            exchange_concept_add_form(e, MODEL_FORM_LOANWORD, src, strlen(src));
         }
     } else {
-        exchange_concept_add_form(e, TERMBASE_FORM_KO, src, strlen(src));
+        exchange_concept_add_form(e, MODEL_FORM_KO, src, strlen(src));
         if (tgt && *tgt)
-            exchange_concept_add_form(e, (enum termbase_form_type)t, tgt, strlen(tgt));
+            exchange_concept_add_form(e, (enum model_form_type)t, tgt, strlen(tgt));
     }
     while (abbr && *abbr) {
         size_t n = strcspn(abbr, ";");
-        exchange_concept_add_form(e, TERMBASE_FORM_ABBREV, abbr, n);
+        exchange_concept_add_form(e, MODEL_FORM_ABBREV, abbr, n);
         abbr += n;
         while (*abbr == ';' || *abbr == ' ')
             abbr++;
@@ -693,12 +691,12 @@ static int feed_part(struct dsv_reader *r, const char *s, size_t len)
     return 0;
 }
 
-static int dsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err,
+static int dsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err,
                     int csv)
 {
     struct dsv_reader r;
     struct text_decoder *dec = NULL;
-    struct text_error terr;
+    struct dd_error terr;
     struct strbuf out = STRBUF_INIT;
     int is_stdin = !strcmp(path, "-");
     FILE *fp = NULL;
@@ -706,7 +704,7 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     int ret = -1;
     size_t n;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     memset(&r, 0, sizeof(r));
     r.rd = rd;
     r.err = err;
@@ -726,9 +724,8 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     exchange_concept_reset(&r.cur);
     fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp) {
-        err->code = EXCHANGE_EOPEN;
         err->sys_errno = errno;
-        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EOPEN, "%s", strerror(err->sys_errno));
         goto cleanup;
     }
     dec = text_decoder_new(NULL, 0, &terr);
@@ -740,9 +737,8 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
             goto cleanup;
     }
     if (ferror(fp)) {
-        err->code = EXCHANGE_EOPEN;
         err->sys_errno = errno;
-        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EOPEN, "%s", strerror(err->sys_errno));
         goto cleanup;
     }
     strbuf_reset(&out);
@@ -763,10 +759,13 @@ static int dsv_read(const char *path, const struct exchange_reader *rd, struct e
     }
     ret = 0;
     goto cleanup;
-decode_error:
-    err->code = EXCHANGE_EMALFORMED;
-    snprintf(err->message, sizeof(err->message), "cannot decode as %s at byte %llu",
-             terr.encoding[0] ? terr.encoding : "utf-8", (unsigned long long)terr.offset);
+decode_error : {
+    struct strbuf msg = STRBUF_INIT;
+    dd_decode_message(&msg, NULL, terr.encoding[0] ? terr.encoding : "utf-8", terr.offset, 0);
+    dd_error_set(err, DD_EINPUT, EXCHANGE_EMALFORMED, "%s", msg.buf);
+    err->offset = terr.offset;
+    strbuf_release(&msg);
+}
 cleanup:
     if (fp && !is_stdin)
         fclose(fp);
@@ -783,12 +782,12 @@ cleanup:
     return ret;
 }
 
-int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     return dsv_read(path, rd, err, 0);
 }
 
-int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int csv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     return dsv_read(path, rd, err, 1);
 }

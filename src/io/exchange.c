@@ -2,6 +2,7 @@
  * exchange.c - the format table, canonical form order, pairs and the concept
  * builder shared by the exchange readers and writers (io/exchange.h).
  */
+#include <assert.h>
 #include <limits.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -93,14 +94,6 @@ int exchange_target_parse(const char *s)
     for (int i = 0; i < 3; i++)
         if (!strcmp(s, names[i]))
             return i;
-    return -1;
-}
-
-int exchange_form_type_parse(const char *s)
-{
-    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++)
-        if (s && !strcmp(s, termbase_form_type_name((enum termbase_form_type)t)))
-            return t;
     return -1;
 }
 
@@ -206,9 +199,11 @@ int exchange_id_given(const char *id)
     return id && *id && strcmp(id, "0") != 0;
 }
 
-int exchange_writer_add(void *ctx, const struct termbase_concept *c)
+int exchange_writer_add(void *ctx, const struct model_concept *c)
 {
     struct exchange_writer *w = ctx;
+
+    assert(w && w->fp && c); /* c->ko may be NULL: a file row without a Korean side */
     begin(w);
     w->concepts++;
     w->in_concept = 0;
@@ -234,14 +229,14 @@ void exchange_writer_release(struct exchange_writer *w)
 /* Canonical order; the preferred Korean form is placed first by the caller. */
 static int cmp_form_ptrs(const void *a, const void *b)
 {
-    const struct termbase_form *x = *(const struct termbase_form *const *)a;
-    const struct termbase_form *y = *(const struct termbase_form *const *)b;
+    const struct model_form *x = *(const struct model_form *const *)a;
+    const struct model_form *y = *(const struct model_form *const *)b;
     if (x->type != y->type)
         return (int)x->type - (int)y->type;
     return strcmp(x->text, y->text);
 }
 
-size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_concept *c)
+size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_concept *c)
 {
     size_t n = 0, m = 0;
     ALLOC_GROW(w->forms, c->nforms + 1, w->aforms);
@@ -251,7 +246,7 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_co
     if (n <= 16) {
         /* a concept has a handful of forms: insertion sort, without qsort's set-up */
         for (size_t i = 1; i < n; i++) {
-            const struct termbase_form *f = w->forms[i];
+            const struct model_form *f = w->forms[i];
             size_t j = i;
             for (; j && cmp_form_ptrs(&w->forms[j - 1], &f) > 0; j--)
                 w->forms[j] = w->forms[j - 1];
@@ -266,8 +261,8 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_co
             w->forms[m++] = w->forms[i];
     /* the preferred Korean form first */
     for (size_t i = 0; c->ko && i < m; i++) {
-        if (w->forms[i]->type == TERMBASE_FORM_KO && !strcmp(w->forms[i]->text, c->ko)) {
-            const struct termbase_form *p = w->forms[i];
+        if (w->forms[i]->type == MODEL_FORM_KO && !strcmp(w->forms[i]->text, c->ko)) {
+            const struct model_form *p = w->forms[i];
             memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
             w->forms[0] = p;
             break;
@@ -277,25 +272,25 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_co
     return m;
 }
 
-size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
+size_t exchange_for_each_pair(struct exchange_writer *w, const struct model_concept *c,
                               exchange_pair_fn fn)
 {
-    enum termbase_form_type src = TERMBASE_FORM_KO, tgt = TERMBASE_FORM_ENGLISH;
+    enum model_form_type src = MODEL_FORM_KO, tgt = MODEL_FORM_ENGLISH;
     size_t n = exchange_sorted_forms(w, c), pairs = 0, ntgt = 0;
 
     switch (w->opt.target) {
     case EXCHANGE_TARGET_ENGLISH:
         for (size_t i = 0; i < n; i++)
-            ntgt += w->forms[i]->type == TERMBASE_FORM_ENGLISH;
+            ntgt += w->forms[i]->type == MODEL_FORM_ENGLISH;
         if (!ntgt)
-            tgt = TERMBASE_FORM_ABBREV; /* an abbreviation is the best English there is */
+            tgt = MODEL_FORM_ABBREV; /* an abbreviation is the best English there is */
         break;
     case EXCHANGE_TARGET_ABBREV:
-        tgt = TERMBASE_FORM_ABBREV;
+        tgt = MODEL_FORM_ABBREV;
         break;
     case EXCHANGE_TARGET_LOANWORD:
-        src = TERMBASE_FORM_LOANWORD;
-        tgt = TERMBASE_FORM_KO;
+        src = MODEL_FORM_LOANWORD;
+        tgt = MODEL_FORM_KO;
         break;
     }
     for (size_t i = 0; i < n; i++) {
@@ -330,7 +325,7 @@ const char *exchange_path_shown(const char *path, enum exchange_paths mode)
     return path;
 }
 
-void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+void exchange_source_string(const struct model_concept *c, enum exchange_paths paths,
                             struct strbuf *out)
 {
     const char *path = exchange_path_shown(c->example_path, paths);
@@ -346,14 +341,14 @@ void exchange_source_string(const struct termbase_concept *c, enum exchange_path
 
 void exchange_concept_reset(struct exchange_concept *e)
 {
-    struct termbase_form *forms = e->c.forms;
+    struct model_form *forms = e->c.forms;
     strpool_clear(&e->strs);
     e->bytes = 0;
     memset(&e->c, 0, sizeof(e->c));
     e->c.forms = forms;
     e->c.datcats = e->datcats;
-    e->c.status = TERMBASE_CANDIDATE;
-    e->c.match = TERMBASE_MATCH_NONE;
+    e->c.status = MODEL_CANDIDATE;
+    e->c.match = MODEL_MATCH_NONE;
 }
 
 size_t exchange_concept_get_bytes(const struct exchange_concept *e)
@@ -408,10 +403,10 @@ static int is_white(unsigned char b)
     return b == ' ' || b == '\t' || b == '\n' || b == '\r';
 }
 
-int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
+int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type type,
                               const char *text, size_t len)
 {
-    struct termbase_form *f;
+    struct model_form *f;
     char *copy = clean_form(&text, &len);
     int ret = 0;
 
@@ -433,7 +428,7 @@ int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_typ
     f->type = type;
     f->text = strpool_dup(&e->strs, text, len); /* clean_form made it clean */
     e->bytes += len + 1 + sizeof(*f);
-    if (type == TERMBASE_FORM_KO && !e->c.ko)
+    if (type == MODEL_FORM_KO && !e->c.ko)
         e->c.ko = f->text;
     ret = 1;
 cleanup:
@@ -460,7 +455,7 @@ static int parse_digits(const char *s, size_t len, unsigned long long *v)
     return 0;
 }
 
-int exchange_set_confidence(struct termbase_concept *c, const char *s)
+int exchange_set_confidence(struct model_concept *c, const char *s)
 {
     char *end;
     double v;
@@ -479,7 +474,7 @@ int exchange_set_confidence(struct termbase_concept *c, const char *s)
     return 0;
 }
 
-void exchange_add_confidence(const struct termbase_concept *c, struct strbuf *out)
+void exchange_add_confidence(const struct model_concept *c, struct strbuf *out)
 {
     if (c->has_confidence)
         strbuf_addf(out, "%.2f", c->confidence);
@@ -517,10 +512,10 @@ static const char *dup_opt(struct exchange_concept *e, const char *s)
     return s ? exchange_concept_strdup(e, s, strlen(s)) : NULL;
 }
 
-struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
-                                                    const struct termbase_datcat *d)
+struct model_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                 const struct model_datcat *d)
 {
-    struct termbase_datcat *n;
+    struct model_datcat *n;
     ALLOC_GROW(e->datcats, e->c.ndatcats + 1, e->adatcats);
     e->c.datcats = e->datcats;
     n = &e->datcats[e->c.ndatcats++];
@@ -547,30 +542,30 @@ static int is_acronym(const char *s)
     return letters >= 2;
 }
 
-void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+void exchange_tbx_term_categories(const struct model_concept *c, const struct model_form *f,
                                   int preferred, const char **term_type, const char **status)
 {
     const char *type = "fullForm", *st = "admittedTerm-admn-sts";
 
     switch (f->type) {
-    case TERMBASE_FORM_KO:
+    case MODEL_FORM_KO:
         type = preferred ? "fullForm" : "variant";
         st = "preferredTerm-admn-sts";
         break;
-    case TERMBASE_FORM_LOANWORD:
-        if (c->status == TERMBASE_APPROVED)
+    case MODEL_FORM_LOANWORD:
+        if (c->status == MODEL_APPROVED)
             st = "deprecatedTerm-admn-sts";
         break;
-    case TERMBASE_FORM_NATIVE:
+    case MODEL_FORM_NATIVE:
         type = "variant";
         break;
-    case TERMBASE_FORM_SHORT:
+    case MODEL_FORM_SHORT:
         type = "shortForm";
         break;
-    case TERMBASE_FORM_ENGLISH:
+    case MODEL_FORM_ENGLISH:
         st = "preferredTerm-admn-sts";
         break;
-    case TERMBASE_FORM_ABBREV:
+    case MODEL_FORM_ABBREV:
         type = is_acronym(f->text) ? "acronym" : "abbreviation";
         break;
     default:
@@ -583,7 +578,7 @@ void exchange_tbx_term_categories(const struct termbase_concept *c, const struct
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len)
 {
     char *copy;
-    exchange_concept_add_form(e, TERMBASE_FORM_KO, text, len);
+    exchange_concept_add_form(e, MODEL_FORM_KO, text, len);
     copy = clean_form(&text, &len); /* as add_form stored it */
     while (len && is_white((unsigned char)*text)) {
         text++;
@@ -592,7 +587,7 @@ void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_
     while (len && is_white((unsigned char)text[len - 1]))
         len--;
     for (size_t i = 0; i < e->c.nforms; i++)
-        if (e->c.forms[i].type == TERMBASE_FORM_KO && strlen(e->c.forms[i].text) == len &&
+        if (e->c.forms[i].type == MODEL_FORM_KO && strlen(e->c.forms[i].text) == len &&
             !memcmp(e->c.forms[i].text, text, len))
             e->c.ko = e->c.forms[i].text;
     free(copy);
@@ -603,26 +598,26 @@ void exchange_concept_finish(struct exchange_concept *e)
     if (e->c.kind && *e->c.kind)
         return;
     e->c.kind = "";
-    for (int t = TERMBASE_FORM_LOANWORD; t < TERMBASE_FORM_NTYPES; t++)
+    for (int t = MODEL_FORM_LOANWORD; t < MODEL_FORM_NTYPES; t++)
         for (size_t i = 0; i < e->c.nforms; i++)
             if ((int)e->c.forms[i].type == t) {
-                e->c.kind = termbase_form_type_name((enum termbase_form_type)t);
+                e->c.kind = model_form_type_name((enum model_form_type)t);
                 return;
             }
 }
 
-enum termbase_form_type exchange_guess_type(const char *text)
+enum model_form_type exchange_guess_type(const char *text)
 {
     int upper = 0, lower = 0;
     for (size_t i = 0; text[i];) {
         uint32_t c;
         i += utf8_decode(text + i, strlen(text + i), &c);
         if (uc_is_hangul(c))
-            return TERMBASE_FORM_LOANWORD;
+            return MODEL_FORM_LOANWORD;
         upper += c >= 'A' && c <= 'Z';
         lower += c >= 'a' && c <= 'z';
     }
-    return !lower && upper >= 2 ? TERMBASE_FORM_ABBREV : TERMBASE_FORM_ENGLISH;
+    return !lower && upper >= 2 ? MODEL_FORM_ABBREV : MODEL_FORM_ENGLISH;
 }
 
 void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, unsigned long line,
@@ -642,13 +637,19 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
         rd->warn(rd->ctx, line, column, msg);
 }
 
-void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped)
+/* The XML layer's statuses are the exchange layer's, EOPEN to EINPUT. */
+_Static_assert((int)XML_READ_EOPEN == (int)EXCHANGE_EOPEN &&
+                   (int)XML_READ_EMALFORMED == (int)EXCHANGE_EMALFORMED &&
+                   (int)XML_READ_EREFUSED == (int)EXCHANGE_EREFUSED &&
+                   (int)XML_READ_EINPUT == (int)EXCHANGE_EINPUT,
+               "enum xml_read_status and enum exchange_status agree");
+
+void exchange_fail_from_xml(struct dd_error *err, const struct dd_error *xe, int stopped)
 {
-    err->code = stopped ? EXCHANGE_ESTOPPED : (enum exchange_status)xe->code;
-    err->sys_errno = xe->sys_errno;
-    err->line = xe->line;
-    err->column = xe->column;
-    snprintf(err->message, sizeof(err->message), "%s", stopped ? "stopped" : xe->message);
+    if (err != xe)
+        *err = *xe;
+    if (stopped)
+        dd_error_set(err, DD_EINPUT, EXCHANGE_ESTOPPED, "stopped");
 }
 
 /* ---- skipped units ------------------------------------------------------------------------ */
@@ -675,7 +676,7 @@ void exchange_skipped_lang(struct exchange_skipped *s, const char *tag)
 }
 
 int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
-                            const char *unit, const char *units, struct exchange_error *err)
+                            const char *unit, const char *units, struct dd_error *err)
 {
     char msg[sizeof(err->message)];
     if (!s->units)
@@ -686,9 +687,8 @@ int exchange_skipped_report(const struct exchange_reader *rd, const struct excha
              s->units, s->units == 1 ? unit : units, rd->opt.source_lang,
              s->nlangs ? s->langs.buf : "none");
     if (!s->concepts) {
-        memset(err, 0, sizeof(*err));
-        err->code = EXCHANGE_EINPUT;
-        memcpy(err->message, msg, sizeof(msg));
+        dd_error_clear(err);
+        dd_error_set(err, DD_EINPUT, EXCHANGE_EINPUT, "%s", msg);
         return -1;
     }
     if (rd->warn)

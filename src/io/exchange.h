@@ -1,7 +1,7 @@
 /*
  * exchange.h - glossary exchange formats: what readers and writers share.
  *
- * The termbase concept (struct termbase_concept, termbase/termbase.h) is the
+ * The termbase concept (struct model_concept, termbase/termbase.h) is the
  * hub, as cmark's node tree is: readers (tmx_read.c, tbx_read.c, csv.c)
  * produce concepts one at a time and hand each to a callback; writers
  * (tmx_write.c, tbx_write.c, csv.c) consume them one at a time. Neither
@@ -30,7 +30,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "termbase/termbase.h"
+#include "model/concept.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
@@ -104,10 +105,10 @@ struct exchange_writer;
 
 /* One output format: begin writes the header, concept one concept, end the footer. */
 struct exchange_writer_ops {
-    const char *name;                                                             /* "tmx" */
-    void (*begin)(struct exchange_writer *w);                                     /* header */
-    void (*concept)(struct exchange_writer *w, const struct termbase_concept *c); /* body */
-    void (*end)(struct exchange_writer *w);                                       /* footer */
+    const char *name;                                                          /* "tmx" */
+    void (*begin)(struct exchange_writer *w);                                  /* header */
+    void (*concept)(struct exchange_writer *w, const struct model_concept *c); /* body */
+    void (*end)(struct exchange_writer *w);                                    /* footer */
 };
 
 /* A writer in use. Writers in src/io/ read and update every field. */
@@ -118,7 +119,7 @@ struct exchange_writer {
     unsigned long concepts;                /* concepts given */
     unsigned long units;                   /* units written (tu, termEntry, rows) */
     unsigned long in_concept;              /* units written for the current concept */
-    const struct termbase_form **forms;    /* exchange_sorted_forms's result */
+    const struct model_form **forms;       /* exchange_sorted_forms's result */
     size_t nforms;                         /* entries in forms */
     size_t aforms;                         /* allocated entries in forms */
     struct strbuf buf;                     /* a unit being built, for writers that want one */
@@ -140,11 +141,11 @@ extern const struct exchange_writer_ops csv_writer;    /* csv.c */
 void exchange_writer_init(struct exchange_writer *w, const struct exchange_writer_ops *ops,
                           FILE *fp, const struct exchange_options *opt);
 /*
- * Writes one concept; a termbase_concept_fn (ctx is the writer). Returns 0,
+ * Writes one concept; a model_concept_fn (ctx is the writer). Returns 0,
  * or 1 once the output has failed (ferror), which stops the walk or read
  * feeding it: the caller then reports the write error.
  */
-int exchange_writer_add(void *ctx, const struct termbase_concept *c);
+int exchange_writer_add(void *ctx, const struct model_concept *c);
 /* Writes the footer (and the header, when no concept came). */
 void exchange_writer_finish(struct exchange_writer *w);
 /* Frees the scratch; safe to call twice. */
@@ -155,17 +156,16 @@ void exchange_writer_release(struct exchange_writer *w);
  * number: the preferred Korean form first, then by type (enum order), then
  * by text (byte order), duplicates and empty texts dropped.
  */
-size_t exchange_sorted_forms(struct exchange_writer *w, const struct termbase_concept *c);
+size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_concept *c);
 
 /*
  * The rows of a pair format for concept c under w->opt.target: calls
  * fn(w, c, source, target) for each pair in canonical order and returns
  * the number of pairs. Uses w->forms (calls exchange_sorted_forms).
  */
-typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct termbase_concept *c,
-                                 const struct termbase_form *source,
-                                 const struct termbase_form *target);
-size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_concept *c,
+typedef void (*exchange_pair_fn)(struct exchange_writer *w, const struct model_concept *c,
+                                 const struct model_form *source, const struct model_form *target);
+size_t exchange_for_each_pair(struct exchange_writer *w, const struct model_concept *c,
                               exchange_pair_fn fn);
 
 /*
@@ -174,11 +174,16 @@ size_t exchange_for_each_pair(struct exchange_writer *w, const struct termbase_c
  * exchange_path_shown says and written as utf8_add_visible writes names
  * (\xff).
  */
-void exchange_source_string(const struct termbase_concept *c, enum exchange_paths paths,
+void exchange_source_string(const struct model_concept *c, enum exchange_paths paths,
                             struct strbuf *out);
 
 /* ---- readers ------------------------------------------------------------------------ */
 
+/*
+ * Why a reader failed, in err->detail of its struct dd_error; err->code is
+ * DD_EINPUT for all of them (for ESTOPPED, the callback's own error has
+ * the status to exit with).
+ */
 enum exchange_status {
     EXCHANGE_OK = 0,
     EXCHANGE_EOPEN,      /* cannot open or read the file (errno in sys_errno) */
@@ -186,14 +191,6 @@ enum exchange_status {
     EXCHANGE_EREFUSED,   /* hostile XML: entities, a remote DTD, absurd nesting */
     EXCHANGE_EINPUT,     /* well-formed but not this format */
     EXCHANGE_ESTOPPED    /* the concept callback asked to stop (its own error says why) */
-};
-
-struct exchange_error {
-    enum exchange_status code; /* EXCHANGE_OK when there is no error */
-    int sys_errno;             /* errno for EOPEN */
-    unsigned long line;        /* 1-based, 0 when unknown */
-    unsigned long column;      /* 1-based, 0 when unknown */
-    char message[256];         /* lower-case, no newline */
 };
 
 /*
@@ -209,8 +206,8 @@ struct exchange_langs {
 
 /* What a reader reports to. warn may be NULL; see exchange_warn_once for how often it is called. */
 struct exchange_reader {
-    termbase_concept_fn concept; /* called per concept; non-zero stops the read */
-    void *ctx;                   /* for concept and warn */
+    model_concept_fn concept; /* called per concept; non-zero stops the read */
+    void *ctx;                /* for concept and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt;  /* languages: which side is Korean */
     struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */
@@ -244,8 +241,7 @@ void exchange_skipped_lang(struct exchange_skipped *s, const char *tag);
  * the options that choose them.
  */
 int exchange_skipped_report(const struct exchange_reader *rd, const struct exchange_skipped *s,
-                            const char *unit, const char *units,
-                            struct exchange_error *err /* OUT */);
+                            const char *unit, const char *units, struct dd_error *err /* OUT */);
 void exchange_skipped_release(struct exchange_skipped *s);
 
 /* Distinct warnings a reader gives per file before saying the rest are not shown. */
@@ -267,20 +263,19 @@ void exchange_warn_once(const struct exchange_reader *rd, struct strmap *seen, u
  * nothing (import) wrap the read in one transaction.
  */
 typedef int (*exchange_read_fn)(const char *path, const struct exchange_reader *rd,
-                                struct exchange_error *err /* OUT */);
+                                struct dd_error *err /* OUT */);
 
 /*
  * For the XML readers: fills err from the XML layer's error xe, or with
  * EXCHANGE_ESTOPPED when the concept callback stopped the read.
  */
-struct xml_error;
-void exchange_error_from_xml(struct exchange_error *err, const struct xml_error *xe, int stopped);
+void exchange_fail_from_xml(struct dd_error *err, const struct dd_error *xe, int stopped);
 
-int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
 /* TBX v2 (martif: tig and ntig) and v3 (tbx: termSec), told apart by the root. */
-int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
-int tsv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
-int csv_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err);
+int tbx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
+int tsv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
+int csv_read(const char *path, const struct exchange_reader *rd, struct dd_error *err);
 
 /*
  * For readers: 1 when id, a concept id read from a file, names a concept:
@@ -318,12 +313,12 @@ const char *exchange_format_names(void);
  * valid until the next reset. Forms are kept unique by (type, text).
  */
 struct exchange_concept {
-    struct termbase_concept c;       /* what readers hand out */
-    size_t aforms;                   /* allocated entries in c.forms */
-    struct strpool strs;             /* the concept's strings */
-    size_t bytes;                    /* bytes copied into strs, and the forms' entries */
-    struct termbase_datcat *datcats; /* c.datcats, writable */
-    size_t adatcats;                 /* allocated entries in datcats */
+    struct model_concept c;       /* what readers hand out */
+    size_t aforms;                /* allocated entries in c.forms */
+    struct strpool strs;          /* the concept's strings */
+    size_t bytes;                 /* bytes copied into strs, and the forms' entries */
+    struct model_datcat *datcats; /* c.datcats, writable */
+    size_t adatcats;              /* allocated entries in datcats */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
@@ -357,7 +352,7 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
  * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes
  * c.ko when c.ko is not set yet. Returns 1 when added.
  */
-int exchange_concept_add_form(struct exchange_concept *e, enum termbase_form_type type,
+int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type type,
                               const char *text, size_t len);
 /*
  * Sets c.example_path and c.example_line from s[0..len), "path:line" as
@@ -372,8 +367,8 @@ long long exchange_parse_id(const char *s);
  * strings stay NULL) to c.datcats. Returns the copy, valid until the next
  * reset or add.
  */
-struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
-                                                    const struct termbase_datcat *d);
+struct model_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
+                                                 const struct model_datcat *d);
 
 /*
  * The termType and administrativeStatus tbx_write.c writes for form f of
@@ -381,7 +376,7 @@ struct termbase_datcat *exchange_concept_add_datcat(struct exchange_concept *e,
  * f is c's preferred Korean term. Readers compare a file's values with
  * these and keep those that differ as data categories.
  */
-void exchange_tbx_term_categories(const struct termbase_concept *c, const struct termbase_form *f,
+void exchange_tbx_term_categories(const struct model_concept *c, const struct model_form *f,
                                   int preferred, const char **term_type /* OUT */,
                                   const char **status /* OUT */);
 
@@ -391,10 +386,10 @@ void exchange_tbx_term_categories(const struct termbase_concept *c, const struct
  * 0 to 1 (surrounding spaces allowed) and returns 0; else returns -1 and
  * leaves c as it was.
  */
-int exchange_set_confidence(struct termbase_concept *c, const char *s);
+int exchange_set_confidence(struct model_concept *c, const char *s);
 
 /* Appends c's confidence as "0.97" to out; nothing when it has none. */
-void exchange_add_confidence(const struct termbase_concept *c, struct strbuf *out);
+void exchange_add_confidence(const struct model_concept *c, struct strbuf *out);
 /* Makes text (a 'ko' form, added if missing) the preferred Korean form. */
 void exchange_concept_set_ko(struct exchange_concept *e, const char *text, size_t len);
 /* Sets c.kind from the most telling form when the file did not say. */
@@ -405,9 +400,6 @@ void exchange_concept_finish(struct exchange_concept *e);
  * loanword, no lower-case letter and two or more upper-case ones (AI, G7,
  * R&D) -> abbrev, else english.
  */
-enum termbase_form_type exchange_guess_type(const char *text);
-
-/* Parses "english", "abbrev", ... (termbase form type names); -1 when unknown. */
-int exchange_form_type_parse(const char *s);
+enum model_form_type exchange_guess_type(const char *text);
 
 #endif

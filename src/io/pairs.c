@@ -36,7 +36,7 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
         tsv_field(fp, p->ko);
         fputc('\t', fp);
         tsv_field(fp, p->gloss);
-        fprintf(fp, "\t%s\t%u\t%d\t", gloss_kind_name(p->kind), p->count, p->reversed);
+        fprintf(fp, "\t%s\t%u\t%d\t", model_kind_name(p->kind), p->count, p->reversed);
         tsv_field(fp, p->en);
         fputc('\t', fp);
         tsv_field(fp, p->abbr);
@@ -57,7 +57,7 @@ void pairs_write(FILE *fp, enum pairs_format fmt, const char *file, const struct
     json_write_string(fp, p->ko);
     fputs(",\"gloss\":", fp);
     json_write_string(fp, p->gloss);
-    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":", gloss_kind_name(p->kind),
+    fprintf(fp, ",\"kind\":\"%s\",\"count\":%u,\"reversed\":%s,\"en\":", model_kind_name(p->kind),
             p->count, p->reversed ? "true" : "false");
     json_write_string(fp, p->en);
     fputs(",\"abbr\":", fp);

@@ -15,11 +15,13 @@
  */
 #include "io/styleguide.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/styleguide_int.h"
+#include "text/key.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -44,18 +46,18 @@ static const struct styleguide__renderer *renderer_of(enum styleguide_format fmt
     return fmt == STYLEGUIDE_HTML ? &styleguide__html : &styleguide__markdown;
 }
 
-int styleguide_options_match(const struct styleguide_options *opt, const struct termbase_concept *c)
+int styleguide_options_match(const struct styleguide_options *opt, const struct model_concept *c)
 {
     if (!opt)
         opt = &default_options;
-    if (opt->status < 0 ? c->status == TERMBASE_REJECTED : (int)c->status != opt->status)
+    if (opt->status < 0 ? c->status == MODEL_REJECTED : (int)c->status != opt->status)
         return 0;
     if (c->count < opt->min_count)
         return 0;
     if (opt->kind) {
         int found = c->kind && !strcmp(c->kind, opt->kind);
         for (size_t i = 0; i < c->nforms && !found; i++)
-            found = !strcmp(termbase_form_type_name(c->forms[i].type), opt->kind);
+            found = !strcmp(model_form_type_name(c->forms[i].type), opt->kind);
         if (!found)
             return 0;
     }
@@ -70,7 +72,7 @@ int styleguide__section_of(const char *ko)
     uint32_t cp = 0;
     int s;
 
-    termbase_key(ko, strlen(ko), 1, &key);
+    text_key(ko, strlen(ko), 1, &key);
     if (key.len)
         utf8_decode(key.buf, key.len, &cp);
     strbuf_release(&key);
@@ -94,27 +96,27 @@ const char *styleguide__section_id(int section)
     return ids[section];
 }
 
-const char *styleguide__status_label(enum termbase_review r)
+const char *styleguide__status_label(enum model_status r)
 {
     switch (r) {
-    case TERMBASE_APPROVED:
+    case MODEL_APPROVED:
         return "승인 (approved)";
-    case TERMBASE_REJECTED:
+    case MODEL_REJECTED:
         return "반려 (rejected)";
     default:
         return "검토 중 (candidate)";
     }
 }
 
-const char *styleguide__loanword_label(const struct termbase_concept *c, const char **cls)
+const char *styleguide__loanword_label(const struct model_concept *c, const char **cls)
 {
-    int avoid = c->status == TERMBASE_APPROVED;
+    int avoid = c->status == MODEL_APPROVED;
     if (cls)
         *cls = avoid ? "avoid" : "admitted";
     return avoid ? STYLEGUIDE__L_AVOID : STYLEGUIDE__L_ADMITTED;
 }
 
-size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_form_type t)
+size_t styleguide__count_forms(const struct model_concept *c, enum model_form_type t)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nforms; i++)
@@ -122,7 +124,7 @@ size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_f
     return n;
 }
 
-void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, struct strbuf *hit,
+void styleguide__example(const struct model_concept *c, struct strbuf *pre, struct strbuf *hit,
                          struct strbuf *post)
 {
     const char *s = c->example, *at = strstr(s, c->ko);
@@ -134,8 +136,8 @@ void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, s
         at = NULL;
         for (int pass = 0; pass < 2 && !at; pass++)
             for (size_t i = 0; i < c->nforms && !at; i++) {
-                enum termbase_form_type t = c->forms[i].type;
-                if ((pass == 0 ? t == TERMBASE_FORM_KO : t == TERMBASE_FORM_LOANWORD) &&
+                enum model_form_type t = c->forms[i].type;
+                if ((pass == 0 ? t == MODEL_FORM_KO : t == MODEL_FORM_LOANWORD) &&
                     *c->forms[i].text && (at = strstr(s, c->forms[i].text)))
                     hit_len = strlen(c->forms[i].text);
             }
@@ -185,7 +187,7 @@ static void switch_section(struct styleguide__ctx *ctx, const struct styleguide_
     opened[s] = 1;
 }
 
-static int stream_concept(void *vctx, const struct termbase_concept *c)
+static int stream_concept(void *vctx, const struct model_concept *c)
 {
     struct stream *st = vctx;
     int s;
@@ -193,8 +195,8 @@ static int stream_concept(void *vctx, const struct termbase_concept *c)
     if (!styleguide_options_match(st->ctx.opt, c))
         return 0;
     if (st->ctx.opt->min_confidence >= 0 &&
-        termbase_gate_check(c, st->ctx.opt->min_confidence) != TERMBASE_GATE_PASS &&
-        !(c->status == TERMBASE_REJECTED && st->ctx.opt->status == TERMBASE_REJECTED))
+        model_gate_check(c, st->ctx.opt->min_confidence) != MODEL_GATE_PASS &&
+        !(c->status == MODEL_REJECTED && st->ctx.opt->status == MODEL_REJECTED))
         return 0;
     s = styleguide__section_of(c->ko);
     if (st->pass == 1) {
@@ -207,9 +209,9 @@ static int stream_concept(void *vctx, const struct termbase_concept *c)
     switch_section(&st->ctx, st->r, &st->open, st->opened, s);
     if (st->ctx.opt->min_confidence >= 0) {
         /* the English the gate keeps, as the exchange formats write it */
-        struct termbase_concept kept;
-        struct termbase_form *forms = xcalloc(c->nforms + 1, sizeof(*forms));
-        termbase_concept_strip_weak(c, st->ctx.opt->min_confidence, &kept, forms);
+        struct model_concept kept;
+        struct model_form *forms = xcalloc(c->nforms + 1, sizeof(*forms));
+        model_concept_strip_weak(c, st->ctx.opt->min_confidence, &kept, forms);
         st->r->entry(&st->ctx, &kept);
         free(forms);
     } else {
@@ -218,11 +220,13 @@ static int stream_concept(void *vctx, const struct termbase_concept *c)
     return 0;
 }
 
-int styleguide_write_termbase(struct termbase *tb, FILE *fp, enum styleguide_format fmt,
-                              const struct styleguide_options *opt, struct termbase_error *err)
+int styleguide_write_source(const struct model_concept_source *src, FILE *fp,
+                            enum styleguide_format fmt, const struct styleguide_options *opt)
 {
     struct stream st;
     int status;
+
+    assert(src && src->foreach && fp);
 
     memset(&st, 0, sizeof(st));
     st.ctx.fp = fp;
@@ -232,7 +236,7 @@ int styleguide_write_termbase(struct termbase *tb, FILE *fp, enum styleguide_for
     /* the status filter is also the query's: fewer rows to load */
     status = st.ctx.opt->status;
     for (st.pass = 1; st.pass <= 3; st.pass++) {
-        if (termbase_foreach(tb, status, stream_concept, &st, err))
+        if (src->foreach (src->src, status, stream_concept, &st))
             return -1;
         if (st.pass == 1)
             st.r->begin(&st.ctx);
@@ -246,9 +250,9 @@ int styleguide_write_termbase(struct termbase *tb, FILE *fp, enum styleguide_for
 /* ---- collecting concepts in any order --------------------------------------------- */
 
 struct item {
-    struct termbase_concept c; /* a deep copy */
-    char *key;                 /* termbase_key(ko, stem) */
-    int section;               /* styleguide__section_of(ko) */
+    struct model_concept c; /* a deep copy */
+    char *key;              /* text_key(ko, stem) */
+    int section;            /* styleguide__section_of(ko) */
 };
 
 struct styleguide {
@@ -278,7 +282,7 @@ struct styleguide *styleguide_new(enum styleguide_format fmt, const struct style
     return sg;
 }
 
-int styleguide_add(struct styleguide *sg, const struct termbase_concept *c)
+int styleguide_add(struct styleguide *sg, const struct model_concept *c)
 {
     struct item *it;
     struct strbuf key = STRBUF_INIT;
@@ -302,7 +306,7 @@ int styleguide_add(struct styleguide *sg, const struct termbase_concept *c)
         it->c.forms[i] = c->forms[i];
         it->c.forms[i].text = xstrdup(c->forms[i].text);
     }
-    termbase_key(c->ko, strlen(c->ko), 1, &key);
+    text_key(c->ko, strlen(c->ko), 1, &key);
     it->key = strbuf_detach(&key, NULL);
     it->section = styleguide__section_of(c->ko);
     return 1;
@@ -350,7 +354,7 @@ void styleguide_free(struct styleguide *sg)
     if (!sg)
         return;
     for (size_t i = 0; i < sg->n; i++) {
-        struct termbase_concept *c = &sg->items[i].c;
+        struct model_concept *c = &sg->items[i].c;
         for (size_t j = 0; j < c->nforms; j++)
             free((char *)c->forms[j].text);
         free(c->forms);

@@ -13,7 +13,7 @@
  * ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ), the 21 vowels and the 27 finals are those of the
  * 표준국어대사전, so code-point order of modern syllables is dictionary
  * order. Entries are sorted by the termbase key (NFC, spaces removed,
- * trailing particle stripped: termbase_key) and grouped in one section per
+ * trailing particle stripped: text_key) and grouped in one section per
  * initial of the key's first syllable; keys that do not start with a
  * syllable (Latin letters, digits, hanja, compatibility jamo) form a last
  * section, "A–Z", in code-point order.
@@ -39,7 +39,6 @@
 #include <stdio.h>
 
 #include "io/exchange.h"
-#include "termbase/termbase.h"
 
 enum styleguide_format { STYLEGUIDE_MARKDOWN = 0, STYLEGUIDE_HTML };
 
@@ -48,14 +47,14 @@ int styleguide_format_parse(const char *name);
 
 /* Which concepts to list (all must hold). */
 struct styleguide_options {
-    int status;                /* enum termbase_review to keep, or -1: every status but rejected */
+    int status;                /* enum model_status to keep, or -1: every status but rejected */
     const char *kind;          /* keep concepts of this kind or with a form of this type
                                 * ("loanword", "english", "abbrev", ...), or NULL */
     unsigned long min_count;   /* keep concepts seen at least this often (0: all) */
     const char *title;         /* document title, or NULL for the default */
     enum exchange_paths paths; /* how an example's document is cited (exchange_path_shown) */
     double min_confidence;     /* styleguide_write_termbase only: the export gate
-                                * (termbase_gate_check; weak English forms of kept
+                                * (model_gate_check; weak English forms of kept
                                 * concepts are left out too), or -1: none */
 };
 
@@ -65,18 +64,17 @@ struct styleguide_options {
     }
 
 /* 1 when concept c passes the filters of opt (NULL: the defaults). */
-int styleguide_options_match(const struct styleguide_options *opt,
-                             const struct termbase_concept *c);
+int styleguide_options_match(const struct styleguide_options *opt, const struct model_concept *c);
 
 /*
- * Writes the style guide of every concept of tb that passes opt (NULL: the
- * defaults) to fp. Returns 0, or -1 with err filled in when the termbase
- * cannot be read (the output is then incomplete). The caller checks
- * ferror(fp). Assumes nothing writes to tb meanwhile.
+ * Writes the style guide of every concept of src that passes opt (NULL:
+ * the defaults) to fp, in three walks of src. Returns 0, or -1 when src
+ * failed (its own error says why; the output is then incomplete). The
+ * caller checks ferror(fp). Assumes src yields the same concepts in the
+ * same order on every walk (nothing writes to a termbase meanwhile).
  */
-int styleguide_write_termbase(struct termbase *tb, FILE *fp, enum styleguide_format fmt,
-                              const struct styleguide_options *opt,
-                              struct termbase_error *err /* OUT */);
+int styleguide_write_source(const struct model_concept_source *src, FILE *fp,
+                            enum styleguide_format fmt, const struct styleguide_options *opt);
 
 /* A style guide being collected from concepts in any order. */
 struct styleguide;
@@ -84,7 +82,7 @@ struct styleguide;
 /* Returns a new, empty style guide (free with styleguide_free). opt may be NULL. */
 struct styleguide *styleguide_new(enum styleguide_format fmt, const struct styleguide_options *opt);
 /* Copies c when it passes the filters. Returns 1 when kept, 0 when filtered out. */
-int styleguide_add(struct styleguide *sg, const struct termbase_concept *c);
+int styleguide_add(struct styleguide *sg, const struct model_concept *c);
 /* Sorts what was added and writes the style guide to fp. The caller checks ferror(fp). */
 void styleguide_write(struct styleguide *sg, FILE *fp);
 /* Frees sg and its copies. Accepts NULL. */

@@ -158,7 +158,7 @@ static void html_section_begin(struct styleguide__ctx *ctx, int section)
 }
 
 /* <dt>label</dt><dd>a, b</dd> for the forms of type t, when there are any. */
-static void html_forms(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t,
+static void html_forms(FILE *fp, const struct model_concept *c, enum model_form_type t,
                        const char *label, const char *cls)
 {
     const char *sep = "";
@@ -180,7 +180,7 @@ static void html_forms(FILE *fp, const struct termbase_concept *c, enum termbase
     fputs("</dd>\n", fp);
 }
 
-static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concept *c)
+static void html_entry(struct styleguide__ctx *ctx, const struct model_concept *c)
 {
     FILE *fp = ctx->fp;
     const char *cls;
@@ -189,13 +189,13 @@ static void html_entry(struct styleguide__ctx *ctx, const struct termbase_concep
     fprintf(fp, "<article class=\"entry\" id=\"c%" PRId64 "\">\n<h3>", c->id);
     html_str(fp, c->ko);
     fputs("</h3>\n<dl>\n", fp);
-    html_forms(fp, c, TERMBASE_FORM_LOANWORD, loan, cls);
-    html_forms(fp, c, TERMBASE_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH, NULL);
-    html_forms(fp, c, TERMBASE_FORM_ABBREV, STYLEGUIDE__L_ABBREV, NULL);
-    html_forms(fp, c, TERMBASE_FORM_NATIVE, STYLEGUIDE__L_NATIVE, NULL);
-    html_forms(fp, c, TERMBASE_FORM_SHORT, STYLEGUIDE__L_SHORT, NULL);
+    html_forms(fp, c, MODEL_FORM_LOANWORD, loan, cls);
+    html_forms(fp, c, MODEL_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH, NULL);
+    html_forms(fp, c, MODEL_FORM_ABBREV, STYLEGUIDE__L_ABBREV, NULL);
+    html_forms(fp, c, MODEL_FORM_NATIVE, STYLEGUIDE__L_NATIVE, NULL);
+    html_forms(fp, c, MODEL_FORM_SHORT, STYLEGUIDE__L_SHORT, NULL);
     fprintf(fp, "<dt>%s</dt><dd class=\"status-%s\">%s</dd>\n", STYLEGUIDE__L_STATUS,
-            termbase_review_name(c->status), styleguide__status_label(c->status));
+            model_status_name(c->status), styleguide__status_label(c->status));
     fprintf(fp, "<dt>%s</dt><dd>%lu회, 문서 %lu건</dd>\n</dl>\n", STYLEGUIDE__L_COUNT, c->count,
             c->ndocs);
     if (c->example && *c->example) {

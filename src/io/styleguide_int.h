@@ -32,7 +32,7 @@ struct styleguide__ctx {
 struct styleguide__renderer {
     void (*begin)(struct styleguide__ctx *ctx);
     void (*section_begin)(struct styleguide__ctx *ctx, int section);
-    void (*entry)(struct styleguide__ctx *ctx, const struct termbase_concept *c);
+    void (*entry)(struct styleguide__ctx *ctx, const struct model_concept *c);
     void (*section_end)(struct styleguide__ctx *ctx, int section);
     void (*end)(struct styleguide__ctx *ctx);
 };
@@ -61,7 +61,7 @@ const char *styleguide__section_label(int section);
 /* ASCII anchor of a section ("s00" .. "s18", "latin"). */
 const char *styleguide__section_id(int section);
 /* "승인 (approved)" and so on. */
-const char *styleguide__status_label(enum termbase_review r);
+const char *styleguide__status_label(enum model_status r);
 
 /*
  * Cuts c->example to a window around the first Korean form (else the
@@ -69,7 +69,7 @@ const char *styleguide__status_label(enum termbase_review r);
  * the form itself, text after (with "…"). Appends to the three buffers;
  * hit stays empty when no form occurs. Assumes c->example is not NULL.
  */
-void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, struct strbuf *hit,
+void styleguide__example(const struct model_concept *c, struct strbuf *pre, struct strbuf *hit,
                          struct strbuf *post);
 
 /*
@@ -79,9 +79,9 @@ void styleguide__example(const struct termbase_concept *c, struct strbuf *pre, s
  * an unreviewed pair is no advice yet. *cls gets the HTML class ("avoid" or
  * "admitted").
  */
-const char *styleguide__loanword_label(const struct termbase_concept *c, const char **cls);
+const char *styleguide__loanword_label(const struct model_concept *c, const char **cls);
 
 /* Number of forms of type t, other than the preferred term itself. */
-size_t styleguide__count_forms(const struct termbase_concept *c, enum termbase_form_type t);
+size_t styleguide__count_forms(const struct model_concept *c, enum model_form_type t);
 
 #endif

@@ -94,7 +94,7 @@ static void md_section_begin(struct styleguide__ctx *ctx, int section)
 }
 
 /* "- label: a, b" for the forms of type t, when there are any. */
-static void md_forms(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t,
+static void md_forms(FILE *fp, const struct model_concept *c, enum model_form_type t,
                      const char *label)
 {
     const char *sep = "";
@@ -112,18 +112,18 @@ static void md_forms(FILE *fp, const struct termbase_concept *c, enum termbase_f
     fputc('\n', fp);
 }
 
-static void md_entry(struct styleguide__ctx *ctx, const struct termbase_concept *c)
+static void md_entry(struct styleguide__ctx *ctx, const struct model_concept *c)
 {
     FILE *fp = ctx->fp;
 
     fputs("\n### ", fp);
     md_str(fp, c->ko);
     fputs("\n\n", fp);
-    md_forms(fp, c, TERMBASE_FORM_LOANWORD, styleguide__loanword_label(c, NULL));
-    md_forms(fp, c, TERMBASE_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH);
-    md_forms(fp, c, TERMBASE_FORM_ABBREV, STYLEGUIDE__L_ABBREV);
-    md_forms(fp, c, TERMBASE_FORM_NATIVE, STYLEGUIDE__L_NATIVE);
-    md_forms(fp, c, TERMBASE_FORM_SHORT, STYLEGUIDE__L_SHORT);
+    md_forms(fp, c, MODEL_FORM_LOANWORD, styleguide__loanword_label(c, NULL));
+    md_forms(fp, c, MODEL_FORM_ENGLISH, STYLEGUIDE__L_ENGLISH);
+    md_forms(fp, c, MODEL_FORM_ABBREV, STYLEGUIDE__L_ABBREV);
+    md_forms(fp, c, MODEL_FORM_NATIVE, STYLEGUIDE__L_NATIVE);
+    md_forms(fp, c, MODEL_FORM_SHORT, STYLEGUIDE__L_SHORT);
     fprintf(fp, "- %s: %s\n", STYLEGUIDE__L_STATUS, styleguide__status_label(c->status));
     fprintf(fp, "- %s: %lu회, 문서 %lu건\n", STYLEGUIDE__L_COUNT, c->count, c->ndocs);
     if (c->example && *c->example) {

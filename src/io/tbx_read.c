@@ -66,11 +66,11 @@ enum tbx_text {
 
 /* A term of the entry with the termType and administrativeStatus the file gave it. */
 struct tbx_term {
-    enum termbase_form_type type; /* its form */
-    const char *text;             /* the form's text (the concept's pool) */
-    int side;                     /* 0 Korean, 1 the other language */
-    const char *term_type;        /* as read, NULL when absent */
-    const char *status;           /* as read, NULL when absent */
+    enum model_form_type type; /* its form */
+    const char *text;          /* the form's text (the concept's pool) */
+    int side;                  /* 0 Korean, 1 the other language */
+    const char *term_type;     /* as read, NULL when absent */
+    const char *status;        /* as read, NULL when absent */
 };
 
 /* What was not kept, by kind, for the warnings at the end. */
@@ -406,17 +406,17 @@ static void trim_layout(struct strbuf *sb)
  * gets its form at the end of the term section). One in a language the
  * reader drops is counted instead.
  */
-static void add_datcat(struct tbx_reader *r, enum termbase_level level, const char *value)
+static void add_datcat(struct tbx_reader *r, enum model_level level, const char *value)
 {
-    struct termbase_datcat d;
+    struct model_datcat d;
 
-    if (level != TERMBASE_LEVEL_ENTRY && r->side == SIDE_OTHER) {
+    if (level != MODEL_LEVEL_ENTRY && r->side == SIDE_OTHER) {
         drop(r, "data categories in other languages");
         return;
     }
     memset(&d, 0, sizeof(d));
     d.level = level;
-    d.side = level == TERMBASE_LEVEL_ENTRY ? 0 : r->side == SIDE_TARGET;
+    d.side = level == MODEL_LEVEL_ENTRY ? 0 : r->side == SIDE_TARGET;
     d.group = r->group.len ? r->group.buf : NULL;
     d.group_no = r->group.len ? r->group_no : 0;
     d.element = r->dc_element.buf;
@@ -450,9 +450,9 @@ static void end_text(struct tbx_reader *r)
         break;
     case T_ENTRY_NOTE:
         if (!strncmp(r->text.buf, "x-status: ", 10)) {
-            int st = termbase_review_parse(r->text.buf + 10);
+            int st = model_status_parse(r->text.buf + 10);
             if (st >= 0)
-                e->c.status = (enum termbase_review)st;
+                e->c.status = (enum model_status)st;
         } else if (!strncmp(r->text.buf, "x-dadeum-confidence: ", 21)) {
             exchange_set_confidence(&e->c, r->text.buf + 21);
         } else if (!strncmp(r->text.buf, "x-kind: ", 8)) {
@@ -466,15 +466,15 @@ static void end_text(struct tbx_reader *r)
             strbuf_reset(&r->dc_type);
             strbuf_reset(&r->dc_ref);
             trim_layout(&r->text);
-            add_datcat(r, TERMBASE_LEVEL_ENTRY, r->text.buf);
+            add_datcat(r, MODEL_LEVEL_ENTRY, r->text.buf);
         }
         break;
     case T_DATCAT:
         trim_layout(&r->text);
         add_datcat(r,
-                   r->in_termsec ? TERMBASE_LEVEL_TERM
-                   : r->in_lang  ? TERMBASE_LEVEL_LANG
-                                 : TERMBASE_LEVEL_ENTRY,
+                   r->in_termsec ? MODEL_LEVEL_TERM
+                   : r->in_lang  ? MODEL_LEVEL_LANG
+                                 : MODEL_LEVEL_ENTRY,
                    r->text.buf);
         break;
     default:
@@ -493,7 +493,7 @@ static void end_text(struct tbx_reader *r)
 }
 
 /* The text of c's form of type t equal to text (as stored), or NULL. */
-static const char *stored_form(const struct termbase_concept *c, enum termbase_form_type t,
+static const char *stored_form(const struct model_concept *c, enum model_form_type t,
                                const char *text)
 {
     for (size_t i = 0; i < c->nforms; i++)
@@ -511,14 +511,14 @@ static void add_term_datcat(struct tbx_reader *r, const char *element, const cha
     strbuf_reset(&r->dc_type);
     strbuf_addstr(&r->dc_type, type);
     strbuf_reset(&r->dc_ref);
-    add_datcat(r, TERMBASE_LEVEL_TERM, value->buf);
+    add_datcat(r, MODEL_LEVEL_TERM, value->buf);
 }
 
 static void end_termsec(struct tbx_reader *r)
 {
     struct exchange_concept *e = &r->cur;
     const char *tt = r->termtype.buf, *as = r->admstatus.buf, *text;
-    enum termbase_form_type type = TERMBASE_FORM_KO;
+    enum model_form_type type = MODEL_FORM_KO;
     int preferred = 0;
     struct tbx_term *t;
 
@@ -530,20 +530,20 @@ static void end_termsec(struct tbx_reader *r)
     }
     if (r->side == SIDE_SOURCE) {
         if (!strcmp(tt, "shortForm"))
-            type = TERMBASE_FORM_SHORT;
+            type = MODEL_FORM_SHORT;
         else if (!strncmp(as, "admittedTerm", 12) || !strncmp(as, "deprecatedTerm", 14) ||
                  !strncmp(as, "supersededTerm", 14))
-            type = !strcmp(tt, "variant") ? TERMBASE_FORM_NATIVE : TERMBASE_FORM_LOANWORD;
+            type = !strcmp(tt, "variant") ? MODEL_FORM_NATIVE : MODEL_FORM_LOANWORD;
         else
             preferred = strcmp(tt, "variant") != 0 && !r->have_preferred;
     } else {
         if (!strcmp(tt, "acronym") || !strcmp(tt, "abbreviation") || !strcmp(tt, "initialism"))
-            type = TERMBASE_FORM_ABBREV;
+            type = MODEL_FORM_ABBREV;
         else if (!*tt)
-            type = exchange_guess_type(r->term.buf) == TERMBASE_FORM_ABBREV ? TERMBASE_FORM_ABBREV
-                                                                            : TERMBASE_FORM_ENGLISH;
+            type = exchange_guess_type(r->term.buf) == MODEL_FORM_ABBREV ? MODEL_FORM_ABBREV
+                                                                         : MODEL_FORM_ENGLISH;
         else
-            type = TERMBASE_FORM_ENGLISH;
+            type = MODEL_FORM_ENGLISH;
     }
     if (preferred) {
         exchange_concept_set_ko(e, r->term.buf, r->term.len);
@@ -591,17 +591,16 @@ static void keep_term_categories(struct tbx_reader *r)
     struct exchange_concept *e = &r->cur;
     for (size_t i = 0; i < r->nterms; i++) {
         const struct tbx_term *t = &r->terms[i];
-        struct termbase_form f;
-        struct termbase_datcat d;
+        struct model_form f;
+        struct model_datcat d;
         const char *tt, *as;
         memset(&f, 0, sizeof(f));
         f.type = t->type;
         f.text = t->text;
         exchange_tbx_term_categories(
-            &e->c, &f, t->type == TERMBASE_FORM_KO && e->c.ko && !strcmp(e->c.ko, t->text), &tt,
-            &as);
+            &e->c, &f, t->type == MODEL_FORM_KO && e->c.ko && !strcmp(e->c.ko, t->text), &tt, &as);
         memset(&d, 0, sizeof(d));
-        d.level = TERMBASE_LEVEL_TERM;
+        d.level = MODEL_LEVEL_TERM;
         d.side = t->side;
         d.form_type = t->type;
         d.form = t->text;
@@ -679,11 +678,11 @@ static void on_file_warn(void *ctx, const char *msg)
     exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
 }
 
-int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tbx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tbx_reader r;
-    struct xml_error xe;
+    struct dd_error xe;
     int ret;
 
     memset(&r, 0, sizeof(r));
@@ -706,12 +705,11 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct exchange
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
-        xe.code = XML_READ_EINPUT;
-        snprintf(xe.message, sizeof(xe.message), "not a TBX file");
+        dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TBX file");
         ret = -1;
     }
     if (ret)
-        exchange_error_from_xml(err, &xe, r.stopped);
+        exchange_fail_from_xml(err, &xe, r.stopped);
     else
         ret = exchange_skipped_report(rd, &r.skipped, "entry", "entries", err);
     if (!ret)

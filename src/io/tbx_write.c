@@ -39,7 +39,7 @@
  *
  * The pairs (termType, administrativeStatus) differ per form type, which is
  * how tbx_read.c gets the types back. The data categories an import kept
- * (struct termbase_datcat) are written back at their level and in file
+ * (struct model_datcat) are written back at their level and in file
  * order: entry ones after the notes, language ones before the first term,
  * a term's termNotes after the two above (a kept termType or
  * administrativeStatus replaces the derived one) and its other ones after
@@ -139,18 +139,18 @@ static void tag(struct strbuf *sb, const char *indent, const char *open, const c
 }
 
 /* 1 when d belongs to form f on side (a term-level data category). */
-static int datcat_of(const struct termbase_datcat *d, const struct termbase_form *f, int side)
+static int datcat_of(const struct model_datcat *d, const struct model_form *f, int side)
 {
-    return d->level == TERMBASE_LEVEL_TERM && d->side == side && d->form_type == f->type &&
-           d->form && !strcmp(d->form, f->text);
+    return d->level == MODEL_LEVEL_TERM && d->side == side && d->form_type == f->type && d->form &&
+           !strcmp(d->form, f->text);
 }
 
 /* The value of f's termNote of the given type kept from an import, or NULL. */
-static const char *kept_term_note(const struct termbase_concept *c, const struct termbase_form *f,
+static const char *kept_term_note(const struct model_concept *c, const struct model_form *f,
                                   int side, const char *type)
 {
     for (size_t i = 0; i < c->ndatcats; i++) {
-        const struct termbase_datcat *d = &c->datcats[i];
+        const struct model_datcat *d = &c->datcats[i];
         if (datcat_of(d, f, side) && !strcmp(d->element, "termNote") && d->type &&
             !strcmp(d->type, type))
             return d->value;
@@ -158,7 +158,7 @@ static const char *kept_term_note(const struct termbase_concept *c, const struct
     return NULL;
 }
 
-static int is_derived_note(const struct termbase_datcat *d)
+static int is_derived_note(const struct model_datcat *d)
 {
     return !strcmp(d->element, "termNote") && d->type &&
            (!strcmp(d->type, "termType") || !strcmp(d->type, "administrativeStatus"));
@@ -172,21 +172,21 @@ enum datcat_part {
 };
 
 /*
- * Writes the data categories of c kept from an import (struct termbase_datcat)
+ * Writes the data categories of c kept from an import (struct model_datcat)
  * that sit at level on side (for a term, f's) in file order, each as
  * <element type="..." target="...">value</element>, consecutive members
  * of one group inside their descripGrp / adminGrp / transacGrp.
  */
-static void write_datcats(struct strbuf *sb, const char *indent, const struct termbase_concept *c,
-                          enum termbase_level level, int side, const struct termbase_form *f,
+static void write_datcats(struct strbuf *sb, const char *indent, const struct model_concept *c,
+                          enum model_level level, int side, const struct model_form *f,
                           enum datcat_part part)
 {
-    const struct termbase_datcat *open = NULL; /* the group being written */
+    const struct model_datcat *open = NULL; /* the group being written */
 
     for (size_t i = 0; i < c->ndatcats; i++) {
-        const struct termbase_datcat *d = &c->datcats[i];
+        const struct model_datcat *d = &c->datcats[i];
         int note;
-        if (d->level != level || (level != TERMBASE_LEVEL_ENTRY && d->side != side) ||
+        if (d->level != level || (level != MODEL_LEVEL_ENTRY && d->side != side) ||
             (f && !datcat_of(d, f, side)))
             continue;
         note = !strcmp(d->element, "termNote") && !d->group;
@@ -231,7 +231,7 @@ static void write_datcats(struct strbuf *sb, const char *indent, const struct te
 }
 
 static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
-                       const struct termbase_concept *c, const struct termbase_form *f, int side,
+                       const struct model_concept *c, const struct model_form *f, int side,
                        int preferred)
 {
     struct strbuf *sb = &w->buf;
@@ -249,7 +249,7 @@ static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
     ADD(sb, "</term>\n");
     term_note(sb, "termType", type);
     term_note(sb, "administrativeStatus", status);
-    write_datcats(sb, "            ", c, TERMBASE_LEVEL_TERM, side, f, PART_TERM_NOTES);
+    write_datcats(sb, "            ", c, MODEL_LEVEL_TERM, side, f, PART_TERM_NOTES);
     if (preferred) {
         struct strbuf src = STRBUF_INIT;
         if (c->example && *c->example) {
@@ -265,17 +265,17 @@ static void write_term(struct exchange_writer *w, const struct tbx_tags *t,
         }
         strbuf_release(&src);
     }
-    write_datcats(sb, "            ", c, TERMBASE_LEVEL_TERM, side, f, PART_TERM_OTHERS);
+    write_datcats(sb, "            ", c, MODEL_LEVEL_TERM, side, f, PART_TERM_OTHERS);
     tag(sb, "          ", "</", t->term);
 }
 
-static int source_side(enum termbase_form_type t)
+static int source_side(enum model_form_type t)
 {
-    return t != TERMBASE_FORM_ENGLISH && t != TERMBASE_FORM_ABBREV;
+    return t != MODEL_FORM_ENGLISH && t != MODEL_FORM_ABBREV;
 }
 
 static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
-                        const struct termbase_concept *c)
+                        const struct model_concept *c)
 {
     struct strbuf *sb = &w->buf;
     size_t n = exchange_sorted_forms(w, c);
@@ -296,7 +296,7 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
     else
         strbuf_addf(sb, " id=\"e%lu\"", w->concepts);
     ADD(sb, ">\n        <note>x-status: ");
-    strbuf_addstr(sb, termbase_review_name(c->status));
+    strbuf_addstr(sb, model_status_name(c->status));
     ADD(sb, "</note>\n");
     if (c->has_confidence) {
         ADD(sb, "        <note>x-dadeum-confidence: ");
@@ -313,11 +313,11 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
         xml_add_escaped(sb, c->note, 0);
         ADD(sb, "</note>\n");
     }
-    write_datcats(sb, "        ", c, TERMBASE_LEVEL_ENTRY, 0, NULL, PART_ALL);
+    write_datcats(sb, "        ", c, MODEL_LEVEL_ENTRY, 0, NULL, PART_ALL);
     for (int side = 1; side >= 0; side--) {
         int open = 0;
         for (size_t i = 0; i < n; i++) {
-            const struct termbase_form *f = w->forms[i];
+            const struct model_form *f = w->forms[i];
             if (source_side(f->type) != side)
                 continue;
             if (!open) {
@@ -326,10 +326,10 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
                 ADD(sb, " xml:lang=\"");
                 xml_add_escaped(sb, side ? w->opt.source_lang : w->opt.target_lang, 1);
                 ADD(sb, "\">\n");
-                write_datcats(sb, "          ", c, TERMBASE_LEVEL_LANG, !side, NULL, PART_ALL);
+                write_datcats(sb, "          ", c, MODEL_LEVEL_LANG, !side, NULL, PART_ALL);
                 open = 1;
             }
-            write_term(w, t, c, f, !side, i == 0 && f->type == TERMBASE_FORM_KO);
+            write_term(w, t, c, f, !side, i == 0 && f->type == MODEL_FORM_KO);
         }
         if (open)
             tag(sb, "        ", "</", t->lang);
@@ -338,12 +338,12 @@ static void write_entry(struct exchange_writer *w, const struct tbx_tags *t,
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
-static void tbx2_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void tbx2_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     write_entry(w, &v2, c);
 }
 
-static void tbx3_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void tbx3_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     write_entry(w, &v3, c);
 }

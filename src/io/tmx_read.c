@@ -76,7 +76,7 @@ struct tmx_reader {
     int skip;                            /* depth inside native-code elements, 0 outside */
     struct strbuf text;                  /* prop or note text */
     enum prop prop;                      /* what the open prop is */
-    enum termbase_form_type prop_form;   /* for PROP_FORM */
+    enum model_form_type prop_form;      /* for PROP_FORM */
     struct tuv *tuvs;                    /* the unit's variants */
     size_t ntuv, atuv;                   /* used, allocated */
     size_t nother;                       /* the unit's variants of other languages */
@@ -212,22 +212,22 @@ static enum element element_of(const char *n)
 }
 
 /* What a <prop type="..."> is; *form gets the form type of PROP_FORM. */
-static enum prop prop_of(const char *type, enum termbase_form_type *form)
+static enum prop prop_of(const char *type, enum model_form_type *form)
 {
     static const struct {
         const char *name;
         enum prop prop;
-        enum termbase_form_type form;
+        enum model_form_type form;
     } props[] = {
         {"x-concept-id", PROP_ID, 0},
         {"x-kind", PROP_KIND, 0},
         {"x-status", PROP_STATUS, 0},
         {"x-dadeum-confidence", PROP_CONFIDENCE, 0},
-        {"x-abbreviation", PROP_FORM, TERMBASE_FORM_ABBREV},
-        {"x-loanword", PROP_FORM, TERMBASE_FORM_LOANWORD},
-        {"x-english", PROP_FORM, TERMBASE_FORM_ENGLISH},
-        {"x-native", PROP_FORM, TERMBASE_FORM_NATIVE},
-        {"x-shortform", PROP_FORM, TERMBASE_FORM_SHORT},
+        {"x-abbreviation", PROP_FORM, MODEL_FORM_ABBREV},
+        {"x-loanword", PROP_FORM, MODEL_FORM_LOANWORD},
+        {"x-english", PROP_FORM, MODEL_FORM_ENGLISH},
+        {"x-native", PROP_FORM, MODEL_FORM_NATIVE},
+        {"x-shortform", PROP_FORM, MODEL_FORM_SHORT},
     };
     if (!type || type[0] != 'x' || type[1] != '-')
         return PROP_OTHER;
@@ -410,8 +410,8 @@ static void end_prop(struct tmx_reader *r)
         e->c.kind = exchange_concept_strdup(e, r->text.buf, r->text.len);
         break;
     case PROP_STATUS:
-        if ((status = termbase_review_parse(r->text.buf)) >= 0)
-            e->c.status = (enum termbase_review)status;
+        if ((status = model_status_parse(r->text.buf)) >= 0)
+            e->c.status = (enum model_status)status;
         break;
     case PROP_CONFIDENCE:
         exchange_set_confidence(&e->c, r->text.buf);
@@ -491,7 +491,7 @@ static int end_tu(struct tmx_reader *r)
 {
     const struct tuv *src = NULL, *tgt = NULL;
     struct exchange_concept *e = &r->cur, *tu = &r->tu;
-    enum termbase_form_type type = TERMBASE_FORM_ENGLISH;
+    enum model_form_type type = MODEL_FORM_ENGLISH;
     const char *key;
     int ko_only = 0;
 
@@ -526,15 +526,15 @@ static int end_tu(struct tmx_reader *r)
     if (tgt && !ko_only)
         concept_lang(r, 1, tgt);
     if (ko_only) {
-        exchange_concept_add_form(e, TERMBASE_FORM_KO, tgt->seg.buf, tgt->seg.len);
-        exchange_concept_add_form(e, TERMBASE_FORM_LOANWORD, src->seg.buf, src->seg.len);
+        exchange_concept_add_form(e, MODEL_FORM_KO, tgt->seg.buf, tgt->seg.len);
+        exchange_concept_add_form(e, MODEL_FORM_LOANWORD, src->seg.buf, src->seg.len);
     } else {
-        exchange_concept_add_form(e, TERMBASE_FORM_KO, src->seg.buf, src->seg.len);
+        exchange_concept_add_form(e, MODEL_FORM_KO, src->seg.buf, src->seg.len);
     }
     if (tgt && !ko_only && tgt->seg.len) {
         int is_abbr = 0;
         for (size_t i = 0; i < tu->c.nforms; i++)
-            if (tu->c.forms[i].type == TERMBASE_FORM_ABBREV) {
+            if (tu->c.forms[i].type == MODEL_FORM_ABBREV) {
                 struct strbuf t = STRBUF_INIT;
                 strbuf_addbuf(&t, &tgt->seg);
                 strbuf_trim(&t);
@@ -542,9 +542,9 @@ static int end_tu(struct tmx_reader *r)
                 strbuf_release(&t);
             }
         if (is_abbr)
-            type = TERMBASE_FORM_ABBREV;
-        else if (!r->tu_id && exchange_guess_type(tgt->seg.buf) == TERMBASE_FORM_ABBREV)
-            type = TERMBASE_FORM_ABBREV;
+            type = MODEL_FORM_ABBREV;
+        else if (!r->tu_id && exchange_guess_type(tgt->seg.buf) == MODEL_FORM_ABBREV)
+            type = MODEL_FORM_ABBREV;
         exchange_concept_add_form(e, type, tgt->seg.buf, tgt->seg.len);
     }
     for (size_t i = 0; i < tu->c.nforms; i++)
@@ -554,7 +554,7 @@ static int end_tu(struct tmx_reader *r)
         e->c.id = exchange_parse_id(r->tu_id);
     if (tu->c.kind && !e->c.kind)
         e->c.kind = exchange_concept_strdup(e, tu->c.kind, strlen(tu->c.kind));
-    if (tu->c.status != TERMBASE_CANDIDATE)
+    if (tu->c.status != MODEL_CANDIDATE)
         e->c.status = tu->c.status;
     if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
         e->c.confidence = tu->c.confidence;
@@ -636,11 +636,11 @@ static void on_file_warn(void *ctx, const char *msg)
     exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
 }
 
-int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange_error *err)
+int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
     struct tmx_reader r;
-    struct xml_error xe;
+    struct dd_error xe;
     int ret;
 
     memset(&r, 0, sizeof(r));
@@ -662,14 +662,13 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct exchange
     exchange_concept_reset(&r.cur);
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
-        xe.code = XML_READ_EINPUT;
-        snprintf(xe.message, sizeof(xe.message), "not a TMX file");
+        dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TMX file");
         ret = -1;
     }
     if (!ret)
         ret = flush(&r);
     if (ret)
-        exchange_error_from_xml(err, &xe, r.stopped);
+        exchange_fail_from_xml(err, &xe, r.stopped);
     else
         ret = exchange_skipped_report(rd, &r.skipped, "unit", "units", err);
     for (size_t i = 0; i < r.atuv; i++) {

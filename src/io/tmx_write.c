@@ -52,7 +52,7 @@ static void tmx_begin(struct exchange_writer *w)
 }
 
 /* Property type of each form type (TMX 1.4b §3.4: user types start with "x-"). */
-static const char *const tmx_prop_names[TERMBASE_FORM_NTYPES] = {
+static const char *const tmx_prop_names[MODEL_FORM_NTYPES] = {
     "x-korean", "x-loanword", "x-english", "x-abbreviation", "x-native", "x-shortform"};
 
 static void prop(FILE *fp, const char *type, const char *value)
@@ -102,8 +102,8 @@ static void tuv(FILE *fp, const char *lang, const char *text)
     fputs("</seg></tuv>\n", fp);
 }
 
-static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c,
-                     const struct termbase_form *source, const struct termbase_form *target)
+static void tmx_pair(struct exchange_writer *w, const struct model_concept *c,
+                     const struct model_form *source, const struct model_form *target)
 {
     FILE *fp = w->fp;
     char id[32];
@@ -125,7 +125,7 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
         fprintf(fp, "    <tu creationdate=\"%s\">\n", w->opt.date);
     }
     prop(fp, "x-kind", c->kind);
-    prop(fp, "x-status", termbase_review_name(c->status));
+    prop(fp, "x-status", model_status_name(c->status));
     exchange_add_confidence(c, &src);
     prop(fp, "x-dadeum-confidence", src.buf);
     strbuf_reset(&src);
@@ -136,9 +136,9 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
      * w->forms is in canonical order (exchange_sorted_forms).
      */
     for (size_t i = 0; i < w->nforms; i++) {
-        enum termbase_form_type t = w->forms[i]->type;
-        if (t == TERMBASE_FORM_ABBREV ||
-            (t != TERMBASE_FORM_KO && t != source->type && t != target->type))
+        enum model_form_type t = w->forms[i]->type;
+        if (t == MODEL_FORM_ABBREV ||
+            (t != MODEL_FORM_KO && t != source->type && t != target->type))
             prop(fp, tmx_prop_names[t], w->forms[i]->text);
     }
     notes(fp, c->note);
@@ -152,7 +152,7 @@ static void tmx_pair(struct exchange_writer *w, const struct termbase_concept *c
     strbuf_release(&src);
 }
 
-static void tmx_concept(struct exchange_writer *w, const struct termbase_concept *c)
+static void tmx_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, tmx_pair);
 }

@@ -164,8 +164,7 @@ static void add_paragraph(struct builder *b, const struct text_line *line, struc
 }
 
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
-                             struct par_lexicon *lexicon, int english,
-                             struct text_reader_error *err)
+                             struct par_lexicon *lexicon, int english, struct dd_error *err)
 {
     struct text_reader *r = text_reader_open(path, encoding, text_flags, err);
     struct text_line line;

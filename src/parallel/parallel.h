@@ -96,7 +96,7 @@ void par_lexicon_free(struct par_lexicon *lx);
  */
 struct par_doc *par_doc_read(const char *path, const char *encoding, unsigned text_flags,
                              struct par_lexicon *lexicon, int english,
-                             struct text_reader_error *err /* OUT */);
+                             struct dd_error *err /* OUT */);
 void par_doc_free(struct par_doc *d);
 
 /* One link: Korean sentences [ko, ko + nko) with English [en, en + nen); nko, nen <= 2. */

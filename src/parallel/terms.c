@@ -123,7 +123,7 @@ void par_term_check(const struct extract_pair *pair, const struct par_doc *ko,
 {
     struct strbuf ks = STRBUF_INIT, es = STRBUF_INIT, prop = STRBUF_INIT;
     const char *loanword =
-        pair->kind == GLOSS_LOANWORD && all_hangul_or_space(pair->gloss) ? pair->gloss : NULL;
+        pair->kind == MODEL_KIND_LOANWORD && all_hangul_or_space(pair->gloss) ? pair->gloss : NULL;
     /* a transliteration guess may be wrong: the aligned English may say otherwise */
     int guess = !pair->en || (pair->evidence && strstr(pair->evidence, "translit"));
     const struct par_link *confirmed = NULL, *proposed = NULL;
@@ -196,7 +196,7 @@ void par_terms_write(FILE *fp, const struct par_term *term, const struct par_doc
     field(fp, p->ko);
     fputc('\t', fp);
     field(fp, p->gloss);
-    fprintf(fp, "\t%s\t", gloss_kind_name(p->kind));
+    fprintf(fp, "\t%s\t", model_kind_name(p->kind));
     field(fp, p->en);
     fputc('\t', fp);
     field(fp, p->evidence);

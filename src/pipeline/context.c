@@ -49,9 +49,10 @@ struct extract_doc *dadeum_doc_new(const struct dadeum_ctx *ctx, const char *nam
 
 struct extract_doc *dadeum_extract_file(const struct dadeum_ctx *ctx, const char *path,
                                         const char *encoding, unsigned text_flags,
-                                        unsigned extract_flags, struct extract_run_error *err)
+                                        unsigned extract_flags, struct extract_run_info *info,
+                                        struct dd_error *err)
 {
     assert(ctx && path && err);
     return extract_run_file(path, encoding, text_flags, extract_flags, dadeum_ctx_get_oracle(ctx),
-                            err);
+                            info, err);
 }

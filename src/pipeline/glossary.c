@@ -6,20 +6,20 @@
 #include <string.h>
 
 #include "dadeum.h"
+#include "io/pairfile.h"
 #include "util/banned.h"
 
-static int merge_concept(void *m, const struct termbase_concept *c)
+static int merge_concept(void *m, const struct model_concept *c)
 {
-    struct termbase_error err;
+    struct dd_error err;
     return termbase_merge_add(m, c, &err) ? -1 : 0;
 }
 
-/* Reads an exchange file into tb as dadeum import does; 0, or -1 with err filled in. */
 static int load_exchange(struct termbase *tb, const struct exchange_format *f, const char *path,
-                         struct dadeum_glossary_error *err)
+                         struct dd_error *err)
 {
     struct exchange_reader rd;
-    struct termbase_merge *m = termbase_merge_begin(tb, &err->tb);
+    struct termbase_merge *m = termbase_merge_begin(tb, err);
 
     if (!m)
         return -1;
@@ -27,30 +27,37 @@ static int load_exchange(struct termbase *tb, const struct exchange_format *f, c
     rd.concept = merge_concept;
     rd.ctx = m;
     rd.opt = (struct exchange_options)EXCHANGE_OPTIONS_INIT;
-    if (f->read(path, &rd, &err->x)) {
+    if (f->read(path, &rd, err)) {
         termbase_merge_abort(m);
-        err->format = f->name;
+        dd_error_locate(err, "cannot read glossary '%s' (%s)", path, f->name);
         return -1;
     }
-    return termbase_merge_commit(m, &err->tb) ? -1 : 0;
+    return termbase_merge_commit(m, err) ? -1 : 0;
 }
 
-struct termbase *dadeum_glossary_open(const char *db, const char *glossary,
-                                      struct dadeum_glossary_error *err)
+/* Stores the TSV glossary at path in tb (io/pairfile.h); 0, or -1 with err filled in. */
+static int load_tsv(struct termbase *tb, const char *path, struct dd_error *err)
+{
+    struct model_pair_sink sink;
+
+    termbase_pair_sink(tb, &sink);
+    return pairfile_read(path, PAIRFILE_TSV, &sink, NULL, NULL, err);
+}
+
+struct termbase *dadeum_glossary_open(const char *db, const char *glossary, struct dd_error *err)
 {
     struct termbase *tb;
 
     assert(err && (db || glossary));
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (!glossary)
-        return termbase_open(db, TERMBASE_READONLY, &err->tb);
-    tb = termbase_open(NULL, TERMBASE_MEMORY, &err->tb);
+        return termbase_open(db, TERMBASE_READONLY, err);
+    tb = termbase_open(NULL, TERMBASE_MEMORY, err);
     if (!tb)
         return NULL;
     const struct exchange_format *f = exchange_format_for_path(glossary);
-    int failed = f && f->read && !strcmp(f->name, "tbx")
-                     ? load_exchange(tb, f, glossary, err)
-                     : termbase_load_tsv(tb, glossary, &err->tb) != TERMBASE_OK;
+    int failed = f && f->read && !strcmp(f->name, "tbx") ? load_exchange(tb, f, glossary, err)
+                                                         : load_tsv(tb, glossary, err);
     if (failed) {
         termbase_free(tb);
         return NULL;

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "dadeum.h"
+#include "model/concept.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -18,18 +20,22 @@
 
 enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb,
                                              const char *path, const char *encoding,
-                                             unsigned text_flags, struct dadeum_ingest_result *res)
+                                             unsigned text_flags, struct dadeum_ingest_result *res,
+                                             struct dd_error *err)
 {
-    struct termbase_hash h;
+    struct content_hash h;
     struct extract_doc *doc = NULL;
     struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
     enum dadeum_ingest_status ret = DADEUM_INGEST_STORED;
     int current, unchanged;
 
-    assert(ctx && tb && path && res);
+    assert(ctx && tb && path && res && err);
     memset(res, 0, sizeof(*res));
-    if (termbase_hash_file(path, &h)) {
-        res->sys_errno = errno;
+    dd_error_clear(err);
+    if (content_hash_file(path, &h)) {
+        err->sys_errno = errno;
+        dd_error_set(err, DD_EINPUT, 0, "cannot read '%s': %s", path, strerror(err->sys_errno));
+        dd_error_set_path(err, path);
         return DADEUM_INGEST_EHASH;
     }
     res->bytes = h.bytes;
@@ -40,31 +46,32 @@ enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struc
      */
     path_relative_to_cwd(path, &rel);
     utf8_add_visible(&name, rel.buf, rel.len, 0);
-    current = termbase_doc_is_current(tb, name.buf, h.hex, &res->tb);
+    current = termbase_doc_is_current(tb, name.buf, h.hex, err);
     if (current) {
         ret = current < 0 ? DADEUM_INGEST_ECHECK : DADEUM_INGEST_CURRENT;
         goto cleanup;
     }
-    doc = dadeum_extract_file(ctx, path, encoding, text_flags, 0, &res->read);
+    doc = dadeum_extract_file(ctx, path, encoding, text_flags, 0, &res->read, err);
     if (!doc) {
         ret = DADEUM_INGEST_EREAD;
         goto cleanup;
     }
     res->unread_groups = extract_doc_unread_groups(doc, &res->first_unread);
-    if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, &res->tb))
+    if (termbase_doc_begin(tb, name.buf, h.hex, h.bytes, &unchanged, err))
         goto fail;
     for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
-        struct termbase_pair pair;
-        termbase_pair_from_extract(&pair, extract_doc_get(doc, i));
-        if (termbase_doc_add(tb, &pair, &res->tb))
+        struct model_pair pair;
+        extract_pair_to_model(extract_doc_get(doc, i), &pair);
+        if (termbase_doc_add(tb, &pair, err))
             goto fail;
     }
-    if (!unchanged && termbase_doc_commit(tb, &res->tb))
+    if (!unchanged && termbase_doc_commit(tb, err))
         goto fail;
     res->pairs = extract_doc_count(doc);
     goto cleanup;
 fail:
     termbase_doc_abort(tb);
+    dd_error_prefix(err, "cannot store '%s': ", path);
     ret = DADEUM_INGEST_ESTORE;
 cleanup:
     extract_doc_free(doc);

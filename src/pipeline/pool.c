@@ -21,7 +21,9 @@
 struct job {
     const char *path;             /* as given */
     struct extract_doc *doc;      /* the result, NULL when reading failed */
-    struct extract_run_error err; /* what went wrong, and lenient replacements */
+    struct extract_run_info info; /* lenient replacements, the encoding, the format */
+    struct dd_error *err;         /* what went wrong, NULL when reading worked (a struct
+                                     dd_error is 5 KiB: one per input would not be flat) */
     int done;                     /* produced (under the pool's mutex with jobs > 1) */
 };
 
@@ -40,8 +42,14 @@ struct pool {
 static void produce(struct job *j, const struct dadeum_ctx *ctx,
                     const struct dadeum_extract_options *opt)
 {
+    struct dd_error err;
+
     j->doc = dadeum_extract_file(ctx, j->path, opt->encoding, opt->text_flags, opt->extract_flags,
-                                 &j->err);
+                                 &j->info, &err);
+    if (!j->doc) {
+        j->err = xmalloc(sizeof(*j->err));
+        *j->err = err;
+    }
     if (j->doc && opt->cross)
         align_cross(j->doc, 0);
 }
@@ -49,9 +57,11 @@ static void produce(struct job *j, const struct dadeum_ctx *ctx,
 /* Hands one document to fn and frees it. */
 static int consume(struct job *j, dadeum_extract_fn fn, void *data)
 {
-    int ret = fn(data, j->path, j->doc, &j->err);
+    int ret = fn(data, j->path, j->doc, &j->info, j->err);
     extract_doc_free(j->doc);
     j->doc = NULL;
+    free(j->err);
+    j->err = NULL;
     return ret;
 }
 
@@ -127,8 +137,10 @@ static int run_threads(struct job *jobs, size_t n, unsigned nthreads, const stru
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         extract_doc_free(jobs[i].doc); /* produced after a stop, never handed over */
+        free(jobs[i].err);
+    }
     free(tids);
     return ret;
 }

@@ -1,8 +1,8 @@
 /*
  * lookup.c - finding concepts by any form, and listing them.
  *
- * A lookup runs the tiers of enum termbase_match in order, each over the
- * query's key (termbase_key): exact key (index form_key), particle variant
+ * A lookup runs the tiers of enum model_match in order, each over the
+ * query's key (text_key): exact key (index form_key), particle variant
  * (form_stem, and the query's own stem against form_key), prefix (a range
  * scan on form_key), substring (FTS5 trigram index form_fts for three
  * characters or more, a bounded scan below that), fuzzy (table fuzzy, see
@@ -19,6 +19,7 @@
  * distance (util/jamo.h), which also ranks them: 클라우디 -> 클라우드 is one
  * vowel. Cost is a handful of index probes, independent of termbase size.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,18 +34,23 @@
 #define FUZZY_CAP 5000
 
 struct termbase_result {
-    struct termbase_concept *items; /* the concepts, in rank order */
-    size_t n, alloc;                /* used, allocated */
-    char **strings;                 /* every string the items point at */
-    size_t nstr, astr;              /* used, allocated */
+    struct model_concept *items; /* the concepts, in rank order */
+    size_t n, alloc;             /* used, allocated */
+    char **strings;              /* every string the items point at */
+    size_t nstr, astr;           /* used, allocated */
 };
+
+const struct model_concept *termbase_result_items(const struct termbase_result *r)
+{
+    return r->items;
+}
 
 size_t termbase_result_count(const struct termbase_result *r)
 {
     return r ? r->n : 0;
 }
 
-const struct termbase_concept *termbase_result_get(const struct termbase_result *r, size_t i)
+const struct model_concept *termbase_result_get(const struct termbase_result *r, size_t i)
 {
     return &r->items[i];
 }
@@ -76,15 +82,13 @@ static const char *rstr(struct termbase_result *r, const unsigned char *s)
 
 static int form_type_parse(const char *s)
 {
-    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++)
-        if (s && !strcmp(s, termbase_form_type_name((enum termbase_form_type)t)))
-            return t;
-    return TERMBASE_FORM_NATIVE;
+    int t = model_form_type_parse(s);
+    return t >= 0 ? t : MODEL_FORM_NATIVE;
 }
 
 static int cmp_forms(const void *a, const void *b)
 {
-    const struct termbase_form *x = a, *y = b;
+    const struct model_form *x = a, *y = b;
     if (x->type != y->type)
         return (int)x->type - (int)y->type;
     if (x->count != y->count)
@@ -97,7 +101,7 @@ static int cmp_forms(const void *a, const void *b)
  * best "score source" of its documents, any source of theirs, and its own
  * (set, import). The more confident of the document's and its own wins.
  */
-static void form_source(struct termbase_result *r, struct termbase_form *f, sqlite3_stmt *st)
+static void form_source(struct termbase_result *r, struct model_form *f, sqlite3_stmt *st)
 {
     const char *best = (const char *)sqlite3_column_text(st, 4);
     const char *any = (const char *)sqlite3_column_text(st, 5);
@@ -115,9 +119,9 @@ static void form_source(struct termbase_result *r, struct termbase_form *f, sqli
     } else if (any) {
         f->source = rstr(r, (const unsigned char *)any);
     }
-    f->confidence = termbase_form_confidence(f->source, f->score);
+    f->confidence = model_form_confidence(f->source, f->score);
     if (own) {
-        double x = termbase_form_confidence(own, own_score);
+        double x = model_form_confidence(own, own_score);
         if (x > f->confidence || !f->source) {
             f->source = rstr(r, (const unsigned char *)own);
             f->score = own_score;
@@ -128,16 +132,16 @@ static void form_source(struct termbase_result *r, struct termbase_form *f, sqli
 
 /* Appends concept id with its forms and example to r. */
 static enum termbase_status load_concept(struct termbase *tb, struct termbase_result *r, int64_t id,
-                                         enum termbase_match match, const char *matched,
-                                         int distance, struct termbase_error *err)
+                                         enum model_match match, const char *matched, int distance,
+                                         struct dd_error *err)
 {
-    struct termbase_concept *c;
+    struct model_concept *c;
     sqlite3_stmt *st;
     size_t aforms = 0;
     int rc;
 
     if (!(st = termbase__stmt(tb, TB_C_GET, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -152,8 +156,7 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     c->id = id;
     c->ko = rstr(r, sqlite3_column_text(st, 0));
     c->kind = rstr(r, sqlite3_column_text(st, 1));
-    c->status =
-        (enum termbase_review)termbase_review_parse((const char *)sqlite3_column_text(st, 2));
+    c->status = (enum model_status)model_status_parse((const char *)sqlite3_column_text(st, 2));
     c->note = rstr(r, sqlite3_column_text(st, 3));
     c->count = (unsigned long)sqlite3_column_int64(st, 4);
     c->ndocs = (unsigned long)sqlite3_column_int64(st, 5);
@@ -168,15 +171,14 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
     sqlite3_reset(st);
 
     if (!(st = termbase__stmt(tb, TB_C_FORMS, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct termbase_form *f;
+        struct model_form *f;
         ALLOC_GROW(c->forms, c->nforms + 1, aforms);
         f = &c->forms[c->nforms++];
         f->text = rstr(r, sqlite3_column_text(st, 0));
-        f->type =
-            (enum termbase_form_type)form_type_parse((const char *)sqlite3_column_text(st, 1));
+        f->type = (enum model_form_type)form_type_parse((const char *)sqlite3_column_text(st, 1));
         f->user = sqlite3_column_int(st, 2);
         f->count = (unsigned long)sqlite3_column_int64(st, 3);
         form_source(r, f, st);
@@ -186,23 +188,23 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
         return termbase__fail(tb, err, "cannot read the termbase");
     if (c->nforms)
         qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
-    c->confidence = termbase_concept_confidence(c);
+    c->confidence = model_concept_confidence(c);
     c->has_confidence = 1;
 
     /* the TBX data categories kept from imports, in file order */
     if (!(st = termbase__stmt(tb, TB_C_DATCATS, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, id);
     aforms = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct termbase_datcat *d, *v = (struct termbase_datcat *)c->datcats;
+        struct model_datcat *d, *v = (struct model_datcat *)c->datcats;
         ALLOC_GROW(v, c->ndatcats + 1, aforms);
         c->datcats = v;
         d = &v[c->ndatcats++];
-        d->level = (enum termbase_level)sqlite3_column_int(st, 0);
+        d->level = (enum model_level)sqlite3_column_int(st, 0);
         d->side = sqlite3_column_int(st, 1);
         d->form_type =
-            (enum termbase_form_type)form_type_parse((const char *)sqlite3_column_text(st, 2));
+            (enum model_form_type)form_type_parse((const char *)sqlite3_column_text(st, 2));
         d->form = rstr(r, sqlite3_column_text(st, 3));
         d->group = rstr(r, sqlite3_column_text(st, 4));
         d->group_no = (unsigned)sqlite3_column_int(st, 5);
@@ -220,13 +222,13 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
 /* ---- ranking ------------------------------------------------------------------------------ */
 
 struct hit {
-    int64_t concept;          /* concept id */
-    enum termbase_match tier; /* best tier reached */
-    int dist;                 /* within the tier: extra characters or jamo distance */
-    int status_rank;          /* approved 0, candidate 1, rejected 2 */
-    unsigned long count;      /* concept count */
-    char *ko;                 /* preferred form, final tie-break */
-    char *matched;            /* the form's text */
+    int64_t concept;       /* concept id */
+    enum model_match tier; /* best tier reached */
+    int dist;              /* within the tier: extra characters or jamo distance */
+    int status_rank;       /* approved 0, candidate 1, rejected 2 */
+    unsigned long count;   /* concept count */
+    char *ko;              /* preferred form, final tie-break */
+    char *matched;         /* the form's text */
 };
 
 struct hits {
@@ -251,8 +253,8 @@ static int cmp_hits(const void *a, const void *b)
 
 /* Records concept as found by tier; keeps the better of two hits on one concept. */
 static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t concept,
-                                    enum termbase_match tier, int dist, const char *matched,
-                                    struct termbase_error *err)
+                                    enum model_match tier, int dist, const char *matched,
+                                    struct dd_error *err)
 {
     struct strmap_entry *e = strmap_put(&h->seen, &concept, sizeof(concept), NULL);
     struct hit *x;
@@ -270,7 +272,7 @@ static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t
         return TERMBASE_OK;
     }
     if (!(st = termbase__stmt(tb, TB_C_GET, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
@@ -282,8 +284,8 @@ static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t
     x->concept = concept;
     x->tier = tier;
     x->dist = dist;
-    status = termbase_review_parse((const char *)sqlite3_column_text(st, 2));
-    x->status_rank = status == TERMBASE_APPROVED ? 0 : status == TERMBASE_REJECTED ? 2 : 1;
+    status = model_status_parse((const char *)sqlite3_column_text(st, 2));
+    x->status_rank = status == MODEL_APPROVED ? 0 : status == MODEL_REJECTED ? 2 : 1;
     x->count = (unsigned long)sqlite3_column_int64(st, 4);
     x->ko = xstrdup((const char *)sqlite3_column_text(st, 0));
     x->matched = xstrdup(matched);
@@ -293,15 +295,14 @@ static enum termbase_status add_hit(struct termbase *tb, struct hits *h, int64_t
 
 /* Runs st (already bound) whose rows are (form id, concept, text), adding hits. */
 static enum termbase_status collect(struct termbase *tb, struct hits *h, sqlite3_stmt *st,
-                                    enum termbase_match tier, size_t qchars,
-                                    struct termbase_error *err)
+                                    enum model_match tier, size_t qchars, struct dd_error *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 2);
         int dist = 0;
         enum termbase_status ret;
-        if (tier == TERMBASE_MATCH_PREFIX || tier == TERMBASE_MATCH_SUBSTRING) {
+        if (tier == MODEL_MATCH_PREFIX || tier == MODEL_MATCH_SUBSTRING) {
             size_t n = utf8_count(text, strlen(text));
             dist = n > qchars ? (int)(n - qchars) : 0;
         }
@@ -318,18 +319,17 @@ static enum termbase_status collect(struct termbase *tb, struct hits *h, sqlite3
 }
 
 static enum termbase_status by_key(struct termbase *tb, struct hits *h, enum tb_stmt id,
-                                   const char *key, enum termbase_match tier,
-                                   struct termbase_error *err)
+                                   const char *key, enum model_match tier, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, id, err);
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     return collect(tb, h, st, tier, 0, err);
 }
 
 static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const char *key,
-                                  struct termbase_error *err)
+                                  struct dd_error *err)
 {
     int32_t v[TB_FUZZY_MAX_VARIANTS];
     size_t nv = termbase__fuzzy_variants(key, strlen(key), v, TB_FUZZY_MAX_VARIANTS);
@@ -348,7 +348,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
         size_t nids = 0;
         int rc;
         if (!st) {
-            ret = err->code;
+            ret = (enum termbase_status)err->detail;
             break;
         }
         sqlite3_bind_int64(st, 1, v[i]);
@@ -373,7 +373,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
                 continue;
             ncand++;
             if (!(st = termbase__stmt(tb, TB_LK_FORM, err))) {
-                ret = err->code;
+                ret = (enum termbase_status)err->detail;
                 break;
             }
             sqlite3_bind_int64(st, 1, ids[k]);
@@ -387,7 +387,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
             nf = jamo_decompose(fkey, strlen(fkey), fj, 256);
             d = nf > 256 ? max + 1 : jamo_distance_seq(qj, nq, fj, nf, max);
             if (d <= max && d > 0)
-                ret = add_hit(tb, h, concept, TERMBASE_MATCH_FUZZY, d, text, err);
+                ret = add_hit(tb, h, concept, MODEL_MATCH_FUZZY, d, text, err);
             sqlite3_reset(st);
         }
     }
@@ -396,7 +396,7 @@ static enum termbase_status fuzzy(struct termbase *tb, struct hits *h, const cha
 }
 
 /* Validates the query: non-empty, bounded, UTF-8. */
-static enum termbase_status check_query(const char *q, struct termbase_error *err)
+static enum termbase_status check_query(const char *q, struct dd_error *err)
 {
     size_t len = q ? strlen(q) : 0;
     if (len > TERMBASE_QUERY_MAX)
@@ -409,7 +409,7 @@ static enum termbase_status check_query(const char *q, struct termbase_error *er
 }
 
 static enum termbase_status finish(struct termbase *tb, struct hits *h, size_t limit,
-                                   struct termbase_result *r, struct termbase_error *err)
+                                   struct termbase_result *r, struct dd_error *err)
 {
     enum termbase_status ret = TERMBASE_OK;
     if (h->n)
@@ -421,7 +421,7 @@ static enum termbase_status finish(struct termbase *tb, struct hits *h, size_t l
 }
 
 struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, unsigned flags,
-                                        size_t limit, struct termbase_error *err)
+                                        size_t limit, struct dd_error *err)
 {
     struct strbuf key = STRBUF_INIT, stem = STRBUF_INIT, tmp = STRBUF_INIT;
     struct hits h = {NULL, 0, 0, STRMAP_INIT};
@@ -432,24 +432,25 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     enum termbase_status ret;
     sqlite3_stmt *st;
 
-    memset(err, 0, sizeof(*err));
+    assert(tb && query && err);
+    dd_error_clear(err);
     if ((ret = check_query(query, err)))
         goto cleanup;
-    termbase_key(query, strlen(query), 0, &key);
-    termbase_key(query, strlen(query), 1, &stem);
+    text_key(query, strlen(query), 0, &key);
+    text_key(query, strlen(query), 1, &stem);
     if (!key.len) {
         ret = termbase__error(err, TERMBASE_EINPUT, "empty query");
         goto cleanup;
     }
     qchars = utf8_count(key.buf, key.len);
 #define FULL() (limit && h.n >= limit)
-    if ((ret = by_key(tb, &h, TB_LK_KEY, key.buf, TERMBASE_MATCH_EXACT, err)))
+    if ((ret = by_key(tb, &h, TB_LK_KEY, key.buf, MODEL_MATCH_EXACT, err)))
         goto cleanup;
-    if ((ret = by_key(tb, &h, TB_LK_STEM, key.buf, TERMBASE_MATCH_VARIANT, err)))
+    if ((ret = by_key(tb, &h, TB_LK_STEM, key.buf, MODEL_MATCH_VARIANT, err)))
         goto cleanup;
     if (strcmp(stem.buf, key.buf) &&
-        ((ret = by_key(tb, &h, TB_LK_KEY, stem.buf, TERMBASE_MATCH_VARIANT, err)) ||
-         (ret = by_key(tb, &h, TB_LK_STEM, stem.buf, TERMBASE_MATCH_VARIANT, err))))
+        ((ret = by_key(tb, &h, TB_LK_KEY, stem.buf, MODEL_MATCH_VARIANT, err)) ||
+         (ret = by_key(tb, &h, TB_LK_STEM, stem.buf, MODEL_MATCH_VARIANT, err))))
         goto cleanup;
     if ((flags & TERMBASE_LOOKUP_EXACT) || FULL())
         goto done;
@@ -461,13 +462,13 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     strbuf_addch(&tmp, (char)0xBF);
     strbuf_addch(&tmp, (char)0xBF);
     if (!(st = termbase__stmt(tb, TB_LK_PREFIX, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tmp.buf, (int)tmp.len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, cap);
-    if ((ret = collect(tb, &h, st, TERMBASE_MATCH_PREFIX, qchars, err)))
+    if ((ret = collect(tb, &h, st, MODEL_MATCH_PREFIX, qchars, err)))
         goto cleanup;
     if (FULL())
         goto done;
@@ -488,12 +489,12 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
         st = termbase__stmt(tb, TB_LK_INSTR, err);
     }
     if (!st) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_text(st, 1, tmp.buf, (int)tmp.len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, cap);
-    if ((ret = collect(tb, &h, st, TERMBASE_MATCH_SUBSTRING, qchars, err)))
+    if ((ret = collect(tb, &h, st, MODEL_MATCH_SUBSTRING, qchars, err)))
         goto cleanup;
     if (FULL())
         goto done;
@@ -514,6 +515,9 @@ cleanup:
     strbuf_release(&stem);
     strbuf_release(&tmp);
     if (ret) {
+        /* a query that cannot be looked up is the caller's mistake */
+        if (ret == TERMBASE_EINPUT)
+            err->code = DD_EUSAGE;
         termbase_result_free(r);
         return NULL;
     }
@@ -521,7 +525,7 @@ cleanup:
 }
 
 struct termbase_result *termbase_list(struct termbase *tb, int status, size_t limit,
-                                      struct termbase_error *err)
+                                      struct dd_error *err)
 {
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL;
@@ -530,7 +534,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
     enum termbase_status ret = TERMBASE_OK;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (sqlite3_prepare_v2(tb->db,
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
                            " ORDER BY count DESC, key LIMIT ?2",
@@ -539,8 +543,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
         goto cleanup;
     }
     if (status >= 0)
-        sqlite3_bind_text(st, 1, termbase_review_name((enum termbase_review)status), -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ALLOC_GROW(ids, n + 1, alloc);
@@ -551,7 +554,7 @@ struct termbase_result *termbase_list(struct termbase *tb, int status, size_t li
         goto cleanup;
     }
     for (size_t i = 0; i < n && !ret; i++)
-        ret = load_concept(tb, r, ids[i], TERMBASE_MATCH_NONE, NULL, 0, err);
+        ret = load_concept(tb, r, ids[i], MODEL_MATCH_NONE, NULL, 0, err);
 cleanup:
     sqlite3_finalize(st);
     free(ids);
@@ -575,14 +578,22 @@ static void result_reset(struct termbase_result *r)
     r->n = 0;
 }
 
-int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, void *ctx,
-                     struct termbase_error *err)
+int termbase_source_foreach(void *source, int status, model_concept_fn fn, void *ctx)
 {
+    struct termbase_source *s = source;
+    assert(s && s->tb && s->err);
+    return termbase_foreach(s->tb, status, fn, ctx, s->err);
+}
+
+int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
+                     struct dd_error *err)
+{
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL;
     int ret = 0, rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     /* a separate statement: load_concept uses the cached ones while this steps */
     if (sqlite3_prepare_v2(tb->db,
                            "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
@@ -593,11 +604,10 @@ int termbase_foreach(struct termbase *tb, int status, termbase_concept_fn fn, vo
         goto cleanup;
     }
     if (status >= 0)
-        sqlite3_bind_text(st, 1, termbase_review_name((enum termbase_review)status), -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         result_reset(r);
-        if (load_concept(tb, r, sqlite3_column_int64(st, 0), TERMBASE_MATCH_NONE, NULL, 0, err)) {
+        if (load_concept(tb, r, sqlite3_column_int64(st, 0), MODEL_MATCH_NONE, NULL, 0, err)) {
             ret = -1;
             goto cleanup;
         }
@@ -614,12 +624,12 @@ cleanup:
     return ret;
 }
 
-struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct termbase_error *err)
+struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct dd_error *err)
 {
     struct termbase_result *r = xcalloc(1, sizeof(*r));
 
-    memset(err, 0, sizeof(*err));
-    if (load_concept(tb, r, id, TERMBASE_MATCH_NONE, NULL, 0, err)) {
+    dd_error_clear(err);
+    if (load_concept(tb, r, id, MODEL_MATCH_NONE, NULL, 0, err)) {
         termbase_result_free(r);
         return NULL;
     }

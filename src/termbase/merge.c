@@ -8,6 +8,7 @@
  * one transaction for a whole file locked every other writer out for as
  * long as the file took to read and store (minutes for a million units).
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,11 +90,11 @@ static void merge_free(struct termbase_merge *m)
     free(m);
 }
 
-struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase_error *err)
+static struct termbase_merge *merge_begin(struct termbase *tb, struct dd_error *err)
 {
     struct termbase_merge *m;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (tb->flags & TERMBASE_READONLY) {
         termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only", tb->path);
         return NULL;
@@ -128,7 +129,7 @@ struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct termbase
  * a writer waiting on the lock (its busy handler polls every 2 ms) gets
  * in there, so no one waits longer than one batch.
  */
-static enum termbase_status next_batch(struct termbase_merge *m, struct termbase_error *err)
+static enum termbase_status next_batch(struct termbase_merge *m, struct dd_error *err)
 {
     struct termbase *tb = m->tb;
     enum termbase_status ret = termbase__exec(tb, "COMMIT", err);
@@ -156,10 +157,10 @@ void termbase_merge_abort(struct termbase_merge *m)
     merge_free(m);
 }
 
-enum termbase_status termbase_merge_commit(struct termbase_merge *m, struct termbase_error *err)
+static enum termbase_status merge_commit(struct termbase_merge *m, struct dd_error *err)
 {
     enum termbase_status ret;
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     ret = termbase__exec(m->tb, "COMMIT", err);
     if (ret) {
         termbase_merge_abort(m);
@@ -176,7 +177,7 @@ const struct termbase_merge_stats *termbase_merge_get_stats(const struct termbas
 }
 
 /* Steps st once; returns SQLITE_ROW, SQLITE_DONE or an error code (err filled in). */
-static int step(struct termbase_merge *m, sqlite3_stmt *st, struct termbase_error *err)
+static int step(struct termbase_merge *m, sqlite3_stmt *st, struct dd_error *err)
 {
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -199,10 +200,10 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *s)
 
 /* Adds or vouches for form f; score is the file's confidence, or -1 when it gave none. */
 static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
-                                     const struct termbase_form *f, double score, int64_t *fid,
-                                     struct termbase_error *err)
+                                     const struct model_form *f, double score, int64_t *fid,
+                                     struct dd_error *err)
 {
-    const char *type = termbase_form_type_name(f->type);
+    const char *type = model_form_type_name(f->type);
     sqlite3_stmt *st = stmt(m, M_FORM_GET);
     int rc;
     int64_t id;
@@ -219,14 +220,14 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
         sqlite3_bind_int64(st, 1, id);
         if (score >= 0)
             sqlite3_bind_double(st, 2, score);
-        return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
+        return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : (enum termbase_status)err->detail;
     }
     if (rc != SQLITE_DONE)
-        return err->code;
+        return (enum termbase_status)err->detail;
     strbuf_reset(&m->key);
     strbuf_reset(&m->stem);
-    termbase_key(f->text, strlen(f->text), 0, &m->key);
-    termbase_key(f->text, strlen(f->text), 1, &m->stem);
+    text_key(f->text, strlen(f->text), 0, &m->key);
+    text_key(f->text, strlen(f->text), 1, &m->stem);
     st = stmt(m, M_FORM_INSERT);
     sqlite3_bind_int64(st, 1, concept);
     sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
@@ -236,7 +237,7 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
     if (score >= 0)
         sqlite3_bind_double(st, 6, score);
     if (step(m, st, err) != SQLITE_DONE)
-        return err->code;
+        return (enum termbase_status)err->detail;
     m->stats.new_forms++;
     *fid = sqlite3_last_insert_rowid(m->tb->db);
     return termbase__fuzzy_index(m->tb, *fid, m->key.buf, 1, err);
@@ -249,8 +250,7 @@ static enum termbase_status add_form(struct termbase_merge *m, int64_t concept,
  * get one, so merging never disturbs what ingest derived.
  */
 static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
-                                        const struct termbase_concept *c,
-                                        struct termbase_error *err)
+                                        const struct model_concept *c, struct dd_error *err)
 {
     sqlite3_stmt *st = stmt(m, M_DOC_GET);
     int64_t doc;
@@ -264,17 +264,17 @@ static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
         st = stmt(m, M_DOC_INSERT);
         sqlite3_bind_text(st, 1, c->example_path, -1, SQLITE_STATIC);
         if (step(m, st, err) != SQLITE_DONE)
-            return err->code;
+            return (enum termbase_status)err->detail;
         doc = sqlite3_last_insert_rowid(m->tb->db);
     } else {
-        return err->code;
+        return (enum termbase_status)err->detail;
     }
     st = stmt(m, M_EVIDENCE_ADD);
     sqlite3_bind_int64(st, 1, form);
     sqlite3_bind_int64(st, 2, doc);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)c->example_line);
     sqlite3_bind_text(st, 4, c->example, -1, SQLITE_STATIC);
-    return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
+    return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : (enum termbase_status)err->detail;
 }
 
 /*
@@ -283,13 +283,13 @@ static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
  * does not have is dropped (no reader makes one).
  */
 static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
-                                       const struct termbase_concept *c, const int64_t *fids,
-                                       const struct termbase_datcat *d, struct termbase_error *err)
+                                       const struct model_concept *c, const int64_t *fids,
+                                       const struct model_datcat *d, struct dd_error *err)
 {
     sqlite3_stmt *st;
     int64_t form = 0;
 
-    if (d->level == TERMBASE_LEVEL_TERM) {
+    if (d->level == MODEL_LEVEL_TERM) {
         for (size_t i = 0; i < c->nforms && !form; i++)
             if (c->forms[i].type == d->form_type && d->form && c->forms[i].text &&
                 !strcmp(c->forms[i].text, d->form))
@@ -302,33 +302,33 @@ static enum termbase_status add_datcat(struct termbase_merge *m, int64_t id,
     if (form)
         sqlite3_bind_int64(st, 2, form);
     sqlite3_bind_int(st, 3, (int)d->level);
-    sqlite3_bind_int(st, 4, d->level == TERMBASE_LEVEL_ENTRY ? 0 : d->side);
+    sqlite3_bind_int(st, 4, d->level == MODEL_LEVEL_ENTRY ? 0 : d->side);
     bind_opt(st, 5, d->group);
     sqlite3_bind_int(st, 6, d->group ? (int)d->group_no : 0);
     sqlite3_bind_text(st, 7, d->element, -1, SQLITE_STATIC);
     bind_opt(st, 8, d->type);
     bind_opt(st, 9, d->ref);
     sqlite3_bind_text(st, 10, d->value ? d->value : "", -1, SQLITE_STATIC);
-    return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : err->code;
+    return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : (enum termbase_status)err->detail;
 }
 
-enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct termbase_concept *c,
-                                        struct termbase_error *err)
+static enum termbase_status merge_add(struct termbase_merge *m, const struct model_concept *c,
+                                      struct dd_error *err)
 {
-    const char *ko = c->ko, *status = termbase_review_name(c->status);
+    const char *ko = c->ko, *status = model_status_name(c->status);
     struct strbuf ckey = STRBUF_INIT;
     enum termbase_status ret = TERMBASE_OK;
     sqlite3_stmt *st;
     int64_t id = 0, fid = 0, ko_form = 0, *fids = NULL;
     int rc, created = 0;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     for (size_t i = 0; !ko && i < c->nforms; i++)
-        if (c->forms[i].type == TERMBASE_FORM_KO)
+        if (c->forms[i].type == MODEL_FORM_KO)
             ko = c->forms[i].text;
     if (!ko || !*ko)
         return TERMBASE_OK;
-    termbase_key(ko, strlen(ko), 1, &ckey);
+    text_key(ko, strlen(ko), 1, &ckey);
     if (!ckey.len)
         goto cleanup;
     m->stats.concepts++;
@@ -343,7 +343,7 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
         bind_opt(st, 3, c->note);
         bind_opt(st, 4, c->kind);
         if (step(m, st, err) != SQLITE_DONE) {
-            ret = err->code;
+            ret = (enum termbase_status)err->detail;
             goto cleanup;
         }
         m->stats.updated += sqlite3_changes(m->tb->db) > 0;
@@ -354,7 +354,7 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
             sqlite3_bind_int64(st, 1, c->id);
             rc = step(m, st, err);
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-                ret = err->code;
+                ret = (enum termbase_status)err->detail;
                 goto cleanup;
             }
             if (rc == SQLITE_DONE)
@@ -369,14 +369,14 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
         sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC);
         bind_opt(st, 6, c->note);
         if (step(m, st, err) != SQLITE_DONE) {
-            ret = err->code;
+            ret = (enum termbase_status)err->detail;
             goto cleanup;
         }
         id = sqlite3_last_insert_rowid(m->tb->db);
         m->stats.new_concepts++;
         created = 1;
     } else {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     if (c->ndatcats)
@@ -389,7 +389,7 @@ enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct t
             goto cleanup;
         if (fids)
             fids[i] = fid;
-        if (c->forms[i].type == TERMBASE_FORM_KO && !strcmp(c->forms[i].text, ko))
+        if (c->forms[i].type == MODEL_FORM_KO && !strcmp(c->forms[i].text, ko))
             ko_form = fid;
     }
     if (created && ko_form && c->example && *c->example && c->example_path && *c->example_path &&
@@ -408,4 +408,26 @@ cleanup:
          termbase__now_ms() - m->batch_start >= TERMBASE_MERGE_BATCH_MS))
         ret = next_batch(m, err);
     return ret;
+}
+
+/* ---- the writers' exit classes (termbase__written) ------------------------------------- */
+
+struct termbase_merge *termbase_merge_begin(struct termbase *tb, struct dd_error *err)
+{
+    struct termbase_merge *m = merge_begin(tb, err);
+    if (!m)
+        termbase__written(err, (enum termbase_status)err->detail);
+    return m;
+}
+
+enum termbase_status termbase_merge_add(struct termbase_merge *m, const struct model_concept *c,
+                                        struct dd_error *err)
+{
+    assert(m && c);
+    return termbase__written(err, merge_add(m, c, err));
+}
+
+enum termbase_status termbase_merge_commit(struct termbase_merge *m, struct dd_error *err)
+{
+    return termbase__written(err, merge_commit(m, err));
 }

@@ -42,8 +42,8 @@ static const char step1_sql[] =
     "  concept INTEGER NOT NULL REFERENCES concept(id),\n"
     "  type TEXT NOT NULL,\n"              /* ko, loanword, english, abbrev, native, shortform */
     "  text TEXT NOT NULL,\n"              /* as written */
-    "  key TEXT NOT NULL,\n"               /* termbase_key(text, 0) */
-    "  stem TEXT NOT NULL,\n"              /* termbase_key(text, 1) */
+    "  key TEXT NOT NULL,\n"               /* text_key(text, 0) */
+    "  stem TEXT NOT NULL,\n"              /* text_key(text, 1) */
     "  user INTEGER NOT NULL DEFAULT 0,\n" /* added by `dadeum set` */
     "  UNIQUE (concept, type, text)\n"
     ");\n"
@@ -79,7 +79,7 @@ static const char step2_sql[] =
 
 /*
  * Version 3 (issue #17): TBX data categories the model has no field for,
- * kept from imports (struct termbase_datcat). Self-contained: a table, two
+ * kept from imports (struct model_datcat). Self-contained: a table, two
  * indexes, and triggers that drop a form's or a concept's rows with it
  * (ingest garbage-collects forms; the indexes keep that cheap).
  */
@@ -107,7 +107,7 @@ static const char step3_sql[] =
     "END;\n";
 
 /* Fills the fuzzy index for the forms that exist when version 2 is created. */
-static enum termbase_status step2_fill(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status step2_fill(struct termbase *tb, struct dd_error *err)
 {
     sqlite3_stmt *st = NULL;
     enum termbase_status ret = TERMBASE_OK;
@@ -139,7 +139,7 @@ cleanup:
  * sources (stand-in documents of import keep theirs).
  */
 static const char step4_sql[] =
-    "ALTER TABLE evidence ADD COLUMN source TEXT;\n" /* TERMBASE_SOURCE_*, NULL: unknown */
+    "ALTER TABLE evidence ADD COLUMN source TEXT;\n" /* MODEL_SOURCE_*, NULL: unknown */
     "ALTER TABLE evidence ADD COLUMN score REAL;\n"  /* the source's score in [0,1] */
     "ALTER TABLE form ADD COLUMN source TEXT;\n"     /* 'user', 'import', or NULL */
     "ALTER TABLE form ADD COLUMN score REAL;\n"
@@ -147,8 +147,8 @@ static const char step4_sql[] =
     "UPDATE document SET hash = 'v2:' || hash WHERE hash <> 'import';\n";
 
 struct migration {
-    const char *sql;                                                        /* DDL and data */
-    enum termbase_status (*fn)(struct termbase *, struct termbase_error *); /* or NULL */
+    const char *sql;                                                  /* DDL and data */
+    enum termbase_status (*fn)(struct termbase *, struct dd_error *); /* or NULL */
 };
 
 /* steps[v - 1] takes version v - 1 to v. */
@@ -179,7 +179,7 @@ static int read_int_pragma(struct termbase *tb, const char *sql, int *out)
     return rc;
 }
 
-static enum termbase_status open_fail(struct termbase *tb, struct termbase_error *err, int rc,
+static enum termbase_status open_fail(struct termbase *tb, struct dd_error *err, int rc,
                                       const char *what)
 {
     if ((rc & 0xff) == SQLITE_NOTADB)
@@ -224,8 +224,7 @@ static int nobjects(int v)
 }
 
 /* Names the first object of versions 1..version that is missing. */
-static enum termbase_status missing_object(struct termbase *tb, int version,
-                                           struct termbase_error *err)
+static enum termbase_status missing_object(struct termbase *tb, int version, struct dd_error *err)
 {
     sqlite3_stmt *st = NULL;
     const char *gone = NULL;
@@ -251,7 +250,7 @@ static enum termbase_status missing_object(struct termbase *tb, int version,
  * process ran meanwhile (the version is read again under the lock).
  */
 static enum termbase_status migrate_steps(struct termbase *tb, int from, int to,
-                                          struct termbase_error *err)
+                                          struct dd_error *err)
 {
     enum termbase_status ret;
     struct strbuf sql = STRBUF_INIT;
@@ -292,7 +291,7 @@ cleanup:
  * SQLite may answer busy at once without asking the busy handler (when
  * two processes fill in one empty file): so retry for TERMBASE_BUSY_MS.
  */
-static enum termbase_status set_wal(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status set_wal(struct termbase *tb, struct dd_error *err)
 {
     int64_t start = termbase__now_ms();
     int rc;
@@ -304,7 +303,7 @@ static enum termbase_status set_wal(struct termbase *tb, struct termbase_error *
     return rc == SQLITE_OK ? TERMBASE_OK : termbase__fail(tb, err, "cannot update the termbase");
 }
 
-enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_error *err)
+enum termbase_status termbase__migrate(struct termbase *tb, struct dd_error *err)
 {
     int version = 0, appid = 0, ntables = 0, n1 = 0, n2 = 0, n3 = 0, rc;
     enum termbase_status ret;

@@ -21,6 +21,7 @@
  * opens files we may not write read-only, immutable when SQLite could not
  * read the WAL otherwise (needs_immutable). docs/termbase.md, "Concurrency".
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -129,20 +130,39 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
 
 /* ---- errors and statements --------------------------------------------------------- */
 
-enum termbase_status termbase__error(struct termbase_error *err, enum termbase_status code,
+/* The exit class of a termbase failure where nothing is written: reading is input. */
+static enum dd_code read_class(enum termbase_status code)
+{
+    switch (code) {
+    case TERMBASE_OK:
+        return DD_OK;
+    case TERMBASE_ENOTFOUND:
+        return DD_ENEGATIVE;
+    case TERMBASE_EINTERNAL:
+        return DD_EINTERNAL;
+    default:
+        return DD_EINPUT;
+    }
+}
+
+enum termbase_status termbase__error(struct dd_error *err, enum termbase_status code,
                                      const char *fmt, ...)
 {
     va_list ap;
-    err->code = code;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
-    utf8_trim_invalid(err->message); /* cut inside a character */
+    dd_error_vset(err, read_class(code), (int)code, fmt, ap);
     va_end(ap);
     return code;
 }
 
-enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *err,
-                                    const char *what)
+enum termbase_status termbase__written(struct dd_error *err, enum termbase_status code)
+{
+    if (code == TERMBASE_EBUSY || code == TERMBASE_EIO)
+        err->code = DD_EOUTPUT;
+    return code;
+}
+
+enum termbase_status termbase__fail(struct termbase *tb, struct dd_error *err, const char *what)
 {
     int rc = sqlite3_extended_errcode(tb->db);
     const char *path = tb->path ? tb->path : "";
@@ -167,7 +187,6 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
     default:
         code = TERMBASE_EINTERNAL;
     }
-    err->sqlite_code = rc;
     if ((rc & 0xff) == SQLITE_NOTADB)
         return termbase__error(err, code, "'%s': not a termbase (%s)", path,
                                sqlite3_errmsg(tb->db));
@@ -182,7 +201,7 @@ enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *
     return termbase__error(err, code, "%s '%s': %s", what, path, sqlite3_errmsg(tb->db));
 }
 
-enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase_error *err)
+enum termbase_status termbase__prepare_fail(struct termbase *tb, struct dd_error *err)
 {
     /*
      * Our statements are fixed and tested against our schema, so one that
@@ -190,14 +209,13 @@ enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase
      * changed behind our back: damage, not a bug.
      */
     if ((sqlite3_extended_errcode(tb->db) & 0xff) == SQLITE_ERROR) {
-        err->sqlite_code = sqlite3_extended_errcode(tb->db);
         return termbase__error(err, TERMBASE_ENOTDB, "'%s': damaged termbase (%s)",
                                tb->path ? tb->path : "", sqlite3_errmsg(tb->db));
     }
     return termbase__fail(tb, err, "cannot prepare a statement for");
 }
 
-sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termbase_error *err)
+sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct dd_error *err)
 {
     sqlite3_stmt *st = tb->stmt[id];
 
@@ -221,7 +239,7 @@ sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termba
  * the last transactions but never corrupts) and the scratch table of touched
  * concepts. Readers skip this, which keeps a lookup's start-up small.
  */
-static enum termbase_status writer_init(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status writer_init(struct termbase *tb, struct dd_error *err)
 {
     enum termbase_status ret;
     if (tb->writer)
@@ -234,8 +252,7 @@ static enum termbase_status writer_init(struct termbase *tb, struct termbase_err
     return ret;
 }
 
-enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
-                                    struct termbase_error *err)
+enum termbase_status termbase__exec(struct termbase *tb, const char *sql, struct dd_error *err)
 {
     if (sqlite3_exec(tb->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return termbase__fail(tb, err, "cannot update the termbase");
@@ -243,7 +260,7 @@ enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
 }
 
 /* Steps st to completion (no rows wanted). */
-static enum termbase_status run(struct termbase *tb, sqlite3_stmt *st, struct termbase_error *err)
+static enum termbase_status run(struct termbase *tb, sqlite3_stmt *st, struct dd_error *err)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -374,13 +391,12 @@ static struct termbase *termbase_alloc(const char *path, unsigned flags)
 
 /* Opens name (a SQLite file name or URI) with oflags into tb->db. */
 static enum termbase_status db_connect(struct termbase *tb, const char *name, int oflags,
-                                       struct termbase_error *err)
+                                       struct dd_error *err)
 {
     if (sqlite3_open_v2(name, &tb->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         if (!tb->db)
             return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory",
                                    tb->path);
-        err->sqlite_code = sqlite3_extended_errcode(tb->db);
         return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", tb->path,
                                sqlite3_errmsg(tb->db));
     }
@@ -409,8 +425,7 @@ static void remove_new(const char *tmp)
  * second finds the first's file and uses it; a reader never sees a file
  * whose schema is half made (docs/termbase.md, "Concurrency").
  */
-static enum termbase_status create_whole(const char *path, const char *name,
-                                         struct termbase_error *err)
+static enum termbase_status create_whole(const char *path, const char *name, struct dd_error *err)
 {
     static unsigned serial;
     struct strbuf tmp = STRBUF_INIT;
@@ -445,14 +460,14 @@ cleanup:
     return ret;
 }
 
-struct termbase *termbase_open(const char *path, unsigned flags, struct termbase_error *err)
+static struct termbase *open_termbase(const char *path, unsigned flags, struct dd_error *err)
 {
     struct termbase *tb = NULL;
     struct strbuf name = STRBUF_INIT, uri = STRBUF_INIT;
     int oflags = SQLITE_OPEN_READWRITE;
     struct stat sb;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (flags & TERMBASE_MEMORY) {
         tb = termbase_alloc("(in memory)", flags & ~(unsigned)TERMBASE_READONLY);
         if (db_connect(tb, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, err) ||
@@ -553,105 +568,6 @@ int termbase_get_version(struct termbase *tb)
     return tb->version;
 }
 
-/* ---- names ----------------------------------------------------------------------------- */
-
-static const char *const review_names[] = {"candidate", "approved", "rejected"};
-
-const char *termbase_review_name(enum termbase_review r)
-{
-    return (unsigned)r < 3 ? review_names[r] : "candidate";
-}
-
-int termbase_review_parse(const char *s)
-{
-    for (int i = 0; i < 3; i++)
-        if (s && !strcmp(s, review_names[i]))
-            return i;
-    return -1;
-}
-
-static const char *const form_type_names[TERMBASE_FORM_NTYPES] = {
-    "ko", "loanword", "english", "abbrev", "native", "shortform"};
-
-const char *termbase_form_type_name(enum termbase_form_type t)
-{
-    return (unsigned)t < TERMBASE_FORM_NTYPES ? form_type_names[t] : "ko";
-}
-
-static const char *const match_names[] = {"exact",     "variant", "prefix",
-                                          "substring", "fuzzy",   "none"};
-
-const char *termbase_match_name(enum termbase_match m)
-{
-    return (unsigned)m <= TERMBASE_MATCH_NONE ? match_names[m] : "none";
-}
-
-/* ---- keys and hashes ------------------------------------------------------------------- */
-
-void termbase_key(const char *s, size_t len, int stem, struct strbuf *out)
-{
-    struct strbuf nfc = STRBUF_INIT;
-    size_t start = out->len;
-
-    text_nfc(s, len, &nfc);
-    for (size_t i = 0; i < nfc.len;) {
-        uint32_t c;
-        i += utf8_decode(nfc.buf + i, nfc.len - i, &c);
-        if (uc_is_space(c) || c == '\t' || c == '\n' || c == '\r' || c == 0xB7 || c == 0x30FB)
-            continue;
-        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-            c += 0x20;
-        utf8_add(out, c);
-    }
-    strbuf_release(&nfc);
-    if (stem) {
-        size_t n = ko_strip_particle(out->buf + start, out->len - start, 2);
-        strbuf_setlen(out, start + n);
-    }
-}
-
-void termbase_hash_init(struct termbase_hash *h)
-{
-    memset(h, 0, sizeof(*h));
-    h->state = 0xcbf29ce484222325ull; /* FNV-1a offset basis */
-    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)h->state);
-}
-
-void termbase_hash_add(struct termbase_hash *h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    uint64_t v = h->state;
-    for (size_t i = 0; i < len; i++) {
-        v ^= p[i];
-        v *= 0x100000001b3ull;
-    }
-    h->bytes += len;
-    h->state = v;
-    snprintf(h->hex, sizeof(h->hex), "fnv1a64:%016llx", (unsigned long long)v);
-}
-
-int termbase_hash_file(const char *path, struct termbase_hash *out)
-{
-    char buf[65536];
-    FILE *fp = fopen(path, "rb");
-    size_t n;
-    int saved;
-
-    termbase_hash_init(out);
-    if (!fp)
-        return -1;
-    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-        termbase_hash_add(out, buf, n);
-    if (ferror(fp)) {
-        saved = errno;
-        fclose(fp);
-        errno = saved ? saved : EIO;
-        return -1;
-    }
-    fclose(fp);
-    return 0;
-}
-
 /* ---- fuzzy index ----------------------------------------------------------------------- */
 
 static int32_t variant_hash(const char *s, size_t len)
@@ -702,7 +618,7 @@ size_t termbase__fuzzy_variants(const char *key, size_t len, int32_t *out, size_
 }
 
 enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, const char *key,
-                                           int add, struct termbase_error *err)
+                                           int add, struct dd_error *err)
 {
     int32_t h[TB_FUZZY_MAX_VARIANTS];
     size_t n = termbase__fuzzy_variants(key, strlen(key), h, TB_FUZZY_MAX_VARIANTS);
@@ -711,7 +627,7 @@ enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, cons
         sqlite3_stmt *st = termbase__stmt(tb, add ? TB_FUZZY_INSERT : TB_FUZZY_DELETE, err);
         enum termbase_status ret;
         if (!st)
-            return err->code;
+            return (enum termbase_status)err->detail;
         sqlite3_bind_int64(st, 1, h[i]);
         sqlite3_bind_int64(st, 2, id);
         ret = run(tb, st, err);
@@ -723,25 +639,8 @@ enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, cons
 
 /* ---- documents ------------------------------------------------------------------------- */
 
-void termbase_pair_from_extract(struct termbase_pair *p, const struct extract_pair *x)
-{
-    memset(p, 0, sizeof(*p));
-    p->ko = x->ko;
-    p->gloss = x->gloss;
-    p->kind = x->kind;
-    p->line = x->line;
-    p->count = x->count;
-    p->reversed = x->reversed;
-    p->context = x->context;
-    p->expansion = x->expansion;
-    p->en = x->en;
-    p->abbr = x->abbr;
-    p->en_source = x->en ? x->evidence : NULL;
-    p->en_score = x->confidence;
-}
-
-int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
-                            struct termbase_error *err)
+static int doc_is_current(struct termbase *tb, const char *path, const char *hash,
+                          struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_DOC_GET, err);
     int rc, current = 0;
@@ -761,8 +660,8 @@ int termbase_doc_is_current(struct termbase *tb, const char *path, const char *h
     return current;
 }
 
-enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
-                                        uint64_t bytes, int *unchanged, struct termbase_error *err)
+static enum termbase_status doc_begin(struct termbase *tb, const char *path, const char *hash,
+                                      uint64_t bytes, int *unchanged, struct dd_error *err)
 {
     sqlite3_stmt *st;
     enum termbase_status ret;
@@ -774,7 +673,7 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
         /* storing an unchanged document writes nothing, so it works read-only */
         rc = termbase_doc_is_current(tb, path, hash, err);
         if (rc < 0)
-            return err->code;
+            return (enum termbase_status)err->detail;
         *unchanged = rc;
         return rc ? TERMBASE_OK
                   : termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
@@ -860,7 +759,8 @@ enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, c
     return TERMBASE_OK;
 fail:
     termbase_doc_abort(tb);
-    return err->code ? err->code : TERMBASE_EINTERNAL;
+    return (enum termbase_status)err->detail ? (enum termbase_status)err->detail
+                                             : TERMBASE_EINTERNAL;
 }
 
 void termbase_doc_abort(struct termbase *tb)
@@ -873,13 +773,13 @@ void termbase_doc_abort(struct termbase *tb)
 
 /* Looks up or creates concept for ckey; *id set. */
 static enum termbase_status concept_id(struct termbase *tb, const char *ckey, const char *ko,
-                                       int64_t *id, struct termbase_error *err)
+                                       int64_t *id, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_CONCEPT_GET, err);
     int rc;
 
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     bind_text(st, 1, ckey);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -891,25 +791,24 @@ static enum termbase_status concept_id(struct termbase *tb, const char *ckey, co
     if (rc != SQLITE_DONE)
         return termbase__fail(tb, err, "cannot read the termbase");
     if (!(st = termbase__stmt(tb, TB_CONCEPT_INSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     bind_text(st, 1, ckey);
     bind_text(st, 2, ko);
     if (run(tb, st, err))
-        return err->code;
+        return (enum termbase_status)err->detail;
     *id = sqlite3_last_insert_rowid(tb->db);
     return TERMBASE_OK;
 }
 
 /* Looks up or creates form (concept, type, text); *id set. */
 static enum termbase_status form_id(struct termbase *tb, int64_t concept, const char *type,
-                                    const char *text, int user, int64_t *id,
-                                    struct termbase_error *err)
+                                    const char *text, int user, int64_t *id, struct dd_error *err)
 {
     sqlite3_stmt *st = termbase__stmt(tb, TB_FORM_GET, err);
     int rc;
 
     if (!st)
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     bind_text(st, 2, type);
     bind_text(st, 3, text);
@@ -931,10 +830,10 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
         return termbase__fail(tb, err, "cannot read the termbase");
     strbuf_reset(&tb->key);
     strbuf_reset(&tb->stem);
-    termbase_key(text, strlen(text), 0, &tb->key);
-    termbase_key(text, strlen(text), 1, &tb->stem);
+    text_key(text, strlen(text), 0, &tb->key);
+    text_key(text, strlen(text), 1, &tb->stem);
     if (!(st = termbase__stmt(tb, TB_FORM_INSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, concept);
     bind_text(st, 2, type);
     bind_text(st, 3, text);
@@ -942,18 +841,18 @@ static enum termbase_status form_id(struct termbase *tb, int64_t concept, const 
     bind_text(st, 5, tb->stem.buf);
     sqlite3_bind_int(st, 6, user);
     if (run(tb, st, err))
-        return err->code;
+        return (enum termbase_status)err->detail;
     *id = sqlite3_last_insert_rowid(tb->db);
     return termbase__fuzzy_index(tb, *id, tb->key.buf, 1, err);
 }
 
 /*
  * Stores one form of a pair with its evidence in the open document: source
- * (TERMBASE_SOURCE_*, NULL: unknown) gave it with score (-1: none).
+ * (MODEL_SOURCE_*, NULL: unknown) gave it with score (-1: none).
  */
 static enum termbase_status add_form(struct termbase *tb, int64_t concept, const char *type,
-                                     const char *text, const struct termbase_pair *p,
-                                     const char *source, double score, struct termbase_error *err)
+                                     const char *text, const struct model_pair *p,
+                                     const char *source, double score, struct dd_error *err)
 {
     sqlite3_stmt *st;
     int64_t fid;
@@ -965,7 +864,7 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     if (ret)
         return ret;
     if (!(st = termbase__stmt(tb, TB_EVIDENCE_UPSERT, err)))
-        return err->code;
+        return (enum termbase_status)err->detail;
     sqlite3_bind_int64(st, 1, fid);
     sqlite3_bind_int64(st, 2, tb->doc_id);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)p->line);
@@ -980,26 +879,26 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
     return run(tb, st, err);
 }
 
-enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase_pair *p,
-                                      struct termbase_error *err)
+static enum termbase_status doc_add(struct termbase *tb, const struct model_pair *p,
+                                    struct dd_error *err)
 {
     sqlite3_stmt *st;
     enum termbase_status ret;
     struct strbuf ckey = STRBUF_INIT;
     int64_t cid = 0;
-    const char *doc = TERMBASE_SOURCE_DOCUMENT, *lex = TERMBASE_SOURCE_LEXICON;
+    const char *doc = MODEL_SOURCE_DOCUMENT, *lex = MODEL_SOURCE_LEXICON;
 
     if (!tb->in_doc)
         return termbase__error(err, TERMBASE_EINTERNAL, "no document open");
     if (!p->ko || !*p->ko)
         return TERMBASE_OK;
-    termbase_key(p->ko, strlen(p->ko), 1, &ckey);
+    text_key(p->ko, strlen(p->ko), 1, &ckey);
     if (!ckey.len)
         goto cleanup_ok;
     if ((ret = concept_id(tb, ckey.buf, p->ko, &cid, err)))
         goto cleanup;
     if (!(st = termbase__stmt(tb, TB_TOUCH, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_int64(st, 1, cid);
@@ -1008,11 +907,11 @@ enum termbase_status termbase_doc_add(struct termbase *tb, const struct termbase
     /* what the document writes; then what the aligner found, with its evidence */
     if ((ret = add_form(tb, cid, "ko", p->ko, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, gloss_kind_name(p->kind), p->gloss, p, doc, 1, err)))
+    if ((ret = add_form(tb, cid, model_kind_name(p->kind), p->gloss, p, doc, 1, err)))
         goto cleanup;
     if ((ret = add_form(tb, cid, "english", p->expansion, p, doc, 1, err)))
         goto cleanup;
-    if ((ret = add_form(tb, cid, "english", p->en, p, termbase_source_of_evidence(p->en_source),
+    if ((ret = add_form(tb, cid, "english", p->en, p, model_source_of_evidence(p->en_source),
                         p->en_source ? p->en_score : -1, err)))
         goto cleanup;
     /* an abbreviation not written as the gloss came from the lexicon or another pair */
@@ -1027,7 +926,7 @@ cleanup:
     return ret;
 }
 
-enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_error *err)
+static enum termbase_status doc_commit(struct termbase *tb, struct dd_error *err)
 {
     sqlite3_stmt *st, *del;
     enum termbase_status ret;
@@ -1067,27 +966,28 @@ enum termbase_status termbase_doc_commit(struct termbase *tb, struct termbase_er
     return TERMBASE_OK;
 fail:
     termbase_doc_abort(tb);
-    return err->code ? err->code : TERMBASE_EINTERNAL;
+    return (enum termbase_status)err->detail ? (enum termbase_status)err->detail
+                                             : TERMBASE_EINTERNAL;
 }
 
 /* ---- review decisions ------------------------------------------------------------------ */
 
-enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
-                                   struct termbase_error *err)
+static enum termbase_status edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
+                                 struct dd_error *err)
 {
     sqlite3_stmt *st = NULL;
     enum termbase_status ret;
     int64_t fid;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (tb->flags & TERMBASE_READONLY)
         return termbase__error(err, TERMBASE_EIO, "cannot update the termbase '%s': read-only",
                                tb->path);
     if ((ret = writer_init(tb, err)) || (ret = termbase__exec(tb, "BEGIN IMMEDIATE", err)))
         return ret;
     if (!(st = termbase__stmt(tb, TB_C_GET, err))) {
-        ret = err->code;
+        ret = (enum termbase_status)err->detail;
         goto cleanup;
     }
     sqlite3_bind_int64(st, 1, id);
@@ -1112,7 +1012,7 @@ enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct
         }
         sqlite3_bind_int64(up, 1, id);
         if (e->status >= 0)
-            bind_text(up, 2, termbase_review_name((enum termbase_review)e->status));
+            bind_text(up, 2, model_status_name((enum model_status)e->status));
         if (e->note)
             bind_text(up, 3, e->note);
         ret = run(tb, up, err);
@@ -1139,7 +1039,7 @@ static void dump_field(FILE *fp, const unsigned char *s)
     utf8_write_visible(fp, (const char *)s, UTF8_VISIBLE_BLANK);
 }
 
-enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbase_error *err)
+enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct dd_error *err)
 {
     static const char *const queries[] = {
         "SELECT 'document', path, hash, bytes FROM document ORDER BY path",
@@ -1157,7 +1057,7 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
     };
     enum termbase_status ret = TERMBASE_OK;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]) && !ret; q++) {
         sqlite3_stmt *st = NULL;
         int rc;
@@ -1179,7 +1079,7 @@ enum termbase_status termbase_dump(struct termbase *tb, FILE *fp, struct termbas
     return ret;
 }
 
-enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *err)
+enum termbase_status termbase_check(struct termbase *tb, struct dd_error *err)
 {
     static const struct {
         const char *sql; /* returns a count of violations */
@@ -1206,7 +1106,7 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
     enum termbase_status ret = TERMBASE_OK;
     int rc;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
         long long n = -1;
         if (sqlite3_prepare_v2(tb->db, checks[i].sql, -1, &st, NULL) != SQLITE_OK)
@@ -1224,15 +1124,99 @@ enum termbase_status termbase_check(struct termbase *tb, struct termbase_error *
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ret) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         strbuf_reset(&k);
-        termbase_key(text, strlen(text), 0, &k);
+        text_key(text, strlen(text), 0, &k);
         if (strcmp(k.buf, (const char *)sqlite3_column_text(st, 1)))
             ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale key", text);
         strbuf_reset(&k);
-        termbase_key(text, strlen(text), 1, &k);
+        text_key(text, strlen(text), 1, &k);
         if (!ret && strcmp(k.buf, (const char *)sqlite3_column_text(st, 2)))
             ret = termbase__error(err, TERMBASE_EINTERNAL, "form '%s' has a stale stem", text);
     }
     sqlite3_finalize(st);
     strbuf_release(&k);
     return ret;
+}
+
+/* ---- the writers' exit classes (termbase__written) ------------------------------------- */
+
+int termbase_doc_is_current(struct termbase *tb, const char *path, const char *hash,
+                            struct dd_error *err)
+{
+    int ret = doc_is_current(tb, path, hash, err);
+    if (ret < 0)
+        termbase__written(err, (enum termbase_status)err->detail);
+    return ret;
+}
+
+enum termbase_status termbase_doc_begin(struct termbase *tb, const char *path, const char *hash,
+                                        uint64_t bytes, int *unchanged, struct dd_error *err)
+{
+    return termbase__written(err, doc_begin(tb, path, hash, bytes, unchanged, err));
+}
+
+enum termbase_status termbase_doc_add(struct termbase *tb, const struct model_pair *p,
+                                      struct dd_error *err)
+{
+    assert(tb && p);
+    return termbase__written(err, doc_add(tb, p, err));
+}
+
+enum termbase_status termbase_doc_commit(struct termbase *tb, struct dd_error *err)
+{
+    return termbase__written(err, doc_commit(tb, err));
+}
+
+enum termbase_status termbase_edit(struct termbase *tb, int64_t id, const struct termbase_edit *e,
+                                   struct dd_error *err)
+{
+    assert(tb && e);
+    return termbase__written(err, edit(tb, id, e, err));
+}
+
+struct termbase *termbase_open(const char *path, unsigned flags, struct dd_error *err)
+{
+    struct termbase *tb;
+
+    assert(err && (path || (flags & TERMBASE_MEMORY)));
+    tb = open_termbase(path, flags, err);
+    /* a termbase that cannot be created is output not written */
+    if (!tb && (flags & TERMBASE_CREATE)) {
+        termbase__written(err, (enum termbase_status)err->detail);
+        if (err->detail == TERMBASE_EOPEN)
+            err->code = DD_EOUTPUT;
+    }
+    return tb;
+}
+
+/* ---- the termbase as a pair sink ------------------------------------------------------ */
+
+static int sink_begin(void *tb, const char *name, const char *hash, uint64_t bytes, int *skip,
+                      struct dd_error *err)
+{
+    return termbase_doc_begin(tb, name, hash, bytes, skip, err) ? -1 : 0;
+}
+
+static int sink_pair(void *tb, const struct model_pair *p, struct dd_error *err)
+{
+    return termbase_doc_add(tb, p, err) ? -1 : 0;
+}
+
+static int sink_commit(void *tb, struct dd_error *err)
+{
+    return termbase_doc_commit(tb, err) ? -1 : 0;
+}
+
+static void sink_abort(void *tb)
+{
+    termbase_doc_abort(tb);
+}
+
+void termbase_pair_sink(struct termbase *tb, struct model_pair_sink *out)
+{
+    assert(tb && out);
+    out->begin = sink_begin;
+    out->pair = sink_pair;
+    out->commit = sink_commit;
+    out->abort = sink_abort;
+    out->ctx = tb;
 }

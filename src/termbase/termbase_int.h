@@ -63,24 +63,31 @@ struct termbase {
 };
 
 /* The statement id, reset and with bindings cleared; NULL with err on failure. */
-sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct termbase_error *err);
+sqlite3_stmt *termbase__stmt(struct termbase *tb, enum tb_stmt id, struct dd_error *err);
 
-/* Fills err from the connection's last error; returns err->code. */
-enum termbase_status termbase__fail(struct termbase *tb, struct termbase_error *err,
-                                    const char *what);
-/* Fills err with code and a printf-style message; returns code. */
-enum termbase_status termbase__error(struct termbase_error *err, enum termbase_status code,
+/* Fills err from the connection's last error; returns (enum termbase_status)err->detail. */
+enum termbase_status termbase__fail(struct termbase *tb, struct dd_error *err, const char *what);
+/*
+ * Fills err with code (as err->detail; err->code is its exit class, as a
+ * reader's: see termbase__written) and a printf-style message; returns code.
+ */
+enum termbase_status termbase__error(struct dd_error *err, enum termbase_status code,
                                      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Milliseconds on a monotonic clock. */
 int64_t termbase__now_ms(void);
 
+/*
+ * For the functions that write: a termbase that is busy or cannot be
+ * written (EBUSY, EIO) is output not written (DD_EOUTPUT); termbase__error
+ * classes every failure as a reader's. Returns code.
+ */
+enum termbase_status termbase__written(struct dd_error *err, enum termbase_status code);
 /* After a failed prepare: ENOTDB (the schema was changed: damage) or as termbase__fail. */
-enum termbase_status termbase__prepare_fail(struct termbase *tb, struct termbase_error *err);
+enum termbase_status termbase__prepare_fail(struct termbase *tb, struct dd_error *err);
 
 /* Runs one or more SQL statements without results. */
-enum termbase_status termbase__exec(struct termbase *tb, const char *sql,
-                                    struct termbase_error *err);
+enum termbase_status termbase__exec(struct termbase *tb, const char *sql, struct dd_error *err);
 
 /*
  * Writes the fuzzy-index hashes of key (at most cap, duplicates removed)
@@ -93,10 +100,10 @@ size_t termbase__fuzzy_variants(const char *key, size_t len, int32_t *out, size_
 
 /* Adds or removes the fuzzy-index rows of form id with this key. */
 enum termbase_status termbase__fuzzy_index(struct termbase *tb, int64_t id, const char *key,
-                                           int add, struct termbase_error *err);
+                                           int add, struct dd_error *err);
 
 /* Creates or migrates the schema to TERMBASE_SCHEMA_VERSION (schema.c). */
-enum termbase_status termbase__migrate(struct termbase *tb, struct termbase_error *err);
+enum termbase_status termbase__migrate(struct termbase *tb, struct dd_error *err);
 
 /* Text of the schema creation step from version v-1 to v (1-based), for tests and docs. */
 const char *termbase__schema_sql(int v);

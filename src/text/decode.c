@@ -44,16 +44,17 @@
 enum dec_stage { DEC_BOM, DEC_SNIFF, DEC_UTF8, DEC_ICONV };
 
 struct text_decoder {
-    enum dec_stage stage;   /* see the overview */
-    int detect;             /* 1 when no encoding was named */
-    unsigned flags;         /* enum text_flags */
-    iconv_t cd;             /* open in DEC_ICONV, else (iconv_t)-1 */
-    char encoding[32];      /* lower-case name; "" while detecting */
-    struct strbuf pend;     /* raw bytes received but not decoded yet */
-    uint64_t offset;        /* raw offset of pend.buf[0] */
-    uint64_t replaced;      /* U+FFFD written under TEXT_LENIENT */
-    int had_bom;            /* a BOM was consumed */
-    struct text_error fail; /* the first error; code TEXT_OK until then */
+    enum dec_stage stage;  /* see the overview */
+    int detect;            /* 1 when no encoding was named */
+    unsigned flags;        /* enum text_flags */
+    iconv_t cd;            /* open in DEC_ICONV, else (iconv_t)-1 */
+    char encoding[32];     /* lower-case name; "" while detecting */
+    struct strbuf pend;    /* raw bytes received but not decoded yet */
+    uint64_t offset;       /* raw offset of pend.buf[0] */
+    uint64_t replaced;     /* U+FFFD written under TEXT_LENIENT */
+    int had_bom;           /* a BOM was consumed */
+    enum text_status fail; /* the first error; TEXT_OK until then */
+    uint64_t fail_offset;  /* its raw offset */
 };
 
 /* ---- names ------------------------------------------------------------------- */
@@ -115,13 +116,31 @@ static int decoder_set_encoding(struct text_decoder *d, const char *name)
     return 0;
 }
 
-static void set_error(struct text_decoder *d, enum text_status code, uint64_t offset,
-                      struct text_error *err)
+/* Fills err from the decoder's sticky error; returns its status. */
+static enum text_status get_error(const struct text_decoder *d, struct dd_error *err)
 {
-    d->fail.code = code;
-    d->fail.offset = offset;
-    memcpy(d->fail.encoding, d->encoding, sizeof(d->fail.encoding));
-    *err = d->fail;
+    struct strbuf msg = STRBUF_INIT;
+
+    dd_error_clear(err);
+    err->offset = d->fail_offset;
+    memcpy(err->encoding, d->encoding, sizeof(d->encoding));
+    _Static_assert(sizeof(err->encoding) == sizeof(d->encoding), "one encoding buffer size");
+    if (d->fail == TEXT_EENCODING)
+        strbuf_addf(&msg, "unknown encoding '%s'", d->encoding);
+    else
+        dd_decode_message(&msg, NULL, d->encoding, d->fail_offset, d->fail == TEXT_ETRUNC);
+    dd_error_set(err, d->fail == TEXT_EENCODING ? DD_EUSAGE : DD_EINPUT, (int)d->fail, "%s",
+                 msg.buf);
+    strbuf_release(&msg);
+    return d->fail;
+}
+
+static void set_error(struct text_decoder *d, enum text_status code, uint64_t offset,
+                      struct dd_error *err)
+{
+    d->fail = code;
+    d->fail_offset = offset;
+    get_error(d, err);
 }
 
 static void replace(struct text_decoder *d, struct strbuf *out)
@@ -137,7 +156,7 @@ static void replace(struct text_decoder *d, struct strbuf *out)
  * in; *used says how many bytes were consumed.
  */
 static enum text_status decode_utf8(struct text_decoder *d, const char *in, size_t len,
-                                    struct strbuf *out, struct text_error *err,
+                                    struct strbuf *out, struct dd_error *err,
                                     size_t *used /* OUT */)
 {
     size_t i = 0, run = 0; /* run: start of the valid bytes not yet copied */
@@ -168,7 +187,7 @@ static enum text_status decode_utf8(struct text_decoder *d, const char *in, size
  * at a bad sequence (EILSEQ).
  */
 static enum text_status decode_iconv(struct text_decoder *d, const char *in, size_t len,
-                                     struct strbuf *out, struct text_error *err,
+                                     struct strbuf *out, struct dd_error *err,
                                      size_t *used /* OUT */)
 {
     char *inp = (char *)in; /* iconv's prototype is not const-correct */
@@ -209,7 +228,7 @@ static enum text_status decode_iconv(struct text_decoder *d, const char *in, siz
  * the undecoded tail in pend. in may point into pend.
  */
 static enum text_status decode_bytes(struct text_decoder *d, const char *in, size_t len,
-                                     struct strbuf *out, struct text_error *err)
+                                     struct strbuf *out, struct dd_error *err)
 {
     enum text_status st;
     size_t used = 0;
@@ -245,7 +264,7 @@ static int all_plain_ascii(const char *s, size_t len)
  * Advances the BOM and sniff stages over pend. Returns 1 when decoding can
  * start on pend, 0 when more input is needed, -1 (err filled) on failure.
  */
-static int detect(struct text_decoder *d, int at_eof, struct strbuf *out, struct text_error *err)
+static int detect(struct text_decoder *d, int at_eof, struct strbuf *out, struct dd_error *err)
 {
     if (d->stage == DEC_BOM) {
         const char *name;
@@ -295,12 +314,12 @@ no_iconv:
 
 /* ---- public API --------------------------------------------------------------- */
 
-struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, struct text_error *err)
+struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, struct dd_error *err)
 {
     struct text_decoder *d = xcalloc(1, sizeof(*d));
     char canon[32];
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     strbuf_init(&d->pend, 0);
     d->flags = flags;
     d->cd = (iconv_t)-1;
@@ -311,8 +330,8 @@ struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, stru
     }
     canonical_name(encoding, canon, sizeof(canon));
     if (decoder_set_encoding(d, canon)) {
-        err->code = TEXT_EENCODING;
         copy_lower(err->encoding, sizeof(err->encoding), encoding);
+        dd_error_set(err, DD_EUSAGE, TEXT_EENCODING, "unknown encoding '%s'", encoding);
         text_decoder_free(d);
         return NULL;
     }
@@ -322,20 +341,18 @@ struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, stru
 }
 
 enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size_t len,
-                                   struct strbuf *out, struct text_error *err)
+                                   struct strbuf *out, struct dd_error *err)
 {
     int r;
 
-    memset(err, 0, sizeof(*err));
-    if (d->fail.code != TEXT_OK) {
-        *err = d->fail;
-        return err->code;
-    }
+    dd_error_clear(err);
+    if (d->fail != TEXT_OK)
+        return get_error(d, err);
     if (d->stage == DEC_BOM || d->stage == DEC_SNIFF) {
         strbuf_add(&d->pend, buf, len);
         r = detect(d, 0, out, err);
         if (r <= 0)
-            return err->code;
+            return (enum text_status)err->detail;
         return decode_bytes(d, d->pend.buf, d->pend.len, out, err);
     }
     if (d->pend.len) {
@@ -346,18 +363,16 @@ enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size
 }
 
 enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,
-                                     struct text_error *err)
+                                     struct dd_error *err)
 {
     enum text_status st;
 
-    memset(err, 0, sizeof(*err));
-    if (d->fail.code != TEXT_OK) {
-        *err = d->fail;
-        return err->code;
-    }
+    dd_error_clear(err);
+    if (d->fail != TEXT_OK)
+        return get_error(d, err);
     if (d->stage == DEC_BOM || d->stage == DEC_SNIFF) {
         if (detect(d, 1, out, err) < 0)
-            return err->code;
+            return (enum text_status)err->detail;
         st = decode_bytes(d, d->pend.buf, d->pend.len, out, err);
         if (st != TEXT_OK)
             return st;

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/error.h"
 #include "util/strbuf.h"
 
 #define TEXT_SNIFF_BYTES 65536
@@ -33,23 +34,17 @@ enum text_flags {
     TEXT_LENIENT = 1 << 0 /* replace undecodable bytes with U+FFFD and count them */
 };
 
-struct text_error {
-    enum text_status code; /* TEXT_OK when there is no error */
-    uint64_t offset;       /* byte offset in the raw input of the first bad byte */
-    char encoding[32];     /* the encoding in force, lower-case (e.g. "cp949") */
-};
-
 struct text_decoder;
 
 /*
  * Returns a new decoder for encoding (any iconv name, case-insensitive;
- * NULL or "auto" to detect), or NULL with err->code = TEXT_EENCODING when
+ * NULL or "auto" to detect), or NULL with err->detail = TEXT_EENCODING (err->code DD_EUSAGE) when
  * iconv does not know the name. The caller frees it with text_decoder_free.
  * EUC-KR and its aliases (euc-kr, ks_c_5601-1987, ...) select CP949, its
  * superset, and are reported as "cp949".
  */
 struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
-                                      struct text_error *err /* OUT */);
+                                      struct dd_error *err /* OUT */);
 
 /*
  * Decodes len bytes of buf, appending UTF-8 to out. Returns TEXT_OK, or an
@@ -57,11 +52,11 @@ struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
  * again. Output may lag input while detection buffers its first bytes.
  */
 enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size_t len,
-                                   struct strbuf *out, struct text_error *err /* OUT */);
+                                   struct strbuf *out, struct dd_error *err /* OUT */);
 
 /* Flushes the end of input: TEXT_ETRUNC if a sequence is left incomplete. */
 enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,
-                                     struct text_error *err /* OUT */);
+                                     struct dd_error *err /* OUT */);
 
 /* The encoding in use ("utf-8", "utf-16le", "cp949", ...), or NULL while detecting. */
 const char *text_decoder_get_encoding(const struct text_decoder *d);

@@ -5,7 +5,7 @@
  * XML_GetBuffer/XML_ParseBuffer, so memory stays flat whatever the file size.
  * The wrappers below sit between expat and the format readers: they count
  * the nesting depth and the length of the current text run, refuse what
- * xml.h lists as hostile, and turn expat's error into struct xml_error with
+ * xml.h lists as hostile, and turn expat's error into struct dd_error with
  * line and column. A callback that fails stops the parser with
  * XML_StopParser; the error it recorded wins over expat's "parsing aborted".
  *
@@ -43,7 +43,7 @@ struct xml_reader {
     void *ctx;                    /* their context */
     unsigned depth;               /* open elements */
     size_t text_run;              /* bytes of text since the last tag */
-    struct xml_error *err;        /* where errors go */
+    struct dd_error *err;         /* where errors go */
     int raw_hangul;               /* the first bytes read are UTF-8 with Hangul (see below) */
     int suspect;                  /* and the file declares another encoding */
     int text_hangul;              /* Hangul was seen in the decoded text */
@@ -121,9 +121,7 @@ static void fail_v(struct xml_reader *r, enum xml_read_status code, const char *
 {
     if (r->err->code)
         return; /* the first error is the one to report */
-    r->err->code = code;
-    vsnprintf(r->err->message, sizeof(r->err->message), fmt, ap);
-    utf8_trim_invalid(r->err->message); /* cut inside a character */
+    dd_error_vset(r->err, DD_EINPUT, (int)code, fmt, ap);
     set_position(r);
     XML_StopParser(r->parser, XML_FALSE);
 }
@@ -332,7 +330,7 @@ static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Enc
     return XML_STATUS_OK;
 }
 
-static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct xml_error *err)
+static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct dd_error *err)
 {
     struct xml_reader *r = xcalloc(1, sizeof(*r));
     r->h = h;
@@ -385,16 +383,17 @@ static int parse_failed(struct xml_reader *r)
 {
     if (!r->err->code) {
         enum XML_Error e = XML_GetErrorCode(r->parser);
-        r->err->code =
-            e == XML_ERROR_AMPLIFICATION_LIMIT_BREACH ? XML_READ_EREFUSED : XML_READ_EMALFORMED;
-        snprintf(r->err->message, sizeof(r->err->message), "%s", XML_ErrorString(e));
+        dd_error_set(r->err, DD_EINPUT,
+                     e == XML_ERROR_AMPLIFICATION_LIMIT_BREACH ? XML_READ_EREFUSED
+                                                               : XML_READ_EMALFORMED,
+                     "%s", XML_ErrorString(e));
         set_position(r);
     }
     return -1;
 }
 
 int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
-                  struct xml_reader **reader_out, struct xml_error *err)
+                  struct xml_reader **reader_out, struct dd_error *err)
 {
     int is_stdin = !strcmp(path, "-");
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -402,11 +401,10 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
     unsigned long long fed = 0; /* bytes given to expat */
     int ret = 0, first = 1;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     if (!fp) {
-        err->code = XML_READ_EOPEN;
         err->sys_errno = errno;
-        snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+        dd_error_set(err, DD_EINPUT, XML_READ_EOPEN, "%s", strerror(err->sys_errno));
         return -1;
     }
     r = reader_new(h, ctx, err);
@@ -423,9 +421,8 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
             first = 0;
         }
         if (ferror(fp)) {
-            err->code = XML_READ_EOPEN;
             err->sys_errno = errno;
-            snprintf(err->message, sizeof(err->message), "%s", strerror(errno));
+            dd_error_set(err, DD_EINPUT, XML_READ_EOPEN, "%s", strerror(err->sys_errno));
             ret = -1;
             break;
         }
@@ -449,13 +446,13 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
 }
 
 int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
-                    struct xml_reader **reader_out, struct xml_error *err)
+                    struct xml_reader **reader_out, struct dd_error *err)
 {
     struct xml_reader *r;
     unsigned long long fed = 0; /* bytes given to expat */
     int ret = 0;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     r = reader_new(h, ctx, err);
     r->raw_hangul = raw_utf8_hangul(buf, len > XML_CHUNK ? XML_CHUNK : len, len > XML_CHUNK);
     if (reader_out)

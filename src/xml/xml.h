@@ -40,6 +40,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util/error.h"
 #include "util/strbuf.h"
 
 /* Deepest element nesting accepted; TMX and TBX need fewer than 12 levels. */
@@ -53,20 +54,13 @@
 /* Longest piece of markup expat holds whole (a start tag and its attributes, a comment). */
 #define XML_MAX_MARKUP (256u << 10)
 
+/* Why a read failed, in err->detail of its struct dd_error; err->code is DD_EINPUT. */
 enum xml_read_status {
     XML_READ_OK = 0,
     XML_READ_EOPEN,      /* the file cannot be opened or read (errno in sys_errno) */
     XML_READ_EMALFORMED, /* not well-formed XML (expat's message) */
     XML_READ_EREFUSED,   /* a hostile or unsupported construct: entities, remote DTD, depth */
     XML_READ_EINPUT      /* well-formed, but not the format the caller expects */
-};
-
-struct xml_error {
-    enum xml_read_status code; /* XML_READ_OK when there is no error */
-    int sys_errno;             /* errno for EOPEN */
-    unsigned long line;        /* 1-based line of the error, 0 when unknown */
-    unsigned long column;      /* 1-based column (in characters), 0 when unknown */
-    char message[256];         /* what is wrong, lower-case, no newline */
 };
 
 struct xml_reader; /* one parse in progress, handed to the callbacks */
@@ -93,12 +87,12 @@ struct xml_handlers {
  */
 int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
                   struct xml_reader **reader_out /* OUT: may be NULL */,
-                  struct xml_error *err /* OUT */);
+                  struct dd_error *err /* OUT */);
 
 /* The same over a buffer in memory (for tests and fuzzing). */
 int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
                     struct xml_reader **reader_out /* OUT: may be NULL */,
-                    struct xml_error *err /* OUT */);
+                    struct dd_error *err /* OUT */);
 
 /* From a callback: records an XML_READ_EINPUT error at the current position. */
 void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)

@@ -65,7 +65,7 @@ static struct par_doc *read_doc(const uint8_t *data, size_t size, int english)
 {
     char path[] = "/tmp/fuzz-align-XXXXXX";
     int fd = mkstemp(path);
-    struct text_reader_error err;
+    struct dd_error err;
     if (fd < 0)
         return NULL;
     if (size && write(fd, data, size) != (ssize_t)size) {

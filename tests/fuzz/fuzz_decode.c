@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const encodings[] = {NULL,    "utf-8",  "utf-16le", "utf-16be",
                                             "cp949", "euc-kr", "utf-16"};
-    struct text_error err;
+    struct dd_error err;
     struct strbuf out = STRBUF_INIT, norm = STRBUF_INIT;
     if (size < 1)
         return 0;

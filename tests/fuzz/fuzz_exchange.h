@@ -103,32 +103,32 @@ struct fuzz_ctx {
     size_t len[FUZZ_NWRITERS];               /* and lengths */
 };
 
-static int fuzz_on_concept(void *data, const struct termbase_concept *c)
+static int fuzz_on_concept(void *data, const struct model_concept *c)
 {
     struct fuzz_ctx *ctx = data;
     int ko_is_a_form = c->ko == NULL;
 
     assert(c->nforms >= 1 && c->forms);
-    assert((unsigned)c->status <= TERMBASE_REJECTED);
+    assert((unsigned)c->status <= MODEL_REJECTED);
     assert(c->kind);
     fuzz_check_str(c->kind);
     fuzz_check_str(c->note);
     fuzz_check_str(c->example);
     fuzz_check_str(c->example_path);
-    assert(c->match == TERMBASE_MATCH_NONE && !c->matched && !c->distance);
+    assert(c->match == MODEL_MATCH_NONE && !c->matched && !c->distance);
     for (size_t i = 0; i < c->nforms; i++) {
-        const struct termbase_form *f = &c->forms[i];
+        const struct model_form *f = &c->forms[i];
         size_t len;
         assert(f->text);
         len = strlen(f->text);
         assert(len > 0);
-        assert((unsigned)f->type < TERMBASE_FORM_NTYPES);
+        assert((unsigned)f->type < MODEL_FORM_NTYPES);
         fuzz_check_utf8(f->text, len);
         assert(!fuzz_is_white(f->text[0]) && !fuzz_is_white(f->text[len - 1]));
         for (size_t j = 0; j < i; j++)
             assert(c->forms[j].type != f->type || strcmp(c->forms[j].text, f->text));
         if (c->ko == f->text) {
-            assert(f->type == TERMBASE_FORM_KO);
+            assert(f->type == MODEL_FORM_KO);
             ko_is_a_form = 1;
         }
     }
@@ -156,7 +156,7 @@ static void fuzz_read(exchange_read_fn read, const char *path)
         &tmx_writer, &tbx2_writer, &tbx3_writer, &tsv_writer, &csv_writer};
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_reader rd;
-    struct exchange_error err;
+    struct dd_error err;
     struct fuzz_ctx ctx;
     int ret;
 
@@ -176,12 +176,12 @@ static void fuzz_read(exchange_read_fn read, const char *path)
     ret = read(path, &rd, &err);
     assert(ret == 0 || ret == -1);
     if (ret) {
-        assert(err.code > EXCHANGE_OK && err.code < EXCHANGE_ESTOPPED);
+        assert(err.detail > EXCHANGE_OK && err.detail < EXCHANGE_ESTOPPED && err.code == DD_EINPUT);
         assert(memchr(err.message, '\0', sizeof(err.message)));
         assert(err.message[0]);
         assert(!strchr(err.message, '\n'));
     } else {
-        assert(err.code == EXCHANGE_OK);
+        assert(err.detail == EXCHANGE_OK);
     }
     for (int k = 0; k < FUZZ_NWRITERS; k++) {
         exchange_writer_finish(&ctx.w[k]);

@@ -5,8 +5,9 @@
  * Each input is written to the per-process temporary file of
  * fuzz_exchange.h and read into a fresh in-memory termbase by the reader
  * under test, as `dadeum ingest --from-jsonl` and `dadeum lookup
- * --glossary` read it (termbase/import.c). Checked:
- *   - a failed read says why: EINPUT with the line, a one-line message;
+ * --glossary` read it (io/pairfile.c into termbase_pair_sink). Checked:
+ *   - a failed read says why: PAIRFILE_EINPUT with the line, DD_EINPUT, a
+ *     one-line message;
  *   - the termbase passes termbase_check whatever was read;
  *   - every concept listed has valid UTF-8 forms without C0 or C1
  *     controls (they become spaces on import), and its text, TSV and JSON
@@ -18,10 +19,9 @@
 #define DADEUM_FUZZ_PAIRS_H
 
 #include "fuzz_exchange.h"
+#include "io/pairfile.h"
+#include "io/render.h"
 #include "termbase/termbase.h"
-
-typedef enum termbase_status (*fuzz_pairs_read_fn)(struct termbase *tb, const char *path,
-                                                   struct termbase_error *err);
 
 static void fuzz_pairs_check_text(const char *s)
 {
@@ -37,7 +37,7 @@ static void fuzz_pairs_check_text(const char *s)
 
 static char *fuzz_pairs_dump(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -52,12 +52,12 @@ static char *fuzz_pairs_dump(struct termbase *tb)
 
 static void fuzz_pairs_list(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_list(tb, -1, 0, &err);
 
     assert(r);
     for (size_t i = 0; i < termbase_result_count(r); i++) {
-        const struct termbase_concept *c = termbase_result_get(r, i);
+        const struct model_concept *c = termbase_result_get(r, i);
         assert(c->id > 0 && c->ko && *c->ko);
         fuzz_pairs_check_text(c->ko);
         fuzz_pairs_check_text(c->note);
@@ -65,12 +65,13 @@ static void fuzz_pairs_list(struct termbase *tb)
         for (size_t k = 0; k < c->nforms; k++)
             fuzz_pairs_check_text(c->forms[k].text);
     }
-    for (int fmt = TERMBASE_FORMAT_TEXT; fmt <= TERMBASE_FORMAT_JSON; fmt++) {
+    for (int fmt = RENDER_TEXT; fmt <= RENDER_JSON; fmt++) {
         char *buf = NULL;
         size_t len = 0;
         FILE *fp = open_memstream(&buf, &len);
         assert(fp);
-        termbase_result_write(r, fp, (enum termbase_format)fmt);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), fp,
+                        (enum render_format)fmt);
         assert(!ferror(fp));
         fclose(fp);
         fuzz_check_utf8(buf, len);
@@ -79,21 +80,23 @@ static void fuzz_pairs_list(struct termbase *tb)
     termbase_result_free(r);
 }
 
-static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint8_t *data,
+static void fuzz_pairs_run(const char *name, enum pairfile_format fmt, const uint8_t *data,
                            size_t size)
 {
     const char *path = fuzz_input_file(name, data, size);
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-    enum termbase_status rc;
+    struct model_pair_sink sink;
+    int rc;
     char *before, *after;
 
     assert(tb);
+    termbase_pair_sink(tb, &sink);
     memset(&err, 0x5a, sizeof(err));
-    rc = read(tb, path, &err);
+    rc = pairfile_read(path, fmt, &sink, NULL, NULL, &err);
     if (rc) {
-        assert(rc == TERMBASE_EINPUT);
-        assert(err.code == TERMBASE_EINPUT && err.line >= 1);
+        assert(rc == -1);
+        assert(err.detail == PAIRFILE_EINPUT && err.code == DD_EINPUT && err.line >= 1);
         assert(memchr(err.message, '\0', sizeof(err.message)));
         assert(err.message[0] && !strchr(err.message, '\n'));
     }
@@ -101,7 +104,7 @@ static void fuzz_pairs_run(const char *name, fuzz_pairs_read_fn read, const uint
     fuzz_pairs_list(tb);
     if (!rc) {
         before = fuzz_pairs_dump(tb);
-        assert(read(tb, path, &err) == TERMBASE_OK);
+        assert(pairfile_read(path, fmt, &sink, NULL, NULL, &err) == 0);
         after = fuzz_pairs_dump(tb);
         assert(!strcmp(before, after));
         free(before);

@@ -33,7 +33,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/render.h"
 #include "termbase/termbase.h"
+#include "util/hash.h"
 #include "util/jamo.h"
 #include "util/utf8.h"
 
@@ -43,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 struct seed_pair {
     const char *ko, *gloss;
-    enum gloss_kind kind;
+    enum model_kind kind;
     const char *expansion, *en, *abbr; /* NULL when absent */
     unsigned count;
     int reversed;
@@ -52,106 +54,106 @@ struct seed_pair {
 
 /* A press release on cloud and AI policy. */
 static const struct seed_pair doc1[] = {
-    {"인터넷 기반 자원 공유", "클라우드", GLOSS_LOANWORD, NULL, "cloud", NULL, 4, 0,
+    {"인터넷 기반 자원 공유", "클라우드", MODEL_KIND_LOANWORD, NULL, "cloud", NULL, 4, 0,
      "정부는 새로운 인터넷 기반 자원 공유(클라우드) 전략을 발표했다."},
-    {"클라우드 보안 인증", "CSAP", GLOSS_ABBREV, "Cloud Security Assurance Program", NULL, "CSAP",
-     2, 0, "공공기관은 클라우드 보안 인증(CSAP)을 받은 서비스를 이용해야 한다."},
-    {"인공지능", "AI", GLOSS_ABBREV, NULL, "Artificial Intelligence", "AI", 6, 0,
+    {"클라우드 보안 인증", "CSAP", MODEL_KIND_ABBREV, "Cloud Security Assurance Program", NULL,
+     "CSAP", 2, 0, "공공기관은 클라우드 보안 인증(CSAP)을 받은 서비스를 이용해야 한다."},
+    {"인공지능", "AI", MODEL_KIND_ABBREV, NULL, "Artificial Intelligence", "AI", 6, 0,
      "인공지능(AI) 안전연구소가 문을 열었다."},
-    {"인공지능 안전연구소", "AI Safety Institute", GLOSS_ENGLISH, NULL, "AI Safety Institute", NULL,
-     1, 0, "인공지능 안전연구소(AI Safety Institute)는 판교에 있다."},
-    {"과학기술정보통신부", "과기정통부", GLOSS_SHORTFORM, NULL, "Ministry of Science and ICT",
+    {"인공지능 안전연구소", "AI Safety Institute", MODEL_KIND_ENGLISH, NULL, "AI Safety Institute",
+     NULL, 1, 0, "인공지능 안전연구소(AI Safety Institute)는 판교에 있다."},
+    {"과학기술정보통신부", "과기정통부", MODEL_KIND_SHORTFORM, NULL, "Ministry of Science and ICT",
      "MSIT", 3, 0, "과학기술정보통신부(장관 유상임, 이하 '과기정통부')는 28일 발표했다."},
-    {"정보통신기술 연구개발", "ICT R&D", GLOSS_ABBREV,
+    {"정보통신기술 연구개발", "ICT R&D", MODEL_KIND_ABBREV,
      "Information and Communications Technology Research and Development", NULL, "ICT R&D", 1, 0,
      "정보통신기술 연구개발(ICT R&D) 예산을 늘린다."},
-    {"추진 체계", "거버넌스", GLOSS_LOANWORD, NULL, "governance", NULL, 2, 0,
+    {"추진 체계", "거버넌스", MODEL_KIND_LOANWORD, NULL, "governance", NULL, 2, 0,
      "범부처 추진 체계(거버넌스)를 마련한다."},
-    {"해결책", "솔루션", GLOSS_LOANWORD, NULL, "solution", NULL, 1, 0,
+    {"해결책", "솔루션", MODEL_KIND_LOANWORD, NULL, "solution", NULL, 1, 0,
      "현장의 문제에 맞는 해결책(솔루션)을 찾는다."},
-    {"국면전환요소", "게임체인저", GLOSS_LOANWORD, NULL, "game changer", NULL, 1, 0,
+    {"국면전환요소", "게임체인저", MODEL_KIND_LOANWORD, NULL, "game changer", NULL, 1, 0,
      "인공지능은 산업의 국면전환요소(게임체인저)가 될 것이다."},
-    {"최고 경영자", "CEO", GLOSS_ABBREV, "Chief Executive Officer", NULL, "CEO", 1, 0,
+    {"최고 경영자", "CEO", MODEL_KIND_ABBREV, "Chief Executive Officer", NULL, "CEO", 1, 0,
      "미스트랄 AI 최고 경영자(CEO) 면담을 가졌다."},
-    {"데이터 센터", "data center", GLOSS_ENGLISH, NULL, "data center", "DC", 2, 0,
+    {"데이터 센터", "data center", MODEL_KIND_ENGLISH, NULL, "data center", "DC", 2, 0,
      "지역 거점 데이터 센터(data center)를 짓는다."},
-    {"대규모 언어 모델", "LLM", GLOSS_ABBREV, "Large Language Model", NULL, "LLM", 2, 0,
+    {"대규모 언어 모델", "LLM", MODEL_KIND_ABBREV, "Large Language Model", NULL, "LLM", 2, 0,
      "한국어 대규모 언어 모델(LLM)을 공개했다."},
-    {"생성형 인공지능", "생성형 AI", GLOSS_LOANWORD, NULL, "generative AI", NULL, 1, 0,
+    {"생성형 인공지능", "생성형 AI", MODEL_KIND_LOANWORD, NULL, "generative AI", NULL, 1, 0,
      "생성형 인공지능(생성형 AI) 활용 지침을 배포했다."},
-    {"사물인터넷", "IoT", GLOSS_ABBREV, "Internet of Things", NULL, "IoT", 1, 0,
+    {"사물인터넷", "IoT", MODEL_KIND_ABBREV, "Internet of Things", NULL, "IoT", 1, 0,
      "사물인터넷(IoT) 기기의 보안을 점검한다."},
-    {"한국인터넷진흥원", "KISA", GLOSS_ABBREV, NULL, "Korea Internet & Security Agency", "KISA", 1,
-     0, "한국인터넷진흥원(KISA)이 점검을 맡는다."},
-    {"한국지능정보사회진흥원", "NIA", GLOSS_ABBREV, "National Information Society Agency", NULL,
-     "NIA", 1, 0, "한국지능정보사회진흥원(NIA)과 협력한다."},
-    {"디지털 플랫폼 정부", "디플정", GLOSS_SHORTFORM, NULL, NULL, "DPG", 1, 0,
+    {"한국인터넷진흥원", "KISA", MODEL_KIND_ABBREV, NULL, "Korea Internet & Security Agency",
+     "KISA", 1, 0, "한국인터넷진흥원(KISA)이 점검을 맡는다."},
+    {"한국지능정보사회진흥원", "NIA", MODEL_KIND_ABBREV, "National Information Society Agency",
+     NULL, "NIA", 1, 0, "한국지능정보사회진흥원(NIA)과 협력한다."},
+    {"디지털 플랫폼 정부", "디플정", MODEL_KIND_SHORTFORM, NULL, NULL, "DPG", 1, 0,
      "디지털 플랫폼 정부(이하 '디플정') 실현 계획"},
-    {"업무협약", "MOU", GLOSS_ABBREV, "Memorandum of Understanding", NULL, "MOU", 1, 0,
+    {"업무협약", "MOU", MODEL_KIND_ABBREV, "Memorandum of Understanding", NULL, "MOU", 1, 0,
      "두 기관은 업무협약(MOU)을 맺었다."},
-    {"새싹기업", "스타트업", GLOSS_LOANWORD, NULL, "startup", NULL, 2, 1,
+    {"새싹기업", "스타트업", MODEL_KIND_LOANWORD, NULL, "startup", NULL, 2, 1,
      "스타트업(새싹기업) 지원을 늘린다."},
-    {"누리집", "홈페이지", GLOSS_LOANWORD, NULL, "homepage", NULL, 1, 0,
+    {"누리집", "홈페이지", MODEL_KIND_LOANWORD, NULL, "homepage", NULL, 1, 0,
      "자세한 내용은 누리집(홈페이지)에서 볼 수 있다."},
-    {"어린이 보호구역", "스쿨존", GLOSS_LOANWORD, NULL, "school zone", NULL, 1, 0,
+    {"어린이 보호구역", "스쿨존", MODEL_KIND_LOANWORD, NULL, "school zone", NULL, 1, 0,
      "어린이 보호구역(스쿨존)에서는 서행한다."},
-    {"어린이", "아동", GLOSS_NATIVE, NULL, "children", NULL, 1, 0, "어린이(아동) 수당"},
-    {"카페", "café", GLOSS_ENGLISH, NULL, "café", NULL, 1, 0, "동네 카페(café)에서 만났다."},
-    {"인증", "認證", GLOSS_NATIVE, NULL, "certification", NULL, 1, 0, "인증(認證) 절차"},
-    {"할인율 50%", "50% off", GLOSS_ENGLISH, NULL, "50% off", NULL, 1, 0,
+    {"어린이", "아동", MODEL_KIND_NATIVE, NULL, "children", NULL, 1, 0, "어린이(아동) 수당"},
+    {"카페", "café", MODEL_KIND_ENGLISH, NULL, "café", NULL, 1, 0, "동네 카페(café)에서 만났다."},
+    {"인증", "認證", MODEL_KIND_NATIVE, NULL, "certification", NULL, 1, 0, "인증(認證) 절차"},
+    {"할인율 50%", "50% off", MODEL_KIND_ENGLISH, NULL, "50% off", NULL, 1, 0,
      "할인율 50%(50% off) 행사"},
-    {"밑줄_문자", "under_score", GLOSS_ENGLISH, NULL, "underscore", NULL, 1, 0,
+    {"밑줄_문자", "under_score", MODEL_KIND_ENGLISH, NULL, "underscore", NULL, 1, 0,
      "밑줄_문자(under_score)는 식별자에 쓴다."},
-    {"큰따옴표", "\"quote\"", GLOSS_ENGLISH, NULL, "double quotation mark", NULL, 1, 0,
+    {"큰따옴표", "\"quote\"", MODEL_KIND_ENGLISH, NULL, "double quotation mark", NULL, 1, 0,
      "큰따옴표(\"quote\")로 묶는다."},
-    {"역빗금", "back\\slash", GLOSS_ENGLISH, NULL, "backslash", NULL, 1, 0,
+    {"역빗금", "back\\slash", MODEL_KIND_ENGLISH, NULL, "backslash", NULL, 1, 0,
      "경로는 역빗금(back\\slash)으로 나눈다."},
 };
 
 /* A second one, overlapping: counts, spacing variants, particles. */
 static const struct seed_pair doc2[] = {
-    {"인공지능은", "AI", GLOSS_ABBREV, NULL, NULL, "AI", 3, 0,
+    {"인공지능은", "AI", MODEL_KIND_ABBREV, NULL, NULL, "AI", 3, 0,
      "인공지능은(AI) 모든 산업을 바꾼다."},
-    {"인터넷 기반 자원공유", "클라우드", GLOSS_LOANWORD, NULL, "cloud", NULL, 2, 0,
+    {"인터넷 기반 자원공유", "클라우드", MODEL_KIND_LOANWORD, NULL, "cloud", NULL, 2, 0,
      "인터넷 기반 자원공유(클라우드) 이용률이 높아졌다."},
-    {"데이터센터", "data centre", GLOSS_ENGLISH, NULL, "data centre", NULL, 1, 0,
+    {"데이터센터", "data centre", MODEL_KIND_ENGLISH, NULL, "data centre", NULL, 1, 0,
      "데이터센터(data centre) 전력 사용량"},
-    {"메타버스", "metaverse", GLOSS_ENGLISH, NULL, "metaverse", NULL, 2, 0,
+    {"메타버스", "metaverse", MODEL_KIND_ENGLISH, NULL, "metaverse", NULL, 2, 0,
      "메타버스(metaverse) 플랫폼을 만든다."},
-    {"마이데이터", "MyData", GLOSS_ENGLISH, NULL, "MyData", NULL, 1, 0,
+    {"마이데이터", "MyData", MODEL_KIND_ENGLISH, NULL, "MyData", NULL, 1, 0,
      "마이데이터(MyData) 사업을 넓힌다."},
-    {"빅데이터", "big data", GLOSS_ENGLISH, NULL, "big data", NULL, 1, 0,
+    {"빅데이터", "big data", MODEL_KIND_ENGLISH, NULL, "big data", NULL, 1, 0,
      "빅데이터(big data) 분석"},
-    {"클라우드 컴퓨팅", "cloud computing", GLOSS_ENGLISH, NULL, "cloud computing", NULL, 1, 0,
+    {"클라우드 컴퓨팅", "cloud computing", MODEL_KIND_ENGLISH, NULL, "cloud computing", NULL, 1, 0,
      "클라우드 컴퓨팅(cloud computing) 시장"},
-    {"양자 컴퓨터", "quantum computer", GLOSS_ENGLISH, NULL, "quantum computer", NULL, 1, 0,
+    {"양자 컴퓨터", "quantum computer", MODEL_KIND_ENGLISH, NULL, "quantum computer", NULL, 1, 0,
      "양자 컴퓨터(quantum computer) 개발"},
-    {"자율주행", "autonomous driving", GLOSS_ENGLISH, NULL, "autonomous driving", NULL, 1, 0,
+    {"자율주행", "autonomous driving", MODEL_KIND_ENGLISH, NULL, "autonomous driving", NULL, 1, 0,
      "자율주행(autonomous driving) 시범 지구"},
-    {"전자정부", "e-Government", GLOSS_ENGLISH, NULL, "e-Government", NULL, 1, 0,
+    {"전자정부", "e-Government", MODEL_KIND_ENGLISH, NULL, "e-Government", NULL, 1, 0,
      "전자정부(e-Government) 수출"},
-    {"탄소중립", "Net-Zero", GLOSS_ENGLISH, NULL, "net zero", NULL, 1, 0,
+    {"탄소중립", "Net-Zero", MODEL_KIND_ENGLISH, NULL, "net zero", NULL, 1, 0,
      "2050 탄소중립(Net-Zero) 목표"},
-    {"중소기업", "SME", GLOSS_ABBREV, "small and medium enterprise", NULL, "SME", 2, 0,
+    {"중소기업", "SME", MODEL_KIND_ABBREV, "small and medium enterprise", NULL, "SME", 2, 0,
      "중소기업(SME) 지원 사업"},
-    {"연구개발", "R&D", GLOSS_ABBREV, "research and development", NULL, "R&D", 4, 0,
+    {"연구개발", "R&D", MODEL_KIND_ABBREV, "research and development", NULL, "R&D", 4, 0,
      "연구개발(R&D) 투자를 늘린다."},
-    {"공공 데이터", "public data", GLOSS_ENGLISH, NULL, "public data", NULL, 1, 0,
+    {"공공 데이터", "public data", MODEL_KIND_ENGLISH, NULL, "public data", NULL, 1, 0,
      "공공 데이터(public data) 개방"},
-    {"디지털 전환", "DX", GLOSS_ABBREV, "digital transformation", NULL, "DX", 1, 0,
+    {"디지털 전환", "DX", MODEL_KIND_ABBREV, "digital transformation", NULL, "DX", 1, 0,
      "디지털 전환(DX) 가속화"},
-    {"초거대 인공지능", "hyperscale AI", GLOSS_ENGLISH, NULL, "hyperscale AI", NULL, 1, 0,
+    {"초거대 인공지능", "hyperscale AI", MODEL_KIND_ENGLISH, NULL, "hyperscale AI", NULL, 1, 0,
      "초거대 인공지능(hyperscale AI) 경쟁"},
-    {"반도체", "semiconductor", GLOSS_ENGLISH, NULL, "semiconductor", NULL, 2, 0,
+    {"반도체", "semiconductor", MODEL_KIND_ENGLISH, NULL, "semiconductor", NULL, 2, 0,
      "반도체(semiconductor) 수출이 늘었다."},
-    {"클라우드 보안 인증", "CSAP", GLOSS_ABBREV, NULL, NULL, "CSAP", 1, 0,
+    {"클라우드 보안 인증", "CSAP", MODEL_KIND_ABBREV, NULL, NULL, "CSAP", 1, 0,
      "클라우드 보안 인증(CSAP) 등급제"},
 };
 
 static struct termbase *tb;
 static char dir[64], db[96];
 
-static void fail_tb(const char *what, const struct termbase_error *err)
+static void fail_tb(const char *what, const struct dd_error *err)
 {
     fprintf(stderr, "fuzz_query: %s: %s\n", what, err->message);
     abort();
@@ -159,19 +161,19 @@ static void fail_tb(const char *what, const struct termbase_error *err)
 
 static void store(const char *path, const struct seed_pair *p, size_t n)
 {
-    struct termbase_error err;
-    struct termbase_hash h;
+    struct dd_error err;
+    struct content_hash h;
     int unchanged;
 
     memset(&err, 0, sizeof(err));
-    termbase_hash_init(&h);
+    content_hash_init(&h);
     for (size_t i = 0; i < n; i++)
-        termbase_hash_add(&h, p[i].context, strlen(p[i].context));
+        content_hash_add(&h, p[i].context, strlen(p[i].context));
     if (termbase_doc_begin(tb, path, h.hex, h.bytes, &unchanged, &err))
         fail_tb("doc_begin", &err);
     assert(!unchanged);
     for (size_t i = 0; i < n; i++) {
-        struct termbase_pair q;
+        struct model_pair q;
         memset(&q, 0, sizeof(q));
         q.ko = p[i].ko;
         q.gloss = p[i].gloss;
@@ -192,7 +194,7 @@ static void store(const char *path, const struct seed_pair *p, size_t n)
 
 static int64_t id_of(const char *ko)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_lookup(tb, ko, TERMBASE_LOOKUP_EXACT, 1, &err);
     int64_t id;
     if (!r)
@@ -206,7 +208,7 @@ static int64_t id_of(const char *ko)
 static void edit(const char *ko, int status, const char *en, const char *abbr, const char *note)
 {
     struct termbase_edit e = {status, en, abbr, note};
-    struct termbase_error err;
+    struct dd_error err;
     if (termbase_edit(tb, id_of(ko), &e, &err))
         fail_tb("edit", &err);
 }
@@ -214,14 +216,14 @@ static void edit(const char *ko, int status, const char *en, const char *abbr, c
 /* A concept as `dadeum import` would merge it from a TBX file. */
 static void merge(void)
 {
-    struct termbase_form forms[] = {
-        {"가상 저장 공간", TERMBASE_FORM_KO, 0, 0},
-        {"클라우드 스토리지", TERMBASE_FORM_LOANWORD, 0, 0},
-        {"cloud storage", TERMBASE_FORM_ENGLISH, 0, 0},
-        {"저장소", TERMBASE_FORM_NATIVE, 0, 0},
+    struct model_form forms[] = {
+        {"가상 저장 공간", MODEL_FORM_KO, 0, 0},
+        {"클라우드 스토리지", MODEL_FORM_LOANWORD, 0, 0},
+        {"cloud storage", MODEL_FORM_ENGLISH, 0, 0},
+        {"저장소", MODEL_FORM_NATIVE, 0, 0},
     };
-    struct termbase_concept c;
-    struct termbase_error err;
+    struct model_concept c;
+    struct dd_error err;
     struct termbase_merge *m = termbase_merge_begin(tb, &err);
 
     if (!m)
@@ -229,14 +231,14 @@ static void merge(void)
     memset(&c, 0, sizeof(c));
     c.ko = "가상 저장 공간";
     c.kind = "loanword";
-    c.status = TERMBASE_APPROVED;
+    c.status = MODEL_APPROVED;
     c.note = "from another tool";
     c.forms = forms;
     c.nforms = sizeof(forms) / sizeof(forms[0]);
     c.example = "자료는 가상 저장 공간(클라우드 스토리지)에 둔다.";
     c.example_path = "other.tbx";
     c.example_line = 12;
-    c.match = TERMBASE_MATCH_NONE;
+    c.match = MODEL_MATCH_NONE;
     if (termbase_merge_add(m, &c, &err))
         fail_tb("merge_add", &err);
     if (termbase_merge_commit(m, &err))
@@ -258,7 +260,7 @@ static void cleanup(void)
 
 static void build(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     const char *tmp = getenv("TMPDIR");
 
     snprintf(dir, sizeof(dir), "%s/dadeum-fuzz-query.XXXXXX",
@@ -270,11 +272,11 @@ static void build(void)
         fail_tb("open", &err);
     store("press/cloud.txt", doc1, sizeof(doc1) / sizeof(doc1[0]));
     store("press/ai.txt", doc2, sizeof(doc2) / sizeof(doc2[0]));
-    edit("인공지능", TERMBASE_APPROVED, NULL, NULL, "checked against the lexicon");
-    edit("클라우드 보안 인증", TERMBASE_APPROVED, NULL, NULL, NULL);
-    edit("국면전환요소", TERMBASE_REJECTED, NULL, NULL, "too long");
+    edit("인공지능", MODEL_APPROVED, NULL, NULL, "checked against the lexicon");
+    edit("클라우드 보안 인증", MODEL_APPROVED, NULL, NULL, NULL);
+    edit("국면전환요소", MODEL_REJECTED, NULL, NULL, "too long");
     edit("디지털 플랫폼 정부", -1, "Digital Platform Government", NULL, NULL);
-    edit("누리집", TERMBASE_APPROVED, "website", NULL, NULL);
+    edit("누리집", MODEL_APPROVED, "website", NULL, NULL);
     merge();
     if (termbase_check(tb, &err))
         fail_tb("check", &err);
@@ -291,9 +293,9 @@ static void check_str(const char *s)
         assert(utf8_valid_prefix(s, strlen(s)) == strlen(s));
 }
 
-static int status_rank(enum termbase_review s)
+static int status_rank(enum model_status s)
 {
-    return s == TERMBASE_APPROVED ? 0 : s == TERMBASE_REJECTED ? 2 : 1;
+    return s == MODEL_APPROVED ? 0 : s == MODEL_REJECTED ? 2 : 1;
 }
 
 static void check_result(const struct termbase_result *r, unsigned flags, size_t limit)
@@ -302,7 +304,7 @@ static void check_result(const struct termbase_result *r, unsigned flags, size_t
 
     assert(!limit || n <= limit);
     for (size_t i = 0; i < n; i++) {
-        const struct termbase_concept *c = termbase_result_get(r, i);
+        const struct model_concept *c = termbase_result_get(r, i);
         int ko_is_a_form = 0, matched_is_a_form = 0;
 
         assert(c->id > 0);
@@ -312,23 +314,23 @@ static void check_result(const struct termbase_result *r, unsigned flags, size_t
         check_str(c->note);
         check_str(c->example);
         check_str(c->example_path);
-        assert((unsigned)c->status <= TERMBASE_REJECTED);
-        assert(c->match < TERMBASE_MATCH_NONE);
+        assert((unsigned)c->status <= MODEL_REJECTED);
+        assert(c->match < MODEL_MATCH_NONE);
         if (flags & TERMBASE_LOOKUP_EXACT)
-            assert(c->match <= TERMBASE_MATCH_VARIANT);
+            assert(c->match <= MODEL_MATCH_VARIANT);
         assert(c->matched);
         assert(c->distance >= 0);
-        if (c->match <= TERMBASE_MATCH_VARIANT)
+        if (c->match <= MODEL_MATCH_VARIANT)
             assert(c->distance == 0);
-        if (c->match == TERMBASE_MATCH_FUZZY)
+        if (c->match == MODEL_MATCH_FUZZY)
             assert(c->distance > 0 && c->distance <= 2 * JAMO_COST_UNIT);
         assert(c->nforms >= 1 && c->forms);
         for (size_t k = 0; k < c->nforms; k++) {
-            const struct termbase_form *f = &c->forms[k];
+            const struct model_form *f = &c->forms[k];
             assert(f->text && *f->text);
             check_str(f->text);
-            assert((unsigned)f->type < TERMBASE_FORM_NTYPES);
-            ko_is_a_form |= f->type == TERMBASE_FORM_KO && !strcmp(f->text, c->ko);
+            assert((unsigned)f->type < MODEL_FORM_NTYPES);
+            ko_is_a_form |= f->type == MODEL_FORM_KO && !strcmp(f->text, c->ko);
             matched_is_a_form |= !strcmp(f->text, c->matched);
         }
         assert(ko_is_a_form);
@@ -336,7 +338,7 @@ static void check_result(const struct termbase_result *r, unsigned flags, size_t
         for (size_t j = 0; j < i; j++)
             assert(termbase_result_get(r, j)->id != c->id);
         if (i) {
-            const struct termbase_concept *p = termbase_result_get(r, i - 1);
+            const struct model_concept *p = termbase_result_get(r, i - 1);
             assert(p->match <= c->match);
             if (p->match == c->match) {
                 assert(p->distance <= c->distance);
@@ -350,7 +352,7 @@ static void check_result(const struct termbase_result *r, unsigned flags, size_t
     }
 }
 
-static int same_concept(const struct termbase_concept *a, const struct termbase_concept *b)
+static int same_concept(const struct model_concept *a, const struct model_concept *b)
 {
     return a->id == b->id && a->match == b->match && a->distance == b->distance &&
            !strcmp(a->matched, b->matched);
@@ -363,7 +365,7 @@ static void check_limited(const struct termbase_result *lim, const struct termba
 
     assert(nl <= (na < 5 ? na : 5));
     for (size_t i = 0; i < nl; i++) {
-        const struct termbase_concept *c = termbase_result_get(lim, i);
+        const struct model_concept *c = termbase_result_get(lim, i);
         size_t j = 0;
         while (j < na && termbase_result_get(all, j)->id != c->id)
             j++;
@@ -372,8 +374,8 @@ static void check_limited(const struct termbase_result *lim, const struct termba
     }
     /* exact and variant matches need no capped scan: the same, in the same places */
     for (size_t i = 0; i < na && i < 5; i++) {
-        const struct termbase_concept *c = termbase_result_get(all, i);
-        if (c->match > TERMBASE_MATCH_VARIANT)
+        const struct model_concept *c = termbase_result_get(all, i);
+        if (c->match > MODEL_MATCH_VARIANT)
             break;
         assert(i < nl && same_concept(termbase_result_get(lim, i), c));
     }
@@ -387,17 +389,18 @@ static void check_exact(const struct termbase_result *exact, const struct termba
     assert(ne <= na);
     for (size_t i = 0; i < ne; i++)
         assert(same_concept(termbase_result_get(exact, i), termbase_result_get(all, i)));
-    assert(ne == na || termbase_result_get(all, ne)->match > TERMBASE_MATCH_VARIANT);
+    assert(ne == na || termbase_result_get(all, ne)->match > MODEL_MATCH_VARIANT);
 }
 
 static void check_output(const struct termbase_result *r)
 {
-    for (int fmt = TERMBASE_FORMAT_TEXT; fmt <= TERMBASE_FORMAT_JSON; fmt++) {
+    for (int fmt = RENDER_TEXT; fmt <= RENDER_JSON; fmt++) {
         char *buf = NULL;
         size_t len = 0;
         FILE *fp = open_memstream(&buf, &len);
         assert(fp);
-        termbase_result_write(r, fp, (enum termbase_format)fmt);
+        render_concepts(termbase_result_items(r), termbase_result_count(r), fp,
+                        (enum render_format)fmt);
         assert(!ferror(fp));
         fclose(fp);
         assert(utf8_valid_prefix(buf, len) == len);
@@ -410,7 +413,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const unsigned flags[2] = {0, TERMBASE_LOOKUP_EXACT};
     static const size_t limits[2] = {0, 5};
     struct termbase_result *r[2][2];
-    struct termbase_error err;
+    struct dd_error err;
     char *q;
     int failed = 0;
 
@@ -425,12 +428,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             memset(&err, 0x5a, sizeof(err));
             r[f][l] = termbase_lookup(tb, q, flags[f], limits[l], &err);
             if (!r[f][l]) {
-                assert(err.code == TERMBASE_EINPUT);
+                assert(err.detail == TERMBASE_EINPUT);
                 assert(memchr(err.message, '\0', sizeof(err.message)));
                 assert(err.message[0] && !strchr(err.message, '\n'));
                 failed++;
             } else {
-                assert(err.code == TERMBASE_OK);
+                assert(err.detail == TERMBASE_OK);
                 check_result(r[f][l], flags[f], limits[l]);
             }
         }

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "check/check.h"
+#include "doc/reader.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -18,21 +19,21 @@
 /* ---- helpers ----------------------------------------------------------------------- */
 
 /* Adds a concept: ko, then (type, text) pairs ending with a NULL text. */
-static void add(struct check_glossary *g, int64_t id, const char *ko, enum termbase_review st,
+static void add(struct check_glossary *g, int64_t id, const char *ko, enum model_status st,
                 unsigned long count, ...)
 {
-    struct termbase_form forms[8];
-    struct termbase_concept c;
+    struct model_form forms[8];
+    struct model_concept c;
     va_list ap;
     size_t n = 0;
 
     memset(&c, 0, sizeof(c));
     memset(forms, 0, sizeof(forms));
     forms[n].text = ko;
-    forms[n++].type = TERMBASE_FORM_KO;
+    forms[n++].type = MODEL_FORM_KO;
     va_start(ap, count);
     for (;;) {
-        enum termbase_form_type t = (enum termbase_form_type)va_arg(ap, int);
+        enum model_form_type t = (enum model_form_type)va_arg(ap, int);
         const char *text = va_arg(ap, const char *);
         if (!text)
             break;
@@ -49,26 +50,26 @@ static void add(struct check_glossary *g, int64_t id, const char *ko, enum termb
     check_glossary_add(g, &c);
 }
 
-#define L TERMBASE_FORM_LOANWORD
-#define E TERMBASE_FORM_ENGLISH
-#define A TERMBASE_FORM_ABBREV
-#define K TERMBASE_FORM_KO
+#define L MODEL_FORM_LOANWORD
+#define E MODEL_FORM_ENGLISH
+#define A MODEL_FORM_ABBREV
+#define K MODEL_FORM_KO
 
 static struct check_glossary *glossary(void)
 {
     struct check_glossary *g = check_glossary_new();
-    add(g, 1, "인터넷 기반 자원 공유", TERMBASE_APPROVED, 9, L, "클라우드", E, "cloud", 0, NULL);
-    add(g, 2, "인공지능", TERMBASE_CANDIDATE, 5, A, "AI", 0, NULL);
-    add(g, 3, "분과", TERMBASE_CANDIDATE, 2, L, "세션", 0, NULL);
-    add(g, 4, "기반", TERMBASE_CANDIDATE, 2, L, "플랫폼", 0, NULL);
-    add(g, 5, "거점", TERMBASE_CANDIDATE, 2, L, "허브", 0, NULL);
-    add(g, 6, "교육 틀", TERMBASE_CANDIDATE, 1, L, "프레임", 0, NULL);
-    add(g, 7, "가상 자원 공유", TERMBASE_CANDIDATE, 1, L, "클라우드", 0, NULL);
-    add(g, 8, "미지의 위험", TERMBASE_CANDIDATE, 1, E, "Unknown Risk", 0, NULL);
-    add(g, 9, "데이터", TERMBASE_CANDIDATE, 3, E, "data", 0, NULL); /* a loanword as a term */
-    add(g, 10, "폐기된 용어", TERMBASE_REJECTED, 9, L, "리젝트", 0, NULL);
-    add(g, 11, "자료", TERMBASE_CANDIDATE, 4, L, "데이터", 0, NULL);
-    add(g, 12, "누리집", TERMBASE_CANDIDATE, 1, K, "누리 집", 0, NULL); /* no foreign form */
+    add(g, 1, "인터넷 기반 자원 공유", MODEL_APPROVED, 9, L, "클라우드", E, "cloud", 0, NULL);
+    add(g, 2, "인공지능", MODEL_CANDIDATE, 5, A, "AI", 0, NULL);
+    add(g, 3, "분과", MODEL_CANDIDATE, 2, L, "세션", 0, NULL);
+    add(g, 4, "기반", MODEL_CANDIDATE, 2, L, "플랫폼", 0, NULL);
+    add(g, 5, "거점", MODEL_CANDIDATE, 2, L, "허브", 0, NULL);
+    add(g, 6, "교육 틀", MODEL_CANDIDATE, 1, L, "프레임", 0, NULL);
+    add(g, 7, "가상 자원 공유", MODEL_CANDIDATE, 1, L, "클라우드", 0, NULL);
+    add(g, 8, "미지의 위험", MODEL_CANDIDATE, 1, E, "Unknown Risk", 0, NULL);
+    add(g, 9, "데이터", MODEL_CANDIDATE, 3, E, "data", 0, NULL); /* a loanword as a term */
+    add(g, 10, "폐기된 용어", MODEL_REJECTED, 9, L, "리젝트", 0, NULL);
+    add(g, 11, "자료", MODEL_CANDIDATE, 4, L, "데이터", 0, NULL);
+    add(g, 12, "누리집", MODEL_CANDIDATE, 1, K, "누리 집", 0, NULL); /* no foreign form */
     return g;
 }
 
@@ -229,20 +230,20 @@ static void test_empty_glossary(void)
 static void test_file_errors(void)
 {
     struct check_glossary *g = glossary();
-    struct check_error err;
+    struct dd_error err;
     struct check_result *r;
     FILE *fp;
 
     r = check_file(g, "/nonexistent/draft.txt", NULL, 0, &err);
-    OK(!r && err.code == CHECK_EOPEN, "missing file");
+    OK(!r && err.detail == TEXT_READER_EOPEN && err.code == DD_EINPUT, "missing file");
     r = check_file(g, "/dev/null", "no-such-encoding", 0, &err);
-    OK(!r && err.code == CHECK_EENCODING, "unknown encoding");
+    OK(!r && err.detail == TEXT_READER_EENCODING && err.code == DD_EUSAGE, "unknown encoding");
     fp = fopen("build-test-check.tmp", "wb");
     if (fp) {
         fputs("\xa1\xa1\xff\xff\xff", fp); /* not CP949, not UTF-8 */
         fclose(fp);
         r = check_file(g, "build-test-check.tmp", "utf-8", 0, &err);
-        OK(!r && err.code == CHECK_EDECODE, "undecodable");
+        OK(!r && err.detail == TEXT_READER_EDECODE && err.code == DD_EINPUT, "undecodable");
         check_result_free(r);
         remove("build-test-check.tmp");
     }

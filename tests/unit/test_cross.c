@@ -126,16 +126,16 @@ static void test_compose(void)
     };
     static const struct {
         const char *ko, *gloss, *en;
-        enum gloss_kind kind;
+        enum model_kind kind;
     } pairs[] = {
-        {"인터넷 기반 자원 공유", "클라우드", "cloud", GLOSS_LOANWORD},
-        {"보안인증제", "CSAP", NULL, GLOSS_ABBREV},
-        {"아서 맨쉬", "Arthur Mensch", NULL, GLOSS_ENGLISH},
-        {"최고 경영 책임자", "CEO", NULL, GLOSS_ABBREV},
-        {"정보통신기술", "ICT", NULL, GLOSS_ABBREV},
-        {"연구개발", "R&D", NULL, GLOSS_ABBREV},
-        {"인공지능", "AI", NULL, GLOSS_ABBREV},
-        {"반도체", "칩", "chip", GLOSS_LOANWORD},
+        {"인터넷 기반 자원 공유", "클라우드", "cloud", MODEL_KIND_LOANWORD},
+        {"보안인증제", "CSAP", NULL, MODEL_KIND_ABBREV},
+        {"아서 맨쉬", "Arthur Mensch", NULL, MODEL_KIND_ENGLISH},
+        {"최고 경영 책임자", "CEO", NULL, MODEL_KIND_ABBREV},
+        {"정보통신기술", "ICT", NULL, MODEL_KIND_ABBREV},
+        {"연구개발", "R&D", NULL, MODEL_KIND_ABBREV},
+        {"인공지능", "AI", NULL, MODEL_KIND_ABBREV},
+        {"반도체", "칩", "chip", MODEL_KIND_LOANWORD},
     };
     struct cross_doc *c = cross_doc_new(CROSS_NO_LISTS | CROSS_NO_SUBST);
 
@@ -188,7 +188,7 @@ static const char *const corpus_gold[][2] = {
 /* Runs extractor + cross over path; counts pairs in and out of the gold. */
 static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *wrong)
 {
-    struct text_reader_error err;
+    struct dd_error err;
     struct text_reader *r = text_reader_open(path, NULL, 0, &err);
     if (!r)
         return -1;
@@ -211,7 +211,7 @@ static int run_corpus(const char *path, unsigned flags, size_t *right, size_t *w
         *right += ok;
         *wrong += !ok;
         printf("# %s %lu/%lu %s\t%s\t%s\t%.2f\t%s\n", ok ? "  " : "XX", p->line, p->gloss_line,
-               p->ko, p->gloss, gloss_kind_name(p->kind), p->score, p->evidence);
+               p->ko, p->gloss, model_kind_name(p->kind), p->score, p->evidence);
     }
     cross_doc_free(c);
     extract_doc_free(d);

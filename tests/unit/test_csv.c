@@ -17,13 +17,13 @@ struct rows {
     struct strbuf log; /* "ko|type:text|...;" per concept */
 };
 
-static int collect(void *ctx, const struct termbase_concept *c)
+static int collect(void *ctx, const struct model_concept *c)
 {
     struct rows *r = ctx;
     strbuf_addf(&r->log, "%s", c->ko ? c->ko : "(null)");
     for (size_t i = 0; i < c->nforms; i++)
-        if (c->forms[i].type != TERMBASE_FORM_KO)
-            strbuf_addf(&r->log, "|%s:%s", termbase_form_type_name(c->forms[i].type),
+        if (c->forms[i].type != MODEL_FORM_KO)
+            strbuf_addf(&r->log, "|%s:%s", model_form_type_name(c->forms[i].type),
                         c->forms[i].text);
     if (c->note)
         strbuf_addf(&r->log, "|note:%s", c->note);
@@ -33,7 +33,7 @@ static int collect(void *ctx, const struct termbase_concept *c)
 
 /* Reads bytes as a file with read; the log of concepts into out. */
 static int read_bytes(exchange_read_fn read, const char *bytes, size_t len, struct strbuf *out,
-                      struct exchange_error *err)
+                      struct dd_error *err)
 {
     char path[] = "/tmp/dadeum-test-csv.XXXXXX";
     int fd = mkstemp(path), ret;
@@ -64,7 +64,7 @@ static void test_csv_read_quoting(void)
                               "빈칸,\"  x  \",\r\n"
                               "따옴표,\"\"\"\",\r\n";
     struct strbuf log = STRBUF_INIT;
-    struct exchange_error err;
+    struct dd_error err;
     INT_EQ(read_bytes(csv_read, csv, sizeof(csv) - 1, &log, &err), 0, "%s", err.message);
     STR_EQ(log.buf,
            "쉼표, 용어|english:comma, term|note:say \"hi\";"
@@ -79,7 +79,7 @@ static void test_csv_read_utf16(void)
 {
     static const char le[] = "\xff\xfek\0o\0,\0e\0n\0\n\0\0\xac,\0x\0\n\0";
     struct strbuf log = STRBUF_INIT;
-    struct exchange_error err;
+    struct dd_error err;
     INT_EQ(read_bytes(csv_read, le, sizeof(le) - 1, &log, &err), 0, "%s", err.message);
     STR_EQ(log.buf, "가|english:x;", "UTF-16LE with BOM");
     strbuf_release(&log);
@@ -99,7 +99,7 @@ static void test_csv_read_errors(void)
     };
     struct strbuf log = STRBUF_INIT;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        struct exchange_error err;
+        struct dd_error err;
         INT_EQ(read_bytes(csv_read, cases[i].csv, strlen(cases[i].csv), &log, &err), -1, "case %zu",
                i);
         INT_EQ(err.line, cases[i].line, "case %zu: %s", i, err.message);
@@ -118,7 +118,7 @@ static void test_tsv_read(void)
         "자원 공유\t클라우드\tfrom \"OmegaT\"\r\n"
         "외톨이\n";
     struct strbuf log = STRBUF_INIT;
-    struct exchange_error err;
+    struct dd_error err;
     INT_EQ(read_bytes(tsv_read, tsv, sizeof(tsv) - 1, &log, &err), 0, "%s", err.message);
     STR_EQ(log.buf,
            "인공지능|english:artificial intelligence|abbrev:AI;"
@@ -129,17 +129,17 @@ static void test_tsv_read(void)
 
 static void test_csv_write(void)
 {
-    struct termbase_form f[3] = {{"쉼표, 용어", TERMBASE_FORM_KO, 0, 0, NULL, -1, 0},
-                                 {" say \"hi\"\r\nnow", TERMBASE_FORM_ENGLISH, 0, 0, NULL, -1, 0},
-                                 {"CSV", TERMBASE_FORM_ABBREV, 0, 0, NULL, -1, 0}};
-    struct termbase_concept c;
+    struct model_form f[3] = {{"쉼표, 용어", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
+                              {" say \"hi\"\r\nnow", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0},
+                              {"CSV", MODEL_FORM_ABBREV, 0, 0, NULL, -1, 0}};
+    struct model_concept c;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp;
     struct strbuf log = STRBUF_INIT;
-    struct exchange_error err;
+    struct dd_error err;
 
     memset(&c, 0, sizeof(c));
     c.id = 4;

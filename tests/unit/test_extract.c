@@ -169,18 +169,18 @@ static void test_shape_kind(void)
 {
     static const struct {
         const char *gloss;
-        enum gloss_kind want;
+        enum model_kind want;
     } cases[] = {
-        {"CSAP", GLOSS_ABBREV},       {"ICT R&D", GLOSS_ABBREV},
-        {"Mistral", GLOSS_ENGLISH},   {"Unknown Risk", GLOSS_ENGLISH},
-        {"AI Infra", GLOSS_ENGLISH},  {"클라우드", GLOSS_LOANWORD},
-        {"거버넌스", GLOSS_LOANWORD}, {"게임체인저", GLOSS_LOANWORD},
-        {"情報", GLOSS_NATIVE},       {"정보통신기술", GLOSS_NATIVE},
-        {"인공지능", GLOSS_NATIVE},
+        {"CSAP", MODEL_KIND_ABBREV},       {"ICT R&D", MODEL_KIND_ABBREV},
+        {"Mistral", MODEL_KIND_ENGLISH},   {"Unknown Risk", MODEL_KIND_ENGLISH},
+        {"AI Infra", MODEL_KIND_ENGLISH},  {"클라우드", MODEL_KIND_LOANWORD},
+        {"거버넌스", MODEL_KIND_LOANWORD}, {"게임체인저", MODEL_KIND_LOANWORD},
+        {"情報", MODEL_KIND_NATIVE},       {"정보통신기술", MODEL_KIND_NATIVE},
+        {"인공지능", MODEL_KIND_NATIVE},
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
-        enum gloss_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss));
-        STR_EQ(gloss_kind_name(got), gloss_kind_name(cases[i].want), "kind of %s", cases[i].gloss);
+        enum model_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss));
+        STR_EQ(model_kind_name(got), model_kind_name(cases[i].want), "kind of %s", cases[i].gloss);
     }
 }
 
@@ -199,11 +199,11 @@ static void test_loanword(void)
 
 static void test_kind_names(void)
 {
-    STR_EQ(gloss_kind_name(GLOSS_LOANWORD), "loanword", "loanword");
-    STR_EQ(gloss_kind_name(GLOSS_ENGLISH), "english", "english");
-    STR_EQ(gloss_kind_name(GLOSS_ABBREV), "abbrev", "abbrev");
-    STR_EQ(gloss_kind_name(GLOSS_NATIVE), "native", "native");
-    STR_EQ(gloss_kind_name(GLOSS_SHORTFORM), "shortform", "shortform");
+    STR_EQ(model_kind_name(MODEL_KIND_LOANWORD), "loanword", "loanword");
+    STR_EQ(model_kind_name(MODEL_KIND_ENGLISH), "english", "english");
+    STR_EQ(model_kind_name(MODEL_KIND_ABBREV), "abbrev", "abbrev");
+    STR_EQ(model_kind_name(MODEL_KIND_NATIVE), "native", "native");
+    STR_EQ(model_kind_name(MODEL_KIND_SHORTFORM), "shortform", "shortform");
 }
 
 /* ---- gloss.c: gloss_clean ------------------------------------------------------ */
@@ -397,7 +397,7 @@ static char *dump(const struct extract_doc *d)
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < extract_doc_count(d); i++) {
         const struct extract_pair *p = extract_doc_get(d, i);
-        strbuf_addf(&sb, "%s|%s|%s|%lu|%u|%d|%s\n", p->ko, p->gloss, gloss_kind_name(p->kind),
+        strbuf_addf(&sb, "%s|%s|%s|%lu|%u|%d|%s\n", p->ko, p->gloss, model_kind_name(p->kind),
                     p->line, p->count, p->reversed, p->expansion ? p->expansion : "");
     }
     return strbuf_detach(&sb, NULL);

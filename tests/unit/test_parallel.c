@@ -101,7 +101,7 @@ static struct par_doc *doc(const char *text)
     char path[] = "/tmp/dadeum-test-parallel-XXXXXX";
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
-    struct text_reader_error err;
+    struct dd_error err;
     fputs(text, fp);
     fclose(fp);
     struct par_doc *d = par_doc_read(path, NULL, 0, NULL, 0, &err);
@@ -212,7 +212,7 @@ static void test_terms(void)
     memset(&p, 0, sizeof(p));
     p.ko = "자원 공유";
     p.gloss = "클라우드";
-    p.kind = GLOSS_LOANWORD;
+    p.kind = MODEL_KIND_LOANWORD;
     par_term_check(&p, ko, en, &al, t, &term);
     STR_EQ(par_term_verdict_name(term.verdict), "proposed", "no English: proposed");
     STR_EQ(term.parallel_en, "cloud", "from the transliteration, plural in the text");
@@ -230,7 +230,7 @@ static void test_terms(void)
     OK(term.parallel_en == NULL, "no English");
     p.ko = "리스크";
     p.gloss = "risk";
-    p.kind = GLOSS_ENGLISH;
+    p.kind = MODEL_KIND_ENGLISH;
     par_term_check(&p, ko, en, &al, t, &term);
     STR_EQ(par_term_verdict_name(term.verdict), "unseen", "in no segment");
     translit_free(t);

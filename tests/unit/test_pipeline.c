@@ -48,10 +48,11 @@ struct seen {
 };
 
 static int collect(void *data, const char *path, struct extract_doc *doc,
-                   const struct extract_run_error *err)
+                   const struct extract_run_info *info, const struct dd_error *err)
 {
     struct seen *s = data;
-    (void)err;
+    (void)info;
+    OK(!doc == (err != NULL), "an error comes exactly with a missing document");
     s->calls++;
     strbuf_addf(&s->order, "%s:%zu;", strrchr(path, '/') + 1, doc ? extract_doc_count(doc) : 99);
     return s->calls == s->stop_at ? 7 : 0;
@@ -110,7 +111,7 @@ static void test_extract_files_order(void)
 static void test_glossary_open(void)
 {
     struct strbuf path = STRBUF_INIT;
-    struct dadeum_glossary_error err;
+    struct dd_error err;
     struct termbase *tb;
     FILE *fp;
 
@@ -125,7 +126,7 @@ static void test_glossary_open(void)
     OK(tb != NULL, "a TSV glossary opens without the termbase");
     termbase_free(tb);
     tb = dadeum_glossary_open(NULL, "/nonexistent/g.tsv", &err);
-    OK(!tb && !err.format && err.tb.code != TERMBASE_OK, "a missing TSV file: a termbase error");
+    OK(!tb && err.code == DD_EINPUT, "a missing TSV file: an input error");
     unlink(path.buf);
     strbuf_release(&path);
 }

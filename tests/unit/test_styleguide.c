@@ -17,6 +17,7 @@
 
 #include "harness.h"
 #include "io/styleguide.h"
+#include "termbase/termbase.h"
 #include "io/styleguide_int.h"
 #include "util/banned.h"
 
@@ -25,28 +26,28 @@
 struct tconcept {
     const char *ko;
     const char *loan, *en, *abbr; /* may be NULL */
-    enum termbase_review status;
+    enum model_status status;
     unsigned long count;
     const char *example;
 };
 
 static const struct tconcept concepts[] = {
-    {"하이퍼 링크 대체어", "하이퍼링크", NULL, NULL, TERMBASE_CANDIDATE, 1, NULL},
-    {"인터넷 기반 자원 공유", "클라우드", "cloud", NULL, TERMBASE_APPROVED, 9,
+    {"하이퍼 링크 대체어", "하이퍼링크", NULL, NULL, MODEL_CANDIDATE, 1, NULL},
+    {"인터넷 기반 자원 공유", "클라우드", "cloud", NULL, MODEL_APPROVED, 9,
      "정부는 새로운 인터넷 기반 자원 공유(클라우드) 전략을 발표했다."},
-    {"AI 기본법", NULL, "AI Basic Act", NULL, TERMBASE_CANDIDATE, 2, NULL},
-    {"까다로운 <용어> & \"따옴표\"", "*별표*", NULL, NULL, TERMBASE_CANDIDATE, 1,
+    {"AI 기본법", NULL, "AI Basic Act", NULL, MODEL_CANDIDATE, 2, NULL},
+    {"까다로운 <용어> & \"따옴표\"", "*별표*", NULL, NULL, MODEL_CANDIDATE, 1,
      "<script>alert(1)</script> 까다로운 <용어> & \"따옴표\" 예문"},
-    {"가상 자원 공유", "클라우드", NULL, NULL, TERMBASE_REJECTED, 1, NULL},
-    {"인공지능", NULL, NULL, "AI", TERMBASE_APPROVED, 5, "인공지능(AI) 안전연구소가 문을 열었다."},
-    {"거점", "허브", NULL, NULL, TERMBASE_CANDIDATE, 2, NULL},
-    {"5세대 이동통신", NULL, NULL, "5G", TERMBASE_CANDIDATE, 1, NULL},
-    {"각도", NULL, "angle", NULL, TERMBASE_CANDIDATE, 1, NULL},
+    {"가상 자원 공유", "클라우드", NULL, NULL, MODEL_REJECTED, 1, NULL},
+    {"인공지능", NULL, NULL, "AI", MODEL_APPROVED, 5, "인공지능(AI) 안전연구소가 문을 열었다."},
+    {"거점", "허브", NULL, NULL, MODEL_CANDIDATE, 2, NULL},
+    {"5세대 이동통신", NULL, NULL, "5G", MODEL_CANDIDATE, 1, NULL},
+    {"각도", NULL, "angle", NULL, MODEL_CANDIDATE, 1, NULL},
     {NULL, NULL, NULL, NULL, 0, 0, NULL}};
 
 /* Fills c (and forms[4]) from t. */
-static void concept_of(const struct tconcept *t, int64_t id, struct termbase_concept *c,
-                       struct termbase_form *forms)
+static void concept_of(const struct tconcept *t, int64_t id, struct model_concept *c,
+                       struct model_form *forms)
 {
     memset(c, 0, sizeof(*c));
     c->id = id;
@@ -56,18 +57,18 @@ static void concept_of(const struct tconcept *t, int64_t id, struct termbase_con
     c->count = t->count;
     c->ndocs = 1;
     c->forms = forms;
-    forms[c->nforms].type = TERMBASE_FORM_KO;
+    forms[c->nforms].type = MODEL_FORM_KO;
     forms[c->nforms++].text = t->ko;
     if (t->loan) {
-        forms[c->nforms].type = TERMBASE_FORM_LOANWORD;
+        forms[c->nforms].type = MODEL_FORM_LOANWORD;
         forms[c->nforms++].text = t->loan;
     }
     if (t->en) {
-        forms[c->nforms].type = TERMBASE_FORM_ENGLISH;
+        forms[c->nforms].type = MODEL_FORM_ENGLISH;
         forms[c->nforms++].text = t->en;
     }
     if (t->abbr) {
-        forms[c->nforms].type = TERMBASE_FORM_ABBREV;
+        forms[c->nforms].type = MODEL_FORM_ABBREV;
         forms[c->nforms++].text = t->abbr;
     }
     c->example = t->example;
@@ -84,8 +85,8 @@ static char *render(enum styleguide_format fmt, const struct styleguide_options 
     FILE *fp = open_memstream(&buf, &len);
 
     for (size_t i = 0; concepts[i].ko; i++) {
-        struct termbase_concept c;
-        struct termbase_form forms[4];
+        struct model_concept c;
+        struct model_form forms[4];
         concept_of(&concepts[i], (int64_t)i + 1, &c, forms);
         styleguide_add(sg, &c);
     }
@@ -151,12 +152,12 @@ static void test_filters(void)
     struct styleguide_options opt = STYLEGUIDE_OPTIONS_INIT;
     char *md;
 
-    opt.status = TERMBASE_APPROVED;
+    opt.status = MODEL_APPROVED;
     md = render(STYLEGUIDE_MARKDOWN, &opt);
     OK(pos(md, "용어 2개") > 0 && pos(md, "### 인공지능") > 0 && pos(md, "### 거점") < 0,
        "--status approved:\n%s", md);
     free(md);
-    opt.status = TERMBASE_REJECTED;
+    opt.status = MODEL_REJECTED;
     md = render(STYLEGUIDE_MARKDOWN, &opt);
     OK(pos(md, "용어 1개") > 0 && pos(md, "### 가상 자원 공유") > 0, "--status rejected");
     free(md);
@@ -202,7 +203,7 @@ static void test_html(void)
 /* Stores the test concepts in an in-memory termbase, one document. */
 static struct termbase *termbase_of_concepts(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
 
@@ -211,11 +212,11 @@ static struct termbase *termbase_of_concepts(void)
         return tb;
     for (size_t i = 0; concepts[i].ko; i++) {
         const struct tconcept *t = &concepts[i];
-        struct termbase_pair p;
+        struct model_pair p;
         memset(&p, 0, sizeof(p));
         p.ko = t->ko;
         p.gloss = t->loan ? t->loan : t->en ? t->en : t->abbr;
-        p.kind = t->loan ? GLOSS_LOANWORD : t->en ? GLOSS_ENGLISH : GLOSS_ABBREV;
+        p.kind = t->loan ? MODEL_KIND_LOANWORD : t->en ? MODEL_KIND_ENGLISH : MODEL_KIND_ABBREV;
         p.line = i + 1;
         p.count = (unsigned)t->count;
         p.context = t->example;
@@ -226,7 +227,7 @@ static struct termbase *termbase_of_concepts(void)
     return tb;
 }
 
-static int collect(void *ctx, const struct termbase_concept *c)
+static int collect(void *ctx, const struct model_concept *c)
 {
     styleguide_add(ctx, c);
     return 0;
@@ -234,7 +235,7 @@ static int collect(void *ctx, const struct termbase_concept *c)
 
 static void test_stream_equals_collect(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_of_concepts();
 
     for (int fmt = STYLEGUIDE_MARKDOWN; fmt <= STYLEGUIDE_HTML; fmt++) {
@@ -243,7 +244,9 @@ static void test_stream_equals_collect(void)
         FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
         struct styleguide *sg = styleguide_new((enum styleguide_format)fmt, NULL);
 
-        INT_EQ(styleguide_write_termbase(tb, fa, (enum styleguide_format)fmt, NULL, &err), 0, "%s",
+        struct termbase_source ts = {tb, &err};
+        struct model_concept_source src = {termbase_source_foreach, &ts};
+        INT_EQ(styleguide_write_source(&src, fa, (enum styleguide_format)fmt, NULL), 0, "%s",
                err.message);
         INT_EQ(termbase_foreach(tb, -1, collect, sg, &err), 0, "%s", err.message);
         styleguide_write(sg, fb);
@@ -263,7 +266,7 @@ static void test_stream_equals_collect(void)
 static int driver(int argc, char **argv)
 {
     struct styleguide_options opt = STYLEGUIDE_OPTIONS_INIT;
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb;
     int fmt = argc > 2 ? styleguide_format_parse(argv[2]) : -1, ret = 0;
 
@@ -273,7 +276,7 @@ static int driver(int argc, char **argv)
         return 2;
     }
     if (argc > 4 && strcmp(argv[4], "-"))
-        opt.status = termbase_review_parse(argv[4]);
+        opt.status = model_status_parse(argv[4]);
     if (argc > 5 && strcmp(argv[5], "-"))
         opt.kind = argv[5];
     if (argc > 6)
@@ -283,7 +286,9 @@ static int driver(int argc, char **argv)
         fprintf(stderr, "test_styleguide: %s\n", err.message);
         return 3;
     }
-    if (styleguide_write_termbase(tb, stdout, (enum styleguide_format)fmt, &opt, &err)) {
+    struct termbase_source ts = {tb, &err};
+    struct model_concept_source src = {termbase_source_foreach, &ts};
+    if (styleguide_write_source(&src, stdout, (enum styleguide_format)fmt, &opt)) {
         fprintf(stderr, "test_styleguide: %s\n", err.message);
         ret = 3;
     }

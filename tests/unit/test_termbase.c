@@ -18,32 +18,33 @@
 
 struct tpair {
     const char *ko, *gloss;
-    enum gloss_kind kind;
+    enum model_kind kind;
     unsigned long line;
     unsigned count;
 };
 
-static const struct tpair doc_a[] = {{"인터넷 기반 자원 공유", "클라우드", GLOSS_LOANWORD, 3, 5},
-                                     {"인공지능", "AI", GLOSS_ABBREV, 4, 2},
-                                     {"최고 경영자", "CEO", GLOSS_ABBREV, 7, 1},
-                                     {NULL, NULL, 0, 0, 0}};
-static const struct tpair doc_b[] = {
-    {"인터넷기반 자원공유", "클라우드", GLOSS_LOANWORD, 1, 1},
-    {"인공지능 안전연구소", "AI Safety Institute", GLOSS_ENGLISH, 2, 1},
-    {"미스트랄", "Mistral", GLOSS_ENGLISH, 9, 1},
+static const struct tpair doc_a[] = {
+    {"인터넷 기반 자원 공유", "클라우드", MODEL_KIND_LOANWORD, 3, 5},
+    {"인공지능", "AI", MODEL_KIND_ABBREV, 4, 2},
+    {"최고 경영자", "CEO", MODEL_KIND_ABBREV, 7, 1},
     {NULL, NULL, 0, 0, 0}};
-static const struct tpair doc_b2[] = {{"미스트랄", "Mistral", GLOSS_ENGLISH, 9, 3},
+static const struct tpair doc_b[] = {
+    {"인터넷기반 자원공유", "클라우드", MODEL_KIND_LOANWORD, 1, 1},
+    {"인공지능 안전연구소", "AI Safety Institute", MODEL_KIND_ENGLISH, 2, 1},
+    {"미스트랄", "Mistral", MODEL_KIND_ENGLISH, 9, 1},
+    {NULL, NULL, 0, 0, 0}};
+static const struct tpair doc_b2[] = {{"미스트랄", "Mistral", MODEL_KIND_ENGLISH, 9, 3},
                                       {NULL, NULL, 0, 0, 0}};
 
 static enum termbase_status store(struct termbase *tb, const char *path, const char *hash,
                                   const struct tpair *pairs, int *unchanged)
 {
-    struct termbase_error err;
+    struct dd_error err;
     enum termbase_status st = termbase_doc_begin(tb, path, hash, 100, unchanged, &err);
     if (st || *unchanged)
         return st;
     for (; pairs->ko; pairs++) {
-        struct termbase_pair p;
+        struct model_pair p;
         memset(&p, 0, sizeof(p));
         p.ko = pairs->ko;
         p.gloss = pairs->gloss;
@@ -59,7 +60,7 @@ static enum termbase_status store(struct termbase *tb, const char *path, const c
 
 static struct termbase *mem(void)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     OK(tb != NULL, "open :memory: failed: %s", err.message);
     return tb;
@@ -67,7 +68,7 @@ static struct termbase *mem(void)
 
 static char *dump(struct termbase *tb)
 {
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -77,15 +78,15 @@ static char *dump(struct termbase *tb)
 }
 
 /* ko of the first lookup result and its match, or "" */
-static const char *first(struct termbase *tb, const char *q, unsigned flags, enum termbase_match *m)
+static const char *first(struct termbase *tb, const char *q, unsigned flags, enum model_match *m)
 {
     static char out[256];
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase_result *r = termbase_lookup(tb, q, flags, 10, &err);
     out[0] = '\0';
-    *m = TERMBASE_MATCH_NONE;
+    *m = MODEL_MATCH_NONE;
     if (r && termbase_result_count(r)) {
-        const struct termbase_concept *c = termbase_result_get(r, 0);
+        const struct model_concept *c = termbase_result_get(r, 0);
         snprintf(out, sizeof(out), "%s", c->ko);
         *m = c->match;
     }
@@ -98,20 +99,20 @@ static const char *first(struct termbase *tb, const char *q, unsigned flags, enu
 static void test_keys(void)
 {
     struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-    termbase_key("인공지능 안전연구소", strlen("인공지능 안전연구소"), 0, &a);
-    termbase_key("인공지능안전연구소", strlen("인공지능안전연구소"), 0, &b);
+    text_key("인공지능 안전연구소", strlen("인공지능 안전연구소"), 0, &a);
+    text_key("인공지능안전연구소", strlen("인공지능안전연구소"), 0, &b);
     STR_EQ(a.buf, b.buf, "spacing variants share a key");
     strbuf_reset(&a);
-    termbase_key("클라우드를", strlen("클라우드를"), 1, &a);
+    text_key("클라우드를", strlen("클라우드를"), 1, &a);
     STR_EQ(a.buf, "클라우드", "particle stripped in the stem key");
     strbuf_reset(&a);
-    termbase_key("클라우드를", strlen("클라우드를"), 0, &a);
+    text_key("클라우드를", strlen("클라우드를"), 0, &a);
     STR_EQ(a.buf, "클라우드를", "but not in the plain key");
     strbuf_reset(&a);
-    termbase_key("AI Safety Institute", strlen("AI Safety Institute"), 1, &a);
+    text_key("AI Safety Institute", strlen("AI Safety Institute"), 1, &a);
     STR_EQ(a.buf, "aisafetyinstitute", "Latin lower-cased, spaces removed");
     strbuf_reset(&a);
-    termbase_key("분과", strlen("분과"), 1, &a);
+    text_key("분과", strlen("분과"), 1, &a);
     STR_EQ(a.buf, "분과", "a noun ending like a particle is kept");
     strbuf_release(&a);
     strbuf_release(&b);
@@ -120,7 +121,7 @@ static void test_keys(void)
 static void test_ingest_and_lookup(void)
 {
     struct termbase *tb = mem();
-    enum termbase_match m;
+    enum model_match m;
     int unchanged = 0;
 
     if (!tb)
@@ -128,25 +129,25 @@ static void test_ingest_and_lookup(void)
     INT_EQ(store(tb, "a.txt", "h1", doc_a, &unchanged), TERMBASE_OK, "store a");
     INT_EQ(store(tb, "b.txt", "h2", doc_b, &unchanged), TERMBASE_OK, "store b");
     STR_EQ(first(tb, "클라우드", 0, &m), "인터넷 기반 자원 공유", "by loanword");
-    INT_EQ(m, TERMBASE_MATCH_EXACT, "exact");
+    INT_EQ(m, MODEL_MATCH_EXACT, "exact");
     STR_EQ(first(tb, "인터넷기반 자원공유", 0, &m), "인터넷 기반 자원 공유",
            "spacing variant is the same concept, preferred form by count");
     STR_EQ(first(tb, "클라우드를", 0, &m), "인터넷 기반 자원 공유", "particle variant");
-    INT_EQ(m, TERMBASE_MATCH_VARIANT, "variant");
+    INT_EQ(m, MODEL_MATCH_VARIANT, "variant");
     STR_EQ(first(tb, "ceo", 0, &m), "최고 경영자", "English case-insensitive");
     STR_EQ(first(tb, "ai safety INSTITUTE", 0, &m), "인공지능 안전연구소", "English words");
     STR_EQ(first(tb, "미스트", 0, &m), "미스트랄", "prefix");
-    INT_EQ(m, TERMBASE_MATCH_PREFIX, "prefix match");
+    INT_EQ(m, MODEL_MATCH_PREFIX, "prefix match");
     STR_EQ(first(tb, "안전연구", 0, &m), "인공지능 안전연구소", "substring (trigram)");
-    INT_EQ(m, TERMBASE_MATCH_SUBSTRING, "substring match");
+    INT_EQ(m, MODEL_MATCH_SUBSTRING, "substring match");
     STR_EQ(first(tb, "경영", 0, &m), "최고 경영자", "two-character substring");
     STR_EQ(first(tb, "클라우디", 0, &m), "인터넷 기반 자원 공유", "fuzzy");
-    INT_EQ(m, TERMBASE_MATCH_FUZZY, "fuzzy match");
+    INT_EQ(m, MODEL_MATCH_FUZZY, "fuzzy match");
     STR_EQ(first(tb, "미스트랑", 0, &m), "미스트랄", "fuzzy on a final consonant");
     STR_EQ(first(tb, "클라우디", TERMBASE_LOOKUP_EXACT, &m), "", "--exact has no fuzzy");
     STR_EQ(first(tb, "없는말", 0, &m), "", "not found");
     {
-        struct termbase_error err;
+        struct dd_error err;
         INT_EQ(termbase_check(tb, &err), TERMBASE_OK, "check: %s", err.message);
     }
     termbase_free(tb);
@@ -155,8 +156,8 @@ static void test_ingest_and_lookup(void)
 static void test_idempotent_and_replace(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
-    enum termbase_match m;
+    struct dd_error err;
+    enum model_match m;
     int unchanged = 0;
     char *d1, *d2;
 
@@ -209,10 +210,10 @@ static void test_order_free(void)
 static void test_review(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
-    struct termbase_edit e = {TERMBASE_APPROVED, "Cloud", "CLD", "checked"};
+    struct dd_error err;
+    struct termbase_edit e = {MODEL_APPROVED, "Cloud", "CLD", "checked"};
     struct termbase_result *r;
-    enum termbase_match m;
+    enum model_match m;
     int u;
     int64_t id;
 
@@ -234,12 +235,12 @@ static void test_review(void)
     r = termbase_get(tb, id, &err);
     OK(r != NULL, "get");
     if (r) {
-        const struct termbase_concept *c = termbase_result_get(r, 0);
-        INT_EQ(c->status, TERMBASE_APPROVED, "status kept");
+        const struct model_concept *c = termbase_result_get(r, 0);
+        INT_EQ(c->status, MODEL_APPROVED, "status kept");
         STR_EQ(c->note, "checked", "note kept");
     }
     termbase_result_free(r);
-    r = termbase_list(tb, TERMBASE_APPROVED, 0, &err);
+    r = termbase_list(tb, MODEL_APPROVED, 0, &err);
     INT_EQ(termbase_result_count(r), 1, "one approved");
     termbase_result_free(r);
     termbase_free(tb);
@@ -248,19 +249,20 @@ static void test_review(void)
 static void test_bad_queries(void)
 {
     struct termbase *tb = mem();
-    struct termbase_error err;
+    struct dd_error err;
     struct strbuf huge = STRBUF_INIT;
 
     if (!tb)
         return;
-    OK(!termbase_lookup(tb, "", 0, 10, &err) && err.code == TERMBASE_EINPUT, "empty");
-    OK(!termbase_lookup(tb, "   ", 0, 10, &err) && err.code == TERMBASE_EINPUT, "spaces only");
-    OK(!termbase_lookup(tb, "\xed\xa0\x80", 0, 10, &err) && err.code == TERMBASE_EINPUT,
+    OK(!termbase_lookup(tb, "", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "empty");
+    INT_EQ(err.code, DD_EUSAGE, "an invalid query is a usage error");
+    OK(!termbase_lookup(tb, "   ", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "spaces only");
+    OK(!termbase_lookup(tb, "\xed\xa0\x80", 0, 10, &err) && err.detail == TERMBASE_EINPUT,
        "surrogate is invalid UTF-8");
-    OK(!termbase_lookup(tb, "클\xff", 0, 10, &err) && err.code == TERMBASE_EINPUT, "bad byte");
+    OK(!termbase_lookup(tb, "클\xff", 0, 10, &err) && err.detail == TERMBASE_EINPUT, "bad byte");
     for (int i = 0; i < 400; i++)
         strbuf_addstr(&huge, "가");
-    OK(!termbase_lookup(tb, huge.buf, 0, 10, &err) && err.code == TERMBASE_EINPUT, "huge");
+    OK(!termbase_lookup(tb, huge.buf, 0, 10, &err) && err.detail == TERMBASE_EINPUT, "huge");
     strbuf_release(&huge);
     termbase_free(tb);
 }
@@ -296,8 +298,8 @@ static void test_migrate_v1(void)
     int fd = mkstemp(path);
     sqlite3 *db = NULL;
     struct termbase *tb;
-    struct termbase_error err;
-    enum termbase_match m;
+    struct dd_error err;
+    enum model_match m;
 
     OK(fd >= 0, "mkstemp");
     if (fd < 0)
@@ -308,14 +310,14 @@ static void test_migrate_v1(void)
     sqlite3_close(db);
 
     tb = termbase_open(path, TERMBASE_READONLY, &err);
-    OK(!tb && err.code == TERMBASE_EVERSION, "read-only open refuses to migrate");
+    OK(!tb && err.detail == TERMBASE_EVERSION, "read-only open refuses to migrate");
     termbase_free(tb);
     tb = termbase_open(path, 0, &err);
     OK(tb != NULL, "open migrates: %s", err.message);
     if (tb) {
         INT_EQ(termbase_get_version(tb), TERMBASE_SCHEMA_VERSION, "version");
         STR_EQ(first(tb, "클라우디", 0, &m), "클라우드", "fuzzy index built by the migration");
-        INT_EQ(m, TERMBASE_MATCH_FUZZY, "fuzzy");
+        INT_EQ(m, MODEL_MATCH_FUZZY, "fuzzy");
         STR_EQ(first(tb, "라우드", 0, &m), "클라우드", "substring index built");
         STR_EQ(first(tb, "CLOUD", 0, &m), "클라우드", "old forms kept");
         INT_EQ(termbase_check(tb, &err), TERMBASE_OK, "check: %s", err.message);
@@ -342,7 +344,7 @@ static void test_bad_files(void)
     char path[] = "/tmp/dadeum-test-bad.XXXXXX";
     int fd = mkstemp(path);
     struct termbase *tb;
-    struct termbase_error err;
+    struct dd_error err;
     sqlite3 *db = NULL;
 
     OK(fd >= 0, "mkstemp");
@@ -355,7 +357,7 @@ static void test_bad_files(void)
        "write");
     close(fd);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_ENOTDB, "garbage is ENOTDB (%d: %s)", err.code, err.message);
+    OK(!tb && err.detail == TERMBASE_ENOTDB, "garbage is ENOTDB (%d: %s)", err.code, err.message);
     termbase_free(tb);
     unlink(path);
 
@@ -363,7 +365,7 @@ static void test_bad_files(void)
     sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
     sqlite3_close(db);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_ENOTDB, "foreign SQLite is ENOTDB (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_ENOTDB, "foreign SQLite is ENOTDB (%d)", err.code);
     termbase_free(tb);
     unlink(path);
 
@@ -374,75 +376,73 @@ static void test_bad_files(void)
                  NULL, NULL, NULL);
     sqlite3_close(db);
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_EVERSION, "newer schema is EVERSION (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_EVERSION, "newer schema is EVERSION (%d)", err.code);
     termbase_free(tb);
     unlink(path);
 
     tb = termbase_open(path, 0, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "missing without CREATE");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "missing without CREATE");
     tb = termbase_open("/tmp", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "a directory");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "a directory");
     tb = termbase_open("/nonexistent-dir/x.db", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "no such directory (%d)", err.code);
+    OK(!tb && err.detail == TERMBASE_EOPEN, "no such directory (%d)", err.code);
     tb = termbase_open("", TERMBASE_CREATE, &err);
-    OK(!tb && err.code == TERMBASE_EOPEN, "empty path");
+    OK(!tb && err.detail == TERMBASE_EOPEN, "empty path");
 }
 
 /* Sources, calibrated bands and the gate (confidence.c; issue #17). */
 static void test_confidence(void)
 {
-    struct termbase_form f[3] = {
-        {"인공지능", TERMBASE_FORM_KO, 1, 0, "document", 1, 1},
-        {"chum than AI gavel", TERMBASE_FORM_ENGLISH, 1, 0, "translit", 0.41, 0},
-        {"AI", TERMBASE_FORM_ABBREV, 1, 0, "document", 1, 1}};
-    struct termbase_form buf[3];
-    struct termbase_concept c, kept;
+    struct model_form f[3] = {{"인공지능", MODEL_FORM_KO, 1, 0, "document", 1, 1},
+                              {"chum than AI gavel", MODEL_FORM_ENGLISH, 1, 0, "translit", 0.41, 0},
+                              {"AI", MODEL_FORM_ABBREV, 1, 0, "document", 1, 1}};
+    struct model_form buf[3];
+    struct model_concept c, kept;
 
-    STR_EQ(termbase_source_of_evidence("gloss"), "document", "gloss");
-    STR_EQ(termbase_source_of_evidence("corpus"), "document", "corpus");
-    STR_EQ(termbase_source_of_evidence("lexicon"), "lexicon", "lexicon");
-    STR_EQ(termbase_source_of_evidence("lexicon+l10n"), "l10n", "lexicon+l10n");
-    STR_EQ(termbase_source_of_evidence("l10n+translit"), "translit", "any translit part");
-    OK(termbase_source_of_evidence(NULL) == NULL, "NULL: unknown");
-    OK(termbase_source_of_evidence("list (x)") == NULL, "unknown name");
-    OK(termbase_form_confidence(NULL, 1) == 0, "unknown source: 0");
-    OK(termbase_form_confidence("lexicon", 0.8) == 0.95, "lexicon at least 0.95");
-    OK(termbase_form_confidence("user", -1) == 1, "user 1");
-    OK(termbase_form_confidence("import", -1) == 1, "import without a confidence 1");
-    OK(termbase_form_confidence("import", 0.62) == 0.62, "import keeps the file's");
-    OK(termbase_form_confidence("translit", 1.0) >= TERMBASE_MIN_CONFIDENCE,
-       "translit 1.00 passes");
-    OK(termbase_form_confidence("translit", 0.935) >= TERMBASE_MIN_CONFIDENCE,
+    STR_EQ(model_source_of_evidence("gloss"), "document", "gloss");
+    STR_EQ(model_source_of_evidence("corpus"), "document", "corpus");
+    STR_EQ(model_source_of_evidence("lexicon"), "lexicon", "lexicon");
+    STR_EQ(model_source_of_evidence("lexicon+l10n"), "l10n", "lexicon+l10n");
+    STR_EQ(model_source_of_evidence("l10n+translit"), "translit", "any translit part");
+    OK(model_source_of_evidence(NULL) == NULL, "NULL: unknown");
+    OK(model_source_of_evidence("list (x)") == NULL, "unknown name");
+    OK(model_form_confidence(NULL, 1) == 0, "unknown source: 0");
+    OK(model_form_confidence("lexicon", 0.8) == 0.95, "lexicon at least 0.95");
+    OK(model_form_confidence("user", -1) == 1, "user 1");
+    OK(model_form_confidence("import", -1) == 1, "import without a confidence 1");
+    OK(model_form_confidence("import", 0.62) == 0.62, "import keeps the file's");
+    OK(model_form_confidence("translit", 1.0) >= MODEL_MIN_CONFIDENCE, "translit 1.00 passes");
+    OK(model_form_confidence("translit", 0.935) >= MODEL_MIN_CONFIDENCE,
        "translit 0.94 as printed passes");
-    OK(termbase_form_confidence("translit", 0.93) < TERMBASE_MIN_CONFIDENCE, "0.93 does not");
-    OK(termbase_form_confidence("translit", 0.41) == 0.62, "a low band");
+    OK(model_form_confidence("translit", 0.93) < MODEL_MIN_CONFIDENCE, "0.93 does not");
+    OK(model_form_confidence("translit", 0.41) == 0.62, "a low band");
 
     memset(&c, 0, sizeof(c));
     c.ko = "인공지능";
     c.forms = f;
     c.nforms = 3;
-    f[1].confidence = termbase_form_confidence(f[1].source, f[1].score);
-    OK(termbase_concept_confidence(&c) == 1, "best English-side form: the abbreviation");
-    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_PASS, "passes");
-    INT_EQ((int)termbase_concept_strip_weak(&c, TERMBASE_MIN_CONFIDENCE, &kept, buf), 1,
+    f[1].confidence = model_form_confidence(f[1].source, f[1].score);
+    OK(model_concept_confidence(&c) == 1, "best English-side form: the abbreviation");
+    INT_EQ(model_gate_check(&c, MODEL_MIN_CONFIDENCE), MODEL_GATE_PASS, "passes");
+    INT_EQ((int)model_concept_strip_weak(&c, MODEL_MIN_CONFIDENCE, &kept, buf), 1,
            "the weak English form is left out");
     INT_EQ((int)kept.nforms, 2, "two forms kept");
     c.nforms = 2;
-    OK(termbase_concept_confidence(&c) == 0.62, "only the guess");
-    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_TRANSLIT, "translit");
-    INT_EQ(termbase_gate_check(&c, 0.5), TERMBASE_GATE_PASS, "a lower bar");
+    OK(model_concept_confidence(&c) == 0.62, "only the guess");
+    INT_EQ(model_gate_check(&c, MODEL_MIN_CONFIDENCE), MODEL_GATE_TRANSLIT, "translit");
+    INT_EQ(model_gate_check(&c, 0.5), MODEL_GATE_PASS, "a lower bar");
     f[1].source = NULL;
     f[1].confidence = 0;
-    INT_EQ(termbase_gate_check(&c, TERMBASE_MIN_CONFIDENCE), TERMBASE_GATE_UNKNOWN, "unknown");
-    c.status = TERMBASE_APPROVED;
-    OK(termbase_concept_confidence(&c) == 1, "approved: 1");
-    INT_EQ(termbase_gate_check(&c, 1), TERMBASE_GATE_PASS, "approved passes any bar");
-    INT_EQ((int)termbase_concept_strip_weak(&c, 1, &kept, buf), 0, "and keeps every form");
-    c.status = TERMBASE_REJECTED;
-    INT_EQ(termbase_gate_check(&c, 0), TERMBASE_GATE_REJECTED, "rejected");
-    c.status = TERMBASE_CANDIDATE;
+    INT_EQ(model_gate_check(&c, MODEL_MIN_CONFIDENCE), MODEL_GATE_UNKNOWN, "unknown");
+    c.status = MODEL_APPROVED;
+    OK(model_concept_confidence(&c) == 1, "approved: 1");
+    INT_EQ(model_gate_check(&c, 1), MODEL_GATE_PASS, "approved passes any bar");
+    INT_EQ((int)model_concept_strip_weak(&c, 1, &kept, buf), 0, "and keeps every form");
+    c.status = MODEL_REJECTED;
+    INT_EQ(model_gate_check(&c, 0), MODEL_GATE_REJECTED, "rejected");
+    c.status = MODEL_CANDIDATE;
     c.nforms = 1;
-    OK(termbase_concept_confidence(&c) == 1, "only Korean forms: nothing to get wrong");
+    OK(model_concept_confidence(&c) == 1, "only Korean forms: nothing to get wrong");
 }
 
 int main(void)

@@ -71,7 +71,7 @@ static void slurp_fixture(const char *name, struct strbuf *sb)
 
 struct decoded {
     enum text_status status; /* of the first failing call, or TEXT_OK */
-    struct text_error err;   /* its details */
+    struct dd_error err;     /* its details */
     char encoding[32];       /* the decoder's encoding at the end */
     int had_bom;             /* text_decoder_had_bom() */
     uint64_t replaced;       /* text_decoder_get_replaced() */
@@ -88,7 +88,7 @@ static void decode_chunked(const char *encoding, unsigned flags, const char *dat
     strbuf_reset(out);
     d = text_decoder_new(encoding, flags, &res->err);
     if (!d) {
-        res->status = res->err.code;
+        res->status = (enum text_status)res->err.detail;
         return;
     }
     if (!chunk)
@@ -293,7 +293,7 @@ static void test_decode_bad_bytes(void)
             decode_chunked(cases[i].encoding, 0, cases[i].data, cases[i].len, chunk_sizes[c], &out,
                            &res);
             INT_EQ(res.status, cases[i].status, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
-            INT_EQ(res.err.code, cases[i].status, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
+            INT_EQ(res.err.detail, cases[i].status, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
             INT_EQ(res.err.offset, cases[i].offset, "%s, chunk %zu", cases[i].what, chunk_sizes[c]);
             OK(res.err.encoding[0], "%s: no encoding in the error", cases[i].what);
         }
@@ -303,7 +303,7 @@ static void test_decode_bad_bytes(void)
 static void test_decode_error_is_sticky(void)
 {
     struct strbuf out = STRBUF_INIT;
-    struct text_error err;
+    struct dd_error err;
     struct text_decoder *d = text_decoder_new("utf-8", 0, &err);
 
     INT_EQ(text_decoder_feed(d, "ab\xFF", 3, &out, &err), TEXT_EILSEQ, "first");
@@ -345,15 +345,17 @@ static void test_decode_lenient(void)
 
 static void test_decode_unknown_encoding(void)
 {
-    struct text_error err;
-    struct text_reader_error rerr;
+    struct dd_error err;
+    struct dd_error rerr;
 
     OK(text_decoder_new("Klingon-8", 0, &err) == NULL, "unknown name accepted");
-    INT_EQ(err.code, TEXT_EENCODING, "code");
+    INT_EQ(err.detail, TEXT_EENCODING, "code");
+    INT_EQ(err.code, DD_EUSAGE, "an unknown encoding is a usage error");
     STR_EQ(err.encoding, "klingon-8", "name, lower-case");
     OK(text_reader_open("-", "no-such-charset", 0, &rerr) == NULL, "reader accepted it");
-    INT_EQ(rerr.code, TEXT_READER_EENCODING, "reader code");
-    INT_EQ(rerr.decode.code, TEXT_EENCODING, "reader decode code");
+    INT_EQ(rerr.detail, TEXT_READER_EENCODING, "reader code");
+    INT_EQ(rerr.code, DD_EUSAGE, "reader exit class");
+    STR_EQ(rerr.message, "unknown encoding 'no-such-charset'", "reader message");
 }
 
 /* Detection passes a long ASCII start through and still finds CP949 or UTF-8 later. */
@@ -686,7 +688,7 @@ static void test_normalize_pathological(void)
 
 /* Reads every line of path into one string, "no:text" per line. */
 static enum text_reader_status read_lines(const char *path, const char *encoding,
-                                          struct strbuf *out, struct text_reader_error *err)
+                                          struct strbuf *out, struct dd_error *err)
 {
     struct text_reader *r = text_reader_open(path, encoding, 0, err);
     struct text_line line;
@@ -694,7 +696,7 @@ static enum text_reader_status read_lines(const char *path, const char *encoding
 
     strbuf_reset(out);
     if (!r)
-        return err->code;
+        return (enum text_reader_status)err->detail;
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK) {
         OK(strlen(line.text) == line.len, "line %lu has a NUL", line.no);
         strbuf_addf(out, "%lu:%s|", line.no, line.text);
@@ -713,7 +715,7 @@ static void test_reader_fixtures(void)
     const char *want = "1:클라우드 보안인증제(CSAP)|2:미스트랄(Mistral) AI와 똠얌꿍|"
                        "3:서비스형 소프트웨어(SaaS) 情報 · 2024년|4:우선 이용(First) 원칙|";
     struct strbuf path = STRBUF_INIT, got = STRBUF_INIT;
-    struct text_reader_error err;
+    struct dd_error err;
     size_t i;
 
     for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
@@ -762,7 +764,7 @@ static void test_reader_boundaries(void)
     char tmpl[] = "/tmp/dadeum-test-text-XXXXXX";
     struct strbuf data = STRBUF_INIT, got = STRBUF_INIT;
     struct text_reader *r;
-    struct text_reader_error err;
+    struct dd_error err;
     struct text_line line;
     size_t i;
 
@@ -787,9 +789,11 @@ static void test_reader_boundaries(void)
         INT_EQ(line.no, 3, "line 3 number");
         OK(line.len > 190000, "line 3 is whole (%zu bytes)", line.len);
         INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_EDECODE, "bad byte");
-        INT_EQ(err.decode.code, TEXT_EILSEQ, "decode code");
-        INT_EQ(err.decode.offset, data.len - 1, "offset of the bad byte");
-        STR_EQ(err.decode.encoding, "utf-8", "encoding");
+        INT_EQ(err.code, DD_EINPUT, "exit class");
+        INT_EQ(err.offset, data.len - 1, "offset of the bad byte");
+        STR_EQ(err.encoding, "utf-8", "encoding");
+        OK(!strncmp(err.message, "cannot decode '", strlen("cannot decode '")), "message: %s",
+           err.message);
         INT_EQ(text_reader_next(r, &line, &err), TEXT_READER_EDECODE, "sticky");
         STR_EQ(text_reader_get_encoding(r), "utf-8", "reader encoding");
         text_reader_free(r);
@@ -823,7 +827,7 @@ static void test_reader_line_limit(void)
     char tmpl[] = "/tmp/dadeum-test-text-XXXXXX", tmpl2[] = "/tmp/dadeum-test-text-XXXXXX";
     struct strbuf data = STRBUF_INIT;
     struct text_reader *r;
-    struct text_reader_error err;
+    struct dd_error err;
     struct text_line line;
 
     strbuf_addstr(&data, "첫 줄\r\n");
@@ -866,7 +870,7 @@ static void test_reader_line_limit(void)
 static void test_reader_stdin(void)
 {
     struct strbuf path = STRBUF_INIT, got = STRBUF_INIT;
-    struct text_reader_error err;
+    struct dd_error err;
     int saved = dup(STDIN_FILENO), fd;
 
     fixture_path(&path, "sample.cp949.txt");

@@ -16,17 +16,17 @@
 
 static struct termbase *mem_with(const char *const *pairs)
 {
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     int unchanged;
     termbase_doc_begin(tb, "doc.txt", "fnv1a64:0000000000000001", 10, &unchanged, &err);
     for (size_t i = 0; pairs[i]; i += 2) {
-        struct termbase_pair p;
+        struct model_pair p;
         memset(&p, 0, sizeof(p));
         p.ko = pairs[i];
         p.gloss = pairs[i + 1];
-        p.kind =
-            exchange_guess_type(p.gloss) == TERMBASE_FORM_ABBREV ? GLOSS_ABBREV : GLOSS_ENGLISH;
+        p.kind = exchange_guess_type(p.gloss) == MODEL_FORM_ABBREV ? MODEL_KIND_ABBREV
+                                                                   : MODEL_KIND_ENGLISH;
         p.line = i / 2 + 1;
         p.count = 1;
         p.context = "문맥";
@@ -45,7 +45,7 @@ struct seen {
     int n;              /* concepts seen */
 };
 
-static int collect(void *ctx, const struct termbase_concept *c)
+static int collect(void *ctx, const struct model_concept *c)
 {
     struct seen *s = ctx;
     strbuf_addf(&s->keys, "%s;", c->ko);
@@ -56,20 +56,20 @@ static int collect(void *ctx, const struct termbase_concept *c)
 static void test_foreach(void)
 {
     struct termbase *tb = mem_with(pairs);
-    struct termbase_error err;
+    struct dd_error err;
     struct seen s = {STRBUF_INIT, 0, 0};
 
     INT_EQ(termbase_foreach(tb, -1, collect, &s, &err), 0, "%s", err.message);
     STR_EQ(s.keys.buf, "둘;셋;인공지능;하나;", "key (byte) order");
     strbuf_reset(&s.keys);
     s.n = 0;
-    INT_EQ(termbase_foreach(tb, TERMBASE_APPROVED, collect, &s, &err), 0, "approved");
+    INT_EQ(termbase_foreach(tb, MODEL_APPROVED, collect, &s, &err), 0, "approved");
     INT_EQ(s.n, 0, "none approved yet");
     {
-        struct termbase_edit e = {TERMBASE_APPROVED, NULL, NULL, NULL};
+        struct termbase_edit e = {MODEL_APPROVED, NULL, NULL, NULL};
         termbase_edit(tb, 2, &e, &err);
     }
-    INT_EQ(termbase_foreach(tb, TERMBASE_APPROVED, collect, &s, &err), 0, "approved");
+    INT_EQ(termbase_foreach(tb, MODEL_APPROVED, collect, &s, &err), 0, "approved");
     STR_EQ(s.keys.buf, "셋;", "the approved one");
     strbuf_reset(&s.keys);
     s.n = 0;
@@ -86,7 +86,7 @@ static char *export_str(struct termbase *tb, const struct exchange_writer_ops *o
 {
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;
-    struct termbase_error err;
+    struct dd_error err;
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
@@ -102,10 +102,10 @@ static char *export_str(struct termbase *tb, const struct exchange_writer_ops *o
 
 struct merge_ctx {
     struct termbase_merge *m;
-    struct termbase_error err;
+    struct dd_error err;
 };
 
-static int merge_one(void *ctx, const struct termbase_concept *c)
+static int merge_one(void *ctx, const struct model_concept *c)
 {
     struct merge_ctx *mc = ctx;
     return termbase_merge_add(mc->m, c, &mc->err) ? -1 : 0;
@@ -117,11 +117,11 @@ static struct termbase *import_str(exchange_read_fn read, const char *text, int 
     char path[] = "/tmp/dadeum-test-tmx.XXXXXX";
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
-    struct termbase_error err;
+    struct dd_error err;
     struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
     struct merge_ctx mc;
     struct exchange_reader rd;
-    struct exchange_error xerr;
+    struct dd_error xerr;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
 
     fputs(text, fp);
@@ -237,18 +237,18 @@ static void test_tmx_reader_fixtures(void)
 static void test_merge_keeps_decisions(void)
 {
     struct termbase *tb = mem_with(pairs);
-    struct termbase_error err;
-    struct termbase_edit e = {TERMBASE_REJECTED, NULL, NULL, "no"};
+    struct dd_error err;
+    struct termbase_edit e = {MODEL_REJECTED, NULL, NULL, "no"};
     struct termbase_merge *m;
-    struct termbase_form f[2] = {{"하나", TERMBASE_FORM_KO, 0, 0, NULL, -1, 0},
-                                 {"uno", TERMBASE_FORM_ENGLISH, 0, 0, NULL, -1, 0}};
-    struct termbase_concept c;
+    struct model_form f[2] = {{"하나", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
+                              {"uno", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0}};
+    struct model_concept c;
     struct termbase_result *r;
 
     termbase_edit(tb, 1, &e, &err);
     memset(&c, 0, sizeof(c));
     c.ko = "하나";
-    c.status = TERMBASE_APPROVED;
+    c.status = MODEL_APPROVED;
     c.note = "yes";
     c.forms = f;
     c.nforms = 2;
@@ -259,7 +259,7 @@ static void test_merge_keeps_decisions(void)
     INT_EQ(termbase_merge_get_stats(m)->new_concepts, 0, "no new concept");
     INT_EQ(termbase_merge_commit(m, &err), TERMBASE_OK, "commit");
     r = termbase_get(tb, 1, &err);
-    INT_EQ(termbase_result_get(r, 0)->status, TERMBASE_REJECTED, "the termbase's decision wins");
+    INT_EQ(termbase_result_get(r, 0)->status, MODEL_REJECTED, "the termbase's decision wins");
     STR_EQ(termbase_result_get(r, 0)->note, "no", "and its note");
     termbase_result_free(r);
     OK(termbase_check(tb, &err) == TERMBASE_OK, "%s", err.message);

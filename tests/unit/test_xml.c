@@ -122,7 +122,7 @@ static int t_text(void *ctx, const char *s, size_t len)
 
 static const struct xml_handlers trace_h = {t_start, t_end, t_text, NULL};
 
-static int parse(const char *doc, size_t len, struct strbuf *log, struct xml_error *err)
+static int parse(const char *doc, size_t len, struct strbuf *log, struct dd_error *err)
 {
     struct trace t = {STRBUF_INIT};
     int ret = xml_read_buffer(doc, len, &trace_h, &t, NULL, err);
@@ -137,7 +137,7 @@ static void test_reader_basic(void)
     static const char doc[] =
         "<?xml version=\"1.0\"?>\n<a><b xml:lang=\"ko\">용어 &amp; &#x41;</b></a>";
     struct strbuf log = STRBUF_INIT;
-    struct xml_error err;
+    struct dd_error err;
     INT_EQ(parse(doc, strlen(doc), &log, &err), 0, "%s", err.message);
     STR_EQ(log.buf, "<a><b ko>용어 & A</b></a>", "callbacks in order");
     strbuf_release(&log);
@@ -150,7 +150,7 @@ static void test_reader_utf16(void)
     static const char be[] = "\xfe\xff\0<\0a\0>\xac\0\0<\0/\0a\0>";
     static const char u8bom[] = "\xef\xbb\xbf<a>\xea\xb0\x80</a>";
     struct strbuf log = STRBUF_INIT;
-    struct xml_error err;
+    struct dd_error err;
     INT_EQ(parse(le, sizeof(le) - 1, &log, &err), 0, "LE: %s", err.message);
     STR_EQ(log.buf, "<a>가</a>", "UTF-16LE");
     INT_EQ(parse(be, sizeof(be) - 1, &log, &err), 0, "BE: %s", err.message);
@@ -181,9 +181,9 @@ static void test_reader_errors(void)
     };
     struct strbuf log = STRBUF_INIT;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        struct xml_error err;
+        struct dd_error err;
         INT_EQ(parse(cases[i].doc, strlen(cases[i].doc), &log, &err), -1, "case %zu", i);
-        INT_EQ(err.code, cases[i].code, "case %zu: %s", i, err.message);
+        INT_EQ(err.detail, cases[i].code, "case %zu: %s", i, err.message);
         INT_EQ(err.line, cases[i].line, "case %zu line", i);
         OK(err.column > 0, "case %zu has a column", i);
         OK(strstr(err.message, cases[i].msg) != NULL, "case %zu: '%s'", i, err.message);
@@ -194,7 +194,7 @@ static void test_reader_errors(void)
 static void test_reader_depth(void)
 {
     struct strbuf doc = STRBUF_INIT, log = STRBUF_INIT;
-    struct xml_error err;
+    struct dd_error err;
     for (int i = 0; i < XML_MAX_DEPTH; i++)
         strbuf_addstr(&doc, "<a>");
     for (int i = 0; i < XML_MAX_DEPTH; i++)
@@ -204,7 +204,7 @@ static void test_reader_depth(void)
     for (int i = 0; i < 100000; i++)
         strbuf_addstr(&doc, "<a>");
     INT_EQ(parse(doc.buf, doc.len, &log, &err), -1, "100000 levels refused");
-    INT_EQ(err.code, XML_READ_EREFUSED, "%s", err.message);
+    INT_EQ(err.detail, XML_READ_EREFUSED, "%s", err.message);
     strbuf_release(&doc);
     strbuf_release(&log);
 }
@@ -216,7 +216,7 @@ static void test_reader_file_chunks(void)
     int fd = mkstemp(path);
     FILE *fp = fdopen(fd, "w");
     struct trace t = {STRBUF_INIT};
-    struct xml_error err;
+    struct dd_error err;
     fputs("<r>", fp);
     for (int i = 0; i < 30000; i++)
         fputs("<t>가나</t>", fp);
@@ -226,7 +226,8 @@ static void test_reader_file_chunks(void)
     INT_EQ(t.log.len, 3 + 30000 * strlen("<t>가나</t>") + 4, "every byte seen once");
     strbuf_release(&t.log);
     INT_EQ(xml_read_file("/nonexistent/x.xml", &trace_h, &t, NULL, &err), -1, "missing file");
-    INT_EQ(err.code, XML_READ_EOPEN, "EOPEN");
+    INT_EQ(err.detail, XML_READ_EOPEN, "EOPEN");
+    INT_EQ(err.code, DD_EINPUT, "an unreadable file is an input error");
     unlink(path);
 }
 

@@ -1,11 +1,5 @@
 /*
- * import.c - storing pairs read from JSON Lines or TSV instead of documents.
- *
- * Both readers turn each input line into a record of named fields, group
- * consecutive records by their "file" field (the whole input when there is
- * none) and store each group as one document, hashed over the group's raw
- * lines: re-importing the same output changes nothing, importing a new
- * extraction of a file replaces that file's evidence.
+ * pairfile.c - pairs read from JSON Lines or TSV instead of documents (io/pairfile.h).
  *
  * Control characters in the values (a JSON "\u001b", a C1 control) become
  * spaces, as text/normalize.c makes them in documents; a file name keeps
@@ -19,12 +13,15 @@
  * aligner), and "evidence" and "confidence" (where en comes from, for the
  * export gate) are read when present.
  */
+#include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "termbase/termbase_int.h"
+#include "io/pairfile.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -79,13 +76,14 @@ static void group_reset(struct group *g)
     strbuf_reset(&g->raw);
 }
 
-static enum gloss_kind kind_parse(const char *s, const char *gloss)
+static enum model_kind kind_parse(const char *s, const char *gloss)
 {
     int hangul = 0, lower = 0;
 
-    for (int k = GLOSS_LOANWORD; k <= GLOSS_SHORTFORM; k++)
-        if (s && !strcmp(s, gloss_kind_name((enum gloss_kind)k)))
-            return (enum gloss_kind)k;
+    int k = model_kind_parse(s);
+
+    if (k >= 0)
+        return (enum model_kind)k;
     /* no kind column: guess from the script */
     for (size_t i = 0; gloss && gloss[i];) {
         uint32_t c;
@@ -93,28 +91,26 @@ static enum gloss_kind kind_parse(const char *s, const char *gloss)
         hangul |= uc_is_hangul(c);
         lower |= c >= 'a' && c <= 'z';
     }
-    return hangul ? GLOSS_LOANWORD : lower ? GLOSS_ENGLISH : GLOSS_ABBREV;
+    return hangul ? MODEL_KIND_LOANWORD : lower ? MODEL_KIND_ENGLISH : MODEL_KIND_ABBREV;
 }
 
 /* Stores the gathered group as one document. */
-static enum termbase_status group_flush(struct termbase *tb, struct group *g,
-                                        struct termbase_progress *pr, termbase_progress_fn progress,
-                                        void *ctx, struct termbase_error *err)
+static int group_flush(const struct model_pair_sink *sink, struct group *g,
+                       struct pairfile_progress *pr, pairfile_progress_fn progress, void *ctx,
+                       struct dd_error *err)
 {
-    struct termbase_hash h;
-    enum termbase_status ret;
-    int unchanged;
+    struct content_hash h;
+    int unchanged = 0;
 
     if (!g->file)
-        return TERMBASE_OK;
-    termbase_hash_init(&h);
-    termbase_hash_add(&h, g->raw.buf, g->raw.len);
-    ret = termbase_doc_begin(tb, g->file, h.hex, h.bytes, &unchanged, err);
-    if (ret)
-        return ret;
+        return 0;
+    content_hash_init(&h);
+    content_hash_add(&h, g->raw.buf, g->raw.len);
+    if (sink->begin(sink->ctx, g->file, h.hex, h.bytes, &unchanged, err))
+        return -1;
     for (size_t i = 0; i < g->n && !unchanged; i++) {
         char **f = g->recs[i].f;
-        struct termbase_pair p;
+        struct model_pair p;
         memset(&p, 0, sizeof(p));
         p.ko = f[F_KO];
         p.gloss = f[F_GLOSS] ? f[F_GLOSS] : "";
@@ -129,29 +125,28 @@ static enum termbase_status group_flush(struct termbase *tb, struct group *g,
         p.abbr = f[F_ABBR];
         p.en_source = p.en ? f[F_EVIDENCE] : NULL;
         p.en_score = f[F_CONFIDENCE] ? strtod(f[F_CONFIDENCE], NULL) : -1;
-        if ((ret = termbase_doc_add(tb, &p, err)))
-            return ret; /* doc_add leaves the transaction open: abort it */
+        if (sink->pair(sink->ctx, &p, err))
+            return -1; /* the document stays open: the caller aborts it */
     }
-    if (!unchanged && (ret = termbase_doc_commit(tb, err)))
-        return ret;
+    if (!unchanged && sink->commit(sink->ctx, err))
+        return -1;
     pr->docs++;
     pr->unchanged += unchanged ? 1 : 0;
     pr->pairs += g->n;
     if (progress)
         progress(ctx, pr);
     group_reset(g);
-    return TERMBASE_OK;
+    return 0;
 }
 
 /* Adds record r read from line to the current group, flushing on a new file. */
-static enum termbase_status group_add(struct termbase *tb, struct group *g, struct record *r,
-                                      const char *line, size_t len, const char *default_file,
-                                      struct termbase_progress *pr, termbase_progress_fn progress,
-                                      void *ctx, struct termbase_error *err)
+static int group_add(const struct model_pair_sink *sink, struct group *g, struct record *r,
+                     const char *line, size_t len, const char *default_file,
+                     struct pairfile_progress *pr, pairfile_progress_fn progress, void *ctx,
+                     struct dd_error *err)
 {
     const char *file = r->f[F_FILE] && *r->f[F_FILE] ? r->f[F_FILE] : default_file;
     struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
-    enum termbase_status ret;
 
     /* relative to the working directory, as ingest stores a document (util/path.h) */
     if (path_is_absolute(file)) {
@@ -163,10 +158,10 @@ static enum termbase_status group_add(struct termbase *tb, struct group *g, stru
         utf8_add_visible(&name, file, strlen(file), 0);
         file = name.buf;
     }
-    if (g->file && strcmp(g->file, file) && (ret = group_flush(tb, g, pr, progress, ctx, err))) {
+    if (g->file && strcmp(g->file, file) && group_flush(sink, g, pr, progress, ctx, err)) {
         strbuf_release(&name);
         strbuf_release(&rel);
-        return ret;
+        return -1;
     }
     if (!g->file)
         g->file = xstrdup(file);
@@ -177,7 +172,7 @@ static enum termbase_status group_add(struct termbase *tb, struct group *g, stru
     ALLOC_GROW(g->recs, g->n + 1, g->alloc);
     g->recs[g->n++] = *r;
     memset(r, 0, sizeof(*r));
-    return TERMBASE_OK;
+    return 0;
 }
 
 /* ---- JSON ------------------------------------------------------------------------------ */
@@ -351,25 +346,38 @@ static size_t split_tabs(char *line, char **cols, size_t max)
 
 #define MAX_COLS 64
 
-static enum termbase_status import(struct termbase *tb, const char *path, int tsv,
-                                   termbase_progress_fn progress, void *ctx,
-                                   struct termbase_error *err)
+/* Fills err for a failure of the file itself; returns -1. */
+static int fail(struct dd_error *err, enum pairfile_status status, unsigned long line,
+                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int fail(struct dd_error *err, enum pairfile_status status, unsigned long line,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dd_error_vset(err, DD_EINPUT, status, fmt, ap);
+    va_end(ap);
+    err->line = line;
+    return -1;
+}
+
+static int import(const struct model_pair_sink *sink, const char *path, int tsv,
+                  pairfile_progress_fn progress, void *ctx, struct dd_error *err)
 {
     FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     struct group g = {NULL, STRBUF_INIT, NULL, 0, 0};
-    struct termbase_progress pr = {0, 0, 0, 0};
+    struct pairfile_progress pr = {0, 0, 0, 0};
     struct record r;
     char *line = NULL, *copy = NULL;
     size_t cap = 0;
     ssize_t got;
     unsigned long lineno = 0;
     int colmap[NFIELDS];
-    enum termbase_status ret = TERMBASE_OK;
+    int ret = 0;
 
-    memset(err, 0, sizeof(*err));
+    dd_error_clear(err);
     memset(&r, 0, sizeof(r));
     if (!fp)
-        return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': %s", path, strerror(errno));
+        return fail(err, PAIRFILE_EOPEN, 0, "cannot open '%s': %s", path, strerror(errno));
     for (int i = 0; i < NFIELDS; i++)
         colmap[i] = -1;
     while ((got = getline(&line, &cap, fp)) >= 0) {
@@ -379,18 +387,16 @@ static enum termbase_status import(struct termbase *tb, const char *path, int ts
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         if (utf8_valid_prefix(line, len) != len || memchr(line, '\0', len)) {
-            ret = termbase__error(err, TERMBASE_EINPUT, "'%s' line %lu: not valid UTF-8 text", path,
-                                  lineno);
-            err->line = lineno;
+            ret = fail(err, PAIRFILE_EINPUT, lineno, "'%s' line %lu: not valid UTF-8 text", path,
+                       lineno);
             goto cleanup;
         }
         if (!len)
             continue;
         if (!tsv) {
             if (json_record(line, &r) || !r.f[F_KO]) {
-                ret = termbase__error(err, TERMBASE_EINPUT,
-                                      "'%s' line %lu: not a dadeum JSON record", path, lineno);
-                err->line = lineno;
+                ret = fail(err, PAIRFILE_EINPUT, lineno, "'%s' line %lu: not a dadeum JSON record",
+                           path, lineno);
                 goto cleanup;
             }
         } else {
@@ -411,10 +417,8 @@ static enum termbase_status import(struct termbase *tb, const char *path, int ts
                 continue;
             }
             if (n < 2) {
-                ret = termbase__error(err, TERMBASE_EINPUT,
-                                      "'%s' line %lu: fewer than two tab-separated columns", path,
-                                      lineno);
-                err->line = lineno;
+                ret = fail(err, PAIRFILE_EINPUT, lineno,
+                           "'%s' line %lu: fewer than two tab-separated columns", path, lineno);
                 goto cleanup;
             }
             for (int i = 0; i < NFIELDS; i++)
@@ -425,18 +429,18 @@ static enum termbase_status import(struct termbase *tb, const char *path, int ts
         for (int i = 0; i < NFIELDS; i++)
             if (i != F_FILE && r.f[i])
                 utf8_blank_controls(r.f[i], strlen(r.f[i]), 0);
-        ret = group_add(tb, &g, &r, line, len, path, &pr, progress, ctx, err);
+        ret = group_add(sink, &g, &r, line, len, path, &pr, progress, ctx, err);
         if (ret)
             goto cleanup;
     }
     if (ferror(fp)) {
-        ret = termbase__error(err, TERMBASE_EOPEN, "cannot read '%s': %s", path, strerror(errno));
+        ret = fail(err, PAIRFILE_EOPEN, 0, "cannot read '%s': %s", path, strerror(errno));
         goto cleanup;
     }
-    ret = group_flush(tb, &g, &pr, progress, ctx, err);
+    ret = group_flush(sink, &g, &pr, progress, ctx, err);
 cleanup:
     if (ret)
-        termbase_doc_abort(tb);
+        sink->abort(sink->ctx);
     record_release(&r);
     group_reset(&g);
     free(g.recs);
@@ -448,15 +452,10 @@ cleanup:
     return ret;
 }
 
-enum termbase_status termbase_ingest_jsonl(struct termbase *tb, const char *path,
-                                           termbase_progress_fn progress, void *ctx,
-                                           struct termbase_error *err)
+int pairfile_read(const char *path, enum pairfile_format fmt, const struct model_pair_sink *sink,
+                  pairfile_progress_fn progress, void *ctx, struct dd_error *err)
 {
-    return import(tb, path, 0, progress, ctx, err);
-}
-
-enum termbase_status termbase_load_tsv(struct termbase *tb, const char *path,
-                                       struct termbase_error *err)
-{
-    return import(tb, path, 1, NULL, NULL, err);
+    assert(path && sink && sink->begin && sink->pair && sink->commit && sink->abort && err);
+    assert(fmt == PAIRFILE_JSONL || fmt == PAIRFILE_TSV);
+    return import(sink, path, fmt == PAIRFILE_TSV, progress, ctx, err);
 }

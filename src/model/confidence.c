@@ -20,14 +20,15 @@
  *   unknown    stored before schema version 3        0
  *
  * A concept's confidence is its best English-side form's (termbase.h), so
- * the default gate (TERMBASE_MIN_CONFIDENCE) keeps concepts whose English
+ * the default gate (MODEL_MIN_CONFIDENCE) keeps concepts whose English
  * the document, the lexicon or the catalogues back, and transliteration
  * guesses only where they are right at least 95 % of the time.
  */
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
-#include "termbase/termbase.h"
+#include "model/concept.h"
 #include "util/banned.h"
 
 /*
@@ -40,7 +41,7 @@
  * whose top candidate is right, rounded down to hundredths (the precision
  * exports write), so that no band passes a bar by rounding up.
  *
- * With TERMBASE_MIN_CONFIDENCE 0.95 the gate keeps guesses with a score of
+ * With MODEL_MIN_CONFIDENCE 0.95 the gate keeps guesses with a score of
  * 0.94 or more (the bands at 0.957 and 0.965). Precision of the kept
  * guesses, and share kept:
  *
@@ -77,24 +78,24 @@ static double translit_probability(double score)
     return score > 0 ? score / 2 : 0; /* below every band: no data, so below them all */
 }
 
-const char *termbase_source_of_evidence(const char *ev)
+const char *model_source_of_evidence(const char *ev)
 {
     if (!ev || !*ev)
         return NULL;
     if (strstr(ev, "translit"))
-        return TERMBASE_SOURCE_TRANSLIT;
+        return MODEL_SOURCE_TRANSLIT;
     if (strstr(ev, "l10n"))
-        return TERMBASE_SOURCE_L10N;
+        return MODEL_SOURCE_L10N;
     if (strstr(ev, "lexicon"))
-        return TERMBASE_SOURCE_LEXICON;
-    if (!strcmp(ev, "gloss") || !strcmp(ev, "corpus") || !strcmp(ev, TERMBASE_SOURCE_DOCUMENT))
-        return TERMBASE_SOURCE_DOCUMENT;
-    if (!strcmp(ev, TERMBASE_SOURCE_DERIVED))
-        return TERMBASE_SOURCE_DERIVED;
-    if (!strcmp(ev, TERMBASE_SOURCE_USER))
-        return TERMBASE_SOURCE_USER;
-    if (!strcmp(ev, TERMBASE_SOURCE_IMPORT))
-        return TERMBASE_SOURCE_IMPORT;
+        return MODEL_SOURCE_LEXICON;
+    if (!strcmp(ev, "gloss") || !strcmp(ev, "corpus") || !strcmp(ev, MODEL_SOURCE_DOCUMENT))
+        return MODEL_SOURCE_DOCUMENT;
+    if (!strcmp(ev, MODEL_SOURCE_DERIVED))
+        return MODEL_SOURCE_DERIVED;
+    if (!strcmp(ev, MODEL_SOURCE_USER))
+        return MODEL_SOURCE_USER;
+    if (!strcmp(ev, MODEL_SOURCE_IMPORT))
+        return MODEL_SOURCE_IMPORT;
     return NULL;
 }
 
@@ -113,54 +114,57 @@ static double form_confidence(const char *source, double score)
 {
     if (!source)
         return 0;
-    if (!strcmp(source, TERMBASE_SOURCE_USER))
+    if (!strcmp(source, MODEL_SOURCE_USER))
         return 1;
-    if (!strcmp(source, TERMBASE_SOURCE_DOCUMENT) || !strcmp(source, TERMBASE_SOURCE_IMPORT))
+    if (!strcmp(source, MODEL_SOURCE_DOCUMENT) || !strcmp(source, MODEL_SOURCE_IMPORT))
         return score < 0 ? 1 : clamp01(score);
-    if (!strcmp(source, TERMBASE_SOURCE_LEXICON) || !strcmp(source, TERMBASE_SOURCE_L10N))
+    if (!strcmp(source, MODEL_SOURCE_LEXICON) || !strcmp(source, MODEL_SOURCE_L10N))
         return score > ATTESTED_CONFIDENCE ? clamp01(score) : ATTESTED_CONFIDENCE;
-    if (!strcmp(source, TERMBASE_SOURCE_TRANSLIT))
+    if (!strcmp(source, MODEL_SOURCE_TRANSLIT))
         return score < 0 ? 0 : translit_probability(score);
     return score < 0 ? 0 : clamp01(score); /* derived, or a source of a newer dadeum */
 }
 
-double termbase_form_confidence(const char *source, double score)
+double model_form_confidence(const char *source, double score)
 {
     return hundredths(form_confidence(source, score));
 }
 
-static int english_side(enum termbase_form_type t)
+static int english_side(enum model_form_type t)
 {
-    return t == TERMBASE_FORM_ENGLISH || t == TERMBASE_FORM_ABBREV;
+    return t == MODEL_FORM_ENGLISH || t == MODEL_FORM_ABBREV;
 }
 
 /* The English-side form the concept's confidence comes from, or NULL. */
-static const struct termbase_form *best_english(const struct termbase_concept *c)
+static const struct model_form *best_english(const struct model_concept *c)
 {
-    const struct termbase_form *best = NULL;
+    const struct model_form *best = NULL;
     for (size_t i = 0; i < c->nforms; i++) {
-        const struct termbase_form *f = &c->forms[i];
+        const struct model_form *f = &c->forms[i];
         if (english_side(f->type) && (!best || f->confidence > best->confidence))
             best = f;
     }
     return best;
 }
 
-double termbase_concept_confidence(const struct termbase_concept *c)
+double model_concept_confidence(const struct model_concept *c)
 {
-    const struct termbase_form *en = best_english(c);
+    const struct model_form *en;
     double x = 0;
+
+    assert(c && (c->forms || !c->nforms));
+    en = best_english(c);
     int any = 0;
 
-    if (c->status == TERMBASE_APPROVED)
+    if (c->status == MODEL_APPROVED)
         return 1;
-    if (c->status == TERMBASE_REJECTED)
+    if (c->status == MODEL_REJECTED)
         return 0;
     if (en) {
         x = en->confidence;
     } else {
         for (size_t i = 0; i < c->nforms; i++)
-            if (c->forms[i].type != TERMBASE_FORM_KO) {
+            if (c->forms[i].type != MODEL_FORM_KO) {
                 x = any && x > c->forms[i].confidence ? x : c->forms[i].confidence;
                 any = 1;
             }
@@ -170,36 +174,41 @@ double termbase_concept_confidence(const struct termbase_concept *c)
     return hundredths(x);
 }
 
-enum termbase_gate termbase_gate_check(const struct termbase_concept *c, double min)
+enum model_gate model_gate_check(const struct model_concept *c, double min)
 {
-    const struct termbase_form *en;
-    double x = c->has_confidence ? c->confidence : termbase_concept_confidence(c);
+    const struct model_form *en;
+    double x;
 
-    if (c->status == TERMBASE_APPROVED)
-        return TERMBASE_GATE_PASS;
-    if (c->status == TERMBASE_REJECTED)
-        return TERMBASE_GATE_REJECTED;
+    assert(c); /* any status: a damaged termbase may hold one we do not know */
+    x = c->has_confidence ? c->confidence : model_concept_confidence(c);
+
+    if (c->status == MODEL_APPROVED)
+        return MODEL_GATE_PASS;
+    if (c->status == MODEL_REJECTED)
+        return MODEL_GATE_REJECTED;
     if (x >= min - 1e-9)
-        return TERMBASE_GATE_PASS;
+        return MODEL_GATE_PASS;
     en = best_english(c);
     if (en && !en->source)
-        return TERMBASE_GATE_UNKNOWN;
-    if (en && !strcmp(en->source, TERMBASE_SOURCE_TRANSLIT))
-        return TERMBASE_GATE_TRANSLIT;
+        return MODEL_GATE_UNKNOWN;
+    if (en && !strcmp(en->source, MODEL_SOURCE_TRANSLIT))
+        return MODEL_GATE_TRANSLIT;
     for (size_t i = 0; !en && i < c->nforms; i++)
-        if (c->forms[i].type != TERMBASE_FORM_KO && !c->forms[i].source)
-            return TERMBASE_GATE_UNKNOWN;
-    return TERMBASE_GATE_WEAK;
+        if (c->forms[i].type != MODEL_FORM_KO && !c->forms[i].source)
+            return MODEL_GATE_UNKNOWN;
+    return MODEL_GATE_WEAK;
 }
 
-size_t termbase_concept_strip_weak(const struct termbase_concept *c, double min,
-                                   struct termbase_concept *out, struct termbase_form *forms)
+size_t model_concept_strip_weak(const struct model_concept *c, double min,
+                                struct model_concept *out, struct model_form *forms)
 {
     size_t n = 0;
 
+    assert(c && out && (forms || !c->nforms));
+
     *out = *c;
     for (size_t i = 0; i < c->nforms; i++)
-        if (c->status == TERMBASE_APPROVED || !english_side(c->forms[i].type) ||
+        if (c->status == MODEL_APPROVED || !english_side(c->forms[i].type) ||
             c->forms[i].confidence >= min - 1e-9)
             forms[n++] = c->forms[i];
     out->forms = forms;

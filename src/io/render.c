@@ -1,5 +1,5 @@
 /*
- * format.c - writing looked-up concepts as text, TSV or JSON.
+ * render.c - writing looked-up concepts as text, TSV or JSON (io/render.h).
  *
  * Text, for people:
  *
@@ -13,10 +13,11 @@
  * utf8_add_visible does (\x1b), so that a hostile glossary cannot drive the
  * terminal and every output is UTF-8.
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <string.h>
 
-#include "termbase/termbase.h"
+#include "io/render.h"
 #include "util/utf8.h"
 #include "util/json.h"
 #include "util/banned.h"
@@ -38,13 +39,13 @@ static void name(FILE *fp, const char *s)
 }
 
 /* 1 when text is the preferred form or a loanword, English or abbreviation of c. */
-static int on_main_line(const struct termbase_concept *c, const char *text)
+static int on_main_line(const struct model_concept *c, const char *text)
 {
     if (!strcmp(text, c->ko))
         return 1;
     for (size_t i = 0; i < c->nforms; i++)
-        if (c->forms[i].type >= TERMBASE_FORM_LOANWORD &&
-            c->forms[i].type <= TERMBASE_FORM_ABBREV && !strcmp(c->forms[i].text, text))
+        if (c->forms[i].type >= MODEL_FORM_LOANWORD && c->forms[i].type <= MODEL_FORM_ABBREV &&
+            !strcmp(c->forms[i].text, text))
             return 1;
     return 0;
 }
@@ -53,7 +54,7 @@ static int on_main_line(const struct termbase_concept *c, const char *text)
  * Writes the forms of c of type t joined by sep; returns how many. With
  * skip_shown, forms already on the concept's main line are left out.
  */
-static int forms_of(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t,
+static int forms_of(FILE *fp, const struct model_concept *c, enum model_form_type t,
                     const char *sep, int skip_shown)
 {
     int n = 0;
@@ -67,7 +68,7 @@ static int forms_of(FILE *fp, const struct termbase_concept *c, enum termbase_fo
     return n;
 }
 
-static int has_type(const struct termbase_concept *c, enum termbase_form_type t, int skip_shown)
+static int has_type(const struct model_concept *c, enum model_form_type t, int skip_shown)
 {
     for (size_t i = 0; i < c->nforms; i++)
         if (c->forms[i].type == t && !(skip_shown && on_main_line(c, c->forms[i].text)))
@@ -76,13 +77,13 @@ static int has_type(const struct termbase_concept *c, enum termbase_form_type t,
 }
 
 /* The example, cut to a window around the first Korean form found in it. */
-static void snippet(FILE *fp, const struct termbase_concept *c)
+static void snippet(FILE *fp, const struct model_concept *c)
 {
     const char *s = c->example, *at = NULL;
     size_t len = strlen(s), start = 0, end, n;
 
     for (size_t i = 0; i < c->nforms && !at; i++)
-        if (c->forms[i].type == TERMBASE_FORM_KO)
+        if (c->forms[i].type == MODEL_FORM_KO)
             at = strstr(s, c->forms[i].text);
     if (at) {
         start = (size_t)(at - s);
@@ -108,10 +109,10 @@ static void snippet(FILE *fp, const struct termbase_concept *c)
     fputs("\"", fp);
 }
 
-static void write_text(FILE *fp, const struct termbase_concept *c)
+static void write_text(FILE *fp, const struct model_concept *c)
 {
-    static const enum termbase_form_type order[] = {TERMBASE_FORM_LOANWORD, TERMBASE_FORM_ENGLISH,
-                                                    TERMBASE_FORM_ABBREV};
+    static const enum model_form_type order[] = {MODEL_FORM_LOANWORD, MODEL_FORM_ENGLISH,
+                                                 MODEL_FORM_ABBREV};
     int also = 0;
 
     field(fp, c->ko);
@@ -121,10 +122,10 @@ static void write_text(FILE *fp, const struct termbase_concept *c)
         fputs(" ↔ ", fp);
         forms_of(fp, c, order[k], " / ", 0);
     }
-    if (has_type(c, TERMBASE_FORM_KO, 1) || has_type(c, TERMBASE_FORM_NATIVE, 1) ||
-        has_type(c, TERMBASE_FORM_SHORT, 1)) {
-        static const enum termbase_form_type rest[] = {TERMBASE_FORM_KO, TERMBASE_FORM_NATIVE,
-                                                       TERMBASE_FORM_SHORT};
+    if (has_type(c, MODEL_FORM_KO, 1) || has_type(c, MODEL_FORM_NATIVE, 1) ||
+        has_type(c, MODEL_FORM_SHORT, 1)) {
+        static const enum model_form_type rest[] = {MODEL_FORM_KO, MODEL_FORM_NATIVE,
+                                                    MODEL_FORM_SHORT};
         fputs("  (also ", fp);
         for (size_t k = 0; k < 3; k++) {
             if (also && has_type(c, rest[k], 1))
@@ -135,17 +136,17 @@ static void write_text(FILE *fp, const struct termbase_concept *c)
     }
     fprintf(fp, "\n    #%" PRId64 " · ", c->id);
     field(fp, c->kind && *c->kind ? c->kind : "-");
-    fprintf(fp, " · %s · %lu× in %lu document%s", termbase_review_name(c->status), c->count,
-            c->ndocs, c->ndocs == 1 ? "" : "s");
-    if (c->match == TERMBASE_MATCH_FUZZY)
+    fprintf(fp, " · %s · %lu× in %lu document%s", model_status_name(c->status), c->count, c->ndocs,
+            c->ndocs == 1 ? "" : "s");
+    if (c->match == MODEL_MATCH_FUZZY)
         fputs(" · fuzzy match '", fp);
-    else if (c->match != TERMBASE_MATCH_NONE)
-        fprintf(fp, " · %s match '", termbase_match_name(c->match));
-    if (c->match != TERMBASE_MATCH_NONE) {
+    else if (c->match != MODEL_MATCH_NONE)
+        fprintf(fp, " · %s match '", model_match_name(c->match));
+    if (c->match != MODEL_MATCH_NONE) {
         field(fp, c->matched);
         fputc('\'', fp);
     }
-    if (c->match == TERMBASE_MATCH_FUZZY)
+    if (c->match == MODEL_MATCH_FUZZY)
         fprintf(fp, " (distance %.1f)", c->distance / 10.0);
     fputc('\n', fp);
     if (c->note) {
@@ -161,18 +162,18 @@ static void write_text(FILE *fp, const struct termbase_concept *c)
     }
 }
 
-static void write_tsv(FILE *fp, const struct termbase_concept *c)
+static void write_tsv(FILE *fp, const struct model_concept *c)
 {
     fprintf(fp, "%" PRId64 "\t%s\t", c->id,
-            c->match == TERMBASE_MATCH_NONE ? "" : termbase_match_name(c->match));
+            c->match == MODEL_MATCH_NONE ? "" : model_match_name(c->match));
     field(fp, c->ko);
-    for (int t = TERMBASE_FORM_LOANWORD; t <= TERMBASE_FORM_SHORT; t++) {
+    for (int t = MODEL_FORM_LOANWORD; t <= MODEL_FORM_SHORT; t++) {
         fputc('\t', fp);
-        forms_of(fp, c, (enum termbase_form_type)t, "; ", 0);
+        forms_of(fp, c, (enum model_form_type)t, "; ", 0);
     }
     fputc('\t', fp);
     field(fp, c->kind);
-    fprintf(fp, "\t%s\t%lu\t%lu\t", termbase_review_name(c->status), c->count, c->ndocs);
+    fprintf(fp, "\t%s\t%lu\t%lu\t", model_status_name(c->status), c->count, c->ndocs);
     name(fp, c->example_path);
     fputc('\t', fp);
     if (c->example)
@@ -182,7 +183,7 @@ static void write_tsv(FILE *fp, const struct termbase_concept *c)
     fputc('\n', fp);
 }
 
-static void json_list(FILE *fp, const struct termbase_concept *c, enum termbase_form_type t)
+static void json_list(FILE *fp, const struct model_concept *c, enum model_form_type t)
 {
     int n = 0;
     fputc('[', fp);
@@ -196,29 +197,28 @@ static void json_list(FILE *fp, const struct termbase_concept *c, enum termbase_
     fputc(']', fp);
 }
 
-static void write_json(FILE *fp, const struct termbase_concept *c)
+static void write_json(FILE *fp, const struct model_concept *c)
 {
     static const char *const keys[] = {"ko_forms", "loanwords", "english",
                                        "abbrevs",  "native",    "shortforms"};
     fprintf(fp, "{\"id\":%" PRId64 ",\"ko\":", c->id);
     json_write_string(fp, c->ko);
-    for (int t = 0; t < TERMBASE_FORM_NTYPES; t++) {
+    for (int t = 0; t < MODEL_FORM_NTYPES; t++) {
         fprintf(fp, ",\"%s\":", keys[t]);
-        json_list(fp, c, (enum termbase_form_type)t);
+        json_list(fp, c, (enum model_form_type)t);
     }
     fputs(",\"kind\":", fp);
     json_write_string(fp, c->kind);
-    fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,",
-            termbase_review_name(c->status), c->count, c->ndocs);
+    fprintf(fp, ",\"status\":\"%s\",\"count\":%lu,\"documents\":%lu,", model_status_name(c->status),
+            c->count, c->ndocs);
     if (c->has_confidence)
         fprintf(fp, "\"confidence\":%.2f,", c->confidence);
     fputs("\"note\":", fp);
     json_write_string(fp, c->note);
-    if (c->match != TERMBASE_MATCH_NONE) {
-        fprintf(fp, ",\"match\":\"%s\",\"matched\":", termbase_match_name(c->match));
+    if (c->match != MODEL_MATCH_NONE) {
+        fprintf(fp, ",\"match\":\"%s\",\"matched\":", model_match_name(c->match));
         json_write_string(fp, c->matched);
-        fprintf(fp, ",\"distance\":%.1f",
-                c->match == TERMBASE_MATCH_FUZZY ? c->distance / 10.0 : 0.0);
+        fprintf(fp, ",\"distance\":%.1f", c->match == MODEL_MATCH_FUZZY ? c->distance / 10.0 : 0.0);
     }
     fputs(",\"example\":", fp);
     if (c->example) {
@@ -237,27 +237,28 @@ static void write_json(FILE *fp, const struct termbase_concept *c)
     fputc('}', fp);
 }
 
-void termbase_result_write(const struct termbase_result *r, FILE *fp, enum termbase_format fmt)
+void render_concepts(const struct model_concept *cs, size_t n, FILE *fp, enum render_format fmt)
 {
-    size_t n = termbase_result_count(r);
+    assert(cs || !n);
+    assert(fmt == RENDER_TEXT || fmt == RENDER_TSV || fmt == RENDER_JSON);
 
-    if (fmt == TERMBASE_FORMAT_TSV)
+    if (fmt == RENDER_TSV)
         fputs("id\tmatch\tko\tloanword\tenglish\tabbrev\tnative\tshortform\tkind\tstatus\tcount"
               "\tdocuments\tfile\tline\tnote\n",
               fp);
-    if (fmt == TERMBASE_FORMAT_JSON)
+    if (fmt == RENDER_JSON)
         fputc('[', fp);
     for (size_t i = 0; i < n; i++) {
-        const struct termbase_concept *c = termbase_result_get(r, i);
-        if (fmt == TERMBASE_FORMAT_TEXT)
+        const struct model_concept *c = &cs[i];
+        if (fmt == RENDER_TEXT)
             write_text(fp, c);
-        else if (fmt == TERMBASE_FORMAT_TSV)
+        else if (fmt == RENDER_TSV)
             write_tsv(fp, c);
         else {
             fputs(i ? ",\n " : "", fp);
             write_json(fp, c);
         }
     }
-    if (fmt == TERMBASE_FORMAT_JSON)
+    if (fmt == RENDER_JSON)
         fputs("]\n", fp);
 }
