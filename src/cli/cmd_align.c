@@ -277,7 +277,6 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx)
     int c, ret = DADEUM_EXIT_OK, terms = 0;
     struct translit *translit = NULL;
 
-    assert(ctx); /* CLI_CONTEXT in the command table */
     cli_parser_init(&parser, &align_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
         switch (c) {
@@ -343,6 +342,7 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (cli_options_only)
         goto done;
+    assert(ctx);    /* CLI_CONTEXT in the command table; options alone need none */
     if (!files.n) { /* only from an empty --pairs list */
         error("no pairs in '%s'", pairs_list);
         ret = DADEUM_EXIT_INPUT;
