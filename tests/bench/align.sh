@@ -14,6 +14,7 @@
 #   scaling   dadeum align on the Writer sample repeated 1, 4 and 16 times: wall time
 #             and peak RSS (/usr/bin/time) should grow linearly
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 case $DADEUM in /*) ;; *) DADEUM=$(pwd)/$DADEUM ;; esac
 SHARED=${SHARED:-../shared}
@@ -80,7 +81,11 @@ status=0
 for s in writer writer-drop sample sample-drop; do
 	echo "-- $s: $(wc -l <"$dir/$s/ko.txt") Korean, $(wc -l <"$dir/$s/en.txt") English paragraphs, $(wc -l <"$dir/$s/gold.tsv") gold pairs"
 	run "dadeum align" "$dir/$s/dadeum.tsv" "$DADEUM" align --format tsv "$dir/$s/ko.txt" "$dir/$s/en.txt" &&
-	$score "$dir/$s" "$dir/$s/dadeum.tsv" --sentences || status=1
+	$score "$dir/$s" "$dir/$s/dadeum.tsv" --sentences >"$dir/$s/dadeum.score" || status=1
+	cat "$dir/$s/dadeum.score"
+	f1() { awk -v k="$2" '$1 == k { for (i = 1; i < NF; i++) if ($i == "F1") print $(i + 1) }' "$1"; }
+	pf=$(f1 "$dir/$s/dadeum.score" paragraph)
+	sf=$(f1 "$dir/$s/dadeum.score" sentence)
 	if [ -n "$hunalign" ]; then
 		# hunalign writes translate.txt into its working directory: run it in the sample's
 		top=$(pwd)
@@ -89,8 +94,19 @@ for s in writer writer-drop sample sample-drop; do
 		$score "$dir/$s" "$dir/$s/hunalign.ladder" --ladder || status=1
 		run "hunalign -realign" "$dir/$s/hunalign-realign.ladder" env -C "$dir/$s" \
 			"$top/$hunalign" -utf -realign "$top/$hdir/data/null.dic" ko.txt en.txt &&
-		$score "$dir/$s" "$dir/$s/hunalign-realign.ladder" --ladder || status=1
+		$score "$dir/$s" "$dir/$s/hunalign-realign.ladder" --ladder >"$dir/$s/realign.score" ||
+			status=1
+		cat "$dir/$s/realign.score"
+		hf=$(f1 "$dir/$s/realign.score" paragraph)
+		bench_row "align $s, paragraph F1 over hunalign -realign" "F1 $pf" "hunalign -realign $hf" \
+			"$(ratio "$pf" "$hf")" ">" 1
 	fi
+	case $s in
+	writer | sample)
+		bench_row "align $s, paragraph links (F1)" "F1 $pf" "-" "$pf" ">=" 0.97
+		bench_row "align $s, sentence links (F1)" "F1 $sf" "-" "$sf" ">=" 0.95
+		;;
+	esac
 done
 
 echo "-- scaling: the Writer sample repeated"
@@ -102,7 +118,13 @@ for k in 1 4 16; do
 		cat "$dir/writer/en.txt" >>"$dir/x$k.en"
 		i=$((i + 1))
 	done
-	run "dadeum align ${k}x" "$dir/x$k.tsv" "$DADEUM" align --format tsv "$dir/x$k.ko" "$dir/x$k.en" ||
-	status=1
+	/usr/bin/time -f "%e %U %S %M" -o "$dir/x$k.time" "$DADEUM" align --format tsv -o "$dir/x$k.tsv" \
+		"$dir/x$k.ko" "$dir/x$k.en" || status=1
+	read -r w u sy kb <"$dir/x$k.time"
+	printf '%-22s %8s s wall %8s s CPU %8s KB\n' "dadeum align ${k}x" "$w" \
+		"$(echo "$u $sy" | awk '{ printf "%.2f", $1 + $2 }')" "$kb"
+	eval "cpu$k=$(echo "$u $sy" | awk '{ printf "%.2f", $1 + $2 }')"
 done
+# linear: 16 times the input within 16 x 1.25 the CPU time of 4 times, less the fixed part
+bench_row "align 16x over 4x the Writer help (CPU)" "$cpu16 s" "4x $cpu4 s" "$(ratio "$cpu16" "$cpu4")" "<=" 4.4
 exit $status

@@ -18,6 +18,7 @@
 # Medians of DOCS_ROUNDS (default 3) interleaved rounds.
 # Environment: DOCS_COPIES (default 300), DOCS_ROUNDS, BENCH_SKIP_DOCS=1.
 set -u
+. tests/bench/lib.sh
 DADEUM=$1
 COPIES=${DOCS_COPIES:-300}
 ROUNDS=${DOCS_ROUNDS:-3}
@@ -113,6 +114,7 @@ awk -v mb="$xml_mb" -v us="$us" -v ds="$ds" -v ukb="$ukb" -v dkb="$dkb" -v ul="$
 	printf "  unzip -p          %6.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s)\n", us, ur, ukb / 1024, ul
 	printf "  read docx         %6.2f s  %7.1f MB/s  peak RSS %6.1f MB  (runs:%s; %.2f x unzip -p)\n", ds, dr, dkb / 1024, dl, dr / ur
 }'
+bench_row "read DOCX, $xml_mb MB of XML (speed)" "$ds s" "unzip -p $us s" "$(ratio "$us" "$ds")" "-" "-"
 
 # ---- PDF --------------------------------------------------------------------------------
 pdf=$dir/docs-ict-strategy.pdf
@@ -140,3 +142,4 @@ awk -v ps="$ps" -v ds="$ds" -v pkb="$pkb" -v dkb="$dkb" -v pl="$psl" -v dl="$dsl
 	printf "  pdftotext -layout %6.2f s  peak RSS %6.1f MB  (runs:%s)\n", ps, pkb / 1024, pl
 	printf "  read pdf          %6.2f s  peak RSS %6.1f MB  (runs:%s; %.2f x the time of pdftotext; peak RSS: the larger of ours and pdftotext'"'"'s)\n", ds, dkb / 1024, dl, (ps > 0 ? ds / ps : 0)
 }'
+bench_row "read PDF, $pages pages (speed)" "$ds s" "pdftotext $ps s" "$(ratio "$ps" "$ds")" "-" "-"

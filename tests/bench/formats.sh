@@ -192,11 +192,16 @@ if [ "${BENCH_SKIP_TTK:-0}" != 1 ]; then
 	fi
 fi
 
-# The rows an export reads, dumped by the sqlite3 CLI: the floor of reading
-# the termbase (every concept with its forms and their evidence).
-dump_sql="SELECT c.id, c.ko, c.kind, c.status, c.note, c.count, f.type, f.text, e.line, e.count,
-	e.context, d.path FROM concept c JOIN form f ON f.concept = c.id
-	LEFT JOIN evidence e ON e.form = f.id LEFT JOIN document d ON d.id = e.doc ORDER BY c.id, f.id;"
+# The rows an export reads, dumped by the sqlite3 CLI in the order an export
+# writes them (by key: a glossary is sorted): the floor of reading the
+# termbase. Every concept with its forms, their evidence and documents.
+# The same rows in id order (pages read in file order, much faster, but not
+# the order any export can use) are shown beside it.
+dump_sql="SELECT c.id, c.ko, c.kind, c.status, c.note, c.count, f.id, f.text, f.type, f.user,
+	f.source, f.score, e.doc, e.count, e.score, e.source, e.line, e.context, d.path
+	FROM concept c LEFT JOIN form f ON f.concept = c.id LEFT JOIN evidence e ON e.form = f.id
+	LEFT JOIN document d ON d.id = e.doc ORDER BY c.key, c.id, f.id;"
+dump_id_sql=$(printf '%s' "$dump_sql" | sed 's/ORDER BY c.key, c.id, f.id/ORDER BY c.id, f.id/')
 echo "-- export: time and peak RSS against termbase size, beside sqlite3 dumping the same rows"
 for n in 10000 $N; do
 	db=$dir/formats-tb-$n.db
@@ -205,17 +210,20 @@ for n in 10000 $N; do
 		rm -f "$db" "$db-wal" "$db-shm"
 		"$DADEUM" import --db "$db" "$dir/formats-tb.csv" || exit 1
 	fi
+	timed sqlite3 "$db" "$dump_id_sql" || { echo "sqlite3 dump failed"; cat "$dir/err.out"; exit 1; }
+	awk -v n="$n" -v s="$sec" -v kb="$kb" 'BEGIN {
+		printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB  (sqlite3 CLI, the same rows by id)\n", n, "dump", s, kb / 1024 }'
 	timed sqlite3 "$db" "$dump_sql" || { echo "sqlite3 dump failed"; cat "$dir/err.out"; exit 1; }
 	dumps=$sec
 	awk -v n="$n" -v s="$sec" -v kb="$kb" 'BEGIN {
-		printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB  (sqlite3 CLI, the same rows)\n", n, "dump", s, kb / 1024 }'
+		printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB  (sqlite3 CLI, the same rows by key)\n", n, "dump", s, kb / 1024 }'
 	for fmt in tmx tbx; do
 		timed "$DADEUM" export --db "$db" --format $fmt --date 2025-01-01 -o "$dir/formats-export.$fmt" ||
 			{ echo "export failed"; cat "$dir/err.out"; exit 1; }
 		awk -v n="$n" -v f="$fmt" -v s="$sec" -v kb="$kb" 'BEGIN {
 			printf "  %8d concepts  %-4s %7.2f s  peak RSS %6.1f MB\n", n, f, s, kb / 1024 }'
 		[ "$n" = "$N" ] && {
-			bench_row "export $N concepts, $fmt (time)" "$sec s" "sqlite3 dump $dumps s" "$(ratio "$sec" "$dumps")" "<=" 2
+			bench_row "export $N concepts, $fmt (time)" "$sec s" "sqlite3 dump by key $dumps s" "$(ratio "$sec" "$dumps")" "<=" 2
 			bench_row "export $N concepts, $fmt (peak RSS MB)" "$((kb / 1024)) MB" "-" "$((kb / 1024))" "<=" 64
 		}
 	done

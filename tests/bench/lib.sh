@@ -12,12 +12,13 @@ BENCH_TABLE=${BENCH_TABLE:-build/bench/table.tsv}
 #   DADEUM  dadeum's figure with its unit ("12.3 s")
 #   FLOOR   the floor or peer and its figure ("sqlite3 dump 6.1 s"), or "-"
 #   RATIO   a number: the ratio the target is about, as the issue states it
-#   OP      <=, >=, < or >
-#   TARGET  the bound (a number)
+#   OP      <=, >=, < or >; "-" for a figure shown beside its peer without a target
+#   TARGET  the bound (a number), or "-"
 # The verdict is computed here, so that no script can print "met" by hand.
 bench_row() {
 	verdict=$(awk -v r="$4" -v op="$5" -v t="$6" 'BEGIN {
 		if (r == "" || r !~ /^[0-9.eE+-]+$/) { print "no figure"; exit }
+		if (op == "-") { print "info"; exit }
 		r += 0; t += 0
 		ok = op == "<=" ? r <= t : op == ">=" ? r >= t : op == "<" ? r < t : r > t
 		print ok ? "met" : "MISSED" }')

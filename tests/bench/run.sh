@@ -18,7 +18,8 @@ done
 echo
 echo "== make bench: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -m), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 awk -F '\t' 'BEGIN { printf "%-40s %-16s %-30s %7s %-8s %s\n", "task", "dadeum", "floor or peer", "ratio", "target", "verdict" }
-	{ printf "%-40s %-16s %-30s %7s %-8s %s\n", $1, $2, $3, $4, $5, $6; if ($6 != "met") bad++ }
-	END { printf "%d targets, %d met\n", NR, NR - bad }' "$BENCH_TABLE"
+	{ printf "%-40s %-16s %-30s %7s %-8s %s\n", $1, $2, $3, $4, $5, $6
+	  if ($6 != "info") { n++; if ($6 != "met") bad++ } }
+	END { printf "%d targets, %d met\n", n, n - bad }' "$BENCH_TABLE"
 grep -q "	MISSED$\|	no figure$" "$BENCH_TABLE" && status=1
 exit $status
