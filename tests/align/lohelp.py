@@ -12,11 +12,14 @@ both. This script
         seeded fraction F of the Korean paragraphs when asked, writes OUT/ko.txt and OUT/en.txt
         (one paragraph per line, no id markup; pages separated by nothing, as
         one long document) and OUT/gold.tsv (ko line, en line) from the ids;
-  score OUT ALIGN.tsv [--sentences]
+  score OUT ALIGN.tsv [--sentences] [--sentence-gold FILE]
         scores `dadeum align --format tsv` output (or hunalign's ladder with
         --ladder) against the gold: paragraph links, and with --sentences
         sentence links (see docs/sentence-alignment.md for what the sentence
-        gold is).
+        gold is). OUT may also be a gold file itself (ko line, en line; '#'
+        starts a comment), and --sentence-gold reads a hand-made sentence gold
+        (ko_pos, en_pos as in the TSV) instead of deriving one: the
+        government releases of tests/data/align/gov/.
 
 ROOT is the directory holding ko/ and en-US/ (usr/share/libreoffice/help).
 Standard library only.
@@ -190,11 +193,30 @@ def para_links(links):
 
 
 def read_gold(out):
-    with open(os.path.join(out, 'gold.tsv')) as f:
-        return {tuple(map(int, l.split('\t'))) for l in f if l.strip()}
+    """OUT/gold.tsv, or OUT itself when it is a file (the hand-made golds of
+    tests/data/align/gov/); lines starting with '#' are comments."""
+    path = out if os.path.isfile(out) else os.path.join(out, 'gold.tsv')
+    with open(path, encoding='utf-8') as f:
+        return {tuple(map(int, l.split('\t'))) for l in f if l.strip() and not l.startswith('#')}
 
 
-def score(out, align_path, sentences=False, ladder=False):
+def read_sentence_gold(path):
+    """A hand-made sentence gold: 'ko_pos<TAB>en_pos' rows as in dadeum's TSV
+    (LINE.SENTENCE, comma-separated for 2-1, 1-2 and 2-2 links), scored as the
+    sentence pairs each link joins, like the output links."""
+    g = set()
+    with open(path, encoding='utf-8') as f:
+        for l in f:
+            if not l.strip() or l.startswith('#'):
+                continue
+            k, e = l.rstrip('\n').split('\t')[:2]
+            for a in positions(k):
+                for b in positions(e):
+                    g.add((a, b))
+    return g
+
+
+def score(out, align_path, sentences=False, ladder=False, sentence_gold=None):
     gold = read_gold(out)
     if ladder:
         links = read_ladder(align_path)
@@ -207,8 +229,8 @@ def score(out, align_path, sentences=False, ladder=False):
     p, r, f = prf(pl, gold)
     print('paragraph links: P %.4f R %.4f F1 %.4f (%d links, %d gold; %d of them in order)'
           % (p, r, f, len(pl), len(gold), monotone(gold)))
-    if sentences:
-        sgold = sentence_gold(links, gold)
+    if sentences or sentence_gold:
+        sgold = read_sentence_gold(sentence_gold) if sentence_gold else sentence_gold_of(links, gold)
         so = set()
         for k, e in links:
             if not k or not e:
@@ -236,7 +258,7 @@ def monotone(gold):
     return len(tails)
 
 
-def sentence_gold(links, gold):
+def sentence_gold_of(links, gold):
     """The ids give paragraphs; sentences come from dadeum's splitter (the positions in its
     output name every sentence it made). A gold paragraph pair whose sides split into the
     same number of sentences pairs them in order; otherwise every sentence of one side goes
@@ -297,7 +319,8 @@ def main(argv):
             rest = rest[2:]
         make(argv[1], argv[2], module, sample, seed, exclude, drop)
     elif len(argv) >= 3 and argv[0] == 'score':
-        score(argv[1], argv[2], '--sentences' in argv, '--ladder' in argv)
+        sgold = argv[argv.index('--sentence-gold') + 1] if '--sentence-gold' in argv else None
+        score(argv[1], argv[2], '--sentences' in argv, '--ladder' in argv, sgold)
     else:
         raise SystemExit(__doc__)
 
