@@ -585,26 +585,18 @@ int termbase_source_foreach(void *source, int status, model_concept_fn fn, void 
     return termbase_foreach(s->tb, status, fn, ctx, s->err);
 }
 
-int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
-                     struct dd_error *err)
+/*
+ * Calls fn for the concept of each id st yields (column 0), one concept in
+ * memory at a time; finalizes st. load_concept runs the cached statements
+ * while st steps, which SQLite allows. Returns 0, fn's non-zero value, or
+ * -1 with err filled in.
+ */
+static int walk_ids(struct termbase *tb, sqlite3_stmt *st, model_concept_fn fn, void *ctx,
+                    struct dd_error *err)
 {
-    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
     struct termbase_result *r = xcalloc(1, sizeof(*r));
-    sqlite3_stmt *st = NULL;
     int ret = 0, rc;
 
-    dd_error_clear(err);
-    /* a separate statement: load_concept uses the cached ones while this steps */
-    if (sqlite3_prepare_v2(tb->db,
-                           "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
-                           " ORDER BY key, id",
-                           -1, &st, NULL) != SQLITE_OK) {
-        termbase__prepare_fail(tb, err);
-        ret = -1;
-        goto cleanup;
-    }
-    if (status >= 0)
-        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         result_reset(r);
         if (load_concept(tb, r, sqlite3_column_int64(st, 0), MODEL_MATCH_NONE, NULL, 0, err)) {
@@ -621,6 +613,126 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
 cleanup:
     sqlite3_finalize(st);
     termbase_result_free(r);
+    return ret;
+}
+
+/* Prepares a statement of its own (not cached: it steps while load_concept runs the cached ones).
+ */
+static sqlite3_stmt *prepare_walk(struct termbase *tb, const char *sql, int status,
+                                  struct dd_error *err)
+{
+    sqlite3_stmt *st = NULL;
+
+    if (sqlite3_prepare_v2(tb->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    if (status >= 0)
+        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
+    return st;
+}
+
+int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
+                     struct dd_error *err)
+{
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
+    sqlite3_stmt *st;
+
+    dd_error_clear(err);
+    st = prepare_walk(tb, "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1 ORDER BY key, id",
+                      status, err);
+    return st ? walk_ids(tb, st, fn, ctx, err) : -1;
+}
+
+int termbase_list_foreach(struct termbase *tb, int status, size_t limit, model_concept_fn fn,
+                          void *ctx, struct dd_error *err)
+{
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
+    sqlite3_stmt *st;
+
+    dd_error_clear(err);
+    st = prepare_walk(tb,
+                      "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
+                      " ORDER BY count DESC, key LIMIT ?2",
+                      status, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    return walk_ids(tb, st, fn, ctx, err);
+}
+
+/* Runs sql, which changes the temporary candidate table; -1 with err on failure. */
+static int cand_exec(struct termbase *tb, const char *sql, struct dd_error *err)
+{
+    if (sqlite3_exec(tb->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        termbase__fail(tb, err, "cannot read the termbase");
+        return -1;
+    }
+    return 0;
+}
+
+int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, size_t n,
+                              model_concept_fn fn, void *ctx, struct dd_error *err)
+{
+    assert(tb && (prefixes || !n) && fn && err);
+    sqlite3_stmt *ins = NULL, *st = NULL;
+    struct strbuf hi = STRBUF_INIT;
+    int ret = -1;
+
+    dd_error_clear(err);
+    if (cand_exec(tb,
+                  "CREATE TEMP TABLE IF NOT EXISTS dadeum_cand(id INTEGER PRIMARY KEY);"
+                  "DELETE FROM temp.dadeum_cand;",
+                  err))
+        return -1;
+    /* the form_key index gives each prefix's keys as one range: [p, p + U+110000) */
+    if (sqlite3_prepare_v2(tb->db,
+                           "INSERT OR IGNORE INTO temp.dadeum_cand"
+                           " SELECT concept FROM form WHERE key >= ?1 AND key < ?2",
+                           -1, &ins, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        strbuf_reset(&hi);
+        strbuf_addstr(&hi, prefixes[i]);
+        strbuf_add(&hi, "\xF4\x90\x80\x80", 4); /* past every valid UTF-8 continuation */
+        sqlite3_bind_text(ins, 1, prefixes[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, hi.buf, (int)hi.len, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            termbase__fail(tb, err, "cannot read the termbase");
+            goto cleanup;
+        }
+        sqlite3_reset(ins);
+    }
+    /* concepts sharing a form key with a candidate, until none is new: a
+     * checker groups such concepts, and a group's preferred term may be
+     * one whose forms the text never shows */
+    for (int round = 0; round < 64; round++) {
+        if (cand_exec(tb,
+                      "INSERT OR IGNORE INTO temp.dadeum_cand"
+                      " SELECT DISTINCT f2.concept FROM temp.dadeum_cand c"
+                      " JOIN form f1 ON f1.concept = c.id JOIN form f2 ON f2.key = f1.key",
+                      err))
+            goto cleanup;
+        if (!sqlite3_changes(tb->db))
+            break;
+    }
+    /* in key order, as termbase_foreach gives them */
+    if (sqlite3_prepare_v2(tb->db,
+                           "SELECT c.id FROM concept c JOIN temp.dadeum_cand x ON x.id = c.id"
+                           " ORDER BY c.key, c.id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        goto cleanup;
+    }
+    ret = walk_ids(tb, st, fn, ctx, err);
+    st = NULL;
+cleanup:
+    sqlite3_finalize(ins);
+    sqlite3_finalize(st);
+    strbuf_release(&hi);
     return ret;
 }
 
