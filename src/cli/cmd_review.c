@@ -37,6 +37,18 @@ static const char help[] =
     "exit status: 0 listed (possibly nothing), 2 usage, 3 the termbase cannot be\n"
     "read, 4 output could not be written.\n";
 
+struct review_out {
+    enum render_format fmt; /* --format */
+    size_t n;               /* concepts written */
+};
+
+static int review_one(void *ctx, const struct model_concept *c)
+{
+    struct review_out *o = ctx;
+    render_concept(stdout, o->fmt, c, o->n++);
+    return ferror(stdout) ? -1 : 0;
+}
+
 static const struct cli_option options[] = {{"status", required_argument, 's', 0},
                                             {"all", no_argument, 'a', 0},
                                             {"limit", required_argument, 'n', CLI_SHORT},
@@ -51,7 +63,6 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
     const char *db = NULL;
     enum render_format fmt = RENDER_TEXT;
     struct termbase *tb = NULL;
-    struct termbase_result *r = NULL;
     struct dd_error err;
     int c, status = MODEL_CANDIDATE, dump = 0, ret = DADEUM_EXIT_OK;
     const char *listing = NULL; /* an option of the listing, for the checks below */
@@ -123,19 +134,20 @@ int cmd_review(int argc, char **argv, struct dadeum_ctx *ctx)
             goto cleanup;
         }
     } else {
-        r = termbase_list(tb, status, limit, &err);
-        if (!r) {
+        /* a concept at a time: review --all of a large termbase stays flat */
+        struct review_out out = {fmt, 0};
+        render_begin(stdout, fmt);
+        if (termbase_list_foreach(tb, status, limit, review_one, &out, &err) && err.code) {
             ret = cli_fail(&err);
             goto cleanup;
         }
-        render_concepts(termbase_result_items(r), termbase_result_count(r), stdout, fmt);
+        render_end(stdout, fmt); /* after a failed write, the check below reports it */
     }
     if (fflush(stdout) || ferror(stdout)) {
         error("cannot write to standard output: %s", strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
     }
 cleanup:
-    termbase_result_free(r);
     termbase_free(tb);
     return ret;
 }

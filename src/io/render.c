@@ -237,28 +237,41 @@ static void write_json(FILE *fp, const struct model_concept *c)
     fputc('}', fp);
 }
 
-void render_concepts(const struct model_concept *cs, size_t n, FILE *fp, enum render_format fmt)
+void render_begin(FILE *fp, enum render_format fmt)
 {
-    assert(cs || !n);
     assert(fmt == RENDER_TEXT || fmt == RENDER_TSV || fmt == RENDER_JSON);
-
     if (fmt == RENDER_TSV)
         fputs("id\tmatch\tko\tloanword\tenglish\tabbrev\tnative\tshortform\tkind\tstatus\tcount"
               "\tdocuments\tfile\tline\tnote\n",
               fp);
     if (fmt == RENDER_JSON)
         fputc('[', fp);
-    for (size_t i = 0; i < n; i++) {
-        const struct model_concept *c = &cs[i];
-        if (fmt == RENDER_TEXT)
-            write_text(fp, c);
-        else if (fmt == RENDER_TSV)
-            write_tsv(fp, c);
-        else {
-            fputs(i ? ",\n " : "", fp);
-            write_json(fp, c);
-        }
+}
+
+void render_concept(FILE *fp, enum render_format fmt, const struct model_concept *c, size_t i)
+{
+    assert(c);
+    if (fmt == RENDER_TEXT)
+        write_text(fp, c);
+    else if (fmt == RENDER_TSV)
+        write_tsv(fp, c);
+    else {
+        fputs(i ? ",\n " : "", fp);
+        write_json(fp, c);
     }
+}
+
+void render_end(FILE *fp, enum render_format fmt)
+{
     if (fmt == RENDER_JSON)
         fputs("]\n", fp);
+}
+
+void render_concepts(const struct model_concept *cs, size_t n, FILE *fp, enum render_format fmt)
+{
+    assert(cs || !n);
+    render_begin(fp, fmt);
+    for (size_t i = 0; i < n; i++)
+        render_concept(fp, fmt, &cs[i], i);
+    render_end(fp, fmt);
 }

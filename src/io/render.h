@@ -29,4 +29,10 @@ enum render_format {
  */
 void render_concepts(const struct model_concept *cs, size_t n, FILE *fp, enum render_format fmt);
 
+/* The same a concept at a time, for a stream of concepts: the header (or
+ * "["), the i-th concept (0-based, for JSON's separators), then the end. */
+void render_begin(FILE *fp, enum render_format fmt);
+void render_concept(FILE *fp, enum render_format fmt, const struct model_concept *c, size_t i);
+void render_end(FILE *fp, enum render_format fmt);
+
 #endif

@@ -101,13 +101,9 @@ static int cmp_forms(const void *a, const void *b)
  * best "score source" of its documents, any source of theirs, and its own
  * (set, import). The more confident of the document's and its own wins.
  */
-static void form_source(struct termbase_result *r, struct model_form *f, sqlite3_stmt *st)
+static void form_source_of(struct termbase_result *r, struct model_form *f, const char *best,
+                           const char *any, const char *own, double own_score)
 {
-    const char *best = (const char *)sqlite3_column_text(st, 4);
-    const char *any = (const char *)sqlite3_column_text(st, 5);
-    const char *own = (const char *)sqlite3_column_text(st, 6);
-    double own_score =
-        sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 7);
     char *end = NULL;
 
     f->source = NULL;
@@ -128,6 +124,14 @@ static void form_source(struct termbase_result *r, struct model_form *f, sqlite3
             f->confidence = x;
         }
     }
+}
+
+static void form_source(struct termbase_result *r, struct model_form *f, sqlite3_stmt *st)
+{
+    form_source_of(r, f, (const char *)sqlite3_column_text(st, 4),
+                   (const char *)sqlite3_column_text(st, 5),
+                   (const char *)sqlite3_column_text(st, 6),
+                   sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 7));
 }
 
 /* Appends concept id with its forms and example to r. */
@@ -585,26 +589,18 @@ int termbase_source_foreach(void *source, int status, model_concept_fn fn, void 
     return termbase_foreach(s->tb, status, fn, ctx, s->err);
 }
 
-int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
-                     struct dd_error *err)
+/*
+ * Calls fn for the concept of each id st yields (column 0), one concept in
+ * memory at a time; finalizes st. load_concept runs the cached statements
+ * while st steps, which SQLite allows. Returns 0, fn's non-zero value, or
+ * -1 with err filled in.
+ */
+static int walk_ids(struct termbase *tb, sqlite3_stmt *st, model_concept_fn fn, void *ctx,
+                    struct dd_error *err)
 {
-    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
     struct termbase_result *r = xcalloc(1, sizeof(*r));
-    sqlite3_stmt *st = NULL;
     int ret = 0, rc;
 
-    dd_error_clear(err);
-    /* a separate statement: load_concept uses the cached ones while this steps */
-    if (sqlite3_prepare_v2(tb->db,
-                           "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
-                           " ORDER BY key, id",
-                           -1, &st, NULL) != SQLITE_OK) {
-        termbase__prepare_fail(tb, err);
-        ret = -1;
-        goto cleanup;
-    }
-    if (status >= 0)
-        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         result_reset(r);
         if (load_concept(tb, r, sqlite3_column_int64(st, 0), MODEL_MATCH_NONE, NULL, 0, err)) {
@@ -621,6 +617,352 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
 cleanup:
     sqlite3_finalize(st);
     termbase_result_free(r);
+    return ret;
+}
+
+/* Prepares a statement of its own (not cached: it steps while load_concept runs the cached ones).
+ */
+static sqlite3_stmt *prepare_walk(struct termbase *tb, const char *sql, int status,
+                                  struct dd_error *err)
+{
+    sqlite3_stmt *st = NULL;
+
+    if (sqlite3_prepare_v2(tb->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    if (status >= 0)
+        sqlite3_bind_text(st, 1, model_status_name((enum model_status)status), -1, SQLITE_STATIC);
+    return st;
+}
+
+/*
+ * termbase_foreach reads the whole termbase in two joined statements that
+ * SQLite steps in concept key order (the key index, then a small sort of
+ * each concept's rows), rather than four statements per concept as
+ * load_concept does: an export of a million concepts then costs about what
+ * the sqlite3 shell takes to dump the same rows. The aggregates of
+ * TB_C_GET and TB_C_FORMS are computed here, to the same values.
+ */
+static const char walk_rows_sql[] =
+    "SELECT c.id, c.ko, c.kind, c.status, c.note, c.count,"
+    " f.id, f.text, f.type, f.user, f.source, f.score,"
+    " e.doc, e.count, e.score, e.source, e.line, e.context, d.path"
+    " FROM concept c LEFT JOIN form f ON f.concept = c.id"
+    " LEFT JOIN evidence e ON e.form = f.id LEFT JOIN document d ON d.id = e.doc"
+    " WHERE ?1 IS NULL OR c.status = ?1 ORDER BY c.key, c.id, f.id";
+static const char walk_datcats_sql[] =
+    "SELECT d.concept, d.level, d.side, f.type, f.text, d.grp, d.grp_no, d.element, d.type,"
+    " d.ref, d.value FROM datcat d JOIN concept c ON c.id = d.concept"
+    " LEFT JOIN form f ON f.id = d.form"
+    " WHERE ?1 IS NULL OR c.status = ?1 ORDER BY c.key, c.id, d.id";
+
+/* What TB_C_FORMS aggregates over a form's evidence, gathered row by row. */
+struct walk_form {
+    struct strbuf best; /* max of "score source" (score >= 0, source set), or empty */
+    struct strbuf any;  /* max source, or empty */
+    int has_best, has_any;
+    char *own;        /* the form's own source, or NULL */
+    double own_score; /* its score, -1 when NULL */
+};
+
+/* TB_C_GET's example: the evidence row first by (not a Korean form, count desc, path, line). */
+struct walk_example {
+    int set;
+    int not_ko;
+    int64_t count;
+    char *path, *context;
+    int64_t line;
+};
+
+static void walk_form_finish(struct termbase_result *r, struct model_concept *c,
+                             struct walk_form *wf)
+{
+    if (!c->nforms)
+        return;
+    form_source_of(r, &c->forms[c->nforms - 1], wf->has_best ? wf->best.buf : NULL,
+                   wf->has_any ? wf->any.buf : NULL, wf->own, wf->own_score);
+    free(wf->own);
+    wf->own = NULL;
+    strbuf_reset(&wf->best);
+    strbuf_reset(&wf->any);
+    wf->has_best = wf->has_any = 0;
+}
+
+/* Reads the datcat rows of concept id from st (positioned at its next row in *rc). */
+static int walk_datcats(struct termbase *tb, sqlite3_stmt *st, int *rc, struct termbase_result *r,
+                        struct model_concept *c, struct dd_error *err)
+{
+    size_t alloc = 0;
+
+    while (*rc == SQLITE_ROW && sqlite3_column_int64(st, 0) == c->id) {
+        struct model_datcat *d, *v = (struct model_datcat *)c->datcats;
+        ALLOC_GROW(v, c->ndatcats + 1, alloc);
+        c->datcats = v;
+        d = &v[c->ndatcats++];
+        d->level = (enum model_level)sqlite3_column_int(st, 1);
+        d->side = sqlite3_column_int(st, 2);
+        d->form_type =
+            (enum model_form_type)form_type_parse((const char *)sqlite3_column_text(st, 3));
+        d->form = rstr(r, sqlite3_column_text(st, 4));
+        d->group = rstr(r, sqlite3_column_text(st, 5));
+        d->group_no = (unsigned)sqlite3_column_int(st, 6);
+        d->element = rstr(r, sqlite3_column_text(st, 7));
+        d->type = rstr(r, sqlite3_column_text(st, 8));
+        d->ref = rstr(r, sqlite3_column_text(st, 9));
+        d->value = rstr(r, sqlite3_column_text(st, 10));
+        *rc = sqlite3_step(st);
+    }
+    if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
+        return termbase__fail(tb, err, "cannot read the termbase");
+    return 0;
+}
+
+int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void *ctx,
+                     struct dd_error *err)
+{
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
+    struct termbase_result *r = xcalloc(1, sizeof(*r));
+    sqlite3_stmt *st = NULL, *dc = NULL;
+    struct walk_form wf = {STRBUF_INIT, STRBUF_INIT, 0, 0, NULL, -1};
+    struct walk_example ex = {0, 0, 0, NULL, NULL, 0};
+    struct strbuf tmp = STRBUF_INIT;
+    int64_t *docs = NULL, form_id = 0;
+    size_t ndocs = 0, adocs = 0, aforms = 0;
+    struct model_concept *c = NULL;
+    int ret = -1, rc, drc = SQLITE_DONE;
+
+    dd_error_clear(err);
+    if (!(st = prepare_walk(tb, walk_rows_sql, status, err)) ||
+        !(dc = prepare_walk(tb, walk_datcats_sql, status, err)))
+        goto cleanup;
+    drc = sqlite3_step(dc);
+    for (;;) {
+        rc = sqlite3_step(st);
+        if (c && (rc != SQLITE_ROW || sqlite3_column_int64(st, 0) != c->id)) {
+            /* the concept is complete: its last form, counts, example, datcats */
+            walk_form_finish(r, c, &wf);
+            c->ndocs = ndocs;
+            if (ex.set) {
+                c->example_path = rstr(r, (const unsigned char *)ex.path);
+                c->example_line = (unsigned long)ex.line;
+                c->example = rstr(r, (const unsigned char *)ex.context);
+            }
+            if (c->nforms)
+                qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
+            c->confidence = model_concept_confidence(c);
+            c->has_confidence = 1;
+            while (drc == SQLITE_ROW && sqlite3_column_int64(dc, 0) != c->id)
+                drc = sqlite3_step(dc); /* rows of a concept this walk skipped: none expected */
+            if (walk_datcats(tb, dc, &drc, r, c, err))
+                goto cleanup;
+            if ((ret = fn(ctx, c)) != 0)
+                goto cleanup;
+            ret = -1;
+            c = NULL;
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        if (!c) {
+            result_reset(r);
+            ALLOC_GROW(r->items, r->n + 1, r->alloc);
+            c = &r->items[r->n++];
+            memset(c, 0, sizeof(*c));
+            c->id = sqlite3_column_int64(st, 0);
+            c->ko = rstr(r, sqlite3_column_text(st, 1));
+            c->kind = rstr(r, sqlite3_column_text(st, 2));
+            c->status =
+                (enum model_status)model_status_parse((const char *)sqlite3_column_text(st, 3));
+            c->note = rstr(r, sqlite3_column_text(st, 4));
+            c->count = (unsigned long)sqlite3_column_int64(st, 5);
+            c->match = MODEL_MATCH_NONE;
+            aforms = 0;
+            ndocs = 0;
+            free(ex.path);
+            free(ex.context);
+            memset(&ex, 0, sizeof(ex));
+            form_id = 0;
+        }
+        if (sqlite3_column_type(st, 6) == SQLITE_NULL)
+            continue; /* a concept without forms */
+        if (!c->nforms || sqlite3_column_int64(st, 6) != form_id) {
+            struct model_form *f;
+            walk_form_finish(r, c, &wf);
+            form_id = sqlite3_column_int64(st, 6);
+            ALLOC_GROW(c->forms, c->nforms + 1, aforms);
+            f = &c->forms[c->nforms++];
+            memset(f, 0, sizeof(*f));
+            f->text = rstr(r, sqlite3_column_text(st, 7));
+            f->type =
+                (enum model_form_type)form_type_parse((const char *)sqlite3_column_text(st, 8));
+            f->user = sqlite3_column_int(st, 9);
+            wf.own = sqlite3_column_text(st, 10)
+                         ? xstrdup((const char *)sqlite3_column_text(st, 10))
+                         : NULL;
+            wf.own_score =
+                sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 11);
+        }
+        if (sqlite3_column_type(st, 12) == SQLITE_NULL)
+            continue; /* a form without evidence */
+        {
+            struct model_form *f = &c->forms[c->nforms - 1];
+            int64_t doc = sqlite3_column_int64(st, 12), count = sqlite3_column_int64(st, 13);
+            const char *src = (const char *)sqlite3_column_text(st, 15);
+            size_t k;
+
+            f->count += (unsigned long)count;
+            if (src && sqlite3_column_type(st, 14) != SQLITE_NULL &&
+                sqlite3_column_double(st, 14) >= 0) {
+                strbuf_reset(&tmp);
+                strbuf_addf(&tmp, "%.4f %s", sqlite3_column_double(st, 14), src);
+                if (!wf.has_best || strcmp(tmp.buf, wf.best.buf) > 0) {
+                    strbuf_reset(&wf.best);
+                    strbuf_addstr(&wf.best, tmp.buf);
+                    wf.has_best = 1;
+                }
+            }
+            if (src && (!wf.has_any || strcmp(src, wf.any.buf) > 0)) {
+                strbuf_reset(&wf.any);
+                strbuf_addstr(&wf.any, src);
+                wf.has_any = 1;
+            }
+            for (k = 0; k < ndocs && docs[k] != doc; k++)
+                ;
+            if (k == ndocs) {
+                ALLOC_GROW(docs, ndocs + 1, adocs);
+                docs[ndocs++] = doc;
+            }
+            if (sqlite3_column_type(st, 18) != SQLITE_NULL) {
+                int not_ko = f->type != MODEL_FORM_KO;
+                const char *path = (const char *)sqlite3_column_text(st, 18);
+                int64_t line = sqlite3_column_int64(st, 16);
+                int better =
+                    !ex.set || not_ko < ex.not_ko ||
+                    (not_ko == ex.not_ko &&
+                     (count > ex.count ||
+                      (count == ex.count &&
+                       (strcmp(path, ex.path) < 0 || (!strcmp(path, ex.path) && line < ex.line)))));
+                if (better) {
+                    const unsigned char *ctxt = sqlite3_column_text(st, 17);
+                    free(ex.path);
+                    free(ex.context);
+                    ex.set = 1;
+                    ex.not_ko = not_ko;
+                    ex.count = count;
+                    ex.path = xstrdup(path);
+                    ex.line = line;
+                    ex.context = ctxt ? xstrdup((const char *)ctxt) : NULL;
+                }
+            }
+        }
+    }
+    if (rc != SQLITE_DONE)
+        termbase__fail(tb, err, "cannot read the termbase");
+    else
+        ret = 0;
+cleanup:
+    sqlite3_finalize(st);
+    sqlite3_finalize(dc);
+    free(wf.own);
+    strbuf_release(&wf.best);
+    strbuf_release(&wf.any);
+    strbuf_release(&tmp);
+    free(ex.path);
+    free(ex.context);
+    free(docs);
+    termbase_result_free(r);
+    return ret;
+}
+
+int termbase_list_foreach(struct termbase *tb, int status, size_t limit, model_concept_fn fn,
+                          void *ctx, struct dd_error *err)
+{
+    assert(tb && fn && err && status >= -1 && status < MODEL_NSTATUS);
+    sqlite3_stmt *st;
+
+    dd_error_clear(err);
+    st = prepare_walk(tb,
+                      "SELECT id FROM concept WHERE ?1 IS NULL OR status = ?1"
+                      " ORDER BY count DESC, key LIMIT ?2",
+                      status, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    return walk_ids(tb, st, fn, ctx, err);
+}
+
+/* Runs sql, which changes the temporary candidate table; -1 with err on failure. */
+static int cand_exec(struct termbase *tb, const char *sql, struct dd_error *err)
+{
+    if (sqlite3_exec(tb->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        termbase__fail(tb, err, "cannot read the termbase");
+        return -1;
+    }
+    return 0;
+}
+
+int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, size_t n,
+                              model_concept_fn fn, void *ctx, struct dd_error *err)
+{
+    assert(tb && (prefixes || !n) && fn && err);
+    sqlite3_stmt *ins = NULL, *st = NULL;
+    struct strbuf hi = STRBUF_INIT;
+    int ret = -1;
+
+    dd_error_clear(err);
+    if (cand_exec(tb,
+                  "CREATE TEMP TABLE IF NOT EXISTS dadeum_cand(id INTEGER PRIMARY KEY);"
+                  "DELETE FROM temp.dadeum_cand;",
+                  err))
+        return -1;
+    /* the form_key index gives each prefix's keys as one range: [p, p + U+110000) */
+    if (sqlite3_prepare_v2(tb->db,
+                           "INSERT OR IGNORE INTO temp.dadeum_cand"
+                           " SELECT concept FROM form WHERE key >= ?1 AND key < ?2",
+                           -1, &ins, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        strbuf_reset(&hi);
+        strbuf_addstr(&hi, prefixes[i]);
+        strbuf_add(&hi, "\xF4\x90\x80\x80", 4); /* past every valid UTF-8 continuation */
+        sqlite3_bind_text(ins, 1, prefixes[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, hi.buf, (int)hi.len, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            termbase__fail(tb, err, "cannot read the termbase");
+            goto cleanup;
+        }
+        sqlite3_reset(ins);
+    }
+    /* concepts sharing a form key with a candidate, until none is new: a
+     * checker groups such concepts, and a group's preferred term may be
+     * one whose forms the text never shows */
+    for (int round = 0; round < 64; round++) {
+        if (cand_exec(tb,
+                      "INSERT OR IGNORE INTO temp.dadeum_cand"
+                      " SELECT DISTINCT f2.concept FROM temp.dadeum_cand c"
+                      " JOIN form f1 ON f1.concept = c.id JOIN form f2 ON f2.key = f1.key",
+                      err))
+            goto cleanup;
+        if (!sqlite3_changes(tb->db))
+            break;
+    }
+    /* in key order, as termbase_foreach gives them */
+    if (sqlite3_prepare_v2(tb->db,
+                           "SELECT c.id FROM concept c JOIN temp.dadeum_cand x ON x.id = c.id"
+                           " ORDER BY c.key, c.id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        goto cleanup;
+    }
+    ret = walk_ids(tb, st, fn, ctx, err);
+    st = NULL;
+cleanup:
+    sqlite3_finalize(ins);
+    sqlite3_finalize(st);
+    strbuf_release(&hi);
     return ret;
 }
 

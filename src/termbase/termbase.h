@@ -184,6 +184,28 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
                      struct dd_error *err /* OUT */);
 
 /*
+ * Streams the concepts termbase_list would give (status, -1 for all, by
+ * count then key, at most limit, 0 for no limit), one in memory at a time:
+ * review --all of a large termbase stays flat. fn and the result as for
+ * termbase_foreach.
+ */
+int termbase_list_foreach(struct termbase *tb, int status, size_t limit, model_concept_fn fn,
+                          void *ctx, struct dd_error *err /* OUT */);
+
+/*
+ * Streams, in key order as termbase_foreach, every concept with a form
+ * whose lookup key (termbase_key) starts with one of the n prefixes, and,
+ * again and again, every concept sharing a form key with one already
+ * chosen. A checker passes the pairs of characters that stand next to each
+ * other in its text: a form that can occur there starts with one of them,
+ * so the concepts a check needs are read and not the whole termbase. The
+ * candidates live in a temporary table of the connection. fn and the
+ * result as for termbase_foreach.
+ */
+int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, size_t n,
+                              model_concept_fn fn, void *ctx, struct dd_error *err /* OUT */);
+
+/*
  * A termbase as a struct model_concept_source: set src.src to a
  * struct termbase_source and src.foreach to termbase_source_foreach, which
  * walks it as termbase_foreach does and leaves a failure in *err.
