@@ -235,6 +235,8 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
         text_input_fail(err, TEXT_READER_ELONG, path, encoding);
         goto cleanup;
     }
+    if (check_glossary_prepare(g, text.buf ? text.buf : "", text.len, err))
+        goto cleanup;
     r = check_text(g, text.buf, text.len, flags);
 cleanup:
     if (fd >= 0 && !is_stdin)

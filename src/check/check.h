@@ -74,6 +74,22 @@ int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb,
 /* Number of concepts kept so far. */
 size_t check_glossary_count(const struct check_glossary *g);
 
+/*
+ * Draws the glossary from tb text by text instead of adding the whole
+ * termbase: check_glossary_prepare reads, for the text about to be
+ * checked, the concepts whose forms can occur in it and the concepts
+ * grouped with them (termbase_foreach_prefixed), and nothing else, so a
+ * page is checked against a termbase of a million concepts in the time of
+ * a few thousand index lookups. The findings are those of
+ * check_glossary_add_termbase. tb must stay open while g is used.
+ */
+void check_glossary_use_termbase(struct check_glossary *g, struct termbase *tb);
+/* Replaces the concepts of the previous text (see above); 0, or -1 with err. No-op without tb. */
+int check_glossary_prepare(struct check_glossary *g, const char *text, size_t len,
+                           struct dd_error *err /* OUT */);
+/* Empties g (concepts, patterns), keeping its termbase. */
+void check_glossary_clear(struct check_glossary *g);
+
 /* Frees g. Accepts NULL. */
 void check_glossary_free(struct check_glossary *g);
 

@@ -105,6 +105,127 @@ int check_glossary_add_termbase(struct check_glossary *g, struct termbase *tb, s
     return termbase_foreach(tb, -1, add_model_concept, g, err) ? -1 : 0;
 }
 
+void check_glossary_use_termbase(struct check_glossary *g, struct termbase *tb)
+{
+    assert(g && tb && !g->nc && !g->compiled);
+    g->tb = tb;
+}
+
+/*
+ * The code points a termbase key may hold where check_fold has c: c, and
+ * for ASCII its full-width forms (a key lower-cases ASCII only: Ａ stays).
+ */
+static size_t key_variants(uint32_t c, uint32_t v[3])
+{
+    size_t n = 0;
+    v[n++] = c;
+    if (c >= 0x21 && c <= 0x7E) {
+        v[n++] = c + 0xFEE0;
+        if (c >= 'a' && c <= 'z')
+            v[n++] = c - 0x20 + 0xFEE0;
+    }
+    return n;
+}
+
+/*
+ * Characters check_fold drops as spaces that a termbase key keeps
+ * (text/key.c drops uc_is_space, the middle dots U+00B7 and U+30FB): a form
+ * holding one has it in its key, where the folded text has nothing.
+ */
+static const uint32_t key_kept_blanks[] = {0x318D, 0x2027, 0x2219, 0xFEFF, 0x200C, 0x200D};
+
+static void prefix_add(struct strmap *set, const uint32_t *cps, size_t n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    int created;
+    for (size_t i = 0; i < n; i++)
+        utf8_add(&sb, cps[i]);
+    strmap_put(set, sb.buf, sb.len, &created);
+    strbuf_release(&sb);
+}
+
+/* Every key spelled by one variant of each of the k code points of t at i (k <= 3). */
+static void add_spellings(struct strmap *set, const struct fvec *t, size_t i, size_t k)
+{
+    uint32_t v[3][3], pick[3];
+    size_t nv[3], idx[3] = {0, 0, 0};
+
+    for (size_t j = 0; j < k; j++)
+        nv[j] = key_variants(t->v[i + j].cp, v[j]);
+    for (;;) {
+        size_t j;
+        for (j = 0; j < k; j++)
+            pick[j] = v[j][idx[j]];
+        prefix_add(set, pick, k);
+        for (j = k; j-- > 0;) {
+            if (++idx[j] < nv[j])
+                break;
+            idx[j] = 0;
+        }
+        if (j == (size_t)-1)
+            return;
+    }
+}
+
+/* The strings of a set, as an array the set owns. */
+static const char **set_strings(const struct strmap *set, size_t *n)
+{
+    const char **v = xcalloc(set->len + 1, sizeof(*v));
+    *n = 0;
+    for (size_t i = 0; i < set->cap; i++)
+        if (set->slots[i].key)
+            v[(*n)++] = set->slots[i].key;
+    return v;
+}
+
+int check_glossary_prepare(struct check_glossary *g, const char *text, size_t len,
+                           struct dd_error *err)
+{
+    assert(g && (text || !len) && err);
+    struct strmap pre = STRMAP_INIT, keys = STRMAP_INIT;
+    struct fvec t = {NULL, 0, 0};
+    const char **vp, **vk;
+    size_t np, nk;
+    int ret;
+
+    dd_error_clear(err);
+    if (!g->tb)
+        return 0;
+    check_glossary_clear(g);
+    /*
+     * A form matches where its folded code points stand in the folded text
+     * (MIN_PATTERN of them at least), so its lookup key is the two code
+     * points at some place, or starts with the three there; a key may also
+     * hold a blank the folding drops (key_kept_blanks) after its first or
+     * second. The termbase gives the concepts with such a key, with those
+     * grouped with them, and no other.
+     */
+    check_fold(text, len, &t);
+    for (size_t i = 0; i + 1 < t.n; i++) {
+        add_spellings(&keys, &t, i, 2);
+        if (i + 2 < t.n)
+            add_spellings(&pre, &t, i, 3);
+        for (size_t k = 0; k < sizeof(key_kept_blanks) / sizeof(key_kept_blanks[0]); k++) {
+            uint32_t two[3] = {t.v[i].cp, key_kept_blanks[k], 0};
+            prefix_add(&pre, two, 2);
+            two[1] = t.v[i + 1].cp;
+            two[2] = key_kept_blanks[k];
+            prefix_add(&pre, two, 3);
+        }
+    }
+    for (size_t k = 0; k < sizeof(key_kept_blanks) / sizeof(key_kept_blanks[0]); k++)
+        prefix_add(&pre, &key_kept_blanks[k], 1);
+    vp = set_strings(&pre, &np);
+    vk = set_strings(&keys, &nk);
+    ret = termbase_foreach_prefixed(g->tb, vp, np, vk, nk, add_model_concept, g, err) ? -1 : 0;
+    free(vp);
+    free(vk);
+    free(t.v);
+    strmap_release(&pre, NULL);
+    strmap_release(&keys, NULL);
+    return ret;
+}
+
 size_t check_glossary_count(const struct check_glossary *g)
 {
     return g->nc;
@@ -325,10 +446,9 @@ static void free_bucket(void *v)
     free(b);
 }
 
-void check_glossary_free(struct check_glossary *g)
+void check_glossary_clear(struct check_glossary *g)
 {
-    if (!g)
-        return;
+    struct termbase *tb = g->tb;
     for (size_t i = 0; i < g->nc; i++) {
         for (size_t j = 0; j < g->c[i].nforms; j++)
             free(g->c[i].forms[j].text);
@@ -343,5 +463,14 @@ void check_glossary_free(struct check_glossary *g)
     free(g->sp);
     free(g->best);
     strmap_release(&g->buckets, free_bucket);
+    memset(g, 0, sizeof(*g));
+    g->tb = tb;
+}
+
+void check_glossary_free(struct check_glossary *g)
+{
+    if (!g)
+        return;
+    check_glossary_clear(g);
     free(g);
 }

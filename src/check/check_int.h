@@ -74,6 +74,7 @@ struct check_glossary {
     struct strmap buckets;                /* first two folded code points -> struct bucket */
     size_t *best;                         /* per group root: its preferred concept, or SIZE_MAX */
     int compiled;                         /* patterns built */
+    struct termbase *tb;                  /* check_glossary_use_termbase's, or NULL */
 };
 
 enum occ_role {

@@ -76,23 +76,25 @@ struct check_opts {
     unsigned text_flags;   /* --input-format, as TEXT_READER_FORMAT */
 };
 
-/* Loads the glossary: the termbase, or a TSV or TBX file. Returns an exit status. */
-static int load_glossary(const struct check_opts *o, struct check_glossary *g)
+/*
+ * Opens the glossary (the termbase, or a TSV or TBX file read into a
+ * private one) into *tb, from which g draws each text's concepts. Returns
+ * an exit status.
+ */
+static int load_glossary(const struct check_opts *o, struct check_glossary *g, struct termbase **tb)
 {
     struct dd_error err;
-    struct termbase *tb;
-    int ret = DADEUM_EXIT_OK;
+    int ret = DADEUM_EXIT_OK, any;
 
-    tb = cli_glossary_open(o->db, o->glossary, &ret);
-    if (!tb)
+    *tb = cli_glossary_open(o->db, o->glossary, &ret);
+    if (!*tb)
         return ret;
-    if (check_glossary_add_termbase(g, tb, &err)) {
-        ret = cli_fail(&err);
-    } else if (!check_glossary_count(g)) {
+    check_glossary_use_termbase(g, *tb);
+    if ((any = termbase_has_foreign_forms(*tb, &err)) < 0)
+        return cli_fail(&err);
+    if (!any)
         warning("the %s has no loanword, English or abbreviation with a plain Korean term",
                 o->glossary ? "glossary" : "termbase");
-    }
-    termbase_free(tb);
     return ret;
 }
 
@@ -141,6 +143,11 @@ static int check_document(struct check_glossary *g, const char *path, const stru
         return -1;
     }
     text_reader_free(r);
+    if (check_glossary_prepare(g, text.buf ? text.buf : "", text.len, &e)) {
+        cli_fail(&e);
+        strbuf_release(&text);
+        return -1;
+    }
     *out = check_text(g, text.buf ? text.buf : "", text.len, 0);
     check_result_name_paragraphs(*out);
     strbuf_release(&text);
@@ -275,6 +282,7 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
 {
     struct check_opts o = {NULL, NULL, NULL, NULL, CHECK_FORMAT_TEXT, 0, 0, 0};
     struct check_glossary *g = NULL;
+    struct termbase *tb = NULL;
     FILE *report;
     unsigned long nwritten = 0, nfindings = 0;
     int ret, input_failed = 0;
@@ -284,7 +292,7 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
         return ret;
     ret = DADEUM_EXIT_OK;
     g = check_glossary_new();
-    if ((ret = load_glossary(&o, g)) != DADEUM_EXIT_OK)
+    if ((ret = load_glossary(&o, g, &tb)) != DADEUM_EXIT_OK)
         goto cleanup;
     /* with --fix the document owns standard output */
     report = o.fix ? stderr : stdout;
@@ -339,5 +347,6 @@ int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx)
     }
 cleanup:
     check_glossary_free(g);
+    termbase_free(tb);
     return ret;
 }

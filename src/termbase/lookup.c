@@ -903,10 +903,11 @@ static int cand_exec(struct termbase *tb, const char *sql, struct dd_error *err)
 }
 
 int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, size_t n,
-                              model_concept_fn fn, void *ctx, struct dd_error *err)
+                              const char *const *keys, size_t nkeys, model_concept_fn fn, void *ctx,
+                              struct dd_error *err)
 {
-    assert(tb && (prefixes || !n) && fn && err);
-    sqlite3_stmt *ins = NULL, *st = NULL;
+    assert(tb && (prefixes || !n) && (keys || !nkeys) && fn && err);
+    sqlite3_stmt *ins = NULL, *eq = NULL, *st = NULL;
     struct strbuf hi = STRBUF_INIT;
     int ret = -1;
 
@@ -936,6 +937,21 @@ int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, 
         }
         sqlite3_reset(ins);
     }
+    if (sqlite3_prepare_v2(tb->db,
+                           "INSERT OR IGNORE INTO temp.dadeum_cand SELECT concept FROM form"
+                           " WHERE key = ?1",
+                           -1, &eq, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nkeys; i++) {
+        sqlite3_bind_text(eq, 1, keys[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(eq) != SQLITE_DONE) {
+            termbase__fail(tb, err, "cannot read the termbase");
+            goto cleanup;
+        }
+        sqlite3_reset(eq);
+    }
     /* concepts sharing a form key with a candidate, until none is new: a
      * checker groups such concepts, and a group's preferred term may be
      * one whose forms the text never shows */
@@ -943,7 +959,8 @@ int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, 
         if (cand_exec(tb,
                       "INSERT OR IGNORE INTO temp.dadeum_cand"
                       " SELECT DISTINCT f2.concept FROM temp.dadeum_cand c"
-                      " JOIN form f1 ON f1.concept = c.id JOIN form f2 ON f2.key = f1.key",
+                      " CROSS JOIN form f1 ON f1.concept = c.id"
+                      " CROSS JOIN form f2 ON f2.key = f1.key",
                       err))
             goto cleanup;
         if (!sqlite3_changes(tb->db))
@@ -951,7 +968,7 @@ int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, 
     }
     /* in key order, as termbase_foreach gives them */
     if (sqlite3_prepare_v2(tb->db,
-                           "SELECT c.id FROM concept c JOIN temp.dadeum_cand x ON x.id = c.id"
+                           "SELECT c.id FROM temp.dadeum_cand x CROSS JOIN concept c ON c.id = x.id"
                            " ORDER BY c.key, c.id",
                            -1, &st, NULL) != SQLITE_OK) {
         termbase__prepare_fail(tb, err);
@@ -961,6 +978,7 @@ int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, 
     st = NULL;
 cleanup:
     sqlite3_finalize(ins);
+    sqlite3_finalize(eq);
     sqlite3_finalize(st);
     strbuf_release(&hi);
     return ret;
@@ -976,4 +994,30 @@ struct termbase_result *termbase_get(struct termbase *tb, int64_t id, struct dd_
         return NULL;
     }
     return r;
+}
+
+int termbase_has_foreign_forms(struct termbase *tb, struct dd_error *err)
+{
+    assert(tb && err);
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    dd_error_clear(err);
+    if (sqlite3_prepare_v2(tb->db,
+                           "SELECT EXISTS (SELECT 1 FROM form f JOIN concept c ON c.id = f.concept"
+                           " WHERE f.type IN ('loanword', 'english', 'abbrev')"
+                           " AND c.status <> 'rejected' AND c.ko <> '')",
+                           -1, &st, NULL) != SQLITE_OK) {
+        termbase__prepare_fail(tb, err);
+        return -1;
+    }
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        termbase__fail(tb, err, "cannot read the termbase");
+        return -1;
+    }
+    rc = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc != 0;
 }

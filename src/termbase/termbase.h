@@ -193,17 +193,24 @@ int termbase_list_foreach(struct termbase *tb, int status, size_t limit, model_c
                           void *ctx, struct dd_error *err /* OUT */);
 
 /*
+ * 1 when some concept not rejected has a loanword, English or abbreviation
+ * form (what a checker looks for), 0 when none has, -1 with err.
+ */
+int termbase_has_foreign_forms(struct termbase *tb, struct dd_error *err /* OUT */);
+
+/*
  * Streams, in key order as termbase_foreach, every concept with a form
- * whose lookup key (termbase_key) starts with one of the n prefixes, and,
- * again and again, every concept sharing a form key with one already
- * chosen. A checker passes the pairs of characters that stand next to each
- * other in its text: a form that can occur there starts with one of them,
- * so the concepts a check needs are read and not the whole termbase. The
- * candidates live in a temporary table of the connection. fn and the
- * result as for termbase_foreach.
+ * whose lookup key (text_key) starts with one of the n prefixes or equals
+ * one of the nkeys keys, and, again and again, every concept sharing a
+ * form key with one already chosen. A checker passes what can begin a
+ * form in its text (the three code points at each place as a prefix, the
+ * two as a whole key): the concepts a check needs are read, not the whole
+ * termbase. The candidates live in a temporary table of the connection.
+ * fn and the result as for termbase_foreach.
  */
 int termbase_foreach_prefixed(struct termbase *tb, const char *const *prefixes, size_t n,
-                              model_concept_fn fn, void *ctx, struct dd_error *err /* OUT */);
+                              const char *const *keys, size_t nkeys, model_concept_fn fn, void *ctx,
+                              struct dd_error *err /* OUT */);
 
 /*
  * A termbase as a struct model_concept_source: set src.src to a
