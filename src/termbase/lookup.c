@@ -753,8 +753,6 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
                 qsort(c->forms, c->nforms, sizeof(*c->forms), cmp_forms);
             c->confidence = model_concept_confidence(c);
             c->has_confidence = 1;
-            while (drc == SQLITE_ROW && sqlite3_column_int64(dc, 0) != c->id)
-                drc = sqlite3_step(dc); /* rows of a concept this walk skipped: none expected */
             if (walk_datcats(tb, dc, &drc, r, c, err))
                 goto cleanup;
             if ((ret = fn(ctx, c)) != 0)
