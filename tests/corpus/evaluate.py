@@ -192,7 +192,7 @@ def score(label, gold_rows, paths, missing, prog, show, cross):
     print(f"  boundary accuracy {boundary:.3f} ({sum(1 for x in found if x in tp)}/{len(found)} glosses found)")
     if en_n:
         print(f"  loanword->English top-1 {en_ok / en_n:.3f} ({en_ok}/{en_n})")
-    print("  missed, by reason: " + (", ".join(f"{w} {n}" for w, n in reasons.most_common()) or "none"))
+    print("  missed, by reason: " + (", ".join(f"{w} {n}" for w, n in sorted(reasons.items(), key=lambda r: (-r[1], r[0]))) or "none"))
     if show:
         for x in sorted(set(gold) - tp):
             near = sorted(pred_by_gloss.get((x[0], x[2]), []))
