@@ -34,7 +34,8 @@
 struct extract_doc {
     char *name;                          /* as given by the caller */
     unsigned flags;                      /* enum extract_flags */
-    const struct extract_oracle *oracle; /* the caller's, or NULL */
+    const struct extract_oracle *oracle; /* the caller's, or NULL; passed down to
+                                          * the scanner, span decisions and scorer */
     struct occ *occs;                    /* the section's occurrences in document order */
     size_t nocc, aocc;                   /* used, allocated */
     char **lines;              /* normalised lines of the section that hold an occurrence */
@@ -166,26 +167,6 @@ static void occ_expansion(struct extract_doc *d, const struct occ *o)
         add_expansion(d, last, (size_t)(l + llen - last), g, glen);
 }
 
-/*
- * The oracle of the document being read or resolved on this thread. Each
- * public entry point that can reach the scanner, the span decisions or the
- * scorer sets it from its document and restores it on return (ORACLE_ENTER
- * / ORACLE_LEAVE), so the answer depends only on the document's own oracle:
- * the deep helpers of gloss.c and score.c reach it here instead of through
- * a parameter threaded through every decision.
- */
-static _Thread_local const struct extract_oracle *current_oracle;
-
-const struct extract_oracle *extract__oracle(void)
-{
-    return current_oracle;
-}
-
-#define ORACLE_ENTER(d)                                                                            \
-    const struct extract_oracle *saved_oracle = current_oracle;                                    \
-    current_oracle = (d)->oracle
-#define ORACLE_LEAVE() current_oracle = saved_oracle
-
 struct extract_doc *extract_doc_new(const char *name, unsigned flags,
                                     const struct extract_oracle *oracle)
 {
@@ -196,6 +177,11 @@ struct extract_doc *extract_doc_new(const char *name, unsigned flags,
     d->oracle = oracle;
     lexicon_init();
     return d;
+}
+
+const struct extract_oracle *doc_oracle(const struct extract_doc *d)
+{
+    return d->oracle;
 }
 
 void doc_add_occ(struct extract_doc *d, struct occ *o)
@@ -274,9 +260,7 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, u
 {
     assert(d && (text || !len));
     assert(!d->finished);
-    ORACLE_ENTER(d);
     add_line(d, text, len, lineno);
-    ORACLE_LEAVE();
 }
 
 static int cmp_gloss(const void *a, const void *b)
@@ -593,7 +577,6 @@ void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *glo
 {
     assert(d && ko && gloss && source);
     assert(d->finished);
-    ORACLE_ENTER(d);
     ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
     struct extract_pair *p = &d->pairs[d->npairs++];
     memset(p, 0, sizeof(*p));
@@ -608,7 +591,6 @@ void extract_doc_add_pair(struct extract_doc *d, const char *ko, const char *glo
             p->context = context_of(d, d->text[i], gloss, NULL);
     fill_english_one(d, p);
     share_abbr(d, p);
-    ORACLE_LEAVE();
 }
 
 unsigned long extract_doc_text_cut(const struct extract_doc *d)
@@ -673,13 +655,13 @@ static void resolve_section(struct extract_doc *d)
     agree(d, k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
-        span_decide(o, k, 1);
+        span_decide(o, k, d->oracle, 1);
         if (o->ko)
             knowledge_add(k, o->gloss_out, o->ko);
     }
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
-        span_decide(o, k, 2);
+        span_decide(o, k, d->oracle, 2);
         if (o->ko)
             knowledge_add_sibling(k, o->gloss, o->ko);
     }
@@ -689,7 +671,7 @@ static void resolve_section(struct extract_doc *d)
         struct occ *o = &d->occs[i];
         char *why = NULL;
         size_t before = d->nfeat;
-        score_decide(o, d->lines[o->line_idx], &why,
+        score_decide(o, d->lines[o->line_idx], d->oracle, &why,
                      (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);
         if (why && (d->flags & EXTRACT_EXPLAIN)) {
             o->why = own(d, why); /* printed with the rejects */
@@ -730,12 +712,10 @@ void extract_doc_finish(struct extract_doc *d)
     assert(d);
     if (d->finished)
         return;
-    ORACLE_ENTER(d);
     d->finished = 1;
     resolve_section(d);
     strmap_release(&d->index, NULL);
     fill_english(d);
-    ORACLE_LEAVE();
 }
 
 size_t extract_doc_count(const struct extract_doc *d)

@@ -10,6 +10,10 @@
  *    ...개최되는 주요 7개국(G7) 디지털 기술 장관회의에
  *    \_______ left ______/ \gloss/\___ right ...
  *                 clause start: after the last hard boundary
+ *
+ * Whatever may ask the document's oracle (struct extract_oracle, NULL for
+ * none) takes it as a parameter: the extractor keeps no state outside the
+ * document, so two documents with different oracles may be read at once.
  */
 #ifndef DADEUM_EXTRACT_EXTRACT_INT_H
 #define DADEUM_EXTRACT_EXTRACT_INT_H
@@ -63,30 +67,26 @@ struct occ {
  * long form given beside an acronym ("KISA, Korea Internet & Security Agency",
  * "EAS : East Asia Summit"); extra the other glosses of a bracket of several
  * items ("國防科學硏究所, Agency for Defense Development, ADD": ADD, with the
- * hanja and, when its initials do not fit, the English as extras).
+ * hanja and, when its initials do not fit, the English as extras). oracle
+ * tells a loanword item from a Korean one (NULL: syllables and lexicon only).
  */
 struct gloss_extra {
     struct strbuf g[3]; /* more glosses of the same term: hanja, English, a loanword */
     size_t n;           /* how many are set */
 };
-const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
-                        struct strbuf *expansion /* OUT */,
+const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
+                        struct strbuf *out, unsigned *flags, struct strbuf *expansion /* OUT */,
                         struct gloss_extra *extra /* OUT: glosses beside the first */);
 
 /* 1 when s (no spaces) looks like an acronym: CEO, G7, R&D, SaaS, K-CLOUD. */
 int gloss_is_acronym_token(const char *s, size_t len);
 
 /* Kind of a gloss from its own shape (before comparing it with the term). */
-enum model_kind gloss_shape_kind(const char *gloss, size_t len);
-
-/*
- * The oracle of the document this thread is reading or resolving (doc.c
- * sets it at each public entry point), or NULL outside one or without one.
- */
-const struct extract_oracle *extract__oracle(void);
+enum model_kind gloss_shape_kind(const char *gloss, size_t len,
+                                 const struct extract_oracle *oracle);
 
 /* 1 when Hangul text s looks like a transliterated loanword (may ask the oracle). */
-int gloss_is_loanword(const char *s, size_t len);
+int gloss_is_loanword(const char *s, size_t len, const struct extract_oracle *oracle);
 /* The same without the oracle: syllables and lexicon only (for the Korean side). */
 int term_is_loanword(const char *s, size_t len);
 
@@ -97,6 +97,8 @@ struct extract_doc;
 void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
                size_t line_idx);
 
+/* The oracle d was given at extract_doc_new, or NULL. */
+const struct extract_oracle *doc_oracle(const struct extract_doc *d);
 /* Adds a finished occurrence (takes ownership of its strings). */
 void doc_add_occ(struct extract_doc *d, struct occ *o);
 /* Counts n bracket groups of line that scan_line did not read (over its cap). */
@@ -158,7 +160,8 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out);
  * pass 1 decides only the strong pairs (abbreviations, short forms, reversed);
  * pass 2 the rest, with what pass 1 taught k.
  */
-void span_decide(struct occ *o, struct doc_knowledge *k, int pass);
+void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_oracle *oracle,
+                 int pass);
 
 /* ---- score.c ---------------------------------------------------------------- */
 
@@ -176,6 +179,7 @@ struct score_row {
     char *features;    /* "name:value" pairs separated by spaces, non-zero only */
 };
 void score_decide(struct occ *o, const char *line /* the occurrence's line */,
+                  const struct extract_oracle *oracle,
                   char **why_out /* OUT: owned reason, or NULL */, struct score_row **rows,
                   size_t *nrows, size_t *arows /* with features */);
 

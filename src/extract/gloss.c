@@ -251,10 +251,10 @@ static int is_joiner(const char *s, size_t len)
 
 /*
  * Every content word of s is borrowed: by its syllables, the lexicon, or,
- * with use_oracle, the installed transliterator (a few milliseconds a word,
+ * given an oracle, the document's transliterator (a few milliseconds a word,
  * so only glosses ask it; a term written in plain Korean rarely needs it).
  */
-static int all_words_borrowed(const char *s, size_t len, int use_oracle)
+static int all_words_borrowed(const char *s, size_t len, const struct extract_oracle *o)
 {
     unsigned words = 0, loans = 0;
     if (lexicon_is_loanword(s, len))
@@ -272,7 +272,6 @@ static int all_words_borrowed(const char *s, size_t len, int use_oracle)
         if (sc.hangul && !is_joiner(s + i, j - i)) {
             unsigned syl = ko_syllable_count(s + i, j - i);
             words++;
-            const struct extract_oracle *o = use_oracle ? extract__oracle() : NULL;
             if (lexicon_is_loanword(s + i, j - i) ||
                 (sc.nonsino && (sc.nonsino * 4 >= syl || syl <= 3)) ||
                 (o && o->is_loanword && !sc.latin && o->is_loanword(o->data, s + i, j - i)))
@@ -284,17 +283,17 @@ static int all_words_borrowed(const char *s, size_t len, int use_oracle)
     return words && loans == words;
 }
 
-int gloss_is_loanword(const char *s, size_t len)
+int gloss_is_loanword(const char *s, size_t len, const struct extract_oracle *oracle)
 {
-    return all_words_borrowed(s, len, 1);
+    return all_words_borrowed(s, len, oracle);
 }
 
 int term_is_loanword(const char *s, size_t len)
 {
-    return all_words_borrowed(s, len, 0);
+    return all_words_borrowed(s, len, NULL);
 }
 
-enum model_kind gloss_shape_kind(const char *g, size_t len)
+enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract_oracle *oracle)
 {
     struct ko_script sc;
     ko_script_of(g, len, &sc);
@@ -313,7 +312,7 @@ enum model_kind gloss_shape_kind(const char *g, size_t len)
     }
     if (!sc.hangul)
         return MODEL_KIND_NATIVE; /* hanja */
-    if (gloss_is_loanword(g, len))
+    if (gloss_is_loanword(g, len, oracle))
         return MODEL_KIND_LOANWORD;
     return MODEL_KIND_NATIVE;
 }
@@ -538,8 +537,8 @@ static int item_is_address(const char *s, size_t len)
     return 0;
 }
 
-static int structured_gloss(const char *s, size_t len, struct strbuf *out, struct strbuf *expansion,
-                            struct gloss_extra *extra)
+static int structured_gloss(const char *s, size_t len, const struct extract_oracle *oracle,
+                            struct strbuf *out, struct strbuf *expansion, struct gloss_extra *extra)
 {
     struct item it[MAX_ITEMS];
     size_t n = split_items(s, len, it), k = 0;
@@ -606,7 +605,7 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out, struc
         /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
          * acronym as a loanword (코피아, KOPIA) */
         (acr >= 0 && hang >= 0 && !it[hang].dotted &&
-         !gloss_is_loanword(it[hang].s, it[hang].len)) ||
+         !gloss_is_loanword(it[hang].s, it[hang].len, oracle)) ||
         (acr < 0 && lat < 0 && hang >= 0 && n > 1)) { /* Hangul and hanja: left as it was */
         strbuf_release(&longform);
         return 0;
@@ -620,7 +619,7 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out, struc
             strbuf_addbuf(expansion, &longform);
         else if (lat >= 0)
             strbuf_add(expansion, it[lat].s, it[lat].len);
-    } else if (lat >= 0 && hang >= 0 && gloss_is_loanword(it[hang].s, it[hang].len)) {
+    } else if (lat >= 0 && hang >= 0 && gloss_is_loanword(it[hang].s, it[hang].len, oracle)) {
         /* a loanword and its English (스마트 팩토리, Smart Factory): the loanword is the
          * gloss, the English its long form */
         strbuf_add(out, it[hang].s, it[hang].len);
@@ -642,8 +641,9 @@ static int structured_gloss(const char *s, size_t len, struct strbuf *out, struc
     return 1;
 }
 
-const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsigned *flags,
-                        struct strbuf *expansion, struct gloss_extra *extra)
+const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
+                        struct strbuf *out, unsigned *flags, struct strbuf *expansion,
+                        struct gloss_extra *extra)
 {
     static const char *const labels[] = {"영문명",  "영문 명칭", "영문", "영어",
                                          "English", "Eng.",      NULL};
@@ -673,7 +673,7 @@ const char *gloss_clean(const char *inner, size_t len, struct strbuf *out, unsig
     if (!has_numeric_run(out->buf, out->len)) {
         struct strbuf whole = STRBUF_INIT;
         strbuf_addbuf(&whole, out);
-        int ok = structured_gloss(whole.buf, whole.len, out, expansion, extra);
+        int ok = structured_gloss(whole.buf, whole.len, oracle, out, expansion, extra);
         strbuf_release(&whole);
         if (ok) {
             const char *why = reject_shape(out);

@@ -257,7 +257,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         flags |= OCC_ANGLE;
     if (g->open > 0 && s[g->open - 1] == ' ')
         flags |= OCC_SPACED;
-    why = gloss_clean(inner, ilen, &gloss, &flags, &expansion, &extra);
+    why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     /* one hanja is a label (甲) unless it is the reading of the syllable before it:
      * 전(全) 주기, 문화재(財) */
     if (why && !strcmp(why, "list label or weekday") &&
@@ -308,7 +308,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         struct ko_script es;
         ko_script_of(e.gloss, strlen(e.gloss), &es);
         if (es.hangul && !es.latin && gloss_is_acronym_token(o.gloss, strlen(o.gloss)) &&
-            gloss_is_loanword(e.gloss, strlen(e.gloss)))
+            gloss_is_loanword(e.gloss, strlen(e.gloss), doc_oracle(d)))
             e.expansion = xstrdup(o.gloss);
         e.flags &= ~(unsigned)OCC_QUOTED;
         doc_add_occ(d, &o);

@@ -289,9 +289,8 @@ static double sound_fit(const char *ko, size_t kl, const char *gloss)
  * Log-odds that a Hangul word is a loanword, from the oracle's spelling model,
  * clamped to [-4, 4] and scaled to [-1, 1]; 0 (no evidence) without an oracle.
  */
-static double loan_logodds(const char *s, size_t len)
+static double loan_logodds(const char *s, size_t len, const struct extract_oracle * or)
 {
-    const struct extract_oracle * or = extract__oracle();
     if (! or || ! or->loanlike || !len)
         return 0;
     double z = or->loanlike(or->data, s, len);
@@ -447,7 +446,8 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
  * much of the gloss the span renders (words, acronym letters).
  */
 static void span_features(const struct occ *o, const char *gloss, enum model_kind kind,
-                          const struct tok *t, int m, int i, int s0, double *x)
+                          const struct tok *t, int m, int i, int s0,
+                          const struct extract_oracle *oracle, double *x /* OUT */)
 {
     struct tok_facts f, p;
     memset(x, 0, SF_COUNT * sizeof(*x));
@@ -486,7 +486,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     }
     x[SF_numeric] = f.numeric;
     if (f.hangul > 1 && !f.latin)
-        x[SF_loan_odds] = loan_logodds(t[i].s, t[i].len);
+        x[SF_loan_odds] = loan_logodds(t[i].s, t[i].len, oracle);
     x[SF_latin_foreign] = f.latin_foreign;
     if (i == 0) {
         x[SF_at_start] = 1;
@@ -567,7 +567,8 @@ static const struct {
 };
 
 static void pair_features(const struct occ *o, const char *gloss, enum model_kind kind,
-                          const char *ko, const struct tok *t, int s, int m, int bol, double *x)
+                          const char *ko, const struct tok *t, int s, int m, int bol,
+                          const struct extract_oracle *oracle, double *x /* OUT */)
 {
     size_t kl = strlen(ko), gl = strlen(gloss);
     struct ko_script ks, gs;
@@ -608,9 +609,9 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     x[PF_right_glued] = (unsigned char)o->right[0] >= 0x80;
     x[PF_clause_bol] = bol;
     if (ks.hangul && !ks.latin)
-        x[PF_ko_loan_odds] = loan_logodds(ko, kl);
+        x[PF_ko_loan_odds] = loan_logodds(ko, kl, oracle);
     if (gs.hangul && !gs.latin)
-        x[PF_gloss_loan_odds] = loan_logodds(gloss, gl);
+        x[PF_gloss_loan_odds] = loan_logodds(gloss, gl, oracle);
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
         x[PF_sound_fit] = sound_fit(ko, kl, gloss);
     /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
@@ -718,8 +719,8 @@ static int clause_at_line_start(const struct occ *o, const char *line)
     return 1;
 }
 
-void score_decide(struct occ *o, const char *line, char **why_out, struct score_row **rows,
-                  size_t *nrows, size_t *arows)
+void score_decide(struct occ *o, const char *line, const struct extract_oracle *oracle,
+                  char **why_out, struct score_row **rows, size_t *nrows, size_t *arows)
 {
     *why_out = NULL;
     if ((o->flags & OCC_REVERSED) && o->kind != MODEL_KIND_LOANWORD)
@@ -748,12 +749,12 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
         int first = m - SPAN_REACH < 0 ? 0 : m - SPAN_REACH;
         if (s0 < first)
             first = s0;
-        span_features(o, gloss, kind, t, m, s0, s0, x);
+        span_features(o, gloss, kind, t, m, s0, s0, oracle, x);
         double best = dot(span_w, x, SF_COUNT);
         for (int i = m - 1; i >= first; i--) {
             if (!span_start_allowed(o, gloss, kind, t, m, i, s0))
                 continue;
-            span_features(o, gloss, kind, t, m, i, s0, x);
+            span_features(o, gloss, kind, t, m, i, s0, oracle, x);
             double z = dot(span_w, x, SF_COUNT);
             if (rows)
                 add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),
@@ -775,7 +776,7 @@ void score_decide(struct occ *o, const char *line, char **why_out, struct score_
 
     double x[PF_COUNT];
     char *ko = xmemdupz(from, flen);
-    pair_features(o, gloss, kind, ko, t, s, m, clause_at_line_start(o, line), x);
+    pair_features(o, gloss, kind, ko, t, s, m, clause_at_line_start(o, line), oracle, x);
     o->score = sigmoid(dot(pair_w, x, PF_COUNT));
     if (rows)
         add_row(rows, nrows, arows, "pair", ko, flen, gloss, pair_names, x, PF_COUNT);

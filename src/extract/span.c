@@ -257,17 +257,18 @@ size_t span_tokenize(const char *left, struct tok *t)
     return n;
 }
 
-static int piece_is_content(const char *s, size_t len)
+static int piece_is_content(const char *s, size_t len, const struct extract_oracle *oracle)
 {
     struct ko_script sc;
     ko_script_of(s, len, &sc);
     if (sc.latin)
         return 1;
-    return sc.hangul && gloss_is_loanword(s, len);
+    return sc.hangul && gloss_is_loanword(s, len, oracle);
 }
 
 /* Splits a gloss at spaces and at changes between Latin and Hangul. */
-static size_t split_pieces(const char *g, struct piece *p)
+static size_t split_pieces(const char *g, const struct extract_oracle *oracle,
+                           struct piece *p /* OUT: MAX_PIECES */)
 {
     size_t n = 0, len = strlen(g);
     for (size_t i = 0; i < len && n < MAX_PIECES;) {
@@ -298,7 +299,7 @@ static size_t split_pieces(const char *g, struct piece *p)
         p[n].s = g + i;
         p[n].len = j - i;
         p[n].latin = latin;
-        p[n].content = piece_is_content(g + i, j - i);
+        p[n].content = piece_is_content(g + i, j - i, oracle);
         n++;
         i = j;
     }
@@ -772,7 +773,8 @@ static int agreed_start(const struct doc_knowledge *k, const char *gloss, const 
 }
 
 /* The reversed case, gloss(term): ICT(정보통신기술), CSAP(클라우드 보안인증제). */
-static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k)
+static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k,
+                            const struct extract_oracle *oracle)
 {
     int s = m - 1;
     while (s > 0 && m - s < 6 && is_latin_only(t[s - 1].s, t[s - 1].len) && !t[s].dot)
@@ -809,7 +811,7 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
         free(o->gloss_out);
         o->gloss_out = latin;
         latin = NULL;
-        o->kind = gloss_shape_kind(o->gloss_out, strlen(o->gloss_out));
+        o->kind = gloss_shape_kind(o->gloss_out, strlen(o->gloss_out), oracle);
         o->flags |= OCC_REVERSED;
         o->why = NULL;
     }
@@ -871,13 +873,14 @@ static int title_phrase_start(const struct tok *t, int s)
  * the trailing tokens of the clause that read as loanwords (at most four).
  * Returns 1 when it decided o so.
  */
-static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
+static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m,
+                                    const struct extract_oracle *oracle)
 {
     size_t glen = strlen(o->gloss);
     struct ko_script gs;
     ko_script_of(o->gloss, glen, &gs);
     if (gs.latin || gs.han || ko_syllable_count(o->gloss, glen) < 2 ||
-        gloss_is_loanword(o->gloss, glen))
+        gloss_is_loanword(o->gloss, glen, oracle))
         return 0;
     int s = m;
     while (s > 0 && m - s < 4 && !(s < m && t[s].dot)) {
@@ -885,7 +888,7 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
         ko_script_of(t[s - 1].s, t[s - 1].len, &sc);
         if (!sc.hangul || sc.latin || sc.digit || sc.hangul < 2 ||
             ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE ||
-            !gloss_is_loanword(t[s - 1].s, t[s - 1].len))
+            !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle))
             break;
         s--;
     }
@@ -903,24 +906,25 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m)
 }
 
 /*
- * What the deciders for each gloss shape share: the occurrence, the tokens
- * before the bracket (t[0..m)), the gloss's pieces, where the hard limits
- * end the term (lo; reach where anchors may still go, across a middle dot)
- * and where the anchors start it.
+ * What the deciders for each gloss shape share: the occurrence, the oracle
+ * its document was given (loanword tests ask it), the tokens before the bracket (t[0..m)), the
+ * gloss's pieces, where the hard limits end the term (lo; reach where anchors may still go, across
+ * a middle dot) and where the anchors start it.
  */
 struct decision {
     struct occ *o;
     struct doc_knowledge *k;
-    struct tok *t;         /* tokens before the bracket */
-    int m;                 /* how many */
-    struct piece *p;       /* pieces of the gloss */
-    size_t np;             /* how many */
-    size_t glen;           /* bytes in o->gloss */
-    enum model_kind shape; /* what the gloss looks like */
-    int lo;                /* first token the term may take without anchors */
-    int reach;             /* first token an anchor may reach */
-    struct anchoring a;    /* the anchors */
-    struct ko_script gs;   /* the gloss's scripts */
+    const struct extract_oracle *oracle; /* the document's, or NULL */
+    struct tok *t;                       /* tokens before the bracket */
+    int m;                               /* how many */
+    struct piece *p;                     /* pieces of the gloss */
+    size_t np;                           /* how many */
+    size_t glen;                         /* bytes in o->gloss */
+    enum model_kind shape;               /* what the gloss looks like */
+    int lo;                              /* first token the term may take without anchors */
+    int reach;                           /* first token an anchor may reach */
+    struct anchoring a;                  /* the anchors */
+    struct ko_script gs;                 /* the gloss's scripts */
 };
 
 /*
@@ -1191,7 +1195,7 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_NATIVE;
     } else if (gs.han && !gs.hangul) {
         kind = MODEL_KIND_NATIVE;
-    } else if (decide_reversed_loanword(o, t, m)) {
+    } else if (decide_reversed_loanword(o, t, m, d->oracle)) {
         return;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
@@ -1208,17 +1212,18 @@ static void decide_hangul(struct decision *d)
  * the anchors are found the same way for every shape; then one decider per
  * gloss shape picks the span.
  */
-void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
+void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_oracle *oracle,
+                 int pass)
 {
     struct tok t[MAX_TOKS];
     struct piece p[MAX_PIECES];
-    struct decision d = {.o = o, .k = k, .t = t, .p = p};
+    struct decision d = {.o = o, .k = k, .oracle = oracle, .t = t, .p = p};
     struct ko_script last;
 
     assert(o && o->left && o->gloss && k && (pass == 1 || pass == 2));
     d.m = (int)span_tokenize(o->left, t);
     d.glen = strlen(o->gloss);
-    d.shape = gloss_shape_kind(o->gloss, d.glen);
+    d.shape = gloss_shape_kind(o->gloss, d.glen, oracle);
     if (o->ko || o->why)
         return;
     if (!d.m) {
@@ -1235,7 +1240,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
             return;
         }
         if (pass == 1)
-            decide_reversed(o, t, d.m, k);
+            decide_reversed(o, t, d.m, k, oracle);
         return;
     }
     if (!last.hangul) {
@@ -1249,7 +1254,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, int pass)
     if ((pass == 1) != strong)
         return;
     find_limits(&d, pass);
-    d.np = split_pieces(o->gloss, p);
+    d.np = split_pieces(o->gloss, oracle, p);
     find_start(&d);
     ko_script_of(o->gloss, d.glen, &d.gs);
 

@@ -1,8 +1,9 @@
 /*
  * test_extract.c - unit tests for src/extract: token shapes (korean.h),
  * cleaning and classifying what is inside a bracket (extract_int.h:
- * gloss_clean, gloss_is_acronym_token, gloss_shape_kind, gloss_is_loanword)
- * and the public extract.h API on small multi-line documents.
+ * gloss_clean, gloss_is_acronym_token, gloss_shape_kind, gloss_is_loanword,
+ * with and without the context's oracle) and the public extract.h API on
+ * small multi-line documents.
  *
  * The end-to-end cases of tests/data/extract/cases.txt test spans through
  * the CLI; these tests pin the building blocks so that a regression points
@@ -179,7 +180,7 @@ static void test_shape_kind(void)
         {"인공지능", MODEL_KIND_NATIVE},
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
-        enum model_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss));
+        enum model_kind got = gloss_shape_kind(cases[i].gloss, strlen(cases[i].gloss), NULL);
         STR_EQ(model_kind_name(got), model_kind_name(cases[i].want), "kind of %s", cases[i].gloss);
     }
 }
@@ -192,9 +193,31 @@ static void test_loanword(void)
                                      "과학기술"};
 
     for (size_t i = 0; i < N_ELEMS(yes); i++)
-        OK(gloss_is_loanword(yes[i], strlen(yes[i])), "%s is a loanword", yes[i]);
+        OK(gloss_is_loanword(yes[i], strlen(yes[i]), NULL), "%s is a loanword", yes[i]);
     for (size_t i = 0; i < N_ELEMS(no); i++)
-        OK(!gloss_is_loanword(no[i], strlen(no[i])), "%s is not a loanword", no[i]);
+        OK(!gloss_is_loanword(no[i], strlen(no[i]), NULL), "%s is not a loanword", no[i]);
+}
+
+/*
+ * The oracle is an argument: 투어 (tour), whose syllables all read hanja, is a
+ * loanword only when the caller passes one, and the same call without it
+ * still answers from syllables and lexicon. Sino words the transliterator
+ * can spell (강연 = gang yearn) stay native either way.
+ */
+static void test_loanword_oracle(void)
+{
+    const struct extract_oracle *o = dadeum_ctx_get_oracle(ctx);
+    static const char *const sino[] = {"강연", "조직", "인물"};
+
+    OK(o != NULL, "the context has an oracle");
+    OK(gloss_is_loanword("투어", strlen("투어"), o), "투어 is a loanword with the oracle");
+    OK(!gloss_is_loanword("투어", strlen("투어"), NULL), "투어 is not one without it");
+    STR_EQ(model_kind_name(gloss_shape_kind("투어", strlen("투어"), o)), "loanword",
+           "kind of 투어 with the oracle");
+    STR_EQ(model_kind_name(gloss_shape_kind("투어", strlen("투어"), NULL)), "native",
+           "kind of 투어 without it");
+    for (size_t i = 0; i < N_ELEMS(sino); i++)
+        OK(!gloss_is_loanword(sino[i], strlen(sino[i]), o), "%s is not a loanword", sino[i]);
 }
 
 static void test_kind_names(void)
@@ -220,7 +243,7 @@ static void clean(const char *inner, struct cleaned *c)
     struct strbuf out = STRBUF_INIT, exp = STRBUF_INIT;
     struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0};
     c->flags = 0;
-    c->why = gloss_clean(inner, strlen(inner), &out, &c->flags, &exp, &extra);
+    c->why = gloss_clean(inner, strlen(inner), NULL, &out, &c->flags, &exp, &extra);
     for (size_t i = 0; i < 3; i++)
         strbuf_release(&extra.g[i]);
     snprintf(c->gloss, sizeof(c->gloss), "%s", out.buf);
@@ -551,6 +574,7 @@ int main(void)
     RUN(test_acronym_token);
     RUN(test_shape_kind);
     RUN(test_loanword);
+    RUN(test_loanword_oracle);
     RUN(test_kind_names);
     RUN(test_clean_rejects);
     RUN(test_clean_accepts);
