@@ -108,6 +108,9 @@ struct dadeum_ingest_result {
     struct extract_run_info read; /* the encoding, lenient replacements and format read */
     unsigned long unread_groups;  /* bracket groups not read (extract_doc_unread_groups) */
     unsigned long first_unread;   /* and the first line that had some */
+    size_t parallel;              /* dadeum_ingest_parallel: pairs given the aligned English */
+    uint64_t en_replaced;         /* and byte sequences replaced in the English (TEXT_LENIENT) */
+    char en_encoding[32];         /* the encoding the English was read as */
 };
 
 /*
@@ -124,6 +127,28 @@ enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struc
                                              unsigned text_flags,
                                              struct dadeum_ingest_result *res /* OUT */,
                                              struct dd_error *err /* OUT */);
+
+/*
+ * As dadeum_ingest_file, for a Korean document and its English version
+ * (issue 18): ko_path is extracted, both are read and aligned sentence by
+ * sentence (parallel/parallel.h; lexicon, may be NULL, adds its anchors),
+ * and each pair whose English the aligned English confirms, or whose
+ * loanword it renders where the pair had no English or a transliteration
+ * guess, is stored with that English and the source "parallel"
+ * (parallel/terms.h: par_term_to_model; t, may be NULL, makes the
+ * proposals). The document is stored under ko_path's name with a hash of
+ * both files, so that ingesting it alone or with another English version
+ * extracts it again. res->parallel counts the pairs changed. Errors as for
+ * dadeum_ingest_file, on either file.
+ */
+struct par_lexicon;
+struct translit;
+enum dadeum_ingest_status dadeum_ingest_parallel(const struct dadeum_ctx *ctx, struct termbase *tb,
+                                                 const char *ko_path, const char *en_path,
+                                                 const char *encoding, unsigned text_flags,
+                                                 struct par_lexicon *lexicon, struct translit *t,
+                                                 struct dadeum_ingest_result *res /* OUT */,
+                                                 struct dd_error *err /* OUT */);
 
 /* ---- a glossary ---------------------------------------------------------------------- */
 

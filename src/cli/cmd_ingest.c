@@ -16,15 +16,18 @@
 
 #include "cli/cli.h"
 #include "dadeum.h"
+#include "align/translit.h"
 #include "extract/run.h"
 #include "io/pairfile.h"
+#include "parallel/parallel.h"
 #include "termbase/termbase.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
 static const char synopsis[] =
     "usage: dadeum ingest [--db <file>] [--encoding <name>] [--input-format <f>] [--lenient]\n"
-    "                     [--quiet] (<file>... | --from-jsonl <file>)\n";
+    "                     [--quiet] (<file>... | --parallel (<ko> <en>)... |\n"
+    "                     --from-jsonl <file>)\n";
 
 static const char help[] =
     "\n"
@@ -45,6 +48,12 @@ static const char help[] =
     "                       instead of detecting the format from its content\n"
     "  --lenient            replace undecodable bytes with U+FFFD and warn\n"
     "                       (neither goes with --from-jsonl)\n"
+    "  --parallel           the files are pairs: a Korean document, then its\n"
+    "                       English version; each pair is aligned as 'dadeum\n"
+    "                       align' does, and a term whose English the aligned\n"
+    "                       English holds (or, for a loanword with no English or\n"
+    "                       a transliteration guess, renders) is stored with it\n"
+    "                       and the source 'parallel'\n"
     "  --from-jsonl <file>  store 'dadeum extract --format jsonl' output instead\n"
     "                       ('-' reads standard input); records of one file must\n"
     "                       be consecutive\n"
@@ -92,15 +101,30 @@ static void on_jsonl_progress(void *ctx, const struct pairfile_progress *tp)
     progress_show(p);
 }
 
-/* Stores one document (dadeum_ingest_file) and reports it. Returns an exit status. */
+/* With --parallel: what aligns each Korean document with its English version. */
+struct parallel {
+    struct translit *translit; /* loanwords as anchors, and proposals */
+    struct par_lexicon *lexicon;
+};
+
+/*
+ * Stores one document (dadeum_ingest_file), or with par a Korean document
+ * and its English version en (dadeum_ingest_parallel), and reports it.
+ * Returns an exit status.
+ */
 static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const char *path,
-                       const char *encoding, unsigned text_flags, struct progress *p)
+                       const char *en, const struct parallel *par, const char *encoding,
+                       unsigned text_flags, struct progress *p)
 {
     struct dadeum_ingest_result res;
     struct dd_error err;
     enum dadeum_ingest_status st;
 
-    st = dadeum_ingest_file(ctx, tb, path, encoding, text_flags, &res, &err);
+    if (par)
+        st = dadeum_ingest_parallel(ctx, tb, path, en, encoding, text_flags, par->lexicon,
+                                    par->translit, &res, &err);
+    else
+        st = dadeum_ingest_file(ctx, tb, path, encoding, text_flags, &res, &err);
     p->bytes += (double)res.bytes;
     switch (st) {
     case DADEUM_INGEST_EHASH:
@@ -116,6 +140,9 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     if (res.read.replaced)
         warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
                 (unsigned long long)res.read.replaced, res.read.encoding);
+    if (res.en_replaced)
+        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", en,
+                (unsigned long long)res.en_replaced, res.en_encoding);
     if (res.unread_groups) {
         struct strbuf at = STRBUF_INIT;
         extract_run_position(&res.read, res.first_unread, &at);
@@ -129,10 +156,13 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
     return DADEUM_EXIT_OK;
 }
 
-static const struct cli_option options[] = {
-    {"encoding", required_argument, 'e', 0},     {"lenient", no_argument, 'l', 0},
-    {"input-format", required_argument, 'F', 0}, {"from-jsonl", required_argument, 'j', 0},
-    {"quiet", no_argument, 'q', CLI_SHORT},      CLI_OPTION_END};
+static const struct cli_option options[] = {{"encoding", required_argument, 'e', 0},
+                                            {"lenient", no_argument, 'l', 0},
+                                            {"input-format", required_argument, 'F', 0},
+                                            {"from-jsonl", required_argument, 'j', 0},
+                                            {"quiet", no_argument, 'q', CLI_SHORT},
+                                            {"parallel", no_argument, 'p', 0},
+                                            CLI_OPTION_END};
 static const struct cli_options ingest_options = {synopsis, help, options, NULL, CLI_DB};
 
 int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
@@ -143,7 +173,8 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     struct dd_error err;
     struct progress p;
     unsigned text_flags = 0;
-    int c, quiet = 0, ret = DADEUM_EXIT_OK;
+    struct parallel par = {NULL, NULL};
+    int c, quiet = 0, parallel = 0, ret = DADEUM_EXIT_OK;
 
     memset(&p, 0, sizeof(p));
     cli_parser_init(&parser, &ingest_options);
@@ -167,6 +198,9 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
         case 'q':
             quiet = 1;
             break;
+        case 'p':
+            parallel = 1;
+            break;
         }
     }
     if (c < 0)
@@ -178,6 +212,14 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (jsonl && optind < argc) {
         error("--from-jsonl takes no other input files");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (jsonl && parallel) {
+        error("--parallel reads documents; --from-jsonl reads extracted pairs");
+        return cli_usage(synopsis, help, 0);
+    }
+    if (parallel && (argc - optind) % 2) {
+        error("--parallel takes pairs of files (Korean, then English): %d given", argc - optind);
         return cli_usage(synopsis, help, 0);
     }
     for (int i = optind; i < argc; i++)
@@ -216,9 +258,18 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
             goto cleanup;
         }
     } else {
-        p.total = (unsigned long)(argc - optind);
-        for (int i = optind; i < argc; i++) {
-            int r = ingest_file(ctx, tb, argv[i], encoding, text_flags, &p);
+        int step = parallel ? 2 : 1;
+
+        if (parallel) {
+            /* as dadeum align reads them without --db */
+            par.translit = translit_new(0, NULL);
+            par.lexicon = par_lexicon_new();
+            par_lexicon_set_translit(par.lexicon, par.translit);
+        }
+        p.total = (unsigned long)(argc - optind) / (unsigned long)step;
+        for (int i = optind; i < argc; i += step) {
+            int r = ingest_file(ctx, tb, argv[i], parallel ? argv[i + 1] : NULL,
+                                parallel ? &par : NULL, encoding, text_flags, &p);
             p.files++;
             progress_show(&p);
             if (r == DADEUM_EXIT_OUTPUT || r == DADEUM_EXIT_INTERNAL || r == DADEUM_EXIT_USAGE) {
@@ -232,6 +283,8 @@ int cmd_ingest(int argc, char **argv, struct dadeum_ctx *ctx)
     if (p.on)
         fputc('\n', stderr);
 cleanup:
+    par_lexicon_free(par.lexicon);
+    translit_free(par.translit);
     termbase_free(tb);
     return ret;
 }

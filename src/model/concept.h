@@ -71,9 +71,11 @@ struct model_pair_sink {
 #define MODEL_SOURCE_LEXICON "lexicon"   /* the curated lexicon (glossaries/lexicon/) */
 #define MODEL_SOURCE_L10N "l10n"         /* attested in localisation catalogues */
 #define MODEL_SOURCE_TRANSLIT "translit" /* a transliteration guess, score = its score */
-#define MODEL_SOURCE_DERIVED "derived"   /* guessed from the term's parts */
-#define MODEL_SOURCE_USER "user"         /* added by `dadeum set` */
-#define MODEL_SOURCE_IMPORT "import"     /* merged from an exchange file */
+#define MODEL_SOURCE_PARALLEL                                                                      \
+    "parallel" /* the aligned English version holds it (ingest --parallel) */
+#define MODEL_SOURCE_DERIVED "derived" /* guessed from the term's parts */
+#define MODEL_SOURCE_USER "user"       /* added by `dadeum set` */
+#define MODEL_SOURCE_IMPORT "import"   /* merged from an exchange file */
 
 /*
  * Maps the extractor's evidence of an English form (extract_pair.evidence:

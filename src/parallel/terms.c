@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "align/translit.h"
+#include "model/concept.h"
 #include "parallel/terms.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -174,6 +175,26 @@ void par_term_check(const struct extract_pair *pair, const struct par_doc *ko,
     strbuf_release(&ks);
     strbuf_release(&es);
     strbuf_release(&prop);
+}
+
+int par_term_to_model(const struct par_term *term, struct model_pair *p)
+{
+    double score, have;
+
+    if (term->verdict != PAR_TERM_CONFIRMED && term->verdict != PAR_TERM_PROPOSED)
+        return 0;
+    score =
+        term->verdict == PAR_TERM_CONFIRMED ? PAR_TERM_SCORE_CONFIRMED : PAR_TERM_SCORE_PROPOSED;
+    /* as the termbase will rate each (termbase.c: doc_add, add_form) */
+    have = p->en && p->en_source
+               ? model_form_confidence(model_source_of_evidence(p->en_source), p->en_score)
+               : 0;
+    if (have >= model_form_confidence(MODEL_SOURCE_PARALLEL, score))
+        return 0;
+    p->en = term->parallel_en;
+    p->en_source = MODEL_SOURCE_PARALLEL;
+    p->en_score = score;
+    return 1;
 }
 
 void par_terms_write_header(FILE *fp)

@@ -45,6 +45,27 @@ void par_term_check(const struct extract_pair *pair, const struct par_doc *ko,
                     const struct par_doc *en, const struct par_alignment *al, struct translit *t,
                     struct par_term *out /* OUT */);
 
+/*
+ * The scores "parallel" evidence gets (model/confidence.c says what they
+ * are worth and why): a confirmation, where the extractor and the
+ * translation agree, and a proposal, a transliteration candidate the
+ * translation uses.
+ */
+#define PAR_TERM_SCORE_CONFIRMED 0.98
+#define PAR_TERM_SCORE_PROPOSED 0.97
+
+/*
+ * What ingest --parallel stores: p is term->pair as extract_pair_to_model
+ * made it. When the verdict is confirmed or proposed and the alignment's
+ * evidence is worth more than the pair's own (model_form_confidence: it is
+ * for a transliteration guess, a lexicon entry or no English, not for an
+ * English written in the document), sets p->en to term->parallel_en (p
+ * borrows it), p->en_source to "parallel" and p->en_score. Returns 1 when
+ * p changed, else 0.
+ */
+struct model_pair;
+int par_term_to_model(const struct par_term *term, struct model_pair *p);
+
 /* The header row of the terms TSV. */
 void par_terms_write_header(FILE *fp);
 /* One row: ko, gloss, kind, en, evidence, parallel, parallel_en, links, found, files, example. */
