@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "align/translit.h"
+#include "model/concept.h"
 #include "parallel/lexicon.h"
 #include "parallel/terms.h"
 #include "parallel/parallel.h"
@@ -203,6 +204,7 @@ static void test_terms(void)
     struct par_alignment al;
     struct par_term term;
     struct extract_pair p;
+    struct model_pair m;
 
     OK(ko && en, "documents read");
     if (!ko || !en)
@@ -217,17 +219,34 @@ static void test_terms(void)
     STR_EQ(par_term_verdict_name(term.verdict), "proposed", "no English: proposed");
     STR_EQ(term.parallel_en, "cloud", "from the transliteration, plural in the text");
     INT_EQ(term.links, 1, "one segment holds it");
+    extract_pair_to_model(&p, &m);
+    INT_EQ(par_term_to_model(&term, &m), 1, "a proposal fills the English");
+    STR_EQ(m.en, "cloud", "proposed English stored");
+    STR_EQ(m.en_source, "parallel", "source parallel");
+    OK(m.en_score == PAR_TERM_SCORE_PROPOSED, "proposal's score");
     free(term.parallel_en);
     p.en = "cloud";
     p.evidence = "translit";
+    p.confidence = 1;
     par_term_check(&p, ko, en, &al, t, &term);
     STR_EQ(par_term_verdict_name(term.verdict), "confirmed", "a guess the English holds");
+    extract_pair_to_model(&p, &m);
+    INT_EQ(par_term_to_model(&term, &m), 1, "a confirmation replaces the best guess");
+    STR_EQ(m.en_source, "parallel", "confirmed: source parallel");
+    OK(m.en_score == PAR_TERM_SCORE_CONFIRMED, "confirmation's score");
+    p.evidence = "gloss";
+    extract_pair_to_model(&p, &m);
+    INT_EQ(par_term_to_model(&term, &m), 0, "an English written in the document stays");
+    STR_EQ(m.en_source, "gloss", "its evidence kept");
     free(term.parallel_en);
     p.en = "sky";
     p.evidence = "lexicon";
     par_term_check(&p, ko, en, &al, t, &term);
     STR_EQ(par_term_verdict_name(term.verdict), "absent", "not a guess: nothing proposed");
     OK(term.parallel_en == NULL, "no English");
+    extract_pair_to_model(&p, &m);
+    INT_EQ(par_term_to_model(&term, &m), 0, "absent: the extractor's English stays");
+    STR_EQ(m.en, "sky", "kept");
     p.ko = "리스크";
     p.gloss = "risk";
     p.kind = MODEL_KIND_ENGLISH;

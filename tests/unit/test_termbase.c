@@ -416,6 +416,13 @@ static void test_confidence(void)
        "translit 0.94 as printed passes");
     OK(model_form_confidence("translit", 0.93) < MODEL_MIN_CONFIDENCE, "0.93 does not");
     OK(model_form_confidence("translit", 0.41) == 0.62, "a low band");
+    STR_EQ(model_source_of_evidence("parallel"), "parallel", "parallel");
+    OK(model_form_confidence("parallel", 0.5) == 0.97, "parallel at least 0.97");
+    OK(model_form_confidence("parallel", 0.98) == 0.98, "parallel keeps a higher score");
+    OK(model_form_confidence("parallel", -1) > model_form_confidence("translit", 1.0),
+       "parallel above the best transliteration band");
+    OK(model_form_confidence("parallel", 0.98) < model_form_confidence("document", -1),
+       "a confirmation below an English written in the document");
 
     memset(&c, 0, sizeof(c));
     c.ko = "인공지능";
