@@ -55,7 +55,8 @@ cleanup:
 void extract_run_position(const struct extract_run_info *info, unsigned long line,
                           struct strbuf *out)
 {
-    /* HWP, HWPX and DOCX number paragraphs; a PDF's lines are numbered as a text file's */
-    int para = info->format == DOC_HWP || info->format == DOC_HWPX || info->format == DOC_DOCX;
+    /* HWP, HWPX, DOCX and HTML number paragraphs; a PDF's lines are numbered as a text file's */
+    int para = info->format == DOC_HWP || info->format == DOC_HWPX || info->format == DOC_DOCX ||
+               info->format == DOC_HTML;
     strbuf_addf(out, "%s%lu", para ? "§" : "", line);
 }
