@@ -183,7 +183,7 @@ test_expect_success 'an old termbase migrates: unknown sources until its documen
 	test_expect_code 3 dadeum export --db old.db -o o.tmx 2>err &&
 	test_grep "needs migrating" err &&
 	dadeum set --db old.db 1 --note "migrated" >/dev/null &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 4 &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = 5 &&
 	dadeum export --db old.db -o o.tmx 2>err &&
 	test_grep "of unknown source: ingest their documents again" err &&
 	! grep -q "<seg>Unknown Risk</seg>" o.tmx &&

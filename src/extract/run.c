@@ -27,6 +27,8 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
         return NULL;
     doc = extract_doc_new(path, extract_flags, oracle);
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK) {
+        if (line.where)
+            extract_doc_set_where(doc, line.no, line.where);
         extract_doc_add_line(doc, line.text, line.len, line.no);
         info->bytes += line.len + 1;
     }
