@@ -176,7 +176,8 @@ test_expect_success 'documents: written English and lexicon pass, a weak guess d
 
 test_expect_success 'an old termbase migrates: unknown sources until its documents are ingested again' '
 	cp d.db old.db && rm -f old.db-wal old.db-shm &&
-	sqlite3 old.db "ALTER TABLE evidence DROP COLUMN source; ALTER TABLE evidence DROP COLUMN score;
+	sqlite3 old.db "ALTER TABLE evidence DROP COLUMN pos;
+		ALTER TABLE evidence DROP COLUMN source; ALTER TABLE evidence DROP COLUMN score;
 		ALTER TABLE form DROP COLUMN source; ALTER TABLE form DROP COLUMN score;
 		DROP TRIGGER datcat_form_ad; DROP TRIGGER datcat_concept_ad; DROP TABLE datcat;
 		PRAGMA user_version = 2" &&

@@ -152,10 +152,15 @@ static const char step4_sql[] =
  * HWPX, DOCX or web page; "p3:14": page 3, line 14 of a PDF), so that
  * lookup, review and export show "file.hwp:§12" rather than a paragraph
  * count that reads as a line number. NULL for text files (line is the
- * position) and for rows of older versions, until their document is
- * ingested again.
+ * position) and for rows of older versions until their document is
+ * ingested again: as in version 4, stored documents get a changed hash so
+ * that the next `dadeum ingest` of an unchanged file reads it again (the
+ * schema cannot tell a text file from a document; reading a text file
+ * again gives the same rows).
  */
-static const char step5_sql[] = "ALTER TABLE evidence ADD COLUMN pos TEXT;\n";
+static const char step5_sql[] =
+    "ALTER TABLE evidence ADD COLUMN pos TEXT;\n"
+    "UPDATE document SET hash = 'v5:' || hash WHERE hash <> 'import';\n";
 
 struct migration {
     const char *sql;                                                  /* DDL and data */
