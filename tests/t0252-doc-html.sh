@@ -114,6 +114,11 @@ test_expect_success 'termbase: lookup and export name the paragraph of a documen
 	test_grep "source: a.txt:1<" x.tmx
 '
 
+test_expect_success 'extract messages name a PDF line by page and line, as dadeum text does' '
+	dadeum extract --explain "$DOC/msit-g7.pdf" 2>err >/dev/null &&
+	test_grep "msit-g7.pdf:p1:1: skipped .(토).: list label or weekday" err
+'
+
 test_expect_success 'termbase: an import keeps the label of a "source:" note' '
 	dadeum import --db tb2.db x.tmx &&
 	dadeum lookup --db tb2.db 과학기술정보통신부 >out &&

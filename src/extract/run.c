@@ -62,3 +62,14 @@ void extract_run_position(const struct extract_run_info *info, unsigned long lin
                info->format == DOC_HTML;
     strbuf_addf(out, "%s%lu", para ? "§" : "", line);
 }
+
+void extract_run_where(const struct extract_doc *doc, const struct extract_run_info *info,
+                       unsigned long line, struct strbuf *out)
+{
+    const char *where = extract_doc_where(doc, line);
+
+    if (where)
+        strbuf_addstr(out, where);
+    else
+        extract_run_position(info, line, out);
+}
