@@ -386,6 +386,7 @@ FUZZ_SEEDS_jsonl ?=
 FUZZ_SEEDS_tsv   ?= tests/data/fuzz/csv
 FUZZ_SEEDS_hwp   ?=
 FUZZ_SEEDS_zip   ?= tests/data/doc
+FUZZ_SEEDS_html  ?=
 # the option parser is the CLI's: its files but main.c go into that harness
 FUZZ_EXTRA_options = $(filter-out src/cli/main.c,$(CLI_SRC))
 fuzz_extra    = $(1)) extra="$(FUZZ_EXTRA_$(1))";;

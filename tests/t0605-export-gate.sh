@@ -176,14 +176,15 @@ test_expect_success 'documents: written English and lexicon pass, a weak guess d
 
 test_expect_success 'an old termbase migrates: unknown sources until its documents are ingested again' '
 	cp d.db old.db && rm -f old.db-wal old.db-shm &&
-	sqlite3 old.db "ALTER TABLE evidence DROP COLUMN source; ALTER TABLE evidence DROP COLUMN score;
+	sqlite3 old.db "ALTER TABLE evidence DROP COLUMN pos;
+		ALTER TABLE evidence DROP COLUMN source; ALTER TABLE evidence DROP COLUMN score;
 		ALTER TABLE form DROP COLUMN source; ALTER TABLE form DROP COLUMN score;
 		DROP TRIGGER datcat_form_ad; DROP TRIGGER datcat_concept_ad; DROP TABLE datcat;
 		PRAGMA user_version = 2" &&
 	test_expect_code 3 dadeum export --db old.db -o o.tmx 2>err &&
 	test_grep "needs migrating" err &&
 	dadeum set --db old.db 1 --note "migrated" >/dev/null &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 4 &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = 5 &&
 	dadeum export --db old.db -o o.tmx 2>err &&
 	test_grep "of unknown source: ingest their documents again" err &&
 	! grep -q "<seg>Unknown Risk</seg>" o.tmx &&

@@ -146,7 +146,7 @@ test_expect_success 'a termbase of schema version 2 gets the datcat table on its
 	printf "인공지능(AI) 안전연구소가 문을 열었다.\n" >a.txt &&
 	dadeum ingest --db v2.db a.txt &&
 	sqlite3 v2.db "DROP TRIGGER datcat_form_ad; DROP TRIGGER datcat_concept_ad;
-		DROP TABLE datcat; ALTER TABLE evidence DROP COLUMN source;
+		DROP TABLE datcat; ALTER TABLE evidence DROP COLUMN pos; ALTER TABLE evidence DROP COLUMN source;
 		ALTER TABLE evidence DROP COLUMN score; ALTER TABLE form DROP COLUMN source;
 		ALTER TABLE form DROP COLUMN score; PRAGMA user_version = 2" &&
 	test_expect_code 3 dadeum export --db v2.db --format tbx -o x.tbx 2>err &&

@@ -5,6 +5,7 @@
 # report:
 #   decode, extract  dadeum extract: 0, or 3 for undecodable input
 #   cross            dadeum extract --cross: the same
+#   html             dadeum text --input-format html: 0, or 3 for undecodable input
 #   align            dadeum align --lenient, the file against itself: 0, 1 or 3
 #   tmx, tbx, csv    dadeum convert (to TSV) and dadeum import (into a new
 #                    termbase), csv also read as TSV: any documented status, 0..5
@@ -106,6 +107,12 @@ for f in "$TEST_DATA"/fuzz/*/*; do
     align)
         test_expect_success "fuzz regression $name" '
             "$DADEUM" align --lenient --format tsv "$f" "$f" >out.tsv 2>err.txt
+            clean_exit $? 3 err.txt
+        '
+        ;;
+    html)
+        test_expect_success "fuzz seed $name" '
+            "$DADEUM" text --input-format html "$f" >out.txt 2>err.txt
             clean_exit $? 3 err.txt
         '
         ;;

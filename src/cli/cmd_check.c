@@ -122,7 +122,8 @@ static int check_document(struct check_glossary *g, const char *path, const stru
     if (!forced && (!strcmp(path, "-") || stat(path, &sb) || !S_ISREG(sb.st_mode)))
         return 0;
     r = text_reader_open(path, o->encoding, o->text_flags, &e);
-    if (r && text_reader_get_format(r) == DOC_TEXT) {
+    /* a web page is checked as the text it is, so that --fix can rewrite it */
+    if (r && (text_reader_get_format(r) == DOC_TEXT || text_reader_get_format(r) == DOC_HTML)) {
         text_reader_free(r);
         return 0;
     }

@@ -95,7 +95,7 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread) {
             struct strbuf at = STRBUF_INIT;
-            extract_run_position(info, first, &at);
+            extract_run_where(doc, info, first, &at);
             warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
                     at.buf, unread);
             strbuf_release(&at);
@@ -118,7 +118,7 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
         const struct extract_reject *x = extract_doc_get_reject(doc, i);
         struct strbuf line = STRBUF_INIT;
         strbuf_addf(&line, "%s:", shown);
-        extract_run_position(info, x->line, &line);
+        extract_run_where(doc, info, x->line, &line);
         strbuf_addf(&line, ": skipped '%s(%s)': %s", x->left, x->inner, x->reason);
         utf8_write_visible(stderr, line.buf, 0); /* the name may hold any byte */
         fputc('\n', stderr);

@@ -142,7 +142,7 @@ int doc_format_parse(const char *name, enum doc_format *out)
 
 int doc_is_container(enum doc_format f)
 {
-    return f == DOC_HWP || f == DOC_HWPX || f == DOC_DOCX || f == DOC_PDF;
+    return f == DOC_HWP || f == DOC_HWPX || f == DOC_DOCX || f == DOC_PDF || f == DOC_HTML;
 }
 
 int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size_t len,
@@ -158,6 +158,8 @@ int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size
         return doc_read_docx(buf, len, sink, err);
     case DOC_PDF:
         return doc_read_pdf(path, sink, err);
+    case DOC_HTML:
+        return doc_read_html((const char *)buf, len, sink, err);
     default:
         snprintf(err->msg, sizeof(err->msg), "%s is not a document container", doc_format_name(f));
         return -1;

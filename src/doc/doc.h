@@ -1,5 +1,6 @@
 /*
- * doc.h - documents as people receive them: HWP 5.0, HWPX, DOCX and PDF.
+ * doc.h - documents as people receive them: HWP 5.0, HWPX, DOCX, PDF and
+ * web pages.
  *
  * A document reader turns a container format into the paragraphs a reader
  * of the document sees, in order, as UTF-8 text: one call of the sink per
@@ -22,7 +23,7 @@
 
 enum doc_format {
     DOC_TEXT = 0, /* plain text or anything not recognised below: the text reader's business */
-    DOC_HTML,     /* markup; read by the text reader with markup stripping */
+    DOC_HTML,     /* a web page: "<!doctype html" or "<html" first */
     DOC_HWP,      /* OLE2 compound file whose FileHeader says "HWP Document File" */
     DOC_HWPX,     /* zip whose first entry "mimetype" is application/hwp+zip */
     DOC_DOCX,     /* zip holding word/document.xml */
@@ -62,16 +63,36 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
                   struct doc_error *err /* OUT */);
 int doc_read_docx(const unsigned char *buf, size_t len, const struct doc_sink *sink,
                   struct doc_error *err /* OUT */);
+/*
+ * HTML takes the page decoded to UTF-8 (text, len bytes), not its bytes:
+ * the text reader decodes it first (doc_html_charset), as it does a text
+ * file. Navigation, scripts, styles, forms and the head are left out; table
+ * rows are paragraphs of TAB-separated cells (html.c). Never fails: a page
+ * is read as a browser would, whatever its markup.
+ */
+int doc_read_html(const char *text, size_t len, const struct doc_sink *sink,
+                  struct doc_error *err /* OUT */);
+/*
+ * The encoding a page declares in a <meta charset=...> or <meta
+ * http-equiv="Content-Type" content="...; charset=..."> in its first 1024
+ * bytes, as HTML's prescan looks for it: copied to name (size bytes, NUL
+ * included) and 1 returned; 0 when there is none (or it is longer).
+ */
+int doc_html_charset(const unsigned char *buf, size_t len, char *name /* OUT */, size_t size);
 /* PDF runs poppler's pdftotext as a separate program on path. */
 int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error *err /* OUT */);
 
-/* Whether f is a container read by a document reader (HWP, HWPX, DOCX, PDF) rather than text. */
+/*
+ * Whether f is read whole by a document reader (HWP, HWPX, DOCX, PDF, HTML)
+ * rather than line by line as text.
+ */
 int doc_is_container(enum doc_format f);
 
 /*
  * Reads a container with the reader for f: buf and len hold the whole file
- * (path is needed by the PDF reader only). Returns as the readers do; text
- * and HTML, which the text reader reads itself, are refused.
+ * (path is needed by the PDF reader only; for HTML, buf holds the page
+ * decoded to UTF-8). Returns as the readers do; text, which the text reader
+ * reads itself, is refused.
  */
 int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size_t len,
              const struct doc_sink *sink, struct doc_error *err /* OUT */);

@@ -22,13 +22,16 @@
  * complete lines decoded before it, so a caller has seen every line up to
  * the one holding the bad byte; that partial line is never handed out.
  *
- * Documents: the first read is looked at (doc_detect). Text and HTML go on
- * as above, the bytes already read being decoded first (pending). A file
- * that starts like a container (OLE2, zip, %PDF) is read whole, at most
- * TEXT_DOC_MAX bytes, and detected again on all of it (a zip's entries
- * decide HWPX or DOCX); its reader runs at once and its paragraphs are kept
- * (paras) and handed out one per line. A zip that is neither HWPX nor DOCX
- * is decoded as text, from the whole buffer.
+ * Documents: the first read is looked at (doc_detect). Text goes on as
+ * above, the bytes already read being decoded first (pending). A file that
+ * starts like a container (OLE2, zip, %PDF) or a web page ("<!doctype html",
+ * "<html") is read whole, at most TEXT_DOC_MAX bytes, and detected again on
+ * all of it (a zip's entries decide HWPX or DOCX); its reader runs at once
+ * and its paragraphs are kept (paras) and handed out one per line. A zip
+ * that is neither HWPX nor DOCX is decoded as text, from the whole buffer.
+ * A web page is decoded whole first (in the encoding its <meta charset>
+ * names, when no encoding was asked for and it has no BOM), then read by
+ * doc_read_html.
  */
 #include "doc/reader.h"
 
@@ -38,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "doc/doc.h"
@@ -70,6 +74,7 @@ struct text_reader {
     struct dd_error *fail_err;    /* its details, allocated when it happens */
     char *path;                   /* as given, for messages */
     char *asked;                  /* the encoding asked for, or NULL */
+    unsigned flags;               /* text_reader_open's flags (TEXT_LENIENT) */
     enum doc_format format;       /* DOC_TEXT, or the container read into paras */
     const char *pending;          /* bytes read while detecting, not yet decoded */
     size_t pending_len;
@@ -177,6 +182,51 @@ static int starts_like_container(const char *b, size_t n)
 }
 
 /*
+ * Decodes a web page read whole (r->whole, len bytes) and reads it into
+ * paras. A <meta charset> is honoured when no encoding was asked for, the
+ * page has no byte-order mark, and iconv knows the name ("utf-16" on a page
+ * whose bytes are ASCII cannot be right: HTML reads it as utf-8, and so
+ * does detection). Returns 0, or -1 with err filled in.
+ */
+static int reader_html(struct text_reader *r, const char *path, size_t len, struct dd_error *err)
+{
+    struct doc_sink sink = {keep_para, r};
+    struct strbuf page = STRBUF_INIT;
+    struct doc_error derr;
+    struct dd_error e;
+    char cs[64];
+
+    if ((!r->asked || !*r->asked || !strcmp(r->asked, "auto")) &&
+        !(len >= 3 && !memcmp(r->whole, "\xef\xbb\xbf", 3)) &&
+        doc_html_charset((const unsigned char *)r->whole, len, cs, sizeof cs) &&
+        strncasecmp(cs, "utf-16", 6)) {
+        struct text_decoder *d = text_decoder_new(cs, r->flags & TEXT_LENIENT, &e);
+        if (d) {
+            text_decoder_free(r->dec);
+            r->dec = d;
+        }
+    }
+    dd_error_clear(&e);
+    if (text_decoder_feed(r->dec, r->whole, len, &page, &e) != TEXT_OK ||
+        text_decoder_finish(r->dec, &page, &e) != TEXT_OK) {
+        *err = e;
+        text_input_fail(err, TEXT_READER_EDECODE, path, r->asked);
+        strbuf_release(&page);
+        return -1;
+    }
+    free(r->whole);
+    r->whole = NULL;
+    if (doc_read(DOC_HTML, path, (const unsigned char *)(page.buf ? page.buf : ""), page.len, &sink,
+                 &derr)) {
+        doc_input_fail(err, path, DOC_HTML, derr.msg);
+        strbuf_release(&page);
+        return -1;
+    }
+    strbuf_release(&page);
+    return 0;
+}
+
+/*
  * Decides the format of r's file (forced: TEXT_READER_FORMAT's value, or
  * -1 to detect) and reads a container whole through its reader. Returns 0,
  * or -1 with err filled in.
@@ -188,18 +238,21 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced, str
     struct doc_sink sink = {keep_para, r};
     struct doc_error derr;
     enum doc_format f;
+    int html;
 
-    if (forced == DOC_TEXT || forced == DOC_HTML)
+    if (forced == DOC_TEXT)
         return 0;
-    /* 8 bytes tell a container (OLE2 magic) from text */
-    n = read_some(r->fd, r->raw, READ_CHUNK, 8);
+    /* 8 bytes tell a container (OLE2 magic) from text, 64 a web page's "<!doctype html" */
+    n = read_some(r->fd, r->raw, READ_CHUNK, 64);
     if (n < 0) {
         err->sys_errno = errno;
         text_input_fail(err, TEXT_READER_EREAD, path, r->asked);
         return -1;
     }
     len = (size_t)n;
-    if (forced < 0 && !starts_like_container(r->raw, len)) {
+    html = forced == DOC_HTML ||
+           (forced < 0 && doc_detect((const unsigned char *)r->raw, len) == DOC_HTML);
+    if (forced < 0 && !html && !starts_like_container(r->raw, len)) {
         r->pending = r->raw;
         r->pending_len = len;
         return 0;
@@ -228,13 +281,18 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced, str
             return -1;
         }
     }
-    f = forced < 0 ? doc_detect((const unsigned char *)r->whole, len) : (enum doc_format)forced;
+    if (forced >= 0)
+        f = (enum doc_format)forced;
+    else
+        f = html ? DOC_HTML : doc_detect((const unsigned char *)r->whole, len);
     if (!doc_is_container(f)) {
         r->pending = r->whole;
         r->pending_len = len;
         return 0;
     }
     r->format = f;
+    if (f == DOC_HTML)
+        return reader_html(r, path, len, err);
     if (doc_read(f, path, (const unsigned char *)r->whole, len, &sink, &derr)) {
         doc_input_fail(err, path, f, derr.msg);
         return -1;
@@ -276,6 +334,7 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
     r->dec = dec;
     r->path = xstrdup(path);
     r->asked = encoding ? xstrdup(encoding) : NULL;
+    r->flags = flags;
     r->raw = xmalloc(READ_CHUNK);
     strbuf_init(&r->text, 0);
     strbuf_init(&r->line, 0);

@@ -9,9 +9,10 @@
  * text: a longer one (a file without line ends, /dev/zero, a binary) stops
  * the read with TEXT_READER_ELONG rather than growing the buffer without end.
  *
- * Documents in a container format (doc/doc.h: HWP, HWPX, DOCX, PDF), told
- * apart by their first bytes (or named by TEXT_READER_FORMAT in flags), are
- * read whole, at most TEXT_DOC_MAX bytes, by their reader; each paragraph
+ * Documents in a container format (doc/doc.h: HWP, HWPX, DOCX, PDF) and web
+ * pages (HTML), told apart by their first bytes (or named by
+ * TEXT_READER_FORMAT in flags), are read whole, at most TEXT_DOC_MAX bytes,
+ * by their reader; each paragraph
  * (or table row) becomes one line, numbered from 1, with a position label
  * ("§12", "p3:14") in where.
  */
@@ -27,7 +28,7 @@
 /* Longest line accepted, in bytes of decoded UTF-8 before normalisation (docs/dadeum.1). */
 #define TEXT_LINE_MAX (1u << 20)
 
-/* Largest document read whole (HWP, HWPX, DOCX, PDF), in bytes (docs/dadeum.1). */
+/* Largest document read whole (HWP, HWPX, DOCX, PDF, HTML), in bytes (docs/dadeum.1). */
 #define TEXT_DOC_MAX ((size_t)256 << 20)
 
 /* In text_reader_open's flags: read as format f (enum doc_format) instead of detecting it. */
@@ -86,7 +87,7 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
 enum text_reader_status text_reader_next(struct text_reader *r, struct text_line *line /* OUT */,
                                          struct dd_error *err /* OUT */);
 
-/* The format the file was read as (DOC_TEXT for text and HTML). */
+/* The format the file was read as (DOC_TEXT for text). */
 enum doc_format text_reader_get_format(const struct text_reader *r);
 
 /* The decoder's encoding and replacement count, for messages. */

@@ -62,6 +62,9 @@ struct extract_doc {
     size_t nfeat, afeat;            /* used, allocated */
     unsigned long *feat_line;       /* their line */
     size_t afeat_line;              /* allocated */
+    struct strbuf where;            /* position labels of a document's lines, NUL-terminated */
+    size_t *where_at;               /* where_at[lineno]: 1 + the label's offset in where, or 0 */
+    size_t nwhere_at;               /* entries in where_at */
 };
 
 /*
@@ -254,6 +257,29 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
         if (d->held > SECTION_MAX)
             resolve_section(d);
     }
+}
+
+void extract_doc_set_where(struct extract_doc *d, unsigned long lineno, const char *where)
+{
+    assert(d && where);
+    if (lineno >= d->nwhere_at) {
+        size_t n = d->nwhere_at ? d->nwhere_at : 64;
+        while (n <= lineno)
+            n = st_mult(n, 2);
+        d->where_at = xrealloc(d->where_at, st_mult(n, sizeof(*d->where_at)));
+        memset(d->where_at + d->nwhere_at, 0, (n - d->nwhere_at) * sizeof(*d->where_at));
+        d->nwhere_at = n;
+    }
+    d->where_at[lineno] = d->where.len + 1;
+    strbuf_addstr(&d->where, where);
+    strbuf_addch(&d->where, '\0');
+}
+
+const char *extract_doc_where(const struct extract_doc *d, unsigned long lineno)
+{
+    if (lineno >= d->nwhere_at || !d->where_at[lineno])
+        return NULL;
+    return d->where.buf + d->where_at[lineno] - 1;
 }
 
 void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
@@ -771,6 +797,8 @@ void extract_doc_free(struct extract_doc *d)
     free(d->feats);
     free(d->feat_line);
     free(d->line_taken);
+    strbuf_release(&d->where);
+    free(d->where_at);
     for (size_t i = 0; i < d->nrej; i++) {
         free((char *)d->rejects[i].left);
         free((char *)d->rejects[i].inner);

@@ -62,6 +62,10 @@ struct extract_pair {
  */
 struct model_pair;
 void extract_pair_to_model(const struct extract_pair *x, struct model_pair *p /* OUT */);
+/* The same for a pair of d, with its line's position label (extract_doc_where) in p->pos. */
+struct extract_doc;
+void extract_pair_to_model_in(const struct extract_doc *d, const struct extract_pair *x,
+                              struct model_pair *p /* OUT */);
 
 /* A candidate the extractor set aside, for --explain. */
 struct extract_reject {
@@ -119,6 +123,17 @@ struct extract_doc *extract_doc_new(const char *name, unsigned flags,
  * Scans one normalised line. lineno is its number in the source file.
  * Assumes text is valid UTF-8 without a newline.
  */
+/*
+ * Records where line lineno is in a document that is not plain text: the
+ * reader's position label ("§12", "p3:14"; doc/reader.h), given back by
+ * extract_doc_where so that stored positions name the paragraph or page.
+ * Lines of a text file have none: their number is their position.
+ */
+void extract_doc_set_where(struct extract_doc *d, unsigned long lineno, const char *where);
+
+/* The label extract_doc_set_where recorded for line lineno, or NULL. */
+const char *extract_doc_where(const struct extract_doc *d, unsigned long lineno);
+
 void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
                           unsigned long lineno);
 

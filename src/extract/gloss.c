@@ -701,3 +701,10 @@ void extract_pair_to_model(const struct extract_pair *x, struct model_pair *p)
     p->en_source = x->en ? x->evidence : NULL;
     p->en_score = x->confidence;
 }
+
+void extract_pair_to_model_in(const struct extract_doc *d, const struct extract_pair *x,
+                              struct model_pair *p)
+{
+    extract_pair_to_model(x, p);
+    p->pos = extract_doc_where(d, x->line);
+}

@@ -27,6 +27,8 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
         return NULL;
     doc = extract_doc_new(path, extract_flags, oracle);
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK) {
+        if (line.where)
+            extract_doc_set_where(doc, line.no, line.where);
         extract_doc_add_line(doc, line.text, line.len, line.no);
         info->bytes += line.len + 1;
     }
@@ -55,7 +57,19 @@ cleanup:
 void extract_run_position(const struct extract_run_info *info, unsigned long line,
                           struct strbuf *out)
 {
-    /* HWP, HWPX and DOCX number paragraphs; a PDF's lines are numbered as a text file's */
-    int para = info->format == DOC_HWP || info->format == DOC_HWPX || info->format == DOC_DOCX;
+    /* HWP, HWPX, DOCX and HTML number paragraphs; a PDF's lines are numbered as a text file's */
+    int para = info->format == DOC_HWP || info->format == DOC_HWPX || info->format == DOC_DOCX ||
+               info->format == DOC_HTML;
     strbuf_addf(out, "%s%lu", para ? "§" : "", line);
+}
+
+void extract_run_where(const struct extract_doc *doc, const struct extract_run_info *info,
+                       unsigned long line, struct strbuf *out)
+{
+    const char *where = extract_doc_where(doc, line);
+
+    if (where)
+        strbuf_addstr(out, where);
+    else
+        extract_run_position(info, line, out);
 }

@@ -52,4 +52,11 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
 void extract_run_position(const struct extract_run_info *info, unsigned long line,
                           struct strbuf *out);
 
+/*
+ * The same, from doc's own labels when it kept them (extract_doc_where:
+ * "p3:14" for a PDF's line, "fn 2" for a footnote), else as above.
+ */
+void extract_run_where(const struct extract_doc *doc, const struct extract_run_info *info,
+                       unsigned long line, struct strbuf *out);
+
 #endif

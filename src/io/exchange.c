@@ -333,7 +333,9 @@ void exchange_source_string(const struct model_concept *c, enum exchange_paths p
         return;
     /* a name may hold any byte: written the same way in every format */
     utf8_add_visible(out, path, strlen(path), 0);
-    if (c->example_line)
+    if (c->example_pos)
+        strbuf_addf(out, ":%s", c->example_pos);
+    else if (c->example_line)
         strbuf_addf(out, ":%lu", c->example_line);
 }
 
@@ -489,14 +491,51 @@ long long exchange_parse_id(const char *s)
     return strtoll(s, NULL, 10);
 }
 
+/*
+ * The start of a document's position label (doc/reader.h) that ends s[0..len)
+ * after a ':' ("§12", "fn 2", "en 2", "p3:14"), or 0 when there is none;
+ * *line receives N of "§N", else 0.
+ */
+static size_t pos_label_at(const char *s, size_t len, unsigned long long *line)
+{
+    size_t colon = len, c2;
+    unsigned long long v;
+
+    *line = 0;
+    while (colon && s[colon - 1] != ':')
+        colon--;
+    if (!colon || colon == len)
+        return 0;
+    if (len - colon > 2 && !memcmp(s + colon, "\xc2\xa7", 2) &&
+        !parse_digits(s + colon + 2, len - colon - 2, &v)) {
+        *line = v;
+        return colon;
+    }
+    if (len - colon > 3 && (s[colon] == 'f' || s[colon] == 'e') &&
+        !memcmp(s + colon + 1, "n ", 2) && !parse_digits(s + colon + 3, len - colon - 3, &v))
+        return colon;
+    if (parse_digits(s + colon, len - colon, &v))
+        return 0;
+    for (c2 = colon - 1; c2 && s[c2 - 1] != ':'; c2--)
+        ;
+    if (c2 && s[c2] == 'p' && colon - 1 > c2 + 1 && !parse_digits(s + c2 + 1, colon - 2 - c2, &v))
+        return c2;
+    return 0;
+}
+
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len)
 {
-    size_t colon = len;
+    size_t colon = len, at;
     unsigned long long line;
     while (colon && s[colon - 1] != ':')
         colon--;
     struct strbuf name = STRBUF_INIT;
-    if (colon && !parse_digits(s + colon, len - colon, &line)) {
+    if ((at = pos_label_at(s, len, &line)) != 0) {
+        e->c.example_pos = strpool_dup(&e->strs, s + at, len - at);
+        e->bytes += len - at + 1;
+        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
+        len = at - 1;
+    } else if (colon && !parse_digits(s + colon, len - colon, &line)) {
         len = colon - 1;
         e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
     }

@@ -357,7 +357,10 @@ int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type t
 /*
  * Sets c.example_path and c.example_line from s[0..len), "path:line" as
  * exchange_source_string writes it; s without ":digits" at its end is all
- * path. The path is written as utf8_add_visible writes names (\x1b).
+ * path. A document's position label at the end ("a.hwp:§12", "a.hwp:fn 2",
+ * "a.pdf:p3:14") goes to c.example_pos instead (and N of "§N" to
+ * c.example_line, the paragraph it counts). The path is written as
+ * utf8_add_visible writes names (\x1b).
  */
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
 /* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */

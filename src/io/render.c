@@ -158,7 +158,10 @@ static void write_text(FILE *fp, const struct model_concept *c)
         snippet(fp, c);
         fputs(" (", fp);
         name(fp, c->example_path);
-        fprintf(fp, ":%lu)\n", c->example_line);
+        if (c->example_pos)
+            fprintf(fp, ":%s)\n", c->example_pos);
+        else
+            fprintf(fp, ":%lu)\n", c->example_line);
     }
 }
 
@@ -176,7 +179,9 @@ static void write_tsv(FILE *fp, const struct model_concept *c)
     fprintf(fp, "\t%s\t%lu\t%lu\t", model_status_name(c->status), c->count, c->ndocs);
     name(fp, c->example_path);
     fputc('\t', fp);
-    if (c->example)
+    if (c->example && c->example_pos)
+        field(fp, c->example_pos);
+    else if (c->example)
         fprintf(fp, "%lu", c->example_line);
     fputc('\t', fp);
     field(fp, c->note);
@@ -228,7 +233,13 @@ static void write_json(FILE *fp, const struct model_concept *c)
         fputs("{\"file\":", fp);
         json_write_string(fp, c->example_path ? path.buf : NULL);
         strbuf_release(&path);
-        fprintf(fp, ",\"line\":%lu,\"context\":", c->example_line);
+        fprintf(fp, ",\"line\":%lu,", c->example_line);
+        if (c->example_pos) {
+            fputs("\"pos\":", fp);
+            json_write_string(fp, c->example_pos);
+            fputc(',', fp);
+        }
+        fputs("\"context\":", fp);
         json_write_string(fp, c->example);
         fputc('}', fp);
     } else {

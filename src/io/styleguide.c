@@ -298,6 +298,7 @@ int styleguide_add(struct styleguide *sg, const struct model_concept *c)
     it->c.note = dup_or_null(c->note);
     it->c.example = dup_or_null(c->example);
     it->c.example_path = dup_or_null(c->example_path);
+    it->c.example_pos = dup_or_null(c->example_pos);
     it->c.matched = dup_or_null(c->matched);
     it->c.datcats = NULL; /* a style guide shows none; c's are not ours to keep */
     it->c.ndatcats = 0;
@@ -363,6 +364,7 @@ void styleguide_free(struct styleguide *sg)
         free((char *)c->note);
         free((char *)c->example);
         free((char *)c->example_path);
+        free((char *)c->example_pos);
         free((char *)c->matched);
         free(sg->items[i].key);
     }

@@ -215,7 +215,13 @@ static void html_entry(struct styleguide__ctx *ctx, const struct model_concept *
         if ((path = exchange_path_shown(c->example_path, ctx->opt->paths))) {
             fputs("<cite>", fp);
             html_name(fp, path);
-            fprintf(fp, ":%lu</cite>", c->example_line);
+            if (c->example_pos) {
+                fputc(':', fp);
+                html_text(fp, c->example_pos, strlen(c->example_pos));
+                fputs("</cite>", fp);
+            } else {
+                fprintf(fp, ":%lu</cite>", c->example_line);
+            }
         }
         fputs("</p>\n", fp);
         strbuf_release(&pre);

@@ -142,7 +142,12 @@ static void md_entry(struct styleguide__ctx *ctx, const struct model_concept *c)
         if ((path = exchange_path_shown(c->example_path, ctx->opt->paths))) {
             fputs(" (", fp);
             md_name(fp, path);
-            fprintf(fp, ":%lu)", c->example_line);
+            if (c->example_pos) {
+                fputc(':', fp);
+                md_text(fp, c->example_pos, strlen(c->example_pos));
+                fputc(')', fp);
+            } else
+                fprintf(fp, ":%lu)", c->example_line);
         }
         fputc('\n', fp);
         strbuf_release(&pre);

@@ -35,6 +35,8 @@ struct model_pair {
     const char *gloss;     /* the other side, as written */
     enum model_kind kind;  /* what gloss is */
     unsigned long line;    /* first line in the document */
+    const char *pos;       /* that line's position label in a document that is not plain
+                            * text ("§12", "p3:14"; doc/reader.h), or NULL: line is it */
     unsigned count;        /* occurrences in the document */
     int reversed;          /* written gloss(term) */
     const char *context;   /* the line of the first occurrence, or NULL */
@@ -154,6 +156,8 @@ struct model_concept {
     const char *example;                /* a context line, or NULL */
     const char *example_path;           /* its document */
     unsigned long example_line;         /* its line */
+    const char *example_pos;            /* its position label ("§12", "p3:14"), or NULL:
+                                           example_line is the position */
     enum model_match match;             /* how the lookup found it */
     const char *matched;                /* the form that matched, or NULL */
     int distance;                       /* FUZZY: jamo distance (JAMO_COST_UNIT); PREFIX, SUBSTRING:

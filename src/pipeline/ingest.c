@@ -64,7 +64,7 @@ enum dadeum_ingest_status dadeum_ingest_file(const struct dadeum_ctx *ctx, struc
         goto fail;
     for (size_t i = 0; i < extract_doc_count(doc) && !unchanged; i++) {
         struct model_pair pair;
-        extract_pair_to_model(extract_doc_get(doc, i), &pair);
+        extract_pair_to_model_in(doc, extract_doc_get(doc, i), &pair);
         if (termbase_doc_add(tb, &pair, err))
             goto fail;
     }

@@ -168,6 +168,8 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
         c->example_path = rstr(r, sqlite3_column_text(st, 6));
         c->example_line = (unsigned long)sqlite3_column_int64(st, 7);
         c->example = rstr(r, sqlite3_column_text(st, 8));
+        if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+            c->example_pos = rstr(r, sqlite3_column_text(st, 9));
     }
     c->match = match;
     c->matched = matched ? rstr(r, (const unsigned char *)matched) : NULL;
@@ -648,7 +650,7 @@ static sqlite3_stmt *prepare_walk(struct termbase *tb, const char *sql, int stat
 static const char walk_rows_sql[] =
     "SELECT c.id, c.ko, c.kind, c.status, c.note, c.count,"
     " f.id, f.text, f.type, f.user, f.source, f.score,"
-    " e.doc, e.count, e.score, e.source, e.line, e.context, d.path"
+    " e.doc, e.count, e.score, e.source, e.line, e.context, d.path, e.pos"
     " FROM concept c LEFT JOIN form f ON f.concept = c.id"
     " LEFT JOIN evidence e ON e.form = f.id LEFT JOIN document d ON d.id = e.doc"
     " WHERE ?1 IS NULL OR c.status = ?1 ORDER BY c.key, c.id, f.id";
@@ -674,6 +676,7 @@ struct walk_example {
     int64_t count;
     char *path, *context;
     int64_t line;
+    char *pos; /* evidence.pos, or NULL */
 };
 
 static void walk_form_finish(struct termbase_result *r, struct model_concept *c,
@@ -726,7 +729,7 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
     struct termbase_result *r = xcalloc(1, sizeof(*r));
     sqlite3_stmt *st = NULL, *dc = NULL;
     struct walk_form wf = {STRBUF_INIT, STRBUF_INIT, 0, 0, NULL, -1};
-    struct walk_example ex = {0, 0, 0, NULL, NULL, 0};
+    struct walk_example ex = {0, 0, 0, NULL, NULL, 0, NULL};
     struct strbuf tmp = STRBUF_INIT;
     int64_t *docs = NULL, form_id = 0;
     size_t ndocs = 0, adocs = 0, aforms = 0;
@@ -747,6 +750,7 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
             if (ex.set) {
                 c->example_path = rstr(r, (const unsigned char *)ex.path);
                 c->example_line = (unsigned long)ex.line;
+                c->example_pos = ex.pos ? rstr(r, (const unsigned char *)ex.pos) : NULL;
                 c->example = rstr(r, (const unsigned char *)ex.context);
             }
             if (c->nforms)
@@ -779,6 +783,7 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
             ndocs = 0;
             free(ex.path);
             free(ex.context);
+            free(ex.pos);
             memset(&ex, 0, sizeof(ex));
             form_id = 0;
         }
@@ -843,8 +848,11 @@ int termbase_foreach(struct termbase *tb, int status, model_concept_fn fn, void 
                        (strcmp(path, ex.path) < 0 || (!strcmp(path, ex.path) && line < ex.line)))));
                 if (better) {
                     const unsigned char *ctxt = sqlite3_column_text(st, 17);
+                    const unsigned char *pos = sqlite3_column_text(st, 19);
                     free(ex.path);
                     free(ex.context);
+                    free(ex.pos);
+                    ex.pos = pos ? xstrdup((const char *)pos) : NULL;
                     ex.set = 1;
                     ex.not_ko = not_ko;
                     ex.count = count;
@@ -868,6 +876,7 @@ cleanup:
     strbuf_release(&tmp);
     free(ex.path);
     free(ex.context);
+    free(ex.pos);
     free(docs);
     termbase_result_free(r);
     return ret;

@@ -55,8 +55,8 @@ static const char *const merge_sql[M_NSTMT] = {
     [M_DOC_GET] = "SELECT id FROM document WHERE path = ?1",
     /* a stand-in: ingesting the real document replaces it (its hash differs) */
     [M_DOC_INSERT] = "INSERT INTO document(path, hash, bytes) VALUES (?1, 'import', 0)",
-    [M_EVIDENCE_ADD] = "INSERT OR IGNORE INTO evidence(form, doc, line, count, reversed, context)"
-                       " VALUES (?1, ?2, ?3, 1, 0, ?4)",
+    [M_EVIDENCE_ADD] = "INSERT OR IGNORE INTO evidence(form, doc, line, count, reversed, context,"
+                       " pos) VALUES (?1, ?2, ?3, 1, 0, ?4, ?5)",
     /*
      * A data category not there yet. A term has one value of a termNote
      * type (termType, partOfSpeech, ...): the termbase's wins, as its review
@@ -274,6 +274,8 @@ static enum termbase_status add_example(struct termbase_merge *m, int64_t form,
     sqlite3_bind_int64(st, 2, doc);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)c->example_line);
     sqlite3_bind_text(st, 4, c->example, -1, SQLITE_STATIC);
+    if (c->example_pos)
+        sqlite3_bind_text(st, 5, c->example_pos, -1, SQLITE_STATIC);
     return step(m, st, err) == SQLITE_DONE ? TERMBASE_OK : (enum termbase_status)err->detail;
 }
 

@@ -146,6 +146,22 @@ static const char step4_sql[] =
     "UPDATE form SET source = 'user' WHERE user = 1;\n"
     "UPDATE document SET hash = 'v2:' || hash WHERE hash <> 'import';\n";
 
+/*
+ * Version 5 (issue #19): where in a document that is not plain text the
+ * first line is, as its reader names it ("§12": a paragraph of an HWP,
+ * HWPX, DOCX or web page; "p3:14": page 3, line 14 of a PDF), so that
+ * lookup, review and export show "file.hwp:§12" rather than a paragraph
+ * count that reads as a line number. NULL for text files (line is the
+ * position) and for rows of older versions until their document is
+ * ingested again: as in version 4, stored documents get a changed hash so
+ * that the next `dadeum ingest` of an unchanged file reads it again (the
+ * schema cannot tell a text file from a document; reading a text file
+ * again gives the same rows).
+ */
+static const char step5_sql[] =
+    "ALTER TABLE evidence ADD COLUMN pos TEXT;\n"
+    "UPDATE document SET hash = 'v5:' || hash WHERE hash <> 'import';\n";
+
 struct migration {
     const char *sql;                                                  /* DDL and data */
     enum termbase_status (*fn)(struct termbase *, struct dd_error *); /* or NULL */
@@ -153,10 +169,8 @@ struct migration {
 
 /* steps[v - 1] takes version v - 1 to v. */
 static const struct migration steps[TERMBASE_SCHEMA_VERSION] = {
-    {step1_sql, NULL},
-    {step2_sql, step2_fill},
-    {step3_sql, NULL},
-    {step4_sql, NULL},
+    {step1_sql, NULL}, {step2_sql, step2_fill}, {step3_sql, NULL},
+    {step4_sql, NULL}, {step5_sql, NULL},
 };
 
 const char *termbase__schema_sql(int v)
@@ -203,6 +217,7 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
      "form_fts_ai", "form_fts_ad", "fuzzy", NULL},
     {"datcat", "datcat_concept", "datcat_form", "datcat_form_ad", "datcat_concept_ad", NULL},
     {NULL}, /* version 4 adds columns only */
+    {NULL}, /* and so does version 5 */
 };
 
 /* The schema check of the open statement: how many objects of versions 1, 2 and 3 exist. */

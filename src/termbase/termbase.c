@@ -63,8 +63,8 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
     /* source and score: the best the document gives the form (ties: the first
      * source by name), so that the order of a document's pairs does not matter */
     [TB_EVIDENCE_UPSERT] =
-        "INSERT INTO evidence(form, doc, line, count, reversed, context, source, score)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(form, doc) DO UPDATE SET"
+        "INSERT INTO evidence(form, doc, line, count, reversed, context, source, score, pos)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(form, doc) DO UPDATE SET"
         " count = count + excluded.count,"
         " source = CASE WHEN coalesce(excluded.score, -1) > coalesce(score, -1)"
         "   OR (coalesce(excluded.score, -1) = coalesce(score, -1)"
@@ -110,8 +110,9 @@ static const char *const stmt_sql[TB_STMT_COUNT] = {
     [TB_C_GET] = "SELECT c.ko, c.kind, c.status, c.note, c.count,"
                  " (SELECT count(DISTINCT e.doc) FROM form f JOIN evidence e ON e.form = f.id"
                  "  WHERE f.concept = c.id),"
-                 " x.path, x.line, x.context FROM concept c LEFT JOIN"
-                 " (SELECT d.path, e.line, e.context FROM form f JOIN evidence e ON e.form = f.id"
+                 " x.path, x.line, x.context, x.pos FROM concept c LEFT JOIN"
+                 " (SELECT d.path, e.line, e.context, e.pos FROM form f"
+                 "  JOIN evidence e ON e.form = f.id"
                  "  JOIN document d ON d.id = e.doc WHERE f.concept = ?1"
                  "  ORDER BY f.type <> 'ko', e.count DESC, d.path, e.line LIMIT 1) x"
                  " WHERE c.id = ?1",
@@ -876,6 +877,8 @@ static enum termbase_status add_form(struct termbase *tb, int64_t concept, const
         bind_text(st, 7, source);
     if (score >= 0) /* to hundredths, as extract's TSV and JSONL write it: both ingests agree */
         sqlite3_bind_double(st, 8, floor(score * 100 + 0.5) / 100);
+    if (p->pos)
+        bind_text(st, 9, p->pos);
     return run(tb, st, err);
 }
 

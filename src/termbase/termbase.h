@@ -47,7 +47,7 @@
 #include "util/strbuf.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TERMBASE_SCHEMA_VERSION 4
+#define TERMBASE_SCHEMA_VERSION 5
 /* Milliseconds a writer waits for another one before TERMBASE_EBUSY. */
 #define TERMBASE_BUSY_MS 10000
 /* Longest lookup query accepted, in bytes. */

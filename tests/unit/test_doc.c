@@ -2,7 +2,8 @@
  * test_doc.c - document detection (doc_detect), format names, and the HWP
  * reader's text on hand-made sections (doc_hwp_read_section): control
  * characters of one and eight code units, surrogates, tables as rows, a
- * one-cell table, and records cut short.
+ * one-cell table, and records cut short; the web page reader
+ * (doc_read_html) and its charset prescan (doc_html_charset).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -346,6 +347,98 @@ static void test_ole2_difat(void)
     strbuf_release(&p.all);
 }
 
+/* ---- web pages ----------------------------------------------------------------------- */
+
+/* The paragraphs of page as "where|text\n" lines. */
+static void html_paras(const char *page, struct strbuf *out)
+{
+    struct paras p = {STRBUF_INIT};
+    struct doc_sink sink = {collect, &p};
+    struct doc_error err;
+
+    INT_EQ(doc_read_html(page, strlen(page), &sink, &err), 0, "a page is always read");
+    strbuf_reset(out);
+    strbuf_addstr(out, p.all.buf ? p.all.buf : "");
+    strbuf_release(&p.all);
+}
+
+static void test_html_read(void)
+{
+    static const struct {
+        const char *page, *want;
+    } cases[] = {
+        {"<p>a</p><p>b</p>", "§1|a\n§2|b\n"},
+        {"<P CLASS='x'>a\n  b\t c</P >", "§1|a b c\n"},
+        {"<div>a<br/>b</div>", "§1|a\n§2|b\n"},
+        {"<table><tr><th>a</th><td> b </td><td></td></tr><tr><td></td></tr></table>",
+         "§1|a\tb\t\n"},
+        {"<table><tr><td><p>a</p><p>b</p></td><td>c</td></table>", "§1|a b\tc\n"},
+        {"<tr><td>x<table><tr><td>y</td></tr></table>z</td></tr>", "§1|x y z\n"},
+        {"<pre>  a\n\nb\r\nc</pre>", "§1|a\n§2|b\n§3|c\n"},
+        {"x<sup>1</sup> y<sup>(2)</sup>", "§1|x{1} y(2)\n"},
+        {"<![CDATA[a<b>&c]]>", "§1|a&lt;b>&amp;c\n"},
+        {"a &amp;lt; b", "§1|a &amp;lt; b\n"},
+        {"<head><title>t</title><p>b", "§1|b\n"},
+        {"<head><meta charset=utf-8><body>b</body>", "§1|b\n"},
+        {"<nav>n<nav>m</nav>still</nav>a", "§1|a\n"},
+        {"<script>if (a<b) document.write('</scr'+'ipt>')</script>c", "§1|c\n"},
+        {"<script>x</SCRIPT >c<style>y</style x>d", "§1|cd\n"},
+        {"a<!-->b<!--->c<!-- x -- y -->d", "§1|abcd\n"},
+        {"a<!doctype html>b<?php x ?>c</ >d", "§1|abcd\n"},
+        {"<클라우드> a < b", "§1|<클라우드> a < b\n"},
+        {"a<p", "§1|a\n"},
+        {"a<!-- b", "§1|a\n"},
+        {"<a href=\"x>y\" title=a'b>t</a>", "§1|t\n"},
+        {"<button>b</button><form>f<input></form><select><option>o</select>x", "§1|x\n"},
+        {"<plaintext>a<p>b", ""},
+        {"", ""},
+    };
+    struct strbuf got = STRBUF_INIT;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        html_paras(cases[i].page, &got);
+        STR_EQ(got.buf ? got.buf : "", cases[i].want, "%s", cases[i].page);
+    }
+    strbuf_release(&got);
+}
+
+static void test_html_charset(void)
+{
+    static const struct {
+        const char *page, *want; /* NULL: none */
+    } cases[] = {
+        {"<meta charset=\"EUC-KR\">", "EUC-KR"},
+        {"<META CHARSET=utf-8/>", "utf-8"},
+        {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ks_c_5601-1987\">",
+         "ks_c_5601-1987"},
+        {"<meta name=x><p>charset=euc-kr</p>", NULL},
+        {"<meta charset=>", NULL},
+        {"<p>no meta</p>", NULL},
+    };
+    char name[16];
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        int found = doc_html_charset((const unsigned char *)cases[i].page, strlen(cases[i].page),
+                                     name, sizeof name);
+        INT_EQ(found, cases[i].want != NULL, "%s", cases[i].page);
+        if (found && cases[i].want)
+            STR_EQ(name, cases[i].want, "%s", cases[i].page);
+    }
+    /* a name longer than the buffer is no name; a meta past 1024 bytes is not looked at */
+    OK(!doc_html_charset((const unsigned char *)"<meta charset=abcdefghijklmnopqrstuvwxyz>", 41,
+                         name, sizeof name),
+       "too long");
+    {
+        struct strbuf page = STRBUF_INIT;
+        for (int i = 0; i < 1100; i++)
+            strbuf_addch(&page, ' ');
+        strbuf_addstr(&page, "<meta charset=utf-8>");
+        OK(!doc_html_charset((const unsigned char *)page.buf, page.len, name, sizeof name),
+           "past 1024 bytes");
+        strbuf_release(&page);
+    }
+}
+
 int main(void)
 {
     RUN(test_detect_magic);
@@ -356,5 +449,7 @@ int main(void)
     RUN(test_hwp_table);
     RUN(test_hwp_damaged);
     RUN(test_ole2_difat);
+    RUN(test_html_read);
+    RUN(test_html_charset);
     return harness_done();
 }

@@ -327,6 +327,23 @@ static void test_migrate_v1(void)
     tb = termbase_open(path, TERMBASE_READONLY, &err);
     OK(tb != NULL, "now current: %s", err.message);
     termbase_free(tb);
+    /* version 5: evidence.pos, NULL for old rows; the document is read again by the next ingest */
+    OK(sqlite3_open(path, &db) == SQLITE_OK, "sqlite reopen");
+    {
+        sqlite3_stmt *st = NULL;
+        OK(sqlite3_prepare_v2(db,
+                              "SELECT (SELECT count(*) FROM evidence WHERE pos IS NULL),"
+                              " (SELECT hash FROM document WHERE id = 1)",
+                              -1, &st, NULL) == SQLITE_OK,
+           "evidence.pos exists: %s", sqlite3_errmsg(db));
+        if (st && sqlite3_step(st) == SQLITE_ROW) {
+            INT_EQ(sqlite3_column_int(st, 0), 1, "the old row has no position label");
+            STR_EQ((const char *)sqlite3_column_text(st, 1), "v5:v2:fnv1a64:0000000000000001",
+                   "the document's hash changed by versions 4 and 5");
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
     unlink(path);
     {
         struct strbuf s = STRBUF_INIT;
