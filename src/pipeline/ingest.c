@@ -151,7 +151,7 @@ enum dadeum_ingest_status dadeum_ingest_parallel(const struct dadeum_ctx *ctx, s
         struct par_term term;
         int r;
 
-        extract_pair_to_model(x, &pair);
+        extract_pair_to_model_in(doc, x, &pair);
         par_term_check(x, ko, en, &al, t, &term);
         res->parallel += (size_t)par_term_to_model(&term, &pair);
         r = termbase_doc_add(tb, &pair, err);
