@@ -27,8 +27,9 @@ static const char synopsis[] =
 static const char help[] =
     "\n"
     "Prints the text of documents as dadeum reads them: decoded, normalised and,\n"
-    "for HWP files, one line per paragraph or table row (cells separated by a\n"
-    "tab), in reading order. The format is detected from the content.\n"
+    "for documents (web pages, HWP, HWPX, DOCX, PDF), one line per paragraph or\n"
+    "table row (cells separated by a tab), in reading order. The format is\n"
+    "detected from the content.\n"
     "\n"
     "input:\n"
     "  <file>...           documents to read; '-' reads standard input\n"

@@ -10,7 +10,7 @@
 const struct cli_command cli_commands[] = {
     {"extract", cmd_extract, "find term pairs in Korean documents and print them", CLI_CONTEXT},
     {"ingest", cmd_ingest, "store the pairs of documents in the termbase", CLI_CONTEXT},
-    {"text", cmd_text, "print a document's text as dadeum reads it (HWP, text)", 0},
+    {"text", cmd_text, "print a document's text as dadeum reads it", 0},
     {"lookup", cmd_lookup, "find a term in the termbase by any of its forms", 0},
     {"review", cmd_review, "list termbase concepts awaiting review", 0},
     {"set", cmd_set, "record a review decision on a termbase concept", 0},
