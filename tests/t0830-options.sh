@@ -242,4 +242,17 @@ test_expect_success 'no warning for real Latin-1 or a correct UTF-8 declaration 
 	! grep "declares encoding" err
 '
 
+test_expect_success 'document readers: no operand, or standard input twice, is a usage error' '
+	printf "인터넷 기반 자원 공유(클라우드)\n" >doc.txt &&
+	for cmd in extract text check; do
+		test_expect_code 2 dadeum $cmd 2>err </dev/null &&
+		test_grep "^dadeum: error: no input files (use .-. for standard input)\$" err &&
+		test_expect_code 2 dadeum $cmd - doc.txt - 2>err </dev/null &&
+		test_grep "^dadeum: error: standard input (.-.) can be read only once\$" err ||
+		return 1
+	done &&
+	test_expect_code 2 dadeum align - - 2>err </dev/null &&
+	test_grep "standard input (.-.) can be read only once" err
+'
+
 test_done

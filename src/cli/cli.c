@@ -439,3 +439,22 @@ struct termbase *cli_glossary_open(const char *db, const char *glossary, int *st
         *status = cli_fail(&err);
     return tb;
 }
+
+int cli_check_inputs(int argc, char **argv, int *reads_stdin)
+{
+    int stdin_count = 0;
+
+    *reads_stdin = 0;
+    if (optind >= argc) {
+        error("no input files (use '-' for standard input)");
+        return -1;
+    }
+    for (int i = optind; i < argc; i++)
+        stdin_count += !strcmp(argv[i], "-");
+    if (stdin_count > 1) {
+        error("standard input ('-') can be read only once");
+        return -1;
+    }
+    *reads_stdin = stdin_count;
+    return 0;
+}

@@ -71,6 +71,14 @@ int cli_sanitize_stdfds(void);
 int cli_check_stdin(const char *path);
 
 /*
+ * The file operands argv[optind..argc) of a command that reads documents:
+ * at least one, and standard input ('-') at most once (*reads_stdin: 1
+ * when it is one). Returns 0, or -1 after the error (the caller prints
+ * its usage).
+ */
+int cli_check_inputs(int argc, char **argv, int *reads_stdin /* OUT */);
+
+/*
  * Prints the synopsis to stderr with a hint and returns DADEUM_EXIT_USAGE;
  * with to_stdout (for -h) prints the full help to stdout and returns 0.
  */

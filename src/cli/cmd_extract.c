@@ -143,7 +143,7 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     struct cli_parser parser;
     struct extract_opts opt = {DADEUM_EXTRACT_OPTIONS_INIT, PAIRS_TSV, NULL, 0, NULL};
     struct outfile out = OUTFILE_INIT;
-    int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
+    int c, ret = DADEUM_EXIT_OK, stdin_count;
 
     cli_parser_init(&parser, &extract_options);
     while ((c = cli_next_option(&parser, argc, argv)) > 0) {
@@ -199,16 +199,8 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
-    if (optind >= argc) {
-        error("no input files (use '-' for standard input)");
+    if (cli_check_inputs(argc, argv, &stdin_count))
         return cli_usage(synopsis, help, 0);
-    }
-    for (int i = optind; i < argc; i++)
-        stdin_count += !strcmp(argv[i], "-");
-    if (stdin_count > 1) {
-        error("standard input ('-') can be read only once");
-        return cli_usage(synopsis, help, 0);
-    }
     /* before the header row is written */
     if (cli_check_encoding(opt.lib.encoding))
         return cli_usage(synopsis, help, 0);

@@ -111,7 +111,7 @@ int cmd_text(int argc, char **argv, struct dadeum_ctx *ctx)
     struct text_opts o = {NULL, 0, 0};
     struct outfile out = OUTFILE_INIT;
     const char *output = NULL;
-    int c, ret = DADEUM_EXIT_OK, stdin_count = 0;
+    int c, ret = DADEUM_EXIT_OK, stdin_count;
 
     (void)ctx; /* no CLI_CONTEXT: NULL */
     cli_parser_init(&parser, &text_options);
@@ -139,16 +139,8 @@ int cmd_text(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     if (c < 0)
         return parser.status;
-    if (optind >= argc) {
-        error("no input files (use '-' for standard input)");
+    if (cli_check_inputs(argc, argv, &stdin_count))
         return cli_usage(synopsis, help, 0);
-    }
-    for (int i = optind; i < argc; i++)
-        stdin_count += !strcmp(argv[i], "-");
-    if (stdin_count > 1) {
-        error("standard input ('-') can be read only once");
-        return cli_usage(synopsis, help, 0);
-    }
     if (cli_check_encoding(o.encoding))
         return cli_usage(synopsis, help, 0);
     if (cli_options_only)
