@@ -109,3 +109,34 @@ skip_all() {
     echo "# skipped: $1" >&2
     exit 0
 }
+
+# omegat_translate DIR: writes DIR/omegat.project (ko-KR -> en-US, the
+# default folders, no sentence segmentation) and has OmegaT translate DIR
+# headless, with DIR/tm/auto/*.tmx applied; the log goes to omegat.log.
+# The caller makes DIR/source, DIR/tm/auto and skips when omegat is missing.
+omegat_translate() {
+	mkdir -p "$1/source" "$1/target" "$1/tm/auto" "$1/glossary" "$1/dictionary" "$1/omegat" &&
+	cat >"$1/omegat.project" <<-\XML &&
+	<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+	<omegat>
+	  <project version="1.0">
+	    <source_dir>__DEFAULT__</source_dir>
+	    <source_dir_excludes/>
+	    <target_dir>__DEFAULT__</target_dir>
+	    <tm_dir>__DEFAULT__</tm_dir>
+	    <glossary_dir>__DEFAULT__</glossary_dir>
+	    <glossary_file>__DEFAULT__</glossary_file>
+	    <dictionary_dir>__DEFAULT__</dictionary_dir>
+	    <source_lang>ko-KR</source_lang>
+	    <target_lang>en-US</target_lang>
+	    <source_tok>org.omegat.tokenizer.LuceneCJKTokenizer</source_tok>
+	    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+	    <sentence_seg>false</sentence_seg>
+	    <support_default_translations>true</support_default_translations>
+	    <remove_tags>false</remove_tags>
+	  </project>
+	</omegat>
+	XML
+	HOME=$PWD/home timeout 60 omegat "$PWD/$1" --mode=console-translate \
+		-Djava.awt.headless=true >omegat.log 2>&1
+}

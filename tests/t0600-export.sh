@@ -247,29 +247,7 @@ test_expect_success 'OmegaT applies the TMX headless (ko-KR -> en-US)' '
 	mkdir -p proj/source proj/target proj/tm/auto proj/glossary proj/dictionary proj/omegat &&
 	cp out.tmx proj/tm/auto/dadeum.tmx &&
 	printf "데이터 센터\n\n미지의 위험\n\n최고 경영자\n" >proj/source/terms.txt &&
-	cat >proj/omegat.project <<-\XML &&
-	<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-	<omegat>
-	  <project version="1.0">
-	    <source_dir>__DEFAULT__</source_dir>
-	    <source_dir_excludes/>
-	    <target_dir>__DEFAULT__</target_dir>
-	    <tm_dir>__DEFAULT__</tm_dir>
-	    <glossary_dir>__DEFAULT__</glossary_dir>
-	    <glossary_file>__DEFAULT__</glossary_file>
-	    <dictionary_dir>__DEFAULT__</dictionary_dir>
-	    <source_lang>ko-KR</source_lang>
-	    <target_lang>en-US</target_lang>
-	    <source_tok>org.omegat.tokenizer.LuceneCJKTokenizer</source_tok>
-	    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-	    <sentence_seg>false</sentence_seg>
-	    <support_default_translations>true</support_default_translations>
-	    <remove_tags>false</remove_tags>
-	  </project>
-	</omegat>
-	XML
-	HOME=$PWD/home timeout 60 omegat "$PWD/proj" --mode=console-translate \
-		-Djava.awt.headless=true >omegat.log 2>&1 &&
+	omegat_translate proj &&
 	printf "Data Center\n\nUnknown Risk\n\nChief Executive Officer\n" >expect &&
 	test_cmp expect proj/target/terms.txt
 '
