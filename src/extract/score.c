@@ -415,7 +415,7 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
     if (i == s0)
         return 1;
     if (i > s0) {
-        if (o->weak)
+        if (o->weak || tok_in_question(&t[i - 1], gloss))
             return 1;
         for (int j = s0; j < i; j++)
             if (!tok_in_question(&t[j], gloss))

@@ -11,7 +11,8 @@
 #   67  an adverb (단연, 달리, 가끔)
 #   10, 9, 24, 25, 8, 21 and none: nouns, bound nouns, pronouns, determiners
 # A word that is also listed as a noun (대한, 통한) is left out: its class is
-# not sure. Exits 1 with a message when the input is missing or too small.
+# not sure. The nouns themselves are a class too (a particle after one is sure:
+# 장관이, 개회사와). Exits 1 with a message when the input is missing or too small.
 function fail(msg) { printf "gen_wordforms.awk: %s\n", msg > "/dev/stderr"; bad = 1; exit 1 }
 function utf8(cp) {
     return sprintf("%c%c%c", 224 + int(cp / 4096), 128 + int(cp / 64) % 64, 128 + cp % 64)
@@ -53,7 +54,7 @@ FNR == 1 { if ($0 !~ /^[0-9]+$/) fail(FILENAME ": line 1 is not a word count"); 
     f = slash ? substr($0, slash + 1) : ""
     w = compose(w)
     if (w == "") next
-    if (f in noun) { isnoun[w] = 1; next }
+    if (f in noun) { if (w ~ /^[\200-\377]/) isnoun[w] = 1; next }
     if (f in cls) form[w] = cls[f]
 }
 END {
@@ -63,10 +64,13 @@ END {
         if (w in isnoun) continue
         print w "\t" form[w]; n++; count[form[w]]++
     }
+    for (w in isnoun) { print w "\tnoun"; count["noun"]++ }
     # Debian 12's hunspell-ko gives 25,627 adnominal, 24,371 connective and 2,552 adverb forms
-    if (count["adnominal"] < 20000 || count["connective"] < 15000 || count["adverb"] < 2000) {
-        printf "gen_wordforms.awk: only %d adnominal, %d connective and %d adverb forms in %s (Debian package hunspell-ko)\n", \
-            count["adnominal"], count["connective"], count["adverb"], FILENAME > "/dev/stderr"
+    # and 33,402 nouns (Hangul ones)
+    if (count["adnominal"] < 20000 || count["connective"] < 15000 || count["adverb"] < 2000 ||
+        count["noun"] < 30000) {
+        printf "gen_wordforms.awk: only %d adnominal, %d connective, %d adverb and %d noun forms in %s (Debian package hunspell-ko)\n", \
+            count["adnominal"], count["connective"], count["adverb"], count["noun"], FILENAME > "/dev/stderr"
         exit 1
     }
 }

@@ -22,7 +22,7 @@ awk -f "$here/gen_wordforms.awk" "$dic" >"$tmp/forms" || exit 1 # awk said why
 sort -t "$(printf '\t')" -k1,1 -u "$tmp/forms" >"$tmp/sorted" || { echo "$me: error: sort failed" >&2; exit 1; }
 awk -F'\t' '
 BEGIN { name["adnominal"] = "ko_adnominal_forms"; name["connective"] = "ko_connective_forms"
-        name["adverb"] = "ko_adverb_forms" }
+        name["adverb"] = "ko_adverb_forms"; name["noun"] = "ko_nouns" }
 { if (!($2 in name)) { print "gen_wordforms.sh: bad class " $2 > "/dev/stderr"; exit 1 }
   text[$2] = text[$2] "    \"" $1 "\\0\"\n"; size[$2] += length($1) + 1 }
 END {

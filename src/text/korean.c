@@ -36,6 +36,55 @@ enum ko_form ko_word_form(const char *tok, size_t len)
     return KO_FORM_NONE;
 }
 
+int ko_is_noun(const char *tok, size_t len)
+{
+    return wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+}
+
+/* 1 when some suffix of s[0..len) of two syllables or more is a dictionary noun. */
+static int ends_with_noun(const char *s, size_t len)
+{
+    unsigned syl = 0;
+    for (size_t pos = len; pos > 0;) {
+        pos = utf8_prev(s, pos);
+        if (++syl >= 2 && ko_is_noun(s + pos, len - pos))
+            return 1;
+    }
+    return 0;
+}
+
+size_t ko_noun_particle(const char *tok, size_t len)
+{
+    /* (after a consonant, after a vowel); 으로 takes 로 after ㄹ as well */
+    static const struct {
+        const char *cons, *vowel;
+    } sure[] = {{"이", "가"},     {"은", "는"},     {"을", "를"},         {"과", "와"},
+                {"으로", "로"},   {"에서", "에서"}, {"에게", "에게"},     {"에는", "에는"},
+                {"에서는", "에서는"}, {"까지", "까지"}, {"부터", "부터"}};
+    if (ends_with_noun(tok, len))
+        return 0;
+    for (size_t i = 0; i < sizeof(sure) / sizeof(*sure); i++) {
+        for (int v = 0; v < 2; v++) {
+            const char *p = v ? sure[i].vowel : sure[i].cons;
+            size_t pl = strlen(p);
+            if (pl >= len || memcmp(tok + len - pl, p, pl))
+                continue;
+            size_t stem = len - pl;
+            uint32_t c = 0;
+            utf8_decode(tok + utf8_prev(tok, stem), stem - utf8_prev(tok, stem), &c);
+            if (c < 0xAC00 || c > 0xD7A3)
+                continue;
+            unsigned fin = (c - 0xAC00) % 28;
+            int want_vowel = fin == 0 || (fin == 8 && !strcmp(sure[i].cons, "으로"));
+            if (strcmp(sure[i].cons, sure[i].vowel) && want_vowel != v)
+                continue;
+            if (ko_is_noun(tok, stem) || ends_with_noun(tok, stem))
+                return stem;
+        }
+    }
+    return 0;
+}
+
 /* The syllable with the initial of the initial-sound law folded: ㄹ and ㄴ read ㅇ or ㄴ at
  * the start of a word (力 력 in 능력, 역량; 聯 련 in 연합), so they all compare as ㅇ. */
 static unsigned fold_initial(unsigned syl)
@@ -292,6 +341,9 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
         if (stem < len && ko_syllable_count(tok, stem) == 0)
             return KO_STOP_HARD;
     }
+    /* a dictionary noun and a case particle: 장관이, 개회사와, 위원국과 */
+    if (ko_noun_particle(tok, len))
+        return KO_STOP_HARD;
     if (ko_set_has(&modifier_set, tok, len))
         return KO_STOP_SOFT;
     if (ends_with_set(tok, len, &ending_set))

@@ -46,6 +46,17 @@ int ko_is_sino_syllable(uint32_t c);
  * form (개설해), an adverb (단연, 달리); KO_FORM_NONE for nouns and unknown words. */
 enum ko_form { KO_FORM_NONE, KO_FORM_ADNOMINAL, KO_FORM_CONNECTIVE, KO_FORM_ADVERB };
 enum ko_form ko_word_form(const char *tok, size_t len);
+/* 1 when tok is a noun of hunspell-ko's dictionary (정책, 장관, 성과). */
+int ko_is_noun(const char *tok, size_t len);
+/*
+ * The length of the noun when tok is a noun followed by a case particle that
+ * no term holds (장관이, 개회사와, 통계청은, 위원국과: subject, topic, object,
+ * conjunction, place and direction particles in the form the noun's last
+ * syllable asks for); 0 otherwise. The noun is the stem itself or ends with a
+ * dictionary noun of two syllables or more; a token that ends with such a noun
+ * across the particle's syllable (성과, 연구성과, 고양이) is not split.
+ */
+size_t ko_noun_particle(const char *tok, size_t len);
 
 /* 1 when Hangul syllable reads hanja han (Unihan kHangul, the initial-sound law
  * allowed: 聯 reads 련 and 연). */
