@@ -37,7 +37,7 @@
 
 struct model_word {
     const char *word; /* a Korean word */
-    const char *cls;  /* its class: time, connective, deictic, scope */
+    const char *cls;  /* its class: time, connective, deictic, scope, place */
 };
 
 #include "model_data.h"
@@ -74,7 +74,8 @@ struct model_word {
                                         X(shorter_weak) X(loan_odds) X(words_exact)                \
                                             X(rule_anchored) X(sound) X(prev_dot_abbrev)           \
                                                 X(inner_dot_abbrev) X(adnominal) X(verb_adverb)    \
-                                                    X(prev_adnominal) X(prev_verb_adverb)
+                                                    X(prev_adnominal) X(prev_verb_adverb)  \
+                                                        X(place) X(prev_place)
 /* clang-format on */
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
@@ -466,6 +467,9 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         x[SF_connective] = !strcmp(f.cls, "connective");
         x[SF_deictic] = !strcmp(f.cls, "deictic");
         x[SF_scope] = !strcmp(f.cls, "scope");
+        /* a country or region before a name (미국 질병통제예방센터): the last token
+         * always belongs (미국(USA)) */
+        x[SF_place] = i < m - 1 && !strcmp(f.cls, "place");
     }
     if (i < m - 1) { /* the last token always belongs: its shape says nothing here */
         x[SF_stop_soft] = f.stop == KO_STOP_SOFT;
@@ -495,6 +499,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         x[SF_prev_hard] = p.stop == KO_STOP_HARD;
         x[SF_prev_particle] = p.particle;
         x[SF_prev_class] = p.cls != NULL;
+        x[SF_prev_place] = p.cls && !strcmp(p.cls, "place");
         x[SF_prev_title] = p.title;
         x[SF_prev_dot] = t[i].dot;
         x[SF_prev_numeric] = p.numeric;
@@ -759,7 +764,7 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
             if (rows)
                 add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),
                         gloss, span_names, x, SF_COUNT);
-            if (i == s0 || z > best)
+            if (i != s0 && z > best)
                 best = z, s = i;
         }
     }
