@@ -58,7 +58,8 @@ struct model_word {
                             X(acr_initial) X(acr_fit) X(right_colon) X(right_glued) X(clause_bol)  \
                                 X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)             \
                                     X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
-                                        X(loan_acr_mismatch) X(spaced) X(hanja_read)
+                                        X(loan_acr_mismatch) X(spaced) X(hanja_read)       \
+                                            X(gloss_place)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
@@ -663,6 +664,12 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
          * none (양자(NIA): a field with its agency) */
         const char *lk = lexicon_acronym_kind(gloss, gl);
         x[PF_body_nonorg] = lk && !strcmp(lk, "body") && !x[PF_ko_org] && !x[PF_ko_loanlike];
+    }
+    /* the gloss names a country or region: where the place is (이스탄불(터키)), not
+     * another name for it, unless it shortens the term (중화인민공화국(중국)) */
+    {
+        const char *gc = word_class(gloss, gl);
+        x[PF_gloss_place] = gc && !strcmp(gc, "place");
     }
     /* the gloss is hanja that the Korean side reads (국방과학연구소, 國防科學硏究所) */
     x[PF_hanja_read] = (o->flags & OCC_HANJA) != 0;

@@ -58,8 +58,8 @@ size_t ko_noun_particle(const char *tok, size_t len)
     /* (after a consonant, after a vowel); 으로 takes 로 after ㄹ as well */
     static const struct {
         const char *cons, *vowel;
-    } sure[] = {{"이", "가"},     {"은", "는"},     {"을", "를"},         {"과", "와"},
-                {"으로", "로"},   {"에서", "에서"}, {"에게", "에게"},     {"에는", "에는"},
+    } sure[] = {{"이", "가"},         {"은", "는"},     {"을", "를"},     {"과", "와"},
+                {"으로", "로"},       {"에서", "에서"}, {"에게", "에게"}, {"에는", "에는"},
                 {"에서는", "에서는"}, {"까지", "까지"}, {"부터", "부터"}};
     if (ends_with_noun(tok, len))
         return 0;

@@ -52,6 +52,10 @@ static void test_token_stop(void)
         {"새로운", KO_STOP_HARD},
         {"제17차", KO_STOP_HARD},
         {"2024년", KO_STOP_HARD},
+        /* a dictionary noun and a case particle (hunspell-ko's nouns) */
+        {"장관이", KO_STOP_HARD},
+        {"개회사와", KO_STOP_HARD},
+        {"통계청이", KO_STOP_HARD}, /* ends with the noun 통계 */
         {"①", KO_STOP_HARD},
         {"AI", KO_STOP_HARD}, /* Latin: left to the caller */
         {"", KO_STOP_HARD},
@@ -71,12 +75,40 @@ static void test_token_stop(void)
         {"클라우드", KO_STOP_NONE},
         {"보고서", KO_STOP_NONE},
         {"평가", KO_STOP_NONE},
+        {"성과", KO_STOP_NONE},     /* a noun ending in 과, not 성 + 과 */
+        {"연구성과", KO_STOP_SOFT}, /* ends with that noun: only the soft ending */
+        {"고양이", KO_STOP_SOFT},   /* a noun: not 고양 + 이, only the soft ending */
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
         enum ko_stop got = ko_token_stop(cases[i].tok, strlen(cases[i].tok));
         OK(got == cases[i].want, "%s is %s, want %s", cases[i].tok, stop_name(got),
            stop_name(cases[i].want));
     }
+}
+
+static void test_noun_particle(void)
+{
+    static const struct {
+        const char *tok, *noun; /* noun NULL: not a noun and a particle */
+    } cases[] = {
+        {"장관이", "장관"},   {"개회사와", "개회사"},
+        {"정책을", "정책"},   {"기업은", "기업"},
+        {"시장에서", "시장"}, {"도시로", "도시"},
+        {"서울로", "서울"},   {"위원회는", "위원회"},
+        {"장관가", NULL},   /* 가 after a consonant is not the particle */
+        {"도시으로", NULL}, /* nor 으로 after a vowel */
+        {"성과", NULL},       {"고양이", NULL},
+        {"연구성과", NULL},   {"클라우드", NULL},
+        {"이", NULL},         {"", NULL},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        size_t len = strlen(cases[i].tok), got = ko_noun_particle(cases[i].tok, len);
+        char buf[64];
+        snprintf(buf, sizeof(buf), "%.*s", (int)got, cases[i].tok);
+        STR_EQ(buf, cases[i].noun ? cases[i].noun : "", "noun and particle in %s", cases[i].tok);
+    }
+    OK(ko_is_noun("장관", strlen("장관")), "장관 is a noun");
+    OK(!ko_is_noun("열린", strlen("열린")), "열린 is not a noun");
 }
 
 static void test_strip_particle(void)
@@ -568,6 +600,7 @@ int main(void)
 {
     ctx = dadeum_ctx_new(); /* the CLI's extractor: lexicons, tables, oracle */
     RUN(test_token_stop);
+    RUN(test_noun_particle);
     RUN(test_strip_particle);
     RUN(test_numeric_token);
     RUN(test_script_and_syllables);
