@@ -241,6 +241,57 @@ static int chain_link(const char *s, size_t from, size_t to, int *strong)
     return words == 1;
 }
 
+/*
+ * 1 when the word glued to the bracket stands for the list of words inside:
+ * ESG(환경·사회·지배구조), one capital letter per item, or 소부장(소재·부품·장비),
+ * the first syllable of each item. Such a bracket is the expansion of an
+ * abbreviation, not an enumeration.
+ */
+static int expands_initials(const char *word, size_t wlen, const char *g, size_t glen)
+{
+    struct ko_script ws, gs;
+    ko_script_of(word, wlen, &ws);
+    ko_script_of(g, glen, &gs);
+    if (!wlen || !gs.hangul || gs.latin || gs.han || gs.digit || memchr(g, ',', glen) ||
+        memchr(g, '/', glen) || memchr(g, ';', glen))
+        return 0;
+    uint32_t firsts[16];
+    size_t items = 0;
+    int at_start = 1;
+    for (size_t i = 0; i < glen;) {
+        uint32_t c;
+        i += utf8_decode(g + i, glen - i, &c);
+        if (c == 0xB7) {
+            if (at_start)
+                return 0; /* an empty item */
+            at_start = 1;
+        } else if (at_start && c != ' ') {
+            if (items == sizeof(firsts) / sizeof(*firsts))
+                return 0;
+            firsts[items++] = c;
+            at_start = 0;
+        }
+    }
+    if (items < 2 || at_start)
+        return 0;
+    if (ws.latin && !ws.hangul && !ws.han) {
+        size_t caps = 0;
+        for (size_t i = 0; i < wlen; i++)
+            caps += word[i] >= 'A' && word[i] <= 'Z';
+        return caps == items && caps == ws.latin;
+    }
+    if (ws.latin || ws.han || ws.digit || ws.hangul != items)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < wlen;) {
+        uint32_t c;
+        i += utf8_decode(word + i, wlen - i, &c);
+        if (c != firsts[k++])
+            return 0;
+    }
+    return 1;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -258,6 +309,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (g->open > 0 && s[g->open - 1] == ' ')
         flags |= OCC_SPACED;
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
+    if (why && !strcmp(why, "enumeration") && !(flags & OCC_SPACED)) {
+        size_t w = g->open;
+        while (w > start && s[w - 1] != ' ')
+            w--;
+        if (expands_initials(s + w, g->open - w, gloss.buf, gloss.len))
+            why = NULL;
+    }
     /* one hanja is a label (甲) unless it is the reading of the syllable before it:
      * 전(全) 주기, 문화재(財) */
     if (why && !strcmp(why, "list label or weekday") &&

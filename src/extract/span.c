@@ -758,6 +758,46 @@ static int syllable_subsequence(const char *a, const char *b, size_t blen)
     return na >= 1 && na < nb;
 }
 
+/*
+ * The reversed short form, short(long): 과기정통부(과학기술정보통신부), and a
+ * contraction before the list of words it contracts: 소부장(소재·부품·장비). The
+ * word glued to the bracket holds syllables of the Hangul gloss in order, the
+ * gloss's first syllable first, and is at least two syllables shorter, but is
+ * not merely its head (부산(부산광역시)): the gloss is the term.
+ */
+static int decide_reversed_shortform(struct occ *o, const struct tok *t, int m)
+{
+    if (o->flags & (OCC_SPACED | OCC_SHORTFORM | OCC_QUOTED | OCC_ANGLE))
+        return 0;
+    const struct tok *w = &t[m - 1];
+    size_t glen = strlen(o->gloss);
+    struct ko_script ws, gs;
+    ko_script_of(w->s, w->len, &ws);
+    ko_script_of(o->gloss, glen, &gs);
+    if (ws.latin || ws.han || ws.digit || gs.latin || gs.han || gs.digit || ws.hangul < 2 ||
+        gs.hangul < ws.hangul + 2)
+        return 0;
+    uint32_t a, b;
+    size_t n = utf8_decode(w->s, w->len, &a);
+    utf8_decode(o->gloss, glen, &b);
+    if (a != b || (w->len <= glen && !memcmp(o->gloss, w->s, w->len)))
+        return 0;
+    char *word = xmemdupz(w->s, w->len);
+    int ok = n < w->len && syllable_subsequence(word, o->gloss, glen);
+    if (!ok) {
+        free(word);
+        return 0;
+    }
+    free(o->ko);
+    o->ko = xstrdup(o->gloss);
+    free(o->gloss_out);
+    o->gloss_out = word;
+    o->kind = MODEL_KIND_SHORTFORM;
+    o->flags |= OCC_REVERSED;
+    o->why = NULL;
+    return 1;
+}
+
 /* The agreed suffix of this gloss, as a token index, or -1. */
 static int agreed_start(const struct doc_knowledge *k, const char *gloss, const struct tok *t,
                         int lo, int m)
@@ -1158,6 +1198,22 @@ static void decide_hangul(struct decision *d)
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
     size_t tl = (size_t)(to - from);
+    /* the contraction of words joined by middle dots reaches across them, from the
+     * word that gives its first syllable: 소재·부품·장비(소부장) */
+    if (!gs.latin && !gs.han && !syllable_subsequence(o->gloss, from, tl)) {
+        uint32_t g0 = 0;
+        utf8_decode(o->gloss, glen, &g0);
+        for (int j = s - 1; j >= 0 && j >= s - 4 && t[j + 1].dot && t[j].stop != KO_STOP_HARD;
+             j--) {
+            uint32_t c = 0;
+            size_t jl = (size_t)(to - t[j].s);
+            utf8_decode(t[j].s, t[j].len, &c);
+            if (c == g0 && syllable_subsequence(o->gloss, t[j].s, jl)) {
+                s = j, from = t[j].s, tl = jl, o->weak = 0;
+                break;
+            }
+        }
+    }
     struct ko_script ts;
     ko_script_of(from, tl, &ts);
 
@@ -1248,6 +1304,8 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
         return;
     }
     if (decide_hanja(o, d.glen, pass))
+        return;
+    if (pass == 1 && decide_reversed_shortform(o, t, d.m))
         return;
 
     int strong = (o->flags & OCC_SHORTFORM) || d.shape == MODEL_KIND_ABBREV;
