@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """fit.py - fit the extraction model's weights on the dev split (used by `make fit`).
 
-usage: fit.py span|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check]
+usage: fit.py span|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check] [--hold-out K/N]
 
 --l2 fixes the regularisation; without it, 2-fold cross-validation over the dev
 documents picks it from a grid (the held-out accuracy of each is printed).
@@ -21,7 +21,8 @@ Writes glossaries/model/span.tsv or pair.tsv (or --out) with a header saying
 what it was fitted on: documents, rows, positives, the regularisation, the
 log-loss and accuracy on the rows, and the date. Features are the ones the
 binary reports, so a feature added to src/extract/score.c is fitted the next
-time. --check only prints the fit and writes nothing.
+time. --check only prints the fit and writes nothing. --hold-out K/N leaves out
+the dev documents of fold K of N (cv.py's cross-validation; see cv_fold).
 Exit status 0, 1 when dadeum fails or there is nothing to fit on, 2 on usage.
 """
 import datetime
@@ -55,12 +56,20 @@ def tuning_gold():
     return corpus.all_gold() + seed_gold()
 
 
-def dev_documents():
-    """The dev split's annotated documents and the bundled seed releases (tuning data only)."""
+def cv_fold(doc, n):
+    """The fold of a dev document in n-fold cross-validation (cv.py): a hash of its name."""
+    return hashlib.sha1(("cv:" + doc).encode()).digest()[0] % n
+
+
+def dev_documents(hold_out=None):
+    """The dev split's annotated documents and the bundled seed releases (tuning data
+    only); hold_out (k, n) leaves out the dev documents of fold k of n."""
     annotated = {g["doc"] for g in corpus.all_gold()}
     docs = {g["doc"]: os.path.join(SEEDS_DIR, g["doc"]) for g in seed_gold()}
     for s in corpus.all_sources():
         if corpus.split_of(s["doc"]) != "dev" or s["doc"] not in annotated:
+            continue
+        if hold_out and cv_fold(s["doc"], hold_out[1]) == hold_out[0]:
             continue
         path = corpus.text_path(s["doc"], s["text"])
         if os.path.exists(path):
@@ -246,7 +255,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     model = argv[0]
-    prog, l2, out, check = "./dadeum", None, None, False
+    prog, l2, out, check, hold_out = "./dadeum", None, None, False, None
     i = 1
     while i < len(argv):
         if argv[i] == "--dadeum":
@@ -257,13 +266,17 @@ def main(argv):
             out = argv[i + 1]; i += 1
         elif argv[i] == "--check":
             check = True
+        elif argv[i] == "--hold-out" and i + 1 < len(argv):
+            k, n = (int(v) for v in argv[i + 1].split("/"))
+            hold_out = (k, n)
+            i += 1
         else:
             print(__doc__, file=sys.stderr)
             return 2
         i += 1
     path = out or os.path.join(ROOT, "glossaries", "model", model + ".tsv")
     names = current_names(os.path.join(ROOT, "glossaries", "model", model + ".tsv"))
-    docs = dev_documents()
+    docs = dev_documents(hold_out)
     data = label(dump(prog, docs), model)
     if not data:
         print("fit.py: no labelled rows", file=sys.stderr)
