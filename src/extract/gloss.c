@@ -641,6 +641,44 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     return 1;
 }
 
+/*
+ * Drops a date after the gloss: (COP26, 2021. 11.3), (MWC, 2.26~29). The item after
+ * the last comma holds only digits and date punctuation, with a month and a day
+ * (two numbers at least): when it happened, not another name. A year alone after
+ * a source, ('22, IDC), is a citation and stays for the shape checks to refuse.
+ */
+static void strip_trailing_date(struct strbuf *g)
+{
+    const char *comma = NULL;
+    for (const char *p = g->buf; (p = memchr(p, ',', g->len - (size_t)(p - g->buf))); p++)
+        comma = p;
+    if (!comma || comma == g->buf)
+        return;
+    const char *p = comma + 1, *end = g->buf + g->len;
+    unsigned numbers = 0;
+    int in_number = 0;
+    while (p < end) {
+        uint32_t c;
+        size_t n = utf8_decode(p, (size_t)(end - p), &c);
+        if (c >= '0' && c <= '9') {
+            numbers += !in_number;
+            in_number = 1;
+        } else if (c == '.' || c == '~' || c == '-' || c == '/' || c == ' ' || c == '\'' ||
+                   c == 0x2019 || c == 0xB144 /* 년 */ || c == 0xC6D4 /* 월 */ ||
+                   c == 0xC77C /* 일 */) {
+            in_number = 0;
+        } else {
+            return;
+        }
+        p += n;
+    }
+    size_t keep = (size_t)(comma - g->buf);
+    if (numbers < 2 || has_numeric_run(g->buf, keep))
+        return;
+    strbuf_setlen(g, keep);
+    strbuf_trim(g);
+}
+
 const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
                         struct strbuf *out, unsigned *flags, struct strbuf *expansion,
                         struct gloss_extra *extra)
@@ -670,6 +708,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         *flags |= OCC_QUOTED;
     if (acronym_and_expansion(out->buf, out->len, out, expansion))
         return NULL;
+    strip_trailing_date(out);
     if (!has_numeric_run(out->buf, out->len)) {
         struct strbuf whole = STRBUF_INIT;
         strbuf_addbuf(&whole, out);

@@ -403,6 +403,16 @@ static const char *digits_of(const char *s, size_t len, size_t *dlen)
     return NULL;
 }
 
+/* 1 when the digits d occur in gloss g after a space or a hyphen (MEPC 83, INC-3). */
+static int session_number(const char *g, size_t glen, const char *d, size_t dl)
+{
+    for (size_t i = 1; i + dl <= glen; i++)
+        if ((g[i - 1] == ' ' || g[i - 1] == '-') && !memcmp(g + i, d, dl) &&
+            (i + dl == glen || g[i + dl] < '0' || g[i + dl] > '9'))
+            return 1;
+    return 0;
+}
+
 /* 7 of G7 in 7개국: the anchor index, and the letters before the digits. */
 static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int hi, int *lead)
 {
@@ -1008,7 +1018,14 @@ static void find_limits(struct decision *d, int pass)
         else if (sc.digit) {
             size_t dl;
             const char *dg = digits_of(t[i].s, t[i].len, &dl);
-            if (dg && span_mem_casefind(o->gloss, glen, dg, dl))
+            /* the digits of the gloss (주요 7개국(G7), 제6차 평가보고서(AR6)), but not
+             * the ordinal of a session numbered apart from its body's acronym:
+             * 제83차 해양환경보호위원회(MEPC 83), 정부간협상위원회(INC-3) */
+            int session = dg && !memcmp(t[i].s, "제", 3) &&
+                          (span_ends_with(t[i].s, t[i].len, "차", 3) ||
+                           span_ends_with(t[i].s, t[i].len, "회", 3)) &&
+                          session_number(o->gloss, glen, dg, dl);
+            if (dg && !session && span_mem_casefind(o->gloss, glen, dg, dl))
                 st = KO_STOP_NONE;
         }
         if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))

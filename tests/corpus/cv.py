@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """cv.py - cross-validated strict F1 of the fitted extractor on the dev split.
 
-usage: cv.py [--folds N] [--dadeum PROG]
+usage: cv.py [--folds N] [--dadeum PROG] [--out FILE]
 
 `make eval` scores the dev split with weights fitted on that same split, which
 flatters any change that adds features. This measures what a fit does on
@@ -11,7 +11,8 @@ span and pair models are fitted on the other folds and the seed releases
 (fit.py --hold-out), the binary is rebuilt with those weights, and the fold is
 extracted. The pooled predictions are scored like evaluate.py (strict F1 over
 all dev documents, each scored by a model that never saw it). The test split is
-never touched. The weights in glossaries/model/ are restored and the binary
+never touched. --out writes the pooled predictions (doc, ko, gloss; sorted) to
+FILE, to compare two versions of the code. The weights in glossaries/model/ are restored and the binary
 rebuilt at the end, whatever happens.
 Exit status 0, 1 when a fit, a build or dadeum fails, 2 on usage errors.
 """
@@ -39,13 +40,15 @@ def sh(cmd):
 
 
 def main(argv):
-    folds, prog = 4, "./dadeum"
+    folds, prog, out = 4, "./dadeum", None
     i = 0
     while i < len(argv):
         if argv[i] == "--folds" and i + 1 < len(argv):
             folds = int(argv[i + 1]); i += 1
         elif argv[i] == "--dadeum" and i + 1 < len(argv):
             prog = argv[i + 1]; i += 1
+        elif argv[i] == "--out" and i + 1 < len(argv):
+            out = argv[i + 1]; i += 1
         else:
             print(__doc__, file=sys.stderr)
             return 2
@@ -71,6 +74,10 @@ def main(argv):
         shutil.rmtree(saved)
         subprocess.run(["make", "--no-print-directory", "all"], cwd=ROOT, capture_output=True)
     gold = {(g["doc"], norm(g["ko"]), norm(g["gloss"])) for g in gold_rows}
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            for x in sorted(pred):
+                f.write("\t".join(x) + ("\tgold" if x in gold else "\tspurious") + "\n")
     tp = gold & pred
     p = len(tp) / len(pred) if pred else 0.0
     r = len(tp) / len(gold) if gold else 0.0
