@@ -615,6 +615,10 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 /* 1 when s ends in an organisation suffix (glossaries/lexicon/org-suffixes.tsv). */
 int span_org_like(const char *s, size_t len)
 {
+    /* a word of two syllables that the dictionary knows is that word (자원, 지원, 공사),
+     * not an organisation named with one of the endings */
+    if (ko_syllable_count(s, len) <= 2 && ko_is_noun(s, len))
+        return 0;
     for (const char *const *p = lexicon_words(LEX_ORG_SUFFIXES); *p; p++)
         if (span_ends_with(s, len, *p, strlen(*p)))
             return 1;
