@@ -9,6 +9,7 @@
 #                   then again under ASan+UBSan
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
+#   make cv         the dev split's F1 under 4-fold cross-validation of the fit
 #   make bench      benchmarks (see docs/benchmarks.md)
 #   make lint       clang-tidy (.clang-tidy) and the include layering (tests/layering.sh)
 #   make format | format-check | lint-fast | layering-check | hdr-check | fuzz | clean
@@ -71,7 +72,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps have-deps demo test check units test-run eval fit bench lint lint-fast \
+.PHONY: all deps check-deps have-deps demo test check units test-run eval fit cv bench lint lint-fast \
         layering-check format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
@@ -363,6 +364,11 @@ fit: all
 	$(PYTHON) tests/corpus/fit.py pair --dadeum ./$(PROG)
 	@$(MAKE) --no-print-directory all
 	@$(PYTHON) $(CORPUS_EVAL) dev
+
+# make cv: the dev split's strict F1 under 4-fold cross-validation of the fit
+# (tests/corpus/cv.py; refits and rebuilds per fold, restores the weights after)
+cv: all
+	$(PYTHON) tests/corpus/cv.py --dadeum ./$(PROG)
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)
