@@ -292,6 +292,16 @@ static int expands_initials(const char *word, size_t wlen, const char *g, size_t
     return 1;
 }
 
+/* How many hyphens of s stand between two Latin letters (K-INFLUENCER, Asia-Pacific). */
+static unsigned latin_hyphens(const char *s, size_t len)
+{
+    unsigned n = 0;
+    for (size_t i = 1; i + 1 < len; i++)
+        n += s[i] == '-' && uc_is_latin_letter((unsigned char)s[i - 1]) &&
+             uc_is_latin_letter((unsigned char)s[i + 1]);
+    return n;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -325,6 +335,10 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
         goto done;
     }
+    /* a hyphen between Hangul splits a clause (인공지능-반도체) unless the gloss is
+     * hyphenated too: 케이-인플루언서(K-INFLUENCER), 아시아-태평양 …(Asia-Pacific …) */
+    for (unsigned h = latin_hyphens(gloss.buf, gloss.len); h > 0 && stop == '-' && start > 0; h--)
+        start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
