@@ -391,6 +391,17 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->form = ko_word_form(tk->s, tk->len);
 }
 
+/* 1 when the gloss holds the first run of digits of token tk (G7 and 7개국). */
+static int gloss_has_digits_of(const char *gloss, const struct tok *tk)
+{
+    size_t i = 0, n;
+    while (i < tk->len && (tk->s[i] < '0' || tk->s[i] > '9'))
+        i++;
+    for (n = 0; i + n < tk->len && tk->s[i + n] >= '0' && tk->s[i + n] <= '9'; n++)
+        ;
+    return n && span_mem_casefind(gloss, strlen(gloss), tk->s + i, n);
+}
+
 /* 1 when token tk is in question at the start of a term (see span_start_allowed). */
 static int tok_in_question(const struct tok *tk, const char *gloss)
 {
@@ -489,7 +500,8 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         x[SF_adnominal] = f.form == KO_FORM_ADNOMINAL;
         x[SF_verb_adverb] = f.form == KO_FORM_CONNECTIVE || f.form == KO_FORM_ADVERB;
     }
-    x[SF_numeric] = f.numeric;
+    /* a number the gloss does not repeat (3대, 제17차; not 7개국 of G7, 5G of 이음5G) */
+    x[SF_numeric] = f.numeric && !gloss_has_digits_of(gloss, &t[i]);
     if (f.hangul > 1 && !f.latin)
         x[SF_loan_odds] = loan_logodds(t[i].s, t[i].len, oracle);
     x[SF_latin_foreign] = f.latin_foreign;
