@@ -302,6 +302,55 @@ static unsigned latin_hyphens(const char *s, size_t len)
     return n;
 }
 
+/*
+ * A person's or a place's name in Hangul and in Latin letters side by side in
+ * the bracket, after a role: 지원국장(마리아 헬레나 안드레, Maria Helena André),
+ * (장관 María …, 마리아 …). Two items, one Hangul and one Latin, as many words
+ * each, that sound alike. Sets *ko and *lat to them; the pair is inside.
+ */
+static int name_and_romanisation(const char *s, size_t len, struct strbuf *ko, struct strbuf *lat)
+{
+    const char *comma = memchr(s, ',', len);
+    if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - s)))
+        return 0;
+    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    strbuf_add(&a, s, (size_t)(comma - s));
+    strbuf_add(&b, comma + 1, len - (size_t)(comma + 1 - s));
+    strbuf_trim(&a);
+    strbuf_trim(&b);
+    for (int round = 0; round < 2; round++) {
+        struct strbuf *first = round ? &b : &a;
+        /* a role before the name: 장관 María … */
+        const char *sp = memchr(first->buf, ' ', first->len);
+        if (sp && span_person_title(first->buf, (size_t)(sp - first->buf)))
+            strbuf_remove(first, 0, (size_t)(sp + 1 - first->buf));
+    }
+    struct ko_script sa, sb;
+    ko_script_of(a.buf, a.len, &sa);
+    ko_script_of(b.buf, b.len, &sb);
+    struct strbuf *h = sa.hangul && !sa.latin ? &a : &b, *l = h == &a ? &b : &a;
+    struct ko_script sh = h == &a ? sa : sb, sl = h == &a ? sb : sa;
+    int ok = sh.hangul && !sh.latin && !sh.han && !sh.digit && sl.latin && !sl.hangul && !sl.han &&
+             !sl.digit && sh.hangul >= 2;
+    if (ok) {
+        unsigned wh = 1, wl = 1;
+        for (size_t i = 0; i < h->len; i++)
+            wh += h->buf[i] == ' ';
+        for (size_t i = 0; i < l->len; i++)
+            wl += l->buf[i] == ' ';
+        ok = wh == wl && wh >= 2 && score_sound_fit(h->buf, h->len, l->buf) >= 0.6;
+    }
+    if (ok) {
+        strbuf_reset(ko);
+        strbuf_addbuf(ko, h);
+        strbuf_reset(lat);
+        strbuf_addbuf(lat, l);
+    }
+    strbuf_release(&a);
+    strbuf_release(&b);
+    return ok;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -318,6 +367,21 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         flags |= OCC_ANGLE;
     if (g->open > 0 && s[g->open - 1] == ' ')
         flags |= OCC_SPACED;
+    struct strbuf name_ko = STRBUF_INIT, name_lat = STRBUF_INIT;
+    if (name_and_romanisation(inner, ilen, &name_ko, &name_lat)) {
+        /* the pair is the two items; the role before the bracket glosses nothing */
+        struct occ o;
+        memset(&o, 0, sizeof(o));
+        o.line = lineno;
+        o.line_idx = line_idx;
+        o.left = strbuf_detach(&name_ko, NULL);
+        o.gloss = strbuf_detach(&name_lat, NULL);
+        o.flags = extra_flags | OCC_TITLE;
+        doc_add_occ(d, &o);
+        goto done;
+    }
+    strbuf_release(&name_ko);
+    strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     if (why && !strcmp(why, "enumeration") && !(flags & OCC_SPACED)) {
         size_t w = g->open;

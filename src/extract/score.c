@@ -269,7 +269,7 @@ static size_t latin_skeleton(const char *s, char *out, size_t max)
 }
 
 /* Longest common subsequence of the two skeletons over the longer one: 0..1. */
-static double sound_fit(const char *ko, size_t kl, const char *gloss)
+double score_sound_fit(const char *ko, size_t kl, const char *gloss)
 {
     char a[64], b[64];
     size_t na = hangul_skeleton(ko, kl, a, sizeof(a)), nb = latin_skeleton(gloss, b, sizeof(b));
@@ -561,7 +561,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     /* a Latin gloss that the span sounds like (부산 벡스코 against 벡스코 for BEXCO) */
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH) {
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
-        x[SF_sound] = sound_fit(from, (size_t)(to - from), gloss);
+        x[SF_sound] = score_sound_fit(from, (size_t)(to - from), gloss);
     }
     /* a name joined by a middle dot (인도·태평양 경제프레임워크) before an acronym */
     x[SF_prev_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_prev_dot] : 0;
@@ -631,7 +631,7 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     if (gs.hangul && !gs.latin)
         x[PF_gloss_loan_odds] = loan_logodds(gloss, gl, oracle);
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
-        x[PF_sound_fit] = sound_fit(ko, kl, gloss);
+        x[PF_sound_fit] = score_sound_fit(ko, kl, gloss);
     /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
     x[PF_loan_acr_mismatch] = kind == MODEL_KIND_ABBREV && x[PF_ko_loanlike] &&
                               x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
