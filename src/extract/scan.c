@@ -306,10 +306,17 @@ static unsigned latin_hyphens(const char *s, size_t len)
  * A person's or a place's name in Hangul and in Latin letters side by side in
  * the bracket, after a role: 지원국장(마리아 헬레나 안드레, Maria Helena André),
  * (장관 María …, 마리아 …). Two items, one Hangul and one Latin, as many words
- * each, that sound alike. Sets *ko and *lat to them; the pair is inside.
+ * each, that sound alike, with a person's title before the bracket or inside it. Sets *ko and *lat
+ * to them; the pair is inside.
  */
-static int name_and_romanisation(const char *s, size_t len, struct strbuf *ko, struct strbuf *lat)
+static int name_and_romanisation(const char *s, size_t len, const char *before, size_t blen,
+                                 struct strbuf *ko, struct strbuf *lat)
 {
+    /* after a person's title (지원국장*, 사무소장), or with one inside (장관 María …); a
+     * loanword and its English after a plain term is a gloss (스마트 팩토리, Smart Factory) */
+    while (blen && (before[blen - 1] == '*' || before[blen - 1] == ' '))
+        blen--;
+    int role = span_person_title(before, blen);
     const char *comma = memchr(s, ',', len);
     if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - s)))
         return 0;
@@ -322,16 +329,18 @@ static int name_and_romanisation(const char *s, size_t len, struct strbuf *ko, s
         struct strbuf *first = round ? &b : &a;
         /* a role before the name: 장관 María … */
         const char *sp = memchr(first->buf, ' ', first->len);
-        if (sp && span_person_title(first->buf, (size_t)(sp - first->buf)))
+        if (sp && span_person_title(first->buf, (size_t)(sp - first->buf))) {
             strbuf_remove(first, 0, (size_t)(sp + 1 - first->buf));
+            role = 1;
+        }
     }
     struct ko_script sa, sb;
     ko_script_of(a.buf, a.len, &sa);
     ko_script_of(b.buf, b.len, &sb);
     struct strbuf *h = sa.hangul && !sa.latin ? &a : &b, *l = h == &a ? &b : &a;
     struct ko_script sh = h == &a ? sa : sb, sl = h == &a ? sb : sa;
-    int ok = sh.hangul && !sh.latin && !sh.han && !sh.digit && sl.latin && !sl.hangul && !sl.han &&
-             !sl.digit && sh.hangul >= 2;
+    int ok = role && sh.hangul && !sh.latin && !sh.han && !sh.digit && sl.latin && !sl.hangul &&
+             !sl.han && !sl.digit && sh.hangul >= 2;
     if (ok) {
         unsigned wh = 1, wl = 1;
         for (size_t i = 0; i < h->len; i++)
@@ -368,7 +377,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (g->open > 0 && s[g->open - 1] == ' ')
         flags |= OCC_SPACED;
     struct strbuf name_ko = STRBUF_INIT, name_lat = STRBUF_INIT;
-    if (name_and_romanisation(inner, ilen, &name_ko, &name_lat)) {
+    if (name_and_romanisation(inner, ilen, s, g->open, &name_ko, &name_lat)) {
         /* the pair is the two items; the role before the bracket glosses nothing */
         struct occ o;
         memset(&o, 0, sizeof(o));
