@@ -111,8 +111,10 @@ test_expect_success 'gen_wordforms.sh: classes from the real ko.dic' '
     sed -n "/ko_adnominal_forms\[\]/,/;/p" w.h >adn &&
     sed -n "/ko_connective_forms\[\]/,/;/p" w.h >con &&
     sed -n "/ko_adverb_forms\[\]/,/;/p" w.h >adv &&
+    sed -n "/ko_nouns\[\]/,/;/p" w.h >nouns &&
     test_grep "\"열린\\\\0\"" adn && test_grep "\"개설해\\\\0\"" con &&
-    test_grep "\"단연\\\\0\"" adv && ! grep -q "\"기반\\\\0\"" w.h &&
+    test_grep "\"단연\\\\0\"" adv && test_grep "\"기반\\\\0\"" nouns &&
+    ! grep -q "\"기반\\\\0\"" adn con adv && ! grep -q "\"열린\\\\0\"" nouns &&
     grep -o "^    \"[^\\\\]*" adn | LC_ALL=C sort -c
 '
 test_expect_success 'gen_wordforms.sh: missing ko.dic names hunspell-ko' '
