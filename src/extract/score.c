@@ -22,6 +22,7 @@
  * compile. docs/extraction.md lists what each one measures.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 #include "text/korean.h"
 #include "util/ascii.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -102,12 +104,26 @@ _Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weigh
 
 /* ---- helpers ------------------------------------------------------------------- */
 
+/* The word classes by word: a few hundred words, asked for every token of every
+ * candidate. Built once, read-only afterwards (threads share it). */
+static struct strmap word_classes;
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static void word_classes_build(void)
+{
+    for (size_t i = 0; i < sizeof(model_words) / sizeof(*model_words); i++) {
+        int created;
+        const char *w = model_words[i].word;
+        struct strmap_entry *e = strmap_put(&word_classes, w, strlen(w), &created);
+        if (created)
+            e->value = (void *)model_words[i].cls;
+    }
+}
+
 static const char *word_class(const char *s, size_t len)
 {
-    for (size_t i = 0; i < sizeof(model_words) / sizeof(*model_words); i++)
-        if (strlen(model_words[i].word) == len && !memcmp(model_words[i].word, s, len))
-            return model_words[i].cls;
-    return NULL;
+    pthread_once(&word_classes_once, word_classes_build);
+    return strmap_get(&word_classes, s, len);
 }
 
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */

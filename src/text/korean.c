@@ -61,8 +61,6 @@ size_t ko_noun_particle(const char *tok, size_t len)
     } sure[] = {{"이", "가"},         {"은", "는"},     {"을", "를"},     {"과", "와"},
                 {"으로", "로"},       {"에서", "에서"}, {"에게", "에게"}, {"에는", "에는"},
                 {"에서는", "에서는"}, {"까지", "까지"}, {"부터", "부터"}};
-    if (ends_with_noun(tok, len))
-        return 0;
     for (size_t i = 0; i < sizeof(sure) / sizeof(*sure); i++) {
         for (int v = 0; v < 2; v++) {
             const char *p = v ? sure[i].vowel : sure[i].cons;
@@ -78,8 +76,9 @@ size_t ko_noun_particle(const char *tok, size_t len)
             int want_vowel = fin == 0 || (fin == 8 && !strcmp(sure[i].cons, "으로"));
             if (strcmp(sure[i].cons, sure[i].vowel) && want_vowel != v)
                 continue;
-            if (ko_is_noun(tok, stem) || ends_with_noun(tok, stem))
+            if ((ko_is_noun(tok, stem) || ends_with_noun(tok, stem)) && !ends_with_noun(tok, len))
                 return stem;
+            return 0;
         }
     }
     return 0;
