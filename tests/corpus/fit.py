@@ -2,6 +2,7 @@
 """fit.py - fit the extraction model's weights on the dev split (used by `make fit`).
 
 usage: fit.py span|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check] [--hold-out K/N]
+              [--only F1,F2,...]
 
 --l2 fixes the regularisation; without it, 2-fold cross-validation over the dev
 documents picks it from a grid (the held-out accuracy of each is printed).
@@ -23,6 +24,9 @@ log-loss and accuracy on the rows, and the date. Features are the ones the
 binary reports, so a feature added to src/extract/score.c is fitted the next
 time. --check only prints the fit and writes nothing. --hold-out K/N leaves out
 the dev documents of fold K of N (cv.py's cross-validation; see cv_fold).
+--only fits the named features alone, every other weight kept as the file has
+it: a feature added after the last full fit gets its weight from the documents
+at hand without refitting the rest.
 Exit status 0, 1 when dadeum fails or there is nothing to fit on, 2 on usage.
 """
 import datetime
@@ -147,16 +151,22 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-def fit(groups, names, l2, softmax):
+def fit(groups, names, l2, softmax, frozen=None):
     """Newton's method, L2 on every weight but the bias. softmax: each group is one
     choice (conditional logit: the gold row against the others of its group);
-    else every row is its own yes/no (logistic regression)."""
+    else every row is its own yes/no (logistic regression). frozen {name: weight}
+    holds weights that stay as they are."""
     idx = {n: i for i, n in enumerate(names)}
     d = len(names)
     data = [[([(idx[k], v) for k, v in x.items() if k in idx], y) for x, y in g] for g in groups]
     if not softmax:
         data = [[row] for g in data for row in g]
     w = [0.0] * d
+    fixed = set()
+    for n, v in (frozen or {}).items():
+        if n in idx:
+            w[idx[n]] = v
+            fixed.add(idx[n])
 
     def sig(z):
         return 1 / (1 + math.exp(-max(-30, min(30, z))))
@@ -193,6 +203,11 @@ def fit(groups, names, l2, softmax):
                     g[j] += (p - y) * v
                     for k, u in x:
                         h[j][k] += p * (1 - p) * v * u
+        for j in fixed:
+            g[j] = 0.0
+            for k in range(d):
+                h[j][k] = h[k][j] = 0.0
+            h[j][j] = 1.0
         step = solve(h, g)
         w = [wi - si for wi, si in zip(w, step)]
         if max(abs(s) for s in step) < 1e-6:
@@ -214,20 +229,20 @@ def fit(groups, names, l2, softmax):
     return w, loss / len(data), acc / len(data)
 
 
-GRID = (0.25, 0.5, 1, 2, 4, 8, 16)
+GRID = (0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128)
 
 
 def fold_of(doc):
     return hashlib.sha1(("fold:" + doc).encode()).digest()[0] % 2
 
 
-def held_out_accuracy(rows, model, names, l2):
+def held_out_accuracy(rows, model, names, l2, frozen=None):
     """2-fold cross-validation by document: fit on one half, score the other."""
     accs = []
     for k in (0, 1):
         train = [r for r in rows if fold_of(r["doc"]) != k]
         test = label([r for r in rows if fold_of(r["doc"]) == k], model)
-        w, _, _ = fit(label(train, model), names, l2, model == "span")
+        w, _, _ = fit(label(train, model), names, l2, model == "span", frozen)
         wd = dict(zip(names, w))
         ok = 0
         for g in test:
@@ -250,12 +265,23 @@ def current_names(path):
     return names
 
 
+def current_weights(path):
+    weights = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip() or line.startswith("feature\t"):
+                continue
+            n, v = line.rstrip("\n").split("\t")
+            weights[n] = float(v)
+    return weights
+
+
 def main(argv):
     if not argv or argv[0] not in ("span", "pair"):
         print(__doc__, file=sys.stderr)
         return 2
     model = argv[0]
-    prog, l2, out, check, hold_out = "./dadeum", None, None, False, None
+    prog, l2, out, check, hold_out, only = "./dadeum", None, None, False, None, None
     i = 1
     while i < len(argv):
         if argv[i] == "--dadeum":
@@ -266,6 +292,9 @@ def main(argv):
             out = argv[i + 1]; i += 1
         elif argv[i] == "--check":
             check = True
+        elif argv[i] == "--only" and i + 1 < len(argv):
+            only = argv[i + 1].split(",")
+            i += 1
         elif argv[i] == "--hold-out" and i + 1 < len(argv):
             k, n = (int(v) for v in argv[i + 1].split("/"))
             hold_out = (k, n)
@@ -276,6 +305,14 @@ def main(argv):
         i += 1
     path = out or os.path.join(ROOT, "glossaries", "model", model + ".tsv")
     names = current_names(os.path.join(ROOT, "glossaries", "model", model + ".tsv"))
+    frozen = None
+    if only:
+        unknown = [n for n in only if n not in names]
+        if unknown:
+            print(f"fit.py: no feature {', '.join(unknown)} in {model}.tsv", file=sys.stderr)
+            return 2
+        frozen = {n: v for n, v in current_weights(
+            os.path.join(ROOT, "glossaries", "model", model + ".tsv")).items() if n not in only}
     docs = dev_documents(hold_out)
     data = label(dump(prog, docs), model)
     if not data:
@@ -287,7 +324,7 @@ def main(argv):
     if l2 is None:
         # the regularisation that predicts held-out documents best
         for c in GRID:
-            cv[c] = held_out_accuracy(rows, model, names, c)
+            cv[c] = held_out_accuracy(rows, model, names, c, frozen)
             print(f"  L2 {c:5}: held-out accuracy {cv[c]:.3f}")
         l2 = max(GRID, key=lambda c: (cv[c], c))
         if model == "span":
@@ -296,7 +333,7 @@ def main(argv):
         else:
             base = sum(1 for g in data if bool(g[0][0].get("rule_accept")) == (g[0][1] == 1))
             print(f"  the rules' own verdict: {base / len(data):.3f}")
-    w, loss, acc = fit(data, names, l2, model == "span")
+    w, loss, acc = fit(data, names, l2, model == "span", frozen)
     print(f"{model}: {sum(len(g) for g in data)} rows in {len(data)} decisions from {len(docs)} "
           f"documents, {pos} positive; "
           f"log-loss {loss:.3f}, accuracy {acc:.3f}")
@@ -305,6 +342,23 @@ def main(argv):
             print(f"  {n:20s} {wi:+.3f}")
         return 0
     tmp = path + ".tmp"
+    if only:
+        # the other weights keep their fit: keep its header, and say what this run did
+        src = os.path.join(ROOT, "glossaries", "model", model + ".tsv")
+        with open(src, encoding="utf-8") as f:
+            head = [line for line in f if line.startswith("#")]
+        head.append(f"# {datetime.date.today().isoformat()}: {', '.join(only)} fitted alone "
+                    f"(fit.py --only; every other weight kept) on {len(docs)} documents, "
+                    f"{len(data)} decisions; L2 {l2}" +
+                    (f" by 2-fold cross-validation of these weights alone ({cv[l2]:.3f};\n#   the others were fitted on every document)" if cv else "") + ".\n")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.writelines(head)
+            f.write("feature\tweight\n")
+            for n, wi in zip(names, w):
+                f.write(f"{n}\t{wi:.4f}\n")
+        os.replace(tmp, path)
+        print(f"wrote {os.path.relpath(path, ROOT)}")
+        return 0
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n")
         f.write(f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n")
