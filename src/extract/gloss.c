@@ -642,10 +642,12 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
 }
 
 /*
- * Drops a date after the gloss: (COP26, 2021. 11.3), (MWC, 2.26~29). The item after
- * the last comma holds only digits and date punctuation, with a month and a day
- * (two numbers at least): when it happened, not another name. A year alone after
- * a source, ('22, IDC), is a citation and stays for the shape checks to refuse.
+ * Drops the date of an event after its acronym: (COP26, 2021. 11.3), (MWC, 2.26~29).
+ * The item after the last comma holds only digits and date punctuation with a day
+ * in it (three numbers at least), and the gloss before it is Latin: when it
+ * happened, not another name. A source with a year or a month, (IDC, 2022.5),
+ * ('22, IDC), (KISDI, '24.3.), and a Korean source with a full date are citations
+ * and stay for the shape checks to refuse.
  */
 static void strip_trailing_date(struct strbuf *g)
 {
@@ -673,7 +675,9 @@ static void strip_trailing_date(struct strbuf *g)
         p += n;
     }
     size_t keep = (size_t)(comma - g->buf);
-    if (numbers < 2 || has_numeric_run(g->buf, keep))
+    struct ko_script sc;
+    ko_script_of(g->buf, keep, &sc);
+    if (numbers < 3 || !sc.latin || sc.hangul || has_numeric_run(g->buf, keep))
         return;
     strbuf_setlen(g, keep);
     strbuf_trim(g);
