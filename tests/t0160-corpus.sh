@@ -48,6 +48,21 @@ test_expect_success 'the committed texts score above the floor' '
 	awk -v f="$f1" "BEGIN { exit !(f >= 0.60) }" || { cat eval; return 1; }
 '
 
+test_expect_success 'fit.py --only fits the named features and keeps the others' '
+	cp "$TOP/glossaries/model/span.tsv" before.tsv &&
+	python3 "$C/fit.py" span --dadeum "$DADEUM" --only place,prev_place --l2 1 --check >fit &&
+	test_cmp before.tsv "$TOP/glossaries/model/span.tsv" &&
+	want=$(awk -F "\t" "\$1 == \"is_rule\" { print \$2 }" before.tsv) &&
+	got=$(awk "\$1 == \"is_rule\" { print \$2 }" fit) &&
+	awk -v a="$want" -v b="$got" "BEGIN { d = a - b; exit !(d < 0.001 && d > -0.001) }" &&
+	test_grep "^  place " fit
+'
+
+test_expect_success 'fit.py --only refuses a feature the model lacks' '
+	test_expect_code 2 python3 "$C/fit.py" span --dadeum "$DADEUM" --only no_such --check 2>err &&
+	test_grep "no feature no_such" err
+'
+
 test_expect_success 'evaluate.py refuses to list the test split errors' '
 	test_expect_code 2 python3 "$C/evaluate.py" --dadeum "$DADEUM" --errors test 2>err &&
 	test_grep "never read for errors" err
