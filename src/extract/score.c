@@ -780,8 +780,10 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
             if (t[i].s == o->left + llen - slen)
                 s0 = i;
     int s = s0;
-    if (o->flags & (OCC_REVERSED | OCC_HANJA))
-        s0 = s = -1; /* loanword(Korean): the inside, whole; hanja: the syllables that read it */
+    /* loanword(Korean): the inside, whole; hanja: the syllables that read it; a name
+     * built as "X에 관한 Y": the whole of it (its particles would weigh against it) */
+    if (o->flags & (OCC_REVERSED | OCC_HANJA | OCC_PHRASE))
+        s0 = s = -1;
     if (s0 >= 0) {
         /* every start from SPAN_REACH tokens left of the bracket; the best score wins,
          * the rules' start on a tie */

@@ -1084,8 +1084,10 @@ static void decide_shortform(struct decision *d)
         s = m - 8;
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s);
-    if (s >= 0)
+    if (s >= 0) {
         accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
+        d->o->flags |= OCC_PHRASE;
+    }
 }
 
 /* An acronym gloss (pass 1). */
@@ -1105,6 +1107,10 @@ static void decide_abbrev(struct decision *d)
         if (m - s > letters)
             s = m - letters;
     }
+    /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체 */
+    int ts = title_phrase_start(t, s);
+    if (ts >= 0)
+        s = ts, o->flags |= OCC_PHRASE;
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     size_t tl = (size_t)(to - from);
     const char *kind = lexicon_acronym_kind(o->gloss, d->glen);
@@ -1122,10 +1128,8 @@ static void decide_abbrev(struct decision *d)
     else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && d->a.anchored == 0)
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV,
                     "acronym of an organisation after a term that is not one");
-    else {
-        int ts = title_phrase_start(t, s);
-        accept(o, t, ts >= 0 ? ts : s, m, MODEL_KIND_ABBREV);
-    }
+    else
+        accept(o, t, s, m, MODEL_KIND_ABBREV);
 }
 
 /*
@@ -1248,7 +1252,7 @@ static void decide_hangul(struct decision *d)
             if (syllable_subsequence(o->gloss, tf, tlen) ||
                 (span_ends_with(o->gloss, glen, "법", 3) &&
                  (span_ends_with(tf, tlen, "법", 3) || span_ends_with(tf, tlen, "법률", 6))))
-                s = title_s, from = tf, tl = tlen;
+                s = title_s, from = tf, tl = tlen, o->flags |= OCC_PHRASE;
         }
     }
     if (restates && gw_longer(o->gloss, from, tl)) {
