@@ -230,6 +230,10 @@ size_t span_tokenize(const char *left, struct tok *t)
             continue;
         }
         if (c == 0xB7) {
+            /* a dot with a space on either side separates list items (구축 · 행동과학):
+             * nothing before it belongs to the term */
+            if ((i > 0 && left[i - 1] == ' ') || (i + cl < len && left[i + cl] == ' '))
+                n = 0;
             dot = 1;
             i += cl;
             continue;
