@@ -306,8 +306,8 @@ static unsigned latin_hyphens(const char *s, size_t len)
  * A person's or a place's name in Hangul and in Latin letters side by side in
  * the bracket, after a role: 지원국장(마리아 헬레나 안드레, Maria Helena André),
  * (장관 María …, 마리아 …). Two items, one Hangul and one Latin, as many words
- * each, that sound alike, with a person's title before the bracket or inside it. Sets *ko and *lat
- * to them; the pair is inside.
+ * each, that sound alike, with a person's title before the bracket or inside
+ * it. Sets *ko and *lat to them; the pair is inside.
  */
 static int name_and_romanisation(const char *s, size_t len, const char *before, size_t blen,
                                  struct strbuf *ko, struct strbuf *lat)
