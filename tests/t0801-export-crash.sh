@@ -28,14 +28,15 @@ rounds=${DADEUM_CRASH_ROUNDS:-30}
 seed=${DADEUM_CRASH_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
 echo "# kill delays seeded with $seed (DADEUM_CRASH_SEED=$seed repeats them)"
 
-gen() { # doc number, lines -> a document with one pair per line (as t0503)
+gen() { # doc number, lines -> a document with one distinct term per line (as t0503, glued
+	# to 체계 so that the term is the whole word whatever the span model makes of it)
 	awk -v d="$1" -v n="$2" 'BEGIN {
 		split("가 나 다 라 마 바 사 아 자 차 카 타 파 하 고 노 도 로 모 보 소 오 조 초 코 토 포 호", s, " ")
 		ns = 28
 		for (i = 0; i < n; i++) {
 			x = d * 100000 + i
 			t = s[x % ns + 1] s[int(x / ns) % ns + 1] s[int(x / ns / ns) % ns + 1] s[d + 1]
-			printf "정부는 새로운 %s 체계(SYS%dX%d) 도입을 위해 관련 정책을 추진한다고 밝혔다.\n", t, d, i
+			printf "정부는 새로운 %s체계(SYS%dX%d) 도입을 위해 관련 정책을 추진한다고 밝혔다.\n", t, d, i
 		}
 	}'
 }
