@@ -53,12 +53,14 @@ static int ascii8(const unsigned char *s)
     return !(w & UINT64_C(0x8080808080808080));
 }
 
-size_t utf8_valid_prefix(const char *str, size_t len)
+/*
+ * The characters from s + i while i < stop (or len): returns where it
+ * stopped, at a character boundary, and sets *bad when that is an
+ * invalid sequence.
+ */
+static size_t valid_chars(const unsigned char *s, size_t i, size_t len, size_t stop, int *bad)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-
-    while (i < len) {
+    while (i < len && i < stop) {
         uint32_t c;
         size_t n;
 
@@ -74,12 +76,40 @@ size_t utf8_valid_prefix(const char *str, size_t len)
             i += 3;
             continue;
         }
-        n = utf8_decode(str + i, len - i, &c);
-        if (c == UTF8_REPLACEMENT && n == 1)
+        n = utf8_decode((const char *)s + i, len - i, &c);
+        if (c == UTF8_REPLACEMENT && n == 1) {
+            *bad = 1;
             return i;
+        }
         i += n;
     }
-    return len;
+    return i;
+}
+
+size_t utf8_valid_prefix(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    int bad = 0;
+
+#if defined(__SSE2__)
+    /* blocks of ASCII and Hangul at once; a block of anything else a character at a time */
+    unsigned carry = 0;
+    while (i + 17 <= len) {
+        if (utf8_block_hangul(_mm_loadu_si128((const __m128i *)(s + i)),
+                              _mm_loadu_si128((const __m128i *)(s + i + 1)), &carry)) {
+            i += 16;
+            continue;
+        }
+        i = valid_chars(s, i - utf8_block_back(carry), len, i + 16, &bad);
+        carry = 0;
+        if (bad)
+            return i;
+    }
+    i -= utf8_block_back(carry);
+#endif
+    i = valid_chars(s, i, len, len, &bad);
+    return i;
 }
 
 char *utf8_trim_invalid(char *s)
