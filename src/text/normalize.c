@@ -142,8 +142,28 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
 
     strbuf_grow(out, len);
     d = out->buf + out->len;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0, slow = 0; i < len; i++) {
         char c = s[i];
+#if defined(__SSE2__)
+        /*
+         * After a character, 16 bytes with no TAB, no two spaces together
+         * and no space at their end come out as they are: copied at once.
+         * Else the bytes up to the first such place go one at a time.
+         */
+        if (!pending && !start && !after_tab && i >= slow && i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+            unsigned stop = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))) |
+                            (sp & (sp >> 1)) | (sp & 0x8000);
+            if (!stop) {
+                _mm_storeu_si128((__m128i *)d, v);
+                d += 16;
+                i += 15;
+                continue;
+            }
+            slow = i + (size_t)__builtin_ctz(stop) + 2;
+        }
+#endif
         if (c == ' ') {
             pending = !after_tab;
         } else if (c == '\t') {
@@ -190,40 +210,81 @@ static const unsigned char ascii_needs[128] = {
     [0x7F] = NEED_FOLD,
 };
 
+#if defined(__SSE2__)
+/*
+ * line_needs from s + i, a character boundary, over whole blocks of 16
+ * bytes while they hold nothing but Hangul syllables, spaces and ASCII
+ * that asks for nothing (ascii_needs 0): sets NEED_SPACE in *need for a
+ * TAB or two spaces, and returns where the line must be looked at a
+ * character at a time (a character boundary).
+ */
+static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need)
+{
+    const __m128i sp = _mm_set1_epi8(' ');
+    unsigned carry = 0;
+
+    for (; i + 17 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+        /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown */
+        __m128i ask = _mm_andnot_si128(
+            tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
+        static const char marks[] = {0x7F, '<', '&', '*', '_', '\\', '^', '#', '>'};
+        for (size_t k = 0; k < sizeof(marks); k++)
+            ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8(marks[k])));
+        if (_mm_movemask_epi8(ask) || !utf8_block_hangul(v, v1, &carry))
+            break;
+        if (_mm_movemask_epi8(
+                _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp)))))
+            *need |= NEED_SPACE;
+    }
+    return i - utf8_block_back(carry);
+}
+#endif
+
 static unsigned line_needs(const char *s, size_t len)
 {
     unsigned need = 0;
+    size_t i = 0, stop = len;
 
     if (len && (s[0] == ' ' || s[len - 1] == ' '))
         need |= NEED_SPACE;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t c;
-        size_t n;
+    while (i < len) {
+#if defined(__SSE2__)
+        /* blocks at once; what stops them (a '·', a quote, a '*') a character at a time, and on */
+        i = blocks_needs(s, i, len, &need);
+        stop = i + 16;
+#endif
+        for (; i < len && i < stop;) {
+            unsigned char b = (unsigned char)s[i];
+            uint32_t c;
+            size_t n;
 
-        if (b < 0x80) {
-            if (b == ' ' && i + 1 < len && s[i + 1] == ' ')
-                need |= NEED_SPACE;
-            need |= ascii_needs[b];
-            i++;
-            continue;
+            if (b < 0x80) {
+                if (b == ' ' && i + 1 < len && s[i + 1] == ' ')
+                    need |= NEED_SPACE;
+                need |= ascii_needs[b];
+                i++;
+                continue;
+            }
+            /* EB, EC: Hangul syllables U+B000..U+CFFF, nothing to do */
+            if ((b == 0xEB || b == 0xEC) && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+                (s[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+                continue;
+            }
+            n = utf8_decode(s + i, len - i, &c);
+            i += n;
+            if (uc_is_hangul_syllable(c))
+                continue;
+            if (c == UTF8_REPLACEMENT && n == 1)
+                need |= NEED_NFC | NEED_FOLD; /* not UTF-8: let the passes decide */
+            if (text__nfc_unsafe(c))
+                need |= NEED_NFC;
+            if (fold_char(c) != c)
+                need |= NEED_FOLD;
         }
-        /* EB, EC: Hangul syllables U+B000..U+CFFF, nothing to do */
-        if ((b == 0xEB || b == 0xEC) && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        n = utf8_decode(s + i, len - i, &c);
-        i += n;
-        if (uc_is_hangul_syllable(c))
-            continue;
-        if (c == UTF8_REPLACEMENT && n == 1)
-            need |= NEED_NFC | NEED_FOLD; /* not UTF-8: let the passes decide */
-        if (text__nfc_unsafe(c))
-            need |= NEED_NFC;
-        if (fold_char(c) != c)
-            need |= NEED_FOLD;
     }
     return need;
 }
