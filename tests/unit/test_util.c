@@ -623,24 +623,33 @@ static size_t valid_prefix_ref(const char *s, size_t len)
 }
 
 /*
- * utf8_valid_prefix reads ASCII and Hangul 16 bytes at a time: each kind of
- * sequence (the first and last syllables, the three-byte neighbours of the
- * syllable block, a surrogate, a bad or cut sequence) at every offset of a
- * long Korean line, so that it meets every place in a block.
+ * utf8_valid_prefix reads ASCII, two- and three-byte sequences 16 bytes at a
+ * time: each kind of sequence (the first and last syllables and their
+ * neighbours, the ends of the two- and three-byte ranges, overlongs, a
+ * surrogate, a bad or cut sequence) at every offset of a long Korean line,
+ * so that it meets every place in a block.
  */
 static void test_utf8_valid_prefix_blocks(void)
 {
     static const char *const odd[] = {
-        "\xEA\xB0\x80", /* U+AC00, the first syllable */
-        "\xED\x9E\xA3", /* U+D7A3, the last */
-        "\xED\x9E\xA4", /* U+D7A4, a valid non-syllable */
-        "\xEA\xAF\xBF", /* U+ABFF, before the block */
-        "\xED\x9F\xBF", /* U+D7FF, after it */
-        "\xED\xA0\x80", /* a surrogate: invalid */
-        "\xEA\xB0",     /* cut short: invalid */
-        "\xB0",         /* a lone continuation: invalid */
-        "\xFF",         /* never UTF-8 */
-        "\xC2\xB7",     /* middle dot, two bytes */
+        "\xEA\xB0\x80",     /* U+AC00, the first syllable */
+        "\xED\x9E\xA3",     /* U+D7A3, the last */
+        "\xED\x9E\xA4",     /* U+D7A4, a valid non-syllable */
+        "\xEA\xAF\xBF",     /* U+ABFF, before the block */
+        "\xED\x9F\xBF",     /* U+D7FF, after it */
+        "\xED\xA0\x80",     /* a surrogate: invalid */
+        "\xEA\xB0",         /* cut short: invalid */
+        "\xB0",             /* a lone continuation: invalid */
+        "\xFF",             /* never UTF-8 */
+        "\xC2\xB7",         /* middle dot, two bytes */
+        "\xC2\x80",         /* the first two-byte sequence */
+        "\xDF\xBF",         /* the last */
+        "\xC1\xBF",         /* overlong: invalid */
+        "\xE0\xA0\x80",     /* the first three-byte sequence */
+        "\xE0\x9F\xBF",     /* overlong: invalid */
+        "\xEF\xBF\xBF",     /* U+FFFF */
+        "\xE2\x80\x98",     /* a quote */
+        "\xF4\x90\x80\x80", /* past U+10FFFF: invalid */
         "\xF0\x9F\x98\x80",
         "  ",
     };
