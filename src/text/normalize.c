@@ -99,16 +99,49 @@ static uint32_t fold_char(uint32_t c)
     }
 }
 
+#if defined(__SSE2__)
+/*
+ * From s + i, a character boundary: past whole blocks of 16 bytes of
+ * printable ASCII and Hangul syllables (which fold to themselves), to the
+ * character boundary where the rest must be read a character at a time.
+ */
+static size_t blocks_unfolded(const char *s, size_t i, size_t len)
+{
+    unsigned carry = 0;
+
+    for (; i + 17 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i ctl = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
+                                                 _mm_cmplt_epi8(v, _mm_set1_epi8(' '))),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        if (_mm_movemask_epi8(ctl) || !utf8_block_hangul(v, v1, &carry))
+            break;
+    }
+    return i - utf8_block_back(carry);
+}
+#endif
+
 /* Copies runs of characters that fold to themselves in one strbuf_add. */
 static void pass_fold(const char *s, size_t len, struct strbuf *out)
 {
     size_t i = 0, run = 0; /* run: start of the unchanged bytes not yet copied */
+    size_t stop = len;     /* where to look for blocks again */
 
     while (i < len) {
         unsigned char b = (unsigned char)s[i];
         uint32_t c, f;
         size_t n;
 
+#if defined(__SSE2__)
+        if (i >= stop || i == 0) {
+            i = blocks_unfolded(s, i, len);
+            stop = i + 16;
+            if (i >= len)
+                break;
+            b = (unsigned char)s[i];
+        }
+#endif
         if (b >= 0x20 && b < 0x7F) {
             i++;
             continue;
@@ -142,26 +175,27 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
 
     strbuf_grow(out, len);
     d = out->buf + out->len;
-    for (size_t i = 0, slow = 0; i < len; i++) {
+    for (size_t i = 0; i < len; i++) {
         char c = s[i];
 #if defined(__SSE2__)
         /*
-         * After a character, 16 bytes with no TAB, no two spaces together
-         * and no space at their end come out as they are: copied at once.
-         * Else the bytes up to the first such place go one at a time.
+         * After a character, the bytes before the first TAB, space before a
+         * TAB, two spaces or space at the end of 16 come out as they are:
+         * copied at once. That place goes a byte at a time.
          */
-        if (!pending && !start && !after_tab && i >= slow && i + 16 <= len) {
+        if (!pending && !start && !after_tab && i + 16 <= len) {
             __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
             unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-            unsigned stop = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))) |
-                            (sp & (sp >> 1)) | (sp & 0x8000);
-            if (!stop) {
+            unsigned tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+            unsigned stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | 0x10000;
+            unsigned n = (unsigned)__builtin_ctz(stop);
+            if (n) {
+                /* out has len bytes of room, and d is never ahead of s + i */
                 _mm_storeu_si128((__m128i *)d, v);
-                d += 16;
-                i += 15;
+                d += n;
+                i += n - 1;
                 continue;
             }
-            slow = i + (size_t)__builtin_ctz(stop) + 2;
         }
 #endif
         if (c == ' ') {
@@ -212,32 +246,53 @@ static const unsigned char ascii_needs[128] = {
 
 #if defined(__SSE2__)
 /*
- * line_needs from s + i, a character boundary, over whole blocks of 16
- * bytes while they hold nothing but Hangul syllables, spaces and ASCII
- * that asks for nothing (ascii_needs 0): sets NEED_SPACE in *need for a
- * TAB or two spaces, and returns where the line must be looked at a
- * character at a time (a character boundary).
+ * line_needs of the 16 bytes at p (p[16] readable too) when they hold
+ * nothing but Hangul syllables, spaces and ASCII that asks for nothing
+ * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
+ * returns 1; else 0. carry: utf8_block_hangul's.
+ */
+static int block_needs(const char *p, unsigned *carry, unsigned *need)
+{
+    static const char marks[] = {0x7F, '<', '&', '*', '_', '\\', '^', '#', '>'};
+    const __m128i sp = _mm_set1_epi8(' ');
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+    /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown */
+    __m128i ask = _mm_andnot_si128(
+        tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
+
+    for (size_t k = 0; k < sizeof(marks); k++)
+        ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8(marks[k])));
+    if (_mm_movemask_epi8(ask) || !utf8_block_hangul(v, v1, carry))
+        return 0;
+    if (_mm_movemask_epi8(
+            _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp)))))
+        *need |= NEED_SPACE;
+    return 1;
+}
+
+/*
+ * line_needs from s + i, a character boundary, over blocks of 16 bytes
+ * while block_needs passes them; returns where the line must be looked at
+ * a character at a time (a character boundary), len when nowhere. The last
+ * bytes of a line, fewer than a block, are checked in a copy padded with
+ * 'a' (which asks for nothing and ends no syllable).
  */
 static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need)
 {
-    const __m128i sp = _mm_set1_epi8(' ');
     unsigned carry = 0;
+    char tail[33];
 
-    for (; i + 17 <= len; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
-        __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
-        /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown */
-        __m128i ask = _mm_andnot_si128(
-            tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
-        static const char marks[] = {0x7F, '<', '&', '*', '_', '\\', '^', '#', '>'};
-        for (size_t k = 0; k < sizeof(marks); k++)
-            ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8(marks[k])));
-        if (_mm_movemask_epi8(ask) || !utf8_block_hangul(v, v1, &carry))
-            break;
-        if (_mm_movemask_epi8(
-                _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp)))))
-            *need |= NEED_SPACE;
+    for (; i + 17 <= len; i += 16)
+        if (!block_needs(s + i, &carry, need))
+            return i - utf8_block_back(carry);
+    if (i < len) {
+        unsigned end = carry; /* a syllable cut off by the line's end fails, as it should */
+        memcpy(tail, s + i, len - i);
+        memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
+        if (block_needs(tail, &end, need) && !end)
+            return len;
     }
     return i - utf8_block_back(carry);
 }
