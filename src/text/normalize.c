@@ -253,17 +253,24 @@ static const unsigned char ascii_needs[128] = {
  */
 static int block_needs(const char *p, unsigned *carry, unsigned *need)
 {
-    static const char marks[] = {0x7F, '<', '&', '*', '_', '\\', '^', '#', '>'};
     const __m128i sp = _mm_set1_epi8(' ');
     __m128i v = _mm_loadu_si128((const __m128i *)p);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
     __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
-    /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown */
+    /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown, in pairs where one
+     * bit tells them apart: '<' '>' (| 2 is '>'), '\\' '^' (| 2 is '^'), '_' DEL (& ~0x20 is '_')
+     */
     __m128i ask = _mm_andnot_si128(
         tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
+    __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
 
-    for (size_t k = 0; k < sizeof(marks); k++)
-        ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8(marks[k])));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
+    ask = _mm_or_si128(
+        ask, _mm_cmpeq_epi8(_mm_andnot_si128(_mm_set1_epi8(0x20), v), _mm_set1_epi8('_')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
     if (_mm_movemask_epi8(ask) || !utf8_block_hangul(v, v1, carry))
         return 0;
     if (_mm_movemask_epi8(
