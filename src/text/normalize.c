@@ -249,9 +249,10 @@ static const unsigned char ascii_needs[128] = {
  * line_needs of the 16 bytes at p (p[16] readable too) when they hold
  * nothing but Hangul syllables, spaces and ASCII that asks for nothing
  * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
- * returns 1; else 0. carry: utf8_block_hangul's.
+ * returns 0; else the positions of what must be read a character at a time
+ * (bit i for p[i]). carry: utf8_block_hangul_bad's.
  */
-static int block_needs(const char *p, unsigned *carry, unsigned *need)
+static unsigned block_needs(const char *p, unsigned *carry, unsigned *need)
 {
     const __m128i sp = _mm_set1_epi8(' ');
     __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -263,6 +264,7 @@ static int block_needs(const char *p, unsigned *carry, unsigned *need)
     __m128i ask = _mm_andnot_si128(
         tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
     __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
+    unsigned bad;
 
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
@@ -271,34 +273,39 @@ static int block_needs(const char *p, unsigned *carry, unsigned *need)
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
-    if (_mm_movemask_epi8(ask) || !utf8_block_hangul(v, v1, carry))
-        return 0;
+    bad = (unsigned)_mm_movemask_epi8(ask);
+    if (bad || (bad = utf8_block_hangul_bad(v, v1, carry)) != 0)
+        return bad;
     if (_mm_movemask_epi8(
             _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp)))))
         *need |= NEED_SPACE;
-    return 1;
+    return 0;
 }
 
 /*
  * line_needs from s + i, a character boundary, over blocks of 16 bytes
  * while block_needs passes them; returns where the line must be looked at
- * a character at a time (a character boundary), len when nowhere. The last
- * bytes of a line, fewer than a block, are checked in a copy padded with
- * 'a' (which asks for nothing and ends no syllable).
+ * a character at a time (a character boundary), len when nowhere, and in
+ * *upto the end of the first thing to look at. The last bytes of a line,
+ * fewer than a block, are checked in a copy padded with 'a' (which asks
+ * for nothing and ends no syllable).
  */
-static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need)
+static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, size_t *upto)
 {
-    unsigned carry = 0;
+    unsigned carry = 0, bad;
     char tail[33];
 
     for (; i + 17 <= len; i += 16)
-        if (!block_needs(s + i, &carry, need))
+        if ((bad = block_needs(s + i, &carry, need)) != 0) {
+            *upto = i + (size_t)__builtin_ctz(bad) + 1;
             return i - utf8_block_back(carry);
+        }
+    *upto = len;
     if (i < len) {
         unsigned end = carry; /* a syllable cut off by the line's end fails, as it should */
         memcpy(tail, s + i, len - i);
         memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
-        if (block_needs(tail, &end, need) && !end)
+        if (!block_needs(tail, &end, need) && !end)
             return len;
     }
     return i - utf8_block_back(carry);
@@ -315,8 +322,7 @@ static unsigned line_needs(const char *s, size_t len)
     while (i < len) {
 #if defined(__SSE2__)
         /* blocks at once; what stops them (a '·', a quote, a '*') a character at a time, and on */
-        i = blocks_needs(s, i, len, &need);
-        stop = i + 16;
+        i = blocks_needs(s, i, len, &need, &stop);
 #endif
         for (; i < len && i < stop;) {
             unsigned char b = (unsigned char)s[i];
