@@ -173,24 +173,36 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     int after_tab = 0;
     char *d;
 
-    strbuf_grow(out, len);
+    strbuf_grow(out, len + 16);
     d = out->buf + out->len;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
 #if defined(__SSE2__)
         /*
          * After a character, the bytes before the first TAB, space before a
-         * TAB, two spaces or space at the end of 16 come out as they are:
-         * copied at once. That place goes a byte at a time.
+         * TAB, two spaces or space at the end of 16 (or of the line) come
+         * out as they are: copied at once. That place goes a byte at a time.
          */
-        if (!pending && !start && !after_tab && i + 16 <= len) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-            unsigned tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-            unsigned stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | 0x10000;
-            unsigned n = (unsigned)__builtin_ctz(stop);
+        if (!pending && !start && !after_tab) {
+            unsigned end = 0, sp, tab, stop, n;
+            char tail[16];
+            __m128i v;
+            if (i + 16 <= len) {
+                v = _mm_loadu_si128((const __m128i *)(s + i));
+            } else {
+                /* the line's last bytes, from a copy padded with 'a' */
+                memcpy(tail, s + i, len - i);
+                memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
+                v = _mm_loadu_si128((const __m128i *)tail);
+                end = 1u << (len - i);
+            }
+            sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+            tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+            stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | (sp & (end >> 1)) |
+                   end | 0x10000;
+            n = (unsigned)__builtin_ctz(stop);
             if (n) {
-                /* out has len bytes of room, and d is never ahead of s + i */
+                /* room for 16 bytes at d: it is never ahead of s + i, and out has len + 16 */
                 _mm_storeu_si128((__m128i *)d, v);
                 d += n;
                 i += n - 1;

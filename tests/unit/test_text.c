@@ -698,6 +698,26 @@ static void test_normalize_blocks(void)
             checked++;
             if (strcmp(out.buf, want.buf) && !bad++)
                 fprintf(stderr, "  first difference: '%s' at %zu: '%s'\n", odd[k].in, at, out.buf);
+            /* and at the end of the line: the prefix, then what "z" and it make alone */
+            strbuf_reset(&in);
+            strbuf_reset(&want);
+            strbuf_reset(&out);
+            strbuf_addstr(&in, "z");
+            strbuf_addstr(&in, odd[k].in);
+            text_normalize_line(in.buf, in.len, &out);
+            strbuf_reset(&in);
+            for (size_t i = 0; i < at; i++)
+                strbuf_addstr(&in, i % 4 == 3 ? " " : i % 2 ? "힣" : "갑");
+            strbuf_addbuf(&want, &in);
+            strbuf_addbuf(&want, &out);
+            strbuf_reset(&out);
+            strbuf_addstr(&in, "z");
+            strbuf_addstr(&in, odd[k].in);
+            text_normalize_line(in.buf, in.len, &out);
+            checked++;
+            if (strcmp(out.buf, want.buf) && !bad++)
+                fprintf(stderr, "  first difference at the end: '%s' at %zu: '%s'\n", odd[k].in, at,
+                        out.buf);
         }
     INT_EQ(bad, 0, "of %zu lines, normalised unlike the short line", checked);
     strbuf_release(&in);
