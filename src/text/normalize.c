@@ -261,10 +261,12 @@ static const unsigned char ascii_needs[128] = {
  * line_needs of the 16 bytes at p (p[16] readable too) when they hold
  * nothing but Hangul syllables, spaces and ASCII that asks for nothing
  * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
- * returns 0; else the positions of what must be read a character at a time
- * (bit i for p[i]). carry: utf8_block_hangul_bad's.
+ * returns 0. Else returns the positions of what must be read a character
+ * at a time (bit i for p[i]), leaves *carry (utf8_block_hangul_bad's) as it
+ * was, and sets *spaces to the positions of TABs and of spaces followed by
+ * another.
  */
-static unsigned block_needs(const char *p, unsigned *carry, unsigned *need)
+static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsigned *spaces)
 {
     const __m128i sp = _mm_set1_epi8(' ');
     __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -276,7 +278,7 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need)
     __m128i ask = _mm_andnot_si128(
         tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
     __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
-    unsigned bad;
+    unsigned before = *carry, bad;
 
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
@@ -285,11 +287,14 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need)
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
-    bad = (unsigned)_mm_movemask_epi8(ask);
-    if (bad || (bad = utf8_block_hangul_bad(v, v1, carry)) != 0)
+    *spaces = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp))));
+    bad = (unsigned)_mm_movemask_epi8(ask) | utf8_block_hangul_bad(v, v1, carry);
+    if (bad) {
+        *carry = before;
         return bad;
-    if (_mm_movemask_epi8(
-            _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp)))))
+    }
+    if (*spaces)
         *need |= NEED_SPACE;
     return 0;
 }
@@ -298,26 +303,41 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need)
  * line_needs from s + i, a character boundary, over blocks of 16 bytes
  * while block_needs passes them; returns where the line must be looked at
  * a character at a time (a character boundary), len when nowhere, and in
- * *upto the end of the first thing to look at. The last bytes of a line,
- * fewer than a block, are checked in a copy padded with 'a' (which asks
- * for nothing and ends no syllable).
+ * *upto the end of the first thing to look at. Of a block that stops, the
+ * whole characters before the first place block_needs names are taken as
+ * read (all Hangul syllables and ASCII that asks for nothing). The last
+ * bytes of a line, fewer than a block, are checked in a copy padded with
+ * 'a' (which asks for nothing and ends no syllable).
  */
 static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, size_t *upto)
 {
-    unsigned carry = 0, bad;
+    unsigned carry = 0, bad, spaces;
     char tail[33];
 
-    for (; i + 17 <= len; i += 16)
-        if ((bad = block_needs(s + i, &carry, need)) != 0) {
-            *upto = i + (size_t)__builtin_ctz(bad) + 1;
+    for (; i + 17 <= len; i += 16) {
+        size_t at, start, k;
+        if ((bad = block_needs(s + i, &carry, need, &spaces)) == 0)
+            continue;
+        at = (size_t)__builtin_ctz(bad);
+        *upto = i + at + 1;
+        if (!at)
             return i - utf8_block_back(carry);
-        }
+        /* the start of the character that holds the byte before the first place named */
+        for (k = at - 1; k && ((unsigned char)s[i + k] & 0xC0) == 0x80; k--)
+            ;
+        if (((unsigned char)s[i + k] & 0xC0) == 0x80)
+            return i - utf8_block_back(carry); /* a syllable begun in the block before */
+        start = (unsigned char)s[i + k] >= 0x80 ? k : at;
+        if (spaces & ((1u << start) - 1))
+            *need |= NEED_SPACE;
+        return i + start;
+    }
     *upto = len;
     if (i < len) {
         unsigned end = carry; /* a syllable cut off by the line's end fails, as it should */
         memcpy(tail, s + i, len - i);
         memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
-        if (!block_needs(tail, &end, need) && !end)
+        if (!block_needs(tail, &end, need, &spaces) && !end)
             return len;
     }
     return i - utf8_block_back(carry);

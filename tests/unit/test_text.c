@@ -675,6 +675,8 @@ static void test_normalize_blocks(void)
         {"\x01", " "},
         {"\xE2\x80\x98q\xE2\x80\x99", "'q'"},
         {"\xED\x9E\xA3", "힣"},
+        {"x  \xC2\xB7y", "x \xC2\xB7y"}, /* two spaces, then what stops a block */
+        {"x\t\xE2\x80\x98q", "x\t'q"},
     };
     struct strbuf in = STRBUF_INIT, want = STRBUF_INIT, out = STRBUF_INIT;
     size_t bad = 0, checked = 0;
