@@ -435,6 +435,7 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
     /* rows read per tier: a concept has several forms; -1 is SQLite's "no limit" */
     sqlite3_int64 cap = limit ? (sqlite3_int64)limit * 4 + 50 : -1;
     size_t qchars;
+    int txn = 0;
     enum termbase_status ret;
     sqlite3_stmt *st;
 
@@ -449,6 +450,15 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
         goto cleanup;
     }
     qchars = utf8_count(key.buf, key.len);
+    /*
+     * One read transaction for all the statements of the lookup, unless the
+     * caller has one open: in WAL mode each statement on its own takes and
+     * drops a read lock on the -shm file and checks the log (system calls);
+     * a lookup runs six to ten of them.
+     */
+    if (sqlite3_get_autocommit(tb->db) &&
+        sqlite3_exec(tb->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+        txn = 1;
 #define FULL() (limit && h.n >= limit)
     if ((ret = by_key(tb, &h, TB_LK_KEY, key.buf, MODEL_MATCH_EXACT, err)))
         goto cleanup;
@@ -511,6 +521,9 @@ struct termbase_result *termbase_lookup(struct termbase *tb, const char *query, 
 done:
     ret = finish(tb, &h, limit, r, err);
 cleanup:
+    if (txn)
+        sqlite3_exec(tb->db, "COMMIT", NULL, NULL,
+                     NULL); /* nothing written: cannot fail but busy */
     for (size_t i = 0; i < h.n; i++) {
         free(h.v[i].ko);
         free(h.v[i].matched);

@@ -220,15 +220,29 @@ static const char *const objects[TERMBASE_SCHEMA_VERSION][9] = {
     {NULL}, /* and so does version 5 */
 };
 
-/* The schema check of the open statement: how many objects of versions 1, 2 and 3 exist. */
-#define OBJECTS_SQL                                                                                \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('document', 'concept', 'form',"           \
-    "  'form_key', 'form_stem', 'evidence', 'evidence_doc')),"                                     \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('form_fts', 'form_fts_data',"             \
-    "  'form_fts_idx', 'form_fts_docsize', 'form_fts_config', 'form_fts_ai', 'form_fts_ad',"       \
-    "  'fuzzy')),"                                                                                 \
-    " (SELECT count(*) FROM sqlite_schema WHERE name IN ('datcat', 'datcat_concept',"              \
-    "  'datcat_form', 'datcat_form_ad', 'datcat_concept_ad'))"
+/*
+ * Counts into n[v - 1] the rows of sqlite_schema named as objects of
+ * version v (v = 1..TERMBASE_SCHEMA_VERSION), and all rows into *ntables.
+ * The names are compared here rather than in SQL: a statement of three
+ * "count(*) ... WHERE name IN (...)" subqueries cost a lookup process
+ * 0.19 ms to compile and run, a bare scan of the 30-odd rows 0.01 ms.
+ */
+static int count_objects(struct termbase *tb, int *ntables, int n[TERMBASE_SCHEMA_VERSION])
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(tb->db, "SELECT name FROM sqlite_schema", -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        rc = SQLITE_OK;
+        ++*ntables;
+        for (int v = 0; name && v < TERMBASE_SCHEMA_VERSION; v++)
+            for (int i = 0; objects[v][i]; i++)
+                if (!strcmp(name, objects[v][i]))
+                    n[v]++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 static int nobjects(int v)
 {
@@ -320,30 +334,16 @@ static enum termbase_status set_wal(struct termbase *tb, struct dd_error *err)
 
 enum termbase_status termbase__migrate(struct termbase *tb, struct dd_error *err)
 {
-    int version = 0, appid = 0, ntables = 0, n1 = 0, n2 = 0, n3 = 0, rc;
+    int version = 0, appid = 0, ntables = 0, n[TERMBASE_SCHEMA_VERSION] = {0}, damaged, rc;
     enum termbase_status ret;
 
-    sqlite3_stmt *st = NULL;
-
-    /* one statement: this runs on every open, lookups included */
-    rc = sqlite3_prepare_v2(tb->db,
-                            "SELECT (SELECT user_version FROM pragma_user_version),"
-                            " (SELECT application_id FROM pragma_application_id),"
-                            " (SELECT count(*) FROM sqlite_schema)," OBJECTS_SQL,
-                            -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            version = sqlite3_column_int(st, 0);
-            appid = sqlite3_column_int(st, 1);
-            ntables = sqlite3_column_int(st, 2);
-            n1 = sqlite3_column_int(st, 3);
-            n2 = sqlite3_column_int(st, 4);
-            n3 = sqlite3_column_int(st, 5);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
+    /* this runs on every open, lookups included: three statements that
+     * compile in microseconds (the pragmas read the file header) */
+    rc = read_int_pragma(tb, "PRAGMA user_version", &version);
+    if (rc == SQLITE_OK)
+        rc = read_int_pragma(tb, "PRAGMA application_id", &appid);
+    if (rc == SQLITE_OK)
+        rc = count_objects(tb, &ntables, n);
     if (rc != SQLITE_OK)
         return open_fail(tb, err, rc, "cannot read the schema version of");
     if (ntables && appid != TERMBASE_APP_ID)
@@ -354,8 +354,10 @@ enum termbase_status termbase__migrate(struct termbase *tb, struct dd_error *err
         return termbase__error(err, TERMBASE_EVERSION,
                                "'%s': schema version %d is newer than this dadeum's %d", tb->path,
                                version, TERMBASE_SCHEMA_VERSION);
-    if ((ntables && version == 0) || (version >= 1 && n1 != nobjects(1)) ||
-        (version >= 2 && n2 != nobjects(2)) || (version >= 3 && n3 != nobjects(3)))
+    damaged = ntables && version == 0;
+    for (int v = 1; v <= TERMBASE_SCHEMA_VERSION && v <= version; v++)
+        damaged |= n[v - 1] != nobjects(v);
+    if (damaged)
         return version ? missing_object(tb, version, err)
                        : termbase__error(err, TERMBASE_ENOTDB,
                                          "'%s': damaged termbase (tables, but no schema version)",

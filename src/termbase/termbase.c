@@ -394,6 +394,17 @@ static struct termbase *termbase_alloc(const char *path, unsigned flags)
 static enum termbase_status db_connect(struct termbase *tb, const char *name, int oflags,
                                        struct dd_error *err)
 {
+    /*
+     * No bulk page-cache allocation: by default every page cache, the
+     * ephemeral ones of ORDER BY, GROUP BY and DISTINCT included, starts by
+     * writing headers into 20 pages (86 KB). A lookup's statements open four
+     * of those caches and use a page or two of each; the bulk cost it 70 of
+     * its 310 page faults, 0.15 ms of a 1.8 ms process. Caches that grow
+     * allocate page by page either way. Once SQLite is initialised (by an
+     * earlier open, or by a program that embeds us) this is refused,
+     * harmlessly.
+     */
+    sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
     if (sqlite3_open_v2(name, &tb->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         if (!tb->db)
             return termbase__error(err, TERMBASE_EOPEN, "cannot open '%s': out of memory",

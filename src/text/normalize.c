@@ -99,16 +99,49 @@ static uint32_t fold_char(uint32_t c)
     }
 }
 
+#if defined(__SSE2__)
+/*
+ * From s + i, a character boundary: past whole blocks of 16 bytes of
+ * printable ASCII and Hangul syllables (which fold to themselves), to the
+ * character boundary where the rest must be read a character at a time.
+ */
+static size_t blocks_unfolded(const char *s, size_t i, size_t len)
+{
+    unsigned carry = 0;
+
+    for (; i + 17 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i ctl = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
+                                                 _mm_cmplt_epi8(v, _mm_set1_epi8(' '))),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        if (_mm_movemask_epi8(ctl) || !utf8_block_hangul(v, v1, &carry))
+            break;
+    }
+    return i - utf8_block_back(carry);
+}
+#endif
+
 /* Copies runs of characters that fold to themselves in one strbuf_add. */
 static void pass_fold(const char *s, size_t len, struct strbuf *out)
 {
     size_t i = 0, run = 0; /* run: start of the unchanged bytes not yet copied */
+    size_t stop = len;     /* where to look for blocks again */
 
     while (i < len) {
         unsigned char b = (unsigned char)s[i];
         uint32_t c, f;
         size_t n;
 
+#if defined(__SSE2__)
+        if (i >= stop || i == 0) {
+            i = blocks_unfolded(s, i, len);
+            stop = i + 16;
+            if (i >= len)
+                break;
+            b = (unsigned char)s[i];
+        }
+#endif
         if (b >= 0x20 && b < 0x7F) {
             i++;
             continue;
@@ -140,10 +173,43 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     int after_tab = 0;
     char *d;
 
-    strbuf_grow(out, len);
+    strbuf_grow(out, len + 16);
     d = out->buf + out->len;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+#if defined(__SSE2__)
+        /*
+         * After a character, the bytes before the first TAB, space before a
+         * TAB, two spaces or space at the end of 16 (or of the line) come
+         * out as they are: copied at once. That place goes a byte at a time.
+         */
+        if (!pending && !start && !after_tab) {
+            unsigned end = 0, sp, tab, stop, n;
+            char tail[16];
+            __m128i v;
+            if (i + 16 <= len) {
+                v = _mm_loadu_si128((const __m128i *)(s + i));
+            } else {
+                /* the line's last bytes, from a copy padded with 'a' */
+                memcpy(tail, s + i, len - i);
+                memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
+                v = _mm_loadu_si128((const __m128i *)tail);
+                end = 1u << (len - i);
+            }
+            sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+            tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+            stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | (sp & (end >> 1)) |
+                   end | 0x10000;
+            n = (unsigned)__builtin_ctz(stop);
+            if (n) {
+                /* room for 16 bytes at d: it is never ahead of s + i, and out has len + 16 */
+                _mm_storeu_si128((__m128i *)d, v);
+                d += n;
+                i += n - 1;
+                continue;
+            }
+        }
+#endif
         if (c == ' ') {
             pending = !after_tab;
         } else if (c == '\t') {
@@ -190,40 +256,135 @@ static const unsigned char ascii_needs[128] = {
     [0x7F] = NEED_FOLD,
 };
 
+#if defined(__SSE2__)
+/*
+ * line_needs of the 16 bytes at p (p[16] readable too) when they hold
+ * nothing but Hangul syllables, spaces and ASCII that asks for nothing
+ * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
+ * returns 0. Else returns the positions of what must be read a character
+ * at a time (bit i for p[i]), leaves *carry (utf8_block_hangul_bad's) as it
+ * was, and sets *spaces to the positions of TABs and of spaces followed by
+ * another.
+ */
+static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsigned *spaces)
+{
+    const __m128i sp = _mm_set1_epi8(' ');
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+    /* C0 controls (TAB aside), DEL and the bytes of HTML and markdown, in pairs where one
+     * bit tells them apart: '<' '>' (| 2 is '>'), '\\' '^' (| 2 is '^'), '_' DEL (& ~0x20 is '_')
+     */
+    __m128i ask = _mm_andnot_si128(
+        tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
+    __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
+    unsigned before = *carry, bad;
+
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
+    ask = _mm_or_si128(
+        ask, _mm_cmpeq_epi8(_mm_andnot_si128(_mm_set1_epi8(0x20), v), _mm_set1_epi8('_')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+    ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+    *spaces = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp))));
+    bad = (unsigned)_mm_movemask_epi8(ask) | utf8_block_hangul_bad(v, v1, carry);
+    if (bad) {
+        *carry = before;
+        return bad;
+    }
+    if (*spaces)
+        *need |= NEED_SPACE;
+    return 0;
+}
+
+/*
+ * line_needs from s + i, a character boundary, over blocks of 16 bytes
+ * while block_needs passes them; returns where the line must be looked at
+ * a character at a time (a character boundary), len when nowhere, and in
+ * *upto the end of the first thing to look at. Of a block that stops, the
+ * whole characters before the first place block_needs names are taken as
+ * read (all Hangul syllables and ASCII that asks for nothing). The last
+ * bytes of a line, fewer than a block, are checked in a copy padded with
+ * 'a' (which asks for nothing and ends no syllable).
+ */
+static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, size_t *upto)
+{
+    unsigned carry = 0, bad, spaces;
+    char tail[33];
+
+    for (; i + 17 <= len; i += 16) {
+        size_t at, start, k;
+        if ((bad = block_needs(s + i, &carry, need, &spaces)) == 0)
+            continue;
+        at = (size_t)__builtin_ctz(bad);
+        *upto = i + at + 1;
+        if (!at)
+            return i - utf8_block_back(carry);
+        /* the start of the character that holds the byte before the first place named */
+        for (k = at - 1; k && ((unsigned char)s[i + k] & 0xC0) == 0x80; k--)
+            ;
+        if (((unsigned char)s[i + k] & 0xC0) == 0x80)
+            return i - utf8_block_back(carry); /* a syllable begun in the block before */
+        start = (unsigned char)s[i + k] >= 0x80 ? k : at;
+        if (spaces & ((1u << start) - 1))
+            *need |= NEED_SPACE;
+        return i + start;
+    }
+    *upto = len;
+    if (i < len) {
+        unsigned end = carry; /* a syllable cut off by the line's end fails, as it should */
+        memcpy(tail, s + i, len - i);
+        memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
+        if (!block_needs(tail, &end, need, &spaces) && !end)
+            return len;
+    }
+    return i - utf8_block_back(carry);
+}
+#endif
+
 static unsigned line_needs(const char *s, size_t len)
 {
     unsigned need = 0;
+    size_t i = 0, stop = len;
 
     if (len && (s[0] == ' ' || s[len - 1] == ' '))
         need |= NEED_SPACE;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t c;
-        size_t n;
+    while (i < len) {
+#if defined(__SSE2__)
+        /* blocks at once; what stops them (a '·', a quote, a '*') a character at a time, and on */
+        i = blocks_needs(s, i, len, &need, &stop);
+#endif
+        for (; i < len && i < stop;) {
+            unsigned char b = (unsigned char)s[i];
+            uint32_t c;
+            size_t n;
 
-        if (b < 0x80) {
-            if (b == ' ' && i + 1 < len && s[i + 1] == ' ')
-                need |= NEED_SPACE;
-            need |= ascii_needs[b];
-            i++;
-            continue;
+            if (b < 0x80) {
+                if (b == ' ' && i + 1 < len && s[i + 1] == ' ')
+                    need |= NEED_SPACE;
+                need |= ascii_needs[b];
+                i++;
+                continue;
+            }
+            /* EB, EC: Hangul syllables U+B000..U+CFFF, nothing to do */
+            if ((b == 0xEB || b == 0xEC) && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+                (s[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+                continue;
+            }
+            n = utf8_decode(s + i, len - i, &c);
+            i += n;
+            if (uc_is_hangul_syllable(c))
+                continue;
+            if (c == UTF8_REPLACEMENT && n == 1)
+                need |= NEED_NFC | NEED_FOLD; /* not UTF-8: let the passes decide */
+            if (text__nfc_unsafe(c))
+                need |= NEED_NFC;
+            if (fold_char(c) != c)
+                need |= NEED_FOLD;
         }
-        /* EB, EC: Hangul syllables U+B000..U+CFFF, nothing to do */
-        if ((b == 0xEB || b == 0xEC) && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        n = utf8_decode(s + i, len - i, &c);
-        i += n;
-        if (uc_is_hangul_syllable(c))
-            continue;
-        if (c == UTF8_REPLACEMENT && n == 1)
-            need |= NEED_NFC | NEED_FOLD; /* not UTF-8: let the passes decide */
-        if (text__nfc_unsafe(c))
-            need |= NEED_NFC;
-        if (fold_char(c) != c)
-            need |= NEED_FOLD;
     }
     return need;
 }

@@ -47,6 +47,59 @@ static inline size_t utf8_decode(const char *str, size_t len, uint32_t *cp /* OU
 
 /* Length of the longest valid prefix of s; equals len when s is valid. */
 size_t utf8_valid_prefix(const char *s, size_t len);
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/*
+ * Korean text is ASCII and Hangul syllables, and a loop that decodes it a
+ * character at a time mispredicts a branch at every change from one to the
+ * other. This checks 16 bytes at once, with SSE2 (every x86-64 has it):
+ * v holds the bytes at p, v1 those at p + 1. Returns 0 when each byte of
+ * 0x80 and above is part of a well-formed three-byte sequence of a Hangul
+ * syllable U+AC00..U+D77F (the last 36 syllables, ED 9E xx, are left to
+ * the caller), else the positions (bit i for p[i]) where something else
+ * starts or a sequence breaks, so that the caller can read from the first
+ * of them a character at a time. *carry has the continuation bytes the
+ * previous block's last syllable still expects (bit 0 for p[0], bit 1 for
+ * p[1]); on success it is updated for the next block, on failure left
+ * alone, so that the caller can step back to the syllable's first byte
+ * (utf8_block_back).
+ */
+static inline unsigned utf8_block_hangul_bad(__m128i v, __m128i v1, unsigned *carry)
+{
+    unsigned hi = (unsigned)_mm_movemask_epi8(v), c, l, want, bad;
+
+    if (!hi)
+        return *carry; /* continuations expected at 0 and 1, and none there */
+    /* as signed bytes, continuations 80..BF are below -64, leads EA..ED are -22..-19 */
+    c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    l = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-23)),
+                                                  _mm_cmplt_epi8(v, _mm_set1_epi8(-18))));
+    /* EA needs a second byte from B0 (U+AC00 is EA B0 80), ED one up to 9D (U+D77F) */
+    bad = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEA)),
+                                   _mm_cmplt_epi8(v1, _mm_set1_epi8((char)0xB0))),
+                     _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+                                   _mm_cmpgt_epi8(v1, _mm_set1_epi8((char)0x9D)))));
+    want = (l << 1) | (l << 2) | *carry;
+    bad |= (hi ^ (c | l)) | (c ^ (want & 0xFFFF));
+    if (!bad)
+        *carry = want >> 16;
+    return bad;
+}
+
+/* 1 when utf8_block_hangul_bad finds nothing wrong. */
+static inline int utf8_block_hangul(__m128i v, __m128i v1, unsigned *carry)
+{
+    return !utf8_block_hangul_bad(v, v1, carry);
+}
+
+/* How far before a block its unfinished syllable starts, from the carry above. */
+static inline size_t utf8_block_back(unsigned carry)
+{
+    return carry == 3 ? 1 : carry == 1 ? 2 : 0;
+}
+#endif
 /*
  * Ends the NUL-terminated s at its longest valid UTF-8 prefix: for a message
  * that snprintf may have cut inside a character. Returns s.

@@ -653,6 +653,80 @@ static void test_normalize_appends(void)
  * Hostile lines stay linear: 200,000 combining marks of two classes (an
  * insertion sort would take minutes) and 100,000 unclosed "<p " tags.
  */
+/*
+ * text_normalize_line reads ASCII and Hangul 16 bytes at a time: whatever
+ * asks for a pass (a decomposed syllable, a fullwidth letter, a TAB, two
+ * spaces, an entity, an emphasis mark, a control) is found at every offset
+ * of a long Korean line, with the same result as alone on a short line.
+ */
+static void test_normalize_blocks(void)
+{
+    static const struct {
+        const char *in, *want;
+    } odd[] = {
+        {"\xE1\x84\x80\xE1\x85\xA1", "가"}, /* conjoining jamo: NFC composes 가 */
+        {"\xEF\xBC\xA1", "A"},              /* fullwidth A */
+        {"x\ty", "x\ty"},                   /* a TAB */
+        {"x \t y", "x\ty"},                 /* spaces beside a TAB */
+        {"x  y", "x y"},                    /* two spaces */
+        {"x   ", "x "},                     /* spaces before the rest */
+        {"&amp;", "&"},
+        {"**굵게**", "굵게"},
+        {"\x01", " "},
+        {"\xE2\x80\x98q\xE2\x80\x99", "'q'"},
+        {"\xED\x9E\xA3", "힣"},
+        {"x  \xC2\xB7y", "x \xC2\xB7y"}, /* two spaces, then what stops a block */
+        {"x\t\xE2\x80\x98q", "x\t'q"},
+    };
+    struct strbuf in = STRBUF_INIT, want = STRBUF_INIT, out = STRBUF_INIT;
+    size_t bad = 0, checked = 0;
+
+    for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+        for (size_t at = 0; at < 40; at++) {
+            strbuf_reset(&in);
+            strbuf_reset(&want);
+            strbuf_reset(&out);
+            for (size_t i = 0; i < at; i++)
+                strbuf_addstr(&in, i % 4 == 3 ? " " : i % 2 ? "힣" : "갑");
+            strbuf_addstr(&in, "z");
+            strbuf_addbuf(&want, &in);
+            strbuf_addstr(&in, odd[k].in);
+            strbuf_addstr(&want, odd[k].want);
+            for (size_t i = 0; i < 12; i++) {
+                strbuf_addstr(&in, i % 4 == 3 ? " a" : "한");
+                strbuf_addstr(&want, i % 4 == 3 ? " a" : "한");
+            }
+            text_normalize_line(in.buf, in.len, &out);
+            checked++;
+            if (strcmp(out.buf, want.buf) && !bad++)
+                fprintf(stderr, "  first difference: '%s' at %zu: '%s'\n", odd[k].in, at, out.buf);
+            /* and at the end of the line: the prefix, then what "z" and it make alone */
+            strbuf_reset(&in);
+            strbuf_reset(&want);
+            strbuf_reset(&out);
+            strbuf_addstr(&in, "z");
+            strbuf_addstr(&in, odd[k].in);
+            text_normalize_line(in.buf, in.len, &out);
+            strbuf_reset(&in);
+            for (size_t i = 0; i < at; i++)
+                strbuf_addstr(&in, i % 4 == 3 ? " " : i % 2 ? "힣" : "갑");
+            strbuf_addbuf(&want, &in);
+            strbuf_addbuf(&want, &out);
+            strbuf_reset(&out);
+            strbuf_addstr(&in, "z");
+            strbuf_addstr(&in, odd[k].in);
+            text_normalize_line(in.buf, in.len, &out);
+            checked++;
+            if (strcmp(out.buf, want.buf) && !bad++)
+                fprintf(stderr, "  first difference at the end: '%s' at %zu: '%s'\n", odd[k].in, at,
+                        out.buf);
+        }
+    INT_EQ(bad, 0, "of %zu lines, normalised unlike the short line", checked);
+    strbuf_release(&in);
+    strbuf_release(&want);
+    strbuf_release(&out);
+}
+
 static void test_normalize_pathological(void)
 {
     struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
@@ -940,6 +1014,7 @@ int main(void)
     RUN(test_nfc_conformance);
     RUN(test_normalize_rules);
     RUN(test_normalize_appends);
+    RUN(test_normalize_blocks);
     RUN(test_normalize_pathological);
     RUN(test_reader_fixtures);
     RUN(test_reader_boundaries);

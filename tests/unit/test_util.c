@@ -608,6 +608,73 @@ static void test_utf8_valid_prefix(void)
     }
 }
 
+/* utf8_valid_prefix a character at a time, with the general decoder: the reference. */
+static size_t valid_prefix_ref(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t c;
+        size_t n = utf8_decode_slow(s + i, len - i, &c);
+        if (c == UTF8_REPLACEMENT && n == 1)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/*
+ * utf8_valid_prefix reads ASCII, two- and three-byte sequences 16 bytes at a
+ * time: each kind of sequence (the first and last syllables and their
+ * neighbours, the ends of the two- and three-byte ranges, overlongs, a
+ * surrogate, a bad or cut sequence) at every offset of a long Korean line,
+ * so that it meets every place in a block.
+ */
+static void test_utf8_valid_prefix_blocks(void)
+{
+    static const char *const odd[] = {
+        "\xEA\xB0\x80",     /* U+AC00, the first syllable */
+        "\xED\x9E\xA3",     /* U+D7A3, the last */
+        "\xED\x9E\xA4",     /* U+D7A4, a valid non-syllable */
+        "\xEA\xAF\xBF",     /* U+ABFF, before the block */
+        "\xED\x9F\xBF",     /* U+D7FF, after it */
+        "\xED\xA0\x80",     /* a surrogate: invalid */
+        "\xEA\xB0",         /* cut short: invalid */
+        "\xB0",             /* a lone continuation: invalid */
+        "\xFF",             /* never UTF-8 */
+        "\xC2\xB7",         /* middle dot, two bytes */
+        "\xC2\x80",         /* the first two-byte sequence */
+        "\xDF\xBF",         /* the last */
+        "\xC1\xBF",         /* overlong: invalid */
+        "\xE0\xA0\x80",     /* the first three-byte sequence */
+        "\xE0\x9F\xBF",     /* overlong: invalid */
+        "\xEF\xBF\xBF",     /* U+FFFF */
+        "\xE2\x80\x98",     /* a quote */
+        "\xF4\x90\x80\x80", /* past U+10FFFF: invalid */
+        "\xF0\x9F\x98\x80",
+        "  ",
+    };
+    struct strbuf sb = STRBUF_INIT;
+    size_t bad = 0, checked = 0;
+
+    for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+        for (size_t at = 0; at < 40; at++) {
+            strbuf_reset(&sb);
+            for (size_t i = 0; i < at; i++)
+                strbuf_addstr(&sb, i % 5 == 4 ? " " : i % 3 ? "힣" : "가");
+            strbuf_addstr(&sb, odd[k]);
+            for (size_t i = 0; i < 12; i++)
+                strbuf_addstr(&sb, i % 4 == 3 ? "a " : "한");
+            for (size_t cut = sb.len > 40 ? sb.len - 40 : 0; cut <= sb.len; cut++) {
+                checked++;
+                if (utf8_valid_prefix(sb.buf, cut) != valid_prefix_ref(sb.buf, cut) && !bad++)
+                    fprintf(stderr, "  first difference: sequence %zu at %zu, length %zu\n", k, at,
+                            cut);
+            }
+        }
+    INT_EQ(bad, 0, "of %zu strings, prefixes unlike the decoder's", checked);
+    strbuf_release(&sb);
+}
+
 /* Every scalar value encodes to its RFC 3629 length and decodes back. */
 static void test_utf8_round_trip(void)
 {
@@ -1204,6 +1271,7 @@ int main(void)
     RUN(test_utf8_decode_invalid);
     RUN(test_utf8_trim_invalid);
     RUN(test_utf8_valid_prefix);
+    RUN(test_utf8_valid_prefix_blocks);
     RUN(test_utf8_round_trip);
     RUN(test_utf8_visible);
     RUN(test_ascii_fold);
