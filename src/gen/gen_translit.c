@@ -1024,7 +1024,7 @@ static void emit(const char *source)
     printf("const unsigned char translit_lcp[] = {");
     for (size_t i = 0; i < nentries; i++)
         printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", lcp_of(entries, jamo_blob, i));
-    printf("0};\n\n");
+    printf("%s0};\n\n", nentries ? "," : ""); /* a 0 after the last, not appended to it */
     /*
      * translit_next_lower[i]: the first entry after i whose lcp is below
      * entry i's (nentries if none). Entries sharing a prefix of length d
