@@ -199,6 +199,13 @@ extern const uint32_t translit_entry_count;
 /* Entries are sorted by (first code, len); bucket c spans
  * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
+/* translit_len[i]: translit_entries[i].len, packed for the scan. */
+extern const unsigned char translit_len[];
+/* The renderings in translit_jamo follow the order of the entries, so entry i
+ * starts at the sum of translit_len[0..i); translit_jamo_step[k] is that sum
+ * for i = k * TRANSLIT_JAMO_STEP (a scan need not read translit_entries). */
+#define TRANSLIT_JAMO_STEP 64
+extern const uint32_t translit_jamo_step[];
 /* translit_lcp[i]: jamo entry i shares with entry i - 1 of its bucket (0 first). */
 extern const unsigned char translit_lcp[];
 /* translit_next_lower[i]: the first entry after i with a smaller lcp (the count if none). */
