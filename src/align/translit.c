@@ -212,10 +212,11 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
     size_t nh = 0, slack = (size_t)limit / MIN_INDEL; /* farther lengths cost more */
     /* col[j] is the distance column after j jamo of the current index word */
     static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
+    static _Thread_local struct translit_jamo_profile prof;
 
     if (n > TRANSLIT_MAX_JAMO)
         return 0;
-    translit_jamo_first_column(q, n, col[0]);
+    translit_jamo_first_column(q, n, &prof, col[0]);
     uint32_t at_i = 0; /* jamo_offset's last answer: entry at_i starts at at_off */
     size_t at_off = 0;
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
@@ -265,7 +266,7 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
-                if (translit_jamo_column(q, n, b[j], col[j], col[j + 1]) > limit)
+                if (translit_jamo_column(&prof, b[j], col[j], col[j + 1]) > limit)
                     break;
             if (j < len) {
                 dead = j + 1;

@@ -153,13 +153,24 @@ int translit_jamo_sub_cost(unsigned a, unsigned b);
 
 /*
  * The distance column by column over the index word, so that words sharing a
- * prefix share columns (the index is sorted by jamo within each bucket):
- * first_column fills col[0..na] for the empty prefix; column computes the
- * column after index jamo b from prev and returns its minimum, a lower bound
- * of the distance of every word that continues this prefix.
+ * prefix share columns (the index is sorted by jamo within each bucket).
+ * The query a[0..na) is first turned into a profile: its costs laid out by
+ * index jamo, so that a column reads one row in order instead of a cost
+ * table entry per cell. first_column fills the profile and col[0..na] for
+ * the empty prefix (na <= TRANSLIT_MAX_JAMO); column computes the column
+ * after index jamo b from prev and returns its minimum, a lower bound of the
+ * distance of every word that continues this prefix.
  */
-void translit_jamo_first_column(const unsigned char *a, size_t na, int *col);
-int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const int *prev, int *cur);
+struct translit_jamo_profile {
+    size_t n;                                       /* jamo in the query */
+    unsigned char indel[TRANSLIT_MAX_JAMO];         /* insertion cost of a[i] */
+    unsigned char sub[JAMO_END][TRANSLIT_MAX_JAMO]; /* sub[b][i]: a[i] against b */
+    unsigned char indel_b[JAMO_END];                /* deletion cost of index jamo b */
+};
+void translit_jamo_first_column(const unsigned char *a, size_t na,
+                                struct translit_jamo_profile *p /* OUT */, int *col);
+int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
+                         int *cur);
 
 /* Number of syllables (medials) in a jamo string. */
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
