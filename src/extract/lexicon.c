@@ -37,16 +37,24 @@ static struct strmap ko_acronym = STRMAP_INIT; /* Korean name -> acronym (first 
  */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static void fold(const char *s, size_t len, struct strbuf *out)
+/* Writes the folded s[0..len) to out (room for len bytes); returns its length. */
+static size_t fold_to(const char *s, size_t len, char *out)
 {
-    strbuf_reset(out);
+    size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == ' ' || c == '\t')
             continue;
-        c = (char)ascii_upper(c);
-        strbuf_addch(out, c);
+        out[n++] = (char)ascii_upper(c);
     }
+    return n;
+}
+
+static void fold(const char *s, size_t len, struct strbuf *out)
+{
+    strbuf_reset(out);
+    strbuf_grow(out, len);
+    strbuf_setlen(out, fold_to(s, len, out->buf));
 }
 
 /* Adds each '|' alternative of value to the forms of key in map. */
@@ -109,10 +117,20 @@ void lexicon_init(void)
 
 static struct lex_forms *lookup(struct strmap *map, const char *s, size_t len)
 {
+    char small[128]; /* most keys: no allocation per lookup */
     struct strbuf k = STRBUF_INIT;
+    const char *key = small;
+    size_t klen;
+
     lexicon_init();
-    fold(s, len, &k);
-    struct lex_forms *f = k.len ? strmap_get(map, k.buf, k.len) : NULL;
+    if (len <= sizeof(small)) {
+        klen = fold_to(s, len, small);
+    } else {
+        fold(s, len, &k);
+        key = k.buf;
+        klen = k.len;
+    }
+    struct lex_forms *f = klen ? strmap_get(map, key, klen) : NULL;
     strbuf_release(&k);
     return f;
 }
