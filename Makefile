@@ -126,7 +126,7 @@ $(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
 ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
 $(BUILD)/gen/attested_data.h: src/gen/gen_attested.awk $(ATTESTED)
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
