@@ -61,13 +61,22 @@ static void fold(const char *s, size_t len, struct strbuf *out)
 static void add_forms(struct strmap *map, const char *key, const char *value, const char *en,
                       const char *kind)
 {
+    char small[128]; /* as in lookup: most keys fold without an allocation */
     struct strbuf k = STRBUF_INIT;
+    const char *kb = small;
+    size_t kl, len = strlen(key);
     int created;
 
-    fold(key, strlen(key), &k);
-    if (!k.len)
+    if (len <= sizeof(small)) {
+        kl = fold_to(key, len, small);
+    } else {
+        fold(key, len, &k);
+        kb = k.buf;
+        kl = k.len;
+    }
+    if (!kl)
         goto done;
-    struct strmap_entry *e = strmap_put(map, k.buf, k.len, &created);
+    struct strmap_entry *e = strmap_put(map, kb, kl, &created);
     if (created)
         e->value = xcalloc(1, sizeof(struct lex_forms));
     struct lex_forms *f = e->value;
