@@ -113,7 +113,7 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 
 $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
 	    mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).

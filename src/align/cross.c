@@ -533,7 +533,6 @@ static void index_pairs(struct cross_doc *c)
 
 void cross_doc_align(struct cross_doc *c)
 {
-    lexicon_init();
     out_clear(c);
     index_lines(c);
     assert(c->indexed == c->nlines);

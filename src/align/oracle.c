@@ -222,7 +222,6 @@ void align_oracle_prepare_threads(struct align_oracle *o)
 {
     assert(o);
     get(o);
-    lexicon_init();
 }
 
 void align_oracle_free(struct align_oracle *o)
