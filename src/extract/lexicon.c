@@ -5,17 +5,21 @@
  * "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet), splits the '|'
  * alternatives of the values and writes each map as an array sorted by key,
  * its strings as offsets into one blob: a lookup folds its query the same
- * way and searches by bisection. Nothing is built at run time (a process
- * that extracts one short document paid for building hash tables of every
- * row), and nothing is relocated at load.
+ * way and finds it through a hash index of each map: an array of entry
+ * numbers, built on first use from the static keys (cheap: no key or form
+ * is copied; a process that extracts one short document paid for building
+ * hash tables of every row and form). Nothing is relocated at load.
  */
 #include <assert.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "extract/lexicon.h"
 #include "util/ascii.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
 #include "util/banned.h"
 
 /* One key of a map: strings are offsets into lex_blob, -1 for none. */
@@ -31,6 +35,44 @@ struct lex_ix {
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A map and its hash index: slot[h & mask] holds 1 + an entry number, or 0. */
+struct lex_map {
+    const struct lex_ix *ix;
+    size_t n;
+    uint32_t *slot;
+    size_t mask;
+};
+
+static struct lex_map ko_forms = {lex_ko_forms, NKEYS(lex_ko_forms), NULL, 0};
+static struct lex_map ko_acronym = {lex_ko_acronym, NKEYS(lex_ko_acronym), NULL, 0};
+static struct lex_map loanwords = {lex_loanwords, NKEYS(lex_loanwords), NULL, 0};
+static struct lex_map morphemes = {lex_morphemes, NKEYS(lex_morphemes), NULL, 0};
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void index_map(struct lex_map *m)
+{
+    size_t cap = 16;
+    while (cap < 2 * m->n)
+        cap *= 2;
+    m->slot = xcalloc(cap, sizeof(*m->slot)); /* lives as long as the process */
+    m->mask = cap - 1;
+    for (size_t i = 0; i < m->n; i++) {
+        const char *k = lex_blob + m->ix[i].key;
+        size_t h = (size_t)strmap_hash(k, strlen(k)) & m->mask;
+        while (m->slot[h])
+            h = (h + 1) & m->mask;
+        m->slot[h] = (uint32_t)i + 1;
+    }
+}
+
+static void index_maps(void)
+{
+    index_map(&ko_forms);
+    index_map(&ko_acronym);
+    index_map(&loanwords);
+    index_map(&morphemes);
+}
+
 /* Writes the folded s[0..len) to out (room for len bytes); returns its length. */
 static size_t fold_to(const char *s, size_t len, char *out)
 {
@@ -44,15 +86,16 @@ static size_t fold_to(const char *s, size_t len, char *out)
     return n;
 }
 
-/* The key of map[0..n) that s[0..len) folds to, or NULL. */
-static const struct lex_ix *lookup(const struct lex_ix *map, size_t n, const char *s, size_t len)
+/* The key of m that s[0..len) folds to, or NULL. */
+static const struct lex_ix *lookup(struct lex_map *m, const char *s, size_t len)
 {
     char small[128]; /* most keys: no allocation per lookup */
     struct strbuf k = STRBUF_INIT;
     const char *key = small;
     const struct lex_ix *found = NULL;
-    size_t klen, lo = 0, hi = n;
+    size_t klen;
 
+    pthread_once(&once, index_maps);
     if (len <= sizeof(small)) {
         klen = fold_to(s, len, small);
     } else {
@@ -61,21 +104,16 @@ static const struct lex_ix *lookup(const struct lex_ix *map, size_t n, const cha
         key = k.buf;
         klen = k.len;
     }
-    while (klen && lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *t = lex_blob + map[mid].key;
-        size_t tl = strlen(t);
-        int c = memcmp(key, t, klen < tl ? klen : tl);
-        if (!c)
-            c = klen < tl ? -1 : klen > tl;
-        if (!c) {
-            found = &map[mid];
-            break;
+    if (klen) {
+        size_t h = (size_t)strmap_hash(key, klen) & m->mask;
+        for (; m->slot[h]; h = (h + 1) & m->mask) {
+            const struct lex_ix *e = &m->ix[m->slot[h] - 1];
+            const char *t = lex_blob + e->key;
+            if (strlen(t) == klen && !memcmp(t, key, klen)) {
+                found = e;
+                break;
+            }
         }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
     strbuf_release(&k);
     return found;
@@ -96,40 +134,40 @@ static size_t copy_forms(const struct lex_ix *f, const char **out, size_t max)
 
 size_t lexicon_ko_forms(const char *s, size_t len, const char **forms, size_t max)
 {
-    return copy_forms(lookup(lex_ko_forms, NKEYS(lex_ko_forms), s, len), forms, max);
+    return copy_forms(lookup(&ko_forms, s, len), forms, max);
 }
 
 size_t lexicon_morpheme_en(const char *s, size_t len, const char **en, size_t max)
 {
-    return copy_forms(lookup(lex_morphemes, NKEYS(lex_morphemes), s, len), en, max);
+    return copy_forms(lookup(&morphemes, s, len), en, max);
 }
 
 int lexicon_is_loanword(const char *s, size_t len)
 {
-    return lookup(lex_loanwords, NKEYS(lex_loanwords), s, len) != NULL;
+    return lookup(&loanwords, s, len) != NULL;
 }
 
 const char *lexicon_loanword_en(const char *s, size_t len)
 {
-    const struct lex_ix *f = lookup(lex_loanwords, NKEYS(lex_loanwords), s, len);
+    const struct lex_ix *f = lookup(&loanwords, s, len);
     return f ? str_at(f->en) : NULL;
 }
 
 const char *lexicon_acronym_en(const char *s, size_t len)
 {
-    const struct lex_ix *f = lookup(lex_ko_forms, NKEYS(lex_ko_forms), s, len);
+    const struct lex_ix *f = lookup(&ko_forms, s, len);
     return f ? str_at(f->en) : NULL;
 }
 
 const char *lexicon_acronym_kind(const char *s, size_t len)
 {
-    const struct lex_ix *f = lookup(lex_ko_forms, NKEYS(lex_ko_forms), s, len);
+    const struct lex_ix *f = lookup(&ko_forms, s, len);
     return f ? str_at(f->kind) : NULL;
 }
 
 const char *lexicon_acronym_for_ko(const char *s, size_t len)
 {
-    const struct lex_ix *f = lookup(lex_ko_acronym, NKEYS(lex_ko_acronym), s, len);
+    const struct lex_ix *f = lookup(&ko_acronym, s, len);
     return f && f->n == 1 ? lex_blob + lex_form_offs[f->form] : NULL;
 }
 
