@@ -114,7 +114,7 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 
 $(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
 	    mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
@@ -127,7 +127,7 @@ $(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
 ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
 $(BUILD)/gen/attested_data.h: src/gen/gen_attested.awk $(ATTESTED)
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

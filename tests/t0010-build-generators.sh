@@ -125,7 +125,7 @@ test_expect_success 'gen_wordforms.sh: a cut ko.dic names hunspell-ko' '
     gen_fails "only .* adnominal.*cut.dic.*hunspell-ko" sh "$GEN/gen_wordforms.sh" cut.dic
 '
 test_expect_success 'gen_lexicon.awk: the real lexicons' '
-    awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
+    LC_ALL=C awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
     test_grep "lex_morphemes" l.h
 '
 test_expect_success 'gen_lexicon.awk: an empty lexicon fails' '

@@ -10,16 +10,14 @@
  *  - glossaries/lexicon/l10n-words.tsv: a Korean word and the English word
  *    it translates most often (국가 -> country): the Korean parts of mixed
  *    glosses (국가전략펀드).
- * The tables are built on first use (thread-safe) and never freed: they are
- * static data. Returned strings are static.
+ * Both are searched in place (sorted indexes written beside them at build
+ * time): nothing is built at run time, and every function is thread-safe.
+ * Returned strings are static.
  */
 #ifndef DADEUM_ALIGN_ATTESTED_H
 #define DADEUM_ALIGN_ATTESTED_H
 
 #include <stddef.h>
-
-/* Builds the lookup tables; idempotent and thread-safe. */
-void attested_init(void);
 
 /*
  * Messages attesting English word en for the Hangul word whose jamo codes

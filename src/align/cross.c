@@ -427,12 +427,19 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
     assert(c && (text || !len));
     ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
     struct cline *l = &c->lines[c->nlines++];
-    struct strbuf sb = STRBUF_INIT;
+    size_t slen = 0;
+    /* one block per line: a long document holds many, and three small
+     * allocations each made freeing them cost more than building them */
+    if (len >= UINT32_MAX)
+        die_oom(len); /* orig holds 32-bit offsets */
+    l->orig = xmalloc(st_mult(len + 1, sizeof(*l->orig) + 2));
+    l->text = (char *)(l->orig + len + 1);
+    l->srch = l->text + len + 1;
     l->no = lineno;
-    l->text = xmemdupz(text, len);
+    memcpy(l->text, text, len);
+    l->text[len] = '\0';
     l->len = len;
     /* search text and its map back to the line */
-    l->orig = xmalloc(st_mult(len + 1, sizeof(*l->orig)));
     int depth = 0;
     for (size_t i = 0; i < len;) {
         uint32_t ch;
@@ -442,15 +449,17 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
         else if ((ch == ')' || ch == '}' || ch == '>' || ch == 0x3009) && depth > 0)
             depth--;
         else if (!depth && !uc_is_space(ch) && ch != '^') {
-            for (size_t k = 0; k < n; k++)
-                l->orig[sb.len + k] = i + k;
-            strbuf_add(&sb, text + i, n);
+            for (size_t k = 0; k < n; k++) {
+                l->orig[slen + k] = (uint32_t)(i + k);
+                l->srch[slen + k] = text[i + k];
+            }
+            slen += n;
         }
         i += n;
     }
-    l->orig[sb.len] = len;
-    l->slen = sb.len;
-    l->srch = strbuf_detach(&sb, NULL);
+    l->orig[slen] = (uint32_t)len;
+    l->srch[slen] = '\0';
+    l->slen = slen;
 }
 
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
@@ -524,7 +533,6 @@ static void index_pairs(struct cross_doc *c)
 
 void cross_doc_align(struct cross_doc *c)
 {
-    lexicon_init();
     out_clear(c);
     index_lines(c);
     assert(c->indexed == c->nlines);
@@ -552,11 +560,8 @@ void cross_doc_free(struct cross_doc *c)
         return;
     out_clear(c);
     free(c->out);
-    for (size_t i = 0; i < c->nlines; i++) {
-        free(c->lines[i].text);
-        free(c->lines[i].srch);
-        free(c->lines[i].orig);
-    }
+    for (size_t i = 0; i < c->nlines; i++)
+        free(c->lines[i].orig); /* and text and srch, in the same block */
     free(c->lines);
     strmap_release(&c->grams, postings_free);
     pairs_unindex(c);

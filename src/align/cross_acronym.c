@@ -275,7 +275,6 @@ double cross_acronym_score_raw(const char *abbr, size_t alen, const char *name, 
         strbuf_release(&sq);
         return 0;
     }
-    lexicon_init();
     struct name_units u;
     units_of(sq.buf, sq.len, &u);
 

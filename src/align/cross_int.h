@@ -16,13 +16,14 @@
 #include "align/cross.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
+/* A line; orig, text and srch are one allocation (orig's, freed through it). */
 struct cline {
     unsigned long no; /* line number in the source */
     char *text;       /* normalised line, NUL-terminated */
     size_t len;       /* bytes in text */
     char *srch;       /* search text: no spaces, no bracket groups */
     size_t slen;      /* bytes in srch */
-    size_t *orig;     /* orig[i]: offset in text of srch[i] */
+    uint32_t *orig;   /* orig[i]: offset in text of srch[i] (lines are < 4 GiB) */
 };
 
 struct dpair {

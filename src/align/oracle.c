@@ -97,16 +97,24 @@ static int oracle_is_loanword(void *data, const char *s, size_t len)
 
 static int lookup_is_loanword(struct align_oracle *o, const char *s, size_t len)
 {
+    /* the spelling model first: it costs little, and when it rejects the word
+     * read whole and (four syllables or more) at its best split, no reading
+     * can make it a loanword; the transliterator's search of the index is the
+     * costly part (most words asked about are hanja readings: 인공지능) */
+    double whole = loanlike_logodds(s, len);
+    int split_ok = ko_syllable_count(s, len) >= 4;
+    double split = split_ok ? loanlike_compound_logodds(s, len, 2) : whole;
+    if (whole < LOAN_LOGODDS_EXACT && (!split_ok || split < LOAN_LOGODDS_EXACT))
+        return 0;
     struct translit_candidate c[1];
     if (translit_lookup(get(o), s, len, c, 1) < 1)
         return 0;
     if (c[0].distance != 0 || !(c[0].flags & TRANSLIT_CAND_WORD))
         return 0;
     int compound = (c[0].flags & TRANSLIT_CAND_COMPOUND) != 0;
-    if (compound && ko_syllable_count(s, len) < 4)
+    if (compound && !split_ok)
         return 0;
-    double lo = compound ? loanlike_compound_logodds(s, len, 2) : loanlike_logodds(s, len);
-    return lo >= LOAN_LOGODDS_EXACT;
+    return (compound ? split : whole) >= LOAN_LOGODDS_EXACT;
 }
 
 static double lookup_english(struct align_oracle *o, const char *gloss, size_t len,
@@ -214,7 +222,6 @@ void align_oracle_prepare_threads(struct align_oracle *o)
 {
     assert(o);
     get(o);
-    lexicon_init();
 }
 
 void align_oracle_free(struct align_oracle *o)

@@ -28,6 +28,7 @@
  *
  * All costs are in tenths of a plain jamo substitution.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@
 #include "align/translit_int.h"
 #include "extract/lexicon.h"
 #include "util/utf8.h"
+#include "util/strmap.h"
 #include "util/wordlist.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -70,8 +72,19 @@
 #define PAIR_WEIGHT 4
 #define NEAR_LIMIT 0
 
+/*
+ * Ranked words already found (rank_words), by query: one document asks about
+ * the same words and the same parts of words again and again (a word the
+ * loanword test asked about is glossed next; 사업 is a part of many words),
+ * and each answer costs a scan of the index. At most RANK_CACHE_MAX answers of
+ * up to RANK_POOL words each are kept (about 4 MB); a full cache starts over,
+ * so that a long run's memory stays flat.
+ */
+#define RANK_CACHE_MAX 4096
+
 struct translit {
     int spell; /* rank with hunspell en_US's verdicts (asked at build time), or not */
+    struct strmap rank_cache; /* query jamo, limit, prior -> struct ranked * */
 };
 
 /* hunspell's verdict on the index word at offset off (build time). */
@@ -126,6 +139,9 @@ struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
 
 void translit_free(struct translit *t)
 {
+    if (!t)
+        return;
+    strmap_release(&t->rank_cache, free);
     free(t);
 }
 
@@ -174,16 +190,35 @@ static int cmp_hit_rank(const void *pa, const void *pb)
     return strcmp(translit_words + a->word, translit_words + b->word);
 }
 
+/*
+ * Where the rendering of entry i starts in translit_jamo, from the nearest
+ * earlier point known: the last answer (*at_i, *at_off), which a scan moving
+ * forward is usually close to, or a step of translit_jamo_step.
+ */
+static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
+{
+    if (i < *at_i || i - *at_i >= TRANSLIT_JAMO_STEP) {
+        *at_i = i - i % TRANSLIT_JAMO_STEP;
+        *at_off = translit_jamo_step[i / TRANSLIT_JAMO_STEP];
+    }
+    for (; *at_i < i; (*at_i)++)
+        *at_off += translit_len[*at_i];
+    return *at_off;
+}
+
 /* Step 2: appends every entry within limit of q to *hits. */
 static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hits, size_t *alloc)
 {
     size_t nh = 0, slack = (size_t)limit / MIN_INDEL; /* farther lengths cost more */
     /* col[j] is the distance column after j jamo of the current index word */
     static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
+    static _Thread_local struct translit_jamo_profile prof;
 
     if (n > TRANSLIT_MAX_JAMO)
         return 0;
-    translit_jamo_first_column(q, n, col[0]);
+    translit_jamo_first_column(q, n, &prof, col[0]);
+    uint32_t at_i = 0; /* jamo_offset's last answer: entry at_i starts at at_off */
+    size_t at_off = 0;
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
         uint32_t lo = translit_bucket[c - JAMO_INI], hi = translit_bucket[c - JAMO_INI + 1];
         size_t valid = 0; /* columns computed for the last word visited: col[0..valid] */
@@ -193,8 +228,7 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             continue;
         /* entries of a bucket are sorted by jamo: neighbours share prefixes */
         for (uint32_t i = lo; i < hi; i++) {
-            const struct translit_entry *e = &translit_entries[i];
-            size_t len = e->len;
+            size_t len = translit_len[i];
             if (translit_lcp[i] < run)
                 run = translit_lcp[i];
             if (dead && (run < valid ? run : valid) >= dead) {
@@ -208,7 +242,18 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
                 run = SIZE_MAX;
                 continue;
             }
-            if (len + slack < n || len > n + slack || len > TRANSLIT_MAX_JAMO)
+            if (len > n + slack) {
+                /* every entry sharing this one's first n + slack + 1 jamo is
+                 * as long: leave them all in a few jumps. run and valid stay:
+                 * the skipped lcps are all > n + slack >= valid, so
+                 * min(run, valid) would not move */
+                uint32_t k = i + 1;
+                while (k < hi && translit_lcp[k] > n + slack)
+                    k = translit_next_lower[k];
+                i = k - 1;
+                continue;
+            }
+            if (len + slack < n || len > TRANSLIT_MAX_JAMO)
                 continue;
             size_t p = run < valid ? run : valid;
             run = SIZE_MAX; /* this word is now the one the next shares with */
@@ -216,11 +261,12 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
                 valid = p; /* the same hopeless prefix: nothing to compute */
                 continue;
             }
-            const unsigned char *b = (const unsigned char *)translit_jamo + e->jamo;
+            const unsigned char *b =
+                (const unsigned char *)translit_jamo + jamo_offset(i, &at_i, &at_off);
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
-                if (translit_jamo_column(q, n, b[j], col[j], col[j + 1]) > limit)
+                if (translit_jamo_column(&prof, b[j], col[j], col[j + 1]) > limit)
                     break;
             if (j < len) {
                 dead = j + 1;
@@ -231,6 +277,7 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             int d = col[len][n];
             if (d > limit)
                 continue;
+            const struct translit_entry *e = &translit_entries[i];
             ALLOC_GROW(*hits, nh + 1, *alloc);
             (*hits)[nh].word = e->word;
             (*hits)[nh].dist = d;
@@ -266,8 +313,8 @@ static int tier_penalty(unsigned tier)
  * the parts of a compound would make splits of attested words win over
  * single words: 로드+맵). Returns their number.
  */
-static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, int limit, int prior,
-                         struct hit **hits, size_t *alloc)
+static size_t rank_words_scan(struct translit *t, const unsigned char *q, size_t n, int limit,
+                              int prior, struct hit **hits, size_t *alloc)
 {
     size_t nh = scan(q, n, limit, hits, alloc), k = 0;
     struct hit *h = *hits;
@@ -311,6 +358,48 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
         h[k++] = h[i];
     }
     qsort(h, k, sizeof(*h), cmp_hit_rank);
+    return k;
+}
+
+/* One answer of rank_words, as the rank cache keeps it. */
+struct ranked {
+    size_t n;
+    struct hit hit[];
+};
+
+/*
+ * Steps 2-3 for q (rank_words_scan), answered from t->rank_cache when the same
+ * query was ranked before: the answer depends only on the key and t->spell.
+ */
+static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, int limit, int prior,
+                         struct hit **hits, size_t *alloc)
+{
+    unsigned char key[TRANSLIT_MAX_JAMO + 2];
+    const struct ranked *r;
+    struct ranked *nr;
+    size_t k;
+
+    if (n > TRANSLIT_MAX_JAMO || limit < 0 || limit > UCHAR_MAX)
+        return rank_words_scan(t, q, n, limit, prior, hits, alloc);
+    memcpy(key, q, n);
+    key[n] = (unsigned char)limit;
+    key[n + 1] = (unsigned char)(prior != 0);
+    if ((r = strmap_get(&t->rank_cache, key, n + 2))) {
+        ALLOC_GROW(*hits, r->n, *alloc);
+        if (r->n)
+            memcpy(*hits, r->hit, r->n * sizeof(r->hit[0]));
+        return r->n;
+    }
+    k = rank_words_scan(t, q, n, limit, prior, hits, alloc);
+    if (t->rank_cache.len >= RANK_CACHE_MAX) {
+        strmap_release(&t->rank_cache, free);
+        t->rank_cache = (struct strmap)STRMAP_INIT;
+    }
+    nr = xmalloc(sizeof(*nr) + k * sizeof(nr->hit[0]));
+    nr->n = k;
+    if (k)
+        memcpy(nr->hit, *hits, k * sizeof(nr->hit[0]));
+    strmap_put(&t->rank_cache, key, n + 2, NULL)->value = nr;
     return k;
 }
 

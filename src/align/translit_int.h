@@ -153,13 +153,24 @@ int translit_jamo_sub_cost(unsigned a, unsigned b);
 
 /*
  * The distance column by column over the index word, so that words sharing a
- * prefix share columns (the index is sorted by jamo within each bucket):
- * first_column fills col[0..na] for the empty prefix; column computes the
- * column after index jamo b from prev and returns its minimum, a lower bound
- * of the distance of every word that continues this prefix.
+ * prefix share columns (the index is sorted by jamo within each bucket).
+ * The query a[0..na) is first turned into a profile: its costs laid out by
+ * index jamo, so that a column reads one row in order instead of a cost
+ * table entry per cell. first_column fills the profile and col[0..na] for
+ * the empty prefix (na <= TRANSLIT_MAX_JAMO); column computes the column
+ * after index jamo b from prev and returns its minimum, a lower bound of the
+ * distance of every word that continues this prefix.
  */
-void translit_jamo_first_column(const unsigned char *a, size_t na, int *col);
-int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const int *prev, int *cur);
+struct translit_jamo_profile {
+    size_t n;                                       /* jamo in the query */
+    unsigned char indel[TRANSLIT_MAX_JAMO];         /* insertion cost of a[i] */
+    unsigned char sub[JAMO_END][TRANSLIT_MAX_JAMO]; /* sub[b][i]: a[i] against b */
+    unsigned char indel_b[JAMO_END];                /* deletion cost of index jamo b */
+};
+void translit_jamo_first_column(const unsigned char *a, size_t na,
+                                struct translit_jamo_profile *p /* OUT */, int *col);
+int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
+                         int *cur);
 
 /* Number of syllables (medials) in a jamo string. */
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
@@ -199,6 +210,13 @@ extern const uint32_t translit_entry_count;
 /* Entries are sorted by (first code, len); bucket c spans
  * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
+/* translit_len[i]: translit_entries[i].len, packed for the scan. */
+extern const unsigned char translit_len[];
+/* The renderings in translit_jamo follow the order of the entries, so entry i
+ * starts at the sum of translit_len[0..i); translit_jamo_step[k] is that sum
+ * for i = k * TRANSLIT_JAMO_STEP (a scan need not read translit_entries). */
+#define TRANSLIT_JAMO_STEP 64
+extern const uint32_t translit_jamo_step[];
 /* translit_lcp[i]: jamo entry i shares with entry i - 1 of its bucket (0 first). */
 extern const unsigned char translit_lcp[];
 /* translit_next_lower[i]: the first entry after i with a smaller lcp (the count if none). */

@@ -308,28 +308,39 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
     return prev[nb];
 }
 
-void translit_jamo_first_column(const unsigned char *a, size_t na, int *col)
+void translit_jamo_first_column(const unsigned char *a, size_t na, struct translit_jamo_profile *p,
+                                int *col)
 {
     pthread_once(&tables_once, tables_init);
+    p->n = na;
+    for (size_t i = 0; i < na; i++)
+        p->indel[i] = indel_table[a[i]];
+    for (unsigned b = 0; b < JAMO_END; b++) {
+        p->indel_b[b] = indel_table[b];
+        for (size_t i = 0; i < na; i++)
+            p->sub[b][i] = sub_table[a[i]][b];
+    }
     col[0] = 0;
     for (size_t i = 1; i <= na; i++)
-        col[i] = col[i - 1] + indel_table[a[i - 1]];
+        col[i] = col[i - 1] + p->indel[i - 1];
 }
 
-int translit_jamo_column(const unsigned char *a, size_t na, unsigned b, const int *prev, int *cur)
+int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
+                         int *cur)
 {
-    int ib = indel_table[b], best;
-    cur[0] = prev[0] + ib;
-    best = cur[0];
+    const unsigned char *row = p->sub[b < JAMO_END ? b : 0];
+    int ib = p->indel_b[b < JAMO_END ? b : 0], best, last;
+    size_t na = p->n;
+
+    last = cur[0] = prev[0] + ib;
+    best = last;
     for (size_t i = 1; i <= na; i++) {
-        int v = prev[i - 1] + sub_table[a[i - 1]][b];
-        int d = prev[i] + ib;
-        int ins = cur[i - 1] + indel_table[a[i - 1]];
+        int v = prev[i - 1] + row[i - 1], d = prev[i] + ib, ins = last + p->indel[i - 1];
         if (d < v)
             v = d;
         if (ins < v)
             v = ins;
-        cur[i] = v;
+        cur[i] = last = v;
         if (v < best)
             best = v;
     }

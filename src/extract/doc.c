@@ -178,7 +178,6 @@ struct extract_doc *extract_doc_new(const char *name, unsigned flags,
     d->name = xstrdup(name);
     d->flags = flags;
     d->oracle = oracle;
-    lexicon_init();
     return d;
 }
 

@@ -1,127 +1,134 @@
 /*
- * lexicon.c - hash lookups over the generated lexicon tables.
+ * lexicon.c - lookups in the lexicon tables, searched in place.
  *
- * Each key maps to a NULL-terminated array of forms made by splitting the
- * '|' alternatives once at init. Keys are folded (ASCII upper case, spaces
- * removed) so that "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet.
+ * gen_lexicon.awk folds every key (ASCII upper case, spaces removed, so that
+ * "r&d", "R&D" and "인터넷 기반" / "인터넷기반" meet), splits the '|'
+ * alternatives of the values and writes each map as an array sorted by key,
+ * its strings as offsets into one blob: a lookup folds its query the same
+ * way and finds it through a hash index of each map: an array of entry
+ * numbers, built on first use from the static keys (cheap: no key or form
+ * is copied; a process that extracts one short document paid for building
+ * hash tables of every row and form). Nothing is relocated at load.
  */
 #include <assert.h>
 #include <pthread.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/lexicon.h"
-#include "lexicon_data.h"
 #include "util/ascii.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-struct lex_forms {
-    const char *en;                       /* English of the first row seen */
-    const char *kind;                     /* kind of the first acronym row seen */
-    const char *forms[LEX_MAX_FORMS + 1]; /* NULL-terminated */
-    size_t n;                             /* forms used */
+/* One key of a map: strings are offsets into lex_blob, -1 for none. */
+struct lex_ix {
+    int32_t key;   /* the folded key */
+    int32_t en;    /* English of the first row that gives one */
+    int32_t kind;  /* kind of the first acronym row that gives one */
+    uint32_t form; /* its forms are lex_form_offs[form .. form + n) */
+    uint32_t n;    /* at most LEX_MAX_FORMS */
 };
 
-static struct strmap ko_forms = STRMAP_INIT;   /* acronym/loanword -> Korean forms */
-static struct strmap morph_en = STRMAP_INIT;   /* morpheme -> English words */
-static struct strmap loanwords = STRMAP_INIT;  /* plain-words keys */
-static struct strmap ko_acronym = STRMAP_INIT; /* Korean name -> acronym (first row wins) */
-/*
- * Built once per process by build(), under pthread_once: the tables are the
- * read-only image of data compiled into the binary, the same for every
- * context, so dadeum_ctx_new builds them before any thread starts and any
- * other first caller (translit, cross, check) is safe too.
- */
+#include "lexicon_data.h"
+
+#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A map and its hash index: slot[h & mask] holds 1 + an entry number, or 0. */
+struct lex_map {
+    const struct lex_ix *ix;
+    size_t n;
+    uint32_t *slot;
+    size_t mask;
+};
+
+static struct lex_map ko_forms = {lex_ko_forms, NKEYS(lex_ko_forms), NULL, 0};
+static struct lex_map ko_acronym = {lex_ko_acronym, NKEYS(lex_ko_acronym), NULL, 0};
+static struct lex_map loanwords = {lex_loanwords, NKEYS(lex_loanwords), NULL, 0};
+static struct lex_map morphemes = {lex_morphemes, NKEYS(lex_morphemes), NULL, 0};
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static void fold(const char *s, size_t len, struct strbuf *out)
+static void index_map(struct lex_map *m)
 {
-    strbuf_reset(out);
+    size_t cap = 16;
+    while (cap < 2 * m->n)
+        cap *= 2;
+    m->slot = xcalloc(cap, sizeof(*m->slot)); /* lives as long as the process */
+    m->mask = cap - 1;
+    for (size_t i = 0; i < m->n; i++) {
+        const char *k = lex_blob + m->ix[i].key;
+        size_t h = (size_t)strmap_hash(k, strlen(k)) & m->mask;
+        while (m->slot[h])
+            h = (h + 1) & m->mask;
+        m->slot[h] = (uint32_t)i + 1;
+    }
+}
+
+static void index_maps(void)
+{
+    index_map(&ko_forms);
+    index_map(&ko_acronym);
+    index_map(&loanwords);
+    index_map(&morphemes);
+}
+
+/* Writes the folded s[0..len) to out (room for len bytes); returns its length. */
+static size_t fold_to(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == ' ' || c == '\t')
             continue;
-        c = (char)ascii_upper(c);
-        strbuf_addch(out, c);
+        out[n++] = (char)ascii_upper(c);
     }
+    return n;
 }
 
-/* Adds each '|' alternative of value to the forms of key in map. */
-static void add_forms(struct strmap *map, const char *key, const char *value, const char *en,
-                      const char *kind)
+/* The key of m that s[0..len) folds to, or NULL. */
+static const struct lex_ix *lookup(struct lex_map *m, const char *s, size_t len)
 {
+    char small[128]; /* most keys: no allocation per lookup */
     struct strbuf k = STRBUF_INIT;
-    int created;
+    const char *key = small;
+    const struct lex_ix *found = NULL;
+    size_t klen;
 
-    fold(key, strlen(key), &k);
-    if (!k.len)
-        goto done;
-    struct strmap_entry *e = strmap_put(map, k.buf, k.len, &created);
-    if (created)
-        e->value = xcalloc(1, sizeof(struct lex_forms));
-    struct lex_forms *f = e->value;
-    if (!f->en && en && *en)
-        f->en = en;
-    if (!f->kind && kind && *kind)
-        f->kind = kind;
-    for (const char *p = value; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        while (n && p[0] == ' ')
-            p++, n--;
-        while (n && p[n - 1] == ' ')
-            n--;
-        if (n && f->n < LEX_MAX_FORMS)
-            f->forms[f->n++] = xmemdupz(p, n); /* lives as long as the process */
-        p += n;
-        while (*p == ' ')
-            p++;
-        if (*p == '|')
-            p++;
+    pthread_once(&once, index_maps);
+    if (len <= sizeof(small)) {
+        klen = fold_to(s, len, small);
+    } else {
+        strbuf_grow(&k, len);
+        strbuf_setlen(&k, fold_to(s, len, k.buf));
+        key = k.buf;
+        klen = k.len;
     }
-done:
+    if (klen) {
+        size_t h = (size_t)strmap_hash(key, klen) & m->mask;
+        for (; m->slot[h]; h = (h + 1) & m->mask) {
+            const struct lex_ix *e = &m->ix[m->slot[h] - 1];
+            const char *t = lex_blob + e->key;
+            if (strlen(t) == klen && !memcmp(t, key, klen)) {
+                found = e;
+                break;
+            }
+        }
+    }
     strbuf_release(&k);
+    return found;
 }
 
-static void build(void)
+static const char *str_at(int32_t off)
 {
-    for (const struct lex_row *r = lex_acronyms; r->key; r++) {
-        add_forms(&ko_forms, r->key, r->value, r->en, r->kind);
-        /* only single-name rows map back: a name shared by two acronyms is ambiguous */
-        if (!strchr(r->value, '|') && strlen(r->key) > 1)
-            add_forms(&ko_acronym, r->value, r->key, r->en, r->kind);
-    }
-    for (const struct lex_row *r = lex_plain_words; r->key; r++) {
-        add_forms(&ko_forms, r->key, r->value, r->en, NULL);
-        add_forms(&loanwords, r->key, r->key, r->en, NULL);
-    }
-    for (const struct lex_row *r = lex_morphemes; r->key; r++)
-        add_forms(&morph_en, r->key, r->value, NULL, NULL);
+    return off < 0 ? NULL : lex_blob + off;
 }
 
-void lexicon_init(void)
-{
-    pthread_once(&once, build);
-}
-
-static struct lex_forms *lookup(struct strmap *map, const char *s, size_t len)
-{
-    struct strbuf k = STRBUF_INIT;
-    lexicon_init();
-    fold(s, len, &k);
-    struct lex_forms *f = k.len ? strmap_get(map, k.buf, k.len) : NULL;
-    strbuf_release(&k);
-    return f;
-}
-
-static size_t copy_forms(const struct lex_forms *f, const char **out, size_t max)
+static size_t copy_forms(const struct lex_ix *f, const char **out, size_t max)
 {
     size_t n = 0;
     for (; f && n < f->n && n < max; n++)
-        out[n] = f->forms[n];
+        out[n] = lex_blob + lex_form_offs[f->form + n];
     return n;
 }
 
@@ -132,7 +139,7 @@ size_t lexicon_ko_forms(const char *s, size_t len, const char **forms, size_t ma
 
 size_t lexicon_morpheme_en(const char *s, size_t len, const char **en, size_t max)
 {
-    return copy_forms(lookup(&morph_en, s, len), en, max);
+    return copy_forms(lookup(&morphemes, s, len), en, max);
 }
 
 int lexicon_is_loanword(const char *s, size_t len)
@@ -142,26 +149,26 @@ int lexicon_is_loanword(const char *s, size_t len)
 
 const char *lexicon_loanword_en(const char *s, size_t len)
 {
-    struct lex_forms *f = lookup(&loanwords, s, len);
-    return f && f->en && *f->en ? f->en : NULL;
+    const struct lex_ix *f = lookup(&loanwords, s, len);
+    return f ? str_at(f->en) : NULL;
 }
 
 const char *lexicon_acronym_en(const char *s, size_t len)
 {
-    struct lex_forms *f = lookup(&ko_forms, s, len);
-    return f ? f->en : NULL;
+    const struct lex_ix *f = lookup(&ko_forms, s, len);
+    return f ? str_at(f->en) : NULL;
 }
 
 const char *lexicon_acronym_kind(const char *s, size_t len)
 {
-    struct lex_forms *f = lookup(&ko_forms, s, len);
-    return f ? f->kind : NULL;
+    const struct lex_ix *f = lookup(&ko_forms, s, len);
+    return f ? str_at(f->kind) : NULL;
 }
 
 const char *lexicon_acronym_for_ko(const char *s, size_t len)
 {
-    struct lex_forms *f = lookup(&ko_acronym, s, len);
-    return f && f->n == 1 ? f->forms[0] : NULL;
+    const struct lex_ix *f = lookup(&ko_acronym, s, len);
+    return f && f->n == 1 ? lex_blob + lex_form_offs[f->form] : NULL;
 }
 
 const char *const *lexicon_words(enum lex_wordlist which)

@@ -8,25 +8,16 @@
  *    public-language guidance puts in its place (이용권);
  *  - morphemes: a Korean morpheme (한국, 협회) and the English word(s) it
  *    becomes in official names (Korea, Association).
- * Lookups fold Latin case and ignore spaces in Hangul keys. Every returned
- * string is static and owned by the lexicon.
+ * Lookups fold Latin case and ignore spaces in Hangul keys; they search
+ * static tables and are safe from any thread. Every returned string is
+ * static and owned by the lexicon.
  */
 #ifndef DADEUM_EXTRACT_LEXICON_H
 #define DADEUM_EXTRACT_LEXICON_H
 
 #include <stddef.h>
 
-struct lex_row {
-    const char *key;   /* acronym, loanword or Korean morpheme */
-    const char *value; /* Korean name(s) or English word(s), '|' separated */
-    const char *en;    /* English expansion / word, may be "" */
-    const char *kind;  /* acronyms: body, programme or term; else "" */
-};
-
-#define LEX_MAX_FORMS 16
-
-/* Builds the lookup tables once per process (pthread_once): safe from any thread. */
-void lexicon_init(void);
+#define LEX_MAX_FORMS 16 /* forms kept per key (gen_lexicon.awk) */
 
 /*
  * Korean forms for gloss piece s (an acronym or a loanword): fills forms

@@ -418,13 +418,32 @@ static int gloss_has_digits_of(const char *gloss, const struct tok *tk)
     return n && span_mem_casefind(gloss, strlen(gloss), tk->s + i, n);
 }
 
-/* 1 when token tk is in question at the start of a term (see span_start_allowed). */
-static int tok_in_question(const struct tok *tk, const char *gloss)
+/*
+ * The facts of the tokens of one occurrence, each worked out once: the
+ * starts score_decide weighs ask about the same tokens again and again.
+ */
+struct facts_memo {
+    const struct tok *t;
+    const char *gloss;
+    unsigned char done[MAX_TOKS];
+    struct tok_facts f[MAX_TOKS];
+};
+
+static const struct tok_facts *facts_of(struct facts_memo *fm, int j)
 {
-    struct tok_facts f;
-    tok_facts(tk, gloss, &f);
-    return f.cls || f.stop != KO_STOP_NONE || f.particle || f.ends_in || f.ends_ui || f.title ||
-           f.numeric || f.latin_foreign || f.form != KO_FORM_NONE;
+    if (!fm->done[j]) {
+        tok_facts(&fm->t[j], fm->gloss, &fm->f[j]);
+        fm->done[j] = 1;
+    }
+    return &fm->f[j];
+}
+
+/* 1 when token j is in question at the start of a term (see span_start_allowed). */
+static int tok_in_question(struct facts_memo *fm, int j)
+{
+    const struct tok_facts *f = facts_of(fm, j);
+    return f->cls || f->stop != KO_STOP_NONE || f->particle || f->ends_in || f->ends_ui ||
+           f->title || f->numeric || f->latin_foreign || f->form != KO_FORM_NONE;
 }
 
 /*
@@ -439,24 +458,23 @@ static int tok_in_question(const struct tok *tk, const char *gloss)
  * at a middle dot.
  */
 static int span_start_allowed(const struct occ *o, const char *gloss, enum model_kind kind,
-                              const struct tok *t, int m, int i, int s0)
+                              const struct tok *t, int m, int i, int s0, struct facts_memo *fm)
 {
     if (i == s0)
         return 1;
     if (i > s0) {
-        if (o->weak || tok_in_question(&t[i - 1], gloss))
+        if (o->weak || tok_in_question(fm, i - 1))
             return 1;
         for (int j = s0; j < i; j++)
-            if (!tok_in_question(&t[j], gloss))
+            if (!tok_in_question(fm, j))
                 return 0;
         return 1;
     }
     if (s0 - i > 3)
         return 0;
     for (int j = i; j < s0; j++) {
-        struct tok_facts f;
-        tok_facts(&t[j], gloss, &f);
-        if (f.stop == KO_STOP_HARD || f.numeric || f.latin_foreign || f.particle)
+        const struct tok_facts *f = facts_of(fm, j);
+        if (f->stop == KO_STOP_HARD || f->numeric || f->latin_foreign || f->particle)
             return 0;
     }
     int capitalised, words = (int)words_of(gloss, &capitalised), syl = 0;
@@ -476,11 +494,11 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
  */
 static void span_features(const struct occ *o, const char *gloss, enum model_kind kind,
                           const struct tok *t, int m, int i, int s0,
-                          const struct extract_oracle *oracle, double *x /* OUT */)
+                          const struct extract_oracle *oracle, struct facts_memo *fm,
+                          double *x /* OUT */)
 {
-    struct tok_facts f, p;
+    struct tok_facts f = *facts_of(fm, i), p;
     memset(x, 0, SF_COUNT * sizeof(*x));
-    tok_facts(&t[i], gloss, &f);
     x[SF_bias] = 1;
     x[SF_is_rule] = i == s0;
     /* the rules' start came from evidence (an anchor, agreement between occurrences,
@@ -524,7 +542,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     if (i == 0) {
         x[SF_at_start] = 1;
     } else {
-        tok_facts(&t[i - 1], gloss, &p);
+        p = *facts_of(fm, i - 1);
         x[SF_prev_hard] = p.stop == KO_STOP_HARD;
         x[SF_prev_particle] = p.particle;
         x[SF_prev_class] = p.cls != NULL;
@@ -791,12 +809,16 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
         int first = m - SPAN_REACH < 0 ? 0 : m - SPAN_REACH;
         if (s0 < first)
             first = s0;
-        span_features(o, gloss, kind, t, m, s0, s0, oracle, x);
+        struct facts_memo fm;
+        fm.t = t;
+        fm.gloss = gloss;
+        memset(fm.done, 0, sizeof(fm.done));
+        span_features(o, gloss, kind, t, m, s0, s0, oracle, &fm, x);
         double best = dot(span_w, x, SF_COUNT);
         for (int i = m - 1; i >= first; i--) {
-            if (!span_start_allowed(o, gloss, kind, t, m, i, s0))
+            if (!span_start_allowed(o, gloss, kind, t, m, i, s0, &fm))
                 continue;
-            span_features(o, gloss, kind, t, m, i, s0, oracle, x);
+            span_features(o, gloss, kind, t, m, i, s0, oracle, &fm, x);
             double z = dot(span_w, x, SF_COUNT);
             if (rows)
                 add_row(rows, nrows, arows, "span", t[i].s, (size_t)(o->left + llen - t[i].s),

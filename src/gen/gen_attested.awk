@@ -8,6 +8,9 @@
 # after its header row; ko must be Hangul (no ASCII), en lower-case English
 # words, count a positive integer. Any other input stops the build: the
 # script prints the file and line and exits 1.
+#
+# Beside the rows it writes their numbers sorted by English word and by Korean
+# word (byte order: run it under LC_ALL=C), which attested.c searches in place.
 function fail(msg) {
     printf "%s:%d: %s\n", cur, FNR, msg > "/dev/stderr"
     bad = 1
@@ -39,8 +42,33 @@ FNR == 1 {
     if ($3 !~ /^[1-9][0-9]*$/) fail("count must be a positive integer: '" $3 "'")
     if (kind == "words" && $4 !~ /^[01]\.[0-9]+$/) fail("dice must be a number in [0, 1]: '" $4 "'")
     rows++
-    if (kind == "loan") loan[nl++] = "{" cstr($1) ", " cstr($2) ", " $3 "}"
-    else words[nw++] = "{" cstr($1) ", " cstr($2) ", " $3 "}"
+    if (kind == "loan") { lko[nl] = $1 ""; loan_en[nl] = $2 ""; loan[nl++] = "{" cstr($1) ", " cstr($2) ", " $3 "}" }
+    else { wko[nw] = $1 ""; words[nw++] = "{" cstr($1) ", " cstr($2) ", " $3 "}" }
+}
+# sorted_rows(key, n, idx): idx[0..n) = 0..n-1 ordered by key (compared as
+# strings: byte order under LC_ALL=C, as strcmp orders them), equal keys in
+# row order; a bottom-up merge sort.
+function sorted_rows(key, n, idx,    tmp, w, lo, mid, hi, a, b, k, i) {
+    for (i = 0; i < n; i++) idx[i] = i
+    for (w = 1; w < n; w *= 2) {
+        for (lo = 0; lo < n; lo += 2 * w) {
+            mid = lo + w < n ? lo + w : n
+            hi = lo + 2 * w < n ? lo + 2 * w : n
+            a = lo; b = mid; k = lo
+            while (a < mid && b < hi)
+                tmp[k++] = (key[idx[b]] "" < key[idx[a]] "") ? idx[b++] : idx[a++]
+            while (a < mid) tmp[k++] = idx[a++]
+            while (b < hi) tmp[k++] = idx[b++]
+        }
+        for (i = 0; i < n; i++) idx[i] = tmp[i]
+    }
+}
+function print_index(name, what, key, n,    idx, i) {
+    sorted_rows(key, n, idx)
+    print "/* " what " */"
+    printf "static const unsigned short %s[] = {", name
+    for (i = 0; i < n; i++) printf "%s%d", (i ? (i % 16 ? "," : ",\n    ") : "\n    "), idx[i]
+    print "\n};"
 }
 function check_count() {
     FNR = rows  # report the table, not the line being read
@@ -60,4 +88,11 @@ END {
     print "static const struct attested_row attested_word_table[] = {"
     for (i = 0; i < nw; i++) print "    " words[i] ","
     print "    {NULL, NULL, 0}\n};"
+    if (nl < 1 || nw < 1 || nl > 65535 || nw > 65535) {
+        print "gen_attested.awk: each table needs 1 to 65535 rows for its indexes" > "/dev/stderr"
+        exit 1
+    }
+    print_index("attested_loan_by_en", "rows of attested_loan_table by en, then row", loan_en, nl)
+    print_index("attested_loan_by_ko", "rows of attested_loan_table by ko, then row", lko, nl)
+    print_index("attested_word_by_ko", "rows of attested_word_table by ko, then row", wko, nw)
 }

@@ -14,10 +14,13 @@
  * src/align/translit_int.h:
  *
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
- *   translit_jamo     renderings, concatenated (codes are printable ASCII)
+ *   translit_jamo     renderings, concatenated in entry order (codes are
+ *                     printable ASCII)
  *   translit_entries  {word offset, jamo offset, jamo count, family, variant}
  *                     sorted by (first jamo code, jamo count, word)
  *   translit_bucket   start of each first-code run in translit_entries
+ *   translit_len, translit_jamo_step, translit_lcp, translit_next_lower
+ *                     what the scan reads (translit_int.h)
  *
  * Renderings per pronunciation (enum translit_variant): the standard one
  * (STANDARD), the spelling-influenced one when it differs (SPELLED), and for
@@ -996,19 +999,24 @@ static void emit(const char *source)
             col = 0;
         }
     }
+    /* the renderings in entry order, so that a scan, which visits entries in
+     * order, reads them in order too (one rendering per entry: add_entry keeps
+     * no two alike of one word) */
     printf("\";\n\nconst char translit_jamo[] =\n\"");
-    for (size_t i = 0, c = 0; i < njamo; i++) {
-        put_literal_char(jamo_blob[i]);
-        if (++c == 96 && i + 1 < njamo) {
-            fputs("\"\n\"", stdout);
-            c = 0;
+    for (size_t i = 0, c = 0; i < nentries; i++)
+        for (size_t k = 0; k < entries[i].len; k++) {
+            put_literal_char(jamo_blob[entries[i].jamo + k]);
+            if (++c == 96) {
+                fputs("\"\n\"", stdout);
+                c = 0;
+            }
         }
-    }
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
-    for (size_t i = 0; i < nentries; i++) {
+    for (size_t i = 0, at = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], e->jamo, e->len, family[e->word],
+        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], at, e->len, family[e->word],
                e->variant, tier[e->word], is_inflection(words[e->word]));
+        at += e->len;
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
@@ -1020,11 +1028,27 @@ static void emit(const char *source)
     for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
         printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
     printf("};\n\n");
+    /* the jamo count of each entry again, packed: a scan reads it for every
+     * entry it passes, and reads little else of most of them */
+    printf("const unsigned char translit_len[] = {");
+    for (size_t i = 0; i < nentries; i++)
+        printf("%s%u", !i ? "" : i % 32 ? "," : ",\n", entries[i].len);
+    printf("%s0};\n\n", nentries ? "," : "");
+    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts: with
+     * translit_len, the start of any entry without reading the entries */
+    printf("const uint32_t translit_jamo_step[] = {");
+    for (size_t i = 0, at = 0; i <= nentries; i++) {
+        if (i % TRANSLIT_JAMO_STEP == 0)
+            printf("%s%zu", !i ? "" : i % (16 * TRANSLIT_JAMO_STEP) ? "," : ",\n", at);
+        if (i < nentries)
+            at += entries[i].len;
+    }
+    printf("};\n\n");
     /* common prefix with the previous entry of the same bucket (0 at a bucket start) */
     printf("const unsigned char translit_lcp[] = {");
     for (size_t i = 0; i < nentries; i++)
         printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", lcp_of(entries, jamo_blob, i));
-    printf("0};\n\n");
+    printf("%s0};\n\n", nentries ? "," : ""); /* a 0 after the last, not appended to it */
     /*
      * translit_next_lower[i]: the first entry after i whose lcp is below
      * entry i's (nentries if none). Entries sharing a prefix of length d

@@ -9,6 +9,11 @@
 #   1,000 files    1,000 short documents extracted one process each (as GNU
 #                  parallel runs it, here one after another) beside one
 #                  process over all of them; target <= 2 x
+#   process floor  the same 1,000 one-process runs beside 1,000 runs of
+#                  dadeum --version in the same loop: what starting 1,000
+#                  processes costs any program, so that the row above can
+#                  be read as dadeum's own cost (shown, no target: 1,000
+#                  starts alone already exceed 2 x one process)
 # Times are means over RUNS runs (default 30), wall clock.
 set -u
 . tests/bench/lib.sh
@@ -75,9 +80,18 @@ t1=$(date +%s%N)
 # shellcheck disable=SC2086
 "$DADEUM" extract $files >"$dir/startup-all.out" 2>&1 || { echo "bench: extract of all failed" >&2; status=1; }
 t2=$(date +%s%N)
+# the process floor: the loop above with --version in place of extract
+for _ in $files; do
+	"$DADEUM" --version >>"$dir/startup-each.out" 2>&1 || { echo "bench: --version failed" >&2; status=1; }
+done
+t3=$(date +%s%N)
 rm -f "$dir/startup-each.out"
 each=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
 all=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
-printf '  %-44s %8s s\n' "1,000 documents, one process each" "$each" "1,000 documents, one process" "$all"
+starts=$(awk -v a="$t2" -v b="$t3" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+printf '  %-44s %8s s\n' "1,000 documents, one process each" "$each" "1,000 documents, one process" "$all" \
+	"1,000 x dadeum --version" "$starts"
 bench_row "1,000 documents, a process each (time)" "$each s" "one process $all s" "$(ratio "$each" "$all")" "<=" 2
+bench_row "1,000 documents, a process each, over 1,000 x --version (time)" "$each s" \
+	"1,000 x --version $starts s" "$(ratio "$each" "$starts")" "-" "-"
 exit $status

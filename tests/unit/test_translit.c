@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/attested.h"
 #include "align/spell.h"
 #include "align/translit.h"
 #include "align/translit_int.h"
@@ -267,6 +268,30 @@ static void test_without_spell(void)
     translit_free(NULL);
 }
 
+/* The catalogue tables, searched through the indexes gen_attested.awk sorts. */
+static void test_attested(void)
+{
+    unsigned char q[TRANSLIT_MAX_JAMO];
+    const char *s;
+    int n;
+
+    INT_EQ((int)attested_loanword_rows(), 785, "every row of attested-loanwords.tsv");
+    INT_EQ((int)attested_word_rows(), 1657, "every row of l10n-words.tsv");
+    s = attested_loanword_en("데이터베이스", strlen("데이터베이스"));
+    STR_EQ(s ? s : "(null)", "database", "the loanword table by Korean word");
+    OK(!attested_loanword_en("데이터베", strlen("데이터베")), "a prefix is not a word");
+    s = attested_word_en("국가", strlen("국가"));
+    STR_EQ(s ? s : "(null)", "country", "the word table by Korean word");
+    OK(!attested_word_en("", 0), "the empty word");
+    INT_EQ((int)attested_en_count("database"), 260, "데이터베이스 258 + 데이타베이스 2");
+    n = translit_jamo_from_utf8("데이타베이스", strlen("데이타베이스"), q, sizeof(q));
+    OK(n > 0, "jamo of 데이타베이스");
+    INT_EQ((int)attested_pair_count(q, (size_t)n, "database"), 2, "the exact pair");
+    INT_EQ((int)attested_near_count(q, (size_t)n, "database", 0), 2, "within 0: itself");
+    INT_EQ((int)attested_near_count(q, (size_t)n, "database", 10), 258, "within 10: 데이터베이스");
+    INT_EQ((int)attested_near_count(q, (size_t)n, "zzzz", 10), 0, "an English word no row has");
+}
+
 int main(void)
 {
     tl = translit_new(0, NULL);
@@ -280,6 +305,7 @@ int main(void)
     RUN(test_gloss);
     RUN(test_spell);
     RUN(test_without_spell);
+    RUN(test_attested);
     translit_free(tl);
     return harness_done();
 }
