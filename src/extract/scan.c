@@ -292,6 +292,21 @@ static int expands_initials(const char *word, size_t wlen, const char *g, size_t
     return 1;
 }
 
+/* 1 when word is the Korean name of the Latin letter c: 케이(K), 에이(A), 더블유(W). */
+static int letter_name(const char *word, size_t wlen, char c)
+{
+    static const char *const names[26] = {"에이",   "비",     "씨",   "디",   "이",   "에프", "지",
+                                          "에이치", "아이",   "제이", "케이", "엘",   "엠",   "엔",
+                                          "오",     "피",     "큐",   "알",   "에스", "티",   "유",
+                                          "브이",   "더블유", "엑스", "와이", "제트"};
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    if (c < 'A' || c > 'Z')
+        return 0;
+    const char *n = names[c - 'A'];
+    return strlen(n) == wlen && !memcmp(n, word, wlen);
+}
+
 /* How many hyphens of s stand between two Latin letters (K-INFLUENCER, Asia-Pacific). */
 static unsigned latin_hyphens(const char *s, size_t len)
 {
@@ -404,6 +419,15 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (why && !strcmp(why, "list label or weekday") &&
         ko_hanja_reading_start(s + start, g->open - start, gloss.buf, gloss.len) >= 0)
         why = NULL;
+    /* one Latin letter is a label ((A), (B)) unless the word before it spells it:
+     * 케이(K)-콘텐츠 */
+    if (why && !strcmp(why, "list label or weekday") && gloss.len == 1 && !(flags & OCC_SPACED)) {
+        size_t w = g->open;
+        while (w > start && s[w - 1] != ' ')
+            w--;
+        if (letter_name(s + w, g->open - w, gloss.buf[0]))
+            why = NULL;
+    }
     if (why) {
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
         goto done;
