@@ -403,6 +403,7 @@ struct item {
     size_t len;
     enum item_class cls;
     int dotted; /* split from its neighbour by a middle dot, not a comma or colon */
+    int colon;  /* after a colon: an expansion of the item before (UNESCO: 국제…기구) */
 };
 
 #define MAX_ITEMS 6
@@ -441,8 +442,10 @@ static size_t split_items(const char *s, size_t len, struct item *it)
     size_t n = 0, start = 0, prev_cut = 0;
     for (size_t i = 0; i <= len && n < MAX_ITEMS; i++) {
         size_t cut = 0;
-        if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == ':'))
+        if (i < len && (s[i] == ',' || s[i] == ';'))
             cut = 1;
+        else if (i < len && s[i] == ':')
+            cut = 3; /* one byte, like a comma, but remembered */
         else if (i + 1 < len && !memcmp(s + i, "·", 2) && i > start) {
             struct ko_script a, b;
             ko_script_of(s + start, i - start, &a);
@@ -474,10 +477,11 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             it[n].len = l;
             it[n].cls = item_class_of(p, l);
             it[n].dotted = cut == 2 || prev_cut == 2;
+            it[n].colon = prev_cut == 3;
             n++;
         }
         prev_cut = cut;
-        start = i + (cut ? cut : 1);
+        start = i + (cut == 2 ? 2 : 1);
         i = start - 1;
     }
     return n;
@@ -604,7 +608,7 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) ||
         /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
          * acronym as a loanword (코피아, KOPIA) */
-        (acr >= 0 && hang >= 0 && !it[hang].dotted &&
+        (acr >= 0 && hang >= 0 && !it[hang].dotted && !it[hang].colon &&
          !gloss_is_loanword(it[hang].s, it[hang].len, oracle)) ||
         (acr < 0 && lat < 0 && hang >= 0 && n > 1)) { /* Hangul and hanja: left as it was */
         strbuf_release(&longform);
