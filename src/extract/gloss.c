@@ -699,6 +699,15 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
         const char *why = reject_shape(out);
+        /* an acronym before the definition is a gloss of the term too: (ERI, 이하
+         * 극동경제연구원) */
+        const char *comma = memchr(inner, ',', len);
+        if (!why && comma) {
+            struct strbuf *a = &extra->g[extra->n];
+            trim_into(inner, (size_t)(comma - inner), a);
+            if (a->len && gloss_is_acronym_token(a->buf, a->len))
+                extra->n++;
+        }
         return why && strcmp(why, "enumeration") ? why : NULL;
     }
     trim_into(inner, len, out);

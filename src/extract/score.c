@@ -800,7 +800,7 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
     int s = s0;
     /* loanword(Korean): the inside, whole; hanja: the syllables that read it; a name
      * built as "X에 관한 Y": the whole of it (its particles would weigh against it) */
-    if (o->flags & (OCC_REVERSED | OCC_HANJA | OCC_PHRASE))
+    if (o->flags & (OCC_REVERSED | OCC_HANJA | OCC_PHRASE | OCC_SAMETERM))
         s0 = s = -1;
     if (s0 >= 0) {
         /* every start from SPAN_REACH tokens left of the bracket; the best score wins,
