@@ -792,6 +792,23 @@ static int decide_reversed_shortform(struct occ *o, const struct tok *t, int m)
     struct ko_script ws, gs;
     ko_script_of(w->s, w->len, &ws);
     ko_script_of(o->gloss, glen, &gs);
+    /* an acronym and the head of the long form: IFRS재단(국제회계기준재단) */
+    size_t acr = 0;
+    while (acr < w->len && w->s[acr] >= 'A' && w->s[acr] <= 'Z')
+        acr++;
+    if (acr >= 2 && acr < w->len && !gs.latin && !gs.han && !gs.digit &&
+        ko_syllable_count(w->s + acr, w->len - acr) >= 2 &&
+        ko_syllable_count(w->s + acr, w->len - acr) == ws.hangul &&
+        span_ends_with(o->gloss, glen, w->s + acr, w->len - acr) && gs.hangul >= ws.hangul + 2) {
+        free(o->ko);
+        o->ko = xstrdup(o->gloss);
+        free(o->gloss_out);
+        o->gloss_out = xmemdupz(w->s, w->len);
+        o->kind = MODEL_KIND_SHORTFORM;
+        o->flags |= OCC_REVERSED;
+        o->why = NULL;
+        return 1;
+    }
     if (ws.latin || ws.han || ws.digit || gs.latin || gs.han || gs.digit || ws.hangul < 2 ||
         gs.hangul < ws.hangul + 2)
         return 0;
@@ -1173,6 +1190,15 @@ static void decide_english(struct decision *d)
     accept_unless_list(o, t, s, m, MODEL_KIND_ENGLISH);
 }
 
+/* 1 when gloss g starts with an acronym of two capitals or more, then Hangul (IFRS재단). */
+static int leading_acronym(const char *g)
+{
+    size_t n = 0;
+    while (g[n] >= 'A' && g[n] <= 'Z')
+        n++;
+    return n >= 2 && gloss_is_acronym_token(g, n) && (unsigned char)g[n + (g[n] == ' ')] >= 0x80;
+}
+
 /*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
@@ -1267,8 +1293,10 @@ static void decide_hangul(struct decision *d)
                  (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = MODEL_KIND_SHORTFORM;
-    } else if (gs.latin && d->a.anchored && restates && shape != MODEL_KIND_LOANWORD) {
-        kind = MODEL_KIND_SHORTFORM; /* AI 기본법 for 인공지능 ... 기본법 */
+    } else if (gs.latin && restates && shape != MODEL_KIND_LOANWORD &&
+               (d->a.anchored || leading_acronym(o->gloss))) {
+        /* AI 기본법 for 인공지능 ... 기본법; IFRS재단 for 국제회계기준재단 */
+        kind = MODEL_KIND_SHORTFORM;
     } else if (shape == MODEL_KIND_LOANWORD) {
         const char *lf[1];
         if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
