@@ -58,9 +58,19 @@ size_t ko_noun_particle(const char *tok, size_t len)
     /* (after a consonant, after a vowel); 으로 takes 로 after ㄹ as well */
     static const struct {
         const char *cons, *vowel;
-    } sure[] = {{"이", "가"},         {"은", "는"},     {"을", "를"},     {"과", "와"},
-                {"으로", "로"},       {"에서", "에서"}, {"에게", "에게"}, {"에는", "에는"},
-                {"에서는", "에서는"}, {"까지", "까지"}, {"부터", "부터"}};
+    } sure[] = {{"이", "가"},
+                {"은", "는"},
+                {"을", "를"},
+                {"과", "와"},
+                {"으로", "로"},
+                {"에서", "에서"},
+                {"에게", "에게"},
+                {"에는", "에는"},
+                {"에서는", "에서는"},
+                {"까지", "까지"},
+                {"부터", "부터"},
+                /* the copula's adnominal ending a relative clause: 예정인, 협의체인 */
+                {"인", "인"}};
     for (size_t i = 0; i < sizeof(sure) / sizeof(*sure); i++) {
         for (int v = 0; v < 2; v++) {
             const char *p = v ? sure[i].vowel : sure[i].cons;
