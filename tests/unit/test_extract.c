@@ -57,7 +57,6 @@ static void test_token_stop(void)
         {"개회사와", KO_STOP_HARD},
         {"통계청이", KO_STOP_HARD}, /* ends with the noun 통계 */
         {"예정인", KO_STOP_HARD},   /* a noun and the copula: a relative clause ends */
-        {"협의체인", KO_STOP_HARD},
         {"①", KO_STOP_HARD},
         {"AI", KO_STOP_HARD}, /* Latin: left to the caller */
         {"", KO_STOP_HARD},
