@@ -720,6 +720,16 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             break;
         }
     }
+    /* another name after a marker word: (소위 '카톡'), (일명 스마트팜), (속칭 …) */
+    static const char *const markers[] = {"소위", "일명", "이른바", "속칭", "통칭", "일컬어", NULL};
+    for (const char *const *m = markers; *m; m++) {
+        size_t n = strlen(*m);
+        if (out->len > n + 1 && !memcmp(out->buf, *m, n) && out->buf[n] == ' ') {
+            strbuf_remove(out, 0, n + 1);
+            strbuf_trim(out);
+            break;
+        }
+    }
     strip_marks(out);
     if (strip_quotes(out))
         *flags |= OCC_QUOTED;
