@@ -219,9 +219,12 @@ static void csv_concept(struct exchange_writer *w, const struct model_concept *c
     exchange_for_each_pair(w, c, csv_pair);
 }
 
-const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL};
-const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL};
-const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL};
+/* TSV rows carry no example (docs/formats.md) */
+const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL,
+                                               EXCHANGE_OMIT_EXAMPLE};
+const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL,
+                                                  EXCHANGE_OMIT_EXAMPLE};
+const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL, 0};
 
 /* ---- reading: records ------------------------------------------------------------------- */
 

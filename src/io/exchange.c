@@ -523,27 +523,59 @@ static size_t pos_label_at(const char *s, size_t len, unsigned long long *line)
     return 0;
 }
 
-void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len)
+/* exchange_concept_set_source, or with keep 0 exchange_concept_count_source. */
+static void set_source(struct exchange_concept *e, const char *s, size_t len, int keep)
 {
     size_t colon = len, at;
     unsigned long long line;
+    struct strbuf name = STRBUF_INIT;
+
     while (colon && s[colon - 1] != ':')
         colon--;
-    struct strbuf name = STRBUF_INIT;
     if ((at = pos_label_at(s, len, &line)) != 0) {
-        e->c.example_pos = strpool_dup(&e->strs, s + at, len - at);
+        if (keep) {
+            e->c.example_pos = strpool_dup(&e->strs, s + at, len - at);
+            e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
+        }
         e->bytes += len - at + 1;
-        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
         len = at - 1;
     } else if (colon && !parse_digits(s + colon, len - colon, &line)) {
         len = colon - 1;
-        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
+        if (keep)
+            e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
     }
-    /* a name keeps its controls, written as \x1b (utf8_add_visible) */
+    /* a name keeps its controls, written as \x1b (utf8_add_visible); most have none */
+    if (utf8_visible_prefix(s, len, 0) == len) {
+        if (keep)
+            e->c.example_path = strpool_dup(&e->strs, s, len);
+        e->bytes += len + 1;
+        return;
+    }
     utf8_add_visible(&name, s, len, 0);
-    e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
+    if (keep)
+        e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
     e->bytes += name.len + 1;
     strbuf_release(&name);
+}
+
+void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len)
+{
+    set_source(e, s, len, 1);
+}
+
+void exchange_concept_count_source(struct exchange_concept *e, const char *s, size_t len)
+{
+    set_source(e, s, len, 0);
+}
+
+void exchange_concept_count(struct exchange_concept *e, size_t bytes)
+{
+    e->bytes += bytes;
+}
+
+void exchange_blank_controls(struct strbuf *sb)
+{
+    strbuf_setlen(sb, utf8_blank_controls(sb->buf, sb->len, FORM_KEEP));
 }
 
 static const char *dup_opt(struct exchange_concept *e, const char *s)
