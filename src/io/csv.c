@@ -68,7 +68,11 @@
  */
 static void tsv_field(struct strbuf *sb, const char *s)
 {
-    utf8_add_visible(sb, s, strlen(s), UTF8_VISIBLE_BLANK);
+    size_t len = strlen(s);
+    if (utf8_visible_prefix(s, len, UTF8_VISIBLE_BLANK) == len) /* the usual case */
+        strbuf_add(sb, s, len);
+    else
+        utf8_add_visible(sb, s, len, UTF8_VISIBLE_BLANK);
 }
 
 /* Appends s as an RFC 4180 field, quoted when it must be; controls as in tsv_field but CR, LF. */
