@@ -104,6 +104,20 @@ struct tmx_reader {
     int lang_next;                       /* which of lang_seen to replace next */
 };
 
+/*
+ * strcmp(a, b) == 0 for the short strings a unit repeats (language tags,
+ * property types), without a call into libc: most units pass here a dozen
+ * times.
+ */
+static int str_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* Exchanges the contents of a and b: a copy the reader needs not make. */
 static void swap_bufs(struct strbuf *a, struct strbuf *b)
 {
@@ -133,7 +147,7 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *
 
     /* nearly every tuv repeats one of two tags: remember the last two that needed no warning */
     for (int i = 0; i < 2; i++)
-        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf)) {
+        if (r->lang_seen[i].len && str_eq(tag, r->lang_seen[i].buf)) {
             if (canon_out)
                 strbuf_addbuf(canon_out, &r->canon_seen[i]);
             return r->side_seen[i];
@@ -246,7 +260,7 @@ static enum prop prop_of(const char *type, enum model_form_type *form)
     if (!type || type[0] != 'x' || type[1] != '-')
         return PROP_OTHER;
     for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++)
-        if (props[i].name[2] == type[2] && !strcmp(props[i].name + 2, type + 2)) {
+        if (props[i].name[2] == type[2] && str_eq(props[i].name + 2, type + 2)) {
             *form = props[i].form;
             return props[i].prop;
         }
@@ -350,7 +364,11 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->ntuv = 0;
         r->nother = 0;
         r->unit_bytes = 0;
-        exchange_concept_reset(&r->tu);
+        /* the unit's form props, status and confidence are all end_tu reads of tu */
+        if (r->tu.c.nforms)
+            exchange_concept_reset(&r->tu);
+        r->tu.c.status = MODEL_CANDIDATE;
+        r->tu.c.has_confidence = 0;
         r->tu_id = NULL;
         r->has_kind = 0;
         strbuf_reset(&r->tu_notes);
@@ -476,9 +494,9 @@ static int has_note(const struct strbuf *notes, const char *line, size_t len)
 static void end_note(struct tmx_reader *r)
 {
     struct strbuf *slot = NULL;
-    if (!strncmp(r->text.buf, "source: ", 8))
+    if (r->text.len >= 8 && !memcmp(r->text.buf, "source: ", 8))
         slot = &r->tu_source;
-    else if (!strncmp(r->text.buf, "example: ", 9))
+    else if (r->text.len >= 9 && !memcmp(r->text.buf, "example: ", 9))
         slot = &r->tu_example;
     if (!slot) {
         add_note(&r->tu_notes, r->text.buf, r->text.len);
@@ -498,7 +516,7 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
         strbuf_addbuf(&r->cur_lang[i], &v->lang);
         return;
     }
-    if (!strcmp(r->cur_lang[i].buf, v->lang.buf))
+    if (str_eq(r->cur_lang[i].buf, v->lang.buf))
         return;
     strbuf_addf(&msg, "units of one concept in '%s' and '%s': written as '%s'", r->cur_lang[i].buf,
                 v->lang.buf, r->cur_lang[i].buf);
@@ -538,7 +556,7 @@ static int end_tu(struct tmx_reader *r)
         return 0;
     }
     key = r->tu_id ? r->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
-    if (strcmp(key, r->key.buf) && flush(r))
+    if (!str_eq(key, r->key.buf) && flush(r))
         return -1;
     if (!r->key.len)
         strbuf_addstr(&r->key, key);

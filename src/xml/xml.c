@@ -157,10 +157,20 @@ void xml_reader_want_text(struct xml_reader *r, int want)
     XML_SetCharacterDataHandler(r->parser, want ? on_text : NULL);
 }
 
+/* strcmp(a, b) == 0 for the short names of attributes, without a call into libc. */
+static int name_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 const char *xml_attr(const char **attrs, const char *name)
 {
     for (size_t i = 0; attrs && attrs[i]; i += 2)
-        if (attrs[i][0] == name[0] && !strcmp(attrs[i], name))
+        if (name_eq(attrs[i], name))
             return attrs[i + 1];
     return NULL;
 }
