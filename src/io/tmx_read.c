@@ -276,11 +276,13 @@ static int flush(struct tmx_reader *r)
     exchange_concept_finish(&r->cur);
     if (r->notes.len)
         r->cur.c.note = exchange_concept_strdup(&r->cur, r->notes.buf, r->notes.len);
-    if (langs) {
-        swap_bufs(&langs->source, &r->cur_lang[0]);
-        swap_bufs(&langs->target, &r->cur_lang[1]);
-    }
     if (r->cur.c.nforms) {
+        /* swapped, not copied; only for a concept handed out, so that the buffers a
+           callback last saw stay the caller's */
+        if (langs) {
+            swap_bufs(&langs->source, &r->cur_lang[0]);
+            swap_bufs(&langs->target, &r->cur_lang[1]);
+        }
         r->skipped.concepts++;
         if (r->rd->concept(r->rd->ctx, &r->cur.c)) {
             r->stopped = 1;
