@@ -211,6 +211,7 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     rd.ctx = &cc;
     rd.opt = opt;
     rd.langs = &cc.langs;
+    rd.omit = to->ops->omit;
     if (from->read(in, &rd, &xerr) && !(xerr.detail == EXCHANGE_ESTOPPED && ferror(out.fp))) {
         dd_error_locate(&xerr, "cannot read '%s' (%s)", in, from->name);
         ret = cli_fail(&xerr);

@@ -68,7 +68,11 @@
  */
 static void tsv_field(struct strbuf *sb, const char *s)
 {
-    utf8_add_visible(sb, s, strlen(s), UTF8_VISIBLE_BLANK);
+    size_t len = strlen(s);
+    if (utf8_visible_prefix(s, len, UTF8_VISIBLE_BLANK) == len) /* the usual case */
+        strbuf_add(sb, s, len);
+    else
+        utf8_add_visible(sb, s, len, UTF8_VISIBLE_BLANK);
 }
 
 /* Appends s as an RFC 4180 field, quoted when it must be; controls as in tsv_field but CR, LF. */
@@ -219,9 +223,12 @@ static void csv_concept(struct exchange_writer *w, const struct model_concept *c
     exchange_for_each_pair(w, c, csv_pair);
 }
 
-const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL};
-const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL};
-const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL};
+/* TSV rows carry no example (docs/formats.md) */
+const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL,
+                                               EXCHANGE_OMIT_EXAMPLE};
+const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL,
+                                                  EXCHANGE_OMIT_EXAMPLE};
+const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL, 0};
 
 /* ---- reading: records ------------------------------------------------------------------- */
 

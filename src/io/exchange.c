@@ -343,14 +343,16 @@ void exchange_source_string(const struct model_concept *c, enum exchange_paths p
 
 void exchange_concept_reset(struct exchange_concept *e)
 {
+    /* copied rather than memset: readers reset a concept or two per unit, and a
+       memset of this size is a rep stos, slow to start */
+    static const struct model_concept empty = {.status = MODEL_CANDIDATE,
+                                               .match = MODEL_MATCH_NONE};
     struct model_form *forms = e->c.forms;
     strpool_clear(&e->strs);
     e->bytes = 0;
-    memset(&e->c, 0, sizeof(e->c));
+    e->c = empty;
     e->c.forms = forms;
     e->c.datcats = e->datcats;
-    e->c.status = MODEL_CANDIDATE;
-    e->c.match = MODEL_MATCH_NONE;
 }
 
 size_t exchange_concept_get_bytes(const struct exchange_concept *e)
@@ -442,6 +444,8 @@ cleanup:
    len is 0 or a byte is not a digit. */
 static int parse_digits(const char *s, size_t len, unsigned long long *v)
 {
+    unsigned long long n = 0; /* not *v: a store through it could change s, and is made each step */
+
     *v = 0;
     if (!len)
         return -1;
@@ -449,11 +453,12 @@ static int parse_digits(const char *s, size_t len, unsigned long long *v)
         unsigned d = (unsigned char)s[i] - '0';
         if (d > 9)
             return -1;
-        if (*v <= (ULLONG_MAX - 9) / 10)
-            *v = *v * 10 + d; /* cannot wrap */
+        if (n <= (ULLONG_MAX - 9) / 10)
+            n = n * 10 + d; /* cannot wrap */
         else
-            *v = *v > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : *v * 10 + d;
+            n = n > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : n * 10 + d;
     }
+    *v = n;
     return 0;
 }
 
@@ -491,59 +496,101 @@ long long exchange_parse_id(const char *s)
     return strtoll(s, NULL, 10);
 }
 
+/* 1 when b is a decimal digit. */
+static int is_digit(char b)
+{
+    return b >= '0' && b <= '9';
+}
+
 /*
  * The start of a document's position label (doc/reader.h) that ends s[0..len)
- * after a ':' ("§12", "fn 2", "en 2", "p3:14"), or 0 when there is none;
- * *line receives N of "§N", else 0.
+ * after its last ':', which colon follows ("§12", "fn 2", "en 2", "p3:14"), or
+ * 0 when there is none; digits: s[colon..len) is a number. *line receives N
+ * of "§N", else 0.
  */
-static size_t pos_label_at(const char *s, size_t len, unsigned long long *line)
+static size_t pos_label_at(const char *s, size_t len, size_t colon, int digits,
+                           unsigned long long *line)
 {
-    size_t colon = len, c2;
     unsigned long long v;
+    size_t j;
 
     *line = 0;
-    while (colon && s[colon - 1] != ':')
-        colon--;
     if (!colon || colon == len)
         return 0;
-    if (len - colon > 2 && !memcmp(s + colon, "\xc2\xa7", 2) &&
-        !parse_digits(s + colon + 2, len - colon - 2, &v)) {
-        *line = v;
-        return colon;
-    }
-    if (len - colon > 3 && (s[colon] == 'f' || s[colon] == 'e') &&
-        !memcmp(s + colon + 1, "n ", 2) && !parse_digits(s + colon + 3, len - colon - 3, &v))
-        return colon;
-    if (parse_digits(s + colon, len - colon, &v))
+    if (!digits) {
+        if (len - colon > 2 && !memcmp(s + colon, "\xc2\xa7", 2) &&
+            !parse_digits(s + colon + 2, len - colon - 2, &v)) {
+            *line = v;
+            return colon;
+        }
+        if (len - colon > 3 && (s[colon] == 'f' || s[colon] == 'e') &&
+            !memcmp(s + colon + 1, "n ", 2) && !parse_digits(s + colon + 3, len - colon - 3, &v))
+            return colon;
         return 0;
-    for (c2 = colon - 1; c2 && s[c2 - 1] != ':'; c2--)
+    }
+    /* "p3:14": the part before the last ':' is 'p' and digits, after another ':' */
+    for (j = colon - 1; j && is_digit(s[j - 1]); j--)
         ;
-    if (c2 && s[c2] == 'p' && colon - 1 > c2 + 1 && !parse_digits(s + c2 + 1, colon - 2 - c2, &v))
-        return c2;
+    if (j < colon - 1 && j >= 2 && s[j - 1] == 'p' && s[j - 2] == ':')
+        return j - 1;
     return 0;
+}
+
+/* exchange_concept_set_source, or with keep 0 exchange_concept_count_source. */
+static void set_source(struct exchange_concept *e, const char *s, size_t len, int keep)
+{
+    size_t colon = len, at;
+    unsigned long long line = 0, pline;
+    struct strbuf name = STRBUF_INIT;
+    int digits;
+
+    while (colon && s[colon - 1] != ':')
+        colon--;
+    digits = colon && !parse_digits(s + colon, len - colon, &line);
+    if ((at = pos_label_at(s, len, colon, digits, &pline)) != 0) {
+        if (keep) {
+            e->c.example_pos = strpool_dup(&e->strs, s + at, len - at);
+            e->c.example_line = pline > ULONG_MAX ? ULONG_MAX : (unsigned long)pline;
+        }
+        e->bytes += len - at + 1;
+        len = at - 1;
+    } else if (digits) {
+        len = colon - 1;
+        if (keep)
+            e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
+    }
+    /* a name keeps its controls, written as \x1b (utf8_add_visible); most have none */
+    if (utf8_visible_prefix(s, len, 0) == len) {
+        if (keep)
+            e->c.example_path = strpool_dup(&e->strs, s, len);
+        e->bytes += len + 1;
+        return;
+    }
+    utf8_add_visible(&name, s, len, 0);
+    if (keep)
+        e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
+    e->bytes += name.len + 1;
+    strbuf_release(&name);
 }
 
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len)
 {
-    size_t colon = len, at;
-    unsigned long long line;
-    while (colon && s[colon - 1] != ':')
-        colon--;
-    struct strbuf name = STRBUF_INIT;
-    if ((at = pos_label_at(s, len, &line)) != 0) {
-        e->c.example_pos = strpool_dup(&e->strs, s + at, len - at);
-        e->bytes += len - at + 1;
-        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
-        len = at - 1;
-    } else if (colon && !parse_digits(s + colon, len - colon, &line)) {
-        len = colon - 1;
-        e->c.example_line = line > ULONG_MAX ? ULONG_MAX : (unsigned long)line;
-    }
-    /* a name keeps its controls, written as \x1b (utf8_add_visible) */
-    utf8_add_visible(&name, s, len, 0);
-    e->c.example_path = strpool_dup(&e->strs, name.buf, name.len);
-    e->bytes += name.len + 1;
-    strbuf_release(&name);
+    set_source(e, s, len, 1);
+}
+
+void exchange_concept_count_source(struct exchange_concept *e, const char *s, size_t len)
+{
+    set_source(e, s, len, 0);
+}
+
+void exchange_concept_count(struct exchange_concept *e, size_t bytes)
+{
+    e->bytes += bytes;
+}
+
+void exchange_blank_controls(struct strbuf *sb)
+{
+    strbuf_setlen(sb, utf8_blank_controls(sb->buf, sb->len, FORM_KEEP));
 }
 
 static const char *dup_opt(struct exchange_concept *e, const char *s)

@@ -103,12 +103,24 @@ int exchange_target_parse(const char *s);
 
 struct exchange_writer;
 
+/*
+ * Parts of a concept that a consumer never reads (struct exchange_reader's
+ * omit, exchange_writer_ops's omit): a reader may leave them out rather
+ * than copy them, and hand out NULL and 0 in their place. It still counts
+ * their bytes against EXCHANGE_MAX_UNIT, so a file is refused at the same
+ * unit whoever reads it.
+ */
+enum exchange_omit {
+    EXCHANGE_OMIT_EXAMPLE = 1 << 0 /* example, example_path, _line and _pos */
+};
+
 /* One output format: begin writes the header, concept one concept, end the footer. */
 struct exchange_writer_ops {
     const char *name;                                                          /* "tmx" */
     void (*begin)(struct exchange_writer *w);                                  /* header */
     void (*concept)(struct exchange_writer *w, const struct model_concept *c); /* body */
     void (*end)(struct exchange_writer *w);                                    /* footer */
+    unsigned omit; /* enum exchange_omit: what concept never reads */
 };
 
 /* A writer in use. Writers in src/io/ read and update every field. */
@@ -211,6 +223,7 @@ struct exchange_reader {
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt;  /* languages: which side is Korean */
     struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */
+    unsigned omit;                /* enum exchange_omit: what concept never reads */
 };
 
 /*
@@ -363,6 +376,16 @@ int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type t
  * utf8_add_visible writes names (\x1b).
  */
 void exchange_concept_set_source(struct exchange_concept *e, const char *s, size_t len);
+/*
+ * For a consumer that omits the example (EXCHANGE_OMIT_EXAMPLE): adds to
+ * e's bytes what exchange_concept_set_source would keep of s[0..len), and
+ * keeps nothing, so that EXCHANGE_MAX_UNIT holds at the same byte.
+ */
+void exchange_concept_count_source(struct exchange_concept *e, const char *s, size_t len);
+/* Adds bytes to e's count as if they were kept (for text a consumer omits). */
+void exchange_concept_count(struct exchange_concept *e, size_t bytes);
+/* Makes controls in sb spaces as exchange_concept_strdup does, in place. */
+void exchange_blank_controls(struct strbuf *sb);
 /* A concept id read from a file: its digits' value, or strtoll's reading of anything else. */
 long long exchange_parse_id(const char *s);
 /*

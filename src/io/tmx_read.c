@@ -67,28 +67,34 @@ enum prop {
 };
 
 struct tmx_reader {
-    struct xml_reader *xr;               /* for positions and errors */
-    const struct exchange_reader *rd;    /* where concepts go */
-    int depth;                           /* open elements */
-    int root_ok;                         /* <tmx> seen */
-    int in_tu, in_tuv, in_seg;           /* where we are */
-    int in_prop, in_note;                /* (a seg counts only inside a tuv) */
-    int skip;                            /* depth inside native-code elements, 0 outside */
-    struct strbuf text;                  /* prop or note text */
-    enum prop prop;                      /* what the open prop is */
-    enum model_form_type prop_form;      /* for PROP_FORM */
-    struct tuv *tuvs;                    /* the unit's variants */
-    size_t ntuv, atuv;                   /* used, allocated */
-    size_t nother;                       /* the unit's variants of other languages */
-    size_t unit_bytes;                   /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
-    struct exchange_concept tu;          /* the unit's props and notes */
-    const char *tu_id;                   /* its x-concept-id, in tu */
+    struct xml_reader *xr;                 /* for positions and errors */
+    const struct exchange_reader *rd;      /* where concepts go */
+    int depth;                             /* open elements */
+    unsigned char open[XML_MAX_DEPTH + 1]; /* enum element of each open one, by depth */
+    int root_ok;                           /* <tmx> seen */
+    int in_tu, in_tuv, in_seg;             /* where we are */
+    int in_prop, in_note;                  /* (a seg counts only inside a tuv) */
+    int skip;                              /* depth inside native-code elements, 0 outside */
+    struct strbuf text;                    /* prop or note text */
+    enum prop prop;                        /* what the open prop is */
+    enum model_form_type prop_form;        /* for PROP_FORM */
+    struct tuv *tuvs;                      /* the unit's variants */
+    size_t ntuv, atuv;                     /* used, allocated */
+    size_t nother;                         /* the unit's variants of other languages */
+    size_t unit_bytes;                     /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
+    struct exchange_concept tu;            /* the unit's form props, status and confidence */
+    const char *tu_id;                     /* its x-concept-id (tu_idbuf.buf), or NULL */
+    struct strbuf tu_idbuf;                /* the last x-concept-id given, controls made spaces */
+    struct strbuf tu_kind;                 /* its x-kind, likewise; has_kind: there is one */
+    int has_kind;
     struct strbuf tu_notes;              /* its other notes, '\n'-separated */
     struct strbuf tu_source, tu_example; /* its last "source: "/"example: " note, prefix and all */
     struct exchange_concept cur;         /* the concept being gathered */
     struct strbuf key;                   /* its id or Korean text; "" when empty */
     struct strbuf notes;                 /* its notes, '\n'-separated */
     struct strbuf cur_lang[2];           /* its source and target tags (first unit's) */
+    int has_example, has_source;         /* rd->omit: it has them, though none is kept */
+    struct strbuf canon;                 /* scratch: a tuv's canonical tag */
     struct exchange_skipped skipped;     /* units without a Korean side */
     struct strmap warned;                /* warnings given */
     int stopped;                         /* the callback said stop */
@@ -97,6 +103,28 @@ struct tmx_reader {
     unsigned side_seen[2];               /* their enum side bits */
     int lang_next;                       /* which of lang_seen to replace next */
 };
+
+/*
+ * strcmp(a, b) == 0 for the short strings a unit repeats (language tags,
+ * property types), without a call into libc: most units pass here a dozen
+ * times.
+ */
+static int str_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Exchanges the contents of a and b: a copy the reader needs not make. */
+static void swap_bufs(struct strbuf *a, struct strbuf *b)
+{
+    struct strbuf t = *a;
+    *a = *b;
+    *b = t;
+}
 
 static void warn(struct tmx_reader *r, const char *msg)
 {
@@ -119,7 +147,7 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *
 
     /* nearly every tuv repeats one of two tags: remember the last two that needed no warning */
     for (int i = 0; i < 2; i++)
-        if (r->lang_seen[i].len && !strcmp(tag, r->lang_seen[i].buf)) {
+        if (r->lang_seen[i].len && str_eq(tag, r->lang_seen[i].buf)) {
             if (canon_out)
                 strbuf_addbuf(canon_out, &r->canon_seen[i]);
             return r->side_seen[i];
@@ -232,7 +260,7 @@ static enum prop prop_of(const char *type, enum model_form_type *form)
     if (!type || type[0] != 'x' || type[1] != '-')
         return PROP_OTHER;
     for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++)
-        if (props[i].name[2] == type[2] && !strcmp(props[i].name + 2, type + 2)) {
+        if (props[i].name[2] == type[2] && str_eq(props[i].name + 2, type + 2)) {
             *form = props[i].form;
             return props[i].prop;
         }
@@ -248,13 +276,13 @@ static int flush(struct tmx_reader *r)
     exchange_concept_finish(&r->cur);
     if (r->notes.len)
         r->cur.c.note = exchange_concept_strdup(&r->cur, r->notes.buf, r->notes.len);
-    if (langs) {
-        strbuf_reset(&langs->source);
-        strbuf_addbuf(&langs->source, &r->cur_lang[0]);
-        strbuf_reset(&langs->target);
-        strbuf_addbuf(&langs->target, &r->cur_lang[1]);
-    }
     if (r->cur.c.nforms) {
+        /* swapped, not copied; only for a concept handed out, so that the buffers a
+           callback last saw stay the caller's */
+        if (langs) {
+            swap_bufs(&langs->source, &r->cur_lang[0]);
+            swap_bufs(&langs->target, &r->cur_lang[1]);
+        }
         r->skipped.concepts++;
         if (r->rd->concept(r->rd->ctx, &r->cur.c)) {
             r->stopped = 1;
@@ -266,6 +294,7 @@ static int flush(struct tmx_reader *r)
     strbuf_reset(&r->notes);
     strbuf_reset(&r->cur_lang[0]);
     strbuf_reset(&r->cur_lang[1]);
+    r->has_example = r->has_source = 0;
     return ret;
 }
 
@@ -273,8 +302,10 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
 {
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
-    struct strbuf canon = STRBUF_INIT;
-    unsigned side = l ? read_lang(r, l, &canon) : 0;
+    unsigned side;
+
+    strbuf_reset(&r->canon);
+    side = l ? read_lang(r, l, &r->canon) : 0;
 
     if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side)
         r->ntuv--; /* the last slot of another language is reused */
@@ -286,11 +317,9 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
         strbuf_init(&r->tuvs[i].lang, 0);
     }
     strbuf_reset(&r->tuvs[r->ntuv].seg);
-    strbuf_reset(&r->tuvs[r->ntuv].lang);
-    strbuf_addbuf(&r->tuvs[r->ntuv].lang, &canon);
+    swap_bufs(&r->tuvs[r->ntuv].lang, &r->canon);
     r->tuvs[r->ntuv].side = side;
     r->ntuv++;
-    strbuf_release(&canon);
 }
 
 /* Counts len more bytes kept for the unit; -1 (the read stops) past EXCHANGE_MAX_UNIT. */
@@ -310,6 +339,7 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     enum element el;
 
     if (!r->depth++) {
+        r->open[1] = EL_OTHER;
         if (strcmp(name, "tmx")) {
             xml_reader_fail(r->xr, "not a TMX file: the root element is <%s>, not <tmx>", name);
             return -1;
@@ -322,7 +352,8 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->skip++;
         return 0;
     }
-    el = element_of(name);
+    /* xml.c refuses deeper nesting before it calls here */
+    r->open[r->depth] = (unsigned char)(el = element_of(name));
     if (r->in_seg) {
         if (el == EL_NATIVE)
             r->skip = 1;
@@ -335,8 +366,13 @@ static int on_start(void *ctx, const char *name, const char **attrs)
         r->ntuv = 0;
         r->nother = 0;
         r->unit_bytes = 0;
-        exchange_concept_reset(&r->tu);
+        /* the unit's form props, status and confidence are all end_tu reads of tu */
+        if (r->tu.c.nforms)
+            exchange_concept_reset(&r->tu);
+        r->tu.c.status = MODEL_CANDIDATE;
+        r->tu.c.has_confidence = 0;
         r->tu_id = NULL;
+        r->has_kind = 0;
         strbuf_reset(&r->tu_notes);
         strbuf_reset(&r->tu_source);
         strbuf_reset(&r->tu_example);
@@ -403,11 +439,16 @@ static void end_prop(struct tmx_reader *r)
     strbuf_trim(&r->text);
     switch (r->prop) {
     case PROP_ID:
-        if (exchange_id_given(r->text.buf))
-            r->tu_id = exchange_concept_strdup(e, r->text.buf, r->text.len);
+        if (exchange_id_given(r->text.buf)) {
+            swap_bufs(&r->tu_idbuf, &r->text);
+            exchange_blank_controls(&r->tu_idbuf);
+            r->tu_id = r->tu_idbuf.buf;
+        }
         break;
     case PROP_KIND:
-        e->c.kind = exchange_concept_strdup(e, r->text.buf, r->text.len);
+        swap_bufs(&r->tu_kind, &r->text);
+        exchange_blank_controls(&r->tu_kind);
+        r->has_kind = 1;
         break;
     case PROP_STATUS:
         if ((status = model_status_parse(r->text.buf)) >= 0)
@@ -455,17 +496,16 @@ static int has_note(const struct strbuf *notes, const char *line, size_t len)
 static void end_note(struct tmx_reader *r)
 {
     struct strbuf *slot = NULL;
-    if (!strncmp(r->text.buf, "source: ", 8))
+    if (r->text.len >= 8 && !memcmp(r->text.buf, "source: ", 8))
         slot = &r->tu_source;
-    else if (!strncmp(r->text.buf, "example: ", 9))
+    else if (r->text.len >= 9 && !memcmp(r->text.buf, "example: ", 9))
         slot = &r->tu_example;
     if (!slot) {
         add_note(&r->tu_notes, r->text.buf, r->text.len);
         return;
     }
     add_note(&r->tu_notes, slot->buf, slot->len);
-    strbuf_reset(slot);
-    strbuf_addbuf(slot, &r->text);
+    swap_bufs(slot, &r->text); /* r->text is emptied when the next prop or note opens */
 }
 
 /* Sets the concept's tag for side i (0 source, 1 target) from v, or warns when it has another. */
@@ -478,7 +518,7 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
         strbuf_addbuf(&r->cur_lang[i], &v->lang);
         return;
     }
-    if (!strcmp(r->cur_lang[i].buf, v->lang.buf))
+    if (str_eq(r->cur_lang[i].buf, v->lang.buf))
         return;
     strbuf_addf(&msg, "units of one concept in '%s' and '%s': written as '%s'", r->cur_lang[i].buf,
                 v->lang.buf, r->cur_lang[i].buf);
@@ -518,7 +558,7 @@ static int end_tu(struct tmx_reader *r)
         return 0;
     }
     key = r->tu_id ? r->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
-    if (strcmp(key, r->key.buf) && flush(r))
+    if (!str_eq(key, r->key.buf) && flush(r))
         return -1;
     if (!r->key.len)
         strbuf_addstr(&r->key, key);
@@ -552,8 +592,8 @@ static int end_tu(struct tmx_reader *r)
                                   strlen(tu->c.forms[i].text));
     if (r->tu_id && !e->c.id)
         e->c.id = exchange_parse_id(r->tu_id);
-    if (tu->c.kind && !e->c.kind)
-        e->c.kind = exchange_concept_strdup(e, tu->c.kind, strlen(tu->c.kind));
+    if (r->has_kind && !e->c.kind)
+        e->c.kind = exchange_concept_strdup(e, r->tu_kind.buf, r->tu_kind.len);
     if (tu->c.status != MODEL_CANDIDATE)
         e->c.status = tu->c.status;
     if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
@@ -572,10 +612,20 @@ static int end_tu(struct tmx_reader *r)
             p += n + 1;
         }
     }
-    if (r->tu_example.len > 9 && !e->c.example)
-        e->c.example = exchange_concept_strdup(e, r->tu_example.buf + 9, r->tu_example.len - 9);
-    if (r->tu_source.len > 8 && !e->c.example_path)
-        exchange_concept_set_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+    if (r->tu_example.len > 9 && !e->c.example && !r->has_example) {
+        if (r->rd->omit & EXCHANGE_OMIT_EXAMPLE) /* counted, not kept */
+            exchange_concept_count(e, r->tu_example.len - 9 + 1);
+        else
+            e->c.example = exchange_concept_strdup(e, r->tu_example.buf + 9, r->tu_example.len - 9);
+        r->has_example = 1;
+    }
+    if (r->tu_source.len > 8 && !e->c.example_path && !r->has_source) {
+        if (r->rd->omit & EXCHANGE_OMIT_EXAMPLE)
+            exchange_concept_count_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+        else
+            exchange_concept_set_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+        r->has_source = 1;
+    }
     if (exchange_concept_get_bytes(e) + r->notes.len > EXCHANGE_MAX_UNIT) {
         xml_reader_fail(r->xr, "the units of one concept hold more than %u bytes of text",
                         EXCHANGE_MAX_UNIT);
@@ -587,13 +637,13 @@ static int end_tu(struct tmx_reader *r)
 static int on_end(void *ctx, const char *name)
 {
     struct tmx_reader *r = ctx;
-    enum element el;
-    r->depth--;
+    enum element el = (enum element)r->open[r->depth--];
+    (void)name; /* its element is on r->open */
     if (r->skip) {
         r->skip--;
         return 0;
     }
-    switch (el = element_of(name)) {
+    switch (el) {
     case EL_SEG:
         if (r->in_seg) {
             r->in_seg = 0;
@@ -652,6 +702,9 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     strbuf_init(&r.tu_notes, 0);
     strbuf_init(&r.tu_source, 0);
     strbuf_init(&r.tu_example, 0);
+    strbuf_init(&r.tu_idbuf, 0);
+    strbuf_init(&r.tu_kind, 0);
+    strbuf_init(&r.canon, 0);
     for (int i = 0; i < 2; i++) {
         strbuf_init(&r.lang_seen[i], 0);
         strbuf_init(&r.canon_seen[i], 0);
@@ -690,6 +743,9 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     strbuf_release(&r.tu_notes);
     strbuf_release(&r.tu_source);
     strbuf_release(&r.tu_example);
+    strbuf_release(&r.tu_idbuf);
+    strbuf_release(&r.tu_kind);
+    strbuf_release(&r.canon);
     exchange_skipped_release(&r.skipped);
     return ret ? -1 : 0;
 }

@@ -121,7 +121,7 @@ void strbuf_trim(struct strbuf *sb)
         end--;
     while (start < end && is_space(sb->buf[start]))
         start++;
-    if (!sb->alloc)
+    if (!sb->alloc || (start == 0 && end == sb->len)) /* nothing to trim: the usual case */
         return;
     memmove(sb->buf, sb->buf + start, end - start);
     strbuf_setlen(sb, end - start);

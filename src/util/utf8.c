@@ -226,6 +226,18 @@ static int maybe_control8(const unsigned char *s)
               ((y - ONES) & ~y & HIGHS));
 }
 
+/* maybe_control8 for the four bytes at s. */
+static int maybe_control4(const unsigned char *s)
+{
+    uint32_t w, x, y;
+    const uint32_t ones = 0x01010101u, highs = 0x80808080u;
+    memcpy(&w, s, sizeof(w));
+    x = w ^ (ones * 0x7F);
+    y = w ^ (ones * 0xC2);
+    return !!(((w - ones * 0x20) & ~w & highs) | ((x - ones) & ~x & highs) |
+              ((y - ones) & ~y & highs));
+}
+
 size_t utf8_control_free_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -233,6 +245,12 @@ size_t utf8_control_free_prefix(const char *str, size_t len)
 
     while (i + 8 <= len && !maybe_control8(s + i))
         i += 8;
+    /* fewer than eight left: the last eight bytes, which overlap checked ones, in one step */
+    if (i < len && i + 8 > len && len >= 8 && !maybe_control8(s + len - 8))
+        return len;
+    /* four to seven bytes (ids, kinds): two overlapping steps of four */
+    if (len >= 4 && len < 8 && !maybe_control4(s) && !maybe_control4(s + len - 4))
+        return len;
     while (i < len && s[i] >= 0x20 && s[i] != 0x7F && s[i] != 0xC2)
         i++;
     return i;

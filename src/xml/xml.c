@@ -157,10 +157,20 @@ void xml_reader_want_text(struct xml_reader *r, int want)
     XML_SetCharacterDataHandler(r->parser, want ? on_text : NULL);
 }
 
+/* strcmp(a, b) == 0 for the short names of attributes, without a call into libc. */
+static int name_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 const char *xml_attr(const char **attrs, const char *name)
 {
     for (size_t i = 0; attrs && attrs[i]; i += 2)
-        if (attrs[i][0] == name[0] && !strcmp(attrs[i], name))
+        if (name_eq(attrs[i], name))
             return attrs[i + 1];
     return NULL;
 }
@@ -188,6 +198,24 @@ void xml_printable(struct strbuf *out, const char *s, size_t max)
 
 /* ---- expat callbacks ----------------------------------------------------------------- */
 
+/*
+ * Raw bytes of a start tag below which its attributes need no check: a
+ * specified attribute takes five bytes at least (' a=""'), so such a tag
+ * has fewer than XML_MAX_ATTRS of them, and a raw byte decodes to four
+ * bytes of UTF-8 at most (references only shrink; entities are refused),
+ * so no value reaches XML_MAX_ATTR. Attributes defaulted by an ATTLIST
+ * are not in the tag: a tag with any is checked in full.
+ */
+#define SMALL_TAG 1024
+_Static_assert(SMALL_TAG / 5 < XML_MAX_ATTRS && SMALL_TAG * 4 <= XML_MAX_ATTR,
+               "a small tag cannot break an attribute limit");
+
+static int small_tag(struct xml_reader *r, const XML_Char **attrs)
+{
+    int raw = XML_GetCurrentByteCount(r->parser);
+    return raw > 0 && raw <= SMALL_TAG && !attrs[XML_GetSpecifiedAttributeCount(r->parser)];
+}
+
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
 {
     struct xml_reader *r = data;
@@ -198,7 +226,7 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
         return;
     }
-    for (size_t i = 0; attrs[i]; i += 2) {
+    for (size_t i = 0; attrs[i] && (i || !small_tag(r, attrs)); i += 2) {
         if (i / 2 >= XML_MAX_ATTRS) {
             refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
             return;
