@@ -231,6 +231,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
     int limit = 0;
     /* col[j] is the distance column after j jamo of the current index word */
     static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
+    /* ext[j]: col[j] holds rows 0..ext[j]; the rows below are beyond limit */
+    static _Thread_local size_t ext[TRANSLIT_MAX_JAMO + 1];
     static _Thread_local struct translit_jamo_profile prof;
 
     for (size_t k = 0; k < nq; k++) {
@@ -247,6 +249,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
     if (!nq || !n || n > TRANSLIT_MAX_JAMO)
         return;
     translit_jamo_first_column(q, n, &prof, col[0]);
+    for (ext[0] = 0; ext[0] < n && col[0][ext[0] + 1] <= limit; ext[0]++)
+        ;
     uint32_t at_i = 0; /* jamo_offset's last answer: entry at_i starts at at_off */
     size_t at_off = 0;
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
@@ -296,7 +300,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
-                if (translit_jamo_column(&prof, b[j], col[j], col[j + 1]) > limit)
+                if (translit_jamo_column(&prof, b[j], col[j], ext[j], col[j + 1], &ext[j + 1],
+                                         limit) > limit)
                     break;
             if (j < len) {
                 dead = j + 1;
@@ -308,7 +313,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
             for (size_t k = 0; k < nq; k++) {
                 struct scan_query *sq = &qs[k];
                 size_t slack = (size_t)sq->limit / MIN_INDEL;
-                int d = col[len][sq->n];
+                int d = sq->n <= ext[len] ? col[len][sq->n] : INT_MAX;
                 if (d > sq->limit || len > sq->n + slack || len + slack < sq->n)
                     continue;
                 ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
