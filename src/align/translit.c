@@ -193,17 +193,25 @@ static int cmp_hit_rank(const void *pa, const void *pb)
 /*
  * Where the rendering of entry i starts in translit_jamo, from the nearest
  * earlier point known: the last answer (*at_i, *at_off), which a scan moving
- * forward is usually close to, or a step of translit_jamo_step.
+ * forward is usually close to, or a step of translit_jamo_step, whichever is
+ * nearer: the lengths between are added one by one.
  */
 static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
 {
-    if (i < *at_i || i - *at_i >= TRANSLIT_JAMO_STEP) {
-        *at_i = i - i % TRANSLIT_JAMO_STEP;
+    uint32_t base = i - i % TRANSLIT_JAMO_STEP, k;
+    size_t off;
+
+    if (i < *at_i || base > *at_i) {
+        *at_i = base;
         *at_off = translit_jamo_step[i / TRANSLIT_JAMO_STEP];
     }
-    for (; *at_i < i; (*at_i)++)
-        *at_off += translit_len[*at_i];
-    return *at_off;
+    k = *at_i;
+    off = *at_off;
+    for (; k < i; k++)
+        off += translit_len[k];
+    *at_i = i;
+    *at_off = off;
+    return off;
 }
 
 /*
