@@ -215,6 +215,22 @@ static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
 }
 
 /*
+ * The first entry from k (before hi) that shares fewer than min jamo with the
+ * one before it, looked for among the next SKIP_NEAR entries only (else the
+ * entry where the search stopped): those lcps are beside the ones the scan
+ * just read, while translit_next_lower, four bytes an entry in another 2.4 MB
+ * array, costs a page fault at each new 64 KB of it. Most runs a scan leaves
+ * are short.
+ */
+#define SKIP_NEAR 8
+static uint32_t skip_near(uint32_t k, uint32_t hi, size_t min)
+{
+    for (unsigned s = 0; s < SKIP_NEAR && k < hi && translit_lcp[k] >= min; s++)
+        k++;
+    return k;
+}
+
+/*
  * One query of a scan (step 2): the first n jamo of the scanned word, with the
  * entries within limit of them found so far.
  */
@@ -276,7 +292,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
             if (dead && (run < valid ? run : valid) >= dead) {
                 /* the same hopeless prefix: leave every entry sharing it in
                  * a few jumps; valid = dead keeps the columns it shares */
-                uint32_t k = i + 1;
+                uint32_t k = skip_near(i + 1, hi_i, dead);
                 while (k < hi_i && translit_lcp[k] >= dead)
                     k = translit_next_lower[k];
                 i = k - 1;
@@ -289,7 +305,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                  * long: leave them all in a few jumps. run and valid stay:
                  * the skipped lcps are all > hi >= valid, so min(run, valid)
                  * would not move */
-                uint32_t k = i + 1;
+                uint32_t k = skip_near(i + 1, hi_i, hi + 1);
                 while (k < hi_i && translit_lcp[k] > hi)
                     k = translit_next_lower[k];
                 i = k - 1;
