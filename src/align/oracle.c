@@ -41,9 +41,18 @@ struct align_oracle {
     pthread_mutex_t mu;          /* guards the fields below */
     struct translit **handles;   /* every thread's handle, freed with the oracle */
     size_t nhandles, ahandles;
-    struct strmap loan_cache;    /* word -> (void *)1 yes, (void *)2 no */
-    struct strmap english_cache; /* gloss -> struct cached_english * */
+    struct strmap loan_cache;     /* word -> (void *)1 yes, (void *)2 no */
+    struct strmap english_cache;  /* gloss -> struct cached_english * */
+    struct strmap loanlike_cache; /* word -> double *, oracle_loanlike's answers */
 };
+
+/*
+ * At most this many answers of oracle_loanlike are kept; a full cache starts
+ * over, so that a long run's memory stays flat. The span model asks about the
+ * same few words for every start it weighs (one 8 KB release: 185 questions
+ * about 31 words), and an answer costs about 11,000 instructions.
+ */
+#define LOANLIKE_CACHE_MAX 4096
 
 struct cached_english {
     double confidence; /* 0 when there is no rendering */
@@ -196,8 +205,29 @@ static double lookup_english(struct align_oracle *o, const char *gloss, size_t l
  * (게임체인저 reads as 게임 + 체인저: -0.9, not -4.3 as one word). */
 static double oracle_loanlike(void *data, const char *s, size_t len)
 {
-    (void)data;
-    return loanlike_compound_logodds(s, len, 2);
+    struct align_oracle *o = data;
+    pthread_mutex_lock(&o->mu);
+    const double *c = strmap_get(&o->loanlike_cache, s, len);
+    double z = c ? *c : 0;
+    pthread_mutex_unlock(&o->mu);
+    if (c)
+        return z;
+    z = loanlike_compound_logodds(s, len, 2);
+    double *nc = xmalloc(sizeof(*nc));
+    *nc = z;
+    pthread_mutex_lock(&o->mu);
+    if (o->loanlike_cache.len >= LOANLIKE_CACHE_MAX) {
+        strmap_release(&o->loanlike_cache, free);
+        o->loanlike_cache = (struct strmap)STRMAP_INIT;
+    }
+    int created;
+    struct strmap_entry *e = strmap_put(&o->loanlike_cache, s, len, &created);
+    if (created)
+        e->value = nc;
+    else
+        free(nc); /* another thread answered meanwhile: the same answer */
+    pthread_mutex_unlock(&o->mu);
+    return z;
 }
 
 struct align_oracle *align_oracle_new(void)
@@ -233,6 +263,7 @@ void align_oracle_free(struct align_oracle *o)
     free(o->handles);
     strmap_release(&o->loan_cache, NULL);
     strmap_release(&o->english_cache, free);
+    strmap_release(&o->loanlike_cache, free);
     pthread_key_delete(o->key);
     pthread_mutex_destroy(&o->mu);
     free(o);

@@ -193,67 +193,125 @@ static int cmp_hit_rank(const void *pa, const void *pb)
 /*
  * Where the rendering of entry i starts in translit_jamo, from the nearest
  * earlier point known: the last answer (*at_i, *at_off), which a scan moving
- * forward is usually close to, or a step of translit_jamo_step.
+ * forward is usually close to, or a step of translit_jamo_step, whichever is
+ * nearer: the lengths between are added one by one.
  */
 static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
 {
-    if (i < *at_i || i - *at_i >= TRANSLIT_JAMO_STEP) {
-        *at_i = i - i % TRANSLIT_JAMO_STEP;
+    uint32_t base = i - i % TRANSLIT_JAMO_STEP, k;
+    size_t off;
+
+    if (i < *at_i || base > *at_i) {
+        *at_i = base;
         *at_off = translit_jamo_step[i / TRANSLIT_JAMO_STEP];
     }
-    for (; *at_i < i; (*at_i)++)
-        *at_off += translit_len[*at_i];
-    return *at_off;
+    k = *at_i;
+    off = *at_off;
+    for (; k < i; k++)
+        off += translit_len[k];
+    *at_i = i;
+    *at_off = off;
+    return off;
 }
 
-/* Step 2: appends every entry within limit of q to *hits. */
-static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hits, size_t *alloc)
+/*
+ * The first entry from k (before hi) that shares fewer than min jamo with the
+ * one before it, looked for among the next SKIP_NEAR entries only (else the
+ * entry where the search stopped): those lcps are beside the ones the scan
+ * just read, while translit_next_lower, four bytes an entry in another 2.4 MB
+ * array, costs a page fault at each new 64 KB of it. Most runs a scan leaves
+ * are short.
+ */
+#define SKIP_NEAR 8
+static uint32_t skip_near(uint32_t k, uint32_t hi, size_t min)
 {
-    size_t nh = 0, slack = (size_t)limit / MIN_INDEL; /* farther lengths cost more */
+    for (unsigned s = 0; s < SKIP_NEAR && k < hi && translit_lcp[k] >= min; s++)
+        k++;
+    return k;
+}
+
+/*
+ * One query of a scan (step 2): the first n jamo of the scanned word, with the
+ * entries within limit of them found so far.
+ */
+struct scan_query {
+    size_t n;
+    int limit;
+    struct hit *hits;
+    size_t nh, alloc;
+};
+
+/*
+ * Step 2: appends to each query's hits every entry within its limit of its
+ * prefix of q, in entry order. One pass serves every prefix: the distance
+ * columns of q's first n jamo are the first n + 1 rows of q's, so an entry is
+ * left early only when it is beyond the largest limit at every row (no row of
+ * a column is ever below the least of the column before). The parts of a
+ * compound (best_split) are the prefixes of a few suffixes of the word.
+ */
+static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
+{
+    size_t n = 0, lo = SIZE_MAX, hi = 0; /* lengths [lo, hi] can be within some limit */
+    int limit = 0;
     /* col[j] is the distance column after j jamo of the current index word */
     static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
+    /* ext[j]: col[j] holds rows 0..ext[j]; the rows below are beyond limit */
+    static _Thread_local size_t ext[TRANSLIT_MAX_JAMO + 1];
     static _Thread_local struct translit_jamo_profile prof;
 
-    if (n > TRANSLIT_MAX_JAMO)
-        return 0;
+    for (size_t k = 0; k < nq; k++) {
+        size_t slack = (size_t)qs[k].limit / MIN_INDEL; /* farther lengths cost more */
+        if (qs[k].n > n)
+            n = qs[k].n;
+        if (qs[k].limit > limit)
+            limit = qs[k].limit;
+        if (qs[k].n - (qs[k].n < slack ? qs[k].n : slack) < lo)
+            lo = qs[k].n - (qs[k].n < slack ? qs[k].n : slack);
+        if (qs[k].n + slack > hi)
+            hi = qs[k].n + slack;
+    }
+    if (!nq || !n || n > TRANSLIT_MAX_JAMO)
+        return;
     translit_jamo_first_column(q, n, &prof, col[0]);
+    for (ext[0] = 0; ext[0] < n && col[0][ext[0] + 1] <= limit; ext[0]++)
+        ;
     uint32_t at_i = 0; /* jamo_offset's last answer: entry at_i starts at at_off */
     size_t at_off = 0;
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
-        uint32_t lo = translit_bucket[c - JAMO_INI], hi = translit_bucket[c - JAMO_INI + 1];
+        uint32_t lo_i = translit_bucket[c - JAMO_INI], hi_i = translit_bucket[c - JAMO_INI + 1];
         size_t valid = 0; /* columns computed for the last word visited: col[0..valid] */
         size_t dead = 0;  /* a prefix of that word this long is beyond limit */
         size_t run = 0;   /* jamo shared with that word (the minimum of translit_lcp since) */
-        if (lo == hi || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
+        if (lo_i == hi_i || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
         /* entries of a bucket are sorted by jamo: neighbours share prefixes */
-        for (uint32_t i = lo; i < hi; i++) {
+        for (uint32_t i = lo_i; i < hi_i; i++) {
             size_t len = translit_len[i];
             if (translit_lcp[i] < run)
                 run = translit_lcp[i];
             if (dead && (run < valid ? run : valid) >= dead) {
                 /* the same hopeless prefix: leave every entry sharing it in
                  * a few jumps; valid = dead keeps the columns it shares */
-                uint32_t k = i + 1;
-                while (k < hi && translit_lcp[k] >= dead)
+                uint32_t k = skip_near(i + 1, hi_i, dead);
+                while (k < hi_i && translit_lcp[k] >= dead)
                     k = translit_next_lower[k];
                 i = k - 1;
                 valid = dead;
                 run = SIZE_MAX;
                 continue;
             }
-            if (len > n + slack) {
-                /* every entry sharing this one's first n + slack + 1 jamo is
-                 * as long: leave them all in a few jumps. run and valid stay:
-                 * the skipped lcps are all > n + slack >= valid, so
-                 * min(run, valid) would not move */
-                uint32_t k = i + 1;
-                while (k < hi && translit_lcp[k] > n + slack)
+            if (len > hi) {
+                /* every entry sharing this one's first hi + 1 jamo is as
+                 * long: leave them all in a few jumps. run and valid stay:
+                 * the skipped lcps are all > hi >= valid, so min(run, valid)
+                 * would not move */
+                uint32_t k = skip_near(i + 1, hi_i, hi + 1);
+                while (k < hi_i && translit_lcp[k] > hi)
                     k = translit_next_lower[k];
                 i = k - 1;
                 continue;
             }
-            if (len + slack < n || len > TRANSLIT_MAX_JAMO)
+            if (len < lo || len > TRANSLIT_MAX_JAMO)
                 continue;
             size_t p = run < valid ? run : valid;
             run = SIZE_MAX; /* this word is now the one the next shares with */
@@ -266,7 +324,8 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
-                if (translit_jamo_column(&prof, b[j], col[j], col[j + 1]) > limit)
+                if (translit_jamo_column(&prof, b[j], col[j], ext[j], col[j + 1], &ext[j + 1],
+                                         limit) > limit)
                     break;
             if (j < len) {
                 dead = j + 1;
@@ -274,24 +333,27 @@ static size_t scan(const unsigned char *q, size_t n, int limit, struct hit **hit
                 continue;
             }
             valid = len;
-            int d = col[len][n];
-            if (d > limit)
-                continue;
             const struct translit_entry *e = &translit_entries[i];
-            ALLOC_GROW(*hits, nh + 1, *alloc);
-            (*hits)[nh].word = e->word;
-            (*hits)[nh].dist = d;
-            (*hits)[nh].variant = e->variant;
-            (*hits)[nh].family = e->family;
-            (*hits)[nh].tier = e->tier;
-            (*hits)[nh].inflected = e->inflected;
-            (*hits)[nh].spelled = 2;
-            (*hits)[nh].hunspell = 2;
-            (*hits)[nh].rank = 0;
-            nh++;
+            for (size_t k = 0; k < nq; k++) {
+                struct scan_query *sq = &qs[k];
+                size_t slack = (size_t)sq->limit / MIN_INDEL;
+                int d = sq->n <= ext[len] ? col[len][sq->n] : INT_MAX;
+                if (d > sq->limit || len > sq->n + slack || len + slack < sq->n)
+                    continue;
+                ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
+                struct hit *h = &sq->hits[sq->nh++];
+                h->word = e->word;
+                h->dist = d;
+                h->variant = e->variant;
+                h->family = e->family;
+                h->tier = e->tier;
+                h->inflected = e->inflected;
+                h->spelled = 2;
+                h->hunspell = 2;
+                h->rank = 0;
+            }
         }
     }
-    return nh;
 }
 
 /*
@@ -308,16 +370,15 @@ static int tier_penalty(unsigned tier)
 }
 
 /*
- * Steps 2-3 for q: fills *hits with distinct words ranked best first, keeping
- * at most RANK_POOL of them. prior: apply the attested prior (whole words;
- * the parts of a compound would make splits of attested words win over
- * single words: 로드+맵). Returns their number.
+ * Step 3 for q: ranks the nh hits of its scan in h[], distinct words best
+ * first, keeping at most RANK_POOL of them. prior: apply the attested prior
+ * (whole words; the parts of a compound would make splits of attested words
+ * win over single words: 로드+맵). Returns their number.
  */
-static size_t rank_words_scan(struct translit *t, const unsigned char *q, size_t n, int limit,
-                              int prior, struct hit **hits, size_t *alloc)
+static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, int prior,
+                        struct hit *h, size_t nh)
 {
-    size_t nh = scan(q, n, limit, hits, alloc), k = 0;
-    struct hit *h = *hits;
+    size_t k = 0;
 
     if (!nh)
         return 0;
@@ -361,11 +422,54 @@ static size_t rank_words_scan(struct translit *t, const unsigned char *q, size_t
     return k;
 }
 
+/* Steps 2-3 for q: fills *hits with its ranked words (rank_hits). */
+static size_t rank_words_scan(struct translit *t, const unsigned char *q, size_t n, int limit,
+                              int prior, struct hit **hits, size_t *alloc)
+{
+    struct scan_query sq = {n, limit, *hits, 0, *alloc};
+
+    scan(q, &sq, 1);
+    *hits = sq.hits;
+    *alloc = sq.alloc;
+    return rank_hits(t, q, n, prior, sq.hits, sq.nh);
+}
+
 /* One answer of rank_words, as the rank cache keeps it. */
 struct ranked {
     size_t n;
     struct hit hit[];
 };
+
+/*
+ * The rank cache's key for a query in key[]: its jamo, limit and prior.
+ * Returns the key's length, 0 when the query is not kept.
+ */
+static size_t rank_key(unsigned char *key, const unsigned char *q, size_t n, int limit, int prior)
+{
+    if (n > TRANSLIT_MAX_JAMO || limit < 0 || limit > UCHAR_MAX)
+        return 0;
+    memcpy(key, q, n);
+    key[n] = (unsigned char)limit;
+    key[n + 1] = (unsigned char)(prior != 0);
+    return n + 2;
+}
+
+/* Keeps the k ranked words h[] as the answer to key. */
+static void rank_store(struct translit *t, const unsigned char *key, size_t klen,
+                       const struct hit *h, size_t k)
+{
+    struct ranked *nr;
+
+    if (t->rank_cache.len >= RANK_CACHE_MAX) {
+        strmap_release(&t->rank_cache, free);
+        t->rank_cache = (struct strmap)STRMAP_INIT;
+    }
+    nr = xmalloc(sizeof(*nr) + k * sizeof(nr->hit[0]));
+    nr->n = k;
+    if (k)
+        memcpy(nr->hit, h, k * sizeof(nr->hit[0]));
+    strmap_put(&t->rank_cache, key, klen, NULL)->value = nr;
+}
 
 /*
  * Steps 2-3 for q (rank_words_scan), answered from t->rank_cache when the same
@@ -375,31 +479,19 @@ static size_t rank_words(struct translit *t, const unsigned char *q, size_t n, i
                          struct hit **hits, size_t *alloc)
 {
     unsigned char key[TRANSLIT_MAX_JAMO + 2];
+    size_t klen = rank_key(key, q, n, limit, prior), k;
     const struct ranked *r;
-    struct ranked *nr;
-    size_t k;
 
-    if (n > TRANSLIT_MAX_JAMO || limit < 0 || limit > UCHAR_MAX)
+    if (!klen)
         return rank_words_scan(t, q, n, limit, prior, hits, alloc);
-    memcpy(key, q, n);
-    key[n] = (unsigned char)limit;
-    key[n + 1] = (unsigned char)(prior != 0);
-    if ((r = strmap_get(&t->rank_cache, key, n + 2))) {
+    if ((r = strmap_get(&t->rank_cache, key, klen))) {
         ALLOC_GROW(*hits, r->n, *alloc);
         if (r->n)
             memcpy(*hits, r->hit, r->n * sizeof(r->hit[0]));
         return r->n;
     }
     k = rank_words_scan(t, q, n, limit, prior, hits, alloc);
-    if (t->rank_cache.len >= RANK_CACHE_MAX) {
-        strmap_release(&t->rank_cache, free);
-        t->rank_cache = (struct strmap)STRMAP_INIT;
-    }
-    nr = xmalloc(sizeof(*nr) + k * sizeof(nr->hit[0]));
-    nr->n = k;
-    if (k)
-        memcpy(nr->hit, *hits, k * sizeof(nr->hit[0]));
-    strmap_put(&t->rank_cache, key, n + 2, NULL)->value = nr;
+    rank_store(t, key, klen, *hits, k);
     return k;
 }
 
@@ -417,32 +509,75 @@ static size_t syllable_starts(const unsigned char *q, size_t n, size_t *start)
 struct split_ctx {
     struct translit *t;
     const unsigned char *q;
+    size_t syl;                                         /* syllables of q */
     size_t start[MAX_SYLLABLES + 1];                    /* jamo offset of each syllable */
     struct part part[MAX_SPLIT_SYL][MAX_SPLIT_SYL + 1]; /* [from][to] */
-    struct hit *hits;                                   /* scratch for rank_words */
-    size_t alloc;
 };
+
+/* The distance a part of syl syllables may be from a word. */
+static int part_limit(size_t syl)
+{
+    return syl == 1 ? 7 : credible_limit(syl) * 2 / 3;
+}
+
+/* Fills part p with the real words of the k ranked words h[]. */
+static void part_set(struct part *p, const struct hit *h, size_t k)
+{
+    p->done = 1;
+    for (size_t i = 0; i < k && p->n < PART_TOP; i++) {
+        if (h[i].spelled == 0)
+            continue;
+        p->rank[p->n] = h[i].rank;
+        p->dist[p->n] = h[i].dist;
+        p->word[p->n] = h[i].word;
+        p->n++;
+    }
+}
+
+/*
+ * Looks up every part starting at syllable a that best_split may ask for: all
+ * of them (the whole word aside) when it splits in three, else only the rest
+ * of the word. Those not ranked before are found in one scan (scan), which
+ * costs about as much as that of the longest.
+ */
+static void part_fill(struct split_ctx *x, size_t a)
+{
+    struct scan_query sq[MAX_SPLIT_SYL];
+    unsigned char key[TRANSLIT_MAX_JAMO + 2];
+    size_t to[MAX_SPLIT_SYL], nq = 0;
+    const unsigned char *q = x->q + x->start[a];
+
+    for (size_t b = a + 1; b <= x->syl; b++) {
+        struct part *p = &x->part[a][b];
+        size_t n = x->start[b] - x->start[a], klen;
+        const struct ranked *r;
+        if ((!a && b == x->syl) || (a && x->syl < 4 && b < x->syl) || p->done)
+            continue;
+        klen = rank_key(key, q, n, part_limit(b - a), 0);
+        if (klen && (r = strmap_get(&x->t->rank_cache, key, klen))) {
+            part_set(p, r->hit, r->n);
+            continue;
+        }
+        sq[nq] = (struct scan_query){n, part_limit(b - a), NULL, 0, 0};
+        to[nq++] = b;
+    }
+    scan(q, sq, nq);
+    for (size_t k = 0; k < nq; k++) {
+        size_t n = rank_hits(x->t, q, sq[k].n, 0, sq[k].hits, sq[k].nh);
+        size_t klen = rank_key(key, q, sq[k].n, sq[k].limit, 0);
+        if (klen)
+            rank_store(x->t, key, klen, sq[k].hits, n);
+        part_set(&x->part[a][to[k]], sq[k].hits, n);
+        free(sq[k].hits);
+    }
+}
 
 /* Best real words for syllables [a, b) of the query. */
 static struct part *part_get(struct split_ctx *x, size_t a, size_t b)
 {
-    struct part *p = &x->part[a][b];
-    size_t n;
-
-    if (p->done)
-        return p;
-    p->done = 1;
-    n = rank_words(x->t, x->q + x->start[a], x->start[b] - x->start[a],
-                   b - a == 1 ? 7 : credible_limit(b - a) * 2 / 3, 0, &x->hits, &x->alloc);
-    for (size_t i = 0; i < n && p->n < PART_TOP; i++) {
-        if (x->hits[i].spelled == 0)
-            continue;
-        p->rank[p->n] = x->hits[i].rank;
-        p->dist[p->n] = x->hits[i].dist;
-        p->word[p->n] = x->hits[i].word;
-        p->n++;
-    }
-    return p;
+    if (!x->part[a][b].done)
+        part_fill(x, a);
+    return &x->part[a][b];
 }
 
 /* 1 when the parts written together are one word hunspell knows (deepfake). */
@@ -581,6 +716,7 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
 
     x->t = t;
     x->q = q;
+    x->syl = syl;
     for (size_t i = 1; i < syl; i++) {
         struct part *pp[3];
         size_t sy[3], pick[3];
@@ -611,7 +747,6 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
         *rank = best.rank;
         found = 1;
     }
-    free(x->hits);
     free(x);
     return found;
 }

@@ -160,6 +160,13 @@ int translit_jamo_sub_cost(unsigned a, unsigned b);
  * the empty prefix (na <= TRANSLIT_MAX_JAMO); column computes the column
  * after index jamo b from prev and returns its minimum, a lower bound of the
  * distance of every word that continues this prefix.
+ *
+ * Only the rows that can be within limit are computed (Ukkonen's cut-off): a
+ * column is good for rows 0..ext, its last row within limit (0 when none);
+ * the rows below are beyond limit, whatever they hold. A value within limit
+ * is exact, one beyond it may be too small or too large but stays beyond, and
+ * the minimum returned is exact when within limit. prev_ext is prev's ext, and
+ * cur's is stored in *cur_ext.
  */
 struct translit_jamo_profile {
     size_t n;                                       /* jamo in the query */
@@ -170,7 +177,7 @@ struct translit_jamo_profile {
 void translit_jamo_first_column(const unsigned char *a, size_t na,
                                 struct translit_jamo_profile *p /* OUT */, int *col);
 int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
-                         int *cur);
+                         size_t prev_ext, int *cur, size_t *cur_ext /* OUT */, int limit);
 
 /* Number of syllables (medials) in a jamo string. */
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);

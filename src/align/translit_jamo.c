@@ -326,23 +326,46 @@ void translit_jamo_first_column(const unsigned char *a, size_t na, struct transl
 }
 
 int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
-                         int *cur)
+                         size_t prev_ext, int *cur, size_t *cur_ext, int limit)
 {
     const unsigned char *row = p->sub[b < JAMO_END ? b : 0];
     int ib = p->indel_b[b < JAMO_END ? b : 0], best, last;
-    size_t na = p->n;
+    size_t na = p->n, full = prev_ext < na ? prev_ext : na, ext = 0, i;
 
     last = cur[0] = prev[0] + ib;
     best = last;
-    for (size_t i = 1; i <= na; i++) {
+    for (i = 1; i <= full; i++) {
         int v = prev[i - 1] + row[i - 1], d = prev[i] + ib, ins = last + p->indel[i - 1];
         if (d < v)
             v = d;
         if (ins < v)
             v = ins;
         cur[i] = last = v;
+        if (v <= limit)
+            ext = i;
         if (v < best)
             best = v;
     }
+    if (i <= na) {
+        /* the row after prev's last: prev[i] is beyond limit */
+        int v = prev[i - 1] + row[i - 1], ins = last + p->indel[i - 1];
+        if (ins < v)
+            v = ins;
+        cur[i] = last = v;
+        if (v <= limit)
+            ext = i;
+        if (v < best)
+            best = v;
+        /* below it only insertions can stay within limit */
+        for (i++; i <= na && last <= limit; i++) {
+            last += p->indel[i - 1];
+            cur[i] = last;
+            if (last <= limit)
+                ext = i;
+            if (last < best)
+                best = last;
+        }
+    }
+    *cur_ext = ext;
     return best;
 }
