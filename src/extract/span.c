@@ -1246,9 +1246,13 @@ static void decide_hangul(struct decision *d)
             s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
     if (s < 0) {
-        /* the shortest span in proportion to the gloss */
+        /* the shortest span in proportion to the gloss, and a word for each of its
+         * words: 반려동물 돌보미(펫 시터), 현지 인수 투자(브라운필드 투자) */
         o->weak = 1;
         s = extend_in_proportion(t, m - 1, m, lo, o->gloss);
+        int words = (int)count_words(o->gloss);
+        while (s > lo && m - s < words && t[s - 1].stop == KO_STOP_NONE)
+            s--;
     }
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
