@@ -112,9 +112,9 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 	@mkdir -p $(@D)
 	$(QUIET_GEN)sh src/gen/gen_wordforms.sh $(KODIC) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-$(BUILD)/gen/lexicon_data.h: src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
+$(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
 	    mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
@@ -125,9 +125,9 @@ $(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
 # Tables mined once from Debian's Korean message catalogues by src/gen/mine_l10n.py
 # (committed, reviewed); gen_attested.awk refuses a table whose rows or format are wrong.
 ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
-$(BUILD)/gen/attested_data.h: src/gen/gen_attested.awk $(ATTESTED)
+$(BUILD)/gen/attested_data.h: src/gen/sort_rows.awk src/gen/gen_attested.awk $(ATTESTED)
 	@mkdir -p $(@D)
-	$(QUIET_GEN)LC_ALL=C awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

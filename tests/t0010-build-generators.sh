@@ -125,15 +125,15 @@ test_expect_success 'gen_wordforms.sh: a cut ko.dic names hunspell-ko' '
     gen_fails "only .* adnominal.*cut.dic.*hunspell-ko" sh "$GEN/gen_wordforms.sh" cut.dic
 '
 test_expect_success 'gen_lexicon.awk: the real lexicons' '
-    LC_ALL=C awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
+    LC_ALL=C awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv /dev/null >l.h &&
     test_grep "lex_morphemes" l.h
 '
 test_expect_success 'gen_lexicon.awk: an empty lexicon fails' '
-    gen_fails "empty file .*bad/empty.tsv" awk -f "$GEN/gen_lexicon.awk" bad/empty.tsv /dev/null
+    gen_fails "empty file .*bad/empty.tsv" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" bad/empty.tsv /dev/null
 '
 test_expect_success 'gen_lexicon.awk: a missing lexicon fails' '
     gen_fails "cannot read .*nonexistent.tsv" \
-        awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv nonexistent.tsv
+        awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv nonexistent.tsv
 '
 test_expect_success 'gen_lexicon.awk: the word lists are compiled in' '
     test_grep "lex_org_suffixes" l.h &&
@@ -144,21 +144,21 @@ test_expect_success 'gen_lexicon.awk: a deleted word list fails' '
     mkdir -p nolist &&
     cp "$TOP"/glossaries/lexicon/*.tsv nolist/ &&
     rm nolist/person-titles.tsv &&
-    gen_fails "0 person-title rows" awk -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
+    gen_fails "0 person-title rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
 '
 test_expect_success 'gen_lexicon.awk: a word list cut short fails' '
     head -20 "$TOP/glossaries/lexicon/org-suffixes.tsv" >nolist/org-suffixes.tsv &&
     cp "$TOP/glossaries/lexicon/person-titles.tsv" nolist/ &&
-    gen_fails "12 org-suffix rows" awk -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
+    gen_fails "12 org-suffix rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
 '
 test_expect_success 'gen_lexicon.awk: an unknown word list fails with its line' '
     printf "word\tlist\tsource\nfoo\tbogus\tx\n" >bad/words.tsv &&
     gen_fails "bad/words.tsv:2: unknown word list" \
-        awk -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv bad/words.tsv
+        awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" "$TOP"/glossaries/lexicon/*.tsv bad/words.tsv
 '
 test_expect_success 'gen_lexicon.awk: a lexicon cut to its header fails' '
     grep -v "^#" "$TOP/glossaries/lexicon/acronyms.tsv" | head -1 >bad/acronyms.tsv &&
-    gen_fails "0 acronym rows" awk -f "$GEN/gen_lexicon.awk" bad/acronyms.tsv \
+    gen_fails "0 acronym rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" bad/acronyms.tsv \
         "$TOP/glossaries/lexicon/plain-words.tsv" "$TOP/glossaries/lexicon/morphemes.tsv"
 '
 
@@ -204,7 +204,7 @@ test_expect_success 'gen_model.awk: a missing weights file fails' '
 test_expect_success 'gen_lexicon.awk: a row it would drop fails with its line' '
     { cat "$TOP/glossaries/lexicon/acronyms.tsv" && echo KEYONLY; } >bad/acronyms.tsv &&
     n=$(wc -l <bad/acronyms.tsv) &&
-    gen_fails "bad/acronyms.tsv:$n: row without a key" awk -f "$GEN/gen_lexicon.awk" \
+    gen_fails "bad/acronyms.tsv:$n: row without a key" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" \
         bad/acronyms.tsv "$TOP/glossaries/lexicon/plain-words.tsv" "$TOP/glossaries/lexicon/morphemes.tsv"
 '
 

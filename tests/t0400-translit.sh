@@ -111,19 +111,19 @@ test_expect_success 'a mixed gloss is spelled with the Korean word tables' '
 '
 
 test_expect_success 'a broken attested table cannot build' '
-	gen="$TEST_DIR/../src/gen/gen_attested.awk" &&
+	gen="$TEST_DIR/../src/gen" &&
 	lex="$TEST_DIR/../glossaries/lexicon" &&
-	awk -f "$gen" "$lex/attested-loanwords.tsv" "$lex/l10n-words.tsv" >ok.h &&
+	LC_ALL=C awk -f "$gen/sort_rows.awk" -f "$gen/gen_attested.awk" "$lex/attested-loanwords.tsv" "$lex/l10n-words.tsv" >ok.h &&
 	test_grep "attested_loan_table" ok.h &&
 	mkdir bad &&
 	sed "/^파일	/d" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
-	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_must_fail env LC_ALL=C awk -f "$gen/sort_rows.awk" -f "$gen/gen_attested.awk" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
 	test_grep "header declares" err &&
 	sed "s/^파일	file	/파일	File	/" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
-	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_must_fail env LC_ALL=C awk -f "$gen/sort_rows.awk" -f "$gen/gen_attested.awk" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
 	test_grep "lower-case" err &&
 	sed "s/^\(파일	file	\).*/\1x/" "$lex/attested-loanwords.tsv" >bad/attested-loanwords.tsv &&
-	test_must_fail awk -f "$gen" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
+	test_must_fail env LC_ALL=C awk -f "$gen/sort_rows.awk" -f "$gen/gen_attested.awk" bad/attested-loanwords.tsv "$lex/l10n-words.tsv" >/dev/null 2>err &&
 	test_grep "positive integer" err
 '
 

@@ -1,7 +1,7 @@
 # gen_attested.awk - compile the tables mined from Debian's Korean message
 # catalogues (src/gen/mine_l10n.py) into C.
 #
-#   awk -f gen_attested.awk attested-loanwords.tsv l10n-words.tsv > attested_data.h
+#   LC_ALL=C awk -f sort_rows.awk -f gen_attested.awk attested-loanwords.tsv l10n-words.tsv > attested_data.h
 #
 # attested-loanwords.tsv: ko, en, count; l10n-words.tsv: ko, en, count, dice.
 # Each file must declare "# rows: N" in its header and hold exactly N rows
@@ -44,24 +44,6 @@ FNR == 1 {
     rows++
     if (kind == "loan") { lko[nl] = $1 ""; loan_en[nl] = $2 ""; loan[nl++] = "{" cstr($1) ", " cstr($2) ", " $3 "}" }
     else { wko[nw] = $1 ""; words[nw++] = "{" cstr($1) ", " cstr($2) ", " $3 "}" }
-}
-# sorted_rows(key, n, idx): idx[0..n) = 0..n-1 ordered by key (compared as
-# strings: byte order under LC_ALL=C, as strcmp orders them), equal keys in
-# row order; a bottom-up merge sort.
-function sorted_rows(key, n, idx,    tmp, w, lo, mid, hi, a, b, k, i) {
-    for (i = 0; i < n; i++) idx[i] = i
-    for (w = 1; w < n; w *= 2) {
-        for (lo = 0; lo < n; lo += 2 * w) {
-            mid = lo + w < n ? lo + w : n
-            hi = lo + 2 * w < n ? lo + 2 * w : n
-            a = lo; b = mid; k = lo
-            while (a < mid && b < hi)
-                tmp[k++] = (key[idx[b]] "" < key[idx[a]] "") ? idx[b++] : idx[a++]
-            while (a < mid) tmp[k++] = idx[a++]
-            while (b < hi) tmp[k++] = idx[b++]
-        }
-        for (i = 0; i < n; i++) idx[i] = tmp[i]
-    }
 }
 function print_index(name, what, key, n,    idx, i) {
     sorted_rows(key, n, idx)

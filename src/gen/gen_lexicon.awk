@@ -1,6 +1,6 @@
 # gen_lexicon.awk - compile the curated lexicons in glossaries/lexicon/ into C.
 #
-#   awk -f gen_lexicon.awk acronyms.tsv plain-words.tsv morphemes.tsv \
+#   LC_ALL=C awk -f sort_rows.awk -f gen_lexicon.awk acronyms.tsv plain-words.tsv morphemes.tsv \
 #       org-suffixes.tsv person-titles.tsv org-words-en.tsv bracket-labels.tsv \
 #       > lexicon_data.h
 #
@@ -133,26 +133,10 @@ function add_forms(m, key, value, en, kind,    k, id, n, parts, i, f) {
             ent_form[id, ent_n[id]++] = f
     }
 }
-# idx[0..n) = 0..n-1 ordered by key[] (byte order under LC_ALL=C), a merge sort
-function sort_idx(key, n, idx,    tmp, w, lo, mid, hi, a, b, k, i) {
-    for (i = 0; i < n; i++) idx[i] = i
-    for (w = 1; w < n; w *= 2) {
-        for (lo = 0; lo < n; lo += 2 * w) {
-            mid = lo + w < n ? lo + w : n
-            hi = lo + 2 * w < n ? lo + 2 * w : n
-            a = lo; b = mid; k = lo
-            while (a < mid && b < hi)
-                tmp[k++] = (key[idx[b]] "" < key[idx[a]] "") ? idx[b++] : idx[a++]
-            while (a < mid) tmp[k++] = idx[a++]
-            while (b < hi) tmp[k++] = idx[b++]
-        }
-        for (i = 0; i < n; i++) idx[i] = tmp[i]
-    }
-}
 function emit_map(m, name,    n, i, j, kk, idx, id, line) {
     n = nkeys[m]
     for (i = 0; i < n; i++) kk[i] = keys[m, i]
-    sort_idx(kk, n, idx)
+    sorted_rows(kk, n, idx)
     for (i = 0; i < n; i++) {
         id = m SUBSEP kk[idx[i]]
         line = sprintf("    {%d, %d, %d, %d, %d},", blob_add(kk[idx[i]]), \
