@@ -47,18 +47,41 @@ struct align_oracle {
 };
 
 /*
- * At most this many answers of oracle_loanlike are kept; a full cache starts
- * over, so that a long run's memory stays flat. The span model asks about the
- * same few words for every start it weighs (one 8 KB release: 185 questions
- * about 31 words), and an answer costs about 11,000 instructions.
+ * At most this many answers are kept in each of the oracle's caches; a full
+ * cache starts over, so that a long run's memory stays flat. The extractor
+ * asks about the same few words again and again (one 8 KB release: 185
+ * questions of the spelling model about 31 words, an answer costing about
+ * 11,000 instructions; a transliteration costs far more).
  */
-#define LOANLIKE_CACHE_MAX 4096
+#define ORACLE_CACHE_MAX 4096
 
 struct cached_english {
     double confidence; /* 0 when there is no rendering */
     unsigned sources;  /* enum extract_en_source */
     char en[];         /* the rendering, NUL-terminated */
 };
+
+/*
+ * Keeps value as the answer for key, under the oracle's lock. When another
+ * thread answered meanwhile, value is freed (it is the same answer);
+ * free_value is NULL for values that are not memory of their own.
+ */
+static void cache_put(struct align_oracle *o, struct strmap *cache, const char *key, size_t len,
+                      void *value, void (*free_value)(void *))
+{
+    pthread_mutex_lock(&o->mu);
+    if (cache->len >= ORACLE_CACHE_MAX) {
+        strmap_release(cache, free_value);
+        *cache = (struct strmap)STRMAP_INIT;
+    }
+    int created;
+    struct strmap_entry *e = strmap_put(cache, key, len, &created);
+    if (created)
+        e->value = value;
+    else if (free_value)
+        free_value(value);
+    pthread_mutex_unlock(&o->mu);
+}
 
 static struct translit *get(struct align_oracle *o)
 {
@@ -87,9 +110,7 @@ static int oracle_is_loanword(void *data, const char *s, size_t len)
     pthread_mutex_unlock(&o->mu);
     if (!v) {
         v = lookup_is_loanword(o, s, len) ? 1 : 2;
-        pthread_mutex_lock(&o->mu);
-        strmap_put(&o->loan_cache, s, len, NULL)->value = (void *)v;
-        pthread_mutex_unlock(&o->mu);
+        cache_put(o, &o->loan_cache, s, len, (void *)v, NULL);
     }
     return v == 1;
 }
@@ -153,14 +174,7 @@ static double oracle_english(void *data, const char *gloss, size_t len, struct s
     nce->confidence = c;
     nce->sources = c > 0 ? src : 0;
     memcpy(nce->en, en.buf, en.len + 1);
-    pthread_mutex_lock(&o->mu);
-    int created;
-    struct strmap_entry *e = strmap_put(&o->english_cache, gloss, len, &created);
-    if (created)
-        e->value = nce;
-    else
-        free(nce); /* another thread answered meanwhile: the same answer */
-    pthread_mutex_unlock(&o->mu);
+    cache_put(o, &o->english_cache, gloss, len, nce, free);
     if (c > 0)
         strbuf_addbuf(out, &en);
     if (sources)
@@ -215,18 +229,7 @@ static double oracle_loanlike(void *data, const char *s, size_t len)
     z = loanlike_compound_logodds(s, len, 2);
     double *nc = xmalloc(sizeof(*nc));
     *nc = z;
-    pthread_mutex_lock(&o->mu);
-    if (o->loanlike_cache.len >= LOANLIKE_CACHE_MAX) {
-        strmap_release(&o->loanlike_cache, free);
-        o->loanlike_cache = (struct strmap)STRMAP_INIT;
-    }
-    int created;
-    struct strmap_entry *e = strmap_put(&o->loanlike_cache, s, len, &created);
-    if (created)
-        e->value = nc;
-    else
-        free(nc); /* another thread answered meanwhile: the same answer */
-    pthread_mutex_unlock(&o->mu);
+    cache_put(o, &o->loanlike_cache, s, len, nc, free);
     return z;
 }
 
