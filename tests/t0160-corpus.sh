@@ -63,6 +63,19 @@ test_expect_success 'fit.py --only refuses a feature the model lacks' '
 	test_grep "no feature no_such" err
 '
 
+test_expect_success 'fit.py and cv.py refuse bad option values with exit 2' '
+	cp "$TOP/glossaries/model/pair.tsv" before.tsv &&
+	for a in "--hold-out x" "--hold-out 3/2" "--hold-out 0/1" "--l2 -1" "--l2 x" "--l2"; do
+		test_expect_code 2 python3 "$C/fit.py" pair --dadeum "$DADEUM" $a 2>err &&
+		test_grep "^fit.py: --" err || return 1
+	done &&
+	for a in 0 1 x; do
+		test_expect_code 2 python3 "$C/cv.py" --folds $a 2>err &&
+		test_grep "^cv.py: --folds $a: not a whole number of 2 or more" err || return 1
+	done &&
+	test_cmp before.tsv "$TOP/glossaries/model/pair.tsv"
+'
+
 test_expect_success 'evaluate.py refuses to list the test split errors' '
 	test_expect_code 2 python3 "$C/evaluate.py" --dadeum "$DADEUM" --errors test 2>err &&
 	test_grep "never read for errors" err

@@ -44,6 +44,9 @@ def main(argv):
     i = 0
     while i < len(argv):
         if argv[i] == "--folds" and i + 1 < len(argv):
+            if not argv[i + 1].isdigit() or int(argv[i + 1]) < 2:
+                print(f"cv.py: --folds {argv[i + 1]}: not a whole number of 2 or more", file=sys.stderr)
+                return 2
             folds = int(argv[i + 1]); i += 1
         elif argv[i] == "--dadeum" and i + 1 < len(argv):
             prog = argv[i + 1]; i += 1

@@ -255,17 +255,8 @@ def held_out_accuracy(rows, model, names, l2, frozen=None):
     return sum(accs) / len(accs)
 
 
-def current_names(path):
-    names = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip() or line.startswith("feature\t"):
-                continue
-            names.append(line.split("\t")[0])
-    return names
-
-
 def current_weights(path):
+    """The weights file's features and weights, in its order."""
     weights = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -276,50 +267,76 @@ def current_weights(path):
     return weights
 
 
+def write_weights(path, head, names, w):
+    """Writes the header lines and the weights, through a temporary file."""
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.writelines(head)
+        f.write("feature\tweight\n")
+        for n, wi in zip(names, w):
+            f.write(f"{n}\t{wi:.4f}\n")
+    os.replace(tmp, path)
+    print(f"wrote {os.path.relpath(path, ROOT)}")
+
+
+def usage(msg=None):
+    print(f"fit.py: {msg}" if msg else __doc__, file=sys.stderr)
+    return 2
+
+
 def main(argv):
     if not argv or argv[0] not in ("span", "pair"):
-        print(__doc__, file=sys.stderr)
-        return 2
+        return usage()
     model = argv[0]
     prog, l2, out, check, hold_out, only = "./dadeum", None, None, False, None, None
     i = 1
     while i < len(argv):
-        if argv[i] == "--dadeum":
-            prog = argv[i + 1]; i += 1
-        elif argv[i] == "--l2":
-            l2 = float(argv[i + 1]); i += 1
-        elif argv[i] == "--out":
-            out = argv[i + 1]; i += 1
-        elif argv[i] == "--check":
+        opt = argv[i]
+        if opt == "--check":
             check = True
-        elif argv[i] == "--only" and i + 1 < len(argv):
-            only = argv[i + 1].split(",")
             i += 1
-        elif argv[i] == "--hold-out" and i + 1 < len(argv):
-            k, n = (int(v) for v in argv[i + 1].split("/"))
-            hold_out = (k, n)
-            i += 1
+            continue
+        if opt not in ("--dadeum", "--l2", "--out", "--only", "--hold-out"):
+            return usage()
+        if i + 1 >= len(argv):
+            return usage(f"{opt} needs a value")
+        val = argv[i + 1]
+        i += 2
+        if opt == "--dadeum":
+            prog = val
+        elif opt == "--out":
+            out = val
+        elif opt == "--only":
+            only = val.split(",")
+        elif opt == "--l2":
+            try:
+                l2 = float(val)
+            except ValueError:
+                l2 = -1
+            if not l2 > 0:
+                return usage(f"--l2 {val}: not a positive number")
         else:
-            print(__doc__, file=sys.stderr)
-            return 2
-        i += 1
-    path = out or os.path.join(ROOT, "glossaries", "model", model + ".tsv")
-    names = current_names(os.path.join(ROOT, "glossaries", "model", model + ".tsv"))
+            k, _, n = val.partition("/")
+            if not (k.isdigit() and n.isdigit() and int(n) >= 2 and int(k) < int(n)):
+                return usage(f"--hold-out {val}: not K/N with 0 <= K < N, N >= 2")
+            hold_out = (int(k), int(n))
+    src = os.path.join(ROOT, "glossaries", "model", model + ".tsv")
+    path = out or src
+    weights = current_weights(src)
+    names = list(weights)
     frozen = None
     if only:
-        unknown = [n for n in only if n not in names]
+        unknown = [n for n in only if n not in weights]
         if unknown:
-            print(f"fit.py: no feature {', '.join(unknown)} in {model}.tsv", file=sys.stderr)
-            return 2
-        frozen = {n: v for n, v in current_weights(
-            os.path.join(ROOT, "glossaries", "model", model + ".tsv")).items() if n not in only}
+            return usage(f"no feature {', '.join(unknown)} in {model}.tsv")
+        frozen = {n: v for n, v in weights.items() if n not in only}
     docs = dev_documents(hold_out)
-    data = label(dump(prog, docs), model)
+    rows = dump(prog, docs)
+    data = label(rows, model)
     if not data:
         print("fit.py: no labelled rows", file=sys.stderr)
         return 1
     pos = sum(y for g in data for _, y in g)
-    rows = dump(prog, docs) if l2 is None else None
     cv = {}
     if l2 is None:
         # the regularisation that predicts held-out documents best
@@ -341,40 +358,28 @@ def main(argv):
         for n, wi in sorted(zip(names, w), key=lambda t: -abs(t[1])):
             print(f"  {n:20s} {wi:+.3f}")
         return 0
-    tmp = path + ".tmp"
     if only:
         # the other weights keep their fit: keep its header, and say what this run did
-        src = os.path.join(ROOT, "glossaries", "model", model + ".tsv")
         with open(src, encoding="utf-8") as f:
             head = [line for line in f if line.startswith("#")]
         head.append(f"# {datetime.date.today().isoformat()}: {', '.join(only)} fitted alone "
                     f"(fit.py --only; every other weight kept) on {len(docs)} documents, "
                     f"{len(data)} decisions; L2 {l2}" +
                     (f" by 2-fold cross-validation of these weights alone ({cv[l2]:.3f};\n#   the others were fitted on every document)" if cv else "") + ".\n")
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.writelines(head)
-            f.write("feature\tweight\n")
-            for n, wi in zip(names, w):
-                f.write(f"{n}\t{wi:.4f}\n")
-        os.replace(tmp, path)
-        print(f"wrote {os.path.relpath(path, ROOT)}")
-        return 0
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n")
-        f.write(f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n")
-        f.write(f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used):\n")
-        f.write(f"# {sum(len(g) for g in data)} rows in {len(data)} decisions, {pos} positive"
-                f"{' (one choice per occurrence: conditional logit)' if model == 'span' else ''};\n")
-        f.write(f"# L2 {l2}" + (f" (best of {', '.join(str(c) for c in GRID)} by 2-fold cross-validation over documents:"
-                                f" held-out accuracy {cv[l2]:.3f})" if cv else "") +
-                f"; log-loss {loss:.3f}, accuracy {acc:.3f} per decision in-sample.\n")
-        f.write("# Features overlap (a start after a particle is also a start after a hard stop), so a\n"
-                "# weight's sign alone says little; the held-out accuracy above is the measure.\n")
-        f.write("feature\tweight\n")
-        for n, wi in zip(names, w):
-            f.write(f"{n}\t{wi:.4f}\n")
-    os.replace(tmp, path)
-    print(f"wrote {os.path.relpath(path, ROOT)}")
+    else:
+        head = [
+            f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n",
+            f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n",
+            f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used):\n",
+            f"# {sum(len(g) for g in data)} rows in {len(data)} decisions, {pos} positive"
+            f"{' (one choice per occurrence: conditional logit)' if model == 'span' else ''};\n",
+            f"# L2 {l2}" + (f" (best of {', '.join(str(c) for c in GRID)} by 2-fold cross-validation over documents:"
+                            f" held-out accuracy {cv[l2]:.3f})" if cv else "") +
+            f"; log-loss {loss:.3f}, accuracy {acc:.3f} per decision in-sample.\n",
+            "# Features overlap (a start after a particle is also a start after a hard stop), so a\n",
+            "# weight's sign alone says little; the held-out accuracy above is the measure.\n",
+        ]
+    write_weights(path, head, names, w)
     return 0
 
 
