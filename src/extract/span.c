@@ -777,6 +777,31 @@ static int syllable_subsequence(const char *a, const char *b, size_t blen)
 }
 
 /*
+ * The number of capitals s starts with when they are an acronym of two or more
+ * followed by Hangul, after at most a space (IFRS재단, AI 기본법); else 0.
+ */
+static size_t leading_acronym(const char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && s[n] >= 'A' && s[n] <= 'Z')
+        n++;
+    size_t h = n < len && s[n] == ' ' ? n + 1 : n;
+    return n >= 2 && h < len && (unsigned char)s[h] >= 0x80 && gloss_is_acronym_token(s, n) ? n : 0;
+}
+
+/* Accepts o as the reversed pair long(short): its gloss is the term, short the gloss. */
+static void accept_reversed_shortform(struct occ *o, char *short_form)
+{
+    free(o->ko);
+    o->ko = xstrdup(o->gloss);
+    free(o->gloss_out);
+    o->gloss_out = short_form;
+    o->kind = MODEL_KIND_SHORTFORM;
+    o->flags |= OCC_REVERSED;
+    o->why = NULL;
+}
+
+/*
  * The reversed short form, short(long): 과기정통부(과학기술정보통신부), and a
  * contraction before the list of words it contracts: 소부장(소재·부품·장비). The
  * word glued to the bracket holds syllables of the Hangul gloss in order, the
@@ -793,20 +818,11 @@ static int decide_reversed_shortform(struct occ *o, const struct tok *t, int m)
     ko_script_of(w->s, w->len, &ws);
     ko_script_of(o->gloss, glen, &gs);
     /* an acronym and the head of the long form: IFRS재단(국제회계기준재단) */
-    size_t acr = 0;
-    while (acr < w->len && w->s[acr] >= 'A' && w->s[acr] <= 'Z')
-        acr++;
-    if (acr >= 2 && acr < w->len && !gs.latin && !gs.han && !gs.digit &&
-        ko_syllable_count(w->s + acr, w->len - acr) >= 2 &&
+    size_t acr = leading_acronym(w->s, w->len);
+    if (acr && !gs.latin && !gs.han && !gs.digit && ws.hangul >= 2 &&
         ko_syllable_count(w->s + acr, w->len - acr) == ws.hangul &&
         span_ends_with(o->gloss, glen, w->s + acr, w->len - acr) && gs.hangul >= ws.hangul + 2) {
-        free(o->ko);
-        o->ko = xstrdup(o->gloss);
-        free(o->gloss_out);
-        o->gloss_out = xmemdupz(w->s, w->len);
-        o->kind = MODEL_KIND_SHORTFORM;
-        o->flags |= OCC_REVERSED;
-        o->why = NULL;
+        accept_reversed_shortform(o, xmemdupz(w->s, w->len));
         return 1;
     }
     if (ws.latin || ws.han || ws.digit || gs.latin || gs.han || gs.digit || ws.hangul < 2 ||
@@ -823,13 +839,7 @@ static int decide_reversed_shortform(struct occ *o, const struct tok *t, int m)
         free(word);
         return 0;
     }
-    free(o->ko);
-    o->ko = xstrdup(o->gloss);
-    free(o->gloss_out);
-    o->gloss_out = word;
-    o->kind = MODEL_KIND_SHORTFORM;
-    o->flags |= OCC_REVERSED;
-    o->why = NULL;
+    accept_reversed_shortform(o, word);
     return 1;
 }
 
@@ -1190,15 +1200,6 @@ static void decide_english(struct decision *d)
     accept_unless_list(o, t, s, m, MODEL_KIND_ENGLISH);
 }
 
-/* 1 when gloss g starts with an acronym of two capitals or more, then Hangul (IFRS재단). */
-static int leading_acronym(const char *g)
-{
-    size_t n = 0;
-    while (g[n] >= 'A' && g[n] <= 'Z')
-        n++;
-    return n >= 2 && gloss_is_acronym_token(g, n) && (unsigned char)g[n + (g[n] == ' ')] >= 0x80;
-}
-
 /*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
@@ -1298,7 +1299,7 @@ static void decide_hangul(struct decision *d)
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = MODEL_KIND_SHORTFORM;
     } else if (gs.latin && restates && shape != MODEL_KIND_LOANWORD &&
-               (d->a.anchored || leading_acronym(o->gloss))) {
+               (d->a.anchored || leading_acronym(o->gloss, glen))) {
         /* AI 기본법 for 인공지능 ... 기본법; IFRS재단 for 국제회계기준재단 */
         kind = MODEL_KIND_SHORTFORM;
     } else if (shape == MODEL_KIND_LOANWORD) {
