@@ -375,6 +375,28 @@ static int name_and_romanisation(const char *s, size_t len, const char *before, 
     return ok;
 }
 
+/*
+ * A refusal by the gloss's shape that the words before the bracket overturn
+ * (NULL then): a list spelled by the acronym or the contraction glued to it,
+ * ESG(환경·사회·지배구조); one hanja that the syllable before it reads, 전(全) 주기,
+ * 문화재(財); one Latin letter after its Korean name, 케이(K). clause is the text
+ * before the bracket, word the word glued to it (empty after a space).
+ */
+static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
+                                size_t wlen, const struct strbuf *gloss, unsigned flags)
+{
+    int glued = !(flags & OCC_SPACED);
+    if (!strcmp(why, "enumeration"))
+        return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
+    if (!strcmp(why, "list label or weekday")) {
+        if (ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
+            return NULL;
+        if (glued && gloss->len == 1 && letter_name(word, wlen, gloss->buf[0]))
+            return NULL;
+    }
+    return why;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -407,26 +429,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     strbuf_release(&name_ko);
     strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
-    if (why && !strcmp(why, "enumeration") && !(flags & OCC_SPACED)) {
-        size_t w = g->open;
+    if (why) {
+        size_t w = g->open; /* the word glued to the bracket, if any */
         while (w > start && s[w - 1] != ' ')
             w--;
-        if (expands_initials(s + w, g->open - w, gloss.buf, gloss.len))
-            why = NULL;
-    }
-    /* one hanja is a label (甲) unless it is the reading of the syllable before it:
-     * 전(全) 주기, 문화재(財) */
-    if (why && !strcmp(why, "list label or weekday") &&
-        ko_hanja_reading_start(s + start, g->open - start, gloss.buf, gloss.len) >= 0)
-        why = NULL;
-    /* one Latin letter is a label ((A), (B)) unless the word before it spells it:
-     * 케이(K)-콘텐츠 */
-    if (why && !strcmp(why, "list label or weekday") && gloss.len == 1 && !(flags & OCC_SPACED)) {
-        size_t w = g->open;
-        while (w > start && s[w - 1] != ' ')
-            w--;
-        if (letter_name(s + w, g->open - w, gloss.buf[0]))
-            why = NULL;
+        why = lift_refusal(why, s + start, g->open - start, s + w, g->open - w, &gloss, flags);
     }
     if (why) {
         doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
