@@ -133,6 +133,9 @@ int span_person_title(const char *s, size_t len);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine
  * classes, their longest common subsequence over the longer (score.c). */
 double score_sound_fit(const char *ko, size_t kl, const char *gloss);
+/* A sound fit at least this close says the Hangul is the Latin name written in
+ * Hangul (마리아 헬레나 안드레 = Maria Helena André, 반크 = VANK). */
+#define SOUND_FIT_NAME 0.6
 
 /* Knowledge gathered across the document before spans are decided. */
 struct doc_knowledge;

@@ -362,7 +362,7 @@ static int name_and_romanisation(const char *s, size_t len, const char *before, 
             wh += h->buf[i] == ' ';
         for (size_t i = 0; i < l->len; i++)
             wl += l->buf[i] == ' ';
-        ok = wh == wl && wh >= 2 && score_sound_fit(h->buf, h->len, l->buf) >= 0.6;
+        ok = wh == wl && wh >= 2 && score_sound_fit(h->buf, h->len, l->buf) >= SOUND_FIT_NAME;
     }
     if (ok) {
         strbuf_reset(ko);

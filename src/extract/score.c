@@ -465,6 +465,13 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
     if (i > s0) {
         if (o->weak || tok_in_question(fm, i - 1))
             return 1;
+        /* a name that sounds like its Latin gloss after words describing it (사이버
+         * 외교사절단 반크 for VANK): evidence the rules' start did not weigh */
+        if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH) {
+            const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
+            if (score_sound_fit(from, (size_t)(to - from), gloss) >= SOUND_FIT_NAME)
+                return 1;
+        }
         for (int j = s0; j < i; j++)
             if (!tok_in_question(fm, j))
                 return 0;
