@@ -217,6 +217,47 @@ static int knowledge_is_known(const struct doc_knowledge *k, const char *s, size
 
 /* ---- tokens and pieces ------------------------------------------------------ */
 
+/* 1 when code point c is one of the characters of UTF-8 string set. */
+static int char_in(uint32_t c, const char *set)
+{
+    for (size_t i = 0, n = strlen(set); i < n;) {
+        uint32_t d;
+        i += utf8_decode(set + i, n - i, &d);
+        if (d == c)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Where a sentence ends inside a token: a page whose lines were joined without
+ * a space (마련되었다산업통상자원부, 밝혔다인증제). The end is a past or
+ * formal sentence ending (었다, 했다, 습니다 ...) right before two or more
+ * syllables that do not continue the verb (다면서, 다는, 다고 do). Returns the
+ * byte offset just after 다, or 0.
+ */
+static size_t glued_sentence_end(const char *s, size_t len)
+{
+    uint32_t prev = 0, c;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_decode(s + i, len - i, &c);
+        /* 었다, 했다, 됐다 ..., 습니다: the end of a sentence */
+        if (c == 0xB2E4 /* 다 */ && char_in(prev, "었았였했혔됐니")) {
+            size_t after = i + n;
+            uint32_t next = 0;
+            if (after < len)
+                utf8_decode(s + after, len - after, &next);
+            /* 다면, 다며, 다고, 다는, 다가 ... go on within the word */
+            if (uc_is_hangul_syllable(next) && !char_in(next, "면며고는가니던지시만네나") &&
+                ko_syllable_count(s + after, len - after) >= 2)
+                return after;
+        }
+        prev = c;
+        i += n;
+    }
+    return 0;
+}
+
 size_t span_tokenize(const char *left, struct tok *t)
 {
     size_t n = 0, len = strlen(left);
@@ -246,6 +287,9 @@ size_t span_tokenize(const char *left, struct tok *t)
                 break;
             j += dl;
         }
+        size_t glued = glued_sentence_end(left + i, j - i);
+        if (glued)
+            j = i + glued; /* the rest is a token of its own, after the sentence */
         if (n == MAX_TOKS) {
             memmove(t, t + 1, (MAX_TOKS - 1) * sizeof(*t));
             n--;
