@@ -239,7 +239,7 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     }
     if (memchr(text, 0xC2, len))
         scan_dot_expansions(d, text, len);
-    if (!memchr(text, '(', len) && !memchr(text, '<', len))
+    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
         return;
     scan_line(d, text, len, lineno, d->nlines);
     if (d->nocc > before) {

@@ -503,6 +503,33 @@ done:
         strbuf_release(&extra.g[i]);
 }
 
+/*
+ * 1 when the square bracket s[open..close] holds a Latin gloss of the word
+ * glued before it (동아시아정상회의[EAS], 아프리카연합[African Union]), as some
+ * ministries write them: Latin letters with a capital, spaces, hyphens, '&'
+ * and '.' only. A footnote ([1]), an editing mark ([편집]) or a credit
+ * ([사진=…]) is none.
+ */
+static int square_gloss(const char *s, size_t open, size_t close)
+{
+    uint32_t before = 0;
+    if (open == 0)
+        return 0;
+    size_t at = utf8_prev(s, open);
+    utf8_decode(s + at, open - at, &before);
+    if (!uc_is_hangul_syllable(before))
+        return 0;
+    int letters = 0, capital = 0;
+    for (size_t i = open + 1; i < close; i++) {
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            letters++, capital |= c <= 'Z';
+        else if (c != ' ' && c != '-' && c != '&' && c != '.')
+            return 0;
+    }
+    return letters >= 2 && capital;
+}
+
 void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
                size_t line_idx)
 {
@@ -554,6 +581,8 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
             /* a '>' only closes the innermost '<' (arrows stay text) */
             if (k > 0 && (c != '>' || k == sp)) {
                 sp = k - 1;
+                if (want == '[' && square_gloss(s, stack[sp].pos, i))
+                    want = '('; /* read like a round bracket from here on */
                 if ((want == '(' || want == '<') && ng >= SCAN_MAX_GROUPS) {
                     unread++;
                 } else if (want == '(' || want == '<') {
