@@ -42,19 +42,23 @@ struct piece {
 
 struct doc_knowledge {
     struct strmap gloss_ko; /* folded gloss -> char * Korean term (no spaces) */
-    struct strmap known_ko; /* Korean term (no spaces) -> (void *)1 */
+    struct strmap known_ko; /* Korean term (folded: fold_add) -> (void *)1 */
     struct strmap siblings; /* gloss -> struct strbuf * of its terms, '\n'-separated */
 };
 
 /* ---- small string helpers ------------------------------------------------ */
 
-/* Appends s without spaces, ASCII letters upper-cased. */
+/* Appends s without spaces or middle dots, ASCII letters upper-cased. */
 static void fold_add(struct strbuf *out, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == ' ')
             continue;
+        if (c == '\xC2' && i + 1 < len && s[i + 1] == '\xB7') {
+            i++; /* a middle dot separates tokens, like a space */
+            continue;
+        }
         c = (char)ascii_upper(c);
         strbuf_addch(out, c);
     }
@@ -387,10 +391,17 @@ static int form_ends_at(const char *f, size_t flen, const struct tok *t, int lo,
 
 static int fold_form_ends_at(const char *form, const struct tok *t, int lo, int j)
 {
+    /* tokens hold neither the spaces nor the middle dots between them (인도·태평양
+     * 경제 프레임워크 is 인도, 태평양, 경제, 프레임워크) */
     struct strbuf f = STRBUF_INIT;
-    for (const char *p = form; *p; p++)
+    for (const char *p = form; *p; p++) {
+        if (p[0] == '\xC2' && p[1] == '\xB7') {
+            p++;
+            continue;
+        }
         if (*p != ' ')
             strbuf_addch(&f, *p);
+    }
     int r = form_ends_at(f.buf, f.len, t, lo, j);
     strbuf_release(&f);
     return r;
