@@ -518,10 +518,13 @@ static int initials_cover(const char *acr, size_t alen, const char *phrase, size
 
 static int initials_fit(const char *acr, size_t alen, const char *phrase, size_t plen)
 {
-    char a = acr[0], p = phrase[0];
     if (!alen || !plen)
         return 0;
-    return (a | 0x20) == (p | 0x20);
+    if ((acr[0] | 0x20) == (phrase[0] | 0x20))
+        return 1;
+    /* a prefix of the body that adopted it: UN-SDGs, Sustainable Development Goals */
+    const char *h = memchr(acr, '-', alen);
+    return h && h + 1 < acr + alen && (h[1] | 0x20) == (phrase[0] | 0x20);
 }
 
 /*
