@@ -1202,7 +1202,10 @@ static void decide_abbrev(struct decision *d)
     const char *kind = lexicon_acronym_kind(o->gloss, d->glen);
     uint32_t first;
     utf8_decode(from, tl, &first);
-    if (o->flags & OCC_ATTRIB)
+    /* 세계보건기구(WHO) 발표, 한국개발연구원(KDI) 전망: a body whose acronym the
+     * Korean name spells is a source and a term at once; 시장 규모(IDC) 기준 and
+     * 실태조사(NIPA) 집계 name the source alone */
+    if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0)
         reject(o, "source attribution (기준, 집계, 자료 follow)");
     else if (d->a.anchored == 0 && span_person_title(from, tl))
         reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
