@@ -382,12 +382,35 @@ static int name_and_romanisation(const char *s, size_t len, const char *before, 
  * 문화재(財); one Latin letter after its Korean name, 케이(K). clause is the text
  * before the bracket, word the word glued to it (empty after a space).
  */
+/*
+ * 1 when the first run of digits of word is what gloss starts with, followed by
+ * a Hangul syllable (6G and 6세대).
+ */
+static int same_number_first(const char *word, size_t wlen, const char *gloss, size_t glen)
+{
+    size_t i = 0, n = 0;
+    while (i < wlen && !(word[i] >= '0' && word[i] <= '9'))
+        i++;
+    while (i + n < wlen && word[i + n] >= '0' && word[i + n] <= '9')
+        n++;
+    if (!n || glen <= n || memcmp(word + i, gloss, n))
+        return 0;
+    uint32_t c;
+    utf8_decode(gloss + n, glen - n, &c);
+    return uc_is_hangul_syllable(c);
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
                                 size_t wlen, const struct strbuf *gloss, unsigned flags)
 {
     int glued = !(flags & OCC_SPACED);
     if (!strcmp(why, "enumeration"))
         return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
+    /* 6G(6세대), 3D(3차원 영상): a count that restates the number of the acronym
+     * glued before it is the acronym's Korean name */
+    if (!strcmp(why, "date, time or number") && glued && gloss_is_acronym_token(word, wlen) &&
+        same_number_first(word, wlen, gloss->buf, gloss->len))
+        return NULL;
     if (!strcmp(why, "list label or weekday")) {
         if (ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
             return NULL;
