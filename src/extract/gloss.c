@@ -690,6 +690,47 @@ static void strip_trailing_date(struct strbuf *g)
     strbuf_trim(g);
 }
 
+/*
+ * Drops a street address after the last comma: (SBA, 서울시 마포구 월드컵북로
+ * 400), where a venue is. The item has a road or district word (…로, …길,
+ * …구, …동) and ends in a building number (400, 12-3). What stays is a
+ * gloss as any other.
+ */
+static void strip_trailing_address(struct strbuf *g)
+{
+    const char *comma = NULL;
+    for (const char *p = g->buf; (p = memchr(p, ',', g->len - (size_t)(p - g->buf))); p++)
+        comma = p;
+    if (!comma || comma == g->buf)
+        return;
+    const char *p = comma + 1, *end = g->buf + g->len;
+    while (p < end && *p == ' ')
+        p++;
+    /* the building number: the last word, digits and hyphens only */
+    const char *last = end;
+    while (last > p && last[-1] != ' ')
+        last--;
+    if (last == p || last == end)
+        return;
+    for (const char *q = last; q < end; q++)
+        if (!((*q >= '0' && *q <= '9') || *q == '-'))
+            return;
+    /* a road or a district among the words before it */
+    int place = 0;
+    for (const char *w = p; w < last;) {
+        const char *sp = memchr(w, ' ', (size_t)(last - w));
+        size_t wl = (size_t)((sp ? sp : last) - w);
+        if (wl >= 6 && (span_ends_with(w, wl, "로", 3) || span_ends_with(w, wl, "길", 3) ||
+                        span_ends_with(w, wl, "구", 3) || span_ends_with(w, wl, "동", 3)))
+            place = 1;
+        w += wl + 1;
+    }
+    if (!place)
+        return;
+    strbuf_setlen(g, (size_t)(comma - g->buf));
+    strbuf_trim(g);
+}
+
 const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
                         struct strbuf *out, unsigned *flags, struct strbuf *expansion,
                         struct gloss_extra *extra)
@@ -739,6 +780,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     if (acronym_and_expansion(out->buf, out->len, out, expansion))
         return NULL;
     strip_trailing_date(out);
+    strip_trailing_address(out);
     if (!has_numeric_run(out->buf, out->len)) {
         struct strbuf whole = STRBUF_INIT;
         strbuf_addbuf(&whole, out);
