@@ -921,28 +921,20 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
         s--;
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     char *latin = xmemdupz(from, (size_t)(to - from));
-    const char *forms[LEX_MAX_FORMS];
-    size_t nf = lexicon_ko_forms(latin, strlen(latin), forms, LEX_MAX_FORMS);
+    /* the document itself paired the acronym with another term. What the lexicon
+     * lists is one rendering among several (RFID: 전자태그, 무선인식; HPC: 고성능
+     * 컴퓨팅, 고성능컴퓨터): the author's own words in the bracket win over it */
     const char *known = knowledge_ko(k, latin, strlen(latin));
     struct strbuf g = STRBUF_INIT;
     fold_add(&g, o->gloss, strlen(o->gloss));
-    int conflict = 0;
-    if (known && !strstr(g.buf, known))
-        conflict = 1;
-    if (nf && !known) {
-        conflict = 1;
-        for (size_t f = 0; f < nf && conflict; f++) {
-            struct strbuf ff = STRBUF_INIT;
-            fold_add(&ff, forms[f], strlen(forms[f]));
-            if (strstr(g.buf, ff.buf) || strstr(ff.buf, g.buf))
-                conflict = 0;
-            strbuf_release(&ff);
-        }
-    }
+    int conflict = known && !strstr(g.buf, known);
     struct ko_script sc;
     ko_script_of(o->gloss, strlen(o->gloss), &sc);
+    const char *sp = strchr(o->gloss, ' ');
     if (conflict) {
         reject(o, "acronym known to mean something else");
+    } else if (sp && span_person_title(o->gloss, (size_t)(sp - o->gloss))) {
+        reject(o, "a person's role and name"); /* KOTRA(대표 권평오) */
     } else if (sc.latin || ko_syllable_count(o->gloss, strlen(o->gloss)) < 2) {
         reject(o, "reversed gloss is not a Korean term");
     } else {
