@@ -155,6 +155,21 @@ static int is_unit_syllable(uint32_t c)
  * 1 when a run of digits in s is a date, time, count, amount, range or phone
  * number rather than part of a name (G7, 5G, 이음5G, K-5G).
  */
+/* 1 when s is a version or session number and nothing more: 5.2, 3.0.1. */
+static int is_version_end(const char *s, size_t len)
+{
+    int digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits = 1;
+        else if (s[i] != '.' || !digits || i + 1 == len)
+            return 0;
+        else
+            digits = 0;
+    }
+    return digits;
+}
+
 static int has_numeric_run(const char *s, size_t len)
 {
     uint32_t prev = 0;
@@ -180,10 +195,13 @@ static int has_numeric_run(const char *s, size_t len)
             return 1;
         /* a number that ends a name: 코로나19 (glued to Hangul, at most two digits),
          * MEPC 83 (after an acronym and a space), INC-3 */
-        int name_end = (next == 0 || next == ' ') &&
-                       ((uc_is_hangul_syllable(prev) && j - i <= 2) || latin_hyphen ||
-                        (prev == ' ' && i >= 3 && s[i - 2] >= 'A' && s[i - 2] <= 'Z' &&
-                         s[i - 3] >= 'A' && s[i - 3] <= 'Z'));
+        int after_acronym = prev == ' ' && i >= 3 && s[i - 2] >= 'A' && s[i - 2] <= 'Z' &&
+                            s[i - 3] >= 'A' && s[i - 3] <= 'Z';
+        int name_end = (next == 0 || next == ' ') && ((uc_is_hangul_syllable(prev) && j - i <= 2) ||
+                                                      latin_hyphen || after_acronym);
+        /* UNEA 5.2, Web 3.0: a session or version number that ends the name */
+        if (after_acronym && next == '.' && is_version_end(s + i, len - i))
+            return 0;
         if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
             next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||
             next == ' ' || next == 0 || is_unit_syllable(next))
@@ -304,7 +322,9 @@ enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract
             size_t j = i;
             while (j < len && g[j] != ' ')
                 j++;
-            if (j > i && !gloss_is_acronym_token(g + i, j - i))
+            /* a session or year beside an acronym (UNEA 5.2, MEPC 83) changes nothing */
+            if (j > i && !gloss_is_acronym_token(g + i, j - i) &&
+                strspn(g + i, "0123456789.") < j - i)
                 return MODEL_KIND_ENGLISH;
             i = j;
         }
