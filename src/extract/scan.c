@@ -427,17 +427,22 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0};
     uint32_t stop;
     unsigned flags = extra_flags;
-    size_t start = clause_start(s, g->open, &stop), end = g->open, qs, qe;
+    /* a footnote mark glued between the term and its bracket (이행검토위원회*(CRIC))
+     * is not a boundary: the words before it are the clause */
+    size_t at = g->open;
+    if (at >= 2 && s[at - 1] == '*' && s[at - 2] != '*' && s[at - 2] != ' ')
+        at--;
+    size_t start = clause_start(s, at, &stop), end = at, qs, qe;
     const char *inner = s + g->open + 1;
     size_t ilen = g->close - g->open - 1;
     const char *why;
 
     if (g->kind == '<')
         flags |= OCC_ANGLE;
-    if (g->open > 0 && s[g->open - 1] == ' ')
+    if (at > 0 && s[at - 1] == ' ')
         flags |= OCC_SPACED;
     struct strbuf name_ko = STRBUF_INIT, name_lat = STRBUF_INIT;
-    if (name_and_romanisation(inner, ilen, s, g->open, &name_ko, &name_lat)) {
+    if (name_and_romanisation(inner, ilen, s, at, &name_ko, &name_lat)) {
         /* the pair is the two items; the role before the bracket glosses nothing */
         struct occ o;
         memset(&o, 0, sizeof(o));
@@ -453,13 +458,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     if (why) {
-        size_t w = g->open; /* the word glued to the bracket, if any */
+        size_t w = at; /* the word glued to the bracket, if any */
         while (w > start && s[w - 1] != ' ')
             w--;
-        why = lift_refusal(why, s + start, g->open - start, s + w, g->open - w, &gloss, flags);
+        why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
     }
     if (why) {
-        doc_add_reject(d, lineno, s + start, g->open - start, inner, ilen, why);
+        doc_add_reject(d, lineno, s + start, at - start, inner, ilen, why);
         goto done;
     }
     /* a hyphen between Hangul splits a clause (인공지능-반도체) unless the gloss is
@@ -471,7 +476,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
         flags |= OCC_TITLE;
     if (start == end || (start + 1 >= end && s[start] == ' ')) {
-        if (quoted_before(s, g->open, &qs, &qe)) {
+        if (quoted_before(s, at, &qs, &qe)) {
             start = qs;
             end = qe;
             flags |= OCC_TITLE;
