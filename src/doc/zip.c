@@ -211,6 +211,18 @@ int zip_find(const struct zip *z, const char *name, const struct zip_entry **out
     return found != NULL;
 }
 
+int zip_require(const struct zip *z, const char *name, const char *what,
+                const struct zip_entry **out, struct doc_error *err)
+{
+    int found = zip_find(z, name, out, err);
+
+    if (found < 0)
+        return -1;
+    if (!found)
+        return doc__fail(err, "not %s file: no zip entry '%s'", what, name);
+    return 0;
+}
+
 static int inflate_entry(const struct zip_entry *e, const unsigned char *src, unsigned char *dst,
                          struct doc_error *err)
 {
