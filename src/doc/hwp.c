@@ -270,6 +270,33 @@ static int emit(struct hwp *h, const struct strbuf *text)
     return h->sink->para(h->sink->arg, text->buf, text->len, where);
 }
 
+/*
+ * Where a paragraph's text goes: to the sink, or, inside a table cell
+ * (cell not NULL), onto the cell's text, a space between two texts.
+ */
+static int para_out(struct hwp *h, const struct strbuf *text, struct strbuf *cell)
+{
+    if (!cell)
+        return emit(h, text);
+    if (cell->len && text->len)
+        strbuf_addch(cell, ' ');
+    strbuf_addbuf(cell, text);
+    return 0;
+}
+
+/*
+ * Where a finished table row goes: to the sink, or, for a table inside a
+ * cell (cell not NULL), onto the cell's text after a space.
+ */
+static int row_out(struct hwp *h, const struct strbuf *row, struct strbuf *cell)
+{
+    if (!cell)
+        return emit(h, row);
+    strbuf_addch(cell, ' ');
+    strbuf_addbuf(cell, row);
+    return 0;
+}
+
 static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *cell);
 
 /*
@@ -302,12 +329,7 @@ static int read_lists(struct hwp *h, size_t *i, size_t end, int table, struct st
             continue;
         }
         if (cur_row >= 0 && rowaddr != cur_row && ncells) {
-            if (cell) {
-                strbuf_addch(cell, ' ');
-                strbuf_addbuf(cell, &row);
-            } else {
-                ret = emit(h, &row);
-            }
+            ret = row_out(h, &row, cell);
             strbuf_reset(&row);
             ncells = 0;
         }
@@ -322,14 +344,8 @@ static int read_lists(struct hwp *h, size_t *i, size_t end, int table, struct st
                 c.buf[k] = ' '; /* a TAB inside a cell is not a column */
         strbuf_addbuf(&row, &c);
     }
-    if (!ret && ncells) {
-        if (cell) {
-            strbuf_addch(cell, ' ');
-            strbuf_addbuf(cell, &row);
-        } else {
-            ret = emit(h, &row);
-        }
-    }
+    if (!ret && ncells)
+        ret = row_out(h, &row, cell);
     strbuf_release(&row);
     strbuf_release(&c);
     return ret;
@@ -401,15 +417,8 @@ static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *c
             if (r->tag != TAG_CTRL_HEADER || r->size < 4)
                 continue;
             /* the paragraph's text comes before what it anchors */
-            if (!said++) {
-                if (cell) {
-                    if (cell->len && h->text.len)
-                        strbuf_addch(cell, ' ');
-                    strbuf_addbuf(cell, &h->text);
-                } else {
-                    ret = emit(h, &h->text);
-                }
-            }
+            if (!said++)
+                ret = para_out(h, &h->text, cell);
             id = doc__le32(r->data);
             sub = j + 1;
             if (!ret && id != CTRL_HEADER && id != CTRL_FOOTER && id != CTRL_COMMENT)
@@ -417,15 +426,8 @@ static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *c
                     read_lists(h, &sub, subtree_end(h, j), id == CTRL_TABLE && !is_box(h, j), cell);
             j = subtree_end(h, j) - 1;
         }
-        if (!said && !ret) {
-            if (cell) {
-                if (cell->len && h->text.len)
-                    strbuf_addch(cell, ' ');
-                strbuf_addbuf(cell, &h->text);
-            } else {
-                ret = emit(h, &h->text);
-            }
-        }
+        if (!said && !ret)
+            ret = para_out(h, &h->text, cell);
         *i = end;
     }
     h->depth--;
