@@ -162,9 +162,22 @@ int cli_outfile_open(struct outfile *o, const char *path)
     if (!ret)
         cli_cleanup_on_signal(outfile_get_tmp(o));
     sigprocmask(SIG_SETMASK, &old, NULL);
-    if (!ret && o->nlink > 1)
+    if (ret)
+        return error("cannot write '%s': %s", path, strerror(e));
+    if (o->nlink > 1)
         warning("'%s' has %lu hard links: only this name gets the new contents", path, o->nlink);
-    errno = e;
+    return 0;
+}
+
+int cli_outfile_finish(struct outfile *o, const char *path, int ret)
+{
+    if (ret == DADEUM_EXIT_OK && outfile_commit(o)) {
+        error("cannot write '%s': %s", path ? path : "<stdout>", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+    if (ret != DADEUM_EXIT_OK)
+        outfile_abort(o);
+    cli_cleanup_on_signal(NULL);
     return ret;
 }
 

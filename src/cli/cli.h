@@ -99,10 +99,21 @@ void cli_cleanup_on_signal(const char *tmp_path);
 /*
  * outfile_open, then cli_cleanup_on_signal for its temporary file, with
  * those signals held in between: a signal can never leave a temporary file
- * that the handler does not know. Returns 0, or -1 with errno set.
+ * that the handler does not know. Returns 0, or -1 after "cannot write
+ * 'PATH': ..." (the caller exits DADEUM_EXIT_OUTPUT); standard output (NULL
+ * or "-") never fails here.
  */
 struct outfile;
 int cli_outfile_open(struct outfile *o, const char *path);
+
+/*
+ * The end of an output opened with cli_outfile_open(o, path) by a command
+ * whose status so far is ret: commits it when ret is DADEUM_EXIT_OK, else
+ * discards it, and clears the signal cleanup. Returns ret, or
+ * DADEUM_EXIT_OUTPUT after "cannot write 'PATH': ..." ('<stdout>' for a
+ * NULL path) when the commit fails, the output then discarded too.
+ */
+int cli_outfile_finish(struct outfile *o, const char *path, int ret);
 
 /*
  * An output must not replace what the command reads: returns -1 after

@@ -189,7 +189,6 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
         goto cleanup;
     }
     if (cli_outfile_open(&out, outpath)) {
-        error("cannot write '%s': %s", outpath, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }

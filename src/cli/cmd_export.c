@@ -418,7 +418,6 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         goto cleanup;
     }
     if (cli_outfile_open(&out, output)) {
-        error("cannot write '%s': %s", output, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }

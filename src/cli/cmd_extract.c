@@ -7,7 +7,6 @@
  * temporary file that replaces FILE only when every input was read.
  */
 #include <assert.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,10 +211,8 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(opt.output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;
-    if (cli_outfile_open(&out, opt.output)) {
-        error("cannot write '%s': %s", opt.output, strerror(errno));
+    if (cli_outfile_open(&out, opt.output))
         return DADEUM_EXIT_OUTPUT;
-    }
     if (opt.features)
         fputs("file\tline\tmodel\tko\tgloss\tfeatures\n", out.fp);
     else
@@ -223,12 +220,5 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     opt.out = out.fp;
     ret = dadeum_extract_files(ctx, (const char *const *)argv + optind, (size_t)(argc - optind),
                                &opt.lib, consume, &opt);
-    if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
-        error("cannot write '%s': %s", opt.output ? opt.output : "<stdout>", strerror(errno));
-        ret = DADEUM_EXIT_OUTPUT;
-    }
-    if (ret != DADEUM_EXIT_OK)
-        outfile_abort(&out);
-    cli_cleanup_on_signal(NULL);
-    return ret;
+    return cli_outfile_finish(&out, opt.output, ret);
 }

@@ -7,7 +7,6 @@
  * row. This command prints exactly those lines, so a user can see what the
  * extractor and the aligner see, and find a position a message names.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -150,18 +149,9 @@ int cmd_text(int argc, char **argv, struct dadeum_ctx *ctx)
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;
-    if (cli_outfile_open(&out, output)) {
-        error("cannot write '%s': %s", output, strerror(errno));
+    if (cli_outfile_open(&out, output))
         return DADEUM_EXIT_OUTPUT;
-    }
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++)
         ret = text_file(argv[i], &o, out.fp);
-    if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
-        error("cannot write '%s': %s", output ? output : "<stdout>", strerror(errno));
-        ret = DADEUM_EXIT_OUTPUT;
-    }
-    if (ret != DADEUM_EXIT_OK)
-        outfile_abort(&out);
-    cli_cleanup_on_signal(NULL);
-    return ret;
+    return cli_outfile_finish(&out, output, ret);
 }
