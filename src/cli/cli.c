@@ -408,13 +408,40 @@ int cli_parse_termbase_format(const char *arg, int *fmt)
     return 0;
 }
 
-int cli_lang_option(const char *opt, const char *arg, struct strbuf *out)
+int cli_langs_option(struct cli_langs *l, int target, const char *arg)
 {
+    struct strbuf *out = target ? &l->target : &l->source;
+
     strbuf_reset(out);
     if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
-        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
+        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'",
+              target ? "--target-lang" : "--source-lang", arg);
         return -1;
     }
+    return 0;
+}
+
+void cli_langs_apply(const struct cli_langs *l, struct exchange_options *opt)
+{
+    if (l->source.len)
+        opt->source_lang = l->source.buf;
+    if (l->target.len)
+        opt->target_lang = l->target.buf;
+}
+
+void cli_langs_release(struct cli_langs *l)
+{
+    strbuf_release(&l->source);
+    strbuf_release(&l->target);
+}
+
+int cli_target_option(const char *arg, struct exchange_options *opt)
+{
+    int t = exchange_target_parse(arg);
+
+    if (t < 0)
+        return error("unknown target '%s' (english, abbrev or loanword)", arg);
+    opt->target = (enum exchange_target)t;
     return 0;
 }
 

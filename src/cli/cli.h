@@ -145,11 +145,37 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx);
+
 /*
- * --source-lang / --target-lang: the canonical BCP 47 tag of arg into out.
- * Returns 0, or -1 after an error message naming opt.
+ * The options convert, export and import share for the exchange writers
+ * and readers (io/exchange.h), parsed and checked in one place.
+ *
+ * --source-lang and --target-lang: the canonical BCP 47 tags given, each
+ * empty until its option is.
  */
-int cli_lang_option(const char *opt, const char *arg, struct strbuf *out /* OUT */);
+struct cli_langs {
+    struct strbuf source; /* --source-lang */
+    struct strbuf target; /* --target-lang */
+};
+#define CLI_LANGS_INIT                                                                             \
+    {                                                                                              \
+        STRBUF_INIT, STRBUF_INIT                                                                   \
+    }
+/*
+ * --target-lang (target nonzero) or --source-lang: the canonical tag of arg
+ * into l. Returns 0, or -1 after an error message naming the option.
+ */
+int cli_langs_option(struct cli_langs *l, int target, const char *arg);
+/* Points opt's source_lang and target_lang at the tags of l that were given. */
+struct exchange_options;
+void cli_langs_apply(const struct cli_langs *l, struct exchange_options *opt /* OUT */);
+void cli_langs_release(struct cli_langs *l);
+
+/*
+ * --target (english, abbrev or loanword) into opt->target. Returns 0, or
+ * -1 after an error message.
+ */
+int cli_target_option(const char *arg, struct exchange_options *opt /* OUT */);
 
 /*
  * The creation date of an exchange file, as "YYYYMMDDThhmmssZ" into buf
