@@ -77,6 +77,18 @@ void warning(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_warn_replaced(const char *path, unsigned long long n, const char *encoding)
+{
+    warning("'%s': replaced %llu undecodable byte sequence(s) read as %s",
+            strcmp(path, "-") ? path : "<stdin>", n, encoding ? encoding : "?");
+}
+
+void cli_warn_unread_groups(const char *path, const char *at, unsigned long n)
+{
+    warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read",
+            strcmp(path, "-") ? path : "<stdin>", at, n);
+}
+
 /* Standard input was closed when dadeum started (cli_sanitize_stdfds). */
 static int stdin_was_closed;
 

@@ -56,6 +56,17 @@ int cli_fail(const struct dd_error *e);
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * The warnings of every command that reads documents (align, extract,
+ * ingest, text), worded once. path is as given ("-" is shown as <stdin>).
+ *
+ * --lenient replaced n (> 0) undecodable byte sequences of path, decoded
+ * as encoding (NULL: "?").
+ */
+void cli_warn_replaced(const char *path, unsigned long long n, const char *encoding);
+/* A line of path, at position at (as messages name it), had n bracket groups not read. */
+void cli_warn_unread_groups(const char *path, const char *at, unsigned long n);
+
+/*
  * Opens /dev/null on each of descriptors 0, 1 and 2 that is closed (git's
  * sanitize_stdfds), before anything else opens a file: else the first
  * output file would take descriptor 1 or 2 and receive the messages meant

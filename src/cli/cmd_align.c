@@ -129,12 +129,10 @@ static struct par_doc *read_side(const char *path, const char *encoding, unsigne
 {
     struct dd_error err;
     struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
     if (d) {
         if (d->replaced)
-            warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                    (unsigned long long)d->replaced, d->encoding);
+            cli_warn_replaced(path, d->replaced, d->encoding);
         return d;
     }
     *ret = cli_fail(&err);

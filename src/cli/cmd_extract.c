@@ -88,15 +88,13 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
     if (!doc)
         return cli_fail(err);
     if (info->replaced)
-        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)info->replaced, info->encoding);
+        cli_warn_replaced(path, info->replaced, info->encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread) {
             struct strbuf at = STRBUF_INIT;
             extract_run_where(doc, info, first, &at);
-            warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
-                    at.buf, unread);
+            cli_warn_unread_groups(path, at.buf, unread);
             strbuf_release(&at);
         }
         if (opt->lib.cross && (first = extract_doc_text_cut(doc)))

@@ -70,7 +70,6 @@ static int text_file(const char *path, const struct text_opts *o, FILE *out)
     struct text_reader *r;
     struct text_line line;
     enum text_reader_status st;
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
     r = text_reader_open(path, o->encoding, o->text_flags, &e);
     if (r) {
@@ -86,9 +85,7 @@ static int text_file(const char *path, const struct text_opts *o, FILE *out)
             fputc('\n', out);
         }
         if (st == TEXT_READER_EOF && text_reader_get_replaced(r))
-            warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                    (unsigned long long)text_reader_get_replaced(r),
-                    text_reader_get_encoding(r) ? text_reader_get_encoding(r) : "?");
+            cli_warn_replaced(path, text_reader_get_replaced(r), text_reader_get_encoding(r));
         text_reader_free(r);
         if (st == TEXT_READER_EOF)
             return DADEUM_EXIT_OK;
