@@ -4,8 +4,9 @@
  * way to fill a doc_error.
  *
  * OLE2 ([MS-CFB] 2.2), zip (APPNOTE 4.4) and HWP 5.0 records all store
- * their integers little-endian; doc.c, ole2.c, zip.c and hwp.c each had a
- * copy of these readers and of a printf into err->msg.
+ * their integers little-endian, and every reader words its refusals into
+ * the same fixed buffer: one copy of each here serves doc.c (detection),
+ * ole2.c, zip.c, hwp.c and pdf.c.
  */
 #ifndef DADEUM_DOC_DOC_INT_H
 #define DADEUM_DOC_DOC_INT_H
