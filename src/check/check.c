@@ -42,7 +42,6 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,18 +193,9 @@ struct check_result *check_file(struct check_glossary *g, const char *path, cons
         text_input_fail(err, TEXT_READER_EENCODING, path, encoding);
         goto cleanup;
     }
-    if (is_stdin) {
-        fd = STDIN_FILENO;
-    } else {
-        do
-            fd = open(path, O_RDONLY | O_CLOEXEC);
-        while (fd < 0 && errno == EINTR);
-        if (fd < 0) {
-            err->sys_errno = errno;
-            text_input_fail(err, TEXT_READER_EOPEN, path, encoding);
-            goto cleanup;
-        }
-    }
+    fd = text_input_open(path, encoding, err);
+    if (fd < 0)
+        goto cleanup;
     buf = xmalloc(READ_CHUNK);
     for (;;) {
         do

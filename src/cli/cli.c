@@ -77,6 +77,18 @@ void warning(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_warn_replaced(const char *path, unsigned long long n, const char *encoding)
+{
+    warning("'%s': replaced %llu undecodable byte sequence(s) read as %s",
+            strcmp(path, "-") ? path : "<stdin>", n, encoding ? encoding : "?");
+}
+
+void cli_warn_unread_groups(const char *path, const char *at, unsigned long n)
+{
+    warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read",
+            strcmp(path, "-") ? path : "<stdin>", at, n);
+}
+
 /* Standard input was closed when dadeum started (cli_sanitize_stdfds). */
 static int stdin_was_closed;
 
@@ -162,9 +174,22 @@ int cli_outfile_open(struct outfile *o, const char *path)
     if (!ret)
         cli_cleanup_on_signal(outfile_get_tmp(o));
     sigprocmask(SIG_SETMASK, &old, NULL);
-    if (!ret && o->nlink > 1)
+    if (ret)
+        return error("cannot write '%s': %s", path, strerror(e));
+    if (o->nlink > 1)
         warning("'%s' has %lu hard links: only this name gets the new contents", path, o->nlink);
-    errno = e;
+    return 0;
+}
+
+int cli_outfile_finish(struct outfile *o, const char *path, int ret)
+{
+    if (ret == DADEUM_EXIT_OK && outfile_commit(o)) {
+        error("cannot write '%s': %s", path ? path : "<stdout>", strerror(errno));
+        ret = DADEUM_EXIT_OUTPUT;
+    }
+    if (ret != DADEUM_EXIT_OK)
+        outfile_abort(o);
+    cli_cleanup_on_signal(NULL);
     return ret;
 }
 
@@ -395,13 +420,40 @@ int cli_parse_termbase_format(const char *arg, int *fmt)
     return 0;
 }
 
-int cli_lang_option(const char *opt, const char *arg, struct strbuf *out)
+int cli_langs_option(struct cli_langs *l, int target, const char *arg)
 {
+    struct strbuf *out = target ? &l->target : &l->source;
+
     strbuf_reset(out);
     if (lang_normalize(arg, out) == LANG_INVALID || !strcmp(arg, "*all*")) {
-        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'", opt, arg);
+        error("%s needs a BCP 47 language tag such as ko-KR, not '%s'",
+              target ? "--target-lang" : "--source-lang", arg);
         return -1;
     }
+    return 0;
+}
+
+void cli_langs_apply(const struct cli_langs *l, struct exchange_options *opt)
+{
+    if (l->source.len)
+        opt->source_lang = l->source.buf;
+    if (l->target.len)
+        opt->target_lang = l->target.buf;
+}
+
+void cli_langs_release(struct cli_langs *l)
+{
+    strbuf_release(&l->source);
+    strbuf_release(&l->target);
+}
+
+int cli_target_option(const char *arg, struct exchange_options *opt)
+{
+    int t = exchange_target_parse(arg);
+
+    if (t < 0)
+        return error("unknown target '%s' (english, abbrev or loanword)", arg);
+    opt->target = (enum exchange_target)t;
     return 0;
 }
 

@@ -56,6 +56,17 @@ int cli_fail(const struct dd_error *e);
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * The warnings of every command that reads documents (align, extract,
+ * ingest, text), worded once. path is as given ("-" is shown as <stdin>).
+ *
+ * --lenient replaced n (> 0) undecodable byte sequences of path, decoded
+ * as encoding (NULL: "?").
+ */
+void cli_warn_replaced(const char *path, unsigned long long n, const char *encoding);
+/* A line of path, at position at (as messages name it), had n bracket groups not read. */
+void cli_warn_unread_groups(const char *path, const char *at, unsigned long n);
+
+/*
  * Opens /dev/null on each of descriptors 0, 1 and 2 that is closed (git's
  * sanitize_stdfds), before anything else opens a file: else the first
  * output file would take descriptor 1 or 2 and receive the messages meant
@@ -99,10 +110,21 @@ void cli_cleanup_on_signal(const char *tmp_path);
 /*
  * outfile_open, then cli_cleanup_on_signal for its temporary file, with
  * those signals held in between: a signal can never leave a temporary file
- * that the handler does not know. Returns 0, or -1 with errno set.
+ * that the handler does not know. Returns 0, or -1 after "cannot write
+ * 'PATH': ..." (the caller exits DADEUM_EXIT_OUTPUT); standard output (NULL
+ * or "-") never fails here.
  */
 struct outfile;
 int cli_outfile_open(struct outfile *o, const char *path);
+
+/*
+ * The end of an output opened with cli_outfile_open(o, path) by a command
+ * whose status so far is ret: commits it when ret is DADEUM_EXIT_OK, else
+ * discards it, and clears the signal cleanup. Returns ret, or
+ * DADEUM_EXIT_OUTPUT after "cannot write 'PATH': ..." ('<stdout>' for a
+ * NULL path) when the commit fails, the output then discarded too.
+ */
+int cli_outfile_finish(struct outfile *o, const char *path, int ret);
 
 /*
  * An output must not replace what the command reads: returns -1 after
@@ -134,11 +156,37 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_check(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx);
 int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx);
+
 /*
- * --source-lang / --target-lang: the canonical BCP 47 tag of arg into out.
- * Returns 0, or -1 after an error message naming opt.
+ * The options convert, export and import share for the exchange writers
+ * and readers (io/exchange.h), parsed and checked in one place.
+ *
+ * --source-lang and --target-lang: the canonical BCP 47 tags given, each
+ * empty until its option is.
  */
-int cli_lang_option(const char *opt, const char *arg, struct strbuf *out /* OUT */);
+struct cli_langs {
+    struct strbuf source; /* --source-lang */
+    struct strbuf target; /* --target-lang */
+};
+#define CLI_LANGS_INIT                                                                             \
+    {                                                                                              \
+        STRBUF_INIT, STRBUF_INIT                                                                   \
+    }
+/*
+ * --target-lang (target nonzero) or --source-lang: the canonical tag of arg
+ * into l. Returns 0, or -1 after an error message naming the option.
+ */
+int cli_langs_option(struct cli_langs *l, int target, const char *arg);
+/* Points opt's source_lang and target_lang at the tags of l that were given. */
+struct exchange_options;
+void cli_langs_apply(const struct cli_langs *l, struct exchange_options *opt /* OUT */);
+void cli_langs_release(struct cli_langs *l);
+
+/*
+ * --target (english, abbrev or loanword) into opt->target. Returns 0, or
+ * -1 after an error message.
+ */
+int cli_target_option(const char *arg, struct exchange_options *opt /* OUT */);
 
 /*
  * The creation date of an exchange file, as "YYYYMMDDThhmmssZ" into buf

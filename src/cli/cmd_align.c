@@ -129,12 +129,10 @@ static struct par_doc *read_side(const char *path, const char *encoding, unsigne
 {
     struct dd_error err;
     struct par_doc *d = par_doc_read(path, encoding, flags, lx, english, &err);
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
     if (d) {
         if (d->replaced)
-            warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                    (unsigned long long)d->replaced, d->encoding);
+            cli_warn_replaced(path, d->replaced, d->encoding);
         return d;
     }
     *ret = cli_fail(&err);
@@ -370,7 +368,6 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx)
         lexicon = par_lexicon_new();
     par_lexicon_set_translit(lexicon, translit);
     if (cli_outfile_open(&out, output)) {
-        error("cannot write '%s': %s", output, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto done;
     }
@@ -399,17 +396,9 @@ int cmd_align(int argc, char **argv, struct dadeum_ctx *ctx)
         par_doc_free(ko);
         par_doc_free(en);
     }
-    if (ret == DADEUM_EXIT_OK) {
-        if (!terms)
-            par_write_end(&w);
-        if (outfile_commit(&out)) {
-            error("cannot write '%s': %s", output ? output : "<stdout>", strerror(errno));
-            ret = DADEUM_EXIT_OUTPUT;
-        }
-    }
-    if (ret != DADEUM_EXIT_OK)
-        outfile_abort(&out);
-    cli_cleanup_on_signal(NULL);
+    if (ret == DADEUM_EXIT_OK && !terms)
+        par_write_end(&w);
+    ret = cli_outfile_finish(&out, output, ret);
     if (ret == DADEUM_EXIT_OK && !written)
         ret = DADEUM_EXIT_NEGATIVE;
 done:

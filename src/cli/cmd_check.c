@@ -163,10 +163,8 @@ static int write_fixed(const struct check_result *r, const char *path)
     const char *text = check_result_get_fixed(r, &len);
     const char *shown = path && strcmp(path, "-") ? path : "<stdout>";
 
-    if (cli_outfile_open(&out, path)) {
-        error("cannot write '%s': %s", shown, strerror(errno));
+    if (cli_outfile_open(&out, path))
         return DADEUM_EXIT_OUTPUT;
-    }
     if ((len && fwrite(text, 1, len, out.fp) != len) || outfile_commit(&out)) {
         error("cannot write '%s': %s", shown, strerror(errno));
         outfile_abort(&out);

@@ -96,7 +96,7 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     const struct exchange_format *from = NULL, *to = NULL;
     const char *date_opt = NULL, *in, *outpath;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
-    struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
+    struct cli_langs langs = CLI_LANGS_INIT;
     struct outfile out = OUTFILE_INIT;
     struct exchange_writer w;
     struct exchange_reader rd;
@@ -121,16 +121,14 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         }
         case 'g':
-            if ((int)(opt.target = (enum exchange_target)exchange_target_parse(optarg)) < 0) {
-                error("unknown target '%s' (english, abbrev or loanword)", optarg);
+            if (cli_target_option(optarg, &opt)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
             }
             break;
         case 'S':
         case 'T':
-            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                                c == 'S' ? &slang : &tlang)) {
+            if (cli_langs_option(&langs, c == 'T', optarg)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
             }
@@ -179,17 +177,13 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     }
     opt.date = date;
     opt.tool_version = DADEUM_VERSION;
-    if (slang.len)
-        opt.source_lang = slang.buf;
-    if (tlang.len)
-        opt.target_lang = tlang.buf;
+    cli_langs_apply(&langs, &opt);
 
     if (cli_refuse_same_file(outpath, in, "the input")) {
         ret = DADEUM_EXIT_USAGE;
         goto cleanup;
     }
     if (cli_outfile_open(&out, outpath)) {
-        error("cannot write '%s': %s", outpath, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }
@@ -198,8 +192,8 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     memset(&cc, 0, sizeof(cc));
     cc.path = in;
     cc.w = &w;
-    cc.lang[0] = slang.len ? slang.buf : NULL;
-    cc.lang[1] = tlang.len ? tlang.buf : NULL;
+    cc.lang[0] = langs.source.len ? langs.source.buf : NULL;
+    cc.lang[1] = langs.target.len ? langs.target.buf : NULL;
     cc.fallback[0] = opt.source_lang;
     cc.fallback[1] = opt.target_lang;
     strbuf_init(&cc.langs.source, 0);
@@ -233,7 +227,6 @@ cleanup:
         strbuf_release(&cc.langs.source);
         strbuf_release(&cc.langs.target);
     }
-    strbuf_release(&slang);
-    strbuf_release(&tlang);
+    cli_langs_release(&langs);
     return ret;
 }

@@ -257,7 +257,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
     const char *db = NULL, *output = NULL, *date_opt = NULL;
     const struct export_format *fmt = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
-    struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
+    struct cli_langs langs = CLI_LANGS_INIT;
     struct outfile out = OUTFILE_INIT;
     struct exchange_writer w;
     struct termbase *tb = NULL;
@@ -296,16 +296,14 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
             }
             break;
         case 't':
-            if ((int)(opt.target = (enum exchange_target)exchange_target_parse(optarg)) < 0) {
-                error("unknown target '%s' (english, abbrev or loanword)", optarg);
+            if (cli_target_option(optarg, &opt)) {
                 ret = usage(0);
                 goto cleanup;
             }
             break;
         case 'S':
         case 'T':
-            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                                c == 'S' ? &slang : &tlang)) {
+            if (cli_langs_option(&langs, c == 'T', optarg)) {
                 ret = usage(0);
                 goto cleanup;
             }
@@ -387,10 +385,7 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         ret = usage(0);
         goto cleanup;
     }
-    if (slang.len)
-        opt.source_lang = slang.buf;
-    if (tlang.len)
-        opt.target_lang = tlang.buf;
+    cli_langs_apply(&langs, &opt);
     if (cli_exchange_date(date_opt, date)) {
         ret = usage(0);
         goto cleanup;
@@ -418,7 +413,6 @@ int cmd_export(int argc, char **argv, struct dadeum_ctx *ctx)
         goto cleanup;
     }
     if (cli_outfile_open(&out, output)) {
-        error("cannot write '%s': %s", output, strerror(errno));
         ret = DADEUM_EXIT_OUTPUT;
         goto cleanup;
     }
@@ -469,7 +463,6 @@ cleanup:
         exchange_writer_release(&w);
     termbase_free(tb);
     free(gate.forms);
-    strbuf_release(&slang);
-    strbuf_release(&tlang);
+    cli_langs_release(&langs);
     return ret;
 }

@@ -7,7 +7,6 @@
  * temporary file that replaces FILE only when every input was read.
  */
 #include <assert.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,15 +88,13 @@ static int consume(void *data, const char *path, struct extract_doc *doc,
     if (!doc)
         return cli_fail(err);
     if (info->replaced)
-        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                (unsigned long long)info->replaced, info->encoding);
+        cli_warn_replaced(path, info->replaced, info->encoding);
     {
         unsigned long first, unread = extract_doc_unread_groups(doc, &first);
         if (unread) {
             struct strbuf at = STRBUF_INIT;
             extract_run_where(doc, info, first, &at);
-            warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", shown,
-                    at.buf, unread);
+            cli_warn_unread_groups(path, at.buf, unread);
             strbuf_release(&at);
         }
         if (opt->lib.cross && (first = extract_doc_text_cut(doc)))
@@ -212,10 +209,8 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(opt.output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;
-    if (cli_outfile_open(&out, opt.output)) {
-        error("cannot write '%s': %s", opt.output, strerror(errno));
+    if (cli_outfile_open(&out, opt.output))
         return DADEUM_EXIT_OUTPUT;
-    }
     if (opt.features)
         fputs("file\tline\tmodel\tko\tgloss\tfeatures\n", out.fp);
     else
@@ -223,12 +218,5 @@ int cmd_extract(int argc, char **argv, struct dadeum_ctx *ctx)
     opt.out = out.fp;
     ret = dadeum_extract_files(ctx, (const char *const *)argv + optind, (size_t)(argc - optind),
                                &opt.lib, consume, &opt);
-    if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
-        error("cannot write '%s': %s", opt.output ? opt.output : "<stdout>", strerror(errno));
-        ret = DADEUM_EXIT_OUTPUT;
-    }
-    if (ret != DADEUM_EXIT_OK)
-        outfile_abort(&out);
-    cli_cleanup_on_signal(NULL);
-    return ret;
+    return cli_outfile_finish(&out, opt.output, ret);
 }

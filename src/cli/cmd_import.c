@@ -259,7 +259,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
     struct cli_parser parser;
     const char *db = NULL, *from = NULL;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
-    struct strbuf slang = STRBUF_INIT, tlang = STRBUF_INIT;
+    struct cli_langs langs = CLI_LANGS_INIT;
     struct termbase *tb = NULL;
     struct dd_error err;
     int c, verbose = 0, ret = DADEUM_EXIT_OK;
@@ -278,8 +278,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
             break;
         case 'S':
         case 'T':
-            if (cli_lang_option(c == 'S' ? "--source-lang" : "--target-lang", optarg,
-                                c == 'S' ? &slang : &tlang)) {
+            if (cli_langs_option(&langs, c == 'T', optarg)) {
                 ret = cli_usage(synopsis, help, 0);
                 goto cleanup;
             }
@@ -299,10 +298,7 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
         ret = cli_usage(synopsis, help, 0);
         goto cleanup;
     }
-    if (slang.len)
-        opt.source_lang = slang.buf;
-    if (tlang.len)
-        opt.target_lang = tlang.buf;
+    cli_langs_apply(&langs, &opt);
     if (cli_options_only)
         goto cleanup;
     for (int i = optind; i < argc; i++)
@@ -321,7 +317,6 @@ int cmd_import(int argc, char **argv, struct dadeum_ctx *ctx)
     }
 cleanup:
     termbase_free(tb);
-    strbuf_release(&slang);
-    strbuf_release(&tlang);
+    cli_langs_release(&langs);
     return ret;
 }

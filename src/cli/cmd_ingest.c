@@ -138,16 +138,13 @@ static int ingest_file(const struct dadeum_ctx *ctx, struct termbase *tb, const 
         break;
     }
     if (res.read.replaced)
-        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", path,
-                (unsigned long long)res.read.replaced, res.read.encoding);
+        cli_warn_replaced(path, res.read.replaced, res.read.encoding);
     if (res.en_replaced)
-        warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", en,
-                (unsigned long long)res.en_replaced, res.en_encoding);
+        cli_warn_replaced(en, res.en_replaced, res.en_encoding);
     if (res.unread_groups) {
         struct strbuf at = STRBUF_INIT;
         extract_run_position(&res.read, res.first_unread, &at);
-        warning("%s:%s: %lu bracket group(s) beyond the first 256 on a line not read", path, at.buf,
-                res.unread_groups);
+        cli_warn_unread_groups(path, at.buf, res.unread_groups);
         strbuf_release(&at);
     }
     if (st == DADEUM_INGEST_ESTORE)

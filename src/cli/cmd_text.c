@@ -7,7 +7,6 @@
  * row. This command prints exactly those lines, so a user can see what the
  * extractor and the aligner see, and find a position a message names.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -71,7 +70,6 @@ static int text_file(const char *path, const struct text_opts *o, FILE *out)
     struct text_reader *r;
     struct text_line line;
     enum text_reader_status st;
-    const char *shown = strcmp(path, "-") ? path : "<stdin>";
 
     r = text_reader_open(path, o->encoding, o->text_flags, &e);
     if (r) {
@@ -87,9 +85,7 @@ static int text_file(const char *path, const struct text_opts *o, FILE *out)
             fputc('\n', out);
         }
         if (st == TEXT_READER_EOF && text_reader_get_replaced(r))
-            warning("'%s': replaced %llu undecodable byte sequence(s) read as %s", shown,
-                    (unsigned long long)text_reader_get_replaced(r),
-                    text_reader_get_encoding(r) ? text_reader_get_encoding(r) : "?");
+            cli_warn_replaced(path, text_reader_get_replaced(r), text_reader_get_encoding(r));
         text_reader_free(r);
         if (st == TEXT_READER_EOF)
             return DADEUM_EXIT_OK;
@@ -150,18 +146,9 @@ int cmd_text(int argc, char **argv, struct dadeum_ctx *ctx)
     for (int i = optind; i < argc; i++)
         if (cli_refuse_same_file(output, argv[i], "the input"))
             return DADEUM_EXIT_USAGE;
-    if (cli_outfile_open(&out, output)) {
-        error("cannot write '%s': %s", output, strerror(errno));
+    if (cli_outfile_open(&out, output))
         return DADEUM_EXIT_OUTPUT;
-    }
     for (int i = optind; i < argc && ret == DADEUM_EXIT_OK; i++)
         ret = text_file(argv[i], &o, out.fp);
-    if (ret == DADEUM_EXIT_OK && outfile_commit(&out)) {
-        error("cannot write '%s': %s", output ? output : "<stdout>", strerror(errno));
-        ret = DADEUM_EXIT_OUTPUT;
-    }
-    if (ret != DADEUM_EXIT_OK)
-        outfile_abort(&out);
-    cli_cleanup_on_signal(NULL);
-    return ret;
+    return cli_outfile_finish(&out, output, ret);
 }

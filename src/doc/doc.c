@@ -17,25 +17,18 @@
  */
 #include "doc/doc.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "doc/doc_int.h"
 #include "doc/ole2.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 static const char *const names[] = {"text", "html", "hwp", "hwpx", "docx", "pdf"};
-
-static uint16_t rd16(const unsigned char *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 #define DOCX_PART "word/document.xml"
 #define HWPX_MIME "application/hwp+zip"
@@ -51,12 +44,13 @@ static int zip_central_has_docx(const unsigned char *buf, size_t len)
     for (i = len - 22 + 1; i-- > lo;) {
         if (memcmp(buf + i, "PK\x05\x06", 4))
             continue;
-        pos = rd32(buf + i + 16);
-        end = pos + (size_t)rd32(buf + i + 12);
+        pos = doc__le32(buf + i + 16);
+        end = pos + (size_t)doc__le32(buf + i + 12);
         if (pos > i || end > i || end < pos)
             return -1;
         for (n = 0; pos + 46 <= end && n < 65536; n++) {
-            size_t nl = rd16(buf + pos + 28), el = rd16(buf + pos + 30), cl = rd16(buf + pos + 32);
+            size_t nl = doc__le16(buf + pos + 28), el = doc__le16(buf + pos + 30),
+                   cl = doc__le16(buf + pos + 32);
             if (memcmp(buf + pos, "PK\x01\x02", 4) || nl > end - pos - 46)
                 return 0;
             if (nl == sizeof(DOCX_PART) - 1 && !memcmp(buf + pos + 46, DOCX_PART, nl))
@@ -74,12 +68,13 @@ static int zip_local_has_docx(const unsigned char *buf, size_t len)
     size_t pos = 0;
 
     for (unsigned n = 0; n < 65536 && pos + 30 <= len && !memcmp(buf + pos, "PK\x03\x04", 4); n++) {
-        size_t nl = rd16(buf + pos + 26), el = rd16(buf + pos + 28), cs = rd32(buf + pos + 18);
+        size_t nl = doc__le16(buf + pos + 26), el = doc__le16(buf + pos + 28),
+               cs = doc__le32(buf + pos + 18);
         if (nl > len - pos - 30)
             return 0;
         if (nl == sizeof(DOCX_PART) - 1 && !memcmp(buf + pos + 30, DOCX_PART, nl))
             return 1;
-        if (rd16(buf + pos + 6) & 0x8)
+        if (doc__le16(buf + pos + 6) & 0x8)
             return 0; /* sizes in a data descriptor after the data: cannot skip it */
         if (cs > len - pos - 30 - nl || el > len - pos - 30 - nl - cs)
             return 0;
@@ -90,11 +85,11 @@ static int zip_local_has_docx(const unsigned char *buf, size_t len)
 
 static enum doc_format detect_zip(const unsigned char *buf, size_t len)
 {
-    size_t nl = rd16(buf + 26), el = rd16(buf + 28), cs = rd32(buf + 18);
+    size_t nl = doc__le16(buf + 26), el = doc__le16(buf + 28), cs = doc__le32(buf + 18);
     int has;
 
     /* len >= 30 (doc_detect); the name, the extra field and the data must be in buf */
-    if (len >= 38 && rd16(buf + 8) == 0 && nl == 8 && cs == sizeof(HWPX_MIME) - 1 &&
+    if (len >= 38 && doc__le16(buf + 8) == 0 && nl == 8 && cs == sizeof(HWPX_MIME) - 1 &&
         len - 38 >= el && len - 38 - el >= cs && !memcmp(buf + 30, "mimetype", 8) &&
         !memcmp(buf + 38 + el, HWPX_MIME, cs))
         return DOC_HWPX;
@@ -164,4 +159,15 @@ int doc_read(enum doc_format f, const char *path, const unsigned char *buf, size
         snprintf(err->msg, sizeof(err->msg), "%s is not a document container", doc_format_name(f));
         return -1;
     }
+}
+
+int doc__fail(struct doc_error *err, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+    va_end(ap);
+    utf8_trim_invalid(err->msg); /* cut inside a character */
+    return -1;
 }

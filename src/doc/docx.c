@@ -23,7 +23,6 @@
  *
  * Page headers and footers (word/headerN.xml) and comments are not read.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "doc/doc.h"
@@ -167,20 +166,9 @@ int doc_read_docx(const unsigned char *buf, size_t len, const struct doc_sink *s
     int rc = -1, found;
 
     memset(&st, 0, sizeof st);
-    flow_init(&st.flow, sink);
-    err->msg[0] = '\0';
-    if (zip_open(&z, buf, len, err) < 0) {
-        flow_release(&st.flow);
-        return -1;
-    }
-    found = zip_find(&z, "word/document.xml", &e, err);
-    if (found < 0)
-        goto cleanup;
-    if (!found) {
-        snprintf(err->msg, sizeof err->msg, "not a DOCX file: no zip entry 'word/document.xml'");
-        goto cleanup;
-    }
-    if (flow_read_xml(&z, e, &h, &st, &st.reader, &st.flow.rc, err) < 0)
+    if (flow_open_zip(&st.flow, sink, &z, buf, len, err) < 0 ||
+        zip_require(&z, "word/document.xml", "a DOCX", &e, err) < 0 ||
+        flow_read_xml(&z, e, &h, &st, &st.reader, &st.flow.rc, err) < 0)
         goto cleanup;
     for (size_t i = 0; i < sizeof notes / sizeof notes[0] && !st.flow.rc; i++) {
         found = zip_find(&z, notes[i], &e, err);
@@ -194,9 +182,5 @@ int doc_read_docx(const unsigned char *buf, size_t len, const struct doc_sink *s
     rc = flow_finish(&st.flow);
 
 cleanup:
-    if (st.flow.rc)
-        rc = st.flow.rc;
-    flow_release(&st.flow);
-    zip_close(&z);
-    return rc;
+    return flow_close_zip(&st.flow, &z, rc);
 }

@@ -221,6 +221,23 @@ const char *flow_local_name(const char *name)
     return c ? c + 1 : name;
 }
 
+int flow_open_zip(struct flow *f, const struct doc_sink *sink, struct zip *z,
+                  const unsigned char *buf, size_t len, struct doc_error *err)
+{
+    flow_init(f, sink);
+    err->msg[0] = '\0';
+    return zip_open(z, buf, len, err); /* a failed open leaves z for zip_close */
+}
+
+int flow_close_zip(struct flow *f, struct zip *z, int rc)
+{
+    if (f->rc)
+        rc = f->rc;
+    flow_release(f);
+    zip_close(z);
+    return rc;
+}
+
 int flow_read_xml(struct zip *z, const struct zip_entry *e, const struct xml_handlers *h, void *ctx,
                   struct xml_reader **reader, const int *sink_rc, struct doc_error *err)
 {

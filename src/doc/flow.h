@@ -77,6 +77,21 @@ int flow_finish(struct flow *f);
 const char *flow_local_name(const char *name);
 
 /*
+ * The start of a reader of a zip-based document (docx.c, hwpx.c): inits f
+ * for sink, clears err and opens the archive buf[0..len) into z. Returns 0,
+ * or -1 with err set; either way the reader ends with flow_close_zip.
+ */
+int flow_open_zip(struct flow *f, const struct doc_sink *sink, struct zip *z,
+                  const unsigned char *buf, size_t len, struct doc_error *err /* OUT */);
+
+/*
+ * The end of such a reader: releases f and z (after flow_open_zip, whether
+ * or not it failed). Returns rc, the reader's result so far, or the sink's
+ * nonzero value when the sink stopped the read.
+ */
+int flow_close_zip(struct flow *f, struct zip *z, int rc);
+
+/*
  * Inflates entry e of z and parses it with h and ctx (reader as for
  * xml_read_buffer). A parse stopped because the sink asked (*sink_rc
  * nonzero) is no error. Returns 0, or -1 with err naming the entry and

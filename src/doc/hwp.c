@@ -30,7 +30,6 @@
  * bomb, not a document; records and text never read past their stream;
  * controls nest at most DOC_HWP_DEPTH_MAX deep.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +37,7 @@
 #include <zlib.h>
 
 #include "doc/doc.h"
+#include "doc/doc_int.h"
 #include "doc/hwp_int.h"
 #include "doc/ole2.h"
 #include "util/strbuf.h"
@@ -87,29 +87,6 @@ struct hwp {
     int stop;            /* what the sink returned, or -1 on an error */
 };
 
-static int fail(struct doc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Fills err (one line) and returns -1. */
-static int fail(struct doc_error *err, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-static uint16_t rd16(const unsigned char *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /*
  * Inflates raw deflate in[0..inlen) into a new buffer, at most *budget bytes
  * (which is reduced by what was used), refusing a ratio over
@@ -125,7 +102,7 @@ static int inflate_raw(const unsigned char *in, size_t inlen, size_t *budget, co
 
     memset(&z, 0, sizeof(z));
     if (inflateInit2(&z, -15) != Z_OK)
-        return fail(err, "%s: cannot start zlib", what);
+        return doc__fail(err, "%s: cannot start zlib", what);
     buf = xmalloc(cap);
     z.next_in = (unsigned char *)(uintptr_t)in;
     for (;;) {
@@ -135,8 +112,8 @@ static int inflate_raw(const unsigned char *in, size_t inlen, size_t *budget, co
             if (cap > *budget) {
                 inflateEnd(&z);
                 free(buf);
-                return fail(err, "%s inflates to more than %u MiB, the limit", what,
-                            DOC_HWP_INFLATE_MAX >> 20);
+                return doc__fail(err, "%s inflates to more than %u MiB, the limit", what,
+                                 DOC_HWP_INFLATE_MAX >> 20);
             }
             cap *= 2;
             buf = xrealloc(buf, cap);
@@ -148,27 +125,27 @@ static int inflate_raw(const unsigned char *in, size_t inlen, size_t *budget, co
         if (got > *budget) {
             inflateEnd(&z);
             free(buf);
-            return fail(err, "%s inflates to more than %u MiB, the limit", what,
-                        DOC_HWP_INFLATE_MAX >> 20);
+            return doc__fail(err, "%s inflates to more than %u MiB, the limit", what,
+                             DOC_HWP_INFLATE_MAX >> 20);
         }
         if (got > (1u << 20) && got / DOC_HWP_RATIO_MAX > inlen) {
             inflateEnd(&z);
             free(buf);
-            return fail(err, "%s inflates more than %u times its size: refused as a bomb", what,
-                        DOC_HWP_RATIO_MAX);
+            return doc__fail(err, "%s inflates more than %u times its size: refused as a bomb",
+                             what, DOC_HWP_RATIO_MAX);
         }
         if (rc == Z_STREAM_END)
             break;
         if (rc == Z_BUF_ERROR && z.avail_in == 0) {
             inflateEnd(&z);
             free(buf);
-            return fail(err, "%s: compressed data ends early (truncated?)", what);
+            return doc__fail(err, "%s: compressed data ends early (truncated?)", what);
         }
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
             unsigned long at = (unsigned long)(z.next_in - in);
             inflateEnd(&z);
             free(buf);
-            return fail(err, "%s: damaged compressed data near byte %lu", what, at);
+            return doc__fail(err, "%s: damaged compressed data near byte %lu", what, at);
         }
     }
     inflateEnd(&z);
@@ -190,20 +167,20 @@ static int split_records(struct hwp *h, const unsigned char *buf, size_t len)
         struct record *r;
 
         if (len - pos < 4)
-            return fail(h->err, "%s: record header cut short at byte %lu", h->section,
-                        (unsigned long)pos);
-        hd = rd32(buf + pos);
+            return doc__fail(h->err, "%s: record header cut short at byte %lu", h->section,
+                             (unsigned long)pos);
+        hd = doc__le32(buf + pos);
         size = hd >> 20;
         pos += 4;
         if (size == 0xFFF) {
             if (len - pos < 4)
-                return fail(h->err, "%s: record size cut short at byte %lu", h->section,
-                            (unsigned long)pos);
-            size = rd32(buf + pos);
+                return doc__fail(h->err, "%s: record size cut short at byte %lu", h->section,
+                                 (unsigned long)pos);
+            size = doc__le32(buf + pos);
             pos += 4;
         }
         if (size > len - pos)
-            return fail(
+            return doc__fail(
                 h->err, "%s: record of %lu bytes at byte %lu runs past the stream (%lu bytes)",
                 h->section, (unsigned long)size, (unsigned long)pos - 4, (unsigned long)len);
         if (h->nrecs == cap) {
@@ -232,7 +209,7 @@ static void para_text(struct strbuf *out, const unsigned char *p, size_t size)
     size_t n = size / 2, i = 0;
 
     while (i < n) {
-        uint32_t c = rd16(p + 2 * i);
+        uint32_t c = doc__le16(p + 2 * i);
 
         if (c < 0x20) {
             switch (c) {
@@ -267,7 +244,7 @@ static void para_text(struct strbuf *out, const unsigned char *p, size_t size)
         }
         i++;
         if (c >= 0xD800 && c < 0xDC00 && i < n) {
-            uint32_t lo = rd16(p + 2 * i);
+            uint32_t lo = doc__le16(p + 2 * i);
             if (lo >= 0xDC00 && lo < 0xE000) {
                 c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
                 i++;
@@ -291,6 +268,33 @@ static int emit(struct hwp *h, const struct strbuf *text)
         return 0;
     snprintf(where, sizeof(where), "\xc2\xa7%lu", ++h->paras);
     return h->sink->para(h->sink->arg, text->buf, text->len, where);
+}
+
+/*
+ * Where a paragraph's text goes: to the sink, or, inside a table cell
+ * (cell not NULL), onto the cell's text, a space between two texts.
+ */
+static int para_out(struct hwp *h, const struct strbuf *text, struct strbuf *cell)
+{
+    if (!cell)
+        return emit(h, text);
+    if (cell->len && text->len)
+        strbuf_addch(cell, ' ');
+    strbuf_addbuf(cell, text);
+    return 0;
+}
+
+/*
+ * Where a finished table row goes: to the sink, or, for a table inside a
+ * cell (cell not NULL), onto the cell's text after a space.
+ */
+static int row_out(struct hwp *h, const struct strbuf *row, struct strbuf *cell)
+{
+    if (!cell)
+        return emit(h, row);
+    strbuf_addch(cell, ' ');
+    strbuf_addbuf(cell, row);
+    return 0;
 }
 
 static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *cell);
@@ -318,19 +322,14 @@ static int read_lists(struct hwp *h, size_t *i, size_t end, int table, struct st
         }
         /* paragraph count (2), flags (4; older writers: 2 + 2 + 4), then the
          * cell's column and row addresses */
-        rowaddr = r->size >= 12 ? (long)rd16(r->data + 10) : cur_row;
+        rowaddr = r->size >= 12 ? (long)doc__le16(r->data + 10) : cur_row;
         ++*i;
         if (!table) {
             ret = read_paras(h, i, level, cell);
             continue;
         }
         if (cur_row >= 0 && rowaddr != cur_row && ncells) {
-            if (cell) {
-                strbuf_addch(cell, ' ');
-                strbuf_addbuf(cell, &row);
-            } else {
-                ret = emit(h, &row);
-            }
+            ret = row_out(h, &row, cell);
             strbuf_reset(&row);
             ncells = 0;
         }
@@ -345,14 +344,8 @@ static int read_lists(struct hwp *h, size_t *i, size_t end, int table, struct st
                 c.buf[k] = ' '; /* a TAB inside a cell is not a column */
         strbuf_addbuf(&row, &c);
     }
-    if (!ret && ncells) {
-        if (cell) {
-            strbuf_addch(cell, ' ');
-            strbuf_addbuf(cell, &row);
-        } else {
-            ret = emit(h, &row);
-        }
-    }
+    if (!ret && ncells)
+        ret = row_out(h, &row, cell);
     strbuf_release(&row);
     strbuf_release(&c);
     return ret;
@@ -379,7 +372,7 @@ static int is_box(const struct hwp *h, size_t i)
 
     if (j < h->nrecs && h->recs[j].tag == TAG_TABLE && h->recs[j].level == h->recs[i].level + 1 &&
         h->recs[j].size >= 8)
-        return rd16(h->recs[j].data + 4) == 1 && rd16(h->recs[j].data + 6) == 1;
+        return doc__le16(h->recs[j].data + 4) == 1 && doc__le16(h->recs[j].data + 6) == 1;
     return 0;
 }
 
@@ -394,7 +387,7 @@ static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *c
     int ret = 0;
 
     if (++h->depth > DOC_HWP_DEPTH_MAX) {
-        fail(h->err, "%s: controls nested more than %d deep", h->section, DOC_HWP_DEPTH_MAX);
+        doc__fail(h->err, "%s: controls nested more than %d deep", h->section, DOC_HWP_DEPTH_MAX);
         return -1;
     }
     while (*i < h->nrecs && !ret) {
@@ -424,31 +417,17 @@ static int read_paras(struct hwp *h, size_t *i, unsigned level, struct strbuf *c
             if (r->tag != TAG_CTRL_HEADER || r->size < 4)
                 continue;
             /* the paragraph's text comes before what it anchors */
-            if (!said++) {
-                if (cell) {
-                    if (cell->len && h->text.len)
-                        strbuf_addch(cell, ' ');
-                    strbuf_addbuf(cell, &h->text);
-                } else {
-                    ret = emit(h, &h->text);
-                }
-            }
-            id = rd32(r->data);
+            if (!said++)
+                ret = para_out(h, &h->text, cell);
+            id = doc__le32(r->data);
             sub = j + 1;
             if (!ret && id != CTRL_HEADER && id != CTRL_FOOTER && id != CTRL_COMMENT)
                 ret =
                     read_lists(h, &sub, subtree_end(h, j), id == CTRL_TABLE && !is_box(h, j), cell);
             j = subtree_end(h, j) - 1;
         }
-        if (!said && !ret) {
-            if (cell) {
-                if (cell->len && h->text.len)
-                    strbuf_addch(cell, ' ');
-                strbuf_addbuf(cell, &h->text);
-            } else {
-                ret = emit(h, &h->text);
-            }
-        }
+        if (!said && !ret)
+            ret = para_out(h, &h->text, cell);
         *i = end;
     }
     h->depth--;
@@ -519,40 +498,40 @@ int doc_read_hwp(const unsigned char *buf, size_t len, const struct doc_sink *si
     h.err = err;
     strbuf_init(&h.text, 0);
     if ((idx = ole2_find(&o, "FileHeader")) < 0) {
-        fail(err, "not an HWP document: no FileHeader stream");
+        doc__fail(err, "not an HWP document: no FileHeader stream");
         goto out;
     }
     if (ole2_read(&o, idx, &fh, &fhlen, err))
         goto out;
     if (fhlen < 40 || memcmp(fh, "HWP Document File", 17)) {
-        fail(err, "not an HWP document: FileHeader has no 'HWP Document File' signature");
+        doc__fail(err, "not an HWP document: FileHeader has no 'HWP Document File' signature");
         goto out;
     }
-    version = rd32(fh + 32);
-    flags = rd32(fh + 36);
+    version = doc__le32(fh + 32);
+    flags = doc__le32(fh + 36);
     if (version >> 24 != 5) {
-        fail(err, "HWP version %u.%u.%u.%u is not supported (only 5.x)", version >> 24,
-             version >> 16 & 0xFF, version >> 8 & 0xFF, version & 0xFF);
+        doc__fail(err, "HWP version %u.%u.%u.%u is not supported (only 5.x)", version >> 24,
+                  version >> 16 & 0xFF, version >> 8 & 0xFF, version & 0xFF);
         goto out;
     }
     if (flags & FLAG_PASSWORD) {
-        fail(err, "the HWP document is encrypted with a password; save it without one");
+        doc__fail(err, "the HWP document is encrypted with a password; save it without one");
         goto out;
     }
     if (flags & FLAG_DISTRIBUTION) {
-        fail(err, "the HWP document is a distribution document (배포용 문서), whose text is "
-                  "encrypted; ask for the original");
+        doc__fail(err, "the HWP document is a distribution document (배포용 문서), whose text is "
+                       "encrypted; ask for the original");
         goto out;
     }
     for (unsigned s = 0;; s++) {
         if (s >= DOC_HWP_SECTIONS_MAX) {
-            fail(err, "more than %u sections", DOC_HWP_SECTIONS_MAX);
+            doc__fail(err, "more than %u sections", DOC_HWP_SECTIONS_MAX);
             goto out;
         }
         snprintf(name, sizeof(name), "BodyText/Section%u", s);
         if ((idx = ole2_find(&o, name)) < 0) {
             if (s == 0) {
-                fail(err, "not an HWP document: no BodyText/Section0 stream");
+                doc__fail(err, "not an HWP document: no BodyText/Section0 stream");
                 goto out;
             }
             break;

@@ -227,21 +227,9 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
     char *seen = NULL; /* per zip entry: already read as a section */
 
     memset(&st, 0, sizeof st);
-    flow_init(&st.flow, sink);
-    err->msg[0] = '\0';
-    if (zip_open(&z, buf, len, err) < 0) {
-        flow_release(&st.flow);
-        return -1;
-    }
-
-    found = zip_find(&z, "mimetype", &e, err);
-    if (found < 0)
-        goto cleanup;
-    if (!found) {
-        snprintf(err->msg, sizeof err->msg, "not an HWPX file: no zip entry 'mimetype'");
-        goto cleanup;
-    }
-    if (zip_read(&z, e, &mime, &mime_len, err) < 0)
+    if (flow_open_zip(&st.flow, sink, &z, buf, len, err) < 0 ||
+        zip_require(&z, "mimetype", "an HWPX", &e, err) < 0 ||
+        zip_read(&z, e, &mime, &mime_len, err) < 0)
         goto cleanup;
     while (mime_len &&
            (mime[mime_len - 1] == '\n' || mime[mime_len - 1] == '\r' || mime[mime_len - 1] == ' '))
@@ -311,13 +299,9 @@ int doc_read_hwpx(const unsigned char *buf, size_t len, const struct doc_sink *s
     rc = flow_finish(&st.flow);
 
 cleanup:
-    if (st.flow.rc)
-        rc = st.flow.rc;
     free(mime);
     free(seen);
     strbuf_release(&hs.items);
     strbuf_release(&hs.spine);
-    flow_release(&st.flow);
-    zip_close(&z);
-    return rc;
+    return flow_close_zip(&st.flow, &z, rc);
 }

@@ -20,11 +20,11 @@
  */
 #include "doc/ole2.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/doc_int.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -33,29 +33,6 @@
 #define NOSTREAM 0xFFFFFFFFu
 #define DIR_ENTRY 128
 #define MINI_SSZ 64
-
-static uint16_t rd16(const unsigned char *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static int fail(struct doc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Fills err (one line) and returns -1. */
-static int fail(struct doc_error *err, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* Sectors the file holds, counting a short last one (a truncated tail is caught on read). */
 static size_t file_sectors(const struct ole2 *o)
@@ -89,8 +66,8 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
     uint32_t s = first;
 
     if (!whole && size > (mini ? o->mini_len : o->len))
-        return fail(err, "OLE2 stream '%s' claims %lu bytes, more than the file holds", what,
-                    (unsigned long)size);
+        return doc__fail(err, "OLE2 stream '%s' claims %lu bytes, more than the file holds", what,
+                         (unsigned long)size);
     cap = whole ? ssz * 8 : size;
     buf = xmalloc(cap ? cap : 1);
     /* a sector seen twice in one chain is a loop, even one that would end at the size */
@@ -100,18 +77,18 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
         size_t n = whole || size - got > ssz ? ssz : size - got, off = (size_t)s * ssz;
 
         if (s == ENDOFCHAIN) {
-            fail(err, "OLE2 stream '%s' ends after %lu bytes, before its size", what,
-                 (unsigned long)got);
+            doc__fail(err, "OLE2 stream '%s' ends after %lu bytes, before its size", what,
+                      (unsigned long)got);
             goto bad;
         }
         if (s >= nfat || ++steps > nfat) {
-            fail(err, "OLE2 stream '%s': sector %lu is outside the allocation table", what,
-                 (unsigned long)s);
+            doc__fail(err, "OLE2 stream '%s': sector %lu is outside the allocation table", what,
+                      (unsigned long)s);
             goto bad;
         }
         if (seen[s]) {
-            fail(err, "OLE2 stream '%s': loop in the sector chain at sector %lu", what,
-                 (unsigned long)s);
+            doc__fail(err, "OLE2 stream '%s': loop in the sector chain at sector %lu", what,
+                      (unsigned long)s);
             goto bad;
         }
         /* only the bytes needed must be there: a writer may leave the last sector short */
@@ -120,8 +97,8 @@ static int read_chain(const struct ole2 *o, uint32_t first, size_t size, int min
         else if ((off += ssz) <= o->len && o->len - off >= n)
             src = o->buf + off;
         if (!src) {
-            fail(err, "OLE2 stream '%s': sector %lu is past the end of the file (truncated?)", what,
-                 (unsigned long)s);
+            doc__fail(err, "OLE2 stream '%s': sector %lu is past the end of the file (truncated?)",
+                      what, (unsigned long)s);
             goto bad;
         }
         if (whole && cap - got < n) {
@@ -146,32 +123,33 @@ bad:
 /* Loads the FAT through the DIFAT. */
 static int load_fat(struct ole2 *o, const unsigned char *h, struct doc_error *err)
 {
-    uint32_t nfatsect = rd32(h + 0x2C), difat = rd32(h + 0x44), ndifat = rd32(h + 0x48);
+    uint32_t nfatsect = doc__le32(h + 0x2C), difat = doc__le32(h + 0x44),
+             ndifat = doc__le32(h + 0x48);
     size_t per = o->ssz / 4, have = file_sectors(o), i, k = 0, steps = 0;
     uint32_t *list;
 
     if (nfatsect == 0 || nfatsect > have)
-        return fail(err, "OLE2 header lists %lu FAT sectors, more than the file holds",
-                    (unsigned long)nfatsect);
+        return doc__fail(err, "OLE2 header lists %lu FAT sectors, more than the file holds",
+                         (unsigned long)nfatsect);
     list = xmalloc(nfatsect * sizeof(*list));
     for (i = 0; i < 109 && k < nfatsect; i++)
-        list[k++] = rd32(h + 0x4C + 4 * i);
+        list[k++] = doc__le32(h + 0x4C + 4 * i);
     while (k < nfatsect) {
         const unsigned char *d;
 
         if (difat == ENDOFCHAIN || difat == FREESECT || ++steps > ndifat || steps > have) {
             free(list);
-            return fail(err, "OLE2 %s chain ends or loops before listing the FAT (sector %lu)",
-                        "DIFAT", (unsigned long)difat);
+            return doc__fail(err, "OLE2 %s chain ends or loops before listing the FAT (sector %lu)",
+                             "DIFAT", (unsigned long)difat);
         }
         if (!(d = sector(o, difat))) {
             free(list);
-            return fail(err, "OLE2 %s sector %lu is past the end of the file (truncated?)", "DIFAT",
-                        (unsigned long)difat);
+            return doc__fail(err, "OLE2 %s sector %lu is past the end of the file (truncated?)",
+                             "DIFAT", (unsigned long)difat);
         }
         for (i = 0; i + 1 < per && k < nfatsect; i++)
-            list[k++] = rd32(d + 4 * i);
-        difat = rd32(d + 4 * (per - 1));
+            list[k++] = doc__le32(d + 4 * i);
+        difat = doc__le32(d + 4 * (per - 1));
     }
     o->nfat = (size_t)nfatsect * per;
     o->fat = xmalloc(o->nfat * sizeof(*o->fat));
@@ -180,11 +158,11 @@ static int load_fat(struct ole2 *o, const unsigned char *h, struct doc_error *er
         if (!f) {
             unsigned long n = list[k];
             free(list);
-            return fail(err, "OLE2 %s sector %lu is past the end of the file (truncated?)", "FAT",
-                        n);
+            return doc__fail(err, "OLE2 %s sector %lu is past the end of the file (truncated?)",
+                             "FAT", n);
         }
         for (i = 0; i < per; i++)
-            o->fat[k * per + i] = rd32(f + 4 * i);
+            o->fat[k * per + i] = doc__le32(f + 4 * i);
     }
     free(list);
     return 0;
@@ -202,43 +180,45 @@ int ole2_open(struct ole2 *o, const unsigned char *buf, size_t len, struct doc_e
     o->buf = buf;
     o->len = len;
     if (len < 512 || memcmp(buf, OLE2_MAGIC, 8))
-        return fail(err, "not an OLE2 compound file");
-    major = rd16(h + 0x1A);
-    shift = rd16(h + 0x1E);
-    if (rd16(h + 0x1C) != 0xFFFE || !((major == 3 && shift == 9) || (major == 4 && shift == 12)) ||
-        rd16(h + 0x20) != 6)
-        return fail(err, "OLE2 header: unsupported version %u or sector size", major);
+        return doc__fail(err, "not an OLE2 compound file");
+    major = doc__le16(h + 0x1A);
+    shift = doc__le16(h + 0x1E);
+    if (doc__le16(h + 0x1C) != 0xFFFE ||
+        !((major == 3 && shift == 9) || (major == 4 && shift == 12)) || doc__le16(h + 0x20) != 6)
+        return doc__fail(err, "OLE2 header: unsupported version %u or sector size", major);
     o->v3 = major == 3;
     o->ssz = 1u << shift;
-    o->cutoff = rd32(h + 0x38);
+    o->cutoff = doc__le32(h + 0x38);
     if (len < o->ssz + o->ssz)
-        return fail(err, "OLE2 file of %lu bytes is truncated", (unsigned long)len);
+        return doc__fail(err, "OLE2 file of %lu bytes is truncated", (unsigned long)len);
     if (load_fat(o, h, err))
         goto bad;
-    if (read_chain(o, rd32(h + 0x30), (size_t)-1, 0, "directory", &o->dir, &dlen, err))
+    if (read_chain(o, doc__le32(h + 0x30), (size_t)-1, 0, "directory", &o->dir, &dlen, err))
         goto bad;
     o->ndir = dlen / DIR_ENTRY;
     if (o->ndir == 0 || o->dir[0x42] != 5) {
-        fail(err, "OLE2 %s has no root entry (%lu entries)", "directory", (unsigned long)o->ndir);
+        doc__fail(err, "OLE2 %s has no root entry (%lu entries)", "directory",
+                  (unsigned long)o->ndir);
         goto bad;
     }
-    if (rd32(h + 0x3C) != ENDOFCHAIN && rd32(h + 0x40)) {
-        if (read_chain(o, rd32(h + 0x3C), (size_t)-1, 0, "mini FAT", &data, &dlen, err))
+    if (doc__le32(h + 0x3C) != ENDOFCHAIN && doc__le32(h + 0x40)) {
+        if (read_chain(o, doc__le32(h + 0x3C), (size_t)-1, 0, "mini FAT", &data, &dlen, err))
             goto bad;
         o->nminifat = dlen / 4;
         o->minifat = xmalloc((o->nminifat ? o->nminifat : 1) * sizeof(*o->minifat));
         for (size_t i = 0; i < o->nminifat; i++)
-            o->minifat[i] = rd32(data + 4 * i);
+            o->minifat[i] = doc__le32(data + 4 * i);
         free(data);
         /* the mini stream is the root entry's data, read through the FAT */
-        uint64_t rsize = rd32(o->dir + 0x78) | (o->v3 ? 0 : (uint64_t)rd32(o->dir + 0x7C) << 32);
+        uint64_t rsize =
+            doc__le32(o->dir + 0x78) | (o->v3 ? 0 : (uint64_t)doc__le32(o->dir + 0x7C) << 32);
         if (rsize > len) {
-            fail(err, "OLE2 %s of %lu bytes is longer than the file", "mini stream",
-                 (unsigned long)rsize);
+            doc__fail(err, "OLE2 %s of %lu bytes is longer than the file", "mini stream",
+                      (unsigned long)rsize);
             goto bad;
         }
-        if (rsize && read_chain(o, rd32(o->dir + 0x74), (size_t)rsize, 0, "mini stream", &o->mini,
-                                &o->mini_len, err))
+        if (rsize && read_chain(o, doc__le32(o->dir + 0x74), (size_t)rsize, 0, "mini stream",
+                                &o->mini, &o->mini_len, err))
             goto bad;
     }
     return 0;
@@ -250,12 +230,12 @@ bad:
 /* Whether entry e's name (UTF-16LE) is name, compared as OLE2 does: ASCII case folded. */
 static int name_is(const unsigned char *e, const char *name, size_t n)
 {
-    size_t blen = rd16(e + 0x40);
+    size_t blen = doc__le16(e + 0x40);
 
     if (blen != 2 * (n + 1) || blen > 64)
         return 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned c = rd16(e + 2 * i), d = (unsigned char)name[i];
+        unsigned c = doc__le16(e + 2 * i), d = (unsigned char)name[i];
         if (c >= 'a' && c <= 'z')
             c -= 'a' - 'A';
         if (d >= 'a' && d <= 'z')
@@ -273,7 +253,7 @@ static long find_child(const struct ole2 *o, long parent, const char *name, size
     uint32_t *stack = xmalloc((o->ndir + 1) * sizeof(*stack));
     size_t sp = 0;
     long found = -1;
-    uint32_t c = rd32(o->dir + (size_t)parent * DIR_ENTRY + 0x4C);
+    uint32_t c = doc__le32(o->dir + (size_t)parent * DIR_ENTRY + 0x4C);
 
     memset(seen, 0, o->ndir);
     if (c < o->ndir)
@@ -281,7 +261,7 @@ static long find_child(const struct ole2 *o, long parent, const char *name, size
     while (sp && found < 0) {
         uint32_t x = stack[--sp];
         const unsigned char *e = o->dir + (size_t)x * DIR_ENTRY;
-        uint32_t l = rd32(e + 0x44), r = rd32(e + 0x48);
+        uint32_t l = doc__le32(e + 0x44), r = doc__le32(e + 0x48);
 
         if (seen[x])
             continue; /* a damaged tree: each entry is looked at once */
@@ -316,27 +296,27 @@ int ole2_read(const struct ole2 *o, long idx, unsigned char **out, size_t *len,
               struct doc_error *err)
 {
     const unsigned char *e = o->dir + (size_t)idx * DIR_ENTRY;
-    uint64_t size = rd32(e + 0x78) | (o->v3 ? 0 : (uint64_t)rd32(e + 0x7C) << 32);
+    uint64_t size = doc__le32(e + 0x78) | (o->v3 ? 0 : (uint64_t)doc__le32(e + 0x7C) << 32);
     char name[33];
     size_t i;
 
     /* the name for messages, ASCII only (HWP's stream names are) */
     for (i = 0; i < 32 && i * 2 + 1 < 64; i++) {
-        unsigned c = rd16(e + 2 * i);
+        unsigned c = doc__le16(e + 2 * i);
         if (!c)
             break;
         name[i] = c >= 0x20 && c < 0x7F ? (char)c : '?';
     }
     name[i] = '\0';
     if (size > o->len)
-        return fail(err, "OLE2 stream '%s' claims %lu bytes, more than the file holds", name,
-                    (unsigned long)size);
+        return doc__fail(err, "OLE2 stream '%s' claims %lu bytes, more than the file holds", name,
+                         (unsigned long)size);
     if (size == 0) {
         *out = xmalloc(1);
         *len = 0;
         return 0;
     }
-    return read_chain(o, rd32(e + 0x74), (size_t)size, size < o->cutoff, name, out, len, err);
+    return read_chain(o, doc__le32(e + 0x74), (size_t)size, size < o->cutoff, name, out, len, err);
 }
 
 void ole2_close(struct ole2 *o)

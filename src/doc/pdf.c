@@ -26,7 +26,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +34,7 @@
 #include <unistd.h>
 
 #include "doc/doc.h"
+#include "doc/doc_int.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -127,18 +127,6 @@ static int feed(struct pdf_state *st, const char *s, size_t len)
     return st->rc;
 }
 
-static int fail(struct doc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int fail(struct doc_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-    utf8_trim_invalid(err->msg); /* cut inside a character */
-    return -1;
-}
-
 /*
  * The first line of what pdftotext said on its standard error, for a
  * one-line message: controls and bytes that are not UTF-8 (a file name in
@@ -184,14 +172,14 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
     char *argv[] = {a_prog, a_layout, a_enc, a_utf8, arg.buf, a_stdout, NULL};
 
     if (pipe(out) < 0 || pipe(errp) < 0) {
-        fail(err, "cannot run pdftotext: %s", strerror(errno));
+        doc__fail(err, "cannot run pdftotext: %s", strerror(errno));
         goto cleanup;
     }
     /* our ends must not leak into other children */
     fcntl(out[0], F_SETFD, FD_CLOEXEC);
     fcntl(errp[0], F_SETFD, FD_CLOEXEC);
     if (posix_spawn_file_actions_init(&fa) != 0) {
-        fail(err, "cannot run pdftotext: out of memory");
+        doc__fail(err, "cannot run pdftotext: out of memory");
         goto cleanup;
     }
     fa_ok = 1;
@@ -207,10 +195,10 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
     if (e != 0) {
         pid = -1;
         if (e == ENOENT)
-            fail(err, "cannot read PDF: pdftotext not found (install the Debian package "
-                      "poppler-utils)");
+            doc__fail(err, "cannot read PDF: pdftotext not found (install the Debian package "
+                           "poppler-utils)");
         else
-            fail(err, "cannot run pdftotext: %s", strerror(e));
+            doc__fail(err, "cannot run pdftotext: %s", strerror(e));
         goto cleanup;
     }
 
@@ -220,7 +208,7 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
         if (poll(pf, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            fail(err, "cannot read from pdftotext: %s", strerror(errno));
+            doc__fail(err, "cannot read from pdftotext: %s", strerror(errno));
             goto cleanup;
         }
         for (int i = 0; i < 2; i++) {
@@ -250,7 +238,7 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
     }
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
-            fail(err, "cannot wait for pdftotext: %s", strerror(errno));
+            doc__fail(err, "cannot wait for pdftotext: %s", strerror(errno));
             pid = -1;
             goto cleanup;
         }
@@ -262,13 +250,13 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
     }
     first_line(&errtext);
     if (WIFSIGNALED(status)) {
-        fail(err, "pdftotext was killed by signal %d", WTERMSIG(status));
+        doc__fail(err, "pdftotext was killed by signal %d", WTERMSIG(status));
         goto cleanup;
     }
     if (WEXITSTATUS(status) != 0) {
         /* pdftotext(1): 1 cannot open the PDF, 3 permissions, 99 other */
-        fail(err, "pdftotext failed with exit status %d%s%.160s", WEXITSTATUS(status),
-             errtext.len ? ": " : "", errtext.len ? errtext.buf : "");
+        doc__fail(err, "pdftotext failed with exit status %d%s%.160s", WEXITSTATUS(status),
+                  errtext.len ? ": " : "", errtext.len ? errtext.buf : "");
         goto cleanup;
     }
     if (st.cur.len) {
@@ -281,7 +269,7 @@ int doc_read_pdf(const char *path, const struct doc_sink *sink, struct doc_error
         goto cleanup;
     }
     if (!st.chars) {
-        fail(err, "no extractable text (a scanned image?)");
+        doc__fail(err, "no extractable text (a scanned image?)");
         goto cleanup;
     }
     rc = 0;

@@ -117,6 +117,22 @@ void text_input_fail(struct dd_error *err, enum text_reader_status code, const c
     strbuf_release(&msg);
 }
 
+int text_input_open(const char *path, const char *asked, struct dd_error *err)
+{
+    int fd;
+
+    if (!strcmp(path, "-"))
+        return STDIN_FILENO;
+    do
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        err->sys_errno = errno;
+        text_input_fail(err, TEXT_READER_EOPEN, path, asked);
+    }
+    return fd;
+}
+
 /*
  * Fills err for a document that cannot be read as format f (DOC_TEXT: not
  * yet known) for the reason why: "cannot read 'a.hwp' as hwp: ...".
@@ -315,18 +331,10 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
         text_input_fail(err, TEXT_READER_EENCODING, path, encoding);
         return NULL;
     }
-    if (!strcmp(path, "-")) {
-        fd = STDIN_FILENO;
-    } else {
-        do
-            fd = open(path, O_RDONLY | O_CLOEXEC);
-        while (fd < 0 && errno == EINTR);
-        if (fd < 0) {
-            err->sys_errno = errno;
-            text_input_fail(err, TEXT_READER_EOPEN, path, encoding);
-            text_decoder_free(dec);
-            return NULL;
-        }
+    fd = text_input_open(path, encoding, err);
+    if (fd < 0) {
+        text_decoder_free(dec);
+        return NULL;
     }
     r = xcalloc(1, sizeof(*r));
     r->fd = fd;

@@ -74,6 +74,15 @@ void text_input_fail(struct dd_error *err, enum text_reader_status code, const c
                      const char *asked);
 
 /*
+ * Opens path for reading, as the readers of doc/ and of check/ open their
+ * input: "-" is standard input (STDIN_FILENO, not to be closed), and an
+ * open interrupted by a signal is retried. Returns the descriptor, or -1
+ * with err filled in by text_input_fail(TEXT_READER_EOPEN) (asked as
+ * there).
+ */
+int text_input_open(const char *path, const char *asked, struct dd_error *err /* OUT */);
+
+/*
  * Opens path for reading with the given encoding (NULL to detect) and
  * flags (enum text_flags). Returns NULL and fills err on failure.
  */

@@ -10,7 +10,6 @@
  * directory, local header; stored and deflate) is about 200 lines, every
  * offset bounds-checked here, and zlib does the inflating.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <zlib.h>
 
 #include "doc/zip.h"
+#include "doc/doc_int.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -34,16 +34,6 @@
 #define FLAG_ENCRYPTED 0x0001u
 #define FLAG_STRONG_ENCRYPTION 0x0040u
 #define FLAG_MASKED_HEADER 0x2000u
-
-static unsigned get16(const unsigned char *p)
-{
-    return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static uint32_t get32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 const char *zip_printable(char *out, size_t size, const char *name, size_t len)
 {
@@ -77,23 +67,11 @@ const char *zip_printable(char *out, size_t size, const char *name, size_t len)
     return out;
 }
 
-static int fail(struct doc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int fail(struct doc_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-    utf8_trim_invalid(err->msg); /* cut inside a character */
-    return -1;
-}
-
 static int fail_entry(struct doc_error *err, const struct zip_entry *e, const char *what)
 {
     char name[ZIP_NAME_MAX + 8];
     zip_printable(name, sizeof name, e->name, e->name_len);
-    return fail(err, "zip entry '%s': %s", name, what);
+    return doc__fail(err, "zip entry '%s': %s", name, what);
 }
 
 /* Finds the End of Central Directory record: the last signature whose comment ends the file. */
@@ -104,12 +82,12 @@ static long find_eocd(const unsigned char *buf, size_t len)
     size_t last = len - EOCD_SIZE;
     size_t stop = last > 0xffff ? last - 0xffff : 0;
     for (size_t i = last + 1; i-- > stop;) {
-        if (get32(buf + i) == EOCD_SIG && i + EOCD_SIZE + get16(buf + i + 20) == len)
+        if (doc__le32(buf + i) == EOCD_SIG && i + EOCD_SIZE + doc__le16(buf + i + 20) == len)
             return (long)i;
     }
     /* a comment length that does not reach the end: accept the last signature */
     for (size_t i = last + 1; i-- > stop;) {
-        if (get32(buf + i) == EOCD_SIG)
+        if (doc__le32(buf + i) == EOCD_SIG)
             return (long)i;
     }
     return -1;
@@ -123,47 +101,47 @@ int zip_open(struct zip *z, const unsigned char *buf, size_t len, struct doc_err
 
     long eocd_at = find_eocd(buf, len);
     if (eocd_at < 0)
-        return fail(err, "not a zip archive (no end of central directory record)");
+        return doc__fail(err, "not a zip archive (no end of central directory record)");
     const unsigned char *eocd = buf + eocd_at;
-    unsigned disk = get16(eocd + 4), cd_disk = get16(eocd + 6);
-    unsigned n_disk = get16(eocd + 8), n_total = get16(eocd + 10);
-    uint32_t cd_size = get32(eocd + 12), cd_off = get32(eocd + 16);
+    unsigned disk = doc__le16(eocd + 4), cd_disk = doc__le16(eocd + 6);
+    unsigned n_disk = doc__le16(eocd + 8), n_total = doc__le16(eocd + 10);
+    uint32_t cd_size = doc__le32(eocd + 12), cd_off = doc__le32(eocd + 16);
 
     /* ZIP64 (APPNOTE 4.3.14): a locator just before the EOCD, or fields at their maximum */
-    if ((eocd_at >= 20 && get32(buf + eocd_at - 20) == ZIP64_LOCATOR_SIG) || n_total == 0xffff ||
-        cd_size == 0xffffffffu || cd_off == 0xffffffffu)
-        return fail(err, "ZIP64 archives are not supported");
+    if ((eocd_at >= 20 && doc__le32(buf + eocd_at - 20) == ZIP64_LOCATOR_SIG) ||
+        n_total == 0xffff || cd_size == 0xffffffffu || cd_off == 0xffffffffu)
+        return doc__fail(err, "ZIP64 archives are not supported");
     if (disk != 0 || cd_disk != 0 || n_disk != n_total)
-        return fail(err, "multi-disk zip archives are not supported");
+        return doc__fail(err, "multi-disk zip archives are not supported");
     if (n_total > ZIP_MAX_ENTRIES)
-        return fail(err, "zip archive has %lu entries, more than the limit of %d",
-                    (unsigned long)n_total, ZIP_MAX_ENTRIES);
+        return doc__fail(err, "zip archive has %lu entries, more than the limit of %d",
+                         (unsigned long)n_total, ZIP_MAX_ENTRIES);
     if (cd_off > (size_t)eocd_at || cd_size > (size_t)eocd_at - cd_off)
-        return fail(err, "zip central directory at offset %lu lies outside the file",
-                    (unsigned long)cd_off);
+        return doc__fail(err, "zip central directory at offset %lu lies outside the file",
+                         (unsigned long)cd_off);
 
     z->entries = xcalloc(n_total ? n_total : 1, sizeof *z->entries);
     size_t p = cd_off, end = (size_t)cd_off + cd_size;
     for (unsigned i = 0; i < n_total; i++) {
-        if (end - p < CDIR_SIZE || get32(buf + p) != CDIR_SIG) {
+        if (end - p < CDIR_SIZE || doc__le32(buf + p) != CDIR_SIG) {
             zip_close(z);
-            return fail(err, "zip central directory damaged at offset %lu", (unsigned long)p);
+            return doc__fail(err, "zip central directory damaged at offset %lu", (unsigned long)p);
         }
         const unsigned char *c = buf + p;
-        unsigned flags = get16(c + 8), method = get16(c + 10);
-        size_t nlen = get16(c + 28), xlen = get16(c + 30), clen = get16(c + 32);
+        unsigned flags = doc__le16(c + 8), method = doc__le16(c + 10);
+        size_t nlen = doc__le16(c + 28), xlen = doc__le16(c + 30), clen = doc__le16(c + 32);
         struct zip_entry *e = &z->entries[i];
-        uint32_t csize = get32(c + 20), usize = get32(c + 24), local = get32(c + 42);
+        uint32_t csize = doc__le32(c + 20), usize = doc__le32(c + 24), local = doc__le32(c + 42);
 
         if (end - p - CDIR_SIZE < nlen + xlen + clen) {
             zip_close(z);
-            return fail(err, "zip central directory record at offset %lu is truncated",
-                        (unsigned long)p);
+            return doc__fail(err, "zip central directory record at offset %lu is truncated",
+                             (unsigned long)p);
         }
         e->name = (const char *)c + CDIR_SIZE;
         e->name_len = nlen;
         e->method = method;
-        e->crc = get32(c + 16);
+        e->crc = doc__le32(c + 16);
         e->csize = csize;
         e->usize = usize;
         p += CDIR_SIZE + nlen + xlen + clen;
@@ -171,7 +149,7 @@ int zip_open(struct zip *z, const unsigned char *buf, size_t len, struct doc_err
 
         if (memchr(e->name, '\0', nlen)) {
             zip_close(z);
-            return fail(err, "zip entry %lu has a NUL byte in its name", i + 1ul);
+            return doc__fail(err, "zip entry %lu has a NUL byte in its name", i + 1ul);
         }
         if (csize == 0xffffffffu || usize == 0xffffffffu || local == 0xffffffffu) {
             fail_entry(err, e, "ZIP64 entries are not supported");
@@ -185,12 +163,12 @@ int zip_open(struct zip *z, const unsigned char *buf, size_t len, struct doc_err
             return -1;
         }
         /* The local header repeats the name; the data starts after its own name and extra. */
-        if (local > len || len - local < LOCAL_SIZE || get32(buf + local) != LOCAL_SIG) {
+        if (local > len || len - local < LOCAL_SIZE || doc__le32(buf + local) != LOCAL_SIG) {
             fail_entry(err, e, "local header missing or outside the file");
             zip_close(z);
             return -1;
         }
-        size_t lnlen = get16(buf + local + 26), lxlen = get16(buf + local + 28);
+        size_t lnlen = doc__le16(buf + local + 26), lxlen = doc__le16(buf + local + 28);
         size_t data = (size_t)local + LOCAL_SIZE + lnlen + lxlen;
         if (data > len || lnlen != nlen || memcmp(buf + local + LOCAL_SIZE, e->name, nlen) != 0) {
             fail_entry(err, e, "local header does not match the central directory");
@@ -231,6 +209,18 @@ int zip_find(const struct zip *z, const char *name, const struct zip_entry **out
     }
     *out = found;
     return found != NULL;
+}
+
+int zip_require(const struct zip *z, const char *name, const char *what,
+                const struct zip_entry **out, struct doc_error *err)
+{
+    int found = zip_find(z, name, out, err);
+
+    if (found < 0)
+        return -1;
+    if (!found)
+        return doc__fail(err, "not %s file: no zip entry '%s'", what, name);
+    return 0;
 }
 
 static int inflate_entry(const struct zip_entry *e, const unsigned char *src, unsigned char *dst,

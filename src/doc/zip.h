@@ -79,6 +79,15 @@ int zip_find(const struct zip *z, const char *name, const struct zip_entry **out
              struct doc_error *err /* OUT */);
 
 /*
+ * zip_find for an entry the format requires (what names the format with
+ * its article: "a DOCX", "an HWPX"). Returns 0 and sets *out, or -1 with
+ * err set: "not WHAT file: no zip entry 'NAME'" when there is none, or
+ * zip_find's error.
+ */
+int zip_require(const struct zip *z, const char *name, const char *what,
+                const struct zip_entry **out /* OUT */, struct doc_error *err /* OUT */);
+
+/*
  * Inflates entry e into a new buffer of e->usize bytes plus a NUL, which
  * the caller frees. Returns 0, or -1 with err naming the entry and the
  * reason (limit, damaged deflate data, size or CRC-32 mismatch).
