@@ -61,7 +61,8 @@ struct model_word {
                                 X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)             \
                                     X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
                                         X(loan_acr_mismatch) X(spaced) X(hanja_read)       \
-                                            X(gloss_place)
+                                            X(gloss_place) X(plain_doc) X(plain_list)      \
+                                                X(plain_native) X(plain_reversed)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
@@ -726,6 +727,15 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     }
     /* the gloss is hanja that the Korean side reads (국방과학연구소, 國防科學硏究所) */
     x[PF_hanja_read] = (o->flags & OCC_HANJA) != 0;
+    /* a document about plain words (다듬은 말, 순화어, 쉬운 우리말): lists of X(Y)
+     * are words and their replacements, a native gloss restates, and loanword(plain)
+     * is the way such documents write a pair */
+    if (o->flags & OCC_PLAIN_DOC) {
+        x[PF_plain_doc] = 1;
+        x[PF_plain_list] = x[PF_why_list] || x[PF_chain];
+        x[PF_plain_native] = x[PF_kind_native] || x[PF_why_native];
+        x[PF_plain_reversed] = x[PF_reversed];
+    }
 }
 
 /* ---- deciding ------------------------------------------------------------------ */
