@@ -385,6 +385,27 @@ struct tok_facts {
     int hangul;        /* syllables */
 };
 
+/* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green). */
+static int sounds_like_gloss_word(const char *s, size_t len, const char *g)
+{
+    char word[64];
+    for (const char *p = g; *p;) {
+        while (*p && !uc_is_latin_letter((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (p[n] && uc_is_latin_letter((unsigned char)p[n]))
+            n++;
+        if (n >= 3 && n < sizeof(word)) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (score_sound_fit(s, len, word) >= SOUND_FIT_NAME)
+                return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
 static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts *f)
 {
     struct ko_script sc;
@@ -406,6 +427,10 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->latin_foreign = sc.latin > 0 && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     f->hangul = (int)sc.hangul;
     f->form = ko_word_form(tk->s, tk->len);
+    /* a token that writes a word of a Latin gloss in Hangul is that word, not a
+     * Korean verb form: 그린 of 그린 딜(Green Deal) is green, not 'drew' */
+    if (f->form != KO_FORM_NONE && sounds_like_gloss_word(tk->s, tk->len, gloss))
+        f->form = KO_FORM_NONE;
 }
 
 /* 1 when the gloss holds the first run of digits of token tk (G7 and 7개국). */
