@@ -62,7 +62,7 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
     if (created)
         *created = !e->key;
     if (!e->key) {
-        e->key = xmemdupz(key, len);
+        e->key = (char *)strpool_dup(&m->keys, key, len);
         e->keylen = len;
         e->hash = h;
         e->value = NULL;
@@ -74,12 +74,10 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
 void strmap_release(struct strmap *m, void (*free_value)(void *))
 {
     for (size_t i = 0; i < m->cap; i++) {
-        if (m->slots[i].key) {
-            free(m->slots[i].key);
-            if (free_value)
-                free_value(m->slots[i].value);
-        }
+        if (m->slots[i].key && free_value)
+            free_value(m->slots[i].value);
     }
+    strpool_release(&m->keys);
     free(m->slots);
     m->slots = NULL;
     m->cap = m->len = 0;
