@@ -26,6 +26,7 @@ struct cline {
     uint32_t *orig;   /* orig[i]: offset in text of srch[i] (lines are < 4 GiB) */
 };
 
+/* A bracket pair; ko, gloss and en are one allocation (ko's, freed through it). */
 struct dpair {
     char *ko;             /* Korean side */
     char *gloss;          /* gloss side */
@@ -35,21 +36,27 @@ struct dpair {
     char *en;             /* its English form, or NULL */
 };
 
+struct postings; /* the lines of one bigram (cross.c) */
+
 struct cross_doc {
-    unsigned flags;         /* enum cross_flags */
-    struct cline *lines;    /* in the order added */
-    size_t nlines, alines;  /* used, allocated */
-    struct strmap grams;    /* bigram of a search text -> struct postings * */
-    size_t indexed;         /* lines in grams */
-    struct dpair *pairs;    /* bracket pairs */
-    size_t npairs, apairs;  /* used, allocated */
-    struct cross_pair *out; /* results; strings owned (cast away const to free) */
-    size_t nout, aout;      /* used, allocated */
+    unsigned flags;        /* enum cross_flags */
+    struct cline *lines;   /* in the order added */
+    size_t nlines, alines; /* used, allocated */
+    struct strmap grams;   /* bigram of a search text -> struct postings * (into gram_lists) */
+    struct postings *gram_lists; /* one per bigram; their lines are in gram_lines */
+    uint32_t *gram_lines;        /* the postings of every bigram, end to end */
+    size_t indexed;              /* lines in grams */
+    struct dpair *pairs;         /* bracket pairs */
+    size_t npairs, apairs;       /* used, allocated */
+    struct cross_pair *out;      /* results; strings owned (cast away const to free) */
+    size_t nout, aout;           /* used, allocated */
     /* lookups that keep --cross near-linear (built by index_pairs) */
-    struct strmap by_gloss; /* gloss -> struct ilist of pair indexes, ascending */
-    struct strmap by_fold;  /* gloss, ASCII case folded -> struct ilist */
-    struct strmap by_ko;    /* Korean side -> struct ilist */
-    size_t *glens;          /* distinct lengths of glosses without spaces, longest first */
+    struct strmap by_gloss;   /* gloss -> struct ilist of pair indexes, ascending */
+    struct strmap by_fold;    /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_ko;      /* Korean side -> struct ilist */
+    struct ilist *pair_lists; /* the ilists of the three maps above */
+    size_t *pair_ix;          /* their indexes, end to end */
+    size_t *glens;            /* distinct lengths of glosses without spaces, longest first */
     size_t nglens, aglens;
     size_t max_ko;           /* bytes of the longest Korean side */
     struct strmap out_seen;  /* "ko\x1fgloss" of every result */
