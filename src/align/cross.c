@@ -3,9 +3,10 @@
  *
  * Data: the document's lines (copied), the bracket pairs given by the
  * extractor, and the output pairs. Each line also gets a "search text":
- * the line with spaces and bracket groups removed, plus a map from every
- * search byte back to its byte offset in the line, so that a match found
- * space-insensitively can be cut back out of the original with its spaces.
+ * the line with spaces and bracket groups removed, and a match gets a map
+ * from every search byte back to its byte offset in the line
+ * (cross_line_orig), so that a match found space-insensitively can be cut
+ * back out of the original with its spaces.
  *
  *   line:    인터넷 기반 자원 공유(클라우드) 이용권도
  *   search:  인터넷기반자원공유이용권도
@@ -469,42 +470,70 @@ static void cross_compose(struct cross_doc *c)
     free(seconds.v);
 }
 
+/*
+ * The code points of a line the search text keeps: 1 outside bracket
+ * groups, except spaces and ^. *depth carries the nesting from one code
+ * point to the next; start it at 0.
+ */
+static int srch_keeps(uint32_t ch, int *depth)
+{
+    if (ch == '(' || ch == '{' || ch == '<' || ch == 0x3008)
+        ++*depth;
+    else if ((ch == ')' || ch == '}' || ch == '>' || ch == 0x3009) && *depth > 0)
+        --*depth;
+    else if (!*depth && !uc_is_space(ch) && ch != '^')
+        return 1;
+    return 0;
+}
+
+const uint32_t *cross_line_orig(struct cross_doc *c, size_t li)
+{
+    struct cline *l = &c->lines[li];
+    size_t slen = 0;
+    int depth = 0;
+    if (l->orig)
+        return l->orig;
+    l->orig = xmalloc(st_mult(l->slen + 1, sizeof(*l->orig)));
+    for (size_t i = 0; i < l->len;) {
+        uint32_t ch;
+        size_t n = utf8_decode(l->text + i, l->len - i, &ch);
+        if (srch_keeps(ch, &depth))
+            for (size_t k = 0; k < n; k++)
+                l->orig[slen++] = (uint32_t)(i + k);
+        i += n;
+    }
+    assert(slen == l->slen);
+    l->orig[slen] = (uint32_t)l->len;
+    return l->orig;
+}
+
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
 {
     assert(c && (text || !len));
     ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
     struct cline *l = &c->lines[c->nlines++];
     size_t slen = 0;
-    /* one block per line: a long document holds many, and three small
+    int depth = 0;
+    /* one block per line: a long document holds many, and two small
      * allocations each made freeing them cost more than building them */
     if (len >= UINT32_MAX)
-        die_oom(len); /* orig holds 32-bit offsets */
-    l->orig = xmalloc(st_mult(len + 1, sizeof(*l->orig) + 2));
-    l->text = (char *)(l->orig + len + 1);
+        die_oom(len); /* cross_line_orig gives 32-bit offsets */
+    l->text = xmalloc(st_mult(len + 1, 2));
+    l->orig = NULL;
     l->srch = l->text + len + 1;
     l->no = lineno;
     memcpy(l->text, text, len);
     l->text[len] = '\0';
     l->len = len;
-    /* search text and its map back to the line */
-    int depth = 0;
     for (size_t i = 0; i < len;) {
         uint32_t ch;
         size_t n = utf8_decode(text + i, len - i, &ch);
-        if (ch == '(' || ch == '{' || ch == '<' || ch == 0x3008)
-            depth++;
-        else if ((ch == ')' || ch == '}' || ch == '>' || ch == 0x3009) && depth > 0)
-            depth--;
-        else if (!depth && !uc_is_space(ch) && ch != '^') {
-            for (size_t k = 0; k < n; k++) {
-                l->orig[slen + k] = (uint32_t)(i + k);
-                l->srch[slen + k] = text[i + k];
-            }
+        if (srch_keeps(ch, &depth)) {
+            memcpy(l->srch + slen, text + i, n);
             slen += n;
         }
         i += n;
     }
-    l->orig[slen] = (uint32_t)len;
     l->srch[slen] = '\0';
     l->slen = slen;
 }
@@ -659,8 +688,10 @@ void cross_doc_free(struct cross_doc *c)
         return;
     out_clear(c);
     free(c->out);
-    for (size_t i = 0; i < c->nlines; i++)
-        free(c->lines[i].orig); /* and text and srch, in the same block */
+    for (size_t i = 0; i < c->nlines; i++) {
+        free(c->lines[i].text); /* and srch, in the same block */
+        free(c->lines[i].orig);
+    }
     free(c->lines);
     lines_unindex(c);
     pairs_unindex(c);

@@ -16,14 +16,14 @@
 #include "align/cross.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
-/* A line; orig, text and srch are one allocation (orig's, freed through it). */
+/* A line; text and srch are one allocation (text's, freed through it). */
 struct cline {
     unsigned long no; /* line number in the source */
     char *text;       /* normalised line, NUL-terminated */
-    size_t len;       /* bytes in text */
+    size_t len;       /* bytes in text (less than 4 GiB: see cross_line_orig) */
     char *srch;       /* search text: no spaces, no bracket groups */
     size_t slen;      /* bytes in srch */
-    uint32_t *orig;   /* orig[i]: offset in text of srch[i] (lines are < 4 GiB) */
+    uint32_t *orig;   /* NULL until cross_line_orig maps srch back to text */
 };
 
 /* A bracket pair; ko, gloss and en are one allocation (ko's, freed through it). */
@@ -84,6 +84,13 @@ void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb);
  */
 size_t cross_lines_for(const struct cross_doc *c, const char *key, size_t klen,
                        const uint32_t **lines /* OUT */);
+/*
+ * The map from the search text of line li back to its text: orig[i] is the
+ * offset in text of srch[i] (i < slen), orig[slen] is len. Made the first
+ * time a match in the line needs it and kept with the line: made for every
+ * line, it took four bytes per byte of the document.
+ */
+const uint32_t *cross_line_orig(struct cross_doc *c, size_t li);
 /* Copies s without spaces, middle dots and bracket groups into sb. */
 void cross_squeeze(const char *s, size_t len, struct strbuf *sb);
 /* 1 for a code point that belongs to a token (Hangul, Latin, digit, Han, & and -). */
