@@ -19,14 +19,31 @@ uint64_t strmap_hash(const void *key, size_t len)
     return h;
 }
 
-static struct strmap_entry *find_slot(struct strmap_entry *slots, size_t cap, const void *key,
-                                      size_t len, uint64_t h)
+/* The tag of a slot holding a key of hash h: never 0, which marks an empty slot. */
+static unsigned char tag_of(uint64_t h)
+{
+    return (unsigned char)(h >> 57 | 0x80);
+}
+
+/*
+ * The slot of key, or the empty slot where it would go. The probe reads
+ * the tags, one byte a slot, and an entry only when its tag matches: a
+ * table of many keys outgrows the caches, and most lookups are for keys
+ * it does not hold, which the tags alone answer.
+ */
+static size_t find_slot(const struct strmap_entry *slots, const unsigned char *tags, size_t cap,
+                        const void *key, size_t len, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
+    unsigned char t = tag_of(h);
     for (;;) {
-        struct strmap_entry *e = &slots[i];
-        if (!e->key || (e->hash == h && e->keylen == len && !memcmp(e->key, key, len)))
-            return e;
+        if (!tags[i])
+            return i;
+        if (tags[i] == t) {
+            const struct strmap_entry *e = &slots[i];
+            if (e->hash == h && e->keylen == len && !memcmp(e->key, key, len))
+                return i;
+        }
         i = (i + 1) & (cap - 1);
     }
 }
@@ -34,14 +51,20 @@ static struct strmap_entry *find_slot(struct strmap_entry *slots, size_t cap, co
 static void grow(struct strmap *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 16;
-    struct strmap_entry *ns = xcalloc(ncap, sizeof(*ns));
+    /* the tags follow the slots in the same block */
+    struct strmap_entry *ns = xcalloc(ncap, sizeof(*ns) + 1);
+    unsigned char *nt = (unsigned char *)(ns + ncap);
     for (size_t i = 0; i < m->cap; i++) {
-        struct strmap_entry *e = &m->slots[i];
-        if (e->key)
-            *find_slot(ns, ncap, e->key, e->keylen, e->hash) = *e;
+        if (m->tags[i]) {
+            const struct strmap_entry *e = &m->slots[i];
+            size_t to = find_slot(ns, nt, ncap, e->key, e->keylen, e->hash);
+            nt[to] = m->tags[i];
+            ns[to] = *e;
+        }
     }
     free(m->slots);
     m->slots = ns;
+    m->tags = nt;
     m->cap = ncap;
 }
 
@@ -49,8 +72,8 @@ void *strmap_get(const struct strmap *m, const void *key, size_t len)
 {
     if (!m->cap)
         return NULL;
-    struct strmap_entry *e = find_slot(m->slots, m->cap, key, len, strmap_hash(key, len));
-    return e->key ? e->value : NULL;
+    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, strmap_hash(key, len));
+    return m->tags[i] ? m->slots[i].value : NULL;
 }
 
 struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, int *created)
@@ -58,10 +81,12 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
     uint64_t h = strmap_hash(key, len);
     if ((m->len + 1) * 2 > m->cap)
         grow(m);
-    struct strmap_entry *e = find_slot(m->slots, m->cap, key, len, h);
+    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, h);
+    struct strmap_entry *e = &m->slots[i];
     if (created)
-        *created = !e->key;
-    if (!e->key) {
+        *created = !m->tags[i];
+    if (!m->tags[i]) {
+        m->tags[i] = tag_of(h);
         e->key = (char *)strpool_dup(&m->keys, key, len);
         e->keylen = len;
         e->hash = h;
@@ -73,12 +98,13 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
 
 void strmap_release(struct strmap *m, void (*free_value)(void *))
 {
-    for (size_t i = 0; i < m->cap; i++) {
-        if (m->slots[i].key && free_value)
+    /* the tags say which slots hold a value, without reading the slots */
+    for (size_t i = 0; free_value && i < m->cap; i++)
+        if (m->tags[i])
             free_value(m->slots[i].value);
-    }
     strpool_release(&m->keys);
-    free(m->slots);
+    free(m->slots); /* and the tags */
     m->slots = NULL;
+    m->tags = NULL;
     m->cap = m->len = 0;
 }

@@ -2,6 +2,8 @@
  * strmap.h - a hash table from byte strings to pointers.
  *
  * Open addressing with linear probing, FNV-1a hashing, load factor <= 1/2.
+ * A byte per slot (its tag: empty, or 7 bits of the hash) is probed before
+ * the 32-byte entry, so that a lookup of an absent key reads no entry.
  * The table copies every key it stores and frees it on release; the copies
  * go into a string pool (util/strpool.h), so that a table of many keys costs
  * a few blocks instead of a malloc and a free per key, which in a large
@@ -28,6 +30,7 @@ struct strmap_entry {
 
 struct strmap {
     struct strmap_entry *slots; /* cap slots, NULL until the first insert */
+    unsigned char *tags;        /* per slot, 0 when empty, else 7 bits of the hash (after slots) */
     size_t cap;                 /* power of two, or 0 */
     size_t len;                 /* occupied slots */
     struct strpool keys;        /* the copies of the keys */
@@ -35,7 +38,7 @@ struct strmap {
 
 #define STRMAP_INIT                                                                                \
     {                                                                                              \
-        NULL, 0, 0, STRPOOL_INIT                                                                   \
+        NULL, NULL, 0, 0, STRPOOL_INIT                                                             \
     }
 
 uint64_t strmap_hash(const void *key, size_t len);
