@@ -618,6 +618,10 @@ static void index_pairs(struct cross_doc *c)
     struct strbuf key = STRBUF_INIT;
     size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*ids)));
     pairs_unindex(c);
+    strmap_reserve(&c->by_gloss, c->npairs);
+    strmap_reserve(&c->by_fold, c->npairs);
+    strmap_reserve(&c->by_ko, c->npairs);
+    strmap_reserve(&c->pair_seen, c->npairs);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
         size_t klen = strlen(p->ko);

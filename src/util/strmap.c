@@ -1,6 +1,7 @@
 /*
  * strmap.c - open-addressing string hash table.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,9 +49,8 @@ static size_t find_slot(const struct strmap_entry *slots, const unsigned char *t
     }
 }
 
-static void grow(struct strmap *m)
+static void resize(struct strmap *m, size_t ncap)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 16;
     /* the tags follow the slots in the same block */
     struct strmap_entry *ns = xcalloc(ncap, sizeof(*ns) + 1);
     unsigned char *nt = (unsigned char *)(ns + ncap);
@@ -68,6 +68,20 @@ static void grow(struct strmap *m)
     m->cap = ncap;
 }
 
+void strmap_reserve(struct strmap *m, size_t n)
+{
+    size_t ncap = m->cap ? m->cap : 16;
+    if (!n)
+        return;
+    while (ncap / 2 < n) {
+        if (ncap > SIZE_MAX / 4 / sizeof(struct strmap_entry))
+            die_oom(n);
+        ncap *= 2;
+    }
+    if (ncap > m->cap)
+        resize(m, ncap);
+}
+
 void *strmap_get(const struct strmap *m, const void *key, size_t len)
 {
     if (!m->cap)
@@ -80,7 +94,7 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
 {
     uint64_t h = strmap_hash(key, len);
     if ((m->len + 1) * 2 > m->cap)
-        grow(m);
+        resize(m, m->cap ? m->cap * 2 : 16);
     size_t i = find_slot(m->slots, m->tags, m->cap, key, len, h);
     struct strmap_entry *e = &m->slots[i];
     if (created)

@@ -42,6 +42,12 @@ struct strmap {
     }
 
 uint64_t strmap_hash(const void *key, size_t len);
+/*
+ * Makes room for n keys in all, so that filling a table of a known size
+ * does not rehash it as it grows (each rehash of a large table moves
+ * every entry to a random slot).
+ */
+void strmap_reserve(struct strmap *m, size_t n);
 /* Returns the value stored under key, or NULL. */
 void *strmap_get(const struct strmap *m, const void *key, size_t len);
 /*
