@@ -20,20 +20,26 @@ uint64_t strmap_hash(const void *key, size_t len)
     return h;
 }
 
-/* The tag of a slot holding a key of hash h: never 0, which marks an empty slot. */
-static unsigned char tag_of(uint64_t h)
+/*
+ * The tag of a slot holding a key of hash h: never 0, which marks an empty
+ * slot. Its bits are the top of the 32 the entry keeps, so that resize can
+ * copy it; below 2^25 slots they are not the bits that chose the slot.
+ */
+static unsigned char tag_of(uint32_t h)
 {
-    return (unsigned char)(h >> 57 | 0x80);
+    return (unsigned char)(h >> 25 | 0x80);
 }
 
 /*
- * The slot of key, or the empty slot where it would go. The probe reads
+ * The slot of key, or the empty slot where it would go (from the 32 bits
+ * of hash an entry keeps: a table of more than 2^31 keys would start its
+ * probes in its first 2^32 slots, still correct). The probe reads
  * the tags, one byte a slot, and an entry only when its tag matches: a
  * table of many keys outgrows the caches, and most lookups are for keys
  * it does not hold, which the tags alone answer.
  */
 static size_t find_slot(const struct strmap_entry *slots, const unsigned char *tags, size_t cap,
-                        const void *key, size_t len, uint64_t h)
+                        const void *key, size_t len, uint32_t h)
 {
     size_t i = (size_t)h & (cap - 1);
     unsigned char t = tag_of(h);
@@ -86,13 +92,15 @@ void *strmap_get(const struct strmap *m, const void *key, size_t len)
 {
     if (!m->cap)
         return NULL;
-    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, strmap_hash(key, len));
+    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, (uint32_t)strmap_hash(key, len));
     return m->tags[i] ? m->slots[i].value : NULL;
 }
 
 struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, int *created)
 {
-    uint64_t h = strmap_hash(key, len);
+    uint32_t h = (uint32_t)strmap_hash(key, len);
+    if (len > UINT32_MAX)
+        die_oom(len);
     if ((m->len + 1) * 2 > m->cap)
         resize(m, m->cap ? m->cap * 2 : 16);
     size_t i = find_slot(m->slots, m->tags, m->cap, key, len, h);
@@ -102,7 +110,7 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
     if (!m->tags[i]) {
         m->tags[i] = tag_of(h);
         e->key = (char *)strpool_dup(&m->keys, key, len);
-        e->keylen = len;
+        e->keylen = (uint32_t)len;
         e->hash = h;
         e->value = NULL;
         m->len++;

@@ -3,7 +3,7 @@
  *
  * Open addressing with linear probing, FNV-1a hashing, load factor <= 1/2.
  * A byte per slot (its tag: empty, or 7 bits of the hash) is probed before
- * the 32-byte entry, so that a lookup of an absent key reads no entry.
+ * the 24-byte entry, so that a lookup of an absent key reads no entry.
  * The table copies every key it stores and frees it on release; the copies
  * go into a string pool (util/strpool.h), so that a table of many keys costs
  * a few blocks instead of a malloc and a free per key, which in a large
@@ -22,10 +22,10 @@
 #include "util/strpool.h"
 
 struct strmap_entry {
-    char *key;     /* owned copy (in the pool), NUL-terminated; NULL marks an empty slot */
-    size_t keylen; /* bytes in key */
-    uint64_t hash; /* cached FNV-1a of key */
-    void *value;   /* caller-owned */
+    char *key;       /* owned copy (in the pool), NUL-terminated; NULL marks an empty slot */
+    void *value;     /* caller-owned */
+    uint32_t keylen; /* bytes in key (keys are shorter than 4 GiB) */
+    uint32_t hash;   /* the low 32 bits of the FNV-1a of key, cached */
 };
 
 struct strmap {
