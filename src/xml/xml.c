@@ -275,7 +275,8 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
     }
     if (r->suspect && !r->text_hangul)
         r->text_hangul = raw_utf8_hangul(s, (size_t)len, 1);
-    if (r->sink && (size_t)len <= r->sink_max - *r->sink_kept) {
+    /* *sink_kept may be past the budget already: the reader counts more than text into it */
+    if (r->sink && *r->sink_kept <= r->sink_max && (size_t)len <= r->sink_max - *r->sink_kept) {
         *r->sink_kept += (size_t)len;
         strbuf_add(r->sink, s, (size_t)len);
         return;
