@@ -243,6 +243,12 @@ test_expect_success 'TMX: one segment split by tags, and notes of one unit, coun
 	refused notes.tmx "unit holds more than 1048576 bytes of text"
 '
 
+test_expect_success 'TMX: the variants of a unit count for it too, short segments and all' '
+	awk "BEGIN { printf \"<tu>\"; for (i = 0; i < 40000; i++) printf \"<tuv xml:lang=\\\"ko-KR\\\"><seg>가</seg></tuv>\\n\"; printf \"</tu>\" }" |
+		tmx - >variants.tmx &&
+	refused variants.tmx "unit holds more than 1048576 bytes of text"
+'
+
 test_expect_success 'TMX: units of one concept may not grow it past 1 MiB' '
 	awk "BEGIN { for (i = 0; i < 20000; i++) printf \"<tu><prop type=\\\"x-concept-id\\\">7</prop><tuv xml:lang=\\\"ko-KR\\\"><seg>공공 데이터</seg></tuv><tuv xml:lang=\\\"en-US\\\"><seg>public data %d %s</seg></tuv></tu>\\n\", i, \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" }" |
 		tmx - >concept.tmx &&

@@ -3,9 +3,10 @@
  *
  * Data: the document's lines (copied), the bracket pairs given by the
  * extractor, and the output pairs. Each line also gets a "search text":
- * the line with spaces and bracket groups removed, plus a map from every
- * search byte back to its byte offset in the line, so that a match found
- * space-insensitively can be cut back out of the original with its spaces.
+ * the line with spaces and bracket groups removed, and a match gets a map
+ * from every search byte back to its byte offset in the line
+ * (cross_line_orig), so that a match found space-insensitively can be cut
+ * back out of the original with its spaces.
  *
  *   line:    인터넷 기반 자원 공유(클라우드) 이용권도
  *   search:  인터넷기반자원공유이용권도
@@ -76,16 +77,9 @@ void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb)
  * point there and all its bigrams are among the line's.
  */
 struct postings {
-    uint32_t *line;  /* indexes into lines, ascending, distinct */
-    size_t n, alloc; /* used, allocated */
+    uint32_t *line; /* indexes into lines, ascending, distinct (in gram_lines) */
+    size_t n;       /* used */
 };
-
-static void postings_free(void *v)
-{
-    struct postings *p = v;
-    free(p->line);
-    free(p);
-}
 
 /* Bytes of the bigram at s + i (0 when fewer than two code points remain); *first: its first. */
 static size_t bigram_at(const char *s, size_t len, size_t i, size_t *first /* OUT */)
@@ -103,24 +97,78 @@ static size_t bigram_at(const char *s, size_t len, size_t i, size_t *first /* OU
     return a + b;
 }
 
+static void lines_unindex(struct cross_doc *c)
+{
+    strmap_release(&c->grams, NULL);
+    free(c->gram_lists);
+    free(c->gram_lines);
+    c->gram_lists = NULL;
+    c->gram_lines = NULL;
+    c->indexed = 0;
+}
+
+/*
+ * The postings of every bigram, built in two passes into two arrays:
+ * bigram ids line by line, then counted and laid out end to end. Growing
+ * a list per bigram line by line reallocated thousands of arrays all
+ * over the heap; that, not the lookups, made the index slower than
+ * linear in the lines.
+ */
 static void index_lines(struct cross_doc *c)
 {
-    for (size_t li = c->indexed; li < c->nlines; li++) {
+    uint32_t *occ = NULL; /* bigram id of each (line, distinct bigram), line by line */
+    size_t nocc = 0, aocc = 0;
+    uint32_t *last = NULL; /* last[id]: 1 + the last line that id was counted for */
+    size_t *count = NULL;  /* count[id]: lines that hold the bigram */
+    size_t nids = 0, aids = 0, alast = 0;
+    size_t *first = xmalloc(st_mult(c->nlines + 1, sizeof(*first))); /* line -> its first occ */
+
+    lines_unindex(c);
+    for (size_t li = 0; li < c->nlines; li++) {
         const struct cline *l = &c->lines[li];
         size_t n, a;
+        first[li] = nocc;
         for (size_t i = 0; (n = bigram_at(l->srch, l->slen, i, &a)) != 0; i += a) {
             int created;
             struct strmap_entry *e = strmap_put(&c->grams, l->srch + i, n, &created);
-            if (created)
-                e->value = xcalloc(1, sizeof(struct postings));
-            struct postings *p = e->value;
-            if (!p->n || p->line[p->n - 1] != li) {
-                ALLOC_GROW(p->line, p->n + 1, p->alloc);
-                p->line[p->n++] = (uint32_t)li;
+            if (created) {
+                if (nids >= UINT32_MAX)
+                    die_oom(nids);
+                ALLOC_GROW(count, nids + 1, aids);
+                ALLOC_GROW(last, nids + 1, alast);
+                count[nids] = 0;
+                last[nids] = 0;
+                e->value = (void *)(uintptr_t)++nids;
+            }
+            uint32_t id = (uint32_t)((uintptr_t)e->value - 1);
+            if (last[id] != li + 1) {
+                last[id] = (uint32_t)(li + 1);
+                count[id]++;
+                ALLOC_GROW(occ, nocc + 1, aocc);
+                occ[nocc++] = id;
             }
         }
     }
+    first[c->nlines] = nocc;
+    c->gram_lists = xcalloc(nids ? nids : 1, sizeof(*c->gram_lists));
+    c->gram_lines = xmalloc(st_mult(nocc ? nocc : 1, sizeof(*c->gram_lines)));
+    for (size_t id = 0, at = 0; id < nids; at += count[id++])
+        c->gram_lists[id].line = c->gram_lines + at;
+    for (size_t li = 0; li < c->nlines; li++)
+        for (size_t k = first[li]; k < first[li + 1]; k++) {
+            struct postings *p = &c->gram_lists[occ[k]];
+            p->line[p->n++] = (uint32_t)li;
+        }
+    struct strmap_entry *e;
+    strmap_for_each(&c->grams, e)
+    {
+        e->value = &c->gram_lists[(uintptr_t)e->value - 1];
+    }
     c->indexed = c->nlines;
+    free(occ);
+    free(last);
+    free(count);
+    free(first);
 }
 
 /*
@@ -422,42 +470,70 @@ static void cross_compose(struct cross_doc *c)
     free(seconds.v);
 }
 
+/*
+ * The code points of a line the search text keeps: 1 outside bracket
+ * groups, except spaces and ^. *depth carries the nesting from one code
+ * point to the next; start it at 0.
+ */
+static int srch_keeps(uint32_t ch, int *depth)
+{
+    if (ch == '(' || ch == '{' || ch == '<' || ch == 0x3008)
+        ++*depth;
+    else if ((ch == ')' || ch == '}' || ch == '>' || ch == 0x3009) && *depth > 0)
+        --*depth;
+    else if (!*depth && !uc_is_space(ch) && ch != '^')
+        return 1;
+    return 0;
+}
+
+const uint32_t *cross_line_orig(struct cross_doc *c, size_t li)
+{
+    struct cline *l = &c->lines[li];
+    size_t slen = 0;
+    int depth = 0;
+    if (l->orig)
+        return l->orig;
+    l->orig = xmalloc(st_mult(l->slen + 1, sizeof(*l->orig)));
+    for (size_t i = 0; i < l->len;) {
+        uint32_t ch;
+        size_t n = utf8_decode(l->text + i, l->len - i, &ch);
+        if (srch_keeps(ch, &depth))
+            for (size_t k = 0; k < n; k++)
+                l->orig[slen++] = (uint32_t)(i + k);
+        i += n;
+    }
+    assert(slen == l->slen);
+    l->orig[slen] = (uint32_t)l->len;
+    return l->orig;
+}
+
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
 {
     assert(c && (text || !len));
     ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
     struct cline *l = &c->lines[c->nlines++];
     size_t slen = 0;
-    /* one block per line: a long document holds many, and three small
+    int depth = 0;
+    /* one block per line: a long document holds many, and two small
      * allocations each made freeing them cost more than building them */
     if (len >= UINT32_MAX)
-        die_oom(len); /* orig holds 32-bit offsets */
-    l->orig = xmalloc(st_mult(len + 1, sizeof(*l->orig) + 2));
-    l->text = (char *)(l->orig + len + 1);
+        die_oom(len); /* cross_line_orig gives 32-bit offsets */
+    l->text = xmalloc(st_mult(len + 1, 2));
+    l->orig = NULL;
     l->srch = l->text + len + 1;
     l->no = lineno;
     memcpy(l->text, text, len);
     l->text[len] = '\0';
     l->len = len;
-    /* search text and its map back to the line */
-    int depth = 0;
     for (size_t i = 0; i < len;) {
         uint32_t ch;
         size_t n = utf8_decode(text + i, len - i, &ch);
-        if (ch == '(' || ch == '{' || ch == '<' || ch == 0x3008)
-            depth++;
-        else if ((ch == ')' || ch == '}' || ch == '>' || ch == 0x3009) && depth > 0)
-            depth--;
-        else if (!depth && !uc_is_space(ch) && ch != '^') {
-            for (size_t k = 0; k < n; k++) {
-                l->orig[slen + k] = (uint32_t)(i + k);
-                l->srch[slen + k] = text[i + k];
-            }
+        if (srch_keeps(ch, &depth)) {
+            memcpy(l->srch + slen, text + i, n);
             slen += n;
         }
         i += n;
     }
-    l->orig[slen] = (uint32_t)len;
     l->srch[slen] = '\0';
     l->slen = slen;
 }
@@ -466,13 +542,20 @@ void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
                         enum model_kind kind, const char *en)
 {
     assert(c && ko && gloss);
+    size_t klen = strlen(ko), glen = strlen(gloss), elen = en && *en ? strlen(en) + 1 : 0;
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
-    c->pairs[c->npairs].en = en && *en ? xstrdup(en) : NULL;
-    c->pairs[c->npairs].ko = xstrdup(ko);
-    c->pairs[c->npairs].gloss = xstrdup(gloss);
-    c->pairs[c->npairs].glen = strlen(gloss);
-    c->pairs[c->npairs].spaced = strchr(gloss, ' ') != NULL;
-    c->pairs[c->npairs++].kind = kind;
+    struct dpair *p = &c->pairs[c->npairs++];
+    /* one block per pair, as for lines: ko, gloss, then en */
+    p->ko = xmalloc(klen + 1 + glen + 1 + elen); /* three strings in memory: no overflow */
+    memcpy(p->ko, ko, klen + 1);
+    p->gloss = p->ko + klen + 1;
+    memcpy(p->gloss, gloss, glen + 1);
+    p->en = elen ? p->gloss + glen + 1 : NULL;
+    if (elen)
+        memcpy(p->en, en, elen);
+    p->glen = glen;
+    p->spaced = strchr(gloss, ' ') != NULL;
+    p->kind = kind;
 }
 
 static void out_clear(struct cross_doc *c)
@@ -492,35 +575,83 @@ static int cmp_size_desc(const void *x, const void *y)
 
 static void pairs_unindex(struct cross_doc *c)
 {
-    strmap_release(&c->by_gloss, cross_ilist_free);
-    strmap_release(&c->by_fold, cross_ilist_free);
-    strmap_release(&c->by_ko, cross_ilist_free);
+    strmap_release(&c->by_gloss, NULL);
+    strmap_release(&c->by_fold, NULL);
+    strmap_release(&c->by_ko, NULL);
+    free(c->pair_lists);
+    free(c->pair_ix);
+    c->pair_lists = NULL;
+    c->pair_ix = NULL;
     strmap_release(&c->pair_seen, NULL);
     strmap_release(&c->out_seen, NULL);
     c->nglens = 0;
     c->max_ko = 0;
 }
 
-/* The lookups of the bracket pairs (see struct cross_doc). */
+/* The id of key in m, the next of *nids when it is new (m stores id + 1). */
+static size_t key_id(struct strmap *m, const char *key, size_t len, size_t *nids)
+{
+    int created;
+    struct strmap_entry *e = strmap_put(m, key, len, &created);
+    if (created)
+        e->value = (void *)(uintptr_t)++ * nids;
+    return (uintptr_t)e->value - 1;
+}
+
+/* Points every value of m, an id + 1, at its list. */
+static void point_at_lists(struct strmap *m, struct ilist *lists)
+{
+    struct strmap_entry *e;
+    strmap_for_each(m, e)
+    {
+        e->value = &lists[(uintptr_t)e->value - 1];
+    }
+}
+
+/*
+ * The lookups of the bracket pairs (see struct cross_doc). The pair
+ * indexes of the three maps' keys are laid out in one array, counted
+ * first, instead of a list allocated and grown per key.
+ */
 static void index_pairs(struct cross_doc *c)
 {
     struct strbuf key = STRBUF_INIT;
+    size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*ids)));
     pairs_unindex(c);
+    strmap_reserve(&c->by_gloss, c->npairs);
+    strmap_reserve(&c->by_fold, c->npairs);
+    strmap_reserve(&c->by_ko, c->npairs);
+    strmap_reserve(&c->pair_seen, c->npairs);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
-        cross_ilist_add(&c->by_gloss, p->gloss, p->glen, i);
+        size_t klen = strlen(p->ko);
+        ids[3 * i] = key_id(&c->by_gloss, p->gloss, p->glen, &nids);
         cross_fold_ascii(p->gloss, p->glen, &key);
-        cross_ilist_add(&c->by_fold, key.buf, key.len, i);
-        cross_ilist_add(&c->by_ko, p->ko, strlen(p->ko), i);
+        ids[3 * i + 1] = key_id(&c->by_fold, key.buf, key.len, &nids);
+        ids[3 * i + 2] = key_id(&c->by_ko, p->ko, klen, &nids);
         cross_pair_key(p->ko, p->gloss, 0, &key);
         strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
-        if (strlen(p->ko) > c->max_ko)
-            c->max_ko = strlen(p->ko);
+        if (klen > c->max_ko)
+            c->max_ko = klen;
         if (!p->spaced) {
             ALLOC_GROW(c->glens, c->nglens + 1, c->aglens);
             c->glens[c->nglens++] = p->glen;
         }
     }
+    c->pair_lists = xcalloc(nids ? nids : 1, sizeof(*c->pair_lists));
+    c->pair_ix = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*c->pair_ix)));
+    for (size_t k = 0; k < 3 * c->npairs; k++)
+        c->pair_lists[ids[k]].alloc++; /* counted in alloc, filled in n */
+    for (size_t id = 0, at = 0; id < nids; at += c->pair_lists[id++].alloc)
+        c->pair_lists[id].v = c->pair_ix + at;
+    for (size_t k = 0; k < 3 * c->npairs; k++) {
+        struct ilist *l = &c->pair_lists[ids[k]];
+        l->v[l->n++] = k / 3; /* pairs in ascending order */
+    }
+    point_at_lists(&c->by_gloss, c->pair_lists);
+    point_at_lists(&c->by_fold, c->pair_lists);
+    point_at_lists(&c->by_ko, c->pair_lists);
+    free(ids);
     if (c->nglens > 1)
         qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
     size_t k = 0;
@@ -534,7 +665,8 @@ static void index_pairs(struct cross_doc *c)
 void cross_doc_align(struct cross_doc *c)
 {
     out_clear(c);
-    index_lines(c);
+    if (!c->gram_lists || c->indexed != c->nlines)
+        index_lines(c);
     assert(c->indexed == c->nlines);
     index_pairs(c);
     if (!(c->flags & CROSS_NO_LISTS))
@@ -560,17 +692,16 @@ void cross_doc_free(struct cross_doc *c)
         return;
     out_clear(c);
     free(c->out);
-    for (size_t i = 0; i < c->nlines; i++)
-        free(c->lines[i].orig); /* and text and srch, in the same block */
+    for (size_t i = 0; i < c->nlines; i++) {
+        free(c->lines[i].text); /* and srch, in the same block */
+        free(c->lines[i].orig);
+    }
     free(c->lines);
-    strmap_release(&c->grams, postings_free);
+    lines_unindex(c);
     pairs_unindex(c);
     free(c->glens);
-    for (size_t i = 0; i < c->npairs; i++) {
-        free(c->pairs[i].ko);
-        free(c->pairs[i].gloss);
-        free(c->pairs[i].en);
-    }
+    for (size_t i = 0; i < c->npairs; i++)
+        free(c->pairs[i].ko); /* and gloss and en, in the same block */
     free(c->pairs);
     free(c);
 }

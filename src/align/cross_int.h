@@ -16,16 +16,17 @@
 #include "align/cross.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
-/* A line; orig, text and srch are one allocation (orig's, freed through it). */
+/* A line; text and srch are one allocation (text's, freed through it). */
 struct cline {
     unsigned long no; /* line number in the source */
     char *text;       /* normalised line, NUL-terminated */
-    size_t len;       /* bytes in text */
+    size_t len;       /* bytes in text (less than 4 GiB: see cross_line_orig) */
     char *srch;       /* search text: no spaces, no bracket groups */
     size_t slen;      /* bytes in srch */
-    uint32_t *orig;   /* orig[i]: offset in text of srch[i] (lines are < 4 GiB) */
+    uint32_t *orig;   /* NULL until cross_line_orig maps srch back to text */
 };
 
+/* A bracket pair; ko, gloss and en are one allocation (ko's, freed through it). */
 struct dpair {
     char *ko;             /* Korean side */
     char *gloss;          /* gloss side */
@@ -35,21 +36,27 @@ struct dpair {
     char *en;             /* its English form, or NULL */
 };
 
+struct postings; /* the lines of one bigram (cross.c) */
+
 struct cross_doc {
-    unsigned flags;         /* enum cross_flags */
-    struct cline *lines;    /* in the order added */
-    size_t nlines, alines;  /* used, allocated */
-    struct strmap grams;    /* bigram of a search text -> struct postings * */
-    size_t indexed;         /* lines in grams */
-    struct dpair *pairs;    /* bracket pairs */
-    size_t npairs, apairs;  /* used, allocated */
-    struct cross_pair *out; /* results; strings owned (cast away const to free) */
-    size_t nout, aout;      /* used, allocated */
+    unsigned flags;        /* enum cross_flags */
+    struct cline *lines;   /* in the order added */
+    size_t nlines, alines; /* used, allocated */
+    struct strmap grams;   /* bigram of a search text -> struct postings * (into gram_lists) */
+    struct postings *gram_lists; /* one per bigram; their lines are in gram_lines */
+    uint32_t *gram_lines;        /* the postings of every bigram, end to end */
+    size_t indexed;              /* lines in grams */
+    struct dpair *pairs;         /* bracket pairs */
+    size_t npairs, apairs;       /* used, allocated */
+    struct cross_pair *out;      /* results; strings owned (cast away const to free) */
+    size_t nout, aout;           /* used, allocated */
     /* lookups that keep --cross near-linear (built by index_pairs) */
-    struct strmap by_gloss; /* gloss -> struct ilist of pair indexes, ascending */
-    struct strmap by_fold;  /* gloss, ASCII case folded -> struct ilist */
-    struct strmap by_ko;    /* Korean side -> struct ilist */
-    size_t *glens;          /* distinct lengths of glosses without spaces, longest first */
+    struct strmap by_gloss;   /* gloss -> struct ilist of pair indexes, ascending */
+    struct strmap by_fold;    /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_ko;      /* Korean side -> struct ilist */
+    struct ilist *pair_lists; /* the ilists of the three maps above */
+    size_t *pair_ix;          /* their indexes, end to end */
+    size_t *glens;            /* distinct lengths of glosses without spaces, longest first */
     size_t nglens, aglens;
     size_t max_ko;           /* bytes of the longest Korean side */
     struct strmap out_seen;  /* "ko\x1fgloss" of every result */
@@ -77,6 +84,13 @@ void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb);
  */
 size_t cross_lines_for(const struct cross_doc *c, const char *key, size_t klen,
                        const uint32_t **lines /* OUT */);
+/*
+ * The map from the search text of line li back to its text: orig[i] is the
+ * offset in text of srch[i] (i < slen), orig[slen] is len. Made the first
+ * time a match in the line needs it and kept with the line: made for every
+ * line, it took four bytes per byte of the document.
+ */
+const uint32_t *cross_line_orig(struct cross_doc *c, size_t li);
 /* Copies s without spaces, middle dots and bracket groups into sb. */
 void cross_squeeze(const char *s, size_t len, struct strbuf *sb);
 /* 1 for a code point that belongs to a token (Hangul, Latin, digit, Han, & and -). */

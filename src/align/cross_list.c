@@ -98,6 +98,34 @@ static const char *skip_bullets(const char *s, const char *e)
     }
 }
 
+/* The end of the raw item at s: the first separator outside brackets, or end. */
+static const char *item_end(const char *s, const char *end)
+{
+    int depth = 0;
+    while (s < end) {
+        if (*s == '(' || *s == '[' || *s == '{')
+            depth++;
+        else if ((*s == ')' || *s == ']' || *s == '}') && depth > 0)
+            depth--;
+        else if (!depth && (*s == ',' || *s == '/' || *s == ';'))
+            break;
+        s++;
+    }
+    return s;
+}
+
+/* The raw items of a line, counted up to enough. */
+static size_t raw_items(const struct cline *ln, size_t enough)
+{
+    const char *s = ln->text, *end = ln->text + ln->len;
+    size_t n = 0;
+    for (; s < end && n < enough; n++) {
+        const char *e = item_end(s, end);
+        s = e < end ? e + 1 : e;
+    }
+    return n;
+}
+
 /* Splits one line into list items. */
 static void list_parse(const struct cline *ln, struct list *l)
 {
@@ -107,17 +135,7 @@ static void list_parse(const struct cline *ln, struct list *l)
     l->line = ln->no;
     while (s < end) {
         /* one raw item: up to a separator outside brackets */
-        const char *e = s;
-        int depth = 0;
-        while (e < end) {
-            if (*e == '(' || *e == '[' || *e == '{')
-                depth++;
-            else if ((*e == ')' || *e == ']' || *e == '}') && depth > 0)
-                depth--;
-            else if (!depth && (*e == ',' || *e == '/' || *e == ';'))
-                break;
-            e++;
-        }
+        const char *e = item_end(s, end);
         const char *a = skip_bullets(s, e);
         /* "참석기관 : (산업계) X": keep what follows the colon */
         for (const char *p = e; p > a; p--)
@@ -298,17 +316,30 @@ static double lists_align(const struct list *A, const struct list *K, unsigned f
 
 void cross_lists(struct cross_doc *c)
 {
-    struct list *ls = xcalloc(c->nlines ? c->nlines : 1, sizeof(*ls));
+    struct list *ls = NULL; /* the lines that are acronym or Korean lists, in order */
+    size_t nls = 0, als = 0;
     struct strmap memo = STRMAP_INIT;
-    for (size_t i = 0; i < c->nlines; i++)
-        list_parse(&c->lines[i], &ls[i]);
+    /* Only lists take part: a line of fewer than three items is not parsed,
+     * and a parsed one that is no list is let go at once, instead of every
+     * line's items being held to the end (most lines of a long document are
+     * prose, and holding them made this pass grow faster than the lines). */
     for (size_t i = 0; i < c->nlines; i++) {
+        if (raw_items(&c->lines[i], 3) < 3)
+            continue;
+        ALLOC_GROW(ls, nls + 1, als);
+        list_parse(&c->lines[i], &ls[nls]);
+        if (list_is_acr(&ls[nls]) || list_is_ko(&ls[nls]))
+            nls++;
+        else
+            list_release(&ls[nls]);
+    }
+    for (size_t i = 0; i < nls; i++) {
         if (!list_is_acr(&ls[i]))
             continue;
         /* the Korean list that explains this acronym list best */
         size_t best = (size_t)-1;
         double best_total = 0;
-        for (size_t k = 0; k < c->nlines; k++) {
+        for (size_t k = 0; k < nls; k++) {
             struct list_hit *h = NULL;
             size_t nh = 0, ah = 0;
             if (k == i || !list_is_ko(&ls[k]))
@@ -343,7 +374,7 @@ void cross_lists(struct cross_doc *c)
         }
         free(h);
     }
-    for (size_t i = 0; i < c->nlines; i++)
+    for (size_t i = 0; i < nls; i++)
         list_release(&ls[i]);
     free(ls);
     strmap_release(&memo, free);

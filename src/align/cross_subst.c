@@ -317,10 +317,13 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                 if (bi == li || !bl->slen || key.len > bl->slen)
                     continue;
                 const char *hit = bl->srch;
+                const uint32_t *orig = NULL;
                 while ((hit = strstr(hit, key.buf))) {
                     size_t ms = (size_t)(hit - bl->srch), me = ms + key.len;
                     hit++;
-                    size_t os = bl->orig[ms], oe = bl->orig[me - 1] + 1;
+                    if (!orig)
+                        orig = cross_line_orig(c, bi);
+                    size_t os = orig[ms], oe = orig[me - 1] + 1;
                     if (!at_boundaries(bl, os, oe))
                         continue;
                     /* cut after the last bracket group inside the span */
@@ -329,7 +332,7 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                         if (bl->text[t] == ')' || bl->text[t] == '}')
                             cut = t + 1;
                     size_t k0 = 0;
-                    while (k0 < np && bl->orig[ms + pstart[k0]] < cut)
+                    while (k0 < np && orig[ms + pstart[k0]] < cut)
                         k0++;
                     /* a glossed part glued to a loanword makes the term on its
                      * own (평가데이터셋: the term is 데이터셋); what precedes
@@ -340,7 +343,7 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
                         continue;
                     struct strbuf ko = STRBUF_INIT, gl = STRBUF_INIT, grp = STRBUF_INIT,
                                   ev = STRBUF_INIT;
-                    add_clean(&ko, bl->text, bl->orig[ms + pstart[k0]], oe);
+                    add_clean(&ko, bl->text, orig[ms + pstart[k0]], oe);
                     add_clean(&gl, al->text, ps[k0].off, pend);
                     strbuf_add(&grp, al->text + h->off, h->len);
                     strbuf_addf(&grp, "\t%s", head_alt);

@@ -19,6 +19,7 @@
  * one section, so their output is what the whole-document algorithm gives.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,7 @@ struct extract_doc {
     char **owned;                   /* strings the pairs point to that no occurrence owns */
     size_t nowned, aowned;          /* used, allocated */
     int finished;                   /* extract_doc_finish ran */
+    int plain_doc;                  /* a line spoke of plain words (has_plain_cue) */
     unsigned long unread;           /* bracket groups past SCAN_MAX_GROUPS on their line */
     unsigned long unread_line;      /* the first line that had such groups */
     struct score_row *feats;        /* with EXTRACT_FEATURES: the scorer's rows */
@@ -224,6 +226,42 @@ unsigned long extract_doc_unread_groups(const struct extract_doc *d, unsigned lo
 
 static void resolve_section(struct extract_doc *d);
 
+/*
+ * 1 when a line speaks of plain words: 다듬은 말 and 순화어 announcements,
+ * 쉬운 우리말 releases. In such a document X(Y) after X(Y) is a list of
+ * words and their plain replacements, where elsewhere it is a list of
+ * labels (교육(AI디지털교과서), 전남(에너지)): the pair model weighs it.
+ */
+static int has_plain_cue(const char *s, size_t len)
+{
+    static const char *const cues[] = {"다듬은 말", "다듬은말", "순화",   "우리말", "쉬운 말",
+                                       "바꿔 쓸",   "대체어",   "대신할", "갈음할", NULL};
+    /* the first syllables of the cues, as the three bytes' 24-bit value */
+    static const uint32_t first[] = {0xEB8BA4 /* 다 */, 0xEC889C /* 순 */, 0xEC9AB0 /* 우 */,
+                                     0xEC89AC /* 쉬 */, 0xEBB094 /* 바 */, 0xEB8C80 /* 대 */,
+                                     0xEAB088 /* 갈 */};
+    for (size_t i = 0; i + 6 <= len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0xEA || b > 0xED)
+            continue;
+        uint32_t v =
+            (uint32_t)b << 16 | (uint32_t)(unsigned char)s[i + 1] << 8 | (unsigned char)s[i + 2];
+        int hit = 0;
+        for (size_t k = 0; k < sizeof(first) / sizeof(*first) && !hit; k++)
+            hit = v == first[k];
+        for (const char *const *c = cues; hit && *c; c++) {
+            size_t n = strlen(*c);
+            if (i + n <= len && !memcmp(s + i, *c, n))
+                return 1;
+        }
+        i += 2;
+    }
+    return 0;
+}
+
+/* Lines looked at for the cue besides those with brackets: the title and lead. */
+#define PLAIN_CUE_HEAD 16
+
 static void add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
 {
     size_t before = d->nocc;
@@ -239,7 +277,10 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     }
     if (memchr(text, 0xC2, len))
         scan_dot_expansions(d, text, len);
-    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
+    int brackets = memchr(text, '(', len) || memchr(text, '<', len) || memchr(text, '[', len);
+    if (!d->plain_doc && (brackets || lineno <= PLAIN_CUE_HEAD))
+        d->plain_doc = has_plain_cue(text, len);
+    if (!brackets)
         return;
     scan_line(d, text, len, lineno, d->nlines);
     if (d->nocc > before) {
@@ -675,8 +716,11 @@ static void resolve_section(struct extract_doc *d)
     struct doc_knowledge *k;
 
     k = knowledge_new();
-    for (size_t i = 0; i < d->nocc; i++)
+    for (size_t i = 0; i < d->nocc; i++) {
         occ_expansion(d, &d->occs[i]);
+        if (d->plain_doc)
+            d->occs[i].flags |= OCC_PLAIN_DOC;
+    }
     agree(d, k);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];

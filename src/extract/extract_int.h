@@ -35,7 +35,8 @@ enum occ_flags {
     OCC_SPACED = 1 << 7,    /* a space before the bracket: X (Y), often an aside */
     OCC_HANJA = 1 << 8,     /* the gloss is hanja read by the syllables before it */
     OCC_PHRASE = 1 << 9,    /* the term is a name built as "X에 관한 Y" */
-    OCC_SAMETERM = 1 << 10  /* an acronym beside a short form's definition: its term */
+    OCC_SAMETERM = 1 << 10, /* an acronym beside a short form's definition: its term */
+    OCC_PLAIN_DOC = 1 << 11 /* the document is about plain words (다듬은 말, 순화어) */
 };
 
 struct occ {

@@ -199,8 +199,10 @@ static int has_numeric_run(const char *s, size_t len)
                             s[i - 3] >= 'A' && s[i - 3] <= 'Z';
         int name_end = (next == 0 || next == ' ') && ((uc_is_hangul_syllable(prev) && j - i <= 2) ||
                                                       latin_hyphen || after_acronym);
-        /* UNEA 5.2, Web 3.0: a session or version number that ends the name */
-        if (after_acronym && next == '.' && is_version_end(s + i, len - i))
+        /* UNEA 5.2: a session or version number that ends the name; PM2.5, GPT-3.5:
+         * a decimal glued to the letters of a name */
+        if ((after_acronym || uc_is_latin_letter(prev) || latin_hyphen) && next == '.' &&
+            is_version_end(s + i, len - i))
             return 0;
         if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
             next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||

@@ -61,7 +61,8 @@ struct model_word {
                                 X(acr_unrelated) X(lex_match) X(lex_other) X(reversed)             \
                                     X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
                                         X(loan_acr_mismatch) X(spaced) X(hanja_read)       \
-                                            X(gloss_place)
+                                            X(gloss_place) X(plain_doc) X(plain_list)      \
+                                                X(plain_native) X(plain_reversed)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
@@ -384,6 +385,27 @@ struct tok_facts {
     int hangul;        /* syllables */
 };
 
+/* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green). */
+static int sounds_like_gloss_word(const char *s, size_t len, const char *g)
+{
+    char word[64];
+    for (const char *p = g; *p;) {
+        while (*p && !uc_is_latin_letter((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (p[n] && uc_is_latin_letter((unsigned char)p[n]))
+            n++;
+        if (n >= 3 && n < sizeof(word)) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (score_sound_fit(s, len, word) >= SOUND_FIT_NAME)
+                return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
 static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts *f)
 {
     struct ko_script sc;
@@ -405,6 +427,10 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts 
     f->latin_foreign = sc.latin > 0 && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     f->hangul = (int)sc.hangul;
     f->form = ko_word_form(tk->s, tk->len);
+    /* a token that writes a word of a Latin gloss in Hangul is that word, not a
+     * Korean verb form: 그린 of 그린 딜(Green Deal) is green, not 'drew' */
+    if (f->form != KO_FORM_NONE && sounds_like_gloss_word(tk->s, tk->len, gloss))
+        f->form = KO_FORM_NONE;
 }
 
 /* 1 when the gloss holds the first run of digits of token tk (G7 and 7개국). */
@@ -726,6 +752,15 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     }
     /* the gloss is hanja that the Korean side reads (국방과학연구소, 國防科學硏究所) */
     x[PF_hanja_read] = (o->flags & OCC_HANJA) != 0;
+    /* a document about plain words (다듬은 말, 순화어, 쉬운 우리말): lists of X(Y)
+     * are words and their replacements, a native gloss restates, and loanword(plain)
+     * is the way such documents write a pair */
+    if (o->flags & OCC_PLAIN_DOC) {
+        x[PF_plain_doc] = 1;
+        x[PF_plain_list] = x[PF_why_list] || x[PF_chain];
+        x[PF_plain_native] = x[PF_kind_native] || x[PF_why_native];
+        x[PF_plain_reversed] = x[PF_reversed];
+    }
 }
 
 /* ---- deciding ------------------------------------------------------------------ */

@@ -985,7 +985,10 @@ static int title_phrase_start(const struct tok *t, int s)
                      (p->len == 6 && !memcmp(p->s, "등의", 6));
         enum ko_stop st = ko_token_stop(p->s, p->len);
         int genitive = span_ends_with(p->s, p->len, "의", 3) && p->len > 3;
-        if (!joiner && !genitive && st != KO_STOP_NONE)
+        /* 인공지능 발전과 신뢰 기반 조성 등에 관한 기본법: 과 and 와 join nouns as 및 does */
+        int conj = p->len > 3 &&
+                   (span_ends_with(p->s, p->len, "과", 3) || span_ends_with(p->s, p->len, "와", 3));
+        if (!joiner && !genitive && !conj && st != KO_STOP_NONE)
             break;
         struct ko_script sc;
         ko_script_of(p->s, p->len, &sc);

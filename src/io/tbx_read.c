@@ -365,10 +365,11 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     }
     r->what_depth = r->depth;
     strbuf_reset(&r->text);
-    xml_reader_want_text(r->xr, 1);
+    xml_reader_text_into(r->xr, &r->text, &r->entry_bytes, EXCHANGE_MAX_UNIT);
     return 0;
 }
 
+/* Text r->text does not take (xml_reader_text_into): a piece past EXCHANGE_MAX_UNIT, refused. */
 static int on_text(void *ctx, const char *s, size_t len)
 {
     struct tbx_reader *r = ctx;

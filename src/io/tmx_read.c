@@ -333,6 +333,20 @@ static int unit_keep(struct tmx_reader *r, size_t len)
     return -1;
 }
 
+/*
+ * Where the text of the open seg goes: into its variant's buffer, counted
+ * for the unit (xml/xml.h); another language's, and native code's, to
+ * on_text, which drops it.
+ */
+static void seg_text(struct tmx_reader *r)
+{
+    struct tuv *v = &r->tuvs[r->ntuv - 1];
+    if (v->side && !r->skip)
+        xml_reader_text_into(r->xr, &v->seg, &r->unit_bytes, EXCHANGE_MAX_UNIT);
+    else
+        xml_reader_want_text(r->xr, 1);
+}
+
 static int on_start(void *ctx, const char *name, const char **attrs)
 {
     struct tmx_reader *r = ctx;
@@ -355,8 +369,10 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     /* xml.c refuses deeper nesting before it calls here */
     r->open[r->depth] = (unsigned char)(el = element_of(name));
     if (r->in_seg) {
-        if (el == EL_NATIVE)
+        if (el == EL_NATIVE) {
             r->skip = 1;
+            seg_text(r);
+        }
         return 0;
     }
     switch (el) {
@@ -386,19 +402,19 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     case EL_SEG:
         if (r->in_tuv && r->ntuv) {
             r->in_seg = 1;
-            xml_reader_want_text(r->xr, 1);
+            seg_text(r);
         }
         break;
     case EL_PROP:
         r->in_prop = 1;
-        xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
+        xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
         r->prop = prop_of(xml_attr(attrs, "type"), &r->prop_form);
         break;
     case EL_NOTE:
         r->in_note = 1;
-        xml_reader_want_text(r->xr, 1);
         strbuf_reset(&r->text);
+        xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
         break;
     case EL_HEADER: {
         const char *s = xml_attr(attrs, "srclang");
@@ -412,6 +428,11 @@ static int on_start(void *ctx, const char *name, const char **attrs)
     return 0;
 }
 
+/*
+ * Text the buffers of xml_reader_text_into do not take: native code and
+ * other languages (dropped), and a piece that takes the unit past
+ * EXCHANGE_MAX_UNIT (refused here).
+ */
 static int on_text(void *ctx, const char *s, size_t len)
 {
     struct tmx_reader *r = ctx;
@@ -640,7 +661,8 @@ static int on_end(void *ctx, const char *name)
     enum element el = (enum element)r->open[r->depth--];
     (void)name; /* its element is on r->open */
     if (r->skip) {
-        r->skip--;
+        if (!--r->skip)
+            seg_text(r); /* back in the seg */
         return 0;
     }
     switch (el) {

@@ -1,6 +1,7 @@
 /*
  * strmap.c - open-addressing string hash table.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,51 +20,97 @@ uint64_t strmap_hash(const void *key, size_t len)
     return h;
 }
 
-static struct strmap_entry *find_slot(struct strmap_entry *slots, size_t cap, const void *key,
-                                      size_t len, uint64_t h)
+/*
+ * The tag of a slot holding a key of hash h: never 0, which marks an empty
+ * slot. Its bits are the top of the 32 the entry keeps, so that resize can
+ * copy it; below 2^25 slots they are not the bits that chose the slot.
+ */
+static unsigned char tag_of(uint32_t h)
+{
+    return (unsigned char)(h >> 25 | 0x80);
+}
+
+/*
+ * The slot of key, or the empty slot where it would go (from the 32 bits
+ * of hash an entry keeps: a table of more than 2^31 keys would start its
+ * probes in its first 2^32 slots, still correct). The probe reads
+ * the tags, one byte a slot, and an entry only when its tag matches: a
+ * table of many keys outgrows the caches, and most lookups are for keys
+ * it does not hold, which the tags alone answer.
+ */
+static size_t find_slot(const struct strmap_entry *slots, const unsigned char *tags, size_t cap,
+                        const void *key, size_t len, uint32_t h)
 {
     size_t i = (size_t)h & (cap - 1);
+    unsigned char t = tag_of(h);
     for (;;) {
-        struct strmap_entry *e = &slots[i];
-        if (!e->key || (e->hash == h && e->keylen == len && !memcmp(e->key, key, len)))
-            return e;
+        if (!tags[i])
+            return i;
+        if (tags[i] == t) {
+            const struct strmap_entry *e = &slots[i];
+            if (e->hash == h && e->keylen == len && !memcmp(e->key, key, len))
+                return i;
+        }
         i = (i + 1) & (cap - 1);
     }
 }
 
-static void grow(struct strmap *m)
+static void resize(struct strmap *m, size_t ncap)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 16;
-    struct strmap_entry *ns = xcalloc(ncap, sizeof(*ns));
+    /* the tags follow the slots in the same block */
+    struct strmap_entry *ns = xcalloc(ncap, sizeof(*ns) + 1);
+    unsigned char *nt = (unsigned char *)(ns + ncap);
     for (size_t i = 0; i < m->cap; i++) {
-        struct strmap_entry *e = &m->slots[i];
-        if (e->key)
-            *find_slot(ns, ncap, e->key, e->keylen, e->hash) = *e;
+        if (m->tags[i]) {
+            const struct strmap_entry *e = &m->slots[i];
+            size_t to = find_slot(ns, nt, ncap, e->key, e->keylen, e->hash);
+            nt[to] = m->tags[i];
+            ns[to] = *e;
+        }
     }
     free(m->slots);
     m->slots = ns;
+    m->tags = nt;
     m->cap = ncap;
+}
+
+void strmap_reserve(struct strmap *m, size_t n)
+{
+    size_t ncap = m->cap ? m->cap : 16;
+    if (!n)
+        return;
+    while (ncap / 2 < n) {
+        if (ncap > SIZE_MAX / 4 / sizeof(struct strmap_entry))
+            die_oom(n);
+        ncap *= 2;
+    }
+    if (ncap > m->cap)
+        resize(m, ncap);
 }
 
 void *strmap_get(const struct strmap *m, const void *key, size_t len)
 {
     if (!m->cap)
         return NULL;
-    struct strmap_entry *e = find_slot(m->slots, m->cap, key, len, strmap_hash(key, len));
-    return e->key ? e->value : NULL;
+    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, (uint32_t)strmap_hash(key, len));
+    return m->tags[i] ? m->slots[i].value : NULL;
 }
 
 struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, int *created)
 {
-    uint64_t h = strmap_hash(key, len);
+    uint32_t h = (uint32_t)strmap_hash(key, len);
+    if (len > UINT32_MAX)
+        die_oom(len);
     if ((m->len + 1) * 2 > m->cap)
-        grow(m);
-    struct strmap_entry *e = find_slot(m->slots, m->cap, key, len, h);
+        resize(m, m->cap ? m->cap * 2 : 16);
+    size_t i = find_slot(m->slots, m->tags, m->cap, key, len, h);
+    struct strmap_entry *e = &m->slots[i];
     if (created)
-        *created = !e->key;
-    if (!e->key) {
-        e->key = xmemdupz(key, len);
-        e->keylen = len;
+        *created = !m->tags[i];
+    if (!m->tags[i]) {
+        m->tags[i] = tag_of(h);
+        e->key = (char *)strpool_dup(&m->keys, key, len);
+        e->keylen = (uint32_t)len;
         e->hash = h;
         e->value = NULL;
         m->len++;
@@ -73,14 +120,13 @@ struct strmap_entry *strmap_put(struct strmap *m, const void *key, size_t len, i
 
 void strmap_release(struct strmap *m, void (*free_value)(void *))
 {
-    for (size_t i = 0; i < m->cap; i++) {
-        if (m->slots[i].key) {
-            free(m->slots[i].key);
-            if (free_value)
-                free_value(m->slots[i].value);
-        }
-    }
-    free(m->slots);
+    /* the tags say which slots hold a value, without reading the slots */
+    for (size_t i = 0; free_value && i < m->cap; i++)
+        if (m->tags[i])
+            free_value(m->slots[i].value);
+    strpool_release(&m->keys);
+    free(m->slots); /* and the tags */
     m->slots = NULL;
+    m->tags = NULL;
     m->cap = m->len = 0;
 }

@@ -263,11 +263,38 @@ static int kept_control(unsigned char b, unsigned flags)
            ((b == '\n' || b == '\r') && (flags & UTF8_VISIBLE_NEWLINE));
 }
 
+/* 1 when the eight bytes at s are printable ASCII, 0x20 to 0x7E. */
+static int printable8(const unsigned char *s)
+{
+    return ascii8(s) && !maybe_control8(s);
+}
+
+/* printable8 for the four bytes at s. */
+static int printable4(const unsigned char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, sizeof(w));
+    return !(w & 0x80808080u) && !maybe_control4(s);
+}
+
 size_t utf8_visible_prefix(const char *str, size_t len, unsigned flags)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
 
+    /*
+     * Printable ASCII (ids, kinds, English forms: most fields a writer
+     * checks) in steps of eight, the last step overlapping the one before,
+     * and four to seven bytes in two overlapping steps of four.
+     */
+    if (len >= 8) {
+        while (i + 8 <= len && printable8(s + i))
+            i += 8;
+        if (i + 8 > len && (i == len || printable8(s + len - 8)))
+            return len;
+    } else if (len >= 4 && printable4(s) && printable4(s + len - 4)) {
+        return len;
+    }
     while (i < len) {
         unsigned char b = s[i];
         uint32_t c;

@@ -47,6 +47,9 @@ struct xml_reader {
     int raw_hangul;               /* the first bytes read are UTF-8 with Hangul (see below) */
     int suspect;                  /* and the file declares another encoding */
     int text_hangul;              /* Hangul was seen in the decoded text */
+    struct strbuf *sink;          /* where text goes, or NULL: to h->text (xml_reader_text_into) */
+    size_t *sink_kept;            /* bytes counted against sink_max */
+    size_t sink_max;              /* most bytes sink takes before text goes to h->text */
     char declared[40];            /* that encoding, for the warning */
 };
 
@@ -154,7 +157,16 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len);
 
 void xml_reader_want_text(struct xml_reader *r, int want)
 {
+    r->sink = NULL;
     XML_SetCharacterDataHandler(r->parser, want ? on_text : NULL);
+}
+
+void xml_reader_text_into(struct xml_reader *r, struct strbuf *sink, size_t *kept, size_t max)
+{
+    r->sink = sink;
+    r->sink_kept = kept;
+    r->sink_max = max;
+    XML_SetCharacterDataHandler(r->parser, on_text);
 }
 
 /* strcmp(a, b) == 0 for the short names of attributes, without a call into libc. */
@@ -263,6 +275,12 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
     }
     if (r->suspect && !r->text_hangul)
         r->text_hangul = raw_utf8_hangul(s, (size_t)len, 1);
+    /* *sink_kept may be past the budget already: the reader counts more than text into it */
+    if (r->sink && *r->sink_kept <= r->sink_max && (size_t)len <= r->sink_max - *r->sink_kept) {
+        *r->sink_kept += (size_t)len;
+        strbuf_add(r->sink, s, (size_t)len);
+        return;
+    }
     if (r->h->text && r->h->text(r->ctx, s, (size_t)len) && !r->err->code)
         xml_reader_fail(r, "cannot read text");
 }

@@ -110,6 +110,18 @@ void xml_reader_get_position(const struct xml_reader *r, unsigned long *line /* 
  */
 void xml_reader_want_text(struct xml_reader *r, int want);
 
+/*
+ * From a callback: text is wanted, and appended to sink as it comes, with
+ * *kept counting its bytes, while *kept stays within max; a piece that
+ * would take *kept past max, and every piece once *kept is past it (the
+ * reader may count other things there), goes to the text callback instead,
+ * which reports the limit. Expat hands out text in pieces (at each line
+ * end and reference), and a reader that keeps an element's text this way
+ * pays no callback per piece. sink and kept must stay valid until the
+ * next xml_reader_want_text or xml_reader_text_into.
+ */
+void xml_reader_text_into(struct xml_reader *r, struct strbuf *sink, size_t *kept, size_t max);
+
 /* Returns the value of attribute name in attrs, or NULL. */
 const char *xml_attr(const char **attrs, const char *name);
 

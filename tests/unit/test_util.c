@@ -435,7 +435,7 @@ static void test_strmap_growth(void)
     {
         seen++;
         sum += (uintptr_t)e->value;
-        if (e->hash != strmap_hash(e->key, e->keylen))
+        if (e->hash != (uint32_t)strmap_hash(e->key, e->keylen)) /* its low 32 bits */
             wrong++;
     }
     INT_EQ(seen, MANY, "iteration visits every key once");
@@ -802,6 +802,19 @@ static void test_utf8_visible(void)
             wrong += utf8_visible_prefix(buf, sizeof(buf), 0) > pos && (control || b >= 0x80);
         }
     INT_EQ(wrong, 0, "control_free_prefix and visible_prefix stop at the first control");
+
+    /* the printable-ASCII steps of visible_prefix: every length, every byte at every position */
+    wrong = 0;
+    for (size_t len = 1; len <= 19; len++)
+        for (int b = 1; b < 256; b++)
+            for (size_t pos = 0; pos < len; pos++) {
+                char buf[19];
+                int stop = b < 0x20 || b >= 0x7F; /* a control, or a lone byte that is not UTF-8 */
+                memset(buf, 'a', sizeof(buf));
+                buf[pos] = (char)b;
+                wrong += utf8_visible_prefix(buf, len, 0) != (stop ? pos : len);
+            }
+    INT_EQ(wrong, 0, "visible_prefix at every length");
 }
 
 /* Only A-Z and a-z change; the bytes around them and UTF-8 bytes do not. */
