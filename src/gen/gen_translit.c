@@ -19,7 +19,7 @@
  *   translit_entries  {word offset, jamo offset, jamo count, family, variant}
  *                     sorted by (first jamo code, jamo count, word)
  *   translit_bucket   start of each first-code run in translit_entries
- *   translit_len, translit_jamo_step, translit_lcp, translit_next_lower
+ *   translit_scan, translit_jamo_step, translit_next_lower
  *                     what the scan reads (translit_int.h)
  *
  * Renderings per pronunciation (enum translit_variant): the standard one
@@ -1028,14 +1028,26 @@ static void emit(const char *source)
     for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
         printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
     printf("};\n\n");
-    /* the jamo count of each entry again, packed: a scan reads it for every
-     * entry it passes, and reads little else of most of them */
-    printf("const unsigned char translit_len[] = {");
-    for (size_t i = 0; i < nentries; i++)
-        printf("%s%u", !i ? "" : i % 32 ? "," : ",\n", entries[i].len);
-    printf("%s0};\n\n", nentries ? "," : "");
-    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts: with
-     * translit_len, the start of any entry without reading the entries */
+    /* what a scan reads of every entry it passes, packed in 4 bytes: the jamo
+     * shared with the entry before, the jamo count, and where the rendering
+     * starts after the last translit_jamo_step */
+    printf("const struct translit_scan_entry translit_scan[] = {");
+    for (size_t i = 0, at = 0, step = 0; i < nentries; i++) {
+        if (i % TRANSLIT_JAMO_STEP == 0)
+            step = at;
+        if (at - step > UINT16_MAX) {
+            fprintf(stderr, "gen_translit: error: renderings too long for translit_scan\n");
+            exit(1);
+        }
+        printf("%s{%zu,%u,%zu}",
+               !i       ? ""
+               : i % 16 ? ","
+                        : ",\n",
+               lcp_of(entries, jamo_blob, i), entries[i].len, at - step);
+        at += entries[i].len;
+    }
+    printf("%s{0,0,0}};\n\n", nentries ? "," : ""); /* an lcp of 0 after the last */
+    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts */
     printf("const uint32_t translit_jamo_step[] = {");
     for (size_t i = 0, at = 0; i <= nentries; i++) {
         if (i % TRANSLIT_JAMO_STEP == 0)
@@ -1044,11 +1056,6 @@ static void emit(const char *source)
             at += entries[i].len;
     }
     printf("};\n\n");
-    /* common prefix with the previous entry of the same bucket (0 at a bucket start) */
-    printf("const unsigned char translit_lcp[] = {");
-    for (size_t i = 0; i < nentries; i++)
-        printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", lcp_of(entries, jamo_blob, i));
-    printf("%s0};\n\n", nentries ? "," : ""); /* a 0 after the last, not appended to it */
     /*
      * translit_next_lower[i]: the first entry after i whose lcp is below
      * entry i's (nentries if none). Entries sharing a prefix of length d
