@@ -192,11 +192,13 @@ size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
  * en_US holds the lists up to 60; roadmap and lockdown are in 80) */
 #define TRANSLIT_TIER_LISTED 8
 
-/* One index entry; strings live in the generated blobs below. */
+/*
+ * One index entry; strings live in the generated blobs below. The rendering
+ * and its length are in translit_scan (what a scan reads of every entry it
+ * passes): an entry is read only for a word the scan finds, 8 bytes.
+ */
 struct translit_entry {
     uint32_t word;     /* offset of the NUL-terminated English word in translit_words */
-    uint32_t jamo;     /* offset of the rendering in translit_jamo */
-    uint8_t len;       /* jamo codes in the rendering */
     uint8_t family;    /* CMU words that extend this word by <= 3 letters, capped at 255 */
     uint8_t variant;   /* enum translit_variant */
     uint8_t tier;      /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
@@ -230,7 +232,7 @@ extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
  */
 struct translit_scan_entry {
     uint8_t lcp;   /* jamo shared with entry i - 1 of its bucket (0 first); 0 after the last */
-    uint8_t len;   /* translit_entries[i].len */
+    uint8_t len;   /* jamo codes in the rendering */
     uint16_t jamo; /* the rendering's start after the step's */
 };
 _Static_assert(sizeof(struct translit_scan_entry) == 4, "a scan reads 4 bytes an entry");

@@ -16,8 +16,8 @@
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
  *   translit_jamo     renderings, concatenated in entry order (codes are
  *                     printable ASCII)
- *   translit_entries  {word offset, jamo offset, jamo count, family, variant}
- *                     sorted by (first jamo code, jamo count, word)
+ *   translit_entries  {word offset, family, variant, tier, inflected}, sorted
+ *                     by first jamo code, then by rendering (jamo), then word
  *   translit_bucket   start of each first-code run in translit_entries
  *   translit_scan, translit_jamo_step, translit_next_lower
  *                     what the scan reads (translit_int.h)
@@ -1012,11 +1012,10 @@ static void emit(const char *source)
             }
         }
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
-    for (size_t i = 0, at = 0; i < nentries; i++) {
+    for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], at, e->len, family[e->word],
-               e->variant, tier[e->word], is_inflection(words[e->word]));
-        at += e->len;
+        printf("{%zu,%u,%u,%u,%d},\n", word_off[e->word], family[e->word], e->variant,
+               tier[e->word], is_inflection(words[e->word]));
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
