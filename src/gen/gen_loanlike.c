@@ -283,8 +283,8 @@ static void read_index(void)
     size_t kept = 0;
     for (uint32_t i = 0; i < translit_entry_count; i++) {
         const struct translit_entry *e = &translit_entries[i];
-        const size_t len =
-            translit_scan[i].len; /* read once: the analyzer cannot see it is constant */
+        /* read once: the analyzer cannot see the index is constant */
+        const size_t len = translit_scan[i].len;
         const size_t at = translit_jamo_step[i / TRANSLIT_JAMO_STEP] + translit_scan[i].jamo;
         unsigned char sym[MAX_WORD];
         if (len > MAX_WORD)
