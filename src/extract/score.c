@@ -22,7 +22,6 @@
  * compile. docs/extraction.md lists what each one measures.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,26 +103,25 @@ _Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weigh
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-/* The word classes by word: a few hundred words, asked for every token of every
- * candidate. Built once, read-only afterwards (threads share it). */
-static struct strmap word_classes;
-static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
-
-static void word_classes_build(void)
-{
-    for (size_t i = 0; i < sizeof(model_words) / sizeof(*model_words); i++) {
-        int created;
-        const char *w = model_words[i].word;
-        struct strmap_entry *e = strmap_put(&word_classes, w, strlen(w), &created);
-        if (created)
-            e->value = (void *)model_words[i].cls;
-    }
-}
-
+/* The class of the word s[0..len), or NULL: a binary search of model_words,
+ * which gen_model.awk writes in byte order (a few hundred words, asked for
+ * every token of every candidate). */
 static const char *word_class(const char *s, size_t len)
 {
-    pthread_once(&word_classes_once, word_classes_build);
-    return strmap_get(&word_classes, s, len);
+    size_t lo = 0, hi = sizeof(model_words) / sizeof(*model_words);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, wl = strlen(model_words[mid].word);
+        int c = memcmp(model_words[mid].word, s, wl < len ? wl : len);
+        if (c == 0)
+            c = wl < len ? -1 : wl > len;
+        if (c == 0)
+            return model_words[mid].cls;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */
