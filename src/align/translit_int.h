@@ -171,7 +171,8 @@ int translit_jamo_sub_cost(unsigned a, unsigned b);
 #define TRANSLIT_COL_SIZE (TRANSLIT_COL_PAD + TRANSLIT_COL_ROWS)
 struct translit_jamo_profile {
     size_t n; /* jamo in the query */
-    /* sub[b][i]: a[i - 1] against index jamo b (TRANSLIT_COL_MAX at row 0 and past n) */
+    /* sub[b][i]: a[i - 1] against index jamo b (TRANSLIT_COL_MAX at row 0 and past n,
+     * as far as a column reads; only the codes from JAMO_INI are filled) */
     _Alignas(16) unsigned char sub[JAMO_END][TRANSLIT_COL_ROWS];
     /* ins[s][i]: the insertion costs of a[i - 2^s .. i) (TRANSLIT_COL_MAX where
      * i < 2^s and past n) */

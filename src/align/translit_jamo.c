@@ -324,10 +324,13 @@ void translit_jamo_first_column(const unsigned char *a, size_t na, struct transl
 {
     pthread_once(&tables_once, tables_init);
     p->n = na;
-    memset(p->sub, TRANSLIT_COL_MAX, sizeof(p->sub));
     memset(p->ins, TRANSLIT_COL_MAX, sizeof(p->ins));
-    for (unsigned b = 0; b < JAMO_END; b++) {
+    /* the rows of the codes an index word holds (JAMO_INI ..), for rows 0..na
+     * and the block after: a column reads no further */
+    size_t rows = na + 1 + 16 < TRANSLIT_COL_ROWS ? na + 1 + 16 : TRANSLIT_COL_ROWS;
+    for (unsigned b = JAMO_INI; b < JAMO_END; b++) {
         memset(p->del[b], indel_table[b], sizeof(p->del[b]));
+        memset(p->sub[b], TRANSLIT_COL_MAX, rows);
         for (size_t i = 1; i <= na; i++)
             p->sub[b][i] = sub_table[a[i - 1]][b];
     }
