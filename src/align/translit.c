@@ -107,6 +107,7 @@ struct hit {
     uint8_t inflected; /* a plural or past form */
     uint8_t spelled;   /* 1 a word (hunspell or SCOWL up to 80 says so), 0 not, 2 not checked */
     uint8_t hunspell;  /* hunspell's own answer: 1 accepted, 0 not, 2 not checked */
+    uint8_t eflags;    /* the entry's flags (enum translit_entry_flags) */
 };
 
 /* The best readings of a part of the query, for compounds. */
@@ -414,7 +415,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                 h->variant = e->variant;
                 h->family = e->family;
                 h->tier = e->tier;
-                h->inflected = e->inflected;
+                h->inflected = (e->flags & TRANSLIT_ENTRY_INFLECTED) != 0;
+                h->eflags = e->flags;
                 h->spelled = 2;
                 h->hunspell = 2;
                 h->rank = 0;
@@ -459,10 +461,9 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         nh = RANK_POOL;
     k = 0;
     for (size_t i = 0; i < nh; i++) {
-        const char *w = translit_words + h[i].word;
-        if (strlen(w) < 2)
+        if (h[i].eflags & TRANSLIT_ENTRY_SHORT)
             continue;
-        h[i].spelled = h[i].hunspell = t->spell ? word_spelled(h[i].word) : 2;
+        h[i].spelled = h[i].hunspell = t->spell ? (h[i].eflags & TRANSLIT_ENTRY_SPELLED) != 0 : 2;
         /* a word of SCOWL's lists up to size 80 is a word, not a name, even
          * where hunspell (lists up to 60) lacks it: roadmap, lockdown */
         if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED &&
@@ -476,7 +477,7 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         if (h[i].inflected)
             h[i].rank += INFLECTED_PENALTY;
         if (prior)
-            h[i].rank -= attested_prior(q, n, w);
+            h[i].rank -= attested_prior(q, n, translit_words + h[i].word);
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)
             h[i].rank += CUSTOM_PENALTY;
         else if (h[i].variant == TRANSLIT_V_LETTERS)

@@ -297,7 +297,7 @@ static void read_index(void)
             schwa_fold(sym, len, f);
             strset_add(&listed_schwa, f, len, 1);
         }
-        if (e->tier > LOAN_TIER || e->inflected)
+        if (e->tier > LOAN_TIER || (e->flags & TRANSLIT_ENTRY_INFLECTED))
             continue;
         if (strset_has(&held_out, sym, len)) {
             if (strset_add(&seen, sym, len, 1))

@@ -16,7 +16,7 @@
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
  *   translit_jamo     renderings, concatenated in entry order (codes are
  *                     printable ASCII)
- *   translit_entries  {word offset, family, variant, tier, inflected}, sorted
+ *   translit_entries  {word offset, family, variant, tier, flags}, sorted
  *                     by first jamo code, then by rendering (jamo), then word
  *   translit_bucket   start of each first-code run in translit_entries
  *   translit_scan, translit_jamo_step, translit_next_lower
@@ -1014,8 +1014,11 @@ static void emit(const char *source)
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
     for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%u,%u,%u,%d},\n", word_off[e->word], family[e->word], e->variant,
-               tier[e->word], is_inflection(words[e->word]));
+        unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
+                         (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
+                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0);
+        printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
+               tier[e->word], flags);
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
