@@ -177,7 +177,7 @@ struct translit_jamo_profile {
     /* ins[s][i]: the insertion costs of a[i - 2^s .. i) (TRANSLIT_COL_MAX where
      * i < 2^s and past n) */
     _Alignas(16) unsigned char ins[4][TRANSLIT_COL_ROWS];
-    /* del[b]: 16 times the deletion cost of index jamo b */
+    /* del[b]: the deletion cost of index jamo b, in each of 16 bytes */
     _Alignas(16) unsigned char del[JAMO_END][16];
 };
 void translit_jamo_col_init(unsigned char *buf /* OUT, TRANSLIT_COL_SIZE bytes */);
@@ -229,7 +229,7 @@ extern const uint32_t translit_hunspell_words_size; /* bytes, NULs included */
 extern const char translit_jamo[];
 extern const struct translit_entry translit_entries[];
 extern const uint32_t translit_entry_count;
-/* Entries are sorted by (first code, len); bucket c spans
+/* Entries are sorted by first code, then by rendering; bucket c spans
  * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
 /*
