@@ -118,9 +118,10 @@ $(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEX
 	    mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
-$(BUILD)/gen/model_data.h: src/gen/gen_model.awk $(MODEL) | check-deps
+$(BUILD)/gen/model_data.h: src/gen/sort_rows.awk src/gen/gen_model.awk $(MODEL) | check-deps
 	@mkdir -p $(@D)
-	$(QUIET_GEN)awk -f src/gen/gen_model.awk $(MODEL) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_model.awk $(MODEL) > $@+ \
+	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 # Tables mined once from Debian's Korean message catalogues by src/gen/mine_l10n.py
 # (committed, reviewed); gen_attested.awk refuses a table whose rows or format are wrong.

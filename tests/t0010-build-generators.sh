@@ -178,28 +178,31 @@ test_expect_success 'gen_collocations.awk: an index out of order fails' '
 
 M=$TOP/glossaries/model
 test_expect_success 'gen_model.awk: the fitted model' '
-    awk -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/span.tsv" "$M/word-classes.tsv" >m.h &&
+    LC_ALL=C awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/span.tsv" \
+        "$M/word-classes.tsv" >m.h &&
     grep -q "^#define PW_bias" m.h && grep -q "^#define SW_is_rule" m.h &&
-    grep -q "model_words\[\]" m.h
+    grep -q "model_words\[\]" m.h &&
+    sed -n "s/^    {\"\([^\"]*\)\", .*/\1/p" m.h >words &&
+    test $(wc -l <words) -gt 100 && LC_ALL=C sort -cu words
 '
 test_expect_success 'gen_model.awk: a weight that is not a number fails' '
     sed "s/^bias\t.*/bias\tlarge/" "$M/pair.tsv" >bad/pair.tsv &&
-    gen_fails "pair.tsv:.*is not a number" awk -f "$GEN/gen_model.awk" bad/pair.tsv \
+    gen_fails "pair.tsv:.*is not a number" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" bad/pair.tsv \
         "$M/span.tsv" "$M/word-classes.tsv"
 '
 test_expect_success 'gen_model.awk: a repeated feature fails' '
     { cat "$M/span.tsv"; grep "^is_rule" "$M/span.tsv"; } >bad/span.tsv &&
-    gen_fails "repeated" awk -f "$GEN/gen_model.awk" "$M/pair.tsv" bad/span.tsv \
+    gen_fails "repeated" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" "$M/pair.tsv" bad/span.tsv \
         "$M/word-classes.tsv"
 '
 test_expect_success 'gen_model.awk: a model cut to its header fails' '
     grep -v "^#" "$M/pair.tsv" | head -3 >bad/pair.tsv &&
-    gen_fails "only 2 rows" awk -f "$GEN/gen_model.awk" bad/pair.tsv "$M/span.tsv" \
+    gen_fails "only 2 rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" bad/pair.tsv "$M/span.tsv" \
         "$M/word-classes.tsv"
 '
 test_expect_success 'gen_model.awk: a missing weights file fails' '
     gen_fails "expected pair.tsv, span.tsv and word-classes.tsv" \
-        awk -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/word-classes.tsv"
+        awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/word-classes.tsv"
 '
 test_expect_success 'gen_lexicon.awk: a row it would drop fails with its line' '
     { cat "$TOP/glossaries/lexicon/acronyms.tsv" && echo KEYONLY; } >bad/acronyms.tsv &&

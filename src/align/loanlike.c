@@ -32,7 +32,13 @@ static double step(struct loanlike__run *r, unsigned code)
     return loanlike__step(loanlike_slots, loanlike_nslots, r, code - JAMO_INI + 1);
 }
 
-double loanlike_llr(const char *s, size_t len)
+/*
+ * The log-likelihood ratio of s[0..len), and when prefix is not NULL that of
+ * each s[0..i) for i a syllable's start, in prefix[i]: the letters before i
+ * are scored once, and each prefix adds only its end of word to a copy of
+ * the run, so that prefix[i] is the very sum loanlike_llr(s, i) adds up.
+ */
+static double llr_prefixes(const char *s, size_t len, double *prefix)
 {
     struct loanlike__run r;
     double llr = 0;
@@ -45,6 +51,12 @@ double loanlike_llr(const char *s, size_t len)
             in_word = 0;
             i++;
             continue;
+        }
+        if (prefix) {
+            struct loanlike__run end = r;
+            prefix[i] =
+                in_word ? llr + loanlike__step(loanlike_slots, loanlike_nslots, &end, LOANLIKE_EOS)
+                        : llr;
         }
         if (!in_word)
             loanlike__run_start(&r);
@@ -61,6 +73,11 @@ double loanlike_llr(const char *s, size_t len)
     return llr;
 }
 
+double loanlike_llr(const char *s, size_t len)
+{
+    return llr_prefixes(s, len, NULL);
+}
+
 double loanlike_logodds(const char *s, size_t len)
 {
     for (size_t i = 0; i + 3 <= len; i++)
@@ -74,12 +91,22 @@ double loanlike_prob(const char *s, size_t len)
     return 1 / (1 + exp(-loanlike_logodds(s, len)));
 }
 
+/* Words longer than this many bytes score their first parts from scratch. */
+#define PREFIX_MAX 192
+
 double loanlike_compound_logodds(const char *s, size_t len, unsigned min_syllables)
 {
-    double best = loanlike_logodds(s, len);
+    double best, prefix[PREFIX_MAX];
     unsigned total = 0;
     for (size_t i = 0; i < len; i++)
         total += syllable_at(s, len, i) != 0;
+    /* loanlike_logodds(s, len), and the first parts' ratios in the same pass */
+    if (len <= PREFIX_MAX) {
+        double llr = llr_prefixes(s, len, prefix);
+        best = total ? loanlike_cal_a * llr + loanlike_cal_b : 0;
+    } else {
+        best = loanlike_logodds(s, len);
+    }
     if (min_syllables < 1)
         min_syllables = 1;
     unsigned left = 0;
@@ -87,7 +114,10 @@ double loanlike_compound_logodds(const char *s, size_t len, unsigned min_syllabl
         if (!syllable_at(s, len, i))
             continue;
         if (left >= min_syllables && total - left >= min_syllables) {
-            double a = loanlike_logodds(s, i), b = loanlike_logodds(s + i, len - i);
+            /* s[0..i) holds left >= 1 syllables: loanlike_logodds(s, i) */
+            double a = len <= PREFIX_MAX ? loanlike_cal_a * prefix[i] + loanlike_cal_b
+                                         : loanlike_logodds(s, i),
+                   b = loanlike_logodds(s + i, len - i);
             double part = a < b ? a : b;
             if (part > best)
                 best = part;

@@ -32,6 +32,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "align/attested.h"
 #include "align/translit.h"
@@ -104,6 +107,7 @@ struct hit {
     uint8_t inflected; /* a plural or past form */
     uint8_t spelled;   /* 1 a word (hunspell or SCOWL up to 80 says so), 0 not, 2 not checked */
     uint8_t hunspell;  /* hunspell's own answer: 1 accepted, 0 not, 2 not checked */
+    uint8_t eflags;    /* the entry's flags (enum translit_entry_flags) */
 };
 
 /* The best readings of a part of the query, for compounds. */
@@ -190,28 +194,10 @@ static int cmp_hit_rank(const void *pa, const void *pb)
     return strcmp(translit_words + a->word, translit_words + b->word);
 }
 
-/*
- * Where the rendering of entry i starts in translit_jamo, from the nearest
- * earlier point known: the last answer (*at_i, *at_off), which a scan moving
- * forward is usually close to, or a step of translit_jamo_step, whichever is
- * nearer: the lengths between are added one by one.
- */
-static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
+/* Where the rendering of entry i starts in translit_jamo. */
+static size_t jamo_offset(uint32_t i)
 {
-    uint32_t base = i - i % TRANSLIT_JAMO_STEP, k;
-    size_t off;
-
-    if (i < *at_i || base > *at_i) {
-        *at_i = base;
-        *at_off = translit_jamo_step[i / TRANSLIT_JAMO_STEP];
-    }
-    k = *at_i;
-    off = *at_off;
-    for (; k < i; k++)
-        off += translit_len[k];
-    *at_i = i;
-    *at_off = off;
-    return off;
+    return translit_jamo_step[i / TRANSLIT_JAMO_STEP] + translit_scan[i].jamo;
 }
 
 /*
@@ -225,7 +211,19 @@ static size_t jamo_offset(uint32_t i, uint32_t *at_i, size_t *at_off)
 #define SKIP_NEAR 8
 static uint32_t skip_near(uint32_t k, uint32_t hi, size_t min)
 {
-    for (unsigned s = 0; s < SKIP_NEAR && k < hi && translit_lcp[k] >= min; s++)
+#ifdef __SSE2__
+    /* the 8 entries' lcps at once: bytes 0, 4, 8 and 12 of each 16 */
+    if (k + SKIP_NEAR <= hi && min <= UINT8_MAX) {
+        const __m128i m = _mm_set1_epi8((char)(unsigned char)min);
+        __m128i a = _mm_loadu_si128((const __m128i *)&translit_scan[k]);
+        __m128i b = _mm_loadu_si128((const __m128i *)&translit_scan[k + 4]);
+        unsigned ge = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(a, m), a)) |
+                      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(b, m), b)) << 16;
+        unsigned below = ~ge & 0x11111111u;
+        return below ? k + (uint32_t)__builtin_ctz(below) / 4 : k + SKIP_NEAR;
+    }
+#endif
+    for (unsigned s = 0; s < SKIP_NEAR && k < hi && translit_scan[k].lcp >= min; s++)
         k++;
     return k;
 }
@@ -242,6 +240,72 @@ struct scan_query {
 };
 
 /*
+ * The distance column cur after index jamo b, from the column prev before it
+ * (translit_int.h). Returns 1 when some row is within limit, 0 when none is:
+ * then no word that continues the prefix is within limit either (no row of a
+ * column is below the least of the column before). limit < TRANSLIT_COL_MAX,
+ * so that the rows past the query's, which hold TRANSLIT_COL_MAX, are never
+ * within it.
+ *
+ * With SSE2 the rows are computed 16 at a time: the diagonal and deletion
+ * moves of a block first, then the insertion moves down the column as a
+ * running minimum: the row above the block (one insertion on) into its first
+ * row, then four doubling steps, each adding the insertion costs of the rows
+ * it crosses (ins[s]: 2^s rows). Saturating adds give the values of the row by
+ * row loop below, which computes them without SSE2.
+ */
+static inline int column(const struct translit_jamo_profile *p, unsigned b,
+                         const unsigned char *prev, unsigned char *cur, int limit)
+{
+    const unsigned char *row = p->sub[b];
+
+#ifdef __SSE2__
+    const __m128i max = _mm_set1_epi8((char)TRANSLIT_COL_MAX);
+    const __m128i del = _mm_load_si128((const __m128i *)p->del[b]);
+    __m128i last = max, least = max; /* the block above; the least value of each lane */
+    for (size_t r = 0; r <= p->n; r += 16) {
+        __m128i diag = _mm_loadu_si128((const __m128i *)(prev + r - 1));
+        __m128i up = _mm_load_si128((const __m128i *)(prev + r));
+        __m128i ins = _mm_load_si128((const __m128i *)(p->ins[0] + r));
+        __m128i v = _mm_min_epu8(_mm_adds_epu8(diag, _mm_load_si128((const __m128i *)(row + r))),
+                                 _mm_adds_epu8(up, del));
+        /* the row above the block into its first row: lanes 1..15 stay at the maximum */
+        v = _mm_min_epu8(
+            v, _mm_adds_epu8(_mm_or_si128(_mm_srli_si128(last, 15), _mm_slli_si128(max, 1)), ins));
+        /* the lanes shifted in hold the maximum: a row above the block adds nothing now */
+        v = _mm_min_epu8(
+            v, _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 1), _mm_srli_si128(max, 15)), ins));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 2), _mm_srli_si128(max, 14)),
+                                       _mm_load_si128((const __m128i *)(p->ins[1] + r))));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 4), _mm_srli_si128(max, 12)),
+                                       _mm_load_si128((const __m128i *)(p->ins[2] + r))));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 8), _mm_srli_si128(max, 8)),
+                                       _mm_load_si128((const __m128i *)(p->ins[3] + r))));
+        _mm_store_si128((__m128i *)(cur + r), v);
+        least = _mm_min_epu8(least, v);
+        last = v;
+    }
+    __m128i lim = _mm_set1_epi8((char)limit);
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(least, lim), least)) != 0;
+#else
+    int within = 0;
+    for (size_t i = 0; i <= p->n; i++) {
+        unsigned v = prev[i] + p->del[b][0], d = prev[i - 1] + row[i];
+        if (d < v)
+            v = d;
+        if (i && cur[i - 1] + p->ins[0][i] < v)
+            v = cur[i - 1] + p->ins[0][i];
+        cur[i] = (unsigned char)(v < TRANSLIT_COL_MAX ? v : TRANSLIT_COL_MAX);
+        within |= (int)v <= limit;
+    }
+    return within;
+#endif
+}
+
+/*
  * Step 2: appends to each query's hits every entry within its limit of its
  * prefix of q, in entry order. One pass serves every prefix: the distance
  * columns of q's first n jamo are the first n + 1 rows of q's, so an entry is
@@ -253,10 +317,12 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
 {
     size_t n = 0, lo = SIZE_MAX, hi = 0; /* lengths [lo, hi] can be within some limit */
     int limit = 0;
-    /* col[j] is the distance column after j jamo of the current index word */
-    static _Thread_local int col[TRANSLIT_MAX_JAMO + 1][TRANSLIT_MAX_JAMO + 1];
-    /* ext[j]: col[j] holds rows 0..ext[j]; the rows below are beyond limit */
-    static _Thread_local size_t ext[TRANSLIT_MAX_JAMO + 1];
+    /* col[j] (at TRANSLIT_COL_PAD in colbuf[j]) is the distance column after
+     * j jamo of the current index word */
+    static _Thread_local _Alignas(
+        16) unsigned char colbuf[TRANSLIT_MAX_JAMO + 1][TRANSLIT_COL_SIZE];
+    static _Thread_local int col_ready;
+    unsigned char *col[TRANSLIT_MAX_JAMO + 1];
     static _Thread_local struct translit_jamo_profile prof;
 
     for (size_t k = 0; k < nq; k++) {
@@ -270,30 +336,34 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
         if (qs[k].n + slack > hi)
             hi = qs[k].n + slack;
     }
-    if (!nq || !n || n > TRANSLIT_MAX_JAMO)
+    /* the columns saturate at TRANSLIT_COL_MAX: credible_limit and part_limit
+     * stay far below it */
+    if (!nq || !n || n > TRANSLIT_MAX_JAMO || limit >= TRANSLIT_COL_MAX)
         return;
+    for (size_t j = 0; j <= TRANSLIT_MAX_JAMO; j++) {
+        if (!col_ready)
+            translit_jamo_col_init(colbuf[j]);
+        col[j] = colbuf[j] + TRANSLIT_COL_PAD;
+    }
+    col_ready = 1;
     translit_jamo_first_column(q, n, &prof, col[0]);
-    for (ext[0] = 0; ext[0] < n && col[0][ext[0] + 1] <= limit; ext[0]++)
-        ;
-    uint32_t at_i = 0; /* jamo_offset's last answer: entry at_i starts at at_off */
-    size_t at_off = 0;
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
         uint32_t lo_i = translit_bucket[c - JAMO_INI], hi_i = translit_bucket[c - JAMO_INI + 1];
         size_t valid = 0; /* columns computed for the last word visited: col[0..valid] */
         size_t dead = 0;  /* a prefix of that word this long is beyond limit */
-        size_t run = 0;   /* jamo shared with that word (the minimum of translit_lcp since) */
+        size_t run = 0;   /* jamo shared with that word (the least lcp since) */
         if (lo_i == hi_i || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
         /* entries of a bucket are sorted by jamo: neighbours share prefixes */
         for (uint32_t i = lo_i; i < hi_i; i++) {
-            size_t len = translit_len[i];
-            if (translit_lcp[i] < run)
-                run = translit_lcp[i];
+            size_t len = translit_scan[i].len;
+            if (translit_scan[i].lcp < run)
+                run = translit_scan[i].lcp;
             if (dead && (run < valid ? run : valid) >= dead) {
                 /* the same hopeless prefix: leave every entry sharing it in
                  * a few jumps; valid = dead keeps the columns it shares */
                 uint32_t k = skip_near(i + 1, hi_i, dead);
-                while (k < hi_i && translit_lcp[k] >= dead)
+                while (k < hi_i && translit_scan[k].lcp >= dead)
                     k = translit_next_lower[k];
                 i = k - 1;
                 valid = dead;
@@ -306,7 +376,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                  * the skipped lcps are all > hi >= valid, so min(run, valid)
                  * would not move */
                 uint32_t k = skip_near(i + 1, hi_i, hi + 1);
-                while (k < hi_i && translit_lcp[k] > hi)
+                while (k < hi_i && translit_scan[k].lcp > hi)
                     k = translit_next_lower[k];
                 i = k - 1;
                 continue;
@@ -319,13 +389,11 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                 valid = p; /* the same hopeless prefix: nothing to compute */
                 continue;
             }
-            const unsigned char *b =
-                (const unsigned char *)translit_jamo + jamo_offset(i, &at_i, &at_off);
+            const unsigned char *b = (const unsigned char *)translit_jamo + jamo_offset(i);
             dead = 0;
             size_t j = p;
             for (; j < len; j++)
-                if (translit_jamo_column(&prof, b[j], col[j], ext[j], col[j + 1], &ext[j + 1],
-                                         limit) > limit)
+                if (!column(&prof, b[j], col[j], col[j + 1], limit))
                     break;
             if (j < len) {
                 dead = j + 1;
@@ -337,7 +405,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
             for (size_t k = 0; k < nq; k++) {
                 struct scan_query *sq = &qs[k];
                 size_t slack = (size_t)sq->limit / MIN_INDEL;
-                int d = sq->n <= ext[len] ? col[len][sq->n] : INT_MAX;
+                int d = col[len][sq->n];
                 if (d > sq->limit || len > sq->n + slack || len + slack < sq->n)
                     continue;
                 ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
@@ -347,7 +415,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                 h->variant = e->variant;
                 h->family = e->family;
                 h->tier = e->tier;
-                h->inflected = e->inflected;
+                h->inflected = (e->flags & TRANSLIT_ENTRY_INFLECTED) != 0;
+                h->eflags = e->flags;
                 h->spelled = 2;
                 h->hunspell = 2;
                 h->rank = 0;
@@ -392,10 +461,9 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         nh = RANK_POOL;
     k = 0;
     for (size_t i = 0; i < nh; i++) {
-        const char *w = translit_words + h[i].word;
-        if (strlen(w) < 2)
+        if (h[i].eflags & TRANSLIT_ENTRY_SHORT)
             continue;
-        h[i].spelled = h[i].hunspell = t->spell ? word_spelled(h[i].word) : 2;
+        h[i].spelled = h[i].hunspell = t->spell ? (h[i].eflags & TRANSLIT_ENTRY_SPELLED) != 0 : 2;
         /* a word of SCOWL's lists up to size 80 is a word, not a name, even
          * where hunspell (lists up to 60) lacks it: roadmap, lockdown */
         if (h[i].spelled == 0 && h[i].tier <= TRANSLIT_TIER_LISTED &&
@@ -409,7 +477,7 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         if (h[i].inflected)
             h[i].rank += INFLECTED_PENALTY;
         if (prior)
-            h[i].rank -= attested_prior(q, n, w);
+            h[i].rank -= attested_prior(q, n, translit_words + h[i].word);
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)
             h[i].rank += CUSTOM_PENALTY;
         else if (h[i].variant == TRANSLIT_V_LETTERS)

@@ -153,31 +153,37 @@ int translit_jamo_sub_cost(unsigned a, unsigned b);
 
 /*
  * The distance column by column over the index word, so that words sharing a
- * prefix share columns (the index is sorted by jamo within each bucket).
- * The query a[0..na) is first turned into a profile: its costs laid out by
- * index jamo, so that a column reads one row in order instead of a cost
- * table entry per cell. first_column fills the profile and col[0..na] for
- * the empty prefix (na <= TRANSLIT_MAX_JAMO); column computes the column
- * after index jamo b from prev and returns its minimum, a lower bound of the
- * distance of every word that continues this prefix.
+ * prefix share columns (the index is sorted by jamo within each bucket; the
+ * scan in translit.c computes the columns). The query a[0..na) is first
+ * turned into a profile: its costs laid out by row, so that a column reads a
+ * few rows in order instead of a cost table entry per cell. A column holds
+ * one byte a row, rows 0..na, each the exact distance up to TRANSLIT_COL_MAX
+ * (255), where it saturates; the rows past na hold TRANSLIT_COL_MAX, and so
+ * do the TRANSLIT_COL_PAD bytes before row 0 of a column's buffer
+ * (translit_jamo_col_init), where the diagonal move into row 0 reads.
  *
- * Only the rows that can be within limit are computed (Ukkonen's cut-off): a
- * column is good for rows 0..ext, its last row within limit (0 when none);
- * the rows below are beyond limit, whatever they hold. A value within limit
- * is exact, one beyond it may be too small or too large but stays beyond, and
- * the minimum returned is exact when within limit. prev_ext is prev's ext, and
- * cur's is stored in *cur_ext.
+ * first_column fills the profile and the column of the empty prefix
+ * (na <= TRANSLIT_MAX_JAMO).
  */
+#define TRANSLIT_COL_MAX 255
+#define TRANSLIT_COL_ROWS 112 /* TRANSLIT_MAX_JAMO + 1 rows, rounded up to 16 */
+#define TRANSLIT_COL_PAD 16
+#define TRANSLIT_COL_SIZE (TRANSLIT_COL_PAD + TRANSLIT_COL_ROWS)
 struct translit_jamo_profile {
-    size_t n;                                       /* jamo in the query */
-    unsigned char indel[TRANSLIT_MAX_JAMO];         /* insertion cost of a[i] */
-    unsigned char sub[JAMO_END][TRANSLIT_MAX_JAMO]; /* sub[b][i]: a[i] against b */
-    unsigned char indel_b[JAMO_END];                /* deletion cost of index jamo b */
+    size_t n; /* jamo in the query */
+    /* sub[b][i]: a[i - 1] against index jamo b (TRANSLIT_COL_MAX at row 0 and past n,
+     * as far as a column reads; only the codes from JAMO_INI are filled) */
+    _Alignas(16) unsigned char sub[JAMO_END][TRANSLIT_COL_ROWS];
+    /* ins[s][i]: the insertion costs of a[i - 2^s .. i) (TRANSLIT_COL_MAX where
+     * i < 2^s and past n) */
+    _Alignas(16) unsigned char ins[4][TRANSLIT_COL_ROWS];
+    /* del[b]: the deletion cost of index jamo b, in each of 16 bytes */
+    _Alignas(16) unsigned char del[JAMO_END][16];
 };
+void translit_jamo_col_init(unsigned char *buf /* OUT, TRANSLIT_COL_SIZE bytes */);
 void translit_jamo_first_column(const unsigned char *a, size_t na,
-                                struct translit_jamo_profile *p /* OUT */, int *col);
-int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
-                         size_t prev_ext, int *cur, size_t *cur_ext /* OUT */, int limit);
+                                struct translit_jamo_profile *p /* OUT */,
+                                unsigned char *col /* OUT */);
 
 /* Number of syllables (medials) in a jamo string. */
 size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
@@ -187,16 +193,25 @@ size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
  * en_US holds the lists up to 60; roadmap and lockdown are in 80) */
 #define TRANSLIT_TIER_LISTED 8
 
-/* One index entry; strings live in the generated blobs below. */
+/*
+ * One index entry; strings live in the generated blobs below. The rendering
+ * and its length are in translit_scan (what a scan reads of every entry it
+ * passes): an entry is read only for a word the scan finds, 8 bytes. What
+ * ranking asks of the word itself is in flags, so that ranking the words a
+ * scan finds does not read them from the 3.4 MB of translit_words.
+ */
 struct translit_entry {
-    uint32_t word;     /* offset of the NUL-terminated English word in translit_words */
-    uint32_t jamo;     /* offset of the rendering in translit_jamo */
-    uint8_t len;       /* jamo codes in the rendering */
-    uint8_t family;    /* CMU words that extend this word by <= 3 letters, capped at 255 */
-    uint8_t variant;   /* enum translit_variant */
-    uint8_t tier;      /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
-                          TRANSLIT_TIER_NONE when no SCOWL list has it */
-    uint8_t inflected; /* 1: a plural or past form (-s, -es, -ed) of another word */
+    uint32_t word;   /* offset of the NUL-terminated English word in translit_words */
+    uint8_t family;  /* CMU words that extend this word by <= 3 letters, capped at 255 */
+    uint8_t variant; /* enum translit_variant */
+    uint8_t tier;    /* SCOWL size class of the word, 0 (10: commonest) .. 9 (95);
+                        TRANSLIT_TIER_NONE when no SCOWL list has it */
+    uint8_t flags;   /* enum translit_entry_flags */
+};
+enum translit_entry_flags {
+    TRANSLIT_ENTRY_INFLECTED = 1 << 0, /* a plural or past form (-s, -es, -ed) of another word */
+    TRANSLIT_ENTRY_SPELLED = 1 << 1,   /* hunspell en_US accepts the word (translit_word_spelled) */
+    TRANSLIT_ENTRY_SHORT = 1 << 2      /* a word of one letter */
 };
 
 /* Generated by src/gen/gen_translit.c into build/gen/translit_index.c. */
@@ -214,18 +229,24 @@ extern const uint32_t translit_hunspell_words_size; /* bytes, NULs included */
 extern const char translit_jamo[];
 extern const struct translit_entry translit_entries[];
 extern const uint32_t translit_entry_count;
-/* Entries are sorted by (first code, len); bucket c spans
+/* Entries are sorted by first code, then by rendering; bucket c spans
  * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
 extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
-/* translit_len[i]: translit_entries[i].len, packed for the scan. */
-extern const unsigned char translit_len[];
-/* The renderings in translit_jamo follow the order of the entries, so entry i
- * starts at the sum of translit_len[0..i); translit_jamo_step[k] is that sum
- * for i = k * TRANSLIT_JAMO_STEP (a scan need not read translit_entries). */
+/*
+ * What a scan reads of every entry it passes, 4 bytes an entry: entry i's
+ * rendering starts at translit_jamo_step[i / TRANSLIT_JAMO_STEP] +
+ * translit_scan[i].jamo in translit_jamo (the renderings follow the order of
+ * the entries), so that a scan need not read translit_entries.
+ */
+struct translit_scan_entry {
+    uint8_t lcp;   /* jamo shared with entry i - 1 of its bucket (0 first); 0 after the last */
+    uint8_t len;   /* jamo codes in the rendering */
+    uint16_t jamo; /* the rendering's start after the step's */
+};
+_Static_assert(sizeof(struct translit_scan_entry) == 4, "a scan reads 4 bytes an entry");
 #define TRANSLIT_JAMO_STEP 64
+extern const struct translit_scan_entry translit_scan[];
 extern const uint32_t translit_jamo_step[];
-/* translit_lcp[i]: jamo entry i shares with entry i - 1 of its bucket (0 first). */
-extern const unsigned char translit_lcp[];
 /* translit_next_lower[i]: the first entry after i with a smaller lcp (the count if none). */
 extern const uint32_t translit_next_lower[];
 

@@ -17,6 +17,7 @@
  */
 #include <pthread.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "align/translit_int.h"
 #include "util/utf8.h"
@@ -308,64 +309,41 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
     return prev[nb];
 }
 
+static unsigned char add_sat(unsigned a, unsigned b)
+{
+    return (unsigned char)(a + b < TRANSLIT_COL_MAX ? a + b : TRANSLIT_COL_MAX);
+}
+
+void translit_jamo_col_init(unsigned char *buf)
+{
+    memset(buf, TRANSLIT_COL_MAX, TRANSLIT_COL_SIZE);
+}
+
 void translit_jamo_first_column(const unsigned char *a, size_t na, struct translit_jamo_profile *p,
-                                int *col)
+                                unsigned char *col)
 {
     pthread_once(&tables_once, tables_init);
     p->n = na;
-    for (size_t i = 0; i < na; i++)
-        p->indel[i] = indel_table[a[i]];
-    for (unsigned b = 0; b < JAMO_END; b++) {
-        p->indel_b[b] = indel_table[b];
-        for (size_t i = 0; i < na; i++)
-            p->sub[b][i] = sub_table[a[i]][b];
+    memset(p->ins, TRANSLIT_COL_MAX, sizeof(p->ins));
+    /* the rows of the codes an index word holds (JAMO_INI ..), for rows 0..na
+     * and the block after: a column reads no further */
+    size_t rows = na + 1 + 16 < TRANSLIT_COL_ROWS ? na + 1 + 16 : TRANSLIT_COL_ROWS;
+    for (unsigned b = JAMO_INI; b < JAMO_END; b++) {
+        memset(p->del[b], indel_table[b], sizeof(p->del[b]));
+        memset(p->sub[b], TRANSLIT_COL_MAX, rows);
+        for (size_t i = 1; i <= na; i++)
+            p->sub[b][i] = sub_table[a[i - 1]][b];
     }
+    for (unsigned s = 0; s < 4; s++)
+        for (size_t i = (size_t)1 << s; i <= na; i++) {
+            unsigned sum = 0;
+            for (size_t k = i - ((size_t)1 << s); k < i; k++)
+                sum += indel_table[a[k]];
+            p->ins[s][i] = add_sat(sum, 0);
+        }
     col[0] = 0;
     for (size_t i = 1; i <= na; i++)
-        col[i] = col[i - 1] + p->indel[i - 1];
-}
-
-int translit_jamo_column(const struct translit_jamo_profile *p, unsigned b, const int *prev,
-                         size_t prev_ext, int *cur, size_t *cur_ext, int limit)
-{
-    const unsigned char *row = p->sub[b < JAMO_END ? b : 0];
-    int ib = p->indel_b[b < JAMO_END ? b : 0], best, last;
-    size_t na = p->n, full = prev_ext < na ? prev_ext : na, ext = 0, i;
-
-    last = cur[0] = prev[0] + ib;
-    best = last;
-    for (i = 1; i <= full; i++) {
-        int v = prev[i - 1] + row[i - 1], d = prev[i] + ib, ins = last + p->indel[i - 1];
-        if (d < v)
-            v = d;
-        if (ins < v)
-            v = ins;
-        cur[i] = last = v;
-        if (v <= limit)
-            ext = i;
-        if (v < best)
-            best = v;
-    }
-    if (i <= na) {
-        /* the row after prev's last: prev[i] is beyond limit */
-        int v = prev[i - 1] + row[i - 1], ins = last + p->indel[i - 1];
-        if (ins < v)
-            v = ins;
-        cur[i] = last = v;
-        if (v <= limit)
-            ext = i;
-        if (v < best)
-            best = v;
-        /* below it only insertions can stay within limit */
-        for (i++; i <= na && last <= limit; i++) {
-            last += p->indel[i - 1];
-            cur[i] = last;
-            if (last <= limit)
-                ext = i;
-            if (last < best)
-                best = last;
-        }
-    }
-    *cur_ext = ext;
-    return best;
+        col[i] = add_sat(col[i - 1], indel_table[a[i - 1]]);
+    for (size_t i = na + 1; i < TRANSLIT_COL_ROWS; i++)
+        col[i] = TRANSLIT_COL_MAX;
 }

@@ -714,6 +714,7 @@ static void release_section(struct extract_doc *d)
 static void resolve_section(struct extract_doc *d)
 {
     struct doc_knowledge *k;
+    struct strmap facts = STRMAP_INIT; /* the span model's, by token (score_decide) */
 
     k = knowledge_new();
     for (size_t i = 0; i < d->nocc; i++) {
@@ -750,7 +751,7 @@ static void resolve_section(struct extract_doc *d)
         struct occ *o = &d->occs[i];
         char *why = NULL;
         size_t before = d->nfeat;
-        score_decide(o, d->lines[o->line_idx], d->oracle, &why,
+        score_decide(o, d->lines[o->line_idx], d->oracle, &facts, &why,
                      (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);
         if (why && (d->flags & EXTRACT_EXPLAIN)) {
             o->why = own(d, why); /* printed with the rejects */
@@ -782,6 +783,7 @@ static void resolve_section(struct extract_doc *d)
             r->reason = o->why;
         }
     }
+    strmap_release(&facts, free);
     knowledge_free(k);
     release_section(d);
 }

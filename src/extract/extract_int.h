@@ -187,8 +187,12 @@ struct score_row {
     char *gloss;       /* the candidate's gloss, as scored */
     char *features;    /* "name:value" pairs separated by spaces, non-zero only */
 };
+struct strmap;
+/* facts: what the span model found about tokens of the document's occurrences
+ * so far, kept for the next (token -> its facts, values freed with free); NULL:
+ * nothing kept */
 void score_decide(struct occ *o, const char *line /* the occurrence's line */,
-                  const struct extract_oracle *oracle,
+                  const struct extract_oracle *oracle, struct strmap *facts,
                   char **why_out /* OUT: owned reason, or NULL */, struct score_row **rows,
                   size_t *nrows, size_t *arows /* with features */);
 

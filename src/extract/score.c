@@ -22,7 +22,6 @@
  * compile. docs/extraction.md lists what each one measures.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,26 +104,25 @@ _Static_assert(sizeof(span_w) / sizeof(*span_w) == SF_COUNT, "span feature weigh
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-/* The word classes by word: a few hundred words, asked for every token of every
- * candidate. Built once, read-only afterwards (threads share it). */
-static struct strmap word_classes;
-static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
-
-static void word_classes_build(void)
-{
-    for (size_t i = 0; i < sizeof(model_words) / sizeof(*model_words); i++) {
-        int created;
-        const char *w = model_words[i].word;
-        struct strmap_entry *e = strmap_put(&word_classes, w, strlen(w), &created);
-        if (created)
-            e->value = (void *)model_words[i].cls;
-    }
-}
-
+/* The class of the word s[0..len), or NULL: a binary search of model_words,
+ * which gen_model.awk writes in byte order (a few hundred words, asked for
+ * every token of every candidate). */
 static const char *word_class(const char *s, size_t len)
 {
-    pthread_once(&word_classes_once, word_classes_build);
-    return strmap_get(&word_classes, s, len);
+    size_t lo = 0, hi = sizeof(model_words) / sizeof(*model_words);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, wl = strlen(model_words[mid].word);
+        int c = memcmp(model_words[mid].word, s, wl < len ? wl : len);
+        if (c == 0)
+            c = wl < len ? -1 : wl > len;
+        if (c == 0)
+            return model_words[mid].cls;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */
@@ -406,27 +404,48 @@ static int sounds_like_gloss_word(const char *s, size_t len, const char *g)
     return 0;
 }
 
-static void tok_facts(const struct tok *tk, const char *gloss, struct tok_facts *f)
+/*
+ * The facts of token tk for gloss. All but two depend on the token's bytes
+ * alone, and the occurrences of a document share many tokens (one 8 KB
+ * release: 212 tokens asked about, 79 distinct; 인터넷 기반 자원 공유 36
+ * times each): those facts are kept in cache (token -> struct tok_facts)
+ * when it is not NULL. What depends on the gloss (latin_foreign, and a verb
+ * form that is a word of the gloss written in Hangul) is worked out each time.
+ */
+#define FACTS_CACHE_MAX 4096 /* tokens kept: a full cache keeps what it has */
+static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *cache,
+                      struct tok_facts *f)
 {
-    struct ko_script sc;
-    ko_script_of(tk->s, tk->len, &sc);
-    f->cls = word_class(tk->s, tk->len);
-    f->stop = ko_token_stop(tk->s, tk->len);
-    /* a particle after a Latin or numeric stem too: APEC은, CSW는, G20과 */
-    f->particle = ko_strip_particle(tk->s, tk->len, sc.hangul > 1 || !sc.latin ? 1 : 0) < tk->len;
-    f->ends_in = span_ends_with(tk->s, tk->len, "인", 3) && sc.hangul > 1;
-    f->ends_ui = span_ends_with(tk->s, tk->len, "의", 3);
-    f->ends_jeok = span_ends_with(tk->s, tk->len, "적", 3);
-    uint32_t c = 0;
-    size_t lp = utf8_prev(tk->s, tk->len);
-    utf8_decode(tk->s + lp, tk->len - lp, &c);
-    f->ends_n = c >= 0xAC00 && c <= 0xD7A3 && (c - 0xAC00) % 28 == 4;
-    f->title = span_person_title(tk->s, tk->len);
-    f->numeric = ko_is_numeric_token(tk->s, tk->len);
-    f->latin = sc.latin > 0;
-    f->latin_foreign = sc.latin > 0 && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
-    f->hangul = (int)sc.hangul;
-    f->form = ko_word_form(tk->s, tk->len);
+    const struct tok_facts *kept = cache ? strmap_get(cache, tk->s, tk->len) : NULL;
+    if (kept) {
+        *f = *kept;
+    } else {
+        struct ko_script sc;
+        ko_script_of(tk->s, tk->len, &sc);
+        f->cls = word_class(tk->s, tk->len);
+        f->stop = ko_token_stop(tk->s, tk->len);
+        /* a particle after a Latin or numeric stem too: APEC은, CSW는, G20과 */
+        f->particle =
+            ko_strip_particle(tk->s, tk->len, sc.hangul > 1 || !sc.latin ? 1 : 0) < tk->len;
+        f->ends_in = span_ends_with(tk->s, tk->len, "인", 3) && sc.hangul > 1;
+        f->ends_ui = span_ends_with(tk->s, tk->len, "의", 3);
+        f->ends_jeok = span_ends_with(tk->s, tk->len, "적", 3);
+        uint32_t c = 0;
+        size_t lp = utf8_prev(tk->s, tk->len);
+        utf8_decode(tk->s + lp, tk->len - lp, &c);
+        f->ends_n = c >= 0xAC00 && c <= 0xD7A3 && (c - 0xAC00) % 28 == 4;
+        f->title = span_person_title(tk->s, tk->len);
+        f->numeric = ko_is_numeric_token(tk->s, tk->len);
+        f->latin = sc.latin > 0;
+        f->hangul = (int)sc.hangul;
+        f->form = ko_word_form(tk->s, tk->len);
+        if (cache && cache->len < FACTS_CACHE_MAX) {
+            struct tok_facts *keep = xmalloc(sizeof(*keep));
+            *keep = *f;
+            strmap_put(cache, tk->s, tk->len, NULL)->value = keep;
+        }
+    }
+    f->latin_foreign = f->latin && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     /* a token that writes a word of a Latin gloss in Hangul is that word, not a
      * Korean verb form: 그린 of 그린 딜(Green Deal) is green, not 'drew' */
     if (f->form != KO_FORM_NONE && sounds_like_gloss_word(tk->s, tk->len, gloss))
@@ -451,6 +470,7 @@ static int gloss_has_digits_of(const char *gloss, const struct tok *tk)
 struct facts_memo {
     const struct tok *t;
     const char *gloss;
+    struct strmap *cache; /* the section's (tok_facts), or NULL */
     unsigned char done[MAX_TOKS];
     struct tok_facts f[MAX_TOKS];
 };
@@ -458,7 +478,7 @@ struct facts_memo {
 static const struct tok_facts *facts_of(struct facts_memo *fm, int j)
 {
     if (!fm->done[j]) {
-        tok_facts(&fm->t[j], fm->gloss, &fm->f[j]);
+        tok_facts(&fm->t[j], fm->gloss, fm->cache, &fm->f[j]);
         fm->done[j] = 1;
     }
     return &fm->f[j];
@@ -820,7 +840,8 @@ static int clause_at_line_start(const struct occ *o, const char *line)
 }
 
 void score_decide(struct occ *o, const char *line, const struct extract_oracle *oracle,
-                  char **why_out, struct score_row **rows, size_t *nrows, size_t *arows)
+                  struct strmap *facts, char **why_out, struct score_row **rows, size_t *nrows,
+                  size_t *arows)
 {
     *why_out = NULL;
     if ((o->flags & OCC_REVERSED) && o->kind != MODEL_KIND_LOANWORD)
@@ -854,6 +875,7 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
         struct facts_memo fm;
         fm.t = t;
         fm.gloss = gloss;
+        fm.cache = facts;
         memset(fm.done, 0, sizeof(fm.done));
         span_features(o, gloss, kind, t, m, s0, s0, oracle, &fm, x);
         double best = dot(span_w, x, SF_COUNT);

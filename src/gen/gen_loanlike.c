@@ -283,19 +283,21 @@ static void read_index(void)
     size_t kept = 0;
     for (uint32_t i = 0; i < translit_entry_count; i++) {
         const struct translit_entry *e = &translit_entries[i];
-        const size_t len = e->len; /* read once: the analyzer cannot see e is constant */
+        /* read once: the analyzer cannot see the index is constant */
+        const size_t len = translit_scan[i].len;
+        const size_t at = translit_jamo_step[i / TRANSLIT_JAMO_STEP] + translit_scan[i].jamo;
         unsigned char sym[MAX_WORD];
         if (len > MAX_WORD)
             continue;
         for (size_t k = 0; k < len; k++)
-            sym[k] = (unsigned char)(translit_jamo[e->jamo + k] - JAMO_INI + 1);
+            sym[k] = (unsigned char)(translit_jamo[at + k] - JAMO_INI + 1);
         if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
             unsigned char f[MAX_WORD];
             strset_add(&listed, sym, len, 1);
             schwa_fold(sym, len, f);
             strset_add(&listed_schwa, f, len, 1);
         }
-        if (e->tier > LOAN_TIER || e->inflected)
+        if (e->tier > LOAN_TIER || (e->flags & TRANSLIT_ENTRY_INFLECTED))
             continue;
         if (strset_has(&held_out, sym, len)) {
             if (strset_add(&seen, sym, len, 1))

@@ -16,10 +16,10 @@
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
  *   translit_jamo     renderings, concatenated in entry order (codes are
  *                     printable ASCII)
- *   translit_entries  {word offset, jamo offset, jamo count, family, variant}
- *                     sorted by (first jamo code, jamo count, word)
+ *   translit_entries  {word offset, family, variant, tier, flags}, sorted
+ *                     by first jamo code, then by rendering (jamo), then word
  *   translit_bucket   start of each first-code run in translit_entries
- *   translit_len, translit_jamo_step, translit_lcp, translit_next_lower
+ *   translit_scan, translit_jamo_step, translit_next_lower
  *                     what the scan reads (translit_int.h)
  *
  * Renderings per pronunciation (enum translit_variant): the standard one
@@ -1012,11 +1012,13 @@ static void emit(const char *source)
             }
         }
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
-    for (size_t i = 0, at = 0; i < nentries; i++) {
+    for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        printf("{%zu,%zu,%u,%u,%u,%u,%d},\n", word_off[e->word], at, e->len, family[e->word],
-               e->variant, tier[e->word], is_inflection(words[e->word]));
-        at += e->len;
+        unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
+                         (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
+                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0);
+        printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
+               tier[e->word], flags);
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
@@ -1028,14 +1030,26 @@ static void emit(const char *source)
     for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
         printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
     printf("};\n\n");
-    /* the jamo count of each entry again, packed: a scan reads it for every
-     * entry it passes, and reads little else of most of them */
-    printf("const unsigned char translit_len[] = {");
-    for (size_t i = 0; i < nentries; i++)
-        printf("%s%u", !i ? "" : i % 32 ? "," : ",\n", entries[i].len);
-    printf("%s0};\n\n", nentries ? "," : "");
-    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts: with
-     * translit_len, the start of any entry without reading the entries */
+    /* what a scan reads of every entry it passes, packed in 4 bytes: the jamo
+     * shared with the entry before, the jamo count, and where the rendering
+     * starts after the last translit_jamo_step */
+    printf("const struct translit_scan_entry translit_scan[] = {");
+    for (size_t i = 0, at = 0, step = 0; i < nentries; i++) {
+        if (i % TRANSLIT_JAMO_STEP == 0)
+            step = at;
+        if (at - step > UINT16_MAX) {
+            fprintf(stderr, "gen_translit: error: renderings too long for translit_scan\n");
+            exit(1);
+        }
+        printf("%s{%zu,%u,%zu}",
+               !i       ? ""
+               : i % 16 ? ","
+                        : ",\n",
+               lcp_of(entries, jamo_blob, i), entries[i].len, at - step);
+        at += entries[i].len;
+    }
+    printf("%s{0,0,0}};\n\n", nentries ? "," : ""); /* an lcp of 0 after the last */
+    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts */
     printf("const uint32_t translit_jamo_step[] = {");
     for (size_t i = 0, at = 0; i <= nentries; i++) {
         if (i % TRANSLIT_JAMO_STEP == 0)
@@ -1044,11 +1058,6 @@ static void emit(const char *source)
             at += entries[i].len;
     }
     printf("};\n\n");
-    /* common prefix with the previous entry of the same bucket (0 at a bucket start) */
-    printf("const unsigned char translit_lcp[] = {");
-    for (size_t i = 0; i < nentries; i++)
-        printf("%s%zu", !i ? "" : i % 32 ? "," : ",\n", lcp_of(entries, jamo_blob, i));
-    printf("%s0};\n\n", nentries ? "," : ""); /* a 0 after the last, not appended to it */
     /*
      * translit_next_lower[i]: the first entry after i whose lcp is below
      * entry i's (nentries if none). Entries sharing a prefix of length d

@@ -1,5 +1,5 @@
-# sort_rows.awk - the one sort of the awk generators (gen_lexicon.awk and
-# gen_attested.awk load it first: awk -f sort_rows.awk -f gen_X.awk).
+# sort_rows.awk - the one sort of the awk generators (gen_lexicon.awk,
+# gen_attested.awk and gen_model.awk load it first: awk -f sort_rows.awk -f gen_X.awk).
 #
 # sorted_rows(key, n, idx): idx[0..n) = 0..n-1 ordered by key[] (compared as
 # strings: byte order under LC_ALL=C, as strcmp orders them), equal keys in
