@@ -57,16 +57,17 @@ struct extract_doc {
     char **owned;                   /* strings the pairs point to that no occurrence owns */
     size_t nowned, aowned;          /* used, allocated */
     int finished;                   /* extract_doc_finish ran */
-    int plain_doc;                  /* a line spoke of plain words (has_plain_cue) */
-    unsigned long unread;           /* bracket groups past SCAN_MAX_GROUPS on their line */
-    unsigned long unread_line;      /* the first line that had such groups */
-    struct score_row *feats;        /* with EXTRACT_FEATURES: the scorer's rows */
-    size_t nfeat, afeat;            /* used, allocated */
-    unsigned long *feat_line;       /* their line */
-    size_t afeat_line;              /* allocated */
-    struct strbuf where;            /* position labels of a document's lines, NUL-terminated */
-    size_t *where_at;               /* where_at[lineno]: 1 + the label's offset in where, or 0 */
-    size_t nwhere_at;               /* entries in where_at */
+    int plain_doc;        /* the lead or a line with a pair spoke of plain words (has_plain_cue) */
+    struct strbuf lead;   /* the first PLAIN_CUE_LEAD bytes of the document, for that */
+    unsigned long unread; /* bracket groups past SCAN_MAX_GROUPS on their line */
+    unsigned long unread_line; /* the first line that had such groups */
+    struct score_row *feats;   /* with EXTRACT_FEATURES: the scorer's rows */
+    size_t nfeat, afeat;       /* used, allocated */
+    unsigned long *feat_line;  /* their line */
+    size_t afeat_line;         /* allocated */
+    struct strbuf where;       /* position labels of a document's lines, NUL-terminated */
+    size_t *where_at;          /* where_at[lineno]: 1 + the label's offset in where, or 0 */
+    size_t nwhere_at;          /* entries in where_at */
 };
 
 /*
@@ -236,31 +237,31 @@ static int has_plain_cue(const char *s, size_t len)
 {
     static const char *const cues[] = {"다듬은 말", "다듬은말", "순화",   "우리말", "쉬운 말",
                                        "바꿔 쓸",   "대체어",   "대신할", "갈음할", NULL};
-    /* the first syllables of the cues, as the three bytes' 24-bit value */
-    static const uint32_t first[] = {0xEB8BA4 /* 다 */, 0xEC889C /* 순 */, 0xEC9AB0 /* 우 */,
-                                     0xEC89AC /* 쉬 */, 0xEBB094 /* 바 */, 0xEB8C80 /* 대 */,
-                                     0xEAB088 /* 갈 */};
+    /* the second bytes of the cues' first syllables (다 8B, 순 88, 우 9A, 쉬 89, 바 B0,
+     * 대 8C, 갈 B0), as bits over 0x80..0xBF: most syllables fail this one test */
+    static const uint64_t second =
+        1ull << 0x0B | 1ull << 0x08 | 1ull << 0x1A | 1ull << 0x09 | 1ull << 0x30 | 1ull << 0x0C;
     for (size_t i = 0; i + 6 <= len; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0xEA || b > 0xED)
             continue;
-        uint32_t v =
-            (uint32_t)b << 16 | (uint32_t)(unsigned char)s[i + 1] << 8 | (unsigned char)s[i + 2];
-        int hit = 0;
-        for (size_t k = 0; k < sizeof(first) / sizeof(*first) && !hit; k++)
-            hit = v == first[k];
-        for (const char *const *c = cues; hit && *c; c++) {
-            size_t n = strlen(*c);
-            if (i + n <= len && !memcmp(s + i, *c, n))
-                return 1;
+        unsigned char b2 = (unsigned char)s[i + 1];
+        if (b2 >= 0x80 && b2 <= 0xBF && (second >> (b2 - 0x80) & 1)) {
+            for (const char *const *c = cues; *c; c++) {
+                size_t n = strlen(*c);
+                if (i + n <= len && !memcmp(s + i, *c, n))
+                    return 1;
+            }
         }
         i += 2;
     }
     return 0;
 }
 
-/* Lines looked at for the cue besides those with brackets: the title and lead. */
-#define PLAIN_CUE_HEAD 16
+/* Where the cue is looked for, when a section has pairs to decide: the lines that
+ * hold them, and the document's title and lead, its first few KB (kept as they are
+ * read). A text without pairs is never searched: reading stays as fast as iconv. */
+#define PLAIN_CUE_LEAD 1024
 
 static void add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
 {
@@ -277,10 +278,12 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     }
     if (memchr(text, 0xC2, len))
         scan_dot_expansions(d, text, len);
-    int brackets = memchr(text, '(', len) || memchr(text, '<', len) || memchr(text, '[', len);
-    if (!d->plain_doc && (brackets || lineno <= PLAIN_CUE_HEAD))
-        d->plain_doc = has_plain_cue(text, len);
-    if (!brackets)
+    if (d->lead.len < PLAIN_CUE_LEAD) {
+        size_t n = PLAIN_CUE_LEAD - d->lead.len;
+        strbuf_add(&d->lead, text, len < n ? len : n);
+        strbuf_addch(&d->lead, '\n');
+    }
+    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
         return;
     scan_line(d, text, len, lineno, d->nlines);
     if (d->nocc > before) {
@@ -717,6 +720,11 @@ static void resolve_section(struct extract_doc *d)
     struct strmap facts = STRMAP_INIT; /* the span model's, by token (score_decide) */
 
     k = knowledge_new();
+    if (!d->plain_doc && d->nocc) {
+        d->plain_doc = has_plain_cue(d->lead.buf, d->lead.len);
+        for (size_t i = 0; i < d->nlines && !d->plain_doc; i++)
+            d->plain_doc = has_plain_cue(d->lines[i], strlen(d->lines[i]));
+    }
     for (size_t i = 0; i < d->nocc; i++) {
         occ_expansion(d, &d->occs[i]);
         if (d->plain_doc)
@@ -853,6 +861,7 @@ void extract_doc_free(struct extract_doc *d)
     free(d->feat_line);
     free(d->line_taken);
     strbuf_release(&d->where);
+    strbuf_release(&d->lead);
     free(d->where_at);
     for (size_t i = 0; i < d->nrej; i++) {
         free((char *)d->rejects[i].left);
