@@ -6,6 +6,7 @@
  * how to add a command.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,6 +72,16 @@ int main(int argc, char **argv)
 
     if (cli_sanitize_stdfds())
         return DADEUM_EXIT_INTERNAL;
+    /*
+     * dadeum reads many files in one run, each with buffers of a few hundred KB
+     * that are freed at its end. glibc's defaults (its thresholds adjust to the
+     * largest block freed) give that memory back to the kernel after every file
+     * and fault it in again for the next: 1,900 page faults on 1,975 short
+     * files, 10 % of reading them. Blocks under 4 MB come from the heap, and up
+     * to 8 MB of free heap is kept for the next file; memory stays bounded.
+     */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
     ret = run(argc, argv);
     /*
      * What went to standard output (--help, --version, results) must have
