@@ -670,6 +670,23 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     return 1;
 }
 
+/* The last comma of g that has something before it, or NULL: where a trailing
+ * item (a date, an address) begins. */
+static const char *last_comma(const struct strbuf *g)
+{
+    const char *comma = NULL;
+    for (const char *p = g->buf; (p = memchr(p, ',', g->len - (size_t)(p - g->buf))); p++)
+        comma = p;
+    return comma == g->buf ? NULL : comma;
+}
+
+/* Drops the item after comma (and the comma) from g. */
+static void cut_at(struct strbuf *g, const char *comma)
+{
+    strbuf_setlen(g, (size_t)(comma - g->buf));
+    strbuf_trim(g);
+}
+
 /*
  * Drops the date of an event after its acronym: (COP26, 2021. 11.3), (MWC, 2.26~29).
  * The item after the last comma holds only digits and date punctuation with a day
@@ -680,10 +697,8 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
  */
 static void strip_trailing_date(struct strbuf *g)
 {
-    const char *comma = NULL;
-    for (const char *p = g->buf; (p = memchr(p, ',', g->len - (size_t)(p - g->buf))); p++)
-        comma = p;
-    if (!comma || comma == g->buf)
+    const char *comma = last_comma(g);
+    if (!comma)
         return;
     const char *p = comma + 1, *end = g->buf + g->len;
     unsigned numbers = 0;
@@ -708,8 +723,7 @@ static void strip_trailing_date(struct strbuf *g)
     ko_script_of(g->buf, keep, &sc);
     if (numbers < 3 || !sc.latin || sc.hangul || has_numeric_run(g->buf, keep))
         return;
-    strbuf_setlen(g, keep);
-    strbuf_trim(g);
+    cut_at(g, comma);
 }
 
 /*
@@ -720,10 +734,8 @@ static void strip_trailing_date(struct strbuf *g)
  */
 static void strip_trailing_address(struct strbuf *g)
 {
-    const char *comma = NULL;
-    for (const char *p = g->buf; (p = memchr(p, ',', g->len - (size_t)(p - g->buf))); p++)
-        comma = p;
-    if (!comma || comma == g->buf)
+    const char *comma = last_comma(g);
+    if (!comma)
         return;
     const char *p = comma + 1, *end = g->buf + g->len;
     while (p < end && *p == ' ')
@@ -747,10 +759,8 @@ static void strip_trailing_address(struct strbuf *g)
             place = 1;
         w += wl + 1;
     }
-    if (!place)
-        return;
-    strbuf_setlen(g, (size_t)(comma - g->buf));
-    strbuf_trim(g);
+    if (place)
+        cut_at(g, comma);
 }
 
 const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
