@@ -1085,6 +1085,69 @@ static int decide_hanja(struct occ *o, size_t glen, int pass)
     return 1;
 }
 
+/* 1 when the first word after the bracket is a person's title: 원장은 in
+ * "… 아프리카개발연구원(ADI) 원장은", 장관이 after "(이하 '과기정통부')". */
+static int title_follows(const char *right)
+{
+    const char *w = right;
+    while (*w == ' ' || *w == '\'' || *w == '"')
+        w++;
+    size_t len = strcspn(w, " ,.·'\"()");
+    if (len == sizeof(((struct occ *)0)->right) - 1 - (size_t)(w - right))
+        return 0; /* cut off: not a whole word */
+    size_t stem = ko_strip_particle(w, len, 1);
+    return stem && ko_syllable_count(w, stem) <= 3 && span_person_title(w, stem) &&
+           !span_org_like(w, stem);
+}
+
+/* Surnames that start most Korean personal names (about seventy of the commonest). */
+static int korean_surname(uint32_t c)
+{
+    static const char set[] =
+        "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성"
+        "차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명";
+    return char_in(c, set);
+}
+
+/*
+ * 1 when token t looks like a person's name: a Korean name (a common
+ * surname and two more syllables, not a noun or a verb form the dictionary
+ * knows: 최기영) or a part of a foreign name written in Hangul (에릭, 오군레예,
+ * 스티븐스: a borrowed-looking word that is neither a noun nor an organisation).
+ */
+static int name_like(const struct tok *t)
+{
+    struct ko_script sc;
+    ko_script_of(t->s, t->len, &sc);
+    if (!sc.hangul || sc.latin || sc.digit || sc.han || ko_is_noun(t->s, t->len) ||
+        span_org_like(t->s, t->len) || lexicon_is_loanword(t->s, t->len))
+        return 0;
+    unsigned syl = ko_syllable_count(t->s, t->len);
+    uint32_t c;
+    utf8_decode(t->s, t->len, &c);
+    if (syl == 3 && korean_surname(c) && ko_word_form(t->s, t->len) == KO_FORM_NONE)
+        return 1;
+    return syl <= 4 && term_is_loanword(t->s, t->len);
+}
+
+/*
+ * A person's name before the body they speak for, when their title follows
+ * the bracket (에릭 오군레예 아프리카개발연구원(ADI) 원장, 최기영
+ * 과학기술정보통신부(이하 '과기정통부') 장관): the name is not part of the term.
+ * Returns the first token after a leading run of one to three name-like
+ * tokens, or lo. Names that are also words (마크, 그린) stay: without the
+ * title the evidence is too thin.
+ */
+static int after_person_name(const struct occ *o, const struct tok *t, int lo, int m)
+{
+    if (!title_follows(o->right))
+        return lo;
+    int k = lo;
+    while (k < m - 1 && k - lo < 3 && name_like(&t[k]))
+        k++;
+    return k > lo && k < m && !name_like(&t[k]) ? k : lo;
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1130,6 +1193,7 @@ static void find_limits(struct decision *d, int pass)
             dot_lo = i;
         }
     }
+    lo = after_person_name(o, t, lo, m);
     d->reach = lo; /* anchors may cross middle dots */
     if (dot_seen && dot_lo > lo)
         lo = dot_lo; /* without anchors, a middle dot ends the term */
