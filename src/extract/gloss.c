@@ -197,8 +197,12 @@ static int has_numeric_run(const char *s, size_t len)
          * MEPC 83 (after an acronym and a space), INC-3 */
         int after_acronym = prev == ' ' && i >= 3 && s[i - 2] >= 'A' && s[i - 2] <= 'Z' &&
                             s[i - 3] >= 'A' && s[i - 3] <= 'Z';
+        /* Rio+20, Pre-Cop 18: a count of one or two digits after a Latin word
+         * numbers an event or a programme */
+        int after_word = (prev == ' ' || prev == '+') && i >= 2 &&
+                         uc_is_latin_letter((unsigned char)s[i - 2]) && j - i <= 2;
         int name_end = (next == 0 || next == ' ') && ((uc_is_hangul_syllable(prev) && j - i <= 2) ||
-                                                      latin_hyphen || after_acronym);
+                                                      latin_hyphen || after_acronym || after_word);
         /* UNEA 5.2: a session or version number that ends the name; PM2.5, GPT-3.5:
          * a decimal glued to the letters of a name */
         if ((after_acronym || uc_is_latin_letter(prev) || latin_hyphen) && next == '.' &&
