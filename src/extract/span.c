@@ -1304,6 +1304,18 @@ static void decide_english(struct decision *d)
                 s = i + 1;
                 break;
             }
+        /* fewer tokens when they sound more like the whole gloss than the span
+         * does: a loanword written as one word (무빙워크 for moving walk, after
+         * the plain word of the row before it in a flattened table) */
+        const char *end = t[m - 1].s + t[m - 1].len;
+        double best = score_sound_fit(t[s].s, (size_t)(end - t[s].s), o->gloss);
+        int shorter = s;
+        for (int i = s + 1; i < m; i++) {
+            double f = score_sound_fit(t[i].s, (size_t)(end - t[i].s), o->gloss);
+            if (f >= SOUND_FIT_NAME && f > best + 0.1)
+                best = f, shorter = i;
+        }
+        s = shorter;
     }
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     if (span_person_title(from, (size_t)(to - from)) && d->a.start < 0) {
