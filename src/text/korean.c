@@ -373,6 +373,11 @@ static enum ko_stop token_stop(const char *tok, size_t len)
         return KO_STOP_HARD;
     if (ko_is_numeric_token(tok, len))
         return KO_STOP_HARD;
+    /* a letter standing alone is a bullet of the hangeul word processor's
+     * outlines (ㅇ 핵심협약, ㅁ 추진 배경), never a word */
+    uint32_t c;
+    if (utf8_decode(tok, len, &c) == len && c >= 0x3131 && c <= 0x318E)
+        return KO_STOP_HARD;
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
