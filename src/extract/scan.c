@@ -471,6 +471,12 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
      * hyphenated too: 케이-인플루언서(K-INFLUENCER), 아시아-태평양 …(Asia-Pacific …) */
     for (unsigned h = latin_hyphens(gloss.buf, gloss.len); h > 0 && stop == '-' && start > 0; h--)
         start = clause_start(s, start - 1, &stop);
+    /* nor after 한 when the acronym's K spells it: 한-아프리카 경제협력(KOAFEC),
+     * 한-중남미 … 협의체(KoLFACI), names of Korea's bodies with a region */
+    if (stop == '-' && start >= 4 && (gloss.buf[0] == 'K' || gloss.buf[0] == 'k') &&
+        !memcmp(s + start - 4, "한", 3) &&
+        (start == 4 || !uc_is_hangul_syllable(cp_before(s, start - 4))))
+        start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
