@@ -1252,6 +1252,15 @@ static void decide_abbrev(struct decision *d)
         if (m - s > letters)
             s = m - letters;
     }
+    /* a letter left over for an adjectival noun before the span: 자발적 협력
+     * 프로그램(VCP), 포괄적 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD) */
+    int letters = (int)count_alnum(o->gloss);
+    const char *known[1];
+    while (s > d->lo && m - s < letters && !lexicon_ko_forms(o->gloss, d->glen, known, 1) &&
+           t[s - 1].stop != KO_STOP_HARD && ko_syllable_count(t[s - 1].s, t[s - 1].len) >= 2 &&
+           (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
+            span_ends_with(t[s - 1].s, t[s - 1].len, "형", 3)))
+        s--;
     /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체 */
     int ts = title_phrase_start(t, s);
     if (ts >= 0)
