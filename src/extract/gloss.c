@@ -343,6 +343,30 @@ enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract
     return MODEL_KIND_NATIVE;
 }
 
+/*
+ * An acronym written with slashes between its letters: O/D (origin and
+ * destination), L/C, e-C/O (an electronic certificate of origin). Each part
+ * between slashes is one letter; that is one term, not a list (AI/ML is two).
+ */
+static int slash_acronym(const char *s, size_t len)
+{
+    if (!gloss_is_acronym_token(s, len))
+        return 0;
+    size_t part = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || s[i] == '/') {
+            if (part != 1)
+                return 0;
+            part = 0;
+        } else if (s[i] != '-') {
+            part++;
+        } else {
+            part = 0; /* e-C/O: a prefix joined by a hyphen */
+        }
+    }
+    return 1;
+}
+
 /* An acronym and its English long form: "KISA, Korea Internet & Security Agency". */
 static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
                                  struct strbuf *expansion)
@@ -397,8 +421,8 @@ static const char *reject_shape(const struct strbuf *g)
             return "source or credit";
     if (memchr(s, ':', len))
         return "label: value";
-    if (has(s, len, "·") || memchr(s, ',', len) || memchr(s, '/', len) || memchr(s, ';', len) ||
-        has(s, len, "、"))
+    if (has(s, len, "·") || memchr(s, ',', len) ||
+        (memchr(s, '/', len) && !slash_acronym(s, len)) || memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
     if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
         (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
@@ -478,7 +502,10 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             ko_script_of(s + i + 2, len - i - 2, &b);
             if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
                 (a.hangul && !a.latin && b.latin && !b.hangul) ||
-                item_is_role(s + start, i - start))
+                item_is_role(s + start, i - start) ||
+                /* an acronym and its expansion: STO·Security Token Offering */
+                (gloss_is_acronym_token(s + start, i - start) && !b.hangul && !b.han &&
+                 memchr(s + i + 2, ' ', len - i - 2)))
                 cut = 2;
         }
         if (i < len && !cut)
