@@ -666,9 +666,23 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
          * acronym as a loanword (코피아, KOPIA) */
         (acr >= 0 && hang >= 0 && !it[hang].dotted && !it[hang].colon &&
          !gloss_is_loanword(it[hang].s, it[hang].len, oracle)) ||
-        (acr < 0 && lat < 0 && hang >= 0 && n > 1)) { /* Hangul and hanja: left as it was */
+        (acr < 0 && lat < 0 && hang >= 0 && n > 1 && !(n == 2 && han >= 0))) {
         strbuf_release(&longform);
         return 0;
+    }
+    /* a hanja spelling and a plain restatement, as lists of refined words write
+     * them: 해태(懈怠, 게으름), 노견(路肩, 갓길). The hanja is the gloss (its reading
+     * decides the term) and the restatement glosses the same term */
+    if (acr < 0 && lat < 0 && han >= 0 && hang >= 0) {
+        strbuf_reset(out);
+        strbuf_reset(expansion);
+        strbuf_add(out, it[han].s, it[han].len);
+        extra->n = 0;
+        strbuf_add(&extra->g[extra->n], it[hang].s, it[hang].len);
+        strip_marks(&extra->g[extra->n]); /* (路肩, →갓길) */
+        extra->restates |= 1u << extra->n++;
+        strbuf_release(&longform);
+        return 1;
     }
     strbuf_reset(out);
     strbuf_reset(expansion);
@@ -802,6 +816,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
                                          "English", "Eng.",      NULL};
     strbuf_reset(expansion);
     extra->n = 0;
+    extra->restates = 0;
     if (find_short_form(inner, len, out)) {
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
