@@ -502,6 +502,8 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             ko_script_of(s + i + 2, len - i - 2, &b);
             if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
                 (a.hangul && !a.latin && b.latin && !b.hangul) ||
+                /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
+                (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||
                 item_is_role(s + start, i - start) ||
                 /* an acronym and its expansion: STO·Security Token Offering */
                 (gloss_is_acronym_token(s + start, i - start) && !b.hangul && !b.han &&
