@@ -116,8 +116,10 @@ static void lines_unindex(struct cross_doc *c)
  */
 static void index_lines(struct cross_doc *c)
 {
-    uint32_t *occ = NULL; /* bigram id of each (line, distinct bigram), line by line */
-    size_t nocc = 0, aocc = 0;
+    /* bigram id of each (line, distinct bigram), line by line: sized once from
+     * the bound, as growing it copied megabytes for a long document */
+    size_t aocc = c->bigram_bound ? c->bigram_bound : 1, nocc = 0;
+    uint32_t *occ = xmalloc(st_mult(aocc, sizeof(*occ)));
     uint32_t *last = NULL; /* last[id]: 1 + the last line that id was counted for */
     size_t *count = NULL;  /* count[id]: lines that hold the bigram */
     size_t nids = 0, aids = 0, alast = 0;
@@ -144,7 +146,7 @@ static void index_lines(struct cross_doc *c)
             if (last[id] != li + 1) {
                 last[id] = (uint32_t)(li + 1);
                 count[id]++;
-                ALLOC_GROW(occ, nocc + 1, aocc);
+                ALLOC_GROW(occ, nocc + 1, aocc); /* never, but for a broken bound */
                 occ[nocc++] = id;
             }
         }
@@ -276,7 +278,21 @@ struct cross_doc *cross_doc_new(unsigned flags)
 {
     struct cross_doc *c = xcalloc(1, sizeof(*c));
     c->flags = flags;
+    strbuf_init(&c->scratch, 0);
     return c;
+}
+
+void cross_doc_reserve(struct cross_doc *c, size_t nlines, size_t npairs)
+{
+    assert(c);
+    if (nlines > c->alines) {
+        c->lines = xrealloc(c->lines, st_mult(nlines, sizeof(*c->lines)));
+        c->alines = nlines;
+    }
+    if (npairs > c->apairs) {
+        c->pairs = xrealloc(c->pairs, st_mult(npairs, sizeof(*c->pairs)));
+        c->apairs = npairs;
+    }
 }
 
 /* ==== composition ================================================================ */
@@ -295,7 +311,7 @@ struct cross_doc *cross_doc_new(unsigned flags)
 /* Offset just past "K(G)" ending at or after from in text, with K ending at kend; 0 if none. */
 static size_t glossed_at(const char *text, size_t len, size_t from, const struct dpair *p)
 {
-    size_t kl = strlen(p->ko), gl = strlen(p->gloss), i = from;
+    size_t kl = p->klen, gl = p->glen, i = from;
 
     if (len - i < kl || memcmp(text + i, p->ko, kl))
         return 0;
@@ -510,51 +526,47 @@ const uint32_t *cross_line_orig(struct cross_doc *c, size_t li)
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
 {
     assert(c && (text || !len));
-    ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
-    struct cline *l = &c->lines[c->nlines++];
-    size_t slen = 0;
+    struct strbuf *sb = &c->scratch;
+    size_t cps = 0;
     int depth = 0;
-    /* one block per line: a long document holds many, and two small
-     * allocations each made freeing them cost more than building them */
     if (len >= UINT32_MAX)
         die_oom(len); /* cross_line_orig gives 32-bit offsets */
-    l->text = xmalloc(st_mult(len + 1, 2));
-    l->orig = NULL;
-    l->srch = l->text + len + 1;
-    l->no = lineno;
-    memcpy(l->text, text, len);
-    l->text[len] = '\0';
-    l->len = len;
+    strbuf_reset(sb);
     for (size_t i = 0; i < len;) {
         uint32_t ch;
         size_t n = utf8_decode(text + i, len - i, &ch);
         if (srch_keeps(ch, &depth)) {
-            memcpy(l->srch + slen, text + i, n);
-            slen += n;
+            strbuf_add(sb, text + i, n);
+            cps++;
         }
         i += n;
     }
-    l->srch[slen] = '\0';
-    l->slen = slen;
+    ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
+    struct cline *l = &c->lines[c->nlines++];
+    l->no = lineno;
+    l->text = strpool_dup(&c->pool, text, len);
+    l->len = (uint32_t)len;
+    l->srch = strpool_dup(&c->pool, sb->buf, sb->len);
+    l->slen = (uint32_t)sb->len;
+    l->orig = NULL;
+    c->bigram_bound += cps ? cps - 1 : 0; /* a bigram per code point but the last */
 }
 
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
                         enum model_kind kind, const char *en)
 {
     assert(c && ko && gloss);
-    size_t klen = strlen(ko), glen = strlen(gloss), elen = en && *en ? strlen(en) + 1 : 0;
+    size_t klen = strlen(ko), glen = strlen(gloss);
+    if (klen >= UINT32_MAX || glen >= UINT32_MAX)
+        die_oom(klen > glen ? klen : glen);
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
     struct dpair *p = &c->pairs[c->npairs++];
-    /* one block per pair, as for lines: ko, gloss, then en */
-    p->ko = xmalloc(klen + 1 + glen + 1 + elen); /* three strings in memory: no overflow */
-    memcpy(p->ko, ko, klen + 1);
-    p->gloss = p->ko + klen + 1;
-    memcpy(p->gloss, gloss, glen + 1);
-    p->en = elen ? p->gloss + glen + 1 : NULL;
-    if (elen)
-        memcpy(p->en, en, elen);
-    p->glen = glen;
-    p->spaced = strchr(gloss, ' ') != NULL;
+    p->ko = strpool_dup(&c->pool, ko, klen);
+    p->gloss = strpool_dup(&c->pool, gloss, glen);
+    p->en = en && *en ? strpool_dup(&c->pool, en, strlen(en)) : NULL;
+    p->klen = (uint32_t)klen;
+    p->glen = (uint32_t)glen;
+    p->spaced = memchr(gloss, ' ', glen) != NULL;
     p->kind = kind;
 }
 
@@ -575,7 +587,6 @@ static int cmp_size_desc(const void *x, const void *y)
 
 static void pairs_unindex(struct cross_doc *c)
 {
-    strmap_release(&c->by_gloss, NULL);
     strmap_release(&c->by_fold, NULL);
     strmap_release(&c->by_ko, NULL);
     free(c->pair_lists);
@@ -610,45 +621,43 @@ static void point_at_lists(struct strmap *m, struct ilist *lists)
 
 /*
  * The lookups of the bracket pairs (see struct cross_doc). The pair
- * indexes of the three maps' keys are laid out in one array, counted
- * first, instead of a list allocated and grown per key.
+ * indexes of the two maps' keys are laid out in one array, counted
+ * first, instead of a list allocated and grown per key. An exact gloss
+ * is looked up under its folded form and compared (doc_key_at in
+ * cross_subst.c): a third map, of exact glosses, cost as much to fill
+ * and to keep in the caches as the others.
  */
 static void index_pairs(struct cross_doc *c)
 {
     struct strbuf key = STRBUF_INIT;
-    size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*ids)));
+    size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 2) + 1, sizeof(*ids)));
     pairs_unindex(c);
-    strmap_reserve(&c->by_gloss, c->npairs);
     strmap_reserve(&c->by_fold, c->npairs);
     strmap_reserve(&c->by_ko, c->npairs);
     strmap_reserve(&c->pair_seen, c->npairs);
+    ALLOC_GROW(c->glens, c->npairs, c->aglens);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
-        size_t klen = strlen(p->ko);
-        ids[3 * i] = key_id(&c->by_gloss, p->gloss, p->glen, &nids);
         cross_fold_ascii(p->gloss, p->glen, &key);
-        ids[3 * i + 1] = key_id(&c->by_fold, key.buf, key.len, &nids);
-        ids[3 * i + 2] = key_id(&c->by_ko, p->ko, klen, &nids);
+        ids[2 * i] = key_id(&c->by_fold, key.buf, key.len, &nids);
+        ids[2 * i + 1] = key_id(&c->by_ko, p->ko, p->klen, &nids);
         cross_pair_key(p->ko, p->gloss, 0, &key);
         strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
-        if (klen > c->max_ko)
-            c->max_ko = klen;
-        if (!p->spaced) {
-            ALLOC_GROW(c->glens, c->nglens + 1, c->aglens);
+        if (p->klen > c->max_ko)
+            c->max_ko = p->klen;
+        if (!p->spaced)
             c->glens[c->nglens++] = p->glen;
-        }
     }
     c->pair_lists = xcalloc(nids ? nids : 1, sizeof(*c->pair_lists));
-    c->pair_ix = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*c->pair_ix)));
-    for (size_t k = 0; k < 3 * c->npairs; k++)
+    c->pair_ix = xmalloc(st_mult(st_mult(c->npairs, 2) + 1, sizeof(*c->pair_ix)));
+    for (size_t k = 0; k < 2 * c->npairs; k++)
         c->pair_lists[ids[k]].alloc++; /* counted in alloc, filled in n */
     for (size_t id = 0, at = 0; id < nids; at += c->pair_lists[id++].alloc)
         c->pair_lists[id].v = c->pair_ix + at;
-    for (size_t k = 0; k < 3 * c->npairs; k++) {
+    for (size_t k = 0; k < 2 * c->npairs; k++) {
         struct ilist *l = &c->pair_lists[ids[k]];
-        l->v[l->n++] = k / 3; /* pairs in ascending order */
+        l->v[l->n++] = k / 2; /* pairs in ascending order */
     }
-    point_at_lists(&c->by_gloss, c->pair_lists);
     point_at_lists(&c->by_fold, c->pair_lists);
     point_at_lists(&c->by_ko, c->pair_lists);
     free(ids);
@@ -692,16 +701,14 @@ void cross_doc_free(struct cross_doc *c)
         return;
     out_clear(c);
     free(c->out);
-    for (size_t i = 0; i < c->nlines; i++) {
-        free(c->lines[i].text); /* and srch, in the same block */
+    for (size_t i = 0; i < c->nlines; i++)
         free(c->lines[i].orig);
-    }
     free(c->lines);
     lines_unindex(c);
     pairs_unindex(c);
     free(c->glens);
-    for (size_t i = 0; i < c->npairs; i++)
-        free(c->pairs[i].ko); /* and gloss and en, in the same block */
     free(c->pairs);
+    strpool_release(&c->pool); /* the strings of the lines and the pairs */
+    strbuf_release(&c->scratch);
     free(c);
 }

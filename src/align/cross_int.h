@@ -16,24 +16,34 @@
 #include "align/cross.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
-/* A line; text and srch are one allocation (text's, freed through it). */
+#include "util/strpool.h"
+
+/*
+ * A line. Its text and srch are in the document's pool: one malloc per
+ * line, and one free, scattered over a heap the size of the document,
+ * cost more as the document grew than the lines did.
+ */
 struct cline {
-    unsigned long no; /* line number in the source */
-    char *text;       /* normalised line, NUL-terminated */
-    size_t len;       /* bytes in text (less than 4 GiB: see cross_line_orig) */
-    char *srch;       /* search text: no spaces, no bracket groups */
-    size_t slen;      /* bytes in srch */
+    const char *text; /* normalised line, NUL-terminated */
+    const char *srch; /* search text: no spaces, no bracket groups */
     uint32_t *orig;   /* NULL until cross_line_orig maps srch back to text */
+    uint32_t len;     /* bytes in text (less than 4 GiB: see cross_line_orig) */
+    uint32_t slen;    /* bytes in srch */
+    unsigned long no; /* line number in the source */
 };
 
-/* A bracket pair; ko, gloss and en are one allocation (ko's, freed through it). */
+/*
+ * A bracket pair; its strings are in the document's pool. The passes read
+ * the pairs in the order of the lookups' hits, not their own, so a pair
+ * is kept small and carries its lengths (no strlen of a string far away).
+ */
 struct dpair {
-    char *ko;             /* Korean side */
-    char *gloss;          /* gloss side */
-    size_t glen;          /* bytes in gloss */
-    int spaced;           /* gloss holds a space */
+    const char *ko;       /* Korean side */
+    const char *gloss;    /* gloss side */
+    const char *en;       /* its English form, or NULL */
+    uint32_t klen, glen;  /* bytes in ko, in gloss */
     enum model_kind kind; /* as the extractor classified it */
-    char *en;             /* its English form, or NULL */
+    int spaced;           /* gloss holds a space */
 };
 
 struct postings; /* the lines of one bigram (cross.c) */
@@ -42,6 +52,9 @@ struct cross_doc {
     unsigned flags;        /* enum cross_flags */
     struct cline *lines;   /* in the order added */
     size_t nlines, alines; /* used, allocated */
+    size_t bigram_bound;   /* the (line, bigram) postings the lines can make, at most */
+    struct strpool pool;   /* the strings of the lines and the pairs */
+    struct strbuf scratch; /* a search text being made */
     struct strmap grams;   /* bigram of a search text -> struct postings * (into gram_lists) */
     struct postings *gram_lists; /* one per bigram; their lines are in gram_lines */
     uint32_t *gram_lines;        /* the postings of every bigram, end to end */
@@ -51,10 +64,10 @@ struct cross_doc {
     struct cross_pair *out;      /* results; strings owned (cast away const to free) */
     size_t nout, aout;           /* used, allocated */
     /* lookups that keep --cross near-linear (built by index_pairs) */
-    struct strmap by_gloss;   /* gloss -> struct ilist of pair indexes, ascending */
-    struct strmap by_fold;    /* gloss, ASCII case folded -> struct ilist */
+    struct strmap by_fold;    /* gloss, ASCII case folded -> struct ilist of pair indexes,
+                                 ascending (an exact gloss: the pairs there it equals) */
     struct strmap by_ko;      /* Korean side -> struct ilist */
-    struct ilist *pair_lists; /* the ilists of the three maps above */
+    struct ilist *pair_lists; /* the ilists of the two maps above */
     size_t *pair_ix;          /* their indexes, end to end */
     size_t *glens;            /* distinct lengths of glosses without spaces, longest first */
     size_t nglens, aglens;

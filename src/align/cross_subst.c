@@ -65,15 +65,22 @@ static void line_set_add(unsigned long *set, size_t *n, unsigned long x)
         set[(*n)++] = x;
 }
 
-/* Length of the longest bracket gloss (no spaces) at s, or 0. */
+/*
+ * Length of the longest bracket gloss (no spaces) at s, or 0. s is part of
+ * a run of bytes >= 0x80, which ASCII case folding leaves as they are, so
+ * it is looked up as it stands among the folded glosses, and a pair there
+ * counts when its gloss is exactly s[0..l).
+ */
 static size_t doc_key_at(const struct cross_doc *c, const char *s, size_t len)
 {
     for (size_t i = 0; i < c->nglens; i++) {
         size_t l = c->glens[i];
-        const struct ilist *hit = l <= len ? cross_ilist_get(&c->by_gloss, s, l) : NULL;
-        for (size_t k = 0; hit && k < hit->n; k++)
-            if (!c->pairs[hit->v[k]].spaced)
+        const struct ilist *hit = l <= len ? cross_ilist_get(&c->by_fold, s, l) : NULL;
+        for (size_t k = 0; hit && k < hit->n; k++) {
+            const struct dpair *p = &c->pairs[hit->v[k]];
+            if (!p->spaced && p->glen == l && !memcmp(p->gloss, s, l))
                 return l;
+        }
     }
     return 0;
 }
