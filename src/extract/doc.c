@@ -28,6 +28,7 @@
 #include "extract/lexicon.h"
 #include "text/korean.h"
 #include "util/strmap.h"
+#include "util/strpool.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -49,7 +50,9 @@ struct extract_doc {
     struct extract_reject *rejects; /* set aside, with --explain */
     size_t nrej, arej;              /* used, allocated */
     struct strmap expansions;       /* acronym -> char * English long form written in the doc */
-    char **text;                    /* with EXTRACT_KEEP_TEXT: every line */
+    const char **text;              /* with EXTRACT_KEEP_TEXT: every line, in text_pool */
+    struct strpool text_pool;       /* a malloc and a free a line cost more than the lines */
+    size_t *text_len, atext_len;    /* their lengths; allocated */
     unsigned long *text_no;         /* their line numbers */
     size_t ntext, atext, atext_no;  /* used, allocated */
     size_t text_bytes;              /* bytes in text */
@@ -272,8 +275,10 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut) {
         d->text_bytes += len + 1;
         ALLOC_GROW(d->text, d->ntext + 1, d->atext);
+        ALLOC_GROW(d->text_len, d->ntext + 1, d->atext_len);
         ALLOC_GROW(d->text_no, d->ntext + 1, d->atext_no);
-        d->text[d->ntext] = xmemdupz(text, len);
+        d->text[d->ntext] = strpool_dup(&d->text_pool, text, len);
+        d->text_len[d->ntext] = len;
         d->text_no[d->ntext++] = lineno;
     }
     if (memchr(text, 0xC2, len))
@@ -677,7 +682,7 @@ const char *extract_doc_get_text(const struct extract_doc *d, size_t i, size_t *
 {
     if (i >= d->ntext)
         return NULL;
-    *len = strlen(d->text[i]);
+    *len = d->text_len[i];
     *lineno = d->text_no[i];
     return d->text[i];
 }
@@ -870,9 +875,9 @@ void extract_doc_free(struct extract_doc *d)
     free(d->rejects);
     for (size_t i = 0; i < d->nowned; i++)
         free(d->owned[i]);
-    for (size_t i = 0; i < d->ntext; i++)
-        free(d->text[i]);
+    strpool_release(&d->text_pool);
     free(d->text);
+    free(d->text_len);
     free(d->text_no);
     free(d->owned);
     strmap_release(&d->expansions, free);
