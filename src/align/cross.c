@@ -248,11 +248,29 @@ void cross_pair_key(const char *ko, const char *gloss, int raw, struct strbuf *k
     cross_squeeze(gloss, strlen(gloss), key);
 }
 
+/*
+ * The squeezed keys of the bracket pairs, made when the first result is
+ * offered: a document whose passes find nothing (most, and the pair-dense
+ * ones of the bench) never needs a table as large as its pairs.
+ */
+static void pair_seen_fill(struct cross_doc *c)
+{
+    struct strbuf key = STRBUF_INIT;
+    strmap_reserve(&c->pair_seen, c->npairs);
+    for (size_t i = 0; i < c->npairs; i++) {
+        cross_pair_key(c->pairs[i].ko, c->pairs[i].gloss, 0, &key);
+        strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
+    }
+    strbuf_release(&key);
+}
+
 void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum model_kind kind,
                    unsigned long line, unsigned long gline, double score, const char *evidence)
 {
     struct strbuf key = STRBUF_INIT;
     int created, known;
+    if (!c->pair_seen.cap)
+        pair_seen_fill(c);
     cross_pair_key(ko, gloss, 0, &key);
     known = strmap_get(&c->pair_seen, key.buf, key.len) != NULL;
     cross_pair_key(ko, gloss, 1, &key);
@@ -634,15 +652,12 @@ static void index_pairs(struct cross_doc *c)
     pairs_unindex(c);
     strmap_reserve(&c->by_fold, c->npairs);
     strmap_reserve(&c->by_ko, c->npairs);
-    strmap_reserve(&c->pair_seen, c->npairs);
     ALLOC_GROW(c->glens, c->npairs, c->aglens);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
         cross_fold_ascii(p->gloss, p->glen, &key);
         ids[2 * i] = key_id(&c->by_fold, key.buf, key.len, &nids);
         ids[2 * i + 1] = key_id(&c->by_ko, p->ko, p->klen, &nids);
-        cross_pair_key(p->ko, p->gloss, 0, &key);
-        strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
         if (p->klen > c->max_ko)
             c->max_ko = p->klen;
         if (!p->spaced)

@@ -73,7 +73,8 @@ struct cross_doc {
     size_t nglens, aglens;
     size_t max_ko;           /* bytes of the longest Korean side */
     struct strmap out_seen;  /* "ko\x1fgloss" of every result */
-    struct strmap pair_seen; /* squeezed "ko\x1fgloss" of every bracket pair */
+    struct strmap pair_seen; /* squeezed "ko\x1fgloss" of every bracket pair (from the
+                                first result on: cross_out_add) */
 };
 
 /* A list of indexes (pairs or candidates), ascending. */
