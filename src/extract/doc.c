@@ -337,21 +337,55 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, u
     add_line(d, text, len, lineno);
 }
 
+/*
+ * An occurrence to sort by gloss, with the gloss's first eight bytes in
+ * the record (big-endian, zero after its end): most comparisons are
+ * settled there, and a section's glosses, scattered over the heap, are
+ * read only when two begin alike.
+ */
+struct by_gloss {
+    uint64_t head;
+    struct occ *o;
+};
+
+static uint64_t gloss_head(const char *g)
+{
+    uint64_t h = 0;
+    int ended = 0;
+    for (size_t i = 0; i < 8; i++) {
+        unsigned char c = ended ? 0 : (unsigned char)g[i];
+        ended = !c;
+        h = h << 8 | c;
+    }
+    return h;
+}
+
+/* strcmp of the glosses (as unsigned bytes), then the order in the document. */
 static int cmp_gloss(const void *a, const void *b)
 {
-    const struct occ *x = *(const struct occ *const *)a, *y = *(const struct occ *const *)b;
-    int c = strcmp(x->gloss, y->gloss);
-    return c ? c : (x->order > y->order) - (x->order < y->order);
+    const struct by_gloss *x = a, *y = b;
+    int c = 0;
+    if (x->head != y->head)
+        c = x->head < y->head ? -1 : 1;
+    else if (x->head & 0xFF) /* eight bytes alike, neither ended: the rest decides */
+        c = strcmp(x->o->gloss + 8, y->o->gloss + 8);
+    return c ? c : (x->o->order > y->o->order) - (x->o->order < y->o->order);
 }
 
 /* Agreement: occurrences of the same gloss, normal direction. */
 static void agree(struct extract_doc *d, struct doc_knowledge *k)
 {
     struct occ **v = xcalloc(d->nocc ? d->nocc : 1, sizeof(*v));
+    struct by_gloss *s = xcalloc(d->nocc ? d->nocc : 1, sizeof(*s));
     struct strbuf suf = STRBUF_INIT;
+    for (size_t i = 0; i < d->nocc; i++) {
+        s[i].head = gloss_head(d->occs[i].gloss);
+        s[i].o = &d->occs[i];
+    }
+    qsort(s, d->nocc, sizeof(*s), cmp_gloss);
     for (size_t i = 0; i < d->nocc; i++)
-        v[i] = &d->occs[i];
-    qsort(v, d->nocc, sizeof(*v), cmp_gloss);
+        v[i] = s[i].o;
+    free(s);
     for (size_t i = 0; i < d->nocc;) {
         size_t j = i + 1;
         while (j < d->nocc && !strcmp(v[j]->gloss, v[i]->gloss))
