@@ -429,11 +429,11 @@ static void pairs_glossed_at(const struct cross_doc *c, const struct cline *l, s
             size_t kend = q - (size_t)sep;
             if (kend <= at || (sep && l->text[q - 1] != ' ' && l->text[q - 1] != '^'))
                 continue;
-            const struct ilist *hit = cross_ilist_get(&c->by_ko, l->text + at, kend - at);
-            for (size_t k = 0; hit && k < hit->n; k++)
-                if (glossed_at(l->text, l->len, at, &c->pairs[hit->v[k]])) {
+            uint32_t k = cross_pairs_first(c, &c->by_ko, l->text + at, kend - at);
+            for (; k; k = c->by_ko.next[k - 1])
+                if (glossed_at(l->text, l->len, at, &c->pairs[k - 1])) {
                     ALLOC_GROW(out->v, out->n + 1, out->alloc);
-                    out->v[out->n++] = hit->v[k];
+                    out->v[out->n++] = k - 1;
                 }
         }
     }
@@ -466,12 +466,12 @@ static void cross_compose(struct cross_doc *c)
                 for (size_t at = kend; at-- > lo;) {
                     if (at && l->text[at - 1] != ' ' && l->text[at - 1] != '(')
                         continue;
-                    const struct ilist *hit = cross_ilist_get(&c->by_ko, l->text + at, kend - at);
-                    for (size_t k = 0; hit && k < hit->n; k++) {
-                        const struct dpair *p1 = &c->pairs[hit->v[k]];
+                    uint32_t k = cross_pairs_first(c, &c->by_ko, l->text + at, kend - at);
+                    for (; k; k = c->by_ko.next[k - 1]) {
+                        const struct dpair *p1 = &c->pairs[k - 1];
                         if (composable(p1->kind) && glossed_at(l->text, l->len, at, p1)) {
                             ALLOC_GROW(occ, nocc + 1, aocc);
-                            occ[nocc].pair = hit->v[k];
+                            occ[nocc].pair = k - 1;
                             occ[nocc++].at = at;
                         }
                     }
@@ -603,79 +603,113 @@ static int cmp_size_desc(const void *x, const void *y)
     return -cmp_size(x, y);
 }
 
+static void pair_index_release(struct pair_index *ix)
+{
+    free(ix->slot);
+    free(ix->next);
+    ix->slot = NULL;
+    ix->next = NULL;
+    ix->mask = 0;
+}
+
 static void pairs_unindex(struct cross_doc *c)
 {
-    strmap_release(&c->by_fold, NULL);
-    strmap_release(&c->by_ko, NULL);
-    free(c->pair_lists);
-    free(c->pair_ix);
-    c->pair_lists = NULL;
-    c->pair_ix = NULL;
+    pair_index_release(&c->by_fold);
+    pair_index_release(&c->by_ko);
     strmap_release(&c->pair_seen, NULL);
     strmap_release(&c->out_seen, NULL);
     c->nglens = 0;
     c->max_ko = 0;
 }
 
-/* The id of key in m, the next of *nids when it is new (m stores id + 1). */
-static size_t key_id(struct strmap *m, const char *key, size_t len, size_t *nids)
+/* FNV-1a (strmap_hash's) of s[0..len), with ASCII letters in lower case when folded. */
+static uint32_t pair_key_hash(const char *s, size_t len, int folded)
 {
-    int created;
-    struct strmap_entry *e = strmap_put(m, key, len, &created);
-    if (created)
-        e->value = (void *)(uintptr_t)++ * nids;
-    return (uintptr_t)e->value - 1;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h ^= folded ? (unsigned char)ascii_lower(ch) : ch;
+        h *= 0x100000001b3ull;
+    }
+    return (uint32_t)h;
 }
 
-/* Points every value of m, an id + 1, at its list. */
-static void point_at_lists(struct strmap *m, struct ilist *lists)
+/* 1 when the key of ix in pair p is key[0..len) (case aside, for a folded index). */
+static int pair_key_is(const struct pair_index *ix, const struct dpair *p, const char *key,
+                       size_t len)
 {
-    struct strmap_entry *e;
-    strmap_for_each(m, e)
-    {
-        e->value = &lists[(uintptr_t)e->value - 1];
+    if (!ix->folded)
+        return p->klen == len && !memcmp(p->ko, key, len);
+    if (p->glen != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (ascii_lower((unsigned char)p->gloss[i]) != ascii_lower((unsigned char)key[i]))
+            return 0;
+    return 1;
+}
+
+uint32_t cross_pairs_first(const struct cross_doc *c, const struct pair_index *ix, const char *key,
+                           size_t len)
+{
+    if (!ix->slot)
+        return 0;
+    uint32_t h = pair_key_hash(key, len, ix->folded);
+    for (size_t i = h & ix->mask; ix->slot[i].first; i = (i + 1) & ix->mask)
+        if (ix->slot[i].hash == h && pair_key_is(ix, &c->pairs[ix->slot[i].first - 1], key, len))
+            return ix->slot[i].first;
+    return 0;
+}
+
+/*
+ * Indexes the pairs by ko, or by gloss case folded. The pairs go in from
+ * the last to the first, each before the others of its key, so that a
+ * key's pairs come out in ascending order, as the passes meet them.
+ */
+static void pair_index_build(struct cross_doc *c, struct pair_index *ix, int folded)
+{
+    size_t cap = 16;
+    if (c->npairs >= UINT32_MAX / 4)
+        die_oom(c->npairs);
+    while (cap < 2 * c->npairs)
+        cap *= 2;
+    ix->folded = folded;
+    ix->mask = cap - 1;
+    ix->slot = xcalloc(cap, sizeof(*ix->slot));
+    ix->next = xcalloc(c->npairs ? c->npairs : 1, sizeof(*ix->next));
+    for (size_t pi = c->npairs; pi-- > 0;) {
+        const struct dpair *p = &c->pairs[pi];
+        const char *key = folded ? p->gloss : p->ko;
+        size_t len = folded ? p->glen : p->klen, i;
+        uint32_t h = pair_key_hash(key, len, folded);
+        for (i = h & ix->mask; ix->slot[i].first; i = (i + 1) & ix->mask)
+            if (ix->slot[i].hash == h &&
+                pair_key_is(ix, &c->pairs[ix->slot[i].first - 1], key, len))
+                break;
+        ix->next[pi] = ix->slot[i].first;
+        ix->slot[i].hash = h;
+        ix->slot[i].first = (uint32_t)pi + 1;
     }
 }
 
 /*
- * The lookups of the bracket pairs (see struct cross_doc). The pair
- * indexes of the two maps' keys are laid out in one array, counted
- * first, instead of a list allocated and grown per key. An exact gloss
- * is looked up under its folded form and compared (doc_key_at in
- * cross_subst.c): a third map, of exact glosses, cost as much to fill
+ * The lookups of the bracket pairs (see struct cross_doc). An exact gloss
+ * is looked up in the folded index and compared (doc_key_at in
+ * cross_subst.c): a third index, of exact glosses, cost as much to fill
  * and to keep in the caches as the others.
  */
 static void index_pairs(struct cross_doc *c)
 {
-    struct strbuf key = STRBUF_INIT;
-    size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 2) + 1, sizeof(*ids)));
     pairs_unindex(c);
-    strmap_reserve(&c->by_fold, c->npairs);
-    strmap_reserve(&c->by_ko, c->npairs);
+    pair_index_build(c, &c->by_fold, 1);
+    pair_index_build(c, &c->by_ko, 0);
     ALLOC_GROW(c->glens, c->npairs, c->aglens);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
-        cross_fold_ascii(p->gloss, p->glen, &key);
-        ids[2 * i] = key_id(&c->by_fold, key.buf, key.len, &nids);
-        ids[2 * i + 1] = key_id(&c->by_ko, p->ko, p->klen, &nids);
         if (p->klen > c->max_ko)
             c->max_ko = p->klen;
         if (!p->spaced)
             c->glens[c->nglens++] = p->glen;
     }
-    c->pair_lists = xcalloc(nids ? nids : 1, sizeof(*c->pair_lists));
-    c->pair_ix = xmalloc(st_mult(st_mult(c->npairs, 2) + 1, sizeof(*c->pair_ix)));
-    for (size_t k = 0; k < 2 * c->npairs; k++)
-        c->pair_lists[ids[k]].alloc++; /* counted in alloc, filled in n */
-    for (size_t id = 0, at = 0; id < nids; at += c->pair_lists[id++].alloc)
-        c->pair_lists[id].v = c->pair_ix + at;
-    for (size_t k = 0; k < 2 * c->npairs; k++) {
-        struct ilist *l = &c->pair_lists[ids[k]];
-        l->v[l->n++] = k / 2; /* pairs in ascending order */
-    }
-    point_at_lists(&c->by_fold, c->pair_lists);
-    point_at_lists(&c->by_ko, c->pair_lists);
-    free(ids);
     if (c->nglens > 1)
         qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
     size_t k = 0;
@@ -683,7 +717,6 @@ static void index_pairs(struct cross_doc *c)
         if (!k || c->glens[k - 1] != c->glens[i])
             c->glens[k++] = c->glens[i];
     c->nglens = k;
-    strbuf_release(&key);
 }
 
 void cross_doc_align(struct cross_doc *c)

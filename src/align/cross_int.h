@@ -46,6 +46,27 @@ struct dpair {
     int spaced;           /* gloss holds a space */
 };
 
+/*
+ * The bracket pairs by one of their keys: open addressing over pair
+ * numbers, 8 bytes a slot, a key compared where the pair keeps it. A
+ * string map of the same keys with a list of pair numbers per key read a
+ * slot, the key's copy, the list and then the pair: at 16k pairs each
+ * lookup of an earlier pair (one in every line of a pair-dense document)
+ * was a chain of cache misses, the part of --cross that grew faster than
+ * the lines.
+ */
+struct pair_slot {
+    uint32_t hash;  /* of the key */
+    uint32_t first; /* 1 + the lowest pair with the key; 0 in an empty slot */
+};
+
+struct pair_index {
+    struct pair_slot *slot; /* mask + 1 of them, or NULL */
+    uint32_t *next;         /* per pair: 1 + the next pair with the same key, or 0 */
+    size_t mask;
+    int folded; /* the key is the gloss, ASCII case folded; else the Korean side */
+};
+
 struct postings; /* the lines of one bigram (cross.c) */
 
 struct cross_doc {
@@ -64,12 +85,10 @@ struct cross_doc {
     struct cross_pair *out;      /* results; strings owned (cast away const to free) */
     size_t nout, aout;           /* used, allocated */
     /* lookups that keep --cross near-linear (built by index_pairs) */
-    struct strmap by_fold;    /* gloss, ASCII case folded -> struct ilist of pair indexes,
-                                 ascending (an exact gloss: the pairs there it equals) */
-    struct strmap by_ko;      /* Korean side -> struct ilist */
-    struct ilist *pair_lists; /* the ilists of the two maps above */
-    size_t *pair_ix;          /* their indexes, end to end */
-    size_t *glens;            /* distinct lengths of glosses without spaces, longest first */
+    struct pair_index by_fold; /* gloss, ASCII case folded -> pairs (an exact gloss: the
+                                  pairs there whose gloss it equals) */
+    struct pair_index by_ko;   /* Korean side -> pairs */
+    size_t *glens;             /* distinct lengths of glosses without spaces, longest first */
     size_t nglens, aglens;
     size_t max_ko;           /* bytes of the longest Korean side */
     struct strmap out_seen;  /* "ko\x1fgloss" of every result */
@@ -89,6 +108,14 @@ void cross_ilist_free(void *v);
 void cross_ilist_add(struct strmap *m, const char *key, size_t len, size_t x);
 /* The ilist of key in m, or NULL. */
 const struct ilist *cross_ilist_get(const struct strmap *m, const char *key, size_t len);
+/*
+ * 1 + the lowest pair whose key in ix is key[0..len) (ASCII case folded,
+ * for by_fold), or 0; the others follow through ix->next:
+ *   for (uint32_t k = cross_pairs_first(c, ix, s, n); k; k = ix->next[k - 1])
+ *       use(&c->pairs[k - 1]);
+ */
+uint32_t cross_pairs_first(const struct cross_doc *c, const struct pair_index *ix, const char *key,
+                           size_t len);
 /* Copies s[0..len) into sb with ASCII letters in lower case (what strncasecmp folds). */
 void cross_fold_ascii(const char *s, size_t len, struct strbuf *sb);
 /*

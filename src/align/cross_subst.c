@@ -75,9 +75,9 @@ static size_t doc_key_at(const struct cross_doc *c, const char *s, size_t len)
 {
     for (size_t i = 0; i < c->nglens; i++) {
         size_t l = c->glens[i];
-        const struct ilist *hit = l <= len ? cross_ilist_get(&c->by_fold, s, l) : NULL;
-        for (size_t k = 0; hit && k < hit->n; k++) {
-            const struct dpair *p = &c->pairs[hit->v[k]];
+        uint32_t k = l <= len ? cross_pairs_first(c, &c->by_fold, s, l) : 0;
+        for (; k; k = c->by_fold.next[k - 1]) {
+            const struct dpair *p = &c->pairs[k - 1];
             if (!p->spaced && p->glen == l && !memcmp(p->gloss, s, l))
                 return l;
         }
@@ -91,12 +91,10 @@ static void piece_alts(const struct cross_doc *c, const char *line, struct piece
     p->alt[0] = NULL;
     p->src[0] = ALT_SAME;
     p->nalt = 1;
-    struct strbuf folded = STRBUF_INIT;
-    cross_fold_ascii(s, p->len, &folded);
-    const struct ilist *same = cross_ilist_get(&c->by_fold, folded.buf, folded.len);
-    strbuf_release(&folded);
-    for (size_t k = 0; same && k < same->n && p->nalt < MAX_ALTS; k++) {
-        p->alt[p->nalt] = c->pairs[same->v[k]].ko;
+    /* the index folds the case of what it is asked */
+    uint32_t pk = cross_pairs_first(c, &c->by_fold, s, p->len);
+    for (; pk && p->nalt < MAX_ALTS; pk = c->by_fold.next[pk - 1]) {
+        p->alt[p->nalt] = c->pairs[pk - 1].ko;
         p->src[p->nalt++] = ALT_DOC;
     }
     int latin = (unsigned char)s[0] < 0x80;
