@@ -562,7 +562,7 @@ void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsig
     ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
     struct cline *l = &c->lines[c->nlines++];
     l->no = lineno;
-    l->text = strpool_dup(&c->pool, text, len);
+    l->text = strpool_dup(&c->pool, len ? text : "", len); /* text may be NULL when empty */
     l->len = (uint32_t)len;
     l->srch = strpool_dup(&c->pool, sb->buf, sb->len);
     l->slen = (uint32_t)sb->len;
