@@ -12,6 +12,7 @@ size_t align_cross(struct extract_doc *d, unsigned flags)
     struct strbuf src = STRBUF_INIT;
     size_t n, before = extract_doc_count(d);
 
+    cross_doc_reserve(c, extract_doc_text_count(d), before);
     for (size_t i = 0; i < extract_doc_text_count(d); i++) {
         size_t len;
         unsigned long no;

@@ -116,8 +116,10 @@ static void lines_unindex(struct cross_doc *c)
  */
 static void index_lines(struct cross_doc *c)
 {
-    uint32_t *occ = NULL; /* bigram id of each (line, distinct bigram), line by line */
-    size_t nocc = 0, aocc = 0;
+    /* bigram id of each (line, distinct bigram), line by line: sized once from
+     * the bound, as growing it copied megabytes for a long document */
+    size_t aocc = c->bigram_bound ? c->bigram_bound : 1, nocc = 0;
+    uint32_t *occ = xmalloc(st_mult(aocc, sizeof(*occ)));
     uint32_t *last = NULL; /* last[id]: 1 + the last line that id was counted for */
     size_t *count = NULL;  /* count[id]: lines that hold the bigram */
     size_t nids = 0, aids = 0, alast = 0;
@@ -144,7 +146,7 @@ static void index_lines(struct cross_doc *c)
             if (last[id] != li + 1) {
                 last[id] = (uint32_t)(li + 1);
                 count[id]++;
-                ALLOC_GROW(occ, nocc + 1, aocc);
+                ALLOC_GROW(occ, nocc + 1, aocc); /* never, but for a broken bound */
                 occ[nocc++] = id;
             }
         }
@@ -246,11 +248,29 @@ void cross_pair_key(const char *ko, const char *gloss, int raw, struct strbuf *k
     cross_squeeze(gloss, strlen(gloss), key);
 }
 
+/*
+ * The squeezed keys of the bracket pairs, made when the first result is
+ * offered: a document whose passes find nothing (most, and the pair-dense
+ * ones of the bench) never needs a table as large as its pairs.
+ */
+static void pair_seen_fill(struct cross_doc *c)
+{
+    struct strbuf key = STRBUF_INIT;
+    strmap_reserve(&c->pair_seen, c->npairs);
+    for (size_t i = 0; i < c->npairs; i++) {
+        cross_pair_key(c->pairs[i].ko, c->pairs[i].gloss, 0, &key);
+        strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
+    }
+    strbuf_release(&key);
+}
+
 void cross_out_add(struct cross_doc *c, const char *ko, const char *gloss, enum model_kind kind,
                    unsigned long line, unsigned long gline, double score, const char *evidence)
 {
     struct strbuf key = STRBUF_INIT;
     int created, known;
+    if (!c->pair_seen.cap)
+        pair_seen_fill(c);
     cross_pair_key(ko, gloss, 0, &key);
     known = strmap_get(&c->pair_seen, key.buf, key.len) != NULL;
     cross_pair_key(ko, gloss, 1, &key);
@@ -276,7 +296,21 @@ struct cross_doc *cross_doc_new(unsigned flags)
 {
     struct cross_doc *c = xcalloc(1, sizeof(*c));
     c->flags = flags;
+    strbuf_init(&c->scratch, 0);
     return c;
+}
+
+void cross_doc_reserve(struct cross_doc *c, size_t nlines, size_t npairs)
+{
+    assert(c);
+    if (nlines > c->alines) {
+        c->lines = xrealloc(c->lines, st_mult(nlines, sizeof(*c->lines)));
+        c->alines = nlines;
+    }
+    if (npairs > c->apairs) {
+        c->pairs = xrealloc(c->pairs, st_mult(npairs, sizeof(*c->pairs)));
+        c->apairs = npairs;
+    }
 }
 
 /* ==== composition ================================================================ */
@@ -295,7 +329,7 @@ struct cross_doc *cross_doc_new(unsigned flags)
 /* Offset just past "K(G)" ending at or after from in text, with K ending at kend; 0 if none. */
 static size_t glossed_at(const char *text, size_t len, size_t from, const struct dpair *p)
 {
-    size_t kl = strlen(p->ko), gl = strlen(p->gloss), i = from;
+    size_t kl = p->klen, gl = p->glen, i = from;
 
     if (len - i < kl || memcmp(text + i, p->ko, kl))
         return 0;
@@ -395,11 +429,11 @@ static void pairs_glossed_at(const struct cross_doc *c, const struct cline *l, s
             size_t kend = q - (size_t)sep;
             if (kend <= at || (sep && l->text[q - 1] != ' ' && l->text[q - 1] != '^'))
                 continue;
-            const struct ilist *hit = cross_ilist_get(&c->by_ko, l->text + at, kend - at);
-            for (size_t k = 0; hit && k < hit->n; k++)
-                if (glossed_at(l->text, l->len, at, &c->pairs[hit->v[k]])) {
+            uint32_t k = cross_pairs_first(c, &c->by_ko, l->text + at, kend - at);
+            for (; k; k = c->by_ko.next[k - 1])
+                if (glossed_at(l->text, l->len, at, &c->pairs[k - 1])) {
                     ALLOC_GROW(out->v, out->n + 1, out->alloc);
-                    out->v[out->n++] = hit->v[k];
+                    out->v[out->n++] = k - 1;
                 }
         }
     }
@@ -432,12 +466,12 @@ static void cross_compose(struct cross_doc *c)
                 for (size_t at = kend; at-- > lo;) {
                     if (at && l->text[at - 1] != ' ' && l->text[at - 1] != '(')
                         continue;
-                    const struct ilist *hit = cross_ilist_get(&c->by_ko, l->text + at, kend - at);
-                    for (size_t k = 0; hit && k < hit->n; k++) {
-                        const struct dpair *p1 = &c->pairs[hit->v[k]];
+                    uint32_t k = cross_pairs_first(c, &c->by_ko, l->text + at, kend - at);
+                    for (; k; k = c->by_ko.next[k - 1]) {
+                        const struct dpair *p1 = &c->pairs[k - 1];
                         if (composable(p1->kind) && glossed_at(l->text, l->len, at, p1)) {
                             ALLOC_GROW(occ, nocc + 1, aocc);
-                            occ[nocc].pair = hit->v[k];
+                            occ[nocc].pair = k - 1;
                             occ[nocc++].at = at;
                         }
                     }
@@ -510,51 +544,47 @@ const uint32_t *cross_line_orig(struct cross_doc *c, size_t li)
 void cross_doc_add_line(struct cross_doc *c, const char *text, size_t len, unsigned long lineno)
 {
     assert(c && (text || !len));
-    ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
-    struct cline *l = &c->lines[c->nlines++];
-    size_t slen = 0;
+    struct strbuf *sb = &c->scratch;
+    size_t cps = 0;
     int depth = 0;
-    /* one block per line: a long document holds many, and two small
-     * allocations each made freeing them cost more than building them */
     if (len >= UINT32_MAX)
         die_oom(len); /* cross_line_orig gives 32-bit offsets */
-    l->text = xmalloc(st_mult(len + 1, 2));
-    l->orig = NULL;
-    l->srch = l->text + len + 1;
-    l->no = lineno;
-    memcpy(l->text, text, len);
-    l->text[len] = '\0';
-    l->len = len;
+    strbuf_reset(sb);
     for (size_t i = 0; i < len;) {
         uint32_t ch;
         size_t n = utf8_decode(text + i, len - i, &ch);
         if (srch_keeps(ch, &depth)) {
-            memcpy(l->srch + slen, text + i, n);
-            slen += n;
+            strbuf_add(sb, text + i, n);
+            cps++;
         }
         i += n;
     }
-    l->srch[slen] = '\0';
-    l->slen = slen;
+    ALLOC_GROW(c->lines, c->nlines + 1, c->alines);
+    struct cline *l = &c->lines[c->nlines++];
+    l->no = lineno;
+    l->text = strpool_dup(&c->pool, len ? text : "", len); /* text may be NULL when empty */
+    l->len = (uint32_t)len;
+    l->srch = strpool_dup(&c->pool, sb->buf, sb->len);
+    l->slen = (uint32_t)sb->len;
+    l->orig = NULL;
+    c->bigram_bound += cps ? cps - 1 : 0; /* a bigram per code point but the last */
 }
 
 void cross_doc_add_pair(struct cross_doc *c, const char *ko, const char *gloss,
                         enum model_kind kind, const char *en)
 {
     assert(c && ko && gloss);
-    size_t klen = strlen(ko), glen = strlen(gloss), elen = en && *en ? strlen(en) + 1 : 0;
+    size_t klen = strlen(ko), glen = strlen(gloss);
+    if (klen >= UINT32_MAX || glen >= UINT32_MAX)
+        die_oom(klen > glen ? klen : glen);
     ALLOC_GROW(c->pairs, c->npairs + 1, c->apairs);
     struct dpair *p = &c->pairs[c->npairs++];
-    /* one block per pair, as for lines: ko, gloss, then en */
-    p->ko = xmalloc(klen + 1 + glen + 1 + elen); /* three strings in memory: no overflow */
-    memcpy(p->ko, ko, klen + 1);
-    p->gloss = p->ko + klen + 1;
-    memcpy(p->gloss, gloss, glen + 1);
-    p->en = elen ? p->gloss + glen + 1 : NULL;
-    if (elen)
-        memcpy(p->en, en, elen);
-    p->glen = glen;
-    p->spaced = strchr(gloss, ' ') != NULL;
+    p->ko = strpool_dup(&c->pool, ko, klen);
+    p->gloss = strpool_dup(&c->pool, gloss, glen);
+    p->en = en && *en ? strpool_dup(&c->pool, en, strlen(en)) : NULL;
+    p->klen = (uint32_t)klen;
+    p->glen = (uint32_t)glen;
+    p->spaced = memchr(gloss, ' ', glen) != NULL;
     p->kind = kind;
 }
 
@@ -573,85 +603,113 @@ static int cmp_size_desc(const void *x, const void *y)
     return -cmp_size(x, y);
 }
 
+static void pair_index_release(struct pair_index *ix)
+{
+    free(ix->slot);
+    free(ix->next);
+    ix->slot = NULL;
+    ix->next = NULL;
+    ix->mask = 0;
+}
+
 static void pairs_unindex(struct cross_doc *c)
 {
-    strmap_release(&c->by_gloss, NULL);
-    strmap_release(&c->by_fold, NULL);
-    strmap_release(&c->by_ko, NULL);
-    free(c->pair_lists);
-    free(c->pair_ix);
-    c->pair_lists = NULL;
-    c->pair_ix = NULL;
+    pair_index_release(&c->by_fold);
+    pair_index_release(&c->by_ko);
     strmap_release(&c->pair_seen, NULL);
     strmap_release(&c->out_seen, NULL);
     c->nglens = 0;
     c->max_ko = 0;
 }
 
-/* The id of key in m, the next of *nids when it is new (m stores id + 1). */
-static size_t key_id(struct strmap *m, const char *key, size_t len, size_t *nids)
+/* FNV-1a (strmap_hash's) of s[0..len), with ASCII letters in lower case when folded. */
+static uint32_t pair_key_hash(const char *s, size_t len, int folded)
 {
-    int created;
-    struct strmap_entry *e = strmap_put(m, key, len, &created);
-    if (created)
-        e->value = (void *)(uintptr_t)++ * nids;
-    return (uintptr_t)e->value - 1;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h ^= folded ? (unsigned char)ascii_lower(ch) : ch;
+        h *= 0x100000001b3ull;
+    }
+    return (uint32_t)h;
 }
 
-/* Points every value of m, an id + 1, at its list. */
-static void point_at_lists(struct strmap *m, struct ilist *lists)
+/* 1 when the key of ix in pair p is key[0..len) (case aside, for a folded index). */
+static int pair_key_is(const struct pair_index *ix, const struct dpair *p, const char *key,
+                       size_t len)
 {
-    struct strmap_entry *e;
-    strmap_for_each(m, e)
-    {
-        e->value = &lists[(uintptr_t)e->value - 1];
+    if (!ix->folded)
+        return p->klen == len && !memcmp(p->ko, key, len);
+    if (p->glen != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (ascii_lower((unsigned char)p->gloss[i]) != ascii_lower((unsigned char)key[i]))
+            return 0;
+    return 1;
+}
+
+uint32_t cross_pairs_first(const struct cross_doc *c, const struct pair_index *ix, const char *key,
+                           size_t len)
+{
+    if (!ix->slot)
+        return 0;
+    uint32_t h = pair_key_hash(key, len, ix->folded);
+    for (size_t i = h & ix->mask; ix->slot[i].first; i = (i + 1) & ix->mask)
+        if (ix->slot[i].hash == h && pair_key_is(ix, &c->pairs[ix->slot[i].first - 1], key, len))
+            return ix->slot[i].first;
+    return 0;
+}
+
+/*
+ * Indexes the pairs by ko, or by gloss case folded. The pairs go in from
+ * the last to the first, each before the others of its key, so that a
+ * key's pairs come out in ascending order, as the passes meet them.
+ */
+static void pair_index_build(struct cross_doc *c, struct pair_index *ix, int folded)
+{
+    size_t cap = 16;
+    if (c->npairs >= UINT32_MAX / 4)
+        die_oom(c->npairs);
+    while (cap < 2 * c->npairs)
+        cap *= 2;
+    ix->folded = folded;
+    ix->mask = cap - 1;
+    ix->slot = xcalloc(cap, sizeof(*ix->slot));
+    ix->next = xcalloc(c->npairs ? c->npairs : 1, sizeof(*ix->next));
+    for (size_t pi = c->npairs; pi-- > 0;) {
+        const struct dpair *p = &c->pairs[pi];
+        const char *key = folded ? p->gloss : p->ko;
+        size_t len = folded ? p->glen : p->klen, i;
+        uint32_t h = pair_key_hash(key, len, folded);
+        for (i = h & ix->mask; ix->slot[i].first; i = (i + 1) & ix->mask)
+            if (ix->slot[i].hash == h &&
+                pair_key_is(ix, &c->pairs[ix->slot[i].first - 1], key, len))
+                break;
+        ix->next[pi] = ix->slot[i].first;
+        ix->slot[i].hash = h;
+        ix->slot[i].first = (uint32_t)pi + 1;
     }
 }
 
 /*
- * The lookups of the bracket pairs (see struct cross_doc). The pair
- * indexes of the three maps' keys are laid out in one array, counted
- * first, instead of a list allocated and grown per key.
+ * The lookups of the bracket pairs (see struct cross_doc). An exact gloss
+ * is looked up in the folded index and compared (doc_key_at in
+ * cross_subst.c): a third index, of exact glosses, cost as much to fill
+ * and to keep in the caches as the others.
  */
 static void index_pairs(struct cross_doc *c)
 {
-    struct strbuf key = STRBUF_INIT;
-    size_t nids = 0, *ids = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*ids)));
     pairs_unindex(c);
-    strmap_reserve(&c->by_gloss, c->npairs);
-    strmap_reserve(&c->by_fold, c->npairs);
-    strmap_reserve(&c->by_ko, c->npairs);
-    strmap_reserve(&c->pair_seen, c->npairs);
+    pair_index_build(c, &c->by_fold, 1);
+    pair_index_build(c, &c->by_ko, 0);
+    ALLOC_GROW(c->glens, c->npairs, c->aglens);
     for (size_t i = 0; i < c->npairs; i++) {
         const struct dpair *p = &c->pairs[i];
-        size_t klen = strlen(p->ko);
-        ids[3 * i] = key_id(&c->by_gloss, p->gloss, p->glen, &nids);
-        cross_fold_ascii(p->gloss, p->glen, &key);
-        ids[3 * i + 1] = key_id(&c->by_fold, key.buf, key.len, &nids);
-        ids[3 * i + 2] = key_id(&c->by_ko, p->ko, klen, &nids);
-        cross_pair_key(p->ko, p->gloss, 0, &key);
-        strmap_put(&c->pair_seen, key.buf, key.len, NULL)->value = (void *)1;
-        if (klen > c->max_ko)
-            c->max_ko = klen;
-        if (!p->spaced) {
-            ALLOC_GROW(c->glens, c->nglens + 1, c->aglens);
+        if (p->klen > c->max_ko)
+            c->max_ko = p->klen;
+        if (!p->spaced)
             c->glens[c->nglens++] = p->glen;
-        }
     }
-    c->pair_lists = xcalloc(nids ? nids : 1, sizeof(*c->pair_lists));
-    c->pair_ix = xmalloc(st_mult(st_mult(c->npairs, 3) + 1, sizeof(*c->pair_ix)));
-    for (size_t k = 0; k < 3 * c->npairs; k++)
-        c->pair_lists[ids[k]].alloc++; /* counted in alloc, filled in n */
-    for (size_t id = 0, at = 0; id < nids; at += c->pair_lists[id++].alloc)
-        c->pair_lists[id].v = c->pair_ix + at;
-    for (size_t k = 0; k < 3 * c->npairs; k++) {
-        struct ilist *l = &c->pair_lists[ids[k]];
-        l->v[l->n++] = k / 3; /* pairs in ascending order */
-    }
-    point_at_lists(&c->by_gloss, c->pair_lists);
-    point_at_lists(&c->by_fold, c->pair_lists);
-    point_at_lists(&c->by_ko, c->pair_lists);
-    free(ids);
     if (c->nglens > 1)
         qsort(c->glens, c->nglens, sizeof(*c->glens), cmp_size_desc);
     size_t k = 0;
@@ -659,7 +717,6 @@ static void index_pairs(struct cross_doc *c)
         if (!k || c->glens[k - 1] != c->glens[i])
             c->glens[k++] = c->glens[i];
     c->nglens = k;
-    strbuf_release(&key);
 }
 
 void cross_doc_align(struct cross_doc *c)
@@ -692,16 +749,14 @@ void cross_doc_free(struct cross_doc *c)
         return;
     out_clear(c);
     free(c->out);
-    for (size_t i = 0; i < c->nlines; i++) {
-        free(c->lines[i].text); /* and srch, in the same block */
+    for (size_t i = 0; i < c->nlines; i++)
         free(c->lines[i].orig);
-    }
     free(c->lines);
     lines_unindex(c);
     pairs_unindex(c);
     free(c->glens);
-    for (size_t i = 0; i < c->npairs; i++)
-        free(c->pairs[i].ko); /* and gloss and en, in the same block */
     free(c->pairs);
+    strpool_release(&c->pool); /* the strings of the lines and the pairs */
+    strbuf_release(&c->scratch);
     free(c);
 }

@@ -22,6 +22,7 @@
  *    share enough context.
  *
  *   struct cross_doc *c = cross_doc_new(0);
+ *   cross_doc_reserve(c, lines, pairs);          (optional)
  *   for each normalised line: cross_doc_add_line(c, text, len, lineno);
  *   for each bracket pair:    cross_doc_add_pair(c, ko, gloss, kind, en);
  *   cross_doc_align(c);
@@ -73,6 +74,13 @@ struct cross_doc;
 
 /* Returns a new, empty document (flags: enum cross_flags). Never NULL. */
 struct cross_doc *cross_doc_new(unsigned flags);
+
+/*
+ * Makes room for nlines lines and npairs bracket pairs in all (optional):
+ * a caller that knows the counts spares the arrays their growth, which for
+ * a long document moved them through the heap several times.
+ */
+void cross_doc_reserve(struct cross_doc *c, size_t nlines, size_t npairs);
 
 /*
  * Adds one normalised line (UTF-8, no newline; copied). Lines may come in

@@ -65,15 +65,22 @@ static void line_set_add(unsigned long *set, size_t *n, unsigned long x)
         set[(*n)++] = x;
 }
 
-/* Length of the longest bracket gloss (no spaces) at s, or 0. */
+/*
+ * Length of the longest bracket gloss (no spaces) at s, or 0. s is part of
+ * a run of bytes >= 0x80, which ASCII case folding leaves as they are, so
+ * it is looked up as it stands among the folded glosses, and a pair there
+ * counts when its gloss is exactly s[0..l).
+ */
 static size_t doc_key_at(const struct cross_doc *c, const char *s, size_t len)
 {
     for (size_t i = 0; i < c->nglens; i++) {
         size_t l = c->glens[i];
-        const struct ilist *hit = l <= len ? cross_ilist_get(&c->by_gloss, s, l) : NULL;
-        for (size_t k = 0; hit && k < hit->n; k++)
-            if (!c->pairs[hit->v[k]].spaced)
+        uint32_t k = l <= len ? cross_pairs_first(c, &c->by_fold, s, l) : 0;
+        for (; k; k = c->by_fold.next[k - 1]) {
+            const struct dpair *p = &c->pairs[k - 1];
+            if (!p->spaced && p->glen == l && !memcmp(p->gloss, s, l))
                 return l;
+        }
     }
     return 0;
 }
@@ -84,12 +91,10 @@ static void piece_alts(const struct cross_doc *c, const char *line, struct piece
     p->alt[0] = NULL;
     p->src[0] = ALT_SAME;
     p->nalt = 1;
-    struct strbuf folded = STRBUF_INIT;
-    cross_fold_ascii(s, p->len, &folded);
-    const struct ilist *same = cross_ilist_get(&c->by_fold, folded.buf, folded.len);
-    strbuf_release(&folded);
-    for (size_t k = 0; same && k < same->n && p->nalt < MAX_ALTS; k++) {
-        p->alt[p->nalt] = c->pairs[same->v[k]].ko;
+    /* the index folds the case of what it is asked */
+    uint32_t pk = cross_pairs_first(c, &c->by_fold, s, p->len);
+    for (; pk && p->nalt < MAX_ALTS; pk = c->by_fold.next[pk - 1]) {
+        p->alt[p->nalt] = c->pairs[pk - 1].ko;
         p->src[p->nalt++] = ALT_DOC;
     }
     int latin = (unsigned char)s[0] < 0x80;
@@ -373,6 +378,88 @@ static void try_phrase(struct cross_doc *c, size_t li, struct piece *ps, size_t 
     }
 }
 
+/*
+ * What the windows of a line ask of its tokens, asked once a token: a
+ * token is in up to four windows of one to four tokens, and the same
+ * questions (its stem, whether it may stand inside a phrase, its pieces,
+ * their alternatives) went to the lexicon and the pair index each time.
+ * Every answer is a function of the token's text and the document alone.
+ */
+struct tok_memo {
+    size_t stem;           /* end of the token without its particle, 0 before asked */
+    signed char bad;       /* a hard stop word that is not Latin; -1 before asked */
+    signed char nsplit[2]; /* pieces of [start, end) and [start, stem): -1 before asked,
+                              -2 when split_token met its cap (then not kept) */
+    struct {
+        size_t off, len;
+        int compound;
+    } split[2][MAX_PIECES];
+};
+
+#define ALT_MEMO 64 /* pieces of a line whose alternatives are kept */
+
+struct alt_memo {
+    size_t off, len;
+    const char *alt[MAX_ALTS];
+    int src[MAX_ALTS];
+    size_t nalt;
+};
+
+/*
+ * split_token of text[a..b) appended to ps[np..], from the memo m (v: which
+ * end). A split from no pieces that stays two below the cap made every cap
+ * check pass, and so does its copy after np pieces while np + its count
+ * stays there: the copy is what split_token would append (it looks back
+ * only at pieces of the same run).
+ */
+static size_t split_token_memo(const struct cross_doc *c, const char *text, size_t a, size_t b,
+                               struct piece *ps, size_t np, struct tok_memo *m, int v)
+{
+    if (m->nsplit[v] == -1) {
+        struct piece tmp[MAX_PIECES];
+        size_t k = split_token(c, text, a, b, tmp, 0);
+        m->nsplit[v] = -2;
+        if (k <= MAX_PIECES - 2) {
+            for (size_t i = 0; i < k; i++) {
+                m->split[v][i].off = tmp[i].off;
+                m->split[v][i].len = tmp[i].len;
+                m->split[v][i].compound = tmp[i].compound;
+            }
+            m->nsplit[v] = (signed char)k;
+        }
+    }
+    if (m->nsplit[v] < 0 || np + (size_t)m->nsplit[v] > MAX_PIECES - 2)
+        return split_token(c, text, a, b, ps, np);
+    for (size_t i = 0; i < (size_t)m->nsplit[v]; i++, np++) {
+        ps[np].off = m->split[v][i].off;
+        ps[np].len = m->split[v][i].len;
+        ps[np].compound = m->split[v][i].compound;
+    }
+    return np;
+}
+
+/* piece_alts through the line's memo of them (*n used of ALT_MEMO). */
+static void piece_alts_memo(const struct cross_doc *c, const char *line, struct piece *p,
+                            struct alt_memo *memo, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (memo[i].off == p->off && memo[i].len == p->len) {
+            memcpy(p->alt, memo[i].alt, sizeof(p->alt));
+            memcpy(p->src, memo[i].src, sizeof(p->src));
+            p->nalt = memo[i].nalt;
+            return;
+        }
+    piece_alts(c, line, p);
+    if (*n < ALT_MEMO) {
+        struct alt_memo *m = &memo[(*n)++];
+        m->off = p->off;
+        m->len = p->len;
+        memcpy(m->alt, p->alt, sizeof(p->alt));
+        memcpy(m->src, p->src, sizeof(p->src));
+        m->nalt = p->nalt;
+    }
+}
+
 static int is_conjunction(const char *s, size_t n)
 {
     return (n == 3 && !memcmp(s, "\xEB\xB0\x8F", 3)) ||           /* 및 */
@@ -382,9 +469,11 @@ static int is_conjunction(const char *s, size_t n)
 void cross_subst(struct cross_doc *c)
 {
     struct cands cs = {NULL, 0, 0, STRMAP_INIT};
+    struct tok_memo *memo = xmalloc(256 * sizeof(*memo));
+    struct alt_memo *alts = xmalloc(ALT_MEMO * sizeof(*alts));
     for (size_t li = 0; li < c->nlines; li++) {
         const struct cline *l = &c->lines[li];
-        size_t ts[256], te[256], nt = 0;
+        size_t ts[256], te[256], nt = 0, nalts = 0;
         int gap_ok[256]; /* token t joined to t-1 by spaces only */
         for (size_t i = 0; i < l->len && nt < 256;) {
             uint32_t cp;
@@ -400,6 +489,9 @@ void cross_subst(struct cross_doc *c)
                     ok = 0;
             ts[nt] = i;
             te[nt] = e;
+            memo[nt].stem = 0;
+            memo[nt].bad = -1;
+            memo[nt].nsplit[0] = memo[nt].nsplit[1] = -1;
             gap_ok[nt++] = ok;
             i = e;
         }
@@ -411,30 +503,39 @@ void cross_subst(struct cross_doc *c)
                 if (n > 1 && !gap_ok[t1])
                     break;
                 /* the last token loses its particle; inner tokens must be content words */
-                size_t last_end = ts[t1] + ko_strip_particle(l->text + ts[t1], te[t1] - ts[t1], 1);
+                if (!memo[t1].stem)
+                    memo[t1].stem =
+                        ts[t1] + ko_strip_particle(l->text + ts[t1], te[t1] - ts[t1], 1);
+                size_t last_end = memo[t1].stem;
                 int bad = 0;
                 for (size_t t = t0; t < t1; t++) {
-                    struct ko_script sc;
-                    ko_script_of(l->text + ts[t], te[t] - ts[t], &sc);
-                    if (!sc.latin && ko_token_stop(l->text + ts[t], te[t] - ts[t]) == KO_STOP_HARD)
-                        bad = 1;
+                    if (memo[t].bad < 0) {
+                        struct ko_script sc;
+                        ko_script_of(l->text + ts[t], te[t] - ts[t], &sc);
+                        memo[t].bad = !sc.latin &&
+                                      ko_token_stop(l->text + ts[t], te[t] - ts[t]) == KO_STOP_HARD;
+                    }
+                    bad |= memo[t].bad;
                 }
                 if (bad)
                     break;
                 struct piece ps[MAX_PIECES];
                 size_t np = 0;
                 for (size_t t = t0; t <= t1; t++)
-                    np = split_token(c, l->text, ts[t], t == t1 ? last_end : te[t], ps, np);
+                    np = split_token_memo(c, l->text, ts[t], t == t1 ? last_end : te[t], ps, np,
+                                          &memo[t], t == t1);
                 if (!np)
                     continue;
                 for (size_t k = 0; k < np; k++)
-                    piece_alts(c, l->text, &ps[k]);
+                    piece_alts_memo(c, l->text, &ps[k], alts, &nalts);
                 if (ps[np - 1].nalt < 2)
                     continue;
                 try_phrase(c, li, ps, np, last_end, &cs);
             }
         }
     }
+    free(memo);
+    free(alts);
     /* per head substitution, the phrase both sides repeat most, then the longest
      * (then the first found): the best of each group, by case-folded group */
     struct strmap group_best = STRMAP_INIT, by_lines = STRMAP_INIT;

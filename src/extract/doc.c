@@ -28,6 +28,7 @@
 #include "extract/lexicon.h"
 #include "text/korean.h"
 #include "util/strmap.h"
+#include "util/strpool.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -49,7 +50,9 @@ struct extract_doc {
     struct extract_reject *rejects; /* set aside, with --explain */
     size_t nrej, arej;              /* used, allocated */
     struct strmap expansions;       /* acronym -> char * English long form written in the doc */
-    char **text;                    /* with EXTRACT_KEEP_TEXT: every line */
+    const char **text;              /* with EXTRACT_KEEP_TEXT: every line, in text_pool */
+    struct strpool text_pool;       /* a malloc and a free a line cost more than the lines */
+    size_t *text_len, atext_len;    /* their lengths; allocated */
     unsigned long *text_no;         /* their line numbers */
     size_t ntext, atext, atext_no;  /* used, allocated */
     size_t text_bytes;              /* bytes in text */
@@ -272,8 +275,10 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut) {
         d->text_bytes += len + 1;
         ALLOC_GROW(d->text, d->ntext + 1, d->atext);
+        ALLOC_GROW(d->text_len, d->ntext + 1, d->atext_len);
         ALLOC_GROW(d->text_no, d->ntext + 1, d->atext_no);
-        d->text[d->ntext] = xmemdupz(text, len);
+        d->text[d->ntext] = strpool_dup(&d->text_pool, text, len);
+        d->text_len[d->ntext] = len;
         d->text_no[d->ntext++] = lineno;
     }
     if (memchr(text, 0xC2, len))
@@ -332,21 +337,55 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, u
     add_line(d, text, len, lineno);
 }
 
+/*
+ * An occurrence to sort by gloss, with the gloss's first eight bytes in
+ * the record (big-endian, zero after its end): most comparisons are
+ * settled there, and a section's glosses, scattered over the heap, are
+ * read only when two begin alike.
+ */
+struct by_gloss {
+    uint64_t head;
+    struct occ *o;
+};
+
+static uint64_t gloss_head(const char *g)
+{
+    uint64_t h = 0;
+    int ended = 0;
+    for (size_t i = 0; i < 8; i++) {
+        unsigned char c = ended ? 0 : (unsigned char)g[i];
+        ended = !c;
+        h = h << 8 | c;
+    }
+    return h;
+}
+
+/* strcmp of the glosses (as unsigned bytes), then the order in the document. */
 static int cmp_gloss(const void *a, const void *b)
 {
-    const struct occ *x = *(const struct occ *const *)a, *y = *(const struct occ *const *)b;
-    int c = strcmp(x->gloss, y->gloss);
-    return c ? c : (x->order > y->order) - (x->order < y->order);
+    const struct by_gloss *x = a, *y = b;
+    int c = 0;
+    if (x->head != y->head)
+        c = x->head < y->head ? -1 : 1;
+    else if (x->head & 0xFF) /* eight bytes alike, neither ended: the rest decides */
+        c = strcmp(x->o->gloss + 8, y->o->gloss + 8);
+    return c ? c : (x->o->order > y->o->order) - (x->o->order < y->o->order);
 }
 
 /* Agreement: occurrences of the same gloss, normal direction. */
 static void agree(struct extract_doc *d, struct doc_knowledge *k)
 {
     struct occ **v = xcalloc(d->nocc ? d->nocc : 1, sizeof(*v));
+    struct by_gloss *s = xcalloc(d->nocc ? d->nocc : 1, sizeof(*s));
     struct strbuf suf = STRBUF_INIT;
+    for (size_t i = 0; i < d->nocc; i++) {
+        s[i].head = gloss_head(d->occs[i].gloss);
+        s[i].o = &d->occs[i];
+    }
+    qsort(s, d->nocc, sizeof(*s), cmp_gloss);
     for (size_t i = 0; i < d->nocc; i++)
-        v[i] = &d->occs[i];
-    qsort(v, d->nocc, sizeof(*v), cmp_gloss);
+        v[i] = s[i].o;
+    free(s);
     for (size_t i = 0; i < d->nocc;) {
         size_t j = i + 1;
         while (j < d->nocc && !strcmp(v[j]->gloss, v[i]->gloss))
@@ -677,7 +716,7 @@ const char *extract_doc_get_text(const struct extract_doc *d, size_t i, size_t *
 {
     if (i >= d->ntext)
         return NULL;
-    *len = strlen(d->text[i]);
+    *len = d->text_len[i];
     *lineno = d->text_no[i];
     return d->text[i];
 }
@@ -871,9 +910,9 @@ void extract_doc_free(struct extract_doc *d)
     free(d->rejects);
     for (size_t i = 0; i < d->nowned; i++)
         free(d->owned[i]);
-    for (size_t i = 0; i < d->ntext; i++)
-        free(d->text[i]);
+    strpool_release(&d->text_pool);
     free(d->text);
+    free(d->text_len);
     free(d->text_no);
     free(d->owned);
     strmap_release(&d->expansions, free);

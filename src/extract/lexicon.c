@@ -13,11 +13,11 @@
 #include <assert.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/lexicon.h"
 #include "util/ascii.h"
-#include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -73,49 +73,48 @@ static void index_maps(void)
     index_map(&morphemes);
 }
 
-/* Writes the folded s[0..len) to out (room for len bytes); returns its length. */
-static size_t fold_to(const char *s, size_t len, char *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t')
-            continue;
-        out[n++] = (char)ascii_upper(c);
-    }
-    return n;
-}
-
-/* The key of m that s[0..len) folds to, or NULL. */
+/*
+ * The key of m that s[0..len) folds to, or NULL. Folding (ASCII upper
+ * case, spaces and tabs removed) and hashing (strmap_hash of the folded
+ * key, as index_map hashed the keys) are one pass: the extractor asks
+ * about every way of cutting a name into morphemes, and two passes and a
+ * buffer set up and released per question were most of its cost.
+ */
 static const struct lex_ix *lookup(struct lex_map *m, const char *s, size_t len)
 {
     char small[128]; /* most keys: no allocation per lookup */
-    struct strbuf k = STRBUF_INIT;
-    const char *key = small;
+    char *key = small, *big = NULL;
     const struct lex_ix *found = NULL;
-    size_t klen;
+    uint64_t h = strmap_hash(NULL, 0); /* of the empty key: where FNV-1a starts */
+    size_t klen = 0;
 
     pthread_once(&once, index_maps);
-    if (len <= sizeof(small)) {
-        klen = fold_to(s, len, small);
-    } else {
-        strbuf_grow(&k, len);
-        strbuf_setlen(&k, fold_to(s, len, k.buf));
-        key = k.buf;
-        klen = k.len;
+    if (len > sizeof(small))
+        key = big = xmalloc(len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        c = (unsigned char)ascii_upper(c);
+        key[klen++] = (char)c;
+        h = (h ^ c) * 0x100000001b3ull; /* FNV-1a, as strmap_hash */
     }
     if (klen) {
-        size_t h = (size_t)strmap_hash(key, klen) & m->mask;
-        for (; m->slot[h]; h = (h + 1) & m->mask) {
-            const struct lex_ix *e = &m->ix[m->slot[h] - 1];
+        for (size_t at = (size_t)h & m->mask; m->slot[at]; at = (at + 1) & m->mask) {
+            const struct lex_ix *e = &m->ix[m->slot[at] - 1];
             const char *t = lex_blob + e->key;
-            if (strlen(t) == klen && !memcmp(t, key, klen)) {
+            size_t i = 0;
+            /* compared byte by byte up to its NUL: measuring every probed
+             * key first read all of it, the most of a lookup's time */
+            while (i < klen && t[i] && t[i] == key[i])
+                i++;
+            if (i == klen && !t[klen]) {
                 found = e;
                 break;
             }
         }
     }
-    strbuf_release(&k);
+    free(big);
     return found;
 }
 
