@@ -385,6 +385,13 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
     return copy;
 }
 
+const char *exchange_concept_strdup_clean(struct exchange_concept *e, const char *s, size_t len)
+{
+    const char *copy = strpool_dup(&e->strs, s, len);
+    e->bytes += len + 1;
+    return copy;
+}
+
 /*
  * A copy of text[0..len) with each control other than FORM_KEEP's made a
  * space (so that trimming and the duplicate check see what will be

@@ -363,6 +363,11 @@ void exchange_concept_release(struct exchange_concept *e);
  */
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len);
 /*
+ * exchange_concept_strdup for s[0..len) that exchange_blank_controls has
+ * made clean already: the same copy and count, without a second scan.
+ */
+const char *exchange_concept_strdup_clean(struct exchange_concept *e, const char *s, size_t len);
+/*
  * Adds a form (copied, controls made spaces as by _strdup; leading and
  * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes
  * c.ko when c.ko is not set yet. The form is plain (struct model_form) when e->utf8 is set

@@ -529,14 +529,18 @@ static void end_note(struct tmx_reader *r)
     swap_bufs(slot, &r->text); /* r->text is emptied when the next prop or note opens */
 }
 
-/* Sets the concept's tag for side i (0 source, 1 target) from v, or warns when it has another. */
-static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
+/*
+ * Sets the concept's tag for side i (0 source, 1 target) from v, or warns
+ * when it has another. The first unit's tag is swapped in, not copied: v's
+ * tag is not read again before start_tuv gives it a new one.
+ */
+static void concept_lang(struct tmx_reader *r, int i, struct tuv *v)
 {
     struct strbuf msg = STRBUF_INIT;
     if (!v->lang.len)
         return;
     if (!r->cur_lang[i].len) {
-        strbuf_addbuf(&r->cur_lang[i], &v->lang);
+        swap_bufs(&r->cur_lang[i], &v->lang);
         return;
     }
     if (str_eq(r->cur_lang[i].buf, v->lang.buf))
@@ -550,14 +554,14 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
 /* Puts the finished unit into the current concept. */
 static int end_tu(struct tmx_reader *r)
 {
-    const struct tuv *src = NULL, *tgt = NULL;
+    struct tuv *src = NULL, *tgt = NULL;
     struct exchange_concept *e = &r->cur, *tu = &r->tu;
     enum model_form_type type = MODEL_FORM_ENGLISH;
     const char *key;
     int ko_only = 0;
 
     for (size_t i = 0; i < r->ntuv; i++) {
-        const struct tuv *v = &r->tuvs[i];
+        struct tuv *v = &r->tuvs[i];
         if (!src && (v->side & SIDE_SOURCE))
             src = v;
         else if (!tgt && (v->side & SIDE_TARGET))
@@ -614,7 +618,7 @@ static int end_tu(struct tmx_reader *r)
     if (r->tu_id && !e->c.id)
         e->c.id = exchange_parse_id(r->tu_id);
     if (r->has_kind && !e->c.kind)
-        e->c.kind = exchange_concept_strdup(e, r->tu_kind.buf, r->tu_kind.len);
+        e->c.kind = exchange_concept_strdup_clean(e, r->tu_kind.buf, r->tu_kind.len);
     if (tu->c.status != MODEL_CANDIDATE)
         e->c.status = tu->c.status;
     if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
