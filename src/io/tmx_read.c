@@ -54,6 +54,9 @@ struct tuv {
     unsigned side;      /* enum side bits of its xml:lang, 0 for another language */
     struct strbuf seg;  /* text; always empty for another language */
     struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
+    int exact;          /* lang is the attribute as written (so read_lang gave no warning):
+                           the variant in this slot of the next unit, which mostly repeats
+                           it, takes side and lang from here (start_tuv) */
 };
 
 /* dadeum's own properties, which it reads back. */
@@ -302,23 +305,40 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
 {
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
+    struct tuv *v = r->ntuv < r->atuv ? &r->tuvs[r->ntuv] : NULL;
+    int same = l && v && v->exact && str_eq(l, v->lang.buf); /* as this slot's last tag */
     unsigned side;
 
-    strbuf_reset(&r->canon);
-    side = l ? read_lang(r, l, &r->canon) : 0;
-
-    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side)
+    if (same) {
+        side = v->side;
+    } else {
+        strbuf_reset(&r->canon);
+        side = l ? read_lang(r, l, &r->canon) : 0;
+    }
+    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side) {
         r->ntuv--; /* the last slot of another language is reused */
-    else if (side)
+        if (same) {
+            /* and the tag goes there */
+            strbuf_reset(&r->canon);
+            strbuf_addbuf(&r->canon, &v->lang);
+            same = 0;
+        }
+    } else if (side) {
         r->unit_bytes += sizeof(struct tuv);
+    }
     ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
     for (size_t i = old; i < r->atuv; i++) {
         strbuf_init(&r->tuvs[i].seg, 0);
         strbuf_init(&r->tuvs[i].lang, 0);
+        r->tuvs[i].exact = 0;
     }
-    strbuf_reset(&r->tuvs[r->ntuv].seg);
-    swap_bufs(&r->tuvs[r->ntuv].lang, &r->canon);
-    r->tuvs[r->ntuv].side = side;
+    v = &r->tuvs[r->ntuv];
+    strbuf_reset(&v->seg);
+    if (!same) {
+        swap_bufs(&v->lang, &r->canon);
+        v->exact = l && v->lang.len && str_eq(l, v->lang.buf);
+    }
+    v->side = side;
     r->ntuv++;
 }
 
@@ -529,18 +549,14 @@ static void end_note(struct tmx_reader *r)
     swap_bufs(slot, &r->text); /* r->text is emptied when the next prop or note opens */
 }
 
-/*
- * Sets the concept's tag for side i (0 source, 1 target) from v, or warns
- * when it has another. The first unit's tag is swapped in, not copied: v's
- * tag is not read again before start_tuv gives it a new one.
- */
-static void concept_lang(struct tmx_reader *r, int i, struct tuv *v)
+/* Sets the concept's tag for side i (0 source, 1 target) from v, or warns when it has another. */
+static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
 {
     struct strbuf msg = STRBUF_INIT;
     if (!v->lang.len)
         return;
     if (!r->cur_lang[i].len) {
-        swap_bufs(&r->cur_lang[i], &v->lang);
+        strbuf_addbuf(&r->cur_lang[i], &v->lang);
         return;
     }
     if (str_eq(r->cur_lang[i].buf, v->lang.buf))
@@ -554,14 +570,14 @@ static void concept_lang(struct tmx_reader *r, int i, struct tuv *v)
 /* Puts the finished unit into the current concept. */
 static int end_tu(struct tmx_reader *r)
 {
-    struct tuv *src = NULL, *tgt = NULL;
+    const struct tuv *src = NULL, *tgt = NULL;
     struct exchange_concept *e = &r->cur, *tu = &r->tu;
     enum model_form_type type = MODEL_FORM_ENGLISH;
     const char *key;
     int ko_only = 0;
 
     for (size_t i = 0; i < r->ntuv; i++) {
-        struct tuv *v = &r->tuvs[i];
+        const struct tuv *v = &r->tuvs[i];
         if (!src && (v->side & SIDE_SOURCE))
             src = v;
         else if (!tgt && (v->side & SIDE_TARGET))

@@ -412,6 +412,59 @@ static void test_plain_forms(void)
     INT_EQ(ps.plain[0] | ps.plain[1], 0, "the TSV reader does not vouch for its text");
 }
 
+/* The target tags handed out with each concept, space-separated. */
+static int collect_langs(void *ctx, const struct model_concept *c)
+{
+    struct exchange_langs *langs = ctx;
+    (void)c;
+    strbuf_addf(&langs[1].target, "%s%s/%s", langs[1].target.len ? " " : "", langs[0].source.buf,
+                langs[0].target.buf);
+    return 0;
+}
+
+/*
+ * A variant's tag is read once per slot while the units repeat it
+ * (start_tuv): a unit that puts its variants in another order, or names
+ * another language, still gets its own tags.
+ */
+static void test_tuv_tags_per_unit(void)
+{
+    static const char tmx[] =
+        "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body>"
+        "<tu><tuv xml:lang=\"ko-KR\"><seg>가</seg></tuv>"
+        "<tuv xml:lang=\"en-GB\"><seg>a</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>b</seg></tuv>"
+        "<tuv xml:lang=\"ko-KR\"><seg>나</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>c</seg></tuv>"
+        "<tuv xml:lang=\"ko_KR\"><seg>다</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"ko-KR\"><seg>라</seg></tuv>"
+        "<tuv xml:lang=\"fr\"><seg>d</seg></tuv><tuv xml:lang=\"en-GB\"><seg>d</seg></tuv></tu>"
+        "</body></tmx>\n";
+    char path[] = "/tmp/dadeum-test-tags.XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fdopen(fd, "w");
+    struct exchange_langs langs[2] = {{STRBUF_INIT, STRBUF_INIT}, {STRBUF_INIT, STRBUF_INIT}};
+    struct exchange_reader rd;
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct dd_error err;
+
+    fputs(tmx, fp);
+    fclose(fp);
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = collect_langs;
+    rd.ctx = langs;
+    rd.opt = opt;
+    rd.langs = &langs[0];
+    INT_EQ(tmx_read(path, &rd, &err), 0, "%s", err.message);
+    STR_EQ(langs[1].target.buf, "ko-KR/en-GB ko-KR/en-US ko-KR/en-US ko-KR/en-GB",
+           "each unit's tags");
+    unlink(path);
+    for (int i = 0; i < 2; i++) {
+        strbuf_release(&langs[i].source);
+        strbuf_release(&langs[i].target);
+    }
+}
+
 int main(void)
 {
     RUN(test_parse_date);
@@ -422,5 +475,6 @@ int main(void)
     RUN(test_tmx_reader_fixtures);
     RUN(test_merge_keeps_decisions);
     RUN(test_plain_forms);
+    RUN(test_tuv_tags_per_unit);
     return harness_done();
 }
