@@ -75,20 +75,19 @@ static void tsv_field(struct strbuf *sb, const char *s)
         utf8_add_visible(sb, s, len, UTF8_VISIBLE_BLANK);
 }
 
-/* Appends s as an RFC 4180 field, quoted when it must be; controls as in tsv_field but CR, LF. */
-static void csv_field(struct strbuf *sb, const char *s)
+/* tsv_field for a form's text, which needs no check when the reader found it plain. */
+static void tsv_form(struct strbuf *sb, const struct model_form *f)
 {
-    size_t len = s ? strlen(s) : 0;
+    if (f->plain)
+        strbuf_addstr(sb, f->text);
+    else
+        tsv_field(sb, f->text);
+}
+
+/* Appends s[0..len), which has no control but TAB, CR and LF, as an RFC 4180 field. */
+static void csv_quoted(struct strbuf *sb, const char *s, size_t len)
+{
     int quote = len && (s[0] == ' ' || s[len - 1] == ' ');
-    struct strbuf vis = STRBUF_INIT;
-    if (!s)
-        return;
-    if (utf8_visible_prefix(s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != len) {
-        utf8_add_visible(&vis, s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE);
-        csv_field(sb, vis.buf);
-        strbuf_release(&vis);
-        return;
-    }
     if (!quote && !strpbrk(s, ",\"\r\n")) {
         strbuf_add(sb, s, len);
         return;
@@ -100,6 +99,31 @@ static void csv_field(struct strbuf *sb, const char *s)
         strbuf_addch(sb, *s);
     }
     strbuf_addch(sb, '"');
+}
+
+/* Appends s as an RFC 4180 field, quoted when it must be; controls as in tsv_field but CR, LF. */
+static void csv_field(struct strbuf *sb, const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    struct strbuf vis = STRBUF_INIT;
+    if (!s)
+        return;
+    if (utf8_visible_prefix(s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != len) {
+        utf8_add_visible(&vis, s, len, UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE);
+        csv_quoted(sb, vis.buf, vis.len);
+        strbuf_release(&vis);
+        return;
+    }
+    csv_quoted(sb, s, len);
+}
+
+/* csv_field for a form's text, which needs no check for controls when the reader found it plain. */
+static void csv_form(struct strbuf *sb, const struct model_form *f)
+{
+    if (f->plain)
+        csv_quoted(sb, f->text, strlen(f->text));
+    else
+        csv_field(sb, f->text);
 }
 
 /* Appends the decimal digits of a positive id (snprintf was 4 % of a TSV row). */
@@ -129,9 +153,9 @@ static void tsv_pair(struct exchange_writer *w, const struct model_concept *c,
 
     w->units++;
     strbuf_reset(sb);
-    tsv_field(sb, source->text);
+    tsv_form(sb, source);
     strbuf_addch(sb, '\t');
-    tsv_field(sb, target->text);
+    tsv_form(sb, target);
     ADD(sb, "\t#");
     if (c->id > 0) /* no id: rows are grouped by their source text */
         add_id(sb, c->id);
@@ -182,9 +206,9 @@ static void csv_pair(struct exchange_writer *w, const struct model_concept *c,
 
     w->units++;
     strbuf_reset(sb);
-    csv_field(sb, source->text);
+    csv_form(sb, source);
     strbuf_addch(sb, ',');
-    csv_field(sb, target->text);
+    csv_form(sb, target);
     strbuf_addch(sb, ',');
     if (c->id > 0) /* no id: grouped by source */
         add_id(sb, c->id);

@@ -261,7 +261,8 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_conce
             w->forms[m++] = w->forms[i];
     /* the preferred Korean form first */
     for (size_t i = 0; c->ko && i < m; i++) {
-        if (w->forms[i]->type == MODEL_FORM_KO && !strcmp(w->forms[i]->text, c->ko)) {
+        if (w->forms[i]->type == MODEL_FORM_KO &&
+            (w->forms[i]->text == c->ko || !strcmp(w->forms[i]->text, c->ko))) {
             const struct model_form *p = w->forms[i];
             memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
             w->forms[0] = p;
@@ -384,22 +385,32 @@ const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, s
     return copy;
 }
 
-/*
- * When text[0..len) holds a control other than FORM_KEEP's, returns a copy
- * with each made a space (so that trimming and the duplicate check see
- * what will be stored), which the caller frees, and updates *text and
- * *len; else NULL.
- */
-static char *clean_form(const char **text, size_t *len)
+const char *exchange_concept_strdup_clean(struct exchange_concept *e, const char *s, size_t len)
 {
-    char *copy;
+    const char *copy = strpool_dup(&e->strs, s, len);
+    e->bytes += len + 1;
+    return copy;
+}
 
-    if (utf8_control_free_prefix(*text, *len) == *len) /* the usual case */
-        return NULL;
-    copy = xmemdupz(*text, *len);
+/*
+ * A copy of text[0..len) with each control other than FORM_KEEP's made a
+ * space (so that trimming and the duplicate check see what will be
+ * stored), which the caller frees; updates *text and *len.
+ */
+static char *clean_copy(const char **text, size_t *len)
+{
+    char *copy = xmemdupz(*text, *len);
     *len = utf8_blank_controls(copy, *len, FORM_KEEP);
     *text = copy;
     return copy;
+}
+
+/* clean_copy when text[0..len) may hold a control; else NULL (the usual case). */
+static char *clean_form(const char **text, size_t *len)
+{
+    if (utf8_control_free_prefix(*text, *len) == *len)
+        return NULL;
+    return clean_copy(text, len);
 }
 
 static int is_white(unsigned char b)
@@ -411,7 +422,9 @@ int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type t
                               const char *text, size_t len)
 {
     struct model_form *f;
-    char *copy = clean_form(&text, &len);
+    /* one scan decides both whether the text needs cleaning and whether writers need check it */
+    int plain = utf8_control_free_prefix(text, len) == len;
+    char *copy = plain ? NULL : clean_copy(&text, &len);
     int ret = 0;
 
     while (len && is_white((unsigned char)*text)) {
@@ -431,6 +444,7 @@ int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type t
     memset(f, 0, sizeof(*f));
     f->type = type;
     f->text = strpool_dup(&e->strs, text, len); /* clean_form made it clean */
+    f->plain = plain && e->utf8;
     e->bytes += len + 1 + sizeof(*f);
     if (type == MODEL_FORM_KO && !e->c.ko)
         e->c.ko = f->text;
@@ -590,7 +604,8 @@ void exchange_concept_count(struct exchange_concept *e, size_t bytes)
 
 void exchange_blank_controls(struct strbuf *sb)
 {
-    strbuf_setlen(sb, utf8_blank_controls(sb->buf, sb->len, FORM_KEEP));
+    if (utf8_control_free_prefix(sb->buf, sb->len) != sb->len) /* else nothing to change */
+        strbuf_setlen(sb, utf8_blank_controls(sb->buf, sb->len, FORM_KEEP));
 }
 
 static const char *dup_opt(struct exchange_concept *e, const char *s)

@@ -332,11 +332,13 @@ struct exchange_concept {
     size_t bytes;                 /* bytes copied into strs, and the forms' entries */
     struct model_datcat *datcats; /* c.datcats, writable */
     size_t adatcats;              /* allocated entries in datcats */
+    int utf8;                     /* every text given is valid UTF-8 (expat's, in the XML
+                                     readers): forms without controls are marked plain */
 };
 
 #define EXCHANGE_CONCEPT_INIT                                                                      \
     {                                                                                              \
-        {0}, 0, STRPOOL_INIT, 0, NULL, 0                                                           \
+        {0}, 0, STRPOOL_INIT, 0, NULL, 0, 0                                                        \
     }
 
 /*
@@ -361,9 +363,15 @@ void exchange_concept_release(struct exchange_concept *e);
  */
 const char *exchange_concept_strdup(struct exchange_concept *e, const char *s, size_t len);
 /*
+ * exchange_concept_strdup for s[0..len) that exchange_blank_controls has
+ * made clean already: the same copy and count, without a second scan.
+ */
+const char *exchange_concept_strdup_clean(struct exchange_concept *e, const char *s, size_t len);
+/*
  * Adds a form (copied, controls made spaces as by _strdup; leading and
  * trailing white space trimmed; empty text ignored) unless it is there. The first 'ko' form becomes
- * c.ko when c.ko is not set yet. Returns 1 when added.
+ * c.ko when c.ko is not set yet. The form is plain (struct model_form) when e->utf8 is set
+ * and text has no control. Returns 1 when added.
  */
 int exchange_concept_add_form(struct exchange_concept *e, enum model_form_type type,
                               const char *text, size_t len);

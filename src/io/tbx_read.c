@@ -704,6 +704,7 @@ int tbx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     strbuf_init(&r.dc_type, 0);
     strbuf_init(&r.dc_ref, 0);
     exchange_concept_reset(&r.cur);
+    r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
         dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TBX file");

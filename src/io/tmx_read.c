@@ -54,6 +54,9 @@ struct tuv {
     unsigned side;      /* enum side bits of its xml:lang, 0 for another language */
     struct strbuf seg;  /* text; always empty for another language */
     struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
+    int exact;          /* lang is the attribute as written (so read_lang gave no warning):
+                           the variant in this slot of the next unit, which mostly repeats
+                           it, takes side and lang from here (start_tuv) */
 };
 
 /* dadeum's own properties, which it reads back. */
@@ -302,23 +305,40 @@ static void start_tuv(struct tmx_reader *r, const char **attrs)
 {
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
+    struct tuv *v = r->ntuv < r->atuv ? &r->tuvs[r->ntuv] : NULL;
+    int same = l && v && v->exact && str_eq(l, v->lang.buf); /* as this slot's last tag */
     unsigned side;
 
-    strbuf_reset(&r->canon);
-    side = l ? read_lang(r, l, &r->canon) : 0;
-
-    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side)
+    if (same) {
+        side = v->side;
+    } else {
+        strbuf_reset(&r->canon);
+        side = l ? read_lang(r, l, &r->canon) : 0;
+    }
+    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side) {
         r->ntuv--; /* the last slot of another language is reused */
-    else if (side)
+        if (same) {
+            /* and the tag goes there */
+            strbuf_reset(&r->canon);
+            strbuf_addbuf(&r->canon, &v->lang);
+            same = 0;
+        }
+    } else if (side) {
         r->unit_bytes += sizeof(struct tuv);
+    }
     ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
     for (size_t i = old; i < r->atuv; i++) {
         strbuf_init(&r->tuvs[i].seg, 0);
         strbuf_init(&r->tuvs[i].lang, 0);
+        r->tuvs[i].exact = 0;
     }
-    strbuf_reset(&r->tuvs[r->ntuv].seg);
-    swap_bufs(&r->tuvs[r->ntuv].lang, &r->canon);
-    r->tuvs[r->ntuv].side = side;
+    v = &r->tuvs[r->ntuv];
+    strbuf_reset(&v->seg);
+    if (!same) {
+        swap_bufs(&v->lang, &r->canon);
+        v->exact = l && v->lang.len && str_eq(l, v->lang.buf);
+    }
+    v->side = side;
     r->ntuv++;
 }
 
@@ -614,7 +634,7 @@ static int end_tu(struct tmx_reader *r)
     if (r->tu_id && !e->c.id)
         e->c.id = exchange_parse_id(r->tu_id);
     if (r->has_kind && !e->c.kind)
-        e->c.kind = exchange_concept_strdup(e, r->tu_kind.buf, r->tu_kind.len);
+        e->c.kind = exchange_concept_strdup_clean(e, r->tu_kind.buf, r->tu_kind.len);
     if (tu->c.status != MODEL_CANDIDATE)
         e->c.status = tu->c.status;
     if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
@@ -735,6 +755,7 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     strbuf_init(&r.skipped.langs, 0);
     exchange_concept_reset(&r.tu);
     exchange_concept_reset(&r.cur);
+    r.tu.utf8 = r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */
     ret = xml_read_file(path, &h, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
         dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TMX file");

@@ -112,6 +112,8 @@ struct model_form {
     const char *source;        /* where it comes from (MODEL_SOURCE_*), NULL: unknown */
     double score;              /* the source's score in [0,1], or -1 when it gave none */
     double confidence;         /* model_form_confidence(), in [0,1] */
+    int plain;                 /* 1: text is known to be valid UTF-8 without controls (C0,
+                                  DEL, C1), so a writer needs not check it again; 0: unknown */
 };
 
 /* Where a data category sits in a TBX entry (ISO 30042: termEntry, langSet, tig). */

@@ -183,6 +183,7 @@ static enum termbase_status load_concept(struct termbase *tb, struct termbase_re
         struct model_form *f;
         ALLOC_GROW(c->forms, c->nforms + 1, aforms);
         f = &c->forms[c->nforms++];
+        memset(f, 0, sizeof(*f));
         f->text = rstr(r, sqlite3_column_text(st, 0));
         f->type = (enum model_form_type)form_type_parse((const char *)sqlite3_column_text(st, 1));
         f->user = sqlite3_column_int(st, 2);

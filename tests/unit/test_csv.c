@@ -129,9 +129,9 @@ static void test_tsv_read(void)
 
 static void test_csv_write(void)
 {
-    struct model_form f[3] = {{"쉼표, 용어", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
-                              {" say \"hi\"\r\nnow", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0},
-                              {"CSV", MODEL_FORM_ABBREV, 0, 0, NULL, -1, 0}};
+    struct model_form f[3] = {{"쉼표, 용어", MODEL_FORM_KO, 0, 0, NULL, -1, 0, 0},
+                              {" say \"hi\"\r\nnow", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0, 0},
+                              {"CSV", MODEL_FORM_ABBREV, 0, 0, NULL, -1, 0, 0}};
     struct model_concept c;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct exchange_writer w;

@@ -410,9 +410,10 @@ static void test_bad_files(void)
 /* Sources, calibrated bands and the gate (confidence.c; issue #17). */
 static void test_confidence(void)
 {
-    struct model_form f[3] = {{"인공지능", MODEL_FORM_KO, 1, 0, "document", 1, 1},
-                              {"chum than AI gavel", MODEL_FORM_ENGLISH, 1, 0, "translit", 0.41, 0},
-                              {"AI", MODEL_FORM_ABBREV, 1, 0, "document", 1, 1}};
+    struct model_form f[3] = {
+        {"인공지능", MODEL_FORM_KO, 1, 0, "document", 1, 1, 0},
+        {"chum than AI gavel", MODEL_FORM_ENGLISH, 1, 0, "translit", 0.41, 0, 0},
+        {"AI", MODEL_FORM_ABBREV, 1, 0, "document", 1, 1, 0}};
     struct model_form buf[3];
     struct model_concept c, kept;
 

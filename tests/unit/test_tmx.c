@@ -240,8 +240,8 @@ static void test_merge_keeps_decisions(void)
     struct dd_error err;
     struct termbase_edit e = {MODEL_REJECTED, NULL, NULL, "no"};
     struct termbase_merge *m;
-    struct model_form f[2] = {{"하나", MODEL_FORM_KO, 0, 0, NULL, -1, 0},
-                              {"uno", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0}};
+    struct model_form f[2] = {{"하나", MODEL_FORM_KO, 0, 0, NULL, -1, 0, 0},
+                              {"uno", MODEL_FORM_ENGLISH, 0, 0, NULL, -1, 0, 0}};
     struct model_concept c;
     struct termbase_result *r;
 
@@ -342,6 +342,129 @@ static void test_parse_date(void)
     }
 }
 
+/* The forms a reader handed out, with their plain flags. */
+struct plain_seen {
+    char text[8][32];
+    int plain[8];
+    size_t n;
+};
+
+static int collect_plain(void *ctx, const struct model_concept *c)
+{
+    struct plain_seen *ps = ctx;
+    for (size_t i = 0; i < c->nforms && ps->n < 8; i++) {
+        snprintf(ps->text[ps->n], sizeof(ps->text[0]), "%s", c->forms[i].text);
+        ps->plain[ps->n++] = c->forms[i].plain;
+    }
+    return 0;
+}
+
+/* Reads text, a file of format read, and collects its forms into *ps. */
+static int read_plain(exchange_read_fn read, const char *text, struct plain_seen *ps)
+{
+    char path[] = "/tmp/dadeum-test-plain.XXXXXX";
+    int fd = mkstemp(path), ret;
+    FILE *fp = fdopen(fd, "w");
+    struct exchange_reader rd;
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct dd_error err;
+
+    fputs(text, fp);
+    fclose(fp);
+    memset(&rd, 0, sizeof(rd));
+    memset(ps, 0, sizeof(*ps));
+    rd.concept = collect_plain;
+    rd.ctx = ps;
+    rd.opt = opt;
+    ret = read(path, &rd, &err);
+    unlink(path);
+    return ret;
+}
+
+/*
+ * A form is plain (writers skip their checks) only when it is known to be
+ * valid UTF-8 without controls: from expat, with none; never a text whose
+ * controls were blanked, nor one from a reader that does not know.
+ */
+static void test_plain_forms(void)
+{
+    static const char tmx[] = "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body>"
+                              "<tu><tuv xml:lang=\"ko-KR\"><seg> 가나 </seg></tuv>"
+                              "<tuv xml:lang=\"en-US\"><seg>plain</seg></tuv></tu>"
+                              "<tu><tuv xml:lang=\"ko-KR\"><seg>다라</seg></tuv>"
+                              "<tuv xml:lang=\"en-US\"><seg>a&#9;tab</seg></tuv></tu>"
+                              "<tu><tuv xml:lang=\"ko-KR\"><seg>마바</seg></tuv>"
+                              "<tuv xml:lang=\"en-US\"><seg>c1&#x85;x</seg></tuv></tu>"
+                              "</body></tmx>\n";
+    struct plain_seen ps;
+
+    INT_EQ(read_plain(tmx_read, tmx, &ps), 0, "tmx read");
+    INT_EQ((int)ps.n, 6, "forms");
+    STR_EQ(ps.text[0], "가나", "trimmed");
+    INT_EQ(ps.plain[0], 1, "'가나' is plain");
+    INT_EQ(ps.plain[1], 1, "'plain' is plain");
+    STR_EQ(ps.text[3], "a\ttab", "TAB kept");
+    INT_EQ(ps.plain[3], 0, "a TAB: not plain");
+    STR_EQ(ps.text[5], "c1 x", "C1 blanked");
+    INT_EQ(ps.plain[5], 0, "a blanked control: not plain");
+    INT_EQ(read_plain(tsv_read, "가나\tplain\n", &ps), 0, "tsv read");
+    INT_EQ((int)ps.n, 2, "tsv forms");
+    INT_EQ(ps.plain[0] | ps.plain[1], 0, "the TSV reader does not vouch for its text");
+}
+
+/* The target tags handed out with each concept, space-separated. */
+static int collect_langs(void *ctx, const struct model_concept *c)
+{
+    struct exchange_langs *langs = ctx;
+    (void)c;
+    strbuf_addf(&langs[1].target, "%s%s/%s", langs[1].target.len ? " " : "", langs[0].source.buf,
+                langs[0].target.buf);
+    return 0;
+}
+
+/*
+ * A variant's tag is read once per slot while the units repeat it
+ * (start_tuv): a unit that puts its variants in another order, or names
+ * another language, still gets its own tags.
+ */
+static void test_tuv_tags_per_unit(void)
+{
+    static const char tmx[] =
+        "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body>"
+        "<tu><tuv xml:lang=\"ko-KR\"><seg>가</seg></tuv>"
+        "<tuv xml:lang=\"en-GB\"><seg>a</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>b</seg></tuv>"
+        "<tuv xml:lang=\"ko-KR\"><seg>나</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>c</seg></tuv>"
+        "<tuv xml:lang=\"ko_KR\"><seg>다</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"ko-KR\"><seg>라</seg></tuv>"
+        "<tuv xml:lang=\"fr\"><seg>d</seg></tuv><tuv xml:lang=\"en-GB\"><seg>d</seg></tuv></tu>"
+        "</body></tmx>\n";
+    char path[] = "/tmp/dadeum-test-tags.XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fdopen(fd, "w");
+    struct exchange_langs langs[2] = {{STRBUF_INIT, STRBUF_INIT}, {STRBUF_INIT, STRBUF_INIT}};
+    struct exchange_reader rd;
+    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
+    struct dd_error err;
+
+    fputs(tmx, fp);
+    fclose(fp);
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = collect_langs;
+    rd.ctx = langs;
+    rd.opt = opt;
+    rd.langs = &langs[0];
+    INT_EQ(tmx_read(path, &rd, &err), 0, "%s", err.message);
+    STR_EQ(langs[1].target.buf, "ko-KR/en-GB ko-KR/en-US ko-KR/en-US ko-KR/en-GB",
+           "each unit's tags");
+    unlink(path);
+    for (int i = 0; i < 2; i++) {
+        strbuf_release(&langs[i].source);
+        strbuf_release(&langs[i].target);
+    }
+}
+
 int main(void)
 {
     RUN(test_parse_date);
@@ -351,5 +474,7 @@ int main(void)
     RUN(test_tbx_round_trip);
     RUN(test_tmx_reader_fixtures);
     RUN(test_merge_keeps_decisions);
+    RUN(test_plain_forms);
+    RUN(test_tuv_tags_per_unit);
     return harness_done();
 }

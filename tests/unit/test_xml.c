@@ -209,6 +209,37 @@ static void test_reader_depth(void)
     strbuf_release(&log);
 }
 
+/*
+ * Attributes an ATTLIST defaults are not in the tag's bytes: a short tag
+ * that gets too many, or too long a value, that way is refused all the same.
+ */
+static void test_reader_defaulted_attrs(void)
+{
+    struct strbuf doc = STRBUF_INIT, log = STRBUF_INIT;
+    struct dd_error err;
+
+    strbuf_addstr(&doc, "<!DOCTYPE a [<!ATTLIST a v CDATA \"");
+    for (unsigned i = 0; i <= XML_MAX_ATTR; i++)
+        strbuf_addch(&doc, 'x');
+    strbuf_addstr(&doc, "\">]><a/>");
+    INT_EQ(parse(doc.buf, doc.len, &log, &err), -1, "a long defaulted value");
+    INT_EQ(err.detail, XML_READ_EREFUSED, "%s", err.message);
+    OK(strstr(err.message, "longer than") != NULL, "'%s'", err.message);
+    strbuf_reset(&doc);
+    strbuf_addstr(&doc, "<!DOCTYPE a [<!ATTLIST a");
+    for (int i = 0; i <= XML_MAX_ATTRS; i++)
+        strbuf_addf(&doc, " a%d CDATA \"v\"", i);
+    strbuf_addstr(&doc, ">]><a/>");
+    INT_EQ(parse(doc.buf, doc.len, &log, &err), -1, "many defaulted attributes");
+    INT_EQ(err.detail, XML_READ_EREFUSED, "%s", err.message);
+    OK(strstr(err.message, "more than") != NULL, "'%s'", err.message);
+    strbuf_reset(&doc);
+    strbuf_addstr(&doc, "<!DOCTYPE a [<!ATTLIST a v CDATA \"short\">]><a/>");
+    INT_EQ(parse(doc.buf, doc.len, &log, &err), 0, "a short default: %s", err.message);
+    strbuf_release(&doc);
+    strbuf_release(&log);
+}
+
 /* Text split at every chunk boundary arrives whole. */
 static void test_reader_file_chunks(void)
 {
@@ -305,6 +336,7 @@ int main(void)
     RUN(test_reader_utf16);
     RUN(test_reader_errors);
     RUN(test_reader_depth);
+    RUN(test_reader_defaulted_attrs);
     RUN(test_reader_file_chunks);
     RUN(test_lang);
     return harness_done();
