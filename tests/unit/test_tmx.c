@@ -111,32 +111,45 @@ static int merge_one(void *ctx, const struct model_concept *c)
     return termbase_merge_add(mc->m, c, &mc->err) ? -1 : 0;
 }
 
-/* Reads file text with read into a new in-memory termbase. */
-static struct termbase *import_str(exchange_read_fn read, const char *text, int *ret)
+/*
+ * Writes text to a temporary file and reads it with read, handing each
+ * concept to fn(ctx); langs, when not NULL, receives each concept's tags.
+ */
+static int read_text(exchange_read_fn read, const char *text, model_concept_fn fn, void *ctx,
+                     struct exchange_langs *langs, struct dd_error *err)
 {
     char path[] = "/tmp/dadeum-test-tmx.XXXXXX";
-    int fd = mkstemp(path);
+    int fd = mkstemp(path), ret;
     FILE *fp = fdopen(fd, "w");
-    struct dd_error err;
-    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
-    struct merge_ctx mc;
     struct exchange_reader rd;
-    struct dd_error xerr;
     struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
 
     fputs(text, fp);
     fclose(fp);
     memset(&rd, 0, sizeof(rd));
-    rd.concept = merge_one;
-    rd.ctx = &mc;
+    rd.concept = fn;
+    rd.ctx = ctx;
     rd.opt = opt;
+    rd.langs = langs;
+    ret = read(path, &rd, err);
+    unlink(path);
+    return ret;
+}
+
+/* Reads file text with read into a new in-memory termbase. */
+static struct termbase *import_str(exchange_read_fn read, const char *text, int *ret)
+{
+    struct dd_error err;
+    struct termbase *tb = termbase_open(NULL, TERMBASE_MEMORY, &err);
+    struct merge_ctx mc;
+    struct dd_error xerr;
+
     mc.m = termbase_merge_begin(tb, &err);
-    *ret = read(path, &rd, &xerr);
+    *ret = read_text(read, text, merge_one, &mc, NULL, &xerr);
     if (*ret)
         termbase_merge_abort(mc.m);
     else
         termbase_merge_commit(mc.m, &err);
-    unlink(path);
     return tb;
 }
 
@@ -362,23 +375,9 @@ static int collect_plain(void *ctx, const struct model_concept *c)
 /* Reads text, a file of format read, and collects its forms into *ps. */
 static int read_plain(exchange_read_fn read, const char *text, struct plain_seen *ps)
 {
-    char path[] = "/tmp/dadeum-test-plain.XXXXXX";
-    int fd = mkstemp(path), ret;
-    FILE *fp = fdopen(fd, "w");
-    struct exchange_reader rd;
-    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct dd_error err;
-
-    fputs(text, fp);
-    fclose(fp);
-    memset(&rd, 0, sizeof(rd));
     memset(ps, 0, sizeof(*ps));
-    rd.concept = collect_plain;
-    rd.ctx = ps;
-    rd.opt = opt;
-    ret = read(path, &rd, &err);
-    unlink(path);
-    return ret;
+    return read_text(read, text, collect_plain, ps, NULL, &err);
 }
 
 /*
@@ -440,25 +439,12 @@ static void test_tuv_tags_per_unit(void)
         "<tu><tuv xml:lang=\"ko-KR\"><seg>라</seg></tuv>"
         "<tuv xml:lang=\"fr\"><seg>d</seg></tuv><tuv xml:lang=\"en-GB\"><seg>d</seg></tuv></tu>"
         "</body></tmx>\n";
-    char path[] = "/tmp/dadeum-test-tags.XXXXXX";
-    int fd = mkstemp(path);
-    FILE *fp = fdopen(fd, "w");
     struct exchange_langs langs[2] = {{STRBUF_INIT, STRBUF_INIT}, {STRBUF_INIT, STRBUF_INIT}};
-    struct exchange_reader rd;
-    struct exchange_options opt = EXCHANGE_OPTIONS_INIT;
     struct dd_error err;
 
-    fputs(tmx, fp);
-    fclose(fp);
-    memset(&rd, 0, sizeof(rd));
-    rd.concept = collect_langs;
-    rd.ctx = langs;
-    rd.opt = opt;
-    rd.langs = &langs[0];
-    INT_EQ(tmx_read(path, &rd, &err), 0, "%s", err.message);
+    INT_EQ(read_text(tmx_read, tmx, collect_langs, langs, &langs[0], &err), 0, "%s", err.message);
     STR_EQ(langs[1].target.buf, "ko-KR/en-GB ko-KR/en-US ko-KR/en-US ko-KR/en-GB",
            "each unit's tags");
-    unlink(path);
     for (int i = 0; i < 2; i++) {
         strbuf_release(&langs[i].source);
         strbuf_release(&langs[i].target);
