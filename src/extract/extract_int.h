@@ -76,9 +76,13 @@ struct occ {
 struct gloss_extra {
     struct strbuf g[3]; /* more glosses of the same term: hanja, English, a loanword */
     size_t n;           /* how many are set */
-    unsigned restates;  /* bit i: g[i] restates a hanja gloss (解怠, 게으름) and takes
+    unsigned restates;  /* bit i: g[i] restates a hanja gloss (懈怠, 게으름) and takes
                          * the term the hanja's reading decides */
 };
+#define GLOSS_EXTRA_INIT                                                                           \
+    {                                                                                              \
+        {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0, 0                                              \
+    }
 const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
                         struct strbuf *out, unsigned *flags, struct strbuf *expansion /* OUT */,
                         struct gloss_extra *extra /* OUT: glosses beside the first */);

@@ -672,20 +672,6 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         strbuf_release(&longform);
         return 0;
     }
-    /* a hanja spelling and a plain restatement, as lists of refined words write
-     * them: 해태(懈怠, 게으름), 노견(路肩, 갓길). The hanja is the gloss (its reading
-     * decides the term) and the restatement glosses the same term */
-    if (acr < 0 && lat < 0 && han >= 0 && hang >= 0) {
-        strbuf_reset(out);
-        strbuf_reset(expansion);
-        strbuf_add(out, it[han].s, it[han].len);
-        extra->n = 0;
-        strbuf_add(&extra->g[extra->n], it[hang].s, it[hang].len);
-        strip_marks(&extra->g[extra->n]); /* (路肩, →갓길) */
-        extra->restates |= 1u << extra->n++;
-        strbuf_release(&longform);
-        return 1;
-    }
     strbuf_reset(out);
     strbuf_reset(expansion);
     extra->n = 0;
@@ -703,6 +689,15 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         hang = -1;
     } else if (lat >= 0) {
         strbuf_add(out, it[lat].s, it[lat].len);
+    } else if (han >= 0 && hang >= 0) {
+        /* a hanja spelling and a plain restatement, as lists of refined words write
+         * them: 해태(懈怠, 게으름), 노견(路肩, →갓길). The hanja is the gloss (its
+         * reading decides the term) and the restatement glosses the same term */
+        strbuf_add(out, it[han].s, it[han].len);
+        strbuf_add(&extra->g[extra->n], it[hang].s, it[hang].len);
+        strip_marks(&extra->g[extra->n]);
+        extra->restates |= 1u << extra->n++;
+        han = -1;
     } else {
         strbuf_add(out, it[0].s, it[0].len); /* one item left once roles are gone */
         strbuf_release(&longform);

@@ -424,7 +424,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
     struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
-    struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0, 0};
+    struct gloss_extra extra = GLOSS_EXTRA_INIT;
     uint32_t stop;
     unsigned flags = extra_flags;
     /* a footnote mark glued between the term and its bracket (이행검토위원회*(CRIC))

@@ -1086,14 +1086,14 @@ static int decide_hanja(struct occ *o, size_t glen, int pass)
 
 /* 1 when the first word after the bracket is a person's title: 원장은 in
  * "… 아프리카개발연구원(ADI) 원장은", 장관이 after "(이하 '과기정통부')". */
-static int title_follows(const char *right)
+static int title_follows(const struct occ *o)
 {
-    const char *w = right;
+    const char *w = o->right;
     while (*w == ' ' || *w == '\'' || *w == '"')
         w++;
     size_t len = strcspn(w, " ,.·'\"()");
-    if (len == sizeof(((struct occ *)0)->right) - 1 - (size_t)(w - right))
-        return 0; /* cut off: not a whole word */
+    if (w + len == o->right + sizeof(o->right) - 1)
+        return 0; /* cut off where o->right ends: not a whole word */
     size_t stem = ko_strip_particle(w, len, 1);
     return stem && ko_syllable_count(w, stem) <= 3 && span_person_title(w, stem) &&
            !span_org_like(w, stem);
@@ -1139,7 +1139,7 @@ static int name_like(const struct tok *t)
  */
 static int after_person_name(const struct occ *o, const struct tok *t, int lo, int m)
 {
-    if (!title_follows(o->right))
+    if (!title_follows(o))
         return lo;
     int k = lo;
     while (k < m - 1 && k - lo < 3 && name_like(&t[k]))
@@ -1240,26 +1240,26 @@ static void decide_abbrev(struct decision *d)
     struct occ *o = d->o;
     struct tok *t = d->t;
     int m = d->m;
-    int s;
+    int s, letters = (int)count_alnum(o->gloss);
     if (d->a.start >= 0) {
         s = d->a.start;
     } else {
         s = d->lo;
         while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
             s++;
-        int letters = (int)count_alnum(o->gloss);
         if (m - s > letters)
             s = m - letters;
     }
-    /* a letter left over for an adjectival noun before the span: 자발적 협력
-     * 프로그램(VCP), 포괄적 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD) */
-    int letters = (int)count_alnum(o->gloss);
+    /* a letter left over for an adjectival noun before the span: 포괄적
+     * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
+     * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
     const char *known[1];
-    while (s > d->lo && m - s < letters && !lexicon_ko_forms(o->gloss, d->glen, known, 1) &&
-           t[s - 1].stop != KO_STOP_HARD && ko_syllable_count(t[s - 1].s, t[s - 1].len) >= 2 &&
-           (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
-            span_ends_with(t[s - 1].s, t[s - 1].len, "형", 3)))
-        s--;
+    if (m - s < letters && !lexicon_ko_forms(o->gloss, d->glen, known, 1))
+        while (s > d->lo && m - s < letters && t[s - 1].stop != KO_STOP_HARD &&
+               ko_syllable_count(t[s - 1].s, t[s - 1].len) >= 2 &&
+               (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
+                span_ends_with(t[s - 1].s, t[s - 1].len, "형", 3)))
+            s--;
     /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체 */
     int ts = title_phrase_start(t, s);
     if (ts >= 0)

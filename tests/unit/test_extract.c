@@ -274,7 +274,7 @@ struct cleaned {
 static void clean(const char *inner, struct cleaned *c)
 {
     struct strbuf out = STRBUF_INIT, exp = STRBUF_INIT;
-    struct gloss_extra extra = {{STRBUF_INIT, STRBUF_INIT, STRBUF_INIT}, 0};
+    struct gloss_extra extra = GLOSS_EXTRA_INIT;
     c->flags = 0;
     c->why = gloss_clean(inner, strlen(inner), NULL, &out, &c->flags, &exp, &extra);
     for (size_t i = 0; i < 3; i++)
