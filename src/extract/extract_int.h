@@ -137,6 +137,7 @@ int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 int span_org_like(const char *s, size_t len);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
+int span_korean_name(const char *s, size_t len);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine
  * classes, their longest common subsequence over the longer (score.c). */
 double score_sound_fit(const char *ko, size_t kl, const char *gloss);

@@ -393,6 +393,18 @@ static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
     return ok;
 }
 
+/* A person's role and name, the whole bracket: 국립국어원(원장 이상규), 서울
+ * 관악구(구청장 박준희), 국어문화원(원장 박용식 국어국문학과 교수). Not a gloss. */
+static int role_and_name(const char *s, size_t len)
+{
+    const char *sp = memchr(s, ' ', len);
+    if (!sp || !span_person_title(s, (size_t)(sp - s)))
+        return 0;
+    const char *name = sp + 1, *end = s + len;
+    const char *sp2 = memchr(name, ' ', (size_t)(end - name));
+    return span_korean_name(name, (size_t)((sp2 ? sp2 : end) - name));
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -421,6 +433,8 @@ static const char *reject_shape(const struct strbuf *g)
             return "source or credit";
     if (memchr(s, ':', len))
         return "label: value";
+    if (role_and_name(s, len))
+        return "a person's role and name";
     if (has(s, len, "·") || memchr(s, ',', len) ||
         (memchr(s, '/', len) && !slash_acronym(s, len)) || memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";

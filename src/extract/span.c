@@ -1121,12 +1121,21 @@ static int name_like(const struct tok *t)
     if (!sc.hangul || sc.latin || sc.digit || sc.han || ko_is_noun(t->s, t->len) ||
         span_org_like(t->s, t->len) || lexicon_is_loanword(t->s, t->len))
         return 0;
-    unsigned syl = ko_syllable_count(t->s, t->len);
-    uint32_t c;
-    utf8_decode(t->s, t->len, &c);
-    if (syl == 3 && korean_surname(c) && ko_word_form(t->s, t->len) == KO_FORM_NONE)
+    if (span_korean_name(t->s, t->len))
         return 1;
-    return syl <= 4 && term_is_loanword(t->s, t->len);
+    return ko_syllable_count(t->s, t->len) <= 4 && term_is_loanword(t->s, t->len);
+}
+
+/* 1 when s[0..len) reads as a Korean personal name: three syllables, a common
+ * surname first, and neither a noun nor a verb form the dictionary knows (최기영,
+ * 이상규; not 정보원, 이용자). */
+int span_korean_name(const char *s, size_t len)
+{
+    uint32_t c;
+    if (ko_syllable_count(s, len) != 3 || utf8_count(s, len) != 3)
+        return 0;
+    utf8_decode(s, len, &c);
+    return korean_surname(c) && !ko_is_noun(s, len) && ko_word_form(s, len) == KO_FORM_NONE;
 }
 
 /*
