@@ -398,8 +398,12 @@ static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
 static int role_and_name(const char *s, size_t len)
 {
     const char *sp = memchr(s, ' ', len);
+    struct ko_script sc;
     if (!sp || !span_person_title(s, (size_t)(sp - s)))
         return 0;
+    ko_script_of(s, (size_t)(sp - s), &sc);
+    if (sc.latin || sc.digit || sc.han || sc.hangul != utf8_count(s, (size_t)(sp - s)))
+        return 0; /* NIA'원장 서병조: a broken separator, not a title alone */
     const char *name = sp + 1, *end = s + len;
     const char *sp2 = memchr(name, ' ', (size_t)(end - name));
     return span_korean_name(name, (size_t)((sp2 ? sp2 : end) - name));

@@ -38,7 +38,7 @@
 
 struct model_word {
     const char *word; /* a Korean word */
-    const char *cls;  /* its class: time, connective, deictic, scope, place */
+    const char *cls;  /* its class: time, connective, deictic, scope, range, place */
 };
 
 #include "model_data.h"
@@ -78,7 +78,7 @@ struct model_word {
                                             X(rule_anchored) X(sound) X(prev_dot_abbrev)           \
                                                 X(inner_dot_abbrev) X(adnominal) X(verb_adverb)    \
                                                     X(prev_adnominal) X(prev_verb_adverb)  \
-                                                        X(place) X(prev_place)
+                                                        X(place) X(prev_place) X(lex_name) X(range)
 /* clang-format on */
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
@@ -198,6 +198,28 @@ static double acronym_fit(const char *ko, size_t kl, const char *acr)
         }
     }
     return letters ? (double)hit / (double)letters : 0;
+}
+
+/* 1 when ko[0..kl) is one of the lexicon's Korean forms of gloss, spaces aside. */
+static int is_lexicon_name(const char *gloss, const char *ko, size_t kl)
+{
+    const char *forms[LEX_MAX_FORMS];
+    size_t n = lexicon_ko_forms(gloss, strlen(gloss), forms, LEX_MAX_FORMS);
+    for (size_t f = 0; f < n; f++) {
+        const char *a = forms[f], *b = ko, *be = ko + kl;
+        for (;;) {
+            while (*a == ' ')
+                a++;
+            while (b < be && *b == ' ')
+                b++;
+            if (!*a || b == be || *a != *b)
+                break;
+            a++, b++;
+        }
+        if (!*a && b == be)
+            return 1;
+    }
+    return 0;
 }
 
 /*
@@ -566,6 +588,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         x[SF_connective] = !strcmp(f.cls, "connective");
         x[SF_deictic] = !strcmp(f.cls, "deictic");
         x[SF_scope] = !strcmp(f.cls, "scope");
+        x[SF_range] = !strcmp(f.cls, "range");
         /* a country or region before a name (미국 질병통제예방센터): the last token
          * always belongs (미국(USA)) */
         x[SF_place] = i < m - 1 && !strcmp(f.cls, "place");
@@ -650,6 +673,12 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_sound] = score_sound_fit(from, (size_t)(to - from), gloss);
     }
+    /* the lexicon's Korean name for a Latin gloss, exactly (정보통신기술 for ICT, not
+     * 메타버스·정보통신기술); a plain form of a loanword is only the least a term
+     * covers (실증 시험대(테스트베드)) */
+    if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
+        x[SF_lex_name] =
+            is_lexicon_name(gloss, t[i].s, (size_t)(t[m - 1].s + t[m - 1].len - t[i].s));
     /* a name joined by a middle dot (인도·태평양 경제프레임워크) before an acronym */
     x[SF_prev_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_prev_dot] : 0;
     x[SF_inner_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_inner_dot] : 0;
