@@ -58,6 +58,27 @@ test_expect_success 'fit.py --only fits the named features and keeps the others'
 	test_grep "^  place " fit
 '
 
+test_expect_success 'fit.py counts a decision of a seed release SEED_WEIGHT times' '
+	cat >seedw.py <<-EOF &&
+	import sys
+	sys.path.insert(0, sys.argv[1])
+	import fit
+	s = fit.seed_gold()[0]
+	row = lambda doc, gloss: {"doc": doc, "line": "1", "model": "pair", "ko": "x",
+	                          "gloss": fit.norm(gloss), "x": {"bias": 1}}
+	rows = [row(s["doc"], s["gloss"]), row("not-a-seed.txt", "y")]
+	for w in (1, 3):
+	    fit.SEED_WEIGHT = w
+	    d = fit.label(rows, "pair")
+	    print(len(d), sum(g[0][1] for g in d))
+	EOF
+	python3 seedw.py "$C" >got &&
+	printf "2 1\n4 3\n" >want &&
+	test_cmp want got &&
+	test_expect_code 2 env DADEUM_SEED_WEIGHT=0 python3 "$C/fit.py" pair --check 2>err &&
+	test_grep "DADEUM_SEED_WEIGHT=0" err
+'
+
 test_expect_success 'fit.py --only refuses a feature the model lacks' '
 	test_expect_code 2 python3 "$C/fit.py" span --dadeum "$DADEUM" --only no_such --check 2>err &&
 	test_grep "no feature no_such" err

@@ -27,6 +27,8 @@ the dev documents of fold K of N (cv.py's cross-validation; see cv_fold).
 --only fits the named features alone, every other weight kept as the file has
 it: a feature added after the last full fit gets its weight from the documents
 at hand without refitting the rest.
+The bundled seed releases count SEED_WEIGHT (8) times each; the environment
+variable DADEUM_SEED_WEIGHT sets another whole number (cv.py passes it on).
 Exit status 0, 1 when dadeum fails or there is nothing to fit on, 2 on usage.
 """
 import datetime
@@ -49,7 +51,11 @@ SEEDS_GOLD = os.path.join(HERE, "seeds-gold.tsv")
 # How many times a decision in a bundled seed release counts in a fit. The seeds
 # are 3 documents among 500; counted once, their few list labels (강원(블랙아이스),
 # AI반도체(IITP)) are outvoted and the seed score falls below its target (0.96).
-SEED_WEIGHT = int(os.environ.get("DADEUM_SEED_WEIGHT", "8"))
+SEED_WEIGHT = os.environ.get("DADEUM_SEED_WEIGHT", "8")
+if not SEED_WEIGHT.isdigit() or int(SEED_WEIGHT) < 1:
+    sys.stderr.write(f"fit.py: DADEUM_SEED_WEIGHT={SEED_WEIGHT}: not a whole number >= 1\n")
+    sys.exit(2)
+SEED_WEIGHT = int(SEED_WEIGHT)
 SEEDS_DIR = os.path.join(ROOT, "docs", "corpus")
 
 
@@ -377,7 +383,8 @@ def main(argv):
         head = [
             f"# {model}.tsv - weights of the {model} model (src/extract/score.c, docs/extraction.md).\n",
             f"# Fitted by tests/corpus/fit.py {model} on {datetime.date.today().isoformat()}: the dev split of\n",
-            f"# tests/corpus and the 3 bundled seed releases ({len(docs)} documents; the test split is never used):\n",
+            f"# tests/corpus and the 3 bundled seed releases, counted {SEED_WEIGHT} times ({len(docs)} documents;\n",
+            "# the test split is never used):\n",
             f"# {sum(len(g) for g in data)} rows in {len(data)} decisions, {pos} positive"
             f"{' (one choice per occurrence: conditional logit)' if model == 'span' else ''};\n",
             f"# L2 {l2}" + (f" (best of {', '.join(str(c) for c in GRID)} by 2-fold cross-validation over documents:"
