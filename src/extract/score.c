@@ -401,6 +401,7 @@ struct tok_facts {
     const char *cls; /* word class (glossaries/model/word-classes.tsv) or NULL */
     enum ko_stop stop;
     int particle, ends_in, ends_ui, ends_jeok, ends_n, title, numeric, latin, latin_foreign;
+    int noun; /* hunspell-ko knows it as a noun */
     enum ko_form form; /* a verb, adjective or adverb form (hunspell-ko), or none */
     int hangul;        /* syllables */
 };
@@ -461,6 +462,7 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
         f->latin = sc.latin > 0;
         f->hangul = (int)sc.hangul;
         f->form = ko_word_form(tk->s, tk->len);
+        f->noun = ko_is_noun(tk->s, tk->len);
         if (cache && cache->len < FACTS_CACHE_MAX) {
             struct tok_facts *keep = xmalloc(sizeof(*keep));
             *keep = *f;
@@ -510,8 +512,11 @@ static const struct tok_facts *facts_of(struct facts_memo *fm, int j)
 static int tok_in_question(struct facts_memo *fm, int j)
 {
     const struct tok_facts *f = facts_of(fm, j);
+    /* a word ending in ㄴ that is no noun is most often a verb's adnominal form the
+     * dictionary does not list (지어진 한국 표준형 원전) */
     return f->cls || f->stop != KO_STOP_NONE || f->particle || f->ends_in || f->ends_ui ||
-           f->title || f->numeric || f->latin_foreign || f->form != KO_FORM_NONE;
+           f->title || f->numeric || f->latin_foreign || f->form != KO_FORM_NONE ||
+           (f->ends_n && !f->noun && f->hangul > 1 && !f->latin);
 }
 
 /*
