@@ -124,6 +124,8 @@ static int oracle_is_loanword(void *data, const char *s, size_t len)
  * and drops 15 of the 19 native words.
  */
 #define LOAN_LOGODDS_EXACT (-2.1972245773362196) /* ln(0.1 / 0.9) */
+/* The least P(loanword) of a rendering one jamo off (P = 0.95). */
+#define LOAN_LOGODDS_SURE 2.9444389791664403 /* ln(0.95 / 0.05) */
 
 static int lookup_is_loanword(struct align_oracle *o, const char *s, size_t len)
 {
@@ -139,9 +141,14 @@ static int lookup_is_loanword(struct align_oracle *o, const char *s, size_t len)
     struct translit_candidate c[1];
     if (translit_lookup(get(o), s, len, c, 1) < 1)
         return 0;
-    if (c[0].distance != 0 || !(c[0].flags & TRANSLIT_CAND_WORD))
+    if (!(c[0].flags & TRANSLIT_CAND_WORD))
         return 0;
     int compound = (c[0].flags & TRANSLIT_CAND_COMPOUND) != 0;
+    /* a spelling the orthography's rules do not give exactly, within one jamo of an
+     * English word (프로토타입 for prototype, where the rules write 프로토타이프;
+     * 인플루엔자): a loanword when the spelling model is sure of it */
+    if (c[0].distance != 0)
+        return !compound && c[0].distance <= 10 && whole >= LOAN_LOGODDS_SURE;
     if (compound && !split_ok)
         return 0;
     return (compound ? split : whole) >= LOAN_LOGODDS_EXACT;
