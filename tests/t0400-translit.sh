@@ -110,6 +110,13 @@ test_expect_success 'a mixed gloss is spelled with the Korean word tables' '
 	test_cmp expect out
 '
 
+test_expect_success 'a Korean word beside a loanword is the tables word, not a transliteration' '
+	# 투자 read as letters is "to jar"; the catalogues and the morphemes say investment
+	dadeum translit "그린필드 투자" "브라운필드 투자" >out &&
+	printf "그린필드 투자\tgreenfield investment\n브라운필드 투자\tbrownfield investment\n" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a broken attested table cannot build' '
 	gen="$TEST_DIR/../src/gen" &&
 	lex="$TEST_DIR/../glossaries/lexicon" &&

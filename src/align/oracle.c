@@ -196,26 +196,13 @@ static double lookup_english(struct align_oracle *o, const char *gloss, size_t l
     struct strbuf en = STRBUF_INIT;
     double conf = 0;
     unsigned how = 0;
-    int kept = translit_gloss_sources(get(o), gloss, len, &en, &how);
+    double weakest = 0;
+    int kept = translit_gloss_sources(get(o), gloss, len, &en, &how, &weakest);
     *sources = (how & TRANSLIT_SRC_TRANSLIT ? EXTRACT_EN_TRANSLIT : 0) |
                (how & TRANSLIT_SRC_TABLE ? EXTRACT_EN_TABLE : 0);
     if (kept == 0 && en.len) {
-        /* the weakest part decides: look each Hangul run up again for its score */
-        conf = 1.0;
-        for (size_t i = 0; i < len;) {
-            uint32_t c0 = (unsigned char)gloss[i];
-            size_t j = i;
-            if (c0 < 0x80) {
-                i++;
-                continue;
-            }
-            while (j < len && (unsigned char)gloss[j] >= 0x80)
-                j++;
-            struct translit_candidate c[1];
-            if (translit_lookup(get(o), gloss + i, j - i, c, 1) == 1 && c[0].score < conf)
-                conf = c[0].score;
-            i = j;
-        }
+        /* the weakest transliterated part decides; words the tables spell are sure */
+        conf = weakest;
         strbuf_addbuf(out, &en);
     }
     strbuf_release(&en);

@@ -964,6 +964,10 @@ int translit_lookup(struct translit *t, const char *s, size_t len, struct transl
 
 /* ---- mixed glosses ------------------------------------------------------------------ */
 
+/* How sure a word the tables spell is: the catalogues give a word's commonest
+ * rendering in software, not always the one a document means (프로그램: application). */
+#define TABLE_WORD_SCORE 0.9
+
 /*
  * The English of one table word s[0..len): a Korean word of morphemes.tsv
  * (the curated official-name words) or l10n-words.tsv, or an attested
@@ -992,7 +996,7 @@ static const char *table_word(const char *s, size_t len, size_t *len_en)
 static int gloss_segment(const char *s, size_t len, struct strbuf *out)
 {
     enum { SYL = 3 }; /* bytes of a precomposed Hangul syllable in UTF-8 */
-    size_t m = len / SYL, best[MAX_SYLLABLES + 1], from[MAX_SYLLABLES + 1];
+    size_t m = len / SYL, best[MAX_SYLLABLES + 1] = {0}, from[MAX_SYLLABLES + 1] = {0};
 
     if (m < 4 || m > MAX_SYLLABLES || len % SYL)
         return 0;
@@ -1030,15 +1034,17 @@ static int gloss_segment(const char *s, size_t len, struct strbuf *out)
 int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out)
 {
     unsigned sources = 0;
-    return translit_gloss_sources(t, s, len, out, &sources);
+    return translit_gloss_sources(t, s, len, out, &sources, NULL);
 }
 
 int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct strbuf *out,
-                           unsigned *sources)
+                           unsigned *sources, double *weakest)
 {
     size_t i = 0, kept = 0;
     int need_space = 0;
 
+    if (weakest)
+        *weakest = 1.0;
     if (utf8_valid_prefix(s, len) != len)
         return -1;
     while (i < len) {
@@ -1050,6 +1056,8 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
         }
         if (uc_is_hangul_syllable(c)) {
             struct translit_candidate cand;
+            const char *tw;
+            size_t el;
             while (j < len) {
                 uint32_t d;
                 size_t a = utf8_decode(s + j, len - j, &d);
@@ -1060,14 +1068,25 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
             if (need_space)
                 strbuf_addch(out, ' ');
             int found = translit_lookup(t, s + i, j - i, &cand, 1) == 1;
-            /* a compound or inexact reading yields to a spelling in table words */
-            if ((!found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND)) &&
-                gloss_segment(s + i, j - i, out)) {
+            /* a compound or inexact reading yields to a spelling in table words, or
+             * to one table word of two syllables or more: 투자 of 그린필드 투자 is
+             * investment, not "to jar" */
+            int loose = !found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND);
+            int table = loose && gloss_segment(s + i, j - i, out);
+            if (loose && !table && j - i >= 6 && (tw = table_word(s + i, j - i, &el))) {
+                strbuf_add(out, tw, el);
+                table = 1;
+            }
+            if (table) {
                 /* Korean words and loanwords of the tables */
                 *sources |= TRANSLIT_SRC_TABLE;
+                if (weakest && TABLE_WORD_SCORE < *weakest)
+                    *weakest = TABLE_WORD_SCORE;
             } else if (found) {
                 strbuf_addstr(out, cand.en);
                 *sources |= TRANSLIT_SRC_TRANSLIT;
+                if (weakest && cand.score < *weakest)
+                    *weakest = cand.score;
             } else {
                 strbuf_add(out, s + i, j - i);
                 kept++;

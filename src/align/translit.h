@@ -91,9 +91,11 @@ enum translit_source {
     TRANSLIT_SRC_TRANSLIT = 1 << 0, /* a run rendered by transliteration */
     TRANSLIT_SRC_TABLE = 1 << 1     /* a run spelled by the catalogue tables (attested.h) */
 };
-/* translit_gloss, also OR-ing into *sources where the English of each Hangul run came from. */
+/* translit_gloss, also OR-ing into *sources where the English of each Hangul run came from,
+ * and setting *weakest (when not NULL) to the least score of the runs it transliterated
+ * (1.0 when the tables spelled them all). */
 int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct strbuf *out,
-                           unsigned *sources /* OUT */);
+                           unsigned *sources /* OUT */, double *weakest /* OUT */);
 
 /* Number of entries (word renderings) in the compiled index. */
 size_t translit_index_size(void);

@@ -401,7 +401,7 @@ struct tok_facts {
     const char *cls; /* word class (glossaries/model/word-classes.tsv) or NULL */
     enum ko_stop stop;
     int particle, ends_in, ends_ui, ends_jeok, ends_n, title, numeric, latin, latin_foreign;
-    int noun; /* hunspell-ko knows it as a noun */
+    int noun;          /* hunspell-ko knows it as a noun */
     enum ko_form form; /* a verb, adjective or adverb form (hunspell-ko), or none */
     int hangul;        /* syllables */
 };
