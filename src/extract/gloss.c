@@ -409,6 +409,48 @@ static int role_and_name(const char *s, size_t len)
     return span_korean_name(name, (size_t)((sp2 ? sp2 : end) - name));
 }
 
+/*
+ * Where a person stands in a photo, the whole bracket: 직무대리(오른쪽),
+ * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word is a place in the
+ * picture, maybe with 에서 or 부터, or an ordinal (두 번째, 세번째).
+ */
+static int photo_position(const char *s, size_t len)
+{
+    static const char *const places[] = {"왼쪽", "오른쪽", "가운데", "중앙", "앞줄", "뒷줄",
+                                         "윗줄", "아랫줄", "좌측",   "우측", "맨",   "사진",
+                                         "첫",   "두",     "세",     "네",   "다섯", "여섯",
+                                         "일곱", "여덟",   "아홉",   "열",   "번째", NULL};
+    static const char *const ends[] = {"에서", "부터", "번째", NULL};
+    int words = 0, place = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        size_t n = j - i;
+        /* 오른쪽에서, 첫번째: a place or an ordinal with its ending */
+        for (const char *const *e = ends; *e; e++) {
+            size_t el = strlen(*e);
+            if (n > el && !memcmp(s + j - el, *e, el)) {
+                n -= el;
+                break;
+            }
+        }
+        int known = 0;
+        for (const char *const *p = places; *p && !known; p++)
+            known = strlen(*p) == n && !memcmp(s + i, *p, n);
+        if (!known)
+            return 0;
+        words++;
+        place |= n >= 6 && memcmp(s + i, "사진", 6) != 0; /* a two-syllable place word */
+        i = j;
+    }
+    return words && place;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -439,6 +481,8 @@ static const char *reject_shape(const struct strbuf *g)
         return "label: value";
     if (role_and_name(s, len))
         return "a person's role and name";
+    if (photo_position(s, len))
+        return "photo position";
     if (has(s, len, "·") || memchr(s, ',', len) ||
         (memchr(s, '/', len) && !slash_acronym(s, len)) || memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
