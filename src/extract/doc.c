@@ -238,12 +238,17 @@ static void resolve_section(struct extract_doc *d);
  */
 static int has_plain_cue(const char *s, size_t len)
 {
-    static const char *const cues[] = {"다듬은 말", "다듬은말", "순화",   "우리말", "쉬운 말",
-                                       "바꿔 쓸",   "대체어",   "대신할", "갈음할", NULL};
+    /* and the lists of words to replace: 일본식 용어, 어려운 행정 용어 */
+    static const char *const cues[] = {
+        "다듬은 말",   "다듬은말",  "순화",      "우리말",      "쉬운 말",   "바꿔 쓸",
+        "대체어",      "대신할",    "갈음할",    "쉬운 용어",   "쉬운 표현", "일본식 용어",
+        "일본식 표현", "일본어 투", "외래 용어", "어려운 용어", "행정 용어", NULL};
     /* the second bytes of the cues' first syllables (다 8B, 순 88, 우 9A, 쉬 89, 바 B0,
-     * 대 8C, 갈 B0), as bits over 0x80..0xBF: most syllables fail this one test */
-    static const uint64_t second =
-        1ull << 0x0B | 1ull << 0x08 | 1ull << 0x1A | 1ull << 0x09 | 1ull << 0x30 | 1ull << 0x0C;
+     * 대 8C, 갈 B0, 일 9D, 외 99, 어 96, 행 96), as bits over 0x80..0xBF: most syllables
+     * fail this one test */
+    static const uint64_t second = 1ull << 0x0B | 1ull << 0x08 | 1ull << 0x1A | 1ull << 0x09 |
+                                   1ull << 0x30 | 1ull << 0x0C | 1ull << 0x1D | 1ull << 0x19 |
+                                   1ull << 0x16;
     for (size_t i = 0; i + 6 <= len; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0xEA || b > 0xED)
