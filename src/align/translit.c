@@ -1073,7 +1073,9 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
              * investment, not "to jar" */
             int loose = !found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND);
             int table = loose && gloss_segment(s + i, j - i, out);
-            if (loose && !table && j - i >= 6 && (tw = table_word(s + i, j - i, &el))) {
+            if (loose && !table && j - i >= 6 && (tw = table_word(s + i, j - i, &el)) &&
+                !(found && strlen(cand.en) == el && !memcmp(cand.en, tw, el))) {
+                /* (when both say the same word, the reading's own score stands) */
                 strbuf_add(out, tw, el);
                 table = 1;
             }
