@@ -264,8 +264,10 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_conce
         if (w->forms[i]->type == MODEL_FORM_KO &&
             (w->forms[i]->text == c->ko || !strcmp(w->forms[i]->text, c->ko))) {
             const struct model_form *p = w->forms[i];
-            memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
-            w->forms[0] = p;
+            if (i) { /* mostly first already, being the only 'ko' form */
+                memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
+                w->forms[0] = p;
+            }
             break;
         }
     }
@@ -504,8 +506,12 @@ void exchange_add_confidence(const struct model_concept *c, struct strbuf *out)
 long long exchange_parse_id(const char *s)
 {
     unsigned long long v;
-    /* the usual case, plain digits, without strtoll's locale machinery */
-    if (!parse_digits(s, strlen(s), &v))
+    size_t len = 0;
+
+    /* the usual case, plain digits, without strtoll's locale machinery (or strlen's call) */
+    while (s[len] >= '0' && s[len] <= '9')
+        len++;
+    if (!s[len] && !parse_digits(s, len, &v))
         return v > LLONG_MAX ? LLONG_MAX : (long long)v;
     return strtoll(s, NULL, 10);
 }

@@ -39,18 +39,23 @@
 
 struct xml_reader {
     XML_Parser parser;            /* expat's handle */
-    const struct xml_handlers *h; /* the format reader's callbacks */
-    void *ctx;                    /* their context */
-    unsigned depth;               /* open elements */
-    size_t text_run;              /* bytes of text since the last tag */
-    struct dd_error *err;         /* where errors go */
-    int raw_hangul;               /* the first bytes read are UTF-8 with Hangul (see below) */
-    int suspect;                  /* and the file declares another encoding */
-    int text_hangul;              /* Hangul was seen in the decoded text */
-    struct strbuf *sink;          /* where text goes, or NULL: to h->text (xml_reader_text_into) */
-    size_t *sink_kept;            /* bytes counted against sink_max */
-    size_t sink_max;              /* most bytes sink takes before text goes to h->text */
-    char declared[40];            /* that encoding, for the warning */
+    const struct xml_handlers *h; /* the format reader's callbacks, or NULL: */
+    const struct xml_table *t;    /* a table-driven reader's (xml_read_file_table) */
+    int (*text)(void *ctx, const char *s, size_t len); /* h's or t's */
+    void (*warn)(void *ctx, const char *msg);          /* likewise */
+    void *ctx;                                         /* their context */
+    unsigned depth;                                    /* open elements */
+    unsigned skip_depth;  /* table: depth of the element xml_reader_skip passes over, or 0 */
+    size_t text_run;      /* bytes of text since the last tag */
+    struct dd_error *err; /* where errors go */
+    int raw_hangul;       /* the first bytes read are UTF-8 with Hangul (see below) */
+    int suspect;          /* and the file declares another encoding */
+    int text_hangul;      /* Hangul was seen in the decoded text */
+    struct strbuf *sink;  /* where text goes, or NULL: to h->text (xml_reader_text_into) */
+    size_t *sink_kept;    /* bytes counted against sink_max */
+    size_t sink_max;      /* most bytes sink takes before text goes to h->text */
+    char declared[40];    /* that encoding, for the warning */
+    unsigned char open[XML_MAX_DEPTH + 1]; /* table: each open element's index, by depth */
 };
 
 /*
@@ -101,14 +106,14 @@ static void XMLCALL on_xml_decl(void *data, const XML_Char *version, const XML_C
 static void warn_mojibake(struct xml_reader *r)
 {
     struct strbuf msg = STRBUF_INIT;
-    if (!r->suspect || r->text_hangul || !r->h->warn)
+    if (!r->suspect || r->text_hangul || !r->warn)
         return;
     strbuf_addf(&msg,
                 "declares encoding '%s', but its bytes are UTF-8 with Korean text, which "
                 "reads as other letters (mojibake) in that encoding: if the file is UTF-8, "
                 "correct its declaration to encoding=\"UTF-8\"",
                 r->declared);
-    r->h->warn(r->ctx, msg.buf);
+    r->warn(r->ctx, msg.buf);
     strbuf_release(&msg);
 }
 
@@ -228,27 +233,55 @@ static int small_tag(struct xml_reader *r, const XML_Char **attrs)
     return raw > 0 && raw <= SMALL_TAG && !attrs[XML_GetSpecifiedAttributeCount(r->parser)];
 }
 
-static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+/* What every start tag goes through: the depth and the attributes. Returns -1 when refused. */
+static inline int start_checks(struct xml_reader *r, const XML_Char *name, const XML_Char **attrs)
 {
-    struct xml_reader *r = data;
-    if (r->err->code)
-        return;
     r->text_run = 0;
     if (++r->depth > XML_MAX_DEPTH) {
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
-        return;
+        return -1;
     }
     for (size_t i = 0; attrs[i] && (i || !small_tag(r, attrs)); i += 2) {
         if (i / 2 >= XML_MAX_ATTRS) {
             refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
-            return;
+            return -1;
         }
         if (strlen(attrs[i + 1]) > XML_MAX_ATTR) {
             refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[i], name, XML_MAX_ATTR);
-            return;
+            return -1;
         }
     }
+    return 0;
+}
+
+static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_reader *r = data;
+    if (r->err->code || start_checks(r, name, attrs))
+        return;
     if (r->h->start && r->h->start(r->ctx, name, attrs) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+/* The start tag of a table-driven reader: checks, then the element's own function. */
+static void XMLCALL on_start_table(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_reader *r = data;
+    const struct xml_table *t = r->t;
+    unsigned el = 0;
+    int rc = 0;
+
+    if (r->err->code || start_checks(r, name, attrs) || r->skip_depth)
+        return;
+    if (r->depth == 1) {
+        r->open[1] = 0;
+        rc = t->root(r->ctx, name, attrs);
+    } else {
+        r->open[r->depth] = (unsigned char)(el = t->element_of(name));
+        if (t->elements[el].start)
+            rc = t->elements[el].start(r->ctx, attrs);
+    }
+    if (rc && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
 }
 
@@ -261,6 +294,31 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
     r->depth--;
     if (r->h->end && r->h->end(r->ctx, name) && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+static void XMLCALL on_end_table(void *data, const XML_Char *name)
+{
+    struct xml_reader *r = data;
+    int (*end)(void *ctx);
+
+    if (r->err->code)
+        return;
+    r->text_run = 0;
+    if (r->skip_depth) {
+        if (r->depth-- != r->skip_depth)
+            return; /* inside the element passed over */
+        r->skip_depth = 0;
+    } else {
+        r->depth--;
+    }
+    end = r->t->elements[r->open[r->depth + 1]].end;
+    if (end && end(r->ctx) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+void xml_reader_skip(struct xml_reader *r)
+{
+    r->skip_depth = r->depth;
 }
 
 static void XMLCALL on_text(void *data, const XML_Char *s, int len)
@@ -281,7 +339,7 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
         strbuf_add(r->sink, s, (size_t)len);
         return;
     }
-    if (r->h->text && r->h->text(r->ctx, s, (size_t)len) && !r->err->code)
+    if (r->text && r->text(r->ctx, s, (size_t)len) && !r->err->code)
         xml_reader_fail(r, "cannot read text");
 }
 
@@ -376,17 +434,25 @@ static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Enc
     return XML_STATUS_OK;
 }
 
-static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct dd_error *err)
+/* A reader calling h's functions, or when h is NULL, t's. */
+static struct xml_reader *reader_new(const struct xml_handlers *h, const struct xml_table *t,
+                                     void *ctx, struct dd_error *err)
 {
     struct xml_reader *r = xcalloc(1, sizeof(*r));
     r->h = h;
+    r->t = t;
+    r->text = h ? h->text : t->text;
+    r->warn = h ? h->warn : t->warn;
     r->ctx = ctx;
     r->err = err;
     r->parser = XML_ParserCreate(NULL);
     if (!r->parser)
         die_oom(sizeof(*r));
     XML_SetUserData(r->parser, r);
-    XML_SetElementHandler(r->parser, on_start, on_end);
+    if (h)
+        XML_SetElementHandler(r->parser, on_start, on_end);
+    else
+        XML_SetElementHandler(r->parser, on_start_table, on_end_table);
     XML_SetCharacterDataHandler(r->parser, on_text);
     XML_SetEntityDeclHandler(r->parser, on_entity_decl);
     XML_SetSkippedEntityHandler(r->parser, on_skipped_entity);
@@ -438,8 +504,9 @@ static int parse_failed(struct xml_reader *r)
     return -1;
 }
 
-int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
-                  struct xml_reader **reader_out, struct dd_error *err)
+/* xml_read_file with h's functions, or when h is NULL, t's. */
+static int read_file(const char *path, const struct xml_handlers *h, const struct xml_table *t,
+                     void *ctx, struct xml_reader **reader_out, struct dd_error *err)
 {
     int is_stdin = !strcmp(path, "-");
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -453,7 +520,7 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
         dd_error_set(err, DD_EINPUT, XML_READ_EOPEN, "%s", strerror(err->sys_errno));
         return -1;
     }
-    r = reader_new(h, ctx, err);
+    r = reader_new(h, t, ctx, err);
     if (reader_out)
         *reader_out = r;
     for (;;) {
@@ -491,6 +558,18 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
     return ret;
 }
 
+int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
+                  struct xml_reader **reader_out, struct dd_error *err)
+{
+    return read_file(path, h, NULL, ctx, reader_out, err);
+}
+
+int xml_read_file_table(const char *path, const struct xml_table *t, void *ctx,
+                        struct xml_reader **reader_out, struct dd_error *err)
+{
+    return read_file(path, NULL, t, ctx, reader_out, err);
+}
+
 int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
                     struct xml_reader **reader_out, struct dd_error *err)
 {
@@ -499,7 +578,7 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
     int ret = 0;
 
     dd_error_clear(err);
-    r = reader_new(h, ctx, err);
+    r = reader_new(h, NULL, ctx, err);
     r->raw_hangul = raw_utf8_hangul(buf, len > XML_CHUNK ? XML_CHUNK : len, len > XML_CHUNK);
     if (reader_out)
         *reader_out = r;
