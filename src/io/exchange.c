@@ -506,12 +506,8 @@ void exchange_add_confidence(const struct model_concept *c, struct strbuf *out)
 long long exchange_parse_id(const char *s)
 {
     unsigned long long v;
-    size_t len = 0;
-
-    /* the usual case, plain digits, without strtoll's locale machinery (or strlen's call) */
-    while (s[len] >= '0' && s[len] <= '9')
-        len++;
-    if (!s[len] && !parse_digits(s, len, &v))
+    /* the usual case, plain digits, without strtoll's locale machinery */
+    if (!parse_digits(s, strlen(s), &v))
         return v > LLONG_MAX ? LLONG_MAX : (long long)v;
     return strtoll(s, NULL, 10);
 }

@@ -241,6 +241,13 @@ static inline int start_checks(struct xml_reader *r, const XML_Char *name, const
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
         return -1;
     }
+    /* one attribute (a tuv's language, a prop's type): strlen costs less than small_tag */
+    if (attrs[0] && !attrs[2]) {
+        if (strlen(attrs[1]) <= XML_MAX_ATTR)
+            return 0;
+        refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[0], name, XML_MAX_ATTR);
+        return -1;
+    }
     for (size_t i = 0; attrs[i] && (i || !small_tag(r, attrs)); i += 2) {
         if (i / 2 >= XML_MAX_ATTRS) {
             refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
