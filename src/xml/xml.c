@@ -8,6 +8,8 @@
  * xml.h lists as hostile, and turn expat's error into struct dd_error with
  * line and column. A callback that fails stops the parser with
  * XML_StopParser; the error it recorded wins over expat's "parsing aborted".
+ * For a table-driven reader (xml_read_file_table) the same wrappers look
+ * the element up and call its function themselves: one layer, not two.
  *
  * Writing: xml_escape is the one place that decides what may appear in the
  * character data and attribute values we write (XML 1.0 §2.2 Char, §2.4,
