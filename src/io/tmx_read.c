@@ -219,8 +219,9 @@ enum element {
 };
 
 /*
- * Which element name is. Every tag passes here, twice, so it compares
- * bytes rather than calling strcmp down a list of names.
+ * Which element name is (xml.c keeps it for the end tag). Every start tag
+ * passes here, so it compares bytes rather than calling strcmp down a list
+ * of names.
  */
 static unsigned element_of(const char *n)
 {
