@@ -68,7 +68,20 @@
  */
 static void tsv_field(struct strbuf *sb, const char *s)
 {
-    size_t len = strlen(s);
+    const char *p = s;
+    size_t len;
+
+    /*
+     * A kind or short note is printable ASCII: one loop finds its end and
+     * checks it, where strlen and utf8_visible_prefix each walked it.
+     */
+    while ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7F)
+        p++;
+    if (!*p) {
+        strbuf_add(sb, s, (size_t)(p - s));
+        return;
+    }
+    len = (size_t)(p - s) + strlen(p);
     if (utf8_visible_prefix(s, len, UTF8_VISIBLE_BLANK) == len) /* the usual case */
         strbuf_add(sb, s, len);
     else

@@ -264,8 +264,10 @@ size_t exchange_sorted_forms(struct exchange_writer *w, const struct model_conce
         if (w->forms[i]->type == MODEL_FORM_KO &&
             (w->forms[i]->text == c->ko || !strcmp(w->forms[i]->text, c->ko))) {
             const struct model_form *p = w->forms[i];
-            memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
-            w->forms[0] = p;
+            if (i) { /* mostly first already, being the only 'ko' form */
+                memmove(w->forms + 1, w->forms, i * sizeof(*w->forms));
+                w->forms[0] = p;
+            }
             break;
         }
     }

@@ -56,7 +56,7 @@ struct tuv {
     struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
     int exact;          /* lang is the attribute as written (so read_lang gave no warning):
                            the variant in this slot of the next unit, which mostly repeats
-                           it, takes side and lang from here (start_tuv) */
+                           it, takes side and lang from here (tuv_begin) */
 };
 
 /* dadeum's own properties, which it reads back. */
@@ -70,25 +70,23 @@ enum prop {
 };
 
 struct tmx_reader {
-    struct xml_reader *xr;                 /* for positions and errors */
-    const struct exchange_reader *rd;      /* where concepts go */
-    int depth;                             /* open elements */
-    unsigned char open[XML_MAX_DEPTH + 1]; /* enum element of each open one, by depth */
-    int root_ok;                           /* <tmx> seen */
-    int in_tu, in_tuv, in_seg;             /* where we are */
-    int in_prop, in_note;                  /* (a seg counts only inside a tuv) */
-    int skip;                              /* depth inside native-code elements, 0 outside */
-    struct strbuf text;                    /* prop or note text */
-    enum prop prop;                        /* what the open prop is */
-    enum model_form_type prop_form;        /* for PROP_FORM */
-    struct tuv *tuvs;                      /* the unit's variants */
-    size_t ntuv, atuv;                     /* used, allocated */
-    size_t nother;                         /* the unit's variants of other languages */
-    size_t unit_bytes;                     /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
-    struct exchange_concept tu;            /* the unit's form props, status and confidence */
-    const char *tu_id;                     /* its x-concept-id (tu_idbuf.buf), or NULL */
-    struct strbuf tu_idbuf;                /* the last x-concept-id given, controls made spaces */
-    struct strbuf tu_kind;                 /* its x-kind, likewise; has_kind: there is one */
+    struct xml_reader *xr;            /* for positions and errors */
+    const struct exchange_reader *rd; /* where concepts go */
+    int root_ok;                      /* <tmx> seen */
+    int in_tu, in_tuv, in_seg;        /* where we are */
+    int in_prop, in_note;             /* (a seg counts only inside a tuv) */
+    int skip;                         /* inside a native-code element of a seg (xml_reader_skip) */
+    struct strbuf text;               /* prop or note text */
+    enum prop prop;                   /* what the open prop is */
+    enum model_form_type prop_form;   /* for PROP_FORM */
+    struct tuv *tuvs;                 /* the unit's variants */
+    size_t ntuv, atuv;                /* used, allocated */
+    size_t nother;                    /* the unit's variants of other languages */
+    size_t unit_bytes;                /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
+    struct exchange_concept tu;       /* the unit's form props, status and confidence */
+    const char *tu_id;                /* its x-concept-id (tu_idbuf.buf), or NULL */
+    struct strbuf tu_idbuf;           /* the last x-concept-id given, controls made spaces */
+    struct strbuf tu_kind;            /* its x-kind, likewise; has_kind: there is one */
     int has_kind;
     struct strbuf tu_notes;              /* its other notes, '\n'-separated */
     struct strbuf tu_source, tu_example; /* its last "source: "/"example: " note, prefix and all */
@@ -108,17 +106,13 @@ struct tmx_reader {
 };
 
 /*
- * strcmp(a, b) == 0 for the short strings a unit repeats (language tags,
- * property types), without a call into libc: most units pass here a dozen
- * times.
+ * strcmp(a, b) == 0. A byte loop here cost seven instructions a byte;
+ * glibc's strcmp compares a word at a time, which is less from about five
+ * bytes on, the length of the language tags and ids a unit compares.
  */
 static int str_eq(const char *a, const char *b)
 {
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
+    return !strcmp(a, b);
 }
 
 /* Exchanges the contents of a and b: a copy the reader needs not make. */
@@ -190,15 +184,29 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *
     return side;
 }
 
+/*
+ * xml_attr, here where it can be inlined: a unit asks for three
+ * attributes, and the call with its loop over the names cost more than
+ * the comparison.
+ */
+static inline const char *attr_of(const char **attrs, const char *name)
+{
+    /* glibc's strcmp takes a word at a time: cheaper than a byte loop for "xml:lang" */
+    for (; *attrs; attrs += 2)
+        if (**attrs == *name && !strcmp(*attrs, name))
+            return attrs[1];
+    return NULL;
+}
+
 static const char *lang_attr(struct tmx_reader *r, const char **attrs)
 {
-    const char *l = xml_attr(attrs, "xml:lang");
-    if (!l && (l = xml_attr(attrs, "lang")))
+    const char *l = attr_of(attrs, "xml:lang");
+    if (!l && (l = attr_of(attrs, "lang")))
         warn(r, "deprecated 'lang' attribute (TMX 1.1) read as xml:lang");
     return l;
 }
 
-/* The elements the reader acts on; every other one is passed over. */
+/* The elements the reader acts on (indexes into elements[]); every other one is passed over. */
 enum element {
     EL_OTHER,
     EL_HEADER,
@@ -211,10 +219,11 @@ enum element {
 };
 
 /*
- * Which element name is. Every tag passes here, twice, so it compares
- * bytes rather than calling strcmp down a list of names.
+ * Which element name is (xml.c keeps it for the end tag). Every start tag
+ * passes here, so it compares bytes rather than calling strcmp down a list
+ * of names.
  */
-static enum element element_of(const char *n)
+static unsigned element_of(const char *n)
 {
     switch (n[0]) {
     case 't': /* tu, tuv */
@@ -242,32 +251,46 @@ static enum element element_of(const char *n)
     }
 }
 
-/* What a <prop type="..."> is; *form gets the form type of PROP_FORM. */
+/* PROP_FORM with *form set to type when s is name, else PROP_OTHER. */
+static enum prop form_prop(const char *s, const char *name, enum model_form_type type,
+                           enum model_form_type *form)
+{
+    if (strcmp(s, name))
+        return PROP_OTHER;
+    *form = type;
+    return PROP_FORM;
+}
+
+/*
+ * What a <prop type="..."> is; *form gets the form type of PROP_FORM. By
+ * the letter after "x-", then one strcmp: three props a unit.
+ */
 static enum prop prop_of(const char *type, enum model_form_type *form)
 {
-    static const struct {
-        const char *name;
-        enum prop prop;
-        enum model_form_type form;
-    } props[] = {
-        {"x-concept-id", PROP_ID, 0},
-        {"x-kind", PROP_KIND, 0},
-        {"x-status", PROP_STATUS, 0},
-        {"x-dadeum-confidence", PROP_CONFIDENCE, 0},
-        {"x-abbreviation", PROP_FORM, MODEL_FORM_ABBREV},
-        {"x-loanword", PROP_FORM, MODEL_FORM_LOANWORD},
-        {"x-english", PROP_FORM, MODEL_FORM_ENGLISH},
-        {"x-native", PROP_FORM, MODEL_FORM_NATIVE},
-        {"x-shortform", PROP_FORM, MODEL_FORM_SHORT},
-    };
     if (!type || type[0] != 'x' || type[1] != '-')
         return PROP_OTHER;
-    for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++)
-        if (props[i].name[2] == type[2] && str_eq(props[i].name + 2, type + 2)) {
-            *form = props[i].form;
-            return props[i].prop;
-        }
-    return PROP_OTHER;
+    type += 2;
+    switch (*type) {
+    case 'c':
+        return !strcmp(type, "concept-id") ? PROP_ID : PROP_OTHER;
+    case 'k':
+        return !strcmp(type, "kind") ? PROP_KIND : PROP_OTHER;
+    case 's':
+        return !strcmp(type, "status") ? PROP_STATUS
+                                       : form_prop(type, "shortform", MODEL_FORM_SHORT, form);
+    case 'd':
+        return !strcmp(type, "dadeum-confidence") ? PROP_CONFIDENCE : PROP_OTHER;
+    case 'a':
+        return form_prop(type, "abbreviation", MODEL_FORM_ABBREV, form);
+    case 'l':
+        return form_prop(type, "loanword", MODEL_FORM_LOANWORD, form);
+    case 'e':
+        return form_prop(type, "english", MODEL_FORM_ENGLISH, form);
+    case 'n':
+        return form_prop(type, "native", MODEL_FORM_NATIVE, form);
+    default:
+        return PROP_OTHER;
+    }
 }
 
 static int flush(struct tmx_reader *r)
@@ -301,7 +324,7 @@ static int flush(struct tmx_reader *r)
     return ret;
 }
 
-static void start_tuv(struct tmx_reader *r, const char **attrs)
+static void tuv_begin(struct tmx_reader *r, const char **attrs)
 {
     const char *l = lang_attr(r, attrs);
     size_t old = r->atuv;
@@ -367,83 +390,111 @@ static void seg_text(struct tmx_reader *r)
         xml_reader_want_text(r->xr, 1);
 }
 
-static int on_start(void *ctx, const char *name, const char **attrs)
+/*
+ * The start tags (struct xml_table). Inside a seg only native code is
+ * looked at: the tags of other elements there are passed over, their text
+ * kept as the seg's.
+ */
+static int start_root(void *ctx, const char *name, const char **attrs)
 {
     struct tmx_reader *r = ctx;
-    enum element el;
+    (void)attrs;
+    if (strcmp(name, "tmx")) {
+        xml_reader_fail(r->xr, "not a TMX file: the root element is <%s>, not <tmx>", name);
+        return -1;
+    }
+    r->root_ok = 1;
+    xml_reader_want_text(r->xr, 0); /* only inside seg, prop and note */
+    return 0;
+}
 
-    if (!r->depth++) {
-        r->open[1] = EL_OTHER;
-        if (strcmp(name, "tmx")) {
-            xml_reader_fail(r->xr, "not a TMX file: the root element is <%s>, not <tmx>", name);
-            return -1;
-        }
-        r->root_ok = 1;
-        xml_reader_want_text(r->xr, 0); /* only inside seg, prop and note */
+static int start_tu(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    (void)attrs;
+    if (r->in_seg)
         return 0;
+    r->in_tu = 1;
+    r->in_tuv = 0; /* a <tu> inside a <tuv> starts afresh */
+    r->ntuv = 0;
+    r->nother = 0;
+    r->unit_bytes = 0;
+    /* the unit's form props, status and confidence are all unit_done reads of tu */
+    if (r->tu.c.nforms)
+        exchange_concept_reset(&r->tu);
+    r->tu.c.status = MODEL_CANDIDATE;
+    r->tu.c.has_confidence = 0;
+    r->tu_id = NULL;
+    r->has_kind = 0;
+    strbuf_reset(&r->tu_notes);
+    strbuf_reset(&r->tu_source);
+    strbuf_reset(&r->tu_example);
+    return 0;
+}
+
+static int start_tuv(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    if (!r->in_seg && r->in_tu) {
+        r->in_tuv = 1;
+        tuv_begin(r, attrs);
     }
-    if (r->skip) {
-        r->skip++;
+    return 0;
+}
+
+static int start_seg(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    (void)attrs;
+    if (!r->in_seg && r->in_tuv && r->ntuv) {
+        r->in_seg = 1;
+        seg_text(r);
+    }
+    return 0;
+}
+
+static int start_prop(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    if (r->in_seg)
         return 0;
-    }
-    /* xml.c refuses deeper nesting before it calls here */
-    r->open[r->depth] = (unsigned char)(el = element_of(name));
+    r->in_prop = 1;
+    strbuf_reset(&r->text);
+    xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
+    r->prop = prop_of(attr_of(attrs, "type"), &r->prop_form);
+    return 0;
+}
+
+static int start_note(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    (void)attrs;
+    if (r->in_seg)
+        return 0;
+    r->in_note = 1;
+    strbuf_reset(&r->text);
+    xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
+    return 0;
+}
+
+static int start_header(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    const char *s;
+    if (!r->in_seg && (s = attr_of(attrs, "srclang")))
+        read_lang(r, s, NULL); /* for its warnings */
+    return 0;
+}
+
+/* Native code in a seg: its text, and the elements in it, are dropped until it ends. */
+static int start_native(void *ctx, const char **attrs)
+{
+    struct tmx_reader *r = ctx;
+    (void)attrs;
     if (r->in_seg) {
-        if (el == EL_NATIVE) {
-            r->skip = 1;
-            seg_text(r);
-        }
-        return 0;
-    }
-    switch (el) {
-    case EL_TU:
-        r->in_tu = 1;
-        r->in_tuv = 0; /* a <tu> inside a <tuv> starts afresh */
-        r->ntuv = 0;
-        r->nother = 0;
-        r->unit_bytes = 0;
-        /* the unit's form props, status and confidence are all end_tu reads of tu */
-        if (r->tu.c.nforms)
-            exchange_concept_reset(&r->tu);
-        r->tu.c.status = MODEL_CANDIDATE;
-        r->tu.c.has_confidence = 0;
-        r->tu_id = NULL;
-        r->has_kind = 0;
-        strbuf_reset(&r->tu_notes);
-        strbuf_reset(&r->tu_source);
-        strbuf_reset(&r->tu_example);
-        break;
-    case EL_TUV:
-        if (r->in_tu) {
-            r->in_tuv = 1;
-            start_tuv(r, attrs);
-        }
-        break;
-    case EL_SEG:
-        if (r->in_tuv && r->ntuv) {
-            r->in_seg = 1;
-            seg_text(r);
-        }
-        break;
-    case EL_PROP:
-        r->in_prop = 1;
-        strbuf_reset(&r->text);
-        xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
-        r->prop = prop_of(xml_attr(attrs, "type"), &r->prop_form);
-        break;
-    case EL_NOTE:
-        r->in_note = 1;
-        strbuf_reset(&r->text);
-        xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
-        break;
-    case EL_HEADER: {
-        const char *s = xml_attr(attrs, "srclang");
-        if (s)
-            read_lang(r, s, NULL); /* for its warnings */
-        break;
-    }
-    default:
-        break;
+        r->skip = 1;
+        xml_reader_skip(r->xr);
+        seg_text(r);
     }
     return 0;
 }
@@ -473,22 +524,44 @@ static int on_text(void *ctx, const char *s, size_t len)
     return 0;
 }
 
-static void end_prop(struct tmx_reader *r)
+/* 1 for the bytes strbuf_trim removes. */
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * exchange_blank_controls, which an id or kind (short, printable ASCII)
+ * passes untouched: such a one is told here by a loop, without the call.
+ */
+static void blank_controls(struct strbuf *sb)
+{
+    for (size_t i = 0; i < sb->len; i++)
+        if ((unsigned char)sb->buf[i] < 0x20 || (unsigned char)sb->buf[i] >= 0x7F) {
+            exchange_blank_controls(sb);
+            return;
+        }
+}
+
+/* A prop of the unit has ended: dadeum's own are read back. */
+static void prop_done(struct tmx_reader *r)
 {
     struct exchange_concept *e = &r->tu;
     int status;
-    strbuf_trim(&r->text);
+    /* most props have no space to trim: no call for them */
+    if (r->text.len && (is_space(r->text.buf[0]) || is_space(r->text.buf[r->text.len - 1])))
+        strbuf_trim(&r->text);
     switch (r->prop) {
     case PROP_ID:
         if (exchange_id_given(r->text.buf)) {
             swap_bufs(&r->tu_idbuf, &r->text);
-            exchange_blank_controls(&r->tu_idbuf);
+            blank_controls(&r->tu_idbuf);
             r->tu_id = r->tu_idbuf.buf;
         }
         break;
     case PROP_KIND:
         swap_bufs(&r->tu_kind, &r->text);
-        exchange_blank_controls(&r->tu_kind);
+        blank_controls(&r->tu_kind);
         r->has_kind = 1;
         break;
     case PROP_STATUS:
@@ -534,7 +607,7 @@ static int has_note(const struct strbuf *notes, const char *line, size_t len)
  * aside for the example; an earlier one, and every other note, joins the
  * unit's notes.
  */
-static void end_note(struct tmx_reader *r)
+static void note_done(struct tmx_reader *r)
 {
     struct strbuf *slot = NULL;
     if (r->text.len >= 8 && !memcmp(r->text.buf, "source: ", 8))
@@ -556,7 +629,7 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
     if (!v->lang.len)
         return;
     if (!r->cur_lang[i].len) {
-        strbuf_addbuf(&r->cur_lang[i], &v->lang);
+        strbuf_add(&r->cur_lang[i], v->lang.buf, v->lang.len); /* inline, unlike strbuf_addbuf */
         return;
     }
     if (str_eq(r->cur_lang[i].buf, v->lang.buf))
@@ -568,7 +641,7 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
 }
 
 /* Puts the finished unit into the current concept. */
-static int end_tu(struct tmx_reader *r)
+static int unit_done(struct tmx_reader *r)
 {
     const struct tuv *src = NULL, *tgt = NULL;
     struct exchange_concept *e = &r->cur, *tu = &r->tu;
@@ -675,51 +748,78 @@ static int end_tu(struct tmx_reader *r)
     return 0;
 }
 
-static int on_end(void *ctx, const char *name)
+/* The end tags; those of elements inside a seg (but the seg's own) change nothing. */
+static int end_seg(void *ctx)
 {
     struct tmx_reader *r = ctx;
-    enum element el = (enum element)r->open[r->depth--];
-    (void)name; /* its element is on r->open */
-    if (r->skip) {
-        if (!--r->skip)
-            seg_text(r); /* back in the seg */
-        return 0;
-    }
-    switch (el) {
-    case EL_SEG:
-        if (r->in_seg) {
-            r->in_seg = 0;
-            xml_reader_want_text(r->xr, 0);
-        }
-        break;
-    case EL_TUV:
-        if (!r->in_seg)
-            r->in_tuv = 0;
-        break;
-    case EL_PROP:
-    case EL_NOTE: {
-        int *open = el == EL_PROP ? &r->in_prop : &r->in_note;
-        if (*open && !r->in_seg) {
-            *open = 0;
-            xml_reader_want_text(r->xr, 0);
-            if (r->in_tu)
-                (el == EL_PROP ? end_prop : end_note)(r);
-        }
-        break;
-    }
-    case EL_TU:
-        if (r->in_tu && !r->in_seg) {
-            r->in_tu = 0;
-            r->unit_bytes = 0;
-            if (end_tu(r))
-                return -1;
-        }
-        break;
-    default:
-        break;
+    if (r->in_seg) {
+        r->in_seg = 0;
+        xml_reader_want_text(r->xr, 0);
     }
     return 0;
 }
+
+static int end_tuv(void *ctx)
+{
+    struct tmx_reader *r = ctx;
+    if (!r->in_seg)
+        r->in_tuv = 0;
+    return 0;
+}
+
+static int end_prop(void *ctx)
+{
+    struct tmx_reader *r = ctx;
+    if (r->in_prop && !r->in_seg) {
+        r->in_prop = 0;
+        xml_reader_want_text(r->xr, 0);
+        if (r->in_tu)
+            prop_done(r);
+    }
+    return 0;
+}
+
+static int end_note(void *ctx)
+{
+    struct tmx_reader *r = ctx;
+    if (r->in_note && !r->in_seg) {
+        r->in_note = 0;
+        xml_reader_want_text(r->xr, 0);
+        if (r->in_tu)
+            note_done(r);
+    }
+    return 0;
+}
+
+static int end_tu(void *ctx)
+{
+    struct tmx_reader *r = ctx;
+    if (r->in_tu && !r->in_seg) {
+        r->in_tu = 0;
+        r->unit_bytes = 0;
+        return unit_done(r);
+    }
+    return 0;
+}
+
+/* The end of the native-code element that xml_reader_skip passed over: back in the seg. */
+static int end_native(void *ctx)
+{
+    struct tmx_reader *r = ctx;
+    if (r->skip) {
+        r->skip = 0;
+        seg_text(r);
+    }
+    return 0;
+}
+
+/* By enum element. */
+static const struct xml_element elements[] = {
+    [EL_OTHER] = {NULL, NULL},          [EL_HEADER] = {start_header, NULL},
+    [EL_TU] = {start_tu, end_tu},       [EL_TUV] = {start_tuv, end_tuv},
+    [EL_SEG] = {start_seg, end_seg},    [EL_PROP] = {start_prop, end_prop},
+    [EL_NOTE] = {start_note, end_note}, [EL_NATIVE] = {start_native, end_native},
+};
 
 /* A warning about the whole file (xml/xml.h): no position. */
 static void on_file_warn(void *ctx, const char *msg)
@@ -730,7 +830,7 @@ static void on_file_warn(void *ctx, const char *msg)
 
 int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
-    static const struct xml_handlers h = {on_start, on_end, on_text, on_file_warn};
+    static const struct xml_table t = {start_root, element_of, elements, on_text, on_file_warn};
     struct tmx_reader r;
     struct dd_error xe;
     int ret;
@@ -756,7 +856,7 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     exchange_concept_reset(&r.tu);
     exchange_concept_reset(&r.cur);
     r.tu.utf8 = r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */
-    ret = xml_read_file(path, &h, &r, &r.xr, &xe);
+    ret = xml_read_file_table(path, &t, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
         dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TMX file");
         ret = -1;

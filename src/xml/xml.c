@@ -8,6 +8,8 @@
  * xml.h lists as hostile, and turn expat's error into struct dd_error with
  * line and column. A callback that fails stops the parser with
  * XML_StopParser; the error it recorded wins over expat's "parsing aborted".
+ * For a table-driven reader (xml_read_file_table) the same wrappers look
+ * the element up and call its function themselves: one layer, not two.
  *
  * Writing: xml_escape is the one place that decides what may appear in the
  * character data and attribute values we write (XML 1.0 §2.2 Char, §2.4,
@@ -39,18 +41,23 @@
 
 struct xml_reader {
     XML_Parser parser;            /* expat's handle */
-    const struct xml_handlers *h; /* the format reader's callbacks */
-    void *ctx;                    /* their context */
-    unsigned depth;               /* open elements */
-    size_t text_run;              /* bytes of text since the last tag */
-    struct dd_error *err;         /* where errors go */
-    int raw_hangul;               /* the first bytes read are UTF-8 with Hangul (see below) */
-    int suspect;                  /* and the file declares another encoding */
-    int text_hangul;              /* Hangul was seen in the decoded text */
-    struct strbuf *sink;          /* where text goes, or NULL: to h->text (xml_reader_text_into) */
-    size_t *sink_kept;            /* bytes counted against sink_max */
-    size_t sink_max;              /* most bytes sink takes before text goes to h->text */
-    char declared[40];            /* that encoding, for the warning */
+    const struct xml_handlers *h; /* the format reader's callbacks, or NULL: */
+    const struct xml_table *t;    /* a table-driven reader's (xml_read_file_table) */
+    int (*text)(void *ctx, const char *s, size_t len); /* h's or t's */
+    void (*warn)(void *ctx, const char *msg);          /* likewise */
+    void *ctx;                                         /* their context */
+    unsigned depth;                                    /* open elements */
+    unsigned skip_depth;  /* table: depth of the element xml_reader_skip passes over, or 0 */
+    size_t text_run;      /* bytes of text since the last tag */
+    struct dd_error *err; /* where errors go */
+    int raw_hangul;       /* the first bytes read are UTF-8 with Hangul (see below) */
+    int suspect;          /* and the file declares another encoding */
+    int text_hangul;      /* Hangul was seen in the decoded text */
+    struct strbuf *sink;  /* where text goes, or NULL: to h->text (xml_reader_text_into) */
+    size_t *sink_kept;    /* bytes counted against sink_max */
+    size_t sink_max;      /* most bytes sink takes before text goes to h->text */
+    char declared[40];    /* that encoding, for the warning */
+    unsigned char open[XML_MAX_DEPTH + 1]; /* table: each open element's index, by depth */
 };
 
 /*
@@ -101,14 +108,14 @@ static void XMLCALL on_xml_decl(void *data, const XML_Char *version, const XML_C
 static void warn_mojibake(struct xml_reader *r)
 {
     struct strbuf msg = STRBUF_INIT;
-    if (!r->suspect || r->text_hangul || !r->h->warn)
+    if (!r->suspect || r->text_hangul || !r->warn)
         return;
     strbuf_addf(&msg,
                 "declares encoding '%s', but its bytes are UTF-8 with Korean text, which "
                 "reads as other letters (mojibake) in that encoding: if the file is UTF-8, "
                 "correct its declaration to encoding=\"UTF-8\"",
                 r->declared);
-    r->h->warn(r->ctx, msg.buf);
+    r->warn(r->ctx, msg.buf);
     strbuf_release(&msg);
 }
 
@@ -154,6 +161,7 @@ void xml_reader_get_position(const struct xml_reader *r, unsigned long *line, un
 }
 
 static void XMLCALL on_text(void *data, const XML_Char *s, int len);
+static void XMLCALL on_text_sink(void *data, const XML_Char *s, int len);
 
 void xml_reader_want_text(struct xml_reader *r, int want)
 {
@@ -166,7 +174,7 @@ void xml_reader_text_into(struct xml_reader *r, struct strbuf *sink, size_t *kep
     r->sink = sink;
     r->sink_kept = kept;
     r->sink_max = max;
-    XML_SetCharacterDataHandler(r->parser, on_text);
+    XML_SetCharacterDataHandler(r->parser, on_text_sink);
 }
 
 /* strcmp(a, b) == 0 for the short names of attributes, without a call into libc. */
@@ -228,27 +236,62 @@ static int small_tag(struct xml_reader *r, const XML_Char **attrs)
     return raw > 0 && raw <= SMALL_TAG && !attrs[XML_GetSpecifiedAttributeCount(r->parser)];
 }
 
-static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+/* What every start tag goes through: the depth and the attributes. Returns -1 when refused. */
+static inline int start_checks(struct xml_reader *r, const XML_Char *name, const XML_Char **attrs)
 {
-    struct xml_reader *r = data;
-    if (r->err->code)
-        return;
     r->text_run = 0;
     if (++r->depth > XML_MAX_DEPTH) {
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
-        return;
+        return -1;
+    }
+    /* one attribute (a tuv's language, a prop's type): strlen costs less than small_tag */
+    if (attrs[0] && !attrs[2]) {
+        if (strlen(attrs[1]) <= XML_MAX_ATTR)
+            return 0;
+        refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[0], name, XML_MAX_ATTR);
+        return -1;
     }
     for (size_t i = 0; attrs[i] && (i || !small_tag(r, attrs)); i += 2) {
         if (i / 2 >= XML_MAX_ATTRS) {
             refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
-            return;
+            return -1;
         }
         if (strlen(attrs[i + 1]) > XML_MAX_ATTR) {
             refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[i], name, XML_MAX_ATTR);
-            return;
+            return -1;
         }
     }
+    return 0;
+}
+
+static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_reader *r = data;
+    if (r->err->code || start_checks(r, name, attrs))
+        return;
     if (r->h->start && r->h->start(r->ctx, name, attrs) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+/* The start tag of a table-driven reader: checks, then the element's own function. */
+static void XMLCALL on_start_table(void *data, const XML_Char *name, const XML_Char **attrs)
+{
+    struct xml_reader *r = data;
+    const struct xml_table *t = r->t;
+    unsigned el = 0;
+    int rc = 0;
+
+    if (r->err->code || start_checks(r, name, attrs) || r->skip_depth)
+        return;
+    if (r->depth == 1) {
+        r->open[1] = 0;
+        rc = t->root(r->ctx, name, attrs);
+    } else {
+        r->open[r->depth] = (unsigned char)(el = t->element_of(name));
+        if (t->elements[el].start)
+            rc = t->elements[el].start(r->ctx, attrs);
+    }
+    if (rc && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
 }
 
@@ -261,6 +304,31 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
     r->depth--;
     if (r->h->end && r->h->end(r->ctx, name) && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+static void XMLCALL on_end_table(void *data, const XML_Char *name)
+{
+    struct xml_reader *r = data;
+    int (*end)(void *ctx);
+
+    if (r->err->code)
+        return;
+    r->text_run = 0;
+    if (r->skip_depth) {
+        if (r->depth-- != r->skip_depth)
+            return; /* inside the element passed over */
+        r->skip_depth = 0;
+    } else {
+        r->depth--;
+    }
+    end = r->t->elements[r->open[r->depth + 1]].end;
+    if (end && end(r->ctx) && !r->err->code)
+        xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+void xml_reader_skip(struct xml_reader *r)
+{
+    r->skip_depth = r->depth;
 }
 
 static void XMLCALL on_text(void *data, const XML_Char *s, int len)
@@ -281,8 +349,28 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
         strbuf_add(r->sink, s, (size_t)len);
         return;
     }
-    if (r->h->text && r->h->text(r->ctx, s, (size_t)len) && !r->err->code)
+    if (r->text && r->text(r->ctx, s, (size_t)len) && !r->err->code)
         xml_reader_fail(r, "cannot read text");
+}
+
+/*
+ * The text handler while text goes to a sink (xml_reader_text_into). The
+ * usual piece, within both limits, of a file that is not suspect, is added
+ * here without on_text's other tests (a TMX unit has nine pieces); any
+ * other goes to on_text, which decides it as ever.
+ */
+static void XMLCALL on_text_sink(void *data, const XML_Char *s, int len)
+{
+    struct xml_reader *r = data;
+    size_t n = (size_t)len;
+    if (!r->err->code && !r->suspect && r->text_run + n <= XML_MAX_TEXT &&
+        *r->sink_kept <= r->sink_max && n <= r->sink_max - *r->sink_kept) {
+        r->text_run += n;
+        *r->sink_kept += n;
+        strbuf_add(r->sink, s, n);
+        return;
+    }
+    on_text(data, s, len);
 }
 
 static void XMLCALL on_entity_decl(void *data, const XML_Char *name, int is_param,
@@ -376,17 +464,25 @@ static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Enc
     return XML_STATUS_OK;
 }
 
-static struct xml_reader *reader_new(const struct xml_handlers *h, void *ctx, struct dd_error *err)
+/* A reader calling h's functions, or when h is NULL, t's. */
+static struct xml_reader *reader_new(const struct xml_handlers *h, const struct xml_table *t,
+                                     void *ctx, struct dd_error *err)
 {
     struct xml_reader *r = xcalloc(1, sizeof(*r));
     r->h = h;
+    r->t = t;
+    r->text = h ? h->text : t->text;
+    r->warn = h ? h->warn : t->warn;
     r->ctx = ctx;
     r->err = err;
     r->parser = XML_ParserCreate(NULL);
     if (!r->parser)
         die_oom(sizeof(*r));
     XML_SetUserData(r->parser, r);
-    XML_SetElementHandler(r->parser, on_start, on_end);
+    if (h)
+        XML_SetElementHandler(r->parser, on_start, on_end);
+    else
+        XML_SetElementHandler(r->parser, on_start_table, on_end_table);
     XML_SetCharacterDataHandler(r->parser, on_text);
     XML_SetEntityDeclHandler(r->parser, on_entity_decl);
     XML_SetSkippedEntityHandler(r->parser, on_skipped_entity);
@@ -438,8 +534,9 @@ static int parse_failed(struct xml_reader *r)
     return -1;
 }
 
-int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
-                  struct xml_reader **reader_out, struct dd_error *err)
+/* xml_read_file with h's functions, or when h is NULL, t's. */
+static int read_file(const char *path, const struct xml_handlers *h, const struct xml_table *t,
+                     void *ctx, struct xml_reader **reader_out, struct dd_error *err)
 {
     int is_stdin = !strcmp(path, "-");
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -453,7 +550,7 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
         dd_error_set(err, DD_EINPUT, XML_READ_EOPEN, "%s", strerror(err->sys_errno));
         return -1;
     }
-    r = reader_new(h, ctx, err);
+    r = reader_new(h, t, ctx, err);
     if (reader_out)
         *reader_out = r;
     for (;;) {
@@ -491,6 +588,18 @@ int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
     return ret;
 }
 
+int xml_read_file(const char *path, const struct xml_handlers *h, void *ctx,
+                  struct xml_reader **reader_out, struct dd_error *err)
+{
+    return read_file(path, h, NULL, ctx, reader_out, err);
+}
+
+int xml_read_file_table(const char *path, const struct xml_table *t, void *ctx,
+                        struct xml_reader **reader_out, struct dd_error *err)
+{
+    return read_file(path, NULL, t, ctx, reader_out, err);
+}
+
 int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, void *ctx,
                     struct xml_reader **reader_out, struct dd_error *err)
 {
@@ -499,7 +608,7 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
     int ret = 0;
 
     dd_error_clear(err);
-    r = reader_new(h, ctx, err);
+    r = reader_new(h, NULL, ctx, err);
     r->raw_hangul = raw_utf8_hangul(buf, len > XML_CHUNK ? XML_CHUNK : len, len > XML_CHUNK);
     if (reader_out)
         *reader_out = r;

@@ -94,6 +94,47 @@ int xml_read_buffer(const char *buf, size_t len, const struct xml_handlers *h, v
                     struct xml_reader **reader_out /* OUT: may be NULL */,
                     struct dd_error *err /* OUT */);
 
+/*
+ * A reader built around its own element table: expat's callbacks land in
+ * xml.c, which makes its checks (depth, attributes, text runs) and then
+ * calls the function of that element directly, with no second layer that
+ * looks at the name again. Reading a TMX file is some twenty callbacks a
+ * unit, and the two layers of the plain handlers were a third of the
+ * reader's own instructions.
+ *
+ * element_of maps a name to an index into elements (0 for an element the
+ * reader passes over: elements[0]'s functions are NULL); the root element
+ * goes to root instead, and its end calls nothing. Callbacks return 0 to go
+ * on or -1 to stop, as with struct xml_handlers; a start or end function
+ * that returns -1 without an error of its own fails the read with "cannot
+ * read element 'NAME'". text and warn are as in struct xml_handlers.
+ */
+struct xml_element {
+    int (*start)(void *ctx, const char **attrs); /* may be NULL */
+    int (*end)(void *ctx);                       /* may be NULL */
+};
+
+struct xml_table {
+    int (*root)(void *ctx, const char *name, const char **attrs);
+    unsigned (*element_of)(const char *name); /* less than 256 */
+    const struct xml_element *elements;
+    int (*text)(void *ctx, const char *s, size_t len);
+    void (*warn)(void *ctx, const char *msg); /* may be NULL */
+};
+
+/* xml_read_file for a table-driven reader. */
+int xml_read_file_table(const char *path, const struct xml_table *t, void *ctx,
+                        struct xml_reader **reader_out /* OUT: may be NULL */,
+                        struct dd_error *err /* OUT */);
+
+/*
+ * From a start function of a table-driven reader: the element's content
+ * is passed over, no start or end function is called for the elements in
+ * it (xml.c still checks them), and the element's own end function is
+ * called when it closes. Text goes on as the reader last asked.
+ */
+void xml_reader_skip(struct xml_reader *r);
+
 /* From a callback: records an XML_READ_EINPUT error at the current position. */
 void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
