@@ -898,7 +898,9 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
                 return -1;
         }
     }
-    if (r->rd->row && !str_eq(key, r->key.buf) && unit_row(r, u, src, tgt, ko_only, bytes)) {
+    /* a unit that starts a concept (after a row, none is being gathered: no strcmp) */
+    if (r->rd->row && (!r->key.len || !str_eq(key, r->key.buf)) &&
+        unit_row(r, u, src, tgt, ko_only, bytes)) {
         if (flush(r)) /* the concept before, as add_unit would */
             return -1;
         r->pending = u;
