@@ -121,14 +121,22 @@ struct tmx_reader {
     struct strbuf notes;                         /* its notes, '\n'-separated */
     struct strbuf cur_lang[2];                   /* its source and target tags (first unit's) */
     int has_example, has_source;                 /* rd->omit: it has them, though none is kept */
-    struct strbuf canon;                         /* scratch: a tuv's canonical tag */
-    struct exchange_skipped skipped;             /* units without a Korean side */
-    struct strmap warned;                        /* warnings given */
-    int stopped;                                 /* the callback said stop */
-    struct strbuf lang_seen[2];                  /* tags last read without a warning */
-    struct strbuf canon_seen[2];                 /* their canonical forms */
-    unsigned side_seen[2];                       /* their enum side bits */
-    int lang_next;                               /* which of lang_seen to replace next */
+    /*
+     * A unit has gone into cur since it was last handed out. Mostly the
+     * same as a key, but a unit whose key is empty (a Korean-only unit with
+     * an empty second variant) leaves what it gave for the next unit to go
+     * on with, whatever that one's key: flush hands out nothing without a
+     * key.
+     */
+    int gathering;
+    struct strbuf canon;             /* scratch: a tuv's canonical tag */
+    struct exchange_skipped skipped; /* units without a Korean side */
+    struct strmap warned;            /* warnings given */
+    int stopped;                     /* the callback said stop */
+    struct strbuf lang_seen[2];      /* tags last read without a warning */
+    struct strbuf canon_seen[2];     /* their canonical forms */
+    unsigned side_seen[2];           /* their enum side bits */
+    int lang_next;                   /* which of lang_seen to replace next */
 };
 
 /*
@@ -342,6 +350,7 @@ static int flush(struct tmx_reader *r)
         }
     }
     exchange_concept_reset(&r->cur);
+    r->gathering = 0;
     strbuf_reset(&r->key);
     strbuf_reset(&r->notes);
     strbuf_reset(&r->cur_lang[0]);
@@ -711,6 +720,7 @@ static int add_unit(struct tmx_reader *r, const struct unit *u, const struct tuv
         return -1;
     if (!r->key.len)
         strbuf_addstr(&r->key, key);
+    r->gathering = 1;
     concept_lang(r, 0, src);
     if (tgt && !ko_only)
         concept_lang(r, 1, tgt);
@@ -898,8 +908,11 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
                 return -1;
         }
     }
-    /* a unit that starts a concept (after a row, none is being gathered: no strcmp) */
-    if (r->rd->row && (!r->key.len || !str_eq(key, r->key.buf)) &&
+    /*
+     * A unit that starts a concept: another concept is being gathered, or
+     * none is (after a row, the usual case: no strcmp).
+     */
+    if (r->rd->row && (r->key.len ? !str_eq(key, r->key.buf) : !r->gathering) &&
         unit_row(r, u, src, tgt, ko_only, bytes)) {
         if (flush(r)) /* the concept before, as add_unit would */
             return -1;
