@@ -256,8 +256,9 @@ typedef int (*exchange_row_fn)(void *ctx, const struct exchange_row *row);
 struct exchange_reader {
     model_concept_fn concept; /* called per concept; non-zero stops the read */
     exchange_row_fn row;      /* may be NULL; else called, in concept's place, for a concept
-                                 that is a row (the TMX reader; the others call concept) */
-    void *ctx;                /* for concept and warn */
+                                 that is a row (the TMX reader; the others call concept);
+                                 only with omit's EXCHANGE_OMIT_EXAMPLE: a row has none */
+    void *ctx;                /* for concept, row and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt;  /* languages: which side is Korean */
     struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */
