@@ -237,6 +237,59 @@ test_expect_success 'an encoding iconv does not know is still refused (exit 3)' 
 	test_expect_code 3 dadeum convert --date 2025-01-02 wrong.tmx wrong.tsv
 '
 
+# Units that are a concept of one row go to TSV without a concept being
+# built (tmx_read.c, unit_row): the rows must stay those of the concepts,
+# for units that go on with the concept of the unit before (by id, and by
+# Korean text across a skipped unit), a guessed abbreviation, a status,
+# a unit after one whose key is empty (a Korean-only unit with an empty
+# second variant), which goes on with what that one gave, and a last unit
+# that waits until the file ends.
+cat >rows.tmx <<EOF2
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  $hdr
+  <body>
+    <tu><prop type="x-concept-id">1</prop><tuv xml:lang="ko-KR"><seg>인공지능</seg></tuv><tuv xml:lang="en-US"><seg>artificial intelligence</seg></tuv></tu>
+    <tu><prop type="x-concept-id">1</prop><note>both</note><tuv xml:lang="ko-KR"><seg>인공지능</seg></tuv><tuv xml:lang="en-US"><seg>AI</seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>클라우드</seg></tuv><tuv xml:lang="en-US"><seg>cloud</seg></tuv></tu>
+    <tu><tuv xml:lang="fr"><seg>nuage</seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>클라우드</seg></tuv><tuv xml:lang="en-US"><seg>CLOUD</seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>빅데이터</seg></tuv><tuv xml:lang="en-US"><seg>BD</seg></tuv></tu>
+    <tu><prop type="x-concept-id">2</prop><prop type="x-status">approved</prop><tuv xml:lang="ko-KR"><seg>기계학습</seg></tuv><tuv xml:lang="en-US"><seg>machine learning</seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>로그</seg></tuv><tuv xml:lang="ko-KR"><seg></seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>기록</seg></tuv><tuv xml:lang="en-US"><seg>log</seg></tuv></tu>
+    <tu><tuv xml:lang="ko-KR"><seg>파일</seg></tuv><tuv xml:lang="en-US"><seg>file</seg></tuv></tu>
+  </body>
+</tmx>
+EOF2
+
+test_expect_success 'units that are rows convert to TSV as their concepts do' '
+	cat >expect <<-\EOF3 &&
+	인공지능	AI	#1; candidate; kind=english; type=english; note=both
+	인공지능	artificial intelligence	#1; candidate; kind=english; type=english; note=both
+	클라우드	cloud	#; candidate; kind=english; type=english
+	빅데이터	BD	#; candidate; kind=abbrev; type=abbrev
+	기계학습	machine learning	#2; approved; kind=english; type=english
+	기록	log	#; candidate; kind=loanword; type=english
+	파일	file	#; candidate; kind=english; type=english
+	EOF3
+	dadeum convert --date 2025-01-02 rows.tmx rows.tsv 2>err &&
+	grep -v "^#" rows.tsv >got &&
+	test_cmp expect got &&
+	test_grep "1 unit skipped" err &&
+	cat >expect <<-\EOF3 &&
+	클라우드	CLOUD	#; candidate; kind=english; type=abbrev
+	빅데이터	BD	#; candidate; kind=abbrev; type=abbrev
+	EOF3
+	dadeum convert --date 2025-01-02 --target abbrev rows.tmx rows.tsv 2>err &&
+	grep -v "^#" rows.tsv >got &&
+	test_cmp expect got &&
+	printf "로그\t기록\t#; candidate; kind=loanword; type=ko\n" >expect &&
+	dadeum convert --date 2025-01-02 --target loanword rows.tmx rows.tsv 2>err &&
+	grep -v "^#" rows.tsv >got &&
+	test_cmp expect got
+'
+
 printf '정부는 인공지능(AI) 안전연구소를 열었다.\t\n' >tab.txt
 
 test_expect_success 'an example ending in a TAB: TBX and TBX v3 round trips are byte-identical' '

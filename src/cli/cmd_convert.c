@@ -81,6 +81,15 @@ static int on_concept(void *data, const struct model_concept *c)
     return exchange_writer_add(cc->w, c);
 }
 
+/* A concept the reader gives as a row, for a writer that takes one (io/exchange.h). */
+static int on_row(void *data, const struct exchange_row *row)
+{
+    struct convert_ctx *cc = data;
+    cc->w->opt.source_lang = lang_for(cc, 0);
+    cc->w->opt.target_lang = lang_for(cc, 1);
+    return exchange_writer_add_row(cc->w, row);
+}
+
 static const struct cli_option options[] = {{"from", required_argument, 'f', 0},
                                             {"to", required_argument, 't', 0},
                                             {"target", required_argument, 'g', 0},
@@ -201,6 +210,7 @@ int cmd_convert(int argc, char **argv, struct dadeum_ctx *ctx)
     langs_open = 1;
     memset(&rd, 0, sizeof(rd));
     rd.concept = on_concept;
+    rd.row = to->ops->row ? on_row : NULL;
     rd.warn = on_warn;
     rd.ctx = &cc;
     rd.opt = opt;

@@ -159,6 +159,26 @@ static void tsv_begin(struct exchange_writer *w)
     fputs("# source\ttarget\tcomment (#concept id; status; kind=; type=; note=)\n", w->fp);
 }
 
+/*
+ * The rest of a row after the id: "; status; kind=...; type=..." with
+ * "; note=..." when there is a note, and the line end.
+ */
+static void tsv_comment_end(struct strbuf *sb, enum model_status status, const char *kind,
+                            enum model_form_type type, const char *note)
+{
+    ADD(sb, "; ");
+    strbuf_addstr(sb, model_status_name(status));
+    ADD(sb, "; kind=");
+    tsv_field(sb, kind);
+    ADD(sb, "; type=");
+    strbuf_addstr(sb, model_form_type_name(type));
+    if (note && *note) {
+        ADD(sb, "; note=");
+        tsv_field(sb, note);
+    }
+    strbuf_addch(sb, '\n');
+}
+
 static void tsv_pair(struct exchange_writer *w, const struct model_concept *c,
                      const struct model_form *source, const struct model_form *target)
 {
@@ -172,23 +192,58 @@ static void tsv_pair(struct exchange_writer *w, const struct model_concept *c,
     ADD(sb, "\t#");
     if (c->id > 0) /* no id: rows are grouped by their source text */
         add_id(sb, c->id);
-    ADD(sb, "; ");
-    strbuf_addstr(sb, model_status_name(c->status));
-    ADD(sb, "; kind=");
-    tsv_field(sb, c->kind ? c->kind : "");
-    ADD(sb, "; type=");
-    strbuf_addstr(sb, model_form_type_name(target->type));
-    if (c->note && *c->note) {
-        ADD(sb, "; note=");
-        tsv_field(sb, c->note);
-    }
-    strbuf_addch(sb, '\n');
+    tsv_comment_end(sb, c->status, c->kind ? c->kind : "", target->type, c->note);
     fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
 static void tsv_concept(struct exchange_writer *w, const struct model_concept *c)
 {
     exchange_for_each_pair(w, c, tsv_pair);
+}
+
+/*
+ * A concept given as a row (struct exchange_row): the pair tsv_concept
+ * would write of its two forms. For --target english the target is one
+ * whatever its type (an abbreviation when there is no English form);
+ * abbrev wants an abbreviation, loanword a loanword form, which a row
+ * has not: then no pair, as for such a concept.
+ */
+static void tsv_row(struct exchange_writer *w, const struct exchange_row *row)
+{
+    struct strbuf *sb = &w->buf;
+
+    if (w->opt.target == EXCHANGE_TARGET_LOANWORD ||
+        (w->opt.target == EXCHANGE_TARGET_ABBREV && row->type != MODEL_FORM_ABBREV))
+        return;
+    w->units++;
+    strbuf_reset(sb);
+    strbuf_add(sb, row->source, row->source_len); /* plain, as tsv_form copies it */
+    strbuf_addch(sb, '\t');
+    strbuf_add(sb, row->target, row->target_len);
+    ADD(sb, "\t#");
+    strbuf_addstr(sb, row->id); /* digits as add_id writes them */
+    /*
+     * The rows of a file mostly repeat one status, kind and type: what
+     * tsv_comment_end writes of them is built once, and copied while they
+     * repeat (a third of a row's cost when built each time).
+     */
+    if (!w->tail.len || row->status != w->tail_status || row->type != w->tail_type ||
+        strcmp(row->kind, w->tail_kind.buf)) {
+        strbuf_reset(&w->tail);
+        tsv_comment_end(&w->tail, row->status, row->kind, row->type, NULL);
+        strbuf_setlen(&w->tail, w->tail.len - 1); /* without the line end */
+        w->tail_status = row->status;
+        w->tail_type = row->type;
+        strbuf_reset(&w->tail_kind);
+        strbuf_addstr(&w->tail_kind, row->kind);
+    }
+    strbuf_add(sb, w->tail.buf, w->tail.len);
+    if (*row->note) {
+        ADD(sb, "; note=");
+        tsv_field(sb, row->note);
+    }
+    strbuf_addch(sb, '\n');
+    fwrite(sb->buf, 1, sb->len, w->fp);
 }
 
 static const char *const csv_columns[] = {"concept_id", "status",       "kind",
@@ -261,11 +316,11 @@ static void csv_concept(struct exchange_writer *w, const struct model_concept *c
 }
 
 /* TSV rows carry no example (docs/formats.md) */
-const struct exchange_writer_ops tsv_writer = {"tsv", tsv_begin, tsv_concept, NULL,
-                                               EXCHANGE_OMIT_EXAMPLE};
-const struct exchange_writer_ops omegat_writer = {"omegat", NULL, tsv_concept, NULL,
-                                                  EXCHANGE_OMIT_EXAMPLE};
-const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL, 0};
+const struct exchange_writer_ops tsv_writer = {
+    "tsv", tsv_begin, tsv_concept, NULL, EXCHANGE_OMIT_EXAMPLE, tsv_row};
+const struct exchange_writer_ops omegat_writer = {
+    "omegat", NULL, tsv_concept, NULL, EXCHANGE_OMIT_EXAMPLE, tsv_row};
+const struct exchange_writer_ops csv_writer = {"csv", csv_begin, csv_concept, NULL, 0, NULL};
 
 /* ---- reading: records ------------------------------------------------------------------- */
 

@@ -171,6 +171,8 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
 {
     memset(w, 0, sizeof(*w));
     strbuf_init(&w->buf, 0);
+    strbuf_init(&w->tail, 0);
+    strbuf_init(&w->tail_kind, 0);
     /*
      * One thread writes each output: without stdio's per-call lock the many
      * small writes of an export cost half as much (glibc, stdio_ext.h).
@@ -211,6 +213,18 @@ int exchange_writer_add(void *ctx, const struct model_concept *c)
     return ferror(w->fp) ? 1 : 0; /* a failed write (full disk) stops the walk */
 }
 
+int exchange_writer_add_row(void *ctx, const struct exchange_row *row)
+{
+    struct exchange_writer *w = ctx;
+
+    assert(w && w->fp && w->ops->row && row);
+    begin(w);
+    w->concepts++;
+    w->in_concept = 0;
+    w->ops->row(w, row);
+    return ferror(w->fp) ? 1 : 0;
+}
+
 void exchange_writer_finish(struct exchange_writer *w)
 {
     begin(w);
@@ -224,6 +238,8 @@ void exchange_writer_release(struct exchange_writer *w)
     w->forms = NULL;
     w->aforms = 0;
     strbuf_release(&w->buf);
+    strbuf_release(&w->tail);
+    strbuf_release(&w->tail_kind);
 }
 
 /* Canonical order; the preferred Korean form is placed first by the caller. */

@@ -10,6 +10,7 @@
  *
  *   reader --concept--> termbase_merge_add   (dadeum import)
  *   reader --concept--> writer               (dadeum convert)
+ *   reader --row--> writer                   (convert, a concept that is one row: TMX to TSV)
  *   termbase_foreach --concept--> writer     (dadeum export)
  *
  * Formats (docs/formats.md):
@@ -114,6 +115,30 @@ enum exchange_omit {
     EXCHANGE_OMIT_EXAMPLE = 1 << 0 /* example, example_path, _line and _pos */
 };
 
+/*
+ * A concept of one Korean form and one target form, handed to a writer
+ * without a model concept (exchange_writer_add_row): most units of a TMX
+ * file are such a concept, and building one and sorting its forms cost as
+ * much as the rest of writing its row. A reader hands out a row only when
+ * the concept it would build has exactly these two forms and these fields,
+ * so that a writer's row op writes the bytes its concept op would. It
+ * carries what the TSV rows read (csv.c); a writer that needs more of a
+ * concept has no row op and gets the concept.
+ */
+struct exchange_row {
+    const char *source;        /* the Korean form: not empty, trimmed, no control */
+    size_t source_len;         /* its bytes */
+    const char *target;        /* the target form, likewise (a 'plain' model_form) */
+    size_t target_len;         /* its bytes */
+    enum model_form_type type; /* the target's type: english or abbrev */
+    const char *id;            /* the concept id's decimal digits, no leading zero, as
+                                  add_id writes a positive id; "" for none */
+    enum model_status status;  /* review status */
+    const char *kind;          /* as exchange_concept_finish leaves c.kind; not NULL */
+    const char *note;          /* the note, or "" for none; no control but TAB, CR, LF
+                                  (which the concept's copy keeps as well) */
+};
+
 /* One output format: begin writes the header, concept one concept, end the footer. */
 struct exchange_writer_ops {
     const char *name;                                                          /* "tmx" */
@@ -121,6 +146,8 @@ struct exchange_writer_ops {
     void (*concept)(struct exchange_writer *w, const struct model_concept *c); /* body */
     void (*end)(struct exchange_writer *w);                                    /* footer */
     unsigned omit; /* enum exchange_omit: what concept never reads */
+    /* a concept given as a row (struct exchange_row), as concept would write it; may be NULL */
+    void (*row)(struct exchange_writer *w, const struct exchange_row *row);
 };
 
 /* A writer in use. Writers in src/io/ read and update every field. */
@@ -135,6 +162,10 @@ struct exchange_writer {
     size_t nforms;                         /* entries in forms */
     size_t aforms;                         /* allocated entries in forms */
     struct strbuf buf;                     /* a unit being built, for writers that want one */
+    struct strbuf tail;                    /* the TSV writer's last comment end (csv.c) */
+    enum model_status tail_status;         /* what tail was built of: status, */
+    enum model_form_type tail_type;        /* target type */
+    struct strbuf tail_kind;               /* and kind */
     int began;                             /* the header is written */
 };
 
@@ -158,6 +189,8 @@ void exchange_writer_init(struct exchange_writer *w, const struct exchange_write
  * feeding it: the caller then reports the write error.
  */
 int exchange_writer_add(void *ctx, const struct model_concept *c);
+/* exchange_writer_add for a concept given as a row; only for writers with a row op. */
+int exchange_writer_add_row(void *ctx, const struct exchange_row *row);
 /* Writes the footer (and the header, when no concept came). */
 void exchange_writer_finish(struct exchange_writer *w);
 /* Frees the scratch; safe to call twice. */
@@ -216,10 +249,16 @@ struct exchange_langs {
     struct strbuf target; /* the other side's */
 };
 
+/* A stream of rows (struct exchange_row), as model_concept_fn is of concepts. */
+typedef int (*exchange_row_fn)(void *ctx, const struct exchange_row *row);
+
 /* What a reader reports to. warn may be NULL; see exchange_warn_once for how often it is called. */
 struct exchange_reader {
     model_concept_fn concept; /* called per concept; non-zero stops the read */
-    void *ctx;                /* for concept and warn */
+    exchange_row_fn row;      /* may be NULL; else called, in concept's place, for a concept
+                                 that is a row (the TMX reader; the others call concept);
+                                 only with omit's EXCHANGE_OMIT_EXAMPLE: a row has none */
+    void *ctx;                /* for concept, row and warn */
     void (*warn)(void *ctx, unsigned long line, unsigned long column, const char *msg);
     struct exchange_options opt;  /* languages: which side is Korean */
     struct exchange_langs *langs; /* may be NULL; readers that know tags fill it (TMX, TBX) */

@@ -358,5 +358,6 @@ static void tbx3_end(struct exchange_writer *w)
     fputs("    </body>\n  </text>\n</tbx>\n", w->fp);
 }
 
-const struct exchange_writer_ops tbx2_writer = {"tbx", tbx2_begin, tbx2_concept, tbx2_end, 0};
-const struct exchange_writer_ops tbx3_writer = {"tbx3", tbx3_begin, tbx3_concept, tbx3_end, 0};
+const struct exchange_writer_ops tbx2_writer = {"tbx", tbx2_begin, tbx2_concept, tbx2_end, 0, NULL};
+const struct exchange_writer_ops tbx3_writer = {"tbx3",   tbx3_begin, tbx3_concept,
+                                                tbx3_end, 0,          NULL};

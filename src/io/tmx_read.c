@@ -11,6 +11,12 @@
  * consecutive units with the same x-concept-id (or, without one, the same Korean text) form
  * one concept.
  *
+ * Rows: a consumer that takes rows (struct exchange_reader's row: convert
+ * to TSV) gets a concept of one unit, one Korean and one target form and
+ * nothing a row lacks as an exchange_row, without the concept being built
+ * (unit_row). Such a unit waits until the next unit with a Korean side
+ * tells whether its concept goes on; if it does, both take the usual way.
+ *
  * Notes: the last "source: " and "example: " notes of a unit are the
  * example's place and line (tmx_write.c writes them after the others);
  * every other note is kept, in order, joined by line feeds into the
@@ -27,11 +33,10 @@
  * nothing else is an input error (struct exchange_skipped). Anything not
  * well-formed stops the read (xml/xml.h).
  *
- * Memory: a unit keeps the text of its Korean and target variants, props
- * and notes, at most EXCHANGE_MAX_UNIT bytes (and so does a concept
- * gathered from several units), else the read stops with an input error;
- * variants of other languages keep no text, and only the first few keep
- * a slot (for the languages of a skipped unit's warning), so a unit of a
+ * Memory: a unit (two, when one waits as a row) keeps the text of its Korean and target variants,
+ * props and notes, at most EXCHANGE_MAX_UNIT bytes (and so does a concept gathered from several
+ * units), else the read stops with an input error; variants of other languages keep no text, and
+ * only the first few keep a slot (for the languages of a skipped unit's warning), so a unit of a
  * million languages is read in constant memory.
  */
 #include <stdlib.h>
@@ -41,6 +46,7 @@
 #include "io/lang.h"
 #include "xml/xml.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -69,6 +75,24 @@ enum prop {
     PROP_FORM        /* x-abbreviation, x-loanword, ...: a form of prop_form's type */
 };
 
+/*
+ * What one <tu> gathers until it ends. The reader has two: a unit that is
+ * a row (struct exchange_row) waits in one while the next unit, read into
+ * the other, tells whether the concept goes on (tmx_reader.pending).
+ */
+struct unit {
+    struct tuv *tuvs;                    /* the unit's variants */
+    size_t ntuv, atuv;                   /* used, allocated */
+    size_t nother;                       /* the unit's variants of other languages */
+    struct exchange_concept tu;          /* the unit's form props, status and confidence */
+    const char *tu_id;                   /* its x-concept-id (tu_idbuf.buf), or NULL */
+    struct strbuf tu_idbuf;              /* the last x-concept-id given, controls made spaces */
+    struct strbuf tu_kind;               /* its x-kind, likewise; has_kind: there is one */
+    int has_kind;                        /* an x-kind was given */
+    struct strbuf tu_notes;              /* its other notes, '\n'-separated */
+    struct strbuf tu_source, tu_example; /* its last "source: "/"example: " note, prefix and all */
+};
+
 struct tmx_reader {
     struct xml_reader *xr;            /* for positions and errors */
     const struct exchange_reader *rd; /* where concepts go */
@@ -79,30 +103,40 @@ struct tmx_reader {
     struct strbuf text;               /* prop or note text */
     enum prop prop;                   /* what the open prop is */
     enum model_form_type prop_form;   /* for PROP_FORM */
-    struct tuv *tuvs;                 /* the unit's variants */
-    size_t ntuv, atuv;                /* used, allocated */
-    size_t nother;                    /* the unit's variants of other languages */
     size_t unit_bytes;                /* text the unit (or header) keeps: EXCHANGE_MAX_UNIT */
-    struct exchange_concept tu;       /* the unit's form props, status and confidence */
-    const char *tu_id;                /* its x-concept-id (tu_idbuf.buf), or NULL */
-    struct strbuf tu_idbuf;           /* the last x-concept-id given, controls made spaces */
-    struct strbuf tu_kind;            /* its x-kind, likewise; has_kind: there is one */
-    int has_kind;
-    struct strbuf tu_notes;              /* its other notes, '\n'-separated */
-    struct strbuf tu_source, tu_example; /* its last "source: "/"example: " note, prefix and all */
-    struct exchange_concept cur;         /* the concept being gathered */
-    struct strbuf key;                   /* its id or Korean text; "" when empty */
-    struct strbuf notes;                 /* its notes, '\n'-separated */
-    struct strbuf cur_lang[2];           /* its source and target tags (first unit's) */
-    int has_example, has_source;         /* rd->omit: it has them, though none is kept */
-    struct strbuf canon;                 /* scratch: a tuv's canonical tag */
-    struct exchange_skipped skipped;     /* units without a Korean side */
-    struct strmap warned;                /* warnings given */
-    int stopped;                         /* the callback said stop */
-    struct strbuf lang_seen[2];          /* tags last read without a warning */
-    struct strbuf canon_seen[2];         /* their canonical forms */
-    unsigned side_seen[2];               /* their enum side bits */
-    int lang_next;                       /* which of lang_seen to replace next */
+    struct unit units[2];             /* the unit being read, and one that may wait */
+    struct unit *u;                   /* the unit being read (in units) */
+    /*
+     * A unit read that is a concept of one row (unit_row), not handed out
+     * yet: the next unit with a Korean side may go on with its concept,
+     * which then takes the usual way. NULL when none waits; else the
+     * concept being gathered (cur) is empty.
+     */
+    struct unit *pending;
+    const char *pending_key;                     /* its id or Korean text */
+    const struct tuv *pending_src, *pending_tgt; /* its variants */
+    struct exchange_row row;                     /* its row */
+    struct exchange_concept cur;                 /* the concept being gathered */
+    struct strbuf key;                           /* its id or Korean text; "" when empty */
+    struct strbuf notes;                         /* its notes, '\n'-separated */
+    struct strbuf cur_lang[2];                   /* its source and target tags (first unit's) */
+    int has_example, has_source;                 /* rd->omit: it has them, though none is kept */
+    /*
+     * A unit has gone into cur since it was last handed out. Mostly the
+     * same as a key, but a unit whose key is empty (a Korean-only unit with
+     * an empty second variant) leaves what it gave for the next unit to go
+     * on with, whatever that one's key: flush hands out nothing without a
+     * key.
+     */
+    int gathering;
+    struct strbuf canon;             /* scratch: a tuv's canonical tag */
+    struct exchange_skipped skipped; /* units without a Korean side */
+    struct strmap warned;            /* warnings given */
+    int stopped;                     /* the callback said stop */
+    struct strbuf lang_seen[2];      /* tags last read without a warning */
+    struct strbuf canon_seen[2];     /* their canonical forms */
+    unsigned side_seen[2];           /* their enum side bits */
+    int lang_next;                   /* which of lang_seen to replace next */
 };
 
 /*
@@ -316,6 +350,7 @@ static int flush(struct tmx_reader *r)
         }
     }
     exchange_concept_reset(&r->cur);
+    r->gathering = 0;
     strbuf_reset(&r->key);
     strbuf_reset(&r->notes);
     strbuf_reset(&r->cur_lang[0]);
@@ -326,9 +361,10 @@ static int flush(struct tmx_reader *r)
 
 static void tuv_begin(struct tmx_reader *r, const char **attrs)
 {
+    struct unit *u = r->u;
     const char *l = lang_attr(r, attrs);
-    size_t old = r->atuv;
-    struct tuv *v = r->ntuv < r->atuv ? &r->tuvs[r->ntuv] : NULL;
+    size_t old = u->atuv;
+    struct tuv *v = u->ntuv < u->atuv ? &u->tuvs[u->ntuv] : NULL;
     int same = l && v && v->exact && str_eq(l, v->lang.buf); /* as this slot's last tag */
     unsigned side;
 
@@ -338,8 +374,8 @@ static void tuv_begin(struct tmx_reader *r, const char **attrs)
         strbuf_reset(&r->canon);
         side = l ? read_lang(r, l, &r->canon) : 0;
     }
-    if (!side && r->nother++ >= OTHER_TUVS && r->ntuv && !r->tuvs[r->ntuv - 1].side) {
-        r->ntuv--; /* the last slot of another language is reused */
+    if (!side && u->nother++ >= OTHER_TUVS && u->ntuv && !u->tuvs[u->ntuv - 1].side) {
+        u->ntuv--; /* the last slot of another language is reused */
         if (same) {
             /* and the tag goes there */
             strbuf_reset(&r->canon);
@@ -349,20 +385,20 @@ static void tuv_begin(struct tmx_reader *r, const char **attrs)
     } else if (side) {
         r->unit_bytes += sizeof(struct tuv);
     }
-    ALLOC_GROW(r->tuvs, r->ntuv + 1, r->atuv);
-    for (size_t i = old; i < r->atuv; i++) {
-        strbuf_init(&r->tuvs[i].seg, 0);
-        strbuf_init(&r->tuvs[i].lang, 0);
-        r->tuvs[i].exact = 0;
+    ALLOC_GROW(u->tuvs, u->ntuv + 1, u->atuv);
+    for (size_t i = old; i < u->atuv; i++) {
+        strbuf_init(&u->tuvs[i].seg, 0);
+        strbuf_init(&u->tuvs[i].lang, 0);
+        u->tuvs[i].exact = 0;
     }
-    v = &r->tuvs[r->ntuv];
+    v = &u->tuvs[u->ntuv];
     strbuf_reset(&v->seg);
     if (!same) {
         swap_bufs(&v->lang, &r->canon);
         v->exact = l && v->lang.len && str_eq(l, v->lang.buf);
     }
     v->side = side;
-    r->ntuv++;
+    u->ntuv++;
 }
 
 /* Counts len more bytes kept for the unit; -1 (the read stops) past EXCHANGE_MAX_UNIT. */
@@ -383,7 +419,7 @@ static int unit_keep(struct tmx_reader *r, size_t len)
  */
 static void seg_text(struct tmx_reader *r)
 {
-    struct tuv *v = &r->tuvs[r->ntuv - 1];
+    struct tuv *v = &r->u->tuvs[r->u->ntuv - 1];
     if (v->side && !r->skip)
         xml_reader_text_into(r->xr, &v->seg, &r->unit_bytes, EXCHANGE_MAX_UNIT);
     else
@@ -416,19 +452,21 @@ static int start_tu(void *ctx, const char **attrs)
         return 0;
     r->in_tu = 1;
     r->in_tuv = 0; /* a <tu> inside a <tuv> starts afresh */
-    r->ntuv = 0;
-    r->nother = 0;
+    if (r->pending == r->u)
+        r->u = &r->units[r->u == &r->units[0]]; /* the other, while this one waits */
+    r->u->ntuv = 0;
+    r->u->nother = 0;
     r->unit_bytes = 0;
     /* the unit's form props, status and confidence are all unit_done reads of tu */
-    if (r->tu.c.nforms)
-        exchange_concept_reset(&r->tu);
-    r->tu.c.status = MODEL_CANDIDATE;
-    r->tu.c.has_confidence = 0;
-    r->tu_id = NULL;
-    r->has_kind = 0;
-    strbuf_reset(&r->tu_notes);
-    strbuf_reset(&r->tu_source);
-    strbuf_reset(&r->tu_example);
+    if (r->u->tu.c.nforms)
+        exchange_concept_reset(&r->u->tu);
+    r->u->tu.c.status = MODEL_CANDIDATE;
+    r->u->tu.c.has_confidence = 0;
+    r->u->tu_id = NULL;
+    r->u->has_kind = 0;
+    strbuf_reset(&r->u->tu_notes);
+    strbuf_reset(&r->u->tu_source);
+    strbuf_reset(&r->u->tu_example);
     return 0;
 }
 
@@ -446,7 +484,7 @@ static int start_seg(void *ctx, const char **attrs)
 {
     struct tmx_reader *r = ctx;
     (void)attrs;
-    if (!r->in_seg && r->in_tuv && r->ntuv) {
+    if (!r->in_seg && r->in_tuv && r->u->ntuv) {
         r->in_seg = 1;
         seg_text(r);
     }
@@ -510,7 +548,7 @@ static int on_text(void *ctx, const char *s, size_t len)
     if (r->skip)
         return 0;
     if (r->in_seg) {
-        struct tuv *v = &r->tuvs[r->ntuv - 1];
+        struct tuv *v = &r->u->tuvs[r->u->ntuv - 1];
         if (!v->side)
             return 0; /* another language: only its tag is reported */
         if (unit_keep(r, len))
@@ -546,7 +584,7 @@ static void blank_controls(struct strbuf *sb)
 /* A prop of the unit has ended: dadeum's own are read back. */
 static void prop_done(struct tmx_reader *r)
 {
-    struct exchange_concept *e = &r->tu;
+    struct exchange_concept *e = &r->u->tu;
     int status;
     /* most props have no space to trim: no call for them */
     if (r->text.len && (is_space(r->text.buf[0]) || is_space(r->text.buf[r->text.len - 1])))
@@ -554,15 +592,15 @@ static void prop_done(struct tmx_reader *r)
     switch (r->prop) {
     case PROP_ID:
         if (exchange_id_given(r->text.buf)) {
-            swap_bufs(&r->tu_idbuf, &r->text);
-            blank_controls(&r->tu_idbuf);
-            r->tu_id = r->tu_idbuf.buf;
+            swap_bufs(&r->u->tu_idbuf, &r->text);
+            blank_controls(&r->u->tu_idbuf);
+            r->u->tu_id = r->u->tu_idbuf.buf;
         }
         break;
     case PROP_KIND:
-        swap_bufs(&r->tu_kind, &r->text);
-        blank_controls(&r->tu_kind);
-        r->has_kind = 1;
+        swap_bufs(&r->u->tu_kind, &r->text);
+        blank_controls(&r->u->tu_kind);
+        r->u->has_kind = 1;
         break;
     case PROP_STATUS:
         if ((status = model_status_parse(r->text.buf)) >= 0)
@@ -611,14 +649,14 @@ static void note_done(struct tmx_reader *r)
 {
     struct strbuf *slot = NULL;
     if (r->text.len >= 8 && !memcmp(r->text.buf, "source: ", 8))
-        slot = &r->tu_source;
+        slot = &r->u->tu_source;
     else if (r->text.len >= 9 && !memcmp(r->text.buf, "example: ", 9))
-        slot = &r->tu_example;
+        slot = &r->u->tu_example;
     if (!slot) {
-        add_note(&r->tu_notes, r->text.buf, r->text.len);
+        add_note(&r->u->tu_notes, r->text.buf, r->text.len);
         return;
     }
-    add_note(&r->tu_notes, slot->buf, slot->len);
+    add_note(&r->u->tu_notes, slot->buf, slot->len);
     swap_bufs(slot, &r->text); /* r->text is emptied when the next prop or note opens */
 }
 
@@ -640,17 +678,18 @@ static void concept_lang(struct tmx_reader *r, int i, const struct tuv *v)
     strbuf_release(&msg);
 }
 
-/* Puts the finished unit into the current concept. */
-static int unit_done(struct tmx_reader *r)
+/*
+ * The Korean and the target variant of unit u (NULL when it has none);
+ * *ko_only: the target is a second Korean one (loanword -> plain Korean).
+ */
+static void unit_sides(const struct unit *u, const struct tuv **src_out, const struct tuv **tgt_out,
+                       int *ko_only)
 {
     const struct tuv *src = NULL, *tgt = NULL;
-    struct exchange_concept *e = &r->cur, *tu = &r->tu;
-    enum model_form_type type = MODEL_FORM_ENGLISH;
-    const char *key;
-    int ko_only = 0;
 
-    for (size_t i = 0; i < r->ntuv; i++) {
-        const struct tuv *v = &r->tuvs[i];
+    *ko_only = 0;
+    for (size_t i = 0; i < u->ntuv; i++) {
+        const struct tuv *v = &u->tuvs[i];
         if (!src && (v->side & SIDE_SOURCE))
             src = v;
         else if (!tgt && (v->side & SIDE_TARGET))
@@ -658,24 +697,30 @@ static int unit_done(struct tmx_reader *r)
     }
     if (!tgt) {
         /* two Korean variants: loanword -> plain Korean */
-        for (size_t i = 0; i < r->ntuv && src; i++)
-            if (&r->tuvs[i] != src && (r->tuvs[i].side & SIDE_SOURCE)) {
-                tgt = &r->tuvs[i];
-                ko_only = 1;
+        for (size_t i = 0; i < u->ntuv && src; i++)
+            if (&u->tuvs[i] != src && (u->tuvs[i].side & SIDE_SOURCE)) {
+                tgt = &u->tuvs[i];
+                *ko_only = 1;
                 break;
             }
     }
-    if (!src || !src->seg.len) {
-        r->skipped.units++;
-        for (size_t i = 0; i < r->ntuv; i++)
-            exchange_skipped_lang(&r->skipped, r->tuvs[i].lang.buf);
-        return 0;
-    }
-    key = r->tu_id ? r->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
+    *src_out = src;
+    *tgt_out = tgt;
+}
+
+/* Puts unit u, with its variants src and tgt and its grouping key, into the current concept. */
+static int add_unit(struct tmx_reader *r, const struct unit *u, const struct tuv *src,
+                    const struct tuv *tgt, int ko_only, const char *key)
+{
+    struct exchange_concept *e = &r->cur;
+    const struct exchange_concept *tu = &u->tu;
+    enum model_form_type type = MODEL_FORM_ENGLISH;
+
     if (!str_eq(key, r->key.buf) && flush(r))
         return -1;
     if (!r->key.len)
         strbuf_addstr(&r->key, key);
+    r->gathering = 1;
     concept_lang(r, 0, src);
     if (tgt && !ko_only)
         concept_lang(r, 1, tgt);
@@ -697,17 +742,17 @@ static int unit_done(struct tmx_reader *r)
             }
         if (is_abbr)
             type = MODEL_FORM_ABBREV;
-        else if (!r->tu_id && exchange_guess_type(tgt->seg.buf) == MODEL_FORM_ABBREV)
+        else if (!u->tu_id && exchange_guess_type(tgt->seg.buf) == MODEL_FORM_ABBREV)
             type = MODEL_FORM_ABBREV;
         exchange_concept_add_form(e, type, tgt->seg.buf, tgt->seg.len);
     }
     for (size_t i = 0; i < tu->c.nforms; i++)
         exchange_concept_add_form(e, tu->c.forms[i].type, tu->c.forms[i].text,
                                   strlen(tu->c.forms[i].text));
-    if (r->tu_id && !e->c.id)
-        e->c.id = exchange_parse_id(r->tu_id);
-    if (r->has_kind && !e->c.kind)
-        e->c.kind = exchange_concept_strdup_clean(e, r->tu_kind.buf, r->tu_kind.len);
+    if (u->tu_id && !e->c.id)
+        e->c.id = exchange_parse_id(u->tu_id);
+    if (u->has_kind && !e->c.kind)
+        e->c.kind = exchange_concept_strdup_clean(e, u->tu_kind.buf, u->tu_kind.len);
     if (tu->c.status != MODEL_CANDIDATE)
         e->c.status = tu->c.status;
     if (tu->c.has_confidence && (!e->c.has_confidence || tu->c.confidence > e->c.confidence)) {
@@ -715,10 +760,10 @@ static int unit_done(struct tmx_reader *r)
         e->c.has_confidence = 1;
     }
     if (!r->notes.len) {
-        strbuf_addbuf(&r->notes, &r->tu_notes);
+        strbuf_addbuf(&r->notes, &u->tu_notes);
     } else {
         /* units of one concept repeat its notes (tmx_write.c): add the new ones only */
-        for (const char *p = r->tu_notes.buf, *end = p + r->tu_notes.len; p < end;) {
+        for (const char *p = u->tu_notes.buf, *end = p + u->tu_notes.len; p < end;) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
             if (!has_note(&r->notes, p, n))
@@ -726,18 +771,18 @@ static int unit_done(struct tmx_reader *r)
             p += n + 1;
         }
     }
-    if (r->tu_example.len > 9 && !e->c.example && !r->has_example) {
+    if (u->tu_example.len > 9 && !e->c.example && !r->has_example) {
         if (r->rd->omit & EXCHANGE_OMIT_EXAMPLE) /* counted, not kept */
-            exchange_concept_count(e, r->tu_example.len - 9 + 1);
+            exchange_concept_count(e, u->tu_example.len - 9 + 1);
         else
-            e->c.example = exchange_concept_strdup(e, r->tu_example.buf + 9, r->tu_example.len - 9);
+            e->c.example = exchange_concept_strdup(e, u->tu_example.buf + 9, u->tu_example.len - 9);
         r->has_example = 1;
     }
-    if (r->tu_source.len > 8 && !e->c.example_path && !r->has_source) {
+    if (u->tu_source.len > 8 && !e->c.example_path && !r->has_source) {
         if (r->rd->omit & EXCHANGE_OMIT_EXAMPLE)
-            exchange_concept_count_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+            exchange_concept_count_source(e, u->tu_source.buf + 8, u->tu_source.len - 8);
         else
-            exchange_concept_set_source(e, r->tu_source.buf + 8, r->tu_source.len - 8);
+            exchange_concept_set_source(e, u->tu_source.buf + 8, u->tu_source.len - 8);
         r->has_source = 1;
     }
     if (exchange_concept_get_bytes(e) + r->notes.len > EXCHANGE_MAX_UNIT) {
@@ -746,6 +791,138 @@ static int unit_done(struct tmx_reader *r)
         return -1;
     }
     return 0;
+}
+
+/* 1 when a form's text is as add_form would store it: not empty, no control, nothing to trim. */
+static int plain_form(const struct strbuf *sb)
+{
+    return sb->len && sb->buf[0] != ' ' && sb->buf[sb->len - 1] != ' ' &&
+           utf8_control_free_prefix(sb->buf, sb->len) == sb->len;
+}
+
+/* 1 when id is the digits of a positive number as add_id (csv.c) writes it: no leading zero. */
+static int plain_id(const char *id)
+{
+    size_t n = 0;
+    if (*id == '0')
+        return 0;
+    for (; id[n]; n++)
+        if (id[n] < '0' || id[n] > '9' || n >= 18) /* 18 digits: below LLONG_MAX */
+            return 0;
+    return n > 0;
+}
+
+/*
+ * Whether unit u, alone, is a concept the consumer may have as a row
+ * (struct exchange_row): then fills r->row and returns 1. Such a unit has a
+ * Korean and a target variant whose texts add_unit would store as they are,
+ * no form props, an id written as read (or none) and notes without
+ * controls to blank; bytes, the text it keeps, is far enough below
+ * EXCHANGE_MAX_UNIT that its concept cannot go past it (the source note
+ * it counts may grow four times, written as \x1b). The row holds what
+ * add_unit and flush would make of it for the writers that take rows:
+ * the example is not among it (they omit it).
+ */
+static int unit_row(struct tmx_reader *r, const struct unit *u, const struct tuv *src,
+                    const struct tuv *tgt, int ko_only, size_t bytes)
+{
+    struct exchange_row *row = &r->row;
+
+    if (ko_only || !tgt || u->tu.c.nforms || bytes > EXCHANGE_MAX_UNIT / 16 ||
+        !plain_form(&src->seg) || !plain_form(&tgt->seg) || (u->tu_id && !plain_id(u->tu_id)) ||
+        utf8_visible_prefix(u->tu_notes.buf, u->tu_notes.len,
+                            UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != u->tu_notes.len)
+        return 0;
+    row->source = src->seg.buf;
+    row->source_len = src->seg.len;
+    row->target = tgt->seg.buf;
+    row->target_len = tgt->seg.len;
+    /* as add_unit decides, without the form props a row has not */
+    row->type = !u->tu_id && exchange_guess_type(tgt->seg.buf) == MODEL_FORM_ABBREV
+                    ? MODEL_FORM_ABBREV
+                    : MODEL_FORM_ENGLISH;
+    row->id = u->tu_id ? u->tu_id : "";
+    row->status = u->tu.c.status;
+    /* exchange_concept_finish's kind for a concept of a 'ko' form and this one */
+    row->kind = u->has_kind && u->tu_kind.len ? u->tu_kind.buf : model_form_type_name(row->type);
+    row->note = u->tu_notes.buf;
+    return 1;
+}
+
+/* Makes to hold the tag from; mostly it does already (the units of a file repeat two tags). */
+static void set_lang(struct strbuf *to, const struct strbuf *from)
+{
+    if (to->len == from->len && !memcmp(to->buf, from->buf, to->len))
+        return;
+    strbuf_reset(to);
+    strbuf_add(to, from->buf, from->len);
+}
+
+/* Hands out the waiting unit's row, with its tags as flush hands out a concept's. */
+static int hand_out_row(struct tmx_reader *r)
+{
+    struct exchange_langs *langs = r->rd->langs;
+
+    r->pending = NULL;
+    if (langs) {
+        set_lang(&langs->source, &r->pending_src->lang);
+        set_lang(&langs->target, &r->pending_tgt->lang);
+    }
+    r->skipped.concepts++;
+    if (r->rd->row(r->rd->ctx, &r->row)) {
+        r->stopped = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * The finished unit: into the current concept, or, when it starts a
+ * concept and is a row (unit_row), kept waiting for the next unit to tell
+ * whether the concept goes on. bytes: the text it keeps.
+ */
+static int unit_done(struct tmx_reader *r, size_t bytes)
+{
+    struct unit *u = r->u;
+    const struct tuv *src, *tgt;
+    const char *key;
+    int ko_only;
+
+    unit_sides(u, &src, &tgt, &ko_only);
+    if (!src || !src->seg.len) {
+        r->skipped.units++;
+        for (size_t i = 0; i < u->ntuv; i++)
+            exchange_skipped_lang(&r->skipped, u->tuvs[i].lang.buf);
+        return 0;
+    }
+    key = u->tu_id ? u->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
+    if (r->pending) {
+        if (!str_eq(key, r->pending_key)) {
+            if (hand_out_row(r))
+                return -1;
+        } else {
+            /* the concept goes on: the waiting unit goes into it first */
+            const struct unit *p = r->pending;
+            r->pending = NULL;
+            if (add_unit(r, p, r->pending_src, r->pending_tgt, 0, r->pending_key))
+                return -1;
+        }
+    }
+    /*
+     * A unit that starts a concept: another concept is being gathered, or
+     * none is (after a row, the usual case: no strcmp).
+     */
+    if (r->rd->row && (r->key.len ? !str_eq(key, r->key.buf) : !r->gathering) &&
+        unit_row(r, u, src, tgt, ko_only, bytes)) {
+        if (flush(r)) /* the concept before, as add_unit would */
+            return -1;
+        r->pending = u;
+        r->pending_key = key;
+        r->pending_src = src;
+        r->pending_tgt = tgt;
+        return 0;
+    }
+    return add_unit(r, u, src, tgt, ko_only, key);
 }
 
 /* The end tags; those of elements inside a seg (but the seg's own) change nothing. */
@@ -795,9 +972,10 @@ static int end_tu(void *ctx)
 {
     struct tmx_reader *r = ctx;
     if (r->in_tu && !r->in_seg) {
+        size_t bytes = r->unit_bytes;
         r->in_tu = 0;
         r->unit_bytes = 0;
-        return unit_done(r);
+        return unit_done(r, bytes);
     }
     return 0;
 }
@@ -828,6 +1006,34 @@ static void on_file_warn(void *ctx, const char *msg)
     exchange_warn_once(r->rd, &r->warned, 0, 0, msg);
 }
 
+/* Empties a unit's buffers for the read (tu's texts are expat's: valid UTF-8). */
+static void unit_init(struct unit *u)
+{
+    memset(u, 0, sizeof(*u));
+    strbuf_init(&u->tu_notes, 0);
+    strbuf_init(&u->tu_source, 0);
+    strbuf_init(&u->tu_example, 0);
+    strbuf_init(&u->tu_idbuf, 0);
+    strbuf_init(&u->tu_kind, 0);
+    exchange_concept_reset(&u->tu);
+    u->tu.utf8 = 1;
+}
+
+static void unit_release(struct unit *u)
+{
+    for (size_t i = 0; i < u->atuv; i++) {
+        strbuf_release(&u->tuvs[i].seg);
+        strbuf_release(&u->tuvs[i].lang);
+    }
+    free(u->tuvs);
+    exchange_concept_release(&u->tu);
+    strbuf_release(&u->tu_notes);
+    strbuf_release(&u->tu_source);
+    strbuf_release(&u->tu_example);
+    strbuf_release(&u->tu_idbuf);
+    strbuf_release(&u->tu_kind);
+}
+
 int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error *err)
 {
     static const struct xml_table t = {start_root, element_of, elements, on_text, on_file_warn};
@@ -841,53 +1047,41 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
     strbuf_init(&r.text, 64);
     strbuf_init(&r.key, 64);
     strbuf_init(&r.notes, 0);
-    strbuf_init(&r.tu_notes, 0);
-    strbuf_init(&r.tu_source, 0);
-    strbuf_init(&r.tu_example, 0);
-    strbuf_init(&r.tu_idbuf, 0);
-    strbuf_init(&r.tu_kind, 0);
     strbuf_init(&r.canon, 0);
     for (int i = 0; i < 2; i++) {
         strbuf_init(&r.lang_seen[i], 0);
         strbuf_init(&r.canon_seen[i], 0);
         strbuf_init(&r.cur_lang[i], 0);
+        unit_init(&r.units[i]);
     }
+    r.u = &r.units[0];
     strbuf_init(&r.skipped.langs, 0);
-    exchange_concept_reset(&r.tu);
     exchange_concept_reset(&r.cur);
-    r.tu.utf8 = r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */
+    r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */
     ret = xml_read_file_table(path, &t, &r, &r.xr, &xe);
     if (!ret && !r.root_ok) {
         dd_error_set(&xe, DD_EINPUT, XML_READ_EINPUT, "not a TMX file");
         ret = -1;
     }
+    if (!ret && r.pending) /* then the concept being gathered is empty */
+        ret = hand_out_row(&r);
     if (!ret)
         ret = flush(&r);
     if (ret)
         exchange_fail_from_xml(err, &xe, r.stopped);
     else
         ret = exchange_skipped_report(rd, &r.skipped, "unit", "units", err);
-    for (size_t i = 0; i < r.atuv; i++) {
-        strbuf_release(&r.tuvs[i].seg);
-        strbuf_release(&r.tuvs[i].lang);
-    }
-    free(r.tuvs);
     strbuf_release(&r.text);
     strbuf_release(&r.key);
-    exchange_concept_release(&r.tu);
     exchange_concept_release(&r.cur);
     strmap_release(&r.warned, NULL);
     for (int i = 0; i < 2; i++) {
         strbuf_release(&r.lang_seen[i]);
         strbuf_release(&r.canon_seen[i]);
         strbuf_release(&r.cur_lang[i]);
+        unit_release(&r.units[i]);
     }
     strbuf_release(&r.notes);
-    strbuf_release(&r.tu_notes);
-    strbuf_release(&r.tu_source);
-    strbuf_release(&r.tu_example);
-    strbuf_release(&r.tu_idbuf);
-    strbuf_release(&r.tu_kind);
     strbuf_release(&r.canon);
     exchange_skipped_release(&r.skipped);
     return ret ? -1 : 0;

@@ -162,4 +162,4 @@ static void tmx_end(struct exchange_writer *w)
     fputs("  </body>\n</tmx>\n", w->fp);
 }
 
-const struct exchange_writer_ops tmx_writer = {"tmx", tmx_begin, tmx_concept, tmx_end, 0};
+const struct exchange_writer_ops tmx_writer = {"tmx", tmx_begin, tmx_concept, tmx_end, 0, NULL};

@@ -15,7 +15,9 @@
  * unique by (type, text); ko NULL or one of the 'ko' forms; kind set after
  * exchange_concept_finish; no lookup fields), and hands the concept on to
  * every writer, as `dadeum convert` does, writing into memory; their output
- * must be valid UTF-8. A failed read must say why: a code other than
+ * must be valid UTF-8. A second read, as `convert` to TSV makes it, takes
+ * the rows a reader gives (struct exchange_row; checked as promised) and
+ * must write the same TSV and end the same way. A failed read must say why: a code other than
  * EXCHANGE_OK (never ESTOPPED: the callback never stops) and a non-empty,
  * NUL-terminated message without a newline (not checked for UTF-8: a
  * message cut at 255 bytes may end inside a character).
@@ -149,6 +151,72 @@ static void fuzz_on_warn(void *data, unsigned long line, unsigned long column, c
     fuzz_check_str(msg);
 }
 
+/* A second read, for consumers that take rows: rows and concepts to one TSV writer. */
+static int fuzz_on_row_concept(void *data, const struct model_concept *c)
+{
+    exchange_writer_add(data, c);
+    return 0;
+}
+
+/* What io/exchange.h promises of a row, then the row to the TSV writer. */
+static int fuzz_on_row(void *data, const struct exchange_row *row)
+{
+    const char *forms[2] = {row->source, row->target};
+    size_t lens[2] = {row->source_len, row->target_len};
+
+    for (int i = 0; i < 2; i++) {
+        assert(lens[i] > 0 && strlen(forms[i]) == lens[i]);
+        fuzz_check_utf8(forms[i], lens[i]);
+        assert(utf8_control_free_prefix(forms[i], lens[i]) == lens[i]);
+        assert(!fuzz_is_white(forms[i][0]) && !fuzz_is_white(forms[i][lens[i] - 1]));
+    }
+    assert(row->type == MODEL_FORM_ENGLISH || row->type == MODEL_FORM_ABBREV);
+    assert(row->id && row->id[0] != '0' && strspn(row->id, "0123456789") == strlen(row->id));
+    assert((unsigned)row->status <= MODEL_REJECTED);
+    assert(row->kind && *row->kind);
+    fuzz_check_str(row->kind);
+    assert(row->note);
+    assert(utf8_visible_prefix(row->note, strlen(row->note),
+                               UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) == strlen(row->note));
+    return exchange_writer_add_row(data, row);
+}
+
+/*
+ * Reads the file at path again as `convert` to TSV does, with rows where
+ * the reader gives them, and checks that the read ends as the first one
+ * (ret, err) and that the TSV is the first read's (tsv[0..len)) byte for
+ * byte: a row is written as its concept would be.
+ */
+static void fuzz_rows(exchange_read_fn read, const char *path, const struct exchange_options *opt,
+                      int ret, const struct dd_error *err, const char *tsv, size_t len)
+{
+    struct exchange_writer w;
+    struct exchange_reader rd;
+    struct dd_error err2;
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *fp = open_memstream(&buf, &n);
+
+    assert(fp);
+    exchange_writer_init(&w, &tsv_writer, fp, opt);
+    memset(&rd, 0, sizeof(rd));
+    rd.concept = fuzz_on_row_concept;
+    rd.row = fuzz_on_row;
+    rd.warn = fuzz_on_warn;
+    rd.ctx = &w;
+    rd.opt = *opt;
+    rd.omit = tsv_writer.omit;
+    memset(&err2, 0x5a, sizeof(err2));
+    assert(read(path, &rd, &err2) == ret);
+    assert(err2.detail == err->detail && (!ret || !strcmp(err2.message, err->message)));
+    exchange_writer_finish(&w);
+    exchange_writer_release(&w);
+    assert(!ferror(fp));
+    fclose(fp);
+    assert(n == len && !memcmp(buf, tsv, len));
+    free(buf);
+}
+
 /* Runs read over the file at path, checking everything above. */
 static void fuzz_read(exchange_read_fn read, const char *path)
 {
@@ -190,8 +258,10 @@ static void fuzz_read(exchange_read_fn read, const char *path)
         fclose(ctx.fp[k]);
         assert(ctx.w[k].concepts == ctx.concepts);
         fuzz_check_utf8(ctx.buf[k], ctx.len[k]);
-        free(ctx.buf[k]);
     }
+    fuzz_rows(read, path, &opt, ret, &err, ctx.buf[3], ctx.len[3]); /* ops[3]: tsv */
+    for (int k = 0; k < FUZZ_NWRITERS; k++)
+        free(ctx.buf[k]);
 }
 
 /* The format sniffer on the same file: a format for any non-empty file. */
