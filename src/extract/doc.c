@@ -245,7 +245,8 @@ static int has_plain_cue(const char *s, size_t len)
         "일본식 표현", "일본어 투", "외래 용어", "어려운 용어", "행정 용어", NULL};
     /* the second bytes of the cues' first syllables (다 8B, 순 88, 우 9A, 쉬 89, 바 B0,
      * 대 8C, 갈 B0, 일 9D, 외 99, 어 96, 행 96), as bits over 0x80..0xBF: most syllables
-     * fail this one test */
+     * fail this one test; the rest (이, 인 and 일 among them) compare the syllable's
+     * three bytes before a cue's whole */
     static const uint64_t second = 1ull << 0x0B | 1ull << 0x08 | 1ull << 0x1A | 1ull << 0x09 |
                                    1ull << 0x30 | 1ull << 0x0C | 1ull << 0x1D | 1ull << 0x19 |
                                    1ull << 0x16;
@@ -256,8 +257,10 @@ static int has_plain_cue(const char *s, size_t len)
         unsigned char b2 = (unsigned char)s[i + 1];
         if (b2 >= 0x80 && b2 <= 0xBF && (second >> (b2 - 0x80) & 1)) {
             for (const char *const *c = cues; *c; c++) {
+                if ((*c)[2] != s[i + 2] || (*c)[1] != s[i + 1] || (*c)[0] != s[i])
+                    continue;
                 size_t n = strlen(*c);
-                if (i + n <= len && !memcmp(s + i, *c, n))
+                if (i + n <= len && !memcmp(s + i + 3, *c + 3, n - 3))
                     return 1;
             }
         }
