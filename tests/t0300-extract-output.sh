@@ -349,6 +349,14 @@ test_expect_success '--explain: every stderr line has the documented shape' '
 	! grep -v "^doc.txt:[0-9][0-9]*: skipped .*(.*).: [a-z]" err
 '
 
+test_expect_success '--explain names a role and name and a photo position' '
+	printf "%s\n" "국립국어원(원장 이상규)과 직무대리(오른쪽에서 두 번째)가 만났다." >roles.txt &&
+	dadeum extract --explain roles.txt >out 2>err &&
+	test_grep "^roles.txt:1: skipped .*(원장 이상규).: a person.s role and name\$" err &&
+	test_grep "^roles.txt:1: skipped .*(오른쪽에서 두 번째).: photo position\$" err &&
+	test "$(wc -l <out)" = 1
+'
+
 test_expect_success '--explain with -o: the file is the same as without' '
 	dadeum extract -o plain.tsv doc.txt &&
 	dadeum extract --explain -o explained.tsv doc.txt 2>err &&
