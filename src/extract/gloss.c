@@ -417,11 +417,11 @@ static int role_and_name(const char *s, size_t len)
 static int photo_position(const char *s, size_t len)
 {
     static const char *const places[] = {"왼쪽", "오른쪽", "가운데", "중앙", "앞줄", "뒷줄",
-                                         "윗줄", "아랫줄", "좌측",   "우측", "맨",   "사진",
-                                         "첫",   "두",     "세",     "네",   "다섯", "여섯",
-                                         "일곱", "여덟",   "아홉",   "열",   "번째", NULL};
+                                         "윗줄", "아랫줄", "좌측",   "우측", NULL};
+    static const char *const others[] = {"맨",   "사진", "첫",   "두",   "세", "네",   "다섯",
+                                         "여섯", "일곱", "여덟", "아홉", "열", "번째", NULL};
     static const char *const ends[] = {"에서", "부터", "번째", NULL};
-    int words = 0, place = 0;
+    int place = 0;
     for (size_t i = 0; i < len;) {
         while (i < len && s[i] == ' ')
             i++;
@@ -442,13 +442,55 @@ static int photo_position(const char *s, size_t len)
         int known = 0;
         for (const char *const *p = places; *p && !known; p++)
             known = strlen(*p) == n && !memcmp(s + i, *p, n);
+        place |= known;
+        for (const char *const *p = others; *p && !known; p++)
+            known = strlen(*p) == n && !memcmp(s + i, *p, n);
+        if (!known)
+            return 0;
+        i = j;
+    }
+    return place; /* at least one place: 두 번째 alone is no position */
+}
+
+/* 1 when w[0..n) is a number word or 번째 (셋 and 넷 stay out: also set and net,
+ * as in 데이터 모음(셋)). */
+static int is_number_word(const char *w, size_t n)
+{
+    static const char *const numbers[] = {"하나", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
+                                          "스물", "첫",   "두",   "세",   "네",   "번째", NULL};
+    for (const char *const *p = numbers; *p; p++)
+        if (strlen(*p) == n && !memcmp(w, *p, n))
+            return 1;
+    return 0;
+}
+
+/* A count or an ordinal in words, the whole bracket: 순서(다섯), 차례(두 번째),
+ * (첫째). Counts are not terms. */
+static int number_in_words(const char *s, size_t len)
+{
+    static const char *const ends[] = {"번째", "째", NULL};
+    int words = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        size_t n = j - i;
+        int known = is_number_word(s + i, n);
+        /* with its ordinal ending: 첫째, 다섯번째 */
+        for (const char *const *e = ends; *e && !known; e++) {
+            size_t el = strlen(*e);
+            known = n > el && !memcmp(s + j - el, *e, el) && is_number_word(s + i, n - el);
+        }
         if (!known)
             return 0;
         words++;
-        place |= n >= 6 && memcmp(s + i, "사진", 6) != 0; /* a two-syllable place word */
         i = j;
     }
-    return words && place;
+    return words > 0;
 }
 
 static const char *reject_shape(const struct strbuf *g)
@@ -483,6 +525,8 @@ static const char *reject_shape(const struct strbuf *g)
         return "a person's role and name";
     if (photo_position(s, len))
         return "photo position";
+    if (number_in_words(s, len))
+        return "date, time or number";
     if (has(s, len, "·") || memchr(s, ',', len) ||
         (memchr(s, '/', len) && !slash_acronym(s, len)) || memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
