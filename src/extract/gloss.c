@@ -409,88 +409,82 @@ static int role_and_name(const char *s, size_t len)
     return span_korean_name(name, (size_t)((sp2 ? sp2 : end) - name));
 }
 
+/* 1 when w[0..n) is in list, itself or before one of ends (오른쪽에서, 다섯번째). */
+static int listed_word(const char *w, size_t n, const char *const *list, const char *const *ends)
+{
+    for (const char *const *p = list; *p; p++)
+        if (strlen(*p) == n && !memcmp(w, *p, n))
+            return 1;
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (n > el && !memcmp(w + n - el, *e, el) && listed_word(w, n - el, list, ends + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /*
- * Where a person stands in a photo, the whole bracket: 직무대리(오른쪽),
- * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word is a place in the
- * picture, maybe with 에서 or 부터, or an ordinal (두 번째, 세번째).
+ * The bracket word by word: the OR of what judge says of each word, or 0 when
+ * it says 0 of one (or there is no word). judge returns a non-zero mask for a
+ * word it knows.
  */
-static int photo_position(const char *s, size_t len)
+static unsigned judge_words(const char *s, size_t len, unsigned (*judge)(const char *w, size_t n))
+{
+    unsigned all = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        unsigned m = judge(s + i, j - i);
+        if (!m)
+            return 0;
+        all |= m;
+        i = j;
+    }
+    return all;
+}
+
+/* A word of a photo position: 2 for a place in the picture, 1 for a word that goes with
+ * one (맨, 사진, an ordinal), 0 for any other. */
+static unsigned photo_word(const char *w, size_t n)
 {
     static const char *const places[] = {"왼쪽", "오른쪽", "가운데", "중앙", "앞줄", "뒷줄",
                                          "윗줄", "아랫줄", "좌측",   "우측", NULL};
     static const char *const others[] = {"맨",   "사진", "첫",   "두",   "세", "네",   "다섯",
                                          "여섯", "일곱", "여덟", "아홉", "열", "번째", NULL};
     static const char *const ends[] = {"에서", "부터", "번째", NULL};
-    int place = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < len && s[j] != ' ')
-            j++;
-        if (j == i)
-            break;
-        size_t n = j - i;
-        /* 오른쪽에서, 첫번째: a place or an ordinal with its ending */
-        for (const char *const *e = ends; *e; e++) {
-            size_t el = strlen(*e);
-            if (n > el && !memcmp(s + j - el, *e, el)) {
-                n -= el;
-                break;
-            }
-        }
-        int known = 0;
-        for (const char *const *p = places; *p && !known; p++)
-            known = strlen(*p) == n && !memcmp(s + i, *p, n);
-        place |= known;
-        for (const char *const *p = others; *p && !known; p++)
-            known = strlen(*p) == n && !memcmp(s + i, *p, n);
-        if (!known)
-            return 0;
-        i = j;
-    }
-    return place; /* at least one place: 두 번째 alone is no position */
+    return listed_word(w, n, places, ends) ? 2u : listed_word(w, n, others, ends) ? 1u : 0u;
 }
 
-/* 1 when w[0..n) is a number word or 번째 (셋 and 넷 stay out: also set and net,
- * as in 데이터 모음(셋)). */
-static int is_number_word(const char *w, size_t n)
+/*
+ * Where a person stands in a photo, the whole bracket: 직무대리(오른쪽),
+ * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word goes with a place in
+ * the picture, and one is a place (두 번째 alone is a count).
+ */
+static int photo_position(const char *s, size_t len)
+{
+    return (judge_words(s, len, photo_word) & 2) != 0;
+}
+
+/* A number word or 번째, maybe with its ordinal ending (첫째, 다섯번째). 셋 and 넷
+ * stay out: they are also set and net (데이터 모음(셋)). */
+static unsigned number_word(const char *w, size_t n)
 {
     static const char *const numbers[] = {"하나", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
                                           "스물", "첫",   "두",   "세",   "네",   "번째", NULL};
-    for (const char *const *p = numbers; *p; p++)
-        if (strlen(*p) == n && !memcmp(w, *p, n))
-            return 1;
-    return 0;
+    static const char *const ends[] = {"번째", "째", NULL};
+    return (unsigned)listed_word(w, n, numbers, ends);
 }
 
 /* A count or an ordinal in words, the whole bracket: 순서(다섯), 차례(두 번째),
  * (첫째). Counts are not terms. */
 static int number_in_words(const char *s, size_t len)
 {
-    static const char *const ends[] = {"번째", "째", NULL};
-    int words = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < len && s[j] != ' ')
-            j++;
-        if (j == i)
-            break;
-        size_t n = j - i;
-        int known = is_number_word(s + i, n);
-        /* with its ordinal ending: 첫째, 다섯번째 */
-        for (const char *const *e = ends; *e && !known; e++) {
-            size_t el = strlen(*e);
-            known = n > el && !memcmp(s + j - el, *e, el) && is_number_word(s + i, n - el);
-        }
-        if (!known)
-            return 0;
-        words++;
-        i = j;
-    }
-    return words > 0;
+    return judge_words(s, len, number_word) != 0;
 }
 
 static const char *reject_shape(const struct strbuf *g)
