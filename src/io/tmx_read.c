@@ -944,28 +944,29 @@ static int end_tuv(void *ctx)
     return 0;
 }
 
+/* The end of a <prop> or <note> whose text was being kept (*in): the text stops, and a
+ * unit's gets done with it. */
+static int end_text(struct tmx_reader *r, int *in, void (*done)(struct tmx_reader *))
+{
+    if (*in && !r->in_seg) {
+        *in = 0;
+        xml_reader_want_text(r->xr, 0);
+        if (r->in_tu)
+            done(r);
+    }
+    return 0;
+}
+
 static int end_prop(void *ctx)
 {
     struct tmx_reader *r = ctx;
-    if (r->in_prop && !r->in_seg) {
-        r->in_prop = 0;
-        xml_reader_want_text(r->xr, 0);
-        if (r->in_tu)
-            prop_done(r);
-    }
-    return 0;
+    return end_text(r, &r->in_prop, prop_done);
 }
 
 static int end_note(void *ctx)
 {
     struct tmx_reader *r = ctx;
-    if (r->in_note && !r->in_seg) {
-        r->in_note = 0;
-        xml_reader_want_text(r->xr, 0);
-        if (r->in_tu)
-            note_done(r);
-    }
-    return 0;
+    return end_text(r, &r->in_note, note_done);
 }
 
 static int end_tu(void *ctx)
