@@ -213,6 +213,16 @@ static void test_reader_depth(void)
  * Attributes an ATTLIST defaults are not in the tag's bytes: a short tag
  * that gets too many, or too long a value, that way is refused all the same.
  */
+/* doc is refused as too big, with a message that says how (needle). */
+static void refused(const struct strbuf *doc, struct strbuf *log, const char *what,
+                    const char *needle)
+{
+    struct dd_error err;
+    INT_EQ(parse(doc->buf, doc->len, log, &err), -1, "%s", what);
+    INT_EQ(err.detail, XML_READ_EREFUSED, "%s: %s", what, err.message);
+    OK(strstr(err.message, needle) != NULL, "%s: '%s'", what, err.message);
+}
+
 static void test_reader_defaulted_attrs(void)
 {
     struct strbuf doc = STRBUF_INIT, log = STRBUF_INIT;
@@ -222,17 +232,13 @@ static void test_reader_defaulted_attrs(void)
     for (unsigned i = 0; i <= XML_MAX_ATTR; i++)
         strbuf_addch(&doc, 'x');
     strbuf_addstr(&doc, "\">]><a/>");
-    INT_EQ(parse(doc.buf, doc.len, &log, &err), -1, "a long defaulted value");
-    INT_EQ(err.detail, XML_READ_EREFUSED, "%s", err.message);
-    OK(strstr(err.message, "longer than") != NULL, "'%s'", err.message);
+    refused(&doc, &log, "a long defaulted value", "longer than");
     strbuf_reset(&doc);
     strbuf_addstr(&doc, "<!DOCTYPE a [<!ATTLIST a");
     for (int i = 0; i <= XML_MAX_ATTRS; i++)
         strbuf_addf(&doc, " a%d CDATA \"v\"", i);
     strbuf_addstr(&doc, ">]><a/>");
-    INT_EQ(parse(doc.buf, doc.len, &log, &err), -1, "many defaulted attributes");
-    INT_EQ(err.detail, XML_READ_EREFUSED, "%s", err.message);
-    OK(strstr(err.message, "more than") != NULL, "'%s'", err.message);
+    refused(&doc, &log, "many defaulted attributes", "more than");
     strbuf_reset(&doc);
     strbuf_addstr(&doc, "<!DOCTYPE a [<!ATTLIST a v CDATA \"short\">]><a/>");
     INT_EQ(parse(doc.buf, doc.len, &log, &err), 0, "a short default: %s", err.message);
