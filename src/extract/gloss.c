@@ -788,7 +788,13 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         strbuf_add(expansion, it[lat].s, it[lat].len);
         hang = -1;
     } else if (lat >= 0) {
+        /* English and a Korean name or restatement (Gust, 돌풍): both gloss the term,
+         * and after an acronym, IMF(International Monetary Fund, 국제통화기금), the
+         * Korean is the term the acronym abbreviates */
         strbuf_add(out, it[lat].s, it[lat].len);
+        if (hang >= 0)
+            strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
+        hang = -1;
     } else if (han >= 0 && hang >= 0) {
         /* a hanja spelling and a plain restatement, as lists of refined words write
          * them: 해태(懈怠, 게으름), 노견(路肩, →갓길). The hanja is the gloss (its
