@@ -675,6 +675,9 @@ static int initials_fit(const char *acr, size_t alen, const char *phrase, size_t
 {
     if (!alen || !plen)
         return 0;
+    /* an article is no initial: (The Korea Central Cancer Registry, KCCR) */
+    if (plen > 4 && !memcmp(phrase, "The ", 4) && (acr[0] | 0x20) != 't')
+        phrase += 4, plen -= 4;
     if ((acr[0] | 0x20) == (phrase[0] | 0x20))
         return 1;
     /* a prefix of the body that adopted it: UN-SDGs, Sustainable Development Goals */
@@ -740,10 +743,13 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
      * Scientific and Cultural Organization): the Latin items after the acronym that
      * spells them are one long form */
     struct strbuf longform = STRBUF_INIT;
-    if (nacr == 1 && nlat > 1 && nhan == 0 && nhang == 0 && lat == acr + 1 &&
+    /* ... after the acronym or before it: (International Classification of
+     * Diseases, 10th edition, ICD-10) */
+    if (nacr == 1 && nlat > 1 && nhan == 0 && nhang == 0 && (lat == acr + 1 || acr == (int)n - 1) &&
         initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) {
-        const char *from = it[lat].s, *to = it[n - 1].s + it[n - 1].len;
-        for (size_t i = (size_t)lat; i < n; i++)
+        size_t last = acr == (int)n - 1 ? n - 2 : n - 1;
+        const char *from = it[lat].s, *to = it[last].s + it[last].len;
+        for (size_t i = (size_t)lat; i <= last; i++)
             if (it[i].cls != ITEM_LATIN)
                 to = NULL;
         if (to && initials_cover(it[acr].s, it[acr].len, from, (size_t)(to - from))) {
