@@ -1023,8 +1023,11 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m,
     while (s > 0 && m - s < 4 && !(s < m && t[s].dot)) {
         struct ko_script sc;
         ko_script_of(t[s - 1].s, t[s - 1].len, &sc);
+        /* a loanword the lexicon knows may end in a particle's syllable:
+         * 넷제로(탄소중립) */
         if (!sc.hangul || sc.latin || sc.digit || sc.hangul < 2 ||
-            ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE ||
+            (ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE &&
+             !(s == m && lexicon_is_loanword(t[s - 1].s, t[s - 1].len))) ||
             !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle))
             break;
         s--;
