@@ -563,7 +563,10 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
     struct ko_script gs;
     ko_script_of(gloss, strlen(gloss), &gs);
     int unmet = kind == MODEL_KIND_ABBREV ? (double)gs.upper > syl / 2.0 : words > m - s0;
-    return o->weak || unmet || t[s0].dot;
+    /* a short form's syllables start where its long form's first word does, which
+     * may be after a modifier of the name (신종 코로나바이러스 감염증(코로나19)) */
+    int contraction = kind == MODEL_KIND_SHORTFORM && s0 - i == 1;
+    return o->weak || unmet || t[s0].dot || contraction;
 }
 
 /*
