@@ -249,7 +249,8 @@ static int ends_with(const char *tok, size_t len, const char *suf)
 }
 
 /* Words that never begin or continue a term: conjunctions, determiners,
- * sentence adverbs, bound nouns used as postpositions. */
+ * sentence adverbs, bound nouns used as postpositions, nouns of a body's place
+ * under another (금융위원회 산하 금융정보분석원: 산하, 소속, 직속). */
 static const char *const function_words[] = {
     "및",   "등",   "또는", "혹은",   "그리고", "그러나", "하지만", "또한",   "또",     "더",
     "더욱", "매우", "특히", "이",     "그",     "저",     "이번",   "해당",   "각",     "각종",
@@ -261,7 +262,7 @@ static const char *const function_words[] = {
     "지금", "오늘", "금일", "당일",   "매년",   "그간",   "이미",   "앞으로", "새로",   "등을",
     "등이", "등과", "등에", "및",     "또한",   "다시",   "이제",   "곧",     "아직",   "직접",
     "적극", "계속", "주로", "처음",   "다음",   "위",     "아래",   "이상",   "이하",   "미만",
-    "초과", "내외", "전후", "통한",   "위한",   "시",     NULL};
+    "초과", "내외", "전후", "통한",   "위한",   "시",     "산하",   "소속",   "직속",   NULL};
 
 /*
  * Particles standing alone after a bracket (...)와 정보통신산업진흥원): never
