@@ -1249,6 +1249,17 @@ static void decide_shortform(struct decision *d)
     }
 }
 
+/* 1 when t[s..m) is one of the lexicon's Korean forms of gloss, spaces aside. */
+static int is_lexicon_form(const char *gloss, size_t glen, const struct tok *t, int s, int m)
+{
+    const char *forms[LEX_MAX_FORMS];
+    size_t n = lexicon_ko_forms(gloss, glen, forms, LEX_MAX_FORMS);
+    for (size_t f = 0; f < n; f++)
+        if (fold_form_ends_at(forms[f], t, s, m - 1) == s)
+            return 1;
+    return 0;
+}
+
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1275,9 +1286,11 @@ static void decide_abbrev(struct decision *d)
                (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
                 span_ends_with(t[s - 1].s, t[s - 1].len, "형", 3)))
             s--;
-    /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체 */
+    /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체;
+     * not when the span is already the lexicon's name of the acronym, a kind of
+     * document or body (군수협력에 관한 양해각서(MOU) gives 양해각서) */
     int ts = title_phrase_start(t, s);
-    if (ts >= 0)
+    if (ts >= 0 && !is_lexicon_form(o->gloss, d->glen, t, s, m))
         s = ts, o->flags |= OCC_PHRASE;
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     size_t tl = (size_t)(to - from);
