@@ -771,9 +771,11 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
      * word is another name (ICPO·인터폴) */
     if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) ||
         /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
-         * acronym as a loanword (코피아, KOPIA) */
+         * acronym as a loanword (코피아, KOPIA) or names a body (UNESCO,
+         * 국제연합교육과학문화기구) */
         (acr >= 0 && hang >= 0 && !it[hang].dotted && !it[hang].colon &&
-         !gloss_is_loanword(it[hang].s, it[hang].len, oracle)) ||
+         !gloss_is_loanword(it[hang].s, it[hang].len, oracle) &&
+         !(span_org_like(it[hang].s, it[hang].len) && !memchr(it[hang].s, ' ', it[hang].len))) ||
         (acr < 0 && lat < 0 && hang >= 0 && n > 1 && !(n == 2 && han >= 0))) {
         strbuf_release(&longform);
         return 0;
