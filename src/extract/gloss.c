@@ -213,6 +213,10 @@ static int has_numeric_run(const char *s, size_t len)
             next == ' ' || next == 0 || is_unit_syllable(next))
             if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')) && !name_end)
                 return 1;
+        /* 2018a: a year of a citation (author 2018a) */
+        if (j - i == 4 && next >= 'a' && next <= 'z' &&
+            (j + 1 == len || s[j + 1] == ' ' || s[j + 1] == ','))
+            return 1;
         /* 7F, 320TF, 2PF: floors and FLOPS */
         if (next == 'F' || (next == 'T' && j + 1 < len && s[j + 1] == 'F') ||
             (next == 'P' && j + 1 < len && s[j + 1] == 'F') ||
