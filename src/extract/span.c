@@ -1366,6 +1366,30 @@ static void decide_english(struct decision *d)
 }
 
 /*
+ * A contraction of words written apart (연구용 원자로(연구로), 사적 매매(사매매)):
+ * the start, from s back to at most three tokens left of it and not before lo,
+ * of a span that begins with the gloss's first syllable, holds its syllables in
+ * order and weighs more than it; -1 when there is none.
+ */
+static int contraction_start(const char *gloss, size_t glen, const struct tok *t, int lo, int s,
+                             int m)
+{
+    uint32_t g0 = 0;
+    if (ko_syllable_count(gloss, glen) < 2)
+        return -1;
+    utf8_decode(gloss, glen, &g0);
+    const char *to = t[m - 1].s + t[m - 1].len;
+    for (int j = s; j >= lo && j >= s - 3; j--) {
+        uint32_t c = 0;
+        utf8_decode(t[j].s, t[j].len, &c);
+        if (c == g0 && syllable_subsequence(gloss, t[j].s, (size_t)(to - t[j].s)) &&
+            gloss_weight(gloss) < span_weight(t, j, m))
+            return j;
+    }
+    return -1;
+}
+
+/*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
  */
@@ -1480,6 +1504,9 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_NATIVE;
     } else if (decide_reversed_loanword(o, t, m, d->oracle)) {
         return;
+    } else if (contraction_start(o->gloss, glen, t, lo, s, m) >= 0) {
+        s = contraction_start(o->gloss, glen, t, lo, s, m);
+        kind = MODEL_KIND_SHORTFORM; /* 연구용 원자로(연구로), 사적 매매(사매매) */
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
                     "native gloss that is neither a restatement nor a short form");
