@@ -269,6 +269,8 @@ struct cleaned {
     char gloss[256];     /* cleaned text */
     char expansion[256]; /* expansion */
     unsigned flags;      /* OCC_* set */
+    char extra[256];     /* the first other gloss of the same term, or "" */
+    size_t nextra;       /* how many other glosses */
 };
 
 static void clean(const char *inner, struct cleaned *c)
@@ -277,6 +279,8 @@ static void clean(const char *inner, struct cleaned *c)
     struct gloss_extra extra = GLOSS_EXTRA_INIT;
     c->flags = 0;
     c->why = gloss_clean(inner, strlen(inner), NULL, &out, &c->flags, &exp, &extra);
+    c->nextra = extra.n;
+    snprintf(c->extra, sizeof(c->extra), "%s", extra.n ? extra.g[0].buf : "");
     for (size_t i = 0; i < 3; i++)
         strbuf_release(&extra.g[i]);
     snprintf(c->gloss, sizeof(c->gloss), "%s", out.buf);
@@ -421,10 +425,22 @@ static void test_clean_expansion(void)
     /* two commas: a list */
     clean("KISA, Korea, Agency", &c);
     STR_EQ(c.expansion, "", "two commas");
-    /* a Korean second part: a list */
-    clean("KISA, 한국인터넷진흥원", &c);
+    /* a Korean word as the second part: a list */
+    clean("AI, 반도체", &c);
     STR_EQ(c.expansion, "", "Korean after the comma");
     STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "Korean after the comma");
+    /* ... unless it names a body: the acronym's Korean name, a second gloss */
+    clean("KISA, 한국인터넷진흥원", &c);
+    OK(c.why == NULL, "a body's name after the comma: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "KISA", "the acronym");
+    STR_EQ(c.expansion, "", "no expansion");
+    INT_EQ(c.nextra, 1, "one other gloss");
+    STR_EQ(c.extra, "한국인터넷진흥원", "the body's name");
+    /* English and a Korean name: both gloss the term */
+    clean("International Monetary Fund, 국제통화기금", &c);
+    OK(c.why == NULL, "English and Korean: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "International Monetary Fund", "the English");
+    STR_EQ(c.extra, "국제통화기금", "the Korean, another gloss");
     /* not an acronym first */
     clean("Korea, Korea Internet Agency", &c);
     STR_EQ(c.expansion, "", "a word, not an acronym, first");
