@@ -221,7 +221,7 @@ static void tsv_row(struct exchange_writer *w, const struct exchange_row *row)
     strbuf_addch(sb, '\t');
     strbuf_add(sb, row->target, row->target_len);
     ADD(sb, "\t#");
-    strbuf_addstr(sb, row->id); /* digits as add_id writes them */
+    strbuf_add(sb, row->id, row->id_len); /* digits as add_id writes them */
     /*
      * The rows of a file mostly repeat one status, kind and type: what
      * tsv_comment_end writes of them is built once, and copied while they

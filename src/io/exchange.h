@@ -133,6 +133,7 @@ struct exchange_row {
     enum model_form_type type; /* the target's type: english or abbrev */
     const char *id;            /* the concept id's decimal digits, no leading zero, as
                                   add_id writes a positive id; "" for none */
+    size_t id_len;             /* its bytes */
     enum model_status status;  /* review status */
     const char *kind;          /* as exchange_concept_finish leaves c.kind; not NULL */
     const char *note;          /* the note, or "" for none; no control but TAB, CR, LF

@@ -57,12 +57,13 @@ enum side { SIDE_SOURCE = 1, SIDE_TARGET = 2 };
 #define OTHER_TUVS 9
 
 struct tuv {
-    unsigned side;      /* enum side bits of its xml:lang, 0 for another language */
-    struct strbuf seg;  /* text; always empty for another language */
-    struct strbuf lang; /* its canonical tag; "" when none or not BCP 47 */
-    int exact;          /* lang is the attribute as written (so read_lang gave no warning):
-                           the variant in this slot of the next unit, which mostly repeats
-                           it, takes side and lang from here (tuv_begin) */
+    unsigned side;        /* enum side bits of its xml:lang, 0 for another language */
+    struct strbuf seg;    /* text; always empty for another language */
+    struct strbuf lang;   /* its canonical tag; "" when none or not BCP 47 */
+    int exact;            /* lang is the attribute as written (so read_lang gave no warning):
+                             the variant in this slot of the next unit, which mostly repeats
+                             it, takes side and lang from here (tuv_begin) */
+    unsigned long tag_id; /* names lang's bytes: variants with one id have one tag (read_lang) */
 };
 
 /* dadeum's own properties, which it reads back. */
@@ -136,8 +137,14 @@ struct tmx_reader {
     struct strbuf lang_seen[2];      /* tags last read without a warning */
     struct strbuf canon_seen[2];     /* their canonical forms */
     unsigned side_seen[2];           /* their enum side bits */
+    unsigned long id_seen[2];        /* the tag ids (struct tuv) of canon_seen */
+    unsigned long tag_ids;           /* the last tag id given; 0 names the empty tag */
     int lang_next;                   /* which of lang_seen to replace next */
+    unsigned long langs_id[2];       /* the tag ids rd->langs holds, or TAG_UNKNOWN */
 };
+
+/* In langs_id: rd->langs holds tags of no known id (at the start, after flush). */
+#define TAG_UNKNOWN ((unsigned long)-1)
 
 /*
  * strcmp(a, b) == 0. A byte loop here cost seven instructions a byte;
@@ -167,9 +174,12 @@ static void warn(struct tmx_reader *r, const char *msg)
 /*
  * Which side a language attribute is on (enum side bits), warning about
  * repairs: the tag is read in its canonical form, which goes to canon_out
- * (may be NULL; left empty for a tag that is not BCP 47).
+ * (may be NULL; left empty for a tag that is not BCP 47), and *id_out
+ * (may be NULL) names those bytes: one id, one tag. Tags of the two
+ * remembered ones keep their ids; any other gets a new one.
  */
-static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *canon_out)
+static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *canon_out,
+                          unsigned long *id_out)
 {
     struct strbuf canon = STRBUF_INIT, msg = STRBUF_INIT, shown = STRBUF_INIT;
     const struct exchange_options *opt = &r->rd->opt;
@@ -181,6 +191,8 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *
         if (r->lang_seen[i].len && str_eq(tag, r->lang_seen[i].buf)) {
             if (canon_out)
                 strbuf_addbuf(canon_out, &r->canon_seen[i]);
+            if (id_out)
+                *id_out = r->id_seen[i];
             return r->side_seen[i];
         }
     switch (res = lang_normalize(tag, &canon)) {
@@ -208,10 +220,14 @@ static unsigned read_lang(struct tmx_reader *r, const char *tag, struct strbuf *
         strbuf_reset(&r->canon_seen[r->lang_next]);
         strbuf_addbuf(&r->canon_seen[r->lang_next], &canon);
         r->side_seen[r->lang_next] = side;
+        r->id_seen[r->lang_next] = ++r->tag_ids;
         r->lang_next ^= 1;
     } else {
         warn(r, msg.buf);
+        ++r->tag_ids; /* a tag not remembered: an id of its own */
     }
+    if (id_out)
+        *id_out = r->tag_ids;
     strbuf_release(&canon);
     strbuf_release(&msg);
     strbuf_release(&shown);
@@ -285,43 +301,55 @@ static unsigned element_of(const char *n)
     }
 }
 
-/* PROP_FORM with *form set to type when s is name, else PROP_OTHER. */
-static enum prop form_prop(const char *s, const char *name, enum model_form_type type,
+/*
+ * s, of len bytes, is the literal lit. Inlined with a literal, strlen is a
+ * constant and memcmp a few loads, not a call; and it reads no byte of s
+ * past len, as strcmp would not.
+ */
+static inline int equals(const char *s, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    return len == n && !memcmp(s, lit, n);
+}
+
+/* PROP_FORM with *form set to type when s (len bytes) is name, else PROP_OTHER. */
+static enum prop form_prop(const char *s, size_t len, const char *name, enum model_form_type type,
                            enum model_form_type *form)
 {
-    if (strcmp(s, name))
+    if (!equals(s, len, name))
         return PROP_OTHER;
     *form = type;
     return PROP_FORM;
 }
 
 /*
- * What a <prop type="..."> is; *form gets the form type of PROP_FORM. By
- * the letter after "x-", then one strcmp: three props a unit.
+ * What a <prop type="..."> is, type having len bytes; *form gets the form
+ * type of PROP_FORM. By the letter after "x-", then one comparison of
+ * known length: three props a unit.
  */
-static enum prop prop_of(const char *type, enum model_form_type *form)
+static enum prop prop_of(const char *type, size_t len, enum model_form_type *form)
 {
     if (!type || type[0] != 'x' || type[1] != '-')
         return PROP_OTHER;
-    type += 2;
-    switch (*type) {
+    switch (type[2]) {
     case 'c':
-        return !strcmp(type, "concept-id") ? PROP_ID : PROP_OTHER;
+        return equals(type, len, "x-concept-id") ? PROP_ID : PROP_OTHER;
     case 'k':
-        return !strcmp(type, "kind") ? PROP_KIND : PROP_OTHER;
+        return equals(type, len, "x-kind") ? PROP_KIND : PROP_OTHER;
     case 's':
-        return !strcmp(type, "status") ? PROP_STATUS
-                                       : form_prop(type, "shortform", MODEL_FORM_SHORT, form);
+        return equals(type, len, "x-status")
+                   ? PROP_STATUS
+                   : form_prop(type, len, "x-shortform", MODEL_FORM_SHORT, form);
     case 'd':
-        return !strcmp(type, "dadeum-confidence") ? PROP_CONFIDENCE : PROP_OTHER;
+        return equals(type, len, "x-dadeum-confidence") ? PROP_CONFIDENCE : PROP_OTHER;
     case 'a':
-        return form_prop(type, "abbreviation", MODEL_FORM_ABBREV, form);
+        return form_prop(type, len, "x-abbreviation", MODEL_FORM_ABBREV, form);
     case 'l':
-        return form_prop(type, "loanword", MODEL_FORM_LOANWORD, form);
+        return form_prop(type, len, "x-loanword", MODEL_FORM_LOANWORD, form);
     case 'e':
-        return form_prop(type, "english", MODEL_FORM_ENGLISH, form);
+        return form_prop(type, len, "x-english", MODEL_FORM_ENGLISH, form);
     case 'n':
-        return form_prop(type, "native", MODEL_FORM_NATIVE, form);
+        return form_prop(type, len, "x-native", MODEL_FORM_NATIVE, form);
     default:
         return PROP_OTHER;
     }
@@ -342,6 +370,7 @@ static int flush(struct tmx_reader *r)
         if (langs) {
             swap_bufs(&langs->source, &r->cur_lang[0]);
             swap_bufs(&langs->target, &r->cur_lang[1]);
+            r->langs_id[0] = r->langs_id[1] = TAG_UNKNOWN;
         }
         r->skipped.concepts++;
         if (r->rd->concept(r->rd->ctx, &r->cur.c)) {
@@ -367,12 +396,13 @@ static void tuv_begin(struct tmx_reader *r, const char **attrs)
     struct tuv *v = u->ntuv < u->atuv ? &u->tuvs[u->ntuv] : NULL;
     int same = l && v && v->exact && str_eq(l, v->lang.buf); /* as this slot's last tag */
     unsigned side;
+    unsigned long id = 0; /* of r->canon's tag */
 
     if (same) {
         side = v->side;
     } else {
         strbuf_reset(&r->canon);
-        side = l ? read_lang(r, l, &r->canon) : 0;
+        side = l ? read_lang(r, l, &r->canon, &id) : 0;
     }
     if (!side && u->nother++ >= OTHER_TUVS && u->ntuv && !u->tuvs[u->ntuv - 1].side) {
         u->ntuv--; /* the last slot of another language is reused */
@@ -380,6 +410,7 @@ static void tuv_begin(struct tmx_reader *r, const char **attrs)
             /* and the tag goes there */
             strbuf_reset(&r->canon);
             strbuf_addbuf(&r->canon, &v->lang);
+            id = v->tag_id;
             same = 0;
         }
     } else if (side) {
@@ -390,11 +421,13 @@ static void tuv_begin(struct tmx_reader *r, const char **attrs)
         strbuf_init(&u->tuvs[i].seg, 0);
         strbuf_init(&u->tuvs[i].lang, 0);
         u->tuvs[i].exact = 0;
+        u->tuvs[i].tag_id = 0;
     }
     v = &u->tuvs[u->ntuv];
     strbuf_reset(&v->seg);
     if (!same) {
         swap_bufs(&v->lang, &r->canon);
+        v->tag_id = id;
         v->exact = l && v->lang.len && str_eq(l, v->lang.buf);
     }
     v->side = side;
@@ -494,12 +527,20 @@ static int start_seg(void *ctx, const char **attrs)
 static int start_prop(void *ctx, const char **attrs)
 {
     struct tmx_reader *r = ctx;
+    const char *type;
+    size_t len;
+
     if (r->in_seg)
         return 0;
     r->in_prop = 1;
     strbuf_reset(&r->text);
     xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
-    r->prop = prop_of(attr_of(attrs, "type"), &r->prop_form);
+    type = attr_of(attrs, "type");
+    /* the checks measured the value when it is the tag's one attribute (the usual prop) */
+    len = xml_reader_value_len(r->xr);
+    if (type && len == (size_t)-1)
+        len = strlen(type);
+    r->prop = prop_of(type, len, &r->prop_form);
     return 0;
 }
 
@@ -520,7 +561,7 @@ static int start_header(void *ctx, const char **attrs)
     struct tmx_reader *r = ctx;
     const char *s;
     if (!r->in_seg && (s = attr_of(attrs, "srclang")))
-        read_lang(r, s, NULL); /* for its warnings */
+        read_lang(r, s, NULL, NULL); /* for its warnings */
     return 0;
 }
 
@@ -603,7 +644,10 @@ static void prop_done(struct tmx_reader *r)
         r->u->has_kind = 1;
         break;
     case PROP_STATUS:
-        if ((status = model_status_parse(r->text.buf)) >= 0)
+        /* kind.c's name of MODEL_CANDIDATE, which nearly every unit gives: no lookup */
+        if (equals(r->text.buf, r->text.len, "candidate"))
+            e->c.status = MODEL_CANDIDATE;
+        else if ((status = model_status_parse(r->text.buf)) >= 0)
             e->c.status = (enum model_status)status;
         break;
     case PROP_CONFIDENCE:
@@ -800,16 +844,18 @@ static int plain_form(const struct strbuf *sb)
            utf8_control_free_prefix(sb->buf, sb->len) == sb->len;
 }
 
-/* 1 when id is the digits of a positive number as add_id (csv.c) writes it: no leading zero. */
-static int plain_id(const char *id)
+/*
+ * 1 when id, of len bytes, is the digits of a positive number as add_id
+ * (csv.c) writes it: no leading zero, at most 18 digits (below LLONG_MAX).
+ */
+static int plain_id(const char *id, size_t len)
 {
-    size_t n = 0;
-    if (*id == '0')
+    if (!len || len > 18 || *id == '0')
         return 0;
-    for (; id[n]; n++)
-        if (id[n] < '0' || id[n] > '9' || n >= 18) /* 18 digits: below LLONG_MAX */
+    for (size_t i = 0; i < len; i++)
+        if (id[i] < '0' || id[i] > '9')
             return 0;
-    return n > 0;
+    return 1;
 }
 
 /*
@@ -829,9 +875,11 @@ static int unit_row(struct tmx_reader *r, const struct unit *u, const struct tuv
     struct exchange_row *row = &r->row;
 
     if (ko_only || !tgt || u->tu.c.nforms || bytes > EXCHANGE_MAX_UNIT / 16 ||
-        !plain_form(&src->seg) || !plain_form(&tgt->seg) || (u->tu_id && !plain_id(u->tu_id)) ||
-        utf8_visible_prefix(u->tu_notes.buf, u->tu_notes.len,
-                            UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != u->tu_notes.len)
+        !plain_form(&src->seg) || !plain_form(&tgt->seg) ||
+        (u->tu_id && !plain_id(u->tu_id, u->tu_idbuf.len)) ||
+        (u->tu_notes.len &&
+         utf8_visible_prefix(u->tu_notes.buf, u->tu_notes.len,
+                             UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != u->tu_notes.len))
         return 0;
     row->source = src->seg.buf;
     row->source_len = src->seg.len;
@@ -841,7 +889,8 @@ static int unit_row(struct tmx_reader *r, const struct unit *u, const struct tuv
     row->type = !u->tu_id && exchange_guess_type(tgt->seg.buf) == MODEL_FORM_ABBREV
                     ? MODEL_FORM_ABBREV
                     : MODEL_FORM_ENGLISH;
-    row->id = u->tu_id ? u->tu_id : "";
+    row->id = u->tu_id ? u->tu_id : ""; /* tu_id is tu_idbuf's text */
+    row->id_len = u->tu_id ? u->tu_idbuf.len : 0;
     row->status = u->tu.c.status;
     /* exchange_concept_finish's kind for a concept of a 'ko' form and this one */
     row->kind = u->has_kind && u->tu_kind.len ? u->tu_kind.buf : model_form_type_name(row->type);
@@ -864,9 +913,14 @@ static int hand_out_row(struct tmx_reader *r)
     struct exchange_langs *langs = r->rd->langs;
 
     r->pending = NULL;
-    if (langs) {
+    /* mostly the row's tags are those langs holds: known by their ids, not compared */
+    if (langs && r->langs_id[0] != r->pending_src->tag_id) {
         set_lang(&langs->source, &r->pending_src->lang);
+        r->langs_id[0] = r->pending_src->tag_id;
+    }
+    if (langs && r->langs_id[1] != r->pending_tgt->tag_id) {
         set_lang(&langs->target, &r->pending_tgt->lang);
+        r->langs_id[1] = r->pending_tgt->tag_id;
     }
     r->skipped.concepts++;
     if (r->rd->row(r->rd->ctx, &r->row)) {
@@ -1056,6 +1110,7 @@ int tmx_read(const char *path, const struct exchange_reader *rd, struct dd_error
         unit_init(&r.units[i]);
     }
     r.u = &r.units[0];
+    r.langs_id[0] = r.langs_id[1] = TAG_UNKNOWN;
     strbuf_init(&r.skipped.langs, 0);
     exchange_concept_reset(&r.cur);
     r.cur.utf8 = 1; /* expat hands out valid UTF-8 only */

@@ -49,6 +49,7 @@ struct xml_reader {
     unsigned depth;                                    /* open elements */
     unsigned skip_depth;  /* table: depth of the element xml_reader_skip passes over, or 0 */
     size_t text_run;      /* bytes of text since the last tag */
+    size_t value_len;     /* the only attribute's value length of the start tag, or -1 */
     struct dd_error *err; /* where errors go */
     int raw_hangul;       /* the first bytes read are UTF-8 with Hangul (see below) */
     int suspect;          /* and the file declares another encoding */
@@ -240,13 +241,15 @@ static int small_tag(struct xml_reader *r, const XML_Char **attrs)
 static inline int start_checks(struct xml_reader *r, const XML_Char *name, const XML_Char **attrs)
 {
     r->text_run = 0;
+    r->value_len = (size_t)-1;
     if (++r->depth > XML_MAX_DEPTH) {
         refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
         return -1;
     }
     /* one attribute (a tuv's language, a prop's type): strlen costs less than small_tag */
     if (attrs[0] && !attrs[2]) {
-        if (strlen(attrs[1]) <= XML_MAX_ATTR)
+        r->value_len = strlen(attrs[1]);
+        if (r->value_len <= XML_MAX_ATTR)
             return 0;
         refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[0], name, XML_MAX_ATTR);
         return -1;
@@ -324,6 +327,11 @@ static void XMLCALL on_end_table(void *data, const XML_Char *name)
     end = r->t->elements[r->open[r->depth + 1]].end;
     if (end && end(r->ctx) && !r->err->code)
         xml_reader_fail(r, "cannot read element '%s'", name);
+}
+
+size_t xml_reader_value_len(const struct xml_reader *r)
+{
+    return r->value_len;
 }
 
 void xml_reader_skip(struct xml_reader *r)

@@ -135,6 +135,14 @@ int xml_read_file_table(const char *path, const struct xml_table *t, void *ctx,
  */
 void xml_reader_skip(struct xml_reader *r);
 
+/*
+ * From a start function of a table-driven reader: the length of the value
+ * of the tag's only attribute (attrs[1]), which the checks measured
+ * anyway, or (size_t)-1 when the tag has none or more than one. With it a
+ * value can be compared with a literal of the same length without a call.
+ */
+size_t xml_reader_value_len(const struct xml_reader *r);
+
 /* From a callback: records an XML_READ_EINPUT error at the current position. */
 void xml_reader_fail(struct xml_reader *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
