@@ -211,17 +211,13 @@ static void tsv_concept(struct exchange_writer *w, const struct model_concept *c
 static void tsv_row(struct exchange_writer *w, const struct exchange_row *row)
 {
     struct strbuf *sb = &w->buf;
+    size_t len;
+    char *p;
 
     if (w->opt.target == EXCHANGE_TARGET_LOANWORD ||
         (w->opt.target == EXCHANGE_TARGET_ABBREV && row->type != MODEL_FORM_ABBREV))
         return;
     w->units++;
-    strbuf_reset(sb);
-    strbuf_add(sb, row->source, row->source_len); /* plain, as tsv_form copies it */
-    strbuf_addch(sb, '\t');
-    strbuf_add(sb, row->target, row->target_len);
-    ADD(sb, "\t#");
-    strbuf_add(sb, row->id, row->id_len); /* digits as add_id writes them */
     /*
      * The rows of a file mostly repeat one status, kind and type: what
      * tsv_comment_end writes of them is built once, and copied while they
@@ -237,7 +233,28 @@ static void tsv_row(struct exchange_writer *w, const struct exchange_row *row)
         strbuf_reset(&w->tail_kind);
         strbuf_addstr(&w->tail_kind, row->kind);
     }
-    strbuf_add(sb, w->tail.buf, w->tail.len);
+    /*
+     * "source TAB target TAB #id" and the comment's end, copied part by
+     * part into a buffer grown once: strbuf_add's room test and NUL for
+     * each of the six parts cost more than the copies of these short ones.
+     * The texts are plain, as tsv_form copies them; the id is digits as
+     * add_id writes them.
+     */
+    strbuf_reset(sb);
+    len = row->source_len + 1 + row->target_len + 2 + row->id_len + w->tail.len;
+    strbuf_grow(sb, len);
+    p = sb->buf;
+    memcpy(p, row->source, row->source_len);
+    p += row->source_len;
+    *p++ = '\t';
+    memcpy(p, row->target, row->target_len);
+    p += row->target_len;
+    *p++ = '\t';
+    *p++ = '#';
+    memcpy(p, row->id, row->id_len);
+    p += row->id_len;
+    memcpy(p, w->tail.buf, w->tail.len);
+    strbuf_setlen(sb, len);
     if (*row->note) {
         ADD(sb, "; note=");
         tsv_field(sb, row->note);

@@ -248,9 +248,30 @@ static inline const char *attr_of(const char **attrs, const char *name)
     return NULL;
 }
 
+/*
+ * attr_of(attrs, "type") for a <prop>, which has that attribute alone:
+ * its name told by five bytes, which cost less than the strcmp call.
+ */
+static const char *prop_type(const char **attrs)
+{
+    const char *n = attrs[0];
+    if (n && !attrs[2] && n[0] == 't' && n[1] == 'y' && n[2] == 'p' && n[3] == 'e' && !n[4])
+        return attrs[1];
+    return attr_of(attrs, "type");
+}
+
+/* 1 when name is "xml:lang", told by its bytes: less than the strcmp call. */
+static int is_xml_lang(const char *n)
+{
+    return n[0] == 'x' && n[1] == 'm' && n[2] == 'l' && n[3] == ':' && n[4] == 'l' && n[5] == 'a' &&
+           n[6] == 'n' && n[7] == 'g' && !n[8];
+}
+
 static const char *lang_attr(struct tmx_reader *r, const char **attrs)
 {
-    const char *l = attr_of(attrs, "xml:lang");
+    /* a <tuv> mostly has xml:lang alone */
+    const char *l =
+        attrs[0] && !attrs[2] && is_xml_lang(attrs[0]) ? attrs[1] : attr_of(attrs, "xml:lang");
     if (!l && (l = attr_of(attrs, "lang")))
         warn(r, "deprecated 'lang' attribute (TMX 1.1) read as xml:lang");
     return l;
@@ -535,7 +556,7 @@ static int start_prop(void *ctx, const char **attrs)
     r->in_prop = 1;
     strbuf_reset(&r->text);
     xml_reader_text_into(r->xr, &r->text, &r->unit_bytes, EXCHANGE_MAX_UNIT);
-    type = attr_of(attrs, "type");
+    type = prop_type(attrs);
     /* the checks measured the value when it is the tag's one attribute (the usual prop) */
     len = xml_reader_value_len(r->xr);
     if (type && len == (size_t)-1)
