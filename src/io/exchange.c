@@ -222,7 +222,8 @@ int exchange_writer_add_row(void *ctx, const struct exchange_row *row)
     w->concepts++;
     w->in_concept = 0;
     w->ops->row(w, row);
-    return ferror(w->fp) ? 1 : 0;
+    /* the flag itself: fp is this thread's alone (exchange_writer_init), and a row is cheap */
+    return ferror_unlocked(w->fp) ? 1 : 0;
 }
 
 void exchange_writer_finish(struct exchange_writer *w)
