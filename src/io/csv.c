@@ -260,7 +260,7 @@ static void tsv_row(struct exchange_writer *w, const struct exchange_row *row)
         tsv_field(sb, row->note);
     }
     strbuf_addch(sb, '\n');
-    /* no lock to skip, as exchange_writer_init gave fp to this thread: a fifth of fwrite */
+    /* no lock to test: exchange_writer_init gave fp to this thread */
     fwrite_unlocked(sb->buf, 1, sb->len, w->fp);
 }
 

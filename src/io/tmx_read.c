@@ -324,8 +324,8 @@ static unsigned element_of(const char *n)
 
 /*
  * s, of len bytes, is the literal lit. Inlined with a literal, strlen is a
- * constant and memcmp a few loads, not a call; and it reads no byte of s
- * past len, as strcmp would not.
+ * constant and memcmp a few loads, not a call; and memcmp reads no byte of
+ * s past its len bytes, since it runs only when len is the literal's.
  */
 static inline int equals(const char *s, size_t len, const char *lit)
 {
