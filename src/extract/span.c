@@ -1034,6 +1034,22 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m,
     }
     if (s == m)
         return 0;
+    /* words the plain side repeats before the loanword belong to it: 규제
+     * 프리존(규제 자유구역), 혁신성장 클러스터(혁신성장 지구) */
+    for (int k = 2; k >= 1; k--) {
+        if (s - k < 0)
+            continue;
+        const char *g = o->gloss;
+        int same = 1;
+        for (int j = s - k; j < s && same; j++) {
+            same = !strncmp(g, t[j].s, t[j].len) && g[t[j].len] == ' ';
+            g += t[j].len + 1;
+        }
+        if (same) {
+            s -= k;
+            break;
+        }
+    }
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     free(o->ko);
     o->ko = xstrdup(o->gloss);
