@@ -1247,6 +1247,34 @@ static void find_start(struct decision *d)
     }
 }
 
+/*
+ * The start, from m - 1 back to s, of the shortest span that a Hangul short
+ * form contracts: its first token begins with the short form's first
+ * syllable, it holds the short form's syllables in order and weighs more,
+ * and the short form is not merely its last word (이하 협약). -1 when none.
+ */
+static int contraction_within(const char *gloss, size_t glen, const struct tok *t, int s, int m)
+{
+    struct ko_script gs;
+    uint32_t g0 = 0;
+    ko_script_of(gloss, glen, &gs);
+    if (gs.latin || gs.digit || gs.hangul < 2 || span_ends_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
+        starts_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
+        span_ends_with(gloss, glen, t[m - 1].s, t[m - 1].len))
+        return -1; /* the head, whole or cut short (협약, 조직위(원회)); or words dropped
+                    * from a name that may go on (… 극동지부 경제연구원: 극동경제연구원) */
+    utf8_decode(gloss, glen, &g0);
+    const char *to = t[m - 1].s + t[m - 1].len;
+    for (int j = m - 1; j >= s; j--) {
+        uint32_t c = 0;
+        utf8_decode(t[j].s, t[j].len, &c);
+        if (c == g0 && syllable_subsequence(gloss, t[j].s, (size_t)(to - t[j].s)) &&
+            gloss_weight(gloss) < span_weight(t, j, m))
+            return j;
+    }
+    return -1;
+}
+
 /* A short form written as such (약칭, 이하): the term and, if any, its title phrase. */
 static void decide_shortform(struct decision *d)
 {
@@ -1257,6 +1285,11 @@ static void decide_shortform(struct decision *d)
         s++;
     if (m - s > 8)
         s = m - 8;
+    /* a contraction starts at the word of its first syllable: 게임산업진흥계획 수립 추진
+     * 문화체육관광부(이하 문체부) is 문화체육관광부 */
+    int c = contraction_within(d->o->gloss, d->glen, t, s, m);
+    if (c > s)
+        s = c;
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s);
     if (s >= 0) {
