@@ -138,6 +138,8 @@ int span_org_like(const char *s, size_t len);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
 int span_korean_name(const char *s, size_t len);
+/* 1 when t[i] of t[0..m) is 소재 spaced before a name: where it is, not part of it. */
+int span_located_at(const struct tok *t, int i, int m);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine
  * classes, their longest common subsequence over the longer (score.c). */
 double score_sound_fit(const char *ko, size_t kl, const char *gloss);

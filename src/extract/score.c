@@ -561,7 +561,7 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
         const struct tok_facts *f = facts_of(fm, j);
         /* nor a person's name (최기영 과학기술정보통신부(이하 과기정통부) 장관) */
         if (f->stop == KO_STOP_HARD || f->numeric || f->latin_foreign || f->particle ||
-            span_korean_name(t[j].s, t[j].len))
+            span_korean_name(t[j].s, t[j].len) || span_located_at(t, j, m))
             return 0;
     }
     int capitalised, words = (int)words_of(gloss, &capitalised), syl = 0;

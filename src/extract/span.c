@@ -1178,6 +1178,14 @@ static int after_person_name(const struct occ *o, const struct tok *t, int lo, i
     return k > lo && k < m && !name_like(&t[k]) ? k : lo;
 }
 
+/* 1 when token i is 소재 spaced before a name, which says where it is (페루 소재
+ * 국제감자연구소) as 산하 says under what; joined by a middle dot it is material
+ * (소재·부품·장비). */
+int span_located_at(const struct tok *t, int i, int m)
+{
+    return i < m - 1 && !t[i + 1].dot && t[i].len == 6 && !memcmp(t[i].s, "소재", 6);
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1210,6 +1218,8 @@ static void find_limits(struct decision *d, int pass)
             st = KO_STOP_NONE;
         if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
             st = KO_STOP_NONE;
+        if (span_located_at(t, i, m))
+            st = KO_STOP_HARD;
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
