@@ -138,6 +138,8 @@ int span_org_like(const char *s, size_t len);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
 int span_korean_name(const char *s, size_t len);
+/* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green; score.c). */
+int score_sounds_like_word(const char *s, size_t len, const char *g);
 /* 1 when t[i] of t[0..m) is 소재 spaced before a name: where it is, not part of it. */
 int span_located_at(const struct tok *t, int i, int m);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine

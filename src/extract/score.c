@@ -407,7 +407,7 @@ struct tok_facts {
 };
 
 /* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green). */
-static int sounds_like_gloss_word(const char *s, size_t len, const char *g)
+int score_sounds_like_word(const char *s, size_t len, const char *g)
 {
     char word[64];
     for (const char *p = g; *p;) {
@@ -472,8 +472,13 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
     f->latin_foreign = f->latin && !span_mem_casefind(gloss, strlen(gloss), tk->s, tk->len);
     /* a token that writes a word of a Latin gloss in Hangul is that word, not a
      * Korean verb form: 그린 of 그린 딜(Green Deal) is green, not 'drew' */
-    if (f->form != KO_FORM_NONE && sounds_like_gloss_word(tk->s, tk->len, gloss))
+    if (f->form != KO_FORM_NONE && score_sounds_like_word(tk->s, tk->len, gloss))
         f->form = KO_FORM_NONE;
+    /* ... and a name's syllables are no particle: 테로 of 테로 바르조란타(Tero
+     * Varjoranta) does not end in 로 */
+    if ((f->stop != KO_STOP_NONE || f->particle) && f->hangul > 1 && f->hangul <= 3 &&
+        !f->latin && score_sounds_like_word(tk->s, tk->len, gloss))
+        f->stop = KO_STOP_NONE, f->particle = 0;
 }
 
 /* 1 when the gloss holds the first run of digits of token tk (G7 and 7개국). */

@@ -1220,6 +1220,11 @@ static void find_limits(struct decision *d, int pass)
             st = KO_STOP_NONE;
         if (span_located_at(t, i, m))
             st = KO_STOP_HARD;
+        /* a word of a Latin gloss written in Hangul is that word, whatever it ends
+         * in: 테로 of 테로 바르조란타(Tero Varjoranta) */
+        else if (st != KO_STOP_NONE && sc.hangul > 1 && sc.hangul <= 3 && !sc.latin &&
+                 !sc.digit && score_sounds_like_word(t[i].s, t[i].len, o->gloss))
+            st = KO_STOP_NONE;
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
