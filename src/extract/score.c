@@ -476,8 +476,8 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
         f->form = KO_FORM_NONE;
     /* ... and a name's syllables are no particle: 테로 of 테로 바르조란타(Tero
      * Varjoranta) does not end in 로 */
-    if ((f->stop != KO_STOP_NONE || f->particle) && f->hangul > 1 && f->hangul <= 3 &&
-        !f->latin && score_sounds_like_word(tk->s, tk->len, gloss))
+    if ((f->stop != KO_STOP_NONE || f->particle) && f->hangul > 1 && f->hangul <= 3 && !f->latin &&
+        score_sounds_like_word(tk->s, tk->len, gloss))
         f->stop = KO_STOP_NONE, f->particle = 0;
 }
 

@@ -1222,8 +1222,8 @@ static void find_limits(struct decision *d, int pass)
             st = KO_STOP_HARD;
         /* a word of a Latin gloss written in Hangul is that word, whatever it ends
          * in: 테로 of 테로 바르조란타(Tero Varjoranta) */
-        else if (st != KO_STOP_NONE && sc.hangul > 1 && sc.hangul <= 3 && !sc.latin &&
-                 !sc.digit && score_sounds_like_word(t[i].s, t[i].len, o->gloss))
+        else if (st != KO_STOP_NONE && sc.hangul > 1 && sc.hangul <= 3 && !sc.latin && !sc.digit &&
+                 score_sounds_like_word(t[i].s, t[i].len, o->gloss))
             st = KO_STOP_NONE;
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
@@ -1263,24 +1263,19 @@ static void find_start(struct decision *d)
 }
 
 /*
- * The start, from m - 1 back to s, of the shortest span that a Hangul short
- * form contracts: its first token begins with the short form's first
- * syllable, it holds the short form's syllables in order and weighs more,
- * and the short form is not merely its last word (이하 협약). -1 when none.
+ * The start, from hi back to lo, of the shortest span t[j..m) that the Hangul
+ * gloss contracts: t[j] begins with the gloss's first syllable, the span holds
+ * its syllables in order and weighs more. -1 when there is none.
  */
-static int contraction_within(const char *gloss, size_t glen, const struct tok *t, int s, int m)
+static int contraction_from(const char *gloss, size_t glen, const struct tok *t, int hi, int lo,
+                            int m)
 {
-    struct ko_script gs;
     uint32_t g0 = 0;
-    ko_script_of(gloss, glen, &gs);
-    if (gs.latin || gs.digit || gs.hangul < 2 || span_ends_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
-        starts_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
-        span_ends_with(gloss, glen, t[m - 1].s, t[m - 1].len))
-        return -1; /* the head, whole or cut short (협약, 조직위(원회)); or words dropped
-                    * from a name that may go on (… 극동지부 경제연구원: 극동경제연구원) */
+    if (ko_syllable_count(gloss, glen) < 2)
+        return -1;
     utf8_decode(gloss, glen, &g0);
     const char *to = t[m - 1].s + t[m - 1].len;
-    for (int j = m - 1; j >= s; j--) {
+    for (int j = hi; j >= lo; j--) {
         uint32_t c = 0;
         utf8_decode(t[j].s, t[j].len, &c);
         if (c == g0 && syllable_subsequence(gloss, t[j].s, (size_t)(to - t[j].s)) &&
@@ -1288,6 +1283,24 @@ static int contraction_within(const char *gloss, size_t glen, const struct tok *
             return j;
     }
     return -1;
+}
+
+/*
+ * A short form written with 이하 that contracts a name (문체부 of
+ * 문화체육관광부): the start of the shortest such span at or after s, or -1.
+ * Not when the short form is merely the name's head, whole or cut short
+ * (이하 협약, 조직위 of 조직위원회), nor when it ends with the whole last word:
+ * words dropped from a name that may go on (… 극동지부 경제연구원: 극동경제연구원).
+ */
+static int contraction_within(const char *gloss, size_t glen, const struct tok *t, int s, int m)
+{
+    struct ko_script gs;
+    ko_script_of(gloss, glen, &gs);
+    if (gs.latin || gs.digit || span_ends_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
+        starts_with(t[m - 1].s, t[m - 1].len, gloss, glen) ||
+        span_ends_with(gloss, glen, t[m - 1].s, t[m - 1].len))
+        return -1;
+    return contraction_from(gloss, glen, t, m - 1, s, m);
 }
 
 /* A short form written as such (약칭, 이하): the term and, if any, its title phrase. */
@@ -1430,30 +1443,6 @@ static void decide_english(struct decision *d)
 }
 
 /*
- * A contraction of words written apart (연구용 원자로(연구로), 사적 매매(사매매)):
- * the start, from s back to at most three tokens left of it and not before lo,
- * of a span that begins with the gloss's first syllable, holds its syllables in
- * order and weighs more than it; -1 when there is none.
- */
-static int contraction_start(const char *gloss, size_t glen, const struct tok *t, int lo, int s,
-                             int m)
-{
-    uint32_t g0 = 0;
-    if (ko_syllable_count(gloss, glen) < 2)
-        return -1;
-    utf8_decode(gloss, glen, &g0);
-    const char *to = t[m - 1].s + t[m - 1].len;
-    for (int j = s; j >= lo && j >= s - 3; j--) {
-        uint32_t c = 0;
-        utf8_decode(t[j].s, t[j].len, &c);
-        if (c == g0 && syllable_subsequence(gloss, t[j].s, (size_t)(to - t[j].s)) &&
-            gloss_weight(gloss) < span_weight(t, j, m))
-            return j;
-    }
-    return -1;
-}
-
-/*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
  */
@@ -1568,9 +1557,10 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_NATIVE;
     } else if (decide_reversed_loanword(o, t, m, d->oracle)) {
         return;
-    } else if (contraction_start(o->gloss, glen, t, lo, s, m) >= 0) {
-        s = contraction_start(o->gloss, glen, t, lo, s, m);
-        kind = MODEL_KIND_SHORTFORM; /* 연구용 원자로(연구로), 사적 매매(사매매) */
+    } else if (contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m) >= 0) {
+        /* a contraction of words written apart: 연구용 원자로(연구로), 사적 매매(사매매) */
+        s = contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m);
+        kind = MODEL_KIND_SHORTFORM;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
                     "native gloss that is neither a restatement nor a short form");
