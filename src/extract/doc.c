@@ -776,6 +776,8 @@ static void resolve_section(struct extract_doc *d)
         occ_expansion(d, &d->occs[i]);
         if (d->plain_doc)
             d->occs[i].flags |= OCC_PLAIN_DOC;
+        else if (d->occs[i].flags & OCC_DOTTED)
+            d->occs[i].why = "enumeration"; /* (AI·반도체) lists things, as before */
     }
     agree(d, k);
     for (size_t i = 0; i < d->nocc; i++) {

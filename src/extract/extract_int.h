@@ -25,18 +25,20 @@
 #include "util/strbuf.h"
 
 enum occ_flags {
-    OCC_SHORTFORM = 1 << 0, /* the bracket defined a short form with 이하 */
-    OCC_TITLE = 1 << 1,     /* term and bracket sit at the end of a 「title」 */
-    OCC_QUOTED = 1 << 2,    /* the gloss itself was quoted: ('이음5G') */
-    OCC_CHAIN = 1 << 3,     /* one item of a list of X(Y) items */
-    OCC_ATTRIB = 1 << 4,    /* followed by 기준/집계/자료...: a source, not a gloss */
-    OCC_REVERSED = 1 << 5,  /* gloss(term): the Korean side is inside */
-    OCC_ANGLE = 1 << 6,     /* written with <> rather than () */
-    OCC_SPACED = 1 << 7,    /* a space before the bracket: X (Y), often an aside */
-    OCC_HANJA = 1 << 8,     /* the gloss is hanja read by the syllables before it */
-    OCC_PHRASE = 1 << 9,    /* the term is a name built as "X에 관한 Y" */
-    OCC_SAMETERM = 1 << 10, /* an acronym beside a short form's definition: its term */
-    OCC_PLAIN_DOC = 1 << 11 /* the document is about plain words (다듬은 말, 순화어) */
+    OCC_SHORTFORM = 1 << 0,  /* the bracket defined a short form with 이하 */
+    OCC_TITLE = 1 << 1,      /* term and bracket sit at the end of a 「title」 */
+    OCC_QUOTED = 1 << 2,     /* the gloss itself was quoted: ('이음5G') */
+    OCC_CHAIN = 1 << 3,      /* one item of a list of X(Y) items */
+    OCC_ATTRIB = 1 << 4,     /* followed by 기준/집계/자료...: a source, not a gloss */
+    OCC_REVERSED = 1 << 5,   /* gloss(term): the Korean side is inside */
+    OCC_ANGLE = 1 << 6,      /* written with <> rather than () */
+    OCC_SPACED = 1 << 7,     /* a space before the bracket: X (Y), often an aside */
+    OCC_HANJA = 1 << 8,      /* the gloss is hanja read by the syllables before it */
+    OCC_PHRASE = 1 << 9,     /* the term is a name built as "X에 관한 Y" */
+    OCC_SAMETERM = 1 << 10,  /* an acronym beside a short form's definition: its term */
+    OCC_PLAIN_DOC = 1 << 11, /* the document is about plain words (다듬은 말, 순화어) */
+    OCC_DOTTED = 1 << 12     /* plain words listed with dots or commas (모임·회의): an
+                                enumeration unless the document is about plain words */
 };
 
 struct occ {

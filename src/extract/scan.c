@@ -420,6 +420,46 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
     return why;
 }
 
+/* 1 when g[0..len) holds the word w between spaces, commas or its ends. */
+static int has_word(const char *g, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(g + i, w, n) && (i == 0 || g[i - 1] == ' ' || g[i - 1] == ',') &&
+            (i + n == len || g[i + n] == ' ' || g[i + n] == ','))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when g lists two to four plain Korean words or phrases, separated by
+ * middle dots or commas (모임·회의, 뜯기, 해체, 헐기): Hangul and spaces only,
+ * each item two to ten syllables, no marker of a definition or of examples.
+ */
+static int plain_alternatives(const char *g, size_t len)
+{
+    static const char *const markers[] = {"이하", "약칭", "예", "등", NULL};
+    unsigned items = 1, syl = 0;
+    for (const char *const *w = markers; *w; w++)
+        if (has_word(g, len, *w))
+            return 0; /* a short form's definition or examples: 이하, 총괄 지원단; 도, 시 등 */
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += utf8_decode(g + i, len - i, &c);
+        if (c == 0xB7 || c == ',') {
+            if (syl < 2)
+                return 0; /* an empty or one-syllable item: 부·처·청 are kinds */
+            items++, syl = 0;
+        } else if (uc_is_hangul_syllable(c)) {
+            if (++syl > 10)
+                return 0;
+        } else if (c != ' ') {
+            return 0;
+        }
+    }
+    return items >= 2 && items <= 4 && syl >= 2;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -462,6 +502,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         while (w > start && s[w - 1] != ' ')
             w--;
         why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
+    }
+    /* plain words listed as alternatives (미팅(모임·회의), 바라시(뜯기, 해체, 헐기)):
+     * whether they are a list or the replacements of the word before them is known
+     * only when the whole section is read (resolve_section) */
+    if (why && !strcmp(why, "enumeration") && plain_alternatives(gloss.buf, gloss.len)) {
+        flags |= OCC_DOTTED;
+        why = NULL;
     }
     if (why) {
         doc_add_reject(d, lineno, s + start, at - start, inner, ilen, why);

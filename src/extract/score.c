@@ -61,7 +61,7 @@ struct model_word {
                                     X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
                                         X(loan_acr_mismatch) X(spaced) X(hanja_read)       \
                                             X(gloss_place) X(plain_doc) X(plain_list)      \
-                                                X(plain_native) X(plain_reversed) X(reversed_class)
+                                                X(plain_native) X(plain_reversed) X(reversed_class) X(dotted)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
@@ -772,6 +772,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     x[PF_loan_acr_mismatch] = kind == MODEL_KIND_ABBREV && x[PF_ko_loanlike] &&
                               x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
+    /* plain words listed as alternatives, in a document about plain words */
+    x[PF_dotted] = (o->flags & OCC_DOTTED) != 0;
     /* loanword(Korean) where the Korean is a place or a time (코시스센터(서울 중구),
      * 컨벤션센터(오후)): where and when, not a plain word for the loanword */
     if (x[PF_reversed]) {
