@@ -371,6 +371,30 @@ static int slash_acronym(const char *s, size_t len)
     return 1;
 }
 
+/*
+ * Two or three acronyms joined by slashes, each of two letters or more and
+ * one of three or more (CDR/CCUS, FCWS/LDWS, ICG/PTWS-XXII, B5G/6G): the
+ * corpus's annotators keep such a bracket whole as one gloss of the term
+ * before it. Two-letter pairs stay a list (AI/ML, CI/BI).
+ */
+static int slashed_acronyms(const char *s, size_t len)
+{
+    size_t parts = 0, longest = 0;
+    for (size_t i = 0; i < len;) {
+        const char *sl = memchr(s + i, '/', len - i);
+        size_t end = sl ? (size_t)(sl - s) : len;
+        if (end - i < 2 || !gloss_is_acronym_token(s + i, end - i))
+            return 0;
+        parts++;
+        if (end - i > longest)
+            longest = end - i;
+        i = end + 1;
+        if (sl && i == len)
+            return 0; /* a trailing slash */
+    }
+    return parts >= 2 && parts <= 3 && longest >= 3;
+}
+
 /* An acronym and its English long form: "KISA, Korea Internet & Security Agency". */
 static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
                                  struct strbuf *expansion)
@@ -526,7 +550,8 @@ static const char *reject_shape(const struct strbuf *g)
     if (number_in_words(s, len))
         return "date, time or number";
     if (has(s, len, "·") || memchr(s, ',', len) ||
-        (memchr(s, '/', len) && !slash_acronym(s, len)) || memchr(s, ';', len) || has(s, len, "、"))
+        (memchr(s, '/', len) && !slash_acronym(s, len) && !slashed_acronyms(s, len)) ||
+        memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
     if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
         (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
