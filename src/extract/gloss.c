@@ -372,8 +372,8 @@ static int slash_acronym(const char *s, size_t len)
 }
 
 /*
- * Two or three acronyms joined by slashes, each of two letters or more and
- * one of three or more (CDR/CCUS, FCWS/LDWS, ICG/PTWS-XXII, B5G/6G): the
+ * Two or three acronyms or capital letters joined by slashes, one of three
+ * letters or more (CDR/CCUS, FCWS/LDWS, ICG/PTWS-XXII, B5G/6G, PIC/S): the
  * corpus's annotators keep such a bracket whole as one gloss of the term
  * before it. Two-letter pairs stay a list (AI/ML, CI/BI).
  */
@@ -383,7 +383,8 @@ static int slashed_acronyms(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         const char *sl = memchr(s + i, '/', len - i);
         size_t end = sl ? (size_t)(sl - s) : len;
-        if (end - i < 2 || !gloss_is_acronym_token(s + i, end - i))
+        if (end == i || (end - i >= 2 && !gloss_is_acronym_token(s + i, end - i)) ||
+            (end - i == 1 && !(s[i] >= 'A' && s[i] <= 'Z')))
             return 0;
         parts++;
         if (end - i > longest)
