@@ -372,10 +372,11 @@ static int slash_acronym(const char *s, size_t len)
 }
 
 /*
- * Two or three acronyms or capital letters joined by slashes, one of three
- * letters or more (CDR/CCUS, FCWS/LDWS, ICG/PTWS-XXII, B5G/6G, PIC/S): the
- * corpus's annotators keep such a bracket whole as one gloss of the term
- * before it. Two-letter pairs stay a list (AI/ML, CI/BI).
+ * Two or three acronyms or capital letters joined by slashes, in capitals and
+ * digits, one of three letters or more (CDR/CCUS, FCWS/LDWS, ICG/PTWS-XXII,
+ * B5G/6G, PIC/S): the corpus's annotators keep such a bracket whole as one
+ * gloss of the term before it. Two-letter pairs (AI/ML, CI/BI) and acronyms
+ * with small letters (IaaS/PaaS) stay a list.
  */
 static int slashed_acronyms(const char *s, size_t len)
 {
@@ -383,9 +384,11 @@ static int slashed_acronyms(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         const char *sl = memchr(s + i, '/', len - i);
         size_t end = sl ? (size_t)(sl - s) : len;
-        if (end == i || (end - i >= 2 && !gloss_is_acronym_token(s + i, end - i)) ||
-            (end - i == 1 && !(s[i] >= 'A' && s[i] <= 'Z')))
+        if (end == i || (end - i >= 2 && !gloss_is_acronym_token(s + i, end - i)))
             return 0;
+        for (size_t k = i; k < end; k++)
+            if (s[k] >= 'a' && s[k] <= 'z')
+                return 0; /* IaaS/PaaS: terms of their own, a list */
         parts++;
         if (end - i > longest)
             longest = end - i;
