@@ -136,6 +136,27 @@ size_t lexicon_ko_forms(const char *s, size_t len, const char **forms, size_t ma
     return copy_forms(lookup(&ko_forms, s, len), forms, max);
 }
 
+int lexicon_is_ko_form(const char *gloss, const char *ko, size_t kl)
+{
+    const char *forms[LEX_MAX_FORMS];
+    size_t n = lexicon_ko_forms(gloss, strlen(gloss), forms, LEX_MAX_FORMS);
+    for (size_t f = 0; f < n; f++) {
+        const char *a = forms[f], *b = ko, *be = ko + kl;
+        for (;;) {
+            while (*a == ' ')
+                a++;
+            while (b < be && *b == ' ')
+                b++;
+            if (!*a || b == be || *a != *b)
+                break;
+            a++, b++;
+        }
+        if (!*a && b == be)
+            return 1;
+    }
+    return 0;
+}
+
 size_t lexicon_morpheme_en(const char *s, size_t len, const char **en, size_t max)
 {
     return copy_forms(lookup(&morphemes, s, len), en, max);

@@ -25,6 +25,10 @@
  */
 size_t lexicon_ko_forms(const char *s, size_t len, const char **forms /* OUT */, size_t max);
 
+/* 1 when ko[0..kl) is one of the Korean forms of gloss, spaces aside (정보통신기술 for
+ * ICT; 양해각서 for MOU). */
+int lexicon_is_ko_form(const char *gloss, const char *ko, size_t kl);
+
 /* English words for Korean morpheme s; returns the count filled in en. */
 size_t lexicon_morpheme_en(const char *s, size_t len, const char **en /* OUT */, size_t max);
 

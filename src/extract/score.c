@@ -200,28 +200,6 @@ static double acronym_fit(const char *ko, size_t kl, const char *acr)
     return letters ? (double)hit / (double)letters : 0;
 }
 
-/* 1 when ko[0..kl) is one of the lexicon's Korean forms of gloss, spaces aside. */
-static int is_lexicon_name(const char *gloss, const char *ko, size_t kl)
-{
-    const char *forms[LEX_MAX_FORMS];
-    size_t n = lexicon_ko_forms(gloss, strlen(gloss), forms, LEX_MAX_FORMS);
-    for (size_t f = 0; f < n; f++) {
-        const char *a = forms[f], *b = ko, *be = ko + kl;
-        for (;;) {
-            while (*a == ' ')
-                a++;
-            while (b < be && *b == ' ')
-                b++;
-            if (!*a || b == be || *a != *b)
-                break;
-            a++, b++;
-        }
-        if (!*a && b == be)
-            return 1;
-    }
-    return 0;
-}
-
 /*
  * Consonant skeletons, for "does the Korean side sound like the gloss?" (티빙 and
  * TVING, 네이버 and Naver, 벡스코 and BEXCO; not 인프라 and GPU). Both sides map to
@@ -698,7 +676,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
      * covers (실증 시험대(테스트베드)) */
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
         x[SF_lex_name] =
-            is_lexicon_name(gloss, t[i].s, (size_t)(t[m - 1].s + t[m - 1].len - t[i].s));
+            lexicon_is_ko_form(gloss, t[i].s, (size_t)(t[m - 1].s + t[m - 1].len - t[i].s));
     /* a name joined by a middle dot (인도·태평양 경제프레임워크) before an acronym */
     x[SF_prev_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_prev_dot] : 0;
     x[SF_inner_dot_abbrev] = kind == MODEL_KIND_ABBREV ? x[SF_inner_dot] : 0;

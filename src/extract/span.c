@@ -1326,17 +1326,6 @@ static void decide_shortform(struct decision *d)
     }
 }
 
-/* 1 when t[s..m) is one of the lexicon's Korean forms of gloss, spaces aside. */
-static int is_lexicon_form(const char *gloss, size_t glen, const struct tok *t, int s, int m)
-{
-    const char *forms[LEX_MAX_FORMS];
-    size_t n = lexicon_ko_forms(gloss, glen, forms, LEX_MAX_FORMS);
-    for (size_t f = 0; f < n; f++)
-        if (fold_form_ends_at(forms[f], t, s, m - 1) == s)
-            return 1;
-    return 0;
-}
-
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1367,7 +1356,8 @@ static void decide_abbrev(struct decision *d)
      * not when the span is already the lexicon's name of the acronym, a kind of
      * document or body (군수협력에 관한 양해각서(MOU) gives 양해각서) */
     int ts = title_phrase_start(t, s);
-    if (ts >= 0 && !is_lexicon_form(o->gloss, d->glen, t, s, m))
+    if (ts >= 0 &&
+        !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)))
         s = ts, o->flags |= OCC_PHRASE;
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     size_t tl = (size_t)(to - from);
@@ -1455,7 +1445,7 @@ static void decide_hangul(struct decision *d)
     size_t np = d->np, glen = d->glen;
     enum model_kind shape = d->shape;
     const struct ko_script gs = d->gs;
-    int s = -1;
+    int s = -1, apart;
     enum model_kind kind = shape;
     const char *from, *to;
     /* restatement: the gloss repeats the term's head word */
@@ -1557,9 +1547,9 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_NATIVE;
     } else if (decide_reversed_loanword(o, t, m, d->oracle)) {
         return;
-    } else if (contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m) >= 0) {
+    } else if ((apart = contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m)) >= 0) {
         /* a contraction of words written apart: 연구용 원자로(연구로), 사적 매매(사매매) */
-        s = contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m);
+        s = apart;
         kind = MODEL_KIND_SHORTFORM;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,

@@ -249,8 +249,9 @@ static int ends_with(const char *tok, size_t len, const char *suf)
 }
 
 /* Words that never begin or continue a term: conjunctions, determiners,
- * sentence adverbs, bound nouns used as postpositions, nouns of a body's place
- * under another (금융위원회 산하 금융정보분석원: 산하, 소속, 직속). */
+ * sentence adverbs, time words (올해, 연내, 상반기), bound nouns used as
+ * postpositions, nouns of a body's place under another (금융위원회 산하
+ * 금융정보분석원: 산하, 소속, 직속). */
 static const char *const function_words[] = {
     "및",   "등",   "또는", "혹은",   "그리고", "그러나", "하지만", "또한",   "또",     "더",
     "더욱", "매우", "특히", "이",     "그",     "저",     "이번",   "해당",   "각",     "각종",
