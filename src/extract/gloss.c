@@ -14,6 +14,7 @@
 #include "extract/lexicon.h"
 #include "model/concept.h"
 #include "text/korean.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 #include "util/banned.h"
 
@@ -84,10 +85,9 @@ static void strip_marks(struct strbuf *sb)
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
     static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", NULL};
-    static const char *const tails[] = {"이라고 한다", "라고 한다", "이라 한다", "라 한다",
-                                        "이라고 함",   "라고 함",   "이라 함",   "라 함",
-                                        "으로 한다",   "로 한다",   "이라고",    "라고",
-                                        "이라",        "라",        NULL};
+    static const char *const tails[] = {
+        "이라고 한다", "라고 한다", "이라 한다", "라 한다", "이라고 함", "라고 함", "이라 함",
+        "라 함",       "으로 한다", "로 한다",   "이라고",  "라고",      NULL};
     for (const char *const *m = markers; *m; m++) {
         size_t mlen = strlen(*m);
         for (size_t i = 0; i + mlen <= len; i++) {
@@ -952,6 +952,34 @@ static void strip_trailing_address(struct strbuf *g)
         cut_at(g, comma);
 }
 
+/*
+ * A bracket that opens with a word for "for example" gives instances of the
+ * words before it, not another name for them: 관세철폐 중심(예: NAFTA),
+ * 통합(예컨대 EU), (e.g. Naver).
+ */
+static int example_marker(const char *s, size_t len)
+{
+    static const char *const colon_words[] = {"예", "예시", "사례", "보기", NULL};
+    static const char *const words[] = {"예컨대", "예를 들어", "예를 들면", "가령", "e.g.",
+                                        "eg.",    "ex)",       "예)",       NULL};
+    for (const char *const *w = colon_words; *w; w++) {
+        size_t n = strlen(*w), i = n;
+        if (len <= n || memcmp(s, *w, n))
+            continue;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i < len && s[i] == ':')
+            return 1;
+    }
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w);
+        if (len > n && !ascii_casecmp_n(s, *w, n) &&
+            (s[n] == ' ' || s[n - 1] == ')' || s[n - 1] == '.' || s[n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
 const char *gloss_clean(const char *inner, size_t len, const struct extract_oracle *oracle,
                         struct strbuf *out, unsigned *flags, struct strbuf *expansion,
                         struct gloss_extra *extra)
@@ -977,6 +1005,8 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         return why && strcmp(why, "enumeration") ? why : NULL;
     }
     trim_into(inner, len, out);
+    if (example_marker(out->buf, out->len))
+        return "examples (예:, e.g.)";
     for (const char *const *l = labels; *l; l++) {
         size_t n = strlen(*l);
         if (out->len > n && !memcmp(out->buf, *l, n) &&
