@@ -519,6 +519,21 @@ static int number_in_words(const char *s, size_t len)
     return judge_words(s, len, number_word) != 0;
 }
 
+/* Two or more bullets of a list (△라오스 △캄보디아, ○ A ○ B): an enumeration. */
+static int list_bullets(const char *s, size_t len)
+{
+    static const char *const bullets[] = {"△", "▲", "▷", "▶", "○", "●",
+                                          "□", "■", "◇", "◆", "☐", NULL};
+    int n = 0;
+    for (const char *const *b = bullets; *b; b++) {
+        size_t bl = strlen(*b);
+        for (size_t i = 0; i + bl <= len; i++)
+            if (!memcmp(s + i, *b, bl) && (i == 0 || s[i - 1] == ' '))
+                n++;
+    }
+    return n >= 2;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -553,7 +568,7 @@ static const char *reject_shape(const struct strbuf *g)
         return "photo position";
     if (number_in_words(s, len))
         return "date, time or number";
-    if (has(s, len, "·") || memchr(s, ',', len) ||
+    if (has(s, len, "·") || memchr(s, ',', len) || list_bullets(s, len) ||
         (memchr(s, '/', len) && !slash_acronym(s, len) && !slashed_acronyms(s, len)) ||
         memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";

@@ -1580,7 +1580,9 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
     d.shape = gloss_shape_kind(o->gloss, d.glen, oracle);
     if (o->ko || o->why)
         return;
-    if (!d.m) {
+    /* a label and its colon before the bracket: 다듬은 말: ‘(노면)살얼음’ */
+    if (!d.m || t[d.m - 1].s[t[d.m - 1].len - 1] == ':' ||
+        span_ends_with(t[d.m - 1].s, t[d.m - 1].len, "：", 3)) {
         reject(o, "no term before the bracket");
         return;
     }

@@ -383,6 +383,9 @@ static enum ko_stop token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
+    /* a label before its value: 다듬은 말: ‘(노면)살얼음’ */
+    if (tok[len - 1] == ':' || (len >= 3 && !memcmp(tok + len - 3, "：", 3)))
+        return KO_STOP_HARD;
     if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
         return KO_STOP_HARD;
     if (ko_set_has(&exception_set, tok, len))
