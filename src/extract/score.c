@@ -78,7 +78,7 @@ struct model_word {
                                             X(rule_anchored) X(sound) X(prev_dot_abbrev)           \
                                                 X(inner_dot_abbrev) X(adnominal) X(verb_adverb)    \
                                                     X(prev_adnominal) X(prev_verb_adverb)  \
-                                                        X(place) X(prev_place) X(lex_name) X(range)
+                                                        X(place) X(prev_place) X(lex_name) X(range) X(acr_short)
 /* clang-format on */
 
 /* how many tokens left of the bracket a term may start (a law's title is longer,
@@ -643,6 +643,9 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         ko_script_of(gloss, strlen(gloss), &gs);
         double ag = gs.upper - syl / 2.0;
         x[SF_acr_gap] = (ag > 3 ? 3 : ag < -3 ? -3 : ag) / 3;
+        /* letters left over: the span is too short for the acronym (전원장치 of
+         * 무정전 전원장치(UPS)); a longer span is no worse for it */
+        x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0;
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_acr_fit] = acronym_fit(from, (size_t)(to - from), gloss);
         x[SF_acr_full] = x[SF_acr_fit] == 1;
