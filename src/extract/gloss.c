@@ -170,6 +170,32 @@ static int is_version_end(const char *s, size_t len)
     return digits;
 }
 
+/*
+ * 1 when s[0..len) opens with a unit of measure standing alone (km, kWh, GHz,
+ * TEU): 700km, 3.5 GHz are measures. Case counts: 5G is a network, 5g grams.
+ */
+static int unit_at(const char *s, size_t len)
+{
+    static const char *const units[] = {
+        "km",  "cm",   "mm",   "nm",   "μm",   "m",   "kg",  "mg",  "g",   "t",   "kt",
+        "Mt",  "Gt",   "ha",   "GW",   "MW",   "kW",  "TW",  "GWh", "MWh", "kWh", "TWh",
+        "kV",  "Hz",   "kHz",  "MHz",  "GHz",  "THz", "KB",  "MB",  "GB",  "TB",  "PB",
+        "bps", "kbps", "Mbps", "Gbps", "Tbps", "ppm", "ppb", "dB",  "TEU", "km²", "m²",
+        "km2", "m2",   "m³",   "℃",    "°C",   "cc",  "ml",  "mL",  "nm²", NULL};
+    size_t i = 0;
+    if (i < len && s[i] == ' ')
+        i++;
+    for (const char *const *u = units; *u; u++) {
+        size_t n = strlen(*u);
+        if (len - i >= n && !memcmp(s + i, *u, n) &&
+            (i + n == len ||
+             !((s[i + n] >= 'A' && s[i + n] <= 'Z') || (s[i + n] >= 'a' && s[i + n] <= 'z') ||
+               (s[i + n] >= '0' && s[i + n] <= '9'))))
+            return 1;
+    }
+    return 0;
+}
+
 static int has_numeric_run(const char *s, size_t len)
 {
     uint32_t prev = 0;
@@ -213,6 +239,9 @@ static int has_numeric_run(const char *s, size_t len)
             next == ' ' || next == 0 || is_unit_syllable(next))
             if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')) && !name_end)
                 return 1;
+        /* 700km, 3.5 GHz, 1만 TEU: a measure (a unit glued or after a space) */
+        if (!uc_is_latin_letter(prev) && prev != '-' && unit_at(s + j, len - j))
+            return 1;
         /* 2018a: a year of a citation (author 2018a) */
         if (j - i == 4 && next >= 'a' && next <= 'z' &&
             (j + 1 == len || s[j + 1] == ' ' || s[j + 1] == ','))
