@@ -139,6 +139,8 @@ int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 int span_org_like(const char *s, size_t len);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
+/* Can an acronym's letter c stand for a word whose first syllable is s (ㅍ: P, F)? */
+int span_initial_matches_letter(uint32_t s, char c);
 int span_korean_name(const char *s, size_t len);
 /* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green; score.c). */
 int score_sounds_like_word(const char *s, size_t len, const char *g);

@@ -13,6 +13,7 @@
 
 #include "extract/extract_int.h"
 #include "text/korean.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -179,6 +180,48 @@ static size_t clause_start(const char *s, size_t end, uint32_t *stop)
         i = p;
     }
     return i;
+}
+
+/*
+ * Can the letter c begin the name whose first syllable is u? As
+ * span_initial_matches_letter, but a syllable without a consonant (ㅇ) asks
+ * its vowel: 인도 is I or E, 아시아 A (not any vowel).
+ */
+static int letter_of_syllable(uint32_t u, char c)
+{
+    static const char *const vowels[21] = {"A", "AE", "Y", "Y",  "OUE", "EA", "Y",
+                                           "Y", "O",  "W", "W",  "W",   "Y",  "UOW",
+                                           "W", "W",  "W", "UY", "EU",  "E",  "IE"};
+    unsigned v = u - 0xAC00;
+    if (v / 588 != 11)
+        return span_initial_matches_letter(u, c);
+    c = (char)ascii_upper(c);
+    return strchr(vowels[(v % 588) / 28], c) != NULL;
+}
+
+/*
+ * 1 when the word that ends at the hyphen s[h] is one to four Hangul syllables
+ * whose first the acronym letter c may stand for, while the syllable after the
+ * hyphen, right, may not.
+ */
+static int hyphen_name_before(const char *s, size_t h, uint32_t right, char c)
+{
+    size_t i = h, n = 0;
+    uint32_t first = 0;
+    while (i > 0) {
+        size_t p = utf8_prev(s, i);
+        uint32_t u;
+        utf8_decode(s + p, i - p, &u);
+        if (!uc_is_hangul_syllable(u))
+            break;
+        first = u;
+        n++;
+        i = p;
+    }
+    if (i > 0 && s[i - 1] != ' ')
+        return 0;
+    return n >= 1 && n <= 4 && uc_is_hangul_syllable(right) && letter_of_syllable(first, c) &&
+           !span_initial_matches_letter(right, c);
 }
 
 static uint32_t closer_of(uint32_t open)
@@ -523,6 +566,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (stop == '-' && start >= 4 && (gloss.buf[0] == 'K' || gloss.buf[0] == 'k') &&
         !memcmp(s + start - 4, "한", 3) &&
         (start == 4 || !uc_is_hangul_syllable(cp_before(s, start - 4))))
+        start = clause_start(s, start - 1, &stop);
+    /* nor between two names when the acronym's first letter spells the first
+     * and not the second: 인도-태평양 경제프레임워크(IPEF), 아시아-태평양 경제협력체(APEC) */
+    if (stop == '-' && start > 1 && gloss_is_acronym_token(gloss.buf, gloss.len) &&
+        hyphen_name_before(s, start - 1, cp_at(s, end, start), gloss.buf[0]))
         start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);

@@ -112,7 +112,7 @@ static int is_latin_piece_in(const char *tok, size_t tlen, const char *p, size_t
  * first syllable is s? Maps the initial consonant to the Latin letters that
  * the loanword orthography renders with it (ㅍ: P, F; ㅇ: a vowel, W, Y).
  */
-static int initial_matches_letter(uint32_t s, char c)
+int span_initial_matches_letter(uint32_t s, char c)
 {
     static const char *const letters[19] = {"GKCQ", "GKC", "N",     "DT", "DT",       "RL",   "M",
                                             "BVP",  "BP",  "SCZXT", "SC", "AEIOUYWH", "JGZD", "JZ",
@@ -1372,7 +1372,7 @@ static void decide_abbrev(struct decision *d)
     else if (d->a.anchored == 0 && span_person_title(from, tl))
         reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
     else if (d->a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
-             !initial_matches_letter(first, o->gloss[0]))
+             !span_initial_matches_letter(first, o->gloss[0]))
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "acronym does not spell the loanword before it");
     else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "item of a list of field(agency) labels");
