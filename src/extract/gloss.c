@@ -786,6 +786,9 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     size_t n = split_items(s, len, it), k = 0;
     if (n < 2)
         return 0;
+    /* a title, a colon and a name: (원장:李愚伯) is a label and its value */
+    if (n == 2 && it[1].colon && it[0].cls == ITEM_HANGUL && span_person_title(it[0].s, it[0].len))
+        return 0;
     /* drop roles and bare labels; a date beside a name is a citation ('22, IDC): the
      * shape checks refuse it */
     for (size_t i = 0; i < n; i++)
