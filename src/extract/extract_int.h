@@ -37,8 +37,10 @@ enum occ_flags {
     OCC_PHRASE = 1 << 9,     /* the term is a name built as "X에 관한 Y" */
     OCC_SAMETERM = 1 << 10,  /* an acronym beside a short form's definition: its term */
     OCC_PLAIN_DOC = 1 << 11, /* the document is about plain words (다듬은 말, 순화어) */
-    OCC_DOTTED = 1 << 12     /* plain words listed with dots or commas (모임·회의): an
+    OCC_DOTTED = 1 << 12,    /* plain words listed with dots or commas (모임·회의): an
                                 enumeration unless the document is about plain words */
+    OCC_EXPANDED = 1 << 13   /* the term starts at a word the acronym's English expansion
+                                names (넷제로 of Net Zero Industry Act): no shorter span */
 };
 
 struct occ {

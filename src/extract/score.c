@@ -524,6 +524,8 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
     if (fi->cls && !strcmp(fi->cls, "scope"))
         return 0;
     if (i > s0) {
+        if (o->flags & OCC_EXPANDED)
+            return 0; /* the English beside the acronym names the word the span starts at */
         if (o->weak || tok_in_question(fm, i - 1))
             return 1;
         /* a name that sounds like its Latin gloss after words describing it (사이버

@@ -1326,6 +1326,82 @@ static void decide_shortform(struct decision *d)
     }
 }
 
+/*
+ * 1 when an English word of the expansion (word[0..wl)) and a word the tables
+ * give for a Korean token (e[0..el)) are one word: equal, or sharing their
+ * first five letters (manage, management).
+ */
+static int same_english_word(const char *word, size_t wl, const char *e, size_t el)
+{
+    if (wl == el && !ascii_casecmp_n(word, e, wl))
+        return 1;
+    return wl >= 5 && el >= 5 && !ascii_casecmp_n(word, e, 5);
+}
+
+/* 1 when some word of the English text e (words of letters) is a content word of expansion x. */
+static int english_in_expansion(const char *e, size_t el, const char *x)
+{
+    static const char *const stop[] = {"of", "the", "and", "for", "on",   "in", "to",
+                                       "a",  "an",  "at",  "by",  "with", NULL};
+    for (size_t i = 0; i < el;) {
+        while (i < el && !uc_is_latin_letter((unsigned char)e[i]))
+            i++;
+        size_t j = i;
+        while (j < el && uc_is_latin_letter((unsigned char)e[j]))
+            j++;
+        if (j - i >= 2) {
+            for (const char *p = x; *p;) {
+                while (*p && !uc_is_latin_letter((unsigned char)*p))
+                    p++;
+                const char *q = p;
+                while (*q && uc_is_latin_letter((unsigned char)*q))
+                    q++;
+                int stopword = 0;
+                for (const char *const *w = stop; *w && !stopword; w++)
+                    stopword = (size_t)(q - p) == strlen(*w) && !ascii_casecmp_n(p, *w, strlen(*w));
+                if (q > p && !stopword && same_english_word(p, (size_t)(q - p), e + i, j - i))
+                    return 1;
+                p = q;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/*
+ * 1 when the token renders a word of the English expansion given beside the
+ * acronym: a morpheme at its start (glossaries/lexicon/morphemes.tsv: 국제
+ * international) or the English the oracle finds for it (넷제로 net zero).
+ */
+static int token_renders_expansion(const struct tok *t, const char *x,
+                                   const struct extract_oracle *oracle)
+{
+    size_t ends[4], ne = 0;
+    for (size_t i = 0; i < t->len && ne < 4;) {
+        uint32_t c;
+        i += utf8_decode(t->s + i, t->len - i, &c);
+        if (!uc_is_hangul_syllable(c))
+            break;
+        ends[ne++] = i;
+    }
+    for (size_t e = 0; e < ne; e++) {
+        const char *en[LEX_MAX_FORMS];
+        size_t n = lexicon_morpheme_en(t->s, ends[e], en, LEX_MAX_FORMS);
+        for (size_t k = 0; k < n; k++)
+            if (english_in_expansion(en[k], strcspn(en[k], "|"), x))
+                return 1;
+    }
+    if (oracle && oracle->english && ne) {
+        struct strbuf out = STRBUF_INIT;
+        int hit = oracle->english(oracle->data, t->s, t->len, &out, NULL) > 0 &&
+                  english_in_expansion(out.buf, out.len, x);
+        strbuf_release(&out);
+        return hit;
+    }
+    return 0;
+}
+
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1342,6 +1418,16 @@ static void decide_abbrev(struct decision *d)
         if (m - s > letters)
             s = m - letters;
     }
+    /* the English expansion beside the acronym names words further left: 국제
+     * 학업성취도 평가(Programme for International Student Assessment; PISA) */
+    if (o->expansion)
+        for (int j = d->lo; j < s; j++)
+            if (t[j].stop != KO_STOP_HARD &&
+                token_renders_expansion(&t[j], o->expansion, d->oracle)) {
+                s = j;
+                o->flags |= OCC_EXPANDED;
+                break;
+            }
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
