@@ -460,6 +460,15 @@ static int role_and_name(const char *s, size_t len)
 {
     const char *sp = memchr(s, ' ', len);
     struct ko_script sc;
+    /* or a name, the body and the title: (명창근 국방과학연구소 박사), (김중권 KISTI 박사) */
+    if (sp && span_korean_name(s, (size_t)(sp - s)) && span_person_title(s, len)) {
+        const char *last = s + len;
+        while (last > sp && last[-1] != ' ')
+            last--;
+        if (span_person_title(last, (size_t)(s + len - last)) &&
+            (size_t)(s + len - last) <= 12 /* the title is a word of its own */)
+            return 1;
+    }
     if (!sp || !span_person_title(s, (size_t)(sp - s)))
         return 0;
     ko_script_of(s, (size_t)(sp - s), &sc);
