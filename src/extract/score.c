@@ -648,6 +648,11 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         /* letters left over: the span is too short for the acronym (전원장치 of
          * 무정전 전원장치(UPS)); a longer span is no worse for it */
         x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0;
+        /* ... unless the span spells the acronym out in sound: 벡스코 (BEXCO) */
+        if (x[SF_acr_short] > 0 &&
+            score_sound_fit(t[i].s, (size_t)(t[m - 1].s + t[m - 1].len - t[i].s), gloss) >=
+                SOUND_FIT_NAME)
+            x[SF_acr_short] = 0;
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_acr_fit] = acronym_fit(from, (size_t)(to - from), gloss);
         x[SF_acr_full] = x[SF_acr_fit] == 1;

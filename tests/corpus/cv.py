@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """cv.py - cross-validated strict F1 of the fitted extractor on the dev split.
 
-usage: cv.py [--folds N] [--dadeum PROG] [--out FILE]
+usage: cv.py [--folds N] [--dadeum PROG] [--out FILE] [--span-only F1,F2,...]
 
 `make eval` scores the dev split with weights fitted on that same split, which
 flatters any change that adds features. This measures what a fit does on
@@ -12,7 +12,10 @@ span and pair models are fitted on the other folds and the seed releases
 extracted. The pooled predictions are scored like evaluate.py (strict F1 over
 all dev documents, each scored by a model that never saw it). The test split is
 never touched. --out writes the pooled predictions (doc, ko, gloss; sorted) to
-FILE, to compare two versions of the code. The weights in glossaries/model/ are restored and the binary
+FILE, to compare two versions of the code. --span-only refits only the named
+features of the span model in each fold (fit.py --only), every other weight and
+the pair model kept: what a partial refit does on documents it has not seen.
+The weights in glossaries/model/ are restored and the binary
 rebuilt at the end, whatever happens.
 Exit status 0, 1 when a fit, a build or dadeum fails, 2 on usage errors.
 """
@@ -40,7 +43,7 @@ def sh(cmd):
 
 
 def main(argv):
-    folds, prog, out = 4, "./dadeum", None
+    folds, prog, out, only = 4, "./dadeum", None, None
     i = 0
     while i < len(argv):
         if argv[i] == "--folds" and i + 1 < len(argv):
@@ -52,6 +55,8 @@ def main(argv):
             prog = argv[i + 1]; i += 1
         elif argv[i] == "--out" and i + 1 < len(argv):
             out = argv[i + 1]; i += 1
+        elif argv[i] == "--span-only" and i + 1 < len(argv):
+            only = argv[i + 1]; i += 1
         else:
             print(__doc__, file=sys.stderr)
             return 2
@@ -64,9 +69,11 @@ def main(argv):
     try:
         for k in range(folds):
             held = {d: p for d, p in paths.items() if fit.cv_fold(d, folds) == k}
-            for model in ("span", "pair"):
+            for name in ("span.tsv", "pair.tsv"):
+                shutil.copy(os.path.join(saved, name), os.path.join(MODEL, name))
+            for model in (("span",) if only else ("span", "pair")):
                 sh([sys.executable, os.path.join(HERE, "fit.py"), model, "--dadeum", prog,
-                    "--hold-out", f"{k}/{folds}"])
+                    "--hold-out", f"{k}/{folds}"] + (["--only", only] if only else []))
                 sh(["make", "--no-print-directory", "all"])
             rows, _ = run_dadeum(prog, held, False)
             pred |= {(os.path.basename(r["file"]), norm(r["ko"]), norm(r["gloss"])) for r in rows}
