@@ -185,6 +185,10 @@ static int unit_at(const char *s, size_t len)
     size_t i = 0;
     if (i < len && s[i] == ' ')
         i++;
+    /* a unit starts with a Latin letter, μ (CE BC), ℃ (E2 84 83) or ° (C2 B0) */
+    if (i == len || !(uc_is_latin_letter((unsigned char)s[i]) || (unsigned char)s[i] == 0xCE ||
+                      (unsigned char)s[i] == 0xE2 || (unsigned char)s[i] == 0xC2))
+        return 0;
     for (const char *const *u = units; *u; u++) {
         size_t n = strlen(*u);
         if (len - i >= n && !memcmp(s + i, *u, n) &&
@@ -557,17 +561,17 @@ static int number_in_words(const char *s, size_t len)
     return judge_words(s, len, number_word) != 0;
 }
 
-/* Two or more bullets of a list (△라오스 △캄보디아, ○ A ○ B): an enumeration. */
+/* Two or more bullets of a list (△라오스 △캄보디아, ○ A ○ B): an enumeration. The
+ * bullets are geometric shapes (U+25A0..U+25CF) and ☐ (U+2610), at the start or
+ * after a space. */
 static int list_bullets(const char *s, size_t len)
 {
-    static const char *const bullets[] = {"△", "▲", "▷", "▶", "○", "●",
-                                          "□", "■", "◇", "◆", "☐", NULL};
     int n = 0;
-    for (const char *const *b = bullets; *b; b++) {
-        size_t bl = strlen(*b);
-        for (size_t i = 0; i + bl <= len; i++)
-            if (!memcmp(s + i, *b, bl) && (i == 0 || s[i - 1] == ' '))
-                n++;
+    for (const char *p = s, *end = s + len; (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++) {
+        uint32_t c;
+        if (utf8_decode(p, (size_t)(end - p), &c) == 3 &&
+            ((c >= 0x25A0 && c <= 0x25CF) || c == 0x2610) && (p == s || p[-1] == ' '))
+            n++;
     }
     return n >= 2;
 }

@@ -647,12 +647,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         x[SF_acr_gap] = (ag > 3 ? 3 : ag < -3 ? -3 : ag) / 3;
         /* letters left over: the span is too short for the acronym (전원장치 of
          * 무정전 전원장치(UPS)); a longer span is no worse for it */
-        x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0;
-        /* ... unless the span spells the acronym out in sound: 벡스코 (BEXCO) */
-        if (x[SF_acr_short] > 0 &&
-            score_sound_fit(t[i].s, (size_t)(t[m - 1].s + t[m - 1].len - t[i].s), gloss) >=
-                SOUND_FIT_NAME)
-            x[SF_acr_short] = 0;
+        x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0; /* but see SF_sound below */
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_acr_fit] = acronym_fit(from, (size_t)(to - from), gloss);
         x[SF_acr_full] = x[SF_acr_fit] == 1;
@@ -680,6 +675,10 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH) {
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_sound] = score_sound_fit(from, (size_t)(to - from), gloss);
+        /* no letters are left over when the span spells the acronym out in sound:
+         * 벡스코 (BEXCO) */
+        if (x[SF_sound] >= SOUND_FIT_NAME)
+            x[SF_acr_short] = 0;
     }
     /* the lexicon's Korean name for a Latin gloss, exactly (정보통신기술 for ICT, not
      * 메타버스·정보통신기술); a plain form of a loanword is only the least a term
