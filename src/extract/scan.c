@@ -116,6 +116,8 @@ static uint32_t opener_of(uint32_t c)
         return 0x300E;
     case 0x300B:
         return 0x300A;
+    case '>': /* 〈미국의 유럽부흥계획〉(마셜플랜), its angle brackets folded to < > */
+        return '<';
     default:
         return 0;
     }
