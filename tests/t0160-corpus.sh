@@ -42,6 +42,29 @@ test_expect_success 'a row that does not occur in its document is found' '
 	test_grep "does not occur" out
 '
 
+test_expect_success 'corpus.py merge --shard folds one shard and leaves the others' '
+	mkdir -p m &&
+	cp "$C/corpus.py" m/ &&
+	printf "doc\taddress\ttext\tagency\tdate\tgenre\tsplit\n" >m/SOURCES.tsv &&
+	printf "doc\tko\tgloss\tkind\tnote\n" >m/gold.tsv &&
+	printf "인공지능(AI)을 쓴다.\n" >a.txt &&
+	printf "클라우드(cloud)를 쓴다.\n" >b.txt &&
+	da=$(python3 m/corpus.py add https://www.msit.go.kr/a --text committed --shard one <a.txt) &&
+	db=$(python3 m/corpus.py add https://www.msit.go.kr/b --text committed --shard two <b.txt) &&
+	printf "%s\t인공지능\tAI\tabbrev\tartificial intelligence\n" "$da" >>m/shards/one/gold.tsv &&
+	printf "%s\t클라우드\tcloud\tenglish\tcloud\n" "$db" >>m/shards/two/gold.tsv &&
+	python3 m/corpus.py merge --shard one >out &&
+	! test -e m/shards/one &&
+	test -f m/shards/two/gold.tsv &&
+	grep -q "^$da" m/SOURCES.tsv && ! grep -q "^$db" m/SOURCES.tsv &&
+	grep -q "인공지능" m/gold.tsv && ! grep -q "클라우드" m/gold.tsv &&
+	test_expect_code 1 python3 m/corpus.py merge --shard nosuch 2>err &&
+	test_grep "no shard" err &&
+	python3 m/corpus.py merge >out &&
+	! test -e m/shards/two &&
+	grep -q "^$db" m/SOURCES.tsv
+'
+
 test_expect_success 'the committed texts score above the floor' '
 	python3 "$C/evaluate.py" --dadeum "$DADEUM" committed >eval &&
 	f1=$(sed -n "s/.*strict F1 \([0-9.]*\).*/\1/p" eval) &&

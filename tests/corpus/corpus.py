@@ -13,10 +13,11 @@ usage:
       line 1 names the address, committed texts come from public-sector hosts,
       every gold row's Korean side and gloss occur in its document (after NFC and
       white-space folding), kinds are known, no row is repeated.
-  corpus.py merge
-      fold shards/*/ into SOURCES.tsv and gold.tsv (split by document: test when
-      the first byte of SHA-1("split:" + DOC) is below 0x5a, ~35 %), then remove the
-      shards. A shard row whose address SOURCES.tsv already has only restores its text.
+  corpus.py merge [--shard NAME]
+      fold shards/*/ (or only shards/NAME/, leaving the others to annotators still at
+      work) into SOURCES.tsv and gold.tsv (split by document: test when the first
+      byte of SHA-1("split:" + DOC) is below 0x5a, ~35 %), then remove the shards
+      merged. A shard row whose address SOURCES.tsv already has only restores its text.
   corpus.py stats
       documents, pairs, agencies, years, genres, committed share, split sizes.
 
@@ -220,24 +221,36 @@ def cmd_check(args):
     return 1 if problems else 0
 
 
-def cmd_merge(_args):
-    if cmd_check([]) != 0:
+def cmd_merge(args):
+    only = args[1] if len(args) == 2 and args[0] == "--shard" else None
+    if args and only is None:
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)
+    if only is not None and not shard_dirs(only):
+        raise SystemExit(f"corpus.py: no shard '{only}' in {os.path.join(HERE, 'shards')}")
+    if cmd_check(["--shard", only] if only else []) != 0:
         raise SystemExit("corpus.py: fix the problems before merging")
+    # the merged files and the shards being merged: every shard, or the one named
+    # (annotators still at work on the others keep theirs)
+    src_rows, gold_rows = all_sources(), all_gold()
+    if only is not None:
+        src_rows = read_tsv(os.path.join(HERE, "SOURCES.tsv"), SOURCE_COLS) + all_sources(only)
+        gold_rows = read_tsv(os.path.join(HERE, "gold.tsv"), GOLD_COLS) + all_gold(only)
     sources = {}
-    for r in all_sources():
+    for r in src_rows:
         r["split"] = split_of(r["doc"])
         sources.setdefault(r["doc"], r)
     gold_seen = set()
     order = sorted(sources.values(), key=lambda r: r["doc"])
     gold = []
-    for g in sorted(all_gold(), key=lambda g: (g["doc"], g["_where"])):
+    for g in sorted(gold_rows, key=lambda g: (g["doc"], g["_where"])):
         key = (g["doc"], norm(g["ko"]), norm(g["gloss"]))
         if key not in gold_seen:
             gold_seen.add(key)
             gold.append(g)
     write_tsv(os.path.join(HERE, "SOURCES.tsv"), SOURCE_COLS, order)
     write_tsv(os.path.join(HERE, "gold.tsv"), GOLD_COLS, gold)
-    for d in shard_dirs():
+    for d in shard_dirs(only):
         for f in os.listdir(d):
             os.remove(os.path.join(d, f))
         os.rmdir(d)
