@@ -11,6 +11,7 @@
 
 #include "align/cross.h"
 #include "align/cross_int.h"
+#include "extract/acronym.h"
 #include "extract/lexicon.h"
 #include "util/ascii.h"
 #include "util/strbuf.h"
@@ -60,15 +61,6 @@ static void units_of(const char *s, size_t len, struct name_units *u)
         u->off[u->n] = len;
 }
 
-static int is_function_word(const char *w, size_t n)
-{
-    static const char *const fw[] = {"of", "and", "for", "the", "in", "on", "&", "to", "as"};
-    for (size_t i = 0; i < sizeof(fw) / sizeof(fw[0]); i++)
-        if (strlen(fw[i]) == n && !strncasecmp(w, fw[i], n))
-            return 1;
-    return 0;
-}
-
 /*
  * Best value of explaining acr[j..j') by the words of rendering e, in order,
  * for every j' > j: best[j'] (NEG_INF when impossible). A word gives nothing
@@ -92,7 +84,7 @@ static void match_rendering(const char *e, const char *acr, size_t na, size_t j,
         while (*p && *p != ' ' && *p != ',' && *p != '-' && *p != '(' && *p != ')')
             p++;
         size_t wn = (size_t)(p - w);
-        int fn = is_function_word(w, wn);
+        int fn = acronym_function_word(w, wn);
         int caps = wn >= 2;
         for (size_t k = 0; k < wn; k++)
             if (!isupper((unsigned char)w[k]) && w[k] != '&')

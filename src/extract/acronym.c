@@ -7,6 +7,15 @@
 #include "util/ascii.h"
 #include "util/banned.h"
 
+int acronym_function_word(const char *w, size_t n)
+{
+    static const char *const fw[] = {"of", "and", "for", "the", "in", "on", "&", "to", "as", NULL};
+    for (const char *const *f = fw; *f; f++)
+        if (strlen(*f) == n && !ascii_casecmp_n(w, *f, n))
+            return 1;
+    return 0;
+}
+
 static int alnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

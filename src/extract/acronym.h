@@ -23,4 +23,11 @@ long acronym_long_form(const char *acr, size_t alen, const char *text, size_t tl
 /* 1 when long (a whole phrase) is a valid long form of acr. */
 int acronym_matches(const char *acr, size_t alen, const char *lng, size_t llen);
 
+/*
+ * 1 when w[0..n) is an English function word that a long form may hold
+ * without a letter of its acronym (of, and, for, the, in, on, &, to, as; case
+ * ignored): Conference of the Parties is COP.
+ */
+int acronym_function_word(const char *w, size_t n);
+
 #endif

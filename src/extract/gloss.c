@@ -192,9 +192,8 @@ static int unit_at(const char *s, size_t len)
     for (const char *const *u = units; *u; u++) {
         size_t n = strlen(*u);
         if (len - i >= n && !memcmp(s + i, *u, n) &&
-            (i + n == len ||
-             !((s[i + n] >= 'A' && s[i + n] <= 'Z') || (s[i + n] >= 'a' && s[i + n] <= 'z') ||
-               (s[i + n] >= '0' && s[i + n] <= '9'))))
+            (i + n == len || !(uc_is_latin_letter((unsigned char)s[i + n]) ||
+                               (s[i + n] >= '0' && s[i + n] <= '9'))))
             return 1;
     }
     return 0;
@@ -465,12 +464,12 @@ static int role_and_name(const char *s, size_t len)
     const char *sp = memchr(s, ' ', len);
     struct ko_script sc;
     /* or a name, the body and the title: (명창근 국방과학연구소 박사), (김중권 KISTI 박사) */
-    if (sp && span_korean_name(s, (size_t)(sp - s)) && span_person_title(s, len)) {
+    if (sp && span_korean_name(s, (size_t)(sp - s))) {
         const char *last = s + len;
         while (last > sp && last[-1] != ' ')
             last--;
-        if (span_person_title(last, (size_t)(s + len - last)) &&
-            (size_t)(s + len - last) <= 12 /* the title is a word of its own */)
+        /* the title is a word of its own (박사, 연구위원), not the end of one */
+        if ((size_t)(s + len - last) <= 12 && span_person_title(last, (size_t)(s + len - last)))
             return 1;
     }
     if (!sp || !span_person_title(s, (size_t)(sp - s)))

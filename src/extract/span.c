@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/acronym.h"
 #include "extract/extract_int.h"
 #include "extract/lexicon.h"
 #include "text/korean.h"
@@ -1341,8 +1342,6 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
 /* 1 when some word of the English text e (words of letters) is a content word of expansion x. */
 static int english_in_expansion(const char *e, size_t el, const char *x)
 {
-    static const char *const stop[] = {"of", "the", "and", "for", "on",   "in", "to",
-                                       "a",  "an",  "at",  "by",  "with", NULL};
     for (size_t i = 0; i < el;) {
         while (i < el && !uc_is_latin_letter((unsigned char)e[i]))
             i++;
@@ -1356,10 +1355,8 @@ static int english_in_expansion(const char *e, size_t el, const char *x)
                 const char *q = p;
                 while (*q && uc_is_latin_letter((unsigned char)*q))
                     q++;
-                int stopword = 0;
-                for (const char *const *w = stop; *w && !stopword; w++)
-                    stopword = (size_t)(q - p) == strlen(*w) && !ascii_casecmp_n(p, *w, strlen(*w));
-                if (q > p && !stopword && same_english_word(p, (size_t)(q - p), e + i, j - i))
+                if (q > p && !acronym_function_word(p, (size_t)(q - p)) &&
+                    same_english_word(p, (size_t)(q - p), e + i, j - i))
                     return 1;
                 p = q;
             }
@@ -1667,8 +1664,7 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
     if (o->ko || o->why)
         return;
     /* a label and its colon before the bracket: 다듬은 말: ‘(노면)살얼음’ */
-    if (!d.m || t[d.m - 1].s[t[d.m - 1].len - 1] == ':' ||
-        span_ends_with(t[d.m - 1].s, t[d.m - 1].len, "：", 3)) {
+    if (!d.m || ko_is_label(t[d.m - 1].s, t[d.m - 1].len)) {
         reject(o, "no term before the bracket");
         return;
     }

@@ -365,6 +365,11 @@ enum ko_stop ko_token_stop(const char *tok, size_t len)
     return stop;
 }
 
+int ko_is_label(const char *tok, size_t len)
+{
+    return len && (tok[len - 1] == ':' || ends_with(tok, len, "："));
+}
+
 static enum ko_stop token_stop(const char *tok, size_t len)
 {
     struct ko_script sc;
@@ -383,8 +388,7 @@ static enum ko_stop token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
-    /* a label before its value: 다듬은 말: ‘(노면)살얼음’ */
-    if (tok[len - 1] == ':' || (len >= 3 && !memcmp(tok + len - 3, "：", 3)))
+    if (ko_is_label(tok, len))
         return KO_STOP_HARD;
     if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
         return KO_STOP_HARD;

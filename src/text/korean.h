@@ -69,6 +69,10 @@ int ko_hanja_reads(uint32_t han, uint32_t syllable);
  */
 long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, size_t hlen);
 
+/* 1 when token tok ends in a colon (ASCII or full width): a label before its value,
+ * 다듬은 말: ‘(노면)살얼음’. */
+int ko_is_label(const char *tok, size_t len);
+
 /* Stop class of token tok (see above). Assumes tok has no spaces. */
 enum ko_stop ko_token_stop(const char *tok, size_t len);
 
