@@ -60,6 +60,9 @@ test_expect_success 'corpus.py merge --shard folds one shard and leaves the othe
 	grep -q "인공지능" m/gold.tsv && ! grep -q "클라우드" m/gold.tsv &&
 	test_expect_code 1 python3 m/corpus.py merge --shard nosuch 2>err &&
 	test_grep "no shard" err &&
+	test_expect_code 2 python3 m/corpus.py merge --bogus 2>err &&
+	test_expect_code 2 python3 m/corpus.py merge --shard 2>err &&
+	test -f m/shards/two/gold.tsv &&
 	python3 m/corpus.py merge >out &&
 	! test -e m/shards/two &&
 	grep -q "^$db" m/SOURCES.tsv
@@ -117,6 +120,11 @@ test_expect_success 'fit.py and cv.py refuse bad option values with exit 2' '
 		test_expect_code 2 python3 "$C/cv.py" --folds $a 2>err &&
 		test_grep "^cv.py: --folds $a: not a whole number of 2 or more" err || return 1
 	done &&
+	test_expect_code 2 python3 "$C/cv.py" --span-only acr_short,no_such 2>err &&
+	test_grep "^cv.py: --span-only acr_short,no_such: no feature no_such in span.tsv" err &&
+	test_expect_code 2 python3 "$C/cv.py" --span-only "" 2>err &&
+	test_grep "no feature (none named)" err &&
+	test_expect_code 2 python3 "$C/cv.py" --span-only 2>err &&
 	test_cmp before.tsv "$TOP/glossaries/model/pair.tsv"
 '
 

@@ -61,6 +61,13 @@ def main(argv):
             print(__doc__, file=sys.stderr)
             return 2
         i += 1
+    if only is not None:
+        known = fit.current_weights(os.path.join(MODEL, "span.tsv"))
+        unknown = [n for n in only.split(",") if n not in known]
+        if unknown or not only:
+            print(f"cv.py: --span-only {only}: no feature {', '.join(unknown) or '(none named)'} "
+                  "in span.tsv", file=sys.stderr)
+            return 2
     _, gold_rows, paths, missing = load_set("dev")
     saved = tempfile.mkdtemp(prefix="dadeum-cv.")
     for name in ("span.tsv", "pair.tsv"):
