@@ -489,6 +489,24 @@ static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int
     return -1;
 }
 
+/*
+ * The byte ends of the token's Hangul prefixes of one syllable, two, ... up to
+ * max (ends[0] after the first syllable); returns how many there are (0 when
+ * the token does not start with a Hangul syllable).
+ */
+static size_t hangul_prefix_ends(const struct tok *t, size_t *ends, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->len && n < max;) {
+        uint32_t c;
+        i += utf8_decode(t->s + i, t->len - i, &c);
+        if (!uc_is_hangul_syllable(c))
+            break;
+        ends[n++] = i;
+    }
+    return n;
+}
+
 /* An acronym's first letter that a morpheme at the start of a token explains. */
 static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
 {
@@ -498,15 +516,8 @@ static int anchor_first_letter(const struct piece *p, const struct tok *t, int l
     if (want >= 'a' && want <= 'z')
         want = (char)(want - 'a' + 'A');
     for (int j = lo; j <= hi; j++) {
-        /* try each Hangul prefix of the token, longest first, up to 4 syllables */
-        size_t ends[5], ne = 0;
-        for (size_t i = 0; i < t[j].len && ne < 5;) {
-            uint32_t c;
-            i += utf8_decode(t[j].s + i, t[j].len - i, &c);
-            if (!uc_is_hangul_syllable(c))
-                break;
-            ends[ne++] = i;
-        }
+        /* try each Hangul prefix of the token, longest first, up to 5 syllables */
+        size_t ends[5], ne = hangul_prefix_ends(&t[j], ends, 5);
         for (size_t e = ne; e-- > 0;) {
             const char *en[LEX_MAX_FORMS];
             size_t n = lexicon_morpheme_en(t[j].s, ends[e], en, LEX_MAX_FORMS);
@@ -1374,14 +1385,7 @@ static int english_in_expansion(const char *e, size_t el, const char *x)
 static int token_renders_expansion(const struct tok *t, const char *x,
                                    const struct extract_oracle *oracle)
 {
-    size_t ends[4], ne = 0;
-    for (size_t i = 0; i < t->len && ne < 4;) {
-        uint32_t c;
-        i += utf8_decode(t->s + i, t->len - i, &c);
-        if (!uc_is_hangul_syllable(c))
-            break;
-        ends[ne++] = i;
-    }
+    size_t ends[4], ne = hangul_prefix_ends(t, ends, 4);
     for (size_t e = 0; e < ne; e++) {
         const char *en[LEX_MAX_FORMS];
         size_t n = lexicon_morpheme_en(t->s, ends[e], en, LEX_MAX_FORMS);
