@@ -39,8 +39,10 @@ enum occ_flags {
     OCC_PLAIN_DOC = 1 << 11, /* the document is about plain words (다듬은 말, 순화어) */
     OCC_DOTTED = 1 << 12,    /* plain words listed with dots or commas (모임·회의): an
                                 enumeration unless the document is about plain words */
-    OCC_EXPANDED = 1 << 13   /* the term starts at a word the acronym's English expansion
+    OCC_EXPANDED = 1 << 13,  /* the term starts at a word the acronym's English expansion
                                 names (넷제로 of Net Zero Industry Act): no shorter span */
+    OCC_COORD = 1 << 14      /* the term is nouns coordinated with 및 or commas whose
+                                initials the acronym spells (과학, 기술, 공학 및 수학(STEM)) */
 };
 
 struct occ {
@@ -151,6 +153,9 @@ int span_located_at(const struct tok *t, int i, int m);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine
  * classes, their longest common subsequence over the longer (score.c). */
 double score_sound_fit(const char *ko, size_t kl, const char *gloss);
+/* Share of acronym acr's letters that ko[0..kl) spells in order, by morphemes
+ * and Latin letters (score.c). */
+double score_acronym_fit(const char *ko, size_t kl, const char *acr);
 /* A sound fit at least this close says the Hangul is the Latin name written in
  * Hangul (마리아 헬레나 안드레 = Maria Helena André, 반크 = VANK). */
 #define SOUND_FIT_NAME 0.6

@@ -184,6 +184,15 @@ static size_t clause_start(const char *s, size_t end, uint32_t *stop)
     return i;
 }
 
+/* Latin letters of an acronym: 4 of STEM, 2 of R&D. */
+static size_t acronym_letters(const char *g, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += (g[i] >= 'A' && g[i] <= 'Z') || (g[i] >= 'a' && g[i] <= 'z');
+    return n;
+}
+
 /*
  * Can the letter c begin the name whose first syllable is u? As
  * span_initial_matches_letter, but a syllable without a consonant (ㅇ) asks
@@ -574,6 +583,14 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (stop == '-' && start > 1 && gloss_is_acronym_token(gloss.buf, gloss.len) &&
         hyphen_name_before(s, start - 1, cp_at(s, end, start), gloss.buf[0]))
         start = clause_start(s, start - 1, &stop);
+    /* nor at commas between nouns that an acronym may spell word by word (외교,
+     * 정보, 군사, 경제(DIME)): one comma per letter at most; span.c decides */
+    if (stop == ',' && gloss_is_acronym_token(gloss.buf, gloss.len))
+        for (size_t joins = 0, letters = acronym_letters(gloss.buf, gloss.len);
+             stop == ',' && joins + 1 < letters && start >= 2 && s[start] == ' ' &&
+             uc_is_hangul_syllable(cp_before(s, start - 1));
+             joins++)
+            start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')

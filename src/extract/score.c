@@ -155,7 +155,7 @@ static int initial_fits(const char *tok, size_t len, char c)
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
  * in ko. 한국인터넷진흥원 spells K, I of KISA; 양자 spells nothing of NIA.
  */
-static double acronym_fit(const char *ko, size_t kl, const char *acr)
+double score_acronym_fit(const char *ko, size_t kl, const char *acr)
 {
     size_t letters = 0, hit = 0, pos = 0;
     for (const char *a = acr; *a; a++) {
@@ -615,7 +615,9 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     if (f.hangul > 1 && !f.latin)
         x[SF_loan_odds] = loan_logodds(t[i].s, t[i].len, oracle);
     x[SF_latin_foreign] = f.latin_foreign;
-    if (i == 0) {
+    /* a comma ends a clause: scan.c reaches over commas only for acronyms that may
+     * spell a list of nouns (외교, 정보, 군사, 경제(DIME)) */
+    if (i == 0 || t[i - 1].s[t[i - 1].len - 1] == ',') {
         x[SF_at_start] = 1;
     } else {
         p = *facts_of(fm, i - 1);
@@ -649,7 +651,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
          * 무정전 전원장치(UPS)); a longer span is no worse for it */
         x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0; /* but see SF_sound below */
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
-        x[SF_acr_fit] = acronym_fit(from, (size_t)(to - from), gloss);
+        x[SF_acr_fit] = score_acronym_fit(from, (size_t)(to - from), gloss);
         x[SF_acr_full] = x[SF_acr_fit] == 1;
     } else {
         x[SF_words_gap] = words > ntok ? (words - ntok > 3 ? 3 : words - ntok) / 3.0 : 0;
@@ -799,7 +801,7 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
     if (kind == MODEL_KIND_ABBREV) {
         x[PF_acr_per_token] = (double)gs.upper / (ntok ? ntok : 1) / 4.0;
         x[PF_acr_initial] = s >= 0 && initial_fits(t[s].s, t[s].len, gloss[0]);
-        x[PF_acr_fit] = acronym_fit(ko, kl, gloss);
+        x[PF_acr_fit] = score_acronym_fit(ko, kl, gloss);
         /* an acronym that neither spells the Korean side nor sounds like it, nor
          * shares a Latin letter with it: AI반도체(IITP), 양자(NIA) */
         x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_lex_match];
@@ -906,8 +908,9 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
                 s0 = i;
     int s = s0;
     /* loanword(Korean): the inside, whole; hanja: the syllables that read it; a name
-     * built as "X에 관한 Y": the whole of it (its particles would weigh against it) */
-    if (o->flags & (OCC_REVERSED | OCC_HANJA | OCC_PHRASE | OCC_SAMETERM))
+     * built as "X에 관한 Y" or nouns coordinated with 및: the whole of it (its particles
+     * and commas would weigh against it) */
+    if (o->flags & (OCC_REVERSED | OCC_HANJA | OCC_PHRASE | OCC_SAMETERM | OCC_COORD))
         s0 = s = -1;
     if (s0 >= 0) {
         /* every start from SPAN_REACH tokens left of the bracket; the best score wins,

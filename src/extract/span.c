@@ -1198,6 +1198,11 @@ int span_located_at(const struct tok *t, int i, int m)
     return i < m - 1 && !t[i + 1].dot && t[i].len == 6 && !memcmp(t[i].s, "소재", 6);
 }
 
+static int ends_with_comma(const struct tok *t)
+{
+    return t->len && t->s[t->len - 1] == ',';
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1403,6 +1408,65 @@ static int token_renders_expansion(const struct tok *t, const char *x,
     return 0;
 }
 
+/* 1 when t is one Hangul noun a coordination may hold: no particle, ending or
+ * function word, no digits or Latin letters; a comma after it is allowed. */
+static int conjunct_noun(const struct tok *t)
+{
+    size_t len = t->len;
+    if (len && t->s[len - 1] == ',')
+        len--;
+    struct ko_script sc;
+    ko_script_of(t->s, len, &sc);
+    return sc.hangul && !sc.latin && !sc.digit && ko_syllable_count(t->s, len) * 3 == len &&
+           ko_token_stop(t->s, len) != KO_STOP_HARD;
+}
+
+/*
+ * The start of nouns coordinated with 및 or commas that an acronym spells word
+ * by word: 과학, 기술, 공학 및 수학(STEM), 탄소 포집 및 저장(CCS), 외교, 정보, 군사,
+ * 경제(DIME). The span t[s..m) stops at the coordinator; the coordination is the
+ * term when it has as many words as the acronym has letters, or fewer and the
+ * words added spell more of it. Returns the new start, or s.
+ */
+static unsigned span_syllables(const struct tok *t, int s, int m)
+{
+    unsigned n = 0;
+    for (int i = s; i < m; i++)
+        n += (unsigned)ko_syllable_count(t[i].s, t[i].len);
+    return n;
+}
+
+static int coordination_start(const struct tok *t, int s, int m, const char *acr, int letters)
+{
+    int j = s, words = m - s, joined = 0;
+    while (j > 0 && words < letters) {
+        if (t[j - 1].len == 3 && !memcmp(t[j - 1].s, "및", 3) && j >= 2 && !joined &&
+            !ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2])) {
+            j -= 2, words++, joined = 1;
+        } else if (ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1])) {
+            j--, words++, joined = 1;
+        } else {
+            break;
+        }
+    }
+    if (!joined)
+        return s;
+    /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
+    while (j > 0 && words < letters && !ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1]) &&
+           !t[j].dot)
+        j--, words++;
+    /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
+     * ASF after 평화활동 인력 및) */
+    if (words > letters || (double)letters - span_syllables(t, s, m) / 2.0 < 1)
+        return s;
+    if (words == letters)
+        return j;
+    const char *to = t[m - 1].s + t[m - 1].len;
+    double before = score_acronym_fit(t[s].s, (size_t)(to - t[s].s), acr);
+    double after = score_acronym_fit(t[j].s, (size_t)(to - t[j].s), acr);
+    return after > before ? j : s;
+}
+
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1429,6 +1493,11 @@ static void decide_abbrev(struct decision *d)
                 o->flags |= OCC_EXPANDED;
                 break;
             }
+    if (s == d->lo && m - s < letters) {
+        int c = coordination_start(t, s, m, o->gloss, letters);
+        if (c < s)
+            s = c, o->flags |= OCC_COORD;
+    }
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */

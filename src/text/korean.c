@@ -388,8 +388,8 @@ static enum ko_stop token_stop(const char *tok, size_t len)
     ko_script_of(tok, len, &sc);
     if (!sc.hangul)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
-    if (ko_is_label(tok, len))
-        return KO_STOP_HARD;
+    if (ko_is_label(tok, len) || tok[len - 1] == ',')
+        return KO_STOP_HARD; /* 대표: (a label), 기술, (an item of a list) */
     if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
         return KO_STOP_HARD;
     if (ko_set_has(&exception_set, tok, len))
