@@ -150,6 +150,37 @@ static int initial_fits(const char *tok, size_t len, char c)
 }
 
 /*
+ * 1 when tk is a country or region (word-classes.tsv: place) that acronym acr
+ * does not begin with: where a body is, not its name (미국 of 미국 특허청(USPTO),
+ * 중국 of 중국 해사국(MSA)); 일본 of 일본 해상보안청(JCG) begins it. The letter is
+ * checked against the English of the token's morphemes (morphemes.tsv: 일본
+ * Japan), or, for a name without them, against its first sound (러시아: R).
+ */
+int score_place_unspelled(const char *tk, size_t len, const char *acr)
+{
+    const char *cls = word_class(tk, len);
+    if (!cls || strcmp(cls, "place"))
+        return 0;
+    while (*acr && !((*acr >= 'A' && *acr <= 'Z') || (*acr >= 'a' && *acr <= 'z')))
+        acr++;
+    if (!*acr)
+        return 0;
+    const char *en[LEX_MAX_FORMS];
+    if (initial_fits(tk, len, *acr)) /* 대한민국: 대한 Korea */
+        return 0;
+    if (lexicon_morpheme_en(tk, len, en, LEX_MAX_FORMS))
+        return 1;
+    uint32_t first;
+    utf8_decode(tk, len, &first);
+    if (span_initial_matches_letter(first, *acr))
+        return 0;
+    /* 요르단 Jordan, 유고슬라비아 Yugoslavia: a y-glide written for J */
+    unsigned v = first - 0xAC00, vowel = v % 588 / 28;
+    return !(first >= 0xAC00 && first <= 0xD7A3 && v / 588 == 11 && (*acr | 0x20) == 'j' &&
+             (vowel == 2 || vowel == 3 || vowel == 6 || vowel == 7 || vowel == 12 || vowel == 17));
+}
+
+/*
  * Share of an acronym's letters that the Korean side spells, in order: each
  * letter is matched by a morpheme (glossaries/lexicon/morphemes.tsv: 한국
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
@@ -544,6 +575,9 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
         return 0;
     for (int j = i; j < s0; j++) {
         const struct tok_facts *f = facts_of(fm, j);
+        if (kind == MODEL_KIND_ABBREV && f->cls && !strcmp(f->cls, "place") && !t[j].dot &&
+            score_place_unspelled(t[j].s, t[j].len, gloss))
+            return 0;
         /* nor a person's name (최기영 과학기술정보통신부(이하 과기정통부) 장관) */
         if (f->stop == KO_STOP_HARD || f->numeric || f->latin_foreign || f->particle ||
             span_korean_name(t[j].s, t[j].len) || span_located_at(t, j, m))

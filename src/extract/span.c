@@ -1498,6 +1498,12 @@ static void decide_abbrev(struct decision *d)
         if (c < s)
             s = c, o->flags |= OCC_COORD;
     }
+    /* a country before a body's name says where the body is (미국 특허청(USPTO),
+     * 중국 해사국(MSA)), unless the acronym begins with it (일본 해상보안청(JCG)) or a
+     * middle dot joins it to the name before (아시아·태평양 경제사회이사회(ESCAP)) */
+    if (!(o->flags & OCC_EXPANDED))
+        while (s < m - 1 && !t[s].dot && score_place_unspelled(t[s].s, t[s].len, o->gloss))
+            s++;
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
