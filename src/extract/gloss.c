@@ -199,9 +199,44 @@ static int unit_at(const char *s, size_t len)
     return 0;
 }
 
+/*
+ * A year that opens the English title of an event or a report: 2025 GATE Forum,
+ * 2023 OECD Digital Government Index. Two or more Latin words follow the year,
+ * one of them capitalised, and nothing else: not a date.
+ */
+static int year_of_title(const char *s, size_t len)
+{
+    if (len < 5 || !(s[0] == '1' || s[0] == '2') || s[4] != ' ')
+        return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    size_t words = 0, capitalised = 0;
+    for (size_t i = 5; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == len)
+            break;
+        if (!uc_is_latin_letter((unsigned char)s[i]))
+            return 0;
+        capitalised += s[i] >= 'A' && s[i] <= 'Z';
+        words++;
+        while (i < len && s[i] != ' ') {
+            unsigned char c = (unsigned char)s[i];
+            if (!(uc_is_latin_letter(c) || c == '&' || c == '-' || c == '\'' ||
+                  (c >= '0' && c <= '9')))
+                return 0;
+            i++;
+        }
+    }
+    return words >= 2 && capitalised >= 1;
+}
+
 static int has_numeric_run(const char *s, size_t len)
 {
     uint32_t prev = 0;
+    if (year_of_title(s, len))
+        return 0;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         size_t n = utf8_decode(s + i, len - i, &c);
