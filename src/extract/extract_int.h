@@ -141,6 +141,9 @@ int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t n
 int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 /* 1 when s ends like the name of an organisation (위원회, 연구원, 협회, ...). */
 int span_org_like(const char *s, size_t len);
+/* 1 when t[i] is a parent body before a body's name that acronym acr does not
+ * spell (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS)). */
+int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
 /* Can an acronym's letter c stand for a word whose first syllable is s (ㅍ: P, F)? */

@@ -575,8 +575,10 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
         return 0;
     for (int j = i; j < s0; j++) {
         const struct tok_facts *f = facts_of(fm, j);
-        if (kind == MODEL_KIND_ABBREV && f->cls && !strcmp(f->cls, "place") && !t[j].dot &&
-            score_place_unspelled(t[j].s, t[j].len, gloss))
+        if (kind == MODEL_KIND_ABBREV && !t[j].dot &&
+            ((f->cls && !strcmp(f->cls, "place") &&
+              score_place_unspelled(t[j].s, t[j].len, gloss)) ||
+             span_parent_unspelled(t, j, m, gloss)))
             return 0;
         /* nor a person's name (최기영 과학기술정보통신부(이하 과기정통부) 장관) */
         if (f->stop == KO_STOP_HARD || f->numeric || f->latin_foreign || f->particle ||

@@ -779,6 +779,24 @@ static void accept_unless_list(struct occ *o, const struct tok *t, int s, int m,
         accept(o, t, s, m, kind);
 }
 
+/*
+ * 1 when t[i] is a parent body before the name of a body under it that acronym acr
+ * names: a name of three or more syllables ending like an organisation's, before
+ * tokens that end like one too, and the acronym spells no more letters with it
+ * than without it (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS), 북극이사회
+ * of 북극이사회 해양환경 워킹그룹(PAME); not 세계보건기구 of 세계보건기구
+ * 서태평양지역사무처(WPRO), whose W it spells).
+ */
+int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr)
+{
+    if (i >= m - 1 || ko_syllable_count(t[i].s, t[i].len) < 3 || !span_org_like(t[i].s, t[i].len) ||
+        !span_org_like(t[m - 1].s, t[m - 1].len) || t[i + 1].dot)
+        return 0;
+    const char *to = t[m - 1].s + t[m - 1].len;
+    return score_acronym_fit(t[i].s, (size_t)(to - t[i].s), acr) <=
+           score_acronym_fit(t[i + 1].s, (size_t)(to - t[i + 1].s), acr);
+}
+
 /* Syllables (Latin letters count a third) of tokens [s, m). */
 static unsigned span_weight(const struct tok *t, int s, int m)
 {
@@ -1498,11 +1516,13 @@ static void decide_abbrev(struct decision *d)
         if (c < s)
             s = c, o->flags |= OCC_COORD;
     }
-    /* a country before a body's name says where the body is (미국 특허청(USPTO),
+    /* a country or a parent body before a body's name says where the body is (미국 특허청(USPTO),
      * 중국 해사국(MSA)), unless the acronym begins with it (일본 해상보안청(JCG)) or a
      * middle dot joins it to the name before (아시아·태평양 경제사회이사회(ESCAP)) */
     if (!(o->flags & OCC_EXPANDED))
-        while (s < m - 1 && !t[s].dot && score_place_unspelled(t[s].s, t[s].len, o->gloss))
+        while (s < m - 1 && !t[s].dot &&
+               (score_place_unspelled(t[s].s, t[s].len, o->gloss) ||
+                span_parent_unspelled(t, s, m, o->gloss)))
             s++;
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
