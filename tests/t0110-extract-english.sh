@@ -119,11 +119,11 @@ test_expect_success 'evidence names the catalogue tables for the words they spel
     test_cmp expect actual
 '
 
-test_expect_success 'a loanword with its English beside it takes that English' '
+test_expect_success 'a loanword with its English beside it takes that English, and the English is a gloss too' '
     printf "지능형 공장(스마트 팩토리, Smart Factory) 보급\n" >sf.txt &&
     dadeum extract sf.txt >out.tsv &&
     cut -f4,8,10,11 out.tsv | tail -n +2 >actual &&
-    printf "스마트 팩토리\tSmart Factory\t1.00\tcorpus\n" >expect &&
+    printf "스마트 팩토리\tSmart Factory\t1.00\tcorpus\nSmart Factory\tSmart Factory\t1.00\tgloss\n" >expect &&
     test_cmp expect actual
 '
 test_done

@@ -917,10 +917,12 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         else if (lat >= 0)
             strbuf_add(expansion, it[lat].s, it[lat].len);
     } else if (lat >= 0 && hang >= 0 && gloss_is_loanword(it[hang].s, it[hang].len, oracle)) {
-        /* a loanword and its English (스마트 팩토리, Smart Factory): the loanword is the
-         * gloss, the English its long form */
+        /* a loanword and its English (스마트 팩토리, Smart Factory): both gloss the
+         * term, as the annotators write them; the English is also the loanword's
+         * long form */
         strbuf_add(out, it[hang].s, it[hang].len);
         strbuf_add(expansion, it[lat].s, it[lat].len);
+        strbuf_add(&extra->g[extra->n++], it[lat].s, it[lat].len);
         hang = -1;
     } else if (lat >= 0) {
         /* English and a Korean name or restatement (Gust, 돌풍): both gloss the term,
