@@ -610,6 +610,31 @@ static int list_bullets(const char *s, size_t len)
     return n >= 2;
 }
 
+/* An English weekday, whole or abbreviated, as dates on notice boards write them:
+ * 2017년 7월 6일(Thu), (Mon.) */
+static int english_weekday(const char *s, size_t len)
+{
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    if (len && s[len - 1] == '.')
+        len--;
+    if (len < 3 || len > 9)
+        return 0;
+    char w[10];
+    for (size_t i = 0; i < len; i++)
+        w[i] = (char)ascii_lower(s[i]);
+    w[len] = '\0';
+    static const char *const whole[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday",    "tues",
+                                        "thur",   "thurs",    NULL};
+    for (size_t i = 0; i < 7; i++)
+        if (len == 3 && !memcmp(w, days[i], 3))
+            return 1;
+    for (const char *const *d = whole; *d; d++)
+        if (!strcmp(w, *d))
+            return 1;
+    return 0;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -630,6 +655,8 @@ static const char *reject_shape(const struct strbuf *g)
         if (!uc_is_hangul_syllable(c) || ko_is_sino_syllable(c))
             return "list label or weekday";
     }
+    if (english_weekday(s, len))
+        return "list label or weekday";
     for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
         if (!strcmp(s, *w))
             return "label";
@@ -724,8 +751,11 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             struct ko_script a, b;
             ko_script_of(s + start, i - start, &a);
             ko_script_of(s + i + 2, len - i - 2, &b);
-            if ((a.latin && !a.hangul && b.hangul && !b.latin) ||
-                (a.hangul && !a.latin && b.latin && !b.hangul) ||
+            /* Latin and Hangul alternating, two names of one thing (ICPO·인터폴); three
+             * or more dotted items are a list (IoT·빅데이터·자율주행차) */
+            int more = has(s + i + 2, len - i - 2, "·");
+            if ((a.latin && !a.hangul && b.hangul && !b.latin && !more) ||
+                (a.hangul && !a.latin && b.latin && !b.hangul && !more) ||
                 /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
                 (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||
                 item_is_role(s + start, i - start) ||
