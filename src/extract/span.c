@@ -1699,7 +1699,13 @@ static void decide_hangul(struct decision *d)
 
     /* a short title of "X에 관한 Y" (정보통신융합법 for 정보통신진흥 및 … 특별법) */
     {
+        /* from the span's start, or from after a 관한 inside it: a span taken in
+         * proportion may stop within the name (지원에 관한 법률 of 「해외진출 기업의
+         * 국내복귀 지원에 관한 법률(유턴기업지원법)」) */
         int title_s = title_phrase_start(t, s);
+        for (int j = s; title_s < 0 && j < m - 1; j++)
+            if (t[j].len == 6 && !memcmp(t[j].s, "관한", 6))
+                title_s = title_phrase_start(t, j + 1);
         if (title_s >= 0 && !gs.latin) {
             const char *tf = t[title_s].s;
             size_t tlen = (size_t)(to - tf);
@@ -1707,7 +1713,8 @@ static void decide_hangul(struct decision *d)
             if (syllable_subsequence(o->gloss, tf, tlen) ||
                 (span_ends_with(o->gloss, glen, "법", 3) &&
                  (span_ends_with(tf, tlen, "법", 3) || span_ends_with(tf, tlen, "법률", 6))))
-                s = title_s, from = tf, tl = tlen, o->flags |= OCC_PHRASE;
+                /* the name's shape, not proportion, decided the span */
+                s = title_s, from = tf, tl = tlen, o->flags |= OCC_PHRASE, o->weak = 0;
         }
     }
     if (restates && gw_longer(o->gloss, from, tl)) {
