@@ -437,20 +437,25 @@ static int name_and_romanisation(const char *s, size_t len, const char *before, 
  * before the bracket, word the word glued to it (empty after a space).
  */
 /*
- * 1 when the first run of digits of word is what gloss starts with, followed by
- * a Hangul syllable (6G and 6세대).
+ * 1 when the first run of digits of word is the gloss's only number, followed by
+ * a Hangul syllable that counts (6G and 6세대, G20 and 주요 20개국).
  */
 static int same_number_first(const char *word, size_t wlen, const char *gloss, size_t glen)
 {
-    size_t i = 0, n = 0;
+    size_t i = 0, n = 0, g = 0;
     while (i < wlen && !(word[i] >= '0' && word[i] <= '9'))
         i++;
     while (i + n < wlen && word[i + n] >= '0' && word[i + n] <= '9')
         n++;
-    if (!n || glen <= n || memcmp(word + i, gloss, n))
+    while (g < glen && !(gloss[g] >= '0' && gloss[g] <= '9'))
+        g++;
+    if (!n || glen - g <= n || memcmp(word + i, gloss + g, n))
         return 0;
+    for (size_t k = g + n; k < glen; k++)
+        if (gloss[k] >= '0' && gloss[k] <= '9')
+            return 0; /* another number */
     uint32_t c;
-    utf8_decode(gloss + n, glen - n, &c);
+    utf8_decode(gloss + g + n, glen - g - n, &c);
     return uc_is_hangul_syllable(c);
 }
 
