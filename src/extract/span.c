@@ -970,11 +970,13 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
         reject(o, "a person's role and name"); /* KOTRA(대표 권평오) */
     } else if (sc.latin || ko_syllable_count(o->gloss, strlen(o->gloss)) < 2) {
         reject(o, "reversed gloss is not a Korean term");
-    } else if ((o->flags & OCC_CHAIN) && ko_syllable_count(o->gloss, strlen(o->gloss)) == 2 &&
-               !sp && ko_is_noun(o->gloss, strlen(o->gloss)) &&
+    } else if ((o->flags & OCC_CHAIN) && gloss_is_acronym_token(latin, strlen(latin)) &&
+               ko_syllable_count(o->gloss, strlen(o->gloss)) == 2 && !sp &&
+               ko_is_noun(o->gloss, strlen(o->gloss)) &&
                !span_org_like(o->gloss, strlen(o->gloss))) {
-        /* ECOWAS(서부) ECCAS(중부), EAC(동부): a list of names, each with a word
-         * that sorts it (a region, a field), not its Korean name */
+        /* ECOWAS(서부) ECCAS(중부), EAC(동부): a list of acronyms, each with a word
+         * that sorts it (a region, a field), not its Korean name; English words
+         * with theirs are pairs (Science(과학), Technology(기술)) */
         reject(o, "item of a list of X(Y) labels");
     } else {
         free(o->ko);
