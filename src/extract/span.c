@@ -1213,7 +1213,15 @@ static int after_person_name(const struct occ *o, const struct tok *t, int lo, i
     int k = lo;
     while (k < m - 1 && k - lo < 3 && name_like(&t[k]))
         k++;
-    return k > lo && k < m && !name_like(&t[k]) ? k : lo;
+    if (!(k > lo && k < m && !name_like(&t[k])))
+        return lo;
+    /* unless the bracket gives that name in Latin letters: 몰디브의 파티마
+     * 사우다(Fathimath Sauda) 의원 */
+    const char *to = t[m - 1].s + t[m - 1].len;
+    for (int j = lo; j < k; j++)
+        if (score_sound_fit(t[j].s, (size_t)(to - t[j].s), o->gloss) >= SOUND_FIT_NAME)
+            return lo;
+    return k;
 }
 
 /* 1 when token i is 소재 spaced before a name, which says where it is (페루 소재
