@@ -976,11 +976,29 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
     }
     const char *from = s >= 0 ? t[s].s : span;
     size_t flen = s >= 0 ? (size_t)(o->left + llen - from) : slen;
-    /* a count glued to the term (15나노미터, 6자유도) unless the gloss has digits */
+    /* a count glued to the term (15나노미터, 6자유도, 374억톤, 5874만9261메가와트시) unless
+     * the gloss has digits: the term starts after it, and what stands before the count
+     * (늘어난 5874만9261메가와트시) describes the amount, not the term */
     if (!strpbrk(gloss, "0123456789")) {
-        size_t d = 0;
-        while (d < flen && ((from[d] >= '0' && from[d] <= '9') || from[d] == '.' || from[d] == ','))
-            d++;
+        for (size_t i = flen; i-- > 1;)
+            if (from[i - 1] == ' ' && from[i] >= '0' && from[i] <= '9') {
+                from += i, flen -= i;
+                break;
+            }
+        size_t d = 0, cut = 0;
+        for (;;) {
+            while (d < flen &&
+                   ((from[d] >= '0' && from[d] <= '9') || from[d] == '.' || from[d] == ','))
+                d++;
+            if (!d || d + 3 > flen || !(from[d - 1] >= '0' && from[d - 1] <= '9') ||
+                !(!memcmp(from + d, "만", 3) || !memcmp(from + d, "억", 3) ||
+                  !memcmp(from + d, "조", 3) || !memcmp(from + d, "천", 3)))
+                break;
+            d += 3; /* a large number in words and digits: 5874만9261 */
+            cut = d;
+        }
+        if (d < cut)
+            d = cut;
         if (d && d < flen && (unsigned char)from[d] >= 0x80)
             from += d, flen -= d;
     }
