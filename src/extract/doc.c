@@ -62,6 +62,8 @@ struct extract_doc {
     int finished;                   /* extract_doc_finish ran */
     int plain_doc;        /* the lead or a line with a pair spoke of plain words (has_plain_cue) */
     struct strbuf lead;   /* the first PLAIN_CUE_LEAD bytes of the document, for that */
+    struct strbuf tail;   /* the end of the previous line when it may run on into a
+                             bracket that opens the next (wrapped text), else empty */
     unsigned long unread; /* bracket groups past SCAN_MAX_GROUPS on their line */
     unsigned long unread_line; /* the first line that had such groups */
     struct score_row *feats;   /* with EXTRACT_FEATURES: the scorer's rows */
@@ -274,9 +276,66 @@ static int has_plain_cue(const char *s, size_t len)
  * read). A text without pairs is never searched: reading stays as fast as iconv. */
 #define PLAIN_CUE_LEAD 1024
 
+/*
+ * Keeps the end of line text in d->tail when the line may run on into a
+ * bracket that opens the next one, as text wrapped at a fixed width does
+ * (…제도개선 방안의 하나로 사전예산제도 / (Pre-Budget Consultation)의 도입을…): it ends
+ * in a Hangul syllable that does not end a sentence (다, 요, 음, 함, 임). At most
+ * TAIL_MAX bytes, from a space.
+ */
+#define TAIL_MAX 160
+static void keep_tail(struct extract_doc *d, const char *text, size_t len)
+{
+    strbuf_reset(&d->tail);
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+        len--;
+    if (len < 3)
+        return;
+    uint32_t c;
+    size_t at = utf8_prev(text, len);
+    utf8_decode(text + at, len - at, &c);
+    if (!uc_is_hangul_syllable(c) || c == 0xB2E4 /* 다 */ || c == 0xC694 /* 요 */ ||
+        c == 0xC74C /* 음 */ || c == 0xD568 /* 함 */ || c == 0xC784 /* 임 */)
+        return;
+    size_t from = len > TAIL_MAX ? len - TAIL_MAX : 0;
+    while (from > 0 && from < len && text[from - 1] != ' ')
+        from++;
+    strbuf_add(&d->tail, text + from, len - from);
+}
+
+/* 1 when the bracket that opens s closes on the line with a Hangul syllable glued
+ * after it, as a sentence goes on ((Pre-Budget Consultation)의 도입을), not a
+ * caption or a label ((사진) 참석자들, (단위: 억원)). */
+static int runs_on(const char *s, size_t len)
+{
+    const char *close = memchr(s, ')', len);
+    if (!close || close + 1 >= s + len)
+        return 0;
+    uint32_t c;
+    utf8_decode(close + 1, (size_t)(s + len - close - 1), &c);
+    return uc_is_hangul_syllable(c);
+}
+
 static void add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
 {
     size_t before = d->nocc;
+    /* a bracket that opens the line, the sentence going on after it, glosses the
+     * words that end the previous one */
+    size_t lead_sp = 0;
+    while (lead_sp < len && (text[lead_sp] == ' ' || text[lead_sp] == '\t'))
+        lead_sp++;
+    struct strbuf joined = STRBUF_INIT;
+    const char *scan = text;
+    size_t scan_len = len;
+    if (d->tail.len && lead_sp < len && text[lead_sp] == '(' &&
+        runs_on(text + lead_sp, len - lead_sp)) {
+        strbuf_addbuf(&joined, &d->tail);
+        strbuf_addch(&joined, ' ');
+        strbuf_add(&joined, text + lead_sp, len - lead_sp);
+        scan = joined.buf;
+        scan_len = joined.len;
+    }
+    keep_tail(d, text, len);
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut &&
         d->text_bytes + len + 1 > EXTRACT_TEXT_MAX)
         d->text_cut = lineno;
@@ -296,15 +355,17 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
         strbuf_add(&d->lead, text, len < n ? len : n);
         strbuf_addch(&d->lead, '\n');
     }
-    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
+    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len)) {
+        strbuf_release(&joined);
         return;
-    scan_line(d, text, len, lineno, d->nlines);
+    }
+    scan_line(d, scan, scan_len, lineno, d->nlines);
     if (d->nocc > before) {
         ALLOC_GROW(d->lines, d->nlines + 1, d->alines);
         ALLOC_GROW(d->line_taken, d->nlines + 1, d->aline_taken);
         d->line_taken[d->nlines] = 0;
-        d->lines[d->nlines++] = xmemdupz(text, len);
-        d->held += len + 1;
+        d->lines[d->nlines++] = xmemdupz(scan, scan_len);
+        d->held += scan_len + 1;
         for (size_t i = before; i < d->nocc; i++) {
             const struct occ *o = &d->occs[i];
             d->held += sizeof(*o) + strlen(o->left) + strlen(o->gloss) + 2 +
@@ -313,6 +374,7 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
         if (d->held > SECTION_MAX)
             resolve_section(d);
     }
+    strbuf_release(&joined);
 }
 
 void extract_doc_set_where(struct extract_doc *d, unsigned long lineno, const char *where)
@@ -912,6 +974,7 @@ void extract_doc_free(struct extract_doc *d)
     free(d->line_taken);
     strbuf_release(&d->where);
     strbuf_release(&d->lead);
+    strbuf_release(&d->tail);
     free(d->where_at);
     for (size_t i = 0; i < d->nrej; i++) {
         free((char *)d->rejects[i].left);
