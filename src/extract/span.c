@@ -1269,6 +1269,11 @@ static void find_limits(struct decision *d, int pass)
             st = KO_STOP_NONE;
         if (title && st == KO_STOP_HARD && !sc.digit && (sc.hangul || !sc.latin))
             st = KO_STOP_NONE;
+        /* a syllable joined by a middle dot is one of a list of names, not a particle
+         * or a function word: 시 and 도 of 시·도 */
+        if (st == KO_STOP_HARD && (t[i].dot || (i + 1 < m && t[i + 1].dot)) && sc.hangul &&
+            !sc.latin && !sc.digit && ko_syllable_count(t[i].s, t[i].len) == 1)
+            st = KO_STOP_NONE;
         if (span_located_at(t, i, m))
             st = KO_STOP_HARD;
         /* a word of a Latin gloss written in Hangul is that word, whatever it ends
@@ -1369,6 +1374,20 @@ static void decide_shortform(struct decision *d)
     int c = contraction_within(d->o->gloss, d->glen, t, s, m);
     if (c > s)
         s = c;
+    /* a short form that keeps the long form's first word starts where it does, across
+     * a middle dot: 시·도 발전 시행계획(이하 시·도 시행계획) */
+    size_t fw = strcspn(d->o->gloss, " ");
+    for (int j = d->reach; fw < d->glen && j < s; j++) {
+        const char *end = t[j].s + fw;
+        if (!memcmp(t[j].s, d->o->gloss, fw) && end <= t[m - 1].s + t[m - 1].len)
+            for (int k = j; k < m - 1 && t[k].s + t[k].len <= end; k++)
+                if (t[k].s + t[k].len == end) {
+                    s = j;
+                    break;
+                }
+        if (s == j)
+            break;
+    }
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s);
     if (s >= 0) {
