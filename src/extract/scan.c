@@ -463,6 +463,13 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
                                 size_t wlen, const struct strbuf *gloss, unsigned flags)
 {
     int glued = !(flags & OCC_SPACED);
+    /* a short form defined with 이하 is one name however short or dotted: (이하 "법"이라
+     * 한다), (이하 "영"), (이하 "시ㆍ도"라 한다) */
+    if ((flags & OCC_SHORTFORM) &&
+        (!strcmp(why, "list label or weekday") ||
+         (!strcmp(why, "enumeration") && !memchr(gloss->buf, ',', gloss->len) &&
+          !memchr(gloss->buf, '/', gloss->len) && !memchr(gloss->buf, ';', gloss->len))))
+        return NULL;
     if (!strcmp(why, "enumeration"))
         return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
     /* 6G(6세대), 3D(3차원 영상): a count that restates the number of the acronym

@@ -1365,7 +1365,8 @@ static void decide_shortform(struct decision *d)
     struct tok *t = d->t;
     int m = d->m;
     int s = d->a.start >= 0 && d->a.start < d->lo ? d->a.start : d->lo;
-    while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
+    /* a quoted title is one name, its first word too: 「감염병의 예방 및 관리에 관한 법률」 */
+    while (s < m - 1 && t[s].stop == KO_STOP_SOFT && !(d->o->flags & OCC_TITLE))
         s++;
     if (m - s > 8)
         s = m - 8;
