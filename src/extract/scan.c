@@ -585,8 +585,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     for (unsigned h = latin_hyphens(gloss.buf, gloss.len); h > 0 && stop == '-' && start > 0; h--)
         start = clause_start(s, start - 1, &stop);
     /* nor after 한 when the acronym's K spells it: 한-아프리카 경제협력(KOAFEC),
-     * 한-중남미 … 협의체(KoLFACI), names of Korea's bodies with a region */
-    if (stop == '-' && start >= 4 && (gloss.buf[0] == 'K' || gloss.buf[0] == 'k') &&
+     * 한-중남미 … 협의체(KoLFACI), 한-유럽 과학기술학술대회(EKC), names of Korea's
+     * bodies and meetings with a region */
+    if (stop == '-' && start >= 4 &&
+        (gloss.buf[0] == 'K' || gloss.buf[0] == 'k' ||
+         (gloss_is_acronym_token(gloss.buf, gloss.len) && memchr(gloss.buf, 'K', gloss.len))) &&
         !memcmp(s + start - 4, "한", 3) &&
         (start == 4 || !uc_is_hangul_syllable(cp_before(s, start - 4))))
         start = clause_start(s, start - 1, &stop);
