@@ -1389,6 +1389,14 @@ static void decide_shortform(struct decision *d)
         if (s == j)
             break;
     }
+    /* a parent body before the body a contraction names: 해양수산부 국립수산과학원(이하
+     * 수과원) */
+    while (s < m - 1 && ko_syllable_count(t[s].s, t[s].len) >= 3 &&
+           span_org_like(t[s].s, t[s].len) && span_org_like(t[m - 1].s, t[m - 1].len) &&
+           !t[s + 1].dot &&
+           syllable_subsequence(d->o->gloss, t[s + 1].s,
+                                (size_t)(t[m - 1].s + t[m - 1].len - t[s + 1].s)))
+        s++;
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s);
     if (s >= 0) {
