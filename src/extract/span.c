@@ -1470,9 +1470,11 @@ static int token_renders_expansion(const struct tok *t, const char *x,
     return 0;
 }
 
-/* 1 when t is one Hangul noun a coordination may hold: no particle, ending or
- * function word, no digits or Latin letters; a comma after it is allowed. */
-static int conjunct_noun(const struct tok *t)
+/* 1 when t is one Hangul noun a coordination may hold: no particle, ending,
+ * function word or verb form (앞두고), no digits or Latin letters; a comma after it
+ * is allowed. Items listed with commas must not be bodies' names: a list of bodies
+ * is no one acronym's term (기획재정부, 외교부, 한국국제협력단(KOICA)). */
+static int conjunct_noun(const struct tok *t, int listed)
 {
     size_t len = t->len;
     if (len && t->s[len - 1] == ',')
@@ -1480,7 +1482,8 @@ static int conjunct_noun(const struct tok *t)
     struct ko_script sc;
     ko_script_of(t->s, len, &sc);
     return sc.hangul && !sc.latin && !sc.digit && ko_syllable_count(t->s, len) * 3 == len &&
-           ko_token_stop(t->s, len) != KO_STOP_HARD;
+           ko_token_stop(t->s, len) != KO_STOP_HARD && ko_word_form(t->s, len) == KO_FORM_NONE &&
+           !(listed && span_org_like(t->s, len));
 }
 
 /*
@@ -1503,9 +1506,9 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     int j = s, words = m - s, joined = 0;
     while (j > 0 && words < letters) {
         if (t[j - 1].len == 3 && !memcmp(t[j - 1].s, "및", 3) && j >= 2 && !joined &&
-            !ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2])) {
+            !ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2], 0)) {
             j -= 2, words++, joined = 1;
-        } else if (ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1])) {
+        } else if (ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 1)) {
             j--, words++, joined = 1;
         } else {
             break;
@@ -1514,7 +1517,7 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     if (!joined)
         return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
-    while (j > 0 && words < letters && !ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1]) &&
+    while (j > 0 && words < letters && !ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 0) &&
            !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
