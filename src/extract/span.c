@@ -1822,6 +1822,14 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
         return;
     }
     ko_script_of(t[d.m - 1].s, t[d.m - 1].len, &last);
+    /* a year or a number the gloss repeats ends the name: 서울페스타 2023(SEOUL FESTA 2023) */
+    if (d.m >= 2 && !last.hangul && !last.latin && last.digit &&
+        span_mem_casefind(o->gloss, d.glen, t[d.m - 1].s, t[d.m - 1].len)) {
+        struct ko_script before;
+        ko_script_of(t[d.m - 2].s, t[d.m - 2].len, &before);
+        if (before.hangul)
+            last = before;
+    }
 
     /* gloss(term): a Latin word before a Korean inside */
     if (!last.hangul && last.latin && !last.han) {
