@@ -1262,7 +1262,12 @@ static void find_limits(struct decision *d, int pass)
                           (span_ends_with(t[i].s, t[i].len, "차", 3) ||
                            span_ends_with(t[i].s, t[i].len, "회", 3)) &&
                           session_number(o->gloss, glen, dg, dl);
-            if (dg && !session && span_mem_casefind(o->gloss, glen, dg, dl))
+            /* but a year is when, not part of a name, though the gloss repeats it:
+             * 2023년 디지털정부 평가(2023 OECD Digital Government Index) */
+            int year = dg && dl == 4 &&
+                       (span_ends_with(t[i].s, t[i].len, "년", 3) ||
+                        span_ends_with(t[i].s, t[i].len, "년도", 6));
+            if (dg && !session && !year && span_mem_casefind(o->gloss, glen, dg, dl))
                 st = KO_STOP_NONE;
         }
         if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))
