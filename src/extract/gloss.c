@@ -200,28 +200,41 @@ static int unit_at(const char *s, size_t len)
 }
 
 /*
- * A year that opens the English title of an event or a report: 2025 GATE Forum,
- * 2023 OECD Digital Government Index. Two or more Latin words follow the year,
- * one of them capitalised, and nothing else: not a date.
+ * A year that opens or closes the English title of an event, a report or a treaty:
+ * 2025 GATE Forum, 2023 OECD Digital Government Index, Convention relating to the
+ * Status of Refugees 1951. Two or more Latin words beside the year, one of them
+ * capitalised, and nothing else: not a date.
  */
-static int year_of_title(const char *s, size_t len)
+static int is_year(const char *s)
 {
-    if (len < 5 || !(s[0] == '1' || s[0] == '2') || s[4] != ' ')
+    if (!(s[0] == '1' || s[0] == '2'))
         return 0;
     for (size_t i = 0; i < 4; i++)
         if (s[i] < '0' || s[i] > '9')
             return 0;
+    return 1;
+}
+
+static int year_of_title(const char *s, size_t len)
+{
+    size_t from = 5, to = len;
+    if (len >= 5 && is_year(s) && s[4] == ' ')
+        ; /* 2025 GATE Forum */
+    else if (len >= 5 && is_year(s + len - 4) && s[len - 5] == ' ')
+        from = 0, to = len - 5; /* Convention relating to the Status of Refugees 1951 */
+    else
+        return 0;
     size_t words = 0, capitalised = 0;
-    for (size_t i = 5; i < len;) {
-        while (i < len && s[i] == ' ')
+    for (size_t i = from; i < to;) {
+        while (i < to && s[i] == ' ')
             i++;
-        if (i == len)
+        if (i == to)
             break;
         if (!uc_is_latin_letter((unsigned char)s[i]))
             return 0;
         capitalised += s[i] >= 'A' && s[i] <= 'Z';
         words++;
-        while (i < len && s[i] != ' ') {
+        while (i < to && s[i] != ' ') {
             unsigned char c = (unsigned char)s[i];
             if (!(uc_is_latin_letter(c) || c == '&' || c == '-' || c == '\'' ||
                   (c >= '0' && c <= '9')))
@@ -229,7 +242,8 @@ static int year_of_title(const char *s, size_t len)
             i++;
         }
     }
-    return words >= 2 && capitalised >= 1;
+    /* a year after two words is a citation (World Bank 2020) more often than a name */
+    return words >= (from ? 2u : 3u) && capitalised >= 1;
 }
 
 static int has_numeric_run(const char *s, size_t len)
