@@ -1508,22 +1508,24 @@ static unsigned span_syllables(const struct tok *t, int s, int m)
 
 static int coordination_start(const struct tok *t, int s, int m, const char *acr, int letters)
 {
-    int j = s, words = m - s, joined = 0;
+    int j = s, words = m - s, joined = 0, with_and = 0;
     while (j > 0 && words < letters) {
         if (t[j - 1].len == 3 && !memcmp(t[j - 1].s, "및", 3) && j >= 2 && !joined &&
             !ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2], 0)) {
-            j -= 2, words++, joined = 1;
+            j -= 2, words++, joined = 1, with_and = 1;
         } else if (ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 1)) {
             j--, words++, joined = 1;
         } else {
             break;
         }
     }
-    if (!joined)
+    /* commas alone list one noun per letter, the last one too (외교, 정보, 군사,
+     * 경제(DIME)); not 무선 대체, 가입자당 매출(ARPU) */
+    if (!joined || (!with_and && m - s > 1))
         return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
-    while (j > 0 && words < letters && !ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 0) &&
-           !t[j].dot)
+    while (with_and && j > 0 && words < letters && !ends_with_comma(&t[j - 1]) &&
+           conjunct_noun(&t[j - 1], 0) && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
      * ASF after 평화활동 인력 및) */
