@@ -486,7 +486,7 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
     /* ... and a name's syllables are no particle: 테로 of 테로 바르조란타(Tero
      * Varjoranta) does not end in 로 */
     if ((f->stop != KO_STOP_NONE || f->particle) && f->hangul > 1 && f->hangul <= 3 && !f->latin &&
-        score_sounds_like_word(tk->s, tk->len, gloss))
+        !ko_ends_as_verb(tk->s, tk->len) && score_sounds_like_word(tk->s, tk->len, gloss))
         f->stop = KO_STOP_NONE, f->particle = 0;
 }
 

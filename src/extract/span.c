@@ -1284,6 +1284,7 @@ static void find_limits(struct decision *d, int pass)
         /* a word of a Latin gloss written in Hangul is that word, whatever it ends
          * in: 테로 of 테로 바르조란타(Tero Varjoranta) */
         else if (st != KO_STOP_NONE && sc.hangul > 1 && sc.hangul <= 3 && !sc.latin && !sc.digit &&
+                 !ko_ends_as_verb(t[i].s, t[i].len) &&
                  score_sounds_like_word(t[i].s, t[i].len, o->gloss))
             st = KO_STOP_NONE;
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
@@ -1394,6 +1395,13 @@ static void decide_shortform(struct decision *d)
         if (s == j)
             break;
     }
+    /* an acronym defined with 이하 drops a country or a parent body it does not spell,
+     * as decide_abbrev does: 태국 중앙법과학원(…, 이하 ‘CIFS’) */
+    if (gloss_is_acronym_token(d->o->gloss, d->glen))
+        while (s < m - 1 && !t[s].dot &&
+               (score_place_unspelled(t[s].s, t[s].len, d->o->gloss) ||
+                span_parent_unspelled(t, s, m, d->o->gloss)))
+            s++;
     /* a parent body before the body a contraction names: 해양수산부 국립수산과학원(이하
      * 수과원) */
     while (s < m - 1 && ko_syllable_count(t[s].s, t[s].len) >= 3 &&

@@ -372,6 +372,12 @@ int ko_is_label(const char *tok, size_t len)
     return len && (tok[len - 1] == ':' || ends_with(tok, len, "："));
 }
 
+int ko_ends_as_verb(const char *tok, size_t len)
+{
+    pthread_once(&sets_once, build_sets);
+    return ko_syllable_count(tok, len) >= 2 && ends_with_set(tok, len, &final_set);
+}
+
 static enum ko_stop token_stop(const char *tok, size_t len)
 {
     struct ko_script sc;

@@ -46,6 +46,9 @@ int ko_is_sino_syllable(uint32_t c);
  * form (개설해), an adverb (단연, 달리); KO_FORM_NONE for nouns and unknown words. */
 enum ko_form { KO_FORM_NONE, KO_FORM_ADNOMINAL, KO_FORM_CONNECTIVE, KO_FORM_ADVERB };
 enum ko_form ko_word_form(const char *tok, size_t len);
+/* 1 when tok ends in a syllable that makes it a verb's adnominal or a case form
+ * (발표된, 개최할, 있던, 하는, 정책을): no name sounds so (score_sounds_like_word). */
+int ko_ends_as_verb(const char *tok, size_t len);
 /* 1 when tok is a noun of hunspell-ko's dictionary (정책, 장관, 성과). */
 int ko_is_noun(const char *tok, size_t len);
 /*
