@@ -966,7 +966,13 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
          * long form */
         strbuf_add(out, it[hang].s, it[hang].len);
         strbuf_add(expansion, it[lat].s, it[lat].len);
-        strbuf_add(&extra->g[extra->n++], it[lat].s, it[lat].len);
+        /* when the loanword writes that English (not 서비스플랫폼, App: a role and a
+         * channel in a list of participants) */
+        struct strbuf en = STRBUF_INIT;
+        strbuf_add(&en, it[lat].s, it[lat].len);
+        if (score_sound_fit(it[hang].s, it[hang].len, en.buf) >= SOUND_FIT_NAME)
+            strbuf_add(&extra->g[extra->n++], it[lat].s, it[lat].len);
+        strbuf_release(&en);
         hang = -1;
     } else if (lat >= 0) {
         /* English and a Korean name or restatement (Gust, 돌풍): both gloss the term,

@@ -1527,10 +1527,14 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
             break;
         }
     }
-    /* commas alone list one noun per letter, the last one too (외교, 정보, 군사,
-     * 경제(DIME)); not 무선 대체, 가입자당 매출(ARPU) */
-    if (!joined || (!with_and && m - s > 1))
+    /* the last item is one noun (수학 of STEM; not 국내 소부장 및 반도체 후공정(OSAT)),
+     * and commas alone list short nouns, one per letter (외교, 정보, 군사, 경제(DIME);
+     * not 무선 대체, 가입자당 매출(ARPU) nor 정부조달, 협력, 위생검역(SPS)) */
+    if (!joined || m - s > 1)
         return s;
+    for (int k = j; !with_and && k < m; k++)
+        if (ko_syllable_count(t[k].s, t[k].len - ends_with_comma(&t[k])) > 3)
+            return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
     while (with_and && j > 0 && words < letters && !ends_with_comma(&t[j - 1]) &&
            conjunct_noun(&t[j - 1], 0) && !t[j].dot)
