@@ -286,10 +286,13 @@ static int has_numeric_run(const char *s, size_t len)
         if ((after_acronym || uc_is_latin_letter(prev) || latin_hyphen) && next == '.' &&
             is_version_end(s + i, len - i))
             return 0;
+        /* digits glued to a Latin word end its name, before a comma too (Brain
+         * Korea21, BK21) */
         if (next == '.' || next == ',' || next == '%' || next == '\'' || next == 0x2019 ||
             next == '~' || next == ':' || next == '-' || next == '/' || next == 0x2032 ||
             next == ' ' || next == 0 || is_unit_syllable(next))
-            if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ')) && !name_end)
+            if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ' || next == ',')) &&
+                !name_end)
                 return 1;
         /* 700km, 3.5 GHz, 1만 TEU: a measure (a unit glued or after a space) */
         if (!uc_is_latin_letter(prev) && prev != '-' && unit_at(s + j, len - j))
@@ -576,9 +579,10 @@ static unsigned photo_word(const char *w, size_t n)
 {
     static const char *const places[] = {"왼쪽", "오른쪽", "가운데", "중앙", "앞줄", "뒷줄",
                                          "윗줄", "아랫줄", "좌측",   "우측", NULL};
-    static const char *const others[] = {"맨",   "사진", "첫",   "두",   "세", "네",   "다섯",
-                                         "여섯", "일곱", "여덟", "아홉", "열", "번째", NULL};
-    static const char *const ends[] = {"에서", "부터", "번째", NULL};
+    static const char *const others[] = {"맨",   "사진", "첫",   "두",   "세",   "네",
+                                         "다섯", "여섯", "일곱", "여덟", "아홉", "열",
+                                         "번째", "둘",   "셋",   "넷",   NULL};
+    static const char *const ends[] = {"에서", "부터", "번째", "째", NULL};
     return listed_word(w, n, places, ends) ? 2u : listed_word(w, n, others, ends) ? 1u : 0u;
 }
 

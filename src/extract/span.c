@@ -1835,8 +1835,10 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
     d.shape = gloss_shape_kind(o->gloss, d.glen, oracle);
     if (o->ko || o->why)
         return;
-    /* a label and its colon before the bracket: 다듬은 말: ‘(노면)살얼음’ */
-    if (!d.m || ko_is_label(t[d.m - 1].s, t[d.m - 1].len)) {
+    /* a label and its colon before the bracket: 다듬은 말: ‘(노면)살얼음’; the bound
+     * noun 것 ("what is"), which names nothing by itself: 합친 것(Conseaterate) */
+    if (!d.m || ko_is_label(t[d.m - 1].s, t[d.m - 1].len) ||
+        (t[d.m - 1].len == 3 && !memcmp(t[d.m - 1].s, "것", 3))) {
         reject(o, "no term before the bracket");
         return;
     }
