@@ -78,3 +78,12 @@ int acronym_matches(const char *acr, size_t alen, const char *lng, size_t llen)
 {
     return acronym_long_form(acr, alen, lng, llen) == 0;
 }
+
+size_t acronym_alnum(const char *a, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += (a[i] >= 'A' && a[i] <= 'Z') || (a[i] >= 'a' && a[i] <= 'z') ||
+             (a[i] >= '0' && a[i] <= '9');
+    return k;
+}

@@ -30,4 +30,7 @@ int acronym_matches(const char *acr, size_t alen, const char *lng, size_t llen);
  */
 int acronym_function_word(const char *w, size_t n);
 
+/* The ASCII letters and digits of acronym a[0..n): 4 of STEM, 2 of R&D, 3 of G20. */
+size_t acronym_alnum(const char *a, size_t n);
+
 #endif

@@ -141,6 +141,8 @@ int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t n
 int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 /* 1 when s ends like the name of an organisation (위원회, 연구원, 협회, ...). */
 int span_org_like(const char *s, size_t len);
+/* 1 when token t ends in a comma (an item of a list: 기술,). */
+int span_ends_with_comma(const struct tok *t);
 /* 1 when t[i] is a parent body before a body's name that acronym acr does not
  * spell (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS)). */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/acronym.h"
 #include "extract/extract_int.h"
 #include "text/korean.h"
 #include "util/ascii.h"
@@ -182,15 +183,6 @@ static size_t clause_start(const char *s, size_t end, uint32_t *stop)
         i = p;
     }
     return i;
-}
-
-/* Latin letters of an acronym: 4 of STEM, 2 of R&D. */
-static size_t acronym_letters(const char *g, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += (g[i] >= 'A' && g[i] <= 'Z') || (g[i] >= 'a' && g[i] <= 'z');
-    return n;
 }
 
 /*
@@ -601,7 +593,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     /* nor at commas between nouns that an acronym may spell word by word (외교,
      * 정보, 군사, 경제(DIME)): one comma per letter at most; span.c decides */
     if (stop == ',' && gloss_is_acronym_token(gloss.buf, gloss.len))
-        for (size_t joins = 0, letters = acronym_letters(gloss.buf, gloss.len);
+        for (size_t joins = 0, letters = acronym_alnum(gloss.buf, gloss.len);
              stop == ',' && joins + 1 < letters && start >= 2 && s[start] == ' ' &&
              uc_is_hangul_syllable(cp_before(s, start - 1));
              joins++)

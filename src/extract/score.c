@@ -653,7 +653,7 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
     x[SF_latin_foreign] = f.latin_foreign;
     /* a comma ends a clause: scan.c reaches over commas only for acronyms that may
      * spell a list of nouns (외교, 정보, 군사, 경제(DIME)) */
-    if (i == 0 || t[i - 1].s[t[i - 1].len - 1] == ',') {
+    if (i == 0 || span_ends_with_comma(&t[i - 1])) {
         x[SF_at_start] = 1;
     } else {
         p = *facts_of(fm, i - 1);

@@ -729,15 +729,6 @@ static unsigned count_words(const char *g)
     return n;
 }
 
-static unsigned count_alnum(const char *g)
-{
-    unsigned n = 0;
-    for (; *g; g++)
-        if ((*g >= 'A' && *g <= 'Z') || (*g >= 'a' && *g <= 'z') || (*g >= '0' && *g <= '9'))
-            n++;
-    return n;
-}
-
 static void reject(struct occ *o, const char *why)
 {
     o->why = why;
@@ -1232,7 +1223,7 @@ int span_located_at(const struct tok *t, int i, int m)
     return i < m - 1 && !t[i + 1].dot && t[i].len == 6 && !memcmp(t[i].s, "소재", 6);
 }
 
-static int ends_with_comma(const struct tok *t)
+int span_ends_with_comma(const struct tok *t)
 {
     return t->len && t->s[t->len - 1] == ',';
 }
@@ -1489,9 +1480,7 @@ static int token_renders_expansion(const struct tok *t, const char *x,
  * is no one acronym's term (기획재정부, 외교부, 한국국제협력단(KOICA)). */
 static int conjunct_noun(const struct tok *t, int listed)
 {
-    size_t len = t->len;
-    if (len && t->s[len - 1] == ',')
-        len--;
+    size_t len = t->len - (size_t)span_ends_with_comma(t);
     struct ko_script sc;
     ko_script_of(t->s, len, &sc);
     return sc.hangul && !sc.latin && !sc.digit && ko_syllable_count(t->s, len) * 3 == len &&
@@ -1519,9 +1508,9 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     int j = s, words = m - s, joined = 0, with_and = 0;
     while (j > 0 && words < letters) {
         if (t[j - 1].len == 3 && !memcmp(t[j - 1].s, "및", 3) && j >= 2 && !joined &&
-            !ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2], 0)) {
+            !span_ends_with_comma(&t[j - 2]) && conjunct_noun(&t[j - 2], 0)) {
             j -= 2, words++, joined = 1, with_and = 1;
-        } else if (ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 1)) {
+        } else if (span_ends_with_comma(&t[j - 1]) && conjunct_noun(&t[j - 1], 1)) {
             j--, words++, joined = 1;
         } else {
             break;
@@ -1533,10 +1522,10 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     if (!joined || m - s > 1)
         return s;
     for (int k = j; !with_and && k < m; k++)
-        if (ko_syllable_count(t[k].s, t[k].len - ends_with_comma(&t[k])) > 3)
+        if (ko_syllable_count(t[k].s, t[k].len - span_ends_with_comma(&t[k])) > 3)
             return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
-    while (with_and && j > 0 && words < letters && !ends_with_comma(&t[j - 1]) &&
+    while (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
            conjunct_noun(&t[j - 1], 0) && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
@@ -1557,7 +1546,7 @@ static void decide_abbrev(struct decision *d)
     struct occ *o = d->o;
     struct tok *t = d->t;
     int m = d->m;
-    int s, letters = (int)count_alnum(o->gloss);
+    int s, letters = (int)acronym_alnum(o->gloss, strlen(o->gloss));
     if (d->a.start >= 0) {
         s = d->a.start;
     } else {
