@@ -806,4 +806,13 @@ test_expect_success 'a 10,000-syllable word before a gloss is not a term (and --
 	test_grep "^longword.txt:1: skipped .*: Korean side longer than 60 characters\$" err
 '
 
+test_expect_success 'a line wrapped before a bracket: only 160 bytes of the line before are read' '
+	awk "BEGIN { for (i = 0; i < 50000; i++) printf \"가\"; printf \"\\n(Pre-Budget Consultation)의 도입\\n\" }" >wrap1.txt &&
+	dadeum extract --explain wrap1.txt >wrap1.out 2>wrap1.err &&
+	test_grep "no term before the bracket" wrap1.err &&
+	awk "BEGIN { for (i = 0; i < 50000; i++) printf \"가\"; printf \" 사전예산제도\\n   (Pre-Budget Consultation)의 도입\\n\" }" >wrap2.txt &&
+	dadeum extract wrap2.txt >wrap2.out &&
+	test_grep "	사전예산제도	Pre-Budget Consultation	" wrap2.out
+'
+
 test_done
