@@ -33,6 +33,9 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
+/* Bytes of a line kept for a bracket that opens the next one (keep_tail). */
+#define TAIL_MAX 160
+
 struct extract_doc {
     char *name;                          /* as given by the caller */
     unsigned flags;                      /* enum extract_flags */
@@ -62,8 +65,9 @@ struct extract_doc {
     int finished;                   /* extract_doc_finish ran */
     int plain_doc;        /* the lead or a line with a pair spoke of plain words (has_plain_cue) */
     struct strbuf lead;   /* the first PLAIN_CUE_LEAD bytes of the document, for that */
-    struct strbuf tail;   /* the end of the previous line when it may run on into a
-                             bracket that opens the next (wrapped text), else empty */
+    char tail[TAIL_MAX];  /* the end of the previous line when it may run on into a */
+    size_t tail_len;      /* bracket that opens the next (wrapped text); 0: none */
+    struct strbuf joined; /* that end and the line that goes on from it */
     unsigned long unread; /* bracket groups past SCAN_MAX_GROUPS on their line */
     unsigned long unread_line; /* the first line that had such groups */
     struct score_row *feats;   /* with EXTRACT_FEATURES: the scorer's rows */
@@ -283,24 +287,28 @@ static int has_plain_cue(const char *s, size_t len)
  * in a Hangul syllable that does not end a sentence (다, 요, 음, 함, 임). At most
  * TAIL_MAX bytes, from a space.
  */
-#define TAIL_MAX 160
 static void keep_tail(struct extract_doc *d, const char *text, size_t len)
 {
-    strbuf_reset(&d->tail);
+    d->tail_len = 0;
     while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
         len--;
-    if (len < 3)
+    /* a Hangul syllable is three bytes, EA..ED first: most lines end otherwise (다.) */
+    const unsigned char *e = (const unsigned char *)text + len - 3;
+    if (len < 3 || e[0] < 0xEA || e[0] > 0xED)
         return;
-    uint32_t c;
-    size_t at = utf8_prev(text, len);
-    utf8_decode(text + at, len - at, &c);
+    uint32_t c = (uint32_t)(e[0] & 0x0F) << 12 | (uint32_t)(e[1] & 0x3F) << 6 | (e[2] & 0x3F);
     if (!uc_is_hangul_syllable(c) || c == 0xB2E4 /* 다 */ || c == 0xC694 /* 요 */ ||
         c == 0xC74C /* 음 */ || c == 0xD568 /* 함 */ || c == 0xC784 /* 임 */)
         return;
-    size_t from = len > TAIL_MAX ? len - TAIL_MAX : 0;
-    while (from > 0 && from < len && text[from - 1] != ' ')
-        from++;
-    strbuf_add(&d->tail, text + from, len - from);
+    size_t from = 0;
+    if (len > TAIL_MAX) {
+        const char *sp = memchr(text + len - TAIL_MAX - 1, ' ', TAIL_MAX);
+        if (!sp)
+            return; /* one word of more than TAIL_MAX bytes: no term */
+        from = (size_t)(sp + 1 - text);
+    }
+    memcpy(d->tail, text + from, len - from);
+    d->tail_len = len - from;
 }
 
 /* 1 when the bracket that opens s closes on the line with a Hangul syllable glued
@@ -324,16 +332,16 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     size_t lead_sp = 0;
     while (lead_sp < len && (text[lead_sp] == ' ' || text[lead_sp] == '\t'))
         lead_sp++;
-    struct strbuf joined = STRBUF_INIT;
     const char *scan = text;
     size_t scan_len = len;
-    if (d->tail.len && lead_sp < len && text[lead_sp] == '(' &&
+    if (d->tail_len && lead_sp < len && text[lead_sp] == '(' &&
         runs_on(text + lead_sp, len - lead_sp)) {
-        strbuf_addbuf(&joined, &d->tail);
-        strbuf_addch(&joined, ' ');
-        strbuf_add(&joined, text + lead_sp, len - lead_sp);
-        scan = joined.buf;
-        scan_len = joined.len;
+        strbuf_reset(&d->joined);
+        strbuf_add(&d->joined, d->tail, d->tail_len);
+        strbuf_addch(&d->joined, ' ');
+        strbuf_add(&d->joined, text + lead_sp, len - lead_sp);
+        scan = d->joined.buf;
+        scan_len = d->joined.len;
     }
     keep_tail(d, text, len);
     if ((d->flags & EXTRACT_KEEP_TEXT) && !d->text_cut &&
@@ -355,10 +363,8 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
         strbuf_add(&d->lead, text, len < n ? len : n);
         strbuf_addch(&d->lead, '\n');
     }
-    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len)) {
-        strbuf_release(&joined);
+    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
         return;
-    }
     scan_line(d, scan, scan_len, lineno, d->nlines);
     if (d->nocc > before) {
         ALLOC_GROW(d->lines, d->nlines + 1, d->alines);
@@ -374,7 +380,6 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
         if (d->held > SECTION_MAX)
             resolve_section(d);
     }
-    strbuf_release(&joined);
 }
 
 void extract_doc_set_where(struct extract_doc *d, unsigned long lineno, const char *where)
@@ -974,7 +979,7 @@ void extract_doc_free(struct extract_doc *d)
     free(d->line_taken);
     strbuf_release(&d->where);
     strbuf_release(&d->lead);
-    strbuf_release(&d->tail);
+    strbuf_release(&d->joined);
     free(d->where_at);
     for (size_t i = 0; i < d->nrej; i++) {
         free((char *)d->rejects[i].left);
