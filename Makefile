@@ -112,7 +112,9 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 	@mkdir -p $(@D)
 	$(QUIET_GEN)sh src/gen/gen_wordforms.sh $(KODIC) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-$(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEXICONS) | check-deps
+# The folder is a prerequisite too: a lexicon deleted or added changes its time,
+# not the time of any file still listed.
+$(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEXICONS) glossaries/lexicon | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
 	    mv -f $@+ $@

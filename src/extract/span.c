@@ -1611,7 +1611,10 @@ static void decide_abbrev(struct decision *d)
     else if (d->a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
              !span_initial_matches_letter(first, o->gloss[0]))
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "acronym does not spell the loanword before it");
-    else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl))
+    /* AI반도체(IITP), 양자(NIA): fields, each with the body that runs it; a list of
+     * terms with acronyms no lexicon names as bodies is a list of pairs:
+     * 군사분계선(MDL), 남방한계선(SLL), 북방한계선(NLL) */
+    else if ((o->flags & OCC_CHAIN) && !span_org_like(from, tl) && kind && !strcmp(kind, "body"))
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "item of a list of field(agency) labels");
     else if (kind && !strcmp(kind, "body") && !span_org_like(from, tl) && d->a.anchored == 0)
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV,
