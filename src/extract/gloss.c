@@ -755,6 +755,28 @@ static int item_is_role(const char *s, size_t len)
     return 0;
 }
 
+static int initials_cover(const char *acr, size_t alen, const char *phrase, size_t plen);
+
+/*
+ * 1 when a full stop ends an acronym that the words after it spell out: TOR. Terms
+ * Of Reference, MAB.Man and the Biosphere program. Not U.S. Army (one letter before
+ * the stop), C.A.R.E (no words after it) or an acronym the words do not begin with.
+ */
+static int dot_expansion(const char *a, size_t alen, const char *b, size_t blen)
+{
+    while (alen && *a == ' ')
+        a++, alen--;
+    while (blen && *b == ' ')
+        b++, blen--;
+    if (!gloss_is_acronym_token(a, alen) || memchr(a, '.', alen) || !blen ||
+        !(b[0] >= 'A' && b[0] <= 'Z') || !memchr(b, ' ', blen))
+        return 0;
+    for (size_t i = 0; i < blen; i++)
+        if ((unsigned char)b[i] >= 0x80)
+            return 0; /* Latin words only */
+    return initials_cover(a, alen, b, blen);
+}
+
 static size_t split_items(const char *s, size_t len, struct item *it)
 {
     static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
@@ -765,6 +787,9 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             cut = 1;
         else if (i < len && s[i] == ':')
             cut = 3; /* one byte, like a comma, but remembered */
+        else if (i < len && s[i] == '.' &&
+                 dot_expansion(s + start, i - start, s + i + 1, len - i - 1))
+            cut = 3; /* TOR. Terms Of Reference: read like the colon */
         else if (i + 1 < len && !memcmp(s + i, "·", 2) && i > start) {
             struct ko_script a, b;
             ko_script_of(s + start, i - start, &a);
