@@ -729,6 +729,36 @@ static unsigned count_words(const char *g)
     return n;
 }
 
+/* The words of an English gloss that render a Korean genitive (X의 Y): of, in, for,
+ * on, from and a possessive 's. */
+static unsigned english_genitives(const char *g)
+{
+    static const char *const preps[] = {"of", "in", "for", "on", "from", NULL};
+    unsigned n = 0;
+    for (const char *w = g; *w;) {
+        while (*w == ' ')
+            w++;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        size_t l = (size_t)(e - w);
+        for (const char *const *p = preps; *p; p++)
+            if (l == strlen(*p) && !ascii_casecmp_n(w, *p, l))
+                n++;
+        if (l > 2 && !memcmp(e - 2, "'s", 2)) /* the reader made ’ an apostrophe */
+            n++;
+        w = e;
+    }
+    return n;
+}
+
+/* 1 when t is a noun with the genitive 의 (사례의, 스타트업의), not a noun that ends
+ * in 의 (회의, 협의: those are no soft stops) */
+static int genitive_token(const struct tok *t)
+{
+    return t->stop == KO_STOP_SOFT && span_ends_with(t->s, t->len, "의", 3);
+}
+
 static void reject(struct occ *o, const char *why)
 {
     o->why = why;
@@ -1659,6 +1689,15 @@ static void decide_english(struct decision *d)
                 best = f, shorter = i;
         }
         s = shorter;
+        /* more genitives than the English renders: the first ones begin no English
+         * name (스타트업의 죽음의 계곡(valley of death)); one genitive the English
+         * renders with no preposition may be an adjective's (미지의 위험(Unknown
+         * Risk)), so that alone keeps it */
+        unsigned gen = 0, en_gen = english_genitives(o->gloss);
+        for (int i = s; i < m - 1; i++)
+            gen += (unsigned)genitive_token(&t[i]);
+        while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2) && genitive_token(&t[s]))
+            s++, gen--;
     }
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     if (span_person_title(from, (size_t)(to - from)) && d->a.start < 0) {
