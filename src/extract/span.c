@@ -729,6 +729,45 @@ static unsigned count_words(const char *g)
     return n;
 }
 
+/* The words of an English gloss less those that render no Korean word of their own;
+ * the parts of a hyphenated word count apart (Investor-State, Vincent-Lancrin). */
+static unsigned english_content_words(const char *g)
+{
+    static const char *const function_words[] = {"of", "the", "and", "in", "for", "on",   "from",
+                                                 "a",  "an",  "to",  "at", "by",  "with", NULL};
+    unsigned n = 0;
+    for (const char *w = g; *w;) {
+        while (*w == ' ' || *w == '-')
+            w++;
+        const char *e = w;
+        while (*e && *e != ' ' && *e != '-')
+            e++;
+        size_t l = (size_t)(e - w);
+        if (*e == '-')
+            e++;
+        int function = 0;
+        for (const char *const *f = function_words; *f && !function; f++)
+            function = l == strlen(*f) && !ascii_casecmp_n(w, *f, l);
+        n += l && !function;
+        w = e;
+    }
+    return n ? n : 1;
+}
+
+/* How many English words a word renders, about: one for every two syllables of a
+ * Korean word; one for a short word, a loanword, a Latin word or one that sounds like
+ * a word of gloss g (피게로아, Figueroa); the parts of a hyphenated word add up. */
+static unsigned word_units(const char *s, size_t len, const char *g)
+{
+    const char *h = memchr(s, '-', len);
+    if (h && h > s && h + 1 < s + len)
+        return word_units(s, (size_t)(h - s), g) + word_units(h + 1, len - (size_t)(h + 1 - s), g);
+    size_t syl = ko_syllable_count(s, len);
+    if (syl < 4 || term_is_loanword(s, len) || score_sounds_like_word(s, len, g))
+        return 1;
+    return (unsigned)(syl / 2);
+}
+
 /* The words of an English gloss that render a Korean genitive (X의 Y): of, in, for,
  * on, from and a possessive 's. */
 static unsigned english_genitives(const char *g)
@@ -1668,10 +1707,18 @@ static void decide_english(struct decision *d)
     }
     int s = d->a.start;
     if (s < 0) {
-        int words = (int)count_words(o->gloss);
-        s = m - words;
-        if (s < d->lo)
-            s = d->lo;
+        /* as many tokens as render the gloss's content words: a Sino-Korean
+         * compound of four syllables or more renders about one word for every
+         * two (운영위원회 = Management Committee, 지방법원 = District Court); a
+         * loanword, a Latin word or a short word renders one */
+        unsigned need = english_content_words(o->gloss), units = 0;
+        s = m;
+        while (s > d->lo && units < need) {
+            s--;
+            units += word_units(t[s].s, t[s].len, o->gloss);
+        }
+        if (s == m)
+            s = m - 1;
         for (int i = m - 2; i >= s; i--)
             if (t[i].stop == KO_STOP_HARD) {
                 s = i + 1;
