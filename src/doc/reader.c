@@ -409,6 +409,8 @@ static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct t
 {
     strbuf_reset(&r->line);
     text_normalize_line(r->text.buf + r->pos, end - r->pos, &r->line);
+    line->raw = r->text.buf + r->pos;
+    line->raw_len = end - r->pos;
     r->pos = r->scan = end + skip;
     line->text = r->line.buf;
     line->len = r->line.len;
@@ -432,6 +434,8 @@ static enum text_reader_status reader_next_para(struct text_reader *r, struct te
     }
     strbuf_reset(&r->line);
     text_normalize_line(p->text, p->len, &r->line);
+    line->raw = p->text;
+    line->raw_len = p->len;
     line->text = r->line.buf;
     line->len = r->line.len;
     line->no = r->next;

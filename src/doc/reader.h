@@ -42,6 +42,8 @@ struct text_line {
     size_t len;        /* bytes in text */
     unsigned long no;  /* 1-based line number in the source file (paragraph of a document) */
     const char *where; /* a document's position label ("§12"); NULL for text files */
+    const char *raw;   /* the decoded text it was normalised from (not NUL-terminated) */
+    size_t raw_len;    /* bytes in raw */
 };
 
 enum text_reader_status {

@@ -27,6 +27,7 @@
 #include "extract/extract_int.h"
 #include "extract/lexicon.h"
 #include "text/korean.h"
+#include "text/normalize.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
@@ -44,8 +45,9 @@ struct extract_doc {
     struct occ *occs;                    /* the section's occurrences in document order */
     size_t nocc, aocc;                   /* used, allocated */
     char **lines;              /* normalised lines of the section that hold an occurrence */
+    char **marked;             /* each as written, where its quotes or dots differ; or NULL */
     unsigned char *line_taken; /* 1 when lines[i] became a pair's context (d->owned has it) */
-    size_t nlines, alines, aline_taken; /* used, allocated */
+    size_t nlines, alines, aline_taken, amarked; /* used, allocated */
     size_t held;                    /* bytes the section holds: lines, occurrences, their strings */
     struct strmap index;            /* "ko\tgloss" -> (void *) 1 + index of its pair */
     struct extract_pair *pairs;     /* results, after finish */
@@ -324,7 +326,25 @@ static int runs_on(const char *s, size_t len)
     return uc_is_hangul_syllable(c);
 }
 
-static void add_line(struct extract_doc *d, const char *text, size_t len, unsigned long lineno)
+/*
+ * Line text as written where its quotes or middle dots differ from the
+ * normalised form (text_normalize_line_marked of raw), else NULL.
+ */
+static char *marked_line(const char *text, size_t len, const char *raw, size_t raw_len)
+{
+    if (!raw || (!memchr(text, '\'', len) && !memchr(text, '"', len) && !memchr(text, 0xC2, len)))
+        return NULL;
+    struct strbuf m = STRBUF_INIT;
+    text_normalize_line_marked(raw, raw_len, &m);
+    if (m.len == len && !memcmp(m.buf, text, len)) {
+        strbuf_release(&m);
+        return NULL;
+    }
+    return strbuf_detach(&m, NULL);
+}
+
+static void add_line(struct extract_doc *d, const char *text, size_t len, const char *raw,
+                     size_t raw_len, unsigned long lineno)
 {
     size_t before = d->nocc;
     /* a bracket that opens the line, the sentence going on after it, glosses the
@@ -369,7 +389,12 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, unsign
     if (d->nocc > before) {
         ALLOC_GROW(d->lines, d->nlines + 1, d->alines);
         ALLOC_GROW(d->line_taken, d->nlines + 1, d->aline_taken);
+        ALLOC_GROW(d->marked, d->nlines + 1, d->amarked);
         d->line_taken[d->nlines] = 0;
+        /* a line joined to the end of the one before has no raw text of its own */
+        d->marked[d->nlines] = scan == text ? marked_line(text, len, raw, raw_len) : NULL;
+        if (d->marked[d->nlines])
+            d->held += scan_len + 1;
         d->lines[d->nlines++] = xmemdupz(scan, scan_len);
         d->held += scan_len + 1;
         for (size_t i = before; i < d->nocc; i++) {
@@ -409,7 +434,15 @@ void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len, u
 {
     assert(d && (text || !len));
     assert(!d->finished);
-    add_line(d, text, len, lineno);
+    add_line(d, text, len, NULL, 0, lineno);
+}
+
+void extract_doc_add_line_raw(struct extract_doc *d, const char *text, size_t len, const char *raw,
+                              size_t raw_len, unsigned long lineno)
+{
+    assert(d && (text || !len) && (raw || !raw_len));
+    assert(!d->finished);
+    add_line(d, text, len, raw, raw_len, lineno);
 }
 
 /*
@@ -516,6 +549,34 @@ static const char *context_of(struct extract_doc *d, const char *line, const cha
 }
 
 /*
+ * *s as line marked writes it, when *s occurs in line, the normalised form of
+ * marked (the same characters but for quotes and middle dots): 육성·보호 of a
+ * line that wrote 육성ㆍ보호 becomes 육성ㆍ보호. Left as it is otherwise.
+ */
+static void as_written(const char *line, const char *marked, char **s)
+{
+    const char *at = strstr(line, *s);
+    if (!at)
+        return;
+    size_t skip = utf8_count(line, (size_t)(at - line)), n = utf8_count(*s, strlen(*s));
+    const char *from = marked, *end = marked + strlen(marked);
+    uint32_t c;
+    for (size_t i = 0; i < skip && from < end; i++)
+        from += utf8_decode(from, (size_t)(end - from), &c);
+    const char *to = from;
+    for (size_t i = 0; i < n && to < end; i++)
+        to += utf8_decode(to, (size_t)(end - to), &c);
+    struct strbuf folded = STRBUF_INIT;
+    text_normalize_line(from, (size_t)(to - from), &folded);
+    if (!strcmp(folded.buf, *s) &&
+        ((size_t)(to - from) != folded.len || memcmp(from, *s, folded.len))) {
+        free(*s);
+        *s = xmemdupz(from, (size_t)(to - from));
+    }
+    strbuf_release(&folded);
+}
+
+/*
  * Counts occurrence o in its pair, creating the pair on its first
  * occurrence; the pair takes over o's strings and, as context, its line, so
  * that they outlive the section.
@@ -532,13 +593,19 @@ static void add_pair(struct extract_doc *d, struct occ *o)
         ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
         struct extract_pair *p = &d->pairs[d->npairs];
         memset(p, 0, sizeof(*p));
+        p->context =
+            context_of(d, d->lines[o->line_idx], o->gloss_out, &d->line_taken[o->line_idx]);
+        const char *marked = d->marked[o->line_idx];
+        if (marked) {
+            as_written(d->lines[o->line_idx], marked, &o->ko);
+            as_written(d->lines[o->line_idx], marked, &o->gloss_out);
+        }
         p->ko = own(d, o->ko);
         p->gloss = own(d, o->gloss_out);
         o->ko = o->gloss_out = NULL;
         p->kind = o->kind;
         p->line = o->line;
         p->reversed = (o->flags & OCC_REVERSED) != 0;
-        p->context = context_of(d, d->lines[o->line_idx], p->gloss, &d->line_taken[o->line_idx]);
         p->source = "bracket";
         e->value = (void *)(d->npairs + 1);
         d->npairs++;
@@ -819,6 +886,7 @@ static void release_section(struct extract_doc *d)
             own(d, d->lines[i]);
         else
             free(d->lines[i]);
+        free(d->marked[i]);
     }
     d->nlines = 0;
     d->held = 0;
@@ -995,6 +1063,7 @@ void extract_doc_free(struct extract_doc *d)
     free(d->owned);
     strmap_release(&d->expansions, free);
     free(d->lines);
+    free(d->marked);
     free(d->occs);
     free(d->pairs);
     free(d->name);

@@ -137,6 +137,14 @@ const char *extract_doc_where(const struct extract_doc *d, unsigned long lineno)
 void extract_doc_add_line(struct extract_doc *d, const char *text, size_t len,
                           unsigned long lineno);
 
+/*
+ * The same, with raw[0..raw_len), the text the line was normalised from (doc/reader.h):
+ * a term or gloss with quotes or middle dots is then given as the document writes them
+ * (육성ㆍ보호, Korea’s), not as the normalised line has them (육성·보호, Korea's).
+ */
+void extract_doc_add_line_raw(struct extract_doc *d, const char *text, size_t len, const char *raw,
+                              size_t raw_len, unsigned long lineno);
+
 /* Resolves spans and builds the pairs; call once, after the last line. */
 void extract_doc_finish(struct extract_doc *d);
 

@@ -29,7 +29,7 @@ struct extract_doc *extract_run_file(const char *path, const char *encoding, uns
     while ((st = text_reader_next(r, &line, err)) == TEXT_READER_OK) {
         if (line.where)
             extract_doc_set_where(doc, line.no, line.where);
-        extract_doc_add_line(doc, line.text, line.len, line.no);
+        extract_doc_add_line_raw(doc, line.text, line.len, line.raw, line.raw_len, line.no);
         info->bytes += line.len + 1;
     }
     if (st != TEXT_READER_EOF) {

@@ -1719,6 +1719,13 @@ static void decide_english(struct decision *d)
         }
         if (s == m)
             s = m - 1;
+        /* a bracket that closes a 「title」 glosses all of it but an ordinal: 「제2차 주한대사 대상
+         * 고위급 정책강연회(2024 KNDA Meets Ambassadors)」 */
+        if (o->flags & OCC_TITLE) {
+            s = d->lo;
+            while (s < m - 1 && ko_is_numeric_token(t[s].s, t[s].len))
+                s++;
+        }
         for (int i = m - 2; i >= s; i--)
             if (t[i].stop == KO_STOP_HARD) {
                 s = i + 1;

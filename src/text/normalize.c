@@ -32,12 +32,23 @@
 
 /* ---- character folding -------------------------------------------------------- */
 
+/* 1 for the quotes and middle dots that fold to ' " and · (text_normalize_line_marked keeps them)
+ */
+static int is_mark(uint32_t c)
+{
+    return (c >= 0x2018 && c <= 0x201F) || c == 0x318D || c == 0x30FB || c == 0xFF65 ||
+           c == 0x2027 || c == 0x2219;
+}
+
 /*
  * Returns what c folds to: itself, another character, or 0 to drop it.
- * Spaces of every width become ' ', collapsed later.
+ * Spaces of every width become ' ', collapsed later. With keep_marks the
+ * quotes and middle dots of is_mark stay as they are.
  */
-static uint32_t fold_char(uint32_t c)
+static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 {
+    if (keep_marks && is_mark(c))
+        return c;
     if (c < 0x20)
         return c == '\t' ? c : ' ';
     if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) /* DEL, C1: terminal controls too */
@@ -99,6 +110,11 @@ static uint32_t fold_char(uint32_t c)
     }
 }
 
+static uint32_t fold_char(uint32_t c)
+{
+    return fold_char_marks(c, 0);
+}
+
 #if defined(__SSE2__)
 /*
  * From s + i, a character boundary: past whole blocks of 16 bytes of
@@ -123,7 +139,7 @@ static size_t blocks_unfolded(const char *s, size_t i, size_t len)
 #endif
 
 /* Copies runs of characters that fold to themselves in one strbuf_add. */
-static void pass_fold(const char *s, size_t len, struct strbuf *out)
+static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_marks)
 {
     size_t i = 0, run = 0; /* run: start of the unchanged bytes not yet copied */
     size_t stop = len;     /* where to look for blocks again */
@@ -147,7 +163,7 @@ static void pass_fold(const char *s, size_t len, struct strbuf *out)
             continue;
         }
         n = utf8_decode(s + i, len - i, &c);
-        f = fold_char(c);
+        f = fold_char_marks(c, keep_marks);
         if (f == c) {
             i += n;
             continue;
@@ -389,7 +405,7 @@ static unsigned line_needs(const char *s, size_t len)
     return need;
 }
 
-void text_normalize_line(const char *s, size_t len, struct strbuf *out)
+static void normalize_line(const char *s, size_t len, struct strbuf *out, int keep_marks)
 {
     struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
     const char *cur = s;
@@ -414,7 +430,7 @@ void text_normalize_line(const char *s, size_t len, struct strbuf *out)
     }
     if (need & NEED_FOLD) {
         strbuf_reset(&a);
-        pass_fold(cur, cur_len, &a);
+        pass_fold(cur, cur_len, &a, keep_marks);
         cur = a.buf;
         cur_len = a.len;
         need |= NEED_MARKDOWN; /* folding can make markdown characters (＊ to *) */
@@ -433,4 +449,14 @@ void text_normalize_line(const char *s, size_t len, struct strbuf *out)
         strbuf_add(out, cur, cur_len);
     strbuf_release(&a);
     strbuf_release(&b);
+}
+
+void text_normalize_line(const char *s, size_t len, struct strbuf *out)
+{
+    normalize_line(s, len, out, 0);
+}
+
+void text_normalize_line_marked(const char *s, size_t len, struct strbuf *out)
+{
+    normalize_line(s, len, out, 1);
 }

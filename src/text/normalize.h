@@ -32,4 +32,11 @@
 /* Appends the normalised form of s[0..len) to out. Assumes s is valid UTF-8. */
 void text_normalize_line(const char *s, size_t len, struct strbuf *out);
 
+/*
+ * The same with quotes and middle dots as written (‘ ’ “ ” ㆍ ‧ ・ ∙ are not
+ * folded): character for character what text_normalize_line gives, so that a
+ * term found in the plain line can be copied as the document writes it.
+ */
+void text_normalize_line_marked(const char *s, size_t len, struct strbuf *out);
+
 #endif

@@ -48,8 +48,9 @@ static struct extract_doc *fuzz_doc_read(const uint8_t *data, size_t size, unsig
         size_t n = nl ? (size_t)(nl - (s + i)) : size - i;
         no++;
         strbuf_reset(&line);
-        text_normalize_line(s + i, utf8_valid_prefix(s + i, n), &line);
-        extract_doc_add_line(doc, line.buf, line.len, no);
+        size_t valid = utf8_valid_prefix(s + i, n);
+        text_normalize_line(s + i, valid, &line);
+        extract_doc_add_line_raw(doc, line.buf, line.len, s + i, valid, no);
         i += n + 1;
     }
     strbuf_release(&line);

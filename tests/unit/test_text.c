@@ -636,6 +636,34 @@ static void test_normalize_rules(void)
     }
 }
 
+/* The marked form keeps quotes and middle dots and is otherwise the plain one, character for
+ * character. */
+static void test_normalize_marked(void)
+{
+    static const struct {
+        const char *in, *plain, *marked;
+    } cases[] = {
+        {"육성ㆍ보호  기본계획", "육성·보호 기본계획", "육성ㆍ보호 기본계획"},
+        {"‘Korea’s’ “AI”", "'Korea's' \"AI\"", "‘Korea’s’ “AI”"},
+        {"<b>아‧태</b>&nbsp;협의체", "아·태 협의체", "아‧태 협의체"},
+        {"**한・미** 회의", "한·미 회의", "한・미 회의"},
+        {"ＡＩ ㆍ", "AI ·", "AI ㆍ"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+        text_normalize_line(cases[i].in, strlen(cases[i].in), &a);
+        text_normalize_line_marked(cases[i].in, strlen(cases[i].in), &b);
+        STR_EQ(a.buf, cases[i].plain, "input \"%s\"", cases[i].in);
+        STR_EQ(b.buf, cases[i].marked, "input \"%s\"", cases[i].in);
+        INT_EQ(utf8_count(b.buf, b.len), utf8_count(a.buf, a.len), "input \"%s\"", cases[i].in);
+        text_normalize_line(b.buf, b.len, &c);
+        STR_EQ(c.buf, cases[i].plain, "input \"%s\" folded again", cases[i].in);
+        strbuf_release(&a);
+        strbuf_release(&b);
+        strbuf_release(&c);
+    }
+}
+
 static void test_normalize_appends(void)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -1013,6 +1041,7 @@ int main(void)
     RUN(test_nfc_basics);
     RUN(test_nfc_conformance);
     RUN(test_normalize_rules);
+    RUN(test_normalize_marked);
     RUN(test_normalize_appends);
     RUN(test_normalize_blocks);
     RUN(test_normalize_pathological);
