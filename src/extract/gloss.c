@@ -79,12 +79,12 @@ static void strip_marks(struct strbuf *sb)
 }
 
 /*
- * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X): copies X into out
- * and returns 1.
+ * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X, 아래 X): copies X into
+ * out and returns 1.
  */
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
-    static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", NULL};
+    static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
     static const char *const tails[] = {
         "이라고 한다", "라고 한다", "이라 한다", "라 한다", "이라고 함", "라고 함", "이라 함",
         "라 함",       "으로 한다", "로 한다",   "이라고",  "라고",      NULL};
@@ -93,8 +93,8 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
         for (size_t i = 0; i + mlen <= len; i++) {
             if (memcmp(s + i, *m, mlen))
                 continue;
-            /* the marker must start a word: (원장 조현래·이하 콘진원) */
-            if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(' &&
+            /* the marker must start a word: (원장 조현래·이하 콘진원), (장관 성윤모/이하 산업부) */
+            if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(' && s[i - 1] != '/' &&
                 !(i >= 2 && !memcmp(s + i - 2, "·", 2)))
                 continue;
             size_t j = i + mlen;
@@ -128,6 +128,10 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
             }
             strbuf_trim(out);
             strip_marks(out);
+            /* 아래 ("below") marks a short form only as one word or a quoted one: (아래
+             * 문체부), not (아래 표 참조) */
+            if (!strcmp(*m, "아래") && !(qn && is_quote(q)) && memchr(out->buf, ' ', out->len))
+                continue;
             if (out->len)
                 return 1;
         }

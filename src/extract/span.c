@@ -1441,6 +1441,11 @@ static void decide_shortform(struct decision *d)
     int c = contraction_within(d->o->gloss, d->glen, t, s, m);
     if (c > s)
         s = c;
+    /* a short form that is itself a dotted list stands for the whole dotted list before
+     * it: 특별시·광역시·특별자치시·도·특별자치도(이하 시·도) */
+    if (strstr(d->o->gloss, "·"))
+        while (s > d->reach && t[s].dot && t[s - 1].stop != KO_STOP_HARD)
+            s--;
     /* a short form that keeps the long form's first word starts where it does, across
      * a middle dot: 시·도 발전 시행계획(이하 시·도 시행계획) */
     size_t fw = strcspn(d->o->gloss, " ");
