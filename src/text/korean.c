@@ -289,7 +289,9 @@ static const char *const modifiers[] = {
     "자체",   "국산",   "우수",   "유망", "차기", "신기술", "범국가", "범정부", "국가적",
     "실제",   "다수",   "일부",   "관계", "해당", "전국",   "지역",   "초고속", NULL};
 
-/* Multi-syllable endings that make a token a verb, adnominal or case form. */
+/* Multi-syllable endings that make a token a verb, adnominal or case form (the last
+ * six: a verb's adnominal of what is to come, 이끌어갈, 나아갈, 발전시킬, 만들어낼). */
+/* clang-format off */
 static const char *const hard_endings[] = {
     "에서", "에게", "으로", "부터",   "까지", "처럼",   "보다",   "에는", "에도",   "에선",
     "로서", "로써", "라는", "하며",   "하고", "하여",   "해서",   "하는", "되는",   "있는",
@@ -297,7 +299,9 @@ static const char *const hard_endings[] = {
     "이며", "이고", "했던", "하던",   "하게", "되어",   "되며",   "되고", "이라",   "이란",
     "에의", "과의", "와의", "으로의", "로의", "에서의", "이라는", "하면", "하면서", "하기",
     "되기", "이던", "였던", "에는",   "한다", "했다",   "된다",   "이다", "였다",   "있다",
-    "없다", "었다", "았다", "혔다",   "됐다", "니다",   NULL};
+    "없다", "었다", "았다", "혔다",   "됐다", "니다",   "어갈",   "아갈", "해갈",   "시킬",
+    "어낼", "해낼",   NULL};
+/* clang-format on */
 
 /* Final syllables that are particles or endings in practically every token. */
 static const char *const hard_finals[] = {"는", "을", "를", "에", "며",   "히", "은",
