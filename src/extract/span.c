@@ -1758,6 +1758,13 @@ static void decide_english(struct decision *d)
         while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2) && genitive_token(&t[s]))
             s++, gen--;
     }
+    /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
+     * 관한 협약(Convention relating to the Status of Refugee 1951) */
+    if (d->a.start < 0 && count_words(o->gloss) >= 3) {
+        int ts = title_phrase_start(t, s);
+        if (ts >= 0 && ts < s)
+            s = ts, o->flags |= OCC_PHRASE;
+    }
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     if (span_person_title(from, (size_t)(to - from)) && d->a.start < 0) {
         soft_reject(o, t, s, m, MODEL_KIND_ENGLISH, "affiliation of a person");
