@@ -253,6 +253,7 @@ static int year_of_title(const char *s, size_t len)
 static int has_numeric_run(const char *s, size_t len)
 {
     uint32_t prev = 0;
+    int code = 0; /* a model code's digits and a hyphen came last: CAS500-, KSLV- */
     if (year_of_title(s, len))
         return 0;
     for (size_t i = 0; i < len;) {
@@ -269,8 +270,20 @@ static int has_numeric_run(const char *s, size_t len)
         uint32_t next = 0;
         if (j < len)
             utf8_decode(s + j, len - j, &next);
-        /* K-5G: a hyphen after a Latin prefix joins a name */
-        int latin_hyphen = prev == '-' && i >= 2 && uc_is_latin_letter((unsigned char)s[i - 2]);
+        /* K-5G: a hyphen after a Latin prefix joins a name, as after a model code's
+         * digits (CAS500-2) */
+        int latin_hyphen =
+            prev == '-' && i >= 2 && (uc_is_latin_letter((unsigned char)s[i - 2]) || code);
+        /* CAS500-2, KSLV-2: digits glued to a Latin word before a hyphen and more of
+         * the code name a satellite, a rocket or a model */
+        code =
+            uc_is_latin_letter(prev) && next == '-' && j + 1 < len &&
+            ((s[j + 1] >= '0' && s[j + 1] <= '9') || uc_is_latin_letter((unsigned char)s[j + 1]));
+        if (code) {
+            prev = '0';
+            i = j;
+            continue;
+        }
         if (prev == '\'' || prev == 0x2019 || prev == 0x2018 || prev == '*' || prev == '~' ||
             prev == '.' || prev == ',' || (prev == '-' && !latin_hyphen) || prev == '#' ||
             prev == '$')
