@@ -1680,8 +1680,9 @@ static void decide_abbrev(struct decision *d)
      * 실태조사(NIPA) 집계 name the source alone */
     if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0)
         reject(o, "source attribution (기준, 집계, 자료 follow)");
-    else if (d->a.anchored == 0 && span_person_title(from, tl))
-        reject(o, "affiliation of a person"); /* 교수(KAIST): never a term */
+    /* 교수(KAIST): never a term; but 유학생(D-2), 방문취업(H-2): a visa's code */
+    else if (d->a.anchored == 0 && span_person_title(from, tl) && !strpbrk(o->gloss, "0123456789"))
+        reject(o, "affiliation of a person");
     else if (d->a.anchored == 0 && s == m - 1 && term_is_loanword(from, tl) &&
              !span_initial_matches_letter(first, o->gloss[0]))
         soft_reject(o, t, s, m, MODEL_KIND_ABBREV, "acronym does not spell the loanword before it");
