@@ -798,9 +798,10 @@ static size_t split_items(const char *s, size_t len, struct item *it)
 {
     static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
     size_t n = 0, start = 0, prev_cut = 0;
+    int expansion = 0; /* after "ACRONYM:": the rest is its long form, commas and all */
     for (size_t i = 0; i <= len && n < MAX_ITEMS; i++) {
         size_t cut = 0;
-        if (i < len && (s[i] == ',' || s[i] == ';'))
+        if (i < len && (s[i] == ',' || s[i] == ';') && !expansion)
             cut = 1;
         else if (i < len && s[i] == ':')
             cut = 3; /* one byte, like a comma, but remembered */
@@ -847,6 +848,13 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             it[n].cls = item_class_of(p, l);
             it[n].dotted = cut == 2 || prev_cut == 2;
             it[n].colon = prev_cut == 3;
+            /* (REACH: Registration, Evaluation, Authorisation and Restriction of
+             * Chemicals): Latin words after an acronym's colon are one long form */
+            if (cut == 3 && i < len && s[i] == ':' && it[n].cls == ITEM_ACRONYM) {
+                struct ko_script rest;
+                ko_script_of(s + i + 1, len - i - 1, &rest);
+                expansion = rest.latin && !rest.hangul && !rest.han;
+            }
             n++;
         }
         prev_cut = cut;
@@ -986,7 +994,11 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     /* beside an acronym, English that does not spell it (KISA, Internet Agency) and a
      * Korean word after a comma (AI, 반도체) make a list; after a middle dot a Korean
      * word is another name (ICPO·인터폴) */
-    if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) ||
+    if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len) &&
+         /* after the acronym's colon, its letters among the initials in order will do:
+          * (BI: Legislative Budget Institution Index) */
+         !(it[lat].colon && lat == acr + 1 &&
+           initials_cover(it[acr].s, it[acr].len, it[lat].s, it[lat].len))) ||
         /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
          * acronym as a loanword (코피아, KOPIA) or names a body (UNESCO,
          * 국제연합교육과학문화기구) */
