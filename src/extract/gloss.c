@@ -274,10 +274,10 @@ static int has_numeric_run(const char *s, size_t len)
          * digits (CAS500-2) */
         int latin_hyphen =
             prev == '-' && i >= 2 && (uc_is_latin_letter((unsigned char)s[i - 2]) || code);
-        /* CAS500-2, KSLV-2: digits glued to a Latin word before a hyphen and more of
-         * the code name a satellite, a rocket or a model */
+        /* CAS500-2, F-1-5: digits glued to a Latin word or its hyphen before another
+         * hyphen and more of the code name a satellite, a visa or a model */
         code =
-            uc_is_latin_letter(prev) && next == '-' && j + 1 < len &&
+            (uc_is_latin_letter(prev) || latin_hyphen) && next == '-' && j + 1 < len &&
             ((s[j + 1] >= '0' && s[j + 1] <= '9') || uc_is_latin_letter((unsigned char)s[j + 1]));
         if (code) {
             prev = '0';
