@@ -918,7 +918,8 @@ static void resolve_section(struct extract_doc *d)
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
         span_decide(o, k, d->oracle, 1);
-        /* (ERI, 이하 극동경제연구원): the acronym names the term the short form does;
+        /* (ERI, 이하 극동경제연구원): the acronym (or an English name) names the term
+         * the short form does;
          * (懈怠, 게으름): the restatement glosses the term the hanja's reading found */
         if (i > 0 && (o->flags & OCC_SAMETERM) && d->occs[i - 1].ko &&
             (d->occs[i - 1].flags & (OCC_SHORTFORM | OCC_HANJA))) {
@@ -926,7 +927,10 @@ static void resolve_section(struct extract_doc *d)
             o->ko = xstrdup(d->occs[i - 1].ko);
             free(o->gloss_out);
             o->gloss_out = xstrdup(o->gloss);
-            o->kind = (d->occs[i - 1].flags & OCC_HANJA) ? MODEL_KIND_NATIVE : MODEL_KIND_ABBREV;
+            o->kind = (d->occs[i - 1].flags & OCC_HANJA) ? MODEL_KIND_NATIVE
+                      : gloss_is_acronym_token(o->gloss, strlen(o->gloss))
+                          ? MODEL_KIND_ABBREV
+                          : MODEL_KIND_ENGLISH; /* (Child Friendly Cities, 이하 아동친화도시) */
             o->why = NULL;
         }
         if (o->ko)

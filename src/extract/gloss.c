@@ -78,6 +78,15 @@ static void strip_marks(struct strbuf *sb)
     strbuf_trim(sb);
 }
 
+/* 1 for Latin words only, two or more, the first capitalised: an English name. */
+static int english_name_item(const char *s, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    return sc.latin && !sc.hangul && !sc.han && !sc.digit && memchr(s, ' ', len) && s[0] >= 'A' &&
+           s[0] <= 'Z';
+}
+
 /*
  * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X, 아래 X): copies X into
  * out and returns 1.
@@ -1204,6 +1213,11 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             struct strbuf *a = &extra->g[extra->n];
             trim_into(inner, (size_t)(comma - inner), a);
             if (a->len && gloss_is_acronym_token(a->buf, a->len))
+                extra->n++;
+            /* so is an English name before a Korean short form: (Child Friendly
+             * Cities, 이하 아동친화도시); before an acronym it is the acronym's long form */
+            else if (a->len && english_name_item(a->buf, a->len) &&
+                     !gloss_is_acronym_token(out->buf, out->len))
                 extra->n++;
         }
         return why && strcmp(why, "enumeration") ? why : NULL;
