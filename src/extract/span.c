@@ -1680,6 +1680,12 @@ static void decide_abbrev(struct decision *d)
      * 실태조사(NIPA) 집계 name the source alone */
     if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0)
         reject(o, "source attribution (기준, 집계, 자료 follow)");
+    /* 미국(ESTA), 캐나다(ETA), 호주(ETA): a list of countries, each with the acronym
+     * of something of its own (a visa scheme): labels; a country's own acronym spells
+     * it (아랍에미리트(UAE)) */
+    else if (d->a.anchored == 0 && (o->flags & OCC_CHAIN) && s == m - 1 &&
+             score_place_unspelled(from, tl, o->gloss))
+        reject(o, "a place with an acronym it does not spell");
     /* 교수(KAIST): never a term; but 유학생(D-2), 방문취업(H-2): a visa's code */
     else if (d->a.anchored == 0 && span_person_title(from, tl) && !strpbrk(o->gloss, "0123456789"))
         reject(o, "affiliation of a person");
