@@ -617,6 +617,45 @@ static unsigned photo_word(const char *w, size_t n)
  * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word goes with a place in
  * the picture, and one is a place (두 번째 alone is a count).
  */
+/*
+ * A place in Korea written as a location, not a gloss: (서울 종로구), (파주시 와석순환로
+ * 소재), (경기도 고양시 소재): a province or a city first, then a district, a road or
+ * 소재 ("located in") last. The first-level divisions are a closed list.
+ */
+static int korean_location(const char *s, size_t len)
+{
+    static const char *const regions[] = {"서울", "부산", "대구", "인천", "광주", "대전",
+                                          "울산", "세종", "경기", "강원", "충북", "충남",
+                                          "전북", "전남", "경북", "경남", "제주", NULL};
+    static const char *const lasts[] = {"구", "군", "시", "동", "읍", "면", "로", "길", NULL};
+    const char *sp = memchr(s, ' ', len);
+    if (!sp)
+        return 0;
+    size_t fl = (size_t)(sp - s);
+    int first = ko_syllable_count(s, fl) >= 2 &&
+                (span_ends_with(s, fl, "시", 3) || span_ends_with(s, fl, "도", 3));
+    for (const char *const *r = regions; *r && !first; r++)
+        first = fl == strlen(*r) && !memcmp(s, *r, fl);
+    if (!first)
+        return 0;
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    if (sc.latin || sc.han || sc.digit)
+        return 0;
+    const char *lw = s + len;
+    while (lw > s && lw[-1] != ' ')
+        lw--;
+    size_t ll = (size_t)(s + len - lw);
+    if ((ll == 6 && (!memcmp(lw, "소재", 6) || !memcmp(lw, "일원", 6) || !memcmp(lw, "일대", 6))))
+        return 1;
+    if (ko_syllable_count(lw, ll) < 2)
+        return 0;
+    for (const char *const *l = lasts; *l; l++)
+        if (span_ends_with(lw, ll, *l, 3))
+            return 1;
+    return 0;
+}
+
 static int photo_position(const char *s, size_t len)
 {
     return (judge_words(s, len, photo_word) & 2) != 0;
@@ -711,6 +750,8 @@ static const char *reject_shape(const struct strbuf *g)
         return "label: value";
     if (role_and_name(s, len))
         return "a person's role and name";
+    if (korean_location(s, len))
+        return "address";
     if (photo_position(s, len))
         return "photo position";
     if (number_in_words(s, len))
