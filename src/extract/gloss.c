@@ -436,6 +436,8 @@ enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract
     struct ko_script sc;
     ko_script_of(g, len, &sc);
     if (!sc.hangul && sc.latin) {
+        if (len == 1 && g[0] >= 'A' && g[0] <= 'Z')
+            return MODEL_KIND_ABBREV; /* 환경(E) of ESG: an initial */
         for (size_t i = 0; i < len;) {
             while (i < len && g[i] == ' ')
                 i++;

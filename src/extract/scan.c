@@ -13,6 +13,7 @@
 
 #include "extract/acronym.h"
 #include "extract/extract_int.h"
+#include "extract/lexicon.h"
 #include "text/korean.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
@@ -353,6 +354,26 @@ static int letter_name(const char *word, size_t wlen, char c)
     return strlen(n) == wlen && !memcmp(n, word, wlen);
 }
 
+/*
+ * 1 when capital letter c is the first letter of the English of the word: a morpheme
+ * the lexicon renders (환경(E) environment, 지배구조(G) governance), or a loanword
+ * whose first sound is c (플랫폼(P), 네트워크(N), 켈빈(K)): the word's initial, the
+ * way ESG and the like are spelled out, not an item label (방안(A), 시나리오(B)).
+ */
+static int initial_of_word(const char *word, size_t wlen, char c)
+{
+    if (c < 'A' || c > 'Z' || ko_syllable_count(word, wlen) < 2)
+        return 0;
+    const char *en[LEX_MAX_FORMS];
+    size_t n = lexicon_morpheme_en(word, wlen, en, LEX_MAX_FORMS);
+    for (size_t i = 0; i < n; i++)
+        if ((en[i][0] & ~0x20) == c)
+            return 1;
+    uint32_t first;
+    utf8_decode(word, wlen, &first);
+    return !n && term_is_loanword(word, wlen) && span_initial_matches_letter(first, c);
+}
+
 /* How many hyphens of s stand between two Latin letters (K-INFLUENCER, Asia-Pacific). */
 static unsigned latin_hyphens(const char *s, size_t len)
 {
@@ -472,7 +493,8 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
     if (!strcmp(why, "list label or weekday")) {
         if (ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
             return NULL;
-        if (glued && gloss->len == 1 && letter_name(word, wlen, gloss->buf[0]))
+        if (glued && gloss->len == 1 &&
+            (letter_name(word, wlen, gloss->buf[0]) || initial_of_word(word, wlen, gloss->buf[0])))
             return NULL;
     }
     return why;
