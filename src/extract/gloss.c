@@ -137,6 +137,15 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
             }
             strbuf_trim(out);
             strip_marks(out);
+            /* 이하 같다, 이하 같음, 이하 동일, 이하 생략: "the same hereinafter", "the
+             * rest omitted", a statute's boilerplate, no short form */
+            static const char *const boiler[] = {"같다", "같음",   "동일", "동일함",
+                                                 "생략", "생략함", "줄임", NULL};
+            int boilerplate = 0;
+            for (const char *const *b = boiler; *b && !boilerplate; b++)
+                boilerplate = out->len == strlen(*b) && !memcmp(out->buf, *b, out->len);
+            if (boilerplate)
+                continue;
             /* 아래 ("below") marks a short form only as one word or a quoted one: (아래
              * 문체부), not (아래 표 참조) */
             if (!strcmp(*m, "아래") && !(qn && is_quote(q)) && memchr(out->buf, ' ', out->len))

@@ -578,8 +578,10 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     if (why) {
-        size_t w = at; /* the word glued to the bracket, if any */
-        while (w > start && s[w - 1] != ' ')
+        size_t w = at; /* the word glued to the bracket, if any: back to a space, a
+                        * bracket or a middle dot (환경(E)·사회(S)) */
+        while (w > start && s[w - 1] != ' ' && s[w - 1] != ')' &&
+               !(w - start >= 2 && !memcmp(s + w - 2, "·", 2)))
             w--;
         why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
     }

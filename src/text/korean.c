@@ -277,8 +277,9 @@ static const char *const function_words[] = {
  * among function_words, as a determiner.
  */
 static const char *const standalone_particles[] = {
-    "와",   "과",   "은",   "는",   "가", "을",   "를",   "의",   "에",     "도",   "로", "으로",
-    "에서", "에게", "부터", "까지", "만", "와의", "과의", "에는", "으로는", "이나", "나", NULL};
+    "와",   "과",   "은",     "는",   "가",   "을",   "를",   "의", "에",
+    "도",   "로",   "으로",   "에서", "에게", "부터", "까지", "만", "와의",
+    "과의", "에는", "으로는", "이나", "나",   "란",   NULL};
 
 /* Modifiers that usually stand before a term rather than inside it. */
 static const char *const modifiers[] = {
