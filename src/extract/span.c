@@ -1460,6 +1460,17 @@ static void decide_shortform(struct decision *d)
         if (s == j)
             break;
     }
+    /* ... or whose first word ends a word of the long form, the words after it the
+     * same: 한국방문의 해(이하 방문의 해) */
+    if (fw < d->glen && s == m - 1)
+        for (int j = s - 1; j >= d->reach && j >= m - 4; j--) {
+            size_t tail = (size_t)(t[m - 1].s + t[m - 1].len - (t[j].s + t[j].len));
+            if (span_ends_with(t[j].s, t[j].len, d->o->gloss, fw) && t[j].len > fw &&
+                d->glen - fw == tail && !memcmp(t[j].s + t[j].len, d->o->gloss + fw, tail)) {
+                s = j;
+                break;
+            }
+        }
     /* an acronym defined with 이하 drops a country or a parent body it does not spell,
      * as decide_abbrev does: 태국 중앙법과학원(…, 이하 ‘CIFS’) */
     if (gloss_is_acronym_token(d->o->gloss, d->glen))
