@@ -455,6 +455,12 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
         struct ko_script sc;
         ko_script_of(tk->s, tk->len, &sc);
         f->cls = word_class(tk->s, tk->len);
+        /* a country with the genitive is where, as the country alone: 일본의 이화학연구소 */
+        if (!f->cls && tk->len > 3 && span_ends_with(tk->s, tk->len, "의", 3)) {
+            const char *c = word_class(tk->s, tk->len - 3);
+            if (c && !strcmp(c, "place"))
+                f->cls = c;
+        }
         f->stop = ko_token_stop(tk->s, tk->len);
         /* a particle after a Latin or numeric stem too: APEC은, CSW는, G20과 */
         f->particle =

@@ -1625,6 +1625,26 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     return after > before ? j : s;
 }
 
+/* The length of t without a genitive 의 (일본의 of 일본의 이화학연구소(RIKEN)). */
+static size_t genitive_stem(const struct tok *t)
+{
+    return t->len > 3 && span_ends_with(t->s, t->len, "의", 3) ? t->len - 3 : t->len;
+}
+
+/*
+ * 1 when t names a city or county that the next word's name begins with: 창원시
+ * 창원컨벤션센터(CECO), 경주 경주화백컨벤션센터(HICO): where the body is, said twice.
+ */
+static int place_repeated(const struct tok *t, const struct tok *next)
+{
+    size_t stem = t->len;
+    if (ko_syllable_count(t->s, t->len) >= 3 &&
+        (span_ends_with(t->s, t->len, "시", 3) || span_ends_with(t->s, t->len, "군", 3)))
+        stem -= 3;
+    return ko_syllable_count(t->s, stem) >= 2 && next->len > stem + 3 &&
+           !memcmp(next->s, t->s, stem);
+}
+
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1661,8 +1681,8 @@ static void decide_abbrev(struct decision *d)
      * middle dot joins it to the name before (아시아·태평양 경제사회이사회(ESCAP)) */
     if (!(o->flags & OCC_EXPANDED))
         while (s < m - 1 && !t[s].dot &&
-               (score_place_unspelled(t[s].s, t[s].len, o->gloss) ||
-                span_parent_unspelled(t, s, m, o->gloss)))
+               (score_place_unspelled(t[s].s, genitive_stem(&t[s]), o->gloss) ||
+                span_parent_unspelled(t, s, m, o->gloss) || place_repeated(&t[s], &t[s + 1])))
             s++;
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
