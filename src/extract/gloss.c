@@ -1149,6 +1149,46 @@ static void cut_at(struct strbuf *g, const char *comma)
  * ('22, IDC), (KISDI, '24.3.), and a Korean source with a full date are citations
  * and stay for the shape checks to refuse.
  */
+/*
+ * A person's name in Latin letters and then their age and country or job, as news
+ * writes people: (Hallie Bradley, 30, 미국). The name is the gloss; the rest goes.
+ */
+static void strip_age_and_origin(struct strbuf *g)
+{
+    const char *comma = memchr(g->buf, ',', g->len);
+    if (!comma)
+        return;
+    size_t nl = (size_t)(comma - g->buf);
+    struct ko_script sn;
+    ko_script_of(g->buf, nl, &sn);
+    if (!sn.latin || sn.hangul || sn.digit || !memchr(g->buf, ' ', nl) || g->buf[0] < 'A' ||
+        g->buf[0] > 'Z')
+        return;
+    const char *p = comma + 1, *end = g->buf + g->len;
+    while (p < end && *p == ' ')
+        p++;
+    size_t digits = strspn(p, "0123456789");
+    if (digits < 1 || digits > 3)
+        return;
+    p += digits;
+    if (end - p >= 3 && !memcmp(p, "세", 3))
+        p += 3; /* 30세 */
+    if (p < end) {
+        if (*p != ',')
+            return;
+        p++;
+        while (p < end && *p == ' ')
+            p++;
+        struct ko_script so;
+        ko_script_of(p, (size_t)(end - p), &so);
+        if (p == end || !so.hangul || so.latin || so.digit || memchr(p, ' ', (size_t)(end - p)) ||
+            memchr(p, ',', (size_t)(end - p)))
+            return;
+    }
+    strbuf_setlen(g, nl);
+    strbuf_trim(g);
+}
+
 static void strip_trailing_date(struct strbuf *g)
 {
     const char *comma = last_comma(g);
@@ -1301,6 +1341,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         *flags |= OCC_QUOTED;
     if (acronym_and_expansion(out->buf, out->len, out, expansion))
         return NULL;
+    strip_age_and_origin(out);
     strip_trailing_date(out);
     strip_trailing_address(out);
     if (!has_numeric_run(out->buf, out->len)) {
