@@ -267,7 +267,9 @@ static const char *const function_words[] = {
     "초과", "내외", "전후", "통한",   "위한",   "시",     "산하",   "소속",   "직속",   "연내",
     "연중", "연말", "연초", "상반기", "하반기", "당초",   "조만간",
     /* the bound noun 중 ("among") with its particles, and 것 ("what is") */
-    "중에서", "중에서도", "중에는", "중에도", "가운데서", "것", NULL};
+    "중에서", "중에서도", "중에는", "중에도", "가운데서", "것",
+    /* the connective 도록 ("so that") after the commonest stems; 당분간 ("for now") */
+    "않도록", "하도록", "되도록", "있도록", "없도록", "당분간", NULL};
 /* clang-format on */
 
 /*
