@@ -768,6 +768,30 @@ static unsigned word_units(const char *s, size_t len, const char *g)
     return (unsigned)(syl / 2);
 }
 
+/* 1 for an adjective's or a passive's adnominal form: 지속가능한, 밀봉된, 새로운, 국제적인. */
+static int korean_adjective(const struct tok *t)
+{
+    return ko_syllable_count(t->s, t->len) >= 2 &&
+           (span_ends_with(t->s, t->len, "한", 3) || span_ends_with(t->s, t->len, "된", 3) ||
+            span_ends_with(t->s, t->len, "로운", 6) || span_ends_with(t->s, t->len, "적인", 6));
+}
+
+/* 1 when the first word of English g ends like an adjective or a participle. */
+static int english_adjective_first(const char *g)
+{
+    static const char *const ends[] = {"able", "ible", "ed",  "al",  "ive",  "ful",
+                                       "ous",  "ic",   "ent", "ant", "less", NULL};
+    size_t l = strcspn(g, " -");
+    if (l < 4 || !g[l])
+        return 0;
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (l > el + 1 && !ascii_casecmp_n(g + l - el, *e, el))
+            return 1;
+    }
+    return 0;
+}
+
 /* The words of an English gloss that render a Korean genitive (X의 Y): of, in, for,
  * on, from and a possessive 's. */
 static unsigned english_genitives(const char *g)
@@ -1774,6 +1798,12 @@ static void decide_english(struct decision *d)
                 s = i + 1;
                 break;
             }
+        /* an adjective before the name renders the English's first word, an
+         * adjective too: 지속가능한 인프라(Sustainable Infrastructure), 밀봉된
+         * 장치(Sealed Unit); not 다양한 클라우드(Cloud) */
+        if (s == d->lo && s > 0 && units < need && korean_adjective(&t[s - 1]) &&
+            english_adjective_first(o->gloss))
+            s--;
         /* fewer tokens when they sound more like the whole gloss than the span
          * does: a loanword written as one word (무빙워크 for moving walk, after
          * the plain word of the row before it in a flattened table) */
