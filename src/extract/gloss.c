@@ -881,9 +881,12 @@ static size_t split_items(const char *s, size_t len, struct item *it)
                 /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
                 (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||
                 item_is_role(s + start, i - start) ||
-                /* an acronym and its expansion: STO·Security Token Offering */
+                /* an acronym and its expansion: STO·Security Token Offering, and the
+                 * other way round: Test of Proficiency in Korean·TOPIK */
                 (gloss_is_acronym_token(s + start, i - start) && !b.hangul && !b.han &&
-                 memchr(s + i + 2, ' ', len - i - 2)))
+                 memchr(s + i + 2, ' ', len - i - 2)) ||
+                (a.latin && !a.hangul && !a.han && memchr(s + start, ' ', i - start) && !more &&
+                 gloss_is_acronym_token(s + i + 2, len - i - 2)))
                 cut = 2;
         }
         if (i < len && !cut)
