@@ -1804,6 +1804,11 @@ static void decide_english(struct decision *d)
         if (s == d->lo && s > 0 && units < need && korean_adjective(&t[s - 1]) &&
             english_adjective_first(o->gloss))
             s--;
+        /* the article of an English title written in Hangul: 더 코리아 블로그(The Korea
+         * Blog); 더 is otherwise the adverb "more", a function word */
+        if (s == d->lo && s > 0 && t[s - 1].len == 3 && !memcmp(t[s - 1].s, "더", 3) &&
+            !ascii_casecmp_n(o->gloss, "the ", 4))
+            s--;
         /* fewer tokens when they sound more like the whole gloss than the span
          * does: a loanword written as one word (무빙워크 for moving walk, after
          * the plain word of the row before it in a flattened table) */
