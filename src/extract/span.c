@@ -1063,8 +1063,15 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
          * with theirs are pairs (Science(과학), Technology(기술)) */
         reject(o, "item of a list of X(Y) labels");
     } else {
+        /* a country before the body's name that the acronym does not spell says where
+         * it is, as in decide_abbrev: CDC(영국 개발금융기관), FMO(네덜란드 개발은행) */
+        const char *ko = o->gloss;
+        if (sp && gloss_is_acronym_token(latin, strlen(latin)) &&
+            score_place_unspelled(ko, (size_t)(sp - ko), latin) && !strchr(sp + 1, ' '))
+            ko = sp + 1;
+        char *dup = xstrdup(ko);
         free(o->ko);
-        o->ko = xstrdup(o->gloss);
+        o->ko = dup;
         free(o->gloss_out);
         o->gloss_out = latin;
         latin = NULL;
