@@ -73,6 +73,27 @@ static void strip_marks(struct strbuf *sb)
         strbuf_setlen(sb, sb->len - 1);
     uint32_t c;
     size_t n;
+    /* a dash after hanja stands for the rest of a name left in Hangul: (國立精神健康─)
+     * of 국립정신건강센터 */
+    for (size_t end = sb->len; end;) {
+        size_t p = utf8_prev(sb->buf, end);
+        utf8_decode(sb->buf + p, end - p, &c);
+        if (c != '-' && c != 0x2500 && c != 0x2014 && c != 0x2013 && c != ' ')
+            break;
+        end = p;
+        size_t q = end;
+        while (q && sb->buf[q - 1] == ' ')
+            q--;
+        if (q && c != ' ') {
+            size_t r = utf8_prev(sb->buf, q);
+            uint32_t h;
+            utf8_decode(sb->buf + r, q - r, &h);
+            if (uc_is_han(h)) {
+                strbuf_setlen(sb, q);
+                break;
+            }
+        }
+    }
     while (sb->len && (n = utf8_decode(sb->buf, sb->len, &c)) && c >= 0x2190 && c <= 0x21FF)
         strbuf_remove(sb, 0, n);
     strbuf_trim(sb);
@@ -1320,6 +1341,11 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     trim_into(inner, len, out);
     if (example_marker(out->buf, out->len))
         return "examples (예:, e.g.)";
+    /* (또는 승차 검진), (혹은 …): another way to say the word before, offered beside
+     * it, not its gloss: 승차 진료(또는 승차 검진) */
+    if ((out->len > 7 && !memcmp(out->buf, "또는 ", 7)) ||
+        (out->len > 7 && !memcmp(out->buf, "혹은 ", 7)))
+        return "an alternative (또는, 혹은)";
     for (const char *const *l = labels; *l; l++) {
         size_t n = strlen(*l);
         if (out->len > n && !memcmp(out->buf, *l, n) &&
