@@ -46,6 +46,9 @@ struct extract_doc {
     size_t nocc, aocc;                   /* used, allocated */
     char **lines;              /* normalised lines of the section that hold an occurrence */
     char **marked;             /* each as written, where its quotes or dots differ; or NULL */
+    char **written;            /* per pair, its ko and gloss as written, or NULL: in place
+                                * of the folded ones once the English forms are filled */
+    size_t nwritten, awritten; /* entries set (two per pair added by add_pair), allocated */
     unsigned char *line_taken; /* 1 when lines[i] became a pair's context (d->owned has it) */
     size_t nlines, alines, aline_taken, amarked; /* used, allocated */
     size_t held;                    /* bytes the section holds: lines, occurrences, their strings */
@@ -394,7 +397,7 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, const 
         /* a line joined to the end of the one before has no raw text of its own */
         d->marked[d->nlines] = scan == text ? marked_line(text, len, raw, raw_len) : NULL;
         if (d->marked[d->nlines])
-            d->held += scan_len + 1;
+            d->held += strlen(d->marked[d->nlines]) + 1;
         d->lines[d->nlines++] = xmemdupz(scan, scan_len);
         d->held += scan_len + 1;
         for (size_t i = before; i < d->nocc; i++) {
@@ -549,16 +552,17 @@ static const char *context_of(struct extract_doc *d, const char *line, const cha
 }
 
 /*
- * *s as line marked writes it, when *s occurs in line, the normalised form of
- * marked (the same characters but for quotes and middle dots): 육성·보호 of a
- * line that wrote 육성ㆍ보호 becomes 육성ㆍ보호. Left as it is otherwise.
+ * s as line marked writes it, when s occurs in line, the normalised form of
+ * marked (the same characters but for quotes and middle dots): for 육성·보호 of
+ * a line that wrote 육성ㆍ보호, a copy 육성ㆍ보호. NULL when it reads the same or
+ * the two cannot be lined up.
  */
-static void as_written(const char *line, const char *marked, char **s)
+static char *as_written(const char *line, const char *marked, const char *s)
 {
-    const char *at = strstr(line, *s);
+    const char *at = strstr(line, s);
     if (!at)
-        return;
-    size_t skip = utf8_count(line, (size_t)(at - line)), n = utf8_count(*s, strlen(*s));
+        return NULL;
+    size_t skip = utf8_count(line, (size_t)(at - line)), n = utf8_count(s, strlen(s));
     const char *from = marked, *end = marked + strlen(marked);
     uint32_t c;
     for (size_t i = 0; i < skip && from < end; i++)
@@ -567,13 +571,13 @@ static void as_written(const char *line, const char *marked, char **s)
     for (size_t i = 0; i < n && to < end; i++)
         to += utf8_decode(to, (size_t)(end - to), &c);
     struct strbuf folded = STRBUF_INIT;
+    char *copy = NULL;
     text_normalize_line(from, (size_t)(to - from), &folded);
-    if (!strcmp(folded.buf, *s) &&
-        ((size_t)(to - from) != folded.len || memcmp(from, *s, folded.len))) {
-        free(*s);
-        *s = xmemdupz(from, (size_t)(to - from));
-    }
+    if (!strcmp(folded.buf, s) &&
+        ((size_t)(to - from) != folded.len || memcmp(from, s, folded.len)))
+        copy = xmemdupz(from, (size_t)(to - from));
     strbuf_release(&folded);
+    return copy;
 }
 
 /*
@@ -595,11 +599,19 @@ static void add_pair(struct extract_doc *d, struct occ *o)
         memset(p, 0, sizeof(*p));
         p->context =
             context_of(d, d->lines[o->line_idx], o->gloss_out, &d->line_taken[o->line_idx]);
+        /* the forms the document writes replace the folded ones once the lexicons,
+         * which key on the folded forms, have been asked (extract_doc_finish) */
         const char *marked = d->marked[o->line_idx];
-        if (marked) {
-            as_written(d->lines[o->line_idx], marked, &o->ko);
-            as_written(d->lines[o->line_idx], marked, &o->gloss_out);
+        size_t need = 2 * (d->npairs + 1);
+        if (need > d->nwritten) { /* pairs added otherwise (--cross) have no entries */
+            ALLOC_GROW(d->written, need, d->awritten);
+            memset(d->written + d->nwritten, 0, (need - d->nwritten) * sizeof(*d->written));
+            d->nwritten = need;
         }
+        d->written[2 * d->npairs] =
+            marked ? as_written(d->lines[o->line_idx], marked, o->ko) : NULL;
+        d->written[2 * d->npairs + 1] =
+            marked ? as_written(d->lines[o->line_idx], marked, o->gloss_out) : NULL;
         p->ko = own(d, o->ko);
         p->gloss = own(d, o->gloss_out);
         o->ko = o->gloss_out = NULL;
@@ -994,6 +1006,18 @@ void extract_doc_finish(struct extract_doc *d)
     resolve_section(d);
     strmap_release(&d->index, NULL);
     fill_english(d);
+    for (size_t i = 0; 2 * i + 1 < d->nwritten; i++) {
+        struct extract_pair *p = &d->pairs[i];
+        char *ko = d->written[2 * i], *gloss = d->written[2 * i + 1];
+        if (ko)
+            p->ko = own(d, ko);
+        if (gloss) {
+            if (p->en == p->gloss)
+                p->en = gloss; /* an English gloss is its own English */
+            p->gloss = own(d, gloss);
+        }
+        d->written[2 * i] = d->written[2 * i + 1] = NULL;
+    }
 }
 
 size_t extract_doc_count(const struct extract_doc *d)
@@ -1068,6 +1092,9 @@ void extract_doc_free(struct extract_doc *d)
     strmap_release(&d->expansions, free);
     free(d->lines);
     free(d->marked);
+    for (size_t i = 0; i < d->nwritten; i++)
+        free(d->written[i]);
+    free(d->written);
     free(d->occs);
     free(d->pairs);
     free(d->name);

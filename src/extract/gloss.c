@@ -167,10 +167,20 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                 boilerplate = out->len == strlen(*b) && !memcmp(out->buf, *b, out->len);
             if (boilerplate)
                 continue;
-            /* 아래 ("below") marks a short form only as one word or a quoted one: (아래
-             * 문체부), not (아래 표 참조) */
-            if (!strcmp(*m, "아래") && !(qn && is_quote(q)) && memchr(out->buf, ' ', out->len))
-                continue;
+            /* 아래 ("below") marks a short form only as a word of its own, then one
+             * word of two syllables or more, or a quoted one: (아래 문체부), not (아래 표
+             * 참조), (아래 참조), (아래층) */
+            if (!strcmp(*m, "아래")) {
+                static const char *const refs[] = {"참조", "참고", "그림", "사진", "내용", "사항",
+                                                   "목록", "설명", "링크", "첨부", NULL};
+                int ref = 0;
+                for (const char *const *r = refs; *r && !ref; r++)
+                    ref = out->len == strlen(*r) && !memcmp(out->buf, *r, out->len);
+                if (i + mlen >= len || (s[i + mlen] != ' ' && s[i + mlen] != ':') || ref ||
+                    (!(qn && is_quote(q)) && (memchr(out->buf, ' ', out->len) ||
+                                              ko_syllable_count(out->buf, out->len) < 2)))
+                    continue;
+            }
             if (out->len)
                 return 1;
         }
@@ -299,6 +309,8 @@ static int has_numeric_run(const char *s, size_t len)
         uint32_t c;
         size_t n = utf8_decode(s + i, len - i, &c);
         if (!uc_is_digit(c)) {
+            if (c != '-')
+                code = 0; /* only the hyphen right after a code's digits keeps it */
             prev = c;
             i += n;
             continue;
@@ -682,6 +694,11 @@ static int korean_location(const char *s, size_t len)
         return 1;
     if (ko_syllable_count(lw, ll) < 2)
         return 0;
+    /* 운동, 활동: nouns, not a neighbourhood (광주 민주화운동) */
+    static const char *const not_places[] = {"운동", "활동", "행동", "이동", "공동", "노동", NULL};
+    for (const char *const *np = not_places; *np; np++)
+        if (span_ends_with(lw, ll, *np, 6))
+            return 0;
     for (const char *const *l = lasts; *l; l++)
         if (span_ends_with(lw, ll, *l, 3))
             return 1;
@@ -867,8 +884,11 @@ static int dot_expansion(const char *a, size_t alen, const char *b, size_t blen)
         a++, alen--;
     while (blen && *b == ' ')
         b++, blen--;
-    if (!gloss_is_acronym_token(a, alen) || memchr(a, '.', alen) || !blen ||
-        !(b[0] >= 'A' && b[0] <= 'Z') || !memchr(b, ' ', blen))
+    /* an acronym is short: a bracket of many dots is not read over again at each */
+    if (alen > 16 || memchr(a, '.', alen))
+        return 0;
+    if (!gloss_is_acronym_token(a, alen) || !blen || !(b[0] >= 'A' && b[0] <= 'Z') ||
+        !memchr(b, ' ', blen))
         return 0;
     for (size_t i = 0; i < blen; i++)
         if ((unsigned char)b[i] >= 0x80)

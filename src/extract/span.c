@@ -759,18 +759,29 @@ static unsigned english_content_words(const char *g)
  * a word of gloss g (피게로아, Figueroa); the parts of a hyphenated word add up. */
 static unsigned word_units(const char *s, size_t len, const char *g)
 {
-    const char *h = memchr(s, '-', len);
-    if (h && h > s && h + 1 < s + len)
-        return word_units(s, (size_t)(h - s), g) + word_units(h + 1, len - (size_t)(h + 1 - s), g);
-    size_t syl = ko_syllable_count(s, len);
-    if (syl < 4 || term_is_loanword(s, len) || score_sounds_like_word(s, len, g))
-        return 1;
-    return (unsigned)(syl / 2);
+    unsigned units = 0;
+    for (const char *end = s + len; s < end;) {
+        const char *h = memchr(s, '-', (size_t)(end - s));
+        const char *e = h ? h : end;
+        size_t l = (size_t)(e - s), syl = ko_syllable_count(s, l);
+        if (l)
+            units += syl < 4 || term_is_loanword(s, l) || score_sounds_like_word(s, l, g)
+                         ? 1
+                         : (unsigned)(syl / 2);
+        s = h ? h + 1 : end;
+    }
+    return units ? units : 1;
 }
 
 /* 1 for an adjective's or a passive's adnominal form: 지속가능한, 밀봉된, 새로운, 국제적인. */
 static int korean_adjective(const struct tok *t)
 {
+    /* 위한, 대한, 관한, 통한: postpositions, not adjectives (…을 위한 인프라) */
+    static const char *const post[] = {"위한", "대한", "관한", "통한",
+                                       "인한", "향한", "의한", NULL};
+    for (const char *const *p = post; *p; p++)
+        if (span_ends_with(t->s, t->len, *p, 6) || (t->len == 6 && !memcmp(t->s, *p, 6)))
+            return 0;
     return ko_syllable_count(t->s, t->len) >= 2 &&
            (span_ends_with(t->s, t->len, "한", 3) || span_ends_with(t->s, t->len, "된", 3) ||
             span_ends_with(t->s, t->len, "로운", 6) || span_ends_with(t->s, t->len, "적인", 6));
@@ -1067,7 +1078,8 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
          * it is, as in decide_abbrev: CDC(영국 개발금융기관), FMO(네덜란드 개발은행) */
         const char *ko = o->gloss;
         if (sp && gloss_is_acronym_token(latin, strlen(latin)) &&
-            score_place_unspelled(ko, (size_t)(sp - ko), latin) && !strchr(sp + 1, ' '))
+            score_place_unspelled(ko, (size_t)(sp - ko), latin) && !strchr(sp + 1, ' ') &&
+            ko_syllable_count(sp + 1, strlen(sp + 1)) >= 3 && span_org_like(sp + 1, strlen(sp + 1)))
             ko = sp + 1;
         char *dup = xstrdup(ko);
         free(o->ko);

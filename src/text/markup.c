@@ -332,6 +332,12 @@ void text__pass_markdown(const char *s, size_t len, struct strbuf *out)
         c = s[i];
         if (c == '\\' && i + 1 < len && is_ascii_punct((unsigned char)s[i + 1]))
             drop = 1; /* the escaped character itself is kept */
+        /* a curly quote as well, which the plain form has folded to ' or " by now:
+         * the marked form (normalize.h) must drop the same backslash */
+        else if (c == '\\' && i + 3 < len && (unsigned char)s[i + 1] == 0xE2 &&
+                 (unsigned char)s[i + 2] == 0x80 && (unsigned char)s[i + 3] >= 0x98 &&
+                 (unsigned char)s[i + 3] <= 0x9F)
+            drop = 1;
         else if ((c == '*' || c == '_') && i + 1 < len && s[i + 1] == c)
             drop = 2;
         else if (c == '^' && i + 1 < len && (s[i + 1] == '(' || s[i + 1] == '{'))

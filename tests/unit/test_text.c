@@ -648,6 +648,8 @@ static void test_normalize_marked(void)
         {"<b>아‧태</b>&nbsp;협의체", "아·태 협의체", "아‧태 협의체"},
         {"**한・미** 회의", "한·미 회의", "한・미 회의"},
         {"ＡＩ ㆍ", "AI ·", "AI ㆍ"},
+        /* a markdown escape of a curly quote goes in both forms */
+        {"\\“새\\” 기업", "\"새\" 기업", "“새” 기업"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
