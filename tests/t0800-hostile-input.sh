@@ -815,4 +815,22 @@ test_expect_success 'a line wrapped before a bracket: only 160 bytes of the line
 	test_grep "	사전예산제도	Pre-Budget Consultation	" wrap2.out
 '
 
+test_expect_success 'a bracket of 200,000 "A." is read once, not again at every full stop' '
+	awk "BEGIN { printf \"가나다(\"; for (i = 0; i < 200000; i++) printf \"A.\"; printf \")\\n인터넷 기반 자원 공유(클라우드)\\n\" }" >dots.txt &&
+	timeout 30 "$DADEUM" extract dots.txt >dots.out &&
+	test_grep "^dots.txt	2	[^	]*자원 공유	클라우드	" dots.out
+'
+
+test_expect_success 'a word of 100,000 hyphenated syllables before an English gloss' '
+	awk "BEGIN { for (i = 0; i < 100000; i++) printf \"가-\"; printf \"가(Foo Bar Baz)\\n인터넷 기반 자원 공유(클라우드)\\n\" }" >hyph.txt &&
+	timeout 30 "$DADEUM" extract hyph.txt >hyph.out &&
+	test_grep "^hyph.txt	2	[^	]*자원 공유	클라우드	" hyph.out
+'
+
+test_expect_success '50,000 curly quotes and dots on a line: the pair keeps the dot the line writes' '
+	awk "BEGIN { for (i = 0; i < 50000; i++) printf \"‘ㆍ’ \"; printf \"아‧태 전기통신협의체(APT)\\n\" }" >marks.txt &&
+	timeout 30 "$DADEUM" extract marks.txt >marks.out &&
+	test_grep "	아‧태 전기통신협의체	APT	" marks.out
+'
+
 test_done

@@ -33,6 +33,15 @@ static int has(const char *s, size_t len, const char *needle)
     return 0;
 }
 
+/* 1 when s[0..len) is one of the words of list (NULL-terminated). */
+static int one_of(const char *s, size_t len, const char *const *list)
+{
+    for (const char *const *w = list; *w; w++)
+        if (strlen(*w) == len && !memcmp(s, *w, len))
+            return 1;
+    return 0;
+}
+
 static int is_quote(uint32_t c)
 {
     return c == '\'' || c == '"' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
@@ -75,24 +84,20 @@ static void strip_marks(struct strbuf *sb)
     size_t n;
     /* a dash after hanja stands for the rest of a name left in Hangul: (國立精神健康─)
      * of 국립정신건강센터 */
-    for (size_t end = sb->len; end;) {
-        size_t p = utf8_prev(sb->buf, end);
-        utf8_decode(sb->buf + p, end - p, &c);
-        if (c != '-' && c != 0x2500 && c != 0x2014 && c != 0x2013 && c != ' ')
+    size_t q = sb->len;
+    int dash = 0;
+    for (; q; q = utf8_prev(sb->buf, q)) {
+        utf8_decode(sb->buf + utf8_prev(sb->buf, q), q - utf8_prev(sb->buf, q), &c);
+        if (c == '-' || c == 0x2500 || c == 0x2014 || c == 0x2013)
+            dash = 1;
+        else if (c != ' ')
             break;
-        end = p;
-        size_t q = end;
-        while (q && sb->buf[q - 1] == ' ')
-            q--;
-        if (q && c != ' ') {
-            size_t r = utf8_prev(sb->buf, q);
-            uint32_t h;
-            utf8_decode(sb->buf + r, q - r, &h);
-            if (uc_is_han(h)) {
-                strbuf_setlen(sb, q);
-                break;
-            }
-        }
+    }
+    if (dash && q) {
+        size_t r = utf8_prev(sb->buf, q);
+        utf8_decode(sb->buf + r, q - r, &c);
+        if (uc_is_han(c))
+            strbuf_setlen(sb, q);
     }
     while (sb->len && (n = utf8_decode(sb->buf, sb->len, &c)) && c >= 0x2190 && c <= 0x21FF)
         strbuf_remove(sb, 0, n);
@@ -162,10 +167,7 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
              * rest omitted", a statute's boilerplate, no short form */
             static const char *const boiler[] = {"같다", "같음",   "동일", "동일함",
                                                  "생략", "생략함", "줄임", NULL};
-            int boilerplate = 0;
-            for (const char *const *b = boiler; *b && !boilerplate; b++)
-                boilerplate = out->len == strlen(*b) && !memcmp(out->buf, *b, out->len);
-            if (boilerplate)
+            if (one_of(out->buf, out->len, boiler))
                 continue;
             /* 아래 ("below") marks a short form only as a word of its own, then one
              * word of two syllables or more, or a quoted one: (아래 문체부), not (아래 표
@@ -173,10 +175,8 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
             if (!strcmp(*m, "아래")) {
                 static const char *const refs[] = {"참조", "참고", "그림", "사진", "내용", "사항",
                                                    "목록", "설명", "링크", "첨부", NULL};
-                int ref = 0;
-                for (const char *const *r = refs; *r && !ref; r++)
-                    ref = out->len == strlen(*r) && !memcmp(out->buf, *r, out->len);
-                if (i + mlen >= len || (s[i + mlen] != ' ' && s[i + mlen] != ':') || ref ||
+                if (i + mlen >= len || (s[i + mlen] != ' ' && s[i + mlen] != ':') ||
+                    one_of(out->buf, out->len, refs) ||
                     (!(qn && is_quote(q)) && (memchr(out->buf, ' ', out->len) ||
                                               ko_syllable_count(out->buf, out->len) < 2)))
                     continue;
@@ -607,9 +607,8 @@ static int role_and_name(const char *s, size_t len)
 /* 1 when w[0..n) is in list, itself or before one of ends (오른쪽에서, 다섯번째). */
 static int listed_word(const char *w, size_t n, const char *const *list, const char *const *ends)
 {
-    for (const char *const *p = list; *p; p++)
-        if (strlen(*p) == n && !memcmp(w, *p, n))
-            return 1;
+    if (one_of(w, n, list))
+        return 1;
     for (const char *const *e = ends; *e; e++) {
         size_t el = strlen(*e);
         if (n > el && !memcmp(w + n - el, *e, el) && listed_word(w, n - el, list, ends + 1))
@@ -657,11 +656,6 @@ static unsigned photo_word(const char *w, size_t n)
 }
 
 /*
- * Where a person stands in a photo, the whole bracket: 직무대리(오른쪽),
- * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word goes with a place in
- * the picture, and one is a place (두 번째 alone is a count).
- */
-/*
  * A place in Korea written as a location, not a gloss: (서울 종로구), (파주시 와석순환로
  * 소재), (경기도 고양시 소재): a province or a city first, then a district, a road or
  * 소재 ("located in") last. The first-level divisions are a closed list.
@@ -678,9 +672,7 @@ static int korean_location(const char *s, size_t len)
     size_t fl = (size_t)(sp - s);
     int first = ko_syllable_count(s, fl) >= 2 &&
                 (span_ends_with(s, fl, "시", 3) || span_ends_with(s, fl, "도", 3));
-    for (const char *const *r = regions; *r && !first; r++)
-        first = fl == strlen(*r) && !memcmp(s, *r, fl);
-    if (!first)
+    if (!first && !one_of(s, fl, regions))
         return 0;
     struct ko_script sc;
     ko_script_of(s, len, &sc);
@@ -690,7 +682,8 @@ static int korean_location(const char *s, size_t len)
     while (lw > s && lw[-1] != ' ')
         lw--;
     size_t ll = (size_t)(s + len - lw);
-    if ((ll == 6 && (!memcmp(lw, "소재", 6) || !memcmp(lw, "일원", 6) || !memcmp(lw, "일대", 6))))
+    static const char *const around[] = {"소재", "일원", "일대", NULL};
+    if (one_of(lw, ll, around))
         return 1;
     if (ko_syllable_count(lw, ll) < 2)
         return 0;
@@ -705,6 +698,11 @@ static int korean_location(const char *s, size_t len)
     return 0;
 }
 
+/*
+ * Where a person stands in a photo, the whole bracket: 직무대리(오른쪽),
+ * 원장(오른쪽에서 두 번째), 장관(앞줄 가운데). Every word goes with a place in
+ * the picture, and one is a place (두 번째 alone is a count).
+ */
 static int photo_position(const char *s, size_t len)
 {
     return (judge_words(s, len, photo_word) & 2) != 0;
@@ -746,7 +744,7 @@ static int list_bullets(const char *s, size_t len)
  * 2017년 7월 6일(Thu), (Mon.) */
 static int english_weekday(const char *s, size_t len)
 {
-    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
     if (len && s[len - 1] == '.')
         len--;
     if (len < 3 || len > 9)
@@ -758,13 +756,7 @@ static int english_weekday(const char *s, size_t len)
     static const char *const whole[] = {"monday", "tuesday",  "wednesday", "thursday",
                                         "friday", "saturday", "sunday",    "tues",
                                         "thur",   "thurs",    NULL};
-    for (size_t i = 0; i < 7; i++)
-        if (len == 3 && !memcmp(w, days[i], 3))
-            return 1;
-    for (const char *const *d = whole; *d; d++)
-        if (!strcmp(w, *d))
-            return 1;
-    return 0;
+    return one_of(w, len, days) || one_of(w, len, whole);
 }
 
 static const char *reject_shape(const struct strbuf *g)
@@ -972,10 +964,7 @@ static size_t split_items(const char *s, size_t len, struct item *it)
 static int is_label_word(const char *s, size_t len)
 {
     static const char *const labels[] = {"영문명", "영문 명칭", "영문", "영어", "English", NULL};
-    for (const char *const *lb = labels; *lb; lb++)
-        if (strlen(*lb) == len && !memcmp(s, *lb, len))
-            return 1;
-    return 0;
+    return one_of(s, len, labels);
 }
 
 /* 1 when the acronym's letters appear, in order, among the initials of phrase's words. */
@@ -1186,14 +1175,6 @@ static void cut_at(struct strbuf *g, const char *comma)
 }
 
 /*
- * Drops the date of an event after its acronym: (COP26, 2021. 11.3), (MWC, 2.26~29).
- * The item after the last comma holds only digits and date punctuation with a day
- * in it (three numbers at least), and the gloss before it is Latin: when it
- * happened, not another name. A source with a year or a month, (IDC, 2022.5),
- * ('22, IDC), (KISDI, '24.3.), and a Korean source with a full date are citations
- * and stay for the shape checks to refuse.
- */
-/*
  * A person's name in Latin letters and then their age and country or job, as news
  * writes people: (Hallie Bradley, 30, 미국). The name is the gloss; the rest goes.
  */
@@ -1233,6 +1214,14 @@ static void strip_age_and_origin(struct strbuf *g)
     strbuf_trim(g);
 }
 
+/*
+ * Drops the date of an event after its acronym: (COP26, 2021. 11.3), (MWC, 2.26~29).
+ * The item after the last comma holds only digits and date punctuation with a day
+ * in it (three numbers at least), and the gloss before it is Latin: when it
+ * happened, not another name. A source with a year or a month, (IDC, 2022.5),
+ * ('22, IDC), (KISDI, '24.3.), and a Korean source with a full date are citations
+ * and stay for the shape checks to refuse.
+ */
 static void strip_trailing_date(struct strbuf *g)
 {
     const char *comma = last_comma(g);
@@ -1363,8 +1352,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         return "examples (예:, e.g.)";
     /* (또는 승차 검진), (혹은 …): another way to say the word before, offered beside
      * it, not its gloss: 승차 진료(또는 승차 검진) */
-    if ((out->len > 7 && !memcmp(out->buf, "또는 ", 7)) ||
-        (out->len > 7 && !memcmp(out->buf, "혹은 ", 7)))
+    if (out->len > 7 && (!memcmp(out->buf, "또는 ", 7) || !memcmp(out->buf, "혹은 ", 7)))
         return "an alternative (또는, 혹은)";
     for (const char *const *l = labels; *l; l++) {
         size_t n = strlen(*l);

@@ -150,16 +150,27 @@ static int initial_fits(const char *tok, size_t len, char c)
 }
 
 /*
- * 1 when tk is a country or region (word-classes.tsv: place) that acronym acr
+ * 1 when tk is a country or region (place_word) that acronym acr
  * does not begin with: where a body is, not its name (미국 of 미국 특허청(USPTO),
  * 중국 of 중국 해사국(MSA)); 일본 of 일본 해상보안청(JCG) begins it. The letter is
  * checked against the English of the token's morphemes (morphemes.tsv: 일본
  * Japan), or, for a name without them, against its first sound (러시아: R).
  */
-int score_place_unspelled(const char *tk, size_t len, const char *acr)
+/* 1 when tk is a country or region (word-classes.tsv: place), with the genitive too:
+ * 일본의 of 일본의 이화학연구소 says where as 일본 does. Sets *stem to its length
+ * without the 의. */
+static int place_word(const char *tk, size_t len, size_t *stem)
 {
     const char *cls = word_class(tk, len);
-    if (!cls || strcmp(cls, "place"))
+    *stem = len;
+    if (!cls && len > 3 && span_ends_with(tk, len, "의", 3))
+        cls = word_class(tk, *stem = len - 3);
+    return cls && !strcmp(cls, "place");
+}
+
+int score_place_unspelled(const char *tk, size_t len, const char *acr)
+{
+    if (!place_word(tk, len, &len))
         return 0;
     while (*acr && !((*acr >= 'A' && *acr <= 'Z') || (*acr >= 'a' && *acr <= 'z')))
         acr++;
@@ -454,13 +465,8 @@ static void tok_facts(const struct tok *tk, const char *gloss, struct strmap *ca
     } else {
         struct ko_script sc;
         ko_script_of(tk->s, tk->len, &sc);
-        f->cls = word_class(tk->s, tk->len);
-        /* a country with the genitive is where, as the country alone: 일본의 이화학연구소 */
-        if (!f->cls && tk->len > 3 && span_ends_with(tk->s, tk->len, "의", 3)) {
-            const char *c = word_class(tk->s, tk->len - 3);
-            if (c && !strcmp(c, "place"))
-                f->cls = c;
-        }
+        size_t stem;
+        f->cls = place_word(tk->s, tk->len, &stem) ? "place" : word_class(tk->s, tk->len);
         f->stop = ko_token_stop(tk->s, tk->len);
         /* a particle after a Latin or numeric stem too: APEC은, CSW는, G20과 */
         f->particle =

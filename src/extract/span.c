@@ -1468,6 +1468,36 @@ static int contraction_within(const char *gloss, size_t glen, const struct tok *
     return contraction_from(gloss, glen, t, m - 1, s, m);
 }
 
+/*
+ * 1 when t names a city or county that the next word's name begins with: 창원시
+ * 창원컨벤션센터(CECO), 경주 경주화백컨벤션센터(HICO): where the body is, said twice.
+ */
+static int place_repeated(const struct tok *t, const struct tok *next)
+{
+    size_t stem = t->len;
+    if (ko_syllable_count(t->s, t->len) >= 3 &&
+        (span_ends_with(t->s, t->len, "시", 3) || span_ends_with(t->s, t->len, "군", 3)))
+        stem -= 3;
+    return ko_syllable_count(t->s, stem) >= 2 && next->len > stem + 3 &&
+           !memcmp(next->s, t->s, stem);
+}
+
+/*
+ * The start of an acronym's term past where the body is: a country or region the
+ * acronym does not spell (미국 특허청(USPTO), 일본의 이화학연구소(RIKEN); not 일본
+ * 해상보안청(JCG)), a parent body (문화체육관광부 해외문화홍보원(KOCIS)) or a city the
+ * name repeats (경주 경주화백컨벤션센터(HICO)); not across a middle dot (아시아·태평양
+ * 경제사회이사회(ESCAP)).
+ */
+static int past_where(const struct tok *t, int s, int m, const char *acr)
+{
+    while (s < m - 1 && !t[s].dot &&
+           (score_place_unspelled(t[s].s, t[s].len, acr) || span_parent_unspelled(t, s, m, acr) ||
+            place_repeated(&t[s], &t[s + 1])))
+        s++;
+    return s;
+}
+
 /* A short form written as such (약칭, 이하): the term and, if any, its title phrase. */
 static void decide_shortform(struct decision *d)
 {
@@ -1517,10 +1547,7 @@ static void decide_shortform(struct decision *d)
     /* an acronym defined with 이하 drops a country or a parent body it does not spell,
      * as decide_abbrev does: 태국 중앙법과학원(…, 이하 ‘CIFS’) */
     if (gloss_is_acronym_token(d->o->gloss, d->glen))
-        while (s < m - 1 && !t[s].dot &&
-               (score_place_unspelled(t[s].s, t[s].len, d->o->gloss) ||
-                span_parent_unspelled(t, s, m, d->o->gloss)))
-            s++;
+        s = past_where(t, s, m, d->o->gloss);
     /* a parent body before the body a contraction names: 해양수산부 국립수산과학원(이하
      * 수과원) */
     while (s < m - 1 && ko_syllable_count(t[s].s, t[s].len) >= 3 &&
@@ -1668,26 +1695,6 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     return after > before ? j : s;
 }
 
-/* The length of t without a genitive 의 (일본의 of 일본의 이화학연구소(RIKEN)). */
-static size_t genitive_stem(const struct tok *t)
-{
-    return t->len > 3 && span_ends_with(t->s, t->len, "의", 3) ? t->len - 3 : t->len;
-}
-
-/*
- * 1 when t names a city or county that the next word's name begins with: 창원시
- * 창원컨벤션센터(CECO), 경주 경주화백컨벤션센터(HICO): where the body is, said twice.
- */
-static int place_repeated(const struct tok *t, const struct tok *next)
-{
-    size_t stem = t->len;
-    if (ko_syllable_count(t->s, t->len) >= 3 &&
-        (span_ends_with(t->s, t->len, "시", 3) || span_ends_with(t->s, t->len, "군", 3)))
-        stem -= 3;
-    return ko_syllable_count(t->s, stem) >= 2 && next->len > stem + 3 &&
-           !memcmp(next->s, t->s, stem);
-}
-
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -1719,14 +1726,8 @@ static void decide_abbrev(struct decision *d)
         if (c < s)
             s = c, o->flags |= OCC_COORD;
     }
-    /* a country or a parent body before a body's name says where the body is (미국 특허청(USPTO),
-     * 중국 해사국(MSA)), unless the acronym begins with it (일본 해상보안청(JCG)) or a
-     * middle dot joins it to the name before (아시아·태평양 경제사회이사회(ESCAP)) */
     if (!(o->flags & OCC_EXPANDED))
-        while (s < m - 1 && !t[s].dot &&
-               (score_place_unspelled(t[s].s, genitive_stem(&t[s]), o->gloss) ||
-                span_parent_unspelled(t, s, m, o->gloss) || place_repeated(&t[s], &t[s + 1])))
-            s++;
+        s = past_where(t, s, m, o->gloss);
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */

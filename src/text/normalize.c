@@ -32,8 +32,7 @@
 
 /* ---- character folding -------------------------------------------------------- */
 
-/* 1 for the quotes and middle dots that fold to ' " and · (text_normalize_line_marked keeps them)
- */
+/* 1 for the quotes and middle dots that fold to ' " and · (the marked form keeps them) */
 static int is_mark(uint32_t c)
 {
     return (c >= 0x2018 && c <= 0x201F) || c == 0x318D || c == 0x30FB || c == 0xFF65 ||
