@@ -1254,6 +1254,41 @@ static void strip_trailing_date(struct strbuf *g)
 }
 
 /*
+ * Drops a share after an acronym: (KDI·1.6%), (IMF, 2.9%), forecasts and votes
+ * that quote a body with its figure. The item after the last comma or middle dot
+ * is a number and a per cent sign (%p too), and what stands before it is one
+ * acronym: the body is the gloss, the figure is what it said.
+ */
+static void strip_trailing_share(struct strbuf *g)
+{
+    const char *sep = NULL;
+    size_t sl = 0;
+    for (const char *p = g->buf, *end = g->buf + g->len; p < end; p++)
+        if (*p == ',')
+            sep = p, sl = 1;
+        else if (end - p >= 2 && !memcmp(p, "·", 2))
+            sep = p, sl = 2;
+    if (!sep || sep == g->buf)
+        return;
+    const char *p = sep + sl, *end = g->buf + g->len;
+    while (p < end && *p == ' ')
+        p++;
+    if (p < end && (*p == '-' || *p == '+'))
+        p++;
+    size_t digits = 0;
+    while (p < end && ((*p >= '0' && *p <= '9') || (*p == '.' && digits)))
+        digits += *p >= '0' && *p <= '9', p++;
+    if (!digits || p == end || *p != '%' || !(p + 1 == end || (p + 2 == end && p[1] == 'p')))
+        return;
+    size_t keep = (size_t)(sep - g->buf);
+    while (keep && g->buf[keep - 1] == ' ')
+        keep--;
+    if (!keep || !gloss_is_acronym_token(g->buf, keep))
+        return;
+    strbuf_setlen(g, keep);
+}
+
+/*
  * Drops a street address after the last comma: (SBA, 서울시 마포구 월드컵북로
  * 400), where a venue is. The item has a road or district word (…로, …길,
  * …구, …동) and ends in a building number (400, 12-3). What stays is a
@@ -1380,6 +1415,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         return NULL;
     strip_age_and_origin(out);
     strip_trailing_date(out);
+    strip_trailing_share(out);
     strip_trailing_address(out);
     if (!has_numeric_run(out->buf, out->len)) {
         struct strbuf whole = STRBUF_INIT;
