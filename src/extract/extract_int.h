@@ -164,6 +164,8 @@ double score_acronym_fit(const char *ko, size_t kl, const char *acr);
 /* 1 when token tk names a country or region that acronym acr does not begin
  * with (미국 of 미국 특허청(USPTO); not 일본 of 일본 해상보안청(JCG)). */
 int score_place_unspelled(const char *tk, size_t len, const char *acr);
+/* 1 when s[0..len) names a country or region (word-classes.tsv: place), 의 aside. */
+int score_place_word(const char *s, size_t len);
 /* A sound fit at least this close says the Hangul is the Latin name written in
  * Hangul (마리아 헬레나 안드레 = Maria Helena André, 반크 = VANK). */
 #define SOUND_FIT_NAME 0.6

@@ -168,6 +168,11 @@ static int place_word(const char *tk, size_t len, size_t *stem)
     return cls && !strcmp(cls, "place");
 }
 
+int score_place_word(const char *s, size_t len)
+{
+    return place_word(s, len, &len);
+}
+
 int score_place_unspelled(const char *tk, size_t len, const char *acr)
 {
     if (!place_word(tk, len, &len))

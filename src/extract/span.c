@@ -263,6 +263,41 @@ static size_t glued_sentence_end(const char *s, size_t len)
     return 0;
 }
 
+/*
+ * Where the tail of a line ends inside a token, when a page lost the break after
+ * it: a person's title before a country (위원장프랑스 원자력청(CEA), 청장러시아
+ * 국영원자력공사), or the end of an address (go.kr문화체육관광부). Returns the byte
+ * offset where the rest begins, or 0.
+ */
+static size_t glued_line_end(const char *s, size_t len)
+{
+    static const char *const domains[] = {"kr", "com", "net", "org", "html", "do", NULL};
+    size_t latin = 0;
+    while (latin < len && s[latin] >= 'a' && s[latin] <= 'z')
+        latin++;
+    if (latin && latin < len && (unsigned char)s[latin] >= 0x80) {
+        uint32_t c;
+        utf8_decode(s + latin, len - latin, &c);
+        for (const char *const *d = domains; uc_is_hangul_syllable(c) && *d; d++)
+            if (strlen(*d) == latin && !memcmp(s, *d, latin))
+                return latin;
+        return 0;
+    }
+    for (const char *const *p = lexicon_words(LEX_PERSON_TITLES); *p; p++) {
+        size_t tl = strlen(*p);
+        if (tl < 6 || tl >= len || memcmp(s, *p, tl))
+            continue;
+        /* the country may be the whole rest or its first word: 러시아, 일본 */
+        for (size_t e = tl; e < len;) {
+            uint32_t c;
+            e += utf8_decode(s + e, len - e, &c);
+            if (score_place_word(s + tl, e - tl))
+                return tl;
+        }
+    }
+    return 0;
+}
+
 size_t span_tokenize(const char *left, struct tok *t)
 {
     size_t n = 0, len = strlen(left);
@@ -291,6 +326,13 @@ size_t span_tokenize(const char *left, struct tok *t)
             if (d == ' ' || d == 0xB7)
                 break;
             j += dl;
+        }
+        size_t line_end = glued_line_end(left + i, j - i);
+        if (line_end) {
+            /* what came before belongs to another line */
+            n = 0, dot = 0;
+            i += line_end;
+            continue;
         }
         size_t glued = glued_sentence_end(left + i, j - i);
         if (glued)
