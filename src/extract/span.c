@@ -1382,6 +1382,12 @@ int span_ends_with_comma(const struct tok *t)
     return t->len && t->s[t->len - 1] == ',';
 }
 
+static int one_hangul_syllable(const struct tok *t)
+{
+    uint32_t c;
+    return utf8_decode(t->s, t->len, &c) == t->len && uc_is_hangul_syllable(c);
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1447,6 +1453,10 @@ static void find_limits(struct decision *d, int pass)
     }
     lo = after_person_name(o, t, lo, m);
     d->reach = lo; /* anchors may cross middle dots */
+    /* one syllable dotted to the name's first word is a part of it, not an item of a
+     * list: 한‧미통합국방협의체, 아ㆍ태마약정보조정센터, 중·동유럽… */
+    while (dot_seen && dot_lo > lo && t[dot_lo].dot && one_hangul_syllable(&t[dot_lo - 1]))
+        dot_lo--;
     if (dot_seen && dot_lo > lo)
         lo = dot_lo; /* without anchors, a middle dot ends the term */
     d->lo = lo;
