@@ -1388,6 +1388,20 @@ static int one_hangul_syllable(const struct tok *t)
     return utf8_decode(t->s, t->len, &c) == t->len && uc_is_hangul_syllable(c);
 }
 
+/*
+ * 1 when acronym gloss g begins with the initial of Latin acronym a, the name of a
+ * body its own name starts with: APEC 기후센터(APCC), EU 집행위원회(EC).
+ */
+static int acronym_begins_with(const char *g, size_t glen, const char *a, size_t alen)
+{
+    if (alen < 2 || !gloss_is_acronym_token(g, glen) || !gloss_is_acronym_token(a, alen))
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (!(a[i] >= 'A' && a[i] <= 'Z'))
+            return 0;
+    return g[0] == a[0];
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1402,7 +1416,10 @@ static void find_limits(struct decision *d, int pass)
         ko_script_of(t[i].s, t[i].len, &sc);
         enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
         if (!sc.hangul && (sc.latin || sc.digit))
-            st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ? KO_STOP_NONE : KO_STOP_HARD;
+            st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ||
+                         acronym_begins_with(o->gloss, glen, t[i].s, t[i].len)
+                     ? KO_STOP_NONE
+                     : KO_STOP_HARD;
         else if (sc.digit) {
             size_t dl;
             const char *dg = digits_of(t[i].s, t[i].len, &dl);

@@ -308,7 +308,7 @@ static const char *const hard_endings[] = {
 
 /* Final syllables that are particles or endings in practically every token. */
 static const char *const hard_finals[] = {"는", "을", "를", "에", "며",   "히", "은",
-                                          "된", "될", "할", "던", "롭게", NULL};
+                                          "된", "될", "할", "던", "롭게", "돼", NULL};
 
 /* Nouns ending in a syllable that is also a particle or ending. */
 static const char *const noun_exceptions[] = {
