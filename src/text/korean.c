@@ -265,7 +265,9 @@ static const char *const function_words[] = {
     "등이", "등과", "등에", "및",     "또한",   "다시",   "이제",   "곧",     "아직",   "직접",
     "적극", "계속", "주로", "처음",   "다음",   "위",     "아래",   "이상",   "이하",   "미만",
     "초과", "내외", "전후", "통한",   "위한",   "시",     "산하",   "소속",   "직속",   "연내",
-    "연중", "연말", "연초", "상반기", "하반기", "당초",   "조만간",
+    "연중", "연말", "연초", "상반기", "하반기", "당초",   "조만간", "각각",
+    /* where a body stands with the genitive (과학기술정보통신부 소속의 …); one of */
+    "산하의", "소속의", "직속의", "하나의",
     /* the bound noun 중 ("among") with its particles, and 것 ("what is") */
     "중에서", "중에서도", "중에는", "중에도", "가운데서", "것",
     /* the connective 도록 ("so that") after the commonest stems; 당분간 ("for now") */
