@@ -624,7 +624,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);
-    if (stop && closer_of(stop) && after == closer_of(stop) && stop != '\'' && stop != '"')
+    if (stop && closer_of(stop) && after == closer_of(stop) &&
+        (!(stop == '\'' || stop == '"') || !(flags & OCC_SHORTFORM)))
         flags |= OCC_TITLE;
     if (start == end || (start + 1 >= end && s[start] == ' ')) {
         if (quoted_before(s, at, &qs, &qe)) {
