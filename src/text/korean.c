@@ -268,6 +268,8 @@ static const char *const function_words[] = {
     "연중", "연말", "연초", "상반기", "하반기", "당초",   "조만간", "각각",
     /* where a body stands with the genitive (과학기술정보통신부 소속의 …); one of */
     "산하의", "소속의", "직속의", "하나의",
+    /* the copula's 인 cut from its noun by a footnote's star (훈증제*인 메틸브로마이드) */
+    "인",
     /* the bound noun 중 ("among") with its particles, and 것 ("what is") */
     "중에서", "중에서도", "중에는", "중에도", "가운데서", "것",
     /* the connective 도록 ("so that") after the commonest stems; 당분간 ("for now") */
@@ -287,12 +289,12 @@ static const char *const standalone_particles[] = {
 
 /* Modifiers that usually stand before a term rather than inside it. */
 static const char *const modifiers[] = {
-    "국내",   "국외",   "해외",   "국제", "민간", "세계",   "전세계", "글로벌", "주요",
-    "신규",   "기존",   "첨단",   "신",   "새",   "우리",   "정부",   "공공",   "전체",
-    "전반",   "일반",   "핵심",   "대표", "최초", "대규모", "초대형", "대형",   "소형",
-    "고성능", "저전력", "최고위", "최신", "미래", "기타",   "현행",   "본격",   "초거대",
-    "자체",   "국산",   "우수",   "유망", "차기", "신기술", "범국가", "범정부", "국가적",
-    "실제",   "다수",   "일부",   "관계", "해당", "전국",   "지역",   "초고속", NULL};
+    "국내", "국외", "해외",   "국제",   "민간",   "세계",   "전세계", "글로벌", "주요",   "신규",
+    "기존", "첨단", "신",     "새",     "우리",   "정부",   "공공",   "전체",   "전반",   "일반",
+    "핵심", "대표", "최초",   "대규모", "초대형", "대형",   "소형",   "고성능", "저전력", "최고위",
+    "최신", "미래", "기타",   "현행",   "본격",   "초거대", "자체",   "국산",   "외산",   "우수",
+    "유망", "차기", "신기술", "범국가", "범정부", "국가적", "실제",   "다수",   "일부",   "관계",
+    "해당", "전국", "지역",   "초고속", NULL};
 
 /* Multi-syllable endings that make a token a verb, adnominal or case form (the last
  * six: a verb's adnominal of what is to come, 이끌어갈, 나아갈, 발전시킬, 만들어낼). */
