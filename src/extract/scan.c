@@ -472,6 +472,19 @@ static int same_number_first(const char *word, size_t wlen, const char *gloss, s
     return uc_is_hangul_syllable(c);
 }
 
+/* 1 when g[0..glen) is in capitals and word, the word glued before it, is Hangul
+ * that does not end a date (7월 6일(TUE), 6일(Mon.)). */
+static int acronym_after_name(const char *word, size_t wlen, const char *g, size_t glen)
+{
+    for (size_t i = 0; i < glen; i++)
+        if (!(g[i] >= 'A' && g[i] <= 'Z'))
+            return 0;
+    struct ko_script sc;
+    ko_script_of(word, wlen, &sc);
+    return sc.hangul >= 2 && !sc.digit && !sc.latin &&
+           !(wlen >= 3 && !memcmp(word + wlen - 3, "일", 3));
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
                                 size_t wlen, const struct strbuf *gloss, unsigned flags)
 {
@@ -492,6 +505,9 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
         return NULL;
     if (!strcmp(why, "list label or weekday")) {
         if (ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
+            return NULL;
+        /* an acronym that spells a weekday after a term, not a date: 치료목적사용면책(TUE) */
+        if (glued && gloss->len >= 3 && acronym_after_name(word, wlen, gloss->buf, gloss->len))
             return NULL;
         if (glued && gloss->len == 1 &&
             (letter_name(word, wlen, gloss->buf[0]) || initial_of_word(word, wlen, gloss->buf[0])))
