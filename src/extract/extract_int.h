@@ -95,6 +95,9 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
 
 /* 1 when s (no spaces) looks like an acronym: CEO, G7, R&D, SaaS, K-CLOUD. */
 int gloss_is_acronym_token(const char *s, size_t len);
+/* 1 when s[0..len) is a file's type in lower case (pdf, png, hwp) or a table or
+ * figure of a paper (Table 1, Fig. 2): what a bracket points at, not a name. */
+int gloss_file_reference(const char *s, size_t len);
 
 /* Kind of a gloss from its own shape (before comparing it with the term). */
 enum model_kind gloss_shape_kind(const char *gloss, size_t len,

@@ -759,6 +759,29 @@ static int english_weekday(const char *s, size_t len)
     return one_of(w, len, days) || one_of(w, len, whole);
 }
 
+/* A file's type in lower case, as download links write it (다운로드(pdf), 안내장(png)),
+ * or a table or figure of a paper (Table 1, Fig. 2): what a bracket points at, not a
+ * name. Capitals are names as often (PDF, TXT, DOC: Department of Commerce). */
+int gloss_file_reference(const char *s, size_t len)
+{
+    static const char *const types[] = {"pdf", "png",  "jpg", "jpeg", "gif", "hwp",  "hwpx",
+                                        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip",
+                                        "txt", "csv",  "mp4", "mp3",  NULL};
+    if (one_of(s, len, types))
+        return 1;
+    static const char *const refs[] = {"Table ", "Figure ", "Fig. ", "Fig ", NULL};
+    for (const char *const *r = refs; *r; r++) {
+        size_t n = strlen(*r), i = n;
+        if (len <= n || memcmp(s, *r, n))
+            continue;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i > n && i == len)
+            return 1;
+    }
+    return 0;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -781,6 +804,8 @@ static const char *reject_shape(const struct strbuf *g)
     }
     if (english_weekday(s, len))
         return "list label or weekday";
+    if (gloss_file_reference(s, len))
+        return "a file or a table";
     for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
         if (!strcmp(s, *w))
             return "label";

@@ -472,6 +472,17 @@ static int same_number_first(const char *word, size_t wlen, const char *gloss, s
     return uc_is_hangul_syllable(c);
 }
 
+/* 1 when s[0..at) ends with a file's name: a dot and a lower-case type (.pdf). */
+static int file_name_before(const char *s, size_t at)
+{
+    while (at > 0 && s[at - 1] == ' ')
+        at--;
+    size_t e = at;
+    while (e > 0 && s[e - 1] >= 'a' && s[e - 1] <= 'z')
+        e--;
+    return e > 1 && e < at && s[e - 1] == '.' && gloss_file_reference(s + e, at - e);
+}
+
 /* 1 when g[0..glen) is in capitals and word, the word glued before it, is Hangul
  * that does not end a date (7월 6일(TUE), 6일(Mon.)). */
 static int acronym_after_name(const char *word, size_t wlen, const char *g, size_t glen)
@@ -601,6 +612,10 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             w--;
         why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
     }
+    /* a file's name before the bracket and what it is (연구_2017.pdf(다운로드),
+     * 포럼(12.18).png (안내장)): a link's label, not a term and its gloss */
+    if (!why && file_name_before(s, at))
+        why = "a file or a table";
     /* plain words listed as alternatives (미팅(모임·회의), 바라시(뜯기, 해체, 헐기)):
      * whether they are a list or the replacements of the word before them is known
      * only when the whole section is read (resolve_section) */
