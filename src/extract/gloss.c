@@ -362,8 +362,10 @@ static int has_numeric_run(const char *s, size_t len)
             if (!(uc_is_latin_letter(prev) && (next == 0 || next == ' ' || next == ',')) &&
                 !name_end)
                 return 1;
-        /* 700km, 3.5 GHz, 1만 TEU: a measure (a unit glued or after a space) */
-        if (!uc_is_latin_letter(prev) && prev != '-' && unit_at(s + j, len - j))
+        /* 700km, 3.5 GHz, 1만 TEU: a measure (a unit glued or after a space); 6600㎡,
+         * 30㎞: a unit of the squared block (U+3380..U+33DF) */
+        if (!uc_is_latin_letter(prev) && prev != '-' &&
+            (unit_at(s + j, len - j) || (next >= 0x3380 && next <= 0x33DF)))
             return 1;
         /* 2018a: a year of a citation (author 2018a) */
         if (j - i == 4 && next >= 'a' && next <= 'z' &&
@@ -806,6 +808,14 @@ static const char *reject_shape(const struct strbuf *g)
         return "list label or weekday";
     if (gloss_file_reference(s, len))
         return "a file or a table";
+    /* (전 국가사이버안보협력센터), (구 소련), (현 한국해양과학기술원): what the body
+     * or the place was or became called, another name in time, not a gloss */
+    static const char *const when[] = {"전 ", "구 ", "현 ", "옛 ", NULL};
+    for (const char *const *w = when; *w; w++)
+        if (len > 4 && !memcmp(s, *w, 4) && sc.hangul >= 3 && !sc.latin &&
+            /* 전 세계, 전 국민: "all", unless a body follows */
+            (w != when || span_org_like(s + 4, len - 4)))
+            return "a former or present name";
     for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
         if (!strcmp(s, *w))
             return "label";

@@ -665,6 +665,14 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             flags |= OCC_TITLE;
         }
     }
+    /* a word glued to the bracket before ends that bracket's word, not this term:
+     * 극자외선(EUV)용 감광제(포토레지스트) */
+    if (stop == ')' && start < end && uc_is_hangul_syllable(cp_at(s, end, start))) {
+        const char *sp = memchr(s + start, ' ', end - start);
+        /* a particle (…(MDL)이) is a hard stop already, for the span to stop at */
+        if (sp && ko_token_stop(s + start, (size_t)(sp - s) - start) != KO_STOP_HARD)
+            start = (size_t)(sp - s) + 1;
+    }
     if (attribution_follows(s, len, g->close + 1))
         flags |= OCC_ATTRIB;
 
