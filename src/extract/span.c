@@ -1993,6 +1993,14 @@ static void decide_hangul(struct decision *d)
         int words = (int)count_words(o->gloss);
         while (s > lo && m - s < words && t[s - 1].stop == KO_STOP_NONE)
             s--;
+        /* a gloss that begins with a word before the span keeps it and what lies
+         * between: 을지 자유의 방패(을지프리덤실드) */
+        for (int j = s - 1; j >= lo && j >= s - 3 && t[j].stop != KO_STOP_HARD; j--)
+            if (ko_syllable_count(t[j].s, t[j].len) >= 2 && t[j].len < glen &&
+                !memcmp(o->gloss, t[j].s, t[j].len)) {
+                s = j;
+                break;
+            }
     }
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
