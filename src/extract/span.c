@@ -1750,7 +1750,7 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
             return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
     while (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
-           conjunct_noun(&t[j - 1], 0) && !t[j].dot)
+           conjunct_noun(&t[j - 1], 0) && t[j - 1].stop == KO_STOP_NONE && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
      * ASF after 평화활동 인력 및) */
@@ -1761,6 +1761,16 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     const char *to = t[m - 1].s + t[m - 1].len;
     double before = score_acronym_fit(t[s].s, (size_t)(to - t[s].s), acr);
     double after = score_acronym_fit(t[j].s, (size_t)(to - t[j].s), acr);
+    if (after == before) {
+        /* as far as the morphemes tell, the first letter decides: 사이버보안 및
+         * 인프라보안국(CISA) begins with the sound of C, 인프라보안국 does not */
+        uint32_t a, b;
+        utf8_decode(t[j].s, t[j].len, &a);
+        utf8_decode(t[s].s, t[s].len, &b);
+        return span_initial_matches_letter(a, acr[0]) && !span_initial_matches_letter(b, acr[0])
+                   ? j
+                   : s;
+    }
     return after > before ? j : s;
 }
 
