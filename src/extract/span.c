@@ -2120,8 +2120,12 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
         return;
     }
     ko_script_of(t[d.m - 1].s, t[d.m - 1].len, &last);
-    /* a year or a number the gloss repeats ends the name: 서울페스타 2023(SEOUL FESTA 2023) */
-    if (d.m >= 2 && !last.hangul && !last.latin && last.digit &&
+    /* a year or a number the gloss repeats ends the name: 서울페스타 2023(SEOUL FESTA 2023);
+     * so does an acronym the gloss extends with a letter for the words before it:
+     * 혁신형 SMR(i-SMR), 협력형 ITS(C-ITS) */
+    if (d.m >= 2 && !last.hangul &&
+        ((!last.latin && last.digit) ||
+         (last.latin && d.glen > t[d.m - 1].len && gloss_is_acronym_token(o->gloss, d.glen))) &&
         span_mem_casefind(o->gloss, d.glen, t[d.m - 1].s, t[d.m - 1].len)) {
         struct ko_script before;
         ko_script_of(t[d.m - 2].s, t[d.m - 2].len, &before);
