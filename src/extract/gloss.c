@@ -1124,6 +1124,9 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
      * Korean word after a comma (AI, 반도체) make a list; after a middle dot a Korean
      * word is another name (ICPO·인터폴) */
     if ((acr >= 0 && lat >= 0 && !initials_fit(it[acr].s, it[acr].len, it[lat].s, it[lat].len) &&
+         /* the letters in order among a long form's initials after an article or a
+          * prefix: (The United Nations World Food Programme, WFP) */
+         !(lat < acr && initials_cover(it[acr].s, it[acr].len, it[lat].s, it[lat].len)) &&
          /* after the acronym's colon, its letters among the initials in order will do:
           * (BI: Legislative Budget Institution Index) */
          !(it[lat].colon && lat == acr + 1 &&
