@@ -1750,7 +1750,7 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
             return s;
     /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
     while (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
-           conjunct_noun(&t[j - 1], 0) && t[j - 1].stop == KO_STOP_NONE && !t[j].dot)
+           conjunct_noun(&t[j - 1], 0) && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
      * ASF after 평화활동 인력 및) */
@@ -1784,10 +1784,13 @@ static void decide_abbrev(struct decision *d)
     if (d->a.start >= 0) {
         s = d->a.start;
     } else {
+        /* a quoted or 「」 title is one name however many words it has: ‘유전자원의
+         * 접근 및 이익공유(ABS)’ */
+        int title = (o->flags & OCC_TITLE) != 0;
         s = d->lo;
-        while (s < m - 1 && t[s].stop == KO_STOP_SOFT)
+        while (s < m - 1 && t[s].stop == KO_STOP_SOFT && !title)
             s++;
-        if (m - s > letters)
+        if (m - s > letters && !title)
             s = m - letters;
     }
     /* the English expansion beside the acronym names words further left: 국제
