@@ -115,6 +115,7 @@ struct tmx_reader {
      */
     struct unit *pending;
     const char *pending_key;                     /* its id or Korean text */
+    size_t pending_key_len;                      /* its bytes */
     const struct tuv *pending_src, *pending_tgt; /* its variants */
     struct exchange_row row;                     /* its row */
     struct exchange_concept cur;                 /* the concept being gathered */
@@ -952,6 +953,16 @@ static int hand_out_row(struct tmx_reader *r)
 }
 
 /*
+ * The keys a and b, of alen and blen bytes, are equal. Keys that differ
+ * mostly differ in their length or last byte (consecutive ids): told
+ * without the call.
+ */
+static int key_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && (!alen || (a[alen - 1] == b[alen - 1] && !memcmp(a, b, alen)));
+}
+
+/*
  * The finished unit: into the current concept, or, when it starts a
  * concept and is a row (unit_row), kept waiting for the next unit to tell
  * whether the concept goes on. bytes: the text it keeps.
@@ -961,6 +972,7 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
     struct unit *u = r->u;
     const struct tuv *src, *tgt;
     const char *key;
+    size_t key_len;
     int ko_only;
 
     unit_sides(u, &src, &tgt, &ko_only);
@@ -970,9 +982,16 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
             exchange_skipped_lang(&r->skipped, u->tuvs[i].lang.buf);
         return 0;
     }
-    key = u->tu_id ? u->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
+    if (u->tu_id) {
+        key = u->tu_id;
+        key_len = u->tu_idbuf.len;
+    } else {
+        const struct strbuf *k = ko_only && tgt ? &tgt->seg : &src->seg;
+        key = k->buf;
+        key_len = k->len;
+    }
     if (r->pending) {
-        if (!str_eq(key, r->pending_key)) {
+        if (!key_eq(key, key_len, r->pending_key, r->pending_key_len)) {
             if (hand_out_row(r))
                 return -1;
         } else {
@@ -993,6 +1012,7 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
             return -1;
         r->pending = u;
         r->pending_key = key;
+        r->pending_key_len = key_len;
         r->pending_src = src;
         r->pending_tgt = tgt;
         return 0;
