@@ -87,6 +87,7 @@ struct unit {
     size_t nother;                       /* the unit's variants of other languages */
     struct exchange_concept tu;          /* the unit's form props, status and confidence */
     const char *tu_id;                   /* its x-concept-id (tu_idbuf.buf), or NULL */
+    int id_plain;                        /* tu_id is digits as a row has them (plain_id) */
     struct strbuf tu_idbuf;              /* the last x-concept-id given, controls made spaces */
     struct strbuf tu_kind;               /* its x-kind, likewise; has_kind: there is one */
     int has_kind;                        /* an x-kind was given */
@@ -115,6 +116,7 @@ struct tmx_reader {
      */
     struct unit *pending;
     const char *pending_key;                     /* its id or Korean text */
+    size_t pending_key_len;                      /* its bytes */
     const struct tuv *pending_src, *pending_tgt; /* its variants */
     struct exchange_row row;                     /* its row */
     struct exchange_concept cur;                 /* the concept being gathered */
@@ -643,6 +645,20 @@ static void blank_controls(struct strbuf *sb)
         }
 }
 
+/*
+ * 1 when id, of len bytes, is the digits of a positive number as add_id
+ * (csv.c) writes it: no leading zero, at most 18 digits (below LLONG_MAX).
+ */
+static int plain_id(const char *id, size_t len)
+{
+    if (!len || len > 18 || *id == '0')
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (id[i] < '0' || id[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* A prop of the unit has ended: dadeum's own are read back. */
 static void prop_done(struct tmx_reader *r)
 {
@@ -655,7 +671,10 @@ static void prop_done(struct tmx_reader *r)
     case PROP_ID:
         if (exchange_id_given(r->text.buf)) {
             swap_bufs(&r->u->tu_idbuf, &r->text);
-            blank_controls(&r->u->tu_idbuf);
+            /* the usual id, digits, has no control to blank: one loop over it, not two */
+            r->u->id_plain = plain_id(r->u->tu_idbuf.buf, r->u->tu_idbuf.len);
+            if (!r->u->id_plain)
+                blank_controls(&r->u->tu_idbuf);
             r->u->tu_id = r->u->tu_idbuf.buf;
         }
         break;
@@ -866,20 +885,6 @@ static int plain_form(const struct strbuf *sb)
 }
 
 /*
- * 1 when id, of len bytes, is the digits of a positive number as add_id
- * (csv.c) writes it: no leading zero, at most 18 digits (below LLONG_MAX).
- */
-static int plain_id(const char *id, size_t len)
-{
-    if (!len || len > 18 || *id == '0')
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (id[i] < '0' || id[i] > '9')
-            return 0;
-    return 1;
-}
-
-/*
  * Whether unit u, alone, is a concept the consumer may have as a row
  * (struct exchange_row): then fills r->row and returns 1. Such a unit has a
  * Korean and a target variant whose texts add_unit would store as they are,
@@ -896,8 +901,7 @@ static int unit_row(struct tmx_reader *r, const struct unit *u, const struct tuv
     struct exchange_row *row = &r->row;
 
     if (ko_only || !tgt || u->tu.c.nforms || bytes > EXCHANGE_MAX_UNIT / 16 ||
-        !plain_form(&src->seg) || !plain_form(&tgt->seg) ||
-        (u->tu_id && !plain_id(u->tu_id, u->tu_idbuf.len)) ||
+        !plain_form(&src->seg) || !plain_form(&tgt->seg) || (u->tu_id && !u->id_plain) ||
         (u->tu_notes.len &&
          utf8_visible_prefix(u->tu_notes.buf, u->tu_notes.len,
                              UTF8_VISIBLE_TAB | UTF8_VISIBLE_NEWLINE) != u->tu_notes.len))
@@ -952,6 +956,16 @@ static int hand_out_row(struct tmx_reader *r)
 }
 
 /*
+ * The keys a and b, of alen and blen bytes, are equal. Keys that differ
+ * mostly differ in their length or last byte (consecutive ids): told
+ * without the call.
+ */
+static int key_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && (!alen || (a[alen - 1] == b[alen - 1] && !memcmp(a, b, alen)));
+}
+
+/*
  * The finished unit: into the current concept, or, when it starts a
  * concept and is a row (unit_row), kept waiting for the next unit to tell
  * whether the concept goes on. bytes: the text it keeps.
@@ -961,6 +975,7 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
     struct unit *u = r->u;
     const struct tuv *src, *tgt;
     const char *key;
+    size_t key_len;
     int ko_only;
 
     unit_sides(u, &src, &tgt, &ko_only);
@@ -970,9 +985,16 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
             exchange_skipped_lang(&r->skipped, u->tuvs[i].lang.buf);
         return 0;
     }
-    key = u->tu_id ? u->tu_id : ko_only && tgt ? tgt->seg.buf : src->seg.buf;
+    if (u->tu_id) {
+        key = u->tu_id;
+        key_len = u->tu_idbuf.len;
+    } else {
+        const struct strbuf *k = ko_only && tgt ? &tgt->seg : &src->seg;
+        key = k->buf;
+        key_len = k->len;
+    }
     if (r->pending) {
-        if (!str_eq(key, r->pending_key)) {
+        if (!key_eq(key, key_len, r->pending_key, r->pending_key_len)) {
             if (hand_out_row(r))
                 return -1;
         } else {
@@ -993,6 +1015,7 @@ static int unit_done(struct tmx_reader *r, size_t bytes)
             return -1;
         r->pending = u;
         r->pending_key = key;
+        r->pending_key_len = key_len;
         r->pending_src = src;
         r->pending_tgt = tgt;
         return 0;

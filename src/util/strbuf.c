@@ -50,18 +50,6 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
         sb->buf[0] = '\0';
 }
 
-void strbuf_setlen(struct strbuf *sb, size_t len)
-{
-    if (!sb->alloc) {
-        if (len)
-            strbuf_grow(sb, len);
-        else
-            return;
-    }
-    sb->len = len;
-    sb->buf[len] = '\0';
-}
-
 void strbuf_add_grow(struct strbuf *sb, const void *data, size_t len)
 {
     if (!len)

@@ -37,8 +37,20 @@ void strbuf_release(struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb, size_t *len /* OUT: may be NULL */);
 /* Ensures room for extra more bytes plus the NUL. */
 void strbuf_grow(struct strbuf *sb, size_t extra);
-/* Truncates or extends (with garbage) to len bytes; len <= alloc. */
-void strbuf_setlen(struct strbuf *sb, size_t len);
+/*
+ * Truncates or extends (with garbage) to len bytes; len < alloc, or sb has
+ * no buffer yet. Inline: writers end each row they build with it.
+ */
+static inline void strbuf_setlen(struct strbuf *sb, size_t len)
+{
+    if (!sb->alloc) {
+        if (!len)
+            return;
+        strbuf_grow(sb, len);
+    }
+    sb->len = len;
+    sb->buf[len] = '\0';
+}
 /* Empties sb, keeping its buffer (inline: readers reset a buffer per element). */
 static inline void strbuf_reset(struct strbuf *sb)
 {

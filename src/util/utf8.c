@@ -238,11 +238,41 @@ static int maybe_control4(const unsigned char *s)
               ((y - ones) & ~y & highs));
 }
 
+#if defined(__SSE2__)
+/* Bit i set when v's byte i is below 0x20, 0x7F or 0xC2 (maybe_control8 for 16 bytes). */
+static unsigned control16(__m128i v)
+{
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)))));
+}
+#endif
+
 size_t utf8_control_free_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
 
+#if defined(__SSE2__)
+    /*
+     * Forms and notes are mostly 8 to 40 bytes: 16 at a time, the last
+     * step overlapping the one before, and 8 to 15 bytes as their first
+     * and last eight in one register; a step that finds a control leaves
+     * the rest to the byte loop below, from where it began.
+     */
+    if (len >= 16) {
+        while (i + 16 <= len && !control16(_mm_loadu_si128((const __m128i *)(s + i))))
+            i += 16;
+        if (i + 16 > len &&
+            (i == len || !control16(_mm_loadu_si128((const __m128i *)(s + len - 16)))))
+            return len;
+    } else if (len >= 8 &&
+               !control16(_mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)s),
+                                             _mm_loadl_epi64((const __m128i *)(s + len - 8))))) {
+        return len;
+    }
+#endif
     while (i + 8 <= len && !maybe_control8(s + i))
         i += 8;
     /* fewer than eight left: the last eight bytes, which overlap checked ones, in one step */

@@ -237,23 +237,15 @@ static int small_tag(struct xml_reader *r, const XML_Char **attrs)
     return raw > 0 && raw <= SMALL_TAG && !attrs[XML_GetSpecifiedAttributeCount(r->parser)];
 }
 
-/* What every start tag goes through: the depth and the attributes. Returns -1 when refused. */
-static inline int start_checks(struct xml_reader *r, const XML_Char *name, const XML_Char **attrs)
+/*
+ * The attributes of a start tag with more than one: their number and
+ * lengths. Kept out of start_checks, which every tag goes through, so
+ * that the callbacks that inline it save fewer registers. Returns -1 when
+ * refused.
+ */
+static __attribute__((noinline)) int check_attrs(struct xml_reader *r, const XML_Char *name,
+                                                 const XML_Char **attrs)
 {
-    r->text_run = 0;
-    r->value_len = (size_t)-1;
-    if (++r->depth > XML_MAX_DEPTH) {
-        refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
-        return -1;
-    }
-    /* one attribute (a tuv's language, a prop's type): strlen costs less than small_tag */
-    if (attrs[0] && !attrs[2]) {
-        r->value_len = strlen(attrs[1]);
-        if (r->value_len <= XML_MAX_ATTR)
-            return 0;
-        refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[0], name, XML_MAX_ATTR);
-        return -1;
-    }
     for (size_t i = 0; attrs[i] && (i || !small_tag(r, attrs)); i += 2) {
         if (i / 2 >= XML_MAX_ATTRS) {
             refuse(r, "element <%s> has more than %d attributes", name, XML_MAX_ATTRS);
@@ -265,6 +257,27 @@ static inline int start_checks(struct xml_reader *r, const XML_Char *name, const
         }
     }
     return 0;
+}
+
+/* What every start tag goes through: the depth and the attributes. Returns -1 when refused. */
+static inline int start_checks(struct xml_reader *r, const XML_Char *name, const XML_Char **attrs)
+{
+    r->text_run = 0;
+    r->value_len = (size_t)-1;
+    if (++r->depth > XML_MAX_DEPTH) {
+        refuse(r, "elements nested deeper than %d", XML_MAX_DEPTH);
+        return -1;
+    }
+    if (!attrs[0])
+        return 0;
+    if (attrs[2])
+        return check_attrs(r, name, attrs);
+    /* one attribute (a tuv's language, a prop's type): strlen costs less than small_tag */
+    r->value_len = strlen(attrs[1]);
+    if (r->value_len <= XML_MAX_ATTR)
+        return 0;
+    refuse(r, "attribute '%s' of <%s> longer than %u bytes", attrs[0], name, XML_MAX_ATTR);
+    return -1;
 }
 
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)

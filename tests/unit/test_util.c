@@ -803,6 +803,29 @@ static void test_utf8_visible(void)
         }
     INT_EQ(wrong, 0, "control_free_prefix and visible_prefix stop at the first control");
 
+    /*
+     * control_free_prefix's steps of 16 and of 8 to 15 bytes: every length,
+     * every byte at every position, in Hangul (three-byte) text, and a second
+     * control after the first
+     */
+    wrong = 0;
+    for (size_t len = 1; len <= 40; len++)
+        for (int b = 1; b < 256; b++)
+            for (size_t pos = 0; pos < len; pos++) {
+                char buf[40];
+                int control = b < 0x20 || b == 0x7F || b == 0xC2;
+                size_t want = control ? pos : len;
+                for (size_t i = 0; i < len; i++)
+                    buf[i] = "\xea\xb0\x80"[i % 3];
+                buf[pos] = (char)b;
+                if (pos + 5 < len) {
+                    buf[pos + 5] = '\n';
+                    want = control ? pos : pos + 5;
+                }
+                wrong += utf8_control_free_prefix(buf, len) != want;
+            }
+    INT_EQ(wrong, 0, "control_free_prefix at every length");
+
     /* the printable-ASCII steps of visible_prefix: every length, every byte at every position */
     wrong = 0;
     for (size_t len = 1; len <= 19; len++)
