@@ -1415,7 +1415,8 @@ static void find_limits(struct decision *d, int pass)
         struct ko_script sc;
         ko_script_of(t[i].s, t[i].len, &sc);
         enum ko_stop st = ko_token_stop(t[i].s, t[i].len);
-        if (!sc.hangul && (sc.latin || sc.digit))
+        /* Latin, digits or a sign the gloss writes too: 프록터 & 갬블(Procter & Gamble) */
+        if (!sc.hangul && !sc.han)
             st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ||
                          acronym_begins_with(o->gloss, glen, t[i].s, t[i].len)
                      ? KO_STOP_NONE
