@@ -814,7 +814,7 @@ static const char *reject_shape(const struct strbuf *g)
     for (const char *const *w = when; *w; w++)
         if (len > 4 && !memcmp(s, *w, 4) && sc.hangul >= 3 && !sc.latin &&
             /* 전 세계, 전 국민: "all", unless a body follows */
-            (w != when || span_org_like(s + 4, len - 4)))
+            (strcmp(*w, "전 ") || span_org_like(s + 4, len - 4)))
             return "a former or present name";
     for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
         if (!strcmp(s, *w))

@@ -472,6 +472,45 @@ static int same_number_first(const char *word, size_t wlen, const char *gloss, s
     return uc_is_hangul_syllable(c);
 }
 
+/*
+ * 1 when quoted text q[0..len) reads as a sentence, not a title: a word before the
+ * last is a noun with its subject or topic particle ('경쟁력의 핵심은 공급망 회복력',
+ * "기업들이 앞으로 디지털 전환"). Titles join their words with genitives, 및, 에서 …
+ * 으로 and objects of 위한 or 통한 (‘환경 개선을 통한 범죄예방’), seldom with these.
+ */
+static int quoted_sentence(const char *q, size_t len)
+{
+    static const char *const particles[] = {"이", "가", "은", "는", NULL};
+    for (size_t i = 0; i < len;) {
+        const char *sp = memchr(q + i, ' ', len - i);
+        if (!sp)
+            break; /* the last word is the head the bracket glosses */
+        size_t wl = (size_t)(sp - q) - i;
+        size_t stem = wl ? ko_noun_particle(q + i, wl) : 0;
+        for (const char *const *p = particles; *p; p++) {
+            size_t pl = strlen(*p);
+            if (stem && wl - stem == pl && !memcmp(q + i + stem, *p, pl))
+                return 1;
+            /* a plural and its particle: 기업들이, 국가들은 */
+            if (wl > pl + 3 && !memcmp(q + i + wl - pl, *p, pl) &&
+                !memcmp(q + i + wl - pl - 3, "들", 3))
+                return 1;
+        }
+        i += wl + 1;
+    }
+    return 0;
+}
+
+/* 1 when the word glued to the bracket at the end of clause[0..clen) names a body:
+ * it ends like one, or the lexicon knows it as acronym g's Korean name. */
+static int share_of_body(const char *clause, size_t clen, const struct strbuf *g)
+{
+    size_t w = clen;
+    while (w > 0 && clause[w - 1] != ' ')
+        w--;
+    return span_org_like(clause + w, clen - w) || lexicon_is_ko_form(g->buf, clause + w, clen - w);
+}
+
 /* 1 when s[0..at) ends with a file's name: a dot and a lower-case type (.pdf). */
 static int file_name_before(const char *s, size_t at)
 {
@@ -481,6 +520,14 @@ static int file_name_before(const char *s, size_t at)
     while (e > 0 && s[e - 1] >= 'a' && s[e - 1] <= 'z')
         e--;
     return e > 1 && e < at && s[e - 1] == '.' && gloss_file_reference(s + e, at - e);
+}
+
+static int memchr_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
 }
 
 /* 1 when g[0..glen) is in capitals and word, the word glued before it, is Hangul
@@ -523,8 +570,10 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
     if (!strcmp(why, "list label or weekday")) {
         if (ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
             return NULL;
-        /* an acronym that spells a weekday after a term, not a date: 치료목적사용면책(TUE) */
-        if (glued && gloss->len >= 3 && acronym_after_name(word, wlen, gloss->buf, gloss->len))
+        /* an acronym that spells a weekday after a term, not a date: 치료목적사용면책(TUE);
+         * not after a time word or an event of a programme (오전(THU), 개막식(WED)) */
+        if (glued && gloss->len >= 3 && ko_syllable_count(word, wlen) >= 4 &&
+            !memchr_digit(clause, clen) && acronym_after_name(word, wlen, gloss->buf, gloss->len))
             return NULL;
         if (glued && gloss->len == 1 &&
             (letter_name(word, wlen, gloss->buf[0]) || initial_of_word(word, wlen, gloss->buf[0])))
@@ -618,6 +667,10 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             w--;
         why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
     }
+    /* a body quoted with its figure, (KDI·1.6%): the acronym glosses the body's name
+     * before it, not a figure's (경제성장률 전망치(IMF·2.9%)) */
+    if (!why && memchr(inner, '%', ilen) && !share_of_body(s + start, at - start, &gloss))
+        why = "date, time or number";
     /* a file's name before the bracket and what it is (연구_2017.pdf(다운로드),
      * 포럼(12.18).png (안내장)): a link's label, not a term and its gloss */
     if (!why && file_name_before(s, at))
@@ -662,7 +715,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     /* 「... 기본법(AI 기본법)」: the bracket closes a title */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) &&
-        (!(stop == '\'' || stop == '"') || !(flags & OCC_SHORTFORM)))
+        (!(stop == '\'' || stop == '"') ||
+         (!(flags & OCC_SHORTFORM) && !quoted_sentence(s + start, end - start))))
         flags |= OCC_TITLE;
     if (start == end || (start + 1 >= end && s[start] == ' ')) {
         if (quoted_before(s, at, &qs, &qe)) {

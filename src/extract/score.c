@@ -149,13 +149,6 @@ static int initial_fits(const char *tok, size_t len, char c)
     return 0;
 }
 
-/*
- * 1 when tk is a country or region (place_word) that acronym acr
- * does not begin with: where a body is, not its name (미국 of 미국 특허청(USPTO),
- * 중국 of 중국 해사국(MSA)); 일본 of 일본 해상보안청(JCG) begins it. The letter is
- * checked against the English of the token's morphemes (morphemes.tsv: 일본
- * Japan), or, for a name without them, against its first sound (러시아: R).
- */
 /* 1 when tk is a country or region (word-classes.tsv: place), with the genitive too:
  * 일본의 of 일본의 이화학연구소 says where as 일본 does. Sets *stem to its length
  * without the 의. */
@@ -170,9 +163,17 @@ static int place_word(const char *tk, size_t len, size_t *stem)
 
 int score_place_word(const char *s, size_t len)
 {
-    return place_word(s, len, &len);
+    size_t stem;
+    return place_word(s, len, &stem);
 }
 
+/*
+ * 1 when tk is a country or region (place_word) that acronym acr
+ * does not begin with: where a body is, not its name (미국 of 미국 특허청(USPTO),
+ * 중국 of 중국 해사국(MSA)); 일본 of 일본 해상보안청(JCG) begins it. The letter is
+ * checked against the English of the token's morphemes (morphemes.tsv: 일본
+ * Japan), or, for a name without them, against its first sound (러시아: R).
+ */
 int score_place_unspelled(const char *tk, size_t len, const char *acr)
 {
     if (!place_word(tk, len, &len))

@@ -287,13 +287,9 @@ static size_t glued_line_end(const char *s, size_t len)
         size_t tl = strlen(*p);
         if (tl < 6 || tl >= len || memcmp(s, *p, tl))
             continue;
-        /* the country may be the whole rest or its first word: 러시아, 일본 */
-        for (size_t e = tl; e < len;) {
-            uint32_t c;
-            e += utf8_decode(s + e, len - e, &c);
-            if (score_place_word(s + tl, e - tl))
-                return tl;
-        }
+        /* the rest is the country, whole (not 미 of 학생미디어센터) */
+        if (ko_syllable_count(s + tl, len - tl) >= 2 && score_place_word(s + tl, len - tl))
+            return tl;
     }
     return 0;
 }
@@ -1392,14 +1388,19 @@ static int one_hangul_syllable(const struct tok *t)
  * 1 when acronym gloss g begins with the initial of Latin acronym a, the name of a
  * body its own name starts with: APEC 기후센터(APCC), EU 집행위원회(EC).
  */
-static int acronym_begins_with(const char *g, size_t glen, const char *a, size_t alen)
+static int acronym_begins_with(const char *g, size_t glen, const char *a, size_t alen,
+                               const struct tok *next)
 {
     if (alen < 2 || !gloss_is_acronym_token(g, glen) || !gloss_is_acronym_token(a, alen))
         return 0;
     for (size_t i = 0; i < alen; i++)
         if (!(a[i] >= 'A' && a[i] <= 'Z'))
             return 0;
-    return g[0] == a[0];
+    /* a body or a term the lexicon knows (not KT before 인터넷진흥원(KISA)), whose
+     * letter the Korean word after it does not give by its sound */
+    uint32_t c;
+    utf8_decode(next->s, next->len, &c);
+    return g[0] == a[0] && lexicon_acronym_kind(a, alen) && !span_initial_matches_letter(c, g[0]);
 }
 
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
@@ -1418,7 +1419,8 @@ static void find_limits(struct decision *d, int pass)
         /* Latin, digits or a sign the gloss writes too: 프록터 & 갬블(Procter & Gamble) */
         if (!sc.hangul && !sc.han)
             st = span_mem_casefind(o->gloss, glen, t[i].s, t[i].len) ||
-                         acronym_begins_with(o->gloss, glen, t[i].s, t[i].len)
+                         (i + 1 < m &&
+                          acronym_begins_with(o->gloss, glen, t[i].s, t[i].len, &t[i + 1]))
                      ? KO_STOP_NONE
                      : KO_STOP_HARD;
         else if (sc.digit) {

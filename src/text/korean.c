@@ -266,8 +266,8 @@ static const char *const function_words[] = {
     "적극", "계속", "주로", "처음",   "다음",   "위",     "아래",   "이상",   "이하",   "미만",
     "초과", "내외", "전후", "통한",   "위한",   "시",     "산하",   "소속",   "직속",   "연내",
     "연중", "연말", "연초", "상반기", "하반기", "당초",   "조만간", "각각",
-    /* where a body stands with the genitive (과학기술정보통신부 소속의 …); one of */
-    "산하의", "소속의", "직속의", "하나의",
+    /* where a body stands with the genitive (과학기술정보통신부 소속의 …) */
+    "산하의", "소속의", "직속의",
     /* the copula's 인 cut from its noun by a footnote's star (훈증제*인 메틸브로마이드) */
     "인",
     /* the bound noun 중 ("among") with its particles, and 것 ("what is") */
