@@ -421,11 +421,17 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
 
     assert(out && (s || !len));
     need = line_needs(s, len);
-    if (need & ~(unsigned)NEED_SPACE) {
-        /* one allocation each for the passes, not a reallocation per run they copy */
-        strbuf_grow(&a, len + 16);
-        strbuf_grow(&b, len + 16);
+    if (!(need & ~(unsigned)NEED_SPACE)) {
+        /* the usual line: nothing to fold, so no scratch to allocate and free */
+        if (need)
+            pass_space(s, len, out);
+        else
+            strbuf_add(out, s, len);
+        return;
     }
+    /* one allocation each for the passes, not a reallocation per run they copy */
+    strbuf_grow(&a, len + 16);
+    strbuf_grow(&b, len + 16);
 
     if (need & NEED_HTML) {
         text__pass_html(cur, cur_len, &a);
