@@ -233,6 +233,20 @@ static enum text_status decode_bytes(struct text_decoder *d, const char *in, siz
     enum text_status st;
     size_t used = 0;
 
+    if (d->stage == DEC_UTF8 && in == d->pend.buf && !out->len &&
+        utf8_valid_prefix(in, len) == len) {
+        /*
+         * The usual file once detection has buffered it (all of a file
+         * under TEXT_SNIFF_BYTES): pend's buffer becomes the output, and
+         * out's goes on as pend, instead of copying every byte over.
+         */
+        struct strbuf swap = *out;
+        *out = d->pend;
+        d->pend = swap;
+        strbuf_reset(&d->pend);
+        d->offset += len;
+        return TEXT_OK;
+    }
     if (d->stage == DEC_UTF8)
         st = decode_utf8(d, in, len, out, err, &used);
     else

@@ -329,9 +329,24 @@ static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, 
     unsigned carry = 0, bad, spaces;
     char tail[33];
 
-    for (; i + 17 <= len; i += 16) {
+    /* one call of block_needs, so that it is inlined with carry in a register */
+    for (; i < len; i += 16) {
+        const char *p = s + i;
+        unsigned before = carry;
         size_t at, start, k;
-        if ((bad = block_needs(s + i, &carry, need, &spaces)) == 0)
+
+        if (i + 17 > len) {
+            memcpy(tail, p, len - i);
+            memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
+            p = tail;
+        }
+        bad = block_needs(p, &carry, need, &spaces);
+        if (p == tail) {
+            /* a syllable cut off by the line's end fails, as it should */
+            *upto = len;
+            return !bad && !carry ? len : i - utf8_block_back(before);
+        }
+        if (!bad)
             continue;
         at = (size_t)__builtin_ctz(bad);
         *upto = i + at + 1;
@@ -348,13 +363,6 @@ static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, 
         return i + start;
     }
     *upto = len;
-    if (i < len) {
-        unsigned end = carry; /* a syllable cut off by the line's end fails, as it should */
-        memcpy(tail, s + i, len - i);
-        memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
-        if (!block_needs(tail, &end, need, &spaces) && !end)
-            return len;
-    }
     return i - utf8_block_back(carry);
 }
 #endif
@@ -413,6 +421,17 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
 
     assert(out && (s || !len));
     need = line_needs(s, len);
+    if (!(need & ~(unsigned)NEED_SPACE)) {
+        /* the usual line: nothing to fold, so no scratch to allocate and free */
+        if (need)
+            pass_space(s, len, out);
+        else
+            strbuf_add(out, s, len);
+        return;
+    }
+    /* one allocation each for the passes, not a reallocation per run they copy */
+    strbuf_grow(&a, len + 16);
+    strbuf_grow(&b, len + 16);
 
     if (need & NEED_HTML) {
         text__pass_html(cur, cur_len, &a);

@@ -93,22 +93,16 @@ static size_t valid_chars(const unsigned char *s, size_t i, size_t len, size_t s
  * only before 80..9F: no surrogates; E0 and four-byte sequences are left to
  * valid_chars), given *carry, the continuation bytes the sequence the
  * previous block ended in still expects (bits 0 and 1). On success *carry
- * is updated and *back says where the block's last sequence starts, if it
- * goes on into the next block (1 or 2 bytes before it, else 0); on failure
- * both are left alone.
+ * is updated; on failure it is left alone.
  */
-static int block_valid(const unsigned char *s, unsigned *carry, size_t *back)
+static int block_valid(const unsigned char *s, unsigned *carry)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)s);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(s + 1));
     unsigned hi = (unsigned)_mm_movemask_epi8(v), c, l2, l3, want;
 
-    if (!hi) {
-        if (*carry)
-            return 0;
-        *back = 0;
-        return 1;
-    }
+    if (!hi)
+        return !*carry;
     /* as signed bytes: continuations 80..BF are below -64, C2..DF -62..-33, E1..EF -31..-17 */
     c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
     l2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
@@ -121,8 +115,20 @@ static int block_valid(const unsigned char *s, unsigned *carry, size_t *back)
                                         _mm_cmpgt_epi8(v1, _mm_set1_epi8((char)0x9F)))))
         return 0;
     *carry = want >> 16;
-    *back = ((l2 | l3) & 0x8000) ? 1 : (l3 & 0x4000) ? 2 : 0;
     return 1;
+}
+
+/*
+ * Where the sequence that block_valid's blocks ended in starts, s + i being
+ * the end of the last block: 1 or 2 bytes before it when carry says that
+ * sequence goes on, else 0. Found from the bytes once, when the blocks stop,
+ * rather than in every block.
+ */
+static size_t block_back(const unsigned char *s, size_t i, unsigned carry)
+{
+    if (!carry)
+        return 0;
+    return (s[i - 1] & 0xC0) == 0x80 ? 2 : 1;
 }
 #endif
 
@@ -140,19 +146,17 @@ size_t utf8_valid_prefix(const char *str, size_t len)
      * of anything else a character at a time.
      */
     unsigned carry = 0;
-    size_t back = 0;
     while (i + 17 <= len) {
-        if (block_valid(s + i, &carry, &back)) {
+        if (block_valid(s + i, &carry)) {
             i += 16;
             continue;
         }
-        i = valid_chars(s, i - back, len, i + 16, &bad);
+        i = valid_chars(s, i - block_back(s, i, carry), len, i + 16, &bad);
         carry = 0;
-        back = 0;
         if (bad)
             return i;
     }
-    i -= back;
+    i -= block_back(s, i, carry);
 #endif
     i = valid_chars(s, i, len, len, &bad);
     return i;
