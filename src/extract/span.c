@@ -1169,6 +1169,18 @@ static int title_phrase_start(const struct tok *t, int s)
         /* 인공지능 발전과 신뢰 기반 조성 등에 관한 기본법: 과 and 와 join nouns as 및 does */
         int conj = p->len > 3 &&
                    (span_ends_with(p->s, p->len, "과", 3) || span_ends_with(p->s, p->len, "와", 3));
+        /* 공공기관 지방이전에 따른 혁신도시 건설 및 지원에 관한 특별법, 재난 대응을 위한
+         * …: a clause of the title that says what the act follows or serves */
+        if (j >= 2 &&
+            ((p->len == 6 && !memcmp(p->s, "따른", 6) &&
+              span_ends_with(t[j - 2].s, t[j - 2].len, "에", 3)) ||
+             (p->len == 6 && !memcmp(p->s, "위한", 6) &&
+              (span_ends_with(t[j - 2].s, t[j - 2].len, "을", 3) ||
+               span_ends_with(t[j - 2].s, t[j - 2].len, "를", 3)))) &&
+            t[j - 2].len > 3) {
+            j -= 2;
+            continue;
+        }
         if (!joiner && !genitive && !conj && st != KO_STOP_NONE)
             break;
         struct ko_script sc;
