@@ -922,8 +922,14 @@ static void accept_unless_list(struct occ *o, const struct tok *t, int s, int m,
  */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr)
 {
+    /* a ministry (…부) or an agency (…청, …처) runs programmes as well as bodies:
+     * 법무부 사회통합프로그램(KIIP) */
+    int ministry = (span_ends_with(t[i].s, t[i].len, "부", 3) &&
+                    !span_ends_with(t[i].s, t[i].len, "정부", 6)) || /* 일반정부 부채(D2) */
+                   span_ends_with(t[i].s, t[i].len, "청", 3) ||
+                   span_ends_with(t[i].s, t[i].len, "처", 3);
     if (i >= m - 1 || ko_syllable_count(t[i].s, t[i].len) < 3 || !span_org_like(t[i].s, t[i].len) ||
-        !span_org_like(t[m - 1].s, t[m - 1].len) || t[i + 1].dot)
+        !(ministry || span_org_like(t[m - 1].s, t[m - 1].len)) || t[i + 1].dot)
         return 0;
     const char *to = t[m - 1].s + t[m - 1].len;
     return score_acronym_fit(t[i].s, (size_t)(to - t[i].s), acr) <=
