@@ -949,6 +949,8 @@ static size_t split_items(const char *s, size_t len, struct item *it)
                 /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
                 (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||
                 item_is_role(s + start, i - start) ||
+                /* a body's name and its head: (한국과학기술정보연구원·원장 최희윤) */
+                (!more && item_is_role(s + i + 2, len - i - 2)) ||
                 /* an acronym and its expansion: STO·Security Token Offering, and the
                  * other way round: Test of Proficiency in Korean·TOPIK */
                 (gloss_is_acronym_token(s + start, i - start) && !b.hangul && !b.han &&
