@@ -1468,6 +1468,11 @@ static void find_limits(struct decision *d, int pass)
         if (st == KO_STOP_HARD && (t[i].dot || (i + 1 < m && t[i + 1].dot)) && sc.hangul &&
             !sc.latin && !sc.digit && ko_syllable_count(t[i].s, t[i].len) == 1)
             st = KO_STOP_NONE;
+        /* 및 inside a name whose English has its "and": 약물중독 및 정신건강
+         * 서비스국(Substance Abuse and Mental Health Services Administration) */
+        if (st == KO_STOP_HARD && t[i].len == 3 && !memcmp(t[i].s, "및", 3) && i > 0 && i < m - 1 &&
+            (strstr(o->gloss, " and ") || strstr(o->gloss, " & ")))
+            st = KO_STOP_NONE;
         if (span_located_at(t, i, m))
             st = KO_STOP_HARD;
         /* a word of a Latin gloss written in Hangul is that word, whatever it ends
