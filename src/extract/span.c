@@ -271,6 +271,11 @@ static size_t glued_sentence_end(const char *s, size_t len)
  */
 static size_t glued_line_end(const char *s, size_t len)
 {
+    /* a name said twice without a break, a page's title and its first line:
+     * 중앙재난안전대책본부중앙재난안전대책본부 */
+    if (len % 2 == 0 && len >= 12 && !memcmp(s, s + len / 2, len / 2) &&
+        ko_syllable_count(s, len / 2) * 3 == len / 2)
+        return len / 2;
     static const char *const domains[] = {"kr", "com", "net", "org", "html", "do", NULL};
     size_t latin = 0;
     while (latin < len && s[latin] >= 'a' && s[latin] <= 'z')
