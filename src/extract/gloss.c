@@ -230,11 +230,11 @@ static int is_version_end(const char *s, size_t len)
 static int unit_at(const char *s, size_t len)
 {
     static const char *const units[] = {
-        "km",  "cm",   "mm",   "nm",   "μm",   "m",   "kg",  "mg",  "g",   "t",   "kt",
-        "Mt",  "Gt",   "ha",   "GW",   "MW",   "kW",  "TW",  "GWh", "MWh", "kWh", "TWh",
-        "kV",  "Hz",   "kHz",  "MHz",  "GHz",  "THz", "KB",  "MB",  "GB",  "TB",  "PB",
-        "bps", "kbps", "Mbps", "Gbps", "Tbps", "ppm", "ppb", "dB",  "TEU", "km²", "m²",
-        "km2", "m2",   "m³",   "℃",    "°C",   "cc",  "ml",  "mL",  "nm²", NULL};
+        "km",   "cm",   "mm",   "nm",   "μm",  "m",   "kg",  "mg",  "g",   "t",   "kt",  "Mt",
+        "Gt",   "ha",   "GW",   "MW",   "kW",  "KW",  "KWh", "TW",  "GWh", "MWh", "kWh", "TWh",
+        "kV",   "Hz",   "kHz",  "MHz",  "GHz", "THz", "KB",  "MB",  "GB",  "TB",  "PB",  "bps",
+        "kbps", "Mbps", "Gbps", "Tbps", "ppm", "ppb", "dB",  "TEU", "km²", "m²",  "km2", "m2",
+        "m³",   "℃",    "°C",   "cc",   "ml",  "mL",  "nm²", NULL};
     size_t i = 0;
     if (i < len && s[i] == ' ')
         i++;
@@ -771,7 +771,8 @@ int gloss_file_reference(const char *s, size_t len)
                                         "txt", "csv",  "mp4", "mp3",  NULL};
     if (one_of(s, len, types))
         return 1;
-    static const char *const refs[] = {"Table ", "Figure ", "Fig. ", "Fig ", NULL};
+    static const char *const refs[] = {"Table ", "Figure ", "Fig. ", "Fig ",
+                                       "Task ",  "Annex ",  NULL};
     for (const char *const *r = refs; *r; r++) {
         size_t n = strlen(*r), i = n;
         if (len <= n || memcmp(s, *r, n))
@@ -779,6 +780,23 @@ int gloss_file_reference(const char *s, size_t len)
         while (i < len && s[i] >= '0' && s[i] <= '9')
             i++;
         if (i > n && i == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* A web address without its scheme: lower-case labels of letters, digits and hyphens
+ * joined by dots, ending in a top-level domain (kncap.org, malteo.korean.go.kr). */
+static int domain_name(const char *s, size_t len)
+{
+    static const char *const tlds[] = {".org", ".com", ".net", ".kr", ".int", ".edu", ".gov", NULL};
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+              s[i] == '.'))
+            return 0;
+    for (const char *const *t = tlds; *t; t++) {
+        size_t n = strlen(*t);
+        if (len > n + 1 && !memcmp(s + len - n, *t, n) && s[0] != '.')
             return 1;
     }
     return 0;
@@ -808,6 +826,8 @@ static const char *reject_shape(const struct strbuf *g)
         return "list label or weekday";
     if (gloss_file_reference(s, len))
         return "a file or a table";
+    if (domain_name(s, len))
+        return "source or credit"; /* 홈페이지(kncap.org): where, not what */
     /* (전 국가사이버안보협력센터), (구 소련), (현 한국해양과학기술원): what the body
      * or the place was or became called, another name in time, not a gloss */
     static const char *const when[] = {"전 ", "구 ", "현 ", "옛 ", NULL};
