@@ -99,7 +99,9 @@ static void strip_marks(struct strbuf *sb)
         if (uc_is_han(c))
             strbuf_setlen(sb, q);
     }
-    while (sb->len && (n = utf8_decode(sb->buf, sb->len, &c)) && c >= 0x2190 && c <= 0x21FF)
+    /* an arrow before a replacement (→갓길), a dot of a list before its item (․VR) */
+    while (sb->len && (n = utf8_decode(sb->buf, sb->len, &c)) &&
+           ((c >= 0x2190 && c <= 0x21FF) || c == 0x2024 || c == 0x2027 || c == 0xB7 || c == 0x30FB))
         strbuf_remove(sb, 0, n);
     strbuf_trim(sb);
 }
@@ -826,6 +828,9 @@ static const char *reject_shape(const struct strbuf *g)
         return "list label or weekday";
     if (gloss_file_reference(s, len))
         return "a file or a table";
+    /* 낙하훈련 모의훈련장치(그리드 스페이스㈜): the company that makes it, not a name of it */
+    if (has(s, len, "㈜") || has(s, len, "(주)") || has(s, len, "주식회사"))
+        return "a company";
     if (domain_name(s, len))
         return "source or credit"; /* 홈페이지(kncap.org): where, not what */
     /* (전 국가사이버안보협력센터), (구 소련), (현 한국해양과학기술원): what the body

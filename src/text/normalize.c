@@ -36,7 +36,7 @@
 static int is_mark(uint32_t c)
 {
     return (c >= 0x2018 && c <= 0x201F) || c == 0x318D || c == 0x30FB || c == 0xFF65 ||
-           c == 0x2027 || c == 0x2219;
+           c == 0x2024 || c == 0x2027 || c == 0x2219;
 }
 
 /*
@@ -95,6 +95,7 @@ static uint32_t fold_char_marks(uint32_t c, int keep_marks)
     case 0x318D: /* ㆍ HANGUL LETTER ARAEA, typed as a middle dot */
     case 0x30FB: /* ・ */
     case 0xFF65: /* ･ */
+    case 0x2024: /* ․ ONE DOT LEADER, the hangeul word processor's middle dot */
     case 0x2027: /* ‧ */
     case 0x2219: /* ∙ */
         return 0xB7;

@@ -7,7 +7,7 @@
  *    to ' ', zero-width characters removed, runs of spaces to one space;
  *  - bracket variants: 〈〉 ⟨⟩ 〈〉 to < >, 【】 to [ ], superscript ⁽⁾ to ( );
  *    title brackets 「」『』《》 are kept;
- *  - quotes: ‘ ’ ‚ ‛ to ', “ ” „ ‟ to "; middle dots ㆍ ・ ‧ ∙ to ·;
+ *  - quotes: ‘ ’ ‚ ‛ to ', “ ” „ ‟ to "; middle dots ㆍ ・ ‧ ∙ ․ to ·;
  *    hyphens U+2010/2011 to '-', wave dashes 〜 to '~';
  *  - HTML: tags of HTML elements (<p>, </div>, <div style=...>, <br/>) are
  *    removed (block elements leave a space), comments removed, named and
@@ -33,7 +33,7 @@
 void text_normalize_line(const char *s, size_t len, struct strbuf *out);
 
 /*
- * The same with quotes and middle dots as written (‘ ’ “ ” ㆍ ‧ ・ ∙ are not
+ * The same with quotes and middle dots as written (‘ ’ “ ” ㆍ ‧ ・ ∙ ․ are not
  * folded): character for character what text_normalize_line gives, so that a
  * term found in the plain line can be copied as the document writes it.
  */
