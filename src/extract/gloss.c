@@ -119,6 +119,8 @@ static int english_name_item(const char *s, size_t len)
  * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X, 아래 X): copies X into
  * out and returns 1.
  */
+static int item_is_role(const char *s, size_t len);
+
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
     static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
@@ -152,7 +154,11 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                 strbuf_add(out, s + j + qn, k - j - qn);
             } else {
                 size_t k = j;
-                while (k < len && s[k] != ',' && s[k] != ';')
+                /* up to a comma, or a middle dot before the head's role and name:
+                 * (이하 진흥원·원장 윤상흠) */
+                while (k < len && s[k] != ',' && s[k] != ';' &&
+                       !(len - k > 2 && !memcmp(s + k, "·", 2) &&
+                         item_is_role(s + k + 2, len - k - 2)))
                     k++;
                 strbuf_add(out, s + j, k - j);
                 for (const char *const *t = tails; *t; t++) {
