@@ -810,6 +810,16 @@ static int domain_name(const char *s, size_t len)
     return 0;
 }
 
+/* A fiscal year, FY2000, FY 2024, FY24: when, not a name. */
+static int fiscal_year(const char *s, size_t len)
+{
+    if (len < 4 || (s[0] | 0x20) != 'f' || (s[1] | 0x20) != 'y')
+        return 0;
+    size_t i = 2 + (s[2] == ' ');
+    size_t d = strspn(s + i, "0123456789");
+    return (d == 2 || d == 4) && i + d == len;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -819,7 +829,7 @@ static const char *reject_shape(const struct strbuf *g)
     if (!len)
         return "empty";
     ko_script_of(s, len, &sc);
-    if (has_numeric_run(s, len))
+    if (has_numeric_run(s, len) || fiscal_year(s, len))
         return "date, time or number";
     if (!sc.hangul && !sc.latin && !sc.han)
         return "no letters";
