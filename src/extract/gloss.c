@@ -119,7 +119,7 @@ static int english_name_item(const char *s, size_t len)
  * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X, 아래 X): copies X into
  * out and returns 1.
  */
-static int item_is_role(const char *s, size_t len);
+static int role_and_name(const char *s, size_t len);
 
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
@@ -158,7 +158,7 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                  * (이하 진흥원·원장 윤상흠) */
                 while (k < len && s[k] != ',' && s[k] != ';' &&
                        !(len - k > 2 && !memcmp(s + k, "·", 2) &&
-                         item_is_role(s + k + 2, len - k - 2)))
+                         role_and_name(s + k + 2, len - k - 2)))
                     k++;
                 strbuf_add(out, s + j, k - j);
                 for (const char *const *t = tails; *t; t++) {
@@ -844,7 +844,8 @@ static const char *reject_shape(const struct strbuf *g)
         return "list label or weekday";
     if (gloss_file_reference(s, len))
         return "a file or a table";
-    /* 낙하훈련 모의훈련장치(그리드 스페이스㈜): the company that makes it, not a name of it */
+    /* 낙하훈련 모의훈련장치(그리드 스페이스㈜): the company that makes it, not a name of
+     * it (after a Latin name, KEPCO(한국전력공사㈜), it is the name: scan.c lifts this) */
     if (has(s, len, "㈜") || has(s, len, "(주)") || has(s, len, "주식회사"))
         return "a company";
     if (domain_name(s, len))
@@ -990,8 +991,9 @@ static size_t split_items(const char *s, size_t len, struct item *it)
                 /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
                 (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||
                 item_is_role(s + start, i - start) ||
-                /* a body's name and its head: (한국과학기술정보연구원·원장 최희윤) */
-                (!more && item_is_role(s + i + 2, len - i - 2)) ||
+                /* a body's name and its head: (한국과학기술정보연구원·원장 최희윤); not
+                 * (포스텍·카이스트 박사 과정) */
+                (!more && role_and_name(s + i + 2, len - i - 2)) ||
                 /* an acronym and its expansion: STO·Security Token Offering, and the
                  * other way round: Test of Proficiency in Korean·TOPIK */
                 (gloss_is_acronym_token(s + start, i - start) && !b.hangul && !b.han &&

@@ -543,8 +543,16 @@ static int acronym_after_name(const char *word, size_t wlen, const char *g, size
            !(wlen >= 3 && !memcmp(word + wlen - 3, "일", 3));
 }
 
+/* 1 when w[0..n) holds Latin letters and no Hangul (KEPCO, KT). */
+static int is_latin_word(const char *w, size_t n)
+{
+    struct ko_script sc;
+    ko_script_of(w, n, &sc);
+    return sc.latin && !sc.hangul;
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
-                                size_t wlen, const struct strbuf *gloss, unsigned flags)
+                                size_t wlen, struct strbuf *gloss, unsigned flags)
 {
     int glued = !(flags & OCC_SPACED);
     /* a short form defined with 이하 is one name however short or dotted: (이하 "법"이라
@@ -556,6 +564,18 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
         return NULL;
     if (!strcmp(why, "enumeration"))
         return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
+    /* KEPCO(한국전력공사㈜), KT(주식회사 케이티): the Korean name of the company whose
+     * Latin name stands before it; the mark goes */
+    if (!strcmp(why, "a company") && wlen && is_latin_word(word, wlen)) {
+        static const char *const marks[] = {"주식회사", "(주)", "㈜", NULL};
+        for (const char *const *mk = marks; *mk; mk++) {
+            const char *at = strstr(gloss->buf, *mk);
+            if (at)
+                strbuf_remove(gloss, (size_t)(at - gloss->buf), strlen(*mk));
+        }
+        strbuf_trim(gloss);
+        return gloss->len ? NULL : why;
+    }
     /* 게임스컴 2012(gamescom 2012): the year the term ends with ends its name */
     if (!strcmp(why, "date, time or number") && wlen == 4 && gloss->len > 5 &&
         !memcmp(gloss->buf + gloss->len - 4, word, 4) && gloss->buf[gloss->len - 5] == ' ' &&

@@ -271,10 +271,10 @@ static size_t glued_sentence_end(const char *s, size_t len)
  */
 static size_t glued_line_end(const char *s, size_t len)
 {
-    /* a name said twice without a break, a page's title and its first line:
-     * 중앙재난안전대책본부중앙재난안전대책본부 */
-    if (len % 2 == 0 && len >= 12 && !memcmp(s, s + len / 2, len / 2) &&
-        ko_syllable_count(s, len / 2) * 3 == len / 2)
+    /* a name of four syllables or more said twice without a break, a page's title
+     * and its first line: 중앙재난안전대책본부중앙재난안전대책본부 */
+    if (len % 2 == 0 && len >= 24 && !memcmp(s, s + len / 2, len / 2) &&
+        ko_syllable_count(s, len / 2) * 3 == len / 2) /* not 토닥토닥, 반짝반짝 */
         return len / 2;
     static const char *const domains[] = {"kr", "com", "net", "org", "html", "do", NULL};
     size_t latin = 0;
@@ -933,6 +933,12 @@ int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr)
                     !span_ends_with(t[i].s, t[i].len, "정부", 6)) || /* 일반정부 부채(D2) */
                    span_ends_with(t[i].s, t[i].len, "청", 3) ||
                    span_ends_with(t[i].s, t[i].len, "처", 3);
+    /* nouns that end like one and name no body: 통신감청, 거래처 */
+    static const char *const not_bodies[] = {"감청", "신청", "요청", "거래처", "출처", "대처",
+                                             "간부", "내부", "외부", "전부",   "일부", NULL};
+    for (const char *const *nb = not_bodies; ministry && *nb; nb++)
+        if (span_ends_with(t[i].s, t[i].len, *nb, strlen(*nb)))
+            ministry = 0;
     if (i >= m - 1 || ko_syllable_count(t[i].s, t[i].len) < 3 || !span_org_like(t[i].s, t[i].len) ||
         !(ministry || span_org_like(t[m - 1].s, t[m - 1].len)) || t[i + 1].dot)
         return 0;
@@ -1154,7 +1160,7 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
  * "X에 대한 Y" is Y about X (개발도상국에 대한 국가협력전략(CPS)): no gold name
  * of the corpus is built so, and two were taken whole.
  */
-static int title_phrase_start(const struct tok *t, int s)
+static int title_phrase_start(const struct tok *t, int s, int quoted)
 {
     /* up to three nouns between 관한 and the span: 기후변화에 관한 [정부 간] 협의체 */
     int k = s;
@@ -1180,9 +1186,10 @@ static int title_phrase_start(const struct tok *t, int s)
         /* 인공지능 발전과 신뢰 기반 조성 등에 관한 기본법: 과 and 와 join nouns as 및 does */
         int conj = p->len > 3 &&
                    (span_ends_with(p->s, p->len, "과", 3) || span_ends_with(p->s, p->len, "와", 3));
-        /* 공공기관 지방이전에 따른 혁신도시 건설 및 지원에 관한 특별법, 재난 대응을 위한
-         * …: a clause of the title that says what the act follows or serves */
-        if (j >= 2 &&
+        /* '공공기관 지방이전에 따른 혁신도시 건설 및 지원에 관한 특별법', in quotes or
+         * 「」: a clause of the title that says what the act follows or serves (outside
+         * them, 확산에 따른 is the sentence's) */
+        if (quoted && j >= 2 &&
             ((p->len == 6 && !memcmp(p->s, "따른", 6) &&
               span_ends_with(t[j - 2].s, t[j - 2].len, "에", 3)) ||
              (p->len == 6 && !memcmp(p->s, "위한", 6) &&
@@ -1426,6 +1433,27 @@ static int acronym_begins_with(const char *g, size_t glen, const char *a, size_t
     return g[0] == a[0] && lexicon_acronym_kind(a, alen) && !span_initial_matches_letter(c, g[0]);
 }
 
+/*
+ * 1 when English gloss g has an "and" (or "&") and the Korean words t[from..m) after a
+ * 및 render no more than the English after it, so the words before the 및 render the
+ * English before it: 약물중독 및 정신건강 서비스국(Substance Abuse and Mental Health
+ * Services Administration). Not 교육 및 보건복지부(Ministry of Health and Welfare),
+ * whose 보건복지부 renders the whole English.
+ */
+static int and_left_unrendered(const char *g, const struct tok *t, int from, int m)
+{
+    const char *a = strstr(g, " and ");
+    size_t skip = 5;
+    if (!a)
+        a = strstr(g, " & "), skip = 3;
+    if (!a)
+        return 0;
+    unsigned after = english_content_words(a + skip), units = 0;
+    for (int k = from; k < m; k++)
+        units += word_units(t[k].s, t[k].len, g);
+    return units <= after;
+}
+
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
@@ -1476,7 +1504,7 @@ static void find_limits(struct decision *d, int pass)
         /* 및 inside a name whose English has its "and": 약물중독 및 정신건강
          * 서비스국(Substance Abuse and Mental Health Services Administration) */
         if (st == KO_STOP_HARD && t[i].len == 3 && !memcmp(t[i].s, "및", 3) && i > 0 && i < m - 1 &&
-            (strstr(o->gloss, " and ") || strstr(o->gloss, " & ")))
+            and_left_unrendered(o->gloss, t, i + 1, m))
             st = KO_STOP_NONE;
         if (span_located_at(t, i, m))
             st = KO_STOP_HARD;
@@ -1657,7 +1685,7 @@ static void decide_shortform(struct decision *d)
                                 (size_t)(t[m - 1].s + t[m - 1].len - t[s + 1].s)))
         s++;
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
-    s = title_phrase_start(t, s);
+    s = title_phrase_start(t, s, (d->o->flags & OCC_TITLE) != 0);
     if (s >= 0) {
         accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
         d->o->flags |= OCC_PHRASE;
@@ -1854,7 +1882,7 @@ static void decide_abbrev(struct decision *d)
     /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체;
      * not when the span is already the lexicon's name of the acronym, a kind of
      * document or body (군수협력에 관한 양해각서(MOU) gives 양해각서) */
-    int ts = title_phrase_start(t, s);
+    int ts = title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
     if (ts >= 0 &&
         !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)))
         s = ts, o->flags |= OCC_PHRASE;
@@ -1967,7 +1995,7 @@ static void decide_english(struct decision *d)
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
      * 관한 협약(Convention relating to the Status of Refugee 1951) */
     if (d->a.start < 0 && count_words(o->gloss) >= 3) {
-        int ts = title_phrase_start(t, s);
+        int ts = title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
         if (ts >= 0 && ts < s)
             s = ts, o->flags |= OCC_PHRASE;
     }
@@ -2073,10 +2101,10 @@ static void decide_hangul(struct decision *d)
         /* from the span's start, or from after a 관한 inside it: a span taken in
          * proportion may stop within the name (지원에 관한 법률 of 「해외진출 기업의
          * 국내복귀 지원에 관한 법률(유턴기업지원법)」) */
-        int title_s = title_phrase_start(t, s);
+        int title_s = title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
         for (int j = s; title_s < 0 && j < m - 1; j++)
             if (t[j].len == 6 && !memcmp(t[j].s, "관한", 6))
-                title_s = title_phrase_start(t, j + 1);
+                title_s = title_phrase_start(t, j + 1, (o->flags & OCC_TITLE) != 0);
         if (title_s >= 0 && !gs.latin) {
             const char *tf = t[title_s].s;
             size_t tlen = (size_t)(to - tf);
@@ -2091,7 +2119,7 @@ static void decide_hangul(struct decision *d)
     if (restates && gw_longer(o->gloss, from, tl)) {
         kind = MODEL_KIND_NATIVE;
     } else if ((syllable_subsequence(o->gloss, from, tl) ||
-                (title_phrase_start(t, s) < 0 && s < m - 1 &&
+                (title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0) < 0 && s < m - 1 &&
                  span_ends_with(o->gloss, glen, "법", 3) &&
                  (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
