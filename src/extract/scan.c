@@ -522,12 +522,11 @@ static int file_name_before(const char *s, size_t at)
     return e > 1 && e < at && s[e - 1] == '.' && gloss_file_reference(s + e, at - e);
 }
 
-static int memchr_digit(const char *s, size_t len)
+static int clause_has_digit(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 1;
-    return 0;
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    return sc.digit != 0;
 }
 
 /* 1 when g[0..glen) is in capitals and word, the word glued before it, is Hangul
@@ -593,7 +592,8 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
         /* an acronym that spells a weekday after a term, not a date: 치료목적사용면책(TUE);
          * not after a time word or an event of a programme (오전(THU), 개막식(WED)) */
         if (glued && gloss->len >= 3 && ko_syllable_count(word, wlen) >= 4 &&
-            !memchr_digit(clause, clen) && acronym_after_name(word, wlen, gloss->buf, gloss->len))
+            !clause_has_digit(clause, clen) &&
+            acronym_after_name(word, wlen, gloss->buf, gloss->len))
             return NULL;
         if (glued && gloss->len == 1 &&
             (letter_name(word, wlen, gloss->buf[0]) || initial_of_word(word, wlen, gloss->buf[0])))

@@ -917,30 +917,38 @@ static void accept_unless_list(struct occ *o, const struct tok *t, int s, int m,
         accept(o, t, s, m, kind);
 }
 
+/* 1 when t ends like a ministry (…부) or an agency (…청, …처), which runs programmes as
+ * well as bodies (법무부 사회통합프로그램(KIIP)); not a noun that only ends so (일반정부,
+ * 통신감청, 거래처). */
+static int ministry_like(const struct tok *t)
+{
+    static const char *const not_bodies[] = {"정부", "감청", "신청", "요청", "거래처",
+                                             "출처", "대처", "간부", "내부", "외부",
+                                             "전부", "일부", NULL};
+    if (!span_ends_with(t->s, t->len, "부", 3) && !span_ends_with(t->s, t->len, "청", 3) &&
+        !span_ends_with(t->s, t->len, "처", 3))
+        return 0;
+    for (const char *const *nb = not_bodies; *nb; nb++)
+        if (span_ends_with(t->s, t->len, *nb, strlen(*nb)))
+            return 0;
+    return 1;
+}
+
 /*
  * 1 when t[i] is a parent body before the name of a body under it that acronym acr
  * names: a name of three or more syllables ending like an organisation's, before
- * tokens that end like one too, and the acronym spells no more letters with it
+ * tokens that end like one too (or anything, after a ministry: ministry_like), and
+ * the acronym spells no more letters with it
  * than without it (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS), 북극이사회
  * of 북극이사회 해양환경 워킹그룹(PAME); not 세계보건기구 of 세계보건기구
  * 서태평양지역사무처(WPRO), whose W it spells).
  */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr)
 {
-    /* a ministry (…부) or an agency (…청, …처) runs programmes as well as bodies:
-     * 법무부 사회통합프로그램(KIIP) */
-    int ministry = (span_ends_with(t[i].s, t[i].len, "부", 3) &&
-                    !span_ends_with(t[i].s, t[i].len, "정부", 6)) || /* 일반정부 부채(D2) */
-                   span_ends_with(t[i].s, t[i].len, "청", 3) ||
-                   span_ends_with(t[i].s, t[i].len, "처", 3);
-    /* nouns that end like one and name no body: 통신감청, 거래처 */
-    static const char *const not_bodies[] = {"감청", "신청", "요청", "거래처", "출처", "대처",
-                                             "간부", "내부", "외부", "전부",   "일부", NULL};
-    for (const char *const *nb = not_bodies; ministry && *nb; nb++)
-        if (span_ends_with(t[i].s, t[i].len, *nb, strlen(*nb)))
-            ministry = 0;
     if (i >= m - 1 || ko_syllable_count(t[i].s, t[i].len) < 3 || !span_org_like(t[i].s, t[i].len) ||
-        !(ministry || span_org_like(t[m - 1].s, t[m - 1].len)) || t[i + 1].dot)
+        t[i + 1].dot)
+        return 0;
+    if (!span_org_like(t[m - 1].s, t[m - 1].len) && !ministry_like(&t[i]))
         return 0;
     const char *to = t[m - 1].s + t[m - 1].len;
     return score_acronym_fit(t[i].s, (size_t)(to - t[i].s), acr) <=
@@ -1408,12 +1416,6 @@ int span_ends_with_comma(const struct tok *t)
     return t->len && t->s[t->len - 1] == ',';
 }
 
-static int one_hangul_syllable(const struct tok *t)
-{
-    uint32_t c;
-    return utf8_decode(t->s, t->len, &c) == t->len && uc_is_hangul_syllable(c);
-}
-
 /*
  * 1 when acronym gloss g begins with the initial of Latin acronym a, the name of a
  * body its own name starts with: APEC 기후센터(APCC), EU 집행위원회(EC).
@@ -1531,7 +1533,8 @@ static void find_limits(struct decision *d, int pass)
     d->reach = lo; /* anchors may cross middle dots */
     /* one syllable dotted to the name's first word is a part of it, not an item of a
      * list: 한‧미통합국방협의체, 아ㆍ태마약정보조정센터, 중·동유럽… */
-    while (dot_seen && dot_lo > lo && t[dot_lo].dot && one_hangul_syllable(&t[dot_lo - 1]))
+    while (dot_seen && dot_lo > lo && t[dot_lo].dot && t[dot_lo - 1].len == 3 &&
+           ko_syllable_count(t[dot_lo - 1].s, t[dot_lo - 1].len) == 1)
         dot_lo--;
     if (dot_seen && dot_lo > lo)
         lo = dot_lo; /* without anchors, a middle dot ends the term */

@@ -648,6 +648,7 @@ static void test_normalize_marked(void)
         {"‘Korea’s’ “AI”", "'Korea's' \"AI\"", "‘Korea’s’ “AI”"},
         {"<b>아‧태</b>&nbsp;협의체", "아·태 협의체", "아‧태 협의체"},
         {"**한・미** 회의", "한·미 회의", "한・미 회의"},
+        {"AR(증강현실)․MR(혼합현실)", "AR(증강현실)·MR(혼합현실)", "AR(증강현실)․MR(혼합현실)"},
         {"ＡＩ ㆍ", "AI ·", "AI ㆍ"},
         /* a markdown escape of a curly quote goes in both forms */
         {"\\“새\\” 기업", "\"새\" 기업", "“새” 기업"},
