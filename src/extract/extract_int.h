@@ -98,6 +98,8 @@ int gloss_is_acronym_token(const char *s, size_t len);
 /* 1 when s[0..len) is a file's type in lower case (pdf, png, hwp) or a table or
  * figure of a paper (Table 1, Fig. 2): what a bracket points at, not a name. */
 int gloss_file_reference(const char *s, size_t len);
+/* 1 when s[0..4) is a year, four digits from 1000 to 2999 (s has four bytes). */
+int gloss_is_year(const char *s);
 
 /* Kind of a gloss from its own shape (before comparing it with the term). */
 enum model_kind gloss_shape_kind(const char *gloss, size_t len,

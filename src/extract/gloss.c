@@ -260,13 +260,8 @@ static int unit_at(const char *s, size_t len)
     return 0;
 }
 
-/*
- * A year that opens or closes the English title of an event, a report or a treaty:
- * 2025 GATE Forum, 2023 OECD Digital Government Index, Convention relating to the
- * Status of Refugees 1951. Two or more Latin words beside the year, one of them
- * capitalised, and nothing else: not a date.
- */
-static int is_year(const char *s)
+/* Four digits of a year, 1000..2999 (s holds four bytes at least). */
+int gloss_is_year(const char *s)
 {
     if (!(s[0] == '1' || s[0] == '2'))
         return 0;
@@ -276,12 +271,18 @@ static int is_year(const char *s)
     return 1;
 }
 
+/*
+ * A year that opens or closes the English title of an event, a report or a treaty:
+ * 2025 GATE Forum, 2023 OECD Digital Government Index, Convention relating to the
+ * Status of Refugees 1951. Two or more Latin words beside the year, one of them
+ * capitalised, and nothing else: not a date.
+ */
 static int year_of_title(const char *s, size_t len)
 {
     size_t from = 5, to = len;
-    if (len >= 5 && is_year(s) && s[4] == ' ')
+    if (len >= 5 && gloss_is_year(s) && s[4] == ' ')
         ; /* 2025 GATE Forum */
-    else if (len >= 5 && is_year(s + len - 4) && s[len - 5] == ' ')
+    else if (len >= 5 && gloss_is_year(s + len - 4) && s[len - 5] == ' ')
         from = 0, to = len - 5; /* Convention relating to the Status of Refugees 1951 */
     else
         return 0;

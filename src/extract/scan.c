@@ -578,8 +578,7 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
     /* 게임스컴 2012(gamescom 2012): the year the term ends with ends its name */
     if (!strcmp(why, "date, time or number") && wlen == 4 && gloss->len > 5 &&
         !memcmp(gloss->buf + gloss->len - 4, word, 4) && gloss->buf[gloss->len - 5] == ' ' &&
-        word[0] >= '1' && word[0] <= '2' && strspn(word, "0123456789") >= 4 &&
-        uc_is_latin_letter((unsigned char)gloss->buf[0]))
+        gloss_is_year(word) && uc_is_latin_letter((unsigned char)gloss->buf[0]))
         return NULL;
     /* 6G(6세대), 3D(3차원 영상): a count that restates the number of the acronym
      * glued before it is the acronym's Korean name */
