@@ -859,9 +859,8 @@ static const char *reject_shape(const struct strbuf *g)
             /* 전 세계, 전 국민: "all", unless a body follows */
             (strcmp(*w, "전 ") || span_org_like(s + 4, len - 4)))
             return "a former or present name";
-    for (const char *const *w = lexicon_words(LEX_BRACKET_LABELS); *w; w++)
-        if (!strcmp(s, *w))
-            return "label";
+    if (lexicon_word_index(LEX_BRACKET_LABELS, s, strlen(s)) >= 0)
+        return "label";
     for (const char *const *w = credit_words; *w; w++)
         if (has(s, len, *w))
             return "source or credit";

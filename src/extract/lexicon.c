@@ -19,6 +19,7 @@
 #include "extract/lexicon.h"
 #include "util/ascii.h"
 #include "util/strmap.h"
+#include "util/wordset.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -205,4 +206,30 @@ const char *const *lexicon_words(enum lex_wordlist which)
     }
     assert(!"unknown word list");
     return NULL;
+}
+
+/* The lists as sets, built on first use (util/wordset.h). */
+static struct wordset word_sets[LEX_BRACKET_LABELS + 1];
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void build_word_sets(void)
+{
+    for (int w = LEX_ORG_SUFFIXES; w <= LEX_BRACKET_LABELS; w++)
+        wordset_build(&word_sets[w], lexicon_words((enum lex_wordlist)w));
+}
+
+static const struct wordset *word_set(enum lex_wordlist which)
+{
+    pthread_once(&sets_once, build_word_sets);
+    return &word_sets[which];
+}
+
+long lexicon_word_index(enum lex_wordlist which, const char *s, size_t len)
+{
+    return wordset_index(word_set(which), s, len);
+}
+
+int lexicon_ends_with_word(enum lex_wordlist which, const char *s, size_t len)
+{
+    return wordset_suffix_of(word_set(which), s, len);
 }

@@ -42,6 +42,10 @@ enum lex_wordlist {
 
 /* The words of list which, NULL-terminated, static; no lexicon_init needed. */
 const char *const *lexicon_words(enum lex_wordlist which);
+/* The place in list which of the word s[0..len), or -1 (a hash probe, not a walk). */
+long lexicon_word_index(enum lex_wordlist which, const char *s, size_t len);
+/* 1 when s[0..len) ends with a word of list which, or is one. */
+int lexicon_ends_with_word(enum lex_wordlist which, const char *s, size_t len);
 
 /* 1 when s is a loanword of the plain-words table. */
 int lexicon_is_loanword(const char *s, size_t len);

@@ -203,8 +203,42 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
  * in ko. 한국인터넷진흥원 spells K, I of KISA; 양자 spells nothing of NIA.
  */
+/* the first letters the morphemes of one, two and three characters at a place give */
+struct fit_at {
+    uint32_t mask[3]; /* bit L - 'A' of each English form's first letter L */
+    size_t end[3];    /* where each morpheme ends */
+    unsigned char n;  /* how many of the three the span had room for */
+};
+
+static void fit_at_fill(const char *ko, size_t kl, size_t p, struct fit_at *f)
+{
+    size_t end = p;
+    f->n = 0;
+    for (int syl = 0; syl < 3 && end < kl; syl++) {
+        uint32_t d;
+        end += utf8_decode(ko + end, kl - end, &d);
+        const char *en[LEX_MAX_FORMS];
+        size_t n = lexicon_morpheme_en(ko + p, end - p, en, LEX_MAX_FORMS);
+        uint32_t mask = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned l = (unsigned)(en[i][0] & ~0x20) - 'A';
+            if (l < 26)
+                mask |= 1u << l;
+        }
+        f->mask[syl] = mask;
+        f->end[syl] = end;
+        f->n++;
+    }
+}
+
 double score_acronym_fit(const char *ko, size_t kl, const char *acr)
 {
+    /* each letter scans right of the last match, so the morphemes at a place
+     * are looked up once, on the first letter that reaches it, and kept */
+    enum { MEMO = 192 };
+    struct fit_at memo[MEMO], direct;
+    unsigned char known[MEMO];
+    memset(known, 0, kl < MEMO ? kl : MEMO);
     size_t letters = 0, hit = 0, pos = 0;
     for (const char *a = acr; *a; a++) {
         char c = *a;
@@ -213,6 +247,7 @@ double score_acronym_fit(const char *ko, size_t kl, const char *acr)
         letters++;
         if (c >= 'a')
             c = (char)(c - 'a' + 'A');
+        uint32_t bit = 1u << (c - 'A');
         /* the next place right of pos where a morpheme or Latin letter gives c */
         for (size_t p = pos; p < kl;) {
             uint32_t cp;
@@ -228,16 +263,16 @@ double score_acronym_fit(const char *ko, size_t kl, const char *acr)
                 p += cl;
                 continue;
             }
-            size_t end = p, found = 0;
-            for (int syl = 0; syl < 3 && end < kl && !found; syl++) {
-                uint32_t d;
-                end += utf8_decode(ko + end, kl - end, &d);
-                const char *en[LEX_MAX_FORMS];
-                size_t n = lexicon_morpheme_en(ko + p, end - p, en, LEX_MAX_FORMS);
-                for (size_t i = 0; i < n && !found; i++)
-                    if ((en[i][0] & ~0x20) == c)
-                        found = end;
+            struct fit_at *f = p < MEMO ? &memo[p] : &direct;
+            if (p >= MEMO || !known[p]) {
+                fit_at_fill(ko, kl, p, f);
+                if (p < MEMO)
+                    known[p] = 1;
             }
+            size_t found = 0;
+            for (unsigned syl = 0; syl < f->n && !found; syl++)
+                if (f->mask[syl] & bit)
+                    found = f->end[syl];
             if (found) {
                 hit++, pos = found;
                 break;

@@ -288,10 +288,25 @@ static size_t glued_line_end(const char *s, size_t len)
                 return latin;
         return 0;
     }
-    for (const char *const *p = lexicon_words(LEX_PERSON_TITLES); *p; p++) {
-        size_t tl = strlen(*p);
-        if (tl < 6 || tl >= len || memcmp(s, *p, tl))
-            continue;
+    /* a title of two syllables or more that s begins with; of two, the one the
+     * list names first */
+    struct {
+        long at;
+        size_t len;
+    } title[8];
+    size_t nt = 0;
+    for (size_t tl = 6; tl < len && nt < 8; tl++)
+        if (((unsigned char)s[tl] & 0xC0) != 0x80) {
+            long at = lexicon_word_index(LEX_PERSON_TITLES, s, tl);
+            if (at < 0)
+                continue;
+            size_t k = nt++;
+            for (; k > 0 && title[k - 1].at > at; k--)
+                title[k] = title[k - 1];
+            title[k].at = at, title[k].len = tl;
+        }
+    for (size_t k = 0; k < nt; k++) {
+        size_t tl = title[k].len;
         /* the rest is the country, whole (not 미 of 학생미디어센터) */
         if (ko_syllable_count(s + tl, len - tl) >= 2 && score_place_word(s + tl, len - tl))
             return tl;
@@ -733,30 +748,20 @@ int span_org_like(const char *s, size_t len)
      * not an organisation named with one of the endings */
     if (ko_syllable_count(s, len) <= 2 && ko_is_noun(s, len))
         return 0;
-    for (const char *const *p = lexicon_words(LEX_ORG_SUFFIXES); *p; p++)
-        if (span_ends_with(s, len, *p, strlen(*p)))
-            return 1;
-    return 0;
+    return lexicon_ends_with_word(LEX_ORG_SUFFIXES, s, len);
 }
 
 /* Titles of people: 교수(카이스트), 대표(KAIST) name an affiliation, not a gloss
  * (glossaries/lexicon/person-titles.tsv). */
 int span_person_title(const char *s, size_t len)
 {
-    for (const char *const *p = lexicon_words(LEX_PERSON_TITLES); *p; p++)
-        if (span_ends_with(s, len, *p, strlen(*p)))
-            return 1;
-    return 0;
+    return lexicon_ends_with_word(LEX_PERSON_TITLES, s, len);
 }
 
 /* 1 when English gloss g ends like an organisation's name (glossaries/lexicon/org-words-en.tsv). */
 static int english_org_name(const char *g)
 {
-    size_t len = strlen(g);
-    for (const char *const *w = lexicon_words(LEX_ORG_WORDS_EN); *w; w++)
-        if (span_ends_with(g, len, *w, strlen(*w)))
-            return 1;
-    return 0;
+    return lexicon_ends_with_word(LEX_ORG_WORDS_EN, g, strlen(g));
 }
 
 static unsigned count_words(const char *g)

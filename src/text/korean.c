@@ -15,6 +15,7 @@
 #include "sino_syllables.h"
 #include "util/utf8.h"
 #include "util/wordlist.h"
+#include "util/wordset.h"
 #include "util/banned.h"
 
 int ko_is_sino_syllable(uint32_t c)
@@ -191,53 +192,14 @@ unsigned ko_syllable_count(const char *s, size_t len)
 
 /* ---- word lists --------------------------------------------------------- */
 
-/*
- * The lists are asked about for every token of every candidate span, so
- * each is also indexed by a small open-addressing hash table, built once.
- */
-#define KO_SET_SLOTS 512 /* a power of two, well over twice the longest list */
-
-struct ko_set {
-    const char *const *words;    /* the list */
-    uint8_t len[KO_SET_SLOTS];   /* byte length of the word in each slot */
-    uint16_t slot[KO_SET_SLOTS]; /* 1 + index into words, 0 when empty */
-};
-
-static uint32_t ko_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static void ko_set_build(struct ko_set *set, const char *const *words)
-{
-    set->words = words;
-    for (uint16_t i = 0; words[i]; i++) {
-        size_t len = strlen(words[i]);
-        uint32_t h = ko_hash(words[i], len) & (KO_SET_SLOTS - 1);
-        while (set->slot[h])
-            h = (h + 1) & (KO_SET_SLOTS - 1);
-        set->slot[h] = (uint16_t)(i + 1);
-        set->len[h] = (uint8_t)len;
-    }
-}
-
-static int ko_set_has(const struct ko_set *set, const char *tok, size_t len)
-{
-    uint32_t h = ko_hash(tok, len) & (KO_SET_SLOTS - 1);
-    for (; set->slot[h]; h = (h + 1) & (KO_SET_SLOTS - 1))
-        if (set->len[h] == len && !memcmp(set->words[set->slot[h] - 1], tok, len))
-            return 1;
-    return 0;
-}
+/* Asked about for every token of every candidate span: each list is also a
+ * wordset (util/wordset.h), built once. */
 
 /* 1 when tok ends with, and is longer than, a word of set (of 1 to 3 syllables). */
-static int ends_with_set(const char *tok, size_t len, const struct ko_set *set)
+static int ends_with_set(const char *tok, size_t len, const struct wordset *set)
 {
     for (size_t n = 3; n <= 9; n += 3)
-        if (len > n && ko_set_has(set, tok + len - n, n))
+        if (len > n && wordset_has(set, tok + len - n, n))
             return 1;
     return 0;
 }
@@ -327,7 +289,7 @@ static const char *const noun_exceptions[] = {
     "수도", "시도",   "의도",   "기도",   "적도", "고도", "위도", "경도", "신도", "도도", "개인",
     "원인", "요인",   "확인",   "승인",   "인인", "군인", "법인", NULL};
 
-static struct ko_set function_set, standalone_set, exception_set, modifier_set, ending_set,
+static struct wordset function_set, standalone_set, exception_set, modifier_set, ending_set,
     final_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
@@ -336,12 +298,12 @@ static void assert_particle_subsets(void);
 static void build_sets(void)
 {
     assert_particle_subsets();
-    ko_set_build(&function_set, function_words);
-    ko_set_build(&standalone_set, standalone_particles);
-    ko_set_build(&exception_set, noun_exceptions);
-    ko_set_build(&modifier_set, modifiers);
-    ko_set_build(&ending_set, hard_endings);
-    ko_set_build(&final_set, hard_finals);
+    wordset_build(&function_set, function_words);
+    wordset_build(&standalone_set, standalone_particles);
+    wordset_build(&exception_set, noun_exceptions);
+    wordset_build(&modifier_set, modifiers);
+    wordset_build(&ending_set, hard_endings);
+    wordset_build(&final_set, hard_finals);
 }
 
 static enum ko_stop token_stop(const char *tok, size_t len);
@@ -411,9 +373,9 @@ static enum ko_stop token_stop(const char *tok, size_t len)
         return KO_STOP_HARD; /* Latin, hanja or symbols: handled by the caller */
     if (ko_is_label(tok, len) || tok[len - 1] == ',')
         return KO_STOP_HARD; /* 대표: (a label), 기술, (an item of a list) */
-    if (ko_set_has(&function_set, tok, len) || ko_set_has(&standalone_set, tok, len))
+    if (wordset_has(&function_set, tok, len) || wordset_has(&standalone_set, tok, len))
         return KO_STOP_HARD;
-    if (ko_set_has(&exception_set, tok, len))
+    if (wordset_has(&exception_set, tok, len))
         return KO_STOP_NONE;
     /* a particle after a Latin or numeric stem cannot be part of a noun (CSW는,
      * APEC은, AI를, G20과): the Hangul is the particle alone */
@@ -425,7 +387,7 @@ static enum ko_stop token_stop(const char *tok, size_t len)
     /* a dictionary noun and a case particle: 장관이, 개회사와, 위원국과 */
     if (ko_noun_particle(tok, len))
         return KO_STOP_HARD;
-    if (ko_set_has(&modifier_set, tok, len))
+    if (wordset_has(&modifier_set, tok, len))
         return KO_STOP_SOFT;
     if (ends_with_set(tok, len, &ending_set))
         return KO_STOP_HARD;
@@ -547,7 +509,7 @@ static void assert_particle_subsets(void)
 size_t ko_strip_particle(const char *tok, size_t len, int min_stem)
 {
     pthread_once(&sets_once, build_sets);
-    if (ko_set_has(&exception_set, tok, len))
+    if (wordset_has(&exception_set, tok, len))
         return len;
     for (size_t i = 0; i < NSTRIP; i++) {
         const char *p = strip_particles[i].s;

@@ -31,6 +31,7 @@
 #include "util/strpool.h"
 #include "util/utf8.h"
 #include "util/wordlist.h"
+#include "util/wordset.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -1288,9 +1289,59 @@ static void test_wordlist_find(void)
     INT_EQ(wordlist_find(list, size, "ab\0c", 4), -1, "%s", "a NUL inside the query");
 }
 
+/* A set answers as a walk of its list would: the first place of a word, every
+ * suffix that begins a character, nothing cut inside one. */
+static void test_wordset(void)
+{
+    static const char *const words[] = {"위원회", "협회", "원", "Agency", "협회", "위원", NULL};
+    struct wordset set;
+    wordset_build(&set, words);
+    INT_EQ(wordset_index(&set, "위원회", 9), 0, "%s", "first word");
+    INT_EQ(wordset_index(&set, "협회", 6), 1, "%s", "a word listed twice keeps its first place");
+    INT_EQ(wordset_index(&set, "위원", 6), 5, "%s", "last word");
+    INT_EQ(wordset_index(&set, "위", 3), -1, "%s", "a prefix of a word");
+    INT_EQ(wordset_index(&set, "위원회의", 12), -1, "%s", "longer than any word");
+    INT_EQ(wordset_index(&set, "", 0), -1, "%s", "empty");
+    OK(wordset_has(&set, "Agency", 6) && !wordset_has(&set, "agency", 6), "%s", "bytes, not case");
+    OK(wordset_suffix_of(&set, "한국방송협회", 18), "%s", "ends with a word");
+    OK(wordset_suffix_of(&set, "위원", 6), "%s", "is a word");
+    OK(wordset_suffix_of(&set, "연구원", 9), "%s", "one syllable");
+    OK(!wordset_suffix_of(&set, "협회장", 9), "%s", "a word inside, not at the end");
+    OK(wordset_suffix_of(&set, "Korea Agency", 12), "%s", "Latin");
+    OK(!wordset_suffix_of(&set, "", 0), "%s", "empty");
+    /* the last bytes of 원 (EC 9B 90) alone are not 원 */
+    OK(!wordset_suffix_of(&set, "\x9b\x90", 2), "%s", "continuation bytes");
+
+    /* against a walk of a list of every syllable pair of a small alphabet */
+    static const char *const syl[] = {"가", "나", "다", "라"};
+    static char pool[16][7];
+    static const char *pairs[17];
+    for (int i = 0; i < 16; i++) {
+        snprintf(pool[i], sizeof(pool[i]), "%s%s", syl[i / 4], syl[i % 4]);
+        pairs[i] = pool[i];
+    }
+    static const char *some[9];
+    for (int i = 0; i < 8; i++)
+        some[i] = pairs[(i * 5) % 16];
+    free(set.slot);
+    wordset_build(&set, some);
+    for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++)
+            for (int c = 0; c < 4; c++) {
+                char tok[10];
+                snprintf(tok, sizeof(tok), "%s%s%s", syl[a], syl[b], syl[c]);
+                int walk = 0;
+                for (int i = 0; some[i]; i++)
+                    walk |= !strcmp(tok + 3, some[i]) || !strcmp(tok + 6, some[i]);
+                INT_EQ(wordset_suffix_of(&set, tok, 9), walk, "%s", tok);
+            }
+    free(set.slot);
+}
+
 int main(void)
 {
     RUN(test_wordlist_find);
+    RUN(test_wordset);
     RUN(test_strbuf_init);
     RUN(test_strbuf_static_empty);
     RUN(test_strbuf_add_growth);
