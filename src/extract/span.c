@@ -1524,6 +1524,11 @@ static void find_limits(struct decision *d, int pass)
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
+        /* a comma ends a clause or an item: what stands before it is not the term
+         * (것이며, 영화특수효과기술(VFX); 동아시아 본부, 유엔협회세계연맹(WFUNA)); the
+         * lists an acronym spells word by word are coordination_start's, titles are whole */
+        if (!title && i < m - 1 && span_ends_with_comma(&t[i]))
+            st = KO_STOP_HARD;
         t[i].stop = st;
         if (i < m - 1 && st == KO_STOP_HARD) {
             lo = i + 1;
