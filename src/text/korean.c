@@ -130,18 +130,30 @@ long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, si
     size_t nh = 0;
     for (size_t i = 0; i < hlen;) {
         uint32_t c;
-        i += utf8_decode(hanja + i, hlen - i, &c);
+        size_t cl = utf8_decode(hanja + i, hlen - i, &c);
+        /* between words, not before the first nor after the last */
+        int sep = (c == ' ' || c == 0xB7) && nh && i + cl < hlen;
+        i += cl;
+        if (sep)
+            continue;
         if (!uc_is_han(c) || nh == sizeof(han) / sizeof(han[0]))
             return -1;
         han[nh++] = c;
     }
     if (!nh)
         return -1;
-    /* the last nh syllables of left, right to left, over spaces between words */
+    /* the last nh syllables of left, right to left, over spaces and middle dots
+     * between words */
     size_t at = llen;
     for (size_t k = nh; k-- > 0;) {
-        while (at > 0 && left[at - 1] == ' ')
-            at--;
+        for (;;) {
+            if (at > 0 && left[at - 1] == ' ')
+                at--;
+            else if (k + 1 < nh && at >= 2 && !memcmp(left + at - 2, "\xc2\xb7", 2))
+                at -= 2;
+            else
+                break;
+        }
         if (!at)
             return -1;
         size_t prev = utf8_prev(left, at);
