@@ -268,7 +268,7 @@ static const char *const modifiers[] = {
     "핵심",   "대표", "최초", "대규모", "초대형", "대형",   "소형",   "고성능", "저전력", "최고위",
     "최신",   "미래", "기타", "현행",   "본격",   "초거대", "자체",   "국산",   "외산",   "세부",
     "본격적", "우수", "유망", "차기",   "신기술", "범국가", "범정부", "국가적", "실제",   "다수",
-    "일부",   "관계", "해당", "전국",   "지역",   "초고속", NULL};
+    "일부",   "관계", "해당", "전국",   "지역",   "초고속", "부설",   NULL};
 
 /* Multi-syllable endings that make a token a verb, adnominal or case form (the last
  * six: a verb's adnominal of what is to come, 이끌어갈, 나아갈, 발전시킬, 만들어낼). */
