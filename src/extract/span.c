@@ -1615,10 +1615,18 @@ static int contraction_within(const char *gloss, size_t glen, const struct tok *
  */
 static int place_repeated(const struct tok *t, const struct tok *next)
 {
+    /* the local government's suffix goes: 대전광역시 of 대전컨벤션센터, 강남구 of
+     * 강남문화재단 (the longest first: 특별자치시 before 시) */
+    static const char *const suffixes[] = {"특별자치시", "특별자치도", "광역시", "특별시", "시",
+                                           "군",         "구",         "도",     NULL};
     size_t stem = t->len;
-    if (ko_syllable_count(t->s, t->len) >= 3 &&
-        (span_ends_with(t->s, t->len, "시", 3) || span_ends_with(t->s, t->len, "군", 3)))
-        stem -= 3;
+    for (const char *const *sf = suffixes; *sf; sf++) {
+        size_t sl = strlen(*sf);
+        if (span_ends_with(t->s, t->len, *sf, sl) && ko_syllable_count(t->s, t->len - sl) >= 2) {
+            stem -= sl;
+            break;
+        }
+    }
     return ko_syllable_count(t->s, stem) >= 2 && next->len > stem + 3 &&
            !memcmp(next->s, t->s, stem);
 }
