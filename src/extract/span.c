@@ -725,9 +725,12 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
             strbuf_reset(&best);
             strbuf_addstr(&best, top_key);
         }
+        /* the lexicon's Korean name of the gloss is the whole term: what the
+         * occurrences share before it (스마트팜 연구개발(R&D) twice) is theirs */
+        int named = shared && lexicon_is_ko_form(occs[0]->gloss, top_key, strlen(top_key));
         strmap_release(&counts, NULL);
         strmap_release(&lefts, NULL);
-        if (!shared)
+        if (!shared || named)
             break;
     }
     int ok = best.len > 0;
