@@ -1465,6 +1465,33 @@ static int and_left_unrendered(const char *g, const struct tok *t, int from, int
 }
 
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
+/*
+ * 1 when t[i] is 간, 전 or 후 between two nouns inside an acronym's name that the
+ * words after it leave letters over for: 정부 간 협상위원회(INC), 기업 간
+ * 거래(B2B), 외상 후 스트레스 장애(PTSD) (inter-, -to-, post-); not 회원국 간
+ * 자유무역협정(FTA), whose letters 자유무역협정 spells alone.
+ */
+static int between_nouns(const struct tok *t, int i, int m, const char *acr)
+{
+    static const char *const bound[] = {"간", "전", "후", NULL};
+    int is_bound = 0;
+    for (const char *const *b = bound; *b && !is_bound; b++)
+        is_bound = t[i].len == 3 && !memcmp(t[i].s, *b, 3);
+    if (!is_bound || i == 0 || i >= m - 1 || t[i].dot || t[i + 1].dot)
+        return 0;
+    struct ko_script sc;
+    ko_script_of(t[i - 1].s, t[i - 1].len, &sc);
+    if (!sc.hangul || sc.digit || ko_syllable_count(t[i - 1].s, t[i - 1].len) < 2 ||
+        ko_token_stop(t[i - 1].s, t[i - 1].len) != KO_STOP_NONE ||
+        ko_word_form(t[i - 1].s, t[i - 1].len) != KO_FORM_NONE)
+        return 0;
+    unsigned syl = 0;
+    for (int j = i + 1; j < m; j++)
+        syl += ko_syllable_count(t[j].s, t[j].len);
+    ko_script_of(acr, strlen(acr), &sc);
+    return sc.upper * 2 > syl;
+}
+
 static void find_limits(struct decision *d, int pass)
 {
     struct occ *o = d->o;
@@ -1527,6 +1554,8 @@ static void find_limits(struct decision *d, int pass)
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
+        if (st == KO_STOP_HARD && d->shape == MODEL_KIND_ABBREV && between_nouns(t, i, m, o->gloss))
+            st = KO_STOP_NONE;
         /* a comma ends a clause or an item: what stands before it is not the term
          * (것이며, 영화특수효과기술(VFX); 동아시아 본부, 유엔협회세계연맹(WFUNA)); the
          * lists an acronym spells word by word are coordination_start's, titles are whole */
