@@ -688,6 +688,9 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 
     if (n < 2)
         return 0;
+    struct ko_script gs;
+    ko_script_of(occs[0]->gloss, strlen(occs[0]->gloss), &gs);
+    int latin = gs.latin && !gs.hangul;
     a = xcalloc(n, sizeof(*a));
     for (size_t i = 0; i < n; i++) {
         a[i].m = (int)span_tokenize(occs[i]->left, a[i].t);
@@ -725,9 +728,11 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
             strbuf_reset(&best);
             strbuf_addstr(&best, top_key);
         }
-        /* the lexicon's Korean name of the gloss is the whole term: what the
-         * occurrences share before it (스마트팜 연구개발(R&D) twice) is theirs */
-        int named = shared && lexicon_is_ko_form(occs[0]->gloss, top_key, strlen(top_key));
+        /* the lexicon's Korean name of a Latin gloss is the whole term: what the
+         * occurrences share before it (스마트팜 연구개발(R&D) twice) is theirs; a
+         * loanword's plain form is only the least its term covers (온라인 체제
+         * 기반(플랫폼)) */
+        int named = shared && latin && lexicon_is_ko_form(occs[0]->gloss, top_key, strlen(top_key));
         strmap_release(&counts, NULL);
         strmap_release(&lefts, NULL);
         if (!shared || named)
