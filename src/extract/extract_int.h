@@ -174,6 +174,9 @@ int score_place_word(const char *s, size_t len);
 /* A sound fit at least this close says the Hangul is the Latin name written in
  * Hangul (마리아 헬레나 안드레 = Maria Helena André, 반크 = VANK). */
 #define SOUND_FIT_NAME 0.6
+/* ... and this close, for a word Korean already has (a verb, adjective or adverb
+ * form, a function word): 그린 is Green (1.0), 함께 is not MICE (0.67). */
+#define SOUND_FIT_WORD 0.8
 
 /* Knowledge gathered across the document before spans are decided. */
 struct doc_knowledge;

@@ -561,6 +561,11 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
          (!strcmp(why, "enumeration") && !memchr(gloss->buf, ',', gloss->len) &&
           !memchr(gloss->buf, '/', gloss->len) && !memchr(gloss->buf, ';', gloss->len))))
         return NULL;
+    /* hanja that the words before read, dots and all: 출입국·외국인정책본부(出入國·外國人政策本部)
+     */
+    if (!strcmp(why, "enumeration") &&
+        ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
+        return NULL;
     if (!strcmp(why, "enumeration"))
         return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
     /* KEPCO(한국전력공사㈜), KT(주식회사 케이티): the Korean name of the company whose

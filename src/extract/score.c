@@ -467,10 +467,14 @@ struct tok_facts {
     int hangul;        /* syllables */
 };
 
-/* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green). */
+/* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green);
+ * a word Korean has already must sound closer (SOUND_FIT_WORD). */
 int score_sounds_like_word(const char *s, size_t len, const char *g)
 {
     char word[64];
+    double min = ko_word_form(s, len) != KO_FORM_NONE || ko_token_stop(s, len) == KO_STOP_HARD
+                     ? SOUND_FIT_WORD
+                     : SOUND_FIT_NAME;
     for (const char *p = g; *p;) {
         while (*p && !uc_is_latin_letter((unsigned char)*p))
             p++;
@@ -480,7 +484,7 @@ int score_sounds_like_word(const char *s, size_t len, const char *g)
         if (n >= 3 && n < sizeof(word)) {
             memcpy(word, p, n);
             word[n] = '\0';
-            if (score_sound_fit(s, len, word) >= SOUND_FIT_NAME)
+            if (score_sound_fit(s, len, word) >= min)
                 return 1;
         }
         p += n;

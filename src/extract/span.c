@@ -688,6 +688,9 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
 
     if (n < 2)
         return 0;
+    struct ko_script gs;
+    ko_script_of(occs[0]->gloss, strlen(occs[0]->gloss), &gs);
+    int latin = gs.latin && !gs.hangul;
     a = xcalloc(n, sizeof(*a));
     for (size_t i = 0; i < n; i++) {
         a[i].m = (int)span_tokenize(occs[i]->left, a[i].t);
@@ -725,9 +728,14 @@ int span_agreement(struct occ **occs, size_t n, struct strbuf *out)
             strbuf_reset(&best);
             strbuf_addstr(&best, top_key);
         }
+        /* the lexicon's Korean name of a Latin gloss is the whole term: what the
+         * occurrences share before it (스마트팜 연구개발(R&D) twice) is theirs; a
+         * loanword's plain form is only the least its term covers (온라인 체제
+         * 기반(플랫폼)) */
+        int named = shared && latin && lexicon_is_ko_form(occs[0]->gloss, top_key, strlen(top_key));
         strmap_release(&counts, NULL);
         strmap_release(&lefts, NULL);
-        if (!shared)
+        if (!shared || named)
             break;
     }
     int ok = best.len > 0;
@@ -1462,6 +1470,33 @@ static int and_left_unrendered(const char *g, const struct tok *t, int from, int
 }
 
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
+/*
+ * 1 when t[i] is 간, 전 or 후 between two nouns inside an acronym's name that the
+ * words after it leave letters over for: 정부 간 협상위원회(INC), 기업 간
+ * 거래(B2B), 외상 후 스트레스 장애(PTSD) (inter-, -to-, post-); not 회원국 간
+ * 자유무역협정(FTA), whose letters 자유무역협정 spells alone.
+ */
+static int between_nouns(const struct tok *t, int i, int m, const char *acr)
+{
+    static const char *const bound[] = {"간", "전", "후", NULL};
+    int is_bound = 0;
+    for (const char *const *b = bound; *b && !is_bound; b++)
+        is_bound = t[i].len == 3 && !memcmp(t[i].s, *b, 3);
+    if (!is_bound || i == 0 || i >= m - 1 || t[i].dot || t[i + 1].dot)
+        return 0;
+    struct ko_script sc;
+    ko_script_of(t[i - 1].s, t[i - 1].len, &sc);
+    if (!sc.hangul || sc.digit || ko_syllable_count(t[i - 1].s, t[i - 1].len) < 2 ||
+        ko_token_stop(t[i - 1].s, t[i - 1].len) != KO_STOP_NONE ||
+        ko_word_form(t[i - 1].s, t[i - 1].len) != KO_FORM_NONE)
+        return 0;
+    unsigned syl = 0;
+    for (int j = i + 1; j < m; j++)
+        syl += ko_syllable_count(t[j].s, t[j].len);
+    ko_script_of(acr, strlen(acr), &sc);
+    return sc.upper * 2 > syl;
+}
+
 static void find_limits(struct decision *d, int pass)
 {
     struct occ *o = d->o;
@@ -1524,6 +1559,13 @@ static void find_limits(struct decision *d, int pass)
         if (pass == 2 && i < m - 1 && st == KO_STOP_NONE &&
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
+        if (st == KO_STOP_HARD && d->shape == MODEL_KIND_ABBREV && between_nouns(t, i, m, o->gloss))
+            st = KO_STOP_NONE;
+        /* a comma ends a clause or an item: what stands before it is not the term
+         * (것이며, 영화특수효과기술(VFX); 동아시아 본부, 유엔협회세계연맹(WFUNA)); the
+         * lists an acronym spells word by word are coordination_start's, titles are whole */
+        if (!title && i < m - 1 && span_ends_with_comma(&t[i]))
+            st = KO_STOP_HARD;
         t[i].stop = st;
         if (i < m - 1 && st == KO_STOP_HARD) {
             lo = i + 1;
@@ -1610,10 +1652,18 @@ static int contraction_within(const char *gloss, size_t glen, const struct tok *
  */
 static int place_repeated(const struct tok *t, const struct tok *next)
 {
+    /* the local government's suffix goes: 대전광역시 of 대전컨벤션센터, 강남구 of
+     * 강남문화재단 (the longest first: 특별자치시 before 시) */
+    static const char *const suffixes[] = {"특별자치시", "특별자치도", "광역시", "특별시", "시",
+                                           "군",         "구",         "도",     NULL};
     size_t stem = t->len;
-    if (ko_syllable_count(t->s, t->len) >= 3 &&
-        (span_ends_with(t->s, t->len, "시", 3) || span_ends_with(t->s, t->len, "군", 3)))
-        stem -= 3;
+    for (const char *const *sf = suffixes; *sf; sf++) {
+        size_t sl = strlen(*sf);
+        if (span_ends_with(t->s, t->len, *sf, sl) && ko_syllable_count(t->s, t->len - sl) >= 2) {
+            stem -= sl;
+            break;
+        }
+    }
     return ko_syllable_count(t->s, stem) >= 2 && next->len > stem + 3 &&
            !memcmp(next->s, t->s, stem);
 }

@@ -130,18 +130,30 @@ long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, si
     size_t nh = 0;
     for (size_t i = 0; i < hlen;) {
         uint32_t c;
-        i += utf8_decode(hanja + i, hlen - i, &c);
+        size_t cl = utf8_decode(hanja + i, hlen - i, &c);
+        /* between words, not before the first nor after the last */
+        int sep = (c == ' ' || c == 0xB7) && nh && i + cl < hlen;
+        i += cl;
+        if (sep)
+            continue;
         if (!uc_is_han(c) || nh == sizeof(han) / sizeof(han[0]))
             return -1;
         han[nh++] = c;
     }
     if (!nh)
         return -1;
-    /* the last nh syllables of left, right to left, over spaces between words */
+    /* the last nh syllables of left, right to left, over spaces and middle dots
+     * between words */
     size_t at = llen;
     for (size_t k = nh; k-- > 0;) {
-        while (at > 0 && left[at - 1] == ' ')
-            at--;
+        for (;;) {
+            if (at > 0 && left[at - 1] == ' ')
+                at--;
+            else if (k + 1 < nh && at >= 2 && !memcmp(left + at - 2, "\xc2\xb7", 2))
+                at -= 2;
+            else
+                break;
+        }
         if (!at)
             return -1;
         size_t prev = utf8_prev(left, at);
@@ -256,7 +268,7 @@ static const char *const modifiers[] = {
     "핵심",   "대표", "최초", "대규모", "초대형", "대형",   "소형",   "고성능", "저전력", "최고위",
     "최신",   "미래", "기타", "현행",   "본격",   "초거대", "자체",   "국산",   "외산",   "세부",
     "본격적", "우수", "유망", "차기",   "신기술", "범국가", "범정부", "국가적", "실제",   "다수",
-    "일부",   "관계", "해당", "전국",   "지역",   "초고속", NULL};
+    "일부",   "관계", "해당", "전국",   "지역",   "초고속", "부설",   NULL};
 
 /* Multi-syllable endings that make a token a verb, adnominal or case form (the last
  * six: a verb's adnominal of what is to come, 이끌어갈, 나아갈, 발전시킬, 만들어낼). */

@@ -66,9 +66,12 @@ size_t ko_noun_particle(const char *tok, size_t len);
 int ko_hanja_reads(uint32_t han, uint32_t syllable);
 
 /*
- * Where the Korean reading of hanja (a string of Han characters only) ends left:
- * the byte offset in left of the first of its syllables (spaces between words
- * may come between them: 한국 과학기술연구원 reads 韓國科學技術硏究院), or -1.
+ * Where the Korean reading of hanja (Han characters, with spaces or middle dots
+ * between words) ends left: the byte offset in left of the first of its
+ * syllables, or -1. Spaces and middle dots separate words on either side, not
+ * necessarily at the same places: 한국 과학기술연구원 reads 韓國科學技術硏究院,
+ * 청자 사자형 뚜껑 향로 reads 靑磁 獅子形蓋 香爐, 출입국·외국인정책본부 reads
+ * 出入國·外國人政策本部.
  */
 long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, size_t hlen);
 

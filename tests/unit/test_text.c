@@ -22,6 +22,7 @@
 #include "text/normalize.h"
 #include "doc/reader.h"
 #include "text/sniff.h"
+#include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/banned.h"
@@ -1029,8 +1030,34 @@ static void test_charmap(void)
     text_charmap_free(NULL);
 }
 
+/* Where hanja are read by the syllables before them: spaces and middle dots
+ * separate words on either side, not necessarily at the same places. */
+static void test_hanja_reading(void)
+{
+    static const struct {
+        const char *left, *hanja;
+        long start;
+    } c[] = {
+        {"연구소인 한국 과학기술연구원", "韓國科學技術硏究院", 13},
+        {"법무부 출입국·외국인정책본부", "出入國·外國人政策本部", 10},
+        {"법무부 출입국 외국인정책본부", "出入國·外國人政策本部", 10},
+        {"시·도", "市道", 0},
+        {"의 대도청", "對 盜 聽", 4},
+        {"문화재", "財", 6},
+        {"문화재", "·財", -1}, /* a dot before the first word is no separator */
+        {"·재", "財", 2},      /* nor is one before the reading */
+        {"청자 사자형 뚜껑 향로", "靑磁 獅子形蓋 香爐", -1}, /* 뚜껑 does not read 蓋 */
+        {"재", "財 ", -1},
+        {"재", "", -1},
+    };
+    for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+        INT_EQ(ko_hanja_reading_start(c[i].left, strlen(c[i].left), c[i].hanja, strlen(c[i].hanja)),
+               c[i].start, "%s(%s)", c[i].left, c[i].hanja);
+}
+
 int main(void)
 {
+    RUN(test_hanja_reading);
     RUN(test_decode_fixtures);
     RUN(test_decode_cp949_only);
     RUN(test_decode_utf16_surrogates);
