@@ -2132,6 +2132,13 @@ static void decide_hangul(struct decision *d)
                 break;
             }
     }
+    /* a person's name and title before the bracket: it names where the person
+     * works (곽대환 대표(스틱벤처스), 김철수 교수(카이스트)), as 대표(KAIST) does */
+    if (m >= 2 && span_person_title(t[m - 1].s, t[m - 1].len) &&
+        span_korean_name(t[m - 2].s, t[m - 2].len)) {
+        soft_reject(o, t, s, m, shape, "affiliation of a person");
+        return;
+    }
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
     size_t tl = (size_t)(to - from);
