@@ -1677,7 +1677,7 @@ static int place_repeated(const struct tok *t, const struct tok *next)
  */
 static int past_where(const struct tok *t, int s, int m, const char *acr)
 {
-    while (s < m - 1 && !t[s].dot &&
+    while (s < m - 1 && !t[s].dot && !t[s + 1].dot &&
            (score_place_unspelled(t[s].s, t[s].len, acr) || span_parent_unspelled(t, s, m, acr) ||
             place_repeated(&t[s], &t[s + 1])))
         s++;
