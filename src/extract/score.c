@@ -81,6 +81,10 @@ struct model_word {
                                                         X(place) X(prev_place) X(lex_name) X(range) X(acr_short)
 /* clang-format on */
 
+/* the longest morpheme, in characters, that an acronym's letter is looked up for
+ * (아프리카, 천연가스: four syllables) */
+#define FIT_MORPHEME_MAX 4
+
 /* how many tokens left of the bracket a term may start (a law's title is longer,
  * but a title's span is the rules' own) */
 #define SPAN_REACH 7
@@ -133,7 +137,7 @@ static int initial_fits(const char *tok, size_t len, char c)
     if (c >= 'a')
         c = (char)(c - 'a' + 'A');
     size_t end = 0;
-    for (int syl = 0; syl < 3 && end < len; syl++) {
+    for (int syl = 0; syl < FIT_MORPHEME_MAX && end < len; syl++) {
         uint32_t cp;
         end += utf8_decode(tok + end, len - end, &cp);
         const char *en[LEX_MAX_FORMS];
@@ -203,18 +207,18 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
  * in ko. 한국인터넷진흥원 spells K, I of KISA; 양자 spells nothing of NIA.
  */
-/* the first letters the morphemes of one, two and three characters at a place give */
+/* the first letters the morphemes of one to FIT_MORPHEME_MAX characters at a place give */
 struct fit_at {
-    uint32_t mask[3]; /* bit L - 'A' of each English form's first letter L */
-    size_t end[3];    /* where each morpheme ends */
-    unsigned char n;  /* how many of the three the span had room for */
+    uint32_t mask[FIT_MORPHEME_MAX]; /* bit L - 'A' of each English form's first letter L */
+    size_t end[FIT_MORPHEME_MAX];    /* where each morpheme ends */
+    unsigned char n;                 /* how many of them the span had room for */
 };
 
 static void fit_at_fill(const char *ko, size_t kl, size_t p, struct fit_at *f)
 {
     size_t end = p;
     f->n = 0;
-    for (int syl = 0; syl < 3 && end < kl; syl++) {
+    for (int syl = 0; syl < FIT_MORPHEME_MAX && end < kl; syl++) {
         uint32_t d;
         end += utf8_decode(ko + end, kl - end, &d);
         const char *en[LEX_MAX_FORMS];
@@ -632,7 +636,7 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
         return 0;
     for (int j = i; j < s0; j++) {
         const struct tok_facts *f = facts_of(fm, j);
-        if (kind == MODEL_KIND_ABBREV && !t[j].dot &&
+        if (kind == MODEL_KIND_ABBREV && !t[j].dot && !(j + 1 < m && t[j + 1].dot) &&
             ((f->cls && !strcmp(f->cls, "place") &&
               score_place_unspelled(t[j].s, t[j].len, gloss)) ||
              span_parent_unspelled(t, j, m, gloss)))

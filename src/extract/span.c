@@ -1677,7 +1677,7 @@ static int place_repeated(const struct tok *t, const struct tok *next)
  */
 static int past_where(const struct tok *t, int s, int m, const char *acr)
 {
-    while (s < m - 1 && !t[s].dot &&
+    while (s < m - 1 && !t[s].dot && !t[s + 1].dot &&
            (score_place_unspelled(t[s].s, t[s].len, acr) || span_parent_unspelled(t, s, m, acr) ||
             place_repeated(&t[s], &t[s + 1])))
         s++;
@@ -2131,6 +2131,13 @@ static void decide_hangul(struct decision *d)
                 s = j;
                 break;
             }
+    }
+    /* a person's name and title before the bracket: it names where the person
+     * works (곽대환 대표(스틱벤처스), 김철수 교수(카이스트)), as 대표(KAIST) does */
+    if (m >= 2 && span_person_title(t[m - 1].s, t[m - 1].len) &&
+        span_korean_name(t[m - 2].s, t[m - 2].len)) {
+        soft_reject(o, t, s, m, shape, "affiliation of a person");
+        return;
     }
     from = t[s].s;
     to = t[m - 1].s + t[m - 1].len;
