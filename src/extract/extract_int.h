@@ -151,6 +151,10 @@ int span_ends_with_comma(const struct tok *t);
 /* 1 when t[i] is a parent body before a body's name that acronym acr does not
  * spell (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS)). */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr);
+/* 1 when t[s] begins names joined by middle dots whose letters acronym acr spells. */
+int span_dotted_region(const struct tok *t, int s, int m, const char *acr);
+/* 1 when t is the bound noun 간, 전 or 후, which no term starts with. */
+int span_bound_noun(const struct tok *t);
 /* 1 when s ends with a person's title (교수, 장관, 원장, ...). */
 int span_person_title(const char *s, size_t len);
 /* Can an acronym's letter c stand for a word whose first syllable is s (ㅍ: P, F)? */

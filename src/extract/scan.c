@@ -561,8 +561,8 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
          (!strcmp(why, "enumeration") && !memchr(gloss->buf, ',', gloss->len) &&
           !memchr(gloss->buf, '/', gloss->len) && !memchr(gloss->buf, ';', gloss->len))))
         return NULL;
-    /* hanja that the words before read, dots and all: 출입국·외국인정책본부(出入國·外國人政策本部)
-     */
+    /* hanja that the words before read, dots and all, restate them as one gloss:
+     * 출입국·외국인정책본부(出入國·外國人政策本部), 산·연(産·硏) */
     if (!strcmp(why, "enumeration") &&
         ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
         return NULL;

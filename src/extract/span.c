@@ -968,6 +968,21 @@ int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr)
            score_acronym_fit(t[i + 1].s, (size_t)(to - t[i + 1].s), acr);
 }
 
+/*
+ * 1 when t[s] begins names joined by middle dots that acronym acr spells a
+ * letter of: 아시아·태평양 of 아시아·태평양 경제사회이사회(ESCAP) is the region the
+ * body is of; 대구·경북 before 한국뇌연구원(KBRI) says where it is.
+ */
+int span_dotted_region(const struct tok *t, int s, int m, const char *acr)
+{
+    int k = s;
+    while (k + 1 < m - 1 && t[k + 1].dot)
+        k++;
+    if (k == s)
+        return 0;
+    return score_acronym_fit(t[s].s, (size_t)(t[k].s + t[k].len - t[s].s), acr) > 0;
+}
+
 /* Syllables (Latin letters count a third) of tokens [s, m). */
 static unsigned span_weight(const struct tok *t, int s, int m)
 {
@@ -1471,18 +1486,24 @@ static int and_left_unrendered(const char *g, const struct tok *t, int from, int
 
 /* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 /*
- * 1 when t[i] is 간, 전 or 후 between two nouns inside an acronym's name that the
- * words after it leave letters over for: 정부 간 협상위원회(INC), 기업 간
- * 거래(B2B), 외상 후 스트레스 장애(PTSD) (inter-, -to-, post-); not 회원국 간
- * 자유무역협정(FTA), whose letters 자유무역협정 spells alone.
+ * 1 when t[i] is 간, 전 or 후 between two nouns inside an acronym's name, which the
+ * acronym writes (간: inter- or a 2, 전: pre-, 후: post-) and the words after the
+ * bound noun are too short for: 정부 간 협상위원회(INC), 기업 간 거래(B2B), 외상 후
+ * 스트레스 장애(PTSD); not 회원국 간 자유무역협정(FTA), 노사 간 단체협약(CBA).
  */
+int span_bound_noun(const struct tok *t)
+{
+    return t->len == 3 &&
+           (!memcmp(t->s, "간", 3) || !memcmp(t->s, "전", 3) || !memcmp(t->s, "후", 3));
+}
+
 static int between_nouns(const struct tok *t, int i, int m, const char *acr)
 {
-    static const char *const bound[] = {"간", "전", "후", NULL};
-    int is_bound = 0;
-    for (const char *const *b = bound; *b && !is_bound; b++)
-        is_bound = t[i].len == 3 && !memcmp(t[i].s, *b, 3);
-    if (!is_bound || i == 0 || i >= m - 1 || t[i].dot || t[i + 1].dot)
+    if (!span_bound_noun(&t[i]) || i == 0 || i >= m - 1 || t[i].dot || t[i + 1].dot)
+        return 0;
+    /* what the bound noun is in the acronym's English */
+    const char *writes = !memcmp(t[i].s, "간", 3) ? "Ii2" : "Pp";
+    if (!strpbrk(acr, writes))
         return 0;
     struct ko_script sc;
     ko_script_of(t[i - 1].s, t[i - 1].len, &sc);
@@ -1504,7 +1525,7 @@ static void find_limits(struct decision *d, int pass)
     int m = d->m;
     size_t glen = d->glen;
     int title = (o->flags & OCC_TITLE) != 0;
-    int lo = 0, dot_lo = 0, dot_seen = 0;
+    int lo = 0, dot_lo = 0, dot_seen = 0, bound = -10;
     for (int i = m - 1; i >= 0; i--) {
         struct ko_script sc;
         ko_script_of(t[i].s, t[i].len, &sc);
@@ -1560,7 +1581,9 @@ static void find_limits(struct decision *d, int pass)
             knowledge_is_known(d->k, t[i].s, t[i].len) && !knowledge_ko(d->k, o->gloss, glen))
             st = KO_STOP_SOFT;
         if (st == KO_STOP_HARD && d->shape == MODEL_KIND_ABBREV && between_nouns(t, i, m, o->gloss))
-            st = KO_STOP_NONE;
+            st = KO_STOP_NONE, bound = i;
+        else if (i == bound - 2)
+            st = KO_STOP_HARD; /* one noun before the bound noun: 정부 간, not 양 기관 간 */
         /* a comma ends a clause or an item: what stands before it is not the term
          * (것이며, 영화특수효과기술(VFX); 동아시아 본부, 유엔협회세계연맹(WFUNA)); the
          * lists an acronym spells word by word are coordination_start's, titles are whole */
@@ -1677,7 +1700,7 @@ static int place_repeated(const struct tok *t, const struct tok *next)
  */
 static int past_where(const struct tok *t, int s, int m, const char *acr)
 {
-    while (s < m - 1 && !t[s].dot && !t[s + 1].dot &&
+    while (s < m - 1 && !t[s].dot && !span_dotted_region(t, s, m, acr) &&
            (score_place_unspelled(t[s].s, t[s].len, acr) || span_parent_unspelled(t, s, m, acr) ||
             place_repeated(&t[s], &t[s + 1])))
         s++;
@@ -1909,6 +1932,8 @@ static void decide_abbrev(struct decision *d)
             s++;
         if (m - s > letters && !title)
             s = m - letters;
+        if (s < m - 1 && span_bound_noun(&t[s]))
+            s++; /* no term starts at 간, 전 or 후 */
     }
     /* the English expansion beside the acronym names words further left: 국제
      * 학업성취도 평가(Programme for International Student Assessment; PISA) */
@@ -2135,7 +2160,9 @@ static void decide_hangul(struct decision *d)
     /* a person's name and title before the bracket: it names where the person
      * works (곽대환 대표(스틱벤처스), 김철수 교수(카이스트)), as 대표(KAIST) does */
     if (m >= 2 && span_person_title(t[m - 1].s, t[m - 1].len) &&
-        span_korean_name(t[m - 2].s, t[m - 2].len)) {
+        span_korean_name(t[m - 2].s, t[m - 2].len) &&
+        !span_ends_with(t[m - 2].s, t[m - 2].len, "의", 3) &&
+        ko_token_stop(t[m - 2].s, t[m - 2].len) == KO_STOP_NONE) {
         soft_reject(o, t, s, m, shape, "affiliation of a person");
         return;
     }
