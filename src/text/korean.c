@@ -8,6 +8,7 @@
  */
 #include <assert.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "text/korean.h"
@@ -26,7 +27,41 @@ int ko_is_sino_syllable(uint32_t c)
     return (sino_syllable_bits[i / 8] >> (i % 8)) & 1;
 }
 
-enum ko_form ko_word_form(const char *tok, size_t len)
+/*
+ * hunspell-ko's answers about a token, kept per thread as ko_token_stop's are:
+ * the span and pair models ask about the same tokens for every candidate, and
+ * each question was four binary searches over word lists of 2 MB, the most
+ * of an extract's time after the brackets themselves. A slot is chosen by a
+ * hash of the token, a newer token taking it; longer tokens are not kept.
+ */
+#define WORD_MEMO_SLOTS 512
+#define WORD_MEMO_KEY 45
+#define WORD_MEMO_UNKNOWN 0xFF
+static _Thread_local struct word_memo {
+    unsigned char len;  /* 0: empty */
+    unsigned char form; /* enum ko_form, or WORD_MEMO_UNKNOWN */
+    unsigned char noun; /* 0, 1, or WORD_MEMO_UNKNOWN */
+    char key[WORD_MEMO_KEY];
+} word_memo[WORD_MEMO_SLOTS];
+
+/* The slot of tok, emptied of another token's answers; NULL when tok is not kept. */
+static struct word_memo *word_slot(const char *tok, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    if (!len || len > WORD_MEMO_KEY)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)tok[i]) * 16777619u;
+    struct word_memo *m = &word_memo[h % WORD_MEMO_SLOTS];
+    if (m->len != len || memcmp(m->key, tok, len)) {
+        m->len = (unsigned char)len;
+        m->form = m->noun = WORD_MEMO_UNKNOWN;
+        memcpy(m->key, tok, len);
+    }
+    return m;
+}
+
+static enum ko_form word_form(const char *tok, size_t len)
 {
     if (wordlist_find(ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, tok, len) >= 0)
         return KO_FORM_ADNOMINAL;
@@ -37,9 +72,24 @@ enum ko_form ko_word_form(const char *tok, size_t len)
     return KO_FORM_NONE;
 }
 
+enum ko_form ko_word_form(const char *tok, size_t len)
+{
+    struct word_memo *m = word_slot(tok, len);
+    if (!m)
+        return word_form(tok, len);
+    if (m->form == WORD_MEMO_UNKNOWN)
+        m->form = (unsigned char)word_form(tok, len);
+    return (enum ko_form)m->form;
+}
+
 int ko_is_noun(const char *tok, size_t len)
 {
-    return wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+    struct word_memo *m = word_slot(tok, len);
+    if (!m)
+        return wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+    if (m->noun == WORD_MEMO_UNKNOWN)
+        m->noun = wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+    return m->noun;
 }
 
 /* 1 when some suffix of s[0..len) of two syllables or more is a dictionary noun. */

@@ -1055,8 +1055,38 @@ static void test_hanja_reading(void)
                c[i].start, "%s(%s)", c[i].left, c[i].hanja);
 }
 
+/* hunspell-ko's answers are kept per thread: asking again, after other tokens
+ * took the slots, gives the same answers (and a token too long to keep too). */
+static void test_word_memo(void)
+{
+    static const char *const words[] = {"정책", "발표된",   "개최할",   "함께",   "단연",
+                                        "장관", "인공지능", "위원회는", "새로운", "개설해"};
+    int form[10], noun[10];
+    for (int i = 0; i < 10; i++) {
+        form[i] = (int)ko_word_form(words[i], strlen(words[i]));
+        noun[i] = ko_is_noun(words[i], strlen(words[i]));
+    }
+    INT_EQ(noun[0], 1, "%s", "정책 is a noun");
+    INT_EQ(form[1], (int)KO_FORM_ADNOMINAL, "%s", "발표된 is an adnominal");
+    INT_EQ(form[3], (int)KO_FORM_ADVERB, "%s", "함께 is an adverb");
+    char buf[32];
+    for (int k = 0; k < 3000; k++) { /* every slot taken several times over */
+        snprintf(buf, sizeof(buf), "가%d나", k);
+        (void)ko_word_form(buf, strlen(buf));
+        (void)ko_is_noun(buf, strlen(buf));
+    }
+    for (int i = 0; i < 10; i++) {
+        INT_EQ((int)ko_word_form(words[i], strlen(words[i])), form[i], "%s form", words[i]);
+        INT_EQ(ko_is_noun(words[i], strlen(words[i])), noun[i], "%s noun", words[i]);
+    }
+    static const char longer[] = "국가과학기술자문회의심의회의운영위원회소위원회"; /* 69 bytes */
+    INT_EQ(ko_is_noun(longer, strlen(longer)), ko_is_noun(longer, strlen(longer)), "%s",
+           "a token too long to keep");
+}
+
 int main(void)
 {
+    RUN(test_word_memo);
     RUN(test_hanja_reading);
     RUN(test_decode_fixtures);
     RUN(test_decode_cp949_only);
