@@ -14,6 +14,7 @@
 #include "text/korean.h"
 #include "ko_wordforms.h"
 #include "sino_syllables.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/wordlist.h"
 #include "util/wordset.h"
@@ -28,34 +29,38 @@ int ko_is_sino_syllable(uint32_t c)
 }
 
 /*
- * hunspell-ko's answers about a token, kept per thread as ko_token_stop's are:
- * the span and pair models ask about the same tokens for every candidate, and
- * each question was four binary searches over word lists of 2 MB, the most
- * of an extract's time after the brackets themselves. A slot is chosen by a
- * hash of the token, a newer token taking it; longer tokens are not kept.
+ * What this file answers about a token, kept per thread: the span and pair
+ * models ask about the same tokens for every candidate they weigh, and an
+ * answer was binary searches over hunspell-ko's word lists of 2 MB
+ * (ko_word_form, ko_is_noun) or ko_noun_particle's suffix search (ko_token_stop:
+ * one 8 KB release asked 899 times, about 2,900 instructions each). A slot is
+ * chosen by a hash of the token, a newer token taking it and forgetting the
+ * older one's answers; tokens longer than WORD_MEMO_KEY bytes are not kept.
  */
 #define WORD_MEMO_SLOTS 512
-#define WORD_MEMO_KEY 45
+#define WORD_MEMO_KEY 44
 #define WORD_MEMO_UNKNOWN 0xFF
 static _Thread_local struct word_memo {
-    unsigned char len;  /* 0: empty */
+    unsigned char len;  /* 0: empty (an empty token is never kept) */
     unsigned char form; /* enum ko_form, or WORD_MEMO_UNKNOWN */
     unsigned char noun; /* 0, 1, or WORD_MEMO_UNKNOWN */
+    unsigned char stop; /* enum ko_stop, or WORD_MEMO_UNKNOWN */
     char key[WORD_MEMO_KEY];
 } word_memo[WORD_MEMO_SLOTS];
 
-/* The slot of tok, emptied of another token's answers; NULL when tok is not kept. */
+/*
+ * The slot of tok, emptied of another token's answers; NULL when tok is not
+ * kept. Computing an answer may ask about other tokens and take the slot: ask
+ * for it again before storing.
+ */
 static struct word_memo *word_slot(const char *tok, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
     if (!len || len > WORD_MEMO_KEY)
         return NULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)tok[i]) * 16777619u;
-    struct word_memo *m = &word_memo[h % WORD_MEMO_SLOTS];
+    struct word_memo *m = &word_memo[strmap_hash(tok, len) % WORD_MEMO_SLOTS];
     if (m->len != len || memcmp(m->key, tok, len)) {
         m->len = (unsigned char)len;
-        m->form = m->noun = WORD_MEMO_UNKNOWN;
+        m->form = m->noun = m->stop = WORD_MEMO_UNKNOWN;
         memcpy(m->key, tok, len);
     }
     return m;
@@ -370,37 +375,15 @@ static void build_sets(void)
 
 static enum ko_stop token_stop(const char *tok, size_t len);
 
-/*
- * ko_token_stop's answers, kept per thread: the span model asks about the
- * same tokens for every start it weighs (one 8 KB release: 899 questions,
- * about 2,900 instructions each, most of them in ko_noun_particle). Slots
- * are chosen by a hash of the token, a newer token taking the slot; tokens
- * longer than STOP_MEMO_KEY bytes are not kept.
- */
-#define STOP_MEMO_SLOTS 256
-#define STOP_MEMO_KEY 46
-static _Thread_local struct {
-    unsigned char len; /* 0: empty (an empty token is never kept) */
-    unsigned char stop;
-    char key[STOP_MEMO_KEY];
-} stop_memo[STOP_MEMO_SLOTS];
-
 enum ko_stop ko_token_stop(const char *tok, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    enum ko_stop stop;
-
-    if (!len || len > STOP_MEMO_KEY)
+    struct word_memo *m = word_slot(tok, len);
+    if (!m)
         return token_stop(tok, len);
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)tok[i]) * 16777619u;
-    h %= STOP_MEMO_SLOTS;
-    if (stop_memo[h].len == len && !memcmp(stop_memo[h].key, tok, len))
-        return (enum ko_stop)stop_memo[h].stop;
-    stop = token_stop(tok, len);
-    stop_memo[h].len = (unsigned char)len;
-    stop_memo[h].stop = (unsigned char)stop;
-    memcpy(stop_memo[h].key, tok, len);
+    if (m->stop != WORD_MEMO_UNKNOWN)
+        return (enum ko_stop)m->stop;
+    enum ko_stop stop = token_stop(tok, len); /* asks about other tokens */
+    word_slot(tok, len)->stop = (unsigned char)stop;
     return stop;
 }
 

@@ -3,17 +3,10 @@
  */
 #include <string.h>
 
+#include "util/strmap.h"
 #include "util/wordset.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
-
-static uint32_t wordset_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 void wordset_build(struct wordset *set, const char *const *words)
 {
@@ -30,7 +23,7 @@ void wordset_build(struct wordset *set, const char *const *words)
         size_t len = strlen(words[i]);
         if (wordset_index(set, words[i], len) >= 0)
             continue;
-        size_t h = wordset_hash(words[i], len) & set->mask;
+        size_t h = strmap_hash(words[i], len) & set->mask;
         while (set->slot[h].at)
             h = (h + 1) & set->mask;
         set->slot[h].at = (uint32_t)i + 1;
@@ -44,7 +37,7 @@ long wordset_index(const struct wordset *set, const char *s, size_t len)
 {
     if (len > set->maxlen)
         return -1;
-    for (size_t h = wordset_hash(s, len) & set->mask; set->slot[h].at; h = (h + 1) & set->mask)
+    for (size_t h = strmap_hash(s, len) & set->mask; set->slot[h].at; h = (h + 1) & set->mask)
         if (set->slot[h].len == len && !memcmp(set->words[set->slot[h].at - 1], s, len))
             return (long)set->slot[h].at - 1;
     return -1;
