@@ -129,27 +129,44 @@ static const char *word_class(const char *s, size_t len)
     return NULL;
 }
 
+/* the first letters the morphemes of one to FIT_MORPHEME_MAX characters at a place give */
+struct fit_at {
+    uint32_t mask[FIT_MORPHEME_MAX]; /* bit L - 'A' of each English form's first letter L */
+    size_t end[FIT_MORPHEME_MAX];    /* where each morpheme ends */
+    unsigned char n;                 /* how many of them the span had room for */
+};
+
+static void fit_at_fill(const char *ko, size_t kl, size_t p, struct fit_at *f)
+{
+    size_t end = p;
+    f->n = 0;
+    for (int syl = 0; syl < FIT_MORPHEME_MAX && end < kl; syl++) {
+        uint32_t d;
+        end += utf8_decode(ko + end, kl - end, &d);
+        const char *en[LEX_MAX_FORMS];
+        size_t n = lexicon_morpheme_en(ko + p, end - p, en, LEX_MAX_FORMS);
+        uint32_t mask = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned l = (unsigned)(en[i][0] & ~0x20) - 'A';
+            if (l < 26)
+                mask |= 1u << l;
+        }
+        f->mask[syl] = mask;
+        f->end[syl] = end;
+        f->n++;
+    }
+}
+
 /* 1 when a morpheme at the start of tok has an English word beginning with letter c. */
 static int initial_fits(const char *tok, size_t len, char c)
 {
     if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
         return 0;
-    if (c >= 'a')
-        c = (char)(c - 'a' + 'A');
-    size_t end = 0;
-    for (int syl = 0; syl < FIT_MORPHEME_MAX && end < len; syl++) {
-        uint32_t cp;
-        end += utf8_decode(tok + end, len - end, &cp);
-        const char *en[LEX_MAX_FORMS];
-        size_t n = lexicon_morpheme_en(tok, end, en, LEX_MAX_FORMS);
-        for (size_t i = 0; i < n; i++) {
-            char e = en[i][0];
-            if (e >= 'a' && e <= 'z')
-                e = (char)(e - 'a' + 'A');
-            if (e == c)
-                return 1;
-        }
-    }
+    struct fit_at f;
+    fit_at_fill(tok, len, 0, &f);
+    for (unsigned syl = 0; syl < f.n; syl++)
+        if (f.mask[syl] & 1u << ((c & ~0x20) - 'A'))
+            return 1;
     return 0;
 }
 
@@ -207,34 +224,6 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
  * in ko. 한국인터넷진흥원 spells K, I of KISA; 양자 spells nothing of NIA.
  */
-/* the first letters the morphemes of one to FIT_MORPHEME_MAX characters at a place give */
-struct fit_at {
-    uint32_t mask[FIT_MORPHEME_MAX]; /* bit L - 'A' of each English form's first letter L */
-    size_t end[FIT_MORPHEME_MAX];    /* where each morpheme ends */
-    unsigned char n;                 /* how many of them the span had room for */
-};
-
-static void fit_at_fill(const char *ko, size_t kl, size_t p, struct fit_at *f)
-{
-    size_t end = p;
-    f->n = 0;
-    for (int syl = 0; syl < FIT_MORPHEME_MAX && end < kl; syl++) {
-        uint32_t d;
-        end += utf8_decode(ko + end, kl - end, &d);
-        const char *en[LEX_MAX_FORMS];
-        size_t n = lexicon_morpheme_en(ko + p, end - p, en, LEX_MAX_FORMS);
-        uint32_t mask = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned l = (unsigned)(en[i][0] & ~0x20) - 'A';
-            if (l < 26)
-                mask |= 1u << l;
-        }
-        f->mask[syl] = mask;
-        f->end[syl] = end;
-        f->n++;
-    }
-}
-
 double score_acronym_fit(const char *ko, size_t kl, const char *acr)
 {
     /* each letter scans right of the last match, so the morphemes at a place

@@ -1484,7 +1484,6 @@ static int and_left_unrendered(const char *g, const struct tok *t, int from, int
     return units <= after;
 }
 
-/* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 /*
  * 1 when t[i] is 간, 전 or 후 between two nouns inside an acronym's name, which the
  * acronym writes (간: inter- or a 2, 전: pre-, 후: post-) and the words after the
@@ -1518,6 +1517,7 @@ static int between_nouns(const struct tok *t, int i, int m, const char *acr)
     return sc.upper * 2 > syl;
 }
 
+/* 1. hard limits: sets every token's stop, d->lo and d->reach. */
 static void find_limits(struct decision *d, int pass)
 {
     struct occ *o = d->o;
@@ -1525,7 +1525,7 @@ static void find_limits(struct decision *d, int pass)
     int m = d->m;
     size_t glen = d->glen;
     int title = (o->flags & OCC_TITLE) != 0;
-    int lo = 0, dot_lo = 0, dot_seen = 0, bound = -10;
+    int lo = 0, dot_lo = 0, dot_seen = 0, bound = -1; /* a bound noun kept inside */
     for (int i = m - 1; i >= 0; i--) {
         struct ko_script sc;
         ko_script_of(t[i].s, t[i].len, &sc);
@@ -1582,7 +1582,7 @@ static void find_limits(struct decision *d, int pass)
             st = KO_STOP_SOFT;
         if (st == KO_STOP_HARD && d->shape == MODEL_KIND_ABBREV && between_nouns(t, i, m, o->gloss))
             st = KO_STOP_NONE, bound = i;
-        else if (i == bound - 2)
+        else if (bound >= 0 && i == bound - 2)
             st = KO_STOP_HARD; /* one noun before the bound noun: 정부 간, not 양 기관 간 */
         /* a comma ends a clause or an item: what stands before it is not the term
          * (것이며, 영화특수효과기술(VFX); 동아시아 본부, 유엔협회세계연맹(WFUNA)); the

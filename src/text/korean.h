@@ -70,8 +70,8 @@ int ko_hanja_reads(uint32_t han, uint32_t syllable);
  * between words) ends left: the byte offset in left of the first of its
  * syllables, or -1. Spaces and middle dots separate words on either side, not
  * necessarily at the same places: 한국 과학기술연구원 reads 韓國科學技術硏究院,
- * 청자 사자형 뚜껑 향로 reads 靑磁 獅子形蓋 香爐, 출입국·외국인정책본부 reads
- * 出入國·外國人政策本部.
+ * 출입국·외국인정책본부 reads 出入國·外國人政策本部 (but 청자 사자형 뚜껑 향로
+ * does not read 靑磁 獅子形蓋 香爐: 뚜껑 is no reading of 蓋).
  */
 long ko_hanja_reading_start(const char *left, size_t llen, const char *hanja, size_t hlen);
 
