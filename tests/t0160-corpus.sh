@@ -128,6 +128,21 @@ test_expect_success 'fit.py and cv.py refuse bad option values with exit 2' '
 	test_cmp before.tsv "$TOP/glossaries/model/pair.tsv"
 '
 
+test_expect_success 'mine_morphemes.py proposes pairs from the dev gold, refuses bad options' '
+	python3 "$C/mine_morphemes.py" >mined 2>err &&
+	head -n 1 mined >head &&
+	printf "ko\ten\tdocs\tdice\tmorphemes.tsv\n" >head.want &&
+	test_cmp head.want head &&
+	test $(wc -l <mined) -gt 100 &&
+	test_grep "dev acronym rows with their English" err &&
+	for a in "--min-docs 0" "--min-docs x" "--min-dice 2" "--min-dice x" "--bogus 1" "--dic"; do
+		test_expect_code 2 python3 "$C/mine_morphemes.py" $a 2>err &&
+		test_grep "^mine_morphemes.py: --" err || return 1
+	done &&
+	test_expect_code 1 python3 "$C/mine_morphemes.py" --dic /nonexistent/ko.dic 2>err &&
+	test_grep "^mine_morphemes.py: cannot read /nonexistent/ko.dic" err
+'
+
 test_expect_success 'evaluate.py refuses to list the test split errors' '
 	test_expect_code 2 python3 "$C/evaluate.py" --dadeum "$DADEUM" --errors test 2>err &&
 	test_grep "never read for errors" err

@@ -21,6 +21,7 @@ least --min-dice (0.5), and competitive linking keeps each noun and each
 English word in one pair only, the strongest first. Prints ko, en, docs,
 dice and whether morphemes.tsv has the noun already; a person reviews the
 list, and what is kept goes to glossaries/lexicon/morphemes-mined.tsv.
+Exit status 0, 1 when the dictionary cannot be read, 2 on usage errors.
 """
 import csv
 import os
@@ -62,23 +63,34 @@ def tiling(word, nouns):
 
 def main(argv):
     dic, min_docs, min_dice = "/usr/share/hunspell/ko.dic", 3, 0.5
-    i = 0
-    while i < len(argv):
-        if argv[i] == "--dic" and i + 1 < len(argv):
-            dic = argv[i + 1]
-        elif argv[i] == "--min-docs" and i + 1 < len(argv):
-            min_docs = int(argv[i + 1])
-        elif argv[i] == "--min-dice" and i + 1 < len(argv):
-            min_dice = float(argv[i + 1])
+    for i in range(0, len(argv), 2):
+        opt, val = argv[i], argv[i + 1] if i + 1 < len(argv) else None
+        if val is None or opt not in ("--dic", "--min-docs", "--min-dice"):
+            sys.stderr.write(f"mine_morphemes.py: {opt}: unknown option or no value\n"
+                             + __doc__.split("\n\n")[1] + "\n")
+            return 2
+        if opt == "--dic":
+            dic = val
+        elif opt == "--min-docs":
+            if not val.isdigit() or int(val) < 1:
+                sys.stderr.write(f"mine_morphemes.py: --min-docs {val}: not a whole number of 1 or more\n")
+                return 2
+            min_docs = int(val)
         else:
-            sys.exit(__doc__.split("\n\n")[1])
-        i += 2
+            try:
+                min_dice = float(val)
+            except ValueError:
+                min_dice = -1.0
+            if not 0 < min_dice <= 1:
+                sys.stderr.write(f"mine_morphemes.py: --min-dice {val}: not a number in (0, 1]\n")
+                return 2
     nouns = nouns_of(dic)
     known = set()
     with open(os.path.join(ROOT, "glossaries", "lexicon", "morphemes.tsv"), encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#") and "\t" in line:
                 known.add(line.split("\t")[0])
+    vocabulary = nouns | known
     pair, kc, ec, docs = Counter(), Counter(), Counter(), defaultdict(set)
     rows = 0
     with open(os.path.join(HERE, "gold.tsv"), encoding="utf-8") as f:
@@ -86,17 +98,17 @@ def main(argv):
             if r["kind"] != "abbrev" or corpus.split_of(r["doc"]) != "dev":
                 continue
             english = re.split(r"[;(]", r["note"])[0]
-            ew = {w.lower().strip("'") for w in re.findall(r"[A-Za-z][A-Za-z'-]*", english)
-                  if w.lower() not in STOP and len(w) > 2}
-            letters = [c for c in r["gloss"] if c.isupper()]
-            order = iter("".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", english)
-                                 if w.lower() not in STOP and len(w) > 2).upper())
-            if len(ew) < 2 or not all(c in order for c in letters):
+            words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", english)
+                     if w.lower() not in STOP and len(w) > 2]
+            ew = {w.strip("'") for w in words}
+            # the content words spell the acronym's capitals in order
+            initials = iter("".join(w[0] for w in words).upper())
+            if len(ew) < 2 or not all(c in initials for c in r["gloss"] if c.isupper()):
                 continue
             ks = set()
             for word in re.split(r"[ ·ㆍ‧\-]+", r["ko"]):
                 word = re.sub(r"[^가-힣]", "", word)
-                ks.update(tiling(word, nouns | known))
+                ks.update(tiling(word, vocabulary))
                 if word in nouns and 2 <= len(word) <= 4:
                     ks.add(word)
             if not ks:
