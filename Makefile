@@ -346,6 +346,8 @@ eval: all
 	@test -f $(SHARED)/eval/score.py || { echo "eval: $(SHARED)/eval not found" >&2; exit 1; }
 	@mkdir -p build/eval
 	@$(PYTHON) $(CORPUS_EVAL) seeds:$(SHARED)/eval/seeds-gold.tsv:$(SHARED)/eval/seeds dev test committed
+	@echo "== two annotators on the same 104 documents (tests/corpus/agreement.py), and dadeum beside them"
+	@$(PYTHON) tests/corpus/agreement.py --dadeum ./$(PROG)
 	./$(PROG) extract --format tsv -o build/eval/seeds.tsv $(SHARED)/eval/seeds/*.txt
 	@echo "== seeds-gold, by the kit's own scorer (strict = exact document, Korean span and gloss)"
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.tsv build/eval/seeds.tsv | tail -1

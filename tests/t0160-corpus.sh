@@ -74,6 +74,26 @@ test_expect_success 'the committed texts score above the floor' '
 	awk -v f="$f1" "BEGIN { exit !(f >= 0.60) }" || { cat eval; return 1; }
 '
 
+test_expect_success 'agreement.py: the second annotation checks and scores' '
+	python3 "$C/agreement.py" >agree &&
+	test_grep "^== all: 104 documents" agree &&
+	f1=$(sed -n "/^== all/,\$ s/.*second against gold.tsv: strict F1 \([0-9.]*\).*/\1/p" agree) &&
+	awk -v f="$f1" "BEGIN { exit !(f >= 0.80 && f <= 1) }" || { cat agree; return 1; }
+'
+
+test_expect_success 'agreement.py refuses a row that is not in its document' '
+	mkdir -p ag/docs &&
+	cp "$C/corpus.py" "$C/evaluate.py" "$C/agreement.py" "$C/SOURCES.tsv" "$C/gold.tsv" \
+	   "$C/agreement-docs.tsv" ag/ &&
+	doc=$(awk -F "\t" "NR > 1 { print \$1 }" "$C/agreement-docs.tsv" | while read d; do
+		test -f "$C/docs/$d" && { echo "$d"; break; }; done) &&
+	cp "$C/docs/$doc" ag/docs/ &&
+	printf "doc\tko\tgloss\tkind\tnote\n%s\t없는말이다\tNOPE\tabbrev\tx\n" "$doc" >ag/agreement-gold.tsv &&
+	test_expect_code 1 python3 ag/agreement.py 2>err &&
+	test_grep "does not occur in $doc" err &&
+	test_expect_code 2 python3 ag/agreement.py --bogus 2>err
+'
+
 test_expect_success 'fit.py --only fits the named features and keeps the others' '
 	cp "$TOP/glossaries/model/span.tsv" before.tsv &&
 	python3 "$C/fit.py" span --dadeum "$DADEUM" --only place,prev_place --l2 1 --check >fit &&
