@@ -980,6 +980,12 @@ static void resolve_section(struct extract_doc *d)
             free(o->ko); /* a run of text with no boundary in it, not a term */
             o->ko = NULL;
             o->why = "Korean side longer than 60 characters";
+        } else if (o->ko && !strcmp(o->ko, o->gloss_out)) {
+            /* a short form that repeats the end of a name cut short by a stop
+             * (대학생 SNS 서포터즈(이하 ‘서포터즈’)): the term is longer, or none */
+            free(o->ko);
+            o->ko = NULL;
+            o->why = "the term is its own gloss";
         }
         if (o->ko)
             add_pair(d, o);
