@@ -11,13 +11,13 @@ unset DADEUM_DB
 # One record per case, as `dadeum extract --format jsonl` writes them:
 #   미지의 위험   English written in the document
 #   기반          a loanword whose English the lexicon gives
-#   가상 자원     a transliteration guess of score 0.90 (band probability 0.94)
-#   인공지능 개발 a transliteration guess of score 0.41 (0.62)
+#   가상 자원     a transliteration guess of score 0.80 (band probability 0.90)
+#   인공지능 개발 a transliteration guess of score 0.41 (0.67)
 #   예전 용어     English without a recorded source (an older extract)
 cat >g.jsonl <<'EOF'
 {"file":"g.txt","line":1,"ko":"미지의 위험","gloss":"Unknown Risk","kind":"english","count":1,"reversed":false,"context":"미지의 위험(Unknown Risk)에 대비한다.","en":"Unknown Risk","confidence":1.00,"evidence":"gloss"}
 {"file":"g.txt","line":2,"ko":"기반","gloss":"플랫폼","kind":"loanword","count":1,"reversed":false,"context":"공공 기반(플랫폼)을 만든다.","en":"platform","confidence":0.95,"evidence":"lexicon"}
-{"file":"g.txt","line":3,"ko":"가상 자원","gloss":"클라우드 네이티브","kind":"loanword","count":1,"reversed":false,"context":"가상 자원(클라우드 네이티브) 전략.","en":"cloud native","confidence":0.90,"evidence":"translit"}
+{"file":"g.txt","line":3,"ko":"가상 자원","gloss":"클라우드 네이티브","kind":"loanword","count":1,"reversed":false,"context":"가상 자원(클라우드 네이티브) 전략.","en":"cloud native","confidence":0.80,"evidence":"translit"}
 {"file":"g.txt","line":4,"ko":"인공지능 개발","gloss":"첨단 AI개발","kind":"loanword","count":1,"reversed":false,"context":"인공지능 개발(첨단 AI개발)이 필요하다.","en":"chum than AI gavel","confidence":0.41,"evidence":"translit"}
 {"file":"g.txt","line":5,"ko":"예전 용어","gloss":"올드 텀","kind":"loanword","count":1,"reversed":false,"context":"예전 용어(올드 텀)이다.","en":"old term"}
 EOF
@@ -54,16 +54,16 @@ test_expect_success '--all writes every concept, quietly' '
 	segs all.tmx >got &&
 	printf "%s\n" "Unknown Risk" "chum than AI gavel" "cloud native" "old term" platform >want &&
 	test_cmp want got &&
-	test_grep "x-dadeum-confidence\">0.62<" all.tmx &&
+	test_grep "x-dadeum-confidence\">0.67<" all.tmx &&
 	test_grep "x-dadeum-confidence\">0.00<" all.tmx
 '
 
 test_expect_success '--min-confidence moves the bar' '
-	dadeum export --db g.db --min-confidence 0.9 -o m90.tmx 2>err &&
-	segs m90.tmx >got &&
+	dadeum export --db g.db --min-confidence 0.85 -o m85.tmx 2>err &&
+	segs m85.tmx >got &&
 	printf "%s\n" "Unknown Risk" "cloud native" platform >want &&
 	test_cmp want got &&
-	test_grep "left out 2 of 5 concepts (1 transliteration guesses below 0.90, 1 of unknown" err &&
+	test_grep "left out 2 of 5 concepts (1 transliteration guesses below 0.85, 1 of unknown" err &&
 	dadeum export --db g.db --min-confidence 0.5 -o m50.tmx 2>err &&
 	test $(segs m50.tmx | grep -c .) = 4 &&
 	dadeum export --db g.db --min-confidence 1 -o m100.tmx 2>err &&

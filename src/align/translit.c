@@ -882,8 +882,41 @@ static int seen_before(const struct translit_candidate *out, size_t n, const cha
     return 0;
 }
 
+static int lookup_ranked(struct translit *t, const char *s, size_t len,
+                         struct translit_candidate *out, size_t max);
+
+/*
+ * Two readings that score nearly the same are a coin toss (보트: boat and vote,
+ * 센서: censor and sensor, 바이어: via and buyer): they keep their ranks but
+ * not their confidence. Within AMBIGUOUS_GAP of each other the scores are
+ * scaled down, to half when the two tie, and no reading after the first
+ * scores above it.
+ */
+#define AMBIGUOUS_GAP 0.1
+
 int translit_lookup(struct translit *t, const char *s, size_t len, struct translit_candidate *out,
                     size_t max)
+{
+    struct translit_candidate two[2], *c = max >= 2 ? out : two;
+    if (max == 0)
+        return lookup_ranked(t, s, len, out, 0);
+    int n = lookup_ranked(t, s, len, c, max >= 2 ? max : 2);
+    if (n >= 2 && c[0].score - c[1].score < AMBIGUOUS_GAP) {
+        double gap = c[0].score - c[1].score;
+        double scale = 0.5 + 0.5 * (gap > 0 ? gap : 0) / AMBIGUOUS_GAP;
+        c[0].score *= scale;
+        for (int i = 1; i < n; i++) /* and none after them is surer */
+            c[i].score = c[i].score * scale < c[0].score ? c[i].score * scale : c[0].score;
+    }
+    if (c == two && n > 0) {
+        out[0] = two[0];
+        n = 1;
+    }
+    return n;
+}
+
+static int lookup_ranked(struct translit *t, const char *s, size_t len,
+                         struct translit_candidate *out, size_t max)
 {
     unsigned char q[TRANSLIT_MAX_JAMO];
     struct hit *hits = NULL;

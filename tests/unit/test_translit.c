@@ -163,6 +163,20 @@ static void test_lookup(void)
     INT_EQ(translit_lookup(tl, "뷁뷁", strlen("뷁뷁"), c, 5), 0, "nothing credible");
     INT_EQ(translit_lookup(tl, "클라우드", strlen("클라우드"), c, 0), 0, "max 0");
     {
+        /* two readings of one score: ranked as before, but neither is sure */
+        int n = translit_lookup(tl, "보트", strlen("보트"), c, 3);
+        OK(n >= 2, "boat and vote: %d", n);
+        OK(c[0].score <= 0.55 && c[1].score <= c[0].score, "a tie halves: %.2f %.2f", c[0].score,
+           c[1].score);
+        for (int i = 2; i < n; i++)
+            OK(c[i].score <= c[0].score, "nothing after them surer: %s %.2f", c[i].en, c[i].score);
+        double alone = c[0].score;
+        OK(translit_lookup(tl, "보트", strlen("보트"), c, 1) == 1 && c[0].score == alone,
+           "the same score when one candidate is asked for");
+        OK(translit_lookup(tl, "플랫폼", strlen("플랫폼"), c, 1) == 1 && c[0].score == 1,
+           "no close rival: platform keeps 1.00");
+    }
+    {
         int n = translit_lookup(tl, "클라우드", strlen("클라우드"), c, 5);
         OK(n >= 2, "several candidates: %d", n);
         for (int i = 1; i < n; i++)
