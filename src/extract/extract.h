@@ -50,8 +50,9 @@ struct extract_pair {
                             * long form written in the document), "lexicon", "translit",
                             * "lexicon+translit" (a mixed gloss), with "l10n" among them
                             * for words of the catalogue tables ("l10n+translit", ...),
-                            * "derived" (guessed from
-                            * the term's parts), or NULL */
+                            * "derived" (guessed: the lexicon's one expansion of
+                            * an acronym whose Korean name it does not give), or
+                            * NULL */
     const char *source;    /* where the pair comes from: "bracket", or for pairs no
                             * bracket ties "list (...)" / "substitution (...)" */
 };

@@ -19,6 +19,7 @@
 #include "extract/lexicon.h"
 #include "util/ascii.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/wordset.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
@@ -46,6 +47,7 @@ struct lex_map {
 
 static struct lex_map ko_forms = {lex_ko_forms, NKEYS(lex_ko_forms), NULL, 0};
 static struct lex_map ko_acronym = {lex_ko_acronym, NKEYS(lex_ko_acronym), NULL, 0};
+static struct lex_map ko_names = {lex_ko_names, NKEYS(lex_ko_names), NULL, 0};
 static struct lex_map loanwords = {lex_loanwords, NKEYS(lex_loanwords), NULL, 0};
 static struct lex_map morphemes = {lex_morphemes, NKEYS(lex_morphemes), NULL, 0};
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -70,6 +72,7 @@ static void index_maps(void)
 {
     index_map(&ko_forms);
     index_map(&ko_acronym);
+    index_map(&ko_names);
     index_map(&loanwords);
     index_map(&morphemes);
 }
@@ -178,6 +181,101 @@ const char *lexicon_acronym_en(const char *s, size_t len)
 {
     const struct lex_ix *f = lookup(&ko_forms, s, len);
     return f ? str_at(f->en) : NULL;
+}
+
+/* 1 when a and b[0..bl) are the same key: ASCII case and spaces aside */
+static int same_key(const char *a, const char *b, size_t bl)
+{
+    const char *be = b + bl;
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (b < be && *b == ' ')
+            b++;
+        if (!*a || b == be)
+            return !*a && b == be;
+        if (ascii_upper((unsigned char)*a) != ascii_upper((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
+/* The characters of s[0..len) without spaces, at most max of them. */
+static size_t chars_of(const char *s, size_t len, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < max;) {
+        uint32_t c;
+        i += utf8_decode(s + i, len - i, &c);
+        if (c != ' ')
+            out[n++] = c;
+    }
+    return n;
+}
+
+/*
+ * 1 when names a and b[0..bl) are one name written two ways: spaces aside,
+ * they share a run of two characters or more that is at least two thirds of
+ * the shorter (보안인증제 and 클라우드 보안인증, 최고 경영 책임자 and 최고경영자,
+ * 한국인터넷진흥원 본원 and 한국인터넷진흥원; not 폐쇄회로 and 공통평가기준).
+ */
+static int one_name(const char *a, const char *b, size_t bl)
+{
+    enum { MAX = 64 };
+    uint32_t x[MAX], y[MAX];
+    size_t xl = chars_of(a, strlen(a), x, MAX), yl = chars_of(b, bl, y, MAX), best = 0;
+    for (size_t i = 0; i < xl; i++)
+        for (size_t j = 0; j < yl; j++) {
+            size_t k = 0;
+            while (i + k < xl && j + k < yl && x[i + k] == y[j + k])
+                k++;
+            if (k > best)
+                best = k;
+        }
+    size_t shorter = xl < yl ? xl : yl;
+    return best >= 2 && 3 * best >= 2 * shorter;
+}
+
+/* The English of the acronym row that names ko[0..kl) and spells a, or NULL. */
+static const char *row_en(const char *a, size_t alen, const char *ko, size_t kl)
+{
+    const struct lex_ix *e = lookup(&ko_names, ko, kl);
+    for (uint32_t i = 0; e && i < e->n; i++)
+        if (same_key(lex_blob + lex_form_offs[e->form + i], a, alen))
+            return str_at(e->en);
+    return NULL;
+}
+
+const char *lexicon_acronym_en_for(const char *a, size_t alen, const char *ko, size_t kl,
+                                   int *agreed)
+{
+    const struct lex_ix *f = lookup(&ko_forms, a, alen);
+    *agreed = 0;
+    if (!f)
+        return NULL;
+    if (f->n == 0) {
+        *agreed = 1; /* no Korean name to hold it to */
+        return str_at(f->en);
+    }
+    const char *en = row_en(a, alen, ko, kl), *only = NULL;
+    for (uint32_t i = 0; !en && i < f->n; i++) {
+        const char *form = lex_blob + lex_form_offs[f->form + i];
+        if (one_name(form, ko, kl))
+            en = row_en(a, alen, form, strlen(form));
+    }
+    if (en) {
+        *agreed = 1;
+        return en;
+    }
+    /* another name: the English only when every row of a gives the same one */
+    for (uint32_t i = 0; i < f->n; i++) {
+        const char *form = lex_blob + lex_form_offs[f->form + i];
+        const char *e = row_en(a, alen, form, strlen(form));
+        if (!e || (only && strcmp(only, e)))
+            return NULL;
+        only = e;
+    }
+    return only;
 }
 
 const char *lexicon_acronym_kind(const char *s, size_t len)

@@ -59,6 +59,19 @@ const char *lexicon_acronym_kind(const char *s, size_t len);
 /* The English expansion of acronym s, or NULL. */
 const char *lexicon_acronym_en(const char *s, size_t len);
 
+/*
+ * The English expansion of acronym a as the name of ko. *agreed is 1 when it
+ * is that of the row whose Korean name is ko or another writing of it (a
+ * shared run of two thirds of the shorter, spaces aside: 보안인증제 of 클라우드
+ * 보안인증), or when a's rows give no Korean name. Else, when every row
+ * of a gives one and the same English, that English with *agreed 0: a guess
+ * (CC of 폐쇄회로 is no Common Criteria, 공통평가기준; LLM of 거대언어모델 is the
+ * Large Language Model of 대규모 언어모델; KAIA of another association is
+ * another body's); NULL when the rows differ (KCA).
+ */
+const char *lexicon_acronym_en_for(const char *a, size_t alen, const char *ko, size_t kl,
+                                   int *agreed /* OUT */);
+
 /* The acronym whose Korean name is s (spaces ignored), or NULL. */
 const char *lexicon_acronym_for_ko(const char *s, size_t len);
 

@@ -100,7 +100,7 @@ kind == "words" {
     words[l, nw[l]++] = cstr(w)
 }
 # ---- lookup tables -----------------------------------------------------------
-# Four maps from a folded key (spaces and tabs removed, ASCII upper case: what
+# Five maps from a folded key (spaces and tabs removed, ASCII upper case: what
 # lexicon.c folds a query to) to the English and kind of the first row that
 # gives them and up to LEX_MAX_FORMS forms, the '|' alternatives of the rows'
 # values in row order, trimmed of spaces, empty ones dropped:
@@ -108,6 +108,8 @@ kind == "words" {
 #                   plain-word rows)
 #   lex_ko_acronym  a single Korean name -> its acronym (acronyms of two bytes
 #                   or more)
+#   lex_ko_names    every Korean name of an acronym row -> its acronyms, with
+#                   the English of the first row that names it
 #   lex_loanwords   plain-word loanword -> itself
 #   lex_morphemes   Korean morpheme -> English words
 # Each is a struct lex_ix array sorted by key in byte order; strings are
@@ -175,6 +177,10 @@ END {
         # only single-name rows map back: a name shared by two acronyms is ambiguous
         if (acr_val[i] !~ /\|/ && length(acr_key[i]) > 1)
             add_forms("acr", acr_val[i], acr_key[i], acr_en[i], acr_kind[i])
+        # every name of every row, for the English of an acronym as one name's
+        nn = split(acr_val[i], names, "|")
+        for (j = 1; j <= nn; j++)
+            add_forms("name", names[j], acr_key[i], acr_en[i], acr_kind[i])
     }
     for (i = 0; i < np; i++) {
         add_forms("ko", pl_key[i], pl_val[i], pl_en[i], "")
@@ -184,6 +190,7 @@ END {
         add_forms("morph", mo_key[i], mo_val[i], "", "")
     emit_map("ko", "lex_ko_forms")
     emit_map("acr", "lex_ko_acronym")
+    emit_map("name", "lex_ko_names")
     emit_map("loan", "lex_loanwords")
     emit_map("morph", "lex_morphemes")
     print "#pragma GCC diagnostic push"

@@ -75,7 +75,7 @@ struct model_pair_sink {
 #define MODEL_SOURCE_TRANSLIT "translit" /* a transliteration guess, score = its score */
 #define MODEL_SOURCE_PARALLEL                                                                      \
     "parallel" /* the aligned English version holds it (ingest --parallel) */
-#define MODEL_SOURCE_DERIVED "derived" /* guessed from the term's parts */
+#define MODEL_SOURCE_DERIVED "derived" /* guessed: an acronym's expansion for another name */
 #define MODEL_SOURCE_USER "user"       /* added by `dadeum set` */
 #define MODEL_SOURCE_IMPORT "import"   /* merged from an exchange file */
 

@@ -18,7 +18,8 @@
  *              (ingest --parallel)                   (PARALLEL_CONFIDENCE below)
  *   translit   a transliteration guess (also a mixed translit_bands[] below
  *              gloss with one transliterated part)   (calibrated)
- *   derived    guessed from the term's parts         its score
+ *   derived    an acronym's one expansion, for a     its score (0.65)
+ *              name the lexicon does not give
  *   unknown    stored before schema version 3        0
  *
  * A concept's confidence is its best English-side form's (termbase.h), so
