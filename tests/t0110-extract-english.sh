@@ -73,6 +73,26 @@ test_expect_success 'a term the acronym lexicon names gets its acronym' '
     test_cmp expect actual
 '
 
+test_expect_success 'an acronym takes the English of the lexicon row that names the term' '
+    printf "%s\n" "한국소비자원(KCA)과 한국방송통신전파진흥원(KCA)이 만났다." \
+        "클라우드 보안인증제(CSAP)를 받았다." >rows.txt &&
+    dadeum extract rows.txt >out.tsv &&
+    cols out.tsv >actual &&
+    rows 한국소비자원 KCA abbrev "Korea Consumer Agency" KCA lexicon >expect &&
+    rows 한국방송통신전파진흥원 KCA abbrev "Korea Communications Agency" KCA lexicon >>expect &&
+    rows "클라우드 보안인증제" CSAP abbrev "Cloud Security Assurance Program" CSAP lexicon >>expect &&
+    test_cmp expect actual
+'
+
+test_expect_success 'for another Korean name the lexicon English is only a guess' '
+    printf "거리에 폐쇄회로(CC) 카메라를 단다.\n" >cc.txt &&
+    dadeum extract cc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    rows 폐쇄회로 CC abbrev "Common Criteria" CC derived >expect &&
+    test_cmp expect actual &&
+    awk -F "\t" "NR == 2 { exit !(\$10 < 0.95) }" out.tsv
+'
+
 test_expect_success 'JSON Lines carries the same English fields' '
     dadeum extract --format jsonl lex.txt >out.jsonl &&
     /usr/bin/python3 -c "
