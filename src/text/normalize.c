@@ -179,9 +179,91 @@ static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_ma
 /* ---- spaces ------------------------------------------------------------------- */
 
 /*
- * Collapses runs of ' ' to one, drops spaces at both ends and next to a
- * TAB (the cell boundary carries the separation), and appends to out.
+ * The rule of pass_space: a run of spaces becomes one space when a
+ * character other than a TAB stands on each side of it, and goes when a
+ * TAB or an end of the line is next to it (the cell boundary carries the
+ * separation). TABs stay.
  */
+
+#if defined(__SSE2__)
+/*
+ * The rule over one block: the 16 bytes at p (p[16..31] readable too), of
+ * which the first valid (1..16) are the line's, are written at d (room for
+ * 16 bytes past what is written) without the spaces that go; returns the
+ * new end. Bytes past the line's end must be TABs, so that spaces before
+ * it go. *gone_in is 1 when a run of spaces that goes on at p[0] is to go
+ * (p[-1] is a TAB, the line's start or a space of such a run), else 0, and
+ * is set for the next block.
+ *
+ * Each run keeps its last space, unless a TAB or the end follows it or the
+ * run began after a TAB or the start: the run's bits are found from its
+ * first one by an addition, whose carry runs through the run. Copying
+ * skips each space that goes with one more store of 16 bytes, so a block
+ * with two spaces costs one store more than a block without.
+ */
+static char *space_block(const char *p, unsigned valid, unsigned *gone_in, char *d)
+{
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    unsigned s = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+    unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+    /* of the byte after each: a space, a TAB */
+    unsigned s1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, sp));
+    unsigned t1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, tab));
+    /* the first space of each run (at p[0] perhaps one going on: *gone_in decides) */
+    unsigned first = s & ~(s << 1);
+    /* the spaces of the runs after a TAB or the start */
+    unsigned gone = ((s + (first & ((t << 1) | *gone_in))) ^ s) & s;
+    /* and every space before a space or a TAB (or the end) */
+    unsigned drop = s & (s1 | t1 | gone) & ((1u << valid) - 1);
+    unsigned from = 0;
+
+    *gone_in = ((t | gone) >> 15) & 1;
+    if (!drop) {
+        _mm_storeu_si128((__m128i *)d, v);
+        return d + valid;
+    }
+    for (; drop; drop &= drop - 1) {
+        unsigned at = (unsigned)__builtin_ctz(drop);
+        _mm_storeu_si128((__m128i *)d, _mm_loadu_si128((const __m128i *)(p + from)));
+        d += at - from;
+        from = at + 1;
+    }
+    _mm_storeu_si128((__m128i *)d, _mm_loadu_si128((const __m128i *)(p + from)));
+    return d + (valid - from);
+}
+
+/* Applies the rule to s[0..len) and appends the result to out. */
+static void pass_space(const char *s, size_t len, struct strbuf *out)
+{
+    unsigned gone_in = 1; /* the line's start is like a TAB */
+    char tail[48];
+    size_t tail_at = len; /* where the copy in tail starts */
+    char *d;
+
+    /* room for a block's 16 bytes: d is never ahead of s + i */
+    strbuf_grow(out, len + 16);
+    d = out->buf + out->len;
+    /* one call of space_block, so that it is inlined */
+    for (size_t i = 0; i < len; i += 16) {
+        const char *p = s + i;
+
+        if (i + 32 > len) {
+            /* the last bytes, fewer than 32, from a copy padded with TABs (the end is like one) */
+            if (tail_at == len) {
+                tail_at = i;
+                memcpy(tail, p, len - i);
+                memset(tail + (len - i), '\t', sizeof(tail) - (len - i));
+            }
+            p = tail + (i - tail_at);
+        }
+        d = space_block(p, len - i < 16 ? (unsigned)(len - i) : 16, &gone_in, d);
+    }
+    strbuf_setlen(out, (size_t)(d - out->buf));
+}
+#else
+/* Applies the rule to s[0..len) and appends the result to out, a byte at a time. */
 static void pass_space(const char *s, size_t len, struct strbuf *out)
 {
     int start = 1;   /* nothing but TABs written yet */
@@ -189,43 +271,10 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     int after_tab = 0;
     char *d;
 
-    strbuf_grow(out, len + 16);
+    strbuf_grow(out, len);
     d = out->buf + out->len;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-#if defined(__SSE2__)
-        /*
-         * After a character, the bytes before the first TAB, space before a
-         * TAB, two spaces or space at the end of 16 (or of the line) come
-         * out as they are: copied at once. That place goes a byte at a time.
-         */
-        if (!pending && !start && !after_tab) {
-            unsigned end = 0, sp, tab, stop, n;
-            char tail[16];
-            __m128i v;
-            if (i + 16 <= len) {
-                v = _mm_loadu_si128((const __m128i *)(s + i));
-            } else {
-                /* the line's last bytes, from a copy padded with 'a' */
-                memcpy(tail, s + i, len - i);
-                memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
-                v = _mm_loadu_si128((const __m128i *)tail);
-                end = 1u << (len - i);
-            }
-            sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-            tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-            stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | (sp & (end >> 1)) |
-                   end | 0x10000;
-            n = (unsigned)__builtin_ctz(stop);
-            if (n) {
-                /* room for 16 bytes at d: it is never ahead of s + i, and out has len + 16 */
-                _mm_storeu_si128((__m128i *)d, v);
-                d += n;
-                i += n - 1;
-                continue;
-            }
-        }
-#endif
         if (c == ' ') {
             pending = !after_tab;
         } else if (c == '\t') {
@@ -241,6 +290,7 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     }
     strbuf_setlen(out, (size_t)(d - out->buf));
 }
+#endif
 
 /* ---- the line ----------------------------------------------------------------- */
 

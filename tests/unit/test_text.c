@@ -760,6 +760,96 @@ static void test_normalize_blocks(void)
     strbuf_release(&out);
 }
 
+/* The space rule of text_normalize_line written plainly, a run at a time. */
+static void space_rule(const char *s, size_t len, struct strbuf *out)
+{
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+
+        if (s[i] != ' ') {
+            strbuf_addch(out, s[i++]);
+            continue;
+        }
+        while (j < len && s[j] == ' ')
+            j++;
+        /* one space between two characters that are not TABs; none beside a TAB or an end */
+        if (i > 0 && j < len && s[i - 1] != '\t' && s[j] != '\t')
+            strbuf_addch(out, ' ');
+        i = j;
+    }
+}
+
+/* 1 when text_normalize_line gives what space_rule gives for s[0..len), else 0 (and says so once).
+ */
+static int spaces_as_ruled(const char *s, size_t len, size_t *bad)
+{
+    struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+    int same;
+
+    strbuf_addstr(&got, "앞"); /* appended, as the reader's line is */
+    strbuf_addstr(&want, "앞");
+    text_normalize_line(s, len, &got);
+    space_rule(s, len, &want);
+    same = got.len == want.len && !memcmp(got.buf, want.buf, got.len);
+    if (!same && !(*bad)++)
+        fprintf(stderr, "  first difference: '%.*s': '%s', want '%s'\n", (int)len, s, got.buf,
+                want.buf);
+    strbuf_release(&got);
+    strbuf_release(&want);
+    return same;
+}
+
+/*
+ * The space rule is applied 16 bytes at a time: two and three spaces, TABs
+ * with spaces beside them and spaces at both ends, at every offset modulo
+ * 16 and in lines shorter than a block, after ASCII (one byte a character)
+ * and after Hangul (three), and in random lines of those, give what the
+ * rule written plainly gives.
+ */
+static void test_normalize_spaces(void)
+{
+    static const char *const odd[] = {"  ", "   ", "\t", " \t ", "\t\t", " ", "                 "};
+    static const char *const fill[] = {"a", "가", "힣 ", "·"};
+    static const char *const alphabet[] = {"a", "가", " ", " ", "  ", "\t", "·", "z "};
+    struct strbuf in = STRBUF_INIT;
+    size_t bad = 0, checked = 0;
+    unsigned seed = 20;
+
+    for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+        for (size_t f = 0; f < sizeof(fill) / sizeof(fill[0]); f++)
+            for (size_t at = 0; at < 48; at++)
+                for (size_t after = 0; after < 40; after += 13)
+                    for (int ends = 0; ends < 4; ends++) {
+                        strbuf_reset(&in);
+                        if (ends & 1)
+                            strbuf_addstr(&in, " ");
+                        while (in.len < at)
+                            strbuf_addstr(&in, fill[f]);
+                        strbuf_addstr(&in, odd[k]);
+                        for (size_t i = 0; i < after; i++)
+                            strbuf_addstr(&in, fill[(f + i) % 4]);
+                        if (ends & 2)
+                            strbuf_addstr(&in, "  ");
+                        checked++;
+                        spaces_as_ruled(in.buf, in.len, &bad);
+                    }
+    for (int n = 0; n < 20000; n++) {
+        size_t pieces;
+
+        strbuf_reset(&in);
+        seed = seed * 1103515245u + 12345u;
+        pieces = (seed >> 16) % 40;
+        for (size_t i = 0; i < pieces; i++) {
+            seed = seed * 1103515245u + 12345u;
+            strbuf_addstr(&in, alphabet[(seed >> 16) % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+        }
+        checked++;
+        spaces_as_ruled(in.buf, in.len, &bad);
+    }
+    INT_EQ(bad, 0, "of %zu lines, spaces not as the rule says", checked);
+    strbuf_release(&in);
+}
+
 static void test_normalize_pathological(void)
 {
     struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
@@ -1105,6 +1195,7 @@ int main(void)
     RUN(test_normalize_marked);
     RUN(test_normalize_appends);
     RUN(test_normalize_blocks);
+    RUN(test_normalize_spaces);
     RUN(test_normalize_pathological);
     RUN(test_reader_fixtures);
     RUN(test_reader_boundaries);
