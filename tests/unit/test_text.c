@@ -78,11 +78,15 @@ struct decoded {
     uint64_t replaced;       /* text_decoder_get_replaced() */
 };
 
+/* 1 while the decoding tests feed through text_decoder_feed_buf (test_decode_feed_buf). */
+static int decode_by_buf;
+
 /* Decodes data fed in chunks of chunk bytes (0: all at once) into out. */
 static void decode_chunked(const char *encoding, unsigned flags, const char *data, size_t len,
                            size_t chunk, struct strbuf *out, struct decoded *res)
 {
     struct text_decoder *d;
+    struct strbuf in = STRBUF_INIT;
     size_t i = 0;
 
     memset(res, 0, sizeof(*res));
@@ -96,7 +100,13 @@ static void decode_chunked(const char *encoding, unsigned flags, const char *dat
         chunk = len ? len : 1;
     while (i < len) {
         size_t n = len - i < chunk ? len - i : chunk;
-        res->status = text_decoder_feed(d, data + i, n, out, &res->err);
+        if (decode_by_buf) {
+            strbuf_add(&in, data + i, n);
+            res->status = text_decoder_feed_buf(d, &in, out, &res->err);
+            INT_EQ(in.len, 0, "feed_buf leaves in empty");
+        } else {
+            res->status = text_decoder_feed(d, data + i, n, out, &res->err);
+        }
         if (res->status != TEXT_OK)
             goto done;
         i += n;
@@ -108,6 +118,7 @@ done:
     res->had_bom = text_decoder_had_bom(d);
     res->replaced = text_decoder_get_replaced(d);
     text_decoder_free(d);
+    strbuf_release(&in);
 }
 
 static char *normalized(const char *s)
@@ -342,6 +353,21 @@ static void test_decode_lenient(void)
         INT_EQ(res.replaced, 1, "cut, chunk %zu", chunk_sizes[c]);
     }
     strbuf_release(&out);
+}
+
+/*
+ * text_decoder_feed_buf takes the buffer fed while detection buffers the
+ * input, and copies otherwise: the same text, errors and offsets as
+ * text_decoder_feed, at every chunk size.
+ */
+static void test_decode_feed_buf(void)
+{
+    decode_by_buf = 1;
+    test_decode_fixtures();
+    test_decode_truncated_fixtures();
+    test_decode_bad_bytes();
+    test_decode_lenient();
+    decode_by_buf = 0;
 }
 
 static void test_decode_unknown_encoding(void)
@@ -1185,6 +1211,7 @@ int main(void)
     RUN(test_decode_bad_bytes);
     RUN(test_decode_error_is_sticky);
     RUN(test_decode_lenient);
+    RUN(test_decode_feed_buf);
     RUN(test_decode_unknown_encoding);
     RUN(test_decode_long_ascii_prefix);
     RUN(test_charmap);
