@@ -22,6 +22,7 @@
 #include "text/normalize.h"
 #include "doc/reader.h"
 #include "text/sniff.h"
+#include "text/text_int.h"
 #include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -498,6 +499,26 @@ static void hex_to_utf8(const char *field, struct strbuf *sb)
 }
 
 /*
+ * text__nfc_unsafe answers for the BMP from a bit table made once from the
+ * generated ranges: the same answer as the ranges for every code point
+ * (Hangul syllables, which NFC composes by arithmetic, are safe in both).
+ */
+static void test_nfc_unsafe_table(void)
+{
+    size_t differ = 0;
+
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        int want = c >= 0xC0 && !(c >= 0xAC00 && c <= 0xD7A3) && text__nfc_unsafe_search(c);
+        if (text__nfc_unsafe(c) != want && !differ++)
+            fprintf(stderr, "  first difference: U+%04X\n", (unsigned)c);
+    }
+    INT_EQ(differ, 0, "BMP code points answered unlike the table");
+    OK(text__nfc_unsafe(0x0301) && !text__nfc_unsafe(0x00B7) && !text__nfc_unsafe(0x2192) &&
+           text__nfc_unsafe(0x2329) && text__nfc_unsafe(0x1D15E) && !text__nfc_unsafe(0x1F600),
+       "a few known answers");
+}
+
+/*
  * UAX #15 conformance: for every line c1;c2;c3;c4;c5 of NormalizationTest.txt,
  * NFC(c1) = NFC(c2) = NFC(c3) = c2 and NFC(c4) = NFC(c5) = c4; and every code
  * point not listed in part 1 is its own NFC.
@@ -638,6 +659,14 @@ static void test_normalize_rules(void)
         {"AR(증강현실)․MR(혼합현실)", "AR(증강현실)·MR(혼합현실)"},
         {"전자‐정부 비‑분리", "전자-정부 비-분리"},
         {"1〜3년", "1~3년"},
+        /* folded to markdown characters, which the markdown pass then reads */
+        {"＊＊굵게＊＊ 끝", "굵게 끝"},
+        {"〉 인용", "인용"},
+        {"〉〉 ＃＃ 제목 ＃＃", "제목"},
+        {"＼＊별＼＊", "*별*"},
+        {"“따옴” ＿＿밑줄＿＿", "\"따옴\" 밑줄"},
+        {"가＾（주）", "가(주)"},
+        {"‘인용’ *그대로", "'인용' *그대로"},
         {"클라\u200B우드\uFEFF", "클라우드"},
         {"소프트\u00AD웨어", "소프트웨어"},
         {"클라우드\u00A0보안\u2003인증", "클라우드 보안 인증"},
@@ -1218,6 +1247,7 @@ int main(void)
     RUN(test_sniff);
     RUN(test_nfc_basics);
     RUN(test_nfc_conformance);
+    RUN(test_nfc_unsafe_table);
     RUN(test_normalize_rules);
     RUN(test_normalize_marked);
     RUN(test_normalize_appends);
