@@ -138,11 +138,16 @@ static size_t blocks_unfolded(const char *s, size_t i, size_t len)
 }
 #endif
 
-/* Copies runs of characters that fold to themselves in one strbuf_add. */
-static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_marks)
+/*
+ * Copies runs of characters that fold to themselves in one strbuf_add.
+ * Returns 1 when a character folded to one the markdown pass reads
+ * (＊ to *, ＃ to #, 〉 to >), else 0.
+ */
+static int pass_fold(const char *s, size_t len, struct strbuf *out, int keep_marks)
 {
     size_t i = 0, run = 0; /* run: start of the unchanged bytes not yet copied */
     size_t stop = len;     /* where to look for blocks again */
+    int markdown = 0;
 
     while (i < len) {
         unsigned char b = (unsigned char)s[i];
@@ -171,9 +176,11 @@ static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_ma
         strbuf_add(out, s + run, i - run);
         if (f)
             utf8_add(out, f);
+        markdown |= f == '*' || f == '_' || f == '\\' || f == '^' || f == '#' || f == '>';
         run = i += n;
     }
     strbuf_add(out, s + run, i - run);
+    return markdown;
 }
 
 /* ---- spaces ------------------------------------------------------------------- */
@@ -489,7 +496,7 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
         cur = a.buf;
         cur_len = a.len;
         /* entities can stand for any character */
-        need |= NEED_NFC | NEED_FOLD;
+        need |= NEED_NFC | NEED_FOLD | NEED_MARKDOWN;
     }
     if (need & NEED_NFC) {
         text_nfc(cur, cur_len, &b);
@@ -499,10 +506,12 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
     }
     if (need & NEED_FOLD) {
         strbuf_reset(&a);
-        pass_fold(cur, cur_len, &a, keep_marks);
+        /* folding can make markdown characters (＊ to *); NFC makes none (UAX #15 maps no
+         * character to a sequence with * _ \ ^ # or >) */
+        if (pass_fold(cur, cur_len, &a, keep_marks))
+            need |= NEED_MARKDOWN;
         cur = a.buf;
         cur_len = a.len;
-        need |= NEED_MARKDOWN; /* folding can make markdown characters (＊ to *) */
     }
     if (need & NEED_MARKDOWN) {
         strbuf_reset(&b);
