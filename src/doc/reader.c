@@ -74,6 +74,7 @@ struct text_reader {
     size_t pos;                   /* start of the current line in text */
     size_t scan;                  /* text[pos..scan) holds no line end */
     struct strbuf line;           /* the normalised line handed out */
+    struct text_scratch scratch;  /* the normaliser's buffers, kept from line to line */
     unsigned long no;             /* number of the last line handed out */
     int skip_lf;                  /* the last line ended in CR: drop a leading LF */
     int eof;                      /* the decoder has been finished */
@@ -352,6 +353,7 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
     strbuf_init(&r->raw, READ_CHUNK);
     strbuf_init(&r->text, 0);
     strbuf_init(&r->line, 0);
+    r->scratch = (struct text_scratch)TEXT_SCRATCH_INIT;
     if (reader_sniff(r, path, (int)((flags & TEXT_READER_FORMAT_MASK) >> 8) - 1, err)) {
         text_reader_free(r);
         return NULL;
@@ -423,7 +425,7 @@ static void reader_fill(struct text_reader *r)
 static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct text_line *line)
 {
     strbuf_reset(&r->line);
-    text_normalize_line(r->text.buf + r->pos, end - r->pos, &r->line);
+    text_normalize_line_scratch(r->text.buf + r->pos, end - r->pos, &r->line, &r->scratch);
     line->raw = r->text.buf + r->pos;
     line->raw_len = end - r->pos;
     r->pos = r->scan = end + skip;
@@ -448,7 +450,7 @@ static enum text_reader_status reader_next_para(struct text_reader *r, struct te
         return TEXT_READER_ELONG;
     }
     strbuf_reset(&r->line);
-    text_normalize_line(p->text, p->len, &r->line);
+    text_normalize_line_scratch(p->text, p->len, &r->line, &r->scratch);
     line->raw = p->text;
     line->raw_len = p->len;
     line->text = r->line.buf;
@@ -577,6 +579,7 @@ void text_reader_free(struct text_reader *r)
     free(r->paras);
     strbuf_release(&r->text);
     strbuf_release(&r->line);
+    text_scratch_release(&r->scratch);
     free(r->fail_err);
     free(r->path);
     free(r->asked);

@@ -470,9 +470,11 @@ static unsigned line_needs(const char *s, size_t len)
     return need;
 }
 
-static void normalize_line(const char *s, size_t len, struct strbuf *out, int keep_marks)
+/* Normalises s[0..len) onto out, with the passes' buffers in t. */
+static void normalize_line(const char *s, size_t len, struct strbuf *out, int keep_marks,
+                           struct text_scratch *t)
 {
-    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    struct strbuf *a = &t->a, *b = &t->b;
     const char *cur = s;
     size_t cur_len = len;
     unsigned need;
@@ -480,44 +482,46 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
     assert(out && (s || !len));
     need = line_needs(s, len);
     if (!(need & ~(unsigned)NEED_SPACE)) {
-        /* the usual line: nothing to fold, so no scratch to allocate and free */
+        /* the usual line: nothing to fold, so no scratch */
         if (need)
             pass_space(s, len, out);
         else
             strbuf_add(out, s, len);
         return;
     }
-    /* one allocation each for the passes, not a reallocation per run they copy */
-    strbuf_grow(&a, len + 16);
-    strbuf_grow(&b, len + 16);
+    /* room for the passes at once, not a reallocation per run they copy */
+    strbuf_reset(a);
+    strbuf_reset(b);
+    strbuf_grow(a, len + 16);
+    strbuf_grow(b, len + 16);
 
     if (need & NEED_HTML) {
-        text__pass_html(cur, cur_len, &a);
-        cur = a.buf;
-        cur_len = a.len;
+        text__pass_html(cur, cur_len, a);
+        cur = a->buf;
+        cur_len = a->len;
         /* entities can stand for any character */
         need |= NEED_NFC | NEED_FOLD | NEED_MARKDOWN;
     }
     if (need & NEED_NFC) {
-        text_nfc(cur, cur_len, &b);
-        cur = b.buf;
-        cur_len = b.len;
+        text_nfc(cur, cur_len, b);
+        cur = b->buf;
+        cur_len = b->len;
         need |= NEED_FOLD; /* composition can make a foldable character (U+2329) */
     }
     if (need & NEED_FOLD) {
-        strbuf_reset(&a);
+        strbuf_reset(a);
         /* folding can make markdown characters (＊ to *); NFC makes none (UAX #15 maps no
          * character to a sequence with * _ \ ^ # or >) */
-        if (pass_fold(cur, cur_len, &a, keep_marks))
+        if (pass_fold(cur, cur_len, a, keep_marks))
             need |= NEED_MARKDOWN;
-        cur = a.buf;
-        cur_len = a.len;
+        cur = a->buf;
+        cur_len = a->len;
     }
     if (need & NEED_MARKDOWN) {
-        strbuf_reset(&b);
-        text__pass_markdown(cur, cur_len, &b);
-        cur = b.buf;
-        cur_len = b.len;
+        strbuf_reset(b);
+        text__pass_markdown(cur, cur_len, b);
+        cur = b->buf;
+        cur_len = b->len;
     }
     if (need & ~(unsigned)NEED_SPACE)
         need |= NEED_SPACE; /* the passes can make spaces (&nbsp;, U+3000, a tag) */
@@ -525,16 +529,32 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
         pass_space(cur, cur_len, out);
     else
         strbuf_add(out, cur, cur_len);
-    strbuf_release(&a);
-    strbuf_release(&b);
+}
+
+void text_scratch_release(struct text_scratch *t)
+{
+    strbuf_release(&t->a);
+    strbuf_release(&t->b);
+}
+
+void text_normalize_line_scratch(const char *s, size_t len, struct strbuf *out,
+                                 struct text_scratch *t)
+{
+    normalize_line(s, len, out, 0, t);
 }
 
 void text_normalize_line(const char *s, size_t len, struct strbuf *out)
 {
-    normalize_line(s, len, out, 0);
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+
+    normalize_line(s, len, out, 0, &t);
+    text_scratch_release(&t);
 }
 
 void text_normalize_line_marked(const char *s, size_t len, struct strbuf *out)
 {
-    normalize_line(s, len, out, 1);
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+
+    normalize_line(s, len, out, 1, &t);
+    text_scratch_release(&t);
 }

@@ -815,6 +815,41 @@ static void test_normalize_blocks(void)
     strbuf_release(&out);
 }
 
+/*
+ * One text_scratch kept from line to line, as the reader keeps it: a long
+ * line that needs every pass, then short ones, give what
+ * text_normalize_line gives each alone.
+ */
+static void test_normalize_scratch(void)
+{
+    static const char *const lines[] = {
+        "<p>&lt;긴 줄&gt; **강조** ‘따옴’ ＡＩ　기본법 \u1100\u1161 가나다라마바사 "
+        "아자차카타파하</p>",
+        "‘짧은’",
+        "**굵게**",
+        "a &amp; b",
+        "",
+        "\u110F\u1173\u11AF",
+        "ＡＩ",
+        "평범한  줄",
+    };
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+    struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+            const char *s = lines[round ? sizeof(lines) / sizeof(lines[0]) - 1 - i : i];
+            strbuf_reset(&got);
+            strbuf_reset(&want);
+            text_normalize_line_scratch(s, strlen(s), &got, &t);
+            text_normalize_line(s, strlen(s), &want);
+            STR_EQ(got.buf, want.buf, "input \"%s\", round %d", s, round);
+        }
+    text_scratch_release(&t);
+    strbuf_release(&got);
+    strbuf_release(&want);
+}
+
 /* The space rule of text_normalize_line written plainly, a run at a time. */
 static void space_rule(const char *s, size_t len, struct strbuf *out)
 {
@@ -1253,6 +1288,7 @@ int main(void)
     RUN(test_normalize_appends);
     RUN(test_normalize_blocks);
     RUN(test_normalize_spaces);
+    RUN(test_normalize_scratch);
     RUN(test_normalize_pathological);
     RUN(test_reader_fixtures);
     RUN(test_reader_boundaries);
