@@ -46,6 +46,23 @@ static int is_mark(uint32_t c)
  */
 static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 {
+    /*
+     * The pages of 256 code points that hold a character below (U+00xx,
+     * U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx, U+FExx, U+FFxx): a
+     * character elsewhere is itself. Most that Korean documents use and
+     * that are neither ASCII nor Hangul (arrows, circled digits, shapes,
+     * hanja) are answered here. A case on another page must be added here.
+     */
+    static const uint32_t pages[8] = {
+        [0x00 >> 5] = 1u << (0x00 & 31),
+        [0x20 >> 5] = 1u << (0x20 & 31) | 1u << (0x22 & 31) | 1u << (0x23 & 31) |
+                      1u << (0x27 & 31) | 1u << (0x30 & 31) | 1u << (0x31 & 31),
+        [0xFE >> 5] = 1u << (0xFE & 31) | 1u << (0xFF & 31),
+    };
+    uint32_t page = c >> 8;
+
+    if (page < 0x100 && !(pages[page >> 5] >> (page & 31) & 1))
+        return c;
     if (keep_marks && is_mark(c))
         return c;
     if (c < 0x20)

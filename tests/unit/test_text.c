@@ -659,6 +659,8 @@ static void test_normalize_rules(void)
         {"AR(증강현실)․MR(혼합현실)", "AR(증강현실)·MR(혼합현실)"},
         {"전자‐정부 비‑분리", "전자-정부 비-분리"},
         {"1〜3년", "1~3년"},
+        /* and what is itself, on the pages that hold something to fold and elsewhere */
+        {"가·나 → ① ▶ ▪ ❖ ※ 「美」 ㈜ ℃ ﹏", "가·나 → ① ▶ ▪ ❖ ※ 「美」 ㈜ ℃ ﹏"},
         /* folded to markdown characters, which the markdown pass then reads */
         {"＊＊굵게＊＊ 끝", "굵게 끝"},
         {"〉 인용", "인용"},
