@@ -352,11 +352,18 @@ static const unsigned char ascii_needs[128] = {
  * nothing but Hangul syllables, spaces and ASCII that asks for nothing
  * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
  * returns 0. Else returns the positions of what must be read a character
- * at a time (bit i for p[i]), leaves *carry (utf8_block_hangul_bad's) as it
- * was, and sets *spaces to the positions of TABs and of spaces followed by
- * another.
+ * at a time (bit i for p[i], always the first byte of a character), and
+ * sets *spaces to the positions of TABs and of spaces followed by another.
+ *
+ * The line is valid UTF-8 (normalize.h), so a byte of 0x80 and above is
+ * part of a Hangul syllable U+AC00..U+D77F when it is a continuation byte
+ * or a lead EA..ED, EA not before 80..AF (U+A000..U+ABFF) and ED not
+ * before 9E..BF (the last 36 syllables are left to the caller): no
+ * sequence needs checking, and no state goes from block to block. Were
+ * the line not UTF-8 after all, what passes would still come out as it
+ * went in, as it does from every pass.
  */
-static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsigned *spaces)
+static unsigned block_needs(const char *p, unsigned *need, unsigned *spaces)
 {
     const __m128i sp = _mm_set1_epi8(' ');
     __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -368,7 +375,8 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsi
     __m128i ask = _mm_andnot_si128(
         tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
     __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
-    unsigned before = *carry, bad;
+    __m128i other;
+    unsigned bad;
 
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
@@ -377,68 +385,55 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsi
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+    /* as signed bytes, leads C0..E9 are -64..-23 and EE..FF -18..-1; EA..ED are -22..-19 */
+    other = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65)), _mm_cmplt_epi8(v, _mm_set1_epi8(-22))),
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-19)),
+                      _mm_cmplt_epi8(v, _mm_setzero_si128())));
+    other = _mm_or_si128(other, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEA)),
+                                              _mm_cmplt_epi8(v1, _mm_set1_epi8((char)0xB0))));
+    other = _mm_or_si128(other, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+                                              _mm_cmpgt_epi8(v1, _mm_set1_epi8((char)0x9D))));
     *spaces = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp))));
-    bad = (unsigned)_mm_movemask_epi8(ask) | utf8_block_hangul_bad(v, v1, carry);
-    if (bad) {
-        *carry = before;
-        return bad;
-    }
-    if (*spaces)
+    bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(ask, other));
+    if (!bad && *spaces)
         *need |= NEED_SPACE;
-    return 0;
+    return bad;
 }
 
 /*
- * line_needs from s + i, a character boundary, over blocks of 16 bytes
- * while block_needs passes them; returns where the line must be looked at
- * a character at a time (a character boundary), len when nowhere, and in
- * *upto the end of the first thing to look at. Of a block that stops, the
- * whole characters before the first place block_needs names are taken as
- * read (all Hangul syllables and ASCII that asks for nothing). The last
- * bytes of a line, fewer than a block, are checked in a copy padded with
- * 'a' (which asks for nothing and ends no syllable).
+ * line_needs from s + i over blocks of 16 bytes while block_needs passes
+ * them; returns where the line must be looked at a character at a time (a
+ * character boundary), len when nowhere, and in *upto the end of the
+ * first thing to look at. The last bytes of a line, fewer than a block,
+ * are checked in a copy padded with 'a' (which asks for nothing).
  */
 static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, size_t *upto)
 {
-    unsigned carry = 0, bad, spaces;
+    unsigned bad, spaces;
     char tail[33];
 
-    /* one call of block_needs, so that it is inlined with carry in a register */
     for (; i < len; i += 16) {
         const char *p = s + i;
-        unsigned before = carry;
-        size_t at, start, k;
+        size_t at;
 
         if (i + 17 > len) {
             memcpy(tail, p, len - i);
             memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
             p = tail;
         }
-        bad = block_needs(p, &carry, need, &spaces);
-        if (p == tail) {
-            /* a syllable cut off by the line's end fails, as it should */
-            *upto = len;
-            return !bad && !carry ? len : i - utf8_block_back(before);
-        }
+        bad = block_needs(p, need, &spaces);
         if (!bad)
             continue;
         at = (size_t)__builtin_ctz(bad);
-        *upto = i + at + 1;
-        if (!at)
-            return i - utf8_block_back(carry);
-        /* the start of the character that holds the byte before the first place named */
-        for (k = at - 1; k && ((unsigned char)s[i + k] & 0xC0) == 0x80; k--)
-            ;
-        if (((unsigned char)s[i + k] & 0xC0) == 0x80)
-            return i - utf8_block_back(carry); /* a syllable begun in the block before */
-        start = (unsigned char)s[i + k] >= 0x80 ? k : at;
-        if (spaces & ((1u << start) - 1))
+        if (spaces & ((1u << at) - 1))
             *need |= NEED_SPACE;
-        return i + start;
+        *upto = i + at + 1;
+        return i + at;
     }
     *upto = len;
-    return i - utf8_block_back(carry);
+    return len;
 }
 #endif
 
