@@ -23,7 +23,10 @@
  * the one holding the bad byte; that partial line is never handed out.
  *
  * Documents: the first read is looked at (doc_detect). Text goes on as
- * above, the bytes already read being decoded first (pending). A file that
+ * above, the bytes already read (left in raw) being decoded first; while
+ * the decoder buffers the start of the input to detect its encoding, it
+ * takes raw's buffer rather than a copy (a file under TEXT_SNIFF_BYTES
+ * becomes text without being copied). A file that
  * starts like a container (OLE2, zip, %PDF) or a web page ("<!doctype html",
  * "<html") is read whole, at most TEXT_DOC_MAX bytes, and detected again on
  * all of it (a zip's entries decide HWPX or DOCX); its reader runs at once
@@ -66,11 +69,12 @@ struct text_reader {
     int fd;                       /* the file, or 0 for stdin */
     int is_stdin;                 /* fd is not ours to close */
     struct text_decoder *dec;     /* raw bytes to UTF-8 */
-    char *raw;                    /* READ_CHUNK bytes for read(2) */
+    struct strbuf raw;            /* read(2)'s bytes not yet decoded (room for READ_CHUNK) */
     struct strbuf text;           /* decoded, not yet consumed text */
     size_t pos;                   /* start of the current line in text */
     size_t scan;                  /* text[pos..scan) holds no line end */
     struct strbuf line;           /* the normalised line handed out */
+    struct text_scratch scratch;  /* the normaliser's buffers, kept from line to line */
     unsigned long no;             /* number of the last line handed out */
     int skip_lf;                  /* the last line ended in CR: drop a leading LF */
     int eof;                      /* the decoder has been finished */
@@ -80,7 +84,7 @@ struct text_reader {
     char *asked;                  /* the encoding asked for, or NULL */
     unsigned flags;               /* text_reader_open's flags (TEXT_LENIENT) */
     enum doc_format format;       /* DOC_TEXT, or the container read into paras */
-    const char *pending;          /* bytes read while detecting, not yet decoded */
+    const char *pending;          /* bytes of whole not yet decoded */
     size_t pending_len;
     char *whole;             /* the whole file, when it was read for detection */
     struct text_para *paras; /* a document's paragraphs */
@@ -263,7 +267,7 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced, str
     if (forced == DOC_TEXT)
         return 0;
     /* 8 bytes tell a container (OLE2 magic) from text, 64 a web page's "<!doctype html" */
-    n = read_some(r->fd, r->raw, READ_CHUNK, 64);
+    n = read_some(r->fd, r->raw.buf, READ_CHUNK, 64);
     if (n < 0) {
         err->sys_errno = errno;
         text_input_fail(err, TEXT_READER_EREAD, path, r->asked);
@@ -271,15 +275,14 @@ static int reader_sniff(struct text_reader *r, const char *path, int forced, str
     }
     len = (size_t)n;
     html = forced == DOC_HTML ||
-           (forced < 0 && doc_detect((const unsigned char *)r->raw, len) == DOC_HTML);
-    if (forced < 0 && !html && !starts_like_container(r->raw, len)) {
-        r->pending = r->raw;
-        r->pending_len = len;
+           (forced < 0 && doc_detect((const unsigned char *)r->raw.buf, len) == DOC_HTML);
+    if (forced < 0 && !html && !starts_like_container(r->raw.buf, len)) {
+        strbuf_setlen(&r->raw, len); /* text: decoded from raw */
         return 0;
     }
     cap = 4 * (size_t)READ_CHUNK;
     r->whole = xmalloc(cap);
-    memcpy(r->whole, r->raw, len);
+    memcpy(r->whole, r->raw.buf, len);
     for (;;) {
         if (cap - len < READ_CHUNK) {
             cap *= 2;
@@ -347,9 +350,10 @@ struct text_reader *text_reader_open(const char *path, const char *encoding, uns
     r->path = xstrdup(path);
     r->asked = encoding ? xstrdup(encoding) : NULL;
     r->flags = flags;
-    r->raw = xmalloc(READ_CHUNK);
+    strbuf_init(&r->raw, READ_CHUNK);
     strbuf_init(&r->text, 0);
     strbuf_init(&r->line, 0);
+    r->scratch = (struct text_scratch)TEXT_SCRATCH_INIT;
     if (reader_sniff(r, path, (int)((flags & TEXT_READER_FORMAT_MASK) >> 8) - 1, err)) {
         text_reader_free(r);
         return NULL;
@@ -386,7 +390,7 @@ static void reader_fill(struct text_reader *r)
     r->scan -= r->pos;
     r->pos = 0;
     if (r->pending_len) {
-        /* the bytes read while detecting the format */
+        /* the file read whole while detecting the format */
         if (text_decoder_feed(r->dec, r->pending, r->pending_len, &r->text, &derr) != TEXT_OK)
             reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
         r->pending_len = 0;
@@ -394,25 +398,34 @@ static void reader_fill(struct text_reader *r)
         r->whole = NULL;
         return;
     }
-    do
-        n = read(r->fd, r->raw, READ_CHUNK);
-    while (n < 0 && errno == EINTR);
-    if (n < 0) {
-        reader_fail(r, TEXT_READER_EREAD, errno, NULL);
-    } else if (n == 0) {
-        r->eof = 1;
-        if (text_decoder_finish(r->dec, &r->text, &derr) != TEXT_OK)
-            reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
-    } else if (text_decoder_feed(r->dec, r->raw, (size_t)n, &r->text, &derr) != TEXT_OK) {
-        reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
+    if (!r->raw.len) {
+        /* (raw holds the first read already when detection made it) */
+        strbuf_grow(&r->raw, READ_CHUNK);
+        do
+            n = read(r->fd, r->raw.buf, READ_CHUNK);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) {
+            reader_fail(r, TEXT_READER_EREAD, errno, NULL);
+            return;
+        }
+        if (n == 0) {
+            r->eof = 1;
+            if (text_decoder_finish(r->dec, &r->text, &derr) != TEXT_OK)
+                reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
+            return;
+        }
+        strbuf_setlen(&r->raw, (size_t)n);
     }
+    /* the decoder may take raw's buffer while it buffers for detection, rather than copy */
+    if (text_decoder_feed_buf(r->dec, &r->raw, &r->text, &derr) != TEXT_OK)
+        reader_fail(r, TEXT_READER_EDECODE, 0, &derr);
 }
 
 /* Normalises text[pos..end) into line, numbers it and advances pos past skip. */
 static void reader_emit(struct text_reader *r, size_t end, size_t skip, struct text_line *line)
 {
     strbuf_reset(&r->line);
-    text_normalize_line(r->text.buf + r->pos, end - r->pos, &r->line);
+    text_normalize_line_scratch(r->text.buf + r->pos, end - r->pos, &r->line, &r->scratch);
     line->raw = r->text.buf + r->pos;
     line->raw_len = end - r->pos;
     r->pos = r->scan = end + skip;
@@ -437,7 +450,7 @@ static enum text_reader_status reader_next_para(struct text_reader *r, struct te
         return TEXT_READER_ELONG;
     }
     strbuf_reset(&r->line);
-    text_normalize_line(p->text, p->len, &r->line);
+    text_normalize_line_scratch(p->text, p->len, &r->line, &r->scratch);
     line->raw = p->text;
     line->raw_len = p->len;
     line->text = r->line.buf;
@@ -557,7 +570,7 @@ void text_reader_free(struct text_reader *r)
     if (!r->is_stdin)
         close(r->fd);
     text_decoder_free(r->dec);
-    free(r->raw);
+    strbuf_release(&r->raw);
     free(r->whole);
     for (size_t i = 0; i < r->npara; i++) {
         free(r->paras[i].text);
@@ -566,6 +579,7 @@ void text_reader_free(struct text_reader *r)
     free(r->paras);
     strbuf_release(&r->text);
     strbuf_release(&r->line);
+    text_scratch_release(&r->scratch);
     free(r->fail_err);
     free(r->path);
     free(r->asked);

@@ -354,26 +354,51 @@ struct text_decoder *text_decoder_new(const char *encoding, unsigned flags, stru
     return d;
 }
 
+/* text_decoder_feed once the bytes are in pend, while detecting. */
+static enum text_status feed_detecting(struct text_decoder *d, struct strbuf *out,
+                                       struct dd_error *err)
+{
+    int r = detect(d, 0, out, err);
+
+    if (r <= 0)
+        return (enum text_status)err->detail;
+    return decode_bytes(d, d->pend.buf, d->pend.len, out, err);
+}
+
 enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size_t len,
                                    struct strbuf *out, struct dd_error *err)
 {
-    int r;
-
     dd_error_clear(err);
     if (d->fail != TEXT_OK)
         return get_error(d, err);
     if (d->stage == DEC_BOM || d->stage == DEC_SNIFF) {
         strbuf_add(&d->pend, buf, len);
-        r = detect(d, 0, out, err);
-        if (r <= 0)
-            return (enum text_status)err->detail;
-        return decode_bytes(d, d->pend.buf, d->pend.len, out, err);
+        return feed_detecting(d, out, err);
     }
     if (d->pend.len) {
         strbuf_add(&d->pend, buf, len);
         return decode_bytes(d, d->pend.buf, d->pend.len, out, err);
     }
     return decode_bytes(d, buf, len, out, err);
+}
+
+enum text_status text_decoder_feed_buf(struct text_decoder *d, struct strbuf *in,
+                                       struct strbuf *out, struct dd_error *err)
+{
+    enum text_status st;
+
+    if (d->fail == TEXT_OK && (d->stage == DEC_BOM || d->stage == DEC_SNIFF) && !d->pend.len) {
+        /* the bytes are buffered for detection: take in's buffer rather than copy it */
+        struct strbuf swap = d->pend;
+
+        dd_error_clear(err);
+        d->pend = *in;
+        *in = swap;
+        return feed_detecting(d, out, err);
+    }
+    st = text_decoder_feed(d, in->buf, in->len, out, err);
+    strbuf_reset(in);
+    return st;
 }
 
 enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,

@@ -54,6 +54,15 @@ struct text_decoder *text_decoder_new(const char *encoding, unsigned flags,
 enum text_status text_decoder_feed(struct text_decoder *d, const char *buf, size_t len,
                                    struct strbuf *out, struct dd_error *err /* OUT */);
 
+/*
+ * text_decoder_feed of the in->len bytes of in, which the decoder may take
+ * over instead of copying (while it buffers the input for detection, as a
+ * whole file under TEXT_SNIFF_BYTES is): on return in is empty, and its
+ * buffer may be another one, which the caller still owns.
+ */
+enum text_status text_decoder_feed_buf(struct text_decoder *d, struct strbuf *in,
+                                       struct strbuf *out, struct dd_error *err /* OUT */);
+
 /* Flushes the end of input: TEXT_ETRUNC if a sequence is left incomplete. */
 enum text_status text_decoder_finish(struct text_decoder *d, struct strbuf *out,
                                      struct dd_error *err /* OUT */);

@@ -261,7 +261,12 @@ void text__pass_html(const char *s, size_t len, struct strbuf *out)
             utf8_add(out, cp);
             i += n;
         } else {
-            strbuf_addch(out, s[i++]);
+            /* the text up to the next '<' or '&' in one piece */
+            size_t j = i + 1;
+            while (j < len && s[j] != '<' && s[j] != '&')
+                j++;
+            strbuf_add(out, s + i, j - i);
+            i = j;
         }
     }
 }

@@ -14,6 +14,7 @@
 #include "text/nfc.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -89,12 +90,40 @@ static uint8_t ccc_of(uint32_t c)
     return r ? r->ccc : 0;
 }
 
+/*
+ * text__nfc_unsafe is asked about every character of a line that is not
+ * ASCII or a Hangul syllable (line_needs in normalize.c, and here), and
+ * Korean documents have one every hundred bytes or so (a middle dot, a
+ * quote, an arrow, a circled digit): the BMP's answers are kept as one bit
+ * a code point (8 KB), set from unicode_nfc_unsafe once, instead of a
+ * binary search each time.
+ */
+static uint8_t unsafe_bmp[0x10000 / 8];
+static pthread_once_t unsafe_once = PTHREAD_ONCE_INIT;
+
+static void unsafe_bmp_init(void)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(unicode_nfc_unsafe); i++)
+        for (uint32_t c = unicode_nfc_unsafe[i].lo; c <= unicode_nfc_unsafe[i].hi && c < 0x10000;
+             c++)
+            unsafe_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+int text__nfc_unsafe_search(uint32_t c)
+{
+    return bsearch(&c, unicode_nfc_unsafe, ARRAY_SIZE(unicode_nfc_unsafe),
+                   sizeof(unicode_nfc_unsafe[0]), cmp_range) != NULL;
+}
+
 int text__nfc_unsafe(uint32_t c)
 {
     if (c < 0xC0 || (c >= HANGUL_S && c < HANGUL_S + HANGUL_SCOUNT))
         return 0;
-    return bsearch(&c, unicode_nfc_unsafe, ARRAY_SIZE(unicode_nfc_unsafe),
-                   sizeof(unicode_nfc_unsafe[0]), cmp_range) != NULL;
+    if (c < 0x10000) {
+        pthread_once(&unsafe_once, unsafe_bmp_init);
+        return (unsafe_bmp[c >> 3] >> (c & 7)) & 1;
+    }
+    return text__nfc_unsafe_search(c);
 }
 
 static void nfc_push(struct nfc_buf *b, uint32_t c)

@@ -46,6 +46,23 @@ static int is_mark(uint32_t c)
  */
 static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 {
+    /*
+     * The pages of 256 code points that hold a character below (U+00xx,
+     * U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx, U+FExx, U+FFxx): a
+     * character elsewhere is itself. Most that Korean documents use and
+     * that are neither ASCII nor Hangul (arrows, circled digits, shapes,
+     * hanja) are answered here. A case on another page must be added here.
+     */
+    static const uint32_t pages[8] = {
+        [0x00 >> 5] = 1u << (0x00 & 31),
+        [0x20 >> 5] = 1u << (0x20 & 31) | 1u << (0x22 & 31) | 1u << (0x23 & 31) |
+                      1u << (0x27 & 31) | 1u << (0x30 & 31) | 1u << (0x31 & 31),
+        [0xFE >> 5] = 1u << (0xFE & 31) | 1u << (0xFF & 31),
+    };
+    uint32_t page = c >> 8;
+
+    if (page < 0x100 && !(pages[page >> 5] >> (page & 31) & 1))
+        return c;
     if (keep_marks && is_mark(c))
         return c;
     if (c < 0x20)
@@ -138,11 +155,16 @@ static size_t blocks_unfolded(const char *s, size_t i, size_t len)
 }
 #endif
 
-/* Copies runs of characters that fold to themselves in one strbuf_add. */
-static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_marks)
+/*
+ * Copies runs of characters that fold to themselves in one strbuf_add.
+ * Returns 1 when a character folded to one the markdown pass reads
+ * (＊ to *, ＃ to #, 〉 to >), else 0.
+ */
+static int pass_fold(const char *s, size_t len, struct strbuf *out, int keep_marks)
 {
     size_t i = 0, run = 0; /* run: start of the unchanged bytes not yet copied */
     size_t stop = len;     /* where to look for blocks again */
+    int markdown = 0;
 
     while (i < len) {
         unsigned char b = (unsigned char)s[i];
@@ -171,17 +193,101 @@ static void pass_fold(const char *s, size_t len, struct strbuf *out, int keep_ma
         strbuf_add(out, s + run, i - run);
         if (f)
             utf8_add(out, f);
+        markdown |= f == '*' || f == '_' || f == '\\' || f == '^' || f == '#' || f == '>';
         run = i += n;
     }
     strbuf_add(out, s + run, i - run);
+    return markdown;
 }
 
 /* ---- spaces ------------------------------------------------------------------- */
 
 /*
- * Collapses runs of ' ' to one, drops spaces at both ends and next to a
- * TAB (the cell boundary carries the separation), and appends to out.
+ * The rule of pass_space: a run of spaces becomes one space when a
+ * character other than a TAB stands on each side of it, and goes when a
+ * TAB or an end of the line is next to it (the cell boundary carries the
+ * separation). TABs stay.
  */
+
+#if defined(__SSE2__)
+/*
+ * The rule over one block: the 16 bytes at p (p[16..31] readable too), of
+ * which the first valid (1..16) are the line's, are written at d (room for
+ * 16 bytes past what is written) without the spaces that go; returns the
+ * new end. Bytes past the line's end must be TABs, so that spaces before
+ * it go. *gone_in is 1 when a run of spaces that goes on at p[0] is to go
+ * (p[-1] is a TAB, the line's start or a space of such a run), else 0, and
+ * is set for the next block.
+ *
+ * Each run keeps its last space, unless a TAB or the end follows it or the
+ * run began after a TAB or the start: the run's bits are found from its
+ * first one by an addition, whose carry runs through the run. Copying
+ * skips each space that goes with one more store of 16 bytes, so a block
+ * with two spaces costs one store more than a block without.
+ */
+static char *space_block(const char *p, unsigned valid, unsigned *gone_in, char *d)
+{
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    unsigned s = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+    unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+    /* of the byte after each: a space, a TAB */
+    unsigned s1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, sp));
+    unsigned t1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, tab));
+    /* the first space of each run (at p[0] perhaps one going on: *gone_in decides) */
+    unsigned first = s & ~(s << 1);
+    /* the spaces of the runs after a TAB or the start */
+    unsigned gone = ((s + (first & ((t << 1) | *gone_in))) ^ s) & s;
+    /* and every space before a space or a TAB (or the end) */
+    unsigned drop = s & (s1 | t1 | gone) & ((1u << valid) - 1);
+    unsigned from = 0;
+
+    *gone_in = ((t | gone) >> 15) & 1;
+    if (!drop) {
+        _mm_storeu_si128((__m128i *)d, v);
+        return d + valid;
+    }
+    for (; drop; drop &= drop - 1) {
+        unsigned at = (unsigned)__builtin_ctz(drop);
+        _mm_storeu_si128((__m128i *)d, _mm_loadu_si128((const __m128i *)(p + from)));
+        d += at - from;
+        from = at + 1;
+    }
+    _mm_storeu_si128((__m128i *)d, _mm_loadu_si128((const __m128i *)(p + from)));
+    return d + (valid - from);
+}
+
+/* Applies the rule to s[0..len) and appends the result to out. */
+static void pass_space(const char *s, size_t len, struct strbuf *out)
+{
+    unsigned gone_in = 1; /* the line's start is like a TAB */
+    char tail[48];
+    size_t tail_at = len; /* where the copy in tail starts */
+    char *d;
+
+    /* room for a block's 16 bytes: d is never ahead of s + i */
+    strbuf_grow(out, len + 16);
+    d = out->buf + out->len;
+    /* one call of space_block, so that it is inlined */
+    for (size_t i = 0; i < len; i += 16) {
+        const char *p = s + i;
+
+        if (i + 32 > len) {
+            /* the last bytes, fewer than 32, from a copy padded with TABs (the end is like one) */
+            if (tail_at == len) {
+                tail_at = i;
+                memcpy(tail, p, len - i);
+                memset(tail + (len - i), '\t', sizeof(tail) - (len - i));
+            }
+            p = tail + (i - tail_at);
+        }
+        d = space_block(p, len - i < 16 ? (unsigned)(len - i) : 16, &gone_in, d);
+    }
+    strbuf_setlen(out, (size_t)(d - out->buf));
+}
+#else
+/* Applies the rule to s[0..len) and appends the result to out, a byte at a time. */
 static void pass_space(const char *s, size_t len, struct strbuf *out)
 {
     int start = 1;   /* nothing but TABs written yet */
@@ -189,43 +295,10 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     int after_tab = 0;
     char *d;
 
-    strbuf_grow(out, len + 16);
+    strbuf_grow(out, len);
     d = out->buf + out->len;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-#if defined(__SSE2__)
-        /*
-         * After a character, the bytes before the first TAB, space before a
-         * TAB, two spaces or space at the end of 16 (or of the line) come
-         * out as they are: copied at once. That place goes a byte at a time.
-         */
-        if (!pending && !start && !after_tab) {
-            unsigned end = 0, sp, tab, stop, n;
-            char tail[16];
-            __m128i v;
-            if (i + 16 <= len) {
-                v = _mm_loadu_si128((const __m128i *)(s + i));
-            } else {
-                /* the line's last bytes, from a copy padded with 'a' */
-                memcpy(tail, s + i, len - i);
-                memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
-                v = _mm_loadu_si128((const __m128i *)tail);
-                end = 1u << (len - i);
-            }
-            sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-            tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-            stop = tab | (sp & (sp >> 1)) | (sp & (tab >> 1)) | (sp & 0x8000) | (sp & (end >> 1)) |
-                   end | 0x10000;
-            n = (unsigned)__builtin_ctz(stop);
-            if (n) {
-                /* room for 16 bytes at d: it is never ahead of s + i, and out has len + 16 */
-                _mm_storeu_si128((__m128i *)d, v);
-                d += n;
-                i += n - 1;
-                continue;
-            }
-        }
-#endif
         if (c == ' ') {
             pending = !after_tab;
         } else if (c == '\t') {
@@ -241,6 +314,7 @@ static void pass_space(const char *s, size_t len, struct strbuf *out)
     }
     strbuf_setlen(out, (size_t)(d - out->buf));
 }
+#endif
 
 /* ---- the line ----------------------------------------------------------------- */
 
@@ -278,11 +352,18 @@ static const unsigned char ascii_needs[128] = {
  * nothing but Hangul syllables, spaces and ASCII that asks for nothing
  * (ascii_needs 0): sets NEED_SPACE in *need for a TAB or two spaces and
  * returns 0. Else returns the positions of what must be read a character
- * at a time (bit i for p[i]), leaves *carry (utf8_block_hangul_bad's) as it
- * was, and sets *spaces to the positions of TABs and of spaces followed by
- * another.
+ * at a time (bit i for p[i], always the first byte of a character), and
+ * sets *spaces to the positions of TABs and of spaces followed by another.
+ *
+ * The line is valid UTF-8 (normalize.h), so a byte of 0x80 and above is
+ * part of a Hangul syllable U+AC00..U+D77F when it is a continuation byte
+ * or a lead EA..ED, EA not before 80..AF (U+A000..U+ABFF) and ED not
+ * before 9E..BF (the last 36 syllables are left to the caller): no
+ * sequence needs checking, and no state goes from block to block. Were
+ * the line not UTF-8 after all, what passes would still come out as it
+ * went in, as it does from every pass.
  */
-static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsigned *spaces)
+static unsigned block_needs(const char *p, unsigned *need, unsigned *spaces)
 {
     const __m128i sp = _mm_set1_epi8(' ');
     __m128i v = _mm_loadu_si128((const __m128i *)p);
@@ -294,7 +375,8 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsi
     __m128i ask = _mm_andnot_si128(
         tab, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), _mm_cmplt_epi8(v, sp)));
     __m128i or2 = _mm_or_si128(v, _mm_set1_epi8(2));
-    unsigned before = *carry, bad;
+    __m128i other;
+    unsigned bad;
 
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('>')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(or2, _mm_set1_epi8('^')));
@@ -303,68 +385,55 @@ static unsigned block_needs(const char *p, unsigned *carry, unsigned *need, unsi
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
     ask = _mm_or_si128(ask, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+    /* as signed bytes, leads C0..E9 are -64..-23 and EE..FF -18..-1; EA..ED are -22..-19 */
+    other = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65)), _mm_cmplt_epi8(v, _mm_set1_epi8(-22))),
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-19)),
+                      _mm_cmplt_epi8(v, _mm_setzero_si128())));
+    other = _mm_or_si128(other, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEA)),
+                                              _mm_cmplt_epi8(v1, _mm_set1_epi8((char)0xB0))));
+    other = _mm_or_si128(other, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+                                              _mm_cmpgt_epi8(v1, _mm_set1_epi8((char)0x9D))));
     *spaces = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(tab, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v1, sp))));
-    bad = (unsigned)_mm_movemask_epi8(ask) | utf8_block_hangul_bad(v, v1, carry);
-    if (bad) {
-        *carry = before;
-        return bad;
-    }
-    if (*spaces)
+    bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(ask, other));
+    if (!bad && *spaces)
         *need |= NEED_SPACE;
-    return 0;
+    return bad;
 }
 
 /*
- * line_needs from s + i, a character boundary, over blocks of 16 bytes
- * while block_needs passes them; returns where the line must be looked at
- * a character at a time (a character boundary), len when nowhere, and in
- * *upto the end of the first thing to look at. Of a block that stops, the
- * whole characters before the first place block_needs names are taken as
- * read (all Hangul syllables and ASCII that asks for nothing). The last
- * bytes of a line, fewer than a block, are checked in a copy padded with
- * 'a' (which asks for nothing and ends no syllable).
+ * line_needs from s + i over blocks of 16 bytes while block_needs passes
+ * them; returns where the line must be looked at a character at a time (a
+ * character boundary), len when nowhere, and in *upto the end of the
+ * first thing to look at. The last bytes of a line, fewer than a block,
+ * are checked in a copy padded with 'a' (which asks for nothing).
  */
 static size_t blocks_needs(const char *s, size_t i, size_t len, unsigned *need, size_t *upto)
 {
-    unsigned carry = 0, bad, spaces;
+    unsigned bad, spaces;
     char tail[33];
 
-    /* one call of block_needs, so that it is inlined with carry in a register */
     for (; i < len; i += 16) {
         const char *p = s + i;
-        unsigned before = carry;
-        size_t at, start, k;
+        size_t at;
 
         if (i + 17 > len) {
             memcpy(tail, p, len - i);
             memset(tail + (len - i), 'a', sizeof(tail) - (len - i));
             p = tail;
         }
-        bad = block_needs(p, &carry, need, &spaces);
-        if (p == tail) {
-            /* a syllable cut off by the line's end fails, as it should */
-            *upto = len;
-            return !bad && !carry ? len : i - utf8_block_back(before);
-        }
+        bad = block_needs(p, need, &spaces);
         if (!bad)
             continue;
         at = (size_t)__builtin_ctz(bad);
-        *upto = i + at + 1;
-        if (!at)
-            return i - utf8_block_back(carry);
-        /* the start of the character that holds the byte before the first place named */
-        for (k = at - 1; k && ((unsigned char)s[i + k] & 0xC0) == 0x80; k--)
-            ;
-        if (((unsigned char)s[i + k] & 0xC0) == 0x80)
-            return i - utf8_block_back(carry); /* a syllable begun in the block before */
-        start = (unsigned char)s[i + k] >= 0x80 ? k : at;
-        if (spaces & ((1u << start) - 1))
+        if (spaces & ((1u << at) - 1))
             *need |= NEED_SPACE;
-        return i + start;
+        *upto = i + at + 1;
+        return i + at;
     }
     *upto = len;
-    return i - utf8_block_back(carry);
+    return len;
 }
 #endif
 
@@ -413,9 +482,11 @@ static unsigned line_needs(const char *s, size_t len)
     return need;
 }
 
-static void normalize_line(const char *s, size_t len, struct strbuf *out, int keep_marks)
+/* Normalises s[0..len) onto out, with the passes' buffers in t. */
+static void normalize_line(const char *s, size_t len, struct strbuf *out, int keep_marks,
+                           struct text_scratch *t)
 {
-    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    struct strbuf *a = &t->a, *b = &t->b;
     const char *cur = s;
     size_t cur_len = len;
     unsigned need;
@@ -423,42 +494,46 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
     assert(out && (s || !len));
     need = line_needs(s, len);
     if (!(need & ~(unsigned)NEED_SPACE)) {
-        /* the usual line: nothing to fold, so no scratch to allocate and free */
+        /* the usual line: nothing to fold, so no scratch */
         if (need)
             pass_space(s, len, out);
         else
             strbuf_add(out, s, len);
         return;
     }
-    /* one allocation each for the passes, not a reallocation per run they copy */
-    strbuf_grow(&a, len + 16);
-    strbuf_grow(&b, len + 16);
+    /* room for the passes at once, not a reallocation per run they copy */
+    strbuf_reset(a);
+    strbuf_reset(b);
+    strbuf_grow(a, len + 16);
+    strbuf_grow(b, len + 16);
 
     if (need & NEED_HTML) {
-        text__pass_html(cur, cur_len, &a);
-        cur = a.buf;
-        cur_len = a.len;
+        text__pass_html(cur, cur_len, a);
+        cur = a->buf;
+        cur_len = a->len;
         /* entities can stand for any character */
-        need |= NEED_NFC | NEED_FOLD;
+        need |= NEED_NFC | NEED_FOLD | NEED_MARKDOWN;
     }
     if (need & NEED_NFC) {
-        text_nfc(cur, cur_len, &b);
-        cur = b.buf;
-        cur_len = b.len;
+        text_nfc(cur, cur_len, b);
+        cur = b->buf;
+        cur_len = b->len;
         need |= NEED_FOLD; /* composition can make a foldable character (U+2329) */
     }
     if (need & NEED_FOLD) {
-        strbuf_reset(&a);
-        pass_fold(cur, cur_len, &a, keep_marks);
-        cur = a.buf;
-        cur_len = a.len;
-        need |= NEED_MARKDOWN; /* folding can make markdown characters (＊ to *) */
+        strbuf_reset(a);
+        /* folding can make markdown characters (＊ to *); NFC makes none (UAX #15 maps no
+         * character to a sequence with * _ \ ^ # or >) */
+        if (pass_fold(cur, cur_len, a, keep_marks))
+            need |= NEED_MARKDOWN;
+        cur = a->buf;
+        cur_len = a->len;
     }
     if (need & NEED_MARKDOWN) {
-        strbuf_reset(&b);
-        text__pass_markdown(cur, cur_len, &b);
-        cur = b.buf;
-        cur_len = b.len;
+        strbuf_reset(b);
+        text__pass_markdown(cur, cur_len, b);
+        cur = b->buf;
+        cur_len = b->len;
     }
     if (need & ~(unsigned)NEED_SPACE)
         need |= NEED_SPACE; /* the passes can make spaces (&nbsp;, U+3000, a tag) */
@@ -466,16 +541,32 @@ static void normalize_line(const char *s, size_t len, struct strbuf *out, int ke
         pass_space(cur, cur_len, out);
     else
         strbuf_add(out, cur, cur_len);
-    strbuf_release(&a);
-    strbuf_release(&b);
+}
+
+void text_scratch_release(struct text_scratch *t)
+{
+    strbuf_release(&t->a);
+    strbuf_release(&t->b);
+}
+
+void text_normalize_line_scratch(const char *s, size_t len, struct strbuf *out,
+                                 struct text_scratch *t)
+{
+    normalize_line(s, len, out, 0, t);
 }
 
 void text_normalize_line(const char *s, size_t len, struct strbuf *out)
 {
-    normalize_line(s, len, out, 0);
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+
+    normalize_line(s, len, out, 0, &t);
+    text_scratch_release(&t);
 }
 
 void text_normalize_line_marked(const char *s, size_t len, struct strbuf *out)
 {
-    normalize_line(s, len, out, 1);
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+
+    normalize_line(s, len, out, 1, &t);
+    text_scratch_release(&t);
 }

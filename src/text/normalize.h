@@ -33,6 +33,25 @@
 void text_normalize_line(const char *s, size_t len, struct strbuf *out);
 
 /*
+ * The buffers the passes of text_normalize_line write in turn. A caller
+ * that normalises many lines (a document reader) keeps one and releases it
+ * at the end, so that a line that needs a pass allocates nothing.
+ */
+struct text_scratch {
+    struct strbuf a, b; /* the passes' outputs */
+};
+#define TEXT_SCRATCH_INIT                                                                          \
+    {                                                                                              \
+        STRBUF_INIT, STRBUF_INIT                                                                   \
+    }
+
+/* text_normalize_line with the buffers in t, which keeps what they grew to. */
+void text_normalize_line_scratch(const char *s, size_t len, struct strbuf *out,
+                                 struct text_scratch *t);
+/* Frees t's buffers; t can be used again. */
+void text_scratch_release(struct text_scratch *t);
+
+/*
  * The same with quotes and middle dots as written (‘ ’ “ ” ㆍ ‧ ・ ∙ ․ are not
  * folded): character for character what text_normalize_line gives, so that a
  * term found in the plain line can be copied as the document writes it.

@@ -18,6 +18,8 @@ int text__utf8_cut(const char *s, size_t len);
 
 /* nfc.c: 1 when NFC may change c or the character before it (not "safe"). */
 int text__nfc_unsafe(uint32_t c);
+/* The same answer from the table itself, by binary search (past the BMP, and for the tests). */
+int text__nfc_unsafe_search(uint32_t c);
 
 /* markup.c: HTML tags, comments and entities out of s[0..len), appended to out. */
 void text__pass_html(const char *s, size_t len, struct strbuf *out);

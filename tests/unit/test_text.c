@@ -22,6 +22,7 @@
 #include "text/normalize.h"
 #include "doc/reader.h"
 #include "text/sniff.h"
+#include "text/text_int.h"
 #include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -78,11 +79,15 @@ struct decoded {
     uint64_t replaced;       /* text_decoder_get_replaced() */
 };
 
+/* 1 while the decoding tests feed through text_decoder_feed_buf (test_decode_feed_buf). */
+static int decode_by_buf;
+
 /* Decodes data fed in chunks of chunk bytes (0: all at once) into out. */
 static void decode_chunked(const char *encoding, unsigned flags, const char *data, size_t len,
                            size_t chunk, struct strbuf *out, struct decoded *res)
 {
     struct text_decoder *d;
+    struct strbuf in = STRBUF_INIT;
     size_t i = 0;
 
     memset(res, 0, sizeof(*res));
@@ -96,7 +101,13 @@ static void decode_chunked(const char *encoding, unsigned flags, const char *dat
         chunk = len ? len : 1;
     while (i < len) {
         size_t n = len - i < chunk ? len - i : chunk;
-        res->status = text_decoder_feed(d, data + i, n, out, &res->err);
+        if (decode_by_buf) {
+            strbuf_add(&in, data + i, n);
+            res->status = text_decoder_feed_buf(d, &in, out, &res->err);
+            INT_EQ(in.len, 0, "feed_buf leaves in empty");
+        } else {
+            res->status = text_decoder_feed(d, data + i, n, out, &res->err);
+        }
         if (res->status != TEXT_OK)
             goto done;
         i += n;
@@ -108,6 +119,7 @@ done:
     res->had_bom = text_decoder_had_bom(d);
     res->replaced = text_decoder_get_replaced(d);
     text_decoder_free(d);
+    strbuf_release(&in);
 }
 
 static char *normalized(const char *s)
@@ -344,6 +356,21 @@ static void test_decode_lenient(void)
     strbuf_release(&out);
 }
 
+/*
+ * text_decoder_feed_buf takes the buffer fed while detection buffers the
+ * input, and copies otherwise: the same text, errors and offsets as
+ * text_decoder_feed, at every chunk size.
+ */
+static void test_decode_feed_buf(void)
+{
+    decode_by_buf = 1;
+    test_decode_fixtures();
+    test_decode_truncated_fixtures();
+    test_decode_bad_bytes();
+    test_decode_lenient();
+    decode_by_buf = 0;
+}
+
 static void test_decode_unknown_encoding(void)
 {
     struct dd_error err;
@@ -469,6 +496,26 @@ static void hex_to_utf8(const char *field, struct strbuf *sb)
         utf8_add(sb, (uint32_t)cp);
         field = end;
     }
+}
+
+/*
+ * text__nfc_unsafe answers for the BMP from a bit table made once from the
+ * generated ranges: the same answer as the ranges for every code point
+ * (Hangul syllables, which NFC composes by arithmetic, are safe in both).
+ */
+static void test_nfc_unsafe_table(void)
+{
+    size_t differ = 0;
+
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        int want = c >= 0xC0 && !(c >= 0xAC00 && c <= 0xD7A3) && text__nfc_unsafe_search(c);
+        if (text__nfc_unsafe(c) != want && !differ++)
+            fprintf(stderr, "  first difference: U+%04X\n", (unsigned)c);
+    }
+    INT_EQ(differ, 0, "BMP code points answered unlike the table");
+    OK(text__nfc_unsafe(0x0301) && !text__nfc_unsafe(0x00B7) && !text__nfc_unsafe(0x2192) &&
+           text__nfc_unsafe(0x2329) && text__nfc_unsafe(0x1D15E) && !text__nfc_unsafe(0x1F600),
+       "a few known answers");
 }
 
 /*
@@ -612,6 +659,16 @@ static void test_normalize_rules(void)
         {"AR(증강현실)․MR(혼합현실)", "AR(증강현실)·MR(혼합현실)"},
         {"전자‐정부 비‑분리", "전자-정부 비-분리"},
         {"1〜3년", "1~3년"},
+        /* and what is itself, on the pages that hold something to fold and elsewhere */
+        {"가·나 → ① ▶ ▪ ❖ ※ 「美」 ㈜ ℃ ﹏", "가·나 → ① ▶ ▪ ❖ ※ 「美」 ㈜ ℃ ﹏"},
+        /* folded to markdown characters, which the markdown pass then reads */
+        {"＊＊굵게＊＊ 끝", "굵게 끝"},
+        {"〉 인용", "인용"},
+        {"〉〉 ＃＃ 제목 ＃＃", "제목"},
+        {"＼＊별＼＊", "*별*"},
+        {"“따옴” ＿＿밑줄＿＿", "\"따옴\" 밑줄"},
+        {"가＾（주）", "가(주)"},
+        {"‘인용’ *그대로", "'인용' *그대로"},
         {"클라\u200B우드\uFEFF", "클라우드"},
         {"소프트\u00AD웨어", "소프트웨어"},
         {"클라우드\u00A0보안\u2003인증", "클라우드 보안 인증"},
@@ -758,6 +815,131 @@ static void test_normalize_blocks(void)
     strbuf_release(&in);
     strbuf_release(&want);
     strbuf_release(&out);
+}
+
+/*
+ * One text_scratch kept from line to line, as the reader keeps it: a long
+ * line that needs every pass, then short ones, give what
+ * text_normalize_line gives each alone.
+ */
+static void test_normalize_scratch(void)
+{
+    static const char *const lines[] = {
+        "<p>&lt;긴 줄&gt; **강조** ‘따옴’ ＡＩ　기본법 \u1100\u1161 가나다라마바사 "
+        "아자차카타파하</p>",
+        "‘짧은’",
+        "**굵게**",
+        "a &amp; b",
+        "",
+        "\u110F\u1173\u11AF",
+        "ＡＩ",
+        "평범한  줄",
+    };
+    struct text_scratch t = TEXT_SCRATCH_INIT;
+    struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+            const char *s = lines[round ? sizeof(lines) / sizeof(lines[0]) - 1 - i : i];
+            strbuf_reset(&got);
+            strbuf_reset(&want);
+            text_normalize_line_scratch(s, strlen(s), &got, &t);
+            text_normalize_line(s, strlen(s), &want);
+            STR_EQ(got.buf, want.buf, "input \"%s\", round %d", s, round);
+        }
+    text_scratch_release(&t);
+    strbuf_release(&got);
+    strbuf_release(&want);
+}
+
+/* The space rule of text_normalize_line written plainly, a run at a time. */
+static void space_rule(const char *s, size_t len, struct strbuf *out)
+{
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+
+        if (s[i] != ' ') {
+            strbuf_addch(out, s[i++]);
+            continue;
+        }
+        while (j < len && s[j] == ' ')
+            j++;
+        /* one space between two characters that are not TABs; none beside a TAB or an end */
+        if (i > 0 && j < len && s[i - 1] != '\t' && s[j] != '\t')
+            strbuf_addch(out, ' ');
+        i = j;
+    }
+}
+
+/* 1 when text_normalize_line gives what space_rule gives for s[0..len), else 0 (and says so once).
+ */
+static int spaces_as_ruled(const char *s, size_t len, size_t *bad)
+{
+    struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+    int same;
+
+    strbuf_addstr(&got, "앞"); /* appended, as the reader's line is */
+    strbuf_addstr(&want, "앞");
+    text_normalize_line(s, len, &got);
+    space_rule(s, len, &want);
+    same = got.len == want.len && !memcmp(got.buf, want.buf, got.len);
+    if (!same && !(*bad)++)
+        fprintf(stderr, "  first difference: '%.*s': '%s', want '%s'\n", (int)len, s, got.buf,
+                want.buf);
+    strbuf_release(&got);
+    strbuf_release(&want);
+    return same;
+}
+
+/*
+ * The space rule is applied 16 bytes at a time: two and three spaces, TABs
+ * with spaces beside them and spaces at both ends, at every offset modulo
+ * 16 and in lines shorter than a block, after ASCII (one byte a character)
+ * and after Hangul (three), and in random lines of those, give what the
+ * rule written plainly gives.
+ */
+static void test_normalize_spaces(void)
+{
+    static const char *const odd[] = {"  ", "   ", "\t", " \t ", "\t\t", " ", "                 "};
+    static const char *const fill[] = {"a", "가", "힣 ", "·"};
+    static const char *const alphabet[] = {"a", "가", " ", " ", "  ", "\t", "·", "z "};
+    struct strbuf in = STRBUF_INIT;
+    size_t bad = 0, checked = 0;
+    unsigned seed = 20;
+
+    for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+        for (size_t f = 0; f < sizeof(fill) / sizeof(fill[0]); f++)
+            for (size_t at = 0; at < 48; at++)
+                for (size_t after = 0; after < 40; after += 13)
+                    for (int ends = 0; ends < 4; ends++) {
+                        strbuf_reset(&in);
+                        if (ends & 1)
+                            strbuf_addstr(&in, " ");
+                        while (in.len < at)
+                            strbuf_addstr(&in, fill[f]);
+                        strbuf_addstr(&in, odd[k]);
+                        for (size_t i = 0; i < after; i++)
+                            strbuf_addstr(&in, fill[(f + i) % 4]);
+                        if (ends & 2)
+                            strbuf_addstr(&in, "  ");
+                        checked++;
+                        spaces_as_ruled(in.buf, in.len, &bad);
+                    }
+    for (int n = 0; n < 20000; n++) {
+        size_t pieces;
+
+        strbuf_reset(&in);
+        seed = seed * 1103515245u + 12345u;
+        pieces = (seed >> 16) % 40;
+        for (size_t i = 0; i < pieces; i++) {
+            seed = seed * 1103515245u + 12345u;
+            strbuf_addstr(&in, alphabet[(seed >> 16) % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+        }
+        checked++;
+        spaces_as_ruled(in.buf, in.len, &bad);
+    }
+    INT_EQ(bad, 0, "of %zu lines, spaces not as the rule says", checked);
+    strbuf_release(&in);
 }
 
 static void test_normalize_pathological(void)
@@ -1095,16 +1277,20 @@ int main(void)
     RUN(test_decode_bad_bytes);
     RUN(test_decode_error_is_sticky);
     RUN(test_decode_lenient);
+    RUN(test_decode_feed_buf);
     RUN(test_decode_unknown_encoding);
     RUN(test_decode_long_ascii_prefix);
     RUN(test_charmap);
     RUN(test_sniff);
     RUN(test_nfc_basics);
     RUN(test_nfc_conformance);
+    RUN(test_nfc_unsafe_table);
     RUN(test_normalize_rules);
     RUN(test_normalize_marked);
     RUN(test_normalize_appends);
     RUN(test_normalize_blocks);
+    RUN(test_normalize_spaces);
+    RUN(test_normalize_scratch);
     RUN(test_normalize_pathological);
     RUN(test_reader_fixtures);
     RUN(test_reader_boundaries);

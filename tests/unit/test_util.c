@@ -30,6 +30,7 @@
 #include "util/strmap.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
+#include "util/utf8_int.h"
 #include "util/wordlist.h"
 #include "util/wordset.h"
 #include "util/xmalloc.h"
@@ -583,6 +584,20 @@ static void test_utf8_decode_invalid(void)
     INT_EQ(cp, UTF8_REPLACEMENT, "len cuts a sequence: U+FFFD");
 }
 
+/* The ways of validating (util/utf8_int.h): utf8_valid_prefix, then each one it may choose. */
+static size_t (*const valid_prefix_ways[])(const char *, size_t) = {
+    utf8_valid_prefix,
+    utf8__valid_prefix_sse2,
+    utf8__valid_prefix_ssse3,
+};
+static const char *const valid_prefix_names[] = {"utf8_valid_prefix", "sse2", "ssse3"};
+
+/* How many of valid_prefix_ways this CPU runs (the SSSE3 one needs SSSE3). */
+static size_t valid_prefix_ways_here(void)
+{
+    return utf8__have_ssse3() ? 3 : 2;
+}
+
 static void test_utf8_valid_prefix(void)
 {
     static const struct {
@@ -604,7 +619,9 @@ static void test_utf8_valid_prefix(void)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *buf = xmalloc(cases[i].len + 1);
         memcpy(buf, cases[i].s, cases[i].len);
-        INT_EQ(utf8_valid_prefix(buf, cases[i].len), cases[i].want, "case %zu", i);
+        for (size_t w = 0; w < valid_prefix_ways_here(); w++)
+            INT_EQ(valid_prefix_ways[w](buf, cases[i].len), cases[i].want, "case %zu, %s", i,
+                   valid_prefix_names[w]);
         free(buf);
     }
 }
@@ -665,13 +682,76 @@ static void test_utf8_valid_prefix_blocks(void)
             strbuf_addstr(&sb, odd[k]);
             for (size_t i = 0; i < 12; i++)
                 strbuf_addstr(&sb, i % 4 == 3 ? "a " : "한");
-            for (size_t cut = sb.len > 40 ? sb.len - 40 : 0; cut <= sb.len; cut++) {
-                checked++;
-                if (utf8_valid_prefix(sb.buf, cut) != valid_prefix_ref(sb.buf, cut) && !bad++)
-                    fprintf(stderr, "  first difference: sequence %zu at %zu, length %zu\n", k, at,
-                            cut);
-            }
+            for (size_t cut = sb.len > 40 ? sb.len - 40 : 0; cut <= sb.len; cut++)
+                for (size_t w = 0; w < valid_prefix_ways_here(); w++) {
+                    checked++;
+                    if (valid_prefix_ways[w](sb.buf, cut) != valid_prefix_ref(sb.buf, cut) &&
+                        !bad++)
+                        fprintf(stderr, "  first difference: %s, sequence %zu at %zu, length %zu\n",
+                                valid_prefix_names[w], k, at, cut);
+                }
         }
+    INT_EQ(bad, 0, "of %zu strings, prefixes unlike the decoder's", checked);
+    strbuf_release(&sb);
+}
+
+/*
+ * Random strings of whole, cut and bad sequences of every length (one to
+ * four bytes, overlongs, surrogates, past U+10FFFF, lone continuations),
+ * up to 100 bytes so that they cross blocks at every place: each way of
+ * validating gives the reference's prefix.
+ */
+static void test_utf8_valid_prefix_random(void)
+{
+    static const char *const pieces[] = {
+        "a",
+        " ",
+        "\xEA\xB0\x80",
+        "\xED\x9E\xA3",
+        "\xC2\xB7",
+        "\xE2\x80\x98",
+        "\xF0\x9F\x98\x80",
+        "\xF4\x8F\xBF\xBF",
+        "\xE0\xA0\x80",
+        "\xEF\xBF\xBF",
+        "\xED\x9F\xBF",
+        "\xEA\xB0",
+        "\xF0\x9F\x98",
+        "\xB0",
+        "\xFF",
+        "\xC1\xBF",
+        "\xE0\x9F\xBF",
+        "\xED\xA0\x80",
+        "\xF4\x90\x80\x80",
+        "\xF0\x8F\xBF\xBF",
+        "\xF5\x80\x80\x80",
+        "\xC2",
+    };
+    struct strbuf sb = STRBUF_INIT;
+    size_t bad = 0, checked = 0;
+    unsigned seed = 8;
+
+    for (int n = 0; n < 30000; n++) {
+        strbuf_reset(&sb);
+        seed = seed * 1103515245u + 12345u;
+        /* mostly good pieces, so that the first bad one falls anywhere */
+        int good_only = (seed >> 16) % 3 == 0;
+        while (sb.len < 100) {
+            size_t k;
+            seed = seed * 1103515245u + 12345u;
+            k = (seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]));
+            if ((good_only || (seed >> 8) % 8) && k > 10)
+                k %= 11;
+            strbuf_addstr(&sb, pieces[k]);
+        }
+        for (size_t w = 0; w < valid_prefix_ways_here(); w++) {
+            size_t len = n % 101;
+            checked++;
+            if (valid_prefix_ways[w](sb.buf, len) != valid_prefix_ref(sb.buf, len) && !bad++)
+                fprintf(stderr, "  first difference: %s, string %d, length %zu\n",
+                        valid_prefix_names[w], n, len);
+        }
+    }
     INT_EQ(bad, 0, "of %zu strings, prefixes unlike the decoder's", checked);
     strbuf_release(&sb);
 }
@@ -1359,6 +1439,7 @@ int main(void)
     RUN(test_utf8_trim_invalid);
     RUN(test_utf8_valid_prefix);
     RUN(test_utf8_valid_prefix_blocks);
+    RUN(test_utf8_valid_prefix_random);
     RUN(test_utf8_round_trip);
     RUN(test_utf8_visible);
     RUN(test_ascii_fold);
