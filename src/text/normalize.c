@@ -44,14 +44,17 @@ static int is_mark(uint32_t c)
  * Spaces of every width become ' ', collapsed later. With keep_marks the
  * quotes and middle dots of is_mark stay as they are.
  */
+static uint32_t fold_on_page(uint32_t c, int keep_marks);
+
 static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 {
     /*
-     * The pages of 256 code points that hold a character below (U+00xx,
-     * U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx, U+FExx, U+FFxx): a
-     * character elsewhere is itself. Most that Korean documents use and
-     * that are neither ASCII nor Hangul (arrows, circled digits, shapes,
-     * hanja) are answered here. A case on another page must be added here.
+     * The pages of 256 code points that hold a character fold_on_page
+     * changes (U+00xx, U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx,
+     * U+FExx, U+FFxx): a character elsewhere is itself. Most that Korean
+     * documents use and that are neither ASCII nor Hangul (arrows, circled
+     * digits, shapes, hanja) are answered here. A case on another page must
+     * be added here (test_fold_pages in tests/unit/test_text.c checks it).
      */
     static const uint32_t pages[8] = {
         [0x00 >> 5] = 1u << (0x00 & 31),
@@ -63,6 +66,17 @@ static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 
     if (page < 0x100 && !(pages[page >> 5] >> (page & 31) & 1))
         return c;
+    return fold_on_page(c, keep_marks);
+}
+
+uint32_t text__fold_char(uint32_t c, int keep_marks, int shortcut)
+{
+    return shortcut ? fold_char_marks(c, keep_marks) : fold_on_page(c, keep_marks);
+}
+
+/* fold_char_marks for a character on one of its pages (or any character) */
+static uint32_t fold_on_page(uint32_t c, int keep_marks)
+{
     if (keep_marks && is_mark(c))
         return c;
     if (c < 0x20)

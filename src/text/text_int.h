@@ -21,6 +21,10 @@ int text__nfc_unsafe(uint32_t c);
 /* The same answer from the table itself, by binary search (past the BMP, and for the tests). */
 int text__nfc_unsafe_search(uint32_t c);
 
+/* normalize.c: what c folds to (0: dropped), through the shortcut by page or without it
+ * (for the tests: the two must agree on every code point). */
+uint32_t text__fold_char(uint32_t c, int keep_marks, int shortcut);
+
 /* markup.c: HTML tags, comments and entities out of s[0..len), appended to out. */
 void text__pass_html(const char *s, size_t len, struct strbuf *out);
 /* markup.c: markdown escapes, emphasis and block markers out of s[0..len), appended to out. */

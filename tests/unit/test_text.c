@@ -518,6 +518,22 @@ static void test_nfc_unsafe_table(void)
        "a few known answers");
 }
 
+/* The fold's shortcut by page answers every code point as the whole fold does:
+ * a fold case added on a page the shortcut skips fails here. */
+static void test_fold_pages(void)
+{
+    size_t differ = 0;
+
+    for (uint32_t c = 0; c < 0x110000; c++)
+        for (int keep = 0; keep < 2; keep++)
+            if (text__fold_char(c, keep, 1) != text__fold_char(c, keep, 0) && !differ++)
+                fprintf(stderr, "  first difference: U+%04X\n", (unsigned)c);
+    INT_EQ(differ, 0, "code points the shortcut answers unlike the fold");
+    OK(text__fold_char(0xFF21, 0, 1) == 'A' && text__fold_char(0x3000, 0, 1) == ' ' &&
+           text__fold_char(0x2192, 0, 1) == 0x2192 && text__fold_char(0xAC00, 0, 1) == 0xAC00,
+       "a few known answers");
+}
+
 /*
  * UAX #15 conformance: for every line c1;c2;c3;c4;c5 of NormalizationTest.txt,
  * NFC(c1) = NFC(c2) = NFC(c3) = c2 and NFC(c4) = NFC(c5) = c4; and every code
@@ -1285,6 +1301,7 @@ int main(void)
     RUN(test_nfc_basics);
     RUN(test_nfc_conformance);
     RUN(test_nfc_unsafe_table);
+    RUN(test_fold_pages);
     RUN(test_normalize_rules);
     RUN(test_normalize_marked);
     RUN(test_normalize_appends);
