@@ -721,6 +721,24 @@ static void fill_loanword_english(struct extract_doc *d, struct extract_pair *p)
  */
 #define DERIVED_ACRONYM_CONFIDENCE 0.65
 
+/*
+ * The lexicon's English of acronym a[0..alen) for p's term: sure (confidence
+ * sure, evidence "lexicon") when a row of a names the term, a "derived" guess
+ * otherwise (KCA of 한국소비자원 is the consumer agency; CC of 폐쇄회로 is no
+ * Common Criteria). Returns 0, p unchanged, when the lexicon gives none.
+ */
+static int lexicon_english(struct extract_pair *p, const char *a, size_t alen, double sure)
+{
+    int agreed;
+    const char *en = lexicon_acronym_en_for(a, alen, p->ko, strlen(p->ko), &agreed);
+    if (!en || !*en)
+        return 0;
+    p->en = en;
+    p->confidence = agreed ? sure : DERIVED_ACRONYM_CONFIDENCE;
+    p->evidence = agreed ? "lexicon" : "derived";
+    return 1;
+}
+
 static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
 {
     {
@@ -733,27 +751,13 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
             p->evidence = "gloss";
         } else if (latin_abbr) {
             const char *x = strmap_get(&d->expansions, p->gloss, glen);
-            /* the lexicon's expansion when its Korean name is this term's: KCA
-             * of 한국소비자원 is the consumer agency, CC of 폐쇄회로 no Common Criteria */
-            int agreed;
-            const char *lx = lexicon_acronym_en_for(p->gloss, glen, p->ko, strlen(p->ko), &agreed);
             p->abbr = p->gloss;
             p->expansion = x;
             if (x) {
                 p->en = x;
                 p->confidence = 0.95;
                 p->evidence = "corpus";
-            } else if (lx && *lx && agreed) {
-                p->en = lx;
-                p->confidence = 0.9;
-                p->evidence = "lexicon";
-            } else if (lx && *lx) {
-                /* the acronym's one expansion, for a name the lexicon does not
-                 * give: right as often as DERIVED_ACRONYM_CONFIDENCE says */
-                p->en = lx;
-                p->confidence = DERIVED_ACRONYM_CONFIDENCE;
-                p->evidence = "derived";
-            } else if (strchr(p->gloss, ' ')) {
+            } else if (!lexicon_english(p, p->gloss, glen, 0.9) && strchr(p->gloss, ' ')) {
                 /* ICT R&D: the long forms of its words, when all are known */
                 struct strbuf en = STRBUF_INIT;
                 int all = 1;
@@ -785,16 +789,8 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
             const char *a = lexicon_acronym_for_ko(p->ko, strlen(p->ko));
             if (a) {
                 p->abbr = a;
-                if (!p->en) {
-                    int agreed;
-                    p->en = lexicon_acronym_en_for(a, strlen(a), p->ko, strlen(p->ko), &agreed);
-                    if (p->en && !agreed)
-                        p->en = NULL; /* the lexicon names it, so the row agrees */
-                    if (p->en) {
-                        p->confidence = 0.85;
-                        p->evidence = "lexicon";
-                    }
-                }
+                if (!p->en) /* a row names the term: its English is sure */
+                    lexicon_english(p, a, strlen(a), 0.85);
             }
         }
     }

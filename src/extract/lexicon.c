@@ -140,24 +140,30 @@ size_t lexicon_ko_forms(const char *s, size_t len, const char **forms, size_t ma
     return copy_forms(lookup(&ko_forms, s, len), forms, max);
 }
 
+/* 1 when a and b[0..bl) are the same key: ASCII case and spaces aside */
+static int same_key(const char *a, const char *b, size_t bl)
+{
+    const char *be = b + bl;
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (b < be && *b == ' ')
+            b++;
+        if (!*a || b == be)
+            return !*a && b == be;
+        if (ascii_upper((unsigned char)*a) != ascii_upper((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
 int lexicon_is_ko_form(const char *gloss, const char *ko, size_t kl)
 {
     const char *forms[LEX_MAX_FORMS];
     size_t n = lexicon_ko_forms(gloss, strlen(gloss), forms, LEX_MAX_FORMS);
-    for (size_t f = 0; f < n; f++) {
-        const char *a = forms[f], *b = ko, *be = ko + kl;
-        for (;;) {
-            while (*a == ' ')
-                a++;
-            while (b < be && *b == ' ')
-                b++;
-            if (!*a || b == be || *a != *b)
-                break;
-            a++, b++;
-        }
-        if (!*a && b == be)
+    for (size_t f = 0; f < n; f++)
+        if (same_key(forms[f], ko, kl))
             return 1;
-    }
     return 0;
 }
 
@@ -181,23 +187,6 @@ const char *lexicon_acronym_en(const char *s, size_t len)
 {
     const struct lex_ix *f = lookup(&ko_forms, s, len);
     return f ? str_at(f->en) : NULL;
-}
-
-/* 1 when a and b[0..bl) are the same key: ASCII case and spaces aside */
-static int same_key(const char *a, const char *b, size_t bl)
-{
-    const char *be = b + bl;
-    for (;;) {
-        while (*a == ' ')
-            a++;
-        while (b < be && *b == ' ')
-            b++;
-        if (!*a || b == be)
-            return !*a && b == be;
-        if (ascii_upper((unsigned char)*a) != ascii_upper((unsigned char)*b))
-            return 0;
-        a++, b++;
-    }
 }
 
 /* The characters of s[0..len) without spaces, at most max of them. */
