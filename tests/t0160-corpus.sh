@@ -94,6 +94,22 @@ test_expect_success 'agreement.py refuses a row that is not in its document' '
 	test_expect_code 2 python3 ag/agreement.py --bogus 2>err
 '
 
+test_expect_success 'agreement.py names the file and line of a malformed row, header or byte' '
+	doc=$(ls ag/docs) &&
+	printf "doc\tko\tgloss\tkind\tnote\n%s\t인공지능\tAI\tacronym\tx\n" "$doc" >ag/agreement-gold.tsv &&
+	test_expect_code 1 python3 ag/agreement.py 2>err &&
+	test_grep "agreement-gold.tsv:2: want doc, ko, gloss and a kind" err &&
+	printf "doc\tterm\tgloss\tkind\tnote\n" >ag/agreement-gold.tsv &&
+	test_expect_code 1 python3 ag/agreement.py 2>err &&
+	test_grep "agreement-gold.tsv:1: header must be" err &&
+	printf "doc\tko\tgloss\tkind\tnote\n" >ag/agreement-gold.tsv &&
+	test_expect_code 1 python3 ag/agreement.py 2>err &&
+	test_grep "agreement-gold.tsv is missing or has no rows" err &&
+	printf "doc\tko\tgloss\tkind\tnote\n%s\t\377\tAI\tabbrev\tx\n" "$doc" >ag/agreement-gold.tsv &&
+	test_expect_code 1 python3 ag/agreement.py 2>err &&
+	test_grep "agreement-gold.tsv: byte 40: not UTF-8" err
+'
+
 test_expect_success 'fit.py --only fits the named features and keeps the others' '
 	cp "$TOP/glossaries/model/span.tsv" before.tsv &&
 	python3 "$C/fit.py" span --dadeum "$DADEUM" --only place,prev_place --l2 1 --check >fit &&

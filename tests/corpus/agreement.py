@@ -91,6 +91,14 @@ def main(argv):
         return 1
     first = [r for r in corpus.read_tsv(os.path.join(HERE, "gold.tsv"), corpus.GOLD_COLS) if r["doc"] in docs]
     second = corpus.read_tsv(os.path.join(HERE, "agreement-gold.tsv"), corpus.GOLD_COLS)
+    if not second:
+        sys.stderr.write("agreement.py: agreement-gold.tsv is missing or has no rows\n")
+        return 1
+    for r in second:
+        if r["kind"] not in corpus.KINDS or not r["ko"].strip() or not r["gloss"].strip():
+            sys.stderr.write(f"agreement.py: {r['_where']}: want doc, ko, gloss and a kind of "
+                             f"{', '.join(sorted(corpus.KINDS))}\n")
+            return 1
     stray = sorted({r["doc"] for r in second} - docs)
     if stray:
         sys.stderr.write(f"agreement.py: agreement-gold.tsv: {stray[0]} is not in agreement-docs.tsv\n")

@@ -66,8 +66,11 @@ def host_of(address):
 def read_tsv(path, cols):
     if not os.path.exists(path):
         return []
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except UnicodeDecodeError as e:
+        raise SystemExit(f"corpus.py: {path}: byte {e.start}: not UTF-8")
     if not rows or rows[0][: len(cols)] != cols[: len(rows[0][: len(cols)])]:
         raise SystemExit(f"corpus.py: {path}:1: header must be {' '.join(cols)}")
     out = []
