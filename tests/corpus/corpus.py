@@ -39,7 +39,7 @@ GOLD_COLS = ["doc", "ko", "gloss", "kind", "note"]
 # Korean Studies); a private university's pages are its own works.
 PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|"
                          r"(^|\.)(snu|snuac|gnu|aks)\.ac\.kr|"
-                         r"nia\.or\.kr|kisa\.or\.kr|nipa\.kr|kotra\.or\.kr|kocca\.kr|"
+                         r"nia\.or\.kr|kisa\.or\.kr|kotra\.or\.kr|kocca\.kr|"
                          r"kdi\.re\.kr|iitp\.kr|kised\.or\.kr|kofic\.or\.kr)$")
 
 
