@@ -126,16 +126,21 @@ test_expect_success 'fit.py counts a decision of a seed release SEED_WEIGHT time
 	sys.path.insert(0, sys.argv[1])
 	import fit
 	s = fit.seed_gold()[0]
-	row = lambda doc, gloss: {"doc": doc, "line": "1", "model": "pair", "ko": "x",
-	                          "gloss": fit.norm(gloss), "x": {"bias": 1}}
-	rows = [row(s["doc"], s["gloss"]), row("not-a-seed.txt", "y")]
+	row = lambda doc, ko, gloss: {"doc": doc, "line": "1", "model": "pair", "ko": fit.norm(ko),
+	                              "gloss": fit.norm(gloss), "x": {"bias": 1}}
+	rows = [row(s["doc"], s["ko"], s["gloss"]), row("not-a-seed.txt", "x", "y")]
 	for w in (1, 3):
 	    fit.SEED_WEIGHT = w
 	    d = fit.label(rows, "pair")
 	    print(len(d), sum(g[0][1] for g in d))
+	# the gold gloss after other words is no pair; a wrong boundary is one
+	fit.SEED_WEIGHT = 1
+	other = row(s["doc"], "다른 조사", s["gloss"])
+	longer = row(s["doc"], "국내 " + s["ko"], s["gloss"])
+	print(*[fit.label([r], "pair")[0][0][1] for r in (other, longer)])
 	EOF
 	python3 seedw.py "$C" >got &&
-	printf "2 1\n4 3\n" >want &&
+	printf "2 1\n4 3\n0 1\n" >want &&
 	test_cmp want got &&
 	test_expect_code 2 env DADEUM_SEED_WEIGHT=0 python3 "$C/fit.py" pair --check 2>err &&
 	test_grep "DADEUM_SEED_WEIGHT=0" err

@@ -16,7 +16,9 @@ fits an L2-regularised logistic regression by Newton's method:
         gives the gold Korean side. Occurrences whose gold side is none of the
         candidates (or whose gloss has no gold pair) are left out.
   pair  one row per candidate (after the span model chose its start); label 1
-        when the document's gold has a pair with that gloss.
+        when the document's gold has a pair with that gloss whose Korean side
+        holds the candidate's or is held by it (a wrong boundary is the span
+        model's to answer; the same acronym after other words is no pair).
 
 Writes glossaries/model/span.tsv or pair.tsv (or --out) with a header saying
 what it was fitted on: documents, rows, positives, the regularisation, the
@@ -117,6 +119,19 @@ def suffix_at_token(whole, part):
     return whole == part or whole.endswith(" " + part) or whole.endswith("·" + part)
 
 
+DOTS = str.maketrans({c: "·" for c in "\u2024\u2027\u318d\u30fb\uff65"})
+
+
+def same_term(ko, gold_ko):
+    """1 when a candidate's Korean side and a gold one name the same term: one holds
+    the other (spaces and the forms of the middle dot aside), a wrong boundary the
+    span model answers for. A gloss whose gold pair lies elsewhere in the document
+    (NIA after 한국지능정보사회진흥원, and after a survey it made) is no pair here."""
+    a = ko.replace(" ", "").translate(DOTS)
+    b = gold_ko.replace(" ", "").translate(DOTS)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def label(rows, model):
     """Labelled rows of one model. The span rows of one occurrence come together,
     before its pair row: exactly the row whose span is the gold Korean side is
@@ -143,7 +158,8 @@ def label(rows, model):
             group.append(r)
         elif r["model"] == "pair" and model == "pair":
             times = SEED_WEIGHT if r["doc"] in seeds else 1
-            out.extend([[(r["x"], 1 if (r["doc"], r["gloss"]) in gold else 0)]] * times)
+            kos = gold.get((r["doc"], r["gloss"]), ())
+            out.extend([[(r["x"], 1 if any(same_term(r["ko"], k) for k in kos) else 0)]] * times)
     flush()
     return out
 
