@@ -41,8 +41,10 @@ enum occ_flags {
                                 enumeration unless the document is about plain words */
     OCC_EXPANDED = 1 << 13,  /* the term starts at a word the acronym's English expansion
                                 names (넷제로 of Net Zero Industry Act): no shorter span */
-    OCC_COORD = 1 << 14      /* the term is nouns coordinated with 및 or commas whose
+    OCC_COORD = 1 << 14,     /* the term is nouns coordinated with 및 or commas whose
                                 initials the acronym spells (과학, 기술, 공학 및 수학(STEM)) */
+    OCC_PARALLEL = 1 << 15   /* a dotted gloss of as many items as the dotted words before
+                                it (가상·증강현실(VR·AR)): the term crosses the dots */
 };
 
 struct occ {
@@ -130,6 +132,11 @@ void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left,
 /* ---- span.c ----------------------------------------------------------------- */
 
 #define MAX_TOKS 32 /* tokens of left context considered */
+
+/* The reason of a bracket followed by 기준, 집계 or 자료 (시장 규모(IDC) 기준): it may
+ * name the source of a figure rather than gloss the words before it, or both
+ * (구매력평가지수(PPP) 기준); the pair model decides (score.c, why_attribution) */
+#define WHY_ATTRIBUTION "source attribution (기준, 집계, 자료 follow)"
 
 struct tok {
     const char *s;     /* start, inside the left context */

@@ -18,6 +18,10 @@
 #include "util/utf8.h"
 #include "util/banned.h"
 
+/* the longest gloss, in characters: Korean or hanja, and Latin script alone */
+#define GLOSS_MAX 60
+#define GLOSS_LATIN_MAX 160
+
 static int has(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -137,7 +141,8 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                 !(i >= 2 && !memcmp(s + i - 2, "·", 2)))
                 continue;
             size_t j = i + mlen;
-            while (j < len && (s[j] == ' ' || s[j] == ':'))
+            /* (이하 X), (이하: X), (이하, X) */
+            while (j < len && (s[j] == ' ' || s[j] == ':' || s[j] == ','))
                 j++;
             strbuf_reset(out);
             uint32_t q;
@@ -167,6 +172,15 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                         strbuf_setlen(out, out->len - tl);
                         break;
                     }
+                }
+                /* a closing quote whose opening one is missing: (이하 종합계획’) */
+                while (out->len) {
+                    size_t p = utf8_prev(out->buf, out->len);
+                    uint32_t c;
+                    utf8_decode(out->buf + p, out->len - p, &c);
+                    if (!is_quote(c))
+                        break;
+                    strbuf_setlen(out, p);
                 }
             }
             strbuf_trim(out);
@@ -590,6 +604,38 @@ static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
     return ok;
 }
 
+/*
+ * An English expansion with its acronym in a bracket of its own, the whole gloss:
+ * 공적개발원조(Official Development Assistance(ODA)), 증여율(Grant Element(GE)). Sets
+ * out to the acronym and expansion to the words, as acronym_and_expansion does.
+ */
+static int expansion_then_acronym(const char *s, size_t len, struct strbuf *out,
+                                  struct strbuf *expansion)
+{
+    if (len < 4 || s[len - 1] != ')')
+        return 0;
+    const char *open = memchr(s, '(', len);
+    if (!open || open == s || memchr(open + 1, '(', len - (size_t)(open + 1 - s)))
+        return 0;
+    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    int ok = 0;
+    trim_into(open + 1, (size_t)(s + len - 1 - (open + 1)), &a);
+    trim_into(s, (size_t)(open - s), &b);
+    struct ko_script sb;
+    ko_script_of(b.buf, b.len, &sb);
+    if (a.len && gloss_is_acronym_token(a.buf, a.len) && !sb.hangul && !sb.han &&
+        sb.latin > a.len && memchr(b.buf, ' ', b.len) && (b.buf[0] | 0x20) == (a.buf[0] | 0x20)) {
+        strbuf_reset(out);
+        strbuf_addbuf(out, &a);
+        strbuf_reset(expansion);
+        strbuf_addbuf(expansion, &b);
+        ok = 1;
+    }
+    strbuf_release(&a);
+    strbuf_release(&b);
+    return ok;
+}
+
 /* A person's role and name, the whole bracket: 국립국어원(원장 이상규), 서울
  * 관악구(구청장 박준희), 국어문화원(원장 박용식 국어국문학과 교수). Not a gloss. */
 static int role_and_name(const char *s, size_t len)
@@ -821,6 +867,37 @@ static int fiscal_year(const char *s, size_t len)
     return (d == 2 || d == 4) && i + d == len;
 }
 
+/* Words of s[0..len): runs of non-spaces. */
+static unsigned words_in(const char *s, size_t len)
+{
+    unsigned n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+/* 1 when the colon at c joins letters within one word: a romanisation marking a
+ * long vowel (ti:baeg, ul:kin), a brand (MU:DS); not a label's (원장:윤교원). */
+static int colon_in_word(const char *s, size_t len, const char *c)
+{
+    return c > s && c + 1 < s + len && uc_is_latin_letter((unsigned char)c[-1]) &&
+           uc_is_latin_letter((unsigned char)c[1]) && !memchr(s, ' ', len);
+}
+
+/* 1 when a Latin gloss is a title and its subtitle, a capital after the colon and
+ * words on both sides (Legal Transplants and Receptions: The Implications for Korean
+ * Law; EU Multilingual Law Making: Quality, Efficiency, Agility), not a label and
+ * its value (Open Application Program Interface: Open API). */
+static int latin_title(const char *s, size_t len, const char *c)
+{
+    const char *after = c + 1, *end = s + len;
+    while (after < end && *after == ' ')
+        after++;
+    return after < end && *after >= 'A' && *after <= 'Z' && words_in(s, (size_t)(c - s)) >= 2 &&
+           words_in(after, (size_t)(end - after)) >= 3;
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -864,7 +941,9 @@ static const char *reject_shape(const struct strbuf *g)
     for (const char *const *w = credit_words; *w; w++)
         if (has(s, len, *w))
             return "source or credit";
-    if (memchr(s, ':', len))
+    const char *colon = memchr(s, ':', len);
+    int title = !sc.hangul && !sc.han && colon && latin_title(s, len, colon);
+    if (colon && !title && !colon_in_word(s, len, colon))
         return "label: value";
     if (role_and_name(s, len))
         return "a person's role and name";
@@ -874,14 +953,17 @@ static const char *reject_shape(const struct strbuf *g)
         return "photo position";
     if (number_in_words(s, len))
         return "date, time or number";
-    if (has(s, len, "·") || memchr(s, ',', len) || list_bullets(s, len) ||
+    if (has(s, len, "·") || (memchr(s, ',', len) && !title) || list_bullets(s, len) ||
         (memchr(s, '/', len) && !slash_acronym(s, len) && !slashed_acronyms(s, len)) ||
         memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
     if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
         (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
         return "examples (등)";
-    if (utf8_count(s, len) > 60)
+    /* a sentence, not a name; an English name may run longer (The Wassenaar
+     * Arrangement on Export Controls for Conventional Arms and Dual-Use Goods and
+     * Technologies: 118 characters) */
+    if (utf8_count(s, len) > (sc.hangul || sc.han ? GLOSS_MAX : GLOSS_LATIN_MAX))
         return "too long";
     if (memchr(s, '(', len) || memchr(s, ')', len) || memchr(s, '<', len) || memchr(s, '>', len) ||
         memchr(s, '[', len) || memchr(s, '{', len) || has(s, len, "「"))
@@ -1098,6 +1180,21 @@ static int item_is_address(const char *s, size_t len)
     return 0;
 }
 
+/* 1 when a Korean item writes an acronym out: its sound (와이파이, WiFi) or, one
+ * word, its letters' words (무선전자개체식별장치, RFID: 무선 radio, 식별 identification,
+ * 장치 device) */
+static int item_renders_acronym(const struct item *k, const struct item *a)
+{
+    char acr[64];
+    if (a->len >= sizeof(acr))
+        return 0;
+    memcpy(acr, a->s, a->len);
+    acr[a->len] = '\0';
+    if (score_sound_fit(k->s, k->len, acr) >= SOUND_FIT_NAME)
+        return 1;
+    return !memchr(k->s, ' ', k->len) && a->len >= 3 && score_acronym_fit(k->s, k->len, acr) >= 0.5;
+}
+
 static int structured_gloss(const char *s, size_t len, const struct extract_oracle *oracle,
                             struct strbuf *out, struct strbuf *expansion, struct gloss_extra *extra)
 {
@@ -1181,7 +1278,8 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
          * 국제연합교육과학문화기구) */
         (acr >= 0 && hang >= 0 && !it[hang].dotted && !it[hang].colon &&
          !gloss_is_loanword(it[hang].s, it[hang].len, oracle) &&
-         !(span_org_like(it[hang].s, it[hang].len) && !memchr(it[hang].s, ' ', it[hang].len))) ||
+         !(span_org_like(it[hang].s, it[hang].len) && !memchr(it[hang].s, ' ', it[hang].len)) &&
+         !item_renders_acronym(&it[hang], &it[acr])) ||
         (acr < 0 && lat < 0 && hang >= 0 && n > 1 && !(n == 2 && han >= 0))) {
         strbuf_release(&longform);
         return 0;
@@ -1448,6 +1546,16 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     if (find_short_form(inner, len, out)) {
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
+        /* (이하 [보고]), (이하 '(가칭)유엔위민 CGE'): brackets that quote the name, a
+         * label before it */
+        if (out->len > 2 && out->buf[0] == '[' && out->buf[out->len - 1] == ']') {
+            strbuf_setlen(out, out->len - 1);
+            strbuf_remove(out, 0, 1);
+        }
+        if (out->len > 8 && !memcmp(out->buf, "(가칭)", 8)) {
+            strbuf_remove(out, 0, 8);
+            strbuf_trim(out);
+        }
         const char *why = reject_shape(out);
         /* an acronym before the definition is a gloss of the term too: (ERI, 이하
          * 극동경제연구원) */
@@ -1463,7 +1571,12 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
                      !gloss_is_acronym_token(out->buf, out->len))
                 extra->n++;
         }
-        return why && strcmp(why, "enumeration") ? why : NULL;
+        /* a defined name may end in 등, hold a dot or a bracket of its own: (이하 "물품
+         * 등"이라 함), (이하 핵융합(연)) */
+        return why && strcmp(why, "enumeration") && strcmp(why, "examples (등)") &&
+                       strcmp(why, "nested brackets")
+                   ? why
+                   : NULL;
     }
     trim_into(inner, len, out);
     if (example_marker(out->buf, out->len))
@@ -1494,7 +1607,8 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     strip_marks(out);
     if (strip_quotes(out))
         *flags |= OCC_QUOTED;
-    if (acronym_and_expansion(out->buf, out->len, out, expansion))
+    if (acronym_and_expansion(out->buf, out->len, out, expansion) ||
+        expansion_then_acronym(out->buf, out->len, out, expansion))
         return NULL;
     strip_age_and_origin(out);
     strip_trailing_date(out);

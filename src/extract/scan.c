@@ -550,6 +550,99 @@ static int is_latin_word(const char *w, size_t n)
     return sc.latin && !sc.hangul;
 }
 
+/* Middle dots (·, and the forms normalising keeps apart: ‧ ․ ㆍ) in s[0..len). */
+static unsigned count_dots(const char *s, size_t len)
+{
+    static const char *const dots[] = {"·", "‧", "․", "ㆍ", "・", NULL};
+    unsigned n = 0;
+    for (const char *const *d = dots; *d; d++) {
+        size_t dl = strlen(*d);
+        for (size_t i = 0; i + dl <= len; i++)
+            if (!memcmp(s + i, *d, dl))
+                n++, i += dl - 1;
+    }
+    return n;
+}
+
+/* Length of the middle dot at s, or 0. */
+static size_t dot_at(const char *s, size_t len)
+{
+    static const char *const dots[] = {"·", "‧", "․", "ㆍ", "・", NULL};
+    for (const char *const *d = dots; *d; d++) {
+        size_t dl = strlen(*d);
+        if (len >= dl && !memcmp(s, *d, dl))
+            return dl;
+    }
+    return 0;
+}
+
+/* 1 when each dotted item of g is one syllable that begins the matching dotted item
+ * at the end of clause: 경·사·문 of 경제·사회·문화. */
+static int syllables_begin_items(const char *g, size_t glen, const char *clause, size_t clen)
+{
+    size_t b = clen;
+    while (b > 0 && clause[b - 1] != ' ')
+        b--;
+    const char *k = clause + b, *kend = clause + clen;
+    for (size_t i = 0; i < glen;) {
+        uint32_t c, kc;
+        size_t n = utf8_decode(g + i, glen - i, &c);
+        if (k >= kend)
+            return 0;
+        utf8_decode(k, (size_t)(kend - k), &kc);
+        if (c != kc)
+            return 0;
+        i += n;
+        size_t dl = i < glen ? dot_at(g + i, glen - i) : 0;
+        if (i < glen && !dl)
+            return 0; /* more than one syllable */
+        i += dl;
+        while (k < kend && !dot_at(k, (size_t)(kend - k)))
+            k++;
+        if (k < kend)
+            k += dot_at(k, (size_t)(kend - k));
+    }
+    return k >= kend;
+}
+
+/*
+ * 1 when a gloss of items joined by middle dots alone renders a term of as many
+ * dotted items right before the bracket: 가상·증강현실(VR·AR), 하향·외향
+ * 기류(다운워시·아웃워시), 데이터·네트워크·인공지능(D·N·A). One of the last three
+ * words before the bracket holds the dots.
+ */
+static int dotted_in_parallel(const char *clause, size_t clen, const struct strbuf *gloss,
+                              const struct extract_oracle *oracle)
+{
+    if (memchr(gloss->buf, ',', gloss->len) || memchr(gloss->buf, '/', gloss->len) ||
+        memchr(gloss->buf, ';', gloss->len) || memchr(gloss->buf, ' ', gloss->len))
+        return 0;
+    unsigned want = count_dots(gloss->buf, gloss->len);
+    if (!want)
+        return 0;
+    /* Korean items are loanwords (다운워시·아웃워시) or contractions whose
+     * syllables begin the words before (경·사·문 of 경제·사회·문화); others are a
+     * list of their own (마련·운영(인·허가)) */
+    struct ko_script gs;
+    ko_script_of(gloss->buf, gloss->len, &gs);
+    if (gs.hangul && !gloss_is_loanword(gloss->buf, gloss->len, oracle) &&
+        !syllables_begin_items(gloss->buf, gloss->len, clause, clen))
+        return 0;
+    size_t end = clen;
+    for (int w = 0; w < 3 && end > 0; w++) {
+        size_t b = end;
+        while (b > 0 && clause[b - 1] != ' ')
+            b--;
+        unsigned have = count_dots(clause + b, end - b);
+        if (have)
+            return have == want;
+        while (b > 0 && clause[b - 1] == ' ')
+            b--;
+        end = b;
+    }
+    return 0;
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
                                 size_t wlen, struct strbuf *gloss, unsigned flags)
 {
@@ -646,6 +739,33 @@ static int plain_alternatives(const char *g, size_t len)
     return items >= 2 && items <= 4 && syl >= 2;
 }
 
+/*
+ * 1 when a bracket closes right before at and holds a date, a time or a number (a
+ * law's enactment, a plan's years: (‘20.2 제정), (’21~’30, 5+5)); sets *open to
+ * where it opens.
+ */
+static int aside_before(const char *s, size_t at, const struct extract_oracle *oracle, size_t *open)
+{
+    if (at < 3 || s[at - 1] != ')')
+        return 0;
+    size_t close = at - 1, i = close;
+    while (i > 0 && s[i - 1] != '(' && s[i - 1] != ')')
+        i--;
+    if (i == 0 || s[i - 1] != '(' || i - 1 == 0)
+        return 0;
+    struct strbuf g = STRBUF_INIT, x = STRBUF_INIT;
+    struct gloss_extra extra = GLOSS_EXTRA_INIT;
+    unsigned flags = 0;
+    const char *why = gloss_clean(s + i, close - i, oracle, &g, &flags, &x, &extra);
+    int aside = why && !strcmp(why, "date, time or number");
+    for (size_t k = 0; k < sizeof(extra.g) / sizeof(*extra.g); k++)
+        strbuf_release(&extra.g[k]);
+    strbuf_release(&g);
+    strbuf_release(&x);
+    *open = i - 1;
+    return aside;
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -706,6 +826,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         flags |= OCC_DOTTED;
         why = NULL;
     }
+    if (why && !strcmp(why, "enumeration") &&
+        dotted_in_parallel(s + start, at - start, &gloss, doc_oracle(d))) {
+        flags |= OCC_PARALLEL;
+        why = NULL;
+    }
     if (why) {
         doc_add_reject(d, lineno, s + start, at - start, inner, ilen, why);
         goto done;
@@ -742,6 +867,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         (!(stop == '\'' || stop == '"') ||
          (!(flags & OCC_SHORTFORM) && !quoted_sentence(s + start, end - start))))
         flags |= OCC_TITLE;
+    /* a bracket right after a date's (법률(‘20.2 제정)(이하 수소경제법)): the term
+     * stands before the date */
+    size_t po;
+    if (start == end && stop == ')' && aside_before(s, at, doc_oracle(d), &po)) {
+        end = po;
+        start = clause_start(s, po, &stop);
+    }
     if (start == end || (start + 1 >= end && s[start] == ' ')) {
         if (quoted_before(s, at, &qs, &qe)) {
             start = qs;

@@ -1131,6 +1131,60 @@ static int agreed_start(const struct doc_knowledge *k, const char *gloss, const 
     return r;
 }
 
+/* 1 when Korean words hold the Latin letters of s, as acronyms of at most six
+ * capitals and digits: EU 집행위, 능동형OLED, UN아시아태평양지역경제사회위원회; not
+ * English words (Korea Trade 공사) or more letters than syllables. */
+static int korean_with_acronyms(const char *s)
+{
+    struct ko_script sc;
+    size_t len = strlen(s);
+    ko_script_of(s, len, &sc);
+    if (sc.hangul < 2 || sc.latin > sc.hangul)
+        return 0;
+    /* a name of one or two words, not a phrase (AU의 전신, WHO 산하 국제암연구소) or a
+     * person's role (OECD 정책분석가) */
+    const char *sp = strchr(s, ' '), *last = sp ? sp + 1 : s;
+    if ((sp && strchr(sp + 1, ' ')) || span_person_title(last, strlen(last)) ||
+        (sp && !is_latin_only(s, (size_t)(sp - s)) &&
+         ko_token_stop(s, (size_t)(sp - s)) != KO_STOP_NONE))
+        return 0;
+    for (const char *p = s; *p;) {
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        while ((p[n] >= 'A' && p[n] <= 'Z') || (p[n] >= '0' && p[n] <= '9'))
+            n++;
+        if (n == 0 || n > 6 || (p[n] >= 'a' && p[n] <= 'z'))
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
+/* 1 when the Latin letters of g are capitals and no space separates them (VR·AR). */
+static int capitals_only(const char *g)
+{
+    for (; *g; g++)
+        if ((*g >= 'a' && *g <= 'z') || *g == ' ')
+            return 0;
+    return 1;
+}
+
+/* Where the words joined by middle dots among the last three before the bracket
+ * begin (가상·증강현실, 하향·외향 기류, 드론·UAM 교통관리 시스템), or -1. */
+static int dotted_chain_start(const struct tok *t, int m)
+{
+    for (int j = m - 1; j >= 0 && j >= m - 6; j--)
+        if (t[j].dot) {
+            while (j > 0 && t[j].dot)
+                j--;
+            return j;
+        }
+    return -1;
+}
+
 /* The reversed case, gloss(term): ICT(정보통신기술), CSAP(클라우드 보안인증제). */
 static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k,
                             const struct extract_oracle *oracle)
@@ -1154,7 +1208,9 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
         reject(o, "acronym known to mean something else");
     } else if (sp && span_person_title(o->gloss, (size_t)(sp - o->gloss))) {
         reject(o, "a person's role and name"); /* KOTRA(대표 권평오) */
-    } else if (sc.latin || ko_syllable_count(o->gloss, strlen(o->gloss)) < 2) {
+    } else if ((sc.latin && (strchr(latin, ' ') || strstr(o->gloss, latin) ||
+                             !korean_with_acronyms(o->gloss))) ||
+               ko_syllable_count(o->gloss, strlen(o->gloss)) < 2) {
         reject(o, "reversed gloss is not a Korean term");
     } else if ((o->flags & OCC_CHAIN) && gloss_is_acronym_token(latin, strlen(latin)) &&
                ko_syllable_count(o->gloss, strlen(o->gloss)) == 2 && !sp &&
@@ -1606,7 +1662,7 @@ static void find_limits(struct decision *d, int pass)
     while (dot_seen && dot_lo > lo && t[dot_lo].dot && t[dot_lo - 1].len == 3 &&
            ko_syllable_count(t[dot_lo - 1].s, t[dot_lo - 1].len) == 1)
         dot_lo--;
-    if (dot_seen && dot_lo > lo)
+    if (dot_seen && dot_lo > lo && !(o->flags & OCC_PARALLEL))
         lo = dot_lo; /* without anchors, a middle dot ends the term */
     d->lo = lo;
 }
@@ -1658,6 +1714,36 @@ static int contraction_from(const char *gloss, size_t glen, const struct tok *t,
  * (이하 협약, 조직위 of 조직위원회), nor when it ends with the whole last word:
  * words dropped from a name that may go on (… 극동지부 경제연구원: 극동경제연구원).
  */
+/*
+ * Where a coordination that a short form "X 등" names begins: at the word X, when
+ * 및, 또는 or a comma follows it before the bracket (물품 또는 서비스(이하 "물품 등"),
+ * 중앙행정기관, 지방자치단체 및 공공기관(이하 "중앙행정기관 등")); -2 when X is not
+ * among the words before the bracket at all (no such name is defined there), -1 otherwise.
+ */
+static int shortform_coordination(const char *gloss, size_t glen, const struct tok *t, int lo,
+                                  int m)
+{
+    static const char *const conj[] = {"및", "또는", "혹은", NULL};
+    if (glen < 5 || memcmp(gloss + glen - 4, " 등", 4) || memchr(gloss, ' ', glen - 4))
+        return -1;
+    size_t wl = glen - 4;
+    int coordinated = 0;
+    for (int j = m - 2; j >= lo && j >= m - 10; j--) {
+        int comma = span_ends_with_comma(&t[j]);
+        size_t len = t[j].len - (comma ? 1 : 0);
+        for (const char *const *c = conj; *c; c++)
+            if (len == strlen(*c) && !memcmp(t[j].s, *c, len))
+                coordinated = 1;
+        coordinated |= comma;
+        if (len == wl && !memcmp(t[j].s, gloss, wl))
+            return coordinated ? j : -1;
+    }
+    return m > 0 && span_mem_casefind(t[0].s, (size_t)(t[m - 1].s + t[m - 1].len - t[0].s), gloss,
+                                      wl)
+               ? -1
+               : -2;
+}
+
 static int contraction_within(const char *gloss, size_t glen, const struct tok *t, int s, int m)
 {
     struct ko_script gs;
@@ -1720,9 +1806,24 @@ static void decide_shortform(struct decision *d)
         s = m - 8;
     /* a contraction starts at the word of its first syllable: 게임산업진흥계획 수립 추진
      * 문화체육관광부(이하 문체부) is 문화체육관광부 */
-    int c = contraction_within(d->o->gloss, d->glen, t, s, m);
+    /* the syllables of 핵융합(연) are 핵융합연's */
+    char bare[256];
+    size_t bl = 0;
+    for (const char *g = d->o->gloss; *g && bl + 1 < sizeof(bare); g++)
+        if (*g != '(' && *g != ')')
+            bare[bl++] = *g;
+    bare[bl] = '\0';
+    int c = contraction_within(bare, bl, t, s, m);
     if (c > s)
         s = c;
+    /* ... or, none found, the last word alone when it holds them all in order and the
+     * short form drops its beginning, not its end (한국핵융합에너지연구원(이하
+     * 핵융합(연)); not 정보센터(이하 센터), 추진위원회(이하 추진위)) */
+    else if (s < m - 1 && ko_syllable_count(bare, bl) >= 2 &&
+             syllable_subsequence(bare, t[m - 1].s, t[m - 1].len) &&
+             !syllable_subsequence(bare, t[m - 2].s, t[m - 2].len) && memcmp(bare, t[m - 1].s, 3) &&
+             !span_ends_with(t[m - 1].s, t[m - 1].len, bare, bl))
+        s = m - 1;
     /* a short form that is itself a dotted list stands for the whole dotted list before
      * it: 특별시·광역시·특별자치시·도·특별자치도(이하 시·도) */
     if (strstr(d->o->gloss, "·"))
@@ -1765,6 +1866,13 @@ static void decide_shortform(struct decision *d)
            syllable_subsequence(d->o->gloss, t[s + 1].s,
                                 (size_t)(t[m - 1].s + t[m - 1].len - t[s + 1].s)))
         s++;
+    int cs = shortform_coordination(d->o->gloss, d->glen, t, 0, m);
+    if (cs >= 0)
+        s = cs;
+    else if (cs == -2) {
+        reject(d->o, "examples (등)"); /* its X is not among the words before */
+        return;
+    }
     accept(d->o, t, s, m, MODEL_KIND_SHORTFORM);
     s = title_phrase_start(t, s, (d->o->flags & OCC_TITLE) != 0);
     if (s >= 0) {
@@ -1977,8 +2085,17 @@ static void decide_abbrev(struct decision *d)
     /* 세계보건기구(WHO) 발표, 한국개발연구원(KDI) 전망: a body whose acronym the
      * Korean name spells is a source and a term at once; 시장 규모(IDC) 기준 and
      * 실태조사(NIPA) 집계 name the source alone */
-    if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0)
-        reject(o, "source attribution (기준, 집계, 자료 follow)");
+    if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0) {
+        /* an acronym the lexicon names otherwise is the figure's source (클라우드
+         * 산업 실태조사(NIPA) 집계: NIPA is 정보통신산업진흥원; 시장 규모(IDC) 기준); a
+         * term's own acronym may be followed by 기준 too (순안정자금조달비율(NSFR)
+         * 기준, 국제협회연합(UIA) 집계): the model weighs it */
+        if (lexicon_ko_forms(o->gloss, d->glen, known, 1) &&
+            !lexicon_is_ko_form(o->gloss, from, tl))
+            reject(o, WHY_ATTRIBUTION);
+        else
+            soft_reject(o, t, s, m, MODEL_KIND_ABBREV, WHY_ATTRIBUTION);
+    }
     /* 미국(ESTA), 캐나다(ETA), 호주(ETA): a list of countries, each with the acronym
      * of something of its own (a visa scheme): labels; a country's own acronym spells
      * it (아랍에미리트(UAE)) */
@@ -2012,10 +2129,6 @@ static void decide_english(struct decision *d)
     struct occ *o = d->o;
     struct tok *t = d->t;
     int m = d->m;
-    if (o->flags & OCC_ATTRIB) {
-        reject(o, "source attribution (기준, 집계, 자료 follow)");
-        return;
-    }
     int s = d->a.start;
     if (s < 0) {
         /* as many tokens as render the gloss's content words: a Sino-Korean
@@ -2089,6 +2202,10 @@ static void decide_english(struct decision *d)
     }
     if (english_org_name(o->gloss) && !span_org_like(from, (size_t)(to - from))) {
         soft_reject(o, t, s, m, MODEL_KIND_ENGLISH, "English name of a source, not a gloss");
+        return;
+    }
+    if (o->flags & OCC_ATTRIB) {
+        soft_reject(o, t, s, m, MODEL_KIND_ENGLISH, WHY_ATTRIBUTION);
         return;
     }
     accept_unless_list(o, t, s, m, MODEL_KIND_ENGLISH);
@@ -2315,7 +2432,12 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
     find_start(&d);
     ko_script_of(o->gloss, d.glen, &d.gs);
 
-    if (o->flags & OCC_SHORTFORM)
+    int chain = (o->flags & OCC_PARALLEL) ? dotted_chain_start(t, d.m) : -1;
+    if (chain >= 0 && !(o->flags & OCC_SHORTFORM))
+        accept(o, t, chain, d.m,
+               d.shape == MODEL_KIND_ENGLISH && capitals_only(o->gloss) ? MODEL_KIND_ABBREV
+                                                                        : d.shape);
+    else if (o->flags & OCC_SHORTFORM)
         decide_shortform(&d);
     else if (d.shape == MODEL_KIND_ABBREV)
         decide_abbrev(&d);

@@ -349,15 +349,24 @@ static void test_clean_rejects(void)
         STR_EQ(c.why ? c.why : "(accepted)", cases[i].why, "reason for (%s)", cases[i].inner);
     }
 
-    /* too long: 61 characters */
-    char longer[256] = "";
+    /* too long: more than 60 characters with Hangul, more than 160 in Latin alone
+     * (an English name may run long: The Wassenaar Arrangement on ...) */
+    char longer[512] = "";
     for (int i = 0; i < 61; i++)
+        memcpy(longer + 3 * i, "가", 3);
+    clean(longer, &c);
+    STR_EQ(c.why ? c.why : "(accepted)", "too long", "61 syllables");
+    longer[3 * 60] = '\0';
+    clean(longer, &c);
+    OK(c.why == NULL || strcmp(c.why, "too long"), "60 syllables are not too long");
+    memset(longer, 0, sizeof(longer));
+    for (int i = 0; i < 161; i++)
         longer[i] = (char)('a' + i % 26);
     clean(longer, &c);
-    STR_EQ(c.why ? c.why : "(accepted)", "too long", "61 letters");
-    longer[60] = '\0';
+    STR_EQ(c.why ? c.why : "(accepted)", "too long", "161 letters");
+    longer[160] = '\0';
     clean(longer, &c);
-    OK(c.why == NULL || strcmp(c.why, "too long"), "60 letters are not too long");
+    OK(c.why == NULL || strcmp(c.why, "too long"), "160 letters are not too long");
 }
 
 static void test_clean_accepts(void)
