@@ -43,8 +43,10 @@ enum occ_flags {
                                 names (넷제로 of Net Zero Industry Act): no shorter span */
     OCC_COORD = 1 << 14,     /* the term is nouns coordinated with 및 or commas whose
                                 initials the acronym spells (과학, 기술, 공학 및 수학(STEM)) */
-    OCC_PARALLEL = 1 << 15   /* a dotted gloss of as many items as the dotted words before
+    OCC_PARALLEL = 1 << 15,  /* a dotted gloss of as many items as the dotted words before
                                 it (가상·증강현실(VR·AR)): the term crosses the dots */
+    OCC_LETTERS = 1 << 16    /* the word before the bracket names the acronym's letters
+                                (씨티(CT), 에이오에이(AOA)): it alone is the term */
 };
 
 struct occ {

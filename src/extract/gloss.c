@@ -1594,6 +1594,18 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             break;
         }
     }
+    /* a language's name before a colon says what language follows: (네덜란드어: Victor
+     * d'Hondt), (러시아: залог) */
+    {
+        const char *colon = memchr(out->buf, ':', out->len);
+        size_t w = colon ? (size_t)(colon - out->buf) : 0;
+        if (w >= 6 && !memchr(out->buf, ' ', w) && w + 1 < out->len &&
+            (score_place_word(out->buf, w) ||
+             (span_ends_with(out->buf, w, "어", 3) && score_place_word(out->buf, w - 3)))) {
+            strbuf_remove(out, 0, w + 1);
+            strbuf_trim(out);
+        }
+    }
     /* another name after a marker word: (소위 '카톡'), (일명 스마트팜), (속칭 …) */
     static const char *const markers[] = {"소위", "일명", "이른바", "속칭", "통칭", "일컬어", NULL};
     for (const char *const *m = markers; *m; m++) {

@@ -599,6 +599,8 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
 {
     if (i == s0)
         return 1;
+    if (o->flags & OCC_LETTERS)
+        return 0; /* 씨티 is CT: the words before describe it */
     if (span_bound_noun(&t[i]))
         return 0; /* 간 협력: a term starts at the noun before 간, or after it */
     /* a scope word says where a thing is and starts 2 of the corpus's 4,842 gold

@@ -1185,6 +1185,36 @@ static int dotted_chain_start(const struct tok *t, int m)
     return -1;
 }
 
+/* 1 when w[0..len) is the Korean names of the letters of acronym a, in order and
+ * nothing else: 씨티 for CT, 에이오에이 for AOA. */
+static int spells_letter_names(const char *w, size_t len, const char *a)
+{
+    static const char *const names[26][2] = {
+        {"에이", NULL}, {"비", NULL},   {"씨", "시"},       {"디", NULL},   {"이", NULL},
+        {"에프", NULL}, {"지", "쥐"},   {"에이치", "에치"}, {"아이", NULL}, {"제이", NULL},
+        {"케이", NULL}, {"엘", NULL},   {"엠", NULL},       {"엔", NULL},   {"오", NULL},
+        {"피", NULL},   {"큐", NULL},   {"알", "아르"},     {"에스", NULL}, {"티", NULL},
+        {"유", NULL},   {"브이", "뷔"}, {"더블유", NULL},   {"엑스", NULL}, {"와이", NULL},
+        {"제트", "지"}};
+    while (*a && !((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')))
+        a++;
+    if (!*a || !len)
+        return 0;
+    const char *rest = a + 1;
+    while (*rest && !((*rest >= 'A' && *rest <= 'Z') || (*rest >= 'a' && *rest <= 'z')))
+        rest++;
+    int c = (*a & ~0x20) - 'A';
+    for (int k = 0; k < 2; k++) {
+        const char *nm = names[c][k];
+        size_t n = nm ? strlen(nm) : 0;
+        if (!nm || n > len || memcmp(w, nm, n))
+            continue;
+        if (!*rest ? n == len : spells_letter_names(w + n, len - n, rest))
+            return 1;
+    }
+    return 0;
+}
+
 /* The reversed case, gloss(term): ICT(정보통신기술), CSAP(클라우드 보안인증제). */
 static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k,
                             const struct extract_oracle *oracle)
@@ -2060,6 +2090,10 @@ static void decide_abbrev(struct decision *d)
     }
     if (!(o->flags & OCC_EXPANDED))
         s = past_where(t, s, m, o->gloss);
+    /* a word that names the acronym's letters is the acronym written in Hangul, and
+     * what comes before it describes it: 엑스선 씨티(CT), 걸그룹 에이오에이(AOA) */
+    if (spells_letter_names(t[m - 1].s, t[m - 1].len, o->gloss))
+        s = m - 1, o->flags |= OCC_LETTERS;
     /* a letter left over for an adjectival noun before the span: 포괄적
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
