@@ -108,6 +108,8 @@ static uint32_t opener_of(uint32_t c)
         return '\'';
     case '"':
         return '"';
+    case '`':
+        return '`';
     case 0x2019:
         return 0x2018;
     case 0x201D:
@@ -140,19 +142,22 @@ static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
     if (!o)
         return 0;
     size_t close = utf8_prev(s, i), j = close;
+    int depth = 0; /* a title may hold brackets of its own: ‘인공지능(AI) … 기본법’ */
     while (j > 0) {
         size_t p = utf8_prev(s, j);
         uint32_t d;
         utf8_decode(s + p, j - p, &d);
         if (d == o) {
-            if (close - j == 0)
+            if (close - j == 0 || depth)
                 return 0;
             *qs = j;
             *qe = close;
             return 1;
         }
-        if (d == '(' || d == ')')
-            return 0;
+        if (d == ')')
+            depth++;
+        else if ((d == '(' && --depth < 0) || d == '.')
+            return 0; /* inside a bracket, or a sentence ended: no title */
         j = p;
     }
     return 0;
@@ -643,6 +648,37 @@ static int dotted_in_parallel(const char *clause, size_t clen, const struct strb
     return 0;
 }
 
+/*
+ * 1 when the bracket after an acronym holds its Korean name, whose words are
+ * joined by middle dots or commas: CCUS(이산화탄소 포집·저장·활용), ATP(조립,
+ * 테스트, 패키징), ESG(환경,사회,지배구조). An acronym of three letters or more,
+ * and as many items as it has letters or a name that spells half of them; not
+ * examples (등) or a list that sorts a short acronym's field (AI(반도체·바이오)).
+ */
+static int korean_expansion_of(const char *word, size_t wlen, const struct strbuf *gloss)
+{
+    char acr[32];
+    if (!wlen || wlen >= sizeof(acr) || !gloss_is_acronym_token(word, wlen))
+        return 0;
+    memcpy(acr, word, wlen);
+    acr[wlen] = '\0';
+    struct ko_script sc;
+    ko_script_of(gloss->buf, gloss->len, &sc);
+    if (sc.hangul < 4 || sc.latin || sc.han || sc.digit ||
+        utf8_count(gloss->buf, gloss->len) > 40 || memchr(gloss->buf, '/', gloss->len) ||
+        memchr(gloss->buf, ';', gloss->len))
+        return 0;
+    size_t n = gloss->len;
+    if ((n >= 4 && !memcmp(gloss->buf + n - 4, " 등", 4)) || !strcmp(gloss->buf, "등"))
+        return 0;
+    unsigned items = 1 + count_dots(gloss->buf, gloss->len);
+    for (size_t i = 0; i < n; i++)
+        items += gloss->buf[i] == ',';
+    size_t letters = acronym_alnum(word, wlen);
+    return letters >= 3 &&
+           (items == letters || score_acronym_fit(gloss->buf, gloss->len, acr) >= 0.5);
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
                                 size_t wlen, struct strbuf *gloss, unsigned flags)
 {
@@ -660,7 +696,10 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
         ko_hanja_reading_start(clause, clen, gloss->buf, gloss->len) >= 0)
         return NULL;
     if (!strcmp(why, "enumeration"))
-        return glued && expands_initials(word, wlen, gloss->buf, gloss->len) ? NULL : why;
+        return (glued && expands_initials(word, wlen, gloss->buf, gloss->len)) ||
+                       korean_expansion_of(word, wlen, gloss)
+                   ? NULL
+                   : why;
     /* KEPCO(한국전력공사㈜), KT(주식회사 케이티): the Korean name of the company whose
      * Latin name stands before it; the mark goes */
     if (!strcmp(why, "a company") && wlen && is_latin_word(word, wlen)) {
@@ -878,6 +917,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         if (quoted_before(s, at, &qs, &qe)) {
             start = qs;
             end = qe;
+            /* ‘… 혁신 이행안(로드맵)(‘23~’27)’: the years are no part of the title */
+            while (end > start && s[end - 1] == ' ')
+                end--;
+            if (aside_before(s, end, doc_oracle(d), &po) && po > start)
+                end = po;
             flags |= OCC_TITLE;
         }
     }
