@@ -125,6 +125,42 @@ static int english_name_item(const char *s, size_t len)
  */
 static int role_and_name(const char *s, size_t len);
 
+/* 1 when s[0..len) holds a word of two Hangul syllables or two Latin letters besides
+ * its numbers, none of them a unit of time, money or count (제3차 적응대책, 천리안 1호,
+ * 2011 IeSF; not 2024년 3월, 5만 명). */
+static int words_beside_number(const char *s, size_t len)
+{
+    static const char *const units[] = {"년", "월", "일", "시", "분", "원",
+                                        "명", "개", "건", "회", NULL};
+    int word = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != ' ')
+            j++;
+        struct ko_script sc;
+        ko_script_of(s + i, j - i, &sc);
+        if (sc.digit) {
+            uint32_t c;
+            size_t k = i;
+            while (k < j && s[k] >= '0' && s[k] <= '9')
+                k++;
+            if (k < j) {
+                utf8_decode(s + k, j - k, &c);
+                for (const char *const *u = units; *u; u++) {
+                    uint32_t uc;
+                    utf8_decode(*u, strlen(*u), &uc);
+                    if (c == uc)
+                        return 0;
+                }
+            }
+        } else if (sc.hangul >= 2 || sc.latin >= 2) {
+            word = 1;
+        }
+        i = j + 1;
+    }
+    return word;
+}
+
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
     static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
@@ -1571,8 +1607,11 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
                      !gloss_is_acronym_token(out->buf, out->len))
                 extra->n++;
         }
-        /* a defined name may end in 등, hold a dot or a bracket of its own: (이하 "물품
-         * 등"이라 함), (이하 핵융합(연)) */
+        /* a defined name may end in 등, hold a dot, a bracket of its own or a number
+         * among its words: (이하 "물품 등"이라 함), (이하 핵융합(연)), (이하 제3차
+         * 적응대책), (이하 천리안 1호) */
+        if (why && !strcmp(why, "date, time or number") && words_beside_number(out->buf, out->len))
+            why = NULL;
         return why && strcmp(why, "enumeration") && strcmp(why, "examples (등)") &&
                        strcmp(why, "nested brackets")
                    ? why
