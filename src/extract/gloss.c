@@ -447,9 +447,46 @@ static int has_numeric_run(const char *s, size_t len)
  * markers (ⓒ, =, @, http) matched anywhere in the bracket, so they stay
  * with the code that reads them.
  */
-static const char *const credit_words[] = {"제공", "사진", "출처", "자료", "기자", "뉴시스",
-                                           "뉴스", "일보", "ⓒ",    "©",    "=",    "@",
-                                           "http", "www.", ".kr",  ".com", NULL};
+/* Marks of a credit anywhere in the bracket: (ⓒ 연합뉴스), (사진=…), (kncap.org). */
+static const char *const credit_marks[] = {"ⓒ", "©", "=", "@", "http", "www.", ".kr", ".com", NULL};
+
+/*
+ * 1 when a word of s[0..len) credits a source: 사진, 자료 and 출처 beginning a word
+ * and standing alone or before 제공, a colon or a dot (사진제공, 자료: 통계청); a word
+ * beginning with 뉴스 or ending in 제공, 뉴스, 일보, 뉴시스 or 기자 (뉴스1, 과기정통부
+ * 제공, 연합뉴스, 홍길동 기자). Not the same letters inside a word: 국제공항, 청사진,
+ * 자료집, 기자재, 제공하는.
+ */
+static int credit_word(const char *s, size_t len)
+{
+    static const char *const heads[] = {"사진", "자료", "출처", "뉴스", NULL};
+    static const char *const tails[] = {"제공", "뉴스", "일보", "뉴시스", "기자", NULL};
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != ' ' && s[j] != ',' && s[j] != ':')
+            j++;
+        const char *w = s + i;
+        size_t wl = j - i;
+        for (const char *const *h = heads; *h; h++) {
+            size_t hl = strlen(*h);
+            if (wl < hl || memcmp(w, *h, hl))
+                continue;
+            const char *r = w + hl;
+            size_t rl = wl - hl;
+            /* 뉴스 begins a news outlet's name: 뉴스1, 뉴스핌, 뉴스천지 */
+            if (!rl || (rl >= 6 && !memcmp(r, "제공", 6)) || (rl >= 2 && !memcmp(r, "·", 2)) ||
+                !strcmp(*h, "뉴스"))
+                return 1;
+        }
+        for (const char *const *t = tails; *t; t++) {
+            size_t tl = strlen(*t);
+            if (wl >= tl && !memcmp(w + wl - tl, *t, tl))
+                return 1;
+        }
+        i = j + 1;
+    }
+    return 0;
+}
 
 int gloss_is_acronym_token(const char *s, size_t len)
 {
@@ -974,7 +1011,9 @@ static const char *reject_shape(const struct strbuf *g)
             return "a former or present name";
     if (lexicon_word_index(LEX_BRACKET_LABELS, s, strlen(s)) >= 0)
         return "label";
-    for (const char *const *w = credit_words; *w; w++)
+    if (credit_word(s, len))
+        return "source or credit";
+    for (const char *const *w = credit_marks; *w; w++)
         if (has(s, len, *w))
             return "source or credit";
     const char *colon = memchr(s, ':', len);
