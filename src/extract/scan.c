@@ -987,8 +987,8 @@ done:
 /*
  * 1 when the square bracket s[open..close] holds a Latin gloss of the word
  * glued before it (동아시아정상회의[EAS], 아프리카연합[African Union]), as some
- * ministries write them: Latin letters with a capital, spaces, hyphens, '&'
- * and '.' only. A footnote ([1]), an editing mark ([편집]) or a credit
+ * ministries write them: Latin letters with a capital, digits, spaces, hyphens,
+ * '&' and '.' only; or its hanja. A footnote ([1]), an editing mark ([편집]) or a credit
  * ([사진=…]) is none.
  */
 static int square_gloss(const char *s, size_t open, size_t close)
@@ -1000,13 +1000,27 @@ static int square_gloss(const char *s, size_t open, size_t close)
     utf8_decode(s + at, open - at, &before);
     if (!uc_is_hangul_syllable(before))
         return 0;
+    /* or hanja alone, as dictionaries and lists of terms write a word's spelling:
+     * 이케부쿠로[池袋], 관세 납세[關稅納稅] */
+    size_t han = 0, other = 0;
+    for (size_t i = open + 1; i < close;) {
+        uint32_t c;
+        i += utf8_decode(s + i, close - i, &c);
+        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+            (c >= 0xF900 && c <= 0xFAFF))
+            han++;
+        else if (c != ' ')
+            other++;
+    }
+    if (han && !other)
+        return 1;
     int letters = 0, capital = 0;
     for (size_t i = open + 1; i < close; i++) {
         char c = s[i];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
             letters++, capital |= c <= 'Z';
-        else if (c != ' ' && c != '-' && c != '&' && c != '.')
-            return 0;
+        else if (c != ' ' && c != '-' && c != '&' && c != '.' && !(c >= '0' && c <= '9'))
+            return 0; /* digits may name a strain or a model: 신종플루[H1N1] */
     }
     return letters >= 2 && capital;
 }
