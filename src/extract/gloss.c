@@ -161,6 +161,17 @@ static int words_beside_number(const char *s, size_t len)
     return word;
 }
 
+/* 1 when the word before s[i] (spaces aside) holds a digit: 50인 of 50인 이하. */
+static int number_before(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    for (; i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '('; i--)
+        if (s[i - 1] >= '0' && s[i - 1] <= '9')
+            return 1;
+    return 0;
+}
+
 static int find_short_form(const char *s, size_t len, struct strbuf *out)
 {
     static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
@@ -177,9 +188,13 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                 !(i >= 2 && !memcmp(s + i - 2, "·", 2)))
                 continue;
             size_t j = i + mlen;
-            /* (이하 X), (이하: X), (이하, X) */
-            while (j < len && (s[j] == ' ' || s[j] == ':' || s[j] == ','))
+            /* (이하 X), (이하: X), (이하, X); but after a number 이하 is "or less":
+             * (종업원 50인 이하, 소상공인) */
+            int counted = number_before(s, i);
+            while (j < len && (s[j] == ' ' || s[j] == ':' || (s[j] == ',' && !counted)))
                 j++;
+            if (j < len && s[j] == ',')
+                continue;
             strbuf_reset(out);
             uint32_t q;
             size_t qn = j < len ? utf8_decode(s + j, len - j, &q) : 0;
@@ -452,7 +467,8 @@ static const char *const credit_marks[] = {"ⓒ", "©", "=", "@", "http", "www."
 
 /*
  * 1 when a word of s[0..len) credits a source: 사진, 자료 and 출처 beginning a word
- * and standing alone or before 제공, a colon or a dot (사진제공, 자료: 통계청); a word
+ * and standing alone or before 제공, a colon, a middle dot or a full stop (사진제공,
+ * 자료: 통계청, 자료.통계청); a word
  * beginning with 뉴스 or ending in 제공, 뉴스, 일보, 뉴시스 or 기자 (뉴스1, 과기정통부
  * 제공, 연합뉴스, 홍길동 기자). Not the same letters inside a word: 국제공항, 청사진,
  * 자료집, 기자재, 제공하는.
@@ -475,7 +491,7 @@ static int credit_word(const char *s, size_t len)
             size_t rl = wl - hl;
             /* 뉴스 begins a news outlet's name: 뉴스1, 뉴스핌, 뉴스천지 */
             if (!rl || (rl >= 6 && !memcmp(r, "제공", 6)) || (rl >= 2 && !memcmp(r, "·", 2)) ||
-                !strcmp(*h, "뉴스"))
+                r[0] == '.' || !strcmp(*h, "뉴스"))
                 return 1;
         }
         for (const char *const *t = tails; *t; t++) {
@@ -954,8 +970,10 @@ static unsigned words_in(const char *s, size_t len)
  * long vowel (ti:baeg, ul:kin), a brand (MU:DS); not a label's (원장:윤교원). */
 static int colon_in_word(const char *s, size_t len, const char *c)
 {
-    return c > s && c + 1 < s + len && uc_is_latin_letter((unsigned char)c[-1]) &&
-           uc_is_latin_letter((unsigned char)c[1]) && !memchr(s, ' ', len);
+    unsigned char a = (unsigned char)(c > s ? c[-1] : 0),
+                  b = (unsigned char)(c + 1 < s + len ? c[1] : 0);
+    return ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') &&
+           !memchr(s, ' ', len);
 }
 
 /* 1 when a Latin gloss is a title and its subtitle, a capital after the colon and

@@ -147,17 +147,18 @@ static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
         size_t p = utf8_prev(s, j);
         uint32_t d;
         utf8_decode(s + p, j - p, &d);
-        if (d == o) {
-            if (close - j == 0 || depth)
+        if (d == o && !depth) {
+            if (close - j == 0)
                 return 0;
             *qs = j;
             *qe = close;
             return 1;
         }
+        /* an opener inside a bracket of the title is that bracket's: (’23~’27) */
         if (d == ')')
             depth++;
-        else if ((d == '(' && --depth < 0) || d == '.')
-            return 0; /* inside a bracket, or a sentence ended: no title */
+        else if ((d == '(' && --depth < 0) || (d == '.' && (j == close || s[j] == ' ')))
+            return 0; /* inside a bracket, or a sentence ended (not 2.0): no title */
         j = p;
     }
     return 0;
@@ -582,13 +583,10 @@ static size_t dot_at(const char *s, size_t len)
 }
 
 /* 1 when each dotted item of g is one syllable that begins the matching dotted item
- * at the end of clause: 경·사·문 of 경제·사회·문화. */
-static int syllables_begin_items(const char *g, size_t glen, const char *clause, size_t clen)
+ * of the word w[0..wlen): 경·사·문 of 경제·사회·문화. */
+static int syllables_begin_items(const char *g, size_t glen, const char *w, size_t wlen)
 {
-    size_t b = clen;
-    while (b > 0 && clause[b - 1] != ' ')
-        b--;
-    const char *k = clause + b, *kend = clause + clen;
+    const char *k = w, *kend = w + wlen;
     for (size_t i = 0; i < glen;) {
         uint32_t c, kc;
         size_t n = utf8_decode(g + i, glen - i, &c);
@@ -625,22 +623,24 @@ static int dotted_in_parallel(const char *clause, size_t clen, const struct strb
     unsigned want = count_dots(gloss->buf, gloss->len);
     if (!want)
         return 0;
-    /* Korean items are loanwords (다운워시·아웃워시) or contractions whose
-     * syllables begin the words before (경·사·문 of 경제·사회·문화); others are a
-     * list of their own (마련·운영(인·허가)) */
-    struct ko_script gs;
-    ko_script_of(gloss->buf, gloss->len, &gs);
-    if (gs.hangul && !gloss_is_loanword(gloss->buf, gloss->len, oracle) &&
-        !syllables_begin_items(gloss->buf, gloss->len, clause, clen))
-        return 0;
     size_t end = clen;
+    while (end > 0 && clause[end - 1] == ' ')
+        end--; /* 경제·사회·문화 (경·사·문) */
     for (int w = 0; w < 3 && end > 0; w++) {
         size_t b = end;
         while (b > 0 && clause[b - 1] != ' ')
             b--;
         unsigned have = count_dots(clause + b, end - b);
-        if (have)
-            return have == want;
+        if (have) {
+            /* Korean items are loanwords (다운워시·아웃워시) or contractions whose
+             * syllables begin the dotted words (경·사·문 of 경제·사회·문화); others are
+             * a list of their own (마련·운영(인·허가)) */
+            struct ko_script gs;
+            ko_script_of(gloss->buf, gloss->len, &gs);
+            return have == want &&
+                   (!gs.hangul || gloss_is_loanword(gloss->buf, gloss->len, oracle) ||
+                    syllables_begin_items(gloss->buf, gloss->len, clause + b, end - b));
+        }
         while (b > 0 && clause[b - 1] == ' ')
             b--;
         end = b;
@@ -914,7 +914,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         start = clause_start(s, po, &stop);
     }
     if (start == end || (start + 1 >= end && s[start] == ' ')) {
-        if (quoted_before(s, at, &qs, &qe)) {
+        if (quoted_before(s, end, &qs, &qe)) {
             start = qs;
             end = qe;
             /* ‘… 혁신 이행안(로드맵)(‘23~’27)’: the years are no part of the title */

@@ -1172,8 +1172,9 @@ static int capitals_only(const char *g)
     return 1;
 }
 
-/* Where the words joined by middle dots among the last three before the bracket
- * begin (가상·증강현실, 하향·외향 기류, 드론·UAM 교통관리 시스템), or -1. */
+/* Where the words joined by middle dots among the last six tokens before the
+ * bracket begin (가상·증강현실, 하향·외향 기류, 드론·UAM 교통관리 시스템: a dotted item is
+ * a token of its own), or -1. */
 static int dotted_chain_start(const struct tok *t, int m)
 {
     for (int j = m - 1; j >= 0 && j >= m - 6; j--)
@@ -2109,7 +2110,8 @@ static void decide_abbrev(struct decision *d)
      * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
      * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
     const char *known[1];
-    if (m - s < letters && !lexicon_ko_forms(o->gloss, d->glen, known, 1))
+    if (m - s < letters && !(o->flags & OCC_LETTERS) &&
+        !lexicon_ko_forms(o->gloss, d->glen, known, 1))
         while (s > d->lo && m - s < letters && t[s - 1].stop != KO_STOP_HARD &&
                ko_syllable_count(t[s - 1].s, t[s - 1].len) >= 2 &&
                (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
@@ -2118,7 +2120,7 @@ static void decide_abbrev(struct decision *d)
     /* a name built as "X에 관한 Y" is the term as a whole: 기후변화에 관한 정부 간 협의체;
      * not when the span is already the lexicon's name of the acronym, a kind of
      * document or body (군수협력에 관한 양해각서(MOU) gives 양해각서) */
-    int ts = title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
+    int ts = o->flags & OCC_LETTERS ? -1 : title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
     if (ts >= 0 &&
         !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)))
         s = ts, o->flags |= OCC_PHRASE;
