@@ -137,7 +137,8 @@ void doc_add_reject(struct extract_doc *d, unsigned long line, const char *left,
 
 /* The reason of a bracket followed by 기준, 집계 or 자료 (시장 규모(IDC) 기준): it may
  * name the source of a figure rather than gloss the words before it, or both
- * (구매력평가지수(PPP) 기준); the pair model decides (score.c, why_attribution) */
+ * (순안정자금조달비율(NSFR) 기준); span.c refuses an acronym the lexicon names
+ * otherwise and leaves the rest to the pair model without a verdict */
 #define WHY_ATTRIBUTION "source attribution (기준, 집계, 자료 follow)"
 
 struct tok {
@@ -157,6 +158,11 @@ int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 int span_org_like(const char *s, size_t len);
 /* 1 when token t ends in a comma (an item of a list: 기술,). */
 int span_ends_with_comma(const struct tok *t);
+/* Words of s[0..len): runs of characters other than spaces. */
+unsigned span_word_count(const char *s, size_t len);
+/* The Korean name of Latin letter c (either case) as Korean writes it: variant 0 the
+ * usual one (씨 for C, 케이 for K), 1 another one or NULL (시 for C); NULL for no letter. */
+const char *span_letter_name(char c, int variant);
 /* 1 when t[i] is a parent body before a body's name that acronym acr does not
  * spell (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS)). */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr);

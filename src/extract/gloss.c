@@ -140,19 +140,12 @@ static int words_beside_number(const char *s, size_t len)
         struct ko_script sc;
         ko_script_of(s + i, j - i, &sc);
         if (sc.digit) {
-            uint32_t c;
             size_t k = i;
             while (k < j && s[k] >= '0' && s[k] <= '9')
                 k++;
-            if (k < j) {
-                utf8_decode(s + k, j - k, &c);
-                for (const char *const *u = units; *u; u++) {
-                    uint32_t uc;
-                    utf8_decode(*u, strlen(*u), &uc);
-                    if (c == uc)
-                        return 0;
-                }
-            }
+            for (const char *const *u = units; *u; u++)
+                if (j - k >= 3 && !memcmp(s + k, *u, 3)) /* a syllable after the digits */
+                    return 0;
         } else if (sc.hangul >= 2 || sc.latin >= 2) {
             word = 1;
         }
@@ -667,6 +660,36 @@ static int slashed_acronyms(const char *s, size_t len)
     return parts >= 2 && parts <= 3 && longest >= 3;
 }
 
+/*
+ * Sets out to the acronym a[0..al) and expansion to its English long form
+ * e[0..el), both trimmed, and returns 1 when they go together: the acronym a
+ * token of its own, the long form Latin letters only, longer and with the same
+ * first letter (of several words when words is set). out and expansion are
+ * untouched otherwise.
+ */
+static int acronym_with_long_form(const char *a, size_t al, const char *e, size_t el, int words,
+                                  struct strbuf *out, struct strbuf *expansion)
+{
+    struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+    int ok = 0;
+    trim_into(a, al, &x);
+    trim_into(e, el, &y);
+    struct ko_script sy;
+    ko_script_of(y.buf, y.len, &sy);
+    if (x.len && gloss_is_acronym_token(x.buf, x.len) && !sy.hangul && !(words && sy.han) &&
+        sy.latin > x.len && (!words || memchr(y.buf, ' ', y.len)) &&
+        (y.buf[0] | 0x20) == (x.buf[0] | 0x20)) {
+        strbuf_reset(out);
+        strbuf_addbuf(out, &x);
+        strbuf_reset(expansion);
+        strbuf_addbuf(expansion, &y);
+        ok = 1;
+    }
+    strbuf_release(&x);
+    strbuf_release(&y);
+    return ok;
+}
+
 /* An acronym and its English long form: "KISA, Korea Internet & Security Agency". */
 static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
                                  struct strbuf *expansion)
@@ -674,29 +697,13 @@ static int acronym_and_expansion(const char *s, size_t len, struct strbuf *out,
     const char *comma = memchr(s, ',', len);
     if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - s)))
         return 0;
-    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-    int ok = 0;
-    trim_into(s, (size_t)(comma - s), &a);
-    trim_into(comma + 1, len - (size_t)(comma + 1 - s), &b);
-    struct ko_script sb;
-    ko_script_of(b.buf, b.len, &sb);
-    if (gloss_is_acronym_token(a.buf, a.len) && !sb.hangul && sb.latin > a.len &&
-        (b.buf[0] | 0x20) == (a.buf[0] | 0x20)) {
-        strbuf_reset(out);
-        strbuf_addbuf(out, &a);
-        strbuf_reset(expansion);
-        strbuf_addbuf(expansion, &b);
-        ok = 1;
-    }
-    strbuf_release(&a);
-    strbuf_release(&b);
-    return ok;
+    return acronym_with_long_form(s, (size_t)(comma - s), comma + 1, len - (size_t)(comma + 1 - s),
+                                  0, out, expansion);
 }
 
 /*
  * An English expansion with its acronym in a bracket of its own, the whole gloss:
- * 공적개발원조(Official Development Assistance(ODA)), 증여율(Grant Element(GE)). Sets
- * out to the acronym and expansion to the words, as acronym_and_expansion does.
+ * 공적개발원조(Official Development Assistance(ODA)), 증여율(Grant Element(GE)).
  */
 static int expansion_then_acronym(const char *s, size_t len, struct strbuf *out,
                                   struct strbuf *expansion)
@@ -706,23 +713,8 @@ static int expansion_then_acronym(const char *s, size_t len, struct strbuf *out,
     const char *open = memchr(s, '(', len);
     if (!open || open == s || memchr(open + 1, '(', len - (size_t)(open + 1 - s)))
         return 0;
-    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-    int ok = 0;
-    trim_into(open + 1, (size_t)(s + len - 1 - (open + 1)), &a);
-    trim_into(s, (size_t)(open - s), &b);
-    struct ko_script sb;
-    ko_script_of(b.buf, b.len, &sb);
-    if (a.len && gloss_is_acronym_token(a.buf, a.len) && !sb.hangul && !sb.han &&
-        sb.latin > a.len && memchr(b.buf, ' ', b.len) && (b.buf[0] | 0x20) == (a.buf[0] | 0x20)) {
-        strbuf_reset(out);
-        strbuf_addbuf(out, &a);
-        strbuf_reset(expansion);
-        strbuf_addbuf(expansion, &b);
-        ok = 1;
-    }
-    strbuf_release(&a);
-    strbuf_release(&b);
-    return ok;
+    return acronym_with_long_form(open + 1, (size_t)(s + len - 1 - (open + 1)), s,
+                                  (size_t)(open - s), 1, out, expansion);
 }
 
 /* A person's role and name, the whole bracket: 국립국어원(원장 이상규), 서울
@@ -956,16 +948,6 @@ static int fiscal_year(const char *s, size_t len)
     return (d == 2 || d == 4) && i + d == len;
 }
 
-/* Words of s[0..len): runs of non-spaces. */
-static unsigned words_in(const char *s, size_t len)
-{
-    unsigned n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-            n++;
-    return n;
-}
-
 /* 1 when the colon at c joins letters within one word: a romanisation marking a
  * long vowel (ti:baeg, ul:kin), a brand (MU:DS); not a label's (원장:윤교원). */
 static int colon_in_word(const char *s, size_t len, const char *c)
@@ -985,8 +967,9 @@ static int latin_title(const char *s, size_t len, const char *c)
     const char *after = c + 1, *end = s + len;
     while (after < end && *after == ' ')
         after++;
-    return after < end && *after >= 'A' && *after <= 'Z' && words_in(s, (size_t)(c - s)) >= 2 &&
-           words_in(after, (size_t)(end - after)) >= 3;
+    return after < end && *after >= 'A' && *after <= 'Z' &&
+           span_word_count(s, (size_t)(c - s)) >= 2 &&
+           span_word_count(after, (size_t)(end - after)) >= 3;
 }
 
 static const char *reject_shape(const struct strbuf *g)

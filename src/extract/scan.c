@@ -348,16 +348,8 @@ static int expands_initials(const char *word, size_t wlen, const char *g, size_t
 /* 1 when word is the Korean name of the Latin letter c: 케이(K), 에이(A), 더블유(W). */
 static int letter_name(const char *word, size_t wlen, char c)
 {
-    static const char *const names[26] = {"에이",   "비",     "씨",   "디",   "이",   "에프", "지",
-                                          "에이치", "아이",   "제이", "케이", "엘",   "엠",   "엔",
-                                          "오",     "피",     "큐",   "알",   "에스", "티",   "유",
-                                          "브이",   "더블유", "엑스", "와이", "제트"};
-    if (c >= 'a' && c <= 'z')
-        c = (char)(c - 'a' + 'A');
-    if (c < 'A' || c > 'Z')
-        return 0;
-    const char *n = names[c - 'A'];
-    return strlen(n) == wlen && !memcmp(n, word, wlen);
+    const char *n = span_letter_name(c, 0);
+    return n && strlen(n) == wlen && !memcmp(n, word, wlen);
 }
 
 /*
@@ -556,30 +548,21 @@ static int is_latin_word(const char *w, size_t n)
     return sc.latin && !sc.hangul;
 }
 
-/* Middle dots (·, and the forms normalising keeps apart: ‧ ․ ㆍ) in s[0..len). */
-static unsigned count_dots(const char *s, size_t len)
-{
-    static const char *const dots[] = {"·", "‧", "․", "ㆍ", "・", NULL};
-    unsigned n = 0;
-    for (const char *const *d = dots; *d; d++) {
-        size_t dl = strlen(*d);
-        for (size_t i = 0; i + dl <= len; i++)
-            if (!memcmp(s + i, *d, dl))
-                n++, i += dl - 1;
-    }
-    return n;
-}
-
-/* Length of the middle dot at s, or 0. */
+/* Length of the middle dot at s, or 0: normalised text writes every form of it
+ * (‧ ․ ㆍ ・) as U+00B7 (src/text/normalize.c). */
 static size_t dot_at(const char *s, size_t len)
 {
-    static const char *const dots[] = {"·", "‧", "․", "ㆍ", "・", NULL};
-    for (const char *const *d = dots; *d; d++) {
-        size_t dl = strlen(*d);
-        if (len >= dl && !memcmp(s, *d, dl))
-            return dl;
-    }
-    return 0;
+    return len >= 2 && !memcmp(s, "·", 2) ? 2 : 0;
+}
+
+/* Middle dots in s[0..len). */
+static unsigned count_dots(const char *s, size_t len)
+{
+    unsigned n = 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (dot_at(s + i, len - i))
+            n++, i++;
+    return n;
 }
 
 /* 1 when each dotted item of g is one syllable that begins the matching dotted item
@@ -778,6 +761,12 @@ static int plain_alternatives(const char *g, size_t len)
     return items >= 2 && items <= 4 && syl >= 2;
 }
 
+static void extra_release(struct gloss_extra *extra)
+{
+    for (size_t i = 0; i < sizeof(extra->g) / sizeof(*extra->g); i++)
+        strbuf_release(&extra->g[i]);
+}
+
 /*
  * 1 when a bracket closes right before at and holds a date, a time or a number (a
  * law's enactment, a plan's years: (‘20.2 제정), (’21~’30, 5+5)); sets *open to
@@ -797,8 +786,7 @@ static int aside_before(const char *s, size_t at, const struct extract_oracle *o
     unsigned flags = 0;
     const char *why = gloss_clean(s + i, close - i, oracle, &g, &flags, &x, &extra);
     int aside = why && !strcmp(why, "date, time or number");
-    for (size_t k = 0; k < sizeof(extra.g) / sizeof(*extra.g); k++)
-        strbuf_release(&extra.g[k]);
+    extra_release(&extra);
     strbuf_release(&g);
     strbuf_release(&x);
     *open = i - 1;
@@ -980,15 +968,15 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
 done:
     strbuf_release(&gloss);
     strbuf_release(&expansion);
-    for (size_t i = 0; i < sizeof(extra.g) / sizeof(*extra.g); i++)
-        strbuf_release(&extra.g[i]);
+    extra_release(&extra);
 }
 
 /*
  * 1 when the square bracket s[open..close] holds a Latin gloss of the word
  * glued before it (동아시아정상회의[EAS], 아프리카연합[African Union]), as some
  * ministries write them: Latin letters with a capital, digits, spaces, hyphens,
- * '&' and '.' only; or its hanja. A footnote ([1]), an editing mark ([편집]) or a credit
+ * '&' and '.' only; or its hanja (or kana: ko_script_of counts both). A footnote ([1]), an editing
+ * mark ([편집]) or a credit
  * ([사진=…]) is none.
  */
 static int square_gloss(const char *s, size_t open, size_t close)
@@ -1002,17 +990,9 @@ static int square_gloss(const char *s, size_t open, size_t close)
         return 0;
     /* or hanja alone, as dictionaries and lists of terms write a word's spelling:
      * 이케부쿠로[池袋], 관세 납세[關稅納稅] */
-    size_t han = 0, other = 0;
-    for (size_t i = open + 1; i < close;) {
-        uint32_t c;
-        i += utf8_decode(s + i, close - i, &c);
-        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-            (c >= 0xF900 && c <= 0xFAFF))
-            han++;
-        else if (c != ' ')
-            other++;
-    }
-    if (han && !other)
+    struct ko_script sc;
+    ko_script_of(s + open + 1, close - open - 1, &sc);
+    if (sc.han && !sc.hangul && !sc.latin && !sc.digit && !sc.other)
         return 1;
     int letters = 0, capital = 0;
     for (size_t i = open + 1; i < close; i++) {

@@ -772,16 +772,12 @@ static int english_org_name(const char *g)
     return lexicon_ends_with_word(LEX_ORG_WORDS_EN, g, strlen(g));
 }
 
-static unsigned count_words(const char *g)
+unsigned span_word_count(const char *s, size_t len)
 {
     unsigned n = 0;
-    int in = 0;
-    for (; *g; g++) {
-        if (*g == ' ')
-            in = 0;
-        else if (!in)
-            in = 1, n++;
-    }
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
     return n;
 }
 
@@ -1186,9 +1182,7 @@ static int dotted_chain_start(const struct tok *t, int m)
     return -1;
 }
 
-/* 1 when w[0..len) is the Korean names of the letters of acronym a, in order and
- * nothing else: 씨티 for CT, 에이오에이 for AOA. */
-static int spells_letter_names(const char *w, size_t len, const char *a)
+const char *span_letter_name(char c, int variant)
 {
     static const char *const names[26][2] = {
         {"에이", NULL}, {"비", NULL},   {"씨", "시"},       {"디", NULL},   {"이", NULL},
@@ -1197,6 +1191,14 @@ static int spells_letter_names(const char *w, size_t len, const char *a)
         {"피", NULL},   {"큐", NULL},   {"알", "아르"},     {"에스", NULL}, {"티", NULL},
         {"유", NULL},   {"브이", "뷔"}, {"더블유", NULL},   {"엑스", NULL}, {"와이", NULL},
         {"제트", "지"}};
+    int l = (c | 0x20) - 'a';
+    return l >= 0 && l < 26 && (variant == 0 || variant == 1) ? names[l][variant] : NULL;
+}
+
+/* 1 when w[0..len) is the Korean names of the letters of acronym a, in order and
+ * nothing else, either writing of each: 씨티 for CT, 에이오에이 for AOA. */
+static int spells_letter_names(const char *w, size_t len, const char *a)
+{
     while (*a && !((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')))
         a++;
     if (!*a || !len)
@@ -1204,9 +1206,8 @@ static int spells_letter_names(const char *w, size_t len, const char *a)
     const char *rest = a + 1;
     while (*rest && !((*rest >= 'A' && *rest <= 'Z') || (*rest >= 'a' && *rest <= 'z')))
         rest++;
-    int c = (*a & ~0x20) - 'A';
     for (int k = 0; k < 2; k++) {
-        const char *nm = names[c][k];
+        const char *nm = span_letter_name(*a, k);
         size_t n = nm ? strlen(nm) : 0;
         if (!nm || n > len || memcmp(w, nm, n))
             continue;
@@ -1739,27 +1740,19 @@ static int contraction_from(const char *gloss, size_t glen, const struct tok *t,
 }
 
 /*
- * A short form written with 이하 that contracts a name (문체부 of
- * 문화체육관광부): the start of the shortest such span at or after s, or -1.
- * Not when the short form is merely the name's head, whole or cut short
- * (이하 협약, 조직위 of 조직위원회), nor when it ends with the whole last word:
- * words dropped from a name that may go on (… 극동지부 경제연구원: 극동경제연구원).
- */
-/*
  * Where a coordination that a short form "X 등" names begins: at the word X, when
  * 및, 또는 or a comma follows it before the bracket (물품 또는 서비스(이하 "물품 등"),
  * 중앙행정기관, 지방자치단체 및 공공기관(이하 "중앙행정기관 등")); -2 when X is not
  * among the words before the bracket at all (no such name is defined there), -1 otherwise.
  */
-static int shortform_coordination(const char *gloss, size_t glen, const struct tok *t, int lo,
-                                  int m)
+static int shortform_coordination(const char *gloss, size_t glen, const struct tok *t, int m)
 {
     static const char *const conj[] = {"및", "또는", "혹은", NULL};
     if (glen < 5 || memcmp(gloss + glen - 4, " 등", 4) || memchr(gloss, ' ', glen - 4))
         return -1;
     size_t wl = glen - 4;
     int coordinated = 0;
-    for (int j = m - 2; j >= lo && j >= m - 10; j--) {
+    for (int j = m - 2; j >= 0 && j >= m - 10; j--) {
         int comma = span_ends_with_comma(&t[j]);
         size_t len = t[j].len - (comma ? 1 : 0);
         for (const char *const *c = conj; *c; c++)
@@ -1786,6 +1779,13 @@ static int with_name_prefix(const struct tok *t, int s)
     return s > 0 && t[s - 1].len == 6 && !memcmp(t[s - 1].s, "신종", 6) && !t[s].dot ? s - 1 : s;
 }
 
+/*
+ * A short form written with 이하 that contracts a name (문체부 of
+ * 문화체육관광부): the start of the shortest such span at or after s, or -1.
+ * Not when the short form is merely the name's head, whole or cut short
+ * (이하 협약, 조직위 of 조직위원회), nor when it ends with the whole last word:
+ * words dropped from a name that may go on (… 극동지부 경제연구원: 극동경제연구원).
+ */
 static int contraction_within(const char *gloss, size_t glen, const struct tok *t, int s, int m)
 {
     struct ko_script gs;
@@ -1908,7 +1908,7 @@ static void decide_shortform(struct decision *d)
            syllable_subsequence(d->o->gloss, t[s + 1].s,
                                 (size_t)(t[m - 1].s + t[m - 1].len - t[s + 1].s)))
         s++;
-    int cs = shortform_coordination(d->o->gloss, d->glen, t, 0, m);
+    int cs = shortform_coordination(d->o->gloss, d->glen, t, m);
     if (cs >= 0)
         s = cs;
     else if (cs == -2) {
@@ -2237,7 +2237,7 @@ static void decide_english(struct decision *d)
     }
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
      * 관한 협약(Convention relating to the Status of Refugee 1951) */
-    if (d->a.start < 0 && count_words(o->gloss) >= 3) {
+    if (d->a.start < 0 && span_word_count(o->gloss, strlen(o->gloss)) >= 3) {
         int ts = title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0);
         if (ts >= 0 && ts < s)
             s = ts, o->flags |= OCC_PHRASE;
@@ -2309,7 +2309,7 @@ static void decide_hangul(struct decision *d)
          * words: 반려동물 돌보미(펫 시터), 현지 인수 투자(브라운필드 투자) */
         o->weak = 1;
         s = extend_in_proportion(t, m - 1, m, lo, o->gloss);
-        int words = (int)count_words(o->gloss);
+        int words = (int)span_word_count(o->gloss, strlen(o->gloss));
         while (s > lo && m - s < words && t[s - 1].stop == KO_STOP_NONE)
             s--;
         /* a gloss that begins with a word before the span keeps it and what lies
