@@ -975,9 +975,8 @@ done:
  * 1 when the square bracket s[open..close] holds a Latin gloss of the word
  * glued before it (동아시아정상회의[EAS], 아프리카연합[African Union]), as some
  * ministries write them: Latin letters with a capital, digits, spaces, hyphens,
- * '&' and '.' only; or its hanja (or kana: ko_script_of counts both). A footnote ([1]), an editing
- * mark ([편집]) or a credit
- * ([사진=…]) is none.
+ * '&' and '.' only; or its hanja or kana (ko_script_of counts both). A footnote
+ * ([1]), an editing mark ([편집]) or a credit ([사진=…]) is none.
  */
 static int square_gloss(const char *s, size_t open, size_t close)
 {
