@@ -925,13 +925,18 @@ static void resolve_section(struct extract_doc *d)
         /* (ERI, 이하 극동경제연구원): the acronym (or an English name) names the term
          * the short form does;
          * (懈怠, 게으름): the restatement glosses the term the hanja's reading found */
-        if (i > 0 && (o->flags & OCC_SAMETERM) && d->occs[i - 1].ko &&
-            (d->occs[i - 1].flags & (OCC_SHORTFORM | OCC_HANJA))) {
+        size_t h = i;
+        while (h > 0 && (d->occs[h].flags & OCC_SAMETERM))
+            h--; /* the bracket's first gloss: the others follow it */
+        if (h < i && (o->flags & OCC_SAMETERM) && d->occs[h].ko &&
+            (d->occs[h].flags & (OCC_SHORTFORM | OCC_HANJA))) {
+            struct ko_script gs;
+            ko_script_of(o->gloss, strlen(o->gloss), &gs);
             free(o->ko);
-            o->ko = xstrdup(d->occs[i - 1].ko);
+            o->ko = xstrdup(d->occs[h].ko);
             free(o->gloss_out);
             o->gloss_out = xstrdup(o->gloss);
-            o->kind = (d->occs[i - 1].flags & OCC_HANJA) ? MODEL_KIND_NATIVE
+            o->kind = !gs.latin ? MODEL_KIND_NATIVE /* 게으름 of 懈怠; 國立國語院 */
                       : gloss_is_acronym_token(o->gloss, strlen(o->gloss))
                           ? MODEL_KIND_ABBREV
                           : MODEL_KIND_ENGLISH; /* (Child Friendly Cities, 이하 아동친화도시) */

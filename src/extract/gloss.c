@@ -110,6 +110,18 @@ static void strip_marks(struct strbuf *sb)
     strbuf_trim(sb);
 }
 
+/* 1 for one Latin word of three letters or more, capitalised and not all
+ * capitals: a name (JobCare, Nature); an acronym is gloss_is_acronym_token's. */
+static int latin_name_word(const char *s, size_t len)
+{
+    if (len < 3 || !(s[0] >= 'A' && s[0] <= 'Z') || gloss_is_acronym_token(s, len))
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+            return 0;
+    return 1;
+}
+
 /* 1 for Latin words only, two or more, the first capitalised: an English name. */
 static int english_name_item(const char *s, size_t len)
 {
@@ -121,7 +133,7 @@ static int english_name_item(const char *s, size_t len)
 
 /*
  * 이하 'X' (also 이하 "X", 이하 X라 한다, 약칭 X, 줄여서 X, 아래 X): copies X into
- * out and returns 1.
+ * out, sets *at to where the marker begins and returns 1.
  */
 static int role_and_name(const char *s, size_t len);
 
@@ -165,7 +177,7 @@ static int number_before(const char *s, size_t i)
     return 0;
 }
 
-static int find_short_form(const char *s, size_t len, struct strbuf *out)
+static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t *at)
 {
     static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
     static const char *const tails[] = {
@@ -247,8 +259,10 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out)
                                               ko_syllable_count(out->buf, out->len) < 2)))
                     continue;
             }
-            if (out->len)
+            if (out->len) {
+                *at = i;
                 return 1;
+            }
         }
     }
     return 0;
@@ -1405,13 +1419,90 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         strbuf_release(&longform);
         return 1;
     }
-    if (han >= 0)
+    if (han >= 0) {
         strbuf_add(&extra->g[extra->n++], it[han].s, it[han].len);
+        /* the hanja, the English name and the acronym, as an encyclopedia's first
+         * line gives a body (國防科學硏究所, Agency for Defense Development, ADD): the
+         * English is a gloss of its own there, not only the acronym's long form */
+        if (acr >= 0 && expansion->len)
+            strbuf_addbuf(&extra->g[extra->n++], expansion);
+    }
     /* a loanword or name beside an acronym (ICPO·인터폴); a description is not a gloss */
     if (hang >= 0 && acr >= 0 && !memchr(it[hang].s, ' ', it[hang].len))
         strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
     strbuf_release(&longform);
     return 1;
+}
+
+/* 1 when s[0..len) spells in hanja: no Hangul, Latin letters or digits. */
+static int hanja_item(const char *s, size_t len)
+{
+    struct ko_script sc;
+    ko_script_of(s, len, &sc);
+    return sc.han && !sc.hangul && !sc.latin && !sc.digit;
+}
+
+/*
+ * The glosses before a short form's marker, each an item of s[0..at) between
+ * commas, middle dots or semicolons: an acronym (ERI, 이하 극동경제연구원;
+ * KIGAM·이하 지질자원연), a hanja spelling, and an English name before a Korean
+ * short form (Child Friendly Cities, 이하 아동친화도시; JobCare, 이하
+ * 잡케어서비스). Before an acronym an English name is the acronym's long form,
+ * unless a hanja spelling stands beside it, as an encyclopedia's first line
+ * gives a body (國立國語院, National Institute of the Korean Language, 약칭:
+ * NIKL): there each is a gloss. A role and a name (장관 유상임, 이하
+ * '과기정통부') are none.
+ */
+static void glosses_before_marker(const char *s, size_t at, const struct strbuf *shortform,
+                                  struct gloss_extra *extra)
+{
+    static const char *const name_labels[] = {"영문명", "영문", "영어", "English", NULL};
+    enum { ITEMS = 3 };
+    struct {
+        const char *s;
+        size_t len;
+    } item[ITEMS];
+    size_t n = 0, i = 0;
+    while (i < at && n < ITEMS) {
+        size_t j = i;
+        while (j < at && s[j] != ',' && s[j] != ';' && !(at - j >= 2 && !memcmp(s + j, "·", 2)))
+            j++;
+        size_t a = i, b = j;
+        while (a < b && s[a] == ' ')
+            a++;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        /* a label before the name: (…, 영어: Korea Immigration Service, …) */
+        for (const char *const *l = name_labels; *l; l++) {
+            size_t ll = strlen(*l);
+            if (b - a > ll + 1 && !memcmp(s + a, *l, ll) &&
+                (s[a + ll] == ':' || s[a + ll] == ' ')) {
+                for (a += ll + 1; a < b && s[a] == ' ';)
+                    a++;
+                break;
+            }
+        }
+        if (b > a)
+            item[n].s = s + a, item[n++].len = b - a;
+        i = j < at && s[j] != ',' && s[j] != ';' ? j + 2 : j + 1;
+    }
+    int hanja = 0;
+    for (size_t k = 0; k < n; k++)
+        hanja |= hanja_item(item[k].s, item[k].len);
+    int acronym_short = gloss_is_acronym_token(shortform->buf, shortform->len);
+    for (size_t k = 0; k < n && extra->n < sizeof(extra->g) / sizeof(*extra->g); k++) {
+        const char *t = item[k].s;
+        size_t tl = item[k].len;
+        int keep;
+        if (gloss_is_acronym_token(t, tl) || hanja_item(t, tl))
+            keep = 1;
+        else if (english_name_item(t, tl) || latin_name_word(t, tl))
+            keep = !acronym_short || hanja;
+        else
+            keep = 0;
+        if (keep)
+            trim_into(t, tl, &extra->g[extra->n++]);
+    }
 }
 
 /* The last comma of g that has something before it, or NULL: where a trailing
@@ -1619,7 +1710,8 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     strbuf_reset(expansion);
     extra->n = 0;
     extra->restates = 0;
-    if (find_short_form(inner, len, out)) {
+    size_t marker;
+    if (find_short_form(inner, len, out, &marker)) {
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
         /* (이하 [보고]), (이하 '(가칭)유엔위민 CGE'): brackets that quote the name, a
@@ -1633,20 +1725,8 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             strbuf_trim(out);
         }
         const char *why = reject_shape(out);
-        /* an acronym before the definition is a gloss of the term too: (ERI, 이하
-         * 극동경제연구원) */
-        const char *comma = memchr(inner, ',', len);
-        if (!why && comma) {
-            struct strbuf *a = &extra->g[extra->n];
-            trim_into(inner, (size_t)(comma - inner), a);
-            if (a->len && gloss_is_acronym_token(a->buf, a->len))
-                extra->n++;
-            /* so is an English name before a Korean short form: (Child Friendly
-             * Cities, 이하 아동친화도시); before an acronym it is the acronym's long form */
-            else if (a->len && english_name_item(a->buf, a->len) &&
-                     !gloss_is_acronym_token(out->buf, out->len))
-                extra->n++;
-        }
+        if (!why)
+            glosses_before_marker(inner, marker, out, extra);
         /* a defined name may end in 등, hold a dot, a bracket of its own or a number
          * among its words: (이하 "물품 등"이라 함), (이하 핵융합(연)), (이하 제3차
          * 적응대책), (이하 천리안 1호) */

@@ -954,8 +954,9 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             gloss_is_loanword(e.gloss, strlen(e.gloss), doc_oracle(d)))
             e.expansion = xstrdup(o.gloss);
         e.flags &= ~(unsigned)OCC_QUOTED;
-        /* an acronym beside a short form's definition glosses the term itself */
-        if (es.latin && !es.hangul && (e.flags & OCC_SHORTFORM)) {
+        /* an acronym, English name or hanja beside a short form's definition
+         * glosses the term itself */
+        if ((es.latin || es.han) && !es.hangul && (e.flags & OCC_SHORTFORM)) {
             e.flags &= ~(unsigned)OCC_SHORTFORM;
             e.flags |= OCC_SAMETERM;
         }
