@@ -957,6 +957,26 @@ static void resolve_section(struct extract_doc *d)
         struct occ *o = &d->occs[i];
         char *why = NULL;
         size_t before = d->nfeat;
+        /* 유네스코(UNESCO, 국제연합교육과학문화기구): the Korean name glosses the term the
+         * acronym was paired with, not the loanword before the bracket; so does one that
+         * sounds the acronym out (동남아국가연합(ASEAN·아세안)). One word shorter than the
+         * term names something else: the body that runs a service (홈택스서비스(HTS·국세청)),
+         * the quantity a unit measures (킬로그램(kg, 질량)) */
+        const struct occ *h = (o->flags & OCC_RESTATES) ? &d->occs[i - o->back] : NULL;
+        int sounds = h && score_sound_fit(o->gloss, strlen(o->gloss), h->gloss) >= SOUND_FIT_NAME;
+        if (h && h->ko && !(h->flags & OCC_REVERSED) &&
+            (sounds || strchr(o->gloss, ' ') ||
+             ko_syllable_count(o->gloss, strlen(o->gloss)) >=
+                 ko_syllable_count(h->ko, strlen(h->ko)))) {
+            free(o->ko);
+            o->ko = xstrdup(h->ko);
+            free(o->gloss_out);
+            o->gloss_out = xstrdup(o->gloss);
+            o->kind = sounds ? MODEL_KIND_LOANWORD : MODEL_KIND_NATIVE;
+            o->flags &= ~(unsigned)OCC_REVERSED; /* span.c may have read it so */
+            o->why = NULL;
+            continue;
+        }
         score_decide(o, d->lines[o->line_idx], d->oracle, &facts, &why,
                      (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);
         if (why && (d->flags & EXTRACT_EXPLAIN)) {

@@ -45,8 +45,11 @@ enum occ_flags {
                                 initials the acronym spells (과학, 기술, 공학 및 수학(STEM)) */
     OCC_PARALLEL = 1 << 15,  /* a dotted gloss of as many items as the dotted words before
                                 it (가상·증강현실(VR·AR)): the term crosses the dots */
-    OCC_LETTERS = 1 << 16    /* the word before the bracket names the acronym's letters
+    OCC_LETTERS = 1 << 16,   /* the word before the bracket names the acronym's letters
                                 (씨티(CT), 에이오에이(AOA)): it alone is the term */
+    OCC_RESTATES = 1 << 17   /* a Korean restatement beside a Latin gloss, back places
+                                before it (유네스코(UNESCO, 국제연합교육과학문화기구)): it
+                                glosses the term that gloss was paired with */
 };
 
 struct occ {
@@ -58,6 +61,7 @@ struct occ {
     char right[48];     /* up to a few characters glued after the bracket */
     unsigned flags;     /* enum occ_flags */
     unsigned order;     /* position in the document, for stable output */
+    unsigned back;      /* OCC_RESTATES: how many occurrences back its Latin gloss is */
 
     /* decided by span.c */
     int weak;                  /* span chosen by proportion alone (no anchor, no agreement) */
@@ -86,8 +90,10 @@ struct occ {
 struct gloss_extra {
     struct strbuf g[3]; /* more glosses of the same term: hanja, English, a loanword */
     size_t n;           /* how many are set */
-    unsigned restates;  /* bit i: g[i] restates a hanja gloss (懈怠, 게으름) and takes
-                         * the term the hanja's reading decides */
+    unsigned restates;  /* bit i: g[i] is a Korean restatement that takes the term of
+                         * the gloss beside it: the one a hanja's reading decides
+                         * (懈怠, 게으름), or the one an acronym or English name found
+                         * before the bracket (UNESCO, 국제연합교육과학문화기구) */
 };
 #define GLOSS_EXTRA_INIT                                                                           \
     {                                                                                              \

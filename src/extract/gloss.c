@@ -1295,10 +1295,10 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     /* a title, a colon and a name: (원장:李愚伯) is a label and its value */
     if (n == 2 && it[1].colon && it[0].cls == ITEM_HANGUL && span_person_title(it[0].s, it[0].len))
         return 0;
-    /* drop roles and bare labels; a date beside a name is a citation ('22, IDC): the
-     * shape checks refuse it */
+    /* drop roles, bare labels and credits (Resienzschloss·사진: the photo shows it); a
+     * date beside a name is a citation ('22, IDC): the shape checks refuse it */
     for (size_t i = 0; i < n; i++)
-        if (!item_is_address(it[i].s, it[i].len) &&
+        if (!item_is_address(it[i].s, it[i].len) && !credit_word(it[i].s, it[i].len) &&
             !(it[i].cls == ITEM_HANGUL && item_is_role(it[i].s, it[i].len)) &&
             !(it[i].cls == ITEM_LATIN && item_is_role(it[i].s, it[i].len)) &&
             !is_label_word(it[i].s, it[i].len))
@@ -1364,11 +1364,13 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
          !(it[lat].colon && lat == acr + 1 &&
            initials_cover(it[acr].s, it[acr].len, it[lat].s, it[lat].len))) ||
         /* a Korean word after a comma is a list (AI, 반도체) unless it spells the
-         * acronym as a loanword (코피아, KOPIA) or names a body (UNESCO,
-         * 국제연합교육과학문화기구) */
+         * acronym as a loanword (코피아, KOPIA) or names a body after it (UNESCO,
+         * 국제연합교육과학문화기구; a body before it is one more of a list of bodies:
+         * 집행기관(한국수출입은행, KOICA)) */
         (acr >= 0 && hang >= 0 && !it[hang].dotted && !it[hang].colon &&
          !gloss_is_loanword(it[hang].s, it[hang].len, oracle) &&
-         !(span_org_like(it[hang].s, it[hang].len) && !memchr(it[hang].s, ' ', it[hang].len)) &&
+         !(span_org_like(it[hang].s, it[hang].len) && !memchr(it[hang].s, ' ', it[hang].len) &&
+           hang > acr) &&
          !item_renders_acronym(&it[hang], &it[acr])) ||
         (acr < 0 && lat < 0 && hang >= 0 && n > 1 && !(n == 2 && han >= 0))) {
         strbuf_release(&longform);
@@ -1402,8 +1404,10 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
          * and after an acronym, IMF(International Monetary Fund, 국제통화기금), the
          * Korean is the term the acronym abbreviates */
         strbuf_add(out, it[lat].s, it[lat].len);
-        if (hang >= 0)
+        if (hang >= 0) {
+            extra->restates |= 1u << extra->n;
             strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
+        }
         hang = -1;
     } else if (han >= 0 && hang >= 0) {
         /* a hanja spelling and a plain restatement, as lists of refined words write
@@ -1427,9 +1431,13 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
         if (acr >= 0 && expansion->len)
             strbuf_addbuf(&extra->g[extra->n++], expansion);
     }
-    /* a loanword or name beside an acronym (ICPO·인터폴); a description is not a gloss */
-    if (hang >= 0 && acr >= 0 && !memchr(it[hang].s, ' ', it[hang].len))
+    /* a loanword or name beside an acronym (ICPO·인터폴); a description is not a gloss.
+     * A Korean name that is no loanword restates the term (UNESCO, 국제연합교육과학문화기구) */
+    if (hang >= 0 && acr >= 0 && !memchr(it[hang].s, ' ', it[hang].len)) {
+        if (!gloss_is_loanword(it[hang].s, it[hang].len, oracle))
+            extra->restates |= 1u << extra->n;
         strbuf_add(&extra->g[extra->n++], it[hang].s, it[hang].len);
+    }
     strbuf_release(&longform);
     return 1;
 }

@@ -941,6 +941,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     o.right[rlen] = '\0';
     o.flags = flags;
     /* the other glosses of a bracket of several items: the same term, other forms */
+    struct ko_script main;
+    ko_script_of(o.gloss, strlen(o.gloss), &main);
     for (size_t i = 0; i < extra.n; i++) {
         struct occ e = o;
         e.left = xstrdup(o.left);
@@ -960,8 +962,16 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
             e.flags &= ~(unsigned)OCC_SHORTFORM;
             e.flags |= OCC_SAMETERM;
         }
-        if (extra.restates & (1u << i))
+        /* a restatement takes the term of the gloss beside it: after hanja the one its
+         * reading decides (span.c), after an acronym or English name the one that gloss
+         * is paired with (doc.c) */
+        e.flags &= ~(unsigned)OCC_RESTATES;
+        if ((extra.restates & (1u << i)) && main.latin) {
+            e.flags |= OCC_RESTATES;
+            e.back = (unsigned)i + 1;
+        } else if (extra.restates & (1u << i)) {
             e.flags |= OCC_SAMETERM;
+        }
         doc_add_occ(d, &o);
         o = e;
     }
