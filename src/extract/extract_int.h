@@ -188,6 +188,9 @@ int span_located_at(const struct tok *t, int i, int m);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine
  * classes, their longest common subsequence over the longer (score.c). */
 double score_sound_fit(const char *ko, size_t kl, const char *gloss);
+/* 1 when Hangul reading[0..rl) sounds like the acronym whose Korean name the lexicon
+ * gives as name[0..nl): 아세안 and 동남아시아국가연합 (ASEAN) (score.c). */
+int score_reads_acronym(const char *reading, size_t rl, const char *name, size_t nl);
 /* Share of acronym acr's letters that ko[0..kl) spells in order, by morphemes
  * and Latin letters (score.c). */
 double score_acronym_fit(const char *ko, size_t kl, const char *acr);

@@ -378,6 +378,12 @@ double score_sound_fit(const char *ko, size_t kl, const char *gloss)
     return (double)row[nb] / (double)(na > nb ? na : nb);
 }
 
+int score_reads_acronym(const char *reading, size_t rl, const char *name, size_t nl)
+{
+    const char *acr = lexicon_acronym_for_ko(name, nl);
+    return acr && score_sound_fit(reading, rl, acr) >= SOUND_FIT_NAME;
+}
+
 /*
  * Log-odds that a Hangul word is a loanword, from the oracle's spelling model,
  * clamped to [-4, 4] and scaled to [-1, 1]; 0 (no evidence) without an oracle.

@@ -2402,6 +2402,13 @@ static void decide_hangul(struct decision *d)
         /* a contraction of words written apart: 연구용 원자로(연구로), 사적 매매(사매매) */
         s = apart;
         kind = MODEL_KIND_SHORTFORM;
+    } else if (score_reads_acronym(o->gloss, glen, from, tl)) {
+        /* the gloss reads the acronym of the term as a word, a Hangul transliteration:
+         * 동남아시아국가연합(아세안) for ASEAN */
+        kind = MODEL_KIND_LOANWORD;
+    } else if (score_reads_acronym(from, tl, o->gloss, glen)) {
+        /* the term is the reading and the gloss restates it: 아세안(동남아시아국가연합) */
+        kind = MODEL_KIND_NATIVE;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
                     "native gloss that is neither a restatement nor a short form");
