@@ -268,11 +268,12 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t
     return 0;
 }
 
-/* Hangul syllables that count something after a number (년, 개, 명 ...). */
+/* Hangul syllables that count or measure something after a number (년, 개, 명,
+ * 885톤, 2팀 ...). */
 static int is_unit_syllable(uint32_t c)
 {
     static const char units[] =
-        "년월일분시초억만천조원명개건위층평차회호종배주세대살곳권편점장석부기단쪽";
+        "년월일분시초억만천조원명개건위층평차회호종배주세대살곳권편점장석부기단쪽톤팀";
     if (!uc_is_hangul_syllable(c))
         return 0;
     for (size_t i = 0; i < sizeof(units) - 1;) {
@@ -324,9 +325,11 @@ static int unit_at(const char *s, size_t len)
         return 0;
     for (const char *const *u = units; *u; u++) {
         size_t n = strlen(*u);
+        /* a byte, not a character, follows: a Hangul lead byte (0xEA..0xED, 100kg급)
+         * is no Latin letter */
         if (len - i >= n && !memcmp(s + i, *u, n) &&
-            (i + n == len || !(uc_is_latin_letter((unsigned char)s[i + n]) ||
-                               (s[i + n] >= '0' && s[i + n] <= '9'))))
+            (i + n == len || (!((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z') &&
+                              !(s[i + n] >= '0' && s[i + n] <= '9'))))
             return 1;
     }
     return 0;
