@@ -1050,6 +1050,12 @@ static const char *reject_shape(const struct strbuf *g)
         (memchr(s, '/', len) && !slash_acronym(s, len) && !slashed_acronyms(s, len)) ||
         memchr(s, ';', len) || has(s, len, "、"))
         return "enumeration";
+    /* (미완성 작품 포함), (정원 100명 미만 기관 제외), (국정 과제 관련): what the
+     * words before include, leave out or touch, a remark on their scope */
+    static const char *const scope[] = {" 포함", " 제외", " 관련", NULL};
+    for (const char *const *w = scope; *w; w++)
+        if (len > 7 && !memcmp(s + len - 7, *w, 7))
+            return "scope remark (포함, 제외)";
     if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
         (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
         return "examples (등)";
