@@ -45,8 +45,10 @@ enum occ_flags {
                                 initials the acronym spells (과학, 기술, 공학 및 수학(STEM)) */
     OCC_PARALLEL = 1 << 15,  /* a dotted gloss of as many items as the dotted words before
                                 it (가상·증강현실(VR·AR)): the term crosses the dots */
-    OCC_LETTERS = 1 << 16    /* the word before the bracket names the acronym's letters
+    OCC_LETTERS = 1 << 16,   /* the word before the bracket names the acronym's letters
                                 (씨티(CT), 에이오에이(AOA)): it alone is the term */
+    OCC_ITEM = 1 << 17       /* the clause is a bulleted list item the bracket closes
+                                (△제품 안전성 입증(Safety Substantiation) △…) */
 };
 
 struct occ {

@@ -1612,7 +1612,8 @@ static void find_limits(struct decision *d, int pass)
     struct tok *t = d->t;
     int m = d->m;
     size_t glen = d->glen;
-    int title = (o->flags & OCC_TITLE) != 0;
+    /* a bulleted item an English gloss renders is one name, as a title is */
+    int title = (o->flags & OCC_TITLE) || ((o->flags & OCC_ITEM) && d->shape == MODEL_KIND_ENGLISH);
     int lo = 0, dot_lo = 0, dot_seen = 0, bound = -1; /* a bound noun kept inside */
     for (int i = m - 1; i >= 0; i--) {
         struct ko_script sc;
@@ -2190,9 +2191,10 @@ static void decide_english(struct decision *d)
         }
         if (s == m)
             s = m - 1;
-        /* a bracket that closes a 「title」 glosses all of it but an ordinal: 「제2차 주한대사 대상
-         * 고위급 정책강연회(2024 KNDA Meets Ambassadors)」 */
-        if (o->flags & OCC_TITLE) {
+        /* a bracket that closes a 「title」 or a bulleted item glosses all of it but an
+         * ordinal: 「제2차 주한대사 대상 고위급 정책강연회(2024 KNDA Meets Ambassadors)」,
+         * △시설 및 제품 등록 의무화(Mandatory Facility Registration and Product Listing) */
+        if (o->flags & (OCC_TITLE | OCC_ITEM)) {
             s = d->lo;
             while (s < m - 1 && ko_is_numeric_token(t[s].s, t[s].len))
                 s++;
