@@ -1857,7 +1857,17 @@ static void decide_shortform(struct decision *d)
             bare[bl++] = *g;
     bare[bl] = '\0';
     int c = contraction_within(bare, bl, t, s, m);
-    if (c > s)
+    /* ... or, none there, of the name that a word before the limits starts, with the
+     * first syllable the words after it lack, eight tokens at most as above: 선불전자지급수단
+     * 발행 및 관리 업무(이하 선불업), 자살예방 및 … 조성을 위한 법률(이하 자살예방법) */
+    if (c < 0 && s > 0 &&
+        !syllable_subsequence(bare, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)) &&
+        title_phrase_start(t, s, (d->o->flags & OCC_TITLE) != 0) < 0) {
+        int far = contraction_within(bare, bl, t, m > 8 ? m - 8 : 0, m);
+        if (far >= 0 && far < s && ko_token_stop(t[far].s, t[far].len) != KO_STOP_HARD)
+            c = far;
+    }
+    if (c >= 0 && c != s)
         s = with_name_prefix(t, c);
     /* ... or, none found, the last word alone when it holds them all in order and the
      * short form drops its beginning, not its end (한국핵융합에너지연구원(이하
