@@ -1594,8 +1594,11 @@ static int between_nouns(const struct tok *t, int i, int m, const char *acr)
         return 0;
     struct ko_script sc;
     ko_script_of(t[i - 1].s, t[i - 1].len, &sc);
+    /* a noun that elsewhere modifies one (정부 of 정부 예산, a soft stop) is what 간
+     * relates here: 정부 간 거래(G2G) */
+    enum ko_stop st = ko_token_stop(t[i - 1].s, t[i - 1].len);
     if (!sc.hangul || sc.digit || ko_syllable_count(t[i - 1].s, t[i - 1].len) < 2 ||
-        ko_token_stop(t[i - 1].s, t[i - 1].len) != KO_STOP_NONE ||
+        !(st == KO_STOP_NONE || (st == KO_STOP_SOFT && ko_is_noun(t[i - 1].s, t[i - 1].len))) ||
         ko_word_form(t[i - 1].s, t[i - 1].len) != KO_FORM_NONE)
         return 0;
     unsigned syl = 0;
