@@ -47,9 +47,11 @@ enum occ_flags {
                                 it (가상·증강현실(VR·AR)): the term crosses the dots */
     OCC_LETTERS = 1 << 16,   /* the word before the bracket names the acronym's letters
                                 (씨티(CT), 에이오에이(AOA)): it alone is the term */
-    OCC_RESTATES = 1 << 17   /* a Korean restatement beside a Latin gloss, back places
+    OCC_RESTATES = 1 << 17,  /* a Korean restatement beside a Latin gloss, back places
                                 before it (유네스코(UNESCO, 국제연합교육과학문화기구)): it
                                 glosses the term that gloss was paired with */
+    OCC_ITEM = 1 << 18       /* the clause is a bulleted list item the bracket closes
+                                (△제품 안전성 입증(Safety Substantiation) △…) */
 };
 
 struct occ {

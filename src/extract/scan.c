@@ -793,6 +793,36 @@ static int aside_before(const char *s, size_t at, const struct extract_oracle *o
     return aside;
 }
 
+/* 1 for a mark that heads a list item: a geometric shape (△, ▲, □, ○), a circled
+ * number (①) or a bullet (•). */
+static int list_bullet(uint32_t c)
+{
+    return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022;
+}
+
+/*
+ * 1 when the item headed by the bullet at byte b ends with the bracket that closes
+ * before byte i: the line ends or the next item begins there, after a comma at most
+ * (△시설 및 제품 등록 의무화(Mandatory Facility Registration and Product Listing),
+ * △…); or the sentence goes on after the last of a list whose item before ended
+ * with its bracket too (⑤국민 주도형 정부(User-Driven), ⑥선제적 정부(Proactiveness)이다;
+ * not ②글로벌 표준을 반영한 결정인자(criteria) 도출, after ①… 용어 사용,).
+ */
+static int item_closed(const char *s, size_t len, size_t b, size_t i)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i < len && (s[i] == ',' || s[i] == '.' || s[i] == ';'))
+        i++;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i >= len || list_bullet(cp_at(s, len, i)))
+        return 1;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == ','))
+        b--;
+    return b > 0 && s[b - 1] == ')' && uc_is_hangul_syllable(cp_at(s, len, i));
+}
+
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
                       unsigned long lineno, size_t line_idx, unsigned extra_flags)
 {
@@ -894,6 +924,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         (!(stop == '\'' || stop == '"') ||
          (!(flags & OCC_SHORTFORM) && !quoted_sentence(s + start, end - start))))
         flags |= OCC_TITLE;
+    if (list_bullet(stop) && item_closed(s, len, utf8_prev(s, start), g->close + 1))
+        flags |= OCC_ITEM;
     /* a bracket right after a date's (법률(‘20.2 제정)(이하 수소경제법)): the term
      * stands before the date */
     size_t po;

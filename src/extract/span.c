@@ -1594,8 +1594,11 @@ static int between_nouns(const struct tok *t, int i, int m, const char *acr)
         return 0;
     struct ko_script sc;
     ko_script_of(t[i - 1].s, t[i - 1].len, &sc);
+    /* a noun that elsewhere modifies one (정부 of 정부 예산, a soft stop) is what 간
+     * relates here: 정부 간 거래(G2G) */
+    enum ko_stop st = ko_token_stop(t[i - 1].s, t[i - 1].len);
     if (!sc.hangul || sc.digit || ko_syllable_count(t[i - 1].s, t[i - 1].len) < 2 ||
-        ko_token_stop(t[i - 1].s, t[i - 1].len) != KO_STOP_NONE ||
+        !(st == KO_STOP_NONE || (st == KO_STOP_SOFT && ko_is_noun(t[i - 1].s, t[i - 1].len))) ||
         ko_word_form(t[i - 1].s, t[i - 1].len) != KO_FORM_NONE)
         return 0;
     unsigned syl = 0;
@@ -1612,7 +1615,8 @@ static void find_limits(struct decision *d, int pass)
     struct tok *t = d->t;
     int m = d->m;
     size_t glen = d->glen;
-    int title = (o->flags & OCC_TITLE) != 0;
+    /* a bulleted item an English gloss renders is one name, as a title is */
+    int title = (o->flags & OCC_TITLE) || ((o->flags & OCC_ITEM) && d->shape == MODEL_KIND_ENGLISH);
     int lo = 0, dot_lo = 0, dot_seen = 0, bound = -1; /* a bound noun kept inside */
     for (int i = m - 1; i >= 0; i--) {
         struct ko_script sc;
@@ -1856,7 +1860,17 @@ static void decide_shortform(struct decision *d)
             bare[bl++] = *g;
     bare[bl] = '\0';
     int c = contraction_within(bare, bl, t, s, m);
-    if (c > s)
+    /* ... or, none there, of the name that a word before the limits starts, with the
+     * first syllable the words after it lack, eight tokens at most as above: 선불전자지급수단
+     * 발행 및 관리 업무(이하 선불업), 자살예방 및 … 조성을 위한 법률(이하 자살예방법) */
+    if (c < 0 && s > 0 &&
+        !syllable_subsequence(bare, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)) &&
+        title_phrase_start(t, s, (d->o->flags & OCC_TITLE) != 0) < 0) {
+        int far = contraction_within(bare, bl, t, m > 8 ? m - 8 : 0, m);
+        if (far >= 0 && far < s && ko_token_stop(t[far].s, t[far].len) != KO_STOP_HARD)
+            c = far;
+    }
+    if (c >= 0 && c != s)
         s = with_name_prefix(t, c);
     /* ... or, none found, the last word alone when it holds them all in order and the
      * short form drops its beginning, not its end (한국핵융합에너지연구원(이하
@@ -2190,9 +2204,10 @@ static void decide_english(struct decision *d)
         }
         if (s == m)
             s = m - 1;
-        /* a bracket that closes a 「title」 glosses all of it but an ordinal: 「제2차 주한대사 대상
-         * 고위급 정책강연회(2024 KNDA Meets Ambassadors)」 */
-        if (o->flags & OCC_TITLE) {
+        /* a bracket that closes a 「title」 or a bulleted item glosses all of it but an
+         * ordinal: 「제2차 주한대사 대상 고위급 정책강연회(2024 KNDA Meets Ambassadors)」,
+         * △시설 및 제품 등록 의무화(Mandatory Facility Registration and Product Listing) */
+        if (o->flags & (OCC_TITLE | OCC_ITEM)) {
             s = d->lo;
             while (s < m - 1 && ko_is_numeric_token(t[s].s, t[s].len))
                 s++;
