@@ -1698,8 +1698,10 @@ static void find_limits(struct decision *d, int pass)
     while (dot_seen && dot_lo > lo && t[dot_lo].dot && t[dot_lo - 1].len == 3 &&
            ko_syllable_count(t[dot_lo - 1].s, t[dot_lo - 1].len) == 1)
         dot_lo--;
-    if (dot_seen && dot_lo > lo && !(o->flags & OCC_PARALLEL))
-        lo = dot_lo; /* without anchors, a middle dot ends the term */
+    /* without anchors, a middle dot ends the term; not inside a title, which is one
+     * name: ‘… 정책 연계·협력을 위한 … 보고회’(이하 보고회) */
+    if (dot_seen && dot_lo > lo && !(o->flags & OCC_PARALLEL) && !title)
+        lo = dot_lo;
     d->lo = lo;
 }
 
@@ -1848,7 +1850,9 @@ static void decide_shortform(struct decision *d)
     /* a quoted title is one name, its first word too: 「감염병의 예방 및 관리에 관한 법률」 */
     while (s < m - 1 && t[s].stop == KO_STOP_SOFT && !(d->o->flags & OCC_TITLE))
         s++;
-    if (m - s > 8)
+    /* eight words at most, but a title however long: 「서울특별시 용산구 주민의 조례제정
+     * 및 개폐청구에 관한 조례 시행규칙」(이하 …) */
+    if (m - s > 8 && !(d->o->flags & OCC_TITLE))
         s = m - 8;
     /* a contraction starts at the word of its first syllable: 게임산업진흥계획 수립 추진
      * 문화체육관광부(이하 문체부) is 문화체육관광부 */
@@ -1915,8 +1919,9 @@ static void decide_shortform(struct decision *d)
     if (gloss_is_acronym_token(d->o->gloss, d->glen))
         s = past_where(t, s, m, d->o->gloss);
     /* a parent body before the body a contraction names: 해양수산부 국립수산과학원(이하
-     * 수과원) */
-    while (s < m - 1 && ko_syllable_count(t[s].s, t[s].len) >= 3 &&
+     * 수과원); not in a title, which names the body as its first word
+     * (‘디지털플랫폼정부 정책 … 통합 보고회’(이하 보고회)) */
+    while (s < m - 1 && !(d->o->flags & OCC_TITLE) && ko_syllable_count(t[s].s, t[s].len) >= 3 &&
            span_org_like(t[s].s, t[s].len) && span_org_like(t[m - 1].s, t[m - 1].len) &&
            !t[s + 1].dot &&
            syllable_subsequence(d->o->gloss, t[s + 1].s,
