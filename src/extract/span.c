@@ -2278,6 +2278,26 @@ static void decide_english(struct decision *d)
     accept_unless_list(o, t, s, m, MODEL_KIND_ENGLISH);
 }
 
+/* 1 when gloss g and the name both end as laws do, in 법 or 법률: a law's short title */
+static int law_short_title(const char *g, size_t glen, const char *name, size_t nl)
+{
+    return (span_ends_with(g, glen, "법", 3) || span_ends_with(g, glen, "법률", 6)) &&
+           (span_ends_with(name, nl, "법", 3) || span_ends_with(name, nl, "법률", 6));
+}
+
+/*
+ * 1 when the Hangul gloss g is a short title of the act or treaty name[0..nl) that
+ * keeps its head: a law's for a law (유턴기업지원법 of 「해외진출 기업의 국내복귀 지원에
+ * 관한 법률」, 통합법률 of …에 관한 특별법), or the same last two syllables (람사협약 of
+ * … 습지의 보전에 관한 국제협약).
+ */
+static int short_title_of(const char *g, size_t glen, const char *name, size_t nl)
+{
+    return law_short_title(g, glen, name, nl) ||
+           (glen > 6 && ko_syllable_count(g + glen - 6, 6) == 2 &&
+            span_ends_with(name, nl, g + glen - 6, 6));
+}
+
 /*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
@@ -2291,7 +2311,7 @@ static void decide_hangul(struct decision *d)
     size_t np = d->np, glen = d->glen;
     enum model_kind shape = d->shape;
     const struct ko_script gs = d->gs;
-    int s = -1, apart;
+    int s = -1, apart, named = 0; /* a short title of the name "X에 관한 Y" */
     enum model_kind kind = shape;
     const char *from, *to;
     /* restatement: the gloss repeats the term's head word */
@@ -2381,23 +2401,26 @@ static void decide_hangul(struct decision *d)
         for (int j = s; title_s < 0 && j < m - 1; j++)
             if (t[j].len == 6 && !memcmp(t[j].s, "관한", 6))
                 title_s = title_phrase_start(t, j + 1, (o->flags & OCC_TITLE) != 0);
+        /* a title in quotes or 「」 that the bracket closes is the name whole:
+         * 「물새서식처로서 국제적으로 중요한 습지의 보전에 관한 국제협약(람사협약)」 */
+        if (title_s > lo && (o->flags & OCC_TITLE))
+            title_s = lo;
         if (title_s >= 0 && !gs.latin) {
             const char *tf = t[title_s].s;
             size_t tlen = (size_t)(to - tf);
-            /* its syllables in order, or a law's short title for a law (유턴기업지원법) */
-            if (syllable_subsequence(o->gloss, tf, tlen) ||
-                (span_ends_with(o->gloss, glen, "법", 3) &&
-                 (span_ends_with(tf, tlen, "법", 3) || span_ends_with(tf, tlen, "법률", 6))))
+            /* its syllables in order, or a short title that keeps the name's head
+             * (유턴기업지원법, 람사협약) */
+            named = short_title_of(o->gloss, glen, tf, tlen);
+            if (named || syllable_subsequence(o->gloss, tf, tlen))
                 /* the name's shape, not proportion, decided the span */
                 s = title_s, from = tf, tl = tlen, o->flags |= OCC_PHRASE, o->weak = 0;
         }
     }
     if (restates && gw_longer(o->gloss, from, tl)) {
         kind = MODEL_KIND_NATIVE;
-    } else if ((syllable_subsequence(o->gloss, from, tl) ||
+    } else if ((syllable_subsequence(o->gloss, from, tl) || named ||
                 (title_phrase_start(t, s, (o->flags & OCC_TITLE) != 0) < 0 && s < m - 1 &&
-                 span_ends_with(o->gloss, glen, "법", 3) &&
-                 (span_ends_with(from, tl, "법", 3) || span_ends_with(from, tl, "법률", 6)))) &&
+                 law_short_title(o->gloss, glen, from, tl))) &&
                !gs.latin && gloss_weight(o->gloss) < span_weight(t, s, m)) {
         kind = MODEL_KIND_SHORTFORM;
         s = with_name_prefix(t, s);
