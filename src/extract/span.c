@@ -2457,7 +2457,15 @@ static void decide_hangul(struct decision *d)
                     "native gloss that is neither a restatement nor a short form");
         return;
     }
-    accept_unless_list(o, t, s, m, kind);
+    /* a contraction that skips syllables of the name is its short form, in a list
+     * of names as elsewhere: 공정거래위원회(공정위), 개인정보보호위원회(개인정보위); a
+     * word the name holds whole may label it (한국철도공사(철도)) */
+    from = t[s].s;
+    if (kind == MODEL_KIND_SHORTFORM &&
+        !span_mem_casefind(from, (size_t)(to - from), o->gloss, glen))
+        accept(o, t, s, m, kind);
+    else
+        accept_unless_list(o, t, s, m, kind);
 }
 
 /*
