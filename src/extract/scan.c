@@ -918,11 +918,11 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
              uc_is_hangul_syllable(cp_before(s, start - 1));
              joins++)
             start = clause_start(s, start - 1, &stop);
-    /* 「... 기본법(AI 기본법)」: the bracket closes a title */
+    /* 「... 기본법(AI 기본법)」: the bracket closes a title; so do quotes, short forms
+     * too (‘건강한 지배구조 개선위원회(이하 위원회)’), unless they hold a sentence */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) &&
-        (!(stop == '\'' || stop == '"') ||
-         (!(flags & OCC_SHORTFORM) && !quoted_sentence(s + start, end - start))))
+        (!(stop == '\'' || stop == '"') || !quoted_sentence(s + start, end - start)))
         flags |= OCC_TITLE;
     if (list_bullet(stop) && item_closed(s, len, utf8_prev(s, start), g->close + 1))
         flags |= OCC_ITEM;

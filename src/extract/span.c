@@ -1855,7 +1855,8 @@ static void decide_shortform(struct decision *d)
     if (m - s > 8 && !(d->o->flags & OCC_TITLE))
         s = m - 8;
     /* a contraction starts at the word of its first syllable: 게임산업진흥계획 수립 추진
-     * 문화체육관광부(이하 문체부) is 문화체육관광부 */
+     * 문화체육관광부(이하 문체부) is 문화체육관광부; not inside a title, which it names
+     * whole: ‘호스피스·완화의료 및 … 연명의료결정에 관한 법률’(약칭 연명의료결정법) */
     /* the syllables of 핵융합(연) are 핵융합연's */
     char bare[256];
     size_t bl = 0;
@@ -1863,7 +1864,7 @@ static void decide_shortform(struct decision *d)
         if (*g != '(' && *g != ')')
             bare[bl++] = *g;
     bare[bl] = '\0';
-    int c = contraction_within(bare, bl, t, s, m);
+    int c = d->o->flags & OCC_TITLE ? -1 : contraction_within(bare, bl, t, s, m);
     /* ... or, none there, of the name that a word before the limits starts, with the
      * first syllable the words after it lack, eight tokens at most as above: 선불전자지급수단
      * 발행 및 관리 업무(이하 선불업), 자살예방 및 … 조성을 위한 법률(이하 자살예방법) */
