@@ -2265,11 +2265,15 @@ static void decide_english(struct decision *d)
         /* more genitives than the English renders: the first ones begin no English
          * name (스타트업의 죽음의 계곡(valley of death)); one genitive the English
          * renders with no preposition may be an adjective's (미지의 위험(Unknown
-         * Risk)), so that alone keeps it */
+         * Risk)), unless the one word after it has more syllables than the English
+         * has words and so renders them all (사례의 역추적(Reverse Traces), 어선의
+         * 총톤수(Gross Tonnage)) */
         unsigned gen = 0, en_gen = english_genitives(o->gloss);
         for (int i = s; i < m - 1; i++)
             gen += (unsigned)genitive_token(&t[i]);
-        while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2) && genitive_token(&t[s]))
+        int head_renders = s == m - 2 && ko_syllable_count(t[m - 1].s, t[m - 1].len) > need;
+        while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2 || head_renders) &&
+               genitive_token(&t[s]))
             s++, gen--;
     }
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
