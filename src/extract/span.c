@@ -781,23 +781,45 @@ unsigned span_word_count(const char *s, size_t len)
     return n;
 }
 
+/* 1 when w[0..l), a part of a hyphenated word, is bound to its neighbour and renders
+ * no Korean word of its own: a prefix Korean glues to the word as well (non-proliferation
+ * 비확산, anti-, multi-, semi-, quasi-; e-book 전자책) or the suffix of Influenza-like.
+ * A capital letter names something of its own: K of 케이 인플루언서(K-influencer), X of
+ * 방사선 촬영(X-ray); pre- may be a word (기후변화 각료급회의(Pre-COP)). */
+static int english_bound_part(const char *w, size_t l, int before_hyphen)
+{
+    static const char *const prefixes[] = {"non", "anti", "multi", "semi", "quasi", NULL};
+    static const char *const suffixes[] = {"like", NULL};
+    if (before_hyphen && l == 1)
+        return *w >= 'a' && *w <= 'z';
+    for (const char *const *p = before_hyphen ? prefixes : suffixes; *p; p++)
+        if (l == strlen(*p) && !ascii_casecmp_n(w, *p, l))
+            return 1;
+    return 0;
+}
+
 /* The words of an English gloss less those that render no Korean word of their own;
- * the parts of a hyphenated word count apart (Investor-State, Vincent-Lancrin). */
+ * the parts of a hyphenated word count apart (Investor-State, Vincent-Lancrin) but
+ * for bound ones (english_bound_part). */
 static unsigned english_content_words(const char *g)
 {
     static const char *const function_words[] = {"of", "the", "and", "in", "for", "on",   "from",
                                                  "a",  "an",  "to",  "at", "by",  "with", NULL};
     unsigned n = 0;
     for (const char *w = g; *w;) {
+        int after_hyphen = w > g && w[-1] == '-';
         while (*w == ' ' || *w == '-')
             w++;
         const char *e = w;
         while (*e && *e != ' ' && *e != '-')
             e++;
         size_t l = (size_t)(e - w);
+        int bound = *e == '-' && e[1] && e[1] != ' ' ? english_bound_part(w, l, 1)
+                    : after_hyphen                   ? english_bound_part(w, l, 0)
+                                                     : 0;
         if (*e == '-')
             e++;
-        int function = 0;
+        int function = bound;
         for (const char *const *f = function_words; *f && !function; f++)
             function = l == strlen(*f) && !ascii_casecmp_n(w, *f, l);
         n += l && !function;
@@ -2249,11 +2271,15 @@ static void decide_english(struct decision *d)
         /* more genitives than the English renders: the first ones begin no English
          * name (스타트업의 죽음의 계곡(valley of death)); one genitive the English
          * renders with no preposition may be an adjective's (미지의 위험(Unknown
-         * Risk)), so that alone keeps it */
+         * Risk)), unless the one word after it has more syllables than the English
+         * has words and so renders them all (사례의 역추적(Reverse Traces), 어선의
+         * 총톤수(Gross Tonnage)) */
         unsigned gen = 0, en_gen = english_genitives(o->gloss);
         for (int i = s; i < m - 1; i++)
             gen += (unsigned)genitive_token(&t[i]);
-        while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2) && genitive_token(&t[s]))
+        int head_renders = s == m - 2 && ko_syllable_count(t[m - 1].s, t[m - 1].len) > need;
+        while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2 || head_renders) &&
+               genitive_token(&t[s]))
             s++, gen--;
     }
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
