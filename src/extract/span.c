@@ -521,6 +521,16 @@ static const char *digits_of(const char *s, size_t len, size_t *dlen)
     return NULL;
 }
 
+/* 1 when the digits d occur in gloss g as a whole number: 2 of 제2회 is not in 2011. */
+int span_number_in(const char *g, size_t glen, const char *d, size_t dl)
+{
+    for (size_t i = 0; i + dl <= glen; i++)
+        if (!memcmp(g + i, d, dl) && (i == 0 || g[i - 1] < '0' || g[i - 1] > '9') &&
+            (i + dl == glen || g[i + dl] < '0' || g[i + dl] > '9'))
+            return 1;
+    return 0;
+}
+
 /* 1 when the digits d occur in gloss g after a space or a hyphen (MEPC 83, INC-3). */
 static int session_number(const char *g, size_t glen, const char *d, size_t dl)
 {
@@ -539,7 +549,7 @@ static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int
     if (!d || !p->latin)
         return -1;
     for (int j = hi; j >= lo; j--) {
-        if (span_mem_casefind(t[j].s, t[j].len, d, dl)) {
+        if (span_number_in(t[j].s, t[j].len, d, dl)) {
             *lead = d > p->s ? 1 : 0;
             return j;
         }
@@ -1644,7 +1654,7 @@ static void find_limits(struct decision *d, int pass)
             int year = dg && dl == 4 &&
                        (span_ends_with(t[i].s, t[i].len, "년", 3) ||
                         span_ends_with(t[i].s, t[i].len, "년도", 6));
-            if (dg && !session && !year && span_mem_casefind(o->gloss, glen, dg, dl))
+            if (dg && !session && !year && span_number_in(o->gloss, glen, dg, dl))
                 st = KO_STOP_NONE;
         }
         if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))
