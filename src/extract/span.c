@@ -2135,6 +2135,11 @@ static void decide_abbrev(struct decision *d)
     int s, letters = (int)acronym_alnum(o->gloss, strlen(o->gloss));
     if (d->a.start >= 0) {
         s = d->a.start;
+        /* a first letter alone is thin evidence: 선박 (ship) of 선박 연료
+         * 황산화물(SOx) gives the S the compound gives too */
+        if (d->a.anchored == 0 && !(o->flags & OCC_TITLE) && !o->expansion &&
+            compound_holds_acronym(t, s, m, o->gloss))
+            s = m - 1;
     } else {
         /* a quoted or 「」 title is one name however many words it has: ‘유전자원의
          * 접근 및 이익공유(ABS)’ */
