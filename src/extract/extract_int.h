@@ -160,6 +160,8 @@ struct tok {
 size_t span_tokenize(const char *left, struct tok *t /* OUT: MAX_TOKS */);
 /* 1 when needle occurs in hay, ASCII letters compared without case. */
 int span_mem_casefind(const char *hay, size_t hlen, const char *needle, size_t nlen);
+/* 1 when the digits d[0..dl) occur in g[0..glen) as a whole number (not 2 in 2011). */
+int span_number_in(const char *g, size_t glen, const char *d, size_t dl);
 /* 1 when s[0..len) ends with p[0..plen). */
 int span_ends_with(const char *s, size_t len, const char *p, size_t plen);
 /* 1 when s ends like the name of an organisation (위원회, 연구원, 협회, ...). */

@@ -554,7 +554,7 @@ static int gloss_has_digits_of(const char *gloss, const struct tok *tk)
         i++;
     for (n = 0; i + n < tk->len && tk->s[i + n] >= '0' && tk->s[i + n] <= '9'; n++)
         ;
-    return n && span_mem_casefind(gloss, strlen(gloss), tk->s + i, n);
+    return n && span_number_in(gloss, strlen(gloss), tk->s + i, n);
 }
 
 /*

@@ -521,6 +521,16 @@ static const char *digits_of(const char *s, size_t len, size_t *dlen)
     return NULL;
 }
 
+/* 1 when the digits d occur in gloss g as a whole number: 2 of 제2회 is not in 2011. */
+int span_number_in(const char *g, size_t glen, const char *d, size_t dl)
+{
+    for (size_t i = 0; i + dl <= glen; i++)
+        if (!memcmp(g + i, d, dl) && (i == 0 || g[i - 1] < '0' || g[i - 1] > '9') &&
+            (i + dl == glen || g[i + dl] < '0' || g[i + dl] > '9'))
+            return 1;
+    return 0;
+}
+
 /* 1 when the digits d occur in gloss g after a space or a hyphen (MEPC 83, INC-3). */
 static int session_number(const char *g, size_t glen, const char *d, size_t dl)
 {
@@ -539,7 +549,7 @@ static int anchor_digits(const struct piece *p, const struct tok *t, int lo, int
     if (!d || !p->latin)
         return -1;
     for (int j = hi; j >= lo; j--) {
-        if (span_mem_casefind(t[j].s, t[j].len, d, dl)) {
+        if (span_number_in(t[j].s, t[j].len, d, dl)) {
             *lead = d > p->s ? 1 : 0;
             return j;
         }
@@ -1666,7 +1676,7 @@ static void find_limits(struct decision *d, int pass)
             int year = dg && dl == 4 &&
                        (span_ends_with(t[i].s, t[i].len, "년", 3) ||
                         span_ends_with(t[i].s, t[i].len, "년도", 6));
-            if (dg && !session && !year && span_mem_casefind(o->gloss, glen, dg, dl))
+            if (dg && !session && !year && span_number_in(o->gloss, glen, dg, dl))
                 st = KO_STOP_NONE;
         }
         if (sc.latin && sc.hangul && span_mem_casefind(o->gloss, glen, t[i].s, t[i].len))
@@ -2106,6 +2116,44 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     return after > before ? j : s;
 }
 
+/*
+ * 1 when the last token alone, a compound of two syllables or more for each of
+ * the acronym's capitals, is the term the acronym abbreviates, and the Korean
+ * words t[s..m-1) before it spell none of its letters the compound does not:
+ * they modify it (관내 가변전광표시판(VMS), 서점 판매시점정보관리시스템(POS), 유엔
+ * 식량농업기구(FAO)). Not when the gloss has digits (주요 7개국(G7), 공공부문
+ * 부채(D3)); nor across a middle dot or a hyphen, which join names (한‧미통합국방
+ * 협의체, 한-유럽 과학기술학술대회(EKC)); nor over a person's name or a word of a
+ * foreign name (name_like: 에릭 오군레예, 제너럴 일렉트릭(GE)); nor after a name that
+ * sounds the acronym's first letter where the compound does not (서울대
+ * 학생미디어센터(SMC), 폴리에틸렌 테레프탈레이트(PET)), a common noun of two
+ * syllables aside (양국 배타적경제수역(EEZ): the E is a coincidence).
+ */
+static int compound_holds_acronym(const struct tok *t, int s, int m, const char *acr)
+{
+    struct ko_script gs;
+    ko_script_of(acr, strlen(acr), &gs);
+    if (s >= m - 1 || gs.digit || !gs.upper || t[m - 1].dot ||
+        ko_syllable_count(t[m - 1].s, t[m - 1].len) < 2 * gs.upper)
+        return 0;
+    for (int j = s; j < m - 1; j++)
+        if (t[j].dot || ko_syllable_count(t[j].s, t[j].len) * 3 != t[j].len || name_like(&t[j]))
+            return 0;
+    const char *to = t[m - 1].s + t[m - 1].len;
+    if (score_acronym_fit(t[s].s, (size_t)(to - t[s].s), acr) >
+        score_acronym_fit(t[m - 1].s, t[m - 1].len, acr))
+        return 0;
+    const char *a = acr;
+    while (*a && !uc_is_latin_letter((unsigned char)*a))
+        a++;
+    uint32_t first, last;
+    utf8_decode(t[s].s, t[s].len, &first);
+    utf8_decode(t[m - 1].s, t[m - 1].len, &last);
+    int common = ko_syllable_count(t[s].s, t[s].len) <= 2 && ko_is_noun(t[s].s, t[s].len);
+    return common || !span_initial_matches_letter(first, *a) ||
+           span_initial_matches_letter(last, *a);
+}
+
 /* An acronym gloss (pass 1). */
 static void decide_abbrev(struct decision *d)
 {
@@ -2115,6 +2163,11 @@ static void decide_abbrev(struct decision *d)
     int s, letters = (int)acronym_alnum(o->gloss, strlen(o->gloss));
     if (d->a.start >= 0) {
         s = d->a.start;
+        /* a first letter alone is thin evidence: 선박 (ship) of 선박 연료
+         * 황산화물(SOx) gives the S the compound gives too */
+        if (d->a.anchored == 0 && !(o->flags & OCC_TITLE) && !o->expansion &&
+            compound_holds_acronym(t, s, m, o->gloss))
+            s = m - 1;
     } else {
         /* a quoted or 「」 title is one name however many words it has: ‘유전자원의
          * 접근 및 이익공유(ABS)’ */
@@ -2124,6 +2177,8 @@ static void decide_abbrev(struct decision *d)
             s++;
         if (m - s > letters && !title)
             s = m - letters;
+        if (!title && !o->expansion && compound_holds_acronym(t, s, m, o->gloss))
+            s = m - 1;
         if (s < m - 1 && span_bound_noun(&t[s]))
             s++; /* no term starts at 간, 전 or 후 */
     }
