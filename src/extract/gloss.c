@@ -59,16 +59,25 @@ static void trim_into(const char *s, size_t len, struct strbuf *out)
     strbuf_trim(out);
 }
 
-/* The length of a label that opens s[0..len) and says which language the name after
+/*
+ * The length of a label that opens s[0..len) and says which language the name after
  * it is in, with the colon or space and the spaces after it: (영문명: Korea
- * Immigration Service), (영어 Korea …); 0 when there is none. */
+ * Immigration Service), (영문 Korea …); 0 when there is none. Before a space, only a
+ * Korean label before a Latin word: English and 영어 are words of the name in
+ * (English Premier League), 영어 교육(English Education).
+ */
 static size_t name_label(const char *s, size_t len)
 {
     static const char *const labels[] = {"영문명",  "영문 명칭", "영문", "영어",
                                          "English", "Eng.",      NULL};
     for (const char *const *l = labels; *l; l++) {
         size_t n = strlen(*l);
-        if (len > n && !memcmp(s, *l, n) && (s[n] == ':' || s[n] == ' ')) {
+        uint32_t next = 0; /* the character after a space */
+        if (len > n + 1)
+            utf8_decode(s + n + 1, len - n - 1, &next);
+        if (len > n && !memcmp(s, *l, n) &&
+            (s[n] == ':' ||
+             (s[n] == ' ' && (unsigned char)s[0] >= 0x80 && uc_is_latin_letter(next)))) {
             for (n++; n < len && s[n] == ' ';)
                 n++;
             return n;
