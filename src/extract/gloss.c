@@ -59,6 +59,33 @@ static void trim_into(const char *s, size_t len, struct strbuf *out)
     strbuf_trim(out);
 }
 
+/*
+ * The length of a label that opens s[0..len) and says which language the name after
+ * it is in, with the colon or space and the spaces after it: (영문명: Korea
+ * Immigration Service), (영문 Korea …); 0 when there is none. Before a space, only a
+ * Korean label before a Latin word: English and 영어 are words of the name in
+ * (English Premier League), 영어 교육(English Education).
+ */
+static size_t name_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"영문명",  "영문 명칭", "영문", "영어",
+                                         "English", "Eng.",      NULL};
+    for (const char *const *l = labels; *l; l++) {
+        size_t n = strlen(*l);
+        uint32_t next = 0; /* the character after a space */
+        if (len > n + 1)
+            utf8_decode(s + n + 1, len - n - 1, &next);
+        if (len > n && !memcmp(s, *l, n) &&
+            (s[n] == ':' ||
+             (s[n] == ' ' && (unsigned char)s[0] >= 0x80 && uc_is_latin_letter(next)))) {
+            for (n++; n < len && s[n] == ' ';)
+                n++;
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* Strips one pair of quotes around the whole of sb; returns 1 if it did. */
 static int strip_quotes(struct strbuf *sb)
 {
@@ -1473,7 +1500,6 @@ static int hanja_item(const char *s, size_t len)
 static void glosses_before_marker(const char *s, size_t at, const struct strbuf *shortform,
                                   struct gloss_extra *extra)
 {
-    static const char *const name_labels[] = {"영문명", "영문", "영어", "English", NULL};
     enum { ITEMS = 3 };
     struct {
         const char *s;
@@ -1489,16 +1515,7 @@ static void glosses_before_marker(const char *s, size_t at, const struct strbuf 
             a++;
         while (b > a && s[b - 1] == ' ')
             b--;
-        /* a label before the name: (…, 영어: Korea Immigration Service, …) */
-        for (const char *const *l = name_labels; *l; l++) {
-            size_t ll = strlen(*l);
-            if (b - a > ll + 1 && !memcmp(s + a, *l, ll) &&
-                (s[a + ll] == ':' || s[a + ll] == ' ')) {
-                for (a += ll + 1; a < b && s[a] == ' ';)
-                    a++;
-                break;
-            }
-        }
+        a += name_label(s + a, b - a); /* (…, 영어: Korea Immigration Service, …) */
         if (b > a)
             item[n].s = s + a, item[n++].len = b - a;
         i = j < at && s[j] != ',' && s[j] != ';' ? j + 2 : j + 1;
@@ -1722,8 +1739,6 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
                         struct strbuf *out, unsigned *flags, struct strbuf *expansion,
                         struct gloss_extra *extra)
 {
-    static const char *const labels[] = {"영문명",  "영문 명칭", "영문", "영어",
-                                         "English", "Eng.",      NULL};
     strbuf_reset(expansion);
     extra->n = 0;
     extra->restates = 0;
@@ -1761,15 +1776,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
      * it, not its gloss: 승차 진료(또는 승차 검진) */
     if (out->len > 7 && (!memcmp(out->buf, "또는 ", 7) || !memcmp(out->buf, "혹은 ", 7)))
         return "an alternative (또는, 혹은)";
-    for (const char *const *l = labels; *l; l++) {
-        size_t n = strlen(*l);
-        if (out->len > n && !memcmp(out->buf, *l, n) &&
-            (out->buf[n] == ':' || out->buf[n] == ' ')) {
-            strbuf_remove(out, 0, n + 1);
-            strbuf_trim(out);
-            break;
-        }
-    }
+    strbuf_remove(out, 0, name_label(out->buf, out->len));
     /* a language's name before a colon says what language follows: (네덜란드어: Victor
      * d'Hondt), (러시아: залог) */
     {

@@ -475,10 +475,13 @@ static int same_number_first(const char *word, size_t wlen, const char *gloss, s
  * last is a noun with its subject or topic particle ('경쟁력의 핵심은 공급망 회복력',
  * "기업들이 앞으로 디지털 전환"). Titles join their words with genitives, 및, 에서 …
  * 으로 and objects of 위한 or 통한 (‘환경 개선을 통한 범죄예방’), seldom with these.
+ * With topic_only, the topic particle alone: a list item may hold a subject in a
+ * clause that modifies its head (△국민이 참여하는 정책 설계).
  */
-static int quoted_sentence(const char *q, size_t len)
+static int reads_as_sentence(const char *q, size_t len, int topic_only)
 {
-    static const char *const particles[] = {"이", "가", "은", "는", NULL};
+    static const char *const all[] = {"이", "가", "은", "는", NULL};
+    const char *const *particles = topic_only ? all + 2 : all;
     for (size_t i = 0; i < len;) {
         const char *sp = memchr(q + i, ' ', len - i);
         if (!sp)
@@ -922,9 +925,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
      * too (‘건강한 지배구조 개선위원회(이하 위원회)’), unless they hold a sentence */
     uint32_t after = cp_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) &&
-        (!(stop == '\'' || stop == '"') || !quoted_sentence(s + start, end - start)))
+        (!(stop == '\'' || stop == '"') || !reads_as_sentence(s + start, end - start, 0)))
         flags |= OCC_TITLE;
-    if (list_bullet(stop) && item_closed(s, len, utf8_prev(s, start), g->close + 1))
+    /* a bracket that closes a bulleted item glosses all of it, unless the item reads
+     * as a sentence, its topic named: ○ 정부는 올해 … 연산 장치(Hyperscale Compute
+     * Unit), a line broken before its verb */
+    if (list_bullet(stop) && item_closed(s, len, utf8_prev(s, start), g->close + 1) &&
+        !reads_as_sentence(s + start, end - start, 1))
         flags |= OCC_ITEM;
     /* a bracket right after a date's (법률(‘20.2 제정)(이하 수소경제법)): the term
      * stands before the date */

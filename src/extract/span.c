@@ -1926,13 +1926,16 @@ static void decide_shortform(struct decision *d)
      * a middle dot: 시·도 발전 시행계획(이하 시·도 시행계획) */
     size_t fw = strcspn(d->o->gloss, " ");
     for (int j = d->reach; fw < d->glen && j < s; j++) {
+        /* the words from t[j] on hold fw bytes at least before memcmp reads them:
+         * (명칭 (이하 지질자원연)및 함유량) has a first word longer than the clause */
+        if ((size_t)(t[m - 1].s + t[m - 1].len - t[j].s) < fw || memcmp(t[j].s, d->o->gloss, fw))
+            continue;
         const char *end = t[j].s + fw;
-        if (!memcmp(t[j].s, d->o->gloss, fw) && end <= t[m - 1].s + t[m - 1].len)
-            for (int k = j; k < m - 1 && t[k].s + t[k].len <= end; k++)
-                if (t[k].s + t[k].len == end) {
-                    s = j;
-                    break;
-                }
+        for (int k = j; k < m - 1 && t[k].s + t[k].len <= end; k++)
+            if (t[k].s + t[k].len == end) {
+                s = j;
+                break;
+            }
         if (s == j)
             break;
     }
