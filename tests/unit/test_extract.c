@@ -382,9 +382,10 @@ static void test_clean_accepts(void)
         {"이음5G", "이음5G", 0},
         {"AI 기본법", "AI 기본법", 0},
         {"R&D", "R&D", 0},
-        {"CSAP*", "CSAP", 0},                          /* footnote star */
-        {"영문: Korea Internet", "Korea Internet", 0}, /* label removed */
-        {"English Cloud", "Cloud", 0},
+        {"CSAP*", "CSAP", 0},                                    /* footnote star */
+        {"영문: Korea Internet", "Korea Internet", 0},           /* label removed */
+        {"English: Cloud", "Cloud", 0},                          /* a label before a colon */
+        {"English Premier League", "English Premier League", 0}, /* a word of a name */
         {"'이음5G'", "이음5G", OCC_QUOTED},
         {"“클라우드”", "클라우드", OCC_QUOTED},
         {"셋", "셋", 0}, /* a one-syllable loanword (set) */
