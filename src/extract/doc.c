@@ -456,6 +456,7 @@ void extract_doc_add_line_raw(struct extract_doc *d, const char *text, size_t le
  */
 struct by_gloss {
     uint64_t head;
+    const char *g; /* the gloss compared: as cleaned, or as reported */
     struct occ *o;
 };
 
@@ -479,24 +480,40 @@ static int cmp_gloss(const void *a, const void *b)
     if (x->head != y->head)
         c = x->head < y->head ? -1 : 1;
     else if (x->head & 0xFF) /* eight bytes alike, neither ended: the rest decides */
-        c = strcmp(x->o->gloss + 8, y->o->gloss + 8);
+        c = strcmp(x->g + 8, y->g + 8);
     return c ? c : (x->o->order > y->o->order) - (x->o->order < y->o->order);
+}
+
+/*
+ * Fills v with the section's occurrences sorted by gloss, then by order:
+ * all of them by the cleaned gloss, or with decided, those with a Korean
+ * side by the gloss they report. Returns how many it filled.
+ */
+static size_t by_gloss(struct extract_doc *d, int decided, struct occ **v)
+{
+    struct by_gloss *s = xcalloc(d->nocc ? d->nocc : 1, sizeof(*s));
+    size_t n = 0;
+    for (size_t i = 0; i < d->nocc; i++) {
+        struct occ *o = &d->occs[i];
+        if (decided && !o->ko)
+            continue;
+        s[n].g = decided ? o->gloss_out : o->gloss;
+        s[n].head = gloss_head(s[n].g);
+        s[n++].o = o;
+    }
+    qsort(s, n, sizeof(*s), cmp_gloss);
+    for (size_t i = 0; i < n; i++)
+        v[i] = s[i].o;
+    free(s);
+    return n;
 }
 
 /* Agreement: occurrences of the same gloss, normal direction. */
 static void agree(struct extract_doc *d, struct doc_knowledge *k)
 {
     struct occ **v = xcalloc(d->nocc ? d->nocc : 1, sizeof(*v));
-    struct by_gloss *s = xcalloc(d->nocc ? d->nocc : 1, sizeof(*s));
     struct strbuf suf = STRBUF_INIT;
-    for (size_t i = 0; i < d->nocc; i++) {
-        s[i].head = gloss_head(d->occs[i].gloss);
-        s[i].o = &d->occs[i];
-    }
-    qsort(s, d->nocc, sizeof(*s), cmp_gloss);
-    for (size_t i = 0; i < d->nocc; i++)
-        v[i] = s[i].o;
-    free(s);
+    by_gloss(d, 0, v);
     for (size_t i = 0; i < d->nocc;) {
         size_t j = i + 1;
         while (j < d->nocc && !strcmp(v[j]->gloss, v[i]->gloss))
@@ -507,6 +524,92 @@ static void agree(struct extract_doc *d, struct doc_knowledge *k)
         i = j;
     }
     strbuf_release(&suf);
+    free(v);
+}
+
+/* Korean sides of one gloss weighed in a section: a gloss with more has no one sense. */
+#define SENSES_MAX 16
+
+/* One Korean side of a gloss in a section. */
+struct sense {
+    const char *ko; /* that of its first occurrence */
+    int named;      /* an occurrence pairs the acronym with the body's name (names_body) */
+};
+
+/*
+ * 1 when o pairs acronym g with the name of the body it stands for beyond
+ * doubt: the lexicon's name (유엔개발계획 for UNDP) or the acronym sounded
+ * out (코트라 for KOTRA).
+ */
+static int names_body(const struct occ *o, const char *g)
+{
+    size_t kl = strlen(o->ko);
+    return lexicon_is_ko_form(g, o->ko, kl) ||
+           (o->kind == MODEL_KIND_ABBREV && score_sound_fit(o->ko, kl, g) >= SOUND_FIT_NAME);
+}
+
+/* 1 when side ko of a body's acronym is no name of the body, given its sides s[0..ns). */
+static int names_other(const char *ko, const struct sense *s, size_t ns)
+{
+    size_t kl = strlen(ko);
+    if (span_org_like(ko, kl))
+        return 0; /* a body's name, if another body's */
+    for (size_t m = 0; m < ns; m++)
+        if (s[m].named && lexicon_shared_run(ko, kl, s[m].ko, strlen(s[m].ko)) >= 2)
+            return 0; /* the name written another way (아프리카 연합 beside 아프리카연합) */
+    return 1;
+}
+
+/*
+ * One sense per document, for a body's acronym (the lexicon's kind "body"):
+ * where the document pairs it with the body's name (names_body), another
+ * Korean side before it that names no organisation and shares no two
+ * characters with that name is something of the body's the bracket tags,
+ * an affiliation, not a gloss: 본사(KOTRA) in a document that writes
+ * 코트라(KOTRA), 동티모르 거버넌스 강화지원사업(UNDP) beside UNDP(유엔개발계획).
+ * Its occurrences are dropped; letters read out (에이치케이(HK)) stay.
+ */
+static void one_sense(struct extract_doc *d)
+{
+    struct occ **v = xcalloc(d->nocc ? d->nocc : 1, sizeof(*v));
+    unsigned char *sense_of = xcalloc(d->nocc ? d->nocc : 1, 1);
+    size_t n = by_gloss(d, 1, v), j;
+    struct sense s[SENSES_MAX];
+    for (size_t i = 0; i < n; i = j) {
+        const char *g = v[i]->gloss_out, *lk = lexicon_acronym_kind(g, strlen(g));
+        size_t ns = 0;
+        int body = lk && !strcmp(lk, "body"), named = 0;
+        for (j = i; j < n && !strcmp(v[j]->gloss_out, g); j++) {
+            if (!body || ns > SENSES_MAX)
+                continue;
+            size_t k = 0;
+            while (k < ns && strcmp(s[k].ko, v[j]->ko))
+                k++;
+            if (k == SENSES_MAX) {
+                ns = SENSES_MAX + 1; /* too many to be one sense: left alone */
+                continue;
+            }
+            if (k == ns)
+                s[ns++] = (struct sense){v[j]->ko, 0};
+            if (names_body(v[j], g))
+                named = s[k].named = 1;
+            sense_of[j] = (unsigned char)k;
+        }
+        if (!named || ns < 2 || ns > SENSES_MAX)
+            continue;
+        int apart[SENSES_MAX];
+        for (size_t k = 0; k < ns; k++)
+            apart[k] = !s[k].named && names_other(s[k].ko, s, ns);
+        for (size_t m = i; m < j; m++) {
+            struct occ *o = v[m];
+            if (apart[sense_of[m]] && !(o->flags & OCC_LETTERS)) {
+                free(o->ko);
+                o->ko = NULL;
+                o->why = "the document names the acronym's body otherwise: an affiliation";
+            }
+        }
+    }
+    free(sense_of);
     free(v);
 }
 
@@ -991,6 +1094,7 @@ static void resolve_section(struct extract_doc *d)
                 d->feat_line[f] = o->line;
         }
     }
+    one_sense(d);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
         if (o->ko && utf8_count(o->ko, strlen(o->ko)) > KO_TERM_MAX) {

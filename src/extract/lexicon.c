@@ -202,17 +202,10 @@ static size_t chars_of(const char *s, size_t len, uint32_t *out, size_t max)
     return n;
 }
 
-/*
- * 1 when names a and b[0..bl) are one name written two ways: spaces aside,
- * they share a run of two characters or more that is at least two thirds of
- * the shorter (보안인증제 and 클라우드 보안인증, 최고 경영 책임자 and 최고경영자,
- * 한국인터넷진흥원 본원 and 한국인터넷진흥원; not 폐쇄회로 and 공통평가기준).
- */
-static int one_name(const char *a, const char *b, size_t bl)
+/* The longest run x[0..xl) and y[0..yl) share, in characters. */
+static size_t longest_run(const uint32_t *x, size_t xl, const uint32_t *y, size_t yl)
 {
-    enum { MAX = 64 };
-    uint32_t x[MAX], y[MAX];
-    size_t xl = chars_of(a, strlen(a), x, MAX), yl = chars_of(b, bl, y, MAX), best = 0;
+    size_t best = 0;
     for (size_t i = 0; i < xl; i++)
         for (size_t j = 0; j < yl; j++) {
             size_t k = 0;
@@ -221,7 +214,30 @@ static int one_name(const char *a, const char *b, size_t bl)
             if (k > best)
                 best = k;
         }
-    size_t shorter = xl < yl ? xl : yl;
+    return best;
+}
+
+/* Characters of a name compared (longer names are compared by their start). */
+#define NAME_CHARS_MAX 64
+
+size_t lexicon_shared_run(const char *a, size_t al, const char *b, size_t bl)
+{
+    uint32_t x[NAME_CHARS_MAX], y[NAME_CHARS_MAX];
+    size_t xl = chars_of(a, al, x, NAME_CHARS_MAX), yl = chars_of(b, bl, y, NAME_CHARS_MAX);
+    return longest_run(x, xl, y, yl);
+}
+
+/*
+ * 1 when names a and b[0..bl) are one name written two ways: spaces aside,
+ * they share a run of two characters or more that is at least two thirds of
+ * the shorter (보안인증제 and 클라우드 보안인증, 최고 경영 책임자 and 최고경영자,
+ * 한국인터넷진흥원 본원 and 한국인터넷진흥원; not 폐쇄회로 and 공통평가기준).
+ */
+static int one_name(const char *a, const char *b, size_t bl)
+{
+    uint32_t x[NAME_CHARS_MAX], y[NAME_CHARS_MAX];
+    size_t xl = chars_of(a, strlen(a), x, NAME_CHARS_MAX), yl = chars_of(b, bl, y, NAME_CHARS_MAX);
+    size_t best = longest_run(x, xl, y, yl), shorter = xl < yl ? xl : yl;
     return best >= 2 && 3 * best >= 2 * shorter;
 }
 

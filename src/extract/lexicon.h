@@ -72,6 +72,10 @@ const char *lexicon_acronym_en(const char *s, size_t len);
 const char *lexicon_acronym_en_for(const char *a, size_t alen, const char *ko, size_t kl,
                                    int *agreed /* OUT */);
 
+/* The longest run of characters a[0..al) and b[0..bl) share, spaces aside (3 for
+ * 공적개발원조 and 개발원조위원회, 0 for 본사 and 코트라). */
+size_t lexicon_shared_run(const char *a, size_t al, const char *b, size_t bl);
+
 /* The acronym whose Korean name is s (spaces ignored), or NULL. */
 const char *lexicon_acronym_for_ko(const char *s, size_t len);
 
