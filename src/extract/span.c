@@ -1993,26 +1993,15 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
 /* 1 when some word of the English text e (words of letters) is a content word of expansion x. */
 static int english_in_expansion(const char *e, size_t el, const char *x)
 {
+    size_t xl = strlen(x);
     for (size_t i = 0; i < el;) {
-        while (i < el && !uc_is_latin_letter((unsigned char)e[i]))
-            i++;
-        size_t j = i;
-        while (j < el && uc_is_latin_letter((unsigned char)e[j]))
-            j++;
-        if (j - i >= 2) {
-            for (const char *p = x; *p;) {
-                while (*p && !uc_is_latin_letter((unsigned char)*p))
-                    p++;
-                const char *q = p;
-                while (*q && uc_is_latin_letter((unsigned char)*q))
-                    q++;
-                if (q > p && !acronym_function_word(p, (size_t)(q - p)) &&
-                    same_english_word(p, (size_t)(q - p), e + i, j - i))
-                    return 1;
-                p = q;
-            }
+        size_t n = utf8_latin_run(e + i, el - i);
+        for (size_t k = 0, w; n >= 2 && k < xl; k += w ? w : 1) {
+            w = utf8_latin_run(x + k, xl - k);
+            if (w && !acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
+                return 1;
         }
-        i = j;
+        i += n ? n : 1;
     }
     return 0;
 }
@@ -2147,7 +2136,7 @@ static int compound_holds_acronym(const struct tok *t, int s, int m, const char 
         score_acronym_fit(t[m - 1].s, t[m - 1].len, acr))
         return 0;
     const char *a = acr;
-    while (*a && !uc_is_latin_letter((unsigned char)*a))
+    while (*a && !ascii_is_letter((unsigned char)*a))
         a++;
     uint32_t first, last;
     utf8_decode(t[s].s, t[s].len, &first);
