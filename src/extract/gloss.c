@@ -242,12 +242,16 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t
                 strbuf_add(out, s + j + qn, k - j - qn);
             } else {
                 size_t k = j;
-                /* up to a comma, or a middle dot before the head's role and name:
-                 * (이하 진흥원·원장 윤상흠) */
-                while (k < len && s[k] != ',' && s[k] != ';' &&
+                int depth = 0; /* brackets opened inside the short form: 핵융합(연) */
+                /* up to a comma, a middle dot before the head's role and name ((이하
+                 * 진흥원·원장 윤상흠)), or a bracket that closes one opened before the
+                 * marker ((명칭 (이하 지질자원연)및 소재지)) */
+                while (k < len && s[k] != ',' && s[k] != ';' && !(s[k] == ')' && !depth) &&
                        !(len - k > 2 && !memcmp(s + k, "·", 2) &&
-                         role_and_name(s + k + 2, len - k - 2)))
+                         role_and_name(s + k + 2, len - k - 2))) {
+                    depth += (s[k] == '(') - (s[k] == ')');
                     k++;
+                }
                 strbuf_add(out, s + j, k - j);
                 for (const char *const *t = tails; *t; t++) {
                     size_t tl = strlen(*t);
