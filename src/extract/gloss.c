@@ -63,8 +63,9 @@ static void trim_into(const char *s, size_t len, struct strbuf *out)
  * The length of a label that opens s[0..len) and says which language the name after
  * it is in, with the colon or space and the spaces after it: (영문명: Korea
  * Immigration Service), (영문 Korea …); 0 when there is none. Before a space, only a
- * Korean label before a Latin word: English and 영어 are words of the name in
- * (English Premier League), 영어 교육(English Education).
+ * Korean label before a Latin letter ((영어 Korea …) is still one): English there is a
+ * word of the name ((English Premier League), 영어 교육(English Education)), and so is
+ * 영어 before Hangul ((영어 교육)).
  */
 static size_t name_label(const char *s, size_t len)
 {
