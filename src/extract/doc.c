@@ -1064,7 +1064,10 @@ static void resolve_section(struct extract_doc *d)
          * acronym was paired with, not the loanword before the bracket; so does one that
          * sounds the acronym out (동남아국가연합(ASEAN·아세안)). One word shorter than the
          * term names something else: the body that runs a service (홈택스서비스(HTS·국세청)),
-         * the quantity a unit measures (킬로그램(kg, 질량)) */
+         * the quantity a unit measures (킬로그램(kg, 질량)). The pair stands without the
+         * pair model when one Korean side reads the Latin gloss, a loanword restated (유네스코
+         * and UNESCO, 아세안 and ASEAN); else the model decides, as for any native gloss:
+         * 장소(Seoul, 부산), 온라인(Zoom, 비대면 방식) restate nothing */
         const struct occ *h = (o->flags & OCC_RESTATES) ? &d->occs[i - o->back] : NULL;
         int sounds = h && score_sound_fit(o->gloss, strlen(o->gloss), h->gloss) >= SOUND_FIT_NAME;
         if (h && h->ko && !(h->flags & OCC_REVERSED) &&
@@ -1078,7 +1081,8 @@ static void resolve_section(struct extract_doc *d)
             o->kind = sounds ? MODEL_KIND_LOANWORD : MODEL_KIND_NATIVE;
             o->flags &= ~(unsigned)OCC_REVERSED; /* span.c may have read it so */
             o->why = NULL;
-            continue;
+            if (sounds || score_sound_fit(h->ko, strlen(h->ko), h->gloss) >= SOUND_FIT_NAME)
+                continue;
         }
         score_decide(o, d->lines[o->line_idx], d->oracle, &facts, &why,
                      (d->flags & EXTRACT_FEATURES) ? &d->feats : NULL, &d->nfeat, &d->afeat);

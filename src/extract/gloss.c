@@ -63,8 +63,9 @@ static void trim_into(const char *s, size_t len, struct strbuf *out)
  * The length of a label that opens s[0..len) and says which language the name after
  * it is in, with the colon or space and the spaces after it: (영문명: Korea
  * Immigration Service), (영문 Korea …); 0 when there is none. Before a space, only a
- * Korean label before a Latin word: English and 영어 are words of the name in
- * (English Premier League), 영어 교육(English Education).
+ * Korean label before a Latin letter ((영어 Korea …) is still one): English there is a
+ * word of the name ((English Premier League), 영어 교육(English Education)), and so is
+ * 영어 before Hangul ((영어 교육)).
  */
 static size_t name_label(const char *s, size_t len)
 {
@@ -242,12 +243,16 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t
                 strbuf_add(out, s + j + qn, k - j - qn);
             } else {
                 size_t k = j;
-                /* up to a comma, or a middle dot before the head's role and name:
-                 * (이하 진흥원·원장 윤상흠) */
-                while (k < len && s[k] != ',' && s[k] != ';' &&
+                int depth = 0; /* brackets opened inside the short form: 핵융합(연) */
+                /* up to a comma, a middle dot before the head's role and name ((이하
+                 * 진흥원·원장 윤상흠)), or a bracket that closes one opened before the
+                 * marker ((명칭 (이하 지질자원연)및 소재지)) */
+                while (k < len && s[k] != ',' && s[k] != ';' && !(s[k] == ')' && !depth) &&
                        !(len - k > 2 && !memcmp(s + k, "·", 2) &&
-                         role_and_name(s + k + 2, len - k - 2)))
+                         role_and_name(s + k + 2, len - k - 2))) {
+                    depth += (s[k] == '(') - (s[k] == ')');
                     k++;
+                }
                 strbuf_add(out, s + j, k - j);
                 for (const char *const *t = tails; *t; t++) {
                     size_t tl = strlen(*t);
@@ -347,7 +352,7 @@ static int unit_at(const char *s, size_t len)
     if (i < len && s[i] == ' ')
         i++;
     /* a unit starts with a Latin letter, μ (CE BC), ℃ (E2 84 83) or ° (C2 B0) */
-    if (i == len || !(uc_is_latin_letter((unsigned char)s[i]) || (unsigned char)s[i] == 0xCE ||
+    if (i == len || !(ascii_is_letter((unsigned char)s[i]) || (unsigned char)s[i] == 0xCE ||
                       (unsigned char)s[i] == 0xE2 || (unsigned char)s[i] == 0xC2))
         return 0;
     for (const char *const *u = units; *u; u++) {
@@ -394,16 +399,17 @@ static int year_of_title(const char *s, size_t len)
             i++;
         if (i == to)
             break;
-        if (!uc_is_latin_letter((unsigned char)s[i]))
+        if (!uc_is_latin_letter(utf8_at(s, to, i)))
             return 0;
         capitalised += s[i] >= 'A' && s[i] <= 'Z';
         words++;
         while (i < to && s[i] != ' ') {
-            unsigned char c = (unsigned char)s[i];
+            uint32_t c;
+            size_t n = utf8_decode(s + i, to - i, &c);
             if (!(uc_is_latin_letter(c) || c == '&' || c == '-' || c == '\'' ||
                   (c >= '0' && c <= '9')))
                 return 0;
-            i++;
+            i += n;
         }
     }
     /* a year after two words is a citation (World Bank 2020) more often than a name */
@@ -434,13 +440,11 @@ static int has_numeric_run(const char *s, size_t len)
             utf8_decode(s + j, len - j, &next);
         /* K-5G: a hyphen after a Latin prefix joins a name, as after a model code's
          * digits (CAS500-2) */
-        int latin_hyphen =
-            prev == '-' && i >= 2 && (uc_is_latin_letter((unsigned char)s[i - 2]) || code);
+        int latin_hyphen = prev == '-' && (uc_is_latin_letter(utf8_before(s, i - 1)) || code);
         /* CAS500-2, F-1-5: digits glued to a Latin word or its hyphen before another
          * hyphen and more of the code name a satellite, a visa or a model */
-        code =
-            (uc_is_latin_letter(prev) || latin_hyphen) && next == '-' && j + 1 < len &&
-            ((s[j + 1] >= '0' && s[j + 1] <= '9') || uc_is_latin_letter((unsigned char)s[j + 1]));
+        code = (uc_is_latin_letter(prev) || latin_hyphen) && next == '-' && j + 1 < len &&
+               ((s[j + 1] >= '0' && s[j + 1] <= '9') || uc_is_latin_letter(utf8_at(s, len, j + 1)));
         if (code) {
             prev = '0';
             i = j;
@@ -456,8 +460,8 @@ static int has_numeric_run(const char *s, size_t len)
                             s[i - 3] >= 'A' && s[i - 3] <= 'Z';
         /* Rio+20, Pre-Cop 18: a count of one or two digits after a Latin word
          * numbers an event or a programme */
-        int after_word = (prev == ' ' || prev == '+') && i >= 2 &&
-                         uc_is_latin_letter((unsigned char)s[i - 2]) && j - i <= 2;
+        int after_word =
+            (prev == ' ' || prev == '+') && uc_is_latin_letter(utf8_before(s, i - 1)) && j - i <= 2;
         int name_end = (next == 0 || next == ' ') && ((uc_is_hangul_syllable(prev) && j - i <= 2) ||
                                                       latin_hyphen || after_acronym || after_word);
         /* UNEA 5.2: a session or version number that ends the name; PM2.5, GPT-3.5:

@@ -64,24 +64,6 @@ static int is_hard_boundary(uint32_t c)
                    sizeof(hard_boundaries[0]), cmp_u32) != NULL;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t i)
-{
-    uint32_t c = 0;
-    if (i < len)
-        utf8_decode(s + i, len - i, &c);
-    return c;
-}
-
-static uint32_t cp_before(const char *s, size_t i)
-{
-    uint32_t c = 0;
-    if (i > 0) {
-        size_t p = utf8_prev(s, i);
-        utf8_decode(s + p, i - p, &c);
-    }
-    return c;
-}
-
 static int latin_or_digit(uint32_t c)
 {
     return uc_is_latin_letter(c) || uc_is_digit(c);
@@ -91,13 +73,13 @@ static int latin_or_digit(uint32_t c)
 static int latin_prefix_before(const char *s, size_t p)
 {
     size_t n = 0, i = p;
-    while (i > 0 && n < 3 && uc_is_latin_letter(cp_before(s, i))) {
+    while (i > 0 && n < 3 && uc_is_latin_letter(utf8_before(s, i))) {
         i = utf8_prev(s, i);
         n++;
     }
     if (n == 0 || n > 2)
         return 0;
-    return i == 0 || !latin_or_digit(cp_before(s, i));
+    return i == 0 || !latin_or_digit(utf8_before(s, i));
 }
 
 /* The opening quote that matches closing quote c, or 0. */
@@ -137,7 +119,7 @@ static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
     size_t i = open;
     while (i > 0 && s[i - 1] == ' ')
         i--;
-    uint32_t c = cp_before(s, i);
+    uint32_t c = utf8_before(s, i);
     uint32_t o = opener_of(c);
     if (!o)
         return 0;
@@ -182,7 +164,8 @@ static size_t clause_start(const char *s, size_t end, uint32_t *stop)
         }
         /* a hyphen joins Latin or digits (K-CLOUD, 1-2) and a short Latin
          * prefix to Hangul (K-클라우드), and splits Hangul (인공지능-반도체) */
-        if (c == '-' && !(latin_or_digit(cp_before(s, p)) && latin_or_digit(cp_at(s, end, i))) &&
+        if (c == '-' &&
+            !(latin_or_digit(utf8_before(s, p)) && latin_or_digit(utf8_at(s, end, i))) &&
             !latin_prefix_before(s, p)) {
             *stop = c;
             break;
@@ -372,13 +355,14 @@ static int initial_of_word(const char *word, size_t wlen, char c)
     return !n && term_is_loanword(word, wlen) && span_initial_matches_letter(first, c);
 }
 
-/* How many hyphens of s stand between two Latin letters (K-INFLUENCER, Asia-Pacific). */
+/* How many hyphens of s stand between two Latin letters (K-INFLUENCER, Asia-Pacific; not
+ * the hyphen of K-클라우드). */
 static unsigned latin_hyphens(const char *s, size_t len)
 {
     unsigned n = 0;
     for (size_t i = 1; i + 1 < len; i++)
-        n += s[i] == '-' && uc_is_latin_letter((unsigned char)s[i - 1]) &&
-             uc_is_latin_letter((unsigned char)s[i + 1]);
+        n += s[i] == '-' && uc_is_latin_letter(utf8_before(s, i)) &&
+             uc_is_latin_letter(utf8_at(s, len, i + 1));
     return n;
 }
 
@@ -701,7 +685,7 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
     /* 게임스컴 2012(gamescom 2012): the year the term ends with ends its name */
     if (!strcmp(why, "date, time or number") && wlen == 4 && gloss->len > 5 &&
         !memcmp(gloss->buf + gloss->len - 4, word, 4) && gloss->buf[gloss->len - 5] == ' ' &&
-        gloss_is_year(word) && uc_is_latin_letter((unsigned char)gloss->buf[0]))
+        gloss_is_year(word) && uc_is_latin_letter(utf8_at(gloss->buf, gloss->len, 0)))
         return NULL;
     /* 6G(6세대), 3D(3차원 영상): a count that restates the number of the acronym
      * glued before it is the acronym's Korean name */
@@ -819,11 +803,11 @@ static int item_closed(const char *s, size_t len, size_t b, size_t i)
         i++;
     while (i < len && s[i] == ' ')
         i++;
-    if (i >= len || list_bullet(cp_at(s, len, i)))
+    if (i >= len || list_bullet(utf8_at(s, len, i)))
         return 1;
     while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == ','))
         b--;
-    return b > 0 && s[b - 1] == ')' && uc_is_hangul_syllable(cp_at(s, len, i));
+    return b > 0 && s[b - 1] == ')' && uc_is_hangul_syllable(utf8_at(s, len, i));
 }
 
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
@@ -906,24 +890,24 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         (gloss.buf[0] == 'K' || gloss.buf[0] == 'k' ||
          (gloss_is_acronym_token(gloss.buf, gloss.len) && memchr(gloss.buf, 'K', gloss.len))) &&
         !memcmp(s + start - 4, "한", 3) &&
-        (start == 4 || !uc_is_hangul_syllable(cp_before(s, start - 4))))
+        (start == 4 || !uc_is_hangul_syllable(utf8_before(s, start - 4))))
         start = clause_start(s, start - 1, &stop);
     /* nor between two names when the acronym's first letter spells the first
      * and not the second: 인도-태평양 경제프레임워크(IPEF), 아시아-태평양 경제협력체(APEC) */
     if (stop == '-' && start > 1 && gloss_is_acronym_token(gloss.buf, gloss.len) &&
-        hyphen_name_before(s, start - 1, cp_at(s, end, start), gloss.buf[0]))
+        hyphen_name_before(s, start - 1, utf8_at(s, end, start), gloss.buf[0]))
         start = clause_start(s, start - 1, &stop);
     /* nor at commas between nouns that an acronym may spell word by word (외교,
      * 정보, 군사, 경제(DIME)): one comma per letter at most; span.c decides */
     if (stop == ',' && gloss_is_acronym_token(gloss.buf, gloss.len))
         for (size_t joins = 0, letters = acronym_alnum(gloss.buf, gloss.len);
              stop == ',' && joins + 1 < letters && start >= 2 && s[start] == ' ' &&
-             uc_is_hangul_syllable(cp_before(s, start - 1));
+             uc_is_hangul_syllable(utf8_before(s, start - 1));
              joins++)
             start = clause_start(s, start - 1, &stop);
     /* 「... 기본법(AI 기본법)」: the bracket closes a title; so do quotes, short forms
      * too (‘건강한 지배구조 개선위원회(이하 위원회)’), unless they hold a sentence */
-    uint32_t after = cp_at(s, len, g->close + 1);
+    uint32_t after = utf8_at(s, len, g->close + 1);
     if (stop && closer_of(stop) && after == closer_of(stop) &&
         (!(stop == '\'' || stop == '"') || !reads_as_sentence(s + start, end - start, 0)))
         flags |= OCC_TITLE;
@@ -954,7 +938,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     }
     /* a word glued to the bracket before ends that bracket's word, not this term:
      * 극자외선(EUV)용 감광제(포토레지스트) */
-    if (stop == ')' && start < end && uc_is_hangul_syllable(cp_at(s, end, start))) {
+    if (stop == ')' && start < end && uc_is_hangul_syllable(utf8_at(s, end, start))) {
         const char *sp = memchr(s + start, ' ', end - start);
         /* a particle (…(MDL)이) is a hard stop already, for the span to stop at */
         if (sp && ko_token_stop(s + start, (size_t)(sp - s) - start) != KO_STOP_HARD)

@@ -474,19 +474,16 @@ int score_sounds_like_word(const char *s, size_t len, const char *g)
     double min = ko_word_form(s, len) != KO_FORM_NONE || ko_token_stop(s, len) == KO_STOP_HARD
                      ? SOUND_FIT_WORD
                      : SOUND_FIT_NAME;
-    for (const char *p = g; *p;) {
-        while (*p && !uc_is_latin_letter((unsigned char)*p))
-            p++;
-        size_t n = 0;
-        while (p[n] && uc_is_latin_letter((unsigned char)p[n]))
-            n++;
+    size_t gl = strlen(g);
+    for (size_t i = 0; i < gl;) {
+        size_t n = utf8_latin_run(g + i, gl - i); /* whole characters: André */
         if (n >= 3 && n < sizeof(word)) {
-            memcpy(word, p, n);
+            memcpy(word, g + i, n);
             word[n] = '\0';
             if (score_sound_fit(s, len, word) >= min)
                 return 1;
         }
-        p += n;
+        i += n ? n : 1;
     }
     return 0;
 }

@@ -1249,6 +1249,42 @@ static int spells_letter_names(const char *w, size_t len, const char *a)
     return 0;
 }
 
+/* 1 when w[0..len), Hangul syllables alone, reads acronym acr as a word or spells its
+ * letters: 유네스코 for UNESCO, 더블유엠오 for WMO. */
+static int reads_acronym(const char *w, size_t len, const char *acr)
+{
+    return len && ko_syllable_count(w, len) * 3 == len &&
+           (score_sound_fit(w, len, acr) >= SOUND_FIT_NAME || spells_letter_names(w, len, acr));
+}
+
+/*
+ * A copy of reversed gloss g without an item that reads acronym acr: of two items
+ * joined by a comma or a middle dot, one the acronym in Hangul, the other is its
+ * Korean name (UNESCO(유네스코, 국제연합교육과학문화기구), WMO(세계기상기구·더블유엠오)).
+ * g whole otherwise.
+ */
+static char *reading_apart(const char *g, const char *acr)
+{
+    const char *sep = strchr(g, ','), *dot = strstr(g, "·");
+    size_t seplen = 1;
+    if (!sep || (dot && dot < sep))
+        sep = dot, seplen = 2;
+    if (!sep || !gloss_is_acronym_token(acr, strlen(acr)) || strchr(sep + seplen, ',') ||
+        strstr(sep + seplen, "·"))
+        return xstrdup(g);
+    const char *b = sep + seplen;
+    while (*b == ' ')
+        b++;
+    size_t al = (size_t)(sep - g), bl = strlen(b);
+    while (al && g[al - 1] == ' ')
+        al--;
+    if (reads_acronym(g, al, acr) && ko_syllable_count(b, bl) >= 2)
+        return xstrdup(b);
+    if (reads_acronym(b, bl, acr) && ko_syllable_count(g, al) >= 2)
+        return xmemdupz(g, al);
+    return xstrdup(g);
+}
+
 /* The reversed case, gloss(term): ICT(정보통신기술), CSAP(클라우드 보안인증제). */
 static void decide_reversed(struct occ *o, struct tok *t, int m, const struct doc_knowledge *k,
                             const struct extract_oracle *oracle)
@@ -1292,7 +1328,7 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
             score_place_unspelled(ko, (size_t)(sp - ko), latin) && !strchr(sp + 1, ' ') &&
             ko_syllable_count(sp + 1, strlen(sp + 1)) >= 3 && span_org_like(sp + 1, strlen(sp + 1)))
             ko = sp + 1;
-        char *dup = xstrdup(ko);
+        char *dup = reading_apart(ko, latin);
         free(o->ko);
         o->ko = dup;
         free(o->gloss_out);
@@ -1993,26 +2029,15 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
 /* 1 when some word of the English text e (words of letters) is a content word of expansion x. */
 static int english_in_expansion(const char *e, size_t el, const char *x)
 {
+    size_t xl = strlen(x);
     for (size_t i = 0; i < el;) {
-        while (i < el && !uc_is_latin_letter((unsigned char)e[i]))
-            i++;
-        size_t j = i;
-        while (j < el && uc_is_latin_letter((unsigned char)e[j]))
-            j++;
-        if (j - i >= 2) {
-            for (const char *p = x; *p;) {
-                while (*p && !uc_is_latin_letter((unsigned char)*p))
-                    p++;
-                const char *q = p;
-                while (*q && uc_is_latin_letter((unsigned char)*q))
-                    q++;
-                if (q > p && !acronym_function_word(p, (size_t)(q - p)) &&
-                    same_english_word(p, (size_t)(q - p), e + i, j - i))
-                    return 1;
-                p = q;
-            }
+        size_t n = utf8_latin_run(e + i, el - i);
+        for (size_t k = 0, w; n >= 2 && k < xl; k += w ? w : 1) {
+            w = utf8_latin_run(x + k, xl - k);
+            if (w && !acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
+                return 1;
         }
-        i = j;
+        i += n ? n : 1;
     }
     return 0;
 }
@@ -2147,7 +2172,7 @@ static int compound_holds_acronym(const struct tok *t, int s, int m, const char 
         score_acronym_fit(t[m - 1].s, t[m - 1].len, acr))
         return 0;
     const char *a = acr;
-    while (*a && !uc_is_latin_letter((unsigned char)*a))
+    while (*a && !ascii_is_letter((unsigned char)*a))
         a++;
     uint32_t first, last;
     utf8_decode(t[s].s, t[s].len, &first);

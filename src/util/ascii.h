@@ -1,5 +1,5 @@
 /*
- * ascii.h - ASCII case folding, the one place it is written.
+ * ascii.h - ASCII letters and case folding, the one place they are written.
  *
  * Only A-Z and a-z change; every other byte (digits, punctuation, the bytes
  * of UTF-8 sequences) is left as it is, whatever the locale. The ctype.h
@@ -10,6 +10,13 @@
 #define DADEUM_UTIL_ASCII_H
 
 #include <stddef.h>
+
+/* 1 when c is A-Z or a-z: a byte of UTF-8 (a Hangul lead byte, 0xEA..0xED) is not, as it
+ * would be for uc_is_latin_letter, which takes a decoded code point. */
+static inline int ascii_is_letter(int c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 /* c with A-Z made a-z (c is a byte value or a char). */
 static inline int ascii_lower(int c)

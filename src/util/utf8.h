@@ -192,6 +192,43 @@ static inline int uc_is_space(uint32_t c)
     return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
 }
 
+/*
+ * The classes above take code points, not bytes: a byte of 0xC0 and above
+ * passes uc_is_latin_letter, so the lead byte of a Hangul syllable (0xEA..0xED)
+ * would count as a Latin letter (the hyphen of K-클라우드 as one between
+ * letters). These decode the character a byte offset starts or ends.
+ */
+/* The code point at offset i of s[0..len); 0 when i is len or past it. */
+static inline uint32_t utf8_at(const char *s, size_t len, size_t i)
+{
+    uint32_t c = 0;
+    if (i < len)
+        utf8_decode(s + i, len - i, &c);
+    return c;
+}
+/* The code point that ends at offset i of s; 0 when i is 0. */
+static inline uint32_t utf8_before(const char *s, size_t i)
+{
+    uint32_t c = 0;
+    if (i > 0) {
+        size_t p = utf8_prev(s, i);
+        utf8_decode(s + p, i - p, &c);
+    }
+    return c;
+}
+/* The length in bytes of the run of Latin letters that opens s[0..len) (André). */
+static inline size_t utf8_latin_run(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (uint32_t c; n < len;) {
+        size_t k = utf8_decode(s + n, len - n, &c);
+        if (!uc_is_latin_letter(c))
+            break;
+        n += k;
+    }
+    return n;
+}
+
 /* Initial consonant index 0..18 of a syllable, or -1. */
 static inline int hangul_initial(uint32_t c)
 {

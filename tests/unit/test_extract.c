@@ -384,7 +384,9 @@ static void test_clean_accepts(void)
         {"R&D", "R&D", 0},
         {"CSAP*", "CSAP", 0},                                    /* footnote star */
         {"영문: Korea Internet", "Korea Internet", 0},           /* label removed */
-        {"English: Cloud", "Cloud", 0},                          /* a label before a colon */
+        {"English: Cloud", "Cloud", 0},                          /* any label before a colon */
+        {"영문 Korea Internet", "Korea Internet", 0},            /* a Korean one before Latin */
+        {"English Cloud", "English Cloud", 0},                   /* English is a word of the name */
         {"English Premier League", "English Premier League", 0}, /* a word of a name */
         {"'이음5G'", "이음5G", OCC_QUOTED},
         {"“클라우드”", "클라우드", OCC_QUOTED},
