@@ -850,9 +850,6 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
         x[PF_gloss_loan_odds] = loan_logodds(gloss, gl, oracle);
     if (kind == MODEL_KIND_ABBREV || kind == MODEL_KIND_ENGLISH)
         x[PF_sound_fit] = score_sound_fit(ko, kl, gloss);
-    /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
-    x[PF_loan_acr_mismatch] = kind == MODEL_KIND_ABBREV && x[PF_ko_loanlike] &&
-                              x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
     x[PF_reversed] = (o->flags & OCC_REVERSED) != 0;
     /* plain words listed as alternatives, in a document about plain words */
     x[PF_dotted] = (o->flags & OCC_DOTTED) != 0;
@@ -895,6 +892,8 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
         x[PF_acr_per_token] = (double)gs.upper / (ntok ? ntok : 1) / 4.0;
         x[PF_acr_initial] = s >= 0 && initial_fits(t[s].s, t[s].len, gloss[0]);
         x[PF_acr_fit] = score_acronym_fit(ko, kl, gloss);
+        /* a loanword whose acronym neither spells it nor sounds like it: 인프라(GPU) */
+        x[PF_loan_acr_mismatch] = x[PF_ko_loanlike] && x[PF_acr_fit] == 0 && x[PF_sound_fit] < 0.5;
         /* an acronym that neither spells the Korean side nor sounds like it, nor
          * shares a Latin letter with it: AI반도체(IITP), 양자(NIA) */
         x[PF_acr_unrelated] = x[PF_acr_fit] == 0 && !x[PF_ko_loanlike] && !x[PF_lex_match];
