@@ -125,9 +125,11 @@ $(BUILD)/gen/model_data.h: src/gen/sort_rows.awk src/gen/gen_model.awk $(MODEL) 
 	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_model.awk $(MODEL) > $@+ \
 	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-# Tables mined once from Debian's Korean message catalogues by src/gen/mine_l10n.py
+# Tables mined once from Debian's Korean message catalogues and CLDR's emoji annotations
+# by src/gen/mine_l10n.py
 # (committed, reviewed); gen_attested.awk refuses a table whose rows or format are wrong.
-ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv
+ATTESTED = glossaries/lexicon/attested-loanwords.tsv glossaries/lexicon/l10n-words.tsv \
+           glossaries/lexicon/cldr-loanwords.tsv
 $(BUILD)/gen/attested_data.h: src/gen/sort_rows.awk src/gen/gen_attested.awk $(ATTESTED)
 	@mkdir -p $(@D)
 	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_attested.awk $(ATTESTED) > $@+ && mv $@+ $@

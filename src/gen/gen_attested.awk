@@ -1,9 +1,11 @@
 # gen_attested.awk - compile the tables mined from Debian's Korean message
-# catalogues (src/gen/mine_l10n.py) into C.
+# catalogues and CLDR's emoji annotations (src/gen/mine_l10n.py) into C.
 #
-#   LC_ALL=C awk -f sort_rows.awk -f gen_attested.awk attested-loanwords.tsv l10n-words.tsv > attested_data.h
+#   LC_ALL=C awk -f sort_rows.awk -f gen_attested.awk attested-loanwords.tsv l10n-words.tsv \
+#       cldr-loanwords.tsv > attested_data.h
 #
-# attested-loanwords.tsv: ko, en, count; l10n-words.tsv: ko, en, count, dice.
+# attested-loanwords.tsv and cldr-loanwords.tsv: ko, en, count, one table of
+# loanwords in the order given; l10n-words.tsv: ko, en, count, dice.
 # Each file must declare "# rows: N" in its header and hold exactly N rows
 # after its header row; ko must be Hangul (no ASCII), en lower-case English
 # words, count a positive integer. Any other input stops the build: the
@@ -21,9 +23,9 @@ BEGIN { FS = "\t"; nl = nw = 0; bad = 0 }
 FNR == 1 {
     if (NR > 1) check_count()
     cur = FILENAME; kind = ""; declared = -1; rows = 0; header = 0
-    if (FILENAME ~ /attested-loanwords\.tsv$/) kind = "loan"
+    if (FILENAME ~ /(attested|cldr)-loanwords\.tsv$/) kind = "loan"
     else if (FILENAME ~ /l10n-words\.tsv$/) kind = "words"
-    else fail("unknown table (expected attested-loanwords.tsv or l10n-words.tsv)")
+    else fail("unknown table (expected attested-loanwords.tsv, cldr-loanwords.tsv or l10n-words.tsv)")
 }
 /^#/ {
     if (match($0, /^# rows: [0-9]+$/)) declared = substr($0, 9) + 0

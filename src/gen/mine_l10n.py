@@ -8,6 +8,8 @@ Korean message catalogues (English msgid, Korean msgstr).
         --words-out glossaries/lexicon/l10n-words.tsv
     src/gen/mine_l10n.py heldout > candidates.tsv   # single-word pairs of the
                                                   # held-out packages, for review
+    src/gen/mine_l10n.py cldr [--dadeum ./dadeum] \
+        --out glossaries/lexicon/cldr-loanwords.tsv
 
 fetch downloads the packages of MINED and HELD_OUT into build/l10n/debs and
 unpacks each into build/l10n/root/<deb name>. mine reads every
@@ -30,6 +32,14 @@ coefficient 2 c(k,e) / (c(k) + c(e)) of message co-occurrence. A pair is kept
 when e is k's best English word and k is among e's best three Korean words,
 c(k,e) >= MIN_WORD_COUNT and Dice >= MIN_DICE.
 
+CLDR loanwords. The same attestation over Unicode CLDR's emoji annotations
+(Debian's unicode-cldr-core: common/annotations/en.xml and ko.xml), one
+"message" per emoji: its English keywords and name against its Korean ones
+(🍴 cutlery | fork | fork and knife against 나이프 | 식당 | 포크 | 포크와 나이프).
+They name everyday things the software catalogues seldom do (fork, sandal,
+steak, bowling), and an emoji's keywords are one concept, so one emoji attests
+a pair (count >= MIN_CLDR_COUNT).
+
 The script prints nothing but a summary on stderr; the files it writes carry
 their provenance (packages, versions, command, row counts) in '#' lines.
 """
@@ -51,7 +61,12 @@ MINED = ['libreoffice-l10n-ko', 'gimp-data', 'inkscape', 'gnome-control-center-d
 # Held out whole: KDE. tests/data/translit/l10n-kde.tsv is drawn from these.
 HELD_OUT = ['plasma-workspace-data', 'dolphin']
 
+# Unicode CLDR (emoji annotations), for cldr.
+CLDR = 'unicode-cldr-core'
+CLDR_ANNOTATIONS = 'usr/share/unicode/cldr/common/annotations'
+
 MIN_LOAN_COUNT = 2
+MIN_CLDR_COUNT = 1
 MIN_WORD_COUNT = 4
 MIN_LOAN_SHARE = 0.2
 MIN_DICE = 0.3
@@ -148,7 +163,7 @@ def messages(pkgs):
 def cmd_fetch(_args):
     debs = os.path.join(L10N, 'debs')
     os.makedirs(debs, exist_ok=True)
-    for pkg in MINED + HELD_OUT:
+    for pkg in MINED + HELD_OUT + [CLDR]:
         if not glob.glob(os.path.join(debs, pkg + '_*.deb')):
             subprocess.run(['apt-get', 'download', pkg], cwd=debs, check=True)
         deb = sorted(glob.glob(os.path.join(debs, pkg + '_*.deb')))[-1]
@@ -193,13 +208,13 @@ def header(f, title, pkgs, argv, rows, extra):
     f.write('# rows: %d\n' % rows)
 
 
-def cmd_mine(args):
-    msgs = messages(MINED)
+def attest(dadeum, msgs, min_count):
+    """Rows (ko, en, count) of the loanwords msgs attest, best first (see the top)."""
     forms = set()
     for _, _, mst in msgs:
         for tok in re.findall(r'[가-힣]+', mst):
             forms.update(f for f in ko_forms(tok) if len(f) >= 2)
-    cands = translit(args.dadeum, sorted(forms))
+    cands = translit(dadeum, sorted(forms))
 
     loan = collections.Counter()
     freq = collections.Counter()  # messages holding each Hangul form
@@ -232,7 +247,7 @@ def cmd_mine(args):
     for (ko, en), c in loan.items():
         # a native word read as English by chance (위치: which) attests it in
         # few of the messages that hold it
-        if c >= MIN_LOAN_COUNT and c >= MIN_LOAN_SHARE * freq[ko]:
+        if c >= min_count and c >= MIN_LOAN_SHARE * freq[ko]:
             by_ko[ko].append((c, en))
     loan_rows = []
     for ko, lst in by_ko.items():
@@ -241,6 +256,12 @@ def cmd_mine(args):
             if c * 4 >= lst[0][0]:  # a second reading needs a quarter of the first's count
                 loan_rows.append((ko, en, c))
     loan_rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return loan_rows
+
+
+def cmd_mine(args):
+    msgs = messages(MINED)
+    loan_rows = attest(args.dadeum, msgs, MIN_LOAN_COUNT)
     loanwords = {r[0] for r in loan_rows}
 
     # Korean<->English words by Dice over messages.
@@ -302,6 +323,41 @@ def cmd_mine(args):
           % (len(msgs), len(loan_rows), len(word_rows)), file=sys.stderr)
 
 
+def cldr_annotations(path):
+    """emoji -> its annotations (keywords and name) joined by ' | '."""
+    out = collections.defaultdict(list)
+    text = open(path, encoding='utf-8').read()
+    for cp, words in re.findall(r'<annotation cp="([^"]+)"[^>]*>([^<]*)</annotation>', text):
+        out[cp].append(words)
+    return {cp: ' | '.join(w) for cp, w in out.items()}
+
+
+def cmd_cldr(args):
+    d = deb_dir(CLDR)
+    en = cldr_annotations(os.path.join(d, CLDR_ANNOTATIONS, 'en.xml'))
+    ko = cldr_annotations(os.path.join(d, CLDR_ANNOTATIONS, 'ko.xml'))
+    msgs = [(cp, en[cp], ko[cp]) for cp in sorted(set(en) & set(ko))]
+    rows = attest(args.dadeum, msgs, MIN_CLDR_COUNT)
+    argv = ['src/gen/mine_l10n.py'] + sys.argv[1:]
+    with open(args.out, 'w', encoding='utf-8') as f:
+        f.write('# cldr-loanwords.tsv - Hangul loanwords attested beside their English source.\n')
+        f.write('# Source: Unicode CLDR emoji annotations, Debian 12 %s %s\n'
+                % (CLDR, pkg_version(d)))
+        f.write('#   (%s/en.xml and ko.xml: %d emoji annotated in both)\n'
+                % (CLDR_ANNOTATIONS, len(msgs)))
+        f.write('# Made by: src/gen/mine_l10n.py fetch && %s\n' % ' '.join(argv))
+        f.write('# A row: a Hangul keyword of an emoji whose transliteration (dadeum translit -n 8,\n')
+        f.write('# commit of this file) is an English keyword of the same emoji; count = emoji\n')
+        f.write('# attesting it; count >= %d and >= %.1f of the emoji holding ko; at most two\n'
+                % (MIN_CLDR_COUNT, MIN_LOAN_SHARE))
+        f.write('# readings per ko. Columns: ko, en, count.\n')
+        f.write('# rows: %d\n' % len(rows))
+        f.write('ko\ten\tcount\n')
+        for k, e, c in rows:
+            f.write('%s\t%s\t%d\n' % (k, e, c))
+    print('mine_l10n cldr: %d emoji, %d loanword rows' % (len(msgs), len(rows)), file=sys.stderr)
+
+
 def cmd_heldout(_args):
     """Single-word msgid/msgstr pairs of the held-out packages, with counts."""
     c = collections.Counter()
@@ -322,8 +378,11 @@ def main():
     m.add_argument('--loan-out', required=True)
     m.add_argument('--words-out', required=True)
     sub.add_parser('heldout')
+    c = sub.add_parser('cldr')
+    c.add_argument('--dadeum', default='./dadeum')
+    c.add_argument('--out', required=True)
     args = ap.parse_args()
-    {'fetch': cmd_fetch, 'mine': cmd_mine, 'heldout': cmd_heldout}[args.cmd](args)
+    {'fetch': cmd_fetch, 'mine': cmd_mine, 'heldout': cmd_heldout, 'cldr': cmd_cldr}[args.cmd](args)
 
 
 if __name__ == '__main__':

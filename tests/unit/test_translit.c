@@ -289,7 +289,8 @@ static void test_attested(void)
     const char *s;
     int n;
 
-    INT_EQ((int)attested_loanword_rows(), 785, "every row of attested-loanwords.tsv");
+    INT_EQ((int)attested_loanword_rows(), 785 + 514,
+           "every row of attested-loanwords.tsv and cldr-loanwords.tsv");
     INT_EQ((int)attested_word_rows(), 1657, "every row of l10n-words.tsv");
     s = attested_loanword_en("데이터베이스", strlen("데이터베이스"));
     STR_EQ(s ? s : "(null)", "database", "the loanword table by Korean word");
@@ -304,6 +305,11 @@ static void test_attested(void)
     INT_EQ((int)attested_near_count(q, (size_t)n, "database", 0), 2, "within 0: itself");
     INT_EQ((int)attested_near_count(q, (size_t)n, "database", 10), 258, "within 10: 데이터베이스");
     INT_EQ((int)attested_near_count(q, (size_t)n, "zzzz", 10), 0, "an English word no row has");
+    /* CLDR's emoji annotations name everyday things the catalogues do not */
+    s = attested_loanword_en("크랩", strlen("크랩"));
+    STR_EQ(s ? s : "(null)", "crab", "a row of cldr-loanwords.tsv (🦀)");
+    STR_EQ(best("디저트", NULL), "dessert", "the CLDR prior over the commoner desert");
+    STR_EQ(best("크랩", NULL), "crab", "the CLDR prior over crap");
 }
 
 int main(void)
