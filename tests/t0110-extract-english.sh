@@ -146,4 +146,11 @@ test_expect_success 'a loanword with its English beside it takes that English, a
     printf "스마트 팩토리\tSmart Factory\t1.00\tcorpus\nSmart Factory\tSmart Factory\t1.00\tgloss\n" >expect &&
     test_cmp expect actual
 '
+test_expect_success 'a hyphen written against a loanword joins its English' '
+    printf "전자 신분증(e-패스포트)과 지역 안내(K-가이드)를 만든다.\n" >hy.txt &&
+    dadeum extract hy.txt >out.tsv &&
+    cut -f4,8 out.tsv | tail -n +2 >actual &&
+    printf "e-패스포트\te-passport\nK-가이드\tK-guide\n" >expect &&
+    test_cmp expect actual
+'
 test_done

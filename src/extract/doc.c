@@ -750,11 +750,12 @@ static size_t lexicon_english_runs(const char *g, struct strbuf *out, size_t *le
         for (j = i; j < len && ((unsigned char)g[j] < 0x80) == ascii; j++)
             ;
         const char *en = ascii ? NULL : lexicon_loanword_en(g + i, j - i);
-        if (en) { /* a word of its own: 글로벌 R&D센터 -> global R&D center */
-            if (out->len && out->buf[out->len - 1] != ' ')
+        if (en) { /* a word of its own: 글로벌 R&D센터 -> global R&D center, but a
+                   * hyphen joins it: K-가이드 -> K-guide */
+            if (out->len && out->buf[out->len - 1] != ' ' && out->buf[out->len - 1] != '-')
                 strbuf_addch(out, ' ');
             strbuf_addstr(out, en);
-            if (j < len && g[j] != ' ')
+            if (j < len && g[j] != ' ' && g[j] != '-')
                 strbuf_addch(out, ' ');
             replaced++;
         } else {
