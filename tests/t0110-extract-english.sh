@@ -153,4 +153,19 @@ test_expect_success 'a hyphen written against a loanword joins its English' '
     printf "e-패스포트\te-passport\nK-가이드\tK-guide\n" >expect &&
     test_cmp expect actual
 '
+test_expect_success 'a long form broken at a line end takes the lexicon spelling of its words' '
+    printf "%s\n" "세계보건기구(WHO, World Health Organi- zation)와 국제전기통신연합(ITU," \
+        "International Telecommun ication Union), 경제협력개발기구(OECD, Organisation for" \
+        "Economic Cooperation and Development)가 모였다." | tr "\n" " " >br.txt &&
+    dadeum extract br.txt >out.tsv &&
+    cut -f4,8 out.tsv | tail -n +2 >actual &&
+    printf "%s\t%s\n" WHO "World Health Organization" ITU "International Telecommunication Union" \
+        OECD "Organisation for Economic Cooperation and Development" >expect &&
+    test_cmp expect actual &&
+    dadeum ingest -q --db br.db br.txt &&
+    dadeum export --db br.db --all -o br.tmx &&
+    sed -n "s/.*<seg>\(.*\)<\/seg>.*/\1/p" br.tmx >segs &&
+    grep -x "International Telecommunication Union" segs &&
+    ! grep -e "Organi- zation" -e "Telecommun ication" segs
+'
 test_done

@@ -28,6 +28,7 @@
 #include "extract/lexicon.h"
 #include "text/korean.h"
 #include "text/normalize.h"
+#include "util/ascii.h"
 #include "util/strmap.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
@@ -843,6 +844,33 @@ static int lexicon_english(struct extract_pair *p, const char *a, size_t alen, d
     return 1;
 }
 
+/*
+ * 1 when English en spells the letters of the lexicon's l, case and word
+ * breaks aside, and breaks with a space a word l writes whole: a line end
+ * of the source (International Telecommun ication Union, International
+ * Labour Organi- zation). Breaks l writes otherwise are the document's
+ * style and stay (Over The Top for Over-the-Top; Co-operation).
+ */
+static int splits_words_of(const char *en, const char *l)
+{
+    int split = 0;
+
+    for (;;) {
+        int spaced = 0, broken = 0;
+        for (; *en == ' ' || *en == '-'; en++)
+            spaced |= *en == ' ';
+        for (; *l == ' ' || *l == '-'; l++)
+            broken = 1;
+        if (!*en || !*l)
+            return !*en && !*l && split;
+        if (ascii_lower((unsigned char)*en) != ascii_lower((unsigned char)*l))
+            return 0;
+        split |= spaced && !broken;
+        en++;
+        l++;
+    }
+}
+
 static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
 {
     {
@@ -895,6 +923,16 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
                 p->abbr = a;
                 if (!p->en) /* a row names the term: its English is sure */
                     lexicon_english(p, a, strlen(a), 0.85);
+            }
+        }
+        if (p->en && p->abbr) {
+            int agreed;
+            const char *l =
+                lexicon_acronym_en_for(p->abbr, strlen(p->abbr), p->ko, strlen(p->ko), &agreed);
+            if (l && splits_words_of(p->en, l)) {
+                if (p->expansion == p->en) /* the form exported beside it */
+                    p->expansion = l;
+                p->en = l;
             }
         }
     }
