@@ -168,4 +168,12 @@ test_expect_success 'a long form broken at a line end takes the lexicon spelling
     grep -x "International Telecommunication Union" segs &&
     ! grep -e "Organi- zation" -e "Telecommun ication" segs
 '
+test_expect_success 'an acronym gloss of several words: a word of another body is not the term'"'"'s English' '
+    printf "%s\n" "OECD ODA(공적개발원조) 지표와 AI OCR(문서자동인식시스템)을 쓴다." >ow.txt &&
+    dadeum extract ow.txt >out.tsv &&
+    cut -f3,4,8 out.tsv | tail -n +2 >actual &&
+    printf "%s\t%s\t%s\n" 공적개발원조 "OECD ODA" "Official Development Assistance" \
+        문서자동인식시스템 "AI OCR" "Artificial Intelligence Optical Character Recognition" >expect &&
+    test_cmp expect actual
+'
 test_done

@@ -871,6 +871,59 @@ static int splits_words_of(const char *en, const char *l)
     }
 }
 
+/*
+ * 1 when a lexicon row of acronym w[0..n) names term ko (ODA of 공적개발원조),
+ * 0 when its rows name another term only (OECD, 경제협력개발기구), -1 when the
+ * lexicon gives w no Korean name.
+ */
+static int word_held(const char *w, size_t n, const char *ko)
+{
+    const char *forms[1];
+    int agreed;
+
+    if (!lexicon_ko_forms(w, n, forms, 1))
+        return -1; /* no Korean name to hold it to */
+    lexicon_acronym_en_for(w, n, ko, strlen(ko), &agreed);
+    return agreed;
+}
+
+/*
+ * The English of an acronym gloss of several words (ICT R&D): the long
+ * forms of its words, when all are known; a word whose Korean name the
+ * term does not hold, beside one whose name it holds, is left out.
+ */
+static void words_english(struct extract_doc *d, struct extract_pair *p)
+{
+    struct strbuf en = STRBUF_INIT;
+    int all = 1, any_held = 0;
+    size_t n;
+
+    for (const char *w = p->gloss; *w; w += n + strspn(w + n, " ")) {
+        n = strcspn(w, " ");
+        any_held |= word_held(w, n, p->ko) == 1;
+    }
+    for (const char *w = p->gloss; *w && all; w += n + strspn(w + n, " ")) {
+        n = strcspn(w, " ");
+        if (any_held && word_held(w, n, p->ko) == 0)
+            continue; /* another body's: OECD of 공적개발원조 */
+        const char *x = strmap_get(&d->expansions, w, n);
+        const char *l = x ? x : lexicon_acronym_en(w, n);
+        if (l && *l) {
+            if (en.len)
+                strbuf_addch(&en, ' ');
+            strbuf_addstr(&en, l);
+        } else {
+            all = 0;
+        }
+    }
+    if (all && en.len) {
+        p->en = own(d, strbuf_detach(&en, NULL));
+        p->confidence = 0.8;
+        p->evidence = "lexicon";
+    }
+    strbuf_release(&en);
+}
+
 static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
 {
     {
@@ -890,31 +943,7 @@ static void fill_english_one(struct extract_doc *d, struct extract_pair *p)
                 p->confidence = 0.95;
                 p->evidence = "corpus";
             } else if (!lexicon_english(p, p->gloss, glen, 0.9) && strchr(p->gloss, ' ')) {
-                /* ICT R&D: the long forms of its words, when all are known */
-                struct strbuf en = STRBUF_INIT;
-                int all = 1;
-                for (const char *w = p->gloss; *w && all;) {
-                    const char *e = strchr(w, ' ');
-                    size_t n = e ? (size_t)(e - w) : strlen(w);
-                    const char *x2 = strmap_get(&d->expansions, w, n);
-                    const char *l2 = x2 ? x2 : lexicon_acronym_en(w, n);
-                    if (l2 && *l2) {
-                        if (en.len)
-                            strbuf_addch(&en, ' ');
-                        strbuf_addstr(&en, l2);
-                    } else {
-                        all = 0;
-                    }
-                    w += n;
-                    while (*w == ' ')
-                        w++;
-                }
-                if (all && en.len) {
-                    p->en = own(d, strbuf_detach(&en, NULL));
-                    p->confidence = 0.8;
-                    p->evidence = "lexicon";
-                }
-                strbuf_release(&en);
+                words_english(d, p);
             }
         }
         if (!p->abbr) {
