@@ -85,12 +85,20 @@ test_expect_success 'an acronym takes the English of the lexicon row that names 
 '
 
 test_expect_success 'for another Korean name the lexicon English is only a guess' '
-    printf "거리에 폐쇄회로(CC) 카메라를 단다.\n" >cc.txt &&
-    dadeum extract cc.txt >out.tsv &&
+    printf "차량에 위치확인시스템(GPS) 단말기를 단다.\n" >gps.txt &&
+    dadeum extract gps.txt >out.tsv &&
     cols out.tsv >actual &&
-    rows 폐쇄회로 CC abbrev "Common Criteria" CC derived >expect &&
+    rows 위치확인시스템 GPS abbrev "Global Positioning System" GPS derived >expect &&
     test_cmp expect actual &&
     awk -F "\t" "NR == 2 { exit !(\$10 < 0.95) }" out.tsv
+'
+
+test_expect_success 'no guess when the morphemes of the Korean name give none of its words' '
+    printf "거리에 폐쇄회로(CC) 카메라를 달고 조류인플루엔자(AI)에 대비한다.\n" >cc.txt &&
+    dadeum extract cc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\tabbrev\t\t%s\t\n" 폐쇄회로 CC CC 조류인플루엔자 AI AI >expect &&
+    test_cmp expect actual
 '
 
 test_expect_success 'JSON Lines carries the same English fields' '
