@@ -85,12 +85,20 @@ test_expect_success 'an acronym takes the English of the lexicon row that names 
 '
 
 test_expect_success 'for another Korean name the lexicon English is only a guess' '
-    printf "거리에 폐쇄회로(CC) 카메라를 단다.\n" >cc.txt &&
-    dadeum extract cc.txt >out.tsv &&
+    printf "차량에 위치확인시스템(GPS) 단말기를 단다.\n" >gps.txt &&
+    dadeum extract gps.txt >out.tsv &&
     cols out.tsv >actual &&
-    rows 폐쇄회로 CC abbrev "Common Criteria" CC derived >expect &&
+    rows 위치확인시스템 GPS abbrev "Global Positioning System" GPS derived >expect &&
     test_cmp expect actual &&
     awk -F "\t" "NR == 2 { exit !(\$10 < 0.95) }" out.tsv
+'
+
+test_expect_success 'no guess when the morphemes of the Korean name give none of its words' '
+    printf "거리에 폐쇄회로(CC) 카메라를 달고 조류인플루엔자(AI)에 대비한다.\n" >cc.txt &&
+    dadeum extract cc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    printf "%s\t%s\tabbrev\t\t%s\t\n" 폐쇄회로 CC CC 조류인플루엔자 AI AI >expect &&
+    test_cmp expect actual
 '
 
 test_expect_success 'JSON Lines carries the same English fields' '
@@ -144,6 +152,36 @@ test_expect_success 'a loanword with its English beside it takes that English, a
     dadeum extract sf.txt >out.tsv &&
     cut -f4,8,10,11 out.tsv | tail -n +2 >actual &&
     printf "스마트 팩토리\tSmart Factory\t1.00\tcorpus\nSmart Factory\tSmart Factory\t1.00\tgloss\n" >expect &&
+    test_cmp expect actual
+'
+test_expect_success 'a hyphen written against a loanword joins its English' '
+    printf "전자 신분증(e-패스포트)과 지역 안내(K-가이드)를 만든다.\n" >hy.txt &&
+    dadeum extract hy.txt >out.tsv &&
+    cut -f4,8 out.tsv | tail -n +2 >actual &&
+    printf "e-패스포트\te-passport\nK-가이드\tK-guide\n" >expect &&
+    test_cmp expect actual
+'
+test_expect_success 'a long form broken at a line end takes the lexicon spelling of its words' '
+    printf "%s\n" "세계보건기구(WHO, World Health Organi- zation)와 국제전기통신연합(ITU," \
+        "International Telecommun ication Union), 경제협력개발기구(OECD, Organisation for" \
+        "Economic Cooperation and Development)가 모였다." | tr "\n" " " >br.txt &&
+    dadeum extract br.txt >out.tsv &&
+    cut -f4,8 out.tsv | tail -n +2 >actual &&
+    printf "%s\t%s\n" WHO "World Health Organization" ITU "International Telecommunication Union" \
+        OECD "Organisation for Economic Cooperation and Development" >expect &&
+    test_cmp expect actual &&
+    dadeum ingest -q --db br.db br.txt &&
+    dadeum export --db br.db --all -o br.tmx &&
+    sed -n "s/.*<seg>\(.*\)<\/seg>.*/\1/p" br.tmx >segs &&
+    grep -x "International Telecommunication Union" segs &&
+    ! grep -e "Organi- zation" -e "Telecommun ication" segs
+'
+test_expect_success 'an acronym gloss of several words: a word of another body is not the term'"'"'s English' '
+    printf "%s\n" "OECD ODA(공적개발원조) 지표와 AI OCR(문서자동인식시스템)을 쓴다." >ow.txt &&
+    dadeum extract ow.txt >out.tsv &&
+    cut -f3,4,8 out.tsv | tail -n +2 >actual &&
+    printf "%s\t%s\t%s\n" 공적개발원조 "OECD ODA" "Official Development Assistance" \
+        문서자동인식시스템 "AI OCR" "Artificial Intelligence Optical Character Recognition" >expect &&
     test_cmp expect actual
 '
 test_done

@@ -1074,7 +1074,7 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
                            unsigned *sources, double *weakest)
 {
     size_t i = 0, kept = 0;
-    int need_space = 0;
+    int need_space = 0, spaced = 0;
 
     if (weakest)
         *weakest = 1.0;
@@ -1084,9 +1084,14 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
         uint32_t c;
         size_t adv = utf8_decode(s + i, len - i, &c), j = i + adv;
         if (uc_is_space(c)) {
+            spaced = 1;
             i = j;
             continue;
         }
+        /* a hyphen written against a word joins it (e-패스포트 -> e-passport) */
+        if (need_space && !spaced && (s[i - 1] == '-' || s[i] == '-'))
+            need_space = 0;
+        spaced = 0;
         if (uc_is_hangul_syllable(c)) {
             struct translit_candidate cand;
             const char *tw;

@@ -81,9 +81,9 @@ int translit_lookup(struct translit *t, const char *s, size_t len,
  * Renders a gloss that mixes scripts ("AI 원스톱 바우처") into English,
  * appending to out: Latin and digit runs are kept as written, each Hangul run
  * is replaced by its best candidate, and the parts are joined by single
- * spaces. A Hangul run with no credible candidate is kept as it is. Returns
- * the number of Hangul runs kept untranslated (0 = all translated), or -1
- * when s is not valid UTF-8 (out is then unchanged).
+ * spaces (none beside a hyphen the gloss writes against them). A Hangul run with no credible
+ * candidate is kept as it is. Returns the number of Hangul runs kept untranslated (0 = all
+ * translated), or -1 when s is not valid UTF-8 (out is then unchanged).
  */
 int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out);
 

@@ -187,6 +187,9 @@ int span_initial_matches_letter(uint32_t s, char c);
 int span_korean_name(const char *s, size_t len);
 /* 1 when Hangul s[0..len) sounds like one word of Latin gloss g (그린 and Green; score.c). */
 int score_sounds_like_word(const char *s, size_t len, const char *g);
+/* 1 when some word of the English text e[0..el) (words of letters) is a content word of
+ * expansion x: equal, or sharing the first five letters (manage, management). */
+int span_english_in_expansion(const char *e, size_t el, const char *x);
 /* 1 when t[i] of t[0..m) is 소재 spaced before a name: where it is, not part of it. */
 int span_located_at(const struct tok *t, int i, int m);
 /* How much Hangul ko[0..kl) sounds like Latin gloss: consonant skeletons in nine

@@ -2026,8 +2026,7 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
     return wl >= 5 && el >= 5 && !ascii_casecmp_n(word, e, 5);
 }
 
-/* 1 when some word of the English text e (words of letters) is a content word of expansion x. */
-static int english_in_expansion(const char *e, size_t el, const char *x)
+int span_english_in_expansion(const char *e, size_t el, const char *x)
 {
     size_t xl = strlen(x);
     for (size_t i = 0; i < el;) {
@@ -2055,13 +2054,13 @@ static int token_renders_expansion(const struct tok *t, const char *x,
         const char *en[LEX_MAX_FORMS];
         size_t n = lexicon_morpheme_en(t->s, ends[e], en, LEX_MAX_FORMS);
         for (size_t k = 0; k < n; k++)
-            if (english_in_expansion(en[k], strcspn(en[k], "|"), x))
+            if (span_english_in_expansion(en[k], strcspn(en[k], "|"), x))
                 return 1;
     }
     if (oracle && oracle->english && ne) {
         struct strbuf out = STRBUF_INIT;
         int hit = oracle->english(oracle->data, t->s, t->len, &out, NULL) > 0 &&
-                  english_in_expansion(out.buf, out.len, x);
+                  span_english_in_expansion(out.buf, out.len, x);
         strbuf_release(&out);
         return hit;
     }

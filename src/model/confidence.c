@@ -18,7 +18,7 @@
  *              (ingest --parallel)                   (PARALLEL_CONFIDENCE below)
  *   translit   a transliteration guess (also a mixed translit_bands[] below
  *              gloss with one transliterated part)   (calibrated)
- *   derived    an acronym's one expansion, for a     its score (0.65)
+ *   derived    an acronym's one expansion, for a     its score (0.74)
  *              name the lexicon does not give
  *   unknown    stored before schema version 3        0
  *

@@ -244,6 +244,9 @@ static void test_gloss(void)
     INT_EQ(translit_gloss(tl, "AI바우처", strlen("AI바우처"), &sb), 0, "no space");
     STR_EQ(sb.buf, "AI voucher", "script change splits");
     strbuf_reset(&sb);
+    INT_EQ(translit_gloss(tl, "e-바우처", strlen("e-바우처"), &sb), 0, "after a hyphen");
+    STR_EQ(sb.buf, "e-voucher", "a hyphen against the word joins it");
+    strbuf_reset(&sb);
     INT_EQ(translit_gloss(tl, "뷁 R&D", strlen("뷁 R&D"), &sb), 1, "kept one");
     STR_EQ(sb.buf, "뷁 R&D", "untranslated part kept");
     INT_EQ(translit_gloss(tl, "\xff", 1, &sb), -1, "bad UTF-8");
