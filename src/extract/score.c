@@ -199,8 +199,7 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
 {
     if (!place_word(tk, len, &len))
         return 0;
-    while (*acr && !((*acr >= 'A' && *acr <= 'Z') || (*acr >= 'a' && *acr <= 'z')))
-        acr++;
+    acr += ascii_skip_nonletters(acr, strlen(acr));
     if (!*acr)
         return 0;
     const char *en[LEX_MAX_FORMS];

@@ -1231,13 +1231,10 @@ const char *span_letter_name(char c, int variant)
  * nothing else, either writing of each: 씨티 for CT, 에이오에이 for AOA. */
 static int spells_letter_names(const char *w, size_t len, const char *a)
 {
-    while (*a && !((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')))
-        a++;
+    a += ascii_skip_nonletters(a, strlen(a));
     if (!*a || !len)
         return 0;
-    const char *rest = a + 1;
-    while (*rest && !((*rest >= 'A' && *rest <= 'Z') || (*rest >= 'a' && *rest <= 'z')))
-        rest++;
+    const char *rest = a + 1 + ascii_skip_nonletters(a + 1, strlen(a + 1));
     for (int k = 0; k < 2; k++) {
         const char *nm = span_letter_name(*a, k);
         size_t n = nm ? strlen(nm) : 0;
@@ -2171,9 +2168,7 @@ static int compound_holds_acronym(const struct tok *t, int s, int m, const char 
     if (score_acronym_fit(t[s].s, (size_t)(to - t[s].s), acr) >
         score_acronym_fit(t[m - 1].s, t[m - 1].len, acr))
         return 0;
-    const char *a = acr;
-    while (*a && !ascii_is_letter((unsigned char)*a))
-        a++;
+    const char *a = acr + ascii_skip_nonletters(acr, strlen(acr));
     uint32_t first, last;
     utf8_decode(t[s].s, t[s].len, &first);
     utf8_decode(t[m - 1].s, t[m - 1].len, &last);

@@ -945,6 +945,11 @@ static void test_ascii_fold(void)
     memcpy(buf, "ICT 연구", sizeof("ICT 연구"));
     ascii_fold_buf(buf, buf, strlen(buf));
     STR_EQ(buf, "ict 연구", "in place, Hangul kept");
+    INT_EQ(ascii_skip_nonletters("5G", 2), 1, "past a digit");
+    INT_EQ(ascii_skip_nonletters("(F)TA", 5), 1, "past a bracket");
+    INT_EQ(ascii_skip_nonletters("KCI", 3), 0, "a letter first");
+    INT_EQ(ascii_skip_nonletters("연구A", 7), 6, "Hangul bytes are no letters");
+    INT_EQ(ascii_skip_nonletters("12A", 2), 2, "len when none, len bounds it");
 }
 
 static void test_utf8_count_prev(void)
