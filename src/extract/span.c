@@ -2027,15 +2027,10 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
 static int english_in_expansion(const char *e, size_t el, const char *x)
 {
     size_t xl = strlen(x);
-    for (size_t i = 0; i < el;) {
-        size_t n = utf8_latin_run(e + i, el - i);
-        for (size_t k = 0, w; n >= 2 && k < xl; k += w ? w : 1) {
-            w = utf8_latin_run(x + k, xl - k);
-            if (w && !acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
+    for (size_t i = 0, n; (n = utf8_next_latin_run(e, el, &i)); i += n)
+        for (size_t k = 0, w; n >= 2 && (w = utf8_next_latin_run(x, xl, &k)); k += w)
+            if (!acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
                 return 1;
-        }
-        i += n ? n : 1;
-    }
     return 0;
 }
 

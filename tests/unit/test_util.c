@@ -981,6 +981,18 @@ static void test_utf8_count_prev(void)
         steps++;
     }
     INT_EQ(steps, 4, "steps back to the start");
+
+    /* the Latin words of a gloss, whole characters: 3 André-Lee 가 (0..16) */
+    const char *g = "3 Andr\xC3\xA9-Lee 가";
+    size_t gl = strlen(g), at = 0;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 6, "André, é whole");
+    INT_EQ(at, 2, "past the digit and the space");
+    at += 6;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 3, "Lee");
+    INT_EQ(at, 9, "past the hyphen");
+    at += 3;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 0, "none in Hangul");
+    INT_EQ(at, gl, "at the end");
 }
 
 /* ---- outfile ------------------------------------------------------------------ */
