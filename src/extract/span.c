@@ -2142,8 +2142,12 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
  * words t[s..m-1) before it spell none of its letters the compound does not:
  * they modify it (관내 가변전광표시판(VMS), 서점 판매시점정보관리시스템(POS), 유엔
  * 식량농업기구(FAO)). Not when the gloss has digits (주요 7개국(G7), 공공부문
- * 부채(D3)); nor across a middle dot or a hyphen, which join names (한‧미통합국방
- * 협의체, 한-유럽 과학기술학술대회(EKC)); nor over a person's name or a word of a
+ * 부채(D3)); nor when a middle dot joins the words or one before the compound holds
+ * anything but Hangul syllables, a hyphen above all, which joins names (한‧미통합국방
+ * 협의체, 한-유럽 과학기술학술대회(EKC)): the cut would cross it. A hyphen inside the
+ * compound stays inside the span (국립 한-아세안센터: scan.c keeps a hyphen only where
+ * both sides may be of the name), so the compound is not checked for one; nor over
+ * a person's name or a word of a
  * foreign name (name_like: 에릭 오군레예, 제너럴 일렉트릭(GE)); nor after a name that
  * sounds the acronym's first letter where the compound does not (서울대
  * 학생미디어센터(SMC), 폴리에틸렌 테레프탈레이트(PET)), a common noun of two
