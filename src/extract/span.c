@@ -2561,12 +2561,16 @@ static void decide_hangul(struct decision *d)
                     "native gloss that is neither a restatement nor a short form");
         return;
     }
-    /* a contraction that skips syllables of the name is its short form, in a list
-     * of names as elsewhere: 공정거래위원회(공정위), 개인정보보호위원회(개인정보위); a
-     * word the name holds whole may label it (한국철도공사(철도)) */
+    /* a contraction, Hangul that takes syllables of the name in order and skips some,
+     * is its short form, in a list of names as elsewhere: 공정거래위원회(공정위),
+     * 개인정보보호위원회(개인정보위). A word the name holds whole may label it
+     * (한국철도공사(철도)), and so may a short title that is no contraction (특별법 of
+     * …에 관한 법률, AI 반도체 of 인공지능반도체): the pair model weighs those as it
+     * weighs any item of a list */
     from = t[s].s;
-    if (kind == MODEL_KIND_SHORTFORM &&
-        !span_mem_casefind(from, (size_t)(to - from), o->gloss, glen))
+    tl = (size_t)(to - from);
+    if (kind == MODEL_KIND_SHORTFORM && !gs.latin && syllable_subsequence(o->gloss, from, tl) &&
+        !span_mem_casefind(from, tl, o->gloss, glen))
         accept(o, t, s, m, kind);
     else
         accept_unless_list(o, t, s, m, kind);
