@@ -791,6 +791,27 @@ unsigned span_word_count(const char *s, size_t len)
     return n;
 }
 
+int span_two_items(const char *s, size_t len, const char **a, size_t *al, const char **b,
+                   size_t *bl)
+{
+    size_t sep = len, seplen = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t n = s[i] == ',' ? 1 : len - i >= 2 && !memcmp(s + i, "·", 2) ? 2 : 0;
+        if (n && sep < len)
+            return 0;
+        if (n)
+            sep = i, seplen = n, i += n - 1;
+    }
+    if (sep == len)
+        return 0;
+    *a = s, *al = sep, *b = s + sep + seplen, *bl = len - sep - seplen;
+    while (*al && s[*al - 1] == ' ')
+        --*al;
+    while (*bl && **b == ' ')
+        ++*b, --*bl;
+    return 1;
+}
+
 /* 1 when w[0..l), a part of a hyphenated word, is bound to its neighbour and renders
  * no Korean word of its own: a prefix Korean glues to the word as well (non-proliferation
  * 비확산, anti-, multi-, semi-, quasi-; e-book 전자책) or the suffix of Influenza-like.
@@ -1262,23 +1283,15 @@ static int reads_acronym(const char *w, size_t len, const char *acr)
  */
 static char *reading_apart(const char *g, const char *acr)
 {
-    const char *sep = strchr(g, ','), *dot = strstr(g, "·");
-    size_t seplen = 1;
-    if (!sep || (dot && dot < sep))
-        sep = dot, seplen = 2;
-    if (!sep || !gloss_is_acronym_token(acr, strlen(acr)) || strchr(sep + seplen, ',') ||
-        strstr(sep + seplen, "·"))
+    const char *a, *b;
+    size_t al, bl;
+    if (!gloss_is_acronym_token(acr, strlen(acr)) ||
+        !span_two_items(g, strlen(g), &a, &al, &b, &bl))
         return xstrdup(g);
-    const char *b = sep + seplen;
-    while (*b == ' ')
-        b++;
-    size_t al = (size_t)(sep - g), bl = strlen(b);
-    while (al && g[al - 1] == ' ')
-        al--;
-    if (reads_acronym(g, al, acr) && ko_syllable_count(b, bl) >= 2)
-        return xstrdup(b);
-    if (reads_acronym(b, bl, acr) && ko_syllable_count(g, al) >= 2)
-        return xmemdupz(g, al);
+    if (reads_acronym(a, al, acr) && ko_syllable_count(b, bl) >= 2)
+        return xmemdupz(b, bl);
+    if (reads_acronym(b, bl, acr) && ko_syllable_count(a, al) >= 2)
+        return xmemdupz(a, al);
     return xstrdup(g);
 }
 
