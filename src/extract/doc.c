@@ -1175,13 +1175,17 @@ static void resolve_section(struct extract_doc *d)
          * the quantity a unit measures (킬로그램(kg, 질량)). The pair stands without the
          * pair model when one Korean side reads the Latin gloss, a loanword restated (유네스코
          * and UNESCO, 아세안 and ASEAN); else the model decides, as for any native gloss:
-         * 장소(Seoul, 부산), 온라인(Zoom, 비대면 방식) restate nothing */
+         * 장소(Seoul, 부산), 온라인(Zoom, 비대면 방식) restate nothing. An item of two
+         * syllables has two or three consonants to match, so it must sound closer: 부산
+         * shares two of Event's three (행사(Event, 부산)), 유엔 all of UN's (기구(UN, 유엔)) */
         const struct occ *h = (o->flags & OCC_RESTATES) ? &d->occs[i - o->back] : NULL;
-        int sounds = h && score_sound_fit(o->gloss, strlen(o->gloss), h->gloss) >= SOUND_FIT_NAME;
+        size_t gl = strlen(o->gloss);
+        int sounds =
+            h && score_sound_fit(o->gloss, gl, h->gloss) >=
+                     (ko_syllable_count(o->gloss, gl) <= 2 ? SOUND_FIT_WORD : SOUND_FIT_NAME);
         if (h && h->ko && !(h->flags & OCC_REVERSED) &&
             (sounds || strchr(o->gloss, ' ') ||
-             ko_syllable_count(o->gloss, strlen(o->gloss)) >=
-                 ko_syllable_count(h->ko, strlen(h->ko)))) {
+             ko_syllable_count(o->gloss, gl) >= ko_syllable_count(h->ko, strlen(h->ko)))) {
             free(o->ko);
             o->ko = xstrdup(h->ko);
             free(o->gloss_out);

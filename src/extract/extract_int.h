@@ -170,6 +170,11 @@ int span_org_like(const char *s, size_t len);
 int span_ends_with_comma(const struct tok *t);
 /* Words of s[0..len): runs of characters other than spaces. */
 unsigned span_word_count(const char *s, size_t len);
+/* The two items of s[0..len) either side of its one comma or middle dot, the spaces
+ * by the separator trimmed (아세안, 동남아국가연합): 1 and sets a, al, b, bl; 0 when
+ * s has no separator or more than one. */
+int span_two_items(const char *s, size_t len, const char **a, size_t *al, const char **b,
+                   size_t *bl);
 /* The Korean name of Latin letter c (either case) as Korean writes it: variant 0 the
  * usual one (씨 for C, 케이 for K), 1 another one or NULL (시 for C); NULL for no letter. */
 const char *span_letter_name(char c, int variant);

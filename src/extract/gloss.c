@@ -1273,8 +1273,7 @@ static int initials_cover(const char *acr, size_t alen, const char *phrase, size
         if (start && (c | 0x20) == (acr[a] | 0x20))
             a++;
         start = 0;
-        while (a < alen && !((acr[a] >= 'A' && acr[a] <= 'Z') || (acr[a] >= 'a' && acr[a] <= 'z')))
-            a++;
+        a += ascii_skip_nonletters(acr + a, alen - a);
     }
     return a == alen;
 }

@@ -649,6 +649,29 @@ static int korean_expansion_of(const char *word, size_t wlen, const struct strbu
            (items == letters || score_acronym_fit(gloss->buf, gloss->len, acr) >= 0.5);
 }
 
+/*
+ * 1 when the bracket after acronym word holds two items, joined by a comma or a
+ * middle dot, that both name it: its Hangul reading and the Korean name the lexicon
+ * gives it (ASEAN(아세안, 동남아국가연합), score_reads_acronym), in either order. Not
+ * a list of two things; span.c takes the name as the term (reading_apart).
+ */
+static int reading_and_name(const char *word, size_t wlen, const struct strbuf *gloss)
+{
+    const char *a, *b;
+    size_t al, bl;
+    if (!span_two_items(gloss->buf, gloss->len, &a, &al, &b, &bl))
+        return 0;
+    for (int k = 0; k < 2; k++) {
+        const char *name = k ? a : b, *reading = k ? b : a;
+        size_t nl = k ? al : bl, rl = k ? bl : al;
+        const char *acr = lexicon_acronym_for_ko(name, nl);
+        if (acr && strlen(acr) == wlen && !ascii_casecmp_n(acr, word, wlen) &&
+            score_reads_acronym(reading, rl, name, nl))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *lift_refusal(const char *why, const char *clause, size_t clen, const char *word,
                                 size_t wlen, struct strbuf *gloss, unsigned flags)
 {
@@ -667,7 +690,7 @@ static const char *lift_refusal(const char *why, const char *clause, size_t clen
         return NULL;
     if (!strcmp(why, "enumeration"))
         return (glued && expands_initials(word, wlen, gloss->buf, gloss->len)) ||
-                       korean_expansion_of(word, wlen, gloss)
+                       korean_expansion_of(word, wlen, gloss) || reading_and_name(word, wlen, gloss)
                    ? NULL
                    : why;
     /* KEPCO(한국전력공사㈜), KT(주식회사 케이티): the Korean name of the company whose

@@ -199,8 +199,7 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
 {
     if (!place_word(tk, len, &len))
         return 0;
-    while (*acr && !((*acr >= 'A' && *acr <= 'Z') || (*acr >= 'a' && *acr <= 'z')))
-        acr++;
+    acr += ascii_skip_nonletters(acr, strlen(acr));
     if (!*acr)
         return 0;
     const char *en[LEX_MAX_FORMS];
@@ -475,15 +474,13 @@ int score_sounds_like_word(const char *s, size_t len, const char *g)
                      ? SOUND_FIT_WORD
                      : SOUND_FIT_NAME;
     size_t gl = strlen(g);
-    for (size_t i = 0; i < gl;) {
-        size_t n = utf8_latin_run(g + i, gl - i); /* whole characters: André */
-        if (n >= 3 && n < sizeof(word)) {
+    for (size_t i = 0, n; (n = utf8_next_latin_run(g, gl, &i)); i += n) {
+        if (n >= 3 && n < sizeof(word)) { /* whole characters: André */
             memcpy(word, g + i, n);
             word[n] = '\0';
             if (score_sound_fit(s, len, word) >= min)
                 return 1;
         }
-        i += n ? n : 1;
     }
     return 0;
 }

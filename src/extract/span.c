@@ -791,6 +791,27 @@ unsigned span_word_count(const char *s, size_t len)
     return n;
 }
 
+int span_two_items(const char *s, size_t len, const char **a, size_t *al, const char **b,
+                   size_t *bl)
+{
+    size_t sep = len, seplen = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t n = s[i] == ',' ? 1 : len - i >= 2 && !memcmp(s + i, "·", 2) ? 2 : 0;
+        if (n && sep < len)
+            return 0;
+        if (n)
+            sep = i, seplen = n, i += n - 1;
+    }
+    if (sep == len)
+        return 0;
+    *a = s, *al = sep, *b = s + sep + seplen, *bl = len - sep - seplen;
+    while (*al && s[*al - 1] == ' ')
+        --*al;
+    while (*bl && **b == ' ')
+        ++*b, --*bl;
+    return 1;
+}
+
 /* 1 when w[0..l), a part of a hyphenated word, is bound to its neighbour and renders
  * no Korean word of its own: a prefix Korean glues to the word as well (non-proliferation
  * 비확산, anti-, multi-, semi-, quasi-; e-book 전자책) or the suffix of Influenza-like.
@@ -1231,13 +1252,10 @@ const char *span_letter_name(char c, int variant)
  * nothing else, either writing of each: 씨티 for CT, 에이오에이 for AOA. */
 static int spells_letter_names(const char *w, size_t len, const char *a)
 {
-    while (*a && !((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')))
-        a++;
+    a += ascii_skip_nonletters(a, strlen(a));
     if (!*a || !len)
         return 0;
-    const char *rest = a + 1;
-    while (*rest && !((*rest >= 'A' && *rest <= 'Z') || (*rest >= 'a' && *rest <= 'z')))
-        rest++;
+    const char *rest = a + 1 + ascii_skip_nonletters(a + 1, strlen(a + 1));
     for (int k = 0; k < 2; k++) {
         const char *nm = span_letter_name(*a, k);
         size_t n = nm ? strlen(nm) : 0;
@@ -1265,23 +1283,15 @@ static int reads_acronym(const char *w, size_t len, const char *acr)
  */
 static char *reading_apart(const char *g, const char *acr)
 {
-    const char *sep = strchr(g, ','), *dot = strstr(g, "·");
-    size_t seplen = 1;
-    if (!sep || (dot && dot < sep))
-        sep = dot, seplen = 2;
-    if (!sep || !gloss_is_acronym_token(acr, strlen(acr)) || strchr(sep + seplen, ',') ||
-        strstr(sep + seplen, "·"))
+    const char *a, *b;
+    size_t al, bl;
+    if (!gloss_is_acronym_token(acr, strlen(acr)) ||
+        !span_two_items(g, strlen(g), &a, &al, &b, &bl))
         return xstrdup(g);
-    const char *b = sep + seplen;
-    while (*b == ' ')
-        b++;
-    size_t al = (size_t)(sep - g), bl = strlen(b);
-    while (al && g[al - 1] == ' ')
-        al--;
-    if (reads_acronym(g, al, acr) && ko_syllable_count(b, bl) >= 2)
-        return xstrdup(b);
-    if (reads_acronym(b, bl, acr) && ko_syllable_count(g, al) >= 2)
-        return xmemdupz(g, al);
+    if (reads_acronym(a, al, acr) && ko_syllable_count(b, bl) >= 2)
+        return xmemdupz(b, bl);
+    if (reads_acronym(b, bl, acr) && ko_syllable_count(a, al) >= 2)
+        return xmemdupz(a, al);
     return xstrdup(g);
 }
 
@@ -2029,15 +2039,10 @@ static int same_english_word(const char *word, size_t wl, const char *e, size_t 
 int span_english_in_expansion(const char *e, size_t el, const char *x)
 {
     size_t xl = strlen(x);
-    for (size_t i = 0; i < el;) {
-        size_t n = utf8_latin_run(e + i, el - i);
-        for (size_t k = 0, w; n >= 2 && k < xl; k += w ? w : 1) {
-            w = utf8_latin_run(x + k, xl - k);
-            if (w && !acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
+    for (size_t i = 0, n; (n = utf8_next_latin_run(e, el, &i)); i += n)
+        for (size_t k = 0, w; n >= 2 && (w = utf8_next_latin_run(x, xl, &k)); k += w)
+            if (!acronym_function_word(x + k, w) && same_english_word(x + k, w, e + i, n))
                 return 1;
-        }
-        i += n ? n : 1;
-    }
     return 0;
 }
 
@@ -2149,8 +2154,12 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
  * words t[s..m-1) before it spell none of its letters the compound does not:
  * they modify it (관내 가변전광표시판(VMS), 서점 판매시점정보관리시스템(POS), 유엔
  * 식량농업기구(FAO)). Not when the gloss has digits (주요 7개국(G7), 공공부문
- * 부채(D3)); nor across a middle dot or a hyphen, which join names (한‧미통합국방
- * 협의체, 한-유럽 과학기술학술대회(EKC)); nor over a person's name or a word of a
+ * 부채(D3)); nor when a middle dot joins the words or one before the compound holds
+ * anything but Hangul syllables, a hyphen above all, which joins names (한‧미통합국방
+ * 협의체, 한-유럽 과학기술학술대회(EKC)): the cut would cross it. A hyphen inside the
+ * compound stays inside the span (국립 한-아세안센터: scan.c keeps a hyphen only where
+ * both sides may be of the name), so the compound is not checked for one; nor over
+ * a person's name or a word of a
  * foreign name (name_like: 에릭 오군레예, 제너럴 일렉트릭(GE)); nor after a name that
  * sounds the acronym's first letter where the compound does not (서울대
  * 학생미디어센터(SMC), 폴리에틸렌 테레프탈레이트(PET)), a common noun of two
@@ -2170,9 +2179,7 @@ static int compound_holds_acronym(const struct tok *t, int s, int m, const char 
     if (score_acronym_fit(t[s].s, (size_t)(to - t[s].s), acr) >
         score_acronym_fit(t[m - 1].s, t[m - 1].len, acr))
         return 0;
-    const char *a = acr;
-    while (*a && !ascii_is_letter((unsigned char)*a))
-        a++;
+    const char *a = acr + ascii_skip_nonletters(acr, strlen(acr));
     uint32_t first, last;
     utf8_decode(t[s].s, t[s].len, &first);
     utf8_decode(t[m - 1].s, t[m - 1].len, &last);
@@ -2566,12 +2573,16 @@ static void decide_hangul(struct decision *d)
                     "native gloss that is neither a restatement nor a short form");
         return;
     }
-    /* a contraction that skips syllables of the name is its short form, in a list
-     * of names as elsewhere: 공정거래위원회(공정위), 개인정보보호위원회(개인정보위); a
-     * word the name holds whole may label it (한국철도공사(철도)) */
+    /* a contraction, Hangul that takes syllables of the name in order and skips some,
+     * is its short form, in a list of names as elsewhere: 공정거래위원회(공정위),
+     * 개인정보보호위원회(개인정보위). A word the name holds whole may label it
+     * (한국철도공사(철도)), and so may a short title that is no contraction (특별법 of
+     * …에 관한 법률, AI 반도체 of 인공지능반도체): the pair model weighs those as it
+     * weighs any item of a list */
     from = t[s].s;
-    if (kind == MODEL_KIND_SHORTFORM &&
-        !span_mem_casefind(from, (size_t)(to - from), o->gloss, glen))
+    tl = (size_t)(to - from);
+    if (kind == MODEL_KIND_SHORTFORM && !gs.latin && syllable_subsequence(o->gloss, from, tl) &&
+        !span_mem_casefind(from, tl, o->gloss, glen))
         accept(o, t, s, m, kind);
     else
         accept_unless_list(o, t, s, m, kind);

@@ -18,6 +18,16 @@ static inline int ascii_is_letter(int c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* The offset of the first A-Z or a-z in s[0..len), len when there is none: where an
+ * acronym's letters begin past a digit or a mark (the G of 5G, the F of (F)TA). */
+static inline size_t ascii_skip_nonletters(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !ascii_is_letter((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 /* c with A-Z made a-z (c is a byte value or a char). */
 static inline int ascii_lower(int c)
 {

@@ -228,6 +228,18 @@ static inline size_t utf8_latin_run(const char *s, size_t len)
     }
     return n;
 }
+/* The next run of Latin letters in s[0..len) from offset *at on, a word of a gloss:
+ * moves *at to where it starts and returns its length, 0 when none is left. A loop
+ * over the words: for (size_t i = 0, n; (n = utf8_next_latin_run(s, len, &i)); i += n) */
+static inline size_t utf8_next_latin_run(const char *s, size_t len, size_t *at)
+{
+    for (; *at < len; ++*at) {
+        size_t n = utf8_latin_run(s + *at, len - *at);
+        if (n)
+            return n;
+    }
+    return 0;
+}
 
 /* Initial consonant index 0..18 of a syllable, or -1. */
 static inline int hangul_initial(uint32_t c)

@@ -945,6 +945,11 @@ static void test_ascii_fold(void)
     memcpy(buf, "ICT 연구", sizeof("ICT 연구"));
     ascii_fold_buf(buf, buf, strlen(buf));
     STR_EQ(buf, "ict 연구", "in place, Hangul kept");
+    INT_EQ(ascii_skip_nonletters("5G", 2), 1, "past a digit");
+    INT_EQ(ascii_skip_nonletters("(F)TA", 5), 1, "past a bracket");
+    INT_EQ(ascii_skip_nonletters("KCI", 3), 0, "a letter first");
+    INT_EQ(ascii_skip_nonletters("연구A", 7), 6, "Hangul bytes are no letters");
+    INT_EQ(ascii_skip_nonletters("12A", 2), 2, "len when none, len bounds it");
 }
 
 static void test_utf8_count_prev(void)
@@ -976,6 +981,18 @@ static void test_utf8_count_prev(void)
         steps++;
     }
     INT_EQ(steps, 4, "steps back to the start");
+
+    /* the Latin words of a gloss, whole characters: 3 André-Lee 가 (0..16) */
+    const char *g = "3 Andr\xC3\xA9-Lee 가";
+    size_t gl = strlen(g), at = 0;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 6, "André, é whole");
+    INT_EQ(at, 2, "past the digit and the space");
+    at += 6;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 3, "Lee");
+    INT_EQ(at, 9, "past the hyphen");
+    at += 3;
+    INT_EQ(utf8_next_latin_run(g, gl, &at), 0, "none in Hangul");
+    INT_EQ(at, gl, "at the end");
 }
 
 /* ---- outfile ------------------------------------------------------------------ */
