@@ -869,12 +869,16 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     if (why) {
-        size_t w = at; /* the word glued to the bracket, if any: back to a space, a
-                        * bracket or a middle dot (환경(E)·사회(S)) */
+        size_t e = at; /* the word before the bracket, glued or after a space (ESG
+                        * (환경,사회,지배구조)): back to a space, a bracket or a middle
+                        * dot (환경(E)·사회(S)) */
+        while (e > start && s[e - 1] == ' ')
+            e--;
+        size_t w = e;
         while (w > start && s[w - 1] != ' ' && s[w - 1] != ')' &&
                !(w - start >= 2 && !memcmp(s + w - 2, "·", 2)))
             w--;
-        why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
+        why = lift_refusal(why, s + start, at - start, s + w, e - w, &gloss, flags);
     }
     /* a body quoted with its figure, (KDI·1.6%): the acronym glosses the body's name
      * before it, not a figure's (경제성장률 전망치(IMF·2.9%)) */
