@@ -1124,6 +1124,15 @@ struct item {
 
 #define MAX_ITEMS 6
 
+/* 1 when s[0..len) is Korean words among which Latin letters only write acronyms:
+ * a description may name AI or NASA (AI로 만든 영상 조작물) and stays Korean. */
+static int korean_words(const char *s, size_t len, const struct ko_script *sc)
+{
+    return sc->hangul && !sc->han &&
+           (!sc->latin ||
+            (sc->latin == sc->upper && memchr(s, ' ', len) && sc->hangul > sc->latin));
+}
+
 static enum item_class item_class_of(const char *s, size_t len)
 {
     struct ko_script sc;
@@ -1134,7 +1143,7 @@ static enum item_class item_class_of(const char *s, size_t len)
         return ITEM_LATIN;
     if (sc.han && !sc.hangul && !sc.latin)
         return ITEM_HAN;
-    if (sc.hangul && !sc.latin && !sc.han)
+    if (korean_words(s, len, &sc))
         return ITEM_HANGUL;
     return ITEM_OTHER;
 }
@@ -1198,7 +1207,7 @@ static size_t split_items(const char *s, size_t len, struct item *it)
             /* Latin and Hangul alternating, two names of one thing (ICPO·인터폴); three
              * or more dotted items are a list (IoT·빅데이터·자율주행차) */
             int more = has(s + i + 2, len - i - 2, "·");
-            if ((a.latin && !a.hangul && b.hangul && !b.latin && !more) ||
+            if ((a.latin && !a.hangul && korean_words(s + i + 2, len - i - 2, &b) && !more) ||
                 (a.hangul && !a.latin && b.latin && !b.hangul && !more) ||
                 /* a hanja spelling and a restatement: 복명(復命ㆍ보고), 절창(切創·cutting wound) */
                 (a.han && !a.hangul && !a.latin && (b.hangul || b.latin) && !b.han) ||

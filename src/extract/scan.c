@@ -618,11 +618,30 @@ static int dotted_in_parallel(const char *clause, size_t clen, const struct strb
     return 0;
 }
 
+/* 1 when s[0..len) has two words or more and its middle dots all join the parts of
+ * one of them: the words beside that word are shared by its parts, a head noun
+ * (에너지·대기오염 작업반) or a modifier (CO₂ 포집·저장), and the whole is one name. */
+static int dots_in_one_word(const char *s, size_t len)
+{
+    size_t dotted = 0, words = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i > b)
+            words++, dotted += count_dots(s + b, i - b) > 0;
+    }
+    return words >= 2 && dotted == 1;
+}
+
 /*
  * 1 when the bracket after an acronym holds its Korean name, whose words are
  * joined by middle dots or commas: CCUS(이산화탄소 포집·저장·활용), ATP(조립,
  * 테스트, 패키징), ESG(환경,사회,지배구조). An acronym of three letters or more,
- * and as many items as it has letters or a name that spells half of them; not
+ * and as many items as it has letters, a name that spells half of them or one
+ * whose dots join the parts of one word (GRPE(에너지·대기오염 작업반)); not
  * examples (등) or a list that sorts a short acronym's field (AI(반도체·바이오)).
  */
 static int korean_expansion_of(const char *word, size_t wlen, const struct strbuf *gloss)
@@ -634,7 +653,9 @@ static int korean_expansion_of(const char *word, size_t wlen, const struct strbu
     acr[wlen] = '\0';
     struct ko_script sc;
     ko_script_of(gloss->buf, gloss->len, &sc);
-    if (sc.hangul < 4 || sc.latin || sc.han || sc.digit ||
+    /* a Latin word beside the dotted one is part of such a name: CCS(CO₂ 포집·저장) */
+    int one_name = dots_in_one_word(gloss->buf, gloss->len) && !memchr(gloss->buf, ',', gloss->len);
+    if (sc.hangul < 4 || (sc.latin && !one_name) || sc.han || sc.digit ||
         utf8_count(gloss->buf, gloss->len) > 40 || memchr(gloss->buf, '/', gloss->len) ||
         memchr(gloss->buf, ';', gloss->len))
         return 0;
@@ -646,7 +667,7 @@ static int korean_expansion_of(const char *word, size_t wlen, const struct strbu
         items += gloss->buf[i] == ',';
     size_t letters = acronym_alnum(word, wlen);
     return letters >= 3 &&
-           (items == letters || score_acronym_fit(gloss->buf, gloss->len, acr) >= 0.5);
+           (items == letters || one_name || score_acronym_fit(gloss->buf, gloss->len, acr) >= 0.5);
 }
 
 /*
@@ -871,12 +892,16 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     strbuf_release(&name_lat);
     why = gloss_clean(inner, ilen, doc_oracle(d), &gloss, &flags, &expansion, &extra);
     if (why) {
-        size_t w = at; /* the word glued to the bracket, if any: back to a space, a
-                        * bracket or a middle dot (환경(E)·사회(S)) */
+        size_t e = at; /* the word before the bracket, glued or after a space (ESG
+                        * (환경,사회,지배구조)): back to a space, a bracket or a middle
+                        * dot (환경(E)·사회(S)) */
+        while (e > start && s[e - 1] == ' ')
+            e--;
+        size_t w = e;
         while (w > start && s[w - 1] != ' ' && s[w - 1] != ')' &&
                !(w - start >= 2 && !memcmp(s + w - 2, "·", 2)))
             w--;
-        why = lift_refusal(why, s + start, at - start, s + w, at - w, &gloss, flags);
+        why = lift_refusal(why, s + start, at - start, s + w, e - w, &gloss, flags);
     }
     /* a body quoted with its figure, (KDI·1.6%): the acronym glosses the body's name
      * before it, not a figure's (경제성장률 전망치(IMF·2.9%)) */
