@@ -687,15 +687,20 @@ static char *as_written(const char *line, const char *marked, const char *s)
 /*
  * Counts occurrence o in its pair, creating the pair on its first
  * occurrence; the pair takes over o's strings and, as context, its line, so
- * that they outlive the section.
+ * that they outlive the section. A pair is a term as the document writes it:
+ * 한·중·일 환경장관회의 and 한‧중‧일 환경장관회의, the same once folded, are two
+ * strings, so two pairs (the annotation's one row per distinct term).
  */
 static void add_pair(struct extract_doc *d, struct occ *o)
 {
     struct strbuf key = STRBUF_INIT;
     int created;
-    strbuf_addstr(&key, o->ko);
+    const char *marked = d->marked[o->line_idx];
+    char *ko_written = marked ? as_written(d->lines[o->line_idx], marked, o->ko) : NULL;
+    char *gloss_written = marked ? as_written(d->lines[o->line_idx], marked, o->gloss_out) : NULL;
+    strbuf_addstr(&key, ko_written ? ko_written : o->ko);
     strbuf_addch(&key, '\t');
-    strbuf_addstr(&key, o->gloss_out);
+    strbuf_addstr(&key, gloss_written ? gloss_written : o->gloss_out);
     struct strmap_entry *e = strmap_put(&d->index, key.buf, key.len, &created);
     if (created) {
         ALLOC_GROW(d->pairs, d->npairs + 1, d->apairs);
@@ -705,17 +710,15 @@ static void add_pair(struct extract_doc *d, struct occ *o)
             context_of(d, d->lines[o->line_idx], o->gloss_out, &d->line_taken[o->line_idx]);
         /* the forms the document writes replace the folded ones once the lexicons,
          * which key on the folded forms, have been asked (extract_doc_finish) */
-        const char *marked = d->marked[o->line_idx];
         size_t need = 2 * (d->npairs + 1);
         if (need > d->nwritten) { /* pairs added otherwise (--cross) have no entries */
             ALLOC_GROW(d->written, need, d->awritten);
             memset(d->written + d->nwritten, 0, (need - d->nwritten) * sizeof(*d->written));
             d->nwritten = need;
         }
-        d->written[2 * d->npairs] =
-            marked ? as_written(d->lines[o->line_idx], marked, o->ko) : NULL;
-        d->written[2 * d->npairs + 1] =
-            marked ? as_written(d->lines[o->line_idx], marked, o->gloss_out) : NULL;
+        d->written[2 * d->npairs] = ko_written;
+        d->written[2 * d->npairs + 1] = gloss_written;
+        ko_written = gloss_written = NULL;
         p->ko = own(d, o->ko);
         p->gloss = own(d, o->gloss_out);
         o->ko = o->gloss_out = NULL;
@@ -728,6 +731,8 @@ static void add_pair(struct extract_doc *d, struct occ *o)
     }
     struct extract_pair *p = &d->pairs[(size_t)e->value - 1];
     p->count++;
+    free(ko_written);
+    free(gloss_written);
     strbuf_release(&key);
 }
 

@@ -1229,7 +1229,9 @@ static size_t split_items(const char *s, size_t len, struct item *it)
         size_t l = i - start;
         while (l && (*p == ' '))
             p++, l--;
-        while (l && p[l - 1] == ' ')
+        /* a footnote star marks an item as it marks a whole gloss (strip_marks):
+         * (APT*, Asia Pacific Telecommunity) */
+        while (l && (p[l - 1] == ' ' || p[l - 1] == '*'))
             l--;
         for (const char *const *lb = labels; *lb; lb++) {
             size_t ln = strlen(*lb);

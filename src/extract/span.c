@@ -1304,13 +1304,20 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
         s--;
     const char *from = t[s].s, *to = t[m - 1].s + t[m - 1].len;
     char *latin = xmemdupz(from, (size_t)(to - from));
-    /* the document itself paired the acronym with another term. What the lexicon
-     * lists is one rendering among several (RFID: 전자태그, 무선인식; HPC: 고성능
-     * 컴퓨팅, 고성능컴퓨터): the author's own words in the bracket win over it */
+    /* the document itself paired the acronym with another term, and the bracket's
+     * words are something else (AI(융합혁신)대학원 where AI is 인공지능), not that term
+     * written another way: shortened or reworded, sharing two characters or more
+     * with it (APT(아‧태 전기통신협의체) beside 아시아․태평양 전기통신협의체(APT),
+     * GRDP(지역내총생산) beside GRDP(지역총생산)), or the acronym read out
+     * (ICLEI(이클레이) beside 자치단체국제환경협의회(ICLEI)). What the lexicon lists is
+     * one rendering among several (RFID: 전자태그, 무선인식; HPC: 고성능 컴퓨팅,
+     * 고성능컴퓨터): the author's own words in the bracket win over it */
     const char *known = knowledge_ko(k, latin, strlen(latin));
     struct strbuf g = STRBUF_INIT;
     fold_add(&g, o->gloss, strlen(o->gloss));
-    int conflict = known && !strstr(g.buf, known);
+    size_t gl = strlen(o->gloss);
+    int conflict = known && !strstr(g.buf, known) &&
+                   lexicon_shared_run(o->gloss, gl, known, strlen(known)) < 2;
     struct ko_script sc;
     ko_script_of(o->gloss, strlen(o->gloss), &sc);
     const char *sp = strchr(o->gloss, ' ');
