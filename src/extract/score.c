@@ -61,7 +61,8 @@ struct model_word {
                                     X(body_nonorg) X(sound_fit) X(ko_loan_odds) X(gloss_loan_odds) \
                                         X(loan_acr_mismatch) X(spaced) X(hanja_read)       \
                                             X(gloss_place) X(plain_doc) X(plain_list)      \
-                                                X(plain_native) X(plain_reversed) X(reversed_class) X(dotted)
+                                                X(plain_native) X(plain_reversed) X(reversed_class) X(dotted) \
+                                                    X(gloss_body)
 
 #define SPAN_FEATURES(X)                                                                           \
     X(bias)                                                                                        \
@@ -785,6 +786,22 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
 
 /* ---- the pair model ------------------------------------------------------------ */
 
+/*
+ * 1 when gloss g ends with an organisation's word of two syllables or more (센터,
+ * 재단, 위원회) that follows a word of its own and that the Korean side ko does
+ * not end with: the gloss names a body, and ko is no other name for it.
+ */
+static int names_other_body(const char *g, size_t gl, const char *ko, size_t kl)
+{
+    for (size_t i = utf8_prev(g, gl); i > 0; i = utf8_prev(g, i)) {
+        size_t n = gl - i;
+        if (ko_syllable_count(g + i, n) >= 2 && ko_syllable_count(g, i) >= 1 &&
+            lexicon_word_index(LEX_ORG_SUFFIXES, g + i, n) >= 0)
+            return !span_ends_with(ko, kl, g + i, n);
+    }
+    return 0;
+}
+
 static const struct {
     const char *why;
     enum pair_feature f;
@@ -905,6 +922,13 @@ static void pair_features(const struct occ *o, const char *gloss, enum model_kin
         const char *gc = word_class(gloss, gl);
         x[PF_gloss_place] = gc && !strcmp(gc, "place");
     }
+    /* a Hangul gloss that names a body of another kind than the Korean side: where
+     * the thing is or who runs it (프놈펜 대학교(한캄협력센터); reversed,
+     * 경주화백컨벤션센터(경주 보문단지 소재)), not another name for it
+     * (세계경제포럼(다보스포럼)); a native gloss naming a body is a loanword
+     * name's Korean (아세안(동남아시아국가연합)) */
+    if (kind == MODEL_KIND_LOANWORD && !gs.latin)
+        x[PF_gloss_body] = names_other_body(gloss, gl, ko, kl);
     /* the gloss is hanja that the Korean side reads (국방과학연구소, 國防科學硏究所) */
     x[PF_hanja_read] = (o->flags & OCC_HANJA) != 0;
     /* a document about plain words (다듬은 말, 순화어, 쉬운 우리말): lists of X(Y)
