@@ -2460,6 +2460,11 @@ static void decide_hangul(struct decision *d)
         if (s >= 0)
             s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
+    /* a plain name of a title the bracket closes names all of it, as a short form does:
+     * ‘모두가 함께하는 우리말 다듬기(말터)’; weak, for the model to weigh as a span
+     * taken in proportion */
+    if (s < 0 && (o->flags & OCC_TITLE) && shape == MODEL_KIND_NATIVE && !gs.latin)
+        s = lo, o->weak = 1;
     if (s < 0) {
         /* the shortest span in proportion to the gloss, and a word for each of its
          * words: 반려동물 돌보미(펫 시터), 현지 인수 투자(브라운필드 투자) */
