@@ -1439,7 +1439,8 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m,
         if (!sc.hangul || sc.latin || sc.digit || sc.hangul < 2 ||
             (ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE &&
              !(s == m && lexicon_is_loanword(t[s - 1].s, t[s - 1].len))) ||
-            !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle))
+            !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle) ||
+            term_has_native_word(t[s - 1].s, t[s - 1].len, oracle))
             break;
         s--;
     }
@@ -2551,7 +2552,8 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_SHORTFORM;
     } else if (shape == MODEL_KIND_LOANWORD) {
         const char *lf[1];
-        if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
+        if (term_is_loanword(from, tl) && !term_has_native_word(from, tl, d->oracle) && !gs.latin &&
+            !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
             soft_reject(o, t, s, m, MODEL_KIND_LOANWORD, "both sides are loanwords");
             return;
         }
