@@ -121,6 +121,13 @@ enum model_kind gloss_shape_kind(const char *gloss, size_t len,
 int gloss_is_loanword(const char *s, size_t len, const struct extract_oracle *oracle);
 /* The same without the oracle: syllables and lexicon only (for the Korean side). */
 int term_is_loanword(const char *s, size_t len);
+/*
+ * 1 when a word of Korean text s is native though a syllable of it reads no hanja
+ * (which makes term_is_loanword take it for borrowed): a dictionary noun the
+ * oracle does not read as an English word (동네, 팻말, 미세먼지), or a verb's noun
+ * in -기 (다듬기). Without an oracle only the latter: the dictionary lists 피켓 too.
+ */
+int term_has_native_word(const char *s, size_t len, const struct extract_oracle *oracle);
 
 /* ---- scan.c ----------------------------------------------------------------- */
 

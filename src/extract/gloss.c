@@ -584,6 +584,17 @@ static int is_joiner(const char *s, size_t len)
     return 0;
 }
 
+/* Moves *i past spaces and hyphens to the next word of s[0..len) and returns its end. */
+static size_t next_word(const char *s, size_t len, size_t *i)
+{
+    while (*i < len && (s[*i] == ' ' || s[*i] == '-'))
+        (*i)++;
+    size_t j = *i;
+    while (j < len && s[j] != ' ' && s[j] != '-')
+        j++;
+    return j;
+}
+
 /*
  * Every content word of s is borrowed: by its syllables, the lexicon, or,
  * given an oracle, the document's transliterator (a few milliseconds a word,
@@ -594,14 +605,7 @@ static int all_words_borrowed(const char *s, size_t len, const struct extract_or
     unsigned words = 0, loans = 0;
     if (lexicon_is_loanword(s, len))
         return 1;
-    for (size_t i = 0; i < len;) {
-        while (i < len && (s[i] == ' ' || s[i] == '-'))
-            i++;
-        size_t j = i;
-        while (j < len && s[j] != ' ' && s[j] != '-')
-            j++;
-        if (j == i)
-            break;
+    for (size_t i = 0, j; (j = next_word(s, len, &i)) > i; i = j) {
         struct ko_script sc;
         ko_script_of(s + i, j - i, &sc);
         if (sc.hangul && !is_joiner(s + i, j - i)) {
@@ -612,7 +616,6 @@ static int all_words_borrowed(const char *s, size_t len, const struct extract_or
                 (o && o->is_loanword && !sc.latin && o->is_loanword(o->data, s + i, j - i)))
                 loans++;
         }
-        i = j;
     }
     /* every content word must be borrowed: 클라우드 기반 is a phrase, not a loanword */
     return words && loans == words;
@@ -626,6 +629,48 @@ int gloss_is_loanword(const char *s, size_t len, const struct extract_oracle *or
 int term_is_loanword(const char *s, size_t len)
 {
     return all_words_borrowed(s, len, NULL);
+}
+
+/*
+ * 1 when w[0..len) is the noun in -기 of a verb the dictionary knows, by the
+ * verb's past adnominal (다듬기: 다듬은, 말하기: 말한, 만들기: 만든).
+ */
+static int verb_noun_form(const char *w, size_t len)
+{
+    if (len < 6 || !span_ends_with(w, len, "기", 3))
+        return 0;
+    size_t last = utf8_prev(w, len - 3);
+    uint32_t c;
+    utf8_decode(w + last, len - 3 - last, &c);
+    if (!uc_is_hangul_syllable(c))
+        return 0;
+    struct strbuf adn = STRBUF_INIT;
+    strbuf_add(&adn, w, last);
+    int fin = hangul_final(c);
+    if (fin == 0 || fin == 8) { /* no final, or ㄹ that drops: 만들 -> 만든 */
+        utf8_add(&adn, c - (uint32_t)fin + 4);
+    } else {
+        utf8_add(&adn, c);
+        strbuf_addstr(&adn, "은");
+    }
+    int verb = ko_word_form(adn.buf, adn.len) == KO_FORM_ADNOMINAL;
+    strbuf_release(&adn);
+    return verb;
+}
+
+int term_has_native_word(const char *s, size_t len, const struct extract_oracle *oracle)
+{
+    for (size_t i = 0, j; (j = next_word(s, len, &i)) > i; i = j) {
+        struct ko_script sc;
+        ko_script_of(s + i, j - i, &sc);
+        /* a country's name is borrowed, though the dictionary lists it (유럽(파리)) */
+        if (sc.nonsino && !sc.latin && !lexicon_is_loanword(s + i, j - i) &&
+            ((ko_is_noun(s + i, j - i) && !score_place_word(s + i, j - i) && oracle &&
+              oracle->is_loanword && !oracle->is_loanword(oracle->data, s + i, j - i)) ||
+             verb_noun_form(s + i, j - i)))
+            return 1;
+    }
+    return 0;
 }
 
 enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract_oracle *oracle)

@@ -124,6 +124,10 @@ static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
     if (!o)
         return 0;
     size_t close = utf8_prev(s, i), j = close;
+    /* a straight quote after a space opens a quote that the bracket begins: 명칭은
+     * '(지역명)출입국청', no title before it */
+    if (o == c && (close == 0 || s[close - 1] == ' '))
+        return 0;
     int depth = 0; /* a title may hold brackets of its own: ‘인공지능(AI) … 기본법’ */
     while (j > 0) {
         size_t p = utf8_prev(s, j);
@@ -455,6 +459,24 @@ static int same_number_first(const char *word, size_t wlen, const char *gloss, s
 }
 
 /*
+ * Where the word after the word at q[at..) begins when that word is a verb's
+ * adnominal with a noun after it: the subject before it belongs to a clause that
+ * modifies that noun (‘모두가 함께하는 우리말 다듬기’, ‘국민이 만든 정책’), not to a
+ * sentence. 0 otherwise.
+ */
+static size_t relative_clause_end(const char *q, size_t len, size_t at)
+{
+    const char *sp = at < len ? memchr(q + at, ' ', len - at) : NULL;
+    if (!sp)
+        return 0;
+    size_t wl = (size_t)(sp - q) - at;
+    return ko_word_form(q + at, wl) == KO_FORM_ADNOMINAL ||
+                   (ko_syllable_count(q + at, wl) >= 2 && span_ends_with(q + at, wl, "는", 3))
+               ? at + wl + 1
+               : 0;
+}
+
+/*
  * 1 when quoted text q[0..len) reads as a sentence, not a title: a word before the
  * last is a noun with its subject or topic particle ('경쟁력의 핵심은 공급망 회복력',
  * "기업들이 앞으로 디지털 전환"). Titles join their words with genitives, 및, 에서 …
@@ -471,17 +493,23 @@ static int reads_as_sentence(const char *q, size_t len, int topic_only)
         if (!sp)
             break; /* the last word is the head the bracket glosses */
         size_t wl = (size_t)(sp - q) - i;
-        size_t stem = wl ? ko_noun_particle(q + i, wl) : 0;
+        size_t stem = wl ? ko_noun_particle(q + i, wl) : 0, next = i + wl + 1;
         for (const char *const *p = particles; *p; p++) {
             size_t pl = strlen(*p);
-            if (stem && wl - stem == pl && !memcmp(q + i + stem, *p, pl))
-                return 1;
+            if (stem && wl - stem == pl && !memcmp(q + i + stem, *p, pl)) {
+                /* the clause's verb is read with its subject (참여하는 is no 참여하+는) */
+                size_t rel = p < all + 2 ? relative_clause_end(q, len, next) : 0;
+                if (!rel)
+                    return 1;
+                next = rel;
+                break;
+            }
             /* a plural and its particle: 기업들이, 국가들은 */
             if (wl > pl + 3 && !memcmp(q + i + wl - pl, *p, pl) &&
                 !memcmp(q + i + wl - pl - 3, "들", 3))
                 return 1;
         }
-        i += wl + 1;
+        i = next;
     }
     return 0;
 }

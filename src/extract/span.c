@@ -1446,7 +1446,8 @@ static int decide_reversed_loanword(struct occ *o, const struct tok *t, int m,
         if (!sc.hangul || sc.latin || sc.digit || sc.hangul < 2 ||
             (ko_token_stop(t[s - 1].s, t[s - 1].len) != KO_STOP_NONE &&
              !(s == m && lexicon_is_loanword(t[s - 1].s, t[s - 1].len))) ||
-            !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle))
+            !gloss_is_loanword(t[s - 1].s, t[s - 1].len, oracle) ||
+            term_has_native_word(t[s - 1].s, t[s - 1].len, oracle))
             break;
         s--;
     }
@@ -2467,6 +2468,11 @@ static void decide_hangul(struct decision *d)
         if (s >= 0)
             s = extend_in_proportion(t, s, m, lo, o->gloss);
     }
+    /* a plain name of a title the bracket closes names all of it, as a short form does:
+     * ‘모두가 함께하는 우리말 다듬기(말터)’; weak, for the model to weigh as a span
+     * taken in proportion */
+    if (s < 0 && (o->flags & OCC_TITLE) && shape == MODEL_KIND_NATIVE && !gs.latin)
+        s = lo, o->weak = 1;
     if (s < 0) {
         /* the shortest span in proportion to the gloss, and a word for each of its
          * words: 반려동물 돌보미(펫 시터), 현지 인수 투자(브라운필드 투자) */
@@ -2553,7 +2559,8 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_SHORTFORM;
     } else if (shape == MODEL_KIND_LOANWORD) {
         const char *lf[1];
-        if (term_is_loanword(from, tl) && !gs.latin && !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
+        if (term_is_loanword(from, tl) && !term_has_native_word(from, tl, d->oracle) && !gs.latin &&
+            !lexicon_ko_forms(o->gloss, glen, lf, 1)) {
             soft_reject(o, t, s, m, MODEL_KIND_LOANWORD, "both sides are loanwords");
             return;
         }
