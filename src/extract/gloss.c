@@ -347,7 +347,7 @@ static int unit_at(const char *s, size_t len)
         "Gt",   "ha",   "GW",   "MW",   "kW",  "KW",  "KWh", "TW",  "GWh", "MWh", "kWh", "TWh",
         "kV",   "Hz",   "kHz",  "MHz",  "GHz", "THz", "KB",  "MB",  "GB",  "TB",  "PB",  "bps",
         "kbps", "Mbps", "Gbps", "Tbps", "ppm", "ppb", "dB",  "TEU", "km²", "m²",  "km2", "m2",
-        "m³",   "℃",    "°C",   "cc",   "ml",  "mL",  "nm²", NULL};
+        "m³",   "℃",    "°C",   "cc",   "ml",  "mL",  "nm²", "Bq",  "Sv",  "mSv", "μSv", NULL};
     size_t i = 0;
     if (i < len && s[i] == ' ')
         i++;
@@ -365,6 +365,21 @@ static int unit_at(const char *s, size_t len)
             return 1;
     }
     return 0;
+}
+
+size_t gloss_unit_after_amount(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == '.' || s[i] == ','))))
+        i++;
+    if (i == 0 || i == len || s[i - 1] == '.' || s[i - 1] == ',')
+        return 0;
+    /* a unit of the squared block is three bytes in UTF-8 (100㎿); 5G and 3D are
+     * names, no units */
+    uint32_t c = utf8_at(s, len, i);
+    if (c >= 0x3380 && c <= 0x33DF)
+        return i + 3 == len ? i : 0;
+    return unit_at(s + i, len - i) ? i : 0;
 }
 
 /* Four digits of a year, 1000..2999 (s holds four bytes at least). */

@@ -2644,6 +2644,25 @@ void span_decide(struct occ *o, struct doc_knowledge *k, const struct extract_or
             last = before;
     }
 
+    /* an amount glued to a unit's symbol and the unit's name inside: 1Bq(베크렐),
+     * 100㎿(메가와트). The name is the term, the symbol its gloss, the amount
+     * neither, as the annotators write them (the unit before a name: 기가와트(GW)) */
+    size_t unit = gloss_unit_after_amount(t[d.m - 1].s, t[d.m - 1].len);
+    if (unit && !last.hangul) {
+        ko_script_of(o->gloss, d.glen, &d.gs);
+        if (!d.gs.hangul || d.gs.latin || d.gs.digit || strchr(o->gloss, ' ') ||
+            !gloss_is_loanword(o->gloss, d.glen, oracle)) {
+            reject(o, "no Korean side");
+        } else if (pass == 1) {
+            free(o->ko);
+            o->ko = xstrdup(o->gloss);
+            free(o->gloss_out);
+            o->gloss_out = xmemdupz(t[d.m - 1].s + unit, t[d.m - 1].len - unit);
+            o->kind = MODEL_KIND_ABBREV;
+            o->flags |= OCC_REVERSED;
+        }
+        return;
+    }
     /* gloss(term): a Latin word before a Korean inside */
     if (!last.hangul && last.latin && !last.han) {
         ko_script_of(o->gloss, d.glen, &d.gs);
