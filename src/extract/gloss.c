@@ -205,9 +205,9 @@ static int number_before(const char *s, size_t i)
     return 0;
 }
 
-static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t *at)
+static int find_short_form(const char *s, size_t len, const char *const *markers,
+                           struct strbuf *out, size_t *at, size_t *end)
 {
-    static const char *const markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
     static const char *const tails[] = {
         "이라고 한다", "라고 한다", "이라 한다", "라 한다", "이라고 함", "라고 함", "이라 함",
         "라 함",       "으로 한다", "로 한다",   "이라고",  "라고",      NULL};
@@ -241,6 +241,8 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t
                     k += n;
                 }
                 strbuf_add(out, s + j + qn, k - j - qn);
+                uint32_t c;
+                *end = k < len ? k + utf8_decode(s + k, len - k, &c) : k; /* after the quote */
             } else {
                 size_t k = j;
                 int depth = 0; /* brackets opened inside the short form: 핵융합(연) */
@@ -254,6 +256,7 @@ static int find_short_form(const char *s, size_t len, struct strbuf *out, size_t
                     k++;
                 }
                 strbuf_add(out, s + j, k - j);
+                *end = k;
                 for (const char *const *t = tails; *t; t++) {
                     size_t tl = strlen(*t);
                     if (out->len > tl && !memcmp(out->buf + out->len - tl, *t, tl)) {
@@ -1561,6 +1564,25 @@ static int hanja_item(const char *s, size_t len)
 }
 
 /*
+ * A second name a short form's definition offers after the first, s[0..len) being
+ * what follows that one: (이하 "법" 또는 "공공데이터법"이라 한다), (약칭
+ * 연명의료결정법, 일명 존엄사법). The annotators write each as a short form of the
+ * term.
+ */
+static void another_short_form(const char *s, size_t len, struct gloss_extra *extra)
+{
+    static const char *const joiners[] = {"또는", "혹은", "일명", NULL};
+    struct strbuf name = STRBUF_INIT;
+    size_t at, end, i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == ','))
+        i++;
+    if (extra->n < sizeof(extra->g) / sizeof(*extra->g) &&
+        find_short_form(s, len, joiners, &name, &at, &end) && at == i)
+        strbuf_addbuf(&extra->g[extra->n++], &name);
+    strbuf_release(&name);
+}
+
+/*
  * The glosses before a short form's marker, each an item of s[0..at) between
  * commas, middle dots or semicolons: an acronym (ERI, 이하 극동경제연구원;
  * KIGAM·이하 지질자원연), a hanja spelling, and an English name before a Korean
@@ -1816,8 +1838,9 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
     strbuf_reset(expansion);
     extra->n = 0;
     extra->restates = 0;
-    size_t marker;
-    if (find_short_form(inner, len, out, &marker)) {
+    static const char *const shortform_markers[] = {"이하", "약칭", "줄여서", "약어", "아래", NULL};
+    size_t marker, end;
+    if (find_short_form(inner, len, shortform_markers, out, &marker, &end)) {
         *flags |= OCC_SHORTFORM;
         strip_quotes(out);
         /* (이하 [보고]), (이하 '(가칭)유엔위민 CGE'): brackets that quote the name, a
@@ -1833,6 +1856,8 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         const char *why = reject_shape(out);
         if (!why)
             glosses_before_marker(inner, marker, out, extra);
+        /* the first may be one syllable, a refusal scan.c lifts: (이하 "법" 또는 …) */
+        another_short_form(inner + end, len - end, extra);
         /* a defined name may end in 등, hold a dot, a bracket of its own or a number
          * among its words: (이하 "물품 등"이라 함), (이하 핵융합(연)), (이하 제3차
          * 적응대책), (이하 천리안 1호) */
