@@ -917,22 +917,6 @@ static int splits_words_of(const char *en, const char *l)
 }
 
 /*
- * 1 when a lexicon row of acronym w[0..n) names term ko (ODA of 공적개발원조),
- * 0 when its rows name another term only (OECD, 경제협력개발기구), -1 when the
- * lexicon gives w no Korean name.
- */
-static int word_held(const char *w, size_t n, const char *ko)
-{
-    const char *forms[1];
-    int agreed;
-
-    if (!lexicon_ko_forms(w, n, forms, 1))
-        return -1; /* no Korean name to hold it to */
-    lexicon_acronym_en_for(w, n, ko, strlen(ko), &agreed);
-    return agreed;
-}
-
-/*
  * The English of an acronym gloss of several words (ICT R&D): the long
  * forms of its words, when all are known; a word whose Korean name the
  * term does not hold, beside one whose name it holds, is left out.
@@ -945,11 +929,11 @@ static void words_english(struct extract_doc *d, struct extract_pair *p)
 
     for (const char *w = p->gloss; *w; w += n + strspn(w + n, " ")) {
         n = strcspn(w, " ");
-        any_held |= word_held(w, n, p->ko) == 1;
+        any_held |= lexicon_acronym_names(w, n, p->ko, strlen(p->ko)) == 1;
     }
     for (const char *w = p->gloss; *w && all; w += n + strspn(w + n, " ")) {
         n = strcspn(w, " ");
-        if (any_held && word_held(w, n, p->ko) == 0)
+        if (any_held && lexicon_acronym_names(w, n, p->ko, strlen(p->ko)) == 0)
             continue; /* another body's: OECD of 공적개발원조 */
         const char *x = strmap_get(&d->expansions, w, n);
         const char *l = x ? x : lexicon_acronym_en(w, n);

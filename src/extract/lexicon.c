@@ -283,6 +283,17 @@ const char *lexicon_acronym_en_for(const char *a, size_t alen, const char *ko, s
     return only;
 }
 
+int lexicon_acronym_names(const char *a, size_t alen, const char *ko, size_t kl)
+{
+    const struct lex_ix *f = lookup(&ko_forms, a, alen);
+    int agreed;
+
+    if (!f || !f->n)
+        return -1; /* no Korean name to hold it to */
+    lexicon_acronym_en_for(a, alen, ko, kl, &agreed);
+    return agreed;
+}
+
 const char *lexicon_acronym_kind(const char *s, size_t len)
 {
     const struct lex_ix *f = lookup(&ko_forms, s, len);

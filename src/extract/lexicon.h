@@ -72,6 +72,13 @@ const char *lexicon_acronym_en(const char *s, size_t len);
 const char *lexicon_acronym_en_for(const char *a, size_t alen, const char *ko, size_t kl,
                                    int *agreed /* OUT */);
 
+/*
+ * 1 when a row of acronym a[0..alen) names ko[0..kl), or another writing of it as
+ * for lexicon_acronym_en_for (ODA of 공적개발원조), 0 when its rows name other terms
+ * only (OECD, 경제협력개발기구), -1 when the lexicon gives a no Korean name.
+ */
+int lexicon_acronym_names(const char *a, size_t alen, const char *ko, size_t kl);
+
 /* The longest run of characters a[0..al) and b[0..bl) share, spaces aside (3 for
  * 공적개발원조 and 개발원조위원회, 0 for 본사 and 코트라). */
 size_t lexicon_shared_run(const char *a, size_t al, const char *b, size_t bl);

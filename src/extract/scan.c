@@ -648,7 +648,8 @@ static int dotted_in_parallel(const char *clause, size_t clen, const struct strb
 
 /* 1 when s[0..len) has two words or more and its middle dots all join the parts of
  * one of them: the words beside that word are shared by its parts, a head noun
- * (에너지·대기오염 작업반) or a modifier (CO₂ 포집·저장), and the whole is one name. */
+ * (에너지·대기오염 작업반) or a modifier (CO₂ 포집·저장), and the whole is one name.
+ * A dot with a space beside it joins no parts of a word (환경 · 개발 회의). */
 static int dots_in_one_word(const char *s, size_t len)
 {
     size_t dotted = 0, words = 0;
@@ -658,6 +659,8 @@ static int dots_in_one_word(const char *s, size_t len)
         size_t b = i;
         while (i < len && s[i] != ' ')
             i++;
+        if (i > b && (dot_at(s + b, i - b) || (i - b >= 2 && dot_at(s + i - 2, 2))))
+            return 0;
         if (i > b)
             words++, dotted += count_dots(s + b, i - b) > 0;
     }
@@ -681,8 +684,11 @@ static int korean_expansion_of(const char *word, size_t wlen, const struct strbu
     acr[wlen] = '\0';
     struct ko_script sc;
     ko_script_of(gloss->buf, gloss->len, &sc);
-    /* a Latin word beside the dotted one is part of such a name: CCS(CO₂ 포집·저장) */
-    int one_name = dots_in_one_word(gloss->buf, gloss->len) && !memchr(gloss->buf, ',', gloss->len);
+    /* a Latin word beside the dotted one is part of such a name: CCS(CO₂ 포집·저장); an
+     * acronym the lexicon names otherwise is described, not named (OECD(경제·사회 분야)) */
+    int one_name = dots_in_one_word(gloss->buf, gloss->len) &&
+                   !memchr(gloss->buf, ',', gloss->len) &&
+                   lexicon_acronym_names(word, wlen, gloss->buf, gloss->len) != 0;
     if (sc.hangul < 4 || (sc.latin && !one_name) || sc.han || sc.digit ||
         utf8_count(gloss->buf, gloss->len) > 40 || memchr(gloss->buf, '/', gloss->len) ||
         memchr(gloss->buf, ';', gloss->len))

@@ -1308,10 +1308,11 @@ static void decide_reversed(struct occ *o, struct tok *t, int m, const struct do
      * words are something else (AI(융합혁신)대학원 where AI is 인공지능), not that term
      * written another way: shortened or reworded, sharing two characters or more
      * with it (APT(아‧태 전기통신협의체) beside 아시아․태평양 전기통신협의체(APT),
-     * GRDP(지역내총생산) beside GRDP(지역총생산)), or the acronym read out
-     * (ICLEI(이클레이) beside 자치단체국제환경협의회(ICLEI)). What the lexicon lists is
-     * one rendering among several (RFID: 전자태그, 무선인식; HPC: 고성능 컴퓨팅,
-     * 고성능컴퓨터): the author's own words in the bracket win over it */
+     * GRDP(지역내총생산) beside GRDP(지역총생산)); the acronym read out shares nothing
+     * and stays a conflict (ICLEI(이클레이) beside 자치단체국제환경협의회(ICLEI)).
+     * What the lexicon lists is one rendering among several (RFID: 전자태그,
+     * 무선인식; HPC: 고성능 컴퓨팅, 고성능컴퓨터): the author's own words in the
+     * bracket win over it */
     const char *known = knowledge_ko(k, latin, strlen(latin));
     struct strbuf g = STRBUF_INIT;
     fold_add(&g, o->gloss, strlen(o->gloss));

@@ -2,8 +2,9 @@
  * test_extract.c - unit tests for src/extract: token shapes (korean.h),
  * cleaning and classifying what is inside a bracket (extract_int.h:
  * gloss_clean, gloss_is_acronym_token, gloss_shape_kind, gloss_is_loanword,
- * with and without the context's oracle) and the public extract.h API on
- * small multi-line documents.
+ * with and without the context's oracle), whether the lexicon names an
+ * acronym with a term (lexicon_acronym_names) and the public extract.h API
+ * on small multi-line documents.
  *
  * The end-to-end cases of tests/data/extract/cases.txt test spans through
  * the CLI; these tests pin the building blocks so that a regression points
@@ -17,6 +18,7 @@
 #include "dadeum.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
+#include "extract/lexicon.h"
 #include "text/korean.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
@@ -197,6 +199,28 @@ static void test_acronym_token(void)
      * SaaS/IaaS; the gloss (OpenAI) is then classified abbrev, not english.
      */
     OK(!gloss_is_acronym_token("OpenAI", 6), "OpenAI is a word, not an acronym");
+}
+
+/* Whether the lexicon names an acronym with a term: its own row or a writing of it, another
+ * body's name only, or no Korean name at all (the acronym the bracket may then name). */
+static void test_acronym_names(void)
+{
+    static const struct {
+        const char *acr, *ko;
+        int want;
+    } cases[] = {
+        {"ODA", "공적개발원조", 1},
+        {"OECD", "경제협력개발기구", 1},
+        {"oecd", "경제협력개발기구", 1},
+        {"OECD", "공적개발원조", 0},
+        {"OECD", "경제·사회 분야", 0},
+        {"ESG", "환경·사회·지배구조", 1},
+        {"GRPE", "에너지·대기오염 작업반", -1},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++)
+        INT_EQ(lexicon_acronym_names(cases[i].acr, strlen(cases[i].acr), cases[i].ko,
+                                     strlen(cases[i].ko)),
+               cases[i].want, "%s names %s", cases[i].acr, cases[i].ko);
 }
 
 static void test_shape_kind(void)
@@ -634,6 +658,7 @@ int main(void)
     RUN(test_numeric_token);
     RUN(test_script_and_syllables);
     RUN(test_acronym_token);
+    RUN(test_acronym_names);
     RUN(test_shape_kind);
     RUN(test_loanword);
     RUN(test_loanword_oracle);
