@@ -2471,8 +2471,10 @@ static void decide_hangul(struct decision *d)
     }
     /* a plain name of a title the bracket closes names all of it, as a short form does:
      * ‘모두가 함께하는 우리말 다듬기(말터)’; weak, for the model to weigh as a span
-     * taken in proportion */
-    if (s < 0 && (o->flags & OCC_TITLE) && shape == MODEL_KIND_NATIVE && !gs.latin)
+     * taken in proportion. A person's name there credits the title's author
+     * (‘… 제도 개선 연구(김민지)’), no name of it */
+    if (s < 0 && (o->flags & OCC_TITLE) && shape == MODEL_KIND_NATIVE && !gs.latin &&
+        !span_korean_name(o->gloss, glen))
         s = lo, o->weak = 1;
     if (s < 0) {
         /* the shortest span in proportion to the gloss, and a word for each of its
