@@ -219,6 +219,50 @@ int score_place_unspelled(const char *tk, size_t len, const char *acr)
 }
 
 /*
+ * How many letters from a on the later words of a morpheme's English forms
+ * spell in order, after the first word gave the letter before a (아태
+ * Asia-Pacific gives the P of APT after its A); and, of, for, the spell
+ * nothing (과학기술 science and technology is the S, T of KAIST).
+ */
+static size_t later_words_fit(const char *ko, size_t kl, const char *a)
+{
+    const char *en[LEX_MAX_FORMS];
+    size_t n = lexicon_morpheme_en(ko, kl, en, LEX_MAX_FORMS), best = 0;
+    static const char *const minor[] = {"and", "of", "for", "the"};
+    for (size_t i = 0; i < n; i++) {
+        const char *w = en[i];
+        if (ascii_upper((unsigned char)*w) != ascii_upper((unsigned char)a[-1]))
+            continue;
+        size_t k = 0;
+        const char *l = a;
+        for (;;) {
+            while (ascii_is_letter((unsigned char)*w))
+                w++;
+            while (*w && *w != '|' && !ascii_is_letter((unsigned char)*w))
+                w++;
+            if (!ascii_is_letter((unsigned char)*w))
+                break;
+            size_t wl = 0;
+            while (ascii_is_letter((unsigned char)w[wl]))
+                wl++;
+            int skip = 0;
+            for (size_t m = 0; m < sizeof minor / sizeof *minor; m++)
+                skip |= wl == strlen(minor[m]) && !ascii_casecmp_n(w, minor[m], wl);
+            if (skip)
+                continue;
+            while (*l && !ascii_is_letter((unsigned char)*l))
+                l++;
+            if (ascii_upper((unsigned char)*w) != ascii_upper((unsigned char)*l))
+                break;
+            k++, l++;
+        }
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+
+/*
  * Share of an acronym's letters that the Korean side spells, in order: each
  * letter is matched by a morpheme (glossaries/lexicon/morphemes.tsv: 한국
  * Korea, 인터넷 Internet, 진흥 Promotion) or a Latin letter further right
@@ -268,6 +312,12 @@ double score_acronym_fit(const char *ko, size_t kl, const char *acr)
                     found = f->end[syl];
             if (found) {
                 hit++, pos = found;
+                /* the morpheme's later English words spell the letters after */
+                for (size_t k = later_words_fit(ko + p, found - p, a + 1); k; k--) {
+                    while (!ascii_is_letter((unsigned char)*++a))
+                        ;
+                    letters++, hit++;
+                }
                 break;
             }
             p += cl;
