@@ -180,6 +180,9 @@ int span_org_like(const char *s, size_t len);
 int span_ends_with_comma(const struct tok *t);
 /* Words of s[0..len): runs of characters other than spaces. */
 unsigned span_word_count(const char *s, size_t len);
+/* The next word of s[0..len) at or after *i, words split at spaces: moves *i past the
+ * spaces to the word's start and returns its end (*i == len, the end, when none is left). */
+size_t span_next_word(const char *s, size_t len, size_t *i);
 /* The two items of s[0..len) either side of its one comma or middle dot, the spaces
  * by the separator trimmed (아세안, 동남아국가연합): 1 and sets a, al, b, bl; 0 when
  * s has no separator or more than one. */

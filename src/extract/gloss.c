@@ -699,11 +699,7 @@ enum model_kind gloss_shape_kind(const char *g, size_t len, const struct extract
         if (len == 1 && g[0] >= 'A' && g[0] <= 'Z')
             return MODEL_KIND_ABBREV; /* 환경(E) of ESG: an initial */
         for (size_t i = 0; i < len;) {
-            while (i < len && g[i] == ' ')
-                i++;
-            size_t j = i;
-            while (j < len && g[j] != ' ')
-                j++;
+            size_t j = span_next_word(g, len, &i);
             /* a session or year beside an acronym (UNEA 5.2, MEPC 83) changes nothing */
             if (j > i && !gloss_is_acronym_token(g + i, j - i) &&
                 strspn(g + i, "0123456789.") < j - i)
@@ -875,11 +871,7 @@ static unsigned judge_words(const char *s, size_t len, unsigned (*judge)(const c
 {
     unsigned all = 0;
     for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < len && s[j] != ' ')
-            j++;
+        size_t j = span_next_word(s, len, &i);
         if (j == i)
             break;
         unsigned m = judge(s + i, j - i);

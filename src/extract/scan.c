@@ -653,12 +653,8 @@ static int dotted_in_parallel(const char *clause, size_t clen, const struct strb
 static int dots_in_one_word(const char *s, size_t len)
 {
     size_t dotted = 0, words = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t b = i;
-        while (i < len && s[i] != ' ')
-            i++;
+    for (size_t b = 0, i; b < len; b = i) {
+        i = span_next_word(s, len, &b);
         if (i > b && (dot_at(s + b, i - b) || (i - b >= 2 && dot_at(s + i - 2, 2))))
             return 0;
         if (i > b)

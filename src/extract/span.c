@@ -782,6 +782,16 @@ static int english_org_name(const char *g)
     return lexicon_ends_with_word(LEX_ORG_WORDS_EN, g, strlen(g));
 }
 
+size_t span_next_word(const char *s, size_t len, size_t *i)
+{
+    while (*i < len && s[*i] == ' ')
+        (*i)++;
+    size_t j = *i;
+    while (j < len && s[j] != ' ')
+        j++;
+    return j;
+}
+
 unsigned span_word_count(const char *s, size_t len)
 {
     unsigned n = 0;
