@@ -1141,7 +1141,7 @@ static const char *reject_shape(const struct strbuf *g)
     static const char *const scope[] = {" 포함", " 제외", " 관련", NULL};
     for (const char *const *w = scope; *w; w++)
         if (len > 7 && !memcmp(s + len - 7, *w, 7))
-            return "scope remark (포함, 제외)";
+            return "scope remark (포함, 제외, 관련)";
     if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
         (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
         return "examples (등)";
