@@ -614,6 +614,44 @@ static void one_sense(struct extract_doc *d)
     free(v);
 }
 
+/*
+ * A list of X(Y) items decides together: where most of its items were set aside
+ * (labels, places, fields: 삼표산업(레미콘), 세익(온수분배기), 벽산(단열재)), the
+ * few the rules let through are items of the same kind (태광후지킨(밸브)), not terms.
+ * A Korean word for the loanword before it restates it whatever its neighbours
+ * (탐색(디스커버리), 퓨전(융합), 인프라(기반)).
+ */
+static void chain_consensus(struct extract_doc *d)
+{
+    for (size_t i = 0, j; i < d->nocc; i = j) {
+        size_t kept = 0, set_aside = 0;
+        for (j = i;
+             j < d->nocc && (d->occs[j].flags & OCC_CHAIN) && d->occs[j].line == d->occs[i].line;
+             j++) {
+            if (d->occs[j].flags & OCC_SAMETERM)
+                continue;
+            if (d->occs[j].ko)
+                kept++;
+            else
+                set_aside++;
+        }
+        if (j == i) {
+            j++;
+            continue;
+        }
+        if (set_aside < 2 || set_aside <= kept)
+            continue;
+        for (size_t m = i; m < j; m++) {
+            struct occ *o = &d->occs[m];
+            if (o->ko && !(o->flags & OCC_REVERSED)) {
+                free(o->ko);
+                o->ko = NULL;
+                o->why = "an item of a list whose other items are labels";
+            }
+        }
+    }
+}
+
 /* Longest Korean side kept, in characters (as gloss.c's limit for a gloss). */
 #define KO_TERM_MAX 60
 
@@ -1200,6 +1238,7 @@ static void resolve_section(struct extract_doc *d)
         }
     }
     one_sense(d);
+    chain_consensus(d);
     for (size_t i = 0; i < d->nocc; i++) {
         struct occ *o = &d->occs[i];
         if (o->ko && utf8_count(o->ko, strlen(o->ko)) > KO_TERM_MAX) {
