@@ -254,7 +254,8 @@ static int attribution_follows(const char *s, size_t len, size_t from)
     return 0;
 }
 
-/* 1 when the bytes between two groups are a separator and one word. */
+/* 1 when the bytes between two groups are a separator and one word (or names joined
+ * by dots). */
 static int chain_link(const char *s, size_t from, size_t to, int *strong)
 {
     size_t words = 0;
@@ -263,7 +264,9 @@ static int chain_link(const char *s, size_t from, size_t to, int *strong)
     for (size_t i = from; i < to;) {
         uint32_t c;
         size_t n = utf8_decode(s + i, to - i, &c);
-        if (c == ',' || c == 0xB7 || c == '/') {
+        if (c == 0xB7 && in_word && i + n < to && s[i + n] != ' ') {
+            /* two names joined by a dot are one item: 노랑풍선·선민투어(항공) */
+        } else if (c == ',' || c == 0xB7 || c == '/') {
             if (words)
                 return 0; /* a separator after the word: not X(Y), X(Y) */
             *strong = 1;
