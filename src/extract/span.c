@@ -2141,9 +2141,11 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     for (int k = j; !with_and && k < m; k++)
         if (ko_syllable_count(t[k].s, t[k].len - span_ends_with_comma(&t[k])) > 3)
             return s;
-    /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
-    while (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
-           conjunct_noun(&t[j - 1], 0) && !t[j].dot)
+    /* a word describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준;
+     * one, since more are the clause's words counted up to the letters (글로벌 신종
+     * 향정신성물질 동향 및 국제공조시스템(CRIDS)) */
+    if (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
+        conjunct_noun(&t[j - 1], 0) && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
      * ASF after 평화활동 인력 및) */
