@@ -428,6 +428,16 @@ double score_sound_fit(const char *ko, size_t kl, const char *gloss)
     return (double)row[nb] / (double)(na > nb ? na : nb);
 }
 
+/* 1 when Latin gloss g has a vowel letter and so may be said as a word (BEXCO, 코이카 of
+ * KOICA); SNS, KSP and MPW are said letter by letter. */
+static int said_as_word(const char *g)
+{
+    for (; *g; g++)
+        if (strchr("aeiouy", ascii_lower((unsigned char)*g)))
+            return 1;
+    return 0;
+}
+
 int score_reads_acronym(const char *reading, size_t rl, const char *name, size_t nl)
 {
     const char *acr = lexicon_acronym_for_ko(name, nl);
@@ -819,8 +829,9 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
         x[SF_sound] = score_sound_fit(from, (size_t)(to - from), gloss);
         /* no letters are left over when the span spells the acronym out in sound:
-         * 벡스코 (BEXCO) */
-        if (x[SF_sound] >= SOUND_FIT_NAME)
+         * 벡스코 (BEXCO); an acronym with no vowel is said letter by letter, and a word
+         * that shares its consonants does not say it (서비스 of 사회 관계망 서비스(SNS)) */
+        if (x[SF_sound] >= SOUND_FIT_NAME && (kind != MODEL_KIND_ABBREV || said_as_word(gloss)))
             x[SF_acr_short] = 0;
     }
     /* the lexicon's Korean name for a Latin gloss, exactly (정보통신기술 for ICT, not

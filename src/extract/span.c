@@ -2136,14 +2136,18 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     /* the last item is one noun (수학 of STEM; not 국내 소부장 및 반도체 후공정(OSAT)),
      * and commas alone list short nouns, one per letter (외교, 정보, 군사, 경제(DIME);
      * not 무선 대체, 가입자당 매출(ARPU) nor 정부조달, 협력, 위생검역(SPS)) */
-    if (!joined || m - s > 1)
+    /* nor a last noun that reads the acronym, which is then its name alone (타이어
+     * 안전사고 예방 및 에코(ECO)) */
+    if (!joined || m - s > 1 || reads_acronym(t[s].s, t[s].len, acr))
         return s;
     for (int k = j; !with_and && k < m; k++)
         if (ko_syllable_count(t[k].s, t[k].len - span_ends_with_comma(&t[k])) > 3)
             return s;
-    /* words describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준 */
-    while (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
-           conjunct_noun(&t[j - 1], 0) && !t[j].dot)
+    /* a word describing the first noun: 탄소 포집 및 저장, 의약품 제조 및 품질관리기준;
+     * one, since more are the clause's words counted up to the letters (글로벌 신종
+     * 향정신성물질 동향 및 국제공조시스템(CRIDS)) */
+    if (with_and && j > 0 && words < letters && !span_ends_with_comma(&t[j - 1]) &&
+        conjunct_noun(&t[j - 1], 0) && !t[j].dot)
         j--, words++;
     /* the last noun alone leaves letters over (수학 of STEM; not 아프리카상비군 of
      * ASF after 평화활동 인력 및) */
