@@ -387,7 +387,9 @@ static void add_line(struct extract_doc *d, const char *text, size_t len, const 
         strbuf_add(&d->lead, text, len < n ? len : n);
         strbuf_addch(&d->lead, '\n');
     }
-    if (!memchr(text, '(', len) && !memchr(text, '<', len) && !memchr(text, '[', len))
+    /* a ')' alone may close an acronym whose '(' a typo lost (scan.c) */
+    if (!memchr(text, '(', len) && !memchr(text, ')', len) && !memchr(text, '<', len) &&
+        !memchr(text, '[', len))
         return;
     scan_line(d, scan, scan_len, lineno, d->nlines);
     if (d->nocc > before) {

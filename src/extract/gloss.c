@@ -1727,9 +1727,11 @@ static void strip_trailing_date(struct strbuf *g)
  * Drops a share after an acronym: (KDI·1.6%), (IMF, 2.9%), forecasts and votes
  * that quote a body with its figure. The item after the last comma or middle dot
  * is a number and a per cent sign (%p too), and what stands before it is one
- * acronym: the body is the gloss, the figure is what it said.
+ * acronym: the body is the gloss, the figure is what it said. A count or an age
+ * there goes too when no number stands before it: how often a word was used,
+ * FTA(자유무역협정·427회), how old a person is, (Rose Poca, 만25세).
  */
-static void strip_trailing_share(struct strbuf *g)
+static void strip_trailing_figure(struct strbuf *g)
 {
     const char *sep = NULL;
     size_t sl = 0;
@@ -1743,18 +1745,35 @@ static void strip_trailing_share(struct strbuf *g)
     const char *p = sep + sl, *end = g->buf + g->len;
     while (p < end && *p == ' ')
         p++;
-    if (p < end && (*p == '-' || *p == '+'))
+    int age = end - p > 3 && !memcmp(p, "만", 3); /* 만25세, 만 25세: full years */
+    if (age)
+        for (p += 3; p < end && *p == ' ';)
+            p++;
+    else if (p < end && (*p == '-' || *p == '+'))
         p++;
     size_t digits = 0;
-    while (p < end && ((*p >= '0' && *p <= '9') || (*p == '.' && digits)))
+    while (p < end && ((*p >= '0' && *p <= '9') || ((*p == '.' || *p == ',') && digits)))
         digits += *p >= '0' && *p <= '9', p++;
-    if (!digits || p == end || *p != '%' || !(p + 1 == end || (p + 2 == end && p[1] == 'p')))
+    if (!digits || p == end)
+        return;
+    int share = !age && *p == '%' && (p + 1 == end || (p + 2 == end && p[1] == 'p'));
+    while (!share && p < end && *p == ' ')
+        p++;
+    static const char *const counters[] = {"회", "세", "명", "건", NULL};
+    int count = !share && one_of(p, (size_t)(end - p), counters);
+    if (!share && !count)
         return;
     size_t keep = (size_t)(sep - g->buf);
     while (keep && g->buf[keep - 1] == ' ')
         keep--;
-    if (!keep || !gloss_is_acronym_token(g->buf, keep))
+    if (!keep || (share && !gloss_is_acronym_token(g->buf, keep)))
         return;
+    if (count) {
+        struct ko_script sc;
+        ko_script_of(g->buf, keep, &sc);
+        if (sc.digit || !(sc.hangul || sc.latin))
+            return;
+    }
     strbuf_setlen(g, keep);
 }
 
@@ -1898,7 +1917,7 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
         return NULL;
     strip_age_and_origin(out);
     strip_trailing_date(out);
-    strip_trailing_share(out);
+    strip_trailing_figure(out);
     strip_trailing_address(out);
     if (!has_numeric_run(out->buf, out->len)) {
         struct strbuf whole = STRBUF_INIT;

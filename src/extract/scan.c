@@ -25,6 +25,8 @@
 
 struct group {
     size_t open, close; /* byte offsets of the brackets */
+    size_t inner;       /* where the content begins: open + 1, or open when the
+                           opening bracket is missing (acronym_missing_open) */
     uint32_t kind;      /* '(' or '<' */
     int depth;          /* 0 at top level */
 };
@@ -900,8 +902,8 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     if (at >= 2 && s[at - 1] == '*' && s[at - 2] != '*' && s[at - 2] != ' ')
         at--;
     size_t start = clause_start(s, at, &stop), end = at, qs, qe;
-    const char *inner = s + g->open + 1;
-    size_t ilen = g->close - g->open - 1;
+    const char *inner = s + g->inner;
+    size_t ilen = g->close - g->inner;
     const char *why;
 
     if (g->kind == '<')
@@ -1119,6 +1121,25 @@ static int square_gloss(const char *s, size_t open, size_t close)
     return letters >= 2 && capital;
 }
 
+/*
+ * A ')' that closes nothing after capitals glued to Hangul lost its '(' to a typo:
+ * 우수농산물관리제도GAP), 고분자전해질막PEM). Returns where the acronym begins, or 0
+ * when the ')' follows anything else (a list label: 1), 가), A)).
+ */
+static size_t acronym_missing_open(const char *s, size_t close)
+{
+    size_t a = close;
+    while (a > 0 && ((s[a - 1] >= 'A' && s[a - 1] <= 'Z') || (s[a - 1] >= '0' && s[a - 1] <= '9') ||
+                     s[a - 1] == '&' || s[a - 1] == '-'))
+        a--;
+    if (!a || s[a] < 'A' || s[a] > 'Z' || !gloss_is_acronym_token(s + a, close - a))
+        return 0;
+    uint32_t before;
+    size_t at = utf8_prev(s, a);
+    utf8_decode(s + at, a - at, &before);
+    return uc_is_hangul_syllable(before) ? a : 0;
+}
+
 void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
                size_t line_idx)
 {
@@ -1177,9 +1198,17 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
                 } else if (want == '(' || want == '<') {
                     ALLOC_GROW(groups, ng + 1, alloc);
                     groups[ng].open = stack[sp].pos;
+                    groups[ng].inner = stack[sp].pos + 1;
                     groups[ng].close = i;
                     groups[ng].kind = want;
                     groups[ng].depth = (int)sp;
+                    ng++;
+                }
+            } else if (c == ')' && !sp && ng < SCAN_MAX_GROUPS) {
+                size_t a = acronym_missing_open(s, i);
+                if (a) {
+                    ALLOC_GROW(groups, ng + 1, alloc);
+                    groups[ng] = (struct group){.open = a, .inner = a, .close = i, .kind = '('};
                     ng++;
                 }
             }
