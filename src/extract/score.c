@@ -672,6 +672,16 @@ static int span_start_allowed(const struct occ *o, const char *gloss, enum model
     if (i > s0) {
         if (o->flags & OCC_EXPANDED)
             return 0; /* the English beside the acronym names the word the span starts at */
+        /* an English name that the rules' span spells out in sound, better than the
+         * shorter one does, is whole: 지나 of 지나 러몬도(Gina Raimondo) is Gina,
+         * however much it looks like a verb's connective form */
+        if (kind == MODEL_KIND_ENGLISH) {
+            const char *to = t[m - 1].s + t[m - 1].len;
+            double whole = score_sound_fit(t[s0].s, (size_t)(to - t[s0].s), gloss);
+            if (whole >= SOUND_FIT_NAME &&
+                whole > score_sound_fit(t[i].s, (size_t)(to - t[i].s), gloss))
+                return 0;
+        }
         if (o->weak || tok_in_question(fm, i - 1))
             return 1;
         /* a name that sounds like its Latin gloss after words describing it (사이버
