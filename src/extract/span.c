@@ -2434,6 +2434,26 @@ static int short_title_of(const char *g, size_t glen, const char *name, size_t n
 }
 
 /*
+ * 1 when the Hangul gloss g[0..glen) ends with the last two syllables or more of the
+ * term[0..tl) and puts its own word before them where the term has another: a second
+ * name of the same thing, which keeps the head and replaces the modifier
+ * (구직급여(실업급여), 중성화 수술(불임수술), 병역판정검사(징병검사)). A gloss that holds
+ * the term whole names a kind of it (여권(전자여권)), and one syllable is too little
+ * (장관상(우수상)).
+ */
+static int replaces_modifier(const char *g, size_t glen, const char *term, size_t tl)
+{
+    size_t i = glen, j = tl;
+    unsigned shared = 0;
+    for (uint32_t a, b; i && j; i = utf8_prev(g, i), j = utf8_prev(term, j), shared++) {
+        a = utf8_before(g, i), b = utf8_before(term, j);
+        if (a != b || !uc_is_hangul_syllable(a))
+            break;
+    }
+    return shared >= 2 && ko_syllable_count(g, i) && ko_syllable_count(term, j);
+}
+
+/*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
  */
@@ -2594,6 +2614,8 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_LOANWORD;
     } else if (score_reads_acronym(from, tl, o->gloss, glen)) {
         /* the term is the reading and the gloss restates it: 아세안(동남아시아국가연합) */
+        kind = MODEL_KIND_NATIVE;
+    } else if (replaces_modifier(o->gloss, glen, from, tl)) {
         kind = MODEL_KIND_NATIVE;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
