@@ -2478,8 +2478,17 @@ static void decide_hangul(struct decision *d)
     if (d->a.start >= 0) {
         s = d->a.start;
         o->weak = np == 1 && s == m - 1; /* one token matched inside: 협치 in 협치체계 */
-        if (np == 1 && !restates)
-            s = extend_in_proportion(t, s, m, lo, o->gloss);
+        if (np == 1 && !restates) {
+            /* in proportion to the gloss; but where that start falls between two
+             * nouns, a cut no evidence gives, the lexicon's plain form matched whole
+             * is the term: 협치 of 도시 재생 협치(거버넌스), 지침 of 안전 관리
+             * 지침(가이드라인), and 실증 시험대(테스트베드) after a bracket */
+            int e = extend_in_proportion(t, s, m, lo, o->gloss);
+            to = t[m - 1].s + t[m - 1].len;
+            if (e == lo || t[e - 1].stop != KO_STOP_NONE ||
+                !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(to - t[s].s)))
+                s = e;
+        }
     }
     if (s < 0) {
         int ag = agreed_start(d->k, o->gloss, t, lo, m);
