@@ -2434,6 +2434,38 @@ static int short_title_of(const char *g, size_t glen, const char *name, size_t n
 }
 
 /*
+ * 1 when the Hangul gloss g defines the one-word term[0..tl) rather than names it:
+ * a clause whose verb's adnominal form modifies the gloss's last word, a noun
+ * (폐로(수명이 다한 원자로), 화소(빛을 내는 점)). The annotators count such a
+ * definition a restatement, as a longer Korean name is.
+ */
+static int defines_term(const char *g, const char *term, size_t tl)
+{
+    size_t glen = strlen(g), sp = glen, pv;
+    struct ko_script ts, gs;
+    ko_script_of(term, tl, &ts);
+    ko_script_of(g, glen, &gs);
+    if (memchr(term, ' ', tl) || ts.hangul < 2 || ts.latin || ts.digit || ts.other || gs.latin ||
+        gs.digit)
+        return 0;
+    while (sp > 0 && g[sp - 1] != ' ')
+        sp--;
+    for (pv = sp ? sp - 1 : 0; pv > 0 && g[pv - 1] != ' ';)
+        pv--;
+    /* a verb's form that is no case form of a noun (정책을, 업체는): 올려주는,
+     * 종료된, and 내는 (a one-syllable "noun" 내 before 는 is the verb's stem) */
+    static const char *const cases[] = {"을", "를", "이", "가", "에", "의", "로", NULL};
+    size_t pl = sp > 1 ? sp - 1 - pv : 0, stem;
+    if (!pl || !ko_ends_as_verb(g + pv, pl) ||
+        ((stem = ko_noun_particle(g + pv, pl)) && ko_syllable_count(g + pv, stem) >= 2))
+        return 0;
+    for (const char *const *c = cases; *c; c++)
+        if (span_ends_with(g + pv, pl, *c, 3))
+            return 0;
+    return !ko_ends_as_verb(g + sp, glen - sp) && !ko_noun_particle(g + sp, glen - sp);
+}
+
+/*
  * 1 when the Hangul gloss g[0..glen) ends with the last two syllables or more of the
  * term[0..tl) and puts its own word before them where the term has another: a second
  * name of the same thing, which keeps the head and replaces the modifier
@@ -2624,6 +2656,9 @@ static void decide_hangul(struct decision *d)
     } else if (score_reads_acronym(from, tl, o->gloss, glen)) {
         /* the term is the reading and the gloss restates it: 아세안(동남아시아국가연합) */
         kind = MODEL_KIND_NATIVE;
+    } else if (defines_term(o->gloss, from, tl)) {
+        /* the word the clause defines is the one before the bracket, no proportion */
+        kind = MODEL_KIND_NATIVE, o->weak = 0;
     } else if (replaces_modifier(o->gloss, glen, from, tl)) {
         kind = MODEL_KIND_NATIVE;
     } else {
