@@ -2438,6 +2438,58 @@ static int short_title_of(const char *g, size_t glen, const char *name, size_t n
 }
 
 /*
+ * 1 when the Hangul gloss g defines the one-word term[0..tl) rather than names it:
+ * a clause whose verb's adnominal form modifies the gloss's last word, a noun
+ * (폐로(수명이 다한 원자로), 화소(빛을 내는 점)). The annotators count such a
+ * definition a restatement, as a longer Korean name is.
+ */
+static int defines_term(const char *g, const char *term, size_t tl)
+{
+    size_t glen = strlen(g), sp = glen, pv;
+    struct ko_script ts, gs;
+    ko_script_of(term, tl, &ts);
+    ko_script_of(g, glen, &gs);
+    if (memchr(term, ' ', tl) || ts.hangul < 2 || ts.latin || ts.digit || ts.other || gs.latin ||
+        gs.digit)
+        return 0;
+    while (sp > 0 && g[sp - 1] != ' ')
+        sp--;
+    for (pv = sp ? sp - 1 : 0; pv > 0 && g[pv - 1] != ' ';)
+        pv--;
+    /* a verb's form that is no case form of a noun (정책을, 업체는): 올려주는,
+     * 종료된, and 내는 (a one-syllable "noun" 내 before 는 is the verb's stem) */
+    static const char *const cases[] = {"을", "를", "이", "가", "에", "의", "로", NULL};
+    size_t pl = sp > 1 ? sp - 1 - pv : 0, stem;
+    if (!pl || !ko_ends_as_verb(g + pv, pl) ||
+        ((stem = ko_noun_particle(g + pv, pl)) && ko_syllable_count(g + pv, stem) >= 2))
+        return 0;
+    for (const char *const *c = cases; *c; c++)
+        if (span_ends_with(g + pv, pl, *c, 3))
+            return 0;
+    return !ko_ends_as_verb(g + sp, glen - sp) && !ko_noun_particle(g + sp, glen - sp);
+}
+
+/*
+ * 1 when the Hangul gloss g[0..glen) ends with the last two syllables or more of the
+ * term[0..tl) and puts its own word before them where the term has another: a second
+ * name of the same thing, which keeps the head and replaces the modifier
+ * (구직급여(실업급여), 중성화 수술(불임수술), 병역판정검사(징병검사)). A gloss that holds
+ * the term whole names a kind of it (여권(전자여권)), and one syllable is too little
+ * (장관상(우수상)).
+ */
+static int replaces_modifier(const char *g, size_t glen, const char *term, size_t tl)
+{
+    size_t i = glen, j = tl;
+    unsigned shared = 0;
+    for (uint32_t a, b; i && j; i = utf8_prev(g, i), j = utf8_prev(term, j), shared++) {
+        a = utf8_before(g, i), b = utf8_before(term, j);
+        if (a != b || !uc_is_hangul_syllable(a))
+            break;
+    }
+    return shared >= 2 && ko_syllable_count(g, i) && ko_syllable_count(term, j);
+}
+
+/*
  * A Hangul (or mixed) gloss (pass 2): the Korean side of a restatement, a
  * contraction (short form) or a loanword.
  */
@@ -2462,8 +2514,17 @@ static void decide_hangul(struct decision *d)
     if (d->a.start >= 0) {
         s = d->a.start;
         o->weak = np == 1 && s == m - 1; /* one token matched inside: 협치 in 협치체계 */
-        if (np == 1 && !restates)
-            s = extend_in_proportion(t, s, m, lo, o->gloss);
+        if (np == 1 && !restates) {
+            /* in proportion to the gloss; but where that start falls between two
+             * nouns, a cut no evidence gives, the lexicon's plain form matched whole
+             * is the term: 협치 of 도시 재생 협치(거버넌스), 지침 of 안전 관리
+             * 지침(가이드라인), and 실증 시험대(테스트베드) after a bracket */
+            int e = extend_in_proportion(t, s, m, lo, o->gloss);
+            to = t[m - 1].s + t[m - 1].len;
+            if (e == lo || t[e - 1].stop != KO_STOP_NONE ||
+                !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(to - t[s].s)))
+                s = e;
+        }
     }
     if (s < 0) {
         int ag = agreed_start(d->k, o->gloss, t, lo, m);
@@ -2598,6 +2659,11 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_LOANWORD;
     } else if (score_reads_acronym(from, tl, o->gloss, glen)) {
         /* the term is the reading and the gloss restates it: 아세안(동남아시아국가연합) */
+        kind = MODEL_KIND_NATIVE;
+    } else if (defines_term(o->gloss, from, tl)) {
+        /* the word the clause defines is the one before the bracket, no proportion */
+        kind = MODEL_KIND_NATIVE, o->weak = 0;
+    } else if (replaces_modifier(o->gloss, glen, from, tl)) {
         kind = MODEL_KIND_NATIVE;
     } else {
         soft_reject(o, t, s, m, MODEL_KIND_NATIVE,
