@@ -38,6 +38,14 @@ test_expect_success 'letter names read as the initialism, below an exact word' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a letter prefix: K- and e-, unless written solid or letters' '
+	dadeum translit 케이컬처 케이팝 이커머스 이메일 케이티 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 케이컬처 K-culture 케이팝 K-pop 이커머스 e-commerce 이메일 email \
+		케이티 KT >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&
