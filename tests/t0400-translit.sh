@@ -46,6 +46,13 @@ test_expect_success 'a letter prefix: K- and e-, unless written solid or letters
 	test_cmp expect actual
 '
 
+test_expect_success 'the [æ] of a one-syllable word keeps 애 unless British says [ɑː]' '
+	dadeum translit 퀀텀닷 찬스 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 퀀텀닷 "quantum dot" 찬스 chance >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

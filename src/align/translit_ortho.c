@@ -558,6 +558,12 @@ int translit_ortho_render(const char *word, const char *phones, enum translit_va
                                    &second);
             if (glide == PH_W && p == PH_AA)
                 med = variant == TRANSLIT_V_SPELLED ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
+            /* the spelled 아 of [æ] in a word of one syllable only where British
+             * says [ɑː], before [s f θ] or [n] and a consonant (마스크, 찬스);
+             * elsewhere it keeps 애, so that 닷 is dot, not that (댓) */
+            if (p == PH_AE && nv == 1 && next != PH_S && next != PH_F && next != PH_TH &&
+                !(next == PH_N && after != PH_NONE))
+                med = MED_AE;
             /* British [juː] after an alveolar where American drops the [j]:
              * news 뉴스, tube 튜브 (TRANSLIT_V_SPELLED; spelled u or ew, not oo) */
             if (variant == TRANSLIT_V_SPELLED && p == PH_UW && glide == PH_NONE && i > 0 &&
