@@ -53,6 +53,13 @@ test_expect_success 'the [æ] of a one-syllable word keeps 애 unless British sa
 	test_cmp expect actual
 '
 
+test_expect_success 'a final [d] after a short vowel may be 받침 ㅅ, ranked below the standard' '
+	dadeum translit 팟캐스트 패드 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 팟캐스트 podcast 패드 pad >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

@@ -366,6 +366,14 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         set_final(b, p == PH_P || p == PH_B ? FIN_B : FIN_G, initial_of(p));
         return;
     }
+    /* ... and a word-final [d] after a short vowel is 받침 ㅅ, as [t] is (굿즈,
+     * 팟캐스트, 아이팟), though not in every word (패드, 레드: the standard
+     * spelling stays the first reading) */
+    if (variant == TRANSLIT_V_CUSTOMARY && next == PH_NONE && p == PH_D && i &&
+        is_short(prev, vletter[i - 1])) {
+        set_final(b, FIN_S, initial_of(PH_T));
+        return;
+    }
     switch (p) {
     case PH_P:
     case PH_T:
