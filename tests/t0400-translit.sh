@@ -60,6 +60,13 @@ test_expect_success 'a final [d] after a short vowel may be 받침 ㅅ, ranked b
 	test_cmp expect actual
 '
 
+test_expect_success 'the -ule of a word is British [uː], with [j] after an alveolar' '
+	dadeum translit 캡슐 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 캡슐 capsule >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

@@ -103,7 +103,8 @@ enum {
 enum translit_variant {
     TRANSLIT_V_STANDARD = 0,  /* the standard rendering */
     TRANSLIT_V_SPELLED = 1,   /* spelling-influenced: schwa written after its vowel
-                                 letter (바나나, 시스템), British [aɪl] of -ile (미사일) */
+                                 letter (바나나, 시스템), British [aɪl] of -ile (미사일),
+                                 [uː] of -ule (캡슐) */
     TRANSLIT_V_COMPOUND = 2,  /* compound parts rendered alone (startup = start + up) */
     TRANSLIT_V_DERIVED = 3,   /* derived agent noun (changer), a guess */
     TRANSLIT_V_CUSTOMARY = 4, /* customary (제1장 제5항): word-final [p k b g] as 받침

@@ -28,7 +28,8 @@
  * Schwa is 어 in the standard rendering; TRANSLIT_V_SPELLED writes it after
  * its vowel letter instead (시스템, 바나나), as established spellings often do.
  * TRANSLIT_V_CUSTOMARY also keeps the American [ɑ] of an o (팝, 박스), and
- * TRANSLIT_V_SPELLED the British [aɪl] of -ile (미사일) where CMU has a schwa.
+ * TRANSLIT_V_SPELLED the British [aɪl] of -ile (미사일) and [uː] of -ule (캡슐)
+ * where CMU has a schwa.
  * TRANSLIT_V_LETTERS renders a letter reading, phones guessed from the
  * spelling as German or Latin would say it (gen_translit.c), and writes
  * every [r].
@@ -535,6 +536,11 @@ int translit_ortho_render(const char *word, const char *phones, enum translit_va
         (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH || ph[n - 2] == PH_IH) && strlen(word) > 4 &&
         !strcmp(word + strlen(word) - 3, "ile"))
         ph[n - 2] = PH_AY;
+    /* ... and British [uː] of -ule (with [j] after an alveolar, below): capsule
+     * 캡슐, where CMU has [səl] */
+    if (variant == TRANSLIT_V_SPELLED && n >= 2 && ph[n - 1] == PH_L &&
+        (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH) && strlen(word) > 4 && ends_with(word, "ule"))
+        ph[n - 2] = PH_UW;
     b.n = 0;
     b.overflow = 0;
     for (int i = 0; i < n; i++)
