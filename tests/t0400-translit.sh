@@ -67,6 +67,13 @@ test_expect_success 'the -ule of a word is British [uː], with [j] after an alve
 	test_cmp expect actual
 '
 
+test_expect_success 'a common capitalised word is a word (SCOWL english-upper)' '
+	dadeum translit 인디언 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 인디언 indian >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&
