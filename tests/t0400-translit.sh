@@ -38,11 +38,11 @@ test_expect_success 'letter names read as the initialism, below an exact word' '
 	test_cmp expect actual
 '
 
-test_expect_success 'a letter prefix: K- and e-, unless written solid or letters' '
-	dadeum translit 케이컬처 케이팝 이커머스 이메일 케이티 >out &&
+test_expect_success 'a letter prefix: K- and e-, unless solid, letters or a Korean word' '
+	dadeum translit 케이컬처 케이팝 이커머스 이메일 케이티 이자율 >out &&
 	cut -f1,2 out >actual &&
 	printf "%s\t%s\n" 케이컬처 K-culture 케이팝 K-pop 이커머스 e-commerce 이메일 email \
-		케이티 KT >expect &&
+		케이티 KT 이자율 "" >expect &&
 	test_cmp expect actual
 '
 

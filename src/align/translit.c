@@ -43,6 +43,7 @@
 #include "align/translit.h"
 #include "align/translit_int.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/strmap.h"
 #include "util/wordlist.h"
@@ -834,12 +835,13 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
 /*
  * Step 4b: a letter prefix written with the letter's Hangul name, as
  * established spellings write it: K- for Korean (케이팝 K-pop, 케이컬처
- * K-culture) and e- for electronic (이커머스 e-commerce). The rest must read
- * as a real word, as a part of a compound must (part_limit: 커머스 is near
- * commerce), of two syllables or more after 이, which begins many Korean words
- * (이자: not e-jar); 케 is no hanja reading, so after 케이 one syllable will do
- * when it renders a word of three letters or more exactly (팝: pop). Returns 1
- * and fills *c (score holds the rank) when the prefix reads.
+ * K-culture) and e- for electronic (이커머스 e-commerce). The rest must hold
+ * a syllable no hanja reads, as loanwords do (이자율 is Korean, not e-jowl),
+ * and read as a real word, as a part of a compound must (part_limit: 커머스 is
+ * near commerce), of two syllables or more after 이, which begins many Korean
+ * words; 케 is no hanja reading, so after 케이 one syllable will do when it
+ * renders a word of three letters or more exactly (팝: pop). Returns 1 and
+ * fills *c (score holds the rank) when the prefix reads.
  */
 static int letter_prefix(struct translit *t, const char *s, size_t len,
                          struct translit_candidate *c, int *rank /* OUT */)
@@ -857,8 +859,12 @@ static int letter_prefix(struct translit *t, const char *s, size_t len,
 
     for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]) && !found; k++) {
         size_t pl = strlen(prefixes[k].name), nh, syl;
+        struct ko_script ks;
         if (len <= pl || memcmp(s, prefixes[k].name, pl))
             continue;
+        ko_script_of(s + pl, len - pl, &ks);
+        if (!ks.nonsino)
+            continue; /* hanja readings throughout: a Korean word (이자율) */
         int n = translit_jamo_from_utf8(s + pl, len - pl, q, sizeof(q));
         if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) < prefixes[k].min_syl)
             continue;
