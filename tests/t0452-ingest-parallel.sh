@@ -42,7 +42,7 @@ test_expect_success 'confirmed, proposed and absent English: sources and scores'
 	LC_ALL=C sort expect >e && test_cmp e got &&
 	english_evidence plain.db >got &&
 	printf "위험요소\trisk\tlexicon\t0.9500\n" >expect &&
-	printf "자원공유\tcloud\ttranslit\t0.9400\n" >>expect &&
+	printf "자원공유\tcloud\ttranslit\t1.0000\n" >>expect &&
 	# 셀 reads cell and sell alike: the guess says it is a toss
 	printf "전지\tsell\ttranslit\t0.5000\n" >>expect &&
 	LC_ALL=C sort expect >e && test_cmp e got

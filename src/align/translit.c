@@ -21,6 +21,8 @@
  *      (게임+체인저), and rank the compound with the singles. 제10항 1 of the
  *      orthography writes each part of a compound as it stands alone, which
  *      is what makes this search valid;
+ *   4b. a word that begins with the Hangul name of K or e whose rest reads as
+ *      a word is also that word prefixed (케이팝 K-pop, 이커머스 e-commerce);
  *   5. a word that is wholly the names of Latin letters (시에스, 티브이,
  *      에스엔에스) also reads as that initialism (CS, TV, SNS), ranked at
  *      LETTER_NAMES_RANK: above a near rendering (shies, tb, essence), below
@@ -30,6 +32,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -40,6 +43,7 @@
 #include "align/translit.h"
 #include "align/translit_int.h"
 #include "extract/lexicon.h"
+#include "text/korean.h"
 #include "util/utf8.h"
 #include "util/strmap.h"
 #include "util/wordlist.h"
@@ -56,6 +60,7 @@
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12    /* per split of a compound */
+#define PREFIX_PENALTY 4    /* a letter prefix read off the word (K-pop, step 4b) */
 #define JOIN_BONUS 16       /* the parts of a compound form one known word */
 #define COLLOC_BONUS 8      /* ... or a compound WordNet lists as separate words */
 #define LETTER_NAMES_RANK 3 /* an initialism spelled out in letter names (step 5) */
@@ -648,6 +653,17 @@ static struct part *part_get(struct split_ctx *x, size_t a, size_t b)
     return &x->part[a][b];
 }
 
+/* 1 when buf[0..len) is one word hunspell knows. */
+static int known_word(const struct translit *t, const char *buf, size_t len)
+{
+    if (!t->spell)
+        return 0;
+    if (wordlist_find(translit_hunspell_words, translit_hunspell_words_size, buf, len) >= 0)
+        return 1;
+    long off = wordlist_find(translit_words, translit_words_size, buf, len);
+    return off >= 0 && word_spelled((uint32_t)off);
+}
+
 /* 1 when the parts written together are one word hunspell knows (deepfake). */
 static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
 {
@@ -664,10 +680,7 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
         len += l;
     }
     buf[len] = '\0';
-    if (wordlist_find(translit_hunspell_words, translit_hunspell_words_size, buf, len) >= 0)
-        return 1;
-    long off = wordlist_find(translit_words, translit_words_size, buf, len);
-    return off >= 0 && word_spelled((uint32_t)off);
+    return known_word(t, buf, len);
 }
 
 /* WordNet's two- and three-word nouns (role_model), sorted, NUL-separated */
@@ -820,6 +833,63 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
 }
 
 /*
+ * Step 4b: a letter prefix written with the letter's Hangul name, as
+ * established spellings write it: K- for Korean (케이팝 K-pop, 케이컬처
+ * K-culture) and e- for electronic (이커머스 e-commerce). The rest must hold
+ * a syllable no hanja reads, as loanwords do (이자율 is Korean, not e-jowl),
+ * and read as a real word, as a part of a compound must (part_limit: 커머스 is
+ * near commerce), of two syllables or more after 이, which begins many Korean
+ * words; 케 is no hanja reading, so after 케이 one syllable will do when it
+ * renders a word of three letters or more exactly (팝: pop). Returns 1 and
+ * fills *c (score holds the rank) when the prefix reads.
+ */
+static int letter_prefix(struct translit *t, const char *s, size_t len,
+                         struct translit_candidate *c, int *rank /* OUT */)
+{
+    static const struct {
+        const char *name;  /* the letter's Hangul name */
+        const char *en;    /* the prefix written */
+        const char *solid; /* ... and written solid with the word */
+        size_t min_syl;    /* syllables the rest needs */
+    } prefixes[] = {{"케이", "K-", "k", 1}, {"이", "e-", "e", 2}};
+    unsigned char q[TRANSLIT_MAX_JAMO];
+    struct hit *hits = NULL;
+    size_t alloc = 0;
+    int found = 0;
+
+    for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]) && !found; k++) {
+        size_t pl = strlen(prefixes[k].name), nh, syl;
+        struct ko_script ks;
+        if (len <= pl || memcmp(s, prefixes[k].name, pl))
+            continue;
+        ko_script_of(s + pl, len - pl, &ks);
+        if (!ks.nonsino)
+            continue; /* hanja readings throughout: a Korean word (이자율) */
+        int n = translit_jamo_from_utf8(s + pl, len - pl, q, sizeof(q));
+        if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) < prefixes[k].min_syl)
+            continue;
+        nh = rank_words(t, q, (size_t)n, syl == 1 ? 0 : part_limit(syl), 1, &hits, &alloc);
+        for (size_t i = 0; i < nh && !found; i++) {
+            const char *w = translit_words + hits[i].word;
+            if (hits[i].spelled != 1 || (syl == 1 && strlen(w) < 3))
+                continue;
+            memset(c, 0, sizeof(*c));
+            /* written solid, a word of its own: 이메일 is email, not e-mail */
+            int l = snprintf(c->en, sizeof(c->en), "%s%s", prefixes[k].solid, w);
+            if (l > 0 && (size_t)l < sizeof(c->en) && known_word(t, c->en, (size_t)l))
+                break;
+            snprintf(c->en, sizeof(c->en), "%s%s", prefixes[k].en, w);
+            c->distance = hits[i].dist;
+            c->flags = TRANSLIT_CAND_COMPOUND | TRANSLIT_CAND_WORD;
+            *rank = hits[i].rank + PREFIX_PENALTY;
+            found = 1;
+        }
+    }
+    free(hits);
+    return found;
+}
+
+/*
  * Step 5: the initialism that s[0..len) spells in the Hangul names of Latin
  * letters (the National Institute of Korean Language's list, with the common
  * variants 씨, 쥐, 알, 에치), upper case in out; 0 when s is not wholly letter
@@ -922,8 +992,8 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     struct hit *hits = NULL;
     size_t alloc = 0, nh, syl, k = 0;
     int n = len ? translit_jamo_from_utf8(s, len, q, sizeof(q)) : -1, limit;
-    struct translit_candidate split;
-    int have_split = 0, split_rank = 0;
+    struct translit_candidate split, prefix;
+    int have_split = 0, split_rank = 0, have_prefix = 0, prefix_rank = 0;
 
     if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) > MAX_SYLLABLES)
         return -1;
@@ -932,6 +1002,8 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     /* a word hunspell lacks may still be a compound it knows the parts of (deepfake) */
     if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].hunspell == 0))
         have_split = best_split(t, q, (size_t)n, limit, &split, &split_rank);
+    if (syl >= 2 && (!nh || hits[0].dist > 0 || hits[0].spelled != 1))
+        have_prefix = letter_prefix(t, s, len, &prefix, &prefix_rank);
     /* a spaced compound that is also one word of the index is written as that word
      * (road map: roadmap) */
     if (have_split && strchr(split.en, ' ')) {
@@ -949,14 +1021,23 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     }
     char letters[TRANSLIT_EN_MAX];
     int have_letters = letter_names(s, len, letters, sizeof(letters));
-    for (size_t i = 0; k < max && (i < nh || have_split || have_letters);) {
+    for (size_t i = 0; k < max && (i < nh || have_split || have_prefix || have_letters);) {
         struct translit_candidate *c = &out[k];
         if (have_letters && (i >= nh || LETTER_NAMES_RANK < hits[i].rank) &&
-            (!have_split || LETTER_NAMES_RANK < split_rank)) {
+            (!have_split || LETTER_NAMES_RANK < split_rank) &&
+            (!have_prefix || LETTER_NAMES_RANK < prefix_rank)) {
             have_letters = 0;
             memset(c, 0, sizeof(*c));
             memcpy(c->en, letters, strlen(letters) + 1);
             c->score = confidence(LETTER_NAMES_RANK);
+            k++;
+            continue;
+        }
+        if (have_prefix && (i >= nh || prefix_rank < hits[i].rank) &&
+            (!have_split || prefix_rank < split_rank)) {
+            have_prefix = 0;
+            *c = prefix;
+            c->score = confidence(prefix_rank);
             k++;
             continue;
         }

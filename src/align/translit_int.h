@@ -103,12 +103,14 @@ enum {
 enum translit_variant {
     TRANSLIT_V_STANDARD = 0,  /* the standard rendering */
     TRANSLIT_V_SPELLED = 1,   /* spelling-influenced: schwa written after its vowel
-                                 letter (바나나, 시스템), British [aɪl] of -ile (미사일) */
+                                 letter (바나나, 시스템), British [aɪl] of -ile (미사일),
+                                 [uː] of -ule (캡슐) */
     TRANSLIT_V_COMPOUND = 2,  /* compound parts rendered alone (startup = start + up) */
     TRANSLIT_V_DERIVED = 3,   /* derived agent noun (changer), a guess */
     TRANSLIT_V_CUSTOMARY = 4, /* customary (제1장 제5항): word-final [p k b g] as 받침
-                                 after any plain vowel (빅, 딥, 웹); final [ɔːr] as 오어
-                                 (스코어); American [ɑ] of an o (팝, 박스) */
+                                 after any plain vowel (빅, 딥, 웹), [d] as ㅅ after a
+                                 short one (팟); final [ɔːr] as 오어 (스코어);
+                                 American [ɑ] of an o (팝, 박스) */
     TRANSLIT_V_LETTERS = 5    /* a letter reading: phones guessed from the spelling
                                  (gen_translit.c), every [r] written (요구르트); in the
                                  index only those ko.dic attests (사우나, 마라톤) */

@@ -28,7 +28,8 @@
  * Schwa is 어 in the standard rendering; TRANSLIT_V_SPELLED writes it after
  * its vowel letter instead (시스템, 바나나), as established spellings often do.
  * TRANSLIT_V_CUSTOMARY also keeps the American [ɑ] of an o (팝, 박스), and
- * TRANSLIT_V_SPELLED the British [aɪl] of -ile (미사일) where CMU has a schwa.
+ * TRANSLIT_V_SPELLED the British [aɪl] of -ile (미사일) and [uː] of -ule (캡슐)
+ * where CMU has a schwa.
  * TRANSLIT_V_LETTERS renders a letter reading, phones guessed from the
  * spelling as German or Latin would say it (gen_translit.c), and writes
  * every [r].
@@ -366,6 +367,14 @@ static void render_coda(struct builder *b, const unsigned char *ph, size_t n, si
         set_final(b, p == PH_P || p == PH_B ? FIN_B : FIN_G, initial_of(p));
         return;
     }
+    /* ... and a word-final [d] after a short vowel is 받침 ㅅ, as [t] is (굿즈,
+     * 팟캐스트, 아이팟), though not in every word (패드, 레드: the standard
+     * spelling stays the first reading) */
+    if (variant == TRANSLIT_V_CUSTOMARY && next == PH_NONE && p == PH_D && i &&
+        is_short(prev, vletter[i - 1])) {
+        set_final(b, FIN_S, initial_of(PH_T));
+        return;
+    }
     switch (p) {
     case PH_P:
     case PH_T:
@@ -527,6 +536,11 @@ int translit_ortho_render(const char *word, const char *phones, enum translit_va
         (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH || ph[n - 2] == PH_IH) && strlen(word) > 4 &&
         !strcmp(word + strlen(word) - 3, "ile"))
         ph[n - 2] = PH_AY;
+    /* ... and British [uː] of -ule (with [j] after an alveolar, below): capsule
+     * 캡슐, where CMU has [səl] */
+    if (variant == TRANSLIT_V_SPELLED && n >= 2 && ph[n - 1] == PH_L &&
+        (ph[n - 2] == PH_AX || ph[n - 2] == PH_AH) && strlen(word) > 4 && ends_with(word, "ule"))
+        ph[n - 2] = PH_UW;
     b.n = 0;
     b.overflow = 0;
     for (int i = 0; i < n; i++)
@@ -558,6 +572,12 @@ int translit_ortho_render(const char *word, const char *phones, enum translit_va
                                    &second);
             if (glide == PH_W && p == PH_AA)
                 med = variant == TRANSLIT_V_SPELLED ? MED_A : MED_EO; /* [wɔ] 워, [wɑ] 와 */
+            /* the spelled 아 of [æ] in a word of one syllable only where British
+             * says [ɑː], before [s f θ] or [n] and a consonant (마스크, 찬스);
+             * elsewhere it keeps 애, so that 닷 is dot, not that (댓) */
+            if (p == PH_AE && nv == 1 && next != PH_S && next != PH_F && next != PH_TH &&
+                !(next == PH_N && after != PH_NONE))
+                med = MED_AE;
             /* British [juː] after an alveolar where American drops the [j]:
              * news 뉴스, tube 튜브 (TRANSLIT_V_SPELLED; spelled u or ew, not oo) */
             if (variant == TRANSLIT_V_SPELLED && p == PH_UW && glide == PH_NONE && i > 0 &&

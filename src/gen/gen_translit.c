@@ -39,8 +39,10 @@
  *
  * "tier" is the word's frequency class: the smallest SCOWL size list
  * (Debian's scowl, english-words.N and american-words.N, N = 10 ... 95) that
- * holds it, as 0 ... 9, or TRANSLIT_TIER_NONE. An agent noun SCOWL lacks
- * takes its verb's tier + 2. "inflected" marks plural and past forms,
+ * holds it, as 0 ... 9, or TRANSLIT_TIER_NONE; a spelling variant
+ * (variant_1-words) and a capitalised word of english-upper.10 ... 40
+ * (Indian) count two sizes rarer. An agent noun SCOWL lacks takes its verb's
+ * tier + 2. "inflected" marks plural and past forms,
  * regular and irregular.
  *
  * The optional third file adds words CMU lacks, in the same line format,
@@ -223,38 +225,57 @@ static size_t fold_latin1(char *s, size_t len)
 }
 
 /*
- * Reads the SCOWL lists under dir; each must be there. Only all-lower-case
- * ASCII words are kept (names, abbreviations and possessives are in other
- * lists or have other characters). Returns the number of distinct words.
+ * Adds the words of SCOWL list dir/<list>.<scowl_sizes[t]> at tier wtier. Only
+ * all-lower-case ASCII words are kept (names, abbreviations and possessives
+ * are in other lists or have other characters); with capital, a word written
+ * with a capital first letter is kept in lower case (Indian: indian).
+ */
+static void load_scowl_file(const char *dir, const char *list, size_t t, unsigned wtier,
+                            int capital)
+{
+    char path[4096], line[256];
+    FILE *fp;
+    if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, list, scowl_sizes[t]) >= sizeof(path))
+        die_input(dir, "scowl", ENAMETOOLONG);
+    fp = open_input(path, "scowl");
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = fold_latin1(line, strcspn(line, "\r\n"));
+        if (capital && len && line[0] >= 'A' && line[0] <= 'Z')
+            line[0] = (char)(line[0] - 'A' + 'a');
+        int ok = len > 0;
+        for (size_t i = 0; i < len && ok; i++)
+            ok = line[i] >= 'a' && line[i] <= 'z';
+        if (!ok)
+            continue;
+        scowl = grow(scowl, &ascowl, nscowl + 1, sizeof(*scowl));
+        scowl[nscowl].word = dupstr(line, len);
+        scowl[nscowl].tier = (unsigned char)wtier;
+        nscowl++;
+    }
+    close_input(fp, path, "scowl");
+}
+
+/*
+ * Reads the SCOWL lists under dir; each must be there. Returns the number of
+ * distinct words.
  */
 static size_t load_scowl(const char *dir)
 {
     size_t k = 0;
 
     for (size_t l = 0; l < sizeof(scowl_lists) / sizeof(scowl_lists[0]); l++)
-        for (size_t t = 0; t < sizeof(scowl_sizes) / sizeof(scowl_sizes[0]); t++) {
-            char path[4096], line[256];
-            FILE *fp;
-            if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, scowl_lists[l],
-                                 scowl_sizes[t]) >= sizeof(path))
-                die_input(dir, "scowl", ENAMETOOLONG);
-            fp = open_input(path, "scowl");
-            while (fgets(line, sizeof(line), fp)) {
-                size_t len = fold_latin1(line, strcspn(line, "\r\n"));
-                int ok = len > 0;
-                for (size_t i = 0; i < len && ok; i++)
-                    ok = line[i] >= 'a' && line[i] <= 'z';
-                if (!ok)
-                    continue;
-                scowl = grow(scowl, &ascowl, nscowl + 1, sizeof(*scowl));
-                scowl[nscowl].word = dupstr(line, len);
-                /* a spelling variant (variant_1: hotline beside hot line,
-                 * programing beside programming) counts two sizes rarer */
-                scowl[nscowl].tier = (unsigned char)(l >= 2 ? (t + 2 > 9 ? 9 : t + 2) : t);
-                nscowl++;
-            }
-            close_input(fp, path, "scowl");
-        }
+        for (size_t t = 0; t < sizeof(scowl_sizes) / sizeof(scowl_sizes[0]); t++)
+            /* a spelling variant (variant_1: hotline beside hot line,
+             * programing beside programming) counts two sizes rarer */
+            load_scowl_file(dir, scowl_lists[l], t, l >= 2 ? (t + 2 > 9 ? 9 : t + 2) : t, 0);
+    /* SCOWL's capitalised words, two sizes rarer, as a spelling variant: up
+     * to size 40 mostly nationalities, languages, religions (Indian, Christian,
+     * American: 인디언, 크리스천, 아메리칸), few names (John). From size 50 on
+     * the list is mostly surnames and brands (Beckett, Capone, Pernod). */
+    for (size_t t = 0; t < sizeof(scowl_sizes) / sizeof(scowl_sizes[0]); t++)
+        if (!strcmp(scowl_sizes[t], "10") || !strcmp(scowl_sizes[t], "35") ||
+            !strcmp(scowl_sizes[t], "40"))
+            load_scowl_file(dir, "english-upper", t, (unsigned)t + 2, 1);
     qsort(scowl, nscowl, sizeof(*scowl), cmp_scowl);
     for (size_t i = 0; i < nscowl; i++)
         if (!k || strcmp(scowl[k - 1].word, scowl[i].word))
