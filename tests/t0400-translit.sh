@@ -46,6 +46,21 @@ test_expect_success 'a letter prefix: K- and e-, unless solid, letters or a Kore
 	test_cmp expect actual
 '
 
+test_expect_success 'no letter prefix beside letter names or an exact rendering of a name' '
+	# 케이티 is KT, never K-tea; 이라크 is Iraq, not e-lark; 이집트 not e-zipped
+	dadeum translit -n 8 케이티 케이케이 이케이 케이에스 이라크 이집트 이사벨 >out &&
+	! grep -E "${tab}(K|e)-" out &&
+	dadeum translit -n 1 이라크 >out &&
+	printf "이라크\tiraq\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'a prefixed word whose rest reads two ways is a coin toss' '
+	# 러닝 is running or learning: 이러닝 keeps both, at one confidence under one half
+	dadeum translit -n 2 --score 이러닝 >out &&
+	test_grep "^이러닝${tab}e-\(running\|learning\) (0\.\([0-4][0-9]\))${tab}e-\(running\|learning\) (0\.\2)$" out
+'
+
 test_expect_success 'the [æ] of a one-syllable word keeps 애 unless British says [ɑː]' '
 	dadeum translit 퀀텀닷 찬스 >out &&
 	cut -f1,2 out >actual &&
@@ -84,7 +99,7 @@ test_expect_success '-n limits the candidates, --all prints more' '
 
 test_expect_success '--score adds a confidence' '
 	dadeum translit -n 1 --score 클라우드 >out &&
-	test_grep "^클라우드${tab}cloud ([01]\.[0-9][0-9])$" out
+	test_grep "^클라우드${tab}cloud (\(0\.9[0-9]\|1\.00\))$" out
 '
 
 test_expect_success 'words from standard input, CRLF and blank lines' '

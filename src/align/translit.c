@@ -840,11 +840,14 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
  * and read as a real word, as a part of a compound must (part_limit: 커머스 is
  * near commerce), of two syllables or more after 이, which begins many Korean
  * words; 케 is no hanja reading, so after 케이 one syllable will do when it
- * renders a word of three letters or more exactly (팝: pop). Returns 1 and
- * fills *c (score holds the rank) when the prefix reads.
+ * renders a word of three letters or more exactly (팝: pop). Fills c[] and
+ * rank[] with the readings of the rest's two best words, so that a rest read
+ * two ways is a coin toss for the whole word too (이러닝: e-learning or
+ * e-running, as 러닝 is learning or running); returns how many, 0 when the
+ * prefix does not read.
  */
 static int letter_prefix(struct translit *t, const char *s, size_t len,
-                         struct translit_candidate *c, int *rank /* OUT */)
+                         struct translit_candidate c[2] /* OUT */, int rank[2] /* OUT */)
 {
     static const struct {
         const char *name;  /* the letter's Hangul name */
@@ -869,20 +872,24 @@ static int letter_prefix(struct translit *t, const char *s, size_t len,
         if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) < prefixes[k].min_syl)
             continue;
         nh = rank_words(t, q, (size_t)n, syl == 1 ? 0 : part_limit(syl), 1, &hits, &alloc);
-        for (size_t i = 0; i < nh && !found; i++) {
+        for (size_t i = 0; i < nh && found < 2; i++) {
             const char *w = translit_words + hits[i].word;
             if (hits[i].spelled != 1 || (syl == 1 && strlen(w) < 3))
                 continue;
-            memset(c, 0, sizeof(*c));
-            /* written solid, a word of its own: 이메일 is email, not e-mail */
-            int l = snprintf(c->en, sizeof(c->en), "%s%s", prefixes[k].solid, w);
-            if (l > 0 && (size_t)l < sizeof(c->en) && known_word(t, c->en, (size_t)l))
+            struct translit_candidate *p = &c[found];
+            memset(p, 0, sizeof(*p));
+            /* written solid, a word of its own: 이메일 is email, not e-mail (and
+             * after a first reading, the readings so far stand) */
+            int l = snprintf(p->en, sizeof(p->en), "%s%s", prefixes[k].solid, w);
+            if (l > 0 && (size_t)l < sizeof(p->en) && known_word(t, p->en, (size_t)l))
                 break;
-            snprintf(c->en, sizeof(c->en), "%s%s", prefixes[k].en, w);
-            c->distance = hits[i].dist;
-            c->flags = TRANSLIT_CAND_COMPOUND | TRANSLIT_CAND_WORD;
-            *rank = hits[i].rank + PREFIX_PENALTY;
-            found = 1;
+            snprintf(p->en, sizeof(p->en), "%s%s", prefixes[k].en, w);
+            p->distance = hits[i].dist;
+            p->flags = TRANSLIT_CAND_COMPOUND | TRANSLIT_CAND_WORD;
+            /* the penalty counts from a sure rest: an attested rest (러닝: running)
+             * ranks below 0, where it would hide the doubt the prefix adds and the
+             * rest's own coin toss (e-running beside e-learning) */
+            rank[found++] = (hits[i].rank > 0 ? hits[i].rank : 0) + PREFIX_PENALTY;
         }
     }
     free(hits);
@@ -952,6 +959,15 @@ static int seen_before(const struct translit_candidate *out, size_t n, const cha
     return 0;
 }
 
+/* 1 when one of the n ranked words h[] is an exact rendering, word or name. */
+static int exact_hit(const struct hit *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (h[i].dist == 0)
+            return 1;
+    return 0;
+}
+
 static int lookup_ranked(struct translit *t, const char *s, size_t len,
                          struct translit_candidate *out, size_t max);
 
@@ -992,8 +1008,8 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     struct hit *hits = NULL;
     size_t alloc = 0, nh, syl, k = 0;
     int n = len ? translit_jamo_from_utf8(s, len, q, sizeof(q)) : -1, limit;
-    struct translit_candidate split, prefix;
-    int have_split = 0, split_rank = 0, have_prefix = 0, prefix_rank = 0;
+    struct translit_candidate split, prefix[2];
+    int have_split = 0, split_rank = 0, nprefix = 0, np = 0, prefix_rank[2] = {0, 0};
 
     if (n <= 0 || (syl = translit_jamo_syllables(q, (size_t)n)) > MAX_SYLLABLES)
         return -1;
@@ -1002,8 +1018,12 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     /* a word hunspell lacks may still be a compound it knows the parts of (deepfake) */
     if (syl >= 2 && syl <= MAX_SPLIT_SYL && (!nh || hits[0].dist > 0 || hits[0].hunspell == 0))
         have_split = best_split(t, q, (size_t)n, limit, &split, &split_rank);
-    if (syl >= 2 && (!nh || hits[0].dist > 0 || hits[0].spelled != 1))
-        have_prefix = letter_prefix(t, s, len, &prefix, &prefix_rank);
+    /* not where the whole is letter names (케이티: KT, not K-tea) or renders a
+     * word or name exactly (이라크: Iraq, not e-lark) */
+    char letters[TRANSLIT_EN_MAX];
+    int have_letters = letter_names(s, len, letters, sizeof(letters));
+    if (syl >= 2 && !have_letters && !exact_hit(hits, nh))
+        nprefix = letter_prefix(t, s, len, prefix, prefix_rank);
     /* a spaced compound that is also one word of the index is written as that word
      * (road map: roadmap) */
     if (have_split && strchr(split.en, ' ')) {
@@ -1019,13 +1039,11 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
                 break;
             }
     }
-    char letters[TRANSLIT_EN_MAX];
-    int have_letters = letter_names(s, len, letters, sizeof(letters));
-    for (size_t i = 0; k < max && (i < nh || have_split || have_prefix || have_letters);) {
+    for (size_t i = 0; k < max && (i < nh || have_split || np < nprefix || have_letters);) {
         struct translit_candidate *c = &out[k];
         if (have_letters && (i >= nh || LETTER_NAMES_RANK < hits[i].rank) &&
             (!have_split || LETTER_NAMES_RANK < split_rank) &&
-            (!have_prefix || LETTER_NAMES_RANK < prefix_rank)) {
+            (np >= nprefix || LETTER_NAMES_RANK < prefix_rank[np])) {
             have_letters = 0;
             memset(c, 0, sizeof(*c));
             memcpy(c->en, letters, strlen(letters) + 1);
@@ -1033,11 +1051,11 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
             k++;
             continue;
         }
-        if (have_prefix && (i >= nh || prefix_rank < hits[i].rank) &&
-            (!have_split || prefix_rank < split_rank)) {
-            have_prefix = 0;
-            *c = prefix;
-            c->score = confidence(prefix_rank);
+        if (np < nprefix && (i >= nh || prefix_rank[np] < hits[i].rank) &&
+            (!have_split || prefix_rank[np] < split_rank)) {
+            *c = prefix[np];
+            c->score = confidence(prefix_rank[np]);
+            np++;
             k++;
             continue;
         }
