@@ -310,7 +310,7 @@ def cmd_mine(args):
         header(f, 'attested-loanwords.tsv - Hangul loanwords attested beside their English source.',
                MINED, argv, len(loan_rows),
                ['A row: a Hangul word of a msgstr whose transliteration (dadeum translit -n 8,',
-                'commit of this file) is a word of the msgid; count = messages attesting it;',
+                'built before this file: it feeds the ranking) is a word of the msgid; count = messages attesting it;',
                 'count >= %d and >= %.1f of the messages holding ko; at most two readings per ko.' % (MIN_LOAN_COUNT, MIN_LOAN_SHARE),
                 'Columns: ko, en, count. Reviewed: see glossaries/lexicon/README.md.'])
         f.write('ko\ten\tcount\n')
@@ -354,7 +354,7 @@ def cmd_cldr(args):
                 % (CLDR_ANNOTATIONS, len(msgs)))
         f.write('# Made by: src/gen/mine_l10n.py fetch && %s\n' % ' '.join(argv))
         f.write('# A row: a Hangul keyword of an emoji whose transliteration (dadeum translit -n 8,\n')
-        f.write('# commit of this file) is an English keyword of the same emoji; count = emoji\n')
+        f.write('# built before this file: it feeds the ranking) is an English keyword of the same emoji; count = emoji\n')
         f.write('# attesting it; count >= %d and >= %.1f of the emoji holding ko; at most two\n'
                 % (MIN_CLDR_COUNT, MIN_LOAN_SHARE))
         f.write('# readings per ko. Columns: ko, en, count.\n')
