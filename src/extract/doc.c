@@ -627,8 +627,8 @@ static void chain_consensus(struct extract_doc *d)
 {
     for (size_t i = 0, j; i < d->nocc; i = j) {
         size_t kept = 0, set_aside = 0;
-        for (j = i;
-             j < d->nocc && (d->occs[j].flags & OCC_CHAIN) && d->occs[j].line == d->occs[i].line;
+        for (j = i; j < d->nocc && (d->occs[j].flags & OCC_CHAIN) &&
+                    d->occs[j].line == d->occs[i].line && d->occs[j].chain == d->occs[i].chain;
              j++) {
             if (d->occs[j].flags & OCC_SAMETERM)
                 continue;

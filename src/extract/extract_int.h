@@ -64,6 +64,8 @@ struct occ {
     unsigned flags;     /* enum occ_flags */
     unsigned order;     /* position in the document, for stable output */
     unsigned back;      /* OCC_RESTATES: how many occurrences back its Latin gloss is */
+    unsigned chain;     /* OCC_CHAIN: which list of X(Y) items of its line (1, 2, ...):
+                           two lists on one line decide apart (doc.c chain_consensus) */
 
     /* decided by span.c */
     int weak;                  /* span chosen by proportion alone (no anchor, no agreement) */

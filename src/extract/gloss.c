@@ -1735,8 +1735,10 @@ static void strip_trailing_figure(struct strbuf *g)
 {
     const char *sep = NULL;
     size_t sl = 0;
+    /* a comma between digits groups thousands (1,218회), no item ends there */
     for (const char *p = g->buf, *end = g->buf + g->len; p < end; p++)
-        if (*p == ',')
+        if (*p == ',' && !(p > g->buf && p[-1] >= '0' && p[-1] <= '9' && p + 1 < end &&
+                           p[1] >= '0' && p[1] <= '9'))
             sep = p, sl = 1;
         else if (end - p >= 2 && !memcmp(p, "·", 2))
             sep = p, sl = 2;
@@ -1760,7 +1762,8 @@ static void strip_trailing_figure(struct strbuf *g)
     while (!share && p < end && *p == ' ')
         p++;
     static const char *const counters[] = {"회", "세", "명", "건", NULL};
-    int count = !share && one_of(p, (size_t)(end - p), counters);
+    static const char *const years[] = {"세", NULL}; /* 만 counts years of age only */
+    int count = !share && one_of(p, (size_t)(end - p), age ? years : counters);
     if (!share && !count)
         return;
     size_t keep = (size_t)(sep - g->buf);

@@ -890,7 +890,7 @@ static int item_closed(const char *s, size_t len, size_t b, size_t i)
 }
 
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
-                      unsigned long lineno, size_t line_idx, unsigned extra_flags)
+                      unsigned long lineno, size_t line_idx, unsigned extra_flags, unsigned chain)
 {
     struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
     struct gloss_extra extra = GLOSS_EXTRA_INIT;
@@ -920,6 +920,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         o.left = strbuf_detach(&name_ko, NULL);
         o.gloss = strbuf_detach(&name_lat, NULL);
         o.flags = extra_flags | OCC_TITLE;
+        o.chain = chain;
         doc_add_occ(d, &o);
         goto done;
     }
@@ -1046,6 +1047,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     memcpy(o.right, s + g->close + 1, rlen);
     o.right[rlen] = '\0';
     o.flags = flags;
+    o.chain = chain;
     /* the other glosses of a bracket of several items: the same term, other forms */
     struct ko_script main;
     ko_script_of(o.gloss, strlen(o.gloss), &main);
@@ -1134,10 +1136,7 @@ static size_t acronym_missing_open(const char *s, size_t close)
         a--;
     if (!a || s[a] < 'A' || s[a] > 'Z' || !gloss_is_acronym_token(s + a, close - a))
         return 0;
-    uint32_t before;
-    size_t at = utf8_prev(s, a);
-    utf8_decode(s + at, a - at, &before);
-    return uc_is_hangul_syllable(before) ? a : 0;
+    return uc_is_hangul_syllable(utf8_before(s, a)) ? a : 0;
 }
 
 void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long lineno,
@@ -1204,9 +1203,11 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
                     groups[ng].depth = (int)sp;
                     ng++;
                 }
-            } else if (c == ')' && !sp && ng < SCAN_MAX_GROUPS) {
+            } else if (c == ')' && !sp) {
                 size_t a = acronym_missing_open(s, i);
-                if (a) {
+                if (a && ng >= SCAN_MAX_GROUPS) {
+                    unread++; /* as any bracket past the limit, said, not lost */
+                } else if (a) {
                     ALLOC_GROW(groups, ng + 1, alloc);
                     groups[ng] = (struct group){.open = a, .inner = a, .close = i, .kind = '('};
                     ng++;
@@ -1230,8 +1231,10 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
         groups[b] = g;
     }
 
-    /* mark lists of X(Y) items: 강원(블랙아이스) 전남(에너지) ..., AI(NIPA), 양자(NIA) */
+    /* mark lists of X(Y) items: 강원(블랙아이스) 전남(에너지) ..., AI(NIPA), 양자(NIA);
+     * chain[k] numbers group k's list from 1, 0 for none */
     unsigned *chain = xcalloc(ng ? ng : 1, sizeof(*chain));
+    unsigned lists = 0;
     for (size_t a = 0; a < ng;) {
         size_t b = a, strong = 0;
         while (b + 1 < ng && groups[b].depth == 0 && groups[b + 1].depth == 0) {
@@ -1242,13 +1245,15 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
             b++;
         }
         size_t members = b - a + 1;
-        if ((members >= 2 && strong) || members >= 3)
+        if ((members >= 2 && strong) || members >= 3) {
+            lists++;
             for (size_t k = a; k <= b; k++)
-                chain[k] = OCC_CHAIN;
+                chain[k] = lists;
+        }
         a = b + 1;
     }
     for (size_t a = 0; a < ng; a++)
-        add_group(d, s, len, &groups[a], lineno, line_idx, chain[a]);
+        add_group(d, s, len, &groups[a], lineno, line_idx, chain[a] ? OCC_CHAIN : 0, chain[a]);
     free(chain);
     free(groups);
 }

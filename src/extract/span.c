@@ -2135,8 +2135,8 @@ static int coordination_start(const struct tok *t, int s, int m, const char *acr
     }
     /* the last item is one noun (수학 of STEM; not 국내 소부장 및 반도체 후공정(OSAT)),
      * and commas alone list short nouns, one per letter (외교, 정보, 군사, 경제(DIME);
-     * not 무선 대체, 가입자당 매출(ARPU) nor 정부조달, 협력, 위생검역(SPS)) */
-    /* nor a last noun that reads the acronym, which is then its name alone (타이어
+     * not 무선 대체, 가입자당 매출(ARPU) nor 정부조달, 협력, 위생검역(SPS)), and
+     * no last noun that reads the acronym, which is then its name alone (타이어
      * 안전사고 예방 및 에코(ECO)) */
     if (!joined || m - s > 1 || reads_acronym(t[s].s, t[s].len, acr))
         return s;
