@@ -2521,7 +2521,7 @@ static void decide_hangul(struct decision *d)
              * 지침(가이드라인), and 실증 시험대(테스트베드) after a bracket */
             int e = extend_in_proportion(t, s, m, lo, o->gloss);
             to = t[m - 1].s + t[m - 1].len;
-            if (e == lo || t[e - 1].stop != KO_STOP_NONE ||
+            if (e == lo || e == 0 || t[e - 1].stop != KO_STOP_NONE ||
                 !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(to - t[s].s)))
                 s = e;
         }
