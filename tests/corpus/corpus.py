@@ -36,10 +36,11 @@ SOURCE_COLS = ["doc", "address", "text", "agency", "date", "genre", "split"]
 GOLD_COLS = ["doc", "ko", "gloss", "kind", "note"]
 # Hosts whose pages are works of the state or a public agency (free to reuse).
 # Universities only where the state runs them (national universities, the Academy of
-# Korean Studies); a private university's pages are its own works.
+# Korean Studies); a private university's pages are its own works. Not kocca.kr: its
+# news board reposts other bodies' releases and press coverage, whose text is not its own.
 PUBLIC_HOST = re.compile(r"(\.go\.kr|\.korea\.kr|^korea\.kr|\.re\.kr|"
                          r"(^|\.)(snu|snuac|gnu|aks)\.ac\.kr|"
-                         r"nia\.or\.kr|kisa\.or\.kr|kotra\.or\.kr|kocca\.kr|"
+                         r"nia\.or\.kr|kisa\.or\.kr|kotra\.or\.kr|"
                          r"kdi\.re\.kr|iitp\.kr|kised\.or\.kr|kofic\.or\.kr)$")
 
 
