@@ -890,12 +890,13 @@ static int item_closed(const char *s, size_t len, size_t b, size_t i)
 }
 
 static void add_group(struct extract_doc *d, const char *s, size_t len, const struct group *g,
-                      unsigned long lineno, size_t line_idx, unsigned extra_flags, unsigned chain)
+                      unsigned long lineno, size_t line_idx, unsigned chain)
 {
     struct strbuf gloss = STRBUF_INIT, expansion = STRBUF_INIT;
     struct gloss_extra extra = GLOSS_EXTRA_INIT;
     uint32_t stop;
-    unsigned flags = extra_flags;
+    const unsigned listed = chain ? OCC_CHAIN : 0; /* chain: its list on the line, or 0 */
+    unsigned flags = listed;
     /* a footnote mark glued between the term and its bracket (이행검토위원회*(CRIC))
      * is not a boundary: the words before it are the clause */
     size_t at = g->open;
@@ -919,7 +920,7 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         o.line_idx = line_idx;
         o.left = strbuf_detach(&name_ko, NULL);
         o.gloss = strbuf_detach(&name_lat, NULL);
-        o.flags = extra_flags | OCC_TITLE;
+        o.flags = listed | OCC_TITLE;
         o.chain = chain;
         doc_add_occ(d, &o);
         goto done;
@@ -1253,7 +1254,7 @@ void scan_line(struct extract_doc *d, const char *s, size_t len, unsigned long l
         a = b + 1;
     }
     for (size_t a = 0; a < ng; a++)
-        add_group(d, s, len, &groups[a], lineno, line_idx, chain[a] ? OCC_CHAIN : 0, chain[a]);
+        add_group(d, s, len, &groups[a], lineno, line_idx, chain[a]);
     free(chain);
     free(groups);
 }
