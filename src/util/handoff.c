@@ -4,7 +4,9 @@
  * The buffers form a ring: the producer fills buffer `handed % n` and the
  * consumer empties buffer `done % n`, so a buffer the producer fills is
  * never queued or being read (handed - done < n), and the order of batches
- * is the order of the ring. Only the two counters are shared.
+ * is the order of the ring. The threads share only the two counters and
+ * two flags, under the mutex; a buffer passes from one to the other with
+ * its counter.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -16,8 +18,9 @@
 #include "util/banned.h"
 
 /*
- * Records start at multiples of this, as malloc's blocks do, after a header
- * of as many bytes that holds the record's size with both.
+ * Records start at multiples of this, as malloc's blocks do. Each follows a
+ * header of as many bytes that holds its size, header included: 48 bytes
+ * of record take 64 of the batch.
  */
 #define ALIGN alignof(max_align_t)
 
