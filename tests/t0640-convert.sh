@@ -73,6 +73,20 @@ test_expect_success 'a full disk stops the read, exit 4, nothing leaked (under A
 	fi
 '
 
+test_expect_success 'long target texts convert in linear time (the type guess measured each character)' '
+	x=$(head -c 900000 /dev/zero | tr "\\000" x) &&
+	{
+		printf "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body>\n" &&
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+			printf "<tu><tuv xml:lang=\"ko-KR\"><seg>가%d</seg></tuv>" $i &&
+			printf "<tuv xml:lang=\"en-US\"><seg>%s</seg></tuv></tu>\n" "$x" || return 1
+		done &&
+		printf "</body></tmx>\n"
+	} >long.tmx &&
+	timeout 30 "$DADEUM" convert --date 2025-01-02 long.tmx long.tsv &&
+	test "$(grep -c "^가[0-9]*	xxxx" long.tsv)" = 20
+'
+
 test_expect_success 'a TMX language tag against RFC 5646 syntax: a warning, its language still decides the side' '
 	printf "<tmx version=\"1.4\"><header srclang=\"ko-KR\"/><body><tu><tuv xml:lang=\"ko-0\"><seg>구름</seg></tuv><tuv xml:lang=\"en-US-US\"><seg>cloud</seg></tuv></tu></body></tmx>\n" >badlang.tmx &&
 	dadeum convert --date 2025-01-02 badlang.tmx badlang.tsv 2>err &&

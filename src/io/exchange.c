@@ -729,9 +729,10 @@ void exchange_concept_finish(struct exchange_concept *e)
 enum model_form_type exchange_guess_type(const char *text)
 {
     int upper = 0, lower = 0;
-    for (size_t i = 0; text[i];) {
+    size_t len = strlen(text); /* once: per character, a 1 MiB form took seconds */
+    for (size_t i = 0; i < len;) {
         uint32_t c;
-        i += utf8_decode(text + i, strlen(text + i), &c);
+        i += utf8_decode(text + i, len - i, &c);
         if (uc_is_hangul(c))
             return MODEL_FORM_LOANWORD;
         upper += c >= 'A' && c <= 'Z';

@@ -12,6 +12,9 @@
  * encode/decode round trip over every scalar value. outfile: the atomic
  * temp + rename protocol and its failure paths, and what a replacement keeps
  * (mode, symlinks) and removes (stale temporary files; issue 16).
+ * handoff: records reach the consumer thread in order and whole, one larger
+ * than a batch included; a consumer that stops drops the rest, and its
+ * errno reaches the producer.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -24,6 +27,7 @@
 
 #include "harness.h"
 #include "util/ascii.h"
+#include "util/handoff.h"
 #include "util/outfile.h"
 #include "util/path.h"
 #include "util/strbuf.h"
@@ -1277,6 +1281,102 @@ static void test_outfile_keeps(void)
     strbuf_release(&got);
 }
 
+/* ---- handoff ------------------------------------------------------------------------------ */
+
+/* Record n holds "n:" and this many bytes of handoff_letter(n); record 1999 is 300 KB. */
+static size_t handoff_len(unsigned long n)
+{
+    return n == 1999 ? 300000 : n % 1000 * 37;
+}
+
+static char handoff_letter(unsigned long n)
+{
+    return (char)('a' + n % 26);
+}
+
+/* What the consumer saw. */
+struct handoff_seen {
+    unsigned long next;    /* the record expected */
+    unsigned long bad;     /* records out of order or damaged */
+    unsigned long stop_at; /* stop (ENOSPC) at this record; 0: never */
+};
+
+static int handoff_check(void *ctx, void *record)
+{
+    struct handoff_seen *seen = ctx;
+    const char *r = record;
+    unsigned long n = strtoul(r, NULL, 10);
+    const char *body = strchr(r, ':') + 1;
+    size_t len = handoff_len(n);
+
+    if (n != seen->next || strlen(body) != len ||
+        (len && (body[0] != handoff_letter(n) || body[len - 1] != handoff_letter(n))))
+        seen->bad++;
+    seen->next++;
+    if (seen->stop_at && n == seen->stop_at) {
+        errno = ENOSPC;
+        return 1;
+    }
+    return 0;
+}
+
+static char *handoff_put(struct handoff *h, unsigned long n)
+{
+    size_t len = handoff_len(n);
+    char *r = handoff_reserve(h, 32 + len);
+    if (r) {
+        int head = snprintf(r, 32, "%lu:", n);
+        memset(r + head, handoff_letter(n), len);
+        r[head + len] = '\0';
+    }
+    return r;
+}
+
+static void test_handoff_order(void)
+{
+    struct handoff_seen seen = {0, 0, 0};
+    struct handoff *h = handoff_start(handoff_check, &seen, 64 * 1024, 3);
+
+    OK(h != NULL, "started");
+    if (!h)
+        return;
+    for (unsigned long n = 0; n < 5000; n++)
+        OK(handoff_put(h, n) != NULL, "record %lu", n);
+    INT_EQ(handoff_finish(h), 0, "no stop");
+    INT_EQ(seen.next, 5000, "every record");
+    INT_EQ(seen.bad, 0, "in order and whole, 1999 (larger than a batch) too");
+}
+
+/* Batches smaller than most records: each gets one of its own size. */
+static void test_handoff_large(void)
+{
+    struct handoff_seen seen = {1995, 0, 0};
+    struct handoff *h = handoff_start(handoff_check, &seen, 1024, 2);
+
+    for (unsigned long n = 1995; n < 2003; n++)
+        OK(handoff_put(h, n) != NULL, "record %lu", n);
+    INT_EQ(handoff_finish(h), 0, "no stop");
+    INT_EQ(seen.next, 2003, "every record");
+    INT_EQ(seen.bad, 0, "in order and whole");
+}
+
+static void test_handoff_stop(void)
+{
+    struct handoff_seen seen = {0, 0, 20}; /* in the middle of the first batch */
+    struct handoff *h = handoff_start(handoff_check, &seen, 16 * 1024, 2);
+    unsigned long n = 0;
+
+    while (n < 100000 && handoff_put(h, n))
+        n++;
+    OK(n > 20 && n < 100000, "the producer saw the stop (%lu records)", n);
+    OK(!handoff_put(h, n), "and keeps seeing it");
+    errno = 0;
+    OK(handoff_finish(h) != 0, "the stop is returned");
+    INT_EQ(errno, ENOSPC, "with the consumer's errno");
+    INT_EQ(seen.next, 21, "nothing after the stop reached the consumer");
+    INT_EQ(seen.bad, 0, "in order");
+}
+
 /* ---- path --------------------------------------------------------------------------------- */
 
 static void check_normalize(const char *in, const char *want)
@@ -1466,6 +1566,9 @@ int main(void)
     RUN(test_outfile_stdout);
     RUN(test_outfile_failures);
     RUN(test_outfile_keeps);
+    RUN(test_handoff_order);
+    RUN(test_handoff_large);
+    RUN(test_handoff_stop);
     RUN(test_path_normalize);
     RUN(test_path_relative);
     return harness_done();
