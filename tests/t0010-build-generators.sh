@@ -228,6 +228,13 @@ test_expect_success 'gen_translit: missing WordNet names wordnet-base' '
     gen_fails "cannot read .*empty/verb.exc.*wordnet-base" \
         "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" empty
 '
+test_expect_success 'gen_translit: cut WordNet sense counts name wordnet-base' '
+    mkdir wn &&
+    for f in verb.exc adj.exc noun.exc index.noun; do ln -s "$WORDNET/$f" wn/; done &&
+    head -1000 "$WORDNET/cntlist.rev" >wn/cntlist.rev &&
+    gen_fails "wn/cntlist.rev.* sense-tagged lemmas.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
+'
 test_expect_success 'gen_translit: a cut flite word list names flite1-dev' '
     gen_fails "bad/cmu3.*pronunciations.*flite1-dev" \
         "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" "$WORDNET"

@@ -89,6 +89,13 @@ test_expect_success 'a common capitalised word is a word (SCOWL english-upper)' 
 	test_cmp expect actual
 '
 
+test_expect_success 'a word mostly used as a verb ranks below a noun (WordNet sense counts)' '
+	dadeum translit 브레이크 그린뉴딜 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 브레이크 brake 그린뉴딜 "green new deal" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

@@ -11,9 +11,9 @@
  *   3. keep each English word once, at its best rendering, and rank by
  *      distance plus penalties: a word hunspell rejects in lower case (a
  *      name), a spelling-influenced or customary rendering or a letter
- *      reading (slightly), a
- *      plural or past form, and rarity: the word's SCOWL size tier, a real
- *      frequency class (Debian's scowl; sale is in the commonest list,
+ *      reading (slightly), a plural or past form, a word mostly used as
+ *      a verb or adjective (Korean borrows nouns), and rarity: the word's
+ *      SCOWL size tier, a real frequency class (Debian's scowl; sale is in the commonest list,
  *      sail in the next). Remaining ties go to the word with the larger CMU
  *      family (cloud: clouds, cloudy ...);
  *   4. when no single word is an exact rendering, split the Korean word at
@@ -58,6 +58,7 @@
 #define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
 #define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
+#define NOT_NOUN_PENALTY 1  /* a word mostly used as a verb or adjective (break, not brake) */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12    /* per split of a compound */
 #define PREFIX_PENALTY 4    /* a letter prefix read off the word (K-pop, step 4b) */
@@ -481,6 +482,9 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
             h[i].rank += NAME_PENALTY;
         if (h[i].inflected)
             h[i].rank += INFLECTED_PENALTY;
+        /* whole words only: a compound's parts may be anything (new of green new deal) */
+        if (prior && (h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
+            h[i].rank += NOT_NOUN_PENALTY;
         if (prior)
             h[i].rank -= attested_prior(q, n, translit_words + h[i].word);
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)

@@ -52,7 +52,9 @@
  * The optional fifth argument is WordNet's directory (Debian's wordnet-base):
  * its exception lists name irregular forms (drawn, rode, bought), which are
  * marked "inflected" like plurals unless WordNet also has them as nouns
- * (saw, bit, rose are borrowed as nouns).
+ * (saw, bit, rose are borrowed as nouns), and its sense counts (cntlist.rev,
+ * how often SemCor tags each sense) mark the words mostly used as a verb,
+ * adjective or adverb (break, later), which Korean borrows less than nouns.
  *
  * The optional fourth file is the word list of Debian's hunspell-ko (ko.dic:
  * a count line, then one word a line, "word/flags", words in conjoining jamo
@@ -123,7 +125,8 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
  * thin index. Each sits about 10 % under what Debian 12 gave on 2026-12-02:
  * festlex-cmu 105,775 pronunciations of all-letter words, scowl 426,346
  * distinct lower-case words (30 lists), hunspell-ko 99,599 distinct words,
- * wordnet-base 5,641 irregular forms and 55,191 nouns, gen_translit_lts
+ * wordnet-base 5,641 irregular forms, 55,191 nouns and 17,333 sense-tagged
+ * lemmas (cntlist.rev), gen_translit_lts
  * 196,622 pronunciations, and 598,320 index entries.
  */
 #define MIN_CMU_PRONS 95000
@@ -131,6 +134,7 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
 #define MIN_KODIC_WORDS 90000
 #define MIN_WN_IRREGULAR 5000
 #define MIN_WN_NOUNS 50000
+#define MIN_WN_TAGGED 15000
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
 #define MIN_SPELLED 100000     /* index words hunspell en_US accepts (Debian 12: about 128,000) */
@@ -519,6 +523,58 @@ static void count_families(void)
 static char **irregular, **nouns;
 static size_t nirregular, airregular, nnouns, anouns;
 
+/*
+ * WordNet's sense counts by lemma (cntlist.rev, "break%2:30:03:: 1 15": lemma,
+ * sense key whose first digit is the part of speech, 1 a noun, then sense
+ * number and the times SemCor tags the sense), summed over the senses.
+ */
+struct tag_count {
+    char *word;
+    unsigned noun, other; /* tags as a noun, as any other part of speech */
+};
+static struct tag_count *tags;
+static size_t ntags, atags;
+
+static int cmp_tag_count(const void *a, const void *b)
+{
+    return strcmp(((const struct tag_count *)a)->word, ((const struct tag_count *)b)->word);
+}
+
+/* Reads cntlist.rev into tags[], one row a lemma of lower-case letters. */
+static void load_tag_counts(const char *path)
+{
+    char line[4096];
+    FILE *fp = open_input(path, "wordnet-base");
+    size_t k = 0;
+
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, "%");
+        const char *sp = strchr(line, ' ');
+        unsigned sense, count;
+        int ok = len > 0 && line[len] == '%';
+        for (size_t i = 0; i < len && ok; i++)
+            ok = line[i] >= 'a' && line[i] <= 'z';
+        if (!ok || !sp || sscanf(sp, "%u %u", &sense, &count) != 2)
+            continue; /* collocations (data_set), digits, hyphens */
+        tags = grow(tags, &atags, ntags + 1, sizeof(*tags));
+        tags[ntags].word = dupstr(line, len);
+        tags[ntags].noun = line[len + 1] == '1' ? count : 0;
+        tags[ntags].other = line[len + 1] == '1' ? 0 : count;
+        ntags++;
+    }
+    close_input(fp, path, "wordnet-base");
+    qsort(tags, ntags, sizeof(*tags), cmp_tag_count);
+    for (size_t i = 0; i < ntags; i++) {
+        if (k && !strcmp(tags[k - 1].word, tags[i].word)) {
+            tags[k - 1].noun += tags[i].noun;
+            tags[k - 1].other += tags[i].other;
+            free(tags[i].word);
+        } else
+            tags[k++] = tags[i];
+    }
+    ntags = k;
+}
+
 /* Adds the first field of each line of path (WordNet's "word ..." lines) to *set. */
 static void load_first_fields(const char *path, char ***set, size_t *n, size_t *alloc)
 {
@@ -544,8 +600,8 @@ static int cmp_strp(const void *a, const void *b)
 
 /*
  * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
- * forms, "drawn draw") and its noun index. Dies when a file is missing or
- * the lists are under the floors.
+ * forms, "drawn draw"), its noun index and its sense counts. Dies when a file
+ * is missing or the lists are under the floors.
  */
 static void load_wordnet(const char *dir)
 {
@@ -563,6 +619,23 @@ static void load_wordnet(const char *dir)
     check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
+    if ((size_t)snprintf(path, sizeof(path), "%s/cntlist.rev", dir) >= sizeof(path))
+        die_input(dir, "wordnet-base", ENAMETOOLONG);
+    load_tag_counts(path);
+    check_floor(path, "wordnet-base", "sense-tagged lemmas", ntags, MIN_WN_TAGGED);
+}
+
+/*
+ * 1 for a word SemCor tags at least twice, over two thirds of the time as a
+ * verb, adjective or adverb: break (9 tags as a noun, 95 as a verb; 브레이크
+ * is brake, 2 as a noun), later. Korean borrows nouns; rarely tagged words
+ * (visa, 0) tell nothing.
+ */
+static int is_mostly_not_noun(const char *w)
+{
+    const struct tag_count key = {(char *)w, 0, 0};
+    const struct tag_count *t = bsearch(&key, tags, ntags, sizeof(*tags), cmp_tag_count);
+    return t && t->other >= 2 && 2 * t->noun < t->other;
 }
 
 /*
@@ -1037,7 +1110,8 @@ static void emit(const char *source)
         const struct out_entry *e = &entries[i];
         unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
                          (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
-                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0);
+                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
+                         (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0);
         printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
                tier[e->word], flags);
     }
