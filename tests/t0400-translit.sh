@@ -96,6 +96,13 @@ test_expect_success 'a word mostly used as a verb ranks below a noun (WordNet se
 	test_cmp expect actual
 '
 
+test_expect_success 'a compound part English writes solid with the next joins it' '
+	dadeum translit 바이오모니터링 업사이클 드림팀 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 바이오모니터링 biomonitoring 업사이클 upcycle 드림팀 "dream team" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

@@ -119,11 +119,12 @@ struct hit {
 /* The best readings of a part of the query, for compounds. */
 #define PART_TOP 8
 struct part {
-    int done;                /* 1 once looked up */
-    size_t n;                /* readings found */
-    int rank[PART_TOP];      /* rank of each real word */
-    int dist[PART_TOP];      /* its distance */
-    uint32_t word[PART_TOP]; /* its offset in translit_words */
+    int done;                 /* 1 once looked up */
+    size_t n;                 /* readings found */
+    int rank[PART_TOP];       /* rank of each real word */
+    int dist[PART_TOP];       /* its distance */
+    uint32_t word[PART_TOP];  /* its offset in translit_words */
+    uint8_t eflags[PART_TOP]; /* its flags (enum translit_entry_flags) */
 };
 
 #define INT_MAX_RANK 100000
@@ -607,6 +608,7 @@ static void part_set(struct part *p, const struct hit *h, size_t k)
         p->rank[p->n] = h[i].rank;
         p->dist[p->n] = h[i].dist;
         p->word[p->n] = h[i].word;
+        p->eflags[p->n] = h[i].eflags;
         p->n++;
     }
 }
@@ -738,7 +740,7 @@ static void compound_text(const uint32_t *w, size_t nw, int closed, struct trans
 struct split_best {
     int rank;      /* combined rank, INT_MAX_RANK when none */
     int dist;      /* combined distance */
-    int closed;    /* the parts form one known word */
+    int closed;    /* the parts form one known word, or are written solid */
     uint32_t w[3]; /* the parts */
     size_t n;      /* number of parts */
 };
@@ -781,7 +783,9 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank < best->rank) {
         best->rank = rank;
         best->dist = dist;
-        best->closed = closed;
+        /* two parts the first of which English writes solid with the next
+         * (bio, micro, up): biomonitoring, upcycle */
+        best->closed = closed || (np == 2 && (parts[0]->eflags[pick[0]] & TRANSLIT_ENTRY_SOLID));
         best->n = np;
         memcpy(best->w, w, sizeof(w));
     }

@@ -598,6 +598,44 @@ static int cmp_strp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* First words of WordNet's two-word nouns (role of role_model), sorted, repeated
+ * once a noun: how often English writes the word spaced from the next. */
+static char **open_first;
+static size_t nopen_first, aopen_first;
+
+/* Adds to open_first the first word of each two-word noun of index.noun at path. */
+static void load_open_compounds(const char *path)
+{
+    char line[4096];
+    FILE *fp = open_input(path, "wordnet-base");
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, " \n"), a = strspn(line, "abcdefghijklmnopqrstuvwxyz");
+        if (a == 0 || a >= len || line[a] != '_' ||
+            a + 1 + strspn(line + a + 1, "abcdefghijklmnopqrstuvwxyz") != len)
+            continue; /* one word, three words, or other characters */
+        open_first = grow(open_first, &aopen_first, nopen_first + 1, sizeof(*open_first));
+        open_first[nopen_first++] = dupstr(line, a);
+    }
+    close_input(fp, path, "wordnet-base");
+    qsort(open_first, nopen_first, sizeof(*open_first), cmp_strp);
+}
+
+/* The two-word nouns of WordNet that begin with w. */
+static size_t open_count(const char *w)
+{
+    size_t lo = 0, hi = nopen_first, n = 0;
+    while (lo < hi) { /* the first entry not below w */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(open_first[mid], w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo + n < nopen_first && !strcmp(open_first[lo + n], w))
+        n++;
+    return n;
+}
+
 /*
  * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
  * forms, "drawn draw"), its noun index and its sense counts. Dies when a file
@@ -617,6 +655,7 @@ static void load_wordnet(const char *dir)
         die_input(dir, "wordnet-base", ENAMETOOLONG);
     load_first_fields(path, &nouns, &nnouns, &anouns);
     check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
+    load_open_compounds(path);
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
     if ((size_t)snprintf(path, sizeof(path), "%s/cntlist.rev", dir) >= sizeof(path))
@@ -998,6 +1037,46 @@ static void put_literal_char(int c)
     putchar(c);
 }
 
+/* ---- words English writes solid with the next ------------------------------------ */
+
+static unsigned char *solid; /* per word: 1 when English writes it solid (see below) */
+
+/*
+ * Marks the words that English writes solid with the word after them: those
+ * that begin at least SOLID_MIN words of SCOWL's lists up to size 80 whose rest
+ * is such a word too (bio: biofuel, biomass ...; micro, super, up), SOLID_RATIO
+ * times more often than they begin a two-word noun of WordNet (bio: 1, bio
+ * assay). A compound of two parts whose first is such a word is written solid:
+ * 바이오모니터링 is biomonitoring, 업사이클 upcycle. Words that begin many
+ * compounds both ways stay spaced: top (75 solid, 14 spaced: top class), key,
+ * and so do words of few solid compounds: dream (17, none: dream team).
+ */
+#define SOLID_MIN 10
+#define SOLID_RATIO 40
+static void find_solid_words(void)
+{
+    unsigned *closed = calloc(nwords, sizeof(*closed));
+    solid = calloc(nwords, 1);
+    if (!closed || !solid)
+        exit(1);
+    for (size_t i = 0; i < nscowl; i++) {
+        const char *w = scowl[i].word;
+        char first[64];
+        if (scowl[i].tier > LISTED_TIER)
+            continue;
+        for (size_t k = 2; k + 3 <= strlen(w) && k < sizeof(first); k++) {
+            long j;
+            memcpy(first, w, k);
+            first[k] = '\0';
+            if (scowl_tier(w + k) <= LISTED_TIER && (j = find_word(first)) >= 0)
+                closed[j]++;
+        }
+    }
+    for (size_t i = 0; i < nwords; i++)
+        solid[i] = closed[i] >= SOLID_MIN && closed[i] >= SOLID_RATIO * (open_count(words[i]) + 1);
+    free(closed);
+}
+
 /* ---- hunspell en_US, asked once at build time ------------------------------ */
 
 static unsigned char *spelled; /* per word: 1 hunspell accepts it, 0 not; NULL: not asked */
@@ -1111,7 +1190,8 @@ static void emit(const char *source)
         unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
                          (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
                          (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
-                         (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0);
+                         (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0) |
+                         (solid[e->word] ? TRANSLIT_ENTRY_SOLID : 0);
         printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
                tier[e->word], flags);
     }
@@ -1311,6 +1391,7 @@ int main(int argc, char **argv)
                 add_letter_readings(w, prons[i].word);
         }
     }
+    find_solid_words();
     qsort(entries, nentries, sizeof(*entries), cmp_entry);
     check_floor(argv[1], "festlex-cmu", "index entries", nentries, MIN_ENTRIES);
     if (sp)

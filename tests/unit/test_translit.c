@@ -229,7 +229,7 @@ static void test_compound(void)
     STR_EQ(best("딥페이크", &flags), "deepfake", "split, closed up: hunspell knows it");
     STR_EQ(best("데이터셋", NULL), "dataset", "a CMU word");
     STR_EQ(best("스타트업", NULL), "startup", "제10항 rendering of a CMU compound");
-    STR_EQ(best("업사이클링", NULL), "up cycling", "a common two-letter first part");
+    STR_EQ(best("업사이클링", NULL), "upcycling", "a common two-letter first part, written solid");
     STR_EQ(best("넷제로", NULL), "net zero", "net + zero");
 }
 
