@@ -103,6 +103,13 @@ test_expect_success 'a compound part English writes solid with the next joins it
 	test_cmp expect actual
 '
 
+test_expect_success 'a WordNet compound chooses among equally close part readings' '
+	dadeum translit 커피숍 롤모델 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 커피숍 "coffee shop" 롤모델 "role model" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

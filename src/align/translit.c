@@ -756,13 +756,15 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
                       const size_t *pick, size_t np, struct split_best *best)
 {
     uint32_t w[3];
-    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0;
+    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0, closest = 1;
 
     for (size_t i = 0; i < np; i++) {
         const struct part *p = parts[i];
         w[i] = p->word[pick[i]];
         rank += p->rank[pick[i]];
         dist += p->dist[pick[i]];
+        if (p->dist[pick[i]] > p->dist[0])
+            closest = 0;
         if (syl[i] == 1 &&
             (p->dist[pick[i]] > 0 || strlen(translit_words + w[i]) < 2 ||
              (strlen(translit_words + w[i]) == 2 && i + 1 < np && p->rank[pick[i]] > 0)))
@@ -771,9 +773,11 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank - JOIN_BONUS >= best->rank)
         return;
     closed = joins_closed(t, w, np);
-    /* only exact renderings: a compound must not pull a part to a far word (smart
-     * bomb); a spaced compound that is one word of the index is closed up later */
-    int colloc = !closed && dist == 0 && joins_collocation(w, np);
+    /* no part farther than its best reading: a compound must not pull a part to
+     * a farther word (smart bomb), but may choose among readings as close as the
+     * best (커피 is coffee or copy, neither exactly: 커피숍 is coffee shop); a
+     * spaced compound that is one word of the index is closed up later */
+    int colloc = !closed && closest && joins_collocation(w, np);
     if (weak && !closed && !colloc)
         return;
     if (closed)
