@@ -110,6 +110,13 @@ test_expect_success 'a WordNet compound chooses among equally close part reading
 	test_cmp expect actual
 '
 
+test_expect_success 'an -ing reading takes the attested prior of its stem' '
+	dadeum translit 소싱 캐싱 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 소싱 sourcing 캐싱 caching >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

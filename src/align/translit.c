@@ -136,6 +136,92 @@ static int attested_prior(const unsigned char *q, size_t n, const char *w)
     return c ? (int)lround(PAIR_WEIGHT * log2(1.0 + c)) : 0;
 }
 
+/*
+ * The Korean stems of a query q[0..n) that ends in the -ing syllable (C + 잉),
+ * written into stem[k] with their lengths in len[k]; returns how many (0 when q
+ * does not end so). The consonant of the syllable is the stem's last: none or
+ * ㄹ ends the stem (라벨링: 라벨, 모니터링: 모니터), a nasal is its 받침 (러닝: 런,
+ * 스트리밍: 스트림), and another is written with 으 (블로깅: 블로그; ㅈ and ㅊ
+ * with 이: 매칭: 매치; ㅅ both ways: 소싱: 소스, 캐싱: 캐시) or as a 받침 (쇼핑:
+ * 숍, 마케팅: 마켓).
+ */
+static size_t ing_stems(const unsigned char *q, size_t n, unsigned char stem[3][TRANSLIT_MAX_JAMO],
+                        size_t len[3])
+{
+    size_t pn = n - 3, k = 0;
+    int c, open;
+
+    if (n < 5 || q[n - 1] != JAMO_FIN + FIN_NG || q[n - 2] != JAMO_MED + MED_I ||
+        q[n - 3] >= JAMO_MED)
+        return 0;
+    c = q[n - 3] - JAMO_INI;
+    open = q[pn - 1] >= JAMO_MED && q[pn - 1] <= JAMO_FIN; /* the stem ends in a vowel */
+    for (size_t i = 0; i < 3; i++)
+        memcpy(stem[i], q, pn);
+    if (c == INI_NULL || c == INI_R || ((c == INI_N || c == INI_M) && !open)) {
+        len[k++] = pn;
+        return k;
+    }
+    if (c == INI_N || c == INI_M) {
+        stem[k][pn] = (unsigned char)(JAMO_FIN + (c == INI_N ? FIN_N : FIN_M));
+        len[k++] = pn + 1;
+        return k;
+    }
+    stem[k][pn] = q[n - 3];
+    stem[k][pn + 1] = (unsigned char)(JAMO_MED + (c == INI_J || c == INI_CH ? MED_I : MED_EU));
+    len[k++] = pn + 2;
+    if (c == INI_S) {
+        stem[k][pn] = q[n - 3];
+        stem[k][pn + 1] = JAMO_MED + MED_I;
+        len[k++] = pn + 2;
+    }
+    int fin = c == INI_B || c == INI_P   ? FIN_B
+              : c == INI_G || c == INI_K ? FIN_G
+              : c == INI_D || c == INI_T ? FIN_S
+                                         : FIN_NONE;
+    if (open && fin != FIN_NONE) {
+        stem[k][pn] = (unsigned char)(JAMO_FIN + fin);
+        len[k++] = pn + 1;
+    }
+    return k;
+}
+
+/*
+ * The attested prior of an -ing reading w of q through its stem: the
+ * catalogues attest 소스 as source, so 소싱 is sourcing, not saucing (and 캐시
+ * as cache: 캐싱 is caching, not cashing). The English stem is w less -ing, with a final e
+ * (sourc-e) or one of a doubled consonant (blogg-ing) back. 0 when w is no
+ * -ing form or no stem pair is attested.
+ */
+static int ing_prior(const unsigned char *q, size_t n, const char *w)
+{
+    unsigned char stem[3][TRANSLIT_MAX_JAMO];
+    size_t len[3], ns, wl = strlen(w);
+    char en[TRANSLIT_EN_MAX];
+    unsigned best = 0;
+
+    if (wl < 6 || wl >= sizeof(en) || strcmp(w + wl - 3, "ing") ||
+        !(ns = ing_stems(q, n, stem, len)))
+        return 0;
+    for (int form = 0; form < 3; form++) {
+        size_t el = wl - 3;
+        memcpy(en, w, el);
+        if (form == 1)
+            en[el++] = 'e';
+        else if (form == 2 && en[el - 1] == en[el - 2] && !strchr("aeiou", en[el - 1]))
+            el--;
+        else if (form == 2)
+            continue;
+        en[el] = '\0';
+        for (size_t k = 0; k < ns; k++) {
+            unsigned c = attested_pair_count(stem[k], len[k], en);
+            if (c > best)
+                best = c;
+        }
+    }
+    return best ? (int)lround(PAIR_WEIGHT * log2(1.0 + best)) : 0;
+}
+
 struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
 {
     struct translit *t = xcalloc(1, sizeof(*t));
@@ -486,8 +572,11 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         /* whole words only: a compound's parts may be anything (new of green new deal) */
         if (prior && (h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
             h[i].rank += NOT_NOUN_PENALTY;
-        if (prior)
-            h[i].rank -= attested_prior(q, n, translit_words + h[i].word);
+        if (prior) { /* the word's own attestation, or its stem's (sourcing) */
+            int a = attested_prior(q, n, translit_words + h[i].word);
+            int g = ing_prior(q, n, translit_words + h[i].word);
+            h[i].rank -= a > g ? a : g;
+        }
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)
             h[i].rank += CUSTOM_PENALTY;
         else if (h[i].variant == TRANSLIT_V_LETTERS)
