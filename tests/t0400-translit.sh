@@ -117,6 +117,13 @@ test_expect_success 'an -ing reading takes the attested prior of its stem' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a compound WordNet hyphenates is written with the hyphen' '
+	dadeum translit 체크인 워크인 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 체크인 check-in 워크인 walk-in >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

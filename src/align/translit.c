@@ -778,46 +778,54 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
     return known_word(t, buf, len);
 }
 
-/* WordNet's two- and three-word nouns (role_model), sorted, NUL-separated */
+/* WordNet's nouns of two or three words (role_model) or hyphenated parts
+ * (well-being), sorted, NUL-separated */
 extern const char translit_collocations[];
 extern const size_t translit_collocations_size;
 
 /*
- * 1 when the parts, spaced, form an English compound WordNet lists (role
- * model, safety belt, valet parking): 롤모델 is role model, not roll model.
+ * How the parts form an English compound WordNet lists: ' ' spaced (role
+ * model, safety belt, valet parking: 롤모델 is role model, not roll model),
+ * '-' hyphenated (well-being, know-how, check-in: 체크인 is check-in, not
+ * checking); 0 when they form none.
  */
-static int joins_collocation(const uint32_t *w, size_t nw)
+static char joins_collocation(const uint32_t *w, size_t nw)
 {
+    static const char sep[][2] = {{'_', ' '}, {'-', '-'}}; /* WordNet's, ours */
     char buf[TRANSLIT_EN_MAX];
-    size_t len = 0;
 
-    for (size_t i = 0; i < nw; i++) {
-        const char *p = translit_words + w[i];
-        size_t l = strlen(p);
-        if (len + l + 1 >= sizeof(buf))
-            return 0;
-        if (i)
-            buf[len++] = '_';
-        for (size_t j = 0; j < l; j++) {
-            char c = p[j];
-            if (c < 'a' || c > 'z')
-                return 0; /* WordNet's compounds here are lower-case words */
-            buf[len++] = c;
+    for (size_t s = 0; s < sizeof(sep) / sizeof(sep[0]); s++) {
+        size_t len = 0;
+        for (size_t i = 0; i < nw; i++) {
+            const char *p = translit_words + w[i];
+            size_t l = strlen(p);
+            if (len + l + 1 >= sizeof(buf))
+                return 0;
+            if (i)
+                buf[len++] = sep[s][0];
+            for (size_t j = 0; j < l; j++) {
+                char c = p[j];
+                if (c < 'a' || c > 'z')
+                    return 0; /* WordNet's compounds here are lower-case words */
+                buf[len++] = c;
+            }
         }
+        buf[len] = '\0';
+        if (wordlist_find(translit_collocations, translit_collocations_size, buf, len) >= 0)
+            return sep[s][1];
     }
-    buf[len] = '\0';
-    return wordlist_find(translit_collocations, translit_collocations_size, buf, len) >= 0;
+    return 0;
 }
 
-/* Writes the parts, closed up when they form a known word, else spaced. */
-static void compound_text(const uint32_t *w, size_t nw, int closed, struct translit_candidate *c)
+/* Writes the parts with sep between them: none (closed up), ' ' or '-'. */
+static void compound_text(const uint32_t *w, size_t nw, char sep, struct translit_candidate *c)
 {
     struct strbuf sb = STRBUF_INIT;
     size_t len;
 
     for (size_t i = 0; i < nw; i++) {
-        if (i && !closed)
-            strbuf_addch(&sb, ' ');
+        if (i && sep)
+            strbuf_addch(&sb, sep);
         strbuf_addstr(&sb, translit_words + w[i]);
     }
     len = sb.len < TRANSLIT_EN_MAX - 1 ? sb.len : TRANSLIT_EN_MAX - 1;
@@ -829,7 +837,7 @@ static void compound_text(const uint32_t *w, size_t nw, int closed, struct trans
 struct split_best {
     int rank;      /* combined rank, INT_MAX_RANK when none */
     int dist;      /* combined distance */
-    int closed;    /* the parts form one known word, or are written solid */
+    char sep;      /* written between the parts: ' ', '-', or none (closed up) */
     uint32_t w[3]; /* the parts */
     size_t n;      /* number of parts */
 };
@@ -866,7 +874,7 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
      * a farther word (smart bomb), but may choose among readings as close as the
      * best (커피 is coffee or copy, neither exactly: 커피숍 is coffee shop); a
      * spaced compound that is one word of the index is closed up later */
-    int colloc = !closed && closest && joins_collocation(w, np);
+    char colloc = !closed && closest ? joins_collocation(w, np) : 0;
     if (weak && !closed && !colloc)
         return;
     if (closed)
@@ -876,9 +884,15 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank < best->rank) {
         best->rank = rank;
         best->dist = dist;
-        /* two parts the first of which English writes solid with the next
-         * (bio, micro, up): biomonitoring, upcycle */
-        best->closed = closed || (np == 2 && (parts[0]->eflags[pick[0]] & TRANSLIT_ENTRY_SOLID));
+        /* closed up: one known word, or two parts the first of which English
+         * writes solid with the next (bio, micro, up: biomonitoring, upcycle),
+         * unless WordNet lists them spaced or hyphenated */
+        if (closed)
+            best->sep = 0;
+        else if (colloc)
+            best->sep = colloc;
+        else
+            best->sep = np == 2 && (parts[0]->eflags[pick[0]] & TRANSLIT_ENTRY_SOLID) ? 0 : ' ';
         best->n = np;
         memcpy(best->w, w, sizeof(w));
     }
@@ -923,7 +937,7 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
         }
     }
     if (best.n && best.dist <= limit) {
-        compound_text(best.w, best.n, best.closed, c);
+        compound_text(best.w, best.n, best.sep, c);
         c->distance = best.dist;
         c->flags = TRANSLIT_CAND_COMPOUND | (t->spell ? TRANSLIT_CAND_WORD : 0);
         *rank = best.rank;
