@@ -12,9 +12,10 @@
  *      distance plus penalties: a word hunspell rejects in lower case (a
  *      name), a spelling-influenced or customary rendering or a letter
  *      reading (slightly), a plural or past form, a word mostly used as
- *      a verb or adjective (Korean borrows nouns), and rarity: the word's
- *      SCOWL size tier, a real frequency class (Debian's scowl; sale is in the commonest list,
- *      sail in the next). Remaining ties go to the word with the larger CMU
+ *      a verb or adjective (Korean borrows nouns) or a function word, and
+ *      rarity: the word's SCOWL size tier, a real frequency class (Debian's
+ *      scowl; sale is in the commonest list, sail in the next). Remaining
+ *      ties go to the word with the larger CMU
  *      family (cloud: clouds, cloudy ...);
  *   4. when no single word is an exact rendering, split the Korean word at
  *      syllable boundaries into two or three parts, each a real word
@@ -59,6 +60,7 @@
 #define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
 #define NOT_NOUN_PENALTY 1  /* a word mostly used as a verb or adjective (break, not brake) */
+#define FUNCTION_PENALTY 4  /* a function word, never borrowed alone (via, not buyer) */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12    /* per split of a compound */
 #define PREFIX_PENALTY 4    /* a letter prefix read off the word (K-pop, step 4b) */
@@ -572,6 +574,8 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         /* whole words only: a compound's parts may be anything (new of green new deal) */
         if (prior && (h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
             h[i].rank += NOT_NOUN_PENALTY;
+        if (prior && (h[i].eflags & TRANSLIT_ENTRY_FUNCTION))
+            h[i].rank += FUNCTION_PENALTY;
         if (prior) { /* the word's own attestation, or its stem's (sourcing) */
             int a = attested_prior(q, n, translit_words + h[i].word);
             int g = ing_prior(q, n, translit_words + h[i].word);

@@ -519,9 +519,10 @@ static void count_families(void)
 
 /* ---- irregular forms (WordNet) --------------------------------------------------- */
 
-/* Sorted word sets read from WordNet: irregular inflected forms, noun lemmas. */
-static char **irregular, **nouns;
-static size_t nirregular, airregular, nnouns, anouns;
+/* Sorted word sets read from WordNet: irregular inflected forms, noun lemmas,
+ * verb, adjective and adverb lemmas. */
+static char **irregular, **nouns, **lemmas;
+static size_t nirregular, airregular, nnouns, anouns, nlemmas, alemmas;
 
 /*
  * WordNet's sense counts by lemma (cntlist.rev, "break%2:30:03:: 1 15": lemma,
@@ -638,8 +639,8 @@ static size_t open_count(const char *w)
 
 /*
  * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
- * forms, "drawn draw"), its noun index and its sense counts. Dies when a file
- * is missing or the lists are under the floors.
+ * forms, "drawn draw"), its indexes and its sense counts. Dies when a file is
+ * missing or the lists are under the floors.
  */
 static void load_wordnet(const char *dir)
 {
@@ -656,8 +657,15 @@ static void load_wordnet(const char *dir)
     load_first_fields(path, &nouns, &nnouns, &anouns);
     check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
     load_open_compounds(path);
+    static const char *const other[] = {"index.verb", "index.adj", "index.adv"};
+    for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, other[i]) >= sizeof(path))
+            die_input(dir, "wordnet-base", ENAMETOOLONG);
+        load_first_fields(path, &lemmas, &nlemmas, &alemmas);
+    }
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
+    qsort(lemmas, nlemmas, sizeof(*lemmas), cmp_strp);
     if ((size_t)snprintf(path, sizeof(path), "%s/cntlist.rev", dir) >= sizeof(path))
         die_input(dir, "wordnet-base", ENAMETOOLONG);
     load_tag_counts(path);
@@ -742,6 +750,53 @@ static int is_inflection(const char *w)
         }
     }
     return 0;
+}
+
+/* 1 when WordNet lists w in some part of speech, or as an irregular form. */
+static int in_wordnet(const char *w)
+{
+    return bsearch(&w, nouns, nnouns, sizeof(*nouns), cmp_strp) ||
+           bsearch(&w, lemmas, nlemmas, sizeof(*lemmas), cmp_strp) ||
+           bsearch(&w, irregular, nirregular, sizeof(*irregular), cmp_strp);
+}
+
+/*
+ * 1 for a function word: a word of SCOWL's commonest list (size 10, tier
+ * FUNCTION_TIER) that WordNet lists in no part of speech, nor any base it
+ * could be an inflection of (w less -s, -ed, -ing, -er, -est, with an e, a y
+ * or a doubled consonant back, as WordNet's own morphology strips them):
+ * via, against, whom, per (78 words), not caching or safer. Such words are
+ * not borrowed alone: 바이어 is buyer, not via. (WordNet lacks many newer
+ * nouns too, keyword, toolkit, blog, but they are rarer than size 10.)
+ */
+#define FUNCTION_TIER 0
+static int is_function_word(const char *w)
+{
+    static const char *const suffix[][2] = {{"s", ""},    {"es", ""},   {"ies", "y"}, {"ed", ""},
+                                            {"ed", "e"},  {"ied", "y"}, {"ing", ""},  {"ing", "e"},
+                                            {"er", ""},   {"er", "e"},  {"ier", "y"}, {"est", ""},
+                                            {"est", "e"}, {"iest", "y"}};
+    long i = find_word(w);
+    size_t len = strlen(w);
+    char stem[128];
+
+    if (!nlemmas || i < 0 || tier[i] > FUNCTION_TIER || in_wordnet(w) || len >= sizeof(stem))
+        return 0;
+    for (size_t k = 0; k < sizeof(suffix) / sizeof(suffix[0]); k++) {
+        size_t sl = strlen(suffix[k][0]), n = len - sl;
+        if (len <= sl + 1 || strcmp(w + n, suffix[k][0]))
+            continue;
+        memcpy(stem, w, n);
+        memcpy(stem + n, suffix[k][1], strlen(suffix[k][1]) + 1);
+        if (in_wordnet(stem))
+            return 0;
+        if (n >= 2 && stem[n - 1] == stem[n - 2] && !*suffix[k][1]) {
+            stem[n - 1] = '\0'; /* shopping: shop */
+            if (in_wordnet(stem))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 /* Adds agent nouns in -er that CMU lacks (changer): see the file comment. */
@@ -1191,6 +1246,7 @@ static void emit(const char *source)
                          (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
                          (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
                          (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0) |
+                         (is_function_word(words[e->word]) ? TRANSLIT_ENTRY_FUNCTION : 0) |
                          (solid[e->word] ? TRANSLIT_ENTRY_SOLID : 0);
         printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
                tier[e->word], flags);
