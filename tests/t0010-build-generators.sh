@@ -230,9 +230,23 @@ test_expect_success 'gen_translit: missing WordNet names wordnet-base' '
 '
 test_expect_success 'gen_translit: cut WordNet sense counts name wordnet-base' '
     mkdir wn &&
-    for f in verb.exc adj.exc noun.exc index.noun; do ln -s "$WORDNET/$f" wn/; done &&
+    for f in verb.exc adj.exc noun.exc index.noun index.verb index.adj index.adv; do
+        ln -s "$WORDNET/$f" wn/ || exit 1
+    done &&
     head -1000 "$WORDNET/cntlist.rev" >wn/cntlist.rev &&
     gen_fails "wn/cntlist.rev.* sense-tagged lemmas.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
+'
+test_expect_success 'gen_translit: missing WordNet sense counts name wordnet-base' '
+    rm wn/cntlist.rev &&
+    gen_fails "cannot read .*wn/cntlist.rev.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
+'
+test_expect_success 'gen_translit: a cut WordNet adverb index names wordnet-base' '
+    ln -s "$WORDNET/cntlist.rev" wn/ &&
+    rm wn/index.adv &&
+    head -1000 "$WORDNET/index.adv" >wn/index.adv &&
+    gen_fails "wn/index.adv.* adverbs.*wordnet-base" \
         "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
 '
 test_expect_success 'gen_translit: a cut flite word list names flite1-dev' '

@@ -125,15 +125,19 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
  * thin index. Each sits about 10 % under what Debian 12 gave on 2026-12-02:
  * festlex-cmu 105,775 pronunciations of all-letter words, scowl 426,346
  * distinct lower-case words (30 lists), hunspell-ko 99,599 distinct words,
- * wordnet-base 5,641 irregular forms, 55,191 nouns and 17,333 sense-tagged
- * lemmas (cntlist.rev), gen_translit_lts
- * 196,622 pronunciations, and 598,320 index entries.
+ * wordnet-base 5,641 irregular forms, 55,191 nouns, 8,429 verbs, 17,874
+ * adjectives and 3,630 adverbs of one word (index.verb, .adj, .adv) and
+ * 17,333 sense-tagged lemmas (cntlist.rev), gen_translit_lts 196,622
+ * pronunciations, and 598,320 index entries.
  */
 #define MIN_CMU_PRONS 95000
 #define MIN_SCOWL_WORDS 380000
 #define MIN_KODIC_WORDS 90000
 #define MIN_WN_IRREGULAR 5000
 #define MIN_WN_NOUNS 50000
+#define MIN_WN_VERBS 7500
+#define MIN_WN_ADJS 16000
+#define MIN_WN_ADVS 3200
 #define MIN_WN_TAGGED 15000
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
@@ -657,11 +661,20 @@ static void load_wordnet(const char *dir)
     load_first_fields(path, &nouns, &nnouns, &anouns);
     check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
     load_open_compounds(path);
-    static const char *const other[] = {"index.verb", "index.adj", "index.adv"};
+    /* the other parts of speech: a word in none is a function word (via), so a
+     * cut index would mark content words (is_function_word) */
+    static const struct {
+        const char *file, *what;
+        size_t min;
+    } other[] = {{"index.verb", "verbs", MIN_WN_VERBS},
+                 {"index.adj", "adjectives", MIN_WN_ADJS},
+                 {"index.adv", "adverbs", MIN_WN_ADVS}};
     for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
-        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, other[i]) >= sizeof(path))
+        size_t before = nlemmas;
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, other[i].file) >= sizeof(path))
             die_input(dir, "wordnet-base", ENAMETOOLONG);
         load_first_fields(path, &lemmas, &nlemmas, &alemmas);
+        check_floor(path, "wordnet-base", other[i].what, nlemmas - before, other[i].min);
     }
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
