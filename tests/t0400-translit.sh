@@ -90,9 +90,9 @@ test_expect_success 'a common capitalised word is a word (SCOWL english-upper)' 
 '
 
 test_expect_success 'a verb or a function word ranks below a noun (WordNet)' '
-	dadeum translit 브레이크 그린뉴딜 바이어 >out &&
+	dadeum translit 브레이크 그린뉴딜 바이어 위민 >out &&
 	cut -f1,2 out >actual &&
-	printf "%s\t%s\n" 브레이크 brake 그린뉴딜 "green new deal" 바이어 buyer >expect &&
+	printf "%s\t%s\n" 브레이크 brake 그린뉴딜 "green new deal" 바이어 buyer 위민 women >expect &&
 	test_cmp expect actual
 '
 

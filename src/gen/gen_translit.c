@@ -777,18 +777,19 @@ static int in_wordnet(const char *w)
  * 1 for a function word: a word of SCOWL's commonest list (size 10, tier
  * FUNCTION_TIER) that WordNet lists in no part of speech, nor any base it
  * could be an inflection of (w less -s, -ed, -ing, -er, -est, with an e, a y
- * or a doubled consonant back, as WordNet's own morphology strips them):
- * via, against, whom, per (78 words), not caching or safer. Such words are
- * not borrowed alone: 바이어 is buyer, not via. (WordNet lacks many newer
- * nouns too, keyword, toolkit, blog, but they are rarer than size 10.)
+ * or a doubled consonant back, or -men for -man, as WordNet's own morphology
+ * strips them): via, against, whom, per (77 words), not caching, safer or
+ * women (위민 is women, not wimmin). Such words are not borrowed alone: 바이어
+ * is buyer, not via. (WordNet lacks many newer nouns too, keyword, toolkit,
+ * blog, but they are rarer than size 10.)
  */
 #define FUNCTION_TIER 0
 static int is_function_word(const char *w)
 {
-    static const char *const suffix[][2] = {{"s", ""},    {"es", ""},   {"ies", "y"}, {"ed", ""},
-                                            {"ed", "e"},  {"ied", "y"}, {"ing", ""},  {"ing", "e"},
-                                            {"er", ""},   {"er", "e"},  {"ier", "y"}, {"est", ""},
-                                            {"est", "e"}, {"iest", "y"}};
+    static const char *const suffix[][2] = {
+        {"s", ""},    {"es", ""},  {"ies", "y"}, {"ed", ""},    {"ed", "e"},
+        {"ied", "y"}, {"ing", ""}, {"ing", "e"}, {"er", ""},    {"er", "e"},
+        {"ier", "y"}, {"est", ""}, {"est", "e"}, {"iest", "y"}, {"men", "man"}};
     long i = find_word(w);
     size_t len = strlen(w);
     char stem[128];
