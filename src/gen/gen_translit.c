@@ -55,6 +55,9 @@
  * (saw, bit, rose are borrowed as nouns), and its sense counts (cntlist.rev,
  * how often SemCor tags each sense) mark the words mostly used as a verb,
  * adjective or adverb (break, later), which Korean borrows less than nouns.
+ * A common word in none of its indexes (index.noun, .verb, .adj, .adv) is a
+ * function word (via: is_function_word), and the first words of its two-word
+ * nouns tell which words English writes spaced from the next (find_solid_words).
  *
  * The optional fourth file is the word list of Debian's hunspell-ko (ko.dic:
  * a count line, then one word a line, "word/flags", words in conjoining jamo
