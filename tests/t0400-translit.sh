@@ -97,9 +97,10 @@ test_expect_success 'a verb or a function word ranks below a noun (WordNet)' '
 '
 
 test_expect_success 'a compound part English writes solid with the next joins it' '
-	dadeum translit 바이오모니터링 업사이클 드림팀 >out &&
+	dadeum translit 바이오모니터링 업사이클 드림팀 위러브 >out &&
 	cut -f1,2 out >actual &&
-	printf "%s\t%s\n" 바이오모니터링 biomonitoring 업사이클 upcycle 드림팀 "dream team" >expect &&
+	printf "%s\t%s\n" 바이오모니터링 biomonitoring 업사이클 upcycle 드림팀 "dream team" \
+		위러브 "we love" >expect &&
 	test_cmp expect actual
 '
 

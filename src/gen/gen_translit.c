@@ -1121,7 +1121,10 @@ static unsigned char *solid; /* per word: 1 when English writes it solid (see be
  * assay). A compound of two parts whose first is such a word is written solid:
  * 바이오모니터링 is biomonitoring, 업사이클 upcycle. Words that begin many
  * compounds both ways stay spaced: top (75 solid, 14 spaced: top class), key,
- * and so do words of few solid compounds: dream (17, none: dream team).
+ * and so do words of few solid compounds: dream (17, none: dream team), and
+ * function words, which begin no WordNet noun to show that English spaces
+ * them, and whose solid count is letters, not compounds: we (weary, weaver,
+ * western), for, per. 위러브 is we love, not welove.
  */
 #define SOLID_MIN 10
 #define SOLID_RATIO 40
@@ -1145,7 +1148,9 @@ static void find_solid_words(void)
         }
     }
     for (size_t i = 0; i < nwords; i++)
-        solid[i] = closed[i] >= SOLID_MIN && closed[i] >= SOLID_RATIO * (open_count(words[i]) + 1);
+        solid[i] = closed[i] >= SOLID_MIN &&
+                   closed[i] >= SOLID_RATIO * (open_count(words[i]) + 1) &&
+                   !is_function_word(words[i]);
     free(closed);
 }
 
