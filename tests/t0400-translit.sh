@@ -96,6 +96,13 @@ test_expect_success 'a verb or a function word ranks below a noun (WordNet)' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a verb loses only to a noun that sounds the same' '
+	# set is mostly a verb, but sat is a variant and sett rare: set stays sure
+	dadeum translit -n 1 --score 셋 스타트 >actual &&
+	printf "%s\t%s\n" 셋 "set (1.00)" 스타트 "start (1.00)" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'a compound part English writes solid with the next joins it' '
 	dadeum translit 바이오모니터링 업사이클 드림팀 위러브 >out &&
 	cut -f1,2 out >actual &&

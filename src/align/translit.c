@@ -534,6 +534,28 @@ static int tier_penalty(unsigned tier)
 }
 
 /*
+ * A word mostly used as a verb or adjective ranks lower than a homophone that
+ * is a noun and as likely, as Korean borrows nouns: 브레이크 is brake or break,
+ * 셀 cell before sell. Only against such a homophone (the same distance and
+ * kind of rendering, a rank at most the penalty behind): against other words
+ * the penalty would only take confidence from a sure reading, 셋 set against
+ * the variant sat and the rare sett.
+ */
+static void not_noun_ties(struct hit *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (!(h[j].eflags & TRANSLIT_ENTRY_NOT_NOUN) && h[j].dist == h[i].dist &&
+                h[j].variant == h[i].variant && h[j].rank <= h[i].rank + NOT_NOUN_PENALTY) {
+                h[i].rank += NOT_NOUN_PENALTY;
+                break;
+            }
+    }
+}
+
+/*
  * Step 3 for q: ranks the nh hits of its scan in h[], distinct words best
  * first, keeping at most RANK_POOL of them. prior: apply the attested prior
  * (whole words; the parts of a compound would make splits of attested words
@@ -572,8 +594,6 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
         if (h[i].inflected)
             h[i].rank += INFLECTED_PENALTY;
         /* whole words only: a compound's parts may be anything (new of green new deal) */
-        if (prior && (h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
-            h[i].rank += NOT_NOUN_PENALTY;
         if (prior && (h[i].eflags & TRANSLIT_ENTRY_FUNCTION))
             h[i].rank += FUNCTION_PENALTY;
         if (prior) { /* the word's own attestation, or its stem's (sourcing) */
@@ -589,6 +609,8 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
             h[i].rank += VARIANT_PENALTY;
         h[k++] = h[i];
     }
+    if (prior)
+        not_noun_ties(h, k);
     qsort(h, k, sizeof(*h), cmp_hit_rank);
     return k;
 }
