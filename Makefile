@@ -146,7 +146,8 @@ CMUDICT      ?= /usr/share/festival/dicts/cmu/cmudict-0.4.out
 SCOWL_DIR    ?= /usr/share/dict/scowl
 # hunspell-ko's word list: which renderings are established Korean words
 KODIC        ?= /usr/share/hunspell/ko.dic
-# wordnet-base: irregular forms (drawn, rode) rank below base words
+# wordnet-base: irregular forms (drawn, rode) rank below base words, and so do
+# words SemCor tags mostly as verbs or adjectives (break below brake)
 WORDNET_DIR  ?= /usr/share/wordnet
 # hunspell-en-us: which index words are words and which are names, asked at build time
 HUNSPELL_DIR ?= /usr/share/hunspell
@@ -183,6 +184,8 @@ $(TRANSLIT_LTS): $(TRANSLIT_LTS_GEN) $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-
 
 $(TRANSLIT_C): $(TRANSLIT_GEN) $(TRANSLIT_LTS) \
                $(wildcard $(CMUDICT) $(SCOWL_DIR)/english-words.10 $(KODIC) $(WORDNET_DIR)/verb.exc \
+                          $(WORDNET_DIR)/index.noun $(WORDNET_DIR)/index.verb \
+                          $(WORDNET_DIR)/index.adj $(WORDNET_DIR)/index.adv $(WORDNET_DIR)/cntlist.rev \
                           $(HUNSPELL_DIR)/en_US.dic) | check-deps
 	$(QUIET_GEN)$(TRANSLIT_GEN) $(CMUDICT) $(SCOWL_DIR) $(TRANSLIT_LTS) $(KODIC) $(WORDNET_DIR) \
 	    $(HUNSPELL_DIR) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
@@ -283,6 +286,8 @@ BUILD_INPUTS = unicode-data:$(UNICODE_DIR)/UnicodeData.txt \
                unicode-data:$(UNICODE_DIR)/Unihan_Readings.txt.bz2 \
                festlex-cmu:$(CMUDICT) scowl:$(SCOWL_DIR)/english-words.10 hunspell-ko:$(KODIC) \
                wordnet-base:$(WORDNET_DIR)/verb.exc wordnet-base:$(WORDNET_DIR)/index.noun \
+               wordnet-base:$(WORDNET_DIR)/index.verb wordnet-base:$(WORDNET_DIR)/index.adj \
+               wordnet-base:$(WORDNET_DIR)/index.adv wordnet-base:$(WORDNET_DIR)/cntlist.rev \
                hunspell-en-us:$(HUNSPELL_DIR)/en_US.dic hunspell-en-us:$(HUNSPELL_DIR)/en_US.aff
 check-deps:
 	@missing=; \

@@ -164,7 +164,9 @@ test_expect_success 'gen_lexicon.awk: a lexicon cut to its header fails' '
 
 test_expect_success 'gen_collocations.awk: WordNet compounds' '
 	LC_ALL=C awk -f "$GEN/gen_collocations.awk" "$WORDNET/index.noun" >c.c &&
-	grep -q "\"role_model\\\\0\"" c.c
+	grep -q "\"role_model\\\\0\"" c.c &&
+	grep -q "\"check-in\\\\0\"" c.c &&
+	! grep "\"able-bodied_seaman\\\\0\"" c.c
 '
 test_expect_success 'gen_collocations.awk: a cut index fails' '
 	head -3000 "$WORDNET/index.noun" >bad/index.noun &&
@@ -227,6 +229,27 @@ test_expect_success 'gen_translit: an empty ko.dic names hunspell-ko' '
 test_expect_success 'gen_translit: missing WordNet names wordnet-base' '
     gen_fails "cannot read .*empty/verb.exc.*wordnet-base" \
         "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" empty
+'
+test_expect_success 'gen_translit: cut WordNet sense counts name wordnet-base' '
+    mkdir wn &&
+    for f in verb.exc adj.exc noun.exc index.noun index.verb index.adj index.adv; do
+        ln -s "$WORDNET/$f" wn/ || exit 1
+    done &&
+    head -1000 "$WORDNET/cntlist.rev" >wn/cntlist.rev &&
+    gen_fails "wn/cntlist.rev.* sense-tagged lemmas.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
+'
+test_expect_success 'gen_translit: missing WordNet sense counts name wordnet-base' '
+    rm wn/cntlist.rev &&
+    gen_fails "cannot read .*wn/cntlist.rev.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
+'
+test_expect_success 'gen_translit: a cut WordNet adverb index names wordnet-base' '
+    ln -s "$WORDNET/cntlist.rev" wn/ &&
+    rm wn/index.adv &&
+    head -1000 "$WORDNET/index.adv" >wn/index.adv &&
+    gen_fails "wn/index.adv.* adverbs.*wordnet-base" \
+        "$TRANSLIT" "$CMU" "$SCOWL" bad/cmu3 "$KODIC" wn
 '
 test_expect_success 'gen_translit: a cut flite word list names flite1-dev' '
     gen_fails "bad/cmu3.*pronunciations.*flite1-dev" \

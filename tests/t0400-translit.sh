@@ -89,6 +89,49 @@ test_expect_success 'a common capitalised word is a word (SCOWL english-upper)' 
 	test_cmp expect actual
 '
 
+test_expect_success 'a verb or a function word ranks below a noun (WordNet)' '
+	dadeum translit 브레이크 그린뉴딜 바이어 위민 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 브레이크 brake 그린뉴딜 "green new deal" 바이어 buyer 위민 women >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a verb loses only to a noun that sounds the same' '
+	# set is mostly a verb, but sat is a variant and sett rare: set stays sure
+	dadeum translit -n 1 --score 셋 스타트 >actual &&
+	printf "%s\t%s\n" 셋 "set (1.00)" 스타트 "start (1.00)" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a compound part English writes solid with the next joins it' '
+	dadeum translit 바이오모니터링 업사이클 드림팀 위러브 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 바이오모니터링 biomonitoring 업사이클 upcycle 드림팀 "dream team" \
+		위러브 "we love" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a WordNet compound chooses among equally close part readings' '
+	dadeum translit 커피숍 롤모델 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 커피숍 "coffee shop" 롤모델 "role model" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'an -ing reading takes the attested prior of its stem' '
+	dadeum translit 소싱 캐싱 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 소싱 sourcing 캐싱 caching >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a compound WordNet hyphenates is written with the hyphen' '
+	dadeum translit 체크인 워크인 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 체크인 check-in 워크인 walk-in >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '-n limits the candidates, --all prints more' '
 	dadeum translit -n 1 클라우드 >one &&
 	printf "클라우드\tcloud\n" >expect &&

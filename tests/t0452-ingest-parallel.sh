@@ -14,23 +14,23 @@ english_evidence() {
 	dadeum review --db "$1" --dump | awk -F "\t" '$1 == "evidence" && $3 == "english" { print $2 "\t" $4 "\t" $(NF-1) "\t" $NF }' | LC_ALL=C sort
 }
 
-test_expect_success 'without --parallel: the transliterator guesses sell for 셀' '
+test_expect_success 'without --parallel: the transliterator guesses reader for 리더' '
 	dadeum ingest --db plain.db "$KO" &&
-	dadeum lookup --db plain.db 셀 >out &&
+	dadeum lookup --db plain.db 리더 >out &&
 	head -1 out >got &&
-	printf "전지 ↔ 셀 ↔ sell\n" >expect &&
+	printf "지도자 ↔ 리더 ↔ reader\n" >expect &&
 	test_cmp expect got
 '
 
-test_expect_success 'the aligned English gives cell, with the source parallel' '
+test_expect_success 'the aligned English gives leader, with the source parallel' '
 	dadeum ingest --db par.db --parallel "$KO" "$EN" >out 2>err &&
 	test ! -s out && test ! -s err &&
-	dadeum lookup --db par.db 셀 >out &&
+	dadeum lookup --db par.db 리더 >out &&
 	head -1 out >got &&
-	printf "전지 ↔ 셀 ↔ cell\n" >expect &&
+	printf "지도자 ↔ 리더 ↔ leader\n" >expect &&
 	test_cmp expect got &&
-	dadeum lookup --db par.db --format json 셀 >j &&
-	grep -F "\"english\":[\"cell\"]" j >/dev/null &&
+	dadeum lookup --db par.db --format json 리더 >j &&
+	grep -F "\"english\":[\"leader\"]" j >/dev/null &&
 	grep -F "\"confidence\":0.97" j >/dev/null
 '
 
@@ -38,13 +38,13 @@ test_expect_success 'confirmed, proposed and absent English: sources and scores'
 	english_evidence par.db >got &&
 	printf "위험요소\trisk\tlexicon\t0.9500\n" >expect &&
 	printf "자원공유\tcloud\tparallel\t0.9800\n" >>expect &&
-	printf "전지\tcell\tparallel\t0.9700\n" >>expect &&
+	printf "지도자\tleader\tparallel\t0.9700\n" >>expect &&
 	LC_ALL=C sort expect >e && test_cmp e got &&
 	english_evidence plain.db >got &&
 	printf "위험요소\trisk\tlexicon\t0.9500\n" >expect &&
 	printf "자원공유\tcloud\ttranslit\t1.0000\n" >>expect &&
-	# 셀 reads cell and sell alike: the guess says it is a toss
-	printf "전지\tsell\ttranslit\t0.5000\n" >>expect &&
+	# 리더 reads reader and leader alike: the guess says it is a toss
+	printf "지도자\treader\ttranslit\t0.5000\n" >>expect &&
 	LC_ALL=C sort expect >e && test_cmp e got
 '
 
@@ -53,7 +53,7 @@ test_expect_success 'parallel evidence passes the export gate a guess misses' '
 	! grep -F "클라우드" plain.tsv >/dev/null &&
 	dadeum export --db par.db --format tsv -o par.tsv 2>/dev/null &&
 	grep -F "cloud" par.tsv >/dev/null &&
-	grep -F "cell" par.tsv >/dev/null
+	grep -F "leader" par.tsv >/dev/null
 '
 
 test_expect_success 'a lexicon English the translation confirms becomes parallel' '

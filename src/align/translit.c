@@ -11,10 +11,11 @@
  *   3. keep each English word once, at its best rendering, and rank by
  *      distance plus penalties: a word hunspell rejects in lower case (a
  *      name), a spelling-influenced or customary rendering or a letter
- *      reading (slightly), a
- *      plural or past form, and rarity: the word's SCOWL size tier, a real
- *      frequency class (Debian's scowl; sale is in the commonest list,
- *      sail in the next). Remaining ties go to the word with the larger CMU
+ *      reading (slightly), a plural or past form, a word mostly used as
+ *      a verb or adjective (Korean borrows nouns) or a function word, and
+ *      rarity: the word's SCOWL size tier, a real frequency class (Debian's
+ *      scowl; sale is in the commonest list, sail in the next). Remaining
+ *      ties go to the word with the larger CMU
  *      family (cloud: clouds, cloudy ...);
  *   4. when no single word is an exact rendering, split the Korean word at
  *      syllable boundaries into two or three parts, each a real word
@@ -58,6 +59,8 @@
 #define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
 #define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
 #define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
+#define NOT_NOUN_PENALTY 1  /* a word mostly used as a verb or adjective (break, not brake) */
+#define FUNCTION_PENALTY 4  /* a function word, never borrowed alone (via, not buyer) */
 #define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
 #define SPLIT_PENALTY 12    /* per split of a compound */
 #define PREFIX_PENALTY 4    /* a letter prefix read off the word (K-pop, step 4b) */
@@ -118,11 +121,12 @@ struct hit {
 /* The best readings of a part of the query, for compounds. */
 #define PART_TOP 8
 struct part {
-    int done;                /* 1 once looked up */
-    size_t n;                /* readings found */
-    int rank[PART_TOP];      /* rank of each real word */
-    int dist[PART_TOP];      /* its distance */
-    uint32_t word[PART_TOP]; /* its offset in translit_words */
+    int done;                 /* 1 once looked up */
+    size_t n;                 /* readings found */
+    int rank[PART_TOP];       /* rank of each real word */
+    int dist[PART_TOP];       /* its distance */
+    uint32_t word[PART_TOP];  /* its offset in translit_words */
+    uint8_t eflags[PART_TOP]; /* its flags (enum translit_entry_flags) */
 };
 
 #define INT_MAX_RANK 100000
@@ -132,6 +136,92 @@ static int attested_prior(const unsigned char *q, size_t n, const char *w)
 {
     unsigned c = attested_near_count(q, n, w, NEAR_LIMIT);
     return c ? (int)lround(PAIR_WEIGHT * log2(1.0 + c)) : 0;
+}
+
+/*
+ * The Korean stems of a query q[0..n) that ends in the -ing syllable (C + 잉),
+ * written into stem[k] with their lengths in len[k]; returns how many (0 when q
+ * does not end so). The consonant of the syllable is the stem's last: none or
+ * ㄹ ends the stem (라벨링: 라벨, 모니터링: 모니터), a nasal is its 받침 (러닝: 런,
+ * 스트리밍: 스트림), and another is written with 으 (블로깅: 블로그; ㅈ and ㅊ
+ * with 이: 매칭: 매치; ㅅ both ways: 소싱: 소스, 캐싱: 캐시) or as a 받침 (쇼핑:
+ * 숍, 마케팅: 마켓).
+ */
+static size_t ing_stems(const unsigned char *q, size_t n, unsigned char stem[3][TRANSLIT_MAX_JAMO],
+                        size_t len[3])
+{
+    size_t pn = n - 3, k = 0;
+    int c, open;
+
+    if (n < 5 || q[n - 1] != JAMO_FIN + FIN_NG || q[n - 2] != JAMO_MED + MED_I ||
+        q[n - 3] >= JAMO_MED)
+        return 0;
+    c = q[n - 3] - JAMO_INI;
+    open = q[pn - 1] >= JAMO_MED && q[pn - 1] <= JAMO_FIN; /* the stem ends in a vowel */
+    for (size_t i = 0; i < 3; i++)
+        memcpy(stem[i], q, pn);
+    if (c == INI_NULL || c == INI_R || ((c == INI_N || c == INI_M) && !open)) {
+        len[k++] = pn;
+        return k;
+    }
+    if (c == INI_N || c == INI_M) {
+        stem[k][pn] = (unsigned char)(JAMO_FIN + (c == INI_N ? FIN_N : FIN_M));
+        len[k++] = pn + 1;
+        return k;
+    }
+    stem[k][pn] = q[n - 3];
+    stem[k][pn + 1] = (unsigned char)(JAMO_MED + (c == INI_J || c == INI_CH ? MED_I : MED_EU));
+    len[k++] = pn + 2;
+    if (c == INI_S) {
+        stem[k][pn] = q[n - 3];
+        stem[k][pn + 1] = JAMO_MED + MED_I;
+        len[k++] = pn + 2;
+    }
+    int fin = c == INI_B || c == INI_P   ? FIN_B
+              : c == INI_G || c == INI_K ? FIN_G
+              : c == INI_D || c == INI_T ? FIN_S
+                                         : FIN_NONE;
+    if (open && fin != FIN_NONE) {
+        stem[k][pn] = (unsigned char)(JAMO_FIN + fin);
+        len[k++] = pn + 1;
+    }
+    return k;
+}
+
+/*
+ * The attested prior of an -ing reading w of q through its stem: the
+ * catalogues attest 소스 as source, so 소싱 is sourcing, not saucing (and 캐시
+ * as cache: 캐싱 is caching, not cashing). The English stem is w less -ing, with a final e
+ * (sourc-e) or one of a doubled consonant (blogg-ing) back. 0 when w is no
+ * -ing form or no stem pair is attested.
+ */
+static int ing_prior(const unsigned char *q, size_t n, const char *w)
+{
+    unsigned char stem[3][TRANSLIT_MAX_JAMO];
+    size_t len[3], ns, wl = strlen(w);
+    char en[TRANSLIT_EN_MAX];
+    unsigned best = 0;
+
+    if (wl < 6 || wl >= sizeof(en) || strcmp(w + wl - 3, "ing") ||
+        !(ns = ing_stems(q, n, stem, len)))
+        return 0;
+    for (int form = 0; form < 3; form++) {
+        size_t el = wl - 3;
+        memcpy(en, w, el);
+        if (form == 1)
+            en[el++] = 'e';
+        else if (form == 2 && en[el - 1] == en[el - 2] && !strchr("aeiou", en[el - 1]))
+            el--;
+        else if (form == 2)
+            continue;
+        en[el] = '\0';
+        for (size_t k = 0; k < ns; k++) {
+            unsigned c = attested_pair_count(stem[k], len[k], en);
+            if (c > best)
+                best = c;
+        }
+    }
+    return best ? (int)lround(PAIR_WEIGHT * log2(1.0 + best)) : 0;
 }
 
 struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
@@ -444,6 +534,28 @@ static int tier_penalty(unsigned tier)
 }
 
 /*
+ * A word mostly used as a verb or adjective ranks lower than a homophone that
+ * is a noun and as likely, as Korean borrows nouns: 브레이크 is brake or break,
+ * 셀 cell before sell. Only against such a homophone (the same distance and
+ * kind of rendering, a rank at most the penalty behind): against other words
+ * the penalty would only take confidence from a sure reading, 셋 set against
+ * the variant sat and the rare sett.
+ */
+static void not_noun_ties(struct hit *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(h[i].eflags & TRANSLIT_ENTRY_NOT_NOUN))
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (!(h[j].eflags & TRANSLIT_ENTRY_NOT_NOUN) && h[j].dist == h[i].dist &&
+                h[j].variant == h[i].variant && h[j].rank <= h[i].rank + NOT_NOUN_PENALTY) {
+                h[i].rank += NOT_NOUN_PENALTY;
+                break;
+            }
+    }
+}
+
+/*
  * Step 3 for q: ranks the nh hits of its scan in h[], distinct words best
  * first, keeping at most RANK_POOL of them. prior: apply the attested prior
  * (whole words; the parts of a compound would make splits of attested words
@@ -481,8 +593,14 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
             h[i].rank += NAME_PENALTY;
         if (h[i].inflected)
             h[i].rank += INFLECTED_PENALTY;
-        if (prior)
-            h[i].rank -= attested_prior(q, n, translit_words + h[i].word);
+        /* whole words only: a compound's parts may be anything (new of green new deal) */
+        if (prior && (h[i].eflags & TRANSLIT_ENTRY_FUNCTION))
+            h[i].rank += FUNCTION_PENALTY;
+        if (prior) { /* the word's own attestation, or its stem's (sourcing) */
+            int a = attested_prior(q, n, translit_words + h[i].word);
+            int g = ing_prior(q, n, translit_words + h[i].word);
+            h[i].rank -= a > g ? a : g;
+        }
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)
             h[i].rank += CUSTOM_PENALTY;
         else if (h[i].variant == TRANSLIT_V_LETTERS)
@@ -491,6 +609,8 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
             h[i].rank += VARIANT_PENALTY;
         h[k++] = h[i];
     }
+    if (prior)
+        not_noun_ties(h, k);
     qsort(h, k, sizeof(*h), cmp_hit_rank);
     return k;
 }
@@ -603,6 +723,7 @@ static void part_set(struct part *p, const struct hit *h, size_t k)
         p->rank[p->n] = h[i].rank;
         p->dist[p->n] = h[i].dist;
         p->word[p->n] = h[i].word;
+        p->eflags[p->n] = h[i].eflags;
         p->n++;
     }
 }
@@ -683,46 +804,54 @@ static int joins_closed(struct translit *t, const uint32_t *w, size_t nw)
     return known_word(t, buf, len);
 }
 
-/* WordNet's two- and three-word nouns (role_model), sorted, NUL-separated */
+/* WordNet's nouns of two or three words (role_model) or hyphenated parts
+ * (well-being), sorted, NUL-separated */
 extern const char translit_collocations[];
 extern const size_t translit_collocations_size;
 
 /*
- * 1 when the parts, spaced, form an English compound WordNet lists (role
- * model, safety belt, valet parking): 롤모델 is role model, not roll model.
+ * How the parts form an English compound WordNet lists: ' ' spaced (role
+ * model, safety belt, valet parking: 롤모델 is role model, not roll model),
+ * '-' hyphenated (well-being, know-how, check-in: 체크인 is check-in, not
+ * checking); 0 when they form none.
  */
-static int joins_collocation(const uint32_t *w, size_t nw)
+static char joins_collocation(const uint32_t *w, size_t nw)
 {
+    static const char sep[][2] = {{'_', ' '}, {'-', '-'}}; /* WordNet's, ours */
     char buf[TRANSLIT_EN_MAX];
-    size_t len = 0;
 
-    for (size_t i = 0; i < nw; i++) {
-        const char *p = translit_words + w[i];
-        size_t l = strlen(p);
-        if (len + l + 1 >= sizeof(buf))
-            return 0;
-        if (i)
-            buf[len++] = '_';
-        for (size_t j = 0; j < l; j++) {
-            char c = p[j];
-            if (c < 'a' || c > 'z')
-                return 0; /* WordNet's compounds here are lower-case words */
-            buf[len++] = c;
+    for (size_t s = 0; s < sizeof(sep) / sizeof(sep[0]); s++) {
+        size_t len = 0;
+        for (size_t i = 0; i < nw; i++) {
+            const char *p = translit_words + w[i];
+            size_t l = strlen(p);
+            if (len + l + 1 >= sizeof(buf))
+                return 0;
+            if (i)
+                buf[len++] = sep[s][0];
+            for (size_t j = 0; j < l; j++) {
+                char c = p[j];
+                if (c < 'a' || c > 'z')
+                    return 0; /* WordNet's compounds here are lower-case words */
+                buf[len++] = c;
+            }
         }
+        buf[len] = '\0';
+        if (wordlist_find(translit_collocations, translit_collocations_size, buf, len) >= 0)
+            return sep[s][1];
     }
-    buf[len] = '\0';
-    return wordlist_find(translit_collocations, translit_collocations_size, buf, len) >= 0;
+    return 0;
 }
 
-/* Writes the parts, closed up when they form a known word, else spaced. */
-static void compound_text(const uint32_t *w, size_t nw, int closed, struct translit_candidate *c)
+/* Writes the parts with sep between them: none (closed up), ' ' or '-'. */
+static void compound_text(const uint32_t *w, size_t nw, char sep, struct translit_candidate *c)
 {
     struct strbuf sb = STRBUF_INIT;
     size_t len;
 
     for (size_t i = 0; i < nw; i++) {
-        if (i && !closed)
-            strbuf_addch(&sb, ' ');
+        if (i && sep)
+            strbuf_addch(&sb, sep);
         strbuf_addstr(&sb, translit_words + w[i]);
     }
     len = sb.len < TRANSLIT_EN_MAX - 1 ? sb.len : TRANSLIT_EN_MAX - 1;
@@ -734,7 +863,7 @@ static void compound_text(const uint32_t *w, size_t nw, int closed, struct trans
 struct split_best {
     int rank;      /* combined rank, INT_MAX_RANK when none */
     int dist;      /* combined distance */
-    int closed;    /* the parts form one known word */
+    char sep;      /* written between the parts: ' ', '-', or none (closed up) */
     uint32_t w[3]; /* the parts */
     size_t n;      /* number of parts */
 };
@@ -750,13 +879,15 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
                       const size_t *pick, size_t np, struct split_best *best)
 {
     uint32_t w[3];
-    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0;
+    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0, closest = 1;
 
     for (size_t i = 0; i < np; i++) {
         const struct part *p = parts[i];
         w[i] = p->word[pick[i]];
         rank += p->rank[pick[i]];
         dist += p->dist[pick[i]];
+        if (p->dist[pick[i]] > p->dist[0])
+            closest = 0;
         if (syl[i] == 1 &&
             (p->dist[pick[i]] > 0 || strlen(translit_words + w[i]) < 2 ||
              (strlen(translit_words + w[i]) == 2 && i + 1 < np && p->rank[pick[i]] > 0)))
@@ -765,9 +896,11 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank - JOIN_BONUS >= best->rank)
         return;
     closed = joins_closed(t, w, np);
-    /* only exact renderings: a compound must not pull a part to a far word (smart
-     * bomb); a spaced compound that is one word of the index is closed up later */
-    int colloc = !closed && dist == 0 && joins_collocation(w, np);
+    /* no part farther than its best reading: a compound must not pull a part to
+     * a farther word (smart bomb), but may choose among readings as close as the
+     * best (커피 is coffee or copy, neither exactly: 커피숍 is coffee shop); a
+     * spaced compound that is one word of the index is closed up later */
+    char colloc = !closed && closest ? joins_collocation(w, np) : 0;
     if (weak && !closed && !colloc)
         return;
     if (closed)
@@ -777,7 +910,15 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (rank < best->rank) {
         best->rank = rank;
         best->dist = dist;
-        best->closed = closed;
+        /* closed up: one known word, or two parts the first of which English
+         * writes solid with the next (bio, micro, up: biomonitoring, upcycle),
+         * unless WordNet lists them spaced or hyphenated */
+        if (closed)
+            best->sep = 0;
+        else if (colloc)
+            best->sep = colloc;
+        else
+            best->sep = np == 2 && (parts[0]->eflags[pick[0]] & TRANSLIT_ENTRY_SOLID) ? 0 : ' ';
         best->n = np;
         memcpy(best->w, w, sizeof(w));
     }
@@ -822,7 +963,7 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
         }
     }
     if (best.n && best.dist <= limit) {
-        compound_text(best.w, best.n, best.closed, c);
+        compound_text(best.w, best.n, best.sep, c);
         c->distance = best.dist;
         c->flags = TRANSLIT_CAND_COMPOUND | (t->spell ? TRANSLIT_CAND_WORD : 0);
         *rank = best.rank;

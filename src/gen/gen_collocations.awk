@@ -3,17 +3,21 @@
 #   awk -f gen_collocations.awk /usr/share/wordnet/index.noun > collocations.c
 #
 # Every noun lemma of two or three lower-case words (role_model, safety_belt,
-# valet_parking) becomes a word of a sorted, NUL-separated C string (data
-# without pointers: nothing to relocate when dadeum starts), for translit.c: a
-# loanword that splits into English words which form such a compound
-# (롤모델 -> role model, not roll model) is read as that compound.
+# valet_parking) or hyphenated parts (well-being, know-how, check-in) becomes a
+# word of a sorted, NUL-separated C string (data without pointers: nothing to
+# relocate when dadeum starts), for translit.c: a loanword that splits into
+# English words which form such a compound (롤모델 -> role model, not roll
+# model; 체크인 -> check-in, not checking) is read as that compound.
 # The index must be in byte order (bsearch relies on it) and hold tens of
-# thousands of such lemmas (48,930 in wordnet-base 3.0); anything else stops
-# the generator with a message naming the file and the package.
+# thousands of such lemmas (55,369 spaced and 1,973 hyphenated in wordnet-base
+# 3.0); anything else stops the generator with a message naming the file and
+# the package.
 function fail(msg) { printf "gen_collocations.awk: %s: %s (Debian package wordnet-base)\n", FILENAME, msg > "/dev/stderr"; bad = 1; exit 1 }
 BEGIN { n = 0; prev = "" }
 /^  / { next }                      # the licence at the top of the file
-$1 ~ /^[a-z]+(_[a-z]+){1,2}$/ {
+# one separator throughout: translit.c joins the parts with '_' or with '-',
+# so a lemma that mixes them (able-bodied_seaman) could never be found
+$1 ~ /^[a-z]+((_[a-z]+){1,2}|(-[a-z]+){1,2})$/ {
     if (prev != "" && $1 <= prev) fail("not in byte order at line " FNR)
     prev = $1
     w[n++] = $1

@@ -52,7 +52,12 @@
  * The optional fifth argument is WordNet's directory (Debian's wordnet-base):
  * its exception lists name irregular forms (drawn, rode, bought), which are
  * marked "inflected" like plurals unless WordNet also has them as nouns
- * (saw, bit, rose are borrowed as nouns).
+ * (saw, bit, rose are borrowed as nouns), and its sense counts (cntlist.rev,
+ * how often SemCor tags each sense) mark the words mostly used as a verb,
+ * adjective or adverb (break, later), which Korean borrows less than nouns.
+ * A common word in none of its indexes (index.noun, .verb, .adj, .adv) is a
+ * function word (via: is_function_word), and the first words of its two-word
+ * nouns tell which words English writes spaced from the next (find_solid_words).
  *
  * The optional fourth file is the word list of Debian's hunspell-ko (ko.dic:
  * a count line, then one word a line, "word/flags", words in conjoining jamo
@@ -123,14 +128,20 @@ static const char *const scowl_lists[] = {"english-words", "american-words", "va
  * thin index. Each sits about 10 % under what Debian 12 gave on 2026-12-02:
  * festlex-cmu 105,775 pronunciations of all-letter words, scowl 426,346
  * distinct lower-case words (30 lists), hunspell-ko 99,599 distinct words,
- * wordnet-base 5,641 irregular forms and 55,191 nouns, gen_translit_lts
- * 196,622 pronunciations, and 598,320 index entries.
+ * wordnet-base 5,641 irregular forms, 55,191 nouns, 8,429 verbs, 17,874
+ * adjectives and 3,630 adverbs of one word (index.verb, .adj, .adv) and
+ * 17,333 sense-tagged lemmas (cntlist.rev), gen_translit_lts 196,622
+ * pronunciations, and 598,320 index entries.
  */
 #define MIN_CMU_PRONS 95000
 #define MIN_SCOWL_WORDS 380000
 #define MIN_KODIC_WORDS 90000
 #define MIN_WN_IRREGULAR 5000
 #define MIN_WN_NOUNS 50000
+#define MIN_WN_VERBS 7500
+#define MIN_WN_ADJS 16000
+#define MIN_WN_ADVS 3200
+#define MIN_WN_TAGGED 15000
 #define MIN_LTS_PRONS 175000
 #define MIN_ENTRIES 540000
 #define MIN_SPELLED 100000     /* index words hunspell en_US accepts (Debian 12: about 128,000) */
@@ -515,9 +526,62 @@ static void count_families(void)
 
 /* ---- irregular forms (WordNet) --------------------------------------------------- */
 
-/* Sorted word sets read from WordNet: irregular inflected forms, noun lemmas. */
-static char **irregular, **nouns;
-static size_t nirregular, airregular, nnouns, anouns;
+/* Sorted word sets read from WordNet: irregular inflected forms, noun lemmas,
+ * verb, adjective and adverb lemmas. */
+static char **irregular, **nouns, **lemmas;
+static size_t nirregular, airregular, nnouns, anouns, nlemmas, alemmas;
+
+/*
+ * WordNet's sense counts by lemma (cntlist.rev, "break%2:30:03:: 1 15": lemma,
+ * sense key whose first digit is the part of speech, 1 a noun, then sense
+ * number and the times SemCor tags the sense), summed over the senses.
+ */
+struct tag_count {
+    char *word;
+    unsigned noun, other; /* tags as a noun, as any other part of speech */
+};
+static struct tag_count *tags;
+static size_t ntags, atags;
+
+static int cmp_tag_count(const void *a, const void *b)
+{
+    return strcmp(((const struct tag_count *)a)->word, ((const struct tag_count *)b)->word);
+}
+
+/* Reads cntlist.rev into tags[], one row a lemma of lower-case letters. */
+static void load_tag_counts(const char *path)
+{
+    char line[4096];
+    FILE *fp = open_input(path, "wordnet-base");
+    size_t k = 0;
+
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, "%");
+        const char *sp = strchr(line, ' ');
+        unsigned sense, count;
+        int ok = len > 0 && line[len] == '%';
+        for (size_t i = 0; i < len && ok; i++)
+            ok = line[i] >= 'a' && line[i] <= 'z';
+        if (!ok || !sp || sscanf(sp, "%u %u", &sense, &count) != 2)
+            continue; /* collocations (data_set), digits, hyphens */
+        tags = grow(tags, &atags, ntags + 1, sizeof(*tags));
+        tags[ntags].word = dupstr(line, len);
+        tags[ntags].noun = line[len + 1] == '1' ? count : 0;
+        tags[ntags].other = line[len + 1] == '1' ? 0 : count;
+        ntags++;
+    }
+    close_input(fp, path, "wordnet-base");
+    qsort(tags, ntags, sizeof(*tags), cmp_tag_count);
+    for (size_t i = 0; i < ntags; i++) {
+        if (k && !strcmp(tags[k - 1].word, tags[i].word)) {
+            tags[k - 1].noun += tags[i].noun;
+            tags[k - 1].other += tags[i].other;
+            free(tags[i].word);
+        } else
+            tags[k++] = tags[i];
+    }
+    ntags = k;
+}
 
 /* Adds the first field of each line of path (WordNet's "word ..." lines) to *set. */
 static void load_first_fields(const char *path, char ***set, size_t *n, size_t *alloc)
@@ -542,10 +606,48 @@ static int cmp_strp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* First words of WordNet's two-word nouns (role of role_model), sorted, repeated
+ * once a noun: how often English writes the word spaced from the next. */
+static char **open_first;
+static size_t nopen_first, aopen_first;
+
+/* Adds to open_first the first word of each two-word noun of index.noun at path. */
+static void load_open_compounds(const char *path)
+{
+    char line[4096];
+    FILE *fp = open_input(path, "wordnet-base");
+    while (fgets(line, sizeof(line), fp)) {
+        size_t len = strcspn(line, " \n"), a = strspn(line, "abcdefghijklmnopqrstuvwxyz");
+        if (a == 0 || a >= len || line[a] != '_' ||
+            a + 1 + strspn(line + a + 1, "abcdefghijklmnopqrstuvwxyz") != len)
+            continue; /* one word, three words, or other characters */
+        open_first = grow(open_first, &aopen_first, nopen_first + 1, sizeof(*open_first));
+        open_first[nopen_first++] = dupstr(line, a);
+    }
+    close_input(fp, path, "wordnet-base");
+    qsort(open_first, nopen_first, sizeof(*open_first), cmp_strp);
+}
+
+/* The two-word nouns of WordNet that begin with w. */
+static size_t open_count(const char *w)
+{
+    size_t lo = 0, hi = nopen_first, n = 0;
+    while (lo < hi) { /* the first entry not below w */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(open_first[mid], w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo + n < nopen_first && !strcmp(open_first[lo + n], w))
+        n++;
+    return n;
+}
+
 /*
  * Reads WordNet's exception lists (verb.exc, adj.exc, noun.exc: irregular
- * forms, "drawn draw") and its noun index. Dies when a file is missing or
- * the lists are under the floors.
+ * forms, "drawn draw"), its indexes and its sense counts. Dies when a file is
+ * missing or the lists are under the floors.
  */
 static void load_wordnet(const char *dir)
 {
@@ -561,8 +663,42 @@ static void load_wordnet(const char *dir)
         die_input(dir, "wordnet-base", ENAMETOOLONG);
     load_first_fields(path, &nouns, &nnouns, &anouns);
     check_floor(path, "wordnet-base", "nouns", nnouns, MIN_WN_NOUNS);
+    load_open_compounds(path);
+    /* the other parts of speech: a word in none is a function word (via), so a
+     * cut index would mark content words (is_function_word) */
+    static const struct {
+        const char *file, *what;
+        size_t min;
+    } other[] = {{"index.verb", "verbs", MIN_WN_VERBS},
+                 {"index.adj", "adjectives", MIN_WN_ADJS},
+                 {"index.adv", "adverbs", MIN_WN_ADVS}};
+    for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+        size_t before = nlemmas;
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, other[i].file) >= sizeof(path))
+            die_input(dir, "wordnet-base", ENAMETOOLONG);
+        load_first_fields(path, &lemmas, &nlemmas, &alemmas);
+        check_floor(path, "wordnet-base", other[i].what, nlemmas - before, other[i].min);
+    }
     qsort(irregular, nirregular, sizeof(*irregular), cmp_strp);
     qsort(nouns, nnouns, sizeof(*nouns), cmp_strp);
+    qsort(lemmas, nlemmas, sizeof(*lemmas), cmp_strp);
+    if ((size_t)snprintf(path, sizeof(path), "%s/cntlist.rev", dir) >= sizeof(path))
+        die_input(dir, "wordnet-base", ENAMETOOLONG);
+    load_tag_counts(path);
+    check_floor(path, "wordnet-base", "sense-tagged lemmas", ntags, MIN_WN_TAGGED);
+}
+
+/*
+ * 1 for a word SemCor tags at least twice, over two thirds of the time as a
+ * verb, adjective or adverb: break (9 tags as a noun, 95 as a verb; 브레이크
+ * is brake, 2 as a noun), later. Korean borrows nouns; rarely tagged words
+ * (visa, 0) tell nothing.
+ */
+static int is_mostly_not_noun(const char *w)
+{
+    const struct tag_count key = {(char *)w, 0, 0};
+    const struct tag_count *t = bsearch(&key, tags, ntags, sizeof(*tags), cmp_tag_count);
+    return t && t->other >= 2 && 2 * t->noun < t->other;
 }
 
 /*
@@ -630,6 +766,54 @@ static int is_inflection(const char *w)
         }
     }
     return 0;
+}
+
+/* 1 when WordNet lists w in some part of speech, or as an irregular form. */
+static int in_wordnet(const char *w)
+{
+    return bsearch(&w, nouns, nnouns, sizeof(*nouns), cmp_strp) ||
+           bsearch(&w, lemmas, nlemmas, sizeof(*lemmas), cmp_strp) ||
+           bsearch(&w, irregular, nirregular, sizeof(*irregular), cmp_strp);
+}
+
+/*
+ * 1 for a function word: a word of SCOWL's commonest list (size 10, tier
+ * FUNCTION_TIER) that WordNet lists in no part of speech, nor any base it
+ * could be an inflection of (w less -s, -ed, -ing, -er, -est, with an e, a y
+ * or a doubled consonant back, or -men for -man, as WordNet's own morphology
+ * strips them): via, against, whom, per (77 words), not caching, safer or
+ * women (위민 is women, not wimmin). Such words are not borrowed alone: 바이어
+ * is buyer, not via. (WordNet lacks many newer nouns too, keyword, toolkit,
+ * blog, but they are rarer than size 10.)
+ */
+#define FUNCTION_TIER 0
+static int is_function_word(const char *w)
+{
+    static const char *const suffix[][2] = {
+        {"s", ""},    {"es", ""},  {"ies", "y"}, {"ed", ""},    {"ed", "e"},
+        {"ied", "y"}, {"ing", ""}, {"ing", "e"}, {"er", ""},    {"er", "e"},
+        {"ier", "y"}, {"est", ""}, {"est", "e"}, {"iest", "y"}, {"men", "man"}};
+    long i = find_word(w);
+    size_t len = strlen(w);
+    char stem[128];
+
+    if (!nlemmas || i < 0 || tier[i] > FUNCTION_TIER || in_wordnet(w) || len >= sizeof(stem))
+        return 0;
+    for (size_t k = 0; k < sizeof(suffix) / sizeof(suffix[0]); k++) {
+        size_t sl = strlen(suffix[k][0]), n = len - sl;
+        if (len <= sl + 1 || strcmp(w + n, suffix[k][0]))
+            continue;
+        memcpy(stem, w, n);
+        memcpy(stem + n, suffix[k][1], strlen(suffix[k][1]) + 1);
+        if (in_wordnet(stem))
+            return 0;
+        if (n >= 2 && stem[n - 1] == stem[n - 2] && !*suffix[k][1]) {
+            stem[n - 1] = '\0'; /* shopping: shop */
+            if (in_wordnet(stem))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 /* Adds agent nouns in -er that CMU lacks (changer): see the file comment. */
@@ -925,6 +1109,51 @@ static void put_literal_char(int c)
     putchar(c);
 }
 
+/* ---- words English writes solid with the next ------------------------------------ */
+
+static unsigned char *solid; /* per word: 1 when English writes it solid (see below) */
+
+/*
+ * Marks the words that English writes solid with the word after them: those
+ * that begin at least SOLID_MIN words of SCOWL's lists up to size 80 whose rest
+ * is such a word too (bio: biofuel, biomass ...; micro, super, up), SOLID_RATIO
+ * times more often than they begin a two-word noun of WordNet (bio: 1, bio
+ * assay). A compound of two parts whose first is such a word is written solid:
+ * 바이오모니터링 is biomonitoring, 업사이클 upcycle. Words that begin many
+ * compounds both ways stay spaced: top (75 solid, 14 spaced: top class), key,
+ * and so do words of few solid compounds: dream (17, none: dream team), and
+ * function words, which begin no WordNet noun to show that English spaces
+ * them, and whose solid count is letters, not compounds: we (weary, weaver,
+ * western), for, per. 위러브 is we love, not welove.
+ */
+#define SOLID_MIN 10
+#define SOLID_RATIO 40
+static void find_solid_words(void)
+{
+    unsigned *closed = calloc(nwords, sizeof(*closed));
+    solid = calloc(nwords, 1);
+    if (!closed || !solid)
+        exit(1);
+    for (size_t i = 0; i < nscowl; i++) {
+        const char *w = scowl[i].word;
+        char first[64];
+        if (scowl[i].tier > LISTED_TIER)
+            continue;
+        for (size_t k = 2; k + 3 <= strlen(w) && k < sizeof(first); k++) {
+            long j;
+            memcpy(first, w, k);
+            first[k] = '\0';
+            if (scowl_tier(w + k) <= LISTED_TIER && (j = find_word(first)) >= 0)
+                closed[j]++;
+        }
+    }
+    for (size_t i = 0; i < nwords; i++)
+        solid[i] = closed[i] >= SOLID_MIN &&
+                   closed[i] >= SOLID_RATIO * (open_count(words[i]) + 1) &&
+                   !is_function_word(words[i]);
+    free(closed);
+}
+
 /* ---- hunspell en_US, asked once at build time ------------------------------ */
 
 static unsigned char *spelled; /* per word: 1 hunspell accepts it, 0 not; NULL: not asked */
@@ -1037,7 +1266,10 @@ static void emit(const char *source)
         const struct out_entry *e = &entries[i];
         unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
                          (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
-                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0);
+                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
+                         (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0) |
+                         (is_function_word(words[e->word]) ? TRANSLIT_ENTRY_FUNCTION : 0) |
+                         (solid[e->word] ? TRANSLIT_ENTRY_SOLID : 0);
         printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
                tier[e->word], flags);
     }
@@ -1237,6 +1469,7 @@ int main(int argc, char **argv)
                 add_letter_readings(w, prons[i].word);
         }
     }
+    find_solid_words();
     qsort(entries, nentries, sizeof(*entries), cmp_entry);
     check_floor(argv[1], "festlex-cmu", "index entries", nentries, MIN_ENTRIES);
     if (sp)
