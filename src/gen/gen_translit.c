@@ -77,6 +77,7 @@
  * a temp file and renames it only on success.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -558,16 +559,27 @@ static void load_tag_counts(const char *path)
     while (fgets(line, sizeof(line), fp)) {
         size_t len = strcspn(line, "%");
         const char *sp = strchr(line, ' ');
-        unsigned sense, count;
+        char *end = NULL;
+        unsigned long count = 0;
         int ok = len > 0 && line[len] == '%';
         for (size_t i = 0; i < len && ok; i++)
             ok = line[i] >= 'a' && line[i] <= 'z';
-        if (!ok || !sp || sscanf(sp, "%u %u", &sense, &count) != 2)
+        if (ok && sp) { /* "sense_key sense_number tag_count" */
+            errno = 0;
+            (void)strtoul(sp + 1, &end, 10);
+            ok = end != sp + 1 && *end == ' ';
+            if (ok) {
+                const char *c = end + 1;
+                count = strtoul(c, &end, 10);
+                ok = end != c && errno == 0 && count <= UINT_MAX;
+            }
+        }
+        if (!ok || !sp)
             continue; /* collocations (data_set), digits, hyphens */
         tags = grow(tags, &atags, ntags + 1, sizeof(*tags));
         tags[ntags].word = dupstr(line, len);
-        tags[ntags].noun = line[len + 1] == '1' ? count : 0;
-        tags[ntags].other = line[len + 1] == '1' ? 0 : count;
+        tags[ntags].noun = line[len + 1] == '1' ? (unsigned)count : 0;
+        tags[ntags].other = line[len + 1] == '1' ? 0 : (unsigned)count;
         ntags++;
     }
     close_input(fp, path, "wordnet-base");
