@@ -146,6 +146,27 @@ test_expect_success 'fit.py counts a decision of a seed release SEED_WEIGHT time
 	test_grep "DADEUM_SEED_WEIGHT=0" err
 '
 
+test_expect_success 'fit.py learns a span choice only where one start is right' '
+	cat >spanl.py <<-EOF &&
+	import sys
+	sys.path.insert(0, sys.argv[1])
+	import fit
+	s = fit.seed_gold()[0]
+	fit.SEED_WEIGHT = 1
+	row = lambda ko: {"doc": s["doc"], "line": "1", "model": "span", "ko": fit.norm(ko),
+	                  "gloss": fit.norm(s["gloss"]), "x": {"bias": 1}}
+	one = [row(s["ko"]), row("국내 " + s["ko"])]
+	# two rows that both give the gold side: no choice to learn
+	two = [row(s["ko"]), row(s["ko"]), row("국내 " + s["ko"])]
+	none = [row("국내 " + s["ko"])]
+	print(*[len(fit.label(g, "span")) for g in (one, two, none)])
+	print(*[y for x, y in fit.label(one, "span")[0]])
+	EOF
+	python3 spanl.py "$C" >got &&
+	printf "1 0 0\n1 0\n" >want &&
+	test_cmp want got
+'
+
 test_expect_success 'fit.py --only refuses a feature the model lacks' '
 	test_expect_code 2 python3 "$C/fit.py" span --dadeum "$DADEUM" --only no_such --check 2>err &&
 	test_grep "no feature no_such" err

@@ -135,7 +135,8 @@ def same_term(ko, gold_ko):
 def label(rows, model):
     """Labelled rows of one model. The span rows of one occurrence come together,
     before its pair row: exactly the row whose span is the gold Korean side is
-    positive; an occurrence whose gold side is among none of them teaches nothing."""
+    positive; an occurrence whose gold side is among none of them, or more than one,
+    teaches nothing."""
     gold = {}
     seeds = {g["doc"] for g in seed_gold()}
     for g in tuning_gold():
@@ -145,7 +146,12 @@ def label(rows, model):
     def flush():
         if group:
             kos = gold.get((group[0]["doc"], group[0]["gloss"]), set())
-            if any(r["ko"] in kos for r in group):
+            # Exactly one choice is right, or the occurrence teaches nothing: where
+            # two starts both give a gold side (the document's gold pairs one
+            # acronym with two terms, 인공지능 and 조류인플루엔자 for AI), the
+            # choice is not the span model's to learn, and a group with two
+            # positives would pull the (unidentifiable) bias without end.
+            if sum(r["ko"] in kos for r in group) == 1:
                 times = SEED_WEIGHT if group[0]["doc"] in seeds else 1
                 out.extend([[(r["x"], 1 if r["ko"] in kos else 0) for r in group]] * times)
             group.clear()
