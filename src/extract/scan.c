@@ -94,6 +94,8 @@ static uint32_t opener_of(uint32_t c)
         return '"';
     case '`':
         return '`';
+    case '?': /* 「」 lost to an encoding: ?생활물류서비스산업발전법?(이하 “생활물류법”) */
+        return '?';
     case 0x2019:
         return 0x2018;
     case 0x201D:
@@ -137,6 +139,11 @@ static int quoted_before(const char *s, size_t open, size_t *qs, size_t *qe)
         utf8_decode(s + p, j - p, &d);
         if (d == o && !depth) {
             if (close - j == 0)
+                return 0;
+            /* a question mark stands for a lost quote only as a pair around words:
+             * after a space or the line's start, before a word (왜? 그것은?(예) is
+             * no title) */
+            if (o == '?' && (s[j] == ' ' || (p > 0 && s[p - 1] != ' ')))
                 return 0;
             *qs = j;
             *qe = close;
