@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "util/handoff.h"
@@ -126,6 +127,8 @@ void *handoff_reserve(struct handoff *h, size_t len)
 
     if (h->quit)
         return NULL;
+    if (len > SIZE_MAX - 2 * ALIGN) /* the rounding and the header would wrap to a few bytes */
+        die_oom(len);
     len = ALIGN + (len + ALIGN - 1) / ALIGN * ALIGN;
     if (b->len && len > b->cap - b->len) {
         if ((h->quit = hand_over(h)))

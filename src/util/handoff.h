@@ -42,7 +42,8 @@ struct handoff *handoff_start(handoff_fn fn, void *ctx, size_t size, unsigned nb
  * this waits while every buffer is with the consumer. The record is given
  * once the next record is reserved or handoff_finish is called. Returns
  * NULL once the producer has seen that fn stopped (at a hand-over), and
- * from then on.
+ * from then on. A len no buffer can hold (near SIZE_MAX) aborts, as
+ * xmalloc does.
  */
 void *handoff_reserve(struct handoff *h, size_t len);
 

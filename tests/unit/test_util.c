@@ -18,11 +18,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -1377,6 +1380,24 @@ static void test_handoff_stop(void)
     INT_EQ(seen.bad, 0, "in order");
 }
 
+/* A size near SIZE_MAX, rounded up to the alignment, must not wrap to a small record. */
+static void test_handoff_huge(void)
+{
+    int status = 0;
+    pid_t pid;
+
+    fflush(NULL);
+    if ((pid = fork()) == 0) {
+        struct handoff_seen seen = {0, 0, 0};
+        struct handoff *h = handoff_start(handoff_check, &seen, 1024, 2);
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2); /* die_oom's message */
+        _exit(h && handoff_reserve(h, SIZE_MAX - 8) ? 0 : 1);
+    }
+    OK(pid > 0 && waitpid(pid, &status, 0) == pid, "forked");
+    OK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "aborts (status %d)", status);
+}
+
 /* ---- path --------------------------------------------------------------------------------- */
 
 static void check_normalize(const char *in, const char *want)
@@ -1569,6 +1590,7 @@ int main(void)
     RUN(test_handoff_order);
     RUN(test_handoff_large);
     RUN(test_handoff_stop);
+    RUN(test_handoff_huge);
     RUN(test_path_normalize);
     RUN(test_path_relative);
     return harness_done();
