@@ -83,4 +83,15 @@ test_expect_success 'a write error stops the read and is reported as on one thre
 	fi
 '
 
+# Small inputs stay on one thread, so the cases of the convert tests would
+# never reach the copy into a batch (put_concept in cmd_convert.c must copy
+# every string of a concept): run them all forced onto two threads.
+test_expect_success 'the convert tests pass forced onto two threads' '
+	for t in t0640-convert t0645-convert-tmx-fidelity; do
+		DADEUM_CONVERT_THREADS=2 DADEUM="$DADEUM" TEST_DATA="$TEST_DATA" \
+			sh "$TEST_DIR/$t.sh" >$t.out 2>&1 ||
+		{ grep "^not ok" $t.out; return 1; }
+	done
+'
+
 test_done
