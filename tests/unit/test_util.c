@@ -1335,32 +1335,31 @@ static char *handoff_put(struct handoff *h, unsigned long n)
     return r;
 }
 
-static void test_handoff_order(void)
+/* Hands records first..last-1 through batches of size bytes and checks what came out. */
+static void handoff_run(unsigned long first, unsigned long last, size_t size, unsigned nbatches)
 {
-    struct handoff_seen seen = {0, 0, 0};
-    struct handoff *h = handoff_start(handoff_check, &seen, 64 * 1024, 3);
+    struct handoff_seen seen = {first, 0, 0};
+    struct handoff *h = handoff_start(handoff_check, &seen, size, nbatches);
 
     OK(h != NULL, "started");
     if (!h)
         return;
-    for (unsigned long n = 0; n < 5000; n++)
+    for (unsigned long n = first; n < last; n++)
         OK(handoff_put(h, n) != NULL, "record %lu", n);
     INT_EQ(handoff_finish(h), 0, "no stop");
-    INT_EQ(seen.next, 5000, "every record");
-    INT_EQ(seen.bad, 0, "in order and whole, 1999 (larger than a batch) too");
+    INT_EQ(seen.next, last, "every record");
+    INT_EQ(seen.bad, 0, "in order and whole");
+}
+
+static void test_handoff_order(void)
+{
+    handoff_run(0, 5000, 64 * 1024, 3); /* 1999 is larger than a batch */
 }
 
 /* Batches smaller than most records: each gets one of its own size. */
 static void test_handoff_large(void)
 {
-    struct handoff_seen seen = {1995, 0, 0};
-    struct handoff *h = handoff_start(handoff_check, &seen, 1024, 2);
-
-    for (unsigned long n = 1995; n < 2003; n++)
-        OK(handoff_put(h, n) != NULL, "record %lu", n);
-    INT_EQ(handoff_finish(h), 0, "no stop");
-    INT_EQ(seen.next, 2003, "every record");
-    INT_EQ(seen.bad, 0, "in order and whole");
+    handoff_run(1995, 2003, 1024, 2);
 }
 
 static void test_handoff_stop(void)
