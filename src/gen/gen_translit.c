@@ -1238,6 +1238,31 @@ static void load_spelling(struct spell *sp, const char *dir)
     spell_free(sp);
 }
 
+/*
+ * The flags of word w (enum translit_entry_flags), worked out once for all
+ * its entries: most words have several renderings, and the WordNet checks
+ * are a few binary searches each.
+ */
+static unsigned word_flags(size_t w)
+{
+    static unsigned char *flags; /* per word: its flags, with FLAGS_KNOWN once worked out */
+    enum { FLAGS_KNOWN = 1 << 7 };
+    _Static_assert((int)TRANSLIT_ENTRY_FUNCTION < (int)FLAGS_KNOWN,
+                   "a word's flags fit below FLAGS_KNOWN");
+    const char *s = words[w];
+
+    if (!flags && !(flags = calloc(nwords, 1)))
+        exit(1);
+    if (!(flags[w] & FLAGS_KNOWN))
+        flags[w] = (unsigned char)(FLAGS_KNOWN | (is_inflection(s) ? TRANSLIT_ENTRY_INFLECTED : 0) |
+                                   (spelled && spelled[w] ? TRANSLIT_ENTRY_SPELLED : 0) |
+                                   (strlen(s) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
+                                   (is_mostly_not_noun(s) ? TRANSLIT_ENTRY_NOT_NOUN : 0) |
+                                   (is_function_word(s) ? TRANSLIT_ENTRY_FUNCTION : 0) |
+                                   (solid[w] ? TRANSLIT_ENTRY_SOLID : 0));
+    return flags[w] & ~(unsigned)FLAGS_KNOWN;
+}
+
 static void emit(const char *source)
 {
     size_t *word_off = malloc(nwords * sizeof(*word_off)), off = 0, col = 0;
@@ -1276,14 +1301,8 @@ static void emit(const char *source)
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
     for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
-        unsigned flags = (is_inflection(words[e->word]) ? TRANSLIT_ENTRY_INFLECTED : 0) |
-                         (spelled && spelled[e->word] ? TRANSLIT_ENTRY_SPELLED : 0) |
-                         (strlen(words[e->word]) < 2 ? TRANSLIT_ENTRY_SHORT : 0) |
-                         (is_mostly_not_noun(words[e->word]) ? TRANSLIT_ENTRY_NOT_NOUN : 0) |
-                         (is_function_word(words[e->word]) ? TRANSLIT_ENTRY_FUNCTION : 0) |
-                         (solid[e->word] ? TRANSLIT_ENTRY_SOLID : 0);
         printf("{%zu,%u,%u,%u,%u},\n", word_off[e->word], family[e->word], e->variant,
-               tier[e->word], flags);
+               tier[e->word], word_flags(e->word));
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
     for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
