@@ -131,11 +131,16 @@ struct part {
 
 #define INT_MAX_RANK 100000
 
+/* The prior, in tenths, of a pair the catalogues attest c times. */
+static int count_prior(unsigned c)
+{
+    return c ? (int)lround(PAIR_WEIGHT * log2(1.0 + c)) : 0;
+}
+
 /* The attested prior of word w for the Hangul word q[0..n), in tenths. */
 static int attested_prior(const unsigned char *q, size_t n, const char *w)
 {
-    unsigned c = attested_near_count(q, n, w, NEAR_LIMIT);
-    return c ? (int)lround(PAIR_WEIGHT * log2(1.0 + c)) : 0;
+    return count_prior(attested_near_count(q, n, w, NEAR_LIMIT));
 }
 
 /*
@@ -150,12 +155,13 @@ static int attested_prior(const unsigned char *q, size_t n, const char *w)
 static size_t ing_stems(const unsigned char *q, size_t n, unsigned char stem[3][TRANSLIT_MAX_JAMO],
                         size_t len[3])
 {
-    size_t pn = n - 3, k = 0;
+    size_t pn, k = 0;
     int c, open;
 
     if (n < 5 || q[n - 1] != JAMO_FIN + FIN_NG || q[n - 2] != JAMO_MED + MED_I ||
         q[n - 3] >= JAMO_MED)
         return 0;
+    pn = n - 3; /* the stem's jamo, before the -ing syllable */
     c = q[n - 3] - JAMO_INI;
     open = q[pn - 1] >= JAMO_MED && q[pn - 1] <= JAMO_FIN; /* the stem ends in a vowel */
     for (size_t i = 0; i < 3; i++)
@@ -221,7 +227,7 @@ static int ing_prior(const unsigned char *q, size_t n, const char *w)
                 best = c;
         }
     }
-    return best ? (int)lround(PAIR_WEIGHT * log2(1.0 + best)) : 0;
+    return count_prior(best);
 }
 
 struct translit *translit_new(unsigned flags, enum spell_status *spell_status)
