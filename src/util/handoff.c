@@ -4,9 +4,10 @@
  * The buffers form a ring: the producer fills buffer `handed % n` and the
  * consumer empties buffer `done % n`, so a buffer the producer fills is
  * never queued or being read (handed - done < n), and the order of batches
- * is the order of the ring. The threads share only the two counters and
- * two flags, under the mutex; a buffer passes from one to the other with
- * its counter.
+ * is the order of the ring. The threads share the two counters and two
+ * flags, under the mutex, and the consumer's last result and errno, which
+ * the producer reads only after the join; a buffer passes from one to the
+ * other with its counter.
  */
 #include <errno.h>
 #include <pthread.h>
