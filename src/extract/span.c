@@ -2635,6 +2635,13 @@ static void decide_hangul(struct decision *d)
                (d->a.anchored || leading_acronym(o->gloss, glen))) {
         /* AI 기본법 for 인공지능 ... 기본법; IFRS재단 for 국제회계기준재단 */
         kind = MODEL_KIND_SHORTFORM;
+    } else if (!gs.latin &&
+               (apart = contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m)) >= 0) {
+        /* a contraction of words written apart: 연구용 원자로(연구로), 사적 매매(사매매);
+         * before the loanword shape, which a contraction ending in a loanword also
+         * has: 디지털성범죄 피해자지원센터(디성센터) */
+        s = apart;
+        kind = MODEL_KIND_SHORTFORM;
     } else if (shape == MODEL_KIND_LOANWORD) {
         const char *lf[1];
         if (term_is_loanword(from, tl) && !term_has_native_word(from, tl, d->oracle) && !gs.latin &&
@@ -2649,10 +2656,6 @@ static void decide_hangul(struct decision *d)
         kind = MODEL_KIND_NATIVE;
     } else if (decide_reversed_loanword(o, t, m, d->oracle)) {
         return;
-    } else if ((apart = contraction_from(o->gloss, glen, t, s, s - 3 > lo ? s - 3 : lo, m)) >= 0) {
-        /* a contraction of words written apart: 연구용 원자로(연구로), 사적 매매(사매매) */
-        s = apart;
-        kind = MODEL_KIND_SHORTFORM;
     } else if (score_reads_acronym(o->gloss, glen, from, tl)) {
         /* the gloss reads the acronym of the term as a word, a Hangul transliteration:
          * 동남아시아국가연합(아세안) for ASEAN */
