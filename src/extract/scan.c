@@ -973,8 +973,13 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
     }
     /* a hyphen between Hangul splits a clause (인공지능-반도체) unless the gloss is
      * hyphenated too: 케이-인플루언서(K-INFLUENCER), 아시아-태평양 …(Asia-Pacific …) */
-    for (unsigned h = latin_hyphens(gloss.buf, gloss.len); h > 0 && stop == '-' && start > 0; h--)
+    for (unsigned h = latin_hyphens(gloss.buf, gloss.len); h > 0 && stop == '-' && start > 0; h--) {
+        /* a dash between spaces or a bullet that opens the line (- 지급여력제도(K-ICS),
+         * -지급여력제도(K-ICS)) joins nothing */
+        if (start < 2 || s[start] == ' ' || s[start - 2] == ' ' || s[start - 2] == '\t')
+            break;
         start = clause_start(s, start - 1, &stop);
+    }
     /* nor after 한 when the acronym's K spells it: 한-아프리카 경제협력(KOAFEC),
      * 한-중남미 … 협의체(KoLFACI), 한-유럽 과학기술학술대회(EKC), names of Korea's
      * bodies and meetings with a region */
