@@ -575,14 +575,9 @@ static size_t hangul_prefix_ends(const struct tok *t, size_t *ends, size_t max)
     return n;
 }
 
-/* An acronym's first letter that a morpheme at the start of a token explains. */
-static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
+/* The first token from lo to hi with a morpheme at its start whose English begins with want. */
+static int anchor_first_morpheme(const struct tok *t, int lo, int hi, char want)
 {
-    char want = p->s[0];
-    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
-        return -1;
-    if (want >= 'a' && want <= 'z')
-        want = (char)(want - 'a' + 'A');
     for (int j = lo; j <= hi; j++) {
         /* try each Hangul prefix of the token, longest first, up to 5 syllables */
         size_t ends[5], ne = hangul_prefix_ends(&t[j], ends, 5);
@@ -599,9 +594,63 @@ static int anchor_first_letter(const struct piece *p, const struct tok *t, int l
     return -1;
 }
 
+/* An acronym's first letter that a morpheme at the start of a token explains. */
+static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
+{
+    char want = p->s[0];
+    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
+        return -1;
+    if (want >= 'a' && want <= 'z')
+        want = (char)(want - 'a' + 'A');
+    return anchor_first_morpheme(t, lo, hi, want);
+}
+
+/* The first letter of the English the oracle finds for loanword t, upper case, or 0. */
+static char loanword_initial(const struct tok *t, const struct extract_oracle *oracle)
+{
+    uint32_t first = 0;
+    utf8_decode(t->s, t->len, &first);
+    if (!oracle || !oracle->english || !uc_is_hangul_syllable(first) ||
+        ko_syllable_count(t->s, t->len) < 2 || !term_is_loanword(t->s, t->len))
+        return 0;
+    struct strbuf out = STRBUF_INIT;
+    char c = 0;
+    if (oracle->english(oracle->data, t->s, t->len, &out, NULL) > 0 && out.len &&
+        ascii_is_letter((unsigned char)out.buf[0]))
+        c = (char)ascii_upper((unsigned char)out.buf[0]);
+    strbuf_release(&out);
+    return c;
+}
+
+/*
+ * A loanword before the last token whose English gives the acronym's first letter
+ * where the last token's does not, one word a letter: 프레임워크 프로그램(FP),
+ * 우루과이 라운드(UR), 리튬이온 배터리(LiB). -1 when there is none.
+ */
+static int anchor_loanword_letter(const struct piece *p, const struct tok *t, int lo, int hi,
+                                  const struct extract_oracle *oracle)
+{
+    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
+        return -1;
+    char want = (char)ascii_upper((unsigned char)p->s[0]);
+    int letters = 0;
+    for (size_t i = 0; i < p->len; i++)
+        letters += ascii_is_letter((unsigned char)p->s[i]);
+    if (hi < 1 || t[hi].dot || letters < 2 || loanword_initial(&t[hi], oracle) == want)
+        return -1;
+    for (int j = hi - 1; j >= lo && hi - j < letters; j--) {
+        if (t[j].stop != KO_STOP_NONE || t[j + 1].dot)
+            break;
+        if (loanword_initial(&t[j], oracle) == want)
+            return j;
+    }
+    return -1;
+}
+
 struct anchoring {
     int start;    /* first token the anchored pieces ask for, or -1 */
     int anchored; /* number of pieces anchored */
+    int loanword; /* the start is a loanword whose English gives the first letter */
 };
 
 /*
@@ -611,7 +660,7 @@ struct anchoring {
 static struct anchoring find_anchors(struct piece *p, size_t np, const struct tok *t, int lo, int m,
                                      const struct doc_knowledge *k)
 {
-    struct anchoring a = {-1, 0};
+    struct anchoring a = {-1, 0, 0};
     int hi = m - 1, leftmost = -1;
     size_t leftmost_piece = 0;
     int lead_letters = 0;
@@ -1816,6 +1865,8 @@ static void find_start(struct decision *d)
         int f = anchor_first_letter(&d->p[0], d->t, d->reach, d->m - 1);
         if (f >= 0)
             d->a.start = f;
+        else if ((f = anchor_loanword_letter(&d->p[0], d->t, d->lo, d->m - 1, d->oracle)) >= 0)
+            d->a.start = f, d->a.loanword = 1;
     }
 }
 
@@ -2222,7 +2273,7 @@ static void decide_abbrev(struct decision *d)
         s = d->a.start;
         /* a first letter alone is thin evidence: 선박 (ship) of 선박 연료
          * 황산화물(SOx) gives the S the compound gives too */
-        if (d->a.anchored == 0 && !(o->flags & OCC_TITLE) && !o->expansion &&
+        if (d->a.anchored == 0 && !d->a.loanword && !(o->flags & OCC_TITLE) && !o->expansion &&
             compound_holds_acronym(t, s, m, o->gloss))
             s = m - 1;
     } else {
