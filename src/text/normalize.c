@@ -35,8 +35,8 @@
 /* 1 for the quotes and middle dots that fold to ' " and · (the marked form keeps them) */
 static int is_mark(uint32_t c)
 {
-    return (c >= 0x2018 && c <= 0x201F) || c == 0x318D || c == 0x30FB || c == 0xFF65 ||
-           c == 0x2024 || c == 0x2027 || c == 0x2219;
+    return (c >= 0x2018 && c <= 0x201F) || c == 0x02BB || c == 0x02BC || c == 0x318D ||
+           c == 0x30FB || c == 0xFF65 || c == 0x2024 || c == 0x2027 || c == 0x2219;
 }
 
 /*
@@ -50,14 +50,14 @@ static uint32_t fold_char_marks(uint32_t c, int keep_marks)
 {
     /*
      * The pages of 256 code points that hold a character fold_on_page
-     * changes (U+00xx, U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx,
+     * changes (U+00xx, U+02xx, U+20xx, U+22xx, U+23xx, U+27xx, U+30xx, U+31xx,
      * U+FExx, U+FFxx): a character elsewhere is itself. Most that Korean
      * documents use and that are neither ASCII nor Hangul (arrows, circled
      * digits, shapes, hanja) are answered here. A case on another page must
      * be added here (test_fold_pages in tests/unit/test_text.c checks it).
      */
     static const uint32_t pages[8] = {
-        [0x00 >> 5] = 1u << (0x00 & 31),
+        [0x00 >> 5] = 1u << (0x00 & 31) | 1u << (0x02 & 31),
         [0x20 >> 5] = 1u << (0x20 & 31) | 1u << (0x22 & 31) | 1u << (0x23 & 31) |
                       1u << (0x27 & 31) | 1u << (0x30 & 31) | 1u << (0x31 & 31),
         [0xFE >> 5] = 1u << (0xFE & 31) | 1u << (0xFF & 31),
@@ -117,6 +117,8 @@ static uint32_t fold_on_page(uint32_t c, int keep_marks)
     case 0x2019:
     case 0x201A:
     case 0x201B:
+    case 0x02BB: /* ʻ MODIFIER LETTER TURNED COMMA, typed as an opening quote */
+    case 0x02BC: /* ʼ MODIFIER LETTER APOSTROPHE, as a closing one */
         return '\'';
     case 0x201C:
     case 0x201D:

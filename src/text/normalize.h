@@ -7,7 +7,7 @@
  *    to ' ', zero-width characters removed, runs of spaces to one space;
  *  - bracket variants: 〈〉 ⟨⟩ 〈〉 to < >, 【】 to [ ], superscript ⁽⁾ to ( );
  *    title brackets 「」『』《》 are kept;
- *  - quotes: ‘ ’ ‚ ‛ to ', “ ” „ ‟ to "; middle dots ㆍ ・ ‧ ∙ ․ to ·;
+ *  - quotes: ‘ ’ ‚ ‛ ʻ ʼ to ', “ ” „ ‟ to "; middle dots ㆍ ・ ‧ ∙ ․ to ·;
  *    hyphens U+2010/2011 to '-', wave dashes 〜 to '~';
  *  - HTML: tags of HTML elements (<p>, </div>, <div style=...>, <br/>) are
  *    removed (block elements leave a space), comments removed, named and
