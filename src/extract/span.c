@@ -951,6 +951,26 @@ static int korean_adjective(const struct tok *t)
             span_ends_with(t->s, t->len, "로운", 6) || span_ends_with(t->s, t->len, "적인", 6));
 }
 
+/* 1 when t is an adjective's connective form that joins it to the next (깨끗하고,
+ * 지속가능하고, 자유롭고). */
+static int adjective_connective(const struct tok *t)
+{
+    static const char *const ends[] = {"하고", "롭고", "되고", "적이고", NULL};
+    if (ko_syllable_count(t->s, t->len) < 3)
+        return 0;
+    for (const char *const *e = ends; *e; e++)
+        if (span_ends_with(t->s, t->len, *e, strlen(*e)))
+            return 1;
+    return 0;
+}
+
+/* 1 when English g begins with two words joined by "and": Clean and Safe Water. */
+static int english_and_second(const char *g)
+{
+    size_t l = strcspn(g, " ");
+    return l >= 2 && !ascii_casecmp_n(g + l, " and ", 5) && g[l + 5] && g[l + 5] != ' ';
+}
+
 /* 1 when the first word of English g ends like an adjective or a participle. */
 static int english_adjective_first(const char *g)
 {
@@ -2444,6 +2464,15 @@ static void decide_english(struct decision *d)
         while (s < m - 1 && gen > en_gen && (en_gen || gen >= 2 || head_renders) &&
                genitive_token(&t[s]))
             s++, gen--;
+    }
+    /* two adjectives joined by "and" before the name, which the English begins
+     * with: 깨끗하고 안전한 물(Clean and Safe Water), 지속가능하고 포용적인
+     * 성장(Sustainable and Inclusive Growth) */
+    if (english_and_second(o->gloss)) {
+        if (s == d->lo && s > 1 && korean_adjective(&t[s - 1]) && adjective_connective(&t[s - 2]))
+            s -= 2, o->weak = 0;
+        else if (s > 0 && s < m - 1 && korean_adjective(&t[s]) && adjective_connective(&t[s - 1]))
+            s -= 1, o->weak = 0;
     }
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
      * 관한 협약(Convention relating to the Status of Refugee 1951) */
