@@ -1025,8 +1025,9 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
         if (quoted_before(s, end, &qs, &qe)) {
             start = qs;
             end = qe;
-            /* ‘… 혁신 이행안(로드맵)(‘23~’27)’: the years are no part of the title */
-            while (end > start && s[end - 1] == ' ')
+            /* ‘… 혁신 이행안(로드맵)(‘23~’27)’: the years are no part of the title, nor
+             * is a footnote mark that ends it (「… 촉진에 관한 법률*」(이하 친환경선박법)) */
+            while (end > start && (s[end - 1] == ' ' || s[end - 1] == '*'))
                 end--;
             if (aside_before(s, end, doc_oracle(d), &po) && po > start)
                 end = po;
