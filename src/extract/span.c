@@ -964,6 +964,21 @@ static int adjective_connective(const struct tok *t)
     return 0;
 }
 
+/* 1 when English g has a word that says "without": free, barrier-free, paperless. */
+static int english_free_word(const char *g)
+{
+    for (const char *w = g; *w;) {
+        while (*w == ' ')
+            w++;
+        size_t l = strcspn(w, " ");
+        if ((l >= 4 && !ascii_casecmp_n(w + l - 4, "free", 4) && (l == 4 || w[l - 5] == '-')) ||
+            (l >= 8 && !ascii_casecmp_n(w + l - 4, "less", 4)))
+            return 1;
+        w += l;
+    }
+    return 0;
+}
+
 /* 1 when English g begins with two words joined by "and": Clean and Safe Water. */
 static int english_and_second(const char *g)
 {
@@ -2468,7 +2483,13 @@ static void decide_english(struct decision *d)
     /* two adjectives joined by "and" before the name, which the English begins
      * with: 깨끗하고 안전한 물(Clean and Safe Water), 지속가능하고 포용적인
      * 성장(Sustainable and Inclusive Growth) */
-    if (english_and_second(o->gloss)) {
+    /* "X-free" said as "X 없는": 장애물 없는 생활환경(Barrier Free), 종이 없는
+     * 사무실(Paperless Office) */
+    if (s == d->lo && s > 1 && t[s - 1].len == 6 && !memcmp(t[s - 1].s, "없는", 6) &&
+        t[s - 2].stop == KO_STOP_NONE && ko_syllable_count(t[s - 2].s, t[s - 2].len) >= 1 &&
+        english_free_word(o->gloss))
+        s -= 2, o->weak = 0;
+    else if (english_and_second(o->gloss)) {
         if (s == d->lo && s > 1 && korean_adjective(&t[s - 1]) && adjective_connective(&t[s - 2]))
             s -= 2, o->weak = 0;
         else if (s > 0 && s < m - 1 && korean_adjective(&t[s]) && adjective_connective(&t[s - 1]))
