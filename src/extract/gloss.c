@@ -1867,6 +1867,12 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             strbuf_remove(out, 0, 8);
             strbuf_trim(out);
         }
+        /* an acronym and its English long form after a colon: (이하 MASS : Maritime
+         * Autonomous Surface Ships); both are copied out before out is rewritten */
+        const char *colon = memchr(out->buf, ':', out->len);
+        if (colon)
+            acronym_with_long_form(out->buf, (size_t)(colon - out->buf), colon + 1,
+                                   out->len - (size_t)(colon + 1 - out->buf), 1, out, expansion);
         const char *why = reject_shape(out);
         if (!why)
             glosses_before_marker(inner, marker, out, extra);
