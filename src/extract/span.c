@@ -575,9 +575,14 @@ static size_t hangul_prefix_ends(const struct tok *t, size_t *ends, size_t max)
     return n;
 }
 
-/* The first token from lo to hi with a morpheme at its start whose English begins with want. */
-static int anchor_first_morpheme(const struct tok *t, int lo, int hi, char want)
+/* An acronym's first letter that a morpheme at the start of a token explains. */
+static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
 {
+    char want = p->s[0];
+    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
+        return -1;
+    if (want >= 'a' && want <= 'z')
+        want = (char)(want - 'a' + 'A');
     for (int j = lo; j <= hi; j++) {
         /* try each Hangul prefix of the token, longest first, up to 5 syllables */
         size_t ends[5], ne = hangul_prefix_ends(&t[j], ends, 5);
@@ -592,17 +597,6 @@ static int anchor_first_morpheme(const struct tok *t, int lo, int hi, char want)
         }
     }
     return -1;
-}
-
-/* An acronym's first letter that a morpheme at the start of a token explains. */
-static int anchor_first_letter(const struct piece *p, const struct tok *t, int lo, int hi)
-{
-    char want = p->s[0];
-    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
-        return -1;
-    if (want >= 'a' && want <= 'z')
-        want = (char)(want - 'a' + 'A');
-    return anchor_first_morpheme(t, lo, hi, want);
 }
 
 /* The first letter of the English the oracle finds for loanword t, upper case, or 0. */
@@ -624,25 +618,25 @@ static char loanword_initial(const struct tok *t, const struct extract_oracle *o
 
 /*
  * A loanword before the last token whose English gives the acronym's first letter
- * where the last token's does not, one word a letter: 프레임워크 프로그램(FP),
- * 우루과이 라운드(UR), 리튬이온 배터리(LiB). -1 when there is none.
+ * where the last token's does not, one word a letter: 프레임워크 프로그램(FP)
+ * (framework, program), 데이터 센터(DC). -1 when there is none.
  */
 static int anchor_loanword_letter(const struct piece *p, const struct tok *t, int lo, int hi,
                                   const struct extract_oracle *oracle)
 {
-    if (!p->latin || !gloss_is_acronym_token(p->s, p->len))
+    if (!p->latin || !gloss_is_acronym_token(p->s, p->len) || hi < 1 || t[hi].dot)
         return -1;
     char want = (char)ascii_upper((unsigned char)p->s[0]);
     int letters = 0;
     for (size_t i = 0; i < p->len; i++)
         letters += ascii_is_letter((unsigned char)p->s[i]);
-    if (hi < 1 || t[hi].dot || letters < 2 || loanword_initial(&t[hi], oracle) == want)
-        return -1;
     for (int j = hi - 1; j >= lo && hi - j < letters; j--) {
         if (t[j].stop != KO_STOP_NONE || t[j + 1].dot)
             break;
+        /* the transliterator is asked about the last word only once a word before
+         * it gives the letter */
         if (loanword_initial(&t[j], oracle) == want)
-            return j;
+            return loanword_initial(&t[hi], oracle) == want ? -1 : j;
     }
     return -1;
 }
@@ -984,6 +978,30 @@ static int english_and_second(const char *g)
 {
     size_t l = strcspn(g, " ");
     return l >= 2 && !ascii_casecmp_n(g + l, " and ", 5) && g[l + 5] && g[l + 5] != ' ';
+}
+
+/*
+ * The start of s's span with the modifiers before it that the English renders and
+ * the left edge stopped at: "X-free" said "X 없는" (장애물 없는 생활환경(Barrier
+ * Free), 종이 없는 사무실(Paperless Office)); two adjectives joined by "and" that
+ * the English begins with (깨끗하고 안전한 물(Clean and Safe Water), 지속가능하고
+ * 포용적인 성장, where the span took the second already). Clears *weak when it moves.
+ */
+static int modifiers_rendered(const struct tok *t, int s, int m, int lo, const char *g, int *weak)
+{
+    int to = s;
+    if (s == lo && s > 1 && t[s - 1].len == 6 && !memcmp(t[s - 1].s, "없는", 6) &&
+        t[s - 2].stop == KO_STOP_NONE && english_free_word(g))
+        to = s - 2;
+    else if (english_and_second(g) && s == lo && s > 1 && korean_adjective(&t[s - 1]) &&
+             adjective_connective(&t[s - 2]))
+        to = s - 2;
+    else if (english_and_second(g) && s > 0 && s < m - 1 && korean_adjective(&t[s]) &&
+             adjective_connective(&t[s - 1]))
+        to = s - 1;
+    if (to != s)
+        *weak = 0;
+    return to;
 }
 
 /* 1 when the first word of English g ends like an adjective or a participle. */
@@ -2480,21 +2498,7 @@ static void decide_english(struct decision *d)
                genitive_token(&t[s]))
             s++, gen--;
     }
-    /* two adjectives joined by "and" before the name, which the English begins
-     * with: 깨끗하고 안전한 물(Clean and Safe Water), 지속가능하고 포용적인
-     * 성장(Sustainable and Inclusive Growth) */
-    /* "X-free" said as "X 없는": 장애물 없는 생활환경(Barrier Free), 종이 없는
-     * 사무실(Paperless Office) */
-    if (s == d->lo && s > 1 && t[s - 1].len == 6 && !memcmp(t[s - 1].s, "없는", 6) &&
-        t[s - 2].stop == KO_STOP_NONE && ko_syllable_count(t[s - 2].s, t[s - 2].len) >= 1 &&
-        english_free_word(o->gloss))
-        s -= 2, o->weak = 0;
-    else if (english_and_second(o->gloss)) {
-        if (s == d->lo && s > 1 && korean_adjective(&t[s - 1]) && adjective_connective(&t[s - 2]))
-            s -= 2, o->weak = 0;
-        else if (s > 0 && s < m - 1 && korean_adjective(&t[s]) && adjective_connective(&t[s - 1]))
-            s -= 1, o->weak = 0;
-    }
+    s = modifiers_rendered(t, s, m, d->lo, o->gloss, &o->weak);
     /* a name built as "X에 관한 Y" is the term as a whole, as for an acronym: 난민지위에
      * 관한 협약(Convention relating to the Status of Refugee 1951) */
     if (d->a.start < 0 && span_word_count(o->gloss, strlen(o->gloss)) >= 3) {
