@@ -118,6 +118,13 @@ test_expect_success 'a WordNet compound chooses among equally close part reading
 	test_cmp expect actual
 '
 
+test_expect_success 'Hangul words written apart read as the compound WordNet lists' '
+	dadeum translit "패스트 트랙" 패스트 "빅 데이터" >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" "패스트 트랙" "fast track" 패스트 past "빅 데이터" "big data" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'an -ing reading takes the attested prior of its stem' '
 	dadeum translit 소싱 캐싱 >out &&
 	cut -f1,2 out >actual &&

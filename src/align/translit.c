@@ -870,6 +870,7 @@ struct split_best {
     int rank;      /* combined rank, INT_MAX_RANK when none */
     int dist;      /* combined distance */
     char sep;      /* written between the parts: ' ', '-', or none (closed up) */
+    int colloc;    /* the parts are a WordNet collocation (sep from joins_collocation) */
     uint32_t w[3]; /* the parts */
     size_t n;      /* number of parts */
 };
@@ -919,6 +920,7 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
         /* closed up: one known word, or two parts the first of which English
          * writes solid with the next (bio, micro, up: biomonitoring, upcycle),
          * unless WordNet lists them spaced or hyphenated */
+        best->colloc = colloc != 0;
         if (closed)
             best->sep = 0;
         else if (colloc)
@@ -939,7 +941,7 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
 {
     struct split_ctx *x = xcalloc(1, sizeof(*x));
     size_t syl = syllable_starts(q, n, x->start);
-    struct split_best best = {INT_MAX_RANK, 0, 0, {0, 0, 0}, 0};
+    struct split_best best = {INT_MAX_RANK, 0, 0, 0, {0, 0, 0}, 0};
     int found = 0;
 
     x->t = t;
@@ -971,7 +973,8 @@ static int best_split(struct translit *t, const unsigned char *q, size_t n, int 
     if (best.n && best.dist <= limit) {
         compound_text(best.w, best.n, best.sep, c);
         c->distance = best.dist;
-        c->flags = TRANSLIT_CAND_COMPOUND | (t->spell ? TRANSLIT_CAND_WORD : 0);
+        c->flags = TRANSLIT_CAND_COMPOUND | (t->spell ? TRANSLIT_CAND_WORD : 0) |
+                   (best.colloc ? TRANSLIT_CAND_COLLOCATION : 0);
         *rank = best.rank;
         found = 1;
     }
@@ -1310,6 +1313,47 @@ static int gloss_segment(const char *s, size_t len, struct strbuf *out)
     return 1;
 }
 
+/*
+ * A gloss of two or three Hangul words written apart reads as one compound
+ * when the words written together read as a compound WordNet lists, in as
+ * many words: each word alone takes its own likeliest reading (패스트 트랙:
+ * past track), the compound the one English pairs (fast track). Appends it
+ * and returns 1; returns 0 (out unchanged) otherwise.
+ */
+static int spaced_collocation(struct translit *t, const char *s, size_t len, struct strbuf *out,
+                              unsigned *sources, double *weakest)
+{
+    char joined[TRANSLIT_EN_MAX];
+    size_t n = 0, words = 1, seps = 0;
+    struct translit_candidate cand;
+
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t adv = utf8_decode(s + i, len - i, &c);
+        if (c == ' ' && n && i + 1 < len && s[i + 1] != ' ') {
+            words++;
+        } else if (!uc_is_hangul_syllable(c) || n + adv >= sizeof(joined)) {
+            return 0;
+        } else {
+            memcpy(joined + n, s + i, adv);
+            n += adv;
+        }
+        i += adv;
+    }
+    if (words < 2 || words > 3 || translit_lookup(t, joined, n, &cand, 1) != 1 ||
+        !(cand.flags & TRANSLIT_CAND_COLLOCATION))
+        return 0;
+    for (const char *e = cand.en; *e; e++)
+        seps += *e == ' ' || *e == '-';
+    if (seps + 1 != words)
+        return 0;
+    strbuf_addstr(out, cand.en);
+    *sources |= TRANSLIT_SRC_TRANSLIT;
+    if (weakest && cand.score < *weakest)
+        *weakest = cand.score;
+    return 1;
+}
+
 int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf *out)
 {
     unsigned sources = 0;
@@ -1326,6 +1370,8 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
         *weakest = 1.0;
     if (utf8_valid_prefix(s, len) != len)
         return -1;
+    if (spaced_collocation(t, s, len, out, sources, weakest))
+        return 0;
     while (i < len) {
         uint32_t c;
         size_t adv = utf8_decode(s + i, len - i, &c), j = i + adv;

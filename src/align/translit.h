@@ -40,9 +40,10 @@ enum translit_flags {
 };
 
 enum translit_cand_flags {
-    TRANSLIT_CAND_WORD = 1 << 0,     /* hunspell en_US accepts every part */
-    TRANSLIT_CAND_COMPOUND = 1 << 1, /* made of two or three index words */
-    TRANSLIT_CAND_DERIVED = 1 << 2   /* an agent noun derived at build time */
+    TRANSLIT_CAND_WORD = 1 << 0,       /* hunspell en_US accepts every part */
+    TRANSLIT_CAND_COMPOUND = 1 << 1,   /* made of two or three index words */
+    TRANSLIT_CAND_DERIVED = 1 << 2,    /* an agent noun derived at build time */
+    TRANSLIT_CAND_COLLOCATION = 1 << 3 /* a compound WordNet lists spaced or hyphenated */
 };
 
 #define TRANSLIT_EN_MAX 96 /* bytes of an English candidate, with the NUL */
