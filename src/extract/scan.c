@@ -547,6 +547,40 @@ static int file_name_before(const char *s, size_t at)
     return e > 1 && e < at && s[e - 1] == '.' && gloss_file_reference(s + e, at - e);
 }
 
+/*
+ * 1 when s[0..at) ends with a web or e-mail address: a word with "://" in it, or
+ * a host name (two dots at least or an '@', Latin letters, digits and - only)
+ * ending in a top-level domain of two to four lower-case letters: pis.rda.go.kr,
+ * help@korea.kr, www.kosaf.go.kr.
+ */
+static int address_before(const char *s, size_t at)
+{
+    while (at > 0 && s[at - 1] == ' ')
+        at--;
+    size_t w = at, dots = 0, at_sign = 0, tld = 0;
+    while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(' && (unsigned char)s[w - 1] < 0x80)
+        w--;
+    for (size_t i = w; i + 3 <= at; i++)
+        if (!memcmp(s + i, "://", 3))
+            return 1;
+    for (size_t i = w; i < at; i++) {
+        char c = s[i];
+        if (c == '.') {
+            dots++, tld = 0;
+        } else if (c == '@') {
+            at_sign++, tld = 0;
+        } else if (c >= 'a' && c <= 'z') {
+            tld++;
+        } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+            return 0;
+        } else {
+            tld = 5; /* no top-level domain */
+        }
+    }
+    return (dots >= 2 || (dots >= 1 && at_sign == 1)) && tld >= 2 && tld <= 4 &&
+           s[at - tld - 1] == '.';
+}
+
 static int clause_has_digit(const char *s, size_t len)
 {
     struct ko_script sc;
@@ -955,6 +989,10 @@ static void add_group(struct extract_doc *d, const char *s, size_t len, const st
      * 포럼(12.18).png (안내장)): a link's label, not a term and its gloss */
     if (!why && file_name_before(s, at))
         why = "a file or a table";
+    /* nor an address and what it leads to (http://pis.rda.go.kr (농약정보서비스),
+     * help@korea.kr(고객센터)): the last label of a host name is no term */
+    if (!why && address_before(s, at))
+        why = "a web or e-mail address";
     /* plain words listed as alternatives (미팅(모임·회의), 바라시(뜯기, 해체, 헐기)):
      * whether they are a list or the replacements of the word before them is known
      * only when the whole section is read (resolve_section) */
