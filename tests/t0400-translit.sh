@@ -125,6 +125,13 @@ test_expect_success 'Hangul words written apart read as the compound WordNet lis
 	test_cmp expect actual
 '
 
+test_expect_success 'the -ed of a word ending in t or d is British [i], not a schwa' '
+	dadeum translit 블렌디드 레이티드 커넥티드 >out &&
+	cut -f1,2 out >actual &&
+	printf "%s\t%s\n" 블렌디드 blended 레이티드 rated 커넥티드 connected >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'an -ing reading takes the attested prior of its stem' '
 	dadeum translit 소싱 캐싱 >out &&
 	cut -f1,2 out >actual &&

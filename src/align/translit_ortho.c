@@ -592,6 +592,12 @@ int translit_ortho_render(const char *word, const char *phones, enum translit_va
                 ph[i - 1] != PH_ZH && ph[i - 1] != PH_JH && ph[i - 1] != PH_CH &&
                 ph[i - 1] != PH_Y && vowel_follows(ph, (size_t)n, i))
                 med = MED_I;
+            /* the reduced vowel of -ed after [t] or [d] is British [ɪ], 이, where CMU
+             * writes a schwa: connected 커넥티드, blended 블렌디드, limited 리미티드 */
+            if ((p == PH_AX || p == PH_AH) && vletter[i] == 'e' && next == PH_D &&
+                after == PH_NONE && i > 0 && (ph[i - 1] == PH_T || ph[i - 1] == PH_D) &&
+                ends_with(word, "ed"))
+                med = MED_I;
             /* spelling-influenced [iː] or [ɪ] of a lone e: zero 제로, meta 메타, ego 에고 */
             if (variant == TRANSLIT_V_SPELLED && (p == PH_IY || p == PH_IH) && vletter[i] == 'e' &&
                 vsingle[i])
