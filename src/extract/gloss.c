@@ -1724,12 +1724,34 @@ static void strip_trailing_date(struct strbuf *g)
 }
 
 /*
+ * 1 when s[0..len), what follows a number, is an amount of money: a currency
+ * after an optional unit of ten thousand and more (억 원, 조원, 만 달러, 달러).
+ */
+static int money(const char *s, size_t len)
+{
+    static const char *const units[] = {"억", "조", "만", "천만", "백만", NULL};
+    static const char *const currencies[] = {"원", "달러", "유로", "엔", "위안", "파운드", NULL};
+    for (const char *const *u = units; *u; u++) {
+        size_t ul = strlen(*u);
+        if (len > ul && !memcmp(s, *u, ul)) {
+            s += ul, len -= ul;
+            break;
+        }
+    }
+    while (len && *s == ' ')
+        s++, len--;
+    return one_of(s, len, currencies);
+}
+
+/*
  * Drops a share after an acronym: (KDI·1.6%), (IMF, 2.9%), forecasts and votes
  * that quote a body with its figure. The item after the last comma or middle dot
  * is a number and a per cent sign (%p too), and what stands before it is one
  * acronym: the body is the gloss, the figure is what it said. A count or an age
  * there goes too when no number stands before it: how often a word was used,
- * FTA(자유무역협정·427회), how old a person is, (Rose Poca, 만25세).
+ * FTA(자유무역협정·427회), how old a person is, (Rose Poca, 만25세). So does an
+ * amount of money after one acronym: a budget's item or a fund's size,
+ * 연구개발(R&D, 79억 원), 캘리포니아공무원연금(CalPERS, 2731억달러).
  */
 static void strip_trailing_figure(struct strbuf *g)
 {
@@ -1764,12 +1786,13 @@ static void strip_trailing_figure(struct strbuf *g)
     static const char *const counters[] = {"회", "세", "명", "건", NULL};
     static const char *const years[] = {"세", NULL}; /* 만 counts years of age only */
     int count = !share && one_of(p, (size_t)(end - p), age ? years : counters);
-    if (!share && !count)
+    int amount = !share && !count && !age && money(p, (size_t)(end - p));
+    if (!share && !count && !amount)
         return;
     size_t keep = (size_t)(sep - g->buf);
     while (keep && g->buf[keep - 1] == ' ')
         keep--;
-    if (!keep || (share && !gloss_is_acronym_token(g->buf, keep)))
+    if (!keep || ((share || amount) && !gloss_is_acronym_token(g->buf, keep)))
         return;
     if (count) {
         struct ko_script sc;
