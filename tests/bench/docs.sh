@@ -64,10 +64,6 @@ timed() {
 	return $st
 }
 
-median() {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # ---- DOCX -------------------------------------------------------------------------------
 docx=$dir/docs-$COPIES.docx
 if [ ! -s "$docx" ]; then

@@ -81,11 +81,6 @@ timed() {
 	return $st
 }
 
-# median of the numbers given, one per argument
-median() {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # The four run in turn, CONVERT_ROUNDS times (default 3), so that a slow
 # spell of a shared machine hits each alike; the ratio is of the medians.
 # xmlwf maps the whole file and parses it in one call; xmlwf -r reads it in

@@ -31,3 +31,8 @@ bench_row() {
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01; printf "%.3f", a / b }'
 }
+
+# median A B ...: the median of the numbers given, one per argument
+median() {
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
