@@ -225,6 +225,16 @@ test_expect_success 'a mixed gloss is spelled with the Korean word tables' '
 	test_cmp expect out
 '
 
+test_expect_success 'a loanword between table words is read exactly, or not at all' '
+	# 산림 and 기업 are table words; 바이오매스 and 스타 are exact readings of real
+	# words; 유스 is use or youth at a tie, so 유스올림픽 keeps its own reading
+	dadeum translit "AI 산림바이오매스" "AI 양자컴퓨팅" "AI 스타기업" "AI 유스올림픽" >out &&
+	printf "%s\t%s\n" "AI 산림바이오매스" "AI forest biomass" "AI 양자컴퓨팅" \
+		"AI quantum computing" "AI 스타기업" "AI star business" \
+		"AI 유스올림픽" "AI use olympic" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a Korean word beside a loanword is the tables word, not a transliteration' '
 	# 투자 read as letters is "to jar"; the catalogues and the morphemes say investment
 	dadeum translit "그린필드 투자" "브라운필드 투자" >out &&

@@ -1249,6 +1249,9 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
 /* How sure a word the tables spell is: the catalogues give a word's commonest
  * rendering in software, not always the one a document means (프로그램: application). */
 #define TABLE_WORD_SCORE 0.9
+/* The least score of a reading between table words: no homophone at a tie (유스:
+ * use or youth, 0.47) and no string of short words (트윈국토: twin gook toe, 0.14). */
+#define MIXED_MIN_SCORE 0.5
 
 /*
  * The English of one table word s[0..len): a Korean word of morphemes.tsv
@@ -1272,42 +1275,82 @@ static const char *table_word(const char *s, size_t len, size_t *len_en)
 /*
  * A Hangul run no single reading fits (국가전략펀드, 청년창업센터): the fewest
  * table words, of two syllables or more each, that spell it, by dynamic
- * programming over syllable boundaries. Appends their English, spaced, and
- * returns 1; returns 0 (out unchanged) when no two or more words cover it.
+ * programming over syllable boundaries. When no such spelling covers it, the
+ * stretches between table words may be loanwords the transliterator reads
+ * exactly as English words (산림+바이오매스: forest biomass, 스타+기업: star
+ * business). Appends the English, spaced, adds to *sources and lowers
+ * *weakest (may be NULL) to the surest it can be, and returns 1; returns 0
+ * (out unchanged) when no two or more words cover the run.
  */
-static int gloss_segment(const char *s, size_t len, struct strbuf *out)
+static int gloss_segment(struct translit *t, const char *s, size_t len, struct strbuf *out,
+                         unsigned *sources, double *weakest)
 {
     enum { SYL = 3 }; /* bytes of a precomposed Hangul syllable in UTF-8 */
     size_t m = len / SYL, best[MAX_SYLLABLES + 1] = {0}, from[MAX_SYLLABLES + 1] = {0};
+    /* per end k of the chosen segment: 0 a table word, else 1 + the index in read[] */
+    size_t how[MAX_SYLLABLES + 1] = {0}, nread = 0;
+    struct translit_candidate read[MAX_SYLLABLES];
+    unsigned char starts[MAX_SYLLABLES + 1] = {0}, ends[MAX_SYLLABLES + 1] = {0};
+    int tables = 0;
 
     if (m < 4 || m > MAX_SYLLABLES || len % SYL)
         return 0;
-    best[0] = 0;
-    for (size_t k = 1; k <= m; k++) {
-        best[k] = SIZE_MAX;
-        for (size_t a = 0; a + 2 <= k; a++) {
+    for (size_t a = 0; a + 2 <= m; a++)
+        for (size_t k = a + 2; k <= m; k++) {
             size_t el;
-            if (best[a] == SIZE_MAX || best[a] + 1 >= best[k])
-                continue;
-            if (table_word(s + a * SYL, (k - a) * SYL, &el)) {
-                best[k] = best[a] + 1;
-                from[k] = a;
+            if (table_word(s + a * SYL, (k - a) * SYL, &el))
+                starts[a] = ends[k] = 1, tables = 1;
+        }
+    if (!tables)
+        return 0;
+    for (int mixed = 0; mixed < 2; mixed++) {
+        best[0] = 0;
+        for (size_t k = 1; k <= m; k++) {
+            best[k] = SIZE_MAX;
+            for (size_t a = 0; a + 2 <= k; a++) {
+                size_t el;
+                if (best[a] == SIZE_MAX || best[a] + 1 >= best[k])
+                    continue;
+                if (starts[a] && ends[k] && table_word(s + a * SYL, (k - a) * SYL, &el)) {
+                    best[k] = best[a] + 1, from[k] = a, how[k] = 0;
+                    continue;
+                }
+                /* the second pass: a stretch between table words (or the run's
+                 * ends) that reads exactly as an English word or compound */
+                if (!mixed || !(a == 0 || ends[a]) || !(k == m || starts[k]) || nread == m)
+                    continue;
+                struct translit_candidate *c = &read[nread];
+                if (translit_lookup(t, s + a * SYL, (k - a) * SYL, c, 1) == 1 && c->distance == 0 &&
+                    (c->flags & TRANSLIT_CAND_WORD) && c->score >= MIXED_MIN_SCORE) {
+                    best[k] = best[a] + 1, from[k] = a, how[k] = 1 + nread++;
+                }
             }
         }
+        if (best[m] != SIZE_MAX && best[m] >= 2)
+            break;
+        if (mixed)
+            return 0;
     }
-    if (best[m] == SIZE_MAX || best[m] < 2)
-        return 0;
-    {
-        size_t cut[MAX_SYLLABLES + 1], nc = 0;
-        for (size_t k = m; k; k = from[k])
-            cut[nc++] = k;
-        cut[nc] = 0;
-        for (size_t i = nc; i-- > 0;) {
-            size_t a = cut[i + 1], b = cut[i], el;
+    size_t cut[MAX_SYLLABLES + 1], nc = 0;
+    for (size_t k = m; k; k = from[k])
+        cut[nc++] = k;
+    cut[nc] = 0;
+    for (size_t i = nc; i-- > 0;) {
+        size_t a = cut[i + 1], b = cut[i], el;
+        if (i + 1 < nc)
+            strbuf_addch(out, ' ');
+        if (how[b]) {
+            const struct translit_candidate *c = &read[how[b] - 1];
+            strbuf_addstr(out, c->en);
+            *sources |= TRANSLIT_SRC_TRANSLIT;
+            if (weakest && c->score < *weakest)
+                *weakest = c->score;
+        } else {
             const char *w = table_word(s + a * SYL, (b - a) * SYL, &el);
-            if (i + 1 < nc)
-                strbuf_addch(out, ' ');
             strbuf_add(out, w, el);
+            *sources |= TRANSLIT_SRC_TABLE;
+            if (weakest && TABLE_WORD_SCORE < *weakest)
+                *weakest = TABLE_WORD_SCORE;
         }
     }
     return 1;
@@ -1402,18 +1445,18 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
              * to one table word of two syllables or more: 투자 of 그린필드 투자 is
              * investment, not "to jar" */
             int loose = !found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND);
-            int table = loose && gloss_segment(s + i, j - i, out);
+            int table = loose && gloss_segment(t, s + i, j - i, out, sources, weakest);
             if (loose && !table && j - i >= 6 && (tw = table_word(s + i, j - i, &el)) &&
                 !(found && strlen(cand.en) == el && !memcmp(cand.en, tw, el))) {
                 /* (when both say the same word, the reading's own score stands) */
                 strbuf_add(out, tw, el);
                 table = 1;
-            }
-            if (table) {
-                /* Korean words and loanwords of the tables */
                 *sources |= TRANSLIT_SRC_TABLE;
                 if (weakest && TABLE_WORD_SCORE < *weakest)
                     *weakest = TABLE_WORD_SCORE;
+            }
+            if (table) {
+                /* Korean words and loanwords of the tables: said above how sure */
             } else if (found) {
                 strbuf_addstr(out, cand.en);
                 *sources |= TRANSLIT_SRC_TRANSLIT;
