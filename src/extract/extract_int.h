@@ -112,6 +112,10 @@ int gloss_is_acronym_token(const char *s, size_t len);
 /* 1 when s[0..len) is a file's type in lower case (pdf, png, hwp) or a table or
  * figure of a paper (Table 1, Fig. 2): what a bracket points at, not a name. */
 int gloss_file_reference(const char *s, size_t len);
+/* 1 when s[0..len) is a web address without its scheme: lower-case labels of letters,
+ * digits and hyphens joined by dots, ending in a top-level domain (kncap.org,
+ * malteo.korean.go.kr). */
+int gloss_domain_name(const char *s, size_t len);
 /* Where the unit begins in token s[0..len) when it is an amount glued to its unit
  * and nothing more (1Bq, 100㎿, 3.5GHz); 0 otherwise (5G, 3D). */
 size_t gloss_unit_after_amount(const char *s, size_t len);

@@ -1024,9 +1024,7 @@ int gloss_file_reference(const char *s, size_t len)
     return 0;
 }
 
-/* A web address without its scheme: lower-case labels of letters, digits and hyphens
- * joined by dots, ending in a top-level domain (kncap.org, malteo.korean.go.kr). */
-static int domain_name(const char *s, size_t len)
+int gloss_domain_name(const char *s, size_t len)
 {
     static const char *const tlds[] = {".org", ".com", ".net", ".kr", ".int", ".edu", ".gov", NULL};
     for (size_t i = 0; i < len; i++)
@@ -1103,7 +1101,7 @@ static const char *reject_shape(const struct strbuf *g)
      * it (after a Latin name, KEPCO(한국전력공사㈜), it is the name: scan.c lifts this) */
     if (has(s, len, "㈜") || has(s, len, "(주)") || has(s, len, "주식회사"))
         return "a company";
-    if (domain_name(s, len))
+    if (gloss_domain_name(s, len))
         return "source or credit"; /* 홈페이지(kncap.org): where, not what */
     /* (전 국가사이버안보협력센터), (구 소련), (현 한국해양과학기술원): what the body
      * or the place was or became called, another name in time, not a gloss */

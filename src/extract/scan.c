@@ -548,37 +548,24 @@ static int file_name_before(const char *s, size_t at)
 }
 
 /*
- * 1 when s[0..at) ends with a web or e-mail address: a word with "://" in it, or
- * a host name (two dots at least or an '@', Latin letters, digits and - only)
- * ending in a top-level domain of two to four lower-case letters: pis.rda.go.kr,
- * help@korea.kr, www.kosaf.go.kr.
+ * 1 when s[0..at) ends with a web or e-mail address: a word with "://" in it, a
+ * host name (gloss_domain_name: pis.rda.go.kr, www.kosaf.go.kr) or a mailbox at
+ * one (help@korea.kr).
  */
 static int address_before(const char *s, size_t at)
 {
     while (at > 0 && s[at - 1] == ' ')
         at--;
-    size_t w = at, dots = 0, at_sign = 0, tld = 0;
+    size_t w = at;
     while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(' && (unsigned char)s[w - 1] < 0x80)
         w--;
     for (size_t i = w; i + 3 <= at; i++)
         if (!memcmp(s + i, "://", 3))
             return 1;
-    for (size_t i = w; i < at; i++) {
-        char c = s[i];
-        if (c == '.') {
-            dots++, tld = 0;
-        } else if (c == '@') {
-            at_sign++, tld = 0;
-        } else if (c >= 'a' && c <= 'z') {
-            tld++;
-        } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
-            return 0;
-        } else {
-            tld = 5; /* no top-level domain */
-        }
-    }
-    return (dots >= 2 || (dots >= 1 && at_sign == 1)) && tld >= 2 && tld <= 4 &&
-           s[at - tld - 1] == '.';
+    const char *mailbox = memchr(s + w, '@', at - w);
+    if (mailbox)
+        w = (size_t)(mailbox + 1 - s);
+    return gloss_domain_name(s + w, at - w);
 }
 
 static int clause_has_digit(const char *s, size_t len)
