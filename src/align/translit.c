@@ -1253,6 +1253,14 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
  * use or youth, 0.47) and no string of short words (트윈국토: twin gook toe, 0.14). */
 #define MIXED_MIN_SCORE 0.5
 
+/* Records where a run's English came from, and lowers *weakest (may be NULL) to its score. */
+static void count_source(unsigned *sources, double *weakest, unsigned src, double score)
+{
+    *sources |= src;
+    if (weakest && score < *weakest)
+        *weakest = score;
+}
+
 /*
  * The English of one table word s[0..len): a Korean word of morphemes.tsv
  * (the curated official-name words) or l10n-words.tsv, or an attested
@@ -1342,15 +1350,11 @@ static int gloss_segment(struct translit *t, const char *s, size_t len, struct s
         if (how[b]) {
             const struct translit_candidate *c = &read[how[b] - 1];
             strbuf_addstr(out, c->en);
-            *sources |= TRANSLIT_SRC_TRANSLIT;
-            if (weakest && c->score < *weakest)
-                *weakest = c->score;
+            count_source(sources, weakest, TRANSLIT_SRC_TRANSLIT, c->score);
         } else {
             const char *w = table_word(s + a * SYL, (b - a) * SYL, &el);
             strbuf_add(out, w, el);
-            *sources |= TRANSLIT_SRC_TABLE;
-            if (weakest && TABLE_WORD_SCORE < *weakest)
-                *weakest = TABLE_WORD_SCORE;
+            count_source(sources, weakest, TRANSLIT_SRC_TABLE, TABLE_WORD_SCORE);
         }
     }
     return 1;
@@ -1391,9 +1395,7 @@ static int spaced_collocation(struct translit *t, const char *s, size_t len, str
     if (seps + 1 != words)
         return 0;
     strbuf_addstr(out, cand.en);
-    *sources |= TRANSLIT_SRC_TRANSLIT;
-    if (weakest && cand.score < *weakest)
-        *weakest = cand.score;
+    count_source(sources, weakest, TRANSLIT_SRC_TRANSLIT, cand.score);
     return 1;
 }
 
@@ -1451,18 +1453,12 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
                 /* (when both say the same word, the reading's own score stands) */
                 strbuf_add(out, tw, el);
                 table = 1;
-                *sources |= TRANSLIT_SRC_TABLE;
-                if (weakest && TABLE_WORD_SCORE < *weakest)
-                    *weakest = TABLE_WORD_SCORE;
+                count_source(sources, weakest, TRANSLIT_SRC_TABLE, TABLE_WORD_SCORE);
             }
-            if (table) {
-                /* Korean words and loanwords of the tables: said above how sure */
-            } else if (found) {
+            if (!table && found) {
                 strbuf_addstr(out, cand.en);
-                *sources |= TRANSLIT_SRC_TRANSLIT;
-                if (weakest && cand.score < *weakest)
-                    *weakest = cand.score;
-            } else {
+                count_source(sources, weakest, TRANSLIT_SRC_TRANSLIT, cand.score);
+            } else if (!table) {
                 strbuf_add(out, s + i, j - i);
                 kept++;
             }
