@@ -235,6 +235,16 @@ test_expect_success 'a loanword between table words is read exactly, or not at a
 	test_cmp expect out
 '
 
+test_expect_success 'table words that spell one English word are written solid' '
+	# 블랙 and 아웃, 마이크로 and 데이터 are table words; the reading of the
+	# whole is blackout, microdata: English writes them as one word. 빅 데이터
+	# is no such word and stays two
+	dadeum translit "AI 블랙아웃" "AI 마이크로데이터" "AI 빅데이터" >out &&
+	printf "%s\t%s\n" "AI 블랙아웃" "AI blackout" "AI 마이크로데이터" "AI microdata" \
+		"AI 빅데이터" "AI big data" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a Korean word beside a loanword is the tables word, not a transliteration' '
 	# 투자 read as letters is "to jar"; the catalogues and the morphemes say investment
 	dadeum translit "그린필드 투자" "브라운필드 투자" >out &&

@@ -1405,6 +1405,24 @@ int translit_gloss(struct translit *t, const char *s, size_t len, struct strbuf 
     return translit_gloss_sources(t, s, len, out, &sources, NULL);
 }
 
+/* Whether the spaced words seg[0..len) are word with spaces between its parts. */
+static int closes_up(const char *seg, size_t len, const char *word)
+{
+    size_t k = 0, spaces = 0;
+
+    if (strpbrk(word, " -"))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (seg[i] == ' ') {
+            spaces++;
+            continue;
+        }
+        if (seg[i] != word[k++])
+            return 0;
+    }
+    return spaces && word[k] == '\0';
+}
+
 int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct strbuf *out,
                            unsigned *sources, double *weakest)
 {
@@ -1447,7 +1465,16 @@ int translit_gloss_sources(struct translit *t, const char *s, size_t len, struct
              * to one table word of two syllables or more: 투자 of 그린필드 투자 is
              * investment, not "to jar" */
             int loose = !found || cand.distance > 0 || (cand.flags & TRANSLIT_CAND_COMPOUND);
+            size_t at = out->len;
             int table = loose && gloss_segment(t, s + i, j - i, out, sources, weakest);
+            if (table && found && closes_up(out->buf + at, out->len - at, cand.en)) {
+                /* the table words are the parts of the one word the reading
+                 * found, which English writes solid (블랙+아웃: blackout,
+                 * 마이크로+데이터: microdata); both say so, as sure as the tables */
+                strbuf_setlen(out, at);
+                strbuf_addstr(out, cand.en);
+                *sources |= TRANSLIT_SRC_TRANSLIT;
+            }
             if (loose && !table && j - i >= 6 && (tw = table_word(s + i, j - i, &el)) &&
                 !(found && strlen(cand.en) == el && !memcmp(cand.en, tw, el))) {
                 /* (when both say the same word, the reading's own score stands) */
