@@ -2365,11 +2365,13 @@ static void decide_abbrev(struct decision *d)
     if (spells_letter_names(t[m - 1].s, t[m - 1].len, o->gloss))
         s = m - 1, o->flags |= OCC_LETTERS;
     /* a letter left over for an adjectival noun before the span: 포괄적
-     * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the lexicon
-     * knows the acronym's Korean (생성형 인공지능(AI) is 인공지능) */
+     * 전략동반자 관계(CSP), 주문형 인터넷콘텐츠(iCOD); not where the span is
+     * already the lexicon's Korean for the acronym (생성형 인공지능(AI) is
+     * 인공지능); an acronym the lexicon names otherwise is another body's here
+     * (포용적 비즈니스 프로그램(IBS), not 기초과학연구원) */
     const char *known[1];
     if (m - s < letters && !(o->flags & OCC_LETTERS) &&
-        !lexicon_ko_forms(o->gloss, d->glen, known, 1))
+        !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)))
         while (s > d->lo && m - s < letters && t[s - 1].stop != KO_STOP_HARD &&
                ko_syllable_count(t[s - 1].s, t[s - 1].len) >= 2 &&
                (span_ends_with(t[s - 1].s, t[s - 1].len, "적", 3) ||
