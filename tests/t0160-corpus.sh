@@ -120,6 +120,19 @@ test_expect_success 'fit.py --only fits the named features and keeps the others'
 	test_grep "^  place " fit
 '
 
+test_expect_success 'fit.py --leave-out fits without the documents it names' '
+	# a committed dev document with a gold row: one the fit reads
+	doc=$(awk -F "\t" "FNR == NR { if (\$3 == \"committed\" && \$7 == \"dev\") ok[\$1] = 1; next }
+		FNR > 1 && ok[\$1] { print \$1; exit }" "$C/SOURCES.tsv" "$C/gold.tsv") &&
+	test -n "$doc" &&
+	python3 "$C/fit.py" span --dadeum "$DADEUM" --l2 1 --check >all &&
+	printf "%s\n" "$doc" >leave &&
+	python3 "$C/fit.py" span --dadeum "$DADEUM" --l2 1 --check --leave-out leave >less &&
+	n=$(sed -n "s/.* from \([0-9]*\) documents.*/\1/p" all) &&
+	m=$(sed -n "s/.* from \([0-9]*\) documents.*/\1/p" less) &&
+	test "$m" -eq $((n - 1))
+'
+
 test_expect_success 'fit.py counts a decision of a seed release SEED_WEIGHT times' '
 	cat >seedw.py <<-EOF &&
 	import sys
@@ -174,7 +187,8 @@ test_expect_success 'fit.py --only refuses a feature the model lacks' '
 
 test_expect_success 'fit.py and cv.py refuse bad option values with exit 2' '
 	cp "$TOP/glossaries/model/pair.tsv" before.tsv &&
-	for a in "--hold-out x" "--hold-out 3/2" "--hold-out 0/1" "--l2 -1" "--l2 x" "--l2"; do
+	for a in "--hold-out x" "--hold-out 3/2" "--hold-out 0/1" "--l2 -1" "--l2 x" "--l2" \
+		"--leave-out no-such-file"; do
 		test_expect_code 2 python3 "$C/fit.py" pair --dadeum "$DADEUM" $a 2>err &&
 		test_grep "^fit.py: --" err || return 1
 	done &&

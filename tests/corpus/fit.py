@@ -2,7 +2,7 @@
 """fit.py - fit the extraction model's weights on the dev split (used by `make fit`).
 
 usage: fit.py span|pair [--dadeum PROG] [--l2 X] [--out FILE] [--check] [--hold-out K/N]
-              [--only F1,F2,...]
+              [--only F1,F2,...] [--leave-out FILE]
 
 --l2 fixes the regularisation; without it, 2-fold cross-validation over the dev
 documents picks it from a grid (the held-out accuracy of each is printed).
@@ -26,6 +26,8 @@ log-loss and accuracy on the rows, and the date. Features are the ones the
 binary reports, so a feature added to src/extract/score.c is fitted the next
 time. --check only prints the fit and writes nothing. --hold-out K/N leaves out
 the dev documents of fold K of N (cv.py's cross-validation; see cv_fold).
+--leave-out FILE leaves out the documents named in FILE, one a line: a fit on
+the documents older than a set, to be scored on that set as on unseen ones.
 --only fits the named features alone, every other weight kept as the file has
 it: a feature added after the last full fit gets its weight from the documents
 at hand without refitting the rest.
@@ -77,15 +79,18 @@ def cv_fold(doc, n):
     return hashlib.sha1(("cv:" + doc).encode()).digest()[0] % n
 
 
-def dev_documents(hold_out=None):
+def dev_documents(hold_out=None, leave_out=frozenset()):
     """The dev split's annotated documents and the bundled seed releases (tuning data
-    only); hold_out (k, n) leaves out the dev documents of fold k of n."""
+    only); hold_out (k, n) leaves out the dev documents of fold k of n, leave_out
+    the documents it names."""
     annotated = {g["doc"] for g in corpus.all_gold()}
     docs = {g["doc"]: os.path.join(SEEDS_DIR, g["doc"]) for g in seed_gold()}
     for s in corpus.all_sources():
         if corpus.split_of(s["doc"]) != "dev" or s["doc"] not in annotated:
             continue
         if hold_out and cv_fold(s["doc"], hold_out[1]) == hold_out[0]:
+            continue
+        if s["doc"] in leave_out:
             continue
         path = corpus.text_path(s["doc"], s["text"])
         if os.path.exists(path):
@@ -324,6 +329,7 @@ def main(argv):
         return usage()
     model = argv[0]
     prog, l2, out, check, hold_out, only = "./dadeum", None, None, False, None, None
+    leave_out = frozenset()
     i = 1
     while i < len(argv):
         opt = argv[i]
@@ -331,7 +337,7 @@ def main(argv):
             check = True
             i += 1
             continue
-        if opt not in ("--dadeum", "--l2", "--out", "--only", "--hold-out"):
+        if opt not in ("--dadeum", "--l2", "--out", "--only", "--hold-out", "--leave-out"):
             return usage()
         if i + 1 >= len(argv):
             return usage(f"{opt} needs a value")
@@ -343,6 +349,12 @@ def main(argv):
             out = val
         elif opt == "--only":
             only = val.split(",")
+        elif opt == "--leave-out":
+            try:
+                with open(val, encoding="utf-8") as f:
+                    leave_out = frozenset(line.strip() for line in f if line.strip())
+            except OSError as e:
+                return usage(f"--leave-out {val}: {e.strerror}")
         elif opt == "--l2":
             try:
                 l2 = float(val)
@@ -365,7 +377,7 @@ def main(argv):
         if unknown:
             return usage(f"no feature {', '.join(unknown)} in {model}.tsv")
         frozen = {n: v for n, v in weights.items() if n not in only}
-    docs = dev_documents(hold_out)
+    docs = dev_documents(hold_out, leave_out)
     rows = dump(prog, docs)
     data = label(rows, model)
     if not data:
