@@ -4,10 +4,12 @@
  * Lookup of one word (see translit.h for the data):
  *
  *   1. decompose the Korean word into jamo codes q[0..n);
- *   2. scan the index buckets whose first code is close to q[0] (the first
- *      consonant of a loanword is rarely far off), only entries whose length
- *      is close enough to n to stay within the limit, computing the weighted jamo distance with a
- *      cut-off (translit_jamo_distance stops a row as soon as it exceeds the limit);
+ *   2. walk the tries of the renderings whose first code is close to q[0]
+ *      (the first consonant of a loanword is rarely far off), computing the
+ *      weighted jamo distance one column per node, so that renderings that
+ *      share a prefix share its columns, and leaving a subtree as soon as its
+ *      column is beyond the limit or it holds no rendering whose length is
+ *      close enough to n;
  *   3. keep each English word once, at its best rendering, and rank by
  *      distance plus penalties: a word hunspell rejects in lower case (a
  *      name), a spelling-influenced or customary rendering or a letter
@@ -295,40 +297,6 @@ static int cmp_hit_rank(const void *pa, const void *pb)
     return strcmp(translit_words + a->word, translit_words + b->word);
 }
 
-/* Where the rendering of entry i starts in translit_jamo. */
-static size_t jamo_offset(uint32_t i)
-{
-    return translit_jamo_step[i / TRANSLIT_JAMO_STEP] + translit_scan[i].jamo;
-}
-
-/*
- * The first entry from k (before hi) that shares fewer than min jamo with the
- * one before it, looked for among the next SKIP_NEAR entries only (else the
- * entry where the search stopped): those lcps are beside the ones the scan
- * just read, while translit_next_lower, four bytes an entry in another 2.4 MB
- * array, costs a page fault at each new 64 KB of it. Most runs a scan leaves
- * are short.
- */
-#define SKIP_NEAR 8
-static uint32_t skip_near(uint32_t k, uint32_t hi, size_t min)
-{
-#ifdef __SSE2__
-    /* the 8 entries' lcps at once: bytes 0, 4, 8 and 12 of each 16 */
-    if (k + SKIP_NEAR <= hi && min <= UINT8_MAX) {
-        const __m128i m = _mm_set1_epi8((char)(unsigned char)min);
-        __m128i a = _mm_loadu_si128((const __m128i *)&translit_scan[k]);
-        __m128i b = _mm_loadu_si128((const __m128i *)&translit_scan[k + 4]);
-        unsigned ge = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(a, m), a)) |
-                      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(b, m), b)) << 16;
-        unsigned below = ~ge & 0x11111111u;
-        return below ? k + (uint32_t)__builtin_ctz(below) / 4 : k + SKIP_NEAR;
-    }
-#endif
-    for (unsigned s = 0; s < SKIP_NEAR && k < hi && translit_scan[k].lcp >= min; s++)
-        k++;
-    return k;
-}
-
 /*
  * One query of a scan (step 2): the first n jamo of the scanned word, with the
  * entries within limit of them found so far.
@@ -407,6 +375,49 @@ static inline int column(const struct translit_jamo_profile *p, unsigned b,
 }
 
 /*
+ * Whether a rendering of d jamo whose last column is last is within the
+ * limit of some query: only then are the entries read (translit_trie_first
+ * and translit_entries, which a scan would otherwise fault in page by page).
+ */
+static int ends_within(const struct scan_query *qs, size_t nq, const unsigned char *last, size_t d)
+{
+    for (size_t x = 0; x < nq; x++) {
+        size_t slack = (size_t)qs[x].limit / MIN_INDEL;
+        if (last[qs[x].n] <= qs[x].limit && d <= qs[x].n + slack && d + slack >= qs[x].n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Appends entries first .. first + nend - 1, of d jamo, to the queries they are within limit of. */
+static void add_hits(struct scan_query *qs, size_t nq, const unsigned char *last, size_t d,
+                     uint32_t first, unsigned nend)
+{
+    for (uint32_t e = first, k = 0; k < nend; e++, k++) {
+        const struct translit_entry *en = &translit_entries[e];
+        for (size_t x = 0; x < nq; x++) {
+            struct scan_query *sq = &qs[x];
+            size_t slack = (size_t)sq->limit / MIN_INDEL;
+            int dist = last[sq->n];
+            if (dist > sq->limit || d > sq->n + slack || d + slack < sq->n)
+                continue;
+            ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
+            struct hit *h = &sq->hits[sq->nh++];
+            h->word = en->word;
+            h->dist = dist;
+            h->variant = en->variant;
+            h->family = en->family;
+            h->tier = en->tier;
+            h->inflected = (en->flags & TRANSLIT_ENTRY_INFLECTED) != 0;
+            h->eflags = en->flags;
+            h->spelled = 2;
+            h->hunspell = 2;
+            h->rank = 0;
+        }
+    }
+}
+
+/*
  * Step 2: appends to each query's hits every entry within its limit of its
  * prefix of q, in entry order. One pass serves every prefix: the distance
  * columns of q's first n jamo are the first n + 1 rows of q's, so an entry is
@@ -449,79 +460,24 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
     col_ready = 1;
     translit_jamo_first_column(q, n, &prof, col[0]);
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
-        uint32_t lo_i = translit_bucket[c - JAMO_INI], hi_i = translit_bucket[c - JAMO_INI + 1];
-        size_t valid = 0; /* columns computed for the last word visited: col[0..valid] */
-        size_t dead = 0;  /* a prefix of that word this long is beyond limit */
-        size_t run = 0;   /* jamo shared with that word (the least lcp since) */
-        if (lo_i == hi_i || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
+        uint32_t i = translit_trie_bucket[c - JAMO_INI],
+                 end = translit_trie_bucket[c - JAMO_INI + 1];
+        if (i == end || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
-        /* entries of a bucket are sorted by jamo: neighbours share prefixes */
-        for (uint32_t i = lo_i; i < hi_i; i++) {
-            size_t len = translit_scan[i].len;
-            if (translit_scan[i].lcp < run)
-                run = translit_scan[i].lcp;
-            if (dead && (run < valid ? run : valid) >= dead) {
-                /* the same hopeless prefix: leave every entry sharing it in
-                 * a few jumps; valid = dead keeps the columns it shares */
-                uint32_t k = skip_near(i + 1, hi_i, dead);
-                while (k < hi_i && translit_scan[k].lcp >= dead)
-                    k = translit_next_lower[k];
-                i = k - 1;
-                valid = dead;
-                run = SIZE_MAX;
+        /* the nodes of a bucket in preorder: a node's column is computed from
+         * its parent's, col[depth - 1], which the walk computed last at that
+         * depth; a subtree is left whole when it is too deep, holds no
+         * rendering long enough, or its column is beyond limit */
+        while (i < end) {
+            const struct translit_trie_node *nd = &translit_trie[i];
+            size_t d = nd->depth;
+            if (d > hi || nd->maxlen < lo || !column(&prof, nd->jamo, col[d - 1], col[d], limit)) {
+                i = nd->skip;
                 continue;
             }
-            if (len > hi) {
-                /* every entry sharing this one's first hi + 1 jamo is as
-                 * long: leave them all in a few jumps. run and valid stay:
-                 * the skipped lcps are all > hi >= valid, so min(run, valid)
-                 * would not move */
-                uint32_t k = skip_near(i + 1, hi_i, hi + 1);
-                while (k < hi_i && translit_scan[k].lcp > hi)
-                    k = translit_next_lower[k];
-                i = k - 1;
-                continue;
-            }
-            if (len < lo || len > TRANSLIT_MAX_JAMO)
-                continue;
-            size_t p = run < valid ? run : valid;
-            run = SIZE_MAX; /* this word is now the one the next shares with */
-            if (dead && p >= dead) {
-                valid = p; /* the same hopeless prefix: nothing to compute */
-                continue;
-            }
-            const unsigned char *b = (const unsigned char *)translit_jamo + jamo_offset(i);
-            dead = 0;
-            size_t j = p;
-            for (; j < len; j++)
-                if (!column(&prof, b[j], col[j], col[j + 1], limit))
-                    break;
-            if (j < len) {
-                dead = j + 1;
-                valid = j + 1;
-                continue;
-            }
-            valid = len;
-            const struct translit_entry *e = &translit_entries[i];
-            for (size_t k = 0; k < nq; k++) {
-                struct scan_query *sq = &qs[k];
-                size_t slack = (size_t)sq->limit / MIN_INDEL;
-                int d = col[len][sq->n];
-                if (d > sq->limit || len > sq->n + slack || len + slack < sq->n)
-                    continue;
-                ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
-                struct hit *h = &sq->hits[sq->nh++];
-                h->word = e->word;
-                h->dist = d;
-                h->variant = e->variant;
-                h->family = e->family;
-                h->tier = e->tier;
-                h->inflected = (e->flags & TRANSLIT_ENTRY_INFLECTED) != 0;
-                h->eflags = e->flags;
-                h->spelled = 2;
-                h->hunspell = 2;
-                h->rank = 0;
-            }
+            if (nd->nend && d >= lo && ends_within(qs, nq, col[d], d))
+                add_hits(qs, nq, col[d], d, translit_trie_first[i], nd->nend);
+            i++;
         }
     }
 }

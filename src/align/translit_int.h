@@ -197,8 +197,8 @@ size_t translit_jamo_syllables(const unsigned char *codes, size_t n);
 
 /*
  * One index entry; strings live in the generated blobs below. The rendering
- * and its length are in translit_scan (what a scan reads of every entry it
- * passes): an entry is read only for a word the scan finds, 8 bytes. What
+ * is a path of translit_trie (what a scan reads of every node it passes): an
+ * entry is read only for a word the scan finds, 8 bytes. What
  * ranking asks of the word itself is in flags, so that ranking the words a
  * scan finds does not read them from the 3.4 MB of translit_words.
  */
@@ -231,28 +231,30 @@ extern const int translit_spell_known;
 extern const char translit_hunspell_words[];
 extern const uint32_t translit_hunspell_word_count;
 extern const uint32_t translit_hunspell_words_size; /* bytes, NULs included */
-extern const char translit_jamo[];
 extern const struct translit_entry translit_entries[];
 extern const uint32_t translit_entry_count;
-/* Entries are sorted by first code, then by rendering; bucket c spans
- * [translit_bucket[c - JAMO_INI], translit_bucket[c - JAMO_INI + 1]). */
-extern const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1];
 /*
- * What a scan reads of every entry it passes, 4 bytes an entry: entry i's
- * rendering starts at translit_jamo_step[i / TRANSLIT_JAMO_STEP] +
- * translit_scan[i].jamo in translit_jamo (the renderings follow the order of
- * the entries), so that a scan need not read translit_entries.
+ * The renderings as a trie, its nodes in preorder: a node is a prefix of one
+ * or more renderings, the children of a node follow it, and the node after
+ * its subtree is its skip. A scan (translit.c) computes one
+ * distance column per node it enters and leaves a whole subtree when the
+ * column is beyond its limit. The entries are in the same order, so the
+ * entries whose rendering is the prefix of node i are translit_trie_first[i]
+ * and the nend after it (renderings alike are words alike in sound: won, one).
+ * Each first code's trie (a root of depth 1) spans [translit_trie_bucket[c -
+ * JAMO_INI], translit_trie_bucket[c - JAMO_INI + 1]).
  */
-struct translit_scan_entry {
-    uint8_t lcp;   /* jamo shared with entry i - 1 of its bucket (0 first); 0 after the last */
-    uint8_t len;   /* jamo codes in the rendering */
-    uint16_t jamo; /* the rendering's start after the step's */
+struct translit_trie_node {
+    uint8_t jamo;   /* the prefix's last jamo code */
+    uint8_t depth;  /* the prefix's length, 1 .. TRANSLIT_MAX_JAMO */
+    uint8_t maxlen; /* the longest rendering in the subtree */
+    uint8_t nend;   /* entries whose rendering is the prefix itself */
+    uint32_t skip;  /* the node after the subtree: where a scan goes when it leaves it */
 };
-_Static_assert(sizeof(struct translit_scan_entry) == 4, "a scan reads 4 bytes an entry");
-#define TRANSLIT_JAMO_STEP 64
-extern const struct translit_scan_entry translit_scan[];
-extern const uint32_t translit_jamo_step[];
-/* translit_next_lower[i]: the first entry after i with a smaller lcp (the count if none). */
-extern const uint32_t translit_next_lower[];
+_Static_assert(sizeof(struct translit_trie_node) == 8, "a scan reads 8 bytes a node");
+extern const struct translit_trie_node translit_trie[];
+extern const uint32_t translit_trie_first[];
+extern const uint32_t translit_trie_count;
+extern const uint32_t translit_trie_bucket[JAMO_END - JAMO_INI + 1];
 
 #endif

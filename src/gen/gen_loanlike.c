@@ -281,33 +281,40 @@ static void read_held_out(const char *path)
 static void read_index(void)
 {
     size_t kept = 0;
-    for (uint32_t i = 0; i < translit_entry_count; i++) {
-        const struct translit_entry *e = &translit_entries[i];
+    unsigned char path[TRANSLIT_MAX_JAMO]; /* the rendering of the node the walk is at */
+    /* the trie in preorder: its entries come in index order, each with its
+     * rendering the path to its node */
+    for (uint32_t node = 0; node < translit_trie_count; node++) {
+        const struct translit_trie_node *nd = &translit_trie[node];
         /* read once: the analyzer cannot see the index is constant */
-        const size_t len = translit_scan[i].len;
-        const size_t at = translit_jamo_step[i / TRANSLIT_JAMO_STEP] + translit_scan[i].jamo;
-        unsigned char sym[MAX_WORD];
-        if (len > MAX_WORD)
+        const size_t len = nd->depth;
+        if (len < 1 || len > TRANSLIT_MAX_JAMO)
             continue;
-        for (size_t k = 0; k < len; k++)
-            sym[k] = (unsigned char)(translit_jamo[at + k] - JAMO_INI + 1);
-        if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
-            unsigned char f[MAX_WORD];
-            strset_add(&listed, sym, len, 1);
-            schwa_fold(sym, len, f);
-            strset_add(&listed_schwa, f, len, 1);
+        path[len - 1] = (unsigned char)(nd->jamo - JAMO_INI + 1);
+        for (uint32_t i = translit_trie_first[node], k = 0; k < nd->nend; i++, k++) {
+            const struct translit_entry *e = &translit_entries[i];
+            unsigned char sym[MAX_WORD];
+            if (len > MAX_WORD)
+                continue;
+            memcpy(sym, path, len);
+            if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
+                unsigned char f[MAX_WORD];
+                strset_add(&listed, sym, len, 1);
+                schwa_fold(sym, len, f);
+                strset_add(&listed_schwa, f, len, 1);
+            }
+            if (e->tier > LOAN_TIER || (e->flags & TRANSLIT_ENTRY_INFLECTED))
+                continue;
+            if (strset_has(&held_out, sym, len)) {
+                if (strset_add(&seen, sym, len, 1))
+                    n_held_in_index++;
+                continue;
+            }
+            if (!strset_add(&seen, sym, len, 1))
+                continue;
+            add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
+            kept++;
         }
-        if (e->tier > LOAN_TIER || (e->flags & TRANSLIT_ENTRY_INFLECTED))
-            continue;
-        if (strset_has(&held_out, sym, len)) {
-            if (strset_add(&seen, sym, len, 1))
-                n_held_in_index++;
-            continue;
-        }
-        if (!strset_add(&seen, sym, len, 1))
-            continue;
-        add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
-        kept++;
     }
     if (kept < MIN_LOAN_WORDS)
         die("too few loanword renderings in the index (Debian packages festlex-cmu, scowl)", NULL);

@@ -14,13 +14,11 @@
  * src/align/translit_int.h:
  *
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
- *   translit_jamo     renderings, concatenated in entry order (codes are
- *                     printable ASCII)
  *   translit_entries  {word offset, family, variant, tier, flags}, sorted
  *                     by first jamo code, then by rendering (jamo), then word
- *   translit_bucket   start of each first-code run in translit_entries
- *   translit_scan, translit_jamo_step, translit_next_lower
- *                     what the scan reads (translit_int.h)
+ *   translit_trie, translit_trie_first, translit_trie_bucket
+ *                     the renderings as a trie in preorder, what the scan
+ *                     reads (translit_int.h)
  *
  * Renderings per pronunciation (enum translit_variant): the standard one
  * (STANDARD), the spelling-influenced one when it differs (SPELLED), and for
@@ -1114,13 +1112,6 @@ static int cmp_entry(const void *pa, const void *pb)
     return a->variant - b->variant;
 }
 
-static void put_literal_char(int c)
-{
-    if (c == '"' || c == '\\' || c == '?')
-        putchar('\\');
-    putchar(c);
-}
-
 /* ---- words English writes solid with the next ------------------------------------ */
 
 static unsigned char *solid; /* per word: 1 when English writes it solid (see below) */
@@ -1263,10 +1254,106 @@ static unsigned word_flags(size_t w)
     return flags[w] & ~(unsigned)FLAGS_KNOWN;
 }
 
+/*
+ * The renderings as a trie in preorder (translit_int.h): entry i, sharing
+ * lcp jamo with the entry before it in its bucket, adds the nodes of depth
+ * lcp + 1 .. len; a rendering alike to the one before adds none and ends at
+ * its node. A node's subtree ends where a later entry shares less than the
+ * node's depth, or at its bucket's end.
+ */
+static void emit_trie(void)
+{
+    size_t cap = 1024, n = 0, path[TRANSLIT_MAX_JAMO + 1], depth = 0;
+    struct node {
+        unsigned char jamo, depth, maxlen, nend;
+        uint32_t skip, first;
+    } *nodes = malloc(cap * sizeof(*nodes));
+    uint32_t bucket[JAMO_END - JAMO_INI + 1];
+    unsigned c = JAMO_INI;
+
+    if (!nodes)
+        exit(1);
+    for (size_t i = 0; i < nentries; i++) {
+        const struct out_entry *e = &entries[i];
+        size_t l = lcp_of(entries, jamo_blob, i);
+        for (; c <= e->first; c++)
+            bucket[c - JAMO_INI] = (uint32_t)n;
+        if (e->len < 1 || e->len > TRANSLIT_MAX_JAMO || l > e->len) {
+            fprintf(stderr, "gen_translit: error: entry %zu: a rendering of %u jamo\n", i, e->len);
+            exit(1);
+        }
+        for (; depth > l; depth--) /* the subtrees that end here */
+            nodes[path[depth]].skip = (uint32_t)n;
+        for (size_t d = l + 1; d <= e->len; d++) {
+            if (n == cap && !(nodes = realloc(nodes, (cap *= 2) * sizeof(*nodes))))
+                exit(1);
+            nodes[n] =
+                (struct node){jamo_blob[e->jamo + d - 1], (unsigned char)d, 0, 0, 0, (uint32_t)i};
+            path[++depth] = n++;
+        }
+        if (nodes[path[e->len]].nend == UINT8_MAX) {
+            fprintf(stderr, "gen_translit: error: over %u words rendered alike\n", UINT8_MAX);
+            exit(1);
+        }
+        nodes[path[e->len]].nend++;
+        for (size_t d = 1; d <= e->len; d++)
+            if (nodes[path[d]].maxlen < e->len)
+                nodes[path[d]].maxlen = e->len;
+    }
+    for (; depth > 0; depth--)
+        nodes[path[depth]].skip = (uint32_t)n;
+    for (; c <= JAMO_END; c++)
+        bucket[c - JAMO_INI] = (uint32_t)n;
+    /* the trie must give back every rendering, in entry order, and its skips
+     * must lead past their subtrees: a broken one cannot build */
+    {
+        unsigned char back[TRANSLIT_MAX_JAMO];
+        size_t seen = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t d = nodes[i].depth;
+            if (d < 1 || (i ? d > nodes[i - 1].depth + 1u : d != 1) || nodes[i].skip <= i ||
+                nodes[i].skip > n || nodes[i].maxlen < d) {
+                fprintf(stderr, "gen_translit: error: trie node %zu is malformed\n", i);
+                exit(1);
+            }
+            back[d - 1] = nodes[i].jamo;
+            for (size_t k = 0; k < nodes[i].nend; k++, seen++) {
+                const struct out_entry *e = &entries[seen];
+                if (nodes[i].first + k != seen || e->len != d ||
+                    memcmp(jamo_blob + e->jamo, back, d)) {
+                    fprintf(stderr, "gen_translit: error: the trie loses entry %zu\n", seen);
+                    exit(1);
+                }
+            }
+        }
+        if (seen != nentries) {
+            fprintf(stderr, "gen_translit: error: the trie holds %zu of %zu entries\n", seen,
+                    nentries);
+            exit(1);
+        }
+    }
+    printf("const struct translit_trie_node translit_trie[] = {");
+    for (size_t i = 0; i < n; i++)
+        printf("%s{%u,%u,%u,%u,%u}",
+               !i      ? ""
+               : i % 8 ? ","
+                       : ",\n",
+               nodes[i].jamo, nodes[i].depth, nodes[i].maxlen, nodes[i].nend,
+               (unsigned)nodes[i].skip);
+    printf("%s{0,0,0,0,0}};\n\nconst uint32_t translit_trie_first[] = {", n ? "," : "");
+    for (size_t i = 0; i < n; i++)
+        printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)nodes[i].first);
+    printf("%s0};\n\nconst uint32_t translit_trie_count = %zu;\n\n", n ? "," : "", n);
+    printf("const uint32_t translit_trie_bucket[JAMO_END - JAMO_INI + 1] = {");
+    for (unsigned k = 0; k <= JAMO_END - JAMO_INI; k++)
+        printf("%s%u", k ? "," : "", (unsigned)bucket[k]);
+    printf("};\n\n");
+    free(nodes);
+}
+
 static void emit(const char *source)
 {
     size_t *word_off = malloc(nwords * sizeof(*word_off)), off = 0, col = 0;
-    uint32_t bucket[JAMO_END - JAMO_INI + 1];
 
     if (!word_off)
         exit(1);
@@ -1286,18 +1373,6 @@ static void emit(const char *source)
             col = 0;
         }
     }
-    /* the renderings in entry order, so that a scan, which visits entries in
-     * order, reads them in order too (one rendering per entry: add_entry keeps
-     * no two alike of one word) */
-    printf("\";\n\nconst char translit_jamo[] =\n\"");
-    for (size_t i = 0, c = 0; i < nentries; i++)
-        for (size_t k = 0; k < entries[i].len; k++) {
-            put_literal_char(jamo_blob[entries[i].jamo + k]);
-            if (++c == 96) {
-                fputs("\"\n\"", stdout);
-                c = 0;
-            }
-        }
     printf("\";\n\nconst struct translit_entry translit_entries[] = {\n");
     for (size_t i = 0; i < nentries; i++) {
         const struct out_entry *e = &entries[i];
@@ -1305,69 +1380,7 @@ static void emit(const char *source)
                tier[e->word], word_flags(e->word));
     }
     printf("};\n\nconst uint32_t translit_entry_count = %zu;\n\n", nentries);
-    for (unsigned c = JAMO_INI, i = 0; c <= JAMO_END; c++) {
-        while (i < nentries && entries[i].first < c)
-            i++;
-        bucket[c - JAMO_INI] = i;
-    }
-    printf("const uint32_t translit_bucket[JAMO_END - JAMO_INI + 1] = {");
-    for (unsigned c = 0; c <= JAMO_END - JAMO_INI; c++)
-        printf("%s%u", c ? "," : "", (unsigned)bucket[c]);
-    printf("};\n\n");
-    /* what a scan reads of every entry it passes, packed in 4 bytes: the jamo
-     * shared with the entry before, the jamo count, and where the rendering
-     * starts after the last translit_jamo_step */
-    printf("const struct translit_scan_entry translit_scan[] = {");
-    for (size_t i = 0, at = 0, step = 0; i < nentries; i++) {
-        if (i % TRANSLIT_JAMO_STEP == 0)
-            step = at;
-        if (at - step > UINT16_MAX) {
-            fprintf(stderr, "gen_translit: error: renderings too long for translit_scan\n");
-            exit(1);
-        }
-        printf("%s{%zu,%u,%zu}",
-               !i       ? ""
-               : i % 16 ? ","
-                        : ",\n",
-               lcp_of(entries, jamo_blob, i), entries[i].len, at - step);
-        at += entries[i].len;
-    }
-    printf("%s{0,0,0}};\n\n", nentries ? "," : ""); /* an lcp of 0 after the last */
-    /* where the rendering of every TRANSLIT_JAMO_STEP-th entry starts */
-    printf("const uint32_t translit_jamo_step[] = {");
-    for (size_t i = 0, at = 0; i <= nentries; i++) {
-        if (i % TRANSLIT_JAMO_STEP == 0)
-            printf("%s%zu", !i ? "" : i % (16 * TRANSLIT_JAMO_STEP) ? "," : ",\n", at);
-        if (i < nentries)
-            at += entries[i].len;
-    }
-    printf("};\n\n");
-    /*
-     * translit_next_lower[i]: the first entry after i whose lcp is below
-     * entry i's (nentries if none). Entries sharing a prefix of length d
-     * are a run where every lcp is >= d; following these links from the
-     * run's second entry leaves it in at most (longest lcp - d) steps, so
-     * the scan skips a hopeless prefix without visiting what shares it.
-     */
-    {
-        uint32_t *next = malloc((nentries + 1) * sizeof(*next));
-        size_t *stack = malloc((nentries + 1) * sizeof(*stack)), top = 0;
-        if (!next || !stack)
-            exit(1);
-        for (size_t i = nentries; i-- > 0;) {
-            size_t li = lcp_of(entries, jamo_blob, i);
-            while (top && lcp_of(entries, jamo_blob, stack[top - 1]) >= li)
-                top--;
-            next[i] = top ? (uint32_t)stack[top - 1] : (uint32_t)nentries;
-            stack[top++] = i;
-        }
-        printf("const uint32_t translit_next_lower[] = {");
-        for (size_t i = 0; i < nentries; i++)
-            printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)next[i]);
-        printf("%s%u};\n\n", nentries ? "," : "", (unsigned)nentries);
-        free(next);
-        free(stack);
-    }
+    emit_trie();
     /* hunspell's verdict on each word, a bit at the word's offset in translit_words */
     printf("const uint32_t translit_words_size = %zu;\n\n", off);
     printf("const int translit_spell_known = %d;\n\n", spelled != NULL);
