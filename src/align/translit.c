@@ -375,36 +375,39 @@ static inline int column(const struct translit_jamo_profile *p, unsigned b,
 }
 
 /*
- * Whether a rendering of d jamo whose last column is last is within the
- * limit of some query: only then are the entries read (translit_trie_first
- * and translit_entries, which a scan would otherwise fault in page by page).
+ * Whether query q takes a rendering of d jamo whose last distance column is
+ * last: within its limit, and of a length within the limit's reach.
  */
-static int ends_within(const struct scan_query *qs, size_t nq, const unsigned char *last, size_t d)
+static int query_takes(const struct scan_query *q, const unsigned char *last, size_t d)
 {
-    for (size_t x = 0; x < nq; x++) {
-        size_t slack = (size_t)qs[x].limit / MIN_INDEL;
-        if (last[qs[x].n] <= qs[x].limit && d <= qs[x].n + slack && d + slack >= qs[x].n)
-            return 1;
-    }
-    return 0;
+    size_t slack = (size_t)q->limit / MIN_INDEL;
+    return last[q->n] <= q->limit && d <= q->n + slack && d + slack >= q->n;
 }
 
-/* Appends entries first .. first + nend - 1, of d jamo, to the queries they are within limit of. */
+/*
+ * Appends the nend entries that end at trie node node, whose renderings of d
+ * jamo end in the column last, to the queries that take them. The entries are read
+ * (translit_trie_first and translit_entries, which a scan would otherwise
+ * fault in page by page) only when some query does.
+ */
 static void add_hits(struct scan_query *qs, size_t nq, const unsigned char *last, size_t d,
-                     uint32_t first, unsigned nend)
+                     uint32_t node, unsigned nend)
 {
-    for (uint32_t e = first, k = 0; k < nend; e++, k++) {
+    size_t x = 0;
+    while (x < nq && !query_takes(&qs[x], last, d))
+        x++;
+    if (x == nq)
+        return;
+    for (uint32_t e = translit_trie_first[node], k = 0; k < nend; e++, k++) {
         const struct translit_entry *en = &translit_entries[e];
-        for (size_t x = 0; x < nq; x++) {
+        for (x = 0; x < nq; x++) {
             struct scan_query *sq = &qs[x];
-            size_t slack = (size_t)sq->limit / MIN_INDEL;
-            int dist = last[sq->n];
-            if (dist > sq->limit || d > sq->n + slack || d + slack < sq->n)
+            if (!query_takes(sq, last, d))
                 continue;
             ALLOC_GROW(sq->hits, sq->nh + 1, sq->alloc);
             struct hit *h = &sq->hits[sq->nh++];
             h->word = en->word;
-            h->dist = dist;
+            h->dist = last[sq->n];
             h->variant = en->variant;
             h->family = en->family;
             h->tier = en->tier;
@@ -475,8 +478,8 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                 i = nd->skip;
                 continue;
             }
-            if (nd->nend && d >= lo && ends_within(qs, nq, col[d], d))
-                add_hits(qs, nq, col[d], d, translit_trie_first[i], nd->nend);
+            if (nd->nend && d >= lo)
+                add_hits(qs, nq, col[d], d, i, nd->nend);
             i++;
         }
     }
@@ -1254,6 +1257,9 @@ static int gloss_segment(struct translit *t, const char *s, size_t len, struct s
     /* per end k of the chosen segment: 0 a table word, else 1 + the index in read[] */
     size_t how[MAX_SYLLABLES + 1] = {0}, nread = 0;
     struct translit_candidate read[MAX_SYLLABLES];
+    /* word[a][k]: syllables [a, k) are a table word (looked up once); starts and
+     * ends: some table word starts or ends at that syllable boundary */
+    unsigned char word[MAX_SYLLABLES + 1][MAX_SYLLABLES + 1];
     unsigned char starts[MAX_SYLLABLES + 1] = {0}, ends[MAX_SYLLABLES + 1] = {0};
     int tables = 0;
 
@@ -1262,7 +1268,8 @@ static int gloss_segment(struct translit *t, const char *s, size_t len, struct s
     for (size_t a = 0; a + 2 <= m; a++)
         for (size_t k = a + 2; k <= m; k++) {
             size_t el;
-            if (table_word(s + a * SYL, (k - a) * SYL, &el))
+            word[a][k] = table_word(s + a * SYL, (k - a) * SYL, &el) != NULL;
+            if (word[a][k])
                 starts[a] = ends[k] = 1, tables = 1;
         }
     if (!tables)
@@ -1272,10 +1279,9 @@ static int gloss_segment(struct translit *t, const char *s, size_t len, struct s
         for (size_t k = 1; k <= m; k++) {
             best[k] = SIZE_MAX;
             for (size_t a = 0; a + 2 <= k; a++) {
-                size_t el;
                 if (best[a] == SIZE_MAX || best[a] + 1 >= best[k])
                     continue;
-                if (starts[a] && ends[k] && table_word(s + a * SYL, (k - a) * SYL, &el)) {
+                if (word[a][k]) {
                     best[k] = best[a] + 1, from[k] = a, how[k] = 0;
                     continue;
                 }
