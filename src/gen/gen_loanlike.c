@@ -291,12 +291,11 @@ static void read_index(void)
         if (len < 1 || len > TRANSLIT_MAX_JAMO)
             continue;
         path[len - 1] = (unsigned char)(nd->jamo - JAMO_INI + 1);
+        if (len > MAX_WORD)
+            continue;
+        const unsigned char *sym = path; /* the entries' rendering */
         for (uint32_t i = translit_trie_first[node], k = 0; k < nd->nend; i++, k++) {
             const struct translit_entry *e = &translit_entries[i];
-            unsigned char sym[MAX_WORD];
-            if (len > MAX_WORD)
-                continue;
-            memcpy(sym, path, len);
             if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
                 unsigned char f[MAX_WORD];
                 strset_add(&listed, sym, len, 1);

@@ -1304,18 +1304,36 @@ static void emit_trie(void)
         nodes[path[depth]].skip = (uint32_t)n;
     for (; c <= JAMO_END; c++)
         bucket[c - JAMO_INI] = (uint32_t)n;
-    /* the trie must give back every rendering, in entry order, and its skips
-     * must lead past their subtrees: a broken one cannot build */
+    /* the trie must give back every rendering, in entry order, each skip must
+     * lead to the first node past its subtree (the next of no greater depth),
+     * and each maxlen must be its subtree's longest rendering: a broken one
+     * cannot build */
     {
         unsigned char back[TRANSLIT_MAX_JAMO];
-        size_t seen = 0;
-        for (size_t i = 0; i < n; i++) {
-            size_t d = nodes[i].depth;
-            if (d < 1 || (i ? d > nodes[i - 1].depth + 1u : d != 1) || nodes[i].skip <= i ||
-                nodes[i].skip > n || nodes[i].maxlen < d) {
+        size_t seen = 0, open[TRANSLIT_MAX_JAMO + 1], top = 0; /* the path to node i */
+        size_t longest[TRANSLIT_MAX_JAMO + 1]; /* the longest rendering below each */
+        for (size_t i = 0; i <= n; i++) {
+            size_t d = i < n ? nodes[i].depth : 1;
+            if (d < 1 || d > top + 1) {
                 fprintf(stderr, "gen_translit: error: trie node %zu is malformed\n", i);
                 exit(1);
             }
+            for (; top >= d; top--) /* the subtrees node i is past */
+                if (nodes[open[top]].skip != i || nodes[open[top]].maxlen != longest[top]) {
+                    fprintf(stderr,
+                            "gen_translit: error: trie node %zu: skip %u, maxlen %u; "
+                            "its subtree ends at %zu, its longest rendering is %zu\n",
+                            open[top], (unsigned)nodes[open[top]].skip, nodes[open[top]].maxlen, i,
+                            longest[top]);
+                    exit(1);
+                }
+            if (i == n)
+                break;
+            open[++top] = i;
+            longest[top] = 0;
+            for (size_t l = 1; nodes[i].nend && l <= top; l++)
+                if (longest[l] < d)
+                    longest[l] = d;
             back[d - 1] = nodes[i].jamo;
             for (size_t k = 0; k < nodes[i].nend; k++, seen++) {
                 const struct out_entry *e = &entries[seen];
