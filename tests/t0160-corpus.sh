@@ -133,6 +133,15 @@ test_expect_success 'fit.py --leave-out fits without the documents it names' '
 	test "$m" -eq $((n - 1))
 '
 
+test_expect_success 'fit.py --leave-out refuses a file it cannot read as document names' '
+	printf "\377\376\n" >leave-bin &&
+	test_expect_code 2 python3 "$C/fit.py" span --dadeum "$DADEUM" --check --leave-out leave-bin 2>err &&
+	test_grep "^fit.py: --leave-out leave-bin:1: not UTF-8" err &&
+	printf "\nno-such-document.txt\n" >leave-typo &&
+	test_expect_code 2 python3 "$C/fit.py" span --dadeum "$DADEUM" --check --leave-out leave-typo 2>err &&
+	test_grep "^fit.py: --leave-out leave-typo:2: no document .no-such-document.txt." err
+'
+
 test_expect_success 'fit.py counts a decision of a seed release SEED_WEIGHT times' '
 	cat >seedw.py <<-EOF &&
 	import sys

@@ -26,7 +26,8 @@ log-loss and accuracy on the rows, and the date. Features are the ones the
 binary reports, so a feature added to src/extract/score.c is fitted the next
 time. --check only prints the fit and writes nothing. --hold-out K/N leaves out
 the dev documents of fold K of N (cv.py's cross-validation; see cv_fold).
---leave-out FILE leaves out the documents named in FILE, one a line: a fit on
+--leave-out FILE leaves out the documents named in FILE, one a line (each must be a
+document of SOURCES.tsv, else exit 2): a fit on
 the documents older than a set, to be scored on that set as on unseen ones.
 --only fits the named features alone, every other weight kept as the file has
 it: a feature added after the last full fit gets its weight from the documents
@@ -319,6 +320,29 @@ def write_weights(path, head, names, w):
     print(f"wrote {os.path.relpath(path, ROOT)}")
 
 
+def read_leave_out(path):
+    """The document names of a --leave-out file, one a line (blank lines aside), and
+    None; or None and why the file is refused: unreadable, not UTF-8, or a line that
+    names no document of the corpus (a typo would leave nothing out, silently)."""
+    known = {s["doc"] for s in corpus.all_sources()}
+    names = []
+    try:
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                try:
+                    name = raw.decode("utf-8").strip()
+                except UnicodeDecodeError:
+                    return None, f"{path}:{n}: not UTF-8"
+                if not name:
+                    continue
+                if name not in known:
+                    return None, f"{path}:{n}: no document '{name}' in tests/corpus/SOURCES.tsv"
+                names.append(name)
+    except OSError as e:
+        return None, f"{path}: {e.strerror}"
+    return names, None
+
+
 def usage(msg=None):
     print(f"fit.py: {msg}" if msg else __doc__, file=sys.stderr)
     return 2
@@ -350,11 +374,10 @@ def main(argv):
         elif opt == "--only":
             only = val.split(",")
         elif opt == "--leave-out":
-            try:
-                with open(val, encoding="utf-8") as f:
-                    leave_out = frozenset(line.strip() for line in f if line.strip())
-            except OSError as e:
-                return usage(f"--leave-out {val}: {e.strerror}")
+            names, why = read_leave_out(val)
+            if why:
+                return usage(f"--leave-out {why}")
+            leave_out = frozenset(names)
         elif opt == "--l2":
             try:
                 l2 = float(val)
@@ -427,6 +450,8 @@ def main(argv):
             "# Features overlap (a start after a particle is also a start after a hard stop), so a\n",
             "# weight's sign alone says little; the held-out accuracy above is the measure.\n",
         ]
+    if leave_out:
+        head.append(f"# {len(leave_out)} documents left out (fit.py --leave-out).\n")
     write_weights(path, head, names, w)
     return 0
 
