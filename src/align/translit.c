@@ -421,6 +421,30 @@ static void add_hits(struct scan_query *qs, size_t nq, const unsigned char *last
 }
 
 /*
+ * The walk of step 2 over a run of the trie, the nodes [i, end) in preorder:
+ * a node's column is computed from its parent's, col[depth - 1], which the
+ * walk computed last at that depth; a subtree is left whole when it is too
+ * deep, holds no rendering of a length in [lo, hi], or its column is beyond
+ * limit. The top (scan) is walked alike, but for the step into each run.
+ */
+static inline void scan_run(const struct translit_jamo_profile *prof, struct scan_query *qs,
+                            size_t nq, unsigned char *const *col, uint32_t i, uint32_t end,
+                            size_t lo, size_t hi, int limit)
+{
+    while (i < end) {
+        const struct translit_trie_node *nd = &translit_trie[i];
+        size_t d = nd->depth;
+        if (d > hi || nd->maxlen < lo || !column(prof, nd->jamo, col[d - 1], col[d], limit)) {
+            i = nd->skip;
+            continue;
+        }
+        if (nd->nend && d >= lo)
+            add_hits(qs, nq, col[d], d, i, nd->nend);
+        i++;
+    }
+}
+
+/*
  * Step 2: appends to each query's hits every entry within its limit of its
  * prefix of q, in entry order. One pass serves every prefix: the distance
  * columns of q's first n jamo are the first n + 1 rows of q's, so an entry is
@@ -467,19 +491,19 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
                  end = translit_trie_bucket[c - JAMO_INI + 1];
         if (i == end || translit_jamo_sub_cost(q[0], c) > FIRST_MAX_COST)
             continue;
-        /* the nodes of a bucket in preorder: a node's column is computed from
-         * its parent's, col[depth - 1], which the walk computed last at that
-         * depth; a subtree is left whole when it is too deep, holds no
-         * rendering long enough, or its column is beyond limit */
+        /* the top's nodes of this bucket, each run after its node */
         while (i < end) {
             const struct translit_trie_node *nd = &translit_trie[i];
             size_t d = nd->depth;
             if (d > hi || nd->maxlen < lo || !column(&prof, nd->jamo, col[d - 1], col[d], limit)) {
-                i = nd->skip;
+                i = d == TRANSLIT_TRIE_TOP ? i + 1 : nd->skip;
                 continue;
             }
             if (nd->nend && d >= lo)
                 add_hits(qs, nq, col[d], d, i, nd->nend);
+            if (d == TRANSLIT_TRIE_TOP)
+                scan_run(&prof, qs, nq, col, translit_trie_down[nd->skip],
+                         translit_trie_down[nd->skip + 1], lo, hi, limit);
             i++;
         }
     }

@@ -234,27 +234,43 @@ extern const uint32_t translit_hunspell_words_size; /* bytes, NULs included */
 extern const struct translit_entry translit_entries[];
 extern const uint32_t translit_entry_count;
 /*
- * The renderings as a trie, its nodes in preorder: a node is a prefix of one
- * or more renderings, the children of a node follow it, and the node after
- * its subtree is its skip. A scan (translit.c) computes one
- * distance column per node it enters and leaves a whole subtree when the
- * column is beyond its limit. The entries are in the same order, so the
- * entries whose rendering is the prefix of node i are translit_trie_first[i]
- * and the nend after it (renderings alike are words alike in sound: won, one).
- * Each first code's trie (a root of depth 1) spans [translit_trie_bucket[c -
- * JAMO_INI], translit_trie_bucket[c - JAMO_INI + 1]).
+ * The renderings as a trie: a node is a prefix of one or more renderings. A
+ * scan (translit.c) computes one distance column per node it enters and
+ * leaves a whole subtree when the column is beyond its limit. Every query
+ * passes through the top levels and into only a few deeper subtrees, so the
+ * nodes are stored in two parts, each in preorder (a node's children follow
+ * it, and the node after its subtree in its part is its skip):
+ *   [0, translit_trie_top_count)  the nodes of depth <= TRANSLIT_TRIE_TOP,
+ *                                 less than a megabyte every scan shares;
+ *   [translit_trie_top_count, translit_trie_count)
+ *                                 the subtrees below them: the subtree of a
+ *                                 node of depth TRANSLIT_TRIE_TOP is one run,
+ *                                 the runs in the order of their nodes.
+ * A node of depth TRANSLIT_TRIE_TOP needs no skip (the node after it is the
+ * next of the top): its skip field holds its ordinal o, and its run (its
+ * subtree less itself) is [translit_trie_down[o], translit_trie_down[o + 1]).
+ * The entries whose rendering is the prefix of node i are
+ * translit_trie_first[i] and the nend after it (renderings alike are words
+ * alike in sound: won, one); read in preorder, each run after its node, the
+ * nodes give the entries in their order. Each first code's trie (a root of
+ * depth 1) spans [translit_trie_bucket[c - JAMO_INI],
+ * translit_trie_bucket[c - JAMO_INI + 1]) of the top.
  */
+#define TRANSLIT_TRIE_TOP 5
 struct translit_trie_node {
     uint8_t jamo;   /* the prefix's last jamo code */
     uint8_t depth;  /* the prefix's length, 1 .. TRANSLIT_MAX_JAMO */
     uint8_t maxlen; /* the longest rendering in the subtree */
     uint8_t nend;   /* entries whose rendering is the prefix itself */
-    uint32_t skip;  /* the node after the subtree: where a scan goes when it leaves it */
+    uint32_t skip;  /* the node after the subtree in its part, where a scan goes when it
+                       leaves it; at depth TRANSLIT_TRIE_TOP, the ordinal of its run */
 };
 _Static_assert(sizeof(struct translit_trie_node) == 8, "a scan reads 8 bytes a node");
 extern const struct translit_trie_node translit_trie[];
 extern const uint32_t translit_trie_first[];
+extern const uint32_t translit_trie_down[];
 extern const uint32_t translit_trie_count;
+extern const uint32_t translit_trie_top_count;
 extern const uint32_t translit_trie_bucket[JAMO_END - JAMO_INI + 1];
 
 #endif

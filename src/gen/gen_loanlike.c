@@ -278,43 +278,54 @@ static void read_held_out(const char *path)
     fclose(f);
 }
 
-static void read_index(void)
+/* what read_index takes of the nodes [i, end) of one part of the trie and
+ * the runs below them; path holds the rendering of the node the walk is at */
+static size_t read_nodes(uint32_t i, uint32_t end, unsigned char *path)
 {
     size_t kept = 0;
-    unsigned char path[TRANSLIT_MAX_JAMO]; /* the rendering of the node the walk is at */
-    /* the trie in preorder: its entries come in index order, each with its
-     * rendering the path to its node */
-    for (uint32_t node = 0; node < translit_trie_count; node++) {
-        const struct translit_trie_node *nd = &translit_trie[node];
+    for (; i < end; i++) {
+        const struct translit_trie_node *nd = &translit_trie[i];
         /* read once: the analyzer cannot see the index is constant */
         const size_t len = nd->depth;
         if (len < 1 || len > TRANSLIT_MAX_JAMO)
             continue;
         path[len - 1] = (unsigned char)(nd->jamo - JAMO_INI + 1);
-        if (len > MAX_WORD)
-            continue;
-        const unsigned char *sym = path; /* the entries' rendering */
-        for (uint32_t i = translit_trie_first[node], k = 0; k < nd->nend; i++, k++) {
-            const struct translit_entry *e = &translit_entries[i];
-            if (e->tier <= TRANSLIT_TIER_LISTED && e->variant != TRANSLIT_V_DERIVED) {
-                unsigned char f[MAX_WORD];
-                strset_add(&listed, sym, len, 1);
-                schwa_fold(sym, len, f);
-                strset_add(&listed_schwa, f, len, 1);
+        if (len <= MAX_WORD) {
+            const unsigned char *sym = path; /* the entries' rendering */
+            for (uint32_t e = translit_trie_first[i], k = 0; k < nd->nend; e++, k++) {
+                const struct translit_entry *en = &translit_entries[e];
+                if (en->tier <= TRANSLIT_TIER_LISTED && en->variant != TRANSLIT_V_DERIVED) {
+                    unsigned char f[MAX_WORD];
+                    strset_add(&listed, sym, len, 1);
+                    schwa_fold(sym, len, f);
+                    strset_add(&listed_schwa, f, len, 1);
+                }
+                if (en->tier > LOAN_TIER || (en->flags & TRANSLIT_ENTRY_INFLECTED))
+                    continue;
+                if (strset_has(&held_out, sym, len)) {
+                    if (strset_add(&seen, sym, len, 1))
+                        n_held_in_index++;
+                    continue;
+                }
+                if (!strset_add(&seen, sym, len, 1))
+                    continue;
+                add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
+                kept++;
             }
-            if (e->tier > LOAN_TIER || (e->flags & TRANSLIT_ENTRY_INFLECTED))
-                continue;
-            if (strset_has(&held_out, sym, len)) {
-                if (strset_add(&seen, sym, len, 1))
-                    n_held_in_index++;
-                continue;
-            }
-            if (!strset_add(&seen, sym, len, 1))
-                continue;
-            add_word(sym, len, LOAN, fnv(sym, len) % 10 == 0 ? CALIB : TRAIN);
-            kept++;
         }
+        if (len == TRANSLIT_TRIE_TOP)
+            kept +=
+                read_nodes(translit_trie_down[nd->skip], translit_trie_down[nd->skip + 1], path);
     }
+    return kept;
+}
+
+static void read_index(void)
+{
+    unsigned char path[TRANSLIT_MAX_JAMO];
+    /* the trie in preorder, each run after its node: its entries come in
+     * index order, each with its rendering the path to its node */
+    size_t kept = read_nodes(0, translit_trie_top_count, path);
     if (kept < MIN_LOAN_WORDS)
         die("too few loanword renderings in the index (Debian packages festlex-cmu, scowl)", NULL);
 }

@@ -16,9 +16,10 @@
  *   translit_words    "a\0aaa\0..."  the distinct words, NUL-separated
  *   translit_entries  {word offset, family, variant, tier, flags}, sorted
  *                     by first jamo code, then by rendering (jamo), then word
- *   translit_trie, translit_trie_first, translit_trie_bucket
- *                     the renderings as a trie in preorder, what the scan
- *                     reads (translit_int.h)
+ *   translit_trie, translit_trie_first, translit_trie_down, translit_trie_bucket
+ *                     the renderings as a trie, its top levels and the runs
+ *                     below them each in preorder: what the scan reads
+ *                     (translit_int.h)
  *
  * Renderings per pronunciation (enum translit_variant): the standard one
  * (STANDARD), the spelling-influenced one when it differs (SPELLED), and for
@@ -1254,6 +1255,125 @@ static unsigned word_flags(size_t w)
     return flags[w] & ~(unsigned)FLAGS_KNOWN;
 }
 
+struct node {
+    unsigned char jamo, depth, maxlen, nend;
+    uint32_t skip, first; /* in emit_trie, the preorder index past the subtree */
+};
+
+static void trie_fail(size_t node, const char *what)
+{
+    fprintf(stderr, "gen_translit: error: trie node %zu: %s\n", node, what);
+    exit(1);
+}
+
+/*
+ * Writes the trie of emit_trie (nodes[0..n) in preorder, bucket[] its first
+ * codes' roots) in the order a scan reads it (translit_int.h): the nodes of
+ * depth <= TRANSLIT_TRIE_TOP first, in preorder, then the subtrees below them,
+ * in preorder too, so that the top levels every query passes through share a
+ * few pages and each deeper subtree is one run. A node of depth
+ * TRANSLIT_TRIE_TOP holds in skip the ordinal of its run in translit_trie_down.
+ * Then reads the result back as a scan would, and fails unless it gives the
+ * nodes of emit_trie in their order, every skip leading past its subtree and
+ * every run holding exactly its node's subtree.
+ */
+static void relayout(const struct node *nodes, size_t n, const uint32_t *bucket)
+{
+    uint32_t *top = malloc((n + 1) * sizeof(*top)), *bot = malloc((n + 1) * sizeof(*bot));
+    uint32_t *down = NULL, nt = 0, nb = 0, nd = 0;
+    struct node *out = malloc((n ? n : 1) * sizeof(*out));
+    size_t *order = malloc((n ? n : 1) * sizeof(*order));
+
+    if (!top || !bot || !out || !order)
+        exit(1);
+    /* top[i], bot[i]: the nodes of each part before preorder index i */
+    for (size_t i = 0; i < n; i++) {
+        top[i] = nt, bot[i] = nb;
+        if (nodes[i].depth <= TRANSLIT_TRIE_TOP)
+            nt++, nd += nodes[i].depth == TRANSLIT_TRIE_TOP;
+        else
+            nb++;
+    }
+    top[n] = nt, bot[n] = nb;
+    if (!(down = malloc((nd + 1) * sizeof(*down))))
+        exit(1);
+    nd = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct node o = nodes[i];
+        if (o.depth < TRANSLIT_TRIE_TOP) {
+            o.skip = top[o.skip];
+            out[top[i]] = o;
+        } else if (o.depth == TRANSLIT_TRIE_TOP) {
+            down[nd] = nt + bot[i + 1]; /* its run: its subtree less itself */
+            o.skip = nd++;
+            out[top[i]] = o;
+        } else {
+            o.skip = nt + bot[o.skip];
+            out[nt + bot[i]] = o;
+        }
+    }
+    down[nd] = (uint32_t)n;
+
+    /* read back: the top in order, each node of depth TRANSLIT_TRIE_TOP
+     * followed by its run, must be preorder again */
+    {
+        size_t k = 0, o = 0;
+        if (down[0] != nt)
+            trie_fail(nt, "the runs do not start after the top");
+        for (uint32_t i = 0; i < nt; i++) {
+            order[k++] = i;
+            if (out[i].depth != TRANSLIT_TRIE_TOP)
+                continue;
+            if (out[i].skip != o || down[o] > down[o + 1])
+                trie_fail(i, "its run is out of order");
+            for (uint32_t j = down[o]; j < down[o + 1]; j++)
+                order[k++] = j;
+            o++;
+        }
+        if (k != n || o != nd)
+            trie_fail(k, "the runs do not hold the trie");
+        for (size_t p = 0; p < n; p++) {
+            const struct node *a = &out[order[p]], *b = &nodes[p];
+            if (a->jamo != b->jamo || a->depth != b->depth || a->maxlen != b->maxlen ||
+                a->nend != b->nend || a->first != b->first)
+                trie_fail(order[p], "not the node of its place");
+            if (a->depth == TRANSLIT_TRIE_TOP)
+                continue;
+            /* its skip: the next node of its part past its subtree */
+            size_t q = b->skip;
+            while (q < n &&
+                   (out[order[q]].depth > TRANSLIT_TRIE_TOP) != (a->depth > TRANSLIT_TRIE_TOP))
+                q++;
+            uint32_t want = q < n                          ? (uint32_t)order[q]
+                            : a->depth > TRANSLIT_TRIE_TOP ? (uint32_t)n
+                                                           : nt;
+            if (a->skip != want)
+                trie_fail(order[p], "its skip does not lead past its subtree");
+        }
+    }
+
+    printf("const struct translit_trie_node translit_trie[] = {");
+    for (size_t i = 0; i < n; i++)
+        printf("%s{%u,%u,%u,%u,%u}",
+               !i      ? ""
+               : i % 8 ? ","
+                       : ",\n",
+               out[i].jamo, out[i].depth, out[i].maxlen, out[i].nend, (unsigned)out[i].skip);
+    printf("%s{0,0,0,0,0}};\n\nconst uint32_t translit_trie_first[] = {", n ? "," : "");
+    for (size_t i = 0; i < n; i++)
+        printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)out[i].first);
+    printf("%s0};\n\nconst uint32_t translit_trie_down[] = {", n ? "," : "");
+    for (size_t i = 0; i <= nd; i++)
+        printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)down[i]);
+    printf("};\n\nconst uint32_t translit_trie_count = %zu;\n", n);
+    printf("const uint32_t translit_trie_top_count = %u;\n\n", (unsigned)nt);
+    printf("const uint32_t translit_trie_bucket[JAMO_END - JAMO_INI + 1] = {");
+    for (unsigned k = 0; k <= JAMO_END - JAMO_INI; k++)
+        printf("%s%u", k ? "," : "", (unsigned)top[bucket[k]]);
+    printf("};\n\n");
+    free(top), free(bot), free(down), free(out), free(order);
+}
+
 /*
  * The renderings as a trie in preorder (translit_int.h): entry i, sharing
  * lcp jamo with the entry before it in its bucket, adds the nodes of depth
@@ -1264,10 +1384,7 @@ static unsigned word_flags(size_t w)
 static void emit_trie(void)
 {
     size_t cap = 1024, n = 0, path[TRANSLIT_MAX_JAMO + 1], depth = 0;
-    struct node {
-        unsigned char jamo, depth, maxlen, nend;
-        uint32_t skip, first;
-    } *nodes = malloc(cap * sizeof(*nodes));
+    struct node *nodes = malloc(cap * sizeof(*nodes));
     uint32_t bucket[JAMO_END - JAMO_INI + 1];
     unsigned c = JAMO_INI;
 
@@ -1350,22 +1467,7 @@ static void emit_trie(void)
             exit(1);
         }
     }
-    printf("const struct translit_trie_node translit_trie[] = {");
-    for (size_t i = 0; i < n; i++)
-        printf("%s{%u,%u,%u,%u,%u}",
-               !i      ? ""
-               : i % 8 ? ","
-                       : ",\n",
-               nodes[i].jamo, nodes[i].depth, nodes[i].maxlen, nodes[i].nend,
-               (unsigned)nodes[i].skip);
-    printf("%s{0,0,0,0,0}};\n\nconst uint32_t translit_trie_first[] = {", n ? "," : "");
-    for (size_t i = 0; i < n; i++)
-        printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)nodes[i].first);
-    printf("%s0};\n\nconst uint32_t translit_trie_count = %zu;\n\n", n ? "," : "", n);
-    printf("const uint32_t translit_trie_bucket[JAMO_END - JAMO_INI + 1] = {");
-    for (unsigned k = 0; k <= JAMO_END - JAMO_INI; k++)
-        printf("%s%u", k ? "," : "", (unsigned)bucket[k]);
-    printf("};\n\n");
+    relayout(nodes, n, bucket);
     free(nodes);
 }
 
