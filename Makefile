@@ -62,7 +62,7 @@ LIB_DIRS = util xml doc text model extract align termbase io check parallel pipe
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
-           $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h
+           $(BUILD)/gen/lexicon_index.h $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -118,6 +118,17 @@ $(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEX
 	@mkdir -p $(@D)
 	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_lexicon.awk $(LEXICONS) /dev/null > $@+ || { rm -f $@+; exit 1; }; \
 	    mv -f $@+ $@
+
+# Their hash indexes, computed from the tables by a host C program that hashes
+# each key as lexicon.c's lookups do and finds every key back.
+$(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
+                           $(BUILD)/gen/lexicon_data.h
+	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
+	    -I$(BUILD)/gen -o $@ src/gen/gen_lexindex.c src/util/strmap.c src/util/strpool.c \
+	    src/util/xmalloc.c
+
+$(BUILD)/gen/lexicon_index.h: $(BUILD)/gen/gen_lexindex
+	$(QUIET_GEN)$< > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 # The fitted extraction model (tests/corpus/fit.py writes the weights; see docs/extraction.md).
 $(BUILD)/gen/model_data.h: src/gen/sort_rows.awk src/gen/gen_model.awk $(MODEL) | check-deps
@@ -414,7 +425,8 @@ FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isr
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
-	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/attested_data.h \
+	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/lexicon_index.h \
+	    build/fuzz/gen/attested_data.h \
 	    build/fuzz/gen/ko_wordforms.h \
 	    build/fuzz/gen/model_data.h
 	@for f in $(FUZZERS); do \

@@ -6,9 +6,10 @@
  * alternatives of the values and writes each map as an array sorted by key,
  * its strings as offsets into one blob: a lookup folds its query the same
  * way and finds it through a hash index of each map: an array of entry
- * numbers, built on first use from the static keys (cheap: no key or form
- * is copied; a process that extracts one short document paid for building
- * hash tables of every row and form). Nothing is relocated at load.
+ * numbers that gen_lexindex.c computes at build time from the same keys (a
+ * process that extracts one short document paid for building them on its
+ * first lookup: every key hashed, all of the blob read). Nothing is copied
+ * or relocated at load.
  */
 #include <assert.h>
 #include <pthread.h>
@@ -24,67 +25,36 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-/* One key of a map: strings are offsets into lex_blob, -1 for none. */
-struct lex_ix {
-    int32_t key;   /* the folded key */
-    int32_t en;    /* English of the first row that gives one */
-    int32_t kind;  /* kind of the first acronym row that gives one */
-    uint32_t form; /* its forms are lex_form_offs[form .. form + n) */
-    uint32_t n;    /* at most LEX_MAX_FORMS */
-};
-
-#include "lexicon_data.h"
+#include "lexicon_data.h"  /* struct lex_ix and the maps (gen_lexicon.awk) */
+#include "lexicon_index.h" /* their hash indexes (gen_lexindex.c) */
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A map and its hash index: slot[h & mask] holds 1 + an entry number, or 0. */
 struct lex_map {
     const struct lex_ix *ix;
-    size_t n;
-    uint32_t *slot;
+    const uint32_t *slot;
     size_t mask;
 };
 
-static struct lex_map ko_forms = {lex_ko_forms, NKEYS(lex_ko_forms), NULL, 0};
-static struct lex_map ko_acronym = {lex_ko_acronym, NKEYS(lex_ko_acronym), NULL, 0};
-static struct lex_map ko_names = {lex_ko_names, NKEYS(lex_ko_names), NULL, 0};
-static struct lex_map loanwords = {lex_loanwords, NKEYS(lex_loanwords), NULL, 0};
-static struct lex_map morphemes = {lex_morphemes, NKEYS(lex_morphemes), NULL, 0};
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void index_map(struct lex_map *m)
-{
-    size_t cap = 16;
-    while (cap < 2 * m->n)
-        cap *= 2;
-    m->slot = xcalloc(cap, sizeof(*m->slot)); /* lives as long as the process */
-    m->mask = cap - 1;
-    for (size_t i = 0; i < m->n; i++) {
-        const char *k = lex_blob + m->ix[i].key;
-        size_t h = (size_t)strmap_hash(k, strlen(k)) & m->mask;
-        while (m->slot[h])
-            h = (h + 1) & m->mask;
-        m->slot[h] = (uint32_t)i + 1;
+#define LEX_MAP(name)                                                                              \
+    {                                                                                              \
+        name, name##_slot, NKEYS(name##_slot) - 1                                                  \
     }
-}
-
-static void index_maps(void)
-{
-    index_map(&ko_forms);
-    index_map(&ko_acronym);
-    index_map(&ko_names);
-    index_map(&loanwords);
-    index_map(&morphemes);
-}
+static const struct lex_map ko_forms = LEX_MAP(lex_ko_forms);
+static const struct lex_map ko_acronym = LEX_MAP(lex_ko_acronym);
+static const struct lex_map ko_names = LEX_MAP(lex_ko_names);
+static const struct lex_map loanwords = LEX_MAP(lex_loanwords);
+static const struct lex_map morphemes = LEX_MAP(lex_morphemes);
 
 /*
  * The key of m that s[0..len) folds to, or NULL. Folding (ASCII upper
  * case, spaces and tabs removed) and hashing (strmap_hash of the folded
- * key, as index_map hashed the keys) are one pass: the extractor asks
+ * key, as gen_lexindex hashed the keys) are one pass: the extractor asks
  * about every way of cutting a name into morphemes, and two passes and a
  * buffer set up and released per question were most of its cost.
  */
-static const struct lex_ix *lookup(struct lex_map *m, const char *s, size_t len)
+static const struct lex_ix *lookup(const struct lex_map *m, const char *s, size_t len)
 {
     char small[128]; /* most keys: no allocation per lookup */
     char *key = small, *big = NULL;
@@ -92,7 +62,6 @@ static const struct lex_ix *lookup(struct lex_map *m, const char *s, size_t len)
     uint64_t h = strmap_hash(NULL, 0); /* of the empty key: where FNV-1a starts */
     size_t klen = 0;
 
-    pthread_once(&once, index_maps);
     if (len > sizeof(small))
         key = big = xmalloc(len);
     for (size_t i = 0; i < len; i++) {
