@@ -1188,7 +1188,29 @@ static int gw_longer(const char *g, const char *term, size_t tl)
     return a.hangul * 3 + a.latin > b.hangul * 3 + b.latin;
 }
 
-/* 1 when the Hangul syllables of a appear in b in order, a shorter than b. */
+/*
+ * The syllable c, of a word that begins with ㄹ in Sino-Korean, as written at the
+ * start of a word (두음 법칙, 한글 맞춤법 제11-12항): 리 as 이, 련 as 연, 로 as 노; c itself
+ * when c does not begin with ㄹ. A short form keeps such a syllable as it is
+ * written inside a word, so it may take 리 from a name's 이사회 (안전보장이사회:
+ * 안보리) or 련 from its 연합 (경제정의실천시민연합: 경실련). Not the ㄴ of 제10항: 냥
+ * of 길냥이 is no 양 of 고양이.
+ */
+static uint32_t word_initial_form(uint32_t c)
+{
+    enum { INI_N = 2, INI_R = 5, INI_NULL = 11 };
+    if (!uc_is_hangul_syllable(c))
+        return c;
+    unsigned v = c - 0xAC00, ini = v / 588, med = v / 28 % 21, fin = v % 28;
+    /* before ㅣ and the y-vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㄹ drops (제11항), before others it is ㄴ */
+    int iy = med == 20 || med == 2 || med == 6 || med == 7 || med == 12 || med == 17;
+    if (ini != INI_R)
+        return c;
+    return 0xAC00 + ((iy ? INI_NULL : INI_N) * 21u + med) * 28u + fin;
+}
+
+/* 1 when the Hangul syllables of a appear in b in order, a shorter than b; a syllable
+ * of a may appear in b in its word-initial form (word_initial_form). */
 static int syllable_subsequence(const char *a, const char *b, size_t blen)
 {
     size_t alen = strlen(a), j = 0;
@@ -1204,7 +1226,7 @@ static int syllable_subsequence(const char *a, const char *b, size_t blen)
                 return 0;
             uint32_t d;
             j += utf8_decode(b + j, blen - j, &d);
-            if (d == c)
+            if (d == c || d == word_initial_form(c))
                 break;
         }
     }
