@@ -151,6 +151,39 @@ test_expect_success 'gen_lexicon.awk: a word list cut short fails' '
     cp "$TOP/glossaries/lexicon/person-titles.tsv" nolist/ &&
     gen_fails "12 org-suffix rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
 '
+
+# lexindex DIR: gen_lexindex compiled here as DIR/gen_lexindex, with the
+# lexicon_data.h of DIR (the real one above, or one made wrong)
+lexindex() {
+    cc -std=c11 -O1 -I"$TOP/src" -I"$1" -o "$1/gen_lexindex" "$GEN/gen_lexindex.c" \
+        "$TOP/src/util/strmap.c" "$TOP/src/util/strpool.c" "$TOP/src/util/xmalloc.c"
+}
+test_expect_success 'gen_lexindex: an index of every map of the real lexicons' '
+    mkdir -p real && cp l.h real/lexicon_data.h && lexindex real &&
+    real/gen_lexindex >i.h &&
+    for m in ko_forms ko_acronym ko_names loanwords morphemes; do
+        test_grep "^static const uint32_t lex_${m}_slot\[" i.h || return 1
+    done &&
+    # each map has as many filled slots as keys
+    keys=$(sed -n "/^static const struct lex_ix lex_morphemes\[\]/,/^};/p" l.h | grep -c "^    {") &&
+    slots=$(sed -n "/lex_morphemes_slot/,/};/p" i.h | sed "1s/.*{//" | tr -c "0-9\n" " " |
+        tr " " "\n" | grep -c "^[1-9]") &&
+    test "$keys" -ge 150 && test "$slots" = "$keys"
+'
+test_expect_success 'gen_lexindex: two keys alike fail, nothing written' '
+    mkdir -p twice &&
+    awk "/^static const struct lex_ix lex_ko_names\[\]/ { print; getline; print; print; next } { print }" \
+        l.h >twice/lexicon_data.h && lexindex twice &&
+    gen_fails "lex_ko_names: keys out of order or alike" twice/gen_lexindex
+'
+test_expect_success 'gen_lexindex: a map cut short fails, nothing written' '
+    mkdir -p short &&
+    awk "/^static const struct lex_ix lex_morphemes\[\]/ { cut = 1; n = 0 }
+         cut && /^    \{/ && ++n > 10 { next }
+         /^};/ { cut = 0 } { print }" l.h >short/lexicon_data.h && lexindex short &&
+    gen_fails "lex_morphemes: 10 keys, want >= 150" short/gen_lexindex
+'
+
 test_expect_success 'gen_lexicon.awk: an unknown word list fails with its line' '
     printf "word\tlist\tsource\nfoo\tbogus\tx\n" >bad/words.tsv &&
     gen_fails "bad/words.tsv:2: unknown word list" \
