@@ -425,7 +425,9 @@ static void add_hits(struct scan_query *qs, size_t nq, const unsigned char *last
  * a node's column is computed from its parent's, col[depth - 1], which the
  * walk computed last at that depth; a subtree is left whole when it is too
  * deep, holds no rendering of a length in [lo, hi], or its column is beyond
- * limit. The top (scan) is walked alike, but for the step into each run.
+ * limit. The top (scan) is walked alike, but for the step into each run: a loop
+ * of its own, since one loop testing every node for that step, or one walk
+ * calling itself, cost a one-document run 0.3 M instructions more.
  */
 static inline void scan_run(const struct translit_jamo_profile *prof, struct scan_query *qs,
                             size_t nq, unsigned char *const *col, uint32_t i, uint32_t end,

@@ -2391,7 +2391,6 @@ static void decide_abbrev(struct decision *d)
      * already the lexicon's Korean for the acronym (생성형 인공지능(AI) is
      * 인공지능); an acronym the lexicon names otherwise is another body's here
      * (포용적 비즈니스 프로그램(IBS), not 기초과학연구원) */
-    const char *known[1];
     if (m - s < letters && !(o->flags & OCC_LETTERS) &&
         !lexicon_is_ko_form(o->gloss, t[s].s, (size_t)(t[m - 1].s + t[m - 1].len - t[s].s)))
         while (s > d->lo && m - s < letters && t[s - 1].stop != KO_STOP_HARD &&
@@ -2415,6 +2414,7 @@ static void decide_abbrev(struct decision *d)
      * Korean name spells is a source and a term at once; 시장 규모(IDC) 기준 and
      * 실태조사(NIPA) 집계 name the source alone */
     if ((o->flags & OCC_ATTRIB) && d->a.anchored == 0) {
+        const char *known[1];
         /* an acronym the lexicon names otherwise is the figure's source (클라우드
          * 산업 실태조사(NIPA) 집계: NIPA is 정보통신산업진흥원; 시장 규모(IDC) 기준); a
          * term's own acronym may be followed by 기준 too (순안정자금조달비율(NSFR)

@@ -1255,9 +1255,11 @@ static unsigned word_flags(size_t w)
     return flags[w] & ~(unsigned)FLAGS_KNOWN;
 }
 
+/* A trie node as emit_trie builds it (translit_int.h's, and the entry that first
+ * ends at it); skip is the preorder index past its subtree until relayout */
 struct node {
     unsigned char jamo, depth, maxlen, nend;
-    uint32_t skip, first; /* in emit_trie, the preorder index past the subtree */
+    uint32_t skip, first;
 };
 
 static void trie_fail(size_t node, const char *what)
