@@ -200,9 +200,6 @@ const char *span_letter_name(char c, int variant);
 /* 1 when t[i] is a parent body before a body's name that acronym acr does not
  * spell (문화체육관광부 of 문화체육관광부 해외문화홍보원(KOCIS)). */
 int span_parent_unspelled(const struct tok *t, int i, int m, const char *acr);
-/* The first letter, upper case, of the English the oracle finds for loanword t
- * (컨테이너: C), or 0 when t is no loanword of two syllables or more. */
-char span_loanword_initial(const struct tok *t, const struct extract_oracle *oracle);
 /* 1 when t[s] begins names joined by middle dots whose letters acronym acr spells. */
 int span_dotted_region(const struct tok *t, int s, int m, const char *acr);
 /* 1 when t is the bound noun 간, 전 or 후, which no term starts with. */

@@ -622,7 +622,6 @@ struct facts_memo {
     struct strmap *cache; /* the section's (tok_facts), or NULL */
     unsigned char done[MAX_TOKS];
     struct tok_facts f[MAX_TOKS];
-    signed char initial[MAX_TOKS]; /* span_loanword_initial, -1 until asked */
 };
 
 static const struct tok_facts *facts_of(struct facts_memo *fm, int j)
@@ -632,30 +631,6 @@ static const struct tok_facts *facts_of(struct facts_memo *fm, int j)
         fm->done[j] = 1;
     }
     return &fm->f[j];
-}
-
-/*
- * How much of acronym acr the span t[i..m) spells (score_acronym_fit), where a
- * loanword spells the first letter of its English too: 리튬이온 배터리(LiB) is
- * lithium-ion battery, and 배터리 alone leaves the Li unspelled.
- */
-static double span_acronym_fit(const struct tok *t, int i, int m, const char *acr,
-                               const struct extract_oracle *oracle, struct facts_memo *fm)
-{
-    struct strbuf b = STRBUF_INIT;
-    for (int j = i; j < m; j++) {
-        if (fm->initial[j] < 0)
-            fm->initial[j] = span_loanword_initial(&t[j], oracle);
-        if (j > i)
-            strbuf_addch(&b, ' ');
-        if (fm->initial[j])
-            strbuf_addch(&b, fm->initial[j]);
-        else
-            strbuf_add(&b, t[j].s, t[j].len);
-    }
-    double fit = score_acronym_fit(b.buf, b.len, acr);
-    strbuf_release(&b);
-    return fit;
 }
 
 /* 1 when token j is in question at the start of a term (see span_start_allowed). */
@@ -836,7 +811,8 @@ static void span_features(const struct occ *o, const char *gloss, enum model_kin
         /* letters left over: the span is too short for the acronym (전원장치 of
          * 무정전 전원장치(UPS)); a longer span is no worse for it */
         x[SF_acr_short] = ag > 0 ? (ag > 3 ? 3 : ag) / 3 : 0; /* but see SF_sound below */
-        x[SF_acr_fit] = span_acronym_fit(t, i, m, gloss, oracle, fm);
+        const char *from = t[i].s, *to = t[m - 1].s + t[m - 1].len;
+        x[SF_acr_fit] = score_acronym_fit(from, (size_t)(to - from), gloss);
         x[SF_acr_full] = x[SF_acr_fit] == 1;
     } else {
         x[SF_words_gap] = words > ntok ? (words - ntok > 3 ? 3 : words - ntok) / 3.0 : 0;
@@ -1132,7 +1108,6 @@ void score_decide(struct occ *o, const char *line, const struct extract_oracle *
         fm.gloss = gloss;
         fm.cache = facts;
         memset(fm.done, 0, sizeof(fm.done));
-        memset(fm.initial, -1, sizeof(fm.initial));
         span_features(o, gloss, kind, t, m, s0, s0, oracle, &fm, x);
         double best = dot(span_w, x, SF_COUNT);
         for (int i = m - 1; i >= first; i--) {

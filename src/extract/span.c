@@ -600,7 +600,7 @@ static int anchor_first_letter(const struct piece *p, const struct tok *t, int l
 }
 
 /* The first letter of the English the oracle finds for loanword t, upper case, or 0. */
-char span_loanword_initial(const struct tok *t, const struct extract_oracle *oracle)
+static char loanword_initial(const struct tok *t, const struct extract_oracle *oracle)
 {
     uint32_t first = 0;
     utf8_decode(t->s, t->len, &first);
@@ -635,8 +635,8 @@ static int anchor_loanword_letter(const struct piece *p, const struct tok *t, in
             break;
         /* the transliterator is asked about the last word only once a word before
          * it gives the letter */
-        if (span_loanword_initial(&t[j], oracle) == want)
-            return span_loanword_initial(&t[hi], oracle) == want ? -1 : j;
+        if (loanword_initial(&t[j], oracle) == want)
+            return loanword_initial(&t[hi], oracle) == want ? -1 : j;
     }
     return -1;
 }
