@@ -131,7 +131,7 @@ $(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEX
 # Their hash indexes, computed from the tables by a host C program that hashes
 # each key as lexicon.c's lookups do and finds every key back.
 $(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
-                           $(BUILD)/gen/lexicon_data.h
+                           src/util/xmalloc.c $(BUILD)/gen/lexicon_data.h
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -I$(BUILD)/gen -o $@ src/gen/gen_lexindex.c src/util/strmap.c src/util/strpool.c \
 	    src/util/xmalloc.c

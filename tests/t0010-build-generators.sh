@@ -328,6 +328,17 @@ test_expect_success 'make with a cut Unihan stops at gen_sino.sh, no table, no b
     no_build_output tree/build/gen/sino_syllables.h &&
     test -s tree/build/gen/unicode_tables.h
 '
+# a compiler that finds every file but libsqlite3.a (-print-file-name gives back
+# the bare name, as gcc does for a file it cannot find)
+printf '#!/bin/sh\ncase $1 in -print-file-name=libsqlite3.a) echo libsqlite3.a; exit 0 ;; esac\nexec cc "$@"\n' \
+    >nosqlite-cc && chmod +x nosqlite-cc || exit 1
+test_expect_success 'make check-deps names the package of a missing static archive' '
+    test_must_fail make -C tree check-deps CC="$SCRATCH/nosqlite-cc" >make.out 2>&1 &&
+    test_grep "missing libsqlite3.a (Debian package libsqlite3-dev; or build with SHARED_LIBS=1)" \
+        make.out &&
+    test_grep "run .make deps. (as root) to install: libsqlite3-dev$" make.out &&
+    make -C tree check-deps CC="$SCRATCH/nosqlite-cc" SHARED_LIBS=1 >make.out 2>&1
+'
 test_expect_success 'make with an empty lexicon stops at gen_lexicon.awk' '
     test_must_fail make -C tree LEXICONS="$SCRATCH/bad/empty.tsv" >make.out 2>&1 &&
     test_grep "gen_lexicon.awk: error: empty file" make.out &&

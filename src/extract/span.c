@@ -1202,10 +1202,10 @@ static uint32_t word_initial_form(uint32_t c)
     if (!uc_is_hangul_syllable(c))
         return c;
     unsigned v = c - 0xAC00, ini = v / 588, med = v / 28 % 21, fin = v % 28;
-    /* before ㅣ and the y-vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㄹ drops (제11항), before others it is ㄴ */
-    int iy = med == 20 || med == 2 || med == 6 || med == 7 || med == 12 || med == 17;
     if (ini != INI_R)
         return c;
+    /* before ㅣ and the y-vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㄹ drops (제11항), before others it is ㄴ */
+    int iy = med == 20 || med == 2 || med == 6 || med == 7 || med == 12 || med == 17;
     return 0xAC00 + ((iy ? INI_NULL : INI_N) * 21u + med) * 28u + fin;
 }
 
