@@ -10,6 +10,7 @@
 #   make eval       score the seeds (needs ../shared) and the corpus of tests/corpus/
 #   make fit        refit the extraction model (glossaries/model/) on the dev split
 #   make cv         the dev split's F1 under 4-fold cross-validation of the fit
+#   make fit-translit  refit the transliterator's ranking weights (glossaries/model/translit.tsv)
 #   make bench      benchmarks (see docs/benchmarks.md)
 #   make lint       clang-tidy (.clang-tidy) and the include layering (tests/layering.sh)
 #   make format | format-check | lint-fast | layering-check | hdr-check | fuzz | clean
@@ -71,7 +72,8 @@ LIB_DIRS = util xml doc text model extract align termbase io check parallel pipe
 LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
-           $(BUILD)/gen/lexicon_index.h $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h
+           $(BUILD)/gen/lexicon_index.h $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h \
+           $(BUILD)/gen/translit_weights.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -81,7 +83,7 @@ LIB      = $(BUILD)/libdadeum.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check-deps have-deps demo test check units test-run eval fit cv bench lint lint-fast \
+.PHONY: all deps check-deps have-deps demo test check units test-run eval fit cv fit-translit bench lint lint-fast \
         layering-check format format-check hdr-check fuzz clean
 .SUFFIXES:
 .DELETE_ON_ERROR:
@@ -144,6 +146,12 @@ $(BUILD)/gen/model_data.h: src/gen/sort_rows.awk src/gen/gen_model.awk $(MODEL) 
 	@mkdir -p $(@D)
 	$(QUIET_GEN)LC_ALL=C awk -f src/gen/sort_rows.awk -f src/gen/gen_model.awk $(MODEL) > $@+ \
 	    || { rm -f $@+; exit 1; }; mv -f $@+ $@
+
+# The transliterator's ranking weights (tests/fit_translit.py fits them; docs/alignment.md).
+$(BUILD)/gen/translit_weights.h: src/gen/sort_rows.awk src/gen/gen_model.awk glossaries/model/translit.tsv | check-deps
+	@mkdir -p $(@D)
+	$(QUIET_GEN)LC_ALL=C awk -v weights=TW_ -f src/gen/sort_rows.awk -f src/gen/gen_model.awk \
+	    glossaries/model/translit.tsv > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 # Tables mined once from Debian's Korean message catalogues and CLDR's emoji annotations
 # by src/gen/mine_l10n.py
@@ -391,7 +399,7 @@ eval: all
 	@$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds-crossgold.tsv build/eval/seeds-cross.tsv | grep -E 'recall|gold pairs'
 	@echo "== loanword -> English (dadeum translit), top-1 and top-3"
 	@sh tests/translit_eval.sh ./$(PROG) tests/data/translit/dev.tsv tests/data/translit/loanwords.tsv \
-	    tests/data/translit/l10n-kde.tsv tests/data/translit/corpus-gold.tsv
+	    tests/data/translit/l10n-kde.tsv tests/data/translit/corpus-dev.tsv tests/data/translit/corpus-test.tsv
 
 # make fit: refit the extraction model on the dev split (and the bundled seed releases),
 # the span model first, then the pair model on the spans it gives; writes
@@ -407,6 +415,11 @@ fit: all
 # (tests/corpus/cv.py; refits and rebuilds per fold, restores the weights after)
 cv: all
 	$(PYTHON) tests/corpus/cv.py --dadeum ./$(PROG)
+
+# make fit-translit: refit the transliterator's ranking weights on the tuning lists
+# (tests/fit_translit.py; rebuilds per trial, prints the held-out lists at the end).
+fit-translit: all
+	$(PYTHON) tests/fit_translit.py --dadeum ./$(PROG)
 
 bench: all
 	@sh tests/bench/run.sh ./$(PROG)
@@ -443,7 +456,7 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/lexicon_index.h \
 	    build/fuzz/gen/attested_data.h \
 	    build/fuzz/gen/ko_wordforms.h \
-	    build/fuzz/gen/model_data.h
+	    build/fuzz/gen/model_data.h build/fuzz/gen/translit_weights.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \
 	  mkdir -p build/fuzz/$$f/corpus && \

@@ -9,11 +9,11 @@ its provenance comment quotes.
 
 Tuning data (the only data the fit reads):
   tests/data/translit/dev.tsv            the development list of loanwords
-  tests/data/translit/corpus-gold.tsv    rows whose Korean side is a gold loanword
-                                         of a dev-split document of tests/corpus/
+  tests/data/translit/corpus-dev.tsv     the loanwords of tests/corpus/'s dev split
+                                         (tests/corpus/loanword_list.py)
 Held out (scored with the fitted table, never used to fit it):
   tests/data/translit/loanwords.tsv, tests/data/translit/l10n-kde.tsv,
-  corpus-gold.tsv rows of test-split documents only.
+  tests/data/translit/corpus-test.tsv (the test split's loanwords).
 
 Each word goes through `dadeum translit --score -n 1` (the score the
 extractor stores for a one-word loanword); its answer is right when it equals
@@ -32,8 +32,6 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "corpus"))
-import corpus  # noqa: E402
 
 TARGET = 0.95
 MIN_BAND = 25
@@ -54,20 +52,6 @@ def read_list(name):
             if len(r) >= 2 and r[0] and r[1] and r[0] != "ko":
                 rows.append((r[0], r[1]))
     return rows
-
-
-def corpus_split_of_loanwords():
-    """{Korean loanword: split} from the gold rows (a word of both splits counts as test)."""
-    split = {}
-    for g in corpus.all_gold():
-        if g["kind"] != "loanword":
-            continue
-        s = corpus.split_of(g["doc"])
-        if split.get(g["gloss"]) != "test":
-            split[g["gloss"]] = s
-        if split.get(g["ko"]) != "test":
-            split[g["ko"]] = s
-    return split
 
 
 def score(prog, rows):
@@ -128,17 +112,15 @@ def main(argv):
     elif argv:
         print(__doc__, file=sys.stderr)
         return 2
-    split = corpus_split_of_loanwords()
-    cg = read_list("corpus-gold.tsv")
     sets = {
         "dev.tsv": read_list("dev.tsv"),
-        "corpus-gold dev": [r for r in cg if split.get(r[0]) == "dev"],
+        "corpus-dev.tsv": read_list("corpus-dev.tsv"),
         "loanwords.tsv": read_list("loanwords.tsv"),
         "l10n-kde.tsv": read_list("l10n-kde.tsv"),
-        "corpus-gold test": [r for r in cg if split.get(r[0]) == "test"],
+        "corpus-test.tsv": read_list("corpus-test.tsv"),
     }
     scored = {k: score(prog, v) for k, v in sets.items()}
-    tune = scored["dev.tsv"] + scored["corpus-gold dev"]
+    tune = scored["dev.tsv"] + scored["corpus-dev.tsv"]
     bands = fit(tune)
     print("bands (lowest raw score, probability, words):")
     for lo, p, n in bands:

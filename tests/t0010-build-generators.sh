@@ -239,6 +239,22 @@ test_expect_success 'gen_model.awk: a missing weights file fails' '
     gen_fails "expected pair.tsv, span.tsv and word-classes.tsv" \
         awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" "$M/pair.tsv" "$M/word-classes.tsv"
 '
+test_expect_success 'gen_model.awk: the weights of the transliterator' '
+    LC_ALL=C awk -v weights=TW_ -f "$GEN/sort_rows.awk" -f "$GEN/gen_model.awk" "$M/translit.tsv" >tw.h &&
+    grep -q "^#define TW_split ([0-9]*)$" tw.h && grep -q "^#define TW_pair ([0-9]*)$" tw.h &&
+    ! grep -q model_words tw.h &&
+    test $(grep -c "^#define TW_" tw.h) -eq $(grep -c "^[a-z_]*	-*[0-9]*$" "$M/translit.tsv")
+'
+test_expect_success 'gen_model.awk: a transliterator weight that is not an integer fails' '
+    sed "s/^split\t.*/split\t1.5/" "$M/translit.tsv" >bad/translit.tsv &&
+    gen_fails "translit.tsv:.*is not an integer" awk -v weights=TW_ -f "$GEN/sort_rows.awk" \
+        -f "$GEN/gen_model.awk" bad/translit.tsv
+'
+test_expect_success 'gen_model.awk: transliterator weights cut short fail' '
+    grep -v "^#" "$M/translit.tsv" | head -4 >bad/translit.tsv &&
+    gen_fails "expected one file of 10 weights or more" awk -v weights=TW_ -f "$GEN/sort_rows.awk" \
+        -f "$GEN/gen_model.awk" bad/translit.tsv
+'
 test_expect_success 'gen_lexicon.awk: a row it would drop fails with its line' '
     { cat "$TOP/glossaries/lexicon/acronyms.tsv" && echo KEYONLY; } >bad/acronyms.tsv &&
     n=$(wc -l <bad/acronyms.tsv) &&

@@ -232,4 +232,26 @@ test_expect_success 'evaluate.py refuses to list the test split errors' '
 	test_expect_code 2 python3 "$C/evaluate.py" --dadeum "$DADEUM" --errors test 2>err &&
 	test_grep "never read for errors" err
 '
+T=$TOP/tests/data/translit
+test_expect_success 'loanword_list.py: the committed lists are what the review gives' '
+	mkdir -p lw &&
+	python3 "$C/loanword_list.py" lists "$T/corpus-review.tsv" lw 2>err &&
+	cmp lw/corpus-dev.tsv "$T/corpus-dev.tsv" && cmp lw/corpus-test.tsv "$T/corpus-test.tsv" &&
+	test_grep "corpus-dev.tsv: [0-9]* words" err
+'
+test_expect_success 'loanword_list.py: every candidate is a loanword gloss of the gold, reviewed' '
+	python3 "$C/loanword_list.py" candidates >cand &&
+	test $(wc -l <cand) -gt 500 &&
+	awk -F "\t" "NF != 4 || \$3 !~ /^(dev|test)$/ { bad = 1 } END { exit bad }" cand &&
+	grep -v "^#" "$T/corpus-review.tsv" | cut -f1 | sort >reviewed &&
+	cut -f1 cand | sort >cands &&
+	comm -23 cands reviewed >unreviewed && ! test -s unreviewed
+'
+test_expect_success 'loanword_list.py: a malformed review row is named by file and line' '
+	{ head -5 "$T/corpus-review.tsv" && printf "스마트\tsmart\tdev\tmaybe\n"; } >bad-review.tsv &&
+	test_expect_code 1 python3 "$C/loanword_list.py" lists bad-review.tsv lw 2>err &&
+	test_grep "bad-review.tsv:6: expected ko, en, dev|test, keep|fix|drop" err &&
+	test_expect_code 2 python3 "$C/loanword_list.py" bogus 2>err
+'
+
 test_done

@@ -28,7 +28,7 @@
  *      a word is also that word prefixed (케이팝 K-pop, 이커머스 e-commerce);
  *   5. a word that is wholly the names of Latin letters (시에스, 티브이,
  *      에스엔에스) also reads as that initialism (CS, TV, SNS), ranked at
- *      LETTER_NAMES_RANK: above a near rendering (shies, tb, essence), below
+ *      TW_letter_names: above a near rendering (shies, tb, essence), below
  *      an exact one of a common word (아이 eye, 이지 easy).
  *
  * All costs are in tenths of a plain jamo substitution.
@@ -53,28 +53,35 @@
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
-#define MIN_INDEL 3         /* cheapest insertion or deletion (a null initial ㅇ) */
-#define FIRST_MAX_COST 5    /* first-code buckets scanned: substitution cost <= this */
-#define RANK_POOL 48        /* words spell-checked and ranked per lookup */
-#define NAME_PENALTY 8      /* a word hunspell rejects (proper names, rare forms) */
-#define VARIANT_PENALTY 1   /* a spelling-influenced, compound or derived rendering */
-#define CUSTOM_PENALTY 2    /* a customary rendering (빅, 스코어) */
-#define LETTER_PENALTY 1    /* a letter reading that ko.dic attests (사우나) */
-#define INFLECTED_PENALTY 2 /* a plural or past form: loanwords take the base form */
-#define NOT_NOUN_PENALTY 1  /* a word mostly used as a verb or adjective (break, not brake) */
-#define FUNCTION_PENALTY 4  /* a function word, never borrowed alone (via, not buyer) */
-#define TIER_NONE_PENALTY 3 /* a word in no SCOWL list (see tier_penalty) */
-#define SPLIT_PENALTY 12    /* per split of a compound */
-#define PREFIX_PENALTY 4    /* a letter prefix read off the word (K-pop, step 4b) */
-#define JOIN_BONUS 16       /* the parts of a compound form one known word */
-#define COLLOC_BONUS 8      /* ... or a compound WordNet lists as separate words */
-#define LETTER_NAMES_RANK 3 /* an initialism spelled out in letter names (step 5) */
-#define MAX_SYLLABLES 30    /* longer input is refused */
-#define MAX_SPLIT_SYL 10    /* longer words are not split */
+#define MIN_INDEL 3      /* cheapest insertion or deletion (a null initial ㅇ) */
+#define FIRST_MAX_COST 5 /* first-code buckets scanned: substitution cost <= this */
+#define RANK_POOL 48     /* words spell-checked and ranked per lookup */
+/*
+ * The ranking's weights (glossaries/model/translit.tsv, fitted by
+ * tests/fit_translit.py), in tenths of a plain jamo substitution:
+ *   TW_name          a word hunspell rejects (proper names, rare forms)
+ *   TW_variant       a spelling-influenced, compound or derived rendering
+ *   TW_customary     a customary rendering (빅, 스코어)
+ *   TW_letter        a letter reading that ko.dic attests (사우나)
+ *   TW_inflected     a plural or past form: loanwords take the base form
+ *   TW_not_noun      a word mostly used as a verb or adjective (break, not brake)
+ *   TW_function      a function word, never borrowed alone (via, not buyer)
+ *   TW_tier_none     a word in no SCOWL list (see tier_penalty)
+ *   TW_tier_tenths   tenths of a unit per SCOWL tier
+ *   TW_split         per split of a compound
+ *   TW_prefix        a letter prefix read off the word (K-pop, step 4b)
+ *   TW_join          bonus: the parts of a compound form one known word
+ *   TW_colloc        bonus: ... or a compound WordNet lists as separate words
+ *   TW_letter_names  the rank of an initialism spelled out in letter names (step 5)
+ *   TW_pair          the attested prior's weight (see count_prior)
+ */
+#include "translit_weights.h"
+#define MAX_SYLLABLES 30 /* longer input is refused */
+#define MAX_SPLIT_SYL 10 /* longer words are not split */
 
 /*
  * The attested prior (attested.h), in tenths, subtracted from a word's rank:
- * PAIR_WEIGHT * log2(1 + c), c the messages of Debian's Korean catalogues
+ * TW_pair * log2(1 + c), c the messages of Debian's Korean catalogues
  * that show the word beside a Hangul spelling within NEAR_LIMIT of the query.
  * Fit on tests/data/translit/dev.tsv by grid search (PAIR 0..12, NEAR 0..8):
  * top-1 0.936 at PAIR 0, 0.944 for PAIR 2..12 at NEAR 0; any NEAR > 0 lost
@@ -82,7 +89,6 @@
  * tried and dropped: a prior on the word's count over all spellings (0.893
  * at its smallest useful weight).
  */
-#define PAIR_WEIGHT 4
 #define NEAR_LIMIT 0
 
 /*
@@ -136,7 +142,7 @@ struct part {
 /* The prior, in tenths, of a pair the catalogues attest c times. */
 static int count_prior(unsigned c)
 {
-    return c ? (int)lround(PAIR_WEIGHT * log2(1.0 + c)) : 0;
+    return c ? (int)lround(TW_pair * log2(1.0 + c)) : 0;
 }
 
 /* The attested prior of word w for the Hangul word q[0..n), in tenths. */
@@ -521,7 +527,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
  */
 static int tier_penalty(unsigned tier)
 {
-    return tier >= TRANSLIT_TIER_NONE ? TIER_NONE_PENALTY : (int)tier;
+    return tier >= TRANSLIT_TIER_NONE ? TW_tier_none : ((int)tier * TW_tier_tenths + 5) / 10;
 }
 
 /*
@@ -539,8 +545,8 @@ static void not_noun_ties(struct hit *h, size_t n)
             continue;
         for (size_t j = 0; j < n; j++)
             if (!(h[j].eflags & TRANSLIT_ENTRY_NOT_NOUN) && h[j].dist == h[i].dist &&
-                h[j].variant == h[i].variant && h[j].rank <= h[i].rank + NOT_NOUN_PENALTY) {
-                h[i].rank += NOT_NOUN_PENALTY;
+                h[j].variant == h[i].variant && h[j].rank <= h[i].rank + TW_not_noun) {
+                h[i].rank += TW_not_noun;
                 break;
             }
     }
@@ -581,23 +587,23 @@ static size_t rank_hits(struct translit *t, const unsigned char *q, size_t n, in
             continue; /* a derived agent noun must be a real word */
         h[i].rank = h[i].dist + tier_penalty(h[i].tier);
         if (h[i].spelled == 0)
-            h[i].rank += NAME_PENALTY;
+            h[i].rank += TW_name;
         if (h[i].inflected)
-            h[i].rank += INFLECTED_PENALTY;
+            h[i].rank += TW_inflected;
         /* whole words only: a compound's parts may be anything (new of green new deal) */
         if (prior && (h[i].eflags & TRANSLIT_ENTRY_FUNCTION))
-            h[i].rank += FUNCTION_PENALTY;
+            h[i].rank += TW_function;
         if (prior) { /* the word's own attestation, or its stem's (sourcing) */
             int a = attested_prior(q, n, translit_words + h[i].word);
             int g = ing_prior(q, n, translit_words + h[i].word);
             h[i].rank -= a > g ? a : g;
         }
         if (h[i].variant == TRANSLIT_V_CUSTOMARY)
-            h[i].rank += CUSTOM_PENALTY;
+            h[i].rank += TW_customary;
         else if (h[i].variant == TRANSLIT_V_LETTERS)
-            h[i].rank += LETTER_PENALTY;
+            h[i].rank += TW_letter;
         else if (h[i].variant != TRANSLIT_V_STANDARD)
-            h[i].rank += VARIANT_PENALTY;
+            h[i].rank += TW_variant;
         h[k++] = h[i];
     }
     if (prior)
@@ -871,7 +877,7 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
                       const size_t *pick, size_t np, struct split_best *best)
 {
     uint32_t w[3];
-    int rank = SPLIT_PENALTY * (int)(np - 1), dist = 0, closed, weak = 0, closest = 1;
+    int rank = TW_split * (int)(np - 1), dist = 0, closed, weak = 0, closest = 1;
 
     for (size_t i = 0; i < np; i++) {
         const struct part *p = parts[i];
@@ -885,7 +891,7 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
              (strlen(translit_words + w[i]) == 2 && i + 1 < np && p->rank[pick[i]] > 0)))
             weak = 1;
     }
-    if (rank - JOIN_BONUS >= best->rank)
+    if (rank - TW_join >= best->rank)
         return;
     closed = joins_closed(t, w, np);
     /* no part farther than its best reading: a compound must not pull a part to
@@ -896,9 +902,9 @@ static void split_try(struct translit *t, struct part *const *parts, const size_
     if (weak && !closed && !colloc)
         return;
     if (closed)
-        rank -= JOIN_BONUS;
+        rank -= TW_join;
     else if (colloc)
-        rank -= COLLOC_BONUS;
+        rank -= TW_colloc;
     if (rank < best->rank) {
         best->rank = rank;
         best->dist = dist;
@@ -1024,7 +1030,7 @@ static int letter_prefix(struct translit *t, const char *s, size_t len,
             /* the penalty counts from a sure rest: an attested rest (러닝: running)
              * ranks below 0, where it would hide the doubt the prefix adds and the
              * rest's own coin toss (e-running beside e-learning) */
-            rank[found++] = (hits[i].rank > 0 ? hits[i].rank : 0) + PREFIX_PENALTY;
+            rank[found++] = (hits[i].rank > 0 ? hits[i].rank : 0) + TW_prefix;
         }
     }
     free(hits);
@@ -1176,13 +1182,13 @@ static int lookup_ranked(struct translit *t, const char *s, size_t len,
     }
     for (size_t i = 0; k < max && (i < nh || have_split || np < nprefix || have_letters);) {
         struct translit_candidate *c = &out[k];
-        if (have_letters && (i >= nh || LETTER_NAMES_RANK < hits[i].rank) &&
-            (!have_split || LETTER_NAMES_RANK < split_rank) &&
-            (np >= nprefix || LETTER_NAMES_RANK < prefix_rank[np])) {
+        if (have_letters && (i >= nh || TW_letter_names < hits[i].rank) &&
+            (!have_split || TW_letter_names < split_rank) &&
+            (np >= nprefix || TW_letter_names < prefix_rank[np])) {
             have_letters = 0;
             memset(c, 0, sizeof(*c));
             memcpy(c->en, letters, strlen(letters) + 1);
-            c->score = confidence(LETTER_NAMES_RANK);
+            c->score = confidence(TW_letter_names);
             k++;
             continue;
         }

@@ -53,6 +53,16 @@ def doc_name(address):
     return hashlib.sha1(address.encode("utf-8")).hexdigest()[:12] + ".txt"
 
 
+def american(en):
+    """en with the American spelling of a British one added (labelling|labeling)."""
+    out = en.split("|")
+    for a in list(out):
+        b = re.sub(r"ell(ing|ed)\b", r"el\1", re.sub(r"ogue\b", "og", a))
+        if b not in out:
+            out.append(b)
+    return "|".join(out)
+
+
 def split_of(doc):
     return "test" if hashlib.sha1(("split:" + doc).encode()).digest()[0] < 0x5A else "dev"
 
