@@ -15,7 +15,8 @@ Held out, scored once at the end and never used to choose:
   tests/data/translit/loanwords.tsv, l10n-kde.tsv, corpus-test.tsv
 
 Top-1 is tests/translit_eval.sh's: case-blind, ignoring spaces and hyphens. The
-file is rewritten with the fitted weights (its comments kept); review the diff
+file is rewritten with the fitted weights (its comments kept; restored to its
+starting values when the fit fails or is interrupted); review the diff
 and rerun tests/calibrate_translit.py, whose bands read the scores these weights
 give. Exit status 0, 1 when a build or a run fails, 2 on usage errors.
 """
@@ -114,22 +115,28 @@ def main(argv):
         return top1(prog, tune)
 
     start = values[:]
-    best = score(values)
-    print(f"start: {best} of {len(tune)} tuning words top-1 ({best / len(tune):.3f})")
-    for rnd in range(1, rounds + 1):
-        moved = False
-        for i, name in enumerate(names):
-            for v in grid(name, values[i]):
-                if v == values[i]:
-                    continue
-                trial = values[:]
-                trial[i] = v
-                s = score(trial)
-                if s > best:
-                    best, values, moved = s, trial, True
-                    print(f"round {rnd}: {name} -> {v}: {best} ({best / len(tune):.3f})", flush=True)
-        if not moved:
-            break
+    done = False
+    try:
+        best = score(values)
+        print(f"start: {best} of {len(tune)} tuning words top-1 ({best / len(tune):.3f})")
+        for rnd in range(1, rounds + 1):
+            moved = False
+            for i, name in enumerate(names):
+                for v in grid(name, values[i]):
+                    if v == values[i]:
+                        continue
+                    trial = values[:]
+                    trial[i] = v
+                    s = score(trial)
+                    if s > best:
+                        best, values, moved = s, trial, True
+                        print(f"round {rnd}: {name} -> {v}: {best} ({best / len(tune):.3f})", flush=True)
+            if not moved:
+                break
+        done = True
+    finally:
+        if not done:  # interrupted or failed: leave the file as it was
+            write_weights(head, names, start)
     write_weights(head, names, values)
     build()
     print("fitted:", ", ".join(f"{n} {a}->{b}" if a != b else f"{n} {a}"
