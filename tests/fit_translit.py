@@ -24,27 +24,19 @@ import os
 import subprocess
 import sys
 
+import calibrate_translit as calibrate
+from calibrate_translit import norm
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DATA = os.path.join(HERE, "data", "translit")
 WEIGHTS = os.path.join(ROOT, "glossaries", "model", "translit.tsv")
 TUNE = ("dev.tsv", "corpus-dev.tsv")
 HELD_OUT = ("loanwords.tsv", "l10n-kde.tsv", "corpus-test.tsv")
 
 
-def norm(s):
-    return s.lower().replace(" ", "").replace("-", "")
-
-
 def read_list(name):
-    rows = []
-    with open(os.path.join(DATA, name), encoding="utf-8") as f:
-        for line in f:
-            r = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(r) < 2 or not r[0] or not r[1] or r[0] == "ko":
-                continue
-            rows.append((r[0], {norm(a) for a in r[1].split("|")}))
-    return rows
+    """[(ko, {normalised gold alternatives})] of a list (calibrate_translit's reader)."""
+    return [(ko, {norm(a) for a in gold.split("|")}) for ko, gold in calibrate.read_list(name)]
 
 
 def read_weights():
@@ -54,7 +46,7 @@ def read_weights():
             r = line.rstrip("\n").split("\t")
             if line.startswith("#") or r == ["feature", "weight"]:
                 head.append(line)
-            elif len(r) == 2:
+            elif len(r) == 2 and r[1].lstrip("-").isdigit():
                 names.append(r[0])
                 values.append(int(r[1]))
             else:
@@ -101,7 +93,7 @@ def main(argv):
     while argv:
         if argv[0] == "--dadeum" and len(argv) > 1:
             prog, argv = os.path.abspath(argv[1]), argv[2:]
-        elif argv[0] == "--rounds" and len(argv) > 1:
+        elif argv[0] == "--rounds" and len(argv) > 1 and argv[1].isdigit() and int(argv[1]) > 0:
             rounds, argv = int(argv[1]), argv[2:]
         else:
             print(__doc__, file=sys.stderr)

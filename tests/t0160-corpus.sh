@@ -254,4 +254,13 @@ test_expect_success 'loanword_list.py: a malformed review row is named by file a
 	test_expect_code 2 python3 "$C/loanword_list.py" bogus 2>err
 '
 
+test_expect_success 'fit_translit.py refuses a bad option before it touches the weights' '
+	cp "$TOP/glossaries/model/translit.tsv" before.tsv &&
+	test_expect_code 2 python3 "$TOP/tests/fit_translit.py" --rounds x 2>err &&
+	test_grep "usage\|fit_translit.py \[--dadeum PROG\]" err &&
+	test_expect_code 2 python3 "$TOP/tests/fit_translit.py" --rounds 0 2>err &&
+	test_expect_code 2 python3 "$TOP/tests/fit_translit.py" --bogus 2>err &&
+	cmp before.tsv "$TOP/glossaries/model/translit.tsv"
+'
+
 test_done
