@@ -27,6 +27,17 @@ test_expect_success 'long forms written in the document win over the lexicon' '
     test_cmp expect actual
 '
 
+test_expect_success 'English after an acronym and a middle dot is its long form when the acronym abbreviates it' '
+    cat >doc.txt <<-\EOF &&
+	미국은 화장품 규제 현대화법(MoCRA·The Modernization of Cosmetics Regulation Act of 2022)을 시행했다.
+	독일연구재단(DFG, German Research Foundation)과 일한다.
+	EOF
+    dadeum extract doc.txt >out.tsv &&
+    cols out.tsv >actual &&
+    rows "화장품 규제 현대화법" MoCRA abbrev "The Modernization of Cosmetics Regulation Act of 2022" MoCRA corpus >expect &&
+    test_cmp expect actual
+'
+
 test_expect_success 'a loanword that spells the acronym beside it takes the acronym as its English' '
     cat >doc.txt <<-\EOF &&
 	농촌진흥청은 해외농업기술개발사업(코피아, KOPIA) 센터를 열었다.

@@ -1741,6 +1741,117 @@ static int money(const char *s, size_t len)
     return one_of(s, len, currencies);
 }
 
+/* The separator of a bracket's items at s (a comma that groups no digits, a
+ * semicolon, a middle dot): its length in bytes, else 0. */
+static size_t item_separator(const char *s, const char *start, const char *end)
+{
+    if (*s == ',')
+        return s > start && s[-1] >= '0' && s[-1] <= '9' && s + 1 < end && s[1] >= '0' &&
+                       s[1] <= '9'
+                   ? 0
+                   : 1;
+    if (*s == ';')
+        return 1;
+    if (end - s >= 2 && !memcmp(s, "·", 2))
+        return 2;
+    if (end - s >= 3 && !memcmp(s, "ㆍ", 3))
+        return 3;
+    return 0;
+}
+
+/* An acronym or a name written like one: KIST, C.A.R.E, LTE-M, MoCRA, and the
+ * lower-case letter before a capital of eGovFrame and pH. */
+static int acronym_like(const char *s, size_t len)
+{
+    if (gloss_is_acronym_token(s, len))
+        return 1;
+    int letters = 0, turn = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!ascii_is_letter(c) && !(c >= '0' && c <= '9') && c != '-')
+            return 0;
+        letters += ascii_is_letter(c) != 0;
+        turn |= i && s[i - 1] >= 'a' && s[i - 1] <= 'z' && c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2 && turn;
+}
+
+/*
+ * One acronym, then a remark on it after a comma, a semicolon or a middle dot:
+ * what the body became (한국과학기술연구소(KIST, 現 한국과학기술연구원)), what
+ * the measure means (수소이온농도(pH, 물의 산성, …)), a figure or a reach
+ * (액화석유가스(LPG·-9.4%), 해상무선통신망(LTE-M, 100km 이내)), a caption's
+ * words (WISET·소장 한화진·사진). The words of a bracket that are not the gloss
+ * are dropped; English words after the acronym that it abbreviates are its long
+ * form (MoCRA·The Modernization of Cosmetics Regulation Act of 2022). The
+ * bracket stays whole, for reject_shape to judge, when it lists things: another
+ * Latin token or acronym after the first (NOx, O3, PM2.5; ISO·IEC; LTE, WCDMA
+ * 등), English the acronym does not abbreviate (KISA, Internet Agency), a year
+ * (OECD, 2023: a citation), items of one word each (AI, 반도체;
+ * AI·AI반도체·양자), or two items or more after a middle dot
+ * (IoT·빅데이터·자율주행차·드론 활용).
+ */
+static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansion)
+{
+    const char *start = g->buf, *end = g->buf + g->len, *sep = start;
+    size_t sl = 0;
+    while (sep < end && !(sl = item_separator(sep, start, end)))
+        sep++;
+    size_t fl = (size_t)(sep - start);
+    while (fl && start[fl - 1] == ' ')
+        fl--;
+    if (!sl || !fl || memchr(start, ' ', fl) || !acronym_like(start, fl))
+        return;
+    const char *rest = sep + sl;
+    while (rest < end && *rest == ' ')
+        rest++;
+    if (rest == end || (end - rest >= 4 && gloss_is_year(rest)) || *rest == '\'')
+        return;
+    size_t items = 0, one_word = 0;
+    int dotted = sl > 1;
+    struct ko_script rs;
+    ko_script_of(rest, (size_t)(end - rest), &rs);
+    for (const char *p = rest; p < end;) {
+        const char *q = p;
+        size_t l = 0;
+        while (q < end && !(l = item_separator(q, start, end)))
+            q++;
+        size_t il = (size_t)(q - p);
+        while (il && p[il - 1] == ' ')
+            il--;
+        struct ko_script is;
+        ko_script_of(p, il, &is);
+        int spaced = memchr(p, ' ', il) != NULL;
+        if (il && !spaced && is.latin && !is.hangul && !is.han)
+            return; /* another Latin token: a list (NOx, O3, PM2.5) */
+        for (size_t w = 0; w < il;) {
+            size_t wl = 0;
+            while (w + wl < il && p[w + wl] != ' ')
+                wl++;
+            if (gloss_is_acronym_token(p + w, wl))
+                return; /* another acronym among words: (LTE, WCDMA 등) */
+            w += wl + 1;
+        }
+        items += is.hangul || is.latin || is.han;
+        one_word += (is.hangul || is.latin || is.han) && !spaced;
+        dotted |= q < end && l > 1;
+        p = q < end ? q + l : end;
+        while (p < end && *p == ' ')
+            p++;
+    }
+    if ((items && one_word == items) || (dotted && items >= 2))
+        return; /* AI, 반도체; AI·빅데이터·드론 활용: figures (LPG·-9.4%) aside */
+    if (rs.latin && !rs.hangul && !rs.han) {
+        /* English that does not spell the acronym lists another thing (KISA,
+         * Internet Agency); English that does is its long form */
+        if (!initials_cover(start, fl, rest, (size_t)(end - rest)))
+            return;
+        if (!expansion->len)
+            strbuf_add(expansion, rest, (size_t)(end - rest));
+    }
+    strbuf_setlen(g, fl);
+}
+
 /*
  * Drops a share after an acronym: (KDI·1.6%), (IMF, 2.9%), forecasts and votes
  * that quote a body with its figure. The item after the last comma or middle dot
@@ -1961,7 +2072,14 @@ const char *gloss_clean(const char *inner, size_t len, const struct extract_orac
             return why;
         }
     }
-    return reject_shape(out);
+    const char *why = reject_shape(out);
+    if (why && (!strcmp(why, "enumeration") || !strcmp(why, "date, time or number"))) {
+        size_t whole = out->len;
+        strip_remark_after_acronym(out, expansion);
+        if (out->len < whole)
+            why = reject_shape(out);
+    }
+    return why;
 }
 
 void extract_pair_to_model(const struct extract_pair *x, struct model_pair *p)

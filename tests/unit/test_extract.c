@@ -465,6 +465,23 @@ static void test_clean_expansion(void)
     clean("AI, 반도체", &c);
     STR_EQ(c.expansion, "", "Korean after the comma");
     STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "Korean after the comma");
+    /* an acronym, then a remark: the acronym is the gloss, the remark dropped */
+    clean("KIST, 現 한국과학기술연구원", &c);
+    OK(c.why == NULL, "an acronym and what it became: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "KIST", "the acronym before a remark");
+    STR_EQ(c.expansion, "", "a remark is no expansion");
+    clean("MoCRA·The Modernization of Cosmetics Regulation Act of 2022", &c);
+    OK(c.why == NULL, "an acronym and its long form with a year: %s", c.why ? c.why : "");
+    STR_EQ(c.gloss, "MoCRA", "the acronym before its long form");
+    STR_EQ(c.expansion, "The Modernization of Cosmetics Regulation Act of 2022",
+           "the long form after a middle dot");
+    /* ... but not a source and its year, nor a list */
+    clean("OECD, 2023", &c);
+    STR_EQ(c.why ? c.why : "(accepted)", "date, time or number", "a citation");
+    clean("LTE, WCDMA 등", &c);
+    OK(c.why != NULL, "a list of acronyms is refused");
+    clean("IoT·빅데이터·자율주행차·드론 활용", &c);
+    STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "three dotted items");
     /* ... unless it names a body: the acronym's Korean name, a second gloss */
     clean("KISA, 한국인터넷진흥원", &c);
     OK(c.why == NULL, "a body's name after the comma: %s", c.why ? c.why : "");
