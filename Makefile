@@ -73,7 +73,7 @@ LIB_SRC  = $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 GEN_HDR  = $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/sino_syllables.h $(BUILD)/gen/lexicon_data.h \
            $(BUILD)/gen/lexicon_index.h $(BUILD)/gen/model_data.h $(BUILD)/gen/attested_data.h $(BUILD)/gen/ko_wordforms.h \
-           $(BUILD)/gen/translit_weights.h
+           $(BUILD)/gen/ko_wordforms_index.h $(BUILD)/gen/translit_weights.h
 LEXICONS = $(wildcard glossaries/lexicon/*.tsv)
 MODEL    = glossaries/model/pair.tsv glossaries/model/span.tsv glossaries/model/word-classes.tsv
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -122,6 +122,17 @@ $(BUILD)/gen/sino_syllables.h: src/gen/gen_sino.sh | check-deps
 $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk | check-deps
 	@mkdir -p $(@D)
 	$(QUIET_GEN)sh src/gen/gen_wordforms.sh $(KODIC) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+
+# Their hash indexes, made by a host C program that hashes each word as
+# wordlist_index_find does and refuses a class cut short.
+$(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
+                            src/util/xmalloc.c $(BUILD)/gen/ko_wordforms.h
+	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
+	    -I$(BUILD)/gen -o $@ src/gen/gen_wordindex.c src/util/strmap.c src/util/strpool.c \
+	    src/util/xmalloc.c
+
+$(BUILD)/gen/ko_wordforms_index.h: $(BUILD)/gen/gen_wordindex
+	$(QUIET_GEN)$< > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
 # The folder is a prerequisite too: a lexicon deleted or added changes its time,
 # not the time of any file still listed.
@@ -455,7 +466,7 @@ fuzz: $(TRANSLIT_C) $(LOANLIKE_C) $(COLLOC_C)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz build/fuzz/gen/unicode_tables.h \
 	    build/fuzz/gen/sino_syllables.h build/fuzz/gen/lexicon_data.h build/fuzz/gen/lexicon_index.h \
 	    build/fuzz/gen/attested_data.h \
-	    build/fuzz/gen/ko_wordforms.h \
+	    build/fuzz/gen/ko_wordforms.h build/fuzz/gen/ko_wordforms_index.h \
 	    build/fuzz/gen/model_data.h build/fuzz/gen/translit_weights.h
 	@for f in $(FUZZERS); do \
 	  echo "== fuzz_$$f ($(FUZZ_SECONDS) s)"; \

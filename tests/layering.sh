@@ -44,7 +44,7 @@ rules='
 
 # Headers the Makefile generates into build/gen/ (found through -Ibuild/gen).
 generated='unicode_tables.h sino_syllables.h lexicon_data.h lexicon_index.h model_data.h attested_data.h
-ko_wordforms.h translit_weights.h'
+ko_wordforms.h ko_wordforms_index.h translit_weights.h'
 
 # Known violations, each "file included-path  # why", to be removed as they
 # are fixed; none since the data model moved to model/ (termbase no longer

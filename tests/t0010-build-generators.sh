@@ -184,6 +184,44 @@ test_expect_success 'gen_lexindex: a map cut short fails, nothing written' '
     gen_fails "lex_morphemes: 10 keys, want >= 150" short/gen_lexindex
 '
 
+# wordindex DIR: gen_wordindex compiled here as DIR/gen_wordindex, with the
+# ko_wordforms.h of DIR (the real one gen_wordforms.sh wrote above, or one made wrong)
+wordindex() {
+    cc -std=c11 -O1 -I"$TOP/src" -I"$1" -o "$1/gen_wordindex" "$GEN/gen_wordindex.c" \
+        "$TOP/src/util/strmap.c" "$TOP/src/util/strpool.c" "$TOP/src/util/xmalloc.c"
+}
+test_expect_success 'gen_wordindex: an index of every class of the real word forms' '
+    mkdir -p wreal && cp w.h wreal/ko_wordforms.h && wordindex wreal &&
+    wreal/gen_wordindex >wi.h &&
+    for c in connective_forms nouns adnominal_forms adverb_forms; do
+        test_grep "^static const uint32_t ko_${c}_slot\[" wi.h || return 1
+    done &&
+    # as many filled slots as words
+    words=$(sed -n "/^static const char ko_adverb_forms\[\]/,/;$/p" w.h | grep -c "\\\\0\"") &&
+    slots=$(sed -n "/ko_adverb_forms_slot/,/};/p" wi.h | sed "1s/.*{//" | tr -c "0-9\n" " " |
+        tr " " "\n" | grep -c "^[1-9]") &&
+    test "$words" -ge 1000 && test "$slots" = "$words"
+'
+# wordcut CLASS KEEP TWICE: w.h with class CLASS cut to its first KEEP words
+# (all when 0) and, when TWICE is 1, its first word written twice; its size
+# taken from the array, as gen_wordforms.sh would have written it
+wordcut() {
+    awk -v c="ko_$1" -v keep="$2" -v twice="$3" '
+        $0 ~ "^static const char " c "\\[\\]" { inside = 1; n = 0; print; next }
+        inside && /^    ;$/ { inside = 0; print; next }
+        inside { if (++n == 1 && twice) print; if (!keep || n <= keep) print; next }
+        $0 ~ "^#define " toupper(c) "_SIZE " { print "#define " toupper(c) "_SIZE (sizeof(" c ") - 1)"; next }
+        { print }' w.h
+}
+test_expect_success 'gen_wordindex: words out of order or alike fail, nothing written' '
+    mkdir -p wtwice && wordcut nouns 0 1 >wtwice/ko_wordforms.h && wordindex wtwice &&
+    gen_fails "ko_nouns: words out of order, alike or empty" wtwice/gen_wordindex
+'
+test_expect_success 'gen_wordindex: a class cut short fails, nothing written' '
+    mkdir -p wshort && wordcut adverb_forms 10 0 >wshort/ko_wordforms.h && wordindex wshort &&
+    gen_fails "ko_adverb_forms: 10 words, want >= 1000" wshort/gen_wordindex
+'
+
 test_expect_success 'gen_lexicon.awk: an unknown word list fails with its line' '
     printf "word\tlist\tsource\nfoo\tbogus\tx\n" >bad/words.tsv &&
     gen_fails "bad/words.tsv:2: unknown word list" \

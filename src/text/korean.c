@@ -13,6 +13,7 @@
 
 #include "text/korean.h"
 #include "ko_wordforms.h"
+#include "ko_wordforms_index.h"
 #include "sino_syllables.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
@@ -68,11 +69,14 @@ static struct word_memo *word_slot(const char *tok, size_t len)
 
 static enum ko_form word_form(const char *tok, size_t len)
 {
-    if (wordlist_find(ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, tok, len) >= 0)
+    if (wordlist_index_find(ko_adnominal_forms, ko_adnominal_forms_slot, ko_adnominal_forms_MASK,
+                            tok, len) >= 0)
         return KO_FORM_ADNOMINAL;
-    if (wordlist_find(ko_connective_forms, KO_CONNECTIVE_FORMS_SIZE, tok, len) >= 0)
+    if (wordlist_index_find(ko_connective_forms, ko_connective_forms_slot, ko_connective_forms_MASK,
+                            tok, len) >= 0)
         return KO_FORM_CONNECTIVE;
-    if (wordlist_find(ko_adverb_forms, KO_ADVERB_FORMS_SIZE, tok, len) >= 0)
+    if (wordlist_index_find(ko_adverb_forms, ko_adverb_forms_slot, ko_adverb_forms_MASK, tok,
+                            len) >= 0)
         return KO_FORM_ADVERB;
     return KO_FORM_NONE;
 }
@@ -91,9 +95,9 @@ int ko_is_noun(const char *tok, size_t len)
 {
     struct word_memo *m = word_slot(tok, len);
     if (!m)
-        return wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+        return wordlist_index_find(ko_nouns, ko_nouns_slot, ko_nouns_MASK, tok, len) >= 0;
     if (m->noun == WORD_MEMO_UNKNOWN)
-        m->noun = wordlist_find(ko_nouns, KO_NOUNS_SIZE, tok, len) >= 0;
+        m->noun = wordlist_index_find(ko_nouns, ko_nouns_slot, ko_nouns_MASK, tok, len) >= 0;
     return m->noun;
 }
 
