@@ -20,12 +20,13 @@ void wordset_build(struct wordset *set, const char *const *words)
     set->mask = cap - 1;
     set->slot = xcalloc(cap, sizeof(*set->slot)); /* kept for the life of the process */
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(words[i]);
-        if (wordset_index(set, words[i], len) >= 0)
-            continue;
-        size_t h = strmap_hash(words[i], len) & set->mask;
-        while (set->slot[h].at)
+        size_t len = strlen(words[i]), h = strmap_hash(words[i], len) & set->mask;
+        /* one walk finds the word listed before or the free slot it takes */
+        while (set->slot[h].at &&
+               !(set->slot[h].len == len && !memcmp(words[set->slot[h].at - 1], words[i], len)))
             h = (h + 1) & set->mask;
+        if (set->slot[h].at)
+            continue;
         set->slot[h].at = (uint32_t)i + 1;
         set->slot[h].len = (uint32_t)len;
         if (len > set->maxlen)
