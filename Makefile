@@ -126,7 +126,7 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 # Their hash indexes, made by a host C program that hashes each word as
 # wordlist_index_find does and refuses a class cut short.
 $(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
-                            src/util/xmalloc.c $(BUILD)/gen/ko_wordforms.h
+                            src/util/strpool.h src/util/xmalloc.c src/util/xmalloc.h $(BUILD)/gen/ko_wordforms.h
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -I$(BUILD)/gen -o $@ src/gen/gen_wordindex.c src/util/strmap.c src/util/strpool.c \
 	    src/util/xmalloc.c

@@ -306,8 +306,9 @@ static int cmp_hit_rank(const void *pa, const void *pb)
 /*
  * Sorts n hits by cmp, stably: by insertion when they are few, as they
  * mostly are (17 rankings of 505 hits in all for a press release), else by
- * qsort (glibc's merge sort, stable too, so that either gives the same
- * order). qsort's calls through a pointer cost a one-document run 0.3 M
+ * qsort (glibc 2.36's merge sort, stable in practice though the standard
+ * promises no order for equal keys; only cmp_hit_word has them, hits of one
+ * word at one distance and variant). qsort's calls through a pointer cost a one-document run 0.3 M
  * instructions, most of them on arrays of a few dozen.
  */
 static inline void sort_hits(struct hit *h, size_t n, int (*cmp)(const void *, const void *))
@@ -414,8 +415,8 @@ static inline int column(const struct translit_jamo_profile *p, unsigned b,
  * 클라우드컴퓨팅 more than it saved).
  */
 struct scan_reach {
-    size_t rows; /* rows 0 .. rows - 1 read, in blocks of 16; 0: no table */
-    size_t rmax; /* r below it has a row of costs: the query's length */
+    size_t rows; /* rows 0 .. rows - 1 read, in blocks of 16 */
+    size_t rmax; /* r below it has a row of costs: the query's length; 0: no table */
     int limit;   /* the query's limit */
     _Alignas(16) unsigned char cost[TRANSLIT_MAX_JAMO][TRANSLIT_COL_ROWS];
 };
@@ -450,8 +451,9 @@ static inline int within_reach(const struct scan_reach *reach, const unsigned ch
 #endif
 }
 
-/* Fills reach for the queries qs[0..nq) of the jamo q: a table for one, none for more. */
-static void reach_fill(struct scan_reach *reach, const unsigned char *q,
+/* Fills reach for the queries qs[0..nq) of the query whose profile is prof: a
+ * table for one, none for more. */
+static void reach_fill(struct scan_reach *reach, const struct translit_jamo_profile *prof,
                        const struct scan_query *qs, size_t nq)
 {
     size_t n = qs[0].n;
@@ -464,7 +466,7 @@ static void reach_fill(struct scan_reach *reach, const unsigned char *q,
         /* the insertion costs of q[i .. n), cheapest first, summed */
         unsigned c[TRANSLIT_MAX_JAMO], m = (unsigned)(n - i), sum[TRANSLIT_MAX_JAMO + 1];
         for (unsigned j = 0; j < m; j++) {
-            unsigned v = (unsigned)translit_jamo_indel_cost(q[i + j]), x = j;
+            unsigned v = prof->ins[0][i + j + 1], x = j; /* q[i + j]'s */
             for (; x > 0 && c[x - 1] > v; x--)
                 c[x] = c[x - 1];
             c[x] = v;
@@ -597,7 +599,7 @@ static void scan(const unsigned char *q, struct scan_query *qs, size_t nq)
     }
     col_ready = 1;
     translit_jamo_first_column(q, n, &prof, col[0]);
-    reach_fill(&reach, q, qs, nq);
+    reach_fill(&reach, &prof, qs, nq);
     for (unsigned c = JAMO_INI; c < JAMO_MED; c++) {
         uint32_t i = translit_trie_bucket[c - JAMO_INI],
                  end = translit_trie_bucket[c - JAMO_INI + 1];

@@ -152,8 +152,6 @@ int translit_jamo_distance(const unsigned char *a, size_t na, const unsigned cha
 
 /* Substitution cost of jamo code a for code b, in tenths (see translit_jamo.c). */
 int translit_jamo_sub_cost(unsigned a, unsigned b);
-/* Insertion or deletion cost of jamo code a, in tenths (see translit_jamo.c). */
-int translit_jamo_indel_cost(unsigned a);
 
 /*
  * The distance column by column over the index word, so that words sharing a

@@ -266,12 +266,6 @@ static void tables_init(void)
     }
 }
 
-int translit_jamo_indel_cost(unsigned a)
-{
-    pthread_once(&tables_once, tables_init);
-    return a < JAMO_INI || a >= JAMO_END ? 20 : indel_table[a];
-}
-
 int translit_jamo_sub_cost(unsigned a, unsigned b)
 {
     pthread_once(&tables_once, tables_init);

@@ -1395,6 +1395,11 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     size_t n = split_items(s, len, it), k = 0;
     if (n < 2)
         return 0;
+    /* items that end in 등 are examples, for the shape checks (SK, 현대차 등) */
+    if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) ||
+        (len > 3 && !memcmp(s + len - 3, "등", 3) &&
+         !uc_is_hangul_syllable(utf8_before(s, len - 3))))
+        return 0;
     /* a title, a colon and a name: (원장:李愚伯) is a label and its value */
     if (n == 2 && it[1].colon && it[0].cls == ITEM_HANGUL && span_person_title(it[0].s, it[0].len))
         return 0;
@@ -1780,16 +1785,17 @@ static int acronym_like(const char *s, size_t len)
  * One acronym, then a remark on it after a comma, a semicolon or a middle dot:
  * what the body became (한국과학기술연구소(KIST, 現 한국과학기술연구원)), what
  * the measure means (수소이온농도(pH, 물의 산성, …)), a figure or a reach
- * (액화석유가스(LPG·-9.4%), 해상무선통신망(LTE-M, 100km 이내)), a caption's
- * words (WISET·소장 한화진·사진). The words of a bracket that are not the gloss
- * are dropped; English words after the acronym that it abbreviates are its long
- * form (MoCRA·The Modernization of Cosmetics Regulation Act of 2022). The
+ * (해상무선통신망(LTE-M, 100km 이내), 엑사플롭스(EF·1초에 100경 번의 …)): a
+ * number, hanja or a word with a particle or an ending says it is a remark. The
+ * words of a bracket that are not the gloss are dropped; English words after the
+ * acronym that it abbreviates are its long form (MoCRA·The Modernization of
+ * Cosmetics Regulation Act of 2022). The
  * bracket stays whole, for reject_shape to judge, when it lists things: another
  * Latin token or acronym after the first (NOx, O3, PM2.5; ISO·IEC; LTE, WCDMA
  * 등), English the acronym does not abbreviate (KISA, Internet Agency), a year
- * (OECD, 2023: a citation), items of one word each (AI, 반도체;
- * AI·AI반도체·양자), or two items or more after a middle dot
- * (IoT·빅데이터·자율주행차·드론 활용).
+ * (OECD, 2023: a citation), examples or a coordination (SK, 현대차 등), items of
+ * one word each (AI, 반도체; AI·AI반도체·양자), two items or more after a middle
+ * dot (IoT·빅데이터·자율주행차·드론 활용), or bare nouns (AI, 차세대 반도체).
  */
 static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansion)
 {
@@ -1806,6 +1812,10 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
     while (rest < end && *rest == ' ')
         rest++;
     if (rest == end || (end - rest >= 4 && gloss_is_year(rest)) || *rest == '\'')
+        return;
+    /* examples or a coordination after it list things too (SK, 현대차 등; AI 및 …) */
+    if (span_ends_with(start, g->len, "등", 3) || has(rest, (size_t)(end - rest), " 및 ") ||
+        has(rest, (size_t)(end - rest), " 또는 "))
         return;
     size_t items = 0, one_word = 0;
     int dotted = sl > 1;
@@ -1841,6 +1851,19 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
     }
     if ((items && one_word == items) || (dotted && items >= 2))
         return; /* AI, 반도체; AI·빅데이터·드론 활용: figures (LPG·-9.4%) aside */
+    /* a remark says something of the acronym: a number, hanja (現, 舊), or a word
+     * with a particle or an ending (물의, 1초에); bare nouns name another item of a
+     * list (AI, 차세대 반도체) */
+    int remark = rs.digit || rs.han;
+    for (const char *w = rest; w < end && !remark;) {
+        const char *e = w;
+        while (e < end && *e != ' ' && !item_separator(e, start, end))
+            e++;
+        remark = e > w && ko_token_stop(w, (size_t)(e - w)) != KO_STOP_NONE;
+        w = e < end ? e + 1 : end;
+    }
+    if (!remark && (rs.hangul || !rs.latin))
+        return;
     if (rs.latin && !rs.hangul && !rs.han) {
         /* English that does not spell the acronym lists another thing (KISA,
          * Internet Agency); English that does is its long form */

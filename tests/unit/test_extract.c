@@ -482,6 +482,8 @@ static void test_clean_expansion(void)
     OK(c.why != NULL, "a list of acronyms is refused");
     clean("IoT·빅데이터·자율주행차·드론 활용", &c);
     STR_EQ(c.why ? c.why : "(accepted)", "enumeration", "three dotted items");
+    clean("SK, 현대차 등", &c);
+    OK(c.why != NULL, "examples after an acronym are refused: %s", c.gloss);
     /* ... unless it names a body: the acronym's Korean name, a second gloss */
     clean("KISA, 한국인터넷진흥원", &c);
     OK(c.why == NULL, "a body's name after the comma: %s", c.why ? c.why : "");
