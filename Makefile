@@ -125,8 +125,9 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 
 # Their hash indexes, made by a host C program that hashes each word as
 # wordlist_index_find does and refuses a class cut short.
-$(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
-                            src/util/strpool.h src/util/xmalloc.c src/util/xmalloc.h $(BUILD)/gen/ko_wordforms.h
+$(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c src/gen/gen_slots.h src/util/strmap.c src/util/strmap.h \
+                            src/util/strpool.c src/util/strpool.h src/util/xmalloc.c src/util/xmalloc.h \
+                            $(BUILD)/gen/ko_wordforms.h
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -I$(BUILD)/gen -o $@ src/gen/gen_wordindex.c src/util/strmap.c src/util/strpool.c \
 	    src/util/xmalloc.c
@@ -143,8 +144,8 @@ $(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEX
 
 # Their hash indexes, computed from the tables by a host C program that hashes
 # each key as lexicon.c's lookups do and finds every key back.
-$(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c src/util/strmap.c src/util/strmap.h src/util/strpool.c \
-                           src/util/xmalloc.c $(BUILD)/gen/lexicon_data.h
+$(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c src/gen/gen_slots.h src/util/strmap.c src/util/strmap.h \
+                           src/util/strpool.c src/util/xmalloc.c $(BUILD)/gen/lexicon_data.h
 	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
 	    -I$(BUILD)/gen -o $@ src/gen/gen_lexindex.c src/util/strmap.c src/util/strpool.c \
 	    src/util/xmalloc.c

@@ -152,11 +152,19 @@ test_expect_success 'gen_lexicon.awk: a word list cut short fails' '
     gen_fails "12 org-suffix rows" awk -f "$GEN/sort_rows.awk" -f "$GEN/gen_lexicon.awk" nolist/*.tsv /dev/null
 '
 
-# lexindex DIR: gen_lexindex compiled here as DIR/gen_lexindex, with the
-# lexicon_data.h of DIR (the real one above, or one made wrong)
-lexindex() {
-    cc -std=c11 -O1 -I"$TOP/src" -I"$1" -o "$1/gen_lexindex" "$GEN/gen_lexindex.c" \
+# index_gen NAME DIR: the index generator src/gen/NAME.c compiled here as DIR/NAME,
+# with the generated header of DIR (the real one, or one made wrong)
+index_gen() {
+    cc -std=c11 -O1 -I"$TOP/src" -I"$2" -o "$2/$1" "$GEN/$1.c" \
         "$TOP/src/util/strmap.c" "$TOP/src/util/strpool.c" "$TOP/src/util/xmalloc.c"
+}
+# filled_slots NAME FILE: how many slots of table NAME_slot in FILE hold a value
+filled_slots() {
+    sed -n "/$1_slot/,/};/p" "$2" | sed "1s/.*{//" | tr -c "0-9\n" " " | tr " " "\n" | grep -c "^[1-9]"
+}
+# lexindex DIR: gen_lexindex with the lexicon_data.h of DIR
+lexindex() {
+    index_gen gen_lexindex "$1"
 }
 test_expect_success 'gen_lexindex: an index of every map of the real lexicons' '
     mkdir -p real && cp l.h real/lexicon_data.h && lexindex real &&
@@ -166,8 +174,7 @@ test_expect_success 'gen_lexindex: an index of every map of the real lexicons' '
     done &&
     # each map has as many filled slots as keys
     keys=$(sed -n "/^static const struct lex_ix lex_morphemes\[\]/,/^};/p" l.h | grep -c "^    {") &&
-    slots=$(sed -n "/lex_morphemes_slot/,/};/p" i.h | sed "1s/.*{//" | tr -c "0-9\n" " " |
-        tr " " "\n" | grep -c "^[1-9]") &&
+    slots=$(filled_slots lex_morphemes i.h) &&
     test "$keys" -ge 150 && test "$slots" = "$keys"
 '
 test_expect_success 'gen_lexindex: two keys alike fail, nothing written' '
@@ -184,11 +191,9 @@ test_expect_success 'gen_lexindex: a map cut short fails, nothing written' '
     gen_fails "lex_morphemes: 10 keys, want >= 150" short/gen_lexindex
 '
 
-# wordindex DIR: gen_wordindex compiled here as DIR/gen_wordindex, with the
-# ko_wordforms.h of DIR (the real one gen_wordforms.sh wrote above, or one made wrong)
+# wordindex DIR: gen_wordindex with the ko_wordforms.h of DIR (gen_wordforms.sh's above)
 wordindex() {
-    cc -std=c11 -O1 -I"$TOP/src" -I"$1" -o "$1/gen_wordindex" "$GEN/gen_wordindex.c" \
-        "$TOP/src/util/strmap.c" "$TOP/src/util/strpool.c" "$TOP/src/util/xmalloc.c"
+    index_gen gen_wordindex "$1"
 }
 test_expect_success 'gen_wordindex: an index of every class of the real word forms' '
     mkdir -p wreal && cp w.h wreal/ko_wordforms.h && wordindex wreal &&
@@ -198,8 +203,7 @@ test_expect_success 'gen_wordindex: an index of every class of the real word for
     done &&
     # as many filled slots as words
     words=$(sed -n "/^static const char ko_adverb_forms\[\]/,/;$/p" w.h | grep -c "\\\\0\"") &&
-    slots=$(sed -n "/ko_adverb_forms_slot/,/};/p" wi.h | sed "1s/.*{//" | tr -c "0-9\n" " " |
-        tr " " "\n" | grep -c "^[1-9]") &&
+    slots=$(filled_slots ko_adverb_forms wi.h) &&
     test "$words" -ge 1000 && test "$slots" = "$words"
 '
 # wordcut CLASS KEEP TWICE: w.h with class CLASS cut to its first KEEP words

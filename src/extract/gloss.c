@@ -1764,6 +1764,22 @@ static size_t item_separator(const char *s, const char *start, const char *end)
     return 0;
 }
 
+/* The item of a bracket's inside start[0..end) that begins at p: its length
+ * without the spaces after it in *il; returns where the separator after it is
+ * (end when none), its length in *sl (0 at the end). */
+static const char *bracket_item(const char *p, const char *start, const char *end, size_t *il,
+                                size_t *sl)
+{
+    const char *q = p;
+    *sl = 0;
+    while (q < end && !(*sl = item_separator(q, start, end)))
+        q++;
+    *il = (size_t)(q - p);
+    while (*il && p[*il - 1] == ' ')
+        (*il)--;
+    return q;
+}
+
 /* An acronym or a name written like one: KIST, C.A.R.E, LTE-M, MoCRA, and the
  * lower-case letter before a capital of eGovFrame and pH. */
 static int acronym_like(const char *s, size_t len)
@@ -1799,13 +1815,9 @@ static int acronym_like(const char *s, size_t len)
  */
 static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansion)
 {
-    const char *start = g->buf, *end = g->buf + g->len, *sep = start;
-    size_t sl = 0;
-    while (sep < end && !(sl = item_separator(sep, start, end)))
-        sep++;
-    size_t fl = (size_t)(sep - start);
-    while (fl && start[fl - 1] == ' ')
-        fl--;
+    const char *start = g->buf, *end = g->buf + g->len;
+    size_t fl, sl;
+    const char *sep = bracket_item(start, start, end, &fl, &sl);
     if (!sl || !fl || memchr(start, ' ', fl) || !acronym_like(start, fl))
         return;
     const char *rest = sep + sl;
@@ -1822,13 +1834,8 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
     struct ko_script rs;
     ko_script_of(rest, (size_t)(end - rest), &rs);
     for (const char *p = rest; p < end;) {
-        const char *q = p;
-        size_t l = 0;
-        while (q < end && !(l = item_separator(q, start, end)))
-            q++;
-        size_t il = (size_t)(q - p);
-        while (il && p[il - 1] == ' ')
-            il--;
+        size_t il, l;
+        const char *q = bracket_item(p, start, end, &il, &l);
         struct ko_script is;
         ko_script_of(p, il, &is);
         int spaced = memchr(p, ' ', il) != NULL;

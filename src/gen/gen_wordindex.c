@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/strmap.h"
+#include "gen/gen_slots.h"
 
 #pragma GCC diagnostic ignored "-Wunused-const-variable"
 #include "ko_wordforms.h"
@@ -39,18 +39,11 @@ static void die(const char *list, const char *what, const char *word)
     exit(1);
 }
 
-/* One class's index: slot[h & (cap - 1)] holds 1 + a byte offset, or 0. */
-struct index {
-    const char *name;
-    uint32_t *slot;
-    size_t cap;
-};
-
-/* The index of the words blob[0..size) (NUL-ended, in byte order); dies when
- * they are fewer than min or not distinct and in order. */
-static struct index build(const char *name, const char *blob, size_t size, size_t min)
+/* The index of the words blob[0..size) (NUL-ended, in byte order; its values the
+ * words' offsets); dies when they are fewer than min or not distinct and in order. */
+static struct slots build(const char *name, const char *blob, size_t size, size_t min)
 {
-    struct index x = {name, NULL, 16};
+    struct slots x;
     size_t n = 0;
 
     if (!size || blob[size - 1] != '\0')
@@ -62,21 +55,15 @@ static struct index build(const char *name, const char *blob, size_t size, size_
         snprintf(what, sizeof(what), "%zu words, want >= %zu (a cut word list?)", n, min);
         die(name, what, NULL);
     }
-    while (x.cap < 2 * n)
-        x.cap *= 2;
-    if (size >= UINT32_MAX || !(x.slot = calloc(x.cap, sizeof(*x.slot))))
+    if (size >= UINT32_MAX || !slots_init(&x, name, n))
         die(name, "out of memory", NULL);
     const char *prev = NULL;
     for (size_t at = 0; at < size; at += strlen(blob + at) + 1) {
         const char *w = blob + at;
-        size_t h = (size_t)strmap_hash(w, strlen(w)) & (x.cap - 1);
-        /* distinct words: a lookup stops at the first slot holding its word */
         if (!*w || (prev && strcmp(prev, w) >= 0))
             die(name, "words out of order, alike or empty", w);
         prev = w;
-        while (x.slot[h])
-            h = (h + 1) & (x.cap - 1);
-        x.slot[h] = (uint32_t)at + 1;
+        slots_put(&x, w, strlen(w), (uint32_t)at);
     }
     return x;
 }
@@ -86,7 +73,7 @@ int main(void)
     /* floors at about 40 % of the classes of 2026-12-06 (24,371 connective
      * forms, 33,402 nouns, 25,627 adnominal forms and 2,552 adverbs); every
      * index is built and checked before anything is written */
-    struct index lists[] = {
+    struct slots lists[] = {
         build("ko_connective_forms", ko_connective_forms, KO_CONNECTIVE_FORMS_SIZE, 9700),
         build("ko_nouns", ko_nouns, KO_NOUNS_SIZE, 13300),
         build("ko_adnominal_forms", ko_adnominal_forms, KO_ADNOMINAL_FORMS_SIZE, 10200),
@@ -96,11 +83,7 @@ int main(void)
            "#include <stdint.h>\n");
     for (size_t m = 0; m < sizeof(lists) / sizeof(lists[0]); m++) {
         printf("#define %s_MASK %zu\n", lists[m].name, lists[m].cap - 1);
-        printf("static const uint32_t %s_slot[%zu] = {", lists[m].name, lists[m].cap);
-        for (size_t i = 0; i < lists[m].cap; i++)
-            printf("%s%u", !i ? "" : i % 16 ? "," : ",\n", (unsigned)lists[m].slot[i]);
-        printf("};\n\n");
-        free(lists[m].slot);
+        slots_print(&lists[m]);
     }
     if (fflush(stdout) || ferror(stdout))
         die("ko_wordforms_index.h", "cannot write", NULL);
