@@ -83,7 +83,7 @@ test_expect_success 'agreement.py: the second annotation checks and scores' '
 
 test_expect_success 'agreement.py refuses a row that is not in its document' '
 	mkdir -p ag/docs &&
-	cp "$C/corpus.py" "$C/evaluate.py" "$C/agreement.py" "$C/SOURCES.tsv" "$C/gold.tsv" \
+	cp "$C/corpus.py" "$C/evaluate.py" "$C/loanword_list.py" "$C/agreement.py" "$C/SOURCES.tsv" "$C/gold.tsv" \
 	   "$C/agreement-docs.tsv" ag/ &&
 	doc=$(awk -F "\t" "NR > 1 { print \$1 }" "$C/agreement-docs.tsv" | while read d; do
 		test -f "$C/docs/$d" && { echo "$d"; break; }; done) &&

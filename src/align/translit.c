@@ -308,8 +308,8 @@ static int cmp_hit_rank(const void *pa, const void *pb)
  * mostly are (17 rankings of 505 hits in all for a press release), else by
  * qsort (glibc 2.36's merge sort, stable in practice though the standard
  * promises no order for equal keys; only cmp_hit_word has them, hits of one
- * word at one distance and variant). qsort's calls through a pointer cost a one-document run 0.3 M
- * instructions, most of them on arrays of a few dozen.
+ * word at one distance and variant). qsort's calls through a pointer cost a
+ * one-document run 0.3 M instructions, most of them on arrays of a few dozen.
  */
 static inline void sort_hits(struct hit *h, size_t n, int (*cmp)(const void *, const void *))
 {
@@ -462,22 +462,22 @@ static void reach_fill(struct scan_reach *reach, const struct translit_jamo_prof
     reach->limit = qs[0].limit;
     for (size_t r = 0; r < reach->rmax; r++)
         memset(reach->cost[r], TRANSLIT_COL_MAX, reach->rows);
-    for (size_t i = 0; i <= n && reach->rmax; i++) {
-        /* the insertion costs of q[i .. n), cheapest first, summed */
-        unsigned c[TRANSLIT_MAX_JAMO], m = (unsigned)(n - i), sum[TRANSLIT_MAX_JAMO + 1];
-        for (unsigned j = 0; j < m; j++) {
-            unsigned v = prof->ins[0][i + j + 1], x = j; /* q[i + j]'s */
+    /* c: the insertion costs of q[i .. n), cheapest first, one more for each row
+     * from the last up (q[i]'s is prof->ins[0][i + 1]) */
+    unsigned c[TRANSLIT_MAX_JAMO], m = 0;
+    for (size_t i = reach->rmax ? n + 1 : 0; i-- > 0;) {
+        if (i < n) {
+            unsigned v = prof->ins[0][i + 1], x = m++;
             for (; x > 0 && c[x - 1] > v; x--)
                 c[x] = c[x - 1];
             c[x] = v;
         }
-        sum[0] = 0;
-        for (unsigned j = 0; j < m; j++)
-            sum[j + 1] = sum[j] + c[j];
-        for (size_t r = 0; r < n; r++) {
-            unsigned left = r < m ? m - (unsigned)r : 0;
-            reach->cost[r][i] =
-                (unsigned char)(sum[left] < TRANSLIT_COL_MAX ? sum[left] : TRANSLIT_COL_MAX);
+        /* r more jamo pair r of them: the cheapest m - r are inserted */
+        unsigned sum = 0;
+        for (size_t r = n; r-- > 0;) {
+            if (r < m)
+                sum += c[m - 1 - r];
+            reach->cost[r][i] = (unsigned char)(sum < TRANSLIT_COL_MAX ? sum : TRANSLIT_COL_MAX);
         }
     }
 }

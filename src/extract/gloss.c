@@ -1073,6 +1073,14 @@ static int latin_title(const char *s, size_t len, const char *c)
            span_word_count(after, (size_t)(end - after)) >= 3;
 }
 
+/* 1 when s[0..len) ends in 등, "and so on": alone, after a space, or glued to what
+ * is no Hangul (WCDMA등); glued to a syllable it ends a word (평등, 초등). */
+static int ends_in_examples(const char *s, size_t len)
+{
+    return len >= 3 && !memcmp(s + len - 3, "등", 3) &&
+           (len == 3 || s[len - 4] == ' ' || !uc_is_hangul_syllable(utf8_before(s, len - 3)));
+}
+
 static const char *reject_shape(const struct strbuf *g)
 {
     struct ko_script sc;
@@ -1140,8 +1148,7 @@ static const char *reject_shape(const struct strbuf *g)
     for (const char *const *w = scope; *w; w++)
         if (len > 7 && !memcmp(s + len - 7, *w, 7))
             return "scope remark (포함, 제외, 관련)";
-    if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) || !strcmp(s, "등") ||
-        (len > 3 && !memcmp(s + len - 3, "등", 3) && sc.latin))
+    if (ends_in_examples(s, len) || (sc.latin && span_ends_with(s, len, "등", 3)))
         return "examples (등)";
     /* a sentence, not a name; an English name may run longer (The Wassenaar
      * Arrangement on Export Controls for Conventional Arms and Dual-Use Goods and
@@ -1396,9 +1403,7 @@ static int structured_gloss(const char *s, size_t len, const struct extract_orac
     if (n < 2)
         return 0;
     /* items that end in 등 are examples, for the shape checks (SK, 현대차 등) */
-    if ((len >= 4 && !memcmp(s + len - 4, " 등", 4)) ||
-        (len > 3 && !memcmp(s + len - 3, "등", 3) &&
-         !uc_is_hangul_syllable(utf8_before(s, len - 3))))
+    if (ends_in_examples(s, len))
         return 0;
     /* a title, a colon and a name: (원장:李愚伯) is a label and its value */
     if (n == 2 && it[1].colon && it[0].cls == ITEM_HANGUL && span_person_title(it[0].s, it[0].len))
@@ -1826,19 +1831,22 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
     if (rest == end || (end - rest >= 4 && gloss_is_year(rest)) || *rest == '\'')
         return;
     /* examples or a coordination after it list things too (SK, 현대차 등; AI 및 …) */
-    if (span_ends_with(start, g->len, "등", 3) || has(rest, (size_t)(end - rest), " 및 ") ||
+    if (ends_in_examples(start, g->len) || has(rest, (size_t)(end - rest), " 및 ") ||
         has(rest, (size_t)(end - rest), " 또는 "))
         return;
-    size_t items = 0, one_word = 0;
-    int dotted = sl > 1;
     struct ko_script rs;
     ko_script_of(rest, (size_t)(end - rest), &rs);
+    /* a remark says something of the acronym: a number, hanja (現, 舊), or a word
+     * with a particle or an ending (물의, 1초에); bare nouns name another item of a
+     * list (AI, 차세대 반도체) */
+    int dotted = sl > 1, remark = rs.digit || rs.han;
+    size_t items = 0, one_word = 0;
     for (const char *p = rest; p < end;) {
         size_t il, l;
         const char *q = bracket_item(p, start, end, &il, &l);
         struct ko_script is;
         ko_script_of(p, il, &is);
-        int spaced = memchr(p, ' ', il) != NULL;
+        int spaced = memchr(p, ' ', il) != NULL, lettered = is.hangul || is.latin || is.han;
         if (il && !spaced && is.latin && !is.hangul && !is.han)
             return; /* another Latin token: a list (NOx, O3, PM2.5) */
         for (size_t w = 0; w < il;) {
@@ -1847,10 +1855,11 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
                 wl++;
             if (gloss_is_acronym_token(p + w, wl))
                 return; /* another acronym among words: (LTE, WCDMA 등) */
+            remark |= wl && ko_token_stop(p + w, wl) != KO_STOP_NONE;
             w += wl + 1;
         }
-        items += is.hangul || is.latin || is.han;
-        one_word += (is.hangul || is.latin || is.han) && !spaced;
+        items += lettered;
+        one_word += lettered && !spaced;
         dotted |= q < end && l > 1;
         p = q < end ? q + l : end;
         while (p < end && *p == ' ')
@@ -1858,17 +1867,6 @@ static void strip_remark_after_acronym(struct strbuf *g, struct strbuf *expansio
     }
     if ((items && one_word == items) || (dotted && items >= 2))
         return; /* AI, 반도체; AI·빅데이터·드론 활용: figures (LPG·-9.4%) aside */
-    /* a remark says something of the acronym: a number, hanja (現, 舊), or a word
-     * with a particle or an ending (물의, 1초에); bare nouns name another item of a
-     * list (AI, 차세대 반도체) */
-    int remark = rs.digit || rs.han;
-    for (const char *w = rest; w < end && !remark;) {
-        const char *e = w;
-        while (e < end && *e != ' ' && !item_separator(e, start, end))
-            e++;
-        remark = e > w && ko_token_stop(w, (size_t)(e - w)) != KO_STOP_NONE;
-        w = e < end ? e + 1 : end;
-    }
     if (!remark && (rs.hangul || !rs.latin))
         return;
     if (rs.latin && !rs.hangul && !rs.han) {

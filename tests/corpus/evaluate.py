@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import corpus  # noqa: E402
+import loanword_list  # noqa: E402
 
 
 def norm(s):
@@ -83,16 +84,15 @@ REVIEW = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", 
 
 def reviewed_english():
     """{Hangul loanword: folded English it transliterates} from the review of the corpus's
-    loanwords (tests/corpus/loanword_list.py), rows kept or fixed."""
-    out = {}
+    loanwords (loanword_list.read_review), rows kept or fixed."""
     if not os.path.exists(REVIEW):  # a copy of the scripts alone (tests/t0160-corpus.sh)
-        return out
-    with open(REVIEW, encoding="utf-8") as f:
-        for line in f:
-            r = line.rstrip("\n").split("\t")
-            if not line.startswith("#") and len(r) == 4 and r[3] in ("keep", "fix"):
-                out[r[0]] = {fold_en(a) for a in corpus.american(r[1]).split("|")}
-    return out
+        return {}
+    try:
+        rows = loanword_list.read_review(REVIEW)
+    except ValueError as e:
+        raise SystemExit(f"evaluate.py: {e}")
+    return {ko: {fold_en(a) for a in corpus.american(en).split("|")}
+            for ko, en, _, verdict in rows if verdict != "drop"}
 
 
 def read_rows(path):

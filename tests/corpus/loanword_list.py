@@ -51,20 +51,32 @@ def candidates():
     return 0
 
 
-def lists(review, out):
-    rows = {"dev": [], "test": []}
+def read_review(review):
+    """The rows (ko, en, split, verdict) of a review file; ValueError naming the file
+    and the line of the first malformed one."""
+    out = []
     with open(review, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if line.startswith("#"):
                 continue
             r = line.rstrip("\n").split("\t")
-            if len(r) != 4 or r[2] not in rows or r[3] not in VERDICTS or not HANGUL.match(r[0]) \
-                    or not all(ENGLISH.match(a) for a in r[1].split("|")):
-                print(f"loanword_list.py: {review}:{n}: expected ko, en, dev|test, keep|fix|drop",
-                      file=sys.stderr)
-                return 1
-            if r[3] != "drop":
-                rows[r[2]].append((r[0], corpus.american(r[1])))
+            if len(r) != 4 or r[2] not in ("dev", "test") or r[3] not in VERDICTS \
+                    or not HANGUL.match(r[0]) or not all(ENGLISH.match(a) for a in r[1].split("|")):
+                raise ValueError(f"{review}:{n}: expected ko, en, dev|test, keep|fix|drop")
+            out.append(tuple(r))
+    return out
+
+
+def lists(review, out):
+    rows = {"dev": [], "test": []}
+    try:
+        reviewed = read_review(review)
+    except ValueError as e:
+        print(f"loanword_list.py: {e}", file=sys.stderr)
+        return 1
+    for ko, en, split, verdict in reviewed:
+        if verdict != "drop":
+            rows[split].append((ko, corpus.american(en)))
     for split, rs in rows.items():
         path = os.path.join(out, f"corpus-{split}.tsv")
         with open(path + ".tmp", "w", encoding="utf-8") as f:
