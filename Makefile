@@ -123,14 +123,16 @@ $(BUILD)/gen/ko_wordforms.h: src/gen/gen_wordforms.sh src/gen/gen_wordforms.awk 
 	@mkdir -p $(@D)
 	$(QUIET_GEN)sh src/gen/gen_wordforms.sh $(KODIC) > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 
-# Their hash indexes, made by a host C program that hashes each word as
-# wordlist_index_find does and refuses a class cut short.
-$(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c src/gen/gen_slots.h src/util/strmap.c src/util/strmap.h \
-                            src/util/strpool.c src/util/strpool.h src/util/xmalloc.c src/util/xmalloc.h \
-                            $(BUILD)/gen/ko_wordforms.h
-	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
-	    -I$(BUILD)/gen -o $@ src/gen/gen_wordindex.c src/util/strmap.c src/util/strpool.c \
-	    src/util/xmalloc.c
+# The hash index generators (src/gen/gen_slots.h): host C programs compiled with
+# the generated header they index, hashing each key as the lookups do.
+INDEX_GEN_DEPS = src/gen/gen_slots.h src/util/strmap.c src/util/strmap.h src/util/strpool.c \
+                 src/util/strpool.h src/util/xmalloc.c src/util/xmalloc.h
+INDEX_GEN_CC   = $(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) \
+                 -Isrc -I$(BUILD)/gen -o $@ $< src/util/strmap.c src/util/strpool.c src/util/xmalloc.c
+
+# The word classes' hash indexes; the generator refuses a class cut short.
+$(BUILD)/gen/gen_wordindex: src/gen/gen_wordindex.c $(INDEX_GEN_DEPS) $(BUILD)/gen/ko_wordforms.h
+	$(INDEX_GEN_CC)
 
 $(BUILD)/gen/ko_wordforms_index.h: $(BUILD)/gen/gen_wordindex
 	$(QUIET_GEN)$< > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
@@ -144,11 +146,8 @@ $(BUILD)/gen/lexicon_data.h: src/gen/sort_rows.awk src/gen/gen_lexicon.awk $(LEX
 
 # Their hash indexes, computed from the tables by a host C program that hashes
 # each key as lexicon.c's lookups do and finds every key back.
-$(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c src/gen/gen_slots.h src/util/strmap.c src/util/strmap.h \
-                           src/util/strpool.c src/util/xmalloc.c $(BUILD)/gen/lexicon_data.h
-	$(QUIET_CC)$(CC) -std=c11 -O2 $(WARNINGS) $(if $(filter 1,$(DEVELOPER)),-Werror) -Isrc \
-	    -I$(BUILD)/gen -o $@ src/gen/gen_lexindex.c src/util/strmap.c src/util/strpool.c \
-	    src/util/xmalloc.c
+$(BUILD)/gen/gen_lexindex: src/gen/gen_lexindex.c $(INDEX_GEN_DEPS) $(BUILD)/gen/lexicon_data.h
+	$(INDEX_GEN_CC)
 
 $(BUILD)/gen/lexicon_index.h: $(BUILD)/gen/gen_lexindex
 	$(QUIET_GEN)$< > $@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
